@@ -1,0 +1,95 @@
+# scripts/lib.sh: shared set-up for scripts/run.sh and scripts/test.sh. Sourced, not run.
+#
+#   xl_ensure_packages PKG...    install the Debian/Ubuntu packages that are missing
+#   xl_build DIR [MESON_ARG...]  configure DIR (only when needed) and build it
+#
+# XL_ROOT is the repository root; the caller's working directory is moved there.
+
+XL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$XL_ROOT"
+
+# What xentlab needs to build and run.
+XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config
+                   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev check)
+
+xl_log() { printf '==> %s\n' "$*" >&2; }
+
+# True when the Debian package is installed (not merely known or half-removed).
+xl_pkg_installed() {
+    [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]
+}
+
+xl_ensure_packages() {
+    local missing=() p
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        xl_log "not a Debian/Ubuntu system (no dpkg): please install the equivalents of: $*"
+        return 0   # the build below says precisely what is still missing
+    fi
+    for p in "$@"; do
+        xl_pkg_installed "$p" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+
+    xl_log "installing missing packages: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            sudo=(sudo -n)
+        else
+            echo "xentlab needs these packages, and installing them needs root. Run:" >&2
+            echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+            exit 1
+        fi
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null \
+        || xl_log "apt-get update failed; trying to install from the current package lists"
+    if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+            --no-install-recommends "${missing[@]}" </dev/null; then
+        echo "xentlab: could not install: ${missing[*]}" >&2
+        exit 1
+    fi
+}
+
+# Does DIR hold a meson build directory this meson can use, with the given -D options?
+# Prints nothing; returns 0 when no (re)configuration is needed.
+xl_build_dir_current() {
+    local dir=$1; shift
+    [ -f "$dir/build.ninja" ] && [ -f "$dir/meson-private/coredata.dat" ] || return 1
+    local json
+    json=$(meson introspect "$dir" --buildoptions 2>/dev/null) || return 1
+    # Compare each requested -Dname=value with the configured value.
+    printf '%s' "$json" | python3 -c '
+import json, sys
+opts = {o["name"]: o["value"] for o in json.load(sys.stdin)}
+for arg in sys.argv[1:]:
+    if not arg.startswith("-D") or "=" not in arg:
+        continue
+    name, want = arg[2:].split("=", 1)
+    have = opts.get(name)
+    if isinstance(have, bool):
+        have = "true" if have else "false"
+    elif isinstance(have, list):
+        have = ",".join(have)
+    else:
+        have = str(have)
+    if want.split(",") != have.split(",") and want != have:
+        sys.exit(1)
+' "$@"
+}
+
+# Configure DIR if it is missing, stale or configured with other options; then build.
+xl_build() {
+    local dir=$1; shift
+    if [ ! -f "$dir/meson-private/coredata.dat" ]; then
+        xl_log "configuring $dir"
+        meson setup "$dir" "$@" || return 1
+    elif ! xl_build_dir_current "$dir" "$@"; then
+        xl_log "reconfiguring $dir"
+        if ! meson setup --reconfigure "$dir" "$@"; then
+            xl_log "reconfigure failed; wiping $dir and configuring afresh"
+            meson setup --wipe "$dir" "$@" || return 1
+        fi
+    fi
+    xl_log "building $dir"
+    ninja -C "$dir"
+}

@@ -1,0 +1,231 @@
+/* ui_app: the program around the scene: SDL set-up, the event loop, the trace, PNG.
+ *
+ * The loop sleeps in SDL_WaitEvent while paused (no CPU when idle). While playing it
+ * wakes when the next simulation step is due; elapsed wall time becomes a whole
+ * number of fixed steps in xl_session_advance, so the numbers do not depend on the
+ * frame rate. A frame is drawn only when something changed. */
+#include "ui_app.h"
+
+#include <SDL_image.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "ui_assets.h"
+#include "ui_input.h"
+#include "ui_scene.h"
+
+static void print_number(FILE *f, const char *key, double v)
+{
+    if (isfinite(v)) fprintf(f, "\"%s\":%.17g", key, v);
+    else fprintf(f, "\"%s\":null", key); /* JSON has no infinity */
+}
+
+typedef struct trace_ctx {
+    FILE *out;
+    const xl_session *session;
+} trace_ctx;
+
+static void trace_step(const xl_sample *smp, void *user)
+{
+    trace_ctx *t = user;
+    FILE *f = t->out;
+    fprintf(f, "{\"step\":%ld,", smp->step);
+    print_number(f, "loss", smp->loss);
+    fputc(',', f);
+    print_number(f, "entropy", smp->floor);
+    fputc(',', f);
+    print_number(f, "kl", smp->gap);
+    fputc(',', f);
+    print_number(f, "lr", smp->lr);
+    fprintf(f, ",\"unit\":\"%s\",\"playing\":%s", xl_unit_name(xl_session_unit(t->session)),
+            xl_session_playing(t->session) ? "true" : "false");
+    double q[XL_MAX_CLASSES];
+    xl_session_q(t->session, q);
+    const xl_classifier *c = xl_session_classifier(t->session);
+    fputs(",\"q\":[", f);
+    for (int i = 0; i < c->n; i++) fprintf(f, "%s%.17g", i ? "," : "", q[i]);
+    fputs("]}\n", f);
+    fflush(f);
+}
+
+/* A command, as the trace records it: what was asked and the state after it. */
+static void trace_command(FILE *f, const xl_session *s, xl_command cmd)
+{
+    const xl_sim *sim = xl_session_sim(s);
+    int a, b;
+    xl_session_slice(s, &a, &b);
+    fprintf(f, "{\"command\":\"%s\",\"step\":%ld,", xl_command_name(cmd.kind), xl_sim_steps(sim));
+    print_number(f, "lr", xl_sim_lr(sim));
+    fprintf(f, ",\"unit\":\"%s\",\"playing\":%s,\"selected\":%d,\"slice\":[%d,%d],\"steps_per_second\":%d",
+            xl_unit_name(xl_session_unit(s)), xl_session_playing(s) ? "true" : "false",
+            xl_session_selected(s), a, b, xl_session_steps_per_second(s));
+    const xl_classifier *c = xl_session_classifier(s);
+    fputs(",\"p\":[", f);
+    for (int i = 0; i < c->n; i++) fprintf(f, "%s%.17g", i ? "," : "", c->p[i]);
+    fputs("]}\n", f);
+    fflush(f);
+}
+
+int ui_app_save_png(SDL_Renderer *r, int w, int h, const char *path)
+{
+    SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!shot) return -1;
+    int rc = SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch);
+    if (rc == 0) rc = IMG_SavePNG(shot, path);
+    SDL_FreeSurface(shot);
+    return rc == 0 ? 0 : -1;
+}
+
+static int find_fonts(char *dir, size_t n)
+{
+    char tried[4096];
+    if (ui_assets_find_fonts(dir, n, tried, sizeof tried) == 0) return 0;
+    fprintf(stderr, "xentlab: cannot find the bundled fonts (DejaVuSans.ttf). Tried:\n%s"
+                    "Set XENTLAB_ASSETS to the folder that holds fonts/.\n", tried);
+    return -1;
+}
+
+static int run_headless(const ui_options *opt, xl_session *s, const char *fonts)
+{
+    int status = 0;
+    if (!opt->screenshot) return 0; /* nothing to draw: the steps and trace are done */
+    SDL_Surface *target = SDL_CreateRGBSurfaceWithFormat(0, opt->width, opt->height, 32,
+                                                         SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = target ? SDL_CreateSoftwareRenderer(target) : NULL;
+    char err[512];
+    ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;
+    if (!sc) {
+        fprintf(stderr, "xentlab: cannot set up headless drawing: %s\n", r ? err : SDL_GetError());
+        status = 1;
+    } else {
+        ui_view view = {opt->theme, 0};
+        ui_scene_draw(sc, s, &view, opt->width, opt->height, NULL);
+        SDL_RenderPresent(r);
+        if (IMG_SavePNG(target, opt->screenshot) != 0) {
+            fprintf(stderr, "xentlab: --screenshot: cannot write %s: %s\n", opt->screenshot, SDL_GetError());
+            status = 1;
+        }
+    }
+    ui_scene_destroy(sc);
+    if (r) SDL_DestroyRenderer(r);
+    SDL_FreeSurface(target);
+    return status;
+}
+
+static int run_window(const ui_options *opt, xl_session *s, const char *fonts, FILE *trace)
+{
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "xentlab: cannot open a window: %s\n"
+                        "(no display? use --headless --screenshot FILE.png)\n", SDL_GetError());
+        return 1;
+    }
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    SDL_Window *win = SDL_CreateWindow("xentlab · cross-entropy lab", SDL_WINDOWPOS_CENTERED,
+                                       SDL_WINDOWPOS_CENTERED, opt->width, opt->height,
+                                       SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!win) {
+        fprintf(stderr, "xentlab: cannot open a window: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_SetWindowMinimumSize(win, 640, 480);
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!r) r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    char err[512];
+    ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;
+    if (!sc) {
+        fprintf(stderr, "xentlab: cannot draw in the window: %s\n", r ? err : SDL_GetError());
+        if (r) SDL_DestroyRenderer(r);
+        SDL_DestroyWindow(win);
+        return 1;
+    }
+
+    ui_view view = {opt->theme, 0};
+    int running = 1, dirty = 1, status = 0, w = opt->width, h = opt->height;
+    Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
+    while (running) {
+        SDL_Event ev;
+        int have;
+        if (xl_session_playing(s)) {
+            int ms = (int)ceil(xl_session_time_to_next_step(s) * 1000.0);
+            have = SDL_WaitEventTimeout(&ev, ms < 1 ? 1 : ms > 100 ? 100 : ms);
+        } else {
+            have = dirty ? SDL_PollEvent(&ev) : SDL_WaitEvent(&ev);
+        }
+        while (have) {
+            xl_command cmd = {XL_CMD_NONE, 0};
+            if (ev.type == SDL_QUIT) running = 0;
+            else if (ev.type == SDL_WINDOWEVENT) dirty = 1;
+            else if (ev.type == SDL_KEYDOWN) {
+                if (view.help_visible) {
+                    view.help_visible = 0; /* any key closes the help sheet */
+                    dirty = 1;
+                } else {
+                    cmd = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod);
+                }
+            }
+            if (cmd.kind != XL_CMD_NONE) {
+                int was_playing = xl_session_playing(s);
+                if (!xl_session_apply(s, cmd)) {
+                    if (cmd.kind == XL_CMD_QUIT) running = 0;
+                    else if (cmd.kind == XL_CMD_HELP) view.help_visible = 1;
+                    else if (cmd.kind == XL_CMD_THEME_TOGGLE)
+                        view.theme = view.theme == UI_THEME_LIGHT ? UI_THEME_DARK : UI_THEME_LIGHT;
+                    else if (cmd.kind == XL_CMD_FULLSCREEN) {
+                        int full = SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+                        SDL_SetWindowFullscreen(win, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+                    }
+                }
+                /* Time spent paused is not owed to the simulation. */
+                if (!was_playing && xl_session_playing(s)) last = SDL_GetPerformanceCounter();
+                if (trace) trace_command(trace, s, cmd);
+                dirty = 1;
+            }
+            have = SDL_PollEvent(&ev);
+        }
+        Uint64 now = SDL_GetPerformanceCounter();
+        if (xl_session_advance(s, (double)(now - last) / (double)freq) > 0) dirty = 1;
+        last = now;
+        if (dirty && running) {
+            SDL_GetRendererOutputSize(r, &w, &h);
+            ui_scene_draw(sc, s, &view, w, h, NULL);
+            SDL_RenderPresent(r);
+            dirty = 0;
+        }
+    }
+    if (opt->screenshot) {
+        ui_scene_draw(sc, s, &view, w, h, NULL);
+        if (ui_app_save_png(r, w, h, opt->screenshot) != 0) {
+            fprintf(stderr, "xentlab: --screenshot: cannot write %s: %s\n", opt->screenshot, SDL_GetError());
+            status = 1;
+        }
+    }
+    ui_scene_destroy(sc);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(win);
+    return status;
+}
+
+int ui_app_run(const ui_options *opt)
+{
+    char fonts[2048];
+    if (find_fonts(fonts, sizeof fonts) != 0) return 1;
+    xl_session *s = xl_session_create(&opt->desc);
+    if (!s) {
+        fprintf(stderr, "xentlab: cannot create the scene (out of memory or invalid settings)\n");
+        return 1;
+    }
+    trace_ctx tc = {stdout, s};
+    if (opt->trace) xl_session_set_observer(s, trace_step, &tc);
+    xl_session_run(s, (int)opt->steps);
+    int status;
+    if (SDL_Init(0) != 0) {
+        fprintf(stderr, "xentlab: SDL: %s\n", SDL_GetError());
+        status = 1;
+    } else {
+        status = opt->headless ? run_headless(opt, s, fonts)
+                               : run_window(opt, s, fonts, opt->trace ? stdout : NULL);
+        SDL_Quit();
+    }
+    xl_session_destroy(s);
+    return status;
+}

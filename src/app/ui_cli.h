@@ -1,0 +1,31 @@
+/* ui_cli: the command line, parsed with getopt_long into a complete set of options.
+ * A bad value is reported with the flag's name and what it accepts, and nothing is
+ * started with a half-parsed setting: *out is written only when every flag is good. */
+#ifndef UI_CLI_H
+#define UI_CLI_H
+
+#include <stdio.h>
+#include "ui_theme.h"
+#include "xl_session.h"
+
+typedef struct ui_options {
+    xl_session_desc desc;     /* the scene: classes, P, logits, lr */
+    int width, height;        /* window or frame size */
+    int headless;             /* draw with the software renderer, no window */
+    long steps;               /* simulation steps before the first frame */
+    const char *screenshot;   /* PNG path for the last frame, or NULL (borrows argv) */
+    int trace;                /* one JSON object per step on stdout */
+    ui_theme_kind theme;
+} ui_options;
+
+typedef enum ui_cli_result {
+    UI_CLI_RUN = 0,     /* options are complete: start */
+    UI_CLI_DONE = 1,    /* --help or --version was printed: exit 0 */
+    UI_CLI_USAGE = 2    /* a flag was bad, the message is printed: exit 2 */
+} ui_cli_result;
+
+/* Parse argv. Help and version go to `out`, errors to `err`. */
+ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_stream,
+                           FILE *err_stream);
+
+#endif

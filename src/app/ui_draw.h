@@ -1,0 +1,35 @@
+/* ui_draw: the few shapes the panels are made of, on any SDL_Renderer (the window's
+ * or the software renderer behind headless frames). Thick lines and discs are built
+ * from triangles with SDL_RenderGeometry, so they look the same on every renderer.
+ * Nothing here allocates. */
+#ifndef UI_DRAW_H
+#define UI_DRAW_H
+
+#include <SDL.h>
+
+void ui_draw_fill(SDL_Renderer *r, SDL_Rect rect, SDL_Color c);
+/* Outline of `rect`, `width` pixels thick, drawn inside it. */
+void ui_draw_frame(SDL_Renderer *r, SDL_Rect rect, int width, SDL_Color c);
+/* A line `width` pixels thick (>= 1) with square ends. */
+void ui_draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
+                  SDL_Color c);
+/* A dashed line: `dash` pixels on, `gap` pixels off. */
+void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
+                    float dash, float gap, SDL_Color c);
+/* A joined polyline through n points (xs[i], ys[i]). */
+void ui_draw_polyline(SDL_Renderer *r, const float *xs, const float *ys, int n, float width,
+                      SDL_Color c);
+void ui_draw_disc(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c);
+/* A ring of outer radius `radius` and thickness `width`. */
+void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width, SDL_Color c);
+/* An upward triangle marker centred at (cx, cy). */
+void ui_draw_triangle(SDL_Renderer *r, float cx, float cy, float size, SDL_Color c);
+/* An x-shaped cross marker. */
+void ui_draw_cross(SDL_Renderer *r, float cx, float cy, float size, float width, SDL_Color c);
+
+/* Round to the nearest pixel. */
+int ui_px(float v);
+SDL_Color ui_rgba(SDL_Color c, Uint8 alpha);
+SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t);
+
+#endif

@@ -1,0 +1,325 @@
+/* ui_landscape: the loss over the slice of two logits as a viridis heatmap (low loss
+ * dark), contour lines, a colour bar, the trajectory of gradient descent, its start,
+ * the current point and the minimum of the slice.
+ *
+ * The grid comes from the core; this panel keeps a G x G texture of its colours and
+ * the contour segments and rebuilds them only when the grid's generation changes.
+ * Contour levels crowd toward the minimum (quadratic spacing) because that is where
+ * the bowl's shape matters. */
+#include "ui_panels.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_colormap.h"
+#include "ui_draw.h"
+
+enum { CONTOUR_LEVELS = 9, SEGMENT_CAP = 1 << 16 };
+
+struct ui_landscape_panel {
+    SDL_Renderer *r;
+    SDL_Texture *heat;
+    int g;
+    Uint32 *pixels;          /* g*g colours, row 0 at the top (y = hi) */
+    float *segments;         /* SEGMENT_CAP * 4, grid coordinates */
+    int segment_count;
+    unsigned long generation;
+    int valid;
+};
+
+ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer)
+{
+    ui_landscape_panel *p = calloc(1, sizeof *p);
+    if (!p) return NULL;
+    p->r = renderer;
+    p->segments = malloc(sizeof(float) * 4 * SEGMENT_CAP);
+    if (!p->segments) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void ui_landscape_panel_destroy(ui_landscape_panel *p)
+{
+    if (!p) return;
+    if (p->heat) SDL_DestroyTexture(p->heat);
+    free(p->pixels);
+    free(p->segments);
+    free(p);
+}
+
+/* Rebuild texture and contours for a new grid. Returns 0, or -1 without a texture. */
+static int rebuild(ui_landscape_panel *p, const xl_landscape *ls)
+{
+    int g = xl_landscape_size(ls);
+    if (g != p->g || !p->heat) {
+        if (p->heat) SDL_DestroyTexture(p->heat);
+        free(p->pixels);
+        p->pixels = malloc(sizeof(Uint32) * (size_t)g * (size_t)g);
+        p->heat = SDL_CreateTexture(p->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, g, g);
+        if (!p->pixels || !p->heat) {
+            p->g = 0;
+            return -1;
+        }
+        SDL_SetTextureScaleMode(p->heat, SDL_ScaleModeLinear);
+        p->g = g;
+    }
+    const double *v = xl_landscape_values(ls);
+    double lo = xl_landscape_min(ls), hi = xl_landscape_max(ls);
+    double inv = hi > lo ? 1.0 / (hi - lo) : 0.0;
+    const Uint32 *lut = ui_viridis_table();
+    for (int j = 0; j < g; j++) {
+        const double *row = v + (size_t)j * g;
+        Uint32 *out = p->pixels + (size_t)(g - 1 - j) * g;
+        for (int i = 0; i < g; i++) {
+            int k = (int)((row[i] - lo) * inv * 255.0 + 0.5);
+            out[i] = lut[k < 0 ? 0 : k > 255 ? 255 : k];
+        }
+    }
+    SDL_UpdateTexture(p->heat, NULL, p->pixels, g * (int)sizeof(Uint32));
+
+    p->segment_count = 0;
+    for (int k = 1; k <= CONTOUR_LEVELS; k++) {
+        double t = (double)k / (CONTOUR_LEVELS + 1);
+        double level = lo + (hi - lo) * t * t;
+        p->segment_count += xl_landscape_contour(ls, level, p->segments + 4 * p->segment_count,
+                                                 SEGMENT_CAP - p->segment_count);
+    }
+    p->generation = xl_landscape_generation(ls);
+    p->valid = 1;
+    return 0;
+}
+
+/* "z₁₂" for class index 11. */
+static void subscript(char *buf, size_t n, int k)
+{
+    static const char *const digits[10] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+    char num[12];
+    snprintf(num, sizeof num, "%d", k);
+    size_t used = 0;
+    buf[0] = '\0';
+    for (const char *d = num; *d && used + 4 < n; d++) {
+        size_t len = strlen(digits[*d - '0']);
+        memcpy(buf + used, digits[*d - '0'], len);
+        used += len;
+        buf[used] = '\0';
+    }
+}
+
+/* The map's symbols, each on a small dark tile so white marks read on any theme. */
+static void legend(const ui_ctx *ctx, int x, int y, int room)
+{
+    static const char *const labels[] = {"now", "start", "descent path", "minimum", "equal loss"};
+    const ui_theme *th = ctx->theme;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    int tile = lh + 2;
+    int widest = 0;
+    for (int i = 0; i < 5; i++) {
+        int w = ui_text_width(ctx->text, UI_FONT_TICK, labels[i]);
+        if (w > widest) widest = w;
+    }
+    if (tile + ctx->pad / 2 + widest > room) return;
+    Uint32 dark = ui_viridis(0.15);
+    SDL_Color bg = {(Uint8)(dark >> 16), (Uint8)(dark >> 8), (Uint8)dark, 255};
+    SDL_Color white = {255, 255, 255, 255}, black = {0, 0, 0, 255};
+    float tw = ui_lw(ctx, 1.5f);
+    for (int i = 0; i < 5; i++) {
+        int ty = y + i * (tile + lh / 2);
+        SDL_Rect t = {x, ty, tile, tile};
+        float cx = x + tile / 2.0f, cy = ty + tile / 2.0f, r = tile * 0.3f;
+        ui_draw_fill(ctx->r, t, bg);
+        switch (i) {
+        case 0:
+            ui_draw_disc(ctx->r, cx, cy, r + 1.5f, black);
+            ui_draw_disc(ctx->r, cx, cy, r, th->select);
+            break;
+        case 1: ui_draw_ring(ctx->r, cx, cy, r + 1, tw + 1, th->trajectory); break;
+        case 2: ui_draw_line(ctx->r, x + 2.0f, cy, x + tile - 2.0f, cy, tw, th->trajectory); break;
+        case 3: ui_draw_cross(ctx->r, cx, cy, r, ui_lw(ctx, 1.5f), white); break;
+        default:
+            SDL_SetRenderDrawBlendMode(ctx->r, SDL_BLENDMODE_BLEND);
+            SDL_SetRenderDrawColor(ctx->r, th->contour.r, th->contour.g, th->contour.b, 200);
+            SDL_RenderDrawLineF(ctx->r, x + 1.0f, cy + r, x + tile - 1.0f, cy - r);
+            break;
+        }
+        ui_text_draw(ctx->text, UI_FONT_TICK, x + tile + ctx->pad / 2, ty + 1, UI_ALIGN_LEFT,
+                     th->text_dim, labels[i]);
+    }
+}
+
+void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
+                       xl_session *s, ui_landscape_geom *geom)
+{
+    const ui_theme *th = ctx->theme;
+    const xl_classifier *c = xl_session_classifier(s);
+    const xl_sim *sim = xl_session_sim(s);
+    const double k = xl_unit_scale(ctx->unit);
+    int a, b;
+    xl_session_slice(s, &a, &b);
+    char sa[16], sb[16], buf[192], xt[96], yt[96];
+    subscript(sa, sizeof sa, a + 1);
+    subscript(sb, sizeof sb, b + 1);
+    snprintf(xt, sizeof xt, "z%s %s", sa, c->names[a]);
+    snprintf(yt, sizeof yt, "z%s %s", sb, c->names[b]);
+
+    snprintf(buf, sizeof buf, "H(P, softmax(z)) over z%s, z%s   (Tab: other pair)", sa, sb);
+    SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
+
+    const char *note;
+    if (c->n == 2) note = "N = 2: only the difference of the two logits matters, so the valley is a line";
+    else if (c->n == 3) note = "N = 3: softmax ignores a common shift of z, so this slice is the whole landscape";
+    else note = "the other logits stay at their current values";
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    ui_text_draw(ctx->text, UI_FONT_TICK, in.x, in.y, UI_ALIGN_LEFT, th->text_dim, note);
+
+    const xl_landscape *ls = xl_session_landscape(s);
+    if (!p->valid || xl_landscape_generation(ls) != p->generation || p->g != xl_landscape_size(ls))
+        if (rebuild(p, ls) != 0) return;
+    double lo = xl_landscape_lo(ls), hi = xl_landscape_hi(ls);
+    double vmin = xl_landscape_min(ls), vmax = xl_landscape_max(ls);
+
+    /* Square map; y title above it, x ticks and title below, colour bar at the right. */
+    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "−10") + ctx->pad / 2;
+    int cbar_w = (int)(14 * ctx->scale);
+    int cbar_label_w = ui_text_width(ctx->text, UI_FONT_TICK, "10.0") + ctx->pad;
+    int top = in.y + tick_h + lh + ctx->pad / 2;
+    int bottom_room = tick_h + lh + ctx->pad / 2;
+    int side_h = in.y + in.h - top - bottom_room;
+    int side_w = in.w - tick_w - ctx->pad - cbar_w - cbar_label_w - ctx->pad;
+    int side = side_h < side_w ? side_h : side_w;
+    if (side < 40) return;
+    SDL_Rect map = {in.x + tick_w + ctx->pad / 2, top, side, side};
+
+    SDL_RenderCopy(ctx->r, p->heat, NULL, &map);
+
+    /* Contours, scaled from grid cells to pixels; row 0 of the grid is the bottom. */
+    SDL_SetRenderDrawBlendMode(ctx->r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(ctx->r, th->contour.r, th->contour.g, th->contour.b, th->contour.a);
+    float ox = map.x + 0.5f * side / p->g, oy = map.y + map.h - 0.5f * side / p->g;
+    float span = (float)side * (p->g - 1) / p->g;
+    float cell = span / (float)(p->g - 1);
+    for (int i = 0; i < p->segment_count; i++) {
+        const float *sg = p->segments + 4 * i;
+        SDL_RenderDrawLineF(ctx->r, ox + sg[0] * cell, oy - sg[1] * cell,
+                            ox + sg[2] * cell, oy - sg[3] * cell);
+    }
+
+    /* Value -> pixel. Cell centres of the texture sit at half-texel offsets. */
+    double px_per = span / (hi - lo);
+#define MAPX(v) ((float)(ox + ((v) - lo) * px_per))
+#define MAPY(v) ((float)(oy - ((v) - lo) * px_per))
+
+    /* Axes and ticks. */
+    float lw = ui_lw(ctx, 1.0f);
+    ui_draw_frame(ctx->r, (SDL_Rect){map.x - 1, map.y - 1, map.w + 2, map.h + 2}, 1, th->axis);
+    double step = ui_nice_step(lo, hi, side / (tick_h * 3) + 1);
+    for (double v = ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
+        float x = MAPX(v), y = MAPY(v);
+        ui_format_tick(buf, sizeof buf, v, step);
+        ui_draw_line(ctx->r, x, map.y + map.h, x, map.y + map.h + ctx->pad / 3.0f, lw, th->axis);
+        ui_text_draw(ctx->text, UI_FONT_TICK, (int)x, map.y + map.h + ctx->pad / 3, UI_ALIGN_CENTER,
+                     th->text_dim, buf);
+        ui_draw_line(ctx->r, map.x - ctx->pad / 3.0f, y, map.x, y, lw, th->axis);
+        ui_text_draw(ctx->text, UI_FONT_TICK, map.x - ctx->pad / 2, (int)(y - tick_h / 2.0f),
+                     UI_ALIGN_RIGHT, th->text_dim, buf);
+    }
+    ui_text_draw(ctx->text, UI_FONT_LABEL, map.x + map.w / 2, map.y + map.h + tick_h + ctx->pad / 3,
+                 UI_ALIGN_CENTER, th->text, xt);
+    ui_text_draw(ctx->text, UI_FONT_LABEL, map.x - tick_w, map.y - lh - ctx->pad / 4, UI_ALIGN_LEFT,
+                 th->text, yt);
+
+    /* Colour bar with its own ticks, in the display unit. */
+    SDL_Rect cbar = {map.x + map.w + ctx->pad, map.y, cbar_w, map.h};
+    for (int y = 0; y < cbar.h; y++) {
+        SDL_Color col;
+        Uint32 argb = ui_viridis(1.0 - (double)y / (cbar.h - 1));
+        col.r = (Uint8)(argb >> 16); col.g = (Uint8)(argb >> 8); col.b = (Uint8)argb; col.a = 255;
+        ui_draw_fill(ctx->r, (SDL_Rect){cbar.x, cbar.y + y, cbar.w, 1}, col);
+    }
+    ui_draw_frame(ctx->r, (SDL_Rect){cbar.x - 1, cbar.y - 1, cbar.w + 2, cbar.h + 2}, 1, th->axis);
+    if (vmax > vmin) {
+        double dlo = vmin * k, dhi = vmax * k;
+        double cstep = ui_nice_step(dlo, dhi, side / (tick_h * 3) + 1);
+        for (double v = ceil(dlo / cstep) * cstep; v <= dhi + 1e-9; v += cstep) {
+            float y = cbar.y + cbar.h - (float)((v - dlo) / (dhi - dlo) * cbar.h);
+            ui_draw_line(ctx->r, cbar.x + cbar.w, y, cbar.x + cbar.w + ctx->pad / 3.0f, y, lw, th->axis);
+            ui_format_tick(buf, sizeof buf, v, cstep);
+            ui_text_draw(ctx->text, UI_FONT_TICK, cbar.x + cbar.w + ctx->pad / 2, (int)(y - tick_h / 2.0f),
+                         UI_ALIGN_LEFT, th->text_dim, buf);
+        }
+    }
+    snprintf(buf, sizeof buf, "H(P,Q) %s", xl_unit_name(ctx->unit));
+    ui_text_draw(ctx->text, UI_FONT_TICK, cbar.x + cbar.w, map.y - tick_h - ctx->pad / 4, UI_ALIGN_RIGHT,
+                 th->text_dim, buf);
+
+    int legend_x = cbar.x + cbar.w + cbar_label_w + ctx->pad;
+    legend(ctx, legend_x, map.y, in.x + in.w - legend_x);
+
+    /* Everything on the map is clipped to it. */
+    SDL_RenderSetClipRect(ctx->r, &map);
+
+    /* The minimum of the slice: exact when it exists inside the view, else the lowest
+     * cell in view, said as such. */
+    double mx, my;
+    int has_min = xl_landscape_classifier_minimum(c, xl_sim_theta(sim), a, b, &mx, &my) &&
+                  mx >= lo && mx <= hi && my >= lo && my <= hi;
+    if (!has_min) {
+        int gi, gj;
+        xl_landscape_argmin(ls, &gi, &gj);
+        mx = lo + (hi - lo) * gi / (p->g - 1);
+        my = lo + (hi - lo) * gj / (p->g - 1);
+    }
+    float msize = 6.0f * ctx->scale;
+    ui_draw_cross(ctx->r, MAPX(mx), MAPY(my), msize + 1, ui_lw(ctx, 1.5f) + 2, (SDL_Color){0, 0, 0, 255});
+    ui_draw_cross(ctx->r, MAPX(mx), MAPY(my), msize, ui_lw(ctx, 1.5f), (SDL_Color){255, 255, 255, 255});
+    const char *mlabel = has_min ? "minimum" : "lowest in view";
+    int mlw = ui_text_width(ctx->text, UI_FONT_TICK, mlabel);
+    int mlx = (int)MAPX(mx) + (int)msize + 3;
+    if (mlx + mlw > map.x + map.w) mlx = (int)MAPX(mx) - (int)msize - 3 - mlw;
+    int mly = (int)MAPY(my) - tick_h - 2;
+    if (mly < map.y) mly = (int)MAPY(my) + 4;
+    ui_text_draw(ctx->text, UI_FONT_TICK, mlx, mly, UI_ALIGN_LEFT, (SDL_Color){255, 255, 255, 255}, mlabel);
+
+    /* Trajectory: a white path with a dark edge so it reads on every colour. */
+    int count = xl_sim_history_count(sim);
+    float tw = ui_lw(ctx, 1.5f);
+    SDL_Color edge = {0, 0, 0, 160};
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 1; i < count; i++) {
+            const double *t0 = xl_sim_history_theta(sim, i - 1), *t1 = xl_sim_history_theta(sim, i);
+            ui_draw_line(ctx->r, MAPX(t0[a]), MAPY(t0[b]), MAPX(t1[a]), MAPY(t1[b]),
+                         pass == 0 ? tw + 2.0f : tw, pass == 0 ? edge : th->trajectory);
+        }
+    }
+    int every = count / 24 + 1;
+    for (int i = 0; i < count - 1; i += every) {
+        const double *t = xl_sim_history_theta(sim, i);
+        ui_draw_disc(ctx->r, MAPX(t[a]), MAPY(t[b]), tw * 1.3f, th->trajectory);
+    }
+    const double *z0 = xl_sim_theta0(sim);
+    ui_draw_ring(ctx->r, MAPX(z0[a]), MAPY(z0[b]), 5.0f * ctx->scale + 1, tw + 1, th->trajectory);
+
+    const double *z = xl_sim_theta(sim);
+    float cx = MAPX(z[a]), cy = MAPY(z[b]);
+    float rad = 6.0f * ctx->scale;
+    ui_draw_disc(ctx->r, cx, cy, rad + ui_lw(ctx, 1.0f) + 1, (SDL_Color){0, 0, 0, 255});
+    ui_draw_disc(ctx->r, cx, cy, rad, th->select);
+    SDL_RenderSetClipRect(ctx->r, NULL);
+
+    if (geom) {
+        geom->map = map;
+        geom->lo = lo;
+        geom->hi = hi;
+        geom->current_x = cx;
+        geom->current_y = cy;
+        geom->has_minimum = has_min;
+        geom->minimum_x = MAPX(mx);
+        geom->minimum_y = MAPY(my);
+    }
+#undef MAPX
+#undef MAPY
+}

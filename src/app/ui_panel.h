@@ -1,0 +1,50 @@
+/* ui_panel: what every panel draws with during one frame, and the helpers they
+ * share: the panel frame and title, axis ticks at "nice" numbers, number formatting
+ * that shows infinity as "∞" and never prints NaN. */
+#ifndef UI_PANEL_H
+#define UI_PANEL_H
+
+#include <SDL.h>
+#include <stddef.h>
+#include "ui_text.h"
+#include "ui_theme.h"
+#include "xl_info.h"
+
+/* Borrowed for the duration of one frame. */
+typedef struct ui_ctx {
+    SDL_Renderer *r;
+    ui_text *text;
+    const ui_theme *theme;
+    float scale;     /* window height / 720 */
+    float line;      /* width of a standard line in pixels (theme and size applied) */
+    int pad;         /* padding inside panels */
+    xl_unit unit;    /* logarithm the numbers are shown in */
+} ui_ctx;
+
+/* Fill and outline the panel, draw its title (and an optional dimmer subtitle after
+ * it) and return the area left for content. */
+SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
+                        const char *subtitle);
+
+/* Tick spacing for an axis over [lo, hi] with at most max_ticks ticks: 1, 2 or 5
+ * times a power of ten. */
+double ui_nice_step(double lo, double hi, int max_ticks);
+/* Smallest "nice" number >= v (1, 2, 2.5, 5 times a power of ten). */
+double ui_nice_ceil(double v);
+
+/* Format v with `decimals` decimals: "∞" for +infinity, "−∞" for -infinity, and
+ * "undefined" for NaN (which the core never produces for defined quantities). Uses
+ * the true minus sign U+2212. Returns buf. */
+char *ui_format(char *buf, size_t n, double v, int decimals);
+/* Tick label: as few decimals as the step needs. */
+char *ui_format_tick(char *buf, size_t n, double v, double step);
+
+/* Draw a legend swatch + label at (x, y) (top of the text line); returns its width
+ * including trailing space. */
+int ui_legend_item(const ui_ctx *ctx, int x, int y, SDL_Color swatch, int dashed,
+                   const char *label);
+
+/* Line width in pixels for a line `k` standard widths wide. */
+float ui_lw(const ui_ctx *ctx, float k);
+
+#endif

@@ -1,0 +1,61 @@
+/* ui_panels: the four scene panels and the window chrome. Each draws one part of the
+ * frame from the session's state alone (nothing is remembered between frames except
+ * caches of pure functions of that state), and reports where it drew what, so render
+ * tests can check pixels a person would look at.
+ */
+#ifndef UI_PANELS_H
+#define UI_PANELS_H
+
+#include <SDL.h>
+#include "ui_panel.h"
+#include "xl_session.h"
+
+/* P-vs-Q bars. */
+typedef struct ui_bars_geom {
+    SDL_Rect plot;                 /* axis box: y = plot.y + plot.h is p 0, plot.y is p 1 */
+    int n;
+    SDL_Rect p_bar[XL_MAX_CLASSES];
+    SDL_Rect q_bar[XL_MAX_CLASSES];
+} ui_bars_geom;
+void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars_geom *geom);
+
+/* Readouts: H(P), H(P,Q), KL and the stacked identity bar. */
+typedef struct ui_readouts_geom {
+    SDL_Rect identity;             /* the stacked bar's axis box */
+    double axis_max;               /* value at identity's right edge, display unit */
+} ui_readouts_geom;
+void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
+                      ui_readouts_geom *geom);
+
+/* Loss landscape heatmap, contours, trajectory. Keeps its texture and contour
+ * segments between frames; they are rebuilt only when the grid changes. */
+typedef struct ui_landscape_geom {
+    SDL_Rect map;                  /* heatmap box; x = lo at left, y = lo at bottom */
+    double lo, hi;
+    float current_x, current_y;    /* pixel of the current point */
+    int has_minimum;
+    float minimum_x, minimum_y;    /* pixel of the marked minimum */
+} ui_landscape_geom;
+typedef struct ui_landscape_panel ui_landscape_panel;
+/* NULL on failure. Borrows renderer, which must outlive it. Free with
+ * ui_landscape_panel_destroy. */
+ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer);
+void ui_landscape_panel_destroy(ui_landscape_panel *p);
+void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
+                       xl_session *s, ui_landscape_geom *geom);
+
+/* History of H(P,Q) and KL per step with H(P) dashed. */
+typedef struct ui_history_geom {
+    SDL_Rect plot;
+    double x_max, y_max;           /* axis ends: steps, display unit */
+} ui_history_geom;
+void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
+                     ui_history_geom *geom);
+
+/* Status bar (scene, step, lr, speed, play state, unit) and the key-hint bar. */
+void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s);
+void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area);
+/* The help sheet over the whole frame of w x h. */
+void ui_help_draw(const ui_ctx *ctx, int w, int h);
+
+#endif

@@ -1,0 +1,74 @@
+/* ui_scene: composes the frame (see ui_scene.h). */
+#include "ui_scene.h"
+
+#include <stdlib.h>
+
+#include "ui_draw.h"
+#include "ui_text.h"
+
+struct ui_scene {
+    SDL_Renderer *r;
+    ui_text *text;
+    ui_landscape_panel *landscape;
+};
+
+ui_scene *ui_scene_create(SDL_Renderer *renderer, const char *font_dir, char *err, size_t errlen)
+{
+    ui_scene *sc = calloc(1, sizeof *sc);
+    if (!sc) {
+        SDL_snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    sc->r = renderer;
+    sc->text = ui_text_create(renderer, font_dir, err, errlen);
+    sc->landscape = ui_landscape_panel_create(renderer);
+    if (!sc->text || !sc->landscape) {
+        if (sc->text && !sc->landscape) SDL_snprintf(err, errlen, "out of memory");
+        ui_scene_destroy(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+void ui_scene_destroy(ui_scene *sc)
+{
+    if (!sc) return;
+    ui_text_destroy(sc->text);
+    ui_landscape_panel_destroy(sc->landscape);
+    free(sc);
+}
+
+float ui_scene_scale(int w, int h)
+{
+    float by_h = (float)h / 720.0f, by_w = (float)w / 1000.0f;
+    return by_h < by_w ? by_h : by_w;
+}
+
+void ui_scene_draw(ui_scene *sc, xl_session *s, const ui_view *view, int w, int h,
+                   ui_frame_geom *geom)
+{
+    const ui_theme *th = ui_theme_get(view->theme);
+    float scale = ui_scene_scale(w, h);
+    ui_text_set_scale(sc->text, scale * th->text_scale);
+    ui_layout L = ui_layout_compute(w, h, scale, sc->text);
+    ui_ctx ctx = {
+        .r = sc->r, .text = sc->text, .theme = th, .scale = scale,
+        .line = (scale < 1.0f ? 1.0f : scale) * th->line_scale, .pad = L.pad,
+        .unit = xl_session_unit(s),
+    };
+    ui_frame_geom local;
+    ui_frame_geom *g = geom ? geom : &local;
+    g->scale = scale;
+    g->layout = L;
+
+    SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(sc->r, th->background.r, th->background.g, th->background.b, 255);
+    SDL_RenderClear(sc->r);
+    ui_status_draw(&ctx, L.status, s);
+    ui_bars_draw(&ctx, L.bars, s, &g->bars);
+    ui_readouts_draw(&ctx, L.readouts, s, &g->readouts);
+    ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);
+    ui_history_draw(&ctx, L.history, s, &g->history);
+    ui_hints_draw(&ctx, L.hints);
+    if (view->help_visible) ui_help_draw(&ctx, w, h);
+}

@@ -1,0 +1,46 @@
+/* ui_scene: one whole frame (status bar, the four panels, key hints, help sheet)
+ * drawn from the session, the view settings and the target size alone, so the same
+ * state always gives the same pixels. Owns the text atlases and the landscape
+ * panel's caches for one renderer. */
+#ifndef UI_SCENE_H
+#define UI_SCENE_H
+
+#include <SDL.h>
+#include <stddef.h>
+#include "ui_layout.h"
+#include "ui_panels.h"
+#include "ui_theme.h"
+#include "xl_session.h"
+
+/* What the viewer chose that is not simulation state. */
+typedef struct ui_view {
+    ui_theme_kind theme;
+    int help_visible;
+} ui_view;
+
+/* Where the last frame put things (for tests and for pointing). */
+typedef struct ui_frame_geom {
+    float scale;
+    ui_layout layout;
+    ui_bars_geom bars;
+    ui_readouts_geom readouts;
+    ui_landscape_geom landscape;
+    ui_history_geom history;
+} ui_frame_geom;
+
+typedef struct ui_scene ui_scene;
+
+/* NULL on failure with the reason in err. Borrows renderer (must outlive the scene).
+ * Free with ui_scene_destroy. */
+ui_scene *ui_scene_create(SDL_Renderer *renderer, const char *font_dir, char *err, size_t errlen);
+void ui_scene_destroy(ui_scene *sc);
+
+/* Size factor for a w x h frame: 1 at 1280x720, bounded by the width so a narrow
+ * window keeps its labels inside the panels. */
+float ui_scene_scale(int w, int h);
+
+/* Draw the frame into the renderer's w x h target. geom may be NULL. */
+void ui_scene_draw(ui_scene *sc, xl_session *s, const ui_view *view, int w, int h,
+                   ui_frame_geom *geom);
+
+#endif

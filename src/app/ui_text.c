@@ -1,0 +1,281 @@
+/* ui_text: per-role glyph atlases (see ui_text.h).
+ *
+ * A glyph's atlas cell is what SDL_ttf renders for that one character as a line of
+ * text: the full line height, starting at the pen position shifted left by any
+ * negative left bearing. Blitting the cell at (pen + shift, top) therefore places the
+ * glyph exactly where SDL_ttf would place it in a whole string. Atlases are packed in
+ * rows; when one fills up (a long session with many distinct glyphs), it is cleared
+ * and refilled on demand.
+ */
+#include "ui_text.h"
+
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { GLYPH_SLOTS = 512, PAD = 1 };
+
+typedef struct glyph {
+    Uint32 cp;       /* 0 marks an empty slot */
+    SDL_Rect src;    /* cell in the atlas */
+    int shift;       /* min(0, left bearing) */
+    int advance;
+} glyph;
+
+typedef struct face {
+    TTF_Font *font;
+    int px;
+    SDL_Texture *atlas;
+    int atlas_side;
+    int pen_x, pen_y, row_h;  /* row packer */
+    int count;
+    glyph slots[GLYPH_SLOTS];
+} face;
+
+struct ui_text {
+    SDL_Renderer *renderer;
+    char paths[3][1024];      /* regular, bold, mono */
+    face faces[UI_FONT_COUNT];
+};
+
+typedef struct role { int file; float px; } role;
+static const role roles[UI_FONT_COUNT] = {
+    [UI_FONT_STATUS] = {0, 16.0f}, [UI_FONT_TITLE] = {1, 15.0f},
+    [UI_FONT_LABEL] = {0, 14.0f},  [UI_FONT_TICK] = {0, 12.0f},
+    [UI_FONT_VALUE] = {2, 13.0f},  [UI_FONT_READOUT] = {2, 22.0f},
+    [UI_FONT_HELP] = {0, 17.0f},   [UI_FONT_HEADING] = {1, 22.0f},
+};
+static const char *const font_files[3] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
+                                          "DejaVuSansMono.ttf"};
+
+/* Decode one UTF-8 sequence; malformed bytes come out as U+FFFD, one byte each. */
+static Uint32 next_codepoint(const char **s)
+{
+    const unsigned char *p = (const unsigned char *)*s;
+    Uint32 cp;
+    int extra;
+    if (p[0] < 0x80) { cp = p[0]; extra = 0; }
+    else if ((p[0] & 0xE0) == 0xC0) { cp = p[0] & 0x1F; extra = 1; }
+    else if ((p[0] & 0xF0) == 0xE0) { cp = p[0] & 0x0F; extra = 2; }
+    else if ((p[0] & 0xF8) == 0xF0) { cp = p[0] & 0x07; extra = 3; }
+    else { *s += 1; return 0xFFFD; }
+    for (int i = 1; i <= extra; i++) {
+        if ((p[i] & 0xC0) != 0x80) { *s += 1; return 0xFFFD; }
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    *s += extra + 1;
+    return cp;
+}
+
+static void clear_atlas(face *f)
+{
+    memset(f->slots, 0, sizeof f->slots);
+    f->count = 0;
+    f->pen_x = f->pen_y = f->row_h = 0;
+}
+
+static void close_face(face *f)
+{
+    if (f->atlas) SDL_DestroyTexture(f->atlas);
+    if (f->font) TTF_CloseFont(f->font);
+    memset(f, 0, sizeof *f);
+}
+
+static int open_face(ui_text *t, ui_font which, int px)
+{
+    face *f = &t->faces[which];
+    close_face(f);
+    f->font = TTF_OpenFont(t->paths[roles[which].file], px);
+    if (!f->font) return -1;
+    TTF_SetFontHinting(f->font, TTF_HINTING_LIGHT);
+    f->px = px;
+    /* Room for about 200 glyph cells of this size, as a power of two. */
+    int line = TTF_FontHeight(f->font) + PAD;
+    int side = 128;
+    while (side * side < line * line * 200 && side < 4096) side *= 2;
+    f->atlas_side = side;
+    f->atlas = SDL_CreateTexture(t->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                 SDL_TEXTUREACCESS_STATIC, side, side);
+    if (!f->atlas) return -1;
+    SDL_SetTextureBlendMode(f->atlas, SDL_BLENDMODE_BLEND);
+    clear_atlas(f);
+    return 0;
+}
+
+ui_text *ui_text_create(SDL_Renderer *renderer, const char *font_dir, char *err, size_t errlen)
+{
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(err, errlen, "SDL_ttf: %s", TTF_GetError());
+        return NULL;
+    }
+    ui_text *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    t->renderer = renderer;
+    for (int i = 0; i < 3; i++) {
+        snprintf(t->paths[i], sizeof t->paths[i], "%s/%s", font_dir, font_files[i]);
+        TTF_Font *probe = TTF_OpenFont(t->paths[i], 12);
+        if (!probe) {
+            snprintf(err, errlen, "cannot open font %s: %s", t->paths[i], TTF_GetError());
+            free(t);
+            return NULL;
+        }
+        TTF_CloseFont(probe);
+    }
+    if (ui_text_set_scale(t, 1.0f) != 0) {
+        snprintf(err, errlen, "cannot open fonts in %s: %s", font_dir, TTF_GetError());
+        ui_text_destroy(t);
+        return NULL;
+    }
+    return t;
+}
+
+void ui_text_destroy(ui_text *t)
+{
+    if (!t) return;
+    for (int i = 0; i < UI_FONT_COUNT; i++) close_face(&t->faces[i]);
+    free(t);
+}
+
+int ui_text_set_scale(ui_text *t, float scale)
+{
+    for (int i = 0; i < UI_FONT_COUNT; i++) {
+        int px = (int)(roles[i].px * scale + 0.5f);
+        if (px < 9) px = 9;
+        if (t->faces[i].font && t->faces[i].px == px) continue;
+        if (open_face(t, (ui_font)i, px) != 0) return -1;
+    }
+    return 0;
+}
+
+/* Rasterize cp into the atlas. Returns NULL only if SDL_ttf cannot render it. */
+static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
+{
+    static const SDL_Color white = {255, 255, 255, 255};
+    SDL_Surface *s = TTF_RenderGlyph32_Blended(f->font, cp, white);
+    if (!s) return NULL;
+    if (f->pen_x + s->w + PAD > f->atlas_side) {
+        f->pen_x = 0;
+        f->pen_y += f->row_h + PAD;
+        f->row_h = 0;
+    }
+    if (f->pen_y + s->h > f->atlas_side || s->w > f->atlas_side) {
+        SDL_FreeSurface(s);
+        return NULL; /* caller clears the atlas and retries */
+    }
+    int minx = 0, advance = 0;
+    TTF_GlyphMetrics32(f->font, cp, &minx, NULL, NULL, NULL, &advance);
+    slot->cp = cp;
+    slot->src = (SDL_Rect){f->pen_x, f->pen_y, s->w, s->h};
+    slot->shift = minx < 0 ? minx : 0;
+    slot->advance = advance;
+    SDL_Surface *argb = s->format->format == SDL_PIXELFORMAT_ARGB8888
+        ? s : SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (argb) {
+        SDL_UpdateTexture(f->atlas, &slot->src, argb->pixels, argb->pitch);
+        if (argb != s) SDL_FreeSurface(argb);
+    }
+    SDL_FreeSurface(s);
+    f->pen_x += slot->src.w + PAD;
+    if (slot->src.h > f->row_h) f->row_h = slot->src.h;
+    f->count++;
+    return slot;
+}
+
+static const glyph *find_glyph(face *f, Uint32 cp)
+{
+    if (!TTF_GlyphIsProvided32(f->font, cp)) cp = '?';
+    for (int attempt = 0; attempt < 2; attempt++) {
+        unsigned h = (unsigned)(cp * 2654435761u) % GLYPH_SLOTS;
+        for (int probe = 0; probe < GLYPH_SLOTS; probe++) {
+            glyph *g = &f->slots[(h + probe) % GLYPH_SLOTS];
+            if (g->cp == cp) return g;
+            if (g->cp == 0) {
+                if (f->count < GLYPH_SLOTS * 3 / 4) {
+                    const glyph *made = add_glyph(f, cp, g);
+                    if (made) return made;
+                }
+                break;
+            }
+        }
+        clear_atlas(f);
+    }
+    return NULL;
+}
+
+int ui_text_size(const ui_text *t, ui_font f) { return t->faces[f].px; }
+int ui_text_line_height(const ui_text *t, ui_font f) { return TTF_FontHeight(t->faces[f].font); }
+int ui_text_ascent(const ui_text *t, ui_font f) { return TTF_FontAscent(t->faces[f].font); }
+
+int ui_text_width(ui_text *t, ui_font which, const char *utf8)
+{
+    face *f = &t->faces[which];
+    int w = 0;
+    Uint32 prev = 0;
+    while (*utf8) {
+        Uint32 cp = next_codepoint(&utf8);
+        const glyph *g = find_glyph(f, cp);
+        if (!g) continue;
+        if (prev) w += TTF_GetFontKerningSizeGlyphs32(f->font, prev, g->cp);
+        w += g->advance;
+        prev = g->cp;
+    }
+    return w;
+}
+
+int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Color color,
+                 const char *utf8)
+{
+    face *f = &t->faces[which];
+    int w = ui_text_width(t, which, utf8);
+    if (align == UI_ALIGN_CENTER) x -= w / 2;
+    else if (align == UI_ALIGN_RIGHT) x -= w;
+    SDL_SetTextureColorMod(f->atlas, color.r, color.g, color.b);
+    SDL_SetTextureAlphaMod(f->atlas, color.a);
+    int pen = x;
+    Uint32 prev = 0;
+    while (*utf8) {
+        Uint32 cp = next_codepoint(&utf8);
+        const glyph *g = find_glyph(f, cp);
+        if (!g) continue;
+        if (prev) pen += TTF_GetFontKerningSizeGlyphs32(f->font, prev, g->cp);
+        if (cp != ' ') {
+            SDL_Rect dst = {pen + g->shift, y, g->src.w, g->src.h};
+            SDL_RenderCopy(t->renderer, f->atlas, &g->src, &dst);
+        }
+        pen += g->advance;
+        prev = g->cp;
+    }
+    return w;
+}
+
+int ui_text_draw_up(ui_text *t, ui_font which, int x, int y, SDL_Color color, const char *utf8)
+{
+    face *f = &t->faces[which];
+    int len = ui_text_width(t, which, utf8);
+    int bottom = y + len / 2;
+    SDL_SetTextureColorMod(f->atlas, color.r, color.g, color.b);
+    SDL_SetTextureAlphaMod(f->atlas, color.a);
+    int pen = 0;
+    Uint32 prev = 0;
+    while (*utf8) {
+        Uint32 cp = next_codepoint(&utf8);
+        const glyph *g = find_glyph(f, cp);
+        if (!g) continue;
+        if (prev) pen += TTF_GetFontKerningSizeGlyphs32(f->font, prev, g->cp);
+        if (cp != ' ') {
+            /* The cell's centre, turned a quarter left about the text's start, is at
+             * (x + h/2, bottom - (pen + shift + w/2)); SDL rotates about dst's centre. */
+            int w = g->src.w, h = g->src.h;
+            int cx = x + h / 2, cy = bottom - (pen + g->shift + w / 2);
+            SDL_Rect dst = {cx - w / 2, cy - h / 2, w, h};
+            SDL_RenderCopyEx(t->renderer, f->atlas, &g->src, &dst, -90.0, NULL, SDL_FLIP_NONE);
+        }
+        pen += g->advance;
+        prev = g->cp;
+    }
+    return len;
+}

@@ -1,0 +1,57 @@
+/* ui_text: text drawn from glyph atlases, so nothing is rasterized twice.
+ *
+ * Each font role (status line, panel title, tick label, readout number, ...) has one
+ * DejaVu face at one pixel size and an atlas texture; a glyph is rasterized by
+ * SDL_ttf the first time it is drawn and blitted from the atlas after that, with the
+ * face's kerning. Readouts that change every step therefore cost no rasterization and
+ * no allocation per frame. Numbers use DejaVu Sans Mono so digits do not jump about.
+ */
+#ifndef UI_TEXT_H
+#define UI_TEXT_H
+
+#include <SDL.h>
+#include <stddef.h>
+
+typedef enum ui_font {
+    UI_FONT_STATUS,   /* status bar, 16 px at 720p */
+    UI_FONT_TITLE,    /* panel titles, bold 15 px */
+    UI_FONT_LABEL,    /* class names, legends, axis titles, 14 px */
+    UI_FONT_TICK,     /* tick labels, 12 px */
+    UI_FONT_VALUE,    /* small changing numbers (mono), 13 px */
+    UI_FONT_READOUT,  /* readout numbers (mono), 22 px */
+    UI_FONT_HELP,     /* help sheet rows, 17 px */
+    UI_FONT_HEADING,  /* help sheet title, bold 22 px */
+    UI_FONT_COUNT
+} ui_font;
+
+typedef enum ui_align { UI_ALIGN_LEFT, UI_ALIGN_CENTER, UI_ALIGN_RIGHT } ui_align;
+
+typedef struct ui_text ui_text;
+
+/* Open the fonts in `font_dir` (DejaVuSans.ttf, DejaVuSans-Bold.ttf, DejaVuSansMono.ttf)
+ * for drawing on `renderer`, which must outlive the result. On failure returns NULL
+ * and writes the reason into err[errlen]. Free with ui_text_destroy. */
+ui_text *ui_text_create(SDL_Renderer *renderer, const char *font_dir, char *err, size_t errlen);
+void ui_text_destroy(ui_text *t);
+
+/* Size every role: `scale` multiplies the 720p design sizes (window height / 720
+ * times the theme's text scale). Only roles whose pixel size changes are reopened.
+ * Returns 0, or -1 if a face could not be opened. */
+int ui_text_set_scale(ui_text *t, float scale);
+
+int ui_text_size(const ui_text *t, ui_font f);         /* pixel size */
+int ui_text_line_height(const ui_text *t, ui_font f);  /* ascent + descent */
+int ui_text_ascent(const ui_text *t, ui_font f);
+/* Advance width of a UTF-8 string in pixels. */
+int ui_text_width(ui_text *t, ui_font f, const char *utf8);
+/* Draw `utf8` with its line box's top at y; x is its left edge, centre or right edge
+ * as `align` says. Returns the width drawn. */
+int ui_text_draw(ui_text *t, ui_font f, int x, int y, ui_align align, SDL_Color color,
+                 const char *utf8);
+
+/* Draw `utf8` turned a quarter left, reading bottom to top (a y-axis title): the
+ * rotated line box's left edge is at x and its text is centred on y. Returns the
+ * text's length in pixels. */
+int ui_text_draw_up(ui_text *t, ui_font f, int x, int y, SDL_Color color, const char *utf8);
+
+#endif

@@ -1,0 +1,391 @@
+/* xl_landscape: the loss on a G x G grid over two chosen parameters, and its contours.
+ *
+ * Generic path: set theta_a = x_i, theta_b = y_j and ask the model, G^2 loss calls.
+ * Classifier path: with z_a = x, z_b = y and R = sum_{k != a,b} e^{z_k},
+ *   L(x, y) = log(e^x + e^y + R) - p_a x - p_b y - sum_{k != a,b} p_k z_k.
+ * Shifting every exponent by one M >= all of x_max, y_max and the other z_k keeps the
+ * exponentials <= 1:  L = M + log(e^{x-M} + e^{y-M} + R e^{-M}) - ...; e^{x_i-M} is one
+ * exp per column, e^{y_j-M} one per row, so each cell costs an add and a log. If the
+ * shifted sum underflows (only for ranges hundreds of nats wide) that cell falls back
+ * to the direct log-sum-exp.
+ *
+ * Contours use marching squares on the grid's cells; a saddle cell (diagonal corners on
+ * the same side) is resolved by the mean of its four corners, the usual disambiguation.
+ */
+#include "xl_landscape.h"
+
+#include <assert.h>
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_info.h"
+#include "xl_sim.h"
+
+enum { CACHE_NONE = 0, CACHE_MODEL, CACHE_CLASSIFIER };
+
+struct xl_landscape {
+    int g;
+    double *values; /* g * g */
+    double *ex;     /* g: per column */
+    double *ey;     /* g: per row */
+    double lo, hi;
+    int a, b;
+    double vmin, vmax;
+    int amin_i, amin_j;
+    unsigned long generation; /* fills so far */
+    /* Inputs of the last fill; kind CACHE_NONE means "fill next time". */
+    int kind;
+    const xl_model_ops *ops;
+    const void *self;
+    int np;
+    double theta[XL_MAX_PARAMS];
+    double p[XL_MAX_CLASSES];
+};
+
+xl_landscape *xl_landscape_create(int g)
+{
+    if (g < 2 || g > XL_LANDSCAPE_MAX_G)
+        return NULL;
+    xl_landscape *ls = calloc(1, sizeof *ls);
+    if (ls == NULL)
+        return NULL;
+    ls->g = g;
+    ls->values = calloc((size_t)g * (size_t)g, sizeof(double));
+    ls->ex = calloc((size_t)g, sizeof(double));
+    ls->ey = calloc((size_t)g, sizeof(double));
+    if (ls->values == NULL || ls->ex == NULL || ls->ey == NULL) {
+        xl_landscape_destroy(ls);
+        return NULL;
+    }
+    ls->lo = -1.0;
+    ls->hi = 1.0;
+    ls->b = 1;
+    return ls;
+}
+
+void xl_landscape_destroy(xl_landscape *ls)
+{
+    if (ls == NULL)
+        return;
+    free(ls->values);
+    free(ls->ex);
+    free(ls->ey);
+    free(ls);
+}
+
+unsigned long xl_landscape_generation(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->generation;
+}
+
+void xl_landscape_invalidate(xl_landscape *ls)
+{
+    assert(ls != NULL);
+    ls->kind = CACHE_NONE;
+}
+
+static double coord(const xl_landscape *ls, int i)
+{
+    return ls->lo + (ls->hi - ls->lo) * i / (ls->g - 1);
+}
+
+/* Common part of the cache key; bitwise so that -0.0 vs 0.0 or NaN never fool it. */
+static int same_slice(const xl_landscape *ls, int a, int b, double lo, double hi)
+{
+    return ls->a == a && ls->b == b && memcmp(&ls->lo, &lo, sizeof lo) == 0 &&
+           memcmp(&ls->hi, &hi, sizeof hi) == 0;
+}
+
+static void begin_fill(xl_landscape *ls, int a, int b, double lo, double hi)
+{
+    ls->generation++;
+    ls->a = a;
+    ls->b = b;
+    ls->lo = lo;
+    ls->hi = hi;
+    ls->vmin = INFINITY;
+    ls->vmax = -INFINITY;
+    ls->amin_i = 0;
+    ls->amin_j = 0;
+}
+
+static void track(xl_landscape *ls, int i, int j, double v)
+{
+    if (v < ls->vmin) {
+        ls->vmin = v;
+        ls->amin_i = i;
+        ls->amin_j = j;
+    }
+    if (v > ls->vmax)
+        ls->vmax = v;
+}
+
+int xl_landscape_compute(xl_landscape *ls, xl_model model, const double *theta,
+                         int a, int b, double lo, double hi)
+{
+    assert(ls != NULL && model.ops != NULL && theta != NULL);
+    int np = model.ops->param_count(model.self);
+    assert(np >= 1 && np <= XL_MAX_PARAMS);
+    assert(a >= 0 && a < np && b >= 0 && b < np && a != b);
+    assert(hi > lo);
+    if (ls->kind == CACHE_MODEL && ls->ops == model.ops && ls->self == model.self &&
+        ls->np == np && memcmp(ls->theta, theta, (size_t)np * sizeof(double)) == 0 &&
+        same_slice(ls, a, b, lo, hi))
+        return 0;
+
+    begin_fill(ls, a, b, lo, hi);
+    double t[XL_MAX_PARAMS];
+    memcpy(t, theta, (size_t)np * sizeof(double));
+    int g = ls->g;
+    for (int j = 0; j < g; j++) {
+        t[b] = coord(ls, j);
+        for (int i = 0; i < g; i++) {
+            t[a] = coord(ls, i);
+            double v = model.ops->loss(model.self, t);
+            ls->values[(size_t)j * g + i] = v;
+            track(ls, i, j, v);
+        }
+    }
+    ls->kind = CACHE_MODEL;
+    ls->ops = model.ops;
+    ls->self = model.self;
+    ls->np = np;
+    memcpy(ls->theta, theta, (size_t)np * sizeof(double));
+    return 1;
+}
+
+int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
+                                    const double *z, int a, int b, double lo, double hi)
+{
+    assert(ls != NULL && c != NULL && z != NULL);
+    int n = c->n;
+    assert(n >= 2 && n <= XL_MAX_CLASSES);
+    assert(a >= 0 && a < n && b >= 0 && b < n && a != b);
+    assert(hi > lo);
+    if (ls->kind == CACHE_CLASSIFIER && ls->np == n &&
+        memcmp(ls->theta, z, (size_t)n * sizeof(double)) == 0 &&
+        memcmp(ls->p, c->p, (size_t)n * sizeof(double)) == 0 && same_slice(ls, a, b, lo, hi))
+        return 0;
+
+    begin_fill(ls, a, b, lo, hi);
+    int g = ls->g;
+    double m = hi > lo ? hi : lo;
+    double lin = 0.0;
+    for (int k = 0; k < n; k++) {
+        if (k == a || k == b)
+            continue;
+        if (z[k] > m)
+            m = z[k];
+        if (c->p[k] > 0.0)
+            lin += c->p[k] * z[k];
+    }
+    double rs = 0.0;
+    for (int k = 0; k < n; k++)
+        if (k != a && k != b)
+            rs += exp(z[k] - m);
+    /* x_i and y_j use the same formula, so the tables are equal today; keeping both
+     * leaves room for non-square slices at the cost of G exps. */
+    for (int i = 0; i < g; i++) {
+        ls->ex[i] = exp(coord(ls, i) - m);
+        ls->ey[i] = exp(coord(ls, i) - m);
+    }
+    double pa = c->p[a], pb = c->p[b];
+    double zz[XL_MAX_CLASSES];
+    memcpy(zz, z, (size_t)n * sizeof(double));
+    for (int j = 0; j < g; j++) {
+        double y = coord(ls, j);
+        double ey = ls->ey[j];
+        double *row = ls->values + (size_t)j * g;
+        for (int i = 0; i < g; i++) {
+            double x = coord(ls, i);
+            double s = ls->ex[i] + ey + rs;
+            double v;
+            if (s >= DBL_MIN) {
+                v = m + log(s) - pa * x - pb * y - lin;
+            } else {
+                zz[a] = x;
+                zz[b] = y;
+                v = xl_cross_entropy_logits(c->p, zz, n);
+            }
+            row[i] = v;
+            track(ls, i, j, v);
+        }
+    }
+    ls->kind = CACHE_CLASSIFIER;
+    ls->ops = NULL;
+    ls->self = NULL;
+    ls->np = n;
+    memcpy(ls->theta, z, (size_t)n * sizeof(double));
+    memcpy(ls->p, c->p, (size_t)n * sizeof(double));
+    return 1;
+}
+
+int xl_landscape_size(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->g;
+}
+
+const double *xl_landscape_values(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->values;
+}
+
+double xl_landscape_at(const xl_landscape *ls, int i, int j)
+{
+    assert(ls != NULL);
+    assert(i >= 0 && i < ls->g && j >= 0 && j < ls->g);
+    return ls->values[(size_t)j * ls->g + i];
+}
+
+double xl_landscape_min(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->vmin;
+}
+
+double xl_landscape_max(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->vmax;
+}
+
+void xl_landscape_argmin(const xl_landscape *ls, int *i, int *j)
+{
+    assert(ls != NULL && i != NULL && j != NULL);
+    *i = ls->amin_i;
+    *j = ls->amin_j;
+}
+
+double xl_landscape_lo(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->lo;
+}
+
+double xl_landscape_hi(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->hi;
+}
+
+int xl_landscape_axis_a(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->a;
+}
+
+int xl_landscape_axis_b(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->b;
+}
+
+int xl_landscape_classifier_minimum(const xl_classifier *c, const double *z, int a, int b,
+                                    double *x, double *y)
+{
+    assert(c != NULL && z != NULL && x != NULL && y != NULL);
+    int n = c->n;
+    assert(a >= 0 && a < n && b >= 0 && b < n && a != b);
+    /* Setting dL/dx = q_a - p_a = 0 and dL/dy = q_b - p_b = 0 gives
+     * e^x / (e^x + e^y + R) = p_a and the same for y, hence R / (...) = 1 - p_a - p_b and
+     * x* = log p_a + log R - log(1 - p_a - p_b). log R is a log-sum-exp over the other
+     * logits, and 1 - p_a - p_b is summed from the other p_k so it is not a difference of
+     * nearly equal numbers. */
+    double pa = c->p[a], pb = c->p[b];
+    double others[XL_MAX_CLASSES];
+    int no = 0;
+    double rest = 0.0;
+    for (int k = 0; k < n; k++) {
+        if (k == a || k == b)
+            continue;
+        others[no++] = z[k];
+        rest += c->p[k];
+    }
+    if (!(pa > 0.0) || !(pb > 0.0) || no == 0 || !(rest > 0.0))
+        return 0;
+    double log_r = xl_log_sum_exp(others, no);
+    *x = log(pa) + log_r - log(rest);
+    *y = log(pb) + log_r - log(rest);
+    return 1;
+}
+
+/* Where the contour crosses the edge from corner value va at (xa, ya) to vb at (xb, yb). */
+static void cross(double level, double va, double vb, double xa, double ya, double xb,
+                  double yb, float *px, float *py)
+{
+    double t = (level - va) / (vb - va);
+    *px = (float)(xa + t * (xb - xa));
+    *py = (float)(ya + t * (yb - ya));
+}
+
+int xl_landscape_contour(const xl_landscape *ls, double level, float *seg, int cap)
+{
+    assert(ls != NULL && (seg != NULL || cap == 0) && cap >= 0);
+    int g = ls->g;
+    int count = 0;
+    for (int j = 0; j + 1 < g && count < cap; j++) {
+        for (int i = 0; i + 1 < g && count < cap; i++) {
+            /* Corners counter-clockwise from (i, j): v0 (i,j), v1 (i+1,j), v2 (i+1,j+1),
+             * v3 (i,j+1). Edges: e0 bottom v0-v1, e1 right v1-v2, e2 top v3-v2,
+             * e3 left v0-v3. */
+            double v0 = ls->values[(size_t)j * g + i];
+            double v1 = ls->values[(size_t)j * g + i + 1];
+            double v2 = ls->values[(size_t)(j + 1) * g + i + 1];
+            double v3 = ls->values[(size_t)(j + 1) * g + i];
+            if (!isfinite(v0) || !isfinite(v1) || !isfinite(v2) || !isfinite(v3))
+                continue;
+            int u0 = v0 > level, u1 = v1 > level, u2 = v2 > level, u3 = v3 > level;
+            int code = u0 | u1 << 1 | u2 << 2 | u3 << 3;
+            if (code == 0 || code == 15)
+                continue;
+            float ex[4], ey[4];
+            int has[4] = { u0 != u1, u1 != u2, u3 != u2, u0 != u3 };
+            double x0 = i, x1 = i + 1, y0 = j, y1 = j + 1;
+            if (has[0])
+                cross(level, v0, v1, x0, y0, x1, y0, &ex[0], &ey[0]);
+            if (has[1])
+                cross(level, v1, v2, x1, y0, x1, y1, &ex[1], &ey[1]);
+            if (has[2])
+                cross(level, v3, v2, x0, y1, x1, y1, &ex[2], &ey[2]);
+            if (has[3])
+                cross(level, v0, v3, x0, y0, x0, y1, &ex[3], &ey[3]);
+            int pairs[2][2];
+            int np = 0;
+            if (code == 5 || code == 10) {
+                /* Saddle: if the centre is on the same side as v0, v0 and v2 connect
+                 * through the middle and the contour cuts off corners v1 and v3;
+                 * otherwise it cuts off v0 and v2. */
+                int uc = (v0 + v1 + v2 + v3) / 4.0 > level;
+                if (uc == u0) {
+                    pairs[0][0] = 0; pairs[0][1] = 1; /* around v1 */
+                    pairs[1][0] = 2; pairs[1][1] = 3; /* around v3 */
+                } else {
+                    pairs[0][0] = 3; pairs[0][1] = 0; /* around v0 */
+                    pairs[1][0] = 1; pairs[1][1] = 2; /* around v2 */
+                }
+                np = 2;
+            } else {
+                int k = 0;
+                for (int e = 0; e < 4; e++)
+                    if (has[e])
+                        pairs[0][k++] = e;
+                assert(k == 2);
+                np = 1;
+            }
+            for (int s = 0; s < np && count < cap; s++) {
+                float *o = seg + 4 * (size_t)count;
+                o[0] = ex[pairs[s][0]];
+                o[1] = ey[pairs[s][0]];
+                o[2] = ex[pairs[s][1]];
+                o[3] = ey[pairs[s][1]];
+                count++;
+            }
+        }
+    }
+    return count;
+}

@@ -1,0 +1,422 @@
+/* Tests for xl_landscape: the separable classifier fill against the direct loss, the
+ * input cache, the analytic minimum, min/max bookkeeping and marching-squares contours. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_classifier.h"
+#include "xl_info.h"
+#include "xl_landscape.h"
+#include "xl_rng.h"
+
+static const double TOL_FAST = 1e-12;   /* fast path vs direct, per cell (nats) */
+static const double TOL_EXACT = 1e-12;
+
+static void random_classifier(xl_rng *rng, xl_classifier *c, double *z, int n, int zeros)
+{
+    xl_classifier_init(c, n);
+    do {
+        for (int i = 0; i < n; i++)
+            c->p[i] = zeros && xl_rng_uniform(rng) < 0.3 ? 0.0 : xl_rng_uniform(rng);
+    } while (xl_normalize(c->p, n) != 0);
+    for (int i = 0; i < n; i++)
+        z[i] = xl_rng_range(rng, -3.0, 3.0);
+}
+
+static double axis(double lo, double hi, int g, int i)
+{
+    return lo + (hi - lo) * i / (g - 1);
+}
+
+/* Compare every cell with xl_cross_entropy_logits; return the worst difference. */
+static double worst_cell_error(const xl_landscape *ls, const xl_classifier *c, const double *z)
+{
+    int g = xl_landscape_size(ls), a = xl_landscape_axis_a(ls), b = xl_landscape_axis_b(ls);
+    double lo = xl_landscape_lo(ls), hi = xl_landscape_hi(ls);
+    double t[XL_MAX_CLASSES];
+    memcpy(t, z, (size_t)c->n * sizeof(double));
+    double worst = 0.0;
+    for (int j = 0; j < g; j++) {
+        t[b] = axis(lo, hi, g, j);
+        for (int i = 0; i < g; i++) {
+            t[a] = axis(lo, hi, g, i);
+            double d = fabs(xl_landscape_at(ls, i, j) - xl_cross_entropy_logits(c->p, t, c->n));
+            if (!(d <= worst))
+                worst = d;
+        }
+    }
+    return worst;
+}
+
+START_TEST(test_fast_matches_direct)
+{
+    xl_rng rng = xl_rng_make(77);
+    const int sizes[2] = { 64, 256 };
+    for (int si = 0; si < 2; si++) {
+        xl_landscape *ls = xl_landscape_create(sizes[si]);
+        xl_landscape *ref = xl_landscape_create(sizes[si]);
+        ck_assert_ptr_nonnull(ls);
+        for (int k = 0; k < 8; k++) {
+            xl_classifier c;
+            double z[XL_MAX_CLASSES];
+            int n = 3 + k; /* 3..10 */
+            random_classifier(&rng, &c, z, n, k % 3 == 2);
+            int a = k % 2 == 0 ? 0 : n - 1;
+            int b = k % 2 == 0 ? 1 : n / 2; /* includes slices away from (0, 1) */
+            double r = 4.0 + k;
+            ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, a, b, -r, r), 1);
+            double worst = worst_cell_error(ls, &c, z);
+            ck_assert_msg(worst < TOL_FAST, "G=%d n=%d slice (%d,%d): worst cell error %g",
+                          sizes[si], n, a, b, worst);
+            /* The generic path on the same slice is the reference too. */
+            ck_assert_int_eq(xl_landscape_compute(ref, xl_classifier_model(&c), z, a, b, -r, r), 1);
+            const double *fv = xl_landscape_values(ls), *rv = xl_landscape_values(ref);
+            for (int v = 0; v < sizes[si] * sizes[si]; v++)
+                ck_assert_msg(fabs(fv[v] - rv[v]) < TOL_FAST, "cell %d: %.17g vs %.17g", v, fv[v],
+                              rv[v]);
+        }
+        xl_landscape_destroy(ls);
+        xl_landscape_destroy(ref);
+    }
+}
+END_TEST
+
+START_TEST(test_extreme_ranges)
+{
+    /* Ranges wide enough that the shifted sum underflows in a corner: the fallback cell
+     * must still be finite and exact. */
+    xl_classifier c;
+    xl_classifier_init(&c, 3);
+    c.p[0] = 0.5; c.p[1] = 0.3; c.p[2] = 0.2;
+    const double z[3] = { 0.0, 0.0, -900.0 };
+    xl_landscape *ls = xl_landscape_create(16);
+    xl_landscape_compute_classifier(ls, &c, z, 0, 1, -800.0, 800.0);
+    double worst = worst_cell_error(ls, &c, z);
+    ck_assert_msg(worst < 1e-9, "worst %g", worst);
+    ck_assert_msg(isfinite(xl_landscape_at(ls, 0, 0)), "corner %g", xl_landscape_at(ls, 0, 0));
+    xl_landscape_destroy(ls);
+}
+END_TEST
+
+START_TEST(test_cache)
+{
+    xl_rng rng = xl_rng_make(5);
+    xl_classifier c;
+    double z[6];
+    random_classifier(&rng, &c, z, 6, 0);
+    xl_landscape *ls = xl_landscape_create(32);
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6, 6), 1);
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6, 6), 0);
+    z[4] += 0.25; /* an "other" logit */
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6, 6), 1);
+    z[0] += 0.25; /* a sliced logit still counts as an input */
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6, 6), 1);
+    xl_classifier_nudge(&c, 2, 0.05);
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6, 6), 1);
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 2, -6, 6), 1);
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -6, 6), 1);
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -8, 6), 1);
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -8, 8), 1);
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -8, 8), 0);
+    xl_landscape_invalidate(ls);
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -8, 8), 1);
+    /* Switching paths refills even with equal numbers. */
+    xl_model m = xl_classifier_model(&c);
+    ck_assert_int_eq(xl_landscape_compute(ls, m, z, 1, 2, -8, 8), 1);
+    ck_assert_int_eq(xl_landscape_compute(ls, m, z, 1, 2, -8, 8), 0);
+    z[5] -= 1.0;
+    ck_assert_int_eq(xl_landscape_compute(ls, m, z, 1, 2, -8, 8), 1);
+    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -8, 8), 1);
+    xl_landscape_destroy(ls);
+}
+END_TEST
+
+START_TEST(test_minimum)
+{
+    xl_rng rng = xl_rng_make(31);
+    for (int k = 0; k < 200; k++) {
+        xl_classifier c;
+        double z[8];
+        int n = 3 + k % 6;
+        random_classifier(&rng, &c, z, n, 0);
+        int a = k % n, b = (k / n + a + 1) % n;
+        if (a == b)
+            b = (a + 1) % n;
+        double x, y;
+        ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, a, b, &x, &y), 1);
+        double t[8], q[8];
+        memcpy(t, z, sizeof t);
+        t[a] = x;
+        t[b] = y;
+        xl_softmax(t, n, q);
+        ck_assert_msg(fabs(q[a] - c.p[a]) < TOL_EXACT && fabs(q[b] - c.p[b]) < TOL_EXACT,
+                      "case %d: q_a=%.17g p_a=%.17g q_b=%.17g p_b=%.17g", k, q[a], c.p[a], q[b],
+                      c.p[b]);
+    }
+    /* No interior minimum: n = 2, a zero p, or p_a + p_b = 1. */
+    xl_classifier c;
+    double z[3] = { 0.0, 1.0, 2.0 }, x = 99.0, y = 99.0;
+    xl_classifier_init(&c, 2);
+    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 0, 1, &x, &y), 0);
+    xl_classifier_init(&c, 3);
+    c.p[0] = 0.0; c.p[1] = 0.5; c.p[2] = 0.5;
+    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 0, 1, &x, &y), 0);
+    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 1, 2, &x, &y), 0);
+    ck_assert_double_eq(x, 99.0);
+}
+END_TEST
+
+START_TEST(test_argmin_near_minimum)
+{
+    xl_classifier c;
+    xl_classifier_init(&c, 4);
+    c.p[0] = 0.3; c.p[1] = 0.4; c.p[2] = 0.2; c.p[3] = 0.1;
+    const double z[4] = { 1.0, -1.0, 0.5, -0.5 };
+    const int g = 128;
+    const double r = 6.0;
+    xl_landscape *ls = xl_landscape_create(g);
+    xl_landscape_compute_classifier(ls, &c, z, 0, 1, -r, r);
+    double x, y;
+    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 0, 1, &x, &y), 1);
+    int i, j;
+    xl_landscape_argmin(ls, &i, &j);
+    double cell = 2.0 * r / (g - 1);
+    ck_assert_msg(fabs(axis(-r, r, g, i) - x) <= cell && fabs(axis(-r, r, g, j) - y) <= cell,
+                  "argmin cell (%d,%d) at (%g,%g), analytic (%g,%g)", i, j, axis(-r, r, g, i),
+                  axis(-r, r, g, j), x, y);
+    /* The analytic minimum is no higher than any grid value. */
+    double t[4] = { x, y, z[2], z[3] };
+    ck_assert_double_le(xl_cross_entropy_logits(c.p, t, 4), xl_landscape_min(ls) + TOL_EXACT);
+    xl_landscape_destroy(ls);
+}
+END_TEST
+
+START_TEST(test_min_max_consistent)
+{
+    xl_rng rng = xl_rng_make(17);
+    xl_classifier c;
+    double z[5];
+    random_classifier(&rng, &c, z, 5, 0);
+    xl_landscape *ls = xl_landscape_create(50);
+    xl_landscape_compute_classifier(ls, &c, z, 2, 4, -5.0, 7.0);
+    ck_assert_int_eq(xl_landscape_size(ls), 50);
+    ck_assert_int_eq(xl_landscape_axis_a(ls), 2);
+    ck_assert_int_eq(xl_landscape_axis_b(ls), 4);
+    ck_assert_double_eq(xl_landscape_lo(ls), -5.0);
+    ck_assert_double_eq(xl_landscape_hi(ls), 7.0);
+    const double *v = xl_landscape_values(ls);
+    double mn = INFINITY, mx = -INFINITY;
+    for (int k = 0; k < 50 * 50; k++) {
+        mn = fmin(mn, v[k]);
+        mx = fmax(mx, v[k]);
+    }
+    ck_assert_double_eq(xl_landscape_min(ls), mn);
+    ck_assert_double_eq(xl_landscape_max(ls), mx);
+    int i, j;
+    xl_landscape_argmin(ls, &i, &j);
+    ck_assert_double_eq(xl_landscape_at(ls, i, j), mn);
+    ck_assert_double_eq(v[j * 50 + i], mn);
+    ck_assert_double_gt(mx, mn);
+    /* Row-major with row j at y_j: moving along a row changes only theta_a. */
+    double t[5];
+    memcpy(t, z, sizeof t);
+    t[2] = 7.0;  /* i = 49 */
+    t[4] = -5.0; /* j = 0 */
+    ck_assert_double_eq_tol(v[49], xl_cross_entropy_logits(c.p, t, 5), TOL_EXACT);
+    xl_landscape_destroy(ls);
+}
+END_TEST
+
+/* Bilinear value of the grid at fractional grid coordinates. */
+static double sample_grid(const xl_landscape *ls, double x, double y)
+{
+    int g = xl_landscape_size(ls);
+    int i = (int)floor(x), j = (int)floor(y);
+    if (i > g - 2) i = g - 2;
+    if (j > g - 2) j = g - 2;
+    if (i < 0) i = 0;
+    if (j < 0) j = 0;
+    double fx = x - i, fy = y - j;
+    double v00 = xl_landscape_at(ls, i, j), v10 = xl_landscape_at(ls, i + 1, j);
+    double v01 = xl_landscape_at(ls, i, j + 1), v11 = xl_landscape_at(ls, i + 1, j + 1);
+    return (1 - fy) * ((1 - fx) * v00 + fx * v10) + fy * ((1 - fx) * v01 + fx * v11);
+}
+
+START_TEST(test_contour)
+{
+    xl_classifier c;
+    xl_classifier_init(&c, 3);
+    c.p[0] = 0.5; c.p[1] = 0.3; c.p[2] = 0.2;
+    const double z[3] = { 0.0, 0.0, 0.0 };
+    const int g = 96;
+    xl_landscape *ls = xl_landscape_create(g);
+    xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6.0, 6.0);
+    double level = xl_landscape_min(ls) + 0.25 * (xl_landscape_max(ls) - xl_landscape_min(ls));
+    enum { CAP = 4096 };
+    static float seg[4 * CAP];
+    int n = xl_landscape_contour(ls, level, seg, CAP);
+    ck_assert_int_gt(n, 10);
+    ck_assert_int_lt(n, CAP);
+    /* Endpoints lie on cell edges where linear interpolation gives the level; float
+     * coordinates cost about 1e-5 cells times the steepest edge difference. */
+    double steep = (xl_landscape_max(ls) - xl_landscape_min(ls));
+    double tol = 1e-4 * steep;
+    for (int s = 0; s < n; s++) {
+        for (int e = 0; e < 2; e++) {
+            double x = seg[4 * s + 2 * e], y = seg[4 * s + 2 * e + 1];
+            ck_assert_msg(x >= 0 && x <= g - 1 && y >= 0 && y <= g - 1, "seg %d out of grid", s);
+            double v = sample_grid(ls, x, y);
+            ck_assert_msg(fabs(v - level) < tol, "seg %d end %d at (%g,%g): %g vs level %g", s, e,
+                          x, y, v, level);
+            /* On a cell edge: one coordinate is whole. */
+            ck_assert_msg(x == floorf((float)x) || y == floorf((float)y), "(%g,%g) not on an edge",
+                          x, y);
+        }
+    }
+    /* A closed convex level set: every endpoint is shared by exactly two segments. */
+    int lonely = 0;
+    for (int s = 0; s < n; s++)
+        for (int e = 0; e < 2; e++) {
+            int shared = 0;
+            for (int t = 0; t < n; t++)
+                for (int f = 0; f < 2; f++)
+                    if (seg[4 * t + 2 * f] == seg[4 * s + 2 * e] &&
+                        seg[4 * t + 2 * f + 1] == seg[4 * s + 2 * e + 1])
+                        shared++;
+            lonely += shared != 2;
+        }
+    /* The contour may leave the grid on a boundary; those ends are the only lonely ones. */
+    ck_assert_int_le(lonely, 4);
+    /* cap is honoured */
+    ck_assert_int_eq(xl_landscape_contour(ls, level, seg, 5), 5);
+    ck_assert_int_eq(xl_landscape_contour(ls, level, seg, 0), 0);
+    /* Out of the value range: nothing. */
+    ck_assert_int_eq(xl_landscape_contour(ls, xl_landscape_min(ls) - 1.0, seg, CAP), 0);
+    ck_assert_int_eq(xl_landscape_contour(ls, xl_landscape_max(ls) + 1.0, seg, CAP), 0);
+    xl_landscape_destroy(ls);
+}
+END_TEST
+
+static double saddle_loss(const void *self, const double *t)
+{
+    (void)self;
+    return t[0] * t[1];
+}
+static void saddle_grad(const void *self, const double *t, double *g)
+{
+    (void)self;
+    g[0] = t[1];
+    g[1] = t[0];
+}
+static double saddle_floor(const void *self) { (void)self; return -INFINITY; }
+static int saddle_params(const void *self) { (void)self; return 2; }
+
+START_TEST(test_contour_saddle)
+{
+    /* L = x y on a 2 x 2 grid over [-1, 1]: corners (0,0) = +1, (1,0) = -1, (1,1) = +1,
+     * (0,1) = -1, a single saddle cell whose centre (the corner mean) is 0. */
+    static const xl_model_ops ops = { "saddle", saddle_loss, saddle_grad, saddle_floor,
+                                      saddle_params };
+    xl_model m = { &ops, NULL };
+    const double t[2] = { 0.0, 0.0 };
+    xl_landscape *ls = xl_landscape_create(2);
+    xl_landscape_compute(ls, m, t, 0, 1, -1.0, 1.0);
+    ck_assert_double_eq(xl_landscape_at(ls, 0, 0), 1.0);
+    ck_assert_double_eq(xl_landscape_at(ls, 1, 0), -1.0);
+    float seg[8];
+    ck_assert_int_eq(xl_landscape_contour(ls, -0.5, seg, 2), 2);
+    /* Level -0.5: crossings at 0.75 along each edge from a + corner; the segments wrap
+     * the two - corners (1,0) and (0,1). */
+    for (int s = 0; s < 2; s++) {
+        double mx = 0.5 * (seg[4 * s] + seg[4 * s + 2]), my = 0.5 * (seg[4 * s + 1] + seg[4 * s + 3]);
+        int near_10 = mx > 0.5 && my < 0.5, near_01 = mx < 0.5 && my > 0.5;
+        ck_assert_msg(near_10 || near_01, "segment %d midpoint (%g,%g) not around a - corner", s,
+                      mx, my);
+    }
+    ck_assert_int_eq(xl_landscape_contour(ls, 0.5, seg, 2), 2);
+    /* Level 0.5: centre 0 < 0.5 joins the lower corners; segments wrap the + corners. */
+    for (int s = 0; s < 2; s++) {
+        double mx = 0.5 * (seg[4 * s] + seg[4 * s + 2]), my = 0.5 * (seg[4 * s + 1] + seg[4 * s + 3]);
+        int near_00 = mx < 0.5 && my < 0.5, near_11 = mx > 0.5 && my > 0.5;
+        ck_assert_msg(near_00 || near_11, "segment %d midpoint (%g,%g) not around a + corner", s,
+                      mx, my);
+    }
+    xl_landscape_destroy(ls);
+}
+END_TEST
+
+START_TEST(test_shift_invariance)
+{
+    /* Adding c to every logit leaves Q and the loss unchanged. */
+    xl_classifier c;
+    xl_classifier_init(&c, 3);
+    c.p[0] = 0.6; c.p[1] = 0.3; c.p[2] = 0.1;
+    const double z[3] = { 0.2, -0.7, 1.1 };
+    const double shifts[4] = { -50.0, -1.0, 3.0, 400.0 };
+    for (int k = 0; k < 4; k++) {
+        double zs[3] = { z[0] + shifts[k], z[1] + shifts[k], z[2] + shifts[k] };
+        ck_assert_double_eq_tol(xl_cross_entropy_logits(c.p, zs, 3),
+                                xl_cross_entropy_logits(c.p, z, 3), 1e-12 * (1 + fabs(shifts[k])));
+    }
+    /* On the grid: shifting the other logit and the slice range by the same c gives the
+     * same surface, cell for cell. */
+    xl_landscape *ls = xl_landscape_create(33);
+    xl_landscape *sh = xl_landscape_create(33);
+    xl_landscape_compute_classifier(ls, &c, z, 0, 1, -4.0, 4.0);
+    for (int k = 0; k < 4; k++) {
+        double zs[3] = { z[0], z[1], z[2] + shifts[k] };
+        xl_landscape_compute_classifier(sh, &c, zs, 0, 1, -4.0 + shifts[k], 4.0 + shifts[k]);
+        for (int j = 0; j < 33; j++)
+            for (int i = 0; i < 33; i++) {
+                double d = fabs(xl_landscape_at(sh, i, j) - xl_landscape_at(ls, i, j));
+                ck_assert_msg(d < 1e-12 * (1 + fabs(shifts[k])), "shift %g cell (%d,%d): diff %g",
+                              shifts[k], i, j, d);
+            }
+    }
+    xl_landscape_destroy(sh);
+    xl_landscape_destroy(ls);
+}
+END_TEST
+
+START_TEST(test_create_rejects)
+{
+    ck_assert_ptr_null(xl_landscape_create(1));
+    ck_assert_ptr_null(xl_landscape_create(XL_LANDSCAPE_MAX_G + 1));
+    xl_landscape *ls = xl_landscape_create(2);
+    ck_assert_ptr_nonnull(ls);
+    xl_landscape_destroy(ls);
+}
+END_TEST
+
+static Suite *landscape_suite(void)
+{
+    Suite *s = suite_create("landscape");
+    struct { const char *name; const TTest *fn; } cases[] = {
+        { "fast path matches direct", test_fast_matches_direct },
+        { "extreme ranges", test_extreme_ranges },
+        { "input cache", test_cache },
+        { "analytic minimum", test_minimum },
+        { "argmin near minimum", test_argmin_near_minimum },
+        { "min max consistent", test_min_max_consistent },
+        { "contour endpoints", test_contour },
+        { "contour saddle", test_contour_saddle },
+        { "shift invariance", test_shift_invariance },
+        { "create rejects", test_create_rejects },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        TCase *tc = tcase_create(cases[i].name);
+        tcase_add_test(tc, cases[i].fn);
+        suite_add_tcase(s, tc);
+    }
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(landscape_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,333 @@
+/* test_render: frames drawn headless with SDL's software renderer, read back and
+ * checked for what a person would see. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "ui_assets.h"
+#include "ui_colormap.h"
+#include "ui_panel.h"
+#include "ui_scene.h"
+#include "ui_theme.h"
+
+typedef struct frame {
+    SDL_Surface *surface;
+    SDL_Renderer *renderer;
+    ui_scene *scene;
+    ui_frame_geom geom;
+} frame;
+
+static void frame_open(frame *f, int w, int h)
+{
+    char fonts[2048], tried[4096], err[512];
+    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0,
+                  "fonts not found; tried:\n%s", tried);
+    f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    ck_assert_ptr_nonnull(f->surface);
+    f->renderer = SDL_CreateSoftwareRenderer(f->surface);
+    ck_assert_ptr_nonnull(f->renderer);
+    f->scene = ui_scene_create(f->renderer, fonts, err, sizeof err);
+    ck_assert_msg(f->scene != NULL, "scene: %s", err);
+}
+
+static void frame_draw(frame *f, xl_session *s, ui_theme_kind theme)
+{
+    ui_view view = {theme, 0};
+    ui_scene_draw(f->scene, s, &view, f->surface->w, f->surface->h, &f->geom);
+    SDL_RenderPresent(f->renderer);
+}
+
+static void frame_close(frame *f)
+{
+    ui_scene_destroy(f->scene);
+    SDL_DestroyRenderer(f->renderer);
+    SDL_FreeSurface(f->surface);
+}
+
+static SDL_Color pixel(const frame *f, int x, int y)
+{
+    ck_assert_msg(x >= 0 && y >= 0 && x < f->surface->w && y < f->surface->h,
+                  "pixel (%d,%d) outside the frame", x, y);
+    Uint32 v = ((const Uint32 *)f->surface->pixels)[(size_t)y * (f->surface->pitch / 4) + x];
+    SDL_Color c = {(Uint8)(v >> 16), (Uint8)(v >> 8), (Uint8)v, 255};
+    return c;
+}
+
+static int same(SDL_Color a, SDL_Color b, int tol)
+{
+    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
+}
+
+static xl_session *session_with(const double *p, const double *z, int n)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    ck_assert_int_eq(xl_session_desc_set_classes(&d, n, 1), 0);
+    for (int i = 0; i < n; i++) {
+        d.classifier.p[i] = p[i];
+        d.z0[i] = z[i];
+    }
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+START_TEST(bar_heights_follow_probabilities)
+{
+    const double p[3] = {0.5, 0.25, 0.25}, z[3] = {0.0, 0.0, 0.0}; /* Q uniform: 1/3 each */
+    xl_session *s = session_with(p, z, 3);
+    frame f;
+    frame_open(&f, 1280, 720);
+    frame_draw(&f, s, UI_THEME_LIGHT);
+    const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
+    const SDL_Rect plot = f.geom.bars.plot;
+    const double want[2][3] = {{0.5, 0.25, 0.25}, {1 / 3.0, 1 / 3.0, 1 / 3.0}};
+    for (int series = 0; series < 2; series++) {
+        SDL_Color col = series == 0 ? th->truth : th->model;
+        for (int i = 0; i < 3; i++) {
+            SDL_Rect bar = series == 0 ? f.geom.bars.p_bar[i] : f.geom.bars.q_bar[i];
+            int x = bar.x + bar.w / 2;
+            /* Walk up from the axis while the pixels have the series colour. */
+            int y = plot.y + plot.h - 2;
+            ck_assert_msg(same(pixel(&f, x, y), col, 2), "no %s bar at class %d (x=%d)",
+                          series ? "Q" : "P", i, x);
+            while (y > plot.y && same(pixel(&f, x, y - 1), col, 2)) y--;
+            int height = plot.y + plot.h - y;
+            double expect = want[series][i] * plot.h;
+            ck_assert_msg(fabs(height - expect) <= 1.5,
+                          "%s bar %d is %d px tall, expected %.1f (p=%.3f of a %d px axis)",
+                          series ? "Q" : "P", i, height, expect, want[series][i], plot.h);
+        }
+    }
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(current_point_is_where_the_optimizer_is)
+{
+    const double p[4] = {0.4, 0.3, 0.2, 0.1}, z[4] = {-3.0, 2.5, 0.5, -1.0};
+    xl_session *s = session_with(p, z, 4);
+    xl_session_run(s, 7);
+    frame f;
+    frame_open(&f, 1280, 720);
+    frame_draw(&f, s, UI_THEME_DARK);
+    const ui_landscape_geom *g = &f.geom.landscape;
+    const double *theta = xl_sim_theta(xl_session_sim(s));
+    const xl_landscape *ls = xl_session_landscape(s);
+    int G = xl_landscape_size(ls);
+    double lo = g->lo, hi = g->hi;
+    /* Cell centres: value lo sits half a texel inside the map's left edge. */
+    double texel = (double)g->map.w / G;
+    double ex = g->map.x + texel * (0.5 + (theta[0] - lo) / (hi - lo) * (G - 1));
+    double ey = g->map.y + g->map.h - texel * (0.5 + (theta[1] - lo) / (hi - lo) * (G - 1));
+    ck_assert_msg(fabs(g->current_x - ex) < 0.75 && fabs(g->current_y - ey) < 0.75,
+                  "current point drawn at (%.1f,%.1f), expected (%.1f,%.1f)", g->current_x, g->current_y, ex, ey);
+    SDL_Color c = pixel(&f, (int)lround(ex), (int)lround(ey));
+    SDL_Color yellow = ui_theme_get(UI_THEME_DARK)->select;
+    ck_assert_msg(same(c, yellow, 8), "pixel at the current point is (%d,%d,%d), not the yellow marker",
+                  c.r, c.g, c.b);
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* Luminance that viridis increases monotonically in. */
+static double luma(SDL_Color c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; }
+
+START_TEST(darkest_cell_is_at_the_minimum)
+{
+    const double p[4] = {0.4, 0.3, 0.2, 0.1}, z[4] = {4.5, -4.5, 0.0, 0.0};
+    xl_session *s = session_with(p, z, 4);
+    frame f;
+    frame_open(&f, 1280, 720);
+    frame_draw(&f, s, UI_THEME_LIGHT);
+    const ui_landscape_geom *g = &f.geom.landscape;
+    ck_assert_msg(g->has_minimum, "the slice's minimum should be inside the view");
+    /* The darkest heatmap pixel: skip the black and white marker pixels, which are not
+     * viridis colours (viridis never has all channels below 60 or above 200). */
+    double best = 1e9;
+    int bx = -1, by = -1;
+    for (int y = g->map.y; y < g->map.y + g->map.h; y++)
+        for (int x = g->map.x; x < g->map.x + g->map.w; x++) {
+            SDL_Color c = pixel(&f, x, y);
+            if ((c.r < 60 && c.g < 60 && c.b < 60) || (c.r > 200 && c.g > 200 && c.b > 200)) continue;
+            if (c.b < c.r && c.b < 30) continue; /* not on the viridis path */
+            double l = luma(c);
+            if (l < best) { best = l; bx = x; by = y; }
+        }
+    double d = hypot(bx - g->minimum_x, by - g->minimum_y);
+    float marker = 6.0f * f.geom.scale + 4.0f;
+    ck_assert_msg(d <= marker + 3.0, "darkest pixel (%d,%d) is %.1f px from the minimum (%.1f,%.1f)",
+                  bx, by, d, g->minimum_x, g->minimum_y);
+    /* And the analytic minimum agrees with the grid's lowest cell. */
+    double mx, my;
+    ck_assert(xl_landscape_classifier_minimum(xl_session_classifier(s), xl_sim_theta(xl_session_sim(s)),
+                                              0, 1, &mx, &my));
+    int gi, gj;
+    xl_landscape_argmin(xl_session_landscape(s), &gi, &gj);
+    int G = xl_landscape_size(xl_session_landscape(s));
+    double cell = (g->hi - g->lo) / (G - 1);
+    ck_assert_msg(fabs(g->lo + gi * cell - mx) <= cell && fabs(g->lo + gj * cell - my) <= cell,
+                  "grid argmin (%d,%d) is not the cell of the minimum (%.3f,%.3f)", gi, gj, mx, my);
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(identity_bar_splits_at_the_floor)
+{
+    const double p[2] = {0.5, 0.5}, z[2] = {2.0, -2.0};
+    xl_session *s = session_with(p, z, 2);
+    frame f;
+    frame_open(&f, 1280, 720);
+    frame_draw(&f, s, UI_THEME_LIGHT);
+    const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
+    SDL_Rect bar = f.geom.readouts.identity;
+    double k = f.geom.readouts.axis_max;
+    xl_sample cur = xl_sim_current(xl_session_sim(s));
+    int y = bar.y + bar.h / 2;
+    int floor_x = bar.x + (int)(cur.floor / k * bar.w);
+    int total_x = bar.x + (int)(cur.loss / k * bar.w);
+    /* Fair coin: H(P) = ln 2. */
+    ck_assert_double_eq_tol(cur.floor, log(2.0), 1e-12);
+    ck_assert(same(pixel(&f, bar.x + 3, bar.y + 2), th->inherent, 2));
+    ck_assert(same(pixel(&f, floor_x - 8, bar.y + 2), th->inherent, 2));
+    ck_assert(same(pixel(&f, floor_x + 8, bar.y + 2), th->surprise, 2));
+    ck_assert(same(pixel(&f, total_x - 4, y), th->surprise, 2));
+    ck_assert(!same(pixel(&f, total_x + 4, y), th->surprise, 30));
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(frames_are_deterministic)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 5);
+    xl_session *s1 = xl_session_create(&d), *s2 = xl_session_create(&d);
+    xl_session_run(s1, 40);
+    xl_session_run(s2, 40);
+    frame a, b;
+    frame_open(&a, 1280, 720);
+    frame_open(&b, 1280, 720);
+    frame_draw(&a, s1, UI_THEME_LIGHT);
+    frame_draw(&a, s1, UI_THEME_LIGHT); /* cached atlases and textures: same pixels */
+    frame_draw(&b, s2, UI_THEME_LIGHT);
+    ck_assert_msg(memcmp(a.surface->pixels, b.surface->pixels, (size_t)a.surface->pitch * 720) == 0,
+                  "the same state drew different pixels");
+    xl_command unit = {XL_CMD_UNIT_TOGGLE, 0};
+    xl_session_apply(s2, unit);
+    frame_draw(&b, s2, UI_THEME_LIGHT);
+    ck_assert_msg(memcmp(a.surface->pixels, b.surface->pixels, (size_t)a.surface->pitch * 720) != 0,
+                  "switching to bits changed no pixel");
+    frame_close(&a);
+    frame_close(&b);
+    xl_session_destroy(s1);
+    xl_session_destroy(s2);
+}
+END_TEST
+
+static int inside(SDL_Rect r, int w, int h) { return r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h; }
+static int overlap(SDL_Rect a, SDL_Rect b) { return SDL_HasIntersection(&a, &b); }
+
+START_TEST(layout_holds_at_every_size)
+{
+    static const int sizes[][2] = {{800, 600}, {1280, 720}, {1920, 1080}, {3840, 2160}, {1024, 768}};
+    int idx = _i;
+    int w = sizes[idx][0], h = sizes[idx][1];
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    xl_session *s = xl_session_create(&d);
+    xl_session_run(s, 25);
+    frame f;
+    frame_open(&f, w, h);
+    for (int t = 0; t < 2; t++) {
+        frame_draw(&f, s, (ui_theme_kind)t);
+        const ui_layout *L = &f.geom.layout;
+        SDL_Rect panels[6] = {L->status, L->bars, L->readouts, L->landscape, L->history, L->hints};
+        for (int i = 0; i < 6; i++) {
+            ck_assert_msg(inside(panels[i], w, h), "panel %d outside the %dx%d frame", i, w, h);
+            for (int j = i + 1; j < 6; j++)
+                ck_assert_msg(!overlap(panels[i], panels[j]), "panels %d and %d overlap at %dx%d", i, j, w, h);
+        }
+        /* The plots exist and sit inside their panels. */
+        ck_assert(f.geom.bars.plot.h > 40 && SDL_HasIntersection(&f.geom.bars.plot, &L->bars));
+        SDL_Rect m = f.geom.landscape.map;
+        SDL_Rect u;
+        ck_assert(m.w > 80 && SDL_IntersectRect(&m, &L->landscape, &u) && u.w == m.w && u.h == m.h);
+        ck_assert(f.geom.history.plot.h > 20);
+    }
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(infinity_is_shown_as_infinity)
+{
+    char buf[32];
+    ck_assert_str_eq(ui_format(buf, sizeof buf, INFINITY, 4), "∞");
+    ck_assert_str_eq(ui_format(buf, sizeof buf, NAN, 4), "undefined");
+    ck_assert_str_eq(ui_format(buf, sizeof buf, -1e-9, 4), "0.0000");
+    ck_assert_str_eq(ui_format(buf, sizeof buf, 6.907755278982137, 4), "6.9078");
+    ck_assert_str_eq(ui_format(buf, sizeof buf, -2.5, 1), "−2.5");
+    /* A class whose logit is 800 below the others has q = 0 in double precision:
+     * its surprise is infinite, and the frame still draws with finite readouts. */
+    const double p[3] = {0.0, 0.5, 0.5}, z[3] = {-800.0, 0.0, 0.0};
+    xl_session *s = session_with(p, z, 3);
+    double q[3];
+    xl_session_q(s, q);
+    ck_assert(q[0] == 0.0);
+    ck_assert(isinf(xl_surprise(q[0], XL_NATS)));
+    xl_sample cur = xl_sim_current(xl_session_sim(s));
+    ck_assert(isfinite(cur.loss) && isfinite(cur.gap));
+    frame f;
+    frame_open(&f, 1280, 720);
+    frame_draw(&f, s, UI_THEME_LIGHT);
+    ck_assert_int_eq(f.geom.bars.q_bar[0].h, 0);
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(viridis_endpoints)
+{
+    /* matplotlib's viridis: #440154 at 0, #21918C at 0.5, #FDE725 at 1. */
+    Uint32 c0 = ui_viridis(0.0), c5 = ui_viridis(0.5), c1 = ui_viridis(1.0);
+    SDL_Color a = {(Uint8)(c0 >> 16), (Uint8)(c0 >> 8), (Uint8)c0, 255};
+    SDL_Color m = {(Uint8)(c5 >> 16), (Uint8)(c5 >> 8), (Uint8)c5, 255};
+    SDL_Color b = {(Uint8)(c1 >> 16), (Uint8)(c1 >> 8), (Uint8)c1, 255};
+    ck_assert_msg(same(a, (SDL_Color){0x44, 0x01, 0x54, 255}, 4), "viridis(0) = %d,%d,%d", a.r, a.g, a.b);
+    ck_assert_msg(same(m, (SDL_Color){0x21, 0x91, 0x8C, 255}, 4), "viridis(0.5) = %d,%d,%d", m.r, m.g, m.b);
+    ck_assert_msg(same(b, (SDL_Color){0xFD, 0xE7, 0x25, 255}, 4), "viridis(1) = %d,%d,%d", b.r, b.g, b.b);
+}
+END_TEST
+
+int main(void)
+{
+    if (SDL_Init(0) != 0) return EXIT_FAILURE;
+    Suite *s = suite_create("render");
+    TCase *pix = tcase_create("pixels a person would look at");
+    tcase_set_timeout(pix, 120);
+    tcase_add_test(pix, bar_heights_follow_probabilities);
+    tcase_add_test(pix, current_point_is_where_the_optimizer_is);
+    tcase_add_test(pix, darkest_cell_is_at_the_minimum);
+    tcase_add_test(pix, identity_bar_splits_at_the_floor);
+    tcase_add_test(pix, infinity_is_shown_as_infinity);
+    tcase_add_test(pix, viridis_endpoints);
+    suite_add_tcase(s, pix);
+    TCase *frames = tcase_create("frames are pure functions of state and size");
+    tcase_set_timeout(frames, 120);
+    tcase_add_test(frames, frames_are_deterministic);
+    tcase_add_loop_test(frames, layout_holds_at_every_size, 0, 5);
+    suite_add_tcase(s, frames);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    SDL_Quit();
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,607 @@
+/* Tests for xl_session and xl_command: the default scene, every command's documented
+ * effect, frame-rate independent time stepping, the landscape range, and the script
+ * names of commands. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_command.h"
+#include "xl_info.h"
+#include "xl_session.h"
+
+static const double TOL_EXACT = 1e-12;
+
+static xl_command cmd(xl_command_kind k)
+{
+    xl_command c = { k, 0 };
+    return c;
+}
+
+static xl_session *default_session(void)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+START_TEST(test_default_desc)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 42);
+    static const char *const birds[5] = { "robin", "sparrow", "finch", "wren", "blackbird" };
+    static const double p[5] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
+    ck_assert_int_eq(d.classifier.n, 5);
+    for (int i = 0; i < 5; i++) {
+        ck_assert_str_eq(d.classifier.names[i], birds[i]);
+        ck_assert_double_eq(d.classifier.p[i], p[i]);
+        ck_assert_msg(d.z0[i] >= -3.0 && d.z0[i] < 3.0, "z0[%d] = %g", i, d.z0[i]);
+    }
+    for (int i = 5; i < XL_MAX_CLASSES; i++)
+        ck_assert_double_eq(d.z0[i], 0.0);
+    ck_assert_double_eq(d.lr, 0.5);
+    ck_assert_int_eq(d.steps_per_second, 30);
+    ck_assert_int_eq(d.grid, 256);
+    /* H(P) of the default truth, by hand. */
+    double h = -(0.40 * log(0.40) + 0.25 * log(0.25) + 0.15 * log(0.15) + 0.12 * log(0.12) +
+                 0.08 * log(0.08));
+    ck_assert_double_eq_tol(h, 1.454148, 1e-6);
+    ck_assert_double_eq_tol(xl_entropy(d.classifier.p, 5, XL_NATS), h, TOL_EXACT);
+
+    /* Logits follow the seed. */
+    xl_session_desc d2, d3;
+    xl_session_desc_default(&d2, 42);
+    xl_session_desc_default(&d3, 43);
+    ck_assert_int_eq(memcmp(d.z0, d2.z0, sizeof d.z0), 0);
+    ck_assert_int_ne(memcmp(d.z0, d3.z0, sizeof d.z0), 0);
+}
+END_TEST
+
+START_TEST(test_set_classes)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    ck_assert_int_eq(xl_session_desc_set_classes(&d, 1, 1), -1);
+    ck_assert_int_eq(xl_session_desc_set_classes(&d, XL_MAX_CLASSES + 1, 1), -1);
+    ck_assert_int_eq(d.classifier.n, 5);
+    ck_assert_int_eq(xl_session_desc_set_classes(&d, 14, 9), 0);
+    ck_assert_int_eq(d.classifier.n, 14);
+    ck_assert_str_eq(d.classifier.names[0], "robin");
+    ck_assert_str_eq(d.classifier.names[5], "thrush");
+    ck_assert_str_eq(d.classifier.names[11], "nightingale");
+    ck_assert_str_eq(d.classifier.names[12], "class 13");
+    ck_assert_str_eq(d.classifier.names[13], "class 14");
+    for (int i = 0; i < 14; i++)
+        ck_assert_double_eq_tol(d.classifier.p[i], 1.0 / 14, TOL_EXACT);
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_create_validates)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    xl_session_desc bad;
+    bad = d; bad.classifier.n = 1;
+    ck_assert_ptr_null(xl_session_create(&bad));
+    bad = d; bad.classifier.p[0] += 1e-6;
+    ck_assert_ptr_null(xl_session_create(&bad));
+    bad = d; bad.classifier.p[0] = -0.1; bad.classifier.p[1] += 0.5;
+    ck_assert_ptr_null(xl_session_create(&bad));
+    bad = d; bad.lr = 0.0;
+    ck_assert_ptr_null(xl_session_create(&bad));
+    bad = d; bad.lr = INFINITY;
+    ck_assert_ptr_null(xl_session_create(&bad));
+    bad = d; bad.steps_per_second = 0;
+    ck_assert_ptr_null(xl_session_create(&bad));
+    bad = d; bad.grid = 1;
+    ck_assert_ptr_null(xl_session_create(&bad));
+    bad = d; bad.grid = XL_LANDSCAPE_MAX_G + 1;
+    ck_assert_ptr_null(xl_session_create(&bad));
+    bad = d; bad.z0[2] = NAN;
+    ck_assert_ptr_null(xl_session_create(&bad));
+    bad = d; bad.classifier.p[0] += 1e-12; /* within tolerance */
+    xl_session *s = xl_session_create(&bad);
+    ck_assert_ptr_nonnull(s);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_initial_state)
+{
+    xl_session *s = default_session();
+    ck_assert_int_eq(xl_session_playing(s), 0);
+    ck_assert_int_eq(xl_session_selected(s), 0);
+    ck_assert_int_eq(xl_session_unit(s), XL_NATS);
+    ck_assert_int_eq(xl_session_steps_per_second(s), 30);
+    int a, b;
+    xl_session_slice(s, &a, &b);
+    ck_assert_int_eq(a, 0);
+    ck_assert_int_eq(b, 1);
+    const xl_sim *sim = xl_session_sim(s);
+    ck_assert_int_eq(xl_sim_steps(sim), 0);
+    ck_assert_double_eq(xl_sim_lr(sim), 0.5);
+    double q[5];
+    xl_session_q(s, q);
+    double sum = 0.0;
+    for (int i = 0; i < 5; i++)
+        sum += q[i];
+    ck_assert_double_eq_tol(sum, 1.0, TOL_EXACT);
+    ck_assert_double_eq_tol(xl_sim_current(sim).gap,
+                            xl_kl(xl_session_classifier(s)->p, q, 5, XL_NATS), TOL_EXACT);
+    ck_assert_double_ge(xl_session_time_to_next_step(s), 1e6);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_play_pause)
+{
+    xl_session *s = default_session();
+    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_TOGGLE_PLAY)), 1);
+    ck_assert_int_eq(xl_session_playing(s), 1);
+    xl_session_apply(s, cmd(XL_CMD_TOGGLE_PLAY));
+    ck_assert_int_eq(xl_session_playing(s), 0);
+    xl_session_apply(s, cmd(XL_CMD_PLAY));
+    xl_session_apply(s, cmd(XL_CMD_PLAY));
+    ck_assert_int_eq(xl_session_playing(s), 1);
+    xl_session_apply(s, cmd(XL_CMD_PAUSE));
+    ck_assert_int_eq(xl_session_playing(s), 0);
+    /* STEP pauses and takes exactly one step. */
+    xl_session_apply(s, cmd(XL_CMD_PLAY));
+    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_STEP)), 1);
+    ck_assert_int_eq(xl_session_playing(s), 0);
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 1);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_reset_keeps_play)
+{
+    xl_session *s = default_session();
+    const double *z0 = xl_sim_theta0(xl_session_sim(s));
+    xl_session_apply(s, cmd(XL_CMD_PLAY));
+    xl_session_advance(s, 0.5);
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 15);
+    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_RESET)), 1);
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 0);
+    ck_assert_int_eq(memcmp(xl_sim_theta(xl_session_sim(s)), z0, 5 * sizeof(double)), 0);
+    ck_assert_int_eq(xl_session_playing(s), 1);
+    /* P is kept. */
+    ck_assert_double_eq(xl_session_classifier(s)->p[0], 1.0);
+    ck_assert_double_eq_tol(xl_sim_current(xl_session_sim(s)).floor, 0.0, TOL_EXACT);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_lr_ladder)
+{
+    static const double ladder[] = { 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2,
+                                     0.5,   1,     2,     5,    10,   20,   50 };
+    xl_session *s = default_session();
+    const xl_sim *sim = xl_session_sim(s);
+    for (int i = 9; i < 15; i++) {
+        ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_LR_UP)), 1);
+        ck_assert_double_eq(xl_sim_lr(sim), ladder[i]);
+    }
+    xl_session_apply(s, cmd(XL_CMD_LR_UP));
+    ck_assert_double_eq(xl_sim_lr(sim), 50.0);
+    for (int i = 13; i >= 0; i--) {
+        xl_session_apply(s, cmd(XL_CMD_LR_DOWN));
+        ck_assert_double_eq(xl_sim_lr(sim), ladder[i]);
+    }
+    xl_session_apply(s, cmd(XL_CMD_LR_DOWN));
+    ck_assert_double_eq(xl_sim_lr(sim), 0.001);
+    xl_session_destroy(s);
+
+    /* Off the ladder: 0.3 goes up to 0.5 and down to 0.2. */
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    d.lr = 0.3;
+    s = xl_session_create(&d);
+    xl_session_apply(s, cmd(XL_CMD_LR_UP));
+    ck_assert_double_eq(xl_sim_lr(xl_session_sim(s)), 0.5);
+    xl_session_destroy(s);
+    s = xl_session_create(&d);
+    xl_session_apply(s, cmd(XL_CMD_LR_DOWN));
+    ck_assert_double_eq(xl_sim_lr(xl_session_sim(s)), 0.2);
+    /* The new rate is what the next step records. */
+    xl_session_run(s, 1);
+    ck_assert_double_eq(xl_sim_current(xl_session_sim(s)).lr, 0.2);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_speed_ladder)
+{
+    static const int ladder[] = { 1, 2, 5, 10, 15, 30, 60, 120, 240 };
+    xl_session *s = default_session();
+    for (int i = 6; i < 9; i++) {
+        ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_SPEED_UP)), 1);
+        ck_assert_int_eq(xl_session_steps_per_second(s), ladder[i]);
+    }
+    xl_session_apply(s, cmd(XL_CMD_SPEED_UP));
+    ck_assert_int_eq(xl_session_steps_per_second(s), 240);
+    for (int i = 7; i >= 0; i--) {
+        xl_session_apply(s, cmd(XL_CMD_SPEED_DOWN));
+        ck_assert_int_eq(xl_session_steps_per_second(s), ladder[i]);
+    }
+    xl_session_apply(s, cmd(XL_CMD_SPEED_DOWN));
+    ck_assert_int_eq(xl_session_steps_per_second(s), 1);
+    xl_session_destroy(s);
+
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    d.steps_per_second = 7;
+    s = xl_session_create(&d);
+    xl_session_apply(s, cmd(XL_CMD_SPEED_UP));
+    ck_assert_int_eq(xl_session_steps_per_second(s), 10);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_slice_cycle)
+{
+    static const int pairs[6][2] = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 1, 2 }, { 1, 3 }, { 2, 3 } };
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    ck_assert_int_eq(xl_session_desc_set_classes(&d, 4, 3), 0);
+    xl_session *s = xl_session_create(&d);
+    int a, b;
+    for (int k = 1; k <= 12; k++) {
+        ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_SLICE_NEXT)), 1);
+        xl_session_slice(s, &a, &b);
+        ck_assert_msg(a == pairs[k % 6][0] && b == pairs[k % 6][1], "next #%d: (%d,%d)", k, a, b);
+    }
+    for (int k = 1; k <= 7; k++) {
+        xl_session_apply(s, cmd(XL_CMD_SLICE_PREV));
+        xl_session_slice(s, &a, &b);
+        int e = ((-k) % 6 + 6) % 6;
+        ck_assert_msg(a == pairs[e][0] && b == pairs[e][1], "prev #%d: (%d,%d)", k, a, b);
+    }
+    const xl_landscape *ls = xl_session_landscape(s);
+    ck_assert_int_eq(xl_landscape_axis_a(ls), a);
+    ck_assert_int_eq(xl_landscape_axis_b(ls), b);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_select_and_p_edits)
+{
+    xl_session *s = default_session();
+    xl_command sel = { XL_CMD_SELECT, 1 };
+    ck_assert_int_eq(xl_session_apply(s, sel), 1);
+    ck_assert_int_eq(xl_session_selected(s), 1);
+    sel.arg = 5;
+    ck_assert_int_eq(xl_session_apply(s, sel), 1);
+    ck_assert_int_eq(xl_session_selected(s), 1);
+    sel.arg = -1;
+    ck_assert_int_eq(xl_session_apply(s, sel), 1);
+    ck_assert_int_eq(xl_session_selected(s), 1);
+
+    xl_session_run(s, 4);
+    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_P_UP)), 1);
+    const xl_classifier *c = xl_session_classifier(s);
+    ck_assert_double_eq_tol(c->p[1], 0.30, TOL_EXACT);
+    const double others[5] = { 0.40, 0, 0.15, 0.12, 0.08 };
+    double sum = 0.0;
+    for (int i = 0; i < 5; i++) {
+        if (i != 1)
+            ck_assert_double_eq_tol(c->p[i], others[i] * 0.70 / 0.75, TOL_EXACT);
+        sum += c->p[i];
+    }
+    ck_assert_double_eq_tol(sum, 1.0, 1e-15);
+    /* The sim sees the new truth at once, without a step. */
+    const xl_sim *sim = xl_session_sim(s);
+    ck_assert_int_eq(xl_sim_steps(sim), 4);
+    ck_assert_double_eq_tol(xl_sim_current(sim).floor, xl_entropy(c->p, 5, XL_NATS), TOL_EXACT);
+
+    xl_session_apply(s, cmd(XL_CMD_P_DOWN));
+    xl_session_apply(s, cmd(XL_CMD_P_DOWN));
+    ck_assert_double_eq_tol(c->p[1], 0.20, TOL_EXACT);
+    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    ck_assert_double_eq(c->p[1], 1.0);
+    ck_assert_double_eq(c->p[0], 0.0);
+    ck_assert_double_eq_tol(xl_sim_current(sim).floor, 0.0, TOL_EXACT);
+    xl_session_apply(s, cmd(XL_CMD_P_UNIFORM));
+    for (int i = 0; i < 5; i++)
+        ck_assert_double_eq_tol(c->p[i], 0.2, TOL_EXACT);
+    ck_assert_double_eq_tol(xl_sim_current(sim).floor, log(5.0), TOL_EXACT);
+    ck_assert_int_eq(xl_sim_steps(sim), 4);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_unit_and_view_commands)
+{
+    xl_session *s = default_session();
+    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_UNIT_TOGGLE)), 1);
+    ck_assert_int_eq(xl_session_unit(s), XL_BITS);
+    xl_session_apply(s, cmd(XL_CMD_UNIT_TOGGLE));
+    ck_assert_int_eq(xl_session_unit(s), XL_NATS);
+    const xl_command_kind view[] = { XL_CMD_NONE, XL_CMD_THEME_TOGGLE, XL_CMD_FULLSCREEN,
+                                     XL_CMD_HELP, XL_CMD_QUIT };
+    for (size_t i = 0; i < sizeof view / sizeof view[0]; i++)
+        ck_assert_int_eq(xl_session_apply(s, cmd(view[i])), 0);
+    for (int k = XL_CMD_TOGGLE_PLAY; k <= XL_CMD_SPEED_DOWN; k++)
+        ck_assert_msg(xl_session_apply(s, cmd((xl_command_kind)k)) == 1, "%s not a session command",
+                      xl_command_name((xl_command_kind)k));
+    xl_session_destroy(s);
+}
+END_TEST
+
+struct observed {
+    int calls;
+    long last_step;
+    int in_order;
+};
+
+static void observe(const xl_sample *sample, void *user)
+{
+    struct observed *o = user;
+    if (sample->step != o->last_step + 1)
+        o->in_order = 0;
+    o->last_step = sample->step;
+    o->calls++;
+}
+
+START_TEST(test_advance)
+{
+    xl_session *s = default_session();
+    struct observed o = { 0, 0, 1 };
+    xl_session_set_observer(s, observe, &o);
+    /* Paused: time passes, nothing happens. */
+    ck_assert_int_eq(xl_session_advance(s, 1.0), 0);
+    ck_assert_int_eq(o.calls, 0);
+    xl_session_apply(s, cmd(XL_CMD_PLAY));
+    ck_assert_int_eq(xl_session_advance(s, 1.0), 30);
+    ck_assert_int_eq(o.calls, 30);
+    ck_assert_int_eq(o.in_order, 1);
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 30);
+    /* At most one second's worth per call. */
+    ck_assert_int_eq(xl_session_advance(s, 10.0), 30);
+    /* Fractions carry over. */
+    ck_assert_int_eq(xl_session_advance(s, 0.05), 1);  /* 1.5 due */
+    ck_assert_double_eq_tol(xl_session_time_to_next_step(s), 0.5 / 30, 1e-9);
+    ck_assert_int_eq(xl_session_advance(s, 0.05), 2);  /* 0.5 + 1.5 */
+    ck_assert_double_eq_tol(xl_session_time_to_next_step(s), 1.0 / 30, 1e-9);
+    /* Pausing drops the carried fraction. */
+    xl_session_advance(s, 0.02);
+    xl_session_apply(s, cmd(XL_CMD_PAUSE));
+    ck_assert_int_eq(xl_session_advance(s, 0.02), 0);
+    xl_session_apply(s, cmd(XL_CMD_PLAY));
+    ck_assert_int_eq(xl_session_advance(s, 0.02), 0); /* 0.6 due */
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_frame_rate_independence)
+{
+    xl_session *one = default_session();
+    xl_session *many = default_session();
+    xl_session_apply(one, cmd(XL_CMD_PLAY));
+    xl_session_apply(many, cmd(XL_CMD_PLAY));
+    ck_assert_int_eq(xl_session_advance(one, 1.0), 30);
+    int total = 0;
+    for (int f = 0; f < 60; f++)
+        total += xl_session_advance(many, 1.0 / 60.0);
+    ck_assert_int_eq(total, 30);
+    const double *a = xl_sim_theta(xl_session_sim(one));
+    const double *b = xl_sim_theta(xl_session_sim(many));
+    ck_assert_int_eq(memcmp(a, b, 5 * sizeof(double)), 0);
+    /* 144 Hz for one second. */
+    xl_session *hz = default_session();
+    xl_session_apply(hz, cmd(XL_CMD_PLAY));
+    total = 0;
+    for (int f = 0; f < 144; f++)
+        total += xl_session_advance(hz, 1.0 / 144.0);
+    ck_assert_int_eq(total, 30);
+    xl_session_destroy(one);
+    xl_session_destroy(many);
+    xl_session_destroy(hz);
+}
+END_TEST
+
+START_TEST(test_run)
+{
+    xl_session *s = default_session();
+    struct observed o = { 0, 0, 1 };
+    xl_session_set_observer(s, observe, &o);
+    xl_session_run(s, 250);
+    ck_assert_int_eq(o.calls, 250);
+    ck_assert_int_eq(o.in_order, 1);
+    ck_assert_int_eq(xl_session_playing(s), 0);
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 250);
+    /* Two sessions from the same desc and commands agree to the bit. */
+    xl_session *t = default_session();
+    xl_session_run(t, 250);
+    ck_assert_int_eq(memcmp(xl_sim_theta(xl_session_sim(s)), xl_sim_theta(xl_session_sim(t)),
+                            5 * sizeof(double)), 0);
+    xl_session_destroy(s);
+    xl_session_destroy(t);
+}
+END_TEST
+
+START_TEST(test_landscape_range)
+{
+    xl_session *s = default_session();
+    const xl_landscape *ls = xl_session_landscape(s);
+    ck_assert_double_eq(xl_landscape_lo(ls), -XL_DEFAULT_RANGE);
+    ck_assert_double_eq(xl_landscape_hi(ls), XL_DEFAULT_RANGE);
+    ck_assert_int_eq(xl_landscape_size(ls), 256);
+    xl_session_destroy(s);
+
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    xl_session_desc_set_classes(&d, 4, 1);
+    d.z0[0] = 9.0; d.z0[1] = -9.0; d.z0[2] = 0.0; d.z0[3] = 0.5;
+    d.grid = 64;
+    s = xl_session_create(&d);
+    ls = xl_session_landscape(s);
+    /* m = 9 > 6 - 0.5, so R = 2 ceil((9 + 1) / 2) = 10. */
+    ck_assert_double_eq(xl_landscape_lo(ls), -10.0);
+    ck_assert_double_eq(xl_landscape_hi(ls), 10.0);
+    /* Descent pulls the logits together; the range does not narrow. */
+    xl_session_run(s, 500);
+    ck_assert_msg(fabs(xl_sim_theta(xl_session_sim(s))[0]) < 4.0, "z_0 = %g",
+                  xl_sim_theta(xl_session_sim(s))[0]);
+    ls = xl_session_landscape(s);
+    ck_assert_double_eq(xl_landscape_hi(ls), 10.0);
+    /* A slice the trajectory never took far out starts again from the default. */
+    for (int k = 0; k < 5; k++)
+        xl_session_apply(s, cmd(XL_CMD_SLICE_NEXT)); /* (2, 3) */
+    int a, b;
+    xl_session_slice(s, &a, &b);
+    ck_assert_int_eq(a, 2);
+    ck_assert_int_eq(b, 3);
+    ls = xl_session_landscape(s);
+    ck_assert_double_eq(xl_landscape_hi(ls), XL_DEFAULT_RANGE);
+    /* The grid is the classifier's loss around the current logits. */
+    double z[4];
+    memcpy(z, xl_sim_theta(xl_session_sim(s)), sizeof z);
+    z[2] = -XL_DEFAULT_RANGE;
+    z[3] = XL_DEFAULT_RANGE;
+    ck_assert_double_eq_tol(xl_landscape_at(ls, 0, 63),
+                            xl_cross_entropy_logits(xl_session_classifier(s)->p, z, 4), TOL_EXACT);
+    xl_session_destroy(s);
+
+    /* A one-hot truth drives its logit outward; the view follows it. */
+    xl_session_desc_default(&d, 1);
+    d.lr = 50.0;
+    s = xl_session_create(&d);
+    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    double prev_hi = 0.0;
+    for (int k = 0; k < 20; k++) {
+        xl_session_run(s, 100);
+        ls = xl_session_landscape(s);
+        double za = fabs(xl_sim_theta(xl_session_sim(s))[0]);
+        ck_assert_msg(xl_landscape_hi(ls) >= za + 0.5, "round %d: z_0 %g outside range %g", k, za,
+                      xl_landscape_hi(ls));
+        ck_assert_double_ge(xl_landscape_hi(ls), prev_hi);
+        ck_assert_double_eq(xl_landscape_lo(ls), -xl_landscape_hi(ls));
+        prev_hi = xl_landscape_hi(ls);
+    }
+    ck_assert_double_gt(prev_hi, XL_DEFAULT_RANGE);
+    /* RESET forgets the widening. */
+    xl_session_apply(s, cmd(XL_CMD_RESET));
+    ls = xl_session_landscape(s);
+    ck_assert_double_eq(xl_landscape_hi(ls), XL_DEFAULT_RANGE);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_landscape_range_remembers)
+{
+    /* lr 50 overshoots: the logits swing far out and back. The view must still hold
+     * every point visited since reset, even if the landscape was not asked for then. */
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    d.lr = 50.0;
+    xl_session *s = xl_session_create(&d);
+    const double *z0 = xl_sim_theta0(xl_session_sim(s));
+    double m = fmax(fabs(z0[0]), fabs(z0[1]));
+    for (int k = 0; k < 11; k++) {
+        xl_session_run(s, 1);
+        const double *z = xl_sim_theta(xl_session_sim(s));
+        m = fmax(m, fmax(fabs(z[0]), fabs(z[1])));
+    }
+    const double *z = xl_sim_theta(xl_session_sim(s));
+    double now = fmax(fabs(z[0]), fabs(z[1]));
+    ck_assert_msg(m > now + 10.0, "trajectory should have come back: max %g, now %g", m, now);
+    const xl_landscape *ls = xl_session_landscape(s);
+    ck_assert_double_eq(xl_landscape_hi(ls), 2.0 * ceil((m + 1.0) / 2.0));
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_command_names)
+{
+    for (int k = 0; k < XL_CMD_COUNT; k++) {
+        const char *name = xl_command_name((xl_command_kind)k);
+        ck_assert_ptr_nonnull(name);
+        for (int j = 0; j < k; j++)
+            ck_assert_str_ne(name, xl_command_name((xl_command_kind)j));
+        xl_command c = { XL_CMD_COUNT, -7 };
+        if (k == XL_CMD_SELECT) {
+            ck_assert_int_eq(xl_command_parse(name, &c), -1);
+            continue;
+        }
+        ck_assert_msg(xl_command_parse(name, &c) == 0, "'%s' did not parse", name);
+        ck_assert_int_eq(c.kind, k);
+    }
+    ck_assert_str_eq(xl_command_name(XL_CMD_TOGGLE_PLAY), "toggle-play");
+    ck_assert_str_eq(xl_command_name(XL_CMD_P_ONEHOT), "onehot");
+    ck_assert_str_eq(xl_command_name(XL_CMD_UNIT_TOGGLE), "unit");
+    ck_assert_str_eq(xl_command_name(XL_CMD_QUIT), "quit");
+}
+END_TEST
+
+START_TEST(test_command_parse)
+{
+    xl_command c;
+    ck_assert_int_eq(xl_command_parse("select 3", &c), 0);
+    ck_assert_int_eq(c.kind, XL_CMD_SELECT);
+    ck_assert_int_eq(c.arg, 2);
+    ck_assert_int_eq(xl_command_parse("  \tselect   1 \n", &c), 0);
+    ck_assert_int_eq(c.arg, 0);
+    ck_assert_int_eq(xl_command_parse("select 32", &c), 0);
+    ck_assert_int_eq(c.arg, 31);
+    ck_assert_int_eq(xl_command_parse("  step\t", &c), 0);
+    ck_assert_int_eq(c.kind, XL_CMD_STEP);
+
+    static const char *const bad[] = {
+        "", "   ", "Step", "STEP", "step x", "step 1", "steps", "ste", "select", "select ",
+        "select 0", "select 33", "select -1", "select +2", "select 3 4", "select 3x",
+        "select 99999999999999999999", "lr up", "toggle-play!", "select3",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        c.kind = XL_CMD_QUIT;
+        ck_assert_msg(xl_command_parse(bad[i], &c) == -1, "'%s' should not parse", bad[i]);
+        ck_assert_int_eq(c.kind, XL_CMD_QUIT);
+    }
+}
+END_TEST
+
+static Suite *session_suite(void)
+{
+    Suite *s = suite_create("session");
+    struct { const char *name; const TTest *fn; } cases[] = {
+        { "default desc", test_default_desc },
+        { "set classes", test_set_classes },
+        { "create validates", test_create_validates },
+        { "initial state", test_initial_state },
+        { "play pause step", test_play_pause },
+        { "reset keeps play", test_reset_keeps_play },
+        { "lr ladder", test_lr_ladder },
+        { "speed ladder", test_speed_ladder },
+        { "slice cycle", test_slice_cycle },
+        { "select and p edits", test_select_and_p_edits },
+        { "unit and view commands", test_unit_and_view_commands },
+        { "advance", test_advance },
+        { "frame-rate independence", test_frame_rate_independence },
+        { "run", test_run },
+        { "landscape range", test_landscape_range },
+        { "landscape range remembers", test_landscape_range_remembers },
+        { "command names", test_command_names },
+        { "command parse", test_command_parse },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        TCase *tc = tcase_create(cases[i].name);
+        tcase_add_test(tc, cases[i].fn);
+        suite_add_tcase(s, tc);
+    }
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(session_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,322 @@
+/* Tests for xl_sim: descent lowers the loss to the floor, runs are bit-for-bit
+ * deterministic, reset, the decimating history, lr changes, model edits, and the
+ * detection of a diverging run. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_classifier.h"
+#include "xl_info.h"
+#include "xl_rng.h"
+#include "xl_sim.h"
+
+static const double TOL_EXACT = 1e-12;
+static const double KL_TARGET = 1e-6;
+static const long MAX_DESCENT_STEPS = 20000;
+
+static void bird_classifier(xl_classifier *c, double *z0)
+{
+    xl_classifier_init(c, 5);
+    const double p[5] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
+    memcpy(c->p, p, sizeof p);
+    xl_rng rng = xl_rng_make(1);
+    for (int i = 0; i < 5; i++)
+        z0[i] = xl_rng_range(&rng, -3.0, 3.0);
+}
+
+START_TEST(test_descent_converges)
+{
+    xl_classifier c;
+    double z0[5];
+    bird_classifier(&c, z0);
+    xl_sim *sim = xl_sim_create(xl_classifier_model(&c), z0, 0.1);
+    ck_assert_ptr_nonnull(sim);
+    xl_sample prev = xl_sim_current(sim);
+    ck_assert_int_eq(prev.step, 0);
+    ck_assert_double_eq_tol(prev.floor, xl_entropy(c.p, 5, XL_NATS), TOL_EXACT);
+    ck_assert_msg(prev.gap > 0.1, "start should be far from P, gap %g", prev.gap);
+    long steps = 0;
+    while (prev.gap >= KL_TARGET && steps < MAX_DESCENT_STEPS) {
+        ck_assert_int_eq(xl_sim_step(sim, 1), XL_SIM_OK);
+        steps++;
+        xl_sample cur = xl_sim_current(sim);
+        ck_assert_int_eq(cur.step, steps);
+        ck_assert_msg(cur.loss < prev.loss, "step %ld: loss %.17g did not fall from %.17g", steps,
+                      cur.loss, prev.loss);
+        ck_assert_double_eq_tol(cur.gap, cur.loss - cur.floor, TOL_EXACT);
+        prev = cur;
+    }
+    ck_assert_msg(prev.gap < KL_TARGET, "KL %g after %ld steps", prev.gap, steps);
+    /* The gap is the KL divergence of Q = softmax(theta) from P. */
+    double q[5];
+    xl_softmax(xl_sim_theta(sim), 5, q);
+    ck_assert_double_eq_tol(prev.gap, xl_kl(c.p, q, 5, XL_NATS), TOL_EXACT);
+    /* grad sums to 0, so the sum of logits is conserved. */
+    double s0 = 0.0, s1 = 0.0;
+    for (int i = 0; i < 5; i++) {
+        s0 += z0[i];
+        s1 += xl_sim_theta(sim)[i];
+    }
+    ck_assert_double_eq_tol(s1, s0, 1e-9);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
+START_TEST(test_one_step_formula)
+{
+    xl_classifier c;
+    double z0[5], g[5];
+    bird_classifier(&c, z0);
+    xl_sim *sim = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+    xl_classifier_gradient(&c, z0, g);
+    xl_sim_step(sim, 1);
+    for (int i = 0; i < 5; i++)
+        ck_assert_double_eq(xl_sim_theta(sim)[i], z0[i] - 0.5 * g[i]);
+    ck_assert_double_eq(xl_sim_theta0(sim)[0], z0[0]);
+    ck_assert_int_eq(xl_sim_param_count(sim), 5);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
+START_TEST(test_deterministic)
+{
+    xl_classifier c;
+    double z0[5];
+    bird_classifier(&c, z0);
+    xl_sim *a = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+    xl_sim *b = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+    xl_sim_step(a, 777);
+    for (int i = 0; i < 777; i++)
+        xl_sim_step(b, 1);
+    ck_assert_int_eq(memcmp(xl_sim_theta(a), xl_sim_theta(b), 5 * sizeof(double)), 0);
+    xl_sample sa = xl_sim_current(a), sb = xl_sim_current(b);
+    ck_assert_int_eq(memcmp(&sa.loss, &sb.loss, sizeof sa.loss), 0);
+    ck_assert_int_eq(xl_sim_history_count(a), xl_sim_history_count(b));
+    xl_sim_destroy(a);
+    xl_sim_destroy(b);
+}
+END_TEST
+
+START_TEST(test_reset)
+{
+    xl_classifier c;
+    double z0[5];
+    bird_classifier(&c, z0);
+    xl_sim *sim = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+    xl_sample first = xl_sim_current(sim);
+    xl_sim_step(sim, 50);
+    ck_assert_int_eq(xl_sim_steps(sim), 50);
+    ck_assert_int_eq(xl_sim_history_count(sim), 51);
+    xl_sim_reset(sim);
+    ck_assert_int_eq(xl_sim_steps(sim), 0);
+    ck_assert_int_eq(xl_sim_history_count(sim), 1);
+    ck_assert_int_eq(memcmp(xl_sim_theta(sim), z0, sizeof z0), 0);
+    ck_assert_double_eq(xl_sim_current(sim).loss, first.loss);
+    ck_assert_int_eq(xl_sim_status_get(sim), XL_SIM_OK);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
+START_TEST(test_history_short)
+{
+    xl_classifier c;
+    double z0[5];
+    bird_classifier(&c, z0);
+    xl_sim *sim = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+    ck_assert_int_eq(xl_sim_history_count(sim), 1);
+    ck_assert_int_eq(xl_sim_history(sim)[0].step, 0);
+    xl_sim_step(sim, 10);
+    ck_assert_int_eq(xl_sim_history_count(sim), 11);
+    for (int i = 0; i <= 10; i++)
+        ck_assert_int_eq(xl_sim_history(sim)[i].step, i);
+    ck_assert_int_eq(memcmp(xl_sim_history_theta(sim, 0), z0, sizeof z0), 0);
+    ck_assert_int_eq(memcmp(xl_sim_history_theta(sim, 10), xl_sim_theta(sim), sizeof z0), 0);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
+START_TEST(test_history_decimation)
+{
+    xl_classifier c;
+    double z0[5];
+    bird_classifier(&c, z0);
+    xl_sim *sim = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+    xl_sim *ref = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+    const long total = 100000;
+    for (long done = 0; done < total;) {
+        int chunk = 997;
+        if (total - done < chunk)
+            chunk = (int)(total - done);
+        xl_sim_step(sim, chunk);
+        done += chunk;
+        int n = xl_sim_history_count(sim);
+        const xl_sample *h = xl_sim_history(sim);
+        ck_assert_int_le(n, XL_HISTORY_CAP);
+        ck_assert_int_eq(h[0].step, 0);
+        ck_assert_int_eq(h[n - 1].step, done);
+    }
+    int n = xl_sim_history_count(sim);
+    const xl_sample *h = xl_sim_history(sim);
+    ck_assert_msg(n > XL_HISTORY_CAP / 2, "history thinned too far: %d", n);
+    ck_assert_int_eq(memcmp(xl_sim_history_theta(sim, 0), z0, sizeof z0), 0);
+    xl_sample cur = xl_sim_current(sim);
+    ck_assert_int_eq(memcmp(&h[n - 1], &cur, sizeof cur), 0);
+    ck_assert_int_eq(memcmp(xl_sim_history_theta(sim, n - 1), xl_sim_theta(sim), sizeof z0), 0);
+    long spacing = h[1].step - h[0].step;
+    ck_assert_msg(spacing >= 64 && (spacing & (spacing - 1)) == 0, "spacing %ld", spacing);
+    for (int i = 1; i < n; i++) {
+        ck_assert_msg(h[i].step > h[i - 1].step, "steps not increasing at %d", i);
+        if (i < n - 1)
+            ck_assert_msg(h[i].step - h[i - 1].step == spacing, "uneven spacing at %d: %ld", i,
+                          h[i].step - h[i - 1].step);
+        else
+            ck_assert_int_le(h[i].step - h[i - 1].step, spacing);
+    }
+    /* Each stored snapshot is the state at its step: replay to a middle sample. */
+    int mid = n / 2;
+    xl_sim_step(ref, (int)h[mid].step);
+    ck_assert_int_eq(memcmp(xl_sim_history_theta(sim, mid), xl_sim_theta(ref), sizeof z0), 0);
+    ck_assert_double_eq(h[mid].loss, xl_sim_current(ref).loss);
+    xl_sim_destroy(sim);
+    xl_sim_destroy(ref);
+}
+END_TEST
+
+START_TEST(test_lr_change_recorded)
+{
+    xl_classifier c;
+    double z0[5];
+    bird_classifier(&c, z0);
+    xl_sim *sim = xl_sim_create(xl_classifier_model(&c), z0, 0.1);
+    xl_sim_step(sim, 5);
+    xl_sim_set_lr(sim, 2.0);
+    ck_assert_double_eq(xl_sim_lr(sim), 2.0);
+    xl_sim_step(sim, 5);
+    const xl_sample *h = xl_sim_history(sim);
+    ck_assert_int_eq(xl_sim_history_count(sim), 11);
+    for (int i = 0; i <= 5; i++)
+        ck_assert_double_eq(h[i].lr, 0.1);
+    for (int i = 6; i <= 10; i++)
+        ck_assert_double_eq(h[i].lr, 2.0);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
+START_TEST(test_model_changed)
+{
+    xl_classifier c;
+    double z0[5];
+    bird_classifier(&c, z0);
+    xl_sim *sim = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+    xl_sim_step(sim, 3);
+    xl_classifier_set_onehot(&c, 0);
+    xl_sim_model_changed(sim);
+    xl_sample cur = xl_sim_current(sim);
+    ck_assert_int_eq(cur.step, 3);
+    ck_assert_int_eq(xl_sim_history_count(sim), 4);
+    ck_assert_double_eq_tol(cur.floor, 0.0, TOL_EXACT);
+    double q[5];
+    xl_softmax(xl_sim_theta(sim), 5, q);
+    ck_assert_double_eq_tol(cur.loss, -log(q[0]), TOL_EXACT);
+    ck_assert_double_eq_tol(xl_sim_history(sim)[3].loss, -log(q[0]), TOL_EXACT);
+    /* Earlier samples keep the truth they saw. */
+    ck_assert_msg(xl_sim_history(sim)[2].floor > 1.0, "sample 2 floor %g",
+                  xl_sim_history(sim)[2].floor);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
+/* Fake models for divergence: loss -t (pushes t up by lr per step) that turns NaN past
+ * t = 3, and t^2 that overflows when lr is far too large. */
+static double nan_loss(const void *self, const double *t) { (void)self; return t[0] > 3.0 ? NAN : -t[0]; }
+static void nan_grad(const void *self, const double *t, double *g) { (void)self; (void)t; g[0] = -1.0; }
+static double zero_floor(const void *self) { (void)self; return 0.0; }
+static int one_param(const void *self) { (void)self; return 1; }
+static int no_params(const void *self) { (void)self; return 0; }
+static int too_many_params(const void *self) { (void)self; return XL_MAX_PARAMS + 1; }
+static double sq_loss(const void *self, const double *t) { (void)self; return t[0] * t[0]; }
+static void sq_grad(const void *self, const double *t, double *g) { (void)self; g[0] = 2.0 * t[0]; }
+
+START_TEST(test_divergence_nan)
+{
+    static const xl_model_ops ops = { "nan", nan_loss, nan_grad, zero_floor, one_param };
+    xl_model m = { &ops, NULL };
+    const double t0[1] = { 0.0 };
+    xl_sim *sim = xl_sim_create(m, t0, 1.0);
+    ck_assert_int_eq(xl_sim_step(sim, 2), XL_SIM_OK);
+    ck_assert_int_eq(xl_sim_step(sim, 10), XL_SIM_DIVERGED);
+    ck_assert_int_eq(xl_sim_status_get(sim), XL_SIM_DIVERGED);
+    ck_assert_double_eq(xl_sim_theta(sim)[0], 3.0);
+    ck_assert_int_eq(xl_sim_steps(sim), 3);
+    ck_assert_msg(isfinite(xl_sim_current(sim).loss), "current loss %g", xl_sim_current(sim).loss);
+    /* Refused until reset. */
+    ck_assert_int_eq(xl_sim_step(sim, 1), XL_SIM_DIVERGED);
+    ck_assert_int_eq(xl_sim_steps(sim), 3);
+    xl_sim_reset(sim);
+    ck_assert_int_eq(xl_sim_status_get(sim), XL_SIM_OK);
+    ck_assert_int_eq(xl_sim_step(sim, 1), XL_SIM_OK);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
+START_TEST(test_divergence_overflow)
+{
+    static const xl_model_ops ops = { "square", sq_loss, sq_grad, zero_floor, one_param };
+    xl_model m = { &ops, NULL };
+    const double t0[1] = { 1.0 };
+    xl_sim *sim = xl_sim_create(m, t0, 10.0); /* t <- -19 t */
+    ck_assert_int_eq(xl_sim_step(sim, 1000), XL_SIM_DIVERGED);
+    ck_assert_msg(isfinite(xl_sim_theta(sim)[0]), "theta %g", xl_sim_theta(sim)[0]);
+    ck_assert_msg(xl_sim_steps(sim) > 100 && xl_sim_steps(sim) < 1000, "diverged at %ld",
+                  xl_sim_steps(sim));
+    int n = xl_sim_history_count(sim);
+    for (int i = 0; i < n; i++)
+        ck_assert_msg(isfinite(xl_sim_history(sim)[i].loss), "sample %d not finite", i);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
+START_TEST(test_create_rejects)
+{
+    static const xl_model_ops none = { "none", sq_loss, sq_grad, zero_floor, no_params };
+    static const xl_model_ops many = { "many", sq_loss, sq_grad, zero_floor, too_many_params };
+    const double t0[XL_MAX_PARAMS + 1] = { 0 };
+    xl_model m0 = { &none, NULL }, m1 = { &many, NULL };
+    ck_assert_ptr_null(xl_sim_create(m0, t0, 0.1));
+    ck_assert_ptr_null(xl_sim_create(m1, t0, 0.1));
+}
+END_TEST
+
+static Suite *sim_suite(void)
+{
+    Suite *s = suite_create("sim");
+    struct { const char *name; const TTest *fn; } cases[] = {
+        { "descent converges", test_descent_converges },
+        { "one step formula", test_one_step_formula },
+        { "determinism", test_deterministic },
+        { "reset", test_reset },
+        { "history short run", test_history_short },
+        { "history decimation", test_history_decimation },
+        { "lr change recorded", test_lr_change_recorded },
+        { "model changed", test_model_changed },
+        { "divergence nan", test_divergence_nan },
+        { "divergence overflow", test_divergence_overflow },
+        { "create rejects", test_create_rejects },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        TCase *tc = tcase_create(cases[i].name);
+        tcase_add_test(tc, cases[i].fn);
+        suite_add_tcase(s, tc);
+    }
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(sim_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
