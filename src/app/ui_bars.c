@@ -3,6 +3,7 @@
 #include "ui_panels.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "ui_draw.h"
 
@@ -16,20 +17,18 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     xl_session_q(s, q);
     char buf[64];
 
-    snprintf(buf, sizeof buf, "number on a Q bar: its surprise −%s q",
-             ctx->unit == XL_BITS ? "log₂" : "ln");
-    SDL_Rect in = ui_panel_begin(ctx, area, "TRUE P vs PREDICTED Q", buf);
+    SDL_Rect in = ui_panel_begin(ctx, area, "TRUE P vs PREDICTED Q", "one pair of bars per class");
 
     /* Legend row. */
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int x = in.x;
     x += ui_legend_item(ctx, x, in.y, th->truth, -1, "P (truth)");
     x += ui_legend_item(ctx, x, in.y, th->model, -1, "Q = softmax(z)");
-    snprintf(buf, sizeof buf, "selected: %d %s", sel + 1, c->names[sel]);
-    int sw = lh * 6 / 10;
-    ui_draw_fill(ctx->r, (SDL_Rect){x, in.y + (lh - sw) / 2, sw, sw}, ui_rgba(th->select, 200));
-    ui_draw_frame(ctx->r, (SDL_Rect){x, in.y + (lh - sw) / 2, sw, sw}, 1, th->select_edge);
-    ui_text_draw(ctx->text, UI_FONT_LABEL, x + sw + lh / 3, in.y, UI_ALIGN_LEFT, th->text, buf);
+    /* The numbers on the Q bars, explained in their own colour and font. */
+    int vw = ui_text_draw(ctx->text, UI_FONT_VALUE, x, in.y + (lh - ui_text_line_height(ctx->text, UI_FONT_VALUE)) / 2,
+                          UI_ALIGN_LEFT, th->surprise, "1.23");
+    snprintf(buf, sizeof buf, "surprise −%s q", ctx->unit == XL_BITS ? "log₂" : "ln");
+    ui_text_draw(ctx->text, UI_FONT_LABEL, x + vw + lh / 3, in.y, UI_ALIGN_LEFT, th->text, buf);
 
     /* Axis box: room for tick labels on the left, surprise labels above, names below. */
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
@@ -64,6 +63,13 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     if (widest > group - 2) decimals = 1;
     if (ui_text_width(ctx->text, UI_FONT_VALUE, "10.0") > group - 2) decimals = -1;
 
+    /* Class numbers too crowded to all show: every k-th one, the first and the selected. */
+    static const int strides[] = {1, 2, 5, 10, 20};
+    int every = 1;
+    for (int k = 0; k < 5; k++) {
+        every = strides[k];
+        if (ui_text_width(ctx->text, UI_FONT_TICK, "32") + 6 <= group * every) break;
+    }
     float bar_w = group * 0.36f;
     float scale = xl_unit_scale(ctx->unit);
     for (int i = 0; i < n; i++) {
@@ -71,8 +77,10 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
         if (i == sel) {
             SDL_Rect band = {(int)(gx + 1), plot.y - value_h, (int)group - 2,
                              plot.h + value_h + lh + ctx->pad / 2};
-            ui_draw_fill(ctx->r, band, ui_rgba(th->select, th->kind == UI_THEME_DARK ? 60 : 110));
-            if (th->kind == UI_THEME_LIGHT) ui_draw_frame(ctx->r, band, 1, th->select_edge);
+            /* Light theme: pale yellow with a black edge; dark: a faint wash, yellow edge. */
+            int dark = th->kind == UI_THEME_DARK;
+            ui_draw_fill(ctx->r, band, ui_rgba(th->select, dark ? 34 : 90));
+            ui_draw_frame(ctx->r, band, 1, dark ? th->select : th->select_edge);
         }
         float cx = gx + group / 2;
         int hp = (int)(c->p[i] * plot.h + 0.5);
@@ -94,7 +102,7 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
         if (names_fit) {
             ui_text_draw(ctx->text, UI_FONT_LABEL, (int)cx, plot.y + plot.h + ctx->pad / 3,
                          UI_ALIGN_CENTER, i == sel ? th->text : th->text_dim, c->names[i]);
-        } else {
+        } else if (i == sel || ((i == 0 || (i + 1) % every == 0) && abs(i - sel) >= every)) {
             snprintf(buf, sizeof buf, "%d", i + 1);
             ui_text_draw(ctx->text, UI_FONT_TICK, (int)cx, plot.y + plot.h + ctx->pad / 3,
                          UI_ALIGN_CENTER, i == sel ? th->text : th->text_dim, buf);

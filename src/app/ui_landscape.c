@@ -168,19 +168,30 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     snprintf(buf, sizeof buf, "H(P, softmax(z)) over z%s, z%s   (Tab: other pair)", sa, sb);
     SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
 
-    const char *note;
-    if (c->n == 2) note = "N = 2: only the difference of the two logits matters, so the valley is a line";
-    else if (c->n == 3) note = "N = 3: softmax ignores a common shift of z, so this slice is the whole landscape";
-    else note = "the other logits stay at their current values";
-    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    ui_text_draw(ctx->text, UI_FONT_TICK, in.x, in.y, UI_ALIGN_LEFT, th->text_dim, note);
-
     const xl_landscape *ls = xl_session_landscape(s);
     if (!p->valid || xl_landscape_generation(ls) != p->generation || p->g != xl_landscape_size(ls))
         if (rebuild(p, ls) != 0) return;
     double lo = xl_landscape_lo(ls), hi = xl_landscape_hi(ls);
     double vmin = xl_landscape_min(ls), vmax = xl_landscape_max(ls);
+
+    /* Where the minimum of the slice is. It exists inside the view, or the two classes
+     * hold all of P (p_a + p_b = 1, as for N = 2) so the loss depends only on z_a - z_b
+     * and the valley is the line z_a - z_b = ln(p_a / p_b), or the loss keeps falling
+     * beyond the view (a class with p = 1 or p = 0 wants its logit at infinity). */
+    double pa = c->p[a], pb = c->p[b];
+    double mx, my;
+    int has_min = xl_landscape_classifier_minimum(c, xl_sim_theta(sim), a, b, &mx, &my) &&
+                  mx >= lo && mx <= hi && my >= lo && my <= hi;
+    int valley = !has_min && pa > 0.0 && pb > 0.0 && pa + pb >= 1.0 - 1e-9;
+    const char *note;
+    if (valley && c->n == 2) note = "N = 2: only z₁ − z₂ matters, so every point on the dashed valley is a minimum";
+    else if (valley) note = "the other classes have p = 0: only the difference of these logits matters";
+    else if (!has_min) note = "no minimum in view: the loss keeps falling toward the edge (some p is 0 or 1)";
+    else if (c->n == 3) note = "N = 3: softmax ignores a common shift of z, so this slice is the whole landscape";
+    else note = "the other logits stay at their current values";
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    ui_text_draw(ctx->text, UI_FONT_TICK, in.x, in.y, UI_ALIGN_LEFT, th->text_dim, note);
 
     /* Square map; y title above it, x ticks and title below, colour bar at the right. */
     int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "−10") + ctx->pad / 2;
@@ -262,27 +273,43 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     /* Everything on the map is clipped to it. */
     SDL_RenderSetClipRect(ctx->r, &map);
 
-    /* The minimum of the slice: exact when it exists inside the view, else the lowest
-     * cell in view, said as such. */
-    double mx, my;
-    int has_min = xl_landscape_classifier_minimum(c, xl_sim_theta(sim), a, b, &mx, &my) &&
-                  mx >= lo && mx <= hi && my >= lo && my <= hi;
-    if (!has_min) {
-        int gi, gj;
-        xl_landscape_argmin(ls, &gi, &gj);
-        mx = lo + (hi - lo) * gi / (p->g - 1);
-        my = lo + (hi - lo) * gj / (p->g - 1);
-    }
+    /* Mark the minimum, the valley, or the lowest cell in view. */
+    SDL_Color white = {255, 255, 255, 255}, black = {0, 0, 0, 255};
     float msize = 6.0f * ctx->scale;
-    ui_draw_cross(ctx->r, MAPX(mx), MAPY(my), msize + 1, ui_lw(ctx, 1.5f) + 2, (SDL_Color){0, 0, 0, 255});
-    ui_draw_cross(ctx->r, MAPX(mx), MAPY(my), msize, ui_lw(ctx, 1.5f), (SDL_Color){255, 255, 255, 255});
-    const char *mlabel = has_min ? "minimum" : "lowest in view";
-    int mlw = ui_text_width(ctx->text, UI_FONT_TICK, mlabel);
-    int mlx = (int)MAPX(mx) + (int)msize + 3;
-    if (mlx + mlw > map.x + map.w) mlx = (int)MAPX(mx) - (int)msize - 3 - mlw;
-    int mly = (int)MAPY(my) - tick_h - 2;
-    if (mly < map.y) mly = (int)MAPY(my) + 4;
-    ui_text_draw(ctx->text, UI_FONT_TICK, mlx, mly, UI_ALIGN_LEFT, (SDL_Color){255, 255, 255, 255}, mlabel);
+    if (valley) {
+        /* y = x - d over the view, d = ln(p_a / p_b). */
+        double d = log(pa / pb);
+        double x0 = fmax(lo, lo + d), x1 = fmin(hi, hi + d);
+        if (x1 > x0) {
+            ui_draw_dashed(ctx->r, MAPX(x0), MAPY(x0 - d), MAPX(x1), MAPY(x1 - d), ui_lw(ctx, 1.5f) + 2,
+                           9.0f * ctx->scale, 6.0f * ctx->scale, black);
+            ui_draw_dashed(ctx->r, MAPX(x0), MAPY(x0 - d), MAPX(x1), MAPY(x1 - d), ui_lw(ctx, 1.5f),
+                           9.0f * ctx->scale, 6.0f * ctx->scale, white);
+            double lx = x0 + (x1 - x0) * 0.3;
+            ui_text_draw(ctx->text, UI_FONT_TICK, (int)MAPX(lx) + ctx->pad, (int)MAPY(lx - d), UI_ALIGN_LEFT,
+                         white, "valley");
+        }
+        mx = my = NAN;
+    } else {
+        if (!has_min) {
+            int gi, gj;
+            xl_landscape_argmin(ls, &gi, &gj);
+            mx = lo + (hi - lo) * gi / (p->g - 1);
+            my = lo + (hi - lo) * gj / (p->g - 1);
+        }
+        ui_draw_cross(ctx->r, MAPX(mx), MAPY(my), msize + 1, ui_lw(ctx, 1.5f) + 2, black);
+        ui_draw_cross(ctx->r, MAPX(mx), MAPY(my), msize, ui_lw(ctx, 1.5f), white);
+        const char *mlabel = has_min ? "minimum" : "lowest in view";
+        int mlw = ui_text_width(ctx->text, UI_FONT_TICK, mlabel);
+        int mlx = (int)MAPX(mx) + (int)msize + 3;
+        if (mlx + mlw > map.x + map.w) mlx = (int)MAPX(mx) - (int)msize - 3 - mlw;
+        if (mlx < map.x + 2) mlx = map.x + 2;
+        if (mlx + mlw > map.x + map.w - 2) mlx = map.x + map.w - 2 - mlw;
+        int mly = (int)MAPY(my) - tick_h - 2;
+        if (mly < map.y) mly = (int)MAPY(my) + 4;
+        if (mly + tick_h > map.y + map.h) mly = map.y + map.h - tick_h - 2;
+        ui_text_draw(ctx->text, UI_FONT_TICK, mlx, mly, UI_ALIGN_LEFT, white, mlabel);
+    }
 
     /* Trajectory: a white path with a dark edge so it reads on every colour. */
     int count = xl_sim_history_count(sim);
@@ -316,7 +343,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
         geom->hi = hi;
         geom->current_x = cx;
         geom->current_y = cy;
-        geom->has_minimum = has_min;
+        geom->has_minimum = has_min;  /* minimum_x/y are NaN for a valley */
         geom->minimum_x = MAPX(mx);
         geom->minimum_y = MAPY(my);
     }

@@ -9,7 +9,9 @@
 
 float ui_lw(const ui_ctx *ctx, float k)
 {
-    float w = ctx->line * k;
+    /* Whole pixels: a 1.5 px line rasterizes as 1 or 2 rows by position and looks
+     * uneven along a curve. */
+    float w = roundf(ctx->line * k);
     return w < 1.0f ? 1.0f : w;
 }
 

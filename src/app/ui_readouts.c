@@ -21,7 +21,7 @@ static void readout(const ui_ctx *ctx, int x, int y, int w, SDL_Color color, con
     int rh = ui_text_line_height(ctx->text, UI_FONT_READOUT);
     ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, color, name);
     ui_text_draw(ctx->text, UI_FONT_READOUT, x, y + lh, UI_ALIGN_LEFT, ctx->theme->text, num);
-    if (ui_text_width(ctx->text, UI_FONT_TICK, caption) <= w)
+    if (ui_text_width(ctx->text, UI_FONT_TICK, caption) <= w) /* may run under the operator */
         ui_text_draw(ctx->text, UI_FONT_TICK, x, y + lh + rh, UI_ALIGN_LEFT, ctx->theme->text_dim, caption);
 }
 
@@ -45,15 +45,16 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     int col = (in.w - 2 * op_w) / 3;
     int op_y = in.y + lh;
     int x = in.x;
-    readout(ctx, x, in.y, col, th->text, "H(P,Q)", cur.loss * k, "cross-entropy: the loss");
+    int room = col + op_w - ctx->pad / 2;
+    readout(ctx, x, in.y, room, th->text, "H(P,Q)", cur.loss * k, "cross-entropy: the loss");
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
     x += op_w;
-    readout(ctx, x, in.y, col, th->inherent, "H(P)", cur.floor * k, "entropy: inherent");
+    readout(ctx, x, in.y, room, th->inherent, "H(P)", cur.floor * k, "entropy: inherent");
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "+");
     x += op_w;
-    readout(ctx, x, in.y, col, th->surprise, "D_KL(P‖Q)", cur.gap * k, "KL: the imperfection");
+    readout(ctx, x, in.y, in.x + in.w - x, th->surprise, "D_KL(P‖Q)", cur.gap * k, "KL: the imperfection");
 
     /* Stacked bar with its own axis. */
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
@@ -122,6 +123,12 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         snprintf(buf, sizeof buf, "%s:  p = %.3f   q = %.3f   surprise if it happens %s %s",
                  c->names[sel], c->p[sel], q[sel], sp, unit);
         ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, th->text, buf);
+        /* The lesson of the panel, where there is room for it. */
+        int note_y = line_y + lh + ctx->pad / 2;
+        int tick_h2 = ui_text_line_height(ctx->text, UI_FONT_TICK);
+        const char *note = "Learning can only remove the KL part: as Q → P, H(P,Q) falls to H(P).";
+        if (note_y + tick_h2 <= in.y + in.h + ctx->pad / 2 && ui_text_width(ctx->text, UI_FONT_TICK, note) <= in.w)
+            ui_text_draw(ctx->text, UI_FONT_TICK, in.x, note_y, UI_ALIGN_LEFT, th->text_dim, note);
     }
 
     if (geom) {
