@@ -85,7 +85,21 @@ static int find_fonts(char *dir, size_t n)
     return -1;
 }
 
-static int run_headless(const ui_options *opt, xl_session *s, const char *fonts)
+/* A view command from --do or a key. Returns 0 to quit. */
+static int apply_view_command(ui_view *view, xl_command cmd)
+{
+    switch (cmd.kind) {
+    case XL_CMD_QUIT: return 0;
+    case XL_CMD_HELP: view->help_visible = !view->help_visible; break;
+    case XL_CMD_THEME_TOGGLE:
+        view->theme = view->theme == UI_THEME_LIGHT ? UI_THEME_DARK : UI_THEME_LIGHT;
+        break;
+    default: break;
+    }
+    return 1;
+}
+
+static int run_headless(const ui_options *opt, xl_session *s, ui_view view, const char *fonts)
 {
     int status = 0;
     if (!opt->screenshot) return 0; /* nothing to draw: the steps and trace are done */
@@ -98,7 +112,6 @@ static int run_headless(const ui_options *opt, xl_session *s, const char *fonts)
         fprintf(stderr, "xentlab: cannot set up headless drawing: %s\n", r ? err : SDL_GetError());
         status = 1;
     } else {
-        ui_view view = {opt->theme, 0};
         ui_scene_draw(sc, s, &view, opt->width, opt->height, NULL);
         SDL_RenderPresent(r);
         if (IMG_SavePNG(target, opt->screenshot) != 0) {
@@ -112,7 +125,8 @@ static int run_headless(const ui_options *opt, xl_session *s, const char *fonts)
     return status;
 }
 
-static int run_window(const ui_options *opt, xl_session *s, const char *fonts, FILE *trace)
+static int run_window(const ui_options *opt, xl_session *s, ui_view view, const char *fonts,
+                      FILE *trace)
 {
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "xentlab: cannot open a window: %s\n"
@@ -139,7 +153,6 @@ static int run_window(const ui_options *opt, xl_session *s, const char *fonts, F
         return 1;
     }
 
-    ui_view view = {opt->theme, 0};
     int running = 1, dirty = 1, status = 0, w = opt->width, h = opt->height;
     Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
     while (running) {
@@ -166,11 +179,8 @@ static int run_window(const ui_options *opt, xl_session *s, const char *fonts, F
             if (cmd.kind != XL_CMD_NONE) {
                 int was_playing = xl_session_playing(s);
                 if (!xl_session_apply(s, cmd)) {
-                    if (cmd.kind == XL_CMD_QUIT) running = 0;
-                    else if (cmd.kind == XL_CMD_HELP) view.help_visible = 1;
-                    else if (cmd.kind == XL_CMD_THEME_TOGGLE)
-                        view.theme = view.theme == UI_THEME_LIGHT ? UI_THEME_DARK : UI_THEME_LIGHT;
-                    else if (cmd.kind == XL_CMD_FULLSCREEN) {
+                    running = apply_view_command(&view, cmd);
+                    if (cmd.kind == XL_CMD_FULLSCREEN) {
                         int full = SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
                         SDL_SetWindowFullscreen(win, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
                     }
@@ -216,14 +226,17 @@ int ui_app_run(const ui_options *opt)
     }
     trace_ctx tc = {stdout, s};
     if (opt->trace) xl_session_set_observer(s, trace_step, &tc);
+    ui_view view = {opt->theme, 0};
+    for (int i = 0; i < opt->command_count; i++)
+        if (!xl_session_apply(s, opt->commands[i])) apply_view_command(&view, opt->commands[i]);
     xl_session_run(s, (int)opt->steps);
     int status;
     if (SDL_Init(0) != 0) {
         fprintf(stderr, "xentlab: SDL: %s\n", SDL_GetError());
         status = 1;
     } else {
-        status = opt->headless ? run_headless(opt, s, fonts)
-                               : run_window(opt, s, fonts, opt->trace ? stdout : NULL);
+        status = opt->headless ? run_headless(opt, s, view, fonts)
+                               : run_window(opt, s, view, fonts, opt->trace ? stdout : NULL);
         SDL_Quit();
     }
     xl_session_destroy(s);

@@ -60,6 +60,11 @@ static void usage(FILE *f)
 "                         default, is the built-in scene (the model starts out sure\n"
 "                         the song is a blackbird)\n"
 "      --theme NAME       projector (light, default) or dark\n"
+"      --do LIST          apply commands, comma-separated, before the steps, as if\n"
+"                         their keys were pressed: e.g. --do 'select 2,p-up,unit,help'\n"
+"                         (names: toggle-play play pause step reset lr-up lr-down\n"
+"                         select K p-up p-down onehot uniform slice-next slice-prev\n"
+"                         unit speed-up speed-down theme help)\n"
 "\n"
 "Keys in the window: press H for the full list. Space play/pause, N step, R reset,\n"
 "+/- learning rate, 1-9 select class, Up/Down its p, L nats/bits, T theme, Q quit.\n"
@@ -149,6 +154,28 @@ static int parse_size(const char *s, int *w, int *h)
     return 0;
 }
 
+/* Append the comma-separated commands of --do to o->commands. */
+static int parse_commands(const char *list, ui_options *o, FILE *err)
+{
+    const char *p = list;
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        char item[64];
+        if (len >= sizeof item) len = sizeof item - 1;
+        memcpy(item, p, len);
+        item[len] = '\0';
+        xl_command cmd;
+        if (xl_command_parse(item, &cmd) != 0 || cmd.kind == XL_CMD_NONE)
+            return fail(err, "--do", "expected command names such as step, select 2, unit, help", item);
+        if (o->command_count >= UI_MAX_COMMANDS)
+            return fail(err, "--do", "at most 64 commands", list);
+        o->commands[o->command_count++] = cmd;
+        if (!comma) return 0;
+        p = comma + 1;
+    }
+}
+
 /* Turn the raw flags into a session desc, checking that the lists agree. */
 static int resolve(const raw_flags *raw, xl_session_desc *d, FILE *err)
 {
@@ -217,7 +244,7 @@ static int resolve(const raw_flags *raw, xl_session_desc *d, FILE *err)
 ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_stream,
                            FILE *err_stream)
 {
-    enum { OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME };
+    enum { OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO };
     static const struct option longopts[] = {
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -233,6 +260,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"lr", required_argument, NULL, 'l'},
         {"seed", required_argument, NULL, OPT_SEED},
         {"theme", required_argument, NULL, OPT_THEME},
+        {"do", required_argument, NULL, OPT_DO},
         {NULL, 0, NULL, 0},
     };
     ui_options o;
@@ -354,6 +382,9 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
                 fail(err_stream, "--theme", "expected projector or dark", optarg);
                 return UI_CLI_USAGE;
             }
+            break;
+        case OPT_DO:
+            if (parse_commands(optarg, &o, err_stream) != 0) return UI_CLI_USAGE;
             break;
         case ':':
             fprintf(err_stream, "xentlab: %s: needs a value\nTry 'xentlab --help'.\n", argv[optind - 1]);

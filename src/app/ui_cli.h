@@ -8,6 +8,8 @@
 #include "ui_theme.h"
 #include "xl_session.h"
 
+enum { UI_MAX_COMMANDS = 64 };
+
 typedef struct ui_options {
     xl_session_desc desc;     /* the scene: classes, P, logits, lr */
     int width, height;        /* window or frame size */
@@ -16,6 +18,8 @@ typedef struct ui_options {
     const char *screenshot;   /* PNG path for the last frame, or NULL (borrows argv) */
     int trace;                /* one JSON object per step on stdout */
     ui_theme_kind theme;
+    int command_count;        /* --do: commands applied before the steps */
+    xl_command commands[UI_MAX_COMMANDS];
 } ui_options;
 
 typedef enum ui_cli_result {
