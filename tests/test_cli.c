@@ -131,6 +131,22 @@ START_TEST(seed_changes_logits_deterministically)
 }
 END_TEST
 
+START_TEST(do_commands_in_order)
+{
+    run r = parse("--do", "select 2,p-up,unit,help", NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    ck_assert_int_eq(r.opt.command_count, 4);
+    ck_assert_int_eq(r.opt.commands[0].kind, XL_CMD_SELECT);
+    ck_assert_int_eq(r.opt.commands[0].arg, 1);
+    ck_assert_int_eq(r.opt.commands[1].kind, XL_CMD_P_UP);
+    ck_assert_int_eq(r.opt.commands[2].kind, XL_CMD_UNIT_TOGGLE);
+    ck_assert_int_eq(r.opt.commands[3].kind, XL_CMD_HELP);
+    expect_usage(parse("--do", "step,jump", NULL), "--do");
+    expect_usage(parse("--do", "select 40", NULL), "--do");
+    expect_usage(parse("--do", "", NULL), "--do");
+}
+END_TEST
+
 START_TEST(bad_values_name_the_flag)
 {
     expect_usage(parse("--size", "12x12", NULL), "--size");
@@ -185,6 +201,7 @@ int main(void)
     tcase_add_test(good, true_list_sets_classes);
     tcase_add_test(good, names_logits_onehot);
     tcase_add_test(good, seed_changes_logits_deterministically);
+    tcase_add_test(good, do_commands_in_order);
     suite_add_tcase(s, good);
     TCase *bad = tcase_create("bad values name the flag");
     tcase_add_test(bad, bad_values_name_the_flag);

@@ -10,18 +10,24 @@
 
 #include "ui_draw.h"
 
-/* One big number with its name above and a caption below, in a column `w` wide.
- * The caption is left out if it would run into the next column. */
-static void readout(const ui_ctx *ctx, int x, int y, int w, SDL_Color color, const char *name,
-                    double value, const char *caption)
+/* One big number with its name above and a caption below. The caption may use `w`
+ * pixels, the number and its unit `number_room`; what does not fit is left out. */
+static void readout(const ui_ctx *ctx, int x, int y, int w, int number_room, SDL_Color color,
+                    const char *name, double value, const char *caption)
 {
     char num[32];
     ui_format(num, sizeof num, value, 4);
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int rh = ui_text_line_height(ctx->text, UI_FONT_READOUT);
     ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, color, name);
-    ui_text_draw(ctx->text, UI_FONT_READOUT, x, y + lh, UI_ALIGN_LEFT, ctx->theme->text, num);
-    if (ui_text_width(ctx->text, UI_FONT_TICK, caption) <= w) /* may run under the operator */
+    int nw = ui_text_draw(ctx->text, UI_FONT_READOUT, x, y + lh, UI_ALIGN_LEFT, ctx->theme->text, num);
+    /* The unit after the number, sharing its baseline. */
+    int base = y + lh + ui_text_ascent(ctx->text, UI_FONT_READOUT);
+    const char *unit = xl_unit_name(ctx->unit);
+    if (nw + ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit) <= number_room)
+        ui_text_draw(ctx->text, UI_FONT_LABEL, x + nw + ctx->pad / 3, base - ui_text_ascent(ctx->text, UI_FONT_LABEL),
+                     UI_ALIGN_LEFT, ctx->theme->text_dim, unit);
+    if (caption && ui_text_width(ctx->text, UI_FONT_TICK, caption) <= w) /* may run under the operator */
         ui_text_draw(ctx->text, UI_FONT_TICK, x, y + lh + rh, UI_ALIGN_LEFT, ctx->theme->text_dim, caption);
 }
 
@@ -46,15 +52,20 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     int op_y = in.y + lh;
     int x = in.x;
     int room = col + op_w - ctx->pad / 2;
-    readout(ctx, x, in.y, room, th->text, "H(P,Q)", cur.loss * k, "cross-entropy: the loss");
+    static const char *const captions[3] = {"cross-entropy: the loss", "entropy: inherent", "KL: the imperfection"};
+    /* Captions all or none, so the three columns read alike. */
+    int show = 1;
+    for (int i = 0; i < 3; i++)
+        if (ui_text_width(ctx->text, UI_FONT_TICK, captions[i]) > room) show = 0;
+    readout(ctx, x, in.y, room, col, th->text, "H(P,Q)", cur.loss * k, show ? captions[0] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
     x += op_w;
-    readout(ctx, x, in.y, room, th->inherent, "H(P)", cur.floor * k, "entropy: inherent");
+    readout(ctx, x, in.y, room, col, th->inherent, "H(P)", cur.floor * k, show ? captions[1] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "+");
     x += op_w;
-    readout(ctx, x, in.y, in.x + in.w - x, th->surprise, "D_KL(P‖Q)", cur.gap * k, "KL: the imperfection");
+    readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, "D_KL(P‖Q)", cur.gap * k, show ? captions[2] : NULL);
 
     /* Stacked bar with its own axis. */
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
@@ -122,6 +133,8 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         ui_format(sp, sizeof sp, xl_surprise(q[sel], XL_NATS) * k, 3);
         snprintf(buf, sizeof buf, "%s:  p = %.3f   q = %.3f   surprise if it happens %s %s",
                  c->names[sel], c->p[sel], q[sel], sp, unit);
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
+            snprintf(buf, sizeof buf, "%s:  p %.3f  q %.3f  surprise %s %s", c->names[sel], c->p[sel], q[sel], sp, unit);
         ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, th->text, buf);
         /* The lesson of the panel, where there is room for it. */
         int note_y = line_y + lh + ctx->pad / 2;

@@ -1,0 +1,598 @@
+/* xentlab-bench: how fast the pieces of xentlab are, as medians over many repetitions.
+ *
+ *   xentlab-bench [path/to/xentlab]     (default: the xentlab beside this executable)
+ *
+ * Measures simulation steps per second, landscape recompute time, whole headless
+ * frames (step + landscape + every panel + pixels read back, as a video exporter
+ * would) against the memcpy floor, time from process start to the first frame, and
+ * peak memory. Targets are printed with PASS or MISS next to the figures; the exit
+ * status is 0 whatever they show (a benchmark reports, it does not fail).
+ */
+#define _DEFAULT_SOURCE /* wait4 */
+#include <SDL.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui_assets.h"
+#include "ui_scene.h"
+#include "xl_info.h"
+#include "xl_landscape.h"
+#include "xl_session.h"
+#include "xl_sim.h"
+
+extern char **environ;
+
+#ifndef XL_VERSION
+#define XL_VERSION "(dev)"
+#endif
+
+/* Targets. */
+#define TARGET_FRAME_X_MEMCPY 5.0   /* frame at 1280x720 within 5x the memcpy floor */
+#define TARGET_FIRST_FRAME_MS 25.0  /* process start to the first frame */
+#define TARGET_PEAK_RSS_MB 30.0     /* peak RSS of xentlab drawing one frame */
+
+enum { MAX_SAMPLES = 4096 };
+
+static volatile unsigned sink; /* keeps measured work from being optimized away */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Median of v[0..n-1] (sorts v). */
+static double median(double *v, int n)
+{
+    if (n <= 0) return NAN;
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/* Time fn(ctx) repeatedly: `warmup` untimed calls, then at least min_reps timed ones,
+ * continuing up to max_reps while the total stays under budget_s. Returns the median
+ * seconds per call and the count in *reps. */
+typedef void (*bench_fn)(void *ctx);
+static double time_median(bench_fn fn, void *ctx, int warmup, int min_reps, int max_reps,
+                          double budget_s, int *reps)
+{
+    static double samples[MAX_SAMPLES];
+    if (max_reps > MAX_SAMPLES) max_reps = MAX_SAMPLES;
+    for (int i = 0; i < warmup; i++) fn(ctx);
+    double start = now_s();
+    int n = 0;
+    while (n < max_reps && (n < min_reps || now_s() - start < budget_s)) {
+        double t0 = now_s();
+        fn(ctx);
+        samples[n++] = now_s() - t0;
+    }
+    if (reps) *reps = n;
+    return median(samples, n);
+}
+
+static const char *verdict(int ok) { return ok ? "PASS" : "MISS"; }
+
+static void print_rate(const char *label, double steps_per_s, int reps)
+{
+    printf("  %-40s %10.3f M steps/s  (%7.1f ns/step, %d reps)\n", label, steps_per_s * 1e-6,
+           1e9 / steps_per_s, reps);
+}
+
+/* ---------------------------------------------------------------- simulation */
+
+/* A batch of `count` steps of a session. */
+typedef struct session_batch { xl_session *s; int count; } session_batch;
+static void run_session_batch(void *ctx)
+{
+    session_batch *b = ctx;
+    xl_session_run(b->s, b->count);
+}
+
+/* A batch of `count` steps of an xl_sim. */
+typedef struct sim_batch { xl_sim *sim; int count; } sim_batch;
+static void run_sim_batch(void *ctx)
+{
+    sim_batch *b = ctx;
+    xl_sim_step(b->sim, b->count);
+}
+
+/* Grow *count until one call of fn takes at least ~2 ms, so timer overhead vanishes. */
+static void calibrate(bench_fn fn, void *ctx, int *count)
+{
+    *count = 1;
+    for (;;) {
+        double t0 = now_s();
+        fn(ctx);
+        if (now_s() - t0 >= 2e-3 || *count >= (1 << 24)) return;
+        *count *= 2;
+    }
+}
+
+static double bench_session_steps(int n, int *reps)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    if (xl_session_desc_set_classes(&d, n, 1) != 0) return NAN;
+    xl_session *s = xl_session_create(&d);
+    if (!s) return NAN;
+    session_batch b = {s, 1};
+    calibrate(run_session_batch, &b, &b.count);
+    double t = time_median(run_session_batch, &b, 1, 15, 400, 0.6, reps);
+    xl_session_destroy(s);
+    return b.count / t;
+}
+
+/* The generic model path: an N-class softmax classifier written against xl_model
+ * alone, with the core's xl_info functions. Parameters are the logits z. */
+typedef struct softmax_model { int n; double *p; } softmax_model;
+
+static double sm_loss(const void *self, const double *z)
+{
+    const softmax_model *m = self;
+    return xl_cross_entropy_logits(m->p, z, m->n);
+}
+
+static void sm_gradient(const void *self, const double *z, double *grad)
+{
+    const softmax_model *m = self;
+    xl_softmax(z, m->n, grad); /* dL/dz_i = q_i - p_i */
+    for (int i = 0; i < m->n; i++) grad[i] -= m->p[i];
+}
+
+static double sm_floor(const void *self)
+{
+    const softmax_model *m = self;
+    return xl_entropy(m->p, m->n, XL_NATS);
+}
+
+static int sm_param_count(const void *self)
+{
+    const softmax_model *m = self;
+    return m->n;
+}
+
+static const xl_model_ops softmax_ops = {"bench-softmax", sm_loss, sm_gradient, sm_floor,
+                                         sm_param_count};
+
+/* A soft P and logits in [-3, 3) from a fixed LCG, so every run is the same. */
+static void fill_problem(int n, double *p, double *z)
+{
+    uint32_t x = 12345u;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        x = x * 1664525u + 1013904223u;
+        p[i] = 0.1 + (double)(x >> 8) / (double)(1u << 24);
+        sum += p[i];
+        x = x * 1664525u + 1013904223u;
+        z[i] = -3.0 + 6.0 * (double)(x >> 8) / (double)(1u << 24);
+    }
+    for (int i = 0; i < n; i++) p[i] /= sum;
+}
+
+/* Steps per second of xl_sim on the generic N-class model; NAN if xl_sim refuses N. */
+static double bench_generic_sim(int n, int *reps)
+{
+    double *p = malloc(sizeof(double) * (size_t)n), *z = malloc(sizeof(double) * (size_t)n);
+    double rate = NAN;
+    if (p && z) {
+        fill_problem(n, p, z);
+        softmax_model m = {n, p};
+        xl_model model = {&softmax_ops, &m};
+        xl_sim *sim = xl_sim_create(model, z, 0.5);
+        if (sim) {
+            sim_batch b = {sim, 1};
+            calibrate(run_sim_batch, &b, &b.count);
+            double t = time_median(run_sim_batch, &b, 1, 15, 400, 0.6, reps);
+            rate = b.count / t;
+            xl_sim_destroy(sim);
+        }
+    }
+    free(p);
+    free(z);
+    return rate;
+}
+
+/* The same model and update without xl_sim (no history, no XL_MAX_PARAMS limit): the
+ * arithmetic of one step, loss + gradient + floor + theta -= lr * grad. */
+typedef struct raw_batch { softmax_model *m; double *z, *g; int count; } raw_batch;
+static void run_raw_batch(void *ctx)
+{
+    raw_batch *b = ctx;
+    xl_model model = {&softmax_ops, b->m};
+    double acc = 0;
+    for (int k = 0; k < b->count; k++) {
+        model.ops->gradient(model.self, b->z, b->g);
+        for (int i = 0; i < b->m->n; i++) b->z[i] -= 0.5 * b->g[i];
+        acc += model.ops->loss(model.self, b->z) - model.ops->floor(model.self);
+    }
+    sink += (unsigned)(acc > 0);
+}
+
+static double bench_generic_raw(int n, int *reps)
+{
+    double *p = malloc(sizeof(double) * (size_t)n), *z = malloc(sizeof(double) * (size_t)n);
+    double *g = malloc(sizeof(double) * (size_t)n);
+    double rate = NAN;
+    if (p && z && g) {
+        fill_problem(n, p, z);
+        softmax_model m = {n, p};
+        raw_batch b = {&m, z, g, 1};
+        calibrate(run_raw_batch, &b, &b.count);
+        double t = time_median(run_raw_batch, &b, 1, 15, 400, 0.6, reps);
+        rate = b.count / t;
+    }
+    free(p);
+    free(z);
+    free(g);
+    return rate;
+}
+
+static void section_simulation(void)
+{
+    printf("\nSimulation: gradient steps per second (median of batches)\n");
+    int reps;
+    double r;
+    r = bench_session_steps(10, &reps);
+    print_rate("N=10    xl_session_run", r, reps);
+    r = bench_session_steps(32, &reps);
+    print_rate("N=32    xl_session_run (XL_MAX_CLASSES)", r, reps);
+    r = bench_generic_sim(64, &reps);
+    if (isnan(r)) printf("  N=64    xl_sim, generic model: xl_sim_create refused N=64\n");
+    else print_rate("N=64    xl_sim, generic model", r, reps);
+    r = bench_generic_sim(1000, &reps);
+    if (isnan(r))
+        printf("  %-40s not possible: xl_sim_create refuses it (XL_MAX_PARAMS = %d)\n",
+               "N=1000  xl_sim, generic model", XL_MAX_PARAMS);
+    else print_rate("N=1000  xl_sim, generic model", r, reps);
+    r = bench_generic_raw(1000, &reps);
+    print_rate("N=1000  model math only, no xl_sim", r, reps);
+}
+
+/* ---------------------------------------------------------------- landscape */
+
+typedef struct landscape_ctx {
+    xl_landscape *ls;
+    xl_classifier c;
+    double z[XL_MAX_CLASSES];
+    long rep;
+} landscape_ctx;
+
+static void run_landscape(void *ctx)
+{
+    landscape_ctx *l = ctx;
+    /* A new z every time, so the cache cannot short-circuit the fill. */
+    l->z[3] = 0.25 + 1e-3 * (double)(l->rep++ % 1000);
+    if (xl_landscape_compute_classifier(l->ls, &l->c, l->z, 0, 1, -6.0, 6.0) != 1)
+        sink += 1000; /* would mean a cached (unmeasured) fill; reported below */
+}
+
+static void section_landscape(void)
+{
+    printf("\nLandscape recompute: xl_landscape_compute_classifier, 5 classes, new z each time\n");
+    static const int sizes[] = {256, 512};
+    for (int k = 0; k < 2; k++) {
+        int g = sizes[k];
+        landscape_ctx l;
+        memset(&l, 0, sizeof l);
+        l.ls = xl_landscape_create(g);
+        if (!l.ls || xl_classifier_init(&l.c, 5) != 0) {
+            printf("  G=%d: cannot create the landscape\n", g);
+            xl_landscape_destroy(l.ls);
+            continue;
+        }
+        static const double p[5] = {0.5, 0.2, 0.15, 0.1, 0.05};
+        static const double z[5] = {0.3, -1.2, 2.0, 0.25, -0.7};
+        memcpy(l.c.p, p, sizeof p);
+        memcpy(l.z, z, sizeof z);
+        unsigned before = sink;
+        int reps;
+        double t = time_median(run_landscape, &l, 2, 10, 300, 1.0, &reps);
+        printf("  G=%-4d %9.3f ms per recompute  (%5.1f ns/cell, %d reps)%s\n", g, t * 1e3,
+               t * 1e9 / ((double)g * g), reps,
+               sink != before ? "  [some fills were cached!]" : "");
+        xl_landscape_destroy(l.ls);
+    }
+}
+
+/* ---------------------------------------------------------------- frames */
+
+typedef struct frame_ctx {
+    int w, h;
+    SDL_Surface *target;
+    SDL_Renderer *r;
+    ui_scene *sc;
+    xl_session *s;
+    ui_view view;
+    uint32_t *pixels; /* w*h read-back buffer */
+} frame_ctx;
+
+static void frame_ctx_free(frame_ctx *f)
+{
+    ui_scene_destroy(f->sc);
+    if (f->r) SDL_DestroyRenderer(f->r);
+    SDL_FreeSurface(f->target);
+    xl_session_destroy(f->s);
+    free(f->pixels);
+    memset(f, 0, sizeof *f);
+}
+
+static int frame_ctx_init(frame_ctx *f, int w, int h, const char *fonts)
+{
+    memset(f, 0, sizeof *f);
+    f->w = w;
+    f->h = h;
+    f->view.theme = UI_THEME_LIGHT;
+    f->view.help_visible = 0;
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    char err[512] = "";
+    f->s = xl_session_create(&d);
+    f->pixels = malloc((size_t)w * (size_t)h * 4);
+    f->target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    f->r = f->target ? SDL_CreateSoftwareRenderer(f->target) : NULL;
+    f->sc = f->r ? ui_scene_create(f->r, fonts, err, sizeof err) : NULL;
+    if (!f->s || !f->pixels || !f->sc) {
+        printf("  %dx%d: cannot set up drawing: %s\n", w, h, f->r ? err : SDL_GetError());
+        frame_ctx_free(f);
+        return -1;
+    }
+    memset(f->pixels, 0, (size_t)w * (size_t)h * 4);
+    return 0;
+}
+
+static void read_back(frame_ctx *f)
+{
+    if (SDL_RenderReadPixels(f->r, NULL, SDL_PIXELFORMAT_ARGB8888, f->pixels, f->w * 4) != 0)
+        sink += 1;
+    sink += f->pixels[(f->w * f->h) / 2];
+}
+
+/* The whole frame: one step, landscape (inside the draw), every panel, read back. */
+static void run_frame(void *ctx)
+{
+    frame_ctx *f = ctx;
+    xl_session_run(f->s, 1);
+    ui_scene_draw(f->sc, f->s, &f->view, f->w, f->h, NULL);
+    read_back(f);
+}
+
+/* Parts of it, to see where the time goes. */
+static void run_step_landscape(void *ctx)
+{
+    frame_ctx *f = ctx;
+    xl_session_run(f->s, 1);
+    sink += (unsigned)xl_landscape_generation(xl_session_landscape(f->s));
+}
+
+static void run_draw_only(void *ctx) /* same state: the landscape is cached */
+{
+    frame_ctx *f = ctx;
+    ui_scene_draw(f->sc, f->s, &f->view, f->w, f->h, NULL);
+    SDL_RenderFlush(f->r);
+}
+
+static void run_read_back(void *ctx) { read_back(ctx); }
+
+typedef struct copy_ctx { uint8_t *src, *dst; size_t bytes; unsigned k; } copy_ctx;
+static void run_memcpy(void *ctx)
+{
+    copy_ctx *c = ctx;
+    memcpy(c->dst, c->src, c->bytes);
+    c->k = c->k * 1103515245u + 12345u;
+    sink += c->dst[c->k % c->bytes];
+}
+
+static double bench_memcpy(int w, int h, int *reps)
+{
+    copy_ctx c = {0};
+    c.bytes = (size_t)w * (size_t)h * 4;
+    c.src = malloc(c.bytes);
+    c.dst = malloc(c.bytes);
+    double t = NAN;
+    if (c.src && c.dst) {
+        for (size_t i = 0; i < c.bytes; i++) c.src[i] = (uint8_t)(i * 31u);
+        memset(c.dst, 0, c.bytes);
+        t = time_median(run_memcpy, &c, 5, 50, 2000, 0.5, reps);
+    }
+    free(c.src);
+    free(c.dst);
+    return t;
+}
+
+static void section_frames(const char *fonts)
+{
+    printf("\nFull frame, headless (SDL software renderer on an ARGB8888 surface):\n"
+           "  one gradient step + landscape recompute + every panel drawn + SDL_RenderReadPixels\n");
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    for (int k = 0; k < 2; k++) {
+        int w = sizes[k][0], h = sizes[k][1], reps, creps;
+        double floor_t = bench_memcpy(w, h, &creps);
+        frame_ctx f;
+        if (frame_ctx_init(&f, w, h, fonts) != 0) continue;
+        double frame = time_median(run_frame, &f, 3, 15, 200, 2.5, &reps);
+        int r1, r2, r3;
+        double steplan = time_median(run_step_landscape, &f, 1, 10, 200, 0.5, &r1);
+        double draw = time_median(run_draw_only, &f, 1, 10, 200, 1.0, &r2);
+        double rb = time_median(run_read_back, &f, 1, 10, 200, 0.5, &r3);
+        double ratio = frame / floor_t;
+        printf("  %dx%d\n", w, h);
+        printf("    frame                     %9.3f ms  (%.0f frames/s, %d reps)\n", frame * 1e3,
+               1.0 / frame, reps);
+        printf("    memcpy of one frame       %9.3f ms  (%.1f MB, %.1f GB/s, %d reps): the floor no renderer beats\n",
+               floor_t * 1e3, (double)w * h * 4 / 1e6, (double)w * h * 4 / floor_t / 1e9, creps);
+        printf("    frame / memcpy floor      %9.1f x", ratio);
+        if (k == 0) printf("   target <= %.0fx: %s", TARGET_FRAME_X_MEMCPY,
+                           verdict(ratio <= TARGET_FRAME_X_MEMCPY));
+        printf("\n");
+        printf("    of which (measured apart): step + landscape %.3f ms, drawing with cached landscape %.3f ms, read back %.3f ms\n",
+               steplan * 1e3, draw * 1e3, rb * 1e3);
+        frame_ctx_free(&f);
+    }
+}
+
+/* ---------------------------------------------------------------- first frame */
+
+/* In process: SDL init + font load + scene create + first draw (+ read back). */
+static double first_frame_in_process(void)
+{
+    double t0 = now_s();
+    if (SDL_Init(0) != 0) return NAN;
+    char fonts[2048], tried[4096];
+    frame_ctx f;
+    if (ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) != 0 ||
+        frame_ctx_init(&f, 1280, 720, fonts) != 0) {
+        SDL_Quit();
+        return NAN;
+    }
+    ui_scene_draw(f.sc, f.s, &f.view, f.w, f.h, NULL);
+    read_back(&f);
+    double t = now_s() - t0;
+    frame_ctx_free(&f);
+    SDL_Quit();
+    return t;
+}
+
+/* Run `exe --headless --screenshot PNG`, returning wall seconds, or NAN on failure.
+ * *maxrss_kib gets the child's peak RSS. */
+static double spawn_first_frame(const char *exe, long *maxrss_kib, int *status_out)
+{
+    char *argv[] = {(char *)exe, "--headless", "--screenshot", "/tmp/xl-bench-first.png", NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    double t0 = now_s();
+    int rc = posix_spawn(&pid, exe, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+        *status_out = -rc;
+        return NAN;
+    }
+    int status;
+    struct rusage ru;
+    while (wait4(pid, &status, 0, &ru) < 0) {
+        if (errno != EINTR) return NAN;
+    }
+    double t = now_s() - t0;
+    *maxrss_kib = ru.ru_maxrss;
+    *status_out = status;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return NAN;
+    return t;
+}
+
+static void section_first_frame(const char *exe, double cold)
+{
+    printf("\nStart-up to the first frame (1280x720)\n");
+    enum { RUNS = 10 };
+    double wall[RUNS];
+    int n = 0;
+    long maxrss = 0;
+    if (!exe) {
+        printf("  xentlab executable not found: give its path as the first argument\n");
+    } else {
+        for (int i = 0; i < RUNS; i++) {
+            long kib = 0;
+            int status = 0;
+            double t = spawn_first_frame(exe, &kib, &status);
+            if (isnan(t)) {
+                if (status < 0) printf("  cannot start %s: %s\n", exe, strerror(-status));
+                else printf("  %s --headless --screenshot ... failed (wait status 0x%x)\n", exe, status);
+                break;
+            }
+            wall[n++] = t;
+            if (kib > maxrss) maxrss = kib;
+        }
+    }
+    if (n > 0) {
+        double t = median(wall, n);
+        printf("  process: spawn `xentlab --headless --screenshot /tmp/xl-bench-first.png` to exit\n");
+        printf("    %9.3f ms  (median of %d, PNG encoding and exit included)   target <= %.0f ms: %s\n",
+               t * 1e3, n, TARGET_FIRST_FRAME_MS, verdict(t * 1e3 <= TARGET_FIRST_FRAME_MS));
+    }
+    double warm[RUNS];
+    int nw = 0;
+    for (int i = 0; i < RUNS; i++) {
+        double t = first_frame_in_process();
+        if (!isnan(t)) warm[nw++] = t;
+    }
+    printf("  in process: SDL init + font load + scene create + first draw + read back\n");
+    printf("    %9.3f ms  first time in this process (measured before anything else),\n"
+           "    %9.3f ms  median of %d more (SDL_Quit between; SDL_ttf stays initialised)\n",
+           cold * 1e3, median(warm, nw) * 1e3, nw);
+
+    printf("\nPeak memory (ru_maxrss)\n");
+    if (n > 0)
+        printf("  xentlab drawing one 1280x720 frame  %7.1f MB   target < %.0f MB: %s\n",
+               maxrss / 1024.0, TARGET_PEAK_RSS_MB, verdict(maxrss / 1024.0 < TARGET_PEAK_RSS_MB));
+    struct rusage self;
+    getrusage(RUSAGE_SELF, &self);
+    printf("  this benchmark (all of the above)   %7.1f MB\n", self.ru_maxrss / 1024.0);
+}
+
+/* ---------------------------------------------------------------- main */
+
+/* The xentlab beside this executable, or NULL. */
+static char *find_xentlab(char *buf, size_t n)
+{
+    char self[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (len <= 0) return NULL;
+    self[len] = '\0';
+    char *slash = strrchr(self, '/');
+    if (!slash) return NULL;
+    *slash = '\0';
+    snprintf(buf, n, "%s/xentlab", self);
+    return access(buf, X_OK) == 0 ? buf : NULL;
+}
+
+int main(int argc, char **argv)
+{
+    double t_start = now_s();
+    char exe_buf[PATH_MAX + 16];
+    const char *exe = argc > 1 ? argv[1] : find_xentlab(exe_buf, sizeof exe_buf);
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    /* Before anything else, while SDL, SDL_ttf and the fonts are untouched. */
+    double cold_first = first_frame_in_process();
+    printf("xentlab-bench %s: medians over repetitions, CLOCK_MONOTONIC\n", XL_VERSION);
+
+    section_simulation();
+    section_landscape();
+
+    /* Fonts first, in a short SDL session, so every section uses the same files. */
+    char fonts[2048], tried[4096];
+    int have_fonts = ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0;
+    if (!have_fonts) {
+        printf("\nFonts not found, frames not measured. Tried:\n%s", tried);
+    } else {
+        if (SDL_Init(0) != 0) {
+            printf("\nSDL_Init failed: %s\n", SDL_GetError());
+        } else {
+            section_frames(fonts);
+            SDL_Quit();
+        }
+    }
+    section_first_frame(exe, cold_first);
+
+    printf("\nbenchmark took %.1f s\n", now_s() - t_start);
+    return 0;
+}

@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# The real-window test: xentlab in a real X window (Xvfb), driven by key presses
+# from xdotool, checked through its --trace output and through screenshots.
+#
+#   tests/test_window.sh path/to/xentlab
+#
+# Exit status: 0 pass, 1 fail, 77 skipped (xvfb-run, xauth or xdotool missing; meson
+# reports 77 as "skipped"). Screenshots and the trace are kept in
+# $MESON_BUILD_ROOT/window-test/ (meson test runs in the build folder, which is used
+# when MESON_BUILD_ROOT is unset; else /tmp/window-test/).
+set -uo pipefail
+
+if [ "${1:-}" != "--inner" ]; then
+    # ---- outer part: check tools, start a private X server, run the inner part ----
+    xentlab=${1:?usage: test_window.sh path/to/xentlab}
+    for tool in xvfb-run xauth xdotool python3; do
+        if ! command -v "$tool" >/dev/null 2>&1; then
+            echo "window test skipped: $tool is not installed (scripts/test.sh installs it)"
+            exit 77
+        fi
+    done
+    if [ -n "${MESON_BUILD_ROOT:-}" ]; then root=$MESON_BUILD_ROOT
+    elif [ -d meson-private ]; then root=$PWD
+    else root=/tmp; fi
+    out="$root/window-test"
+    rm -rf "$out" && mkdir -p "$out" || { echo "cannot create $out"; exit 1; }
+    # timeout: whatever happens inside, the test ends (the budget is 60 s).
+    timeout -k 5 75 xvfb-run -a -s "-screen 0 1280x720x24 -nolisten tcp" \
+        bash "$0" --inner "$xentlab" "$out"
+    rc=$?
+    if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+        echo "FAIL: the window test did not finish within 75 s; see $out"
+        exit 1
+    fi
+    exit $rc
+fi
+
+# ---- inner part: DISPLAY is the private Xvfb server ----
+xentlab=$2
+out=$3
+trace="$out/trace.log"
+errlog="$out/stderr.log"
+pid=
+have_magick=1
+command -v import >/dev/null 2>&1 && command -v compare >/dev/null 2>&1 || have_magick=0
+
+cleanup() {
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" 2>/dev/null
+        sleep 0.3
+        kill -9 "$pid" 2>/dev/null
+    fi
+}
+trap cleanup EXIT
+
+shot() { # shot NAME: screenshot of the whole screen into $out/NAME.png
+    [ $have_magick -eq 1 ] || return 0
+    import -window root "$out/$1.png" 2>>"$errlog" || echo "note: screenshot $1 failed"
+}
+
+fail() {
+    echo "FAIL: $*"
+    echo "---- last trace lines ($trace) ----"
+    tail -n 15 "$trace" 2>/dev/null
+    echo "---- xentlab stderr ($errlog) ----"
+    tail -n 15 "$errlog" 2>/dev/null
+    shot "at-failure"
+    echo "Screenshots and the full trace are in $out/"
+    exit 1
+}
+
+# tq START EXPR: evaluate the Python expression EXPR over the trace lines from line
+# START on (0-based), parsed as JSON into the list L (C: command lines, S: step
+# lines). Prints the value; succeeds if it is truthy.
+tq() {
+    python3 - "$trace" "$1" "$2" <<'PY'
+import json, sys
+path, start, expr = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+L = []
+with open(path) as f:
+    for i, line in enumerate(f):
+        if i < start:
+            continue
+        try:
+            L.append(json.loads(line))
+        except ValueError:
+            pass  # a line still being written
+C = [o for o in L if "command" in o]
+S = [o for o in L if "command" not in o and "step" in o]
+def cmd(name):
+    """The first command line named `name`, or None."""
+    return next((o for o in C if o["command"] == name), None)
+v = eval(expr)
+print(json.dumps(v) if not isinstance(v, str) else v)
+sys.exit(0 if v else 1)
+PY
+}
+
+# wait_for SECONDS START EXPR: poll tq until it succeeds or time runs out.
+wait_for() {
+    local deadline=$((SECONDS + $1))
+    while [ $SECONDS -le "$deadline" ]; do
+        tq "$2" "$3" >/dev/null 2>&1 && return 0
+        kill -0 "$pid" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+
+mark() { wc -l <"$trace" | tr -d ' '; }  # lines in the trace so far
+
+key() { # key NAME: press a key in the xentlab window
+    xdotool key --clearmodifiers "$1" 2>>"$errlog" || fail "xdotool key $1 failed"
+}
+
+# ---- start xentlab and find its window ----
+"$xentlab" --trace --size 1280x720 >"$trace" 2>"$errlog" &
+pid=$!
+win=$(timeout 15 xdotool search --sync --onlyvisible --name xentlab 2>>"$errlog" | head -n 1)
+[ -n "$win" ] || fail "no visible window named 'xentlab' within 15 s (did it start? exit: $(kill -0 $pid 2>/dev/null && echo running || echo exited))"
+# No window manager runs under Xvfb: give the window the keyboard focus directly.
+xdotool windowfocus --sync "$win" 2>>"$errlog" || xdotool windowfocus "$win" 2>>"$errlog"
+sleep 0.5   # the first frame
+shot "01-start"
+
+# ---- n: one step ----
+m=$(mark)
+key n
+wait_for 5 "$m" 'cmd("step") and any(s["step"] == 1 for s in S)' ||
+    fail "after key 'n': expected a {\"command\":\"step\",...} line and a step line with \"step\":1"
+tq "$m" 'cmd("step")["playing"] == False' >/dev/null ||
+    fail "after key 'n': expected \"playing\":false in the step command"
+
+# ---- space: play; several steps; space: pause; steps stop ----
+m=$(mark)
+key space
+wait_for 3 "$m" 'cmd("toggle-play") and cmd("toggle-play")["playing"] == True' ||
+    fail "after key 'space': expected a toggle-play command with \"playing\":true"
+wait_for 3 "$m" 'len(S) >= 5' ||
+    fail "while playing: expected at least 5 step lines within ~2 s, got $(tq "$m" 'len(S)')"
+tq "$m" 'all(s["playing"] for s in S)' >/dev/null ||
+    fail "while playing: expected \"playing\":true in every step line"
+shot "02-playing"
+m=$(mark)
+key space
+wait_for 3 "$m" 'cmd("toggle-play") and cmd("toggle-play")["playing"] == False' ||
+    fail "after the second 'space': expected a toggle-play command with \"playing\":false"
+paused_at=$(tq "$m" 'cmd("toggle-play")["step"]')
+sleep 0.8
+m2=$(mark)
+tq 0 "max(s[\"step\"] for s in S) == $paused_at" >/dev/null ||
+    fail "after pausing at step $paused_at: expected no further steps, the trace reached step $(tq 0 'max(s["step"] for s in S)')"
+sleep 0.3
+[ "$(mark)" = "$m2" ] || fail "after pausing: the trace is still growing"
+
+# ---- l: nats -> bits, and the picture changes ----
+sleep 0.3
+shot "03-nats"
+m=$(mark)
+key l
+wait_for 3 "$m" 'cmd("unit") and cmd("unit")["unit"] == "bits"' ||
+    fail "after key 'l': expected a unit command with \"unit\":\"bits\""
+sleep 0.6   # the redraw
+shot "04-bits"
+if [ $have_magick -eq 1 ]; then
+    diff=$(compare -metric AE "$out/03-nats.png" "$out/04-bits.png" null: 2>&1 >/dev/null)
+    case $diff in
+        ''|*[!0-9.e+]*) fail "compare could not compare the screenshots: $diff" ;;
+    esac
+    python3 -c "import sys; sys.exit(0 if float('$diff') > 0 else 1)" ||
+        fail "after key 'l': the screen did not change (compare -metric AE = $diff; 03-nats.png vs 04-bits.png)"
+    echo "key l changed $diff pixels"
+else
+    echo "note: ImageMagick (import, compare) not installed: screenshot comparison skipped"
+fi
+
+# ---- plus: the learning rate goes up the ladder (0.5 -> 1) ----
+lr_before=$(tq 0 'C[-1]["lr"]')
+m=$(mark)
+key plus
+wait_for 3 "$m" 'cmd("lr-up")' || fail "after key 'plus': expected an lr-up command"
+tq "$m" "cmd('lr-up')['lr'] > $lr_before" >/dev/null ||
+    fail "after key 'plus': expected lr to increase from $lr_before, got $(tq "$m" 'cmd("lr-up")["lr"]')"
+tq "$m" "$lr_before != 0.5 or cmd('lr-up')['lr'] == 1" >/dev/null ||
+    fail "after key 'plus': expected lr 0.5 -> 1, got $(tq "$m" 'cmd("lr-up")["lr"]')"
+
+# ---- 2, Up: select class 2 (index 1) and raise its p by 0.05 ----
+p_before=$(tq 0 'C[-1]["p"]')
+m=$(mark)
+key 2
+wait_for 3 "$m" 'cmd("select") and cmd("select")["selected"] == 1' ||
+    fail "after key '2': expected a select command with \"selected\":1"
+m=$(mark)
+key Up
+wait_for 3 "$m" 'cmd("p-up")' || fail "after key 'Up': expected a p-up command"
+tq "$m" "abs(cmd('p-up')['p'][1] - ($p_before)[1] - 0.05) < 1e-9 and abs(sum(cmd('p-up')['p']) - 1) < 1e-9" >/dev/null ||
+    fail "after key 'Up': expected p[1] to rise by 0.05 with P summing to 1: before $p_before, after $(tq "$m" 'cmd("p-up")["p"]')"
+sleep 0.5
+shot "05-final"
+
+# ---- q: quit with status 0 ----
+key q
+for _ in $(seq 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+done
+kill -0 "$pid" 2>/dev/null && fail "after key 'q': xentlab still running after 5 s"
+wait "$pid"
+status=$?
+pid=
+[ $status -eq 0 ] || fail "after key 'q': expected exit status 0, got $status"
+
+echo "PASS: window test (trace and screenshots in $out/)"
+exit 0
