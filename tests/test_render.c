@@ -13,6 +13,18 @@
 #include "ui_scene.h"
 #include "ui_theme.h"
 
+/* Every allocation SDL and SDL_ttf make goes through these, so a frame that
+ * allocates shows up in the count. */
+static unsigned long sdl_allocations;
+static SDL_malloc_func real_malloc;
+static SDL_calloc_func real_calloc;
+static SDL_realloc_func real_realloc;
+static SDL_free_func real_free;
+static void *count_malloc(size_t n) { sdl_allocations++; return real_malloc(n); }
+static void *count_calloc(size_t n, size_t m) { sdl_allocations++; return real_calloc(n, m); }
+static void *count_realloc(void *p, size_t n) { sdl_allocations++; return real_realloc(p, n); }
+static void count_free(void *p) { real_free(p); }
+
 typedef struct frame {
     SDL_Surface *surface;
     SDL_Renderer *renderer;
@@ -231,6 +243,30 @@ START_TEST(frames_are_deterministic)
 }
 END_TEST
 
+START_TEST(steady_frames_do_not_allocate)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session *s = xl_session_create(&d);
+    frame f;
+    frame_open(&f, 1280, 720);
+    /* Warm up: every glyph the numbers use gets into the atlases, buffers reach size. */
+    for (int i = 0; i < 60; i++) {
+        xl_session_run(s, 1);
+        frame_draw(&f, s, UI_THEME_LIGHT);
+    }
+    unsigned long before = sdl_allocations;
+    for (int i = 0; i < 30; i++) {
+        xl_session_run(s, 1);
+        frame_draw(&f, s, UI_THEME_LIGHT);
+    }
+    ck_assert_msg(sdl_allocations == before, "30 steady frames made %lu SDL allocations",
+                  sdl_allocations - before);
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
 static int inside(SDL_Rect r, int w, int h) { return r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h; }
 static int overlap(SDL_Rect a, SDL_Rect b) { return SDL_HasIntersection(&a, &b); }
 
@@ -308,6 +344,8 @@ END_TEST
 
 int main(void)
 {
+    SDL_GetMemoryFunctions(&real_malloc, &real_calloc, &real_realloc, &real_free);
+    SDL_SetMemoryFunctions(count_malloc, count_calloc, count_realloc, count_free);
     if (SDL_Init(0) != 0) return EXIT_FAILURE;
     Suite *s = suite_create("render");
     TCase *pix = tcase_create("pixels a person would look at");
@@ -322,6 +360,7 @@ int main(void)
     TCase *frames = tcase_create("frames are pure functions of state and size");
     tcase_set_timeout(frames, 120);
     tcase_add_test(frames, frames_are_deterministic);
+    tcase_add_test(frames, steady_frames_do_not_allocate);
     tcase_add_loop_test(frames, layout_holds_at_every_size, 0, 5);
     suite_add_tcase(s, frames);
     SRunner *sr = srunner_create(s);

@@ -1,11 +1,12 @@
-/* ui_draw: shapes from triangles. A line of width w is the quad spanned by the
- * segment pushed w/2 either side along its unit normal; discs are triangle fans whose
- * segment count grows with the radius so edges stay smooth at 4K. */
+/* ui_draw: shapes from the renderer's rectangles and one-pixel lines only. SDL's
+ * software renderer, which draws every headless and recorded frame, allocates
+ * temporary surfaces for triangle geometry on every call; rectangles and lines it
+ * draws in place. */
 #include "ui_draw.h"
 
 #include <math.h>
 
-enum { MAX_FAN = 64 };
+enum { MAX_ROWS = 256 }; /* discs up to 256 px across */
 
 int ui_px(float v) { return (int)lroundf(v); }
 
@@ -54,30 +55,26 @@ void ui_draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float
                   SDL_Color c)
 {
     float dx = x1 - x0, dy = y1 - y0;
-    float len = sqrtf(dx * dx + dy * dy);
-    if (width < 1.0f) width = 1.0f;
-    if (len <= 0.0f) return;
-    /* Axis-aligned lines are rectangles: exact pixels, no diagonal seams. */
+    if (dx == 0.0f && dy == 0.0f) return;
+    int w = (int)lroundf(width);
+    if (w < 1) w = 1;
+    set_color(r, c);
+    /* Axis-aligned lines are rectangles: exact pixels. */
     if (dx == 0.0f || dy == 0.0f) {
-        float h = width * 0.5f;
-        SDL_FRect fr = dy == 0.0f ? (SDL_FRect){fminf(x0, x1), y0 - h, fabsf(dx), width}
-                                  : (SDL_FRect){x0 - h, fminf(y0, y1), width, fabsf(dy)};
-        set_color(r, c);
+        float h = w * 0.5f;
+        SDL_FRect fr = dy == 0.0f ? (SDL_FRect){fminf(x0, x1), y0 - h, fabsf(dx), (float)w}
+                                  : (SDL_FRect){x0 - h, fminf(y0, y1), (float)w, fabsf(dy)};
         SDL_RenderFillRectF(r, &fr);
         return;
     }
-    float nx = -dy / len * width * 0.5f, ny = dx / len * width * 0.5f;
-    SDL_Vertex v[4];
-    const float px[4] = {x0 + nx, x0 - nx, x1 - nx, x1 + nx};
-    const float py[4] = {y0 + ny, y0 - ny, y1 - ny, y1 + ny};
-    for (int i = 0; i < 4; i++) {
-        v[i].position = (SDL_FPoint){px[i], py[i]};
-        v[i].color = c;
-        v[i].tex_coord = (SDL_FPoint){0, 0};
+    /* A thick line as w one-pixel lines stacked across its minor axis: gap-free, and
+     * unlike triangle geometry it allocates nothing in SDL's software renderer. */
+    int x_major = fabsf(dx) >= fabsf(dy);
+    for (int k = 0; k < w; k++) {
+        float o = (float)k - (float)(w - 1) * 0.5f;
+        if (x_major) SDL_RenderDrawLineF(r, x0, y0 + o, x1, y1 + o);
+        else SDL_RenderDrawLineF(r, x0 + o, y0, x1 + o, y1);
     }
-    static const int idx[6] = {0, 1, 2, 0, 2, 3};
-    set_color(r, c);
-    SDL_RenderGeometry(r, NULL, v, 4, idx, 6);
 }
 
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
@@ -93,50 +90,38 @@ void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, flo
     }
 }
 
+/* Discs and rings are filled row by row, one span (two for a ring) per pixel row. */
 void ui_draw_disc(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c)
 {
-    int n = (int)(radius * 2.0f) + 8;
-    if (n > MAX_FAN) n = MAX_FAN;
-    SDL_Vertex v[MAX_FAN + 1];
-    int idx[MAX_FAN * 3];
-    v[0].position = (SDL_FPoint){cx, cy};
-    v[0].color = c;
-    v[0].tex_coord = (SDL_FPoint){0, 0};
-    for (int i = 0; i < n; i++) {
-        float a = 6.2831853f * (float)i / (float)n;
-        v[i + 1].position = (SDL_FPoint){cx + radius * cosf(a), cy + radius * sinf(a)};
-        v[i + 1].color = c;
-        v[i + 1].tex_coord = (SDL_FPoint){0, 0};
-        idx[3 * i] = 0;
-        idx[3 * i + 1] = i + 1;
-        idx[3 * i + 2] = (i + 1) % n + 1;
+    SDL_FRect spans[MAX_ROWS];
+    int n = 0;
+    for (float y = -radius + 0.5f; y < radius && n < MAX_ROWS; y += 1.0f) {
+        float half = sqrtf(radius * radius - y * y);
+        spans[n++] = (SDL_FRect){cx - half, cy + y - 0.5f, 2.0f * half, 1.0f};
     }
     set_color(r, c);
-    SDL_RenderGeometry(r, NULL, v, n + 1, idx, 3 * n);
+    /* One call per span: SDL heap-allocates for batches of more than a few rects. */
+    for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
 }
 
 void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width, SDL_Color c)
 {
-    int n = (int)(radius * 2.0f) + 8;
-    if (n > MAX_FAN) n = MAX_FAN;
+    SDL_FRect spans[2 * MAX_ROWS];
+    int n = 0;
     float inner = radius - width;
-    if (inner < 0.0f) inner = 0.0f;
-    SDL_Vertex v[2 * MAX_FAN];
-    int idx[MAX_FAN * 6];
-    for (int i = 0; i < n; i++) {
-        float a = 6.2831853f * (float)i / (float)n;
-        float ca = cosf(a), sa = sinf(a);
-        v[2 * i].position = (SDL_FPoint){cx + radius * ca, cy + radius * sa};
-        v[2 * i + 1].position = (SDL_FPoint){cx + inner * ca, cy + inner * sa};
-        v[2 * i].color = v[2 * i + 1].color = c;
-        v[2 * i].tex_coord = v[2 * i + 1].tex_coord = (SDL_FPoint){0, 0};
-        int j = (i + 1) % n;
-        int *t = &idx[6 * i];
-        t[0] = 2 * i; t[1] = 2 * i + 1; t[2] = 2 * j;
-        t[3] = 2 * j; t[4] = 2 * i + 1; t[5] = 2 * j + 1;
+    for (float y = -radius + 0.5f; y < radius && n < 2 * MAX_ROWS - 1; y += 1.0f) {
+        float half = sqrtf(radius * radius - y * y);
+        if (inner > 0.0f && fabsf(y) < inner) {
+            float in = sqrtf(inner * inner - y * y);
+            spans[n++] = (SDL_FRect){cx - half, cy + y - 0.5f, half - in, 1.0f};
+            spans[n++] = (SDL_FRect){cx + in, cy + y - 0.5f, half - in, 1.0f};
+        } else {
+            spans[n++] = (SDL_FRect){cx - half, cy + y - 0.5f, 2.0f * half, 1.0f};
+        }
     }
     set_color(r, c);
-    SDL_RenderGeometry(r, NULL, v, 2 * n, idx, 6 * n);
+    /* One call per span: SDL heap-allocates for batches of more than a few rects. */
+    for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
 }
 
 void ui_draw_polyline(SDL_Renderer *r, const float *xs, const float *ys, int n, float width,
@@ -147,17 +132,6 @@ void ui_draw_polyline(SDL_Renderer *r, const float *xs, const float *ys, int n, 
         /* Round joints so bends in thick lines leave no notches. */
         if (width > 2.5f && i < n - 1) ui_draw_disc(r, xs[i], ys[i], width * 0.5f, c);
     }
-}
-
-void ui_draw_triangle(SDL_Renderer *r, float cx, float cy, float size, SDL_Color c)
-{
-    SDL_Vertex v[3] = {
-        {{cx, cy - size}, c, {0, 0}},
-        {{cx - size * 0.9f, cy + size * 0.7f}, c, {0, 0}},
-        {{cx + size * 0.9f, cy + size * 0.7f}, c, {0, 0}},
-    };
-    set_color(r, c);
-    SDL_RenderGeometry(r, NULL, v, 3, NULL, 0);
 }
 
 void ui_draw_cross(SDL_Renderer *r, float cx, float cy, float size, float width, SDL_Color c)

@@ -1,7 +1,6 @@
 /* ui_draw: the few shapes the panels are made of, on any SDL_Renderer (the window's
- * or the software renderer behind headless frames). Thick lines and discs are built
- * from triangles with SDL_RenderGeometry, so they look the same on every renderer.
- * Nothing here allocates. */
+ * or the software renderer behind headless frames), built from rectangles and
+ * one-pixel lines so they look the same on every renderer. Nothing here allocates. */
 #ifndef UI_DRAW_H
 #define UI_DRAW_H
 
@@ -22,8 +21,6 @@ void ui_draw_polyline(SDL_Renderer *r, const float *xs, const float *ys, int n, 
 void ui_draw_disc(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c);
 /* A ring of outer radius `radius` and thickness `width`. */
 void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width, SDL_Color c);
-/* An upward triangle marker centred at (cx, cy). */
-void ui_draw_triangle(SDL_Renderer *r, float cx, float cy, float size, SDL_Color c);
 /* An x-shaped cross marker. */
 void ui_draw_cross(SDL_Renderer *r, float cx, float cy, float size, float width, SDL_Color c);
 

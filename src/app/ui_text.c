@@ -6,6 +6,12 @@
  * glyph exactly where SDL_ttf would place it in a whole string. Atlases are packed in
  * rows; when one fills up (a long session with many distinct glyphs), it is cleared
  * and refilled on demand.
+ *
+ * Each colour a role is drawn in gets its own copy of the atlas with that colour as
+ * its fixed modulation. Changing a texture's modulation makes SDL's software
+ * renderer rebuild its blit mapping, which allocates; fixed per-colour copies keep
+ * steady frames free of allocation. A new colour clears the role's glyphs so every
+ * copy is refilled alike; that happens only while the first frames are drawn.
  */
 #include "ui_text.h"
 
@@ -14,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { GLYPH_SLOTS = 512, PAD = 1 };
+enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 6 };
 
 typedef struct glyph {
     Uint32 cp;       /* 0 marks an empty slot */
@@ -26,17 +32,30 @@ typedef struct glyph {
 typedef struct face {
     TTF_Font *font;
     int px;
-    SDL_Texture *atlas;
+    SDL_Texture *atlas[MAX_COLORS];  /* the same glyphs, one copy per colour */
+    SDL_Color color[MAX_COLORS];
+    int colors;
     int atlas_side;
     int pen_x, pen_y, row_h;  /* row packer */
     int count;
     glyph slots[GLYPH_SLOTS];
 } face;
 
+enum { UPRIGHT_SLOTS = 8 };
+
+typedef struct upright {
+    SDL_Texture *texture;    /* NULL marks an empty slot */
+    int w, h, px;
+    ui_font font;
+    char text[64];
+} upright;
+
 struct ui_text {
     SDL_Renderer *renderer;
     char paths[3][1024];      /* regular, bold, mono */
     face faces[UI_FONT_COUNT];
+    upright uprights[UPRIGHT_SLOTS];
+    int next_upright;
 };
 
 typedef struct role { int file; float px; } role;
@@ -77,7 +96,7 @@ static void clear_atlas(face *f)
 
 static void close_face(face *f)
 {
-    if (f->atlas) SDL_DestroyTexture(f->atlas);
+    for (int i = 0; i < f->colors; i++) SDL_DestroyTexture(f->atlas[i]);
     if (f->font) TTF_CloseFont(f->font);
     memset(f, 0, sizeof *f);
 }
@@ -90,15 +109,12 @@ static int open_face(ui_text *t, ui_font which, int px)
     if (!f->font) return -1;
     TTF_SetFontHinting(f->font, TTF_HINTING_LIGHT);
     f->px = px;
-    /* Room for about 200 glyph cells of this size, as a power of two. */
+    /* Room for about 130 glyph cells (about 0.7 line wide) as a power of two: the
+     * roles use some 100 distinct characters. */
     int line = TTF_FontHeight(f->font) + PAD;
     int side = 128;
-    while (side * side < line * line * 200 && side < 4096) side *= 2;
+    while (side * side < line * line * 90 && side < 4096) side *= 2;
     f->atlas_side = side;
-    f->atlas = SDL_CreateTexture(t->renderer, SDL_PIXELFORMAT_ARGB8888,
-                                 SDL_TEXTUREACCESS_STATIC, side, side);
-    if (!f->atlas) return -1;
-    SDL_SetTextureBlendMode(f->atlas, SDL_BLENDMODE_BLEND);
     clear_atlas(f);
     return 0;
 }
@@ -137,6 +153,8 @@ void ui_text_destroy(ui_text *t)
 {
     if (!t) return;
     for (int i = 0; i < UI_FONT_COUNT; i++) close_face(&t->faces[i]);
+    for (int i = 0; i < UPRIGHT_SLOTS; i++)
+        if (t->uprights[i].texture) SDL_DestroyTexture(t->uprights[i].texture);
     free(t);
 }
 
@@ -149,6 +167,34 @@ int ui_text_set_scale(ui_text *t, float scale)
         if (open_face(t, (ui_font)i, px) != 0) return -1;
     }
     return 0;
+}
+
+/* The atlas copy for `color`, made on first use. Returns NULL if none can be made. */
+static SDL_Texture *atlas_for(ui_text *t, face *f, SDL_Color color)
+{
+    for (int i = 0; i < f->colors; i++)
+        if (f->color[i].r == color.r && f->color[i].g == color.g && f->color[i].b == color.b &&
+            f->color[i].a == color.a)
+            return f->atlas[i];
+    if (f->colors == MAX_COLORS) {
+        /* Rare: reuse the last copy with a changed modulation (this allocates in SDL). */
+        SDL_Texture *last = f->atlas[MAX_COLORS - 1];
+        f->color[MAX_COLORS - 1] = color;
+        SDL_SetTextureColorMod(last, color.r, color.g, color.b);
+        SDL_SetTextureAlphaMod(last, color.a);
+        return last;
+    }
+    SDL_Texture *tex = SDL_CreateTexture(t->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
+                                         f->atlas_side, f->atlas_side);
+    if (!tex) return NULL;
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureColorMod(tex, color.r, color.g, color.b);
+    SDL_SetTextureAlphaMod(tex, color.a);
+    f->atlas[f->colors] = tex;
+    f->color[f->colors] = color;
+    f->colors++;
+    clear_atlas(f); /* the new copy is empty: refill every copy alike */
+    return tex;
 }
 
 /* Rasterize cp into the atlas. Returns NULL only if SDL_ttf cannot render it. */
@@ -175,7 +221,8 @@ static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
     SDL_Surface *argb = s->format->format == SDL_PIXELFORMAT_ARGB8888
         ? s : SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
     if (argb) {
-        SDL_UpdateTexture(f->atlas, &slot->src, argb->pixels, argb->pitch);
+        for (int i = 0; i < f->colors; i++)
+            SDL_UpdateTexture(f->atlas[i], &slot->src, argb->pixels, argb->pitch);
         if (argb != s) SDL_FreeSurface(argb);
     }
     SDL_FreeSurface(s);
@@ -233,8 +280,8 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
     int w = ui_text_width(t, which, utf8);
     if (align == UI_ALIGN_CENTER) x -= w / 2;
     else if (align == UI_ALIGN_RIGHT) x -= w;
-    SDL_SetTextureColorMod(f->atlas, color.r, color.g, color.b);
-    SDL_SetTextureAlphaMod(f->atlas, color.a);
+    SDL_Texture *atlas = atlas_for(t, f, color);
+    if (!atlas) return w;
     int pen = x;
     Uint32 prev = 0;
     while (*utf8) {
@@ -244,7 +291,7 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
         if (prev) pen += TTF_GetFontKerningSizeGlyphs32(f->font, prev, g->cp);
         if (cp != ' ') {
             SDL_Rect dst = {pen + g->shift, y, g->src.w, g->src.h};
-            SDL_RenderCopy(t->renderer, f->atlas, &g->src, &dst);
+            SDL_RenderCopy(t->renderer, atlas, &g->src, &dst);
         }
         pen += g->advance;
         prev = g->cp;
@@ -252,30 +299,57 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
     return w;
 }
 
+/* Vertical strings (axis titles) are few and static: each is rendered once, turned
+ * a quarter left pixel by pixel and kept as its own texture, because the renderer's
+ * rotated copies allocate on every call. */
 int ui_text_draw_up(ui_text *t, ui_font which, int x, int y, SDL_Color color, const char *utf8)
 {
     face *f = &t->faces[which];
-    int len = ui_text_width(t, which, utf8);
-    int bottom = y + len / 2;
-    SDL_SetTextureColorMod(f->atlas, color.r, color.g, color.b);
-    SDL_SetTextureAlphaMod(f->atlas, color.a);
-    int pen = 0;
-    Uint32 prev = 0;
-    while (*utf8) {
-        Uint32 cp = next_codepoint(&utf8);
-        const glyph *g = find_glyph(f, cp);
-        if (!g) continue;
-        if (prev) pen += TTF_GetFontKerningSizeGlyphs32(f->font, prev, g->cp);
-        if (cp != ' ') {
-            /* The cell's centre, turned a quarter left about the text's start, is at
-             * (x + h/2, bottom - (pen + shift + w/2)); SDL rotates about dst's centre. */
-            int w = g->src.w, h = g->src.h;
-            int cx = x + h / 2, cy = bottom - (pen + g->shift + w / 2);
-            SDL_Rect dst = {cx - w / 2, cy - h / 2, w, h};
-            SDL_RenderCopyEx(t->renderer, f->atlas, &g->src, &dst, -90.0, NULL, SDL_FLIP_NONE);
+    upright *u = NULL;
+    for (int i = 0; i < UPRIGHT_SLOTS; i++) {
+        upright *c = &t->uprights[i];
+        if (c->texture && c->px == f->px && c->font == which && strcmp(c->text, utf8) == 0) {
+            u = c;
+            break;
         }
-        pen += g->advance;
-        prev = g->cp;
     }
-    return len;
+    if (!u) {
+        static const SDL_Color white = {255, 255, 255, 255};
+        SDL_Surface *flat = TTF_RenderUTF8_Blended(f->font, utf8, white);
+        if (!flat) return 0;
+        SDL_Surface *src = SDL_ConvertSurfaceFormat(flat, SDL_PIXELFORMAT_ARGB8888, 0);
+        SDL_FreeSurface(flat);
+        if (!src) return 0;
+        SDL_Surface *up = SDL_CreateRGBSurfaceWithFormat(0, src->h, src->w, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!up) {
+            SDL_FreeSurface(src);
+            return 0;
+        }
+        /* (x, y) in the flat text lands at (y, w - 1 - x) once turned a quarter left. */
+        for (int yy = 0; yy < src->h; yy++) {
+            const Uint32 *row = (const Uint32 *)((const Uint8 *)src->pixels + (size_t)yy * src->pitch);
+            for (int xx = 0; xx < src->w; xx++) {
+                Uint32 *dst = (Uint32 *)((Uint8 *)up->pixels + (size_t)(src->w - 1 - xx) * up->pitch);
+                dst[yy] = row[xx];
+            }
+        }
+        u = &t->uprights[t->next_upright];
+        t->next_upright = (t->next_upright + 1) % UPRIGHT_SLOTS;
+        if (u->texture) SDL_DestroyTexture(u->texture);
+        u->texture = SDL_CreateTextureFromSurface(t->renderer, up);
+        u->w = up->w;
+        u->h = up->h;
+        u->px = f->px;
+        u->font = which;
+        snprintf(u->text, sizeof u->text, "%s", utf8);
+        SDL_FreeSurface(up);
+        SDL_FreeSurface(src);
+        if (!u->texture) return 0;
+        SDL_SetTextureBlendMode(u->texture, SDL_BLENDMODE_BLEND);
+    }
+    SDL_SetTextureColorMod(u->texture, color.r, color.g, color.b);
+    SDL_SetTextureAlphaMod(u->texture, color.a);
+    SDL_Rect dst = {x, y - u->h / 2, u->w, u->h};
+    SDL_RenderCopy(t->renderer, u->texture, NULL, &dst);
+    return u->h;
 }
