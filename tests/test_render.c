@@ -129,13 +129,10 @@ START_TEST(current_point_is_where_the_optimizer_is)
     frame_draw(&f, s, UI_THEME_DARK);
     const ui_landscape_geom *g = &f.geom.landscape;
     const double *theta = xl_sim_theta(xl_session_sim(s));
-    const xl_landscape *ls = xl_session_landscape(s);
-    int G = xl_landscape_size(ls);
     double lo = g->lo, hi = g->hi;
-    /* Cell centres: value lo sits half a texel inside the map's left edge. */
-    double texel = (double)g->map.w / G;
-    double ex = g->map.x + texel * (0.5 + (theta[0] - lo) / (hi - lo) * (G - 1));
-    double ey = g->map.y + g->map.h - texel * (0.5 + (theta[1] - lo) / (hi - lo) * (G - 1));
+    /* lo sits at the map's left and bottom edges, hi at its right and top edges. */
+    double ex = g->map.x + (theta[0] - lo) / (hi - lo) * g->map.w;
+    double ey = g->map.y + g->map.h - (theta[1] - lo) / (hi - lo) * g->map.h;
     ck_assert_msg(fabs(g->current_x - ex) < 0.75 && fabs(g->current_y - ey) < 0.75,
                   "current point drawn at (%.1f,%.1f), expected (%.1f,%.1f)", g->current_x, g->current_y, ex, ey);
     SDL_Color c = pixel(&f, (int)lround(ex), (int)lround(ey));

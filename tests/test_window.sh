@@ -23,13 +23,14 @@ if [ "${1:-}" != "--inner" ]; then
     elif [ -d meson-private ]; then root=$PWD
     else root=/tmp; fi
     out="$root/window-test"
-    rm -rf "$out" && mkdir -p "$out" || { echo "cannot create $out"; exit 1; }
-    # timeout: whatever happens inside, the test ends (the budget is 60 s).
-    timeout -k 5 75 xvfb-run -a -s "-screen 0 1280x720x24 -nolisten tcp" \
+    rm -rf "$out"
+    if ! mkdir -p "$out"; then echo "cannot create $out"; exit 1; fi
+    # timeout: whatever happens inside, the test ends within a minute.
+    timeout -k 3 55 xvfb-run -a -s "-screen 0 1280x720x24 -nolisten tcp" \
         bash "$0" --inner "$xentlab" "$out"
     rc=$?
     if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
-        echo "FAIL: the window test did not finish within 75 s; see $out"
+        echo "FAIL: the window test did not finish within 55 s; see $out"
         exit 1
     fi
     exit $rc
@@ -44,6 +45,7 @@ pid=
 have_magick=1
 command -v import >/dev/null 2>&1 && command -v compare >/dev/null 2>&1 || have_magick=0
 
+# shellcheck disable=SC2317  # run by the trap
 cleanup() {
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
         kill "$pid" 2>/dev/null
@@ -116,9 +118,22 @@ key() { # key NAME: press a key in the xentlab window
 # ---- start xentlab and find its window ----
 "$xentlab" --trace --size 1280x720 >"$trace" 2>"$errlog" &
 pid=$!
-win=$(timeout 15 xdotool search --sync --onlyvisible --name xentlab 2>>"$errlog" | head -n 1)
-[ -n "$win" ] || fail "no visible window named 'xentlab' within 15 s (did it start? exit: $(kill -0 $pid 2>/dev/null && echo running || echo exited))"
-# No window manager runs under Xvfb: give the window the keyboard focus directly.
+win=
+for _ in $(seq 75); do   # up to 15 s
+    win=$(xdotool search --onlyvisible --name xentlab 2>/dev/null | head -n 1)
+    [ -n "$win" ] && break
+    if ! kill -0 "$pid" 2>/dev/null; then
+        wait "$pid"
+        st=$?
+        pid=
+        fail "xentlab exited with status $st before showing a window"
+    fi
+    sleep 0.2
+done
+[ -n "$win" ] || fail "no visible window named 'xentlab' within 15 s"
+# Under a bare Xvfb no window manager can activate the window (windowactivate then
+# fails at once): give it the keyboard focus directly as well.
+xdotool windowactivate "$win" 2>/dev/null
 xdotool windowfocus --sync "$win" 2>>"$errlog" || xdotool windowfocus "$win" 2>>"$errlog"
 sleep 0.5   # the first frame
 shot "01-start"

@@ -2,10 +2,10 @@
  * dark), contour lines, a colour bar, the trajectory of gradient descent, its start,
  * the current point and the minimum of the slice.
  *
- * The grid comes from the core; this panel keeps a G x G texture of its colours and
- * the contour segments and rebuilds them only when the grid's generation changes.
- * Contour levels crowd toward the minimum (quadratic spacing) because that is where
- * the bowl's shape matters. */
+ * The grid comes from the core; this panel paints it once per grid (and size) into a
+ * texture of the map's on-screen size, contours included, and copies that 1:1 every
+ * frame. Contour levels crowd toward the minimum (quadratic spacing) because that is
+ * where the bowl's shape matters. */
 #include "ui_panels.h"
 
 #include <math.h>
@@ -16,15 +16,14 @@
 #include "ui_colormap.h"
 #include "ui_draw.h"
 
-enum { CONTOUR_LEVELS = 9, SEGMENT_CAP = 1 << 16 };
+enum { CONTOUR_LEVELS = 9 };
 
 struct ui_landscape_panel {
     SDL_Renderer *r;
-    SDL_Texture *heat;
-    int g;
-    Uint32 *pixels;          /* g*g colours, row 0 at the top (y = hi) */
-    float *segments;         /* SEGMENT_CAP * 4, grid coordinates */
-    int segment_count;
+    SDL_Texture *heat;       /* side x side, drawn 1:1 */
+    int side;
+    Uint32 *pixels;          /* side*side colours, row 0 at the top (y = hi) */
+    SDL_Texture *colorbar;   /* 1 x 256 viridis, top = high */
     unsigned long generation;
     int valid;
 };
@@ -34,11 +33,14 @@ ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer)
     ui_landscape_panel *p = calloc(1, sizeof *p);
     if (!p) return NULL;
     p->r = renderer;
-    p->segments = malloc(sizeof(float) * 4 * SEGMENT_CAP);
-    if (!p->segments) {
+    Uint32 ramp[256];
+    for (int i = 0; i < 256; i++) ramp[i] = ui_viridis_table()[255 - i];
+    p->colorbar = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 1, 256);
+    if (!p->colorbar) {
         free(p);
         return NULL;
     }
+    SDL_UpdateTexture(p->colorbar, NULL, ramp, 4);
     return p;
 }
 
@@ -46,48 +48,76 @@ void ui_landscape_panel_destroy(ui_landscape_panel *p)
 {
     if (!p) return;
     if (p->heat) SDL_DestroyTexture(p->heat);
+    if (p->colorbar) SDL_DestroyTexture(p->colorbar);
     free(p->pixels);
-    free(p->segments);
     free(p);
 }
 
-/* Rebuild texture and contours for a new grid. Returns 0, or -1 without a texture. */
-static int rebuild(ui_landscape_panel *p, const xl_landscape *ls)
+/* Paint the heatmap at its on-screen size. Each pixel samples the grid bilinearly;
+ * a pixel whose contour band (how many levels lie below its value) differs from its
+ * right or lower neighbour's lies on a contour and is lightened. One pass, no line
+ * drawing, and a 1:1 copy to the screen afterwards. Returns 0, or -1 without memory. */
+static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
 {
-    int g = xl_landscape_size(ls);
-    if (g != p->g || !p->heat) {
+    if (side != p->side || !p->heat) {
         if (p->heat) SDL_DestroyTexture(p->heat);
         free(p->pixels);
-        p->pixels = malloc(sizeof(Uint32) * (size_t)g * (size_t)g);
-        p->heat = SDL_CreateTexture(p->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, g, g);
+        p->pixels = malloc(sizeof(Uint32) * (size_t)side * (size_t)side);
+        p->heat = SDL_CreateTexture(p->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, side, side);
         if (!p->pixels || !p->heat) {
-            p->g = 0;
+            p->side = 0;
             return -1;
         }
-        SDL_SetTextureScaleMode(p->heat, SDL_ScaleModeLinear);
-        p->g = g;
+        p->side = side;
     }
+    const int g = xl_landscape_size(ls);
     const double *v = xl_landscape_values(ls);
-    double lo = xl_landscape_min(ls), hi = xl_landscape_max(ls);
-    double inv = hi > lo ? 1.0 / (hi - lo) : 0.0;
+    const double lo = xl_landscape_min(ls), hi = xl_landscape_max(ls);
+    const double inv = hi > lo ? 1.0 / (hi - lo) : 0.0;
     const Uint32 *lut = ui_viridis_table();
-    for (int j = 0; j < g; j++) {
-        const double *row = v + (size_t)j * g;
-        Uint32 *out = p->pixels + (size_t)(g - 1 - j) * g;
-        for (int i = 0; i < g; i++) {
-            int k = (int)((row[i] - lo) * inv * 255.0 + 0.5);
-            out[i] = lut[k < 0 ? 0 : k > 255 ? 255 : k];
+    double levels[CONTOUR_LEVELS];
+    for (int k = 0; k < CONTOUR_LEVELS; k++) {
+        double t = (double)(k + 1) / (CONTOUR_LEVELS + 1);
+        levels[k] = t * t; /* in normalized units, crowding toward the minimum */
+    }
+    const double step = (double)(g - 1) / side;
+    /* Two rows of contour bands: this one and the one above it on screen. */
+    unsigned char band_row[2][4096];
+    const int cols = side < 4096 ? side : 4096;
+    const unsigned ca = contour.a;
+    for (int py = 0; py < side; py++) {
+        double gy = (side - 1 - py + 0.5) * step; /* screen row 0 is the top: y = hi */
+        int j = (int)gy;
+        if (j > g - 2) j = g - 2;
+        double fy = gy - j;
+        const double *r0 = v + (size_t)j * g, *r1 = r0 + g;
+        Uint32 *out = p->pixels + (size_t)py * side;
+        unsigned char *band = band_row[py & 1], *above = band_row[(py + 1) & 1];
+        for (int px = 0; px < cols; px++) {
+            double gx = (px + 0.5) * step;
+            int i = (int)gx;
+            if (i > g - 2) i = g - 2;
+            double fx = gx - i;
+            double top = r0[i] + (r0[i + 1] - r0[i]) * fx;
+            double bot = r1[i] + (r1[i + 1] - r1[i]) * fx;
+            double t = (top + (bot - top) * fy - lo) * inv;
+            int idx = (int)(t * 255.0 + 0.5);
+            Uint32 c = lut[idx < 0 ? 0 : idx > 255 ? 255 : idx];
+            unsigned char b = 0;
+            while (b < CONTOUR_LEVELS && t > levels[b]) b++;
+            band[px] = b;
+            if ((px > 0 && band[px - 1] != b) || (py > 0 && above[px] != b)) {
+                /* Blend toward the contour colour by its alpha. */
+                unsigned cr = (c >> 16) & 255, cg = (c >> 8) & 255, cb = c & 255;
+                cr += ((contour.r - cr) * ca) >> 8;
+                cg += ((contour.g - cg) * ca) >> 8;
+                cb += ((contour.b - cb) * ca) >> 8;
+                c = 0xFF000000u | (cr << 16) | (cg << 8) | cb;
+            }
+            out[px] = c;
         }
     }
-    SDL_UpdateTexture(p->heat, NULL, p->pixels, g * (int)sizeof(Uint32));
-
-    p->segment_count = 0;
-    for (int k = 1; k <= CONTOUR_LEVELS; k++) {
-        double t = (double)k / (CONTOUR_LEVELS + 1);
-        double level = lo + (hi - lo) * t * t;
-        p->segment_count += xl_landscape_contour(ls, level, p->segments + 4 * p->segment_count,
-                                                 SEGMENT_CAP - p->segment_count);
-    }
+    SDL_UpdateTexture(p->heat, NULL, p->pixels, side * (int)sizeof(Uint32));
     p->generation = xl_landscape_generation(ls);
     p->valid = 1;
     return 0;
@@ -169,8 +199,6 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
 
     const xl_landscape *ls = xl_session_landscape(s);
-    if (!p->valid || xl_landscape_generation(ls) != p->generation || p->g != xl_landscape_size(ls))
-        if (rebuild(p, ls) != 0) return;
     double lo = xl_landscape_lo(ls), hi = xl_landscape_hi(ls);
     double vmin = xl_landscape_min(ls), vmax = xl_landscape_max(ls);
 
@@ -205,24 +233,14 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     if (side < 40) return;
     SDL_Rect map = {in.x + tick_w + ctx->pad / 2, top, side, side};
 
+    if (!p->valid || xl_landscape_generation(ls) != p->generation || p->side != side)
+        if (rebuild(p, ls, side, th->contour) != 0) return;
     SDL_RenderCopy(ctx->r, p->heat, NULL, &map);
 
-    /* Contours, scaled from grid cells to pixels; row 0 of the grid is the bottom. */
-    SDL_SetRenderDrawBlendMode(ctx->r, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(ctx->r, th->contour.r, th->contour.g, th->contour.b, th->contour.a);
-    float ox = map.x + 0.5f * side / p->g, oy = map.y + map.h - 0.5f * side / p->g;
-    float span = (float)side * (p->g - 1) / p->g;
-    float cell = span / (float)(p->g - 1);
-    for (int i = 0; i < p->segment_count; i++) {
-        const float *sg = p->segments + 4 * i;
-        SDL_RenderDrawLineF(ctx->r, ox + sg[0] * cell, oy - sg[1] * cell,
-                            ox + sg[2] * cell, oy - sg[3] * cell);
-    }
-
-    /* Value -> pixel. Cell centres of the texture sit at half-texel offsets. */
-    double px_per = span / (hi - lo);
-#define MAPX(v) ((float)(ox + ((v) - lo) * px_per))
-#define MAPY(v) ((float)(oy - ((v) - lo) * px_per))
+    /* Value -> pixel: lo at the map's left (bottom) edge, hi at its right (top) edge. */
+    const double px_per = side / (hi - lo);
+#define MAPX(v) ((float)(map.x + ((v) - lo) * px_per))
+#define MAPY(v) ((float)(map.y + map.h - ((v) - lo) * px_per))
 
     /* Axes and ticks. */
     float lw = ui_lw(ctx, 1.0f);
@@ -245,12 +263,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
 
     /* Colour bar with its own ticks, in the display unit. */
     SDL_Rect cbar = {map.x + map.w + ctx->pad, map.y, cbar_w, map.h};
-    for (int y = 0; y < cbar.h; y++) {
-        SDL_Color col;
-        Uint32 argb = ui_viridis(1.0 - (double)y / (cbar.h - 1));
-        col.r = (Uint8)(argb >> 16); col.g = (Uint8)(argb >> 8); col.b = (Uint8)argb; col.a = 255;
-        ui_draw_fill(ctx->r, (SDL_Rect){cbar.x, cbar.y + y, cbar.w, 1}, col);
-    }
+    SDL_RenderCopy(ctx->r, p->colorbar, NULL, &cbar);
     ui_draw_frame(ctx->r, (SDL_Rect){cbar.x - 1, cbar.y - 1, cbar.w + 2, cbar.h + 2}, 1, th->axis);
     if (vmax > vmin) {
         double dlo = vmin * k, dhi = vmax * k;
@@ -294,8 +307,9 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
         if (!has_min) {
             int gi, gj;
             xl_landscape_argmin(ls, &gi, &gj);
-            mx = lo + (hi - lo) * gi / (p->g - 1);
-            my = lo + (hi - lo) * gj / (p->g - 1);
+            int g = xl_landscape_size(ls);
+            mx = lo + (hi - lo) * gi / (g - 1);
+            my = lo + (hi - lo) * gj / (g - 1);
         }
         ui_draw_cross(ctx->r, MAPX(mx), MAPY(my), msize + 1, ui_lw(ctx, 1.5f) + 2, black);
         ui_draw_cross(ctx->r, MAPX(mx), MAPY(my), msize, ui_lw(ctx, 1.5f), white);

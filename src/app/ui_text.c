@@ -1,16 +1,16 @@
 /* ui_text: per-role glyph atlases (see ui_text.h).
  *
- * A glyph's atlas cell is what SDL_ttf renders for that one character as a line of
- * text: the full line height, starting at the pen position shifted left by any
- * negative left bearing. Blitting the cell at (pen + shift, top) therefore places the
- * glyph exactly where SDL_ttf would place it in a whole string. Atlases are packed in
+ * A glyph's atlas cell is the inked part of what SDL_ttf renders for that one
+ * character as a line of text (full line height, starting at the pen shifted left by
+ * any negative left bearing); the cell's offset in that rendering is kept, so the
+ * glyph lands exactly where SDL_ttf would place it in a whole string. Atlases are packed in
  * rows; when one fills up (a long session with many distinct glyphs), it is cleared
  * and refilled on demand.
  *
- * Each colour a role is drawn in gets its own copy of the atlas with that colour as
- * its fixed modulation. Changing a texture's modulation makes SDL's software
- * renderer rebuild its blit mapping, which allocates; fixed per-colour copies keep
- * steady frames free of allocation. A new colour clears the role's glyphs so every
+ * Each colour a role is drawn in gets its own copy of the atlas, its glyphs stored in
+ * that colour. Modulating one white atlas instead would make SDL's software renderer
+ * rebuild its blit mapping at every colour change, which allocates, and use its
+ * slowest blitter; per-colour copies keep steady frames free of allocation and fast. A new colour clears the role's glyphs so every
  * copy is refilled alike; that happens only while the first frames are drawn.
  */
 #include "ui_text.h"
@@ -24,8 +24,8 @@ enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 6 };
 
 typedef struct glyph {
     Uint32 cp;       /* 0 marks an empty slot */
-    SDL_Rect src;    /* cell in the atlas */
-    int shift;       /* min(0, left bearing) */
+    SDL_Rect src;    /* inked part of the cell, in the atlas */
+    int dx, dy;      /* where src goes relative to the pen and the line's top */
     int advance;
 } glyph;
 
@@ -39,6 +39,7 @@ typedef struct face {
     int pen_x, pen_y, row_h;  /* row packer */
     int count;
     glyph slots[GLYPH_SLOTS];
+    Uint32 scratch[160 * 200];   /* one glyph being coloured for upload */
 } face;
 
 enum { UPRIGHT_SLOTS = 8 };
@@ -177,19 +178,15 @@ static SDL_Texture *atlas_for(ui_text *t, face *f, SDL_Color color)
             f->color[i].a == color.a)
             return f->atlas[i];
     if (f->colors == MAX_COLORS) {
-        /* Rare: reuse the last copy with a changed modulation (this allocates in SDL). */
-        SDL_Texture *last = f->atlas[MAX_COLORS - 1];
+        /* Rare: the last copy changes colour; its glyphs are redrawn in the new one. */
         f->color[MAX_COLORS - 1] = color;
-        SDL_SetTextureColorMod(last, color.r, color.g, color.b);
-        SDL_SetTextureAlphaMod(last, color.a);
-        return last;
+        clear_atlas(f);
+        return f->atlas[MAX_COLORS - 1];
     }
     SDL_Texture *tex = SDL_CreateTexture(t->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
                                          f->atlas_side, f->atlas_side);
     if (!tex) return NULL;
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-    SDL_SetTextureColorMod(tex, color.r, color.g, color.b);
-    SDL_SetTextureAlphaMod(tex, color.a);
     f->atlas[f->colors] = tex;
     f->color[f->colors] = color;
     f->colors++;
@@ -201,33 +198,60 @@ static SDL_Texture *atlas_for(ui_text *t, face *f, SDL_Color color)
 static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
 {
     static const SDL_Color white = {255, 255, 255, 255};
-    SDL_Surface *s = TTF_RenderGlyph32_Blended(f->font, cp, white);
+    SDL_Surface *rendered = TTF_RenderGlyph32_Blended(f->font, cp, white);
+    if (!rendered) return NULL;
+    SDL_Surface *s = rendered->format->format == SDL_PIXELFORMAT_ARGB8888
+        ? rendered : SDL_ConvertSurfaceFormat(rendered, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (s != rendered) SDL_FreeSurface(rendered);
     if (!s) return NULL;
-    if (f->pen_x + s->w + PAD > f->atlas_side) {
+    /* Trim the cell to the rows and columns that have ink: fewer pixels to blend. */
+    int x0 = s->w, x1 = -1, y0 = s->h, y1 = -1;
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * s->pitch);
+        for (int x = 0; x < s->w; x++) {
+            if (row[x] >> 24) {
+                if (x < x0) x0 = x;
+                if (x > x1) x1 = x;
+                if (y < y0) y0 = y;
+                if (y > y1) y1 = y;
+            }
+        }
+    }
+    if (x1 < 0) x0 = x1 = y0 = y1 = 0; /* a blank glyph: keep one transparent pixel */
+    int w = x1 - x0 + 1, h = y1 - y0 + 1;
+    if (f->pen_x + w + PAD > f->atlas_side) {
         f->pen_x = 0;
         f->pen_y += f->row_h + PAD;
         f->row_h = 0;
     }
-    if (f->pen_y + s->h > f->atlas_side || s->w > f->atlas_side) {
+    if (f->pen_y + h > f->atlas_side || w > f->atlas_side || w * h > (int)(sizeof f->scratch / 4)) {
         SDL_FreeSurface(s);
         return NULL; /* caller clears the atlas and retries */
     }
     int minx = 0, advance = 0;
     TTF_GlyphMetrics32(f->font, cp, &minx, NULL, NULL, NULL, &advance);
     slot->cp = cp;
-    slot->src = (SDL_Rect){f->pen_x, f->pen_y, s->w, s->h};
-    slot->shift = minx < 0 ? minx : 0;
+    slot->src = (SDL_Rect){f->pen_x, f->pen_y, w, h};
+    slot->dx = (minx < 0 ? minx : 0) + x0;
+    slot->dy = y0;
     slot->advance = advance;
-    SDL_Surface *argb = s->format->format == SDL_PIXELFORMAT_ARGB8888
-        ? s : SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
-    if (argb) {
-        for (int i = 0; i < f->colors; i++)
-            SDL_UpdateTexture(f->atlas[i], &slot->src, argb->pixels, argb->pitch);
-        if (argb != s) SDL_FreeSurface(argb);
+    /* Each colour's copy holds the glyph in that colour, coverage in alpha, so it is
+     * blended without modulation (SDL's fastest per-pixel-alpha blit). */
+    for (int i = 0; i < f->colors; i++) {
+        SDL_Color c = f->color[i];
+        Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
+        for (int y = 0; y < h; y++) {
+            const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)(y0 + y) * s->pitch) + x0;
+            for (int x = 0; x < w; x++) {
+                Uint32 alpha = ((row[x] >> 24) * c.a + 127) / 255;
+                f->scratch[y * w + x] = (alpha << 24) | rgb;
+            }
+        }
+        SDL_UpdateTexture(f->atlas[i], &slot->src, f->scratch, w * 4);
     }
     SDL_FreeSurface(s);
-    f->pen_x += slot->src.w + PAD;
-    if (slot->src.h > f->row_h) f->row_h = slot->src.h;
+    f->pen_x += w + PAD;
+    if (h > f->row_h) f->row_h = h;
     f->count++;
     return slot;
 }
@@ -290,7 +314,7 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
         if (!g) continue;
         if (prev) pen += TTF_GetFontKerningSizeGlyphs32(f->font, prev, g->cp);
         if (cp != ' ') {
-            SDL_Rect dst = {pen + g->shift, y, g->src.w, g->src.h};
+            SDL_Rect dst = {pen + g->dx, y + g->dy, g->src.w, g->src.h};
             SDL_RenderCopy(t->renderer, atlas, &g->src, &dst);
         }
         pen += g->advance;
