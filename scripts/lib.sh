@@ -1,12 +1,15 @@
+# shellcheck shell=bash disable=SC2034
 # scripts/lib.sh: shared set-up for scripts/run.sh and scripts/test.sh. Sourced, not run.
 #
 #   xl_ensure_packages PKG...    install the Debian/Ubuntu packages that are missing
 #   xl_build DIR [MESON_ARG...]  configure DIR (only when needed) and build it
 #
-# XL_ROOT is the repository root; the caller's working directory is moved there.
+# XL_ROOT is the repository root; the working directory is moved there (the caller's
+# is kept in XL_CALLER_PWD).
 
+XL_CALLER_PWD=$PWD
 XL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$XL_ROOT"
+cd "$XL_ROOT" || exit 1
 
 # What xentlab needs to build and run.
 XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config
@@ -16,12 +19,14 @@ xl_log() { printf '==> %s\n' "$*" >&2; }
 
 # True when the Debian package is installed (not merely known or half-removed).
 xl_pkg_installed() {
-    [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]
+    local st
+    st=$(dpkg -s "$1" 2>/dev/null) || return 1
+    [[ $st == *$'\nStatus: install ok installed'* || $st == 'Status: install ok installed'* ]]
 }
 
 xl_ensure_packages() {
     local missing=() p
-    if ! command -v dpkg-query >/dev/null 2>&1; then
+    if ! command -v dpkg >/dev/null 2>&1; then
         xl_log "not a Debian/Ubuntu system (no dpkg): please install the equivalents of: $*"
         return 0   # the build below says precisely what is still missing
     fi
@@ -37,7 +42,8 @@ xl_ensure_packages() {
             sudo=(sudo -n)
         else
             echo "xentlab needs these packages, and installing them needs root. Run:" >&2
-            echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+            echo "  sudo apt-get update" >&2
+            echo "  sudo apt-get install -y ${missing[*]}" >&2
             exit 1
         fi
     fi

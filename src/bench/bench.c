@@ -601,18 +601,18 @@ static void section_first_frame(const char *exe, const spawn_stats *shot, const 
 
     printf("\nPeak memory (ru_maxrss)\n");
     if (shot->n > 0) {
-        double mb = shot->maxrss_kib / 1024.0;
+        double mb = (double)shot->maxrss_kib / 1024.0;
         printf("  xentlab drawing one 1280x720 frame  %7.1f MB   target < %.0f MB: %s\n", mb,
                TARGET_PEAK_RSS_MB, verdict(mb < TARGET_PEAK_RSS_MB));
         if (parent_hwm_kib >= shot->maxrss_kib)
             printf("    (not meaningful: a spawned child's ru_maxrss includes the parent's peak at\n"
-                   "     spawn, %.1f MB here)\n", parent_hwm_kib / 1024.0);
+                   "     spawn, %.1f MB here)\n", (double)parent_hwm_kib / 1024.0);
     }
     if (bare->n > 0)
-        printf("  xentlab --headless, no frame        %7.1f MB\n", bare->maxrss_kib / 1024.0);
+        printf("  xentlab --headless, no frame        %7.1f MB\n", (double)bare->maxrss_kib / 1024.0);
     struct rusage self;
     getrusage(RUSAGE_SELF, &self);
-    printf("  this benchmark (all of the above)   %7.1f MB\n", self.ru_maxrss / 1024.0);
+    printf("  this benchmark (all of the above)   %7.1f MB\n", (double)self.ru_maxrss / 1024.0);
 }
 
 /* ---------------------------------------------------------------- main */
