@@ -9,6 +9,8 @@
 #include <SDL_image.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "ui_assets.h"
 #include "ui_input.h"
@@ -125,6 +127,19 @@ static int run_headless(const ui_options *opt, xl_session *s, ui_view view, cons
     return status;
 }
 
+/* An "accelerated" OpenGL renderer that is really Mesa's CPU rasterizer (no GPU, as
+ * under Xvfb or in many virtual machines) costs several times the CPU of SDL's own
+ * software renderer writing straight to the window. */
+static int renderer_is_emulated(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0 || strncmp(info.name, "opengl", 6) != 0) return 0;
+    typedef const unsigned char *(*gl_get_string_fn)(unsigned int);
+    gl_get_string_fn get_string = (gl_get_string_fn)SDL_GL_GetProcAddress("glGetString");
+    const char *name = get_string ? (const char *)get_string(0x1F01 /* GL_RENDERER */) : NULL;
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "swrast"));
+}
+
 static int run_window(const ui_options *opt, xl_session *s, ui_view view, const char *fonts,
                       FILE *trace)
 {
@@ -143,7 +158,15 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
     }
     SDL_SetWindowMinimumSize(win, 640, 480);
     SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!r) r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    const char *forced = getenv("SDL_RENDER_DRIVER"); /* the user's choice stands */
+    if (r && !(forced && *forced) && renderer_is_emulated(r)) {
+        SDL_DestroyRenderer(r);
+        r = NULL;
+    }
+    if (!r) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    }
     char err[512];
     ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;
     if (!sc) {
