@@ -10,8 +10,8 @@
  * Each colour a role is drawn in gets its own copy of the atlas, its glyphs stored in
  * that colour. Modulating one white atlas instead would make SDL's software renderer
  * rebuild its blit mapping at every colour change, which allocates, and use its
- * slowest blitter; per-colour copies keep steady frames free of allocation and fast. A new colour clears the role's glyphs so every
- * copy is refilled alike; that happens only while the first frames are drawn.
+ * slowest blitter; per-colour copies keep steady frames free of allocation and fast.
+ * A CPU copy of the glyphs' coverage colours a new copy without rasterizing again.
  */
 #include "ui_text.h"
 
@@ -39,6 +39,7 @@ typedef struct face {
     int pen_x, pen_y, row_h;  /* row packer */
     int count;
     glyph slots[GLYPH_SLOTS];
+    Uint8 *coverage;             /* atlas_side^2 glyph alpha, to colour new copies */
     Uint32 scratch[160 * 200];   /* one glyph being coloured for upload */
 } face;
 
@@ -98,6 +99,7 @@ static void clear_atlas(face *f)
 static void close_face(face *f)
 {
     for (int i = 0; i < f->colors; i++) SDL_DestroyTexture(f->atlas[i]);
+    free(f->coverage);
     if (f->font) TTF_CloseFont(f->font);
     memset(f, 0, sizeof *f);
 }
@@ -116,6 +118,8 @@ static int open_face(ui_text *t, ui_font which, int px)
     int side = 128;
     while (side * side < line * line * 90 && side < 4096) side *= 2;
     f->atlas_side = side;
+    f->coverage = calloc((size_t)side * (size_t)side, 1);
+    if (!f->coverage) return -1;
     clear_atlas(f);
     return 0;
 }
@@ -142,12 +146,7 @@ ui_text *ui_text_create(SDL_Renderer *renderer, const char *font_dir, char *err,
         }
         TTF_CloseFont(probe);
     }
-    if (ui_text_set_scale(t, 1.0f) != 0) {
-        snprintf(err, errlen, "cannot open fonts in %s: %s", font_dir, TTF_GetError());
-        ui_text_destroy(t);
-        return NULL;
-    }
-    return t;
+    return t; /* faces open at the first ui_text_set_scale */
 }
 
 void ui_text_destroy(ui_text *t)
@@ -170,6 +169,23 @@ int ui_text_set_scale(ui_text *t, float scale)
     return 0;
 }
 
+/* Upload the glyphs drawn so far into copy i, in its colour. */
+static void fill_copy(face *f, int i)
+{
+    int rows = f->pen_y + f->row_h;
+    if (rows > f->atlas_side) rows = f->atlas_side;
+    if (rows <= 0) return;
+    size_t n = (size_t)rows * (size_t)f->atlas_side;
+    Uint32 *px = malloc(n * sizeof *px); /* only while the first frames are drawn */
+    if (!px) return;
+    SDL_Color c = f->color[i];
+    Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
+    for (size_t k = 0; k < n; k++) px[k] = (((Uint32)f->coverage[k] * c.a + 127) / 255) << 24 | rgb;
+    SDL_Rect all = {0, 0, f->atlas_side, rows};
+    SDL_UpdateTexture(f->atlas[i], &all, px, f->atlas_side * 4);
+    free(px);
+}
+
 /* The atlas copy for `color`, made on first use. Returns NULL if none can be made. */
 static SDL_Texture *atlas_for(ui_text *t, face *f, SDL_Color color)
 {
@@ -178,9 +194,9 @@ static SDL_Texture *atlas_for(ui_text *t, face *f, SDL_Color color)
             f->color[i].a == color.a)
             return f->atlas[i];
     if (f->colors == MAX_COLORS) {
-        /* Rare: the last copy changes colour; its glyphs are redrawn in the new one. */
+        /* Rare: the last copy changes colour. */
         f->color[MAX_COLORS - 1] = color;
-        clear_atlas(f);
+        fill_copy(f, MAX_COLORS - 1);
         return f->atlas[MAX_COLORS - 1];
     }
     SDL_Texture *tex = SDL_CreateTexture(t->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
@@ -190,7 +206,7 @@ static SDL_Texture *atlas_for(ui_text *t, face *f, SDL_Color color)
     f->atlas[f->colors] = tex;
     f->color[f->colors] = color;
     f->colors++;
-    clear_atlas(f); /* the new copy is empty: refill every copy alike */
+    fill_copy(f, f->colors - 1);
     return tex;
 }
 
@@ -235,6 +251,11 @@ static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
     slot->dx = (minx < 0 ? minx : 0) + x0;
     slot->dy = y0;
     slot->advance = advance;
+    for (int y = 0; y < h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)(y0 + y) * s->pitch) + x0;
+        Uint8 *cov = f->coverage + (size_t)(f->pen_y + y) * f->atlas_side + f->pen_x;
+        for (int x = 0; x < w; x++) cov[x] = (Uint8)(row[x] >> 24);
+    }
     /* Each colour's copy holds the glyph in that colour, coverage in alpha, so it is
      * blended without modulation (SDL's fastest per-pixel-alpha blit). */
     for (int i = 0; i < f->colors; i++) {
