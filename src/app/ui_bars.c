@@ -28,6 +28,8 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     int vw = ui_text_draw(ctx->text, UI_FONT_VALUE, x, in.y + (lh - ui_text_line_height(ctx->text, UI_FONT_VALUE)) / 2,
                           UI_ALIGN_LEFT, th->surprise, "1.23");
     snprintf(buf, sizeof buf, "surprise −%s q", ctx->unit == XL_BITS ? "log₂" : "ln");
+    if (x + vw + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.x + in.w)
+        snprintf(buf, sizeof buf, "−%s q", ctx->unit == XL_BITS ? "log₂" : "ln");
     ui_text_draw(ctx->text, UI_FONT_LABEL, x + vw + lh / 3, in.y, UI_ALIGN_LEFT, th->text, buf);
 
     /* Axis box: room for tick labels on the left, surprise labels above, names below. */

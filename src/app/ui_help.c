@@ -29,11 +29,24 @@ static const help_row truth[] = {
     {"Q  or  Esc", "quit"},
 };
 
-static int column(const ui_ctx *ctx, int x, int y, int key_w, const char *title,
+static int rows_width(const ui_ctx *ctx, ui_font font, const help_row *rows, int n, int *key_w)
+{
+    int kw = 0, ww = 0;
+    for (int i = 0; i < n; i++) {
+        if (!rows[i].keys) continue;
+        int k = ui_text_width(ctx->text, font, rows[i].keys), w = ui_text_width(ctx->text, font, rows[i].what);
+        if (k > kw) kw = k;
+        if (w > ww) ww = w;
+    }
+    *key_w = kw;
+    return ww;
+}
+
+static int column(const ui_ctx *ctx, ui_font font, int x, int y, int key_w, const char *title,
                   const help_row *rows, int n)
 {
     const ui_theme *th = ctx->theme;
-    int lh = ui_text_line_height(ctx->text, UI_FONT_HELP);
+    int lh = ui_text_line_height(ctx->text, font);
     ui_text_draw(ctx->text, UI_FONT_TITLE, x, y, UI_ALIGN_LEFT, th->text_dim, title);
     y += ui_text_line_height(ctx->text, UI_FONT_TITLE) + lh / 3;
     for (int i = 0; i < n; i++) {
@@ -41,8 +54,8 @@ static int column(const ui_ctx *ctx, int x, int y, int key_w, const char *title,
             y += lh / 2;
             continue;
         }
-        ui_text_draw(ctx->text, UI_FONT_HELP, x, y, UI_ALIGN_LEFT, th->text, rows[i].keys);
-        ui_text_draw(ctx->text, UI_FONT_HELP, x + key_w, y, UI_ALIGN_LEFT, th->text_dim, rows[i].what);
+        ui_text_draw(ctx->text, font, x, y, UI_ALIGN_LEFT, th->text, rows[i].keys);
+        ui_text_draw(ctx->text, font, x + key_w, y, UI_ALIGN_LEFT, th->text_dim, rows[i].what);
         y += lh * 5 / 4;
     }
     return y;
@@ -51,12 +64,25 @@ static int column(const ui_ctx *ctx, int x, int y, int key_w, const char *title,
 void ui_help_draw(const ui_ctx *ctx, int w, int h)
 {
     const ui_theme *th = ctx->theme;
+    const int nl = (int)(sizeof learning / sizeof learning[0]), nt = (int)(sizeof truth / sizeof truth[0]);
     ui_draw_fill(ctx->r, (SDL_Rect){0, 0, w, h}, ui_rgba(th->background, 150));
-    int lh = ui_text_line_height(ctx->text, UI_FONT_HELP);
-    int key_w = ui_text_width(ctx->text, UI_FONT_HELP, "Q  or  Esc") + lh;
-    int col_w = key_w + ui_text_width(ctx->text, UI_FONT_HELP, "logarithm: nats (ln) or bits (log₂)") + lh;
-    int sheet_w = 2 * col_w + 3 * lh;
-    int sheet_h = ui_text_line_height(ctx->text, UI_FONT_HEADING) + 14 * lh + 4 * lh;
+    /* The largest type whose two columns fit the window. */
+    static const ui_font fonts[] = {UI_FONT_HELP, UI_FONT_LABEL, UI_FONT_TICK};
+    ui_font font = UI_FONT_TICK;
+    int key_w = 0, col_w = 0, lh = 0;
+    for (int f = 0; f < 3; f++) {
+        font = fonts[f];
+        lh = ui_text_line_height(ctx->text, font);
+        int k1, k2;
+        int w1 = rows_width(ctx, font, learning, nl, &k1), w2 = rows_width(ctx, font, truth, nt, &k2);
+        key_w = (k1 > k2 ? k1 : k2) + lh;
+        col_w = key_w + (w1 > w2 ? w1 : w2) + lh;
+        if (2 * col_w + 4 * lh <= w - 2 * lh) break;
+    }
+    int rows = nt > nl ? nt : nl;
+    int sheet_w = 2 * col_w + 4 * lh;
+    int sheet_h = ui_text_line_height(ctx->text, UI_FONT_HEADING) + ui_text_line_height(ctx->text, UI_FONT_TITLE) +
+                  rows * lh * 5 / 4 + 4 * lh;
     if (sheet_w > w - 2 * lh) sheet_w = w - 2 * lh;
     if (sheet_h > h - 2 * lh) sheet_h = h - 2 * lh;
     SDL_Rect sheet = {(w - sheet_w) / 2, (h - sheet_h) / 2, sheet_w, sheet_h};
@@ -64,9 +90,9 @@ void ui_help_draw(const ui_ctx *ctx, int w, int h)
     ui_draw_frame(ctx->r, sheet, (int)ui_lw(ctx, 1.0f), th->border);
     int x = sheet.x + lh * 3 / 2, y = sheet.y + lh;
     ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, "Keys");
-    ui_text_draw(ctx->text, UI_FONT_HELP, sheet.x + sheet.w - lh * 3 / 2, y + 2, UI_ALIGN_RIGHT,
-                 th->text_dim, "any key closes this");
-    y += ui_text_line_height(ctx->text, UI_FONT_HEADING) + lh;
-    column(ctx, x, y, key_w, "LEARNING", learning, (int)(sizeof learning / sizeof learning[0]));
-    column(ctx, x + col_w + lh, y, key_w, "THE TRUTH P  ·  VIEW", truth, (int)(sizeof truth / sizeof truth[0]));
+    ui_text_draw(ctx->text, font, sheet.x + sheet.w - lh * 3 / 2, y + 2, UI_ALIGN_RIGHT, th->text_dim,
+                 "any key closes this");
+    y += ui_text_line_height(ctx->text, UI_FONT_HEADING) + lh / 2;
+    column(ctx, font, x, y, key_w, "LEARNING", learning, nl);
+    column(ctx, font, x + col_w + lh, y, key_w, "THE TRUTH P  ·  VIEW", truth, nt);
 }
