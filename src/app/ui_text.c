@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 6 };
+enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 6, MAX_SIDE = 4096 };
 
 typedef struct glyph {
     Uint32 cp;       /* 0 marks an empty slot */
@@ -30,6 +30,7 @@ typedef struct glyph {
 } glyph;
 
 typedef struct face {
+    SDL_Renderer *renderer;
     TTF_Font *font;
     int px;
     SDL_Texture *atlas[MAX_COLORS];  /* the same glyphs, one copy per colour */
@@ -112,11 +113,12 @@ static int open_face(ui_text *t, ui_font which, int px)
     if (!f->font) return -1;
     TTF_SetFontHinting(f->font, TTF_HINTING_LIGHT);
     f->px = px;
-    /* Room for about 130 glyph cells (about 0.7 line wide) as a power of two: the
-     * roles use some 100 distinct characters. */
+    f->renderer = t->renderer;
+    /* Start with room for a couple of rows and grow as glyphs arrive: the roles use
+     * from a dozen (readout digits) to about a hundred distinct characters. */
     int line = TTF_FontHeight(f->font) + PAD;
-    int side = 128;
-    while (side * side < line * line * 90 && side < 4096) side *= 2;
+    int side = 64;
+    while (side < 2 * line && side < MAX_SIDE) side *= 2;
     f->atlas_side = side;
     f->coverage = calloc((size_t)side * (size_t)side, 1);
     if (!f->coverage) return -1;
@@ -186,6 +188,37 @@ static void fill_copy(face *f, int i)
     free(px);
 }
 
+/* Double the atlas, every glyph staying where it is. Returns 0, or -1 at the size
+ * limit or without memory (the atlas is then unchanged). */
+static int grow_atlas(face *f)
+{
+    int side = f->atlas_side * 2;
+    if (side > MAX_SIDE) return -1;
+    Uint8 *coverage = calloc((size_t)side * (size_t)side, 1);
+    if (!coverage) return -1;
+    SDL_Texture *copies[MAX_COLORS];
+    for (int i = 0; i < f->colors; i++) {
+        copies[i] = SDL_CreateTexture(f->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, side, side);
+        if (!copies[i]) {
+            while (i-- > 0) SDL_DestroyTexture(copies[i]);
+            free(coverage);
+            return -1;
+        }
+        SDL_SetTextureBlendMode(copies[i], SDL_BLENDMODE_BLEND);
+    }
+    for (int y = 0; y < f->atlas_side; y++)
+        memcpy(coverage + (size_t)y * side, f->coverage + (size_t)y * f->atlas_side, (size_t)f->atlas_side);
+    free(f->coverage);
+    f->coverage = coverage;
+    f->atlas_side = side;
+    for (int i = 0; i < f->colors; i++) {
+        SDL_DestroyTexture(f->atlas[i]);
+        f->atlas[i] = copies[i];
+        fill_copy(f, i);
+    }
+    return 0;
+}
+
 /* The atlas copy for `color`, made on first use. Returns NULL if none can be made. */
 static SDL_Texture *atlas_for(ui_text *t, face *f, SDL_Color color)
 {
@@ -235,14 +268,21 @@ static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
     }
     if (x1 < 0) x0 = x1 = y0 = y1 = 0; /* a blank glyph: keep one transparent pixel */
     int w = x1 - x0 + 1, h = y1 - y0 + 1;
-    if (f->pen_x + w + PAD > f->atlas_side) {
-        f->pen_x = 0;
-        f->pen_y += f->row_h + PAD;
-        f->row_h = 0;
-    }
-    if (f->pen_y + h > f->atlas_side || w > f->atlas_side || w * h > (int)(sizeof f->scratch / 4)) {
+    if (w * h > (int)(sizeof f->scratch / 4)) {
         SDL_FreeSurface(s);
-        return NULL; /* caller clears the atlas and retries */
+        return NULL;
+    }
+    for (;;) {
+        if (f->pen_x + w + PAD > f->atlas_side) {
+            f->pen_x = 0;
+            f->pen_y += f->row_h + PAD;
+            f->row_h = 0;
+        }
+        if (f->pen_y + h <= f->atlas_side && w <= f->atlas_side) break;
+        if (grow_atlas(f) != 0) {
+            SDL_FreeSurface(s);
+            return NULL; /* caller clears the atlas and retries */
+        }
     }
     int minx = 0, advance = 0;
     TTF_GlyphMetrics32(f->font, cp, &minx, NULL, NULL, NULL, &advance);
