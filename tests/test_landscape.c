@@ -1,5 +1,5 @@
 /* Tests for xl_landscape: the separable classifier fill against the direct loss, the
- * input cache, the analytic minimum, min/max bookkeeping and marching-squares contours. */
+ * input cache, the analytic minimum and the valley, and min/max bookkeeping. */
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
@@ -228,121 +228,32 @@ START_TEST(test_min_max_consistent)
 }
 END_TEST
 
-/* Bilinear value of the grid at fractional grid coordinates. */
-static double sample_grid(const xl_landscape *ls, double x, double y)
-{
-    int g = xl_landscape_size(ls);
-    int i = (int)floor(x), j = (int)floor(y);
-    if (i > g - 2) i = g - 2;
-    if (j > g - 2) j = g - 2;
-    if (i < 0) i = 0;
-    if (j < 0) j = 0;
-    double fx = x - i, fy = y - j;
-    double v00 = xl_landscape_at(ls, i, j), v10 = xl_landscape_at(ls, i + 1, j);
-    double v01 = xl_landscape_at(ls, i, j + 1), v11 = xl_landscape_at(ls, i + 1, j + 1);
-    return (1 - fy) * ((1 - fx) * v00 + fx * v10) + fy * ((1 - fx) * v01 + fx * v11);
-}
-
-START_TEST(test_contour)
+/* N = 2 (and any slice whose two classes hold all of P): the minimum is a whole line
+ * z_a - z_b = ln(p_a / p_b), where Q = P and the loss equals H(P). */
+START_TEST(test_valley)
 {
     xl_classifier c;
-    xl_classifier_init(&c, 3);
-    c.p[0] = 0.5; c.p[1] = 0.3; c.p[2] = 0.2;
-    const double z[3] = { 0.0, 0.0, 0.0 };
-    const int g = 96;
-    xl_landscape *ls = xl_landscape_create(g);
-    xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6.0, 6.0);
-    double level = xl_landscape_min(ls) + 0.25 * (xl_landscape_max(ls) - xl_landscape_min(ls));
-    enum { CAP = 4096 };
-    static float seg[4 * CAP];
-    int n = xl_landscape_contour(ls, level, seg, CAP);
-    ck_assert_int_gt(n, 10);
-    ck_assert_int_lt(n, CAP);
-    /* Endpoints lie on cell edges where linear interpolation gives the level; float
-     * coordinates cost about 1e-5 cells times the steepest edge difference. */
-    double steep = (xl_landscape_max(ls) - xl_landscape_min(ls));
-    double tol = 1e-4 * steep;
-    for (int s = 0; s < n; s++) {
-        for (int e = 0; e < 2; e++) {
-            double x = seg[4 * s + 2 * e], y = seg[4 * s + 2 * e + 1];
-            ck_assert_msg(x >= 0 && x <= g - 1 && y >= 0 && y <= g - 1, "seg %d out of grid", s);
-            double v = sample_grid(ls, x, y);
-            ck_assert_msg(fabs(v - level) < tol, "seg %d end %d at (%g,%g): %g vs level %g", s, e,
-                          x, y, v, level);
-            /* On a cell edge: one coordinate is whole. */
-            ck_assert_msg(x == floorf((float)x) || y == floorf((float)y), "(%g,%g) not on an edge",
-                          x, y);
-        }
+    xl_classifier_init(&c, 2);
+    c.p[0] = 0.7;
+    c.p[1] = 0.3;
+    double d = 0.0;
+    ck_assert_int_eq(xl_landscape_classifier_valley(&c, 0, 1, &d), 1);
+    ck_assert_double_eq_tol(d, log(7.0 / 3.0), TOL_EXACT);
+    double h = xl_entropy(c.p, 2, XL_NATS);
+    for (double x = -5.0; x <= 5.0; x += 1.25) {
+        double z[2] = {x, x - d};
+        ck_assert_double_eq_tol(xl_classifier_loss(&c, z), h, TOL_EXACT);
     }
-    /* A closed convex level set: every endpoint is shared by exactly two segments. */
-    int lonely = 0;
-    for (int s = 0; s < n; s++)
-        for (int e = 0; e < 2; e++) {
-            int shared = 0;
-            for (int t = 0; t < n; t++)
-                for (int f = 0; f < 2; f++)
-                    if (seg[4 * t + 2 * f] == seg[4 * s + 2 * e] &&
-                        seg[4 * t + 2 * f + 1] == seg[4 * s + 2 * e + 1])
-                        shared++;
-            lonely += shared != 2;
-        }
-    /* The contour may leave the grid on a boundary; those ends are the only lonely ones. */
-    ck_assert_int_le(lonely, 4);
-    /* cap is honoured */
-    ck_assert_int_eq(xl_landscape_contour(ls, level, seg, 5), 5);
-    ck_assert_int_eq(xl_landscape_contour(ls, level, seg, 0), 0);
-    /* Out of the value range: nothing. */
-    ck_assert_int_eq(xl_landscape_contour(ls, xl_landscape_min(ls) - 1.0, seg, CAP), 0);
-    ck_assert_int_eq(xl_landscape_contour(ls, xl_landscape_max(ls) + 1.0, seg, CAP), 0);
-    xl_landscape_destroy(ls);
-}
-END_TEST
-
-static double saddle_loss(const void *self, const double *t)
-{
-    (void)self;
-    return t[0] * t[1];
-}
-static void saddle_grad(const void *self, const double *t, double *g)
-{
-    (void)self;
-    g[0] = t[1];
-    g[1] = t[0];
-}
-static double saddle_floor(const void *self) { (void)self; return -INFINITY; }
-static int saddle_params(const void *self) { (void)self; return 2; }
-
-START_TEST(test_contour_saddle)
-{
-    /* L = x y on a 2 x 2 grid over [-1, 1]: corners (0,0) = +1, (1,0) = -1, (1,1) = +1,
-     * (0,1) = -1, a single saddle cell whose centre (the corner mean) is 0. */
-    static const xl_model_ops ops = { "saddle", saddle_loss, saddle_grad, saddle_floor,
-                                      saddle_params };
-    xl_model m = { &ops, NULL };
-    const double t[2] = { 0.0, 0.0 };
-    xl_landscape *ls = xl_landscape_create(2);
-    xl_landscape_compute(ls, m, t, 0, 1, -1.0, 1.0);
-    ck_assert_double_eq(xl_landscape_at(ls, 0, 0), 1.0);
-    ck_assert_double_eq(xl_landscape_at(ls, 1, 0), -1.0);
-    float seg[8];
-    ck_assert_int_eq(xl_landscape_contour(ls, -0.5, seg, 2), 2);
-    /* Level -0.5: crossings at 0.75 along each edge from a + corner; the segments wrap
-     * the two - corners (1,0) and (0,1). */
-    for (int s = 0; s < 2; s++) {
-        double mx = 0.5 * (seg[4 * s] + seg[4 * s + 2]), my = 0.5 * (seg[4 * s + 1] + seg[4 * s + 3]);
-        int near_10 = mx > 0.5 && my < 0.5, near_01 = mx < 0.5 && my > 0.5;
-        ck_assert_msg(near_10 || near_01, "segment %d midpoint (%g,%g) not around a - corner", s,
-                      mx, my);
-    }
-    ck_assert_int_eq(xl_landscape_contour(ls, 0.5, seg, 2), 2);
-    /* Level 0.5: centre 0 < 0.5 joins the lower corners; segments wrap the + corners. */
-    for (int s = 0; s < 2; s++) {
-        double mx = 0.5 * (seg[4 * s] + seg[4 * s + 2]), my = 0.5 * (seg[4 * s + 1] + seg[4 * s + 3]);
-        int near_00 = mx < 0.5 && my < 0.5, near_11 = mx > 0.5 && my > 0.5;
-        ck_assert_msg(near_00 || near_11, "segment %d midpoint (%g,%g) not around a + corner", s,
-                      mx, my);
-    }
-    xl_landscape_destroy(ls);
+    /* No isolated minimum exists there. */
+    double zz[2] = {0.0, 0.0}, mx, my;
+    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, zz, 0, 1, &mx, &my), 0);
+    /* Three classes with mass on the third: an isolated minimum, no valley. */
+    xl_classifier c3;
+    xl_classifier_init(&c3, 3);
+    ck_assert_int_eq(xl_landscape_classifier_valley(&c3, 0, 1, &d), 0);
+    /* One-hot: the loss keeps falling toward infinity, no valley either. */
+    xl_classifier_set_onehot(&c, 0);
+    ck_assert_int_eq(xl_landscape_classifier_valley(&c, 0, 1, &d), 0);
 }
 END_TEST
 
@@ -399,8 +310,7 @@ static Suite *landscape_suite(void)
         { "analytic minimum", test_minimum },
         { "argmin near minimum", test_argmin_near_minimum },
         { "min max consistent", test_min_max_consistent },
-        { "contour endpoints", test_contour },
-        { "contour saddle", test_contour_saddle },
+        { "valley when two classes hold all of P", test_valley },
         { "shift invariance", test_shift_invariance },
         { "create rejects", test_create_rejects },
     };

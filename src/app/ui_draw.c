@@ -8,8 +8,6 @@
 
 enum { MAX_ROWS = 256 }; /* discs up to 256 px across */
 
-int ui_px(float v) { return (int)lroundf(v); }
-
 SDL_Color ui_rgba(SDL_Color c, Uint8 alpha)
 {
     c.a = alpha;
@@ -122,16 +120,6 @@ void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width
     set_color(r, c);
     /* One call per span: SDL heap-allocates for batches of more than a few rects. */
     for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
-}
-
-void ui_draw_polyline(SDL_Renderer *r, const float *xs, const float *ys, int n, float width,
-                      SDL_Color c)
-{
-    for (int i = 1; i < n; i++) {
-        ui_draw_line(r, xs[i - 1], ys[i - 1], xs[i], ys[i], width, c);
-        /* Round joints so bends in thick lines leave no notches. */
-        if (width > 2.5f && i < n - 1) ui_draw_disc(r, xs[i], ys[i], width * 0.5f, c);
-    }
 }
 
 void ui_draw_cross(SDL_Renderer *r, float cx, float cy, float size, float width, SDL_Color c)

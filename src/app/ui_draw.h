@@ -15,17 +15,12 @@ void ui_draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float
 /* A dashed line: `dash` pixels on, `gap` pixels off. */
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                     float dash, float gap, SDL_Color c);
-/* A joined polyline through n points (xs[i], ys[i]). */
-void ui_draw_polyline(SDL_Renderer *r, const float *xs, const float *ys, int n, float width,
-                      SDL_Color c);
 void ui_draw_disc(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c);
 /* A ring of outer radius `radius` and thickness `width`. */
 void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width, SDL_Color c);
 /* An x-shaped cross marker. */
 void ui_draw_cross(SDL_Renderer *r, float cx, float cy, float size, float width, SDL_Color c);
 
-/* Round to the nearest pixel. */
-int ui_px(float v);
 SDL_Color ui_rgba(SDL_Color c, Uint8 alpha);
 SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t);
 

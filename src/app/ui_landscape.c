@@ -206,11 +206,10 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
      * hold all of P (p_a + p_b = 1, as for N = 2) so the loss depends only on z_a - z_b
      * and the valley is the line z_a - z_b = ln(p_a / p_b), or the loss keeps falling
      * beyond the view (a class with p = 1 or p = 0 wants its logit at infinity). */
-    double pa = c->p[a], pb = c->p[b];
-    double mx, my;
+    double mx, my, d = 0.0;
     int has_min = xl_landscape_classifier_minimum(c, xl_sim_theta(sim), a, b, &mx, &my) &&
                   mx >= lo && mx <= hi && my >= lo && my <= hi;
-    int valley = !has_min && pa > 0.0 && pb > 0.0 && pa + pb >= 1.0 - 1e-9;
+    int valley = !has_min && xl_landscape_classifier_valley(c, a, b, &d);
     const char *note;
     if (valley && c->n == 2) note = "N = 2: only z₁ − z₂ matters, so every point on the dashed valley is a minimum";
     else if (valley) note = "the other classes have p = 0: only the difference of these logits matters";
@@ -290,8 +289,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     SDL_Color white = {255, 255, 255, 255}, black = {0, 0, 0, 255};
     float msize = 6.0f * ctx->scale;
     if (valley) {
-        /* y = x - d over the view, d = ln(p_a / p_b). */
-        double d = log(pa / pb);
+        /* y = x - d over the view. */
         double x0 = fmax(lo, lo + d), x1 = fmin(hi, hi + d);
         if (x1 > x0) {
             ui_draw_dashed(ctx->r, MAPX(x0), MAPY(x0 - d), MAPX(x1), MAPY(x1 - d), ui_lw(ctx, 1.5f) + 2,

@@ -338,7 +338,6 @@ static const glyph *find_glyph(face *f, Uint32 cp)
     return NULL;
 }
 
-int ui_text_size(const ui_text *t, ui_font f) { return t->faces[f].px; }
 int ui_text_line_height(const ui_text *t, ui_font f) { return TTF_FontHeight(t->faces[f].font); }
 int ui_text_ascent(const ui_text *t, ui_font f) { return TTF_FontAscent(t->faces[f].font); }
 

@@ -39,7 +39,6 @@ void ui_text_destroy(ui_text *t);
  * Returns 0, or -1 if a face could not be opened. */
 int ui_text_set_scale(ui_text *t, float scale);
 
-int ui_text_size(const ui_text *t, ui_font f);         /* pixel size */
 int ui_text_line_height(const ui_text *t, ui_font f);  /* ascent + descent */
 int ui_text_ascent(const ui_text *t, ui_font f);
 /* Advance width of a UTF-8 string in pixels. */

@@ -1,4 +1,4 @@
-/* xl_landscape: the loss on a G x G grid over two chosen parameters, and its contours.
+/* xl_landscape: the loss on a G x G grid over two chosen parameters.
  *
  * Generic path: set theta_a = x_i, theta_b = y_j and ask the model, G^2 loss calls.
  * Classifier path: with z_a = x, z_b = y and R = sum_{k != a,b} e^{z_k},
@@ -8,9 +8,6 @@
  * exp per column, e^{y_j-M} one per row, so each cell costs an add and a log. If the
  * shifted sum underflows (only for ranges hundreds of nats wide) that cell falls back
  * to the direct log-sum-exp.
- *
- * Contours use marching squares on the grid's cells; a saddle cell (diagonal corners on
- * the same side) is resolved by the mean of its four corners, the usual disambiguation.
  */
 #include "xl_landscape.h"
 
@@ -314,78 +311,15 @@ int xl_landscape_classifier_minimum(const xl_classifier *c, const double *z, int
     return 1;
 }
 
-/* Where the contour crosses the edge from corner value va at (xa, ya) to vb at (xb, yb). */
-static void cross(double level, double va, double vb, double xa, double ya, double xb,
-                  double yb, float *px, float *py)
+int xl_landscape_classifier_valley(const xl_classifier *c, int a, int b, double *d)
 {
-    double t = (level - va) / (vb - va);
-    *px = (float)(xa + t * (xb - xa));
-    *py = (float)(ya + t * (yb - ya));
-}
-
-int xl_landscape_contour(const xl_landscape *ls, double level, float *seg, int cap)
-{
-    assert(ls != NULL && (seg != NULL || cap == 0) && cap >= 0);
-    int g = ls->g;
-    int count = 0;
-    for (int j = 0; j + 1 < g && count < cap; j++) {
-        for (int i = 0; i + 1 < g && count < cap; i++) {
-            /* Corners counter-clockwise from (i, j): v0 (i,j), v1 (i+1,j), v2 (i+1,j+1),
-             * v3 (i,j+1). Edges: e0 bottom v0-v1, e1 right v1-v2, e2 top v3-v2,
-             * e3 left v0-v3. */
-            double v0 = ls->values[(size_t)j * g + i];
-            double v1 = ls->values[(size_t)j * g + i + 1];
-            double v2 = ls->values[(size_t)(j + 1) * g + i + 1];
-            double v3 = ls->values[(size_t)(j + 1) * g + i];
-            if (!isfinite(v0) || !isfinite(v1) || !isfinite(v2) || !isfinite(v3))
-                continue;
-            int u0 = v0 > level, u1 = v1 > level, u2 = v2 > level, u3 = v3 > level;
-            int code = u0 | u1 << 1 | u2 << 2 | u3 << 3;
-            if (code == 0 || code == 15)
-                continue;
-            float ex[4], ey[4];
-            int has[4] = { u0 != u1, u1 != u2, u3 != u2, u0 != u3 };
-            double x0 = i, x1 = i + 1, y0 = j, y1 = j + 1;
-            if (has[0])
-                cross(level, v0, v1, x0, y0, x1, y0, &ex[0], &ey[0]);
-            if (has[1])
-                cross(level, v1, v2, x1, y0, x1, y1, &ex[1], &ey[1]);
-            if (has[2])
-                cross(level, v3, v2, x0, y1, x1, y1, &ex[2], &ey[2]);
-            if (has[3])
-                cross(level, v0, v3, x0, y0, x0, y1, &ex[3], &ey[3]);
-            int pairs[2][2];
-            int np = 0;
-            if (code == 5 || code == 10) {
-                /* Saddle: if the centre is on the same side as v0, v0 and v2 connect
-                 * through the middle and the contour cuts off corners v1 and v3;
-                 * otherwise it cuts off v0 and v2. */
-                int uc = (v0 + v1 + v2 + v3) / 4.0 > level;
-                if (uc == u0) {
-                    pairs[0][0] = 0; pairs[0][1] = 1; /* around v1 */
-                    pairs[1][0] = 2; pairs[1][1] = 3; /* around v3 */
-                } else {
-                    pairs[0][0] = 3; pairs[0][1] = 0; /* around v0 */
-                    pairs[1][0] = 1; pairs[1][1] = 2; /* around v2 */
-                }
-                np = 2;
-            } else {
-                int k = 0;
-                for (int e = 0; e < 4; e++)
-                    if (has[e])
-                        pairs[0][k++] = e;
-                assert(k == 2);
-                np = 1;
-            }
-            for (int s = 0; s < np && count < cap; s++) {
-                float *o = seg + 4 * (size_t)count;
-                o[0] = ex[pairs[s][0]];
-                o[1] = ey[pairs[s][0]];
-                o[2] = ex[pairs[s][1]];
-                o[3] = ey[pairs[s][1]];
-                count++;
-            }
-        }
-    }
-    return count;
+    assert(c != NULL && d != NULL);
+    assert(a >= 0 && a < c->n && b >= 0 && b < c->n && a != b);
+    double pa = c->p[a], pb = c->p[b];
+    /* 1e-9: P is normalized in floating point, so "the others are all 0" holds only up
+     * to rounding. */
+    if (!(pa > 0.0 && pb > 0.0) || pa + pb < 1.0 - 1e-9)
+        return 0;
+    *d = log(pa) - log(pb);
+    return 1;
 }

@@ -58,9 +58,10 @@ int    xl_landscape_axis_b(const xl_landscape *ls);
 int xl_landscape_classifier_minimum(const xl_classifier *c, const double *z, int a, int b,
                                     double *x, double *y);
 
-/* Contour segments of the grid at `level` by marching squares, in grid coordinates
- * (cell units, 0..G-1 on each axis). Writes up to `cap` segments as x0,y0,x1,y1
- * quadruples into seg[4*cap]; returns the number written. */
-int xl_landscape_contour(const xl_landscape *ls, double level, float *seg, int cap);
+/* When classes a and b hold all of P (p_a, p_b > 0 and p_a + p_b = 1, as for N = 2)
+ * the loss over the slice depends only on z_a - z_b and is least, equal to H(P), along
+ * the whole line z_a - z_b = ln(p_a / p_b): returns 1 and sets *d = ln(p_a / p_b).
+ * Otherwise returns 0. */
+int xl_landscape_classifier_valley(const xl_classifier *c, int a, int b, double *d);
 
 #endif
