@@ -107,8 +107,13 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     /* Floor marker: a heavy line through the bar and a note under it. */
     float fx = axis.x + floor_w;
     ui_draw_line(ctx->r, fx, axis.y - tick_h * 0.6f, fx, axis.y + axis.h + 2, ui_lw(ctx, 2.0f), th->text);
-    ui_text_draw(ctx->text, UI_FONT_TICK, (int)fx + 3, axis.y - tick_h - 1, UI_ALIGN_LEFT, th->text,
-                 "floor H(P): the loss cannot go lower");
+    /* The note reads from the marker rightwards, or leftwards when it would run out. */
+    const char *floor_note = "floor H(P): the loss cannot go lower";
+    int note_w = ui_text_width(ctx->text, UI_FONT_TICK, floor_note);
+    if ((int)fx + 3 + note_w <= in.x + in.w)
+        ui_text_draw(ctx->text, UI_FONT_TICK, (int)fx + 3, axis.y - tick_h - 1, UI_ALIGN_LEFT, th->text, floor_note);
+    else
+        ui_text_draw(ctx->text, UI_FONT_TICK, (int)fx - 3, axis.y - tick_h - 1, UI_ALIGN_RIGHT, th->text, floor_note);
 
     /* Axis ticks under the bar. */
     double step = ui_nice_step(0.0, axis_max, axis.w / (ui_text_width(ctx->text, UI_FONT_TICK, "00.0") * 2) + 1);
