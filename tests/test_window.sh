@@ -213,6 +213,46 @@ tq "$m" "abs(cmd('p-up')['p'][1] - ($p_before)[1] - 0.05) < 1e-9 and abs(sum(cmd
 sleep 0.5
 shot "05-final"
 
+# ---- t: dark theme; h: help sheet; any key closes it, leaving the same picture ----
+differ() { # differ A B: the number of pixels that differ between two screenshots
+    compare -metric AE "$out/$1.png" "$out/$2.png" null: 2>&1 >/dev/null
+}
+m=$(mark)
+key t
+wait_for 3 "$m" 'cmd("theme")' || fail "after key 't': expected a theme command"
+sleep 0.6
+shot "06-dark"
+m=$(mark)
+key h
+wait_for 3 "$m" 'cmd("help")' || fail "after key 'h': expected a help command"
+sleep 0.6
+shot "07-help"
+key Escape   # closes the help sheet; it must not quit
+sleep 0.6
+kill -0 "$pid" 2>/dev/null || fail "Escape with the help sheet open should close the sheet, not quit"
+shot "08-help-closed"
+if [ $have_magick -eq 1 ]; then
+    d=$(differ 05-final 06-dark)
+    python3 -c "import sys; sys.exit(0 if float('$d') > 100000 else 1)" ||
+        fail "after key 't': expected most of the screen to change (dark theme), $d pixels did"
+    d=$(differ 06-dark 07-help)
+    python3 -c "import sys; sys.exit(0 if float('$d') > 10000 else 1)" ||
+        fail "after key 'h': expected the help sheet to cover the scene, $d pixels changed"
+    d=$(differ 06-dark 08-help-closed)
+    [ "$d" = "0" ] || fail "closing the help sheet should restore the exact picture; $d pixels differ (06-dark vs 08-help-closed)"
+fi
+
+# ---- resize: the layout follows the window ----
+xdotool windowsize "$win" 900 650 2>>"$errlog" || fail "xdotool windowsize failed"
+sleep 0.8
+kill -0 "$pid" 2>/dev/null || fail "xentlab died after the window was resized"
+shot "09-resized"
+if [ $have_magick -eq 1 ]; then
+    d=$(differ 08-help-closed 09-resized)
+    python3 -c "import sys; sys.exit(0 if float('$d') > 10000 else 1)" ||
+        fail "after resizing to 900x650: expected a new layout, $d pixels changed"
+fi
+
 # ---- q: quit with status 0 ----
 key q
 for _ in $(seq 50); do

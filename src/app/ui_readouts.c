@@ -52,11 +52,21 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     int op_y = in.y + lh;
     int x = in.x;
     int room = col + op_w - ctx->pad / 2;
-    static const char *const captions[3] = {"cross-entropy: the loss", "entropy: inherent", "KL: the imperfection"};
-    /* Captions all or none, so the three columns read alike. */
+    /* Captions all or none, so the three columns read alike; short ones when the long
+     * ones do not fit. The last column has no operator after it to run under. */
+    static const char *const long_captions[3] = {"cross-entropy: the loss", "entropy: inherent",
+                                                 "KL: the imperfection"};
+    static const char *const short_captions[3] = {"the loss", "inherent", "imperfection"};
+    const char *const *captions = long_captions;
+    int last_room = in.x + in.w - (in.x + 2 * (col + op_w));
     int show = 1;
-    for (int i = 0; i < 3; i++)
-        if (ui_text_width(ctx->text, UI_FONT_TICK, captions[i]) > room) show = 0;
+    for (int set = 0; set < 2; set++) {
+        captions = set == 0 ? long_captions : short_captions;
+        show = 1;
+        for (int i = 0; i < 3; i++)
+            if (ui_text_width(ctx->text, UI_FONT_TICK, captions[i]) > (i < 2 ? room : last_room)) show = 0;
+        if (show) break;
+    }
     readout(ctx, x, in.y, room, col, th->text, "H(P,Q)", cur.loss * k, show ? captions[0] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
