@@ -213,41 +213,6 @@ static double bench_generic_sim(int n, int *reps)
     return rate;
 }
 
-/* The same model and update without xl_sim (no history, no XL_MAX_PARAMS limit): the
- * arithmetic of one step, loss + gradient + floor + theta -= lr * grad. */
-typedef struct raw_batch { softmax_model *m; double *z, *g; int count; } raw_batch;
-static void run_raw_batch(void *ctx)
-{
-    raw_batch *b = ctx;
-    xl_model model = {&softmax_ops, b->m};
-    double acc = 0;
-    for (int k = 0; k < b->count; k++) {
-        model.ops->gradient(model.self, b->z, b->g);
-        for (int i = 0; i < b->m->n; i++) b->z[i] -= 0.5 * b->g[i];
-        acc += model.ops->loss(model.self, b->z) - model.ops->floor(model.self);
-    }
-    sink += (unsigned)(acc > 0);
-}
-
-static double bench_generic_raw(int n, int *reps)
-{
-    double *p = malloc(sizeof(double) * (size_t)n), *z = malloc(sizeof(double) * (size_t)n);
-    double *g = malloc(sizeof(double) * (size_t)n);
-    double rate = NAN;
-    if (p && z && g) {
-        fill_problem(n, p, z);
-        softmax_model m = {n, p};
-        raw_batch b = {&m, z, g, 1};
-        calibrate(run_raw_batch, &b, &b.count);
-        double t = time_median(run_raw_batch, &b, 1, 15, 400, 0.6, reps);
-        rate = b.count / t;
-    }
-    free(p);
-    free(z);
-    free(g);
-    return rate;
-}
-
 static void section_simulation(void)
 {
     printf("\nSimulation: gradient steps per second (median of batches)\n");
@@ -257,16 +222,14 @@ static void section_simulation(void)
     print_rate("N=10    xl_session_run", r, reps);
     r = bench_session_steps(32, &reps);
     print_rate("N=32    xl_session_run (XL_MAX_CLASSES)", r, reps);
-    r = bench_generic_sim(64, &reps);
-    if (isnan(r)) printf("  N=64    xl_sim, generic model: xl_sim_create refused N=64\n");
-    else print_rate("N=64    xl_sim, generic model", r, reps);
-    r = bench_generic_sim(1000, &reps);
-    if (isnan(r))
-        printf("  %-40s not possible: xl_sim_create refuses it (XL_MAX_PARAMS = %d)\n",
-               "N=1000  xl_sim, generic model", XL_MAX_PARAMS);
-    else print_rate("N=1000  xl_sim, generic model", r, reps);
-    r = bench_generic_raw(1000, &reps);
-    print_rate("N=1000  model math only, no xl_sim", r, reps);
+    static const int generic_n[] = {64, 1000};
+    for (int i = 0; i < 2; i++) {
+        char label[64];
+        snprintf(label, sizeof label, "N=%-5d xl_sim, generic model", generic_n[i]);
+        r = bench_generic_sim(generic_n[i], &reps);
+        if (isnan(r)) printf("  %-40s not possible: xl_sim_create refuses it (XL_MAX_PARAMS = %d)\n", label, XL_MAX_PARAMS);
+        else print_rate(label, r, reps);
+    }
 }
 
 /* ---------------------------------------------------------------- landscape */
