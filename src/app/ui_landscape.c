@@ -195,7 +195,8 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     snprintf(xt, sizeof xt, "z%s %s", sa, c->names[a]);
     snprintf(yt, sizeof yt, "z%s %s", sb, c->names[b]);
 
-    snprintf(buf, sizeof buf, "H(P, softmax(z)) over z%s, z%s   (Tab: other pair)", sa, sb);
+    snprintf(buf, sizeof buf, "H(P, softmax(z)) over z%s, z%s%s", sa, sb,
+             c->n > 2 ? "   (Tab: other pair)" : "");
     SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
 
     const xl_landscape *ls = xl_session_landscape(s);
