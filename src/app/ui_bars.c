@@ -2,6 +2,7 @@
  * with the surprise -log q_i printed above each Q bar (∞ when q_i is 0). */
 #include "ui_panels.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -96,9 +97,11 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
             geom->q_bar[i] = qb;
         }
         if (decimals >= 0 || i == sel) {
-            ui_format(buf, sizeof buf, xl_surprise(q[i], XL_NATS) * scale,
-                      decimals >= 0 ? decimals : 1);
-            ui_text_draw(ctx->text, UI_FONT_VALUE, qb.x + qb.w / 2, qb.y - value_h,
+            double sv = xl_surprise(q[i], XL_NATS) * scale;
+            ui_format(buf, sizeof buf, sv, decimals >= 0 ? decimals : 1);
+            /* ∞ is a small glyph at the value size: draw it at the readout size. */
+            ui_font vf = isinf(sv) ? UI_FONT_READOUT : UI_FONT_VALUE;
+            ui_text_draw(ctx->text, vf, qb.x + qb.w / 2, qb.y - ui_text_line_height(ctx->text, vf),
                          UI_ALIGN_CENTER, th->surprise, buf);
         }
         if (names_fit) {
