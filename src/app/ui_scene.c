@@ -49,7 +49,13 @@ void ui_scene_draw(ui_scene *sc, xl_session *s, const ui_view *view, int w, int 
 {
     const ui_theme *th = ui_theme_get(view->theme);
     float scale = ui_scene_scale(w, h);
-    ui_text_set_scale(sc->text, scale * th->text_scale);
+    if (geom) SDL_memset(geom, 0, sizeof *geom);
+    SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(sc->r, th->background.r, th->background.g, th->background.b, 255);
+    SDL_RenderClear(sc->r);
+    /* Faces open here at their size; without them (out of memory) the frame stays blank
+     * rather than measuring text with no font. */
+    if (ui_text_set_scale(sc->text, scale * th->text_scale) != 0) return;
     ui_layout L = ui_layout_compute(w, h, scale, sc->text);
     ui_ctx ctx = {
         .r = sc->r, .text = sc->text, .theme = th, .scale = scale,
@@ -61,9 +67,6 @@ void ui_scene_draw(ui_scene *sc, xl_session *s, const ui_view *view, int w, int 
     g->scale = scale;
     g->layout = L;
 
-    SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(sc->r, th->background.r, th->background.g, th->background.b, 255);
-    SDL_RenderClear(sc->r);
     ui_status_draw(&ctx, L.status, s);
     ui_bars_draw(&ctx, L.bars, s, &g->bars);
     ui_readouts_draw(&ctx, L.readouts, s, &g->readouts);

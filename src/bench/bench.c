@@ -144,7 +144,9 @@ static double bench_session_steps(int n, int *reps)
 }
 
 /* The generic model path: an N-class softmax classifier written against xl_model
- * alone, with the core's xl_info functions. Parameters are the logits z. */
+ * alone, with the core's xl_info functions. Parameters are the logits z. It mirrors
+ * xl_classifier's model on purpose: that one stores names and P inline and stops at
+ * XL_MAX_CLASSES = 32 classes, and the benchmark needs N = 1000. */
 typedef struct softmax_model { int n; double *p; } softmax_model;
 
 static double sm_loss(const void *self, const double *z)
