@@ -100,3 +100,77 @@ int ui_legend_item(const ui_ctx *ctx, int x, int y, SDL_Color swatch, int dashed
                           ctx->theme->text, label);
     return sw + gap + tw + lh;
 }
+
+int ui_ticks(double lo, double hi, double step, double *out, int cap)
+{
+    if (!isfinite(lo) || !isfinite(hi) || !isfinite(step) || !(step > 0.0) || hi < lo || cap < 1)
+        return 0;
+    double k0 = ceil(lo / step), k1 = floor(hi / step + 1e-9);
+    if (!isfinite(k0) || !isfinite(k1) || k1 < k0) return 0;
+    int n = 0;
+    /* k counts in doubles that are whole numbers well below 2^53 when this runs, but the
+     * loop bound is the integer n, so even a step lost in rounding ends. */
+    for (double k = k0; k <= k1 && n < cap; k += 1.0) {
+        double v = k * step;
+        if (n > 0 && !(v > out[n - 1])) break; /* k * step no longer moves: stop */
+        out[n++] = v == 0.0 ? 0.0 : v;         /* no -0 */
+    }
+    return n;
+}
+
+/* UTF-8 superscripts for an exponent. */
+static void superscript(char *buf, size_t n, int e)
+{
+    static const char *const digits[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    char num[16];
+    snprintf(num, sizeof num, "%d", e);
+    size_t used = 0;
+    buf[0] = '\0';
+    for (const char *d = num; *d && used + 4 < n; d++) {
+        const char *g = *d == '-' ? "⁻" : digits[*d - '0'];
+        size_t len = strlen(g);
+        memcpy(buf + used, g, len);
+        used += len;
+        buf[used] = '\0';
+    }
+}
+
+/* Characters a formatted number shows (UTF-8 continuation bytes do not count). */
+static int shown_chars(const char *s)
+{
+    int k = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) k++;
+    return k;
+}
+
+char *ui_format_fit(char *buf, size_t n, double v, int decimals, int max_chars)
+{
+    if (!isfinite(v)) return ui_format(buf, n, v, decimals);
+    for (int d = decimals; d >= 0; d--) {
+        ui_format(buf, n, v, d);
+        /* Fixed notation only while it keeps a significant digit: 1e-9 at 4 decimals
+         * would read 0.0000, which is false for a nonzero value. */
+        int keeps = v == 0.0 || fabs(v) >= 0.5 * pow(10.0, -d);
+        if (shown_chars(buf) <= max_chars && keeps) return buf;
+        if (!keeps) break;
+    }
+    /* m×10^e with as many mantissa digits as fit (at most 3 decimals). */
+    double a = fabs(v);
+    int e = (int)floor(log10(a));
+    char sup[64];
+    superscript(sup, sizeof sup, e);
+    int md = max_chars - ((v < 0 ? 1 : 0) + 1 + 3 + shown_chars(sup)) - 1;
+    if (md > 3) md = 3;
+    if (md < 0) md = 0;
+    /* Denormals: 10^e itself underflows, so scale by 10^300 first. */
+    double m = e < -290 ? (a * 1e300) / pow(10.0, e + 300) : a / pow(10.0, e);
+    double unit = pow(10.0, md);
+    if (round(m * unit) / unit >= 10.0) { /* 9.9996 shown with 3 decimals is 10.000 */
+        m /= 10.0;
+        e++;
+    }
+    superscript(sup, sizeof sup, e);
+    snprintf(buf, n, "%s%.*f×10%s", v < 0 ? "−" : "", md, m, sup);
+    return buf;
+}

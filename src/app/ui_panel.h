@@ -31,6 +31,15 @@ SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
 double ui_nice_step(double lo, double hi, int max_ticks);
 /* Smallest "nice" number >= v (1, 2, 2.5, 5 times a power of ten). */
 double ui_nice_ceil(double v);
+/* The multiples of `step` in [lo, hi], at most `cap` of them, into out[]; returns how
+ * many. Counted with integers (tick k is k * step), so a step below half an ulp of lo,
+ * or a NaN or infinite bound, can never loop forever: always use this for tick loops. */
+int ui_ticks(double lo, double hi, double step, double *out, int cap);
+
+/* Format v for a box `max_chars` characters wide: `decimals` decimals when that fits,
+ * fewer when not, and scientific notation ("1.2×10⁶", "3.4×10⁻³⁰⁰") when even 0 decimals do not fit,
+ * so a number never runs out of its box at any magnitude. ∞, −∞ as ui_format. */
+char *ui_format_fit(char *buf, size_t n, double v, int decimals, int max_chars);
 
 /* Format v with `decimals` decimals: "∞" for +infinity, "−∞" for -infinity, and
  * "undefined" for NaN (which the core never produces for defined quantities). Uses

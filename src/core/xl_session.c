@@ -410,6 +410,12 @@ void xl_session_q(const xl_session *s, double *q)
     xl_softmax(xl_sim_theta(s->sim), s->c.n, q);
 }
 
+void xl_session_log_q(const xl_session *s, double *logq)
+{
+    assert(s != NULL && logq != NULL);
+    xl_log_softmax(xl_sim_theta(s->sim), s->c.n, logq);
+}
+
 const xl_landscape *xl_session_landscape(xl_session *s)
 {
     assert(s != NULL);

@@ -74,6 +74,9 @@ const xl_classifier *xl_session_classifier(const xl_session *s);
 const xl_sim *xl_session_sim(const xl_session *s);
 /* Current Q = softmax(z) into q[0..n-1]. */
 void xl_session_q(const xl_session *s, double *q);
+/* Current log Q = log_softmax(z) into logq[0..n-1], in nats: finite for every finite z
+ * even where q underflows to 0, so surprise -log q_i is shown from this, never from q. */
+void xl_session_log_q(const xl_session *s, double *logq);
 /* The landscape of the current slice, recomputed if its inputs changed. The range
  * [-R, R] starts at XL_DEFAULT_RANGE and widens (never narrows until reset) so the
  * trajectory stays in view. Valid until the next call that changes the session. */
