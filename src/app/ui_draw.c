@@ -1,12 +1,20 @@
 /* ui_draw: shapes from the renderer's rectangles and one-pixel lines only. SDL's
  * software renderer, which draws every headless and recorded frame, allocates
  * temporary surfaces for triangle geometry on every call; rectangles and lines it
- * draws in place. */
+ * draws in place.
+ *
+ * Every entry point refuses non-finite input (NaN or infinity draws nothing) and
+ * bounds what it hands SDL: coordinates to +-UI_DRAW_BOUND pixels (lines are clipped
+ * there, so they keep their direction), radii to the largest disc drawn and widths
+ * to a few hundred pixels. SDL turns coordinates into ints; past 2^31 that
+ * conversion is undefined and its software renderer has written out of bounds. */
 #include "ui_draw.h"
 
 #include <math.h>
 
-enum { MAX_ROWS = 256 }; /* discs up to 256 px across */
+enum { MAX_ROWS = 256 };      /* discs up to 256 px across */
+enum { MAX_WIDTH = 256 };     /* thickest line, in pixels */
+enum { MAX_DASHES = 100000 }; /* dashes per call: a dashed line is never unbounded work */
 
 SDL_Color ui_rgba(SDL_Color c, Uint8 alpha)
 {
@@ -16,11 +24,26 @@ SDL_Color ui_rgba(SDL_Color c, Uint8 alpha)
 
 SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t)
 {
+    if (!(t > 0.0f)) t = 0.0f; /* NaN too */
+    if (t > 1.0f) t = 1.0f;
     SDL_Color m = {
         (Uint8)(a.r + (b.r - a.r) * t), (Uint8)(a.g + (b.g - a.g) * t),
         (Uint8)(a.b + (b.b - a.b) * t), (Uint8)(a.a + (b.a - a.a) * t),
     };
     return m;
+}
+
+float ui_draw_clamp(double v)
+{
+    if (isnan(v)) return 0.0f;
+    if (v > UI_DRAW_BOUND) return (float)UI_DRAW_BOUND;
+    if (v < -UI_DRAW_BOUND) return (float)-UI_DRAW_BOUND;
+    return (float)v;
+}
+
+static int finite4(float a, float b, float c, float d)
+{
+    return isfinite(a) && isfinite(b) && isfinite(c) && isfinite(d);
 }
 
 static void set_color(SDL_Renderer *r, SDL_Color c)
@@ -29,33 +52,108 @@ static void set_color(SDL_Renderer *r, SDL_Color c)
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 }
 
+/* rect intersected with the bounded plane, in 64-bit so x + w cannot overflow.
+ * Returns 0 when nothing is left. */
+static int bound_rect(SDL_Rect *rect)
+{
+    const long long B = (long long)UI_DRAW_BOUND;
+    long long x0 = rect->x, y0 = rect->y;
+    long long x1 = x0 + rect->w, y1 = y0 + rect->h;
+    if (x0 < -B) x0 = -B;
+    if (y0 < -B) y0 = -B;
+    if (x1 > B) x1 = B;
+    if (y1 > B) y1 = B;
+    if (x1 <= x0 || y1 <= y0) return 0;
+    *rect = (SDL_Rect){(int)x0, (int)y0, (int)(x1 - x0), (int)(y1 - y0)};
+    return 1;
+}
+
 void ui_draw_fill(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
 {
-    if (rect.w <= 0 || rect.h <= 0) return;
+    if (rect.w <= 0 || rect.h <= 0 || !bound_rect(&rect)) return;
     set_color(r, c);
     SDL_RenderFillRect(r, &rect);
 }
 
 void ui_draw_frame(SDL_Renderer *r, SDL_Rect rect, int width, SDL_Color c)
 {
+    if (rect.w <= 0 || rect.h <= 0) return;
     if (width < 1) width = 1;
+    if (width > MAX_WIDTH) width = MAX_WIDTH;
+    if (2 * width >= rect.w || 2 * width >= rect.h) {
+        ui_draw_fill(r, rect, c);
+        return;
+    }
     SDL_Rect sides[4] = {
         {rect.x, rect.y, rect.w, width},
         {rect.x, rect.y + rect.h - width, rect.w, width},
         {rect.x, rect.y + width, width, rect.h - 2 * width},
         {rect.x + rect.w - width, rect.y + width, width, rect.h - 2 * width},
     };
-    set_color(r, c);
-    SDL_RenderFillRects(r, sides, 4);
+    for (int i = 0; i < 4; i++) ui_draw_fill(r, sides[i], c);
 }
 
-void ui_draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
+/* Liang-Barsky: clip the segment to the box [xmin, xmax] x [ymin, ymax] in place.
+ * Returns 0 if none of it is inside. Doubles, so float endpoints far outside cannot
+ * overflow the arithmetic. */
+static int clip_segment(double *x0, double *y0, double *x1, double *y1, double xmin,
+                        double ymin, double xmax, double ymax)
+{
+    double t0 = 0.0, t1 = 1.0;
+    double dx = *x1 - *x0, dy = *y1 - *y0;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {*x0 - xmin, xmax - *x0, *y0 - ymin, ymax - *y0};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0.0) {
+            if (q[i] < 0.0) return 0;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0.0) {
+            if (t > t1) return 0;
+            if (t > t0) t0 = t;
+        } else {
+            if (t < t0) return 0;
+            if (t < t1) t1 = t;
+        }
+    }
+    double ax = *x0, ay = *y0;
+    *x0 = ax + t0 * dx;
+    *y0 = ay + t0 * dy;
+    *x1 = ax + t1 * dx;
+    *y1 = ay + t1 * dy;
+    return 1;
+}
+
+/* Clip to the render target grown by `margin` on every side (to the bounded plane if
+ * the target's size is unknown): SDL never sees a line longer than the frame. */
+static int clip_to_target(SDL_Renderer *r, double *x0, double *y0, double *x1, double *y1,
+                          double margin)
+{
+    int ow = 0, oh = 0;
+    if (SDL_GetRendererOutputSize(r, &ow, &oh) != 0 || ow <= 0 || oh <= 0)
+        return clip_segment(x0, y0, x1, y1, -UI_DRAW_BOUND, -UI_DRAW_BOUND, UI_DRAW_BOUND,
+                            UI_DRAW_BOUND);
+    return clip_segment(x0, y0, x1, y1, -margin, -margin, ow + margin, oh + margin);
+}
+
+static int line_width(float width)
+{
+    if (!(width >= 1.0f)) return 1; /* NaN too */
+    if (width > MAX_WIDTH) return MAX_WIDTH;
+    return (int)lroundf(width);
+}
+
+void ui_draw_line(SDL_Renderer *r, float fx0, float fy0, float fx1, float fy1, float width,
                   SDL_Color c)
 {
+    if (!finite4(fx0, fy0, fx1, fy1)) return;
+    double x0d = fx0, y0d = fy0, x1d = fx1, y1d = fy1;
+    if (!clip_to_target(r, &x0d, &y0d, &x1d, &y1d, MAX_WIDTH)) return;
+    float x0 = (float)x0d, y0 = (float)y0d, x1 = (float)x1d, y1 = (float)y1d;
     float dx = x1 - x0, dy = y1 - y0;
     if (dx == 0.0f && dy == 0.0f) return;
-    int w = (int)lroundf(width);
-    if (w < 1) w = 1;
+    int w = line_width(width);
     set_color(r, c);
     /* Axis-aligned lines are rectangles: exact pixels. */
     if (dx == 0.0f || dy == 0.0f) {
@@ -78,23 +176,39 @@ void ui_draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                     float dash, float gap, SDL_Color c)
 {
-    float dx = x1 - x0, dy = y1 - y0;
-    float len = sqrtf(dx * dx + dy * dy);
-    if (len <= 0.0f || dash <= 0.0f) return;
-    float ux = dx / len, uy = dy / len;
-    for (float s = 0.0f; s < len; s += dash + gap) {
-        float e = fminf(s + dash, len);
-        ui_draw_line(r, x0 + ux * s, y0 + uy * s, x0 + ux * e, y0 + uy * e, width, c);
+    if (!finite4(x0, y0, x1, y1) || !isfinite(dash) || !isfinite(gap)) return;
+    if (!(dash > 0.0f)) return;
+    if (!(gap > 0.0f)) gap = 0.0f;
+    /* Only the part on the target is drawn; the pattern keeps its phase from (x0, y0). */
+    double len = hypot((double)x1 - x0, (double)y1 - y0);
+    if (!(len > 0.0)) return;
+    double sx = x0, sy = y0, ex = x1, ey = y1;
+    if (!clip_to_target(r, &sx, &sy, &ex, &ey, MAX_WIDTH + (double)dash)) return;
+    double s0 = hypot(sx - x0, sy - y0), s1 = hypot(ex - x0, ey - y0);
+    double ux = (x1 - (double)x0) / len, uy = (y1 - (double)y0) / len;
+    double period = (double)dash + gap;
+    double s = floor(s0 / period) * period;
+    for (int n = 0; s < s1 && n < MAX_DASHES; s += period, n++) {
+        double e = fmin(s + dash, len);
+        ui_draw_line(r, (float)(x0 + ux * s), (float)(y0 + uy * s), (float)(x0 + ux * e),
+                     (float)(y0 + uy * e), width, c);
     }
 }
 
-/* Discs and rings are filled row by row, one span (two for a ring) per pixel row. */
+/* Discs and rings are filled row by row, one span (two for a ring) per pixel row. A
+ * centre beyond the bound is moved onto it: the shape is off screen either way. */
 void ui_draw_disc(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c)
 {
+    if (!isfinite(cx) || !isfinite(cy) || !isfinite(radius) || !(radius > 0.0f)) return;
+    if (radius > MAX_ROWS / 2) radius = MAX_ROWS / 2;
+    cx = ui_draw_clamp(cx);
+    cy = ui_draw_clamp(cy);
     SDL_FRect spans[MAX_ROWS];
     int n = 0;
-    for (float y = -radius + 0.5f; y < radius && n < MAX_ROWS; y += 1.0f) {
-        float half = sqrtf(radius * radius - y * y);
+    for (int row = 0; row < MAX_ROWS; row++) {
+        float y = -radius + 0.5f + (float)row;
+        if (y >= radius) break;
+        float half = sqrtf(fmaxf(radius * radius - y * y, 0.0f));
         spans[n++] = (SDL_FRect){cx - half, cy + y - 0.5f, 2.0f * half, 1.0f};
     }
     set_color(r, c);
@@ -104,13 +218,20 @@ void ui_draw_disc(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c
 
 void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width, SDL_Color c)
 {
+    if (!isfinite(cx) || !isfinite(cy) || !isfinite(radius) || !isfinite(width)) return;
+    if (!(radius > 0.0f) || !(width > 0.0f)) return;
+    if (radius > MAX_ROWS / 2) radius = MAX_ROWS / 2;
+    cx = ui_draw_clamp(cx);
+    cy = ui_draw_clamp(cy);
     SDL_FRect spans[2 * MAX_ROWS];
     int n = 0;
     float inner = radius - width;
-    for (float y = -radius + 0.5f; y < radius && n < 2 * MAX_ROWS - 1; y += 1.0f) {
-        float half = sqrtf(radius * radius - y * y);
+    for (int row = 0; row < MAX_ROWS; row++) {
+        float y = -radius + 0.5f + (float)row;
+        if (y >= radius) break;
+        float half = sqrtf(fmaxf(radius * radius - y * y, 0.0f));
         if (inner > 0.0f && fabsf(y) < inner) {
-            float in = sqrtf(inner * inner - y * y);
+            float in = sqrtf(fmaxf(inner * inner - y * y, 0.0f));
             spans[n++] = (SDL_FRect){cx - half, cy + y - 0.5f, half - in, 1.0f};
             spans[n++] = (SDL_FRect){cx + in, cy + y - 0.5f, half - in, 1.0f};
         } else {
@@ -124,6 +245,27 @@ void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width
 
 void ui_draw_cross(SDL_Renderer *r, float cx, float cy, float size, float width, SDL_Color c)
 {
+    if (!isfinite(cx) || !isfinite(cy) || !isfinite(size) || !(size > 0.0f)) return;
+    if (size > MAX_ROWS / 2) size = MAX_ROWS / 2;
+    cx = ui_draw_clamp(cx);
+    cy = ui_draw_clamp(cy);
     ui_draw_line(r, cx - size, cy - size, cx + size, cy + size, width, c);
     ui_draw_line(r, cx - size, cy + size, cx + size, cy - size, width, c);
+}
+
+void ui_draw_arrow(SDL_Renderer *r, float x0, float y0, float x1, float y1, float head,
+                   float width, SDL_Color c)
+{
+    if (!finite4(x0, y0, x1, y1) || !isfinite(head)) return;
+    double dx = (double)x1 - x0, dy = (double)y1 - y0, len = hypot(dx, dy);
+    if (!(len > 0.0) || !isfinite(len)) return;
+    if (head > MAX_ROWS / 2) head = MAX_ROWS / 2;
+    ui_draw_line(r, x0, y0, x1, y1, width, c);
+    if (!(head > 0.0f)) return;
+    /* Two barbs at +-30 degrees back from the tip. */
+    double ux = dx / len, uy = dy / len, cs = 0.8660254, sn = 0.5;
+    for (int side = -1; side <= 1; side += 2) {
+        double bx = -(ux * cs - side * uy * sn), by = -(uy * cs + side * ux * sn);
+        ui_draw_line(r, x1, y1, (float)(x1 + bx * head), (float)(y1 + by * head), width, c);
+    }
 }

@@ -1,10 +1,20 @@
 /* ui_draw: the few shapes the panels are made of, on any SDL_Renderer (the window's
  * or the software renderer behind headless frames), built from rectangles and
- * one-pixel lines so they look the same on every renderer. Nothing here allocates. */
+ * one-pixel lines so they look the same on every renderer. Nothing here allocates.
+ *
+ * Any input is safe: a NaN or infinite coordinate, radius or size draws nothing,
+ * coordinates are bounded to +-UI_DRAW_BOUND pixels (lines are clipped to the target,
+ * keeping their direction), so no conversion to int inside SDL can overflow. */
 #ifndef UI_DRAW_H
 #define UI_DRAW_H
 
 #include <SDL.h>
+
+/* Farthest a coordinate handed to SDL may lie from the origin, in pixels. */
+#define UI_DRAW_BOUND 1.0e6
+
+/* v bounded to +-UI_DRAW_BOUND, NaN to 0: a pixel coordinate safe to cast to int. */
+float ui_draw_clamp(double v);
 
 void ui_draw_fill(SDL_Renderer *r, SDL_Rect rect, SDL_Color c);
 /* Outline of `rect`, `width` pixels thick, drawn inside it. */
@@ -20,6 +30,9 @@ void ui_draw_disc(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c
 void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width, SDL_Color c);
 /* An x-shaped cross marker. */
 void ui_draw_cross(SDL_Renderer *r, float cx, float cy, float size, float width, SDL_Color c);
+/* A line from (x0, y0) to the tip (x1, y1) with two barbs `head` pixels long. */
+void ui_draw_arrow(SDL_Renderer *r, float x0, float y0, float x1, float y1, float head,
+                   float width, SDL_Color c);
 
 SDL_Color ui_rgba(SDL_Color c, Uint8 alpha);
 SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t);

@@ -5,7 +5,16 @@
  * The grid comes from the core; this panel paints it once per grid (and size) into a
  * texture of the map's on-screen size, contours included, and copies that 1:1 every
  * frame. Contour levels crowd toward the minimum (quadratic spacing) because that is
- * where the bowl's shape matters. */
+ * where the bowl's shape matters.
+ *
+ * The square map is the picture, so the panel's layout gives it every pixel it can:
+ * the axis titles are turned along their axes, and the symbol legend and the note go
+ * beside the map where the panel is wider than tall, else in rows above and below it.
+ *
+ * Any number can arrive here (logits of 1e308, a range that overflows): values are
+ * turned into pixels as fractions of the view computed on halves (hi/2 - lo/2 never
+ * overflows) and bounded to a few map widths, so no NaN, infinity or huge float
+ * reaches a drawing call or an int conversion. */
 #include "ui_panels.h"
 
 #include <math.h>
@@ -15,8 +24,15 @@
 
 #include "ui_colormap.h"
 #include "ui_draw.h"
+#include "ui_layout.h"
 
-enum { CONTOUR_LEVELS = 9 };
+enum {
+    CONTOUR_LEVELS = 9,
+    MAX_TICKS = 40,
+    TICK_CHARS = 6,     /* widest tick label, in characters (ui_format_fit) */
+    NOTE_LINES = 8,
+    LEGEND_ITEMS = 5,
+};
 
 struct ui_landscape_panel {
     SDL_Renderer *r;
@@ -24,6 +40,7 @@ struct ui_landscape_panel {
     int side;
     Uint32 *pixels;          /* side*side colours, row 0 at the top (y = hi) */
     SDL_Texture *colorbar;   /* 1 x 256 viridis, top = high */
+    SDL_FPoint *path;        /* XL_HISTORY_CAP pixels of the trajectory, this frame */
     unsigned long generation;
     int valid;
 };
@@ -33,11 +50,12 @@ ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer)
     ui_landscape_panel *p = calloc(1, sizeof *p);
     if (!p) return NULL;
     p->r = renderer;
+    p->path = malloc(sizeof *p->path * XL_HISTORY_CAP);
     Uint32 ramp[256];
     for (int i = 0; i < 256; i++) ramp[i] = ui_viridis_table()[255 - i];
     p->colorbar = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 1, 256);
-    if (!p->colorbar) {
-        free(p);
+    if (!p->colorbar || !p->path) {
+        ui_landscape_panel_destroy(p);
         return NULL;
     }
     SDL_UpdateTexture(p->colorbar, NULL, ramp, 4);
@@ -50,7 +68,16 @@ void ui_landscape_panel_destroy(ui_landscape_panel *p)
     if (p->heat) SDL_DestroyTexture(p->heat);
     if (p->colorbar) SDL_DestroyTexture(p->colorbar);
     free(p->pixels);
+    free(p->path);
     free(p);
+}
+
+/* (v - lo) / (hi - lo) computed on halves, so neither difference can overflow for
+ * finite inputs; NaN when an input is NaN. */
+static double fraction(double v, double lo, double hi)
+{
+    double span = 0.5 * hi - 0.5 * lo;
+    return (0.5 * v - 0.5 * lo) / span;
 }
 
 /* Paint the heatmap at its on-screen size. Each pixel samples the grid bilinearly;
@@ -73,7 +100,11 @@ static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_
     const int g = xl_landscape_size(ls);
     const double *v = xl_landscape_values(ls);
     const double lo = xl_landscape_min(ls), hi = xl_landscape_max(ls);
-    const double inv = hi > lo ? 1.0 / (hi - lo) : 0.0;
+    /* Flat when the spread is rounding noise (a loss of 38.86 that varies in its last
+     * bits): painting that noise as a full colour ramp would show structure that is
+     * not there. */
+    const int flat = !(hi > lo) || !isfinite(fraction(lo + 0.5 * (hi - lo), lo, hi)) ||
+                     hi - lo <= 1e-9 * fmax(fabs(hi), fabs(lo));
     const Uint32 *lut = ui_viridis_table();
     double levels[CONTOUR_LEVELS];
     for (int k = 0; k < CONTOUR_LEVELS; k++) {
@@ -100,9 +131,10 @@ static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_
             double fx = gx - i;
             double top = r0[i] + (r0[i + 1] - r0[i]) * fx;
             double bot = r1[i] + (r1[i + 1] - r1[i]) * fx;
-            double t = (top + (bot - top) * fy - lo) * inv;
-            int idx = (int)(t * 255.0 + 0.5);
-            Uint32 c = lut[idx < 0 ? 0 : idx > 255 ? 255 : idx];
+            double t = flat ? 0.0 : fraction(top + (bot - top) * fy, lo, hi);
+            if (!(t > 0.0)) t = 0.0; /* NaN too: never cast to int */
+            if (t > 1.0) t = 1.0;
+            Uint32 c = lut[(int)(t * 255.0 + 0.5)];
             unsigned char b = 0;
             while (b < CONTOUR_LEVELS && t > levels[b]) b++;
             band[px] = b;
@@ -139,45 +171,474 @@ static void subscript(char *buf, size_t n, int k)
     }
 }
 
-/* The map's symbols, each on a small dark tile so white marks read on any theme. */
-static void legend(const ui_ctx *ctx, int x, int y, int room)
+/* ---- what the slice's minimum is, and the sentence that says so ---- */
+
+typedef enum min_kind {
+    MIN_IN_VIEW,   /* a minimum, inside the view: a cross */
+    MIN_OUTSIDE,   /* a minimum beyond the view: an arrow at the edge toward it */
+    MIN_VALLEY,    /* a whole line of minima (p_a + p_b = 1): dashed */
+    MIN_NONE,      /* p_a or p_b is 0 (or 1): the infimum is at infinity */
+} min_kind;
+
+typedef struct minimum {
+    min_kind kind;
+    double x, y;   /* MIN_IN_VIEW, MIN_OUTSIDE: where (either may be infinite when outside) */
+    double d;      /* MIN_VALLEY: the valley is z_a - z_b = d */
+} minimum;
+
+static minimum find_minimum(const xl_classifier *c, const double *z, int a, int b, double lo,
+                            double hi)
 {
-    static const char *const labels[] = {"now", "start", "descent path", "minimum", "equal loss"};
-    const ui_theme *th = ctx->theme;
-    int lh = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    int tile = lh + 2;
-    int widest = 0;
-    for (int i = 0; i < 5; i++) {
-        int w = ui_text_width(ctx->text, UI_FONT_TICK, labels[i]);
-        if (w > widest) widest = w;
+    minimum m = {MIN_NONE, NAN, NAN, 0.0};
+    double x, y;
+    if (xl_landscape_classifier_minimum(c, z, a, b, &x, &y) && !isnan(x) && !isnan(y)) {
+        m.x = x;
+        m.y = y;
+        m.kind = x >= lo && x <= hi && y >= lo && y <= hi ? MIN_IN_VIEW : MIN_OUTSIDE;
+    } else if (xl_landscape_classifier_valley(c, a, b, &m.d) && isfinite(m.d)) {
+        m.kind = MIN_VALLEY;
     }
-    if (tile + ctx->pad / 2 + widest > room) return;
+    return m;
+}
+
+static void note_text(char *buf, size_t n, const minimum *m, int classes)
+{
+    char xs[48], ys[48];
+    switch (m->kind) {
+    case MIN_VALLEY:
+        snprintf(buf, n, "%s", classes == 2
+                 ? "N = 2: only z₁ − z₂ matters, so every point on the dashed valley is a minimum"
+                 : "the other classes have p = 0: only the difference of these logits matters");
+        break;
+    case MIN_NONE:
+        snprintf(buf, n, "no minimum: the loss keeps falling toward the edge (p = 0 or 1)");
+        break;
+    case MIN_OUTSIDE:
+        ui_format_fit(xs, sizeof xs, m->x, 1, 7);
+        ui_format_fit(ys, sizeof ys, m->y, 1, 7);
+        snprintf(buf, n, "the minimum lies outside the view, at (%s, %s)", xs, ys);
+        break;
+    default:
+        snprintf(buf, n, "%s", classes == 3
+                 ? "N = 3: softmax ignores a common shift of z, so this slice is the whole landscape"
+                 : "the other logits stay at their current values");
+        break;
+    }
+}
+
+/* Greedy word wrap into lines at most `width` pixels wide (a word wider than that
+ * gets a line of its own). Returns the number of lines. */
+static int wrap(ui_text *t, ui_font f, const char *s, int width, char lines[][160], int max)
+{
+    int n = 0;
+    while (*s && n < max) {
+        while (*s == ' ') s++;
+        if (!*s) break;
+        char line[160] = "";
+        size_t len = 0;
+        const char *p = s;
+        for (;;) {
+            const char *e = p;
+            while (*e && *e != ' ') e++;
+            char trial[160];
+            size_t wl = (size_t)(e - p);
+            if (len + 1 + wl >= sizeof trial) break;
+            memcpy(trial, line, len);
+            size_t tl = len;
+            if (tl) trial[tl++] = ' ';
+            memcpy(trial + tl, p, wl);
+            trial[tl + wl] = '\0';
+            if (len && ui_text_width(t, f, trial) > width) break;
+            memcpy(line, trial, tl + wl + 1);
+            len = tl + wl;
+            p = e;
+            while (*p == ' ') p++;
+            if (!*p) break;
+        }
+        memcpy(lines[n++], line, len + 1);
+        s = p;
+    }
+    return n;
+}
+
+/* ---- tick labels ---- */
+
+typedef struct ticks {
+    double v[MAX_TICKS];
+    char s[MAX_TICKS][48];   /* "" where the label repeats the previous one */
+    int n, widest;
+} ticks;
+
+static int tick_decimals(double step)
+{
+    int d = 0;
+    while (d < 6 && fabs(step * pow(10.0, d) - round(step * pow(10.0, d))) > 1e-6) d++;
+    return d;
+}
+
+/* Nice ticks over [lo, hi], at most max_ticks of them, labelled to fit TICK_CHARS. */
+static void make_ticks(ui_text *t, double lo, double hi, int max_ticks, ticks *out)
+{
+    out->n = out->widest = 0;
+    if (!isfinite(lo) || !isfinite(hi) || !(hi > lo)) return;
+    double step = isfinite(hi - lo) ? ui_nice_step(lo, hi, max_ticks)
+                                    : 2.0 * ui_nice_step(0.5 * lo, 0.5 * hi, max_ticks);
+    out->n = ui_ticks(lo, hi, step, out->v, MAX_TICKS);
+    int dec = tick_decimals(step);
+    for (int i = 0; i < out->n; i++) {
+        ui_format_fit(out->s[i], sizeof out->s[i], out->v[i], dec, TICK_CHARS);
+        if (i > 0 && strcmp(out->s[i], out->s[i - 1]) == 0) {
+            out->s[i][0] = '\0';
+            continue;
+        }
+        int w = ui_text_width(t, UI_FONT_TICK, out->s[i]);
+        if (w > out->widest) out->widest = w;
+    }
+}
+
+/* Ticks for a map axis `side` pixels long: a tick per three lines of text at most, and
+ * fewer while the labels (laid side by side on the x axis) would touch. */
+static void axis_ticks(ui_text *t, double lo, double hi, int side, int tick_h, int gap,
+                       ticks *out)
+{
+    int max_ticks = side / (tick_h * 3) + 1;
+    for (int tries = 0; tries < 6; tries++) {
+        make_ticks(t, lo, hi, max_ticks, out);
+        if (out->n < 2) return;
+        double spacing = side * fraction(lo + (out->v[1] - out->v[0]), lo, hi);
+        if (!(spacing < out->widest + gap) || max_ticks <= 2) return;
+        max_ticks = max_ticks * 2 / 3;
+        if (max_ticks < 2) max_ticks = 2;
+    }
+}
+
+/* ---- the symbols, drawn alike on the map and in the legend ---- */
+
+static void draw_now(const ui_ctx *ctx, float x, float y, float r)
+{
+    ui_draw_disc(ctx->r, x, y, r + ui_lw(ctx, 1.0f) + 1, (SDL_Color){0, 0, 0, 255});
+    ui_draw_disc(ctx->r, x, y, r, ctx->theme->select);
+}
+
+/* A ring in the path's colour with a dark edge inside and out, so it reads on the
+ * path's own dots as on the map. */
+static void draw_start(const ui_ctx *ctx, float x, float y, float r)
+{
+    float w = ui_lw(ctx, 1.5f) + 1;
+    ui_draw_ring(ctx->r, x, y, r + 1.5f, w + 3.0f, (SDL_Color){0, 0, 0, 255});
+    ui_draw_ring(ctx->r, x, y, r, w, ctx->theme->trajectory);
+}
+
+static void draw_cross(const ui_ctx *ctx, float x, float y, float r)
+{
+    ui_draw_cross(ctx->r, x, y, r + 1, ui_lw(ctx, 1.5f) + 2, (SDL_Color){0, 0, 0, 255});
+    ui_draw_cross(ctx->r, x, y, r, ui_lw(ctx, 1.5f), (SDL_Color){255, 255, 255, 255});
+}
+
+static void draw_arrow(const ui_ctx *ctx, float x0, float y0, float x1, float y1, float head)
+{
+    float w = ui_lw(ctx, 1.5f);
+    ui_draw_arrow(ctx->r, x0, y0, x1, y1, head, w + 2, (SDL_Color){0, 0, 0, 255});
+    ui_draw_arrow(ctx->r, x0, y0, x1, y1, head, w, (SDL_Color){255, 255, 255, 255});
+}
+
+/* ---- legend ---- */
+
+typedef struct legend {
+    const char *label[LEGEND_ITEMS];
+    int n, tile, item_w[LEGEND_ITEMS], widest;
+    min_kind kind;
+} legend;
+
+static void legend_init(const ui_ctx *ctx, legend *L, min_kind kind)
+{
+    static const char *const mins[] = {"minimum", "toward the minimum", "valley of minima",
+                                       "lowest in view"};
+    const char *labels[LEGEND_ITEMS] = {"now", "start", "descent path", mins[kind], "equal loss"};
+    L->n = LEGEND_ITEMS;
+    L->kind = kind;
+    L->tile = ui_text_line_height(ctx->text, UI_FONT_TICK) + 2;
+    L->widest = 0;
+    for (int i = 0; i < L->n; i++) {
+        L->label[i] = labels[i];
+        L->item_w[i] = L->tile + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_TICK, labels[i]);
+        if (L->item_w[i] > L->widest) L->widest = L->item_w[i];
+    }
+}
+
+/* Items flow left to right in rows no wider than `width` (one per row when width is
+ * the widest item). Returns the height; draws only when `draw`. */
+static int legend_flow(const ui_ctx *ctx, const legend *L, int x, int y, int width, int draw)
+{
+    const ui_theme *th = ctx->theme;
+    int row_h = L->tile + L->tile / 3, cx = x, cy = y, gap = ctx->pad * 3 / 2;
     Uint32 dark = ui_viridis(0.15);
     SDL_Color bg = {(Uint8)(dark >> 16), (Uint8)(dark >> 8), (Uint8)dark, 255};
-    SDL_Color white = {255, 255, 255, 255}, black = {0, 0, 0, 255};
-    float tw = ui_lw(ctx, 1.5f);
-    for (int i = 0; i < 5; i++) {
-        int ty = y + i * (tile + lh / 2);
-        SDL_Rect t = {x, ty, tile, tile};
-        float cx = x + tile / 2.0f, cy = ty + tile / 2.0f, r = tile * 0.3f;
-        ui_draw_fill(ctx->r, t, bg);
-        switch (i) {
-        case 0:
-            ui_draw_disc(ctx->r, cx, cy, r + 1.5f, black);
-            ui_draw_disc(ctx->r, cx, cy, r, th->select);
-            break;
-        case 1: ui_draw_ring(ctx->r, cx, cy, r + 1, tw + 1, th->trajectory); break;
-        case 2: ui_draw_line(ctx->r, x + 2.0f, cy, x + tile - 2.0f, cy, tw, th->trajectory); break;
-        case 3: ui_draw_cross(ctx->r, cx, cy, r, ui_lw(ctx, 1.5f), white); break;
-        default:
-            SDL_SetRenderDrawBlendMode(ctx->r, SDL_BLENDMODE_BLEND);
-            SDL_SetRenderDrawColor(ctx->r, th->contour.r, th->contour.g, th->contour.b, 200);
-            SDL_RenderDrawLineF(ctx->r, x + 1.0f, cy + r, x + tile - 1.0f, cy - r);
-            break;
+    for (int i = 0; i < L->n; i++) {
+        if (cx > x && cx + L->item_w[i] > x + width) {
+            cx = x;
+            cy += row_h;
         }
-        ui_text_draw(ctx->text, UI_FONT_TICK, x + tile + ctx->pad / 2, ty + 1, UI_ALIGN_LEFT,
-                     th->text_dim, labels[i]);
+        if (draw) {
+            int tile = L->tile;
+            float mx = cx + tile / 2.0f, my = cy + tile / 2.0f, r = tile * 0.3f;
+            ui_draw_fill(ctx->r, (SDL_Rect){cx, cy, tile, tile}, bg);
+            switch (i) {
+            case 0: draw_now(ctx, mx, my, r); break;
+            case 1: draw_start(ctx, mx, my, r); break;
+            case 2:
+                ui_draw_line(ctx->r, cx + 2.0f, my, cx + tile - 2.0f, my, ui_lw(ctx, 1.5f), th->trajectory);
+                break;
+            case 3:
+                if (L->kind == MIN_OUTSIDE)
+                    draw_arrow(ctx, cx + 3.0f, my, cx + tile - 3.0f, my, tile * 0.35f);
+                else if (L->kind == MIN_VALLEY)
+                    ui_draw_dashed(ctx->r, cx + 1.0f, cy + tile - 2.0f, cx + tile - 1.0f, cy + 2.0f,
+                                   ui_lw(ctx, 1.5f), tile / 4.0f, tile / 6.0f,
+                                   (SDL_Color){255, 255, 255, 255});
+                else draw_cross(ctx, mx, my, r);
+                break;
+            default:
+                SDL_SetRenderDrawBlendMode(ctx->r, SDL_BLENDMODE_BLEND);
+                SDL_SetRenderDrawColor(ctx->r, th->contour.r, th->contour.g, th->contour.b, 200);
+                SDL_RenderDrawLineF(ctx->r, cx + 1.0f, my + r, cx + tile - 1.0f, my - r);
+                break;
+            }
+            ui_text_draw(ctx->text, UI_FONT_TICK, cx + tile + ctx->pad / 2, cy + 1, UI_ALIGN_LEFT,
+                         th->text_dim, L->label[i]);
+        }
+        cx += L->item_w[i] + gap;
     }
+    return cy + L->tile - y;
+}
+
+/* ---- the panel's layout ---- */
+
+typedef struct plan {
+    SDL_Rect map, cbar;
+    int side;
+    int legend_mode;      /* 0 none, 1 column beside the map, 2 rows under it */
+    SDL_Rect legend;      /* flow box */
+    SDL_Rect note;        /* the note's lines go here */
+    int note_lines;
+    char lines[NOTE_LINES][160];
+} plan;
+
+/* Widths of everything around the map that does not scale with it. */
+typedef struct frame_metrics {
+    int tick_h, lh, pad, cbar_w;
+    int left_w, right_w, top_h, bottom_h;
+} frame_metrics;
+
+static frame_metrics metrics(const ui_ctx *ctx, int ytick_w, int cbar_label_w)
+{
+    frame_metrics m;
+    m.tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    m.lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    m.pad = ctx->pad;
+    m.cbar_w = (int)(14 * ctx->scale);
+    if (m.cbar_w < 8) m.cbar_w = 8;
+    /* y title (turned) | gap | tick labels | tick marks | map */
+    m.left_w = m.lh + m.pad / 3 + ytick_w + m.pad / 2;
+    /* map | gap | bar | ticks | labels | gap | bar title (turned) */
+    m.right_w = m.pad + m.cbar_w + m.pad / 2 + cbar_label_w + m.pad / 3 + m.tick_h;
+    m.top_h = m.tick_h / 2 + 1;                          /* half of the top tick labels */
+    m.bottom_h = m.pad / 3 + m.tick_h + m.lh;            /* x tick labels and x title */
+    return m;
+}
+
+static int imin(int a, int b) { return a < b ? a : b; }
+
+static void make_plan(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, const legend *L,
+                      const char *note, plan *P)
+{
+    const int fixed_w = m->left_w + m->right_w, fixed_h = m->top_h + m->bottom_h;
+    const int col_gap = m->pad * 3 / 2;
+    char lines[NOTE_LINES][160];
+    /* Note in one block above everything: its height at the panel's width. */
+    int full_lines = wrap(ctx->text, UI_FONT_TICK, note, in.w, lines, NOTE_LINES);
+    int note_h = full_lines * m->tick_h + m->pad / 3;
+    int col_h = legend_flow(ctx, L, 0, 0, L->widest, 0);
+    int rows_h = legend_flow(ctx, L, 0, 0, in.w, 0) + m->pad / 2;
+
+    /* A: legend and note in a column beside the map. */
+    int sideA = imin(in.h - fixed_h, in.w - fixed_w - col_gap - L->widest);
+    int colA = in.w - fixed_w - sideA - col_gap;
+    int linesA = sideA > 0 ? wrap(ctx->text, UI_FONT_TICK, note, colA, lines, NOTE_LINES) : 0;
+    int col_hA = sideA > 0 ? legend_flow(ctx, L, 0, 0, colA, 0) : col_h;
+    if (col_hA + m->pad + linesA * m->tick_h > in.h - m->top_h) sideA = 0;
+    /* A2: legend beside, note above. B: note above, legend rows below. C: no legend. */
+    int sideA2 = imin(in.h - fixed_h - note_h, in.w - fixed_w - col_gap - L->widest);
+    int sideB = imin(in.h - fixed_h - note_h - rows_h, in.w - fixed_w);
+    int sideC = imin(in.h - fixed_h - note_h, in.w - fixed_w);
+
+    int mode = 0, side = sideC;
+    if (sideA >= sideA2 && sideA >= sideB && sideA >= 60) {
+        mode = 1;
+        side = sideA;
+    } else if (sideA2 >= sideB && sideA2 >= 60) {
+        mode = 3;
+        side = sideA2;
+    } else if (sideB >= 60) {
+        mode = 2;
+        side = sideB;
+    }
+    if (side > 4096) side = 4096;
+    P->side = side;
+    P->legend_mode = mode == 3 ? 1 : mode;
+    int note_above = mode != 1;
+    int used_h = fixed_h + side + (note_above ? note_h : 0) + (mode == 2 ? rows_h : 0);
+    int map_top = in.y + (note_above ? note_h : 0) + m->top_h;
+    if (mode == 1 && in.h > used_h) map_top += (in.h - used_h) / 2; /* centred when width-bound */
+    int map_x;
+    if (P->legend_mode == 1) {
+        map_x = in.x + m->left_w;
+    } else {
+        map_x = in.x + m->left_w + (in.w - fixed_w - side) / 2; /* centred */
+    }
+    P->map = (SDL_Rect){map_x, map_top, side, side};
+    P->cbar = (SDL_Rect){map_x + side + m->pad, map_top, m->cbar_w, side};
+    int col_x = map_x + side + m->right_w + col_gap;
+    int col_w = in.x + in.w - col_x;
+    if (P->legend_mode == 1) {
+        col_h = legend_flow(ctx, L, 0, 0, col_w, 0);
+        P->legend = (SDL_Rect){col_x, map_top, col_w, col_h};
+    } else if (P->legend_mode == 2) {
+        int ly = map_top + side + m->bottom_h + m->pad / 2;
+        P->legend = (SDL_Rect){in.x, ly, in.w, rows_h - m->pad / 2};
+    }
+    if (note_above) {
+        P->note_lines = wrap(ctx->text, UI_FONT_TICK, note, in.w, P->lines, NOTE_LINES);
+        P->note = (SDL_Rect){in.x, in.y, in.w, P->note_lines * m->tick_h};
+    } else {
+        P->note_lines = wrap(ctx->text, UI_FONT_TICK, note, col_w, P->lines, NOTE_LINES);
+        P->note = (SDL_Rect){col_x, map_top + col_h + m->pad, col_w, P->note_lines * m->tick_h};
+    }
+}
+
+/* ---- drawing ---- */
+
+/* Pixels of the view's values on this map: fractions bounded to a few map widths, so
+ * the result is finite and far from the int limits whatever the value. */
+typedef struct mapping {
+    SDL_Rect map;
+    double lo, hi;
+} mapping;
+
+static double bounded_fraction(const mapping *mp, double v)
+{
+    double t = fraction(v, mp->lo, mp->hi);
+    if (isnan(t)) return -4.0; /* off the map */
+    return t < -4.0 ? -4.0 : t > 5.0 ? 5.0 : t;
+}
+static float map_x(const mapping *mp, double v)
+{
+    return (float)(mp->map.x + bounded_fraction(mp, v) * mp->map.w);
+}
+static float map_y(const mapping *mp, double v)
+{
+    return (float)(mp->map.y + mp->map.h - bounded_fraction(mp, v) * mp->map.h);
+}
+
+static SDL_Rect box_around(float x, float y, float r)
+{
+    int ir = (int)ceilf(r);
+    return (SDL_Rect){(int)floorf(x) - ir, (int)floorf(y) - ir, 2 * ir + 1, 2 * ir + 1};
+}
+
+static void axes(const ui_ctx *ctx, const plan *P, const frame_metrics *m, double lo, double hi,
+                 const char *xt, const char *yt)
+{
+    const ui_theme *th = ctx->theme;
+    const SDL_Rect map = P->map;
+    const mapping mp = {map, lo, hi};
+    float lw = ui_lw(ctx, 1.0f);
+    ticks tk;
+    axis_ticks(ctx->text, lo, hi, map.w, m->tick_h, m->pad, &tk);
+    ui_draw_frame(ctx->r, (SDL_Rect){map.x - 1, map.y - 1, map.w + 2, map.h + 2}, 1, th->axis);
+    int bottom = map.y + map.h;
+    SDL_Rect first_x = {0, 0, 0, 0};
+    for (int i = 0; i < tk.n; i++) {
+        float x = map_x(&mp, tk.v[i]);
+        ui_draw_line(ctx->r, x, (float)bottom, x, bottom + m->pad / 3.0f, lw, th->axis);
+        if (!tk.s[i][0]) continue;
+        int w = ui_text_width(ctx->text, UI_FONT_TICK, tk.s[i]);
+        SDL_Rect box = {(int)x - w / 2, bottom + m->pad / 3, w, m->tick_h};
+        if (i == 0) first_x = box;
+        ui_text_draw(ctx->text, UI_FONT_TICK, (int)x, bottom + m->pad / 3, UI_ALIGN_CENTER,
+                     th->text_dim, tk.s[i]);
+    }
+    for (int i = 0; i < tk.n; i++) {
+        float y = map_y(&mp, tk.v[i]);
+        ui_draw_line(ctx->r, map.x - m->pad / 3.0f, y, (float)map.x, y, lw, th->axis);
+        if (!tk.s[i][0]) continue;
+        int w = ui_text_width(ctx->text, UI_FONT_TICK, tk.s[i]);
+        SDL_Rect box = {map.x - m->pad / 2 - w, (int)(y - m->tick_h / 2.0f), w, m->tick_h};
+        /* The corner: the lowest y label must not sit on the first x label. */
+        if (SDL_HasIntersection(&box, &first_x)) continue;
+        ui_text_draw(ctx->text, UI_FONT_TICK, map.x - m->pad / 2, box.y, UI_ALIGN_RIGHT,
+                     th->text_dim, tk.s[i]);
+    }
+    ui_text_draw(ctx->text, UI_FONT_LABEL, map.x + map.w / 2, bottom + m->pad / 3 + m->tick_h,
+                 UI_ALIGN_CENTER, th->text, xt);
+    int ytick_w = m->left_w - m->lh - m->pad / 3 - m->pad / 2;
+    ui_text_draw_up(ctx->text, UI_FONT_LABEL, map.x - m->pad / 2 - ytick_w - m->pad / 3 - m->lh,
+                    map.y + map.h / 2, th->text, yt);
+}
+
+static void colour_bar(const ui_ctx *ctx, ui_landscape_panel *p, const plan *P,
+                       const frame_metrics *m, const ticks *tk, double dlo, double dhi)
+{
+    const ui_theme *th = ctx->theme;
+    const SDL_Rect cbar = P->cbar;
+    float lw = ui_lw(ctx, 1.0f);
+    SDL_RenderCopy(ctx->r, p->colorbar, NULL, &cbar);
+    ui_draw_frame(ctx->r, (SDL_Rect){cbar.x - 1, cbar.y - 1, cbar.w + 2, cbar.h + 2}, 1, th->axis);
+    int lx = cbar.x + cbar.w + m->pad / 2;
+    for (int i = 0; i < tk->n; i++) {
+        double t = dhi > dlo ? fraction(tk->v[i], dlo, dhi) : 0.5;
+        if (!(t >= 0.0)) t = 0.0;
+        if (t > 1.0) t = 1.0;
+        float y = cbar.y + cbar.h - (float)(t * cbar.h);
+        ui_draw_line(ctx->r, (float)(cbar.x + cbar.w), y, cbar.x + cbar.w + m->pad / 3.0f, y, lw, th->axis);
+        if (tk->s[i][0])
+            ui_text_draw(ctx->text, UI_FONT_TICK, lx, (int)(y - m->tick_h / 2.0f), UI_ALIGN_LEFT,
+                         th->text_dim, tk->s[i]);
+    }
+    char buf[48];
+    snprintf(buf, sizeof buf, "H(P,Q) %s", xl_unit_name(ctx->unit));
+    ui_text_draw_up(ctx->text, UI_FONT_TICK, lx + tk->widest + m->pad / 3, cbar.y + cbar.h / 2,
+                    th->text_dim, buf);
+}
+
+/* Colour-bar ticks in the display unit; a flat map gets its one value at mid-height. */
+static void colour_ticks(ui_text *t, double dlo, double dhi, int side, int tick_h, ticks *tk)
+{
+    if (dhi > dlo) {
+        make_ticks(t, dlo, dhi, side / (tick_h * 3) + 1, tk);
+    } else {
+        tk->n = tk->widest = 0;
+        if (!isfinite(dlo)) return;
+        tk->n = 1;
+        tk->v[0] = dlo;
+        ui_format_fit(tk->s[0], sizeof tk->s[0], dlo, 2, TICK_CHARS);
+        tk->widest = ui_text_width(t, UI_FONT_TICK, tk->s[0]);
+    }
+}
+
+/* The direction from the map's centre toward (x, y) in pixels (y down), with either
+ * coordinate possibly infinite; unit length along the larger axis. */
+static void toward(const mapping *mp, double x, double y, double *ux, double *uy)
+{
+    double fx = fraction(x, mp->lo, mp->hi) - 0.5, fy = fraction(y, mp->lo, mp->hi) - 0.5;
+    if (isinf(fx) || isinf(fy)) {
+        fx = isinf(fx) ? copysign(1.0, fx) : 0.0;
+        fy = isinf(fy) ? copysign(1.0, fy) : 0.0;
+    }
+    double big = fmax(fabs(fx), fabs(fy));
+    if (!(big > 0.0) || !isfinite(big)) big = 1.0, fx = 1.0, fy = 0.0;
+    *ux = fx / big;
+    *uy = -fy / big;
 }
 
 void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
@@ -189,7 +650,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     const double k = xl_unit_scale(ctx->unit);
     int a, b;
     xl_session_slice(s, &a, &b);
-    char sa[16], sb[16], buf[192], xt[96], yt[96];
+    char sa[16], sb[16], buf[192], xt[96], yt[96], note[192];
     subscript(sa, sizeof sa, a + 1);
     subscript(sb, sizeof sb, b + 1);
     snprintf(xt, sizeof xt, "z%s %s", sa, c->names[a]);
@@ -198,156 +659,154 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     snprintf(buf, sizeof buf, "H(P, softmax(z)) over z%s, z%s%s", sa, sb,
              c->n > 2 ? "   (Tab: other pair)" : "");
     SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
+    if (geom) memset(geom, 0, sizeof *geom);
 
     const xl_landscape *ls = xl_session_landscape(s);
     double lo = xl_landscape_lo(ls), hi = xl_landscape_hi(ls);
-    double vmin = xl_landscape_min(ls), vmax = xl_landscape_max(ls);
+    if (!isfinite(lo) || !isfinite(hi) || !(hi > lo) || !(fraction(hi, lo, hi) > 0.0)) {
+        lo = -XL_DEFAULT_RANGE; /* the core's range is broken: show the default view */
+        hi = XL_DEFAULT_RANGE;
+    }
+    double dlo = xl_landscape_min(ls) * k, dhi = xl_landscape_max(ls) * k;
+    if (dhi - dlo <= 1e-9 * fmax(fabs(dhi), fabs(dlo))) dhi = dlo; /* flat, as rebuild() paints it */
+    const minimum mn = find_minimum(c, xl_sim_theta(sim), a, b, lo, hi);
+    note_text(note, sizeof note, &mn, c->n);
+    legend leg;
+    legend_init(ctx, &leg, mn.kind);
 
-    /* Where the minimum of the slice is. It exists inside the view, or the two classes
-     * hold all of P (p_a + p_b = 1, as for N = 2) so the loss depends only on z_a - z_b
-     * and the valley is the line z_a - z_b = ln(p_a / p_b), or the loss keeps falling
-     * beyond the view (a class with p = 1 or p = 0 wants its logit at infinity). */
-    double mx, my, d = 0.0;
-    int has_min = xl_landscape_classifier_minimum(c, xl_sim_theta(sim), a, b, &mx, &my) &&
-                  mx >= lo && mx <= hi && my >= lo && my <= hi;
-    int valley = !has_min && xl_landscape_classifier_valley(c, a, b, &d);
-    const char *note;
-    if (valley && c->n == 2) note = "N = 2: only z₁ − z₂ matters, so every point on the dashed valley is a minimum";
-    else if (valley) note = "the other classes have p = 0: only the difference of these logits matters";
-    else if (!has_min) note = "no minimum in view: the loss keeps falling toward the edge (some p is 0 or 1)";
-    else if (c->n == 3) note = "N = 3: softmax ignores a common shift of z, so this slice is the whole landscape";
-    else note = "the other logits stay at their current values";
-    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    /* Lay out with label widths guessed from the panel's height, then again with the
+     * labels the map's real size gives, so the columns fit what is drawn. */
+    ticks xtk, ctk;
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    ui_text_draw(ctx->text, UI_FONT_TICK, in.x, in.y, UI_ALIGN_LEFT, th->text_dim, note);
-
-    /* Square map; y title above it, x ticks and title below, colour bar at the right. */
-    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "−10") + ctx->pad / 2;
-    int cbar_w = (int)(14 * ctx->scale);
-    int cbar_label_w = ui_text_width(ctx->text, UI_FONT_TICK, "10.0") + ctx->pad;
-    int top = in.y + tick_h + lh + ctx->pad / 2;
-    int bottom_room = tick_h + lh + ctx->pad / 2;
-    int side_h = in.y + in.h - top - bottom_room;
-    int side_w = in.w - tick_w - ctx->pad - cbar_w - cbar_label_w - ctx->pad;
-    int side = side_h < side_w ? side_h : side_w;
+    plan P;
+    int guess = in.h > 0 ? in.h : 1;
+    axis_ticks(ctx->text, lo, hi, guess, tick_h, ctx->pad, &xtk);
+    colour_ticks(ctx->text, dlo, dhi, guess, tick_h, &ctk);
+    int yw = xtk.widest, cw = ctk.widest;
+    frame_metrics m = metrics(ctx, yw, cw);
+    for (int pass = 0; pass < 3; pass++) {
+        make_plan(ctx, in, &m, &leg, note, &P);
+        if (P.side < 40) break;
+        axis_ticks(ctx->text, lo, hi, P.side, tick_h, ctx->pad, &xtk);
+        colour_ticks(ctx->text, dlo, dhi, P.side, tick_h, &ctk);
+        if (xtk.widest <= yw && ctk.widest <= cw) break;
+        if (xtk.widest > yw) yw = xtk.widest;
+        if (ctk.widest > cw) cw = ctk.widest;
+        m = metrics(ctx, yw, cw);
+    }
+    for (int i = 0; i < P.note_lines; i++)
+        ui_text_draw(ctx->text, UI_FONT_TICK, P.note.x, P.note.y + i * m.tick_h, UI_ALIGN_LEFT,
+                     th->text_dim, P.lines[i]);
+    const int side = P.side;
     if (side < 40) return;
-    SDL_Rect map = {in.x + tick_w + ctx->pad / 2, top, side, side};
+    const SDL_Rect map = P.map;
 
     if (!p->valid || xl_landscape_generation(ls) != p->generation || p->side != side)
         if (rebuild(p, ls, side, th->contour) != 0) return;
     SDL_RenderCopy(ctx->r, p->heat, NULL, &map);
 
-    /* Value -> pixel: lo at the map's left (bottom) edge, hi at its right (top) edge. */
-    const double px_per = side / (hi - lo);
-#define MAPX(v) ((float)(map.x + ((v) - lo) * px_per))
-#define MAPY(v) ((float)(map.y + map.h - ((v) - lo) * px_per))
-
-    /* Axes and ticks. */
-    float lw = ui_lw(ctx, 1.0f);
-    ui_draw_frame(ctx->r, (SDL_Rect){map.x - 1, map.y - 1, map.w + 2, map.h + 2}, 1, th->axis);
-    double step = ui_nice_step(lo, hi, side / (tick_h * 3) + 1);
-    for (double v = ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
-        float x = MAPX(v), y = MAPY(v);
-        ui_format_tick(buf, sizeof buf, v, step);
-        ui_draw_line(ctx->r, x, map.y + map.h, x, map.y + map.h + ctx->pad / 3.0f, lw, th->axis);
-        ui_text_draw(ctx->text, UI_FONT_TICK, (int)x, map.y + map.h + ctx->pad / 3, UI_ALIGN_CENTER,
-                     th->text_dim, buf);
-        ui_draw_line(ctx->r, map.x - ctx->pad / 3.0f, y, map.x, y, lw, th->axis);
-        ui_text_draw(ctx->text, UI_FONT_TICK, map.x - ctx->pad / 2, (int)(y - tick_h / 2.0f),
-                     UI_ALIGN_RIGHT, th->text_dim, buf);
-    }
-    ui_text_draw(ctx->text, UI_FONT_LABEL, map.x + map.w / 2, map.y + map.h + tick_h + ctx->pad / 3,
-                 UI_ALIGN_CENTER, th->text, xt);
-    ui_text_draw(ctx->text, UI_FONT_LABEL, map.x - tick_w, map.y - lh - ctx->pad / 4, UI_ALIGN_LEFT,
-                 th->text, yt);
-
-    /* Colour bar with its own ticks, in the display unit. */
-    SDL_Rect cbar = {map.x + map.w + ctx->pad, map.y, cbar_w, map.h};
-    SDL_RenderCopy(ctx->r, p->colorbar, NULL, &cbar);
-    ui_draw_frame(ctx->r, (SDL_Rect){cbar.x - 1, cbar.y - 1, cbar.w + 2, cbar.h + 2}, 1, th->axis);
-    if (vmax > vmin) {
-        double dlo = vmin * k, dhi = vmax * k;
-        double cstep = ui_nice_step(dlo, dhi, side / (tick_h * 3) + 1);
-        for (double v = ceil(dlo / cstep) * cstep; v <= dhi + 1e-9; v += cstep) {
-            float y = cbar.y + cbar.h - (float)((v - dlo) / (dhi - dlo) * cbar.h);
-            ui_draw_line(ctx->r, cbar.x + cbar.w, y, cbar.x + cbar.w + ctx->pad / 3.0f, y, lw, th->axis);
-            ui_format_tick(buf, sizeof buf, v, cstep);
-            ui_text_draw(ctx->text, UI_FONT_TICK, cbar.x + cbar.w + ctx->pad / 2, (int)(y - tick_h / 2.0f),
-                         UI_ALIGN_LEFT, th->text_dim, buf);
-        }
-    }
-    snprintf(buf, sizeof buf, "H(P,Q) %s", xl_unit_name(ctx->unit));
-    ui_text_draw(ctx->text, UI_FONT_TICK, cbar.x + cbar.w, map.y - tick_h - ctx->pad / 4, UI_ALIGN_RIGHT,
-                 th->text_dim, buf);
-
-    int legend_x = cbar.x + cbar.w + cbar_label_w + ctx->pad;
-    legend(ctx, legend_x, map.y, in.x + in.w - legend_x);
+    const mapping mp = {map, lo, hi};
+    axes(ctx, &P, &m, lo, hi, xt, yt);
+    colour_bar(ctx, p, &P, &m, &ctk, dlo, dhi);
+    if (P.legend_mode) legend_flow(ctx, &leg, P.legend.x, P.legend.y, P.legend.w, 1);
 
     /* Everything on the map is clipped to it. */
     SDL_RenderSetClipRect(ctx->r, &map);
-
-    /* Mark the minimum, the valley, or the lowest cell in view. */
     SDL_Color white = {255, 255, 255, 255}, black = {0, 0, 0, 255};
     float msize = 6.0f * ctx->scale;
-    if (valley) {
-        /* y = x - d over the view. */
-        double x0 = fmax(lo, lo + d), x1 = fmin(hi, hi + d);
+    float tw = ui_lw(ctx, 1.5f);
+
+    /* The valley: y = x - d over the view, drawn under the path. */
+    if (mn.kind == MIN_VALLEY) {
+        double x0 = fmax(lo, lo + mn.d), x1 = fmin(hi, hi + mn.d);
         if (x1 > x0) {
-            ui_draw_dashed(ctx->r, MAPX(x0), MAPY(x0 - d), MAPX(x1), MAPY(x1 - d), ui_lw(ctx, 1.5f) + 2,
-                           9.0f * ctx->scale, 6.0f * ctx->scale, black);
-            ui_draw_dashed(ctx->r, MAPX(x0), MAPY(x0 - d), MAPX(x1), MAPY(x1 - d), ui_lw(ctx, 1.5f),
-                           9.0f * ctx->scale, 6.0f * ctx->scale, white);
-            double lx = x0 + (x1 - x0) * 0.3;
-            ui_text_draw(ctx->text, UI_FONT_TICK, (int)MAPX(lx) + ctx->pad, (int)MAPY(lx - d), UI_ALIGN_LEFT,
-                         white, "valley");
+            for (int pass = 0; pass < 2; pass++)
+                ui_draw_dashed(ctx->r, map_x(&mp, x0), map_y(&mp, x0 - mn.d), map_x(&mp, x1),
+                               map_y(&mp, x1 - mn.d), tw + (pass ? 0 : 2), 9.0f * ctx->scale,
+                               6.0f * ctx->scale, pass ? white : black);
         }
-        mx = my = NAN;
-    } else {
-        if (!has_min) {
-            int gi, gj;
-            xl_landscape_argmin(ls, &gi, &gj);
-            int g = xl_landscape_size(ls);
-            mx = lo + (hi - lo) * gi / (g - 1);
-            my = lo + (hi - lo) * gj / (g - 1);
-        }
-        ui_draw_cross(ctx->r, MAPX(mx), MAPY(my), msize + 1, ui_lw(ctx, 1.5f) + 2, black);
-        ui_draw_cross(ctx->r, MAPX(mx), MAPY(my), msize, ui_lw(ctx, 1.5f), white);
-        const char *mlabel = has_min ? "minimum" : "lowest in view";
-        int mlw = ui_text_width(ctx->text, UI_FONT_TICK, mlabel);
-        int mlx = (int)MAPX(mx) + (int)msize + 3;
-        if (mlx + mlw > map.x + map.w) mlx = (int)MAPX(mx) - (int)msize - 3 - mlw;
-        if (mlx < map.x + 2) mlx = map.x + 2;
-        if (mlx + mlw > map.x + map.w - 2) mlx = map.x + map.w - 2 - mlw;
-        int mly = (int)MAPY(my) - tick_h - 2;
-        if (mly < map.y) mly = (int)MAPY(my) + 4;
-        if (mly + tick_h > map.y + map.h) mly = map.y + map.h - tick_h - 2;
-        ui_text_draw(ctx->text, UI_FONT_TICK, mlx, mly, UI_ALIGN_LEFT, white, mlabel);
     }
 
     /* Trajectory: a white path with a dark edge so it reads on every colour. */
     int count = xl_sim_history_count(sim);
-    float tw = ui_lw(ctx, 1.5f);
-    SDL_Color edge = {0, 0, 0, 160};
-    for (int pass = 0; pass < 2; pass++) {
-        for (int i = 1; i < count; i++) {
-            const double *t0 = xl_sim_history_theta(sim, i - 1), *t1 = xl_sim_history_theta(sim, i);
-            ui_draw_line(ctx->r, MAPX(t0[a]), MAPY(t0[b]), MAPX(t1[a]), MAPY(t1[b]),
-                         pass == 0 ? tw + 2.0f : tw, pass == 0 ? edge : th->trajectory);
-        }
-    }
-    int every = count / 24 + 1;
-    for (int i = 0; i < count - 1; i += every) {
+    if (count > XL_HISTORY_CAP) count = XL_HISTORY_CAP;
+    for (int i = 0; i < count; i++) {
         const double *t = xl_sim_history_theta(sim, i);
-        ui_draw_disc(ctx->r, MAPX(t[a]), MAPY(t[b]), tw * 1.3f, th->trajectory);
+        p->path[i] = (SDL_FPoint){map_x(&mp, t[a]), map_y(&mp, t[b])};
+    }
+    SDL_Color edge = {0, 0, 0, 160};
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 1; i < count; i++)
+            ui_draw_line(ctx->r, p->path[i - 1].x, p->path[i - 1].y, p->path[i].x, p->path[i].y,
+                         pass == 0 ? tw + 2.0f : tw, pass == 0 ? edge : th->trajectory);
+    int every = count / 24 + 1;
+    for (int i = 0; i < count - 1; i += every)
+        ui_draw_disc(ctx->r, p->path[i].x, p->path[i].y, tw * 1.3f, th->trajectory);
+
+    /* The minimum's mark, then the start and the current point over the path. */
+    float minx = NAN, miny = NAN;
+    if (mn.kind == MIN_IN_VIEW || mn.kind == MIN_NONE) {
+        double x = mn.x, y = mn.y;
+        if (mn.kind == MIN_NONE) {
+            int gi, gj, g = xl_landscape_size(ls);
+            xl_landscape_argmin(ls, &gi, &gj);
+            x = lo + (hi - lo) * gi / (g - 1);
+            y = lo + (hi - lo) * gj / (g - 1);
+        }
+        minx = map_x(&mp, x);
+        miny = map_y(&mp, y);
+        draw_cross(ctx, minx, miny, msize);
+    } else if (mn.kind == MIN_OUTSIDE) {
+        /* An arrow just inside the edge, on the line from the centre toward it. */
+        double ux, uy;
+        toward(&mp, mn.x, mn.y, &ux, &uy);
+        float half = side / 2.0f, inset = msize * 1.5f;
+        float tipx = map.x + half + (float)ux * (half - inset);
+        float tipy = map.y + half + (float)uy * (half - inset);
+        double len = hypot(ux, uy);
+        float alen = 5.0f * msize;
+        float tailx = tipx - (float)(ux / len) * alen, taily = tipy - (float)(uy / len) * alen;
+        draw_arrow(ctx, tailx, taily, tipx, tipy, msize * 1.4f);
+        minx = tipx;
+        miny = tipy;
     }
     const double *z0 = xl_sim_theta0(sim);
-    ui_draw_ring(ctx->r, MAPX(z0[a]), MAPY(z0[b]), 5.0f * ctx->scale + 1, tw + 1, th->trajectory);
-
     const double *z = xl_sim_theta(sim);
-    float cx = MAPX(z[a]), cy = MAPY(z[b]);
+    float sx = map_x(&mp, z0[a]), sy = map_y(&mp, z0[b]);
+    float srad = 5.0f * ctx->scale + 1;
+    draw_start(ctx, sx, sy, srad);
+    float cx = map_x(&mp, z[a]), cy = map_y(&mp, z[b]);
     float rad = 6.0f * ctx->scale;
-    ui_draw_disc(ctx->r, cx, cy, rad + ui_lw(ctx, 1.0f) + 1, (SDL_Color){0, 0, 0, 255});
-    ui_draw_disc(ctx->r, cx, cy, rad, th->select);
+    draw_now(ctx, cx, cy, rad);
+
+    /* Label the cross where it hides nothing: clear of the markers and the path. */
+    if (mn.kind == MIN_IN_VIEW || mn.kind == MIN_NONE) {
+        const char *label = mn.kind == MIN_IN_VIEW ? "minimum" : "lowest in view";
+        int lw = ui_text_width(ctx->text, UI_FONT_TICK, label);
+        SDL_Rect marks[2] = {box_around(cx, cy, rad + ui_lw(ctx, 1.0f) + 2),
+                             box_around(sx, sy, srad + 2.5f)};
+        ui_obstacles obs = {marks, 2, p->path, count};
+        SDL_Rect anchor = box_around(minx, miny, msize + 1);
+        SDL_Rect bounds = {map.x + 2, map.y + 2, map.w - 4, map.h - 4};
+        SDL_Rect lb;
+        int where = ui_label_place(anchor, lw + 4, m.tick_h, 3, bounds, &obs, &lb);
+        if (where < 0 || where >= 4) {
+            /* A leader line from the label's nearest edge to the mark. */
+            float ex = fminf(fmaxf(minx, (float)lb.x), (float)(lb.x + lb.w));
+            float ey = fminf(fmaxf(miny, (float)lb.y), (float)(lb.y + lb.h));
+            ui_draw_line(ctx->r, ex, ey, minx, miny, ui_lw(ctx, 1.0f) + 2, black);
+            ui_draw_line(ctx->r, ex, ey, minx, miny, ui_lw(ctx, 1.0f), white);
+        }
+        ui_draw_fill(ctx->r, lb, (SDL_Color){0, 0, 0, 110});
+        ui_text_draw(ctx->text, UI_FONT_TICK, lb.x + 2, lb.y, UI_ALIGN_LEFT, white, label);
+    } else if (mn.kind == MIN_VALLEY) {
+        double x0 = fmax(lo, lo + mn.d), x1 = fmin(hi, hi + mn.d);
+        if (x1 > x0) {
+            double lx = x0 + (x1 - x0) * 0.3;
+            ui_text_draw(ctx->text, UI_FONT_TICK, (int)map_x(&mp, lx) + ctx->pad,
+                         (int)map_y(&mp, lx - mn.d), UI_ALIGN_LEFT, white, "valley");
+        }
+    }
     SDL_RenderSetClipRect(ctx->r, NULL);
 
     if (geom) {
@@ -356,10 +815,8 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
         geom->hi = hi;
         geom->current_x = cx;
         geom->current_y = cy;
-        geom->has_minimum = has_min;  /* minimum_x/y are NaN for a valley */
-        geom->minimum_x = MAPX(mx);
-        geom->minimum_y = MAPY(my);
+        geom->has_minimum = mn.kind == MIN_IN_VIEW;
+        geom->minimum_x = minx; /* the arrow's tip when the minimum is outside; NaN for a valley */
+        geom->minimum_y = miny;
     }
-#undef MAPX
-#undef MAPY
 }

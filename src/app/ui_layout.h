@@ -1,15 +1,25 @@
-/* ui_layout: where each panel goes for a window of w x h pixels.
+/* ui_layout: where each panel goes for a window of w x h pixels, and where a label
+ * goes among the marks it must not hide.
  *
  * Status bar on top, key hints at the bottom; between them two columns: P-vs-Q bars
  * over the readouts on the left, the loss landscape over the history on the right
- * (shared/DESIGN.md). Sizes follow the fonts, which follow the window height, so the
- * arrangement holds from 800x600 to 4K.
+ * (shared/DESIGN.md). The landscape is the picture the scene is about, so the right
+ * column is the wider one and the landscape takes most of its height; its heatmap is
+ * square and height-bound, so height is what it needs. Sizes follow the fonts, which
+ * follow the window height, so the arrangement holds from 640x480 to 4K.
  */
 #ifndef UI_LAYOUT_H
 #define UI_LAYOUT_H
 
 #include <SDL.h>
 #include "ui_text.h"
+
+/* Shares of the body (between status bar and hints), in percent. */
+enum {
+    UI_LAYOUT_LEFT_PCT = 42,       /* left column (bars, readouts) of the width */
+    UI_LAYOUT_BARS_PCT = 58,       /* bars of the left column's height */
+    UI_LAYOUT_LANDSCAPE_PCT = 68,  /* landscape of the right column's height */
+};
 
 typedef struct ui_layout {
     SDL_Rect status, bars, readouts, landscape, history, hints;
@@ -19,5 +29,26 @@ typedef struct ui_layout {
 
 /* scale: the frame's size factor, 1 at 1280x720 (see ui_scene_scale). */
 ui_layout ui_layout_compute(int w, int h, float scale, const ui_text *text);
+
+/* What a label must keep clear of: boxes (markers, other labels) and a polyline (a
+ * path drawn through its points). Borrowed for the call. */
+typedef struct ui_obstacles {
+    const SDL_Rect *boxes;
+    int nboxes;
+    const SDL_FPoint *path;
+    int npath;
+} ui_obstacles;
+
+/* 1 if the segment (x0, y0)-(x1, y1) passes through rect (edges included). */
+int ui_segment_hits_rect(float x0, float y0, float x1, float y1, SDL_Rect rect);
+
+/* Place a w x h label next to the mark whose box is `anchor`, inside `bounds` and clear
+ * of `obs`. Tries right, left, above and below the mark `gap` pixels away (returns 0..3),
+ * then the eight directions at two and four times the distance, where the caller draws
+ * a leader line from the mark (returns 4..19). If no box is clear, *out is the first
+ * candidate inside bounds (or the mark's right, clamped into bounds) and the result is
+ * -1. obs may be NULL. */
+int ui_label_place(SDL_Rect anchor, int w, int h, int gap, SDL_Rect bounds,
+                   const ui_obstacles *obs, SDL_Rect *out);
 
 #endif
