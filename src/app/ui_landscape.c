@@ -320,12 +320,12 @@ static void draw_now(const ui_ctx *ctx, float x, float y, float r)
     ui_draw_disc(ctx->r, x, y, r, ctx->theme->select);
 }
 
-/* A ring in the path's colour with a dark edge inside and out, so it reads on the
- * path's own dots as on the map. */
+/* A ring in the path's colour on a dark disc: it reads as a ring over the path's own
+ * dots and line (which it hides at its centre) as on the legend's tile. */
 static void draw_start(const ui_ctx *ctx, float x, float y, float r)
 {
     float w = ui_lw(ctx, 1.5f) + 1;
-    ui_draw_ring(ctx->r, x, y, r + 1.5f, w + 3.0f, (SDL_Color){0, 0, 0, 255});
+    ui_draw_disc(ctx->r, x, y, r + 1.5f, (SDL_Color){0, 0, 0, 255});
     ui_draw_ring(ctx->r, x, y, r, w, ctx->theme->trajectory);
 }
 
