@@ -19,6 +19,7 @@ SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
                         const char *subtitle)
 {
     const ui_theme *th = ctx->theme;
+    ui_text_set_region(ctx->text, area, 0);
     ui_draw_fill(ctx->r, area, th->panel);
     ui_draw_frame(ctx->r, area, 1, th->border);
     int x = area.x + ctx->pad, y = area.y + ctx->pad * 3 / 4;
