@@ -44,7 +44,8 @@ typedef struct face {
     Uint32 scratch[160 * 200];   /* one glyph being coloured for upload */
 } face;
 
-enum { UPRIGHT_SLOTS = 8 };
+/* Axis titles and, when names are turned upright, up to 32 class names. */
+enum { UPRIGHT_SLOTS = 48 };
 
 typedef struct upright {
     SDL_Texture *texture;    /* NULL marks an empty slot */
@@ -413,6 +414,22 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
     }
     record_box(t, ink, start);
     return w;
+}
+
+char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out, size_t n)
+{
+    snprintf(out, n, "%s", utf8);
+    if (ui_text_width(t, f, out) <= max_w) return out;
+    /* Drop whole code points from the end until the rest plus "…" fits. */
+    size_t len = strlen(out);
+    while (len > 0) {
+        do len--; while (len > 0 && ((unsigned char)out[len] & 0xC0) == 0x80);
+        if (len + 4 > n) continue;
+        memcpy(out + len, "…", 4); /* U+2026 and the terminator */
+        if (ui_text_width(t, f, out) <= max_w) return out;
+    }
+    out[0] = '\0';
+    return out;
 }
 
 /* Vertical strings (axis titles) are few and static: each is rendered once, turned

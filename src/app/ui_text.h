@@ -48,6 +48,10 @@ int ui_text_width(ui_text *t, ui_font f, const char *utf8);
 int ui_text_draw(ui_text *t, ui_font f, int x, int y, ui_align align, SDL_Color color,
                  const char *utf8);
 
+/* Copy utf8 into out[n], cut at a code point and ended with "…" if it is wider than
+ * max_w pixels; empty when not even "…" fits. Returns out. */
+char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out, size_t n);
+
 /* Draw `utf8` turned a quarter left, reading bottom to top (a y-axis title): the
  * rotated line box's left edge is at x and its text is centred on y. Returns the
  * text's length in pixels. */
