@@ -1,5 +1,15 @@
 /* ui_bars: grouped bars of the true P and the predicted Q = softmax(z) per class,
- * with the surprise -log q_i printed above each Q bar (∞ when q_i is 0). */
+ * with the surprise -log q_i printed above each pair.
+ *
+ * Surprise comes from log-softmax, never from q: a class 800 nats below the others has
+ * q = 0 in double precision but a surprise of exactly 800, and only q_i = 0 in exact
+ * arithmetic (never, for finite logits) would be ∞.
+ *
+ * Labels are placed so they cannot collide: a surprise label sits above every bar it
+ * spans horizontally and is dropped if it would touch a label already placed (the
+ * selected class's goes first); class names go horizontal when they all fit, turned
+ * upright when the bars are narrow, and as class numbers only when not even an
+ * upright line fits a group. */
 #include "ui_panels.h"
 
 #include <math.h>
@@ -8,39 +18,92 @@
 
 #include "ui_draw.h"
 
+/* How class names are written under the bars. */
+typedef enum name_style { NAMES_FLAT, NAMES_UPRIGHT, NAMES_NUMBERS } name_style;
+
+/* Tallest bar top (smallest y) among the bars that overlap [x0, x1). */
+static int top_under(const SDL_Rect *pb, const SDL_Rect *qb, int n, int x0, int x1, int floor_y)
+{
+    int top = floor_y;
+    for (int i = 0; i < n; i++) {
+        const SDL_Rect *r[2] = {&pb[i], &qb[i]};
+        for (int k = 0; k < 2; k++)
+            if (r[k]->x < x1 && r[k]->x + r[k]->w > x0 && r[k]->h > 0 && r[k]->y < top) top = r[k]->y;
+    }
+    return top;
+}
+
+static int boxes_touch(SDL_Rect a, SDL_Rect b, int gap)
+{
+    return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* Widest upright name, in pixels, limited to `cap`. */
+static int upright_room(const ui_ctx *ctx, const xl_classifier *c, int cap)
+{
+    int widest = 0;
+    for (int i = 0; i < c->n; i++) {
+        int w = ui_text_width(ctx->text, UI_FONT_TICK, c->names[i]);
+        if (w > widest) widest = w;
+    }
+    return widest < cap ? widest : cap;
+}
+
 void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars_geom *geom)
 {
     const ui_theme *th = ctx->theme;
     const xl_classifier *c = xl_session_classifier(s);
     const int n = c->n;
     const int sel = xl_session_selected(s);
-    double q[XL_MAX_CLASSES];
+    double q[XL_MAX_CLASSES], logq[XL_MAX_CLASSES];
     xl_session_q(s, q);
-    char buf[64];
+    xl_session_log_q(s, logq);
+    char buf[96];
 
     SDL_Rect in = ui_panel_begin(ctx, area, "TRUE P vs PREDICTED Q", "one pair of bars per class");
 
-    /* Legend row. */
+    /* Legend row: the swatches, then the surprise numbers explained in their own colour
+     * and font; shorter wording, then none, when the row is narrow. */
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int x = in.x;
+    const char *ql = ui_text_width(ctx->text, UI_FONT_LABEL, "P (truth)  Q = softmax(z)  1.23 surprise −ln q") +
+                     3 * lh <= in.w ? "Q = softmax(z)" : "Q (model)";
     x += ui_legend_item(ctx, x, in.y, th->truth, -1, "P (truth)");
-    x += ui_legend_item(ctx, x, in.y, th->model, -1, "Q = softmax(z)");
-    /* The numbers on the Q bars, explained in their own colour and font. */
-    int vw = ui_text_draw(ctx->text, UI_FONT_VALUE, x, in.y + (lh - ui_text_line_height(ctx->text, UI_FONT_VALUE)) / 2,
-                          UI_ALIGN_LEFT, th->surprise, "1.23");
-    snprintf(buf, sizeof buf, "surprise −%s q", ctx->unit == XL_BITS ? "log₂" : "ln");
-    if (x + vw + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.x + in.w)
-        snprintf(buf, sizeof buf, "−%s q", ctx->unit == XL_BITS ? "log₂" : "ln");
-    ui_text_draw(ctx->text, UI_FONT_LABEL, x + vw + lh / 3, in.y, UI_ALIGN_LEFT, th->text, buf);
+    x += ui_legend_item(ctx, x, in.y, th->model, -1, ql);
+    const char *ln = ctx->unit == XL_BITS ? "log₂" : "ln";
+    int sample_w = ui_text_width(ctx->text, UI_FONT_VALUE, "1.23");
+    snprintf(buf, sizeof buf, "surprise −%s q", ln);
+    if (x + sample_w + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.x + in.w)
+        snprintf(buf, sizeof buf, "−%s q", ln);
+    if (x + sample_w + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, buf) <= in.x + in.w) {
+        ui_text_draw(ctx->text, UI_FONT_VALUE, x, in.y + (lh - ui_text_line_height(ctx->text, UI_FONT_VALUE)) / 2,
+                     UI_ALIGN_LEFT, th->surprise, "1.23");
+        ui_text_draw(ctx->text, UI_FONT_LABEL, x + sample_w + lh / 3, in.y, UI_ALIGN_LEFT, th->text, buf);
+    }
 
-    /* Axis box: room for tick labels on the left, surprise labels above, names below. */
+    /* Axis box: tick labels and the axis title at the left, surprise labels above, names
+     * below. The names' style decides how much room they need. */
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    int value_h = ui_text_line_height(ctx->text, UI_FONT_VALUE);
+    int value_h = ui_text_line_height(ctx->text, UI_FONT_READOUT); /* ∞ is drawn at readout size */
     int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0.8") + ctx->pad;
-    SDL_Rect plot = {in.x + tick_h + tick_w + ctx->pad / 2, in.y + lh + value_h + ctx->pad / 2, 0, 0};
-    plot.w = in.x + in.w - plot.x;
-    plot.h = in.y + in.h - lh - ctx->pad / 2 - plot.y;
+    int plot_x = in.x + tick_h + tick_w + ctx->pad / 2;
+    int plot_w = in.x + in.w - plot_x;
+    float group = (float)plot_w / n;
+    name_style style = NAMES_FLAT;
+    for (int i = 0; i < n; i++)
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, c->names[i]) > group - 4) style = NAMES_UPRIGHT;
+    int names_h = lh + ctx->pad / 2;
+    int plot_top = in.y + lh + value_h + ctx->pad / 4;
+    if (style == NAMES_UPRIGHT) {
+        /* Upright names may take up to a third of the panel; longer ones end in "…". */
+        int cap = (in.y + in.h - plot_top) / 3;
+        if (group < tick_h + 2 || cap < 3 * tick_h) style = NAMES_NUMBERS;
+        else names_h = upright_room(ctx, c, cap) + ctx->pad / 2;
+    }
+    if (style == NAMES_NUMBERS) names_h = tick_h + ctx->pad / 2;
+    SDL_Rect plot = {plot_x, plot_top, plot_w, in.y + in.h - names_h - plot_top};
     if (plot.w < 20 || plot.h < 20) return;
+    group = (float)plot.w / n;
 
     /* Gridlines and the 0..1 axis. */
     float lw = ui_lw(ctx, 1.0f);
@@ -55,62 +118,96 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     }
     ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, "probability");
 
-    /* Labels: full names if they all fit under their group, else class numbers. */
-    float group = (float)plot.w / n;
-    int names_fit = 1;
-    for (int i = 0; i < n && names_fit; i++)
-        if (ui_text_width(ctx->text, UI_FONT_LABEL, c->names[i]) > group - 4) names_fit = 0;
-    /* Surprise labels: two decimals, else one, else only the selected class's. */
-    int decimals = 2;
-    int widest = ui_text_width(ctx->text, UI_FONT_VALUE, "10.00");
-    if (widest > group - 2) decimals = 1;
-    if (ui_text_width(ctx->text, UI_FONT_VALUE, "10.0") > group - 2) decimals = -1;
-
-    /* Class numbers too crowded to all show: every k-th one, the first and the selected. */
-    static const int strides[] = {1, 2, 5, 10, 20};
-    int every = 1;
-    for (int k = 0; k < 5; k++) {
-        every = strides[k];
-        if (ui_text_width(ctx->text, UI_FONT_TICK, "32") + 6 <= group * every) break;
-    }
+    /* Bars, with the selected class's band behind them. */
+    SDL_Rect pb[XL_MAX_CLASSES], qb[XL_MAX_CLASSES];
     float bar_w = group * 0.36f;
-    float scale = xl_unit_scale(ctx->unit);
     for (int i = 0; i < n; i++) {
-        float gx = plot.x + group * i;
-        if (i == sel) {
-            SDL_Rect band = {(int)(gx + 1), plot.y - value_h, (int)group - 2,
-                             plot.h + value_h + lh + ctx->pad / 2};
-            /* Light theme: pale yellow with a black edge; dark: a faint wash, yellow edge. */
-            int dark = th->kind == UI_THEME_DARK;
-            ui_draw_fill(ctx->r, band, ui_rgba(th->select, dark ? 34 : 90));
-            ui_draw_frame(ctx->r, band, 1, dark ? th->select : th->select_edge);
-        }
-        float cx = gx + group / 2;
+        float cx = plot.x + group * i + group / 2;
         int hp = (int)(c->p[i] * plot.h + 0.5);
         int hq = (int)(q[i] * plot.h + 0.5);
-        SDL_Rect pb = {(int)(cx - bar_w - 1), plot.y + plot.h - hp, (int)bar_w, hp};
-        SDL_Rect qb = {(int)(cx + 1), plot.y + plot.h - hq, (int)bar_w, hq};
-        ui_draw_fill(ctx->r, pb, th->truth);
-        ui_draw_fill(ctx->r, qb, th->model);
-        if (geom) {
-            geom->p_bar[i] = pb;
-            geom->q_bar[i] = qb;
+        pb[i] = (SDL_Rect){(int)(cx - bar_w - 1), plot.y + plot.h - hp, (int)bar_w, hp};
+        qb[i] = (SDL_Rect){(int)(cx + 1), plot.y + plot.h - hq, (int)bar_w, hq};
+    }
+    {
+        float gx = plot.x + group * sel;
+        SDL_Rect band = {(int)(gx + 1), plot.y - value_h, (int)group - 2, plot.h + value_h + names_h};
+        /* Light theme: pale yellow with a black edge; dark: a faint wash, yellow edge. */
+        int dark = th->kind == UI_THEME_DARK;
+        ui_draw_fill(ctx->r, band, ui_rgba(th->select, dark ? 34 : 90));
+        ui_draw_frame(ctx->r, band, 1, dark ? th->select : th->select_edge);
+    }
+    for (int i = 0; i < n; i++) {
+        ui_draw_fill(ctx->r, pb[i], th->truth);
+        ui_draw_fill(ctx->r, qb[i], th->model);
+    }
+
+    /* Surprise labels: each with the most decimals (2, 1, 0) that fit its group; a class
+     * whose label fits with none is labelled only when selected. Each is placed above
+     * every bar it spans, kept inside the plot's width, and dropped if it would touch a
+     * label already placed (the selected class's goes first). */
+    const double k = xl_unit_scale(ctx->unit);
+    int digit_w = ui_text_width(ctx->text, UI_FONT_VALUE, "0");
+    int max_chars = (int)((group - 4) / (digit_w > 0 ? digit_w : 1));
+    SDL_Rect placed[XL_MAX_CLASSES];
+    int nplaced = 0;
+    for (int o = 0; o < n; o++) {
+        int i = o == 0 ? sel : (o <= sel ? o - 1 : o);
+        double sv = -logq[i] * k;
+        if (sv < 0.0) sv = 0.0; /* log q_i <= 0; a rounding residue must not read −0.00 */
+        ui_font vf = isinf(sv) ? UI_FONT_READOUT : UI_FONT_VALUE;
+        int fits = 0;
+        for (int d = 2; d >= 0 && !fits; d--) {
+            if (d == 0) ui_format_fit(buf, sizeof buf, sv, 0, max_chars);
+            else ui_format(buf, sizeof buf, sv, d);
+            fits = ui_text_width(ctx->text, vf, buf) <= group - 4;
         }
-        if (decimals >= 0 || i == sel) {
-            double sv = xl_surprise(q[i], XL_NATS) * scale;
-            ui_format(buf, sizeof buf, sv, decimals >= 0 ? decimals : 1);
-            /* ∞ is a small glyph at the value size: draw it at the readout size. */
-            ui_font vf = isinf(sv) ? UI_FONT_READOUT : UI_FONT_VALUE;
-            ui_text_draw(ctx->text, vf, qb.x + qb.w / 2, qb.y - ui_text_line_height(ctx->text, vf),
-                         UI_ALIGN_CENTER, th->surprise, buf);
+        if (!fits) {
+            if (i != sel) continue;
+            ui_format_fit(buf, sizeof buf, sv, 2, 7);
         }
-        if (names_fit) {
-            ui_text_draw(ctx->text, UI_FONT_LABEL, (int)cx, plot.y + plot.h + ctx->pad / 3,
-                         UI_ALIGN_CENTER, i == sel ? th->text : th->text_dim, c->names[i]);
-        } else if (i == sel || ((i == 0 || (i + 1) % every == 0) && abs(i - sel) >= every)) {
+        int w = ui_text_width(ctx->text, vf, buf), h = ui_text_line_height(ctx->text, vf);
+        int lx = (int)(plot.x + group * i + group / 2) - w / 2;
+        if (lx + w > plot.x + plot.w) lx = plot.x + plot.w - w;
+        if (lx < plot.x + 2) lx = plot.x + 2;
+        int top = top_under(pb, qb, n, lx, lx + w, plot.y + plot.h);
+        SDL_Rect box = {lx, top - h, w, h};
+        int clear = 1;
+        for (int j = 0; j < nplaced && clear; j++)
+            if (boxes_touch(box, placed[j], 2)) clear = 0;
+        if (!clear) continue;
+        placed[nplaced++] = box;
+        ui_text_draw(ctx->text, vf, lx, box.y, UI_ALIGN_LEFT, th->surprise, buf);
+    }
+
+    /* Class names. */
+    int name_y = plot.y + plot.h + ctx->pad / 3;
+    if (style == NAMES_FLAT) {
+        for (int i = 0; i < n; i++)
+            ui_text_draw(ctx->text, UI_FONT_LABEL, (int)(plot.x + group * i + group / 2), name_y, UI_ALIGN_CENTER,
+                         i == sel ? th->text : th->text_dim, c->names[i]);
+    } else if (style == NAMES_UPRIGHT) {
+        int room = names_h - ctx->pad / 2;
+        for (int i = 0; i < n; i++) {
+            char cut[64];
+            ui_text_fit(ctx->text, UI_FONT_TICK, c->names[i], room, cut, sizeof cut);
+            int len = ui_text_width(ctx->text, UI_FONT_TICK, cut);
+            /* Read bottom to top, ending at the axis, centred on the group. */
+            ui_text_draw_up(ctx->text, UI_FONT_TICK, (int)(plot.x + group * i + group / 2 - tick_h / 2.0f),
+                            name_y + len / 2, i == sel ? th->text : th->text_dim, cut);
+        }
+    } else {
+        /* Numbers: every k-th one that fits, the first, and always the selected. */
+        static const int strides[] = {1, 2, 5, 10, 20};
+        int every = 1;
+        for (int s2 = 0; s2 < 5; s2++) {
+            every = strides[s2];
+            if (ui_text_width(ctx->text, UI_FONT_TICK, "32") + 6 <= group * every) break;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(i == sel || ((i == 0 || (i + 1) % every == 0) && abs(i - sel) >= every))) continue;
             snprintf(buf, sizeof buf, "%d", i + 1);
-            ui_text_draw(ctx->text, UI_FONT_TICK, (int)cx, plot.y + plot.h + ctx->pad / 3,
-                         UI_ALIGN_CENTER, i == sel ? th->text : th->text_dim, buf);
+            ui_text_draw(ctx->text, UI_FONT_TICK, (int)(plot.x + group * i + group / 2), name_y, UI_ALIGN_CENTER,
+                         i == sel ? th->text : th->text_dim, buf);
         }
     }
     ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, lw, th->axis);
@@ -119,5 +216,9 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     if (geom) {
         geom->plot = plot;
         geom->n = n;
+        for (int i = 0; i < n; i++) {
+            geom->p_bar[i] = pb[i];
+            geom->q_bar[i] = qb[i];
+        }
     }
 }

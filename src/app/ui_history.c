@@ -15,13 +15,15 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     const xl_sample *h = xl_sim_history(sim);
     const int count = xl_sim_history_count(sim);
     const double k = xl_unit_scale(ctx->unit);
-    char buf[96];
 
     SDL_Rect in = ui_panel_begin(ctx, area, "HISTORY", "loss and KL per gradient-descent step");
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
 
-    /* Legend. */
+    /* Legend; with H(P) = 0 (a one-hot P) the KL curve lies exactly on the loss curve
+     * and the floor on the axis, so the legend says why one line shows two series. */
+    double floor_now = count > 0 ? h[count - 1].floor : 0.0;
+    int coincide = count > 0 && floor_now == 0.0;
     int x = in.x;
     x += ui_legend_item(ctx, x, in.y, th->text, 0, "H(P,Q) cross-entropy");
     x += ui_legend_item(ctx, x, in.y, th->surprise, 0, "D_KL(P‖Q)");
@@ -34,64 +36,99 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     long last = count > 0 ? h[count - 1].step : 0;
     double x_max = ui_nice_ceil(last < 10 ? 10.0 : (double)last);
 
-    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "00.0") + ctx->pad / 2;
-    SDL_Rect plot = {in.x + tick_w + ctx->pad / 2, in.y + lh + tick_h + ctx->pad / 2, 0, 0};
+    /* The y labels' column is as wide as the widest label drawn. */
+    char label[48];
+    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, ui_format_fit(label, sizeof label, y_max, 1, 7));
+    int min_w = ui_text_width(ctx->text, UI_FONT_TICK, "00.0");
+    if (tick_w < min_w) tick_w = min_w;
+    tick_w += ctx->pad / 2;
+    int note_h = coincide ? lh : 0;
+    SDL_Rect plot = {in.x + tick_w + ctx->pad / 2, in.y + lh + tick_h + note_h + ctx->pad / 2, 0, 0};
     plot.w = in.x + in.w - plot.x - ctx->pad;
     plot.h = in.y + in.h - 2 * tick_h - ctx->pad / 2 - plot.y;
     if (plot.w < 20 || plot.h < 20) return;
+    if (coincide) {
+        const char *notes[] = {"H(P) = 0 for a one-hot P, so KL = H(P,Q): the curves coincide",
+                               "H(P) = 0, so KL = H(P,Q)"};
+        for (int i = 0; i < 2; i++)
+            if (ui_text_width(ctx->text, UI_FONT_TICK, notes[i]) <= in.w) {
+                ui_text_draw(ctx->text, UI_FONT_TICK, in.x, in.y + lh + ctx->pad / 4, UI_ALIGN_LEFT, th->text_dim,
+                             notes[i]);
+                break;
+            }
+    }
 
     float lw = ui_lw(ctx, 1.0f);
+    double ticks[64];
     double ystep = ui_nice_step(0.0, y_max, plot.h / (tick_h * 2) + 1);
-    for (double v = 0.0; v <= y_max + ystep * 1e-9; v += ystep) {
-        float y = plot.y + plot.h - (float)(v / y_max * plot.h);
-        if (v > 0) ui_draw_line(ctx->r, plot.x, y, plot.x + plot.w, y, 1.0f, th->grid);
+    int nt = ui_ticks(0.0, y_max, ystep, ticks, 64);
+    for (int i = 0; i < nt; i++) {
+        float y = plot.y + plot.h - (float)(ticks[i] / y_max * plot.h);
+        if (ticks[i] > 0) ui_draw_line(ctx->r, plot.x, y, plot.x + plot.w, y, 1.0f, th->grid);
         ui_draw_line(ctx->r, plot.x - ctx->pad / 3.0f, y, plot.x, y, lw, th->axis);
-        ui_format_tick(buf, sizeof buf, v, ystep);
+        ui_format_tick(label, sizeof label, ticks[i], ystep);
+        if (ui_text_width(ctx->text, UI_FONT_TICK, label) > tick_w - ctx->pad / 2)
+            ui_format_fit(label, sizeof label, ticks[i], 0, 7);
         ui_text_draw(ctx->text, UI_FONT_TICK, plot.x - ctx->pad / 2, (int)(y - tick_h / 2.0f),
-                     UI_ALIGN_RIGHT, th->text_dim, buf);
+                     UI_ALIGN_RIGHT, th->text_dim, label);
     }
-    ui_text_draw(ctx->text, UI_FONT_TICK, plot.x - ctx->pad / 2, plot.y - tick_h - tick_h / 3,
-                 UI_ALIGN_LEFT, th->text_dim, xl_unit_name(ctx->unit));
-    double xstep = ui_nice_step(0.0, x_max,
-                                plot.w / (ui_text_width(ctx->text, UI_FONT_TICK, "00000") * 2) + 1);
-    for (double v = 0.0; v <= x_max + xstep * 1e-9; v += xstep) {
-        float xx = plot.x + (float)(v / x_max * plot.w);
+    /* The unit heads the label column, clear of the top label (which sits at plot.y). */
+    ui_text_draw(ctx->text, UI_FONT_TICK, plot.x + ctx->pad / 2, plot.y - tick_h - ctx->pad / 4, UI_ALIGN_LEFT,
+                 th->text_dim, xl_unit_name(ctx->unit));
+    int xlabel_w = ui_text_width(ctx->text, UI_FONT_TICK, ui_format_fit(label, sizeof label, x_max, 0, 9));
+    double xstep = ui_nice_step(0.0, x_max, plot.w / (xlabel_w * 2 + ctx->pad) + 1);
+    nt = ui_ticks(0.0, x_max, xstep, ticks, 64);
+    const char *xtitle = "gradient-descent step";
+    int xtitle_w = ui_text_width(ctx->text, UI_FONT_TICK, xtitle);
+    for (int i = 0; i < nt; i++) {
+        float xx = plot.x + (float)(ticks[i] / x_max * plot.w);
         ui_draw_line(ctx->r, xx, plot.y + plot.h, xx, plot.y + plot.h + ctx->pad / 3.0f, lw, th->axis);
-        ui_format_tick(buf, sizeof buf, v, xstep);
-        ui_text_draw(ctx->text, UI_FONT_TICK, (int)xx, plot.y + plot.h + ctx->pad / 3, UI_ALIGN_CENTER,
-                     th->text_dim, buf);
+        ui_format_tick(label, sizeof label, ticks[i], xstep);
+        if (ui_text_width(ctx->text, UI_FONT_TICK, label) > xlabel_w) ui_format_fit(label, sizeof label, ticks[i], 0, 9);
+        int w = ui_text_width(ctx->text, UI_FONT_TICK, label);
+        int lx = (int)xx - w / 2;
+        if (lx + w > in.x + in.w) lx = in.x + in.w - w;
+        ui_text_draw(ctx->text, UI_FONT_TICK, lx, plot.y + plot.h + ctx->pad / 3, UI_ALIGN_LEFT, th->text_dim, label);
     }
-    ui_text_draw(ctx->text, UI_FONT_TICK, plot.x + plot.w, plot.y + plot.h + tick_h + ctx->pad / 3,
-                 UI_ALIGN_RIGHT, th->text_dim, "gradient-descent step");
+    ui_text_draw(ctx->text, UI_FONT_TICK, plot.x + plot.w - xtitle_w, plot.y + plot.h + tick_h + ctx->pad / 3,
+                 UI_ALIGN_LEFT, th->text_dim, xtitle);
     ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, lw, th->axis);
     ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, lw, th->axis);
 
 #define PX(step) (plot.x + (float)((double)(step) / x_max * plot.w))
 #define PY(v) (plot.y + plot.h - (float)(fmin((v) * k, y_max) / y_max * plot.h))
-    SDL_RenderSetClipRect(ctx->r, &(SDL_Rect){plot.x, plot.y - 2, plot.w + 2, plot.h + 3});
-    for (int i = 1; i < count; i++) {
-        ui_draw_line(ctx->r, PX(h[i - 1].step), PY(h[i - 1].gap), PX(h[i].step), PY(h[i].gap),
-                     ui_lw(ctx, 1.5f), th->surprise);
+    SDL_RenderSetClipRect(ctx->r, &(SDL_Rect){plot.x, plot.y - 4, plot.w + 4, plot.h + 6});
+    /* The loss under KL and wider, so where they coincide (H(P) = 0) the KL line runs
+     * inside a dark edge and both stay visible. */
+    for (int i = 1; i < count; i++)
         ui_draw_line(ctx->r, PX(h[i - 1].step), PY(h[i - 1].loss), PX(h[i].step), PY(h[i].loss),
-                     ui_lw(ctx, 1.5f), th->text);
-    }
-    /* Drawn over the loss, which converges onto it. H(P) may change mid-run (P edited): dash each run of constant floor as one line
-     * so the dash pattern stays even, and join the runs with a thin step. */
+                     ui_lw(ctx, coincide ? 3.0f : 1.5f), th->text);
+    for (int i = 1; i < count; i++)
+        ui_draw_line(ctx->r, PX(h[i - 1].step), PY(fmax(h[i - 1].gap, 0.0)), PX(h[i].step), PY(fmax(h[i].gap, 0.0)),
+                     ui_lw(ctx, 1.5f), th->surprise);
+    /* H(P) dashed over both (the loss converges onto it). H(P) may change mid-run (P
+     * edited): each run of constant floor is one dashed line so the dash pattern stays
+     * even, and runs are joined by a thin step. A floor of 0 lies on the axis: it is
+     * drawn a line's width above it so the axis does not hide it. */
+    float lift = coincide ? ui_lw(ctx, 1.5f) : 0.0f;
     int run = 0;
     for (int i = 1; i <= count; i++) {
         if (i < count && h[i].floor == h[run].floor) continue;
         float x0 = PX(h[run].step), x1 = PX(h[i - 1].step);
         if (i == count) x1 = plot.x + plot.w; /* the floor is the asymptote: run it on */
-        ui_draw_dashed(ctx->r, x0, PY(h[run].floor), x1, PY(h[run].floor), ui_lw(ctx, 1.5f),
-                       7.0f * ctx->scale, 5.0f * ctx->scale, th->inherent);
+        float fy = PY(h[run].floor) - (h[run].floor == 0.0 ? lift : 0.0f);
+        ui_draw_dashed(ctx->r, x0, fy, x1, fy, ui_lw(ctx, 1.5f), 7.0f * ctx->scale, 5.0f * ctx->scale,
+                       th->inherent);
         if (i < count)
-            ui_draw_line(ctx->r, x1, PY(h[i - 1].floor), PX(h[i].step), PY(h[i].floor),
-                         ui_lw(ctx, 1.0f), th->inherent);
+            ui_draw_line(ctx->r, x1, PY(h[i - 1].floor), PX(h[i].step), PY(h[i].floor), ui_lw(ctx, 1.0f),
+                         th->inherent);
         run = i;
     }
     if (count > 0) {
-        ui_draw_disc(ctx->r, PX(h[count - 1].step), PY(h[count - 1].loss), ui_lw(ctx, 2.0f), th->text);
-        ui_draw_disc(ctx->r, PX(h[count - 1].step), PY(h[count - 1].gap), ui_lw(ctx, 2.0f), th->surprise);
+        ui_draw_disc(ctx->r, PX(h[count - 1].step), PY(h[count - 1].loss), ui_lw(ctx, coincide ? 3.0f : 2.0f),
+                     th->text);
+        ui_draw_disc(ctx->r, PX(h[count - 1].step), PY(fmax(h[count - 1].gap, 0.0)), ui_lw(ctx, 2.0f),
+                     th->surprise);
     }
     SDL_RenderSetClipRect(ctx->r, NULL);
 #undef PX

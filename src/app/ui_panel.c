@@ -19,6 +19,7 @@ SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
                         const char *subtitle)
 {
     const ui_theme *th = ctx->theme;
+    ui_text_set_region(ctx->text, area, 0);
     ui_draw_fill(ctx->r, area, th->panel);
     ui_draw_frame(ctx->r, area, 1, th->border);
     int x = area.x + ctx->pad, y = area.y + ctx->pad * 3 / 4;
@@ -172,5 +173,32 @@ char *ui_format_fit(char *buf, size_t n, double v, int decimals, int max_chars)
     }
     superscript(sup, sizeof sup, e);
     snprintf(buf, n, "%s%.*f×10%s", v < 0 ? "−" : "", md, m, sup);
+    return buf;
+}
+
+char *ui_format_prob_log(char *buf, size_t n, double logp, int decimals)
+{
+    if (isnan(logp)) return ui_format(buf, n, logp, decimals);
+    if (isinf(logp) && logp < 0) {
+        snprintf(buf, n, "0");
+        return buf;
+    }
+    double p = exp(logp);
+    if (p >= 0.5 * pow(10.0, -decimals)) return ui_format(buf, n, p, decimals);
+    /* p = m × 10^e with log10 p = logp / ln 10, taken apart without forming p. */
+    double l10 = logp / log(10.0);
+    double e = floor(l10);
+    if (e < -999999999.0) { /* beyond an int exponent: still true */
+        snprintf(buf, n, "< 10⁻⁹⁹⁹⁹⁹⁹⁹⁹⁹");
+        return buf;
+    }
+    double m = pow(10.0, l10 - e);
+    if (m >= 9.95) { /* shows as 10.0 with one decimal */
+        m /= 10.0;
+        e += 1.0;
+    }
+    char sup[64];
+    superscript(sup, sizeof sup, (int)e);
+    snprintf(buf, n, "%.1f×10%s", m, sup);
     return buf;
 }

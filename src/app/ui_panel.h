@@ -45,6 +45,11 @@ char *ui_format_fit(char *buf, size_t n, double v, int decimals, int max_chars);
  * "undefined" for NaN (which the core never produces for defined quantities). Uses
  * the true minus sign U+2212. Returns buf. */
 char *ui_format(char *buf, size_t n, double v, int decimals);
+/* A probability given by its natural log: "0.250" with `decimals` decimals while that
+ * shows a significant digit, else "3.3×10⁻³⁴⁸" computed from the log itself, so a q
+ * that underflows in double precision is still shown as the number it is (never as
+ * 0.000 unless it is 0). logp = −∞ gives "0". */
+char *ui_format_prob_log(char *buf, size_t n, double logp, int decimals);
 /* Tick label: as few decimals as the step needs. */
 char *ui_format_tick(char *buf, size_t n, double v, double step);
 

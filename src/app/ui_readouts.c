@@ -15,16 +15,21 @@
 static void readout(const ui_ctx *ctx, int x, int y, int w, int number_room, SDL_Color color,
                     const char *name, double value, const char *caption)
 {
-    char num[32];
-    ui_format(num, sizeof num, value, 4);
+    char num[48];
+    const char *unit = xl_unit_name(ctx->unit);
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int rh = ui_text_line_height(ctx->text, UI_FONT_READOUT);
+    int unit_w = ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit);
+    /* Four decimals when number and unit fit, fewer, then scientific: a number never
+     * runs into the next column and its unit stays. Mono digits are all one width. */
+    int digit_w = ui_text_width(ctx->text, UI_FONT_READOUT, "0");
+    int max_chars = (number_room - unit_w) / (digit_w > 0 ? digit_w : 1);
+    ui_format_fit(num, sizeof num, value, 4, max_chars > 5 ? max_chars : 5);
     ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, color, name);
     int nw = ui_text_draw(ctx->text, UI_FONT_READOUT, x, y + lh, UI_ALIGN_LEFT, ctx->theme->text, num);
     /* The unit after the number, sharing its baseline. */
     int base = y + lh + ui_text_ascent(ctx->text, UI_FONT_READOUT);
-    const char *unit = xl_unit_name(ctx->unit);
-    if (nw + ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit) <= number_room)
+    if (nw + unit_w <= number_room)
         ui_text_draw(ctx->text, UI_FONT_LABEL, x + nw + ctx->pad / 3, base - ui_text_ascent(ctx->text, UI_FONT_LABEL),
                      UI_ALIGN_LEFT, ctx->theme->text_dim, unit);
     if (caption && ui_text_width(ctx->text, UI_FONT_TICK, caption) <= w) /* may run under the operator */
@@ -39,7 +44,7 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     const xl_sample cur = xl_sim_current(sim);
     const double k = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
-    char buf[160];
+    char buf[256];
 
     snprintf(buf, sizeof buf, "in %s (%s)", unit, ctx->unit == XL_BITS ? "log₂" : "ln");
     SDL_Rect in = ui_panel_begin(ctx, area, "TOTAL = INHERENT + IMPERFECTION", buf);
@@ -75,7 +80,7 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "+");
     x += op_w;
-    readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, "D_KL(P‖Q)", cur.gap * k, show ? captions[2] : NULL);
+    readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, "D_KL(P‖Q)", fmax(cur.gap, 0.0) * k, show ? captions[2] : NULL);
 
     /* Stacked bar with its own axis. */
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
@@ -94,7 +99,8 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         if (isfinite(h[i].loss) && h[i].loss > max_loss) max_loss = h[i].loss;
     if (isfinite(cur.loss) && cur.loss > max_loss) max_loss = cur.loss;
     double axis_max = ui_nice_ceil(max_loss * k);
-    if (axis_max <= 0) axis_max = 1.0;
+    if (!isfinite(axis_max)) axis_max = max_loss * k; /* rounding up would overflow */
+    if (!(axis_max > 0.0) || !isfinite(axis_max)) axis_max = 1.0;
 
     ui_draw_fill(ctx->r, axis, ui_mix(th->panel, th->grid, 0.6f));
     float px_per = (float)(axis.w / axis_max);
@@ -114,49 +120,80 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         ui_text_draw(ctx->text, UI_FONT_LABEL, axis.x + (floor_w + total_w) / 2, label_y,
                      UI_ALIGN_CENTER, on_fill, "KL");
 
-    /* Floor marker: a heavy line through the bar and a note under it. */
+    /* Floor marker: a heavy line through the bar and a note over it that reads from the
+     * marker rightwards, or leftwards when it would run out, shortened or left out when
+     * neither fits. */
     float fx = axis.x + floor_w;
     ui_draw_line(ctx->r, fx, axis.y - tick_h * 0.6f, fx, axis.y + axis.h + 2, ui_lw(ctx, 2.0f), th->text);
-    /* The note reads from the marker rightwards, or leftwards when it would run out. */
-    const char *floor_note = "floor H(P): the loss cannot go lower";
-    int note_w = ui_text_width(ctx->text, UI_FONT_TICK, floor_note);
-    if ((int)fx + 3 + note_w <= in.x + in.w)
-        ui_text_draw(ctx->text, UI_FONT_TICK, (int)fx + 3, axis.y - tick_h - 1, UI_ALIGN_LEFT, th->text, floor_note);
-    else
-        ui_text_draw(ctx->text, UI_FONT_TICK, (int)fx - 3, axis.y - tick_h - 1, UI_ALIGN_RIGHT, th->text, floor_note);
+    static const char *const floor_notes[] = {"floor H(P): the loss cannot go lower", "floor H(P)"};
+    for (int i = 0; i < 2; i++) {
+        int note_w = ui_text_width(ctx->text, UI_FONT_TICK, floor_notes[i]);
+        int nx;
+        if ((int)fx + 3 + note_w <= in.x + in.w) nx = (int)fx + 3;
+        else if ((int)fx - 3 - note_w >= in.x) nx = (int)fx - 3 - note_w;
+        else continue;
+        ui_text_draw(ctx->text, UI_FONT_TICK, nx, axis.y - tick_h - 1, UI_ALIGN_LEFT, th->text, floor_notes[i]);
+        break;
+    }
 
-    /* Axis ticks under the bar. */
-    double step = ui_nice_step(0.0, axis_max, axis.w / (ui_text_width(ctx->text, UI_FONT_TICK, "00.0") * 2) + 1);
+    /* Axis ticks under the bar, as many as their widest label allows. */
+    double ticks[32];
+    char label[48];
+    int label_w = ui_text_width(ctx->text, UI_FONT_TICK, ui_format_fit(label, sizeof label, axis_max, 1, 7));
+    double step = ui_nice_step(0.0, axis_max, axis.w / (label_w * 2 + ctx->pad) + 1);
+    int nt = ui_ticks(0.0, axis_max, step, ticks, 32);
     float lw = ui_lw(ctx, 1.0f);
     int ty = axis.y + axis.h;
-    for (double v = 0.0; v <= axis_max + step * 1e-9; v += step) {
-        float x = axis.x + (float)(v * px_per);
+    int unit_x = in.x + in.w - ui_text_width(ctx->text, UI_FONT_TICK, unit);
+    for (int i = 0; i < nt; i++) {
+        float x = axis.x + (float)(ticks[i] * px_per);
         ui_draw_line(ctx->r, x, ty, x, ty + ctx->pad / 3.0f, lw, th->axis);
-        ui_format_tick(buf, sizeof buf, v, step);
-        ui_text_draw(ctx->text, UI_FONT_TICK, (int)x, ty + ctx->pad / 3, UI_ALIGN_CENTER, th->text_dim, buf);
+        ui_format_tick(label, sizeof label, ticks[i], step);
+        if (ui_text_width(ctx->text, UI_FONT_TICK, label) > 7 * ui_text_width(ctx->text, UI_FONT_TICK, "0"))
+            ui_format_fit(label, sizeof label, ticks[i], 0, 7);
+        int w = ui_text_width(ctx->text, UI_FONT_TICK, label);
+        int tx = (int)x - w / 2;
+        if (tx < in.x) tx = in.x;
+        if (tx + w > unit_x - ctx->pad / 2) continue; /* the unit keeps its place */
+        ui_text_draw(ctx->text, UI_FONT_TICK, tx, ty + ctx->pad / 3, UI_ALIGN_LEFT, th->text_dim, label);
     }
-    ui_text_draw(ctx->text, UI_FONT_TICK, in.x + in.w, ty + ctx->pad / 3, UI_ALIGN_RIGHT, th->text_dim, unit);
+    ui_text_draw(ctx->text, UI_FONT_TICK, unit_x, ty + ctx->pad / 3, UI_ALIGN_LEFT, th->text_dim, unit);
 
-    /* The selected class, in words. */
+    /* The selected class, in words: p, q and its surprise, q and surprise taken from
+     * log q so a q below 10⁻³⁰⁸ still reads as the number it is. */
     int line_y = ty + ctx->pad / 3 + tick_h + ctx->pad / 2;
     if (line_y + lh <= in.y + in.h + ctx->pad / 2) {
         const xl_classifier *c = xl_session_classifier(s);
         int sel = xl_session_selected(s);
-        double q[XL_MAX_CLASSES];
-        xl_session_q(s, q);
-        char sp[32];
-        ui_format(sp, sizeof sp, xl_surprise(q[sel], XL_NATS) * k, 3);
-        snprintf(buf, sizeof buf, "%s:  p = %.3f   q = %.3f   surprise if it happens %s %s",
-                 c->names[sel], c->p[sel], q[sel], sp, unit);
+        double logq[XL_MAX_CLASSES];
+        xl_session_log_q(s, logq);
+        char sp[48], qs[48], ps[48];
+        double surprise = -logq[sel] * k;
+        ui_format_fit(sp, sizeof sp, surprise < 0.0 ? 0.0 : surprise, 3, 9);
+        ui_format_prob_log(qs, sizeof qs, logq[sel], 3);
+        ui_format_prob_log(ps, sizeof ps, c->p[sel] > 0.0 ? log(c->p[sel]) : -INFINITY, 3);
+        snprintf(buf, sizeof buf, "%s:  p = %s   q = %s   surprise if it happens %s %s", c->names[sel], ps, qs, sp,
+                 unit);
         if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
-            snprintf(buf, sizeof buf, "%s:  p %.3f  q %.3f  surprise %s %s", c->names[sel], c->p[sel], q[sel], sp, unit);
-        ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, th->text, buf);
+            snprintf(buf, sizeof buf, "%s:  p %s  q %s  surprise %s %s", c->names[sel], ps, qs, sp, unit);
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
+            snprintf(buf, sizeof buf, "%s: q %s, −%s q = %s", c->names[sel], qs, ctx->unit == XL_BITS ? "log₂" : "ln",
+                     sp);
+        char cut[200];
+        ui_text_fit(ctx->text, UI_FONT_LABEL, buf, in.w, cut, sizeof cut);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, th->text, cut);
         /* The lesson of the panel, where there is room for it. */
         int note_y = line_y + lh + ctx->pad / 2;
-        int tick_h2 = ui_text_line_height(ctx->text, UI_FONT_TICK);
-        const char *note = "Learning can only remove the KL part: as Q → P, H(P,Q) falls to H(P).";
-        if (note_y + tick_h2 <= in.y + in.h + ctx->pad / 2 && ui_text_width(ctx->text, UI_FONT_TICK, note) <= in.w)
-            ui_text_draw(ctx->text, UI_FONT_TICK, in.x, note_y, UI_ALIGN_LEFT, th->text_dim, note);
+        static const char *const notes[] = {
+            "Learning can only remove the KL part: as Q → P, H(P,Q) falls to H(P).",
+            "Learning removes only KL: H(P,Q) → H(P).",
+        };
+        for (int i = 0; i < 2; i++) {
+            if (note_y + lh > in.y + in.h + ctx->pad / 2 || ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) > in.w)
+                continue;
+            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, note_y, UI_ALIGN_LEFT, th->text_dim, notes[i]);
+            break;
+        }
     }
 
     if (geom) {

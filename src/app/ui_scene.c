@@ -38,6 +38,11 @@ void ui_scene_destroy(ui_scene *sc)
     free(sc);
 }
 
+void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec)
+{
+    ui_text_set_recorder(sc->text, rec);
+}
+
 float ui_scene_scale(int w, int h)
 {
     float by_h = (float)h / 720.0f, by_w = (float)w / 1000.0f;
@@ -67,11 +72,16 @@ void ui_scene_draw(ui_scene *sc, xl_session *s, const ui_view *view, int w, int 
     g->scale = scale;
     g->layout = L;
 
+    ui_text_set_region(sc->text, L.status, 0);
     ui_status_draw(&ctx, L.status, s);
     ui_bars_draw(&ctx, L.bars, s, &g->bars);
     ui_readouts_draw(&ctx, L.readouts, s, &g->readouts);
     ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);
     ui_history_draw(&ctx, L.history, s, &g->history);
+    ui_text_set_region(sc->text, L.hints, 0);
     ui_hints_draw(&ctx, L.hints);
-    if (view->help_visible) ui_help_draw(&ctx, w, h);
+    if (view->help_visible) {
+        ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
+        ui_help_draw(&ctx, w, h);
+    }
 }

@@ -35,6 +35,10 @@ typedef struct ui_scene ui_scene;
 ui_scene *ui_scene_create(SDL_Renderer *renderer, const char *font_dir, char *err, size_t errlen);
 void ui_scene_destroy(ui_scene *sc);
 
+/* Record the box of every label drawn from now on into rec (NULL stops); for tests
+ * that look for overlapping or clipped text. rec is borrowed until replaced. */
+void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec);
+
 /* Size factor for a w x h frame: 1 at 1280x720, bounded by the width so a narrow
  * window keeps its labels inside the panels. */
 float ui_scene_scale(int w, int h);

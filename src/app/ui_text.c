@@ -44,7 +44,8 @@ typedef struct face {
     Uint32 scratch[160 * 200];   /* one glyph being coloured for upload */
 } face;
 
-enum { UPRIGHT_SLOTS = 8 };
+/* Axis titles and, when names are turned upright, up to 32 class names. */
+enum { UPRIGHT_SLOTS = 48 };
 
 typedef struct upright {
     SDL_Texture *texture;    /* NULL marks an empty slot */
@@ -59,7 +60,32 @@ struct ui_text {
     face faces[UI_FONT_COUNT];
     upright uprights[UPRIGHT_SLOTS];
     int next_upright;
+    ui_text_recorder *recorder;  /* borrowed; NULL when not recording */
+    SDL_Rect region;
+    int layer;
 };
+
+void ui_text_set_recorder(ui_text *t, ui_text_recorder *rec) { t->recorder = rec; }
+
+void ui_text_set_region(ui_text *t, SDL_Rect region, int layer)
+{
+    t->region = region;
+    t->layer = layer;
+}
+
+static void record_box(ui_text *t, SDL_Rect ink, const char *utf8)
+{
+    ui_text_recorder *rec = t->recorder;
+    if (!rec || ink.w <= 0 || ink.h <= 0) return;
+    if (rec->count < rec->cap) {
+        ui_text_box *b = &rec->boxes[rec->count];
+        b->ink = ink;
+        b->region = t->region;
+        b->layer = t->layer;
+        snprintf(b->text, sizeof b->text, "%s", utf8);
+    }
+    rec->count++;
+}
 
 typedef struct role { int file; float px; } role;
 static const role roles[UI_FONT_COUNT] = {
@@ -368,6 +394,8 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
     if (!atlas) return w;
     int pen = x;
     Uint32 prev = 0;
+    const char *start = utf8;
+    SDL_Rect ink = {0, 0, 0, 0};
     while (*utf8) {
         Uint32 cp = next_codepoint(&utf8);
         const glyph *g = find_glyph(f, cp);
@@ -376,11 +404,32 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
         if (cp != ' ') {
             SDL_Rect dst = {pen + g->dx, y + g->dy, g->src.w, g->src.h};
             SDL_RenderCopy(t->renderer, atlas, &g->src, &dst);
+            if (t->recorder && dst.w > 1 && dst.h > 1) {
+                if (ink.w == 0) ink = dst;
+                else SDL_UnionRect(&ink, &dst, &ink);
+            }
         }
         pen += g->advance;
         prev = g->cp;
     }
+    record_box(t, ink, start);
     return w;
+}
+
+char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out, size_t n)
+{
+    snprintf(out, n, "%s", utf8);
+    if (ui_text_width(t, f, out) <= max_w) return out;
+    /* Drop whole code points from the end until the rest plus "…" fits. */
+    size_t len = strlen(out);
+    while (len > 0) {
+        do len--; while (len > 0 && ((unsigned char)out[len] & 0xC0) == 0x80);
+        if (len + 4 > n) continue;
+        memcpy(out + len, "…", 4); /* U+2026 and the terminator */
+        if (ui_text_width(t, f, out) <= max_w) return out;
+    }
+    out[0] = '\0';
+    return out;
 }
 
 /* Vertical strings (axis titles) are few and static: each is rendered once, turned
@@ -435,5 +484,6 @@ int ui_text_draw_up(ui_text *t, ui_font which, int x, int y, SDL_Color color, co
     SDL_SetTextureAlphaMod(u->texture, color.a);
     SDL_Rect dst = {x, y - u->h / 2, u->w, u->h};
     SDL_RenderCopy(t->renderer, u->texture, NULL, &dst);
+    record_box(t, dst, utf8);
     return u->h;
 }

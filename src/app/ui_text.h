@@ -48,9 +48,35 @@ int ui_text_width(ui_text *t, ui_font f, const char *utf8);
 int ui_text_draw(ui_text *t, ui_font f, int x, int y, ui_align align, SDL_Color color,
                  const char *utf8);
 
+/* Copy utf8 into out[n], cut at a code point and ended with "…" if it is wider than
+ * max_w pixels; empty when not even "…" fits. Returns out. */
+char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out, size_t n);
+
 /* Draw `utf8` turned a quarter left, reading bottom to top (a y-axis title): the
  * rotated line box's left edge is at x and its text is centred on y. Returns the
  * text's length in pixels. */
 int ui_text_draw_up(ui_text *t, ui_font f, int x, int y, SDL_Color color, const char *utf8);
+
+/* Label boxes, for tests that look for text a person could not read: while a
+ * recorder is set, every string drawn adds the box its ink covers, with the region
+ * (panel) and layer it was drawn in. Overlapping boxes in one layer, or a box outside
+ * its region, mean a label is hidden or clipped. */
+typedef struct ui_text_box {
+    SDL_Rect ink;      /* union of the glyphs' inked pixels */
+    SDL_Rect region;   /* the panel the label belongs to */
+    int layer;         /* 0: the scene; 1: an overlay (help sheet) drawn over it */
+    char text[48];     /* the start of the string, for messages */
+} ui_text_box;
+
+typedef struct ui_text_recorder {
+    ui_text_box *boxes;  /* caller's array of cap boxes */
+    int cap;
+    int count;           /* boxes recorded; may exceed cap (the rest are dropped) */
+} ui_text_recorder;
+
+/* Record into rec from now on (NULL stops). rec is borrowed until replaced. */
+void ui_text_set_recorder(ui_text *t, ui_text_recorder *rec);
+/* The region and layer the strings drawn from now on belong to. */
+void ui_text_set_region(ui_text *t, SDL_Rect region, int layer);
 
 #endif

@@ -1,0 +1,190 @@
+/* test_labels: every label a frame draws can be read. Frames of hostile and crowded
+ * scenes are drawn headless at sizes from 640x480 to 1920x1080 in both themes, with
+ * the text recorder on; the test fails when two labels' inked boxes overlap or a label
+ * leaves the panel it belongs to. Scenes are given as command lines, parsed by the
+ * real flag parser, so a failure reproduces with `xentlab --headless -o x.png ARGS`. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "ui_assets.h"
+#include "ui_cli.h"
+#include "ui_scene.h"
+
+enum { MAX_BOXES = 1024, MAX_ARGS = 16 };
+
+/* Scenes: the defect reports of issue 5 and the crowded cases around them. */
+static const char *const scenes[] = {
+    "",
+    "--logits 0,0,0,800,0",
+    "--lr 50 --steps 20",
+    "--classes 12 --steps 5",
+    "--classes 32 --steps 5",
+    "--classes 32 --steps 5 --do select 32",
+    "--classes 3 --steps 20",
+    "--classes 2 --steps 10",
+    "--steps 5 --logits 10000,-10000,0,1e6,-1e6",
+    "--true onehot:1 --steps 30",
+    "--true 0,0,1,0 --logits 0,0,0,38.8559",
+    "--logits -1e300,1e300,0,0,0",
+    "--steps 40 --do unit",
+    "--names Eurasian_blackcap_xxxxx,common_chiffchaff_xxxxx,great_spotted_woodpeck --steps 3",
+    "--classes 9 --true 1,1,1,1,1,1,1,1,1000000 --steps 8",
+};
+enum { SCENE_COUNT = (int)(sizeof scenes / sizeof scenes[0]) };
+static const int sizes[][2] = {{640, 480}, {800, 600}, {1000, 700}, {1280, 720}, {1920, 1080}};
+enum { SIZE_COUNT = (int)(sizeof sizes / sizeof sizes[0]) };
+
+/* Split a scene into argv (spaces separate; "_" in names stands for a space). */
+static int scene_argv(const char *scene, char *storage, size_t cap, char **argv)
+{
+    snprintf(storage, cap, "xentlab %s", scene);
+    int argc = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(storage, " ", &save); tok && argc < MAX_ARGS; tok = strtok_r(NULL, " ", &save))
+        argv[argc++] = tok;
+    /* "--do select 32" is one flag value with a space. */
+    for (int i = 0; i + 2 < argc; i++) {
+        if (strcmp(argv[i], "--do") == 0 && strcmp(argv[i + 1], "select") == 0) {
+            argv[i + 1][6] = ' ';
+            for (int j = i + 2; j + 1 < argc; j++) argv[j] = argv[j + 1];
+            argc--;
+        }
+    }
+    for (int i = 0; i < argc; i++)
+        for (char *c = argv[i]; *c; c++)
+            if (*c == '_') *c = ' ';
+    argv[argc] = NULL;
+    return argc;
+}
+
+static int contains(SDL_Rect outer, SDL_Rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
+/* Draw one scene at every size in both themes; append what is wrong to report. */
+static int check_scene(const char *scene, char *report, size_t cap)
+{
+    char storage[512];
+    char *argv[MAX_ARGS + 1];
+    int argc = scene_argv(scene, storage, sizeof storage, argv);
+    ui_options opt;
+    ck_assert_msg(ui_cli_parse(argc, argv, &opt, stdout, stderr) == UI_CLI_RUN, "scene '%s' does not parse", scene);
+    xl_session *s = xl_session_create(&opt.desc);
+    ck_assert_msg(s != NULL, "scene '%s' has no session", scene);
+    ui_view view = {opt.theme, 0};
+    for (int i = 0; i < opt.command_count; i++) xl_session_apply(s, opt.commands[i]);
+    xl_session_run(s, (int)opt.steps);
+
+    char fonts[2048], tried[4096], err[512];
+    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0, "fonts: %s", tried);
+    static ui_text_box boxes[MAX_BOXES];
+    int problems = 0;
+    size_t used = strlen(report);
+    for (int si = 0; si < SIZE_COUNT; si++) {
+        int w = sizes[si][0], h = sizes[si][1];
+        SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+        SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+        ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+        ck_assert_msg(sc != NULL, "scene: %s", err);
+        for (int t = 0; t < 2; t++) {
+            view.theme = (ui_theme_kind)t;
+            ui_text_recorder rec = {boxes, MAX_BOXES, 0};
+            ui_scene_set_recorder(sc, &rec);
+            ui_scene_draw(sc, s, &view, w, h, NULL);
+            ui_scene_set_recorder(sc, NULL);
+            ck_assert_msg(rec.count <= MAX_BOXES, "%d labels: raise MAX_BOXES", rec.count);
+            for (int i = 0; i < rec.count; i++) {
+                const ui_text_box *a = &boxes[i];
+                if (!contains(a->region, a->ink) && used + 200 < cap) {
+                    used += (size_t)snprintf(report + used, cap - used,
+                        "  [%s] %dx%d %s: '%s' at (%d,%d %dx%d) leaves its panel (%d,%d %dx%d)\n", scene, w, h,
+                        t ? "dark" : "projector", a->text, a->ink.x, a->ink.y, a->ink.w, a->ink.h,
+                        a->region.x, a->region.y, a->region.w, a->region.h);
+                    problems++;
+                }
+                for (int j = i + 1; j < rec.count; j++) {
+                    const ui_text_box *b = &boxes[j];
+                    if (a->layer != b->layer || !SDL_HasIntersection(&a->ink, &b->ink)) continue;
+                    problems++;
+                    if (used + 200 < cap)
+                        used += (size_t)snprintf(report + used, cap - used,
+                            "  [%s] %dx%d %s: '%s' (%d,%d %dx%d) overlaps '%s' (%d,%d %dx%d)\n", scene, w, h,
+                            t ? "dark" : "projector", a->text, a->ink.x, a->ink.y, a->ink.w, a->ink.h, b->text,
+                            b->ink.x, b->ink.y, b->ink.w, b->ink.h);
+                }
+            }
+        }
+        ui_scene_destroy(sc);
+        SDL_DestroyRenderer(r);
+        SDL_FreeSurface(surf);
+    }
+    xl_session_destroy(s);
+    return problems;
+}
+
+START_TEST(labels_never_overlap_or_leave_their_panel)
+{
+    static char report[3000]; /* Check carries at most about 4 KB of message */
+    report[0] = '\0';
+    int problems = check_scene(scenes[_i], report, sizeof report);
+    ck_assert_msg(problems == 0, "%d unreadable labels in scene '%s':\n%s", problems, scenes[_i], report);
+}
+END_TEST
+
+/* The recorder itself: a label drawn over another is reported, and one outside its
+ * region too, so the test above can fail. */
+START_TEST(recorder_sees_overlap)
+{
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 400, 200, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+    ui_text *t = ui_text_create(r, fonts, err, sizeof err);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(ui_text_set_scale(t, 1.0f), 0);
+    ui_text_box boxes[4];
+    ui_text_recorder rec = {boxes, 4, 0};
+    ui_text_set_recorder(t, &rec);
+    ui_text_set_region(t, (SDL_Rect){0, 0, 200, 100}, 0);
+    SDL_Color black = {0, 0, 0, 255};
+    ui_text_draw(t, UI_FONT_LABEL, 10, 10, UI_ALIGN_LEFT, black, "surprise");
+    ui_text_draw(t, UI_FONT_LABEL, 20, 14, UI_ALIGN_LEFT, black, "robin");
+    ui_text_draw(t, UI_FONT_LABEL, 190, 80, UI_ALIGN_LEFT, black, "outside");
+    ck_assert_int_eq(rec.count, 3);
+    ck_assert(SDL_HasIntersection(&boxes[0].ink, &boxes[1].ink));
+    ck_assert(!contains(boxes[2].region, boxes[2].ink));
+    ck_assert_str_eq(boxes[1].text, "robin");
+    /* The ink box is the glyphs' ink, not the line box: "robin" has no descender. */
+    int lh = ui_text_line_height(t, UI_FONT_LABEL);
+    ck_assert_msg(boxes[1].ink.h < lh, "ink %d px tall for a %d px line", boxes[1].ink.h, lh);
+    ui_text_set_recorder(t, NULL);
+    ui_text_destroy(t);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+}
+END_TEST
+
+int main(void)
+{
+    if (SDL_Init(0) != 0) return EXIT_FAILURE;
+    Suite *s = suite_create("labels");
+    TCase *rec = tcase_create("the recorder finds overlaps");
+    tcase_add_test(rec, recorder_sees_overlap);
+    suite_add_tcase(s, rec);
+    TCase *tc = tcase_create("labels are readable in every scene and size");
+    tcase_set_timeout(tc, 240);
+    tcase_add_loop_test(tc, labels_never_overlap_or_leave_their_panel, 0, SCENE_COUNT);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    SDL_Quit();
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
