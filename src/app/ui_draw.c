@@ -100,9 +100,11 @@ static int clip_segment(double *x0, double *y0, double *x1, double *y1, double x
                         double ymin, double xmax, double ymax)
 {
     double t0 = 0.0, t1 = 1.0;
+    int e0 = -1, e1 = -1; /* the edge each end was cut at */
     double dx = *x1 - *x0, dy = *y1 - *y0;
     const double p[4] = {-dx, dx, -dy, dy};
     const double q[4] = {*x0 - xmin, xmax - *x0, *y0 - ymin, ymax - *y0};
+    const double edge[4] = {xmin, xmax, ymin, ymax};
     for (int i = 0; i < 4; i++) {
         if (p[i] == 0.0) {
             if (q[i] < 0.0) return 0;
@@ -111,18 +113,24 @@ static int clip_segment(double *x0, double *y0, double *x1, double *y1, double x
         double t = q[i] / p[i];
         if (p[i] < 0.0) {
             if (t > t1) return 0;
-            if (t > t0) t0 = t;
+            if (t > t0) t0 = t, e0 = i;
         } else {
             if (t < t0) return 0;
-            if (t < t1) t1 = t;
+            if (t < t1) t1 = t, e1 = i;
         }
     }
+    /* x0 + t * dx loses everything to cancellation when x0 is 1e30 and the result is
+     * near 0: the coordinate that was cut is set to its edge exactly instead. */
     double ax = *x0, ay = *y0;
-    *x0 = ax + t0 * dx;
-    *y0 = ay + t0 * dy;
-    *x1 = ax + t1 * dx;
-    *y1 = ay + t1 * dy;
-    return 1;
+    if (e0 >= 0) {
+        *x0 = e0 < 2 ? edge[e0] : ax + t0 * dx;
+        *y0 = e0 < 2 ? ay + t0 * dy : edge[e0];
+    }
+    if (e1 >= 0) {
+        *x1 = e1 < 2 ? edge[e1] : ax + t1 * dx;
+        *y1 = e1 < 2 ? ay + t1 * dy : edge[e1];
+    }
+    return isfinite(*x0) && isfinite(*y0) && isfinite(*x1) && isfinite(*y1);
 }
 
 /* Clip to the render target grown by `margin` on every side (to the bounded plane if
@@ -184,14 +192,17 @@ void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, flo
     if (!(len > 0.0)) return;
     double sx = x0, sy = y0, ex = x1, ey = y1;
     if (!clip_to_target(r, &sx, &sy, &ex, &ey, MAX_WIDTH + (double)dash)) return;
-    double s0 = hypot(sx - x0, sy - y0), s1 = hypot(ex - x0, ey - y0);
+    double s0 = hypot(sx - x0, sy - y0);
     double ux = (x1 - (double)x0) / len, uy = (y1 - (double)y0) / len;
     double period = (double)dash + gap;
-    double s = floor(s0 / period) * period;
-    for (int n = 0; s < s1 && n < MAX_DASHES; s += period, n++) {
-        double e = fmin(s + dash, len);
-        ui_draw_line(r, (float)(x0 + ux * s), (float)(y0 + uy * s), (float)(x0 + ux * e),
-                     (float)(y0 + uy * e), width, c);
+    /* Steps are measured from the clipped start, so a line from 1e30 keeps pixel
+     * precision where it is seen (its phase there is as good as its input). */
+    double u = -fmod(s0, period), run = hypot(ex - sx, ey - sy);
+    for (int n = 0; u < run && n < MAX_DASHES; u += period, n++) {
+        double b0 = fmax(u, 0.0), b1 = fmin(u + dash, run);
+        if (b1 <= b0) continue;
+        ui_draw_line(r, (float)(sx + ux * b0), (float)(sy + uy * b0), (float)(sx + ux * b1),
+                     (float)(sy + uy * b1), width, c);
     }
 }
 

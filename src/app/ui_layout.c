@@ -91,7 +91,7 @@ int ui_label_place(SDL_Rect anchor, int w, int h, int gap, SDL_Rect bounds,
     for (int c = 0; c < 20; c++) {
         int ring = c < 4 ? 1 : c < 12 ? 2 : 4;
         const int *d = dir[c < 4 ? c : (c - 4) % 8];
-        int gx = gap * ring + (ring > 1 ? h : 0); /* far rings step out by a line too */
+        int gx = ring > 1 ? ring * (gap + h) : gap; /* far rings step out by lines of text */
         SDL_Rect r = {0, 0, w, h};
         /* Horizontal: beside the mark's box; vertical: centred on it, and vice versa. */
         if (d[0] > 0) r.x = anchor.x + anchor.w + gx;
