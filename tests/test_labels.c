@@ -33,6 +33,7 @@ static const char *const scenes[] = {
     "--steps 40 --do unit",
     "--names Eurasian_blackcap_xxxxx,common_chiffchaff_xxxxx,great_spotted_woodpeck --steps 3",
     "--classes 9 --true 1,1,1,1,1,1,1,1,1000000 --steps 8",
+    "--classes 32 --steps 3000 --lr 0.0001 --do play",
 };
 enum { SCENE_COUNT = (int)(sizeof scenes / sizeof scenes[0]) };
 static const int sizes[][2] = {{640, 480}, {800, 600}, {1000, 700}, {1280, 720}, {1920, 1080}};
