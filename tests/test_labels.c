@@ -34,6 +34,7 @@ static const char *const scenes[] = {
     "--names Eurasian_blackcap_xxxxx,common_chiffchaff_xxxxx,great_spotted_woodpeck --steps 3",
     "--classes 9 --true 1,1,1,1,1,1,1,1,1000000 --steps 8",
     "--classes 32 --steps 3000 --lr 0.0001 --do play",
+    "--do help",
 };
 enum { SCENE_COUNT = (int)(sizeof scenes / sizeof scenes[0]) };
 static const int sizes[][2] = {{640, 480}, {800, 600}, {1000, 700}, {1280, 720}, {1920, 1080}};
@@ -79,7 +80,8 @@ static int check_scene(const char *scene, char *report, size_t cap)
     xl_session *s = xl_session_create(&opt.desc);
     ck_assert_msg(s != NULL, "scene '%s' has no session", scene);
     ui_view view = {opt.theme, 0};
-    for (int i = 0; i < opt.command_count; i++) xl_session_apply(s, opt.commands[i]);
+    for (int i = 0; i < opt.command_count; i++)
+        if (!xl_session_apply(s, opt.commands[i]) && opt.commands[i].kind == XL_CMD_HELP) view.help_visible = 1;
     xl_session_run(s, (int)opt.steps);
 
     char fonts[2048], tried[4096], err[512];
