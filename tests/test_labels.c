@@ -33,6 +33,8 @@ static const char *const scenes[] = {
     "--steps 40 --do unit",
     "--names Eurasian_blackcap_xxxxx,common_chiffchaff_xxxxx,great_spotted_woodpeck --steps 3",
     "--classes 9 --true 1,1,1,1,1,1,1,1,1000000 --steps 8",
+    "--classes 32 --steps 3000 --lr 0.0001 --do play",
+    "--do help",
 };
 enum { SCENE_COUNT = (int)(sizeof scenes / sizeof scenes[0]) };
 static const int sizes[][2] = {{640, 480}, {800, 600}, {1000, 700}, {1280, 720}, {1920, 1080}};
@@ -78,7 +80,8 @@ static int check_scene(const char *scene, char *report, size_t cap)
     xl_session *s = xl_session_create(&opt.desc);
     ck_assert_msg(s != NULL, "scene '%s' has no session", scene);
     ui_view view = {opt.theme, 0};
-    for (int i = 0; i < opt.command_count; i++) xl_session_apply(s, opt.commands[i]);
+    for (int i = 0; i < opt.command_count; i++)
+        if (!xl_session_apply(s, opt.commands[i]) && opt.commands[i].kind == XL_CMD_HELP) view.help_visible = 1;
     xl_session_run(s, (int)opt.steps);
 
     char fonts[2048], tried[4096], err[512];
@@ -95,8 +98,9 @@ static int check_scene(const char *scene, char *report, size_t cap)
         for (int t = 0; t < 2; t++) {
             view.theme = (ui_theme_kind)t;
             ui_text_recorder rec = {boxes, MAX_BOXES, 0};
+            ui_frame_geom geom;
             ui_scene_set_recorder(sc, &rec);
-            ui_scene_draw(sc, s, &view, w, h, NULL);
+            ui_scene_draw(sc, s, &view, w, h, &geom);
             ui_scene_set_recorder(sc, NULL);
             ck_assert_msg(rec.count <= MAX_BOXES, "%d labels: raise MAX_BOXES", rec.count);
             for (int i = 0; i < rec.count; i++) {
@@ -107,6 +111,18 @@ static int check_scene(const char *scene, char *report, size_t cap)
                         t ? "dark" : "projector", a->text, a->ink.x, a->ink.y, a->ink.w, a->ink.h,
                         a->region.x, a->region.y, a->region.w, a->region.h);
                     problems++;
+                }
+                /* A label in the bars panel never covers a bar (issue 5, item 6). */
+                for (int b = 0; b < geom.bars.n && SDL_RectEquals(&a->region, &geom.layout.bars); b++) {
+                    const SDL_Rect *bars[2] = {&geom.bars.p_bar[b], &geom.bars.q_bar[b]};
+                    for (int k = 0; k < 2; k++) {
+                        if (bars[k]->h <= 0 || !SDL_HasIntersection(&a->ink, bars[k])) continue;
+                        problems++;
+                        if (used + 200 < cap)
+                            used += (size_t)snprintf(report + used, cap - used,
+                                "  [%s] %dx%d %s: '%s' covers the %s bar of class %d\n", scene, w, h,
+                                t ? "dark" : "projector", a->text, k ? "Q" : "P", b + 1);
+                    }
                 }
                 for (int j = i + 1; j < rec.count; j++) {
                     const ui_text_box *b = &boxes[j];
@@ -170,12 +186,104 @@ START_TEST(recorder_sees_overlap)
 }
 END_TEST
 
+/* Draw one frame of a scene at 1280x720 with the recorder on; returns the label count. */
+static int record_scene(const char *scene, ui_text_box *boxes, int cap, ui_frame_geom *geom, SDL_Surface **out)
+{
+    char storage[512];
+    char *argv[MAX_ARGS + 1];
+    int argc = scene_argv(scene, storage, sizeof storage, argv);
+    ui_options opt;
+    ck_assert(ui_cli_parse(argc, argv, &opt, stdout, stderr) == UI_CLI_RUN);
+    xl_session *s = xl_session_create(&opt.desc);
+    ck_assert_ptr_nonnull(s);
+    xl_session_run(s, (int)opt.steps);
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+    ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+    ck_assert_msg(sc != NULL, "%s", err);
+    ui_text_recorder rec = {boxes, cap, 0};
+    ui_view view = {UI_THEME_LIGHT, 0};
+    ui_scene_set_recorder(sc, &rec);
+    ui_scene_draw(sc, s, &view, 1280, 720, geom);
+    SDL_RenderPresent(r);
+    ui_scene_destroy(sc);
+    SDL_DestroyRenderer(r);
+    xl_session_destroy(s);
+    *out = surf;
+    return rec.count < cap ? rec.count : cap;
+}
+
+static int count_text(const ui_text_box *boxes, int n, SDL_Rect region, const char *text)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (SDL_RectEquals(&boxes[i].region, &region) && strcmp(boxes[i].text, text) == 0) k++;
+    return k;
+}
+
+/* Issue 5, item 1: q underflows to 0 for a logit 800 below the rest, but the surprise
+ * is exactly 800 nats, so four bars read 800.00 and none ∞; the selected class's line
+ * gives q = 3.7×10⁻³⁴⁸ (e^−800), not 0.000. */
+START_TEST(surprise_is_finite_where_q_underflows)
+{
+    static ui_text_box boxes[MAX_BOXES];
+    ui_frame_geom geom;
+    SDL_Surface *surf;
+    int n = record_scene("--logits 0,0,0,800,0", boxes, MAX_BOXES, &geom, &surf);
+    ck_assert_int_eq(count_text(boxes, n, geom.layout.bars, "800.00"), 4);
+    ck_assert_int_eq(count_text(boxes, n, geom.layout.bars, "∞"), 0);
+    ck_assert_int_eq(count_text(boxes, n, geom.layout.bars, "0.00"), 1);
+    int line = 0;
+    for (int i = 0; i < n; i++)
+        if (strstr(boxes[i].text, "q 3.7×10⁻³⁴⁸") || strstr(boxes[i].text, "q = 3.7×10⁻³⁴⁸")) line++;
+    ck_assert_msg(line == 1, "the selected class's line does not read q = 3.7×10⁻³⁴⁸");
+    SDL_FreeSurface(surf);
+}
+END_TEST
+
+/* Issue 5, item 10: with a one-hot P the KL curve lies on the loss curve; it stays
+ * visible (vermillion pixels inside a dark edge along the loss) and a note says why. */
+START_TEST(coincident_curves_stay_visible)
+{
+    static ui_text_box boxes[MAX_BOXES];
+    ui_frame_geom geom;
+    SDL_Surface *surf;
+    int n = record_scene("--true onehot:1 --steps 30", boxes, MAX_BOXES, &geom, &surf);
+    int note = 0;
+    for (int i = 0; i < n; i++)
+        if (SDL_RectEquals(&boxes[i].region, &geom.layout.history) && strstr(boxes[i].text, "H(P) = 0")) note++;
+    ck_assert_msg(note == 1, "no note that KL = H(P,Q) because H(P) = 0");
+    /* Walk down the column at step 2: the first curve pixels are black (the loss's
+     * edge), then vermillion (KL), then black again. */
+    SDL_Rect plot = geom.history.plot;
+    int x = plot.x + (int)(2.0 / geom.history.x_max * plot.w);
+    const SDL_Color ver = ui_theme_get(UI_THEME_LIGHT)->surprise;
+    int seen_black = 0, seen_ver = 0, black_after = 0;
+    for (int y = plot.y; y < plot.y + plot.h - 3; y++) {
+        Uint32 v = ((const Uint32 *)surf->pixels)[(size_t)y * (surf->pitch / 4) + x];
+        int r = (v >> 16) & 255, g = (v >> 8) & 255, b = v & 255;
+        int black = r < 40 && g < 40 && b < 40;
+        int vermillion = abs(r - ver.r) < 20 && abs(g - ver.g) < 20 && abs(b - ver.b) < 20;
+        if (black && !seen_ver) seen_black = 1;
+        if (vermillion && seen_black) seen_ver = 1;
+        if (black && seen_ver) black_after = 1;
+    }
+    ck_assert_msg(seen_black && seen_ver && black_after,
+                  "at x=%d: loss edge %d, KL inside %d, edge after %d", x, seen_black, seen_ver, black_after);
+    SDL_FreeSurface(surf);
+}
+END_TEST
+
 int main(void)
 {
     if (SDL_Init(0) != 0) return EXIT_FAILURE;
     Suite *s = suite_create("labels");
     TCase *rec = tcase_create("the recorder finds overlaps");
     tcase_add_test(rec, recorder_sees_overlap);
+    tcase_add_test(rec, surprise_is_finite_where_q_underflows);
+    tcase_add_test(rec, coincident_curves_stay_visible);
     suite_add_tcase(s, rec);
     TCase *tc = tcase_create("labels are readable in every scene and size");
     tcase_set_timeout(tc, 240);

@@ -326,6 +326,44 @@ START_TEST(infinity_is_shown_as_infinity)
 }
 END_TEST
 
+/* Issue 5, items 5 and 11: tick loops always end; numbers fit their box at every
+ * magnitude and stay true (never 0.0000 for a nonzero value). */
+START_TEST(ticks_end_and_numbers_fit)
+{
+    double t[64];
+    /* The hang of item 5: a step below half an ulp of the bounds. */
+    int n = ui_ticks(38.8559, 38.8559 + 1e-14, 1e-20, t, 64);
+    ck_assert_msg(n <= 64 && n >= 0, "%d ticks", n);
+    ck_assert_int_eq(ui_ticks(-6.0, 6.0, 2.0, t, 64), 7);
+    ck_assert(t[0] == -6.0 && t[3] == 0.0 && !signbit(t[3]) && t[6] == 6.0);
+    ck_assert_int_eq(ui_ticks(0.0, NAN, 1.0, t, 64), 0);
+    ck_assert_int_eq(ui_ticks(-INFINITY, 1.0, 1.0, t, 64), 0);
+    ck_assert_int_eq(ui_ticks(-1e308, 1e308, 0.0, t, 64), 0);
+    ck_assert_int_eq(ui_ticks(-1e308, 1e308, 1e307, t, 64), 21);
+    ck_assert_int_eq(ui_ticks(0.0, 1e6, 1.0, t, 64), 64); /* capped, not overrun */
+
+    char b[64];
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, 3.70481234, 4, 8), "3.7048");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, 999998.0, 4, 8), "999998.0");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, 999998.0, 4, 6), "999998");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, 999998.0, 2, 5), "1×10⁶");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, -1e6, 4, 8), "−1000000");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, 1e-9, 4, 8), "1.0×10⁻⁹");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, 4.9e-324, 4, 8), "5×10⁻³²⁴");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, 1e308, 4, 9), "1.0×10³⁰⁸");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, 0.0, 4, 8), "0.0000");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, INFINITY, 4, 8), "∞");
+
+    /* q from its log: e^−800 = 3.7×10⁻³⁴⁸ though exp(−800) is 0 in double precision. */
+    ck_assert_str_eq(ui_format_prob_log(b, sizeof b, -800.0, 3), "3.7×10⁻³⁴⁸");
+    ck_assert_str_eq(ui_format_prob_log(b, sizeof b, log(0.25), 3), "0.250");
+    ck_assert_str_eq(ui_format_prob_log(b, sizeof b, log(0.001), 3), "0.001");
+    ck_assert_str_eq(ui_format_prob_log(b, sizeof b, log(0.0004), 3), "4.0×10⁻⁴");
+    ck_assert_str_eq(ui_format_prob_log(b, sizeof b, -INFINITY, 3), "0");
+    ck_assert_str_eq(ui_format_prob_log(b, sizeof b, -1e300, 3), "< 10⁻⁹⁹⁹⁹⁹⁹⁹⁹⁹");
+}
+END_TEST
+
 START_TEST(viridis_endpoints)
 {
     /* matplotlib's viridis: #440154 at 0, #21918C at 0.5, #FDE725 at 1. */
@@ -353,6 +391,7 @@ int main(void)
     tcase_add_test(pix, identity_bar_splits_at_the_floor);
     tcase_add_test(pix, infinity_is_shown_as_infinity);
     tcase_add_test(pix, viridis_endpoints);
+    tcase_add_test(pix, ticks_end_and_numbers_fit);
     suite_add_tcase(s, pix);
     TCase *frames = tcase_create("frames are pure functions of state and size");
     tcase_set_timeout(frames, 120);

@@ -19,7 +19,7 @@
 #include "ui_draw.h"
 
 /* How class names are written under the bars. */
-typedef enum name_style { NAMES_FLAT, NAMES_UPRIGHT, NAMES_NUMBERS } name_style;
+typedef enum name_style { NAMES_FLAT, NAMES_FLAT_SMALL, NAMES_STAGGERED, NAMES_UPRIGHT, NAMES_NUMBERS } name_style;
 
 /* Tallest bar top (smallest y) among the bars that overlap [x0, x1). */
 static int top_under(const SDL_Rect *pb, const SDL_Rect *qb, int n, int x0, int x1, int floor_y)
@@ -91,8 +91,15 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     float group = (float)plot_w / n;
     name_style style = NAMES_FLAT;
     for (int i = 0; i < n; i++)
-        if (ui_text_width(ctx->text, UI_FONT_LABEL, c->names[i]) > group - 4) style = NAMES_UPRIGHT;
-    int names_h = lh + ctx->pad / 2;
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, c->names[i]) > group - 4) style = NAMES_FLAT_SMALL;
+    if (style == NAMES_FLAT_SMALL)
+        for (int i = 0; i < n; i++)
+            if (ui_text_width(ctx->text, UI_FONT_TICK, c->names[i]) > group - 4) style = NAMES_STAGGERED;
+    /* Staggered: alternate names drop to a second row, so each may use two groups. */
+    if (style == NAMES_STAGGERED)
+        for (int i = 0; i < n; i++)
+            if (ui_text_width(ctx->text, UI_FONT_LABEL, c->names[i]) > 2 * group - 6) style = NAMES_UPRIGHT;
+    int names_h = (style == NAMES_FLAT ? lh : style == NAMES_STAGGERED ? 2 * lh : tick_h) + ctx->pad / 2;
     int plot_top = in.y + lh + value_h + ctx->pad / 4;
     if (style == NAMES_UPRIGHT) {
         /* Upright names may take up to a third of the panel; longer ones end in "…". */
@@ -181,10 +188,17 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
 
     /* Class names. */
     int name_y = plot.y + plot.h + ctx->pad / 3;
-    if (style == NAMES_FLAT) {
-        for (int i = 0; i < n; i++)
-            ui_text_draw(ctx->text, UI_FONT_LABEL, (int)(plot.x + group * i + group / 2), name_y, UI_ALIGN_CENTER,
-                         i == sel ? th->text : th->text_dim, c->names[i]);
+    if (style == NAMES_FLAT || style == NAMES_FLAT_SMALL || style == NAMES_STAGGERED) {
+        ui_font nf = style == NAMES_FLAT_SMALL ? UI_FONT_TICK : UI_FONT_LABEL;
+        for (int i = 0; i < n; i++) {
+            int row = style == NAMES_STAGGERED ? i % 2 : 0;
+            int w = ui_text_width(ctx->text, nf, c->names[i]);
+            int nx = (int)(plot.x + group * i + group / 2) - w / 2;
+            if (nx < in.x) nx = in.x; /* the first and last may lean inwards */
+            if (nx + w > in.x + in.w) nx = in.x + in.w - w;
+            ui_text_draw(ctx->text, nf, nx, name_y + row * lh, UI_ALIGN_LEFT, i == sel ? th->text : th->text_dim,
+                         c->names[i]);
+        }
     } else if (style == NAMES_UPRIGHT) {
         int room = names_h - ctx->pad / 2;
         for (int i = 0; i < n; i++) {

@@ -10,28 +10,50 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     const ui_theme *th = ctx->theme;
     const xl_sim *sim = xl_session_sim(s);
     const xl_classifier *c = xl_session_classifier(s);
-    char left[128], right[192], lr[32];
+    char left[3][128], right[2][192], lr[48], unit[32];
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
     ui_draw_line(ctx->r, area.x, area.y + area.h - 0.5f, area.x + area.w, area.y + area.h - 0.5f, 1.0f, th->border);
     int y = area.y + (area.h - ui_text_line_height(ctx->text, UI_FONT_STATUS)) / 2;
 
-    snprintf(left, sizeof left, "xentlab · softmax classifier · %d classes", c->n);
-    ui_text_draw(ctx->text, UI_FONT_STATUS, area.x + ctx->pad, y, UI_ALIGN_LEFT, th->text, left);
-
+    snprintf(left[0], sizeof left[0], "xentlab · softmax classifier · %d classes", c->n);
+    snprintf(left[1], sizeof left[1], "xentlab · %d classes", c->n);
+    snprintf(left[2], sizeof left[2], "xentlab");
     double rate = xl_sim_lr(sim);
-    snprintf(lr, sizeof lr, rate < 0.01 ? "%.3f" : "%.2f", rate);
+    ui_format_fit(lr, sizeof lr, rate, rate < 0.01 ? 3 : 2, 8);
+    if (rate < 0.01 && rate >= 0.001) snprintf(lr, sizeof lr, "%.3f", rate);
     int diverged = xl_sim_status_get(sim) == XL_SIM_DIVERGED;
-    const char *state = diverged ? "■ diverged: lower lr, press R"
-                      : xl_session_playing(s) ? "▶ playing" : "❚❚ paused";
-    snprintf(right, sizeof right, "step %ld · lr %s · %d steps/s · ", xl_sim_steps(sim), lr,
+    int playing = xl_session_playing(s);
+    const char *states[2] = {
+        diverged ? "■ diverged: lower lr, press R" : playing ? "▶ playing" : "❚❚ paused",
+        diverged ? "■ diverged (R)" : playing ? "▶" : "❚❚",
+    };
+    snprintf(right[0], sizeof right[0], "step %ld · lr %s · %d steps/s · ", xl_sim_steps(sim), lr,
              xl_session_steps_per_second(s));
-    char unit[32];
+    snprintf(right[1], sizeof right[1], "step %ld · lr %s · ", xl_sim_steps(sim), lr);
     snprintf(unit, sizeof unit, " · %s", xl_unit_name(ctx->unit));
+
+    /* The longest wording of both sides that fits with a gap between them: the play
+     * state and the numbers matter more than the scene's name. */
+    int room = area.w - 2 * ctx->pad, gap = ctx->pad * 2;
+    int unit_w = ui_text_width(ctx->text, UI_FONT_STATUS, unit);
+    int li = 0, ri = 0, si = 0, found = 0;
+    for (int r = 0; r < 4 && !found; r++) {
+        ri = r < 2 ? r : 1;
+        si = r < 3 ? 0 : 1;
+        int rw = ui_text_width(ctx->text, UI_FONT_STATUS, right[ri]) +
+                 ui_text_width(ctx->text, UI_FONT_STATUS, states[si]) + unit_w;
+        for (li = 0; li < 3; li++)
+            if (ui_text_width(ctx->text, UI_FONT_STATUS, left[li]) + gap + rw <= room) {
+                found = 1;
+                break;
+            }
+    }
     int x = area.x + area.w - ctx->pad;
     x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, unit);
     x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT,
-                      diverged ? th->surprise : xl_session_playing(s) ? th->inherent : th->text, state);
-    ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, right);
+                      diverged ? th->surprise : playing ? th->inherent : th->text, states[si]);
+    x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, right[ri]);
+    if (found) ui_text_draw(ctx->text, UI_FONT_STATUS, area.x + ctx->pad, y, UI_ALIGN_LEFT, th->text, left[li]);
 }
 
 void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area)

@@ -51,8 +51,8 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         const char *notes[] = {"H(P) = 0 for a one-hot P, so KL = H(P,Q): the curves coincide",
                                "H(P) = 0, so KL = H(P,Q)"};
         for (int i = 0; i < 2; i++)
-            if (ui_text_width(ctx->text, UI_FONT_TICK, notes[i]) <= in.w) {
-                ui_text_draw(ctx->text, UI_FONT_TICK, in.x, in.y + lh + ctx->pad / 4, UI_ALIGN_LEFT, th->text_dim,
+            if (ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) <= in.w) {
+                ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, in.y + lh + ctx->pad / 4, UI_ALIGN_LEFT, th->text_dim,
                              notes[i]);
                 break;
             }
@@ -80,6 +80,7 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     nt = ui_ticks(0.0, x_max, xstep, ticks, 64);
     const char *xtitle = "gradient-descent step";
     int xtitle_w = ui_text_width(ctx->text, UI_FONT_TICK, xtitle);
+    int last_right = in.x - ctx->pad;
     for (int i = 0; i < nt; i++) {
         float xx = plot.x + (float)(ticks[i] / x_max * plot.w);
         ui_draw_line(ctx->r, xx, plot.y + plot.h, xx, plot.y + plot.h + ctx->pad / 3.0f, lw, th->axis);
@@ -88,6 +89,8 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         int w = ui_text_width(ctx->text, UI_FONT_TICK, label);
         int lx = (int)xx - w / 2;
         if (lx + w > in.x + in.w) lx = in.x + in.w - w;
+        if (lx < last_right + ctx->pad / 2) continue; /* never onto the previous label */
+        last_right = lx + w;
         ui_text_draw(ctx->text, UI_FONT_TICK, lx, plot.y + plot.h + ctx->pad / 3, UI_ALIGN_LEFT, th->text_dim, label);
     }
     ui_text_draw(ctx->text, UI_FONT_TICK, plot.x + plot.w - xtitle_w, plot.y + plot.h + tick_h + ctx->pad / 3,

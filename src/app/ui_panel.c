@@ -109,9 +109,11 @@ int ui_ticks(double lo, double hi, double step, double *out, int cap)
     double k0 = ceil(lo / step), k1 = floor(hi / step + 1e-9);
     if (!isfinite(k0) || !isfinite(k1) || k1 < k0) return 0;
     int n = 0;
-    /* k counts in doubles that are whole numbers well below 2^53 when this runs, but the
-     * loop bound is the integer n, so even a step lost in rounding ends. */
-    for (double k = k0; k <= k1 && n < cap; k += 1.0) {
+    /* Counted by the integer i (cert-flp30-c): tick i is (k0 + i) * step, and the loop
+     * ends after cap ticks even if k0 + i stops changing in double precision. */
+    for (int i = 0; i < cap; i++) {
+        double k = k0 + i;
+        if (k > k1) break;
         double v = k * step;
         if (n > 0 && !(v > out[n - 1])) break; /* k * step no longer moves: stop */
         out[n++] = v == 0.0 ? 0.0 : v;         /* no -0 */

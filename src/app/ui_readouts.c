@@ -103,10 +103,10 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     if (!(axis_max > 0.0) || !isfinite(axis_max)) axis_max = 1.0;
 
     ui_draw_fill(ctx->r, axis, ui_mix(th->panel, th->grid, 0.6f));
-    float px_per = (float)(axis.w / axis_max);
-    int floor_w = (int)(cur.floor * k * px_per + 0.5);
+    double px_per = axis.w / axis_max; /* double: axis_max may be 1e300 */
+    int floor_w = (int)fmin(cur.floor * k * px_per + 0.5, axis.w);
     double total = cur.loss * k;
-    int total_w = isfinite(total) ? (int)(total * px_per + 0.5) : axis.w;
+    int total_w = isfinite(total) ? (int)fmin(total * px_per + 0.5, axis.w) : axis.w;
     if (total_w > axis.w) total_w = axis.w;
     if (floor_w > total_w) floor_w = total_w;
     ui_draw_fill(ctx->r, (SDL_Rect){axis.x, axis.y, floor_w, axis.h}, th->inherent);
@@ -145,6 +145,7 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     float lw = ui_lw(ctx, 1.0f);
     int ty = axis.y + axis.h;
     int unit_x = in.x + in.w - ui_text_width(ctx->text, UI_FONT_TICK, unit);
+    int last_right = in.x - ctx->pad;
     for (int i = 0; i < nt; i++) {
         float x = axis.x + (float)(ticks[i] * px_per);
         ui_draw_line(ctx->r, x, ty, x, ty + ctx->pad / 3.0f, lw, th->axis);
@@ -155,6 +156,8 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         int tx = (int)x - w / 2;
         if (tx < in.x) tx = in.x;
         if (tx + w > unit_x - ctx->pad / 2) continue; /* the unit keeps its place */
+        if (tx < last_right + ctx->pad / 2) continue;  /* never onto the previous label */
+        last_right = tx + w;
         ui_text_draw(ctx->text, UI_FONT_TICK, tx, ty + ctx->pad / 3, UI_ALIGN_LEFT, th->text_dim, label);
     }
     ui_text_draw(ctx->text, UI_FONT_TICK, unit_x, ty + ctx->pad / 3, UI_ALIGN_LEFT, th->text_dim, unit);

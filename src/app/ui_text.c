@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 6, MAX_SIDE = 4096 };
+enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 8, MAX_SIDE = 4096 };
 
 typedef struct glyph {
     Uint32 cp;       /* 0 marks an empty slot */
@@ -193,6 +193,9 @@ int ui_text_set_scale(ui_text *t, float scale)
         if (px < 9) px = 9;
         if (t->faces[i].font && t->faces[i].px == px) continue;
         if (open_face(t, (ui_font)i, px) != 0) return -1;
+        /* Every glyph a number can use, rasterized now: a value that turns scientific
+         * mid-run (a KL falling below 10⁻⁴) must not make a steady frame allocate. */
+        ui_text_width(t, (ui_font)i, "0123456789.,−-+×⁰¹²³⁴⁵⁶⁷⁸⁹⁻∞<≈ ");
     }
     return 0;
 }

@@ -5,7 +5,7 @@ static const ui_theme themes[UI_THEME_COUNT] = {
     [UI_THEME_LIGHT] = {
         .kind = UI_THEME_LIGHT, .name = "projector",
         .background = {255, 255, 255, 255}, .panel = {255, 255, 255, 255},
-        .border = {200, 200, 204, 255}, .text = {0, 0, 0, 255}, .text_dim = {80, 80, 86, 255},
+        .border = {200, 200, 204, 255}, .text = {0, 0, 0, 255}, .text_dim = {52, 52, 58, 255}, /* dark enough to carry across a room */
         .axis = {40, 40, 40, 255}, .grid = {222, 222, 226, 255},
         .truth = {0x00, 0x72, 0xB2, 255}, .model = {0xE6, 0x9F, 0x00, 255},
         .surprise = {0xD5, 0x5E, 0x00, 255}, .inherent = {0x00, 0x9E, 0x73, 255},
