@@ -16,7 +16,7 @@
 
 /* Shares of the body (between status bar and hints), in percent. */
 enum {
-    UI_LAYOUT_LEFT_PCT = 42,       /* left column (bars, readouts) of the width */
+    UI_LAYOUT_LEFT_PCT = 45,       /* left column (bars, readouts) of the width */
     UI_LAYOUT_BARS_PCT = 58,       /* bars of the left column's height */
     UI_LAYOUT_LANDSCAPE_PCT = 68,  /* landscape of the right column's height */
 };
