@@ -38,6 +38,30 @@ static int boxes_touch(SDL_Rect a, SDL_Rect b, int gap)
     return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+/* Left edge of class i's name centred under its group, leaning inwards at the plot's
+ * edges (left of the axis sits the 0.0 tick label). */
+static int name_left(int w, float centre, SDL_Rect in, int plot_x)
+{
+    int x = (int)centre - w / 2;
+    if (x + w > in.x + in.w) x = in.x + in.w - w;
+    if (x < plot_x) x = plot_x;
+    return x;
+}
+
+/* Do the names fit in two alternating rows without touching their row neighbours? */
+static int staggered_fit(const ui_ctx *ctx, const xl_classifier *c, SDL_Rect in, int plot_x, float group)
+{
+    int right[2] = {in.x - 1000, in.x - 1000};
+    int gap = ctx->pad / 2;
+    for (int i = 0; i < c->n; i++) {
+        int w = ui_text_width(ctx->text, UI_FONT_LABEL, c->names[i]);
+        int x = name_left(w, plot_x + group * i + group / 2, in, plot_x);
+        if (x + w > in.x + in.w || x < right[i % 2] + gap) return 0;
+        right[i % 2] = x + w;
+    }
+    return 1;
+}
+
 /* Widest upright name, in pixels, limited to `cap`. */
 static int upright_room(const ui_ctx *ctx, const xl_classifier *c, int cap)
 {
@@ -95,10 +119,10 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     if (style == NAMES_FLAT_SMALL)
         for (int i = 0; i < n; i++)
             if (ui_text_width(ctx->text, UI_FONT_TICK, c->names[i]) > group - 4) style = NAMES_STAGGERED;
-    /* Staggered: alternate names drop to a second row, so each may use two groups. */
-    if (style == NAMES_STAGGERED)
-        for (int i = 0; i < n; i++)
-            if (ui_text_width(ctx->text, UI_FONT_LABEL, c->names[i]) > 2 * group - 6) style = NAMES_UPRIGHT;
+    /* Staggered: alternate names drop to a second row, so each may use two groups;
+     * checked where they will really be drawn (the outer ones lean inwards). */
+    if (style == NAMES_STAGGERED && !staggered_fit(ctx, c, in, plot_x, group))
+        style = NAMES_UPRIGHT;
     int names_h = (style == NAMES_FLAT ? lh : style == NAMES_STAGGERED ? 2 * lh : tick_h) + ctx->pad / 2;
     int plot_top = in.y + lh + value_h + ctx->pad / 4;
     if (style == NAMES_UPRIGHT) {
@@ -193,9 +217,7 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
         for (int i = 0; i < n; i++) {
             int row = style == NAMES_STAGGERED ? i % 2 : 0;
             int w = ui_text_width(ctx->text, nf, c->names[i]);
-            int nx = (int)(plot.x + group * i + group / 2) - w / 2;
-            if (nx < in.x) nx = in.x; /* the first and last may lean inwards */
-            if (nx + w > in.x + in.w) nx = in.x + in.w - w;
+            int nx = name_left(w, plot.x + group * i + group / 2, in, plot.x);
             ui_text_draw(ctx->text, nf, nx, name_y + row * lh, UI_ALIGN_LEFT, i == sel ? th->text : th->text_dim,
                          c->names[i]);
         }
