@@ -2,6 +2,7 @@
  * effect, frame-rate independent time stepping, the landscape range, and the script
  * names of commands. */
 #include <check.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -494,6 +495,58 @@ START_TEST(test_landscape_range)
 }
 END_TEST
 
+/* Issue 5, item 3: logits near DBL_MAX made the landscape range 2 ceil((m + 1) / 2)
+ * overflow to infinity and the coordinates NaN. The session refuses initial logits
+ * beyond XL_MAX_LOGIT (so every difference, loss and range stays finite) and, for
+ * the ones it takes, keeps the range and every grid value finite. */
+START_TEST(test_landscape_extreme_logits)
+{
+    const double L = XL_MAX_LOGIT;
+    const double cases[][5] = {
+        { -L, L, 0.0, 0.0, 0.0 }, { L, L, L, L, L }, { -L, -L, -L, -L, -L },
+        { L, -L, L, -L, 1.0 }, { 1e6, -1e6, 0.0, 1e300, -1e300 }, { 0.0, 0.0, 0.0, 800.0, 0.0 },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        xl_session_desc d;
+        xl_session_desc_default(&d, 1);
+        memcpy(d.z0, cases[k], sizeof cases[k]);
+        d.grid = 16;
+        d.lr = 100.0;
+        xl_session *s = xl_session_create(&d);
+        ck_assert_msg(s != NULL, "case %zu refused", k);
+        xl_session_run(s, 3);
+        for (int pair = 0; pair < 10; pair++) {
+            const xl_landscape *ls = xl_session_landscape(s);
+            double lo = xl_landscape_lo(ls), hi = xl_landscape_hi(ls);
+            ck_assert_msg(isfinite(lo) && isfinite(hi) && lo < hi, "case %zu pair %d: lo %g hi %g", k, pair, lo,
+                          hi);
+            for (int j = 0; j < 16; j++)
+                for (int i = 0; i < 16; i++)
+                    ck_assert_msg(isfinite(xl_landscape_at(ls, i, j)) && xl_landscape_at(ls, i, j) >= 0.0,
+                                  "case %zu pair %d cell (%d,%d) = %g", k, pair, i, j, xl_landscape_at(ls, i, j));
+            xl_sample cur = xl_sim_current(xl_session_sim(s));
+            ck_assert_msg(isfinite(cur.loss) && isfinite(cur.gap) && cur.gap >= 0.0,
+                          "case %zu: loss %g gap %g", k, cur.loss, cur.gap);
+            double lq[5];
+            xl_session_log_q(s, lq);
+            for (int i = 0; i < 5; i++)
+                ck_assert_msg(isfinite(lq[i]) && lq[i] <= 0.0, "case %zu: logq[%d] = %g", k, i, lq[i]);
+            xl_session_apply(s, cmd(XL_CMD_SLICE_NEXT));
+        }
+        xl_session_destroy(s);
+    }
+    /* Beyond the limit, or a difference that overflows: refused, never a NaN grid. */
+    const double refused[][5] = { { -1e308, 1e308, 0.0, 0.0, 0.0 }, { 1e301, 0.0, 0.0, 0.0, 0.0 },
+                                  { 0.0, 0.0, 0.0, 0.0, -DBL_MAX } };
+    for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++) {
+        xl_session_desc d;
+        xl_session_desc_default(&d, 1);
+        memcpy(d.z0, refused[k], sizeof refused[k]);
+        ck_assert_msg(xl_session_create(&d) == NULL, "refused case %zu accepted", k);
+    }
+}
+END_TEST
+
 START_TEST(test_landscape_range_remembers)
 {
     /* lr 50 overshoots: the logits swing far out and back. The view must still hold
@@ -570,6 +623,7 @@ static Suite *session_suite(void)
 {
     Suite *s = suite_create("session");
     struct { const char *name; const TTest *fn; } cases[] = {
+        { "landscape with extreme logits", test_landscape_extreme_logits },
         { "default desc", test_default_desc },
         { "set classes", test_set_classes },
         { "create validates", test_create_validates },

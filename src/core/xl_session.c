@@ -44,6 +44,10 @@ enum { BIRD_COUNT = (int)(sizeof bird_names / sizeof bird_names[0]) };
 static const double lr_ladder[] = {
     0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50,
 };
+/* Widest landscape range: 4 XL_MAX_LOGIT, so hi - lo = 8e300 and (hi - lo) * G stay
+ * finite. */
+static const double MAX_RANGE = 4.0 * XL_MAX_LOGIT;
+
 static const double speed_ladder[] = { 1, 2, 5, 10, 15, 30, 60, 120, 240 };
 
 /* A step due within this many steps of now is taken now: summing 1/60 s sixty times does
@@ -98,7 +102,7 @@ static int desc_valid(const xl_session_desc *d)
         double p = d->classifier.p[i];
         if (!isfinite(p) || p < 0.0)
             return 0;
-        if (!isfinite(d->z0[i]))
+        if (!(fabs(d->z0[i]) <= XL_MAX_LOGIT)) /* also NaN */
             return 0;
         sum += p;
     }
@@ -428,6 +432,11 @@ const xl_landscape *xl_session_landscape(xl_session *s)
             m = cand[i];
     if (m > s->range - 0.5)
         s->range = 2.0 * ceil((m + 1.0) / 2.0);
+    /* Logits start within XL_MAX_LOGIT and a step moves them by at most lr, so m stays
+     * far below DBL_MAX; the cap keeps the range, hi - lo and every coordinate finite
+     * even so (2 ceil((m + 1) / 2) overflowed to infinity for m = 1e308). */
+    if (!(s->range <= MAX_RANGE))
+        s->range = MAX_RANGE;
     xl_landscape_compute_classifier(s->ls, &s->c, z, s->sa, s->sb, -s->range, s->range);
     return s->ls;
 }
