@@ -63,11 +63,13 @@ static void usage(FILE *f)
 "      --do LIST          apply commands, comma-separated, before the steps, as if\n"
 "                         their keys were pressed: e.g. --do 'select 2,p-up,unit,help'\n"
 "                         (names: toggle-play play pause step reset lr-up lr-down\n"
-"                         select K p-up p-down onehot uniform slice-next slice-prev\n"
-"                         unit speed-up speed-down theme help)\n"
+"                         select K (1 to 32) select-next select-prev p-up p-down\n"
+"                         onehot uniform p-restore slice-next slice-prev unit\n"
+"                         speed-up speed-down theme help)\n"
 "\n"
 "Keys in the window: press H for the full list. Space play/pause, N step, R reset,\n"
-"+/- learning rate, 1-9 select class, Up/Down its p, L nats/bits, T theme, Q quit.\n"
+"+/- learning rate, 1-9 or Shift+Left/Right select class, Up/Down its p, P restore\n"
+"the starting P, L nats/bits, T theme, Q quit.\n"
 "\n"
 "Exit status: 0 ok, 1 runtime error (e.g. assets not found), 2 bad command line.\n",
             MIN_W, MIN_H, MAX_W, MAX_H, XL_MAX_CLASSES, MAX_LR, XL_DEFAULT_LR);

@@ -27,6 +27,9 @@ typedef enum xl_command_kind {
     XL_CMD_UNIT_TOGGLE,  /* nats <-> bits */
     XL_CMD_SPEED_UP,     /* more simulation steps per second */
     XL_CMD_SPEED_DOWN,
+    XL_CMD_SELECT_NEXT,  /* select the next class, wrapping from the last to the first */
+    XL_CMD_SELECT_PREV,
+    XL_CMD_P_RESTORE,    /* P back to the scene's starting P (reset keeps P) */
     /* view commands: handled by the front end */
     XL_CMD_THEME_TOGGLE,
     XL_CMD_FULLSCREEN,
@@ -37,7 +40,7 @@ typedef enum xl_command_kind {
 
 typedef struct xl_command {
     xl_command_kind kind;
-    int arg; /* XL_CMD_SELECT: class index */
+    int arg; /* XL_CMD_SELECT: class index, 0-based (0..31) */
 } xl_command;
 
 /* Stable script name of a kind ("toggle-play", "step", ...). Static storage. */

@@ -6,6 +6,9 @@
  * the total time only, not on how it was sliced into frames (capped at one second's
  * worth per call so a stalled window does not unleash a burst).
  *
+ * The session keeps the starting P so that p-restore can undo every edit of P; reset
+ * deliberately keeps the edited P (it restarts the learning, not the lesson's truth).
+ *
  * The landscape range [-R, R] starts at XL_DEFAULT_RANGE and grows in steps of 2 so the
  * start, the current point and everywhere the trajectory has been stay at least half a
  * unit inside the frame.
@@ -21,6 +24,7 @@
 
 struct xl_session {
     xl_classifier c;  /* owned; the sim's model borrows it, so it must not move */
+    double p0[XL_MAX_CLASSES]; /* the starting P (as normalized), for p-restore */
     xl_sim *sim;
     xl_landscape *ls;
     int playing;
@@ -149,6 +153,7 @@ xl_session *xl_session_create(const xl_session_desc *d)
         s->c.names[i][XL_NAME_MAX - 1] = '\0';
     /* Validated to within 1e-9 of 1; tighten to rounding so H(P) is the true floor. */
     xl_normalize(s->c.p, s->c.n);
+    memcpy(s->p0, s->c.p, sizeof s->p0);
     s->sim = xl_sim_create(xl_classifier_model(&s->c), d->z0, d->lr);
     s->ls = xl_landscape_create(d->grid);
     if (s->sim == NULL || s->ls == NULL) {
@@ -280,6 +285,16 @@ int xl_session_apply(xl_session *s, xl_command cmd)
         return 1;
     case XL_CMD_P_UNIFORM:
         xl_classifier_set_uniform(&s->c);
+        p_changed(s);
+        return 1;
+    case XL_CMD_SELECT_NEXT:
+        s->selected = (s->selected + 1) % s->c.n;
+        return 1;
+    case XL_CMD_SELECT_PREV:
+        s->selected = (s->selected + s->c.n - 1) % s->c.n;
+        return 1;
+    case XL_CMD_P_RESTORE:
+        memcpy(s->c.p, s->p0, sizeof s->c.p);
         p_changed(s);
         return 1;
     case XL_CMD_SLICE_NEXT:
