@@ -182,16 +182,17 @@ END_TEST
 START_TEST(test_lr_ladder)
 {
     static const double ladder[] = { 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2,
-                                     0.5,   1,     2,     5,    10,   20,   50 };
+                                     0.5,   1,     2,     5,    10,   20,   50,  100 };
     xl_session *s = default_session();
     const xl_sim *sim = xl_session_sim(s);
-    for (int i = 9; i < 15; i++) {
+    for (int i = 9; i < 16; i++) {
         ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_LR_UP)), 1);
         ck_assert_double_eq(xl_sim_lr(sim), ladder[i]);
     }
+    /* The ladder reaches --lr's maximum, 100, and stays there. */
     xl_session_apply(s, cmd(XL_CMD_LR_UP));
-    ck_assert_double_eq(xl_sim_lr(sim), 50.0);
-    for (int i = 13; i >= 0; i--) {
+    ck_assert_double_eq(xl_sim_lr(sim), 100.0);
+    for (int i = 14; i >= 0; i--) {
         xl_session_apply(s, cmd(XL_CMD_LR_DOWN));
         ck_assert_double_eq(xl_sim_lr(sim), ladder[i]);
     }
@@ -214,6 +215,30 @@ START_TEST(test_lr_ladder)
     xl_session_run(s, 1);
     ck_assert_double_eq(xl_sim_current(xl_session_sim(s)).lr, 0.2);
     xl_session_destroy(s);
+
+    /* Below the ladder (a denormal rate from --lr 1e-320, or 0.0003): down keeps the
+     * rate, up joins the ladder at its foot; above it, down joins at the top. */
+    const struct { double from, up, down; } off[] = {
+        { 1e-320, 0.001, 1e-320 }, { 0.0003, 0.001, 0.0003 }, { 75.0, 100.0, 50.0 }, { 100.0, 100.0, 50.0 },
+    };
+    for (size_t k = 0; k < sizeof off / sizeof off[0]; k++) {
+        d.lr = off[k].from;
+        s = xl_session_create(&d);
+        ck_assert_ptr_nonnull(s);
+        xl_session_apply(s, cmd(XL_CMD_LR_UP));
+        ck_assert_msg(xl_sim_lr(xl_session_sim(s)) == off[k].up, "lr-up from %g: %g", off[k].from,
+                      xl_sim_lr(xl_session_sim(s)));
+        xl_session_destroy(s);
+        s = xl_session_create(&d);
+        xl_session_apply(s, cmd(XL_CMD_LR_DOWN));
+        ck_assert_msg(xl_sim_lr(xl_session_sim(s)) == off[k].down, "lr-down from %g: %g", off[k].from,
+                      xl_sim_lr(xl_session_sim(s)));
+        /* A denormal rate is valid, if useless: steps stay finite. */
+        xl_session_run(s, 5);
+        ck_assert_int_eq(xl_sim_status_get(xl_session_sim(s)), XL_SIM_OK);
+        ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 5);
+        xl_session_destroy(s);
+    }
 }
 END_TEST
 

@@ -46,7 +46,7 @@ static const char *const bird_names[] = {
 enum { BIRD_COUNT = (int)(sizeof bird_names / sizeof bird_names[0]) };
 
 static const double lr_ladder[] = {
-    0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50,
+    0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100,
 };
 /* Widest landscape range: 4 XL_MAX_LOGIT, so hi - lo = 8e300 and (hi - lo) * G stay
  * finite. */
