@@ -1,6 +1,7 @@
 /* Tests for xl_info: the numbers the source texts quote, the decided edge conventions,
  * and the identities H(P,Q) = H(P) + D_KL(P||Q) >= H(P) on random distributions. */
 #include <check.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -364,6 +365,19 @@ START_TEST(test_normalize)
     double huge[2] = { 1e308, 1e308 };
     ck_assert_int_eq(xl_normalize(huge, 2), 0);
     ck_assert_double_eq_tol(huge[0], 0.5, TOL_EXACT);
+    /* Extremes: the largest doubles (their sum overflows) and denormals (their
+     * reciprocal overflows) both normalize, because each weight is divided by the
+     * largest first. */
+    double top[3] = { DBL_MAX, DBL_MAX, DBL_MAX };
+    ck_assert_int_eq(xl_normalize(top, 3), 0);
+    ck_assert_double_eq_tol(top[2], 1.0 / 3.0, TOL_EXACT);
+    double tiny[2] = { 5e-324, 5e-324 };
+    ck_assert_int_eq(xl_normalize(tiny, 2), 0);
+    ck_assert_double_eq_tol(tiny[0], 0.5, TOL_EXACT);
+    double mixed[3] = { DBL_MAX, 5e-324, 0.0 };
+    ck_assert_int_eq(xl_normalize(mixed, 3), 0);
+    ck_assert_double_eq(mixed[0], 1.0);
+    ck_assert_msg(mixed[1] >= 0.0 && mixed[1] < 1e-300, "mixed[1] = %g", mixed[1]);
 }
 END_TEST
 

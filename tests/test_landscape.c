@@ -1,6 +1,7 @@
 /* Tests for xl_landscape: the separable classifier fill against the direct loss, the
  * input cache, the analytic minimum and the valley, and min/max bookkeeping. */
 #include <check.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,33 @@ START_TEST(test_range_near_dbl_max)
     xl_landscape_compute_classifier(ls, &c, z2, 0, 1, -1e308, 1e308);
     ck_assert_double_eq_tol(xl_landscape_at(ls, 8, 8), log(2.0), TOL_EXACT);
     xl_landscape_destroy(ls);
+}
+END_TEST
+
+/* The analytic minimum shifts with the logits and stays finite at every magnitude:
+ * x* = log p_a + lse(others) - log(rest) only adds a small term to a large one, so it
+ * is right to within a few ulps of the logits' size (no cancellation). */
+START_TEST(test_minimum_huge_logits)
+{
+    xl_classifier c;
+    xl_classifier_init(&c, 4);
+    const double p[4] = { 0.4, 0.3, 0.2, 0.1 };
+    memcpy(c.p, p, sizeof p);
+    const double z[4] = { 0.5, -1.0, 2.0, -0.25 };
+    double x0, y0;
+    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 0, 1, &x0, &y0), 1);
+    const double shifts[] = { 1e3, 1e6, 1e16, 1e100, 1e300, -1e300 };
+    for (size_t k = 0; k < sizeof shifts / sizeof shifts[0]; k++) {
+        double zs[4], x, y;
+        for (int i = 0; i < 4; i++)
+            zs[i] = z[i] + shifts[k];
+        ck_assert_int_eq(xl_landscape_classifier_minimum(&c, zs, 0, 1, &x, &y), 1);
+        double tol = 8.0 * DBL_EPSILON * fabs(shifts[k]);
+        ck_assert_msg(isfinite(x) && isfinite(y) && fabs(x - (x0 + shifts[k])) <= tol &&
+                          fabs(y - (y0 + shifts[k])) <= tol,
+                      "shift %g: minimum (%.17g, %.17g), expected (%.17g, %.17g)", shifts[k], x, y,
+                      x0 + shifts[k], y0 + shifts[k]);
+    }
 }
 END_TEST
 
@@ -380,6 +408,7 @@ static Suite *landscape_suite(void)
 {
     Suite *s = suite_create("landscape");
     struct { const char *name; const TTest *fn; } cases[] = {
+        { "minimum at huge logits", test_minimum_huge_logits },
         { "fast path matches generic at huge logits", test_fast_matches_generic_huge_logits },
         { "range near DBL_MAX stays finite", test_range_near_dbl_max },
         { "fast path matches direct", test_fast_matches_direct },

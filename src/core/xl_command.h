@@ -15,7 +15,7 @@ typedef enum xl_command_kind {
     XL_CMD_PAUSE,
     XL_CMD_STEP,         /* one gradient step (pauses) */
     XL_CMD_RESET,        /* logits back to the start, step 0; P kept */
-    XL_CMD_LR_UP,        /* next learning rate on the 1-2-5 ladder */
+    XL_CMD_LR_UP,        /* next learning rate on the 1-2-5 ladder, 0.001 .. 100 */
     XL_CMD_LR_DOWN,
     XL_CMD_SELECT,       /* arg: class index, 0-based */
     XL_CMD_P_UP,         /* raise p of the selected class by 0.05, rest renormalized */

@@ -45,6 +45,9 @@ static const char *const bird_names[] = {
 };
 enum { BIRD_COUNT = (int)(sizeof bird_names / sizeof bird_names[0]) };
 
+/* 1-2-5 steps from 0.001 to 100, the largest rate --lr accepts. lr-up from below the
+ * foot (a denormal --lr 1e-320) joins at 0.001; lr-down there, or lr-up at the top,
+ * keeps the rate. */
 static const double lr_ladder[] = {
     0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100,
 };
