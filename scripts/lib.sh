@@ -11,8 +11,10 @@ XL_CALLER_PWD=$PWD
 XL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$XL_ROOT" || exit 1
 
-# What xentlab needs to build and run.
-XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config
+# What xentlab needs to build and run. python3: xl_build_dir_current below, the
+# hostile-input test (tests/test_hostile.py) and the window test's trace checks (meson
+# depends on it too, but a bare Debian image has no python3 until something pulls it).
+XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config python3
                    libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev check)
 
 xl_log() { printf '==> %s\n' "$*" >&2; }

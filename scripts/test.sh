@@ -2,8 +2,10 @@
 # Run every xentlab test, the way CI does (.ci/run):
 #   1. build/       : meson test, all suites (core, app and the real-window test
 #                     under Xvfb driven by xdotool);
-#   2. build-asan/  : AddressSanitizer + UndefinedBehaviorSanitizer + LeakSanitizer,
-#                     suites core and app.
+#   2. build-asan/  : AddressSanitizer + UndefinedBehaviorSanitizer (with
+#                     float-cast-overflow, which -fsanitize=undefined leaves out) +
+#                     LeakSanitizer: suites core and app (the hostile-input table
+#                     included), then the real-window test.
 # Missing Debian/Ubuntu packages are installed first (see scripts/lib.sh). The last
 # line of output is "N passed, M failed"; the exit status is non-zero if any failed.
 set -uo pipefail   # no -e: every phase runs, and the summary counts what failed
@@ -63,11 +65,30 @@ else
 fi
 
 # 2. Sanitizers. Leaks inside system libraries are suppressed in tests/lsan.supp.
-if xl_build build-asan -Db_sanitize=address,undefined -Db_lundef=false; then
-    ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_string_checks=1 \
-    LSAN_OPTIONS="suppressions=$XL_ROOT/tests/lsan.supp:print_suppressions=0" \
-    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+# float-cast-overflow: a double too large for the int it is cast to (a pixel coordinate
+# from a huge logit) is undefined behaviour that -fsanitize=undefined does not check.
+ASAN_ARGS=(-Db_sanitize=address,undefined -Db_lundef=false
+           -Dc_args=-fsanitize=float-cast-overflow -Dc_link_args=-fsanitize=float-cast-overflow)
+SAN_ASAN=detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_string_checks=1
+SAN_LSAN="suppressions=$XL_ROOT/tests/lsan.supp:print_suppressions=0"
+SAN_UBSAN=print_stacktrace=1:halt_on_error=1
+if xl_build build-asan "${ASAN_ARGS[@]}"; then
+    ASAN_OPTIONS=$SAN_ASAN LSAN_OPTIONS=$SAN_LSAN UBSAN_OPTIONS=$SAN_UBSAN \
         run_suite "sanitizers" build-asan --suite core --suite app --timeout-multiplier 3
+    # The real window under ASan. Under Xvfb, SDL's probe of an OpenGL renderer loads
+    # Mesa's software DRI driver (swrast_dri.so), which allocates 128 bytes it never
+    # frees and is unloaded (dlclose) before LeakSanitizer looks: with the default
+    # frame-pointer unwinder the stack stops at the first frame, in the unloaded
+    # module ("<unknown module>"), so no suppression can match it. The full (DWARF)
+    # unwinder at malloc time, fast_unwind_on_malloc=0, records the whole stack while
+    # the driver is loaded; its callers in libGLX_mesa.so (still loaded) then match the
+    # Mesa line of tests/lsan.supp. Nothing is hidden that does not pass through Mesa:
+    # a leak in xentlab's own code still fails the test, with a full stack. It is kept
+    # to this one suite because the slow unwinder costs on every allocation. (Forcing
+    # SDL_RENDER_DRIVER=software would avoid GL altogether, but would also skip the
+    # GL probe in ui_app.c that the window test exercises.)
+    ASAN_OPTIONS=$SAN_ASAN LSAN_OPTIONS="$SAN_LSAN:fast_unwind_on_malloc=0" UBSAN_OPTIONS=$SAN_UBSAN \
+        run_suite "sanitizers-window" build-asan --suite window --timeout-multiplier 3
 else
     echo "build-asan/ failed to build; counted as 1 failure" >&2
     FAILED=$((FAILED + 1))

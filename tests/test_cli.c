@@ -177,6 +177,169 @@ START_TEST(bad_values_name_the_flag)
 }
 END_TEST
 
+/* Issue 5, item 15 and the hostile-input review: every numeric flag takes plain
+ * decimal digits only (no blanks, no signs where none belong, no NaN or infinity
+ * spellings, no hex), and nothing is silently cut short. */
+START_TEST(numbers_are_plain_decimal)
+{
+    static const char *const nonfinite[] = { "nan", "NaN", "inf", "-inf", "infinity", "-Infinity",
+                                             "0x1p2000", "1e999", "-1e999" };
+    for (size_t i = 0; i < sizeof nonfinite / sizeof nonfinite[0]; i++) {
+        const char *v = nonfinite[i];
+        char list[64];
+        snprintf(list, sizeof list, "1,%s,2", v);
+        expect_usage(parse("--lr", v, NULL), "--lr");
+        expect_usage(parse("--true", list, NULL), "--true");
+        expect_usage(parse("--logits", list, NULL), "--logits");
+        expect_usage(parse("--steps", v, NULL), "--steps");
+        expect_usage(parse("--classes", v, NULL), "--classes");
+        expect_usage(parse("--seed", v, NULL), "--seed");
+        char size[64];
+        snprintf(size, sizeof size, "%sx%s", v, v);
+        expect_usage(parse("--size", size, NULL), "--size");
+        snprintf(size, sizeof size, "onehot:%s", v);
+        expect_usage(parse("--true", size, NULL), "--true");
+    }
+    /* Hex is not a decimal number even when finite. */
+    expect_usage(parse("--lr", "0x1p-2", NULL), "--lr");
+    expect_usage(parse("--logits", "0x10,1", NULL), "--logits");
+    /* Blanks and signs in whole numbers: strtol and strtoull skip blanks, and strtoull
+     * takes " -1" as 2^64 - 1. */
+    static const char *const seeds[] = { " -1", "-1", "+1", " 1", "1 ", "\t7", "18446744073709551616", "" };
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++)
+        expect_usage(parse("--seed", seeds[i], NULL), "--seed");
+    run r = parse("--seed", "18446744073709551615", NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    static const char *const sizes[] = { " 800x 600", "800x 600", " 800x600", "800x600 ", "+800x600",
+                                         "800x+600", "800 x600", "800x-600", "0800x0600x", "" };
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        expect_usage(parse("--size", sizes[i], NULL), "--size");
+    static const char *const wholes[] = { " 5", "+5", "5 ", "-0", "5.0", "1e1", "" };
+    for (size_t i = 0; i < sizeof wholes / sizeof wholes[0]; i++) {
+        expect_usage(parse("--steps", wholes[i], NULL), "--steps");
+        expect_usage(parse("--classes", wholes[i], NULL), "--classes");
+        char oh[32];
+        snprintf(oh, sizeof oh, "onehot:%s", wholes[i]);
+        expect_usage(parse("--true", oh, NULL), "--true");
+    }
+    /* Blanks inside a number list are refused too, with the flag named. */
+    expect_usage(parse("--logits", "1, 2", NULL), "--logits");
+    expect_usage(parse("--true", " 1,2", NULL), "--true");
+    expect_usage(parse("--lr", " 0.5", NULL), "--lr");
+}
+END_TEST
+
+START_TEST(extreme_but_valid_numbers)
+{
+    /* A denormal learning rate is valid (if useless); one that underflows to 0 is
+     * refused as too small. */
+    run r = parse("--lr", "1e-320", NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    ck_assert_msg(r.opt.desc.lr > 0.0 && r.opt.desc.lr < 1e-300, "lr %g", r.opt.desc.lr);
+    r = parse("--lr", "1e-400", NULL);
+    expect_usage(r, "--lr");
+    ck_assert_msg(strstr(r.err, "too small") != NULL, "message '%s' should say too small", r.err);
+    r = parse("--lr", "100", NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    ck_assert_double_eq(r.opt.desc.lr, 100.0);
+    expect_usage(parse("--lr", "100.00000000000001", NULL), "--lr");
+    /* Weights whose sum overflows are still weights: P = (1/2, 1/2). */
+    r = parse("--true", "1e308,1e308", NULL);
+    ck_assert_msg(r.result == UI_CLI_RUN, "--true 1e308,1e308: %s", r.err);
+    ck_assert_double_eq_tol(r.opt.desc.classifier.p[0], 0.5, TOL);
+    r = parse("--true", "1.7976931348623157e308,1.7976931348623157e308,1", NULL);
+    ck_assert_msg(r.result == UI_CLI_RUN, "--true DBL_MAX: %s", r.err);
+    r = parse("--true", "5e-324,5e-324", NULL);
+    ck_assert_msg(r.result == UI_CLI_RUN, "--true denormals: %s", r.err);
+    ck_assert_double_eq_tol(r.opt.desc.classifier.p[1], 0.5, TOL);
+    r = parse("--true", "0,0", NULL);
+    expect_usage(r, "--true");
+    ck_assert_msg(strstr(r.err, "zero") != NULL, "message '%s'", r.err);
+    /* Logits: up to 1e300 in magnitude; beyond, a message naming --logits and the
+     * limit, before anything overflows. */
+    r = parse("--logits", "1e300,-1e300,0,0,0", NULL);
+    ck_assert_msg(r.result == UI_CLI_RUN, "--logits +-1e300: %s", r.err);
+    r = parse("--logits", "0,5e-324", NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    r = parse("--logits", "1,1.0000000000000002", NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    ck_assert_msg(r.opt.desc.z0[1] > 1.0, "one ulp above 1 was lost: %.17g", r.opt.desc.z0[1]);
+    r = parse("--logits", "-1e308,1e308,0,0,0", NULL);
+    expect_usage(r, "--logits");
+    ck_assert_msg(strstr(r.err, "1e300") != NULL, "message '%s' should give the limit", r.err);
+    expect_usage(parse("--logits", "1e301,0", NULL), "--logits");
+    /* A logit that underflows is the number it rounds to. */
+    r = parse("--logits", "1e-400,1", NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    ck_assert_double_eq(r.opt.desc.z0[0], 0.0);
+}
+END_TEST
+
+START_TEST(nothing_cut_short)
+{
+    char item[128];
+    snprintf(item, sizeof item, "step%70sjunk", "");
+    run r = parse("--do", item, NULL);
+    expect_usage(r, "--do");
+    r = parse("--do", "unit,select 2                                                                 x", NULL);
+    expect_usage(r, "--do");
+    /* A long list of numbers is refused for its length, not misread. */
+    char list[4096] = "";
+    for (int i = 0; i < 32; i++)
+        strcat(list, i ? ",0.000000000000000000000000000000000000000000000000001" : "1");
+    r = parse("--true", list, NULL);
+    ck_assert_msg(r.result == UI_CLI_RUN, "32 long weights: %s", r.err);
+    ck_assert_int_eq(r.opt.desc.classifier.n, 32);
+    strcat(list, ",1");
+    r = parse("--true", list, NULL);
+    expect_usage(r, "--true");
+    ck_assert_msg(strstr(r.err, "32") != NULL, "message '%s' should give the limit", r.err);
+    char name[64];
+    memset(name, 'a', 24);
+    name[24] = '\0';
+    char names[128];
+    snprintf(names, sizeof names, "b,%s", name);
+    expect_usage(parse("--names", names, NULL), "--names");
+    name[23] = '\0';
+    snprintf(names, sizeof names, "b,%s", name);
+    r = parse("--names", names, NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    ck_assert_str_eq(r.opt.desc.classifier.names[1], name);
+    char big[256];
+    memset(big, '1', 200);
+    strcpy(big + 200, "x600");
+    expect_usage(parse("--size", big, NULL), "--size");
+    /* 64 commands fit; the 65th is refused. */
+    char cmds[1024] = "";
+    for (int i = 0; i < 64; i++)
+        strcat(cmds, i ? ",unit" : "unit");
+    r = parse("--do", cmds, NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    ck_assert_int_eq(r.opt.command_count, 64);
+    strcat(cmds, ",unit");
+    expect_usage(parse("--do", cmds, NULL), "--do");
+}
+END_TEST
+
+START_TEST(select_reaches_every_class)
+{
+    run r = parse("--classes", "32", "--do", "select 32,select-prev,select-next,p-restore", NULL);
+    ck_assert_msg(r.result == UI_CLI_RUN, "%s", r.err);
+    ck_assert_int_eq(r.opt.commands[0].kind, XL_CMD_SELECT);
+    ck_assert_int_eq(r.opt.commands[0].arg, 31);
+    ck_assert_int_eq(r.opt.commands[1].kind, XL_CMD_SELECT_PREV);
+    ck_assert_int_eq(r.opt.commands[2].kind, XL_CMD_SELECT_NEXT);
+    ck_assert_int_eq(r.opt.commands[3].kind, XL_CMD_P_RESTORE);
+    r = parse("--classes", "12", "--do", "select 12", NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    /* A class the scene does not have is named as the error it is. */
+    r = parse("--do", "select 7", NULL); /* default scene: 5 birds */
+    expect_usage(r, "--do");
+    ck_assert_msg(strstr(r.err, "select 7") != NULL, "message '%s'", r.err);
+    expect_usage(parse("--classes", "32", "--do", "select 33", NULL), "--do");
+}
+END_TEST
+
 START_TEST(unknown_and_missing)
 {
     run r = parse("--frobnicate", NULL);
@@ -206,6 +369,10 @@ int main(void)
     TCase *bad = tcase_create("bad values name the flag");
     tcase_add_test(bad, bad_values_name_the_flag);
     tcase_add_test(bad, unknown_and_missing);
+    tcase_add_test(bad, numbers_are_plain_decimal);
+    tcase_add_test(bad, nothing_cut_short);
+    tcase_add_test(good, extreme_but_valid_numbers);
+    tcase_add_test(good, select_reaches_every_class);
     suite_add_tcase(s, bad);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

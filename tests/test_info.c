@@ -1,6 +1,7 @@
 /* Tests for xl_info: the numbers the source texts quote, the decided edge conventions,
  * and the identities H(P,Q) = H(P) + D_KL(P||Q) >= H(P) on random distributions. */
 #include <check.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -236,6 +237,103 @@ START_TEST(test_cross_entropy_logits)
 }
 END_TEST
 
+/* Issue 5, item 1: log q from logits must be exact at every magnitude. logq_i is
+ * (z_i - m) - log sum exp(z_j - m): z_i - lse(z) would lose log sum exp(...) next to a
+ * huge lse, and taking log of an underflowed q would give -infinity. */
+START_TEST(test_log_softmax_exact_at_every_magnitude)
+{
+    /* q_4 = e^-800 / (...) underflows to 0, yet its log is exactly -800. */
+    const double z[5] = { 0.0, 0.0, 0.0, 800.0, 0.0 };
+    double q[5], lq[5];
+    xl_softmax(z, 5, q);
+    xl_log_softmax(z, 5, lq);
+    ck_assert_msg(q[0] == 0.0, "q[0] = %g, expected to underflow to 0", q[0]);
+    for (int i = 0; i < 5; i++)
+        ck_assert_msg(isfinite(lq[i]), "logq[%d] = %g", i, lq[i]);
+    ck_assert_msg(fabs(lq[0] + 800.0) <= 1e-9 * 800.0, "logq[0] = %.17g, expected -800", lq[0]);
+    ck_assert_msg(fabs(xl_surprise_from_log(lq[0], XL_NATS) - 800.0) <= 1e-9 * 800.0,
+                  "surprise of class 1 = %.17g nats, expected 800", xl_surprise_from_log(lq[0], XL_NATS));
+    ck_assert_msg(fabs(xl_surprise_from_log(lq[0], XL_BITS) - 800.0 / log(2.0)) <= 1e-9 * 1200.0,
+                  "surprise of class 1 = %.17g bits", xl_surprise_from_log(lq[0], XL_BITS));
+    /* Equal logits of any magnitude: log q = -log N exactly, not 0. */
+    const double mags[] = { 1.0, 10.0, 1e3, 1e8, 1e16, 1e100, 1e300, -1e300 };
+    for (size_t k = 0; k < sizeof mags / sizeof mags[0]; k++) {
+        double e[5];
+        for (int i = 0; i < 5; i++)
+            e[i] = mags[k];
+        xl_log_softmax(e, 5, lq);
+        for (int i = 0; i < 5; i++)
+            ck_assert_msg(fabs(lq[i] + log(5.0)) <= TOL_EXACT,
+                          "z = %g x5: logq[%d] = %.17g, expected -ln 5", mags[k], i, lq[i]);
+    }
+    /* log q <= 0 always, and the largest logit's log q is -log(sum), not z - lse. */
+    const double mixed[3] = { 1e16, 1e16 - 2.0, -1e16 };
+    xl_log_softmax(mixed, 3, lq);
+    ck_assert_double_eq_tol(lq[0], -log(1.0 + exp(-2.0)), TOL_EXACT);
+    ck_assert_double_eq_tol(lq[1], -2.0 - log(1.0 + exp(-2.0)), TOL_EXACT);
+    ck_assert_msg(lq[2] == -2e16 - log(1.0 + exp(-2.0)), "logq[2] = %.17g", lq[2]);
+}
+END_TEST
+
+START_TEST(test_surprise_from_log)
+{
+    ck_assert_double_eq(xl_surprise_from_log(0.0, XL_NATS), 0.0);
+    ck_assert_msg(!signbit(xl_surprise_from_log(0.0, XL_NATS)), "surprise of certainty is -0");
+    ck_assert_double_eq_tol(xl_surprise_from_log(log(0.001), XL_NATS), 6.907755, TOL_QUOTED);
+    ck_assert_double_eq_tol(xl_surprise_from_log(-log(2.0), XL_BITS), 1.0, TOL_EXACT);
+    ck_assert_msg(isinf(xl_surprise_from_log(-INFINITY, XL_NATS)) &&
+                  xl_surprise_from_log(-INFINITY, XL_NATS) > 0, "surprise of log q = -inf");
+    ck_assert_msg(isinf(xl_surprise_from_log(-INFINITY, XL_BITS)), "surprise in bits of log q = -inf");
+    /* Agrees with xl_surprise wherever q is representable. */
+    for (double q = 1.0; q > 1e-300; q *= 0.37)
+        ck_assert_double_eq_tol(xl_surprise_from_log(log(q), XL_BITS), xl_surprise(q, XL_BITS),
+                                TOL_EXACT * (1.0 + xl_surprise(q, XL_BITS)));
+}
+END_TEST
+
+/* Issue 5, item 2: each term of H(P, softmax z) is (m - z_i) + log sum exp(z_j - m), so
+ * equal logits of any size give ln N and a shifted copy gives the unshifted value. */
+START_TEST(test_cross_entropy_logits_every_magnitude)
+{
+    const double mags[] = { 1.0, 10.0, 1e3, 1e8, 1e16, 1e100, 1e300 };
+    const double p[5] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
+    const double base[5] = { 0.5, -1.0, 2.0, 0.0, -0.25 };
+    const double ref = xl_cross_entropy_logits(p, base, 5);
+    for (size_t k = 0; k < sizeof mags / sizeof mags[0]; k++) {
+        for (int sign = -1; sign <= 1; sign += 2) {
+            double e[5], sh[5];
+            for (int i = 0; i < 5; i++) {
+                e[i] = sign * mags[k];
+                sh[i] = sign * mags[k] + base[i];
+            }
+            double h = xl_cross_entropy_logits(p, e, 5);
+            ck_assert_msg(fabs(h - log(5.0)) <= TOL_EXACT,
+                          "equal logits %g: H = %.17g, expected ln 5 = %.17g", sign * mags[k], h, log(5.0));
+            /* A shift by c leaves H unchanged wherever z + c is still the same vector up
+             * to rounding: the shifted logits round at the scale of c (ulp(1e3) ~ 1e-13). */
+            if (mags[k] <= 1e3) {
+                double hs = xl_cross_entropy_logits(p, sh, 5);
+                ck_assert_msg(fabs(hs - ref) <= 1e-12,
+                              "shift %g: H = %.17g, unshifted %.17g", sign * mags[k], hs, ref);
+            }
+        }
+    }
+    /* The issue's own numbers: 1e300 x 5 gave 0, 1e16 x 5 gave 2. */
+    const double u[5] = { 0.2, 0.2, 0.2, 0.2, 0.2 };
+    const double z300[5] = { 1e300, 1e300, 1e300, 1e300, 1e300 };
+    ck_assert_double_eq_tol(xl_cross_entropy_logits(u, z300, 5), log(5.0), TOL_EXACT);
+    ck_assert_double_eq_tol(xl_kl(u, u, 5, XL_NATS), 0.0, TOL_EXACT);
+    const double z16[5] = { 1e16, 1e16, 1e16, 1e16, 1e16 };
+    ck_assert_double_eq_tol(xl_cross_entropy_logits(u, z16, 5), log(5.0), TOL_EXACT);
+    /* Logits so far apart that m - z_i overflows: the loss is still the finite
+     * p_i m - p_i z_i when that is representable. */
+    const double third[3] = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
+    const double wide[3] = { 1e308, -1e308, 0.0 };
+    double hw = xl_cross_entropy_logits(third, wide, 3);
+    ck_assert_msg(isfinite(hw) && fabs(hw - 1e308) <= 1e-12 * 1e308, "H = %.17g, expected 1e308", hw);
+}
+END_TEST
+
 START_TEST(test_log_sum_exp)
 {
     const double z[3] = { 1000.0, 1000.0, -INFINITY };
@@ -267,6 +365,19 @@ START_TEST(test_normalize)
     double huge[2] = { 1e308, 1e308 };
     ck_assert_int_eq(xl_normalize(huge, 2), 0);
     ck_assert_double_eq_tol(huge[0], 0.5, TOL_EXACT);
+    /* Extremes: the largest doubles (their sum overflows) and denormals (their
+     * reciprocal overflows) both normalize, because each weight is divided by the
+     * largest first. */
+    double top[3] = { DBL_MAX, DBL_MAX, DBL_MAX };
+    ck_assert_int_eq(xl_normalize(top, 3), 0);
+    ck_assert_double_eq_tol(top[2], 1.0 / 3.0, TOL_EXACT);
+    double tiny[2] = { 5e-324, 5e-324 };
+    ck_assert_int_eq(xl_normalize(tiny, 2), 0);
+    ck_assert_double_eq_tol(tiny[0], 0.5, TOL_EXACT);
+    double mixed[3] = { DBL_MAX, 5e-324, 0.0 };
+    ck_assert_int_eq(xl_normalize(mixed, 3), 0);
+    ck_assert_double_eq(mixed[0], 1.0);
+    ck_assert_msg(mixed[1] >= 0.0 && mixed[1] < 1e-300, "mixed[1] = %g", mixed[1]);
 }
 END_TEST
 
@@ -307,6 +418,9 @@ static Suite *info_suite(void)
         { "softmax large logits", test_softmax_large_logits },
         { "softmax aliasing", test_softmax_alias },
         { "cross-entropy from logits", test_cross_entropy_logits },
+        { "log-softmax exact at every magnitude", test_log_softmax_exact_at_every_magnitude },
+        { "surprise from log q", test_surprise_from_log },
+        { "cross-entropy from logits at every magnitude", test_cross_entropy_logits_every_magnitude },
         { "log-sum-exp", test_log_sum_exp },
         { "normalize errors", test_normalize },
         { "rng determinism", test_rng_deterministic },

@@ -1,6 +1,7 @@
 /* Tests for xl_landscape: the separable classifier fill against the direct loss, the
  * input cache, the analytic minimum and the valley, and min/max bookkeeping. */
 #include <check.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,109 @@ START_TEST(test_extreme_ranges)
     ck_assert_msg(worst < 1e-9, "worst %g", worst);
     ck_assert_msg(isfinite(xl_landscape_at(ls, 0, 0)), "corner %g", xl_landscape_at(ls, 0, 0));
     xl_landscape_destroy(ls);
+}
+END_TEST
+
+/* Issue 5, item 2: the fast path must not cancel m + log s against p.z when the logits
+ * are huge. Compared cell by cell with the generic path, relative to the value (each
+ * path rounds its logits at their own scale, so only relative agreement is meaningful;
+ * near the minimum the values are O(1) and the old form missed by 1e-9 at 1e6). */
+START_TEST(test_fast_matches_generic_huge_logits)
+{
+    const double scales[] = { 1e6, 1e16, 1e300 };
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
+        double m = scales[k];
+        xl_classifier c;
+        xl_classifier_init(&c, 5);
+        const double p[5] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
+        memcpy(c.p, p, sizeof p);
+        /* The sliced logits' range ends exactly at the others' value, so the corner
+         * cell (G-1, G-1) has all logits equal and loss ln 5. */
+        const double z[5] = { m, -m, m, m, m };
+        xl_landscape *fast = xl_landscape_create(33);
+        xl_landscape *ref = xl_landscape_create(33);
+        ck_assert_int_eq(xl_landscape_compute_classifier(fast, &c, z, 0, 1, -m, m), 1);
+        ck_assert_int_eq(xl_landscape_compute(ref, xl_classifier_model(&c), z, 0, 1, -m, m), 1);
+        for (int j = 0; j < 33; j++) {
+            for (int i = 0; i < 33; i++) {
+                double f = xl_landscape_at(fast, i, j), r = xl_landscape_at(ref, i, j);
+                ck_assert_msg(isfinite(f) && isfinite(r), "scale %g cell (%d,%d): %g vs %g", m, i, j, f, r);
+                ck_assert_msg(fabs(f - r) <= 1e-12 * fmax(1.0, fabs(r)),
+                              "scale %g cell (%d,%d): fast %.17g, generic %.17g", m, i, j, f, r);
+            }
+        }
+        ck_assert_msg(fabs(xl_landscape_at(fast, 32, 32) - log(5.0)) <= TOL_EXACT,
+                      "scale %g: all logits equal, loss %.17g, expected ln 5", m, xl_landscape_at(fast, 32, 32));
+        ck_assert_msg(fabs(xl_landscape_min(fast) - log(5.0)) <= TOL_EXACT,
+                      "scale %g: min %.17g, expected ln 5", m, xl_landscape_min(fast));
+        xl_landscape_destroy(fast);
+        xl_landscape_destroy(ref);
+    }
+}
+END_TEST
+
+/* Issue 5, item 3: a range of +-1e308 has hi - lo = inf; the coordinates, lo/hi and
+ * every value (all finite here: the loss is at most 1e308) must stay finite. */
+START_TEST(test_range_near_dbl_max)
+{
+    xl_classifier c;
+    xl_classifier_init(&c, 3); /* uniform P */
+    const double zs[][3] = { { 1e308, -1e308, 0.0 }, { -1e308, 1e308, 1e308 }, { 1e300, -1e300, 5.0 },
+                             { -1e308, -1e308, -1e308 }, { 1e308, 1e308, 1e308 } };
+    const double ranges[] = { 1e308, 1e306, 1e300, 6.0 };
+    xl_landscape *ls = xl_landscape_create(17);
+    for (size_t k = 0; k < sizeof zs / sizeof zs[0]; k++) {
+        for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++) {
+            for (int path = 0; path < 2; path++) {
+                if (path == 0)
+                    xl_landscape_compute_classifier(ls, &c, zs[k], 0, 1, -ranges[r], ranges[r]);
+                else
+                    xl_landscape_compute(ls, xl_classifier_model(&c), zs[k], 0, 1, -ranges[r], ranges[r]);
+                ck_assert_msg(xl_landscape_lo(ls) == -ranges[r] && xl_landscape_hi(ls) == ranges[r],
+                              "lo %g hi %g", xl_landscape_lo(ls), xl_landscape_hi(ls));
+                for (int j = 0; j < 17; j++)
+                    for (int i = 0; i < 17; i++)
+                        ck_assert_msg(isfinite(xl_landscape_at(ls, i, j)) && xl_landscape_at(ls, i, j) >= 0.0,
+                                      "z case %zu range %g path %d cell (%d,%d) = %g", k, ranges[r], path, i, j,
+                                      xl_landscape_at(ls, i, j));
+                ck_assert_msg(isfinite(xl_landscape_min(ls)) && isfinite(xl_landscape_max(ls)),
+                              "min %g max %g", xl_landscape_min(ls), xl_landscape_max(ls));
+            }
+        }
+    }
+    /* The middle cell of a symmetric range is 0 and the ends are exact. */
+    xl_classifier_init(&c, 2);
+    const double z2[2] = { 0.0, 0.0 };
+    xl_landscape_compute_classifier(ls, &c, z2, 0, 1, -1e308, 1e308);
+    ck_assert_double_eq_tol(xl_landscape_at(ls, 8, 8), log(2.0), TOL_EXACT);
+    xl_landscape_destroy(ls);
+}
+END_TEST
+
+/* The analytic minimum shifts with the logits and stays finite at every magnitude:
+ * x* = log p_a + lse(others) - log(rest) only adds a small term to a large one, so it
+ * is right to within a few ulps of the logits' size (no cancellation). */
+START_TEST(test_minimum_huge_logits)
+{
+    xl_classifier c;
+    xl_classifier_init(&c, 4);
+    const double p[4] = { 0.4, 0.3, 0.2, 0.1 };
+    memcpy(c.p, p, sizeof p);
+    const double z[4] = { 0.5, -1.0, 2.0, -0.25 };
+    double x0, y0;
+    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 0, 1, &x0, &y0), 1);
+    const double shifts[] = { 1e3, 1e6, 1e16, 1e100, 1e300, -1e300 };
+    for (size_t k = 0; k < sizeof shifts / sizeof shifts[0]; k++) {
+        double zs[4], x, y;
+        for (int i = 0; i < 4; i++)
+            zs[i] = z[i] + shifts[k];
+        ck_assert_int_eq(xl_landscape_classifier_minimum(&c, zs, 0, 1, &x, &y), 1);
+        double tol = 8.0 * DBL_EPSILON * fabs(shifts[k]);
+        ck_assert_msg(isfinite(x) && isfinite(y) && fabs(x - (x0 + shifts[k])) <= tol &&
+                          fabs(y - (y0 + shifts[k])) <= tol,
+                      "shift %g: minimum (%.17g, %.17g), expected (%.17g, %.17g)", shifts[k], x, y,
+                      x0 + shifts[k], y0 + shifts[k]);
+    }
 }
 END_TEST
 
@@ -304,6 +408,9 @@ static Suite *landscape_suite(void)
 {
     Suite *s = suite_create("landscape");
     struct { const char *name; const TTest *fn; } cases[] = {
+        { "minimum at huge logits", test_minimum_huge_logits },
+        { "fast path matches generic at huge logits", test_fast_matches_generic_huge_logits },
+        { "range near DBL_MAX stays finite", test_range_near_dbl_max },
         { "fast path matches direct", test_fast_matches_direct },
         { "extreme ranges", test_extreme_ranges },
         { "input cache", test_cache },

@@ -2,6 +2,7 @@
  * effect, frame-rate independent time stepping, the landscape range, and the script
  * names of commands. */
 #include <check.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,16 +182,17 @@ END_TEST
 START_TEST(test_lr_ladder)
 {
     static const double ladder[] = { 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2,
-                                     0.5,   1,     2,     5,    10,   20,   50 };
+                                     0.5,   1,     2,     5,    10,   20,   50,  100 };
     xl_session *s = default_session();
     const xl_sim *sim = xl_session_sim(s);
-    for (int i = 9; i < 15; i++) {
+    for (int i = 9; i < 16; i++) {
         ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_LR_UP)), 1);
         ck_assert_double_eq(xl_sim_lr(sim), ladder[i]);
     }
+    /* The ladder reaches --lr's maximum, 100, and stays there. */
     xl_session_apply(s, cmd(XL_CMD_LR_UP));
-    ck_assert_double_eq(xl_sim_lr(sim), 50.0);
-    for (int i = 13; i >= 0; i--) {
+    ck_assert_double_eq(xl_sim_lr(sim), 100.0);
+    for (int i = 14; i >= 0; i--) {
         xl_session_apply(s, cmd(XL_CMD_LR_DOWN));
         ck_assert_double_eq(xl_sim_lr(sim), ladder[i]);
     }
@@ -213,6 +215,30 @@ START_TEST(test_lr_ladder)
     xl_session_run(s, 1);
     ck_assert_double_eq(xl_sim_current(xl_session_sim(s)).lr, 0.2);
     xl_session_destroy(s);
+
+    /* Below the ladder (a denormal rate from --lr 1e-320, or 0.0003): down keeps the
+     * rate, up joins the ladder at its foot; above it, down joins at the top. */
+    const struct { double from, up, down; } off[] = {
+        { 1e-320, 0.001, 1e-320 }, { 0.0003, 0.001, 0.0003 }, { 75.0, 100.0, 50.0 }, { 100.0, 100.0, 50.0 },
+    };
+    for (size_t k = 0; k < sizeof off / sizeof off[0]; k++) {
+        d.lr = off[k].from;
+        s = xl_session_create(&d);
+        ck_assert_ptr_nonnull(s);
+        xl_session_apply(s, cmd(XL_CMD_LR_UP));
+        ck_assert_msg(xl_sim_lr(xl_session_sim(s)) == off[k].up, "lr-up from %g: %g", off[k].from,
+                      xl_sim_lr(xl_session_sim(s)));
+        xl_session_destroy(s);
+        s = xl_session_create(&d);
+        xl_session_apply(s, cmd(XL_CMD_LR_DOWN));
+        ck_assert_msg(xl_sim_lr(xl_session_sim(s)) == off[k].down, "lr-down from %g: %g", off[k].from,
+                      xl_sim_lr(xl_session_sim(s)));
+        /* A denormal rate is valid, if useless: steps stay finite. */
+        xl_session_run(s, 5);
+        ck_assert_int_eq(xl_sim_status_get(xl_session_sim(s)), XL_SIM_OK);
+        ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 5);
+        xl_session_destroy(s);
+    }
 }
 END_TEST
 
@@ -316,6 +342,87 @@ START_TEST(test_select_and_p_edits)
 }
 END_TEST
 
+/* Issue 5, item 8: classes 10 and up had no key. select-next / select-prev step
+ * through every class and wrap around. */
+START_TEST(test_select_next_prev)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    ck_assert_int_eq(xl_session_desc_set_classes(&d, 12, 1), 0);
+    xl_session *s = xl_session_create(&d);
+    ck_assert_int_eq(xl_session_selected(s), 0);
+    for (int k = 1; k <= 11; k++) {
+        ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_SELECT_NEXT)), 1);
+        ck_assert_int_eq(xl_session_selected(s), k);
+    }
+    xl_session_apply(s, cmd(XL_CMD_SELECT_NEXT));
+    ck_assert_int_eq(xl_session_selected(s), 0); /* wraps from the last to the first */
+    xl_session_apply(s, cmd(XL_CMD_SELECT_PREV));
+    ck_assert_int_eq(xl_session_selected(s), 11); /* and back */
+    xl_session_apply(s, cmd(XL_CMD_SELECT_PREV));
+    ck_assert_int_eq(xl_session_selected(s), 10);
+    /* The selection is what the P edits act on: class 11 (index 10) gets the one-hot. */
+    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    ck_assert_double_eq(xl_session_classifier(s)->p[10], 1.0);
+    /* "select 12" from a script reaches the same class as the keys. */
+    xl_command c;
+    ck_assert_int_eq(xl_command_parse("select 12", &c), 0);
+    xl_session_apply(s, c);
+    ck_assert_int_eq(xl_session_selected(s), 11);
+    xl_session_destroy(s);
+
+    /* 32 classes: every one reachable, select 32 included. */
+    ck_assert_int_eq(xl_session_desc_set_classes(&d, 32, 1), 0);
+    s = xl_session_create(&d);
+    xl_session_apply(s, cmd(XL_CMD_SELECT_PREV));
+    ck_assert_int_eq(xl_session_selected(s), 31);
+    ck_assert_int_eq(xl_command_parse("select 32", &c), 0);
+    xl_session_apply(s, cmd(XL_CMD_SELECT_NEXT));
+    xl_session_apply(s, c);
+    ck_assert_int_eq(xl_session_selected(s), 31);
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* Issue 5, item 14: after editing P, p-restore brings back the scene's starting P
+ * (reset keeps P on purpose, so this is the only way back without a restart). */
+START_TEST(test_p_restore)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    xl_session *s = default_session();
+    const xl_classifier *c = xl_session_classifier(s);
+    xl_session_run(s, 7);
+    xl_command sel = { XL_CMD_SELECT, 2 };
+    xl_session_apply(s, sel);
+    xl_session_apply(s, cmd(XL_CMD_P_UP));
+    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, cmd(XL_CMD_RESET));
+    ck_assert_double_eq(c->p[2], 1.0); /* reset keeps the edited P */
+    xl_session_run(s, 3);
+    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_P_RESTORE)), 1);
+    for (int i = 0; i < 5; i++)
+        ck_assert_msg(fabs(c->p[i] - d.classifier.p[i]) <= 1e-15, "p[%d] = %.17g, expected %.17g", i, c->p[i],
+                      d.classifier.p[i]);
+    /* The sim sees the restored truth at once; the logits and step are untouched. */
+    const xl_sim *sim = xl_session_sim(s);
+    ck_assert_int_eq(xl_sim_steps(sim), 3);
+    ck_assert_double_eq_tol(xl_sim_current(sim).floor, xl_entropy(d.classifier.p, 5, XL_NATS), TOL_EXACT);
+    ck_assert_int_eq(xl_session_selected(s), 2);
+    /* A desc P that was only normalized to 1e-9 comes back as the session normalized it. */
+    xl_session_desc d2 = d;
+    d2.classifier.p[0] += 1e-12;
+    xl_session *s2 = xl_session_create(&d2);
+    double start[5];
+    memcpy(start, xl_session_classifier(s2)->p, sizeof start);
+    xl_session_apply(s2, cmd(XL_CMD_P_UNIFORM));
+    xl_session_apply(s2, cmd(XL_CMD_P_RESTORE));
+    ck_assert_mem_eq(start, xl_session_classifier(s2)->p, sizeof start);
+    xl_session_destroy(s2);
+    xl_session_destroy(s);
+}
+END_TEST
+
 START_TEST(test_unit_and_view_commands)
 {
     xl_session *s = default_session();
@@ -327,7 +434,7 @@ START_TEST(test_unit_and_view_commands)
                                      XL_CMD_HELP, XL_CMD_QUIT };
     for (size_t i = 0; i < sizeof view / sizeof view[0]; i++)
         ck_assert_int_eq(xl_session_apply(s, cmd(view[i])), 0);
-    for (int k = XL_CMD_TOGGLE_PLAY; k <= XL_CMD_SPEED_DOWN; k++)
+    for (int k = XL_CMD_TOGGLE_PLAY; k <= XL_CMD_P_RESTORE; k++)
         ck_assert_msg(xl_session_apply(s, cmd((xl_command_kind)k)) == 1, "%s not a session command",
                       xl_command_name((xl_command_kind)k));
     xl_session_destroy(s);
@@ -494,6 +601,58 @@ START_TEST(test_landscape_range)
 }
 END_TEST
 
+/* Issue 5, item 3: logits near DBL_MAX made the landscape range 2 ceil((m + 1) / 2)
+ * overflow to infinity and the coordinates NaN. The session refuses initial logits
+ * beyond XL_MAX_LOGIT (so every difference, loss and range stays finite) and, for
+ * the ones it takes, keeps the range and every grid value finite. */
+START_TEST(test_landscape_extreme_logits)
+{
+    const double L = XL_MAX_LOGIT;
+    const double cases[][5] = {
+        { -L, L, 0.0, 0.0, 0.0 }, { L, L, L, L, L }, { -L, -L, -L, -L, -L },
+        { L, -L, L, -L, 1.0 }, { 1e6, -1e6, 0.0, 1e300, -1e300 }, { 0.0, 0.0, 0.0, 800.0, 0.0 },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        xl_session_desc d;
+        xl_session_desc_default(&d, 1);
+        memcpy(d.z0, cases[k], sizeof cases[k]);
+        d.grid = 16;
+        d.lr = 100.0;
+        xl_session *s = xl_session_create(&d);
+        ck_assert_msg(s != NULL, "case %zu refused", k);
+        xl_session_run(s, 3);
+        for (int pair = 0; pair < 10; pair++) {
+            const xl_landscape *ls = xl_session_landscape(s);
+            double lo = xl_landscape_lo(ls), hi = xl_landscape_hi(ls);
+            ck_assert_msg(isfinite(lo) && isfinite(hi) && lo < hi, "case %zu pair %d: lo %g hi %g", k, pair, lo,
+                          hi);
+            for (int j = 0; j < 16; j++)
+                for (int i = 0; i < 16; i++)
+                    ck_assert_msg(isfinite(xl_landscape_at(ls, i, j)) && xl_landscape_at(ls, i, j) >= 0.0,
+                                  "case %zu pair %d cell (%d,%d) = %g", k, pair, i, j, xl_landscape_at(ls, i, j));
+            xl_sample cur = xl_sim_current(xl_session_sim(s));
+            ck_assert_msg(isfinite(cur.loss) && isfinite(cur.gap) && cur.gap >= 0.0,
+                          "case %zu: loss %g gap %g", k, cur.loss, cur.gap);
+            double lq[5];
+            xl_session_log_q(s, lq);
+            for (int i = 0; i < 5; i++)
+                ck_assert_msg(isfinite(lq[i]) && lq[i] <= 0.0, "case %zu: logq[%d] = %g", k, i, lq[i]);
+            xl_session_apply(s, cmd(XL_CMD_SLICE_NEXT));
+        }
+        xl_session_destroy(s);
+    }
+    /* Beyond the limit, or a difference that overflows: refused, never a NaN grid. */
+    const double refused[][5] = { { -1e308, 1e308, 0.0, 0.0, 0.0 }, { 1e301, 0.0, 0.0, 0.0, 0.0 },
+                                  { 0.0, 0.0, 0.0, 0.0, -DBL_MAX } };
+    for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++) {
+        xl_session_desc d;
+        xl_session_desc_default(&d, 1);
+        memcpy(d.z0, refused[k], sizeof refused[k]);
+        ck_assert_msg(xl_session_create(&d) == NULL, "refused case %zu accepted", k);
+    }
+}
+END_TEST
+
 START_TEST(test_landscape_range_remembers)
 {
     /* lr 50 overshoots: the logits swing far out and back. The view must still hold
@@ -550,13 +709,20 @@ START_TEST(test_command_parse)
     ck_assert_int_eq(c.arg, 0);
     ck_assert_int_eq(xl_command_parse("select 32", &c), 0);
     ck_assert_int_eq(c.arg, 31);
+    ck_assert_int_eq(xl_command_parse("select-next", &c), 0);
+    ck_assert_int_eq(c.kind, XL_CMD_SELECT_NEXT);
+    ck_assert_int_eq(xl_command_parse("select-prev", &c), 0);
+    ck_assert_int_eq(c.kind, XL_CMD_SELECT_PREV);
+    ck_assert_int_eq(xl_command_parse("p-restore", &c), 0);
+    ck_assert_int_eq(c.kind, XL_CMD_P_RESTORE);
     ck_assert_int_eq(xl_command_parse("  step\t", &c), 0);
     ck_assert_int_eq(c.kind, XL_CMD_STEP);
 
     static const char *const bad[] = {
         "", "   ", "Step", "STEP", "step x", "step 1", "steps", "ste", "select", "select ",
         "select 0", "select 33", "select -1", "select +2", "select 3 4", "select 3x",
-        "select 99999999999999999999", "lr up", "toggle-play!", "select3",
+        "select 99999999999999999999", "lr up", "toggle-play!", "select3", "select-next 2",
+        "select-nex", "p-restore 1",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         c.kind = XL_CMD_QUIT;
@@ -570,6 +736,9 @@ static Suite *session_suite(void)
 {
     Suite *s = suite_create("session");
     struct { const char *name; const TTest *fn; } cases[] = {
+        { "select next and previous", test_select_next_prev },
+        { "p-restore", test_p_restore },
+        { "landscape with extreme logits", test_landscape_extreme_logits },
         { "default desc", test_default_desc },
         { "set classes", test_set_classes },
         { "create validates", test_create_validates },

@@ -227,6 +227,62 @@ START_TEST(test_model_changed)
 }
 END_TEST
 
+/* Issue 5, item 2: gap = loss - floor is D_KL >= 0; rounding alone must not make it
+ * negative. For N = 14 uniform with equal logits the loss and H(P) differ by an ulp
+ * (the floor came out 4.4e-16 above the loss). */
+START_TEST(test_gap_never_negative_by_rounding)
+{
+    const double mags[] = { 0.0, 1.0, 1e16, 1e300 };
+    for (int n = 2; n <= XL_MAX_CLASSES; n++) {
+        for (size_t k = 0; k < sizeof mags / sizeof mags[0]; k++) {
+            xl_classifier c;
+            xl_classifier_init(&c, n);
+            double z0[XL_MAX_CLASSES];
+            for (int i = 0; i < n; i++)
+                z0[i] = mags[k];
+            xl_sim *sim = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+            xl_sample s0 = xl_sim_current(sim);
+            /* Rounding may leave a positive ulp or two; never a negative one. */
+            ck_assert_msg(s0.gap >= 0.0 && s0.gap < 1e-14 && !signbit(s0.gap),
+                          "n=%d z=%g: start gap %g (loss %.17g, floor %.17g)", n, mags[k], s0.gap, s0.loss,
+                          s0.floor);
+            xl_sim_step(sim, 2);
+            ck_assert_msg(xl_sim_current(sim).gap >= 0.0, "n=%d z=%g: gap after steps %g", n, mags[k],
+                          xl_sim_current(sim).gap);
+            xl_sim_model_changed(sim);
+            ck_assert_msg(xl_sim_current(sim).gap >= 0.0, "n=%d z=%g: gap after model change %g", n,
+                          mags[k], xl_sim_current(sim).gap);
+            if (n == 14)
+                ck_assert_msg(s0.gap == 0.0, "n=14 z=%g: gap %g", mags[k], s0.gap);
+            xl_sim_destroy(sim);
+        }
+    }
+}
+END_TEST
+
+/* A gap below zero by more than rounding is a fault of the model, and stays visible. */
+static double low_loss(const void *self, const double *t) { (void)self; (void)t; return 1.0; }
+static double high_floor(const void *self) { (void)self; return 1.5; }
+static double rounding_floor(const void *self) { (void)self; return 1.0 + 2.2e-16; }
+static void zero_grad(const void *self, const double *t, double *g) { (void)self; (void)t; g[0] = 0.0; }
+static int one_param_count(const void *self) { (void)self; return 1; }
+
+START_TEST(test_gap_negative_beyond_rounding_kept)
+{
+    const xl_model_ops bad = { "bad", low_loss, zero_grad, high_floor, one_param_count };
+    const xl_model_ops close = { "close", low_loss, zero_grad, rounding_floor, one_param_count };
+    const double t0[1] = { 0.0 };
+    xl_model m = { &bad, NULL };
+    xl_sim *sim = xl_sim_create(m, t0, 0.1);
+    ck_assert_double_eq_tol(xl_sim_current(sim).gap, -0.5, TOL_EXACT);
+    xl_sim_destroy(sim);
+    xl_model m2 = { &close, NULL };
+    sim = xl_sim_create(m2, t0, 0.1);
+    ck_assert_double_eq(xl_sim_current(sim).gap, 0.0);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
 /* Fake models for divergence: loss -t (pushes t up by lr per step) that turns NaN past
  * t = 3, and t^2 that overflows when lr is far too large. */
 static double nan_loss(const void *self, const double *t) { (void)self; return t[0] > 3.0 ? NAN : -t[0]; }
@@ -292,6 +348,8 @@ static Suite *sim_suite(void)
 {
     Suite *s = suite_create("sim");
     struct { const char *name; const TTest *fn; } cases[] = {
+        { "gap never negative by rounding", test_gap_never_negative_by_rounding },
+        { "gap negative beyond rounding kept", test_gap_negative_beyond_rounding_kept },
         { "descent converges", test_descent_converges },
         { "one step formula", test_one_step_formula },
         { "determinism", test_deterministic },

@@ -210,6 +210,23 @@ key Up
 wait_for 3 "$m" 'cmd("p-up")' || fail "after key 'Up': expected a p-up command"
 tq "$m" "abs(cmd('p-up')['p'][1] - ($p_before)[1] - 0.05) < 1e-9 and abs(sum(cmd('p-up')['p']) - 1) < 1e-9" >/dev/null ||
     fail "after key 'Up': expected p[1] to rise by 0.05 with P summing to 1: before $p_before, after $(tq "$m" 'cmd("p-up")["p"]')"
+
+# ---- Shift+Right / Shift+Left: next / previous class; P: the starting P again ----
+m=$(mark)
+key shift+Right
+wait_for 3 "$m" 'cmd("select-next") and cmd("select-next")["selected"] == 2' ||
+    fail "after key 'Shift+Right': expected a select-next command with \"selected\":2"
+tq "$m" 'len(S) == 0' >/dev/null ||
+    fail "after key 'Shift+Right': a step was taken (plain Right steps, Shift+Right must not)"
+m=$(mark)
+key shift+Left
+wait_for 3 "$m" 'cmd("select-prev") and cmd("select-prev")["selected"] == 1' ||
+    fail "after key 'Shift+Left': expected a select-prev command with \"selected\":1"
+m=$(mark)
+key p
+wait_for 3 "$m" 'cmd("p-restore")' || fail "after key 'p': expected a p-restore command"
+tq "$m" "max(abs(a - b) for a, b in zip(cmd('p-restore')['p'], $p_before)) < 1e-15" >/dev/null ||
+    fail "after key 'p': expected the starting P $p_before, got $(tq "$m" 'cmd("p-restore")["p"]')"
 sleep 0.5
 shot "05-final"
 

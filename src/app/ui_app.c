@@ -46,6 +46,16 @@ static void trace_step(const xl_sample *smp, void *user)
     const xl_classifier *c = xl_session_classifier(t->session);
     fputs(",\"q\":[", f);
     for (int i = 0; i < c->n; i++) fprintf(f, "%s%.17g", i ? "," : "", q[i]);
+    /* Surprise -log q_i in nats from log q, exact where q has underflowed to 0 (q_i is
+     * printed as 0 for logits 800 apart, its surprise as 800). null would mean +inf. */
+    double logq[XL_MAX_CLASSES];
+    xl_session_log_q(t->session, logq);
+    fputs("],\"surprise\":[", f);
+    for (int i = 0; i < c->n; i++) {
+        double v = xl_surprise_from_log(logq[i], XL_NATS);
+        if (isfinite(v)) fprintf(f, "%s%.17g", i ? "," : "", v);
+        else fprintf(f, "%snull", i ? "," : "");
+    }
     fputs("]}\n", f);
     fflush(f);
 }
@@ -250,8 +260,12 @@ int ui_app_run(const ui_options *opt)
     trace_ctx tc = {stdout, s};
     if (opt->trace) xl_session_set_observer(s, trace_step, &tc);
     ui_view view = {opt->theme, 0};
-    for (int i = 0; i < opt->command_count; i++)
+    /* --do commands are traced like key presses, headless or not (README: one object
+     * per command applied); a "step" among them also writes its step line first. */
+    for (int i = 0; i < opt->command_count; i++) {
         if (!xl_session_apply(s, opt->commands[i])) apply_view_command(&view, opt->commands[i]);
+        if (opt->trace) trace_command(stdout, s, opt->commands[i]);
+    }
     xl_session_run(s, (int)opt->steps);
     int status;
     if (SDL_Init(0) != 0) {

@@ -54,7 +54,8 @@ static void usage(FILE *f)
 "  -p, --true LIST        true distribution P as comma-separated weights (normalized);\n"
 "                         its length sets N when --classes is not given\n"
 "      --true onehot:K    P one-hot on class K (1-based)\n"
-"  -z, --logits LIST      initial logits z, one per class (default: from --seed)\n"
+"  -z, --logits LIST      initial logits z, one per class, each from -1e300 to 1e300\n"
+"                         (default: from --seed)\n"
 "  -l, --lr X             learning rate, 0 < X <= %g (default %g)\n"
 "      --seed N           draw the initial logits at random from seed N; 0, the\n"
 "                         default, is the built-in scene (the model starts out sure\n"
@@ -63,11 +64,13 @@ static void usage(FILE *f)
 "      --do LIST          apply commands, comma-separated, before the steps, as if\n"
 "                         their keys were pressed: e.g. --do 'select 2,p-up,unit,help'\n"
 "                         (names: toggle-play play pause step reset lr-up lr-down\n"
-"                         select K p-up p-down onehot uniform slice-next slice-prev\n"
-"                         unit speed-up speed-down theme help)\n"
+"                         select K (1 to 32) select-next select-prev p-up p-down\n"
+"                         onehot uniform p-restore slice-next slice-prev unit\n"
+"                         speed-up speed-down theme help)\n"
 "\n"
 "Keys in the window: press H for the full list. Space play/pause, N step, R reset,\n"
-"+/- learning rate, 1-9 select class, Up/Down its p, L nats/bits, T theme, Q quit.\n"
+"+/- learning rate, 1-9 or Shift+Left/Right select class, Up/Down its p, P restore\n"
+"the starting P, L nats/bits, T theme, Q quit.\n"
 "\n"
 "Exit status: 0 ok, 1 runtime error (e.g. assets not found), 2 bad command line.\n",
             MIN_W, MIN_H, MAX_W, MAX_H, XL_MAX_CLASSES, MAX_LR, XL_DEFAULT_LR);
@@ -79,41 +82,97 @@ static int fail(FILE *err, const char *flag, const char *what, const char *got)
     return -1;
 }
 
-static int parse_long(const char *s, long lo, long hi, long *out)
+/* Whole numbers are ASCII digits and nothing else, up to `hi`. strtol and strtoull
+ * would skip leading blanks and take a sign (" -1" became 2^64 - 1 for --seed), so
+ * the digits are read here. */
+static int parse_whole_n(const char *s, size_t len, uint64_t hi, uint64_t *out)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi) return -1;
+    if (len == 0) return -1;
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        unsigned d = (unsigned)(s[i] - '0');
+        if (v > (UINT64_MAX - d) / 10) return -1;
+        v = v * 10 + d;
+    }
+    if (v > hi) return -1;
     *out = v;
     return 0;
 }
 
-static int parse_double(const char *s, double *out)
+static int parse_long(const char *s, long lo, long hi, long *out)
 {
+    uint64_t v;
+    if (parse_whole_n(s, strlen(s), (uint64_t)hi, &v) != 0 || v < (uint64_t)lo) return -1;
+    *out = (long)v;
+    return 0;
+}
+
+typedef enum num_status {
+    NUM_OK = 0,     /* a finite decimal number (possibly rounded to a denormal or 0) */
+    NUM_SYNTAX,     /* not a plain decimal number */
+    NUM_HUGE        /* beyond the largest double (1e999, 0x1p2000 never gets here) */
+} num_status;
+
+/* A plain decimal number: [+-]digits[.digits][(e|E)[+-]digits] with at least one
+ * mantissa digit, exactly len bytes. Checked before strtod, which would also take
+ * blanks, hex ("0x1p2000"), "nan" and "inf"/"infinity". */
+static int decimal_syntax(const char *s, size_t len)
+{
+    size_t i = 0, digits = 0;
+    if (i < len && (s[i] == '+' || s[i] == '-')) i++;
+    while (i < len && s[i] >= '0' && s[i] <= '9') { i++; digits++; }
+    if (i < len && s[i] == '.') {
+        i++;
+        while (i < len && s[i] >= '0' && s[i] <= '9') { i++; digits++; }
+    }
+    if (digits == 0) return 0;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < len && (s[i] == '+' || s[i] == '-')) i++;
+        size_t exp_digits = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9') { i++; exp_digits++; }
+        if (exp_digits == 0) return 0;
+    }
+    return i == len;
+}
+
+/* The decimal number in s[0..len-1], which must be followed by ',' or the end. A value
+ * too small for a double rounds to a denormal or to 0 (the caller decides whether 0
+ * is acceptable); one too large is NUM_HUGE. */
+static num_status parse_decimal(const char *s, size_t len, double *out)
+{
+    if (!decimal_syntax(s, len)) return NUM_SYNTAX;
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (errno || end == s || *end || !isfinite(v)) return -1;
+    if (end != s + len) return NUM_SYNTAX;
+    /* strtod sets ERANGE on underflow too (1e-320 is a valid denormal): only an
+     * infinite result is out of range. */
+    if (!isfinite(v)) return NUM_HUGE;
     *out = v;
-    return 0;
+    return NUM_OK;
 }
 
-/* Split a comma-separated list of numbers. Returns the count, or -1. */
+/* Split a comma-separated list of numbers without copying it (no length limit but
+ * the count). Returns the count, or -1 for an empty field or a bad number, -2 for
+ * more than cap numbers, -3 for a number beyond the largest double. */
 static int parse_numbers(const char *s, double *out, int cap)
 {
-    char buf[1024];
-    if (strlen(s) >= sizeof buf || !*s) return -1;
-    strcpy(buf, s);
     int n = 0;
-    char *save = NULL;
-    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        if (n >= cap || parse_double(tok, &out[n]) != 0) return -1;
+    for (const char *p = s;;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (n >= cap) return -2;
+        switch (parse_decimal(p, len, &out[n])) {
+        case NUM_OK: break;
+        case NUM_SYNTAX: return -1;
+        case NUM_HUGE: return -3;
+        }
         n++;
+        if (!comma) return n;
+        p = comma + 1;
     }
-    /* strtok_r skips empty fields; an empty field is an error here. */
-    if (strstr(s, ",,") || s[0] == ',' || s[strlen(s) - 1] == ',') return -1;
-    return n;
 }
 
 static int parse_names(const char *s, raw_flags *raw, FILE *err)
@@ -139,15 +198,12 @@ static int parse_names(const char *s, raw_flags *raw, FILE *err)
 
 static int parse_size(const char *s, int *w, int *h)
 {
-    char buf[64];
-    if (strlen(s) >= sizeof buf) return -1;
-    strcpy(buf, s);
-    char *x = strchr(buf, 'x');
-    if (!x) x = strchr(buf, 'X');
+    const char *x = strchr(s, 'x');
+    if (!x) x = strchr(s, 'X');
     if (!x) return -1;
-    *x = '\0';
-    long lw, lh;
-    if (parse_long(buf, MIN_W, MAX_W, &lw) != 0 || parse_long(x + 1, MIN_H, MAX_H, &lh) != 0)
+    uint64_t lw, lh;
+    if (parse_whole_n(s, (size_t)(x - s), MAX_W, &lw) != 0 || lw < MIN_W ||
+        parse_whole_n(x + 1, strlen(x + 1), MAX_H, &lh) != 0 || lh < MIN_H)
         return -1;
     *w = (int)lw;
     *h = (int)lh;
@@ -161,8 +217,14 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
     for (;;) {
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        /* Longer than any command with its blanks: refused whole, never cut short
+         * (a cut "step<70 blanks>junk" would have read as "step"). */
         char item[64];
-        if (len >= sizeof item) len = sizeof item - 1;
+        if (len >= sizeof item) {
+            char what[96];
+            snprintf(what, sizeof what, "each command must be at most %d characters", (int)sizeof item - 1);
+            return fail(err, "--do", what, list);
+        }
         memcpy(item, p, len);
         item[len] = '\0';
         xl_command cmd;
@@ -174,6 +236,20 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
         if (!comma) return 0;
         p = comma + 1;
     }
+}
+
+/* "select K" must name a class the scene has; checked once N is known. */
+static int check_commands(const ui_options *o, FILE *err)
+{
+    for (int i = 0; i < o->command_count; i++) {
+        if (o->commands[i].kind != XL_CMD_SELECT || o->commands[i].arg < o->desc.classifier.n) continue;
+        char got[32], what[64];
+        snprintf(got, sizeof got, "select %d", o->commands[i].arg + 1);
+        snprintf(what, sizeof what, "select K needs K from 1 to %d, the number of classes",
+                 o->desc.classifier.n);
+        return fail(err, "--do", what, got);
+    }
+    return 0;
 }
 
 /* Turn the raw flags into a session desc, checking that the lists agree. */
@@ -328,21 +404,28 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
                 break;
             }
             raw.true_count = parse_numbers(optarg, raw.true_w, XL_MAX_CLASSES);
-            if (raw.true_count < 2) {
-                fail(err_stream, "--true",
-                     "expected 2 to 32 comma-separated non-negative weights or onehot:K", optarg);
+            if (raw.true_count == -2) {
+                fail(err_stream, "--true", "at most 32 weights, one per class", optarg);
                 return UI_CLI_USAGE;
             }
-            for (int i = 0; i < raw.true_count; i++) {
-                if (raw.true_w[i] < 0) {
-                    fail(err_stream, "--true", "weights must be non-negative", optarg);
-                    return UI_CLI_USAGE;
-                }
+            if (raw.true_count < 2) {
+                fail(err_stream, "--true",
+                     "expected 2 to 32 comma-separated finite non-negative decimal weights or onehot:K",
+                     optarg);
+                return UI_CLI_USAGE;
             }
             {
-                double sum = 0;
-                for (int i = 0; i < raw.true_count; i++) sum += raw.true_w[i];
-                if (!(sum > 0) || !isfinite(sum)) {
+                /* The largest weight, not the sum: 1e308,1e308 sums to infinity yet is a
+                 * fine P = (1/2, 1/2) (xl_normalize divides by the largest first). */
+                double top = 0;
+                for (int i = 0; i < raw.true_count; i++) {
+                    if (raw.true_w[i] < 0) {
+                        fail(err_stream, "--true", "weights must be non-negative", optarg);
+                        return UI_CLI_USAGE;
+                    }
+                    if (raw.true_w[i] > top) top = raw.true_w[i];
+                }
+                if (!(top > 0)) {
                     fail(err_stream, "--true", "weights must not all be zero", optarg);
                     return UI_CLI_USAGE;
                 }
@@ -350,29 +433,48 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
             break;
         case 'z':
             raw.logits_count = parse_numbers(optarg, raw.logits, XL_MAX_CLASSES);
-            if (raw.logits_count < 2) {
-                fail(err_stream, "--logits", "expected 2 to 32 comma-separated finite numbers", optarg);
+            if (raw.logits_count == -2) {
+                fail(err_stream, "--logits", "at most 32 logits, one per class", optarg);
                 return UI_CLI_USAGE;
+            }
+            if (raw.logits_count < 2) {
+                fail(err_stream, "--logits", "expected 2 to 32 comma-separated finite decimal numbers", optarg);
+                return UI_CLI_USAGE;
+            }
+            for (int i = 0; i < raw.logits_count; i++) {
+                /* Beyond 1e300 the difference of two logits, the loss and the landscape
+                 * range can overflow (1e308 - (-1e308) = inf); see XL_MAX_LOGIT. */
+                if (!(fabs(raw.logits[i]) <= XL_MAX_LOGIT)) {
+                    fail(err_stream, "--logits", "each logit must be from -1e300 to 1e300", optarg);
+                    return UI_CLI_USAGE;
+                }
             }
             break;
         case 'l': {
-            double lr;
-            if (parse_double(optarg, &lr) != 0 || !(lr > 0) || lr > MAX_LR) {
-                fail(err_stream, "--lr", "expected a number greater than 0 and at most 100", optarg);
+            double lr = 0;
+            num_status st = parse_decimal(optarg, strlen(optarg), &lr);
+            size_t mantissa = strcspn(optarg, "eE");
+            if (st == NUM_OK && lr == 0 && strcspn(optarg, "123456789") < mantissa) {
+                /* Nonzero digits that round to 0 (1e-400): say so rather than "not
+                 * greater than 0". A denormal such as 1e-320 is valid, if useless. */
+                fail(err_stream, "--lr", "too small: it rounds to 0 (the smallest is about 5e-324)", optarg);
+                return UI_CLI_USAGE;
+            }
+            if (st != NUM_OK || !(lr > 0) || lr > MAX_LR) {
+                fail(err_stream, "--lr", "expected a decimal number greater than 0 and at most 100", optarg);
                 return UI_CLI_USAGE;
             }
             raw.lr = lr;
             break;
         }
         case OPT_SEED: {
-            char *end;
-            errno = 0;
-            unsigned long long s = strtoull(optarg, &end, 10);
-            if (errno || end == optarg || *end || optarg[0] == '-') {
-                fail(err_stream, "--seed", "expected a non-negative whole number", optarg);
+            uint64_t seed;
+            if (parse_whole_n(optarg, strlen(optarg), UINT64_MAX, &seed) != 0) {
+                fail(err_stream, "--seed", "expected a whole number from 0 to 18446744073709551615, digits only",
+                     optarg);
                 return UI_CLI_USAGE;
             }
-            raw.seed = (uint64_t)s;
+            raw.seed = seed;
             break;
         }
         case OPT_THEME:
@@ -399,6 +501,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         return UI_CLI_USAGE;
     }
     if (resolve(&raw, &o.desc, err_stream) != 0) return UI_CLI_USAGE;
+    if (check_commands(&o, err_stream) != 0) return UI_CLI_USAGE;
     *out = o;
     return UI_CLI_RUN;
 }

@@ -18,9 +18,11 @@ static const help_row learning[] = {
 };
 static const help_row truth[] = {
     {"1 … 9", "select a class"},
+    {"Shift+←  /  →", "select previous / next class"},
     {"↑  /  ↓", "raise / lower its true p"},
     {"O", "P one-hot on the selected class"},
     {"U", "P uniform"},
+    {"P", "restore the scene's starting P"},
     {NULL, NULL},
     {"L", "logarithm: nats (ln) or bits (log₂)"},
     {"T", "projector / dark theme"},

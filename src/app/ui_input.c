@@ -1,4 +1,7 @@
-/* ui_input: the key map listed in the help sheet (ui_help.c). */
+/* ui_input: the key map listed in the help sheet (ui_help.c).
+ * Shift+Left/Right reach every class (1-9 stop at nine); plain Right stays "step".
+ * The period, PageUp and PageDown keys stay unmapped on purpose: a presentation
+ * clicker sends them, and a later lesson player will use them to move through slides. */
 #include "ui_input.h"
 
 xl_command ui_input_map_key(SDL_Keycode key, Uint16 mod)
@@ -17,7 +20,10 @@ xl_command ui_input_map_key(SDL_Keycode key, Uint16 mod)
     }
     switch (key) {
     case SDLK_SPACE: c.kind = XL_CMD_TOGGLE_PLAY; break;
-    case SDLK_n: case SDLK_RIGHT: c.kind = XL_CMD_STEP; break;
+    case SDLK_n: c.kind = XL_CMD_STEP; break;
+    case SDLK_RIGHT: c.kind = shift ? XL_CMD_SELECT_NEXT : XL_CMD_STEP; break;
+    case SDLK_LEFT: if (shift) c.kind = XL_CMD_SELECT_PREV; break;
+    case SDLK_p: c.kind = XL_CMD_P_RESTORE; break;
     case SDLK_r: c.kind = XL_CMD_RESET; break;
     case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: c.kind = XL_CMD_LR_UP; break;
     case SDLK_MINUS: case SDLK_KP_MINUS: case SDLK_UNDERSCORE: c.kind = XL_CMD_LR_DOWN; break;

@@ -15,7 +15,7 @@ typedef enum xl_command_kind {
     XL_CMD_PAUSE,
     XL_CMD_STEP,         /* one gradient step (pauses) */
     XL_CMD_RESET,        /* logits back to the start, step 0; P kept */
-    XL_CMD_LR_UP,        /* next learning rate on the 1-2-5 ladder */
+    XL_CMD_LR_UP,        /* next learning rate on the 1-2-5 ladder, 0.001 .. 100 */
     XL_CMD_LR_DOWN,
     XL_CMD_SELECT,       /* arg: class index, 0-based */
     XL_CMD_P_UP,         /* raise p of the selected class by 0.05, rest renormalized */
@@ -27,6 +27,9 @@ typedef enum xl_command_kind {
     XL_CMD_UNIT_TOGGLE,  /* nats <-> bits */
     XL_CMD_SPEED_UP,     /* more simulation steps per second */
     XL_CMD_SPEED_DOWN,
+    XL_CMD_SELECT_NEXT,  /* select the next class, wrapping from the last to the first */
+    XL_CMD_SELECT_PREV,
+    XL_CMD_P_RESTORE,    /* P back to the scene's starting P (reset keeps P) */
     /* view commands: handled by the front end */
     XL_CMD_THEME_TOGGLE,
     XL_CMD_FULLSCREEN,
@@ -37,7 +40,7 @@ typedef enum xl_command_kind {
 
 typedef struct xl_command {
     xl_command_kind kind;
-    int arg; /* XL_CMD_SELECT: class index */
+    int arg; /* XL_CMD_SELECT: class index, 0-based (0..31) */
 } xl_command;
 
 /* Stable script name of a kind ("toggle-play", "step", ...). Static storage. */

@@ -30,6 +30,14 @@ double xl_surprise(double q, xl_unit unit)
     return -log(q) * xl_unit_scale(unit);
 }
 
+double xl_surprise_from_log(double logq, xl_unit unit)
+{
+    if (logq == -INFINITY)
+        return INFINITY;
+    /* 0 - logq rather than -logq: certainty (log q = 0) has surprise +0, never -0. */
+    return (0.0 - logq) * xl_unit_scale(unit);
+}
+
 double xl_entropy(const double *p, int n, xl_unit unit)
 {
     assert(p != NULL && n > 0);
@@ -105,24 +113,55 @@ void xl_softmax(const double *z, int n, double *q)
         q[i] /= s;
 }
 
+/* The largest z_i and s = sum exp(z_i - m) >= 1 (the max term is exactly 1), so that
+ * log q_i = (z_i - m) - log s. Both pieces are what a caller needs: z_i - m is exact
+ * whenever the logits are within a factor 2 of each other and log s lies in [0, log n]. */
+static double shifted_sum(const double *z, int n, double *m_out)
+{
+    double m = z[0];
+    for (int i = 1; i < n; i++)
+        if (z[i] > m)
+            m = z[i];
+    double s = 0.0;
+    for (int i = 0; i < n; i++)
+        s += exp(z[i] - m);
+    *m_out = m;
+    return s;
+}
+
 void xl_log_softmax(const double *z, int n, double *logq)
 {
     assert(z != NULL && logq != NULL && n > 0);
-    double lse = xl_log_sum_exp(z, n);
+    /* Not z_i - lse(z): next to lse = 1e300 the log s term (at most log n) is lost to
+     * rounding, and equal logits of 1e16 would give log q = 0 instead of -log n. The
+     * shifted form subtracts the small log s from the small z_i - m. */
+    double m;
+    double log_s = log(shifted_sum(z, n, &m));
     for (int i = 0; i < n; i++)
-        logq[i] = z[i] - lse;
+        logq[i] = (z[i] - m) - log_s;
+}
+
+/* p (m - z) for m >= z: when m - z overflows (logits of opposite sign near DBL_MAX) the
+ * product can still be finite, p m - p z with p <= 1. */
+static double weighted_gap(double p, double m, double z)
+{
+    double d = m - z;
+    return isfinite(d) ? p * d : p * m - p * z;
 }
 
 double xl_cross_entropy_logits(const double *p, const double *z, int n)
 {
     assert(p != NULL && z != NULL && n > 0);
-    /* lse(z) - p.z written as sum p_i (lse - z_i): the same value when sum p = 1, but each
-     * term -log q_i = lse - z_i is >= 0 and small, so huge logits (1e6) do not cancel. */
-    double lse = xl_log_sum_exp(z, n);
+    /* Each term -log q_i = (m - z_i) + log s is >= 0 and computed from shifted values
+     * only: lse(z) - z_i cancels two huge numbers (equal logits of 1e300 gave 0 instead
+     * of ln n, and of 1e16 gave 2), and lse - p.z cancels even for moderate logits.
+     * Summing p_i (-log q_i) equals lse(z) - p.z because sum p = 1. */
+    double m;
+    double log_s = log(shifted_sum(z, n, &m));
     double h = 0.0;
     for (int i = 0; i < n; i++)
         if (p[i] > 0.0)
-            h += p[i] * (lse - z[i]);
+            h += weighted_gap(p[i], m, z[i]) + p[i] * log_s;
     return h;
 }
 

@@ -27,6 +27,10 @@ const char *xl_unit_name(xl_unit unit);
 
 /* Surprise -log q of an event of probability q in [0, 1]; +infinity for q = 0. */
 double xl_surprise(double q, xl_unit unit);
+/* Surprise -log q from log q (nats, <= 0, as xl_log_softmax gives it) in `unit`:
+ * +infinity for log q = -infinity. Use this rather than xl_surprise(exp(logq)): q
+ * underflows to 0 for log q < -745 while its surprise is still finite. */
+double xl_surprise_from_log(double logq, xl_unit unit);
 
 /* Entropy H(P) of a distribution p[0..n-1]. */
 double xl_entropy(const double *p, int n, xl_unit unit);
@@ -43,11 +47,16 @@ double xl_log_sum_exp(const double *z, int n);
 /* q = softmax(z). q may alias z. */
 void xl_softmax(const double *z, int n, double *q);
 
-/* logq_i = z_i - logsumexp(z): finite for every finite z. logq may alias z. */
+/* logq_i = log softmax(z)_i = (z_i - m) - log sum_j exp(z_j - m), m = max z, in nats:
+ * <= 0, exact to rounding at every magnitude (equal logits of 1e300 give -log n) and
+ * finite wherever z_i - m is (finite z within DBL_MAX of each other), even where q_i
+ * underflows to 0. logq may alias z. */
 void xl_log_softmax(const double *z, int n, double *logq);
 
-/* H(P, softmax(z)) in nats straight from logits: logsumexp(z) - sum p_i z_i
- * (valid because sum p_i = 1). Finite for every finite z. */
+/* H(P, softmax(z)) in nats straight from logits: sum p_i ((m - z_i) + log sum_j
+ * exp(z_j - m)), m = max z, which is logsumexp(z) - p.z because sum p_i = 1 but never
+ * cancels two large numbers. Finite whenever the true value is (e.g. for every z with
+ * |z_i| <= 1e300). */
 double xl_cross_entropy_logits(const double *p, const double *z, int n);
 
 /* Scale non-negative weights w[0..n-1] so they sum to 1.

@@ -1,13 +1,22 @@
 /* xl_landscape: the loss on a G x G grid over two chosen parameters.
  *
  * Generic path: set theta_a = x_i, theta_b = y_j and ask the model, G^2 loss calls.
- * Classifier path: with z_a = x, z_b = y and R = sum_{k != a,b} e^{z_k},
- *   L(x, y) = log(e^x + e^y + R) - p_a x - p_b y - sum_{k != a,b} p_k z_k.
- * Shifting every exponent by one M >= all of x_max, y_max and the other z_k keeps the
- * exponentials <= 1:  L = M + log(e^{x-M} + e^{y-M} + R e^{-M}) - ...; e^{x_i-M} is one
- * exp per column, e^{y_j-M} one per row, so each cell costs an add and a log. If the
- * shifted sum underflows (only for ranges hundreds of nats wide) that cell falls back
- * to the direct log-sum-exp.
+ * Classifier path: with z_a = x, z_b = y and one shift M >= x, y and every other z_k,
+ * since sum_k p_k = 1,
+ *   L(x, y) = log sum_k e^{z_k} - p.z
+ *           = p_a (M - x) + p_b (M - y) + sum_{k != a,b} p_k (M - z_k)
+ *             + log(e^{x-M} + e^{y-M} + sum_{k != a,b} e^{z_k - M}).
+ * Every term before the log is >= 0, so nothing cancels however large the logits (the
+ * unshifted M + log(...) - p_a x - p_b y - p.z lost everything at 1e16 and gave the
+ * wrong sign at 1e300). The per-column terms (e^{x_i-M}, p_a (M - x_i)) and per-row
+ * terms are tabled once, so each cell costs two adds and a log.
+ * The log can still cancel against the linear terms when the shifted sum is tiny (the
+ * cell's own largest logit is far below M): with s >= e^-CANCEL_MAX the error is at
+ * most ~eps (L + 2 CANCEL_MAX); below that, or where a term overflows, the cell falls
+ * back to the exact per-cell form (xl_cross_entropy_logits).
+ *
+ * Coordinates: x_i = lo + (hi - lo) i / (G - 1), computed in halves when hi - lo
+ * overflows (a range of +-1e308), so every coordinate is finite whenever lo and hi are.
  */
 #include "xl_landscape.h"
 
@@ -22,11 +31,17 @@
 
 enum { CACHE_NONE = 0, CACHE_MODEL, CACHE_CLASSIFIER };
 
+/* Cells whose shifted sum is below e^-CANCEL_MAX take the exact per-cell form: the fast
+ * form's error there, ~eps (L + 2 CANCEL_MAX), would pass 1e-14 nats. */
+#define CANCEL_MAX 32.0
+
 struct xl_landscape {
     int g;
     double *values; /* g * g */
     double *ex;     /* g: per column */
     double *ey;     /* g: per row */
+    double *cx;     /* g: p_a (M - x_i), per column */
+    double *cy;     /* g: p_b (M - y_j), per row */
     double lo, hi;
     int a, b;
     double vmin, vmax;
@@ -52,7 +67,10 @@ xl_landscape *xl_landscape_create(int g)
     ls->values = calloc((size_t)g * (size_t)g, sizeof(double));
     ls->ex = calloc((size_t)g, sizeof(double));
     ls->ey = calloc((size_t)g, sizeof(double));
-    if (ls->values == NULL || ls->ex == NULL || ls->ey == NULL) {
+    ls->cx = calloc((size_t)g, sizeof(double));
+    ls->cy = calloc((size_t)g, sizeof(double));
+    if (ls->values == NULL || ls->ex == NULL || ls->ey == NULL || ls->cx == NULL ||
+        ls->cy == NULL) {
         xl_landscape_destroy(ls);
         return NULL;
     }
@@ -69,6 +87,8 @@ void xl_landscape_destroy(xl_landscape *ls)
     free(ls->values);
     free(ls->ex);
     free(ls->ey);
+    free(ls->cx);
+    free(ls->cy);
     free(ls);
 }
 
@@ -86,7 +106,13 @@ void xl_landscape_invalidate(xl_landscape *ls)
 
 static double coord(const xl_landscape *ls, int i)
 {
-    return ls->lo + (ls->hi - ls->lo) * i / (ls->g - 1);
+    double t = (ls->hi - ls->lo) * i;
+    if (isfinite(t))
+        return ls->lo + t / (ls->g - 1);
+    /* hi - lo, or (hi - lo) i, overflowed (a range of +-1e306 or wider): half of the
+     * step is finite, and adding it twice never passes hi. */
+    double half = (ls->hi * 0.5 - ls->lo * 0.5) * ((double)i / (ls->g - 1));
+    return i == ls->g - 1 ? ls->hi : ls->lo + half + half;
 }
 
 /* Common part of the cache key; bitwise so that -0.0 vs 0.0 or NaN never fool it. */
@@ -170,41 +196,39 @@ int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
     begin_fill(ls, a, b, lo, hi);
     int g = ls->g;
     double m = hi > lo ? hi : lo;
-    double lin = 0.0;
+    for (int k = 0; k < n; k++)
+        if (k != a && k != b && z[k] > m)
+            m = z[k];
+    double rs = 0.0, base = 0.0;
     for (int k = 0; k < n; k++) {
         if (k == a || k == b)
             continue;
-        if (z[k] > m)
-            m = z[k];
+        rs += exp(z[k] - m);
         if (c->p[k] > 0.0)
-            lin += c->p[k] * z[k];
+            base += c->p[k] * (m - z[k]);
     }
-    double rs = 0.0;
-    for (int k = 0; k < n; k++)
-        if (k != a && k != b)
-            rs += exp(z[k] - m);
+    double pa = c->p[a], pb = c->p[b];
     /* x_i and y_j use the same formula, so the tables are equal today; keeping both
      * leaves room for non-square slices at the cost of G exps. */
     for (int i = 0; i < g; i++) {
-        ls->ex[i] = exp(coord(ls, i) - m);
-        ls->ey[i] = exp(coord(ls, i) - m);
+        double t = coord(ls, i);
+        ls->ex[i] = exp(t - m);
+        ls->ey[i] = ls->ex[i];
+        ls->cx[i] = pa > 0.0 ? pa * (m - t) : 0.0;
+        ls->cy[i] = pb > 0.0 ? pb * (m - t) : 0.0;
     }
-    double pa = c->p[a], pb = c->p[b];
+    const double s_min = exp(-CANCEL_MAX);
     double zz[XL_MAX_CLASSES];
     memcpy(zz, z, (size_t)n * sizeof(double));
     for (int j = 0; j < g; j++) {
-        double y = coord(ls, j);
-        double ey = ls->ey[j];
+        double ey = ls->ey[j], cy = ls->cy[j] + base;
         double *row = ls->values + (size_t)j * g;
         for (int i = 0; i < g; i++) {
-            double x = coord(ls, i);
             double s = ls->ex[i] + ey + rs;
-            double v;
-            if (s >= DBL_MIN) {
-                v = m + log(s) - pa * x - pb * y - lin;
-            } else {
-                zz[a] = x;
-                zz[b] = y;
+            double v = ls->cx[i] + cy + log(s);
+            if (!(s >= s_min) || !isfinite(v)) {
+                zz[a] = coord(ls, i);
+                zz[b] = coord(ls, j);
                 v = xl_cross_entropy_logits(c->p, zz, n);
             }
             row[i] = v;

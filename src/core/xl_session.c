@@ -6,6 +6,9 @@
  * the total time only, not on how it was sliced into frames (capped at one second's
  * worth per call so a stalled window does not unleash a burst).
  *
+ * The session keeps the starting P so that p-restore can undo every edit of P; reset
+ * deliberately keeps the edited P (it restarts the learning, not the lesson's truth).
+ *
  * The landscape range [-R, R] starts at XL_DEFAULT_RANGE and grows in steps of 2 so the
  * start, the current point and everywhere the trajectory has been stay at least half a
  * unit inside the frame.
@@ -21,6 +24,7 @@
 
 struct xl_session {
     xl_classifier c;  /* owned; the sim's model borrows it, so it must not move */
+    double p0[XL_MAX_CLASSES]; /* the starting P (as normalized), for p-restore */
     xl_sim *sim;
     xl_landscape *ls;
     int playing;
@@ -41,9 +45,16 @@ static const char *const bird_names[] = {
 };
 enum { BIRD_COUNT = (int)(sizeof bird_names / sizeof bird_names[0]) };
 
+/* 1-2-5 steps from 0.001 to 100, the largest rate --lr accepts. lr-up from below the
+ * foot (a denormal --lr 1e-320) joins at 0.001; lr-down there, or lr-up at the top,
+ * keeps the rate. */
 static const double lr_ladder[] = {
-    0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50,
+    0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100,
 };
+/* Widest landscape range: 4 XL_MAX_LOGIT, so hi - lo = 8e300 and (hi - lo) * G stay
+ * finite. */
+static const double MAX_RANGE = 4.0 * XL_MAX_LOGIT;
+
 static const double speed_ladder[] = { 1, 2, 5, 10, 15, 30, 60, 120, 240 };
 
 /* A step due within this many steps of now is taken now: summing 1/60 s sixty times does
@@ -98,7 +109,7 @@ static int desc_valid(const xl_session_desc *d)
         double p = d->classifier.p[i];
         if (!isfinite(p) || p < 0.0)
             return 0;
-        if (!isfinite(d->z0[i]))
+        if (!(fabs(d->z0[i]) <= XL_MAX_LOGIT)) /* also NaN */
             return 0;
         sum += p;
     }
@@ -145,6 +156,7 @@ xl_session *xl_session_create(const xl_session_desc *d)
         s->c.names[i][XL_NAME_MAX - 1] = '\0';
     /* Validated to within 1e-9 of 1; tighten to rounding so H(P) is the true floor. */
     xl_normalize(s->c.p, s->c.n);
+    memcpy(s->p0, s->c.p, sizeof s->p0);
     s->sim = xl_sim_create(xl_classifier_model(&s->c), d->z0, d->lr);
     s->ls = xl_landscape_create(d->grid);
     if (s->sim == NULL || s->ls == NULL) {
@@ -276,6 +288,16 @@ int xl_session_apply(xl_session *s, xl_command cmd)
         return 1;
     case XL_CMD_P_UNIFORM:
         xl_classifier_set_uniform(&s->c);
+        p_changed(s);
+        return 1;
+    case XL_CMD_SELECT_NEXT:
+        s->selected = (s->selected + 1) % s->c.n;
+        return 1;
+    case XL_CMD_SELECT_PREV:
+        s->selected = (s->selected + s->c.n - 1) % s->c.n;
+        return 1;
+    case XL_CMD_P_RESTORE:
+        memcpy(s->c.p, s->p0, sizeof s->c.p);
         p_changed(s);
         return 1;
     case XL_CMD_SLICE_NEXT:
@@ -428,6 +450,11 @@ const xl_landscape *xl_session_landscape(xl_session *s)
             m = cand[i];
     if (m > s->range - 0.5)
         s->range = 2.0 * ceil((m + 1.0) / 2.0);
+    /* Logits start within XL_MAX_LOGIT and a step moves them by at most lr, so m stays
+     * far below DBL_MAX; the cap keeps the range, hi - lo and every coordinate finite
+     * even so (2 ceil((m + 1) / 2) overflowed to infinity for m = 1e308). */
+    if (!(s->range <= MAX_RANGE))
+        s->range = MAX_RANGE;
     xl_landscape_compute_classifier(s->ls, &s->c, z, s->sa, s->sb, -s->range, s->range);
     return s->ls;
 }

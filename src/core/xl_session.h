@@ -19,6 +19,11 @@
 enum { XL_DEFAULT_STEPS_PER_SECOND = 30, XL_DEFAULT_GRID = 256 };
 #define XL_DEFAULT_LR 0.5
 #define XL_DEFAULT_RANGE 6.0
+/* Largest |z| a session starts from. Logits up to 1e300 keep every difference z_i - z_j,
+ * every loss term p_i (max z - z_i), the landscape range and its coordinates finite, with
+ * room for any number of steps (a step moves a logit by at most lr <= 100, so 1e8
+ * steps add 1e10); beyond ~9e307 the difference of two logits overflows to infinity. */
+#define XL_MAX_LOGIT 1e300
 
 /* Everything a session starts from. Fill with xl_session_desc_default, then edit. */
 typedef struct xl_session_desc {

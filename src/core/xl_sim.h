@@ -25,7 +25,8 @@ typedef struct xl_sample {
     long   step;   /* step index; sample 0 is the state before any step */
     double loss;   /* L(theta) */
     double floor;  /* the model's floor, H(P) */
-    double gap;    /* loss - floor, D_KL(P||Q) */
+    double gap;    /* loss - floor, D_KL(P||Q); 0, never negative, when the two differ
+                    * only by rounding (a few ulps) */
     double lr;     /* learning rate in force for the step that led here */
 } xl_sample;
 

@@ -1,0 +1,319 @@
+#!/usr/bin/env python3
+"""The hostile-input test: the headless program over a generated table of extreme and
+hostile command-line values (NaN and infinity spellings, 1e308, denormals, huge and
+empty lists, long names, sizes 1x1 to 16384x16384, logits one ulp apart, the commands
+quoted in issue 5).
+
+    tests/test_hostile.py path/to/xentlab
+
+Every case runs with a timeout (a hang is a failure) and must:
+  - exit with status 0 or 2 (and the status the table expects, where it says one);
+  - on status 2, name the flag under test on stderr;
+  - print no sanitizer report ("runtime error", "AddressSanitizer", "LeakSanitizer");
+  - with --trace, print only JSON lines whose numbers are all finite: null (JSON's
+    stand-in for infinity) is allowed only in the "surprise" list, which the trace
+    documents as +infinity where q underflows past what log q can show;
+  - on status 0 with --screenshot, write a PNG of the requested size (IHDR).
+Run by meson in suite 'app', so scripts/test.sh runs it against the ASan + UBSan
+build too. Exit status 0 pass, 1 fail.
+"""
+import concurrent.futures
+import json
+import math
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+
+TIMEOUT_S = 20
+SANITIZER_TEXT = ("runtime error", "AddressSanitizer", "LeakSanitizer", "UndefinedBehaviorSanitizer")
+NULLABLE = {"surprise"}  # trace fields that may hold null (+infinity)
+NONFINITE = ["nan", "NaN", "-nan", "inf", "-inf", "infinity", "-Infinity", "0x1p2000", "1e999", "-1e999"]
+
+
+class Case:
+    def __init__(self, flag, args, expect=None, check=None, size=(1280, 720)):
+        self.flag = flag      # the flag under test: a status-2 message must name it
+        self.args = args      # without --headless, which every case gets
+        self.expect = expect  # None: 0 or 2 both fine; else the status required
+        self.check = check    # optional f(lines, stderr) -> error text or None
+        self.size = size      # frame size, for the PNG check
+
+
+def make_table(shots):
+    """The deterministic table of cases. `shots` is the folder for screenshots."""
+    cases = []
+    n = [0]
+
+    def shot():
+        n[0] += 1
+        return os.path.join(shots, "shot%03d.png" % n[0])
+
+    def add(flag, value, expect=None):
+        # Each value alone, then with steps and a trace (the numbers it leads to).
+        cases.append(Case(flag, [flag, value], expect))
+        cases.append(Case(flag, [flag, value, "--steps", "20", "--trace"], expect))
+
+    # --size: the extremes and every way a number can be dressed up.
+    for v, e in [("1x1", 2), ("640x480", 0), ("639x480", 2), ("640x479", 2), ("16384x16384", 2),
+                 ("7681x4320", 2), ("7680x4321", 2), (" 800x 600", 2), ("800x600 ", 2), ("+800x600", 2),
+                 ("800x-600", 2), ("0x0", 2), ("x", 2), ("640x", 2), ("x480", 2), ("", 2),
+                 ("640X480", 0), ("640x480x1", 2), ("99999999999999999999x480", 2), ("1920x1080", 0)]:
+        add("--size", v, e)
+    for v in NONFINITE:
+        add("--size", "%sx%s" % (v, v), 2)
+    # Sizes drawn and written: the smallest, a common one, and one of the largest.
+    for w, h in [(640, 480), (1280, 720), (7680, 4320)]:
+        cases.append(Case("--size", ["--size", "%dx%d" % (w, h), "--screenshot", shot()], 0, size=(w, h)))
+    cases.append(Case("--size", ["--size", "7680x4320", "--steps", "20", "--trace"], 0))
+
+    # --steps, --classes, --seed: whole numbers, digits only.
+    for v, e in [("0", 0), ("1", 0), ("1000", 0), ("100000001", 2), ("-1", 2), (" 5", 2), ("+5", 2),
+                 ("5 ", 2), ("5.0", 2), ("1e3", 2), ("99999999999999999999", 2), ("", 2)]:
+        add("--steps", v, e)
+    for v, e in [("2", 0), ("12", 0), ("32", 0), ("33", 2), ("1", 2), ("0", 2), ("-3", 2), (" 4", 2),
+                 ("+4", 2), ("4.0", 2), ("", 2)]:
+        add("--classes", v, e)
+    for v, e in [("0", 0), ("1", 0), ("18446744073709551615", 0), ("18446744073709551616", 2),
+                 (" -1", 2), ("-1", 2), ("+1", 2), (" 1", 2), ("1.5", 2), ("", 2)]:
+        add("--seed", v, e)
+    for v in NONFINITE:
+        add("--steps", v, 2)
+        add("--classes", v, 2)
+        add("--seed", v, 2)
+
+    # --lr: denormals, the ends of the range, the spellings of NaN and infinity.
+    for v, e in [("1e-320", 0), ("5e-324", 0), ("1e-400", 2), ("100", 0), ("100.00000000000001", 2),
+                 ("50", 0), ("0", 2), ("-0", 2), ("-1", 2), (" 0.5", 2), ("0.5 ", 2), ("1e308", 2),
+                 ("0x1p-2", 2), ("", 2), (".5", 0), ("5.", 0), ("1e", 2), (".", 2)]:
+        add("--lr", v, e)
+    for v in NONFINITE:
+        add("--lr", v, 2)
+
+    # --true: weights whose sum overflows, denormals, lists too long and empty fields.
+    for v, e in [("1,1", 0), ("0,0", 2), ("1e308,1e308", 0), ("1.7976931348623157e308,1", 0),
+                 ("5e-324,5e-324", 0), ("5e-324,1", 0), ("1e-400,1", 0), ("1,-1", 2), ("1,,1", 2),
+                 (",1", 2), ("1,", 2), ("", 2), ("1", 2), ("0x10,1", 2), (" 1,2", 2),
+                 (",".join(["1"] * 32), 0), (",".join(["1"] * 33), 2), (",".join(["1e-300"] * 32), 0),
+                 ("onehot:1", 0), ("onehot:5", 0), ("onehot:6", 2), ("onehot:0", 2), ("onehot: 1", 2),
+                 ("onehot:+1", 2), ("onehot:", 2), ("onehot:99999999999999999999", 2)]:
+        add("--true", v, e)
+    for v in NONFINITE:
+        add("--true", "1,%s" % v, 2)
+        add("--true", "onehot:%s" % v, 2)
+
+    # --logits: the issue's values, the limits, one ulp apart, lists too long.
+    for v, e in [("0,0,0,800,0", 0), ("1e300,1e300,1e300,1e300,1e300", 0), ("-1e300,1e300,0,0,0", 0),
+                 ("-1e308,1e308,0,0,0", 2), ("1e308,-1e308", 2), ("1e301,0", 2), ("0,5e-324", 0),
+                 ("1,1.0000000000000002", 0), ("10000,-10000,0,1e6,-1e6", 0), ("1e-400,1", 0),
+                 ("1,,2", 2), ("", 2), ("1", 2), ("0x1p2000,1", 2), ("1, 2", 2),
+                 (",".join(["1e300", "-1e300"] * 16), 0), (",".join(["0"] * 33), 2),
+                 ("-0,0", 0), ("2.2250738585072014e-308,0", 0)]:
+        add("--logits", v, e)
+    for v in NONFINITE:
+        add("--logits", "0,%s,1" % v, 2)
+
+    # --names: long, many, empty.
+    for v, e in [("a" * 23 + ",b", 0), ("a" * 24 + ",b", 2), ("é" * 11 + ",b", 0), ("é" * 12 + ",b", 2),
+                 (",".join("c%d" % i for i in range(32)), 0), (",".join("c%d" % i for i in range(33)), 2),
+                 ("a,,b", 2), ("", 2), (",", 2), ("a" * 5000, 2)]:
+        add("--names", v, e)
+
+    # --do: long items are refused whole, select reaches 32, limits on the count.
+    for v, e in [("step" + " " * 70 + "junk", 2), ("select 7", 2), ("select 33", 2), ("step,,unit", 2),
+                 ("", 2), (",".join(["unit"] * 64), 0), (",".join(["unit"] * 65), 2),
+                 ("help,theme", 0), ("p-restore", 0), ("select-next,select-prev,onehot", 0),
+                 ("quit", 0), ("fullscreen", 0), ("select 0", 2), ("select 1", 0),
+                 ("lr-up," * 20 + "step", 0), ("lr-down," * 20 + "step", 0)]:
+        add("--do", v, e)
+    add_do32 = ["--classes", "32", "--do", "select 32,onehot,select-next,p-up", "--steps", "5", "--trace"]
+    cases.append(Case("--do", add_do32, 0))
+
+    # --screenshot and --theme.
+    for v, e in [("x.jpg", 2), (".png", 2), ("", 2)]:
+        add("--screenshot", v, e)
+    for v, e in [("dark", 0), ("projector", 0), ("light", 0), ("pink", 2), ("", 2)]:
+        add("--theme", v, e)
+
+    # The commands quoted in issue 5, drawn.
+    issue = [
+        ("--logits", ["--logits", "0,0,0,800,0", "--trace", "--steps", "3"], 0),
+        ("--logits", ["--logits", "1e300,1e300,1e300,1e300,1e300", "--trace", "--steps", "1"], 0),
+        ("--logits", ["--logits", "-1e308,1e308,0,0,0", "--screenshot", shot()], 2),
+        ("--logits", ["--logits", "-1e300,1e300,0,0,0", "--screenshot", shot()], 0),
+        ("--true", ["--true", "0,0,1,0", "--logits", "0,0,0,38.8559", "--screenshot", shot()], 0),
+        ("--lr", ["--lr", "50", "--steps", "20", "--trace", "--screenshot", shot()], 0),
+        ("--lr", ["--lr", "100", "--steps", "20", "--trace", "--screenshot", shot()], 0),
+        ("--classes", ["--classes", "12", "--steps", "5", "--trace", "--screenshot", shot()], 0),
+        ("--classes", ["--classes", "32", "--steps", "5", "--trace", "--screenshot", shot()], 0),
+        ("--logits", ["--steps", "5", "--logits", "10000,-10000,0,1e6,-1e6", "--trace", "--screenshot", shot()], 0),
+        ("--logits", ["--logits", "1,1.0000000000000002", "--trace", "--steps", "20", "--screenshot", shot()], 0),
+        ("--logits", ["--logits", "0,5e-324", "--trace", "--steps", "20", "--screenshot", shot()], 0),
+        ("--true", ["--true", "1e308,1e308", "--trace", "--steps", "20", "--screenshot", shot()], 0),
+        ("--lr", ["--lr", "1e-320", "--trace", "--steps", "20", "--screenshot", shot()], 0),
+        ("--names", ["--names", "a" * 23 + "," + "b" * 23, "--screenshot", shot()], 0),
+        ("--do", ["--do", "help", "--size", "640x480", "--screenshot", shot()], 0),
+    ]
+    for flag, args, e in issue:
+        size = (640, 480) if "640x480" in args else (1280, 720)
+        cases.append(Case(flag, args, e, size=size))
+    # Screenshots at the smallest size for every value of --logits and --true that
+    # draws, with a run behind it.
+    for v in ["0,0,0,800,0", "-1e300,1e300,0,0,0", "1e300,-1e300", "10000,-10000,0,1e6,-1e6",
+              "1e-400,1", "-0,0", ",".join(["1e300", "-1e300"] * 16)]:
+        cases.append(Case("--logits", ["--logits", v, "--steps", "20", "--size", "640x480", "--screenshot", shot()],
+                          0, size=(640, 480)))
+    for v in ["1e308,1e308", "5e-324,1", "onehot:1", ",".join(["1e-300"] * 32)]:
+        cases.append(Case("--true", ["--true", v, "--lr", "100", "--steps", "20", "--size", "640x480",
+                                     "--screenshot", shot()], 0, size=(640, 480)))
+
+    # Exact checks on the numbers the issue quotes.
+    def equal_huge(lines, _err):
+        steps = [o for o in lines if "step" in o and "command" not in o]
+        if not steps:
+            return "no step line"
+        s = steps[-1]
+        if abs(s["loss"] - math.log(5)) > 1e-12 or abs(s["kl"]) > 1e-12:
+            return "loss %r kl %r, expected ln 5 and 0" % (s["loss"], s["kl"])
+        return None
+    cases.append(Case("--logits", ["--logits", "1e300,1e300,1e300,1e300,1e300", "--trace", "--steps", "1"], 0,
+                      check=equal_huge))
+
+    def surprise_800(lines, _err):
+        steps = [o for o in lines if "step" in o and "command" not in o]
+        if not steps:
+            return "no step line"
+        s = steps[0]["surprise"][0]
+        if s is None or abs(s - 800.0) > 1e-9 * 800.0:
+            return "surprise of class 1 = %r, expected 800 nats" % (s,)
+        return None
+    cases.append(Case("--logits", ["--logits", "0,0,0,800,0", "--trace", "--steps", "1", "--lr", "1e-320"], 0,
+                      check=surprise_800))
+
+    # Every --do command applied before the steps leaves its {"command":...} line,
+    # in order, before the first step line (README: every applied command does).
+    def do_traced(lines, _err):
+        names = [o["command"] for o in lines if "command" in o]
+        if names != ["select", "unit", "p-up", "help", "step"]:
+            return "command lines %r, expected select, unit, p-up, help, step" % (names,)
+        first_step = next((i for i, o in enumerate(lines) if "command" not in o), None)
+        last_cmd = max(i for i, o in enumerate(lines) if "command" in o)
+        if first_step is not None and first_step < last_cmd - 1:
+            return "a step line came before the --do commands were traced"
+        sel = next(o for o in lines if o.get("command") == "select")
+        if sel["selected"] != 2:
+            return "select 3 traced selected=%r" % sel["selected"]
+        return None
+    cases.append(Case("--do", ["--do", "select 3,unit,p-up,help,step", "--trace", "--steps", "2"], 0,
+                      check=do_traced))
+    return cases
+
+
+def walk_numbers(obj, path=""):
+    """Yield (path, value) for every number or null in a parsed JSON value."""
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from walk_numbers(v, k)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from walk_numbers(v, path)
+    elif obj is None or (isinstance(obj, (int, float)) and not isinstance(obj, bool)):
+        yield path, obj
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", head[16:24])
+
+
+def run_case(exe, case, workdir):
+    argv = [exe, "--headless"] + case.args
+    label = " ".join(repr(a) if (" " in a or not a) else a for a in case.args)
+    if len(label) > 160:
+        label = label[:157] + "..."
+    try:
+        p = subprocess.run(argv, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return label, ["did not finish within %d s (a hang)" % TIMEOUT_S]
+    out = p.stdout.decode("utf-8", "replace")
+    err = p.stderr.decode("utf-8", "replace")
+    problems = []
+    if p.returncode not in (0, 2):
+        problems.append("exit status %d (expected 0 or 2)" % p.returncode)
+    elif case.expect is not None and p.returncode != case.expect:
+        problems.append("exit status %d, expected %d" % (p.returncode, case.expect))
+    if p.returncode == 2 and case.flag not in err:
+        problems.append("status 2 but stderr does not name %s" % case.flag)
+    for text in SANITIZER_TEXT:
+        if text in err:
+            problems.append("sanitizer report (%s)" % text)
+            break
+    lines = []
+    for i, line in enumerate(out.splitlines()):
+        try:
+            obj = json.loads(line, parse_constant=lambda c: float(c))  # NaN/Infinity -> caught below
+        except ValueError:
+            problems.append("stdout line %d is not JSON: %.80s" % (i + 1, line))
+            continue
+        lines.append(obj)
+        for key, v in walk_numbers(obj):
+            if v is None and key not in NULLABLE:
+                problems.append("stdout line %d: %s is null" % (i + 1, key))
+            elif v is not None and not math.isfinite(v):
+                problems.append("stdout line %d: %s is %r" % (i + 1, key, v))
+    if "--trace" in case.args and p.returncode == 0 and "--steps" in case.args and "--do" not in case.args:
+        last = len(case.args) - 1 - case.args[::-1].index("--steps")
+        steps = int(case.args[last + 1])
+        got = sum(1 for o in lines if "command" not in o)
+        if got != steps:
+            problems.append("%d step lines in the trace, expected %d" % (got, steps))
+    if p.returncode == 0 and "--screenshot" in case.args:
+        path = case.args[case.args.index("--screenshot") + 1]
+        path = os.path.join(workdir, path)
+        if not os.path.exists(path):
+            problems.append("no PNG written at %s" % path)
+        else:
+            size = png_size(path)
+            if size != case.size:
+                problems.append("PNG %s has size %r, expected %r" % (path, size, case.size))
+            os.remove(path)  # keep the temp folder small (7680x4320 frames)
+    if case.check is not None and not problems:
+        try:
+            msg = case.check(lines, err)
+        except (KeyError, IndexError, TypeError, StopIteration) as e:
+            msg = "the trace lacks what the check reads: %r" % (e,)
+        if msg:
+            problems.append(msg)
+    if problems and err:
+        problems.append("stderr: " + err.strip().replace("\n", " | ")[:400])
+    return label, problems
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: test_hostile.py path/to/xentlab", file=sys.stderr)
+        return 1
+    exe = os.path.abspath(sys.argv[1])
+    env_jobs = int(os.environ.get("XL_HOSTILE_JOBS", "2"))
+    with tempfile.TemporaryDirectory(prefix="xl-hostile-") as work:
+        table = make_table(work)
+        failures = 0
+        with concurrent.futures.ThreadPoolExecutor(max_workers=env_jobs) as pool:
+            results = pool.map(lambda c: (c, run_case(exe, c, work)), table)
+            for case, (label, problems) in results:
+                if problems:
+                    failures += 1
+                    print("FAIL: xentlab --headless %s" % label)
+                    for p in problems:
+                        print("    " + p)
+        print("%d cases, %d failed" % (len(table), failures))
+        return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+/* test_input: the key map. Every key the help sheet lists issues its command, and the
+ * keys kept free for a later lesson clicker (. PageUp PageDown) issue none. */
+#include <check.h>
+#include <stdlib.h>
+
+#include "ui_input.h"
+
+static void expect(SDL_Keycode key, Uint16 mod, xl_command_kind kind, int arg)
+{
+    xl_command c = ui_input_map_key(key, mod);
+    ck_assert_msg(c.kind == kind, "key %s mod 0x%x: command %s, expected %s", SDL_GetKeyName(key), mod,
+                  xl_command_name(c.kind), xl_command_name(kind));
+    if (kind == XL_CMD_SELECT)
+        ck_assert_msg(c.arg == arg, "key %s: class index %d, expected %d", SDL_GetKeyName(key), c.arg, arg);
+}
+
+START_TEST(shift_arrows_select)
+{
+    expect(SDLK_RIGHT, KMOD_LSHIFT, XL_CMD_SELECT_NEXT, 0);
+    expect(SDLK_RIGHT, KMOD_RSHIFT, XL_CMD_SELECT_NEXT, 0);
+    expect(SDLK_LEFT, KMOD_LSHIFT, XL_CMD_SELECT_PREV, 0);
+    expect(SDLK_LEFT, KMOD_RSHIFT | KMOD_NUM, XL_CMD_SELECT_PREV, 0);
+    /* Plain Right stays "step"; plain Left does nothing. */
+    expect(SDLK_RIGHT, KMOD_NONE, XL_CMD_STEP, 0);
+    expect(SDLK_RIGHT, KMOD_NUM, XL_CMD_STEP, 0);
+    expect(SDLK_LEFT, KMOD_NONE, XL_CMD_NONE, 0);
+}
+END_TEST
+
+START_TEST(p_restores)
+{
+    expect(SDLK_p, KMOD_NONE, XL_CMD_P_RESTORE, 0);
+    expect(SDLK_p, KMOD_LSHIFT, XL_CMD_P_RESTORE, 0);
+}
+END_TEST
+
+START_TEST(listed_keys)
+{
+    for (int k = 0; k < 9; k++) {
+        expect(SDLK_1 + k, KMOD_NONE, XL_CMD_SELECT, k);
+        expect(SDLK_KP_1 + k, KMOD_NONE, XL_CMD_SELECT, k);
+    }
+    expect(SDLK_SPACE, KMOD_NONE, XL_CMD_TOGGLE_PLAY, 0);
+    expect(SDLK_n, KMOD_NONE, XL_CMD_STEP, 0);
+    expect(SDLK_r, KMOD_NONE, XL_CMD_RESET, 0);
+    expect(SDLK_PLUS, KMOD_NONE, XL_CMD_LR_UP, 0);
+    expect(SDLK_EQUALS, KMOD_NONE, XL_CMD_LR_UP, 0);
+    expect(SDLK_MINUS, KMOD_NONE, XL_CMD_LR_DOWN, 0);
+    expect(SDLK_RIGHTBRACKET, KMOD_NONE, XL_CMD_SPEED_UP, 0);
+    expect(SDLK_LEFTBRACKET, KMOD_NONE, XL_CMD_SPEED_DOWN, 0);
+    expect(SDLK_UP, KMOD_NONE, XL_CMD_P_UP, 0);
+    expect(SDLK_DOWN, KMOD_NONE, XL_CMD_P_DOWN, 0);
+    expect(SDLK_o, KMOD_NONE, XL_CMD_P_ONEHOT, 0);
+    expect(SDLK_u, KMOD_NONE, XL_CMD_P_UNIFORM, 0);
+    expect(SDLK_TAB, KMOD_NONE, XL_CMD_SLICE_NEXT, 0);
+    expect(SDLK_TAB, KMOD_LSHIFT, XL_CMD_SLICE_PREV, 0);
+    expect(SDLK_l, KMOD_NONE, XL_CMD_UNIT_TOGGLE, 0);
+    expect(SDLK_t, KMOD_NONE, XL_CMD_THEME_TOGGLE, 0);
+    expect(SDLK_F11, KMOD_NONE, XL_CMD_FULLSCREEN, 0);
+    expect(SDLK_h, KMOD_NONE, XL_CMD_HELP, 0);
+    expect(SDLK_F1, KMOD_NONE, XL_CMD_HELP, 0);
+    expect(SDLK_SLASH, KMOD_LSHIFT, XL_CMD_HELP, 0);
+    expect(SDLK_q, KMOD_NONE, XL_CMD_QUIT, 0);
+    expect(SDLK_ESCAPE, KMOD_NONE, XL_CMD_QUIT, 0);
+}
+END_TEST
+
+START_TEST(clicker_keys_free)
+{
+    const SDL_Keycode free_keys[] = { SDLK_PERIOD, SDLK_PAGEUP, SDLK_PAGEDOWN };
+    for (size_t i = 0; i < sizeof free_keys / sizeof free_keys[0]; i++) {
+        expect(free_keys[i], KMOD_NONE, XL_CMD_NONE, 0);
+        expect(free_keys[i], KMOD_LSHIFT, XL_CMD_NONE, 0);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("input");
+    TCase *tc = tcase_create("key map");
+    tcase_add_test(tc, shift_arrows_select);
+    tcase_add_test(tc, p_restores);
+    tcase_add_test(tc, listed_keys);
+    tcase_add_test(tc, clicker_keys_free);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
