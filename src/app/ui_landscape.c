@@ -285,12 +285,23 @@ static void make_ticks(ui_text *t, double lo, double hi, int max_ticks, ticks *o
                                     : 2.0 * ui_nice_step(0.5 * lo, 0.5 * hi, max_ticks);
     out->n = ui_ticks(lo, hi, step, out->v, MAX_TICKS);
     int dec = tick_decimals(step);
+    /* As few characters as keep neighbouring labels apart: 1000000 and 1001000 both
+     * read 1×10⁶ in six, which would label two ticks alike. */
+    for (int chars = TICK_CHARS; chars <= TICK_CHARS + 4; chars++) {
+        int distinct = 1;
+        for (int i = 0; i < out->n; i++) {
+            ui_format_fit(out->s[i], sizeof out->s[i], out->v[i], dec, chars);
+            if (i > 0 && strcmp(out->s[i], out->s[i - 1]) == 0) distinct = 0;
+        }
+        if (distinct) break;
+    }
+    int shown = -1; /* the last label kept */
     for (int i = 0; i < out->n; i++) {
-        ui_format_fit(out->s[i], sizeof out->s[i], out->v[i], dec, TICK_CHARS);
-        if (i > 0 && strcmp(out->s[i], out->s[i - 1]) == 0) {
+        if (shown >= 0 && strcmp(out->s[i], out->s[shown]) == 0) {
             out->s[i][0] = '\0';
             continue;
         }
+        shown = i;
         int w = ui_text_width(t, UI_FONT_TICK, out->s[i]);
         if (w > out->widest) out->widest = w;
     }
