@@ -76,7 +76,8 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     ui_text_draw(ctx->text, UI_FONT_TICK, plot.x + ctx->pad / 2, plot.y - tick_h - ctx->pad / 4, UI_ALIGN_LEFT,
                  th->text_dim, xl_unit_name(ctx->unit));
     int xlabel_w = ui_text_width(ctx->text, UI_FONT_TICK, ui_format_fit(label, sizeof label, x_max, 0, 9));
-    double xstep = ui_nice_step(0.0, x_max, plot.w / (xlabel_w * 2 + ctx->pad) + 1);
+    /* Steps are whole numbers: no tick between two of them. */
+    double xstep = fmax(1.0, ui_nice_step(0.0, x_max, plot.w / (xlabel_w * 2 + ctx->pad) + 1));
     nt = ui_ticks(0.0, x_max, xstep, ticks, 64);
     const char *xtitle = "gradient-descent step";
     int xtitle_w = ui_text_width(ctx->text, UI_FONT_TICK, xtitle);
