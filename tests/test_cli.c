@@ -136,11 +136,11 @@ START_TEST(do_commands_in_order)
     run r = parse("--do", "select 2,p-up,unit,help", NULL);
     ck_assert_int_eq(r.result, UI_CLI_RUN);
     ck_assert_int_eq(r.opt.command_count, 4);
-    ck_assert_int_eq(r.opt.commands[0].kind, XL_CMD_SELECT);
-    ck_assert_int_eq(r.opt.commands[0].arg, 1);
-    ck_assert_int_eq(r.opt.commands[1].kind, XL_CMD_P_UP);
-    ck_assert_int_eq(r.opt.commands[2].kind, XL_CMD_UNIT_TOGGLE);
-    ck_assert_int_eq(r.opt.commands[3].kind, XL_CMD_HELP);
+    ck_assert_int_eq(r.opt.commands[0].cmd.kind, XL_CMD_SELECT);
+    ck_assert_int_eq(r.opt.commands[0].cmd.n, 1);
+    ck_assert_int_eq(r.opt.commands[1].cmd.kind, XL_CMD_P_UP);
+    ck_assert_int_eq(r.opt.commands[2].cmd.kind, XL_CMD_UNIT_TOGGLE);
+    ck_assert_int_eq(r.opt.commands[3].view, UI_VIEW_HELP);
     expect_usage(parse("--do", "step,jump", NULL), "--do");
     expect_usage(parse("--do", "select 40", NULL), "--do");
     expect_usage(parse("--do", "", NULL), "--do");
@@ -325,11 +325,11 @@ START_TEST(select_reaches_every_class)
 {
     run r = parse("--classes", "32", "--do", "select 32,select-prev,select-next,p-restore", NULL);
     ck_assert_msg(r.result == UI_CLI_RUN, "%s", r.err);
-    ck_assert_int_eq(r.opt.commands[0].kind, XL_CMD_SELECT);
-    ck_assert_int_eq(r.opt.commands[0].arg, 31);
-    ck_assert_int_eq(r.opt.commands[1].kind, XL_CMD_SELECT_PREV);
-    ck_assert_int_eq(r.opt.commands[2].kind, XL_CMD_SELECT_NEXT);
-    ck_assert_int_eq(r.opt.commands[3].kind, XL_CMD_P_RESTORE);
+    ck_assert_int_eq(r.opt.commands[0].cmd.kind, XL_CMD_SELECT);
+    ck_assert_int_eq(r.opt.commands[0].cmd.n, 31);
+    ck_assert_int_eq(r.opt.commands[1].cmd.kind, XL_CMD_SELECT_PREV);
+    ck_assert_int_eq(r.opt.commands[2].cmd.kind, XL_CMD_SELECT_NEXT);
+    ck_assert_int_eq(r.opt.commands[3].cmd.kind, XL_CMD_P_RESTORE);
     r = parse("--classes", "12", "--do", "select 12", NULL);
     ck_assert_int_eq(r.result, UI_CLI_RUN);
     /* A class the scene does not have is named as the error it is. */

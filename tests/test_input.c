@@ -7,11 +7,20 @@
 
 static void expect(SDL_Keycode key, Uint16 mod, xl_command_kind kind, int arg)
 {
-    xl_command c = ui_input_map_key(key, mod);
+    ui_action a = ui_input_map_key(key, mod);
+    ck_assert_msg(a.view == UI_VIEW_NONE, "key %s mod 0x%x is a view command", SDL_GetKeyName(key), mod);
+    xl_command c = a.cmd;
     ck_assert_msg(c.kind == kind, "key %s mod 0x%x: command %s, expected %s", SDL_GetKeyName(key), mod,
                   xl_command_name(c.kind), xl_command_name(kind));
     if (kind == XL_CMD_SELECT)
-        ck_assert_msg(c.arg == arg, "key %s: class index %d, expected %d", SDL_GetKeyName(key), c.arg, arg);
+        ck_assert_msg(c.n == arg, "key %s: class index %ld, expected %d", SDL_GetKeyName(key), c.n, arg);
+}
+
+static void expect_view(SDL_Keycode key, Uint16 mod, ui_view_command v)
+{
+    ui_action a = ui_input_map_key(key, mod);
+    ck_assert_msg(a.view == v && a.cmd.kind == XL_CMD_NONE, "key %s mod 0x%x: view %d, expected %d",
+                  SDL_GetKeyName(key), mod, a.view, v);
 }
 
 START_TEST(shift_arrows_select)
@@ -55,13 +64,13 @@ START_TEST(listed_keys)
     expect(SDLK_TAB, KMOD_NONE, XL_CMD_SLICE_NEXT, 0);
     expect(SDLK_TAB, KMOD_LSHIFT, XL_CMD_SLICE_PREV, 0);
     expect(SDLK_l, KMOD_NONE, XL_CMD_UNIT_TOGGLE, 0);
-    expect(SDLK_t, KMOD_NONE, XL_CMD_THEME_TOGGLE, 0);
-    expect(SDLK_F11, KMOD_NONE, XL_CMD_FULLSCREEN, 0);
-    expect(SDLK_h, KMOD_NONE, XL_CMD_HELP, 0);
-    expect(SDLK_F1, KMOD_NONE, XL_CMD_HELP, 0);
-    expect(SDLK_SLASH, KMOD_LSHIFT, XL_CMD_HELP, 0);
-    expect(SDLK_q, KMOD_NONE, XL_CMD_QUIT, 0);
-    expect(SDLK_ESCAPE, KMOD_NONE, XL_CMD_QUIT, 0);
+    expect_view(SDLK_t, KMOD_NONE, UI_VIEW_THEME);
+    expect_view(SDLK_F11, KMOD_NONE, UI_VIEW_FULLSCREEN);
+    expect_view(SDLK_h, KMOD_NONE, UI_VIEW_HELP);
+    expect_view(SDLK_F1, KMOD_NONE, UI_VIEW_HELP);
+    expect_view(SDLK_SLASH, KMOD_LSHIFT, UI_VIEW_HELP);
+    expect_view(SDLK_q, KMOD_NONE, UI_VIEW_QUIT);
+    expect_view(SDLK_ESCAPE, KMOD_NONE, UI_VIEW_QUIT);
 }
 END_TEST
 

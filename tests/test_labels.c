@@ -86,8 +86,10 @@ static int check_scene(const char *scene, char *report, size_t cap)
     xl_session *s = xl_session_create(&opt.desc);
     ck_assert_msg(s != NULL, "scene '%s' has no session", scene);
     ui_view view = {opt.theme, 0};
-    for (int i = 0; i < opt.command_count; i++)
-        if (!xl_session_apply(s, opt.commands[i]) && opt.commands[i].kind == XL_CMD_HELP) view.help_visible = 1;
+    for (int i = 0; i < opt.command_count; i++) {
+        if (opt.commands[i].view == UI_VIEW_NONE) xl_session_apply(s, opt.commands[i].cmd);
+        else if (opt.commands[i].view == UI_VIEW_HELP) view.help_visible = 1;
+    }
     xl_session_run(s, (int)opt.steps);
 
     char fonts[2048], tried[4096], err[512];

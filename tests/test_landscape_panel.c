@@ -87,7 +87,8 @@ static xl_session *session_from(const char *args)
     ck_assert_msg(ui_cli_parse(argc, argv, &opt, stdout, stderr) == UI_CLI_RUN, "'%s' does not parse", args);
     xl_session *s = xl_session_create(&opt.desc);
     ck_assert_msg(s != NULL, "'%s' has no session", args);
-    for (int i = 0; i < opt.command_count; i++) xl_session_apply(s, opt.commands[i]);
+    for (int i = 0; i < opt.command_count; i++)
+        if (opt.commands[i].view == UI_VIEW_NONE) xl_session_apply(s, opt.commands[i].cmd);
     xl_session_run(s, (int)opt.steps);
     return s;
 }

@@ -228,7 +228,7 @@ START_TEST(frames_are_deterministic)
     frame_draw(&b, s2, UI_THEME_LIGHT);
     ck_assert_msg(memcmp(a.surface->pixels, b.surface->pixels, (size_t)a.surface->pitch * 720) == 0,
                   "the same state drew different pixels");
-    xl_command unit = {XL_CMD_UNIT_TOGGLE, 0};
+    xl_command unit = xl_command_make(XL_CMD_UNIT_TOGGLE);
     xl_session_apply(s2, unit);
     frame_draw(&b, s2, UI_THEME_LIGHT);
     ck_assert_msg(memcmp(a.surface->pixels, b.surface->pixels, (size_t)a.surface->pitch * 720) != 0,

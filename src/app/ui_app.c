@@ -60,13 +60,18 @@ static void trace_step(const xl_sample *smp, void *user)
     fflush(f);
 }
 
-/* A command, as the trace records it: what was asked and the state after it. */
-static void trace_command(FILE *f, const xl_session *s, xl_command cmd)
+/* An action, as the trace records it: its name, its whole text (which parses back to
+ * the same action, so a trace can be replayed) and the state after it. */
+static void trace_command(FILE *f, const xl_session *s, const ui_action *act)
 {
     const xl_sim *sim = xl_session_sim(s);
     int a, b;
     xl_session_slice(s, &a, &b);
-    fprintf(f, "{\"command\":\"%s\",\"step\":%ld,", xl_command_name(cmd.kind), xl_sim_steps(sim));
+    char text[512];
+    ui_action_format(act, text, sizeof text);
+    size_t name_len = strcspn(text, " ");
+    fprintf(f, "{\"command\":\"%.*s\",\"text\":\"%s\",\"step\":%ld,", (int)name_len, text, text,
+            xl_sim_steps(sim));
     print_number(f, "lr", xl_sim_lr(sim));
     fprintf(f, ",\"unit\":\"%s\",\"playing\":%s,\"selected\":%d,\"slice\":[%d,%d],\"steps_per_second\":%d",
             xl_unit_name(xl_session_unit(s)), xl_session_playing(s) ? "true" : "false",
@@ -97,13 +102,14 @@ static int find_fonts(char *dir, size_t n)
     return -1;
 }
 
-/* A view command from --do or a key. Returns 0 to quit. */
-static int apply_view_command(ui_view *view, xl_command cmd)
+/* A view command from --do or a key (fullscreen is the window loop's). Returns 0 to
+ * quit. */
+static int apply_view_command(ui_view *view, ui_view_command v)
 {
-    switch (cmd.kind) {
-    case XL_CMD_QUIT: return 0;
-    case XL_CMD_HELP: view->help_visible = !view->help_visible; break;
-    case XL_CMD_THEME_TOGGLE:
+    switch (v) {
+    case UI_VIEW_QUIT: return 0;
+    case UI_VIEW_HELP: view->help_visible = !view->help_visible; break;
+    case UI_VIEW_THEME:
         view->theme = view->theme == UI_THEME_LIGHT ? UI_THEME_DARK : UI_THEME_LIGHT;
         break;
     default: break;
@@ -198,7 +204,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
             have = dirty ? SDL_PollEvent(&ev) : SDL_WaitEvent(&ev);
         }
         while (have) {
-            xl_command cmd = {XL_CMD_NONE, 0};
+            ui_action act = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
             if (ev.type == SDL_QUIT) running = 0;
             else if (ev.type == SDL_WINDOWEVENT) dirty = 1;
             else if (ev.type == SDL_KEYDOWN) {
@@ -206,21 +212,23 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                     view.help_visible = 0; /* any key closes the help sheet */
                     dirty = 1;
                 } else {
-                    cmd = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod);
+                    act = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod);
                 }
             }
-            if (cmd.kind != XL_CMD_NONE) {
+            if (!ui_action_is_none(&act)) {
                 int was_playing = xl_session_playing(s);
-                if (!xl_session_apply(s, cmd)) {
-                    running = apply_view_command(&view, cmd);
-                    if (cmd.kind == XL_CMD_FULLSCREEN) {
+                if (act.view == UI_VIEW_NONE) {
+                    xl_session_apply(s, act.cmd);
+                } else {
+                    running = apply_view_command(&view, act.view);
+                    if (act.view == UI_VIEW_FULLSCREEN) {
                         int full = SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
                         SDL_SetWindowFullscreen(win, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
                     }
                 }
                 /* Time spent paused is not owed to the simulation. */
                 if (!was_playing && xl_session_playing(s)) last = SDL_GetPerformanceCounter();
-                if (trace) trace_command(trace, s, cmd);
+                if (trace) trace_command(trace, s, &act);
                 dirty = 1;
             }
             have = SDL_PollEvent(&ev);
@@ -263,8 +271,10 @@ int ui_app_run(const ui_options *opt)
     /* --do commands are traced like key presses, headless or not (README: one object
      * per command applied); a "step" among them also writes its step line first. */
     for (int i = 0; i < opt->command_count; i++) {
-        if (!xl_session_apply(s, opt->commands[i])) apply_view_command(&view, opt->commands[i]);
-        if (opt->trace) trace_command(stdout, s, opt->commands[i]);
+        const ui_action *act = &opt->commands[i];
+        if (act->view == UI_VIEW_NONE) xl_session_apply(s, act->cmd);
+        else apply_view_command(&view, act->view);
+        if (opt->trace) trace_command(stdout, s, act);
     }
     xl_session_run(s, (int)opt->steps);
     int status;

@@ -61,12 +61,11 @@ static void usage(FILE *f)
 "                         default, is the built-in scene (the model starts out sure\n"
 "                         the song is a blackbird)\n"
 "      --theme NAME       projector (light, default) or dark\n"
-"      --do LIST          apply commands, comma-separated, before the steps, as if\n"
-"                         their keys were pressed: e.g. --do 'select 2,p-up,unit,help'\n"
-"                         (names: toggle-play play pause step reset lr-up lr-down\n"
-"                         select K (1 to 32) select-next select-prev p-up p-down\n"
-"                         onehot uniform p-restore slice-next slice-prev unit\n"
-"                         speed-up speed-down theme help)\n"
+"      --do LIST          apply commands before the steps, as if their keys were\n"
+"                         pressed, separated by ';' (or ',' between commands that\n"
+"                         take no list): e.g. --do 'select 2,p-up,unit,help' or\n"
+"                         --do 'set-p 0.5,0.3,0.2;set-lr 0.1;optimizer adam'\n"
+"                         (--list-commands shows every command)\n"
 "\n"
 "Keys in the window: press H for the full list. Space play/pause, N step, R reset,\n"
 "+/- learning rate, 1-9 or Shift+Left/Right select class, Up/Down its p, P restore\n"
@@ -210,16 +209,29 @@ static int parse_size(const char *s, int *w, int *h)
     return 0;
 }
 
-/* Append the comma-separated commands of --do to o->commands. */
+/* Append the commands of --do to o->commands. Commands are separated by ';', or by a
+ * comma where the command read so far takes no list: "select 2,p-up,unit" is three
+ * commands, "set-p 0.5,0.3,0.2;step" two (a list runs to the next ';'). */
 static int parse_commands(const char *list, ui_options *o, FILE *err)
 {
     const char *p = list;
     for (;;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        /* The command's first word decides where it ends. */
+        const char *w = p;
+        while (*w == ' ') w++;
+        size_t wl = strcspn(w, " ,;");
+        int long_arg = 0;
+        for (int k = 1; k < XL_CMD_COUNT; k++) {
+            xl_arg_type t = xl_command_arg_type((xl_command_kind)k);
+            if ((t == XL_ARG_LIST || k == XL_CMD_RACE) && strlen(xl_command_name((xl_command_kind)k)) == wl &&
+                strncmp(xl_command_name((xl_command_kind)k), w, wl) == 0)
+                long_arg = 1;
+        }
+        size_t len = long_arg ? strcspn(p, ";") : strcspn(p, ",;");
+        const char *sep = p[len] ? p + len : NULL;
         /* Longer than any command with its blanks: refused whole, never cut short
          * (a cut "step<70 blanks>junk" would have read as "step"). */
-        char item[64];
+        char item[256];
         if (len >= sizeof item) {
             char what[96];
             snprintf(what, sizeof what, "each command must be at most %d characters", (int)sizeof item - 1);
@@ -227,14 +239,18 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
         }
         memcpy(item, p, len);
         item[len] = '\0';
-        xl_command cmd;
-        if (xl_command_parse(item, &cmd) != 0 || cmd.kind == XL_CMD_NONE)
-            return fail(err, "--do", "expected command names such as step, select 2, unit, help", item);
+        ui_action a;
+        char why[160];
+        if (ui_action_parse(item, &a, why, sizeof why) != 0) {
+            char what[256];
+            snprintf(what, sizeof what, "%s (commands are separated by ';' or ',')", why);
+            return fail(err, "--do", what, item);
+        }
         if (o->command_count >= UI_MAX_COMMANDS)
             return fail(err, "--do", "at most 64 commands", list);
-        o->commands[o->command_count++] = cmd;
-        if (!comma) return 0;
-        p = comma + 1;
+        o->commands[o->command_count++] = a;
+        if (!sep) return 0;
+        p = sep + 1;
     }
 }
 
@@ -242,9 +258,10 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
 static int check_commands(const ui_options *o, FILE *err)
 {
     for (int i = 0; i < o->command_count; i++) {
-        if (o->commands[i].kind != XL_CMD_SELECT || o->commands[i].arg < o->desc.classifier.n) continue;
+        const xl_command *c = &o->commands[i].cmd;
+        if (c->kind != XL_CMD_SELECT || c->n < o->desc.classifier.n) continue;
         char got[32], what[64];
-        snprintf(got, sizeof got, "select %d", o->commands[i].arg + 1);
+        snprintf(got, sizeof got, "select %ld", c->n + 1);
         snprintf(what, sizeof what, "select K needs K from 1 to %d, the number of classes",
                  o->desc.classifier.n);
         return fail(err, "--do", what, got);

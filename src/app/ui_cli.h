@@ -5,6 +5,7 @@
 #define UI_CLI_H
 
 #include <stdio.h>
+#include "ui_input.h"
 #include "ui_theme.h"
 #include "xl_session.h"
 
@@ -18,8 +19,8 @@ typedef struct ui_options {
     const char *screenshot;   /* PNG path for the last frame, or NULL (borrows argv) */
     int trace;                /* one JSON object per step on stdout */
     ui_theme_kind theme;
-    int command_count;        /* --do: commands applied before the steps */
-    xl_command commands[UI_MAX_COMMANDS];
+    int command_count;        /* --do: actions applied before the steps */
+    ui_action commands[UI_MAX_COMMANDS];
 } ui_options;
 
 typedef enum ui_cli_result {

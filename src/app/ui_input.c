@@ -4,18 +4,89 @@
  * clicker sends them, and a later lesson player will use them to move through slides. */
 #include "ui_input.h"
 
-xl_command ui_input_map_key(SDL_Keycode key, Uint16 mod)
+#include <stdio.h>
+#include <string.h>
+
+static const char *const view_names[UI_VIEW_COUNT] = {
+    [UI_VIEW_NONE] = "none", [UI_VIEW_THEME] = "theme", [UI_VIEW_FULLSCREEN] = "fullscreen",
+    [UI_VIEW_HELP] = "help", [UI_VIEW_QUIT] = "quit",
+};
+
+int ui_action_is_none(const ui_action *a)
 {
-    xl_command c = {XL_CMD_NONE, 0};
+    return a->view == UI_VIEW_NONE && a->cmd.kind == XL_CMD_NONE;
+}
+
+int ui_action_parse(const char *text, ui_action *out, char *err, size_t errlen)
+{
+    const char *s = text;
+    while (*s == ' ' || *s == '\t') s++;
+    size_t len = strlen(s);
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
+    for (int v = 1; v < UI_VIEW_COUNT; v++) {
+        if (strlen(view_names[v]) == len && memcmp(view_names[v], s, len) == 0) {
+            out->view = (ui_view_command)v;
+            out->cmd = xl_command_make(XL_CMD_NONE);
+            return 0;
+        }
+    }
+    xl_command c;
+    if (xl_command_parse(text, &c, err, errlen) != 0) return -1;
+    out->view = UI_VIEW_NONE;
+    out->cmd = c;
+    return 0;
+}
+
+char *ui_action_format(const ui_action *a, char *buf, size_t n)
+{
+    if (a->view != UI_VIEW_NONE) {
+        snprintf(buf, n, "%s", view_names[a->view]);
+        return buf;
+    }
+    return xl_command_format(&a->cmd, buf, n);
+}
+
+static xl_command map_command(SDL_Keycode key, Uint16 mod);
+
+static ui_action view_action(ui_view_command v)
+{
+    ui_action a = {v, xl_command_make(XL_CMD_NONE)};
+    return a;
+}
+
+static ui_action command_action(xl_command c)
+{
+    ui_action a = {UI_VIEW_NONE, c};
+    return a;
+}
+
+ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod)
+{
+    ui_action a = view_action(UI_VIEW_NONE);
+    switch (key) {
+    case SDLK_t: return view_action(UI_VIEW_THEME);
+    case SDLK_F11: return view_action(UI_VIEW_FULLSCREEN);
+    case SDLK_h: case SDLK_F1: case SDLK_QUESTION: return view_action(UI_VIEW_HELP);
+    case SDLK_SLASH: return (mod & KMOD_SHIFT) ? view_action(UI_VIEW_HELP) : a;
+    case SDLK_q: case SDLK_ESCAPE: return view_action(UI_VIEW_QUIT);
+    default: break;
+    }
+    return command_action(map_command(key, mod));
+}
+
+/* The session command a key means, or XL_CMD_NONE. */
+static xl_command map_command(SDL_Keycode key, Uint16 mod)
+{
+    xl_command c = xl_command_make(XL_CMD_NONE);
     int shift = (mod & KMOD_SHIFT) != 0;
     if (key >= SDLK_1 && key <= SDLK_9) {
         c.kind = XL_CMD_SELECT;
-        c.arg = (int)(key - SDLK_1);
+        c.n = (long)(key - SDLK_1);
         return c;
     }
     if (key >= SDLK_KP_1 && key <= SDLK_KP_9) {
         c.kind = XL_CMD_SELECT;
-        c.arg = (int)(key - SDLK_KP_1);
+        c.n = (long)(key - SDLK_KP_1);
         return c;
     }
     switch (key) {
@@ -35,11 +106,6 @@ xl_command ui_input_map_key(SDL_Keycode key, Uint16 mod)
     case SDLK_u: c.kind = XL_CMD_P_UNIFORM; break;
     case SDLK_TAB: c.kind = shift ? XL_CMD_SLICE_PREV : XL_CMD_SLICE_NEXT; break;
     case SDLK_l: c.kind = XL_CMD_UNIT_TOGGLE; break;
-    case SDLK_t: c.kind = XL_CMD_THEME_TOGGLE; break;
-    case SDLK_F11: c.kind = XL_CMD_FULLSCREEN; break;
-    case SDLK_h: case SDLK_F1: case SDLK_QUESTION: c.kind = XL_CMD_HELP; break;
-    case SDLK_SLASH: if (shift) c.kind = XL_CMD_HELP; break;
-    case SDLK_q: case SDLK_ESCAPE: c.kind = XL_CMD_QUIT; break;
     default: break;
     }
     return c;

@@ -1,12 +1,38 @@
-/* ui_input: keys to commands. The same commands come from lessons and recorded
- * input files, so this is the only place that knows about the keyboard. */
+/* ui_input: keys to actions. An action is either a session command (the core's
+ * vocabulary, shared with --do, lessons and recorded input) or a view command (theme,
+ * fullscreen, help, quit), which only the front end knows. This is the only place
+ * that knows about the keyboard. */
 #ifndef UI_INPUT_H
 #define UI_INPUT_H
 
 #include <SDL.h>
+#include <stddef.h>
 #include "xl_command.h"
 
-/* The command a key press means, or XL_CMD_NONE. */
-xl_command ui_input_map_key(SDL_Keycode key, Uint16 mod);
+typedef enum ui_view_command {
+    UI_VIEW_NONE = 0,   /* the action is a session command (or nothing) */
+    UI_VIEW_THEME,      /* projector <-> dark */
+    UI_VIEW_FULLSCREEN,
+    UI_VIEW_HELP,       /* show / hide the help sheet */
+    UI_VIEW_QUIT,
+    UI_VIEW_COUNT
+} ui_view_command;
+
+typedef struct ui_action {
+    ui_view_command view;  /* UI_VIEW_NONE: cmd is the action */
+    xl_command cmd;        /* kind XL_CMD_NONE when the action is a view command or nothing */
+} ui_action;
+
+/* True when the action does nothing. */
+int ui_action_is_none(const ui_action *a);
+
+/* The action a key press means (nothing for an unmapped key). */
+ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod);
+
+/* Parse one action's text: a view command ("theme", "fullscreen", "help", "quit") or a
+ * session command (xl_command_parse). Returns 0, or -1 with the reason in err. */
+int ui_action_parse(const char *text, ui_action *out, char *err, size_t errlen);
+/* The text form of an action into buf[n]. Returns buf. */
+char *ui_action_format(const ui_action *a, char *buf, size_t n);
 
 #endif

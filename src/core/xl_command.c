@@ -1,50 +1,128 @@
-/* xl_command: the stable text names of commands and their parser.
+/* xl_command: the command vocabulary, its parser and its printer.
  *
  * The names are part of the script and recording format, so they never change once
- * published; the table is indexed by xl_command_kind. "select N" takes a 1-based class
- * number, as the number keys do, and stores it 0-based.
+ * published; the table is indexed by xl_command_kind. "select N" takes a 1-based number,
+ * as the number keys do, and stores it 0-based. Numbers are read strictly (the whole
+ * token, a plain decimal, finite), so "1e999", "nan" or "0x10" never become a value.
  */
 #include "xl_command.h"
 
 #include <assert.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static const char *const names[XL_CMD_COUNT] = {
-    [XL_CMD_NONE] = "none",
-    [XL_CMD_TOGGLE_PLAY] = "toggle-play",
-    [XL_CMD_PLAY] = "play",
-    [XL_CMD_PAUSE] = "pause",
-    [XL_CMD_STEP] = "step",
-    [XL_CMD_RESET] = "reset",
-    [XL_CMD_LR_UP] = "lr-up",
-    [XL_CMD_LR_DOWN] = "lr-down",
-    [XL_CMD_SELECT] = "select",
-    [XL_CMD_P_UP] = "p-up",
-    [XL_CMD_P_DOWN] = "p-down",
-    [XL_CMD_P_ONEHOT] = "onehot",
-    [XL_CMD_P_UNIFORM] = "uniform",
-    [XL_CMD_SLICE_NEXT] = "slice-next",
-    [XL_CMD_SLICE_PREV] = "slice-prev",
-    [XL_CMD_UNIT_TOGGLE] = "unit",
-    [XL_CMD_SPEED_UP] = "speed-up",
-    [XL_CMD_SPEED_DOWN] = "speed-down",
-    [XL_CMD_SELECT_NEXT] = "select-next",
-    [XL_CMD_SELECT_PREV] = "select-prev",
-    [XL_CMD_P_RESTORE] = "p-restore",
-    [XL_CMD_THEME_TOGGLE] = "theme",
-    [XL_CMD_FULLSCREEN] = "fullscreen",
-    [XL_CMD_HELP] = "help",
-    [XL_CMD_QUIT] = "quit",
+typedef struct def {
+    const char *name;
+    xl_arg_type arg;
+    const char *usage;
+    const char *help;
+} def;
+
+static const def defs[XL_CMD_COUNT] = {
+    [XL_CMD_NONE] = {"none", XL_ARG_NONE, "none", "nothing"},
+    [XL_CMD_TOGGLE_PLAY] = {"toggle-play", XL_ARG_NONE, "toggle-play", "play / pause"},
+    [XL_CMD_PLAY] = {"play", XL_ARG_NONE, "play", "play"},
+    [XL_CMD_PAUSE] = {"pause", XL_ARG_NONE, "pause", "pause"},
+    [XL_CMD_STEP] = {"step", XL_ARG_NONE, "step", "one step (pauses)"},
+    [XL_CMD_RUN] = {"run", XL_ARG_INT, "run N", "take N steps now"},
+    [XL_CMD_RESET] = {"reset", XL_ARG_NONE, "reset", "back to the start, step 0"},
+    [XL_CMD_SPEED_UP] = {"speed-up", XL_ARG_NONE, "speed-up", "more steps per second"},
+    [XL_CMD_SPEED_DOWN] = {"speed-down", XL_ARG_NONE, "speed-down", "fewer steps per second"},
+    [XL_CMD_SET_SPEED] = {"set-speed", XL_ARG_INT, "set-speed N", "N steps per second (1 to 240)"},
+    [XL_CMD_LR_UP] = {"lr-up", XL_ARG_NONE, "lr-up", "learning rate up the 1-2-5 ladder"},
+    [XL_CMD_LR_DOWN] = {"lr-down", XL_ARG_NONE, "lr-down", "learning rate down the 1-2-5 ladder"},
+    [XL_CMD_SET_LR] = {"set-lr", XL_ARG_REAL, "set-lr X", "learning rate X (0 < X <= 100)"},
+    [XL_CMD_OPTIMIZER] = {"optimizer", XL_ARG_NAME, "optimizer NAME", "gd, momentum, nesterov or adam"},
+    [XL_CMD_OPTIMIZER_NEXT] = {"optimizer-next", XL_ARG_NONE, "optimizer-next", "the next optimizer"},
+    [XL_CMD_SET_MU] = {"set-mu", XL_ARG_REAL, "set-mu X", "momentum coefficient (0 <= X < 1)"},
+    [XL_CMD_SET_BETA1] = {"set-beta1", XL_ARG_REAL, "set-beta1 X", "Adam's beta1 (0 <= X < 1)"},
+    [XL_CMD_SET_BETA2] = {"set-beta2", XL_ARG_REAL, "set-beta2 X", "Adam's beta2 (0 <= X < 1)"},
+    [XL_CMD_SET_EPS] = {"set-eps", XL_ARG_REAL, "set-eps X", "Adam's epsilon (X > 0)"},
+    [XL_CMD_RACE] = {"race", XL_ARG_NAME, "race A,B,...", "race optimizers from the same start"},
+    [XL_CMD_RACE_TOGGLE] = {"race-toggle", XL_ARG_NONE, "race-toggle", "race all four, or stop racing"},
+    [XL_CMD_SCENARIO] = {"scenario", XL_ARG_NAME, "scenario NAME", "switch scenario"},
+    [XL_CMD_SCENARIO_NEXT] = {"scenario-next", XL_ARG_NONE, "scenario-next", "the next scenario"},
+    [XL_CMD_SCENARIO_PREV] = {"scenario-prev", XL_ARG_NONE, "scenario-prev", "the previous scenario"},
+    [XL_CMD_PARAM] = {"param", XL_ARG_ASSIGN, "param NAME=X", "set a scenario parameter"},
+    [XL_CMD_SELECT] = {"select", XL_ARG_INT, "select K", "select class or sample K (from 1)"},
+    [XL_CMD_SELECT_NEXT] = {"select-next", XL_ARG_NONE, "select-next", "select the next one"},
+    [XL_CMD_SELECT_PREV] = {"select-prev", XL_ARG_NONE, "select-prev", "select the previous one"},
+    [XL_CMD_P_UP] = {"p-up", XL_ARG_NONE, "p-up", "raise the selected class's p"},
+    [XL_CMD_P_DOWN] = {"p-down", XL_ARG_NONE, "p-down", "lower the selected class's p"},
+    [XL_CMD_P_ONEHOT] = {"onehot", XL_ARG_NONE, "onehot", "P one-hot on the selected class"},
+    [XL_CMD_P_UNIFORM] = {"uniform", XL_ARG_NONE, "uniform", "P uniform"},
+    [XL_CMD_P_RESTORE] = {"p-restore", XL_ARG_NONE, "p-restore", "P back to the scenario's start"},
+    [XL_CMD_SET_P] = {"set-p", XL_ARG_LIST, "set-p W1,W2,...", "P from weights (normalized)"},
+    [XL_CMD_SET_LOGITS] = {"set-logits", XL_ARG_LIST, "set-logits Z1,Z2,...", "the starting logits"},
+    [XL_CMD_FLIP] = {"flip", XL_ARG_NONE, "flip", "flip the selected sample's label"},
+    [XL_CMD_ADD_POINT] = {"add-point", XL_ARG_LIST, "add-point X,LABEL", "add a sample at X with label 0 or 1"},
+    [XL_CMD_REMOVE_POINT] = {"remove-point", XL_ARG_NONE, "remove-point", "remove the selected sample"},
+    [XL_CMD_UNIT_TOGGLE] = {"unit", XL_ARG_NONE, "unit", "nats <-> bits"},
+    [XL_CMD_SLICE_NEXT] = {"slice-next", XL_ARG_NONE, "slice-next", "the next pair of parameters"},
+    [XL_CMD_SLICE_PREV] = {"slice-prev", XL_ARG_NONE, "slice-prev", "the previous pair of parameters"},
+    [XL_CMD_FRAME_TOGGLE] = {"frame", XL_ARG_NONE, "frame", "landscape: current slice <-> fixed plane"},
 };
 
-/* Class numbers in "select N" run 1..32 (XL_MAX_CLASSES; not included to keep this
- * module free of the classifier). */
-enum { SELECT_MAX = 32 };
+/* "select K" counts from 1, as the keys do; the session checks K against its size. */
+enum { SELECT_MAX = 1024, RUN_MAX = 100000000 };
+
+xl_command xl_command_make(xl_command_kind kind)
+{
+    xl_command c;
+    memset(&c, 0, sizeof c);
+    c.kind = kind;
+    return c;
+}
+
+xl_command xl_command_int(xl_command_kind kind, long n)
+{
+    xl_command c = xl_command_make(kind);
+    c.n = n;
+    return c;
+}
+
+xl_command xl_command_real(xl_command_kind kind, double x)
+{
+    xl_command c = xl_command_make(kind);
+    c.x = x;
+    return c;
+}
+
+xl_command xl_command_name_arg(xl_command_kind kind, const char *name)
+{
+    assert(name != NULL);
+    xl_command c = xl_command_make(kind);
+    if (strlen(name) >= sizeof c.name)
+        return xl_command_make(XL_CMD_NONE);
+    strcpy(c.name, name);
+    return c;
+}
 
 const char *xl_command_name(xl_command_kind kind)
 {
     assert(kind >= 0 && kind < XL_CMD_COUNT);
-    return names[kind];
+    return defs[kind].name;
+}
+
+xl_arg_type xl_command_arg_type(xl_command_kind kind)
+{
+    assert(kind >= 0 && kind < XL_CMD_COUNT);
+    return defs[kind].arg;
+}
+
+const char *xl_command_help(xl_command_kind kind)
+{
+    assert(kind >= 0 && kind < XL_CMD_COUNT);
+    return defs[kind].help;
+}
+
+const char *xl_command_usage(xl_command_kind kind)
+{
+    assert(kind >= 0 && kind < XL_CMD_COUNT);
+    return defs[kind].usage;
 }
 
 static int blank(char ch)
@@ -52,7 +130,76 @@ static int blank(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f';
 }
 
-int xl_command_parse(const char *text, xl_command *out)
+int xl_parse_real(const char *s, size_t len, double *out)
+{
+    /* Check the shape first: strtod alone also takes blanks, hex, "inf" and "nan". */
+    size_t i = 0;
+    if (i < len && (s[i] == '+' || s[i] == '-'))
+        i++;
+    size_t digits = 0;
+    while (i < len && s[i] >= '0' && s[i] <= '9') {
+        i++;
+        digits++;
+    }
+    if (i < len && s[i] == '.') {
+        i++;
+        while (i < len && s[i] >= '0' && s[i] <= '9') {
+            i++;
+            digits++;
+        }
+    }
+    if (digits == 0)
+        return -1;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < len && (s[i] == '+' || s[i] == '-'))
+            i++;
+        size_t exp_digits = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9') {
+            i++;
+            exp_digits++;
+        }
+        if (exp_digits == 0)
+            return -1;
+    }
+    if (i != len || len >= 64)
+        return -1;
+    char buf[64];
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    errno = 0;
+    double v = strtod(buf, NULL);
+    /* ERANGE for an underflow to a denormal or 0 is not an error; an overflow is. */
+    if (!isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_long(const char *s, size_t len, long lo, long hi, long *out)
+{
+    if (len == 0 || len > 12)
+        return -1;
+    long v = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    if (v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int fail(char *err, size_t errlen, const char *fmt, const char *a, const char *b)
+{
+    if (err && errlen)
+        snprintf(err, errlen, fmt, a, b);
+    return -1;
+}
+
+int xl_command_parse(const char *text, xl_command *out, char *err, size_t errlen)
 {
     assert(text != NULL && out != NULL);
     const char *s = text;
@@ -65,35 +212,133 @@ int xl_command_parse(const char *text, xl_command *out)
     while (word_end < end && !blank(*word_end))
         word_end++;
     size_t len = (size_t)(word_end - s);
+    char word[48];
+    snprintf(word, sizeof word, "%.*s", (int)(len < 47 ? len : 47), s);
 
-    for (int k = 0; k < XL_CMD_COUNT; k++) {
-        if (strlen(names[k]) != len || memcmp(names[k], s, len) != 0)
-            continue;
-        if (k != XL_CMD_SELECT) {
-            if (word_end != end)
-                return -1;
-            out->kind = (xl_command_kind)k;
-            out->arg = 0;
-            return 0;
-        }
-        const char *d = word_end;
-        while (d < end && blank(*d))
-            d++;
-        if (d == word_end || d == end)
-            return -1;
-        int value = 0;
-        for (; d < end; d++) {
-            if (*d < '0' || *d > '9')
-                return -1;
-            value = value * 10 + (*d - '0');
-            if (value > SELECT_MAX)
-                return -1;
-        }
-        if (value < 1)
-            return -1;
-        out->kind = XL_CMD_SELECT;
-        out->arg = value - 1;
-        return 0;
+    int kind = -1;
+    for (int k = 1; k < XL_CMD_COUNT; k++)
+        if (strlen(defs[k].name) == len && memcmp(defs[k].name, s, len) == 0)
+            kind = k;
+    if (kind < 0)
+        return fail(err, errlen, "unknown command '%s'%s", word, len ? "" : " (empty)");
+    const def *d = &defs[kind];
+    const char *a = word_end;
+    while (a < end && blank(*a))
+        a++;
+    size_t alen = (size_t)(end - a);
+    xl_command c = xl_command_make((xl_command_kind)kind);
+    switch (d->arg) {
+    case XL_ARG_NONE:
+        if (alen)
+            return fail(err, errlen, "%s takes no argument, e.g. '%s'", d->name, d->usage);
+        break;
+    case XL_ARG_INT: {
+        long lo = 1, hi = kind == XL_CMD_SELECT ? SELECT_MAX : kind == XL_CMD_RUN ? RUN_MAX : 240;
+        if (kind == XL_CMD_RUN)
+            lo = 0;
+        if (parse_long(a, alen, lo, hi, &c.n) != 0)
+            return fail(err, errlen, "%s needs a whole number, as in '%s'", d->name, d->usage);
+        if (kind == XL_CMD_SELECT)
+            c.n -= 1;
+        break;
     }
-    return -1;
+    case XL_ARG_REAL:
+        if (xl_parse_real(a, alen, &c.x) != 0)
+            return fail(err, errlen, "%s needs a plain decimal number, as in '%s'", d->name, d->usage);
+        break;
+    case XL_ARG_LIST: {
+        const char *p = a;
+        if (alen == 0)
+            return fail(err, errlen, "%s needs a comma-separated list, as in '%s'", d->name, d->usage);
+        for (;;) {
+            const char *comma = memchr(p, ',', (size_t)(end - p));
+            const char *stop = comma ? comma : end;
+            if (c.count >= XL_COMMAND_LIST_MAX)
+                return fail(err, errlen, "%s takes at most 32 values, as in '%s'", d->name, d->usage);
+            if (xl_parse_real(p, (size_t)(stop - p), &c.list[c.count]) != 0)
+                return fail(err, errlen, "%s needs plain decimal numbers separated by commas, as in '%s'",
+                            d->name, d->usage);
+            c.count++;
+            if (!comma)
+                break;
+            p = comma + 1;
+        }
+        break;
+    }
+    case XL_ARG_NAME:
+        if (alen == 0 || alen >= sizeof c.name)
+            return fail(err, errlen, "%s needs a name, as in '%s'", d->name, d->usage);
+        for (size_t i = 0; i < alen; i++)
+            if (blank(a[i]))
+                return fail(err, errlen, "%s takes one name without blanks, as in '%s'", d->name, d->usage);
+        memcpy(c.name, a, alen);
+        c.name[alen] = '\0';
+        break;
+    case XL_ARG_ASSIGN: {
+        const char *eq = memchr(a, '=', alen);
+        if (!eq || eq == a || (size_t)(eq - a) >= sizeof c.name ||
+            xl_parse_real(eq + 1, (size_t)(end - eq - 1), &c.x) != 0)
+            return fail(err, errlen, "%s needs NAME=NUMBER, as in '%s'", d->name, d->usage);
+        for (const char *q = a; q < eq; q++)
+            if (blank(*q))
+                return fail(err, errlen, "%s needs NAME=NUMBER without blanks, as in '%s'", d->name, d->usage);
+        memcpy(c.name, a, (size_t)(eq - a));
+        c.name[eq - a] = '\0';
+        break;
+    }
+    }
+    *out = c;
+    return 0;
+}
+
+/* The shortest of %.15g, %.16g, %.17g that reads back as the same double: "0.1", not
+ * "0.10000000000000001", and still exact. */
+static void format_real(char *buf, size_t n, double v)
+{
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, n, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+}
+
+char *xl_command_format(const xl_command *cmd, char *buf, size_t n)
+{
+    assert(cmd != NULL && buf != NULL && n > 0);
+    assert(cmd->kind >= 0 && cmd->kind < XL_CMD_COUNT);
+    const def *d = &defs[cmd->kind];
+    size_t used = 0;
+    int w = snprintf(buf, n, "%s", d->name);
+    used = w < 0 ? 0 : (size_t)w;
+    char num[40];
+    switch (d->arg) {
+    case XL_ARG_NONE:
+        break;
+    case XL_ARG_INT:
+        if (used < n)
+            snprintf(buf + used, n - used, " %ld", cmd->kind == XL_CMD_SELECT ? cmd->n + 1 : cmd->n);
+        break;
+    case XL_ARG_REAL:
+        format_real(num, sizeof num, cmd->x);
+        if (used < n)
+            snprintf(buf + used, n - used, " %s", num);
+        break;
+    case XL_ARG_LIST:
+        for (int i = 0; i < cmd->count && used < n; i++) {
+            format_real(num, sizeof num, cmd->list[i]);
+            w = snprintf(buf + used, n - used, "%s%s", i ? "," : " ", num);
+            used += w < 0 ? 0 : (size_t)w;
+        }
+        break;
+    case XL_ARG_NAME:
+        if (used < n)
+            snprintf(buf + used, n - used, " %s", cmd->name);
+        break;
+    case XL_ARG_ASSIGN:
+        format_real(num, sizeof num, cmd->x);
+        if (used < n)
+            snprintf(buf + used, n - used, " %s=%s", cmd->name, num);
+        break;
+    }
+    return buf;
 }

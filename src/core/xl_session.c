@@ -271,8 +271,8 @@ int xl_session_apply(xl_session *s, xl_command cmd)
         return 1;
     }
     case XL_CMD_SELECT:
-        if (cmd.arg >= 0 && cmd.arg < s->c.n)
-            s->selected = cmd.arg;
+        if (cmd.n >= 0 && cmd.n < s->c.n)
+            s->selected = (int)cmd.n;
         return 1;
     case XL_CMD_P_UP:
         xl_classifier_nudge(&s->c, s->selected, 0.05);
@@ -316,12 +316,7 @@ int xl_session_apply(xl_session *s, xl_command cmd)
         s->sps = (int)v;
         return 1;
     }
-    case XL_CMD_NONE:
-    case XL_CMD_THEME_TOGGLE:
-    case XL_CMD_FULLSCREEN:
-    case XL_CMD_HELP:
-    case XL_CMD_QUIT:
-    case XL_CMD_COUNT:
+    default:
         return 0;
     }
     return 0;

@@ -1,0 +1,135 @@
+/* xl_scenario: a scenario is a record that plugs into the session.
+ *
+ * Like a Chipmunk2D demo record ({name, init, update, draw}), a scenario is a table of
+ * data and functions: its id and title; its whole state as plain data of a fixed size
+ * (no pointers, so a snapshot is a copy); initialization from named parameters where
+ * an absent value means the default; the commands it accepts; its differentiable model
+ * (the simulation takes the steps, under the optimizer the learner picks); its readouts
+ * as a table of named quantities with symbols and meanings (the readouts panel, --trace
+ * and lesson `expect` lines all use these names); what its bars show; its landscape's
+ * exact minimum where it knows one; and which panels it shows. The registry lists the
+ * built-in scenarios; a test can define its own record and drive it the same way.
+ */
+#ifndef XL_SCENARIO_H
+#define XL_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "xl_command.h"
+#include "xl_landscape.h"
+#include "xl_model.h"
+
+enum {
+    XL_SCENARIO_STATE_MAX = 8192,  /* bytes of plain state */
+    XL_SCENARIO_PARAMS_MAX = 8,
+    XL_READOUTS_MAX = 12,
+    XL_ITEMS_MAX = 64              /* classes or samples */
+};
+
+/* A named real parameter: --param NAME=VALUE, "param NAME=VALUE". */
+typedef struct xl_param_def {
+    const char *name;     /* "classes" */
+    double def, lo, hi;   /* default and the closed range accepted */
+    int whole;            /* 1 if only whole numbers make sense */
+    const char *meaning;  /* "number of classes" */
+} xl_param_def;
+
+typedef enum xl_readout_kind {
+    XL_READOUT_INFO = 0,  /* an information quantity: shown in nats or bits */
+    XL_READOUT_PROB,      /* a probability or a fraction, 0..1 */
+    XL_READOUT_PLAIN      /* a plain number (a parameter value) */
+} xl_readout_kind;
+
+/* A named quantity: the trace's field, a lesson's `expect NAME = VALUE`. */
+typedef struct xl_readout_def {
+    const char *name;     /* "loss" */
+    const char *symbol;   /* "H(P,Q)" */
+    xl_readout_kind kind;
+    const char *meaning;  /* "cross-entropy: the loss" */
+} xl_readout_def;
+
+/* What the two-distribution bars show: the truth P and the model's Q over n outcomes.
+ * Strings point into static storage or into the scenario's state (valid until the
+ * state changes). */
+typedef struct xl_bars {
+    int n;
+    const char *names[XL_ITEMS_MAX];
+    double p[XL_ITEMS_MAX];
+    double logq[XL_ITEMS_MAX];  /* log Q in nats, exact where q underflows */
+    int selected;               /* the highlighted outcome, or -1 */
+    const char *title;          /* "TRUE P vs PREDICTED Q" */
+    const char *caption;        /* "one pair of bars per class" */
+} xl_bars;
+
+/* Panels a scenario shows. */
+enum {
+    XL_PANEL_BARS = 1u << 0,
+    XL_PANEL_READOUTS = 1u << 1,
+    XL_PANEL_LANDSCAPE = 1u << 2,
+    XL_PANEL_HISTORY = 1u << 3,
+    XL_PANEL_DATA = 1u << 4   /* the scenario's own data panel (logistic: the number line) */
+};
+
+/* What apply did with a command. */
+typedef enum xl_apply_result {
+    XL_APPLY_NOT_MINE = 0,  /* not a command of this scenario */
+    XL_APPLY_DONE,          /* the truth changed; the parameters stay */
+    XL_APPLY_RESTART,       /* the starting parameters changed: the run restarts */
+    XL_APPLY_REFUSED        /* a command of this scenario with a bad argument; see err */
+} xl_apply_result;
+
+typedef struct xl_scenario_def {
+    const char *id;          /* "softmax": --scenario, the trace, lessons */
+    const char *title;       /* "softmax classifier" */
+    const char *summary;     /* one line for --list-scenarios */
+    const char *item_noun;   /* what select picks: "class", "sample" */
+    size_t state_size;       /* <= XL_SCENARIO_STATE_MAX */
+    const xl_param_def *params;
+    int param_count;
+    /* readouts[0..2] are always loss, floor and gap: loss = floor + gap. */
+    const xl_readout_def *readouts;
+    int readout_count;
+    unsigned panels;
+
+    /* Fill state from params[0..param_count-1] (each within its range) and a seed.
+     * Returns 0, or -1 with a reason in err. */
+    int (*init)(void *state, const double *params, uint64_t seed, char *err, size_t errlen);
+    /* The model over the state; borrows state. */
+    xl_model (*model)(const void *state);
+    /* The starting parameters into theta0[0..param_count-1]. */
+    void (*start)(const void *state, double *theta0);
+    /* Classes or samples that select can pick (>= 1). */
+    int (*item_count)(const void *state);
+    /* Apply a command that edits the scenario's truth (P, the data, set-p, ...). */
+    xl_apply_result (*apply)(void *state, const xl_command *cmd, int selected, char *err, size_t errlen);
+    /* Every readout at theta into out[0..readout_count-1]; info quantities in nats. */
+    void (*readout_values)(const void *state, const double *theta, double *out);
+    /* The bars at theta. */
+    void (*bars)(const void *state, const double *theta, int selected, xl_bars *out);
+    /* Exact minimiser of the loss over parameters (a, b) with the others at theta:
+     * 1 and *x, *y; 0 when there is none (the infimum is at infinity) or it is not
+     * known in closed form. May be NULL. */
+    int (*slice_minimum)(const void *state, const double *theta, int a, int b, double *x, double *y);
+    /* When the loss over the slice depends only on theta_a - theta_b and is least along
+     * a whole line theta_a - theta_b = d: 1 and *d. May be NULL. */
+    int (*slice_valley)(const void *state, int a, int b, double *d);
+    /* Fill the landscape faster than cell by cell, if the scenario can; returns what
+     * xl_landscape_compute would. May be NULL (the generic path is used). */
+    int (*landscape)(const void *state, xl_landscape *ls, const double *theta, int a, int b, double lo, double hi);
+} xl_scenario_def;
+
+/* The built-in scenarios, in the order S cycles them. Static storage. */
+int xl_scenario_count(void);
+const xl_scenario_def *xl_scenario_at(int i);
+/* By id; NULL if unknown. */
+const xl_scenario_def *xl_scenario_find(const char *id);
+/* Index of a parameter by name, or -1. */
+int xl_scenario_param_index(const xl_scenario_def *def, const char *name);
+/* Index of a readout by name, or -1. */
+int xl_scenario_readout_index(const xl_scenario_def *def, const char *name);
+
+/* The built-in records. */
+extern const xl_scenario_def xl_scenario_softmax;
+
+#endif
