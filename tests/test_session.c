@@ -301,11 +301,13 @@ START_TEST(test_select_and_p_edits)
     xl_command sel = xl_command_int(XL_CMD_SELECT, 1);
     ck_assert_int_eq(xl_session_apply(s, sel), 1);
     ck_assert_int_eq(xl_session_selected(s), 1);
+    /* A class the scene does not have is refused, with the reason, and nothing moves. */
     sel.n = 5;
-    ck_assert_int_eq(xl_session_apply(s, sel), 1);
+    ck_assert_int_eq(xl_session_apply(s, sel), 0);
     ck_assert_int_eq(xl_session_selected(s), 1);
+    ck_assert_msg(strstr(xl_session_message(s), "from 1 to 5") != NULL, "message: %s", xl_session_message(s));
     sel.n = -1;
-    ck_assert_int_eq(xl_session_apply(s, sel), 1);
+    ck_assert_int_eq(xl_session_apply(s, sel), 0);
     ck_assert_int_eq(xl_session_selected(s), 1);
 
     xl_session_run(s, 4);

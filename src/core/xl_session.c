@@ -1,4 +1,4 @@
-/* xl_session: the sandbox state machine around one softmax classifier and its sim.
+/* xl_session: the state machine around one scenario and its simulation.
  *
  * Everything but xl_session_advance is a pure function of the commands applied. Time
  * is turned into fixed steps by an accumulator: each call adds seconds * steps_per_second,
@@ -6,26 +6,31 @@
  * the total time only, not on how it was sliced into frames (capped at one second's
  * worth per call so a stalled window does not unleash a burst).
  *
- * The session keeps the starting P so that p-restore can undo every edit of P; reset
- * deliberately keeps the edited P (it restarts the learning, not the lesson's truth).
- *
- * The landscape range [-R, R] starts at XL_DEFAULT_RANGE and grows in steps of 2 so the
- * start, the current point and everywhere the trajectory has been stay at least half a
- * unit inside the frame.
+ * The scenario's state lives inside the session (plain data, so it never moves and the
+ * model the sim borrows stays valid); switching scenario re-initializes it in place.
+ * After every change the view data are brought up to date (update_view), so the frame
+ * only reads. The landscape range [-R, R] starts at XL_DEFAULT_RANGE and grows in steps
+ * of 2 so the start, the current point and everywhere the trajectory has been stay at
+ * least half a unit inside the frame.
  */
 #include "xl_session.h"
 
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "xl_rng.h"
-
 struct xl_session {
-    xl_classifier c;  /* owned; the sim's model borrows it, so it must not move */
-    double p0[XL_MAX_CLASSES]; /* the starting P (as normalized), for p-restore */
-    xl_sim *sim;
+    const xl_scenario_def *def;
+    union {
+        unsigned char bytes[XL_SCENARIO_STATE_MAX];
+        double align_double; /* the state holds doubles: keep it aligned for them */
+        long align_long;
+    } state;
+    double params[XL_SCENARIO_PARAMS_MAX];
+    uint64_t seed;
+    xl_sim *sim;      /* its model borrows state */
     xl_landscape *ls;
     int playing;
     int selected;
@@ -34,16 +39,11 @@ struct xl_session {
     double acc;       /* steps due but not yet taken, in [0, 1) between calls */
     int sa, sb;       /* landscape slice, sa < sb */
     double range;
-    double seen[XL_MAX_CLASSES]; /* max |z_k| since reset */
+    double seen[XL_MAX_PARAMS]; /* max |theta_k| since reset */
     xl_step_observer observer;
     void *observer_user;
+    char message[192];
 };
-
-static const char *const bird_names[] = {
-    "robin", "sparrow", "finch", "wren", "blackbird", "thrush",
-    "starling", "swallow", "warbler", "lark", "magpie", "nightingale",
-};
-enum { BIRD_COUNT = (int)(sizeof bird_names / sizeof bird_names[0]) };
 
 /* 1-2-5 steps from 0.001 to 100, the largest rate --lr accepts. lr-up from below the
  * foot (a denormal --lr 1e-320) joins at 0.001; lr-down there, or lr-up at the top,
@@ -61,67 +61,86 @@ static const double speed_ladder[] = { 1, 2, 5, 10, 15, 30, 60, 120, 240 };
  * not give exactly 1 s in binary, and one frame's rounding must not drop a step. */
 static const double DUE_EPS = 1e-9;
 
-void xl_session_desc_random_logits(xl_session_desc *d, uint64_t seed)
+static void fill_defaults(const xl_scenario_def *def, double *params)
 {
-    assert(d != NULL);
-    xl_rng rng = xl_rng_make(seed);
-    for (int i = 0; i < XL_MAX_CLASSES; i++)
-        d->z0[i] = i < d->classifier.n ? xl_rng_range(&rng, -3.0, 3.0) : 0.0;
+    for (int i = 0; i < XL_SCENARIO_PARAMS_MAX; i++)
+        params[i] = i < def->param_count ? def->params[i].def : 0.0;
+}
+
+void xl_session_desc_set_scenario(xl_session_desc *d, const xl_scenario_def *def)
+{
+    assert(d != NULL && def != NULL);
+    d->scenario = def;
+    fill_defaults(def, d->params);
+}
+
+static void desc_take_softmax(xl_session_desc *d, const xl_softmax_state *st)
+{
+    d->classifier = st->c;
+    memcpy(d->z0, st->z0, sizeof d->z0);
 }
 
 int xl_session_desc_set_classes(xl_session_desc *d, int n, uint64_t seed)
 {
     assert(d != NULL);
-    if (n < 2 || n > XL_MAX_CLASSES)
+    xl_softmax_state st;
+    if (xl_softmax_state_set_classes(&st, n, seed) != 0)
         return -1;
-    xl_classifier_init(&d->classifier, n);
-    for (int i = 0; i < n && i < BIRD_COUNT; i++)
-        xl_classifier_set_name(&d->classifier, i, bird_names[i]);
-    xl_session_desc_random_logits(d, seed);
+    desc_take_softmax(d, &st);
+    d->params[0] = n;
+    d->seed = seed;
     return 0;
 }
 
 void xl_session_desc_default(xl_session_desc *d, uint64_t seed)
 {
     assert(d != NULL);
-    static const double p[5] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
-    /* The untrained model of the built-in scene is sure the song is a blackbird
-     * (q = 0.78), the rarest bird in P: a wrong, confident start that learning visibly
-     * corrects. */
-    static const double story[5] = { -0.5, -2.5, -3.0, 1.0, 2.5 };
     memset(d, 0, sizeof *d);
-    xl_session_desc_set_classes(d, 5, seed);
-    memcpy(d->classifier.p, p, sizeof p);
-    if (seed == XL_BUILTIN_SEED)
-        memcpy(d->z0, story, sizeof story);
+    xl_session_desc_set_scenario(d, &xl_scenario_softmax);
+    d->seed = seed;
+    xl_softmax_state st;
+    xl_softmax_state_default(&st, seed);
+    desc_take_softmax(d, &st);
     d->lr = XL_DEFAULT_LR;
     d->steps_per_second = XL_DEFAULT_STEPS_PER_SECOND;
     d->grid = XL_DEFAULT_GRID;
 }
 
-static int desc_valid(const xl_session_desc *d)
+static int param_ok(const xl_param_def *p, double v)
 {
-    int n = d->classifier.n;
-    if (n < 2 || n > XL_MAX_CLASSES)
-        return 0;
-    double sum = 0.0;
-    for (int i = 0; i < n; i++) {
-        double p = d->classifier.p[i];
-        if (!isfinite(p) || p < 0.0)
-            return 0;
-        if (!(fabs(d->z0[i]) <= XL_MAX_LOGIT)) /* also NaN */
-            return 0;
-        sum += p;
+    return isfinite(v) && v >= p->lo && v <= p->hi && (!p->whole || v == floor(v));
+}
+
+static int say(char *err, size_t errlen, const char *what)
+{
+    if (err && errlen)
+        snprintf(err, errlen, "%s", what);
+    return -1;
+}
+
+/* Fill s->state for def: from the desc's softmax fields for the softmax (so the command
+ * line's names, P and logits hold), from the parameters for any other scenario. */
+static int init_state(xl_session *s, const xl_scenario_def *def, const xl_session_desc *d, char *err,
+                      size_t errlen)
+{
+    if (def->state_size > sizeof s->state.bytes)
+        return say(err, errlen, "the scenario's state is too large");
+    for (int i = 0; i < def->param_count; i++) {
+        if (!param_ok(&def->params[i], s->params[i])) {
+            if (err && errlen)
+                snprintf(err, errlen, "%s must be %s from %g to %g", def->params[i].name,
+                         def->params[i].whole ? "a whole number" : "a number", def->params[i].lo, def->params[i].hi);
+            return -1;
+        }
     }
-    if (fabs(sum - 1.0) > 1e-9)
-        return 0;
-    if (!isfinite(d->lr) || !(d->lr > 0.0))
-        return 0;
-    if (d->steps_per_second < 1)
-        return 0;
-    if (d->grid < 2 || d->grid > XL_LANDSCAPE_MAX_G)
-        return 0;
-    return 1;
+    memset(s->state.bytes, 0, sizeof s->state.bytes);
+    if (def == &xl_scenario_softmax && d != NULL) {
+        xl_softmax_state *st = (xl_softmax_state *)(void *)s->state.bytes;
+        st->c = d->classifier;
+        memcpy(st->z0, d->z0, sizeof st->z0);
+        return xl_softmax_state_check(st, err, errlen);
+    }
+    return def->init(s->state.bytes, s->params, s->seed, err, errlen);
 }
 
 static void reset_range(xl_session *s)
@@ -132,7 +151,8 @@ static void reset_range(xl_session *s)
 static void note_point(xl_session *s)
 {
     const double *z = xl_sim_theta(s->sim);
-    for (int k = 0; k < s->c.n; k++)
+    int np = xl_sim_param_count(s->sim);
+    for (int k = 0; k < np; k++)
         if (fabs(z[k]) > s->seen[k])
             s->seen[k] = fabs(z[k]);
 }
@@ -143,35 +163,94 @@ static void clear_seen(xl_session *s)
     note_point(s);
 }
 
-xl_session *xl_session_create(const xl_session_desc *d)
+/* Keep the landscape current: its range covers where the run has been, and its grid
+ * is the loss over the slice now. */
+static void update_view(xl_session *s)
+{
+    const double *z = xl_sim_theta(s->sim);
+    const double *z0 = xl_sim_theta0(s->sim);
+    double m = s->seen[s->sa] > s->seen[s->sb] ? s->seen[s->sa] : s->seen[s->sb];
+    double cand[4] = { fabs(z[s->sa]), fabs(z[s->sb]), fabs(z0[s->sa]), fabs(z0[s->sb]) };
+    for (int i = 0; i < 4; i++)
+        if (cand[i] > m)
+            m = cand[i];
+    if (m > s->range - 0.5)
+        s->range = 2.0 * ceil((m + 1.0) / 2.0);
+    /* Parameters start within XL_MAX_LOGIT and a step moves them by at most lr, so m
+     * stays far below DBL_MAX; the cap keeps the range, hi - lo and every coordinate
+     * finite even so (2 ceil((m + 1) / 2) overflowed to infinity for m = 1e308). */
+    if (!(s->range <= MAX_RANGE))
+        s->range = MAX_RANGE;
+    if (s->def->landscape)
+        s->def->landscape(s->state.bytes, s->ls, z, s->sa, s->sb, -s->range, s->range);
+    else
+        xl_landscape_compute(s->ls, s->def->model(s->state.bytes), z, s->sa, s->sb, -s->range, s->range);
+}
+
+/* A new simulation of the scenario from its starting parameters; keeps lr. */
+static int start_sim(xl_session *s, double lr)
+{
+    double theta0[XL_MAX_PARAMS];
+    xl_model m = s->def->model(s->state.bytes);
+    int np = m.ops->param_count(m.self);
+    if (np < 2 || np > XL_MAX_PARAMS)
+        return -1;
+    s->def->start(s->state.bytes, theta0);
+    xl_sim *sim = xl_sim_create(m, theta0, lr);
+    if (sim == NULL)
+        return -1;
+    xl_sim_destroy(s->sim);
+    s->sim = sim;
+    s->acc = 0.0;
+    if (s->sb >= np || s->sa >= s->sb) {
+        s->sa = 0;
+        s->sb = 1;
+    }
+    reset_range(s);
+    clear_seen(s);
+    return 0;
+}
+
+xl_session *xl_session_create_checked(const xl_session_desc *d, char *err, size_t errlen)
 {
     assert(d != NULL);
-    if (!desc_valid(d))
+    if (!isfinite(d->lr) || !(d->lr > 0.0)) {
+        say(err, errlen, "the learning rate must be a number greater than 0");
         return NULL;
+    }
+    if (d->steps_per_second < 1 || d->grid < 2 || d->grid > XL_LANDSCAPE_MAX_G) {
+        say(err, errlen, "steps per second and the landscape grid are out of range");
+        return NULL;
+    }
     xl_session *s = calloc(1, sizeof *s);
-    if (s == NULL)
+    if (s == NULL) {
+        say(err, errlen, "out of memory");
         return NULL;
-    s->c = d->classifier;
-    for (int i = 0; i < s->c.n; i++)
-        s->c.names[i][XL_NAME_MAX - 1] = '\0';
-    /* Validated to within 1e-9 of 1; tighten to rounding so H(P) is the true floor. */
-    xl_normalize(s->c.p, s->c.n);
-    memcpy(s->p0, s->c.p, sizeof s->p0);
-    s->sim = xl_sim_create(xl_classifier_model(&s->c), d->z0, d->lr);
+    }
+    s->def = d->scenario ? d->scenario : &xl_scenario_softmax;
+    memcpy(s->params, d->params, sizeof s->params);
+    if (d->scenario == NULL)
+        fill_defaults(s->def, s->params);
+    s->seed = d->seed;
+    s->sps = d->steps_per_second;
+    s->unit = XL_NATS;
+    s->sa = 0;
+    s->sb = 1;
     s->ls = xl_landscape_create(d->grid);
-    if (s->sim == NULL || s->ls == NULL) {
+    if (s->ls == NULL || init_state(s, s->def, d, err, errlen) != 0 || start_sim(s, d->lr) != 0) {
+        if (s->ls == NULL || (err && errlen && err[0] == '\0'))
+            say(err, errlen, "out of memory");
         xl_session_destroy(s);
         return NULL;
     }
-    s->playing = 0;
-    s->selected = 0;
-    s->unit = XL_NATS;
-    s->sps = d->steps_per_second;
-    s->sa = 0;
-    s->sb = 1;
-    reset_range(s);
-    clear_seen(s);
+    update_view(s);
     return s;
+}
+
+xl_session *xl_session_create(const xl_session_desc *d)
+{
+    char err[192] = "";
+    return xl_session_create_checked(d, err, sizeof err);
 }
 
 void xl_session_destroy(xl_session *s)
@@ -217,7 +296,7 @@ static double ladder_move(const double *ladder, int count, double value, int up)
 /* Pairs (a, b), a < b, in lexicographic order; index <-> pair. */
 static void slice_move(xl_session *s, int dir)
 {
-    int n = s->c.n;
+    int n = xl_sim_param_count(s->sim);
     int pairs = n * (n - 1) / 2;
     int idx = 0;
     for (int a = 0; a < s->sa; a++)
@@ -234,15 +313,49 @@ static void slice_move(xl_session *s, int dir)
     reset_range(s);
 }
 
-static void p_changed(xl_session *s)
+static int refuse(xl_session *s, const char *fmt, const char *a)
 {
-    xl_sim_model_changed(s->sim);
+    snprintf(s->message, sizeof s->message, fmt, a);
+    return 0;
 }
 
-int xl_session_apply(xl_session *s, xl_command cmd)
+/* Switch to def with parameters params (each checked), from the session's seed. */
+static int switch_scenario(xl_session *s, const xl_scenario_def *def, const double *params)
 {
-    assert(s != NULL);
-    switch (cmd.kind) {
+    double lr = xl_sim_lr(s->sim);
+    double saved_params[XL_SCENARIO_PARAMS_MAX];
+    const xl_scenario_def *saved_def = s->def;
+    memcpy(saved_params, s->params, sizeof saved_params);
+    unsigned char saved_state[XL_SCENARIO_STATE_MAX];
+    memcpy(saved_state, s->state.bytes, sizeof saved_state);
+    memcpy(s->params, params, sizeof s->params);
+    s->def = def;
+    if (init_state(s, def, NULL, s->message, sizeof s->message) != 0 || start_sim(s, lr) != 0) {
+        /* Nothing is lost: the running scenario stays as it was. */
+        s->def = saved_def;
+        memcpy(s->params, saved_params, sizeof s->params);
+        memcpy(s->state.bytes, saved_state, sizeof saved_state);
+        return 0;
+    }
+    s->selected = 0;
+    s->sa = 0;
+    s->sb = 1;
+    reset_range(s);
+    return 1;
+}
+
+static int scenario_index(const xl_scenario_def *def)
+{
+    for (int i = 0; i < xl_scenario_count(); i++)
+        if (xl_scenario_at(i) == def)
+            return i;
+    return 0;
+}
+
+static int apply_session(xl_session *s, const xl_command *cmd)
+{
+    int items = s->def->item_count(s->state.bytes);
+    switch (cmd->kind) {
     case XL_CMD_TOGGLE_PLAY:
         s->playing = !s->playing;
         return 1;
@@ -256,6 +369,11 @@ int xl_session_apply(xl_session *s, xl_command cmd)
         s->playing = 0;
         step_once(s);
         return 1;
+    case XL_CMD_RUN:
+        for (long i = 0; i < cmd->n; i++)
+            if (!step_once(s))
+                break;
+        return 1;
     case XL_CMD_RESET:
         /* A playground: a running sim restarts and keeps running. */
         xl_sim_reset(s->sim);
@@ -266,39 +384,36 @@ int xl_session_apply(xl_session *s, xl_command cmd)
     case XL_CMD_LR_UP:
     case XL_CMD_LR_DOWN: {
         int count = (int)(sizeof lr_ladder / sizeof lr_ladder[0]);
-        double lr = ladder_move(lr_ladder, count, xl_sim_lr(s->sim), cmd.kind == XL_CMD_LR_UP);
-        xl_sim_set_lr(s->sim, lr);
+        xl_sim_set_lr(s->sim, ladder_move(lr_ladder, count, xl_sim_lr(s->sim), cmd->kind == XL_CMD_LR_UP));
         return 1;
     }
+    case XL_CMD_SET_LR:
+        if (!(cmd->x > 0.0) || cmd->x > 100.0)
+            return refuse(s, "%s needs a learning rate greater than 0 and at most 100", "set-lr");
+        xl_sim_set_lr(s->sim, cmd->x);
+        return 1;
+    case XL_CMD_SPEED_UP:
+    case XL_CMD_SPEED_DOWN: {
+        int count = (int)(sizeof speed_ladder / sizeof speed_ladder[0]);
+        s->sps = (int)ladder_move(speed_ladder, count, s->sps, cmd->kind == XL_CMD_SPEED_UP);
+        return 1;
+    }
+    case XL_CMD_SET_SPEED:
+        s->sps = (int)cmd->n; /* 1..240, checked by the parser */
+        return 1;
     case XL_CMD_SELECT:
-        if (cmd.n >= 0 && cmd.n < s->c.n)
-            s->selected = (int)cmd.n;
-        return 1;
-    case XL_CMD_P_UP:
-        xl_classifier_nudge(&s->c, s->selected, 0.05);
-        p_changed(s);
-        return 1;
-    case XL_CMD_P_DOWN:
-        xl_classifier_nudge(&s->c, s->selected, -0.05);
-        p_changed(s);
-        return 1;
-    case XL_CMD_P_ONEHOT:
-        xl_classifier_set_onehot(&s->c, s->selected);
-        p_changed(s);
-        return 1;
-    case XL_CMD_P_UNIFORM:
-        xl_classifier_set_uniform(&s->c);
-        p_changed(s);
+        if (cmd->n < 0 || cmd->n >= items) {
+            char what[96];
+            snprintf(what, sizeof what, "select K needs K from 1 to %d", items);
+            return refuse(s, "%s", what);
+        }
+        s->selected = (int)cmd->n;
         return 1;
     case XL_CMD_SELECT_NEXT:
-        s->selected = (s->selected + 1) % s->c.n;
+        s->selected = (s->selected + 1) % items;
         return 1;
     case XL_CMD_SELECT_PREV:
-        s->selected = (s->selected + s->c.n - 1) % s->c.n;
-        return 1;
-    case XL_CMD_P_RESTORE:
-        memcpy(s->c.p, s->p0, sizeof s->c.p);
-        p_changed(s);
+        s->selected = (s->selected + items - 1) % items;
         return 1;
     case XL_CMD_SLICE_NEXT:
         slice_move(s, 1);
@@ -309,17 +424,83 @@ int xl_session_apply(xl_session *s, xl_command cmd)
     case XL_CMD_UNIT_TOGGLE:
         s->unit = s->unit == XL_NATS ? XL_BITS : XL_NATS;
         return 1;
-    case XL_CMD_SPEED_UP:
-    case XL_CMD_SPEED_DOWN: {
-        int count = (int)(sizeof speed_ladder / sizeof speed_ladder[0]);
-        double v = ladder_move(speed_ladder, count, s->sps, cmd.kind == XL_CMD_SPEED_UP);
-        s->sps = (int)v;
-        return 1;
+    case XL_CMD_SCENARIO: {
+        const xl_scenario_def *def = xl_scenario_find(cmd->name);
+        if (def == NULL)
+            return refuse(s, "no scenario '%s' (xentlab --list-scenarios lists them)", cmd->name);
+        double params[XL_SCENARIO_PARAMS_MAX];
+        fill_defaults(def, params);
+        return switch_scenario(s, def, params);
+    }
+    case XL_CMD_SCENARIO_NEXT:
+    case XL_CMD_SCENARIO_PREV: {
+        int n = xl_scenario_count();
+        int i = (scenario_index(s->def) + (cmd->kind == XL_CMD_SCENARIO_NEXT ? 1 : n - 1)) % n;
+        double params[XL_SCENARIO_PARAMS_MAX];
+        fill_defaults(xl_scenario_at(i), params);
+        return switch_scenario(s, xl_scenario_at(i), params);
+    }
+    case XL_CMD_PARAM: {
+        int i = xl_scenario_param_index(s->def, cmd->name);
+        if (i < 0)
+            return refuse(s, "this scenario has no parameter '%s'", cmd->name);
+        if (!param_ok(&s->def->params[i], cmd->x)) {
+            char what[160];
+            snprintf(what, sizeof what, "%s must be %s from %g to %g", s->def->params[i].name,
+                     s->def->params[i].whole ? "a whole number" : "a number", s->def->params[i].lo,
+                     s->def->params[i].hi);
+            return refuse(s, "%s", what);
+        }
+        double params[XL_SCENARIO_PARAMS_MAX];
+        memcpy(params, s->params, sizeof params);
+        params[i] = cmd->x;
+        return switch_scenario(s, s->def, params);
     }
     default:
-        return 0;
+        return -1; /* not a session command */
     }
-    return 0;
+}
+
+int xl_session_apply(xl_session *s, xl_command cmd)
+{
+    assert(s != NULL);
+    s->message[0] = '\0';
+    if (cmd.kind <= XL_CMD_NONE || cmd.kind >= XL_CMD_COUNT)
+        return 0;
+    int r = apply_session(s, &cmd);
+    if (r < 0) {
+        char err[160] = "";
+        switch (s->def->apply(s->state.bytes, &cmd, s->selected, err, sizeof err)) {
+        case XL_APPLY_DONE:
+            xl_sim_model_changed(s->sim);
+            r = 1;
+            break;
+        case XL_APPLY_RESTART:
+            r = start_sim(s, xl_sim_lr(s->sim)) == 0;
+            if (!r)
+                refuse(s, "%s", "out of memory");
+            break;
+        case XL_APPLY_REFUSED:
+            r = refuse(s, "%s", err);
+            break;
+        case XL_APPLY_NOT_MINE:
+            snprintf(s->message, sizeof s->message, "%s does not apply to the %s", xl_command_name(cmd.kind),
+                     s->def->title);
+            r = 0;
+            break;
+        }
+    }
+    int items = s->def->item_count(s->state.bytes);
+    if (s->selected >= items)
+        s->selected = items - 1;
+    update_view(s);
+    return r;
+}
+
+const char *xl_session_message(const xl_session *s)
+{
+    assert(s != NULL);
+    return s->message;
 }
 
 int xl_session_advance(xl_session *s, double seconds)
@@ -351,6 +532,8 @@ int xl_session_advance(xl_session *s, double seconds)
         }
         taken++;
     }
+    if (taken > 0)
+        update_view(s);
     return taken;
 }
 
@@ -360,6 +543,7 @@ void xl_session_run(xl_session *s, int n)
     for (int i = 0; i < n; i++)
         if (!step_once(s))
             break;
+    update_view(s);
 }
 
 void xl_session_set_observer(xl_session *s, xl_step_observer fn, void *user)
@@ -367,6 +551,24 @@ void xl_session_set_observer(xl_session *s, xl_step_observer fn, void *user)
     assert(s != NULL);
     s->observer = fn;
     s->observer_user = user;
+}
+
+const xl_scenario_def *xl_session_scenario(const xl_session *s)
+{
+    assert(s != NULL);
+    return s->def;
+}
+
+const void *xl_session_state(const xl_session *s)
+{
+    assert(s != NULL);
+    return s->state.bytes;
+}
+
+const double *xl_session_params(const xl_session *s)
+{
+    assert(s != NULL);
+    return s->params;
 }
 
 int xl_session_playing(const xl_session *s)
@@ -412,7 +614,9 @@ double xl_session_time_to_next_step(const xl_session *s)
 const xl_classifier *xl_session_classifier(const xl_session *s)
 {
     assert(s != NULL);
-    return &s->c;
+    if (s->def != &xl_scenario_softmax)
+        return NULL;
+    return &((const xl_softmax_state *)(const void *)s->state.bytes)->c;
 }
 
 const xl_sim *xl_session_sim(const xl_session *s)
@@ -421,35 +625,43 @@ const xl_sim *xl_session_sim(const xl_session *s)
     return s->sim;
 }
 
-void xl_session_q(const xl_session *s, double *q)
+xl_model xl_session_model(const xl_session *s)
 {
-    assert(s != NULL && q != NULL);
-    xl_softmax(xl_sim_theta(s->sim), s->c.n, q);
+    assert(s != NULL);
+    return s->def->model(s->state.bytes);
+}
+
+void xl_session_readouts(const xl_session *s, double *values)
+{
+    assert(s != NULL && values != NULL);
+    s->def->readout_values(s->state.bytes, xl_sim_theta(s->sim), values);
+}
+
+void xl_session_bars(const xl_session *s, xl_bars *out)
+{
+    assert(s != NULL && out != NULL);
+    s->def->bars(s->state.bytes, xl_sim_theta(s->sim), s->selected, out);
 }
 
 void xl_session_log_q(const xl_session *s, double *logq)
 {
     assert(s != NULL && logq != NULL);
-    xl_log_softmax(xl_sim_theta(s->sim), s->c.n, logq);
+    xl_bars b;
+    xl_session_bars(s, &b);
+    memcpy(logq, b.logq, (size_t)b.n * sizeof(double));
 }
 
-const xl_landscape *xl_session_landscape(xl_session *s)
+void xl_session_q(const xl_session *s, double *q)
+{
+    assert(s != NULL && q != NULL);
+    xl_bars b;
+    xl_session_bars(s, &b);
+    for (int i = 0; i < b.n; i++)
+        q[i] = exp(b.logq[i]);
+}
+
+const xl_landscape *xl_session_landscape(const xl_session *s)
 {
     assert(s != NULL);
-    const double *z = xl_sim_theta(s->sim);
-    const double *z0 = xl_sim_theta0(s->sim);
-    double m = s->seen[s->sa] > s->seen[s->sb] ? s->seen[s->sa] : s->seen[s->sb];
-    double cand[4] = { fabs(z[s->sa]), fabs(z[s->sb]), fabs(z0[s->sa]), fabs(z0[s->sb]) };
-    for (int i = 0; i < 4; i++)
-        if (cand[i] > m)
-            m = cand[i];
-    if (m > s->range - 0.5)
-        s->range = 2.0 * ceil((m + 1.0) / 2.0);
-    /* Logits start within XL_MAX_LOGIT and a step moves them by at most lr, so m stays
-     * far below DBL_MAX; the cap keeps the range, hi - lo and every coordinate finite
-     * even so (2 ceil((m + 1) / 2) overflowed to infinity for m = 1e308). */
-    if (!(s->range <= MAX_RANGE))
-        s->range = MAX_RANGE;
-    xl_landscape_compute_classifier(s->ls, &s->c, z, s->sa, s->sb, -s->range, s->range);
     return s->ls;
 }

@@ -1,0 +1,248 @@
+/* xl_scn_softmax: the softmax classifier scenario (see xl_scn_softmax.h).
+ *
+ * The model is the classifier's: parameters z, Q = softmax(z), loss H(P,Q), floor H(P),
+ * gradient q - p. The landscape has an exact fast path (one log per cell) and, for
+ * the slice of logits a and b, a closed-form minimum q_a = p_a, q_b = p_b, or a valley
+ * when p_a + p_b = 1 (xl_landscape.h derives both).
+ */
+#include "xl_scn_softmax.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "xl_info.h"
+#include "xl_rng.h"
+
+static const char *const bird_names[] = {
+    "robin", "sparrow", "finch", "wren", "blackbird", "thrush",
+    "starling", "swallow", "warbler", "lark", "magpie", "nightingale",
+};
+enum { BIRD_COUNT = (int)(sizeof bird_names / sizeof bird_names[0]), DEFAULT_CLASSES = 5 };
+
+static void random_logits(xl_softmax_state *st, uint64_t seed)
+{
+    xl_rng rng = xl_rng_make(seed);
+    for (int i = 0; i < XL_MAX_CLASSES; i++)
+        st->z0[i] = i < st->c.n ? xl_rng_range(&rng, -3.0, 3.0) : 0.0;
+}
+
+int xl_softmax_state_set_classes(xl_softmax_state *st, int n, uint64_t seed)
+{
+    assert(st != NULL);
+    if (n < 2 || n > XL_MAX_CLASSES)
+        return -1;
+    memset(st, 0, sizeof *st);
+    xl_classifier_init(&st->c, n);
+    for (int i = 0; i < n && i < BIRD_COUNT; i++)
+        xl_classifier_set_name(&st->c, i, bird_names[i]);
+    random_logits(st, seed);
+    memcpy(st->p0, st->c.p, sizeof st->p0);
+    return 0;
+}
+
+void xl_softmax_state_default(xl_softmax_state *st, uint64_t seed)
+{
+    assert(st != NULL);
+    static const double p[DEFAULT_CLASSES] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
+    /* The untrained model of the built-in scene is sure the song is a blackbird
+     * (q = 0.78), the rarest bird in P: a wrong, confident start that learning visibly
+     * corrects. */
+    static const double story[DEFAULT_CLASSES] = { -0.5, -2.5, -3.0, 1.0, 2.5 };
+    xl_softmax_state_set_classes(st, DEFAULT_CLASSES, seed);
+    memcpy(st->c.p, p, sizeof p);
+    memcpy(st->p0, p, sizeof p);
+    if (seed == 0)
+        memcpy(st->z0, story, sizeof story);
+}
+
+int xl_softmax_state_check(xl_softmax_state *st, char *err, size_t errlen)
+{
+    int n = st->c.n;
+    if (n < 2 || n > XL_MAX_CLASSES) {
+        snprintf(err, errlen, "the number of classes must be 2 to %d, not %d", XL_MAX_CLASSES, n);
+        return -1;
+    }
+    double sum = 0.0;
+    for (int i = 0; i < n; i++) {
+        if (!isfinite(st->c.p[i]) || st->c.p[i] < 0.0) {
+            snprintf(err, errlen, "p of class %d is not a probability", i + 1);
+            return -1;
+        }
+        if (!(fabs(st->z0[i]) <= XL_MAX_LOGIT)) { /* also NaN */
+            snprintf(err, errlen, "logit %d must lie within ±1e300", i + 1);
+            return -1;
+        }
+        sum += st->c.p[i];
+    }
+    if (fabs(sum - 1.0) > 1e-9) {
+        snprintf(err, errlen, "P must sum to 1, not %.17g", sum);
+        return -1;
+    }
+    for (int i = 0; i < n; i++)
+        st->c.names[i][XL_NAME_MAX - 1] = '\0';
+    /* Validated to within 1e-9 of 1; tightened to rounding so H(P) is the true floor. */
+    xl_normalize(st->c.p, n);
+    memcpy(st->p0, st->c.p, sizeof st->p0);
+    return 0;
+}
+
+static const xl_param_def params[] = {
+    { "classes", DEFAULT_CLASSES, 2, XL_MAX_CLASSES, 1, "number of classes (5: the built-in bird-song scene)" },
+};
+
+static const xl_readout_def readouts[] = {
+    { "loss", "H(P,Q)", XL_READOUT_INFO, "cross-entropy: the loss" },
+    { "entropy", "H(P)", XL_READOUT_INFO, "entropy: inherent" },
+    { "kl", "D_KL(P‖Q)", XL_READOUT_INFO, "KL: the imperfection" },
+};
+
+static int init(void *state, const double *values, uint64_t seed, char *err, size_t errlen)
+{
+    xl_softmax_state *st = state;
+    int n = (int)values[0];
+    if (n == DEFAULT_CLASSES) {
+        xl_softmax_state_default(st, seed);
+        return 0;
+    }
+    if (xl_softmax_state_set_classes(st, n, seed) != 0) {
+        snprintf(err, errlen, "classes must be 2 to %d", XL_MAX_CLASSES);
+        return -1;
+    }
+    return 0;
+}
+
+static xl_model model(const void *state)
+{
+    const xl_softmax_state *st = state;
+    return xl_classifier_model(&st->c);
+}
+
+static void start(const void *state, double *theta0)
+{
+    const xl_softmax_state *st = state;
+    memcpy(theta0, st->z0, (size_t)st->c.n * sizeof(double));
+}
+
+static int item_count(const void *state)
+{
+    const xl_softmax_state *st = state;
+    return st->c.n;
+}
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+{
+    xl_softmax_state *st = state;
+    xl_classifier *c = &st->c;
+    switch (cmd->kind) {
+    case XL_CMD_P_UP:
+        xl_classifier_nudge(c, selected, 0.05);
+        return XL_APPLY_DONE;
+    case XL_CMD_P_DOWN:
+        xl_classifier_nudge(c, selected, -0.05);
+        return XL_APPLY_DONE;
+    case XL_CMD_P_ONEHOT:
+        xl_classifier_set_onehot(c, selected);
+        return XL_APPLY_DONE;
+    case XL_CMD_P_UNIFORM:
+        xl_classifier_set_uniform(c);
+        return XL_APPLY_DONE;
+    case XL_CMD_P_RESTORE:
+        memcpy(c->p, st->p0, (size_t)c->n * sizeof(double));
+        return XL_APPLY_DONE;
+    case XL_CMD_SET_P: {
+        double w[XL_MAX_CLASSES];
+        if (cmd->count != c->n) {
+            snprintf(err, errlen, "set-p needs %d weights, one per class, not %d", c->n, cmd->count);
+            return XL_APPLY_REFUSED;
+        }
+        memcpy(w, cmd->list, (size_t)c->n * sizeof(double));
+        if (xl_normalize(w, c->n) != 0) {
+            snprintf(err, errlen, "set-p needs non-negative weights, not all zero");
+            return XL_APPLY_REFUSED;
+        }
+        memcpy(c->p, w, (size_t)c->n * sizeof(double));
+        return XL_APPLY_DONE;
+    }
+    case XL_CMD_SET_LOGITS:
+        if (cmd->count != c->n) {
+            snprintf(err, errlen, "set-logits needs %d logits, one per class, not %d", c->n, cmd->count);
+            return XL_APPLY_REFUSED;
+        }
+        for (int i = 0; i < c->n; i++)
+            if (!(fabs(cmd->list[i]) <= XL_MAX_LOGIT)) {
+                snprintf(err, errlen, "set-logits: each logit must lie within ±1e300");
+                return XL_APPLY_REFUSED;
+            }
+        memcpy(st->z0, cmd->list, (size_t)c->n * sizeof(double));
+        return XL_APPLY_RESTART;
+    default:
+        return XL_APPLY_NOT_MINE;
+    }
+}
+
+static void readout_values(const void *state, const double *theta, double *out)
+{
+    const xl_softmax_state *st = state;
+    out[0] = xl_classifier_loss(&st->c, theta);
+    out[1] = xl_entropy(st->c.p, st->c.n, XL_NATS);
+    double gap = out[0] - out[1];
+    /* Gibbs: KL >= 0; a residue of rounding below 0 is 0 (xl_sim decides the same). */
+    out[2] = gap < 0.0 && -gap <= 64.0 * 2.220446049250313e-16 * (fabs(out[0]) + fabs(out[1])) ? 0.0 : gap;
+}
+
+static void bars(const void *state, const double *theta, int selected, xl_bars *out)
+{
+    const xl_softmax_state *st = state;
+    out->n = st->c.n;
+    for (int i = 0; i < st->c.n; i++) {
+        out->names[i] = st->c.names[i];
+        out->p[i] = st->c.p[i];
+    }
+    xl_log_softmax(theta, st->c.n, out->logq);
+    out->selected = selected;
+    out->title = "TRUE P vs PREDICTED Q";
+    out->caption = "one pair of bars per class";
+}
+
+static int slice_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)
+{
+    const xl_softmax_state *st = state;
+    return xl_landscape_classifier_minimum(&st->c, theta, a, b, x, y);
+}
+
+static int slice_valley(const void *state, int a, int b, double *d)
+{
+    const xl_softmax_state *st = state;
+    return xl_landscape_classifier_valley(&st->c, a, b, d);
+}
+
+static int landscape(const void *state, xl_landscape *ls, const double *theta, int a, int b, double lo, double hi)
+{
+    const xl_softmax_state *st = state;
+    return xl_landscape_compute_classifier(ls, &st->c, theta, a, b, lo, hi);
+}
+
+const xl_scenario_def xl_scenario_softmax = {
+    .id = "softmax",
+    .title = "softmax classifier",
+    .summary = "bird-song classifier: Q = softmax(z) learns the true P by cross-entropy",
+    .item_noun = "class",
+    .state_size = sizeof(xl_softmax_state),
+    .params = params,
+    .param_count = (int)(sizeof params / sizeof params[0]),
+    .readouts = readouts,
+    .readout_count = (int)(sizeof readouts / sizeof readouts[0]),
+    .panels = XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
+    .init = init,
+    .model = model,
+    .start = start,
+    .item_count = item_count,
+    .apply = apply,
+    .readout_values = readout_values,
+    .bars = bars,
+    .slice_minimum = slice_minimum,
+    .slice_valley = slice_valley,
+    .landscape = landscape,
+};
