@@ -163,8 +163,9 @@ START_TEST(test_default_data_fit)
     ck_assert_int_eq(xl_logistic_is_separable(&lg), 0);
     double theta[2] = { 99.0, 99.0 };
     ck_assert_int_eq(xl_logistic_fit_newton(&lg, theta, NEWTON_MAX_ITER, NEWTON_TOL), 0);
-    ck_assert_msg(theta[0] > 0.5 && theta[0] < 5.0 && isfinite(theta[1]),
-                  "fit (%g, %g)", theta[0], theta[1]);
+    /* The values quoted in xl_logistic.c: w = 1.866, b = -0.110, floor 0.405 nats. */
+    ck_assert_msg(fabs(theta[0] - 1.866) < 5e-4 && fabs(theta[1] - -0.110) < 5e-4,
+                  "fit (%.6f, %.6f)", theta[0], theta[1]);
     double g[2];
     xl_logistic_gradient(&lg, theta, g);
     ck_assert_msg(fabs(g[0]) <= NEWTON_TOL && fabs(g[1]) <= NEWTON_TOL, "grad at fit (%g, %g)",
@@ -172,6 +173,7 @@ START_TEST(test_default_data_fit)
     double floor = xl_logistic_floor(&lg);
     double at_fit = xl_logistic_loss(&lg, theta);
     ck_assert_double_eq_tol(floor, at_fit, TOL_EXACT);
+    ck_assert_msg(fabs(floor - 0.405) < 5e-4, "floor %.6f", floor);
     /* Below the flat fit (w = 0, b = 0: ln 2 for balanced labels), above 0. */
     const double zero[2] = { 0.0, 0.0 };
     ck_assert_msg(floor > 0.1 && floor < xl_logistic_loss(&lg, zero),
@@ -346,6 +348,45 @@ START_TEST(test_separation_and_floor)
 }
 END_TEST
 
+START_TEST(test_floor_is_infimum)
+{
+    /* Random small data sets on a coarse grid of x (so ties, quasi-separation and
+     * separation all occur): the loss at any theta is never below the floor, and for
+     * overlapping data the floor is reached at the fit. */
+    xl_rng rng = xl_rng_make(77);
+    xl_logistic lg;
+    int seen[4] = { 0, 0, 0, 0 };
+    for (int k = 0; k < 2000; k++) {
+        memset(&lg, 0, sizeof lg);
+        int n = 1 + k % 7;
+        for (int i = 0; i < n; i++)
+            xl_logistic_add(&lg, (double)(int)xl_rng_range(&rng, -3.0, 3.0),
+                            xl_rng_uniform(&rng) < 0.5);
+        xl_logistic_separation sep = xl_logistic_separation_of(&lg);
+        seen[sep]++;
+        double floor = xl_logistic_floor(&lg);
+        ck_assert_msg(floor >= 0.0 && floor <= log(2.0) + TOL_EXACT, "case %d: floor %g", k,
+                      floor);
+        for (int t = 0; t < 20; t++) {
+            double theta[2] = { xl_rng_range(&rng, -30.0, 30.0), xl_rng_range(&rng, -30.0, 30.0) };
+            double loss = xl_logistic_loss(&lg, theta);
+            ck_assert_msg(loss >= floor - TOL_SUM,
+                          "case %d (sep %d): L(%g, %g) = %.17g < floor %.17g", k, (int)sep,
+                          theta[0], theta[1], loss, floor);
+        }
+        double fit[2];
+        if (sep == XL_LOGISTIC_OVERLAP || sep == XL_LOGISTIC_DEGENERATE) {
+            ck_assert_int_eq(xl_logistic_fit_newton(&lg, fit, NEWTON_MAX_ITER, NEWTON_TOL), 0);
+            ck_assert_double_eq_tol(xl_logistic_loss(&lg, fit), floor, TOL_EXACT);
+        } else {
+            ck_assert_int_eq(xl_logistic_fit_newton(&lg, fit, NEWTON_MAX_ITER, NEWTON_TOL), -1);
+        }
+    }
+    for (int i = 0; i < 4; i++)
+        ck_assert_msg(seen[i] > 0, "separation %d never drawn", i);
+}
+END_TEST
+
 START_TEST(test_seeded_data)
 {
     /* The built-in set, pinned. */
@@ -405,6 +446,7 @@ END_TEST
 
 START_TEST(test_edits_bump_version)
 {
+    const double theta_zero[2] = { 0.0, 0.0 };
     xl_logistic lg;
     xl_logistic_init(&lg, 0);
     unsigned long v = xl_logistic_version(&lg);
@@ -474,6 +516,14 @@ START_TEST(test_edits_bump_version)
     ck_assert_int_ne(snap.pts[0].y, lg.pts[0].y);
     ck_assert_uint_ne(snap.version, lg.version);
 
+    /* A label written directly as 2 counts as 1 everywhere; flipping it gives 0. */
+    lg.pts[0].y = 2;
+    ck_assert_int_eq(xl_logistic_sample_at(&lg, theta_zero, 0).y, 1);
+    ck_assert_double_eq(xl_logistic_sample_at(&lg, theta_zero, 0).p[0], 1.0);
+    ck_assert_int_eq(xl_logistic_separation_of(&lg), XL_LOGISTIC_OVERLAP);
+    xl_logistic_flip(&lg, 0);
+    ck_assert_int_eq(lg.pts[0].y, 0);
+
     /* Removing every point one by one ends at n = 0. */
     while (lg.n > 0)
         ck_assert_int_eq(xl_logistic_remove(&lg, lg.n - 1), 0);
@@ -518,6 +568,7 @@ static Suite *logistic_suite(void)
         { "gradient descent reaches Newton", test_gradient_descent_reaches_newton },
         { "contributions and samples", test_contributions },
         { "separation and floor", test_separation_and_floor },
+        { "floor is the infimum", test_floor_is_infimum },
         { "seeded data", test_seeded_data },
         { "edits bump version", test_edits_bump_version },
         { "model view", test_model_view },

@@ -37,7 +37,8 @@
 /* The built-in set (seed 0): x to two decimals, classes alternating (even 0, odd 1).
  * Points 0..3 follow the rule every seed follows (see xl_logistic_init): a 0 right of
  * zero, a 1 left of it, then a typical 0 and a typical 1. Class 0 has mean -0.78 and
- * class 1 mean +0.90; they overlap on [-0.6, 0.9], so the fit is finite (w ~ 1.7). */
+ * class 1 mean +0.90; they overlap on [-0.6, 0.9], so the fit is finite:
+ * w = 1.866, b = -0.110, floor 0.405 nats (tests/test_logistic.c). */
 static const xl_logistic_point builtin[XL_LOGISTIC_DEFAULT_POINTS] = {
     { 0.3, 0 }, { -0.6, 1 }, { -1.5, 0 }, { 1.6, 1 }, { -1.0, 0 },
     { 0.8, 1 }, { -2.3, 0 }, { 1.3, 1 }, { -0.4, 0 }, { 0.2, 1 },
@@ -153,7 +154,7 @@ int xl_logistic_flip(xl_logistic *lg, int i)
     assert(lg != NULL);
     if (i < 0 || i >= lg->n)
         return -1;
-    lg->pts[i].y = 1 - lg->pts[i].y;
+    lg->pts[i].y = !lg->pts[i].y;
     lg->version++;
     return 0;
 }
@@ -297,7 +298,7 @@ xl_logistic_sample xl_logistic_sample_at(const xl_logistic *lg, const double *th
     assert(i >= 0 && i < lg->n);
     xl_logistic_sample s;
     s.x = lg->pts[i].x;
-    s.y = lg->pts[i].y;
+    s.y = lg->pts[i].y != 0;
     s.logit = logit_of(theta, s.x);
     s.p[0] = s.y ? 1.0 : 0.0;
     s.p[1] = s.y ? 0.0 : 1.0;
@@ -321,7 +322,7 @@ static class_extent extent_of(const xl_logistic *lg)
 {
     class_extent e = { { 0, 0 }, { INFINITY, INFINITY }, { -INFINITY, -INFINITY } };
     for (int i = 0; i < lg->n; i++) {
-        int y = lg->pts[i].y;
+        int y = lg->pts[i].y != 0; /* as everywhere here: any nonzero label is a 1 */
         double x = lg->pts[i].x;
         e.count[y]++;
         if (x < e.lo[y])
@@ -446,7 +447,7 @@ static double tie_floor(const xl_logistic *lg)
     int k[2] = { 0, 0 };
     for (int i = 0; i < lg->n; i++)
         if (lg->pts[i].x == c)
-            k[lg->pts[i].y]++;
+            k[lg->pts[i].y != 0]++;
     double frac[2] = { (double)k[0] / (k[0] + k[1]), (double)k[1] / (k[0] + k[1]) };
     return (double)(k[0] + k[1]) / lg->n * xl_entropy(frac, 2, XL_NATS);
 }

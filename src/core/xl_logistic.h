@@ -44,7 +44,7 @@ enum {
 
 typedef struct xl_logistic_point {
     double x; /* position on the line, finite, |x| <= XL_LOGISTIC_X_LIMIT */
-    int y;    /* label, 0 or 1 */
+    int y;    /* label, 0 or 1 (written directly, any nonzero value counts as 1) */
 } xl_logistic_point;
 
 /* The data set. A transparent value type without pointers: a snapshot is a struct copy.
