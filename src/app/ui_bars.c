@@ -49,7 +49,7 @@ static int name_left(int w, float centre, SDL_Rect in, int plot_x)
 }
 
 /* Do the names fit in two alternating rows without touching their row neighbours? */
-static int staggered_fit(const ui_ctx *ctx, const xl_classifier *c, SDL_Rect in, int plot_x, float group)
+static int staggered_fit(const ui_ctx *ctx, const xl_bars *c, SDL_Rect in, int plot_x, float group)
 {
     int right[2] = {in.x - 1000, in.x - 1000};
     int gap = ctx->pad / 2;
@@ -63,7 +63,7 @@ static int staggered_fit(const ui_ctx *ctx, const xl_classifier *c, SDL_Rect in,
 }
 
 /* Widest upright name, in pixels, limited to `cap`. */
-static int upright_room(const ui_ctx *ctx, const xl_classifier *c, int cap)
+static int upright_room(const ui_ctx *ctx, const xl_bars *c, int cap)
 {
     int widest = 0;
     for (int i = 0; i < c->n; i++) {
@@ -76,15 +76,17 @@ static int upright_room(const ui_ctx *ctx, const xl_classifier *c, int cap)
 void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars_geom *geom)
 {
     const ui_theme *th = ctx->theme;
-    const xl_classifier *c = xl_session_classifier(s);
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    const xl_bars *c = &bars;
     const int n = c->n;
-    const int sel = xl_session_selected(s);
-    double q[XL_MAX_CLASSES], logq[XL_MAX_CLASSES];
-    xl_session_q(s, q);
-    xl_session_log_q(s, logq);
+    const int sel = c->selected;
+    double q[XL_ITEMS_MAX];
+    const double *logq = c->logq;
+    for (int i = 0; i < n; i++) q[i] = exp(logq[i]);
     char buf[96];
 
-    SDL_Rect in = ui_panel_begin(ctx, area, "TRUE P vs PREDICTED Q", "one pair of bars per class");
+    SDL_Rect in = ui_panel_begin(ctx, area, c->title, c->caption);
 
     /* Legend row: the swatches, then the surprise numbers explained in their own colour
      * and font; shorter wording, then none, when the row is narrow. */
@@ -150,7 +152,7 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, "probability");
 
     /* Bars, with the selected class's band behind them. */
-    SDL_Rect pb[XL_MAX_CLASSES], qb[XL_MAX_CLASSES];
+    SDL_Rect pb[XL_ITEMS_MAX], qb[XL_ITEMS_MAX];
     float bar_w = group * 0.36f;
     for (int i = 0; i < n; i++) {
         float cx = plot.x + group * i + group / 2;
@@ -159,7 +161,7 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
         pb[i] = (SDL_Rect){(int)(cx - bar_w - 1), plot.y + plot.h - hp, (int)bar_w, hp};
         qb[i] = (SDL_Rect){(int)(cx + 1), plot.y + plot.h - hq, (int)bar_w, hq};
     }
-    {
+    if (sel >= 0) {
         float gx = plot.x + group * sel;
         SDL_Rect band = {(int)(gx + 1), plot.y - value_h, (int)group - 2, plot.h + value_h + names_h};
         /* Light theme: pale yellow with a black edge; dark: a faint wash, yellow edge. */
@@ -179,10 +181,11 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     const double k = xl_unit_scale(ctx->unit);
     int digit_w = ui_text_width(ctx->text, UI_FONT_VALUE, "0");
     int max_chars = (int)((group - 4) / (digit_w > 0 ? digit_w : 1));
-    SDL_Rect placed[XL_MAX_CLASSES];
+    SDL_Rect placed[XL_ITEMS_MAX];
     int nplaced = 0;
     for (int o = 0; o < n; o++) {
-        int i = o == 0 ? sel : (o <= sel ? o - 1 : o);
+        int first = sel >= 0 ? sel : 0;
+        int i = o == 0 ? first : (o <= first ? o - 1 : o);
         double sv = -logq[i] * k;
         if (sv < 0.0) sv = 0.0; /* log q_i <= 0; a rounding residue must not read −0.00 */
         ui_font vf = isinf(sv) ? UI_FONT_READOUT : UI_FONT_VALUE;

@@ -14,8 +14,8 @@
 typedef struct ui_bars_geom {
     SDL_Rect plot;                 /* axis box: y = plot.y + plot.h is p 0, plot.y is p 1 */
     int n;
-    SDL_Rect p_bar[XL_MAX_CLASSES];
-    SDL_Rect q_bar[XL_MAX_CLASSES];
+    SDL_Rect p_bar[XL_ITEMS_MAX];
+    SDL_Rect q_bar[XL_ITEMS_MAX];
 } ui_bars_geom;
 void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars_geom *geom);
 

@@ -40,6 +40,8 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
                       ui_readouts_geom *geom)
 {
     const ui_theme *th = ctx->theme;
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const xl_readout_def *rd = def->readouts; /* [0] loss, [1] floor, [2] gap */
     const xl_sim *sim = xl_session_sim(s);
     const xl_sample cur = xl_sim_current(sim);
     const double k = xl_unit_scale(ctx->unit);
@@ -57,11 +59,15 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     int op_y = in.y + lh;
     int x = in.x;
     int room = col + op_w - ctx->pad / 2;
-    /* Captions all or none, so the three columns read alike; short ones when the long
-     * ones do not fit. The last column has no operator after it to run under. */
-    static const char *const long_captions[3] = {"cross-entropy: the loss", "entropy: inherent",
-                                                 "KL: the imperfection"};
-    static const char *const short_captions[3] = {"the loss", "inherent", "imperfection"};
+    /* Captions all or none, so the three columns read alike; short ones (the words
+     * after the colon, "the loss") when the long ones do not fit. The last column has no
+     * operator after it to run under. */
+    const char *long_captions[3], *short_captions[3];
+    for (int i = 0; i < 3; i++) {
+        long_captions[i] = rd[i].meaning;
+        const char *colon = strstr(rd[i].meaning, ": ");
+        short_captions[i] = colon ? colon + 2 : rd[i].meaning;
+    }
     const char *const *captions = long_captions;
     int last_room = in.x + in.w - (in.x + 2 * (col + op_w));
     int show = 1;
@@ -72,15 +78,16 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
             if (ui_text_width(ctx->text, UI_FONT_TICK, captions[i]) > (i < 2 ? room : last_room)) show = 0;
         if (show) break;
     }
-    readout(ctx, x, in.y, room, col, th->text, "H(P,Q)", cur.loss * k, show ? captions[0] : NULL);
+    readout(ctx, x, in.y, room, col, th->text, rd[0].symbol, cur.loss * k, show ? captions[0] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
     x += op_w;
-    readout(ctx, x, in.y, room, col, th->inherent, "H(P)", cur.floor * k, show ? captions[1] : NULL);
+    readout(ctx, x, in.y, room, col, th->inherent, rd[1].symbol, cur.floor * k, show ? captions[1] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "+");
     x += op_w;
-    readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, "D_KL(P‖Q)", fmax(cur.gap, 0.0) * k, show ? captions[2] : NULL);
+    readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, fmax(cur.gap, 0.0) * k,
+            show ? captions[2] : NULL);
 
     /* Stacked bar with its own axis. */
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
@@ -114,18 +121,33 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     /* Labels inside the parts when they fit. */
     int label_y = axis.y + (axis.h - lh) / 2;
     SDL_Color on_fill = {255, 255, 255, 255};
-    if (ui_text_width(ctx->text, UI_FONT_LABEL, "H(P)") + 8 < floor_w)
-        ui_text_draw(ctx->text, UI_FONT_LABEL, axis.x + floor_w / 2, label_y, UI_ALIGN_CENTER, on_fill, "H(P)");
-    if (ui_text_width(ctx->text, UI_FONT_LABEL, "KL") + 8 < total_w - floor_w)
+    /* Each part named by its symbol, or its short name ("KL") when the symbol is too
+     * wide for the part. */
+    char part[2][48];
+    for (int i = 0; i < 2; i++) {
+        const xl_readout_def *r = &rd[i + 1];
+        int room_w = (i == 0 ? floor_w : total_w - floor_w) - 8;
+        snprintf(part[i], sizeof part[i], "%s", r->symbol);
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, part[i]) >= room_w) {
+            snprintf(part[i], sizeof part[i], "%s", r->name);
+            for (char *ch = part[i]; *ch; ch++)
+                if (*ch >= 'a' && *ch <= 'z' && strlen(part[i]) <= 3) *ch = (char)(*ch - 'a' + 'A');
+        }
+    }
+    if (ui_text_width(ctx->text, UI_FONT_LABEL, part[0]) + 8 < floor_w)
+        ui_text_draw(ctx->text, UI_FONT_LABEL, axis.x + floor_w / 2, label_y, UI_ALIGN_CENTER, on_fill, part[0]);
+    if (ui_text_width(ctx->text, UI_FONT_LABEL, part[1]) + 8 < total_w - floor_w)
         ui_text_draw(ctx->text, UI_FONT_LABEL, axis.x + (floor_w + total_w) / 2, label_y,
-                     UI_ALIGN_CENTER, on_fill, "KL");
+                     UI_ALIGN_CENTER, on_fill, part[1]);
 
     /* Floor marker: a heavy line through the bar and a note over it that reads from the
      * marker rightwards, or leftwards when it would run out, shortened or left out when
      * neither fits. */
     float fx = axis.x + floor_w;
     ui_draw_line(ctx->r, fx, axis.y - tick_h * 0.6f, fx, axis.y + axis.h + 2, ui_lw(ctx, 2.0f), th->text);
-    static const char *const floor_notes[] = {"floor H(P): the loss cannot go lower", "floor H(P)"};
+    char floor_notes[2][96];
+    snprintf(floor_notes[0], sizeof floor_notes[0], "floor %s: the loss cannot go lower", rd[1].symbol);
+    snprintf(floor_notes[1], sizeof floor_notes[1], "floor %s", rd[1].symbol);
     for (int i = 0; i < 2; i++) {
         int note_w = ui_text_width(ctx->text, UI_FONT_TICK, floor_notes[i]);
         int nx;
@@ -166,10 +188,11 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
      * log q so a q below 10⁻³⁰⁸ still reads as the number it is. */
     int line_y = ty + ctx->pad / 3 + tick_h + ctx->pad / 2;
     if (line_y + lh <= in.y + in.h + ctx->pad / 2) {
-        const xl_classifier *c = xl_session_classifier(s);
-        int sel = xl_session_selected(s);
-        double logq[XL_MAX_CLASSES];
-        xl_session_log_q(s, logq);
+        xl_bars bars;
+        xl_session_bars(s, &bars);
+        const xl_bars *c = &bars;
+        int sel = c->selected >= 0 ? c->selected : 0;
+        const double *logq = c->logq;
         char sp[48], qs[48], ps[48];
         double surprise = -logq[sel] * k;
         ui_format_fit(sp, sizeof sp, surprise < 0.0 ? 0.0 : surprise, 3, 9);
@@ -187,10 +210,10 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, th->text, cut);
         /* The lesson of the panel, where there is room for it. */
         int note_y = line_y + lh + ctx->pad / 2;
-        static const char *const notes[] = {
-            "Learning can only remove the KL part: as Q → P, H(P,Q) falls to H(P).",
-            "Learning removes only KL: H(P,Q) → H(P).",
-        };
+        char short_note[160];
+        snprintf(short_note, sizeof short_note, "Learning removes only %s: %s → %s.", short_captions[2][0] ? rd[2].symbol : "",
+                 rd[0].symbol, rd[1].symbol);
+        const char *notes[2] = {def->identity_note ? def->identity_note : short_note, short_note};
         for (int i = 0; i < 2; i++) {
             if (note_y + lh > in.y + in.h + ctx->pad / 2 || ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) > in.w)
                 continue;

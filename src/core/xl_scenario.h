@@ -91,6 +91,9 @@ typedef struct xl_scenario_def {
     const xl_readout_def *readouts;
     int readout_count;
     unsigned panels;
+    /* The lesson of the identity loss = floor + gap, in one sentence for the readouts
+     * panel ("Learning can only remove the KL part: ..."). May be NULL. */
+    const char *identity_note;
 
     /* Fill state from params[0..param_count-1] (each within its range) and a seed.
      * Returns 0, or -1 with a reason in err. */

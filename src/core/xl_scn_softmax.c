@@ -235,6 +235,7 @@ const xl_scenario_def xl_scenario_softmax = {
     .readouts = readouts,
     .readout_count = (int)(sizeof readouts / sizeof readouts[0]),
     .panels = XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
+    .identity_note = "Learning can only remove the KL part: as Q → P, H(P,Q) falls to H(P).",
     .init = init,
     .model = model,
     .start = start,
