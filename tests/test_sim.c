@@ -269,8 +269,10 @@ static int one_param_count(const void *self) { (void)self; return 1; }
 
 START_TEST(test_gap_negative_beyond_rounding_kept)
 {
-    const xl_model_ops bad = { "bad", low_loss, zero_grad, high_floor, one_param_count };
-    const xl_model_ops close = { "close", low_loss, zero_grad, rounding_floor, one_param_count };
+    const xl_model_ops bad = { .id = "bad", .loss = low_loss, .gradient = zero_grad,
+        .floor = high_floor, .param_count = one_param_count };
+    const xl_model_ops close = { .id = "close", .loss = low_loss, .gradient = zero_grad,
+        .floor = rounding_floor, .param_count = one_param_count };
     const double t0[1] = { 0.0 };
     xl_model m = { &bad, NULL };
     xl_sim *sim = xl_sim_create(m, t0, 0.1);
@@ -296,7 +298,8 @@ static void sq_grad(const void *self, const double *t, double *g) { (void)self; 
 
 START_TEST(test_divergence_nan)
 {
-    static const xl_model_ops ops = { "nan", nan_loss, nan_grad, zero_floor, one_param };
+    static const xl_model_ops ops = { .id = "nan", .loss = nan_loss, .gradient = nan_grad,
+        .floor = zero_floor, .param_count = one_param };
     xl_model m = { &ops, NULL };
     const double t0[1] = { 0.0 };
     xl_sim *sim = xl_sim_create(m, t0, 1.0);
@@ -318,7 +321,8 @@ END_TEST
 
 START_TEST(test_divergence_overflow)
 {
-    static const xl_model_ops ops = { "square", sq_loss, sq_grad, zero_floor, one_param };
+    static const xl_model_ops ops = { .id = "square", .loss = sq_loss, .gradient = sq_grad,
+        .floor = zero_floor, .param_count = one_param };
     xl_model m = { &ops, NULL };
     const double t0[1] = { 1.0 };
     xl_sim *sim = xl_sim_create(m, t0, 10.0); /* t <- -19 t */
@@ -335,8 +339,10 @@ END_TEST
 
 START_TEST(test_create_rejects)
 {
-    static const xl_model_ops none = { "none", sq_loss, sq_grad, zero_floor, no_params };
-    static const xl_model_ops many = { "many", sq_loss, sq_grad, zero_floor, too_many_params };
+    static const xl_model_ops none = { .id = "none", .loss = sq_loss, .gradient = sq_grad,
+        .floor = zero_floor, .param_count = no_params };
+    static const xl_model_ops many = { .id = "many", .loss = sq_loss, .gradient = sq_grad,
+        .floor = zero_floor, .param_count = too_many_params };
     const double t0[XL_MAX_PARAMS + 1] = { 0 };
     xl_model m0 = { &none, NULL }, m1 = { &many, NULL };
     ck_assert_ptr_null(xl_sim_create(m0, t0, 0.1));
