@@ -18,6 +18,10 @@
 
 #include <stddef.h>
 
+/* Parameters a model may have: 1024 lets the benchmark and later models (a softmax over
+ * many classes, regression weights) run on the same simulation and optimizers. */
+enum { XL_MAX_PARAMS = 1024 };
+
 typedef struct xl_model_ops {
     const char *id;                 /* short name, "softmax" */
     /* Loss at theta, in nats. */
