@@ -83,6 +83,7 @@ long   xl_sim_diverged_at(const xl_sim *sim);
  * with equal state; both sims must have the same parameter count. A snapshot is a
  * spare sim created on the same model and copied into; restoring copies back. */
 void   xl_sim_copy(xl_sim *dst, const xl_sim *src);
+
 long   xl_sim_steps(const xl_sim *sim);
 xl_sim_status xl_sim_status_get(const xl_sim *sim);
 int    xl_sim_param_count(const xl_sim *sim);
