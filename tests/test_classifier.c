@@ -194,6 +194,65 @@ START_TEST(test_model_view)
 }
 END_TEST
 
+/* Issue 6, item 1: every edit moves the version on (caches compare it), and the
+ * parameter names are the axis labels "z₁ robin" in UTF-8. */
+START_TEST(test_version_and_names)
+{
+    xl_classifier c;
+    xl_classifier_init(&c, 12);
+    xl_model m = xl_classifier_model(&c);
+    unsigned long v = xl_model_version(m);
+    xl_classifier_set_name(&c, 0, "robin");
+    ck_assert_msg(xl_model_version(m) != v, "set_name kept version %lu", v);
+    v = xl_model_version(m);
+    xl_classifier_set_onehot(&c, 1);
+    ck_assert_msg(xl_model_version(m) != v, "set_onehot kept version %lu", v);
+    v = xl_model_version(m);
+    xl_classifier_set_uniform(&c);
+    ck_assert_msg(xl_model_version(m) != v, "set_uniform kept version %lu", v);
+    v = xl_model_version(m);
+    xl_classifier_nudge(&c, 2, 0.1);
+    ck_assert_msg(xl_model_version(m) != v, "nudge kept version %lu", v);
+    v = xl_model_version(m);
+    double w[12];
+    for (int i = 0; i < 12; i++)
+        w[i] = i + 1.0;
+    ck_assert_int_eq(xl_classifier_set_p(&c, w), 0);
+    ck_assert_msg(xl_model_version(m) != v, "set_p kept version %lu", v);
+    double sum = 0.0;
+    for (int i = 0; i < 12; i++)
+        sum += c.p[i];
+    ck_assert_double_eq_tol(sum, 1.0, TOL_EXACT);
+    ck_assert_double_eq_tol(c.p[11], 12.0 / 78.0, TOL_EXACT);
+    /* A rejected P changes nothing, the version included. */
+    v = xl_model_version(m);
+    w[3] = -1.0;
+    ck_assert_int_eq(xl_classifier_set_p(&c, w), -1);
+    w[3] = NAN;
+    ck_assert_int_eq(xl_classifier_set_p(&c, w), -1);
+    for (int i = 0; i < 12; i++)
+        w[i] = 0.0;
+    ck_assert_int_eq(xl_classifier_set_p(&c, w), -1);
+    ck_assert_int_eq(xl_model_version(m), v);
+    ck_assert_double_eq_tol(c.p[11], 12.0 / 78.0, TOL_EXACT);
+    xl_classifier_touch(&c);
+    ck_assert_msg(xl_model_version(m) != v, "touch kept version %lu", v);
+    /* Names: z, subscript digits (U+2081 is E2 82 81), a space, the class name. */
+    ck_assert_str_eq(xl_model_param_name(m, 0), "z\xE2\x82\x81 robin");
+    ck_assert_str_eq(xl_model_param_name(m, 1), "z\xE2\x82\x82 class 2");
+    ck_assert_str_eq(xl_model_param_name(m, 11), "z\xE2\x82\x81\xE2\x82\x82 class 12");
+    /* The longest name still fits whole. */
+    xl_classifier_set_name(&c, 11, "abcdefghijklmnopqrstuvwxyz");
+    ck_assert_str_eq(c.names[11], "abcdefghijklmnopqrstuvw");
+    ck_assert_str_eq(xl_model_param_name(m, 11), "z\xE2\x82\x81\xE2\x82\x82 abcdefghijklmnopqrstuvw");
+    /* A model without the optional ops: version 0 and an empty name, never NULL. */
+    static const xl_model_ops bare = { .id = "bare" };
+    xl_model b = { &bare, NULL };
+    ck_assert_int_eq(xl_model_version(b), 0);
+    ck_assert_str_eq(xl_model_param_name(b, 0), "");
+}
+END_TEST
+
 static Suite *classifier_suite(void)
 {
     Suite *s = suite_create("classifier");
@@ -205,6 +264,7 @@ static Suite *classifier_suite(void)
         { "one-hot and uniform", test_onehot_uniform },
         { "nudge", test_nudge },
         { "model view", test_model_view },
+        { "version and parameter names", test_version_and_names },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);

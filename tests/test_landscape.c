@@ -236,6 +236,49 @@ START_TEST(test_cache)
 }
 END_TEST
 
+/* Issue 6, item 1: the generic fill keyed its cache on the model pointer and theta
+ * alone, so an edit of P with theta unchanged answered "no recompute" and kept the
+ * old surface. The built-in bird scene, theta fixed at its start; slice (z_1, z_3) over
+ * [-3, 2] on a 3 x 3 grid, whose cell (1, 0) is theta itself (x = -0.5, y = -3).
+ * There H(P, Q) = 3.7048 nats; after P = one-hot on class 1 the loss is
+ * -log q_1 = 3.2498 nats, and a stale grid would still say 3.7048. */
+START_TEST(test_cache_sees_model_edit)
+{
+    xl_classifier c;
+    xl_classifier_init(&c, 5);
+    const double p[5] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
+    ck_assert_int_eq(xl_classifier_set_p(&c, p), 0);
+    const double z[5] = { -0.5, -2.5, -3.0, 1.0, 2.5 };
+    xl_model m = xl_classifier_model(&c);
+    xl_landscape *ls = xl_landscape_create(3);
+    ck_assert_int_eq(xl_landscape_compute(ls, m, z, 0, 2, -3.0, 2.0), 1);
+    double before = xl_landscape_at(ls, 1, 0);
+    ck_assert_msg(fabs(before - 3.7047792091767633) <= 1e-12, "start loss %.17g", before);
+    ck_assert_int_eq(xl_landscape_compute(ls, m, z, 0, 2, -3.0, 2.0), 0);
+
+    xl_classifier_set_onehot(&c, 0);
+    int again = xl_landscape_compute(ls, m, z, 0, 2, -3.0, 2.0);
+    double q[5];
+    xl_softmax(z, 5, q);
+    ck_assert_msg(again == 1 && fabs(xl_landscape_at(ls, 1, 0) - (-log(q[0]))) <= TOL_EXACT,
+                  "after P = one-hot: recomputed %d, cell %.17g (was %.17g), expected -log q_1 = %.17g",
+                  again, xl_landscape_at(ls, 1, 0), before, -log(q[0]));
+    ck_assert_msg(fabs(-log(q[0]) - 3.249779209176763) <= 1e-12, "-log q_1 = %.17g", -log(q[0]));
+    double err = worst_cell_error(ls, &c, z);
+    ck_assert_msg(err <= TOL_EXACT, "grid vs one-hot truth: worst cell off by %g", err);
+
+    /* A direct write is seen once it is announced with xl_classifier_touch. */
+    c.p[0] = 0.5;
+    c.p[1] = 0.5;
+    xl_classifier_touch(&c);
+    ck_assert_int_eq(xl_landscape_compute(ls, m, z, 0, 2, -3.0, 2.0), 1);
+    err = worst_cell_error(ls, &c, z);
+    ck_assert_msg(err <= TOL_EXACT, "grid vs touched P: worst cell off by %g", err);
+    ck_assert_int_eq(xl_landscape_compute(ls, m, z, 0, 2, -3.0, 2.0), 0);
+    xl_landscape_destroy(ls);
+}
+END_TEST
+
 START_TEST(test_minimum)
 {
     xl_rng rng = xl_rng_make(31);
@@ -414,6 +457,7 @@ static Suite *landscape_suite(void)
         { "fast path matches direct", test_fast_matches_direct },
         { "extreme ranges", test_extreme_ranges },
         { "input cache", test_cache },
+        { "generic cache sees a model edit", test_cache_sees_model_edit },
         { "analytic minimum", test_minimum },
         { "argmin near minimum", test_argmin_near_minimum },
         { "min max consistent", test_min_max_consistent },

@@ -269,8 +269,10 @@ static int one_param_count(const void *self) { (void)self; return 1; }
 
 START_TEST(test_gap_negative_beyond_rounding_kept)
 {
-    const xl_model_ops bad = { "bad", low_loss, zero_grad, high_floor, one_param_count };
-    const xl_model_ops close = { "close", low_loss, zero_grad, rounding_floor, one_param_count };
+    const xl_model_ops bad = { .id = "bad", .loss = low_loss, .gradient = zero_grad,
+        .floor = high_floor, .param_count = one_param_count };
+    const xl_model_ops close = { .id = "close", .loss = low_loss, .gradient = zero_grad,
+        .floor = rounding_floor, .param_count = one_param_count };
     const double t0[1] = { 0.0 };
     xl_model m = { &bad, NULL };
     xl_sim *sim = xl_sim_create(m, t0, 0.1);
@@ -296,7 +298,8 @@ static void sq_grad(const void *self, const double *t, double *g) { (void)self; 
 
 START_TEST(test_divergence_nan)
 {
-    static const xl_model_ops ops = { "nan", nan_loss, nan_grad, zero_floor, one_param };
+    static const xl_model_ops ops = { .id = "nan", .loss = nan_loss, .gradient = nan_grad,
+        .floor = zero_floor, .param_count = one_param };
     xl_model m = { &ops, NULL };
     const double t0[1] = { 0.0 };
     xl_sim *sim = xl_sim_create(m, t0, 1.0);
@@ -305,12 +308,15 @@ START_TEST(test_divergence_nan)
     ck_assert_int_eq(xl_sim_status_get(sim), XL_SIM_DIVERGED);
     ck_assert_double_eq(xl_sim_theta(sim)[0], 3.0);
     ck_assert_int_eq(xl_sim_steps(sim), 3);
+    ck_assert_int_eq(xl_sim_diverged_at(sim), 4); /* step 4 would have left the finite */
     ck_assert_msg(isfinite(xl_sim_current(sim).loss), "current loss %g", xl_sim_current(sim).loss);
     /* Refused until reset. */
     ck_assert_int_eq(xl_sim_step(sim, 1), XL_SIM_DIVERGED);
     ck_assert_int_eq(xl_sim_steps(sim), 3);
+    ck_assert_int_eq(xl_sim_diverged_at(sim), 4);
     xl_sim_reset(sim);
     ck_assert_int_eq(xl_sim_status_get(sim), XL_SIM_OK);
+    ck_assert_int_eq(xl_sim_diverged_at(sim), -1);
     ck_assert_int_eq(xl_sim_step(sim, 1), XL_SIM_OK);
     xl_sim_destroy(sim);
 }
@@ -318,7 +324,8 @@ END_TEST
 
 START_TEST(test_divergence_overflow)
 {
-    static const xl_model_ops ops = { "square", sq_loss, sq_grad, zero_floor, one_param };
+    static const xl_model_ops ops = { .id = "square", .loss = sq_loss, .gradient = sq_grad,
+        .floor = zero_floor, .param_count = one_param };
     xl_model m = { &ops, NULL };
     const double t0[1] = { 1.0 };
     xl_sim *sim = xl_sim_create(m, t0, 10.0); /* t <- -19 t */
@@ -326,6 +333,7 @@ START_TEST(test_divergence_overflow)
     ck_assert_msg(isfinite(xl_sim_theta(sim)[0]), "theta %g", xl_sim_theta(sim)[0]);
     ck_assert_msg(xl_sim_steps(sim) > 100 && xl_sim_steps(sim) < 1000, "diverged at %ld",
                   xl_sim_steps(sim));
+    ck_assert_int_eq(xl_sim_diverged_at(sim), xl_sim_steps(sim) + 1);
     int n = xl_sim_history_count(sim);
     for (int i = 0; i < n; i++)
         ck_assert_msg(isfinite(xl_sim_history(sim)[i].loss), "sample %d not finite", i);
@@ -335,12 +343,216 @@ END_TEST
 
 START_TEST(test_create_rejects)
 {
-    static const xl_model_ops none = { "none", sq_loss, sq_grad, zero_floor, no_params };
-    static const xl_model_ops many = { "many", sq_loss, sq_grad, zero_floor, too_many_params };
+    static const xl_model_ops none = { .id = "none", .loss = sq_loss, .gradient = sq_grad,
+        .floor = zero_floor, .param_count = no_params };
+    static const xl_model_ops many = { .id = "many", .loss = sq_loss, .gradient = sq_grad,
+        .floor = zero_floor, .param_count = too_many_params };
     const double t0[XL_MAX_PARAMS + 1] = { 0 };
     xl_model m0 = { &none, NULL }, m1 = { &many, NULL };
     ck_assert_ptr_null(xl_sim_create(m0, t0, 0.1));
     ck_assert_ptr_null(xl_sim_create(m1, t0, 0.1));
+}
+END_TEST
+
+/* Issue 6: the sim steps through an xl_optim record. Switching keeps theta and the
+ * history and starts the new optimizer's state from zero; set_lr reaches the record. */
+START_TEST(test_set_optimizer)
+{
+    xl_classifier c;
+    double z0[5];
+    bird_classifier(&c, z0);
+    xl_sim *sim = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+    ck_assert_int_eq(xl_sim_optimizer(sim)->kind, XL_OPTIM_GD);
+    ck_assert_double_eq(xl_sim_optimizer(sim)->hyper.lr, 0.5);
+    xl_sim_step(sim, 4);
+    double theta[5];
+    memcpy(theta, xl_sim_theta(sim), sizeof theta);
+    ck_assert_int_eq(xl_sim_set_optimizer(sim, XL_OPTIM_MOMENTUM, (xl_optim_hyper){ 0 }), 0);
+    const xl_optim *o = xl_sim_optimizer(sim);
+    ck_assert_int_eq(o->kind, XL_OPTIM_MOMENTUM);
+    ck_assert_double_eq(o->hyper.lr, 0.5); /* lr 0: the sim's rate is kept */
+    ck_assert_double_eq(o->hyper.mu, 0.9);
+    ck_assert_int_eq(o->t, 0);
+    ck_assert_int_eq(memcmp(xl_sim_theta(sim), theta, sizeof theta), 0);
+    ck_assert_int_eq(xl_sim_steps(sim), 4);
+    ck_assert_int_eq(xl_sim_history_count(sim), 5);
+    /* The next step is exactly a momentum step from zero velocity, done by hand. */
+    xl_optim ref;
+    xl_optim_init(&ref, XL_OPTIM_MOMENTUM, (xl_optim_hyper){ .lr = 0.5 }, 5);
+    double want[5];
+    for (int k = 0; k < 3; k++)
+        xl_optim_step(&ref, xl_classifier_model(&c), k == 0 ? theta : want, want, NULL);
+    xl_sim_step(sim, 3);
+    ck_assert_int_eq(memcmp(xl_sim_theta(sim), want, sizeof want), 0);
+    ck_assert_int_eq(xl_sim_optimizer(sim)->t, 3);
+    /* set_lr sets the record's rate and is what the next samples carry. */
+    xl_sim_set_lr(sim, 0.25);
+    ck_assert_double_eq(xl_sim_optimizer(sim)->hyper.lr, 0.25);
+    ck_assert_double_eq(xl_sim_lr(sim), 0.25);
+    xl_sim_step(sim, 1);
+    ck_assert_double_eq(xl_sim_current(sim).lr, 0.25);
+    /* An explicit rate wins; a bad hyperparameter changes nothing. */
+    ck_assert_int_eq(xl_sim_set_optimizer(sim, XL_OPTIM_ADAM, (xl_optim_hyper){ .lr = 0.05 }), 0);
+    ck_assert_double_eq(xl_sim_lr(sim), 0.05);
+    ck_assert_double_eq(xl_sim_optimizer(sim)->hyper.beta2, 0.999);
+    xl_sim_step(sim, 2);
+    ck_assert_int_eq(xl_sim_set_optimizer(sim, XL_OPTIM_NESTEROV, (xl_optim_hyper){ .mu = 1.5 }), -1);
+    ck_assert_int_eq(xl_sim_optimizer(sim)->kind, XL_OPTIM_ADAM);
+    ck_assert_int_eq(xl_sim_optimizer(sim)->t, 2);
+    /* Reset zeroes the state and keeps the kind and rate. */
+    xl_sim_reset(sim);
+    o = xl_sim_optimizer(sim);
+    ck_assert_int_eq(o->kind, XL_OPTIM_ADAM);
+    ck_assert_double_eq(o->hyper.lr, 0.05);
+    ck_assert_int_eq(o->t, 0);
+    for (int i = 0; i < 5; i++)
+        ck_assert_msg(o->v[i] == 0.0 && o->m[i] == 0.0, "state %d after reset: v %g m %g", i, o->v[i], o->m[i]);
+    ck_assert_int_eq(memcmp(xl_sim_theta(sim), z0, sizeof z0), 0);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
+/* Issue 6, item 4: a snapshot taken mid-run (past 2000 steps, so the 100 steps after
+ * it cross a history compaction) and restored gives the same 100 steps bit for bit:
+ * theta, every history sample and every stored theta, for each optimizer. */
+START_TEST(test_snapshot_restore)
+{
+    for (int k = 0; k < XL_OPTIM_KIND_COUNT; k++) {
+        xl_classifier c;
+        double z0[5];
+        bird_classifier(&c, z0);
+        xl_model m = xl_classifier_model(&c);
+        xl_sim *sim = xl_sim_create(m, z0, 0.1);
+        xl_sim *snap = xl_sim_create(m, z0, 0.1);
+        ck_assert_int_eq(xl_sim_set_optimizer(sim, (xl_optim_kind)k, (xl_optim_hyper){ .lr = 0.02 }), 0);
+        xl_sim_step(sim, 2000);
+        xl_sim_copy(snap, sim);
+        ck_assert_int_eq(xl_sim_step(sim, 100), XL_SIM_OK);
+        static double theta_a[5], thetas_a[XL_HISTORY_CAP * 5];
+        static xl_sample hist_a[XL_HISTORY_CAP];
+        xl_optim opt_a = *xl_sim_optimizer(sim);
+        int n = xl_sim_history_count(sim);
+        memcpy(theta_a, xl_sim_theta(sim), sizeof theta_a);
+        memcpy(hist_a, xl_sim_history(sim), (size_t)n * sizeof(xl_sample));
+        for (int i = 0; i < n; i++)
+            memcpy(thetas_a + 5 * i, xl_sim_history_theta(sim, i), 5 * sizeof(double));
+
+        xl_sim_copy(sim, snap); /* restore */
+        ck_assert_int_eq(xl_sim_steps(sim), 2000);
+        ck_assert_int_eq(xl_sim_step(sim, 100), XL_SIM_OK);
+        const char *name = xl_optim_kind_name((xl_optim_kind)k);
+        ck_assert_msg(memcmp(theta_a, xl_sim_theta(sim), sizeof theta_a) == 0, "%s: theta differs", name);
+        ck_assert_msg(xl_sim_history_count(sim) == n, "%s: history %d vs %d", name, xl_sim_history_count(sim), n);
+        ck_assert_msg(memcmp(hist_a, xl_sim_history(sim), (size_t)n * sizeof(xl_sample)) == 0,
+                      "%s: history samples differ", name);
+        for (int i = 0; i < n; i++)
+            ck_assert_msg(memcmp(thetas_a + 5 * i, xl_sim_history_theta(sim, i), 5 * sizeof(double)) == 0,
+                          "%s: history theta %d differs", name, i);
+        ck_assert_msg(memcmp(&opt_a, xl_sim_optimizer(sim), sizeof opt_a) == 0, "%s: optimizer state differs",
+                      name);
+        ck_assert_msg(xl_sim_history(sim)[1].step - xl_sim_history(sim)[0].step == 2,
+                      "%s: the run should have crossed a compaction", name);
+        /* The snapshot itself was not disturbed by either run. */
+        ck_assert_int_eq(xl_sim_steps(snap), 2000);
+        xl_sim_destroy(snap);
+        xl_sim_destroy(sim);
+    }
+}
+END_TEST
+
+/* A copy onto a sim of another classifier with equal state continues identically. */
+START_TEST(test_copy_across_equal_models)
+{
+    xl_classifier c1, c2;
+    double z0[5];
+    bird_classifier(&c1, z0);
+    bird_classifier(&c2, z0);
+    xl_classifier_touch(&c2); /* equal state, different version number */
+    xl_sim *a = xl_sim_create(xl_classifier_model(&c1), z0, 0.3);
+    xl_sim *b = xl_sim_create(xl_classifier_model(&c2), z0, 0.3);
+    xl_sim_set_optimizer(a, XL_OPTIM_NESTEROV, (xl_optim_hyper){ 0 });
+    xl_sim_step(a, 17);
+    xl_sim_copy(b, a);
+    ck_assert_int_eq(xl_sim_sync(b), 0);
+    xl_sim_step(a, 30);
+    xl_sim_step(b, 30);
+    ck_assert_int_eq(memcmp(xl_sim_theta(a), xl_sim_theta(b), 5 * sizeof(double)), 0);
+    xl_sample sa = xl_sim_current(a), sb = xl_sim_current(b);
+    ck_assert_int_eq(memcmp(&sa, &sb, sizeof sa), 0);
+    xl_sim_destroy(a);
+    xl_sim_destroy(b);
+}
+END_TEST
+
+/* Issue 6, item 1: an edit of P without xl_sim_model_changed is noticed through the
+ * model's version: at once by xl_sim_current, in the history by sync or the next step. */
+START_TEST(test_model_version_noticed)
+{
+    xl_classifier c;
+    double z0[5];
+    bird_classifier(&c, z0);
+    xl_sim *sim = xl_sim_create(xl_classifier_model(&c), z0, 0.5);
+    xl_sim_step(sim, 3);
+    ck_assert_int_eq(xl_sim_sync(sim), 0);
+    double old_loss = xl_sim_history(sim)[3].loss;
+    xl_classifier_set_onehot(&c, 0);
+    double q[5];
+    xl_softmax(xl_sim_theta(sim), 5, q);
+    xl_sample cur = xl_sim_current(sim);
+    ck_assert_int_eq(cur.step, 3);
+    ck_assert_double_eq_tol(cur.loss, -log(q[0]), TOL_EXACT);
+    ck_assert_double_eq_tol(cur.floor, 0.0, TOL_EXACT);
+    ck_assert_double_eq(xl_sim_history(sim)[3].loss, old_loss); /* not yet synced */
+    ck_assert_int_eq(xl_sim_sync(sim), 1);
+    ck_assert_int_eq(xl_sim_sync(sim), 0);
+    ck_assert_double_eq_tol(xl_sim_history(sim)[3].loss, -log(q[0]), TOL_EXACT);
+    ck_assert_int_eq(memcmp(&xl_sim_history(sim)[3], &cur, sizeof cur), 0);
+    /* The next step syncs by itself first. */
+    xl_classifier_set_uniform(&c);
+    xl_sim_step(sim, 1);
+    ck_assert_double_eq_tol(xl_sim_history(sim)[3].floor, log(5.0), TOL_EXACT);
+    ck_assert_double_eq_tol(xl_sim_history(sim)[4].floor, log(5.0), TOL_EXACT);
+    /* model_changed stays safe when nothing changed: the same values. */
+    xl_sample before = xl_sim_current(sim);
+    xl_sim_model_changed(sim);
+    xl_sample after = xl_sim_current(sim);
+    ck_assert_int_eq(memcmp(&before, &after, sizeof before), 0);
+    xl_sim_destroy(sim);
+}
+END_TEST
+
+/* Where divergence is dated when no step caused it: a start that is not finite is
+ * "diverged at step 0"; an edit that makes the loss infinite dates it at the current
+ * step, whether announced or noticed through the version. */
+typedef struct switch_model { int bad; unsigned long version; } switch_model;
+static double switch_loss(const void *self, const double *t)
+{
+    const switch_model *m = self;
+    return m->bad ? INFINITY : t[0] * t[0];
+}
+static unsigned long switch_version(const void *self) { return ((const switch_model *)self)->version; }
+
+START_TEST(test_diverged_at_without_a_step)
+{
+    static const xl_model_ops ops = { .id = "switch", .loss = switch_loss, .gradient = sq_grad,
+                                      .floor = zero_floor, .param_count = one_param, .version = switch_version };
+    switch_model sm = { 1, 1 };
+    xl_model m = { &ops, &sm };
+    const double t0[1] = { 1.0 };
+    xl_sim *sim = xl_sim_create(m, t0, 0.1);
+    ck_assert_int_eq(xl_sim_status_get(sim), XL_SIM_DIVERGED);
+    ck_assert_int_eq(xl_sim_diverged_at(sim), 0);
+    sm.bad = 0;
+    sm.version++;
+    xl_sim_reset(sim);
+    ck_assert_int_eq(xl_sim_diverged_at(sim), -1);
+    ck_assert_int_eq(xl_sim_step(sim, 5), XL_SIM_OK);
+    sm.bad = 1;
+    sm.version++;
+    ck_assert_int_eq(xl_sim_step(sim, 5), XL_SIM_DIVERGED);
+    ck_assert_int_eq(xl_sim_steps(sim), 5);
+    ck_assert_int_eq(xl_sim_diverged_at(sim), 5);
+    xl_sim_destroy(sim);
 }
 END_TEST
 
@@ -361,6 +573,11 @@ static Suite *sim_suite(void)
         { "divergence nan", test_divergence_nan },
         { "divergence overflow", test_divergence_overflow },
         { "create rejects", test_create_rejects },
+        { "set optimizer", test_set_optimizer },
+        { "snapshot and restore", test_snapshot_restore },
+        { "copy across equal models", test_copy_across_equal_models },
+        { "model version noticed", test_model_version_noticed },
+        { "diverged at, without a step", test_diverged_at_without_a_step },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);

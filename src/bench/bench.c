@@ -174,8 +174,9 @@ static int sm_param_count(const void *self)
     return m->n;
 }
 
-static const xl_model_ops softmax_ops = {"bench-softmax", sm_loss, sm_gradient, sm_floor,
-                                         sm_param_count};
+static const xl_model_ops softmax_ops = { .id = "bench-softmax", .loss = sm_loss,
+                                          .gradient = sm_gradient, .floor = sm_floor,
+                                          .param_count = sm_param_count };
 
 /* A soft P and logits in [-3, 3) from a fixed LCG, so every run is the same. */
 static void fill_problem(int n, double *p, double *z)

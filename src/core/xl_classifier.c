@@ -4,6 +4,9 @@
  * Since d lse / dz_i = q_i and d(p.z)/dz_i = p_i, the gradient is q_i - p_i: the model is
  * pushed up on classes it under-predicts and down on the rest, and sum_i (q_i - p_i) = 0,
  * so a step never changes the sum of the logits. The floor is H(P), reached when Q = P.
+ *
+ * Every edit ends in touch(): the version moves on and the axis labels are rebuilt, so
+ * a label or a cached surface can never describe a P or a name that is gone.
  */
 #include "xl_classifier.h"
 
@@ -29,6 +32,41 @@ static void default_name(char *dst, int k)
     dst[len] = '\0';
 }
 
+/* "z₁₂ name": z, the class number in Unicode subscript digits (U+2080 + d, three bytes
+ * in UTF-8: E2 82 80+d), a space and the class name, cut to fit. */
+static void build_param_name(char *dst, int k, const char *name)
+{
+    char digits[12];
+    int nd = 0;
+    do {
+        digits[nd++] = (char)('0' + k % 10);
+        k /= 10;
+    } while (k > 0 && nd < (int)sizeof digits);
+    size_t len = 0;
+    dst[len++] = 'z';
+    while (nd > 0 && len + 3 < XL_PARAM_NAME_MAX - 1) {
+        int d = digits[--nd] - '0';
+        dst[len++] = (char)0xE2;
+        dst[len++] = (char)0x82;
+        dst[len++] = (char)(0x80 + d);
+    }
+    size_t nl = strlen(name);
+    if (nl > 0 && len + 1 + nl <= XL_PARAM_NAME_MAX - 1) {
+        dst[len++] = ' ';
+        memcpy(dst + len, name, nl);
+        len += nl;
+    }
+    dst[len] = '\0';
+}
+
+void xl_classifier_touch(xl_classifier *c)
+{
+    assert(c != NULL && c->n >= 0 && c->n <= XL_MAX_CLASSES);
+    c->version++;
+    for (int i = 0; i < c->n; i++)
+        build_param_name(c->param_names[i], i + 1, c->names[i]);
+}
+
 int xl_classifier_init(xl_classifier *c, int n)
 {
     assert(c != NULL);
@@ -51,6 +89,7 @@ void xl_classifier_set_name(xl_classifier *c, int i, const char *name)
         len = XL_NAME_MAX - 1;
     memcpy(c->names[i], name, len);
     c->names[i][len] = '\0';
+    xl_classifier_touch(c);
 }
 
 void xl_classifier_predict(const xl_classifier *c, const double *z, double *q)
@@ -79,6 +118,7 @@ void xl_classifier_set_onehot(xl_classifier *c, int k)
     assert(c != NULL && k >= 0 && k < c->n);
     for (int i = 0; i < c->n; i++)
         c->p[i] = i == k ? 1.0 : 0.0;
+    xl_classifier_touch(c);
 }
 
 void xl_classifier_set_uniform(xl_classifier *c)
@@ -86,6 +126,7 @@ void xl_classifier_set_uniform(xl_classifier *c)
     assert(c != NULL && c->n > 0);
     for (int i = 0; i < c->n; i++)
         c->p[i] = 1.0 / c->n;
+    xl_classifier_touch(c);
 }
 
 void xl_classifier_nudge(xl_classifier *c, int k, double delta)
@@ -117,6 +158,19 @@ void xl_classifier_nudge(xl_classifier *c, int k, double delta)
         s += c->p[i];
     for (int i = 0; i < c->n; i++)
         c->p[i] /= s;
+    xl_classifier_touch(c);
+}
+
+int xl_classifier_set_p(xl_classifier *c, const double *p)
+{
+    assert(c != NULL && p != NULL);
+    double w[XL_MAX_CLASSES];
+    memcpy(w, p, (size_t)c->n * sizeof(double));
+    if (xl_normalize(w, c->n) != 0)
+        return -1;
+    memcpy(c->p, w, (size_t)c->n * sizeof(double));
+    xl_classifier_touch(c);
+    return 0;
 }
 
 static double model_loss(const void *self, const double *theta)
@@ -141,8 +195,22 @@ static int model_param_count(const void *self)
     return c->n;
 }
 
+static unsigned long model_version(const void *self)
+{
+    const xl_classifier *c = self;
+    return c->version;
+}
+
+static const char *model_param_name(const void *self, int i)
+{
+    const xl_classifier *c = self;
+    assert(i >= 0 && i < c->n);
+    return c->param_names[i];
+}
+
 static const xl_model_ops classifier_ops = {
-    "softmax", model_loss, model_gradient, model_floor, model_param_count
+    "softmax", model_loss, model_gradient, model_floor, model_param_count,
+    model_version, model_param_name
 };
 
 xl_model xl_classifier_model(const xl_classifier *c)

@@ -4,22 +4,33 @@
  * logits z as the parameters: Q = softmax(z), loss L(z) = H(P,Q) = logsumexp(z) - p.z,
  * gradient dL/dz_i = q_i - p_i (tests/test_classifier.c checks it against finite
  * differences). A transparent value type in caller storage.
+ *
+ * `version` counts edits of P and the names; caches keyed on the model (landscape,
+ * sim) compare it. Every xl_classifier_* edit bumps it. Code that writes c->p or
+ * c->names directly must call xl_classifier_touch(c) afterwards, or caches keep
+ * showing the old truth.
  */
 #ifndef XL_CLASSIFIER_H
 #define XL_CLASSIFIER_H
 
 #include "xl_model.h"
 
-enum { XL_MAX_CLASSES = 32, XL_NAME_MAX = 24 };
+/* XL_PARAM_NAME_MAX: "z" + two subscript digits (3 bytes each in UTF-8) + a space + a
+ * name of up to XL_NAME_MAX - 1 bytes + NUL = 32 bytes; 40 leaves slack. */
+enum { XL_MAX_CLASSES = 32, XL_NAME_MAX = 24, XL_PARAM_NAME_MAX = 40 };
 
 typedef struct xl_classifier {
     int n;                                   /* number of classes, 2..XL_MAX_CLASSES */
     char names[XL_MAX_CLASSES][XL_NAME_MAX]; /* NUL-terminated class names */
     double p[XL_MAX_CLASSES];                /* true distribution, sums to 1 */
+    unsigned long version;                   /* bumped by every edit (see above) */
+    /* "z₁ robin": axis labels, rebuilt from names by every edit and touch. */
+    char param_names[XL_MAX_CLASSES][XL_PARAM_NAME_MAX];
 } xl_classifier;
 
 /* Set n classes named "class 1".."class n" with a uniform P. Returns 0, or -1 if n is
- * out of range. */
+ * out of range. The version count starts again (at 1 plus the edits init makes): a
+ * cache that outlives an init of the same storage must be invalidated. */
 int  xl_classifier_init(xl_classifier *c, int n);
 /* Rename class i (truncated to XL_NAME_MAX - 1 bytes). */
 void xl_classifier_set_name(xl_classifier *c, int i, const char *name);
@@ -35,6 +46,12 @@ void xl_classifier_set_uniform(xl_classifier *c);
 /* Move p_k by delta, clamped to [0, 1]; the other classes are rescaled so P still sums
  * to 1 (shared equally if they were all 0). */
 void xl_classifier_nudge(xl_classifier *c, int k, double delta);
+/* Set P to p[0..n-1] divided by its sum. Returns 0, or -1 (c unchanged) if a value is
+ * negative or not finite or the sum is not positive. */
+int  xl_classifier_set_p(xl_classifier *c, const double *p);
+/* Announce a direct write to c->p or c->names: bumps the version and rebuilds the
+ * parameter names. */
+void xl_classifier_touch(xl_classifier *c);
 
 /* The classifier as an xl_model; borrows c. */
 xl_model xl_classifier_model(const xl_classifier *c);

@@ -51,6 +51,7 @@ struct xl_landscape {
     int kind;
     const xl_model_ops *ops;
     const void *self;
+    unsigned long version; /* xl_model_version at the last generic fill */
     int np;
     double theta[XL_MAX_PARAMS];
     double p[XL_MAX_CLASSES];
@@ -154,8 +155,11 @@ int xl_landscape_compute(xl_landscape *ls, xl_model model, const double *theta,
     assert(np >= 1 && np <= XL_MAX_PARAMS);
     assert(a >= 0 && a < np && b >= 0 && b < np && a != b);
     assert(hi > lo);
+    /* The pointer and theta alone do not name the function: P can change under the
+     * same pointer, so the model's version is part of the key. */
+    unsigned long version = xl_model_version(model);
     if (ls->kind == CACHE_MODEL && ls->ops == model.ops && ls->self == model.self &&
-        ls->np == np && memcmp(ls->theta, theta, (size_t)np * sizeof(double)) == 0 &&
+        ls->version == version && ls->np == np && memcmp(ls->theta, theta, (size_t)np * sizeof(double)) == 0 &&
         same_slice(ls, a, b, lo, hi))
         return 0;
 
@@ -175,6 +179,7 @@ int xl_landscape_compute(xl_landscape *ls, xl_model model, const double *theta,
     ls->kind = CACHE_MODEL;
     ls->ops = model.ops;
     ls->self = model.self;
+    ls->version = version;
     ls->np = np;
     memcpy(ls->theta, theta, (size_t)np * sizeof(double));
     return 1;

@@ -9,7 +9,8 @@
  * so the exponentials are computed once per row and column and each cell costs one
  * log (xl_landscape_compute_classifier). xl_landscape_compute evaluates any model
  * directly, cell by cell, and is the reference the fast path is tested against.
- * The grid recomputes only when one of its inputs changed.
+ * The grid recomputes only when one of its inputs changed: the slice, theta, and the
+ * model (its ops, self and version; the classifier path compares P itself).
  */
 #ifndef XL_LANDSCAPE_H
 #define XL_LANDSCAPE_H

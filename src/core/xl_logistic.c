@@ -497,8 +497,25 @@ static int model_param_count(const void *self)
     return XL_LOGISTIC_PARAMS;
 }
 
+static unsigned long model_version(const void *self)
+{
+    return xl_logistic_version(self);
+}
+
+static const char *model_param_name(const void *self, int i)
+{
+    (void)self;
+    return xl_logistic_param_name(i);
+}
+
 static const xl_model_ops logistic_ops = {
-    "logistic", model_loss, model_gradient, model_floor, model_param_count
+    .id = "logistic",
+    .loss = model_loss,
+    .gradient = model_gradient,
+    .floor = model_floor,
+    .param_count = model_param_count,
+    .version = model_version,
+    .param_name = model_param_name,
 };
 
 xl_model xl_logistic_model(const xl_logistic *lg)

@@ -6,9 +6,21 @@
  * H(P,Q) = H(P) + D_KL(P||Q)). The simulation, optimizers, landscape and history work
  * on this interface only, so later scenarios (logistic regression, Gaussians, ...)
  * plug in without special cases.
+ *
+ * Caches (the landscape grid, the sim's current sample) must know when the function
+ * itself changed, not only theta: `version` is a counter the model bumps on every such
+ * edit, like PyTorch's tensor version counter. `param_name` gives axis labels. Both
+ * are optional (NULL): read them through xl_model_version and xl_model_param_name,
+ * which supply "never changes" and "no name".
  */
 #ifndef XL_MODEL_H
 #define XL_MODEL_H
+
+#include <stddef.h>
+
+/* Parameters a model may have: 1024 lets the benchmark and later models (a softmax over
+ * many classes, regression weights) run on the same simulation and optimizers. */
+enum { XL_MAX_PARAMS = 1024 };
 
 typedef struct xl_model_ops {
     const char *id;                 /* short name, "softmax" */
@@ -19,6 +31,13 @@ typedef struct xl_model_ops {
     /* Smallest value the loss can take, in nats (H(P) for cross-entropy). */
     double (*floor)(const void *self);
     int    (*param_count)(const void *self);
+    /* A number that changes whenever anything the loss, gradient or floor depend on,
+     * other than theta, changes (P, class count, ...). Equal numbers from the same
+     * self mean the same function. NULL: the function never changes. */
+    unsigned long (*version)(const void *self);
+    /* Short UTF-8 name of parameter i for axis labels ("z₁ robin"); storage owned by
+     * self, valid until self is next edited. NULL: no names. */
+    const char *(*param_name)(const void *self, int i);
 } xl_model_ops;
 
 /* A borrowed view of a model: `self` is owned by whoever created it and must
@@ -27,5 +46,19 @@ typedef struct xl_model {
     const xl_model_ops *ops;
     const void *self;
 } xl_model;
+
+/* The model's version, 0 for a model without a version counter. */
+static inline unsigned long xl_model_version(xl_model m)
+{
+    return m.ops->version != NULL ? m.ops->version(m.self) : 0ul;
+}
+
+/* Name of parameter i, or "" when the model names none; never NULL. Storage as for
+ * xl_model_ops.param_name. */
+static inline const char *xl_model_param_name(xl_model m, int i)
+{
+    const char *s = m.ops->param_name != NULL ? m.ops->param_name(m.self, i) : NULL;
+    return s != NULL ? s : "";
+}
 
 #endif

@@ -84,6 +84,7 @@ int xl_softmax_state_check(xl_softmax_state *st, char *err, size_t errlen)
         st->c.names[i][XL_NAME_MAX - 1] = '\0';
     /* Validated to within 1e-9 of 1; tightened to rounding so H(P) is the true floor. */
     xl_normalize(st->c.p, n);
+    xl_classifier_touch(&st->c);
     memcpy(st->p0, st->c.p, sizeof st->p0);
     return 0;
 }
@@ -150,6 +151,7 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         return XL_APPLY_DONE;
     case XL_CMD_P_RESTORE:
         memcpy(c->p, st->p0, (size_t)c->n * sizeof(double));
+        xl_classifier_touch(c);
         return XL_APPLY_DONE;
     case XL_CMD_SET_P: {
         double w[XL_MAX_CLASSES];
@@ -162,7 +164,7 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
             snprintf(err, errlen, "set-p needs non-negative weights, not all zero");
             return XL_APPLY_REFUSED;
         }
-        memcpy(c->p, w, (size_t)c->n * sizeof(double));
+        xl_classifier_set_p(c, w);
         return XL_APPLY_DONE;
     }
     case XL_CMD_SET_LOGITS:

@@ -1,4 +1,5 @@
-/* xl_sim: plain gradient descent, theta <- theta - lr * grad L(theta), on any xl_model.
+/* xl_sim: an optimizer (xl_optim: gradient descent unless told otherwise) stepping any
+ * xl_model, with the history of what each step saw.
  *
  * History layout: samples[0..nd-1] are the decimated record (every `stride`-th step,
  * starting with step 0); when the current step is not among them, it sits in one more
@@ -9,7 +10,17 @@
  * step 0 always survives and the record covers the whole run at uniform spacing.
  *
  * Divergence: a step whose parameters or loss are not finite is not taken; the status
- * becomes XL_SIM_DIVERGED and theta stays at its last finite value until reset.
+ * becomes XL_SIM_DIVERGED, diverged_at records the step that was refused, and theta
+ * stays at its last finite value until reset.
+ *
+ * Model edits: the sim remembers the model's version at its last record. When the
+ * version moves on, the current sample is stale; xl_sim_current answers with fresh
+ * values at once, and the next step (or xl_sim_sync) rewrites the stored sample, so
+ * calling xl_sim_model_changed is optional for models that count versions.
+ *
+ * Everything but the model borrow and the history's theta buffer is plain data in the
+ * struct, which is what makes xl_sim_copy a struct copy plus the live part of that
+ * buffer.
  */
 #include "xl_sim.h"
 
@@ -24,9 +35,11 @@ struct xl_sim {
     int np;
     double theta[XL_MAX_PARAMS];
     double theta0[XL_MAX_PARAMS];
-    double lr;
+    xl_optim opt;             /* kind, hyper (lr) and state */
+    unsigned long version;    /* xl_model_version when the current sample was recorded */
     long step;
     xl_sim_status status;
+    long diverged_at;         /* the refused step, or -1 */
     long stride;
     int nd;        /* decimated samples */
     int live;      /* 1 if samples[nd] holds the current state */
@@ -66,7 +79,7 @@ static xl_sample evaluate(const xl_sim *sim)
     s.loss = sim->model.ops->loss(sim->model.self, sim->theta);
     s.floor = sim->model.ops->floor(sim->model.self);
     s.gap = gap_of(s.loss, s.floor);
-    s.lr = sim->lr;
+    s.lr = sim->opt.hyper.lr;
     return s;
 }
 
@@ -116,10 +129,31 @@ static void start(xl_sim *sim)
     sim->stride = 1;
     sim->nd = 0;
     sim->live = 0;
+    xl_optim_reset(&sim->opt);
+    sim->version = xl_model_version(sim->model);
     xl_sample s = evaluate(sim);
     sim->status = isfinite(s.loss) && all_finite(sim->theta, sim->np) ? XL_SIM_OK
                                                                       : XL_SIM_DIVERGED;
+    sim->diverged_at = sim->status == XL_SIM_OK ? -1 : 0;
     record(sim, &s);
+}
+
+/* Rewrite the current sample from the model as it is now. */
+static void refresh(xl_sim *sim)
+{
+    int last = sim->nd + sim->live - 1;
+    xl_sample s = sim->samples[last];
+    xl_sample e = evaluate(sim);
+    /* Same step, same lr that led here; only the values the new truth implies change. */
+    s.loss = e.loss;
+    s.floor = e.floor;
+    s.gap = e.gap;
+    sim->samples[last] = s;
+    sim->version = xl_model_version(sim->model);
+    if (!isfinite(s.loss) && sim->status == XL_SIM_OK) {
+        sim->status = XL_SIM_DIVERGED;
+        sim->diverged_at = sim->step;
+    }
 }
 
 xl_sim *xl_sim_create(xl_model model, const double *theta0, double lr)
@@ -139,7 +173,13 @@ xl_sim *xl_sim_create(xl_model model, const double *theta0, double lr)
     sim->model = model;
     sim->np = np;
     memcpy(sim->theta0, theta0, (size_t)np * sizeof(double));
-    sim->lr = lr;
+    /* gd's only hyperparameter is lr, so a non-positive or NaN lr, which the sim has
+     * always accepted (and then diverged or stood still), gets a record directly. */
+    xl_optim_hyper h = { .lr = lr };
+    if (xl_optim_init(&sim->opt, XL_OPTIM_GD, h, np) != 0) {
+        xl_optim_init(&sim->opt, XL_OPTIM_GD, (xl_optim_hyper){ 0 }, np);
+        sim->opt.hyper.lr = lr;
+    }
     start(sim);
     return sim;
 }
@@ -155,15 +195,14 @@ void xl_sim_destroy(xl_sim *sim)
 xl_sim_status xl_sim_step(xl_sim *sim, int count)
 {
     assert(sim != NULL && count >= 0);
-    double grad[XL_MAX_PARAMS];
+    if (count > 0)
+        xl_sim_sync(sim);
     double next[XL_MAX_PARAMS];
     for (int k = 0; k < count && sim->status == XL_SIM_OK; k++) {
-        sim->model.ops->gradient(sim->model.self, sim->theta, grad);
-        for (int i = 0; i < sim->np; i++)
-            next[i] = sim->theta[i] - sim->lr * grad[i];
-        double loss = sim->model.ops->loss(sim->model.self, next);
-        if (!isfinite(loss) || !all_finite(next, sim->np)) {
+        double loss;
+        if (xl_optim_step(&sim->opt, sim->model, sim->theta, next, &loss) != 0) {
             sim->status = XL_SIM_DIVERGED;
+            sim->diverged_at = sim->step + 1;
             break;
         }
         memcpy(sim->theta, next, (size_t)sim->np * sizeof(double));
@@ -173,7 +212,7 @@ xl_sim_status xl_sim_step(xl_sim *sim, int count)
         s.loss = loss;
         s.floor = sim->model.ops->floor(sim->model.self);
         s.gap = gap_of(loss, s.floor);
-        s.lr = sim->lr;
+        s.lr = sim->opt.hyper.lr;
         record(sim, &s);
     }
     return sim->status;
@@ -188,28 +227,73 @@ void xl_sim_reset(xl_sim *sim)
 void xl_sim_model_changed(xl_sim *sim)
 {
     assert(sim != NULL);
-    int last = sim->nd + sim->live - 1;
-    xl_sample s = sim->samples[last];
-    xl_sample e = evaluate(sim);
-    /* Same step, same lr that led here; only the values the new truth implies change. */
-    s.loss = e.loss;
-    s.floor = e.floor;
-    s.gap = e.gap;
-    sim->samples[last] = s;
-    if (!isfinite(s.loss))
-        sim->status = XL_SIM_DIVERGED;
+    refresh(sim);
+}
+
+int xl_sim_sync(xl_sim *sim)
+{
+    assert(sim != NULL);
+    if (xl_model_version(sim->model) == sim->version)
+        return 0;
+    refresh(sim);
+    return 1;
 }
 
 void xl_sim_set_lr(xl_sim *sim, double lr)
 {
     assert(sim != NULL);
-    sim->lr = lr;
+    sim->opt.hyper.lr = lr;
+}
+
+int xl_sim_set_optimizer(xl_sim *sim, xl_optim_kind kind, xl_optim_hyper hyper)
+{
+    assert(sim != NULL);
+    if (hyper.lr == 0.0)
+        hyper.lr = sim->opt.hyper.lr;
+    xl_optim o;
+    if (xl_optim_init(&o, kind, hyper, sim->np) != 0)
+        return -1;
+    /* Copy the header fields; init zeroed the state, and so does this reset. */
+    sim->opt.kind = o.kind;
+    sim->opt.hyper = o.hyper;
+    xl_optim_reset(&sim->opt);
+    return 0;
+}
+
+const xl_optim *xl_sim_optimizer(const xl_sim *sim)
+{
+    assert(sim != NULL);
+    return &sim->opt;
+}
+
+long xl_sim_diverged_at(const xl_sim *sim)
+{
+    assert(sim != NULL);
+    return sim->diverged_at;
+}
+
+void xl_sim_copy(xl_sim *dst, const xl_sim *src)
+{
+    assert(dst != NULL && src != NULL);
+    assert(dst->np == src->np);
+    if (dst == src)
+        return;
+    xl_model model = dst->model;
+    double *thetas = dst->thetas;
+    memcpy(dst, src, sizeof *dst);
+    dst->model = model;
+    dst->thetas = thetas;
+    memcpy(dst->thetas, src->thetas, (size_t)(src->nd + src->live) * (size_t)src->np * sizeof(double));
+    /* src's version number names src's model; for another object with equal state,
+     * take that object's own number so no spurious change is seen. */
+    if (model.self != src->model.self || model.ops != src->model.ops)
+        dst->version = xl_model_version(model);
 }
 
 double xl_sim_lr(const xl_sim *sim)
 {
     assert(sim != NULL);
-    return sim->lr;
+    return sim->opt.hyper.lr;
 }
 
 long xl_sim_steps(const xl_sim *sim)
@@ -245,7 +329,15 @@ const double *xl_sim_theta0(const xl_sim *sim)
 xl_sample xl_sim_current(const xl_sim *sim)
 {
     assert(sim != NULL);
-    return sim->samples[sim->nd + sim->live - 1];
+    xl_sample s = sim->samples[sim->nd + sim->live - 1];
+    if (xl_model_version(sim->model) != sim->version) {
+        /* The model was edited since this was recorded: the values it implies now. */
+        xl_sample e = evaluate(sim);
+        s.loss = e.loss;
+        s.floor = e.floor;
+        s.gap = e.gap;
+    }
+    return s;
 }
 
 int xl_sim_history_count(const xl_sim *sim)
