@@ -673,6 +673,182 @@ START_TEST(test_landscape_range_remembers)
 END_TEST
 
 
+
+/* Parse and apply a command written as text, as --do and lessons do. */
+static int apply_text(xl_session *s, const char *text)
+{
+    xl_command c;
+    char err[160];
+    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
+    return xl_session_apply(s, c);
+}
+
+/* Everything a trace line would carry for each run, bit for bit. */
+typedef struct run_trace {
+    double theta[XL_RACE_MAX][XL_MAX_CLASSES];
+    double loss[XL_RACE_MAX];
+    long steps[XL_RACE_MAX];
+} run_trace;
+
+static void record_steps(xl_session *s, int n, run_trace *out)
+{
+    for (int i = 0; i < n; i++) {
+        xl_session_run(s, 1);
+        for (int r = 0; r < xl_session_run_count(s); r++) {
+            const xl_sim *sim = xl_session_run_sim(s, r);
+            memcpy(out[i].theta[r], xl_sim_theta(sim), (size_t)xl_sim_param_count(sim) * sizeof(double));
+            out[i].loss[r] = xl_sim_current(sim).loss;
+            out[i].steps[r] = xl_sim_steps(sim);
+        }
+    }
+}
+
+/* Issue 6: snapshot, run 100 steps, restore, run the same 100 steps: bit-identical
+ * traces; the same for a race, and across a scenario switch in between. */
+START_TEST(test_snapshot_replays_bit_for_bit)
+{
+    static run_trace a[100], b[100];
+    static const char *const setups[] = {"optimizer gd", "optimizer momentum", "optimizer nesterov",
+                                         "optimizer adam", "race gd,momentum,nesterov,adam"};
+    for (size_t k = 0; k < sizeof setups / sizeof setups[0]; k++) {
+        xl_session *s = default_session();
+        ck_assert_int_eq(apply_text(s, setups[k]), 1);
+        xl_session_run(s, 37);
+        apply_text(s, "select 3");
+        apply_text(s, "p-up");
+        xl_session_snapshot *snap = xl_session_save(s);
+        ck_assert_ptr_nonnull(snap);
+        memset(a, 0, sizeof a);
+        memset(b, 0, sizeof b);
+        record_steps(s, 100, a);
+        /* Wander off: other P, other scenario, reset; the snapshot brings it all back. */
+        apply_text(s, "uniform");
+        apply_text(s, "scenario-next");
+        apply_text(s, "reset");
+        ck_assert_int_eq(xl_session_restore(s, snap), 0);
+        ck_assert_str_eq(xl_session_scenario(s)->id, "softmax");
+        ck_assert_int_eq(xl_session_selected(s), 2);
+        record_steps(s, 100, b);
+        ck_assert_msg(memcmp(a, b, sizeof a) == 0, "%s: the replay after restore differs", setups[k]);
+        ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 137);
+        xl_session_snapshot_free(snap);
+        xl_session_destroy(s);
+    }
+}
+END_TEST
+
+START_TEST(test_optimizer_commands)
+{
+    xl_session *s = default_session();
+    ck_assert_int_eq(xl_sim_optimizer(xl_session_sim(s))->kind, XL_OPTIM_GD);
+    xl_session_run(s, 5);
+    /* One optimizer: the run stays where it is, only the update rule changes. */
+    ck_assert_int_eq(apply_text(s, "optimizer-next"), 1);
+    ck_assert_int_eq(xl_sim_optimizer(xl_session_sim(s))->kind, XL_OPTIM_MOMENTUM);
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 5);
+    ck_assert_double_eq(xl_sim_optimizer(xl_session_sim(s))->hyper.mu, 0.9); /* the standard default */
+    ck_assert_int_eq(apply_text(s, "set-mu 0.5"), 1);
+    ck_assert_double_eq(xl_sim_optimizer(xl_session_sim(s))->hyper.mu, 0.5);
+    ck_assert_int_eq(apply_text(s, "set-mu 1"), 0);
+    ck_assert_msg(strstr(xl_session_message(s), "set-mu") != NULL, "%s", xl_session_message(s));
+    ck_assert_double_eq(xl_sim_optimizer(xl_session_sim(s))->hyper.mu, 0.5);
+    ck_assert_int_eq(apply_text(s, "optimizer adam"), 1);
+    const xl_optim *o = xl_sim_optimizer(xl_session_sim(s));
+    ck_assert_double_eq(o->hyper.beta1, 0.9);
+    ck_assert_double_eq(o->hyper.beta2, 0.999);
+    ck_assert_double_eq(o->hyper.eps, 1e-8);
+    ck_assert_double_eq(o->hyper.lr, 0.5); /* the learner's rate is kept */
+    ck_assert_int_eq(apply_text(s, "set-beta2 0.99"), 1);
+    ck_assert_double_eq(xl_sim_optimizer(xl_session_sim(s))->hyper.beta2, 0.99);
+    ck_assert_int_eq(apply_text(s, "optimizer sgd"), 0);
+    ck_assert_msg(strstr(xl_session_message(s), "sgd") != NULL, "%s", xl_session_message(s));
+    ck_assert_int_eq(apply_text(s, "optimizer-next"), 1); /* adam wraps to gd */
+    ck_assert_int_eq(xl_sim_optimizer(xl_session_sim(s))->kind, XL_OPTIM_GD);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_race)
+{
+    xl_session *s = default_session();
+    xl_session_run(s, 9);
+    ck_assert_int_eq(apply_text(s, "race gd,adam"), 1);
+    ck_assert(xl_session_racing(s));
+    ck_assert_int_eq(xl_session_run_count(s), 2);
+    /* Same start, both at step 0. */
+    const double *t0 = xl_sim_theta(xl_session_run_sim(s, 0)), *t1 = xl_sim_theta(xl_session_run_sim(s, 1));
+    ck_assert_mem_eq(t0, t1, 5 * sizeof(double));
+    ck_assert_int_eq(xl_sim_steps(xl_session_run_sim(s, 0)), 0);
+    xl_session_run(s, 40);
+    for (int r = 0; r < 2; r++) {
+        const xl_sim *sim = xl_session_run_sim(s, r);
+        ck_assert_int_eq(xl_sim_steps(sim), 40);
+        ck_assert_msg(xl_sim_current(sim).loss < xl_sim_history(sim)[0].loss, "run %d did not learn", r);
+    }
+    ck_assert_int_eq(xl_sim_optimizer(xl_session_run_sim(s, 1))->kind, XL_OPTIM_ADAM);
+    ck_assert(memcmp(xl_sim_theta(xl_session_run_sim(s, 0)), xl_sim_theta(xl_session_run_sim(s, 1)),
+                     5 * sizeof(double)) != 0);
+    /* Reset and lr reach every run. */
+    apply_text(s, "lr-up");
+    ck_assert_double_eq(xl_sim_lr(xl_session_run_sim(s, 1)), 1.0);
+    apply_text(s, "reset");
+    ck_assert_int_eq(xl_sim_steps(xl_session_run_sim(s, 1)), 0);
+    /* Bad races are refused with the reason. */
+    ck_assert_int_eq(apply_text(s, "race gd"), 0);
+    ck_assert_int_eq(apply_text(s, "race gd,gd"), 0);
+    ck_assert_int_eq(apply_text(s, "race gd,rmsprop"), 0);
+    ck_assert_msg(strstr(xl_session_message(s), "race needs") != NULL, "%s", xl_session_message(s));
+    ck_assert_int_eq(xl_session_run_count(s), 2);
+    /* race-toggle: off keeps the leader; on races all four with the leader first. */
+    ck_assert_int_eq(apply_text(s, "race-toggle"), 1);
+    ck_assert_int_eq(xl_session_run_count(s), 1);
+    ck_assert(!xl_session_racing(s));
+    apply_text(s, "optimizer nesterov");
+    ck_assert_int_eq(apply_text(s, "race-toggle"), 1);
+    ck_assert_int_eq(xl_session_run_count(s), 4);
+    ck_assert_int_eq(xl_sim_optimizer(xl_session_run_sim(s, 0))->kind, XL_OPTIM_NESTEROV);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(test_scenario_commands)
+{
+    xl_session *s = default_session();
+    ck_assert_str_eq(xl_session_scenario(s)->id, "softmax");
+    ck_assert_int_eq(apply_text(s, "scenario nonsense"), 0);
+    ck_assert_msg(strstr(xl_session_message(s), "nonsense") != NULL, "%s", xl_session_message(s));
+    ck_assert_str_eq(xl_session_scenario(s)->id, "softmax");
+    /* A parameter restarts the scenario with it. */
+    ck_assert_int_eq(apply_text(s, "param classes=7"), 1);
+    ck_assert_int_eq(xl_session_classifier(s)->n, 7);
+    ck_assert_int_eq(apply_text(s, "param classes=40"), 0);
+    ck_assert_msg(strstr(xl_session_message(s), "classes must be a whole number from 2 to 32") != NULL, "%s",
+                  xl_session_message(s));
+    ck_assert_int_eq(apply_text(s, "param classes=2.5"), 0);
+    ck_assert_int_eq(apply_text(s, "param beta=3"), 0);
+    ck_assert_int_eq(xl_session_classifier(s)->n, 7);
+    /* Every scenario of the registry can be reached and left by S. */
+    for (int i = 0; i < xl_scenario_count(); i++) {
+        ck_assert_int_eq(apply_text(s, "scenario-next"), 1);
+        double r[XL_READOUTS_MAX];
+        xl_session_readouts(s, r);
+        ck_assert_msg(fabs(r[0] - (r[1] + r[2])) <= 1e-12 * (1 + fabs(r[0])), "%s: loss != floor + gap",
+                      xl_session_scenario(s)->id);
+    }
+    ck_assert_str_eq(xl_session_scenario(s)->id, "softmax");
+    /* set-p and set-logits through the record. */
+    ck_assert_int_eq(apply_text(s, "set-p 1,1,2"), 0);
+    ck_assert_msg(strstr(xl_session_message(s), "set-p needs 5 weights") != NULL, "%s", xl_session_message(s));
+    ck_assert_int_eq(apply_text(s, "set-p 1,1,1,1,4"), 1);
+    ck_assert_double_eq_tol(xl_session_classifier(s)->p[4], 0.5, 1e-15);
+    ck_assert_int_eq(apply_text(s, "set-logits 0,0,0,0,0"), 1);
+    double q[5];
+    xl_session_q(s, q);
+    ck_assert_double_eq_tol(q[2], 0.2, 1e-15);
+    xl_session_destroy(s);
+}
+END_TEST
+
 static Suite *session_suite(void)
 {
     Suite *s = suite_create("session");
@@ -696,6 +872,10 @@ static Suite *session_suite(void)
         { "run", test_run },
         { "landscape range", test_landscape_range },
         { "landscape range remembers", test_landscape_range_remembers },
+        { "snapshot replays bit for bit", test_snapshot_replays_bit_for_bit },
+        { "optimizer commands", test_optimizer_commands },
+        { "race", test_race },
+        { "scenario commands", test_scenario_commands },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);

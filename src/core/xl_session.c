@@ -21,6 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The run every single-run operation steers. */
+#define MAIN(s) ((s)->runs[0])
+
 struct xl_session {
     const xl_scenario_def *def;
     union {
@@ -30,7 +33,14 @@ struct xl_session {
     } state;
     double params[XL_SCENARIO_PARAMS_MAX];
     uint64_t seed;
-    xl_sim *sim;      /* its model borrows state */
+    /* runs[0] is the run being steered; a race adds more, each its own optimizer kind,
+     * all from the same start with the same rate and hyperparameters. Their models
+     * borrow state. */
+    xl_sim *runs[XL_RACE_MAX];
+    int nruns;
+    xl_optim_kind kinds[XL_RACE_MAX];
+    xl_optim_hyper hyper;
+    int racing;
     xl_landscape *ls;
     int playing;
     int selected;
@@ -150,11 +160,13 @@ static void reset_range(xl_session *s)
 
 static void note_point(xl_session *s)
 {
-    const double *z = xl_sim_theta(s->sim);
-    int np = xl_sim_param_count(s->sim);
-    for (int k = 0; k < np; k++)
-        if (fabs(z[k]) > s->seen[k])
-            s->seen[k] = fabs(z[k]);
+    for (int r = 0; r < s->nruns; r++) {
+        const double *z = xl_sim_theta(s->runs[r]);
+        int np = xl_sim_param_count(s->runs[r]);
+        for (int k = 0; k < np; k++)
+            if (fabs(z[k]) > s->seen[k])
+                s->seen[k] = fabs(z[k]);
+    }
 }
 
 static void clear_seen(xl_session *s)
@@ -167,8 +179,8 @@ static void clear_seen(xl_session *s)
  * is the loss over the slice now. */
 static void update_view(xl_session *s)
 {
-    const double *z = xl_sim_theta(s->sim);
-    const double *z0 = xl_sim_theta0(s->sim);
+    const double *z = xl_sim_theta(MAIN(s));
+    const double *z0 = xl_sim_theta0(MAIN(s));
     double m = s->seen[s->sa] > s->seen[s->sb] ? s->seen[s->sa] : s->seen[s->sb];
     double cand[4] = { fabs(z[s->sa]), fabs(z[s->sb]), fabs(z0[s->sa]), fabs(z0[s->sb]) };
     for (int i = 0; i < 4; i++)
@@ -187,7 +199,16 @@ static void update_view(xl_session *s)
         xl_landscape_compute(s->ls, s->def->model(s->state.bytes), z, s->sa, s->sb, -s->range, s->range);
 }
 
-/* A new simulation of the scenario from its starting parameters; keeps lr. */
+static void destroy_runs(xl_session *s)
+{
+    for (int r = 0; r < XL_RACE_MAX; r++) {
+        xl_sim_destroy(s->runs[r]);
+        s->runs[r] = NULL;
+    }
+}
+
+/* New runs of the scenario from its starting parameters, one per optimizer kind in
+ * s->kinds[0..nruns-1], all at rate lr. */
 static int start_sim(xl_session *s, double lr)
 {
     double theta0[XL_MAX_PARAMS];
@@ -196,11 +217,19 @@ static int start_sim(xl_session *s, double lr)
     if (np < 2 || np > XL_MAX_PARAMS)
         return -1;
     s->def->start(s->state.bytes, theta0);
-    xl_sim *sim = xl_sim_create(m, theta0, lr);
-    if (sim == NULL)
-        return -1;
-    xl_sim_destroy(s->sim);
-    s->sim = sim;
+    xl_sim *runs[XL_RACE_MAX] = {NULL};
+    for (int r = 0; r < s->nruns; r++) {
+        runs[r] = xl_sim_create(m, theta0, lr);
+        xl_optim_hyper h = s->hyper;
+        h.lr = lr;
+        if (runs[r] == NULL || xl_sim_set_optimizer(runs[r], s->kinds[r], h) != 0) {
+            for (int k = 0; k <= r; k++)
+                xl_sim_destroy(runs[k]);
+            return -1;
+        }
+    }
+    destroy_runs(s);
+    memcpy(s->runs, runs, sizeof runs);
     s->acc = 0.0;
     if (s->sb >= np || s->sa >= s->sb) {
         s->sa = 0;
@@ -236,6 +265,23 @@ xl_session *xl_session_create_checked(const xl_session_desc *d, char *err, size_
     s->unit = XL_NATS;
     s->sa = 0;
     s->sb = 1;
+    s->hyper = d->hyper;
+    s->hyper.lr = 0.0;
+    if (d->race_count >= 2 && d->race_count <= XL_RACE_MAX) {
+        s->nruns = d->race_count;
+        memcpy(s->kinds, d->race, sizeof s->kinds);
+        s->racing = 1;
+    } else {
+        s->nruns = 1;
+        s->kinds[0] = d->optimizer;
+    }
+    for (int r = 0; r < s->nruns; r++) {
+        if (s->kinds[r] < 0 || s->kinds[r] >= XL_OPTIM_KIND_COUNT) {
+            say(err, errlen, "unknown optimizer");
+            free(s);
+            return NULL;
+        }
+    }
     s->ls = xl_landscape_create(d->grid);
     if (s->ls == NULL || init_state(s, s->def, d, err, errlen) != 0 || start_sim(s, d->lr) != 0) {
         if (s->ls == NULL || (err && errlen && err[0] == '\0'))
@@ -257,26 +303,127 @@ void xl_session_destroy(xl_session *s)
 {
     if (s == NULL)
         return;
-    xl_sim_destroy(s->sim);
+    destroy_runs(s);
     xl_landscape_destroy(s->ls);
     free(s);
 }
 
-/* One step plus its bookkeeping; 0 if the sim refused (diverged). */
+static int refuse(xl_session *s, const char *fmt, const char *a)
+{
+    snprintf(s->message, sizeof s->message, fmt, a);
+    return 0;
+}
+
+/* One step of every run that can still take one, plus the bookkeeping; 0 if none could
+ * (every run diverged). The observer sees the steered run's sample. */
 static int step_once(xl_session *s)
 {
-    if (xl_sim_status_get(s->sim) != XL_SIM_OK)
-        return 0;
-    long before = xl_sim_steps(s->sim);
-    xl_sim_step(s->sim, 1);
-    if (xl_sim_steps(s->sim) == before)
+    int stepped = 0;
+    for (int r = 0; r < s->nruns; r++) {
+        if (xl_sim_status_get(s->runs[r]) != XL_SIM_OK)
+            continue;
+        long before = xl_sim_steps(s->runs[r]);
+        xl_sim_step(s->runs[r], 1);
+        stepped |= xl_sim_steps(s->runs[r]) != before;
+    }
+    if (!stepped)
         return 0;
     note_point(s);
     if (s->observer != NULL) {
-        xl_sample cur = xl_sim_current(s->sim);
+        xl_sample cur = xl_sim_current(MAIN(s));
         s->observer(&cur, s->observer_user);
     }
     return 1;
+}
+
+static int any_running(const xl_session *s)
+{
+    for (int r = 0; r < s->nruns; r++)
+        if (xl_sim_status_get(s->runs[r]) == XL_SIM_OK)
+            return 1;
+    return 0;
+}
+
+static void set_lr_all(xl_session *s, double lr)
+{
+    for (int r = 0; r < s->nruns; r++)
+        xl_sim_set_lr(s->runs[r], lr);
+}
+
+/* Switch the optimizers: kinds[0..n-1] (n = 1 ends a race), same start, same rate.
+ * The runs restart from the start: optimizers are compared on one path each. */
+static int set_optimizers(xl_session *s, const xl_optim_kind *kinds, int n)
+{
+    xl_optim_kind saved[XL_RACE_MAX];
+    int saved_n = s->nruns, saved_racing = s->racing;
+    memcpy(saved, s->kinds, sizeof saved);
+    memcpy(s->kinds, kinds, (size_t)n * sizeof kinds[0]);
+    s->nruns = n;
+    s->racing = n > 1;
+    if (n == 1) {
+        /* One optimizer: keep the run where it is, only its update rule changes. */
+        xl_optim_hyper h = s->hyper;
+        h.lr = 0.0; /* keep the rate */
+        for (int r = 1; r < XL_RACE_MAX; r++) {
+            xl_sim_destroy(s->runs[r]);
+            s->runs[r] = NULL;
+        }
+        if (xl_sim_set_optimizer(MAIN(s), kinds[0], h) == 0)
+            return 1;
+    } else if (start_sim(s, xl_sim_lr(MAIN(s))) == 0) {
+        return 1;
+    }
+    memcpy(s->kinds, saved, sizeof saved);
+    s->nruns = saved_n;
+    s->racing = saved_racing;
+    return refuse(s, "%s", "the optimizer could not be set");
+}
+
+/* A new hyperparameter for every run whose optimizer uses it. */
+static int set_hyper(xl_session *s, double *field, double value, double lo, double hi, const char *what)
+{
+    if (!(value >= lo && value < hi))
+        return refuse(s, "%s", what);
+    double saved = *field;
+    *field = value;
+    for (int r = 0; r < s->nruns; r++) {
+        const xl_optim *o = xl_sim_optimizer(s->runs[r]);
+        xl_optim_hyper h = o->hyper;
+        h.mu = s->hyper.mu ? s->hyper.mu : h.mu;
+        h.beta1 = s->hyper.beta1 ? s->hyper.beta1 : h.beta1;
+        h.beta2 = s->hyper.beta2 ? s->hyper.beta2 : h.beta2;
+        h.eps = s->hyper.eps ? s->hyper.eps : h.eps;
+        if (xl_sim_set_optimizer(s->runs[r], o->kind, h) != 0) {
+            *field = saved;
+            return refuse(s, "%s", what);
+        }
+    }
+    return 1;
+}
+
+/* "gd,momentum,adam": 2..XL_RACE_MAX distinct optimizer names. */
+static int parse_race(const char *list, xl_optim_kind *kinds)
+{
+    int n = 0;
+    const char *p = list;
+    for (;;) {
+        size_t len = strcspn(p, ",");
+        char name[32];
+        if (len == 0 || len >= sizeof name || n >= XL_RACE_MAX)
+            return -1;
+        memcpy(name, p, len);
+        name[len] = '\0';
+        if (xl_optim_kind_parse(name, &kinds[n]) != 0)
+            return -1;
+        for (int i = 0; i < n; i++)
+            if (kinds[i] == kinds[n])
+                return -1;
+        n++;
+        if (!p[len])
+            break;
+        p += len + 1;
+    }
+    return n >= 2 ? n : -1;
 }
 
 static double ladder_move(const double *ladder, int count, double value, int up)
@@ -296,7 +443,7 @@ static double ladder_move(const double *ladder, int count, double value, int up)
 /* Pairs (a, b), a < b, in lexicographic order; index <-> pair. */
 static void slice_move(xl_session *s, int dir)
 {
-    int n = xl_sim_param_count(s->sim);
+    int n = xl_sim_param_count(MAIN(s));
     int pairs = n * (n - 1) / 2;
     int idx = 0;
     for (int a = 0; a < s->sa; a++)
@@ -313,16 +460,10 @@ static void slice_move(xl_session *s, int dir)
     reset_range(s);
 }
 
-static int refuse(xl_session *s, const char *fmt, const char *a)
-{
-    snprintf(s->message, sizeof s->message, fmt, a);
-    return 0;
-}
-
 /* Switch to def with parameters params (each checked), from the session's seed. */
 static int switch_scenario(xl_session *s, const xl_scenario_def *def, const double *params)
 {
-    double lr = xl_sim_lr(s->sim);
+    double lr = xl_sim_lr(MAIN(s));
     double saved_params[XL_SCENARIO_PARAMS_MAX];
     const xl_scenario_def *saved_def = s->def;
     memcpy(saved_params, s->params, sizeof saved_params);
@@ -376,7 +517,8 @@ static int apply_session(xl_session *s, const xl_command *cmd)
         return 1;
     case XL_CMD_RESET:
         /* A playground: a running sim restarts and keeps running. */
-        xl_sim_reset(s->sim);
+        for (int r = 0; r < s->nruns; r++)
+            xl_sim_reset(s->runs[r]);
         s->acc = 0.0;
         reset_range(s);
         clear_seen(s);
@@ -384,14 +526,52 @@ static int apply_session(xl_session *s, const xl_command *cmd)
     case XL_CMD_LR_UP:
     case XL_CMD_LR_DOWN: {
         int count = (int)(sizeof lr_ladder / sizeof lr_ladder[0]);
-        xl_sim_set_lr(s->sim, ladder_move(lr_ladder, count, xl_sim_lr(s->sim), cmd->kind == XL_CMD_LR_UP));
+        set_lr_all(s, ladder_move(lr_ladder, count, xl_sim_lr(MAIN(s)), cmd->kind == XL_CMD_LR_UP));
         return 1;
     }
     case XL_CMD_SET_LR:
         if (!(cmd->x > 0.0) || cmd->x > 100.0)
             return refuse(s, "%s needs a learning rate greater than 0 and at most 100", "set-lr");
-        xl_sim_set_lr(s->sim, cmd->x);
+        set_lr_all(s, cmd->x);
         return 1;
+    case XL_CMD_OPTIMIZER: {
+        xl_optim_kind k;
+        if (xl_optim_kind_parse(cmd->name, &k) != 0)
+            return refuse(s, "no optimizer '%s' (gd, momentum, nesterov or adam)", cmd->name);
+        return set_optimizers(s, &k, 1);
+    }
+    case XL_CMD_OPTIMIZER_NEXT: {
+        xl_optim_kind k = (xl_optim_kind)((s->kinds[0] + 1) % XL_OPTIM_KIND_COUNT);
+        return set_optimizers(s, &k, 1);
+    }
+    case XL_CMD_SET_MU:
+        return set_hyper(s, &s->hyper.mu, cmd->x, 1e-12, 1.0, "set-mu needs a momentum from above 0 to below 1");
+    case XL_CMD_SET_BETA1:
+        return set_hyper(s, &s->hyper.beta1, cmd->x, 1e-12, 1.0, "set-beta1 needs a value from above 0 to below 1");
+    case XL_CMD_SET_BETA2:
+        return set_hyper(s, &s->hyper.beta2, cmd->x, 1e-12, 1.0, "set-beta2 needs a value from above 0 to below 1");
+    case XL_CMD_SET_EPS:
+        return set_hyper(s, &s->hyper.eps, cmd->x, 1e-300, 1.0, "set-eps needs a value above 0 and below 1");
+    case XL_CMD_RACE: {
+        xl_optim_kind kinds[XL_RACE_MAX];
+        int n = parse_race(cmd->name, kinds);
+        if (n < 0)
+            return refuse(s, "race needs 2 to 4 different optimizers, e.g. race gd,momentum,adam, not '%s'",
+                          cmd->name);
+        return set_optimizers(s, kinds, n);
+    }
+    case XL_CMD_RACE_TOGGLE: {
+        if (s->racing)
+            return set_optimizers(s, s->kinds, 1);
+        xl_optim_kind all[XL_RACE_MAX] = {XL_OPTIM_GD, XL_OPTIM_MOMENTUM, XL_OPTIM_NESTEROV, XL_OPTIM_ADAM};
+        /* The steered run's optimizer leads, so it keeps its colour. */
+        for (int i = 0; i < XL_RACE_MAX; i++)
+            if (all[i] == s->kinds[0]) {
+                all[i] = all[0];
+                all[0] = s->kinds[0];
+            }
+        return set_optimizers(s, all, XL_RACE_MAX);
+    }
     case XL_CMD_SPEED_UP:
     case XL_CMD_SPEED_DOWN: {
         int count = (int)(sizeof speed_ladder / sizeof speed_ladder[0]);
@@ -472,11 +652,12 @@ int xl_session_apply(xl_session *s, xl_command cmd)
         char err[160] = "";
         switch (s->def->apply(s->state.bytes, &cmd, s->selected, err, sizeof err)) {
         case XL_APPLY_DONE:
-            xl_sim_model_changed(s->sim);
+            for (int k = 0; k < s->nruns; k++)
+                xl_sim_model_changed(s->runs[k]);
             r = 1;
             break;
         case XL_APPLY_RESTART:
-            r = start_sim(s, xl_sim_lr(s->sim)) == 0;
+            r = start_sim(s, xl_sim_lr(MAIN(s))) == 0;
             if (!r)
                 refuse(s, "%s", "out of memory");
             break;
@@ -510,7 +691,7 @@ int xl_session_advance(xl_session *s, double seconds)
         s->acc = 0.0;
         return 0;
     }
-    if (xl_sim_status_get(s->sim) != XL_SIM_OK) {
+    if (!any_running(s)) {
         s->playing = 0;
         s->acc = 0.0;
         return 0;
@@ -622,7 +803,25 @@ const xl_classifier *xl_session_classifier(const xl_session *s)
 const xl_sim *xl_session_sim(const xl_session *s)
 {
     assert(s != NULL);
-    return s->sim;
+    return MAIN(s);
+}
+
+int xl_session_run_count(const xl_session *s)
+{
+    assert(s != NULL);
+    return s->nruns;
+}
+
+const xl_sim *xl_session_run_sim(const xl_session *s, int i)
+{
+    assert(s != NULL && i >= 0 && i < s->nruns);
+    return s->runs[i];
+}
+
+int xl_session_racing(const xl_session *s)
+{
+    assert(s != NULL);
+    return s->racing;
 }
 
 xl_model xl_session_model(const xl_session *s)
@@ -634,13 +833,13 @@ xl_model xl_session_model(const xl_session *s)
 void xl_session_readouts(const xl_session *s, double *values)
 {
     assert(s != NULL && values != NULL);
-    s->def->readout_values(s->state.bytes, xl_sim_theta(s->sim), values);
+    s->def->readout_values(s->state.bytes, xl_sim_theta(MAIN(s)), values);
 }
 
 void xl_session_bars(const xl_session *s, xl_bars *out)
 {
     assert(s != NULL && out != NULL);
-    s->def->bars(s->state.bytes, xl_sim_theta(s->sim), s->selected, out);
+    s->def->bars(s->state.bytes, xl_sim_theta(MAIN(s)), s->selected, out);
 }
 
 void xl_session_log_q(const xl_session *s, double *logq)
@@ -664,4 +863,75 @@ const xl_landscape *xl_session_landscape(const xl_session *s)
 {
     assert(s != NULL);
     return s->ls;
+}
+
+/* A snapshot: the session's fields by value, and its runs as spare sims copied from the
+ * live ones. The spare sims borrow the live session's model only to exist; they are
+ * never stepped, and restoring copies their values back into sims on the session's
+ * own (restored) state. */
+struct xl_session_snapshot {
+    xl_session fields;
+    xl_sim *runs[XL_RACE_MAX];
+};
+
+void xl_session_snapshot_free(xl_session_snapshot *snap)
+{
+    if (snap == NULL)
+        return;
+    for (int r = 0; r < XL_RACE_MAX; r++)
+        xl_sim_destroy(snap->runs[r]);
+    free(snap);
+}
+
+xl_session_snapshot *xl_session_save(const xl_session *s)
+{
+    assert(s != NULL);
+    xl_session_snapshot *snap = calloc(1, sizeof *snap);
+    if (snap == NULL)
+        return NULL;
+    snap->fields = *s;
+    for (int r = 0; r < s->nruns; r++) {
+        snap->runs[r] = xl_sim_create(s->def->model(s->state.bytes), xl_sim_theta0(s->runs[r]), 1.0);
+        if (snap->runs[r] == NULL) {
+            xl_session_snapshot_free(snap);
+            return NULL;
+        }
+        xl_sim_copy(snap->runs[r], s->runs[r]);
+    }
+    return snap;
+}
+
+int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
+{
+    assert(s != NULL && snap != NULL);
+    const xl_session *f = &snap->fields;
+    if (xl_landscape_size(s->ls) != xl_landscape_size(f->ls))
+        return -1;
+    /* New sims on the restored state first, so a failure leaves s as it was. */
+    unsigned char saved_state[XL_SCENARIO_STATE_MAX];
+    memcpy(saved_state, s->state.bytes, sizeof saved_state);
+    memcpy(s->state.bytes, f->state.bytes, sizeof s->state.bytes);
+    xl_sim *runs[XL_RACE_MAX] = {NULL};
+    for (int r = 0; r < f->nruns; r++) {
+        runs[r] = xl_sim_create(f->def->model(s->state.bytes), xl_sim_theta0(snap->runs[r]), 1.0);
+        if (runs[r] == NULL) {
+            for (int k = 0; k < r; k++)
+                xl_sim_destroy(runs[k]);
+            memcpy(s->state.bytes, saved_state, sizeof saved_state);
+            return -1;
+        }
+        xl_sim_copy(runs[r], snap->runs[r]);
+    }
+    destroy_runs(s);
+    xl_landscape *ls = s->ls;
+    xl_step_observer observer = s->observer;
+    void *user = s->observer_user;
+    *s = *f;
+    memcpy(s->runs, runs, sizeof runs);
+    s->ls = ls;
+    s->observer = observer;
+    s->observer_user = user;
+    xl_landscape_invalidate(s->ls);
+    update_view(s);
+    return 0;
 }

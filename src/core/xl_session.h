@@ -19,11 +19,12 @@
 #include "xl_command.h"
 #include "xl_info.h"
 #include "xl_landscape.h"
+#include "xl_optim.h"
 #include "xl_scenario.h"
 #include "xl_scn_softmax.h"
 #include "xl_sim.h"
 
-enum { XL_DEFAULT_STEPS_PER_SECOND = 30, XL_DEFAULT_GRID = 256 };
+enum { XL_DEFAULT_STEPS_PER_SECOND = 30, XL_DEFAULT_GRID = 256, XL_RACE_MAX = 4 };
 #define XL_DEFAULT_LR 0.5
 #define XL_DEFAULT_RANGE 6.0
 
@@ -37,6 +38,10 @@ typedef struct xl_session_desc {
     xl_classifier classifier;
     double z0[XL_MAX_CLASSES];
     double lr;                  /* learning rate, > 0 */
+    xl_optim_kind optimizer;    /* default gradient descent */
+    xl_optim_hyper hyper;       /* mu, beta1, beta2, eps; 0 means the standard default */
+    int race_count;             /* 0: no race; 2..XL_RACE_MAX optimizers in race[] */
+    xl_optim_kind race[XL_RACE_MAX];
     int steps_per_second;       /* while playing */
     int grid;                   /* landscape resolution G */
 } xl_session_desc;
@@ -94,7 +99,23 @@ double xl_session_time_to_next_step(const xl_session *s);
 
 /* The softmax scenario's classifier, or NULL when another scenario runs. */
 const xl_classifier *xl_session_classifier(const xl_session *s);
+/* The run being steered: the only one, or the first of a race. */
 const xl_sim *xl_session_sim(const xl_session *s);
+/* Runs: 1, or 2..XL_RACE_MAX in a race, each its own optimizer from the same start. */
+int xl_session_run_count(const xl_session *s);
+const xl_sim *xl_session_run_sim(const xl_session *s, int i);
+int xl_session_racing(const xl_session *s);
+
+/* Snapshots: the whole session (scenario state, every run with its optimizer state and
+ * history, settings) copied, so restoring it and repeating the same commands gives
+ * bit-identical numbers. A snapshot is independent of the session it came from. */
+typedef struct xl_session_snapshot xl_session_snapshot;
+/* NULL if out of memory. Free with xl_session_snapshot_free. */
+xl_session_snapshot *xl_session_save(const xl_session *s);
+/* Make s what it was when snap was saved (snap must come from a session created with
+ * the same grid). Returns 0, or -1 if out of memory (s is then unchanged). */
+int  xl_session_restore(xl_session *s, const xl_session_snapshot *snap);
+void xl_session_snapshot_free(xl_session_snapshot *snap);
 /* The model the sim runs (borrows the session's state). */
 xl_model xl_session_model(const xl_session *s);
 /* The scenario's readouts at the current parameters, def->readout_count of them, info
