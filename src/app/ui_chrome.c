@@ -5,31 +5,61 @@
 
 #include "ui_draw.h"
 
+/* "Adam lr 0.50 β₁ 0.9 β₂ 0.999 ε 1×10⁻⁸", shorter forms with less. */
+static void optimizer_text(char *buf, size_t n, const xl_session *s, const char *lr, int detail)
+{
+    const xl_optim *o = xl_sim_optimizer(xl_session_sim(s));
+    if (xl_session_racing(s)) {
+        size_t used = (size_t)snprintf(buf, n, "race:");
+        for (int r = 0; r < xl_session_run_count(s) && used < n; r++)
+            used += (size_t)snprintf(buf + used, n - used, "%s %s", r ? "," : "",
+                                     xl_optim_kind_name(xl_sim_optimizer(xl_session_run_sim(s, r))->kind));
+        if (used < n) snprintf(buf + used, n - used, " · lr %s", lr);
+        return;
+    }
+    char e[48];
+    const char *title = xl_optim_kind_title(o->kind);
+    if (!detail || o->kind == XL_OPTIM_GD) snprintf(buf, n, "%s · lr %s", detail ? title : xl_optim_kind_name(o->kind), lr);
+    else if (o->kind == XL_OPTIM_ADAM)
+        snprintf(buf, n, "%s · lr %s β₁ %g β₂ %g ε %s", title, lr, o->hyper.beta1, o->hyper.beta2,
+                 ui_format_fit(e, sizeof e, o->hyper.eps, 0, 6));
+    else snprintf(buf, n, "%s · lr %s μ %g", title, lr, o->hyper.mu);
+}
+
 void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
 {
     const ui_theme *th = ctx->theme;
     const xl_sim *sim = xl_session_sim(s);
-    const xl_classifier *c = xl_session_classifier(s);
-    char left[3][128], right[2][192], lr[48], unit[32];
+    const xl_scenario_def *def = xl_session_scenario(s);
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    char left[3][128], right[3][256], lr[48], unit[32], opt[2][160], state_long[96];
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
     ui_draw_line(ctx->r, area.x, area.y + area.h - 0.5f, area.x + area.w, area.y + area.h - 0.5f, 1.0f, th->border);
     int y = area.y + (area.h - ui_text_line_height(ctx->text, UI_FONT_STATUS)) / 2;
 
-    snprintf(left[0], sizeof left[0], "xentlab · softmax classifier · %d classes", c->n);
-    snprintf(left[1], sizeof left[1], "xentlab · %d classes", c->n);
+    int items = def->item_count(xl_session_state(s));
+    size_t noun_len = strlen(def->item_noun);
+    const char *plural = items == 1 ? "" : noun_len && def->item_noun[noun_len - 1] == 's' ? "es" : "s";
+    snprintf(left[0], sizeof left[0], "xentlab · %s · %d %s%s", def->title, items, def->item_noun, plural);
+    snprintf(left[1], sizeof left[1], "xentlab · %s", def->title);
     snprintf(left[2], sizeof left[2], "xentlab");
     double rate = xl_sim_lr(sim);
     ui_format_fit(lr, sizeof lr, rate, rate < 0.01 ? 3 : 2, 8);
     if (rate < 0.01 && rate >= 0.001) snprintf(lr, sizeof lr, "%.3f", rate);
+    optimizer_text(opt[0], sizeof opt[0], s, lr, 1);
+    optimizer_text(opt[1], sizeof opt[1], s, lr, 0);
     int diverged = xl_sim_status_get(sim) == XL_SIM_DIVERGED;
     int playing = xl_session_playing(s);
+    snprintf(state_long, sizeof state_long, "■ diverged at step %ld: lower lr, press R", xl_sim_diverged_at(sim));
     const char *states[2] = {
-        diverged ? "■ diverged: lower lr, press R" : playing ? "▶ playing" : "❚❚ paused",
+        diverged ? state_long : playing ? "▶ playing" : "❚❚ paused",
         diverged ? "■ diverged (R)" : playing ? "▶" : "❚❚",
     };
-    snprintf(right[0], sizeof right[0], "step %ld · lr %s · %d steps/s · ", xl_sim_steps(sim), lr,
+    snprintf(right[0], sizeof right[0], "step %ld · %s · %d steps/s · ", xl_sim_steps(sim), opt[0],
              xl_session_steps_per_second(s));
-    snprintf(right[1], sizeof right[1], "step %ld · lr %s · ", xl_sim_steps(sim), lr);
+    snprintf(right[1], sizeof right[1], "step %ld · %s · ", xl_sim_steps(sim), opt[0]);
+    snprintf(right[2], sizeof right[2], "step %ld · %s · ", xl_sim_steps(sim), opt[1]);
     snprintf(unit, sizeof unit, " · %s", xl_unit_name(ctx->unit));
 
     /* The longest wording of both sides that fits with a gap between them: the play
@@ -38,7 +68,7 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     int unit_w = ui_text_width(ctx->text, UI_FONT_STATUS, unit);
     int li = 0, ri = 0, si = 0, found = 0;
     for (int r = 0; r < 4 && !found; r++) {
-        ri = r < 2 ? r : 1;
+        ri = r < 3 ? r : 2;
         si = r < 3 ? 0 : 1;
         int rw = ui_text_width(ctx->text, UI_FONT_STATUS, right[ri]) +
                  ui_text_width(ctx->text, UI_FONT_STATUS, states[si]) + unit_w;
@@ -52,7 +82,9 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, unit);
     x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT,
                       diverged ? th->surprise : playing ? th->inherent : th->text, states[si]);
-    x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, right[ri]);
+    char cut[256];
+    ui_text_fit(ctx->text, UI_FONT_STATUS, right[ri], x - area.x - ctx->pad, cut, sizeof cut);
+    ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, cut);
     if (found) ui_text_draw(ctx->text, UI_FONT_STATUS, area.x + ctx->pad, y, UI_ALIGN_LEFT, th->text, left[li]);
 }
 

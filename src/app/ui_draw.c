@@ -227,6 +227,36 @@ void ui_draw_disc(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c
     for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
 }
 
+void ui_draw_marker(SDL_Renderer *r, ui_marker shape, float cx, float cy, float radius, SDL_Color c)
+{
+    if (shape == UI_MARKER_DISC) {
+        ui_draw_disc(r, cx, cy, radius, c);
+        return;
+    }
+    if (!isfinite(cx) || !isfinite(cy) || !isfinite(radius) || !(radius > 0.0f)) return;
+    if (radius > MAX_ROWS / 2) radius = MAX_ROWS / 2;
+    cx = ui_draw_clamp(cx);
+    cy = ui_draw_clamp(cy);
+    /* Horizontal spans, one per row, as for the disc: rectangles only. The square's
+     * half side is radius / sqrt 2 so all shapes look about the same size. */
+    SDL_FRect spans[MAX_ROWS];
+    int n = 0;
+    float top = shape == UI_MARKER_SQUARE ? -radius * 0.7071f : -radius;
+    float bottom = shape == UI_MARKER_SQUARE ? radius * 0.7071f : shape == UI_MARKER_TRIANGLE ? radius * 0.6f : radius;
+    for (int row = 0; row < MAX_ROWS; row++) {
+        float y = top + 0.5f + (float)row;
+        if (y >= bottom) break;
+        float half;
+        if (shape == UI_MARKER_SQUARE) half = radius * 0.7071f;
+        else if (shape == UI_MARKER_DIAMOND) half = radius - fabsf(y);
+        else half = (y - top) / (bottom - top) * radius * 0.95f; /* point up */
+        if (half < 0.5f) half = 0.5f;
+        spans[n++] = (SDL_FRect){cx - half, cy + y - 0.5f, 2.0f * half, 1.0f};
+    }
+    set_color(r, c);
+    for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
+}
+
 void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width, SDL_Color c)
 {
     if (!isfinite(cx) || !isfinite(cy) || !isfinite(radius) || !isfinite(width)) return;

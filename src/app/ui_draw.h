@@ -26,6 +26,11 @@ void ui_draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                     float dash, float gap, SDL_Color c);
 void ui_draw_disc(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c);
+/* Marker shapes, so series stay apart without colour (a race's optimizers). */
+typedef enum ui_marker { UI_MARKER_DISC = 0, UI_MARKER_SQUARE, UI_MARKER_DIAMOND, UI_MARKER_TRIANGLE,
+                         UI_MARKER_COUNT } ui_marker;
+/* A filled marker of `shape` centred on (cx, cy), `radius` from centre to corner. */
+void ui_draw_marker(SDL_Renderer *r, ui_marker shape, float cx, float cy, float radius, SDL_Color c);
 /* A ring of outer radius `radius` and thickness `width`. */
 void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width, SDL_Color c);
 /* An x-shaped cross marker. */

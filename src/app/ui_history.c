@@ -1,11 +1,21 @@
-/* ui_history: H(P,Q) and D_KL(P‖Q) against the step number, with H(P) dashed: the
- * floor the loss approaches. Both axes scale to the run so far. */
+/* ui_history: the scenario's loss and gap (H(P,Q) and D_KL(P‖Q) for the softmax)
+ * against the step number, with the floor (H(P)) dashed: what the loss approaches. In
+ * a race, one loss curve per optimizer in its colour. Both axes scale to the run so
+ * far. */
 #include "ui_panels.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ui_draw.h"
+
+/* The width ui_legend_item takes for label. */
+static int legend_width(const ui_ctx *ctx, const char *label)
+{
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    return lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, label) + lh;
+}
 
 void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
                      ui_history_geom *geom)
@@ -15,8 +25,12 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     const xl_sample *h = xl_sim_history(sim);
     const int count = xl_sim_history_count(sim);
     const double k = xl_unit_scale(ctx->unit);
+    const xl_readout_def *rd = xl_session_scenario(s)->readouts;
+    const int racing = xl_session_racing(s);
+    const int nruns = xl_session_run_count(s);
 
-    SDL_Rect in = ui_panel_begin(ctx, area, "HISTORY", "loss and KL per gradient-descent step");
+    SDL_Rect in = ui_panel_begin(ctx, area, "HISTORY",
+                                 racing ? "loss per step, one curve per optimizer" : "loss and gap per step");
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
 
@@ -25,15 +39,39 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     double floor_now = count > 0 ? h[count - 1].floor : 0.0;
     int coincide = count > 0 && floor_now == 0.0;
     int x = in.x;
-    x += ui_legend_item(ctx, x, in.y, th->text, 0, "H(P,Q) cross-entropy");
-    x += ui_legend_item(ctx, x, in.y, th->surprise, 0, "D_KL(P‖Q)");
-    ui_legend_item(ctx, x, in.y, th->inherent, 1, "H(P) floor");
+    char loss_label[96], floor_label[96];
+    size_t word = strcspn(rd[0].meaning, ":");
+    snprintf(loss_label, sizeof loss_label, "%s %.*s", rd[0].symbol, (int)word, rd[0].meaning);
+    snprintf(floor_label, sizeof floor_label, "%s floor", rd[1].symbol);
+    if (racing) {
+        /* Titles ("gradient descent") when the row holds them, else short names ("gd"). */
+        int total = 0;
+        for (int r = 0; r < nruns; r++)
+            total += legend_width(ctx, xl_optim_kind_title(xl_sim_optimizer(xl_session_run_sim(s, r))->kind));
+        total += legend_width(ctx, floor_label);
+        for (int r = 0; r < nruns; r++) {
+            xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
+            x += ui_legend_item(ctx, x, in.y, th->race[r % 4], 0,
+                                total <= in.w ? xl_optim_kind_title(kind) : xl_optim_kind_name(kind));
+        }
+        coincide = 0;
+    } else {
+        x += ui_legend_item(ctx, x, in.y, th->text, 0, loss_label);
+        x += ui_legend_item(ctx, x, in.y, th->surprise, 0, rd[2].symbol);
+    }
+    ui_legend_item(ctx, x, in.y, th->inherent, 1, floor_label);
 
     double y_max = 0.0;
-    for (int i = 0; i < count; i++)
-        if (isfinite(h[i].loss) && h[i].loss > y_max) y_max = h[i].loss;
+    long last = 0;
+    for (int r = 0; r < nruns; r++) {
+        const xl_sim *rs = xl_session_run_sim(s, r);
+        const xl_sample *rh = xl_sim_history(rs);
+        int rc = xl_sim_history_count(rs);
+        for (int i = 0; i < rc; i++)
+            if (isfinite(rh[i].loss) && rh[i].loss > y_max) y_max = rh[i].loss;
+        if (rc > 0 && rh[rc - 1].step > last) last = rh[rc - 1].step;
+    }
     y_max = ui_nice_ceil(y_max * k);
-    long last = count > 0 ? h[count - 1].step : 0;
     double x_max = ui_nice_ceil(last < 10 ? 10.0 : (double)last);
 
     /* The y labels' column is as wide as the widest label drawn. */
@@ -48,8 +86,10 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     plot.h = in.y + in.h - 2 * tick_h - ctx->pad / 2 - plot.y;
     if (plot.w < 20 || plot.h < 20) return;
     if (coincide) {
-        const char *notes[] = {"H(P) = 0 for a one-hot P, so KL = H(P,Q): the curves coincide",
-                               "H(P) = 0, so KL = H(P,Q)"};
+        char n0[160], n1[96];
+        snprintf(n0, sizeof n0, "%s = 0, so %s = %s: the curves coincide", rd[1].symbol, rd[2].symbol, rd[0].symbol);
+        snprintf(n1, sizeof n1, "%s = 0, so %s = %s", rd[1].symbol, rd[2].symbol, rd[0].symbol);
+        const char *notes[] = {n0, n1};
         for (int i = 0; i < 2; i++)
             if (ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) <= in.w) {
                 ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, in.y + lh + ctx->pad / 4, UI_ALIGN_LEFT, th->text_dim,
@@ -104,10 +144,21 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     SDL_RenderSetClipRect(ctx->r, &(SDL_Rect){plot.x, plot.y - 4, plot.w + 4, plot.h + 6});
     /* The loss under KL and wider, so where they coincide (H(P) = 0) the KL line runs
      * inside a dark edge and both stay visible. */
+    for (int r = racing ? nruns - 1 : 0; r >= 1; r--) {
+        const xl_sim *rs = xl_session_run_sim(s, r);
+        const xl_sample *rh = xl_sim_history(rs);
+        int rc = xl_sim_history_count(rs);
+        for (int i = 1; i < rc; i++)
+            ui_draw_line(ctx->r, PX(rh[i - 1].step), PY(rh[i - 1].loss), PX(rh[i].step), PY(rh[i].loss),
+                         ui_lw(ctx, 1.5f), th->race[r % 4]);
+        if (rc > 0)
+            ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), PX(rh[rc - 1].step), PY(rh[rc - 1].loss),
+                           ui_lw(ctx, 3.0f), th->race[r % 4]);
+    }
     for (int i = 1; i < count; i++)
         ui_draw_line(ctx->r, PX(h[i - 1].step), PY(h[i - 1].loss), PX(h[i].step), PY(h[i].loss),
-                     ui_lw(ctx, coincide ? 3.0f : 1.5f), th->text);
-    for (int i = 1; i < count; i++)
+                     ui_lw(ctx, coincide ? 3.0f : 1.5f), racing ? th->race[0] : th->text);
+    for (int i = 1; i < count && !racing; i++)
         ui_draw_line(ctx->r, PX(h[i - 1].step), PY(fmax(h[i - 1].gap, 0.0)), PX(h[i].step), PY(fmax(h[i].gap, 0.0)),
                      ui_lw(ctx, 1.5f), th->surprise);
     /* H(P) dashed over both (the loss converges onto it). H(P) may change mid-run (P
@@ -130,8 +181,9 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     }
     if (count > 0) {
         ui_draw_disc(ctx->r, PX(h[count - 1].step), PY(h[count - 1].loss), ui_lw(ctx, coincide ? 3.0f : 2.0f),
-                     th->text);
-        ui_draw_disc(ctx->r, PX(h[count - 1].step), PY(fmax(h[count - 1].gap, 0.0)), ui_lw(ctx, 2.0f),
+                     racing ? th->race[0] : th->text);
+        if (!racing)
+            ui_draw_disc(ctx->r, PX(h[count - 1].step), PY(fmax(h[count - 1].gap, 0.0)), ui_lw(ctx, 2.0f),
                      th->surprise);
     }
     SDL_RenderSetClipRect(ctx->r, NULL);

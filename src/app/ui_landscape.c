@@ -155,22 +155,6 @@ static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_
     return 0;
 }
 
-/* "z₁₂" for class index 11. */
-static void subscript(char *buf, size_t n, int k)
-{
-    static const char *const digits[10] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
-    char num[12];
-    snprintf(num, sizeof num, "%d", k);
-    size_t used = 0;
-    buf[0] = '\0';
-    for (const char *d = num; *d && used + 4 < n; d++) {
-        size_t len = strlen(digits[*d - '0']);
-        memcpy(buf + used, digits[*d - '0'], len);
-        used += len;
-        buf[used] = '\0';
-    }
-}
-
 /* ---- what the slice's minimum is, and the sentence that says so ---- */
 
 typedef enum min_kind {
@@ -186,29 +170,33 @@ typedef struct minimum {
     double d;      /* MIN_VALLEY: the valley is z_a - z_b = d */
 } minimum;
 
-static minimum find_minimum(const xl_classifier *c, const double *z, int a, int b, double lo,
-                            double hi)
+static minimum find_minimum(const xl_session *s, const double *z, int a, int b, double lo, double hi)
 {
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const void *st = xl_session_state(s);
     minimum m = {MIN_NONE, NAN, NAN, 0.0};
     double x, y;
-    if (xl_landscape_classifier_minimum(c, z, a, b, &x, &y) && !isnan(x) && !isnan(y)) {
+    if (def->slice_minimum && def->slice_minimum(st, z, a, b, &x, &y) && !isnan(x) && !isnan(y)) {
         m.x = x;
         m.y = y;
         m.kind = x >= lo && x <= hi && y >= lo && y <= hi ? MIN_IN_VIEW : MIN_OUTSIDE;
-    } else if (xl_landscape_classifier_valley(c, a, b, &m.d) && isfinite(m.d)) {
+    } else if (def->slice_valley && def->slice_valley(st, a, b, &m.d) && isfinite(m.d)) {
         m.kind = MIN_VALLEY;
     }
     return m;
 }
 
-static void note_text(char *buf, size_t n, const minimum *m, int classes)
+/* What the note says: where the minimum is, in the panel's words; what the slice
+ * means, in the scenario's (its slice_note) or generic words. */
+static void note_text(char *buf, size_t n, const minimum *m, const xl_session *s, int a, int b)
 {
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const char *own = def->slice_note ? def->slice_note(xl_session_state(s), a, b, m->kind == MIN_VALLEY) : NULL;
+    int np = xl_sim_param_count(xl_session_sim(s));
     char xs[48], ys[48];
     switch (m->kind) {
     case MIN_VALLEY:
-        snprintf(buf, n, "%s", classes == 2
-                 ? "N = 2: only z₁ − z₂ matters, so every point on the dashed valley is a minimum"
-                 : "the other classes have p = 0: only the difference of these logits matters");
+        snprintf(buf, n, "%s", own ? own : "only the difference of these parameters matters: the valley is a minimum");
         break;
     case MIN_NONE:
         snprintf(buf, n, "no minimum: the loss keeps falling toward the edge (p = 0 or 1)");
@@ -219,11 +207,17 @@ static void note_text(char *buf, size_t n, const minimum *m, int classes)
         snprintf(buf, n, "the minimum lies outside the view, at (%s, %s)", xs, ys);
         break;
     default:
-        snprintf(buf, n, "%s", classes == 3
-                 ? "N = 3: softmax ignores a common shift of z, so this slice is the whole landscape"
-                 : "the other logits stay at their current values");
+        snprintf(buf, n, "%s", own ? own : np == 2 ? "these two are all the parameters: the whole landscape"
+                                                   : "the other parameters stay at their current values");
         break;
     }
+}
+
+/* The short form of a parameter's name: up to its first blank ("z₁" of "z₁ robin"). */
+static void short_name(char *buf, size_t n, const char *name)
+{
+    size_t len = strcspn(name, " ");
+    snprintf(buf, n, "%.*s", (int)len, name);
 }
 
 /* Greedy word wrap into lines at most `width` pixels wide (a word wider than that
@@ -653,22 +647,23 @@ static void toward(const mapping *mp, double x, double y, double *ux, double *uy
 }
 
 void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
-                       xl_session *s, ui_landscape_geom *geom)
+                       const xl_session *s, ui_landscape_geom *geom)
 {
     const ui_theme *th = ctx->theme;
-    const xl_classifier *c = xl_session_classifier(s);
     const xl_sim *sim = xl_session_sim(s);
+    const xl_model model = xl_session_model(s);
+    const int np = xl_sim_param_count(sim);
     const double k = xl_unit_scale(ctx->unit);
     int a, b;
     xl_session_slice(s, &a, &b);
-    char sa[16], sb[16], buf[192], xt[96], yt[96], note[192];
-    subscript(sa, sizeof sa, a + 1);
-    subscript(sb, sizeof sb, b + 1);
-    snprintf(xt, sizeof xt, "z%s %s", sa, c->names[a]);
-    snprintf(yt, sizeof yt, "z%s %s", sb, c->names[b]);
+    char sa[48], sb[48], buf[192], xt[96], yt[96], note[192];
+    snprintf(xt, sizeof xt, "%s", xl_model_param_name(model, a));
+    snprintf(yt, sizeof yt, "%s", xl_model_param_name(model, b));
+    short_name(sa, sizeof sa, xt);
+    short_name(sb, sizeof sb, yt);
 
-    snprintf(buf, sizeof buf, "H(P, softmax(z)) over z%s, z%s%s", sa, sb,
-             c->n > 2 ? "   (Tab: other pair)" : "");
+    snprintf(buf, sizeof buf, "%s over %s, %s%s", xl_session_scenario(s)->readouts[0].symbol, sa, sb,
+             np > 2 ? "   (Tab: other pair)" : "");
     SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
     if (geom) memset(geom, 0, sizeof *geom);
 
@@ -680,8 +675,8 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     }
     double dlo = xl_landscape_min(ls) * k, dhi = xl_landscape_max(ls) * k;
     if (dhi - dlo <= 1e-9 * fmax(fabs(dhi), fabs(dlo))) dhi = dlo; /* flat, as rebuild() paints it */
-    const minimum mn = find_minimum(c, xl_sim_theta(sim), a, b, lo, hi);
-    note_text(note, sizeof note, &mn, c->n);
+    const minimum mn = find_minimum(s, xl_sim_theta(sim), a, b, lo, hi);
+    note_text(note, sizeof note, &mn, s, a, b);
     legend leg;
     legend_init(ctx, &leg, mn.kind);
 
@@ -738,7 +733,29 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
         }
     }
 
-    /* Trajectory: a white path with a dark edge so it reads on every colour. */
+    /* A race: each run's path in its colour on a dark edge, its current point a marker
+     * of its own shape; they share the start. Drawn under the steered run's path. */
+    int nruns = xl_session_run_count(s);
+    for (int r = nruns - 1; r >= 1 && xl_session_racing(s); r--) {
+        const xl_sim *rs = xl_session_run_sim(s, r);
+        int rc = xl_sim_history_count(rs);
+        SDL_Color col = th->race[r % 4];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 1; i < rc; i++) {
+                const double *t0 = xl_sim_history_theta(rs, i - 1), *t1 = xl_sim_history_theta(rs, i);
+                ui_draw_line(ctx->r, map_x(&mp, t0[a]), map_y(&mp, t0[b]), map_x(&mp, t1[a]), map_y(&mp, t1[b]),
+                             pass == 0 ? tw + 2.0f : tw, pass == 0 ? (SDL_Color){0, 0, 0, 160} : col);
+            }
+        }
+        const double *t = xl_sim_theta(rs);
+        float mx = map_x(&mp, t[a]), my = map_y(&mp, t[b]), mr = 6.0f * ctx->scale;
+        ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), mx, my, mr + ui_lw(ctx, 1.0f) + 1,
+                       (SDL_Color){0, 0, 0, 255});
+        ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), mx, my, mr, col);
+    }
+
+    /* Trajectory: a white path with a dark edge so it reads on every colour (in a race,
+     * the steered run's colour). */
     int count = xl_sim_history_count(sim);
     if (count > XL_HISTORY_CAP) count = XL_HISTORY_CAP;
     for (int i = 0; i < count; i++) {
@@ -746,13 +763,14 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
         p->path[i] = (SDL_FPoint){map_x(&mp, t[a]), map_y(&mp, t[b])};
     }
     SDL_Color edge = {0, 0, 0, 160};
+    SDL_Color path_colour = xl_session_racing(s) ? th->race[0] : th->trajectory;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 1; i < count; i++)
             ui_draw_line(ctx->r, p->path[i - 1].x, p->path[i - 1].y, p->path[i].x, p->path[i].y,
-                         pass == 0 ? tw + 2.0f : tw, pass == 0 ? edge : th->trajectory);
+                         pass == 0 ? tw + 2.0f : tw, pass == 0 ? edge : path_colour);
     int every = count / 24 + 1;
     for (int i = 0; i < count - 1; i += every)
-        ui_draw_disc(ctx->r, p->path[i].x, p->path[i].y, tw * 1.3f, th->trajectory);
+        ui_draw_disc(ctx->r, p->path[i].x, p->path[i].y, tw * 1.3f, path_colour);
 
     /* The minimum's mark, then the start and the current point over the path. */
     float minx = NAN, miny = NAN;

@@ -42,7 +42,7 @@ typedef struct ui_landscape_panel ui_landscape_panel;
 ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer);
 void ui_landscape_panel_destroy(ui_landscape_panel *p);
 void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
-                       xl_session *s, ui_landscape_geom *geom);
+                       const xl_session *s, ui_landscape_geom *geom);
 
 /* History of H(P,Q) and KL per step with H(P) dashed. */
 typedef struct ui_history_geom {

@@ -214,7 +214,21 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         snprintf(short_note, sizeof short_note, "Learning removes only %s: %s → %s.", short_captions[2][0] ? rd[2].symbol : "",
                  rd[0].symbol, rd[1].symbol);
         const char *notes[2] = {def->identity_note ? def->identity_note : short_note, short_note};
-        for (int i = 0; i < 2; i++) {
+        if (xl_session_racing(s) && note_y + lh <= in.y + in.h + ctx->pad / 2) {
+            /* In a race, each optimizer's loss now, in its colour. */
+            int rx = in.x;
+            for (int r = 0; r < xl_session_run_count(s); r++) {
+                const xl_sim *rs = xl_session_run_sim(s, r);
+                char v[48], item[96];
+                ui_format_fit(v, sizeof v, xl_sim_current(rs).loss * k, 4, 8);
+                snprintf(item, sizeof item, "%s %s", xl_optim_kind_name(xl_sim_optimizer(rs)->kind), v);
+                int w = ui_text_width(ctx->text, UI_FONT_LABEL, item);
+                if (rx + w > in.x + in.w) break;
+                ui_text_draw(ctx->text, UI_FONT_LABEL, rx, note_y, UI_ALIGN_LEFT, th->race[r % 4], item);
+                rx += w + lh;
+            }
+        }
+        for (int i = 0; i < 2 && !xl_session_racing(s); i++) {
             if (note_y + lh > in.y + in.h + ctx->pad / 2 || ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) > in.w)
                 continue;
             ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, note_y, UI_ALIGN_LEFT, th->text_dim, notes[i]);

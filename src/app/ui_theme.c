@@ -12,6 +12,7 @@ static const ui_theme themes[UI_THEME_COUNT] = {
         .select = {0xF0, 0xE4, 0x42, 255}, .select_edge = {0, 0, 0, 255},
         .trajectory = {255, 255, 255, 255}, .contour = {255, 255, 255, 110},
         .overlay = {255, 255, 255, 238},
+        .race = {{0x00, 0x72, 0xB2, 255}, {0xE6, 0x9F, 0x00, 255}, {0x00, 0x9E, 0x73, 255}, {0xCC, 0x79, 0xA7, 255}},
         .line_scale = 2.0f, .text_scale = 1.25f,
     },
     [UI_THEME_DARK] = {
@@ -25,6 +26,7 @@ static const ui_theme themes[UI_THEME_COUNT] = {
         .select = {0xF0, 0xE4, 0x42, 255}, .select_edge = {0x15, 0x17, 0x1C, 255},
         .trajectory = {255, 255, 255, 255}, .contour = {255, 255, 255, 90},
         .overlay = {0x15, 0x17, 0x1C, 240},
+        .race = {{0x56, 0xB4, 0xE9, 255}, {0xE6, 0x9F, 0x00, 255}, {0x00, 0x9E, 0x73, 255}, {0xCC, 0x79, 0xA7, 255}},
         .line_scale = 1.0f, .text_scale = 1.0f,
     },
 };

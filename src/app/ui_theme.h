@@ -31,6 +31,7 @@ typedef struct ui_theme {
     SDL_Color trajectory;    /* path over the landscape */
     SDL_Color contour;       /* contour lines over the heatmap (with alpha) */
     SDL_Color overlay;       /* help sheet (with alpha) */
+    SDL_Color race[4];       /* optimizers in a race: blue, orange, bluish green, reddish purple */
     float line_scale;        /* multiplies every line width */
     float text_scale;        /* multiplies every type size */
 } ui_theme;

@@ -117,6 +117,11 @@ typedef struct xl_scenario_def {
     /* When the loss over the slice depends only on theta_a - theta_b and is least along
      * a whole line theta_a - theta_b = d: 1 and *d. May be NULL. */
     int (*slice_valley)(const void *state, int a, int b, double *d);
+    /* What the landscape's note says about the slice (a, b) when the scenario has more
+     * to say than the generic text ("N = 3: softmax ignores a common shift of z, ...");
+     * valley says whether the slice's minimum is a valley line. NULL: the generic text.
+     * Static storage. May be NULL. */
+    const char *(*slice_note)(const void *state, int a, int b, int valley);
     /* Fill the landscape faster than cell by cell, if the scenario can; returns what
      * xl_landscape_compute would. May be NULL (the generic path is used). */
     int (*landscape)(const void *state, xl_landscape *ls, const double *theta, int a, int b, double lo, double hi);

@@ -220,6 +220,19 @@ static int slice_valley(const void *state, int a, int b, double *d)
     return xl_landscape_classifier_valley(&st->c, a, b, d);
 }
 
+static const char *slice_note(const void *state, int a, int b, int valley)
+{
+    const xl_softmax_state *st = state;
+    (void)a;
+    (void)b;
+    if (valley)
+        return st->c.n == 2 ? "N = 2: only z₁ − z₂ matters, so every point on the dashed valley is a minimum"
+                            : "the other classes have p = 0: only the difference of these logits matters";
+    if (st->c.n == 3)
+        return "N = 3: softmax ignores a common shift of z, so this slice is the whole landscape";
+    return "the other logits stay at their current values";
+}
+
 static int landscape(const void *state, xl_landscape *ls, const double *theta, int a, int b, double lo, double hi)
 {
     const xl_softmax_state *st = state;
@@ -247,5 +260,6 @@ const xl_scenario_def xl_scenario_softmax = {
     .bars = bars,
     .slice_minimum = slice_minimum,
     .slice_valley = slice_valley,
+    .slice_note = slice_note,
     .landscape = landscape,
 };
