@@ -74,6 +74,26 @@ START_TEST(listed_keys)
 }
 END_TEST
 
+/* Issue 6: optimizers, races, scenarios and data edits have keys (listed in the help). */
+START_TEST(learning_keys)
+{
+    expect(SDLK_g, KMOD_NONE, XL_CMD_OPTIMIZER_NEXT, 0);
+    expect(SDLK_c, KMOD_NONE, XL_CMD_RACE_TOGGLE, 0);
+    expect(SDLK_s, KMOD_NONE, XL_CMD_SCENARIO_NEXT, 0);
+    expect(SDLK_s, KMOD_LSHIFT, XL_CMD_SCENARIO_PREV, 0);
+    expect(SDLK_m, KMOD_NONE, XL_CMD_MU_UP, 0);
+    expect(SDLK_m, KMOD_RSHIFT, XL_CMD_MU_DOWN, 0);
+    expect(SDLK_b, KMOD_NONE, XL_CMD_BETA1_UP, 0);
+    expect(SDLK_b, KMOD_LSHIFT, XL_CMD_BETA1_DOWN, 0);
+    expect(SDLK_f, KMOD_NONE, XL_CMD_FLIP, 0);
+    expect(SDLK_a, KMOD_NONE, XL_CMD_ADD_POINT, 0);
+    expect(SDLK_x, KMOD_NONE, XL_CMD_REMOVE_POINT, 0);
+    expect(SDLK_DELETE, KMOD_NONE, XL_CMD_REMOVE_POINT, 0);
+    /* Backspace stays free: part 2c gives it to rewind. */
+    expect(SDLK_BACKSPACE, KMOD_NONE, XL_CMD_NONE, 0);
+}
+END_TEST
+
 START_TEST(clicker_keys_free)
 {
     const SDL_Keycode free_keys[] = { SDLK_PERIOD, SDLK_PAGEUP, SDLK_PAGEDOWN };
@@ -92,6 +112,7 @@ int main(void)
     tcase_add_test(tc, p_restores);
     tcase_add_test(tc, listed_keys);
     tcase_add_test(tc, clicker_keys_free);
+    tcase_add_test(tc, learning_keys);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

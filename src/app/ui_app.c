@@ -15,12 +15,7 @@
 #include "ui_assets.h"
 #include "ui_input.h"
 #include "ui_scene.h"
-
-static void print_number(FILE *f, const char *key, double v)
-{
-    if (isfinite(v)) fprintf(f, "\"%s\":%.17g", key, v);
-    else fprintf(f, "\"%s\":null", key); /* JSON has no infinity */
-}
+#include "ui_trace.h"
 
 typedef struct trace_ctx {
     FILE *out;
@@ -30,57 +25,7 @@ typedef struct trace_ctx {
 static void trace_step(const xl_sample *smp, void *user)
 {
     trace_ctx *t = user;
-    FILE *f = t->out;
-    fprintf(f, "{\"step\":%ld,", smp->step);
-    print_number(f, "loss", smp->loss);
-    fputc(',', f);
-    print_number(f, "entropy", smp->floor);
-    fputc(',', f);
-    print_number(f, "kl", smp->gap);
-    fputc(',', f);
-    print_number(f, "lr", smp->lr);
-    fprintf(f, ",\"unit\":\"%s\",\"playing\":%s", xl_unit_name(xl_session_unit(t->session)),
-            xl_session_playing(t->session) ? "true" : "false");
-    double q[XL_MAX_CLASSES];
-    xl_session_q(t->session, q);
-    const xl_classifier *c = xl_session_classifier(t->session);
-    fputs(",\"q\":[", f);
-    for (int i = 0; i < c->n; i++) fprintf(f, "%s%.17g", i ? "," : "", q[i]);
-    /* Surprise -log q_i in nats from log q, exact where q has underflowed to 0 (q_i is
-     * printed as 0 for logits 800 apart, its surprise as 800). null would mean +inf. */
-    double logq[XL_MAX_CLASSES];
-    xl_session_log_q(t->session, logq);
-    fputs("],\"surprise\":[", f);
-    for (int i = 0; i < c->n; i++) {
-        double v = xl_surprise_from_log(logq[i], XL_NATS);
-        if (isfinite(v)) fprintf(f, "%s%.17g", i ? "," : "", v);
-        else fprintf(f, "%snull", i ? "," : "");
-    }
-    fputs("]}\n", f);
-    fflush(f);
-}
-
-/* An action, as the trace records it: its name, its whole text (which parses back to
- * the same action, so a trace can be replayed) and the state after it. */
-static void trace_command(FILE *f, const xl_session *s, const ui_action *act)
-{
-    const xl_sim *sim = xl_session_sim(s);
-    int a, b;
-    xl_session_slice(s, &a, &b);
-    char text[512];
-    ui_action_format(act, text, sizeof text);
-    size_t name_len = strcspn(text, " ");
-    fprintf(f, "{\"command\":\"%.*s\",\"text\":\"%s\",\"step\":%ld,", (int)name_len, text, text,
-            xl_sim_steps(sim));
-    print_number(f, "lr", xl_sim_lr(sim));
-    fprintf(f, ",\"unit\":\"%s\",\"playing\":%s,\"selected\":%d,\"slice\":[%d,%d],\"steps_per_second\":%d",
-            xl_unit_name(xl_session_unit(s)), xl_session_playing(s) ? "true" : "false",
-            xl_session_selected(s), a, b, xl_session_steps_per_second(s));
-    const xl_classifier *c = xl_session_classifier(s);
-    fputs(",\"p\":[", f);
-    for (int i = 0; i < c->n; i++) fprintf(f, "%s%.17g", i ? "," : "", c->p[i]);
-    fputs("]}\n", f);
-    fflush(f);
+    ui_trace_step(t->out, t->session, smp);
 }
 
 int ui_app_save_png(SDL_Renderer *r, int w, int h, const char *path)
@@ -216,9 +161,9 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                 }
             }
             if (!ui_action_is_none(&act)) {
-                int was_playing = xl_session_playing(s);
+                int was_playing = xl_session_playing(s), ok = 1;
                 if (act.view == UI_VIEW_NONE) {
-                    xl_session_apply(s, act.cmd);
+                    ok = xl_session_apply(s, act.cmd);
                 } else {
                     running = apply_view_command(&view, act.view);
                     if (act.view == UI_VIEW_FULLSCREEN) {
@@ -228,7 +173,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                 }
                 /* Time spent paused is not owed to the simulation. */
                 if (!was_playing && xl_session_playing(s)) last = SDL_GetPerformanceCounter();
-                if (trace) trace_command(trace, s, &act);
+                if (trace) ui_trace_command(trace, s, &act, ok);
                 dirty = 1;
             }
             have = SDL_PollEvent(&ev);
@@ -272,9 +217,12 @@ int ui_app_run(const ui_options *opt)
      * per command applied); a "step" among them also writes its step line first. */
     for (int i = 0; i < opt->command_count; i++) {
         const ui_action *act = &opt->commands[i];
-        if (act->view == UI_VIEW_NONE) xl_session_apply(s, act->cmd);
+        int ok = 1;
+        if (act->view == UI_VIEW_NONE) ok = xl_session_apply(s, act->cmd);
         else apply_view_command(&view, act->view);
-        if (opt->trace) trace_command(stdout, s, act);
+        if (opt->trace) ui_trace_command(stdout, s, act, ok);
+        /* A refused --do command is said on stderr too: nothing is silently ignored. */
+        if (!ok && act->cmd.kind != XL_CMD_NONE) fprintf(stderr, "xentlab: --do: %s\n", xl_session_message(s));
     }
     xl_session_run(s, (int)opt->steps);
     int status;

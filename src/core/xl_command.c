@@ -41,6 +41,10 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_SET_BETA1] = {"set-beta1", XL_ARG_REAL, "set-beta1 X", "Adam's beta1 (0 <= X < 1)"},
     [XL_CMD_SET_BETA2] = {"set-beta2", XL_ARG_REAL, "set-beta2 X", "Adam's beta2 (0 <= X < 1)"},
     [XL_CMD_SET_EPS] = {"set-eps", XL_ARG_REAL, "set-eps X", "Adam's epsilon (X > 0)"},
+    [XL_CMD_MU_UP] = {"mu-up", XL_ARG_NONE, "mu-up", "momentum up: 0.5, 0.8, 0.9, 0.95, 0.99"},
+    [XL_CMD_MU_DOWN] = {"mu-down", XL_ARG_NONE, "mu-down", "momentum down"},
+    [XL_CMD_BETA1_UP] = {"beta1-up", XL_ARG_NONE, "beta1-up", "Adam's beta1 up: 0.5, 0.8, 0.9, 0.95, 0.99"},
+    [XL_CMD_BETA1_DOWN] = {"beta1-down", XL_ARG_NONE, "beta1-down", "Adam's beta1 down"},
     [XL_CMD_RACE] = {"race", XL_ARG_NAME, "race A,B,...", "race optimizers from the same start"},
     [XL_CMD_RACE_TOGGLE] = {"race-toggle", XL_ARG_NONE, "race-toggle", "race all four, or stop racing"},
     [XL_CMD_SCENARIO] = {"scenario", XL_ARG_NAME, "scenario NAME", "switch scenario"},
@@ -58,7 +62,8 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_SET_P] = {"set-p", XL_ARG_LIST, "set-p W1,W2,...", "P from weights (normalized)"},
     [XL_CMD_SET_LOGITS] = {"set-logits", XL_ARG_LIST, "set-logits Z1,Z2,...", "the starting logits"},
     [XL_CMD_FLIP] = {"flip", XL_ARG_NONE, "flip", "flip the selected sample's label"},
-    [XL_CMD_ADD_POINT] = {"add-point", XL_ARG_LIST, "add-point X,LABEL", "add a sample at X with label 0 or 1"},
+    [XL_CMD_ADD_POINT] = {"add-point", XL_ARG_LIST, "add-point X,LABEL",
+                          "add a sample at X with label 0 or 1 (alone: beside the selected one)"},
     [XL_CMD_REMOVE_POINT] = {"remove-point", XL_ARG_NONE, "remove-point", "remove the selected sample"},
     [XL_CMD_UNIT_TOGGLE] = {"unit", XL_ARG_NONE, "unit", "nats <-> bits"},
     [XL_CMD_SLICE_NEXT] = {"slice-next", XL_ARG_NONE, "slice-next", "the next pair of parameters"},
@@ -248,6 +253,8 @@ int xl_command_parse(const char *text, xl_command *out, char *err, size_t errlen
         break;
     case XL_ARG_LIST: {
         const char *p = a;
+        if (alen == 0 && kind == XL_CMD_ADD_POINT)
+            break; /* beside the selected sample */
         if (alen == 0)
             return fail(err, errlen, "%s needs a comma-separated list, as in '%s'", d->name, d->usage);
         for (;;) {

@@ -37,6 +37,10 @@ typedef enum xl_command_kind {
     XL_CMD_SET_BETA1,     /* x */
     XL_CMD_SET_BETA2,     /* x */
     XL_CMD_SET_EPS,       /* x */
+    XL_CMD_MU_UP,         /* momentum up the ladder 0.5, 0.8, 0.9, 0.95, 0.99 */
+    XL_CMD_MU_DOWN,
+    XL_CMD_BETA1_UP,      /* Adam's beta1 on the same ladder */
+    XL_CMD_BETA1_DOWN,
     XL_CMD_RACE,          /* name: comma-separated optimizers, e.g. gd,momentum,adam */
     XL_CMD_RACE_TOGGLE,   /* race the four optimizers, or stop racing */
     /* the scenario */
@@ -56,7 +60,7 @@ typedef enum xl_command_kind {
     XL_CMD_SET_P,         /* list: weights, normalized */
     XL_CMD_SET_LOGITS,    /* list: the starting logits (resets) */
     XL_CMD_FLIP,          /* flip the selected sample's label */
-    XL_CMD_ADD_POINT,     /* list: x, label */
+    XL_CMD_ADD_POINT,     /* list: x, label; empty: a new sample beside the selected one */
     XL_CMD_REMOVE_POINT,  /* remove the selected sample */
     /* the view of the numbers */
     XL_CMD_UNIT_TOGGLE,   /* nats <-> bits */

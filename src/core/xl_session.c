@@ -67,6 +67,9 @@ static const double MAX_RANGE = 4.0 * XL_MAX_LOGIT;
 
 static const double speed_ladder[] = { 1, 2, 5, 10, 15, 30, 60, 120, 240 };
 
+/* Momentum and Adam's beta1: the values textbooks and papers try. */
+static const double decay_ladder[] = { 0.5, 0.8, 0.9, 0.95, 0.99 };
+
 /* A step due within this many steps of now is taken now: summing 1/60 s sixty times does
  * not give exactly 1 s in binary, and one frame's rounding must not drop a step. */
 static const double DUE_EPS = 1e-9;
@@ -552,6 +555,18 @@ static int apply_session(xl_session *s, const xl_command *cmd)
         return set_hyper(s, &s->hyper.beta2, cmd->x, 1e-12, 1.0, "set-beta2 needs a value from above 0 to below 1");
     case XL_CMD_SET_EPS:
         return set_hyper(s, &s->hyper.eps, cmd->x, 1e-300, 1.0, "set-eps needs a value above 0 and below 1");
+    case XL_CMD_MU_UP:
+    case XL_CMD_MU_DOWN:
+    case XL_CMD_BETA1_UP:
+    case XL_CMD_BETA1_DOWN: {
+        int mu = cmd->kind == XL_CMD_MU_UP || cmd->kind == XL_CMD_MU_DOWN;
+        int up = cmd->kind == XL_CMD_MU_UP || cmd->kind == XL_CMD_BETA1_UP;
+        const xl_optim_hyper *h = &xl_sim_optimizer(MAIN(s))->hyper;
+        double now = mu ? (h->mu ? h->mu : 0.9) : (h->beta1 ? h->beta1 : 0.9);
+        int count = (int)(sizeof decay_ladder / sizeof decay_ladder[0]);
+        double next = ladder_move(decay_ladder, count, now, up);
+        return set_hyper(s, mu ? &s->hyper.mu : &s->hyper.beta1, next, 1e-12, 1.0, "out of range");
+    }
     case XL_CMD_RACE: {
         xl_optim_kind kinds[XL_RACE_MAX];
         int n = parse_race(cmd->name, kinds);

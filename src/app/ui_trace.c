@@ -1,0 +1,109 @@
+/* ui_trace: JSON lines for --trace (see ui_trace.h). */
+#include "ui_trace.h"
+
+#include <math.h>
+#include <string.h>
+
+static void print_number(FILE *f, const char *key, double v)
+{
+    if (isfinite(v)) fprintf(f, "\"%s\":%.17g", key, v);
+    else fprintf(f, "\"%s\":null", key); /* JSON has no infinity */
+}
+
+/* A string for JSON: quotes, backslashes and control bytes escaped. */
+static void print_string(FILE *f, const char *key, const char *v)
+{
+    fprintf(f, "\"%s\":\"", key);
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+        else fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static void print_scene(FILE *f, const xl_session *s)
+{
+    print_string(f, "scenario", xl_session_scenario(s)->id);
+    fputc(',', f);
+    print_string(f, "optimizer", xl_optim_kind_name(xl_sim_optimizer(xl_session_sim(s))->kind));
+}
+
+void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *smp)
+{
+    const xl_scenario_def *def = xl_session_scenario(s);
+    fprintf(f, "{\"step\":%ld,", smp->step);
+    print_scene(f, s);
+    double values[XL_READOUTS_MAX];
+    xl_session_readouts(s, values);
+    for (int i = 0; i < def->readout_count; i++) {
+        fputc(',', f);
+        print_number(f, def->readouts[i].name, values[i]);
+    }
+    fputc(',', f);
+    print_number(f, "lr", smp->lr);
+    fprintf(f, ",\"unit\":\"%s\",\"playing\":%s", xl_unit_name(xl_session_unit(s)),
+            xl_session_playing(s) ? "true" : "false");
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    fputs(",\"q\":[", f);
+    for (int i = 0; i < bars.n; i++) fprintf(f, "%s%.17g", i ? "," : "", exp(bars.logq[i]));
+    /* Surprise -log q_i in nats from log q, exact where q has underflowed to 0 (q_i is
+     * printed as 0 for logits 800 apart, its surprise as 800). null would mean +inf. */
+    fputs("],\"surprise\":[", f);
+    for (int i = 0; i < bars.n; i++) {
+        double v = xl_surprise_from_log(bars.logq[i], XL_NATS);
+        if (isfinite(v)) fprintf(f, "%s%.17g", i ? "," : "", v);
+        else fprintf(f, "%snull", i ? "," : "");
+    }
+    fputc(']', f);
+    if (xl_session_racing(s)) {
+        fputs(",\"race\":[", f);
+        for (int r = 0; r < xl_session_run_count(s); r++) {
+            const xl_sim *rs = xl_session_run_sim(s, r);
+            fprintf(f, "%s{", r ? "," : "");
+            print_string(f, "optimizer", xl_optim_kind_name(xl_sim_optimizer(rs)->kind));
+            fputc(',', f);
+            print_number(f, "loss", xl_sim_current(rs).loss);
+            if (xl_sim_diverged_at(rs) >= 0) fprintf(f, ",\"diverged_at\":%ld", xl_sim_diverged_at(rs));
+            fputc('}', f);
+        }
+        fputc(']', f);
+    }
+    if (xl_sim_diverged_at(xl_session_sim(s)) >= 0)
+        fprintf(f, ",\"diverged_at\":%ld", xl_sim_diverged_at(xl_session_sim(s)));
+    fputs("}\n", f);
+    fflush(f);
+}
+
+void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok)
+{
+    const xl_sim *sim = xl_session_sim(s);
+    int a, b;
+    xl_session_slice(s, &a, &b);
+    char text[512], name[64];
+    ui_action_format(act, text, sizeof text);
+    snprintf(name, sizeof name, "%.*s", (int)strcspn(text, " "), text);
+    fputc('{', f);
+    print_string(f, "command", name);
+    fputc(',', f);
+    print_string(f, "text", text);
+    fprintf(f, ",\"ok\":%s", ok ? "true" : "false");
+    if (!ok) {
+        fputc(',', f);
+        print_string(f, "message", xl_session_message(s));
+    }
+    fprintf(f, ",\"step\":%ld,", xl_sim_steps(sim));
+    print_scene(f, s);
+    fputc(',', f);
+    print_number(f, "lr", xl_sim_lr(sim));
+    fprintf(f, ",\"unit\":\"%s\",\"playing\":%s,\"selected\":%d,\"slice\":[%d,%d],\"steps_per_second\":%d",
+            xl_unit_name(xl_session_unit(s)), xl_session_playing(s) ? "true" : "false",
+            xl_session_selected(s), a, b, xl_session_steps_per_second(s));
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    fputs(",\"p\":[", f);
+    for (int i = 0; i < bars.n; i++) fprintf(f, "%s%.17g", i ? "," : "", bars.p[i]);
+    fputs("]}\n", f);
+    fflush(f);
+}

@@ -1,0 +1,23 @@
+/* ui_trace: the --trace output, one JSON object per line on a stream.
+ *
+ * A step line: {"step", "scenario", "optimizer", every readout of the scenario by name
+ * (the softmax: "loss", "entropy", "kl"), "lr", "unit", "playing", "q", "surprise"
+ * (nats, from log q; null means +infinity), and in a race "race": [{"optimizer",
+ * "loss"}, ...]; "diverged_at" once a run has diverged}. A command line: {"command"
+ * (its name), "text" (its whole text, which parses back to the same command), "ok"
+ * (false when the session refused it), "message" (why), and the state after it}.
+ * Numbers are printed with 17 significant digits, so they read back bit for bit.
+ */
+#ifndef UI_TRACE_H
+#define UI_TRACE_H
+
+#include <stdio.h>
+
+#include "ui_input.h"
+#include "xl_session.h"
+
+void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *sample);
+/* ok: whether the session took the action (view actions always are). */
+void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok);
+
+#endif
