@@ -18,7 +18,22 @@ enum { MIN_W = 640, MIN_H = 480, MAX_W = 7680, MAX_H = 4320 };
 #define MAX_LR 100.0
 #define MAX_STEPS 100000000L
 
+enum {
+    OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
+    OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS
+};
+enum { MAX_PARAM_FLAGS = 16 };
+
 typedef struct raw_flags {
+    const char *scenario;                 /* NULL: the softmax (borrows argv) */
+    int param_count;                      /* --param NAME=VALUE, in order */
+    char param_names[MAX_PARAM_FLAGS][XL_COMMAND_NAME_MAX];
+    double param_values[MAX_PARAM_FLAGS];
+    int optimizer_given;
+    xl_optim_kind optimizer;
+    const char *race;                     /* borrows argv */
+    double mu, beta1, beta2, eps;         /* 0: the standard default */
+    int want_help, list_scenarios, list_commands;
     int classes;                          /* 0: not given */
     int names_count;
     char names[XL_MAX_CLASSES][XL_NAME_MAX];
@@ -61,6 +76,18 @@ static void usage(FILE *f)
 "                         default, is the built-in scene (the model starts out sure\n"
 "                         the song is a blackbird)\n"
 "      --theme NAME       projector (light, default) or dark\n"
+"      --scenario NAME    what to learn: softmax (default) or another of\n"
+"                         --list-scenarios; --scenario NAME --help lists its\n"
+"                         parameters\n"
+"      --param NAME=X     a scenario parameter (repeatable), e.g. classes=8\n"
+"      --optimizer NAME   gd (default), momentum, nesterov or adam\n"
+"      --mu X             momentum coefficient, 0 < X < 1 (default 0.9)\n"
+"      --beta1 X, --beta2 X, --eps X\n"
+"                         Adam's (defaults 0.9, 0.999, 1e-8, as in the paper)\n"
+"      --race LIST        race 2 to 4 optimizers from the same start, e.g.\n"
+"                         --race gd,momentum,adam\n"
+"      --list-scenarios   list the scenarios and exit\n"
+"      --list-commands    list every command --do (and lessons) accept, and exit\n"
 "      --do LIST          apply commands before the steps, as if their keys were\n"
 "                         pressed, separated by ';' (or ',' between commands that\n"
 "                         take no list): e.g. --do 'select 2,p-up,unit,help' or\n"
@@ -68,6 +95,7 @@ static void usage(FILE *f)
 "                         (--list-commands shows every command)\n"
 "\n"
 "Keys in the window: press H for the full list. Space play/pause, N step, R reset,\n"
+"G optimizer, C race, S scenario,\n"
 "+/- learning rate, 1-9 or Shift+Left/Right select class, Up/Down its p, P restore\n"
 "the starting P, L nats/bits, T theme, Q quit.\n"
 "\n"
@@ -334,10 +362,342 @@ static int resolve(const raw_flags *raw, xl_session_desc *d, FILE *err)
     return 0;
 }
 
+/* A hyperparameter flag: a plain decimal in [lo, hi). */
+static int hyper_flag(const char *flag, const char *arg, double lo, double hi, const char *range, double *out,
+                      FILE *err)
+{
+    double v;
+    if (xl_parse_real(arg, strlen(arg), &v) != 0 || !(v >= lo && v < hi))
+        return fail(err, flag, range, arg);
+    *out = v;
+    return 0;
+}
+
+/* The flags of the learning set-up: scenario, parameters, optimizer, race. */
+static int take_learning_flag(int ch, const char *arg, raw_flags *raw, FILE *err)
+{
+    switch (ch) {
+    case OPT_SCENARIO:
+        raw->scenario = arg;
+        return 0;
+    case OPT_LIST_SCENARIOS:
+        raw->list_scenarios = 1;
+        return 0;
+    case OPT_LIST_COMMANDS:
+        raw->list_commands = 1;
+        return 0;
+    case OPT_PARAM: {
+        const char *eq = strchr(arg, '=');
+        double v;
+        if (!eq || eq == arg || (size_t)(eq - arg) >= XL_COMMAND_NAME_MAX ||
+            xl_parse_real(eq + 1, strlen(eq + 1), &v) != 0)
+            return fail(err, "--param", "expected NAME=NUMBER, e.g. --param classes=8", arg);
+        if (raw->param_count >= MAX_PARAM_FLAGS) return fail(err, "--param", "at most 16 parameters", arg);
+        memcpy(raw->param_names[raw->param_count], arg, (size_t)(eq - arg));
+        raw->param_names[raw->param_count][eq - arg] = '\0';
+        raw->param_values[raw->param_count++] = v;
+        return 0;
+    }
+    case OPT_OPTIMIZER:
+        if (xl_optim_kind_parse(arg, &raw->optimizer) != 0)
+            return fail(err, "--optimizer", "expected gd, momentum, nesterov or adam", arg);
+        raw->optimizer_given = 1;
+        return 0;
+    case OPT_RACE:
+        raw->race = arg;
+        return 0;
+    case OPT_MU: return hyper_flag("--mu", arg, 1e-12, 1.0, "expected a momentum above 0 and below 1", &raw->mu, err);
+    case OPT_BETA1: return hyper_flag("--beta1", arg, 1e-12, 1.0, "expected a value above 0 and below 1", &raw->beta1, err);
+    case OPT_BETA2: return hyper_flag("--beta2", arg, 1e-12, 1.0, "expected a value above 0 and below 1", &raw->beta2, err);
+    case OPT_EPS: return hyper_flag("--eps", arg, 1e-300, 1.0, "expected a value above 0 and below 1", &raw->eps, err);
+    default:
+        return -1;
+    }
+}
+
+/* The ids of the scenarios, "softmax, logistic", into buf. */
+static void scenario_ids(char *buf, size_t n)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < xl_scenario_count() && used < n; i++)
+        used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", xl_scenario_at(i)->id);
+}
+
+static void scenario_help(const xl_scenario_def *def, FILE *f)
+{
+    fprintf(f, "\nScenario %s: %s\n  %s\n", def->id, def->title, def->summary);
+    if (def->param_count == 0) {
+        fprintf(f, "  (no parameters)\n");
+        return;
+    }
+    fprintf(f, "  Parameters (--param NAME=VALUE, or the command 'param NAME=VALUE'):\n");
+    for (int i = 0; i < def->param_count; i++) {
+        const xl_param_def *p = &def->params[i];
+        fprintf(f, "    %-10s %s; default %g, %s %g to %g\n", p->name, p->meaning, p->def,
+                p->whole ? "whole numbers" : "from", p->lo, p->hi);
+    }
+    fprintf(f, "  Readouts (--trace fields, lesson expect names):");
+    for (int i = 0; i < def->readout_count; i++) fprintf(f, " %s", def->readouts[i].name);
+    fputc('\n', f);
+}
+
+/* --help (with --scenario: that scenario's parameters), --list-scenarios,
+ * --list-commands. */
+static ui_cli_result print_lists(const raw_flags *raw, FILE *out, FILE *err)
+{
+    const xl_scenario_def *def = NULL;
+    if (raw->scenario) {
+        def = xl_scenario_find(raw->scenario);
+        if (!def) {
+            char ids[256], what[320];
+            scenario_ids(ids, sizeof ids);
+            snprintf(what, sizeof what, "expected one of: %s", ids);
+            fail(err, "--scenario", what, raw->scenario);
+            return UI_CLI_USAGE;
+        }
+    }
+    if (raw->want_help) {
+        usage(out);
+        if (def) scenario_help(def, out);
+    }
+    if (raw->list_scenarios)
+        for (int i = 0; i < xl_scenario_count(); i++)
+            fprintf(out, "%-10s %s\n", xl_scenario_at(i)->id, xl_scenario_at(i)->summary);
+    if (raw->list_commands)
+        for (int k = 1; k < XL_CMD_COUNT; k++)
+            fprintf(out, "%-24s %s\n", xl_command_usage((xl_command_kind)k), xl_command_help((xl_command_kind)k));
+    if (raw->list_commands)
+        fprintf(out, "%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n", "theme", "projector <-> dark theme", "fullscreen",
+                "fullscreen on / off", "help", "the key sheet on / off", "quit", "quit");
+    return UI_CLI_DONE;
+}
+
+/* The learning set-up into the desc: scenario, parameters, optimizer, race. */
+static int resolve_learning(const raw_flags *raw, xl_session_desc *d, FILE *err)
+{
+    char list[512], what[600];
+    if (raw->scenario) {
+        const xl_scenario_def *def = xl_scenario_find(raw->scenario);
+        if (!def) {
+            scenario_ids(list, sizeof list);
+            snprintf(what, sizeof what, "expected one of: %s", list);
+            return fail(err, "--scenario", what, raw->scenario);
+        }
+        if (def != &xl_scenario_softmax) {
+            const char *softmax_only = raw->classes ? "--classes" : raw->true_count || raw->onehot ? "--true"
+                                     : raw->names_count ? "--names" : raw->logits_count ? "--logits" : NULL;
+            if (softmax_only) {
+                snprintf(what, sizeof what, "applies to the softmax scenario only, not to %s", def->id);
+                return fail(err, softmax_only, what, raw->scenario);
+            }
+            xl_session_desc_set_scenario(d, def);
+        }
+    }
+    const xl_scenario_def *def = d->scenario;
+    for (int i = 0; i < raw->param_count; i++) {
+        int k = xl_scenario_param_index(def, raw->param_names[i]);
+        if (k < 0) {
+            size_t used = 0;
+            list[0] = '\0';
+            for (int j = 0; j < def->param_count && used < sizeof list; j++)
+                used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", j ? ", " : "", def->params[j].name);
+            snprintf(what, sizeof what, "the %s scenario has no parameter '%s'; its parameters: %s", def->id,
+                     raw->param_names[i], def->param_count ? list : "none");
+            return fail(err, "--param", what, raw->param_names[i]);
+        }
+        const xl_param_def *p = &def->params[k];
+        double v = raw->param_values[i];
+        if (!(v >= p->lo && v <= p->hi) || (p->whole && v != floor(v))) {
+            snprintf(what, sizeof what, "%s must be %s from %g to %g", p->name, p->whole ? "a whole number" : "a number",
+                     p->lo, p->hi);
+            snprintf(list, sizeof list, "%s=%g", p->name, v);
+            return fail(err, "--param", what, list);
+        }
+        d->params[k] = v;
+        if (def == &xl_scenario_softmax && strcmp(p->name, "classes") == 0)
+            xl_session_desc_set_classes(d, (int)v, raw->seed);
+    }
+    d->optimizer = raw->optimizer_given ? raw->optimizer : XL_OPTIM_GD;
+    d->hyper.mu = raw->mu;
+    d->hyper.beta1 = raw->beta1;
+    d->hyper.beta2 = raw->beta2;
+    d->hyper.eps = raw->eps;
+    if (raw->race) {
+        const char *p = raw->race;
+        d->race_count = 0;
+        for (;;) {
+            size_t len = strcspn(p, ",");
+            char name[32];
+            xl_optim_kind k;
+            if (len == 0 || len >= sizeof name || d->race_count >= XL_RACE_MAX)
+                return fail(err, "--race", "expected 2 to 4 different optimizers, e.g. gd,momentum,adam", raw->race);
+            memcpy(name, p, len);
+            name[len] = '\0';
+            if (xl_optim_kind_parse(name, &k) != 0)
+                return fail(err, "--race", "expected optimizers among gd, momentum, nesterov, adam", raw->race);
+            for (int i = 0; i < d->race_count; i++)
+                if (d->race[i] == k) return fail(err, "--race", "each optimizer at most once", raw->race);
+            d->race[d->race_count++] = k;
+            if (!p[len]) break;
+            p += len + 1;
+        }
+        if (d->race_count < 2)
+            return fail(err, "--race", "expected 2 to 4 different optimizers, e.g. gd,momentum,adam", raw->race);
+        if (raw->optimizer_given) return fail(err, "--race", "give --optimizer or --race, not both", raw->race);
+    }
+    return 0;
+}
+
+/* One flag and its value (arg, NULL for flags without one). Returns 0 to go on, 1 when
+ * the program is done (--version printed), -1 after printing what is wrong. */
+static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FILE *out_stream, FILE *err_stream)
+{
+    long v;
+    switch (ch) {
+    case 'h': raw->want_help = 1; break;
+    case OPT_VERSION: fprintf(out_stream, "xentlab %s\n", XL_VERSION); return 1;
+    case 's':
+        if (parse_size(arg, &o->width, &o->height) != 0) {
+            char what[96];
+            snprintf(what, sizeof what, "expected WxH from %dx%d to %dx%d", MIN_W, MIN_H, MAX_W, MAX_H);
+            fail(err_stream, "--size", what, arg);
+            return -1;
+        }
+        break;
+    case OPT_HEADLESS: o->headless = 1; break;
+    case 'n':
+        if (parse_long(arg, 0, MAX_STEPS, &v) != 0) {
+            fail(err_stream, "--steps", "expected a whole number from 0 to 100000000", arg);
+            return -1;
+        }
+        o->steps = v;
+        break;
+    case 'o': {
+        size_t len = strlen(arg);
+        if (len < 5 || strcmp(arg + len - 4, ".png") != 0) {
+            fail(err_stream, "--screenshot", "expected a file name ending in .png", arg);
+            return -1;
+        }
+        o->screenshot = arg;
+        break;
+    }
+    case OPT_TRACE: o->trace = 1; break;
+    case 'c':
+        if (parse_long(arg, 2, XL_MAX_CLASSES, &v) != 0) {
+            fail(err_stream, "--classes", "expected a whole number from 2 to 32", arg);
+            return -1;
+        }
+        raw->classes = (int)v;
+        break;
+    case OPT_NAMES:
+        if (parse_names(arg, raw, err_stream) != 0) return -1;
+        break;
+    case 'p':
+        raw->true_count = 0;
+        raw->onehot = 0;
+        if (strncmp(arg, "onehot:", 7) == 0) {
+            if (parse_long(arg + 7, 1, XL_MAX_CLASSES, &v) != 0) {
+                fail(err_stream, "--true", "expected onehot:K with K from 1 to 32", arg);
+                return -1;
+            }
+            raw->onehot = (int)v;
+            break;
+        }
+        raw->true_count = parse_numbers(arg, raw->true_w, XL_MAX_CLASSES);
+        if (raw->true_count == -2) {
+            fail(err_stream, "--true", "at most 32 weights, one per class", arg);
+            return -1;
+        }
+        if (raw->true_count < 2) {
+            fail(err_stream, "--true",
+                 "expected 2 to 32 comma-separated finite non-negative decimal weights or onehot:K",
+                 arg);
+            return -1;
+        }
+        {
+            /* The largest weight, not the sum: 1e308,1e308 sums to infinity yet is a
+             * fine P = (1/2, 1/2) (xl_normalize divides by the largest first). */
+            double top = 0;
+            for (int i = 0; i < raw->true_count; i++) {
+                if (raw->true_w[i] < 0) {
+                    fail(err_stream, "--true", "weights must be non-negative", arg);
+                    return -1;
+                }
+                if (raw->true_w[i] > top) top = raw->true_w[i];
+            }
+            if (!(top > 0)) {
+                fail(err_stream, "--true", "weights must not all be zero", arg);
+                return -1;
+            }
+        }
+        break;
+    case 'z':
+        raw->logits_count = parse_numbers(arg, raw->logits, XL_MAX_CLASSES);
+        if (raw->logits_count == -2) {
+            fail(err_stream, "--logits", "at most 32 logits, one per class", arg);
+            return -1;
+        }
+        if (raw->logits_count < 2) {
+            fail(err_stream, "--logits", "expected 2 to 32 comma-separated finite decimal numbers", arg);
+            return -1;
+        }
+        for (int i = 0; i < raw->logits_count; i++) {
+            /* Beyond 1e300 the difference of two logits, the loss and the landscape
+             * range can overflow (1e308 - (-1e308) = inf); see XL_MAX_LOGIT. */
+            if (!(fabs(raw->logits[i]) <= XL_MAX_LOGIT)) {
+                fail(err_stream, "--logits", "each logit must be from -1e300 to 1e300", arg);
+                return -1;
+            }
+        }
+        break;
+    case 'l': {
+        double lr = 0;
+        num_status st = parse_decimal(arg, strlen(arg), &lr);
+        size_t mantissa = strcspn(arg, "eE");
+        if (st == NUM_OK && lr == 0 && strcspn(arg, "123456789") < mantissa) {
+            /* Nonzero digits that round to 0 (1e-400): say so rather than "not
+             * greater than 0". A denormal such as 1e-320 is valid, if useless. */
+            fail(err_stream, "--lr", "too small: it rounds to 0 (the smallest is about 5e-324)", arg);
+            return -1;
+        }
+        if (st != NUM_OK || !(lr > 0) || lr > MAX_LR) {
+            fail(err_stream, "--lr", "expected a decimal number greater than 0 and at most 100", arg);
+            return -1;
+        }
+        raw->lr = lr;
+        break;
+    }
+    case OPT_SEED: {
+        uint64_t seed;
+        if (parse_whole_n(arg, strlen(arg), UINT64_MAX, &seed) != 0) {
+            fail(err_stream, "--seed", "expected a whole number from 0 to 18446744073709551615, digits only",
+                 arg);
+            return -1;
+        }
+        raw->seed = seed;
+        break;
+    }
+    case OPT_THEME:
+        if (strcmp(arg, "projector") == 0 || strcmp(arg, "light") == 0) o->theme = UI_THEME_LIGHT;
+        else if (strcmp(arg, "dark") == 0) o->theme = UI_THEME_DARK;
+        else {
+            fail(err_stream, "--theme", "expected projector or dark", arg);
+            return -1;
+        }
+        break;
+    case OPT_DO:
+        if (parse_commands(arg, o, err_stream) != 0) return -1;
+        break;
+    default:
+        return take_learning_flag(ch, arg, raw, err_stream);
+    }
+    return 0;
+}
+
 ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_stream,
                            FILE *err_stream)
 {
-    enum { OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO };
     static const struct option longopts[] = {
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -354,6 +714,16 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"seed", required_argument, NULL, OPT_SEED},
         {"theme", required_argument, NULL, OPT_THEME},
         {"do", required_argument, NULL, OPT_DO},
+        {"scenario", required_argument, NULL, OPT_SCENARIO},
+        {"list-scenarios", no_argument, NULL, OPT_LIST_SCENARIOS},
+        {"list-commands", no_argument, NULL, OPT_LIST_COMMANDS},
+        {"param", required_argument, NULL, OPT_PARAM},
+        {"optimizer", required_argument, NULL, OPT_OPTIMIZER},
+        {"race", required_argument, NULL, OPT_RACE},
+        {"mu", required_argument, NULL, OPT_MU},
+        {"beta1", required_argument, NULL, OPT_BETA1},
+        {"beta2", required_argument, NULL, OPT_BETA2},
+        {"eps", required_argument, NULL, OPT_EPS},
         {NULL, 0, NULL, 0},
     };
     ui_options o;
@@ -368,156 +738,27 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
     optind = 0; /* full re-initialisation, so tests can parse many times */
     opterr = 0;
     int ch;
-    long v;
     while ((ch = getopt_long(argc, argv, ":hs:n:o:c:p:z:l:", longopts, NULL)) != -1) {
-        switch (ch) {
-        case 'h': usage(out_stream); return UI_CLI_DONE;
-        case OPT_VERSION: fprintf(out_stream, "xentlab %s\n", XL_VERSION); return UI_CLI_DONE;
-        case 's':
-            if (parse_size(optarg, &o.width, &o.height) != 0) {
-                char what[96];
-                snprintf(what, sizeof what, "expected WxH from %dx%d to %dx%d", MIN_W, MIN_H, MAX_W, MAX_H);
-                fail(err_stream, "--size", what, optarg);
-                return UI_CLI_USAGE;
-            }
-            break;
-        case OPT_HEADLESS: o.headless = 1; break;
-        case 'n':
-            if (parse_long(optarg, 0, MAX_STEPS, &v) != 0) {
-                fail(err_stream, "--steps", "expected a whole number from 0 to 100000000", optarg);
-                return UI_CLI_USAGE;
-            }
-            o.steps = v;
-            break;
-        case 'o': {
-            size_t len = strlen(optarg);
-            if (len < 5 || strcmp(optarg + len - 4, ".png") != 0) {
-                fail(err_stream, "--screenshot", "expected a file name ending in .png", optarg);
-                return UI_CLI_USAGE;
-            }
-            o.screenshot = optarg;
-            break;
-        }
-        case OPT_TRACE: o.trace = 1; break;
-        case 'c':
-            if (parse_long(optarg, 2, XL_MAX_CLASSES, &v) != 0) {
-                fail(err_stream, "--classes", "expected a whole number from 2 to 32", optarg);
-                return UI_CLI_USAGE;
-            }
-            raw.classes = (int)v;
-            break;
-        case OPT_NAMES:
-            if (parse_names(optarg, &raw, err_stream) != 0) return UI_CLI_USAGE;
-            break;
-        case 'p':
-            raw.true_count = 0;
-            raw.onehot = 0;
-            if (strncmp(optarg, "onehot:", 7) == 0) {
-                if (parse_long(optarg + 7, 1, XL_MAX_CLASSES, &v) != 0) {
-                    fail(err_stream, "--true", "expected onehot:K with K from 1 to 32", optarg);
-                    return UI_CLI_USAGE;
-                }
-                raw.onehot = (int)v;
-                break;
-            }
-            raw.true_count = parse_numbers(optarg, raw.true_w, XL_MAX_CLASSES);
-            if (raw.true_count == -2) {
-                fail(err_stream, "--true", "at most 32 weights, one per class", optarg);
-                return UI_CLI_USAGE;
-            }
-            if (raw.true_count < 2) {
-                fail(err_stream, "--true",
-                     "expected 2 to 32 comma-separated finite non-negative decimal weights or onehot:K",
-                     optarg);
-                return UI_CLI_USAGE;
-            }
-            {
-                /* The largest weight, not the sum: 1e308,1e308 sums to infinity yet is a
-                 * fine P = (1/2, 1/2) (xl_normalize divides by the largest first). */
-                double top = 0;
-                for (int i = 0; i < raw.true_count; i++) {
-                    if (raw.true_w[i] < 0) {
-                        fail(err_stream, "--true", "weights must be non-negative", optarg);
-                        return UI_CLI_USAGE;
-                    }
-                    if (raw.true_w[i] > top) top = raw.true_w[i];
-                }
-                if (!(top > 0)) {
-                    fail(err_stream, "--true", "weights must not all be zero", optarg);
-                    return UI_CLI_USAGE;
-                }
-            }
-            break;
-        case 'z':
-            raw.logits_count = parse_numbers(optarg, raw.logits, XL_MAX_CLASSES);
-            if (raw.logits_count == -2) {
-                fail(err_stream, "--logits", "at most 32 logits, one per class", optarg);
-                return UI_CLI_USAGE;
-            }
-            if (raw.logits_count < 2) {
-                fail(err_stream, "--logits", "expected 2 to 32 comma-separated finite decimal numbers", optarg);
-                return UI_CLI_USAGE;
-            }
-            for (int i = 0; i < raw.logits_count; i++) {
-                /* Beyond 1e300 the difference of two logits, the loss and the landscape
-                 * range can overflow (1e308 - (-1e308) = inf); see XL_MAX_LOGIT. */
-                if (!(fabs(raw.logits[i]) <= XL_MAX_LOGIT)) {
-                    fail(err_stream, "--logits", "each logit must be from -1e300 to 1e300", optarg);
-                    return UI_CLI_USAGE;
-                }
-            }
-            break;
-        case 'l': {
-            double lr = 0;
-            num_status st = parse_decimal(optarg, strlen(optarg), &lr);
-            size_t mantissa = strcspn(optarg, "eE");
-            if (st == NUM_OK && lr == 0 && strcspn(optarg, "123456789") < mantissa) {
-                /* Nonzero digits that round to 0 (1e-400): say so rather than "not
-                 * greater than 0". A denormal such as 1e-320 is valid, if useless. */
-                fail(err_stream, "--lr", "too small: it rounds to 0 (the smallest is about 5e-324)", optarg);
-                return UI_CLI_USAGE;
-            }
-            if (st != NUM_OK || !(lr > 0) || lr > MAX_LR) {
-                fail(err_stream, "--lr", "expected a decimal number greater than 0 and at most 100", optarg);
-                return UI_CLI_USAGE;
-            }
-            raw.lr = lr;
-            break;
-        }
-        case OPT_SEED: {
-            uint64_t seed;
-            if (parse_whole_n(optarg, strlen(optarg), UINT64_MAX, &seed) != 0) {
-                fail(err_stream, "--seed", "expected a whole number from 0 to 18446744073709551615, digits only",
-                     optarg);
-                return UI_CLI_USAGE;
-            }
-            raw.seed = seed;
-            break;
-        }
-        case OPT_THEME:
-            if (strcmp(optarg, "projector") == 0 || strcmp(optarg, "light") == 0) o.theme = UI_THEME_LIGHT;
-            else if (strcmp(optarg, "dark") == 0) o.theme = UI_THEME_DARK;
-            else {
-                fail(err_stream, "--theme", "expected projector or dark", optarg);
-                return UI_CLI_USAGE;
-            }
-            break;
-        case OPT_DO:
-            if (parse_commands(optarg, &o, err_stream) != 0) return UI_CLI_USAGE;
-            break;
-        case ':':
+        if (ch == ':') {
             fprintf(err_stream, "xentlab: %s: needs a value\nTry 'xentlab --help'.\n", argv[optind - 1]);
             return UI_CLI_USAGE;
-        default:
+        }
+        if (ch == '?') {
             fprintf(err_stream, "xentlab: unknown option '%s'\nTry 'xentlab --help'.\n", argv[optind - 1]);
             return UI_CLI_USAGE;
         }
+        int r = take_flag(ch, optarg, &o, &raw, out_stream, err_stream);
+        if (r < 0) return UI_CLI_USAGE;
+        if (r > 0) return UI_CLI_DONE;
     }
     if (optind < argc) {
         fprintf(err_stream, "xentlab: unexpected argument '%s'\nTry 'xentlab --help'.\n", argv[optind]);
         return UI_CLI_USAGE;
     }
+    if (raw.want_help || raw.list_scenarios || raw.list_commands)
+        return print_lists(&raw, out_stream, err_stream);
     if (resolve(&raw, &o.desc, err_stream) != 0) return UI_CLI_USAGE;
+    if (resolve_learning(&raw, &o.desc, err_stream) != 0) return UI_CLI_USAGE;
     if (check_commands(&o, err_stream) != 0) return UI_CLI_USAGE;
     *out = o;
     return UI_CLI_RUN;
