@@ -1,0 +1,262 @@
+/* test_plugin: a scenario is a record that plugs in. This file defines a small scenario
+ * of its own (a tilted quadratic bowl, nothing in src/ knows it) and drives it through
+ * commands and steps, a snapshot and restore, the trace, and one headless frame, with
+ * no change to src/. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "ui_assets.h"
+#include "ui_scene.h"
+#include "ui_trace.h"
+#include "xl_session.h"
+
+/* L(w, b) = floor + ½ (a (w - cw)² + c (b - cb)²): the minimum is (cw, cb), the floor
+ * is the state's `floor`, and "nudge" (p-up) moves the centre, so the truth can change. */
+typedef struct bowl_state {
+    double a, c, cw, cb, floor;
+    unsigned long version;
+} bowl_state;
+
+static double bowl_loss(const void *self, const double *t)
+{
+    const bowl_state *st = self;
+    double dw = t[0] - st->cw, db = t[1] - st->cb;
+    return st->floor + 0.5 * (st->a * dw * dw + st->c * db * db);
+}
+
+static void bowl_gradient(const void *self, const double *t, double *g)
+{
+    const bowl_state *st = self;
+    g[0] = st->a * (t[0] - st->cw);
+    g[1] = st->c * (t[1] - st->cb);
+}
+
+static double bowl_floor(const void *self) { return ((const bowl_state *)self)->floor; }
+static int bowl_param_count(const void *self) { (void)self; return 2; }
+static unsigned long bowl_version(const void *self) { return ((const bowl_state *)self)->version; }
+static const char *bowl_param_name(const void *self, int i) { (void)self; return i == 0 ? "u east" : "v north"; }
+
+static const xl_model_ops bowl_ops = {
+    .id = "bowl", .loss = bowl_loss, .gradient = bowl_gradient, .floor = bowl_floor,
+    .param_count = bowl_param_count, .version = bowl_version, .param_name = bowl_param_name,
+};
+
+static const xl_param_def bowl_params[] = {
+    {"tilt", 4.0, 1.0, 100.0, 0, "curvature along v"},
+};
+static const xl_readout_def bowl_readouts[] = {
+    {"loss", "L(u,v)", XL_READOUT_INFO, "bowl: the loss"},
+    {"floor", "L*", XL_READOUT_INFO, "bottom: the floor"},
+    {"gap", "L − L*", XL_READOUT_INFO, "height: above the floor"},
+    {"u", "u", XL_READOUT_PLAIN, "east"},
+};
+
+static int bowl_init(void *state, const double *params, uint64_t seed, char *err, size_t errlen)
+{
+    (void)seed;
+    (void)err;
+    (void)errlen;
+    bowl_state *st = state;
+    *st = (bowl_state){1.0, params[0], 1.0, -2.0, 0.5, 0};
+    return 0;
+}
+
+static xl_model bowl_model(const void *state)
+{
+    xl_model m = {&bowl_ops, state};
+    return m;
+}
+
+static void bowl_start(const void *state, double *theta0)
+{
+    (void)state;
+    theta0[0] = -4.0;
+    theta0[1] = 3.0;
+}
+
+static int bowl_items(const void *state) { (void)state; return 2; }
+
+static xl_apply_result bowl_apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+{
+    (void)selected;
+    (void)err;
+    (void)errlen;
+    bowl_state *st = state;
+    if (cmd->kind != XL_CMD_P_UP) return XL_APPLY_NOT_MINE;
+    st->cw += 1.0;
+    st->version++;
+    return XL_APPLY_DONE;
+}
+
+static void bowl_values(const void *state, const double *theta, double *out)
+{
+    const bowl_state *st = state;
+    out[0] = bowl_loss(st, theta);
+    out[1] = st->floor;
+    out[2] = out[0] - out[1];
+    out[3] = theta[0];
+}
+
+static void bowl_bars(const void *state, const double *theta, int selected, xl_bars *out)
+{
+    (void)state;
+    static const char *const names[2] = {"east", "north"};
+    /* Q = softmax(u, v) against a fair P, only so the bars have something to show. */
+    double m = fmax(theta[0], theta[1]);
+    double lse = m + log(exp(theta[0] - m) + exp(theta[1] - m));
+    out->n = 2;
+    for (int i = 0; i < 2; i++) {
+        out->names[i] = names[i];
+        out->p[i] = 0.5;
+        out->logq[i] = theta[i] - lse;
+    }
+    out->selected = selected;
+    out->title = "BOWL";
+    out->caption = "a test's own scenario";
+}
+
+static int bowl_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)
+{
+    (void)theta;
+    const bowl_state *st = state;
+    *x = a == 0 ? st->cw : st->cb;
+    *y = b == 1 ? st->cb : st->cw;
+    return 1;
+}
+
+static const xl_scenario_def bowl = {
+    .id = "bowl", .title = "a bowl", .summary = "a quadratic bowl defined by a test", .item_noun = "axis",
+    .state_size = sizeof(bowl_state), .params = bowl_params, .param_count = 1, .readouts = bowl_readouts,
+    .readout_count = 4, .panels = XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
+    .init = bowl_init, .model = bowl_model, .start = bowl_start, .item_count = bowl_items, .apply = bowl_apply,
+    .readout_values = bowl_values, .bars = bowl_bars, .slice_minimum = bowl_minimum,
+};
+
+static xl_session *bowl_session(void)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, &bowl);
+    d.lr = 0.1;
+    char err[160] = "";
+    xl_session *s = xl_session_create_checked(&d, err, sizeof err);
+    ck_assert_msg(s != NULL, "%s", err);
+    return s;
+}
+
+static int apply_text(xl_session *s, const char *text)
+{
+    xl_command c;
+    char err[160];
+    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "%s", err);
+    return xl_session_apply(s, c);
+}
+
+START_TEST(a_test_scenario_learns_and_replays)
+{
+    xl_session *s = bowl_session();
+    ck_assert_str_eq(xl_session_scenario(s)->id, "bowl");
+    /* Plain gradient descent on a separable quadratic: u - cw shrinks by (1 - lr a). */
+    xl_session_run(s, 10);
+    const double *t = xl_sim_theta(xl_session_sim(s));
+    ck_assert_double_eq_tol(t[0], 1.0 + (-4.0 - 1.0) * pow(0.9, 10), 1e-12);
+    ck_assert_double_eq_tol(t[1], -2.0 + (3.0 + 2.0) * pow(0.6, 10), 1e-12);
+    /* Its own command changes its truth; the readouts follow. */
+    ck_assert_int_eq(apply_text(s, "p-up"), 1);
+    double r[XL_READOUTS_MAX];
+    xl_session_readouts(s, r);
+    ck_assert_double_eq_tol(r[0], r[1] + r[2], 1e-12);
+    ck_assert_double_eq(r[3], t[0]);
+    /* A command it does not have is refused by name. */
+    ck_assert_int_eq(apply_text(s, "onehot"), 0);
+    ck_assert_msg(strstr(xl_session_message(s), "a bowl") != NULL, "%s", xl_session_message(s));
+    /* Its parameter, by command. */
+    ck_assert_int_eq(apply_text(s, "param tilt=9"), 1);
+    ck_assert_int_eq(apply_text(s, "param tilt=0"), 0);
+    /* Snapshot, 50 steps of a race, restore, the same 50 steps: identical. */
+    ck_assert_int_eq(apply_text(s, "race gd,adam"), 1);
+    xl_session_snapshot *snap = xl_session_save(s);
+    xl_session_run(s, 50);
+    double a0[2], a1[2];
+    memcpy(a0, xl_sim_theta(xl_session_run_sim(s, 0)), sizeof a0);
+    memcpy(a1, xl_sim_theta(xl_session_run_sim(s, 1)), sizeof a1);
+    ck_assert_int_eq(xl_session_restore(s, snap), 0);
+    xl_session_run(s, 50);
+    ck_assert_mem_eq(a0, xl_sim_theta(xl_session_run_sim(s, 0)), sizeof a0);
+    ck_assert_mem_eq(a1, xl_sim_theta(xl_session_run_sim(s, 1)), sizeof a1);
+    xl_session_snapshot_free(snap);
+    /* The trace names its readouts. */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    xl_sample cur = xl_sim_current(xl_session_sim(s));
+    ui_trace_step(f, s, &cur);
+    fclose(f);
+    ck_assert_msg(strstr(buf, "\"scenario\":\"bowl\"") && strstr(buf, "\"u\":") && strstr(buf, "\"gap\":") &&
+                      strstr(buf, "\"race\":["),
+                  "trace line: %s", buf);
+    free(buf);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(a_test_scenario_draws)
+{
+    xl_session *s = bowl_session();
+    xl_session_run(s, 20);
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+    ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+    ck_assert_msg(sc != NULL, "%s", err);
+    ui_text_box boxes[1024];
+    ui_text_recorder rec = {boxes, 1024, 0};
+    ui_scene_set_recorder(sc, &rec);
+    ui_view view = {UI_THEME_LIGHT, 0};
+    ui_frame_geom g;
+    ui_scene_draw(sc, s, &view, 1280, 720, &g);
+    SDL_RenderPresent(r);
+    /* Its names reach the screen: the bars' title, the axes from its parameter names. */
+    int title = 0, axis = 0;
+    for (int i = 0; i < rec.count && i < 1024; i++) {
+        if (strcmp(boxes[i].text, "BOWL") == 0) title++;
+        if (strcmp(boxes[i].text, "u east") == 0 || strcmp(boxes[i].text, "v north") == 0) axis++;
+    }
+    ck_assert_int_eq(title, 1);
+    ck_assert_int_eq(axis, 2);
+    /* The current point is drawn where the run is. */
+    const ui_landscape_geom *lg = &g.landscape;
+    const double *t = xl_sim_theta(xl_session_sim(s));
+    double ex = lg->map.x + (t[0] - lg->lo) / (lg->hi - lg->lo) * lg->map.w;
+    double ey = lg->map.y + lg->map.h - (t[1] - lg->lo) / (lg->hi - lg->lo) * lg->map.h;
+    ck_assert_msg(fabs(lg->current_x - ex) < 0.75 && fabs(lg->current_y - ey) < 0.75, "now at (%g,%g), run at (%g,%g)",
+                  (double)lg->current_x, (double)lg->current_y, ex, ey);
+    ck_assert(lg->has_minimum);
+    ui_scene_destroy(sc);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+    xl_session_destroy(s);
+}
+END_TEST
+
+int main(void)
+{
+    if (SDL_Init(0) != 0) return EXIT_FAILURE;
+    Suite *s = suite_create("plugin");
+    TCase *tc = tcase_create("a scenario defined by a test");
+    tcase_add_test(tc, a_test_scenario_learns_and_replays);
+    tcase_add_test(tc, a_test_scenario_draws);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    SDL_Quit();
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
