@@ -263,14 +263,22 @@ START_TEST(pull_stems_follow_the_gradient)
     const ui_logistic_geom *g = &f.geom;
     ck_assert_msg(g->pull.w > 0, "the pull strip was dropped at 560x300");
     float mid = g->pull.y + g->pull.h / 2.0f, half = g->pull.h / 2.0f - 1.0f;
-    /* The largest pull fills half the strip, up when -dw > 0 (descent raises w). */
+    /* A full stem (half the strip) is a pull of 2 mean|x| / n; the largest pull now
+     * stands up when -dw > 0 (descent raises w). */
+    double most = 0.0;
+    for (int i = 0; i < lg->n; i++)
+        most += fabs(lg->pts[i].x);
+    most = 2.0 * most / ((double)lg->n * lg->n);
+    float len = (float)(fmin(fabs(dw[big]) / most, 1.0) * half);
+    ck_assert_msg(len > 4.0f, "the largest pull is only %.1f px", len);
     float up = dw[big] < 0 ? 1.0f : -1.0f;
     SDL_Color want = ui_logistic_label_color(f.theme, lg->pts[big].y);
     float x = g->px[big];
-    ck_assert_msg(near_color(&f, x, mid - up * half * 0.8f, 0, want),
-                  "no stem of sample %d (dw %.4f) at %.1f px %s the baseline", big + 1, dw[big], half * 0.8f,
+    ck_assert_msg(near_color(&f, x, mid - up * len * 0.8f, 0, want),
+                  "no stem of sample %d (dw %.4f) at %.1f px %s the baseline", big + 1, dw[big], len * 0.8f,
                   up > 0 ? "above" : "below");
-    ck_assert_msg(!near_color(&f, x, mid + up * half * 0.8f, 0, want), "sample %d's stem points the wrong way",
+    ck_assert_msg(!near_color(&f, x, mid - up * (len + 3.0f), 0, want), "sample %d's stem is too long", big + 1);
+    ck_assert_msg(!near_color(&f, x, mid + up * len * 0.8f, 0, want), "sample %d's stem points the wrong way",
                   big + 1);
     frame_close(&f);
     xl_session_destroy(s);

@@ -242,9 +242,14 @@ static void draw_pull(const ui_ctx *ctx, const frame_map *f, SDL_Rect strip, con
     const ui_theme *th = ctx->theme;
     double dw[XL_LOGISTIC_MAX_POINTS], db[XL_LOGISTIC_MAX_POINTS];
     xl_logistic_contributions(lg, theta, dw, db);
+    /* One scale for every step, so stems shrink as learning removes the pulls (scaling by
+     * the largest pull now would make the tiny pulls near a fit look large): a sample can
+     * pull w by at most |x| / n, when the model is sure of the wrong label; a full stem is
+     * twice that for a typical sample, 2 mean|x| / n. A longer pull is clipped there. */
     double most = 0.0;
     for (int i = 0; i < lg->n; i++)
-        if (isfinite(dw[i]) && fabs(dw[i]) > most) most = fabs(dw[i]);
+        most += fabs(lg->pts[i].x);
+    most = lg->n > 0 ? 2.0 * most / ((double)lg->n * lg->n) : 0.0;
     float mid = strip.y + strip.h / 2.0f, half = strip.h / 2.0f - 1.0f;
     float sw = ui_lw(ctx, 2.0f);
     if (sw < 2.0f) sw = 2.0f;
@@ -253,7 +258,8 @@ static void draw_pull(const ui_ctx *ctx, const frame_map *f, SDL_Rect strip, con
     for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < lg->n; i++) {
             if (!isfinite(dw[i])) continue;
-            float h = (float)(-dw[i] / most * half); /* the pull is -dL/dw */
+            double k = -dw[i] / most; /* the pull is -dL/dw */
+            float h = (float)((k > 1.0 ? 1.0 : k < -1.0 ? -1.0 : k) * half);
             float x = px_of(f, lg->pts[i].x);
             if (pass == 0) {
                 if (i != sel) continue;
@@ -313,9 +319,9 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         plot.y = top + tick_h + (int)ring_r + 1;
         int bottom = in.y + in.h;
         if (extra) {
-            int strip_h = in.h / 7;
+            int strip_h = in.h / 5;
             if (strip_h < 2 * tick_h) strip_h = 2 * tick_h;
-            if (strip_h > 5 * tick_h) strip_h = 5 * tick_h;
+            if (strip_h > 6 * tick_h) strip_h = 6 * tick_h;
             strip.h = strip_h;
             strip.y = bottom - tick_h - ctx->pad / 4 - strip_h;
             bottom = strip.y - ctx->pad / 3;

@@ -10,7 +10,8 @@
  * seed's sequence), "w0" and "b0" (the starting parameters, default -2 and 1.5: a line
  * that calls the 1s 0s, visibly wrong). Readouts: loss L(w,b), floor L* (the infimum
  * over all (w, b): the Newton fit's loss when the classes overlap, 0 when they are
- * separable), gap, w, b, accuracy and the selected sample's surprise. Commands it
+ * separable), gap, w, b, accuracy and the largest surprise of any sample (readout_values
+ * is not told the selection; the bars show the selected sample's surprise). Commands it
  * applies: flip (the selected sample's label), add-point X,LABEL (|X| <= 10, label 0
  * or 1), remove-point (the selected sample; never below 2 points).
  */
