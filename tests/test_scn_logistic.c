@@ -445,6 +445,25 @@ START_TEST(landscape_is_finite_and_lowest_near_the_fit)
 }
 END_TEST
 
+START_TEST(landscape_follows_the_data)
+{
+    xl_session *s = logistic_session(0, XL_DEFAULT_LR);
+    ck_assert(apply_text(s, "select 12"));
+    const xl_landscape *ls = xl_session_landscape(s);
+    int G = xl_landscape_size(ls);
+    double lo = xl_landscape_lo(ls), hi = xl_landscape_hi(ls), cell = (hi - lo) / (G - 1);
+    const int ci = G / 3, cj = 2 * G / 3;
+    double at[2] = { lo + ci * cell, lo + cj * cell };
+    static const char *const edits[] = { "flip", "add-point 2.5,0", "remove-point" };
+    for (int k = 0; k < 3; k++) {
+        ck_assert(apply_text(s, edits[k]));
+        ck_assert_double_eq_tol(xl_landscape_at(xl_session_landscape(s), ci, cj), xl_logistic_loss(data_of(s), at),
+                                TOL_EXACT);
+    }
+    xl_session_destroy(s);
+}
+END_TEST
+
 START_TEST(other_seeds_overlap_and_fit)
 {
     for (uint64_t seed = 1; seed <= 20; seed++) {
@@ -485,6 +504,7 @@ static Suite *scn_logistic_suite(void)
     tcase_add_test(tc, bars_show_the_selected_sample);
     tcase_add_test(tc, bars_are_exact_where_q_underflows);
     tcase_add_test(tc, landscape_is_finite_and_lowest_near_the_fit);
+    tcase_add_test(tc, landscape_follows_the_data);
     tcase_add_test(tc, other_seeds_overlap_and_fit);
     suite_add_tcase(su, tc);
     return su;

@@ -247,6 +247,19 @@ static int slice_minimum(const void *state, const double *theta, int a, int b, d
     return 1;
 }
 
+/* The generic fill caches on (model, theta, slice, range), and a flip, an added or a
+ * removed sample changes none of them: the grid would show the old data. The record
+ * cannot remember the data's version (its state is const here), so the cache is dropped
+ * before every fill; the session fills only after a change or a step, and a step moves
+ * theta, which recomputes anyway. (When xl_model_ops gains `version`, keyed on
+ * xl_logistic_version, this goes.) */
+static int landscape(const void *state, xl_landscape *ls, const double *theta, int a, int b, double lo, double hi)
+{
+    const xl_logistic_state *st = state;
+    xl_landscape_invalidate(ls);
+    return xl_landscape_compute(ls, xl_logistic_model(&st->lg), theta, a, b, lo, hi);
+}
+
 const xl_scenario_def xl_scenario_logistic = {
     .id = "logistic",
     .title = "logistic regression",
@@ -267,5 +280,5 @@ const xl_scenario_def xl_scenario_logistic = {
     .bars = bars,
     .slice_minimum = slice_minimum,
     .slice_valley = NULL,
-    .landscape = NULL,
+    .landscape = landscape,
 };
