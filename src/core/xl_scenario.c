@@ -4,11 +4,13 @@
 #include <assert.h>
 #include <string.h>
 
+#include "xl_scn_logistic.h"
 #include "xl_scn_softmax.h"
 
 /* The order S cycles them in. */
 static const xl_scenario_def *const registry[] = {
     &xl_scenario_softmax,
+    &xl_scenario_logistic,
 };
 enum { REGISTRY_COUNT = (int)(sizeof registry / sizeof registry[0]) };
 
