@@ -35,6 +35,12 @@ static const char *const scenes[] = {
     "--classes 9 --true 1,1,1,1,1,1,1,1,1000000 --steps 8",
     "--classes 32 --steps 3000 --lr 0.0001 --do play",
     "--do help",
+    "--race gd,momentum,nesterov,adam --steps 40",
+    "--param classes=12 --race gd,adam --steps 10",
+    "--scenario logistic --steps 30",
+    "--scenario logistic --race gd,momentum,nesterov,adam --steps 40",
+    "--scenario logistic --param points=64 --lr 5 --steps 10",
+    "--optimizer adam --beta1 0.5 --steps 10",
 };
 enum { SCENE_COUNT = (int)(sizeof scenes / sizeof scenes[0]) };
 static const int sizes[][2] = {{640, 480}, {800, 600}, {1000, 700}, {1280, 720}, {1920, 1080}, {2560, 1080}};

@@ -62,6 +62,13 @@ static int staggered_fit(const ui_ctx *ctx, const xl_bars *c, SDL_Rect in, int p
     return 1;
 }
 
+/* The width ui_legend_item takes for a bar swatch and label (its trailing space too). */
+static int legend_width(const ui_ctx *ctx, const char *label)
+{
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    return lh * 6 / 10 + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, label) + lh;
+}
+
 /* Widest upright name, in pixels, limited to `cap`. */
 static int upright_room(const ui_ctx *ctx, const xl_bars *c, int cap)
 {
@@ -89,22 +96,34 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     SDL_Rect in = ui_panel_begin(ctx, area, c->title, c->caption);
 
     /* Legend row: the swatches, then the surprise numbers explained in their own colour
-     * and font; shorter wording, then none, when the row is narrow. */
+     * and font; the scenario's name for Q ("Q = softmax(z)") when the row holds it,
+     * shorter wording, then less, when it does not. */
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    int x = in.x;
-    const char *ql = ui_text_width(ctx->text, UI_FONT_LABEL, "P (truth)  Q = softmax(z)  1.23 surprise −ln q") +
-                     3 * lh <= in.w ? "Q = softmax(z)" : "Q (model)";
-    x += ui_legend_item(ctx, x, in.y, th->truth, -1, "P (truth)");
-    x += ui_legend_item(ctx, x, in.y, th->model, -1, ql);
     const char *ln = ctx->unit == XL_BITS ? "log₂" : "ln";
+    char surprise_long[48], surprise_short[32];
+    snprintf(surprise_long, sizeof surprise_long, "surprise −%s q", ln);
+    snprintf(surprise_short, sizeof surprise_short, "−%s q", ln);
     int sample_w = ui_text_width(ctx->text, UI_FONT_VALUE, "1.23");
-    snprintf(buf, sizeof buf, "surprise −%s q", ln);
-    if (x + sample_w + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.x + in.w)
-        snprintf(buf, sizeof buf, "−%s q", ln);
-    if (x + sample_w + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, buf) <= in.x + in.w) {
+    const char *p_names[3] = {"P (truth)", "P (truth)", "P"};
+    const char *q_names[3] = {c->q_label ? c->q_label : "Q (model)", "Q (model)", "Q"};
+    int choice = 2;
+    for (int k = 0; k < 3; k++) {
+        int need = legend_width(ctx, p_names[k]) + legend_width(ctx, q_names[k]);
+        if (need <= in.w) {
+            choice = k;
+            break;
+        }
+    }
+    int x = in.x;
+    x += ui_legend_item(ctx, x, in.y, th->truth, -1, p_names[choice]);
+    if (x + legend_width(ctx, q_names[choice]) - lh <= in.x + in.w)
+        x += ui_legend_item(ctx, x, in.y, th->model, -1, q_names[choice]);
+    const char *sl = surprise_long;
+    if (x + sample_w + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, sl) > in.x + in.w) sl = surprise_short;
+    if (x + sample_w + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, sl) <= in.x + in.w) {
         ui_text_draw(ctx->text, UI_FONT_VALUE, x, in.y + (lh - ui_text_line_height(ctx->text, UI_FONT_VALUE)) / 2,
                      UI_ALIGN_LEFT, th->surprise, "1.23");
-        ui_text_draw(ctx->text, UI_FONT_LABEL, x + sample_w + lh / 3, in.y, UI_ALIGN_LEFT, th->text, buf);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, x + sample_w + lh / 3, in.y, UI_ALIGN_LEFT, th->text, sl);
     }
 
     /* Axis box: tick labels and the axis title at the left, surprise labels above, names

@@ -49,17 +49,26 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         for (int r = 0; r < nruns; r++)
             total += legend_width(ctx, xl_optim_kind_title(xl_sim_optimizer(xl_session_run_sim(s, r))->kind));
         total += legend_width(ctx, floor_label);
+        /* Each name only where it fits; the colours and markers on the curves still
+         * tell the runs apart. */
         for (int r = 0; r < nruns; r++) {
             xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
-            x += ui_legend_item(ctx, x, in.y, th->race[r % 4], 0,
-                                total <= in.w ? xl_optim_kind_title(kind) : xl_optim_kind_name(kind));
+            const char *name = total <= in.w ? xl_optim_kind_title(kind) : xl_optim_kind_name(kind);
+            if (x + legend_width(ctx, name) - lh > in.x + in.w) break;
+            x += ui_legend_item(ctx, x, in.y, th->race[r % 4], 0, name);
         }
         coincide = 0;
     } else {
+        /* "H(P,Q) cross-entropy" when the row holds it, else the symbols alone. */
+        if (legend_width(ctx, loss_label) + legend_width(ctx, rd[2].symbol) + legend_width(ctx, floor_label) > in.w)
+            snprintf(loss_label, sizeof loss_label, "%s", rd[0].symbol);
+        if (legend_width(ctx, loss_label) + legend_width(ctx, rd[2].symbol) + legend_width(ctx, floor_label) > in.w)
+            snprintf(floor_label, sizeof floor_label, "%s", rd[1].symbol);
         x += ui_legend_item(ctx, x, in.y, th->text, 0, loss_label);
         x += ui_legend_item(ctx, x, in.y, th->surprise, 0, rd[2].symbol);
     }
-    ui_legend_item(ctx, x, in.y, th->inherent, 1, floor_label);
+    if (x + legend_width(ctx, floor_label) <= in.x + in.w + lh) /* its trailing space may overhang */
+        ui_legend_item(ctx, x, in.y, th->inherent, 1, floor_label);
 
     double y_max = 0.0;
     long last = 0;

@@ -592,7 +592,7 @@ static void axes(const ui_ctx *ctx, const plan *P, const frame_metrics *m, doubl
 }
 
 static void colour_bar(const ui_ctx *ctx, ui_landscape_panel *p, const plan *P,
-                       const frame_metrics *m, const ticks *tk, double dlo, double dhi)
+                       const frame_metrics *m, const ticks *tk, double dlo, double dhi, const char *symbol)
 {
     const ui_theme *th = ctx->theme;
     const SDL_Rect cbar = P->cbar;
@@ -611,7 +611,7 @@ static void colour_bar(const ui_ctx *ctx, ui_landscape_panel *p, const plan *P,
                          th->text_dim, tk->s[i]);
     }
     char buf[48];
-    snprintf(buf, sizeof buf, "H(P,Q) %s", xl_unit_name(ctx->unit));
+    snprintf(buf, sizeof buf, "%s %s", symbol, xl_unit_name(ctx->unit));
     ui_text_draw_up(ctx->text, UI_FONT_TICK, lx + tk->widest + m->pad / 3, cbar.y + cbar.h / 2,
                     th->text_dim, buf);
 }
@@ -713,7 +713,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
 
     const mapping mp = {map, lo, hi};
     axes(ctx, &P, &m, lo, hi, xt, yt);
-    colour_bar(ctx, p, &P, &m, &ctk, dlo, dhi);
+    colour_bar(ctx, p, &P, &m, &ctk, dlo, dhi, xl_session_scenario(s)->readouts[0].symbol);
     if (P.legend_mode) legend_flow(ctx, &leg, P.legend.x, P.legend.y, P.legend.w, 1);
 
     /* Everything on the map is clipped to it. */

@@ -3,9 +3,10 @@
 
 #include <math.h>
 
-ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text)
+ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, int own_panel)
 {
     ui_layout L;
+    L.data = (SDL_Rect){0, 0, 0, 0};
     L.gap = (int)(8.0f * s + 0.5f);
     if (L.gap < 4) L.gap = 4;
     L.pad = (int)(10.0f * s + 0.5f);
@@ -30,6 +31,12 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text)
     int land_h = (body_h - L.gap) * UI_LAYOUT_LANDSCAPE_PCT / 100;
     L.landscape = (SDL_Rect){rx, top, right_w, land_h};
     L.history = (SDL_Rect){rx, top + land_h + L.gap, right_w, body_h - land_h - L.gap};
+    if (own_panel) {
+        L.data = L.bars;
+        int bars_w = (right_w - L.gap) * 40 / 100;
+        L.bars = (SDL_Rect){rx, L.history.y, bars_w, L.history.h};
+        L.history = (SDL_Rect){rx + bars_w + L.gap, L.history.y, right_w - bars_w - L.gap, L.history.h};
+    }
     return L;
 }
 

@@ -23,12 +23,15 @@ enum {
 
 typedef struct ui_layout {
     SDL_Rect status, bars, readouts, landscape, history, hints;
+    SDL_Rect data;  /* the scenario's own panel, if it has one (else empty) */
     int gap;      /* space between panels */
     int pad;      /* space inside a panel's border */
 } ui_layout;
 
-/* scale: the frame's size factor, 1 at 1280x720 (see ui_scene_scale). */
-ui_layout ui_layout_compute(int w, int h, float scale, const ui_text *text);
+/* scale: the frame's size factor, 1 at 1280x720 (see ui_scene_scale). own_panel: the
+ * scenario brings a panel of its own (its data): it takes the top left, where the bars
+ * were, and the bars share the bottom right with the history. */
+ui_layout ui_layout_compute(int w, int h, float scale, const ui_text *text, int own_panel);
 
 /* What a label must keep clear of: boxes (markers, other labels) and a polyline (a
  * path drawn through its points). Borrowed for the call. */

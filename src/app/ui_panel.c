@@ -23,7 +23,10 @@ SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
     ui_draw_fill(ctx->r, area, th->panel);
     ui_draw_frame(ctx->r, area, 1, th->border);
     int x = area.x + ctx->pad, y = area.y + ctx->pad * 3 / 4;
-    int w = ui_text_draw(ctx->text, UI_FONT_TITLE, x, y, UI_ALIGN_LEFT, th->text, title);
+    /* A title wider than the panel ends in "…" rather than running out of it. */
+    char cut[160];
+    ui_text_fit(ctx->text, UI_FONT_TITLE, title, area.w - 2 * ctx->pad, cut, sizeof cut);
+    int w = ui_text_draw(ctx->text, UI_FONT_TITLE, x, y, UI_ALIGN_LEFT, th->text, cut);
     int room = area.w - 2 * ctx->pad - w - ctx->pad;
     if (subtitle && *subtitle && ui_text_width(ctx->text, UI_FONT_LABEL, subtitle) <= room) {
         int title_h = ui_text_line_height(ctx->text, UI_FONT_TITLE);

@@ -15,6 +15,8 @@
  */
 #include "ui_panel_logistic.h"
 
+#include "ui_own_panels.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -422,3 +424,10 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     g->ring_radius = ring_r;
     g->ring_width = ring_w;
 }
+
+static void own_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
+{
+    ui_logistic_panel_draw(ctx, area, s, NULL);
+}
+
+const ui_own_panel ui_logistic_own_panel = {&xl_scenario_logistic, own_draw};

@@ -39,6 +39,10 @@ typedef struct ui_logistic_geom {
  * current (w, b)). Reads only; geom (may be NULL) is filled with the layout. */
 void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_logistic_geom *geom);
 
+/* Its entry in the list of own panels (ui_own_panels.h). */
+struct ui_own_panel;
+extern const struct ui_own_panel ui_logistic_own_panel;
+
 /* The colour of label 1 and label 0 samples in theme th. */
 SDL_Color ui_logistic_label_color(const ui_theme *th, int label);
 

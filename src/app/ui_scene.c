@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "ui_draw.h"
+#include "ui_own_panels.h"
 #include "ui_text.h"
 
 struct ui_scene {
@@ -61,7 +62,9 @@ void ui_scene_draw(ui_scene *sc, xl_session *s, const ui_view *view, int w, int 
     /* Faces open here at their size; without them (out of memory) the frame stays blank
      * rather than measuring text with no font. */
     if (ui_text_set_scale(sc->text, scale * th->text_scale) != 0) return;
-    ui_layout L = ui_layout_compute(w, h, scale, sc->text);
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const ui_own_panel *own = def->panels & XL_PANEL_DATA ? ui_own_panel_for(def) : NULL;
+    ui_layout L = ui_layout_compute(w, h, scale, sc->text, own != NULL);
     ui_ctx ctx = {
         .r = sc->r, .text = sc->text, .theme = th, .scale = scale,
         .line = (scale < 1.0f ? 1.0f : scale) * th->line_scale, .pad = L.pad,
@@ -74,6 +77,10 @@ void ui_scene_draw(ui_scene *sc, xl_session *s, const ui_view *view, int w, int 
 
     ui_text_set_region(sc->text, L.status, 0);
     ui_status_draw(&ctx, L.status, s);
+    if (own) {
+        ui_text_set_region(sc->text, L.data, 0);
+        own->draw(&ctx, L.data, s);
+    }
     ui_bars_draw(&ctx, L.bars, s, &g->bars);
     ui_readouts_draw(&ctx, L.readouts, s, &g->readouts);
     ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);

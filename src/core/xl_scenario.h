@@ -60,6 +60,7 @@ typedef struct xl_bars {
     int selected;               /* the highlighted outcome, or -1 */
     const char *title;          /* "TRUE P vs PREDICTED Q" */
     const char *caption;        /* "one pair of bars per class" */
+    const char *q_label;        /* the legend's name for Q, "Q = softmax(z)"; may be NULL */
 } xl_bars;
 
 /* Panels a scenario shows. */

@@ -64,7 +64,7 @@ static void write_texts(xl_logistic_state *st)
     for (int i = 0; i < st->lg.n; i++) {
         char xs[24];
         format_x(xs, sizeof xs, st->lg.pts[i].x);
-        snprintf(st->title[i], sizeof st->title[i], "SAMPLE %d: P = label vs Q = model", i + 1);
+        snprintf(st->title[i], sizeof st->title[i], "SAMPLE %d: LABEL vs MODEL", i + 1);
         snprintf(st->caption[i], sizeof st->caption[i], "x = %s, label %d", xs, st->lg.pts[i].y ? 1 : 0);
     }
 }
@@ -226,6 +226,7 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     out->selected = y ? 0 : 1; /* the outcome that happened */
     out->title = st->title[selected];
     out->caption = st->caption[selected];
+    out->q_label = "Q = (ŷ, 1 − ŷ)";
 }
 
 static int slice_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)

@@ -206,6 +206,7 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     out->selected = selected;
     out->title = "TRUE P vs PREDICTED Q";
     out->caption = "one pair of bars per class";
+    out->q_label = "Q = softmax(z)";
 }
 
 static int slice_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)

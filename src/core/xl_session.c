@@ -854,6 +854,8 @@ void xl_session_readouts(const xl_session *s, double *values)
 void xl_session_bars(const xl_session *s, xl_bars *out)
 {
     assert(s != NULL && out != NULL);
+    /* Fields a record leaves alone (a q_label it has no word for) read as absent. */
+    memset(out, 0, sizeof *out);
     s->def->bars(s->state.bytes, xl_sim_theta(MAIN(s)), s->selected, out);
 }
 

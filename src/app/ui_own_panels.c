@@ -1,0 +1,15 @@
+/* ui_own_panels: the list of scenarios' own panels (see ui_own_panels.h). */
+#include "ui_own_panels.h"
+
+#include "ui_panel_logistic.h"
+
+static const ui_own_panel *const panels[] = {
+    &ui_logistic_own_panel,
+};
+
+const ui_own_panel *ui_own_panel_for(const xl_scenario_def *def)
+{
+    for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++)
+        if (panels[i]->scenario == def) return panels[i];
+    return NULL;
+}
