@@ -349,7 +349,7 @@ START_TEST(bars_show_the_selected_sample)
     ck_assert_double_eq_tol(exp(b.logq[1]), 1.0 - yhat, TOL_EXACT);
     ck_assert_double_eq_tol(b.logq[1], -log1p(exp(2.7)), TOL_EXACT);
     ck_assert_int_eq(b.selected, 0);
-    ck_assert_str_eq(b.title, "SAMPLE 2: LABEL vs MODEL");
+    ck_assert_str_eq(b.title, "SAMPLE 2");
     ck_assert_str_eq(b.caption, "x = −0.6, label 1");
     /* The per-sample readout of the core agrees. */
     xl_logistic_sample smp = xl_logistic_sample_at(data_of(s), theta_of(s), 1);

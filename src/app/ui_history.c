@@ -45,17 +45,32 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     snprintf(floor_label, sizeof floor_label, "%s floor", rd[1].symbol);
     if (racing) {
         /* Titles ("gradient descent") when the row holds them, else short names ("gd"). */
-        int total = 0;
-        for (int r = 0; r < nruns; r++)
-            total += legend_width(ctx, xl_optim_kind_title(xl_sim_optimizer(xl_session_run_sim(s, r))->kind));
+        int total = 0, short_total = 0;
+        for (int r = 0; r < nruns; r++) {
+            xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
+            total += legend_width(ctx, xl_optim_kind_title(kind));
+            short_total += legend_width(ctx, xl_optim_kind_name(kind));
+        }
         total += legend_width(ctx, floor_label);
-        /* Each name only where it fits; the colours and markers on the curves still
-         * tell the runs apart. */
+        /* The optimizers' names matter more than the floor's, which is dashed anyway. */
+        if (short_total + legend_width(ctx, floor_label) > in.w) floor_label[0] = '\0';
+        /* Titles, else short names, else short names set close in tick type: every
+         * optimizer is named. */
+        int compact = short_total > in.w;
         for (int r = 0; r < nruns; r++) {
             xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
             const char *name = total <= in.w ? xl_optim_kind_title(kind) : xl_optim_kind_name(kind);
-            if (x + legend_width(ctx, name) - lh > in.x + in.w) break;
-            x += ui_legend_item(ctx, x, in.y, th->race[r % 4], 0, name);
+            if (!compact) {
+                if (x + legend_width(ctx, name) - lh > in.x + in.w) break;
+                x += ui_legend_item(ctx, x, in.y, th->race[r % 4], 0, name);
+                continue;
+            }
+            int sw = lh * 2 / 3, w = ui_text_width(ctx->text, UI_FONT_TICK, name);
+            if (x + sw + 3 + w > in.x + in.w) break;
+            float ly = in.y + lh / 2.0f;
+            ui_draw_line(ctx->r, x, ly, x + sw, ly, ui_lw(ctx, 1.5f), th->race[r % 4]);
+            ui_text_draw(ctx->text, UI_FONT_TICK, x + sw + 3, in.y + (lh - tick_h) / 2, UI_ALIGN_LEFT, th->text, name);
+            x += sw + 3 + w + lh / 2;
         }
         coincide = 0;
     } else {
@@ -67,7 +82,7 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         x += ui_legend_item(ctx, x, in.y, th->text, 0, loss_label);
         x += ui_legend_item(ctx, x, in.y, th->surprise, 0, rd[2].symbol);
     }
-    if (x + legend_width(ctx, floor_label) <= in.x + in.w + lh) /* its trailing space may overhang */
+    if (floor_label[0] && x + legend_width(ctx, floor_label) <= in.x + in.w + lh) /* trailing space may overhang */
         ui_legend_item(ctx, x, in.y, th->inherent, 1, floor_label);
 
     double y_max = 0.0;

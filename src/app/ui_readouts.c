@@ -216,16 +216,20 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         const char *notes[2] = {def->identity_note ? def->identity_note : short_note, short_note};
         if (xl_session_racing(s) && note_y + lh <= in.y + in.h + ctx->pad / 2) {
             /* In a race, each optimizer's loss now, in its colour. */
-            int rx = in.x;
+            int rx = in.x, ry = note_y;
             for (int r = 0; r < xl_session_run_count(s); r++) {
                 const xl_sim *rs = xl_session_run_sim(s, r);
                 char v[48], item[96];
-                ui_format_fit(v, sizeof v, xl_sim_current(rs).loss * k, 4, 8);
+                ui_format_fit(v, sizeof v, xl_sim_current(rs).loss * k, 3, 8);
                 snprintf(item, sizeof item, "%s %s", xl_optim_kind_name(xl_sim_optimizer(rs)->kind), v);
                 int w = ui_text_width(ctx->text, UI_FONT_LABEL, item);
-                if (rx + w > in.x + in.w) break;
-                ui_text_draw(ctx->text, UI_FONT_LABEL, rx, note_y, UI_ALIGN_LEFT, th->race[r % 4], item);
-                rx += w + lh;
+                if (rx + w > in.x + in.w && rx > in.x) { /* the next line, if there is one */
+                    rx = in.x;
+                    ry += lh;
+                }
+                if (rx + w > in.x + in.w || ry + lh > in.y + in.h + ctx->pad / 2) break;
+                ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, th->race[r % 4], item);
+                rx += w + lh * 2 / 3;
             }
         }
         for (int i = 0; i < 2 && !xl_session_racing(s); i++) {

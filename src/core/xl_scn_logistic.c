@@ -64,7 +64,7 @@ static void write_texts(xl_logistic_state *st)
     for (int i = 0; i < st->lg.n; i++) {
         char xs[24];
         format_x(xs, sizeof xs, st->lg.pts[i].x);
-        snprintf(st->title[i], sizeof st->title[i], "SAMPLE %d: LABEL vs MODEL", i + 1);
+        snprintf(st->title[i], sizeof st->title[i], "SAMPLE %d", i + 1);
         snprintf(st->caption[i], sizeof st->caption[i], "x = %s, label %d", xs, st->lg.pts[i].y ? 1 : 0);
     }
 }
