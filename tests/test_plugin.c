@@ -245,6 +245,61 @@ START_TEST(a_test_scenario_draws)
 }
 END_TEST
 
+/* Issue 6: divergence is detected, said as "diverged at step K" in the view and the
+ * trace, never shown as NaN, and R resets. */
+START_TEST(divergence_is_said_and_reset)
+{
+    xl_session *s = bowl_session();
+    ck_assert_int_eq(apply_text(s, "set-lr 100"), 1); /* |1 - 100·4| = 399 per step on v */
+    xl_session_run(s, 1000);
+    const xl_sim *sim = xl_session_sim(s);
+    ck_assert_int_eq(xl_sim_status_get(sim), XL_SIM_DIVERGED);
+    long k = xl_sim_diverged_at(sim);
+    ck_assert_msg(k > 10 && k < 1000, "diverged at %ld", k);
+    ck_assert_int_eq(xl_sim_steps(sim), k - 1); /* the last good state is kept */
+    const double *t = xl_sim_theta(sim);
+    ck_assert(isfinite(t[0]) && isfinite(t[1]) && isfinite(xl_sim_current(sim).loss));
+    /* The status bar says it, with the step. */
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+    ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+    ui_text_box boxes[1024];
+    ui_text_recorder rec = {boxes, 1024, 0};
+    ui_scene_set_recorder(sc, &rec);
+    ui_view view = {UI_THEME_DARK, 0};
+    ui_scene_draw(sc, s, &view, 1280, 720, NULL);
+    char want[64];
+    snprintf(want, sizeof want, "diverged at step %ld", k);
+    int said = 0;
+    for (int i = 0; i < rec.count && i < 1024; i++) {
+        ck_assert_msg(strstr(boxes[i].text, "nan") == NULL && strstr(boxes[i].text, "undefined") == NULL,
+                      "'%s' on screen", boxes[i].text);
+        if (strstr(boxes[i].text, want)) said++;
+    }
+    ck_assert_msg(said == 1, "no '%s' in the view", want);
+    ui_scene_destroy(sc);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+    /* And the trace. */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    xl_sample cur = xl_sim_current(sim);
+    ui_trace_step(f, s, &cur);
+    fclose(f);
+    snprintf(want, sizeof want, "\"diverged_at\":%ld", k);
+    ck_assert_msg(strstr(buf, want) != NULL, "trace: %s", buf);
+    free(buf);
+    /* R resets: running again. */
+    ck_assert_int_eq(apply_text(s, "reset"), 1);
+    ck_assert_int_eq(xl_sim_status_get(xl_session_sim(s)), XL_SIM_OK);
+    ck_assert_int_eq(xl_sim_diverged_at(xl_session_sim(s)), -1);
+    xl_session_destroy(s);
+}
+END_TEST
+
 int main(void)
 {
     if (SDL_Init(0) != 0) return EXIT_FAILURE;
@@ -252,6 +307,7 @@ int main(void)
     TCase *tc = tcase_create("a scenario defined by a test");
     tcase_add_test(tc, a_test_scenario_learns_and_replays);
     tcase_add_test(tc, a_test_scenario_draws);
+    tcase_add_test(tc, divergence_is_said_and_reset);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

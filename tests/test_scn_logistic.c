@@ -5,6 +5,7 @@
 #include <check.h>
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "xl_command.h"
@@ -481,6 +482,42 @@ START_TEST(other_seeds_overlap_and_fit)
 }
 END_TEST
 
+/* Issue 6: every optimizer lowers the loss, alone and in a race, and Adam's first step
+ * moves each parameter by lr (its bias correction at work). */
+START_TEST(every_optimizer_lowers_the_loss)
+{
+    static const char *const kinds[] = {"gd", "momentum", "nesterov", "adam"};
+    for (int k = 0; k < 4; k++) {
+        xl_session *s = logistic_session(0, 0.5);
+        char cmd[64];
+        snprintf(cmd, sizeof cmd, "optimizer %s", kinds[k]);
+        ck_assert_int_eq(apply_text(s, cmd), 1);
+        double start = xl_sim_current(xl_session_sim(s)).loss;
+        double t0[2];
+        memcpy(t0, xl_sim_theta(xl_session_sim(s)), sizeof t0);
+        xl_session_run(s, 1);
+        if (k == 3) {
+            const double *t1 = xl_sim_theta(xl_session_sim(s));
+            ck_assert_double_eq_tol(fabs(t1[0] - t0[0]), 0.5, 1e-6);
+            ck_assert_double_eq_tol(fabs(t1[1] - t0[1]), 0.5, 1e-6);
+        }
+        xl_session_run(s, 199);
+        const xl_sample cur = xl_sim_current(xl_session_sim(s));
+        ck_assert_msg(cur.loss < start && cur.gap < 0.25 * (start - cur.floor), "%s: loss %g from %g (floor %g)",
+                      kinds[k], cur.loss, start, cur.floor);
+        xl_session_destroy(s);
+    }
+    xl_session *s = logistic_session(0, 0.5);
+    ck_assert_int_eq(apply_text(s, "race gd,momentum,nesterov,adam"), 1);
+    xl_session_run(s, 200);
+    for (int r = 0; r < 4; r++) {
+        const xl_sim *sim = xl_session_run_sim(s, r);
+        ck_assert_msg(xl_sim_current(sim).loss < xl_sim_history(sim)[0].loss, "run %d did not learn", r);
+    }
+    xl_session_destroy(s);
+}
+END_TEST
+
 static Suite *scn_logistic_suite(void)
 {
     Suite *su = suite_create("scn_logistic");
@@ -506,6 +543,7 @@ static Suite *scn_logistic_suite(void)
     tcase_add_test(tc, landscape_is_finite_and_lowest_near_the_fit);
     tcase_add_test(tc, landscape_follows_the_data);
     tcase_add_test(tc, other_seeds_overlap_and_fit);
+    tcase_add_test(tc, every_optimizer_lowers_the_loss);
     suite_add_tcase(su, tc);
     return su;
 }

@@ -2,7 +2,7 @@
  *
  * The loop sleeps in SDL_WaitEvent while paused (no CPU when idle). While playing it
  * wakes when the next simulation step is due; elapsed wall time becomes a whole
- * number of fixed steps in xl_session_advance, so the numbers do not depend on the
+ * number of fixed steps in xl_session_tick, so the numbers do not depend on the
  * frame rate. A frame is drawn only when something changed. */
 #include "ui_app.h"
 
@@ -163,7 +163,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
             if (!ui_action_is_none(&act)) {
                 int was_playing = xl_session_playing(s), ok = 1;
                 if (act.view == UI_VIEW_NONE) {
-                    ok = xl_session_apply(s, act.cmd);
+                    xl_session_tick(s, &act.cmd, 1, 0.0, &ok);
                 } else {
                     running = apply_view_command(&view, act.view);
                     if (act.view == UI_VIEW_FULLSCREEN) {
@@ -179,7 +179,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
             have = SDL_PollEvent(&ev);
         }
         Uint64 now = SDL_GetPerformanceCounter();
-        if (xl_session_advance(s, (double)(now - last) / (double)freq) > 0) dirty = 1;
+        if (xl_session_tick(s, NULL, 0, (double)(now - last) / (double)freq, NULL) > 0) dirty = 1;
         last = now;
         if (dirty && running) {
             SDL_GetRendererOutputSize(r, &w, &h);
@@ -218,13 +218,14 @@ int ui_app_run(const ui_options *opt)
     for (int i = 0; i < opt->command_count; i++) {
         const ui_action *act = &opt->commands[i];
         int ok = 1;
-        if (act->view == UI_VIEW_NONE) ok = xl_session_apply(s, act->cmd);
+        if (act->view == UI_VIEW_NONE) xl_session_tick(s, &act->cmd, 1, 0.0, &ok);
         else apply_view_command(&view, act->view);
         if (opt->trace) ui_trace_command(stdout, s, act, ok);
         /* A refused --do command is said on stderr too: nothing is silently ignored. */
         if (!ok && act->cmd.kind != XL_CMD_NONE) fprintf(stderr, "xentlab: --do: %s\n", xl_session_message(s));
     }
-    xl_session_run(s, (int)opt->steps);
+    xl_command run = xl_command_int(XL_CMD_RUN, opt->steps);
+    xl_session_tick(s, &run, 1, 0.0, NULL);
     int status;
     if (SDL_Init(0) != 0) {
         fprintf(stderr, "xentlab: SDL: %s\n", SDL_GetError());

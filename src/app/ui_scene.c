@@ -50,7 +50,7 @@ float ui_scene_scale(int w, int h)
     return by_h < by_w ? by_h : by_w;
 }
 
-void ui_scene_draw(ui_scene *sc, xl_session *s, const ui_view *view, int w, int h,
+void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h,
                    ui_frame_geom *geom)
 {
     const ui_theme *th = ui_theme_get(view->theme);

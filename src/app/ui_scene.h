@@ -44,7 +44,7 @@ void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec);
 float ui_scene_scale(int w, int h);
 
 /* Draw the frame into the renderer's w x h target. geom may be NULL. */
-void ui_scene_draw(ui_scene *sc, xl_session *s, const ui_view *view, int w, int h,
+void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h,
                    ui_frame_geom *geom);
 
 #endif

@@ -693,6 +693,20 @@ int xl_session_apply(xl_session *s, xl_command cmd)
     return r;
 }
 
+int xl_session_tick(xl_session *s, const xl_command *cmds, int n, double seconds, int *accepted)
+{
+    assert(s != NULL && (n == 0 || cmds != NULL));
+    long before = xl_sim_steps(MAIN(s));
+    for (int i = 0; i < n; i++) {
+        int ok = xl_session_apply(s, cmds[i]);
+        if (accepted)
+            accepted[i] = ok;
+    }
+    xl_session_advance(s, seconds);
+    long taken = xl_sim_steps(MAIN(s)) - before;
+    return taken > 0 ? (int)taken : 0;
+}
+
 const char *xl_session_message(const xl_session *s)
 {
     assert(s != NULL);

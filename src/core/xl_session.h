@@ -76,6 +76,11 @@ void xl_session_destroy(xl_session *s);
 int  xl_session_apply(xl_session *s, xl_command cmd);
 /* Why the last command was not taken ("" if it was). Valid until the next apply. */
 const char *xl_session_message(const xl_session *s);
+/* The one way state changes: apply cmds[0..n-1] in order (accepted[i], if not NULL,
+ * says which the session took), then let `seconds` of wall time pass. Keys, --do,
+ * --steps ("run N"), and later lessons, replay and export all come through here.
+ * Returns the number of simulation steps taken. */
+int  xl_session_tick(xl_session *s, const xl_command *cmds, int n, double seconds, int *accepted);
 /* Let `seconds` of wall time pass: while playing, takes the whole number of steps
  * due at steps_per_second (the remainder carries over, at most one second's worth
  * per call). Returns the number of steps taken. */
