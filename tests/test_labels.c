@@ -41,6 +41,9 @@ static const char *const scenes[] = {
     "--scenario logistic --race gd,momentum,nesterov,adam --steps 40",
     "--scenario logistic --param points=64 --lr 5 --steps 10",
     "--optimizer adam --beta1 0.5 --steps 10",
+    "--do frame --steps 20",
+    "--do frame --race gd,momentum,nesterov,adam --param classes=8 --steps 30",
+    "--scenario logistic --do frame --steps 25",
 };
 enum { SCENE_COUNT = (int)(sizeof scenes / sizeof scenes[0]) };
 static const int sizes[][2] = {{640, 480}, {800, 600}, {1000, 700}, {1280, 720}, {1920, 1080}, {2560, 1080}};

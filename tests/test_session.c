@@ -849,6 +849,66 @@ START_TEST(test_scenario_commands)
 }
 END_TEST
 
+/* Issue 6: the slice moves under the path when N > 3 (its minimum jumps between step
+ * 0 and step 15); the fixed plane does not: its minimum stays put, lies in the plane,
+ * the start is its origin, and its grid is the loss at origin + x d1 + y d2. */
+START_TEST(test_fixed_plane)
+{
+    xl_session *s = default_session();
+    double sx0, sy0, sx15, sy15;
+    ck_assert(xl_session_view_minimum(s, &sx0, &sy0));
+    xl_session_run(s, 15);
+    ck_assert(xl_session_view_minimum(s, &sx15, &sy15));
+    ck_assert_msg(hypot(sx15 - sx0, sy15 - sy0) > 0.5, "the slice's minimum did not move: (%g,%g) (%g,%g)", sx0, sy0,
+                  sx15, sy15);
+    xl_session_destroy(s);
+
+    s = default_session();
+    ck_assert_int_eq(xl_session_frame(s), XL_FRAME_SLICE);
+    ck_assert_int_eq(apply_text(s, "frame"), 1);
+    ck_assert_int_eq(xl_session_frame(s), XL_FRAME_PLANE);
+    double px0, py0, px15, py15, x, y;
+    ck_assert(xl_session_view_minimum(s, &px0, &py0));
+    xl_session_view_point(s, xl_sim_theta0(xl_session_sim(s)), &x, &y);
+    ck_assert(x == 0.0 && y == 0.0);
+    xl_session_run(s, 15);
+    ck_assert(xl_session_view_minimum(s, &px15, &py15));
+    ck_assert(px0 == px15 && py0 == py15);
+    /* The optimum z* = log p (shifted to the start's mean) lies in the plane. */
+    const xl_classifier *c = xl_session_classifier(s);
+    const double *z0 = xl_sim_theta0(xl_session_sim(s));
+    double opt[5], mean0 = 0, mean = 0;
+    for (int i = 0; i < 5; i++) {
+        opt[i] = log(c->p[i]);
+        mean0 += z0[i] / 5;
+        mean += opt[i] / 5;
+    }
+    for (int i = 0; i < 5; i++) opt[i] += mean0 - mean;
+    ck_assert_double_eq_tol(xl_session_view_distance(s, opt), 0.0, 1e-12);
+    /* The first step runs along alpha: beta 0, distance 0. */
+    xl_session_destroy(s);
+    s = default_session();
+    apply_text(s, "frame");
+    xl_session_run(s, 1);
+    xl_session_view_point(s, xl_sim_theta(xl_session_sim(s)), &x, &y);
+    ck_assert_msg(x > 0.0 && fabs(y) < 1e-12, "first step at (%g, %g)", x, y);
+    ck_assert_double_eq_tol(xl_session_view_distance(s, xl_sim_theta(xl_session_sim(s))), 0.0, 1e-12);
+    /* The grid is the loss over the plane: its lowest cell is near the optimum's point. */
+    const xl_landscape *ls = xl_session_landscape(s);
+    int gi, gj, g = xl_landscape_size(ls);
+    xl_landscape_argmin(ls, &gi, &gj);
+    double lo = xl_landscape_lo(ls), hi = xl_landscape_hi(ls), cell = (hi - lo) / (g - 1);
+    ck_assert(xl_session_view_minimum(s, &px0, &py0));
+    ck_assert_msg(fabs(lo + gi * cell - px0) <= cell && fabs(lo + gj * cell - py0) <= cell,
+                  "grid minimum (%g,%g), optimum (%g,%g)", lo + gi * cell, lo + gj * cell, px0, py0);
+    ck_assert_double_eq_tol(xl_landscape_min(ls), xl_sim_current(xl_session_sim(s)).floor, 0.05);
+    /* And back. */
+    ck_assert_int_eq(apply_text(s, "frame"), 1);
+    ck_assert_int_eq(xl_session_frame(s), XL_FRAME_SLICE);
+    xl_session_destroy(s);
+}
+END_TEST
+
 static Suite *session_suite(void)
 {
     Suite *s = suite_create("session");
@@ -876,6 +936,7 @@ static Suite *session_suite(void)
         { "optimizer commands", test_optimizer_commands },
         { "race", test_race },
         { "scenario commands", test_scenario_commands },
+        { "fixed plane", test_fixed_plane },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);

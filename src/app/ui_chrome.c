@@ -92,7 +92,7 @@ void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area)
 {
     static const char *const hints[] = {
         "Space play", "N step", "R reset", "+/− lr", "G optimizer", "C race", "S scenario", "1–9 ⇧←/→ select",
-        "↑/↓ p", "O one-hot", "U uniform", "Tab slice", "L nats/bits", "T theme", "[ ] speed", "P restore P",
+        "↑/↓ p", "O one-hot", "U uniform", "Tab slice", "V plane", "L nats/bits", "T theme", "[ ] speed", "P restore P",
     };
     const ui_theme *th = ctx->theme;
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));

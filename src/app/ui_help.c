@@ -19,6 +19,7 @@ static const help_row learning[] = {
     {NULL, NULL},
     {"Tab", "show the next pair of parameters"},
     {"Shift+Tab", "previous pair"},
+    {"V", "landscape: current slice / fixed plane"},
     {"S  /  Shift+S", "next / previous scenario"},
 };
 static const help_row truth[] = {

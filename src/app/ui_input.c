@@ -107,6 +107,7 @@ static xl_command map_command(SDL_Keycode key, Uint16 mod)
     case SDLK_TAB: c.kind = shift ? XL_CMD_SLICE_PREV : XL_CMD_SLICE_NEXT; break;
     case SDLK_l: c.kind = XL_CMD_UNIT_TOGGLE; break;
     case SDLK_g: c.kind = XL_CMD_OPTIMIZER_NEXT; break;
+    case SDLK_v: c.kind = XL_CMD_FRAME_TOGGLE; break;
     case SDLK_c: c.kind = XL_CMD_RACE_TOGGLE; break;
     case SDLK_s: c.kind = shift ? XL_CMD_SCENARIO_PREV : XL_CMD_SCENARIO_NEXT; break;
     case SDLK_m: c.kind = shift ? XL_CMD_MU_DOWN : XL_CMD_MU_UP; break;

@@ -170,17 +170,18 @@ typedef struct minimum {
     double d;      /* MIN_VALLEY: the valley is z_a - z_b = d */
 } minimum;
 
-static minimum find_minimum(const xl_session *s, const double *z, int a, int b, double lo, double hi)
+static minimum find_minimum(const xl_session *s, int a, int b, double lo, double hi)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     const void *st = xl_session_state(s);
     minimum m = {MIN_NONE, NAN, NAN, 0.0};
     double x, y;
-    if (def->slice_minimum && def->slice_minimum(st, z, a, b, &x, &y) && !isnan(x) && !isnan(y)) {
+    int slice = xl_session_frame(s) == XL_FRAME_SLICE;
+    if (xl_session_view_minimum(s, &x, &y) && !isnan(x) && !isnan(y)) {
         m.x = x;
         m.y = y;
         m.kind = x >= lo && x <= hi && y >= lo && y <= hi ? MIN_IN_VIEW : MIN_OUTSIDE;
-    } else if (def->slice_valley && def->slice_valley(st, a, b, &m.d) && isfinite(m.d)) {
+    } else if (slice && def->slice_valley && def->slice_valley(st, a, b, &m.d) && isfinite(m.d)) {
         m.kind = MIN_VALLEY;
     }
     return m;
@@ -192,6 +193,14 @@ static void note_text(char *buf, size_t n, const minimum *m, const xl_session *s
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     const char *own = def->slice_note ? def->slice_note(xl_session_state(s), a, b, m->kind == MIN_VALLEY) : NULL;
+    if (xl_session_frame(s) == XL_FRAME_PLANE) {
+        /* The plane is fixed; how far the run has left it is the honest caveat. */
+        char d[48];
+        ui_format_fit(d, sizeof d, xl_session_view_distance(s, xl_sim_theta(xl_session_sim(s))), 2, 7);
+        snprintf(buf, n, "a fixed plane through the start; the path is projected onto it, now %s off it%s", d,
+                 m->kind == MIN_NONE ? " (no minimum: it lies at infinity)" : "");
+        return;
+    }
     int np = xl_sim_param_count(xl_session_sim(s));
     char xs[48], ys[48];
     switch (m->kind) {
@@ -657,13 +666,15 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     int a, b;
     xl_session_slice(s, &a, &b);
     char sa[48], sb[48], buf[192], xt[96], yt[96], note[192];
-    snprintf(xt, sizeof xt, "%s", xl_model_param_name(model, a));
-    snprintf(yt, sizeof yt, "%s", xl_model_param_name(model, b));
-    short_name(sa, sizeof sa, xt);
-    short_name(sb, sizeof sb, yt);
-
-    snprintf(buf, sizeof buf, "%s over %s, %s%s", xl_session_scenario(s)->readouts[0].symbol, sa, sb,
-             np > 2 ? "   (Tab: other pair)" : "");
+    snprintf(xt, sizeof xt, "%s", xl_session_axis_name(s, 0));
+    snprintf(yt, sizeof yt, "%s", xl_session_axis_name(s, 1));
+    short_name(sa, sizeof sa, xl_model_param_name(model, a));
+    short_name(sb, sizeof sb, xl_model_param_name(model, b));
+    if (xl_session_frame(s) == XL_FRAME_PLANE)
+        snprintf(buf, sizeof buf, "%s over a fixed plane   (V: slice)", xl_session_scenario(s)->readouts[0].symbol);
+    else
+        snprintf(buf, sizeof buf, "%s over %s, %s%s", xl_session_scenario(s)->readouts[0].symbol, sa, sb,
+                 np > 2 ? "   (Tab: other pair, V: fixed plane)" : "");
     SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
     if (geom) memset(geom, 0, sizeof *geom);
 
@@ -675,7 +686,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     }
     double dlo = xl_landscape_min(ls) * k, dhi = xl_landscape_max(ls) * k;
     if (dhi - dlo <= 1e-9 * fmax(fabs(dhi), fabs(dlo))) dhi = dlo; /* flat, as rebuild() paints it */
-    const minimum mn = find_minimum(s, xl_sim_theta(sim), a, b, lo, hi);
+    const minimum mn = find_minimum(s, a, b, lo, hi);
     note_text(note, sizeof note, &mn, s, a, b);
     legend leg;
     legend_init(ctx, &leg, mn.kind);
@@ -742,13 +753,16 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
         SDL_Color col = th->race[r % 4];
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 1; i < rc; i++) {
-                const double *t0 = xl_sim_history_theta(rs, i - 1), *t1 = xl_sim_history_theta(rs, i);
-                ui_draw_line(ctx->r, map_x(&mp, t0[a]), map_y(&mp, t0[b]), map_x(&mp, t1[a]), map_y(&mp, t1[b]),
+                double x0, y0, x1, y1;
+                xl_session_view_point(s, xl_sim_history_theta(rs, i - 1), &x0, &y0);
+                xl_session_view_point(s, xl_sim_history_theta(rs, i), &x1, &y1);
+                ui_draw_line(ctx->r, map_x(&mp, x0), map_y(&mp, y0), map_x(&mp, x1), map_y(&mp, y1),
                              pass == 0 ? tw + 2.0f : tw, pass == 0 ? (SDL_Color){0, 0, 0, 160} : col);
             }
         }
-        const double *t = xl_sim_theta(rs);
-        float mx = map_x(&mp, t[a]), my = map_y(&mp, t[b]), mr = 6.0f * ctx->scale;
+        double vx, vy;
+        xl_session_view_point(s, xl_sim_theta(rs), &vx, &vy);
+        float mx = map_x(&mp, vx), my = map_y(&mp, vy), mr = 6.0f * ctx->scale;
         ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), mx, my, mr + ui_lw(ctx, 1.0f) + 1,
                        (SDL_Color){0, 0, 0, 255});
         ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), mx, my, mr, col);
@@ -759,8 +773,9 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     int count = xl_sim_history_count(sim);
     if (count > XL_HISTORY_CAP) count = XL_HISTORY_CAP;
     for (int i = 0; i < count; i++) {
-        const double *t = xl_sim_history_theta(sim, i);
-        p->path[i] = (SDL_FPoint){map_x(&mp, t[a]), map_y(&mp, t[b])};
+        double vx, vy;
+        xl_session_view_point(s, xl_sim_history_theta(sim, i), &vx, &vy);
+        p->path[i] = (SDL_FPoint){map_x(&mp, vx), map_y(&mp, vy)};
     }
     SDL_Color edge = {0, 0, 0, 160};
     SDL_Color path_colour = xl_session_racing(s) ? th->race[0] : th->trajectory;
@@ -799,12 +814,13 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
         minx = tipx;
         miny = tipy;
     }
-    const double *z0 = xl_sim_theta0(sim);
-    const double *z = xl_sim_theta(sim);
-    float sx = map_x(&mp, z0[a]), sy = map_y(&mp, z0[b]);
+    double vx0, vy0, vx, vy;
+    xl_session_view_point(s, xl_sim_theta0(sim), &vx0, &vy0);
+    xl_session_view_point(s, xl_sim_theta(sim), &vx, &vy);
+    float sx = map_x(&mp, vx0), sy = map_y(&mp, vy0);
     float srad = 5.0f * ctx->scale + 1;
     draw_start(ctx, sx, sy, srad);
-    float cx = map_x(&mp, z[a]), cy = map_y(&mp, z[b]);
+    float cx = map_x(&mp, vx), cy = map_y(&mp, vy);
     float rad = 6.0f * ctx->scale;
     draw_now(ctx, cx, cy, rad);
 

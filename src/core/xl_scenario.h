@@ -118,6 +118,10 @@ typedef struct xl_scenario_def {
     /* When the loss over the slice depends only on theta_a - theta_b and is least along
      * a whole line theta_a - theta_b = d: 1 and *d. May be NULL. */
     int (*slice_valley)(const void *state, int a, int b, double *d);
+    /* The parameters of the loss's minimum, where the scenario knows them (the softmax
+     * with every p > 0: z* = log p; the logistic: the Newton fit): 1 and theta[], or 0.
+     * The landscape's fixed plane points from the start toward it. May be NULL. */
+    int (*optimum)(const void *state, const double *theta0, double *theta);
     /* What the landscape's note says about the slice (a, b) when the scenario has more
      * to say than the generic text ("N = 3: softmax ignores a common shift of z, ...");
      * valley says whether the slice's minimum is a valley line. NULL: the generic text.

@@ -248,17 +248,15 @@ static int slice_minimum(const void *state, const double *theta, int a, int b, d
     return 1;
 }
 
-/* The generic fill caches on (model, theta, slice, range), and a flip, an added or a
- * removed sample changes none of them: the grid would show the old data. The record
- * cannot remember the data's version (its state is const here), so the cache is dropped
- * before every fill; the session fills only after a change or a step, and a step moves
- * theta, which recomputes anyway. (When xl_model_ops gains `version`, keyed on
- * xl_logistic_version, this goes.) */
-static int landscape(const void *state, xl_landscape *ls, const double *theta, int a, int b, double lo, double hi)
+/* The minimum the plane of the landscape points toward: the Newton fit, when the
+ * classes overlap (separable data have none). */
+static int optimum(const void *state, const double *theta0, double *theta)
 {
     const xl_logistic_state *st = state;
-    xl_landscape_invalidate(ls);
-    return xl_landscape_compute(ls, xl_logistic_model(&st->lg), theta, a, b, lo, hi);
+    (void)theta0;
+    if (xl_logistic_separation_of(&st->lg) != XL_LOGISTIC_OVERLAP)
+        return 0;
+    return xl_logistic_fit_newton(&st->lg, theta, NEWTON_ITER, NEWTON_TOL) == 0;
 }
 
 const xl_scenario_def xl_scenario_logistic = {
@@ -281,5 +279,5 @@ const xl_scenario_def xl_scenario_logistic = {
     .bars = bars,
     .slice_minimum = slice_minimum,
     .slice_valley = NULL,
-    .landscape = landscape,
+    .optimum = optimum,
 };

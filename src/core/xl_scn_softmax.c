@@ -221,6 +221,26 @@ static int slice_valley(const void *state, int a, int b, double *d)
     return xl_landscape_classifier_valley(&st->c, a, b, d);
 }
 
+/* With every p > 0 the loss is least where softmax(z) = P: z* = log p + c. A step of
+ * gradient descent keeps the sum of the logits (sum (q - p) = 0), so c puts z* at the
+ * start's mean: the minimum the run is heading for. One-hot or sparse P: at infinity. */
+static int optimum(const void *state, const double *theta0, double *theta)
+{
+    const xl_softmax_state *st = state;
+    int n = st->c.n;
+    double mean0 = 0.0, mean = 0.0;
+    for (int i = 0; i < n; i++) {
+        if (!(st->c.p[i] > 0.0))
+            return 0;
+        theta[i] = log(st->c.p[i]);
+        mean0 += theta0[i] / n;
+        mean += theta[i] / n;
+    }
+    for (int i = 0; i < n; i++)
+        theta[i] += mean0 - mean;
+    return 1;
+}
+
 static const char *slice_note(const void *state, int a, int b, int valley)
 {
     const xl_softmax_state *st = state;
@@ -262,5 +282,6 @@ const xl_scenario_def xl_scenario_softmax = {
     .slice_minimum = slice_minimum,
     .slice_valley = slice_valley,
     .slice_note = slice_note,
+    .optimum = optimum,
     .landscape = landscape,
 };

@@ -48,6 +48,17 @@ struct xl_session {
     int sps;
     double acc;       /* steps due but not yet taken, in [0, 1) between calls */
     int sa, sb;       /* landscape slice, sa < sb */
+    xl_frame frame;
+    /* The fixed plane: origin theta0 and orthonormal directions d1 (first descent
+     * direction), d2 (toward the optimum, or where descent turns); its model evaluates
+     * the scenario's loss at theta0 + x d1 + y d2. */
+    struct plane {
+        xl_model base;
+        int np;
+        double origin[XL_MAX_PARAMS], d1[XL_MAX_PARAMS], d2[XL_MAX_PARAMS];
+        int toward_optimum;
+        unsigned long generation;
+    } plane;
     double range;
     double seen[XL_MAX_PARAMS]; /* max |theta_k| since reset */
     xl_step_observer observer;
@@ -156,6 +167,189 @@ static int init_state(xl_session *s, const xl_scenario_def *def, const xl_sessio
     return def->init(s->state.bytes, s->params, s->seed, err, errlen);
 }
 
+
+/* ---- the fixed plane ---- */
+
+static double plane_loss(const void *self, const double *t)
+{
+    const struct plane *pl = self;
+    double theta[XL_MAX_PARAMS];
+    for (int i = 0; i < pl->np; i++)
+        theta[i] = pl->origin[i] + t[0] * pl->d1[i] + t[1] * pl->d2[i];
+    return pl->base.ops->loss(pl->base.self, theta);
+}
+
+static void plane_gradient(const void *self, const double *t, double *g)
+{
+    /* dL/dx = grad . d1, dL/dy = grad . d2 (chain rule). */
+    const struct plane *pl = self;
+    double theta[XL_MAX_PARAMS], grad[XL_MAX_PARAMS];
+    for (int i = 0; i < pl->np; i++)
+        theta[i] = pl->origin[i] + t[0] * pl->d1[i] + t[1] * pl->d2[i];
+    pl->base.ops->gradient(pl->base.self, theta, grad);
+    g[0] = g[1] = 0.0;
+    for (int i = 0; i < pl->np; i++) {
+        g[0] += grad[i] * pl->d1[i];
+        g[1] += grad[i] * pl->d2[i];
+    }
+}
+
+static double plane_floor(const void *self)
+{
+    const struct plane *pl = self;
+    return pl->base.ops->floor(pl->base.self);
+}
+
+static int plane_param_count(const void *self)
+{
+    (void)self;
+    return 2;
+}
+
+static unsigned long plane_version(const void *self)
+{
+    /* A new plane or an edited truth: either changes the loss over (x, y). */
+    const struct plane *pl = self;
+    return xl_model_version(pl->base) * 7919u + pl->generation;
+}
+
+static const xl_model_ops plane_ops = {
+    .id = "plane", .loss = plane_loss, .gradient = plane_gradient, .floor = plane_floor,
+    .param_count = plane_param_count, .version = plane_version,
+};
+
+static double dot(const double *a, const double *b, int n)
+{
+    double d = 0.0;
+    for (int i = 0; i < n; i++)
+        d += a[i] * b[i];
+    return d;
+}
+
+/* v -= (v . u) u, then v /= |v|; 0 if v had no part orthogonal to u (or was not
+ * finite). */
+static int orthonormalize(double *v, const double *u, int n)
+{
+    double along = u ? dot(v, u, n) : 0.0;
+    for (int i = 0; i < n; i++)
+        v[i] -= along * (u ? u[i] : 0.0);
+    double len = sqrt(dot(v, v, n));
+    if (!(len > 1e-12) || !isfinite(len))
+        return 0;
+    for (int i = 0; i < n; i++)
+        v[i] /= len;
+    return 1;
+}
+
+/* The plane through the start: d1 along the first descent direction -grad L(theta0);
+ * d2 toward the optimum where the scenario knows it, else along the part of the second
+ * step's gradient that turns away from d1; a coordinate axis when neither has a part
+ * orthogonal to d1 (the start is already the optimum, or descent runs straight). */
+static void plane_build(xl_session *s)
+{
+    struct plane *pl = &s->plane;
+    xl_model m = s->def->model(s->state.bytes);
+    int n = m.ops->param_count(m.self);
+    pl->base = m;
+    pl->np = n;
+    memcpy(pl->origin, xl_sim_theta0(MAIN(s)), (size_t)n * sizeof(double));
+    double g[XL_MAX_PARAMS];
+    m.ops->gradient(m.self, pl->origin, g);
+    for (int i = 0; i < n; i++)
+        pl->d1[i] = -g[i];
+    if (!orthonormalize(pl->d1, NULL, n)) {
+        memset(pl->d1, 0, sizeof pl->d1);
+        pl->d1[0] = 1.0;
+    }
+    pl->toward_optimum = 0;
+    double opt[XL_MAX_PARAMS];
+    if (s->def->optimum && s->def->optimum(s->state.bytes, pl->origin, opt)) {
+        for (int i = 0; i < n; i++)
+            pl->d2[i] = opt[i] - pl->origin[i];
+        pl->toward_optimum = orthonormalize(pl->d2, pl->d1, n);
+    }
+    if (!pl->toward_optimum) {
+        double t1[XL_MAX_PARAMS];
+        for (int i = 0; i < n; i++)
+            t1[i] = pl->origin[i] + xl_sim_lr(MAIN(s)) * pl->d1[i];
+        m.ops->gradient(m.self, t1, pl->d2);
+        for (int i = 0; i < n; i++)
+            pl->d2[i] = -pl->d2[i];
+        for (int k = 0; !orthonormalize(pl->d2, pl->d1, n) && k < n; k++) {
+            memset(pl->d2, 0, sizeof pl->d2);
+            pl->d2[k] = 1.0;
+        }
+    }
+    pl->generation++;
+}
+
+xl_frame xl_session_frame(const xl_session *s)
+{
+    assert(s != NULL);
+    return s->frame;
+}
+
+void xl_session_view_point(const xl_session *s, const double *theta, double *x, double *y)
+{
+    assert(s != NULL && theta != NULL && x != NULL && y != NULL);
+    if (s->frame == XL_FRAME_SLICE) {
+        *x = theta[s->sa];
+        *y = theta[s->sb];
+        return;
+    }
+    const struct plane *pl = &s->plane;
+    double d[XL_MAX_PARAMS];
+    for (int i = 0; i < pl->np; i++)
+        d[i] = theta[i] - pl->origin[i];
+    *x = dot(d, pl->d1, pl->np);
+    *y = dot(d, pl->d2, pl->np);
+}
+
+double xl_session_view_distance(const xl_session *s, const double *theta)
+{
+    assert(s != NULL && theta != NULL);
+    const struct plane *pl = &s->plane;
+    double r2 = 0.0;
+    if (s->frame == XL_FRAME_SLICE) {
+        const double *now = xl_sim_theta(MAIN(s));
+        for (int i = 0; i < pl->np; i++)
+            if (i != s->sa && i != s->sb)
+                r2 += (theta[i] - now[i]) * (theta[i] - now[i]);
+        return sqrt(r2);
+    }
+    double x, y;
+    xl_session_view_point(s, theta, &x, &y);
+    for (int i = 0; i < pl->np; i++) {
+        double r = theta[i] - pl->origin[i] - x * pl->d1[i] - y * pl->d2[i];
+        r2 += r * r;
+    }
+    return sqrt(r2);
+}
+
+int xl_session_view_minimum(const xl_session *s, double *x, double *y)
+{
+    assert(s != NULL && x != NULL && y != NULL);
+    if (s->frame == XL_FRAME_SLICE)
+        return s->def->slice_minimum &&
+               s->def->slice_minimum(s->state.bytes, xl_sim_theta(MAIN(s)), s->sa, s->sb, x, y);
+    double opt[XL_MAX_PARAMS];
+    if (!s->plane.toward_optimum || !s->def->optimum ||
+        !s->def->optimum(s->state.bytes, s->plane.origin, opt))
+        return 0;
+    xl_session_view_point(s, opt, x, y);
+    return 1;
+}
+
+const char *xl_session_axis_name(const xl_session *s, int axis)
+{
+    assert(s != NULL && (axis == 0 || axis == 1));
+    if (s->frame == XL_FRAME_SLICE)
+        return xl_model_param_name(s->def->model(s->state.bytes), axis == 0 ? s->sa : s->sb);
+    if (axis == 0)
+        return "α: along −∇L at the start";
+    return s->plane.toward_optimum ? "β: toward the minimum" : "β: where the descent turns";
+}
+
 static void reset_range(xl_session *s)
 {
     s->range = XL_DEFAULT_RANGE;
@@ -182,13 +376,27 @@ static void clear_seen(xl_session *s)
  * is the loss over the slice now. */
 static void update_view(xl_session *s)
 {
-    const double *z = xl_sim_theta(MAIN(s));
-    const double *z0 = xl_sim_theta0(MAIN(s));
-    double m = s->seen[s->sa] > s->seen[s->sb] ? s->seen[s->sa] : s->seen[s->sb];
-    double cand[4] = { fabs(z[s->sa]), fabs(z[s->sb]), fabs(z0[s->sa]), fabs(z0[s->sb]) };
-    for (int i = 0; i < 4; i++)
-        if (cand[i] > m)
-            m = cand[i];
+    double m = 0.0;
+    if (s->frame == XL_FRAME_SLICE) {
+        const double *z = xl_sim_theta(MAIN(s));
+        const double *z0 = xl_sim_theta0(MAIN(s));
+        m = s->seen[s->sa] > s->seen[s->sb] ? s->seen[s->sa] : s->seen[s->sb];
+        double cand[4] = { fabs(z[s->sa]), fabs(z[s->sb]), fabs(z0[s->sa]), fabs(z0[s->sb]) };
+        for (int i = 0; i < 4; i++)
+            if (cand[i] > m)
+                m = cand[i];
+    } else {
+        /* Everywhere every run has been, projected. */
+        for (int r = 0; r < s->nruns; r++) {
+            int count = xl_sim_history_count(s->runs[r]);
+            for (int i = 0; i < count; i++) {
+                double x, y;
+                xl_session_view_point(s, xl_sim_history_theta(s->runs[r], i), &x, &y);
+                if (fabs(x) > m) m = fabs(x);
+                if (fabs(y) > m) m = fabs(y);
+            }
+        }
+    }
     if (m > s->range - 0.5)
         s->range = 2.0 * ceil((m + 1.0) / 2.0);
     /* Parameters start within XL_MAX_LOGIT and a step moves them by at most lr, so m
@@ -196,10 +404,16 @@ static void update_view(xl_session *s)
      * finite even so (2 ceil((m + 1) / 2) overflowed to infinity for m = 1e308). */
     if (!(s->range <= MAX_RANGE))
         s->range = MAX_RANGE;
-    if (s->def->landscape)
+    const double *z = xl_sim_theta(MAIN(s));
+    if (s->frame == XL_FRAME_PLANE) {
+        xl_model pm = {&plane_ops, &s->plane};
+        double origin[2] = {0.0, 0.0};
+        xl_landscape_compute(s->ls, pm, origin, 0, 1, -s->range, s->range);
+    } else if (s->def->landscape) {
         s->def->landscape(s->state.bytes, s->ls, z, s->sa, s->sb, -s->range, s->range);
-    else
+    } else {
         xl_landscape_compute(s->ls, s->def->model(s->state.bytes), z, s->sa, s->sb, -s->range, s->range);
+    }
 }
 
 static void destroy_runs(xl_session *s)
@@ -240,6 +454,7 @@ static int start_sim(xl_session *s, double lr)
     }
     reset_range(s);
     clear_seen(s);
+    plane_build(s);
     return 0;
 }
 
@@ -619,6 +834,10 @@ static int apply_session(xl_session *s, const xl_command *cmd)
     case XL_CMD_UNIT_TOGGLE:
         s->unit = s->unit == XL_NATS ? XL_BITS : XL_NATS;
         return 1;
+    case XL_CMD_FRAME_TOGGLE:
+        s->frame = s->frame == XL_FRAME_SLICE ? XL_FRAME_PLANE : XL_FRAME_SLICE;
+        reset_range(s);
+        return 1;
     case XL_CMD_SCENARIO: {
         const xl_scenario_def *def = xl_scenario_find(cmd->name);
         if (def == NULL)
@@ -669,6 +888,7 @@ int xl_session_apply(xl_session *s, xl_command cmd)
         case XL_APPLY_DONE:
             for (int k = 0; k < s->nruns; k++)
                 xl_sim_model_changed(s->runs[k]);
+            plane_build(s); /* a new truth: a new optimum to point at */
             r = 1;
             break;
         case XL_APPLY_RESTART:

@@ -133,6 +133,26 @@ void xl_session_q(const xl_session *s, double *q);
 /* Current log Q, in nats: finite for every finite logit even where q underflows to 0,
  * so surprise -log q_i is shown from this, never from q. */
 void xl_session_log_q(const xl_session *s, double *logq);
+/* What the landscape shows: the slice through the current parameters (two of them
+ * vary, the others stay where the run is now, so it moves under the path when there are
+ * more than two), or a fixed plane through the start, spanned by the first descent
+ * direction and the direction toward the optimum (or, where the scenario does not know
+ * it, the direction the second step turns to), with the path projected onto it. The
+ * command "frame" switches. */
+typedef enum xl_frame { XL_FRAME_SLICE = 0, XL_FRAME_PLANE } xl_frame;
+xl_frame xl_session_frame(const xl_session *s);
+/* Where theta lies in the view's two coordinates. */
+void xl_session_view_point(const xl_session *s, const double *theta, double *x, double *y);
+/* How far theta is from the view's plane (0 in the slice's own two coordinates... the
+ * distance of the other parameters from where the slice holds them, for the slice). */
+double xl_session_view_distance(const xl_session *s, const double *theta);
+/* The loss's minimum in the view's coordinates: the scenario's exact minimum over the
+ * slice, or, for the plane, the optimum it points toward (which lies in it). 1 and *x,
+ * *y, or 0 when there is none or it is not known. */
+int xl_session_view_minimum(const xl_session *s, double *x, double *y);
+/* The view's axis names: the model's parameter names for the slice, "α: along −∇L at
+ * the start" and "β: toward the optimum" for the plane. Valid while the session lives. */
+const char *xl_session_axis_name(const xl_session *s, int axis);
 /* The landscape of the current slice, kept current after every change. The range
  * [-R, R] starts at XL_DEFAULT_RANGE and widens (never narrows until reset) so the
  * trajectory stays in view. Valid until the next call that changes the session. */
