@@ -193,15 +193,21 @@ static void note_text(char *buf, size_t n, const minimum *m, const xl_session *s
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     const char *own = def->slice_note ? def->slice_note(xl_session_state(s), a, b, m->kind == MIN_VALLEY) : NULL;
+    int np = xl_sim_param_count(xl_session_sim(s));
     if (xl_session_frame(s) == XL_FRAME_PLANE) {
         /* The plane is fixed; how far the run has left it is the honest caveat. */
         char d[48];
-        ui_format_fit(d, sizeof d, xl_session_view_distance(s, xl_sim_theta(xl_session_sim(s))), 2, 7);
+        double off = xl_session_view_distance(s, xl_sim_theta(xl_session_sim(s)));
+        if (np == 2) {
+            snprintf(buf, n, "two parameters: this plane is the whole landscape, turned so α runs along the first step");
+            return;
+        }
+        /* Rounding leaves ~1e-15 where the path lies in the plane: that is 0. */
+        ui_format_fit(d, sizeof d, off < 1e-9 ? 0.0 : off, 2, 7);
         snprintf(buf, n, "a fixed plane through the start; the path is projected onto it, now %s off it%s", d,
                  m->kind == MIN_NONE ? " (no minimum: it lies at infinity)" : "");
         return;
     }
-    int np = xl_sim_param_count(xl_session_sim(s));
     char xs[48], ys[48];
     switch (m->kind) {
     case MIN_VALLEY:
