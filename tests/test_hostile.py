@@ -130,6 +130,39 @@ def make_table(shots):
     add_do32 = ["--classes", "32", "--do", "select 32,onehot,select-next,p-up", "--steps", "5", "--trace"]
     cases.append(Case("--do", add_do32, 0))
 
+    # Issue 6: scenarios, parameters, optimizers, races, and the new commands.
+    for v, e in [("softmax", 0), ("logistic", 0), ("nope", 2), ("", 2), ("Logistic", 2), ("softmax ", 2)]:
+        add("--scenario", v, e)
+    for v, e in [("classes=8", 0), ("classes=32", 0), ("classes=40", 2), ("classes=2.5", 2), ("beta=1", 2),
+                 ("x", 2), ("=3", 2), ("classes=", 2), ("classes=nan", 2), ("classes=1e999", 2), ("", 2)]:
+        add("--param", v, e)
+    for v, e in [("points=4", 0), ("points=64", 0), ("points=65", 2), ("points=3", 2), ("w0=20", 0), ("w0=21", 2),
+                 ("b0=-20", 0), ("classes=8", 2)]:
+        cases.append(Case("--param", ["--scenario", "logistic", "--param", v, "--steps", "20", "--trace"], e))
+    for v, e in [("gd", 0), ("momentum", 0), ("nesterov", 0), ("adam", 0), ("sgd", 2), ("", 2), ("Adam", 2)]:
+        add("--optimizer", v, e)
+    for v, e in [("gd,adam", 0), ("gd,momentum,nesterov,adam", 0), ("gd", 2), ("gd,gd", 2),
+                 ("gd,momentum,nesterov,adam,gd", 2), ("a,b", 2), ("gd,", 2), (",gd", 2), ("", 2)]:
+        add("--race", v, e)
+    for flag in ["--mu", "--beta1", "--beta2", "--eps"]:
+        for v, e in [("0.5", 0), ("0", 2), ("1", 2), ("-0.5", 2), ("0.999999", 0), ("", 2), ("5e-324", 0)]:
+            add(flag, v, e)
+        for v in NONFINITE:
+            add(flag, v, 2)
+    for v, e in [("optimizer adam", 0), ("race gd,adam", 0), ("set-p 0.5,0.2,0.1,0.1,0.1", 0), ("frame", 0),
+                 ("scenario logistic", 0), ("scenario logistic;flip;add-point;remove-point;add-point 3,1", 0),
+                 ("param classes=3", 0), ("set-lr 1e-320", 0), ("set-lr 0", 0), ("set-lr nan", 2),
+                 ("set-p 1,1", 0), ("race gd", 0), ("mu-up,mu-up,mu-up,beta1-down", 0), ("run 5", 0),
+                 ("scenario-next,scenario-next,scenario-prev", 0), ("set-logits 1e300,-1e300,0,0,0", 0),
+                 ("set-logits 1e301,0,0,0,0", 0)]:
+        add("--do", v, e)
+    # The largest settings the keys reach, in every scenario and a race: finite numbers.
+    for args in (["--lr", "100", "--optimizer", "adam"], ["--lr", "100", "--race", "gd,momentum,nesterov,adam"],
+                 ["--lr", "100", "--mu", "0.99", "--optimizer", "nesterov"]):
+        for scen in ("softmax", "logistic"):
+            cases.append(Case("--lr", ["--scenario", scen] + args + ["--steps", "300", "--trace",
+                                                                          "--do", "frame", "--screenshot", shot()], 0))
+
     # --screenshot and --theme.
     for v, e in [("x.jpg", 2), (".png", 2), ("", 2)]:
         add("--screenshot", v, e)

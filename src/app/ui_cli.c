@@ -367,7 +367,7 @@ static int hyper_flag(const char *flag, const char *arg, double lo, double hi, c
                       FILE *err)
 {
     double v;
-    if (xl_parse_real(arg, strlen(arg), &v) != 0 || !(v >= lo && v < hi))
+    if (xl_parse_real(arg, strlen(arg), &v) != 0 || !(v > lo && v < hi)) /* 0 would mean the default */
         return fail(err, flag, range, arg);
     *out = v;
     return 0;
@@ -406,10 +406,10 @@ static int take_learning_flag(int ch, const char *arg, raw_flags *raw, FILE *err
     case OPT_RACE:
         raw->race = arg;
         return 0;
-    case OPT_MU: return hyper_flag("--mu", arg, 1e-12, 1.0, "expected a momentum above 0 and below 1", &raw->mu, err);
-    case OPT_BETA1: return hyper_flag("--beta1", arg, 1e-12, 1.0, "expected a value above 0 and below 1", &raw->beta1, err);
-    case OPT_BETA2: return hyper_flag("--beta2", arg, 1e-12, 1.0, "expected a value above 0 and below 1", &raw->beta2, err);
-    case OPT_EPS: return hyper_flag("--eps", arg, 1e-300, 1.0, "expected a value above 0 and below 1", &raw->eps, err);
+    case OPT_MU: return hyper_flag("--mu", arg, 0.0, 1.0, "expected a momentum above 0 and below 1", &raw->mu, err);
+    case OPT_BETA1: return hyper_flag("--beta1", arg, 0.0, 1.0, "expected a value above 0 and below 1", &raw->beta1, err);
+    case OPT_BETA2: return hyper_flag("--beta2", arg, 0.0, 1.0, "expected a value above 0 and below 1", &raw->beta2, err);
+    case OPT_EPS: return hyper_flag("--eps", arg, 0.0, 1.0, "expected a value above 0 and below 1", &raw->eps, err);
     default:
         return -1;
     }

@@ -303,7 +303,15 @@ static void frame_ctx_free(frame_ctx *f)
     memset(f, 0, sizeof *f);
 }
 
+static int frame_ctx_init_race(frame_ctx *f, int w, int h, const char *fonts, const char *race);
+
 static int frame_ctx_init(frame_ctx *f, int w, int h, const char *fonts)
+{
+    return frame_ctx_init_race(f, w, h, fonts, NULL);
+}
+
+/* race: NULL for the part-1 scene, or "gd,momentum,nesterov,adam" for a race of them. */
+static int frame_ctx_init_race(frame_ctx *f, int w, int h, const char *fonts, const char *race)
 {
     memset(f, 0, sizeof *f);
     f->w = w;
@@ -314,6 +322,10 @@ static int frame_ctx_init(frame_ctx *f, int w, int h, const char *fonts)
     xl_session_desc_default(&d, 1);
     char err[512] = "";
     f->s = xl_session_create(&d);
+    if (f->s && race) {
+        xl_command c = xl_command_name_arg(XL_CMD_RACE, race);
+        if (!xl_session_apply(f->s, c)) snprintf(err, sizeof err, "race %s refused", race);
+    }
     f->pixels = malloc((size_t)w * (size_t)h * 4);
     f->target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     f->r = f->target ? SDL_CreateSoftwareRenderer(f->target) : NULL;
@@ -413,6 +425,16 @@ static void section_frames(const char *fonts)
         printf("\n");
         printf("    of which (measured apart): step + landscape %.3f ms, drawing with cached landscape %.3f ms, read back %.3f ms\n",
                steplan * 1e3, draw * 1e3, rb * 1e3);
+        frame_ctx_free(&f);
+    }
+    /* Issue 6: a race of the four optimizers draws four paths and four loss curves. */
+    for (int k = 0; k < 2; k++) {
+        int w = sizes[k][0], h = sizes[k][1], reps;
+        frame_ctx f;
+        if (frame_ctx_init_race(&f, w, h, fonts, "gd,momentum,nesterov,adam") != 0) continue;
+        double frame = time_median(run_frame, &f, 3, 15, 200, 2.5, &reps);
+        printf("  %dx%d, a race of gd, momentum, nesterov and adam\n", w, h);
+        printf("    frame                     %9.3f ms  (%.0f frames/s, %d reps)\n", frame * 1e3, 1.0 / frame, reps);
         frame_ctx_free(&f);
     }
 }

@@ -600,7 +600,7 @@ static int set_optimizers(xl_session *s, const xl_optim_kind *kinds, int n)
 /* A new hyperparameter for every run whose optimizer uses it. */
 static int set_hyper(xl_session *s, double *field, double value, double lo, double hi, const char *what)
 {
-    if (!(value >= lo && value < hi))
+    if (!(value > lo && value < hi)) /* 0 means the default in xl_optim_hyper */
         return refuse(s, "%s", what);
     double saved = *field;
     *field = value;
@@ -763,13 +763,13 @@ static int apply_session(xl_session *s, const xl_command *cmd)
         return set_optimizers(s, &k, 1);
     }
     case XL_CMD_SET_MU:
-        return set_hyper(s, &s->hyper.mu, cmd->x, 1e-12, 1.0, "set-mu needs a momentum from above 0 to below 1");
+        return set_hyper(s, &s->hyper.mu, cmd->x, 0.0, 1.0, "set-mu needs a momentum from above 0 to below 1");
     case XL_CMD_SET_BETA1:
-        return set_hyper(s, &s->hyper.beta1, cmd->x, 1e-12, 1.0, "set-beta1 needs a value from above 0 to below 1");
+        return set_hyper(s, &s->hyper.beta1, cmd->x, 0.0, 1.0, "set-beta1 needs a value from above 0 to below 1");
     case XL_CMD_SET_BETA2:
-        return set_hyper(s, &s->hyper.beta2, cmd->x, 1e-12, 1.0, "set-beta2 needs a value from above 0 to below 1");
+        return set_hyper(s, &s->hyper.beta2, cmd->x, 0.0, 1.0, "set-beta2 needs a value from above 0 to below 1");
     case XL_CMD_SET_EPS:
-        return set_hyper(s, &s->hyper.eps, cmd->x, 1e-300, 1.0, "set-eps needs a value above 0 and below 1");
+        return set_hyper(s, &s->hyper.eps, cmd->x, 0.0, 1.0, "set-eps needs a value above 0 and below 1");
     case XL_CMD_MU_UP:
     case XL_CMD_MU_DOWN:
     case XL_CMD_BETA1_UP:
@@ -780,7 +780,7 @@ static int apply_session(xl_session *s, const xl_command *cmd)
         double now = mu ? (h->mu ? h->mu : 0.9) : (h->beta1 ? h->beta1 : 0.9);
         int count = (int)(sizeof decay_ladder / sizeof decay_ladder[0]);
         double next = ladder_move(decay_ladder, count, now, up);
-        return set_hyper(s, mu ? &s->hyper.mu : &s->hyper.beta1, next, 1e-12, 1.0, "out of range");
+        return set_hyper(s, mu ? &s->hyper.mu : &s->hyper.beta1, next, 0.0, 1.0, "out of range");
     }
     case XL_CMD_RACE: {
         xl_optim_kind kinds[XL_RACE_MAX];
