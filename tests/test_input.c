@@ -86,6 +86,10 @@ START_TEST(learning_keys)
     expect(SDLK_m, KMOD_RSHIFT, XL_CMD_MU_DOWN, 0);
     expect(SDLK_b, KMOD_NONE, XL_CMD_BETA1_UP, 0);
     expect(SDLK_b, KMOD_LSHIFT, XL_CMD_BETA1_DOWN, 0);
+    expect(SDLK_b, KMOD_LCTRL, XL_CMD_BETA2_UP, 0);
+    expect(SDLK_b, KMOD_LCTRL | KMOD_LSHIFT, XL_CMD_BETA2_DOWN, 0);
+    expect(SDLK_e, KMOD_NONE, XL_CMD_EPS_UP, 0);
+    expect(SDLK_e, KMOD_LSHIFT, XL_CMD_EPS_DOWN, 0);
     expect(SDLK_f, KMOD_NONE, XL_CMD_FLIP, 0);
     expect(SDLK_a, KMOD_NONE, XL_CMD_ADD_POINT, 0);
     expect(SDLK_x, KMOD_NONE, XL_CMD_REMOVE_POINT, 0);

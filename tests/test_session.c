@@ -760,6 +760,15 @@ START_TEST(test_optimizer_commands)
     ck_assert_double_eq(o->hyper.lr, 0.5); /* the learner's rate is kept */
     ck_assert_int_eq(apply_text(s, "set-beta2 0.99"), 1);
     ck_assert_double_eq(xl_sim_optimizer(xl_session_sim(s))->hyper.beta2, 0.99);
+    ck_assert_int_eq(apply_text(s, "beta2-down"), 1);
+    ck_assert_double_eq(xl_sim_optimizer(xl_session_sim(s))->hyper.beta2, 0.9);
+    ck_assert_int_eq(apply_text(s, "beta2-up"), 1);
+    ck_assert_double_eq(xl_sim_optimizer(xl_session_sim(s))->hyper.beta2, 0.99);
+    ck_assert_int_eq(apply_text(s, "eps-up"), 1);
+    ck_assert_double_eq(xl_sim_optimizer(xl_session_sim(s))->hyper.eps, 1e-7);
+    ck_assert_int_eq(apply_text(s, "eps-down"), 1);
+    ck_assert_int_eq(apply_text(s, "eps-down"), 1);
+    ck_assert_double_eq(xl_sim_optimizer(xl_session_sim(s))->hyper.eps, 1e-9);
     ck_assert_int_eq(apply_text(s, "optimizer sgd"), 0);
     ck_assert_msg(strstr(xl_session_message(s), "sgd") != NULL, "%s", xl_session_message(s));
     ck_assert_int_eq(apply_text(s, "optimizer-next"), 1); /* adam wraps to gd */

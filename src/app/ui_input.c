@@ -111,7 +111,11 @@ static xl_command map_command(SDL_Keycode key, Uint16 mod)
     case SDLK_c: c.kind = XL_CMD_RACE_TOGGLE; break;
     case SDLK_s: c.kind = shift ? XL_CMD_SCENARIO_PREV : XL_CMD_SCENARIO_NEXT; break;
     case SDLK_m: c.kind = shift ? XL_CMD_MU_DOWN : XL_CMD_MU_UP; break;
-    case SDLK_b: c.kind = shift ? XL_CMD_BETA1_DOWN : XL_CMD_BETA1_UP; break;
+    case SDLK_b:
+        if (mod & KMOD_CTRL) c.kind = shift ? XL_CMD_BETA2_DOWN : XL_CMD_BETA2_UP;
+        else c.kind = shift ? XL_CMD_BETA1_DOWN : XL_CMD_BETA1_UP;
+        break;
+    case SDLK_e: c.kind = shift ? XL_CMD_EPS_DOWN : XL_CMD_EPS_UP; break;
     case SDLK_f: c.kind = XL_CMD_FLIP; break;
     case SDLK_a: c.kind = XL_CMD_ADD_POINT; break;
     case SDLK_DELETE: case SDLK_x: c.kind = XL_CMD_REMOVE_POINT; break;

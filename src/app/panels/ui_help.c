@@ -15,6 +15,8 @@ static const help_row learning[] = {
     {"G", "next optimizer: GD, momentum, Nesterov, Adam"},
     {"M  /  Shift+M", "momentum μ up / down"},
     {"B  /  Shift+B", "Adam's β₁ up / down"},
+    {"Ctrl+B  /  Ctrl+Shift+B", "Adam's β₂ up / down"},
+    {"E  /  Shift+E", "Adam's ε × 10  /  ÷ 10"},
     {"C", "race all four optimizers, or stop"},
     {NULL, NULL},
     {"Tab", "show the next pair of parameters"},

@@ -41,6 +41,10 @@ typedef enum xl_command_kind {
     XL_CMD_MU_DOWN,
     XL_CMD_BETA1_UP,      /* Adam's beta1 on the same ladder */
     XL_CMD_BETA1_DOWN,
+    XL_CMD_BETA2_UP,      /* Adam's beta2: 0.9, 0.99, 0.999, 0.9999 */
+    XL_CMD_BETA2_DOWN,
+    XL_CMD_EPS_UP,        /* Adam's epsilon, by factors of 10 from 1e-12 to 1e-2 */
+    XL_CMD_EPS_DOWN,
     XL_CMD_RACE,          /* name: comma-separated optimizers, e.g. gd,momentum,adam */
     XL_CMD_RACE_TOGGLE,   /* race the four optimizers, or stop racing */
     /* the scenario */

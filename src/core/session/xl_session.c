@@ -80,6 +80,8 @@ static const double speed_ladder[] = { 1, 2, 5, 10, 15, 30, 60, 120, 240 };
 
 /* Momentum and Adam's beta1: the values textbooks and papers try. */
 static const double decay_ladder[] = { 0.5, 0.8, 0.9, 0.95, 0.99 };
+static const double beta2_ladder[] = { 0.9, 0.99, 0.999, 0.9999 };
+static const double eps_ladder[] = { 1e-12, 1e-11, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2 };
 
 /* A step due within this many steps of now is taken now: summing 1/60 s sixty times does
  * not give exactly 1 s in binary, and one frame's rounding must not drop a step. */
@@ -781,6 +783,23 @@ static int apply_session(xl_session *s, const xl_command *cmd)
         int count = (int)(sizeof decay_ladder / sizeof decay_ladder[0]);
         double next = ladder_move(decay_ladder, count, now, up);
         return set_hyper(s, mu ? &s->hyper.mu : &s->hyper.beta1, next, 0.0, 1.0, "out of range");
+    }
+    case XL_CMD_BETA2_UP:
+    case XL_CMD_BETA2_DOWN: {
+        const xl_optim_hyper *h = &xl_sim_optimizer(MAIN(s))->hyper;
+        int count = (int)(sizeof beta2_ladder / sizeof beta2_ladder[0]);
+        double next = ladder_move(beta2_ladder, count, h->beta2 ? h->beta2 : 0.999, cmd->kind == XL_CMD_BETA2_UP);
+        return set_hyper(s, &s->hyper.beta2, next, 0.0, 1.0, "out of range");
+    }
+    case XL_CMD_EPS_UP:
+    case XL_CMD_EPS_DOWN: {
+        const xl_optim_hyper *h = &xl_sim_optimizer(MAIN(s))->hyper;
+        int count = (int)(sizeof eps_ladder / sizeof eps_ladder[0]);
+        /* Compared with a margin: 1e-8 times 10 is not exactly 1e-7 in binary. */
+        double now = h->eps ? h->eps : 1e-8;
+        double next = ladder_move(eps_ladder, count, cmd->kind == XL_CMD_EPS_UP ? now * 1.0001 : now * 0.9999,
+                                  cmd->kind == XL_CMD_EPS_UP);
+        return set_hyper(s, &s->hyper.eps, next, 0.0, 1.0, "out of range");
     }
     case XL_CMD_RACE: {
         xl_optim_kind kinds[XL_RACE_MAX];
