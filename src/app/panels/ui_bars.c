@@ -80,24 +80,12 @@ static int upright_room(const ui_ctx *ctx, const xl_bars *c, int cap)
     return widest < cap ? widest : cap;
 }
 
-void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars_geom *geom)
+/* The legend row: the swatches, then the surprise numbers explained in their own colour
+ * and font; the scenario's name for Q ("Q = softmax(z)") when the row holds it,
+ * shorter wording, then less, when it does not. */
+static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_bars *c)
 {
     const ui_theme *th = ctx->theme;
-    xl_bars bars;
-    xl_session_bars(s, &bars);
-    const xl_bars *c = &bars;
-    const int n = c->n;
-    const int sel = c->selected;
-    double q[XL_ITEMS_MAX];
-    const double *logq = c->logq;
-    for (int i = 0; i < n; i++) q[i] = exp(logq[i]);
-    char buf[96];
-
-    SDL_Rect in = ui_panel_begin(ctx, area, c->title, c->caption);
-
-    /* Legend row: the swatches, then the surprise numbers explained in their own colour
-     * and font; the scenario's name for Q ("Q = softmax(z)") when the row holds it,
-     * shorter wording, then less, when it does not. */
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     const char *ln = ctx->unit == XL_BITS ? "log₂" : "ln";
     char surprise_long[48], surprise_short[32];
@@ -125,40 +113,73 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
                      UI_ALIGN_LEFT, th->surprise, "1.23");
         ui_text_draw(ctx->text, UI_FONT_LABEL, x + sample_w + lh / 3, in.y, UI_ALIGN_LEFT, th->text, sl);
     }
+}
 
-    /* Axis box: tick labels and the axis title at the left, surprise labels above, names
-     * below. The names' style decides how much room they need. */
+/* The plot and the room under it for the class names. */
+typedef struct layout {
+    SDL_Rect plot;
+    float group;        /* each class's slot, in pixels */
+    name_style style;
+    int names_h;        /* the names' strip under the plot, its gap included */
+} layout;
+
+/* The flat styles first (label type, then tick type), then two staggered rows, then
+ * upright names, then numbers; the first whose names fit their groups. Upright names
+ * may take up to a third of the panel (longer ones end in "…"). Sets L->style and
+ * L->names_h. */
+static void choose_name_style(const ui_ctx *ctx, const xl_bars *c, SDL_Rect in, int plot_x, int plot_top,
+                              layout *L)
+{
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    int value_h = ui_text_line_height(ctx->text, UI_FONT_READOUT); /* ∞ is drawn at readout size */
-    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0.8") + ctx->pad;
-    int plot_x = in.x + tick_h + tick_w + ctx->pad / 2;
-    int plot_w = in.x + in.w - plot_x;
-    float group = (float)plot_w / n;
+    const float group = L->group;
     name_style style = NAMES_FLAT;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < c->n; i++)
         if (ui_text_width(ctx->text, UI_FONT_LABEL, c->names[i]) > group - 4) style = NAMES_FLAT_SMALL;
     if (style == NAMES_FLAT_SMALL)
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < c->n; i++)
             if (ui_text_width(ctx->text, UI_FONT_TICK, c->names[i]) > group - 4) style = NAMES_STAGGERED;
     /* Staggered: alternate names drop to a second row, so each may use two groups;
      * checked where they will really be drawn (the outer ones lean inwards). */
     if (style == NAMES_STAGGERED && !staggered_fit(ctx, c, in, plot_x, group))
         style = NAMES_UPRIGHT;
     int names_h = (style == NAMES_FLAT ? lh : style == NAMES_STAGGERED ? 2 * lh : tick_h) + ctx->pad / 2;
-    int plot_top = in.y + lh + value_h + ctx->pad / 4;
     if (style == NAMES_UPRIGHT) {
-        /* Upright names may take up to a third of the panel; longer ones end in "…". */
         int cap = (in.y + in.h - plot_top) / 3;
         if (group < tick_h + 2 || cap < 3 * tick_h) style = NAMES_NUMBERS;
         else names_h = upright_room(ctx, c, cap) + ctx->pad / 2;
     }
     if (style == NAMES_NUMBERS) names_h = tick_h + ctx->pad / 2;
-    SDL_Rect plot = {plot_x, plot_top, plot_w, in.y + in.h - names_h - plot_top};
-    if (plot.w < 20 || plot.h < 20) return;
-    group = (float)plot.w / n;
+    L->style = style;
+    L->names_h = names_h;
+}
 
-    /* Gridlines and the 0..1 axis. */
+/* Axis box: tick labels and the axis title at the left, surprise labels above, names
+ * below. The names' style decides how much room they need. */
+static layout make_layout(const ui_ctx *ctx, const xl_bars *c, SDL_Rect in)
+{
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    int value_h = ui_text_line_height(ctx->text, UI_FONT_READOUT); /* ∞ is drawn at readout size */
+    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0.8") + ctx->pad;
+    int plot_x = in.x + tick_h + tick_w + ctx->pad / 2;
+    int plot_w = in.x + in.w - plot_x;
+    int plot_top = in.y + lh + value_h + ctx->pad / 4;
+    layout L;
+    L.group = (float)plot_w / c->n;
+    choose_name_style(ctx, c, in, plot_x, plot_top, &L);
+    L.plot = (SDL_Rect){plot_x, plot_top, plot_w, in.y + in.h - L.names_h - plot_top};
+    L.group = (float)L.plot.w / c->n;
+    return L;
+}
+
+/* Gridlines, ticks and labels of the 0..1 axis, and its title turned up the left. */
+static void draw_axis(const ui_ctx *ctx, SDL_Rect in, SDL_Rect plot)
+{
+    const ui_theme *th = ctx->theme;
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     float lw = ui_lw(ctx, 1.0f);
+    char buf[16];
     for (int k = 0; k <= 5; k++) {
         double v = k / 5.0;
         float y = plot.y + plot.h - (float)(v * plot.h);
@@ -169,57 +190,73 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
                      UI_ALIGN_RIGHT, th->text_dim, buf);
     }
     ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, "probability");
+}
 
-    /* Bars, with the selected class's band behind them. */
-    SDL_Rect pb[XL_ITEMS_MAX], qb[XL_ITEMS_MAX];
-    float bar_w = group * 0.36f;
-    for (int i = 0; i < n; i++) {
-        float cx = plot.x + group * i + group / 2;
+/* Each class's P bar left of its slot's centre and Q bar right of it. */
+static void place_bars(const xl_bars *c, const layout *L, SDL_Rect *pb, SDL_Rect *qb)
+{
+    const SDL_Rect plot = L->plot;
+    float bar_w = L->group * 0.36f;
+    for (int i = 0; i < c->n; i++) {
+        float cx = plot.x + L->group * i + L->group / 2;
         int hp = (int)(c->p[i] * plot.h + 0.5);
-        int hq = (int)(q[i] * plot.h + 0.5);
+        int hq = (int)(exp(c->logq[i]) * plot.h + 0.5);
         pb[i] = (SDL_Rect){(int)(cx - bar_w - 1), plot.y + plot.h - hp, (int)bar_w, hp};
         qb[i] = (SDL_Rect){(int)(cx + 1), plot.y + plot.h - hq, (int)bar_w, hq};
     }
-    if (sel >= 0) {
-        float gx = plot.x + group * sel;
-        SDL_Rect band = {(int)(gx + 1), plot.y - value_h, (int)group - 2, plot.h + value_h + names_h};
-        /* Light theme: pale yellow with a black edge; dark: a faint wash, yellow edge. */
-        int dark = th->kind == UI_THEME_DARK;
-        ui_draw_fill(ctx->r, band, ui_rgba(th->select, dark ? 34 : 90));
-        ui_draw_frame(ctx->r, band, 1, dark ? th->select : th->select_edge);
-    }
-    for (int i = 0; i < n; i++) {
-        ui_draw_fill(ctx->r, pb[i], th->truth);
-        ui_draw_fill(ctx->r, qb[i], th->model);
-    }
+}
 
-    /* Surprise labels: each with the most decimals (2, 1, 0) that fit its group; a class
-     * whose label fits with none is labelled only when selected. Each is placed above
-     * every bar it spans, kept inside the plot's width, and dropped if it would touch a
-     * label already placed (the selected class's goes first). */
-    const double k = xl_unit_scale(ctx->unit);
+/* The selected class's band, from its surprise label down through its name. Light
+ * theme: pale yellow with a black edge; dark: a faint wash, yellow edge. */
+static void draw_band(const ui_ctx *ctx, const layout *L, int sel)
+{
+    const ui_theme *th = ctx->theme;
+    int value_h = ui_text_line_height(ctx->text, UI_FONT_READOUT);
+    float gx = L->plot.x + L->group * sel;
+    SDL_Rect band = {(int)(gx + 1), L->plot.y - value_h, (int)L->group - 2, L->plot.h + value_h + L->names_h};
+    int dark = th->kind == UI_THEME_DARK;
+    ui_draw_fill(ctx->r, band, ui_rgba(th->select, dark ? 34 : 90));
+    ui_draw_frame(ctx->r, band, 1, dark ? th->select : th->select_edge);
+}
+
+/* The surprise `sv` with the most decimals (2, 1, 0) that fit the group; a class whose
+ * label fits with none gets one only when selected. Returns 0 for no label. */
+static int surprise_text(const ui_ctx *ctx, double sv, float group, int selected, char *buf, size_t n)
+{
+    ui_font vf = isinf(sv) ? UI_FONT_READOUT : UI_FONT_VALUE;
     int digit_w = ui_text_width(ctx->text, UI_FONT_VALUE, "0");
     int max_chars = (int)((group - 4) / (digit_w > 0 ? digit_w : 1));
+    for (int d = 2; d >= 0; d--) {
+        if (d == 0) ui_format_fit(buf, n, sv, 0, max_chars);
+        else ui_format(buf, n, sv, d);
+        if (ui_text_width(ctx->text, vf, buf) <= group - 4) return 1;
+    }
+    if (!selected) return 0;
+    ui_format_fit(buf, n, sv, 2, 7);
+    return 1;
+}
+
+/* Surprise labels: each placed above every bar it spans, kept inside the plot's width,
+ * and dropped if it would touch a label already placed (the selected class's goes
+ * first). */
+static void draw_surprises(const ui_ctx *ctx, const xl_bars *c, const layout *L, const SDL_Rect *pb,
+                           const SDL_Rect *qb)
+{
+    const SDL_Rect plot = L->plot;
+    const int n = c->n, sel = c->selected;
+    const double k = xl_unit_scale(ctx->unit);
+    char buf[96];
     SDL_Rect placed[XL_ITEMS_MAX];
     int nplaced = 0;
     for (int o = 0; o < n; o++) {
         int first = sel >= 0 ? sel : 0;
         int i = o == 0 ? first : (o <= first ? o - 1 : o);
-        double sv = -logq[i] * k;
+        double sv = -c->logq[i] * k;
         if (sv < 0.0) sv = 0.0; /* log q_i <= 0; a rounding residue must not read −0.00 */
+        if (!surprise_text(ctx, sv, L->group, i == sel, buf, sizeof buf)) continue;
         ui_font vf = isinf(sv) ? UI_FONT_READOUT : UI_FONT_VALUE;
-        int fits = 0;
-        for (int d = 2; d >= 0 && !fits; d--) {
-            if (d == 0) ui_format_fit(buf, sizeof buf, sv, 0, max_chars);
-            else ui_format(buf, sizeof buf, sv, d);
-            fits = ui_text_width(ctx->text, vf, buf) <= group - 4;
-        }
-        if (!fits) {
-            if (i != sel) continue;
-            ui_format_fit(buf, sizeof buf, sv, 2, 7);
-        }
         int w = ui_text_width(ctx->text, vf, buf), h = ui_text_line_height(ctx->text, vf);
-        int lx = (int)(plot.x + group * i + group / 2) - w / 2;
+        int lx = (int)(plot.x + L->group * i + L->group / 2) - w / 2;
         if (lx + w > plot.x + plot.w) lx = plot.x + plot.w - w;
         if (lx < plot.x + 2) lx = plot.x + 2;
         int top = top_under(pb, qb, n, lx, lx + w, plot.y + plot.h);
@@ -229,52 +266,100 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
             if (boxes_touch(box, placed[j], 2)) clear = 0;
         if (!clear) continue;
         placed[nplaced++] = box;
-        ui_text_draw(ctx->text, vf, lx, box.y, UI_ALIGN_LEFT, th->surprise, buf);
+        ui_text_draw(ctx->text, vf, lx, box.y, UI_ALIGN_LEFT, ctx->theme->surprise, buf);
     }
+}
 
-    /* Class names. */
-    int name_y = plot.y + plot.h + ctx->pad / 3;
-    if (style == NAMES_FLAT || style == NAMES_FLAT_SMALL || style == NAMES_STAGGERED) {
-        ui_font nf = style == NAMES_FLAT_SMALL ? UI_FONT_TICK : UI_FONT_LABEL;
-        for (int i = 0; i < n; i++) {
-            int row = style == NAMES_STAGGERED ? i % 2 : 0;
-            int w = ui_text_width(ctx->text, nf, c->names[i]);
-            int nx = name_left(w, plot.x + group * i + group / 2, in, plot.x);
-            ui_text_draw(ctx->text, nf, nx, name_y + row * lh, UI_ALIGN_LEFT, i == sel ? th->text : th->text_dim,
-                         c->names[i]);
-        }
-    } else if (style == NAMES_UPRIGHT) {
-        int room = names_h - ctx->pad / 2;
-        for (int i = 0; i < n; i++) {
-            char cut[64];
-            ui_text_fit(ctx->text, UI_FONT_TICK, c->names[i], room, cut, sizeof cut);
-            int len = ui_text_width(ctx->text, UI_FONT_TICK, cut);
-            /* Read bottom to top, ending at the axis, centred on the group. */
-            ui_text_draw_up(ctx->text, UI_FONT_TICK, (int)(plot.x + group * i + group / 2 - tick_h / 2.0f),
-                            name_y + len / 2, i == sel ? th->text : th->text_dim, cut);
-        }
-    } else {
-        /* Numbers: every k-th one that fits, the first, and always the selected. */
-        static const int strides[] = {1, 2, 5, 10, 20};
-        int every = 1;
-        for (int s2 = 0; s2 < 5; s2++) {
-            every = strides[s2];
-            if (ui_text_width(ctx->text, UI_FONT_TICK, "32") + 6 <= group * every) break;
-        }
-        for (int i = 0; i < n; i++) {
-            if (!(i == sel || ((i == 0 || (i + 1) % every == 0) && abs(i - sel) >= every))) continue;
-            snprintf(buf, sizeof buf, "%d", i + 1);
-            ui_text_draw(ctx->text, UI_FONT_TICK, (int)(plot.x + group * i + group / 2), name_y, UI_ALIGN_CENTER,
-                         i == sel ? th->text : th->text_dim, buf);
-        }
+/* Names across, in one row or two staggered ones. */
+static void draw_flat_names(const ui_ctx *ctx, const xl_bars *c, SDL_Rect in, const layout *L, int name_y)
+{
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    ui_font nf = L->style == NAMES_FLAT_SMALL ? UI_FONT_TICK : UI_FONT_LABEL;
+    for (int i = 0; i < c->n; i++) {
+        int row = L->style == NAMES_STAGGERED ? i % 2 : 0;
+        int w = ui_text_width(ctx->text, nf, c->names[i]);
+        int nx = name_left(w, L->plot.x + L->group * i + L->group / 2, in, L->plot.x);
+        ui_text_draw(ctx->text, nf, nx, name_y + row * lh, UI_ALIGN_LEFT,
+                     i == c->selected ? ctx->theme->text : ctx->theme->text_dim, c->names[i]);
     }
+}
+
+/* Names turned to read bottom to top, ending at the axis, centred on the group. */
+static void draw_upright_names(const ui_ctx *ctx, const xl_bars *c, const layout *L, int name_y)
+{
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    int room = L->names_h - ctx->pad / 2;
+    for (int i = 0; i < c->n; i++) {
+        char cut[64];
+        ui_text_fit(ctx->text, UI_FONT_TICK, c->names[i], room, cut, sizeof cut);
+        int len = ui_text_width(ctx->text, UI_FONT_TICK, cut);
+        ui_text_draw_up(ctx->text, UI_FONT_TICK, (int)(L->plot.x + L->group * i + L->group / 2 - tick_h / 2.0f),
+                        name_y + len / 2, i == c->selected ? ctx->theme->text : ctx->theme->text_dim, cut);
+    }
+}
+
+/* Class numbers: every k-th one that fits, the first, and always the selected. */
+static void draw_numbers(const ui_ctx *ctx, const xl_bars *c, const layout *L, int name_y)
+{
+    static const int strides[] = {1, 2, 5, 10, 20};
+    const int sel = c->selected;
+    char buf[16];
+    int every = 1;
+    for (int s = 0; s < 5; s++) {
+        every = strides[s];
+        if (ui_text_width(ctx->text, UI_FONT_TICK, "32") + 6 <= L->group * every) break;
+    }
+    for (int i = 0; i < c->n; i++) {
+        if (!(i == sel || ((i == 0 || (i + 1) % every == 0) && abs(i - sel) >= every))) continue;
+        snprintf(buf, sizeof buf, "%d", i + 1);
+        ui_text_draw(ctx->text, UI_FONT_TICK, (int)(L->plot.x + L->group * i + L->group / 2), name_y,
+                     UI_ALIGN_CENTER, i == sel ? ctx->theme->text : ctx->theme->text_dim, buf);
+    }
+}
+
+/* The class names under the plot, in the chosen style. */
+static void draw_names(const ui_ctx *ctx, const xl_bars *c, SDL_Rect in, const layout *L)
+{
+    int name_y = L->plot.y + L->plot.h + ctx->pad / 3;
+    switch (L->style) {
+    case NAMES_FLAT:
+    case NAMES_FLAT_SMALL:
+    case NAMES_STAGGERED: draw_flat_names(ctx, c, in, L, name_y); break;
+    case NAMES_UPRIGHT: draw_upright_names(ctx, c, L, name_y); break;
+    default: draw_numbers(ctx, c, L, name_y); break;
+    }
+}
+
+void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars_geom *geom)
+{
+    const ui_theme *th = ctx->theme;
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    const xl_bars *c = &bars;
+    SDL_Rect in = ui_panel_begin(ctx, area, c->title, c->caption);
+    draw_legend(ctx, in, c);
+
+    const layout L = make_layout(ctx, c, in);
+    const SDL_Rect plot = L.plot;
+    if (plot.w < 20 || plot.h < 20) return;
+    draw_axis(ctx, in, plot);
+    SDL_Rect pb[XL_ITEMS_MAX], qb[XL_ITEMS_MAX];
+    place_bars(c, &L, pb, qb);
+    if (c->selected >= 0) draw_band(ctx, &L, c->selected);
+    for (int i = 0; i < c->n; i++) {
+        ui_draw_fill(ctx->r, pb[i], th->truth);
+        ui_draw_fill(ctx->r, qb[i], th->model);
+    }
+    draw_surprises(ctx, c, &L, pb, qb);
+    draw_names(ctx, c, in, &L);
+    float lw = ui_lw(ctx, 1.0f);
     ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, lw, th->axis);
     ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, lw, th->axis);
 
     if (geom) {
         geom->plot = plot;
-        geom->n = n;
-        for (int i = 0; i < n; i++) {
+        geom->n = c->n;
+        for (int i = 0; i < c->n; i++) {
             geom->p_bar[i] = pb[i];
             geom->q_bar[i] = qb[i];
         }

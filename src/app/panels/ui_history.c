@@ -17,117 +17,162 @@ static int legend_width(const ui_ctx *ctx, const char *label)
     return lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, label) + lh;
 }
 
-void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
-                     ui_history_geom *geom)
-{
-    const ui_theme *th = ctx->theme;
-    const xl_sim *sim = xl_session_sim(s);
-    const xl_sample *h = xl_sim_history(sim);
-    const int count = xl_sim_history_count(sim);
-    const double k = xl_unit_scale(ctx->unit);
-    const xl_readout_def *rd = xl_session_scenario(s)->readouts;
-    const int racing = xl_session_racing(s);
-    const int nruns = xl_session_run_count(s);
+/* Where the plot is and what its axes span: steps 0..x_max across, 0..y_max (in the
+ * display unit, k per nat) up. */
+typedef struct axes {
+    SDL_Rect plot;
+    double x_max, y_max, k;
+} axes;
 
-    SDL_Rect in = ui_panel_begin(ctx, area, "HISTORY",
-                                 racing ? "loss per step, one curve per optimizer" : "loss and gap per step");
+static float step_x(const axes *a, double step)
+{
+    return a->plot.x + (float)(step / a->x_max * a->plot.w);
+}
+
+/* A value in nats to its row; values above the axis are held at its top. */
+static float value_y(const axes *a, double nats)
+{
+    return a->plot.y + a->plot.h - (float)(fmin(nats * a->k, a->y_max) / a->y_max * a->plot.h);
+}
+
+/* A race's key in tick type, a short line for a swatch: set close so every optimizer is
+ * named. Returns the width taken, or 0 when it does not fit before `right`. */
+static int compact_item(const ui_ctx *ctx, int x, int y, int right, SDL_Color colour, const char *name)
+{
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    int sw = lh * 2 / 3, w = ui_text_width(ctx->text, UI_FONT_TICK, name);
+    if (x + sw + 3 + w > right) return 0;
+    float ly = y + lh / 2.0f;
+    ui_draw_line(ctx->r, x, ly, x + sw, ly, ui_lw(ctx, 1.5f), colour);
+    ui_text_draw(ctx->text, UI_FONT_TICK, x + sw + 3, y + (lh - tick_h) / 2, UI_ALIGN_LEFT, ctx->theme->text, name);
+    return sw + 3 + w + lh / 2;
+}
 
-    /* Legend; with H(P) = 0 (a one-hot P) the KL curve lies exactly on the loss curve
-     * and the floor on the axis, so the legend says why one line shows two series. */
-    double floor_now = count > 0 ? h[count - 1].floor : 0.0;
-    int coincide = count > 0 && floor_now == 0.0;
+/* One key per optimizer: titles ("gradient descent") when the row holds them, else
+ * short names ("gd"), else short names set close in tick type. Clears floor_label
+ * when the optimizers need its room. Returns where the row ends. */
+static int race_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, char *floor_label)
+{
+    const int nruns = xl_session_run_count(s);
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int x = in.x, total = 0, short_total = 0;
+    for (int r = 0; r < nruns; r++) {
+        xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
+        total += legend_width(ctx, xl_optim_kind_title(kind));
+        short_total += legend_width(ctx, xl_optim_kind_name(kind));
+    }
+    total += legend_width(ctx, floor_label);
+    /* The optimizers' names matter more than the floor's, which is dashed anyway. */
+    if (short_total + legend_width(ctx, floor_label) > in.w) floor_label[0] = '\0';
+    int compact = short_total > in.w;
+    for (int r = 0; r < nruns; r++) {
+        xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
+        const char *name = total <= in.w ? xl_optim_kind_title(kind) : xl_optim_kind_name(kind);
+        SDL_Color colour = ctx->theme->race[r % 4];
+        if (compact) {
+            int w = compact_item(ctx, x, in.y, in.x + in.w, colour, name);
+            if (w == 0) break;
+            x += w;
+            continue;
+        }
+        if (x + legend_width(ctx, name) - lh > in.x + in.w) break;
+        x += ui_legend_item(ctx, x, in.y, colour, 0, name);
+    }
+    return x;
+}
+
+/* The loss and the gap: "H(P,Q) cross-entropy" when the row holds it, else the
+ * symbols alone (the floor's too). Returns where the row ends. */
+static int loss_legend(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd, char *loss_label,
+                       size_t loss_size, char *floor_label, size_t floor_size)
+{
+    const ui_theme *th = ctx->theme;
     int x = in.x;
+    if (legend_width(ctx, loss_label) + legend_width(ctx, rd[2].symbol) + legend_width(ctx, floor_label) > in.w)
+        snprintf(loss_label, loss_size, "%s", rd[0].symbol);
+    if (legend_width(ctx, loss_label) + legend_width(ctx, rd[2].symbol) + legend_width(ctx, floor_label) > in.w)
+        snprintf(floor_label, floor_size, "%s", rd[1].symbol);
+    x += ui_legend_item(ctx, x, in.y, th->text, 0, loss_label);
+    x += ui_legend_item(ctx, x, in.y, th->surprise, 0, rd[2].symbol);
+    return x;
+}
+
+/* The legend row: the curves' keys, then the floor's where it fits. */
+static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s)
+{
+    const xl_readout_def *rd = xl_session_scenario(s)->readouts;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     char loss_label[96], floor_label[96];
     size_t word = strcspn(rd[0].meaning, ":");
     snprintf(loss_label, sizeof loss_label, "%s %.*s", rd[0].symbol, (int)word, rd[0].meaning);
     snprintf(floor_label, sizeof floor_label, "%s floor", rd[1].symbol);
-    if (racing) {
-        /* Titles ("gradient descent") when the row holds them, else short names ("gd"). */
-        int total = 0, short_total = 0;
-        for (int r = 0; r < nruns; r++) {
-            xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
-            total += legend_width(ctx, xl_optim_kind_title(kind));
-            short_total += legend_width(ctx, xl_optim_kind_name(kind));
-        }
-        total += legend_width(ctx, floor_label);
-        /* The optimizers' names matter more than the floor's, which is dashed anyway. */
-        if (short_total + legend_width(ctx, floor_label) > in.w) floor_label[0] = '\0';
-        /* Titles, else short names, else short names set close in tick type: every
-         * optimizer is named. */
-        int compact = short_total > in.w;
-        for (int r = 0; r < nruns; r++) {
-            xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
-            const char *name = total <= in.w ? xl_optim_kind_title(kind) : xl_optim_kind_name(kind);
-            if (!compact) {
-                if (x + legend_width(ctx, name) - lh > in.x + in.w) break;
-                x += ui_legend_item(ctx, x, in.y, th->race[r % 4], 0, name);
-                continue;
-            }
-            int sw = lh * 2 / 3, w = ui_text_width(ctx->text, UI_FONT_TICK, name);
-            if (x + sw + 3 + w > in.x + in.w) break;
-            float ly = in.y + lh / 2.0f;
-            ui_draw_line(ctx->r, x, ly, x + sw, ly, ui_lw(ctx, 1.5f), th->race[r % 4]);
-            ui_text_draw(ctx->text, UI_FONT_TICK, x + sw + 3, in.y + (lh - tick_h) / 2, UI_ALIGN_LEFT, th->text, name);
-            x += sw + 3 + w + lh / 2;
-        }
-        coincide = 0;
-    } else {
-        /* "H(P,Q) cross-entropy" when the row holds it, else the symbols alone. */
-        if (legend_width(ctx, loss_label) + legend_width(ctx, rd[2].symbol) + legend_width(ctx, floor_label) > in.w)
-            snprintf(loss_label, sizeof loss_label, "%s", rd[0].symbol);
-        if (legend_width(ctx, loss_label) + legend_width(ctx, rd[2].symbol) + legend_width(ctx, floor_label) > in.w)
-            snprintf(floor_label, sizeof floor_label, "%s", rd[1].symbol);
-        x += ui_legend_item(ctx, x, in.y, th->text, 0, loss_label);
-        x += ui_legend_item(ctx, x, in.y, th->surprise, 0, rd[2].symbol);
-    }
+    int x = xl_session_racing(s) ? race_legend(ctx, in, s, floor_label)
+                                 : loss_legend(ctx, in, rd, loss_label, sizeof loss_label, floor_label,
+                                               sizeof floor_label);
     if (floor_label[0] && x + legend_width(ctx, floor_label) <= in.x + in.w + lh) /* trailing space may overhang */
-        ui_legend_item(ctx, x, in.y, th->inherent, 1, floor_label);
+        ui_legend_item(ctx, x, in.y, ctx->theme->inherent, 1, floor_label);
+}
 
-    double y_max = 0.0;
+/* The axes' ends: the largest finite loss of any run (in the display unit) and the
+ * last step, each rounded up to a nice number; at least ten steps. */
+static void run_extent(const xl_session *s, double k, double *x_max, double *y_max)
+{
+    double top = 0.0;
     long last = 0;
-    for (int r = 0; r < nruns; r++) {
+    for (int r = 0; r < xl_session_run_count(s); r++) {
         const xl_sim *rs = xl_session_run_sim(s, r);
         const xl_sample *rh = xl_sim_history(rs);
         int rc = xl_sim_history_count(rs);
         for (int i = 0; i < rc; i++)
-            if (isfinite(rh[i].loss) && rh[i].loss > y_max) y_max = rh[i].loss;
+            if (isfinite(rh[i].loss) && rh[i].loss > top) top = rh[i].loss;
         if (rc > 0 && rh[rc - 1].step > last) last = rh[rc - 1].step;
     }
-    y_max = ui_nice_ceil(y_max * k);
-    double x_max = ui_nice_ceil(last < 10 ? 10.0 : (double)last);
+    *y_max = ui_nice_ceil(top * k);
+    *x_max = ui_nice_ceil(last < 10 ? 10.0 : (double)last);
+}
 
-    /* The y labels' column is as wide as the widest label drawn. */
+/* The y labels' column, as wide as the widest label drawn, and a gap. */
+static int y_label_width(const ui_ctx *ctx, double y_max)
+{
     char label[48];
     int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, ui_format_fit(label, sizeof label, y_max, 1, 7));
     int min_w = ui_text_width(ctx->text, UI_FONT_TICK, "00.0");
     if (tick_w < min_w) tick_w = min_w;
-    tick_w += ctx->pad / 2;
-    int note_h = coincide ? lh : 0;
-    SDL_Rect plot = {in.x + tick_w + ctx->pad / 2, in.y + lh + tick_h + note_h + ctx->pad / 2, 0, 0};
-    plot.w = in.x + in.w - plot.x - ctx->pad;
-    plot.h = in.y + in.h - 2 * tick_h - ctx->pad / 2 - plot.y;
-    if (plot.w < 20 || plot.h < 20) return;
-    if (coincide) {
-        char n0[160], n1[96];
-        snprintf(n0, sizeof n0, "%s = 0, so %s = %s: the curves coincide", rd[1].symbol, rd[2].symbol, rd[0].symbol);
-        snprintf(n1, sizeof n1, "%s = 0, so %s = %s", rd[1].symbol, rd[2].symbol, rd[0].symbol);
-        const char *notes[] = {n0, n1};
-        for (int i = 0; i < 2; i++)
-            if (ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) <= in.w) {
-                ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, in.y + lh + ctx->pad / 4, UI_ALIGN_LEFT, th->text_dim,
-                             notes[i]);
-                break;
-            }
-    }
+    return tick_w + ctx->pad / 2;
+}
 
+/* With H(P) = 0 (a one-hot P) the KL curve lies exactly on the loss curve and the
+ * floor on the axis: a line under the legend says why one line shows two series. */
+static void draw_coincide_note(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd)
+{
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    char n0[160], n1[96];
+    snprintf(n0, sizeof n0, "%s = 0, so %s = %s: the curves coincide", rd[1].symbol, rd[2].symbol, rd[0].symbol);
+    snprintf(n1, sizeof n1, "%s = 0, so %s = %s", rd[1].symbol, rd[2].symbol, rd[0].symbol);
+    const char *notes[] = {n0, n1};
+    for (int i = 0; i < 2; i++)
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) <= in.w) {
+            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, in.y + lh + ctx->pad / 4, UI_ALIGN_LEFT,
+                         ctx->theme->text_dim, notes[i]);
+            break;
+        }
+}
+
+/* Gridlines, ticks and labels up the left (a tick per two label heights), the unit
+ * heading the label column. */
+static void draw_y_axis(const ui_ctx *ctx, const axes *a, int tick_w)
+{
+    const ui_theme *th = ctx->theme;
+    const SDL_Rect plot = a->plot;
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     float lw = ui_lw(ctx, 1.0f);
+    char label[48];
     double ticks[64];
-    double ystep = ui_nice_step(0.0, y_max, plot.h / (tick_h * 2) + 1);
-    int nt = ui_ticks(0.0, y_max, ystep, ticks, 64);
+    double ystep = ui_nice_step(0.0, a->y_max, plot.h / (tick_h * 2) + 1);
+    int nt = ui_ticks(0.0, a->y_max, ystep, ticks, 64);
     for (int i = 0; i < nt; i++) {
-        float y = plot.y + plot.h - (float)(ticks[i] / y_max * plot.h);
+        float y = plot.y + plot.h - (float)(ticks[i] / a->y_max * plot.h);
         if (ticks[i] > 0) ui_draw_line(ctx->r, plot.x, y, plot.x + plot.w, y, 1.0f, th->grid);
         ui_draw_line(ctx->r, plot.x - ctx->pad / 3.0f, y, plot.x, y, lw, th->axis);
         ui_format_tick(label, sizeof label, ticks[i], ystep);
@@ -139,15 +184,26 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     /* The unit heads the label column, clear of the top label (which sits at plot.y). */
     ui_text_draw(ctx->text, UI_FONT_TICK, plot.x + ctx->pad / 2, plot.y - tick_h - ctx->pad / 4, UI_ALIGN_LEFT,
                  th->text_dim, xl_unit_name(ctx->unit));
-    int xlabel_w = ui_text_width(ctx->text, UI_FONT_TICK, ui_format_fit(label, sizeof label, x_max, 0, 9));
+}
+
+/* Ticks and labels along the bottom, whole steps only, and the axis title under them. */
+static void draw_x_axis(const ui_ctx *ctx, SDL_Rect in, const axes *a)
+{
+    const ui_theme *th = ctx->theme;
+    const SDL_Rect plot = a->plot;
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    float lw = ui_lw(ctx, 1.0f);
+    char label[48];
+    double ticks[64];
+    int xlabel_w = ui_text_width(ctx->text, UI_FONT_TICK, ui_format_fit(label, sizeof label, a->x_max, 0, 9));
     /* Steps are whole numbers: no tick between two of them. */
-    double xstep = fmax(1.0, ui_nice_step(0.0, x_max, plot.w / (xlabel_w * 2 + ctx->pad) + 1));
-    nt = ui_ticks(0.0, x_max, xstep, ticks, 64);
+    double xstep = fmax(1.0, ui_nice_step(0.0, a->x_max, plot.w / (xlabel_w * 2 + ctx->pad) + 1));
+    int nt = ui_ticks(0.0, a->x_max, xstep, ticks, 64);
     const char *xtitle = "gradient-descent step";
     int xtitle_w = ui_text_width(ctx->text, UI_FONT_TICK, xtitle);
     int last_right = in.x - ctx->pad;
     for (int i = 0; i < nt; i++) {
-        float xx = plot.x + (float)(ticks[i] / x_max * plot.w);
+        float xx = plot.x + (float)(ticks[i] / a->x_max * plot.w);
         ui_draw_line(ctx->r, xx, plot.y + plot.h, xx, plot.y + plot.h + ctx->pad / 3.0f, lw, th->axis);
         ui_format_tick(label, sizeof label, ticks[i], xstep);
         if (ui_text_width(ctx->text, UI_FONT_TICK, label) > xlabel_w) ui_format_fit(label, sizeof label, ticks[i], 0, 9);
@@ -160,62 +216,114 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     }
     ui_text_draw(ctx->text, UI_FONT_TICK, plot.x + plot.w - xtitle_w, plot.y + plot.h + tick_h + ctx->pad / 3,
                  UI_ALIGN_LEFT, th->text_dim, xtitle);
-    ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, lw, th->axis);
-    ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, lw, th->axis);
+}
 
-#define PX(step) (plot.x + (float)((double)(step) / x_max * plot.w))
-#define PY(v) (plot.y + plot.h - (float)(fmin((v) * k, y_max) / y_max * plot.h))
-    SDL_RenderSetClipRect(ctx->r, &(SDL_Rect){plot.x, plot.y - 4, plot.w + 4, plot.h + 6});
-    /* The loss under KL and wider, so where they coincide (H(P) = 0) the KL line runs
-     * inside a dark edge and both stay visible. */
-    for (int r = racing ? nruns - 1 : 0; r >= 1; r--) {
+/* The other runs of a race, each loss curve in its colour ending in its marker. */
+static void draw_race_curves(const ui_ctx *ctx, const axes *a, const xl_session *s)
+{
+    for (int r = xl_session_run_count(s) - 1; r >= 1; r--) {
         const xl_sim *rs = xl_session_run_sim(s, r);
         const xl_sample *rh = xl_sim_history(rs);
         int rc = xl_sim_history_count(rs);
+        SDL_Color colour = ctx->theme->race[r % 4];
         for (int i = 1; i < rc; i++)
-            ui_draw_line(ctx->r, PX(rh[i - 1].step), PY(rh[i - 1].loss), PX(rh[i].step), PY(rh[i].loss),
-                         ui_lw(ctx, 1.5f), th->race[r % 4]);
+            ui_draw_line(ctx->r, step_x(a, rh[i - 1].step), value_y(a, rh[i - 1].loss), step_x(a, rh[i].step),
+                         value_y(a, rh[i].loss), ui_lw(ctx, 1.5f), colour);
         if (rc > 0)
-            ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), PX(rh[rc - 1].step), PY(rh[rc - 1].loss),
-                           ui_lw(ctx, 3.0f), th->race[r % 4]);
+            ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), step_x(a, rh[rc - 1].step),
+                           value_y(a, rh[rc - 1].loss), ui_lw(ctx, 3.0f), colour);
     }
+}
+
+/* The steered run's loss, and its gap unless racing. The loss goes under the gap and
+ * wider, so where they coincide (H(P) = 0) the gap's line runs inside a dark edge and
+ * both stay visible. */
+static void draw_curves(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count, int racing, int coincide)
+{
+    const ui_theme *th = ctx->theme;
     for (int i = 1; i < count; i++)
-        ui_draw_line(ctx->r, PX(h[i - 1].step), PY(h[i - 1].loss), PX(h[i].step), PY(h[i].loss),
-                     ui_lw(ctx, coincide ? 3.0f : 1.5f), racing ? th->race[0] : th->text);
+        ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, h[i - 1].loss), step_x(a, h[i].step),
+                     value_y(a, h[i].loss), ui_lw(ctx, coincide ? 3.0f : 1.5f), racing ? th->race[0] : th->text);
     for (int i = 1; i < count && !racing; i++)
-        ui_draw_line(ctx->r, PX(h[i - 1].step), PY(fmax(h[i - 1].gap, 0.0)), PX(h[i].step), PY(fmax(h[i].gap, 0.0)),
-                     ui_lw(ctx, 1.5f), th->surprise);
-    /* H(P) dashed over both (the loss converges onto it). H(P) may change mid-run (P
-     * edited): each run of constant floor is one dashed line so the dash pattern stays
-     * even, and runs are joined by a thin step. A floor of 0 lies on the axis: it is
-     * drawn a line's width above it so the axis does not hide it. */
-    float lift = coincide ? ui_lw(ctx, 1.5f) : 0.0f;
+        ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, fmax(h[i - 1].gap, 0.0)), step_x(a, h[i].step),
+                     value_y(a, fmax(h[i].gap, 0.0)), ui_lw(ctx, 1.5f), th->surprise);
+}
+
+/* H(P) dashed over both (the loss converges onto it). H(P) may change mid-run (P
+ * edited): each run of constant floor is one dashed line so the dash pattern stays
+ * even, and runs are joined by a thin step. A floor of 0 lies on the axis: it is
+ * drawn `lift` pixels above it so the axis does not hide it. */
+static void draw_floor(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count, float lift)
+{
+    const SDL_Color colour = ctx->theme->inherent;
     int run = 0;
     for (int i = 1; i <= count; i++) {
         if (i < count && h[i].floor == h[run].floor) continue;
-        float x0 = PX(h[run].step), x1 = PX(h[i - 1].step);
-        if (i == count) x1 = plot.x + plot.w; /* the floor is the asymptote: run it on */
-        float fy = PY(h[run].floor) - (h[run].floor == 0.0 ? lift : 0.0f);
-        ui_draw_dashed(ctx->r, x0, fy, x1, fy, ui_lw(ctx, 1.5f), 7.0f * ctx->scale, 5.0f * ctx->scale,
-                       th->inherent);
+        float x0 = step_x(a, h[run].step), x1 = step_x(a, h[i - 1].step);
+        if (i == count) x1 = a->plot.x + a->plot.w; /* the floor is the asymptote: run it on */
+        float fy = value_y(a, h[run].floor) - (h[run].floor == 0.0 ? lift : 0.0f);
+        ui_draw_dashed(ctx->r, x0, fy, x1, fy, ui_lw(ctx, 1.5f), 7.0f * ctx->scale, 5.0f * ctx->scale, colour);
         if (i < count)
-            ui_draw_line(ctx->r, x1, PY(h[i - 1].floor), PX(h[i].step), PY(h[i].floor), ui_lw(ctx, 1.0f),
-                         th->inherent);
+            ui_draw_line(ctx->r, x1, value_y(a, h[i - 1].floor), step_x(a, h[i].step), value_y(a, h[i].floor),
+                         ui_lw(ctx, 1.0f), colour);
         run = i;
     }
-    if (count > 0) {
-        ui_draw_disc(ctx->r, PX(h[count - 1].step), PY(h[count - 1].loss), ui_lw(ctx, coincide ? 3.0f : 2.0f),
-                     racing ? th->race[0] : th->text);
-        if (!racing)
-            ui_draw_disc(ctx->r, PX(h[count - 1].step), PY(fmax(h[count - 1].gap, 0.0)), ui_lw(ctx, 2.0f),
+}
+
+/* Dots on the steered run's latest loss and gap. */
+static void draw_now(const ui_ctx *ctx, const axes *a, const xl_sample *last, int racing, int coincide)
+{
+    const ui_theme *th = ctx->theme;
+    ui_draw_disc(ctx->r, step_x(a, last->step), value_y(a, last->loss), ui_lw(ctx, coincide ? 3.0f : 2.0f),
+                 racing ? th->race[0] : th->text);
+    if (!racing)
+        ui_draw_disc(ctx->r, step_x(a, last->step), value_y(a, fmax(last->gap, 0.0)), ui_lw(ctx, 2.0f),
                      th->surprise);
-    }
+}
+
+void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
+                     ui_history_geom *geom)
+{
+    const xl_sim *sim = xl_session_sim(s);
+    const xl_sample *h = xl_sim_history(sim);
+    const int count = xl_sim_history_count(sim);
+    const xl_readout_def *rd = xl_session_scenario(s)->readouts;
+    const int racing = xl_session_racing(s);
+
+    SDL_Rect in = ui_panel_begin(ctx, area, "HISTORY",
+                                 racing ? "loss per step, one curve per optimizer" : "loss and gap per step");
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    /* With H(P) = 0 the loss and gap curves coincide (not said in a race). */
+    const int coincide = !racing && count > 0 && h[count - 1].floor == 0.0;
+    draw_legend(ctx, in, s);
+
+    axes a = {{0, 0, 0, 0}, 0.0, 0.0, xl_unit_scale(ctx->unit)};
+    run_extent(s, a.k, &a.x_max, &a.y_max);
+    int tick_w = y_label_width(ctx, a.y_max);
+    int note_h = coincide ? lh : 0;
+    SDL_Rect plot = {in.x + tick_w + ctx->pad / 2, in.y + lh + tick_h + note_h + ctx->pad / 2, 0, 0};
+    plot.w = in.x + in.w - plot.x - ctx->pad;
+    plot.h = in.y + in.h - 2 * tick_h - ctx->pad / 2 - plot.y;
+    if (plot.w < 20 || plot.h < 20) return;
+    a.plot = plot;
+    if (coincide) draw_coincide_note(ctx, in, rd);
+
+    float lw = ui_lw(ctx, 1.0f);
+    draw_y_axis(ctx, &a, tick_w);
+    draw_x_axis(ctx, in, &a);
+    ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, lw, ctx->theme->axis);
+    ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, lw, ctx->theme->axis);
+
+    SDL_RenderSetClipRect(ctx->r, &(SDL_Rect){plot.x, plot.y - 4, plot.w + 4, plot.h + 6});
+    if (racing) draw_race_curves(ctx, &a, s);
+    draw_curves(ctx, &a, h, count, racing, coincide);
+    draw_floor(ctx, &a, h, count, coincide ? ui_lw(ctx, 1.5f) : 0.0f);
+    if (count > 0) draw_now(ctx, &a, &h[count - 1], racing, coincide);
     SDL_RenderSetClipRect(ctx->r, NULL);
-#undef PX
-#undef PY
     if (geom) {
         geom->plot = plot;
-        geom->x_max = x_max;
-        geom->y_max = y_max;
+        geom->x_max = a.x_max;
+        geom->y_max = a.y_max;
     }
 }

@@ -80,75 +80,111 @@ static double fraction(double v, double lo, double hi)
     return (0.5 * v - 0.5 * lo) / span;
 }
 
+/* The heat texture and its pixel buffer at `side` pixels square, (re)made when the
+ * size changes. Returns 0, or -1 without memory. */
+static int ensure_heat(ui_landscape_panel *p, int side)
+{
+    if (side == p->side && p->heat) return 0;
+    if (p->heat) SDL_DestroyTexture(p->heat);
+    free(p->pixels);
+    p->pixels = malloc(sizeof(Uint32) * (size_t)side * (size_t)side);
+    p->heat = SDL_CreateTexture(p->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, side, side);
+    if (!p->pixels || !p->heat) {
+        p->side = 0;
+        return -1;
+    }
+    p->side = side;
+    return 0;
+}
+
+/* What painting needs: the grid, its range, the colours and the contour levels. */
+typedef struct heat_source {
+    const double *v;     /* g x g values, row 0 at y = lo */
+    int g;
+    double lo, hi, step; /* step: grid cells per screen pixel */
+    int flat;
+    const Uint32 *lut;
+    double levels[CONTOUR_LEVELS];
+    SDL_Color contour;
+} heat_source;
+
+static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color contour)
+{
+    heat_source h;
+    h.g = xl_landscape_size(ls);
+    h.v = xl_landscape_values(ls);
+    h.lo = xl_landscape_min(ls);
+    h.hi = xl_landscape_max(ls);
+    /* Flat when the spread is rounding noise (a loss of 38.86 that varies in its last
+     * bits): painting that noise as a full colour ramp would show structure that is
+     * not there. */
+    h.flat = !(h.hi > h.lo) || !isfinite(fraction(h.lo + 0.5 * (h.hi - h.lo), h.lo, h.hi)) ||
+             h.hi - h.lo <= 1e-9 * fmax(fabs(h.hi), fabs(h.lo));
+    h.lut = ui_viridis_table();
+    for (int k = 0; k < CONTOUR_LEVELS; k++) {
+        double t = (double)(k + 1) / (CONTOUR_LEVELS + 1);
+        h.levels[k] = t * t; /* in normalized units, crowding toward the minimum */
+    }
+    h.step = (double)(h.g - 1) / side;
+    h.contour = contour;
+    return h;
+}
+
+/* Blend colour c toward the contour colour by its alpha. */
+static Uint32 blend_contour(Uint32 c, SDL_Color contour)
+{
+    const unsigned ca = contour.a;
+    unsigned cr = (c >> 16) & 255, cg = (c >> 8) & 255, cb = c & 255;
+    cr += ((contour.r - cr) * ca) >> 8;
+    cg += ((contour.g - cg) * ca) >> 8;
+    cb += ((contour.b - cb) * ca) >> 8;
+    return 0xFF000000u | (cr << 16) | (cg << 8) | cb;
+}
+
+/* One screen row py of `side`: each pixel samples the grid bilinearly, and lightens
+ * where its contour band differs from its left neighbour's or from the band in the
+ * row above (`above`, unused for row 0). Writes the row's bands into `band`. */
+static void paint_row(const heat_source *h, int py, int side, int cols, Uint32 *out, unsigned char *band,
+                      const unsigned char *above)
+{
+    const int g = h->g;
+    double gy = (side - 1 - py + 0.5) * h->step; /* screen row 0 is the top: y = hi */
+    int j = (int)gy;
+    if (j > g - 2) j = g - 2;
+    double fy = gy - j;
+    const double *r0 = h->v + (size_t)j * g, *r1 = r0 + g;
+    for (int px = 0; px < cols; px++) {
+        double gx = (px + 0.5) * h->step;
+        int i = (int)gx;
+        if (i > g - 2) i = g - 2;
+        double fx = gx - i;
+        double top = r0[i] + (r0[i + 1] - r0[i]) * fx;
+        double bot = r1[i] + (r1[i + 1] - r1[i]) * fx;
+        double t = h->flat ? 0.0 : fraction(top + (bot - top) * fy, h->lo, h->hi);
+        if (!(t > 0.0)) t = 0.0; /* NaN too: never cast to int */
+        if (t > 1.0) t = 1.0;
+        Uint32 c = h->lut[(int)(t * 255.0 + 0.5)];
+        unsigned char b = 0;
+        while (b < CONTOUR_LEVELS && t > h->levels[b]) b++;
+        band[px] = b;
+        if ((px > 0 && band[px - 1] != b) || (py > 0 && above[px] != b)) c = blend_contour(c, h->contour);
+        out[px] = c;
+    }
+}
+
 /* Paint the heatmap at its on-screen size. Each pixel samples the grid bilinearly;
  * a pixel whose contour band (how many levels lie below its value) differs from its
  * right or lower neighbour's lies on a contour and is lightened. One pass, no line
  * drawing, and a 1:1 copy to the screen afterwards. Returns 0, or -1 without memory. */
 static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
 {
-    if (side != p->side || !p->heat) {
-        if (p->heat) SDL_DestroyTexture(p->heat);
-        free(p->pixels);
-        p->pixels = malloc(sizeof(Uint32) * (size_t)side * (size_t)side);
-        p->heat = SDL_CreateTexture(p->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, side, side);
-        if (!p->pixels || !p->heat) {
-            p->side = 0;
-            return -1;
-        }
-        p->side = side;
-    }
-    const int g = xl_landscape_size(ls);
-    const double *v = xl_landscape_values(ls);
-    const double lo = xl_landscape_min(ls), hi = xl_landscape_max(ls);
-    /* Flat when the spread is rounding noise (a loss of 38.86 that varies in its last
-     * bits): painting that noise as a full colour ramp would show structure that is
-     * not there. */
-    const int flat = !(hi > lo) || !isfinite(fraction(lo + 0.5 * (hi - lo), lo, hi)) ||
-                     hi - lo <= 1e-9 * fmax(fabs(hi), fabs(lo));
-    const Uint32 *lut = ui_viridis_table();
-    double levels[CONTOUR_LEVELS];
-    for (int k = 0; k < CONTOUR_LEVELS; k++) {
-        double t = (double)(k + 1) / (CONTOUR_LEVELS + 1);
-        levels[k] = t * t; /* in normalized units, crowding toward the minimum */
-    }
-    const double step = (double)(g - 1) / side;
+    if (ensure_heat(p, side) != 0) return -1;
+    const heat_source h = heat_source_of(ls, side, contour);
     /* Two rows of contour bands: this one and the one above it on screen. */
     unsigned char band_row[2][4096];
     const int cols = side < 4096 ? side : 4096;
-    const unsigned ca = contour.a;
-    for (int py = 0; py < side; py++) {
-        double gy = (side - 1 - py + 0.5) * step; /* screen row 0 is the top: y = hi */
-        int j = (int)gy;
-        if (j > g - 2) j = g - 2;
-        double fy = gy - j;
-        const double *r0 = v + (size_t)j * g, *r1 = r0 + g;
-        Uint32 *out = p->pixels + (size_t)py * side;
-        unsigned char *band = band_row[py & 1], *above = band_row[(py + 1) & 1];
-        for (int px = 0; px < cols; px++) {
-            double gx = (px + 0.5) * step;
-            int i = (int)gx;
-            if (i > g - 2) i = g - 2;
-            double fx = gx - i;
-            double top = r0[i] + (r0[i + 1] - r0[i]) * fx;
-            double bot = r1[i] + (r1[i + 1] - r1[i]) * fx;
-            double t = flat ? 0.0 : fraction(top + (bot - top) * fy, lo, hi);
-            if (!(t > 0.0)) t = 0.0; /* NaN too: never cast to int */
-            if (t > 1.0) t = 1.0;
-            Uint32 c = lut[(int)(t * 255.0 + 0.5)];
-            unsigned char b = 0;
-            while (b < CONTOUR_LEVELS && t > levels[b]) b++;
-            band[px] = b;
-            if ((px > 0 && band[px - 1] != b) || (py > 0 && above[px] != b)) {
-                /* Blend toward the contour colour by its alpha. */
-                unsigned cr = (c >> 16) & 255, cg = (c >> 8) & 255, cb = c & 255;
-                cr += ((contour.r - cr) * ca) >> 8;
-                cg += ((contour.g - cg) * ca) >> 8;
-                cb += ((contour.b - cb) * ca) >> 8;
-                c = 0xFF000000u | (cr << 16) | (cg << 8) | cb;
-            }
-            out[px] = c;
-        }
-    }
+    for (int py = 0; py < side; py++)
+        paint_row(&h, py, side, cols, p->pixels + (size_t)py * side, band_row[py & 1], band_row[(py + 1) & 1]);
     SDL_UpdateTexture(p->heat, NULL, p->pixels, side * (int)sizeof(Uint32));
     p->generation = xl_landscape_generation(ls);
     p->valid = 1;
@@ -469,46 +505,70 @@ static frame_metrics metrics(const ui_ctx *ctx, int ytick_w, int cbar_label_w)
 
 static int imin(int a, int b) { return a < b ? a : b; }
 
-static void make_plan(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, const legend *L,
-                      const char *note, plan *P)
+/* How the legend and the note sit around the map, and the map's side that gives. */
+typedef struct arrangement {
+    int mode;     /* 0 no legend, 1 legend and note beside, 2 note above and legend rows
+                   * below, 3 legend beside and note above */
+    int side;
+    int note_h;   /* the note above, at the panel's width */
+    int rows_h;   /* the legend in rows under the map */
+    int col_h;    /* the legend in a column of its widest item */
+} arrangement;
+
+/* Each arrangement's map side; the largest wins, legend first, when at least 60. */
+static arrangement arrange(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, const legend *L,
+                           const char *note)
 {
     const int fixed_w = m->left_w + m->right_w, fixed_h = m->top_h + m->bottom_h;
     const int col_gap = m->pad * 3 / 2;
     char lines[NOTE_LINES][160];
+    arrangement A;
     /* Note in one block above everything: its height at the panel's width. */
     int full_lines = wrap(ctx->text, UI_FONT_TICK, note, in.w, lines, NOTE_LINES);
-    int note_h = full_lines * m->tick_h + m->pad / 3;
-    int col_h = legend_flow(ctx, L, 0, 0, L->widest, 0);
-    int rows_h = legend_flow(ctx, L, 0, 0, in.w, 0) + m->pad / 2;
+    A.note_h = full_lines * m->tick_h + m->pad / 3;
+    A.col_h = legend_flow(ctx, L, 0, 0, L->widest, 0);
+    A.rows_h = legend_flow(ctx, L, 0, 0, in.w, 0) + m->pad / 2;
 
     /* A: legend and note in a column beside the map. */
     int sideA = imin(in.h - fixed_h, in.w - fixed_w - col_gap - L->widest);
     int colA = in.w - fixed_w - sideA - col_gap;
     int linesA = sideA > 0 ? wrap(ctx->text, UI_FONT_TICK, note, colA, lines, NOTE_LINES) : 0;
-    int col_hA = sideA > 0 ? legend_flow(ctx, L, 0, 0, colA, 0) : col_h;
+    int col_hA = sideA > 0 ? legend_flow(ctx, L, 0, 0, colA, 0) : A.col_h;
     if (col_hA + m->pad + linesA * m->tick_h > in.h - m->top_h) sideA = 0;
     /* A2: legend beside, note above. B: note above, legend rows below. C: no legend. */
-    int sideA2 = imin(in.h - fixed_h - note_h, in.w - fixed_w - col_gap - L->widest);
-    int sideB = imin(in.h - fixed_h - note_h - rows_h, in.w - fixed_w);
-    int sideC = imin(in.h - fixed_h - note_h, in.w - fixed_w);
+    int sideA2 = imin(in.h - fixed_h - A.note_h, in.w - fixed_w - col_gap - L->widest);
+    int sideB = imin(in.h - fixed_h - A.note_h - A.rows_h, in.w - fixed_w);
+    int sideC = imin(in.h - fixed_h - A.note_h, in.w - fixed_w);
 
-    int mode = 0, side = sideC;
+    A.mode = 0;
+    A.side = sideC;
     if (sideA >= sideA2 && sideA >= sideB && sideA >= 60) {
-        mode = 1;
-        side = sideA;
+        A.mode = 1;
+        A.side = sideA;
     } else if (sideA2 >= sideB && sideA2 >= 60) {
-        mode = 3;
-        side = sideA2;
+        A.mode = 3;
+        A.side = sideA2;
     } else if (sideB >= 60) {
-        mode = 2;
-        side = sideB;
+        A.mode = 2;
+        A.side = sideB;
     }
-    if (side > 4096) side = 4096;
+    if (A.side > 4096) A.side = 4096;
+    return A;
+}
+
+static void make_plan(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, const legend *L,
+                      const char *note, plan *P)
+{
+    const int fixed_w = m->left_w + m->right_w, fixed_h = m->top_h + m->bottom_h;
+    const int col_gap = m->pad * 3 / 2;
+    const arrangement A = arrange(ctx, in, m, L, note);
+    const int mode = A.mode, side = A.side;
+    int col_h = A.col_h;
     P->side = side;
     P->legend_mode = mode == 3 ? 1 : mode;
     int note_above = mode != 1;
-    int used_h = fixed_h + side + (note_above ? note_h : 0) + (mode == 2 ? rows_h : 0);
-    int map_top = in.y + (note_above ? note_h : 0) + m->top_h;
+    int used_h = fixed_h + side + (note_above ? A.note_h : 0) + (mode == 2 ? A.rows_h : 0);
+    int map_top = in.y + (note_above ? A.note_h : 0) + m->top_h;
     if (mode == 1 && in.h > used_h) map_top += (in.h - used_h) / 2; /* centred when width-bound */
     int map_x;
     if (P->legend_mode == 1) {
@@ -525,7 +585,7 @@ static void make_plan(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, co
         P->legend = (SDL_Rect){col_x, map_top, col_w, col_h};
     } else if (P->legend_mode == 2) {
         int ly = map_top + side + m->bottom_h + m->pad / 2;
-        P->legend = (SDL_Rect){in.x, ly, in.w, rows_h - m->pad / 2};
+        P->legend = (SDL_Rect){in.x, ly, in.w, A.rows_h - m->pad / 2};
     }
     if (note_above) {
         P->note_lines = wrap(ctx->text, UI_FONT_TICK, note, in.w, P->lines, NOTE_LINES);
@@ -567,9 +627,12 @@ static SDL_Rect box_around(float x, float y, float r)
 }
 
 static void axes(const ui_ctx *ctx, const plan *P, const frame_metrics *m, double lo, double hi,
-                 const char *xt, const char *yt)
+                 const xl_session *s)
 {
     const ui_theme *th = ctx->theme;
+    char xt[96], yt[96];
+    snprintf(xt, sizeof xt, "%s", xl_session_axis_name(s, 0));
+    snprintf(yt, sizeof yt, "%s", xl_session_axis_name(s, 1));
     const SDL_Rect map = P->map;
     const mapping mp = {map, lo, hi};
     float lw = ui_lw(ctx, 1.0f);
@@ -661,213 +724,297 @@ static void toward(const mapping *mp, double x, double y, double *ux, double *uy
     *uy = -fy / big;
 }
 
-void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
-                       const xl_session *s, ui_landscape_geom *geom)
+/* The panel's caption: what is plotted over which two parameters, and the keys that
+ * change them. */
+static void caption(char *buf, size_t n, const xl_session *s, int a, int b)
 {
-    const ui_theme *th = ctx->theme;
-    const xl_sim *sim = xl_session_sim(s);
     const xl_model model = xl_session_model(s);
-    const int np = xl_sim_param_count(sim);
-    const double k = xl_unit_scale(ctx->unit);
-    int a, b;
-    xl_session_slice(s, &a, &b);
-    char sa[48], sb[48], buf[192], xt[96], yt[96], note[192];
-    snprintf(xt, sizeof xt, "%s", xl_session_axis_name(s, 0));
-    snprintf(yt, sizeof yt, "%s", xl_session_axis_name(s, 1));
+    const char *symbol = xl_session_scenario(s)->readouts[0].symbol;
+    char sa[48], sb[48];
     short_name(sa, sizeof sa, xl_model_param_name(model, a));
     short_name(sb, sizeof sb, xl_model_param_name(model, b));
     if (xl_session_frame(s) == XL_FRAME_PLANE)
-        snprintf(buf, sizeof buf, "%s over a fixed plane   (V: slice)", xl_session_scenario(s)->readouts[0].symbol);
+        snprintf(buf, n, "%s over a fixed plane   (V: slice)", symbol);
     else
-        snprintf(buf, sizeof buf, "%s over %s, %s%s", xl_session_scenario(s)->readouts[0].symbol, sa, sb,
-                 np > 2 ? "   (Tab: other pair, V: fixed plane)" : "");
-    SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
-    if (geom) memset(geom, 0, sizeof *geom);
+        snprintf(buf, n, "%s over %s, %s%s", symbol, sa, sb,
+                 xl_sim_param_count(xl_session_sim(s)) > 2 ? "   (Tab: other pair, V: fixed plane)" : "");
+}
 
-    const xl_landscape *ls = xl_session_landscape(s);
-    double lo = xl_landscape_lo(ls), hi = xl_landscape_hi(ls);
-    if (!isfinite(lo) || !isfinite(hi) || !(hi > lo) || !(fraction(hi, lo, hi) > 0.0)) {
-        lo = -XL_DEFAULT_RANGE; /* the core's range is broken: show the default view */
-        hi = XL_DEFAULT_RANGE;
+/* What the panel shows: the view [lo, hi] on both axes, and the loss's range over it
+ * in the display unit (dlo = dhi when flat). */
+typedef struct extent {
+    double lo, hi, dlo, dhi;
+} extent;
+
+static extent extent_of(const xl_landscape *ls, double k)
+{
+    extent e = {xl_landscape_lo(ls), xl_landscape_hi(ls), 0.0, 0.0};
+    if (!isfinite(e.lo) || !isfinite(e.hi) || !(e.hi > e.lo) || !(fraction(e.hi, e.lo, e.hi) > 0.0)) {
+        e.lo = -XL_DEFAULT_RANGE; /* the core's range is broken: show the default view */
+        e.hi = XL_DEFAULT_RANGE;
     }
-    double dlo = xl_landscape_min(ls) * k, dhi = xl_landscape_max(ls) * k;
-    if (dhi - dlo <= 1e-9 * fmax(fabs(dhi), fabs(dlo))) dhi = dlo; /* flat, as rebuild() paints it */
-    const minimum mn = find_minimum(s, a, b, lo, hi);
-    note_text(note, sizeof note, &mn, s, a, b);
-    legend leg;
-    legend_init(ctx, &leg, mn.kind);
+    e.dlo = xl_landscape_min(ls) * k;
+    e.dhi = xl_landscape_max(ls) * k;
+    if (e.dhi - e.dlo <= 1e-9 * fmax(fabs(e.dhi), fabs(e.dlo))) e.dhi = e.dlo; /* flat, as rebuild() paints it */
+    return e;
+}
 
-    /* Lay out with label widths guessed from the panel's height, then again with the
-     * labels the map's real size gives, so the columns fit what is drawn. */
-    ticks xtk, ctk;
+/* Lay out with label widths guessed from the panel's height, then again with the
+ * labels the map's real size gives, so the columns fit what is drawn. Leaves the
+ * colour bar's ticks for the map's size in ctk. */
+static void lay_out(const ui_ctx *ctx, SDL_Rect in, const extent *e, const legend *leg, const char *note,
+                    plan *P, frame_metrics *m, ticks *ctk)
+{
+    ticks xtk;
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    plan P;
     int guess = in.h > 0 ? in.h : 1;
-    axis_ticks(ctx->text, lo, hi, guess, tick_h, ctx->pad, &xtk);
-    colour_ticks(ctx->text, dlo, dhi, guess, tick_h, &ctk);
-    int yw = xtk.widest, cw = ctk.widest;
-    frame_metrics m = metrics(ctx, yw, cw);
+    axis_ticks(ctx->text, e->lo, e->hi, guess, tick_h, ctx->pad, &xtk);
+    colour_ticks(ctx->text, e->dlo, e->dhi, guess, tick_h, ctk);
+    int yw = xtk.widest, cw = ctk->widest;
+    *m = metrics(ctx, yw, cw);
     for (int pass = 0; pass < 3; pass++) {
-        make_plan(ctx, in, &m, &leg, note, &P);
-        if (P.side < 40) break;
-        axis_ticks(ctx->text, lo, hi, P.side, tick_h, ctx->pad, &xtk);
-        colour_ticks(ctx->text, dlo, dhi, P.side, tick_h, &ctk);
-        if (xtk.widest <= yw && ctk.widest <= cw) break;
+        make_plan(ctx, in, m, leg, note, P);
+        if (P->side < 40) break;
+        axis_ticks(ctx->text, e->lo, e->hi, P->side, tick_h, ctx->pad, &xtk);
+        colour_ticks(ctx->text, e->dlo, e->dhi, P->side, tick_h, ctk);
+        if (xtk.widest <= yw && ctk->widest <= cw) break;
         if (xtk.widest > yw) yw = xtk.widest;
-        if (ctk.widest > cw) cw = ctk.widest;
-        m = metrics(ctx, yw, cw);
+        if (ctk->widest > cw) cw = ctk->widest;
+        *m = metrics(ctx, yw, cw);
     }
-    for (int i = 0; i < P.note_lines; i++)
-        ui_text_draw(ctx->text, UI_FONT_TICK, P.note.x, P.note.y + i * m.tick_h, UI_ALIGN_LEFT,
-                     th->text_dim, P.lines[i]);
-    const int side = P.side;
-    if (side < 40) return;
-    const SDL_Rect map = P.map;
+}
 
-    if (!p->valid || xl_landscape_generation(ls) != p->generation || p->side != side)
-        if (rebuild(p, ls, side, th->contour) != 0) return;
-    SDL_RenderCopy(ctx->r, p->heat, NULL, &map);
-
-    const mapping mp = {map, lo, hi};
-    axes(ctx, &P, &m, lo, hi, xt, yt);
-    colour_bar(ctx, p, &P, &m, &ctk, dlo, dhi, xl_session_scenario(s)->readouts[0].symbol);
-    if (P.legend_mode) legend_flow(ctx, &leg, P.legend.x, P.legend.y, P.legend.w, 1);
-
-    /* Everything on the map is clipped to it. */
-    SDL_RenderSetClipRect(ctx->r, &map);
+/* The valley: y = x - d over the view, dashed white on a dark edge, under the path. */
+static void draw_valley(const ui_ctx *ctx, const mapping *mp, double d)
+{
     SDL_Color white = {255, 255, 255, 255}, black = {0, 0, 0, 255};
-    float msize = 6.0f * ctx->scale;
     float tw = ui_lw(ctx, 1.5f);
+    double x0 = fmax(mp->lo, mp->lo + d), x1 = fmin(mp->hi, mp->hi + d);
+    if (!(x1 > x0)) return;
+    for (int pass = 0; pass < 2; pass++)
+        ui_draw_dashed(ctx->r, map_x(mp, x0), map_y(mp, x0 - d), map_x(mp, x1), map_y(mp, x1 - d),
+                       tw + (pass ? 0 : 2), 9.0f * ctx->scale, 6.0f * ctx->scale, pass ? white : black);
+}
 
-    /* The valley: y = x - d over the view, drawn under the path. */
-    if (mn.kind == MIN_VALLEY) {
-        double x0 = fmax(lo, lo + mn.d), x1 = fmin(hi, hi + mn.d);
-        if (x1 > x0) {
-            for (int pass = 0; pass < 2; pass++)
-                ui_draw_dashed(ctx->r, map_x(&mp, x0), map_y(&mp, x0 - mn.d), map_x(&mp, x1),
-                               map_y(&mp, x1 - mn.d), tw + (pass ? 0 : 2), 9.0f * ctx->scale,
-                               6.0f * ctx->scale, pass ? white : black);
-        }
-    }
-
-    /* A race: each run's path in its colour on a dark edge, its current point a marker
-     * of its own shape; they share the start. Drawn under the steered run's path. */
-    int nruns = xl_session_run_count(s);
-    for (int r = nruns - 1; r >= 1 && xl_session_racing(s); r--) {
+/* A race: each run's path in its colour on a dark edge, its current point a marker
+ * of its own shape; they share the start. Drawn under the steered run's path. */
+static void draw_race_runs(const ui_ctx *ctx, const mapping *mp, const xl_session *s)
+{
+    float tw = ui_lw(ctx, 1.5f);
+    for (int r = xl_session_run_count(s) - 1; r >= 1; r--) {
         const xl_sim *rs = xl_session_run_sim(s, r);
         int rc = xl_sim_history_count(rs);
-        SDL_Color col = th->race[r % 4];
+        SDL_Color col = ctx->theme->race[r % 4];
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 1; i < rc; i++) {
                 double x0, y0, x1, y1;
                 xl_session_view_point(s, xl_sim_history_theta(rs, i - 1), &x0, &y0);
                 xl_session_view_point(s, xl_sim_history_theta(rs, i), &x1, &y1);
-                ui_draw_line(ctx->r, map_x(&mp, x0), map_y(&mp, y0), map_x(&mp, x1), map_y(&mp, y1),
+                ui_draw_line(ctx->r, map_x(mp, x0), map_y(mp, y0), map_x(mp, x1), map_y(mp, y1),
                              pass == 0 ? tw + 2.0f : tw, pass == 0 ? (SDL_Color){0, 0, 0, 160} : col);
             }
         }
         double vx, vy;
         xl_session_view_point(s, xl_sim_theta(rs), &vx, &vy);
-        float mx = map_x(&mp, vx), my = map_y(&mp, vy), mr = 6.0f * ctx->scale;
+        float mx = map_x(mp, vx), my = map_y(mp, vy), mr = 6.0f * ctx->scale;
         ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), mx, my, mr + ui_lw(ctx, 1.0f) + 1,
                        (SDL_Color){0, 0, 0, 255});
         ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), mx, my, mr, col);
     }
+}
 
-    /* Trajectory: a white path with a dark edge so it reads on every colour (in a race,
-     * the steered run's colour). */
+/* The steered run's trajectory in pixels, into p->path (up to XL_HISTORY_CAP points).
+ * Returns how many. */
+static int project_path(ui_landscape_panel *p, const mapping *mp, const xl_session *s)
+{
+    const xl_sim *sim = xl_session_sim(s);
     int count = xl_sim_history_count(sim);
     if (count > XL_HISTORY_CAP) count = XL_HISTORY_CAP;
     for (int i = 0; i < count; i++) {
         double vx, vy;
         xl_session_view_point(s, xl_sim_history_theta(sim, i), &vx, &vy);
-        p->path[i] = (SDL_FPoint){map_x(&mp, vx), map_y(&mp, vy)};
+        p->path[i] = (SDL_FPoint){map_x(mp, vx), map_y(mp, vy)};
     }
+    return count;
+}
+
+/* Trajectory: a white path with a dark edge so it reads on every colour (in a race,
+ * the steered run's colour), dotted about 24 times along its length. */
+static void draw_path(const ui_ctx *ctx, const SDL_FPoint *path, int count, int racing)
+{
+    float tw = ui_lw(ctx, 1.5f);
     SDL_Color edge = {0, 0, 0, 160};
-    SDL_Color path_colour = xl_session_racing(s) ? th->race[0] : th->trajectory;
+    SDL_Color path_colour = racing ? ctx->theme->race[0] : ctx->theme->trajectory;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 1; i < count; i++)
-            ui_draw_line(ctx->r, p->path[i - 1].x, p->path[i - 1].y, p->path[i].x, p->path[i].y,
+            ui_draw_line(ctx->r, path[i - 1].x, path[i - 1].y, path[i].x, path[i].y,
                          pass == 0 ? tw + 2.0f : tw, pass == 0 ? edge : path_colour);
     int every = count / 24 + 1;
     for (int i = 0; i < count - 1; i += every)
-        ui_draw_disc(ctx->r, p->path[i].x, p->path[i].y, tw * 1.3f, path_colour);
+        ui_draw_disc(ctx->r, path[i].x, path[i].y, tw * 1.3f, path_colour);
+}
 
-    /* The minimum's mark, then the start and the current point over the path. */
-    float minx = NAN, miny = NAN;
-    if (mn.kind == MIN_IN_VIEW || mn.kind == MIN_NONE) {
-        double x = mn.x, y = mn.y;
-        if (mn.kind == MIN_NONE) {
+/* Where the marks landed on the map this frame: the minimum's label keeps clear of
+ * them, and the geometry reports them. */
+typedef struct marks {
+    float now_x, now_y, now_r;
+    float start_x, start_y, start_r;
+    float min_x, min_y, min_r;   /* NaN for a valley (no one point to mark) */
+} marks;
+
+/* The minimum's mark: a cross on it (on the grid's lowest point when the infimum is
+ * at infinity), or an arrow just inside the edge on the line from the centre toward
+ * it when it lies outside. Sets the mark's position in mk. */
+static void draw_minimum(const ui_ctx *ctx, const mapping *mp, const xl_landscape *ls, const minimum *mn,
+                         marks *mk)
+{
+    const float msize = mk->min_r;
+    if (mn->kind == MIN_IN_VIEW || mn->kind == MIN_NONE) {
+        double x = mn->x, y = mn->y;
+        if (mn->kind == MIN_NONE) {
             int gi, gj, g = xl_landscape_size(ls);
             xl_landscape_argmin(ls, &gi, &gj);
-            x = lo + (hi - lo) * gi / (g - 1);
-            y = lo + (hi - lo) * gj / (g - 1);
+            x = mp->lo + (mp->hi - mp->lo) * gi / (g - 1);
+            y = mp->lo + (mp->hi - mp->lo) * gj / (g - 1);
         }
-        minx = map_x(&mp, x);
-        miny = map_y(&mp, y);
-        draw_cross(ctx, minx, miny, msize);
-    } else if (mn.kind == MIN_OUTSIDE) {
-        /* An arrow just inside the edge, on the line from the centre toward it. */
+        mk->min_x = map_x(mp, x);
+        mk->min_y = map_y(mp, y);
+        draw_cross(ctx, mk->min_x, mk->min_y, msize);
+    } else if (mn->kind == MIN_OUTSIDE) {
         double ux, uy;
-        toward(&mp, mn.x, mn.y, &ux, &uy);
-        float half = side / 2.0f, inset = msize * 1.5f;
-        float tipx = map.x + half + (float)ux * (half - inset);
-        float tipy = map.y + half + (float)uy * (half - inset);
+        toward(mp, mn->x, mn->y, &ux, &uy);
+        float half = mp->map.w / 2.0f, inset = msize * 1.5f;
+        float tipx = mp->map.x + half + (float)ux * (half - inset);
+        float tipy = mp->map.y + half + (float)uy * (half - inset);
         double len = hypot(ux, uy);
         float alen = 5.0f * msize;
         float tailx = tipx - (float)(ux / len) * alen, taily = tipy - (float)(uy / len) * alen;
         draw_arrow(ctx, tailx, taily, tipx, tipy, msize * 1.4f);
-        minx = tipx;
-        miny = tipy;
+        mk->min_x = tipx;
+        mk->min_y = tipy;
     }
+}
+
+/* The start and the current point, over the path. Sets their positions in mk. */
+static void draw_start_and_now(const ui_ctx *ctx, const mapping *mp, const xl_sim *sim, const xl_session *s,
+                               marks *mk)
+{
     double vx0, vy0, vx, vy;
     xl_session_view_point(s, xl_sim_theta0(sim), &vx0, &vy0);
     xl_session_view_point(s, xl_sim_theta(sim), &vx, &vy);
-    float sx = map_x(&mp, vx0), sy = map_y(&mp, vy0);
-    float srad = 5.0f * ctx->scale + 1;
-    draw_start(ctx, sx, sy, srad);
-    float cx = map_x(&mp, vx), cy = map_y(&mp, vy);
-    float rad = 6.0f * ctx->scale;
-    draw_now(ctx, cx, cy, rad);
+    mk->start_x = map_x(mp, vx0);
+    mk->start_y = map_y(mp, vy0);
+    mk->start_r = 5.0f * ctx->scale + 1;
+    draw_start(ctx, mk->start_x, mk->start_y, mk->start_r);
+    mk->now_x = map_x(mp, vx);
+    mk->now_y = map_y(mp, vy);
+    mk->now_r = 6.0f * ctx->scale;
+    draw_now(ctx, mk->now_x, mk->now_y, mk->now_r);
+}
 
-    /* Label the cross where it hides nothing: clear of the markers and the path. */
-    if (mn.kind == MIN_IN_VIEW || mn.kind == MIN_NONE) {
-        const char *label = mn.kind == MIN_IN_VIEW ? "minimum" : "lowest in view";
-        int lw = ui_text_width(ctx->text, UI_FONT_TICK, label);
-        SDL_Rect marks[2] = {box_around(cx, cy, rad + ui_lw(ctx, 1.0f) + 2),
-                             box_around(sx, sy, srad + 2.5f)};
-        ui_obstacles obs = {marks, 2, p->path, count};
-        SDL_Rect anchor = box_around(minx, miny, msize + 1);
-        SDL_Rect bounds = {map.x + 2, map.y + 2, map.w - 4, map.h - 4};
-        SDL_Rect lb;
-        int where = ui_label_place(anchor, lw + 4, m.tick_h, 3, bounds, &obs, &lb);
-        if (where < 0 || where >= 4) {
-            /* A leader line from the label's nearest edge to the mark. */
-            float ex = fminf(fmaxf(minx, (float)lb.x), (float)(lb.x + lb.w));
-            float ey = fminf(fmaxf(miny, (float)lb.y), (float)(lb.y + lb.h));
-            ui_draw_line(ctx->r, ex, ey, minx, miny, ui_lw(ctx, 1.0f) + 2, black);
-            ui_draw_line(ctx->r, ex, ey, minx, miny, ui_lw(ctx, 1.0f), white);
-        }
-        ui_draw_fill(ctx->r, lb, (SDL_Color){0, 0, 0, 110});
-        ui_text_draw(ctx->text, UI_FONT_TICK, lb.x + 2, lb.y, UI_ALIGN_LEFT, white, label);
-    } else if (mn.kind == MIN_VALLEY) {
-        double x0 = fmax(lo, lo + mn.d), x1 = fmin(hi, hi + mn.d);
-        if (x1 > x0) {
-            double lx = x0 + (x1 - x0) * 0.3;
-            ui_text_draw(ctx->text, UI_FONT_TICK, (int)map_x(&mp, lx) + ctx->pad,
-                         (int)map_y(&mp, lx - mn.d), UI_ALIGN_LEFT, white, "valley");
-        }
+/* Label the cross where it hides nothing: clear of the markers and the path; a leader
+ * line from the label's nearest edge to the mark when it had to go further out. */
+static void label_minimum(const ui_ctx *ctx, const mapping *mp, const marks *mk, const SDL_FPoint *path,
+                          int count, const char *label)
+{
+    SDL_Color white = {255, 255, 255, 255}, black = {0, 0, 0, 255};
+    const SDL_Rect map = mp->map;
+    float minx = mk->min_x, miny = mk->min_y;
+    int lw = ui_text_width(ctx->text, UI_FONT_TICK, label);
+    SDL_Rect boxes[2] = {box_around(mk->now_x, mk->now_y, mk->now_r + ui_lw(ctx, 1.0f) + 2),
+                         box_around(mk->start_x, mk->start_y, mk->start_r + 2.5f)};
+    ui_obstacles obs = {boxes, 2, path, count};
+    SDL_Rect anchor = box_around(minx, miny, mk->min_r + 1);
+    SDL_Rect bounds = {map.x + 2, map.y + 2, map.w - 4, map.h - 4};
+    SDL_Rect lb;
+    int where = ui_label_place(anchor, lw + 4, ui_text_line_height(ctx->text, UI_FONT_TICK), 3, bounds, &obs, &lb);
+    if (where < 0 || where >= 4) {
+        float ex = fminf(fmaxf(minx, (float)lb.x), (float)(lb.x + lb.w));
+        float ey = fminf(fmaxf(miny, (float)lb.y), (float)(lb.y + lb.h));
+        ui_draw_line(ctx->r, ex, ey, minx, miny, ui_lw(ctx, 1.0f) + 2, black);
+        ui_draw_line(ctx->r, ex, ey, minx, miny, ui_lw(ctx, 1.0f), white);
     }
+    ui_draw_fill(ctx->r, lb, (SDL_Color){0, 0, 0, 110});
+    ui_text_draw(ctx->text, UI_FONT_TICK, lb.x + 2, lb.y, UI_ALIGN_LEFT, white, label);
+}
+
+/* "valley" beside the dashed line, 30% of the way along its part in view. */
+static void label_valley(const ui_ctx *ctx, const mapping *mp, double d)
+{
+    double x0 = fmax(mp->lo, mp->lo + d), x1 = fmin(mp->hi, mp->hi + d);
+    if (!(x1 > x0)) return;
+    double lx = x0 + (x1 - x0) * 0.3;
+    ui_text_draw(ctx->text, UI_FONT_TICK, (int)map_x(mp, lx) + ctx->pad, (int)map_y(mp, lx - d), UI_ALIGN_LEFT,
+                 (SDL_Color){255, 255, 255, 255}, "valley");
+}
+
+/* Everything on the map, clipped to it, bottom to top: the valley, the race's runs,
+ * the path, the minimum's mark, the start and the current point, the minimum's label. */
+static marks draw_on_map(ui_landscape_panel *p, const ui_ctx *ctx, const mapping *mp, const xl_session *s,
+                         const minimum *mn)
+{
+    marks mk = {0, 0, 0, 0, 0, 0, NAN, NAN, 6.0f * ctx->scale};
+    SDL_RenderSetClipRect(ctx->r, &mp->map);
+    if (mn->kind == MIN_VALLEY) draw_valley(ctx, mp, mn->d);
+    if (xl_session_racing(s)) draw_race_runs(ctx, mp, s);
+    int count = project_path(p, mp, s);
+    draw_path(ctx, p->path, count, xl_session_racing(s));
+    draw_minimum(ctx, mp, xl_session_landscape(s), mn, &mk);
+    draw_start_and_now(ctx, mp, xl_session_sim(s), s, &mk);
+    if (mn->kind == MIN_IN_VIEW || mn->kind == MIN_NONE)
+        label_minimum(ctx, mp, &mk, p->path, count, mn->kind == MIN_IN_VIEW ? "minimum" : "lowest in view");
+    else if (mn->kind == MIN_VALLEY)
+        label_valley(ctx, mp, mn->d);
     SDL_RenderSetClipRect(ctx->r, NULL);
+    return mk;
+}
 
-    if (geom) {
-        geom->map = map;
-        geom->lo = lo;
-        geom->hi = hi;
-        geom->current_x = cx;
-        geom->current_y = cy;
-        geom->has_minimum = mn.kind == MIN_IN_VIEW;
-        geom->minimum_x = minx; /* the arrow's tip when the minimum is outside; NaN for a valley */
-        geom->minimum_y = miny;
-    }
+static void fill_geom(ui_landscape_geom *geom, const mapping *mp, const marks *mk, const minimum *mn)
+{
+    geom->map = mp->map;
+    geom->lo = mp->lo;
+    geom->hi = mp->hi;
+    geom->current_x = mk->now_x;
+    geom->current_y = mk->now_y;
+    geom->has_minimum = mn->kind == MIN_IN_VIEW;
+    geom->minimum_x = mk->min_x; /* the arrow's tip when the minimum is outside; NaN for a valley */
+    geom->minimum_y = mk->min_y;
+}
+
+void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
+                       const xl_session *s, ui_landscape_geom *geom)
+{
+    const ui_theme *th = ctx->theme;
+    int a, b;
+    xl_session_slice(s, &a, &b);
+    char buf[192], note[192];
+    caption(buf, sizeof buf, s, a, b);
+    SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
+    if (geom) memset(geom, 0, sizeof *geom);
+
+    const xl_landscape *ls = xl_session_landscape(s);
+    const extent e = extent_of(ls, xl_unit_scale(ctx->unit));
+    const minimum mn = find_minimum(s, a, b, e.lo, e.hi);
+    note_text(note, sizeof note, &mn, s, a, b);
+    legend leg;
+    legend_init(ctx, &leg, mn.kind);
+    ticks ctk;
+    plan P;
+    frame_metrics m;
+    lay_out(ctx, in, &e, &leg, note, &P, &m, &ctk);
+    for (int i = 0; i < P.note_lines; i++)
+        ui_text_draw(ctx->text, UI_FONT_TICK, P.note.x, P.note.y + i * m.tick_h, UI_ALIGN_LEFT,
+                     th->text_dim, P.lines[i]);
+    if (P.side < 40) return;
+
+    if (!p->valid || xl_landscape_generation(ls) != p->generation || p->side != P.side)
+        if (rebuild(p, ls, P.side, th->contour) != 0) return;
+    SDL_RenderCopy(ctx->r, p->heat, NULL, &P.map);
+    axes(ctx, &P, &m, e.lo, e.hi, s);
+    colour_bar(ctx, p, &P, &m, &ctk, e.dlo, e.dhi, xl_session_scenario(s)->readouts[0].symbol);
+    if (P.legend_mode) legend_flow(ctx, &leg, P.legend.x, P.legend.y, P.legend.w, 1);
+
+    const mapping mp = {P.map, e.lo, e.hi};
+    const marks mk = draw_on_map(p, ctx, &mp, s, &mn);
+    if (geom) fill_geom(geom, &mp, &mk, &mn);
 }

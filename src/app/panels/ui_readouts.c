@@ -36,48 +36,45 @@ static void readout(const ui_ctx *ctx, int x, int y, int w, int number_room, SDL
         ui_text_draw(ctx->text, UI_FONT_TICK, x, y + lh + rh, UI_ALIGN_LEFT, ctx->theme->text_dim, caption);
 }
 
-void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
-                      ui_readouts_geom *geom)
+/* A readout's short caption: the words after the colon of its meaning ("the loss"),
+ * or all of it when there is no colon. */
+static const char *short_caption(const char *meaning)
 {
-    const ui_theme *th = ctx->theme;
-    const xl_scenario_def *def = xl_session_scenario(s);
-    const xl_readout_def *rd = def->readouts; /* [0] loss, [1] floor, [2] gap */
-    const xl_sim *sim = xl_session_sim(s);
-    const xl_sample cur = xl_sim_current(sim);
-    const double k = xl_unit_scale(ctx->unit);
-    const char *unit = xl_unit_name(ctx->unit);
-    char buf[256];
+    const char *colon = strstr(meaning, ": ");
+    return colon ? colon + 2 : meaning;
+}
 
-    snprintf(buf, sizeof buf, "in %s (%s)", unit, ctx->unit == XL_BITS ? "log₂" : "ln");
-    SDL_Rect in = ui_panel_begin(ctx, area, "TOTAL = INHERENT + IMPERFECTION", buf);
-
-    /* The three numbers in columns, with = and + between them. */
-    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    int rh = ui_text_line_height(ctx->text, UI_FONT_READOUT);
-    int op_w = ui_text_width(ctx->text, UI_FONT_READOUT, "=") + ctx->pad * 2;
-    int col = (in.w - 2 * op_w) / 3;
-    int op_y = in.y + lh;
-    int x = in.x;
-    int room = col + op_w - ctx->pad / 2;
-    /* Captions all or none, so the three columns read alike; short ones (the words
-     * after the colon, "the loss") when the long ones do not fit. The last column has no
-     * operator after it to run under. */
-    const char *long_captions[3], *short_captions[3];
-    for (int i = 0; i < 3; i++) {
-        long_captions[i] = rd[i].meaning;
-        const char *colon = strstr(rd[i].meaning, ": ");
-        short_captions[i] = colon ? colon + 2 : rd[i].meaning;
-    }
-    const char *const *captions = long_captions;
-    int last_room = in.x + in.w - (in.x + 2 * (col + op_w));
+/* Captions all or none, so the three columns read alike; the long ones, else the
+ * short ones. Fills captions[3] and returns whether they are shown at all. The last
+ * column has no operator after it to run under, so it has `last_room`. */
+static int choose_captions(const ui_ctx *ctx, const xl_readout_def *rd, int room, int last_room,
+                           const char *captions[3])
+{
     int show = 1;
     for (int set = 0; set < 2; set++) {
-        captions = set == 0 ? long_captions : short_captions;
+        for (int i = 0; i < 3; i++) captions[i] = set == 0 ? rd[i].meaning : short_caption(rd[i].meaning);
         show = 1;
         for (int i = 0; i < 3; i++)
             if (ui_text_width(ctx->text, UI_FONT_TICK, captions[i]) > (i < 2 ? room : last_room)) show = 0;
         if (show) break;
     }
+    return show;
+}
+
+/* The three numbers in columns, with = and + between them: loss = floor + gap. */
+static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd, xl_sample cur)
+{
+    const ui_theme *th = ctx->theme;
+    const double k = xl_unit_scale(ctx->unit);
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int op_w = ui_text_width(ctx->text, UI_FONT_READOUT, "=") + ctx->pad * 2;
+    int col = (in.w - 2 * op_w) / 3;
+    int op_y = in.y + lh;
+    int x = in.x;
+    int room = col + op_w - ctx->pad / 2;
+    const char *captions[3];
+    int last_room = in.x + in.w - (in.x + 2 * (col + op_w));
+    int show = choose_captions(ctx, rd, room, last_room, captions);
     readout(ctx, x, in.y, room, col, th->text, rd[0].symbol, cur.loss * k, show ? captions[0] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
@@ -88,18 +85,13 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     x += op_w;
     readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, fmax(cur.gap, 0.0) * k,
             show ? captions[2] : NULL);
+}
 
-    /* Stacked bar with its own axis. */
-    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    int top = in.y + lh + rh + tick_h + ctx->pad;
-    int bar_h = (int)(lh * 1.5f);
-    int avail = in.y + in.h - top;
-    if (avail < bar_h + 2 * tick_h) bar_h = avail - 2 * tick_h;
-    if (bar_h < 6) return;
-    /* Room at the right for the last tick label's overhang and the unit. */
-    int unit_w = ui_text_width(ctx->text, UI_FONT_TICK, unit) + ui_text_width(ctx->text, UI_FONT_TICK, "00.0") / 2 + ctx->pad;
-    SDL_Rect axis = {in.x, top + tick_h, in.w - unit_w, bar_h};
-
+/* The bar's axis ends at the largest finite loss of the run (in the display unit),
+ * rounded up to a nice number where that does not overflow; 1 when there is none. */
+static double identity_axis_max(const xl_sim *sim, double k)
+{
+    const xl_sample cur = xl_sim_current(sim);
     double max_loss = 0.0;
     const xl_sample *h = xl_sim_history(sim);
     for (int i = 0; i < xl_sim_history_count(sim); i++)
@@ -108,46 +100,55 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     double axis_max = ui_nice_ceil(max_loss * k);
     if (!isfinite(axis_max)) axis_max = max_loss * k; /* rounding up would overflow */
     if (!(axis_max > 0.0) || !isfinite(axis_max)) axis_max = 1.0;
+    return axis_max;
+}
 
+/* Each part named by its symbol, or its short name ("KL") when the symbol is too wide
+ * for the part's `width`. */
+static void part_name(const ui_ctx *ctx, const xl_readout_def *r, int width, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", r->symbol);
+    if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) >= width - 8) {
+        snprintf(buf, n, "%s", r->name);
+        for (char *ch = buf; *ch; ch++)
+            if (*ch >= 'a' && *ch <= 'z' && strlen(buf) <= 3) *ch = (char)(*ch - 'a' + 'A');
+    }
+}
+
+/* The stacked bar: the floor's part from the left, the gap's after it up to the
+ * loss, each named inside it when the name fits. */
+static void draw_identity_bar(const ui_ctx *ctx, SDL_Rect axis, const xl_readout_def *rd, int floor_w,
+                              int total_w)
+{
+    const ui_theme *th = ctx->theme;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     ui_draw_fill(ctx->r, axis, ui_mix(th->panel, th->grid, 0.6f));
-    double px_per = axis.w / axis_max; /* double: axis_max may be 1e300 */
-    int floor_w = (int)fmin(cur.floor * k * px_per + 0.5, axis.w);
-    double total = cur.loss * k;
-    int total_w = isfinite(total) ? (int)fmin(total * px_per + 0.5, axis.w) : axis.w;
-    if (total_w > axis.w) total_w = axis.w;
-    if (floor_w > total_w) floor_w = total_w;
     ui_draw_fill(ctx->r, (SDL_Rect){axis.x, axis.y, floor_w, axis.h}, th->inherent);
     ui_draw_fill(ctx->r, (SDL_Rect){axis.x + floor_w, axis.y, total_w - floor_w, axis.h}, th->surprise);
-    /* Labels inside the parts when they fit. */
     int label_y = axis.y + (axis.h - lh) / 2;
     SDL_Color on_fill = {255, 255, 255, 255};
-    /* Each part named by its symbol, or its short name ("KL") when the symbol is too
-     * wide for the part. */
     char part[2][48];
-    for (int i = 0; i < 2; i++) {
-        const xl_readout_def *r = &rd[i + 1];
-        int room_w = (i == 0 ? floor_w : total_w - floor_w) - 8;
-        snprintf(part[i], sizeof part[i], "%s", r->symbol);
-        if (ui_text_width(ctx->text, UI_FONT_LABEL, part[i]) >= room_w) {
-            snprintf(part[i], sizeof part[i], "%s", r->name);
-            for (char *ch = part[i]; *ch; ch++)
-                if (*ch >= 'a' && *ch <= 'z' && strlen(part[i]) <= 3) *ch = (char)(*ch - 'a' + 'A');
-        }
-    }
+    part_name(ctx, &rd[1], floor_w, part[0], sizeof part[0]);
+    part_name(ctx, &rd[2], total_w - floor_w, part[1], sizeof part[1]);
     if (ui_text_width(ctx->text, UI_FONT_LABEL, part[0]) + 8 < floor_w)
         ui_text_draw(ctx->text, UI_FONT_LABEL, axis.x + floor_w / 2, label_y, UI_ALIGN_CENTER, on_fill, part[0]);
     if (ui_text_width(ctx->text, UI_FONT_LABEL, part[1]) + 8 < total_w - floor_w)
         ui_text_draw(ctx->text, UI_FONT_LABEL, axis.x + (floor_w + total_w) / 2, label_y,
                      UI_ALIGN_CENTER, on_fill, part[1]);
+}
 
-    /* Floor marker: a heavy line through the bar and a note over it that reads from the
-     * marker rightwards, or leftwards when it would run out, shortened or left out when
-     * neither fits. */
+/* Floor marker: a heavy line through the bar and a note over it that reads from the
+ * marker rightwards, or leftwards when it would run out, shortened or left out when
+ * neither fits. */
+static void draw_floor_marker(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, int floor_w, const char *symbol)
+{
+    const ui_theme *th = ctx->theme;
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     float fx = axis.x + floor_w;
     ui_draw_line(ctx->r, fx, axis.y - tick_h * 0.6f, fx, axis.y + axis.h + 2, ui_lw(ctx, 2.0f), th->text);
     char floor_notes[2][96];
-    snprintf(floor_notes[0], sizeof floor_notes[0], "floor %s: the loss cannot go lower", rd[1].symbol);
-    snprintf(floor_notes[1], sizeof floor_notes[1], "floor %s", rd[1].symbol);
+    snprintf(floor_notes[0], sizeof floor_notes[0], "floor %s: the loss cannot go lower", symbol);
+    snprintf(floor_notes[1], sizeof floor_notes[1], "floor %s", symbol);
     for (int i = 0; i < 2; i++) {
         int note_w = ui_text_width(ctx->text, UI_FONT_TICK, floor_notes[i]);
         int nx;
@@ -157,8 +158,14 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         ui_text_draw(ctx->text, UI_FONT_TICK, nx, axis.y - tick_h - 1, UI_ALIGN_LEFT, th->text, floor_notes[i]);
         break;
     }
+}
 
-    /* Axis ticks under the bar, as many as their widest label allows. */
+/* Axis ticks under the bar, as many as their widest label allows, and the unit at the
+ * right end (no label runs onto it or onto the previous label). */
+static void draw_bar_ticks(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, double axis_max, double px_per)
+{
+    const ui_theme *th = ctx->theme;
+    const char *unit = xl_unit_name(ctx->unit);
     double ticks[32];
     char label[48];
     int label_w = ui_text_width(ctx->text, UI_FONT_TICK, ui_format_fit(label, sizeof label, axis_max, 1, 7));
@@ -183,61 +190,123 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         ui_text_draw(ctx->text, UI_FONT_TICK, tx, ty + ctx->pad / 3, UI_ALIGN_LEFT, th->text_dim, label);
     }
     ui_text_draw(ctx->text, UI_FONT_TICK, unit_x, ty + ctx->pad / 3, UI_ALIGN_LEFT, th->text_dim, unit);
+}
 
-    /* The selected class, in words: p, q and its surprise, q and surprise taken from
-     * log q so a q below 10⁻³⁰⁸ still reads as the number it is. */
-    int line_y = ty + ctx->pad / 3 + tick_h + ctx->pad / 2;
+/* The selected class, in words: p, q and its surprise, q and surprise taken from
+ * log q so a q below 10⁻³⁰⁸ still reads as the number it is. Shorter wording while
+ * the line is wider than the panel, then cut. */
+static void draw_selected_line(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, int line_y)
+{
+    const double k = xl_unit_scale(ctx->unit);
+    const char *unit = xl_unit_name(ctx->unit);
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    const xl_bars *c = &bars;
+    int sel = c->selected >= 0 ? c->selected : 0;
+    const double *logq = c->logq;
+    char sp[48], qs[48], ps[48], buf[256];
+    double surprise = -logq[sel] * k;
+    ui_format_fit(sp, sizeof sp, surprise < 0.0 ? 0.0 : surprise, 3, 9);
+    ui_format_prob_log(qs, sizeof qs, logq[sel], 3);
+    ui_format_prob_log(ps, sizeof ps, c->p[sel] > 0.0 ? log(c->p[sel]) : -INFINITY, 3);
+    snprintf(buf, sizeof buf, "%s:  p = %s   q = %s   surprise if it happens %s %s", c->names[sel], ps, qs, sp,
+             unit);
+    if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
+        snprintf(buf, sizeof buf, "%s:  p %s  q %s  surprise %s %s", c->names[sel], ps, qs, sp, unit);
+    if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
+        snprintf(buf, sizeof buf, "%s: q %s, −%s q = %s", c->names[sel], qs, ctx->unit == XL_BITS ? "log₂" : "ln",
+                 sp);
+    char cut[200];
+    ui_text_fit(ctx->text, UI_FONT_LABEL, buf, in.w, cut, sizeof cut);
+    ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, ctx->theme->text, cut);
+}
+
+/* In a race, each optimizer's loss now, in its colour, wrapping to the next line
+ * while there is one. */
+static void draw_race_row(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, int y)
+{
+    const double k = xl_unit_scale(ctx->unit);
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int rx = in.x, ry = y;
+    for (int r = 0; r < xl_session_run_count(s); r++) {
+        const xl_sim *rs = xl_session_run_sim(s, r);
+        char v[48], item[96];
+        ui_format_fit(v, sizeof v, xl_sim_current(rs).loss * k, 3, 8);
+        snprintf(item, sizeof item, "%s %s", xl_optim_kind_name(xl_sim_optimizer(rs)->kind), v);
+        int w = ui_text_width(ctx->text, UI_FONT_LABEL, item);
+        if (rx + w > in.x + in.w && rx > in.x) { /* the next line, if there is one */
+            rx = in.x;
+            ry += lh;
+        }
+        if (rx + w > in.x + in.w || ry + lh > in.y + in.h + ctx->pad / 2) break;
+        ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, ctx->theme->race[r % 4], item);
+        rx += w + lh * 2 / 3;
+    }
+}
+
+/* The lesson of the panel, where there is room for it: the scenario's own words, else
+ * the short form ("Learning removes only D: H → H."). */
+static void draw_lesson_note(const ui_ctx *ctx, SDL_Rect in, const xl_scenario_def *def, int y)
+{
+    const xl_readout_def *rd = def->readouts;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    char short_note[160];
+    snprintf(short_note, sizeof short_note, "Learning removes only %s: %s → %s.",
+             short_caption(rd[2].meaning)[0] ? rd[2].symbol : "", rd[0].symbol, rd[1].symbol);
+    const char *notes[2] = {def->identity_note ? def->identity_note : short_note, short_note};
+    for (int i = 0; i < 2; i++) {
+        if (y + lh > in.y + in.h + ctx->pad / 2 || ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) > in.w)
+            continue;
+        ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, y, UI_ALIGN_LEFT, ctx->theme->text_dim, notes[i]);
+        break;
+    }
+}
+
+void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
+                      ui_readouts_geom *geom)
+{
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const xl_readout_def *rd = def->readouts; /* [0] loss, [1] floor, [2] gap */
+    const xl_sim *sim = xl_session_sim(s);
+    const xl_sample cur = xl_sim_current(sim);
+    const double k = xl_unit_scale(ctx->unit);
+    const char *unit = xl_unit_name(ctx->unit);
+    char buf[64];
+
+    snprintf(buf, sizeof buf, "in %s (%s)", unit, ctx->unit == XL_BITS ? "log₂" : "ln");
+    SDL_Rect in = ui_panel_begin(ctx, area, "TOTAL = INHERENT + IMPERFECTION", buf);
+    draw_numbers_row(ctx, in, rd, cur);
+
+    /* The stacked bar with its own axis, under the numbers and their captions. */
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int rh = ui_text_line_height(ctx->text, UI_FONT_READOUT);
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    int top = in.y + lh + rh + tick_h + ctx->pad;
+    int bar_h = (int)(lh * 1.5f);
+    int avail = in.y + in.h - top;
+    if (avail < bar_h + 2 * tick_h) bar_h = avail - 2 * tick_h;
+    if (bar_h < 6) return;
+    /* Room at the right for the last tick label's overhang and the unit. */
+    int unit_w = ui_text_width(ctx->text, UI_FONT_TICK, unit) + ui_text_width(ctx->text, UI_FONT_TICK, "00.0") / 2 + ctx->pad;
+    SDL_Rect axis = {in.x, top + tick_h, in.w - unit_w, bar_h};
+    double axis_max = identity_axis_max(sim, k);
+    double px_per = axis.w / axis_max; /* double: axis_max may be 1e300 */
+    int floor_w = (int)fmin(cur.floor * k * px_per + 0.5, axis.w);
+    double total = cur.loss * k;
+    int total_w = isfinite(total) ? (int)fmin(total * px_per + 0.5, axis.w) : axis.w;
+    if (total_w > axis.w) total_w = axis.w;
+    if (floor_w > total_w) floor_w = total_w;
+    draw_identity_bar(ctx, axis, rd, floor_w, total_w);
+    draw_floor_marker(ctx, in, axis, floor_w, rd[1].symbol);
+    draw_bar_ticks(ctx, in, axis, axis_max, px_per);
+
+    /* Under the ticks: the selected item's line, then the race's losses or the lesson. */
+    int line_y = axis.y + axis.h + ctx->pad / 3 + tick_h + ctx->pad / 2;
     if (line_y + lh <= in.y + in.h + ctx->pad / 2) {
-        xl_bars bars;
-        xl_session_bars(s, &bars);
-        const xl_bars *c = &bars;
-        int sel = c->selected >= 0 ? c->selected : 0;
-        const double *logq = c->logq;
-        char sp[48], qs[48], ps[48];
-        double surprise = -logq[sel] * k;
-        ui_format_fit(sp, sizeof sp, surprise < 0.0 ? 0.0 : surprise, 3, 9);
-        ui_format_prob_log(qs, sizeof qs, logq[sel], 3);
-        ui_format_prob_log(ps, sizeof ps, c->p[sel] > 0.0 ? log(c->p[sel]) : -INFINITY, 3);
-        snprintf(buf, sizeof buf, "%s:  p = %s   q = %s   surprise if it happens %s %s", c->names[sel], ps, qs, sp,
-                 unit);
-        if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
-            snprintf(buf, sizeof buf, "%s:  p %s  q %s  surprise %s %s", c->names[sel], ps, qs, sp, unit);
-        if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
-            snprintf(buf, sizeof buf, "%s: q %s, −%s q = %s", c->names[sel], qs, ctx->unit == XL_BITS ? "log₂" : "ln",
-                     sp);
-        char cut[200];
-        ui_text_fit(ctx->text, UI_FONT_LABEL, buf, in.w, cut, sizeof cut);
-        ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, th->text, cut);
-        /* The lesson of the panel, where there is room for it. */
+        draw_selected_line(ctx, in, s, line_y);
         int note_y = line_y + lh + ctx->pad / 2;
-        char short_note[160];
-        snprintf(short_note, sizeof short_note, "Learning removes only %s: %s → %s.", short_captions[2][0] ? rd[2].symbol : "",
-                 rd[0].symbol, rd[1].symbol);
-        const char *notes[2] = {def->identity_note ? def->identity_note : short_note, short_note};
-        if (xl_session_racing(s) && note_y + lh <= in.y + in.h + ctx->pad / 2) {
-            /* In a race, each optimizer's loss now, in its colour. */
-            int rx = in.x, ry = note_y;
-            for (int r = 0; r < xl_session_run_count(s); r++) {
-                const xl_sim *rs = xl_session_run_sim(s, r);
-                char v[48], item[96];
-                ui_format_fit(v, sizeof v, xl_sim_current(rs).loss * k, 3, 8);
-                snprintf(item, sizeof item, "%s %s", xl_optim_kind_name(xl_sim_optimizer(rs)->kind), v);
-                int w = ui_text_width(ctx->text, UI_FONT_LABEL, item);
-                if (rx + w > in.x + in.w && rx > in.x) { /* the next line, if there is one */
-                    rx = in.x;
-                    ry += lh;
-                }
-                if (rx + w > in.x + in.w || ry + lh > in.y + in.h + ctx->pad / 2) break;
-                ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, th->race[r % 4], item);
-                rx += w + lh * 2 / 3;
-            }
-        }
-        for (int i = 0; i < 2 && !xl_session_racing(s); i++) {
-            if (note_y + lh > in.y + in.h + ctx->pad / 2 || ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) > in.w)
-                continue;
-            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, note_y, UI_ALIGN_LEFT, th->text_dim, notes[i]);
-            break;
-        }
+        if (!xl_session_racing(s)) draw_lesson_note(ctx, in, def, note_y);
+        else if (note_y + lh <= in.y + in.h + ctx->pad / 2) draw_race_row(ctx, in, s, note_y);
     }
 
     if (geom) {
