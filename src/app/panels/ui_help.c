@@ -12,28 +12,28 @@ static const help_row learning[] = {
     {"R", "reset to the start"},
     {"+  /  −", "learning rate up / down"},
     {"]  /  [", "more / fewer steps per second"},
-    {"G", "next optimizer: GD, momentum, Nesterov, Adam"},
-    {"M  /  Shift+M", "momentum μ up / down"},
-    {"B  /  Shift+B", "Adam's β₁ up / down"},
-    {"Ctrl+B  /  Ctrl+Shift+B", "Adam's β₂ up / down"},
-    {"E  /  Shift+E", "Adam's ε × 10  /  ÷ 10"},
-    {"C", "race all four optimizers, or stop"},
+    {"G", "next optimizer"},
+    {"M  /  ⇧M", "momentum μ up / down"},
+    {"B  /  ⇧B", "Adam's β₁ up / down"},
+    {"^B  /  ⇧^B", "Adam's β₂ up / down"},
+    {"E  /  ⇧E", "Adam's ε × 10 / ÷ 10"},
+    {"C", "race the four optimizers, or stop"},
     {NULL, NULL},
     {"Tab", "show the next pair of parameters"},
-    {"Shift+Tab", "previous pair"},
-    {"V", "landscape: current slice / fixed plane"},
-    {"S  /  Shift+S", "next / previous scenario"},
+    {"⇧Tab", "previous pair"},
+    {"V", "landscape: slice / fixed plane"},
+    {"S  /  ⇧S", "next / previous scenario"},
 };
 static const help_row truth[] = {
     {"1 … 9", "select a class or sample"},
-    {"Shift+←  /  →", "select previous / next"},
-    {"↑  /  ↓", "raise / lower the class's true p"},
-    {"O", "P one-hot on the selected class"},
+    {"⇧←  /  ⇧→", "select previous / next"},
+    {"↑  /  ↓", "raise / lower its true p"},
+    {"O", "P one-hot on the class"},
     {"U", "P uniform"},
     {"P", "restore the starting P"},
-    {"F", "flip the selected sample's label"},
-    {"A", "add a sample beside the selected one"},
-    {"X  or  Del", "remove the selected sample"},
+    {"F", "flip the sample's label"},
+    {"A", "add a sample beside it"},
+    {"X  or  Del", "remove the sample"},
     {NULL, NULL},
     {"L", "logarithm: nats (ln) or bits (log₂)"},
     {"T", "projector / dark theme"},
@@ -104,7 +104,7 @@ void ui_help_draw(const ui_ctx *ctx, int w, int h)
     int x = sheet.x + lh * 3 / 2, y = sheet.y + lh;
     ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, "Keys");
     ui_text_draw(ctx->text, font, sheet.x + sheet.w - lh * 3 / 2, y + 2, UI_ALIGN_RIGHT, th->text_dim,
-                 "any key closes this");
+                 "⇧ Shift   ^ Ctrl   ·   any key closes this");
     y += ui_text_line_height(ctx->text, UI_FONT_HEADING) + lh / 2;
     column(ctx, font, x, y, key_w, "LEARNING", learning, nl);
     column(ctx, font, x + col_w + lh, y, key_w, "THE TRUTH P  ·  VIEW", truth, nt);
