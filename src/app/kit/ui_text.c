@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 8, MAX_SIDE = 4096 };
+enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 8, MAX_SIDE = 4096, KERN_SLOTS = 2048 };
 
 typedef struct glyph {
     Uint32 cp;       /* 0 marks an empty slot */
@@ -42,6 +42,10 @@ typedef struct face {
     glyph slots[GLYPH_SLOTS];
     Uint8 *coverage;             /* atlas_side^2 glyph alpha, to colour new copies */
     Uint32 scratch[160 * 200];   /* one glyph being coloured for upload */
+    /* Kerning of glyph pairs, asked of FreeType once per pair: measuring labels to fit
+     * them asks for the same pairs every frame, and FreeType's lookup was a sixth of a
+     * frame's time. Direct-mapped; a pair of 0s marks an empty entry. */
+    struct kern { Uint32 prev, cp; int kern; } kerns[KERN_SLOTS];
 } face;
 
 /* Axis titles and, when names are turned upright, up to 32 class names. */
@@ -114,6 +118,17 @@ static Uint32 next_codepoint(const char **s)
     }
     *s += extra + 1;
     return cp;
+}
+
+static int kerning(face *f, Uint32 prev, Uint32 cp)
+{
+    struct kern *k = &f->kerns[(prev * 2654435761u ^ cp * 40503u) % KERN_SLOTS];
+    if (k->prev != prev || k->cp != cp) {
+        k->prev = prev;
+        k->cp = cp;
+        k->kern = TTF_GetFontKerningSizeGlyphs32(f->font, prev, cp);
+    }
+    return k->kern;
 }
 
 static void clear_atlas(face *f)
@@ -379,7 +394,7 @@ int ui_text_width(ui_text *t, ui_font which, const char *utf8)
         Uint32 cp = next_codepoint(&utf8);
         const glyph *g = find_glyph(f, cp);
         if (!g) continue;
-        if (prev) w += TTF_GetFontKerningSizeGlyphs32(f->font, prev, g->cp);
+        if (prev) w += kerning(f, prev, g->cp);
         w += g->advance;
         prev = g->cp;
     }
@@ -403,7 +418,7 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
         Uint32 cp = next_codepoint(&utf8);
         const glyph *g = find_glyph(f, cp);
         if (!g) continue;
-        if (prev) pen += TTF_GetFontKerningSizeGlyphs32(f->font, prev, g->cp);
+        if (prev) pen += kerning(f, prev, g->cp);
         if (cp != ' ') {
             SDL_Rect dst = {pen + g->dx, y + g->dy, g->src.w, g->src.h};
             SDL_RenderCopy(t->renderer, atlas, &g->src, &dst);

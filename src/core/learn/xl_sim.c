@@ -40,6 +40,11 @@ struct xl_sim {
     long step;
     xl_sim_status status;
     long diverged_at;         /* the refused step, or -1 */
+    /* The floor of a versioned model changes only with its version: kept, not
+     * recomputed every step (H(P) costs a log per class). */
+    double floor_value;
+    unsigned long floor_version;
+    int floor_known;
     long stride;
     int nd;        /* decimated samples */
     int live;      /* 1 if samples[nd] holds the current state */
@@ -124,6 +129,7 @@ static void record(xl_sim *sim, const xl_sample *s)
 
 static void start(xl_sim *sim)
 {
+    sim->floor_known = 0;
     memcpy(sim->theta, sim->theta0, sizeof sim->theta);
     sim->step = 0;
     sim->stride = 1;
@@ -192,6 +198,18 @@ void xl_sim_destroy(xl_sim *sim)
     free(sim);
 }
 
+/* The model's floor now: remembered across steps for a model with a version. */
+static double current_floor(xl_sim *sim)
+{
+    unsigned long v = xl_model_version(sim->model);
+    if (sim->model.ops->version && sim->floor_known && v == sim->floor_version)
+        return sim->floor_value;
+    sim->floor_value = sim->model.ops->floor(sim->model.self);
+    sim->floor_version = v;
+    sim->floor_known = 1;
+    return sim->floor_value;
+}
+
 xl_sim_status xl_sim_step(xl_sim *sim, int count)
 {
     assert(sim != NULL && count >= 0);
@@ -210,7 +228,7 @@ xl_sim_status xl_sim_step(xl_sim *sim, int count)
         xl_sample s;
         s.step = sim->step;
         s.loss = loss;
-        s.floor = sim->model.ops->floor(sim->model.self);
+        s.floor = current_floor(sim);
         s.gap = gap_of(loss, s.floor);
         s.lr = sim->opt.hyper.lr;
         record(sim, &s);
@@ -227,6 +245,7 @@ void xl_sim_reset(xl_sim *sim)
 void xl_sim_model_changed(xl_sim *sim)
 {
     assert(sim != NULL);
+    sim->floor_known = 0; /* a model without a version says so only here */
     refresh(sim);
 }
 
