@@ -31,7 +31,7 @@ enum {
     MAX_TICKS = 40,
     TICK_CHARS = 6,     /* widest tick label, in characters (ui_format_fit) */
     NOTE_LINES = 8,
-    LEGEND_ITEMS = 5,
+    LEGEND_ITEMS = 8,  /* now, start, a path per run (up to 4), the minimum, equal loss */
 };
 
 struct ui_landscape_panel {
@@ -400,24 +400,42 @@ static void draw_arrow(const ui_ctx *ctx, float x0, float y0, float x1, float y1
 
 /* ---- legend ---- */
 
+/* What a legend entry shows. */
+typedef enum entry { ENTRY_NOW, ENTRY_START, ENTRY_PATH, ENTRY_RUN, ENTRY_MIN, ENTRY_CONTOUR } entry;
+
 typedef struct legend {
     const char *label[LEGEND_ITEMS];
+    entry what[LEGEND_ITEMS];
+    int run[LEGEND_ITEMS];  /* ENTRY_RUN: which run of the race */
     int n, tile, item_w[LEGEND_ITEMS], widest;
     min_kind kind;
 } legend;
 
-static void legend_init(const ui_ctx *ctx, legend *L, min_kind kind)
+/* The map's symbols; in a race, each run's path by its optimizer's name, so every
+ * series on the map is named. */
+static void legend_init(const ui_ctx *ctx, legend *L, min_kind kind, const xl_session *s)
 {
     static const char *const mins[] = {"minimum", "toward the minimum", "valley of minima",
                                        "lowest in view"};
-    const char *labels[LEGEND_ITEMS] = {"now", "start", "descent path", mins[kind], "equal loss"};
-    L->n = LEGEND_ITEMS;
+    L->n = 0;
+    L->what[L->n] = ENTRY_NOW, L->label[L->n++] = "now";
+    L->what[L->n] = ENTRY_START, L->label[L->n++] = "start";
+    if (xl_session_racing(s)) {
+        for (int r = 0; r < xl_session_run_count(s) && r < 4; r++) {
+            L->what[L->n] = ENTRY_RUN;
+            L->run[L->n] = r;
+            L->label[L->n++] = xl_optim_kind_name(xl_sim_optimizer(xl_session_run_sim(s, r))->kind);
+        }
+    } else {
+        L->what[L->n] = ENTRY_PATH, L->label[L->n++] = "descent path";
+    }
+    L->what[L->n] = ENTRY_MIN, L->label[L->n++] = mins[kind];
+    L->what[L->n] = ENTRY_CONTOUR, L->label[L->n++] = "equal loss";
     L->kind = kind;
     L->tile = ui_text_line_height(ctx->text, UI_FONT_TICK) + 2;
     L->widest = 0;
     for (int i = 0; i < L->n; i++) {
-        L->label[i] = labels[i];
-        L->item_w[i] = L->tile + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_TICK, labels[i]);
+        L->item_w[i] = L->tile + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_TICK, L->label[i]);
         if (L->item_w[i] > L->widest) L->widest = L->item_w[i];
     }
 }
@@ -439,13 +457,21 @@ static int legend_flow(const ui_ctx *ctx, const legend *L, int x, int y, int wid
             int tile = L->tile;
             float mx = cx + tile / 2.0f, my = cy + tile / 2.0f, r = tile * 0.3f;
             ui_draw_fill(ctx->r, (SDL_Rect){cx, cy, tile, tile}, bg);
-            switch (i) {
-            case 0: draw_now(ctx, mx, my, r); break;
-            case 1: draw_start(ctx, mx, my, r); break;
-            case 2:
+            switch (L->what[i]) {
+            case ENTRY_NOW: draw_now(ctx, mx, my, r); break;
+            case ENTRY_START: draw_start(ctx, mx, my, r); break;
+            case ENTRY_PATH:
                 ui_draw_line(ctx->r, cx + 2.0f, my, cx + tile - 2.0f, my, ui_lw(ctx, 1.5f), th->trajectory);
                 break;
-            case 3:
+            case ENTRY_RUN: {
+                /* Run 0 is drawn with the "now" disc; the others with their own marker. */
+                SDL_Color col = th->race[L->run[i] % 4];
+                ui_draw_line(ctx->r, cx + 2.0f, my, cx + tile - 2.0f, my, ui_lw(ctx, 1.5f), col);
+                if (L->run[i] > 0)
+                    ui_draw_marker(ctx->r, (ui_marker)(L->run[i] % UI_MARKER_COUNT), mx, my, r, col);
+                break;
+            }
+            case ENTRY_MIN:
                 if (L->kind == MIN_OUTSIDE)
                     draw_arrow(ctx, cx + 3.0f, my, cx + tile - 3.0f, my, tile * 0.35f);
                 else if (L->kind == MIN_VALLEY)
@@ -454,7 +480,7 @@ static int legend_flow(const ui_ctx *ctx, const legend *L, int x, int y, int wid
                                    (SDL_Color){255, 255, 255, 255});
                 else draw_cross(ctx, mx, my, r);
                 break;
-            default:
+            case ENTRY_CONTOUR:
                 SDL_SetRenderDrawBlendMode(ctx->r, SDL_BLENDMODE_BLEND);
                 SDL_SetRenderDrawColor(ctx->r, th->contour.r, th->contour.g, th->contour.b, 200);
                 SDL_RenderDrawLineF(ctx->r, cx + 1.0f, my + r, cx + tile - 1.0f, my - r);
@@ -997,7 +1023,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     const minimum mn = find_minimum(s, a, b, e.lo, e.hi);
     note_text(note, sizeof note, &mn, s, a, b);
     legend leg;
-    legend_init(ctx, &leg, mn.kind);
+    legend_init(ctx, &leg, mn.kind, s);
     ticks ctk;
     plan P;
     frame_metrics m;
