@@ -25,7 +25,7 @@ enum {
 enum { MAX_PARAM_FLAGS = 16 };
 
 typedef struct raw_flags {
-    const char *scenario;                 /* NULL: the softmax (borrows argv) */
+    const char *scenario;                 /* NULL: the default (borrows argv) */
     int param_count;                      /* --param NAME=VALUE, in order */
     char param_names[MAX_PARAM_FLAGS][XL_COMMAND_NAME_MAX];
     double param_values[MAX_PARAM_FLAGS];
@@ -484,17 +484,22 @@ static int resolve_learning(const raw_flags *raw, xl_session_desc *d, FILE *err)
             snprintf(what, sizeof what, "expected one of: %s", list);
             return fail(err, "--scenario", what, raw->scenario);
         }
-        if (def != &xl_scenario_softmax) {
-            const char *softmax_only = raw->classes ? "--classes" : raw->true_count || raw->onehot ? "--true"
+        /* --classes, --true, --names and --logits set up the default scenario's classes
+         * (xl_session_desc_default fills them): they mean nothing to another one. */
+        if (def != d->scenario) {
+            const char *default_only = raw->classes ? "--classes" : raw->true_count || raw->onehot ? "--true"
                                      : raw->names_count ? "--names" : raw->logits_count ? "--logits" : NULL;
-            if (softmax_only) {
-                snprintf(what, sizeof what, "applies to the softmax scenario only, not to %s", def->id);
-                return fail(err, softmax_only, what, raw->scenario);
+            if (default_only) {
+                snprintf(what, sizeof what, "applies to the %s scenario only, not to %s", d->scenario->id, def->id);
+                return fail(err, default_only, what, raw->scenario);
             }
             xl_session_desc_set_scenario(d, def);
         }
     }
     const xl_scenario_def *def = d->scenario;
+    xl_session_desc defaults;
+    xl_session_desc_default(&defaults, raw->seed);
+    const xl_scenario_def *default_def = defaults.scenario;
     for (int i = 0; i < raw->param_count; i++) {
         int k = xl_scenario_param_index(def, raw->param_names[i]);
         if (k < 0) {
@@ -515,7 +520,7 @@ static int resolve_learning(const raw_flags *raw, xl_session_desc *d, FILE *err)
             return fail(err, "--param", what, list);
         }
         d->params[k] = v;
-        if (def == &xl_scenario_softmax && strcmp(p->name, "classes") == 0)
+        if (def == default_def && strcmp(p->name, "classes") == 0)
             xl_session_desc_set_classes(d, (int)v, raw->seed);
     }
     d->optimizer = raw->optimizer_given ? raw->optimizer : XL_OPTIM_GD;
