@@ -581,15 +581,17 @@ static int set_optimizers(xl_session *s, const xl_optim_kind *kinds, int n)
     s->nruns = n;
     s->racing = n > 1;
     if (n == 1) {
-        /* One optimizer: keep the run where it is, only its update rule changes. */
+        /* One optimizer: keep the run where it is, only its update rule changes; the
+         * race's other runs go only once that has worked. */
         xl_optim_hyper h = s->hyper;
         h.lr = 0.0; /* keep the rate */
-        for (int r = 1; r < XL_RACE_MAX; r++) {
-            xl_sim_destroy(s->runs[r]);
-            s->runs[r] = NULL;
-        }
-        if (xl_sim_set_optimizer(MAIN(s), kinds[0], h) == 0)
+        if (xl_sim_set_optimizer(MAIN(s), kinds[0], h) == 0) {
+            for (int r = 1; r < XL_RACE_MAX; r++) {
+                xl_sim_destroy(s->runs[r]);
+                s->runs[r] = NULL;
+            }
             return 1;
+        }
     } else if (start_sim(s, xl_sim_lr(MAIN(s))) == 0) {
         return 1;
     }
