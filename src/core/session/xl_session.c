@@ -715,9 +715,9 @@ static int scenario_index(const xl_scenario_def *def)
     return 0;
 }
 
-static int apply_session(xl_session *s, const xl_command *cmd)
+/* Play, pause, steps, reset and speed. Returns 1 or 0 (taken or refused), -1 if not one of these. */
+static int apply_time(xl_session *s, const xl_command *cmd)
 {
-    int items = s->def->item_count(s->state.bytes);
     switch (cmd->kind) {
     case XL_CMD_TOGGLE_PLAY:
         s->playing = !s->playing;
@@ -745,6 +745,24 @@ static int apply_session(xl_session *s, const xl_command *cmd)
         reset_range(s);
         clear_seen(s);
         return 1;
+    case XL_CMD_SPEED_UP:
+    case XL_CMD_SPEED_DOWN: {
+        int count = (int)(sizeof speed_ladder / sizeof speed_ladder[0]);
+        s->sps = (int)ladder_move(speed_ladder, count, s->sps, cmd->kind == XL_CMD_SPEED_UP);
+        return 1;
+    }
+    case XL_CMD_SET_SPEED:
+        s->sps = (int)cmd->n; /* 1..240, checked by the parser */
+        return 1;
+    default:
+        return -1;
+    }
+}
+
+/* The learning rate, the optimizer, its hyperparameters and races. Returns 1 or 0 (taken or refused), -1 if not one of these. */
+static int apply_optimizer(xl_session *s, const xl_command *cmd)
+{
+    switch (cmd->kind) {
     case XL_CMD_LR_UP:
     case XL_CMD_LR_DOWN: {
         int count = (int)(sizeof lr_ladder / sizeof lr_ladder[0]);
@@ -823,15 +841,16 @@ static int apply_session(xl_session *s, const xl_command *cmd)
             }
         return set_optimizers(s, all, XL_RACE_MAX);
     }
-    case XL_CMD_SPEED_UP:
-    case XL_CMD_SPEED_DOWN: {
-        int count = (int)(sizeof speed_ladder / sizeof speed_ladder[0]);
-        s->sps = (int)ladder_move(speed_ladder, count, s->sps, cmd->kind == XL_CMD_SPEED_UP);
-        return 1;
+    default:
+        return -1;
     }
-    case XL_CMD_SET_SPEED:
-        s->sps = (int)cmd->n; /* 1..240, checked by the parser */
-        return 1;
+}
+
+/* What is selected and how the numbers and the landscape are shown. Returns 1 or 0 (taken or refused), -1 if not one of these. */
+static int apply_view(xl_session *s, const xl_command *cmd)
+{
+    int items = s->def->item_count(s->state.bytes);
+    switch (cmd->kind) {
     case XL_CMD_SELECT:
         if (cmd->n < 0 || cmd->n >= items) {
             char what[96];
@@ -859,6 +878,15 @@ static int apply_session(xl_session *s, const xl_command *cmd)
         s->frame = s->frame == XL_FRAME_SLICE ? XL_FRAME_PLANE : XL_FRAME_SLICE;
         reset_range(s);
         return 1;
+    default:
+        return -1;
+    }
+}
+
+/* Which scenario runs, with which parameters. Returns 1 or 0 (taken or refused), -1 if not one of these. */
+static int apply_scenario(xl_session *s, const xl_command *cmd)
+{
+    switch (cmd->kind) {
     case XL_CMD_SCENARIO: {
         const xl_scenario_def *def = xl_scenario_find(cmd->name);
         if (def == NULL)
@@ -892,8 +920,21 @@ static int apply_session(xl_session *s, const xl_command *cmd)
         return switch_scenario(s, s->def, params);
     }
     default:
-        return -1; /* not a session command */
+        return -1;
     }
+}
+
+/* A session command, whichever group it is in; -1 if it is the scenario's to apply. */
+static int apply_session(xl_session *s, const xl_command *cmd)
+{
+    int (*const groups[])(xl_session *, const xl_command *) = {apply_time, apply_optimizer, apply_view,
+                                                              apply_scenario};
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+        int r = groups[i](s, cmd);
+        if (r >= 0)
+            return r;
+    }
+    return -1;
 }
 
 int xl_session_apply(xl_session *s, xl_command cmd)
