@@ -85,7 +85,16 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     char cut[256];
     ui_text_fit(ctx->text, UI_FONT_STATUS, right[ri], x - area.x - ctx->pad, cut, sizeof cut);
     ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, cut);
-    if (found) ui_text_draw(ctx->text, UI_FONT_STATUS, area.x + ctx->pad, y, UI_ALIGN_LEFT, th->text, left[li]);
+    /* A refused command says why where the scene's name stands, until the next
+     * command: a key that does nothing in this scenario must not look broken. */
+    const char *msg = xl_session_message(s);
+    if (msg[0] && x - area.x - 2 * ctx->pad > 0) {
+        char why[256];
+        ui_text_fit(ctx->text, UI_FONT_STATUS, msg, x - area.x - 3 * ctx->pad, why, sizeof why);
+        ui_text_draw(ctx->text, UI_FONT_STATUS, area.x + ctx->pad, y, UI_ALIGN_LEFT, th->surprise, why);
+    } else if (found) {
+        ui_text_draw(ctx->text, UI_FONT_STATUS, area.x + ctx->pad, y, UI_ALIGN_LEFT, th->text, left[li]);
+    }
 }
 
 void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area)

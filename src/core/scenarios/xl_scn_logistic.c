@@ -129,11 +129,21 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         }
         break;
     case XL_CMD_ADD_POINT: {
-        if (cmd->count != 2) {
+        if (cmd->count != 2 && cmd->count != 0) {
             snprintf(err, errlen, "add-point needs two numbers, X and the label, e.g. add-point 0.5,1");
             return XL_APPLY_REFUSED;
         }
-        double x = cmd->list[0], y = cmd->list[1];
+        double x, y;
+        if (cmd->count == 2) {
+            x = cmd->list[0];
+            y = cmd->list[1];
+        } else {
+            /* The A key: a sample with the selected one's label, a quarter unit to its
+             * right (to its left where that would leave the range). */
+            const xl_logistic_point *near = &lg->pts[selected >= 0 && selected < lg->n ? selected : 0];
+            x = near->x + 0.25 <= XL_SCN_LOGISTIC_ADD_LIMIT ? near->x + 0.25 : near->x - 0.25;
+            y = near->y ? 1.0 : 0.0;
+        }
         if (!(fabs(x) <= XL_SCN_LOGISTIC_ADD_LIMIT)) {
             snprintf(err, errlen, "add-point: x must lie within ±%g", XL_SCN_LOGISTIC_ADD_LIMIT);
             return XL_APPLY_REFUSED;

@@ -943,11 +943,15 @@ int xl_session_apply(xl_session *s, xl_command cmd)
     s->message[0] = '\0';
     if (cmd.kind <= XL_CMD_NONE || cmd.kind >= XL_CMD_COUNT)
         return 0;
+    int items_before = s->def->item_count(s->state.bytes);
     int r = apply_session(s, &cmd);
     if (r < 0) {
         char err[160] = "";
         switch (s->def->apply(s->state.bytes, &cmd, s->selected, err, sizeof err)) {
         case XL_APPLY_DONE:
+            /* What was just added is what the learner looks at next. */
+            if (cmd.kind == XL_CMD_ADD_POINT && s->def->item_count(s->state.bytes) > items_before)
+                s->selected = s->def->item_count(s->state.bytes) - 1;
             for (int k = 0; k < s->nruns; k++)
                 xl_sim_model_changed(s->runs[k]);
             plane_build(s); /* a new truth: a new optimum to point at */
