@@ -230,6 +230,19 @@ START_TEST(a_test_scenario_draws)
     }
     ck_assert_int_eq(title, 1);
     ck_assert_int_eq(axis, 2);
+    /* A refused command says why in the status bar, until the next command. */
+    ck_assert_int_eq(apply_text(s, "onehot"), 0);
+    rec.count = 0;
+    ui_scene_draw(sc, s, &view, 1280, 720, NULL);
+    int why = 0;
+    for (int i = 0; i < rec.count && i < 1024; i++)
+        if (strstr(boxes[i].text, "onehot does not apply to the a bowl") == boxes[i].text) why++;
+    ck_assert_msg(why == 1, "the refusal is not in the status bar");
+    ck_assert_int_eq(apply_text(s, "pause"), 1);
+    rec.count = 0;
+    ui_scene_draw(sc, s, &view, 1280, 720, NULL);
+    for (int i = 0; i < rec.count && i < 1024; i++)
+        ck_assert_msg(strstr(boxes[i].text, "does not apply") == NULL, "the refusal outlived the next command");
     /* The current point is drawn where the run is. */
     const ui_landscape_geom *lg = &g.landscape;
     const double *t = xl_sim_theta(xl_session_sim(s));

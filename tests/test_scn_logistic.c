@@ -518,6 +518,26 @@ START_TEST(every_optimizer_lowers_the_loss)
 }
 END_TEST
 
+/* The A key's add-point (no argument): a sample beside the selected one, with its
+ * label, and the new sample becomes the selection. */
+START_TEST(add_beside_the_selected)
+{
+    xl_session *s = logistic_session(0, 0.5);
+    ck_assert_int_eq(apply_text(s, "select 4"), 1);
+    const xl_logistic_state *st = xl_session_state(s);
+    double x = st->lg.pts[3].x;
+    int y = st->lg.pts[3].y;
+    int n = st->lg.n;
+    ck_assert_int_eq(apply_text(s, "add-point"), 1);
+    st = xl_session_state(s);
+    ck_assert_int_eq(st->lg.n, n + 1);
+    ck_assert_double_eq_tol(st->lg.pts[n].x, x + 0.25, 1e-12);
+    ck_assert_int_eq(st->lg.pts[n].y, y);
+    ck_assert_int_eq(xl_session_selected(s), n);
+    xl_session_destroy(s);
+}
+END_TEST
+
 static Suite *scn_logistic_suite(void)
 {
     Suite *su = suite_create("scn_logistic");
@@ -544,6 +564,7 @@ static Suite *scn_logistic_suite(void)
     tcase_add_test(tc, landscape_follows_the_data);
     tcase_add_test(tc, other_seeds_overlap_and_fit);
     tcase_add_test(tc, every_optimizer_lowers_the_loss);
+    tcase_add_test(tc, add_beside_the_selected);
     suite_add_tcase(su, tc);
     return su;
 }
