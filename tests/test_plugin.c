@@ -120,6 +120,15 @@ static void bowl_bars(const void *state, const double *theta, int selected, xl_b
     out->caption = "a test's own scenario";
 }
 
+/* The drifting bowl: its centre moves east a hundredth per step. */
+static void bowl_drift(void *state, long step)
+{
+    (void)step;
+    bowl_state *st = state;
+    st->cw += 0.01;
+    st->version++;
+}
+
 static int bowl_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)
 {
     (void)theta;
@@ -136,6 +145,18 @@ static const xl_scenario_def bowl = {
     .init = bowl_init, .model = bowl_model, .start = bowl_start, .item_count = bowl_items, .apply = bowl_apply,
     .readout_values = bowl_values, .bars = bowl_bars, .slice_minimum = bowl_minimum,
 };
+
+static xl_session *session_of(const xl_scenario_def *def)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, def);
+    d.lr = 0.1;
+    char err[160] = "";
+    xl_session *s = xl_session_create_checked(&d, err, sizeof err);
+    ck_assert_msg(s != NULL, "%s", err);
+    return s;
+}
 
 static xl_session *bowl_session(void)
 {
@@ -313,6 +334,47 @@ START_TEST(divergence_is_said_and_reset)
 }
 END_TEST
 
+/* A truth that moves: the record's evolve runs before each step (and replays from a
+ * snapshot); a record without a landscape gets no landscape panel, its history the
+ * whole right column. */
+START_TEST(a_moving_truth_and_fewer_panels)
+{
+    xl_scenario_def drifting = bowl;
+    drifting.id = "drifting";
+    drifting.evolve = bowl_drift;
+    drifting.panels = XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_HISTORY;
+    xl_session *s = session_of(&drifting);
+    xl_session_snapshot *snap = xl_session_save(s);
+    xl_session_run(s, 100);
+    const bowl_state *st = xl_session_state(s);
+    ck_assert_double_eq_tol(st->cw, 1.0 + 100 * 0.01, 1e-9);
+    /* The run chases the centre: after 100 steps u lags it by a little. */
+    double u = xl_sim_theta(xl_session_sim(s))[0];
+    ck_assert_msg(u > 1.5 && u < 2.0, "u = %g while the centre is at %g", u, st->cw);
+    double u100 = u;
+    ck_assert_int_eq(xl_session_restore(s, snap), 0);
+    xl_session_run(s, 100);
+    ck_assert(xl_sim_theta(xl_session_sim(s))[0] == u100);
+    xl_session_snapshot_free(snap);
+
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+    ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+    ui_view view = {UI_THEME_LIGHT, 0};
+    ui_frame_geom g;
+    ui_scene_draw(sc, s, &view, 1280, 720, &g);
+    ck_assert_int_eq(g.layout.landscape.w, 0);
+    ck_assert_msg(g.layout.history.h > 500, "history %d px tall", g.layout.history.h);
+    ck_assert(g.history.plot.h > 300);
+    ui_scene_destroy(sc);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+    xl_session_destroy(s);
+}
+END_TEST
+
 int main(void)
 {
     if (SDL_Init(0) != 0) return EXIT_FAILURE;
@@ -321,6 +383,7 @@ int main(void)
     tcase_add_test(tc, a_test_scenario_learns_and_replays);
     tcase_add_test(tc, a_test_scenario_draws);
     tcase_add_test(tc, divergence_is_said_and_reset);
+    tcase_add_test(tc, a_moving_truth_and_fewer_panels);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

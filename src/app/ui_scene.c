@@ -64,7 +64,11 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     if (ui_text_set_scale(sc->text, scale * th->text_scale) != 0) return;
     const xl_scenario_def *def = xl_session_scenario(s);
     const ui_own_panel *own = def->panels & XL_PANEL_DATA ? ui_own_panel_for(def) : NULL;
-    ui_layout L = ui_layout_compute(w, h, scale, sc->text, own != NULL);
+    unsigned show = (def->panels & XL_PANEL_BARS ? UI_SHOW_BARS : 0u) |
+                    (def->panels & XL_PANEL_READOUTS ? UI_SHOW_READOUTS : 0u) |
+                    (def->panels & XL_PANEL_LANDSCAPE ? UI_SHOW_LANDSCAPE : 0u) |
+                    (def->panels & XL_PANEL_HISTORY ? UI_SHOW_HISTORY : 0u) | (own ? UI_SHOW_DATA : 0u);
+    ui_layout L = ui_layout_compute(w, h, scale, sc->text, show);
     ui_ctx ctx = {
         .r = sc->r, .text = sc->text, .theme = th, .scale = scale,
         .line = (scale < 1.0f ? 1.0f : scale) * th->line_scale, .pad = L.pad,
@@ -81,10 +85,11 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
         ui_text_set_region(sc->text, L.data, 0);
         own->draw(&ctx, L.data, s);
     }
-    ui_bars_draw(&ctx, L.bars, s, &g->bars);
-    ui_readouts_draw(&ctx, L.readouts, s, &g->readouts);
-    ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);
-    ui_history_draw(&ctx, L.history, s, &g->history);
+    /* Each panel the scenario shows; the layout gave the others no room. */
+    if (L.bars.w > 0) ui_bars_draw(&ctx, L.bars, s, &g->bars);
+    if (L.readouts.w > 0) ui_readouts_draw(&ctx, L.readouts, s, &g->readouts);
+    if (L.landscape.w > 0) ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);
+    if (L.history.w > 0) ui_history_draw(&ctx, L.history, s, &g->history);
     ui_text_set_region(sc->text, L.hints, 0);
     ui_hints_draw(&ctx, L.hints);
     if (view->help_visible) {

@@ -3,10 +3,24 @@
 
 #include <math.h>
 
-ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, int own_panel)
+/* Stack rects a (top, share pct of the height) and b in `col`; one alone takes all. */
+static void stack(SDL_Rect col, int gap, int pct, SDL_Rect *a, int has_a, SDL_Rect *b, int has_b)
+{
+    SDL_Rect none = {0, 0, 0, 0};
+    if (has_a && has_b) {
+        int ah = (col.h - gap) * pct / 100;
+        *a = (SDL_Rect){col.x, col.y, col.w, ah};
+        *b = (SDL_Rect){col.x, col.y + ah + gap, col.w, col.h - ah - gap};
+    } else {
+        *a = has_a ? col : none;
+        *b = has_b ? col : none;
+    }
+}
+
+ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned show)
 {
     ui_layout L;
-    L.data = (SDL_Rect){0, 0, 0, 0};
+    SDL_Rect none = {0, 0, 0, 0};
     L.gap = (int)(8.0f * s + 0.5f);
     if (L.gap < 4) L.gap = 4;
     L.pad = (int)(10.0f * s + 0.5f);
@@ -22,20 +36,28 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, int own_
     int body_h = bottom - top;
     int left_w = (w - 3 * L.gap) * UI_LAYOUT_LEFT_PCT / 100;
     int right_w = w - 3 * L.gap - left_w;
-    int lx = L.gap, rx = 2 * L.gap + left_w;
+    SDL_Rect left = {L.gap, top, left_w, body_h}, right = {2 * L.gap + left_w, top, right_w, body_h};
 
-    int bars_h = (body_h - L.gap) * UI_LAYOUT_BARS_PCT / 100;
-    L.bars = (SDL_Rect){lx, top, left_w, bars_h};
-    L.readouts = (SDL_Rect){lx, top + bars_h + L.gap, left_w, body_h - bars_h - L.gap};
-
-    int land_h = (body_h - L.gap) * UI_LAYOUT_LANDSCAPE_PCT / 100;
-    L.landscape = (SDL_Rect){rx, top, right_w, land_h};
-    L.history = (SDL_Rect){rx, top + land_h + L.gap, right_w, body_h - land_h - L.gap};
-    if (own_panel) {
-        L.data = L.bars;
-        int bars_w = (right_w - L.gap) * 40 / 100;
-        L.bars = (SDL_Rect){rx, L.history.y, bars_w, L.history.h};
-        L.history = (SDL_Rect){rx + bars_w + L.gap, L.history.y, right_w - bars_w - L.gap, L.history.h};
+    int own = (show & UI_SHOW_DATA) != 0, bars = (show & UI_SHOW_BARS) != 0;
+    /* Top left: the scenario's own panel, else the bars; the readouts under it. */
+    SDL_Rect top_left;
+    stack(left, L.gap, UI_LAYOUT_BARS_PCT, &top_left, own || bars, &L.readouts, (show & UI_SHOW_READOUTS) != 0);
+    L.data = own ? top_left : none;
+    L.bars = !own && bars ? top_left : none;
+    /* Right: the landscape over the bottom row, which holds the history, and the bars
+     * beside it when the own panel took their place. */
+    SDL_Rect row;
+    stack(right, L.gap, UI_LAYOUT_LANDSCAPE_PCT, &L.landscape, (show & UI_SHOW_LANDSCAPE) != 0, &row,
+          (show & UI_SHOW_HISTORY) || (own && bars));
+    L.history = (show & UI_SHOW_HISTORY) ? row : none;
+    if (own && bars) {
+        if (show & UI_SHOW_HISTORY) {
+            int bars_w = (row.w - L.gap) * 40 / 100;
+            L.bars = (SDL_Rect){row.x, row.y, bars_w, row.h};
+            L.history = (SDL_Rect){row.x + bars_w + L.gap, row.y, row.w - bars_w - L.gap, row.h};
+        } else {
+            L.bars = row;
+        }
     }
     return L;
 }

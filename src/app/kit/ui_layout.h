@@ -28,10 +28,18 @@ typedef struct ui_layout {
     int pad;      /* space inside a panel's border */
 } ui_layout;
 
-/* scale: the frame's size factor, 1 at 1280x720 (see ui_scene_scale). own_panel: the
- * scenario brings a panel of its own (its data): it takes the top left, where the bars
- * were, and the bars share the bottom right with the history. */
-ui_layout ui_layout_compute(int w, int h, float scale, const ui_text *text, int own_panel);
+/* Which panels a frame has (a scenario shows some of them). */
+enum {
+    UI_SHOW_BARS = 1u << 0, UI_SHOW_READOUTS = 1u << 1, UI_SHOW_LANDSCAPE = 1u << 2,
+    UI_SHOW_HISTORY = 1u << 3, UI_SHOW_DATA = 1u << 4, /* the scenario's own panel */
+    UI_SHOW_ALL = UI_SHOW_BARS | UI_SHOW_READOUTS | UI_SHOW_LANDSCAPE | UI_SHOW_HISTORY
+};
+
+/* scale: the frame's size factor, 1 at 1280x720 (see ui_scene_scale). show: the panels
+ * the frame has. The scenario's own panel (its data) takes the top left, where the bars
+ * were, and the bars share the bottom right with the history. A panel not shown gets
+ * an empty rectangle and its space goes to its column's neighbour. */
+ui_layout ui_layout_compute(int w, int h, float scale, const ui_text *text, unsigned show);
 
 /* What a label must keep clear of: boxes (markers, other labels) and a polyline (a
  * path drawn through its points). Borrowed for the call. */

@@ -127,6 +127,12 @@ typedef struct xl_scenario_def {
      * valley says whether the slice's minimum is a valley line. NULL: the generic text.
      * Static storage. May be NULL. */
     const char *(*slice_note)(const void *state, int a, int b, int valley);
+    /* One step of the scenario's own dynamics, taken before each optimizer step: a truth
+     * that moves (diffusion spreads it, particles flip). `step` is the step about to be
+     * taken, from 1. Any randomness must come from a generator kept in the state, so a
+     * snapshot replays it. The models' version must move when the truth does. May be
+     * NULL (the truth stays until a command edits it). */
+    void (*evolve)(void *state, long step);
     /* Fill the landscape faster than cell by cell, if the scenario can; returns what
      * xl_landscape_compute would. May be NULL (the generic path is used). */
     int (*landscape)(const void *state, xl_landscape *ls, const double *theta, int a, int b, double lo, double hi);

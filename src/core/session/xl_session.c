@@ -539,6 +539,12 @@ static int refuse(xl_session *s, const char *fmt, const char *a)
 static int step_once(xl_session *s)
 {
     int stepped = 0;
+    if (s->def->evolve) {
+        /* The truth moves first; every run then learns against where it is now. */
+        s->def->evolve(s->state.bytes, xl_sim_steps(MAIN(s)) + 1);
+        for (int r = 0; r < s->nruns; r++)
+            xl_sim_model_changed(s->runs[r]);
+    }
     for (int r = 0; r < s->nruns; r++) {
         if (xl_sim_status_get(s->runs[r]) != XL_SIM_OK)
             continue;
