@@ -36,9 +36,9 @@
 
 enum { DRAWS = 4, FIT_ITER = 200 };
 static const double FIT_TOL = 1e-12;
-static const double SPREAD = 1.2;     /* x = centre + spread (u1 + u2 + u3 + u4 - 2) */
-static const double NEG_CENTRE = -1.0;
-static const double POS_CENTRE = 1.2;
+static const double SPREAD = 3.0;     /* x = centre + spread (u1 + u2 + u3 + u4 - 2) */
+static const double NEG_CENTRE = -2.5;
+static const double POS_CENTRE = 3.0;
 
 static int beta_ok(double beta)
 {
@@ -86,11 +86,11 @@ int xl_weighted_init(xl_weighted *wd, int n, double rate, double beta, uint64_t 
         int pos = i < wd->npos, j = pos ? i : i - wd->npos;
         double x;
         if (pos && j == 0)
-            x = 0.5 * u[0];                      /* a positive inside the negatives' tail */
+            x = 1.25 * u[0];                      /* a positive inside the negatives' tail */
         else if (!pos && j == 0)
-            x = 0.8 + 0.6 * u[0];                /* a negative among the positives */
+            x = 2.0 + 1.5 * u[0];                /* a negative among the positives */
         else if (!pos && j == 1)
-            x = NEG_CENTRE + 0.6 * (u[0] - 0.5); /* a typical negative */
+            x = NEG_CENTRE + 1.5 * (u[0] - 0.5); /* a typical negative */
         else
             x = (pos ? POS_CENTRE : NEG_CENTRE) + SPREAD * (u[0] + u[1] + u[2] + u[3] - 2.0);
         wd->xh[i] = hundredths(x);

@@ -70,10 +70,12 @@ typedef struct xl_weighted_counts {
 
 /* Fill wd with n samples of which npos = max(1, round(rate n)) are positive, drawn from
  * seed with xl_rng (the same on every machine), and weight beta. Negatives centre near
- * x = -1, positives near +1.2, both Irwin-Hall (bell-shaped, bounded) with sd about
- * 0.69, so the positives overlap the negatives' right tail. Positive 0 lies in [0, 0.5]
- * (inside the negatives' tail) and negative 0 in [0.8, 1.4] (among the positives), and
- * negative 1 near -1, so the classes always overlap and the fit is finite.
+ * x = -2.5, positives near +3, both Irwin-Hall (bell-shaped, within 6 of the centre) with
+ * sd about 1.7, so the positives overlap the negatives' right tail; the spread keeps the
+ * fitted w within the landscape's first view (|w| < 6) for beta up to about 100.
+ * Positive 0 lies in [0, 1.25] (inside the negatives' tail), negative 0 in [2, 3.5]
+ * (among the positives) and negative 1 near -2.5, so the classes always overlap and
+ * the fit is finite.
  * Returns 0, or -1 (wd untouched) if n, rate or beta is outside its range. */
 int xl_weighted_init(xl_weighted *wd, int n, double rate, double beta, uint64_t seed);
 /* Set beta (1..100) and refit. Returns 0, or -1 leaving wd untouched. */
