@@ -79,6 +79,8 @@ START_TEST(learning_keys)
 {
     expect(SDLK_g, KMOD_NONE, XL_CMD_OPTIMIZER_NEXT, 0);
     expect(SDLK_v, KMOD_NONE, XL_CMD_FRAME_TOGGLE, 0);
+    expect(SDLK_k, KMOD_NONE, XL_CMD_BETA_UP, 0);
+    expect(SDLK_k, KMOD_LSHIFT, XL_CMD_BETA_DOWN, 0);
     expect(SDLK_c, KMOD_NONE, XL_CMD_RACE_TOGGLE, 0);
     expect(SDLK_s, KMOD_NONE, XL_CMD_SCENARIO_NEXT, 0);
     expect(SDLK_s, KMOD_LSHIFT, XL_CMD_SCENARIO_PREV, 0);

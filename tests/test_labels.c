@@ -44,6 +44,9 @@ static const char *const scenes[] = {
     "--do frame --steps 20",
     "--do frame --race gd,momentum,nesterov,adam --param classes=8 --steps 30",
     "--scenario logistic --do frame --steps 25",
+    "--scenario weighted --steps 40",
+    "--scenario weighted --param beta=50 --steps 40",
+    "--scenario weighted --race gd,momentum,nesterov,adam --steps 30",
 };
 enum { SCENE_COUNT = (int)(sizeof scenes / sizeof scenes[0]) };
 static const int sizes[][2] = {{640, 480}, {800, 600}, {1000, 700}, {1280, 720}, {1920, 1080}, {2560, 1080}};

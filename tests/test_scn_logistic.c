@@ -425,7 +425,9 @@ START_TEST(switch_scenario_by_command_and_back)
     ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_SCENARIO_NEXT)));
     ck_assert_ptr_eq(xl_session_scenario(s), &xl_scenario_logistic);
     ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_SCENARIO_NEXT)));
-    ck_assert_ptr_eq(xl_session_scenario(s), &xl_scenario_softmax);
+    ck_assert_ptr_eq(xl_session_scenario(s), &xl_scenario_weighted); /* the registry's order */
+    ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_SCENARIO_PREV)));
+    ck_assert_ptr_eq(xl_session_scenario(s), &xl_scenario_logistic);
     xl_session_destroy(s);
 }
 END_TEST

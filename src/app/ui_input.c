@@ -117,6 +117,7 @@ static xl_command map_command(SDL_Keycode key, Uint16 mod)
         break;
     case SDLK_e: c.kind = shift ? XL_CMD_EPS_DOWN : XL_CMD_EPS_UP; break;
     case SDLK_f: c.kind = XL_CMD_FLIP; break;
+    case SDLK_k: c.kind = shift ? XL_CMD_BETA_DOWN : XL_CMD_BETA_UP; break;
     case SDLK_a: c.kind = XL_CMD_ADD_POINT; break;
     case SDLK_DELETE: case SDLK_x: c.kind = XL_CMD_REMOVE_POINT; break;
     default: break;

@@ -34,6 +34,7 @@ static const help_row truth[] = {
     {"F", "flip the sample's label"},
     {"A", "add a sample beside it"},
     {"X  or  Del", "remove the sample"},
+    {"K  /  ⇧K", "weight β of the positives up / down"},
     {NULL, NULL},
     {"L", "logarithm: nats (ln) or bits (log₂)"},
     {"T", "projector / dark theme"},

@@ -6,11 +6,13 @@
 
 #include "xl_scn_logistic.h"
 #include "xl_scn_softmax.h"
+#include "xl_scn_weighted.h"
 
 /* The order S cycles them in. */
 static const xl_scenario_def *const registry[] = {
     &xl_scenario_softmax,
     &xl_scenario_logistic,
+    &xl_scenario_weighted,
 };
 enum { REGISTRY_COUNT = (int)(sizeof registry / sizeof registry[0]) };
 

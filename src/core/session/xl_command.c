@@ -73,6 +73,8 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_SLICE_NEXT] = {"slice-next", XL_ARG_NONE, "slice-next", "the next pair of parameters"},
     [XL_CMD_SLICE_PREV] = {"slice-prev", XL_ARG_NONE, "slice-prev", "the previous pair of parameters"},
     [XL_CMD_FRAME_TOGGLE] = {"frame", XL_ARG_NONE, "frame", "landscape: current slice <-> fixed plane"},
+    [XL_CMD_BETA_UP] = {"beta-up", XL_ARG_NONE, "beta-up", "weight β of the positives up: 1, 2, 5, 10, 20, 50, 100"},
+    [XL_CMD_BETA_DOWN] = {"beta-down", XL_ARG_NONE, "beta-down", "weight β of the positives down"},
 };
 
 /* "select K" counts from 1, as the keys do; the session checks K against its size. */

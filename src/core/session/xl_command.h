@@ -71,6 +71,9 @@ typedef enum xl_command_kind {
     XL_CMD_SLICE_NEXT,    /* next pair of parameters shown by the landscape */
     XL_CMD_SLICE_PREV,
     XL_CMD_FRAME_TOGGLE,  /* landscape: slice through the current point <-> fixed plane */
+    /* the weighted scenario (appended: the kinds above keep their numbers) */
+    XL_CMD_BETA_UP,       /* weight of the positives up the ladder 1, 2, 5, 10, 20, 50, 100 */
+    XL_CMD_BETA_DOWN,
     XL_CMD_COUNT
 } xl_command_kind;
 

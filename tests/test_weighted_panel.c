@@ -1,0 +1,267 @@
+/* test_weighted_panel: the rare-positives panel drawn alone, headless, with SDL's
+ * software renderer, and read back: the current decision boundary stands at x = -b/w,
+ * the faint beta = 1 boundary is there when beta != 1 (at the beta = 1 fit, right of the
+ * weighted one) and not when beta = 1, the stacked bar splits at loss_pos's share, and
+ * no two labels overlap or leave the panel at the sizes the panel gets, in both themes.
+ * With XL_SHOT_DIR set, every frame drawn is also saved there as a PNG. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include "ui_assets.h"
+#include "ui_panel.h"
+#include "ui_panel_weighted.h"
+#include "ui_text.h"
+#include "ui_theme.h"
+#include "xl_scn_weighted.h"
+
+enum { MAX_BOXES = 512, MARGIN = 12 };
+
+/* A panel size and the window it comes from (which sets the scale). */
+typedef struct size_case {
+    int w, h, win_w, win_h;
+} size_case;
+static const size_case sizes[] = {
+    {560, 300, 1280, 720},
+    {840, 450, 1920, 1080},
+    {300, 220, 640, 480},
+    {400, 260, 800, 600},
+};
+enum { SIZE_COUNT = (int)(sizeof sizes / sizeof sizes[0]) };
+
+typedef struct frame {
+    SDL_Surface *surface;
+    SDL_Renderer *renderer;
+    ui_text *text;
+    SDL_Rect area;
+    ui_weighted_geom geom;
+    ui_text_box boxes[MAX_BOXES];
+    ui_text_recorder rec;
+    const ui_theme *theme;
+} frame;
+
+static float scale_for(int w, int h)
+{
+    float by_h = h / 720.0f, by_w = w / 1000.0f;
+    return by_h < by_w ? by_h : by_w;
+}
+
+static void frame_draw(frame *f, const xl_session *s, size_case sz, ui_theme_kind kind, const char *shot)
+{
+    char fonts[2048], tried[4096], err[512];
+    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0, "fonts: %s", tried);
+    f->surface = SDL_CreateRGBSurfaceWithFormat(0, sz.w + 2 * MARGIN, sz.h + 2 * MARGIN, 32,
+                                                SDL_PIXELFORMAT_ARGB8888);
+    ck_assert_ptr_nonnull(f->surface);
+    f->renderer = SDL_CreateSoftwareRenderer(f->surface);
+    ck_assert_ptr_nonnull(f->renderer);
+    f->text = ui_text_create(f->renderer, fonts, err, sizeof err);
+    ck_assert_msg(f->text != NULL, "text: %s", err);
+    f->theme = ui_theme_get(kind);
+    float scale = scale_for(sz.win_w, sz.win_h);
+    ck_assert_int_eq(ui_text_set_scale(f->text, scale * f->theme->text_scale), 0);
+    int pad = (int)(10.0f * scale + 0.5f);
+    ui_ctx ctx = {
+        .r = f->renderer, .text = f->text, .theme = f->theme, .scale = scale,
+        .line = (scale < 1.0f ? 1.0f : scale) * f->theme->line_scale, .pad = pad < 5 ? 5 : pad,
+        .unit = XL_NATS,
+    };
+    SDL_SetRenderDrawColor(f->renderer, f->theme->background.r, f->theme->background.g, f->theme->background.b, 255);
+    SDL_RenderClear(f->renderer);
+    f->area = (SDL_Rect){MARGIN, MARGIN, sz.w, sz.h};
+    f->rec = (ui_text_recorder){f->boxes, MAX_BOXES, 0};
+    ui_text_set_recorder(f->text, &f->rec);
+    ui_weighted_panel_draw(&ctx, f->area, s, &f->geom);
+    ui_text_set_recorder(f->text, NULL);
+    SDL_RenderPresent(f->renderer);
+    const char *dir = getenv("XL_SHOT_DIR");
+    if (dir && *dir && shot) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/weighted_%s_%dx%d_%s.png", dir, shot, sz.w, sz.h, f->theme->name);
+        IMG_SavePNG(f->surface, path);
+    }
+}
+
+static void frame_close(frame *f)
+{
+    ui_text_destroy(f->text);
+    SDL_DestroyRenderer(f->renderer);
+    SDL_FreeSurface(f->surface);
+}
+
+static SDL_Color pixel(const frame *f, int x, int y)
+{
+    ck_assert_msg(x >= 0 && y >= 0 && x < f->surface->w && y < f->surface->h, "pixel (%d,%d) outside", x, y);
+    Uint32 v = ((const Uint32 *)f->surface->pixels)[(size_t)y * (f->surface->pitch / 4) + x];
+    return (SDL_Color){(Uint8)(v >> 16), (Uint8)(v >> 8), (Uint8)v, 255};
+}
+
+static int same(SDL_Color a, SDL_Color b, int tol)
+{
+    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
+}
+
+/* Is there a pixel of colour c within d pixels of (x, y)? */
+static int near_color(const frame *f, float x, float y, int d, SDL_Color c)
+{
+    for (int dy = -d; dy <= d; dy++)
+        for (int dx = -d; dx <= d; dx++) {
+            int px = (int)lroundf(x) + dx, py = (int)lroundf(y) + dy;
+            if (px >= 0 && py >= 0 && px < f->surface->w && py < f->surface->h && same(pixel(f, px, py), c, 3))
+                return 1;
+        }
+    return 0;
+}
+
+
+static xl_session *weighted_session(const char *param)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, &xl_scenario_weighted);
+    d.grid = 16; /* the panel does not read the landscape */
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    if (param) {
+        xl_command c;
+        char err[160];
+        ck_assert_msg(xl_command_parse(param, &c, err, sizeof err) == 0, "'%s': %s", param, err);
+        ck_assert_msg(xl_session_apply(s, c), "'%s' refused: %s", param, xl_session_message(s));
+    }
+    return s;
+}
+
+static float x_pixel(const ui_weighted_geom *g, double x)
+{
+    return (float)(g->plot.x + (x - g->x_lo) / (g->x_hi - g->x_lo) * g->plot.w);
+}
+
+START_TEST(boundaries_stand_where_the_fits_put_them)
+{
+    xl_session *s = weighted_session("param beta=50");
+    xl_session_run(s, 300);
+    const xl_weighted_state *st = xl_session_state(s);
+    const double *th = xl_sim_theta(xl_session_sim(s));
+    double xb = -th[1] / th[0], x1 = -st->fit1[1] / st->fit1[0];
+    ck_assert_msg(x1 > xb, "beta = 1 boundary %g not right of the weighted one %g", x1, xb);
+    for (int t = 0; t < UI_THEME_COUNT; t++) {
+        frame f;
+        frame_draw(&f, s, sizes[0], (ui_theme_kind)t, "beta50");
+        const ui_weighted_geom *g = &f.geom;
+        ck_assert(g->drawn && g->has_boundary && g->has_boundary1);
+        float ex = x_pixel(g, xb), e1 = x_pixel(g, x1);
+        ck_assert_msg(fabsf(g->boundary_x - ex) < 0.75f, "boundary at %.1f, expected %.1f", g->boundary_x, ex);
+        ck_assert_msg(fabsf(g->boundary1_x - e1) < 0.75f, "beta = 1 line at %.1f, expected %.1f", g->boundary1_x, e1);
+        /* The dashed boundary is drawn in the text colour somewhere down its column. */
+        int found = 0;
+        for (int y = g->plot.y; y < g->plot.y + g->plot.h && !found; y++)
+            found = near_color(&f, ex, (float)y, 1, f.theme->text);
+        ck_assert_msg(found, "%s: no boundary pixel in column %.1f", f.theme->name, ex);
+        /* The curve crosses 0.5 at the boundary. */
+        ck_assert_msg(near_color(&f, ex, g->plot.y + g->plot.h / 2.0f, 2, f.theme->model), "%s: curve not at 0.5",
+                      f.theme->name);
+        /* The stacked bar splits at loss_pos / loss. */
+        double lp, ln;
+        xl_weighted_loss_parts(&st->wd, th, &lp, &ln);
+        ck_assert(g->share_bar.w > 0);
+        float want = g->share_bar.x + (float)(lp / (lp + ln)) * g->share_bar.w;
+        ck_assert_msg(fabsf(g->share_split - want) <= 1.0f, "split at %d, expected %.1f", g->share_split, want);
+        frame_close(&f);
+    }
+    xl_session_destroy(s);
+
+    s = weighted_session("param beta=1");
+    frame f;
+    frame_draw(&f, s, sizes[0], UI_THEME_LIGHT, "beta1");
+    ck_assert(f.geom.drawn);
+    ck_assert_int_eq(f.geom.has_boundary1, 0);
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
+static int contains(SDL_Rect outer, SDL_Rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w && in.y + in.h <= outer.y + outer.h;
+}
+
+static void check_labels(const xl_session *s, const char *shot)
+{
+    for (int si = 0; si < SIZE_COUNT; si++)
+        for (int t = 0; t < UI_THEME_COUNT; t++) {
+            frame f;
+            frame_draw(&f, s, sizes[si], (ui_theme_kind)t, shot);
+            ck_assert_msg(f.geom.drawn, "[%s] %dx%d %s: nothing drawn", shot, sizes[si].w, sizes[si].h, f.theme->name);
+            ck_assert_int_le(f.rec.count, MAX_BOXES);
+            for (int i = 0; i < f.rec.count; i++) {
+                const ui_text_box *a = &f.boxes[i];
+                ck_assert_msg(contains(f.area, a->ink), "[%s] %dx%d %s: '%s' at (%d,%d %dx%d) leaves the panel", shot,
+                              sizes[si].w, sizes[si].h, f.theme->name, a->text, a->ink.x, a->ink.y, a->ink.w,
+                              a->ink.h);
+                for (int j = i + 1; j < f.rec.count; j++) {
+                    const ui_text_box *b = &f.boxes[j];
+                    ck_assert_msg(!SDL_HasIntersection(&a->ink, &b->ink), "[%s] %dx%d %s: '%s' overlaps '%s'", shot,
+                                  sizes[si].w, sizes[si].h, f.theme->name, a->text, b->text);
+                }
+            }
+            frame_close(&f);
+        }
+}
+
+START_TEST(labels_do_not_overlap)
+{
+    static const char *const params[] = {NULL, "param beta=50", "param beta=1", "param points=1000",
+                                         "param rate=0.5", "param w0=20"};
+    for (int k = 0; k < 6; k++) {
+        xl_session *s = weighted_session(params[k]);
+        check_labels(s, params[k] ? params[k] + 6 : "default");
+        xl_session_run(s, 100);
+        check_labels(s, "trained");
+        xl_session_destroy(s);
+    }
+    /* A huge learning rate: w far past any pixel scale. */
+    xl_session *s = weighted_session("set-lr 100");
+    xl_session_run(s, 500);
+    check_labels(s, "lr100");
+    xl_session_destroy(s);
+    /* Another scenario: the panel draws its frame only. */
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    s = xl_session_create(&d);
+    frame f;
+    frame_draw(&f, s, sizes[0], UI_THEME_DARK, NULL);
+    ck_assert_int_eq(f.geom.drawn, 0);
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
+static Suite *panel_suite(void)
+{
+    Suite *su = suite_create("weighted_panel");
+    TCase *tc = tcase_create("what a person sees");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, boundaries_stand_where_the_fits_put_them);
+    tcase_add_test(tc, labels_do_not_overlap);
+    suite_add_tcase(su, tc);
+    return su;
+}
+
+int main(void)
+{
+    if (SDL_Init(0) != 0) {
+        fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
+        return 1;
+    }
+    SRunner *sr = srunner_create(panel_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    SDL_Quit();
+    return failed == 0 ? 0 : 1;
+}
