@@ -38,7 +38,7 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     ui_draw_line(ctx->r, area.x, area.y + area.h - 0.5f, area.x + area.w, area.y + area.h - 0.5f, 1.0f, th->border);
     int y = area.y + (area.h - ui_text_line_height(ctx->text, UI_FONT_STATUS)) / 2;
 
-    int items = def->item_count(xl_session_state(s));
+    int items = def->population ? def->population(xl_session_state(s)) : def->item_count(xl_session_state(s));
     size_t noun_len = strlen(def->item_noun);
     const char *plural = items == 1 ? "" : noun_len && def->item_noun[noun_len - 1] == 's' ? "es" : "s";
     snprintf(left[0], sizeof left[0], "xentlab · %s · %d %s%s", def->title, items, def->item_noun, plural);

@@ -105,6 +105,9 @@ typedef struct xl_scenario_def {
     void (*start)(const void *state, double *theta0);
     /* Classes or samples that select can pick (>= 1). */
     int (*item_count)(const void *state);
+    /* How many there are in all, where that is more than select can pick (only the
+     * first XL_ITEMS_MAX can be); the status bar counts these. May be NULL. */
+    int (*population)(const void *state);
     /* Apply a command that edits the scenario's truth (P, the data, set-p, ...). */
     xl_apply_result (*apply)(void *state, const xl_command *cmd, int selected, char *err, size_t errlen);
     /* Every readout at theta into out[0..readout_count-1]; info quantities in nats. */

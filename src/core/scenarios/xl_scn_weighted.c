@@ -139,6 +139,12 @@ static int item_count(const void *state)
     return st->wd.n < XL_ITEMS_MAX ? st->wd.n : XL_ITEMS_MAX;
 }
 
+static int population(const void *state)
+{
+    const xl_weighted_state *st = state;
+    return st->wd.n;
+}
+
 static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
 {
     xl_weighted_state *st = state;
@@ -240,6 +246,7 @@ const xl_scenario_def xl_scenario_weighted = {
     .model = model,
     .start = start,
     .item_count = item_count,
+    .population = population,
     .apply = apply,
     .readout_values = readout_values,
     .bars = bars,
