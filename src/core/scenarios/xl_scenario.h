@@ -145,5 +145,6 @@ int xl_scenario_readout_index(const xl_scenario_def *def, const char *name);
 /* The built-in records. */
 extern const xl_scenario_def xl_scenario_softmax;
 extern const xl_scenario_def xl_scenario_logistic;
+extern const xl_scenario_def xl_scenario_gaussian;
 
 #endif

@@ -73,6 +73,8 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_SLICE_NEXT] = {"slice-next", XL_ARG_NONE, "slice-next", "the next pair of parameters"},
     [XL_CMD_SLICE_PREV] = {"slice-prev", XL_ARG_NONE, "slice-prev", "the previous pair of parameters"},
     [XL_CMD_FRAME_TOGGLE] = {"frame", XL_ARG_NONE, "frame", "landscape: current slice <-> fixed plane"},
+    [XL_CMD_WIDTH_UP] = {"width-up", XL_ARG_NONE, "width-up", "widen P: its sigma times 1.25"},
+    [XL_CMD_WIDTH_DOWN] = {"width-down", XL_ARG_NONE, "width-down", "narrow P: its sigma divided by 1.25"},
 };
 
 /* "select K" counts from 1, as the keys do; the session checks K against its size. */

@@ -71,6 +71,9 @@ typedef enum xl_command_kind {
     XL_CMD_SLICE_NEXT,    /* next pair of parameters shown by the landscape */
     XL_CMD_SLICE_PREV,
     XL_CMD_FRAME_TOGGLE,  /* landscape: slice through the current point <-> fixed plane */
+    /* the truth's width (gaussian: sigma_p); appended, so recorded kinds keep their numbers */
+    XL_CMD_WIDTH_UP,      /* widen P: sigma_p times 1.25 */
+    XL_CMD_WIDTH_DOWN,    /* narrow P: sigma_p divided by 1.25 */
     XL_CMD_COUNT
 } xl_command_kind;
 
