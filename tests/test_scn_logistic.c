@@ -424,7 +424,7 @@ START_TEST(switch_scenario_by_command_and_back)
     /* The scenario key cycles to it too, and back. */
     ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_SCENARIO_NEXT)));
     ck_assert_ptr_eq(xl_session_scenario(s), &xl_scenario_logistic);
-    ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_SCENARIO_NEXT)));
+    ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_SCENARIO_PREV)));
     ck_assert_ptr_eq(xl_session_scenario(s), &xl_scenario_softmax);
     xl_session_destroy(s);
 }
