@@ -93,6 +93,9 @@ START_TEST(learning_keys)
     expect(SDLK_e, KMOD_NONE, XL_CMD_EPS_UP, 0);
     expect(SDLK_e, KMOD_LSHIFT, XL_CMD_EPS_DOWN, 0);
     expect(SDLK_f, KMOD_NONE, XL_CMD_FLIP, 0);
+    /* Issue 7: the Gaussian's width. */
+    expect(SDLK_w, KMOD_NONE, XL_CMD_WIDTH_UP, 0);
+    expect(SDLK_w, KMOD_LSHIFT, XL_CMD_WIDTH_DOWN, 0);
     expect(SDLK_a, KMOD_NONE, XL_CMD_ADD_POINT, 0);
     expect(SDLK_x, KMOD_NONE, XL_CMD_REMOVE_POINT, 0);
     expect(SDLK_DELETE, KMOD_NONE, XL_CMD_REMOVE_POINT, 0);

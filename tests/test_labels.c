@@ -47,12 +47,15 @@ static const char *const scenes[] = {
     "--scenario weighted --steps 40",
     "--scenario weighted --param beta=50 --steps 40",
     "--scenario weighted --race gd,momentum,nesterov,adam --steps 30",
+    "--scenario gaussian --steps 40",
+    "--scenario gaussian --param sigma_p=0.01 --steps 20",
+    "--scenario gaussian --race gd,momentum,nesterov,adam --steps 30",
 };
 enum { SCENE_COUNT = (int)(sizeof scenes / sizeof scenes[0]) };
 static const int sizes[][2] = {{640, 480}, {800, 600}, {1000, 700}, {1280, 720}, {1920, 1080}, {2560, 1080}};
 enum { SIZE_COUNT = (int)(sizeof sizes / sizeof sizes[0]) };
 
-/* Split a scene into argv (spaces separate; "_" in names stands for a space). */
+/* Split a scene into argv (spaces separate; "_" in --names stands for a space). */
 static int scene_argv(const char *scene, char *storage, size_t cap, char **argv)
 {
     snprintf(storage, cap, "xentlab %s", scene);
@@ -68,9 +71,11 @@ static int scene_argv(const char *scene, char *storage, size_t cap, char **argv)
             argc--;
         }
     }
-    for (int i = 0; i < argc; i++)
-        for (char *c = argv[i]; *c; c++)
-            if (*c == '_') *c = ' ';
+    /* Only in --names: parameter names have underscores of their own (sigma_p). */
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i - 1], "--names") == 0)
+            for (char *c = argv[i]; *c; c++)
+                if (*c == '_') *c = ' ';
     argv[argc] = NULL;
     return argc;
 }

@@ -83,7 +83,7 @@ START_TEST(record_is_registered_with_its_tables)
     ck_assert_int_ge(xl_scenario_param_index(d, "points"), 0);
     ck_assert_str_eq(xl_command_name(XL_CMD_BETA_UP), "beta-up");
     ck_assert_str_eq(xl_command_name(XL_CMD_BETA_DOWN), "beta-down");
-    ck_assert_int_eq(XL_CMD_BETA_DOWN + 1, XL_CMD_COUNT);
+    ck_assert_int_lt(XL_CMD_BETA_DOWN, XL_CMD_COUNT);
 }
 END_TEST
 

@@ -116,6 +116,7 @@ static xl_command map_command(SDL_Keycode key, Uint16 mod)
         else c.kind = shift ? XL_CMD_BETA1_DOWN : XL_CMD_BETA1_UP;
         break;
     case SDLK_e: c.kind = shift ? XL_CMD_EPS_DOWN : XL_CMD_EPS_UP; break;
+    case SDLK_w: c.kind = shift ? XL_CMD_WIDTH_DOWN : XL_CMD_WIDTH_UP; break;
     case SDLK_f: c.kind = XL_CMD_FLIP; break;
     case SDLK_k: c.kind = shift ? XL_CMD_BETA_DOWN : XL_CMD_BETA_UP; break;
     case SDLK_a: c.kind = XL_CMD_ADD_POINT; break;

@@ -28,6 +28,7 @@ static const help_row truth[] = {
     {"1 … 9", "select a class or sample"},
     {"⇧←  /  ⇧→", "select previous / next"},
     {"↑  /  ↓", "raise / lower its true p"},
+    {"W  /  ⇧W", "widen / narrow P"},
     {"O", "P one-hot on the class"},
     {"U", "P uniform"},
     {"P", "restore the starting P"},

@@ -295,6 +295,10 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     double total = cur.loss * k;
     int total_w = isfinite(total) ? (int)fmin(total * px_per + 0.5, axis.w) : axis.w;
     if (total_w > axis.w) total_w = axis.w;
+    /* A differential entropy (the Gaussians') can be below 0, and the loss with it: the
+     * axis starts at 0, so such a part is drawn as none and the numbers above tell it. */
+    if (total_w < 0) total_w = 0;
+    if (floor_w < 0) floor_w = 0;
     if (floor_w > total_w) floor_w = total_w;
     draw_identity_bar(ctx, axis, rd, floor_w, total_w);
     draw_floor_marker(ctx, in, axis, floor_w, rd[1].symbol);

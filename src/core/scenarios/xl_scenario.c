@@ -4,6 +4,7 @@
 #include <assert.h>
 #include <string.h>
 
+#include "xl_scn_gaussian.h"
 #include "xl_scn_logistic.h"
 #include "xl_scn_softmax.h"
 #include "xl_scn_weighted.h"
@@ -13,6 +14,7 @@ static const xl_scenario_def *const registry[] = {
     &xl_scenario_softmax,
     &xl_scenario_logistic,
     &xl_scenario_weighted,
+    &xl_scenario_gaussian,
 };
 enum { REGISTRY_COUNT = (int)(sizeof registry / sizeof registry[0]) };
 

@@ -155,5 +155,6 @@ int xl_scenario_readout_index(const xl_scenario_def *def, const char *name);
 extern const xl_scenario_def xl_scenario_softmax;
 extern const xl_scenario_def xl_scenario_logistic;
 extern const xl_scenario_def xl_scenario_weighted;
+extern const xl_scenario_def xl_scenario_gaussian;
 
 #endif

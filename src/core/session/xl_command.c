@@ -75,6 +75,8 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_FRAME_TOGGLE] = {"frame", XL_ARG_NONE, "frame", "landscape: current slice <-> fixed plane"},
     [XL_CMD_BETA_UP] = {"beta-up", XL_ARG_NONE, "beta-up", "weight β of the positives up: 1, 2, 5, 10, 20, 50, 100"},
     [XL_CMD_BETA_DOWN] = {"beta-down", XL_ARG_NONE, "beta-down", "weight β of the positives down"},
+    [XL_CMD_WIDTH_UP] = {"width-up", XL_ARG_NONE, "width-up", "widen P: its sigma times 1.25"},
+    [XL_CMD_WIDTH_DOWN] = {"width-down", XL_ARG_NONE, "width-down", "narrow P: its sigma divided by 1.25"},
 };
 
 /* "select K" counts from 1, as the keys do; the session checks K against its size. */

@@ -74,6 +74,9 @@ typedef enum xl_command_kind {
     /* the weighted scenario (appended: the kinds above keep their numbers) */
     XL_CMD_BETA_UP,       /* weight of the positives up the ladder 1, 2, 5, 10, 20, 50, 100 */
     XL_CMD_BETA_DOWN,
+    /* the truth's width (gaussian: sigma_p); appended, so recorded kinds keep their numbers */
+    XL_CMD_WIDTH_UP,      /* widen P: sigma_p times 1.25 */
+    XL_CMD_WIDTH_DOWN,    /* narrow P: sigma_p divided by 1.25 */
     XL_CMD_COUNT
 } xl_command_kind;
 

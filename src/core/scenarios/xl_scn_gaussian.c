@@ -1,0 +1,256 @@
+/* xl_scn_gaussian: the Gaussian scenario (see xl_scn_gaussian.h).
+ *
+ * The model, loss, gradient and floor are xl_gauss's; this file adds the record around
+ * them: parameters, the edits of P as commands, the readouts and the bars.
+ *
+ * Bars. The bars compare discrete distributions, so the voltage axis is cut into bins
+ * and each bar is a distribution's probability mass in its bin. The bins are fixed on P,
+ * not on both densities: they move only when P is edited, so a bar's change between
+ * steps is Q learning, never the axis sliding. Eleven bins half a sigma_p wide cover
+ * mu_p ± 2.75 sigma_p, and the two outer bins are the open tails below and above, so each
+ * distribution's masses sum to 1 exactly and a Q far off (or far too wide) shows its mass
+ * piled in a tail rather than lost off the edge. Masses come from erf / erfc exactly and
+ * log q from xl_gauss_log_mass, which stays finite and true where the mass underflows
+ * (a narrow Q far from a bin), so every bar's surprise -ln q is the number it is.
+ * The highlighted bin is the one holding mu_p, the most likely voltage.
+ *
+ * Landscape. theta = (mu_q, log sigma_q) is the whole landscape; its minimum is Q = P,
+ * at (mu_p, log sigma_p), exactly.
+ */
+#include "xl_scn_gaussian.h"
+
+#include <assert.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+_Static_assert(sizeof(xl_gaussian_state) <= XL_SCENARIO_STATE_MAX, "the state must fit the session's storage");
+_Static_assert((int)XL_SCN_GAUSS_BINS <= (int)XL_ITEMS_MAX, "the bins must fit the bars");
+
+enum { PARAM_MU_P, PARAM_SIGMA_P, PARAM_MU_Q0, PARAM_SIGMA_Q0, PARAM_COUNT };
+
+static const xl_param_def params[PARAM_COUNT] = {
+    [PARAM_MU_P] = { "mu_p", XL_SCN_GAUSS_MU_P, -XL_SCN_GAUSS_MU_LIMIT, XL_SCN_GAUSS_MU_LIMIT, 0,
+                     "mean of the true voltage P, volts" },
+    [PARAM_SIGMA_P] = { "sigma_p", XL_SCN_GAUSS_SIGMA_P, XL_SCN_GAUSS_SIGMA_MIN, XL_SCN_GAUSS_SIGMA_MAX, 0,
+                        "standard deviation (noise) of P, volts" },
+    [PARAM_MU_Q0] = { "mu_q0", XL_SCN_GAUSS_MU_Q0, -XL_SCN_GAUSS_MU_LIMIT, XL_SCN_GAUSS_MU_LIMIT, 0,
+                      "starting mean of the model Q, volts" },
+    [PARAM_SIGMA_Q0] = { "sigma_q0", XL_SCN_GAUSS_SIGMA_Q0, XL_SCN_GAUSS_SIGMA_MIN, XL_SCN_GAUSS_SIGMA_MAX, 0,
+                         "starting standard deviation of Q, volts" },
+};
+
+/* Indices into readouts[] (0..2 are loss, floor, gap for every scenario). */
+enum { R_LOSS, R_ENTROPY, R_KL, R_MU_P, R_SIGMA_P, R_MU_Q, R_SIGMA_Q, R_SPREAD, R_MISMATCH, R_COUNT };
+
+static const xl_readout_def readouts[R_COUNT] = {
+    [R_LOSS] = { "loss", "H(p,q)", XL_READOUT_INFO, "cross-entropy of the densities: the loss" },
+    [R_ENTROPY] = { "entropy", "H(p)", XL_READOUT_INFO, "differential entropy of P: inherent" },
+    [R_KL] = { "kl", "D_KL(p‖q)", XL_READOUT_INFO, "KL: the imperfection" },
+    [R_MU_P] = { "mu_p", "μ_p", XL_READOUT_PLAIN, "mean of the true voltage, V" },
+    [R_SIGMA_P] = { "sigma_p", "σ_p", XL_READOUT_PLAIN, "noise of the true voltage, V" },
+    [R_MU_Q] = { "mu_q", "μ_q", XL_READOUT_PLAIN, "the model's mean, V" },
+    [R_SIGMA_Q] = { "sigma_q", "σ_q", XL_READOUT_PLAIN, "the model's standard deviation, V" },
+    [R_SPREAD] = { "spread", "½ ln(2π σ_q²)", XL_READOUT_INFO, "the width Q claims" },
+    [R_MISMATCH] = { "mismatch", "(σ_p² + (μ_p − μ_q)²) / 2σ_q²", XL_READOUT_INFO,
+                     "how badly Q's width covers P's spread and offset" },
+};
+
+/* A voltage as the bars name it: up to 3 significant digits, the true minus sign. */
+static void format_volts(char *buf, size_t n, const char *prefix, double v)
+{
+    if (fabs(v) < 5e-13)
+        v = 0.0;
+    if (v < 0.0)
+        snprintf(buf, n, "%s−%.3g V", prefix, -v);
+    else
+        snprintf(buf, n, "%s%.3g V", prefix, v);
+}
+
+/* The bins' edges and names, after any change of P. */
+static void write_bins(xl_gaussian_state *st)
+{
+    const double mu = st->g.mu_p, w = 0.5 * st->g.sigma_p;
+    const int half = XL_SCN_GAUSS_INNER / 2; /* inner bins each side of the middle one */
+    st->edges[0] = -INFINITY;
+    st->edges[XL_SCN_GAUSS_BINS] = INFINITY;
+    for (int k = 1; k < XL_SCN_GAUSS_BINS; k++)
+        st->edges[k] = mu + (k - 1 - half - 0.5) * w;
+    memset(st->names, 0, sizeof st->names);
+    for (int i = 1; i <= XL_SCN_GAUSS_INNER; i++)
+        format_volts(st->names[i], sizeof st->names[i], "", mu + (i - 1 - half) * w);
+    format_volts(st->names[0], sizeof st->names[0], "< ", st->edges[1]);
+    format_volts(st->names[XL_SCN_GAUSS_BINS - 1], sizeof st->names[0], "> ", st->edges[XL_SCN_GAUSS_BINS - 1]);
+}
+
+static int init(void *state, const double *values, uint64_t seed, char *err, size_t errlen)
+{
+    xl_gaussian_state *st = state;
+    (void)seed; /* nothing random */
+    (void)err;
+    (void)errlen;
+    memset(st, 0, sizeof *st);
+    xl_gauss_init(&st->g, values[PARAM_MU_P], values[PARAM_SIGMA_P]);
+    st->mu_p0 = values[PARAM_MU_P];
+    st->sigma_p0 = values[PARAM_SIGMA_P];
+    st->theta0[XL_GAUSS_MU] = values[PARAM_MU_Q0];
+    st->theta0[XL_GAUSS_LOG_SIGMA] = log(values[PARAM_SIGMA_Q0]);
+    write_bins(st);
+    return 0;
+}
+
+static xl_model model(const void *state)
+{
+    const xl_gaussian_state *st = state;
+    return xl_gauss_model(&st->g);
+}
+
+static void start(const void *state, double *theta0)
+{
+    const xl_gaussian_state *st = state;
+    memcpy(theta0, st->theta0, sizeof st->theta0);
+}
+
+/* One item: the density P (select has nothing else to pick). */
+static int item_count(const void *state)
+{
+    (void)state;
+    return 1;
+}
+
+/* P = N(mu, sigma^2) if both lie within the parameters' ranges, else a reason. */
+static xl_apply_result set_p(xl_gaussian_state *st, const char *what, double mu, double sigma, char *err,
+                             size_t errlen)
+{
+    /* A few ulps of slack: 1.25^k steps and 0.25 V steps land on the bounds. */
+    if (!(fabs(mu) <= XL_SCN_GAUSS_MU_LIMIT * (1.0 + 1e-12))) {
+        snprintf(err, errlen, "%s: μ_p must stay within ±%g V", what, XL_SCN_GAUSS_MU_LIMIT);
+        return XL_APPLY_REFUSED;
+    }
+    if (!(sigma >= XL_SCN_GAUSS_SIGMA_MIN * (1.0 - 1e-12) && sigma <= XL_SCN_GAUSS_SIGMA_MAX * (1.0 + 1e-12))) {
+        snprintf(err, errlen, "%s: σ_p must stay within %g to %g V", what, XL_SCN_GAUSS_SIGMA_MIN,
+                 XL_SCN_GAUSS_SIGMA_MAX);
+        return XL_APPLY_REFUSED;
+    }
+    if (xl_gauss_set_p(&st->g, mu, sigma) != 0) {
+        snprintf(err, errlen, "%s: P was not accepted", what);
+        return XL_APPLY_REFUSED;
+    }
+    write_bins(st);
+    return XL_APPLY_DONE;
+}
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+{
+    xl_gaussian_state *st = state;
+    const double mu = st->g.mu_p, sigma = st->g.sigma_p;
+    (void)selected;
+    switch (cmd->kind) {
+    case XL_CMD_P_UP:
+        return set_p(st, "p-up", mu + XL_SCN_GAUSS_MU_STEP, sigma, err, errlen);
+    case XL_CMD_P_DOWN:
+        return set_p(st, "p-down", mu - XL_SCN_GAUSS_MU_STEP, sigma, err, errlen);
+    case XL_CMD_WIDTH_UP:
+        return set_p(st, "width-up", mu, sigma * XL_SCN_GAUSS_WIDTH_STEP, err, errlen);
+    case XL_CMD_WIDTH_DOWN:
+        return set_p(st, "width-down", mu, sigma / XL_SCN_GAUSS_WIDTH_STEP, err, errlen);
+    case XL_CMD_P_RESTORE:
+        return set_p(st, "p-restore", st->mu_p0, st->sigma_p0, err, errlen);
+    default:
+        return XL_APPLY_NOT_MINE;
+    }
+}
+
+static void readout_values(const void *state, const double *theta, double *out)
+{
+    const xl_gaussian_state *st = state;
+    xl_gauss_terms(&st->g, theta, &out[R_SPREAD], &out[R_MISMATCH]);
+    out[R_LOSS] = out[R_SPREAD] + out[R_MISMATCH];
+    out[R_ENTROPY] = xl_gauss_entropy(&st->g);
+    /* Gibbs: KL >= 0; a residue of rounding below 0 is 0 (xl_sim decides the same). */
+    double gap = out[R_LOSS] - out[R_ENTROPY];
+    out[R_KL] = gap < 0.0 && -gap <= 64.0 * DBL_EPSILON * (fabs(out[R_LOSS]) + fabs(out[R_ENTROPY])) ? 0.0 : gap;
+    out[R_MU_P] = st->g.mu_p;
+    out[R_SIGMA_P] = st->g.sigma_p;
+    out[R_MU_Q] = theta[XL_GAUSS_MU];
+    out[R_SIGMA_Q] = exp(theta[XL_GAUSS_LOG_SIGMA]);
+}
+
+static void bars(const void *state, const double *theta, int selected, xl_bars *out)
+{
+    const xl_gaussian_state *st = state;
+    (void)selected;
+    memset(out, 0, sizeof *out);
+    const double mu_q = theta[XL_GAUSS_MU], sigma_q = exp(theta[XL_GAUSS_LOG_SIGMA]);
+    out->n = XL_SCN_GAUSS_BINS;
+    for (int i = 0; i < XL_SCN_GAUSS_BINS; i++) {
+        out->names[i] = st->names[i];
+        out->p[i] = exp(xl_gauss_log_mass(st->g.mu_p, st->g.sigma_p, st->edges[i], st->edges[i + 1]));
+        /* sigma_q overflows or underflows only for |log sigma_q| > 709, past a divergence
+         * the simulation has already refused; Q is then shown as the limit it tends to. */
+        if (sigma_q > 0.0 && isfinite(sigma_q) && isfinite(mu_q))
+            out->logq[i] = xl_gauss_log_mass(mu_q, sigma_q, st->edges[i], st->edges[i + 1]);
+        else
+            out->logq[i] = -log((double)XL_SCN_GAUSS_BINS);
+    }
+    out->selected = XL_SCN_GAUSS_BINS / 2;
+    out->title = "P AND Q IN VOLTAGE BINS";
+    out->caption = "mass of each density in bins σ_p / 2 wide, tails at the ends";
+    out->q_label = "Q = N(μ_q, σ_q²)";
+}
+
+static int slice_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)
+{
+    const xl_gaussian_state *st = state;
+    (void)theta; /* two parameters: no others to hold fixed */
+    if (a == b || a < 0 || b < 0 || a >= XL_GAUSS_PARAMS || b >= XL_GAUSS_PARAMS)
+        return 0;
+    const double best[XL_GAUSS_PARAMS] = { st->g.mu_p, log(st->g.sigma_p) };
+    *x = best[a];
+    *y = best[b];
+    return 1;
+}
+
+static int optimum(const void *state, const double *theta0, double *theta)
+{
+    const xl_gaussian_state *st = state;
+    (void)theta0;
+    theta[XL_GAUSS_MU] = st->g.mu_p;
+    theta[XL_GAUSS_LOG_SIGMA] = log(st->g.sigma_p);
+    return 1;
+}
+
+static const char *slice_note(const void *state, int a, int b, int valley)
+{
+    (void)state;
+    (void)a;
+    (void)b;
+    (void)valley;
+    return "the whole landscape: the minimum is Q = P, at μ_q = μ_p, σ_q = σ_p";
+}
+
+const xl_scenario_def xl_scenario_gaussian = {
+    .id = "gaussian",
+    .title = "Gaussians",
+    .summary = "continuous distributions, the voltage example: Q = N(mu_q, sigma_q^2) learns P = N(mu_p, sigma_p^2)",
+    .item_noun = "density",
+    .state_size = sizeof(xl_gaussian_state),
+    .params = params,
+    .param_count = PARAM_COUNT,
+    .readouts = readouts,
+    .readout_count = R_COUNT,
+    .panels = XL_PANEL_DATA | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
+    .identity_note = "Learning can only remove the KL part: as Q → P, H(p,q) falls to H(p).",
+    .init = init,
+    .model = model,
+    .start = start,
+    .item_count = item_count,
+    .apply = apply,
+    .readout_values = readout_values,
+    .bars = bars,
+    .slice_minimum = slice_minimum,
+    .slice_valley = NULL,
+    .optimum = optimum,
+    .slice_note = slice_note,
+};
