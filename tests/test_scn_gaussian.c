@@ -138,7 +138,7 @@ START_TEST(record_is_registered_with_its_tables)
     xl_session *s = gauss_session(XL_DEFAULT_LR, NULL, 0);
     xl_model m = xl_session_model(s);
     ck_assert_str_eq(xl_model_param_name(m, 0), "μ_q");
-    ck_assert_str_eq(xl_model_param_name(m, 1), "log σ_q");
+    ck_assert_str_eq(xl_model_param_name(m, 1), "log\u00a0σ_q");
     const double *th = xl_sim_theta(xl_session_sim(s));
     ck_assert_double_eq_tol(th[0], XL_SCN_GAUSS_MU_Q0, TOL_EXACT);
     ck_assert_double_eq_tol(exp(th[1]), XL_SCN_GAUSS_SIGMA_Q0, TOL_EXACT);

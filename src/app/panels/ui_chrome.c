@@ -41,7 +41,8 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     int items = def->population ? def->population(xl_session_state(s)) : def->item_count(xl_session_state(s));
     size_t noun_len = strlen(def->item_noun);
     const char *plural = items == 1 ? "" : noun_len && def->item_noun[noun_len - 1] == 's' ? "es" : "s";
-    snprintf(left[0], sizeof left[0], "xentlab · %s · %d %s%s", def->title, items, def->item_noun, plural);
+    if (items > 1) snprintf(left[0], sizeof left[0], "xentlab · %s · %d %s%s", def->title, items, def->item_noun, plural);
+    else snprintf(left[0], sizeof left[0], "xentlab · %s", def->title); /* "1 density" says nothing */
     snprintf(left[1], sizeof left[1], "xentlab · %s", def->title);
     snprintf(left[2], sizeof left[2], "xentlab");
     double rate = xl_sim_lr(sim);

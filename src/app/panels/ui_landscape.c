@@ -114,7 +114,7 @@ static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color co
     h.g = xl_landscape_size(ls);
     h.v = xl_landscape_values(ls);
     h.lo = xl_landscape_min(ls);
-    h.hi = xl_landscape_max(ls);
+    h.hi = xl_landscape_colour_top(ls); /* values above it take the top colour */
     /* Flat when the spread is rounding noise (a loss of 38.86 that varies in its last
      * bits): painting that noise as a full colour ramp would show structure that is
      * not there. */
@@ -267,6 +267,8 @@ static void note_text(char *buf, size_t n, const minimum *m, const xl_session *s
 /* The short form of a parameter's name: up to its first blank ("z₁" of "z₁ robin"). */
 static void short_name(char *buf, size_t n, const char *name)
 {
+    /* "z₁ robin" shortens to "z₁". A name whose words belong together joins them with
+     * a no-break space ("log σ_q"), which this does not cut at. */
     size_t len = strcspn(name, " ");
     snprintf(buf, n, "%.*s", (int)len, name);
 }
@@ -780,7 +782,7 @@ static extent extent_of(const xl_landscape *ls, double k)
         e.hi = XL_DEFAULT_RANGE;
     }
     e.dlo = xl_landscape_min(ls) * k;
-    e.dhi = xl_landscape_max(ls) * k;
+    e.dhi = xl_landscape_colour_top(ls) * k;
     if (e.dhi - e.dlo <= 1e-9 * fmax(fabs(e.dhi), fabs(e.dlo))) e.dhi = e.dlo; /* flat, as rebuild() paints it */
     return e;
 }

@@ -45,6 +45,7 @@ struct xl_landscape {
     double lo, hi;
     int a, b;
     double vmin, vmax;
+    double ctop;      /* top of a colour scale not ruled by a far tail */
     int amin_i, amin_j;
     unsigned long generation; /* fills so far */
     /* Inputs of the last fill; kind CACHE_NONE means "fill next time". */
@@ -136,6 +137,36 @@ static void begin_fill(xl_landscape *ls, int a, int b, double lo, double hi)
     ls->amin_j = 0;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* A loss that explodes in part of the view (a Gaussian's log sigma_q -> -6 gives 1e7
+ * nats beside a bowl of 2) would paint everything else one colour. The colour scale
+ * stops at six times the median's height above the least value when the largest value
+ * lies beyond that (values above take the top colour); otherwise it spans the whole
+ * range, as for every bowl whose median sits in its middle. The median is taken on
+ * every 7th cell: enough for a scale. */
+static void colour_top(xl_landscape *ls)
+{
+    enum { SAMPLE_MAX = 16384 };
+    static const int STRIDE = 7;
+    double sample[SAMPLE_MAX];
+    size_t total = (size_t)ls->g * (size_t)ls->g, n = 0;
+    for (size_t i = 0; i < total && n < SAMPLE_MAX; i += STRIDE)
+        if (isfinite(ls->values[i]))
+            sample[n++] = ls->values[i];
+    ls->ctop = ls->vmax;
+    if (n < 16 || !isfinite(ls->vmax))
+        return;
+    qsort(sample, n, sizeof sample[0], cmp_double);
+    double cap = ls->vmin + 6.0 * (sample[n / 2] - ls->vmin);
+    if (cap > ls->vmin && ls->vmax > cap)
+        ls->ctop = cap;
+}
+
 static void track(xl_landscape *ls, int i, int j, double v)
 {
     if (v < ls->vmin) {
@@ -176,6 +207,7 @@ int xl_landscape_compute(xl_landscape *ls, xl_model model, const double *theta,
             track(ls, i, j, v);
         }
     }
+    colour_top(ls);
     ls->kind = CACHE_MODEL;
     ls->ops = model.ops;
     ls->self = model.self;
@@ -240,6 +272,7 @@ int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
             track(ls, i, j, v);
         }
     }
+    colour_top(ls);
     ls->kind = CACHE_CLASSIFIER;
     ls->ops = NULL;
     ls->self = NULL;
@@ -272,6 +305,12 @@ double xl_landscape_min(const xl_landscape *ls)
 {
     assert(ls != NULL);
     return ls->vmin;
+}
+
+double xl_landscape_colour_top(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->ctop;
 }
 
 double xl_landscape_max(const xl_landscape *ls)

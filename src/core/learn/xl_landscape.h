@@ -45,6 +45,10 @@ double xl_landscape_at(const xl_landscape *ls, int i, int j);
 unsigned long xl_landscape_generation(const xl_landscape *ls);
 double xl_landscape_min(const xl_landscape *ls);
 double xl_landscape_max(const xl_landscape *ls);
+/* Where a colour scale of the grid should end: the largest value, or, when a part of
+ * the view explodes and would squeeze everything else into one colour, six times the
+ * median's height above the least value (values above are drawn in the top colour). */
+double xl_landscape_colour_top(const xl_landscape *ls);
 /* Cell of the smallest value. */
 void   xl_landscape_argmin(const xl_landscape *ls, int *i, int *j);
 double xl_landscape_lo(const xl_landscape *ls);

@@ -87,7 +87,7 @@ double xl_gauss_entropy(const xl_gauss *g)
 
 const char *xl_gauss_param_name(int i)
 {
-    return i == XL_GAUSS_MU ? "μ_q" : i == XL_GAUSS_LOG_SIGMA ? "log σ_q" : "";
+    return i == XL_GAUSS_MU ? "μ_q" : i == XL_GAUSS_LOG_SIGMA ? "log\u00a0σ_q" : ""; /* a no-break space: one name */
 }
 
 double xl_gauss_density(double mu, double sigma, double x)
