@@ -443,6 +443,43 @@ static void section_frames(const char *fonts)
     }
 }
 
+/* ---------------------------------------------------------------- scenarios */
+
+/* Each registered scenario at its defaults: session steps per second (the view brought
+ * up to date once per ~50 ms batch) and a full 1280x720 frame (a step, the view, every
+ * panel, read back). */
+static void section_scenarios(const char *fonts)
+{
+    printf("\nScenarios at their defaults (gradient descent): steps per second, full frame 1280x720\n");
+    for (int i = 0; i < xl_scenario_count(); i++) {
+        const xl_scenario_def *def = xl_scenario_at(i);
+        xl_session_desc d;
+        xl_session_desc_default(&d, 0);
+        if (def != d.scenario) xl_session_desc_set_scenario(&d, def);
+        xl_session *s = xl_session_create(&d);
+        if (!s) {
+            printf("  %-10s cannot be created\n", def->id);
+            continue;
+        }
+        session_batch b = {s, 1};
+        int reps;
+        calibrate(run_session_batch, &b, &b.count);
+        b.count *= 25;
+        double t = time_median(run_session_batch, &b, 1, 5, 100, 0.6, &reps);
+        xl_session_destroy(s);
+        frame_ctx f;
+        double frame = NAN;
+        if (frame_ctx_init(&f, 1280, 720, fonts) == 0) {
+            xl_session_destroy(f.s);
+            f.s = xl_session_create(&d);
+            if (f.s) frame = time_median(run_frame, &f, 3, 15, 200, 1.5, &reps);
+            frame_ctx_free(&f);
+        }
+        printf("  %-10s %9.3f M steps/s  (%8.1f ns/step)   frame %7.3f ms\n", def->id, b.count / t / 1e6,
+               t / b.count * 1e9, frame * 1e3);
+    }
+}
+
 /* ---------------------------------------------------------------- first frame */
 
 /* In process: SDL init + font load + scene create + first draw (+ read back). */
@@ -656,6 +693,7 @@ int main(int argc, char **argv)
             printf("\nSDL_Init failed: %s\n", SDL_GetError());
         } else {
             section_frames(fonts);
+            section_scenarios(fonts);
             SDL_Quit();
         }
     }

@@ -137,6 +137,24 @@ static void begin_fill(xl_landscape *ls, int a, int b, double lo, double hi)
     ls->amin_j = 0;
 }
 
+/* The parameters the grid depends on: theta with the slice's own two set to 0. The
+ * grid varies theta_a and theta_b itself, so moving along them (every step of a
+ * two-parameter model) leaves it as it was: it is kept, not filled again. */
+static void slice_key(const double *theta, int np, int a, int b, double *key)
+{
+    memcpy(key, theta, (size_t)np * sizeof(double));
+    key[a] = 0.0;
+    key[b] = 0.0;
+}
+
+/* Bitwise, so that -0.0 vs 0.0 or NaN never fool it. */
+static int same_key(const double *cached, const double *theta, int np, int a, int b)
+{
+    double key[XL_MAX_PARAMS];
+    slice_key(theta, np, a, b, key);
+    return memcmp(cached, key, (size_t)np * sizeof(double)) == 0;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -190,7 +208,7 @@ int xl_landscape_compute(xl_landscape *ls, xl_model model, const double *theta,
      * same pointer, so the model's version is part of the key. */
     unsigned long version = xl_model_version(model);
     if (ls->kind == CACHE_MODEL && ls->ops == model.ops && ls->self == model.self &&
-        ls->version == version && ls->np == np && memcmp(ls->theta, theta, (size_t)np * sizeof(double)) == 0 &&
+        ls->version == version && ls->np == np && same_key(ls->theta, theta, np, a, b) &&
         same_slice(ls, a, b, lo, hi))
         return 0;
 
@@ -213,7 +231,7 @@ int xl_landscape_compute(xl_landscape *ls, xl_model model, const double *theta,
     ls->self = model.self;
     ls->version = version;
     ls->np = np;
-    memcpy(ls->theta, theta, (size_t)np * sizeof(double));
+    slice_key(theta, np, a, b, ls->theta);
     return 1;
 }
 
@@ -226,7 +244,7 @@ int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
     assert(a >= 0 && a < n && b >= 0 && b < n && a != b);
     assert(hi > lo);
     if (ls->kind == CACHE_CLASSIFIER && ls->np == n &&
-        memcmp(ls->theta, z, (size_t)n * sizeof(double)) == 0 &&
+        same_key(ls->theta, z, n, a, b) &&
         memcmp(ls->p, c->p, (size_t)n * sizeof(double)) == 0 && same_slice(ls, a, b, lo, hi))
         return 0;
 
@@ -277,7 +295,7 @@ int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
     ls->ops = NULL;
     ls->self = NULL;
     ls->np = n;
-    memcpy(ls->theta, z, (size_t)n * sizeof(double));
+    slice_key(z, n, a, b, ls->theta);
     memcpy(ls->p, c->p, (size_t)n * sizeof(double));
     return 1;
 }
