@@ -95,8 +95,8 @@ static void usage(FILE *f)
 "                         (--list-commands shows every command)\n"
 "\n"
 "Keys in the window: press H for the full list. Space play/pause, N step, R reset,\n"
-"G optimizer, C race, S scenario,\n"
-"+/- learning rate, 1-9 or Shift+Left/Right select class, Up/Down its p, P restore\n"
+"+/- learning rate, G optimizer, C race, S scenario, V landscape slice or plane,\n"
+"1-9 or Shift+Left/Right select, Up/Down the selected p (or P's mean), P restore\n"
 "the starting P, L nats/bits, T theme, Q quit.\n"
 "\n"
 "Exit status: 0 ok, 1 runtime error (e.g. assets not found), 2 bad command line.\n",
