@@ -298,7 +298,7 @@ START_TEST(bars_masses_and_tails)
     xl_bars b;
     xl_session_bars(s, &b);
     ck_assert_int_eq(b.n, XL_SCN_GAUSS_BINS);
-    ck_assert_str_eq(b.title, "P AND Q IN VOLTAGE BINS");
+    ck_assert_str_eq(b.title, "VOLTAGE BINS");
     ck_assert_str_eq(b.names[XL_SCN_GAUSS_BINS / 2], "5 V");
     ck_assert_str_eq(b.names[XL_SCN_GAUSS_BINS / 2 - 1], "4.5 V");
     double sp = 0.0, sq = 0.0;

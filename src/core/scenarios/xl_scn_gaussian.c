@@ -195,8 +195,8 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
             out->logq[i] = -log((double)XL_SCN_GAUSS_BINS);
     }
     out->selected = XL_SCN_GAUSS_BINS / 2;
-    out->title = "P AND Q IN VOLTAGE BINS";
-    out->caption = "mass of each density in bins σ_p / 2 wide, tails at the ends";
+    out->title = "VOLTAGE BINS"; /* the bars often get a narrow panel: short */
+    out->caption = "P and Q mass in bins σ_p / 2 wide, tails at the ends";
     out->q_label = "Q = N(μ_q, σ_q²)";
 }
 
