@@ -19,90 +19,24 @@
 #include "ui_theme.h"
 #include "xl_scn_gaussian.h"
 
-enum { MAX_BOXES = 512, MARGIN = 12 };
+#include "panel_fixture.h"
 
-/* A panel size and the window it comes from (which sets the scale). */
-typedef struct size_case {
-    int w, h, win_w, win_h;
-} size_case;
-static const size_case sizes[] = {
-    {560, 300, 1280, 720},
-    {840, 450, 1920, 1080},
-    {300, 220, 640, 480},
-    {400, 260, 800, 600},
-};
-enum { SIZE_COUNT = (int)(sizeof sizes / sizeof sizes[0]) };
-
+/* The panel under test, drawn alone, and where it drew what. */
 typedef struct frame {
-    SDL_Surface *surface;
-    SDL_Renderer *renderer;
-    ui_text *text;
-    SDL_Rect area;
+    panel_frame p;
     ui_gaussian_geom geom;
-    ui_text_box boxes[MAX_BOXES];
-    ui_text_recorder rec;
-    const ui_theme *theme;
 } frame;
-
-static float scale_for(int w, int h)
-{
-    float by_h = h / 720.0f, by_w = w / 1000.0f;
-    return by_h < by_w ? by_h : by_w;
-}
 
 static void frame_draw(frame *f, const xl_session *s, size_case sz, ui_theme_kind kind, const char *shot)
 {
-    char fonts[2048], tried[4096], err[512];
-    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0, "fonts: %s", tried);
-    f->surface = SDL_CreateRGBSurfaceWithFormat(0, sz.w + 2 * MARGIN, sz.h + 2 * MARGIN, 32,
-                                                SDL_PIXELFORMAT_ARGB8888);
-    ck_assert_ptr_nonnull(f->surface);
-    f->renderer = SDL_CreateSoftwareRenderer(f->surface);
-    ck_assert_ptr_nonnull(f->renderer);
-    f->text = ui_text_create(f->renderer, fonts, err, sizeof err);
-    ck_assert_msg(f->text != NULL, "text: %s", err);
-    f->theme = ui_theme_get(kind);
-    float scale = scale_for(sz.win_w, sz.win_h);
-    ck_assert_int_eq(ui_text_set_scale(f->text, scale * f->theme->text_scale), 0);
-    int pad = (int)(10.0f * scale + 0.5f);
-    ui_ctx ctx = {
-        .r = f->renderer, .text = f->text, .theme = f->theme, .scale = scale,
-        .line = (scale < 1.0f ? 1.0f : scale) * f->theme->line_scale, .pad = pad < 5 ? 5 : pad,
-        .unit = XL_NATS,
-    };
-    SDL_SetRenderDrawColor(f->renderer, f->theme->background.r, f->theme->background.g, f->theme->background.b, 255);
-    SDL_RenderClear(f->renderer);
-    f->area = (SDL_Rect){MARGIN, MARGIN, sz.w, sz.h};
-    f->rec = (ui_text_recorder){f->boxes, MAX_BOXES, 0};
-    ui_text_set_recorder(f->text, &f->rec);
-    ui_gaussian_panel_draw(&ctx, f->area, s, &f->geom);
-    ui_text_set_recorder(f->text, NULL);
-    SDL_RenderPresent(f->renderer);
-    const char *dir = getenv("XL_SHOT_DIR");
-    if (dir && *dir && shot) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/gaussian_%s_%dx%d_%s.png", dir, shot, sz.w, sz.h, f->theme->name);
-        IMG_SavePNG(f->surface, path);
-    }
+    ui_ctx ctx = panel_frame_open(&f->p, sz, kind);
+    ui_gaussian_panel_draw(&ctx, f->p.area, s, &f->geom);
+    panel_frame_done(&f->p, "gaussian", shot, sz);
 }
 
 static void frame_close(frame *f)
 {
-    ui_text_destroy(f->text);
-    SDL_DestroyRenderer(f->renderer);
-    SDL_FreeSurface(f->surface);
-}
-
-static SDL_Color pixel(const frame *f, int x, int y)
-{
-    ck_assert_msg(x >= 0 && y >= 0 && x < f->surface->w && y < f->surface->h, "pixel (%d,%d) outside", x, y);
-    Uint32 v = ((const Uint32 *)f->surface->pixels)[(size_t)y * (f->surface->pitch / 4) + x];
-    return (SDL_Color){(Uint8)(v >> 16), (Uint8)(v >> 8), (Uint8)v, 255};
-}
-
-static int same(SDL_Color a, SDL_Color b, int tol)
-{
-    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
+    panel_frame_close(&f->p);
 }
 
 static xl_session *gauss_session(const char *param, double value)
@@ -129,9 +63,9 @@ static float y_pixel(const ui_gaussian_geom *g, double d)
 
 static int in_text(const frame *f, int x, int y)
 {
-    int n = f->rec.count < MAX_BOXES ? f->rec.count : MAX_BOXES;
+    int n = f->p.rec.count < MAX_BOXES ? f->p.rec.count : MAX_BOXES;
     for (int i = 0; i < n; i++) {
-        SDL_Rect b = f->boxes[i].ink;
+        SDL_Rect b = f->p.boxes[i].ink;
         if (x >= b.x - 1 && x <= b.x + b.w && y >= b.y - 1 && y <= b.y + b.h) return 1;
     }
     return 0;
@@ -141,11 +75,11 @@ static int in_text(const frame *f, int x, int y)
  * any label, and in *col the middle of that row's run of such pixels; -1 if none. */
 static int top_of_color(const frame *f, int y_from, int x0, int x1, SDL_Color c, int *col)
 {
-    for (int y = y_from < 0 ? 0 : y_from; y < f->surface->h; y++) {
+    for (int y = y_from < 0 ? 0 : y_from; y < f->p.surface->h; y++) {
         int first = -1, last = -1;
         for (int x = x0; x <= x1; x++) {
-            if (x < 0 || x >= f->surface->w || in_text(f, x, y)) continue;
-            if (same(pixel(f, x, y), c, 3)) {
+            if (x < 0 || x >= f->p.surface->w || in_text(f, x, y)) continue;
+            if (same(pixel(&f->p, x, y), c, 3)) {
                 if (first < 0) first = x;
                 last = x;
             }
@@ -171,13 +105,13 @@ START_TEST(p_peaks_at_mu_p_with_its_height)
             ck_assert(g->drawn);
             float ex = x_pixel(g, mu), ey = y_pixel(g, peak);
             int col = -1;
-            int top = top_of_color(&f, g->plot.y - 6, g->plot.x, g->plot.x + g->plot.w, f.theme->truth, &col);
-            ck_assert_msg(top >= 0, "%s %dx%d: no P curve", f.theme->name, sizes[k].w, sizes[k].h);
+            int top = top_of_color(&f, g->plot.y - 6, g->plot.x, g->plot.x + g->plot.w, f.p.theme->truth, &col);
+            ck_assert_msg(top >= 0, "%s %dx%d: no P curve", f.p.theme->name, sizes[k].w, sizes[k].h);
             /* The line is ui_lw(1.5) thick around the peak: its top row is within 2 px. */
             ck_assert_msg(fabsf(top - ey) <= 2.5f, "%s %dx%d: P's top at row %d, expected %.1f (density %.4f/V)",
-                          f.theme->name, sizes[k].w, sizes[k].h, top, ey, peak);
+                          f.p.theme->name, sizes[k].w, sizes[k].h, top, ey, peak);
             ck_assert_msg(fabsf(col - ex) <= 2.5f, "%s %dx%d: P's top at column %d, expected %.1f (x = %g V)",
-                          f.theme->name, sizes[k].w, sizes[k].h, col, ex, mu);
+                          f.p.theme->name, sizes[k].w, sizes[k].h, col, ex, mu);
             frame_close(&f);
         }
     xl_session_destroy(s);
@@ -199,17 +133,17 @@ START_TEST(the_difference_is_shaded)
         int y0 = (int)y_pixel(g, dp) + 3, y1 = (int)y_pixel(g, dq) - 3;
         ck_assert_int_gt(y1, y0);
         int shaded = 0, rows = 0;
-        SDL_Color panel = f.theme->panel;
+        SDL_Color panel = f.p.theme->panel;
         for (int y = y0; y <= y1; y++, rows++) {
-            SDL_Color c = pixel(&f, (int)px, y);
+            SDL_Color c = pixel(&f.p, (int)px, y);
             /* Redder than the panel and not the panel itself. */
             if (!same(c, panel, 6) && c.r >= c.b + (panel.r - panel.b) + 8) shaded++;
         }
-        ck_assert_msg(shaded * 2 > rows, "%s: %d of %d rows between the curves at x = %g V shaded", f.theme->name,
+        ck_assert_msg(shaded * 2 > rows, "%s: %d of %d rows between the curves at x = %g V shaded", f.p.theme->name,
                       shaded, rows, x);
         /* Far left, where both densities are ~0, nothing is shaded just above the axis. */
-        SDL_Color c = pixel(&f, g->plot.x + 3, g->plot.y + g->plot.h / 2);
-        ck_assert_msg(same(c, panel, 6), "%s: shading where the densities agree (%d,%d,%d)", f.theme->name, c.r, c.g,
+        SDL_Color c = pixel(&f.p, g->plot.x + 3, g->plot.y + g->plot.h / 2);
+        ck_assert_msg(same(c, panel, 6), "%s: shading where the densities agree (%d,%d,%d)", f.p.theme->name, c.r, c.g,
                       c.b);
         frame_close(&f);
     }
@@ -225,7 +159,7 @@ START_TEST(a_narrow_q_is_clipped_to_the_plot)
     const ui_gaussian_geom *g = &f.geom;
     ck_assert(g->drawn);
     int col = -1;
-    int top = top_of_color(&f, g->plot.y - 6, g->plot.x, g->plot.x + g->plot.w, f.theme->model, &col);
+    int top = top_of_color(&f, g->plot.y - 6, g->plot.x, g->plot.x + g->plot.w, f.p.theme->model, &col);
     ck_assert_msg(top >= g->plot.y - 2, "Q drawn above the plot: row %d, plot top %d", top, g->plot.y);
     ck_assert_msg(fabsf(col - x_pixel(g, XL_SCN_GAUSS_MU_Q0)) <= 2.5f, "Q's spike at column %d", col);
     frame_close(&f);
@@ -239,17 +173,17 @@ static void check_labels(xl_session *s, const char *what)
         for (int t = 0; t < UI_THEME_COUNT; t++) {
             frame f;
             frame_draw(&f, s, sizes[k], (ui_theme_kind)t, NULL);
-            ck_assert_int_le(f.rec.count, MAX_BOXES);
+            ck_assert_int_le(f.p.rec.count, MAX_BOXES);
             ck_assert_msg(f.geom.drawn, "%s %dx%d: not drawn", what, sizes[k].w, sizes[k].h);
-            for (int i = 0; i < f.rec.count; i++) {
-                SDL_Rect a = f.boxes[i].ink, area = f.area;
+            for (int i = 0; i < f.p.rec.count; i++) {
+                SDL_Rect a = f.p.boxes[i].ink, area = f.p.area;
                 ck_assert_msg(a.x >= area.x && a.y >= area.y && a.x + a.w <= area.x + area.w &&
                                   a.y + a.h <= area.y + area.h,
-                              "%s %dx%d %s: '%s' leaves the panel", what, sizes[k].w, sizes[k].h, f.theme->name,
-                              f.boxes[i].text);
-                for (int j = i + 1; j < f.rec.count; j++)
-                    ck_assert_msg(!SDL_HasIntersection(&a, &f.boxes[j].ink), "%s %dx%d %s: '%s' overlaps '%s'", what,
-                                  sizes[k].w, sizes[k].h, f.theme->name, f.boxes[i].text, f.boxes[j].text);
+                              "%s %dx%d %s: '%s' leaves the panel", what, sizes[k].w, sizes[k].h, f.p.theme->name,
+                              f.p.boxes[i].text);
+                for (int j = i + 1; j < f.p.rec.count; j++)
+                    ck_assert_msg(!SDL_HasIntersection(&a, &f.p.boxes[j].ink), "%s %dx%d %s: '%s' overlaps '%s'", what,
+                                  sizes[k].w, sizes[k].h, f.p.theme->name, f.p.boxes[i].text, f.p.boxes[j].text);
             }
             frame_close(&f);
         }

@@ -21,102 +21,24 @@
 #include "ui_theme.h"
 #include "xl_scn_logistic.h"
 
-enum { MAX_BOXES = 512, MARGIN = 12 };
+#include "panel_fixture.h"
 
-/* A panel size and the window it comes from (which sets the scale). */
-typedef struct size_case {
-    int w, h, win_w, win_h;
-} size_case;
-static const size_case sizes[] = {
-    {560, 300, 1280, 720},
-    {840, 450, 1920, 1080},
-    {300, 220, 640, 480},
-    {400, 260, 800, 600},
-};
-enum { SIZE_COUNT = (int)(sizeof sizes / sizeof sizes[0]) };
-
+/* The panel under test, drawn alone, and where it drew what. */
 typedef struct frame {
-    SDL_Surface *surface;
-    SDL_Renderer *renderer;
-    ui_text *text;
-    SDL_Rect area;
+    panel_frame p;
     ui_logistic_geom geom;
-    ui_text_box boxes[MAX_BOXES];
-    ui_text_recorder rec;
-    const ui_theme *theme;
 } frame;
-
-static float scale_for(int w, int h)
-{
-    float by_h = h / 720.0f, by_w = w / 1000.0f;
-    return by_h < by_w ? by_h : by_w;
-}
 
 static void frame_draw(frame *f, const xl_session *s, size_case sz, ui_theme_kind kind, const char *shot)
 {
-    char fonts[2048], tried[4096], err[512];
-    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0, "fonts: %s", tried);
-    f->surface = SDL_CreateRGBSurfaceWithFormat(0, sz.w + 2 * MARGIN, sz.h + 2 * MARGIN, 32,
-                                                SDL_PIXELFORMAT_ARGB8888);
-    ck_assert_ptr_nonnull(f->surface);
-    f->renderer = SDL_CreateSoftwareRenderer(f->surface);
-    ck_assert_ptr_nonnull(f->renderer);
-    f->text = ui_text_create(f->renderer, fonts, err, sizeof err);
-    ck_assert_msg(f->text != NULL, "text: %s", err);
-    f->theme = ui_theme_get(kind);
-    float scale = scale_for(sz.win_w, sz.win_h);
-    ck_assert_int_eq(ui_text_set_scale(f->text, scale * f->theme->text_scale), 0);
-    int pad = (int)(10.0f * scale + 0.5f);
-    ui_ctx ctx = {
-        .r = f->renderer, .text = f->text, .theme = f->theme, .scale = scale,
-        .line = (scale < 1.0f ? 1.0f : scale) * f->theme->line_scale, .pad = pad < 5 ? 5 : pad,
-        .unit = XL_NATS,
-    };
-    SDL_SetRenderDrawColor(f->renderer, f->theme->background.r, f->theme->background.g, f->theme->background.b, 255);
-    SDL_RenderClear(f->renderer);
-    f->area = (SDL_Rect){MARGIN, MARGIN, sz.w, sz.h};
-    f->rec = (ui_text_recorder){f->boxes, MAX_BOXES, 0};
-    ui_text_set_recorder(f->text, &f->rec);
-    ui_logistic_panel_draw(&ctx, f->area, s, &f->geom);
-    ui_text_set_recorder(f->text, NULL);
-    SDL_RenderPresent(f->renderer);
-    const char *dir = getenv("XL_SHOT_DIR");
-    if (dir && *dir && shot) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/logistic_%s_%dx%d_%s.png", dir, shot, sz.w, sz.h, f->theme->name);
-        IMG_SavePNG(f->surface, path);
-    }
+    ui_ctx ctx = panel_frame_open(&f->p, sz, kind);
+    ui_logistic_panel_draw(&ctx, f->p.area, s, &f->geom);
+    panel_frame_done(&f->p, "logistic", shot, sz);
 }
 
 static void frame_close(frame *f)
 {
-    ui_text_destroy(f->text);
-    SDL_DestroyRenderer(f->renderer);
-    SDL_FreeSurface(f->surface);
-}
-
-static SDL_Color pixel(const frame *f, int x, int y)
-{
-    ck_assert_msg(x >= 0 && y >= 0 && x < f->surface->w && y < f->surface->h, "pixel (%d,%d) outside", x, y);
-    Uint32 v = ((const Uint32 *)f->surface->pixels)[(size_t)y * (f->surface->pitch / 4) + x];
-    return (SDL_Color){(Uint8)(v >> 16), (Uint8)(v >> 8), (Uint8)v, 255};
-}
-
-static int same(SDL_Color a, SDL_Color b, int tol)
-{
-    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
-}
-
-/* Is there a pixel of colour c within d pixels of (x, y)? */
-static int near_color(const frame *f, float x, float y, int d, SDL_Color c)
-{
-    for (int dy = -d; dy <= d; dy++)
-        for (int dx = -d; dx <= d; dx++) {
-            int px = (int)lroundf(x) + dx, py = (int)lroundf(y) + dy;
-            if (px >= 0 && py >= 0 && px < f->surface->w && py < f->surface->h && same(pixel(f, px, py), c, 3))
-                return 1;
-        }
-    return 0;
+    panel_frame_close(&f->p);
 }
 
 static xl_session *logistic_session(uint64_t seed)
@@ -163,12 +85,12 @@ static void check_boundary(const xl_session *s, const char *shot)
         float ex = x_pixel(g, xb);
         ck_assert_msg(fabsf(g->boundary_x - ex) < 0.75f, "boundary at %.1f, expected %.1f", g->boundary_x, ex);
         float mid = g->plot.y + g->plot.h / 2.0f;
-        ck_assert_msg(near_color(&f, ex, mid, 2, f.theme->model),
-                      "%s: no curve pixel near (%.1f, %.1f), where y_hat = 0.5 at x = %.3f", f.theme->name, ex, mid,
+        ck_assert_msg(near_color(&f.p, ex, mid, 2, f.p.theme->model),
+                      "%s: no curve pixel near (%.1f, %.1f), where y_hat = 0.5 at x = %.3f", f.p.theme->name, ex, mid,
                       xb);
         /* And not at 0.5 a quarter of the plot to either side (the curve is not flat). */
         float off = g->plot.w / 4.0f;
-        int flat = near_color(&f, ex - off, mid, 1, f.theme->model) && near_color(&f, ex + off, mid, 1, f.theme->model);
+        int flat = near_color(&f.p, ex - off, mid, 1, f.p.theme->model) && near_color(&f.p, ex + off, mid, 1, f.p.theme->model);
         ck_assert_msg(!flat, "the curve is at 0.5 far from the boundary");
         frame_close(&f);
     }
@@ -203,8 +125,8 @@ START_TEST(samples_sit_in_their_rows)
             ck_assert_msg(fabsf(g->px[i] - ex) < 0.75f && fabsf(g->py[i] - ey) < 0.75f,
                           "sample %d (x = %g, label %d) at (%.1f, %.1f), expected (%.1f, %.1f)", i + 1, lg->pts[i].x, y,
                           g->px[i], g->py[i], ex, ey);
-            SDL_Color want = ui_logistic_label_color(f.theme, y), c = pixel(&f, (int)lroundf(ex), (int)lroundf(ey));
-            ck_assert_msg(same(c, want, 3), "%s: sample %d's centre is (%d,%d,%d), not its label's colour", f.theme->name,
+            SDL_Color want = ui_logistic_label_color(f.p.theme, y), c = pixel(&f.p, (int)lroundf(ex), (int)lroundf(ey));
+            ck_assert_msg(same(c, want, 3), "%s: sample %d's centre is (%d,%d,%d), not its label's colour", f.p.theme->name,
                           i + 1, c.r, c.g, c.b);
         }
         frame_close(&f);
@@ -231,14 +153,14 @@ START_TEST(selected_sample_has_the_yellow_ring)
             const float dirs[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
             for (int d = 0; d < 4; d++) {
                 float x = g->px[i] + dirs[d][0] * rr, y = g->py[i] + dirs[d][1] * rr;
-                SDL_Color c = pixel(&f, (int)lroundf(x), (int)lroundf(y));
-                ck_assert_msg(same(c, f.theme->select, 8), "%s: ring of sample %d at (%.0f,%.0f) is (%d,%d,%d)",
-                              f.theme->name, i + 1, x, y, c.r, c.g, c.b);
+                SDL_Color c = pixel(&f.p, (int)lroundf(x), (int)lroundf(y));
+                ck_assert_msg(same(c, f.p.theme->select, 8), "%s: ring of sample %d at (%.0f,%.0f) is (%d,%d,%d)",
+                              f.p.theme->name, i + 1, x, y, c.r, c.g, c.b);
             }
             /* An unselected sample has none. */
             int j = i == 0 ? 1 : 0;
-            SDL_Color c = pixel(&f, (int)lroundf(g->px[j] + rr), (int)lroundf(g->py[j]));
-            ck_assert_msg(!same(c, f.theme->select, 8) || fabsf(g->px[j] - g->px[i]) < 2 * g->ring_radius,
+            SDL_Color c = pixel(&f.p, (int)lroundf(g->px[j] + rr), (int)lroundf(g->py[j]));
+            ck_assert_msg(!same(c, f.p.theme->select, 8) || fabsf(g->px[j] - g->px[i]) < 2 * g->ring_radius,
                           "sample %d is ringed too", j + 1);
             frame_close(&f);
         }
@@ -272,13 +194,13 @@ START_TEST(pull_stems_follow_the_gradient)
     float len = (float)(fmin(fabs(dw[big]) / most, 1.0) * half);
     ck_assert_msg(len > 4.0f, "the largest pull is only %.1f px", len);
     float up = dw[big] < 0 ? 1.0f : -1.0f;
-    SDL_Color want = ui_logistic_label_color(f.theme, lg->pts[big].y);
+    SDL_Color want = ui_logistic_label_color(f.p.theme, lg->pts[big].y);
     float x = g->px[big];
-    ck_assert_msg(near_color(&f, x, mid - up * len * 0.8f, 0, want),
+    ck_assert_msg(near_color(&f.p, x, mid - up * len * 0.8f, 0, want),
                   "no stem of sample %d (dw %.4f) at %.1f px %s the baseline", big + 1, dw[big], len * 0.8f,
                   up > 0 ? "above" : "below");
-    ck_assert_msg(!near_color(&f, x, mid - up * (len + 3.0f), 0, want), "sample %d's stem is too long", big + 1);
-    ck_assert_msg(!near_color(&f, x, mid + up * len * 0.8f, 0, want), "sample %d's stem points the wrong way",
+    ck_assert_msg(!near_color(&f.p, x, mid - up * (len + 3.0f), 0, want), "sample %d's stem is too long", big + 1);
+    ck_assert_msg(!near_color(&f.p, x, mid + up * len * 0.8f, 0, want), "sample %d's stem points the wrong way",
                   big + 1);
     frame_close(&f);
     xl_session_destroy(s);
@@ -298,17 +220,17 @@ static void check_labels(const xl_session *s, const char *shot)
         for (int t = 0; t < UI_THEME_COUNT; t++) {
             frame f;
             frame_draw(&f, s, sizes[si], (ui_theme_kind)t, shot);
-            ck_assert_msg(f.geom.drawn, "[%s] %dx%d %s: nothing drawn", shot, sizes[si].w, sizes[si].h, f.theme->name);
-            ck_assert_int_le(f.rec.count, MAX_BOXES);
-            for (int i = 0; i < f.rec.count; i++) {
-                const ui_text_box *a = &f.boxes[i];
-                ck_assert_msg(contains(f.area, a->ink), "[%s] %dx%d %s: '%s' at (%d,%d %dx%d) leaves the panel", shot,
-                              sizes[si].w, sizes[si].h, f.theme->name, a->text, a->ink.x, a->ink.y, a->ink.w,
+            ck_assert_msg(f.geom.drawn, "[%s] %dx%d %s: nothing drawn", shot, sizes[si].w, sizes[si].h, f.p.theme->name);
+            ck_assert_int_le(f.p.rec.count, MAX_BOXES);
+            for (int i = 0; i < f.p.rec.count; i++) {
+                const ui_text_box *a = &f.p.boxes[i];
+                ck_assert_msg(contains(f.p.area, a->ink), "[%s] %dx%d %s: '%s' at (%d,%d %dx%d) leaves the panel", shot,
+                              sizes[si].w, sizes[si].h, f.p.theme->name, a->text, a->ink.x, a->ink.y, a->ink.w,
                               a->ink.h);
-                for (int j = i + 1; j < f.rec.count; j++) {
-                    const ui_text_box *b = &f.boxes[j];
+                for (int j = i + 1; j < f.p.rec.count; j++) {
+                    const ui_text_box *b = &f.p.boxes[j];
                     ck_assert_msg(!SDL_HasIntersection(&a->ink, &b->ink), "[%s] %dx%d %s: '%s' overlaps '%s'", shot,
-                                  sizes[si].w, sizes[si].h, f.theme->name, a->text, b->text);
+                                  sizes[si].w, sizes[si].h, f.p.theme->name, a->text, b->text);
                 }
             }
             frame_close(&f);
