@@ -62,6 +62,22 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned
     return L;
 }
 
+int ui_boxes_touch(SDL_Rect a, SDL_Rect b, int gap)
+{
+    return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+int ui_claim(ui_claims *claims, SDL_Rect box, SDL_Rect inside, int gap)
+{
+    if (box.x < inside.x || box.y < inside.y || box.x + box.w > inside.x + inside.w ||
+        box.y + box.h > inside.y + inside.h)
+        return 0;
+    for (int i = 0; i < claims->n; i++)
+        if (ui_boxes_touch(box, claims->box[i], gap)) return 0;
+    if (claims->n < UI_CLAIMS_MAX) claims->box[claims->n++] = box;
+    return 1;
+}
+
 int ui_segment_hits_rect(float x0, float y0, float x1, float y1, SDL_Rect rect)
 {
     /* Liang-Barsky against the closed box. */

@@ -50,6 +50,21 @@ typedef struct ui_obstacles {
     int npath;
 } ui_obstacles;
 
+/* Labels claimed so far in a panel, so a secondary label is drawn only where it touches
+ * none: the first to claim a place keeps it. Plain data on the caller's stack; start
+ * with {.n = 0}. Past UI_CLAIMS_MAX boxes a claim still succeeds but is not remembered. */
+enum { UI_CLAIMS_MAX = 96 };
+typedef struct ui_claims {
+    SDL_Rect box[UI_CLAIMS_MAX];
+    int n;
+} ui_claims;
+
+/* 1 if a and b overlap, or lie closer than gap pixels side by side. */
+int ui_boxes_touch(SDL_Rect a, SDL_Rect b, int gap);
+
+/* Claim box if it lies within `inside` and touches no claimed box; 1 if claimed. */
+int ui_claim(ui_claims *claims, SDL_Rect box, SDL_Rect inside, int gap);
+
 /* 1 if the segment (x0, y0)-(x1, y1) passes through rect (edges included). */
 int ui_segment_hits_rect(float x0, float y0, float x1, float y1, SDL_Rect rect);
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "ui_draw.h"
+#include "ui_layout.h"
 
 /* How class names are written under the bars. */
 typedef enum name_style { NAMES_FLAT, NAMES_FLAT_SMALL, NAMES_STAGGERED, NAMES_UPRIGHT, NAMES_NUMBERS } name_style;
@@ -31,11 +32,6 @@ static int top_under(const SDL_Rect *pb, const SDL_Rect *qb, int n, int x0, int 
             if (r[k]->x < x1 && r[k]->x + r[k]->w > x0 && r[k]->h > 0 && r[k]->y < top) top = r[k]->y;
     }
     return top;
-}
-
-static int boxes_touch(SDL_Rect a, SDL_Rect b, int gap)
-{
-    return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
 /* Left edge of class i's name centred under its group, leaning inwards at the plot's
@@ -263,7 +259,7 @@ static void draw_surprises(const ui_ctx *ctx, const xl_bars *c, const layout *L,
         SDL_Rect box = {lx, top - h, w, h};
         int clear = 1;
         for (int j = 0; j < nplaced && clear; j++)
-            if (boxes_touch(box, placed[j], 2)) clear = 0;
+            if (ui_boxes_touch(box, placed[j], 2)) clear = 0;
         if (!clear) continue;
         placed[nplaced++] = box;
         ui_text_draw(ctx->text, vf, lx, box.y, UI_ALIGN_LEFT, ctx->theme->surprise, buf);

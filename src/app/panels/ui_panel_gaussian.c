@@ -27,31 +27,10 @@
 #include <string.h>
 
 #include "ui_draw.h"
+#include "ui_layout.h"
 #include "xl_scn_gaussian.h"
 
-enum { MAX_LABELS = 64, MAX_TICKS = 32 };
-
-typedef struct placed {
-    SDL_Rect box[MAX_LABELS];
-    int n;
-} placed;
-
-static int touches(SDL_Rect a, SDL_Rect b, int gap)
-{
-    return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-/* Claim box if it touches no placed label and lies within `inside`; 1 if claimed. */
-static int claim(placed *pl, SDL_Rect box, SDL_Rect inside, int gap)
-{
-    if (box.x < inside.x || box.y < inside.y || box.x + box.w > inside.x + inside.w ||
-        box.y + box.h > inside.y + inside.h)
-        return 0;
-    for (int i = 0; i < pl->n; i++)
-        if (touches(box, pl->box[i], gap)) return 0;
-    if (pl->n < MAX_LABELS) pl->box[pl->n++] = box;
-    return 1;
-}
+enum { MAX_TICKS = 32 };
 
 typedef struct frame_map {
     SDL_Rect plot;
@@ -147,7 +126,7 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_gauss *g, doubl
 }
 
 /* Density ticks at the left and the axis title turned upright. */
-static void draw_y_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, placed *pl)
+static void draw_y_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, ui_claims *pl)
 {
     const ui_theme *th = ctx->theme;
     const SDL_Rect plot = f->plot;
@@ -171,21 +150,21 @@ static void draw_y_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, plac
         int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
         int right = (int)(plot.x - len - 2);
         SDL_Rect box = {right - w, ty, w, tick_h};
-        if (claim(pl, box, in, 1)) ui_text_draw(ctx->text, UI_FONT_TICK, right, ty, UI_ALIGN_RIGHT, th->text_dim, buf);
+        if (ui_claim(pl, box, in, 1)) ui_text_draw(ctx->text, UI_FONT_TICK, right, ty, UI_ALIGN_RIGHT, th->text_dim, buf);
     }
     const char *titles[2] = {"density per volt", "1/V"};
     for (int i = 0; i < 2; i++) {
         int len_px = ui_text_width(ctx->text, UI_FONT_TICK, titles[i]);
         if (len_px > plot.h) continue;
         SDL_Rect box = {in.x, plot.y + plot.h / 2 - len_px / 2, tick_h, len_px};
-        if (!claim(pl, box, in, 1)) continue;
+        if (!ui_claim(pl, box, in, 1)) continue;
         ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, titles[i]);
         break;
     }
 }
 
 /* Voltage ticks under the plot (labels start at label_y) and the unit "V" at the axis's end. */
-static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int label_y, placed *pl)
+static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int label_y, ui_claims *pl)
 {
     const ui_theme *th = ctx->theme;
     const SDL_Rect plot = f->plot;
@@ -196,7 +175,7 @@ static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int 
     int vw = ui_text_width(ctx->text, UI_FONT_LABEL, "V");
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     SDL_Rect vbox = {plot.x + plot.w + ctx->pad / 3, (int)(base - lh / 2.0f), vw, lh};
-    if (claim(pl, vbox, in, 0)) ui_text_draw(ctx->text, UI_FONT_LABEL, vbox.x, vbox.y, UI_ALIGN_LEFT, th->text, "V");
+    if (ui_claim(pl, vbox, in, 0)) ui_text_draw(ctx->text, UI_FONT_LABEL, vbox.x, vbox.y, UI_ALIGN_LEFT, th->text, "V");
 
     char a[32], b[32];
     ui_format_fit(a, sizeof a, f->lo, 1, 8);
@@ -217,7 +196,7 @@ static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int 
         int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
         int lx = (int)(x - w / 2.0f);
         SDL_Rect box = {lx, label_y, w, tick_h};
-        if (claim(pl, box, in, ctx->pad / 2))
+        if (ui_claim(pl, box, in, ctx->pad / 2))
             ui_text_draw(ctx->text, UI_FONT_TICK, lx, label_y, UI_ALIGN_LEFT, th->text_dim, buf);
     }
 }
@@ -263,7 +242,7 @@ static void draw_densities(const ui_ctx *ctx, const frame_map *f, const xl_gauss
 
 /* A dashed line from the axis up to the curve's peak at the mean, and its name above. */
 static void mark_mean(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, double mu, double sigma, SDL_Color c,
-                      const char *name, placed *pl)
+                      const char *name, ui_claims *pl)
 {
     if (!(mu >= f->lo && mu <= f->hi)) return;
     float x = px_of(f, mu);
@@ -276,11 +255,11 @@ static void mark_mean(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, double
     if (ly < f->plot.y) ly = f->plot.y; /* a clipped peak: the name sits inside, beside it */
     if (ly == f->plot.y) lx = (int)x + 3;
     SDL_Rect box = {lx, ly, w, tick_h};
-    if (claim(pl, box, in, 2)) ui_text_draw(ctx->text, UI_FONT_TICK, lx, ly, UI_ALIGN_LEFT, c, name);
+    if (ui_claim(pl, box, in, 2)) ui_text_draw(ctx->text, UI_FONT_TICK, lx, ly, UI_ALIGN_LEFT, c, name);
 }
 
 /* The closed form and its current values; returns the lines drawn. */
-static int draw_formula(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const double *terms, placed *pl)
+static int draw_formula(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const double *terms, ui_claims *pl)
 {
     const ui_theme *th = ctx->theme;
     static const char *const forms[] = {
@@ -292,7 +271,7 @@ static int draw_formula(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const 
     for (int i = 0; i < 3 && lines >= 1; i++) {
         int w = ui_text_width(ctx->text, UI_FONT_LABEL, forms[i]);
         SDL_Rect box = {in.x, y, w, lh};
-        if (!claim(pl, box, in, 1)) continue;
+        if (!ui_claim(pl, box, in, 1)) continue;
         ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, y, UI_ALIGN_LEFT, th->text, forms[i]);
         drawn = 1;
         break;
@@ -315,7 +294,7 @@ static int draw_formula(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const 
         snprintf(buf, sizeof buf, fmts[i], s, m, t, unit);
         int w = ui_text_width(ctx->text, UI_FONT_LABEL, buf);
         SDL_Rect box = {in.x, y, w, lh};
-        if (!claim(pl, box, in, 1)) continue;
+        if (!ui_claim(pl, box, in, 1)) continue;
         ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, y, UI_ALIGN_LEFT, th->text, buf);
         return 2;
     }
@@ -357,7 +336,7 @@ void ui_gaussian_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
 
     frame_map f = {plot, 0.0, 0.0, 1.0};
     ranges(gp, mu_q, sigma_q, &f);
-    placed pl = {.n = 0};
+    ui_claims pl = {.n = 0};
     if (legend) draw_legend(ctx, in, gp, mu_q, sigma_q);
     draw_y_axis(ctx, &f, in, &pl);
     draw_x_axis(ctx, &f, in, xlabel_y, &pl);

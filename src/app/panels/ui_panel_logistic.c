@@ -22,9 +22,10 @@
 #include <string.h>
 
 #include "ui_draw.h"
+#include "ui_layout.h"
 #include "xl_scn_logistic.h"
 
-enum { MAX_LABELS = 96, MAX_TICKS = 32 };
+enum { MAX_TICKS = 32 };
 
 /* Okabe-Ito reddish purple: the label-0 samples (label 1 takes the truth's blue). */
 static const SDL_Color LABEL0 = {0xCC, 0x79, 0xA7, 255};
@@ -32,31 +33,6 @@ static const SDL_Color LABEL0 = {0xCC, 0x79, 0xA7, 255};
 SDL_Color ui_logistic_label_color(const ui_theme *th, int label)
 {
     return label ? th->truth : LABEL0;
-}
-
-/* Boxes of the labels placed so far, so a secondary label can see it would touch one. */
-typedef struct placed {
-    SDL_Rect box[MAX_LABELS];
-    int n;
-} placed;
-
-static int touches(SDL_Rect a, SDL_Rect b, int gap)
-{
-    return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-/* Claim box if it touches no placed label and lies within `inside`; 1 if claimed. */
-static int claim(placed *pl, SDL_Rect box, SDL_Rect inside, int gap)
-{
-    if (box.x < inside.x || box.y < inside.y || box.x + box.w > inside.x + inside.w ||
-        box.y + box.h > inside.y + inside.h)
-        return 0;
-    for (int i = 0; i < pl->n; i++)
-        if (touches(box, pl->box[i], gap))
-            return 0;
-    if (pl->n < MAX_LABELS)
-        pl->box[pl->n++] = box;
-    return 1;
 }
 
 /* The x range: the data with a margin, never narrower than [-3, 3]. */
@@ -134,7 +110,7 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in)
 }
 
 /* Ticks and labels of the probability axis, and its title turned upright. */
-static void draw_y_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, placed *pl)
+static void draw_y_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, ui_claims *pl)
 {
     const ui_theme *th = ctx->theme;
     const SDL_Rect plot = f->plot;
@@ -158,7 +134,7 @@ static void draw_y_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, plac
         int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
         int right = (int)(plot.x - len - 2);
         SDL_Rect box = {right - w, ty, w, tick_h};
-        if (claim(pl, box, in, 1))
+        if (ui_claim(pl, box, in, 1))
             ui_text_draw(ctx->text, UI_FONT_TICK, right, ty, UI_ALIGN_RIGHT, th->text_dim, buf);
     }
     /* The axis title, upright at the panel's left, if it fits the axis's height. */
@@ -167,7 +143,7 @@ static void draw_y_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, plac
         int len_px = ui_text_width(ctx->text, UI_FONT_TICK, titles[i]);
         if (len_px > plot.h) continue;
         SDL_Rect box = {in.x, plot.y + plot.h / 2 - len_px / 2, tick_h, len_px};
-        if (!claim(pl, box, in, 1)) continue;
+        if (!ui_claim(pl, box, in, 1)) continue;
         ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, titles[i]);
         break;
     }
@@ -175,7 +151,7 @@ static void draw_y_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, plac
 
 /* Ticks and labels of the x axis below the plot (labels start at label_y), and "x" at
  * the axis's right end. */
-static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int label_y, placed *pl)
+static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int label_y, ui_claims *pl)
 {
     const ui_theme *th = ctx->theme;
     const SDL_Rect plot = f->plot;
@@ -187,7 +163,7 @@ static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int 
     int xw = ui_text_width(ctx->text, UI_FONT_LABEL, "x");
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     SDL_Rect xbox = {plot.x + plot.w + ctx->pad / 3, (int)(base - lh / 2.0f), xw, lh};
-    if (claim(pl, xbox, in, 0))
+    if (ui_claim(pl, xbox, in, 0))
         ui_text_draw(ctx->text, UI_FONT_LABEL, xbox.x, xbox.y, UI_ALIGN_LEFT, th->text, "x");
 
     char a[32], b[32];
@@ -211,7 +187,7 @@ static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int 
         int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
         int lx = (int)(x - w / 2.0f);
         SDL_Rect box = {lx, label_y, w, tick_h};
-        if (claim(pl, box, in, ctx->pad / 2))
+        if (ui_claim(pl, box, in, ctx->pad / 2))
             ui_text_draw(ctx->text, UI_FONT_TICK, lx, label_y, UI_ALIGN_LEFT, th->text_dim, buf);
     }
 }
@@ -344,7 +320,7 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
 
     frame_map f = {plot, 0.0, 0.0};
     x_range(lg, &f.lo, &f.hi);
-    placed pl = {.n = 0};
+    ui_claims pl = {.n = 0};
     if (legend) draw_legend(ctx, in);
 
     draw_y_axis(ctx, &f, in, &pl);
@@ -365,7 +341,7 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         if (lx < plot.x) lx = plot.x;
         if (lx + lw > in.x + in.w) lx = in.x + in.w - lw;
         SDL_Rect box = {lx, plot.y - (int)ring_r - 1 - tick_h, lw, tick_h};
-        if (claim(&pl, box, in, 2))
+        if (ui_claim(&pl, box, in, 2))
             ui_text_draw(ctx->text, UI_FONT_TICK, lx, box.y, UI_ALIGN_LEFT, th->text_dim, label);
     }
 
@@ -401,7 +377,7 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         if (tx < plot.x + 2) tx = plot.x + 2;
         if (tx + tw > plot.x + plot.w) tx = plot.x + plot.w - tw;
         SDL_Rect box = {tx, ty, tw, tick_h};
-        if (claim(&pl, box, plot, 2)) {
+        if (ui_claim(&pl, box, plot, 2)) {
             ui_draw_fill(ctx->r, (SDL_Rect){tx - 2, ty, tw + 4, tick_h}, ui_rgba(th->panel, 225));
             ui_text_draw(ctx->text, UI_FONT_TICK, tx, ty, UI_ALIGN_LEFT, th->text, buf);
         }
@@ -410,7 +386,7 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         draw_pull(ctx, &f, strip, lg, theta, sel);
         int cy = in.y + in.h - tick_h;
         SDL_Rect box = {in.x, cy, ui_text_width(ctx->text, UI_FONT_TICK, caption), tick_h};
-        if (claim(&pl, box, in, 1))
+        if (ui_claim(&pl, box, in, 1))
             ui_text_draw(ctx->text, UI_FONT_TICK, in.x, cy, UI_ALIGN_LEFT, th->text_dim, caption);
         g->pull = strip;
     }

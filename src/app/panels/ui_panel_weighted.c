@@ -18,10 +18,11 @@
 #include <string.h>
 
 #include "ui_draw.h"
+#include "ui_layout.h"
 #include "xl_logistic.h"
 #include "xl_scn_weighted.h"
 
-enum { MAX_LABELS = 64, MAX_TICKS = 32 };
+enum { MAX_TICKS = 32 };
 
 /* Okabe-Ito reddish purple for negatives (positives take the truth's blue). */
 static const SDL_Color NEGATIVE = {0xCC, 0x79, 0xA7, 255};
@@ -31,33 +32,12 @@ SDL_Color ui_weighted_label_color(const ui_theme *th, int label)
     return label ? th->truth : NEGATIVE;
 }
 
-typedef struct placed {
-    SDL_Rect box[MAX_LABELS];
-    int n;
-} placed;
-
-static int touches(SDL_Rect a, SDL_Rect b, int gap)
-{
-    return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-static int claim(placed *pl, SDL_Rect box, SDL_Rect inside, int gap)
-{
-    if (box.x < inside.x || box.y < inside.y || box.x + box.w > inside.x + inside.w ||
-        box.y + box.h > inside.y + inside.h)
-        return 0;
-    for (int i = 0; i < pl->n; i++)
-        if (touches(box, pl->box[i], gap)) return 0;
-    if (pl->n < MAX_LABELS) pl->box[pl->n++] = box;
-    return 1;
-}
-
 /* Draw text at (x, y) if its box is free; returns its width or 0. */
-static int place_text(const ui_ctx *ctx, placed *pl, SDL_Rect in, ui_font font, int x, int y, SDL_Color c,
+static int place_text(const ui_ctx *ctx, ui_claims *pl, SDL_Rect in, ui_font font, int x, int y, SDL_Color c,
                       const char *s)
 {
     SDL_Rect box = {x, y, ui_text_width(ctx->text, font, s), ui_text_line_height(ctx->text, font)};
-    if (!claim(pl, box, in, 1)) return 0;
+    if (!ui_claim(pl, box, in, 1)) return 0;
     ui_text_draw(ctx->text, font, x, y, UI_ALIGN_LEFT, c, s);
     return box.w;
 }
@@ -123,7 +103,7 @@ static void draw_curve(const ui_ctx *ctx, const frame_map *f, const double *thet
     }
 }
 
-static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int label_y, placed *pl)
+static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int label_y, ui_claims *pl)
 {
     const ui_theme *th = ctx->theme;
     const SDL_Rect plot = f->plot;
@@ -149,7 +129,7 @@ static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int 
         ui_format_fit(buf, sizeof buf, ticks[k], step < 1.0 ? 1 : 0, 6);
         int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
         SDL_Rect box = {(int)(x - w / 2.0f), label_y, w, tick_h};
-        if (claim(pl, box, in, ctx->pad / 2))
+        if (ui_claim(pl, box, in, ctx->pad / 2))
             ui_text_draw(ctx->text, UI_FONT_TICK, box.x, label_y, UI_ALIGN_LEFT, th->text_dim, buf);
     }
     /* ŷ's 0 and 1 at the left of the plot. */
@@ -160,7 +140,7 @@ static void draw_x_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, int 
 
 /* The stacked bar of loss_pos and loss_neg at (x, y), width w, one label line high;
  * labels "L₊ 28%" before it and "L₋ 72%" after. Returns the width used, 0 if it does not fit. */
-static int draw_shares(const ui_ctx *ctx, placed *pl, SDL_Rect in, int x, int y, int w, double lp, double ln,
+static int draw_shares(const ui_ctx *ctx, ui_claims *pl, SDL_Rect in, int x, int y, int w, double lp, double ln,
                        ui_weighted_geom *g)
 {
     const ui_theme *th = ctx->theme;
@@ -179,8 +159,8 @@ static int draw_shares(const ui_ctx *ctx, placed *pl, SDL_Rect in, int x, int y,
     if (bar_w < 4 * lh) return 0;
     if (bar_w > 16 * lh) bar_w = 16 * lh;
     SDL_Rect ra = {x, y, wa, lh}, rb = {x + wa + gap + bar_w + gap, y, wb, lh};
-    if (!claim(pl, ra, in, 1)) return 0;
-    if (!claim(pl, rb, in, 1)) return 0;
+    if (!ui_claim(pl, ra, in, 1)) return 0;
+    if (!ui_claim(pl, rb, in, 1)) return 0;
     ui_text_draw(ctx->text, UI_FONT_LABEL, ra.x, y, UI_ALIGN_LEFT, ui_weighted_label_color(th, 1), a);
     ui_text_draw(ctx->text, UI_FONT_LABEL, rb.x, y, UI_ALIGN_LEFT, ui_weighted_label_color(th, 0), b);
     SDL_Rect bar = {x + wa + gap, y + lh / 5, bar_w, lh - 2 * (lh / 5)};
@@ -193,7 +173,7 @@ static int draw_shares(const ui_ctx *ctx, placed *pl, SDL_Rect in, int x, int y,
     return rb.x + rb.w - x;
 }
 
-static void draw_legend(const ui_ctx *ctx, placed *pl, SDL_Rect in, int y, float r)
+static void draw_legend(const ui_ctx *ctx, ui_claims *pl, SDL_Rect in, int y, float r)
 {
     const ui_theme *th = ctx->theme;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL), x = in.x, end = in.x + in.w;
@@ -213,7 +193,7 @@ static void draw_legend(const ui_ctx *ctx, placed *pl, SDL_Rect in, int y, float
         int w = lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, lines[k]);
         if (x + w > end) return;
         SDL_Rect box = {x, y, w, lh};
-        if (!claim(pl, box, in, 1)) return;
+        if (!ui_claim(pl, box, in, 1)) return;
         x += ui_legend_item(ctx, x, y, cs[k], k > 0, lines[k]);
     }
 }
@@ -242,7 +222,7 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     float r = roundf(4.5f * ctx->scale * (th->kind == UI_THEME_LIGHT ? 1.2f : 1.0f) + 1.5f);
-    placed pl = {.n = 0};
+    ui_claims pl = {.n = 0};
     int y = in.y;
 
     /* The formula, then beta, recall and precision, then the shares. */
@@ -315,7 +295,7 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
             int lx = (int)bx + 3;
             if (lx + tw > plot.x + plot.w) lx = (int)bx - 3 - tw;
             SDL_Rect box = {lx, ly, tw, tick_h};
-            if (claim(&pl, box, plot, 2)) {
+            if (ui_claim(&pl, box, plot, 2)) {
                 ui_draw_fill(ctx->r, (SDL_Rect){lx - 1, ly, tw + 2, tick_h}, ui_rgba(th->panel, 225));
                 ui_text_draw(ctx->text, UI_FONT_TICK, lx, ly, UI_ALIGN_LEFT, th->text_dim, label);
             }
@@ -334,7 +314,7 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
             if (lx < plot.x) lx = plot.x;
             if (lx + tw > in.x + in.w) lx = in.x + in.w - tw;
             SDL_Rect box = {lx, plot.y - (int)r - 2 - tick_h, tw, tick_h};
-            if (claim(&pl, box, in, 2))
+            if (ui_claim(&pl, box, in, 2))
                 ui_text_draw(ctx->text, UI_FONT_TICK, lx, box.y, UI_ALIGN_LEFT, th->text, label);
         }
     }
