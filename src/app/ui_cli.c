@@ -463,7 +463,7 @@ static ui_cli_result print_lists(const raw_flags *raw, FILE *out, FILE *err)
     }
     if (raw->list_scenarios)
         for (int i = 0; i < xl_scenario_count(); i++)
-            fprintf(out, "%-10s %s\n", xl_scenario_at(i)->id, xl_scenario_at(i)->summary);
+            fprintf(out, "%-12s %s\n", xl_scenario_at(i)->id, xl_scenario_at(i)->summary);
     if (raw->list_commands)
         for (int k = 1; k < XL_CMD_COUNT; k++)
             fprintf(out, "%-24s %s\n", xl_command_usage((xl_command_kind)k), xl_command_help((xl_command_kind)k));

@@ -63,11 +63,14 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
      * rather than measuring text with no font. */
     if (ui_text_set_scale(sc->text, scale * th->text_scale) != 0) return;
     const xl_scenario_def *def = xl_session_scenario(s);
-    const ui_own_panel *own = def->panels & XL_PANEL_DATA ? ui_own_panel_for(def) : NULL;
+    const ui_own_panel *own = def->panels & (XL_PANEL_DATA | XL_PANEL_SIDE) ? ui_own_panel_for(def) : NULL;
+    const int own_data = own && own->draw && (def->panels & XL_PANEL_DATA);
+    const int own_side = own && own->draw_side && (def->panels & XL_PANEL_SIDE);
     unsigned show = (def->panels & XL_PANEL_BARS ? UI_SHOW_BARS : 0u) |
                     (def->panels & XL_PANEL_READOUTS ? UI_SHOW_READOUTS : 0u) |
                     (def->panels & XL_PANEL_LANDSCAPE ? UI_SHOW_LANDSCAPE : 0u) |
-                    (def->panels & XL_PANEL_HISTORY ? UI_SHOW_HISTORY : 0u) | (own ? UI_SHOW_DATA : 0u);
+                    (def->panels & XL_PANEL_HISTORY ? UI_SHOW_HISTORY : 0u) | (own_data ? UI_SHOW_DATA : 0u) |
+                    (own_side ? UI_SHOW_SIDE : 0u);
     ui_layout L = ui_layout_compute(w, h, scale, sc->text, show);
     ui_ctx ctx = {
         .r = sc->r, .text = sc->text, .theme = th, .scale = scale,
@@ -81,9 +84,13 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
 
     ui_text_set_region(sc->text, L.status, 0);
     ui_status_draw(&ctx, L.status, s);
-    if (own) {
+    if (own_data && L.data.w > 0) {
         ui_text_set_region(sc->text, L.data, 0);
         own->draw(&ctx, L.data, s);
+    }
+    if (own_side && L.side.w > 0) {
+        ui_text_set_region(sc->text, L.side, 0);
+        own->draw_side(&ctx, L.side, s);
     }
     /* Each panel the scenario shows; the layout gave the others no room. */
     if (L.bars.w > 0) ui_bars_draw(&ctx, L.bars, s, &g->bars);

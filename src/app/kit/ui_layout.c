@@ -47,8 +47,13 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned
     /* Right: the landscape over the bottom row, which holds the history, and the bars
      * beside it when the own panel took their place. */
     SDL_Rect row;
-    stack(right, L.gap, UI_LAYOUT_LANDSCAPE_PCT, &L.landscape, (show & UI_SHOW_LANDSCAPE) != 0, &row,
+    int landscape = (show & UI_SHOW_LANDSCAPE) != 0;
+    int side = !landscape && (show & UI_SHOW_SIDE) != 0;
+    SDL_Rect right_top;
+    stack(right, L.gap, UI_LAYOUT_LANDSCAPE_PCT, &right_top, landscape || side, &row,
           (show & UI_SHOW_HISTORY) || (own && bars));
+    L.landscape = landscape ? right_top : none;
+    L.side = side ? right_top : none;
     L.history = (show & UI_SHOW_HISTORY) ? row : none;
     if (own && bars) {
         if (show & UI_SHOW_HISTORY) {

@@ -24,6 +24,7 @@ enum {
 typedef struct ui_layout {
     SDL_Rect status, bars, readouts, landscape, history, hints;
     SDL_Rect data;  /* the scenario's own panel, if it has one (else empty) */
+    SDL_Rect side;  /* its second own panel, in the landscape's place (else empty) */
     int gap;      /* space between panels */
     int pad;      /* space inside a panel's border */
 } ui_layout;
@@ -32,12 +33,14 @@ typedef struct ui_layout {
 enum {
     UI_SHOW_BARS = 1u << 0, UI_SHOW_READOUTS = 1u << 1, UI_SHOW_LANDSCAPE = 1u << 2,
     UI_SHOW_HISTORY = 1u << 3, UI_SHOW_DATA = 1u << 4, /* the scenario's own panel */
+    UI_SHOW_SIDE = 1u << 5, /* its second own panel, where the landscape goes when there is none */
     UI_SHOW_ALL = UI_SHOW_BARS | UI_SHOW_READOUTS | UI_SHOW_LANDSCAPE | UI_SHOW_HISTORY
 };
 
 /* scale: the frame's size factor, 1 at 1280x720 (see ui_scene_scale). show: the panels
  * the frame has. The scenario's own panel (its data) takes the top left, where the bars
- * were, and the bars share the bottom right with the history. A panel not shown gets
+ * were, and the bars share the bottom right with the history. A second own panel (side)
+ * takes the landscape's place when the frame has no landscape. A panel not shown gets
  * an empty rectangle and its space goes to its column's neighbour. */
 ui_layout ui_layout_compute(int w, int h, float scale, const ui_text *text, unsigned show);
 

@@ -362,4 +362,4 @@ static void own_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     ui_gaussian_panel_draw(ctx, area, s, NULL);
 }
 
-const ui_own_panel ui_gaussian_own_panel = {&xl_scenario_gaussian, own_draw};
+const ui_own_panel ui_gaussian_own_panel = {.scenario = &xl_scenario_gaussian, .draw = own_draw};

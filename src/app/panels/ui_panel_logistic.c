@@ -406,4 +406,4 @@ static void own_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     ui_logistic_panel_draw(ctx, area, s, NULL);
 }
 
-const ui_own_panel ui_logistic_own_panel = {&xl_scenario_logistic, own_draw};
+const ui_own_panel ui_logistic_own_panel = {.scenario = &xl_scenario_logistic, .draw = own_draw};

@@ -356,4 +356,4 @@ static void own_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     ui_weighted_panel_draw(ctx, area, s, NULL);
 }
 
-const ui_own_panel ui_weighted_own_panel = {&xl_scenario_weighted, own_draw};
+const ui_own_panel ui_weighted_own_panel = {.scenario = &xl_scenario_weighted, .draw = own_draw};

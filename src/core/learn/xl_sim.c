@@ -236,6 +236,24 @@ xl_sim_status xl_sim_step(xl_sim *sim, int count)
     return sim->status;
 }
 
+xl_sim_status xl_sim_hold(xl_sim *sim)
+{
+    assert(sim != NULL);
+    xl_sim_sync(sim);
+    if (sim->status != XL_SIM_OK)
+        return sim->status;
+    sim->step++;
+    xl_sample s = evaluate(sim);
+    if (!isfinite(s.loss)) {
+        sim->step--;
+        sim->status = XL_SIM_DIVERGED;
+        sim->diverged_at = sim->step + 1;
+        return sim->status;
+    }
+    record(sim, &s);
+    return sim->status;
+}
+
 void xl_sim_reset(xl_sim *sim)
 {
     assert(sim != NULL);

@@ -49,6 +49,12 @@ void    xl_sim_destroy(xl_sim *sim);
  * status becomes XL_SIM_DIVERGED and later steps are refused until reset. Returns the
  * status after the steps. */
 xl_sim_status xl_sim_step(xl_sim *sim, int count);
+/* One step in which the parameters stay where they are: the step count advances and the
+ * sample is recorded from the model as it is now. For a scenario whose truth moves
+ * while nothing learns (learning switched off, or nothing to learn), so the history
+ * still shows the loss and floor the truth's motion makes. Optimizer state untouched. A
+ * non-finite loss diverges the sim as xl_sim_step would. Returns the status. */
+xl_sim_status xl_sim_hold(xl_sim *sim);
 /* Back to theta0 and step 0, history cleared, optimizer state (velocity, moments,
  * step count) zeroed; kind and hyperparameters kept. The model itself is untouched. */
 void xl_sim_reset(xl_sim *sim);

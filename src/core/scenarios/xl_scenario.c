@@ -4,7 +4,9 @@
 #include <assert.h>
 #include <string.h>
 
+#include "xl_scn_diffusion.h"
 #include "xl_scn_gaussian.h"
+#include "xl_scn_micro.h"
 #include "xl_scn_logistic.h"
 #include "xl_scn_softmax.h"
 #include "xl_scn_weighted.h"
@@ -15,6 +17,8 @@ static const xl_scenario_def *const registry[] = {
     &xl_scenario_logistic,
     &xl_scenario_weighted,
     &xl_scenario_gaussian,
+    &xl_scenario_micro,
+    &xl_scenario_diffusion,
 };
 enum { REGISTRY_COUNT = (int)(sizeof registry / sizeof registry[0]) };
 

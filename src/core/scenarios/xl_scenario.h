@@ -21,7 +21,7 @@
 #include "xl_model.h"
 
 enum {
-    XL_SCENARIO_STATE_MAX = 8192,  /* bytes of plain state */
+    XL_SCENARIO_STATE_MAX = 1 << 18, /* bytes of plain state: a million particles' bits fit */
     XL_SCENARIO_PARAMS_MAX = 8,
     XL_READOUTS_MAX = 12,
     XL_ITEMS_MAX = 64              /* classes or samples */
@@ -69,7 +69,9 @@ enum {
     XL_PANEL_READOUTS = 1u << 1,
     XL_PANEL_LANDSCAPE = 1u << 2,
     XL_PANEL_HISTORY = 1u << 3,
-    XL_PANEL_DATA = 1u << 4   /* the scenario's own data panel (logistic: the number line) */
+    XL_PANEL_DATA = 1u << 4,  /* the scenario's own data panel (logistic: the number line) */
+    XL_PANEL_SIDE = 1u << 5   /* a second own panel in the landscape's place (a scenario
+                               * without a landscape: the macrostates, the measurement) */
 };
 
 /* What apply did with a command. */
@@ -92,6 +94,16 @@ typedef struct xl_scenario_def {
     const xl_readout_def *readouts;
     int readout_count;
     unsigned panels;
+    /* 1 when there is nothing to learn (microstates: no gradient): optimizer, learning
+     * rate and race commands are refused with a reason and every step holds the
+     * parameters (xl_sim_hold). */
+    int gradient_free;
+    /* 1 when the floor is a moving quantity of its own (an entropy that evolves), so the
+     * history draws it as a solid series rather than a dashed asymptote. */
+    int floor_moves;
+    /* What one step is, for the history's axis ("flip step"); NULL: a gradient-descent
+     * step. */
+    const char *step_title;
     /* The lesson of the identity loss = floor + gap, in one sentence for the readouts
      * panel ("Learning can only remove the KL part: ..."). May be NULL. */
     const char *identity_note;
@@ -136,6 +148,16 @@ typedef struct xl_scenario_def {
      * snapshot replays it. The models' version must move when the truth does. May be
      * NULL (the truth stays until a command edits it). */
     void (*evolve)(void *state, long step);
+    /* Whether the runs learn in the coming step (diffusion's "learn" toggle): 0 makes
+     * every run hold still while the truth evolves (xl_sim_hold). NULL: always. */
+    int (*learning)(const void *state);
+    /* Back to the truth's starting state, for reset (the truth that evolve moved: the
+     * particles, the diffusing distribution). NULL: the truth stays as edited. */
+    void (*restart)(void *state);
+    /* A level the floor tends to, drawn across the history and named by *label (static
+     * storage): ln K, the heat death; ln C(n, n/2), the most probable macrostate. 1 and
+     * *nats, or 0 for none. May be NULL. */
+    int (*ceiling)(const void *state, double *nats, const char **label);
     /* Fill the landscape faster than cell by cell, if the scenario can; returns what
      * xl_landscape_compute would. May be NULL (the generic path is used). */
     int (*landscape)(const void *state, xl_landscape *ls, const double *theta, int a, int b, double lo, double hi);
@@ -156,5 +178,7 @@ extern const xl_scenario_def xl_scenario_softmax;
 extern const xl_scenario_def xl_scenario_logistic;
 extern const xl_scenario_def xl_scenario_weighted;
 extern const xl_scenario_def xl_scenario_gaussian;
+extern const xl_scenario_def xl_scenario_micro;
+extern const xl_scenario_def xl_scenario_diffusion;
 
 #endif

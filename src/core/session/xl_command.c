@@ -77,6 +77,16 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_BETA_DOWN] = {"beta-down", XL_ARG_NONE, "beta-down", "weight β of the positives down"},
     [XL_CMD_WIDTH_UP] = {"width-up", XL_ARG_NONE, "width-up", "widen P: its sigma times 1.25"},
     [XL_CMD_WIDTH_DOWN] = {"width-down", XL_ARG_NONE, "width-down", "narrow P: its sigma divided by 1.25"},
+    [XL_CMD_PRESET] = {"preset", XL_ARG_NAME, "preset NAME",
+                       "starting state: all-heads or random (microstates); peaked, two-peaked or uniform (diffusion)"},
+    [XL_CMD_PRESET_NEXT] = {"preset-next", XL_ARG_NONE, "preset-next", "the next starting state, from step 0"},
+    [XL_CMD_SIZE_UP] = {"size-up", XL_ARG_NONE, "size-up", "more particles: 2, 5, 10, 20, ... 1000000"},
+    [XL_CMD_SIZE_DOWN] = {"size-down", XL_ARG_NONE, "size-down", "fewer particles"},
+    [XL_CMD_FLIPS_UP] = {"flips-up", XL_ARG_NONE, "flips-up", "more flips per step: 1, 2, 5, 10, ... 100000"},
+    [XL_CMD_FLIPS_DOWN] = {"flips-down", XL_ARG_NONE, "flips-down", "fewer flips per step"},
+    [XL_CMD_LEARN_TOGGLE] = {"learn", XL_ARG_NONE, "learn", "the model Q learns the moving truth, or holds still"},
+    [XL_CMD_MEASURE] = {"measure", XL_ARG_INT, "measure K", "measure cell K (from 1) with the noisy detector"},
+    [XL_CMD_MEASURE_SELECTED] = {"measure-selected", XL_ARG_NONE, "measure-selected", "measure the selected cell"},
 };
 
 /* "select K" counts from 1, as the keys do; the session checks K against its size. */
@@ -246,12 +256,14 @@ int xl_command_parse(const char *text, xl_command *out, char *err, size_t errlen
             return fail(err, errlen, "%s takes no argument, e.g. '%s'", d->name, d->usage);
         break;
     case XL_ARG_INT: {
-        long lo = 1, hi = kind == XL_CMD_SELECT ? SELECT_MAX : kind == XL_CMD_RUN ? RUN_MAX : 240;
+        long lo = 1, hi = kind == XL_CMD_SELECT || kind == XL_CMD_MEASURE ? SELECT_MAX
+                          : kind == XL_CMD_RUN                           ? RUN_MAX
+                                                                         : 240;
         if (kind == XL_CMD_RUN)
             lo = 0;
         if (parse_long(a, alen, lo, hi, &c.n) != 0)
             return fail(err, errlen, "%s needs a whole number, as in '%s'", d->name, d->usage);
-        if (kind == XL_CMD_SELECT)
+        if (kind == XL_CMD_SELECT || kind == XL_CMD_MEASURE)
             c.n -= 1;
         break;
     }
@@ -331,7 +343,8 @@ char *xl_command_format(const xl_command *cmd, char *buf, size_t n)
         break;
     case XL_ARG_INT:
         if (used < n)
-            snprintf(buf + used, n - used, " %ld", cmd->kind == XL_CMD_SELECT ? cmd->n + 1 : cmd->n);
+            snprintf(buf + used, n - used, " %ld",
+                     cmd->kind == XL_CMD_SELECT || cmd->kind == XL_CMD_MEASURE ? cmd->n + 1 : cmd->n);
         break;
     case XL_ARG_REAL:
         format_real(num, sizeof num, cmd->x);

@@ -77,6 +77,16 @@ typedef enum xl_command_kind {
     /* the truth's width (gaussian: sigma_p); appended, so recorded kinds keep their numbers */
     XL_CMD_WIDTH_UP,      /* widen P: sigma_p times 1.25 */
     XL_CMD_WIDTH_DOWN,    /* narrow P: sigma_p divided by 1.25 */
+    /* evolving truths: microstates and diffusion (appended, as above) */
+    XL_CMD_PRESET,        /* name: the truth's starting state ("all-heads", "peaked", ...) */
+    XL_CMD_PRESET_NEXT,   /* the next starting state, from step 0 */
+    XL_CMD_SIZE_UP,       /* more particles: n up the ladder 2, 5, 10, 20, ... 1000000 */
+    XL_CMD_SIZE_DOWN,
+    XL_CMD_FLIPS_UP,      /* more flips per step: 1, 2, 5, 10, ... 100000 */
+    XL_CMD_FLIPS_DOWN,
+    XL_CMD_LEARN_TOGGLE,  /* the model learns the moving truth, or holds still */
+    XL_CMD_MEASURE,       /* n: measure cell n (written from 1) */
+    XL_CMD_MEASURE_SELECTED, /* measure the selected cell */
     XL_CMD_COUNT
 } xl_command_kind;
 
@@ -91,7 +101,7 @@ typedef enum xl_arg_type {
 
 typedef struct xl_command {
     xl_command_kind kind;
-    long n;                                /* XL_ARG_INT (select: 0-based) */
+    long n;                                /* XL_ARG_INT (select, measure: 0-based) */
     double x;                              /* XL_ARG_REAL, XL_ARG_ASSIGN */
     int count;                             /* XL_ARG_LIST */
     double list[XL_COMMAND_LIST_MAX];

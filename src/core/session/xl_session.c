@@ -407,7 +407,9 @@ static void update_view(xl_session *s)
     if (!(s->range <= MAX_RANGE))
         s->range = MAX_RANGE;
     const double *z = xl_sim_theta(MAIN(s));
-    if (s->frame == XL_FRAME_PLANE) {
+    if (!(s->def->panels & XL_PANEL_LANDSCAPE)) {
+        /* Nothing shows it: the grid keeps what it last held. */
+    } else if (s->frame == XL_FRAME_PLANE) {
         xl_model pm = {&plane_ops, &s->plane};
         double origin[2] = {0.0, 0.0};
         xl_landscape_compute(s->ls, pm, origin, 0, 1, -s->range, s->range);
@@ -545,11 +547,16 @@ static int step_once(xl_session *s)
         for (int r = 0; r < s->nruns; r++)
             xl_sim_model_changed(s->runs[r]);
     }
+    /* Nothing to learn, or learning switched off: the runs hold while the truth moves. */
+    const int learn = !s->def->gradient_free && (s->def->learning == NULL || s->def->learning(s->state.bytes));
     for (int r = 0; r < s->nruns; r++) {
         if (xl_sim_status_get(s->runs[r]) != XL_SIM_OK)
             continue;
         long before = xl_sim_steps(s->runs[r]);
-        xl_sim_step(s->runs[r], 1);
+        if (learn)
+            xl_sim_step(s->runs[r], 1);
+        else
+            xl_sim_hold(s->runs[r]);
         stepped |= xl_sim_steps(s->runs[r]) != before;
     }
     if (!stepped)
@@ -695,17 +702,22 @@ static int switch_scenario(xl_session *s, const xl_scenario_def *def, const doub
     double saved_params[XL_SCENARIO_PARAMS_MAX];
     const xl_scenario_def *saved_def = s->def;
     memcpy(saved_params, s->params, sizeof saved_params);
-    unsigned char saved_state[XL_SCENARIO_STATE_MAX];
-    memcpy(saved_state, s->state.bytes, sizeof saved_state);
+    /* The state is large (XL_SCENARIO_STATE_MAX): its copy lives on the heap. */
+    unsigned char *saved_state = malloc(sizeof s->state.bytes);
+    if (saved_state == NULL)
+        return refuse(s, "%s", "out of memory");
+    memcpy(saved_state, s->state.bytes, sizeof s->state.bytes);
     memcpy(s->params, params, sizeof s->params);
     s->def = def;
     if (init_state(s, def, NULL, s->message, sizeof s->message) != 0 || start_sim(s, lr) != 0) {
         /* Nothing is lost: the running scenario stays as it was. */
         s->def = saved_def;
         memcpy(s->params, saved_params, sizeof s->params);
-        memcpy(s->state.bytes, saved_state, sizeof saved_state);
+        memcpy(s->state.bytes, saved_state, sizeof s->state.bytes);
+        free(saved_state);
         return 0;
     }
+    free(saved_state);
     s->selected = 0;
     s->sa = 0;
     s->sb = 1;
@@ -744,7 +756,12 @@ static int apply_time(xl_session *s, const xl_command *cmd)
                 break;
         return 1;
     case XL_CMD_RESET:
-        /* A playground: a running sim restarts and keeps running. */
+        /* A playground: a running sim restarts and keeps running. A truth that evolves
+         * goes back to where it started, so the run is the same run again. */
+        if (s->def->restart) {
+            s->def->restart(s->state.bytes);
+            plane_build(s);
+        }
         for (int r = 0; r < s->nruns; r++)
             xl_sim_reset(s->runs[r]);
         s->acc = 0.0;
@@ -768,6 +785,8 @@ static int apply_time(xl_session *s, const xl_command *cmd)
 /* The learning rate, the optimizer, its hyperparameters and races. Returns 1 or 0 (taken or refused), -1 if not one of these. */
 static int apply_optimizer(xl_session *s, const xl_command *cmd)
 {
+    if (s->def->gradient_free && cmd->kind >= XL_CMD_LR_UP && cmd->kind <= XL_CMD_RACE_TOGGLE)
+        return refuse(s, "%s has no gradient: nothing learns, so there is no optimizer to set", s->def->title);
     switch (cmd->kind) {
     case XL_CMD_LR_UP:
     case XL_CMD_LR_DOWN: {
@@ -871,6 +890,16 @@ static int apply_view(xl_session *s, const xl_command *cmd)
     case XL_CMD_SELECT_PREV:
         s->selected = (s->selected + items - 1) % items;
         return 1;
+    case XL_CMD_SLICE_NEXT:
+    case XL_CMD_SLICE_PREV:
+    case XL_CMD_FRAME_TOGGLE:
+        if (!(s->def->panels & XL_PANEL_LANDSCAPE))
+            return refuse(s, "the %s shows no loss landscape", s->def->title);
+        break;
+    default:
+        break;
+    }
+    switch (cmd->kind) {
     case XL_CMD_SLICE_NEXT:
         slice_move(s, 1);
         return 1;
@@ -1231,8 +1260,10 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
     if (xl_landscape_size(s->ls) != xl_landscape_size(f->ls))
         return -1;
     /* New sims on the restored state first, so a failure leaves s as it was. */
-    unsigned char saved_state[XL_SCENARIO_STATE_MAX];
-    memcpy(saved_state, s->state.bytes, sizeof saved_state);
+    unsigned char *saved_state = malloc(sizeof s->state.bytes);
+    if (saved_state == NULL)
+        return -1;
+    memcpy(saved_state, s->state.bytes, sizeof s->state.bytes);
     memcpy(s->state.bytes, f->state.bytes, sizeof s->state.bytes);
     xl_sim *runs[XL_RACE_MAX] = {NULL};
     for (int r = 0; r < f->nruns; r++) {
@@ -1240,11 +1271,13 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
         if (runs[r] == NULL) {
             for (int k = 0; k < r; k++)
                 xl_sim_destroy(runs[k]);
-            memcpy(s->state.bytes, saved_state, sizeof saved_state);
+            memcpy(s->state.bytes, saved_state, sizeof s->state.bytes);
+            free(saved_state);
             return -1;
         }
         xl_sim_copy(runs[r], snap->runs[r]);
     }
+    free(saved_state);
     destroy_runs(s);
     xl_landscape *ls = s->ls;
     xl_step_observer observer = s->observer;

@@ -1,0 +1,314 @@
+/* xl_scn_diffusion: the diffusion scenario (see xl_scn_diffusion.h).
+ *
+ * The truth rho(t) lives in the classifier's P, so the model, its loss H(rho(t), Q), the
+ * floor H(rho(t)) and the gradient q - rho are the softmax classifier's; evolve moves P
+ * one diffusion step and touches the classifier, whose version tells the runs the truth
+ * moved. Q starts near rho(0), ln(rho(0) + 0.01) (what the observer assumed, never a
+ * log of 0), so without learning the history shows the cross-entropy rising as rho
+ * spreads away from it.
+ */
+#include "xl_scn_diffusion.h"
+
+#include <assert.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "xl_info.h"
+
+_Static_assert(sizeof(xl_diffusion_state) <= XL_SCENARIO_STATE_MAX, "the state must fit the session's storage");
+_Static_assert((int)XL_RING_MAX <= (int)XL_MAX_CLASSES, "the cells must fit the classifier");
+
+enum { PARAM_K, PARAM_RATE, PARAM_DETECTOR, PARAM_START, PARAM_LEARN, PARAM_COUNT };
+
+static const xl_param_def params[PARAM_COUNT] = {
+    [PARAM_K] = { "k", 16, XL_RING_MIN, XL_RING_MAX, 1, "cells on the ring" },
+    [PARAM_RATE] = { "rate", 0.1, 0.001, 0.5, 0, "share of a cell's probability moving to each neighbour per step" },
+    [PARAM_DETECTOR] = { "detector", 1.0, XL_DIFFUSION_WIDTH_MIN, XL_DIFFUSION_WIDTH_MAX, 0,
+                         "the detector's width (standard deviation), cells" },
+    [PARAM_START] = { "start", 0, 0, XL_RING_PRESETS - 1, 1, "rho(0): 0 peaked, 1 two-peaked, 2 uniform" },
+    [PARAM_LEARN] = { "learn", 0, 0, 1, 1, "1: the model Q learns rho(t) from the start" },
+};
+
+enum { R_LOSS, R_ENTROPY, R_KL, R_ENTROPY_MAX, R_CE_INITIAL, R_CE_FINAL, R_P_MEASURE, R_T, R_LEARNING, R_RATE,
+       R_DETECTOR, R_COUNT };
+
+static const xl_readout_def readouts[R_COUNT] = {
+    [R_LOSS] = { "loss", "H(ρ,Q)", XL_READOUT_INFO, "cross-entropy: the model's expected surprise" },
+    [R_ENTROPY] = { "entropy", "H(ρ(t))", XL_READOUT_INFO, "entropy of ρ(t): rises to ln K" },
+    [R_KL] = { "kl", "D_KL(ρ‖Q)", XL_READOUT_INFO, "KL: what learning can remove" },
+    [R_ENTROPY_MAX] = { "entropy_max", "ln K", XL_READOUT_INFO, "heat death: uniform over the K cells" },
+    [R_CE_INITIAL] = { "ce_initial", "H(ρₘ(0), ρ(0))", XL_READOUT_INFO, "updated vs assumed, at the start" },
+    [R_CE_FINAL] = { "ce_final", "H(ρₘ(t), ρ(t))", XL_READOUT_INFO, "updated vs assumed, at the measurement" },
+    [R_P_MEASURE] = { "p_measure", "P(m)", XL_READOUT_PROB, "how expected the reading was under ρ(t)" },
+    [R_T] = { "t", "t", XL_READOUT_PLAIN, "diffusion steps since ρ(0)" },
+    [R_LEARNING] = { "learning", "learn", XL_READOUT_PLAIN, "1 while Q learns ρ(t)" },
+    [R_RATE] = { "rate", "r", XL_READOUT_PLAIN, "share moving to each neighbour per step" },
+    [R_DETECTOR] = { "detector", "w", XL_READOUT_PLAIN, "the detector's width, cells" },
+};
+
+static const char *const preset_names[XL_RING_PRESETS] = { "peaked", "two-peaked", "uniform" };
+
+const char *xl_diffusion_preset_name(xl_ring_preset p)
+{
+    assert(p >= 0 && p < XL_RING_PRESETS);
+    return preset_names[p];
+}
+
+/* rho(0) for the preset: a bump of standard deviation 0.6 cells around the middle
+ * cell (all mass near it), two such bumps a half-ring apart, or uniform. */
+static void write_rho0(xl_diffusion_state *st)
+{
+    const int k = st->k;
+    int centre[2] = { k / 2, (k / 2 + k / 2) % k };
+    int bumps = 1;
+    if (st->preset == XL_RING_TWO_PEAKED) {
+        centre[0] = k / 4;
+        centre[1] = (k / 4 + k / 2) % k;
+        bumps = 2;
+    }
+    for (int x = 0; x < k; x++) {
+        if (st->preset == XL_RING_UNIFORM) {
+            st->rho0[x] = 1.0;
+            continue;
+        }
+        double w = 0.0;
+        for (int b = 0; b < bumps; b++) {
+            int d = x > centre[b] ? x - centre[b] : centre[b] - x;
+            int r = d < k - d ? d : k - d;
+            w += exp(-(double)r * r / (2.0 * 0.6 * 0.6));
+        }
+        st->rho0[x] = w;
+    }
+    xl_normalize(st->rho0, k);
+    for (int x = 0; x < k; x++)
+        st->z0[x] = log(st->rho0[x] + 0.01);
+}
+
+/* rho back to rho(0), step 0, no measurement. */
+static void restart(void *state)
+{
+    xl_diffusion_state *st = state;
+    st->t = 0;
+    st->measured = 0;
+    memcpy(st->c.p, st->rho0, (size_t)st->k * sizeof(double));
+    xl_classifier_touch(&st->c);
+}
+
+static void evolve(void *state, long step)
+{
+    xl_diffusion_state *st = state;
+    (void)step;
+    double next[XL_RING_MAX];
+    xl_ring_step(st->c.p, st->k, st->rate, next);
+    memcpy(st->c.p, next, (size_t)st->k * sizeof(double));
+    st->t++;
+    xl_classifier_touch(&st->c);
+}
+
+static int learning(const void *state)
+{
+    const xl_diffusion_state *st = state;
+    return st->learning;
+}
+
+static int init(void *state, const double *values, uint64_t seed, char *err, size_t errlen)
+{
+    xl_diffusion_state *st = state;
+    (void)seed; /* nothing random: the dynamics are the expectation */
+    memset(st, 0, sizeof *st);
+    st->k = (int)values[PARAM_K];
+    st->rate = values[PARAM_RATE];
+    st->detector = values[PARAM_DETECTOR];
+    st->preset = (xl_ring_preset)(int)values[PARAM_START];
+    st->learning = values[PARAM_LEARN] != 0.0;
+    if (xl_classifier_init(&st->c, st->k) != 0) {
+        snprintf(err, errlen, "k must be from %d to %d", XL_RING_MIN, XL_RING_MAX);
+        return -1;
+    }
+    for (int x = 0; x < st->k; x++) {
+        char name[16];
+        snprintf(name, sizeof name, "%d", x + 1);
+        xl_classifier_set_name(&st->c, x, name);
+    }
+    write_rho0(st);
+    restart(st);
+    return 0;
+}
+
+static xl_model model(const void *state)
+{
+    const xl_diffusion_state *st = state;
+    return xl_classifier_model(&st->c);
+}
+
+static void start(const void *state, double *theta0)
+{
+    const xl_diffusion_state *st = state;
+    memcpy(theta0, st->z0, (size_t)st->k * sizeof(double));
+}
+
+static int item_count(const void *state)
+{
+    const xl_diffusion_state *st = state;
+    return st->k;
+}
+
+static xl_apply_result set_preset(xl_diffusion_state *st, xl_ring_preset p)
+{
+    st->preset = p;
+    write_rho0(st);
+    restart(st);
+    return XL_APPLY_RESTART;
+}
+
+/* Measure cell m now; refused with the reason when the reading is impossible. */
+static xl_apply_result measure(xl_diffusion_state *st, int m, double width, const char *what, char *err,
+                               size_t errlen)
+{
+    if (m < 0 || m >= st->k) {
+        snprintf(err, errlen, "%s needs a cell from 1 to %d", what, st->k);
+        return XL_APPLY_REFUSED;
+    }
+    xl_ring_measurement out;
+    if (xl_ring_measure(st->rho0, st->k, st->rate, st->t, m, width, &out) != 0) {
+        snprintf(err, errlen,
+                 "%s: the detector cannot read cell %d, for every cell it could read from has probability 0 "
+                 "under ρ(t) (P(m) = 0); widen the detector (W) or let ρ spread first", what, m + 1);
+        return XL_APPLY_REFUSED;
+    }
+    st->meas = out;
+    st->measured = 1;
+    st->detector = width;
+    return XL_APPLY_DONE;
+}
+
+static xl_apply_result set_width(xl_diffusion_state *st, double width, const char *what, char *err, size_t errlen)
+{
+    if (!(width >= XL_DIFFUSION_WIDTH_MIN * (1.0 - 1e-12) && width <= XL_DIFFUSION_WIDTH_MAX * (1.0 + 1e-12))) {
+        snprintf(err, errlen, "%s: the detector's width stays within %g to %g cells", what, XL_DIFFUSION_WIDTH_MIN,
+                 XL_DIFFUSION_WIDTH_MAX);
+        return XL_APPLY_REFUSED;
+    }
+    if (!st->measured) {
+        st->detector = width;
+        return XL_APPLY_DONE;
+    }
+    /* The measurement taken is re-read with the new detector, at the same step. */
+    long now = st->t;
+    st->t = st->meas.t;
+    xl_apply_result r = measure(st, st->meas.cell, width, what, err, errlen);
+    st->t = now;
+    return r;
+}
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+{
+    xl_diffusion_state *st = state;
+    switch (cmd->kind) {
+    case XL_CMD_PRESET:
+        for (int i = 0; i < XL_RING_PRESETS; i++)
+            if (strcmp(cmd->name, preset_names[i]) == 0)
+                return set_preset(st, (xl_ring_preset)i);
+        snprintf(err, errlen, "no preset '%s' for the diffusion (peaked, two-peaked or uniform)", cmd->name);
+        return XL_APPLY_REFUSED;
+    case XL_CMD_PRESET_NEXT:
+        return set_preset(st, (xl_ring_preset)((st->preset + 1) % XL_RING_PRESETS));
+    case XL_CMD_LEARN_TOGGLE:
+        st->learning = !st->learning;
+        return XL_APPLY_DONE;
+    case XL_CMD_MEASURE:
+        return measure(st, (int)(cmd->n < 0 || cmd->n >= st->k ? -1 : cmd->n), st->detector, "measure", err, errlen);
+    case XL_CMD_MEASURE_SELECTED:
+        return measure(st, selected, st->detector, "measure-selected", err, errlen);
+    case XL_CMD_WIDTH_UP:
+        return set_width(st, st->detector * XL_DIFFUSION_WIDTH_STEP, "width-up", err, errlen);
+    case XL_CMD_WIDTH_DOWN:
+        return set_width(st, st->detector / XL_DIFFUSION_WIDTH_STEP, "width-down", err, errlen);
+    default:
+        return XL_APPLY_NOT_MINE;
+    }
+}
+
+static void readout_values(const void *state, const double *theta, double *out)
+{
+    const xl_diffusion_state *st = state;
+    out[R_LOSS] = xl_cross_entropy_logits(st->c.p, theta, st->k);
+    out[R_ENTROPY] = xl_entropy(st->c.p, st->k, XL_NATS);
+    double gap = out[R_LOSS] - out[R_ENTROPY];
+    out[R_KL] = gap < 0.0 && -gap <= 64.0 * DBL_EPSILON * (fabs(out[R_LOSS]) + fabs(out[R_ENTROPY])) ? 0.0 : gap;
+    out[R_ENTROPY_MAX] = log((double)st->k);
+    out[R_CE_INITIAL] = st->measured ? st->meas.ce_initial : NAN;
+    out[R_CE_FINAL] = st->measured ? st->meas.ce_final : NAN;
+    out[R_P_MEASURE] = st->measured ? st->meas.p_m : NAN;
+    out[R_T] = (double)st->t;
+    out[R_LEARNING] = st->learning;
+    out[R_RATE] = st->rate;
+    out[R_DETECTOR] = st->detector;
+}
+
+static void bars(const void *state, const double *theta, int selected, xl_bars *out)
+{
+    const xl_diffusion_state *st = state;
+    memset(out, 0, sizeof *out);
+    out->n = st->k;
+    for (int x = 0; x < st->k; x++) {
+        out->names[x] = st->c.names[x];
+        out->p[x] = st->c.p[x];
+    }
+    xl_log_softmax(theta, st->k, out->logq);
+    out->selected = selected;
+    out->title = "ρ(t) ON THE RING vs THE MODEL Q";
+    out->caption = "one pair of bars per cell; cell K neighbours cell 1";
+    out->q_label = "Q = softmax(z)";
+}
+
+static int ceiling(const void *state, double *nats, const char **label)
+{
+    const xl_diffusion_state *st = state;
+    *nats = log((double)st->k);
+    *label = "ln K: heat death";
+    return 1;
+}
+
+static int optimum(const void *state, const double *theta0, double *theta)
+{
+    /* Where Q would equal rho(t) now, where every cell has probability. */
+    const xl_diffusion_state *st = state;
+    (void)theta0;
+    for (int x = 0; x < st->k; x++) {
+        if (!(st->c.p[x] > 0.0))
+            return 0;
+        theta[x] = log(st->c.p[x]);
+    }
+    return 1;
+}
+
+const xl_scenario_def xl_scenario_diffusion = {
+    .id = "diffusion",
+    .title = "diffusion",
+    .summary = "the Bayesian Second Law: rho(t) diffuses on a ring to heat death, a measurement updates it, Q learns it",
+    .item_noun = "cell",
+    .state_size = sizeof(xl_diffusion_state),
+    .params = params,
+    .param_count = PARAM_COUNT,
+    .readouts = readouts,
+    .readout_count = R_COUNT,
+    .panels = XL_PANEL_BARS | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY,
+    .floor_moves = 1,
+    .step_title = "step (diffusion, and descent while learning)",
+    .identity_note = "Evolution raises H(ρ,Q) as ρ spreads; learning (D) lowers it by removing the KL part.",
+    .init = init,
+    .model = model,
+    .start = start,
+    .item_count = item_count,
+    .apply = apply,
+    .readout_values = readout_values,
+    .bars = bars,
+    .optimum = optimum,
+    .evolve = evolve,
+    .learning = learning,
+    .restart = restart,
+    .ceiling = ceiling,
+};
