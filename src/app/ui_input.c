@@ -48,6 +48,22 @@ char *ui_action_format(const ui_action *a, char *buf, size_t n)
 
 static xl_command map_command(SDL_Keycode key, Uint16 mod);
 
+const char *ui_input_hint(xl_command_kind kind)
+{
+    switch (kind) {
+    case XL_CMD_PRESET_NEXT: return "I start state";
+    case XL_CMD_SIZE_UP: return "J ⇧J more/fewer";
+    case XL_CMD_FLIPS_UP: return "Z ⇧Z flips/step";
+    case XL_CMD_LEARN_TOGGLE: return "D learn";
+    case XL_CMD_MEASURE_SELECTED: return "⇧←/→ cell  Enter measure";
+    case XL_CMD_WIDTH_UP: return "W ⇧W width";
+    case XL_CMD_P_UP: return "↑/↓ p";
+    case XL_CMD_BETA_UP: return "K ⇧K β";
+    case XL_CMD_FLIP: return "F flip";
+    default: return NULL;
+    }
+}
+
 static ui_action view_action(ui_view_command v)
 {
     ui_action a = {v, xl_command_make(XL_CMD_NONE)};
@@ -118,6 +134,11 @@ static xl_command map_command(SDL_Keycode key, Uint16 mod)
     case SDLK_e: c.kind = shift ? XL_CMD_EPS_DOWN : XL_CMD_EPS_UP; break;
     case SDLK_w: c.kind = shift ? XL_CMD_WIDTH_DOWN : XL_CMD_WIDTH_UP; break;
     case SDLK_f: c.kind = XL_CMD_FLIP; break;
+    case SDLK_i: c.kind = XL_CMD_PRESET_NEXT; break;
+    case SDLK_j: c.kind = shift ? XL_CMD_SIZE_DOWN : XL_CMD_SIZE_UP; break;
+    case SDLK_z: c.kind = shift ? XL_CMD_FLIPS_DOWN : XL_CMD_FLIPS_UP; break;
+    case SDLK_d: c.kind = XL_CMD_LEARN_TOGGLE; break;
+    case SDLK_RETURN: case SDLK_KP_ENTER: c.kind = XL_CMD_MEASURE_SELECTED; break;
     case SDLK_k: c.kind = shift ? XL_CMD_BETA_DOWN : XL_CMD_BETA_UP; break;
     case SDLK_a: c.kind = XL_CMD_ADD_POINT; break;
     case SDLK_DELETE: case SDLK_x: c.kind = XL_CMD_REMOVE_POINT; break;

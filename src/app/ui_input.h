@@ -29,6 +29,10 @@ int ui_action_is_none(const ui_action *a);
 /* The action a key press means (nothing for an unmapped key). */
 ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod);
 
+/* The hint-bar text for a scenario's own command ("D learn", "J ⇧J more/fewer"), or NULL
+ * when the kind has none. Static storage. */
+const char *ui_input_hint(xl_command_kind kind);
+
 /* Parse one action's text: a view command ("theme", "fullscreen", "help", "quit") or a
  * session command (xl_command_parse). Returns 0, or -1 with the reason in err. */
 int ui_action_parse(const char *text, ui_action *out, char *err, size_t errlen);

@@ -98,7 +98,7 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     if (L.landscape.w > 0) ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);
     if (L.history.w > 0) ui_history_draw(&ctx, L.history, s, &g->history);
     ui_text_set_region(sc->text, L.hints, 0);
-    ui_hints_draw(&ctx, L.hints);
+    ui_hints_draw(&ctx, L.hints, s);
     if (view->help_visible) {
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
         ui_help_draw(&ctx, w, h);

@@ -88,7 +88,7 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_bars *c)
     snprintf(surprise_long, sizeof surprise_long, "surprise −%s q", ln);
     snprintf(surprise_short, sizeof surprise_short, "−%s q", ln);
     int sample_w = ui_text_width(ctx->text, UI_FONT_VALUE, "1.23");
-    const char *p_names[3] = {"P (truth)", "P (truth)", "P"};
+    const char *p_names[3] = {c->p_label ? c->p_label : "P (truth)", "P (truth)", "P"};
     const char *q_names[3] = {c->q_label ? c->q_label : "Q (model)", "Q (model)", "Q"};
     int choice = 2;
     for (int k = 0; k < 3; k++) {

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "ui_draw.h"
+#include "ui_input.h"
 
 /* "Adam lr 0.50 β₁ 0.9 β₂ 0.999 ε 1×10⁻⁸", shorter forms with less. */
 static void optimizer_text(char *buf, size_t n, const xl_session *s, const char *lr, int detail)
@@ -50,6 +51,8 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     if (rate < 0.01 && rate >= 0.001) snprintf(lr, sizeof lr, "%.3f", rate);
     optimizer_text(opt[0], sizeof opt[0], s, lr, 1);
     optimizer_text(opt[1], sizeof opt[1], s, lr, 0);
+    if (def->status_text && def->status_text(xl_session_state(s), opt[0], sizeof opt[0]))
+        snprintf(opt[1], sizeof opt[1], "%s", opt[0]);
     int diverged = xl_sim_status_get(sim) == XL_SIM_DIVERGED;
     int playing = xl_session_playing(s);
     snprintf(state_long, sizeof state_long, "■ diverged at step %ld: lower lr, press R", xl_sim_diverged_at(sim));
@@ -98,12 +101,34 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     }
 }
 
-void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area)
+/* The hints for def: the general list, or the time keys, the scenario's own commands,
+ * the optimizer's keys where something learns, and the view's. */
+static int scenario_hints(const xl_scenario_def *def, const char **out, int cap)
 {
-    static const char *const hints[] = {
+    static const char *const general[] = {
         "Space play", "N step", "R reset", "+/− lr", "G optimizer", "C race", "S scenario", "1–9 ⇧←/→ select",
         "↑/↓ p", "O one-hot", "U uniform", "Tab slice", "V plane", "L nats/bits", "T theme", "[ ] speed", "P restore P",
     };
+    int n = 0;
+    if (!def->commands) {
+        for (size_t i = 0; i < sizeof general / sizeof general[0] && n < cap; i++) out[n++] = general[i];
+        return n;
+    }
+    static const char *const time_keys[] = {"Space play", "N step", "R reset"};
+    static const char *const learn_keys[] = {"+/− lr", "G optimizer", "C race"};
+    static const char *const view_keys[] = {"S scenario", "[ ] speed", "L nats/bits", "T theme"};
+    for (size_t i = 0; i < 3 && n < cap; i++) out[n++] = time_keys[i];
+    for (const xl_command_kind *k = def->commands; *k != XL_CMD_NONE && n < cap; k++)
+        if (ui_input_hint(*k)) out[n++] = ui_input_hint(*k);
+    for (size_t i = 0; i < 3 && n < cap && !def->gradient_free; i++) out[n++] = learn_keys[i];
+    for (size_t i = 0; i < 4 && n < cap; i++) out[n++] = view_keys[i];
+    return n;
+}
+
+void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
+{
+    const char *hints[40];
+    const int count = scenario_hints(xl_session_scenario(s), hints, 40);
     const ui_theme *th = ctx->theme;
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
     ui_draw_line(ctx->r, area.x, area.y + 0.5f, area.x + area.w, area.y + 0.5f, 1.0f, th->border);
@@ -112,7 +137,7 @@ void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area)
     int help_w = ui_text_width(ctx->text, UI_FONT_TICK, help);
     int sep_w = ui_text_width(ctx->text, UI_FONT_TICK, "  ·  ");
     int x = area.x + ctx->pad, limit = area.x + area.w - ctx->pad - help_w - sep_w;
-    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+    for (int i = 0; i < count; i++) {
         int w = ui_text_width(ctx->text, UI_FONT_TICK, hints[i]);
         if (x + w > limit) break;
         x += ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, hints[i]);

@@ -98,20 +98,27 @@ static int loss_legend(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd,
     return x;
 }
 
-/* The legend row: the curves' keys, then the floor's where it fits. */
+/* The legend row: the curves' keys, then the floor's where it fits, then the ceiling's
+ * (a moving floor is a solid series of its own; the ceiling is dashed). */
 static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s)
 {
-    const xl_readout_def *rd = xl_session_scenario(s)->readouts;
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const xl_readout_def *rd = def->readouts;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     char loss_label[96], floor_label[96];
     size_t word = strcspn(rd[0].meaning, ":");
     snprintf(loss_label, sizeof loss_label, "%s %.*s", rd[0].symbol, (int)word, rd[0].meaning);
-    snprintf(floor_label, sizeof floor_label, "%s floor", rd[1].symbol);
+    snprintf(floor_label, sizeof floor_label, def->floor_moves ? "%s" : "%s floor", rd[1].symbol);
     int x = xl_session_racing(s) ? race_legend(ctx, in, s, floor_label)
                                  : loss_legend(ctx, in, rd, loss_label, sizeof loss_label, floor_label,
                                                sizeof floor_label);
     if (floor_label[0] && x + legend_width(ctx, floor_label) <= in.x + in.w + lh) /* trailing space may overhang */
-        ui_legend_item(ctx, x, in.y, ctx->theme->inherent, 1, floor_label);
+        x += ui_legend_item(ctx, x, in.y, ctx->theme->inherent, !def->floor_moves, floor_label);
+    double level;
+    const char *label = NULL;
+    if (def->ceiling && def->ceiling(xl_session_state(s), &level, &label) && label &&
+        x + legend_width(ctx, label) <= in.x + in.w + lh)
+        ui_legend_item(ctx, x, in.y, ctx->theme->text_dim, 1, label);
 }
 
 /* The axes' ends: the largest finite loss of any run (in the display unit) and the
@@ -128,7 +135,13 @@ static void run_extent(const xl_session *s, double k, double *x_max, double *y_m
             if (isfinite(rh[i].loss) && rh[i].loss > top) top = rh[i].loss;
         if (rc > 0 && rh[rc - 1].step > last) last = rh[rc - 1].step;
     }
+    double level;
+    const char *label;
+    const xl_scenario_def *def = xl_session_scenario(s);
+    if (def->ceiling && def->ceiling(xl_session_state(s), &level, &label) && isfinite(level) && level > top)
+        top = level;
     *y_max = ui_nice_ceil(top * k);
+    if (!(*y_max > 0.0)) *y_max = 1.0; /* every value 0 (a loss of 0): still an axis */
     *x_max = ui_nice_ceil(last < 10 ? 10.0 : (double)last);
 }
 
@@ -187,7 +200,7 @@ static void draw_y_axis(const ui_ctx *ctx, const axes *a, int tick_w)
 }
 
 /* Ticks and labels along the bottom, whole steps only, and the axis title under them. */
-static void draw_x_axis(const ui_ctx *ctx, SDL_Rect in, const axes *a)
+static void draw_x_axis(const ui_ctx *ctx, SDL_Rect in, const axes *a, const char *xtitle)
 {
     const ui_theme *th = ctx->theme;
     const SDL_Rect plot = a->plot;
@@ -199,7 +212,6 @@ static void draw_x_axis(const ui_ctx *ctx, SDL_Rect in, const axes *a)
     /* Steps are whole numbers: no tick between two of them. */
     double xstep = fmax(1.0, ui_nice_step(0.0, a->x_max, plot.w / (xlabel_w * 2 + ctx->pad) + 1));
     int nt = ui_ticks(0.0, a->x_max, xstep, ticks, 64);
-    const char *xtitle = "gradient-descent step";
     int xtitle_w = ui_text_width(ctx->text, UI_FONT_TICK, xtitle);
     int last_right = in.x - ctx->pad;
     for (int i = 0; i < nt; i++) {
@@ -270,6 +282,31 @@ static void draw_floor(const ui_ctx *ctx, const axes *a, const xl_sample *h, int
     }
 }
 
+/* A floor that moves on its own (an entropy that evolves): a solid series with a dot
+ * at its end. */
+static void draw_moving_floor(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count)
+{
+    const SDL_Color colour = ctx->theme->inherent;
+    for (int i = 1; i < count; i++)
+        ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, h[i - 1].floor), step_x(a, h[i].step),
+                     value_y(a, h[i].floor), ui_lw(ctx, 1.5f), colour);
+    if (count > 0)
+        ui_draw_disc(ctx->r, step_x(a, h[count - 1].step), value_y(a, h[count - 1].floor), ui_lw(ctx, 2.0f),
+                     colour);
+}
+
+/* The level the floor tends to, dashed across the plot. */
+static void draw_ceiling(const ui_ctx *ctx, const axes *a, const xl_session *s)
+{
+    const xl_scenario_def *def = xl_session_scenario(s);
+    double level;
+    const char *label;
+    if (!def->ceiling || !def->ceiling(xl_session_state(s), &level, &label) || !isfinite(level)) return;
+    float y = value_y(a, level);
+    ui_draw_dashed(ctx->r, a->plot.x, y, a->plot.x + a->plot.w, y, ui_lw(ctx, 1.0f), 4.0f * ctx->scale,
+                   4.0f * ctx->scale, ctx->theme->text_dim);
+}
+
 /* Dots on the steered run's latest loss and gap. */
 static void draw_now(const ui_ctx *ctx, const axes *a, const xl_sample *last, int racing, int coincide)
 {
@@ -290,8 +327,11 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     const xl_readout_def *rd = xl_session_scenario(s)->readouts;
     const int racing = xl_session_racing(s);
 
+    const xl_scenario_def *def = xl_session_scenario(s);
     SDL_Rect in = ui_panel_begin(ctx, area, "HISTORY",
-                                 racing ? "loss per step, one curve per optimizer" : "loss and gap per step");
+                                 racing            ? "loss per step, one curve per optimizer"
+                                 : def->floor_moves ? "each part of the identity per step"
+                                                    : "loss and gap per step");
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     /* With H(P) = 0 the loss and gap curves coincide (not said in a race). */
@@ -311,14 +351,18 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
 
     float lw = ui_lw(ctx, 1.0f);
     draw_y_axis(ctx, &a, tick_w);
-    draw_x_axis(ctx, in, &a);
+    draw_x_axis(ctx, in, &a, def->step_title ? def->step_title : "gradient-descent step");
     ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, lw, ctx->theme->axis);
     ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, lw, ctx->theme->axis);
 
     SDL_RenderSetClipRect(ctx->r, &(SDL_Rect){plot.x, plot.y - 4, plot.w + 4, plot.h + 6});
     if (racing) draw_race_curves(ctx, &a, s);
+    draw_ceiling(ctx, &a, s);
     draw_curves(ctx, &a, h, count, racing, coincide);
-    draw_floor(ctx, &a, h, count, coincide ? ui_lw(ctx, 1.5f) : 0.0f);
+    if (def->floor_moves)
+        draw_moving_floor(ctx, &a, h, count);
+    else
+        draw_floor(ctx, &a, h, count, coincide ? ui_lw(ctx, 1.5f) : 0.0f);
     if (count > 0) draw_now(ctx, &a, &h[count - 1], racing, coincide);
     SDL_RenderSetClipRect(ctx->r, NULL);
     if (geom) {

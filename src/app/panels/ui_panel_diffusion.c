@@ -1,13 +1,191 @@
-/* ui_panel_diffusion: the Bayesian Second Law panel (see ui_panel_diffusion.h). */
+/* ui_panel_diffusion: the Bayesian Second Law panel (see ui_panel_diffusion.h).
+ *
+ * Two small charts side by side, the start on the left and the moment of measurement on
+ * the right, because the law compares the two: at each, the assumed distribution (blue,
+ * the truth's colour: what the observer's dynamics say) and, once a cell was measured,
+ * the updated one (orange) in paired bars over the cells. Under each chart its
+ * cross-entropy H(updated, assumed); under both, the inequality with its two numbers
+ * and whether it holds, in words. Before any measurement the right chart shows rho(t)
+ * now and the panel says how to take one. The measured cell is marked under the right
+ * chart. Charts share one y scale so heights compare across them.
+ */
 #include "ui_panel_diffusion.h"
 
+#include <math.h>
+#include <stdio.h>
+
+#include "ui_draw.h"
 #include "ui_own_panels.h"
 #include "xl_scn_diffusion.h"
 
+/* One chart: paired bars of a (assumed) and, if b is not NULL, b (updated) over k cells,
+ * in box, up to y_max; `mark` is a cell to mark under the axis, or -1. */
+static void chart(const ui_ctx *ctx, SDL_Rect box, const char *title, const double *a, const double *b, int k,
+                  double y_max, int mark)
+{
+    const ui_theme *th = ctx->theme;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    char cut[128];
+    ui_text_fit(ctx->text, UI_FONT_LABEL, title, box.w, cut, sizeof cut);
+    ui_text_draw(ctx->text, UI_FONT_LABEL, box.x, box.y, UI_ALIGN_LEFT, th->text, cut);
+    SDL_Rect plot = {box.x, box.y + lh + ctx->pad / 3, box.w, box.h - lh - ctx->pad / 3 - tick_h - ctx->pad / 3};
+    if (plot.h < 10 || plot.w < 2 * k) return;
+    ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, ui_lw(ctx, 1.0f), th->axis);
+    float slot = (float)plot.w / k;
+    float bw = b ? slot * 0.4f : slot * 0.7f;
+    for (int x = 0; x < k; x++) {
+        float x0 = plot.x + x * slot + (slot - (b ? 2 * bw : bw)) / 2.0f;
+        double va = fmin(a[x] / y_max, 1.0);
+        int ha = (int)(va * plot.h + 0.5);
+        ui_draw_fill(ctx->r, (SDL_Rect){(int)x0, plot.y + plot.h - ha, (int)fmaxf(bw, 1.0f), ha}, th->truth);
+        if (b) {
+            double vb = fmin(b[x] / y_max, 1.0);
+            int hb = (int)(vb * plot.h + 0.5);
+            ui_draw_fill(ctx->r, (SDL_Rect){(int)(x0 + bw), plot.y + plot.h - hb, (int)fmaxf(bw, 1.0f), hb},
+                         th->model);
+        }
+    }
+    /* Cell numbers where they fit: every one, else the first, the marked and the last. */
+    char label[16];
+    int num_w = ui_text_width(ctx->text, UI_FONT_TICK, "32");
+    int every = num_w + ctx->pad / 2 <= slot ? 1 : 0;
+    int last_right = plot.x - ctx->pad;
+    for (int x = 0; x < k; x++) {
+        if (!every && x != 0 && x != k - 1 && x != mark) continue;
+        snprintf(label, sizeof label, "%d", x + 1);
+        int w = ui_text_width(ctx->text, UI_FONT_TICK, label);
+        int lx = (int)(plot.x + (x + 0.5f) * slot) - w / 2;
+        if (lx < last_right + ctx->pad / 3 || lx + w > box.x + box.w) continue;
+        last_right = lx + w;
+        ui_text_draw(ctx->text, UI_FONT_TICK, lx, plot.y + plot.h + ctx->pad / 4, UI_ALIGN_LEFT,
+                     x == mark ? th->text : th->text_dim, label);
+    }
+    if (mark >= 0) {
+        float cx = plot.x + (mark + 0.5f) * slot;
+        int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "m");
+        ui_text_draw(ctx->text, UI_FONT_TICK, (int)cx - tick_w / 2, plot.y, UI_ALIGN_LEFT, th->text, "m");
+        ui_draw_dashed(ctx->r, cx, plot.y + tick_h, cx, plot.y + plot.h, ui_lw(ctx, 1.0f), 3.0f * ctx->scale,
+                       3.0f * ctx->scale, th->text_dim);
+    }
+}
+
+/* The largest value of up to four distributions, rounded up nicely. */
+static double top_of(const double *const *d, int count, int k)
+{
+    double m = 0.0;
+    for (int i = 0; i < count; i++)
+        for (int x = 0; x < k; x++)
+            if (d[i] && d[i][x] > m) m = d[i][x];
+    double nice = ui_nice_ceil(m);
+    return nice > 0.0 && isfinite(nice) ? nice : 1.0;
+}
+
+/* Lines of text from the top of `y`, each the first wording that fits `w`; returns the
+ * y after them, or stops before `bottom`. */
+static int say(const ui_ctx *ctx, int x, int y, int w, int bottom, SDL_Color colour, const char *const *wordings,
+               int n)
+{
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    if (y + lh > bottom) return y;
+    for (int i = 0; i < n; i++)
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, wordings[i]) <= w) {
+            ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, colour, wordings[i]);
+            return y + lh;
+        }
+    return y;
+}
+
 void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
 {
-    (void)s;
-    ui_panel_begin(ctx, area, "BAYESIAN SECOND LAW", NULL);
+    const ui_theme *th = ctx->theme;
+    SDL_Rect in = ui_panel_begin(ctx, area, "BAYESIAN SECOND LAW", "a measurement, forward and back in time");
+    if (xl_session_scenario(s) != &xl_scenario_diffusion) return;
+    const xl_diffusion_state *st = xl_session_state(s);
+    const double k_unit = xl_unit_scale(ctx->unit);
+    const char *unit = xl_unit_name(ctx->unit);
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int bottom = in.y + in.h + ctx->pad / 2;
+
+    /* Legend. */
+    int x = in.x;
+    x += ui_legend_item(ctx, x, in.y, th->truth, 0, "assumed ρ");
+    if (st->measured) ui_legend_item(ctx, x, in.y, th->model, 0, "updated ρₘ after reading cell m");
+    int y = in.y + lh + ctx->pad / 2;
+
+    /* Text under the charts: three lines. */
+    int text_h = 3 * lh + ctx->pad / 2;
+    int chart_h = in.y + in.h - y - text_h;
+    int gap = ctx->pad * 2;
+    int chart_w = (in.w - gap) / 2;
+    char left_title[96], right_title[96];
+    const int k = st->k;
+    if (st->measured) {
+        const xl_ring_measurement *m = &st->meas;
+        const double *all[4] = {m->rho_i, m->upd_i, m->rho_f, m->upd_f};
+        double y_max = top_of(all, 4, k);
+        snprintf(left_title, sizeof left_title, "at the start, t = 0");
+        snprintf(right_title, sizeof right_title, "at the reading, t = %ld", m->t);
+        if (chart_h > 3 * lh) {
+            chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, left_title, m->rho_i, m->upd_i, k, y_max, -1);
+            chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, m->rho_f, m->upd_f, k,
+                  y_max, m->cell);
+            y += chart_h + ctx->pad / 2;
+        }
+        char a[160], b[160], c[200], c2[160];
+        snprintf(a, sizeof a, "H(ρₘ(0), ρ(0)) = %.4f %s", m->ce_initial * k_unit, unit);
+        snprintf(b, sizeof b, "H(ρₘ(t), ρ(t)) = %.4f %s", m->ce_final * k_unit, unit);
+        int ty = y;
+        if (ty + lh <= bottom) {
+            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, ty, UI_ALIGN_LEFT, th->text, a);
+            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x + chart_w + gap, ty, UI_ALIGN_LEFT, th->text, b);
+            y += lh;
+        }
+        const double diff = m->ce_final - m->ce_initial;
+        const int holds = diff >= -1e-12;
+        snprintf(c, sizeof c, "%s %.4f ≤ %.4f: the cross-entropy grew by %.4f %s", holds ? "✓" : "✗",
+                 m->ce_initial * k_unit, m->ce_final * k_unit, diff * k_unit, unit);
+        snprintf(c2, sizeof c2, "%s %.4f ≤ %.4f (+%.4f)", holds ? "✓" : "✗", m->ce_initial * k_unit,
+                 m->ce_final * k_unit, diff * k_unit);
+        const char *check[2] = {c, c2};
+        y = say(ctx, in.x, y, in.w, bottom, holds ? th->inherent : th->surprise, check, 2);
+        char d[200], d2[160];
+        const char *cells = m->width == 1.0 ? "cell" : "cells";
+        snprintf(d, sizeof d, "m = cell %d, read by a detector %.3g %s wide; P(m) = %.4g under ρ(t)", m->cell + 1,
+                 m->width, cells, m->p_m);
+        snprintf(d2, sizeof d2, "m = cell %d, detector %.3g %s, P(m) = %.3g", m->cell + 1, m->width, cells, m->p_m);
+        const char *det[2] = {d, d2};
+        say(ctx, in.x, y, in.w, bottom, th->text_dim, det, 2);
+        return;
+    }
+    const double *all[2] = {st->rho0, st->c.p};
+    double y_max = top_of(all, 2, k);
+    snprintf(right_title, sizeof right_title, "now, t = %ld", st->t);
+    if (chart_h > 3 * lh) {
+        chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, "at the start, ρ(0)", st->rho0, NULL, k, y_max, -1);
+        chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, st->c.p, NULL, k, y_max,
+              xl_session_selected(s));
+        y += chart_h + ctx->pad / 2;
+    }
+    char sel[160], sel2[120];
+    const char *cells = st->detector == 1.0 ? "cell" : "cells";
+    snprintf(sel, sizeof sel, "Select a cell (now %d) and press Enter to measure it (detector %.3g %s wide).",
+             xl_session_selected(s) + 1, st->detector, cells);
+    snprintf(sel2, sizeof sel2, "Enter measures cell %d (detector %.3g %s)", xl_session_selected(s) + 1, st->detector,
+             cells);
+    const char *how[2] = {sel, sel2};
+    y = say(ctx, in.x, y, in.w, bottom, th->text, how, 2);
+    const char *law[3] = {
+        "For every reading m:  H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))  (symmetric dynamics, no heat)",
+        "For every reading m:  H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))",
+        "H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))",
+    };
+    y = say(ctx, in.x, y, in.w, bottom, th->text_dim, law, 3);
+    const char *why[2] = {
+        "evolution raises the cross-entropy between what we learn and what we assumed",
+        "evolution raises this cross-entropy",
+    };
+    say(ctx, in.x, y, in.w, bottom, th->text_dim, why, 2);
 }
 
 const ui_own_panel ui_diffusion_own_panel = {.scenario = &xl_scenario_diffusion, .draw_side = ui_diffusion_panel_draw};

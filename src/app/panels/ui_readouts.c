@@ -140,15 +140,21 @@ static void draw_identity_bar(const ui_ctx *ctx, SDL_Rect axis, const xl_readout
 /* Floor marker: a heavy line through the bar and a note over it that reads from the
  * marker rightwards, or leftwards when it would run out, shortened or left out when
  * neither fits. */
-static void draw_floor_marker(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, int floor_w, const char *symbol)
+static void draw_floor_marker(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, int floor_w, const char *symbol,
+                              const char *note)
 {
     const ui_theme *th = ctx->theme;
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     float fx = axis.x + floor_w;
     ui_draw_line(ctx->r, fx, axis.y - tick_h * 0.6f, fx, axis.y + axis.h + 2, ui_lw(ctx, 2.0f), th->text);
     char floor_notes[2][96];
-    snprintf(floor_notes[0], sizeof floor_notes[0], "floor %s: the loss cannot go lower", symbol);
-    snprintf(floor_notes[1], sizeof floor_notes[1], "floor %s", symbol);
+    if (note) {
+        snprintf(floor_notes[0], sizeof floor_notes[0], "%s: %s", symbol, note);
+        snprintf(floor_notes[1], sizeof floor_notes[1], "%s", symbol);
+    } else {
+        snprintf(floor_notes[0], sizeof floor_notes[0], "floor %s: the loss cannot go lower", symbol);
+        snprintf(floor_notes[1], sizeof floor_notes[1], "floor %s", symbol);
+    }
     for (int i = 0; i < 2; i++) {
         int note_w = ui_text_width(ctx->text, UI_FONT_TICK, floor_notes[i]);
         int nx;
@@ -274,7 +280,8 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     char buf[64];
 
     snprintf(buf, sizeof buf, "in %s (%s)", unit, ctx->unit == XL_BITS ? "log₂" : "ln");
-    SDL_Rect in = ui_panel_begin(ctx, area, "TOTAL = INHERENT + IMPERFECTION", buf);
+    SDL_Rect in = ui_panel_begin(ctx, area, def->identity_title ? def->identity_title : "TOTAL = INHERENT + IMPERFECTION",
+                                 buf);
     draw_numbers_row(ctx, in, rd, cur);
 
     /* The stacked bar with its own axis, under the numbers and their captions. */
@@ -301,13 +308,20 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     if (floor_w < 0) floor_w = 0;
     if (floor_w > total_w) floor_w = total_w;
     draw_identity_bar(ctx, axis, rd, floor_w, total_w);
-    draw_floor_marker(ctx, in, axis, floor_w, rd[1].symbol);
+    draw_floor_marker(ctx, in, axis, floor_w, rd[1].symbol, def->floor_note);
     draw_bar_ticks(ctx, in, axis, axis_max, px_per);
 
     /* Under the ticks: the selected item's line, then the race's losses or the lesson. */
     int line_y = axis.y + axis.h + ctx->pad / 3 + tick_h + ctx->pad / 2;
     if (line_y + lh <= in.y + in.h + ctx->pad / 2) {
-        draw_selected_line(ctx, in, s, line_y);
+        char line[256], cut[256];
+        if (def->summary_line &&
+            def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, line, sizeof line)) {
+            ui_text_fit(ctx->text, UI_FONT_LABEL, line, in.w, cut, sizeof cut);
+            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, ctx->theme->text, cut);
+        } else {
+            draw_selected_line(ctx, in, s, line_y);
+        }
         int note_y = line_y + lh + ctx->pad / 2;
         if (!xl_session_racing(s)) draw_lesson_note(ctx, in, def, note_y);
         else if (note_y + lh <= in.y + in.h + ctx->pad / 2) draw_race_row(ctx, in, s, note_y);

@@ -61,6 +61,7 @@ typedef struct xl_bars {
     const char *title;          /* "TRUE P vs PREDICTED Q" */
     const char *caption;        /* "one pair of bars per class" */
     const char *q_label;        /* the legend's name for Q, "Q = softmax(z)"; may be NULL */
+    const char *p_label;        /* the legend's name for P, "P (truth)" when NULL */
 } xl_bars;
 
 /* Panels a scenario shows. */
@@ -94,6 +95,23 @@ typedef struct xl_scenario_def {
     const xl_readout_def *readouts;
     int readout_count;
     unsigned panels;
+    /* The scenario's own commands, the ones a learner most needs, ended by XL_CMD_NONE:
+     * the key-hint bar shows these (and, unless gradient_free, the optimizer's) instead
+     * of the general list. NULL: the general list. */
+    const xl_command_kind *commands;
+    /* The readouts panel's title for its identity ("TOTAL = INHERENT + IMPERFECTION"
+     * when NULL) and what the floor's marker says after its symbol ("the loss cannot go
+     * lower" when NULL). */
+    const char *identity_title;
+    const char *floor_note;
+    /* The line under the identity bar, when the scenario has a better one than the
+     * selected item's p, q and surprise: 1 and buf. May be NULL. */
+    int (*summary_line)(const void *state, const double *theta, double unit_scale, const char *unit_name,
+                        char *buf, size_t n);
+    /* What the status bar says in place of the optimizer, when the scenario has a better
+     * word ("1 flip per step", "learning off"): 1 and buf; 0 for the optimizer. May be
+     * NULL. */
+    int (*status_text)(const void *state, char *buf, size_t n);
     /* 1 when there is nothing to learn (microstates: no gradient): optimizer, learning
      * rate and race commands are refused with a reason and every step holds the
      * parameters (xl_sim_hold). */

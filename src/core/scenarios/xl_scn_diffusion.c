@@ -175,7 +175,7 @@ static xl_apply_result measure(xl_diffusion_state *st, int m, double width, cons
     if (xl_ring_measure(st->rho0, st->k, st->rate, st->t, m, width, &out) != 0) {
         snprintf(err, errlen,
                  "%s: the detector cannot read cell %d, for every cell it could read from has probability 0 "
-                 "under ρ(t) (P(m) = 0); widen the detector (W) or let ρ spread first", what, m + 1);
+                 "under ρ(t) (P(m) = 0); widen the detector or let ρ spread first", what, m + 1);
         return XL_APPLY_REFUSED;
     }
     st->meas = out;
@@ -262,7 +262,35 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     out->title = "ρ(t) ON THE RING vs THE MODEL Q";
     out->caption = "one pair of bars per cell; cell K neighbours cell 1";
     out->q_label = "Q = softmax(z)";
+    out->p_label = "ρ(t), the truth now";
 }
+
+static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name, char *buf,
+                        size_t n)
+{
+    const xl_diffusion_state *st = state;
+    (void)theta;
+    if (st->measured)
+        snprintf(buf, n, "read cell %d at t = %ld: %.4f ≤ %.4f %s%s", st->meas.cell + 1, st->meas.t,
+                 st->meas.ce_initial * unit_scale, st->meas.ce_final * unit_scale, unit_name,
+                 st->meas.ce_final >= st->meas.ce_initial - 1e-12 ? ", the law holds" : "");
+    else
+        snprintf(buf, n, "t = %ld · H(ρ(t)) %.4f of ln K = %.4f %s", st->t,
+                 xl_entropy(st->c.p, st->k, XL_NATS) * unit_scale, log((double)st->k) * unit_scale, unit_name);
+    return 1;
+}
+
+static int status_text(const void *state, char *buf, size_t n)
+{
+    const xl_diffusion_state *st = state;
+    if (st->learning)
+        return 0;
+    snprintf(buf, n, "Q not learning");
+    return 1;
+}
+
+static const xl_command_kind own_commands[] = { XL_CMD_LEARN_TOGGLE, XL_CMD_MEASURE_SELECTED, XL_CMD_WIDTH_UP,
+                                                XL_CMD_PRESET_NEXT, XL_CMD_NONE };
 
 static int ceiling(const void *state, double *nats, const char **label)
 {
@@ -296,9 +324,14 @@ const xl_scenario_def xl_scenario_diffusion = {
     .readouts = readouts,
     .readout_count = R_COUNT,
     .panels = XL_PANEL_BARS | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY,
+    .commands = own_commands,
+    .identity_title = "CROSS-ENTROPY = ENTROPY OF ρ(t) + KL",
+    .floor_note = "the loss cannot go lower now",
+    .summary_line = summary_line,
+    .status_text = status_text,
     .floor_moves = 1,
     .step_title = "step (diffusion, and descent while learning)",
-    .identity_note = "Evolution raises H(ρ,Q) as ρ spreads; learning (D) lowers it by removing the KL part.",
+    .identity_note = "Evolution raises H(ρ,Q) as ρ spreads; learning lowers it by removing the KL part.",
     .init = init,
     .model = model,
     .start = start,

@@ -326,6 +326,35 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     out->q_label = "time spent at k";
 }
 
+static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name, char *buf,
+                        size_t n)
+{
+    const xl_micro_state *st = state;
+    (void)theta;
+    int falls;
+    double largest;
+    xl_micro_falls(st, &falls, &largest);
+    int window = st->recent_count - 1;
+    if (window <= 0)
+        snprintf(buf, n, "k = %ld heads of %ld: play to flip coins", st->heads, st->n);
+    else if (falls == 0)
+        snprintf(buf, n, "k = %ld of %ld · S never fell in the last %d steps", st->heads, st->n, window);
+    else
+        snprintf(buf, n, "k = %ld of %ld · S fell in %d of the last %d steps, at most by %.3g %s", st->heads, st->n,
+                 falls, window, largest * unit_scale, unit_name);
+    return 1;
+}
+
+static int status_text(const void *state, char *buf, size_t n)
+{
+    const xl_micro_state *st = state;
+    snprintf(buf, n, "%ld coin%s · %ld flip%s per step", st->n, st->n == 1 ? "" : "s", st->flips,
+             st->flips == 1 ? "" : "s");
+    return 1;
+}
+
+static const xl_command_kind own_commands[] = { XL_CMD_PRESET_NEXT, XL_CMD_SIZE_UP, XL_CMD_FLIPS_UP, XL_CMD_NONE };
+
 static int ceiling(const void *state, double *nats, const char **label)
 {
     const xl_micro_state *st = state;
@@ -345,6 +374,11 @@ const xl_scenario_def xl_scenario_micro = {
     .readouts = readouts,
     .readout_count = R_COUNT,
     .panels = XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY,
+    .commands = own_commands,
+    .identity_title = "NAMING A MICROSTATE = S + SURPRISE OF k",
+    .floor_note = "picks one of the W(k)",
+    .summary_line = summary_line,
+    .status_text = status_text,
     .gradient_free = 1,
     .floor_moves = 1,
     .step_title = "step (coins flipped at random)",
