@@ -28,10 +28,10 @@ typedef enum ui_micro_view {
 /* Where the particles panel drew what, for tests. */
 typedef struct ui_micro_particles_geom {
     ui_micro_view view;
-    SDL_Rect grid;          /* the picture's bounding box (cols * pitch by rows * pitch) */
+    SDL_Rect grid;          /* the picture's bounding box, from the first cell's top-left */
     int cols, rows;         /* cell or block i at column i % cols, row i / cols */
-    int pitch;              /* pixels from one cell to the next */
-    int fill;               /* pixels of a cell's square fill from its top-left (pitch minus the gap) */
+    int pitch_x, pitch_y;   /* pixels from one cell to the next (equal for cells; blocks may be oblong) */
+    int gap;                /* pixels between cells: a fill is pitch_x - gap by pitch_y - gap */
     long per_block;         /* coins per cell: 1 for cells; block i holds coins [i m, min(n, (i + 1) m)) */
     long count;             /* cells or blocks drawn */
     SDL_Color heads, tails; /* a heads cell's fill and a tails cell's; a block mixes them by its share */

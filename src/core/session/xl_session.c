@@ -432,6 +432,10 @@ static void destroy_runs(xl_session *s)
  * s->kinds[0..nruns-1], all at rate lr. */
 static int start_sim(xl_session *s, double lr)
 {
+    /* New runs start at step 0, and a truth that evolves starts over with them, so the
+     * truth's clock and the runs' step count stay one (a race restarts both). */
+    if (s->def->restart)
+        s->def->restart(s->state.bytes);
     double theta0[XL_MAX_PARAMS];
     xl_model m = s->def->model(s->state.bytes);
     int np = m.ops->param_count(m.self);
