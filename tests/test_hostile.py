@@ -163,6 +163,34 @@ def make_table(shots):
             cases.append(Case("--lr", ["--scenario", scen] + args + ["--steps", "300", "--trace",
                                                                           "--do", "frame", "--screenshot", shot()], 0))
 
+    # Issue 7: microstates and diffusion at the ends of their ranges, drawn. A command the
+    # session refuses (measure 17 of 16 cells, lr-up without a gradient) is said on stderr
+    # and the run goes on (exit 0), as for every --do command; a malformed one exits 2.
+    for v, e in [("microstates", 0), ("diffusion", 0), ("Microstates", 2)]:
+        add("--scenario", v, e)
+    for v, e in [("n=2", 0), ("n=1000000", 0), ("n=1000001", 2), ("n=1", 2), ("n=2.5", 2), ("flips=100000", 0),
+                 ("flips=100001", 2), ("flips=0", 2), ("random_start=1", 0), ("random_start=2", 2), ("k=3", 2)]:
+        cases.append(Case("--param", ["--scenario", "microstates", "--param", v, "--steps", "20", "--trace",
+                                      "--screenshot", shot()], e))
+    cases.append(Case("--param", ["--scenario", "microstates", "--param", "n=1000000", "--param", "flips=100000",
+                                  "--steps", "30", "--trace", "--size", "640x480", "--screenshot", shot()], 0,
+                      size=(640, 480)))
+    for v, e in [("k=3", 0), ("k=32", 0), ("k=33", 2), ("k=2", 2), ("rate=0.5", 0), ("rate=0.001", 0),
+                 ("rate=0.51", 2), ("rate=0", 2), ("detector=0.05", 0), ("detector=16", 0), ("detector=0", 2),
+                 ("start=2", 0), ("start=3", 2), ("learn=1", 0), ("n=10", 2)]:
+        cases.append(Case("--param", ["--scenario", "diffusion", "--param", v, "--steps", "40", "--trace",
+                                      "--screenshot", shot()], e))
+    for v, e in [("measure 1", 0), ("measure 16", 0), ("measure 17", 0), ("measure 0", 2), ("measure-selected", 0),
+                 ("learn;run 50;measure 3;width-up;width-down", 0), ("preset uniform;run 5;measure 2", 0),
+                 ("preset nope", 0), ("optimizer adam;learn;race-toggle;run 20;measure 9", 0),
+                 ("width-down;" * 20 + "measure 1", 0)]:
+        cases.append(Case("--do", ["--scenario", "diffusion", "--do", v, "--steps", "10", "--trace",
+                                   "--screenshot", shot()], e))
+    for v, e in [("size-up;size-up;flips-up;run 30", 0), ("lr-up", 0), ("race-toggle", 0), ("preset random", 0),
+                 ("measure 1", 0), ("size-down;" * 5, 2)]:
+        cases.append(Case("--do", ["--scenario", "microstates", "--do", v, "--steps", "10", "--trace",
+                                   "--screenshot", shot()], e))
+
     # --screenshot and --theme.
     for v, e in [("x.jpg", 2), (".png", 2), ("", 2)]:
         add("--screenshot", v, e)

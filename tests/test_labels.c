@@ -50,6 +50,12 @@ static const char *const scenes[] = {
     "--scenario gaussian --steps 40",
     "--scenario gaussian --param sigma_p=0.01 --steps 20",
     "--scenario gaussian --race gd,momentum,nesterov,adam --steps 30",
+    "--scenario microstates --steps 60",
+    "--scenario microstates --param n=1000000 --param flips=1000 --steps 40",
+    "--scenario microstates --param n=2 --steps 30",
+    "--scenario diffusion --steps 40",
+    "--scenario diffusion --param learn=1 --param k=32 --steps 40 --do measure-selected",
+    "--scenario diffusion --param k=3 --race gd,momentum,nesterov,adam --param learn=1 --steps 30",
 };
 enum { SCENE_COUNT = (int)(sizeof scenes / sizeof scenes[0]) };
 static const int sizes[][2] = {{640, 480}, {800, 600}, {1000, 700}, {1280, 720}, {1920, 1080}, {2560, 1080}};

@@ -97,7 +97,9 @@ static void usage(FILE *f)
 "Keys in the window: press H for the full list. Space play/pause, N step, R reset,\n"
 "+/- learning rate, G optimizer, C race, S scenario, V landscape slice or plane,\n"
 "1-9 or Shift+Left/Right select, Up/Down the selected p (or P's mean), P restore\n"
-"the starting P, L nats/bits, T theme, Q quit.\n"
+"the starting P, L nats/bits, T theme, Q quit. Microstates: I all heads/random,\n"
+"J/Shift+J more/fewer coins, Z/Shift+Z flips per step. Diffusion: D learn,\n"
+"Enter measure the selected cell, W/Shift+W detector width, I starting shape.\n"
 "\n"
 "Exit status: 0 ok, 1 runtime error (e.g. assets not found), 2 bad command line.\n",
             MIN_W, MIN_H, MAX_W, MAX_H, XL_MAX_CLASSES, MAX_LR, XL_DEFAULT_LR);

@@ -37,6 +37,9 @@ void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *smp)
     double values[XL_READOUTS_MAX];
     xl_session_readouts(s, values);
     for (int i = 0; i < def->readout_count; i++) {
+        /* NaN is a readout not defined yet (diffusion's ce_final before any measurement):
+         * the field is left out rather than written as a number it is not. */
+        if (isnan(values[i])) continue;
         fputc(',', f);
         print_number(f, def->readouts[i].name, values[i]);
     }

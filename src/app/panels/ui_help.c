@@ -18,6 +18,7 @@ static const help_row learning[] = {
     {"^B  /  ⇧^B", "Adam's β₂ up / down"},
     {"E  /  ⇧E", "Adam's ε × 10 / ÷ 10"},
     {"C", "race the four optimizers, or stop"},
+    {"D", "let Q learn the moving ρ(t), or hold"},
     {NULL, NULL},
     {"Tab", "show the next pair of parameters"},
     {"⇧Tab", "previous pair"},
@@ -28,7 +29,11 @@ static const help_row truth[] = {
     {"1 … 9", "select a class or sample"},
     {"⇧←  /  ⇧→", "select previous / next"},
     {"↑  /  ↓", "raise / lower its true p"},
-    {"W  /  ⇧W", "widen / narrow P"},
+    {"W  /  ⇧W", "widen / narrow P or the detector"},
+    {"Enter", "measure the selected cell"},
+    {"I", "next starting state (all heads, peaked…)"},
+    {"J  /  ⇧J", "more / fewer coins"},
+    {"Z  /  ⇧Z", "more / fewer coins flipped per step"},
     {"O", "P one-hot on the class"},
     {"U", "P uniform"},
     {"P", "restore the starting P"},
@@ -92,7 +97,11 @@ void ui_help_draw(const ui_ctx *ctx, int w, int h)
         int w1 = rows_width(ctx, font, learning, nl, &k1), w2 = rows_width(ctx, font, truth, nt, &k2);
         key_w = (k1 > k2 ? k1 : k2) + lh;
         col_w = key_w + (w1 > w2 ? w1 : w2) + lh;
-        if (2 * col_w + 4 * lh <= w - 2 * lh) break;
+        int rows_h = (nt > nl ? nt : nl) * lh * 5 / 4;
+        int need_h = ui_text_line_height(ctx->text, UI_FONT_HEADING) + ui_text_line_height(ctx->text, UI_FONT_TITLE) +
+                     rows_h + 4 * lh;
+        /* Both ways: a wide, short window (2560x1080) runs out of height first. */
+        if (2 * col_w + 4 * lh <= w - 2 * lh && need_h <= h - 2 * lh) break;
     }
     int rows = nt > nl ? nt : nl;
     int sheet_w = 2 * col_w + 4 * lh;
