@@ -32,6 +32,7 @@ static const size_case extra_sizes[] = {
     {840, 560, 1920, 1080},
     {1300, 900, 1920, 1080},
     {420, 600, 1280, 720},   /* tall and narrow */
+    {300, 200, 1920, 1080},  /* small, with the big fonts of a big window */
 };
 enum { EXTRA_COUNT = (int)(sizeof extra_sizes / sizeof extra_sizes[0]), ALL_SIZES = SIZE_COUNT + EXTRA_COUNT };
 
@@ -86,14 +87,33 @@ static const xl_micro_state *state_of(const xl_session *s)
     return xl_session_state(s);
 }
 
-/* The middle pixel of cell i. */
+/* Pixel (x, y), which the caller has kept on the surface. Check logs every assertion to
+ * a file, so loops over thousands of pixels read them here and assert once. */
+static SDL_Color raw_pixel(const panel_frame *f, int x, int y)
+{
+    Uint32 v = ((const Uint32 *)f->surface->pixels)[(size_t)y * (f->surface->pitch / 4) + x];
+    return (SDL_Color){(Uint8)(v >> 16), (Uint8)(v >> 8), (Uint8)v, 255};
+}
+
+/* The middle pixel of cell i (the picture lies inside the panel: checked by the callers). */
 static SDL_Color cell_pixel(const frame *f, long i)
 {
     const ui_micro_particles_geom *g = &f->parts;
     int fill_w = g->pitch_x - g->gap, fill_h = g->pitch_y - g->gap;
     int x = g->grid.x + (int)(i % g->cols) * g->pitch_x + fill_w / 2;
     int y = g->grid.y + (int)(i / g->cols) * g->pitch_y + fill_h / 2;
-    return pixel(&f->p, x, y);
+    return raw_pixel(&f->p, x, y);
+}
+
+static void check_grid_inside(const frame *f, const char *what)
+{
+    SDL_Rect g = f->parts.grid, a = f->p.area;
+    ck_assert_msg(g.x >= a.x && g.y >= a.y && g.x + g.w <= a.x + a.w && g.y + g.h <= a.y + a.h,
+                  "%s: picture (%d,%d %dx%d) leaves the panel (%d,%d %dx%d)", what, g.x, g.y, g.w, g.h, a.x, a.y, a.w,
+                  a.h);
+    ck_assert_msg(f->parts.rows <= (f->parts.count + f->parts.cols - 1) / f->parts.cols &&
+                      (long)f->parts.rows * f->parts.cols >= f->parts.count,
+                  "%s: %d x %d grid for %ld cells", what, f->parts.cols, f->parts.rows, f->parts.count);
 }
 
 /* Cells are as the coins say: heads blue exactly on heads, the tails fill on tails. */
@@ -103,17 +123,23 @@ static void check_cells(const frame *f, const xl_micro_state *st, const char *wh
     ck_assert_msg(g->view == UI_MICRO_CELLS, "%s: view %d, not cells", what, g->view);
     ck_assert_msg(g->count == st->n, "%s: %ld cells for %ld coins", what, g->count, st->n);
     ck_assert_msg(g->pitch_x - g->gap >= 3, "%s: cells of %d px", what, g->pitch_x - g->gap);
-    long blue = 0;
+    check_grid_inside(f, what);
+    long blue = 0, wrong = 0, first = -1;
+    SDL_Color seen = {0, 0, 0, 0};
     for (long i = 0; i < st->n; i++) {
         SDL_Color c = cell_pixel(f, i);
         int heads = same(c, f->p.theme->truth, 3);
         blue += heads;
-        ck_assert_msg(heads == xl_micro_heads_at(st, i), "%s: coin %ld shows %s but its cell is (%d,%d,%d)", what, i,
-                      xl_micro_heads_at(st, i) ? "heads" : "tails", c.r, c.g, c.b);
-        if (!heads)
-            ck_assert_msg(same(c, g->tails, 3), "%s: tails coin %ld is (%d,%d,%d), not the tails fill", what, i, c.r,
-                          c.g, c.b);
+        if (heads != xl_micro_heads_at(st, i) || (!heads && !same(c, g->tails, 3))) {
+            if (first < 0) {
+                first = i;
+                seen = c;
+            }
+            wrong++;
+        }
     }
+    ck_assert_msg(wrong == 0, "%s: %ld cells not as their coins, first coin %ld (%s) drawn (%d,%d,%d)", what, wrong,
+                  first, first >= 0 && xl_micro_heads_at(st, first) ? "heads" : "tails", seen.r, seen.g, seen.b);
     ck_assert_msg(blue == st->heads, "%s: %ld heads-blue cells, k = %ld", what, blue, st->heads);
 }
 
@@ -176,16 +202,16 @@ static void check_blocks(const frame *f, const xl_micro_state *st, const char *w
     ck_assert_msg(g->per_block >= 2 && g->count == (st->n + g->per_block - 1) / g->per_block,
                   "%s: %ld blocks of %ld coins for n = %ld", what, g->count, g->per_block, st->n);
     ck_assert_msg(g->pitch_x >= 3 && g->pitch_y >= 3, "%s: blocks of %dx%d px", what, g->pitch_x, g->pitch_y);
-    ck_assert_msg(g->grid.x >= f->p.area.x && g->grid.x + g->grid.w <= f->p.area.x + f->p.area.w,
-                  "%s: picture %d..%d leaves the panel", what, g->grid.x, g->grid.x + g->grid.w);
-    double sum = 0.0, weight = 0.0;
+    check_grid_inside(f, what);
+    double sum = 0.0, weight = 0.0, off = 0.0;
     for (long b = 0; b < g->count; b++) {
         long coins = b + 1 < g->count ? g->per_block : st->n - b * g->per_block;
         double share = shade_share(cell_pixel(f, b), g->tails, g->heads);
-        ck_assert_msg(share > -0.02 && share < 1.02, "%s: block %ld shaded off the ramp (%.3f)", what, b, share);
+        if (!(share > -0.02 && share < 1.02)) off = share;
         sum += share * coins;
         weight += coins;
     }
+    ck_assert_msg(off == 0.0, "%s: a block shaded off the ramp (%.3f)", what, off);
     double want = (double)st->heads / (double)st->n, got = sum / weight;
     ck_assert_msg(fabs(got - want) < 0.02, "%s: mean shade says %.4f heads, k/n = %.4f", what, got, want);
 }
@@ -233,8 +259,9 @@ static float share_pixel(const ui_micro_macro_geom *g, double share)
 static float select_column(const frame *f, int y)
 {
     int first = -1, last = -1;
+    ck_assert(y >= 0 && y < f->p.surface->h && f->macro.plot.x >= 0 && f->macro.plot.x + f->macro.plot.w < f->p.surface->w);
     for (int x = f->macro.plot.x; x <= f->macro.plot.x + f->macro.plot.w; x++)
-        if (same(pixel(&f->p, x, y), f->p.theme->select, 3)) {
+        if (same(raw_pixel(&f->p, x, y), f->p.theme->select, 3)) {
             if (first < 0) first = x;
             last = x;
         }
@@ -328,13 +355,21 @@ static void check_frame(const frame *f, const char *what)
             ck_assert_msg(!SDL_HasIntersection(&a, &f->p.boxes[j].ink), "%s: '%s' overlaps '%s'", what,
                           f->p.boxes[i].text, f->p.boxes[j].text);
     }
-    for (int y = 0; y < f->p.surface->h; y++)
+    int bad_x = -1, bad_y = -1;
+    SDL_Color bad = {0, 0, 0, 0};
+    for (int y = 0; y < f->p.surface->h && bad_x < 0; y++)
         for (int x = 0; x < f->p.surface->w; x++) {
             if (x >= area.x && x < area.x + area.w && y >= area.y && y < area.y + area.h) continue;
-            SDL_Color c = pixel(&f->p, x, y);
-            ck_assert_msg(same(c, f->p.theme->background, 0), "%s: pixel (%d,%d) outside the panel is (%d,%d,%d)",
-                          what, x, y, c.r, c.g, c.b);
+            SDL_Color c = raw_pixel(&f->p, x, y);
+            if (!same(c, f->p.theme->background, 0)) {
+                bad_x = x;
+                bad_y = y;
+                bad = c;
+                break;
+            }
         }
+    ck_assert_msg(bad_x < 0, "%s: pixel (%d,%d) outside the panel is (%d,%d,%d)", what, bad_x, bad_y, bad.r, bad.g,
+                  bad.b);
 }
 
 static void check_labels(xl_session *s, const char *what)

@@ -270,6 +270,38 @@ if [ $have_magick -eq 1 ]; then
         fail "after resizing to 900x650: expected a new layout, $d pixels changed"
 fi
 
+# ---- issue 7's evolving truths: Shift+S back to diffusion, Enter measures, D learns,
+# W widens the detector; Shift+S on to the microstates, Z more flips, Space plays ----
+m=$(mark)
+key shift+s
+wait_for 3 "$m" 'cmd("scenario-prev") and cmd("scenario-prev")["scenario"] == "diffusion"' ||
+    fail "after key 'Shift+S': expected the scenario before softmax, diffusion"
+key Return
+wait_for 3 "$m" 'cmd("measure-selected") and cmd("measure-selected")["ok"]' ||
+    fail "after key 'Return' in diffusion: expected an accepted measure-selected command"
+key d
+wait_for 3 "$m" 'cmd("learn") and cmd("learn")["ok"]' || fail "after key 'd': expected an accepted learn command"
+key w
+wait_for 3 "$m" 'cmd("width-up") and cmd("width-up")["ok"]' || fail "after key 'w' in diffusion: expected width-up"
+sleep 0.5
+shot "10-diffusion"
+m=$(mark)
+key shift+s
+wait_for 3 "$m" 'cmd("scenario-prev") and cmd("scenario-prev")["scenario"] == "microstates"' ||
+    fail "after key 'Shift+S': expected the microstates"
+key z
+wait_for 3 "$m" 'cmd("flips-up") and cmd("flips-up")["ok"]' || fail "after key 'z': expected flips-up"
+key space
+wait_for 5 "$m" '[o for o in S if o.get("scenario") == "microstates" and o["step"] >= 5]' ||
+    fail "after key 'space' in microstates: expected steps with the coins flipping"
+key space
+key plus
+wait_for 3 "$m" 'cmd("lr-up") and not cmd("lr-up")["ok"]' ||
+    fail "after key 'plus' in microstates: lr-up should be refused (no gradient)"
+sleep 0.5
+shot "11-microstates"
+kill -0 "$pid" 2>/dev/null || fail "xentlab died in the microstates or diffusion scenario"
+
 # ---- q: quit with status 0 ----
 key q
 for _ in $(seq 50); do

@@ -284,11 +284,17 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
     }
 }
 
-/* "select K" must name a class the scene has; checked once N is known. */
+/* "select K" must name a class the softmax scene has; checked once N is known. Other
+ * scenarios (and any command after a switch) are checked by the session, which refuses
+ * with the reason. */
 static int check_commands(const ui_options *o, FILE *err)
 {
+    if (o->desc.scenario != NULL && o->desc.scenario != &xl_scenario_softmax) return 0;
     for (int i = 0; i < o->command_count; i++) {
         const xl_command *c = &o->commands[i].cmd;
+        if (c->kind == XL_CMD_SCENARIO || c->kind == XL_CMD_SCENARIO_NEXT || c->kind == XL_CMD_SCENARIO_PREV ||
+            c->kind == XL_CMD_PARAM)
+            break;
         if (c->kind != XL_CMD_SELECT || c->n < o->desc.classifier.n) continue;
         char got[32], what[64];
         snprintf(got, sizeof got, "select %ld", c->n + 1);

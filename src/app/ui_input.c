@@ -52,7 +52,7 @@ const char *ui_input_hint(xl_command_kind kind)
 {
     switch (kind) {
     case XL_CMD_PRESET_NEXT: return "I start state";
-    case XL_CMD_SIZE_UP: return "J ⇧J more/fewer";
+    case XL_CMD_SIZE_UP: return "J ⇧J coins";
     case XL_CMD_FLIPS_UP: return "Z ⇧Z flips/step";
     case XL_CMD_LEARN_TOGGLE: return "D learn";
     case XL_CMD_MEASURE_SELECTED: return "⇧←/→ cell  Enter measure";

@@ -25,6 +25,7 @@ static void print_string(FILE *f, const char *key, const char *v)
 static void print_scene(FILE *f, const xl_session *s)
 {
     print_string(f, "scenario", xl_session_scenario(s)->id);
+    if (xl_session_scenario(s)->gradient_free) return; /* nothing learns: no optimizer to name */
     fputc(',', f);
     print_string(f, "optimizer", xl_optim_kind_name(xl_sim_optimizer(xl_session_sim(s))->kind));
 }

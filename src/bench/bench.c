@@ -450,7 +450,7 @@ static void section_frames(const char *fonts)
  * panel, read back). */
 static void section_scenarios(const char *fonts)
 {
-    printf("\nScenarios at their defaults (gradient descent): steps per second, full frame 1280x720\n");
+    printf("\nScenarios at their defaults (gradient descent where something learns): steps per second, full frame 1280x720\n");
     for (int i = 0; i < xl_scenario_count(); i++) {
         const xl_scenario_def *def = xl_scenario_at(i);
         xl_session_desc d;
@@ -458,7 +458,7 @@ static void section_scenarios(const char *fonts)
         if (def != d.scenario) xl_session_desc_set_scenario(&d, def);
         xl_session *s = xl_session_create(&d);
         if (!s) {
-            printf("  %-10s cannot be created\n", def->id);
+            printf("  %-12s cannot be created\n", def->id);
             continue;
         }
         session_batch b = {s, 1};
@@ -475,7 +475,7 @@ static void section_scenarios(const char *fonts)
             if (f.s) frame = time_median(run_frame, &f, 3, 15, 200, 1.5, &reps);
             frame_ctx_free(&f);
         }
-        printf("  %-10s %9.3f M steps/s  (%8.1f ns/step)   frame %7.3f ms\n", def->id, b.count / t / 1e6,
+        printf("  %-12s %9.3f M steps/s  (%8.1f ns/step)   frame %7.3f ms\n", def->id, b.count / t / 1e6,
                t / b.count * 1e9, frame * 1e3);
     }
 }

@@ -22,8 +22,9 @@
  * n + 0.5 so each whole k sits in the middle of its slot and a bin [a, b) spans
  * a - 0.5 .. b - 0.5. Both series are shares per bin (they sum to 1), so a bar and its
  * outline are comparable directly; y runs to a nice number above the taller, at most 1.
- * Bars wider than a few line widths carry W(k)/2ⁿ as an outline; narrower ones as a
- * line through the bins' middles, since an outline would cover the whole bar.
+ * Bars wider than a few line widths carry W(k)/2ⁿ as an outline each; narrower ones
+ * share one step outline over the bins' full widths, since a bar's own outline would
+ * cover the whole bar. Outline parts lying on the axis are left out.
  *
  * Secondary labels are placed only where they touch no label already placed; every
  * coordinate passes through ui_draw_clamp or integer rectangles inside the panel.
@@ -59,14 +60,14 @@ static const xl_micro_state *micro_state(const xl_session *s)
     return xl_session_state(s);
 }
 
-/* v >= 0 with its digits in groups of three past four digits: "2500", "1 000 000". */
+/* v >= 0 with its digits in groups of three: "2 500", "1 000 000" (as the status bar writes them). */
 static char *fmt_count(char *buf, size_t size, long v)
 {
     char digits[24];
     snprintf(digits, sizeof digits, "%ld", v < 0 ? 0 : v);
     size_t len = strlen(digits), o = 0;
     for (size_t i = 0; i < len && o + sizeof THIN_SPACE + 1 < size; i++) {
-        if (len > 4 && i > 0 && (len - i) % 3 == 0) {
+        if (i > 0 && (len - i) % 3 == 0) {
             memcpy(buf + o, THIN_SPACE, sizeof THIN_SPACE - 1);
             o += sizeof THIN_SPACE - 1;
         }
@@ -226,7 +227,9 @@ static grid_fit fit_blocks(long count, int w, int h)
         if (bw > 2 * bh) bw = 2 * bh;
         if (bh > 2 * bw) bh = 2 * bw;
         long cover = count * bw * bh;
-        if (cover > best_cover) {
+        /* Equal cover: the grid with the fewest empty places in its last row. */
+        if (cover > best_cover ||
+            (cover == best_cover && c * r - count < (long)best.cols * best.rows - count)) {
             best = (grid_fit){(int)c, (int)r, (int)bw, (int)bh};
             best_cover = cover;
         }
@@ -470,7 +473,7 @@ static void draw_macro_legend(const ui_ctx *ctx, SDL_Rect in, const xl_micro_sta
     const ui_theme *th = ctx->theme;
     char steps[32], q0[96], q1[96];
     fmt_count(steps, sizeof steps, st->visits_total);
-    snprintf(q0, sizeof q0, "time spent at k (%s steps)", steps);
+    snprintf(q0, sizeof q0, "time spent at k (%s step%s)", steps, st->visits_total == 1 ? "" : "s");
     snprintf(q1, sizeof q1, "time spent at k");
     const char *ql[] = {q0, q1, "time at k"};
     const char *pl[] = {"W(k)/2ⁿ: share of microstates", "W(k)/2ⁿ"};
@@ -604,16 +607,18 @@ static void draw_bins(const ui_ctx *ctx, const frame_map *f, const xl_micro_stat
         }
         return;
     }
-    /* A histogram's step outline over the whole width of each bin. */
+    /* A histogram's step outline over the whole width of each bin; the parts lying on
+     * the axis (bins with no microstates to speak of, at large n most of them) are left
+     * out, so the axis stays the axis. */
     float y_prev = (float)base;
-    for (int i = 0; i < st->bins; i++) {
-        float a = px_of(f, st->edge[i] - 0.5), b = px_of(f, st->edge[i + 1] - 0.5), y = py_of(f, st->mass[i]);
-        ui_draw_line(ctx->r, a, y_prev, a, y, lw, th->truth);
-        ui_draw_line(ctx->r, a, y, b, y, lw, th->truth);
+    for (int i = 0; i <= st->bins; i++) {
+        float a = px_of(f, st->edge[i] - 0.5);
+        float y = i < st->bins ? py_of(f, st->mass[i]) : (float)base;
+        if (fabsf(y - y_prev) >= 1.0f) ui_draw_line(ctx->r, a, y_prev, a, y, lw, th->truth);
+        if (i < st->bins && base - y >= 1.0f)
+            ui_draw_line(ctx->r, a, y, px_of(f, st->edge[i + 1] - 0.5), y, lw, th->truth);
         y_prev = y;
     }
-    float end = px_of(f, f->hi);
-    ui_draw_line(ctx->r, end, y_prev, end, (float)base, lw, th->truth);
 }
 
 /* A vertical line at the current k through the plot, its label in the row above. */

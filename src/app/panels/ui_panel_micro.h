@@ -7,7 +7,7 @@
  *
  * "MACROSTATES" (side place): over k = number of heads, the share of steps spent in each
  * macrostate bin (orange bars) against the share of microstates W(k)/2ⁿ the bin holds
- * (blue outlines, or a blue line when the bins are narrow), and a vertical marker at the
+ * (blue outlines, or one blue step outline when the bins are narrow), and a vertical marker at the
  * current k. Over time the bars grow into the outlines: the macrostate with the most
  * microstates is where the coins spend their time.
  */

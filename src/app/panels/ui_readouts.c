@@ -260,7 +260,9 @@ static void draw_lesson_note(const ui_ctx *ctx, SDL_Rect in, const xl_scenario_d
     snprintf(short_note, sizeof short_note, "Learning removes only %s: %s → %s.",
              short_caption(rd[2].meaning)[0] ? rd[2].symbol : "", rd[0].symbol, rd[1].symbol);
     const char *notes[2] = {def->identity_note ? def->identity_note : short_note, short_note};
-    for (int i = 0; i < 2; i++) {
+    /* Where nothing learns, "learning removes" would be false: the scenario's words or none. */
+    const int count = def->gradient_free ? 1 : 2;
+    for (int i = 0; i < count; i++) {
         if (y + lh > in.y + in.h + ctx->pad / 2 || ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) > in.w)
             continue;
         ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, y, UI_ALIGN_LEFT, ctx->theme->text_dim, notes[i]);

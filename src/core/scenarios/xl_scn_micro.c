@@ -326,6 +326,25 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     out->q_label = "time spent at k";
 }
 
+/* A count with its thousands set apart by thin spaces, as the panels print them
+ * ("1 000 000"), into buf[n]. Returns buf. */
+static char *group_digits(char *buf, size_t n, long v)
+{
+    char digits[24];
+    int len = snprintf(digits, sizeof digits, "%ld", v < 0 ? -v : v);
+    size_t used = 0;
+    if (v < 0 && used + 1 < n) buf[used++] = '-';
+    for (int i = 0; i < len && used + 4 < n; i++) {
+        if (i > 0 && (len - i) % 3 == 0) {
+            memcpy(buf + used, "\u2009", 3); /* thin space, 3 bytes of UTF-8 */
+            used += 3;
+        }
+        buf[used++] = digits[i];
+    }
+    buf[used] = '\0';
+    return buf;
+}
+
 static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name, char *buf,
                         size_t n)
 {
@@ -335,21 +354,25 @@ static int summary_line(const void *state, const double *theta, double unit_scal
     double largest;
     xl_micro_falls(st, &falls, &largest);
     int window = st->recent_count - 1;
+    char k[40], of[40];
+    group_digits(k, sizeof k, st->heads);
+    group_digits(of, sizeof of, st->n);
     if (window <= 0)
-        snprintf(buf, n, "k = %ld heads of %ld: play to flip coins", st->heads, st->n);
+        snprintf(buf, n, "k = %s heads of %s: play to flip coins", k, of);
     else if (falls == 0)
-        snprintf(buf, n, "k = %ld of %ld · S never fell in the last %d steps", st->heads, st->n, window);
+        snprintf(buf, n, "k = %s of %s · S never fell in the last %d steps", k, of, window);
     else
-        snprintf(buf, n, "k = %ld of %ld · S fell in %d of the last %d steps, at most by %.3g %s", st->heads, st->n,
-                 falls, window, largest * unit_scale, unit_name);
+        snprintf(buf, n, "k = %s of %s · S fell in %d of the last %d steps (max %.3g %s)", k, of, falls, window,
+                 largest * unit_scale, unit_name);
     return 1;
 }
 
 static int status_text(const void *state, char *buf, size_t n)
 {
     const xl_micro_state *st = state;
-    snprintf(buf, n, "%ld coin%s · %ld flip%s per step", st->n, st->n == 1 ? "" : "s", st->flips,
-             st->flips == 1 ? "" : "s");
+    char coins[40], flips[40];
+    snprintf(buf, n, "%s coins · %s flip%s per step", group_digits(coins, sizeof coins, st->n),
+             group_digits(flips, sizeof flips, st->flips), st->flips == 1 ? "" : "s");
     return 1;
 }
 
@@ -359,7 +382,7 @@ static int ceiling(const void *state, double *nats, const char **label)
 {
     const xl_micro_state *st = state;
     *nats = xl_micro_log_ways_max(st->n);
-    *label = "ln W(n/2): most probable";
+    *label = "S max";
     return 1;
 }
 
@@ -382,8 +405,7 @@ const xl_scenario_def xl_scenario_micro = {
     .gradient_free = 1,
     .floor_moves = 1,
     .step_title = "step (coins flipped at random)",
-    .identity_note = "Naming the microstate = picking it among the W(k) of its macrostate + naming the "
-                     "macrostate: as S climbs, the surprise falls.",
+    .identity_note = "As S climbs, the surprise of k falls: the sum stays ln 2ⁿ.",
     .init = init,
     .model = model,
     .start = start,
