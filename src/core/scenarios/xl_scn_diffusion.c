@@ -325,7 +325,7 @@ const xl_scenario_def xl_scenario_diffusion = {
     .readout_count = R_COUNT,
     .panels = XL_PANEL_BARS | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY,
     .commands = own_commands,
-    .identity_title = "CROSS-ENTROPY = ENTROPY OF ρ(t) + KL",
+    .identity_title = "H(ρ,Q) = H(ρ(t)) + KL",
     .floor_note = "the loss cannot go lower now",
     .summary_line = summary_line,
     .status_text = status_text,

@@ -398,7 +398,7 @@ const xl_scenario_def xl_scenario_micro = {
     .readout_count = R_COUNT,
     .panels = XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY,
     .commands = own_commands,
-    .identity_title = "NAMING A MICROSTATE = S + SURPRISE OF k",
+    .identity_title = "ln 2ⁿ = S + SURPRISE OF k",
     .floor_note = "picks one of the W(k)",
     .summary_line = summary_line,
     .status_text = status_text,
