@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_axis.h"
 #include "ui_draw.h"
 #include "ui_layout.h"
 #include "xl_scn_logistic.h"
@@ -109,44 +110,16 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in)
         return;
 }
 
-/* Ticks and labels of the probability axis, and its title turned upright. */
+/* Ticks and labels of the probability axis, and its title turned upright. The 0 and 1
+ * labels sit inside the axis's height, so they cannot meet the x ticks below or the
+ * boundary label above; no gridline at 1, the top edge. */
 static void draw_y_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, ui_claims *pl)
 {
-    const ui_theme *th = ctx->theme;
-    const SDL_Rect plot = f->plot;
+    static const char *const titles[2] = {"ŷ = σ(w x + b)", "ŷ"};
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    double step = plot.h >= 8 * tick_h ? 0.25 : plot.h >= 3 * tick_h ? 0.5 : 1.0;
-    double ticks[MAX_TICKS];
-    int nt = ui_ticks(0.0, 1.0, step, ticks, MAX_TICKS);
-    float lw = ui_lw(ctx, 1.0f), len = ctx->pad / 3.0f;
-    char buf[32];
-    for (int k = 0; k < nt; k++) {
-        float y = py_of(f, ticks[k]);
-        if (ticks[k] > 0.0 && ticks[k] < 1.0)
-            ui_draw_line(ctx->r, plot.x, y, plot.x + plot.w, y, 1.0f, th->grid);
-        ui_draw_line(ctx->r, plot.x - len, y, plot.x, y, lw, th->axis);
-        ui_format_tick(buf, sizeof buf, ticks[k], step);
-        /* The 0 and 1 labels sit inside the axis's height, so they cannot meet the x
-         * ticks below or the boundary label above. */
-        int ty = (int)(y - tick_h / 2.0f);
-        if (ty < plot.y) ty = plot.y;
-        if (ty + tick_h > plot.y + plot.h) ty = plot.y + plot.h - tick_h;
-        int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
-        int right = (int)(plot.x - len - 2);
-        SDL_Rect box = {right - w, ty, w, tick_h};
-        if (ui_claim(pl, box, in, 1))
-            ui_text_draw(ctx->text, UI_FONT_TICK, right, ty, UI_ALIGN_RIGHT, th->text_dim, buf);
-    }
-    /* The axis title, upright at the panel's left, if it fits the axis's height. */
-    const char *titles[2] = {"ŷ = σ(w x + b)", "ŷ"};
-    for (int i = 0; i < 2; i++) {
-        int len_px = ui_text_width(ctx->text, UI_FONT_TICK, titles[i]);
-        if (len_px > plot.h) continue;
-        SDL_Rect box = {in.x, plot.y + plot.h / 2 - len_px / 2, tick_h, len_px};
-        if (!ui_claim(pl, box, in, 1)) continue;
-        ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, titles[i]);
-        break;
-    }
+    double step = f->plot.h >= 8 * tick_h ? 0.25 : f->plot.h >= 3 * tick_h ? 0.5 : 1.0;
+    const ui_value_axis axis = {f->plot, 1.0, step, 0, 0, titles, 2};
+    ui_axis_draw_left(ctx, &axis, in, pl);
 }
 
 /* Ticks and labels of the x axis below the plot (labels start at label_y), and "x" at

@@ -38,6 +38,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_axis.h"
 #include "ui_draw.h"
 #include "ui_layout.h"
 #include "xl_scn_micro.h"
@@ -497,35 +498,10 @@ static void draw_macro_legend(const ui_ctx *ctx, SDL_Rect in, const xl_micro_sta
 
 static void draw_share_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, ui_claims *pl)
 {
-    const ui_theme *th = ctx->theme;
-    const SDL_Rect plot = f->plot;
-    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    int max_ticks = plot.h / (2 * tick_h);
-    if (max_ticks < 2) max_ticks = 2;
-    if (max_ticks > 8) max_ticks = 8;
-    double step = ui_nice_step(0.0, f->y_max, max_ticks);
-    double ticks[MAX_TICKS];
-    int nt = ui_ticks(0.0, f->y_max, step, ticks, MAX_TICKS);
-    float lw = ui_lw(ctx, 1.0f), len = ctx->pad / 3.0f;
-    char buf[32];
-    for (int i = 0; i < nt; i++) {
-        float y = py_of(f, ticks[i]);
-        if (ticks[i] > 0.0) ui_draw_line(ctx->r, plot.x, y, plot.x + plot.w, y, 1.0f, th->grid);
-        ui_draw_line(ctx->r, plot.x - len, y, plot.x, y, lw, th->axis);
-        ui_format_tick(buf, sizeof buf, ticks[i], step);
-        int ty = (int)(y - tick_h / 2.0f);
-        /* The 0 sits just above the axis, clear of the k labels under it. */
-        if (ty + tick_h > plot.y + plot.h) ty = plot.y + plot.h - tick_h;
-        int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
-        int right = (int)(plot.x - len - 2);
-        SDL_Rect box = {right - w, ty, w, tick_h};
-        if (ui_claim(pl, box, in, 1)) ui_text_draw(ctx->text, UI_FONT_TICK, right, ty, UI_ALIGN_RIGHT, th->text_dim, buf);
-    }
-    const char *title = "share";
-    int len_px = ui_text_width(ctx->text, UI_FONT_TICK, title);
-    SDL_Rect box = {in.x, plot.y + plot.h / 2 - len_px / 2, tick_h, len_px};
-    if (len_px <= plot.h && ui_claim(pl, box, in, 1))
-        ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, title);
+    static const char *const titles[1] = {"share"};
+    const ui_value_axis axis = {f->plot, f->y_max, ui_axis_step(ctx, f->plot.h, f->y_max),
+                                ui_text_line_height(ctx->text, UI_FONT_TICK) / 2, 1, titles, 1};
+    ui_axis_draw_left(ctx, &axis, in, pl);
 }
 
 /* k ticks with labels from label_y, and the axis title under them at title_y (if >= 0). */
