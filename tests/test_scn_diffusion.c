@@ -16,41 +16,18 @@
 #include "xl_scn_diffusion.h"
 #include "xl_session.h"
 
+#include "scenario_fixture.h"
+
 static xl_session *make(double k, double rate, double start, double learn)
 {
-    xl_session_desc d;
-    xl_session_desc_default(&d, 0);
-    xl_session_desc_set_scenario(&d, &xl_scenario_diffusion);
-    d.params[xl_scenario_param_index(&xl_scenario_diffusion, "k")] = k;
-    d.params[xl_scenario_param_index(&xl_scenario_diffusion, "rate")] = rate;
-    d.params[xl_scenario_param_index(&xl_scenario_diffusion, "start")] = start;
-    d.params[xl_scenario_param_index(&xl_scenario_diffusion, "learn")] = learn;
-    char err[192] = "";
-    xl_session *s = xl_session_create_checked(&d, err, sizeof err);
-    ck_assert_msg(s != NULL, "session: %s", err);
-    return s;
+    static const char *const names[] = {"k", "rate", "start", "learn"};
+    const double values[] = {k, rate, start, learn};
+    return scenario_session(&xl_scenario_diffusion, 0, names, values, 4);
 }
 
 static const xl_diffusion_state *state_of(const xl_session *s)
 {
     return xl_session_state(s);
-}
-
-static double readout(const xl_session *s, const char *name)
-{
-    double v[XL_READOUTS_MAX];
-    xl_session_readouts(s, v);
-    int i = xl_scenario_readout_index(&xl_scenario_diffusion, name);
-    ck_assert_msg(i >= 0, "no readout %s", name);
-    return v[i];
-}
-
-static int apply_text(xl_session *s, const char *text)
-{
-    xl_command c;
-    char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
-    return xl_session_apply(s, c);
 }
 
 /* A random distribution over k cells, some cells 0 when zeros is set. */
@@ -130,14 +107,14 @@ START_TEST(entropy_never_decreases_and_tends_to_ln_k)
     for (size_t a = 0; a < 4; a++)
         for (int preset = 0; preset < XL_RING_PRESETS; preset++) {
             xl_session *s = make(ks[a], 0.2, preset, 0);
-            double last = readout(s, "entropy");
+            double last = scenario_readout(s, "entropy");
             for (int i = 0; i < 4000; i++) {
                 xl_session_run(s, 1);
-                double h = readout(s, "entropy");
+                double h = scenario_readout(s, "entropy");
                 ck_assert_msg(h >= last - 1e-12, "k %d preset %d step %d: %.17g < %.17g", ks[a], preset, i, h, last);
                 last = h;
             }
-            ck_assert_double_eq_tol(readout(s, "entropy_max"), log((double)ks[a]), 1e-15);
+            ck_assert_double_eq_tol(scenario_readout(s, "entropy_max"), log((double)ks[a]), 1e-15);
             ck_assert_msg(fabs(last - log((double)ks[a])) < 1e-6, "k %d: H = %.12g after 4000 steps", ks[a], last);
             xl_session_destroy(s);
         }
@@ -258,19 +235,20 @@ END_TEST
 START_TEST(impossible_reading_is_refused)
 {
     xl_session *s = make(16, 0.1, 0, 0);
-    ck_assert(isnan(readout(s, "ce_initial")) && isnan(readout(s, "ce_final"))); /* nothing measured yet */
-    ck_assert(apply_text(s, "width-down")); /* toward the thinnest detector */
-    for (int i = 0; i < 30; i++) apply_text(s, "width-down");
+    /* Nothing measured yet. */
+    ck_assert(isnan(scenario_readout(s, "ce_initial")) && isnan(scenario_readout(s, "ce_final")));
+    ck_assert(scenario_apply(s, "width-down")); /* toward the thinnest detector */
+    for (int i = 0; i < 30; i++) scenario_apply(s, "width-down");
     ck_assert(state_of(s)->detector >= XL_DIFFUSION_WIDTH_MIN &&
               state_of(s)->detector < XL_DIFFUSION_WIDTH_MIN * XL_DIFFUSION_WIDTH_STEP);
-    ck_assert(!apply_text(s, "width-down"));
+    ck_assert(!scenario_apply(s, "width-down"));
     /* At t = 0 the bump around cell 9 holds only exp(-64 / 0.72) = 2.7e-39 at cell 1: a
      * razor-thin detector reading there is possible but astonishing, and the numbers say
      * so (about 89 nats) instead of failing. */
-    ck_assert(apply_text(s, "measure 1"));
-    ck_assert(isfinite(readout(s, "ce_final")) && readout(s, "ce_final") > 80.0);
-    ck_assert(readout(s, "ce_final") >= readout(s, "ce_initial") - 1e-12);
-    ck_assert(!apply_text(s, "measure 17"));
+    ck_assert(scenario_apply(s, "measure 1"));
+    ck_assert(isfinite(scenario_readout(s, "ce_final")) && scenario_readout(s, "ce_final") > 80.0);
+    ck_assert(scenario_readout(s, "ce_final") >= scenario_readout(s, "ce_initial") - 1e-12);
+    ck_assert(!scenario_apply(s, "measure 17"));
     ck_assert_msg(strstr(xl_session_message(s), "from 1 to 16") != NULL, "%s", xl_session_message(s));
     /* A reading no cell with probability could give is refused, not divided by zero. */
     double rho0[6] = {1.0, 0.0, 0.0, 0.0, 0.0, 0.0};
@@ -286,25 +264,25 @@ START_TEST(measurement_readouts_and_rewidth)
 {
     xl_session *s = make(16, 0.1, 0, 0);
     xl_session_run(s, 25);
-    ck_assert(apply_text(s, "select 11"));
-    ck_assert(apply_text(s, "measure-selected"));
+    ck_assert(scenario_apply(s, "select 11"));
+    ck_assert(scenario_apply(s, "measure-selected"));
     const xl_diffusion_state *st = state_of(s);
     ck_assert_int_eq(st->meas.cell, 10);
     ck_assert_int_eq(st->meas.t, 25);
-    double ci = readout(s, "ce_initial"), cf = readout(s, "ce_final");
+    double ci = scenario_readout(s, "ce_initial"), cf = scenario_readout(s, "ce_final");
     ck_assert(isfinite(ci) && isfinite(cf) && cf > ci);
-    ck_assert(readout(s, "p_measure") > 0.0 && readout(s, "p_measure") < 1.0);
+    ck_assert(scenario_readout(s, "p_measure") > 0.0 && scenario_readout(s, "p_measure") < 1.0);
     /* A wider detector learns less: the update moves less, both cross-entropies change. */
-    ck_assert(apply_text(s, "width-up"));
+    ck_assert(scenario_apply(s, "width-up"));
     ck_assert_double_eq_tol(st->detector, 1.25, 1e-15);
     ck_assert_int_eq(st->meas.t, 25);
-    ck_assert(readout(s, "ce_final") != cf);
+    ck_assert(scenario_readout(s, "ce_final") != cf);
     /* Later steps keep the measurement of step 25. */
     xl_session_run(s, 10);
     ck_assert_int_eq(st->meas.t, 25);
-    ck_assert_int_eq((long)readout(s, "t"), 35);
+    ck_assert_int_eq((long)scenario_readout(s, "t"), 35);
     /* Reset forgets it and starts rho over. */
-    ck_assert(apply_text(s, "reset"));
+    ck_assert(scenario_apply(s, "reset"));
     ck_assert_int_eq(st->measured, 0);
     ck_assert_int_eq(st->t, 0);
     for (int x = 0; x < 16; x++) ck_assert(st->c.p[x] == st->rho0[x]);
@@ -317,29 +295,30 @@ START_TEST(learning_against_evolution)
     xl_session *still = make(16, 0.05, 0, 0), *learner = make(16, 0.05, 0, 1);
     double z0[16];
     memcpy(z0, xl_sim_theta(xl_session_sim(still)), sizeof z0);
-    double loss0 = readout(still, "loss");
+    double loss0 = scenario_readout(still, "loss");
     xl_session_run(still, 60);
     xl_session_run(learner, 60);
     /* Without learning Q holds still and evolution raises the cross-entropy. */
     ck_assert(memcmp(xl_sim_theta(xl_session_sim(still)), z0, sizeof z0) == 0);
-    ck_assert(readout(still, "loss") > loss0);
+    ck_assert(scenario_readout(still, "loss") > loss0);
     /* Learning pulls it back down: below the model that held still, with a smaller KL. */
-    ck_assert(readout(learner, "loss") < readout(still, "loss"));
-    ck_assert(readout(learner, "kl") < readout(still, "kl"));
+    ck_assert(scenario_readout(learner, "loss") < scenario_readout(still, "loss"));
+    ck_assert(scenario_readout(learner, "kl") < scenario_readout(still, "kl"));
     /* The identity holds for both: loss = entropy + kl. */
-    ck_assert_double_eq_tol(readout(learner, "loss"), readout(learner, "entropy") + readout(learner, "kl"), 1e-12);
+    ck_assert_double_eq_tol(scenario_readout(learner, "loss"),
+                            scenario_readout(learner, "entropy") + scenario_readout(learner, "kl"), 1e-12);
     /* The toggle, and the optimizers where something learns. */
-    ck_assert(apply_text(still, "learn"));
-    ck_assert_int_eq((int)readout(still, "learning"), 1);
-    ck_assert(apply_text(still, "optimizer adam"));
+    ck_assert(scenario_apply(still, "learn"));
+    ck_assert_int_eq((int)scenario_readout(still, "learning"), 1);
+    ck_assert(scenario_apply(still, "optimizer adam"));
     /* A race starts every run from step 0, and the truth with them. */
-    ck_assert(apply_text(still, "race-toggle"));
+    ck_assert(scenario_apply(still, "race-toggle"));
     ck_assert_int_eq(state_of(still)->t, 0);
     xl_session_run(still, 5);
     for (int r = 0; r < xl_session_run_count(still); r++)
         ck_assert_int_eq(xl_sim_steps(xl_session_run_sim(still, r)), 5);
     ck_assert_int_eq(state_of(still)->t, 5);
-    ck_assert(!apply_text(still, "slice-next")); /* no landscape here */
+    ck_assert(!scenario_apply(still, "slice-next")); /* no landscape here */
     xl_session_destroy(still);
     xl_session_destroy(learner);
 }
@@ -348,20 +327,20 @@ END_TEST
 START_TEST(presets_and_snapshots)
 {
     xl_session *s = make(16, 0.1, 0, 1);
-    ck_assert(apply_text(s, "preset uniform"));
-    ck_assert_double_eq_tol(readout(s, "entropy"), log(16.0), 1e-14);
-    ck_assert(apply_text(s, "preset-next"));
+    ck_assert(scenario_apply(s, "preset uniform"));
+    ck_assert_double_eq_tol(scenario_readout(s, "entropy"), log(16.0), 1e-14);
+    ck_assert(scenario_apply(s, "preset-next"));
     ck_assert_int_eq(state_of(s)->preset, XL_RING_PEAKED);
-    ck_assert(apply_text(s, "preset two-peaked"));
-    ck_assert(!apply_text(s, "preset all-heads"));
+    ck_assert(scenario_apply(s, "preset two-peaked"));
+    ck_assert(!scenario_apply(s, "preset all-heads"));
     ck_assert_msg(strstr(xl_session_message(s), "two-peaked") != NULL, "%s", xl_session_message(s));
     xl_session_run(s, 20);
     xl_session_snapshot *snap = xl_session_save(s);
     xl_session_run(s, 30);
-    double loss = readout(s, "loss"), h = readout(s, "entropy");
+    double loss = scenario_readout(s, "loss"), h = scenario_readout(s, "entropy");
     ck_assert_int_eq(xl_session_restore(s, snap), 0);
     xl_session_run(s, 30);
-    ck_assert(readout(s, "loss") == loss && readout(s, "entropy") == h);
+    ck_assert(scenario_readout(s, "loss") == loss && scenario_readout(s, "entropy") == h);
     xl_session_snapshot_free(snap);
     /* Rate 0.5 and the smallest ring never give NaN. */
     xl_session *t = make(3, 0.5, 0, 1);
@@ -369,8 +348,8 @@ START_TEST(presets_and_snapshots)
     double v[XL_READOUTS_MAX];
     xl_session_readouts(t, v);
     for (int i = 0; i < 4; i++) ck_assert(isfinite(v[i]));
-    ck_assert(apply_text(t, "measure 2"));
-    ck_assert(isfinite(readout(t, "ce_final")));
+    ck_assert(scenario_apply(t, "measure 2"));
+    ck_assert(isfinite(scenario_readout(t, "ce_final")));
     xl_session_destroy(t);
     xl_session_destroy(s);
 }

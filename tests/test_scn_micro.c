@@ -15,40 +15,18 @@
 #include "xl_scn_micro.h"
 #include "xl_session.h"
 
+#include "scenario_fixture.h"
+
 static xl_session *make(double n, double flips, double random_start, uint64_t seed)
 {
-    xl_session_desc d;
-    xl_session_desc_default(&d, seed);
-    xl_session_desc_set_scenario(&d, &xl_scenario_micro);
-    d.params[xl_scenario_param_index(&xl_scenario_micro, "n")] = n;
-    d.params[xl_scenario_param_index(&xl_scenario_micro, "flips")] = flips;
-    d.params[xl_scenario_param_index(&xl_scenario_micro, "random_start")] = random_start;
-    char err[192] = "";
-    xl_session *s = xl_session_create_checked(&d, err, sizeof err);
-    ck_assert_msg(s != NULL, "session: %s", err);
-    return s;
+    static const char *const names[] = {"n", "flips", "random_start"};
+    const double values[] = {n, flips, random_start};
+    return scenario_session(&xl_scenario_micro, seed, names, values, 3);
 }
 
 static const xl_micro_state *state_of(const xl_session *s)
 {
     return xl_session_state(s);
-}
-
-static double readout(const xl_session *s, const char *name)
-{
-    double v[XL_READOUTS_MAX];
-    xl_session_readouts(s, v);
-    int i = xl_scenario_readout_index(&xl_scenario_micro, name);
-    ck_assert_msg(i >= 0, "no readout %s", name);
-    return v[i];
-}
-
-static int apply_text(xl_session *s, const char *text)
-{
-    xl_command c;
-    char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
-    return xl_session_apply(s, c);
 }
 
 static long popcount_heads(const xl_micro_state *st)
@@ -88,7 +66,8 @@ START_TEST(log_ways_against_a_sum_of_logs)
             for (long j = 1; j <= small; j++)
                 sum += logl((long double)(n - small + j) / (long double)j);
             double got = xl_micro_log_ways(n, k);
-            ck_assert_msg(fabs(got - (double)sum) <= 1e-9 * fmax(1.0, (double)sum), "ln C(%ld, %ld) = %.15g, sum %.15Lg",
+            ck_assert_msg(fabs(got - (double)sum) <= 1e-9 * fmax(1.0, (double)sum),
+                          "ln C(%ld, %ld) = %.15g, sum %.15Lg",
                           n, k, got, sum);
         }
     }
@@ -146,10 +125,11 @@ START_TEST(identity_naming_equals_entropy_plus_surprise)
     for (size_t a = 0; a < sizeof ns / sizeof ns[0]; a++) {
         xl_session *s = make(ns[a], ns[a] > 100 ? 1000 : 1, 0, 5);
         for (int step = 0; step < 40; step++) {
-            double info = readout(s, "information"), S = readout(s, "entropy"), sur = readout(s, "macro_surprise");
+            double info = scenario_readout(s, "information"), S = scenario_readout(s, "entropy");
+            double sur = scenario_readout(s, "macro_surprise");
             ck_assert_msg(fabs(info - (S + sur)) <= 1e-9 * info, "n = %g: %.12g != %.12g + %.12g", ns[a], info, S, sur);
             ck_assert_double_eq_tol(info, ns[a] * log(2.0), 1e-9 * info);
-            ck_assert(S >= 0.0 && S <= readout(s, "entropy_max") + 1e-9);
+            ck_assert(S >= 0.0 && S <= scenario_readout(s, "entropy_max") + 1e-9);
             /* The history records the same split. */
             xl_sample cur = xl_sim_current(xl_session_sim(s));
             ck_assert_double_eq_tol(cur.floor, S, 1e-9 * fmax(1.0, S));
@@ -166,17 +146,17 @@ START_TEST(all_heads_start_and_first_flip)
     const xl_micro_state *st = state_of(s);
     ck_assert_int_eq(st->heads, 10);
     ck_assert_int_eq(popcount_heads(st), 10);
-    ck_assert(readout(s, "entropy") == 0.0);
-    ck_assert_double_eq_tol(readout(s, "macro_surprise"), 10.0 * log(2.0), 1e-12); /* 6.9315 nats */
+    ck_assert(scenario_readout(s, "entropy") == 0.0);
+    ck_assert_double_eq_tol(scenario_readout(s, "macro_surprise"), 10.0 * log(2.0), 1e-12); /* 6.9315 nats */
     xl_session_run(s, 1);
     /* Any flip from all heads leaves 9: S = ln 10 = 2.3026 nats. */
     ck_assert_int_eq(st->heads, 9);
-    ck_assert_double_eq_tol(readout(s, "entropy"), log(10.0), 1e-13);
-    ck_assert_double_eq_tol(readout(s, "entropy"), 2.302585092994046, 1e-12);
-    ck_assert_int_eq((long)readout(s, "falls"), 0);
+    ck_assert_double_eq_tol(scenario_readout(s, "entropy"), log(10.0), 1e-13);
+    ck_assert_double_eq_tol(scenario_readout(s, "entropy"), 2.302585092994046, 1e-12);
+    ck_assert_int_eq((long)scenario_readout(s, "falls"), 0);
     xl_session_run(s, 500);
     ck_assert_int_eq(popcount_heads(st), st->heads);
-    ck_assert_int_eq((long)readout(s, "heads"), st->heads);
+    ck_assert_int_eq((long)scenario_readout(s, "heads"), st->heads);
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 501);
     ck_assert_int_eq(st->t, 501);
     xl_session_destroy(s);
@@ -206,7 +186,7 @@ START_TEST(seeded_and_replayed)
     ck_assert(memcmp(state_of(a)->bits, bits_after, 7) == 0);
     xl_session_snapshot_free(snap);
     /* Reset goes back to the same start and the same flips. */
-    ck_assert(apply_text(b, "reset"));
+    ck_assert(scenario_apply(b, "reset"));
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(b)), 0);
     xl_session *fresh = make(50, 3, 1, 42);
     ck_assert(memcmp(state_of(b)->bits, state_of(fresh)->bits, 7) == 0);
@@ -239,8 +219,8 @@ START_TEST(falls_match_a_recount)
             if (d > largest) largest = d;
         }
     }
-    ck_assert_int_eq((int)readout(s, "falls"), falls);
-    ck_assert_double_eq_tol(readout(s, "largest_fall"), largest, 1e-12);
+    ck_assert_int_eq((int)scenario_readout(s, "falls"), falls);
+    ck_assert_double_eq_tol(scenario_readout(s, "largest_fall"), largest, 1e-12);
     /* Small systems fall often and far: n = 12 falls in a good share of steps. */
     ck_assert_msg(falls > 200, "only %d falls", falls);
     ck_assert(largest >= log(12.0) - 1e-12 || largest >= log(66.0 / 12.0) - 1e-12);
@@ -248,8 +228,8 @@ START_TEST(falls_match_a_recount)
     /* A large system at equilibrium falls too, but only slightly. */
     s = make(1000000, 1, 1, 9);
     xl_session_run(s, 1500);
-    ck_assert(readout(s, "falls") > 100);
-    ck_assert_msg(readout(s, "largest_fall") < 0.01, "largest fall %g", readout(s, "largest_fall"));
+    ck_assert(scenario_readout(s, "falls") > 100);
+    ck_assert_msg(scenario_readout(s, "largest_fall") < 0.01, "largest fall %g", scenario_readout(s, "largest_fall"));
     xl_session_destroy(s);
 }
 END_TEST
@@ -278,40 +258,40 @@ END_TEST
 START_TEST(commands_and_refusals)
 {
     xl_session *s = make(10, 1, 0, 1);
-    ck_assert(!apply_text(s, "lr-up"));
+    ck_assert(!scenario_apply(s, "lr-up"));
     ck_assert_msg(strstr(xl_session_message(s), "no gradient") != NULL, "%s", xl_session_message(s));
-    ck_assert(!apply_text(s, "optimizer adam"));
-    ck_assert(!apply_text(s, "race-toggle"));
+    ck_assert(!scenario_apply(s, "optimizer adam"));
+    ck_assert(!scenario_apply(s, "race-toggle"));
     ck_assert(!xl_session_racing(s));
-    ck_assert(!apply_text(s, "slice-next"));
-    ck_assert(!apply_text(s, "frame"));
-    ck_assert(apply_text(s, "size-up"));
+    ck_assert(!scenario_apply(s, "slice-next"));
+    ck_assert(!scenario_apply(s, "frame"));
+    ck_assert(scenario_apply(s, "size-up"));
     ck_assert_int_eq(state_of(s)->n, 20);
     ck_assert_int_eq(state_of(s)->heads, 20);
-    ck_assert(apply_text(s, "size-down"));
-    ck_assert(apply_text(s, "size-down"));
+    ck_assert(scenario_apply(s, "size-down"));
+    ck_assert(scenario_apply(s, "size-down"));
     ck_assert_int_eq(state_of(s)->n, 5);
-    ck_assert(apply_text(s, "size-down"));
+    ck_assert(scenario_apply(s, "size-down"));
     ck_assert_int_eq(state_of(s)->n, 2);
-    ck_assert(!apply_text(s, "size-down"));
+    ck_assert(!scenario_apply(s, "size-down"));
     ck_assert_msg(strstr(xl_session_message(s), "least") != NULL, "%s", xl_session_message(s));
-    ck_assert(apply_text(s, "flips-up"));
+    ck_assert(scenario_apply(s, "flips-up"));
     ck_assert_int_eq(state_of(s)->flips, 2);
-    ck_assert(apply_text(s, "flips-down"));
-    ck_assert(!apply_text(s, "flips-down"));
-    ck_assert(apply_text(s, "preset random"));
+    ck_assert(scenario_apply(s, "flips-down"));
+    ck_assert(!scenario_apply(s, "flips-down"));
+    ck_assert(scenario_apply(s, "preset random"));
     ck_assert_int_eq(state_of(s)->preset, XL_MICRO_RANDOM);
-    ck_assert(apply_text(s, "preset-next"));
+    ck_assert(scenario_apply(s, "preset-next"));
     ck_assert_int_eq(state_of(s)->preset, XL_MICRO_ALL_HEADS);
-    ck_assert(!apply_text(s, "preset peaked"));
+    ck_assert(!scenario_apply(s, "preset peaked"));
     ck_assert_msg(strstr(xl_session_message(s), "all-heads") != NULL, "%s", xl_session_message(s));
-    ck_assert(!apply_text(s, "measure 1"));
-    ck_assert(apply_text(s, "param n=1000000"));
+    ck_assert(!scenario_apply(s, "measure 1"));
+    ck_assert(scenario_apply(s, "param n=1000000"));
     ck_assert_int_eq(state_of(s)->n, 1000000);
-    ck_assert(!apply_text(s, "size-up"));
-    ck_assert(!apply_text(s, "param n=1000001"));
-    ck_assert(!apply_text(s, "param n=1"));
-    ck_assert(!apply_text(s, "param flips=0"));
+    ck_assert(!scenario_apply(s, "size-up"));
+    ck_assert(!scenario_apply(s, "param n=1000001"));
+    ck_assert(!scenario_apply(s, "param n=1"));
+    ck_assert(!scenario_apply(s, "param flips=0"));
     xl_session_destroy(s);
 }
 END_TEST
@@ -320,13 +300,13 @@ START_TEST(a_million_coins_never_nan)
 {
     xl_session *s = make(1000000, 100000, 0, 11);
     ck_assert_int_eq(state_of(s)->heads, 1000000);
-    double before = readout(s, "entropy");
+    double before = scenario_readout(s, "entropy");
     xl_session_run(s, 12);
     double v[XL_READOUTS_MAX];
     xl_session_readouts(s, v);
     for (int i = 0; i < xl_scenario_micro.readout_count; i++)
         ck_assert_msg(isfinite(v[i]), "%s is %g", xl_scenario_micro.readouts[i].name, v[i]);
-    ck_assert(readout(s, "entropy") > before);
+    ck_assert(scenario_readout(s, "entropy") > before);
     ck_assert_int_eq(popcount_heads(state_of(s)), state_of(s)->heads);
     /* 1.2 million flips from all heads: near half heads, S near its most. */
     ck_assert(fabs((double)state_of(s)->heads - 500000.0) < 100000.0);
@@ -337,7 +317,7 @@ START_TEST(a_million_coins_never_nan)
     s = make(2, 1, 0, 2);
     for (int i = 0; i < 100; i++) {
         xl_session_run(s, 1);
-        ck_assert(isfinite(readout(s, "entropy")) && isfinite(readout(s, "largest_fall")));
+        ck_assert(isfinite(scenario_readout(s, "entropy")) && isfinite(scenario_readout(s, "largest_fall")));
     }
     xl_session_destroy(s);
 }

@@ -316,7 +316,7 @@ static int optimum(const void *state, const double *theta0, double *theta)
 const xl_scenario_def xl_scenario_diffusion = {
     .id = "diffusion",
     .title = "diffusion",
-    .summary = "the Bayesian Second Law: rho(t) diffuses on a ring to heat death, a measurement updates it, Q learns it",
+    .summary = "the Bayesian Second Law: rho(t) diffuses on a ring to heat death; a measurement updates it",
     .item_noun = "cell",
     .state_size = sizeof(xl_diffusion_state),
     .params = params,
