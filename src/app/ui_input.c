@@ -58,6 +58,10 @@ const char *ui_input_hint(xl_command_kind kind)
     case XL_CMD_MEASURE_SELECTED: return "⇧←/→ cell  Enter measure";
     case XL_CMD_WIDTH_UP: return "W ⇧W width";
     case XL_CMD_P_UP: return "↑/↓ p";
+    case XL_CMD_P_RESTORE: return "P restore P";
+    case XL_CMD_SELECT_NEXT: return "1–9 ⇧←/→ select";
+    case XL_CMD_ADD_POINT: return "A add";
+    case XL_CMD_REMOVE_POINT: return "X remove";
     case XL_CMD_BETA_UP: return "K ⇧K β";
     case XL_CMD_FLIP: return "F flip";
     default: return NULL;

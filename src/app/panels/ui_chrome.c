@@ -116,11 +116,13 @@ static int scenario_hints(const xl_scenario_def *def, const char **out, int cap)
     }
     static const char *const time_keys[] = {"Space play", "N step", "R reset"};
     static const char *const learn_keys[] = {"+/− lr", "G optimizer", "C race"};
+    static const char *const landscape_keys[] = {"Tab slice", "V plane"};
     static const char *const view_keys[] = {"S scenario", "[ ] speed", "L nats/bits", "T theme"};
     for (size_t i = 0; i < 3 && n < cap; i++) out[n++] = time_keys[i];
     for (const xl_command_kind *k = def->commands; *k != XL_CMD_NONE && n < cap; k++)
         if (ui_input_hint(*k)) out[n++] = ui_input_hint(*k);
     for (size_t i = 0; i < 3 && n < cap && !def->gradient_free; i++) out[n++] = learn_keys[i];
+    for (size_t i = 0; i < 2 && n < cap && (def->panels & XL_PANEL_LANDSCAPE); i++) out[n++] = landscape_keys[i];
     for (size_t i = 0; i < 4 && n < cap; i++) out[n++] = view_keys[i];
     return n;
 }

@@ -230,6 +230,9 @@ static const char *slice_note(const void *state, int a, int b, int valley)
     return "the whole landscape: the minimum is Q = P, at μ_q = μ_p, σ_q = σ_p";
 }
 
+/* The hint bar's keys for this scenario (xl_scenario_def.commands). */
+static const xl_command_kind own_commands[] = { XL_CMD_P_UP, XL_CMD_WIDTH_UP, XL_CMD_P_RESTORE, XL_CMD_NONE };
+
 const xl_scenario_def xl_scenario_gaussian = {
     .id = "gaussian",
     .title = "Gaussians",
@@ -240,6 +243,7 @@ const xl_scenario_def xl_scenario_gaussian = {
     .param_count = PARAM_COUNT,
     .readouts = readouts,
     .readout_count = R_COUNT,
+    .commands = own_commands,
     .panels = XL_PANEL_DATA | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
     .identity_note = "Learning can only remove the KL part: as Q → P, H(p,q) falls to H(p).",
     .init = init,

@@ -269,6 +269,9 @@ static int optimum(const void *state, const double *theta0, double *theta)
     return xl_logistic_fit_newton(&st->lg, theta, NEWTON_ITER, NEWTON_TOL) == 0;
 }
 
+/* The hint bar's keys for this scenario (xl_scenario_def.commands). */
+static const xl_command_kind own_commands[] = { XL_CMD_SELECT_NEXT, XL_CMD_FLIP, XL_CMD_ADD_POINT, XL_CMD_REMOVE_POINT, XL_CMD_NONE };
+
 const xl_scenario_def xl_scenario_logistic = {
     .id = "logistic",
     .title = "logistic regression",
@@ -279,6 +282,7 @@ const xl_scenario_def xl_scenario_logistic = {
     .param_count = (int)(sizeof params / sizeof params[0]),
     .readouts = readouts,
     .readout_count = R_COUNT,
+    .commands = own_commands,
     .panels = XL_PANEL_DATA | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
     .init = init,
     .model = model,

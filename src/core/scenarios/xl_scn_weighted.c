@@ -230,6 +230,9 @@ static int optimum(const void *state, const double *theta0, double *theta)
     return 1;
 }
 
+/* The hint bar's keys for this scenario (xl_scenario_def.commands). */
+static const xl_command_kind own_commands[] = { XL_CMD_BETA_UP, XL_CMD_SELECT_NEXT, XL_CMD_NONE };
+
 const xl_scenario_def xl_scenario_weighted = {
     .id = "weighted",
     .title = "weighted cross-entropy, rare positives",
@@ -240,6 +243,7 @@ const xl_scenario_def xl_scenario_weighted = {
     .param_count = PARAM_COUNT,
     .readouts = readouts,
     .readout_count = R_COUNT,
+    .commands = own_commands,
     .panels = XL_PANEL_DATA | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
     .identity_note = NULL,
     .init = init,
