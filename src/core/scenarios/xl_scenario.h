@@ -135,6 +135,9 @@ typedef struct xl_scenario_def {
     void (*start)(const void *state, double *theta0);
     /* Classes or samples that select can pick (>= 1). */
     int (*item_count)(const void *state);
+    /* The item selected when the scenario starts (diffusion: the cell with the most
+     * probability, the one worth measuring first). NULL: the first. */
+    int (*first_item)(const void *state);
     /* How many there are in all, where that is more than select can pick (only the
      * first XL_ITEMS_MAX can be); the status bar counts these. May be NULL. */
     int (*population)(const void *state);

@@ -155,6 +155,16 @@ static int item_count(const void *state)
     return st->k;
 }
 
+/* The cell where rho(0) is largest: where a first measurement is most telling. */
+static int first_item(const void *state)
+{
+    const xl_diffusion_state *st = state;
+    int best = 0;
+    for (int x = 1; x < st->k; x++)
+        if (st->rho0[x] > st->rho0[best]) best = x;
+    return best;
+}
+
 static xl_apply_result set_preset(xl_diffusion_state *st, xl_ring_preset p)
 {
     st->preset = p;
@@ -336,6 +346,7 @@ const xl_scenario_def xl_scenario_diffusion = {
     .model = model,
     .start = start,
     .item_count = item_count,
+    .first_item = first_item,
     .apply = apply,
     .readout_values = readout_values,
     .bars = bars,

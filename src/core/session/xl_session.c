@@ -466,6 +466,14 @@ static int start_sim(xl_session *s, double lr)
     return 0;
 }
 
+/* What is selected when a scenario starts: where the scenario says the eye goes first
+ * (diffusion: the cell holding the most probability), else the first item. */
+static int first_selection(const xl_session *s)
+{
+    int i = s->def->first_item ? s->def->first_item(s->state.bytes) : 0;
+    return i >= 0 && i < s->def->item_count(s->state.bytes) ? i : 0;
+}
+
 xl_session *xl_session_create_checked(const xl_session_desc *d, char *err, size_t errlen)
 {
     assert(d != NULL);
@@ -515,6 +523,7 @@ xl_session *xl_session_create_checked(const xl_session_desc *d, char *err, size_
         xl_session_destroy(s);
         return NULL;
     }
+    s->selected = first_selection(s);
     update_view(s);
     return s;
 }
@@ -699,6 +708,7 @@ static void slice_move(xl_session *s, int dir)
     reset_range(s);
 }
 
+
 /* Switch to def with parameters params (each checked), from the session's seed. */
 static int switch_scenario(xl_session *s, const xl_scenario_def *def, const double *params)
 {
@@ -722,7 +732,7 @@ static int switch_scenario(xl_session *s, const xl_scenario_def *def, const doub
         return 0;
     }
     free(saved_state);
-    s->selected = 0;
+    s->selected = first_selection(s);
     s->sa = 0;
     s->sb = 1;
     reset_range(s);
