@@ -108,7 +108,7 @@ static int check_scene(const char *scene, char *report, size_t cap)
     ck_assert_msg(ui_cli_parse(argc, argv, &opt, stdout, stderr) == UI_CLI_RUN, "scene '%s' does not parse", scene);
     xl_session *s = xl_session_create(&opt.desc);
     ck_assert_msg(s != NULL, "scene '%s' has no session", scene);
-    ui_view view = {opt.theme, 0};
+    ui_view view = {.theme = opt.theme};
     for (int i = 0; i < opt.command_count; i++) {
         if (opt.commands[i].view == UI_VIEW_NONE) xl_session_apply(s, opt.commands[i].cmd);
         else if (opt.commands[i].view == UI_VIEW_HELP) view.help_visible = 1;
@@ -247,7 +247,7 @@ static int record_scene(const char *scene, ui_text_box *boxes, int cap, ui_frame
     ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
     ck_assert_msg(sc != NULL, "%s", err);
     ui_text_recorder rec = {boxes, cap, 0};
-    ui_view view = {UI_THEME_LIGHT, 0};
+    ui_view view = {.theme = UI_THEME_LIGHT};
     ui_scene_set_recorder(sc, &rec);
     ui_scene_draw(sc, s, &view, 1280, 720, geom);
     SDL_RenderPresent(r);

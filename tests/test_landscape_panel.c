@@ -45,7 +45,7 @@ static void frame_open(frame *f, int w, int h)
 /* Draw with the text recorder on: f->boxes[0..f->rec.count) are the labels drawn. */
 static void frame_draw(frame *f, xl_session *s, ui_theme_kind theme)
 {
-    ui_view view = {theme, 0};
+    ui_view view = {.theme = theme};
     f->rec = (ui_text_recorder){f->boxes, MAX_BOXES, 0};
     ui_scene_set_recorder(f->scene, &f->rec);
     ui_scene_draw(f->scene, s, &view, f->surface->w, f->surface->h, &f->geom);

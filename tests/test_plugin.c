@@ -239,7 +239,7 @@ START_TEST(a_test_scenario_draws)
     ui_text_box boxes[1024];
     ui_text_recorder rec = {boxes, 1024, 0};
     ui_scene_set_recorder(sc, &rec);
-    ui_view view = {UI_THEME_LIGHT, 0};
+    ui_view view = {.theme = UI_THEME_LIGHT};
     ui_frame_geom g;
     ui_scene_draw(sc, s, &view, 1280, 720, &g);
     SDL_RenderPresent(r);
@@ -302,7 +302,7 @@ START_TEST(divergence_is_said_and_reset)
     ui_text_box boxes[1024];
     ui_text_recorder rec = {boxes, 1024, 0};
     ui_scene_set_recorder(sc, &rec);
-    ui_view view = {UI_THEME_DARK, 0};
+    ui_view view = {.theme = UI_THEME_DARK};
     ui_scene_draw(sc, s, &view, 1280, 720, NULL);
     char want[64];
     snprintf(want, sizeof want, "diverged at step %ld", k);
@@ -362,7 +362,7 @@ START_TEST(a_moving_truth_and_fewer_panels)
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
     ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
-    ui_view view = {UI_THEME_LIGHT, 0};
+    ui_view view = {.theme = UI_THEME_LIGHT};
     ui_frame_geom g;
     ui_scene_draw(sc, s, &view, 1280, 720, &g);
     ck_assert_int_eq(g.layout.landscape.w, 0);

@@ -47,7 +47,7 @@ static void frame_open(frame *f, int w, int h)
 
 static void frame_draw(frame *f, xl_session *s, ui_theme_kind theme)
 {
-    ui_view view = {theme, 0};
+    ui_view view = {.theme = theme};
     ui_scene_draw(f->scene, s, &view, f->surface->w, f->surface->h, &f->geom);
     SDL_RenderPresent(f->renderer);
 }

@@ -14,6 +14,7 @@
 
 #include "ui_assets.h"
 #include "ui_input.h"
+#include "ui_pointer.h"
 #include "ui_scene.h"
 #include "ui_trace.h"
 
@@ -137,6 +138,18 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         return 1;
     }
 
+    /* The pointer: what it does needs the geometry the last frame was drawn with. */
+    ui_pointer pointer = {0};
+    ui_frame_geom geom;
+    SDL_memset(&geom, 0, sizeof geom);
+    static const SDL_SystemCursor cursor_ids[UI_CURSOR_COUNT] = {
+        [UI_CURSOR_ARROW] = SDL_SYSTEM_CURSOR_ARROW, [UI_CURSOR_HAND] = SDL_SYSTEM_CURSOR_HAND,
+        [UI_CURSOR_CROSSHAIR] = SDL_SYSTEM_CURSOR_CROSSHAIR, [UI_CURSOR_SIZENS] = SDL_SYSTEM_CURSOR_SIZENS,
+    };
+    SDL_Cursor *cursors[UI_CURSOR_COUNT] = {NULL};
+    for (int i = 0; i < UI_CURSOR_COUNT; i++) cursors[i] = SDL_CreateSystemCursor(cursor_ids[i]);
+    ui_cursor shown_cursor = UI_CURSOR_ARROW;
+
     int running = 1, dirty = 1, status = 0, w = opt->width, h = opt->height;
     Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
     while (running) {
@@ -150,8 +163,41 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         }
         while (have) {
             ui_action act = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
+            if (ev.type == SDL_MOUSEMOTION || ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP ||
+                ev.type == SDL_WINDOWEVENT) {
+                /* Window coordinates to the frame's pixels (they differ on HiDPI displays). */
+                int ww = 1, wh = 1;
+                SDL_GetWindowSize(win, &ww, &wh);
+                SDL_Event fe = ev;
+                if (ev.type == SDL_MOUSEMOTION) {
+                    fe.motion.x = ev.motion.x * w / (ww > 0 ? ww : 1);
+                    fe.motion.y = ev.motion.y * h / (wh > 0 ? wh : 1);
+                } else if (ev.type != SDL_WINDOWEVENT) {
+                    fe.button.x = ev.button.x * w / (ww > 0 ? ww : 1);
+                    fe.button.y = ev.button.y * h / (wh > 0 ? wh : 1);
+                }
+                xl_command cmds[4];
+                int nc = view.help_visible ? 0 : ui_pointer_event(&pointer, &fe, &geom, s, cmds, 4);
+                if (view.help_visible && ev.type == SDL_MOUSEBUTTONDOWN) view.help_visible = 0;
+                for (int i = 0; i < nc; i++) {
+                    int ok = 1;
+                    xl_session_tick(s, &cmds[i], 1, 0.0, &ok);
+                    if (trace) {
+                        ui_action pa = {UI_VIEW_NONE, cmds[i]};
+                        ui_trace_command(trace, s, &pa, ok);
+                    }
+                }
+                view.pointer_in = pointer.inside;
+                view.pointer_x = pointer.x;
+                view.pointer_y = pointer.y;
+                ui_cursor want = ui_pointer_cursor(&pointer, &geom, s);
+                if (want != shown_cursor && cursors[want]) {
+                    SDL_SetCursor(cursors[want]);
+                    shown_cursor = want;
+                }
+                dirty = 1;
+            }
             if (ev.type == SDL_QUIT) running = 0;
-            else if (ev.type == SDL_WINDOWEVENT) dirty = 1;
             else if (ev.type == SDL_KEYDOWN) {
                 if (view.help_visible) {
                     view.help_visible = 0; /* any key closes the help sheet */
@@ -183,7 +229,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         last = now;
         if (dirty && running) {
             SDL_GetRendererOutputSize(r, &w, &h);
-            ui_scene_draw(sc, s, &view, w, h, NULL);
+            ui_scene_draw(sc, s, &view, w, h, &geom);
             SDL_RenderPresent(r);
             dirty = 0;
         }
@@ -195,6 +241,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
             status = 1;
         }
     }
+    for (int i = 0; i < UI_CURSOR_COUNT; i++) SDL_FreeCursor(cursors[i]);
     ui_scene_destroy(sc);
     SDL_DestroyRenderer(r);
     SDL_DestroyWindow(win);
@@ -212,7 +259,8 @@ int ui_app_run(const ui_options *opt)
     }
     trace_ctx tc = {stdout, s};
     if (opt->trace) xl_session_set_observer(s, trace_step, &tc);
-    ui_view view = {opt->theme, 0};
+    ui_view view = {.theme = opt->theme, .pointer_in = opt->pointer, .pointer_x = opt->pointer_x,
+                    .pointer_y = opt->pointer_y};
     /* --do commands are traced like key presses, headless or not (README: one object
      * per command applied); a "step" among them also writes its step line first. */
     for (int i = 0; i < opt->command_count; i++) {

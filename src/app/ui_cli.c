@@ -20,7 +20,8 @@ enum { MIN_W = 640, MIN_H = 480, MAX_W = 7680, MAX_H = 4320 };
 
 enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
-    OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS
+    OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
+    OPT_POINTER
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -62,6 +63,8 @@ static void usage(FILE *f)
 "  -o, --screenshot FILE.png\n"
 "                         write the last frame as PNG and exit (headless: the frame\n"
 "                         after --steps; with a window: the frame shown at quit)\n"
+"      --pointer X,Y      draw the frame as if the pointer were at pixel (X, Y):\n"
+"                         the tooltip of what lies there (for screenshots)\n"
 "      --trace            print one JSON object per step on stdout:\n"
 "                         {\"step\",\"loss\",\"entropy\",\"kl\",\"lr\",...}, values in nats\n"
 "  -c, --classes N        number of classes, 2 to %d (default 5 birds)\n"
@@ -579,6 +582,22 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         }
         break;
     case OPT_HEADLESS: o->headless = 1; break;
+    case OPT_POINTER: {
+        /* Within the largest frame; whether it falls inside this one is the frame's business. */
+        const char *comma = strchr(arg, ',');
+        uint64_t px, py;
+        if (!comma || parse_whole_n(arg, (size_t)(comma - arg), MAX_W, &px) != 0 ||
+            parse_whole_n(comma + 1, strlen(comma + 1), MAX_H, &py) != 0) {
+            char what[96];
+            snprintf(what, sizeof what, "expected X,Y, whole pixels from 0,0 to %d,%d", MAX_W, MAX_H);
+            fail(err_stream, "--pointer", what, arg);
+            return -1;
+        }
+        o->pointer = 1;
+        o->pointer_x = (int)px;
+        o->pointer_y = (int)py;
+        break;
+    }
     case 'n':
         if (parse_long(arg, 0, MAX_STEPS, &v) != 0) {
             fail(err_stream, "--steps", "expected a whole number from 0 to 100000000", arg);
@@ -716,6 +735,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"version", no_argument, NULL, OPT_VERSION},
         {"size", required_argument, NULL, 's'},
         {"headless", no_argument, NULL, OPT_HEADLESS},
+        {"pointer", required_argument, NULL, OPT_POINTER},
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},
         {"trace", no_argument, NULL, OPT_TRACE},

@@ -19,6 +19,8 @@ typedef struct ui_options {
     const char *screenshot;   /* PNG path for the last frame, or NULL (borrows argv) */
     int trace;                /* one JSON object per step on stdout */
     ui_theme_kind theme;
+    int pointer;              /* --pointer given: draw the tooltip at (pointer_x, pointer_y) */
+    int pointer_x, pointer_y;
     int command_count;        /* --do: actions applied before the steps */
     ui_action commands[UI_MAX_COMMANDS];
 } ui_options;

@@ -5,7 +5,11 @@
 
 #include "ui_draw.h"
 #include "ui_own_panels.h"
+#include "ui_pointer.h"
 #include "ui_text.h"
+
+#include <math.h>
+#include <stdio.h>
 
 struct ui_scene {
     SDL_Renderer *r;
@@ -48,6 +52,60 @@ float ui_scene_scale(int w, int h)
 {
     float by_h = (float)h / 720.0f, by_w = (float)w / 1000.0f;
     return by_h < by_w ? by_h : by_w;
+}
+
+/* The tooltip of what is under the pointer: its exact values with units. */
+static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_session *s, int px, int py, int w,
+                       int h)
+{
+    const ui_hit hit = ui_pointer_hit(g, s, px, py);
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const xl_readout_def *rd = def->readouts;
+    const double k = xl_unit_scale(ctx->unit);
+    const char *unit = xl_unit_name(ctx->unit);
+    char text[5][160], num[3][48];
+    const char *lines[5];
+    int n = 0;
+    if (hit.kind == UI_HIT_BAR) {
+        xl_bars bars;
+        xl_session_bars(s, &bars);
+        int i = hit.index;
+        snprintf(text[n++], sizeof text[0], "%s", bars.names[i] ? bars.names[i] : "");
+        ui_format_prob_log(num[0], sizeof num[0], bars.p[i] > 0.0 ? log(bars.p[i]) : -INFINITY, 4);
+        snprintf(text[n++], sizeof text[0], "p = %s  (%s)", num[0], bars.p_label ? bars.p_label : "truth");
+        ui_format_prob_log(num[1], sizeof num[1], bars.logq[i], 4);
+        snprintf(text[n++], sizeof text[0], "q = %s  (%s)", num[1], bars.q_label ? bars.q_label : "model");
+        ui_format_fit(num[2], sizeof num[2], xl_surprise_from_log(bars.logq[i], ctx->unit), 4, 12);
+        snprintf(text[n++], sizeof text[0], "surprise if it happens: −%s q = %s %s",
+                 ctx->unit == XL_BITS ? "log₂" : "ln", num[2], unit);
+        if (bars.edit == XL_BARS_RENORMALIZE) snprintf(text[n++], sizeof text[0], "drag the bar to set p");
+        else if (bars.edit == XL_BARS_PAINT) snprintf(text[n++], sizeof text[0], "drag across the bars to paint ρ(0)");
+    } else if (hit.kind == UI_HIT_LANDSCAPE) {
+        double theta[XL_MAX_PARAMS];
+        xl_session_view_theta(s, xl_sim_theta(xl_session_sim(s)), hit.x, hit.y, theta);
+        xl_model m = xl_session_model(s);
+        double loss = m.ops->loss(m.self, theta);
+        ui_format_fit(num[0], sizeof num[0], hit.x, 3, 10);
+        ui_format_fit(num[1], sizeof num[1], hit.y, 3, 10);
+        ui_format_fit(num[2], sizeof num[2], loss * k, 4, 12);
+        snprintf(text[n++], sizeof text[0], "%s there = %s %s", rd[0].symbol, num[2], unit);
+        snprintf(text[n++], sizeof text[0], "%s = %s", xl_session_axis_name(s, 0), num[0]);
+        snprintf(text[n++], sizeof text[0], "%s = %s", xl_session_axis_name(s, 1), num[1]);
+        snprintf(text[n++], sizeof text[0], "click: move here · Ctrl+click: start here");
+    } else if (hit.kind == UI_HIT_HISTORY) {
+        const xl_sample *smp = &xl_sim_history(xl_session_sim(s))[hit.sample];
+        snprintf(text[n++], sizeof text[0], "step %ld", smp->step);
+        const double v[3] = {smp->loss, smp->floor, smp->gap};
+        for (int i = 0; i < 3; i++) {
+            ui_format_fit(num[0], sizeof num[0], v[i] * k, 4, 12);
+            snprintf(text[n++], sizeof text[0], "%s = %s %s", rd[i].symbol, num[0], unit);
+        }
+    } else {
+        return;
+    }
+    for (int i = 0; i < n; i++) lines[i] = text[i];
+    ui_text_set_region(ctx->text, (SDL_Rect){0, 0, w, h}, 1);
+    ui_tooltip_draw(ctx, px, py, hit.target, (SDL_Rect){0, 0, w, h}, lines, n);
 }
 
 void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h,
@@ -99,6 +157,7 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     if (L.history.w > 0) ui_history_draw(&ctx, L.history, s, &g->history);
     ui_text_set_region(sc->text, L.hints, 0);
     ui_hints_draw(&ctx, L.hints, s);
+    if (view->pointer_in && !view->help_visible) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
     if (view->help_visible) {
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
         ui_help_draw(&ctx, w, h);

@@ -16,6 +16,10 @@
 typedef struct ui_view {
     ui_theme_kind theme;
     int help_visible;
+    /* Where the pointer is, in frame pixels, when it is over the frame: what lies under
+     * it gets a tooltip with its exact values. */
+    int pointer_in;
+    int pointer_x, pointer_y;
 } ui_view;
 
 /* Where the last frame put things (for tests and for pointing). */

@@ -207,3 +207,57 @@ char *ui_format_prob_log(char *buf, size_t n, double logp, int decimals)
     snprintf(buf, n, "%.1f×10%s", m, sup);
     return buf;
 }
+
+static int rects_meet(SDL_Rect a, SDL_Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static int rect_within(SDL_Rect a, SDL_Rect b)
+{
+    return a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+}
+
+SDL_Rect ui_tooltip_draw(const ui_ctx *ctx, int px, int py, SDL_Rect avoid, SDL_Rect bounds,
+                         const char *const *lines, int n)
+{
+    const ui_theme *th = ctx->theme;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int pad = ctx->pad / 2 + 2, w = 0;
+    for (int i = 0; i < n; i++) {
+        int lw = ui_text_width(ctx->text, UI_FONT_LABEL, lines[i]);
+        if (lw > w) w = lw;
+    }
+    SDL_Rect box = {0, 0, w + 2 * pad, n * lh + 2 * pad};
+    if (box.w > bounds.w) box.w = bounds.w;
+    if (box.h > bounds.h) box.h = bounds.h;
+    const int off = (int)(16 * ctx->scale) + 4; /* clear of the arrow cursor's body */
+    const SDL_Point tries[6] = {
+        {px + off, py + off}, {px - off - box.w, py + off}, {px + off, py - off - box.h},
+        {px - off - box.w, py - off - box.h}, {avoid.x + avoid.w + 4, py - box.h / 2}, {avoid.x - 4 - box.w, py - box.h / 2},
+    };
+    int placed = 0;
+    for (int i = 0; i < 6 && !placed; i++) {
+        box.x = tries[i].x;
+        box.y = tries[i].y;
+        placed = rect_within(box, bounds) && !rects_meet(box, avoid);
+    }
+    if (!placed) { /* a tiny window: inside it, at least */
+        box.x = tries[0].x;
+        box.y = tries[0].y;
+        if (box.x + box.w > bounds.x + bounds.w) box.x = bounds.x + bounds.w - box.w;
+        if (box.y + box.h > bounds.y + bounds.h) box.y = bounds.y + bounds.h - box.h;
+        if (box.x < bounds.x) box.x = bounds.x;
+        if (box.y < bounds.y) box.y = bounds.y;
+    }
+    SDL_SetRenderDrawBlendMode(ctx->r, SDL_BLENDMODE_BLEND);
+    ui_draw_fill(ctx->r, box, ui_rgba(th->panel, 245));
+    ui_draw_frame(ctx->r, box, (int)ui_lw(ctx, 1.0f), th->border);
+    for (int i = 0; i < n; i++) {
+        char cut[256];
+        ui_text_fit(ctx->text, UI_FONT_LABEL, lines[i], box.w - 2 * pad, cut, sizeof cut);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, box.x + pad, box.y + pad + i * lh, UI_ALIGN_LEFT,
+                     i == 0 ? th->text : th->text_dim, cut);
+    }
+    return box;
+}

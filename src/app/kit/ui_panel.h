@@ -58,6 +58,13 @@ char *ui_format_tick(char *buf, size_t n, double v, double step);
 int ui_legend_item(const ui_ctx *ctx, int x, int y, SDL_Color swatch, int dashed,
                    const char *label);
 
+/* A tooltip: lines[0..n-1] in a box near the pointer (px, py), inside `bounds`, never
+ * over `avoid` (what is pointed at) where any placement allows: below right of the
+ * pointer, else below left, above right, above left, else beside `avoid`. The first
+ * line is the heading. Returns the box drawn. */
+SDL_Rect ui_tooltip_draw(const ui_ctx *ctx, int px, int py, SDL_Rect avoid, SDL_Rect bounds,
+                         const char *const *lines, int n);
+
 /* Line width in pixels for a line `k` standard widths wide. */
 float ui_lw(const ui_ctx *ctx, float k);
 

@@ -355,6 +355,7 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     if (geom) {
         geom->plot = plot;
         geom->n = c->n;
+        geom->slot = L.group;
         for (int i = 0; i < c->n; i++) {
             geom->p_bar[i] = pb[i];
             geom->q_bar[i] = qb[i];

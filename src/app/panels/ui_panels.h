@@ -16,6 +16,7 @@ typedef struct ui_bars_geom {
     int n;
     SDL_Rect p_bar[XL_ITEMS_MAX];
     SDL_Rect q_bar[XL_ITEMS_MAX];
+    float slot;                    /* item i's column: plot.x + i * slot .. + slot */
 } ui_bars_geom;
 void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars_geom *geom);
 

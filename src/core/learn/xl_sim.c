@@ -254,6 +254,36 @@ xl_sim_status xl_sim_hold(xl_sim *sim)
     return sim->status;
 }
 
+int xl_sim_set_theta(xl_sim *sim, const double *theta)
+{
+    assert(sim != NULL && theta != NULL);
+    if (!all_finite(theta, sim->np))
+        return -1;
+    memcpy(sim->theta, theta, (size_t)sim->np * sizeof(double));
+    xl_optim_reset(&sim->opt);
+    sim->version = xl_model_version(sim->model);
+    xl_sample s = evaluate(sim);
+    put(sim, sim->nd + sim->live - 1, &s); /* the current sample, at the same step */
+    if (isfinite(s.loss)) {
+        sim->status = XL_SIM_OK;
+        sim->diverged_at = -1;
+    } else {
+        sim->status = XL_SIM_DIVERGED;
+        sim->diverged_at = sim->step;
+    }
+    return 0;
+}
+
+int xl_sim_set_theta0(xl_sim *sim, const double *theta0)
+{
+    assert(sim != NULL && theta0 != NULL);
+    if (!all_finite(theta0, sim->np))
+        return -1;
+    memcpy(sim->theta0, theta0, (size_t)sim->np * sizeof(double));
+    start(sim);
+    return 0;
+}
+
 void xl_sim_reset(xl_sim *sim)
 {
     assert(sim != NULL);

@@ -55,6 +55,14 @@ xl_sim_status xl_sim_step(xl_sim *sim, int count);
  * still shows the loss and floor the truth's motion makes. Optimizer state untouched. A
  * non-finite loss diverges the sim as xl_sim_step would. Returns the status. */
 xl_sim_status xl_sim_hold(xl_sim *sim);
+/* Put the run at theta (np values, copied) at its current step, as if it had been
+ * there: the current sample is rewritten from the model at theta, and the optimizer's
+ * state (velocity, moments) is cleared, for momentum gathered elsewhere means nothing
+ * here. A run that had diverged runs again from a finite theta. Returns 0, or -1 (nothing
+ * changed) if theta is not all finite. */
+int xl_sim_set_theta(xl_sim *sim, const double *theta);
+/* A new start theta0 (copied) and back to it, as xl_sim_reset. -1 if not all finite. */
+int xl_sim_set_theta0(xl_sim *sim, const double *theta0);
 /* Back to theta0 and step 0, history cleared, optimizer state (velocity, moments,
  * step count) zeroed; kind and hyperparameters kept. The model itself is untouched. */
 void xl_sim_reset(xl_sim *sim);

@@ -49,6 +49,13 @@ typedef struct xl_readout_def {
     const char *meaning;  /* "cross-entropy: the loss" */
 } xl_readout_def;
 
+/* What the pointer may do to the P bars (each edit is a set-p command). */
+typedef enum xl_bars_edit {
+    XL_BARS_FIXED = 0,     /* nothing: P is derived (bins, labels) */
+    XL_BARS_RENORMALIZE,   /* drag a bar to its p; the others keep their ratios (as ↑/↓ do) */
+    XL_BARS_PAINT          /* paint heights across the bars; the whole is normalized */
+} xl_bars_edit;
+
 /* What the two-distribution bars show: the truth P and the model's Q over n outcomes.
  * Strings point into static storage or into the scenario's state (valid until the
  * state changes). */
@@ -62,6 +69,7 @@ typedef struct xl_bars {
     const char *caption;        /* "one pair of bars per class" */
     const char *q_label;        /* the legend's name for Q, "Q = softmax(z)"; may be NULL */
     const char *p_label;        /* the legend's name for P, "P (truth)" when NULL */
+    xl_bars_edit edit;          /* what dragging a P bar does */
 } xl_bars;
 
 /* Panels a scenario shows. */

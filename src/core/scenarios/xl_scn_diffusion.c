@@ -225,6 +225,24 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         return XL_APPLY_REFUSED;
     case XL_CMD_PRESET_NEXT:
         return set_preset(st, (xl_ring_preset)((st->preset + 1) % XL_RING_PRESETS));
+    case XL_CMD_SET_P: {
+        /* rho(0) painted over the bars: weights, one per cell, normalized. */
+        double w[XL_RING_MAX];
+        if (cmd->count != st->k) {
+            snprintf(err, errlen, "set-p needs %d weights, one per cell", st->k);
+            return XL_APPLY_REFUSED;
+        }
+        memcpy(w, cmd->list, (size_t)st->k * sizeof(double));
+        if (xl_normalize(w, st->k) != 0) {
+            snprintf(err, errlen, "set-p needs weights of 0 or more, not all 0");
+            return XL_APPLY_REFUSED;
+        }
+        memcpy(st->rho0, w, sizeof w);
+        for (int x = 0; x < st->k; x++)
+            st->z0[x] = log(st->rho0[x] + 0.01);
+        restart(st);
+        return XL_APPLY_RESTART;
+    }
     case XL_CMD_LEARN_TOGGLE:
         st->learning = !st->learning;
         return XL_APPLY_DONE;
@@ -273,6 +291,7 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     out->caption = "one pair of bars per cell; cell K neighbours cell 1";
     out->q_label = "Q = softmax(z)";
     out->p_label = "ρ(t), the truth now";
+    out->edit = XL_BARS_PAINT; /* painting sets ρ(0) and starts over */
 }
 
 static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name, char *buf,

@@ -207,6 +207,7 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     out->title = "TRUE P vs PREDICTED Q";
     out->caption = "one pair of bars per class";
     out->q_label = "Q = softmax(z)";
+    out->edit = XL_BARS_RENORMALIZE;
 }
 
 static int slice_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)

@@ -87,6 +87,9 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_LEARN_TOGGLE] = {"learn", XL_ARG_NONE, "learn", "the model Q learns the moving truth, or holds still"},
     [XL_CMD_MEASURE] = {"measure", XL_ARG_INT, "measure K", "measure cell K (from 1) with the noisy detector"},
     [XL_CMD_MEASURE_SELECTED] = {"measure-selected", XL_ARG_NONE, "measure-selected", "measure the selected cell"},
+    [XL_CMD_MOVE_TO] = {"move-to", XL_ARG_LIST, "move-to X,Y",
+                        "put the current point at (X, Y) of the landscape; descent goes on from there"},
+    [XL_CMD_START_AT] = {"start-at", XL_ARG_LIST, "start-at X,Y", "start every run at (X, Y) of the landscape"},
 };
 
 /* "select K" counts from 1, as the keys do; the session checks K against its size. */

@@ -87,6 +87,9 @@ typedef enum xl_command_kind {
     XL_CMD_LEARN_TOGGLE,  /* the model learns the moving truth, or holds still */
     XL_CMD_MEASURE,       /* n: measure cell n (written from 1) */
     XL_CMD_MEASURE_SELECTED, /* measure the selected cell */
+    /* the pointer in the landscape (appended, as above) */
+    XL_CMD_MOVE_TO,       /* list x,y: the current point to (x, y) of the landscape's view */
+    XL_CMD_START_AT,      /* list x,y: the start to (x, y) of the view; the runs restart there */
     XL_CMD_COUNT
 } xl_command_kind;
 

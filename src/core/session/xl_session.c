@@ -307,6 +307,20 @@ void xl_session_view_point(const xl_session *s, const double *theta, double *x, 
     *y = dot(d, pl->d2, pl->np);
 }
 
+void xl_session_view_theta(const xl_session *s, const double *base, double x, double y, double *theta)
+{
+    assert(s != NULL && base != NULL && theta != NULL);
+    const struct plane *pl = &s->plane;
+    if (s->frame == XL_FRAME_SLICE) {
+        memcpy(theta, base, (size_t)pl->np * sizeof(double));
+        theta[s->sa] = x;
+        theta[s->sb] = y;
+        return;
+    }
+    for (int i = 0; i < pl->np; i++)
+        theta[i] = pl->origin[i] + x * pl->d1[i] + y * pl->d2[i];
+}
+
 double xl_session_view_distance(const xl_session *s, const double *theta)
 {
     assert(s != NULL && theta != NULL);
@@ -885,6 +899,36 @@ static int apply_optimizer(xl_session *s, const xl_command *cmd)
     }
 }
 
+/* move-to and start-at: every run to the point (x, y) of the landscape's view, the
+ * parameters off the view's plane kept (the slice: where each run is, or starts). */
+static int place_runs(xl_session *s, const xl_command *cmd)
+{
+    const char *name = xl_command_name(cmd->kind);
+    if (cmd->count != 2)
+        return refuse(s, "%s needs two numbers, the point's coordinates, e.g. 1.5,-0.5", name);
+    const double x = cmd->list[0], y = cmd->list[1];
+    if (!(fabs(x) <= MAX_RANGE && fabs(y) <= MAX_RANGE))
+        return refuse(s, "%s: the point lies beyond the landscape's largest view", name);
+    const int start = cmd->kind == XL_CMD_START_AT;
+    if (start && s->def->restart)
+        s->def->restart(s->state.bytes); /* the runs start over, and the truth with them */
+    for (int r = 0; r < s->nruns; r++) {
+        double theta[XL_MAX_PARAMS];
+        const xl_sim *run = s->runs[r];
+        xl_session_view_theta(s, start ? xl_sim_theta0(run) : xl_sim_theta(run), x, y, theta);
+        if ((start ? xl_sim_set_theta0(s->runs[r], theta) : xl_sim_set_theta(s->runs[r], theta)) != 0)
+            return refuse(s, "%s: that point is not a finite set of parameters", name);
+    }
+    if (start) {
+        s->acc = 0.0;
+        plane_build(s);
+        clear_seen(s);
+    } else {
+        note_point(s);
+    }
+    return 1;
+}
+
 /* What is selected and how the numbers and the landscape are shown. Returns 1 or 0 (taken or refused), -1 if not one of these. */
 static int apply_view(xl_session *s, const xl_command *cmd)
 {
@@ -907,6 +951,8 @@ static int apply_view(xl_session *s, const xl_command *cmd)
     case XL_CMD_SLICE_NEXT:
     case XL_CMD_SLICE_PREV:
     case XL_CMD_FRAME_TOGGLE:
+    case XL_CMD_MOVE_TO:
+    case XL_CMD_START_AT:
         if (!(s->def->panels & XL_PANEL_LANDSCAPE))
             return refuse(s, "the %s shows no loss landscape", s->def->title);
         break;
@@ -927,6 +973,9 @@ static int apply_view(xl_session *s, const xl_command *cmd)
         s->frame = s->frame == XL_FRAME_SLICE ? XL_FRAME_PLANE : XL_FRAME_SLICE;
         reset_range(s);
         return 1;
+    case XL_CMD_MOVE_TO:
+    case XL_CMD_START_AT:
+        return place_runs(s, cmd);
     default:
         return -1;
     }

@@ -143,6 +143,10 @@ typedef enum xl_frame { XL_FRAME_SLICE = 0, XL_FRAME_PLANE } xl_frame;
 xl_frame xl_session_frame(const xl_session *s);
 /* Where theta lies in the view's two coordinates. */
 void xl_session_view_point(const xl_session *s, const double *theta, double *x, double *y);
+/* The parameters at (x, y) of the view: for the slice, base with the two sliced
+ * parameters set to x and y; for the fixed plane, the plane's point (base unused).
+ * theta gets the model's parameter count of values. */
+void xl_session_view_theta(const xl_session *s, const double *base, double x, double y, double *theta);
 /* How far theta is from the view's plane (0 in the slice's own two coordinates... the
  * distance of the other parameters from where the slice holds them, for the slice). */
 double xl_session_view_distance(const xl_session *s, const double *theta);

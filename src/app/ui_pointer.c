@@ -1,0 +1,202 @@
+/* ui_pointer: pointer events to commands (see ui_pointer.h).
+ *
+ * Bars. A press on a P bar's column selects the item; if the scenario lets P be edited
+ * there (xl_bars.edit) it also takes hold: RENORMALIZE sets that p to the height under
+ * the pointer with the others keeping their ratios, as ↑/↓ do (all equal when they were
+ * 0), PAINT sets the weight of each column the pointer crosses to the height there and
+ * lets the session normalize. Either way the edit is one set-p with the whole list, so
+ * it replays exactly. Landscape. A press puts the current point there (move-to) and holds
+ * it; with Ctrl it puts the start there (start-at), which restarts the runs. Motion
+ * while holding repeats the command at the new place; the release lets go.
+ */
+#include "ui_pointer.h"
+
+#include <math.h>
+#include <string.h>
+
+static int inside(SDL_Rect r, int x, int y)
+{
+    return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+}
+
+/* p at pixel row y of the bars' plot, within [0, 1]. */
+static double bar_value(const ui_bars_geom *b, int y)
+{
+    double v = (double)(b->plot.y + b->plot.h - y) / (b->plot.h > 0 ? b->plot.h : 1);
+    return v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v;
+}
+
+ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int py)
+{
+    ui_hit h;
+    memset(&h, 0, sizeof h);
+    const ui_bars_geom *b = &g->bars;
+    if (g->layout.bars.w > 0 && b->n > 0 && b->slot > 0.0f && px >= b->plot.x && px < b->plot.x + b->plot.w &&
+        py >= b->plot.y && py < b->plot.y + b->plot.h) {
+        int i = (int)((px - b->plot.x) / b->slot);
+        if (i >= 0 && i < b->n) {
+            h.kind = UI_HIT_BAR;
+            h.index = i;
+            h.y = bar_value(b, py);
+            h.target = (SDL_Rect){b->plot.x + (int)(i * b->slot), b->plot.y, (int)ceilf(b->slot), b->plot.h};
+            return h;
+        }
+    }
+    const ui_landscape_geom *l = &g->landscape;
+    if (g->layout.landscape.w > 0 && l->map.w > 0 && l->map.h > 0 && inside(l->map, px, py) && l->hi > l->lo) {
+        h.kind = UI_HIT_LANDSCAPE;
+        h.x = l->lo + (px + 0.5 - l->map.x) / l->map.w * (l->hi - l->lo);
+        h.y = l->lo + (l->map.y + l->map.h - (py + 0.5)) / l->map.h * (l->hi - l->lo);
+        h.target = (SDL_Rect){px - 3, py - 3, 7, 7};
+        return h;
+    }
+    const ui_history_geom *hg = &g->history;
+    if (g->layout.history.w > 0 && hg->plot.w > 0 && hg->x_max > 0.0 && inside(hg->plot, px, py)) {
+        const xl_sim *sim = xl_session_sim(s);
+        const xl_sample *hist = xl_sim_history(sim);
+        int count = xl_sim_history_count(sim);
+        double step = (double)(px - hg->plot.x) / hg->plot.w * hg->x_max;
+        int best = -1;
+        double best_d = INFINITY;
+        for (int i = 0; i < count; i++) {
+            double d = fabs((double)hist[i].step - step);
+            if (d < best_d) {
+                best_d = d;
+                best = i;
+            }
+        }
+        /* Past the run's end there is nothing to show. */
+        if (best >= 0 && best_d * hg->plot.w / hg->x_max <= 12.0) {
+            h.kind = UI_HIT_HISTORY;
+            h.sample = best;
+            h.step = hist[best].step;
+            int x = hg->plot.x + (int)(hist[best].step / hg->x_max * hg->plot.w);
+            h.target = (SDL_Rect){x - 3, hg->plot.y, 7, hg->plot.h};
+        }
+    }
+    return h;
+}
+
+/* The set-p that makes the bar `i` read v, the scenario's way. */
+static int bar_command(ui_pointer *p, const xl_session *s, int i, double v, xl_command *out)
+{
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    if (i < 0 || i >= bars.n || bars.n > XL_COMMAND_LIST_MAX || bars.edit == XL_BARS_FIXED) return 0;
+    xl_command c = xl_command_make(XL_CMD_SET_P);
+    c.count = bars.n;
+    if (bars.edit == XL_BARS_PAINT) {
+        if (p->stroke_n != bars.n) return 0;
+        p->stroke[i] = v;
+        double sum = 0.0;
+        for (int k = 0; k < bars.n; k++) sum += p->stroke[k];
+        /* All zero is no distribution: a painted 0 over nothing leaves a trace. */
+        if (!(sum > 0.0)) p->stroke[i] = 1e-3;
+        memcpy(c.list, p->stroke, (size_t)bars.n * sizeof(double));
+    } else {
+        double rest = 1.0 - bars.p[i];
+        for (int k = 0; k < bars.n; k++)
+            c.list[k] = k == i ? v : rest > 1e-12 ? bars.p[k] * (1.0 - v) / rest : (1.0 - v) / (bars.n - 1);
+    }
+    *out = c;
+    return 1;
+}
+
+static xl_command point_command(xl_command_kind kind, double x, double y)
+{
+    xl_command c = xl_command_make(kind);
+    c.count = 2;
+    c.list[0] = x;
+    c.list[1] = y;
+    return c;
+}
+
+int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g, const xl_session *s,
+                     xl_command *out, int max)
+{
+    int n = 0;
+    switch (ev->type) {
+    case SDL_MOUSEMOTION: {
+        p->x = ev->motion.x;
+        p->y = ev->motion.y;
+        p->inside = 1;
+        if (p->drag == UI_DRAG_NONE || max < 1) return 0;
+        if (p->drag == UI_DRAG_BAR) {
+            const ui_bars_geom *b = &g->bars;
+            xl_bars bars;
+            xl_session_bars(s, &bars);
+            int i = p->bar;
+            /* Painting follows the pointer across the columns; a held bar stays held. */
+            if (bars.edit == XL_BARS_PAINT && b->slot > 0.0f) {
+                int col = (int)floorf((p->x - b->plot.x) / b->slot);
+                if (col >= 0 && col < b->n) i = col;
+            }
+            p->bar = i;
+            n += bar_command(p, s, i, bar_value(b, p->y), &out[n]);
+            return n;
+        }
+        ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
+        if (h.kind != UI_HIT_LANDSCAPE) {
+            /* Held past the map's edge: the point stays on the edge. */
+            const ui_landscape_geom *l = &g->landscape;
+            int cx = p->x < l->map.x ? l->map.x : p->x >= l->map.x + l->map.w ? l->map.x + l->map.w - 1 : p->x;
+            int cy = p->y < l->map.y ? l->map.y : p->y >= l->map.y + l->map.h ? l->map.y + l->map.h - 1 : p->y;
+            h = ui_pointer_hit(g, s, cx, cy);
+            if (h.kind != UI_HIT_LANDSCAPE) return 0;
+        }
+        out[n++] = point_command(p->drag == UI_DRAG_START ? XL_CMD_START_AT : XL_CMD_MOVE_TO, h.x, h.y);
+        return n;
+    }
+    case SDL_MOUSEBUTTONDOWN: {
+        if (ev->button.button != SDL_BUTTON_LEFT || max < 2) return 0;
+        p->x = ev->button.x;
+        p->y = ev->button.y;
+        ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
+        if (h.kind == UI_HIT_BAR) {
+            if (h.index != xl_session_selected(s)) out[n++] = xl_command_int(XL_CMD_SELECT, h.index);
+            xl_bars bars;
+            xl_session_bars(s, &bars);
+            if (bars.edit != XL_BARS_FIXED) {
+                p->drag = UI_DRAG_BAR;
+                p->bar = h.index;
+                /* Painting paints where it is pressed, on the bars as they are now; a
+                 * held bar moves only when dragged. */
+                if (bars.edit == XL_BARS_PAINT) {
+                    p->stroke_n = bars.n;
+                    memcpy(p->stroke, bars.p, (size_t)bars.n * sizeof(double));
+                    n += bar_command(p, s, h.index, h.y, &out[n]);
+                }
+            }
+        } else if (h.kind == UI_HIT_LANDSCAPE) {
+            int start = (SDL_GetModState() & KMOD_CTRL) != 0;
+            p->drag = start ? UI_DRAG_START : UI_DRAG_POINT;
+            out[n++] = point_command(start ? XL_CMD_START_AT : XL_CMD_MOVE_TO, h.x, h.y);
+        }
+        return n;
+    }
+    case SDL_MOUSEBUTTONUP:
+        if (ev->button.button == SDL_BUTTON_LEFT) p->drag = UI_DRAG_NONE;
+        return 0;
+    case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_LEAVE) p->inside = 0;
+        if (ev->window.event == SDL_WINDOWEVENT_ENTER) p->inside = 1;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+ui_cursor ui_pointer_cursor(const ui_pointer *p, const ui_frame_geom *g, const xl_session *s)
+{
+    if (p->drag == UI_DRAG_BAR) return UI_CURSOR_SIZENS;
+    if (p->drag != UI_DRAG_NONE) return UI_CURSOR_CROSSHAIR;
+    if (!p->inside) return UI_CURSOR_ARROW;
+    ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
+    if (h.kind == UI_HIT_LANDSCAPE) return UI_CURSOR_CROSSHAIR;
+    if (h.kind == UI_HIT_BAR) {
+        xl_bars bars;
+        xl_session_bars(s, &bars);
+        return bars.edit != XL_BARS_FIXED ? UI_CURSOR_HAND : UI_CURSOR_ARROW;
+    }
+    return UI_CURSOR_ARROW;
+}

@@ -1,0 +1,67 @@
+/* ui_pointer: the mouse (and touchpad, and touch as SDL reports it as a mouse) on the
+ * frame. Given the geometry the last frame was drawn with, a press, a drag or a release
+ * becomes session commands of the ordinary vocabulary (select, set-p, move-to,
+ * start-at), so the trace, replay and lessons see a pointer edit as they see a key. What
+ * lies under the pointer is found by ui_pointer_hit, shared with the tooltips.
+ *
+ * Coordinates are the frame's pixels (the renderer's output): the caller converts window
+ * coordinates on HiDPI displays before handing events in.
+ */
+#ifndef UI_POINTER_H
+#define UI_POINTER_H
+
+#include <SDL.h>
+
+#include "ui_scene.h"
+#include "xl_session.h"
+
+/* What lies under a pixel. */
+typedef enum ui_hit_kind {
+    UI_HIT_NONE = 0,
+    UI_HIT_BAR,        /* item `index` of the bars panel */
+    UI_HIT_LANDSCAPE,  /* the heatmap at view coordinates (x, y) */
+    UI_HIT_HISTORY     /* the history plot near step `step` */
+} ui_hit_kind;
+
+typedef struct ui_hit {
+    ui_hit_kind kind;
+    int index;          /* UI_HIT_BAR */
+    double x, y;        /* UI_HIT_LANDSCAPE: view coordinates; UI_HIT_BAR: p at the pixel's height */
+    long step;          /* UI_HIT_HISTORY: the sample's step */
+    int sample;         /* UI_HIT_HISTORY: the sample's index in the history */
+    SDL_Rect target;    /* what is pointed at, which a tooltip must not cover */
+} ui_hit;
+
+/* What is under (px, py) in the frame g drew for s. */
+ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int py);
+
+typedef enum ui_drag {
+    UI_DRAG_NONE = 0,
+    UI_DRAG_BAR,      /* a P bar held: its p follows the pointer (or bars are painted) */
+    UI_DRAG_POINT,    /* the current point held in the landscape */
+    UI_DRAG_START     /* the start held in the landscape (Ctrl) */
+} ui_drag;
+
+typedef struct ui_pointer {
+    int x, y;         /* last position, frame pixels */
+    int inside;       /* over the frame */
+    ui_drag drag;
+    int bar;          /* UI_DRAG_BAR: the bar held, or the last one painted */
+    /* Painting: the weights of the stroke so far, from the bars as they were at the
+     * press, so every column painted to one height gets one weight. */
+    int stroke_n;
+    double stroke[XL_ITEMS_MAX];
+} ui_pointer;
+
+typedef enum ui_cursor { UI_CURSOR_ARROW = 0, UI_CURSOR_HAND, UI_CURSOR_CROSSHAIR, UI_CURSOR_SIZENS,
+                         UI_CURSOR_COUNT } ui_cursor;
+
+/* Feed one SDL event (mouse motion, button, window leave), its coordinates already in
+ * frame pixels. Writes the commands it means into out[0..max-1] and returns how many. */
+int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g, const xl_session *s,
+                     xl_command *out, int max);
+/* The cursor for where the pointer is: a hand over what can be dragged, a cross-hair
+ * over the landscape, up-down arrows while a bar is held. */
+ui_cursor ui_pointer_cursor(const ui_pointer *p, const ui_frame_geom *g, const xl_session *s);
+
+#endif

@@ -1,0 +1,269 @@
+/* test_pointer: the mouse, headless. Frames are drawn with the software renderer, then
+ * synthesized SDL events go through ui_pointer_event, the same path the window's
+ * events take, and the commands they make are applied: a drag of a P bar sets p to the
+ * height under the pointer with the other classes keeping their ratios; a click in the
+ * landscape puts the current point at that pixel's coordinates (Ctrl: the start);
+ * painting the diffusion's bars sets rho(0); the cursor and the tooltip follow what is
+ * under the pointer. */
+#include <check.h>
+#include <math.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "ui_assets.h"
+#include "ui_pointer.h"
+#include "ui_scene.h"
+#include "ui_text.h"
+#include "xl_scn_diffusion.h"
+
+typedef struct frame {
+    SDL_Surface *surface;
+    SDL_Renderer *renderer;
+    ui_scene *scene;
+    ui_frame_geom geom;
+} frame;
+
+static void frame_open(frame *f, int w, int h)
+{
+    char fonts[2048], tried[4096], err[512];
+    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0, "fonts: %s", tried);
+    f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    f->renderer = SDL_CreateSoftwareRenderer(f->surface);
+    f->scene = ui_scene_create(f->renderer, fonts, err, sizeof err);
+    ck_assert_msg(f->scene != NULL, "scene: %s", err);
+}
+
+static void frame_draw(frame *f, const xl_session *s, const ui_view *view)
+{
+    ui_scene_draw(f->scene, s, view, f->surface->w, f->surface->h, &f->geom);
+    SDL_RenderPresent(f->renderer);
+}
+
+static void frame_close(frame *f)
+{
+    ui_scene_destroy(f->scene);
+    SDL_DestroyRenderer(f->renderer);
+    SDL_FreeSurface(f->surface);
+}
+
+static SDL_Event mouse(Uint32 type, int x, int y)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = type;
+    if (type == SDL_MOUSEMOTION) {
+        ev.motion.x = x;
+        ev.motion.y = y;
+    } else {
+        ev.button.button = SDL_BUTTON_LEFT;
+        ev.button.x = x;
+        ev.button.y = y;
+    }
+    return ev;
+}
+
+/* Feed the event, apply what it means, and redraw (as the window loop does). Returns
+ * how many commands it made. */
+static int feed(frame *f, ui_pointer *p, xl_session *s, SDL_Event ev)
+{
+    xl_command cmds[4];
+    int n = ui_pointer_event(p, &ev, &f->geom, s, cmds, 4);
+    for (int i = 0; i < n; i++) ck_assert_msg(xl_session_apply(s, cmds[i]), "refused: %s", xl_session_message(s));
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    frame_draw(f, s, &view);
+    return n;
+}
+
+static xl_session *softmax(void)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+START_TEST(dragging_a_p_bar_sets_p_and_keeps_the_others_ratios)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session *s = softmax();
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    frame_draw(&f, s, &view);
+    const xl_classifier *c = xl_session_classifier(s);
+    double before[XL_MAX_CLASSES];
+    memcpy(before, c->p, sizeof before);
+    const ui_bars_geom *b = &f.geom.bars;
+    SDL_Rect bar = b->p_bar[2]; /* finch */
+    ui_pointer p = {0};
+    /* The press selects finch and takes hold, without changing p yet. */
+    ck_assert_int_eq(feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, bar.x + bar.w / 2, bar.y + bar.h / 2)), 1);
+    ck_assert_int_eq(xl_session_selected(s), 2);
+    ck_assert(c->p[2] == before[2]);
+    ck_assert_int_eq(ui_pointer_cursor(&p, &f.geom, s), UI_CURSOR_SIZENS);
+    /* Up to the row of p = 0.6. */
+    int y = b->plot.y + b->plot.h - (int)lround(0.6 * b->plot.h);
+    ck_assert_int_eq(feed(&f, &p, s, mouse(SDL_MOUSEMOTION, bar.x + bar.w / 2, y)), 1);
+    ck_assert_msg(fabs(c->p[2] - 0.6) <= 1.0 / b->plot.h, "p = %.6f, expected 0.6 within a pixel", c->p[2]);
+    double sum = 0.0;
+    for (int i = 0; i < c->n; i++) sum += c->p[i];
+    ck_assert_double_eq_tol(sum, 1.0, 1e-12);
+    /* The others keep their ratios: robin / sparrow as before. */
+    ck_assert_double_eq_tol(c->p[0] / c->p[1], before[0] / before[1], 1e-9);
+    ck_assert_double_eq_tol(c->p[3] / c->p[4], before[3] / before[4], 1e-9);
+    /* Past the top: p = 1, a one-hot P; released, motion does nothing. */
+    feed(&f, &p, s, mouse(SDL_MOUSEMOTION, bar.x, b->plot.y - 50));
+    ck_assert(c->p[2] == 1.0 && c->p[0] == 0.0);
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, bar.x, b->plot.y - 50));
+    ck_assert_int_eq(feed(&f, &p, s, mouse(SDL_MOUSEMOTION, bar.x, b->plot.y + b->plot.h)), 0);
+    ck_assert(c->p[2] == 1.0);
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
+START_TEST(a_click_in_the_landscape_moves_the_current_point_there)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session *s = softmax();
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    frame_draw(&f, s, &view);
+    const ui_landscape_geom *l = &f.geom.landscape;
+    const int px = l->map.x + l->map.w / 4, py = l->map.y + l->map.h / 3;
+    const double cell = (l->hi - l->lo) / XL_DEFAULT_GRID;
+    const double want_x = l->lo + (px + 0.5 - l->map.x) / l->map.w * (l->hi - l->lo);
+    const double want_y = l->lo + (l->map.y + l->map.h - (py + 0.5)) / l->map.h * (l->hi - l->lo);
+    ui_pointer p = {0};
+    ck_assert_int_eq(ui_pointer_cursor(&(ui_pointer){.x = px, .y = py, .inside = 1}, &f.geom, s), UI_CURSOR_CROSSHAIR);
+    ck_assert_int_eq(feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, px, py)), 1);
+    const double *z = xl_sim_theta(xl_session_sim(s));
+    int a, b;
+    xl_session_slice(s, &a, &b);
+    ck_assert_msg(fabs(z[a] - want_x) <= cell && fabs(z[b] - want_y) <= cell, "z = (%g, %g), pixel at (%g, %g)", z[a],
+                  z[b], want_x, want_y);
+    /* The drawn current point is at the clicked pixel, within a pixel. */
+    ck_assert_msg(fabsf(l->current_x - (px + 0.5f)) <= 1.5f && fabsf(l->current_y - (py + 0.5f)) <= 1.5f,
+                  "now drawn at (%g, %g), clicked (%d, %d)", l->current_x, l->current_y, px, py);
+    long step = xl_sim_steps(xl_session_sim(s));
+    /* Dragging moves it; descent goes on from where it is let go. */
+    feed(&f, &p, s, mouse(SDL_MOUSEMOTION, px + 40, py + 30));
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, px + 40, py + 30));
+    double x_now = xl_sim_theta(xl_session_sim(s))[a];
+    ck_assert(x_now > want_x);
+    xl_session_run(s, 10);
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), step + 10);
+    /* Ctrl+click sets the start: the run restarts there. */
+    SDL_SetModState(KMOD_LCTRL);
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, px, py));
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, px, py));
+    SDL_SetModState(KMOD_NONE);
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 0);
+    const double *z0 = xl_sim_theta0(xl_session_sim(s));
+    ck_assert(fabs(z0[a] - want_x) <= cell && fabs(z0[b] - want_y) <= cell);
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
+START_TEST(painting_the_diffusion_bars_sets_rho0)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, &xl_scenario_diffusion);
+    xl_session *s = xl_session_create(&d);
+    xl_session_run(s, 5);
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    frame_draw(&f, s, &view);
+    const ui_bars_geom *b = &f.geom.bars;
+    ui_pointer p = {0};
+    int y = b->plot.y + b->plot.h - (int)lround(0.5 * b->plot.h);
+    /* Press over cell 2 at height 0.5 and paint across to cell 4. */
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, (int)(b->plot.x + 1.5f * b->slot), y));
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 0); /* painting rho(0) starts over */
+    for (int x = (int)(b->plot.x + 1.5f * b->slot); x <= (int)(b->plot.x + 3.5f * b->slot); x += 4)
+        feed(&f, &p, s, mouse(SDL_MOUSEMOTION, x, y));
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, 0, 0));
+    const xl_diffusion_state *st = xl_session_state(s);
+    /* Cells 2, 3, 4 painted to the same height: equal in rho(0), and now the largest. */
+    ck_assert_double_eq_tol(st->rho0[1], st->rho0[2], 1e-2);
+    ck_assert_double_eq_tol(st->rho0[2], st->rho0[3], 1e-2);
+    ck_assert(st->rho0[1] > st->rho0[0] && st->rho0[3] > st->rho0[5]);
+    double sum = 0.0;
+    for (int x = 0; x < st->k; x++) sum += st->rho0[x];
+    ck_assert_double_eq_tol(sum, 1.0, 1e-12);
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
+START_TEST(tooltips_show_exact_values_and_stay_in_the_window)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session *s = softmax();
+    xl_session_run(s, 10);
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    frame_draw(&f, s, &view);
+    ui_text_box boxes[512];
+    ui_text_recorder rec = {boxes, 512, 0};
+    const ui_frame_geom g = f.geom;
+    const SDL_Rect bar = g.bars.p_bar[0];
+    struct { int x, y; const char *want; } spots[] = {
+        {bar.x + bar.w / 2, bar.y + bar.h / 2, "p = 0.4000"},
+        {g.landscape.map.x + g.landscape.map.w - 2, g.landscape.map.y + 2, "there ="},
+        {g.history.plot.x + g.history.plot.w - 1, g.history.plot.y + g.history.plot.h / 2, "step 10"},
+        {1279, 719, NULL}, /* the hint bar: nothing to say */
+    };
+    for (size_t i = 0; i < sizeof spots / sizeof spots[0]; i++) {
+        rec.count = 0;
+        ui_scene_set_recorder(f.scene, &rec);
+        view.pointer_in = 1;
+        view.pointer_x = spots[i].x;
+        view.pointer_y = spots[i].y;
+        frame_draw(&f, s, &view);
+        ui_scene_set_recorder(f.scene, NULL);
+        int found = 0;
+        for (int k = 0; k < rec.count; k++) {
+            if (spots[i].want && strstr(boxes[k].text, spots[i].want)) {
+                found = 1;
+                SDL_Rect r = boxes[k].ink;
+                ck_assert_msg(r.x >= 0 && r.y >= 0 && r.x + r.w <= 1280 && r.y + r.h <= 720, "tooltip outside");
+                /* Never over the pointer itself. */
+                ck_assert(!(spots[i].x >= r.x && spots[i].x < r.x + r.w && spots[i].y >= r.y && spots[i].y < r.y + r.h));
+            }
+        }
+        if (spots[i].want) ck_assert_msg(found, "no tooltip line with '%s' at (%d, %d)", spots[i].want, spots[i].x, spots[i].y);
+        else ck_assert_int_eq(ui_pointer_hit(&f.geom, s, spots[i].x, spots[i].y).kind, UI_HIT_NONE);
+    }
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
+static Suite *pointer_suite(void)
+{
+    Suite *s = suite_create("pointer");
+    TCase *tc = tcase_create("pointer");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, dragging_a_p_bar_sets_p_and_keeps_the_others_ratios);
+    tcase_add_test(tc, a_click_in_the_landscape_moves_the_current_point_there);
+    tcase_add_test(tc, painting_the_diffusion_bars_sets_rho0);
+    tcase_add_test(tc, tooltips_show_exact_values_and_stay_in_the_window);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) return 1;
+    SRunner *sr = srunner_create(pointer_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    SDL_Quit();
+    return failed == 0 ? 0 : 1;
+}
