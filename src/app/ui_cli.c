@@ -94,7 +94,7 @@ static void usage(FILE *f)
 "      --do LIST          apply commands before the steps, as if their keys were\n"
 "                         pressed, separated by ';' (or ',' between commands that\n"
 "                         take no list): e.g. --do 'select 2,p-up,unit,help' or\n"
-"                         --do 'set-p 0.5,0.3,0.2;set-lr 0.1;optimizer adam'\n"
+"                         --do 'set-p 0.4,0.3,0.1,0.1,0.1;set-lr 0.1;optimizer adam'\n"
 "                         (--list-commands shows every command)\n"
 "\n"
 "Keys in the window: press H for the full list. Space play/pause, N step, R reset,\n"

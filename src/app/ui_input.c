@@ -140,7 +140,11 @@ static xl_command map_command(SDL_Keycode key, Uint16 mod)
     case SDLK_f: c.kind = XL_CMD_FLIP; break;
     case SDLK_i: c.kind = XL_CMD_PRESET_NEXT; break;
     case SDLK_j: c.kind = shift ? XL_CMD_SIZE_DOWN : XL_CMD_SIZE_UP; break;
-    case SDLK_z: c.kind = shift ? XL_CMD_FLIPS_DOWN : XL_CMD_FLIPS_UP; break;
+    case SDLK_z:
+        if (mod & KMOD_CTRL) c.kind = shift ? XL_CMD_REDO : XL_CMD_UNDO;
+        else c.kind = shift ? XL_CMD_FLIPS_DOWN : XL_CMD_FLIPS_UP;
+        break;
+    case SDLK_y: if (mod & KMOD_CTRL) c.kind = XL_CMD_REDO; break;
     case SDLK_d: c.kind = XL_CMD_LEARN_TOGGLE; break;
     case SDLK_RETURN: case SDLK_KP_ENTER: c.kind = XL_CMD_MEASURE_SELECTED; break;
     case SDLK_k: c.kind = shift ? XL_CMD_BETA_DOWN : XL_CMD_BETA_UP; break;

@@ -10,6 +10,7 @@ static const help_row learning[] = {
     {"Space", "play / pause"},
     {"N  or  →", "one step"},
     {"R", "reset to the start"},
+    {"^Z  /  ^Y", "undo / redo the last edit"},
     {"+  /  −", "learning rate up / down"},
     {"]  /  [", "more / fewer steps per second"},
     {"G", "next optimizer"},

@@ -90,6 +90,8 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_MOVE_TO] = {"move-to", XL_ARG_LIST, "move-to X,Y",
                         "put the current point at (X, Y) of the landscape; descent goes on from there"},
     [XL_CMD_START_AT] = {"start-at", XL_ARG_LIST, "start-at X,Y", "start every run at (X, Y) of the landscape"},
+    [XL_CMD_UNDO] = {"undo", XL_ARG_NONE, "undo", "back to before the last edit"},
+    [XL_CMD_REDO] = {"redo", XL_ARG_NONE, "redo", "redo the edit undone last"},
 };
 
 /* "select K" counts from 1, as the keys do; the session checks K against its size. */

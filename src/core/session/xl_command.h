@@ -90,6 +90,8 @@ typedef enum xl_command_kind {
     /* the pointer in the landscape (appended, as above) */
     XL_CMD_MOVE_TO,       /* list x,y: the current point to (x, y) of the landscape's view */
     XL_CMD_START_AT,      /* list x,y: the start to (x, y) of the view; the runs restart there */
+    XL_CMD_UNDO,          /* back to before the last edit */
+    XL_CMD_REDO,          /* forward again */
     XL_CMD_COUNT
 } xl_command_kind;
 

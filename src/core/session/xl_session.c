@@ -64,6 +64,12 @@ struct xl_session {
     xl_step_observer observer;
     void *observer_user;
     char message[192];
+    /* Undo and redo: snapshots from before each edit (newest last), at most
+     * XL_UNDO_MAX each. They belong to this session alone: a snapshot's copy of these
+     * fields is never used, and restoring keeps the session's own. */
+    struct xl_session_snapshot *undo[XL_UNDO_MAX], *redo[XL_UNDO_MAX];
+    int nundo, nredo;
+    xl_command_kind last_kind;   /* the last command taken, for merging a drag's edits */
 };
 
 /* 1-2-5 steps from 0.001 to 100, the largest rate --lr accepts. lr-up from below the
@@ -548,10 +554,19 @@ xl_session *xl_session_create(const xl_session_desc *d)
     return xl_session_create_checked(d, err, sizeof err);
 }
 
+static void clear_history_stack(struct xl_session_snapshot **stack, int *n)
+{
+    for (int i = 0; i < *n; i++)
+        xl_session_snapshot_free(stack[i]);
+    *n = 0;
+}
+
 void xl_session_destroy(xl_session *s)
 {
     if (s == NULL)
         return;
+    clear_history_stack(s->undo, &s->nundo);
+    clear_history_stack(s->redo, &s->nredo);
     destroy_runs(s);
     xl_landscape_destroy(s->ls);
     free(s);
@@ -1035,12 +1050,102 @@ static int apply_session(xl_session *s, const xl_command *cmd)
     return -1;
 }
 
+/* Edits a learner may want back: the truth, the data, the parameters, the scenario,
+ * the learning's settings, the point in the landscape, a reset. Time, selection and the
+ * view are not edits. */
+static int is_edit(xl_command_kind k)
+{
+    switch (k) {
+    case XL_CMD_RESET: case XL_CMD_LR_UP: case XL_CMD_LR_DOWN: case XL_CMD_SET_LR: case XL_CMD_OPTIMIZER:
+    case XL_CMD_OPTIMIZER_NEXT: case XL_CMD_SET_MU: case XL_CMD_SET_BETA1: case XL_CMD_SET_BETA2:
+    case XL_CMD_SET_EPS: case XL_CMD_MU_UP: case XL_CMD_MU_DOWN: case XL_CMD_BETA1_UP: case XL_CMD_BETA1_DOWN:
+    case XL_CMD_BETA2_UP: case XL_CMD_BETA2_DOWN: case XL_CMD_EPS_UP: case XL_CMD_EPS_DOWN: case XL_CMD_RACE:
+    case XL_CMD_RACE_TOGGLE: case XL_CMD_SCENARIO: case XL_CMD_SCENARIO_NEXT: case XL_CMD_SCENARIO_PREV:
+    case XL_CMD_PARAM: case XL_CMD_P_UP: case XL_CMD_P_DOWN: case XL_CMD_P_ONEHOT: case XL_CMD_P_UNIFORM:
+    case XL_CMD_P_RESTORE: case XL_CMD_SET_P: case XL_CMD_SET_LOGITS: case XL_CMD_FLIP: case XL_CMD_ADD_POINT:
+    case XL_CMD_REMOVE_POINT: case XL_CMD_BETA_UP: case XL_CMD_BETA_DOWN: case XL_CMD_WIDTH_UP:
+    case XL_CMD_WIDTH_DOWN: case XL_CMD_PRESET: case XL_CMD_PRESET_NEXT: case XL_CMD_SIZE_UP: case XL_CMD_SIZE_DOWN:
+    case XL_CMD_FLIPS_UP: case XL_CMD_FLIPS_DOWN: case XL_CMD_LEARN_TOGGLE: case XL_CMD_MEASURE:
+    case XL_CMD_MEASURE_SELECTED: case XL_CMD_MOVE_TO: case XL_CMD_START_AT:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A drag sends one command per motion: those that follow one another make one edit. */
+static int is_drag_kind(xl_command_kind k)
+{
+    return k == XL_CMD_SET_P || k == XL_CMD_MOVE_TO || k == XL_CMD_START_AT;
+}
+
+static void push_snapshot(struct xl_session_snapshot **stack, int *n, struct xl_session_snapshot *snap)
+{
+    if (*n == XL_UNDO_MAX) { /* the oldest goes */
+        xl_session_snapshot_free(stack[0]);
+        memmove(stack, stack + 1, (size_t)(XL_UNDO_MAX - 1) * sizeof stack[0]);
+        (*n)--;
+    }
+    stack[(*n)++] = snap;
+}
+
+/* Undo or redo: the state on top of `from` comes back, the present goes onto `to`. */
+static int step_history(xl_session *s, struct xl_session_snapshot **from, int *nfrom,
+                        struct xl_session_snapshot **to, int *nto, const char *what)
+{
+    if (*nfrom == 0)
+        return refuse(s, "nothing to %s", what);
+    struct xl_session_snapshot *now = xl_session_save(s);
+    if (now == NULL || xl_session_restore(s, from[*nfrom - 1]) != 0) {
+        xl_session_snapshot_free(now);
+        return refuse(s, "%s: out of memory", what);
+    }
+    xl_session_snapshot_free(from[--(*nfrom)]);
+    push_snapshot(to, nto, now);
+    return 1;
+}
+
+static int apply_command(xl_session *s, xl_command cmd);
+
 int xl_session_apply(xl_session *s, xl_command cmd)
 {
     assert(s != NULL);
     s->message[0] = '\0';
     if (cmd.kind <= XL_CMD_NONE || cmd.kind >= XL_CMD_COUNT)
         return 0;
+    if (cmd.kind == XL_CMD_UNDO || cmd.kind == XL_CMD_REDO) {
+        int ok = cmd.kind == XL_CMD_UNDO ? step_history(s, s->undo, &s->nundo, s->redo, &s->nredo, "undo")
+                                         : step_history(s, s->redo, &s->nredo, s->undo, &s->nundo, "redo");
+        s->last_kind = cmd.kind;
+        return ok;
+    }
+    struct xl_session_snapshot *before = NULL;
+    const int merge = is_drag_kind(cmd.kind) && cmd.kind == s->last_kind && s->nundo > 0;
+    if (is_edit(cmd.kind) && !merge)
+        before = xl_session_save(s); /* out of memory: the edit goes on, without an undo */
+    int ok = apply_command(s, cmd);
+    if (ok && before) {
+        push_snapshot(s->undo, &s->nundo, before);
+        clear_history_stack(s->redo, &s->nredo);
+    } else {
+        xl_session_snapshot_free(before);
+    }
+    if (ok && is_edit(cmd.kind))
+        clear_history_stack(s->redo, &s->nredo);
+    s->last_kind = cmd.kind;
+    return ok;
+}
+
+int xl_session_undo_depth(const xl_session *s, int *redo)
+{
+    assert(s != NULL);
+    if (redo)
+        *redo = s->nredo;
+    return s->nundo;
+}
+
+static int apply_command(xl_session *s, xl_command cmd)
+{
     int items_before = s->def->item_count(s->state.bytes);
     int r = apply_session(s, &cmd);
     if (r < 0) {
@@ -1345,11 +1450,22 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
     xl_landscape *ls = s->ls;
     xl_step_observer observer = s->observer;
     void *user = s->observer_user;
+    /* The undo and redo stacks are the session's own, not part of what was saved. */
+    struct xl_session_snapshot *undo[XL_UNDO_MAX], *redo[XL_UNDO_MAX];
+    int nundo = s->nundo, nredo = s->nredo;
+    memcpy(undo, s->undo, sizeof undo);
+    memcpy(redo, s->redo, sizeof redo);
+    xl_command_kind last_kind = s->last_kind;
     *s = *f;
     memcpy(s->runs, runs, sizeof runs);
     s->ls = ls;
     s->observer = observer;
     s->observer_user = user;
+    memcpy(s->undo, undo, sizeof undo);
+    memcpy(s->redo, redo, sizeof redo);
+    s->nundo = nundo;
+    s->nredo = nredo;
+    s->last_kind = last_kind;
     xl_landscape_invalidate(s->ls);
     update_view(s);
     return 0;

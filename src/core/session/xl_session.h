@@ -24,7 +24,8 @@
 #include "xl_scn_softmax.h"
 #include "xl_sim.h"
 
-enum { XL_DEFAULT_STEPS_PER_SECOND = 30, XL_DEFAULT_GRID = 256, XL_RACE_MAX = 4 };
+enum { XL_DEFAULT_STEPS_PER_SECOND = 30, XL_DEFAULT_GRID = 256, XL_RACE_MAX = 4,
+       XL_UNDO_MAX = 24 /* edits that undo can take back */ };
 #define XL_DEFAULT_LR 0.5
 #define XL_DEFAULT_RANGE 6.0
 
@@ -74,6 +75,12 @@ void xl_session_destroy(xl_session *s);
  * (XL_CMD_NONE, or a command of another scenario) or was refused for its argument;
  * then xl_session_message says why. */
 int  xl_session_apply(xl_session *s, xl_command cmd);
+/* Undo (the command "undo") brings back the session as it was just before the last
+ * edit (P, the data, a parameter, the scenario, the learning's settings, the point, a
+ * reset), steps taken since included; "redo" goes forward again until a new edit. The
+ * commands one drag sends in a row (set-p, move-to, start-at) are one edit. How many
+ * edits can be undone now (at most XL_UNDO_MAX), and redone (*redo, if not NULL). */
+int  xl_session_undo_depth(const xl_session *s, int *redo);
 /* Why the last command was not taken ("" if it was). Valid until the next apply. */
 const char *xl_session_message(const xl_session *s);
 /* The one way state changes: apply cmds[0..n-1] in order (accepted[i], if not NULL,
