@@ -230,6 +230,36 @@ tq "$m" "max(abs(a - b) for a, b in zip(cmd('p-restore')['p'], $p_before)) < 1e-
 sleep 0.5
 shot "05-final"
 
+# ---- the pointer (issue 8): drag robin's P bar up, click in the landscape, undo ----
+# Positions are those of the default 1280x720 layout: robin's P bar spans about
+# x 88-122, y 278-371; the heatmap about x 642-968, y 92-418.
+m=$(mark)
+xdotool mousemove --window "$win" 105 340 2>>"$errlog" || fail "xdotool mousemove failed"
+sleep 0.2
+xdotool mousedown 1 2>>"$errlog"
+sleep 0.1
+xdotool mousemove --window "$win" 105 300 2>>"$errlog"
+sleep 0.1
+xdotool mousemove --window "$win" 105 250 2>>"$errlog"
+sleep 0.2
+shot "05b-dragging"
+xdotool mouseup 1 2>>"$errlog"
+wait_for 3 "$m" '[o for o in C if o["command"] == "set-p" and o["ok"]]' ||
+    fail "dragging robin's P bar: expected accepted set-p commands in the trace"
+wait_for 3 "$m" '[o for o in C if o["command"] == "set-p"][-1]["p"][0] > 0.45' ||
+    fail "dragging robin's P bar up: expected p[0] above its 0.40, got $(tq "$m" '[o for o in C if o["command"] == "set-p"][-1]["p"]')"
+xdotool mousemove --window "$win" 780 280 click 1 2>>"$errlog"
+wait_for 3 "$m" 'cmd("move-to") and cmd("move-to")["ok"]' || fail "a click in the landscape: expected a move-to command"
+sleep 0.3
+shot "05c-tooltip"
+m=$(mark)
+key ctrl+z
+wait_for 3 "$m" 'cmd("undo") and cmd("undo")["ok"]' || fail "after Ctrl+Z: expected an accepted undo"
+key ctrl+z
+wait_for 3 "$m" '[o for o in C if o["command"] == "undo"][1:] and [o for o in C if o["command"] == "undo"][1]["p"][0] == 0.4' ||
+    fail "two undos: expected robin's p back at 0.4 exactly"
+xdotool mousemove --window "$win" 1270 10 2>>"$errlog" # off the panels: no tooltip in later shots
+
 # ---- t: dark theme; h: help sheet; any key closes it, leaving the same picture ----
 differ() { # differ A B: the number of pixels that differ between two screenshots
     compare -metric AE "$out/$1.png" "$out/$2.png" null: 2>&1 >/dev/null

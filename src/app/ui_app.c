@@ -7,7 +7,11 @@
 #include "ui_app.h"
 
 #include <SDL_image.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,19 +52,53 @@ static int find_fonts(char *dir, size_t n)
     return -1;
 }
 
-/* A view command from --do or a key (fullscreen is the window loop's). Returns 0 to
- * quit. */
+/* A view command from --do or a key (fullscreen and screenshots are the window
+ * loop's). Returns 0 to quit. */
 static int apply_view_command(ui_view *view, ui_view_command v)
 {
+    float zoom = view->zoom > 0.0f ? view->zoom : 1.0f;
     switch (v) {
     case UI_VIEW_QUIT: return 0;
     case UI_VIEW_HELP: view->help_visible = !view->help_visible; break;
     case UI_VIEW_THEME:
         view->theme = view->theme == UI_THEME_LIGHT ? UI_THEME_DARK : UI_THEME_LIGHT;
         break;
+    /* Tenths from UI_ZOOM_MIN to UI_ZOOM_MAX, counted in whole tenths so it never drifts. */
+    case UI_VIEW_ZOOM_IN: zoom = (float)(lroundf(zoom * 10.0f) + 1) / 10.0f; break;
+    case UI_VIEW_ZOOM_OUT: zoom = (float)(lroundf(zoom * 10.0f) - 1) / 10.0f; break;
+    case UI_VIEW_ZOOM_RESET: zoom = 1.0f; break;
     default: break;
     }
+    if (zoom < UI_ZOOM_MIN) zoom = UI_ZOOM_MIN;
+    if (zoom > UI_ZOOM_MAX) zoom = UI_ZOOM_MAX;
+    view->zoom = zoom;
+    if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET)
+        snprintf(view->note, sizeof view->note, "zoom %d%%  (Ctrl + / Ctrl − / Ctrl 0)", (int)lroundf(zoom * 100.0f));
     return 1;
+}
+
+/* A new file name for a screenshot in dir (NULL: the current folder), reserved by
+ * creating it empty, so two shots in one second, or a file already there, are never
+ * overwritten. Returns 0 and the path, or -1. */
+static int reserve_shot_path(const char *dir, char *path, size_t n)
+{
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm) || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0) return -1;
+    for (int k = 1; k < 1000; k++) {
+        char suffix[8] = "";
+        if (k > 1) snprintf(suffix, sizeof suffix, "-%d", k);
+        int len = snprintf(path, n, "%s%sxentlab-%s%s.png", dir ? dir : "", dir && *dir ? "/" : "", stamp, suffix);
+        if (len < 0 || (size_t)len >= n) return -1;
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        if (fd >= 0) {
+            close(fd);
+            return 0;
+        }
+        if (errno != EEXIST) return -1;
+    }
+    return -1;
 }
 
 static int run_headless(const ui_options *opt, xl_session *s, ui_view view, const char *fonts)
@@ -151,6 +189,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
     ui_cursor shown_cursor = UI_CURSOR_ARROW;
 
     int running = 1, dirty = 1, status = 0, w = opt->width, h = opt->height;
+    Uint64 note_until = 0; /* when the view's note goes */
     Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
     while (running) {
         SDL_Event ev;
@@ -158,6 +197,8 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         if (xl_session_playing(s)) {
             int ms = (int)ceil(xl_session_time_to_next_step(s) * 1000.0);
             have = SDL_WaitEventTimeout(&ev, ms < 1 ? 1 : ms > 100 ? 100 : ms);
+        } else if (view.note[0]) {
+            have = SDL_WaitEventTimeout(&ev, 100); /* wake to take the note away */
         } else {
             have = dirty ? SDL_PollEvent(&ev) : SDL_WaitEvent(&ev);
         }
@@ -212,6 +253,20 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                     xl_session_tick(s, &act.cmd, 1, 0.0, &ok);
                 } else {
                     running = apply_view_command(&view, act.view);
+                    if (act.view == UI_VIEW_ZOOM_IN || act.view == UI_VIEW_ZOOM_OUT ||
+                        act.view == UI_VIEW_ZOOM_RESET)
+                        note_until = SDL_GetTicks64() + 2500;
+                    if (act.view == UI_VIEW_SCREENSHOT) {
+                        char path[1024];
+                        ui_scene_draw(sc, s, &view, w, h, &geom); /* the frame as it is, without a note */
+                        if (reserve_shot_path(opt->shots_dir, path, sizeof path) == 0 &&
+                            ui_app_save_png(r, w, h, path) == 0)
+                            snprintf(view.note, sizeof view.note, "saved %.180s", path);
+                        else
+                            snprintf(view.note, sizeof view.note, "could not save a screenshot in %s: %s",
+                                     opt->shots_dir ? opt->shots_dir : "this folder", strerror(errno));
+                        note_until = SDL_GetTicks64() + 3000;
+                    }
                     if (act.view == UI_VIEW_FULLSCREEN) {
                         int full = SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
                         SDL_SetWindowFullscreen(win, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
@@ -223,6 +278,10 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                 dirty = 1;
             }
             have = SDL_PollEvent(&ev);
+        }
+        if (view.note[0] && SDL_GetTicks64() >= note_until) {
+            view.note[0] = '\0';
+            dirty = 1;
         }
         Uint64 now = SDL_GetPerformanceCounter();
         if (xl_session_tick(s, NULL, 0, (double)(now - last) / (double)freq, NULL) > 0) dirty = 1;
@@ -260,7 +319,7 @@ int ui_app_run(const ui_options *opt)
     trace_ctx tc = {stdout, s};
     if (opt->trace) xl_session_set_observer(s, trace_step, &tc);
     ui_view view = {.theme = opt->theme, .pointer_in = opt->pointer, .pointer_x = opt->pointer_x,
-                    .pointer_y = opt->pointer_y};
+                    .pointer_y = opt->pointer_y, .zoom = opt->zoom};
     /* --do commands are traced like key presses, headless or not (README: one object
      * per command applied); a "step" among them also writes its step line first. */
     for (int i = 0; i < opt->command_count; i++) {

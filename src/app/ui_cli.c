@@ -3,6 +3,11 @@
  * --names or --logits and every list must agree with it. */
 #include "ui_cli.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ui_scene.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -21,7 +26,7 @@ enum { MIN_W = 640, MIN_H = 480, MAX_W = 7680, MAX_H = 4320 };
 enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
-    OPT_POINTER
+    OPT_POINTER, OPT_ZOOM, OPT_SHOTS
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -63,6 +68,9 @@ static void usage(FILE *f)
 "  -o, --screenshot FILE.png\n"
 "                         write the last frame as PNG and exit (headless: the frame\n"
 "                         after --steps; with a window: the frame shown at quit)\n"
+"      --zoom F           type and lines F times larger, 0.6 to 1.3 (the window's\n"
+"                         Ctrl + / Ctrl - / Ctrl 0)\n"
+"      --shots DIR        where F12 saves screenshots (default: the current folder)\n"
 "      --pointer X,Y      draw the frame as if the pointer were at pixel (X, Y):\n"
 "                         the tooltip of what lies there (for screenshots)\n"
 "      --trace            print one JSON object per step on stdout:\n"
@@ -582,6 +590,24 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         }
         break;
     case OPT_HEADLESS: o->headless = 1; break;
+    case OPT_ZOOM: {
+        double z;
+        if (xl_parse_real(arg, strlen(arg), &z) != 0 || !(z >= UI_ZOOM_MIN - 1e-6 && z <= UI_ZOOM_MAX + 1e-6)) {
+            fail(err_stream, "--zoom", "expected a factor from 0.6 to 1.3", arg);
+            return -1;
+        }
+        o->zoom = (float)z;
+        break;
+    }
+    case OPT_SHOTS: {
+        struct stat st;
+        if (!*arg || stat(arg, &st) != 0 || !S_ISDIR(st.st_mode) || access(arg, W_OK) != 0) {
+            fail(err_stream, "--shots", "expected a folder that exists and can be written", arg);
+            return -1;
+        }
+        o->shots_dir = arg;
+        break;
+    }
     case OPT_POINTER: {
         /* Within the largest frame; whether it falls inside this one is the frame's business. */
         const char *comma = strchr(arg, ',');
@@ -736,6 +762,8 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"size", required_argument, NULL, 's'},
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"pointer", required_argument, NULL, OPT_POINTER},
+        {"zoom", required_argument, NULL, OPT_ZOOM},
+        {"shots", required_argument, NULL, OPT_SHOTS},
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},
         {"trace", no_argument, NULL, OPT_TRACE},

@@ -19,6 +19,8 @@ typedef struct ui_options {
     const char *screenshot;   /* PNG path for the last frame, or NULL (borrows argv) */
     int trace;                /* one JSON object per step on stdout */
     ui_theme_kind theme;
+    float zoom;               /* --zoom: type and lines times this (1 unless given) */
+    const char *shots_dir;    /* --shots: where F12 saves, or NULL for the current folder */
     int pointer;              /* --pointer given: draw the tooltip at (pointer_x, pointer_y) */
     int pointer_x, pointer_y;
     int command_count;        /* --do: actions applied before the steps */

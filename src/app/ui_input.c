@@ -9,7 +9,8 @@
 
 static const char *const view_names[UI_VIEW_COUNT] = {
     [UI_VIEW_NONE] = "none", [UI_VIEW_THEME] = "theme", [UI_VIEW_FULLSCREEN] = "fullscreen",
-    [UI_VIEW_HELP] = "help", [UI_VIEW_QUIT] = "quit",
+    [UI_VIEW_HELP] = "help", [UI_VIEW_QUIT] = "quit", [UI_VIEW_SCREENSHOT] = "screenshot",
+    [UI_VIEW_ZOOM_IN] = "zoom-in", [UI_VIEW_ZOOM_OUT] = "zoom-out", [UI_VIEW_ZOOM_RESET] = "zoom-reset",
 };
 
 int ui_action_is_none(const ui_action *a)
@@ -89,7 +90,16 @@ ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod)
     case SDLK_h: case SDLK_F1: case SDLK_QUESTION: return view_action(UI_VIEW_HELP);
     case SDLK_SLASH: return (mod & KMOD_SHIFT) ? view_action(UI_VIEW_HELP) : a;
     case SDLK_q: case SDLK_ESCAPE: return view_action(UI_VIEW_QUIT);
+    case SDLK_F12: return view_action(UI_VIEW_SCREENSHOT);
     default: break;
+    }
+    if (mod & KMOD_CTRL) { /* the zoom for the back of the room; Ctrl leaves the rate alone */
+        switch (key) {
+        case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: return view_action(UI_VIEW_ZOOM_IN);
+        case SDLK_MINUS: case SDLK_KP_MINUS: case SDLK_UNDERSCORE: return view_action(UI_VIEW_ZOOM_OUT);
+        case SDLK_0: case SDLK_KP_0: return view_action(UI_VIEW_ZOOM_RESET);
+        default: break;
+        }
     }
     return command_action(map_command(key, mod));
 }

@@ -15,6 +15,10 @@ typedef enum ui_view_command {
     UI_VIEW_FULLSCREEN,
     UI_VIEW_HELP,       /* show / hide the help sheet */
     UI_VIEW_QUIT,
+    UI_VIEW_SCREENSHOT, /* save the frame as a PNG (F12) */
+    UI_VIEW_ZOOM_IN,    /* larger type and lines for the back of the room (Ctrl +) */
+    UI_VIEW_ZOOM_OUT,   /* (Ctrl −) */
+    UI_VIEW_ZOOM_RESET, /* (Ctrl 0) */
     UI_VIEW_COUNT
 } ui_view_command;
 

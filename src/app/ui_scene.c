@@ -108,11 +108,26 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
     ui_tooltip_draw(ctx, px, py, hit.target, (SDL_Rect){0, 0, w, h}, lines, n);
 }
 
+/* The view's note, centred just above the hint bar on the panel colour. */
+static void draw_note(const ui_ctx *ctx, const ui_layout *L, const char *note, int w, int h)
+{
+    const ui_theme *th = ctx->theme;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    char cut[192];
+    ui_text_fit(ctx->text, UI_FONT_LABEL, note, w - 4 * ctx->pad, cut, sizeof cut);
+    int tw = ui_text_width(ctx->text, UI_FONT_LABEL, cut);
+    SDL_Rect box = {(w - tw) / 2 - ctx->pad, L->hints.y - lh - ctx->pad * 2, tw + 2 * ctx->pad, lh + ctx->pad};
+    if (box.y < 0) box.y = 0;
+    ui_text_set_region(ctx->text, (SDL_Rect){0, 0, w, h}, 1);
+    ui_draw_fill(ctx->r, box, th->text);
+    ui_text_draw(ctx->text, UI_FONT_LABEL, box.x + ctx->pad, box.y + ctx->pad / 2, UI_ALIGN_LEFT, th->background, cut);
+}
+
 void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h,
                    ui_frame_geom *geom)
 {
     const ui_theme *th = ui_theme_get(view->theme);
-    float scale = ui_scene_scale(w, h);
+    float scale = ui_scene_scale(w, h) * (view->zoom > 0.0f ? view->zoom : 1.0f);
     if (geom) SDL_memset(geom, 0, sizeof *geom);
     SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(sc->r, th->background.r, th->background.g, th->background.b, 255);
@@ -158,6 +173,7 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     ui_text_set_region(sc->text, L.hints, 0);
     ui_hints_draw(&ctx, L.hints, s);
     if (view->pointer_in && !view->help_visible) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
+    if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);
     if (view->help_visible) {
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
         ui_help_draw(&ctx, w, h);

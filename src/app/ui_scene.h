@@ -12,6 +12,10 @@
 #include "ui_theme.h"
 #include "xl_session.h"
 
+/* The zoom's range (ui_view.zoom). */
+#define UI_ZOOM_MIN 0.6f
+#define UI_ZOOM_MAX 1.3f
+
 /* What the viewer chose that is not simulation state. */
 typedef struct ui_view {
     ui_theme_kind theme;
@@ -20,6 +24,11 @@ typedef struct ui_view {
      * it gets a tooltip with its exact values. */
     int pointer_in;
     int pointer_x, pointer_y;
+    /* Type and lines times this (Ctrl + / Ctrl − in the window), the layout re-flowing
+     * around them; 0 means 1. */
+    float zoom;
+    /* A brief note shown at the bottom of the frame ("saved xentlab-….png"); "" none. */
+    char note[192];
 } ui_view;
 
 /* Where the last frame put things (for tests and for pointing). */
@@ -44,7 +53,7 @@ void ui_scene_destroy(ui_scene *sc);
 void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec);
 
 /* Size factor for a w x h frame: 1 at 1280x720, bounded by the width so a narrow
- * window keeps its labels inside the panels. */
+ * window keeps its labels inside the panels (the view's zoom multiplies it). */
 float ui_scene_scale(int w, int h);
 
 /* Draw the frame into the renderer's w x h target. geom may be NULL. */
