@@ -116,7 +116,8 @@ key() { # key NAME: press a key in the xentlab window
 }
 
 # ---- start xentlab and find its window ----
-"$xentlab" --trace --size 1280x720 >"$trace" 2>"$errlog" &
+rm -rf "$out/shots" && mkdir -p "$out/shots"
+"$xentlab" --trace --size 1280x720 --shots "$out/shots" >"$trace" 2>"$errlog" &
 pid=$!
 win=
 for _ in $(seq 75); do   # up to 15 s
@@ -331,6 +332,14 @@ wait_for 3 "$m" 'cmd("lr-up") and not cmd("lr-up")["ok"]' ||
 sleep 0.5
 shot "11-microstates"
 kill -0 "$pid" 2>/dev/null || fail "xentlab died in the microstates or diffusion scenario"
+
+# ---- F12: a screenshot with a new name each time, never overwriting ----
+key F12
+sleep 0.5
+key F12
+sleep 0.5
+shots=$(find "$out/shots" -name 'xentlab-*.png' -size +1k | wc -l)
+[ "$shots" -eq 2 ] || fail "after F12 twice: expected two PNG files in $out/shots, found $shots"
 
 # ---- q: quit with status 0 ----
 key q
