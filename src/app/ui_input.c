@@ -155,6 +155,7 @@ static xl_command map_command(SDL_Keycode key, Uint16 mod)
         else c.kind = shift ? XL_CMD_FLIPS_DOWN : XL_CMD_FLIPS_UP;
         break;
     case SDLK_y: if (mod & KMOD_CTRL) c.kind = XL_CMD_REDO; break;
+    case SDLK_BACKSPACE: c.kind = XL_CMD_BACK; break;
     case SDLK_d: c.kind = XL_CMD_LEARN_TOGGLE; break;
     case SDLK_RETURN: case SDLK_KP_ENTER: c.kind = XL_CMD_MEASURE_SELECTED; break;
     case SDLK_k: c.kind = shift ? XL_CMD_BETA_DOWN : XL_CMD_BETA_UP; break;

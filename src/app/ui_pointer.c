@@ -42,6 +42,18 @@ ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int p
             return h;
         }
     }
+    const ui_simplex_geom *sg = &g->simplex;
+    if (xl_session_simplex(s)) {
+        if (!sg->drawn || !inside(sg->area, px, py)) return h;
+        h.kind = UI_HIT_SIMPLEX;
+        ui_simplex_from_point(sg, (float)px, (float)py, h.p);
+        const xl_classifier *c = xl_session_classifier(s);
+        SDL_FPoint at = ui_simplex_to_point(sg, c->p);
+        float r = 12.0f * (g->scale > 1.0f ? g->scale : 1.0f);
+        h.index = (px - at.x) * (px - at.x) + (py - at.y) * (py - at.y) <= r * r;
+        h.target = (SDL_Rect){px - 3, py - 3, 7, 7};
+        return h;
+    }
     const ui_landscape_geom *l = &g->landscape;
     if (g->layout.landscape.w > 0 && l->map.w > 0 && l->map.h > 0 && inside(l->map, px, py) && l->hi > l->lo) {
         h.kind = UI_HIT_LANDSCAPE;
@@ -102,6 +114,17 @@ static int bar_command(ui_pointer *p, const xl_session *s, int i, double v, xl_c
     return 1;
 }
 
+/* The step under pixel column x of the history, within what the timeline reaches. */
+static long time_at(const ui_frame_geom *g, const xl_session *s, int x)
+{
+    long first, head;
+    xl_session_timeline(s, &first, &head);
+    const ui_history_geom *hg = &g->history;
+    double t = hg->plot.w > 0 ? (x + 0.5 - hg->plot.x) / hg->plot.w * hg->x_max : 0.0;
+    long step = (long)floor(t + 0.5);
+    return step < first ? first : step > head ? head : step;
+}
+
 static xl_command point_command(xl_command_kind kind, double x, double y)
 {
     xl_command c = xl_command_make(kind);
@@ -133,6 +156,19 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
             }
             p->bar = i;
             n += bar_command(p, s, i, bar_value(b, p->y), &out[n]);
+            return n;
+        }
+        if (p->drag == UI_DRAG_SIMPLEX) {
+            double q[3];
+            ui_simplex_from_point(&g->simplex, (float)p->x, (float)p->y, q);
+            xl_command c = xl_command_make(XL_CMD_SET_P);
+            c.count = 3;
+            memcpy(c.list, q, sizeof q);
+            out[n++] = c;
+            return n;
+        }
+        if (p->drag == UI_DRAG_TIME) {
+            out[n++] = xl_command_int(XL_CMD_REWIND, time_at(g, s, p->x));
             return n;
         }
         ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
@@ -167,6 +203,11 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
                     n += bar_command(p, s, h.index, h.y, &out[n]);
                 }
             }
+        } else if (h.kind == UI_HIT_SIMPLEX) {
+            if (h.index) p->drag = UI_DRAG_SIMPLEX; /* P is taken where it is; elsewhere nothing moves */
+        } else if (h.kind == UI_HIT_HISTORY || (g->layout.history.w > 0 && inside(g->history.plot, p->x, p->y))) {
+            p->drag = UI_DRAG_TIME;
+            out[n++] = xl_command_int(XL_CMD_REWIND, time_at(g, s, p->x));
         } else if (h.kind == UI_HIT_LANDSCAPE) {
             int start = (SDL_GetModState() & KMOD_CTRL) != 0;
             p->drag = start ? UI_DRAG_START : UI_DRAG_POINT;
@@ -189,10 +230,13 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
 ui_cursor ui_pointer_cursor(const ui_pointer *p, const ui_frame_geom *g, const xl_session *s)
 {
     if (p->drag == UI_DRAG_BAR) return UI_CURSOR_SIZENS;
+    if (p->drag == UI_DRAG_SIMPLEX) return UI_CURSOR_HAND;
     if (p->drag != UI_DRAG_NONE) return UI_CURSOR_CROSSHAIR;
     if (!p->inside) return UI_CURSOR_ARROW;
     ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
     if (h.kind == UI_HIT_LANDSCAPE) return UI_CURSOR_CROSSHAIR;
+    if (h.kind == UI_HIT_HISTORY) return UI_CURSOR_HAND;
+    if (h.kind == UI_HIT_SIMPLEX) return h.index ? UI_CURSOR_HAND : UI_CURSOR_ARROW;
     if (h.kind == UI_HIT_BAR) {
         xl_bars bars;
         xl_session_bars(s, &bars);

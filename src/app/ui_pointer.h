@@ -20,13 +20,15 @@ typedef enum ui_hit_kind {
     UI_HIT_NONE = 0,
     UI_HIT_BAR,        /* item `index` of the bars panel */
     UI_HIT_LANDSCAPE,  /* the heatmap at view coordinates (x, y) */
-    UI_HIT_HISTORY     /* the history plot near step `step` */
+    UI_HIT_HISTORY,    /* the history plot near step `step` */
+    UI_HIT_SIMPLEX     /* the simplex triangle, at the distribution p[3]; `index` 1 when on P */
 } ui_hit_kind;
 
 typedef struct ui_hit {
     ui_hit_kind kind;
     int index;          /* UI_HIT_BAR */
     double x, y;        /* UI_HIT_LANDSCAPE: view coordinates; UI_HIT_BAR: p at the pixel's height */
+    double p[3];        /* UI_HIT_SIMPLEX */
     long step;          /* UI_HIT_HISTORY: the sample's step */
     int sample;         /* UI_HIT_HISTORY: the sample's index in the history */
     SDL_Rect target;    /* what is pointed at, which a tooltip must not cover */
@@ -39,7 +41,9 @@ typedef enum ui_drag {
     UI_DRAG_NONE = 0,
     UI_DRAG_BAR,      /* a P bar held: its p follows the pointer (or bars are painted) */
     UI_DRAG_POINT,    /* the current point held in the landscape */
-    UI_DRAG_START     /* the start held in the landscape (Ctrl) */
+    UI_DRAG_START,    /* the start held in the landscape (Ctrl) */
+    UI_DRAG_TIME,     /* the history as a slider: the run rewinds to the step under it */
+    UI_DRAG_SIMPLEX   /* P held in the simplex */
 } ui_drag;
 
 typedef struct ui_pointer {

@@ -92,6 +92,15 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
         snprintf(text[n++], sizeof text[0], "%s = %s", xl_session_axis_name(s, 0), num[0]);
         snprintf(text[n++], sizeof text[0], "%s = %s", xl_session_axis_name(s, 1), num[1]);
         snprintf(text[n++], sizeof text[0], "click: move here · Ctrl+click: start here");
+    } else if (hit.kind == UI_HIT_SIMPLEX) {
+        const xl_classifier *c = xl_session_classifier(s);
+        snprintf(text[n++], sizeof text[0], "%s %.3f · %s %.3f · %s %.3f", c->names[0], hit.p[0], c->names[1], hit.p[1],
+                 c->names[2], hit.p[2]);
+        ui_format_fit(num[0], sizeof num[0], xl_cross_entropy(c->p, hit.p, 3, ctx->unit), 4, 12);
+        ui_format_fit(num[1], sizeof num[1], xl_kl(c->p, hit.p, 3, ctx->unit), 4, 12);
+        snprintf(text[n++], sizeof text[0], "H(P, ·) here = %s %s", num[0], unit);
+        snprintf(text[n++], sizeof text[0], "KL(P‖·) here = %s %s", num[1], unit);
+        if (hit.index) snprintf(text[n++], sizeof text[0], "drag P to move the truth");
     } else if (hit.kind == UI_HIT_HISTORY) {
         const xl_sample *smp = &xl_sim_history(xl_session_sim(s))[hit.sample];
         snprintf(text[n++], sizeof text[0], "step %ld", smp->step);
@@ -168,7 +177,12 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     /* Each panel the scenario shows; the layout gave the others no room. */
     if (L.bars.w > 0) ui_bars_draw(&ctx, L.bars, s, &g->bars);
     if (L.readouts.w > 0) ui_readouts_draw(&ctx, L.readouts, s, &g->readouts);
-    if (L.landscape.w > 0) ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);
+    if (L.landscape.w > 0 && xl_session_simplex(s)) {
+        ui_text_set_region(sc->text, L.landscape, 0);
+        ui_simplex_draw(&ctx, L.landscape, s, &g->simplex);
+    } else if (L.landscape.w > 0) {
+        ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);
+    }
     if (L.history.w > 0) ui_history_draw(&ctx, L.history, s, &g->history);
     ui_text_set_region(sc->text, L.hints, 0);
     ui_hints_draw(&ctx, L.hints, s);

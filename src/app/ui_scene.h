@@ -8,6 +8,7 @@
 #include <SDL.h>
 #include <stddef.h>
 #include "ui_layout.h"
+#include "ui_panel_simplex.h"
 #include "ui_panels.h"
 #include "ui_theme.h"
 #include "xl_session.h"
@@ -39,6 +40,7 @@ typedef struct ui_frame_geom {
     ui_readouts_geom readouts;
     ui_landscape_geom landscape;
     ui_history_geom history;
+    ui_simplex_geom simplex;  /* drawn in the landscape's place when the session shows it */
 } ui_frame_geom;
 
 typedef struct ui_scene ui_scene;

@@ -11,6 +11,7 @@ static const help_row learning[] = {
     {"N  or  →", "one step"},
     {"R", "reset to the start"},
     {"^Z  /  ^Y", "undo / redo the last edit"},
+    {"Backspace", "one step back (or drag in the history)"},
     {"+  /  −", "learning rate up / down"},
     {"]  /  [", "more / fewer steps per second"},
     {"G", "next optimizer"},

@@ -135,6 +135,9 @@ static void run_extent(const xl_session *s, double k, double *x_max, double *y_m
             if (isfinite(rh[i].loss) && rh[i].loss > top) top = rh[i].loss;
         if (rc > 0 && rh[rc - 1].step > last) last = rh[rc - 1].step;
     }
+    long head;
+    xl_session_timeline(s, NULL, &head); /* rewound: the axis keeps the run's whole length */
+    if (head > last) last = head;
     double level;
     const char *label;
     const xl_scenario_def *def = xl_session_scenario(s);
@@ -307,6 +310,24 @@ static void draw_ceiling(const ui_ctx *ctx, const axes *a, const xl_session *s)
                    4.0f * ctx->scale, ctx->theme->text_dim);
 }
 
+/* Rewound: the future of this run shaded, and a line at the step shown, labelled. */
+static void draw_rewound(const ui_ctx *ctx, const axes *a, const xl_session *s)
+{
+    long head;
+    const long now = xl_session_timeline(s, NULL, &head);
+    if (now >= head) return;
+    const ui_theme *th = ctx->theme;
+    float x = step_x(a, (double)now), x1 = step_x(a, (double)head);
+    ui_draw_fill(ctx->r, (SDL_Rect){(int)x, a->plot.y, (int)(x1 - x), a->plot.h}, ui_rgba(th->grid, 110));
+    ui_draw_line(ctx->r, x, a->plot.y, x, a->plot.y + a->plot.h, ui_lw(ctx, 2.0f), th->select_edge);
+    char label[64];
+    snprintf(label, sizeof label, "step %ld of %ld", now, head);
+    int w = ui_text_width(ctx->text, UI_FONT_TICK, label);
+    int lx = (int)x + 4;
+    if (lx + w > a->plot.x + a->plot.w) lx = (int)x - 4 - w;
+    ui_text_draw(ctx->text, UI_FONT_TICK, lx, a->plot.y + 2, UI_ALIGN_LEFT, th->text, label);
+}
+
 /* Dots on the steered run's latest loss and gap. */
 static void draw_now(const ui_ctx *ctx, const axes *a, const xl_sample *last, int racing, int coincide)
 {
@@ -358,6 +379,7 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     SDL_RenderSetClipRect(ctx->r, &(SDL_Rect){plot.x, plot.y - 4, plot.w + 4, plot.h + 6});
     if (racing) draw_race_curves(ctx, &a, s);
     draw_ceiling(ctx, &a, s);
+    draw_rewound(ctx, &a, s);
     draw_curves(ctx, &a, h, count, racing, coincide);
     if (def->floor_moves)
         draw_moving_floor(ctx, &a, h, count);

@@ -92,6 +92,10 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_START_AT] = {"start-at", XL_ARG_LIST, "start-at X,Y", "start every run at (X, Y) of the landscape"},
     [XL_CMD_UNDO] = {"undo", XL_ARG_NONE, "undo", "back to before the last edit"},
     [XL_CMD_REDO] = {"redo", XL_ARG_NONE, "redo", "redo the edit undone last"},
+    [XL_CMD_REWIND] = {"rewind", XL_ARG_INT, "rewind N", "back to step N of this run, exactly (paused)"},
+    [XL_CMD_BACK] = {"back", XL_ARG_NONE, "back", "one step back (paused)"},
+    [XL_CMD_SIMPLEX] = {"simplex", XL_ARG_NONE, "simplex",
+                        "three classes: show the probability simplex, or the landscape again"},
 };
 
 /* "select K" counts from 1, as the keys do; the session checks K against its size. */
@@ -262,9 +266,9 @@ int xl_command_parse(const char *text, xl_command *out, char *err, size_t errlen
         break;
     case XL_ARG_INT: {
         long lo = 1, hi = kind == XL_CMD_SELECT || kind == XL_CMD_MEASURE ? SELECT_MAX
-                          : kind == XL_CMD_RUN                           ? RUN_MAX
+                          : kind == XL_CMD_RUN || kind == XL_CMD_REWIND  ? RUN_MAX
                                                                          : 240;
-        if (kind == XL_CMD_RUN)
+        if (kind == XL_CMD_RUN || kind == XL_CMD_REWIND)
             lo = 0;
         if (parse_long(a, alen, lo, hi, &c.n) != 0)
             return fail(err, errlen, "%s needs a whole number, as in '%s'", d->name, d->usage);

@@ -92,6 +92,9 @@ typedef enum xl_command_kind {
     XL_CMD_START_AT,      /* list x,y: the start to (x, y) of the view; the runs restart there */
     XL_CMD_UNDO,          /* back to before the last edit */
     XL_CMD_REDO,          /* forward again */
+    XL_CMD_REWIND,        /* n: to step n of this run, exactly */
+    XL_CMD_BACK,          /* one step back */
+    XL_CMD_SIMPLEX,       /* three classes: the probability simplex in the landscape's place */
     XL_CMD_COUNT
 } xl_command_kind;
 

@@ -49,6 +49,7 @@ struct xl_session {
     double acc;       /* steps due but not yet taken, in [0, 1) between calls */
     int sa, sb;       /* landscape slice, sa < sb */
     xl_frame frame;
+    int simplex;      /* the softmax at N = 3: the simplex shown in the landscape's place */
     /* The fixed plane: origin theta0 and orthonormal directions d1 (first descent
      * direction), d2 (toward the optimum, or where descent turns); its model evaluates
      * the scenario's loss at theta0 + x d1 + y d2. */
@@ -70,6 +71,19 @@ struct xl_session {
     struct xl_session_snapshot *undo[XL_UNDO_MAX], *redo[XL_UNDO_MAX];
     int nundo, nredo;
     xl_command_kind last_kind;   /* the last command taken, for merging a drag's edits */
+    /* The timeline, for rewinding: checkpoints (snapshots at steps, oldest first), one
+     * every `interval` steps and one after every edit, so between two of them there are
+     * only plain steps and re-simulating from one reaches any later step exactly. `head`
+     * is the furthest step of this timeline; a step or an edit taken while rewound
+     * before it forks: the checkpoints after it go. Session-owned, like the undo stacks. */
+    struct checkpoint {
+        long step;
+        int edit;                       /* taken after an edit: never thinned out */
+        struct xl_session_snapshot *snap;
+    } cps[XL_CHECKPOINTS_MAX];
+    int ncps;
+    long interval, head;
+    int replaying;                       /* re-simulating for a rewind: no checkpoints, no observer */
 };
 
 /* 1-2-5 steps from 0.001 to 100, the largest rate --lr accepts. lr-up from below the
@@ -486,6 +500,9 @@ static int start_sim(xl_session *s, double lr)
     return 0;
 }
 
+static void clear_timeline(xl_session *s);
+static void restart_timeline(xl_session *s);
+
 /* What is selected when a scenario starts: where the scenario says the eye goes first
  * (diffusion: the cell holding the most probability), else the first item. */
 static int first_selection(const xl_session *s)
@@ -545,6 +562,7 @@ xl_session *xl_session_create_checked(const xl_session_desc *d, char *err, size_
     }
     s->selected = first_selection(s);
     update_view(s);
+    restart_timeline(s);
     return s;
 }
 
@@ -567,6 +585,7 @@ void xl_session_destroy(xl_session *s)
         return;
     clear_history_stack(s->undo, &s->nundo);
     clear_history_stack(s->redo, &s->nredo);
+    clear_timeline(s);
     destroy_runs(s);
     xl_landscape_destroy(s->ls);
     free(s);
@@ -578,10 +597,76 @@ static int refuse(xl_session *s, const char *fmt, const char *a)
     return 0;
 }
 
+/* ---- the timeline ---- */
+
+static void drop_checkpoint(xl_session *s, int i)
+{
+    xl_session_snapshot_free(s->cps[i].snap);
+    memmove(&s->cps[i], &s->cps[i + 1], (size_t)(s->ncps - i - 1) * sizeof s->cps[0]);
+    s->ncps--;
+}
+
+static void clear_timeline(xl_session *s)
+{
+    while (s->ncps > 0)
+        drop_checkpoint(s, s->ncps - 1);
+}
+
+/* Room for one more: every other periodic checkpoint goes and the interval doubles; if
+ * edits fill the timeline, the oldest goes (rewinding then reaches back less far). */
+static void make_room(xl_session *s)
+{
+    if (s->ncps < XL_CHECKPOINTS_MAX)
+        return;
+    for (int i = s->ncps - 1; i > 0; i--)
+        if (!s->cps[i].edit && s->cps[i].step % (2 * s->interval) != 0)
+            drop_checkpoint(s, i);
+    s->interval *= 2;
+    if (s->ncps >= XL_CHECKPOINTS_MAX)
+        drop_checkpoint(s, 0);
+}
+
+/* A checkpoint of the session as it is now; one already at this step is replaced (the
+ * later state includes what was done there). Out of memory: none is taken, and a rewind
+ * reaches only the checkpoints there are. */
+static void add_checkpoint(xl_session *s, int edit)
+{
+    const long step = xl_sim_steps(MAIN(s));
+    if (s->ncps > 0 && s->cps[s->ncps - 1].step == step) {
+        edit |= s->cps[s->ncps - 1].edit;
+        drop_checkpoint(s, s->ncps - 1);
+    }
+    make_room(s);
+    xl_session_snapshot *snap = xl_session_save(s);
+    if (snap == NULL)
+        return;
+    s->cps[s->ncps++] = (struct checkpoint){step, edit, snap};
+}
+
+/* A step or an edit now, while rewound before the head, starts a new future. */
+static void fork_here(xl_session *s)
+{
+    const long step = xl_sim_steps(MAIN(s));
+    while (s->ncps > 0 && s->cps[s->ncps - 1].step > step)
+        drop_checkpoint(s, s->ncps - 1);
+    s->head = step;
+}
+
+/* A new timeline starting from the session as it is (creation, undo, redo). */
+static void restart_timeline(xl_session *s)
+{
+    clear_timeline(s);
+    s->interval = XL_CHECKPOINT_INTERVAL;
+    s->head = xl_sim_steps(MAIN(s));
+    add_checkpoint(s, 1);
+}
+
 /* One step of every run that can still take one, plus the bookkeeping; 0 if none could
  * (every run diverged). The observer sees the steered run's sample. */
 static int step_once(xl_session *s)
 {
+    if (!s->replaying && xl_sim_steps(MAIN(s)) < s->head)
+        fork_here(s);
     int stepped = 0;
     if (s->def->evolve) {
         /* The truth moves first; every run then learns against where it is now. */
@@ -604,6 +689,13 @@ static int step_once(xl_session *s)
     if (!stepped)
         return 0;
     note_point(s);
+    if (s->replaying)
+        return 1;
+    const long step = xl_sim_steps(MAIN(s));
+    if (step > s->head)
+        s->head = step;
+    if (step % s->interval == 0)
+        add_checkpoint(s, 0);
     if (s->observer != NULL) {
         xl_sample cur = xl_sim_current(MAIN(s));
         s->observer(&cur, s->observer_user);
@@ -914,6 +1006,18 @@ static int apply_optimizer(xl_session *s, const xl_command *cmd)
     }
 }
 
+static int simplex_possible(const xl_session *s)
+{
+    const xl_classifier *c = xl_session_classifier(s);
+    return c != NULL && c->n == 3;
+}
+
+int xl_session_simplex(const xl_session *s)
+{
+    assert(s != NULL);
+    return s->simplex && simplex_possible(s);
+}
+
 /* move-to and start-at: every run to the point (x, y) of the landscape's view, the
  * parameters off the view's plane kept (the slice: where each run is, or starts). */
 static int place_runs(xl_session *s, const xl_command *cmd)
@@ -985,8 +1089,21 @@ static int apply_view(xl_session *s, const xl_command *cmd)
         s->unit = s->unit == XL_NATS ? XL_BITS : XL_NATS;
         return 1;
     case XL_CMD_FRAME_TOGGLE:
-        s->frame = s->frame == XL_FRAME_SLICE ? XL_FRAME_PLANE : XL_FRAME_SLICE;
+        /* Three classes have a third view, the simplex: slice, plane, simplex, slice. */
+        if (s->simplex) {
+            s->simplex = 0;
+            s->frame = XL_FRAME_SLICE;
+        } else if (s->frame == XL_FRAME_PLANE && simplex_possible(s)) {
+            s->simplex = 1;
+        } else {
+            s->frame = s->frame == XL_FRAME_SLICE ? XL_FRAME_PLANE : XL_FRAME_SLICE;
+        }
         reset_range(s);
+        return 1;
+    case XL_CMD_SIMPLEX:
+        if (!simplex_possible(s))
+            return refuse(s, "%s", "the simplex view is for the softmax with 3 classes (param classes=3)");
+        s->simplex = !s->simplex;
         return 1;
     case XL_CMD_MOVE_TO:
     case XL_CMD_START_AT:
@@ -1105,6 +1222,59 @@ static int step_history(xl_session *s, struct xl_session_snapshot **from, int *n
     return 1;
 }
 
+/* Back (or forward, up to the head) to step `to`: the latest checkpoint at or before
+ * it, then plain steps re-simulated to it. What the learner chose to look at (the
+ * selection, unit, slice, frame, speed) stays; time is paused there. */
+static int rewind_to(xl_session *s, long to)
+{
+    if (s->ncps == 0)
+        return refuse(s, "%s", "nothing to rewind to");
+    const long first = s->cps[0].step;
+    if (to < first || to > s->head) {
+        char what[128];
+        snprintf(what, sizeof what, "rewind reaches steps %ld to %ld", first, s->head);
+        return refuse(s, "%s", what);
+    }
+    int i = s->ncps - 1;
+    while (i > 0 && s->cps[i].step > to)
+        i--;
+    const int selected = s->selected, sa = s->sa, sb = s->sb, sps = s->sps;
+    const xl_unit unit = s->unit;
+    const xl_frame frame = s->frame;
+    if (xl_session_restore(s, s->cps[i].snap) != 0)
+        return refuse(s, "%s", "rewind: out of memory");
+    s->replaying = 1;
+    while (xl_sim_steps(MAIN(s)) < to && step_once(s))
+        ;
+    s->replaying = 0;
+    s->playing = 0;
+    s->acc = 0.0;
+    s->unit = unit;
+    s->sps = sps;
+    if (s->frame != frame) {
+        s->frame = frame;
+        reset_range(s);
+    }
+    int items = s->def->item_count(s->state.bytes);
+    s->selected = selected < items ? selected : items - 1;
+    if (sb < xl_sim_param_count(MAIN(s))) {
+        s->sa = sa;
+        s->sb = sb;
+    }
+    update_view(s);
+    return 1;
+}
+
+long xl_session_timeline(const xl_session *s, long *first, long *head)
+{
+    assert(s != NULL);
+    if (first)
+        *first = s->ncps > 0 ? s->cps[0].step : xl_sim_steps(MAIN(s));
+    if (head)
+        *head = s->head > xl_sim_steps(MAIN(s)) ? s->head : xl_sim_steps(MAIN(s));
+    return xl_sim_steps(MAIN(s));
+}
+
 static int apply_command(xl_session *s, xl_command cmd);
 
 int xl_session_apply(xl_session *s, xl_command cmd)
@@ -1116,6 +1286,14 @@ int xl_session_apply(xl_session *s, xl_command cmd)
     if (cmd.kind == XL_CMD_UNDO || cmd.kind == XL_CMD_REDO) {
         int ok = cmd.kind == XL_CMD_UNDO ? step_history(s, s->undo, &s->nundo, s->redo, &s->nredo, "undo")
                                          : step_history(s, s->redo, &s->nredo, s->undo, &s->nundo, "redo");
+        if (ok)
+            restart_timeline(s); /* rewinding does not reach across an undo */
+        s->last_kind = cmd.kind;
+        return ok;
+    }
+    if (cmd.kind == XL_CMD_REWIND || cmd.kind == XL_CMD_BACK) {
+        long to = cmd.kind == XL_CMD_REWIND ? cmd.n : xl_sim_steps(MAIN(s)) - 1;
+        int ok = rewind_to(s, to);
         s->last_kind = cmd.kind;
         return ok;
     }
@@ -1123,7 +1301,14 @@ int xl_session_apply(xl_session *s, xl_command cmd)
     const int merge = is_drag_kind(cmd.kind) && cmd.kind == s->last_kind && s->nundo > 0;
     if (is_edit(cmd.kind) && !merge)
         before = xl_session_save(s); /* out of memory: the edit goes on, without an undo */
+    if (is_edit(cmd.kind) && xl_sim_steps(MAIN(s)) < s->head)
+        fork_here(s); /* an edit in the past starts a new future */
     int ok = apply_command(s, cmd);
+    if (ok && is_edit(cmd.kind)) {
+        if (xl_sim_steps(MAIN(s)) < s->head)
+            fork_here(s); /* reset, a restart: back at step 0 */
+        add_checkpoint(s, 1);
+    }
     if (ok && before) {
         push_snapshot(s->undo, &s->nundo, before);
         clear_history_stack(s->redo, &s->nredo);
@@ -1456,7 +1641,16 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
     memcpy(undo, s->undo, sizeof undo);
     memcpy(redo, s->redo, sizeof redo);
     xl_command_kind last_kind = s->last_kind;
+    struct checkpoint cps[XL_CHECKPOINTS_MAX];
+    const int ncps = s->ncps, replaying = s->replaying;
+    const long interval = s->interval, head = s->head;
+    memcpy(cps, s->cps, sizeof cps);
     *s = *f;
+    memcpy(s->cps, cps, sizeof cps);
+    s->ncps = ncps;
+    s->interval = interval;
+    s->head = head;
+    s->replaying = replaying;
     memcpy(s->runs, runs, sizeof runs);
     s->ls = ls;
     s->observer = observer;

@@ -25,7 +25,8 @@
 #include "xl_sim.h"
 
 enum { XL_DEFAULT_STEPS_PER_SECOND = 30, XL_DEFAULT_GRID = 256, XL_RACE_MAX = 4,
-       XL_UNDO_MAX = 24 /* edits that undo can take back */ };
+       XL_UNDO_MAX = 24, /* edits that undo can take back */
+       XL_CHECKPOINTS_MAX = 48, XL_CHECKPOINT_INTERVAL = 16 /* the timeline for rewinding */ };
 #define XL_DEFAULT_LR 0.5
 #define XL_DEFAULT_RANGE 6.0
 
@@ -81,6 +82,13 @@ int  xl_session_apply(xl_session *s, xl_command cmd);
  * commands one drag sends in a row (set-p, move-to, start-at) are one edit. How many
  * edits can be undone now (at most XL_UNDO_MAX), and redone (*redo, if not NULL). */
 int  xl_session_undo_depth(const xl_session *s, int *redo);
+/* Rewinding: "rewind N" restores the exact state of step N of this run (checkpoints
+ * plus re-simulation; at most XL_CHECKPOINTS_MAX of them, thinned as the run grows, so
+ * memory stays bounded for millions of steps), "back" one step before the current one.
+ * Time pauses there; stepping or editing from a past step forks the run (the old future
+ * goes). Returns the current step; *first and *head (either may be NULL) the steps the
+ * timeline reaches, from the oldest checkpoint to the furthest step of this run. */
+long xl_session_timeline(const xl_session *s, long *first, long *head);
 /* Why the last command was not taken ("" if it was). Valid until the next apply. */
 const char *xl_session_message(const xl_session *s);
 /* The one way state changes: apply cmds[0..n-1] in order (accepted[i], if not NULL,
@@ -148,6 +156,9 @@ void xl_session_log_q(const xl_session *s, double *logq);
  * command "frame" switches. */
 typedef enum xl_frame { XL_FRAME_SLICE = 0, XL_FRAME_PLANE } xl_frame;
 xl_frame xl_session_frame(const xl_session *s);
+/* 1 when the probability simplex takes the landscape's place: the softmax with three
+ * classes, after "simplex" or the frame key's third press (slice, plane, simplex). */
+int xl_session_simplex(const xl_session *s);
 /* Where theta lies in the view's two coordinates. */
 void xl_session_view_point(const xl_session *s, const double *theta, double *x, double *y);
 /* The parameters at (x, y) of the view: for the slice, base with the two sliced
