@@ -68,6 +68,12 @@ START_TEST(listed_keys)
     expect_view(SDLK_F11, KMOD_NONE, UI_VIEW_FULLSCREEN);
     expect_view(SDLK_h, KMOD_NONE, UI_VIEW_HELP);
     expect_view(SDLK_F1, KMOD_NONE, UI_VIEW_HELP);
+    /* Issue 8: F12 saves the frame; Ctrl + / Ctrl - / Ctrl 0 zoom, leaving the rate alone. */
+    expect_view(SDLK_F12, KMOD_NONE, UI_VIEW_SCREENSHOT);
+    expect_view(SDLK_EQUALS, KMOD_LCTRL, UI_VIEW_ZOOM_IN);
+    expect_view(SDLK_KP_PLUS, KMOD_LCTRL, UI_VIEW_ZOOM_IN);
+    expect_view(SDLK_MINUS, KMOD_LCTRL, UI_VIEW_ZOOM_OUT);
+    expect_view(SDLK_0, KMOD_LCTRL, UI_VIEW_ZOOM_RESET);
     expect_view(SDLK_SLASH, KMOD_LSHIFT, UI_VIEW_HELP);
     expect_view(SDLK_q, KMOD_NONE, UI_VIEW_QUIT);
     expect_view(SDLK_ESCAPE, KMOD_NONE, UI_VIEW_QUIT);
@@ -99,8 +105,12 @@ START_TEST(learning_keys)
     expect(SDLK_a, KMOD_NONE, XL_CMD_ADD_POINT, 0);
     expect(SDLK_x, KMOD_NONE, XL_CMD_REMOVE_POINT, 0);
     expect(SDLK_DELETE, KMOD_NONE, XL_CMD_REMOVE_POINT, 0);
-    /* Backspace stays free: part 2c gives it to rewind. */
-    expect(SDLK_BACKSPACE, KMOD_NONE, XL_CMD_NONE, 0);
+    /* Backspace rewinds one step (part 2c); Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo. */
+    expect(SDLK_BACKSPACE, KMOD_NONE, XL_CMD_BACK, 0);
+    expect(SDLK_z, KMOD_CTRL, XL_CMD_UNDO, 0);
+    expect(SDLK_y, KMOD_CTRL, XL_CMD_REDO, 0);
+    expect(SDLK_z, KMOD_CTRL | KMOD_SHIFT, XL_CMD_REDO, 0);
+    expect(SDLK_z, KMOD_NONE, XL_CMD_FLIPS_UP, 0);
 }
 END_TEST
 
