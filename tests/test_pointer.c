@@ -7,6 +7,7 @@
  * under the pointer. */
 #include <check.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <SDL.h>
@@ -244,6 +245,55 @@ START_TEST(tooltips_show_exact_values_and_stay_in_the_window)
 }
 END_TEST
 
+START_TEST(dragging_p_in_the_simplex_and_scrubbing_the_history)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    ck_assert_int_eq(xl_session_desc_set_classes(&d, 3, 0), 0);
+    xl_session *s = xl_session_create(&d);
+    xl_session_run(s, 40);
+    ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_SIMPLEX)));
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    frame_draw(&f, s, &view);
+    ck_assert(f.geom.simplex.drawn);
+    const xl_classifier *c = xl_session_classifier(s);
+    SDL_FPoint at = ui_simplex_to_point(&f.geom.simplex, c->p);
+    ui_pointer p = {0};
+    /* Press on P, drag it to the first class's corner region. */
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, (int)at.x, (int)at.y));
+    ck_assert_int_eq(p.drag, UI_DRAG_SIMPLEX);
+    const double target[3] = {0.7, 0.2, 0.1};
+    SDL_FPoint to = ui_simplex_to_point(&f.geom.simplex, target);
+    feed(&f, &p, s, mouse(SDL_MOUSEMOTION, (int)lroundf(to.x), (int)lroundf(to.y)));
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, (int)lroundf(to.x), (int)lroundf(to.y)));
+    c = xl_session_classifier(s);
+    /* Within a pixel's worth of probability: the triangle is a few hundred pixels high. */
+    double px = 2.0 / f.geom.simplex.area.h;
+    for (int i = 0; i < 3; i++)
+        ck_assert_msg(fabs(c->p[i] - target[i]) <= px, "p[%d] = %g, wanted %g", i, c->p[i], target[i]);
+    /* A press away from P moves nothing. */
+    double before = c->p[0];
+    SDL_FPoint corner = f.geom.simplex.corner[2];
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, (int)corner.x - 8, (int)corner.y - 4));
+    ck_assert_int_eq(p.drag, UI_DRAG_NONE);
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, 0, 0));
+    ck_assert(xl_session_classifier(s)->p[0] == before);
+    /* The history is a slider: pressing at its middle rewinds to about half the run. */
+    const ui_history_geom *h = &f.geom.history;
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, h->plot.x + h->plot.w / 2, h->plot.y + h->plot.h / 2));
+    long half = (long)floor(h->x_max / 2.0 + 0.5);
+    ck_assert_msg(labs(xl_sim_steps(xl_session_sim(s)) - half) <= 1, "at step %ld, expected about %ld",
+                  xl_sim_steps(xl_session_sim(s)), half);
+    feed(&f, &p, s, mouse(SDL_MOUSEMOTION, h->plot.x - 50, h->plot.y));
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 0); /* held past the left end: the start */
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, 0, 0));
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
 static Suite *pointer_suite(void)
 {
     Suite *s = suite_create("pointer");
@@ -253,6 +303,7 @@ static Suite *pointer_suite(void)
     tcase_add_test(tc, a_click_in_the_landscape_moves_the_current_point_there);
     tcase_add_test(tc, painting_the_diffusion_bars_sets_rho0);
     tcase_add_test(tc, tooltips_show_exact_values_and_stay_in_the_window);
+    tcase_add_test(tc, dragging_p_in_the_simplex_and_scrubbing_the_history);
     suite_add_tcase(s, tc);
     return s;
 }
