@@ -191,6 +191,23 @@ def make_table(shots):
         cases.append(Case("--do", ["--scenario", "microstates", "--do", v, "--steps", "10", "--trace",
                                    "--screenshot", shot()], e))
 
+    # Issue 8: the pointer, rewind, undo, the simplex, zoom and screenshots.
+    for v, e in [("0,0", 0), ("640,360", 0), ("1279,719", 0), ("7680,4320", 0), ("7681,0", 2), ("-1,5", 2),
+                 ("5", 2), ("a,b", 2), ("", 2), ("1e3,5", 2), (" 5,5", 2)]:
+        cases.append(Case("--pointer", ["--pointer", v, "--steps", "10", "--screenshot", shot()], e))
+    for v, e in [("0.6", 0), ("1.3", 0), ("1", 0), ("0.59", 2), ("1.31", 2), ("nan", 2), ("inf", 2), ("", 2)]:
+        add("--zoom", v, e)
+    for v, e in [("/nonexistent", 2), ("", 2), ("/tmp", 0)]:
+        add("--shots", v, e)
+    for v, e in [("run 50;rewind 20;back;step", 0), ("rewind 0", 0), ("rewind 5", 0), ("rewind -1", 2),
+                 ("rewind 1e3", 2), ("undo", 0), ("redo", 0), ("onehot;undo;redo;undo;undo", 0),
+                 ("move-to 1,2", 0), ("move-to 1", 0), ("move-to 1e300,0", 0), ("start-at -3,3;run 5", 0),
+                 ("move-to nan,0", 2), ("simplex", 0), ("param classes=3;simplex;frame;frame;frame", 0),
+                 ("back;back;back", 0), ("run 2000;rewind 1000;set-p 1,1,1,1,1;rewind 1500", 0)]:
+        cases.append(Case("--do", ["--do", v, "--steps", "10", "--trace", "--screenshot", shot()], e))
+    cases.append(Case("--do", ["--classes", "3", "--do", "simplex", "--pointer", "900,300", "--steps", "20",
+                               "--screenshot", shot()], 0))
+
     # --screenshot and --theme.
     for v, e in [("x.jpg", 2), (".png", 2), ("", 2)]:
         add("--screenshot", v, e)
