@@ -101,7 +101,8 @@ START_TEST(bar_heights_follow_probabilities)
         SDL_Color col = series == 0 ? th->truth : th->model;
         for (int i = 0; i < 3; i++) {
             SDL_Rect bar = series == 0 ? f.geom.bars.p_bar[i] : f.geom.bars.q_bar[i];
-            int x = bar.x + bar.w / 2;
+            /* Near the bar's left edge: its middle carries the gradient's arrow. */
+            int x = bar.x + 2;
             /* Walk up from the axis while the pixels have the series colour. */
             int y = plot.y + plot.h - 2;
             ck_assert_msg(same(pixel(&f, x, y), col, 2), "no %s bar at class %d (x=%d)",
@@ -113,6 +114,32 @@ START_TEST(bar_heights_follow_probabilities)
                           "%s bar %d is %d px tall, expected %.1f (p=%.3f of a %d px axis)",
                           series ? "Q" : "P", i, height, expect, want[series][i], plot.h);
         }
+    }
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* The gradient q − p as arrows on the Q bars: up where q is below p (class 1: 1/3 <
+ * 1/2), down inside the bar where q is above p (classes 2, 3: 1/3 > 1/4). */
+START_TEST(gradient_arrows_point_from_q_toward_p)
+{
+    const double p[3] = {0.5, 0.25, 0.25}, z[3] = {0.0, 0.0, 0.0};
+    xl_session *s = session_with(p, z, 3);
+    frame f;
+    frame_open(&f, 1280, 720);
+    frame_draw(&f, s, UI_THEME_LIGHT);
+    const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
+    const SDL_Rect plot = f.geom.bars.plot;
+    for (int i = 0; i < 3; i++) {
+        SDL_Rect bar = f.geom.bars.q_bar[i];
+        int x = bar.x + bar.w / 2;
+        int yq = plot.y + plot.h - (int)lround(plot.h / 3.0), yp = plot.y + plot.h - (int)lround(p[i] * plot.h);
+        int mid = (yq + yp) / 2;
+        ck_assert_msg(same(pixel(&f, x, mid), th->text, 40), "class %d: no arrow between q and p at y=%d", i, mid);
+        /* Where q is below p the arrow stands above the bar, in the empty plot. */
+        if (p[i] > 1 / 3.0) ck_assert(mid < bar.y);
+        else ck_assert(mid > bar.y);
     }
     frame_close(&f);
     xl_session_destroy(s);
@@ -386,6 +413,7 @@ int main(void)
     TCase *pix = tcase_create("pixels a person would look at");
     tcase_set_timeout(pix, 120);
     tcase_add_test(pix, bar_heights_follow_probabilities);
+    tcase_add_test(pix, gradient_arrows_point_from_q_toward_p);
     tcase_add_test(pix, current_point_is_where_the_optimizer_is);
     tcase_add_test(pix, darkest_cell_is_at_the_minimum);
     tcase_add_test(pix, identity_bar_splits_at_the_floor);

@@ -78,7 +78,16 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
         ui_format_fit(num[2], sizeof num[2], xl_surprise_from_log(bars.logq[i], ctx->unit), 4, 12);
         snprintf(text[n++], sizeof text[0], "surprise if it happens: −%s q = %s %s",
                  ctx->unit == XL_BITS ? "log₂" : "ln", num[2], unit);
-        if (bars.edit == XL_BARS_RENORMALIZE) snprintf(text[n++], sizeof text[0], "drag the bar to set p");
+        if (bars.logits) {
+            /* Four lines so far: the gradient replaces the drag hint's place. */
+            ui_format_fit(num[0], sizeof num[0], bars.logits[i], 3, 10);
+            double q = exp(bars.logits ? bars.logq[i] : 0.0);
+            ui_format_fit(num[1], sizeof num[1], q - bars.p[i], 4, 10);
+            snprintf(text[n++], sizeof text[0], "z = %s · ∂H/∂z = q − p = %s%s", num[0], q - bars.p[i] > 0.0 ? "+" : "",
+                     num[1]);
+        } else if (bars.edit == XL_BARS_RENORMALIZE) {
+            snprintf(text[n++], sizeof text[0], "drag the bar to set p");
+        }
         else if (bars.edit == XL_BARS_PAINT) snprintf(text[n++], sizeof text[0], "drag across the bars to paint ρ(0)");
     } else if (hit.kind == UI_HIT_LANDSCAPE) {
         double theta[XL_MAX_PARAMS];

@@ -235,6 +235,22 @@ static int surprise_text(const ui_ctx *ctx, double sv, float group, int selected
 /* Surprise labels: each placed above every bar it spans, kept inside the plot's width,
  * and dropped if it would touch a label already placed (the selected class's goes
  * first). */
+/* The gradient's lesson on the bars: dL/dz_i = q_i − p_i, so a step of descent lowers
+ * z_i where q_i is above p_i and raises it where below; an arrow on each Q bar from q
+ * toward p shows which way q goes. Gaps under a few pixels get none. */
+static void draw_gradient_arrows(const ui_ctx *ctx, const xl_bars *c, const layout *L, const SDL_Rect *qb)
+{
+    const SDL_Rect plot = L->plot;
+    const float head = 5.0f * (ctx->scale > 1.0f ? ctx->scale : 1.0f);
+    for (int i = 0; i < c->n; i++) {
+        double q = exp(c->logq[i]), p = c->p[i];
+        float yq = plot.y + plot.h - (float)(q * plot.h), yp = plot.y + plot.h - (float)(p * plot.h);
+        if (fabsf(yq - yp) < 2.0f * head) continue;
+        float x = qb[i].x + qb[i].w / 2.0f;
+        ui_draw_arrow(ctx->r, x, yq, x, yp, head, ui_lw(ctx, 1.5f), ctx->theme->text);
+    }
+}
+
 static void draw_surprises(const ui_ctx *ctx, const xl_bars *c, const layout *L, const SDL_Rect *pb,
                            const SDL_Rect *qb)
 {
@@ -346,6 +362,7 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
         ui_draw_fill(ctx->r, pb[i], th->truth);
         ui_draw_fill(ctx->r, qb[i], th->model);
     }
+    if (c->logits) draw_gradient_arrows(ctx, c, &L, qb);
     draw_surprises(ctx, c, &L, pb, qb);
     draw_names(ctx, c, in, &L);
     float lw = ui_lw(ctx, 1.0f);

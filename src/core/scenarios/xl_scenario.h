@@ -70,6 +70,9 @@ typedef struct xl_bars {
     const char *q_label;        /* the legend's name for Q, "Q = softmax(z)"; may be NULL */
     const char *p_label;        /* the legend's name for P, "P (truth)" when NULL */
     xl_bars_edit edit;          /* what dragging a P bar does */
+    /* Q = softmax(z) with these logits z[0..n-1], where the bars are that (the gradient
+     * of H(P,Q) is then q − p, drawn and shown); NULL otherwise. Borrowed like names. */
+    const double *logits;
 } xl_bars;
 
 /* Panels a scenario shows. */
