@@ -294,6 +294,46 @@ START_TEST(dragging_p_in_the_simplex_and_scrubbing_the_history)
 }
 END_TEST
 
+/* The scenarios' own panels record what their marks mean; the tooltip finds them. */
+START_TEST(own_panels_tell_their_numbers)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    const char *ids[] = {"microstates", "diffusion", "logistic", "gaussian"};
+    const char *region_text[] = {"k = 5 heads", "cell 9", "sample 1:", "x = "};
+    const char *tooltip_text[] = {"time spent here", "assumed ρ", "surprise of its label", "p(x) = "};
+    for (int t = 0; t < 4; t++) {
+        xl_session_desc d;
+        xl_session_desc_default(&d, 0);
+        xl_session_desc_set_scenario(&d, xl_scenario_find(ids[t]));
+        xl_session *s = xl_session_create(&d);
+        xl_session_run(s, 30);
+        ui_view view = {.theme = UI_THEME_LIGHT};
+        frame_draw(&f, s, &view);
+        const ui_hits *hits = f.geom.hits;
+        ck_assert_ptr_nonnull(hits);
+        int k = 0;
+        while (k < hits->n && !strstr(hits->region[k].text[0], region_text[t])) k++;
+        ck_assert_msg(k < hits->n, "%s: no region '%s' among %d", ids[t], region_text[t], hits->n);
+        SDL_Rect r = hits->region[k].rect;
+        ui_text_box boxes[512];
+        ui_text_recorder rec = {boxes, 512, 0};
+        ui_scene_set_recorder(f.scene, &rec);
+        view.pointer_in = 1;
+        view.pointer_x = r.x + r.w / 2;
+        view.pointer_y = r.y + r.h / 2;
+        frame_draw(&f, s, &view);
+        ui_scene_set_recorder(f.scene, NULL);
+        int found = 0;
+        for (int i = 0; i < rec.count && i < 512; i++)
+            if (strstr(boxes[i].text, tooltip_text[t])) found = 1;
+        ck_assert_msg(found, "%s: no tooltip with '%s' over '%s'", ids[t], tooltip_text[t], region_text[t]);
+        xl_session_destroy(s);
+    }
+    frame_close(&f);
+}
+END_TEST
+
 static Suite *pointer_suite(void)
 {
     Suite *s = suite_create("pointer");
@@ -304,6 +344,7 @@ static Suite *pointer_suite(void)
     tcase_add_test(tc, painting_the_diffusion_bars_sets_rho0);
     tcase_add_test(tc, tooltips_show_exact_values_and_stay_in_the_window);
     tcase_add_test(tc, dragging_p_in_the_simplex_and_scrubbing_the_history);
+    tcase_add_test(tc, own_panels_tell_their_numbers);
     suite_add_tcase(s, tc);
     return s;
 }

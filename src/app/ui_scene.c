@@ -15,6 +15,7 @@ struct ui_scene {
     SDL_Renderer *r;
     ui_text *text;
     ui_landscape_panel *landscape;
+    ui_hits hits;  /* the last frame's tooltip regions */
 };
 
 ui_scene *ui_scene_create(SDL_Renderer *renderer, const char *font_dir, char *err, size_t errlen)
@@ -119,6 +120,17 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
             snprintf(text[n++], sizeof text[0], "%s = %s %s", rd[i].symbol, num[0], unit);
         }
     } else {
+        /* What a panel recorded as it drew, the last recorded on top. */
+        const ui_hits *hits = g->hits;
+        int k = hits ? hits->n - 1 : -1;
+        for (; k >= 0; k--) {
+            SDL_Rect r = hits->region[k].rect;
+            if (px >= r.x && px < r.x + r.w && py >= r.y && py < r.y + r.h) break;
+        }
+        if (k < 0) return;
+        for (int i = 0; i < hits->region[k].lines; i++) lines[i] = hits->region[k].text[i];
+        ui_text_set_region(ctx->text, (SDL_Rect){0, 0, w, h}, 1);
+        ui_tooltip_draw(ctx, px, py, hits->region[k].rect, (SDL_Rect){0, 0, w, h}, lines, hits->region[k].lines);
         return;
     }
     for (int i = 0; i < n; i++) lines[i] = text[i];
@@ -167,11 +179,14 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
         .r = sc->r, .text = sc->text, .theme = th, .scale = scale,
         .line = (scale < 1.0f ? 1.0f : scale) * th->line_scale, .pad = L.pad,
         .unit = xl_session_unit(s),
+        .hits = &sc->hits,
     };
+    sc->hits.n = 0;
     ui_frame_geom local;
     ui_frame_geom *g = geom ? geom : &local;
     g->scale = scale;
     g->layout = L;
+    g->hits = &sc->hits;
 
     ui_text_set_region(sc->text, L.status, 0);
     ui_status_draw(&ctx, L.status, s);

@@ -41,6 +41,7 @@ typedef struct ui_frame_geom {
     ui_landscape_geom landscape;
     ui_history_geom history;
     ui_simplex_geom simplex;  /* drawn in the landscape's place when the session shows it */
+    const ui_hits *hits;      /* the panels' tooltip regions; the scene's, valid until the next draw */
 } ui_frame_geom;
 
 typedef struct ui_scene ui_scene;

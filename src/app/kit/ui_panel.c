@@ -261,3 +261,14 @@ SDL_Rect ui_tooltip_draw(const ui_ctx *ctx, int px, int py, SDL_Rect avoid, SDL_
     }
     return box;
 }
+
+void ui_hit_add(const ui_ctx *ctx, SDL_Rect rect, const char *l0, const char *l1, const char *l2)
+{
+    if (!ctx->hits || ctx->hits->n >= UI_HITS_MAX || rect.w <= 0 || rect.h <= 0) return;
+    ui_hit_region *r = &ctx->hits->region[ctx->hits->n++];
+    const char *lines[UI_HIT_LINES] = {l0, l1, l2};
+    r->rect = rect;
+    r->lines = 0;
+    for (int i = 0; i < UI_HIT_LINES && lines[i]; i++)
+        snprintf(r->text[r->lines++], UI_HIT_TEXT, "%s", lines[i]);
+}

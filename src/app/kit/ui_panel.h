@@ -10,6 +10,19 @@
 #include "ui_theme.h"
 #include "xl_info.h"
 
+/* Regions of a frame that a tooltip describes, recorded by the panels as they draw
+ * (a scenario's own panel knows what its marks mean; the pointer looks them up). */
+enum { UI_HITS_MAX = 256, UI_HIT_LINES = 3, UI_HIT_TEXT = 112 };
+typedef struct ui_hit_region {
+    SDL_Rect rect;
+    int lines;
+    char text[UI_HIT_LINES][UI_HIT_TEXT];
+} ui_hit_region;
+typedef struct ui_hits {
+    int n;
+    ui_hit_region region[UI_HITS_MAX];
+} ui_hits;
+
 /* Borrowed for the duration of one frame. */
 typedef struct ui_ctx {
     SDL_Renderer *r;
@@ -19,7 +32,12 @@ typedef struct ui_ctx {
     float line;      /* width of a standard line in pixels (theme and size applied) */
     int pad;         /* padding inside panels */
     xl_unit unit;    /* logarithm the numbers are shown in */
+    ui_hits *hits;   /* where tooltip regions go; NULL: not recorded */
 } ui_ctx;
+
+/* Record that rect is described by up to three lines (NULL ends them early; copied,
+ * cut to UI_HIT_TEXT bytes). Past UI_HITS_MAX regions, or with no ctx->hits, nothing. */
+void ui_hit_add(const ui_ctx *ctx, SDL_Rect rect, const char *l0, const char *l1, const char *l2);
 
 /* Fill and outline the panel, draw its title (and an optional dimmer subtitle after
  * it) and return the area left for content. */

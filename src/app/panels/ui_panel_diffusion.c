@@ -20,8 +20,8 @@
 
 /* One chart: paired bars of a (assumed) and, if b is not NULL, b (updated) over k cells,
  * in box, up to y_max; `mark` is a cell to mark under the axis, or -1. */
-static void chart(const ui_ctx *ctx, SDL_Rect box, const char *title, const double *a, const double *b, int k,
-                  double y_max, int mark)
+static void chart(const ui_ctx *ctx, SDL_Rect box, const char *title, const char *when, const double *a,
+                  const double *b, int k, double y_max, int mark)
 {
     const ui_theme *th = ctx->theme;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
@@ -35,6 +35,12 @@ static void chart(const ui_ctx *ctx, SDL_Rect box, const char *title, const doub
     float slot = (float)plot.w / k;
     float bw = b ? slot * 0.4f : slot * 0.7f;
     for (int x = 0; x < k; x++) {
+        /* Each cell's column tells its numbers under the pointer. */
+        char l0[64], l1[64], l2[64];
+        snprintf(l0, sizeof l0, "cell %d%s, %s", x + 1, x == mark ? " (read)" : "", when);
+        snprintf(l1, sizeof l1, "assumed ρ = %.4f", a[x]);
+        if (b) snprintf(l2, sizeof l2, "updated ρₘ = %.4f", b[x]);
+        ui_hit_add(ctx, (SDL_Rect){plot.x + (int)(x * slot), plot.y, (int)ceilf(slot), plot.h}, l0, l1, b ? l2 : NULL);
         float x0 = plot.x + x * slot + (slot - (b ? 2 * bw : bw)) / 2.0f;
         double va = fmin(a[x] / y_max, 1.0);
         int ha = (int)(va * plot.h + 0.5);
@@ -127,9 +133,9 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
         snprintf(left_title, sizeof left_title, "at the start, t = 0");
         snprintf(right_title, sizeof right_title, "at the reading, t = %ld", m->t);
         if (chart_h > 3 * lh) {
-            chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, left_title, m->rho_i, m->upd_i, k, y_max, -1);
-            chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, m->rho_f, m->upd_f, k,
-                  y_max, m->cell);
+            chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, left_title, "t = 0", m->rho_i, m->upd_i, k, y_max, -1);
+            chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, "at the reading", m->rho_f,
+                  m->upd_f, k, y_max, m->cell);
             y += chart_h + ctx->pad / 2;
         }
         char a[160], b[160], c[200], c2[160];
@@ -162,8 +168,8 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     double y_max = top_of(all, 2, k);
     snprintf(right_title, sizeof right_title, "now, t = %ld", st->t);
     if (chart_h > 3 * lh) {
-        chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, "at the start, ρ(0)", st->rho0, NULL, k, y_max, -1);
-        chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, st->c.p, NULL, k, y_max,
+        chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, "at the start, ρ(0)", "t = 0", st->rho0, NULL, k, y_max, -1);
+        chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, "now", st->c.p, NULL, k, y_max,
               xl_session_selected(s));
         y += chart_h + ctx->pad / 2;
     }

@@ -196,6 +196,25 @@ static void draw_densities(const ui_ctx *ctx, const frame_map *f, const xl_gauss
         if (bot - top >= 1.0f)
             ui_draw_fill(ctx->r, (SDL_Rect){plot.x + c, (int)top, 1, (int)(bot - top)}, shade);
     }
+    /* Strips of the plot tell the densities at their middle under the pointer, and the
+     * log ratio there: KL is the p-weighted mean of ln(p/q). */
+    enum { STRIPS = 48 };
+    for (int k = 0; k < STRIPS && plot.w >= STRIPS; k++) {
+        int x0 = plot.x + plot.w * k / STRIPS, x1 = plot.x + plot.w * (k + 1) / STRIPS;
+        double v = f->lo + (f->hi - f->lo) * ((x0 + x1) / 2.0 - plot.x) / plot.w;
+        double p = xl_gauss_density(g->mu_p, g->sigma_p, v), q = xl_gauss_density(mu_q, sigma_q, v);
+        char l0[48], l1[96], l2[96], pv[32], qv[32], r[32];
+        snprintf(l0, sizeof l0, "x = %.3g V", v);
+        ui_format_fit(pv, sizeof pv, p, 4, 10);
+        ui_format_fit(qv, sizeof qv, q, 4, 10);
+        snprintf(l1, sizeof l1, "p(x) = %s · q(x) = %s per V", pv, qv);
+        /* ln(p/q) from the densities' logs, exact where both underflow. */
+        double lr = (-0.5 * ((v - g->mu_p) / g->sigma_p) * ((v - g->mu_p) / g->sigma_p) - log(g->sigma_p)) -
+                    (-0.5 * ((v - mu_q) / sigma_q) * ((v - mu_q) / sigma_q) - log(sigma_q));
+        ui_format_fit(r, sizeof r, lr * xl_unit_scale(ctx->unit), 4, 12);
+        snprintf(l2, sizeof l2, "%s p(x)/q(x) = %s %s", ctx->unit == XL_BITS ? "log₂" : "ln", r, xl_unit_name(ctx->unit));
+        ui_hit_add(ctx, (SDL_Rect){x0, plot.y, x1 - x0, plot.h}, l0, l1, l2);
+    }
     float lw = ui_lw(ctx, 1.5f);
     for (int pass = 0; pass < 2; pass++) {
         double mu = pass == 0 ? mu_q : g->mu_p, sigma = pass == 0 ? sigma_q : g->sigma_p;

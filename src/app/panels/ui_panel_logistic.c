@@ -335,6 +335,18 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         g->py[i] = y;
         ui_draw_disc(ctx->r, x, y, r, ui_logistic_label_color(th, lg->pts[i].y));
         ui_draw_ring(ctx->r, x, y, r, 1.0f, th->panel);
+        /* Each sample's numbers under the pointer: its label's surprise under ŷ. */
+        double p = y_hat(theta, lg->pts[i].x);
+        if (p >= 0.0) {
+            char l0[64], l1[64], l2[96], sv[48];
+            snprintf(l0, sizeof l0, "sample %d: x = %.3f, label %d", i + 1, lg->pts[i].x, lg->pts[i].y);
+            snprintf(l1, sizeof l1, "ŷ = σ(w x + b) = %.4f", p);
+            double q = lg->pts[i].y ? p : 1.0 - p;
+            ui_format_fit(sv, sizeof sv, xl_surprise(q, ctx->unit), 4, 12); /* ∞ where q is 0 */
+            snprintf(l2, sizeof l2, "surprise of its label: %s %s", sv, xl_unit_name(ctx->unit));
+            int hr = (int)ceilf(r) + 2;
+            ui_hit_add(ctx, (SDL_Rect){(int)x - hr, (int)y - hr, 2 * hr + 1, 2 * hr + 1}, l0, l1, l2);
+        }
     }
     if (sel >= 0 && sel < n) {
         float x = g->px[sel], y = g->py[sel];

@@ -280,6 +280,11 @@ static void draw_cells(const ui_ctx *ctx, const xl_micro_state *st, const ui_mic
     for (long i = 0; i < st->n; i++) {
         SDL_Rect r = {g->grid.x + (int)(i % g->cols) * g->pitch_x, g->grid.y + (int)(i / g->cols) * g->pitch_y, fill,
                       fill};
+        if (i < 200) { /* each coin of a small system says what it shows */
+            char l0[48];
+            snprintf(l0, sizeof l0, "coin %ld: %s", i + 1, xl_micro_heads_at(st, i) ? "heads" : "tails");
+            ui_hit_add(ctx, r, l0, "each step flips coins chosen at random", NULL);
+        }
         if (xl_micro_heads_at(st, i)) {
             ui_draw_fill(ctx->r, r, g->heads);
         } else {
@@ -568,6 +573,14 @@ static void draw_bins(const ui_ctx *ctx, const frame_map *f, const xl_micro_stat
         bin_span(f, st, i, &x0, &x1);
         int top = (int)lroundf(py_of(f, visit_share(st, i)));
         if (top < base) ui_draw_fill(ctx->r, (SDL_Rect){x0, top, x1 - x0, base - top}, th->model);
+        /* The bin's numbers under the pointer. */
+        char l0[64], l1[96], l2[96];
+        if (st->edge[i + 1] - st->edge[i] == 1) snprintf(l0, sizeof l0, "k = %ld heads", st->edge[i]);
+        else snprintf(l0, sizeof l0, "k = %ld to %ld heads", st->edge[i], st->edge[i + 1] - 1);
+        snprintf(l1, sizeof l1, "time spent here: %.4f (%ld of %ld steps)", visit_share(st, i), st->visits[i],
+                 st->visits_total);
+        snprintf(l2, sizeof l2, "W(k)/2ⁿ: %.4g of the microstates", st->mass[i]);
+        ui_hit_add(ctx, (SDL_Rect){x0, f->plot.y, x1 - x0 > 0 ? x1 - x0 : 1, f->plot.h}, l0, l1, l2);
     }
     float lw = ui_lw(ctx, 1.5f);
     if (outlined) {
