@@ -17,6 +17,8 @@
 #include "ui_scene.h"
 #include "ui_text.h"
 #include "xl_scn_diffusion.h"
+#include "xl_scn_gaussian.h"
+#include "xl_scn_logistic.h"
 
 typedef struct frame {
     SDL_Surface *surface;
@@ -334,6 +336,76 @@ START_TEST(own_panels_tell_their_numbers)
 }
 END_TEST
 
+static const ui_hit_region *region_named(const frame *f, const char *text)
+{
+    const ui_hits *hits = f->geom.hits;
+    for (int k = 0; k < hits->n; k++)
+        if (strstr(hits->region[k].text[0], text)) return &hits->region[k];
+    ck_abort_msg("no region '%s'", text);
+    return NULL;
+}
+
+START_TEST(samples_and_the_gaussian_peak_are_dragged)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, xl_scenario_find("logistic"));
+    xl_session *s = xl_session_create(&d);
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    frame_draw(&f, s, &view);
+    const xl_logistic *lg = &((const xl_logistic_state *)xl_session_state(s))->lg;
+    const ui_hit_region *r = region_named(&f, "sample 3:");
+    const ui_region_drag e = r->edit;
+    int cx = r->rect.x + r->rect.w / 2, cy = r->rect.y + r->rect.h / 2;
+    double x_before = lg->pts[2].x;
+    int label = lg->pts[2].y;
+    ui_pointer p = {0};
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, cx, cy));
+    ck_assert_int_eq(xl_session_selected(s), 2);
+    feed(&f, &p, s, mouse(SDL_MOUSEMOTION, cx + 40, cy));
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, cx + 40, cy));
+    lg = &((const xl_logistic_state *)xl_session_state(s))->lg;
+    ck_assert_msg(fabs(lg->pts[2].x - (e.u0 + e.us * (cx + 40))) < 1e-9, "x = %g", lg->pts[2].x);
+    ck_assert(lg->pts[2].x > x_before);
+    ck_assert_int_eq(lg->pts[2].y, label); /* a drag does not flip */
+    /* A click on the selected sample flips its label (samples stay in x order, so
+     * sample 3 may now be another one: read its label afresh). */
+    label = lg->pts[2].y;
+    r = region_named(&f, "sample 3:");
+    cx = r->rect.x + r->rect.w / 2;
+    cy = r->rect.y + r->rect.h / 2;
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, cx, cy));
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, cx, cy));
+    lg = &((const xl_logistic_state *)xl_session_state(s))->lg;
+    ck_assert_int_eq(lg->pts[2].y, !label);
+    xl_session_destroy(s);
+
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, xl_scenario_find("gaussian"));
+    s = xl_session_create(&d);
+    frame_draw(&f, s, &view);
+    r = region_named(&f, "the peak of P");
+    cx = r->rect.x + r->rect.w / 2;
+    cy = r->rect.y + r->rect.h / 2;
+    const xl_gaussian_state *g = xl_session_state(s);
+    double mu0 = g->g.mu_p, sigma0 = g->g.sigma_p;
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, cx, cy));
+    feed(&f, &p, s, mouse(SDL_MOUSEMOTION, cx + 30, cy - 20));
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, cx + 30, cy - 20));
+    g = xl_session_state(s);
+    ck_assert_msg(g->g.mu_p > mu0 && g->g.sigma_p < sigma0, "mu %g -> %g, sigma %g -> %g", mu0, g->g.mu_p, sigma0,
+                  g->g.sigma_p);
+    /* Undo takes the whole drag back. */
+    ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_UNDO)));
+    g = xl_session_state(s);
+    ck_assert(g->g.mu_p == mu0 && g->g.sigma_p == sigma0);
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
 static Suite *pointer_suite(void)
 {
     Suite *s = suite_create("pointer");
@@ -345,6 +417,7 @@ static Suite *pointer_suite(void)
     tcase_add_test(tc, tooltips_show_exact_values_and_stay_in_the_window);
     tcase_add_test(tc, dragging_p_in_the_simplex_and_scrubbing_the_history);
     tcase_add_test(tc, own_panels_tell_their_numbers);
+    tcase_add_test(tc, samples_and_the_gaussian_peak_are_dragged);
     suite_add_tcase(s, tc);
     return s;
 }

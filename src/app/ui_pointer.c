@@ -125,6 +125,42 @@ static long time_at(const ui_frame_geom *g, const xl_session *s, int x)
     return step < first ? first : step > head ? head : step;
 }
 
+/* The editable region under (x, y) among those the panels recorded: of overlapping
+ * ones (samples side by side) the one whose centre is nearest, the later on a tie. */
+static const ui_hit_region *edit_region(const ui_frame_geom *g, int x, int y)
+{
+    const ui_hits *hits = g->hits;
+    const ui_hit_region *best = NULL;
+    long best_d = 0;
+    for (int k = 0; hits && k < hits->n; k++) {
+        const ui_hit_region *r = &hits->region[k];
+        if (r->edit.drag == XL_CMD_NONE || !inside(r->rect, x, y)) continue;
+        long dx = 2L * x - (2L * r->rect.x + r->rect.w), dy = 2L * y - (2L * r->rect.y + r->rect.h);
+        long d = dx * dx + dy * dy;
+        if (!best || d <= best_d) {
+            best = r;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* The command a held region sends with the pointer at (x, y). */
+static xl_command region_command(const ui_region_drag *e, int x, int y)
+{
+    const double u = e->u0 + e->us * x, v = e->v0 + e->vs * y;
+    xl_command c = xl_command_make(e->drag);
+    if (e->value == UI_DRAG_VALUE_U) {
+        c.x = u;
+        return c;
+    }
+    /* A Gaussian with its peak at the pointer: height 1 / (√(2π) σ). */
+    c.count = 2;
+    c.list[0] = u;
+    c.list[1] = v > 0.0 ? 1.0 / (sqrt(2.0 * 3.14159265358979323846) * v) : 1e300;
+    return c;
+}
+
 static xl_command point_command(xl_command_kind kind, double x, double y)
 {
     xl_command c = xl_command_make(kind);
@@ -158,6 +194,11 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
             n += bar_command(p, s, i, bar_value(b, p->y), &out[n]);
             return n;
         }
+        if (p->drag == UI_DRAG_REGION) {
+            p->moved = 1;
+            out[n++] = region_command(&p->region, p->x, p->y);
+            return n;
+        }
         if (p->drag == UI_DRAG_SIMPLEX) {
             double q[3];
             ui_simplex_from_point(&g->simplex, (float)p->x, (float)p->y, q);
@@ -187,6 +228,15 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
         if (ev->button.button != SDL_BUTTON_LEFT || max < 2) return 0;
         p->x = ev->button.x;
         p->y = ev->button.y;
+        p->moved = 0;
+        const ui_hit_region *region = edit_region(g, p->x, p->y);
+        if (region) {
+            p->drag = UI_DRAG_REGION;
+            p->region = region->edit;
+            p->was_selected = region->edit.index < 0 || region->edit.index == xl_session_selected(s);
+            if (!p->was_selected) out[n++] = xl_command_int(XL_CMD_SELECT, region->edit.index);
+            return n;
+        }
         ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
         if (h.kind == UI_HIT_BAR) {
             if (h.index != xl_session_selected(s)) out[n++] = xl_command_int(XL_CMD_SELECT, h.index);
@@ -216,8 +266,12 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
         return n;
     }
     case SDL_MOUSEBUTTONUP:
-        if (ev->button.button == SDL_BUTTON_LEFT) p->drag = UI_DRAG_NONE;
-        return 0;
+        if (ev->button.button != SDL_BUTTON_LEFT) return 0;
+        /* A click on what was already selected: the region's click (a sample's label). */
+        if (p->drag == UI_DRAG_REGION && !p->moved && p->was_selected && p->region.click != XL_CMD_NONE && max >= 1)
+            out[n++] = xl_command_make(p->region.click);
+        p->drag = UI_DRAG_NONE;
+        return n;
     case SDL_WINDOWEVENT:
         if (ev->window.event == SDL_WINDOWEVENT_LEAVE) p->inside = 0;
         if (ev->window.event == SDL_WINDOWEVENT_ENTER) p->inside = 1;
@@ -230,7 +284,8 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
 ui_cursor ui_pointer_cursor(const ui_pointer *p, const ui_frame_geom *g, const xl_session *s)
 {
     if (p->drag == UI_DRAG_BAR) return UI_CURSOR_SIZENS;
-    if (p->drag == UI_DRAG_SIMPLEX) return UI_CURSOR_HAND;
+    if (p->drag == UI_DRAG_SIMPLEX || p->drag == UI_DRAG_REGION) return UI_CURSOR_HAND;
+    if (p->inside && edit_region(g, p->x, p->y)) return UI_CURSOR_HAND;
     if (p->drag != UI_DRAG_NONE) return UI_CURSOR_CROSSHAIR;
     if (!p->inside) return UI_CURSOR_ARROW;
     ui_hit h = ui_pointer_hit(g, s, p->x, p->y);

@@ -43,7 +43,8 @@ typedef enum ui_drag {
     UI_DRAG_POINT,    /* the current point held in the landscape */
     UI_DRAG_START,    /* the start held in the landscape (Ctrl) */
     UI_DRAG_TIME,     /* the history as a slider: the run rewinds to the step under it */
-    UI_DRAG_SIMPLEX   /* P held in the simplex */
+    UI_DRAG_SIMPLEX,  /* P held in the simplex */
+    UI_DRAG_REGION    /* a mark of a scenario's own panel held (a sample, the Gaussian's peak) */
 } ui_drag;
 
 typedef struct ui_pointer {
@@ -55,6 +56,9 @@ typedef struct ui_pointer {
      * press, so every column painted to one height gets one weight. */
     int stroke_n;
     double stroke[XL_ITEMS_MAX];
+    ui_region_drag region;  /* UI_DRAG_REGION: how the held mark edits */
+    int moved;              /* motion since the press */
+    int was_selected;       /* the region's item was selected before the press */
 } ui_pointer;
 
 typedef enum ui_cursor { UI_CURSOR_ARROW = 0, UI_CURSOR_HAND, UI_CURSOR_CROSSHAIR, UI_CURSOR_SIZENS,

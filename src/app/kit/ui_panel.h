@@ -8,15 +8,31 @@
 #include <stddef.h>
 #include "ui_text.h"
 #include "ui_theme.h"
+#include "xl_command.h"
 #include "xl_info.h"
 
 /* Regions of a frame that a tooltip describes, recorded by the panels as they draw
  * (a scenario's own panel knows what its marks mean; the pointer looks them up). */
 enum { UI_HITS_MAX = 256, UI_HIT_LINES = 3, UI_HIT_TEXT = 112 };
+/* How a press on a region edits: the pointer's pixel (x, y) maps to values
+ * u = u0 + us x and v = v0 + vs y, and each motion sends the command `drag` with
+ * UI_DRAG_VALUE_U: u as its number; UI_DRAG_VALUE_PEAK: the list (u, 1/(√(2π) v)),
+ * a Gaussian whose peak is at the pointer (its mean and width). A press first selects
+ * `index` (if >= 0); a click without motion on what was already selected sends `click`. */
+typedef enum ui_drag_value { UI_DRAG_VALUE_U = 0, UI_DRAG_VALUE_PEAK } ui_drag_value;
+typedef struct ui_region_drag {
+    xl_command_kind drag;   /* XL_CMD_NONE: nothing to drag */
+    xl_command_kind click;  /* XL_CMD_NONE: nothing on a click */
+    ui_drag_value value;
+    int index;
+    double u0, us, v0, vs;
+} ui_region_drag;
+
 typedef struct ui_hit_region {
     SDL_Rect rect;
     int lines;
     char text[UI_HIT_LINES][UI_HIT_TEXT];
+    ui_region_drag edit;
 } ui_hit_region;
 typedef struct ui_hits {
     int n;
@@ -38,6 +54,9 @@ typedef struct ui_ctx {
 /* Record that rect is described by up to three lines (NULL ends them early; copied,
  * cut to UI_HIT_TEXT bytes). Past UI_HITS_MAX regions, or with no ctx->hits, nothing. */
 void ui_hit_add(const ui_ctx *ctx, SDL_Rect rect, const char *l0, const char *l1, const char *l2);
+/* The same for a region the pointer can also edit (see ui_region_drag). */
+void ui_hit_add_edit(const ui_ctx *ctx, SDL_Rect rect, ui_region_drag edit, const char *l0, const char *l1,
+                     const char *l2);
 
 /* Fill and outline the panel, draw its title (and an optional dimmer subtitle after
  * it) and return the area left for content. */

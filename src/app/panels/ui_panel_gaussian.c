@@ -215,6 +215,20 @@ static void draw_densities(const ui_ctx *ctx, const frame_map *f, const xl_gauss
         snprintf(l2, sizeof l2, "%s p(x)/q(x) = %s %s", ctx->unit == XL_BITS ? "log₂" : "ln", r, xl_unit_name(ctx->unit));
         ui_hit_add(ctx, (SDL_Rect){x0, plot.y, x1 - x0, plot.h}, l0, l1, l2);
     }
+    /* P's peak can be held: sideways moves the mean, up and down the height, which is
+     * the width (a peak 1/(√(2π) σ) high). Recorded last, so it is on top of the strips. */
+    {
+        const double span = (f->hi - f->lo) / plot.w;
+        const ui_region_drag peak = {XL_CMD_SET_NORMAL, XL_CMD_NONE, UI_DRAG_VALUE_PEAK, -1,
+                                     f->lo - plot.x * span, span, f->y_max * (plot.y + plot.h) / plot.h,
+                                     -f->y_max / plot.h};
+        int half = (int)(14.0f * (ctx->scale > 1.0f ? ctx->scale : 1.0f));
+        int cx = (int)px_of(f, g->mu_p), cy = (int)py_of(f, xl_gauss_density(g->mu_p, g->sigma_p, g->mu_p));
+        char l1[96];
+        snprintf(l1, sizeof l1, "μ_p = %.3g V, σ_p = %.3g V", g->mu_p, g->sigma_p);
+        ui_hit_add_edit(ctx, (SDL_Rect){cx - half, cy - half, 2 * half, 2 * half}, peak, "the peak of P: drag it",
+                        l1, "sideways: the mean · up: narrower · down: wider");
+    }
     float lw = ui_lw(ctx, 1.5f);
     for (int pass = 0; pass < 2; pass++) {
         double mu = pass == 0 ? mu_q : g->mu_p, sigma = pass == 0 ? sigma_q : g->sigma_p;

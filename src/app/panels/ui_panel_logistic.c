@@ -345,7 +345,11 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
             ui_format_fit(sv, sizeof sv, xl_surprise(q, ctx->unit), 4, 12); /* ∞ where q is 0 */
             snprintf(l2, sizeof l2, "surprise of its label: %s %s", sv, xl_unit_name(ctx->unit));
             int hr = (int)ceilf(r) + 2;
-            ui_hit_add(ctx, (SDL_Rect){(int)x - hr, (int)y - hr, 2 * hr + 1, 2 * hr + 1}, l0, l1, l2);
+            /* Held, the sample moves along x; a click on the selected one flips its label. */
+            const double span = (f.hi - f.lo) / f.plot.w;
+            const ui_region_drag move = {XL_CMD_MOVE_POINT, XL_CMD_FLIP, UI_DRAG_VALUE_U, i, f.lo - f.plot.x * span,
+                                         span, 0.0, 0.0};
+            ui_hit_add_edit(ctx, (SDL_Rect){(int)x - hr, (int)y - hr, 2 * hr + 1, 2 * hr + 1}, move, l0, l1, l2);
         }
     }
     if (sel >= 0 && sel < n) {

@@ -157,6 +157,12 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         return set_p(st, "width-down", mu, sigma / XL_SCN_GAUSS_WIDTH_STEP, err, errlen);
     case XL_CMD_P_RESTORE:
         return set_p(st, "p-restore", st->mu_p0, st->sigma_p0, err, errlen);
+    case XL_CMD_SET_NORMAL:
+        if (cmd->count != 2) {
+            snprintf(err, errlen, "set-normal needs two numbers, the mean and the width, e.g. set-normal 5,1");
+            return XL_APPLY_REFUSED;
+        }
+        return set_p(st, "set-normal", cmd->list[0], cmd->list[1], err, errlen);
     default:
         return XL_APPLY_NOT_MINE;
     }

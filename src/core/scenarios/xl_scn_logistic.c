@@ -163,6 +163,16 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         }
         break;
     }
+    case XL_CMD_MOVE_POINT:
+        if (!(fabs(cmd->x) <= XL_SCN_LOGISTIC_ADD_LIMIT)) {
+            snprintf(err, errlen, "move-point: x must lie within ±%g", XL_SCN_LOGISTIC_ADD_LIMIT);
+            return XL_APPLY_REFUSED;
+        }
+        if (xl_logistic_move(lg, selected, cmd->x == 0.0 ? 0.0 : cmd->x) != 0) {
+            snprintf(err, errlen, "move-point: there is no sample %d", selected + 1);
+            return XL_APPLY_REFUSED;
+        }
+        break;
     case XL_CMD_REMOVE_POINT:
         if (lg->n <= MIN_POINTS) {
             snprintf(err, errlen, "remove-point: a fit needs at least %d samples", MIN_POINTS);

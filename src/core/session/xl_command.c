@@ -96,6 +96,8 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_BACK] = {"back", XL_ARG_NONE, "back", "one step back (paused)"},
     [XL_CMD_SIMPLEX] = {"simplex", XL_ARG_NONE, "simplex",
                         "three classes: show the probability simplex, or the landscape again"},
+    [XL_CMD_MOVE_POINT] = {"move-point", XL_ARG_REAL, "move-point X", "move the selected sample to x = X"},
+    [XL_CMD_SET_NORMAL] = {"set-normal", XL_ARG_LIST, "set-normal MU,SIGMA", "the true P = N(MU, SIGMA^2), volts"},
 };
 
 /* "select K" counts from 1, as the keys do; the session checks K against its size. */

@@ -95,6 +95,8 @@ typedef enum xl_command_kind {
     XL_CMD_REWIND,        /* n: to step n of this run, exactly */
     XL_CMD_BACK,          /* one step back */
     XL_CMD_SIMPLEX,       /* three classes: the probability simplex in the landscape's place */
+    XL_CMD_MOVE_POINT,    /* x: the selected sample to x (logistic) */
+    XL_CMD_SET_NORMAL,    /* list mu,sigma: the true Gaussian (gaussian) */
     XL_CMD_COUNT
 } xl_command_kind;
 

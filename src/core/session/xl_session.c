@@ -1183,7 +1183,8 @@ static int is_edit(xl_command_kind k)
     case XL_CMD_REMOVE_POINT: case XL_CMD_BETA_UP: case XL_CMD_BETA_DOWN: case XL_CMD_WIDTH_UP:
     case XL_CMD_WIDTH_DOWN: case XL_CMD_PRESET: case XL_CMD_PRESET_NEXT: case XL_CMD_SIZE_UP: case XL_CMD_SIZE_DOWN:
     case XL_CMD_FLIPS_UP: case XL_CMD_FLIPS_DOWN: case XL_CMD_LEARN_TOGGLE: case XL_CMD_MEASURE:
-    case XL_CMD_MEASURE_SELECTED: case XL_CMD_MOVE_TO: case XL_CMD_START_AT:
+    case XL_CMD_MEASURE_SELECTED: case XL_CMD_MOVE_TO: case XL_CMD_START_AT: case XL_CMD_MOVE_POINT:
+    case XL_CMD_SET_NORMAL:
         return 1;
     default:
         return 0;
@@ -1193,7 +1194,8 @@ static int is_edit(xl_command_kind k)
 /* A drag sends one command per motion: those that follow one another make one edit. */
 static int is_drag_kind(xl_command_kind k)
 {
-    return k == XL_CMD_SET_P || k == XL_CMD_MOVE_TO || k == XL_CMD_START_AT;
+    return k == XL_CMD_SET_P || k == XL_CMD_MOVE_TO || k == XL_CMD_START_AT || k == XL_CMD_MOVE_POINT ||
+           k == XL_CMD_SET_NORMAL;
 }
 
 static void push_snapshot(struct xl_session_snapshot **stack, int *n, struct xl_session_snapshot *snap)
