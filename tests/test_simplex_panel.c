@@ -37,10 +37,13 @@ typedef struct frame {
     ui_simplex_geom geom;
 } frame;
 
+/* The panel object, as the scene keeps one (made in main, before the tests fork). */
+static ui_simplex_panel *panel;
+
 static void frame_draw(frame *f, const xl_session *s, size_case sz, ui_theme_kind kind, const char *shot)
 {
     ui_ctx ctx = panel_frame_open(&f->p, sz, kind);
-    ui_simplex_draw(&ctx, f->p.area, s, &f->geom);
+    ui_simplex_draw(panel, &ctx, f->p.area, s, &f->geom);
     panel_frame_done(&f->p, "simplex", shot, sz);
 }
 
@@ -313,7 +316,7 @@ START_TEST(bits_label_the_rings_in_bits)
     frame f;
     ui_ctx ctx = panel_frame_open(&f.p, simplex_sizes[0], UI_THEME_LIGHT);
     ctx.unit = XL_BITS;
-    ui_simplex_draw(&ctx, f.p.area, s, &f.geom);
+    ui_simplex_draw(panel, &ctx, f.p.area, s, &f.geom);
     panel_frame_done(&f.p, "simplex", "bits", simplex_sizes[0]);
     check_frame(&f, "bits", simplex_sizes[0], 1);
     int bits = 0;
@@ -357,7 +360,7 @@ START_TEST(other_scenarios_get_the_frame_only)
     xl_session *s = simplex_session(NULL, NULL, 0);
     frame f;
     ui_ctx ctx = panel_frame_open(&f.p, simplex_sizes[0], UI_THEME_DARK);
-    ui_simplex_draw(&ctx, f.p.area, s, NULL);
+    ui_simplex_draw(panel, &ctx, f.p.area, s, NULL);
     panel_frame_close(&f.p);
     xl_session_destroy(s);
 }
@@ -385,10 +388,13 @@ int main(void)
         fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
         return 1;
     }
+    panel = ui_simplex_panel_create();
+    if (!panel) return 1;
     SRunner *sr = srunner_create(panel_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
+    ui_simplex_panel_destroy(panel);
     SDL_Quit();
     return failed == 0 ? 0 : 1;
 }

@@ -15,6 +15,7 @@ struct ui_scene {
     SDL_Renderer *r;
     ui_text *text;
     ui_landscape_panel *landscape;
+    ui_simplex_panel *simplex;
     ui_hits hits;  /* the last frame's tooltip regions */
 };
 
@@ -28,8 +29,9 @@ ui_scene *ui_scene_create(SDL_Renderer *renderer, const char *font_dir, char *er
     sc->r = renderer;
     sc->text = ui_text_create(renderer, font_dir, err, errlen);
     sc->landscape = ui_landscape_panel_create(renderer);
-    if (!sc->text || !sc->landscape) {
-        if (sc->text && !sc->landscape) SDL_snprintf(err, errlen, "out of memory");
+    sc->simplex = ui_simplex_panel_create();
+    if (!sc->text || !sc->landscape || !sc->simplex) {
+        if (sc->text) SDL_snprintf(err, errlen, "out of memory");
         ui_scene_destroy(sc);
         return NULL;
     }
@@ -41,6 +43,7 @@ void ui_scene_destroy(ui_scene *sc)
     if (!sc) return;
     ui_text_destroy(sc->text);
     ui_landscape_panel_destroy(sc->landscape);
+    ui_simplex_panel_destroy(sc->simplex);
     free(sc);
 }
 
@@ -203,7 +206,7 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     if (L.readouts.w > 0) ui_readouts_draw(&ctx, L.readouts, s, &g->readouts);
     if (L.landscape.w > 0 && xl_session_simplex(s)) {
         ui_text_set_region(sc->text, L.landscape, 0);
-        ui_simplex_draw(&ctx, L.landscape, s, &g->simplex);
+        ui_simplex_draw(sc->simplex, &ctx, L.landscape, s, &g->simplex);
     } else if (L.landscape.w > 0) {
         ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);
     }

@@ -852,9 +852,9 @@ typedef struct band_run {
 enum { RUNS_MAX = 65536 };
 
 /* The rings and the shading depend on P, the triangle and the unit, not on Q: they are
- * kept from frame to frame (P changes only when a learner edits it), so a frame costs
- * drawing, not thousands of logarithms. Static: panels are drawn on one thread. */
-static struct backdrop {
+ * kept from frame to frame in the panel object (P changes only when a learner edits
+ * it), so a frame costs drawing, not thousands of logarithms. */
+struct backdrop {
     int valid;
     double p[3];
     SDL_FPoint corner[3];
@@ -864,7 +864,21 @@ static struct backdrop {
     int nruns;
     int live;   /* too many runs to keep (a huge panel): the shading is scanned each frame */
     band_run runs[RUNS_MAX];
-} backdrop;
+};
+
+struct ui_simplex_panel {
+    struct backdrop backdrop;
+};
+
+ui_simplex_panel *ui_simplex_panel_create(void)
+{
+    return calloc(1, sizeof(ui_simplex_panel));
+}
+
+void ui_simplex_panel_destroy(ui_simplex_panel *panel)
+{
+    free(panel);
+}
 
 typedef void (*run_fn)(int x, int y, int w, int band, void *user);
 
@@ -927,9 +941,9 @@ static void fill_run(int x, int y, int w, int band, void *user)
     ui_draw_fill(ink->r, (SDL_Rect){x, y, w, 1}, ink->band[band]);
 }
 
-static const struct backdrop *backdrop_for(const ui_simplex_geom *g, const double *p, xl_unit unit, int side)
+static const struct backdrop *backdrop_for(struct backdrop *bd, const ui_simplex_geom *g, const double *p,
+                                           xl_unit unit, int side)
 {
-    struct backdrop *bd = &backdrop;
     if (bd->valid && bd->unit == unit && memcmp(bd->p, p, sizeof bd->p) == 0 &&
         memcmp(bd->corner, g->corner, sizeof bd->corner) == 0)
         return bd;
@@ -1060,7 +1074,8 @@ static void corner_names(const ui_ctx *ctx, const plan *P, const measure *m, con
     }
 }
 
-void ui_simplex_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_simplex_geom *geom)
+void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
+                     ui_simplex_geom *geom)
 {
     ui_simplex_geom local;
     ui_simplex_geom *out = geom ? geom : &local;
@@ -1143,7 +1158,7 @@ void ui_simplex_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_s
         }
     }
 
-    const struct backdrop *bd = backdrop_for(g, p, ctx->unit, P.side);
+    const struct backdrop *bd = backdrop_for(&panel->backdrop, g, p, ctx->unit, P.side);
 
     SDL_RenderSetClipRect(ctx->r, &area);
     ui_claims cl = {.n = 0};

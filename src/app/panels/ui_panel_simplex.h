@@ -11,7 +11,8 @@
  *
  * Only for the softmax scenario with N = 3; anything else gets the panel frame and a
  * one-line note. Everything is read from the session each frame; only what depends on
- * P alone (the rings and the shading) is kept from one frame to the next.
+ * P alone (the rings and the shading) is kept from one frame to the next, in the panel
+ * object the scene owns.
  */
 #ifndef UI_PANEL_SIMPLEX_H
 #define UI_PANEL_SIMPLEX_H
@@ -27,9 +28,16 @@ typedef struct ui_simplex_geom {
     SDL_FPoint corner[3]; /* pixel of the vertices: class 1, 2, 3 (p_i = 1 there) */
 } ui_simplex_geom;
 
+/* The panel keeps what depends on P alone (the rings, the shading) between frames.
+ * NULL if out of memory. Free with ui_simplex_panel_destroy. */
+typedef struct ui_simplex_panel ui_simplex_panel;
+ui_simplex_panel *ui_simplex_panel_create(void);
+void ui_simplex_panel_destroy(ui_simplex_panel *panel);
+
 /* Draw the simplex panel into area from the session (softmax scenario with 3 classes;
  * otherwise a panel frame with a short note). geom may be NULL. */
-void ui_simplex_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_simplex_geom *geom);
+void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
+                     ui_simplex_geom *geom);
 
 /* Pixel <-> distribution: barycentric coordinates. to_point maps p[3] (sum 1) to a
  * pixel; from_point maps a pixel to the nearest p[3] in the simplex (clamped onto the
