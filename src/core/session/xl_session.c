@@ -16,6 +16,7 @@
 #include "xl_session.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,11 +27,6 @@
 
 struct xl_session {
     const xl_scenario_def *def;
-    union {
-        unsigned char bytes[XL_SCENARIO_STATE_MAX];
-        double align_double; /* the state holds doubles: keep it aligned for them */
-        long align_long;
-    } state;
     double params[XL_SCENARIO_PARAMS_MAX];
     uint64_t seed;
     /* runs[0] is the run being steered; a race adds more, each its own optimizer kind,
@@ -84,6 +80,13 @@ struct xl_session {
     int ncps;
     long interval, head;
     int replaying;                       /* re-simulating for a rewind: no checkpoints, no observer */
+    /* The scenario's state, last: a snapshot keeps only the def->state_size bytes of it
+     * that the scenario uses (a softmax's few hundred, not the million coins' room). */
+    union {
+        unsigned char bytes[XL_SCENARIO_STATE_MAX];
+        double align_double; /* the state holds doubles: keep it aligned for them */
+        long align_long;
+    } state;
 };
 
 /* 1-2-5 steps from 0.001 to 100, the largest rate --lr accepts. lr-up from below the
@@ -1577,9 +1580,17 @@ const xl_landscape *xl_session_landscape(const xl_session *s)
  * never stepped, and restoring copies their values back into sims on the session's
  * own (restored) state. */
 struct xl_session_snapshot {
-    xl_session fields;
     xl_sim *runs[XL_RACE_MAX];
+    /* Last, and allocated only up to the end of the scenario's state: everything past
+     * offsetof(xl_session, state) + def->state_size is never touched. */
+    xl_session fields;
 };
+
+/* The bytes of a session that hold something for def: its fields and def's state. */
+static size_t session_bytes(const xl_scenario_def *def)
+{
+    return offsetof(xl_session, state) + def->state_size;
+}
 
 void xl_session_snapshot_free(xl_session_snapshot *snap)
 {
@@ -1593,10 +1604,10 @@ void xl_session_snapshot_free(xl_session_snapshot *snap)
 xl_session_snapshot *xl_session_save(const xl_session *s)
 {
     assert(s != NULL);
-    xl_session_snapshot *snap = calloc(1, sizeof *snap);
+    xl_session_snapshot *snap = calloc(1, offsetof(xl_session_snapshot, fields) + session_bytes(s->def));
     if (snap == NULL)
         return NULL;
-    snap->fields = *s;
+    memcpy(&snap->fields, s, session_bytes(s->def));
     for (int r = 0; r < s->nruns; r++) {
         snap->runs[r] = xl_sim_create(s->def->model(s->state.bytes), xl_sim_theta0(s->runs[r]), 1.0);
         if (snap->runs[r] == NULL) {
@@ -1619,7 +1630,7 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
     if (saved_state == NULL)
         return -1;
     memcpy(saved_state, s->state.bytes, sizeof s->state.bytes);
-    memcpy(s->state.bytes, f->state.bytes, sizeof s->state.bytes);
+    memcpy(s->state.bytes, f->state.bytes, f->def->state_size);
     xl_sim *runs[XL_RACE_MAX] = {NULL};
     for (int r = 0; r < f->nruns; r++) {
         runs[r] = xl_sim_create(f->def->model(s->state.bytes), xl_sim_theta0(snap->runs[r]), 1.0);
@@ -1647,7 +1658,7 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
     const int ncps = s->ncps, replaying = s->replaying;
     const long interval = s->interval, head = s->head;
     memcpy(cps, s->cps, sizeof cps);
-    *s = *f;
+    memcpy(s, f, offsetof(xl_session, state)); /* the state is in place already */
     memcpy(s->cps, cps, sizeof cps);
     s->ncps = ncps;
     s->interval = interval;

@@ -26,7 +26,7 @@
 
 enum { XL_DEFAULT_STEPS_PER_SECOND = 30, XL_DEFAULT_GRID = 256, XL_RACE_MAX = 4,
        XL_UNDO_MAX = 24, /* edits that undo can take back */
-       XL_CHECKPOINTS_MAX = 48, XL_CHECKPOINT_INTERVAL = 16 /* the timeline for rewinding */ };
+       XL_CHECKPOINTS_MAX = 48, XL_CHECKPOINT_INTERVAL = 64 /* the timeline for rewinding */ };
 #define XL_DEFAULT_LR 0.5
 #define XL_DEFAULT_RANGE 6.0
 
