@@ -111,6 +111,9 @@ static void usage(FILE *f)
 "the starting P, L nats/bits, T theme, Q quit. Microstates: I all heads/random,\n"
 "J/Shift+J more/fewer coins, Z/Shift+Z flips per step. Diffusion: D learn,\n"
 "Enter measure the selected cell, W/Shift+W detector width, I starting shape.\n"
+"Ctrl+Z/Ctrl+Y undo/redo, Backspace one step back, F12 screenshot, Ctrl+/-/0 zoom.\n"
+"The mouse: hover for exact values, drag P bars, click or Ctrl+click the landscape,\n"
+"drag in the history to rewind.\n"
 "\n"
 "Exit status: 0 ok, 1 runtime error (e.g. assets not found), 2 bad command line.\n",
             MIN_W, MIN_H, MAX_W, MAX_H, XL_MAX_CLASSES, MAX_LR, XL_DEFAULT_LR);
