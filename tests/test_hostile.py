@@ -203,7 +203,11 @@ def make_table(shots):
                  ("rewind 1e3", 2), ("undo", 0), ("redo", 0), ("onehot;undo;redo;undo;undo", 0),
                  ("move-to 1,2", 0), ("move-to 1", 0), ("move-to 1e300,0", 0), ("start-at -3,3;run 5", 0),
                  ("move-to nan,0", 2), ("simplex", 0), ("param classes=3;simplex;frame;frame;frame", 0),
-                 ("back;back;back", 0), ("run 2000;rewind 1000;set-p 1,1,1,1,1;rewind 1500", 0)]:
+                 ("back;back;back", 0), ("run 2000;rewind 1000;set-p 1,1,1,1,1;rewind 1500", 0),
+                 ("zoom 0.5,1,1", 0), ("zoom 0.01,0,0;zoom 0.01,0,0;zoom 0.01,0,0;zoom 0.01,0,0", 0),
+                 ("zoom 100,0,0;zoom 100,0,0;zoom 100,0,0", 0), ("zoom 0,0,0", 0), ("zoom 1", 0),
+                 ("pan 1e300,0", 0), ("pan 3,-2;fit;frame;fit", 0), ("zoom 0.5,1e300,0", 0),
+                 ("scenario microstates;zoom 0.5,0,0", 0)]:
         cases.append(Case("--do", ["--do", v, "--steps", "10", "--trace", "--screenshot", shot()], e))
     cases.append(Case("--do", ["--classes", "3", "--do", "simplex", "--pointer", "900,300", "--steps", "20",
                                "--screenshot", shot()], 0))

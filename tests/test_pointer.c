@@ -137,7 +137,7 @@ START_TEST(a_click_in_the_landscape_moves_the_current_point_there)
     const int px = l->map.x + l->map.w / 4, py = l->map.y + l->map.h / 3;
     const double cell = (l->hi - l->lo) / XL_DEFAULT_GRID;
     const double want_x = l->lo + (px + 0.5 - l->map.x) / l->map.w * (l->hi - l->lo);
-    const double want_y = l->lo + (l->map.y + l->map.h - (py + 0.5)) / l->map.h * (l->hi - l->lo);
+    const double want_y = l->ylo + (l->map.y + l->map.h - (py + 0.5)) / l->map.h * (l->yhi - l->ylo);
     ui_pointer p = {0};
     ck_assert_int_eq(ui_pointer_cursor(&(ui_pointer){.x = px, .y = py, .inside = 1}, &f.geom, s), UI_CURSOR_CROSSHAIR);
     ck_assert_int_eq(feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, px, py)), 1);
@@ -406,6 +406,69 @@ START_TEST(samples_and_the_gaussian_peak_are_dragged)
 }
 END_TEST
 
+START_TEST(the_wheel_zooms_around_the_pointer_and_the_view_pans_and_fits)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session *s = softmax();
+    xl_session_run(s, 20);
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    frame_draw(&f, s, &view);
+    const ui_landscape_geom *l = &f.geom.landscape;
+    const int px = l->map.x + l->map.w / 3, py = l->map.y + l->map.h / 4;
+    ui_hit before = ui_pointer_hit(&f.geom, s, px, py);
+    ck_assert_int_eq(before.kind, UI_HIT_LANDSCAPE);
+    double width = l->hi - l->lo;
+    ui_pointer p = {0};
+    feed(&f, &p, s, mouse(SDL_MOUSEMOTION, px, py));
+    SDL_Event wheel;
+    memset(&wheel, 0, sizeof wheel);
+    wheel.type = SDL_MOUSEWHEEL;
+    wheel.wheel.y = 2; /* two notches away from you: in */
+    ck_assert_int_eq(feed(&f, &p, s, wheel), 1);
+    ck_assert_double_eq_tol(l->hi - l->lo, width * 0.64, 1e-9 * width);
+    /* What was under the pointer still is, within a pixel. */
+    ui_hit after = ui_pointer_hit(&f.geom, s, px, py);
+    double pixel = (l->hi - l->lo) / l->map.w;
+    ck_assert_msg(fabs(after.x - before.x) <= pixel && fabs(after.y - before.y) <= pixel,
+                  "(%g, %g) moved to (%g, %g)", before.x, before.y, after.x, after.y);
+    /* A right-button drag pans: the map follows the pointer. */
+    SDL_Event down = mouse(SDL_MOUSEBUTTONDOWN, px, py), up = mouse(SDL_MOUSEBUTTONUP, px + 50, py + 20);
+    down.button.button = up.button.button = SDL_BUTTON_RIGHT;
+    feed(&f, &p, s, down);
+    feed(&f, &p, s, mouse(SDL_MOUSEMOTION, px + 50, py + 20));
+    feed(&f, &p, s, up);
+    ui_hit moved = ui_pointer_hit(&f.geom, s, px + 50, py + 20);
+    pixel = (l->hi - l->lo) / l->map.w;
+    ck_assert_msg(fabs(moved.x - before.x) <= 2 * pixel && fabs(moved.y - before.y) <= 2 * pixel,
+                  "the point held is at (%g, %g), was (%g, %g)", moved.x, moved.y, before.x, before.y);
+    /* A double-click fits the view to the path and puts the point back. */
+    double z_before[XL_MAX_PARAMS];
+    memcpy(z_before, xl_sim_theta(xl_session_sim(s)), 5 * sizeof(double));
+    SDL_Event d1 = mouse(SDL_MOUSEBUTTONDOWN, px, py), d2 = d1;
+    d2.button.clicks = 2;
+    feed(&f, &p, s, d1);
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, px, py));
+    feed(&f, &p, s, d2);
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, px, py));
+    ck_assert(memcmp(z_before, xl_sim_theta(xl_session_sim(s)), 5 * sizeof(double)) == 0);
+    /* Every point of the path is in view. */
+    const xl_sim *sim = xl_session_sim(s);
+    for (int i = 0; i < xl_sim_history_count(sim); i++) {
+        double x, y;
+        xl_session_view_point(s, xl_sim_history_theta(sim, i), &x, &y);
+        ck_assert(x >= l->lo && x <= l->hi && y >= l->ylo && y <= l->yhi);
+    }
+    /* The core refuses views past what it can show. */
+    xl_command bad = xl_command_make(XL_CMD_ZOOM);
+    bad.count = 3;
+    bad.list[0] = 1000.0;
+    ck_assert(!xl_session_apply(s, bad));
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
 static Suite *pointer_suite(void)
 {
     Suite *s = suite_create("pointer");
@@ -418,6 +481,7 @@ static Suite *pointer_suite(void)
     tcase_add_test(tc, dragging_p_in_the_simplex_and_scrubbing_the_history);
     tcase_add_test(tc, own_panels_tell_their_numbers);
     tcase_add_test(tc, samples_and_the_gaussian_peak_are_dragged);
+    tcase_add_test(tc, the_wheel_zooms_around_the_pointer_and_the_view_pans_and_fits);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -259,6 +259,12 @@ wait_for 3 "$m" 'cmd("undo") and cmd("undo")["ok"]' || fail "after Ctrl+Z: expec
 key ctrl+z
 wait_for 3 "$m" '[o for o in C if o["command"] == "undo"][1:] and [o for o in C if o["command"] == "undo"][1]["p"][0] == 0.4' ||
     fail "two undos: expected robin's p back at 0.4 exactly"
+# The wheel over the landscape zooms around the pointer (X's button 4: away from you).
+m=$(mark)
+xdotool mousemove --window "$win" 800 250 click 4 2>>"$errlog"
+wait_for 3 "$m" 'cmd("zoom") and cmd("zoom")["ok"]' || fail "the wheel over the landscape: expected a zoom command"
+sleep 0.3
+shot "05d-zoomed"
 xdotool mousemove --window "$win" 1270 10 2>>"$errlog" # off the panels: no tooltip in later shots
 
 # ---- t: dark theme; h: help sheet; any key closes it, leaving the same picture ----

@@ -205,7 +205,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         while (have) {
             ui_action act = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
             if (ev.type == SDL_MOUSEMOTION || ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP ||
-                ev.type == SDL_WINDOWEVENT) {
+                ev.type == SDL_MOUSEWHEEL || ev.type == SDL_WINDOWEVENT) {
                 /* Window coordinates to the frame's pixels (they differ on HiDPI displays). */
                 int ww = 1, wh = 1;
                 SDL_GetWindowSize(win, &ww, &wh);
@@ -213,7 +213,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                 if (ev.type == SDL_MOUSEMOTION) {
                     fe.motion.x = ev.motion.x * w / (ww > 0 ? ww : 1);
                     fe.motion.y = ev.motion.y * h / (wh > 0 ? wh : 1);
-                } else if (ev.type != SDL_WINDOWEVENT) {
+                } else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP) {
                     fe.button.x = ev.button.x * w / (ww > 0 ? ww : 1);
                     fe.button.y = ev.button.y * h / (wh > 0 ? wh : 1);
                 }

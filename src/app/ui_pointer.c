@@ -55,10 +55,11 @@ ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int p
         return h;
     }
     const ui_landscape_geom *l = &g->landscape;
-    if (g->layout.landscape.w > 0 && l->map.w > 0 && l->map.h > 0 && inside(l->map, px, py) && l->hi > l->lo) {
+    if (g->layout.landscape.w > 0 && l->map.w > 0 && l->map.h > 0 && inside(l->map, px, py) && l->hi > l->lo &&
+        l->yhi > l->ylo) {
         h.kind = UI_HIT_LANDSCAPE;
         h.x = l->lo + (px + 0.5 - l->map.x) / l->map.w * (l->hi - l->lo);
-        h.y = l->lo + (l->map.y + l->map.h - (py + 0.5)) / l->map.h * (l->hi - l->lo);
+        h.y = l->ylo + (l->map.y + l->map.h - (py + 0.5)) / l->map.h * (l->yhi - l->ylo);
         h.target = (SDL_Rect){px - 3, py - 3, 7, 7};
         return h;
     }
@@ -194,6 +195,19 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
             n += bar_command(p, s, i, bar_value(b, p->y), &out[n]);
             return n;
         }
+        if (p->drag == UI_DRAG_PAN) {
+            const ui_landscape_geom *l = &g->landscape;
+            const int dx = p->x - p->pan_x, dy = p->y - p->pan_y;
+            p->pan_x = p->x;
+            p->pan_y = p->y;
+            if ((dx == 0 && dy == 0) || l->map.w <= 0 || l->map.h <= 0) return 0;
+            xl_command c = xl_command_make(XL_CMD_PAN);
+            c.count = 2;
+            c.list[0] = -dx * (l->hi - l->lo) / l->map.w; /* the map follows the pointer */
+            c.list[1] = dy * (l->yhi - l->ylo) / l->map.h;
+            out[n++] = c;
+            return n;
+        }
         if (p->drag == UI_DRAG_REGION) {
             p->moved = 1;
             out[n++] = region_command(&p->region, p->x, p->y);
@@ -224,10 +238,32 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
         out[n++] = point_command(p->drag == UI_DRAG_START ? XL_CMD_START_AT : XL_CMD_MOVE_TO, h.x, h.y);
         return n;
     }
+    case SDL_MOUSEWHEEL: {
+        ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
+        int notches = ev->wheel.y * (ev->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1 : 1);
+        if (h.kind != UI_HIT_LANDSCAPE || notches == 0 || max < 1) return 0;
+        if (notches > 8) notches = 8;
+        if (notches < -8) notches = -8;
+        xl_command c = xl_command_make(XL_CMD_ZOOM);
+        c.count = 3;
+        c.list[0] = pow(0.8, notches); /* away from you: in */
+        c.list[1] = h.x;
+        c.list[2] = h.y;
+        out[n++] = c;
+        return n;
+    }
     case SDL_MOUSEBUTTONDOWN: {
-        if (ev->button.button != SDL_BUTTON_LEFT || max < 2) return 0;
         p->x = ev->button.x;
         p->y = ev->button.y;
+        const int shift = (SDL_GetModState() & KMOD_SHIFT) != 0;
+        if ((ev->button.button == SDL_BUTTON_RIGHT || (ev->button.button == SDL_BUTTON_LEFT && shift)) &&
+            ui_pointer_hit(g, s, p->x, p->y).kind == UI_HIT_LANDSCAPE) {
+            p->drag = UI_DRAG_PAN;
+            p->pan_x = p->x;
+            p->pan_y = p->y;
+            return 0;
+        }
+        if (ev->button.button != SDL_BUTTON_LEFT || max < 2) return 0;
         p->moved = 0;
         const ui_hit_region *region = edit_region(g, p->x, p->y);
         if (region) {
@@ -258,7 +294,12 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
         } else if (h.kind == UI_HIT_HISTORY || (g->layout.history.w > 0 && inside(g->history.plot, p->x, p->y))) {
             p->drag = UI_DRAG_TIME;
             out[n++] = xl_command_int(XL_CMD_REWIND, time_at(g, s, p->x));
+        } else if (h.kind == UI_HIT_LANDSCAPE && ev->button.clicks >= 2) {
+            /* A double-click fits the view; the point its first click moved goes back. */
+            out[n++] = point_command(XL_CMD_MOVE_TO, p->before_x, p->before_y);
+            out[n++] = xl_command_make(XL_CMD_FIT);
         } else if (h.kind == UI_HIT_LANDSCAPE) {
+            xl_session_view_point(s, xl_sim_theta(xl_session_sim(s)), &p->before_x, &p->before_y);
             int start = (SDL_GetModState() & KMOD_CTRL) != 0;
             p->drag = start ? UI_DRAG_START : UI_DRAG_POINT;
             out[n++] = point_command(start ? XL_CMD_START_AT : XL_CMD_MOVE_TO, h.x, h.y);
@@ -266,6 +307,10 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
         return n;
     }
     case SDL_MOUSEBUTTONUP:
+        if (p->drag == UI_DRAG_PAN) {
+            p->drag = UI_DRAG_NONE;
+            return 0;
+        }
         if (ev->button.button != SDL_BUTTON_LEFT) return 0;
         /* A click on what was already selected: the region's click (a sample's label). */
         if (p->drag == UI_DRAG_REGION && !p->moved && p->was_selected && p->region.click != XL_CMD_NONE && max >= 1)
@@ -284,7 +329,7 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
 ui_cursor ui_pointer_cursor(const ui_pointer *p, const ui_frame_geom *g, const xl_session *s)
 {
     if (p->drag == UI_DRAG_BAR) return UI_CURSOR_SIZENS;
-    if (p->drag == UI_DRAG_SIMPLEX || p->drag == UI_DRAG_REGION) return UI_CURSOR_HAND;
+    if (p->drag == UI_DRAG_SIMPLEX || p->drag == UI_DRAG_REGION || p->drag == UI_DRAG_PAN) return UI_CURSOR_HAND;
     if (p->inside && edit_region(g, p->x, p->y)) return UI_CURSOR_HAND;
     if (p->drag != UI_DRAG_NONE) return UI_CURSOR_CROSSHAIR;
     if (!p->inside) return UI_CURSOR_ARROW;

@@ -44,7 +44,8 @@ typedef enum ui_drag {
     UI_DRAG_START,    /* the start held in the landscape (Ctrl) */
     UI_DRAG_TIME,     /* the history as a slider: the run rewinds to the step under it */
     UI_DRAG_SIMPLEX,  /* P held in the simplex */
-    UI_DRAG_REGION    /* a mark of a scenario's own panel held (a sample, the Gaussian's peak) */
+    UI_DRAG_REGION,   /* a mark of a scenario's own panel held (a sample, the Gaussian's peak) */
+    UI_DRAG_PAN       /* the landscape's view held (right button, or Shift) */
 } ui_drag;
 
 typedef struct ui_pointer {
@@ -58,14 +59,18 @@ typedef struct ui_pointer {
     double stroke[XL_ITEMS_MAX];
     ui_region_drag region;  /* UI_DRAG_REGION: how the held mark edits */
     int moved;              /* motion since the press */
+    double before_x, before_y; /* the current point, in view coordinates, before a press moved it */
+    int pan_x, pan_y;          /* UI_DRAG_PAN: where the pointer was at the last motion */
     int was_selected;       /* the region's item was selected before the press */
 } ui_pointer;
 
 typedef enum ui_cursor { UI_CURSOR_ARROW = 0, UI_CURSOR_HAND, UI_CURSOR_CROSSHAIR, UI_CURSOR_SIZENS,
                          UI_CURSOR_COUNT } ui_cursor;
 
-/* Feed one SDL event (mouse motion, button, window leave), its coordinates already in
- * frame pixels. Writes the commands it means into out[0..max-1] and returns how many. */
+/* Feed one SDL event (mouse motion, button, wheel, window leave), its coordinates
+ * already in frame pixels. In the landscape the wheel zooms around the pointer, the
+ * right button or Shift with the left pans, and a double-click fits the view (putting
+ * back the point its first click moved). Writes the commands it means into out[0..max-1] and returns how many. */
 int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g, const xl_session *s,
                      xl_command *out, int max);
 /* The cursor for where the pointer is: a hand over what can be dragged, a cross-hair

@@ -206,7 +206,7 @@ typedef struct minimum {
     double d;      /* MIN_VALLEY: the valley is z_a - z_b = d */
 } minimum;
 
-static minimum find_minimum(const xl_session *s, int a, int b, double lo, double hi)
+static minimum find_minimum(const xl_session *s, int a, int b, double lo, double hi, double ylo, double yhi)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     const void *st = xl_session_state(s);
@@ -216,7 +216,7 @@ static minimum find_minimum(const xl_session *s, int a, int b, double lo, double
     if (xl_session_view_minimum(s, &x, &y) && !isnan(x) && !isnan(y)) {
         m.x = x;
         m.y = y;
-        m.kind = x >= lo && x <= hi && y >= lo && y <= hi ? MIN_IN_VIEW : MIN_OUTSIDE;
+        m.kind = x >= lo && x <= hi && y >= ylo && y <= yhi ? MIN_IN_VIEW : MIN_OUTSIDE;
     } else if (slice && def->slice_valley && def->slice_valley(st, a, b, &m.d) && isfinite(m.d)) {
         m.kind = MIN_VALLEY;
     }
@@ -630,22 +630,23 @@ static void make_plan(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, co
  * the result is finite and far from the int limits whatever the value. */
 typedef struct mapping {
     SDL_Rect map;
-    double lo, hi;
+    double lo, hi;    /* x */
+    double ylo, yhi;  /* y */
 } mapping;
 
-static double bounded_fraction(const mapping *mp, double v)
+static double bounded_fraction(double v, double lo, double hi)
 {
-    double t = fraction(v, mp->lo, mp->hi);
+    double t = fraction(v, lo, hi);
     if (isnan(t)) return -4.0; /* off the map */
     return t < -4.0 ? -4.0 : t > 5.0 ? 5.0 : t;
 }
 static float map_x(const mapping *mp, double v)
 {
-    return (float)(mp->map.x + bounded_fraction(mp, v) * mp->map.w);
+    return (float)(mp->map.x + bounded_fraction(v, mp->lo, mp->hi) * mp->map.w);
 }
 static float map_y(const mapping *mp, double v)
 {
-    return (float)(mp->map.y + mp->map.h - bounded_fraction(mp, v) * mp->map.h);
+    return (float)(mp->map.y + mp->map.h - bounded_fraction(v, mp->ylo, mp->yhi) * mp->map.h);
 }
 
 static SDL_Rect box_around(float x, float y, float r)
@@ -654,15 +655,16 @@ static SDL_Rect box_around(float x, float y, float r)
     return (SDL_Rect){(int)floorf(x) - ir, (int)floorf(y) - ir, 2 * ir + 1, 2 * ir + 1};
 }
 
-static void axes(const ui_ctx *ctx, const plan *P, const frame_metrics *m, double lo, double hi,
+static void axes(const ui_ctx *ctx, const plan *P, const frame_metrics *m, const double *box,
                  const xl_session *s)
 {
+    const double lo = box[0], hi = box[1];
     const ui_theme *th = ctx->theme;
     char xt[96], yt[96];
     snprintf(xt, sizeof xt, "%s", xl_session_axis_name(s, 0));
     snprintf(yt, sizeof yt, "%s", xl_session_axis_name(s, 1));
     const SDL_Rect map = P->map;
-    const mapping mp = {map, lo, hi};
+    const mapping mp = {map, lo, hi, box[2], box[3]};
     float lw = ui_lw(ctx, 1.0f);
     ticks tk;
     axis_ticks(ctx->text, lo, hi, map.w, m->tick_h, m->pad, &tk);
@@ -679,6 +681,8 @@ static void axes(const ui_ctx *ctx, const plan *P, const frame_metrics *m, doubl
         ui_text_draw(ctx->text, UI_FONT_TICK, (int)x, bottom + m->pad / 3, UI_ALIGN_CENTER,
                      th->text_dim, tk.s[i]);
     }
+    /* The y axis has its own ticks when the view is not the square around 0. */
+    axis_ticks(ctx->text, box[2], box[3], map.h, m->tick_h, m->pad, &tk);
     for (int i = 0; i < tk.n; i++) {
         float y = map_y(&mp, tk.v[i]);
         ui_draw_line(ctx->r, map.x - m->pad / 3.0f, y, (float)map.x, y, lw, th->axis);
@@ -741,7 +745,7 @@ static void colour_ticks(ui_text *t, double dlo, double dhi, int side, int tick_
  * coordinate possibly infinite; unit length along the larger axis. */
 static void toward(const mapping *mp, double x, double y, double *ux, double *uy)
 {
-    double fx = fraction(x, mp->lo, mp->hi) - 0.5, fy = fraction(y, mp->lo, mp->hi) - 0.5;
+    double fx = fraction(x, mp->lo, mp->hi) - 0.5, fy = fraction(y, mp->ylo, mp->yhi) - 0.5;
     if (isinf(fx) || isinf(fy)) {
         fx = isinf(fx) ? copysign(1.0, fx) : 0.0;
         fy = isinf(fy) ? copysign(1.0, fy) : 0.0;
@@ -768,18 +772,21 @@ static void caption(char *buf, size_t n, const xl_session *s, int a, int b)
                  xl_sim_param_count(xl_session_sim(s)) > 2 ? "   (Tab: other pair, V: fixed plane)" : "");
 }
 
-/* What the panel shows: the view [lo, hi] on both axes, and the loss's range over it
- * in the display unit (dlo = dhi when flat). */
+/* What the panel shows: the view, x over [lo, hi] and y over [ylo, yhi] (the same
+ * square around 0 unless the learner zoomed or panned), and the loss's range over it in
+ * the display unit (dlo = dhi when flat). */
 typedef struct extent {
     double lo, hi, dlo, dhi;
+    double ylo, yhi;
 } extent;
 
 static extent extent_of(const xl_landscape *ls, double k)
 {
-    extent e = {xl_landscape_lo(ls), xl_landscape_hi(ls), 0.0, 0.0};
-    if (!isfinite(e.lo) || !isfinite(e.hi) || !(e.hi > e.lo) || !(fraction(e.hi, e.lo, e.hi) > 0.0)) {
-        e.lo = -XL_DEFAULT_RANGE; /* the core's range is broken: show the default view */
-        e.hi = XL_DEFAULT_RANGE;
+    extent e = {xl_landscape_lo(ls), xl_landscape_hi(ls), 0.0, 0.0, xl_landscape_ylo(ls), xl_landscape_yhi(ls)};
+    if (!isfinite(e.lo) || !isfinite(e.hi) || !(e.hi > e.lo) || !(fraction(e.hi, e.lo, e.hi) > 0.0) ||
+        !isfinite(e.ylo) || !isfinite(e.yhi) || !(e.yhi > e.ylo) || !(fraction(e.yhi, e.ylo, e.yhi) > 0.0)) {
+        e.lo = e.ylo = -XL_DEFAULT_RANGE; /* the core's range is broken: show the default view */
+        e.hi = e.yhi = XL_DEFAULT_RANGE;
     }
     e.dlo = xl_landscape_min(ls) * k;
     e.dhi = xl_landscape_colour_top(ls) * k;
@@ -817,7 +824,7 @@ static void draw_valley(const ui_ctx *ctx, const mapping *mp, double d)
 {
     SDL_Color white = {255, 255, 255, 255}, black = {0, 0, 0, 255};
     float tw = ui_lw(ctx, 1.5f);
-    double x0 = fmax(mp->lo, mp->lo + d), x1 = fmin(mp->hi, mp->hi + d);
+    double x0 = fmax(mp->lo, mp->ylo + d), x1 = fmin(mp->hi, mp->yhi + d); /* y = x - d in view too */
     if (!(x1 > x0)) return;
     for (int pass = 0; pass < 2; pass++)
         ui_draw_dashed(ctx->r, map_x(mp, x0), map_y(mp, x0 - d), map_x(mp, x1), map_y(mp, x1 - d),
@@ -903,7 +910,7 @@ static void draw_minimum(const ui_ctx *ctx, const mapping *mp, const xl_landscap
             int gi, gj, g = xl_landscape_size(ls);
             xl_landscape_argmin(ls, &gi, &gj);
             x = mp->lo + (mp->hi - mp->lo) * gi / (g - 1);
-            y = mp->lo + (mp->hi - mp->lo) * gj / (g - 1);
+            y = mp->ylo + (mp->yhi - mp->ylo) * gj / (g - 1);
         }
         mk->min_x = map_x(mp, x);
         mk->min_y = map_y(mp, y);
@@ -969,7 +976,7 @@ static void label_minimum(const ui_ctx *ctx, const mapping *mp, const marks *mk,
 /* "valley" beside the dashed line, 30% of the way along its part in view. */
 static void label_valley(const ui_ctx *ctx, const mapping *mp, double d)
 {
-    double x0 = fmax(mp->lo, mp->lo + d), x1 = fmin(mp->hi, mp->hi + d);
+    double x0 = fmax(mp->lo, mp->ylo + d), x1 = fmin(mp->hi, mp->yhi + d); /* y = x - d in view too */
     if (!(x1 > x0)) return;
     double lx = x0 + (x1 - x0) * 0.3;
     ui_text_draw(ctx->text, UI_FONT_TICK, (int)map_x(mp, lx) + ctx->pad, (int)map_y(mp, lx - d), UI_ALIGN_LEFT,
@@ -1002,6 +1009,8 @@ static void fill_geom(ui_landscape_geom *geom, const mapping *mp, const marks *m
     geom->map = mp->map;
     geom->lo = mp->lo;
     geom->hi = mp->hi;
+    geom->ylo = mp->ylo;
+    geom->yhi = mp->yhi;
     geom->current_x = mk->now_x;
     geom->current_y = mk->now_y;
     geom->has_minimum = mn->kind == MIN_IN_VIEW;
@@ -1022,7 +1031,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
 
     const xl_landscape *ls = xl_session_landscape(s);
     const extent e = extent_of(ls, xl_unit_scale(ctx->unit));
-    const minimum mn = find_minimum(s, a, b, e.lo, e.hi);
+    const minimum mn = find_minimum(s, a, b, e.lo, e.hi, e.ylo, e.yhi);
     note_text(note, sizeof note, &mn, s, a, b);
     legend leg;
     legend_init(ctx, &leg, mn.kind, s);
@@ -1038,11 +1047,12 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     if (!p->valid || xl_landscape_generation(ls) != p->generation || p->side != P.side)
         if (rebuild(p, ls, P.side, th->contour) != 0) return;
     SDL_RenderCopy(ctx->r, p->heat, NULL, &P.map);
-    axes(ctx, &P, &m, e.lo, e.hi, s);
+    const double box[4] = {e.lo, e.hi, e.ylo, e.yhi};
+    axes(ctx, &P, &m, box, s);
     colour_bar(ctx, p, &P, &m, &ctk, e.dlo, e.dhi, xl_session_scenario(s)->readouts[0].symbol);
     if (P.legend_mode) legend_flow(ctx, &leg, P.legend.x, P.legend.y, P.legend.w, 1);
 
-    const mapping mp = {P.map, e.lo, e.hi};
+    const mapping mp = {P.map, e.lo, e.hi, e.ylo, e.yhi};
     const marks mk = draw_on_map(p, ctx, &mp, s, &mn);
     if (geom) fill_geom(geom, &mp, &mk, &mn);
 }

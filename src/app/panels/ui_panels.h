@@ -31,8 +31,9 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
 /* Loss landscape heatmap, contours, trajectory. Keeps its texture and contour
  * segments between frames; they are rebuilt only when the grid changes. */
 typedef struct ui_landscape_geom {
-    SDL_Rect map;                  /* heatmap box; x = lo at left, y = lo at bottom */
-    double lo, hi;
+    SDL_Rect map;                  /* heatmap box; x = lo at left, y = ylo at bottom */
+    double lo, hi;                 /* x */
+    double ylo, yhi;               /* y */
     float current_x, current_y;    /* pixel of the current point */
     int has_minimum;
     float minimum_x, minimum_y;    /* pixel of the marked minimum */

@@ -42,7 +42,8 @@ struct xl_landscape {
     double *ey;     /* g: per row */
     double *cx;     /* g: p_a (M - x_i), per column */
     double *cy;     /* g: p_b (M - y_j), per row */
-    double lo, hi;
+    double lo, hi;     /* x: parameter a */
+    double ylo, yhi;   /* y: parameter b */
     int a, b;
     double vmin, vmax;
     double ctop;      /* top of a colour scale not ruled by a far tail */
@@ -76,8 +77,8 @@ xl_landscape *xl_landscape_create(int g)
         xl_landscape_destroy(ls);
         return NULL;
     }
-    ls->lo = -1.0;
-    ls->hi = 1.0;
+    ls->lo = ls->ylo = -1.0;
+    ls->hi = ls->yhi = 1.0;
     ls->b = 1;
     return ls;
 }
@@ -106,31 +107,43 @@ void xl_landscape_invalidate(xl_landscape *ls)
     ls->kind = CACHE_NONE;
 }
 
-static double coord(const xl_landscape *ls, int i)
+static double coord_on(double lo, double hi, int g, int i)
 {
-    double t = (ls->hi - ls->lo) * i;
+    double t = (hi - lo) * i;
     if (isfinite(t))
-        return ls->lo + t / (ls->g - 1);
+        return lo + t / (g - 1);
     /* hi - lo, or (hi - lo) i, overflowed (a range of +-1e306 or wider): half of the
      * step is finite, and adding it twice never passes hi. */
-    double half = (ls->hi * 0.5 - ls->lo * 0.5) * ((double)i / (ls->g - 1));
-    return i == ls->g - 1 ? ls->hi : ls->lo + half + half;
+    double half = (hi * 0.5 - lo * 0.5) * ((double)i / (g - 1));
+    return i == g - 1 ? hi : lo + half + half;
+}
+
+static double xcoord(const xl_landscape *ls, int i)
+{
+    return coord_on(ls->lo, ls->hi, ls->g, i);
+}
+
+static double ycoord(const xl_landscape *ls, int j)
+{
+    return coord_on(ls->ylo, ls->yhi, ls->g, j);
 }
 
 /* Common part of the cache key; bitwise so that -0.0 vs 0.0 or NaN never fool it. */
-static int same_slice(const xl_landscape *ls, int a, int b, double lo, double hi)
+static int same_slice(const xl_landscape *ls, int a, int b, const double *box)
 {
-    return ls->a == a && ls->b == b && memcmp(&ls->lo, &lo, sizeof lo) == 0 &&
-           memcmp(&ls->hi, &hi, sizeof hi) == 0;
+    const double now[4] = {ls->lo, ls->hi, ls->ylo, ls->yhi};
+    return ls->a == a && ls->b == b && memcmp(now, box, sizeof now) == 0;
 }
 
-static void begin_fill(xl_landscape *ls, int a, int b, double lo, double hi)
+static void begin_fill(xl_landscape *ls, int a, int b, const double *box)
 {
     ls->generation++;
     ls->a = a;
     ls->b = b;
-    ls->lo = lo;
-    ls->hi = hi;
+    ls->lo = box[0];
+    ls->hi = box[1];
+    ls->ylo = box[2];
+    ls->yhi = box[3];
     ls->vmin = INFINITY;
     ls->vmax = -INFINITY;
     ls->amin_i = 0;
@@ -199,27 +212,34 @@ static void track(xl_landscape *ls, int i, int j, double v)
 int xl_landscape_compute(xl_landscape *ls, xl_model model, const double *theta,
                          int a, int b, double lo, double hi)
 {
+    return xl_landscape_compute_box(ls, model, theta, a, b, lo, hi, lo, hi);
+}
+
+int xl_landscape_compute_box(xl_landscape *ls, xl_model model, const double *theta, int a, int b, double xlo,
+                             double xhi, double ylo, double yhi)
+{
     assert(ls != NULL && model.ops != NULL && theta != NULL);
     int np = model.ops->param_count(model.self);
     assert(np >= 1 && np <= XL_MAX_PARAMS);
     assert(a >= 0 && a < np && b >= 0 && b < np && a != b);
-    assert(hi > lo);
+    assert(xhi > xlo && yhi > ylo);
+    const double box[4] = {xlo, xhi, ylo, yhi};
     /* The pointer and theta alone do not name the function: P can change under the
      * same pointer, so the model's version is part of the key. */
     unsigned long version = xl_model_version(model);
     if (ls->kind == CACHE_MODEL && ls->ops == model.ops && ls->self == model.self &&
         ls->version == version && ls->np == np && same_key(ls->theta, theta, np, a, b) &&
-        same_slice(ls, a, b, lo, hi))
+        same_slice(ls, a, b, box))
         return 0;
 
-    begin_fill(ls, a, b, lo, hi);
+    begin_fill(ls, a, b, box);
     double t[XL_MAX_PARAMS];
     memcpy(t, theta, (size_t)np * sizeof(double));
     int g = ls->g;
     for (int j = 0; j < g; j++) {
-        t[b] = coord(ls, j);
+        t[b] = ycoord(ls, j);
         for (int i = 0; i < g; i++) {
-            t[a] = coord(ls, i);
+            t[a] = xcoord(ls, i);
             double v = model.ops->loss(model.self, t);
             ls->values[(size_t)j * g + i] = v;
             track(ls, i, j, v);
@@ -238,19 +258,27 @@ int xl_landscape_compute(xl_landscape *ls, xl_model model, const double *theta,
 int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
                                     const double *z, int a, int b, double lo, double hi)
 {
+    return xl_landscape_compute_classifier_box(ls, c, z, a, b, lo, hi, lo, hi);
+}
+
+int xl_landscape_compute_classifier_box(xl_landscape *ls, const xl_classifier *c, const double *z, int a, int b,
+                                        double xlo, double xhi, double ylo, double yhi)
+{
     assert(ls != NULL && c != NULL && z != NULL);
     int n = c->n;
     assert(n >= 2 && n <= XL_MAX_CLASSES);
     assert(a >= 0 && a < n && b >= 0 && b < n && a != b);
-    assert(hi > lo);
+    assert(xhi > xlo && yhi > ylo);
+    const double box[4] = {xlo, xhi, ylo, yhi};
     if (ls->kind == CACHE_CLASSIFIER && ls->np == n &&
         same_key(ls->theta, z, n, a, b) &&
-        memcmp(ls->p, c->p, (size_t)n * sizeof(double)) == 0 && same_slice(ls, a, b, lo, hi))
+        memcmp(ls->p, c->p, (size_t)n * sizeof(double)) == 0 && same_slice(ls, a, b, box))
         return 0;
 
-    begin_fill(ls, a, b, lo, hi);
+    begin_fill(ls, a, b, box);
     int g = ls->g;
-    double m = hi > lo ? hi : lo;
+    /* The largest exponent any cell meets: the view's top on either axis or a logit. */
+    double m = xhi > yhi ? xhi : yhi;
     for (int k = 0; k < n; k++)
         if (k != a && k != b && z[k] > m)
             m = z[k];
@@ -263,14 +291,12 @@ int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
             base += c->p[k] * (m - z[k]);
     }
     double pa = c->p[a], pb = c->p[b];
-    /* x_i and y_j use the same formula, so the tables are equal today; keeping both
-     * leaves room for non-square slices at the cost of G exps. */
     for (int i = 0; i < g; i++) {
-        double t = coord(ls, i);
-        ls->ex[i] = exp(t - m);
-        ls->ey[i] = ls->ex[i];
-        ls->cx[i] = pa > 0.0 ? pa * (m - t) : 0.0;
-        ls->cy[i] = pb > 0.0 ? pb * (m - t) : 0.0;
+        double tx = xcoord(ls, i), ty = ycoord(ls, i);
+        ls->ex[i] = exp(tx - m);
+        ls->ey[i] = exp(ty - m);
+        ls->cx[i] = pa > 0.0 ? pa * (m - tx) : 0.0;
+        ls->cy[i] = pb > 0.0 ? pb * (m - ty) : 0.0;
     }
     const double s_min = exp(-CANCEL_MAX);
     double zz[XL_MAX_CLASSES];
@@ -282,8 +308,8 @@ int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
             double s = ls->ex[i] + ey + rs;
             double v = ls->cx[i] + cy + log(s);
             if (!(s >= s_min) || !isfinite(v)) {
-                zz[a] = coord(ls, i);
-                zz[b] = coord(ls, j);
+                zz[a] = xcoord(ls, i);
+                zz[b] = ycoord(ls, j);
                 v = xl_cross_entropy_logits(c->p, zz, n);
             }
             row[i] = v;
@@ -348,6 +374,18 @@ double xl_landscape_lo(const xl_landscape *ls)
 {
     assert(ls != NULL);
     return ls->lo;
+}
+
+double xl_landscape_ylo(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->ylo;
+}
+
+double xl_landscape_yhi(const xl_landscape *ls)
+{
+    assert(ls != NULL);
+    return ls->yhi;
 }
 
 double xl_landscape_hi(const xl_landscape *ls)

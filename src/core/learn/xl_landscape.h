@@ -1,8 +1,9 @@
 /* xl_landscape: the loss over a 2-D slice of parameter space.
  *
- * Parameters a and b vary over [lo, hi] on a G x G grid; the others stay at their
- * current values. Cell (i, j) holds L at theta_a = x_i, theta_b = y_j with
- * x_i = lo + (hi - lo) * i / (G - 1) (same for y_j); row j = 0 is y = lo.
+ * Parameters a and b vary over [lo, hi] (or a box [xlo, xhi] x [ylo, yhi]) on a G x G
+ * grid; the others stay at their current values. Cell (i, j) holds L at theta_a = x_i,
+ * theta_b = y_j with x_i = xlo + (xhi - xlo) * i / (G - 1) (likewise y_j); row j = 0 is
+ * y = ylo.
  *
  * For the softmax classifier the loss separates: with R = sum_{k != a,b} exp(z_k),
  *   L(x, y) = log(e^x + e^y + R) - p_a x - p_b y - sum_{k != a,b} p_k z_k,
@@ -34,6 +35,12 @@ int xl_landscape_compute(xl_landscape *ls, xl_model model, const double *theta,
 /* The same for the softmax classifier with z = theta, one log per cell. */
 int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
                                     const double *z, int a, int b, double lo, double hi);
+/* Both over a box: a over [xlo, xhi], b over [ylo, yhi] (a view zoomed or panned off
+ * the square around 0). Row j = 0 is y = ylo. */
+int xl_landscape_compute_box(xl_landscape *ls, xl_model model, const double *theta, int a, int b, double xlo,
+                             double xhi, double ylo, double yhi);
+int xl_landscape_compute_classifier_box(xl_landscape *ls, const xl_classifier *c, const double *z, int a, int b,
+                                        double xlo, double xhi, double ylo, double yhi);
 /* Forget the cached inputs so the next compute fills the grid again. */
 void xl_landscape_invalidate(xl_landscape *ls);
 
@@ -51,8 +58,11 @@ double xl_landscape_max(const xl_landscape *ls);
 double xl_landscape_colour_top(const xl_landscape *ls);
 /* Cell of the smallest value. */
 void   xl_landscape_argmin(const xl_landscape *ls, int *i, int *j);
+/* The grid's extent: lo..hi along a (x), ylo..yhi along b (y). */
 double xl_landscape_lo(const xl_landscape *ls);
 double xl_landscape_hi(const xl_landscape *ls);
+double xl_landscape_ylo(const xl_landscape *ls);
+double xl_landscape_yhi(const xl_landscape *ls);
 int    xl_landscape_axis_a(const xl_landscape *ls);
 int    xl_landscape_axis_b(const xl_landscape *ls);
 

@@ -190,9 +190,11 @@ typedef struct xl_scenario_def {
      * storage): ln K, the heat death; ln C(n, n/2), the most probable macrostate. 1 and
      * *nats, or 0 for none. May be NULL. */
     int (*ceiling)(const void *state, double *nats, const char **label);
-    /* Fill the landscape faster than cell by cell, if the scenario can; returns what
-     * xl_landscape_compute would. May be NULL (the generic path is used). */
-    int (*landscape)(const void *state, xl_landscape *ls, const double *theta, int a, int b, double lo, double hi);
+    /* Fill the landscape over the box a in [xlo, xhi], b in [ylo, yhi] faster than cell
+     * by cell, if the scenario can; returns what xl_landscape_compute_box would. May be
+     * NULL (the generic path is used). */
+    int (*landscape)(const void *state, xl_landscape *ls, const double *theta, int a, int b, double xlo,
+                     double xhi, double ylo, double yhi);
 } xl_scenario_def;
 
 /* The built-in scenarios, in the order S cycles them. Static storage. */

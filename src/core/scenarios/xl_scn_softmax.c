@@ -256,10 +256,11 @@ static const char *slice_note(const void *state, int a, int b, int valley)
     return "the other logits stay at their current values";
 }
 
-static int landscape(const void *state, xl_landscape *ls, const double *theta, int a, int b, double lo, double hi)
+static int landscape(const void *state, xl_landscape *ls, const double *theta, int a, int b, double xlo, double xhi,
+                     double ylo, double yhi)
 {
     const xl_softmax_state *st = state;
-    return xl_landscape_compute_classifier(ls, &st->c, theta, a, b, lo, hi);
+    return xl_landscape_compute_classifier_box(ls, &st->c, theta, a, b, xlo, xhi, ylo, yhi);
 }
 
 const xl_scenario_def xl_scenario_softmax = {

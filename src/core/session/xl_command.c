@@ -98,6 +98,9 @@ static const def defs[XL_CMD_COUNT] = {
                         "three classes: show the probability simplex, or the landscape again"},
     [XL_CMD_MOVE_POINT] = {"move-point", XL_ARG_REAL, "move-point X", "move the selected sample to x = X"},
     [XL_CMD_SET_NORMAL] = {"set-normal", XL_ARG_LIST, "set-normal MU,SIGMA", "the true P = N(MU, SIGMA^2), volts"},
+    [XL_CMD_ZOOM] = {"zoom", XL_ARG_LIST, "zoom F,X,Y", "landscape: the view times F around (X, Y); F < 1 zooms in"},
+    [XL_CMD_PAN] = {"pan", XL_ARG_LIST, "pan DX,DY", "landscape: move the view by (DX, DY)"},
+    [XL_CMD_FIT] = {"fit", XL_ARG_NONE, "fit", "landscape: fit the view to the paths, the start and the minimum"},
 };
 
 /* "select K" counts from 1, as the keys do; the session checks K against its size. */

@@ -97,6 +97,9 @@ typedef enum xl_command_kind {
     XL_CMD_SIMPLEX,       /* three classes: the probability simplex in the landscape's place */
     XL_CMD_MOVE_POINT,    /* x: the selected sample to x (logistic) */
     XL_CMD_SET_NORMAL,    /* list mu,sigma: the true Gaussian (gaussian) */
+    XL_CMD_ZOOM,          /* list f,x,y: the landscape's view shrinks by f around (x, y) */
+    XL_CMD_PAN,           /* list dx,dy: the landscape's view moves */
+    XL_CMD_FIT,           /* the landscape's view fits the paths, the start and the minimum */
     XL_CMD_COUNT
 } xl_command_kind;
 

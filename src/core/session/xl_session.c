@@ -57,6 +57,11 @@ struct xl_session {
         unsigned long generation;
     } plane;
     double range;
+    /* A view the learner zoomed or panned (or fitted): the landscape shows this box
+     * instead of [-range, range] on both axes, and stops following the run until the
+     * view is reset (a new slice, frame or scenario). */
+    int view_manual;
+    double box[4];              /* xlo, xhi, ylo, yhi */
     double seen[XL_MAX_PARAMS]; /* max |theta_k| since reset */
     xl_step_observer observer;
     void *observer_user;
@@ -392,6 +397,7 @@ const char *xl_session_axis_name(const xl_session *s, int axis)
 static void reset_range(xl_session *s)
 {
     s->range = XL_DEFAULT_RANGE;
+    s->view_manual = 0;
 }
 
 static void note_point(xl_session *s)
@@ -444,16 +450,19 @@ static void update_view(xl_session *s)
     if (!(s->range <= MAX_RANGE))
         s->range = MAX_RANGE;
     const double *z = xl_sim_theta(MAIN(s));
+    double b[4] = {-s->range, s->range, -s->range, s->range};
+    if (s->view_manual)
+        memcpy(b, s->box, sizeof b);
     if (!(s->def->panels & XL_PANEL_LANDSCAPE)) {
         /* Nothing shows it: the grid keeps what it last held. */
     } else if (s->frame == XL_FRAME_PLANE) {
         xl_model pm = {&plane_ops, &s->plane};
         double origin[2] = {0.0, 0.0};
-        xl_landscape_compute(s->ls, pm, origin, 0, 1, -s->range, s->range);
+        xl_landscape_compute_box(s->ls, pm, origin, 0, 1, b[0], b[1], b[2], b[3]);
     } else if (s->def->landscape) {
-        s->def->landscape(s->state.bytes, s->ls, z, s->sa, s->sb, -s->range, s->range);
+        s->def->landscape(s->state.bytes, s->ls, z, s->sa, s->sb, b[0], b[1], b[2], b[3]);
     } else {
-        xl_landscape_compute(s->ls, s->def->model(s->state.bytes), z, s->sa, s->sb, -s->range, s->range);
+        xl_landscape_compute_box(s->ls, s->def->model(s->state.bytes), z, s->sa, s->sb, b[0], b[1], b[2], b[3]);
     }
 }
 
@@ -1021,6 +1030,89 @@ int xl_session_simplex(const xl_session *s)
     return s->simplex && simplex_possible(s);
 }
 
+/* The view box now: the learner's, or the square the run is followed in. */
+static void view_box(const xl_session *s, double *b)
+{
+    if (s->view_manual) {
+        memcpy(b, s->box, 4 * sizeof(double));
+        return;
+    }
+    b[0] = b[2] = -s->range;
+    b[1] = b[3] = s->range;
+}
+
+/* Every point of the view's paths, the start and the minimum, into a square box with
+ * a margin: what double-click fits to. */
+static void fit_box(const xl_session *s, double *b)
+{
+    double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
+    for (int r = 0; r < s->nruns; r++) {
+        const xl_sim *run = s->runs[r];
+        for (int i = -1; i < xl_sim_history_count(run); i++) {
+            double p[2];
+            xl_session_view_point(s, i < 0 ? xl_sim_theta0(run) : xl_sim_history_theta(run, i), &p[0], &p[1]);
+            for (int k = 0; k < 2; k++)
+                if (isfinite(p[k])) {
+                    lo[k] = fmin(lo[k], p[k]);
+                    hi[k] = fmax(hi[k], p[k]);
+                }
+        }
+    }
+    double mx, my;
+    if (xl_session_view_minimum(s, &mx, &my) && isfinite(mx) && isfinite(my) && fabs(mx) < MAX_RANGE &&
+        fabs(my) < MAX_RANGE) {
+        lo[0] = fmin(lo[0], mx), hi[0] = fmax(hi[0], mx);
+        lo[1] = fmin(lo[1], my), hi[1] = fmax(hi[1], my);
+    }
+    double half = 0.5 * fmax(hi[0] - lo[0], hi[1] - lo[1]) * 1.15 + 0.5;
+    if (!isfinite(half) || !(half > 0.0))
+        half = XL_DEFAULT_RANGE;
+    half = fmin(half, MAX_RANGE);
+    for (int k = 0; k < 2; k++) {
+        double c = isfinite(lo[k]) ? 0.5 * lo[k] + 0.5 * hi[k] : 0.0;
+        b[2 * k] = c - half;
+        b[2 * k + 1] = c + half;
+    }
+}
+
+/* zoom F,X,Y (the view shrinks by F around (X, Y): F < 1 zooms in), pan DX,DY, fit. */
+static int change_view(xl_session *s, const xl_command *cmd)
+{
+    const char *name = xl_command_name(cmd->kind);
+    double b[4];
+    view_box(s, b);
+    if (cmd->kind == XL_CMD_FIT) {
+        fit_box(s, b);
+    } else if (cmd->kind == XL_CMD_ZOOM) {
+        if (cmd->count != 3 || !(cmd->list[0] >= 0.01 && cmd->list[0] <= 100.0))
+            return refuse(s, "%s needs a factor from 0.01 to 100 and the point to zoom around, e.g. zoom 0.8,1,-2",
+                          name);
+        const double f = cmd->list[0], at[2] = {cmd->list[1], cmd->list[2]};
+        for (int k = 0; k < 2; k++) {
+            b[2 * k] = at[k] + (b[2 * k] - at[k]) * f;
+            b[2 * k + 1] = at[k] + (b[2 * k + 1] - at[k]) * f;
+        }
+    } else {
+        if (cmd->count != 2)
+            return refuse(s, "%s needs two numbers, how far to move the view, e.g. pan 0.5,-1", name);
+        for (int k = 0; k < 2; k++) {
+            b[2 * k] += cmd->list[k];
+            b[2 * k + 1] += cmd->list[k];
+        }
+    }
+    /* The view stays where numbers mean something: widths from 1e-9 of a unit to the
+     * widest view, every edge within the largest range. */
+    for (int k = 0; k < 2; k++) {
+        double w = b[2 * k + 1] - b[2 * k];
+        if (!(w >= 1e-9 * fmax(1.0, fabs(b[2 * k]))) || !(w <= 2.0 * MAX_RANGE) || !(fabs(b[2 * k]) <= MAX_RANGE) ||
+            !(fabs(b[2 * k + 1]) <= MAX_RANGE))
+            return refuse(s, "%s: the view would leave the numbers the landscape can show", name);
+    }
+    memcpy(s->box, b, sizeof s->box);
+    s->view_manual = 1;
+    return 1;
+}
+
 /* move-to and start-at: every run to the point (x, y) of the landscape's view, the
  * parameters off the view's plane kept (the slice: where each run is, or starts). */
 static int place_runs(xl_session *s, const xl_command *cmd)
@@ -1075,6 +1167,9 @@ static int apply_view(xl_session *s, const xl_command *cmd)
     case XL_CMD_FRAME_TOGGLE:
     case XL_CMD_MOVE_TO:
     case XL_CMD_START_AT:
+    case XL_CMD_ZOOM:
+    case XL_CMD_PAN:
+    case XL_CMD_FIT:
         if (!(s->def->panels & XL_PANEL_LANDSCAPE))
             return refuse(s, "the %s shows no loss landscape", s->def->title);
         break;
@@ -1111,6 +1206,10 @@ static int apply_view(xl_session *s, const xl_command *cmd)
     case XL_CMD_MOVE_TO:
     case XL_CMD_START_AT:
         return place_runs(s, cmd);
+    case XL_CMD_ZOOM:
+    case XL_CMD_PAN:
+    case XL_CMD_FIT:
+        return change_view(s, cmd);
     default:
         return -1;
     }
@@ -1243,9 +1342,11 @@ static int rewind_to(xl_session *s, long to)
     int i = s->ncps - 1;
     while (i > 0 && s->cps[i].step > to)
         i--;
-    const int selected = s->selected, sa = s->sa, sb = s->sb, sps = s->sps;
+    const int selected = s->selected, sa = s->sa, sb = s->sb, sps = s->sps, view_manual = s->view_manual;
     const xl_unit unit = s->unit;
     const xl_frame frame = s->frame;
+    double box[4];
+    memcpy(box, s->box, sizeof box);
     if (xl_session_restore(s, s->cps[i].snap) != 0)
         return refuse(s, "%s", "rewind: out of memory");
     s->replaying = 1;
@@ -1260,6 +1361,8 @@ static int rewind_to(xl_session *s, long to)
         s->frame = frame;
         reset_range(s);
     }
+    s->view_manual = view_manual; /* the view zoomed to stays as it was */
+    memcpy(s->box, box, sizeof box);
     int items = s->def->item_count(s->state.bytes);
     s->selected = selected < items ? selected : items - 1;
     if (sb < xl_sim_param_count(MAIN(s))) {
