@@ -334,6 +334,15 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         float x = px_of(&f, xl_weighted_x(wd, i));
         ui_draw_disc(ctx->r, x, (float)plot.y, r, ui_weighted_label_color(th, 1));
         ui_draw_ring(ctx->r, x, (float)plot.y, r, 1.0f, th->panel);
+        /* A positive's numbers under the pointer: what β weighs is its surprise. */
+        double p = y_hat(theta, xl_weighted_x(wd, i));
+        char l0[64], l1[64], l2[96], sv[48];
+        snprintf(l0, sizeof l0, "positive %d of %d: x = %.3f", i + 1, wd->npos, xl_weighted_x(wd, i));
+        snprintf(l1, sizeof l1, "ŷ = %.4f", p);
+        ui_format_fit(sv, sizeof sv, xl_surprise(p, ctx->unit) * wd->beta, 4, 12);
+        snprintf(l2, sizeof l2, "β × surprise = %s %s", sv, xl_unit_name(ctx->unit));
+        int hr = (int)ceilf(r) + 2;
+        ui_hit_add(ctx, (SDL_Rect){(int)x - hr, plot.y - hr, 2 * hr + 1, 2 * hr + 1}, l0, l1, l2);
     }
     int sel = xl_session_selected(s);
     if (sel >= 0 && sel < wd->n) {
