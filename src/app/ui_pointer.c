@@ -51,7 +51,7 @@ ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int p
         SDL_FPoint at = ui_simplex_to_point(sg, c->p);
         float r = 12.0f * (g->scale > 1.0f ? g->scale : 1.0f);
         h.index = (px - at.x) * (px - at.x) + (py - at.y) * (py - at.y) <= r * r;
-        h.target = (SDL_Rect){px - 3, py - 3, 7, 7};
+        h.target = sg->area; /* P, Q and the path stay in sight */
         return h;
     }
     const ui_landscape_geom *l = &g->landscape;
@@ -60,7 +60,8 @@ ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int p
         h.kind = UI_HIT_LANDSCAPE;
         h.x = l->lo + (px + 0.5 - l->map.x) / l->map.w * (l->hi - l->lo);
         h.y = l->ylo + (l->map.y + l->map.h - (py + 0.5)) / l->map.h * (l->yhi - l->ylo);
-        h.target = (SDL_Rect){px - 3, py - 3, 7, 7};
+        /* The whole map: its marks (now, start, minimum) near the pointer stay in sight. */
+        h.target = l->map;
         return h;
     }
     const ui_history_geom *hg = &g->history;

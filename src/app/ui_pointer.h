@@ -31,7 +31,8 @@ typedef struct ui_hit {
     double p[3];        /* UI_HIT_SIMPLEX */
     long step;          /* UI_HIT_HISTORY: the sample's step */
     int sample;         /* UI_HIT_HISTORY: the sample's index in the history */
-    SDL_Rect target;    /* what is pointed at, which a tooltip must not cover */
+    SDL_Rect target;    /* what is pointed at, which a tooltip must not cover (for the
+                         * landscape and the simplex, the whole picture) */
 } ui_hit;
 
 /* What is under (px, py) in the frame g drew for s. */
