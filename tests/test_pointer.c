@@ -469,6 +469,33 @@ START_TEST(the_wheel_zooms_around_the_pointer_and_the_view_pans_and_fits)
 }
 END_TEST
 
+/* The hint bar is a toolbar: a click does what the key does, so a demo needs no keys. */
+START_TEST(the_hint_bar_is_a_toolbar)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session *s = softmax();
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    frame_draw(&f, s, &view);
+    ui_pointer p = {0};
+    const ui_hit_region *play = region_named(&f, "click: play / pause");
+    int x = play->rect.x + play->rect.w / 2, y = play->rect.y + play->rect.h / 2;
+    ck_assert_int_eq(ui_pointer_cursor(&(ui_pointer){.x = x, .y = y, .inside = 1}, &f.geom, s), UI_CURSOR_HAND);
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, x, y));
+    feed(&f, &p, s, mouse(SDL_MOUSEMOTION, x + 1, y)); /* a shaky hand still clicks */
+    ck_assert_int_eq(feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, x + 1, y)), 1);
+    ck_assert(xl_session_playing(s));
+    const ui_hit_region *next = region_named(&f, "click: the next scenario");
+    x = next->rect.x + next->rect.w / 2;
+    y = next->rect.y + next->rect.h / 2;
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, x, y));
+    feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, x, y));
+    ck_assert_str_eq(xl_session_scenario(s)->id, "logistic");
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
 static Suite *pointer_suite(void)
 {
     Suite *s = suite_create("pointer");
@@ -482,6 +509,7 @@ static Suite *pointer_suite(void)
     tcase_add_test(tc, own_panels_tell_their_numbers);
     tcase_add_test(tc, samples_and_the_gaussian_peak_are_dragged);
     tcase_add_test(tc, the_wheel_zooms_around_the_pointer_and_the_view_pans_and_fits);
+    tcase_add_test(tc, the_hint_bar_is_a_toolbar);
     suite_add_tcase(s, tc);
     return s;
 }

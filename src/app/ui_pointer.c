@@ -136,7 +136,7 @@ static const ui_hit_region *edit_region(const ui_frame_geom *g, int x, int y)
     long best_d = 0;
     for (int k = 0; hits && k < hits->n; k++) {
         const ui_hit_region *r = &hits->region[k];
-        if (r->edit.drag == XL_CMD_NONE || !inside(r->rect, x, y)) continue;
+        if ((r->edit.drag == XL_CMD_NONE && r->edit.click == XL_CMD_NONE) || !inside(r->rect, x, y)) continue;
         long dx = 2L * x - (2L * r->rect.x + r->rect.w), dy = 2L * y - (2L * r->rect.y + r->rect.h);
         long d = dx * dx + dy * dy;
         if (!best || d <= best_d) {
@@ -210,6 +210,7 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
             return n;
         }
         if (p->drag == UI_DRAG_REGION) {
+            if (p->region.drag == XL_CMD_NONE) return 0; /* a button: a shaky click still clicks */
             p->moved = 1;
             out[n++] = region_command(&p->region, p->x, p->y);
             return n;

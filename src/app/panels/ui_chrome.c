@@ -101,26 +101,40 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     }
 }
 
+/* One hint: what it says and the command a click on it sends (the key's, or its
+ * "up" half for a pair like +/−). */
+typedef struct hint {
+    const char *text;
+    xl_command_kind kind;
+} hint;
+
 /* The hints for def: the general list, or the time keys, the scenario's own commands,
  * the optimizer's keys where something learns, and the view's. */
-static int scenario_hints(const xl_scenario_def *def, const char **out, int cap)
+static int scenario_hints(const xl_scenario_def *def, hint *out, int cap)
 {
-    static const char *const general[] = {
-        "Space play", "N step", "R reset", "+/− lr", "G optimizer", "C race", "S scenario", "1–9 ⇧←/→ select",
-        "↑/↓ p", "O one-hot", "U uniform", "Tab slice", "V plane", "L nats/bits", "T theme", "[ ] speed", "P restore P",
+    static const hint general[] = {
+        {"Space play", XL_CMD_TOGGLE_PLAY}, {"N step", XL_CMD_STEP}, {"R reset", XL_CMD_RESET},
+        {"+/− lr", XL_CMD_LR_UP}, {"G optimizer", XL_CMD_OPTIMIZER_NEXT}, {"C race", XL_CMD_RACE_TOGGLE},
+        {"S scenario", XL_CMD_SCENARIO_NEXT}, {"1–9 ⇧←/→ select", XL_CMD_SELECT_NEXT}, {"↑/↓ p", XL_CMD_P_UP},
+        {"O one-hot", XL_CMD_P_ONEHOT}, {"U uniform", XL_CMD_P_UNIFORM}, {"Tab slice", XL_CMD_SLICE_NEXT},
+        {"V plane", XL_CMD_FRAME_TOGGLE}, {"L nats/bits", XL_CMD_UNIT_TOGGLE}, {"T theme", XL_CMD_NONE},
+        {"[ ] speed", XL_CMD_SPEED_UP}, {"P restore P", XL_CMD_P_RESTORE},
     };
     int n = 0;
     if (!def->commands) {
         for (size_t i = 0; i < sizeof general / sizeof general[0] && n < cap; i++) out[n++] = general[i];
         return n;
     }
-    static const char *const time_keys[] = {"Space play", "N step", "R reset"};
-    static const char *const learn_keys[] = {"+/− lr", "G optimizer", "C race"};
-    static const char *const landscape_keys[] = {"Tab slice", "V plane"};
-    static const char *const view_keys[] = {"S scenario", "[ ] speed", "L nats/bits", "T theme"};
+    static const hint time_keys[] = {{"Space play", XL_CMD_TOGGLE_PLAY}, {"N step", XL_CMD_STEP},
+                                     {"R reset", XL_CMD_RESET}};
+    static const hint learn_keys[] = {{"+/− lr", XL_CMD_LR_UP}, {"G optimizer", XL_CMD_OPTIMIZER_NEXT},
+                                      {"C race", XL_CMD_RACE_TOGGLE}};
+    static const hint landscape_keys[] = {{"Tab slice", XL_CMD_SLICE_NEXT}, {"V plane", XL_CMD_FRAME_TOGGLE}};
+    static const hint view_keys[] = {{"S scenario", XL_CMD_SCENARIO_NEXT}, {"[ ] speed", XL_CMD_SPEED_UP},
+                                     {"L nats/bits", XL_CMD_UNIT_TOGGLE}, {"T theme", XL_CMD_NONE}};
     for (size_t i = 0; i < 3 && n < cap; i++) out[n++] = time_keys[i];
     for (const xl_command_kind *k = def->commands; *k != XL_CMD_NONE && n < cap; k++)
-        if (ui_input_hint(*k)) out[n++] = ui_input_hint(*k);
+        if (ui_input_hint(*k)) out[n++] = (hint){ui_input_hint(*k), *k};
     for (size_t i = 0; i < 3 && n < cap && !def->gradient_free; i++) out[n++] = learn_keys[i];
     for (size_t i = 0; i < 2 && n < cap && (def->panels & XL_PANEL_LANDSCAPE); i++) out[n++] = landscape_keys[i];
     for (size_t i = 0; i < 4 && n < cap; i++) out[n++] = view_keys[i];
@@ -129,7 +143,7 @@ static int scenario_hints(const xl_scenario_def *def, const char **out, int cap)
 
 void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
 {
-    const char *hints[40];
+    hint hints[40];
     const int count = scenario_hints(xl_session_scenario(s), hints, 40);
     const ui_theme *th = ctx->theme;
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
@@ -140,9 +154,17 @@ void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     int sep_w = ui_text_width(ctx->text, UI_FONT_TICK, "  ·  ");
     int x = area.x + ctx->pad, limit = area.x + area.w - ctx->pad - help_w - sep_w;
     for (int i = 0; i < count; i++) {
-        int w = ui_text_width(ctx->text, UI_FONT_TICK, hints[i]);
+        int w = ui_text_width(ctx->text, UI_FONT_TICK, hints[i].text);
         if (x + w > limit) break;
-        x += ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, hints[i]);
+        /* The bar is a toolbar too: a click on a hint does what its key does, so a demo
+         * runs with the mouse alone. */
+        if (hints[i].kind != XL_CMD_NONE) {
+            char what[96];
+            snprintf(what, sizeof what, "click: %s", xl_command_help(hints[i].kind));
+            const ui_region_drag click = {XL_CMD_NONE, hints[i].kind, UI_DRAG_VALUE_U, -1, 0, 0, 0, 0};
+            ui_hit_add_edit(ctx, (SDL_Rect){x - 2, area.y, w + 4, area.h}, click, what, NULL, NULL);
+        }
+        x += ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, hints[i].text);
         x += ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, "  ·  ");
     }
     ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text, help);
