@@ -122,4 +122,20 @@ static inline int near_color(const panel_frame *f, float x, float y, int d, SDL_
     return 0;
 }
 
+/* A panel test's main: SDL up, the suite run, SDL down; the exit status says whether
+ * every test passed. */
+static inline int panel_test_main(Suite *suite)
+{
+    if (SDL_Init(0) != 0) {
+        fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
+        return 1;
+    }
+    SRunner *sr = srunner_create(suite);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    SDL_Quit();
+    return failed == 0 ? 0 : 1;
+}
+
 #endif

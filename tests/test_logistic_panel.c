@@ -313,14 +313,5 @@ static Suite *panel_suite(void)
 
 int main(void)
 {
-    if (SDL_Init(0) != 0) {
-        fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
-        return 1;
-    }
-    SRunner *sr = srunner_create(panel_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed == 0 ? 0 : 1;
+    return panel_test_main(panel_suite());
 }

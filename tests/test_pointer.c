@@ -78,6 +78,17 @@ static int feed(frame *f, ui_pointer *p, xl_session *s, SDL_Event ev)
     return n;
 }
 
+/* A session on the scenario called id, at its defaults. */
+static xl_session *scenario_named(const char *id)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, xl_scenario_find(id));
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
 static xl_session *softmax(void)
 {
     xl_session_desc d;
@@ -174,10 +185,7 @@ START_TEST(painting_the_diffusion_bars_sets_rho0)
 {
     frame f;
     frame_open(&f, 1280, 720);
-    xl_session_desc d;
-    xl_session_desc_default(&d, 0);
-    xl_session_desc_set_scenario(&d, &xl_scenario_diffusion);
-    xl_session *s = xl_session_create(&d);
+    xl_session *s = scenario_named("diffusion");
     xl_session_run(s, 5);
     ui_view view = {.theme = UI_THEME_LIGHT};
     frame_draw(&f, s, &view);
@@ -305,10 +313,7 @@ START_TEST(own_panels_tell_their_numbers)
     const char *region_text[] = {"k = 5 heads", "cell 9", "sample 1:", "x = "};
     const char *tooltip_text[] = {"time spent here", "assumed ρ", "surprise of its label", "p(x) = "};
     for (int t = 0; t < 4; t++) {
-        xl_session_desc d;
-        xl_session_desc_default(&d, 0);
-        xl_session_desc_set_scenario(&d, xl_scenario_find(ids[t]));
-        xl_session *s = xl_session_create(&d);
+        xl_session *s = scenario_named(ids[t]);
         xl_session_run(s, 30);
         ui_view view = {.theme = UI_THEME_LIGHT};
         frame_draw(&f, s, &view);
@@ -349,10 +354,7 @@ START_TEST(samples_and_the_gaussian_peak_are_dragged)
 {
     frame f;
     frame_open(&f, 1280, 720);
-    xl_session_desc d;
-    xl_session_desc_default(&d, 0);
-    xl_session_desc_set_scenario(&d, xl_scenario_find("logistic"));
-    xl_session *s = xl_session_create(&d);
+    xl_session *s = scenario_named("logistic");
     ui_view view = {.theme = UI_THEME_LIGHT};
     frame_draw(&f, s, &view);
     const xl_logistic *lg = &((const xl_logistic_state *)xl_session_state(s))->lg;
@@ -382,9 +384,7 @@ START_TEST(samples_and_the_gaussian_peak_are_dragged)
     ck_assert_int_eq(lg->pts[2].y, !label);
     xl_session_destroy(s);
 
-    xl_session_desc_default(&d, 0);
-    xl_session_desc_set_scenario(&d, xl_scenario_find("gaussian"));
-    s = xl_session_create(&d);
+    s = scenario_named("gaussian");
     frame_draw(&f, s, &view);
     r = region_named(&f, "the peak of P");
     cx = r->rect.x + r->rect.w / 2;
