@@ -7,7 +7,11 @@
  * lets the session normalize. Either way the edit is one set-p with the whole list, so
  * it replays exactly. Landscape. A press puts the current point there (move-to) and holds
  * it; with Ctrl it puts the start there (start-at), which restarts the runs. Motion
- * while holding repeats the command at the new place; the release lets go.
+ * while holding repeats the command at the new place; the release lets go. The wheel
+ * zooms around the pointer, the right button (or Shift) pans, a double-click fits. The
+ * history is a slider (rewind). The simplex: P is held where it is. The scenarios' own
+ * panels, and the hint bar, record regions as they draw (ui_hit_add_edit): a press there
+ * selects the region's item, motion sends its drag command, a click its click command.
  */
 #include "ui_pointer.h"
 
@@ -43,8 +47,8 @@ ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int p
         }
     }
     const ui_simplex_geom *sg = &g->simplex;
-    if (xl_session_simplex(s)) {
-        if (!sg->drawn || !inside(sg->area, px, py)) return h;
+    const int simplex = xl_session_simplex(s);
+    if (simplex && sg->drawn && inside(sg->area, px, py)) {
         h.kind = UI_HIT_SIMPLEX;
         ui_simplex_from_point(sg, (float)px, (float)py, h.p);
         const xl_classifier *c = xl_session_classifier(s);
@@ -55,7 +59,7 @@ ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int p
         return h;
     }
     const ui_landscape_geom *l = &g->landscape;
-    if (g->layout.landscape.w > 0 && l->map.w > 0 && l->map.h > 0 && inside(l->map, px, py) && l->hi > l->lo &&
+    if (!simplex && g->layout.landscape.w > 0 && l->map.w > 0 && l->map.h > 0 && inside(l->map, px, py) && l->hi > l->lo &&
         l->yhi > l->ylo) {
         h.kind = UI_HIT_LANDSCAPE;
         h.x = l->lo + (px + 0.5 - l->map.x) / l->map.w * (l->hi - l->lo);
