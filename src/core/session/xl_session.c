@@ -1121,8 +1121,9 @@ static int place_runs(xl_session *s, const xl_command *cmd)
     if (cmd->count != 2)
         return refuse(s, "%s needs two numbers, the point's coordinates, e.g. 1.5,-0.5", name);
     const double x = cmd->list[0], y = cmd->list[1];
-    if (!(fabs(x) <= MAX_RANGE && fabs(y) <= MAX_RANGE))
-        return refuse(s, "%s: the point lies beyond the landscape's largest view", name);
+    /* Parameters stay within the logits' limit, where their differences cannot overflow. */
+    if (!(fabs(x) <= XL_MAX_LOGIT && fabs(y) <= XL_MAX_LOGIT))
+        return refuse(s, "%s: the point lies beyond ±1e300, where parameters are allowed", name);
     const int start = cmd->kind == XL_CMD_START_AT;
     if (start && s->def->restart)
         s->def->restart(s->state.bytes); /* the runs start over, and the truth with them */
