@@ -212,6 +212,10 @@ def make_table(shots):
     cases.append(Case("--do", ["--classes", "3", "--do", "simplex", "--pointer", "900,300", "--steps", "20",
                                "--screenshot", shot()], 0))
 
+    # Issue 9: --check's usage errors (its verdicts, exit 0 or 1, are meson tests of their own).
+    cases.append(Case("--check", ["--check"], 2))
+    cases.append(Case("--play", ["--play"], 2))
+
     # --screenshot and --theme.
     for v, e in [("x.jpg", 2), (".png", 2), ("", 2)]:
         add("--screenshot", v, e)

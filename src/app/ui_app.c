@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ui_assets.h"
+#include "ui_check.h"
 #include "ui_input.h"
 #include "ui_pointer.h"
 #include "ui_scene.h"
@@ -309,6 +310,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
 
 int ui_app_run(const ui_options *opt)
 {
+    if (opt->check) return ui_check_lessons(opt->check_files, opt->check_count, opt->check_play, stdout, stderr);
     char fonts[2048];
     if (find_fonts(fonts, sizeof fonts) != 0) return 1;
     xl_session *s = xl_session_create(&opt->desc);

@@ -26,7 +26,7 @@ enum { MIN_W = 640, MIN_H = 480, MAX_W = 7680, MAX_H = 4320 };
 enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
-    OPT_POINTER, OPT_ZOOM, OPT_SHOTS
+    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -71,6 +71,10 @@ static void usage(FILE *f)
 "      --zoom F           type and lines F times larger, 0.6 to 1.3 (the window's\n"
 "                         Ctrl + / Ctrl - / Ctrl 0)\n"
 "      --shots DIR        where F12 saves screenshots (default: the current folder)\n"
+"      --check FILE...    check lesson files: every error as FILE:LINE:COLUMN; exit 0\n"
+"                         when all are valid, 1 otherwise (lessons/README.md)\n"
+"      --play             with --check: also play every page headless and check every\n"
+"                         expect line against the numbers the program computes\n"
 "      --pointer X,Y      draw the frame as if the pointer were at pixel (X, Y):\n"
 "                         the tooltip of what lies there (for screenshots)\n"
 "      --trace            print one JSON object per step on stdout:\n"
@@ -267,7 +271,8 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
         int long_arg = 0;
         for (int k = 1; k < XL_CMD_COUNT; k++) {
             xl_arg_type t = xl_command_arg_type((xl_command_kind)k);
-            if ((t == XL_ARG_LIST || k == XL_CMD_RACE) && strlen(xl_command_name((xl_command_kind)k)) == wl &&
+            const int runs_to_semicolon = t == XL_ARG_LIST || k == XL_CMD_RACE || k == XL_CMD_SET_NAMES;
+            if (runs_to_semicolon && strlen(xl_command_name((xl_command_kind)k)) == wl &&
                 strncmp(xl_command_name((xl_command_kind)k), w, wl) == 0)
                 long_arg = 1;
         }
@@ -593,6 +598,8 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         }
         break;
     case OPT_HEADLESS: o->headless = 1; break;
+    case OPT_CHECK: o->check = 1; break;
+    case OPT_PLAY: o->check_play = 1; break;
     case OPT_ZOOM: {
         double z;
         if (xl_parse_real(arg, strlen(arg), &z) != 0 || !(z >= UI_ZOOM_MIN - 1e-6 && z <= UI_ZOOM_MAX + 1e-6)) {
@@ -767,6 +774,8 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"pointer", required_argument, NULL, OPT_POINTER},
         {"zoom", required_argument, NULL, OPT_ZOOM},
         {"shots", required_argument, NULL, OPT_SHOTS},
+        {"check", no_argument, NULL, OPT_CHECK},
+        {"play", no_argument, NULL, OPT_PLAY},
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},
         {"trace", no_argument, NULL, OPT_TRACE},
@@ -814,6 +823,21 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         int r = take_flag(ch, optarg, &o, &raw, out_stream, err_stream);
         if (r < 0) return UI_CLI_USAGE;
         if (r > 0) return UI_CLI_DONE;
+    }
+    if (o.check_play && !o.check) {
+        fail(err_stream, "--play", "only with --check, e.g. xentlab --check --play lessons/*.lesson", "--play");
+        return UI_CLI_USAGE;
+    }
+    if (o.check) {
+        /* The files to check are the arguments left. */
+        if (optind >= argc) {
+            fail(err_stream, "--check", "one or more lesson files, e.g. xentlab --check lessons/*.lesson", "nothing");
+            return UI_CLI_USAGE;
+        }
+        o.check_files = argv + optind;
+        o.check_count = argc - optind;
+        *out = o;
+        return UI_CLI_RUN;
     }
     if (optind < argc) {
         fprintf(err_stream, "xentlab: unexpected argument '%s'\nTry 'xentlab --help'.\n", argv[optind]);

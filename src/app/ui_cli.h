@@ -23,6 +23,9 @@ typedef struct ui_options {
     const char *shots_dir;    /* --shots: where F12 saves, or NULL for the current folder */
     int pointer;              /* --pointer given: draw the tooltip at (pointer_x, pointer_y) */
     int pointer_x, pointer_y;
+    int check, check_play;    /* --check [--play]: validate the lesson files and exit */
+    int check_count;
+    char **check_files;       /* borrows argv */
     int command_count;        /* --do: actions applied before the steps */
     ui_action commands[UI_MAX_COMMANDS];
 } ui_options;

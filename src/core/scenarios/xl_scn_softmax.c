@@ -167,6 +167,38 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         xl_classifier_set_p(c, w);
         return XL_APPLY_DONE;
     }
+    case XL_CMD_SET_NAMES: {
+        /* Comma-separated, one per class, none empty: all checked before any is set. */
+        const char *names[XL_MAX_CLASSES];
+        size_t lens[XL_MAX_CLASSES];
+        int count = 0;
+        for (const char *at = cmd->name;; count++) {
+            const char *comma = strchr(at, ',');
+            size_t len = comma ? (size_t)(comma - at) : strlen(at);
+            if (count >= c->n || len == 0 || len >= XL_NAME_MAX) {
+                count = -1;
+                break;
+            }
+            names[count] = at;
+            lens[count] = len;
+            if (!comma) {
+                count++;
+                break;
+            }
+            at = comma + 1;
+        }
+        if (count != c->n) {
+            snprintf(err, errlen, "names needs %d names, one per class, separated by commas, none empty", c->n);
+            return XL_APPLY_REFUSED;
+        }
+        for (int i = 0; i < c->n; i++) {
+            char name[XL_NAME_MAX];
+            memcpy(name, names[i], lens[i]);
+            name[lens[i]] = '\0';
+            xl_classifier_set_name(c, i, name);
+        }
+        return XL_APPLY_DONE;
+    }
     case XL_CMD_SET_LOGITS:
         if (cmd->count != c->n) {
             snprintf(err, errlen, "set-logits needs %d logits, one per class, not %d", c->n, cmd->count);

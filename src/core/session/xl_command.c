@@ -101,6 +101,7 @@ static const def defs[XL_CMD_COUNT] = {
     [XL_CMD_ZOOM] = {"zoom", XL_ARG_LIST, "zoom F,X,Y", "landscape: the view times F around (X, Y); F < 1 zooms in"},
     [XL_CMD_PAN] = {"pan", XL_ARG_LIST, "pan DX,DY", "landscape: move the view by (DX, DY)"},
     [XL_CMD_FIT] = {"fit", XL_ARG_NONE, "fit", "landscape: fit the view to the paths, the start and the minimum"},
+    [XL_CMD_SET_NAMES] = {"names", XL_ARG_NAME, "names A,B,...", "the classes' names, one per class (softmax)"},
 };
 
 /* "select K" counts from 1, as the keys do; the session checks K against its size. */

@@ -100,6 +100,7 @@ typedef enum xl_command_kind {
     XL_CMD_ZOOM,          /* list f,x,y: the landscape's view shrinks by f around (x, y) */
     XL_CMD_PAN,           /* list dx,dy: the landscape's view moves */
     XL_CMD_FIT,           /* the landscape's view fits the paths, the start and the minimum */
+    XL_CMD_SET_NAMES,     /* name: the classes' names, comma-separated (softmax) */
     XL_CMD_COUNT
 } xl_command_kind;
 

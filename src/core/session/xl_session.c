@@ -1287,7 +1287,7 @@ static int is_edit(xl_command_kind k)
     case XL_CMD_WIDTH_DOWN: case XL_CMD_PRESET: case XL_CMD_PRESET_NEXT: case XL_CMD_SIZE_UP: case XL_CMD_SIZE_DOWN:
     case XL_CMD_FLIPS_UP: case XL_CMD_FLIPS_DOWN: case XL_CMD_LEARN_TOGGLE: case XL_CMD_MEASURE:
     case XL_CMD_MEASURE_SELECTED: case XL_CMD_MOVE_TO: case XL_CMD_START_AT: case XL_CMD_MOVE_POINT:
-    case XL_CMD_SET_NORMAL:
+    case XL_CMD_SET_NORMAL: case XL_CMD_SET_NAMES:
         return 1;
     default:
         return 0;

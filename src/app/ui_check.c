@@ -1,0 +1,101 @@
+/* ui_check: checking lesson files (see ui_check.h). The file is read whole, up to one
+ * byte past the format's limit, so an oversized file is refused by the parser and
+ * nothing is read without bound. */
+#include "ui_check.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_lesson.h"
+#include "xl_session.h"
+
+/* The file's bytes into a new buffer (*len of them); NULL with errno on failure. */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = malloc(XL_LESSON_MAX_BYTES + 1);
+    if (!buf) {
+        fclose(f);
+        errno = ENOMEM;
+        return NULL;
+    }
+    errno = 0;
+    *len = fread(buf, 1, XL_LESSON_MAX_BYTES + 1, f);
+    int failed = ferror(f), why = errno; /* EISDIR for a folder */
+    fclose(f);
+    if (failed) {
+        free(buf);
+        errno = why ? why : EIO;
+        return NULL;
+    }
+    return buf;
+}
+
+/* Every page in order on one session, as the player plays them. */
+static int play_all(const xl_lesson *l, const char *file, FILE *err, int *expects)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session *s = xl_session_create(&d);
+    if (!s) {
+        fprintf(err, "%s: error: out of memory\n", file);
+        return 1;
+    }
+    char report[8192];
+    int problems = 0;
+    *expects = 0;
+    for (int p = 0; p < l->npages; p++) {
+        int held = 0;
+        report[0] = '\0';
+        problems += xl_lesson_play_page(l, p, file, s, report, sizeof report, &held);
+        *expects += held;
+        fputs(report, err);
+    }
+    xl_session_destroy(s);
+    return problems;
+}
+
+int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
+{
+    int status = 0;
+    xl_lesson *l = malloc(sizeof *l);
+    if (!l) {
+        fprintf(err, "xentlab: --check: out of memory\n");
+        return 1;
+    }
+    for (int i = 0; i < count; i++) {
+        size_t len = 0;
+        char *text = read_file(files[i], &len);
+        if (!text) {
+            fprintf(err, "%s: error: cannot read it: %s\n", files[i], strerror(errno));
+            status = 1;
+            continue;
+        }
+        int errors = xl_lesson_parse(files[i], text, len, l);
+        free(text);
+        for (int e = 0; e < errors && e < XL_LESSON_MAX_ERRORS; e++) fprintf(err, "%s\n", l->errors[e]);
+        if (errors > XL_LESSON_MAX_ERRORS)
+            fprintf(err, "%s: and %d more errors\n", files[i], errors - XL_LESSON_MAX_ERRORS);
+        if (errors) {
+            fprintf(out, "%s: %d error%s\n", files[i], errors, errors == 1 ? "" : "s");
+            status = 1;
+            continue;
+        }
+        if (!play) {
+            fprintf(out, "%s: ok, \"%s\", %d page%s\n", files[i], l->title, l->npages, l->npages == 1 ? "" : "s");
+            continue;
+        }
+        int expects = 0, problems = play_all(l, files[i], err, &expects);
+        if (problems) {
+            fprintf(out, "%s: %d problem%s when played\n", files[i], problems, problems == 1 ? "" : "s");
+            status = 1;
+        } else {
+            fprintf(out, "%s: ok, \"%s\", %d page%s played, %d expect line%s held\n", files[i], l->title, l->npages,
+                    l->npages == 1 ? "" : "s", expects, expects == 1 ? "" : "s");
+        }
+    }
+    free(l);
+    return status;
+}

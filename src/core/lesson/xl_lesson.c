@@ -1,0 +1,498 @@
+/* xl_lesson: the lesson format's parser (see xl_lesson.h).
+ *
+ * Line by line, with no allocation: the caller's xl_lesson has room for every limit,
+ * and what would pass one is reported, not truncated silently. An error does not stop
+ * the parse; the line it is on is skipped, so one run reports every error of a file.
+ * Columns count bytes from 1.
+ */
+#include "xl_lesson.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_scenario.h"
+#include "xl_session.h"
+
+static const char *const panels[] = {"bars", "readouts", "landscape", "history", "data", "side"};
+
+int xl_lesson_panel_known(const char *name)
+{
+    for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++)
+        if (strcmp(name, panels[i]) == 0)
+            return 1;
+    return 0;
+}
+
+typedef struct parser {
+    const char *file;
+    xl_lesson *out;
+    int line;
+    xl_page *page;       /* the page being read, or NULL before the first */
+    xl_question *q;      /* the question being read, or NULL */
+    int q_line;
+    int paragraph_open;  /* narration since the last blank line */
+    int overflow;        /* past the last page there is room for: lines are skipped */
+} parser;
+
+static void error_at(parser *p, int column, const char *fmt, ...)
+{
+    xl_lesson *l = p->out;
+    if (l->nerrors < XL_LESSON_MAX_ERRORS) {
+        char what[160];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(what, sizeof what, fmt, ap);
+        va_end(ap);
+        snprintf(l->errors[l->nerrors], sizeof l->errors[0], "%s:%d:%d: error: %s", p->file, p->line, column, what);
+    }
+    l->nerrors++;
+}
+
+/* Valid UTF-8 without NUL or other control bytes but tab: what the renderer can draw. */
+static int text_ok(parser *p, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (n == 1 && c < 0x20 && c != '\t') {
+            error_at(p, (int)i + 1, "a control byte (0x%02x): lessons are plain text", c);
+            return 0;
+        }
+        if (n == 0 || i + (size_t)n > len || (n == 2 && c < 0xC2)) {
+            error_at(p, (int)i + 1, "not UTF-8 text; save the file as UTF-8");
+            return 0;
+        }
+        for (int k = 1; k < n; k++)
+            if (((unsigned char)s[i + k] & 0xC0) != 0x80) {
+                error_at(p, (int)i + 1, "not UTF-8 text; save the file as UTF-8");
+                return 0;
+            }
+        i += (size_t)n;
+    }
+    return 1;
+}
+
+/* Copy s[0..len-1], blanks trimmed, into buf[n]; 0 if it does not fit. */
+static int copy_trimmed(char *buf, size_t n, const char *s, size_t len)
+{
+    while (len > 0 && (*s == ' ' || *s == '\t')) s++, len--;
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
+    if (len + 1 > n)
+        return 0;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    return 1;
+}
+
+/* Append s[0..len-1] to buf[n] (holding a string); 0 if it does not fit. */
+static int append(char *buf, size_t n, const char *s, size_t len)
+{
+    size_t used = strlen(buf);
+    if (used + len + 1 > n)
+        return 0;
+    memcpy(buf + used, s, len);
+    buf[used + len] = '\0';
+    return 1;
+}
+
+static xl_step *new_step(parser *p, xl_step_kind kind, int column)
+{
+    if (p->page->nsteps >= XL_LESSON_MAX_STEPS) {
+        error_at(p, column, "more than %d directives and questions on one page; split the page", XL_LESSON_MAX_STEPS);
+        return NULL;
+    }
+    xl_step *st = &p->page->steps[p->page->nsteps++];
+    memset(st, 0, sizeof *st);
+    st->kind = kind;
+    st->line = p->line;
+    return st;
+}
+
+/* A readout some scenario has: expect lines are checked against the scenario in force
+ * when the page plays; here, that the name exists at all. */
+static int readout_somewhere(const char *name)
+{
+    for (int i = 0; i < xl_scenario_count(); i++)
+        if (xl_scenario_readout_index(xl_scenario_at(i), name) >= 0)
+            return 1;
+    return 0;
+}
+
+static int word_len(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] != ' ' && s[i] != '\t') i++;
+    return (int)i;
+}
+
+/* "expect NAME = VALUE ± TOL" (also "+-"), the rest of the line after "expect". */
+static void parse_expect(parser *p, const char *s, size_t len, int col)
+{
+    char buf[XL_LESSON_LINE];
+    if (!copy_trimmed(buf, sizeof buf, s, len)) {
+        error_at(p, col, "expect line too long");
+        return;
+    }
+    char *eq = strchr(buf, '=');
+    char *pm = strstr(buf, "±");
+    size_t pm_len = 2;
+    if (!pm) {
+        pm = strstr(buf, "+-");
+        pm_len = 2;
+    }
+    if (!eq || !pm || pm < eq) {
+        error_at(p, col, "expect needs NAME = VALUE ± TOL, e.g. '@expect loss = 6.9078 ± 0.0001'");
+        return;
+    }
+    char name[XL_LESSON_NAME];
+    if (!copy_trimmed(name, sizeof name, buf, (size_t)(eq - buf)) || !name[0]) {
+        error_at(p, col, "expect needs the readout's name before '=', e.g. '@expect loss = 6.9078 ± 0.0001'");
+        return;
+    }
+    for (const char *c = name; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_')) {
+            error_at(p, col, "'%s' is not a readout name (lower-case letters, digits, _)", name);
+            return;
+        }
+    if (!readout_somewhere(name)) {
+        error_at(p, col, "no scenario has a readout '%s' (e.g. loss, entropy, kl; --trace lists them)", name);
+        return;
+    }
+    char v[64], t[64];
+    double value, tol;
+    if (!copy_trimmed(v, sizeof v, eq + 1, (size_t)(pm - eq - 1)) || xl_parse_real(v, strlen(v), &value) != 0) {
+        error_at(p, col, "expect needs a plain number after '=', e.g. 6.9078");
+        return;
+    }
+    const char *rest = pm + pm_len;
+    if (!copy_trimmed(t, sizeof t, rest, strlen(rest)) || xl_parse_real(t, strlen(t), &tol) != 0 || tol < 0.0) {
+        error_at(p, col, "expect needs a tolerance of 0 or more after '±', e.g. 0.0001");
+        return;
+    }
+    xl_step *st = new_step(p, XL_STEP_EXPECT, col);
+    if (!st) return;
+    snprintf(st->name, sizeof st->name, "%s", name);
+    st->value = value;
+    st->tol = tol;
+}
+
+/* "@..." : a lesson directive or a command of the vocabulary. */
+static void parse_directive(parser *p, const char *s, size_t len)
+{
+    const int col = 2; /* after the @ */
+    int w = word_len(s, len);
+    const char *arg = s + w;
+    size_t alen = len - (size_t)w;
+    char word[32];
+    if (w == 0 || (size_t)w >= sizeof word) {
+        error_at(p, 1, "'@' starts a directive: a word must follow, e.g. '@play 30'");
+        return;
+    }
+    memcpy(word, s, (size_t)w);
+    word[w] = '\0';
+    char a[XL_LESSON_LINE];
+    if (!copy_trimmed(a, sizeof a, arg, alen)) {
+        error_at(p, col, "directive too long");
+        return;
+    }
+    if (strcmp(word, "expect") == 0) {
+        parse_expect(p, arg, alen, col);
+    } else if (strcmp(word, "play") == 0) {
+        long n = 0;
+        char *end = NULL;
+        if (a[0] >= '0' && a[0] <= '9') n = strtol(a, &end, 10);
+        if (!end || *end || n < 1 || n > 1000000) {
+            error_at(p, col, "play needs a number of steps from 1 to 1000000, e.g. '@play 30'");
+            return;
+        }
+        xl_step *st = new_step(p, XL_STEP_PLAY, col);
+        if (st) st->n = n;
+    } else if (strcmp(word, "hold") == 0) {
+        double sec;
+        if (xl_parse_real(a, strlen(a), &sec) != 0 || !(sec > 0.0 && sec <= 600.0)) {
+            error_at(p, col, "hold needs seconds above 0 and at most 600, e.g. '@hold 4'");
+            return;
+        }
+        xl_step *st = new_step(p, XL_STEP_HOLD, col);
+        if (st) st->value = sec;
+    } else if (strcmp(word, "pause") == 0 || strcmp(word, "wait") == 0) {
+        if (a[0]) {
+            error_at(p, col + w, "%s takes nothing after it", word);
+            return;
+        }
+        new_step(p, word[0] == 'p' ? XL_STEP_PAUSE : XL_STEP_WAIT, col);
+    } else if (strcmp(word, "emphasise") == 0 || strcmp(word, "emphasize") == 0) {
+        if (!xl_lesson_panel_known(a)) {
+            error_at(p, col + w + 1, "emphasise needs a panel: bars, readouts, landscape, history, data or side");
+            return;
+        }
+        xl_step *st = new_step(p, XL_STEP_EMPHASISE, col);
+        if (st) snprintf(st->name, sizeof st->name, "%.31s", a); /* a known panel's name: short */
+    } else {
+        xl_command cmd;
+        char err[160], text[XL_LESSON_LINE];
+        if (!copy_trimmed(text, sizeof text, s, len)) {
+            error_at(p, col, "directive too long");
+            return;
+        }
+        if (xl_command_parse(text, &cmd, err, sizeof err) != 0) {
+            error_at(p, col, "%s (a directive is a lesson word: expect, play, pause, wait, hold, emphasise; or a "
+                             "command: xentlab --list-commands)", err);
+            return;
+        }
+        xl_step *st = new_step(p, XL_STEP_COMMAND, col);
+        if (st) st->cmd = cmd;
+    }
+}
+
+/* The question being read is complete: 2 to 4 answers, one right, an explanation. */
+static void close_question(parser *p)
+{
+    xl_question *q = p->q;
+    if (!q) return;
+    int line = p->line;
+    p->line = p->q_line;
+    if (q->nanswers < 2)
+        error_at(p, 1, "a question needs 2 to 4 answers, each on a line starting '- '");
+    else if (q->right < 0)
+        error_at(p, 1, "mark the right answer with a final ' *', e.g. '- 0.95 *'");
+    else if (!q->why[0])
+        error_at(p, 1, "say why after the answers, on a line starting '= '");
+    p->line = line;
+    p->q = NULL;
+}
+
+static void start_page(parser *p, const char *s, size_t len)
+{
+    close_question(p);
+    xl_lesson *l = p->out;
+    if (l->npages >= XL_LESSON_MAX_PAGES) {
+        error_at(p, 1, "more than %d pages; split the lesson in two", XL_LESSON_MAX_PAGES);
+        p->overflow = 1; /* what these pages say is not read: one error each is enough */
+        return;
+    }
+    xl_page *pg = &l->pages[l->npages++];
+    memset(pg, 0, sizeof *pg);
+    pg->line = p->line;
+    if (!copy_trimmed(pg->title, sizeof pg->title, s, len) || !pg->title[0])
+        error_at(p, 4, "a page needs a title after '## ', at most %d bytes", XL_LESSON_TITLE - 1);
+    p->page = pg;
+    p->paragraph_open = 0;
+}
+
+static void narration(parser *p, const char *s, size_t len)
+{
+    char *text = p->page->text;
+    char line[XL_LESSON_TEXT];
+    if (!copy_trimmed(line, sizeof line, s, len)) {
+        error_at(p, 1, "this page's narration is longer than %d bytes; split the page", XL_LESSON_TEXT - 1);
+        return;
+    }
+    const char *sep = !text[0] ? "" : p->paragraph_open ? " " : "\n\n";
+    if (!append(text, XL_LESSON_TEXT, sep, strlen(sep)) || !append(text, XL_LESSON_TEXT, line, strlen(line))) {
+        error_at(p, 1, "this page's narration is longer than %d bytes; split the page", XL_LESSON_TEXT - 1);
+        return;
+    }
+    p->paragraph_open = 1;
+}
+
+static void one_line(parser *p, const char *s, size_t len)
+{
+    if (len > 0 && s[len - 1] == '\r') len--;
+    if (!text_ok(p, s, len)) return;
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i == len) { /* a blank line ends a paragraph and a question's answers */
+        p->paragraph_open = 0;
+        return;
+    }
+    xl_lesson *l = p->out;
+    if (!l->title[0]) {
+        if (len >= 2 && s[0] == '#' && s[1] == ' ' && copy_trimmed(l->title, sizeof l->title, s + 2, len - 2) &&
+            l->title[0])
+            return;
+        error_at(p, 1, "a lesson starts with its title: '# Title' (at most %d bytes)", XL_LESSON_TITLE - 1);
+        snprintf(l->title, sizeof l->title, "?"); /* one such error is enough */
+        return;
+    }
+    if (len >= 3 && s[0] == '#' && s[1] == '#' && s[2] == ' ') {
+        start_page(p, s + 3, len - 3);
+        return;
+    }
+    if (p->overflow)
+        return;
+    if (s[0] == '#') {
+        error_at(p, 1, "'#' is the lesson's title and '## ' starts a page; a line cannot start with it otherwise");
+        return;
+    }
+    if (!p->page) {
+        error_at(p, 1, "text before the first page: start a page with '## Title'");
+        return;
+    }
+    if (s[0] == '-' || s[0] == '=') {
+        if (!p->q) {
+            error_at(p, 1, "'%c ' belongs to a question: write the question first, on a line starting '? '", s[0]);
+            return;
+        }
+        char buf[XL_LESSON_LINE];
+        if (len < 2 || s[1] != ' ' || !copy_trimmed(buf, sizeof buf, s + 2, len - 2) || !buf[0]) {
+            error_at(p, 1, "'%c' needs a space and text after it, at most %d bytes", s[0], XL_LESSON_LINE - 1);
+            return;
+        }
+        if (s[0] == '=') {
+            snprintf(p->q->why, sizeof p->q->why, "%s", buf);
+            return;
+        }
+        if (p->q->nanswers >= XL_LESSON_ANSWERS) {
+            error_at(p, 1, "a question has at most %d answers", XL_LESSON_ANSWERS);
+            return;
+        }
+        size_t bl = strlen(buf);
+        if (bl >= 2 && buf[bl - 1] == '*' && buf[bl - 2] == ' ') {
+            if (p->q->right >= 0)
+                error_at(p, (int)len, "only one answer can be the right one (marked ' *')");
+            else
+                p->q->right = p->q->nanswers;
+            buf[bl - 2] = '\0';
+            bl -= 2;
+            while (bl > 0 && buf[bl - 1] == ' ') buf[--bl] = '\0';
+        }
+        snprintf(p->q->answers[p->q->nanswers++], XL_LESSON_LINE, "%s", buf);
+        return;
+    }
+    close_question(p);
+    if (s[0] == '@') {
+        parse_directive(p, s + 1, len - 1);
+        return;
+    }
+    if (s[0] == '%') {
+        char buf[XL_LESSON_NOTES];
+        if (!copy_trimmed(buf, sizeof buf, s + 1, len - 1) ||
+            !append(p->page->notes, XL_LESSON_NOTES, p->page->notes[0] ? "\n" : "", p->page->notes[0] ? 1 : 0) ||
+            !append(p->page->notes, XL_LESSON_NOTES, buf, strlen(buf)))
+            error_at(p, 1, "this page's notes are longer than %d bytes", XL_LESSON_NOTES - 1);
+        return;
+    }
+    if (s[0] == '?') {
+        if (p->page->nquestions >= 4) {
+            error_at(p, 1, "at most 4 questions on a page");
+            return;
+        }
+        xl_step *st = new_step(p, XL_STEP_QUESTION, 1);
+        if (!st) return;
+        xl_question *q = &p->page->questions[p->page->nquestions];
+        memset(q, 0, sizeof *q);
+        q->right = -1;
+        if (!copy_trimmed(q->text, sizeof q->text, s + 1, len - 1) || !q->text[0]) {
+            error_at(p, 1, "'?' needs the question after it, at most %d bytes", XL_LESSON_LINE - 1);
+            p->page->nsteps--;
+            return;
+        }
+        st->question = p->page->nquestions++;
+        p->q = q;
+        p->q_line = p->line;
+        return;
+    }
+    narration(p, s, len);
+}
+
+int xl_lesson_parse(const char *file, const char *text, size_t len, xl_lesson *out)
+{
+    memset(out, 0, sizeof *out);
+    parser p = {file ? file : "lesson", out, 0, NULL, NULL, 0, 0, 0};
+    if (len > XL_LESSON_MAX_BYTES) {
+        p.line = 1;
+        error_at(&p, 1, "the file is larger than %d KiB; a lesson is plain text, split it", XL_LESSON_MAX_BYTES / 1024);
+        return out->nerrors;
+    }
+    size_t start = 0;
+    while (start < len || (start == len && len == 0)) {
+        size_t end = start;
+        while (end < len && text[end] != '\n') end++;
+        p.line++;
+        one_line(&p, text + start, end - start);
+        start = end + 1;
+        if (end >= len) break;
+    }
+    close_question(&p);
+    if (!out->title[0]) {
+        p.line = 1;
+        error_at(&p, 1, "an empty lesson: it starts with '# Title', then pages '## Title'");
+    } else if (out->npages == 0) {
+        p.line = p.line > 0 ? p.line : 1;
+        error_at(&p, 1, "a lesson needs at least one page: a line '## Title' and what the page says");
+    }
+    return out->nerrors;
+}
+
+static void report_add(char *report, size_t n, const char *file, int line, const char *fmt, ...)
+{
+    if (!report || n == 0) return;
+    size_t used = strlen(report);
+    if (used + 1 >= n) return;
+    int w = snprintf(report + used, n - used, "%s:%d:1: error: ", file, line);
+    if (w < 0 || (size_t)w >= n - used) return;
+    used += (size_t)w;
+    va_list ap;
+    va_start(ap, fmt);
+    w = vsnprintf(report + used, n - used, fmt, ap);
+    va_end(ap);
+    if (w < 0) return;
+    used = strlen(report);
+    if (used + 1 < n) {
+        report[used] = '\n';
+        report[used + 1] = '\0';
+    }
+}
+
+int xl_lesson_play_page(const xl_lesson *l, int page, const char *file, xl_session *s, char *report, size_t n,
+                        int *expects)
+{
+    int problems = 0, held = 0;
+    if (page < 0 || page >= l->npages) return 0;
+    const xl_page *pg = &l->pages[page];
+    for (int i = 0; i < pg->nsteps; i++) {
+        const xl_step *st = &pg->steps[i];
+        switch (st->kind) {
+        case XL_STEP_COMMAND:
+            if (!xl_session_apply(s, st->cmd)) {
+                char text[XL_LESSON_LINE];
+                xl_command_format(&st->cmd, text, sizeof text);
+                report_add(report, n, file, st->line, "'%s' was refused: %s", text, xl_session_message(s));
+                problems++;
+            }
+            break;
+        case XL_STEP_PLAY:
+            xl_session_run(s, (int)st->n);
+            break;
+        case XL_STEP_EXPECT: {
+            const xl_scenario_def *def = xl_session_scenario(s);
+            int k = xl_scenario_readout_index(def, st->name);
+            if (k < 0) {
+                report_add(report, n, file, st->line, "the %s scenario has no readout '%s'", def->id, st->name);
+                problems++;
+                break;
+            }
+            double v[XL_READOUTS_MAX];
+            xl_session_readouts(s, v);
+            /* Not within the tolerance, or not a number at all: the narration is wrong. */
+            if (!(fabs(v[k] - st->value) <= st->tol)) {
+                report_add(report, n, file, st->line, "expected %s = %.10g ± %.3g, the program shows %.10g",
+                           st->name, st->value, st->tol, v[k]);
+                problems++;
+            } else {
+                held++;
+            }
+            break;
+        }
+        default:
+            break; /* pause, wait, hold, emphasis and questions wait for people */
+        }
+    }
+    if (expects) *expects = held;
+    return problems;
+}

@@ -1,0 +1,119 @@
+/* xl_lesson: the lesson format, parsed (issue 9).
+ *
+ * A lesson is a plain-text file a teacher writes in an editor, prose first:
+ *
+ *     # Surprise                                the lesson's title (the first line)
+ *
+ *     ## The desert weather model               a page, with its title
+ *
+ *     A model of the desert says rain with      narration: paragraphs, *emphasis*,
+ *     probability 0.001. If it rains, its       any Unicode (H(P,Q), Σ, ≥, q₁)
+ *     surprise is −ln 0.001 = 6.9078 nats.
+ *
+ *     @scenario softmax                         a directive: any command of the
+ *     @set-p 1,0,0,0,0                          vocabulary (xl_command), or one of the
+ *     @expect loss = 6.9078 ± 0.0001            lesson's own: expect NAME = V ± TOL,
+ *     @play 30                                  play N, pause, wait, hold SECONDS,
+ *                                               emphasise PANEL
+ *     ? Which forecast is less surprised?       a question, 2 to 4 answers (the right
+ *     - the one that said 0.95 *                one marked with a final *), and the
+ *     - the one that said 0.001                 explanation shown after the answer
+ *     = −ln 0.95 = 0.0513 nats against 6.9078.
+ *
+ *     % Ask the class before pressing on.       speaker notes (the presenter view)
+ *
+ * A page's directives and question run in the order written. Everything here is
+ * checked: the parser reports every error of a file as "FILE:LINE:COLUMN: error: what
+ * is wrong, and what was expected", never reads past its input, and allocates one
+ * lesson of fixed size whatever the input (what exceeds the limits below is an error).
+ */
+#ifndef XL_LESSON_H
+#define XL_LESSON_H
+
+#include <stddef.h>
+
+#include "xl_command.h"
+
+enum {
+    XL_LESSON_MAX_BYTES = 256 * 1024,  /* a file larger than this is refused */
+    XL_LESSON_MAX_PAGES = 48,
+    XL_LESSON_MAX_STEPS = 48,          /* directives and questions on one page */
+    XL_LESSON_TITLE = 96,
+    XL_LESSON_TEXT = 4096,             /* a page's narration */
+    XL_LESSON_NOTES = 2048,            /* a page's speaker notes */
+    XL_LESSON_ANSWERS = 4,
+    XL_LESSON_LINE = 256,              /* an answer, a question, an explanation */
+    XL_LESSON_NAME = 32,
+    XL_LESSON_MAX_ERRORS = 32
+};
+
+typedef enum xl_step_kind {
+    XL_STEP_COMMAND = 0,  /* a command of the vocabulary */
+    XL_STEP_EXPECT,       /* a readout must read value ± tol here */
+    XL_STEP_PLAY,         /* n steps, shown as they happen */
+    XL_STEP_PAUSE,        /* the learner explores until the next page */
+    XL_STEP_WAIT,         /* until a key */
+    XL_STEP_HOLD,         /* seconds, when the lesson is recorded */
+    XL_STEP_EMPHASISE,    /* a panel stands out, the others dimmed */
+    XL_STEP_QUESTION      /* predict, then see */
+} xl_step_kind;
+
+typedef struct xl_question {
+    char text[XL_LESSON_LINE];
+    int nanswers;
+    char answers[XL_LESSON_ANSWERS][XL_LESSON_LINE];
+    int right;                          /* 0-based */
+    char why[XL_LESSON_LINE];
+} xl_question;
+
+typedef struct xl_step {
+    xl_step_kind kind;
+    int line;                           /* where it was written, for messages */
+    xl_command cmd;                     /* XL_STEP_COMMAND */
+    char name[XL_LESSON_NAME];          /* XL_STEP_EXPECT: the readout; XL_STEP_EMPHASISE: the panel */
+    double value, tol;                  /* XL_STEP_EXPECT: value ± tol; XL_STEP_HOLD: seconds */
+    long n;                             /* XL_STEP_PLAY */
+    int question;                       /* XL_STEP_QUESTION: index into the page's questions */
+} xl_step;
+
+typedef struct xl_page {
+    char title[XL_LESSON_TITLE];
+    int line;
+    char text[XL_LESSON_TEXT];          /* paragraphs separated by a blank line ("\n\n") */
+    char notes[XL_LESSON_NOTES];
+    int nsteps;
+    xl_step steps[XL_LESSON_MAX_STEPS];
+    int nquestions;
+    xl_question questions[4];
+} xl_page;
+
+typedef struct xl_lesson {
+    char title[XL_LESSON_TITLE];
+    int npages;
+    xl_page pages[XL_LESSON_MAX_PAGES];
+    int nerrors;                        /* found; only the first XL_LESSON_MAX_ERRORS are kept */
+    char errors[XL_LESSON_MAX_ERRORS][192];
+} xl_lesson;
+
+/* The panels a page can emphasise ("bars", "readouts", "landscape", "history", "data",
+ * "side"): 1 if name is one. */
+int xl_lesson_panel_known(const char *name);
+
+/* Parse text[0..len-1] (not necessarily NUL-terminated) from a file called `file` (for
+ * the messages) into *out, which the caller provides (it is large: allocate it). Returns
+ * 0 when the lesson is valid, or the number of errors; out->errors has the first
+ * XL_LESSON_MAX_ERRORS as "FILE:LINE:COLUMN: error: ...". */
+int xl_lesson_parse(const char *file, const char *text, size_t len, xl_lesson *out);
+
+/* Play page `page`'s directives on s, in order, as the player does when it shows the
+ * page, without the waiting (pause, wait, hold, a question's answer and emphasis are
+ * the player's): commands are applied, play takes its steps, and every expect is
+ * checked against the scenario in force. Returns the number of problems (a refused
+ * command, a readout the scenario lacks, a number out of its tolerance), each written
+ * as "FILE:LINE:1: error: ..." into report (a buffer of n bytes, appended to, cut
+ * when full). *expects (if not NULL) gets how many expect lines held. */
+struct xl_session;
+int xl_lesson_play_page(const xl_lesson *l, int page, const char *file, struct xl_session *s, char *report,
+                        size_t n, int *expects);
+
+#endif

@@ -1,0 +1,224 @@
+/* test_lesson: the lesson format's parser (issue 9). A complete lesson parses into its
+ * title, pages, narration paragraphs, directives in order, a question and notes; a table
+ * of bad inputs gives each its exact message with file, line and column; every error of
+ * a file is reported, not only the first; the input is read only within its length
+ * (buffers without a terminator, under ASan), and the limits are errors, not crashes. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_lesson.h"
+
+static xl_lesson *parse(const char *text, int *errors)
+{
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_ptr_nonnull(l);
+    /* The text without its terminator: the parser must stop at len. */
+    size_t len = strlen(text);
+    char *copy = malloc(len ? len : 1);
+    memcpy(copy, text, len);
+    *errors = xl_lesson_parse("t.lesson", copy, len, l);
+    free(copy);
+    return l;
+}
+
+static const char good[] =
+    "# Surprise\n"
+    "\n"
+    "## The desert weather model\n"
+    "\n"
+    "A model of the desert says rain with probability 0.001.\n"
+    "If it rains, its surprise is *−ln 0.001 = 6.9078 nats*.\n"
+    "\n"
+    "A second paragraph: H(P,Q) ≥ H(P), q₁ and Σ.\n"
+    "@scenario softmax\n"
+    "@set-p 1,0,0,0,0\n"
+    "@expect loss = 6.9078 ± 0.0001\n"
+    "@play 30\n"
+    "? Which forecast is less surprised by rain?\n"
+    "- the one that said 0.95 *\n"
+    "- the one that said 0.001\n"
+    "= −ln 0.95 = 0.0513 nats against 6.9078.\n"
+    "% Ask the class first.\n"
+    "% Then press on.\n"
+    "\r\n"
+    "## Heat death\n"
+    "@scenario diffusion\n"
+    "@hold 2.5\n"
+    "@emphasise history\n"
+    "@expect entropy_max = 2.7726 +- 0.0001\n"
+    "@pause\n"
+    "@wait\n"
+    "The distribution spreads.\n";
+
+START_TEST(a_complete_lesson)
+{
+    int errors;
+    xl_lesson *l = parse(good, &errors);
+    ck_assert_msg(errors == 0, "%d errors, first: %s", errors, l->errors[0]);
+    ck_assert_str_eq(l->title, "Surprise");
+    ck_assert_int_eq(l->npages, 2);
+    const xl_page *p = &l->pages[0];
+    ck_assert_str_eq(p->title, "The desert weather model");
+    ck_assert_int_eq(p->line, 3);
+    ck_assert_str_eq(p->text, "A model of the desert says rain with probability 0.001. If it rains, its surprise is "
+                              "*−ln 0.001 = 6.9078 nats*.\n\nA second paragraph: H(P,Q) ≥ H(P), q₁ and Σ.");
+    ck_assert_int_eq(p->nsteps, 5);
+    ck_assert_int_eq(p->steps[0].kind, XL_STEP_COMMAND);
+    ck_assert_int_eq(p->steps[0].cmd.kind, XL_CMD_SCENARIO);
+    ck_assert_int_eq(p->steps[1].cmd.kind, XL_CMD_SET_P);
+    ck_assert_int_eq(p->steps[1].cmd.count, 5);
+    ck_assert_int_eq(p->steps[2].kind, XL_STEP_EXPECT);
+    ck_assert_str_eq(p->steps[2].name, "loss");
+    ck_assert(p->steps[2].value == 6.9078 && p->steps[2].tol == 0.0001);
+    ck_assert_int_eq(p->steps[2].line, 11);
+    ck_assert_int_eq(p->steps[3].kind, XL_STEP_PLAY);
+    ck_assert_int_eq(p->steps[3].n, 30);
+    ck_assert_int_eq(p->steps[4].kind, XL_STEP_QUESTION);
+    const xl_question *q = &p->questions[p->steps[4].question];
+    ck_assert_str_eq(q->text, "Which forecast is less surprised by rain?");
+    ck_assert_int_eq(q->nanswers, 2);
+    ck_assert_str_eq(q->answers[0], "the one that said 0.95");
+    ck_assert_int_eq(q->right, 0);
+    ck_assert_str_eq(q->why, "−ln 0.95 = 0.0513 nats against 6.9078.");
+    ck_assert_str_eq(p->notes, "Ask the class first.\nThen press on.");
+    p = &l->pages[1];
+    ck_assert_int_eq(p->nsteps, 6);
+    ck_assert(p->steps[1].kind == XL_STEP_HOLD && p->steps[1].value == 2.5);
+    ck_assert(p->steps[2].kind == XL_STEP_EMPHASISE && strcmp(p->steps[2].name, "history") == 0);
+    ck_assert(p->steps[3].kind == XL_STEP_EXPECT && p->steps[3].tol == 0.0001);
+    ck_assert_int_eq(p->steps[4].kind, XL_STEP_PAUSE);
+    ck_assert_int_eq(p->steps[5].kind, XL_STEP_WAIT);
+    ck_assert_str_eq(p->text, "The distribution spreads.");
+    free(l);
+}
+END_TEST
+
+/* Each bad input and the one message it must give. */
+static const struct bad {
+    const char *text, *message;
+} bads[] = {
+    {"", "t.lesson:1:1: error: an empty lesson: it starts with '# Title', then pages '## Title'"},
+    {"Surprise\n## A\n", "t.lesson:1:1: error: a lesson starts with its title: '# Title' (at most 95 bytes)"},
+    {"# T\n", "t.lesson:1:1: error: a lesson needs at least one page: a line '## Title' and what the page says"},
+    {"# T\nHello\n## A\n", "t.lesson:2:1: error: text before the first page: start a page with '## Title'"},
+    {"# T\n## \n", "t.lesson:2:4: error: a page needs a title after '## ', at most 95 bytes"},
+    {"# T\n## A\n@\n", "t.lesson:3:1: error: '@' starts a directive: a word must follow, e.g. '@play 30'"},
+    {"# T\n## A\n@play 0\n", "t.lesson:3:2: error: play needs a number of steps from 1 to 1000000, e.g. '@play 30'"},
+    {"# T\n## A\n@play 1e3\n", "t.lesson:3:2: error: play needs a number of steps from 1 to 1000000, e.g. '@play 30'"},
+    {"# T\n## A\n@hold 0\n", "t.lesson:3:2: error: hold needs seconds above 0 and at most 600, e.g. '@hold 4'"},
+    {"# T\n## A\n@pause now\n", "t.lesson:3:7: error: pause takes nothing after it"},
+    {"# T\n## A\n@emphasise sky\n",
+     "t.lesson:3:12: error: emphasise needs a panel: bars, readouts, landscape, history, data or side"},
+    {"# T\n## A\n@expect loss 6.9\n",
+     "t.lesson:3:2: error: expect needs NAME = VALUE ± TOL, e.g. '@expect loss = 6.9078 ± 0.0001'"},
+    {"# T\n## A\n@expect losss = 1 ± 0\n",
+     "t.lesson:3:2: error: no scenario has a readout 'losss' (e.g. loss, entropy, kl; --trace lists them)"},
+    {"# T\n## A\n@expect loss = nan ± 0\n", "t.lesson:3:2: error: expect needs a plain number after '=', e.g. 6.9078"},
+    {"# T\n## A\n@expect loss = 1 ± -1\n",
+     "t.lesson:3:2: error: expect needs a tolerance of 0 or more after '±', e.g. 0.0001"},
+    {"# T\n## A\n@stpe\n", "t.lesson:3:2: error: unknown command 'stpe' (a directive is a lesson word: expect, play, "
+                           "pause, wait, hold, emphasise; or a command: xentlab --list-commands)"},
+    {"# T\n## A\n- an answer\n",
+     "t.lesson:3:1: error: '- ' belongs to a question: write the question first, on a line starting '? '"},
+    {"# T\n## A\n? Which?\n- a *\n= because\n",
+     "t.lesson:3:1: error: a question needs 2 to 4 answers, each on a line starting '- '"},
+    {"# T\n## A\n? Which?\n- a\n- b\n= because\n",
+     "t.lesson:3:1: error: mark the right answer with a final ' *', e.g. '- 0.95 *'"},
+    {"# T\n## A\n? Which?\n- a *\n- b\n", "t.lesson:3:1: error: say why after the answers, on a line starting '= '"},
+    {"# T\n## A\n? Which?\n- a *\n- b *\n= x\n", "t.lesson:5:5: error: only one answer can be the right one (marked ' *')"},
+    {"# T\n## A\n?\n", "t.lesson:3:1: error: '?' needs the question after it, at most 255 bytes"},
+    {"# T\n## A\nbad \x01 byte\n", "t.lesson:3:5: error: a control byte (0x01): lessons are plain text"},
+    {"# T\n## A\nbad \xff byte\n", "t.lesson:3:5: error: not UTF-8 text; save the file as UTF-8"},
+    {"# T\n## A\ncut \xe2\x88\n", "t.lesson:3:5: error: not UTF-8 text; save the file as UTF-8"},
+    {"# T\n## A\n### deeper\n",
+     "t.lesson:3:1: error: '#' is the lesson's title and '## ' starts a page; a line cannot start with it otherwise"},
+};
+
+START_TEST(bad_inputs_and_their_messages)
+{
+    for (size_t i = 0; i < sizeof bads / sizeof bads[0]; i++) {
+        int errors;
+        xl_lesson *l = parse(bads[i].text, &errors);
+        ck_assert_msg(errors == 1, "case %zu: %d errors, first: %s", i, errors, errors ? l->errors[0] : "");
+        ck_assert_msg(strcmp(l->errors[0], bads[i].message) == 0, "case %zu:\n got  %s\n want %s", i, l->errors[0],
+                      bads[i].message);
+        free(l);
+    }
+}
+END_TEST
+
+START_TEST(every_error_of_a_file_is_reported)
+{
+    int errors;
+    xl_lesson *l = parse("# T\n## A\n@play 0\nfine text\n@hold -1\n@nope\n## \n@emphasise\n", &errors);
+    ck_assert_int_eq(errors, 5);
+    ck_assert(strncmp(l->errors[0], "t.lesson:3:", 11) == 0);
+    ck_assert(strncmp(l->errors[1], "t.lesson:5:", 11) == 0);
+    ck_assert(strncmp(l->errors[2], "t.lesson:6:", 11) == 0);
+    ck_assert(strncmp(l->errors[3], "t.lesson:7:", 11) == 0);
+    ck_assert(strncmp(l->errors[4], "t.lesson:8:", 11) == 0);
+    free(l);
+}
+END_TEST
+
+START_TEST(limits_are_errors_not_crashes)
+{
+    /* Too large a file. */
+    size_t big = XL_LESSON_MAX_BYTES + 1;
+    char *text = malloc(big);
+    memset(text, 'a', big);
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_int_eq(xl_lesson_parse("big", text, big, l), 1);
+    ck_assert(strstr(l->errors[0], "larger than 256 KiB") != NULL);
+    /* Too many pages, too much narration on a page, too many steps: errors, once each kind. */
+    size_t n = 0, cap = 200000;
+    char *t = malloc(cap);
+    n += (size_t)snprintf(t + n, cap - n, "# T\n");
+    for (int i = 0; i < XL_LESSON_MAX_PAGES + 2; i++) n += (size_t)snprintf(t + n, cap - n, "## P%d\nx\n", i);
+    ck_assert_int_eq(xl_lesson_parse("pages", t, n, l), 2);
+    ck_assert(strstr(l->errors[0], "more than 48 pages") != NULL);
+    n = (size_t)snprintf(t, cap, "# T\n## A\n");
+    for (int i = 0; i < 60; i++) n += (size_t)snprintf(t + n, cap - n, "%0100d\n", i);
+    int e = xl_lesson_parse("text", t, n, l);
+    ck_assert(e >= 1 && strstr(l->errors[0], "narration is longer than 4095 bytes") != NULL);
+    n = (size_t)snprintf(t, cap, "# T\n## A\n");
+    for (int i = 0; i < XL_LESSON_MAX_STEPS + 1; i++) n += (size_t)snprintf(t + n, cap - n, "@step\n");
+    ck_assert_int_eq(xl_lesson_parse("steps", t, n, l), 1);
+    ck_assert(strstr(l->errors[0], "more than 48 directives") != NULL);
+    /* More errors than kept: counted, the first kept. */
+    n = (size_t)snprintf(t, cap, "# T\n## A\n");
+    for (int i = 0; i < 100; i++) n += (size_t)snprintf(t + n, cap - n, "@play 0\n");
+    ck_assert_int_eq(xl_lesson_parse("many", t, n, l), 100);
+    ck_assert_int_eq(l->nerrors, 100);
+    /* A NUL byte inside the text. */
+    const char nul[] = "# T\n## A\nab\0cd\n";
+    ck_assert_int_eq(xl_lesson_parse("nul", nul, sizeof nul - 1, l), 1);
+    ck_assert(strstr(l->errors[0], "nul:3:3: error: a control byte (0x00)") != NULL);
+    free(t);
+    free(text);
+    free(l);
+}
+END_TEST
+
+static Suite *lesson_suite(void)
+{
+    Suite *s = suite_create("lesson");
+    TCase *tc = tcase_create("parser");
+    tcase_add_test(tc, a_complete_lesson);
+    tcase_add_test(tc, bad_inputs_and_their_messages);
+    tcase_add_test(tc, every_error_of_a_file_is_reported);
+    tcase_add_test(tc, limits_are_errors_not_crashes);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(lesson_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? 0 : 1;
+}
