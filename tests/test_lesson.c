@@ -39,7 +39,8 @@ static const char good[] =
     "? Which forecast is less surprised by rain?\n"
     "- the one that said 0.95 *\n"
     "- the one that said 0.001\n"
-    "= −ln 0.95 = 0.0513 nats against 6.9078.\n"
+    "= −ln 0.95 = 0.0513 nats\n"
+    "  against 6.9078.\n"
     "% Ask the class first.\n"
     "% Then press on.\n"
     "\r\n"
@@ -73,6 +74,7 @@ START_TEST(a_complete_lesson)
     ck_assert_str_eq(p->steps[2].name, "loss");
     ck_assert(p->steps[2].value == 6.9078 && p->steps[2].tol == 0.0001);
     ck_assert_int_eq(p->steps[2].line, 11);
+    ck_assert_str_eq(p->text + strlen(p->text) - 3, "Σ."); /* the continuation is not narration */
     ck_assert_int_eq(p->steps[3].kind, XL_STEP_PLAY);
     ck_assert_int_eq(p->steps[3].n, 30);
     ck_assert_int_eq(p->steps[4].kind, XL_STEP_QUESTION);

@@ -35,6 +35,8 @@ typedef struct parser {
     int q_line;
     int paragraph_open;  /* narration since the last blank line */
     int overflow;        /* past the last page there is room for: lines are skipped */
+    char *cont;          /* an indented line continues this answer or explanation */
+    size_t cont_size;
 } parser;
 
 static void error_at(parser *p, int column, const char *fmt, ...)
@@ -306,10 +308,20 @@ static void one_line(parser *p, const char *s, size_t len)
     if (!text_ok(p, s, len)) return;
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
-    if (i == len) { /* a blank line ends a paragraph and a question's answers */
+    if (i == len) { /* a blank line ends a paragraph and what an indented line would continue */
         p->paragraph_open = 0;
+        p->cont = NULL;
         return;
     }
+    /* An indented line right after an answer or an explanation continues it. */
+    if (i > 0 && p->q && p->cont) {
+        char buf[XL_LESSON_LINE];
+        if (!copy_trimmed(buf, sizeof buf, s, len) || !append(p->cont, p->cont_size, " ", 1) ||
+            !append(p->cont, p->cont_size, buf, strlen(buf)))
+            error_at(p, 1, "this answer or explanation is longer than %d bytes", XL_LESSON_LINE - 1);
+        return;
+    }
+    p->cont = NULL;
     xl_lesson *l = p->out;
     if (!l->title[0]) {
         if (len >= 2 && s[0] == '#' && s[1] == ' ' && copy_trimmed(l->title, sizeof l->title, s + 2, len - 2) &&
@@ -345,6 +357,8 @@ static void one_line(parser *p, const char *s, size_t len)
         }
         if (s[0] == '=') {
             snprintf(p->q->why, sizeof p->q->why, "%s", buf);
+            p->cont = p->q->why;
+            p->cont_size = sizeof p->q->why;
             return;
         }
         if (p->q->nanswers >= XL_LESSON_ANSWERS) {
@@ -361,7 +375,9 @@ static void one_line(parser *p, const char *s, size_t len)
             bl -= 2;
             while (bl > 0 && buf[bl - 1] == ' ') buf[--bl] = '\0';
         }
-        snprintf(p->q->answers[p->q->nanswers++], XL_LESSON_LINE, "%s", buf);
+        snprintf(p->q->answers[p->q->nanswers], XL_LESSON_LINE, "%s", buf);
+        p->cont = p->q->answers[p->q->nanswers++];
+        p->cont_size = XL_LESSON_LINE;
         return;
     }
     close_question(p);
@@ -403,7 +419,7 @@ static void one_line(parser *p, const char *s, size_t len)
 int xl_lesson_parse(const char *file, const char *text, size_t len, xl_lesson *out)
 {
     memset(out, 0, sizeof *out);
-    parser p = {file ? file : "lesson", out, 0, NULL, NULL, 0, 0, 0};
+    parser p = {file ? file : "lesson", out, 0, NULL, NULL, 0, 0, 0, NULL, 0};
     if (len > XL_LESSON_MAX_BYTES) {
         p.line = 1;
         error_at(&p, 1, "the file is larger than %d KiB; a lesson is plain text, split it", XL_LESSON_MAX_BYTES / 1024);

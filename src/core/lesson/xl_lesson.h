@@ -18,7 +18,8 @@
  *     ? Which forecast is less surprised?       a question, 2 to 4 answers (the right
  *     - the one that said 0.95 *                one marked with a final *), and the
  *     - the one that said 0.001                 explanation shown after the answer
- *     = −ln 0.95 = 0.0513 nats against 6.9078.
+ *     = −ln 0.95 = 0.0513 nats against 6.9078.   (an indented line continues an
+ *                                               answer or the explanation)
  *
  *     % Ask the class before pressing on.       speaker notes (the presenter view)
  *
