@@ -5,7 +5,8 @@
 #   2. build-asan/  : AddressSanitizer + UndefinedBehaviorSanitizer (with
 #                     float-cast-overflow, which -fsanitize=undefined leaves out) +
 #                     LeakSanitizer: suites core and app (the hostile-input table
-#                     included), then the real-window test.
+#                     included), then the real-window test;
+#   3. build-fuzz/  : the lesson parser under libFuzzer for a minute (scripts/fuzz.sh).
 # Missing Debian/Ubuntu packages are installed first (see scripts/lib.sh). The last
 # line of output is "N passed, M failed"; the exit status is non-zero if any failed.
 set -uo pipefail   # no -e: every phase runs, and the summary counts what failed
@@ -93,6 +94,18 @@ if xl_build build-asan "${ASAN_ARGS[@]}"; then
 else
     echo "build-asan/ failed to build; counted as 1 failure" >&2
     FAILED=$((FAILED + 1))
+fi
+
+# 3. The lesson parser fuzzed for a minute (libFuzzer, ASan, UBSan), seeded with the
+# shipped lessons: a crash, a read past the input or a broken invariant fails it.
+mkdir -p build-fuzz
+if bash scripts/fuzz.sh 60 >build-fuzz/fuzz.log 2>&1; then
+    PASSED=$((PASSED + 1))
+    xl_log "fuzz: $(grep -E 'number_of_executed_units' build-fuzz/fuzz.log | awk '{print $2}') inputs, no finding"
+else
+    FAILED=$((FAILED + 1))
+    echo "fuzz: the lesson parser failed (build-fuzz/fuzz.log):" >&2
+    tail -n 40 build-fuzz/fuzz.log >&2
 fi
 
 xl_log "scripts/test.sh took $((SECONDS - START)) s"

@@ -1,0 +1,43 @@
+/* fuzz_lesson: libFuzzer target for the lesson parser (issue 9). Any bytes, any
+ * length: the parser must not crash, read past its input or leave a lesson that breaks
+ * its own invariants (counts within their limits, strings terminated). Built and run
+ * by scripts/fuzz.sh with clang's -fsanitize=fuzzer,address,undefined; the seed corpus
+ * is the shipped lessons. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_lesson.h"
+
+static xl_lesson lesson; /* large: once, not per input */
+
+static void must(int ok)
+{
+    if (!ok) abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    /* A copy of exactly `size` bytes, so a read past the end is caught by ASan. */
+    char *copy = malloc(size ? size : 1);
+    if (!copy) return 0;
+    memcpy(copy, data, size);
+    int errors = xl_lesson_parse("fuzz", copy, size, &lesson);
+    free(copy);
+    must(errors == lesson.nerrors && errors >= 0);
+    must(lesson.npages >= 0 && lesson.npages <= XL_LESSON_MAX_PAGES);
+    must(memchr(lesson.title, '\0', sizeof lesson.title) != NULL);
+    for (int i = 0; i < lesson.npages; i++) {
+        const xl_page *p = &lesson.pages[i];
+        must(p->nsteps >= 0 && p->nsteps <= XL_LESSON_MAX_STEPS);
+        must(p->nquestions >= 0 && p->nquestions <= 4);
+        must(memchr(p->text, '\0', sizeof p->text) != NULL && memchr(p->notes, '\0', sizeof p->notes) != NULL);
+        for (int k = 0; k < p->nsteps; k++)
+            if (p->steps[k].kind == XL_STEP_QUESTION)
+                must(p->steps[k].question >= 0 && p->steps[k].question < p->nquestions);
+        for (int k = 0; k < p->nquestions && errors == 0; k++)
+            must(p->questions[k].nanswers >= 2 && p->questions[k].nanswers <= 4 && p->questions[k].right >= 0 &&
+                 p->questions[k].right < p->questions[k].nanswers);
+    }
+    return 0;
+}
