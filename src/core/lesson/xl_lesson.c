@@ -471,50 +471,53 @@ static void report_add(char *report, size_t n, const char *file, int line, const
     }
 }
 
+int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file, xl_session *s, char *report,
+                        size_t n, int *held)
+{
+    if (page < 0 || page >= l->npages || step < 0 || step >= l->pages[page].nsteps) return 0;
+    const xl_step *st = &l->pages[page].steps[step];
+    switch (st->kind) {
+    case XL_STEP_COMMAND:
+        if (!xl_session_apply(s, st->cmd)) {
+            char text[XL_LESSON_LINE];
+            xl_command_format(&st->cmd, text, sizeof text);
+            report_add(report, n, file, st->line, "'%s' was refused: %s", text, xl_session_message(s));
+            return 1;
+        }
+        return 0;
+    case XL_STEP_PLAY:
+        xl_session_run(s, (int)st->n);
+        return 0;
+    case XL_STEP_EXPECT: {
+        const xl_scenario_def *def = xl_session_scenario(s);
+        int k = xl_scenario_readout_index(def, st->name);
+        if (k < 0) {
+            report_add(report, n, file, st->line, "the %s scenario has no readout '%s'", def->id, st->name);
+            return 1;
+        }
+        double v[XL_READOUTS_MAX];
+        xl_session_readouts(s, v);
+        /* Not within the tolerance, or not a number at all: the narration is wrong. */
+        if (!(fabs(v[k] - st->value) <= st->tol)) {
+            report_add(report, n, file, st->line, "expected %s = %.10g ± %.3g, the program shows %.10g", st->name,
+                       st->value, st->tol, v[k]);
+            return 1;
+        }
+        if (held) (*held)++;
+        return 0;
+    }
+    default:
+        return 0; /* pause, wait, hold, emphasis and questions wait for people */
+    }
+}
+
 int xl_lesson_play_page(const xl_lesson *l, int page, const char *file, xl_session *s, char *report, size_t n,
                         int *expects)
 {
     int problems = 0, held = 0;
-    if (page < 0 || page >= l->npages) return 0;
-    const xl_page *pg = &l->pages[page];
-    for (int i = 0; i < pg->nsteps; i++) {
-        const xl_step *st = &pg->steps[i];
-        switch (st->kind) {
-        case XL_STEP_COMMAND:
-            if (!xl_session_apply(s, st->cmd)) {
-                char text[XL_LESSON_LINE];
-                xl_command_format(&st->cmd, text, sizeof text);
-                report_add(report, n, file, st->line, "'%s' was refused: %s", text, xl_session_message(s));
-                problems++;
-            }
-            break;
-        case XL_STEP_PLAY:
-            xl_session_run(s, (int)st->n);
-            break;
-        case XL_STEP_EXPECT: {
-            const xl_scenario_def *def = xl_session_scenario(s);
-            int k = xl_scenario_readout_index(def, st->name);
-            if (k < 0) {
-                report_add(report, n, file, st->line, "the %s scenario has no readout '%s'", def->id, st->name);
-                problems++;
-                break;
-            }
-            double v[XL_READOUTS_MAX];
-            xl_session_readouts(s, v);
-            /* Not within the tolerance, or not a number at all: the narration is wrong. */
-            if (!(fabs(v[k] - st->value) <= st->tol)) {
-                report_add(report, n, file, st->line, "expected %s = %.10g ± %.3g, the program shows %.10g",
-                           st->name, st->value, st->tol, v[k]);
-                problems++;
-            } else {
-                held++;
-            }
-            break;
-        }
-        default:
-            break; /* pause, wait, hold, emphasis and questions wait for people */
-        }
-    }
+    if (page >= 0 && page < l->npages)
+        for (int i = 0; i < l->pages[page].nsteps; i++)
+            problems += xl_lesson_play_step(l, page, i, file, s, report, n, &held);
     if (expects) *expects = held;
     return problems;
 }

@@ -117,4 +117,10 @@ struct xl_session;
 int xl_lesson_play_page(const xl_lesson *l, int page, const char *file, struct xl_session *s, char *report,
                         size_t n, int *expects);
 
+/* One directive of a page, step `step`, played the same way (a play takes its steps at
+ * once). Returns 1 if it was a problem (reported as above), else 0; *held (if not NULL)
+ * is incremented when it was an expect that held. */
+int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file, struct xl_session *s,
+                        char *report, size_t n, int *held);
+
 #endif

@@ -1,0 +1,94 @@
+/* xl_player: a lesson played on a session, page by page, the way a class sees it.
+ *
+ * Each page starts from a scripted state: page 1 from the session as it was when the
+ * player was made, page k+1 from page k's start with all of page k's directives run.
+ * Those states are computed once and kept as snapshots, so going back to a page (or
+ * forward past one the learner changed) gives that state again, bit for bit.
+ *
+ * Entering a page restores its start and runs its directives in order. Commands and
+ * expects run at once; the rest stop the script until something happens:
+ *   play N    the steps are taken over time at the session's speed (xl_player_advance)
+ *   wait      until the next key (xl_player_next)
+ *   pause     the learner explores until the next key
+ *   question  until it is answered (xl_player_answer) or revealed (xl_player_next)
+ * A stop saves the state it stopped in; when the learner has changed the scene since
+ * (xl_player_took_over), going on restores it first, so the script always continues from
+ * what it scripted. Hold and emphasis never stop the script here: a hold matters when a
+ * lesson is recorded, and emphasis is read with xl_player_emphasis.
+ *
+ * The player borrows the lesson and the session; both must outlive it. Nothing here
+ * depends on a clock: time arrives as seconds in xl_player_advance.
+ */
+#ifndef XL_PLAYER_H
+#define XL_PLAYER_H
+
+#include "xl_lesson.h"
+#include "xl_session.h"
+
+typedef enum xl_player_phase {
+    XL_PLAYER_PLAYING = 0,  /* a play directive is taking its steps */
+    XL_PLAYER_WAITING,      /* a wait directive: the next key goes on */
+    XL_PLAYER_PAUSED,       /* a pause directive: the learner explores; the next key goes on */
+    XL_PLAYER_ASKING,       /* a question waits for its answer */
+    XL_PLAYER_SUSPENDED,    /* the learner took over during a play: the next key plays it again */
+    XL_PLAYER_DONE          /* the page's script has run */
+} xl_player_phase;
+
+/* What xl_player_next did. */
+typedef enum xl_player_move {
+    XL_PLAYER_STAYED = 0,   /* the last page is done: nothing further */
+    XL_PLAYER_WENT_ON,      /* the script went on (past a wait, pause, question or suspended play) */
+    XL_PLAYER_TURNED        /* a new page */
+} xl_player_move;
+
+typedef struct xl_player xl_player;
+
+/* A player on page 1 of l (its directives already run up to the first stop). NULL if
+ * out of memory or the lesson has no page. Free with xl_player_destroy. */
+xl_player *xl_player_create(const xl_lesson *l, xl_session *s);
+void xl_player_destroy(xl_player *p);
+
+const xl_lesson *xl_player_lesson(const xl_player *p);
+int xl_player_page(const xl_player *p);               /* 0-based */
+xl_player_phase xl_player_phase_of(const xl_player *p);
+
+/* Page `page` (clamped into the lesson) from its scripted start. Returns 0, or -1 if out
+ * of memory (the player stays where it was). */
+int xl_player_goto(xl_player *p, int page);
+/* The clicker's "next": go on past a stop of the script (a question is revealed without
+ * an answer), else turn to the next page. */
+xl_player_move xl_player_next(xl_player *p);
+/* The clicker's "back": the previous page from its start (the first page starts again). */
+int xl_player_prev(xl_player *p);
+
+/* Answer the question being asked with answer k (0-based); the script goes on. Returns 1
+ * if taken, 0 if no question is asked or k is not one of its answers. */
+int xl_player_answer(xl_player *p, int k);
+
+/* Let `seconds` pass: a play directive takes the steps due at the session's speed
+ * (never more than it has left, so the page ends exactly where the script says), then
+ * the script goes on; otherwise the session's own playing advances. Returns the steps
+ * taken. */
+int xl_player_advance(xl_player *p, double seconds);
+
+/* The learner changed the scene (a key or the mouse, outside the lesson's keys). A play
+ * in progress is suspended. */
+void xl_player_took_over(xl_player *p);
+
+/* The panel the page emphasises now ("bars", ..., see xl_lesson_panel_known), or "". */
+const char *xl_player_emphasis(const xl_player *p);
+
+/* Question q of the current page: 0 not asked yet, 1 being asked, 2 answered or revealed;
+ * *choice (if not NULL) the learner's answer, -1 when revealed without one. */
+int xl_player_question_state(const xl_player *p, int q, int *choice);
+
+/* Steps the current play directive has left (0 when none plays). */
+long xl_player_play_left(const xl_player *p);
+
+/* Problems found while scripting (a refused directive, an expect out of tolerance), as
+ * "FILE:LINE:1: error: ..." lines, "" when none; file is the name the player was told
+ * with xl_player_set_file (default "lesson"). */
+const char *xl_player_problems(const xl_player *p);
+void xl_player_set_file(xl_player *p, const char *file);
+
+#endif

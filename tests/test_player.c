@@ -1,0 +1,283 @@
+/* test_player: the lesson player (issue 9). A page's start is the state the script gives
+ * it however the class got there: in order, back again, by a jump, after the learner
+ * played with the scene; a play taken in many small slices of time ends where one run of
+ * all its steps ends, bit for bit; questions wait, take an answer or are revealed; wait
+ * and pause stop the script and the learner's changes are undone when it goes on. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_player.h"
+
+static const char lesson_text[] =
+    "# Test\n"
+    "## One\n"
+    "The desert: rain at 0.001.\n"
+    "@scenario softmax\n"
+    "@param classes=2\n"
+    "@set-p 1,0\n"
+    "@set-logits 0,6.906754778648554\n"
+    "@emphasise bars\n"
+    "@expect loss = 6.9078 ± 0.0001\n"
+    "## Two\n"
+    "? After 40 steps at lr 0.5?\n"
+    "- lower *\n"
+    "- higher\n"
+    "= Gradient descent goes downhill.\n"
+    "@set-lr 0.5\n"
+    "@play 40\n"
+    "@wait\n"
+    "@emphasise history\n"
+    "## Three\n"
+    "@pause\n"
+    "@play 7\n"
+    "## Four\n"
+    "@scenario gaussian\n"
+    "@play 25\n";
+
+static xl_lesson *lesson;
+static xl_session *session;
+
+static void setup(void)
+{
+    lesson = malloc(sizeof *lesson);
+    ck_assert_ptr_nonnull(lesson);
+    int errors = xl_lesson_parse("t.lesson", lesson_text, strlen(lesson_text), lesson);
+    ck_assert_msg(errors == 0, "%s", lesson->errors[0]);
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    session = xl_session_create(&d);
+    ck_assert_ptr_nonnull(session);
+}
+
+static void teardown(void)
+{
+    xl_session_destroy(session);
+    free(lesson);
+}
+
+/* The whole scenario state and the readouts, to compare bit for bit. */
+typedef struct picture {
+    size_t size;
+    unsigned char state[1 << 16];
+    double readouts[XL_READOUTS_MAX];
+    long steps;
+} picture;
+
+static void take(const xl_session *s, picture *out)
+{
+    memset(out, 0, sizeof *out);
+    const xl_scenario_def *def = xl_session_scenario(s);
+    out->size = def->state_size;
+    ck_assert_uint_le(out->size, sizeof out->state);
+    memcpy(out->state, xl_session_state(s), out->size);
+    xl_session_readouts(s, out->readouts);
+    out->steps = xl_sim_steps(xl_session_sim(s));
+}
+
+static int same(const picture *a, const picture *b)
+{
+    return a->size == b->size && a->steps == b->steps && memcmp(a->state, b->state, a->size) == 0 &&
+           memcmp(a->readouts, b->readouts, sizeof a->readouts) == 0;
+}
+
+START_TEST(pages_run_their_script)
+{
+    xl_player *p = xl_player_create(lesson, session);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(xl_player_page(p), 0);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_DONE);
+    ck_assert_str_eq(xl_player_emphasis(p), "bars");
+    double v[XL_READOUTS_MAX];
+    xl_session_readouts(session, v);
+    ck_assert_double_eq_tol(v[0], 6.907755278982137, 1e-12); /* -ln 0.001 */
+    ck_assert_str_eq(xl_player_problems(p), "");
+
+    /* Page two asks first: nothing has played yet, the emphasis is cleared. */
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_TURNED);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_ASKING);
+    ck_assert_str_eq(xl_player_emphasis(p), "");
+    ck_assert_int_eq(xl_player_question_state(p, 0, NULL), 1);
+    ck_assert_int_eq(xl_player_answer(p, 2), 0); /* only two answers */
+    ck_assert_int_eq(xl_player_answer(p, 1), 1);
+    int choice = -5;
+    ck_assert_int_eq(xl_player_question_state(p, 0, &choice), 2);
+    ck_assert_int_eq(choice, 1);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING);
+    ck_assert_int_eq(xl_player_play_left(p), 40);
+    ck_assert(xl_session_playing(session));
+    ck_assert_int_eq(xl_player_answer(p, 0), 0); /* nothing asked any more */
+    xl_player_destroy(p);
+}
+END_TEST
+
+/* 40 steps at 30 steps/s in slices of 7 ms (and a stall of 3 s near the end, capped) end where
+ * running the page at once ends. */
+START_TEST(a_play_in_slices_ends_where_the_script_does)
+{
+    xl_player *p = xl_player_create(lesson, session);
+    xl_player_next(p);
+    xl_player_next(p); /* reveal without answering */
+    int choice = 7;
+    ck_assert_int_eq(xl_player_question_state(p, 0, &choice), 2);
+    ck_assert_int_eq(choice, -1);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING);
+    long taken = 0;
+    int calls = 0;
+    while (xl_player_phase_of(p) == XL_PLAYER_PLAYING && calls < 100000) {
+        taken += xl_player_advance(p, calls == 150 ? 3.0 : 0.007);
+        calls++;
+    }
+    ck_assert_int_eq(taken, 40);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_WAITING);
+    ck_assert(!xl_session_playing(session));
+    ck_assert_int_eq(xl_player_advance(p, 10.0), 0); /* waiting: the session is paused */
+    picture sliced, at_once;
+    take(session, &sliced);
+    ck_assert_int_eq(sliced.steps, 40);
+
+    /* The same page at once: restore page two's start (goto) and skip the play. */
+    ck_assert_int_eq(xl_player_goto(p, 1), 0);
+    xl_player_answer(p, 0);
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_WENT_ON); /* the play's rest at once */
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_WAITING);
+    take(session, &at_once);
+    ck_assert(same(&sliced, &at_once));
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_WENT_ON); /* past the wait */
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_DONE);
+    ck_assert_str_eq(xl_player_emphasis(p), "history");
+    xl_player_destroy(p);
+}
+END_TEST
+
+/* Back, then forward, by a jump, or after the learner changed everything: each page
+ * starts in the same state, bit for bit. */
+START_TEST(going_back_restores_the_page_start_exactly)
+{
+    xl_player *p = xl_player_create(lesson, session);
+    picture start[4], again;
+    take(session, &start[0]);
+    for (int k = 1; k < 4; k++) {
+        while (xl_player_phase_of(p) != XL_PLAYER_DONE) xl_player_next(p);
+        ck_assert_int_eq(xl_player_next(p), XL_PLAYER_TURNED);
+        ck_assert_int_eq(xl_player_page(p), k);
+        /* Page k's state before its script stops: page 3 stops at once (pause), page 4
+         * plays; compare at the first stop each time. */
+        take(session, &start[k]);
+    }
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING); /* page four */
+    ck_assert_str_eq(xl_session_scenario(session)->id, "gaussian");
+    /* The learner takes over: another scenario, steps, a new P. */
+    xl_command c;
+    char err[128];
+    ck_assert_int_eq(xl_command_parse("scenario microstates", &c, err, sizeof err), 0);
+    ck_assert(xl_session_apply(session, c));
+    xl_player_took_over(p);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_SUSPENDED);
+    xl_session_run(session, 33);
+    for (int k = 3; k >= 0; k--) {
+        ck_assert_int_eq(k == 3 ? xl_player_goto(p, 3) : xl_player_prev(p), 0);
+        ck_assert_int_eq(xl_player_page(p), k);
+        take(session, &again);
+        ck_assert_msg(same(&again, &start[k]), "page %d", k + 1);
+    }
+    /* A jump from page one to four, and one back to two. */
+    xl_player_goto(p, 3);
+    take(session, &again);
+    ck_assert(same(&again, &start[3]));
+    xl_player_goto(p, 1);
+    take(session, &again);
+    ck_assert(same(&again, &start[1]));
+    ck_assert_int_eq(xl_player_goto(p, 99), 0); /* clamped to the last */
+    ck_assert_int_eq(xl_player_page(p), 3);
+    xl_player_goto(p, 3);
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_WENT_ON); /* the play's rest */
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_STAYED);  /* the end */
+    ck_assert_int_eq(xl_player_page(p), 3);
+    xl_player_destroy(p);
+}
+END_TEST
+
+/* A pause lets the learner explore; going on continues from the scripted state. A play
+ * the learner interrupts starts again from its beginning on the next key. */
+START_TEST(the_learner_takes_over_and_the_script_goes_on)
+{
+    xl_player *p = xl_player_create(lesson, session);
+    xl_player_goto(p, 2);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PAUSED);
+    picture paused, now;
+    take(session, &paused);
+    xl_session_apply(session, xl_command_make(XL_CMD_P_UNIFORM));
+    xl_session_run(session, 5);
+    xl_player_took_over(p);
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_WENT_ON);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING);
+    take(session, &now);
+    ck_assert(same(&now, &paused)); /* the uniform P and the 5 steps are gone */
+
+    xl_player_advance(p, 0.1); /* 3 of the 7 steps */
+    ck_assert_int_eq(xl_player_play_left(p), 4);
+    xl_player_took_over(p);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_SUSPENDED);
+    ck_assert_int_eq(xl_player_play_left(p), 0);
+    xl_session_run(session, 2); /* the learner steps */
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_WENT_ON);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING);
+    ck_assert_int_eq(xl_player_play_left(p), 7);
+    take(session, &now);
+    ck_assert(same(&now, &paused));
+    xl_player_destroy(p);
+}
+END_TEST
+
+/* The script reports a refused directive or an expect that does not hold, once. */
+START_TEST(problems_are_reported_with_their_line)
+{
+    static const char bad[] = "# Bad\n"
+                              "## One\n"
+                              "@scenario softmax\n"
+                              "@expect loss = 1 ± 0.0001\n"
+                              "@param beta=5\n";
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_int_eq(xl_lesson_parse("b.lesson", bad, strlen(bad), l), 0);
+    xl_player *p = xl_player_create(l, session);
+    ck_assert_ptr_nonnull(p); /* made with the default name */
+    ck_assert_ptr_nonnull(strstr(xl_player_problems(p), "lesson:4:1: error: expected loss = 1 ± 0.0001"));
+    ck_assert_ptr_nonnull(strstr(xl_player_problems(p), "lesson:5:1: error: 'param beta=5' was refused"));
+    size_t len = strlen(xl_player_problems(p));
+    xl_player_goto(p, 0);
+    xl_player_goto(p, 0);
+    ck_assert_uint_eq(strlen(xl_player_problems(p)), len);
+    xl_player_destroy(p);
+    free(l);
+}
+END_TEST
+
+START_TEST(an_empty_lesson_has_no_player)
+{
+    xl_lesson *l = calloc(1, sizeof *l);
+    ck_assert_ptr_null(xl_player_create(l, session));
+    free(l);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("player");
+    TCase *tc = tcase_create("player");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, pages_run_their_script);
+    tcase_add_test(tc, a_play_in_slices_ends_where_the_script_does);
+    tcase_add_test(tc, going_back_restores_the_page_start_exactly);
+    tcase_add_test(tc, the_learner_takes_over_and_the_script_goes_on);
+    tcase_add_test(tc, problems_are_reported_with_their_line);
+    tcase_add_test(tc, an_empty_lesson_has_no_player);
+    suite_add_tcase(su, tc);
+    SRunner *sr = srunner_create(su);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
