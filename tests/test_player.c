@@ -221,6 +221,7 @@ START_TEST(the_learner_takes_over_and_the_script_goes_on)
     xl_player_took_over(p);
     ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_SUSPENDED);
     ck_assert_int_eq(xl_player_play_left(p), 0);
+    ck_assert(!xl_session_playing(session)); /* the learner has the controls */
     xl_session_run(session, 2); /* the learner steps */
     ck_assert_int_eq(xl_player_next(p), XL_PLAYER_WENT_ON);
     ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING);

@@ -18,6 +18,7 @@
 
 #include "ui_assets.h"
 #include "ui_check.h"
+#include "ui_classroom.h"
 #include "ui_input.h"
 #include "ui_pointer.h"
 #include "ui_scene.h"
@@ -115,7 +116,8 @@ static int run_headless(const ui_options *opt, xl_session *s, ui_view view, cons
         fprintf(stderr, "xentlab: cannot set up headless drawing: %s\n", r ? err : SDL_GetError());
         status = 1;
     } else {
-        ui_scene_draw(sc, s, &view, opt->width, opt->height, NULL);
+        if (opt->presenter) ui_scene_draw_presenter(sc, &view, 0.0, opt->width, opt->height);
+        else ui_scene_draw(sc, s, &view, opt->width, opt->height, NULL);
         SDL_RenderPresent(r);
         if (IMG_SavePNG(target, opt->screenshot) != 0) {
             fprintf(stderr, "xentlab: --screenshot: cannot write %s: %s\n", opt->screenshot, SDL_GetError());
@@ -141,8 +143,81 @@ static int renderer_is_emulated(SDL_Renderer *r)
     return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "swrast"));
 }
 
-static int run_window(const ui_options *opt, xl_session *s, ui_view view, const char *fonts,
-                      FILE *trace)
+/* The view's lesson fields from the classroom. */
+static void sync_view(ui_view *view, const ui_classroom *cr)
+{
+    view->lesson = cr->player;
+    view->broken = cr->broken ? cr->lesson : NULL;
+    view->blank = cr->blank;
+    view->menu_open = cr->menu_open;
+    view->menu_selected = cr->menu_selected;
+    view->library = &cr->library;
+    view->lesson_path = cr->path;
+}
+
+/* What the trace's lesson lines compare, to write one when something changed. */
+typedef struct lesson_seen {
+    const void *lesson;
+    int page, phase, blank, menu, presenter;
+} lesson_seen;
+
+static const char *phase_name(const ui_classroom *cr)
+{
+    static const char *const names[] = {"playing", "waiting", "paused", "asking", "suspended", "done"};
+    return cr->player ? names[xl_player_phase_of(cr->player)] : "";
+}
+
+static void trace_lesson_change(FILE *trace, const xl_session *s, const ui_classroom *cr, lesson_seen *seen)
+{
+    lesson_seen now = {cr->lesson, cr->player ? xl_player_page(cr->player) : -1,
+                       cr->player ? (int)xl_player_phase_of(cr->player) : -1, cr->blank, cr->menu_open, cr->presenter};
+    if (now.lesson == seen->lesson && now.page == seen->page && now.phase == seen->phase && now.blank == seen->blank &&
+        now.menu == seen->menu && now.presenter == seen->presenter)
+        return;
+    const char *event = now.lesson != seen->lesson ? (now.lesson ? "open" : "close")
+                      : now.page != seen->page ? "page"
+                      : now.blank != seen->blank ? (now.blank ? "blank" : "unblank")
+                      : now.menu != seen->menu ? (now.menu ? "menu" : "menu-closed")
+                      : now.presenter != seen->presenter ? (now.presenter ? "presenter" : "presenter-closed")
+                      : "phase";
+    *seen = now;
+    if (trace)
+        ui_trace_lesson(trace, s, event, cr->lesson ? cr->path : "", now.page + 1, cr->lesson ? cr->lesson->npages : 0,
+                        phase_name(cr));
+}
+
+/* The presenter's second window: speaker notes, next page, timer (ui_scene_draw_presenter). */
+typedef struct presenter {
+    SDL_Window *win;
+    SDL_Renderer *r;
+    ui_scene *sc;
+} presenter;
+
+static void presenter_close(presenter *pv)
+{
+    ui_scene_destroy(pv->sc);
+    if (pv->r) SDL_DestroyRenderer(pv->r);
+    if (pv->win) SDL_DestroyWindow(pv->win);
+    memset(pv, 0, sizeof *pv);
+}
+
+static int presenter_open(presenter *pv, const char *fonts)
+{
+    pv->win = SDL_CreateWindow("xentlab · presenter", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 960, 600,
+                               SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    pv->r = pv->win ? SDL_CreateRenderer(pv->win, -1, SDL_RENDERER_SOFTWARE) : NULL;
+    char err[512] = "";
+    pv->sc = pv->r ? ui_scene_create(pv->r, fonts, err, sizeof err) : NULL;
+    if (!pv->sc) {
+        fprintf(stderr, "xentlab: cannot open the presenter view: %s\n", err[0] ? err : SDL_GetError());
+        presenter_close(pv);
+        return -1;
+    }
+    return 0;
+}
+
+static int run_window(const ui_options *opt, xl_session *s, ui_view view, const char *fonts, FILE *trace,
+                      ui_classroom *cr)
 {
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "xentlab: cannot open a window: %s\n"
@@ -150,6 +225,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         return 1;
     }
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0"); /* the main window's close quits, not the presenter's */
     SDL_Window *win = SDL_CreateWindow("xentlab · cross-entropy lab", SDL_WINDOWPOS_CENTERED,
                                        SDL_WINDOWPOS_CENTERED, opt->width, opt->height,
                                        SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
@@ -176,6 +252,8 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         SDL_DestroyWindow(win);
         return 1;
     }
+    const Uint32 main_id = SDL_GetWindowID(win);
+    presenter pv = {0};
 
     /* The pointer: what it does needs the geometry the last frame was drawn with. */
     ui_pointer pointer = {0};
@@ -189,55 +267,100 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
     for (int i = 0; i < UI_CURSOR_COUNT; i++) cursors[i] = SDL_CreateSystemCursor(cursor_ids[i]);
     ui_cursor shown_cursor = UI_CURSOR_ARROW;
 
-    int running = 1, dirty = 1, status = 0, w = opt->width, h = opt->height;
+    int running = 1, dirty = 1, presenter_dirty = 1, status = 0, w = opt->width, h = opt->height;
     Uint64 note_until = 0; /* when the view's note goes */
     Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
+    Uint64 lesson_start = SDL_GetTicks64();
+    lesson_seen seen;
+    memset(&seen, 0, sizeof seen);
+    seen.page = seen.phase = -1;
+    trace_lesson_change(trace, s, cr, &seen);
+    long shown_second = -1; /* the presenter's timer, redrawn when its second changes */
     while (running) {
+        if (cr->presenter && !pv.win && presenter_open(&pv, fonts) != 0) cr->presenter = 0;
+        if (!cr->presenter && pv.win) presenter_close(&pv);
+        if (cr->restarted) {
+            lesson_start = SDL_GetTicks64();
+            cr->restarted = 0;
+        }
         SDL_Event ev;
-        int have;
+        int have, wait_ms = -1;
         if (xl_session_playing(s)) {
             int ms = (int)ceil(xl_session_time_to_next_step(s) * 1000.0);
-            have = SDL_WaitEventTimeout(&ev, ms < 1 ? 1 : ms > 100 ? 100 : ms);
+            wait_ms = ms < 1 ? 1 : ms > 100 ? 100 : ms;
         } else if (view.note[0]) {
-            have = SDL_WaitEventTimeout(&ev, 100); /* wake to take the note away */
-        } else {
-            have = dirty ? SDL_PollEvent(&ev) : SDL_WaitEvent(&ev);
+            wait_ms = 100; /* wake to take the note away */
         }
+        if (pv.win) { /* wake when the timer's second turns */
+            int to_second = 1000 - (int)((SDL_GetTicks64() - lesson_start) % 1000);
+            if (wait_ms < 0 || to_second < wait_ms) wait_ms = to_second;
+        }
+        if (dirty || presenter_dirty) have = SDL_PollEvent(&ev);
+        else if (wait_ms >= 0) have = SDL_WaitEventTimeout(&ev, wait_ms);
+        else have = SDL_WaitEvent(&ev);
         while (have) {
             ui_action act = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
+            Uint32 win_id = ev.type == SDL_WINDOWEVENT ? ev.window.windowID
+                          : ev.type == SDL_MOUSEMOTION ? ev.motion.windowID
+                          : ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP ? ev.button.windowID
+                          : ev.type == SDL_MOUSEWHEEL ? ev.wheel.windowID : main_id;
+            if (pv.win && win_id == SDL_GetWindowID(pv.win)) {
+                /* The presenter's window: its close hides it; pointing there does nothing. */
+                if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) cr->presenter = 0;
+                presenter_dirty = 1;
+                have = SDL_PollEvent(&ev);
+                continue;
+            }
+            if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) running = 0;
             if (ev.type == SDL_MOUSEMOTION || ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP ||
                 ev.type == SDL_MOUSEWHEEL || ev.type == SDL_WINDOWEVENT) {
                 /* Window coordinates to the frame's pixels (they differ on HiDPI displays). */
                 int ww = 1, wh = 1;
                 SDL_GetWindowSize(win, &ww, &wh);
                 SDL_Event fe = ev;
+                int fx = 0, fy = 0;
                 if (ev.type == SDL_MOUSEMOTION) {
-                    fe.motion.x = ev.motion.x * w / (ww > 0 ? ww : 1);
-                    fe.motion.y = ev.motion.y * h / (wh > 0 ? wh : 1);
+                    fx = ev.motion.x * w / (ww > 0 ? ww : 1);
+                    fy = ev.motion.y * h / (wh > 0 ? wh : 1);
+                    fe.motion.x = fx - geom.scene.x;
+                    fe.motion.y = fy - geom.scene.y;
                 } else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP) {
-                    fe.button.x = ev.button.x * w / (ww > 0 ? ww : 1);
-                    fe.button.y = ev.button.y * h / (wh > 0 ? wh : 1);
+                    fx = ev.button.x * w / (ww > 0 ? ww : 1);
+                    fy = ev.button.y * h / (wh > 0 ? wh : 1);
+                    fe.button.x = fx - geom.scene.x;
+                    fe.button.y = fy - geom.scene.y;
                 }
+                int taken = 0;
+                if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT && !view.help_visible &&
+                    (cr->blank || cr->menu_open || cr->player))
+                    taken = ui_classroom_click(cr, fx, fy, geom.lesson.answers, geom.lesson.nanswers, geom.menu.rows,
+                                               geom.menu.nrows, s);
+                /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
+                int to_scene = !taken && !cr->menu_open && !cr->blank &&
+                               !((ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEMOTION) && fx < geom.scene.x);
                 xl_command cmds[4];
-                int nc = view.help_visible ? 0 : ui_pointer_event(&pointer, &fe, &geom, s, cmds, 4);
+                int nc = view.help_visible || !to_scene ? 0 : ui_pointer_event(&pointer, &fe, &geom, s, cmds, 4);
                 if (view.help_visible && ev.type == SDL_MOUSEBUTTONDOWN) view.help_visible = 0;
                 for (int i = 0; i < nc; i++) {
                     int ok = 1;
                     xl_session_tick(s, &cmds[i], 1, 0.0, &ok);
+                    if (cr->player) xl_player_took_over(cr->player);
                     if (trace) {
                         ui_action pa = {UI_VIEW_NONE, cmds[i]};
                         ui_trace_command(trace, s, &pa, ok);
                     }
                 }
+                if (!to_scene && ev.type == SDL_MOUSEMOTION) pointer.inside = 0;
                 view.pointer_in = pointer.inside;
-                view.pointer_x = pointer.x;
-                view.pointer_y = pointer.y;
-                ui_cursor want = ui_pointer_cursor(&pointer, &geom, s);
+                view.pointer_x = pointer.x + geom.scene.x;
+                view.pointer_y = pointer.y + geom.scene.y;
+                ui_cursor want = to_scene ? ui_pointer_cursor(&pointer, &geom, s) : UI_CURSOR_ARROW;
                 if (want != shown_cursor && cursors[want]) {
                     SDL_SetCursor(cursors[want]);
                     shown_cursor = want;
                 }
                 dirty = 1;
+                if (taken) presenter_dirty = 1;
             }
             if (ev.type == SDL_QUIT) running = 0;
             else if (ev.type == SDL_KEYDOWN) {
@@ -245,13 +368,22 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                     view.help_visible = 0; /* any key closes the help sheet */
                     dirty = 1;
                 } else {
-                    act = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod);
+                    int was_playing = xl_session_playing(s);
+                    ui_classroom_key_result kr = ui_classroom_key(cr, ev.key.keysym.sym, ev.key.keysym.mod, s);
+                    if (kr == UI_CLASSROOM_QUIT) running = 0;
+                    else if (kr == UI_CLASSROOM_TAKEN) {
+                        dirty = presenter_dirty = 1;
+                        if (!was_playing && xl_session_playing(s)) last = SDL_GetPerformanceCounter();
+                    } else {
+                        act = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod);
+                    }
                 }
             }
             if (!ui_action_is_none(&act)) {
                 int was_playing = xl_session_playing(s), ok = 1;
                 if (act.view == UI_VIEW_NONE) {
                     xl_session_tick(s, &act.cmd, 1, 0.0, &ok);
+                    if (cr->player) xl_player_took_over(cr->player);
                 } else {
                     running = apply_view_command(&view, act.view);
                     if (act.view == UI_VIEW_ZOOM_IN || act.view == UI_VIEW_ZOOM_OUT ||
@@ -259,6 +391,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                         note_until = SDL_GetTicks64() + 2500;
                     if (act.view == UI_VIEW_SCREENSHOT) {
                         char path[1024];
+                        sync_view(&view, cr);
                         ui_scene_draw(sc, s, &view, w, h, &geom); /* the frame as it is, without a note */
                         if (reserve_shot_path(opt->shots_dir, path, sizeof path) == 0 &&
                             ui_app_save_png(r, w, h, path) == 0)
@@ -272,11 +405,12 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                         int full = SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
                         SDL_SetWindowFullscreen(win, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
                     }
+                    if (act.view == UI_VIEW_THEME) presenter_dirty = 1;
                 }
                 /* Time spent paused is not owed to the simulation. */
                 if (!was_playing && xl_session_playing(s)) last = SDL_GetPerformanceCounter();
                 if (trace) ui_trace_command(trace, s, &act, ok);
-                dirty = 1;
+                dirty = presenter_dirty = 1;
             }
             have = SDL_PollEvent(&ev);
         }
@@ -285,14 +419,29 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
             dirty = 1;
         }
         Uint64 now = SDL_GetPerformanceCounter();
-        if (xl_session_tick(s, NULL, 0, (double)(now - last) / (double)freq, NULL) > 0) dirty = 1;
+        double dt = (double)(now - last) / (double)freq;
+        /* A blank screen holds time: the class sees every step it is shown. */
+        int stepped = cr->blank ? 0 : cr->player ? xl_player_advance(cr->player, dt)
+                                                 : xl_session_tick(s, NULL, 0, dt, NULL);
+        if (stepped > 0) dirty = presenter_dirty = 1;
         last = now;
+        sync_view(&view, cr);
+        trace_lesson_change(trace, s, cr, &seen);
         if (dirty && running) {
             SDL_GetRendererOutputSize(r, &w, &h);
             ui_scene_draw(sc, s, &view, w, h, &geom);
             SDL_RenderPresent(r);
             dirty = 0;
         }
+        long second = (long)((SDL_GetTicks64() - lesson_start) / 1000);
+        if (pv.win && running && (presenter_dirty || second != shown_second)) {
+            int pw = 1, ph = 1;
+            SDL_GetRendererOutputSize(pv.r, &pw, &ph);
+            ui_scene_draw_presenter(pv.sc, &view, (double)(SDL_GetTicks64() - lesson_start) / 1000.0, pw, ph);
+            SDL_RenderPresent(pv.r);
+            shown_second = second;
+        }
+        presenter_dirty = 0;
     }
     if (opt->screenshot) {
         ui_scene_draw(sc, s, &view, w, h, NULL);
@@ -301,6 +450,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
             status = 1;
         }
     }
+    presenter_close(&pv);
     for (int i = 0; i < UI_CURSOR_COUNT; i++) SDL_FreeCursor(cursors[i]);
     ui_scene_destroy(sc);
     SDL_DestroyRenderer(r);
@@ -308,42 +458,123 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
     return status;
 }
 
+/* --list-lessons: number, name, title, pages; exit status 1 when there are none. */
+static int list_lessons(const ui_library *lib)
+{
+    if (lib->count == 0) {
+        fprintf(stderr, "xentlab: --list-lessons: %s\n",
+                lib->dir[0] ? "the lessons folder has no .lesson files" : "no lessons folder was found "
+                                                                         "(set XENTLAB_LESSONS to one)");
+        return 1;
+    }
+    printf("Lessons in %s (open one with --lesson NUMBER, NAME or FILE):\n", lib->dir);
+    for (int i = 0; i < lib->count; i++) {
+        const ui_library_entry *e = &lib->entries[i];
+        if (e->pages) printf("  %-24s %s (%d page%s)\n", e->name, e->title, e->pages, e->pages == 1 ? "" : "s");
+        else printf("  %-24s %s\n", e->name, e->title);
+    }
+    return 0;
+}
+
+/* --lesson: open it on s and go to --page; headless, skip its plays so the picture is
+ * the page as the class sees it once it has played. Returns 0, 1 for a broken lesson
+ * (still shown), or 2 for a bad flag value (said on stderr). */
+static int open_lesson(const ui_options *opt, ui_classroom *cr, xl_session *s)
+{
+    char err[1024];
+    if (ui_classroom_open(cr, opt->lesson, s, err, sizeof err) != 0) {
+        fprintf(stderr, "xentlab: --lesson: %s\n", err);
+        return 2;
+    }
+    if (cr->broken) {
+        for (int e = 0; e < cr->lesson->nerrors && e < XL_LESSON_MAX_ERRORS; e++)
+            fprintf(stderr, "%s\n", cr->lesson->errors[e]);
+        return 1;
+    }
+    if (opt->page > cr->lesson->npages) {
+        fprintf(stderr, "xentlab: --page: '%d': \"%s\" has %d page%s\n", opt->page, cr->lesson->title,
+                cr->lesson->npages, cr->lesson->npages == 1 ? "" : "s");
+        return 2;
+    }
+    if (opt->page > 1 && xl_player_goto(cr->player, opt->page - 1) != 0) {
+        fprintf(stderr, "xentlab: --lesson: out of memory\n");
+        return 1;
+    }
+    if (opt->headless)
+        for (int guard = 0; guard < XL_LESSON_MAX_STEPS && xl_player_phase_of(cr->player) == XL_PLAYER_PLAYING; guard++)
+            xl_player_next(cr->player);
+    const char *problems = xl_player_problems(cr->player);
+    if (problems[0]) fputs(problems, stderr);
+    return 0;
+}
+
 int ui_app_run(const ui_options *opt)
 {
     if (opt->check) return ui_check_lessons(opt->check_files, opt->check_count, opt->check_play, stdout, stderr);
     char fonts[2048];
     if (find_fonts(fonts, sizeof fonts) != 0) return 1;
+    ui_classroom *cr = malloc(sizeof *cr);
+    if (!cr) {
+        fprintf(stderr, "xentlab: out of memory\n");
+        return 1;
+    }
+    ui_classroom_init(cr, fonts);
+    if (opt->list_lessons) {
+        int rc = list_lessons(&cr->library);
+        free(cr);
+        return rc;
+    }
     xl_session *s = xl_session_create(&opt->desc);
     if (!s) {
         fprintf(stderr, "xentlab: cannot create the scene (out of memory or invalid settings)\n");
+        free(cr);
         return 1;
     }
     trace_ctx tc = {stdout, s};
     if (opt->trace) xl_session_set_observer(s, trace_step, &tc);
     ui_view view = {.theme = opt->theme, .pointer_in = opt->pointer, .pointer_x = opt->pointer_x,
                     .pointer_y = opt->pointer_y, .zoom = opt->zoom};
+    int lesson_status = 0;
+    if (opt->lesson) {
+        lesson_status = open_lesson(opt, cr, s);
+        if (lesson_status == 2) {
+            ui_classroom_free(cr);
+            free(cr);
+            xl_session_destroy(s);
+            return 2;
+        }
+        cr->presenter = opt->presenter;
+        sync_view(&view, cr);
+    }
     /* --do commands are traced like key presses, headless or not (README: one object
      * per command applied); a "step" among them also writes its step line first. */
     for (int i = 0; i < opt->command_count; i++) {
         const ui_action *act = &opt->commands[i];
         int ok = 1;
-        if (act->view == UI_VIEW_NONE) xl_session_tick(s, &act->cmd, 1, 0.0, &ok);
-        else apply_view_command(&view, act->view);
+        if (act->view == UI_VIEW_NONE) {
+            xl_session_tick(s, &act->cmd, 1, 0.0, &ok);
+            if (cr->player) xl_player_took_over(cr->player);
+        } else {
+            apply_view_command(&view, act->view);
+        }
         if (opt->trace) ui_trace_command(stdout, s, act, ok);
         /* A refused --do command is said on stderr too: nothing is silently ignored. */
         if (!ok && act->cmd.kind != XL_CMD_NONE) fprintf(stderr, "xentlab: --do: %s\n", xl_session_message(s));
     }
     xl_command run = xl_command_int(XL_CMD_RUN, opt->steps);
     xl_session_tick(s, &run, 1, 0.0, NULL);
+    if (opt->steps > 0 && cr->player) xl_player_took_over(cr->player);
     int status;
     if (SDL_Init(0) != 0) {
         fprintf(stderr, "xentlab: SDL: %s\n", SDL_GetError());
         status = 1;
     } else {
         status = opt->headless ? run_headless(opt, s, view, fonts)
-                               : run_window(opt, s, view, fonts, opt->trace ? stdout : NULL);
+                               : run_window(opt, s, view, fonts, opt->trace ? stdout : NULL, cr);
         SDL_Quit();
     }
+    ui_classroom_free(cr);
+    free(cr);
     xl_session_destroy(s);
-    return status;
+    return status ? status : lesson_status;
 }

@@ -7,31 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_library.h"
 #include "xl_lesson.h"
 #include "xl_session.h"
-
-/* The file's bytes into a new buffer (*len of them); NULL with errno on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char *buf = malloc(XL_LESSON_MAX_BYTES + 1);
-    if (!buf) {
-        fclose(f);
-        errno = ENOMEM;
-        return NULL;
-    }
-    errno = 0;
-    *len = fread(buf, 1, XL_LESSON_MAX_BYTES + 1, f);
-    int failed = ferror(f), why = errno; /* EISDIR for a folder */
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = why ? why : EIO;
-        return NULL;
-    }
-    return buf;
-}
 
 /* Every page in order on one session, as the player plays them. */
 static int play_all(const xl_lesson *l, const char *file, FILE *err, int *expects)
@@ -67,7 +45,7 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
     }
     for (int i = 0; i < count; i++) {
         size_t len = 0;
-        char *text = read_file(files[i], &len);
+        char *text = ui_library_read(files[i], &len);
         if (!text) {
             fprintf(err, "%s: error: cannot read it: %s\n", files[i], strerror(errno));
             status = 1;

@@ -26,7 +26,7 @@ enum { MIN_W = 640, MIN_H = 480, MAX_W = 7680, MAX_H = 4320 };
 enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
-    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY
+    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -71,6 +71,13 @@ static void usage(FILE *f)
 "      --zoom F           type and lines F times larger, 0.6 to 1.3 (the window's\n"
 "                         Ctrl + / Ctrl - / Ctrl 0)\n"
 "      --shots DIR        where F12 saves screenshots (default: the current folder)\n"
+"      --lesson NAME      open a lesson: its number (4), name (cross-entropy) or\n"
+"                         a .lesson file; PageDown/PageUp or Right/Left move through\n"
+"                         it, M lists the lessons (lessons/README.md)\n"
+"      --page K           with --lesson: start on page K (e.g. with --headless -o)\n"
+"      --presenter        with --lesson: a second window with the speaker notes,\n"
+"                         the next page and a timer (headless: draw that view)\n"
+"      --list-lessons     list the lessons with their titles and exit\n"
 "      --check FILE...    check lesson files: every error as FILE:LINE:COLUMN; exit 0\n"
 "                         when all are valid, 1 otherwise (lessons/README.md)\n"
 "      --play             with --check: also play every page headless and check every\n"
@@ -599,6 +606,22 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         break;
     case OPT_HEADLESS: o->headless = 1; break;
     case OPT_CHECK: o->check = 1; break;
+    case OPT_LESSON:
+        if (!*arg) {
+            fail(err_stream, "--lesson", "expected a lesson's number, name or file, e.g. --lesson 1", arg);
+            return -1;
+        }
+        o->lesson = arg;
+        break;
+    case OPT_LIST_LESSONS: o->list_lessons = 1; break;
+    case OPT_PRESENTER: o->presenter = 1; break;
+    case OPT_PAGE:
+        if (parse_long(arg, 1, XL_LESSON_MAX_PAGES, &v) != 0) {
+            fail(err_stream, "--page", "expected a page number from 1 to 48", arg);
+            return -1;
+        }
+        o->page = (int)v;
+        break;
     case OPT_PLAY: o->check_play = 1; break;
     case OPT_ZOOM: {
         double z;
@@ -775,6 +798,10 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"zoom", required_argument, NULL, OPT_ZOOM},
         {"shots", required_argument, NULL, OPT_SHOTS},
         {"check", no_argument, NULL, OPT_CHECK},
+        {"lesson", required_argument, NULL, OPT_LESSON},
+        {"list-lessons", no_argument, NULL, OPT_LIST_LESSONS},
+        {"page", required_argument, NULL, OPT_PAGE},
+        {"presenter", no_argument, NULL, OPT_PRESENTER},
         {"play", no_argument, NULL, OPT_PLAY},
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},
@@ -823,6 +850,11 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         int r = take_flag(ch, optarg, &o, &raw, out_stream, err_stream);
         if (r < 0) return UI_CLI_USAGE;
         if (r > 0) return UI_CLI_DONE;
+    }
+    if ((o.page || o.presenter) && !o.lesson) {
+        fail(err_stream, o.page ? "--page" : "--presenter", "only with --lesson, e.g. xentlab --lesson 1 --page 2",
+             o.page ? "--page" : "--presenter");
+        return UI_CLI_USAGE;
     }
     if (o.check_play && !o.check) {
         fail(err_stream, "--play", "only with --check, e.g. xentlab --check --play lessons/*.lesson", "--play");

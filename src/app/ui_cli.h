@@ -23,6 +23,10 @@ typedef struct ui_options {
     const char *shots_dir;    /* --shots: where F12 saves, or NULL for the current folder */
     int pointer;              /* --pointer given: draw the tooltip at (pointer_x, pointer_y) */
     int pointer_x, pointer_y;
+    const char *lesson;       /* --lesson NAME|NUMBER|FILE, or NULL (borrows argv) */
+    int list_lessons;         /* --list-lessons */
+    int page;                 /* --page K (1-based); 0: not given */
+    int presenter;            /* --presenter: the speaker's second window */
     int check, check_play;    /* --check [--play]: validate the lesson files and exit */
     int check_count;
     char **check_files;       /* borrows argv */

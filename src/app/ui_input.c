@@ -1,7 +1,7 @@
 /* ui_input: the key map listed in the help sheet (ui_help.c).
  * Shift+Left/Right reach every class (1-9 stop at nine); plain Right stays "step".
- * The period, PageUp and PageDown keys stay unmapped on purpose: a presentation
- * clicker sends them, and a later lesson player will use them to move through slides. */
+ * The period, PageUp, PageDown, Home, F5 and M stay unmapped here: they are the lesson
+ * player's (ui_classroom.c), as are Left, Right, B and P while a lesson is open. */
 #include "ui_input.h"
 
 #include <stdio.h>
@@ -140,7 +140,10 @@ static xl_command map_command(SDL_Keycode key, Uint16 mod)
     case SDLK_v: c.kind = XL_CMD_FRAME_TOGGLE; break;
     case SDLK_c: c.kind = XL_CMD_RACE_TOGGLE; break;
     case SDLK_s: c.kind = shift ? XL_CMD_SCENARIO_PREV : XL_CMD_SCENARIO_NEXT; break;
-    case SDLK_m: c.kind = shift ? XL_CMD_MU_DOWN : XL_CMD_MU_UP; break;
+    case SDLK_y: /* Ctrl+Y redo; Y momentum (M is the lesson menu) */
+        if (mod & KMOD_CTRL) c.kind = XL_CMD_REDO;
+        else c.kind = shift ? XL_CMD_MU_DOWN : XL_CMD_MU_UP;
+        break;
     case SDLK_b:
         if (mod & KMOD_CTRL) c.kind = shift ? XL_CMD_BETA2_DOWN : XL_CMD_BETA2_UP;
         else c.kind = shift ? XL_CMD_BETA1_DOWN : XL_CMD_BETA1_UP;
@@ -154,7 +157,6 @@ static xl_command map_command(SDL_Keycode key, Uint16 mod)
         if (mod & KMOD_CTRL) c.kind = shift ? XL_CMD_REDO : XL_CMD_UNDO;
         else c.kind = shift ? XL_CMD_FLIPS_DOWN : XL_CMD_FLIPS_UP;
         break;
-    case SDLK_y: if (mod & KMOD_CTRL) c.kind = XL_CMD_REDO; break;
     case SDLK_BACKSPACE: c.kind = XL_CMD_BACK; break;
     case SDLK_d: c.kind = XL_CMD_LEARN_TOGGLE; break;
     case SDLK_RETURN: case SDLK_KP_ENTER: c.kind = XL_CMD_MEASURE_SELECTED; break;

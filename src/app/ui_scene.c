@@ -10,10 +10,20 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 struct ui_scene {
     SDL_Renderer *r;
     ui_text *text;
+    ui_text *lesson_text;  /* the lesson's column, menu and presenter view: sized by the frame */
+    /* The narration's size for the page shown (finding it opens faces, so once a page). */
+    struct fit_key {
+        const xl_player *player;
+        int page, w, h;
+        ui_theme_kind theme;
+        float zoom;
+    } fit_key;
+    float fit;
     ui_landscape_panel *landscape;
     ui_simplex_panel *simplex;
     ui_hits hits;  /* the last frame's tooltip regions */
@@ -28,10 +38,11 @@ ui_scene *ui_scene_create(SDL_Renderer *renderer, const char *font_dir, char *er
     }
     sc->r = renderer;
     sc->text = ui_text_create(renderer, font_dir, err, errlen);
+    sc->lesson_text = sc->text ? ui_text_create(renderer, font_dir, err, errlen) : NULL;
     sc->landscape = ui_landscape_panel_create(renderer);
     sc->simplex = ui_simplex_panel_create();
-    if (!sc->text || !sc->landscape || !sc->simplex) {
-        if (sc->text) SDL_snprintf(err, errlen, "out of memory");
+    if (!sc->text || !sc->lesson_text || !sc->landscape || !sc->simplex) {
+        if (sc->lesson_text) SDL_snprintf(err, errlen, "out of memory");
         ui_scene_destroy(sc);
         return NULL;
     }
@@ -42,6 +53,7 @@ void ui_scene_destroy(ui_scene *sc)
 {
     if (!sc) return;
     ui_text_destroy(sc->text);
+    ui_text_destroy(sc->lesson_text);
     ui_landscape_panel_destroy(sc->landscape);
     ui_simplex_panel_destroy(sc->simplex);
     free(sc);
@@ -50,6 +62,7 @@ void ui_scene_destroy(ui_scene *sc)
 void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec)
 {
     ui_text_set_recorder(sc->text, rec);
+    ui_text_set_recorder(sc->lesson_text, rec);
 }
 
 float ui_scene_scale(int w, int h)
@@ -156,8 +169,8 @@ static void draw_note(const ui_ctx *ctx, const ui_layout *L, const char *note, i
     ui_text_draw(ctx->text, UI_FONT_LABEL, box.x + ctx->pad, box.y + ctx->pad / 2, UI_ALIGN_LEFT, th->background, cut);
 }
 
-void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h,
-                   ui_frame_geom *geom)
+/* The scene alone in a w x h frame (or viewport). */
+static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
 {
     const ui_theme *th = ui_theme_get(view->theme);
     float scale = ui_scene_scale(w, h) * (view->zoom > 0.0f ? view->zoom : 1.0f);
@@ -219,4 +232,112 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
         ui_help_draw(&ctx, w, h);
     }
+}
+
+/* The layout's box of an emphasisable panel (xl_lesson_panel_known), or an empty one. */
+static SDL_Rect panel_box(const ui_layout *L, const char *name)
+{
+    static const char *const names[] = {"bars", "readouts", "landscape", "history", "data", "side"};
+    const SDL_Rect boxes[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side};
+    for (int i = 0; i < 6; i++)
+        if (strcmp(name, names[i]) == 0) return boxes[i];
+    return (SDL_Rect){0, 0, 0, 0};
+}
+
+/* Dim every panel but the emphasised one (when the scene shows it). */
+static void dim_others(SDL_Renderer *r, const ui_theme *th, const ui_layout *L, const char *name)
+{
+    SDL_Rect keep = panel_box(L, name);
+    if (keep.w <= 0) return;
+    const SDL_Rect all[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side};
+    for (int i = 0; i < 6; i++)
+        if (all[i].w > 0 && !SDL_RectEquals(&all[i], &keep)) ui_draw_fill(r, all[i], ui_rgba(th->background, 150));
+}
+
+/* The lesson text's size factor: the frame's height over 720, times the largest of the
+ * theme's steps at which the page fits (never below 1: 1/32 of the height). */
+static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_Rect col, const ui_ctx *ctx)
+{
+    const float base = (float)h / 720.0f;
+    const float zoom = view->zoom > 1.0f ? view->zoom : 1.0f;
+    if (!view->lesson) return base * zoom;
+    struct fit_key key = {view->lesson, xl_player_page(view->lesson), w, h, view->theme, zoom};
+    if (memcmp(&key, &sc->fit_key, sizeof key) == 0 && sc->fit > 0.0f) return sc->fit;
+    static const float projector[] = {1.25f, 1.125f, 1.0f}, dark[] = {1.1f, 1.0f};
+    const float *steps = view->theme == UI_THEME_LIGHT ? projector : dark;
+    const int n = view->theme == UI_THEME_LIGHT ? 3 : 2;
+    float f = base * zoom;
+    for (int i = 0; i < n; i++) {
+        f = base * zoom * steps[i];
+        if (ui_text_set_scale(sc->lesson_text, f) != 0) break;
+        ui_ctx c = *ctx;
+        c.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
+        if (ui_lesson_fits(&c, col, view->lesson)) break;
+    }
+    memset(&sc->fit_key, 0, sizeof sc->fit_key);
+    sc->fit_key = key;
+    sc->fit = f;
+    return f;
+}
+
+void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
+{
+    ui_frame_geom local;
+    ui_frame_geom *g = geom ? geom : &local;
+    if (view->blank) {
+        SDL_memset(g, 0, sizeof *g);
+        g->scene = (SDL_Rect){0, 0, w, h};
+        SDL_SetRenderDrawColor(sc->r, 0, 0, 0, 255);
+        SDL_RenderClear(sc->r);
+        return;
+    }
+    const int lesson = view->lesson || view->broken;
+    SDL_Rect col = {0, 0, 0, 0}, scene = {0, 0, w, h};
+    if (lesson) {
+        col.w = ui_lesson_column_width(w);
+        col.h = h;
+        scene = (SDL_Rect){col.w, 0, w - col.w, h};
+    }
+    ui_view sv = *view;
+    sv.pointer_x -= scene.x;
+    sv.pointer_in = view->pointer_in && !view->menu_open && view->pointer_x >= scene.x;
+    if (lesson) SDL_RenderSetViewport(sc->r, &scene);
+    draw_scene(sc, s, &sv, scene.w, scene.h, g);
+    const ui_theme *th = ui_theme_get(view->theme);
+    if (view->lesson && xl_player_emphasis(view->lesson)[0])
+        dim_others(sc->r, th, &g->layout, xl_player_emphasis(view->lesson));
+    if (lesson) SDL_RenderSetViewport(sc->r, NULL);
+    g->scene = scene;
+    ui_ctx ctx = {.r = sc->r, .text = sc->lesson_text, .theme = th, .scale = (float)h / 720.0f,
+                  .line = ((float)h / 720.0f < 1.0f ? 1.0f : (float)h / 720.0f) * th->line_scale,
+                  .unit = xl_session_unit(s)};
+    if (lesson || view->menu_open) {
+        float f = lesson ? lesson_scale(sc, view, w, h, col, &ctx) : (float)h / 720.0f;
+        if (ui_text_set_scale(sc->lesson_text, f) != 0) return;
+        ctx.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
+        ui_text_set_region(sc->lesson_text, col, 2);
+        if (view->lesson) ui_lesson_draw(&ctx, col, view->lesson, &g->lesson);
+        else if (view->broken) ui_lesson_draw_broken(&ctx, col, view->broken, &g->lesson);
+    }
+    if (view->menu_open && view->library) {
+        ui_text_set_scale(sc->lesson_text, (float)h / 720.0f);
+        ui_text_set_region(sc->lesson_text, (SDL_Rect){0, 0, w, h}, 3);
+        ui_lesson_menu_draw(&ctx, w, h, view->library, view->menu_selected, view->lesson_path, &g->menu);
+    }
+}
+
+void ui_scene_draw_presenter(ui_scene *sc, const ui_view *view, double seconds, int w, int h)
+{
+    const ui_theme *th = ui_theme_get(view->theme);
+    /* Read at arm's length on a laptop: larger than the main frame's type for its height,
+     * bounded by the width so a narrow window keeps its columns. */
+    float f = (float)h / 560.0f, fw = (float)w / 900.0f;
+    if (fw < f) f = fw;
+    if (ui_text_set_scale(sc->lesson_text, f) != 0) return;
+    ui_ctx ctx = {.r = sc->r, .text = sc->lesson_text, .theme = th, .scale = f,
+                  .line = (f < 1.0f ? 1.0f : f) * th->line_scale,
+                  .pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f)};
+    ui_text_set_region(sc->lesson_text, (SDL_Rect){0, 0, w, h}, 0);
+    SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
+    ui_presenter_draw(&ctx, w, h, view->lesson, view->broken, seconds);
 }

@@ -8,6 +8,7 @@
 #include <SDL.h>
 #include <stddef.h>
 #include "ui_layout.h"
+#include "ui_lesson_panel.h"
 #include "ui_panel_simplex.h"
 #include "ui_panels.h"
 #include "ui_theme.h"
@@ -30,6 +31,13 @@ typedef struct ui_view {
     float zoom;
     /* A brief note shown at the bottom of the frame ("saved xentlab-….png"); "" none. */
     char note[192];
+    /* A lesson: the narration column at the left, the scene to its right (borrowed). */
+    const xl_player *lesson;
+    const xl_lesson *broken;   /* a lesson that could not be opened: its errors instead */
+    int blank;                 /* B or . in a lesson: the frame is pure black */
+    int menu_open, menu_selected;
+    const ui_library *library; /* what the menu lists (borrowed) */
+    const char *lesson_path;   /* the lesson open, marked in the menu */
 } ui_view;
 
 /* Where the last frame put things (for tests and for pointing). */
@@ -42,6 +50,11 @@ typedef struct ui_frame_geom {
     ui_history_geom history;
     ui_simplex_geom simplex;  /* drawn in the landscape's place when the session shows it */
     const ui_hits *hits;      /* the panels' tooltip regions; the scene's, valid until the next draw */
+    /* Where the scene was drawn: the whole frame, or right of a lesson's column. Every
+     * geometry above is relative to this box's corner (the scene draws in a viewport). */
+    SDL_Rect scene;
+    ui_lesson_geom lesson;    /* the column (empty without a lesson) and its answers */
+    ui_menu_geom menu;        /* the menu's rows when it is open */
 } ui_frame_geom;
 
 typedef struct ui_scene ui_scene;
@@ -59,8 +72,15 @@ void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec);
  * window keeps its labels inside the panels (the view's zoom multiplies it). */
 float ui_scene_scale(int w, int h);
 
-/* Draw the frame into the renderer's w x h target. geom may be NULL. */
+/* Draw the frame into the renderer's w x h target. geom may be NULL. With a lesson, the
+ * narration column takes the left (ui_lesson_column_width) and the scene is drawn to its
+ * right, its panels not emphasised by the page dimmed; the pointer in view is in frame
+ * pixels. */
 void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h,
                    ui_frame_geom *geom);
+
+/* Draw the presenter's view of the view's lesson into a w x h target, with the timer at
+ * `seconds`. */
+void ui_scene_draw_presenter(ui_scene *sc, const ui_view *view, double seconds, int w, int h);
 
 #endif

@@ -30,11 +30,10 @@ static void print_scene(FILE *f, const xl_session *s)
     print_string(f, "optimizer", xl_optim_kind_name(xl_sim_optimizer(xl_session_sim(s))->kind));
 }
 
-void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *smp)
+/* ,"name":value for every readout of the scenario. */
+static void print_readouts(FILE *f, const xl_session *s)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
-    fprintf(f, "{\"step\":%ld,", smp->step);
-    print_scene(f, s);
     double values[XL_READOUTS_MAX];
     xl_session_readouts(s, values);
     for (int i = 0; i < def->readout_count; i++) {
@@ -44,6 +43,15 @@ void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *smp)
         fputc(',', f);
         print_number(f, def->readouts[i].name, values[i]);
     }
+}
+
+void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *smp)
+{
+    const xl_scenario_def *def = xl_session_scenario(s);
+    fprintf(f, "{\"step\":%ld,", smp->step);
+    print_scene(f, s);
+    (void)def;
+    print_readouts(f, s);
     fputc(',', f);
     print_number(f, "lr", smp->lr);
     fprintf(f, ",\"unit\":\"%s\",\"playing\":%s", xl_unit_name(xl_session_unit(s)),
@@ -109,5 +117,44 @@ void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok
     fputs(",\"p\":[", f);
     for (int i = 0; i < bars.n; i++) fprintf(f, "%s%.17g", i ? "," : "", bars.p[i]);
     fputs("]}\n", f);
+    fflush(f);
+}
+
+static unsigned long long fnv(unsigned long long h, const void *bytes, size_t n)
+{
+    const unsigned char *p = bytes;
+    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* FNV-1a over the scenario's state bytes and every run's step and parameters: equal
+ * states, equal hashes. */
+static unsigned long long state_hash(const xl_session *s)
+{
+    unsigned long long h = fnv(1469598103934665603ULL, xl_session_state(s), xl_session_scenario(s)->state_size);
+    xl_model m = xl_session_model(s);
+    const int np = m.ops->param_count(m.self);
+    for (int r = 0; r < xl_session_run_count(s); r++) {
+        const xl_sim *sim = xl_session_run_sim(s, r);
+        long steps = xl_sim_steps(sim);
+        h = fnv(h, &steps, sizeof steps);
+        h = fnv(h, xl_sim_theta(sim), (size_t)np * sizeof(double));
+    }
+    return h;
+}
+
+void ui_trace_lesson(FILE *f, const xl_session *s, const char *event, const char *file, int page, int pages,
+                     const char *phase)
+{
+    fputc('{', f);
+    print_string(f, "lesson", event);
+    fputc(',', f);
+    print_string(f, "file", file ? file : "");
+    fprintf(f, ",\"page\":%d,\"pages\":%d,", page, pages);
+    print_string(f, "phase", phase);
+    fprintf(f, ",\"step\":%ld,\"state\":\"%016llx\",", xl_sim_steps(xl_session_sim(s)), state_hash(s));
+    print_scene(f, s);
+    print_readouts(f, s);
+    fputs("}\n", f);
     fflush(f);
 }

@@ -20,4 +20,12 @@ void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *sample);
 /* ok: whether the session took the action (view actions always are). */
 void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok);
 
+/* A lesson line, after a lesson key or a page's script moved on: {"lesson" (the event:
+ * "open", "page", "blank", "unblank", "menu", "close", "presenter"), "file", "page"
+ * (1-based), "pages", "phase" (playing, waiting, paused, asking, suspended, done, or
+ * "" without a player), "step", "state" (a hash of the scenario's state: equal states
+ * give equal hashes, so a page restored bit for bit shows the same), and the readouts}. */
+void ui_trace_lesson(FILE *f, const xl_session *s, const char *event, const char *file, int page, int pages,
+                     const char *phase);
+
 #endif

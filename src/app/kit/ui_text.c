@@ -97,6 +97,7 @@ static const role roles[UI_FONT_COUNT] = {
     [UI_FONT_LABEL] = {0, 14.0f},  [UI_FONT_TICK] = {0, 12.0f},
     [UI_FONT_VALUE] = {2, 13.0f},  [UI_FONT_READOUT] = {2, 22.0f},
     [UI_FONT_HELP] = {0, 17.0f},   [UI_FONT_HEADING] = {1, 22.0f},
+    [UI_FONT_NARRATION] = {0, 22.5f}, [UI_FONT_NARRATION_BOLD] = {1, 22.5f},
 };
 static const char *const font_files[3] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
                                           "DejaVuSansMono.ttf"};

@@ -21,6 +21,8 @@ typedef enum ui_font {
     UI_FONT_READOUT,  /* readout numbers (mono), 22 px */
     UI_FONT_HELP,     /* help sheet rows, 17 px */
     UI_FONT_HEADING,  /* help sheet title, bold 22 px */
+    UI_FONT_NARRATION,      /* a lesson's narration, 22.5 px (1/32 of the height) */
+    UI_FONT_NARRATION_BOLD, /* its *emphasis* and titles */
     UI_FONT_COUNT
 } ui_font;
 

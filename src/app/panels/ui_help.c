@@ -15,7 +15,7 @@ static const help_row learning[] = {
     {"+  /  −", "learning rate up / down"},
     {"]  /  [", "more / fewer steps per second"},
     {"G", "next optimizer"},
-    {"M  /  ⇧M", "momentum μ up / down"},
+    {"Y  /  ⇧Y", "momentum μ up / down"},
     {"B  /  ⇧B", "Adam's β₁ up / down"},
     {"^B  /  ⇧^B", "Adam's β₂ up / down"},
     {"E  /  ⇧E", "Adam's ε × 10 / ÷ 10"},
@@ -26,6 +26,11 @@ static const help_row learning[] = {
     {"⇧Tab", "previous pair"},
     {"V", "landscape: slice / fixed plane"},
     {"S  /  ⇧S", "next / previous scenario"},
+    {NULL, NULL},
+    {"M", "lessons: the menu"},
+    {"PgDn  →  /  PgUp  ←", "in a lesson: next / back"},
+    {"Home  F5  /  B  .", "first page / blank screen"},
+    {"P  /  Esc", "presenter view / the sandbox"},
 };
 static const help_row truth[] = {
     {"1 … 9", "select a class or sample"},

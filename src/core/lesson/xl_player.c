@@ -227,6 +227,7 @@ void xl_player_took_over(xl_player *p)
     if (p->phase == XL_PLAYER_PLAYING) {
         p->phase = XL_PLAYER_SUSPENDED;
         p->play_left = 0;
+        xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE)); /* the learner has the controls */
     }
 }
 

@@ -72,7 +72,7 @@ int xl_player_answer(xl_player *p, int k);
 int xl_player_advance(xl_player *p, double seconds);
 
 /* The learner changed the scene (a key or the mouse, outside the lesson's keys). A play
- * in progress is suspended. */
+ * in progress is suspended and the session paused. */
 void xl_player_took_over(xl_player *p);
 
 /* The panel the page emphasises now ("bars", ..., see xl_lesson_panel_known), or "". */

@@ -1,0 +1,126 @@
+/* ui_wrap: greedy line breaking over words made of runs (see ui_wrap.h). A word is
+ * measured run by run (a run is a stretch in one face), so "*rain*," is a bold "rain"
+ * and a regular comma, kept together on one line. */
+#include "ui_wrap.h"
+
+#include <string.h>
+
+enum { RUNS_MAX = 8, WORD_MAX = 256 };
+
+typedef struct word {
+    int nruns;
+    char text[RUNS_MAX][WORD_MAX];
+    int bold[RUNS_MAX];
+    int width;
+} word;
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Read one word from *s (bold state carried across words in *bold). 0 at the end of the
+ * paragraph (a blank line or the end of the text). */
+static int next_word(const char **s, int *bold, word *w)
+{
+    const char *p = *s;
+    while (*p && is_space(*p)) {
+        if (*p == '\n') {
+            const char *q = p + 1;
+            while (*q == ' ' || *q == '\t' || *q == '\r') q++;
+            if (*q == '\n') {
+                *s = q; /* a blank line: the paragraph ends */
+                return 0;
+            }
+        }
+        p++;
+    }
+    if (!*p) {
+        *s = p;
+        return 0;
+    }
+    w->nruns = 0;
+    size_t len = 0;
+    w->text[0][0] = '\0';
+    w->bold[0] = *bold;
+    while (*p && !is_space(*p)) {
+        if (*p == '*') {
+            *bold = !*bold;
+            if (len > 0 && w->nruns < RUNS_MAX - 1) {
+                w->text[w->nruns][len] = '\0';
+                w->nruns++;
+                len = 0;
+            }
+            w->bold[w->nruns] = *bold;
+            p++;
+            continue;
+        }
+        if (len + 1 < WORD_MAX) w->text[w->nruns][len++] = *p;
+        p++;
+    }
+    w->text[w->nruns][len] = '\0';
+    if (len > 0) w->nruns++;
+    *s = p;
+    return 1;
+}
+
+static int measure(ui_text *t, const ui_wrap_style *st, word *w)
+{
+    w->width = 0;
+    for (int i = 0; i < w->nruns; i++) w->width += ui_text_width(t, w->bold[i] ? st->bold : st->regular, w->text[i]);
+    return w->width;
+}
+
+/* Cut the word to fit width, ending in "…" (a word longer than the line: a URL, a
+ * formula without spaces). */
+static void fit_word(ui_text *t, const ui_wrap_style *st, word *w, int width)
+{
+    char cut[WORD_MAX];
+    w->nruns = 1;
+    ui_text_fit(t, w->bold[0] ? st->bold : st->regular, w->text[0], width, cut, sizeof cut);
+    memcpy(w->text[0], cut, sizeof cut);
+    measure(t, st, w);
+}
+
+int ui_wrap_draw(ui_text *t, const ui_wrap_style *st, const char *text, int x, int y, int width, int max_y,
+                 int draw, int *cut)
+{
+    const int lh = ui_text_line_height(t, st->regular) + st->line_gap;
+    const int space = ui_text_width(t, st->regular, " ");
+    int cy = y, bold = 0, first_paragraph = 1;
+    if (cut) *cut = 0;
+    const char *s = text ? text : "";
+    while (*s) {
+        /* One paragraph. */
+        word w;
+        int cx = 0, line_used = 0;
+        if (!next_word(&s, &bold, &w)) {
+            while (*s && is_space(*s)) s++;
+            continue;
+        }
+        if (!first_paragraph) cy += st->paragraph_gap;
+        first_paragraph = 0;
+        do {
+            if (measure(t, st, &w) > width) fit_word(t, st, &w, width);
+            if (line_used && cx + space + w.width > width) {
+                cy += lh;
+                cx = 0;
+                line_used = 0;
+            }
+            if (line_used) cx += space;
+            int visible = cy + lh - st->line_gap <= max_y;
+            if (!visible && cut) *cut = 1;
+            if (draw && visible) {
+                int wx = x + cx;
+                for (int i = 0; i < w.nruns; i++)
+                    wx += ui_text_draw(t, w.bold[i] ? st->bold : st->regular, wx, cy, UI_ALIGN_LEFT,
+                                       w.bold[i] ? st->emphasis : st->color, w.text[i]);
+            }
+            cx += w.width;
+            line_used = 1;
+        } while (next_word(&s, &bold, &w));
+        cy += lh;
+        bold = 0; /* emphasis never runs past its paragraph */
+    }
+    return cy - y;
+}

@@ -1,0 +1,340 @@
+/* ui_lesson_panel: the narration column, the broken-lesson sheet, the menu and the
+ * presenter's view (see ui_lesson_panel.h). One layout routine both measures and draws
+ * the column, so what is measured to fit is exactly what is drawn. */
+#include "ui_lesson_panel.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_draw.h"
+#include "ui_wrap.h"
+
+int ui_lesson_column_width(int w)
+{
+    return w * 35 / 100;
+}
+
+const char *ui_lesson_status(const xl_player *p)
+{
+    static char buf[128];
+    const xl_lesson *l = xl_player_lesson(p);
+    const int last = xl_player_page(p) + 1 >= l->npages;
+    switch (xl_player_phase_of(p)) {
+    case XL_PLAYER_PLAYING:
+        snprintf(buf, sizeof buf, "▶ playing: %ld step%s to go", xl_player_play_left(p),
+                 xl_player_play_left(p) == 1 ? "" : "s");
+        return buf;
+    case XL_PLAYER_WAITING: return "→ goes on";
+    case XL_PLAYER_PAUSED: return "Your turn: explore with the keys and the mouse. → goes on";
+    case XL_PLAYER_ASKING: return "Answer with a number key or a click; → shows the answer";
+    case XL_PLAYER_SUSPENDED: return "You have the controls. → plays it again";
+    case XL_PLAYER_DONE: break;
+    }
+    return last ? "The end of the lesson. M: lessons · Esc: sandbox" : "→ next page";
+}
+
+static SDL_Color mix(SDL_Color a, SDL_Color b, int t256)
+{
+    SDL_Color c = {(Uint8)((a.r * (256 - t256) + b.r * t256) >> 8), (Uint8)((a.g * (256 - t256) + b.g * t256) >> 8),
+                   (Uint8)((a.b * (256 - t256) + b.b * t256) >> 8), 255};
+    return c;
+}
+
+/* The column's body from y to max_y: page title, narration, questions. With measure
+ * set, every question counts as answered (the most the page can show), so the size
+ * chosen never changes while the page is on. Returns the y reached. */
+static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int y, int max_y, int measure,
+                       ui_lesson_geom *g)
+{
+    const ui_theme *th = ctx->theme;
+    const xl_page *pg = &xl_player_lesson(p)->pages[xl_player_page(p)];
+    const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, draw = !measure;
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_NARRATION);
+    ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0};
+    ui_wrap_style prose = {UI_FONT_NARRATION, UI_FONT_NARRATION_BOLD, th->text, th->text, lh / 2, lh / 8};
+    y += ui_wrap_draw(ctx->text, &title, pg->title, x, y, width, max_y, draw, NULL) + lh / 2;
+    y += ui_wrap_draw(ctx->text, &prose, pg->text, x, y, width, max_y, draw, NULL);
+    for (int q = 0; q < pg->nquestions; q++) {
+        int choice = -1;
+        int state = measure ? 2 : xl_player_question_state(p, q, &choice);
+        if (state == 0) continue;
+        const xl_question *qu = &pg->questions[q];
+        y += lh / 2;
+        if (draw) ui_draw_fill(ctx->r, (SDL_Rect){x, y, width, (int)ui_lw(ctx, 2.0f)}, th->model);
+        y += lh / 3;
+        y += ui_wrap_draw(ctx->text, &title, qu->text, x, y, width, max_y, draw, NULL) + lh / 4;
+        const int badge = ui_text_width(ctx->text, UI_FONT_NARRATION_BOLD, "4") + pad;
+        for (int a = 0; a < qu->nanswers; a++) {
+            const int right = a == qu->right, chosen = a == choice, shown = state == 2;
+            SDL_Color ink = th->text;
+            ui_wrap_style ans = prose;
+            ans.paragraph_gap = 0;
+            int h = ui_wrap_draw(ctx->text, &ans, qu->answers[a], 0, 0, width - badge - pad, 1 << 30, 0, NULL);
+            SDL_Rect row = {x, y, width, h + lh / 4};
+            if (draw) {
+                if (shown && right) ui_draw_fill(ctx->r, row, mix(th->panel, th->inherent, 70));
+                else if (shown && chosen) ui_draw_fill(ctx->r, row, mix(th->panel, th->surprise, 60));
+                else if (!shown) ui_draw_frame(ctx->r, row, (int)ui_lw(ctx, 1.0f), th->border);
+                char mark[16];
+                snprintf(mark, sizeof mark, "%s", shown && right ? "✓" : shown && chosen ? "✗" : "");
+                if (!mark[0]) snprintf(mark, sizeof mark, "%d", a + 1);
+                ui_text_draw(ctx->text, UI_FONT_NARRATION_BOLD, x + pad / 2, y + lh / 8, UI_ALIGN_LEFT,
+                             shown && right ? th->inherent : shown && chosen ? th->surprise : th->text_dim, mark);
+                ans.color = ink;
+                ui_wrap_draw(ctx->text, &ans, qu->answers[a], x + badge + pad / 2, y + lh / 8, width - badge - pad,
+                             max_y, 1, NULL);
+                if (g && g->nanswers < XL_LESSON_ANSWERS && state == 1) g->answers[g->nanswers++] = row;
+            }
+            y += row.h + lh / 6;
+        }
+        if (state == 2 && qu->why[0]) {
+            y += lh / 4;
+            y += ui_wrap_draw(ctx->text, &prose, qu->why, x, y, width, max_y, draw, NULL);
+        }
+    }
+    return y;
+}
+
+/* The column's frame, header (lesson title, counter) and foot (status, keys); returns
+ * the body's box through *body. */
+static void frame(const ui_ctx *ctx, SDL_Rect col, const char *lesson_title, const char *counter,
+                  const char *status, int clicker, SDL_Rect *body)
+{
+    const ui_theme *th = ctx->theme;
+    const int pad = ctx->pad;
+    ui_draw_fill(ctx->r, col, th->panel);
+    ui_draw_fill(ctx->r, (SDL_Rect){col.x + col.w - (int)ui_lw(ctx, 1.0f), col.y, (int)ui_lw(ctx, 1.0f), col.h},
+                 th->border);
+    const int hl = ui_text_line_height(ctx->text, UI_FONT_HELP);
+    int cw = counter ? ui_text_width(ctx->text, UI_FONT_NARRATION_BOLD, counter) : 0;
+    char cut[128];
+    ui_text_fit(ctx->text, UI_FONT_HELP, lesson_title, col.w - 3 * pad - cw, cut, sizeof cut);
+    const int head_h = ui_text_line_height(ctx->text, UI_FONT_NARRATION_BOLD);
+    ui_text_draw(ctx->text, UI_FONT_HELP, col.x + pad, col.y + pad + (head_h - hl) / 2, UI_ALIGN_LEFT, th->text_dim,
+                 cut);
+    if (counter)
+        ui_text_draw(ctx->text, UI_FONT_NARRATION_BOLD, col.x + col.w - pad, col.y + pad, UI_ALIGN_RIGHT, th->text,
+                     counter);
+    int top = col.y + pad + head_h + pad / 2;
+    ui_draw_fill(ctx->r, (SDL_Rect){col.x + pad, top, col.w - 2 * pad, (int)ui_lw(ctx, 1.0f)}, th->border);
+    top += pad;
+    /* The foot: status (wrapped, at most two lines) and the clicker keys. */
+    const int kl = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    ui_wrap_style st = {UI_FONT_HELP, UI_FONT_HELP, th->text, th->text, 0, 0};
+    int status_h = ui_wrap_draw(ctx->text, &st, status, 0, 0, col.w - 2 * pad, 1 << 30, 0, NULL);
+    int bottom = col.y + col.h - pad - kl;
+    /* The clicker's keys, as many as fit without cutting one. */
+    static const char *const keys[] = {
+        "PgDn → next  ·  PgUp ← back  ·  B blank  ·  M lessons  ·  Esc sandbox",
+        "→ next  ·  ← back  ·  B blank  ·  M lessons  ·  Esc sandbox",
+        "→ next  ·  ← back  ·  M lessons  ·  Esc sandbox",
+        "M lessons  ·  Esc sandbox",
+    };
+    int k = clicker ? 0 : 3;
+    while (k < 3 && ui_text_width(ctx->text, UI_FONT_LABEL, keys[k]) > col.w - 2 * pad) k++;
+    ui_text_fit(ctx->text, UI_FONT_LABEL, keys[k], col.w - 2 * pad, cut, sizeof cut);
+    ui_text_draw(ctx->text, UI_FONT_LABEL, col.x + pad, bottom, UI_ALIGN_LEFT, th->text_dim, cut);
+    bottom -= status_h + pad / 2;
+    ui_wrap_draw(ctx->text, &st, status, col.x + pad, bottom, col.w - 2 * pad, col.y + col.h, 1, NULL);
+    bottom -= pad / 2;
+    ui_draw_fill(ctx->r, (SDL_Rect){col.x + pad, bottom, col.w - 2 * pad, (int)ui_lw(ctx, 1.0f)}, th->border);
+    *body = (SDL_Rect){col.x, top, col.w, bottom - pad / 2 - top};
+}
+
+void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, ui_lesson_geom *g)
+{
+    if (g) {
+        memset(g, 0, sizeof *g);
+        g->column = col;
+    }
+    const xl_lesson *l = xl_player_lesson(p);
+    char counter[32];
+    snprintf(counter, sizeof counter, "%d / %d", xl_player_page(p) + 1, l->npages);
+    SDL_Rect body;
+    frame(ctx, col, l->title, counter, ui_lesson_status(p), 1, &body);
+    SDL_RenderSetClipRect(ctx->r, &body);
+    layout_body(ctx, col, p, body.y, body.y + body.h, 0, g);
+    SDL_RenderSetClipRect(ctx->r, NULL);
+}
+
+
+int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p)
+{
+    const xl_lesson *l = xl_player_lesson(p);
+    /* The body's box as frame() makes it, without drawing: the header and the foot. */
+    const int pad = ctx->pad;
+    const int head = pad + ui_text_line_height(ctx->text, UI_FONT_NARRATION_BOLD) + pad / 2 + pad;
+    ui_wrap_style st = {UI_FONT_HELP, UI_FONT_HELP, ctx->theme->text, ctx->theme->text, 0, 0};
+    int status_h = ui_wrap_draw(ctx->text, &st, "Answer with a number key or a click; → shows the answer", 0, 0,
+                                col.w - 2 * pad, 1 << 30, 0, NULL);
+    const int foot = pad + ui_text_line_height(ctx->text, UI_FONT_LABEL) + status_h + pad + pad / 2;
+    (void)l;
+    int end = layout_body(ctx, col, p, col.y + head, 1 << 30, 1, NULL);
+    return end <= col.y + col.h - foot;
+}
+
+void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *broken, ui_lesson_geom *g)
+{
+    if (g) {
+        memset(g, 0, sizeof *g);
+        g->column = col;
+    }
+    const ui_theme *th = ctx->theme;
+    SDL_Rect body;
+    frame(ctx, col, "This lesson cannot be opened", NULL, "Fix the file and open it again (M).", 0, &body);
+    const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, max_y = body.y + body.h;
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->surprise, th->surprise, 0, 0};
+    ui_wrap_style err = {UI_FONT_LABEL, UI_FONT_LABEL, th->text, th->text, lh / 2, 0};
+    int y = body.y;
+    char head[96];
+    snprintf(head, sizeof head, "%d error%s", broken->nerrors, broken->nerrors == 1 ? "" : "s");
+    y += ui_wrap_draw(ctx->text, &title, head, x, y, width, max_y, 1, NULL) + lh / 2;
+    for (int e = 0; e < broken->nerrors && e < XL_LESSON_MAX_ERRORS && y < max_y; e++)
+        y += ui_wrap_draw(ctx->text, &err, broken->errors[e], x, y, width, max_y, 1, NULL) + lh / 3;
+    y += lh / 2;
+    ui_wrap_draw(ctx->text, &err, "Fix the file in an editor; xentlab --check FILE lists the same errors.", x, y,
+                 width, max_y, 1, NULL);
+}
+
+void ui_lesson_menu_draw(const ui_ctx *ctx, int w, int h, const ui_library *lib, int selected, const char *current,
+                         ui_menu_geom *g)
+{
+    const ui_theme *th = ctx->theme;
+    if (g) memset(g, 0, sizeof *g);
+    ui_draw_fill(ctx->r, (SDL_Rect){0, 0, w, h}, ui_rgba(th->background, 170));
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_HELP), pad = lh;
+    const int hh = ui_text_line_height(ctx->text, UI_FONT_HEADING);
+    const int rows = lib->count > 0 ? lib->count : 1;
+    int row_h = lh * 3 / 2;
+    int sheet_w = w * 60 / 100, sheet_h = hh + pad * 3 + rows * row_h + lh + pad;
+    if (sheet_w < 2 * pad + 20 * lh) sheet_w = w - 2 * lh;
+    if (sheet_h > h - 2 * lh) {
+        sheet_h = h - 2 * lh;
+        row_h = (sheet_h - hh - pad * 4 - lh) / rows;
+        if (row_h < lh) row_h = lh;
+    }
+    SDL_Rect sheet = {(w - sheet_w) / 2, (h - sheet_h) / 2, sheet_w, sheet_h};
+    if (g) g->sheet = sheet;
+    ui_draw_fill(ctx->r, sheet, th->overlay);
+    ui_draw_frame(ctx->r, sheet, (int)ui_lw(ctx, 1.0f), th->border);
+    int x = sheet.x + pad, y = sheet.y + pad;
+    ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, "Lessons");
+    ui_text_draw(ctx->text, UI_FONT_LABEL, sheet.x + sheet.w - pad, y + (hh - ui_text_line_height(ctx->text, UI_FONT_LABEL)),
+                 UI_ALIGN_RIGHT, th->text_dim, "↑/↓ choose · Enter or click open · Esc close");
+    y += hh + pad;
+    if (lib->count == 0) {
+        ui_text_draw(ctx->text, UI_FONT_HELP, x, y, UI_ALIGN_LEFT, th->text_dim,
+                     lib->dir[0] ? "No lessons in the lessons folder." : "No lessons folder was found.");
+        return;
+    }
+    const int name_w = ui_text_width(ctx->text, UI_FONT_HELP, "00-gradient-descent  ");
+    for (int i = 0; i < lib->count && y + row_h <= sheet.y + sheet.h - pad; i++) {
+        const ui_library_entry *e = &lib->entries[i];
+        SDL_Rect row = {sheet.x + pad / 2, y, sheet.w - pad, row_h};
+        if (i == selected) ui_draw_fill(ctx->r, row, mix(th->overlay, th->model, 90));
+        if (current && strcmp(current, e->path) == 0)
+            ui_draw_fill(ctx->r, (SDL_Rect){row.x, row.y, (int)ui_lw(ctx, 3.0f), row.h}, th->truth);
+        int ty = y + (row_h - lh) / 2;
+        char num[8], pages[32], cut[160];
+        int digits = (int)strspn(e->name, "0123456789");
+        snprintf(num, sizeof num, "%.*s", digits > 3 ? 3 : digits, e->name);
+        ui_text_draw(ctx->text, UI_FONT_HELP, x, ty, UI_ALIGN_LEFT, th->text_dim, num);
+        snprintf(pages, sizeof pages, e->pages ? "%d pages" : "", e->pages);
+        int pw = ui_text_width(ctx->text, UI_FONT_HELP, "00 pages");
+        ui_text_fit(ctx->text, UI_FONT_HELP, e->title, row.w - pad * 2 - name_w / 3 - pw, cut, sizeof cut);
+        ui_text_draw(ctx->text, UI_FONT_HELP, x + name_w / 3, ty, UI_ALIGN_LEFT, e->pages ? th->text : th->surprise,
+                     cut);
+        ui_text_draw(ctx->text, UI_FONT_HELP, row.x + row.w - pad / 2, ty, UI_ALIGN_RIGHT, th->text_dim, pages);
+        if (g && g->nrows < UI_LIBRARY_MAX) g->rows[g->nrows++] = row;
+        y += row_h;
+    }
+}
+
+void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, const xl_lesson *broken, double seconds)
+{
+    const ui_theme *th = ctx->theme;
+    ui_draw_fill(ctx->r, (SDL_Rect){0, 0, w, h}, th->background);
+    const int pad = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_NARRATION);
+    ui_wrap_style big = {UI_FONT_NARRATION, UI_FONT_NARRATION_BOLD, th->text, th->text, lh / 2, lh / 8};
+    ui_wrap_style bold = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0};
+    ui_wrap_style dim = {UI_FONT_HELP, UI_FONT_HELP, th->text_dim, th->text_dim, lh / 4, 0};
+    ui_wrap_style head = {UI_FONT_HEADING, UI_FONT_HEADING, th->text, th->text, 0, 0};
+    int y = pad;
+    if (!p) {
+        y += ui_wrap_draw(ctx->text, &head, broken ? "The lesson cannot be opened" : "No lesson is open", pad, y,
+                          w - 2 * pad, h, 1, NULL) + pad;
+        if (broken)
+            for (int e = 0; e < broken->nerrors && e < XL_LESSON_MAX_ERRORS && y < h; e++)
+                y += ui_wrap_draw(ctx->text, &dim, broken->errors[e], pad, y, w - 2 * pad, h - pad, 1, NULL);
+        else
+            ui_wrap_draw(ctx->text, &dim, "M in the main window opens the lesson menu.", pad, y, w - 2 * pad, h, 1,
+                         NULL);
+        return;
+    }
+    const xl_lesson *l = xl_player_lesson(p);
+    const int page = xl_player_page(p);
+    const xl_page *pg = &l->pages[page];
+    /* Two columns: this page (status, answer, notes, what the screen says) at the left,
+     * the timer and the next page at the right. */
+    const int right_w = w * 36 / 100, left_w = w - right_w - 3 * pad;
+    const int rx = pad + left_w + pad * 2;
+    ui_draw_fill(ctx->r, (SDL_Rect){rx - pad, 0, (int)ui_lw(ctx, 1.0f), h}, th->border);
+    char counter[32], timer[32];
+    snprintf(counter, sizeof counter, "%d / %d", page + 1, l->npages);
+    long secs = seconds > 0.0 && seconds < 1e7 ? (long)seconds : 0;
+    snprintf(timer, sizeof timer, "%02ld:%02ld", secs / 60, secs % 60);
+    int cw = ui_text_draw(ctx->text, UI_FONT_HEADING, pad, y, UI_ALIGN_LEFT, th->text, counter);
+    char cut[160];
+    ui_text_fit(ctx->text, UI_FONT_HELP, l->title, left_w - cw - pad, cut, sizeof cut);
+    const int hh = ui_text_line_height(ctx->text, UI_FONT_HEADING);
+    ui_text_draw(ctx->text, UI_FONT_HELP, pad + cw + pad, y + (hh - ui_text_line_height(ctx->text, UI_FONT_HELP)) / 2,
+                 UI_ALIGN_LEFT, th->text_dim, cut);
+    y += hh + pad / 2;
+    y += ui_wrap_draw(ctx->text, &bold, pg->title, pad, y, left_w, h, 1, NULL);
+    ui_wrap_style status = dim;
+    status.color = th->truth;
+    y += ui_wrap_draw(ctx->text, &status, ui_lesson_status(p), pad, y, left_w, h, 1, NULL) + pad / 2;
+    for (int q = 0; q < pg->nquestions; q++) {
+        const xl_question *qu = &pg->questions[q];
+        char line[XL_LESSON_LINE + 32];
+        snprintf(line, sizeof line, "Right answer: %d, %s", qu->right + 1, qu->answers[qu->right]);
+        ui_wrap_style ans = bold;
+        ans.regular = ans.bold = UI_FONT_HELP;
+        ans.color = ans.emphasis = th->inherent;
+        y += ui_wrap_draw(ctx->text, &ans, line, pad, y, left_w, h, 1, NULL) + pad / 4;
+    }
+    y += pad / 2;
+    ui_draw_fill(ctx->r, (SDL_Rect){pad, y, left_w, (int)ui_lw(ctx, 1.0f)}, th->border);
+    y += pad / 2;
+    if (pg->notes[0]) y += ui_wrap_draw(ctx->text, &big, pg->notes, pad, y, left_w, h - pad, 1, NULL);
+    else y += ui_wrap_draw(ctx->text, &dim, "No speaker notes on this page.", pad, y, left_w, h - pad, 1, NULL);
+    y += pad;
+    if (y + 2 * lh < h && (pg->text[0] || pg->nquestions)) {
+        ui_text_draw(ctx->text, UI_FONT_LABEL, pad, y, UI_ALIGN_LEFT, th->text_dim, "ON THE SCREEN");
+        y += ui_text_line_height(ctx->text, UI_FONT_LABEL) + pad / 4;
+        if (pg->text[0]) y += ui_wrap_draw(ctx->text, &dim, pg->text, pad, y, left_w, h - pad, 1, NULL) + pad / 2;
+        for (int q = 0; q < pg->nquestions; q++)
+            y += ui_wrap_draw(ctx->text, &dim, pg->questions[q].text, pad, y, left_w, h - pad, 1, NULL);
+    }
+    /* The right column: the timer, large, and the next page. */
+    int ry = pad;
+    ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, th->text_dim, "TIME  (F5 starts again)");
+    ry += ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    ui_text_draw(ctx->text, UI_FONT_HEADING, rx, ry, UI_ALIGN_LEFT, th->truth, timer);
+    ry += hh + pad;
+    ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, th->text_dim, "NEXT");
+    ry += ui_text_line_height(ctx->text, UI_FONT_LABEL) + pad / 4;
+    if (page + 1 < l->npages) {
+        const xl_page *nx = &l->pages[page + 1];
+        ui_wrap_style nb = dim;
+        nb.regular = nb.bold = UI_FONT_HELP;
+        nb.color = nb.emphasis = th->text;
+        ry += ui_wrap_draw(ctx->text, &nb, nx->title, rx, ry, right_w - pad, h - pad, 1, NULL) + pad / 4;
+        ui_wrap_draw(ctx->text, &dim, nx->text, rx, ry, right_w - pad, h - pad, 1, NULL);
+    } else {
+        ui_text_draw(ctx->text, UI_FONT_HELP, rx, ry, UI_ALIGN_LEFT, th->text_dim, "This is the last page.");
+    }
+}

@@ -1,0 +1,55 @@
+/* ui_lesson_panel: what a lesson adds to the frame: the narration column (lesson title,
+ * page counter, page title, the narration, a question with its answers, what the player
+ * is doing and the clicker keys), the errors of a lesson that cannot be opened, the
+ * lesson menu, and the presenter's view (notes, next page, timer). All drawn from the
+ * player's state alone. */
+#ifndef UI_LESSON_PANEL_H
+#define UI_LESSON_PANEL_H
+
+#include <SDL.h>
+#include "ui_library.h"
+#include "ui_panel.h"
+#include "xl_player.h"
+
+/* Where the column put what the pointer can press. */
+typedef struct ui_lesson_geom {
+    SDL_Rect column;
+    int nanswers;
+    SDL_Rect answers[XL_LESSON_ANSWERS];
+} ui_lesson_geom;
+
+/* The lesson menu's rows, for pointing. */
+typedef struct ui_menu_geom {
+    SDL_Rect sheet;
+    int nrows;
+    SDL_Rect rows[UI_LIBRARY_MAX];
+} ui_menu_geom;
+
+/* The column's width for a w-pixel frame (35% of it, shared/DESIGN.md). */
+int ui_lesson_column_width(int w);
+
+/* The narration column in `col`. ctx->text is the lesson's own text (its narration
+ * faces sized for the frame, not the scene). The narration is drawn at the largest of
+ * three sizes (from 1.2 to 1 times 1/32 of the height) at which the page fits. */
+void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, ui_lesson_geom *g);
+
+/* 1 if the current page, every question answered, fits the column at the text size set. */
+int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p);
+
+/* A lesson that cannot be opened: its errors in the column, and what to do. */
+void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *broken, ui_lesson_geom *g);
+
+/* The lesson menu over a w x h frame: every lesson of lib with its title and pages,
+ * `selected` highlighted. */
+void ui_lesson_menu_draw(const ui_ctx *ctx, int w, int h, const ui_library *lib, int selected, const char *current,
+                         ui_menu_geom *g);
+
+/* The presenter's view in a w x h frame: counter, timer (seconds since the lesson
+ * started), the page, its question's right answer, the speaker notes, the next page. */
+void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, const xl_lesson *broken, double seconds);
+
+/* What the player is doing, for the column's foot and the presenter ("▶ playing: 12 of
+ * 40 steps", "→ goes on", ...). Static storage. */
+const char *ui_lesson_status(const xl_player *p);
+
+#endif

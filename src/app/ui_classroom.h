@@ -1,0 +1,55 @@
+/* ui_classroom: a lesson in the window: opening one (by number, name or file), the
+ * clicker's keys, the menu, blanking, the presenter view's switch, leaving for the
+ * sandbox. It turns keys and clicks into the player's moves; every other key is the
+ * learner's, and marks that the learner took over. No drawing, no window: the loop
+ * asks it, so the same keys work in the main and the presenter window and in tests. */
+#ifndef UI_CLASSROOM_H
+#define UI_CLASSROOM_H
+
+#include <SDL.h>
+#include "ui_library.h"
+#include "xl_player.h"
+#include "xl_session.h"
+
+typedef struct ui_classroom {
+    ui_library library;          /* the lessons the menu lists */
+    xl_lesson *lesson;           /* owned; NULL when none was opened */
+    char path[UI_LIBRARY_PATH];  /* its file */
+    xl_player *player;           /* owned; NULL in the sandbox or when the lesson is broken */
+    int broken;                  /* the lesson has errors: they are shown instead */
+    int blank;                   /* B or .: a black screen until any key */
+    int menu_open, menu_selected;
+    int presenter;               /* the presenter view is wanted (P, --presenter) */
+    int restarted;               /* F5 was pressed: the presenter's timer starts again */
+} ui_classroom;
+
+/* What a key did. */
+typedef enum ui_classroom_key_result {
+    UI_CLASSROOM_PASS = 0,   /* not a lesson key: the learner's (sandbox keys apply) */
+    UI_CLASSROOM_TAKEN,      /* the lesson or the menu took it */
+    UI_CLASSROOM_QUIT        /* quit the program */
+} ui_classroom_key_result;
+
+/* Scan the lessons (fonts_dir: where the fonts are, the lessons lie near them). */
+void ui_classroom_init(ui_classroom *c, const char *fonts_dir);
+void ui_classroom_free(ui_classroom *c);
+
+/* Open the lesson `arg` names (ui_library_resolve) on session s, from the state every
+ * lesson starts in (the default scene, as --check --play plays it). A lesson with
+ * errors is open but broken (its errors are shown). Returns 0 (opened, possibly broken)
+ * or -1 when nothing names a lesson (the reason in err). */
+int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err, size_t errlen);
+/* Leave the lesson for the sandbox; the scene stays as it is. */
+void ui_classroom_close(ui_classroom *c);
+
+/* A key press while the classroom is active (a lesson open, or the menu). */
+ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint16 mod, xl_session *s);
+/* A click at frame pixel (x, y) on a lesson's answer (answers[0..n-1]) or the menu's
+ * rows; 1 if taken. */
+int ui_classroom_click(ui_classroom *c, int x, int y, const SDL_Rect *answers, int nanswers, const SDL_Rect *rows,
+                       int nrows, xl_session *s);
+
+/* 1 when a lesson (playing or broken) or the menu is showing. */
+int ui_classroom_active(const ui_classroom *c);
+
+#endif

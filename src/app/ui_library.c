@@ -1,0 +1,167 @@
+/* ui_library: lessons on disk (see ui_library.h). */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "ui_library.h"
+
+#include <SDL.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef XL_SOURCE_LESSONS
+#define XL_SOURCE_LESSONS "lessons"
+#endif
+
+char *ui_library_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = malloc(XL_LESSON_MAX_BYTES + 1);
+    if (!buf) {
+        fclose(f);
+        errno = ENOMEM;
+        return NULL;
+    }
+    errno = 0;
+    *len = fread(buf, 1, XL_LESSON_MAX_BYTES + 1, f);
+    int failed = ferror(f), why = errno; /* EISDIR for a folder */
+    fclose(f);
+    if (failed) {
+        free(buf);
+        errno = why ? why : EIO;
+        return NULL;
+    }
+    return buf;
+}
+
+int ui_library_load(const char *path, xl_lesson *l)
+{
+    size_t len = 0;
+    char *text = ui_library_read(path, &len);
+    if (!text) {
+        memset(l, 0, sizeof *l);
+        snprintf(l->errors[0], sizeof l->errors[0], "%.120s: error: cannot read it: %s", path, strerror(errno));
+        l->nerrors = 1;
+        return -1;
+    }
+    int errors = xl_lesson_parse(path, text, len, l);
+    free(text);
+    return errors;
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The lessons folder: $XENTLAB_LESSONS, then beside the assets (installed: share/xentlab/
+ * lessons; source tree: assets/../lessons), then the source tree's. */
+static int find_dir(char *dir, size_t n, const char *fonts_dir)
+{
+    const char *env = getenv("XENTLAB_LESSONS");
+    if (env && *env) {
+        snprintf(dir, n, "%s", env);
+        return is_dir(dir);
+    }
+    if (fonts_dir && *fonts_dir) {
+        static const char *const rel[] = {"/../lessons", "/../../lessons"};
+        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+            snprintf(dir, n, "%s%s", fonts_dir, rel[i]);
+            if (is_dir(dir)) return 1;
+        }
+    }
+    snprintf(dir, n, "%s", XL_SOURCE_LESSONS);
+    return is_dir(dir);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const ui_library_entry *)a)->name, ((const ui_library_entry *)b)->name);
+}
+
+int ui_library_scan(ui_library *lib, const char *fonts_dir)
+{
+    lib->count = 0;
+    if (!find_dir(lib->dir, sizeof lib->dir, fonts_dir)) {
+        lib->dir[0] = '\0';
+        return 0;
+    }
+    char real[PATH_MAX];
+    if (realpath(lib->dir, real) && strlen(real) < sizeof lib->dir) /* "…/assets/fonts/../../lessons" reads badly */
+        memcpy(lib->dir, real, strlen(real) + 1);
+    DIR *d = opendir(lib->dir);
+    if (!d) {
+        lib->dir[0] = '\0';
+        return 0;
+    }
+    xl_lesson *l = malloc(sizeof *l);
+    struct dirent *e;
+    while (l && (e = readdir(d)) != NULL && lib->count < UI_LIBRARY_MAX) {
+        size_t len = strlen(e->d_name);
+        if (len <= 7 || strcmp(e->d_name + len - 7, ".lesson") != 0 || e->d_name[0] == '.') continue;
+        if (len - 7 >= sizeof lib->entries[0].name) continue;
+        ui_library_entry *en = &lib->entries[lib->count];
+        char path[2 * UI_LIBRARY_PATH];
+        int plen = snprintf(path, sizeof path, "%s/%s", lib->dir, e->d_name);
+        if (plen < 0 || (size_t)plen >= sizeof en->path) continue; /* a path too long to open */
+        memcpy(en->path, path, (size_t)plen + 1);
+        snprintf(en->name, sizeof en->name, "%.*s", (int)(len - 7), e->d_name);
+        int errors = ui_library_load(en->path, l);
+        if (errors == 0) {
+            snprintf(en->title, sizeof en->title, "%s", l->title);
+            en->pages = l->npages;
+        } else {
+            snprintf(en->title, sizeof en->title, "(cannot be opened: %d error%s)", errors < 0 ? 1 : errors,
+                     errors == 1 || errors < 0 ? "" : "s");
+            en->pages = 0;
+        }
+        lib->count++;
+    }
+    free(l);
+    closedir(d);
+    qsort(lib->entries, (size_t)lib->count, sizeof lib->entries[0], by_name);
+    return lib->count;
+}
+
+/* "04-cross-entropy" matches "4", "04", "cross-entropy" and itself. */
+static int matches(const char *name, const char *arg)
+{
+    if (strcmp(name, arg) == 0) return 1;
+    const char *dash = strchr(name, '-');
+    if (!dash || dash == name) return 0;
+    for (const char *c = name; c < dash; c++)
+        if (!isdigit((unsigned char)*c)) return 0;
+    if (strcmp(dash + 1, arg) == 0) return 1;
+    char *end;
+    errno = 0;
+    long want = strtol(arg, &end, 10);
+    return *arg && *end == '\0' && errno == 0 && want == strtol(name, NULL, 10);
+}
+
+int ui_library_resolve(const ui_library *lib, const char *arg, char *path, size_t n, char *err, size_t errlen)
+{
+    struct stat st;
+    if (strchr(arg, '/') || (strlen(arg) > 7 && strcmp(arg + strlen(arg) - 7, ".lesson") == 0) ||
+        stat(arg, &st) == 0) {
+        snprintf(path, n, "%s", arg);
+        return 0; /* a file: opening it says what is wrong with it */
+    }
+    for (int i = 0; i < lib->count; i++)
+        if (matches(lib->entries[i].name, arg)) {
+            snprintf(path, n, "%s", lib->entries[i].path);
+            return 0;
+        }
+    if (!lib->dir[0]) {
+        snprintf(err, errlen, "no lessons folder was found; give a lesson file, e.g. --lesson my.lesson");
+        return -1;
+    }
+    int used = snprintf(err, errlen, "no lesson '%s' in %s; there are:", arg, lib->dir);
+    for (int i = 0; i < lib->count && used > 0 && (size_t)used < errlen; i++)
+        used += snprintf(err + used, errlen - (size_t)used, " %s", lib->entries[i].name);
+    return -1;
+}

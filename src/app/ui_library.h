@@ -1,0 +1,45 @@
+/* ui_library: the lessons on disk. The shipped ones live in a lessons/ folder found with
+ * zero configuration (beside the assets: the source tree, the build folder, the install
+ * prefix, or $XENTLAB_LESSONS); a lesson is opened by file name, by its number ("4") or
+ * by its name with or without the number ("cross-entropy", "04-cross-entropy"). */
+#ifndef UI_LIBRARY_H
+#define UI_LIBRARY_H
+
+#include <stddef.h>
+
+#include "xl_lesson.h"
+
+enum { UI_LIBRARY_MAX = 64, UI_LIBRARY_PATH = 1024 };
+
+typedef struct ui_library_entry {
+    char path[UI_LIBRARY_PATH];
+    char name[128];                 /* the file name without .lesson, e.g. "04-cross-entropy" */
+    char title[XL_LESSON_TITLE];    /* the lesson's own title, or the first error when broken */
+    int pages;                      /* 0 when the file has errors */
+} ui_library_entry;
+
+typedef struct ui_library {
+    char dir[UI_LIBRARY_PATH];      /* "" when no lessons folder was found */
+    int count;
+    ui_library_entry entries[UI_LIBRARY_MAX];  /* sorted by file name */
+} ui_library;
+
+/* Find the lessons folder and read every *.lesson in it (titles, page counts). fonts_dir
+ * is where the fonts were found (the lessons lie near them). Returns the count. */
+int ui_library_scan(ui_library *lib, const char *fonts_dir);
+
+/* The file `arg` names: an existing file, else a lesson of lib by number or name.
+ * Returns 0 with the path, or -1 with the reason in err (naming the lessons there are). */
+int ui_library_resolve(const ui_library *lib, const char *arg, char *path, size_t n, char *err, size_t errlen);
+
+/* Read a lesson file whole, up to one byte past the format's limit (so an oversized file
+ * is the parser's error, and nothing is read without bound). Returns a new buffer (free
+ * it) with *len bytes, or NULL with errno set. */
+char *ui_library_read(const char *path, size_t *len);
+
+/* Read and parse path into l (the caller's, it is large). Returns 0 when valid; the
+ * number of errors (in l->errors); or -1 when the file cannot be read, with the reason
+ * as "PATH: error: cannot read it: ..." in l->errors[0] (l->nerrors 1). */
+int ui_library_load(const char *path, xl_lesson *l);
+
+#endif

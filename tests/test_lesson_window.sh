@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# The lesson player in a real X window (Xvfb), driven like a presentation clicker with
+# xdotool and checked through the --trace lesson lines: Page Down / Right / Page Up /
+# Left / Home / F5 move through pages, going back restores a page's start bit for bit
+# (the same state hash and readouts), a question is answered with a number key, the
+# learner takes over and the next key continues from the scripted state, B and . blank
+# the screen (pure black) and any key brings it back, P opens the presenter window, M
+# the menu, Escape leaves for the sandbox.
+#
+#   tests/test_lesson_window.sh path/to/xentlab path/to/lessons
+#
+# Exit status: 0 pass, 1 fail, 77 skipped (xvfb-run, xauth or xdotool missing).
+set -uo pipefail
+
+if [ "${1:-}" != "--inner" ]; then
+    xentlab=${1:?usage: test_lesson_window.sh path/to/xentlab path/to/lessons}
+    lessons=${2:?usage: test_lesson_window.sh path/to/xentlab path/to/lessons}
+    for tool in xvfb-run xauth xdotool python3; do
+        if ! command -v "$tool" >/dev/null 2>&1; then
+            echo "lesson window test skipped: $tool is not installed (scripts/test.sh installs it)"
+            exit 77
+        fi
+    done
+    if [ -n "${MESON_BUILD_ROOT:-}" ]; then root=$MESON_BUILD_ROOT
+    elif [ -d meson-private ]; then root=$PWD
+    else root=/tmp; fi
+    out="$root/lesson-window-test"
+    rm -rf "$out"
+    mkdir -p "$out" || { echo "cannot create $out"; exit 1; }
+    timeout -k 3 100 xvfb-run -a -s "-screen 0 1280x720x24 -nolisten tcp" \
+        bash "$0" --inner "$xentlab" "$lessons" "$out"
+    rc=$?
+    if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+        echo "FAIL: the lesson window test did not finish within 100 s; see $out"
+        exit 1
+    fi
+    exit $rc
+fi
+
+xentlab=$2
+lessons=$3
+out=$4
+trace="$out/trace.log"
+errlog="$out/stderr.log"
+pid=
+have_magick=1
+command -v import >/dev/null 2>&1 && command -v convert >/dev/null 2>&1 || have_magick=0
+
+# shellcheck disable=SC2317  # run by the trap
+cleanup() {
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" 2>/dev/null
+        sleep 0.3
+        kill -9 "$pid" 2>/dev/null
+    fi
+}
+trap cleanup EXIT
+
+shot() { [ $have_magick -eq 1 ] || return 0; import -window root "$out/$1.png" 2>>"$errlog" || echo "note: screenshot $1 failed"; }
+
+fail() {
+    echo "FAIL: $*"
+    echo "---- last trace lines ($trace) ----"
+    grep '"lesson"' "$trace" 2>/dev/null | tail -n 12
+    echo "---- xentlab stderr ($errlog) ----"
+    tail -n 15 "$errlog" 2>/dev/null
+    shot "at-failure"
+    echo "Screenshots and the full trace are in $out/"
+    exit 1
+}
+
+# tq START EXPR: a Python expression over the lesson lines (list Ls) and command lines
+# (C) of the trace from line START on; succeeds if truthy, prints the value.
+tq() {
+    python3 - "$trace" "$1" "$2" <<'PY'
+import json, sys
+path, start, expr = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+L = []
+with open(path) as f:
+    for i, line in enumerate(f):
+        if i < start:
+            continue
+        try:
+            L.append(json.loads(line))
+        except ValueError:
+            pass
+Ls = [o for o in L if "lesson" in o]
+C = [o for o in L if "command" in o]
+last = Ls[-1] if Ls else {}
+v = eval(expr)
+print(json.dumps(v) if not isinstance(v, str) else v)
+sys.exit(0 if v else 1)
+PY
+}
+
+wait_for() { # wait_for SECONDS START EXPR
+    local deadline=$((SECONDS + $1))
+    while [ $SECONDS -le "$deadline" ]; do
+        tq "$2" "$3" >/dev/null 2>&1 && return 0
+        kill -0 "$pid" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+
+mark() { wc -l <"$trace" | tr -d ' '; }
+key() { xdotool key --clearmodifiers "$1" 2>>"$errlog" || fail "xdotool key $1 failed"; }
+
+# The state hash of the last lesson line that says page P, phase PH.
+state_of() { tq 0 "[o for o in Ls if o['page'] == $1 and o['phase'] == '$2'][-1]['state']"; }
+
+lesson="$lessons/06-gradient-descent.lesson"
+"$xentlab" --trace --size 1280x720 --lesson "$lesson" >"$trace" 2>"$errlog" &
+pid=$!
+win=
+for _ in $(seq 75); do
+    win=$(xdotool search --onlyvisible --name 'cross-entropy lab' 2>/dev/null | head -n 1)
+    [ -n "$win" ] && break
+    kill -0 "$pid" 2>/dev/null || fail "xentlab exited before showing a window"
+    sleep 0.2
+done
+[ -n "$win" ] || fail "no window within 15 s"
+xdotool windowactivate "$win" 2>/dev/null
+xdotool windowfocus --sync "$win" 2>>"$errlog" || xdotool windowfocus "$win" 2>>"$errlog"
+sleep 0.5
+wait_for 5 0 'Ls and Ls[0]["lesson"] == "open" and Ls[0]["page"] == 1 and Ls[0]["pages"] == 4' ||
+    fail "expected a lesson line {\"lesson\":\"open\",\"page\":1,\"pages\":4}"
+start1=$(tq 0 'Ls[0]["state"]')
+loss1=$(tq 0 'Ls[0]["loss"]')
+shot "01-page1"
+
+# ---- Page Down: page 2 asks before it plays ----
+m=$(mark)
+key Next
+wait_for 5 "$m" 'last.get("page") == 2 and last["phase"] == "asking"' || fail "Page Down: expected page 2, asking"
+start2=$(tq "$m" 'last["state"]')
+shot "02-asking"
+# The answer: 1 (a number key answers; it does not select a class), then the play.
+m=$(mark)
+key 1
+wait_for 5 "$m" 'any(o["phase"] == "playing" for o in Ls)' || fail "key 1: expected the play to start"
+tq "$m" 'not any(c["command"] == "select" for c in C)' >/dev/null || fail "key 1 selected a class while asking"
+wait_for 10 "$m" 'last["phase"] == "done" and last["step"] == 50' || fail "expected the play to end at step 50"
+shot "03-answered"
+
+# ---- Left: page 1 again, bit for bit; Right: page 2's start again ----
+m=$(mark)
+key Left
+wait_for 5 "$m" 'last["page"] == 1' || fail "Left: expected page 1"
+tq "$m" "last['state'] == '$start1' and last['loss'] == $loss1" >/dev/null ||
+    fail "Left: page 1's state differs from its first showing ($start1)"
+m=$(mark)
+key Right
+wait_for 5 "$m" 'last["page"] == 2 and last["phase"] == "asking"' || fail "Right: expected page 2 asking"
+tq "$m" "last['state'] == '$start2' and last['step'] == 0" >/dev/null || fail "Right: page 2's start differs"
+
+# ---- the learner takes over (steps, a uniform P); → goes on from the scripted state ----
+m=$(mark)
+key n; key n; key u
+wait_for 5 "$m" 'len(C) >= 3' || fail "keys n n u: expected three commands"
+m=$(mark)
+key Right   # reveals the answer and plays from the scripted state
+wait_for 5 "$m" 'any(o["phase"] == "playing" and o["state"] == "'"$start2"'" and o["step"] == 0 for o in Ls)' ||
+    fail "Right after taking over: expected the play to start from page 2's scripted state"
+key Right   # the rest of the play at once
+wait_for 5 "$m" 'last["phase"] == "done" and last["step"] == 50' || fail "Right: expected the play skipped to step 50"
+m=$(mark)
+key Page_Down
+wait_for 5 "$m" 'last["page"] == 3' || fail "Page Down: expected page 3"
+sleep 0.2
+# Page 3 plays 50 steps; take over mid-way or after, then back and forth: same start.
+key u
+sleep 0.3
+m=$(mark)
+key Prior
+wait_for 5 "$m" 'last["page"] == 2' || fail "Page Up: expected page 2"
+key Page_Down; key Page_Down; key Page_Down
+wait_for 5 "$m" 'last["page"] == 3' || fail "expected page 3 again"
+s3=$(tq 0 "[o for o in Ls if o['page'] == 3 and o['lesson'] == 'page'][0]['state']")
+tq "$m" "[o for o in Ls if o['page'] == 3 and o['lesson'] == 'page'][-1]['state'] == '$s3'" >/dev/null ||
+    fail "page 3's start differs between its two showings"
+
+# ---- blank: B, then any key (x: not "remove point") brings it back ----
+m=$(mark)
+key b
+wait_for 5 "$m" 'last["lesson"] == "blank"' || fail "B: expected a blank line"
+sleep 0.4
+shot "04-blank"
+if [ $have_magick -eq 1 ]; then
+    max=$(convert "$out/04-blank.png" -format '%[fx:maxima]' info: 2>>"$errlog")
+    [ "$max" = "0" ] || fail "B: the screen is not pure black (brightest value $max)"
+fi
+m=$(mark)
+key x
+wait_for 5 "$m" 'last["lesson"] == "unblank"' || fail "x after B: expected the screen back"
+tq "$m" 'not C' >/dev/null || fail "the key that brought the screen back also did something"
+key period
+wait_for 5 "$m" 'last["lesson"] == "blank"' || fail "period: expected a blank line"
+key space
+wait_for 5 "$m" 'last["lesson"] == "unblank"' || fail "space after period: expected the screen back"
+
+# ---- Home and F5: page 1, as it started ----
+m=$(mark)
+key End
+wait_for 5 "$m" 'last["page"] == 4' || fail "End: expected page 4"
+key Home
+wait_for 5 "$m" "last['page'] == 1 and last['state'] == '$start1'" || fail "Home: expected page 1 as it started"
+key Page_Down
+key F5
+wait_for 5 "$m" "last['page'] == 1 and last['state'] == '$start1'" || fail "F5: expected page 1 as it started"
+
+# ---- P: the presenter window, and P again closes it ----
+m=$(mark)
+key p
+wait_for 5 "$m" 'last["lesson"] == "presenter"' || fail "P: expected the presenter line"
+pw=
+for _ in $(seq 25); do
+    pw=$(xdotool search --onlyvisible --name 'presenter' 2>/dev/null | head -n 1)
+    [ -n "$pw" ] && break
+    sleep 0.2
+done
+[ -n "$pw" ] || fail "P: no presenter window appeared"
+sleep 0.5
+shot "05-presenter"
+xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win" 2>/dev/null
+m=$(mark)
+key Next
+wait_for 5 "$m" 'last["page"] == 2' || fail "Page Down with the presenter open: expected page 2"
+key p
+wait_for 5 "$m" 'last["lesson"] == "presenter-closed"' || fail "P again: expected the presenter closed"
+
+# ---- M: the menu; Down Down Enter opens the third lesson; Escape: the sandbox ----
+m=$(mark)
+key m
+wait_for 5 "$m" 'last["lesson"] == "menu"' || fail "M: expected the menu"
+sleep 0.3
+shot "06-menu"
+key Home; key Down; key Down; key Return
+wait_for 5 "$m" 'last["lesson"] == "open" and last["file"].endswith("03-microstates.lesson") and last["page"] == 1' ||
+    fail "menu: Home Down Down Enter: expected lesson 03 open on page 1"
+m=$(mark)
+key Escape
+wait_for 5 "$m" 'last["lesson"] == "close"' || fail "Escape: expected the lesson closed"
+sleep 0.3
+shot "07-sandbox"
+kill -0 "$pid" 2>/dev/null || fail "xentlab quit on Escape in a lesson (it should leave for the sandbox)"
+key q
+for _ in $(seq 25); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+if kill -0 "$pid" 2>/dev/null; then fail "q: xentlab did not quit"; fi
+wait "$pid"
+st=$?
+pid=
+[ $st -eq 0 ] || fail "xentlab exited with status $st"
+grep -q 'ERROR\|runtime error' "$errlog" && fail "errors on stderr"
+echo "lesson window test passed: $(grep -c '"lesson"' "$trace") lesson lines; screenshots in $out"
+exit 0
