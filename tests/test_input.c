@@ -90,8 +90,9 @@ START_TEST(learning_keys)
     expect(SDLK_c, KMOD_NONE, XL_CMD_RACE_TOGGLE, 0);
     expect(SDLK_s, KMOD_NONE, XL_CMD_SCENARIO_NEXT, 0);
     expect(SDLK_s, KMOD_LSHIFT, XL_CMD_SCENARIO_PREV, 0);
-    expect(SDLK_m, KMOD_NONE, XL_CMD_MU_UP, 0);
-    expect(SDLK_m, KMOD_RSHIFT, XL_CMD_MU_DOWN, 0);
+    expect(SDLK_y, KMOD_NONE, XL_CMD_MU_UP, 0);
+    expect(SDLK_y, KMOD_RSHIFT, XL_CMD_MU_DOWN, 0);
+    expect(SDLK_y, KMOD_LCTRL, XL_CMD_REDO, 0);
     expect(SDLK_b, KMOD_NONE, XL_CMD_BETA1_UP, 0);
     expect(SDLK_b, KMOD_LSHIFT, XL_CMD_BETA1_DOWN, 0);
     expect(SDLK_b, KMOD_LCTRL, XL_CMD_BETA2_UP, 0);
@@ -116,7 +117,7 @@ END_TEST
 
 START_TEST(clicker_keys_free)
 {
-    const SDL_Keycode free_keys[] = { SDLK_PERIOD, SDLK_PAGEUP, SDLK_PAGEDOWN };
+    const SDL_Keycode free_keys[] = { SDLK_PERIOD, SDLK_PAGEUP, SDLK_PAGEDOWN, SDLK_m, SDLK_HOME, SDLK_F5 };
     for (size_t i = 0; i < sizeof free_keys / sizeof free_keys[0]; i++) {
         expect(free_keys[i], KMOD_NONE, XL_CMD_NONE, 0);
         expect(free_keys[i], KMOD_LSHIFT, XL_CMD_NONE, 0);

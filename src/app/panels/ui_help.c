@@ -27,10 +27,10 @@ static const help_row learning[] = {
     {"V", "landscape: slice / fixed plane"},
     {"S  /  ⇧S", "next / previous scenario"},
     {NULL, NULL},
-    {"M", "lessons: the menu"},
-    {"PgDn  →  /  PgUp  ←", "in a lesson: next / back"},
-    {"Home  F5  /  B  .", "first page / blank screen"},
-    {"P  /  Esc", "presenter view / the sandbox"},
+    {"M", "the lessons"},
+    {"PgDn  /  PgUp", "lesson: next / back page"},
+    {"B  or  .", "lesson: blank the screen"},
+    {"P", "lesson: presenter view"},
 };
 static const help_row truth[] = {
     {"1 … 9", "select a class or sample"},

@@ -1,0 +1,357 @@
+/* test_lesson_view: the lesson in the frame and the classroom's keys (issue 9).
+ *
+ * Every page of every shipped lesson, every question answered, fits its column at the
+ * smallest narration size (1/32 of the height) at 1280x720 and 1920x1080, and its
+ * labels neither overlap nor leave the column; a blank frame is pure black; emphasis
+ * dims the other panels and leaves the emphasised one as it was; an answer is taken by
+ * a click on it; the clicker's keys move through pages and back to the same state; a
+ * broken lesson opens broken and shows its errors; the menu opens another lesson. */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "ui_assets.h"
+#include "ui_classroom.h"
+#include "ui_lesson_panel.h"
+#include "ui_scene.h"
+#include "ui_text.h"
+
+#ifndef LESSONS_DIR
+#error "LESSONS_DIR: the shipped lessons"
+#endif
+#ifndef BAD_LESSON
+#error "BAD_LESSON: a lesson with errors"
+#endif
+
+static char fonts[2048];
+
+static void find_fonts(void)
+{
+    char tried[4096];
+    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0, "fonts: %s", tried);
+}
+
+typedef struct frame {
+    SDL_Surface *surface;
+    SDL_Renderer *r;
+    ui_scene *sc;
+} frame;
+
+static void frame_open(frame *f, int w, int h)
+{
+    find_fonts();
+    f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    ck_assert_ptr_nonnull(f->surface);
+    f->r = SDL_CreateSoftwareRenderer(f->surface);
+    char err[256];
+    f->sc = ui_scene_create(f->r, fonts, err, sizeof err);
+    ck_assert_msg(f->sc != NULL, "%s", err);
+}
+
+static void frame_close(frame *f)
+{
+    ui_scene_destroy(f->sc);
+    SDL_DestroyRenderer(f->r);
+    SDL_FreeSurface(f->surface);
+}
+
+static Uint32 pixel(const frame *f, int x, int y)
+{
+    return ((const Uint32 *)f->surface->pixels)[y * (f->surface->pitch / 4) + x];
+}
+
+static xl_session *default_session(void)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+/* Every .lesson in LESSONS_DIR, sorted; returns the count. */
+static int lesson_files(char names[][256], int cap)
+{
+    DIR *d = opendir(LESSONS_DIR);
+    ck_assert_ptr_nonnull(d);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < cap) {
+        size_t len = strlen(e->d_name);
+        if (len > 7 && strcmp(e->d_name + len - 7, ".lesson") == 0) snprintf(names[n++], 256, "%s", e->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, 256, (int (*)(const void *, const void *))strcmp);
+    return n;
+}
+
+START_TEST(every_page_fits_and_reads)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    char names[64][256];
+    int n = lesson_files(names, 64);
+    ck_assert_int_ge(n, 11);
+    xl_lesson *l = malloc(sizeof *l);
+    int pages_checked = 0;
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        char err[256];
+        ui_text *text = ui_text_create(f.r, fonts, err, sizeof err);
+        ck_assert_ptr_nonnull(text);
+        /* The smallest size the column uses: 1/32 of the height. */
+        ck_assert_int_eq(ui_text_set_scale(text, (float)h / 720.0f), 0);
+        ck_assert_int_ge(ui_text_line_height(text, UI_FONT_NARRATION), h / 32);
+        const SDL_Rect col = {0, 0, ui_lesson_column_width(w), h};
+        for (int i = 0; i < n; i++) {
+            char path[sizeof LESSONS_DIR + 300];
+            snprintf(path, sizeof path, "%s/%.256s", LESSONS_DIR, names[i]);
+            ck_assert_int_eq(ui_library_load(path, l), 0);
+            xl_session *s = default_session();
+            xl_player *p = xl_player_create(l, s);
+            ck_assert_ptr_nonnull(p);
+            for (int k = 0; k < l->npages; k++) {
+                ck_assert_int_eq(xl_player_goto(p, k), 0);
+                ui_ctx ctx = {.r = f.r, .text = text, .theme = ui_theme_get(UI_THEME_LIGHT), .scale = (float)h / 720.0f,
+                              .line = (float)h / 720.0f, .pad = (int)(ui_text_line_height(text, UI_FONT_LABEL) * 0.8f)};
+                ck_assert_msg(ui_lesson_fits(&ctx, col, p), "%s page %d (\"%s\") does not fit the column at %dx%d",
+                              names[i], k + 1, l->pages[k].title, w, h);
+                /* Drawn in the frame, questions answered: the column's labels. */
+                for (int q = 0; q < 8 && xl_player_phase_of(p) != XL_PLAYER_DONE; q++) xl_player_next(p);
+                ui_text_box boxes[512];
+                ui_text_recorder rec = {boxes, 512, 0};
+                ui_scene_set_recorder(f.sc, &rec);
+                ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p};
+                ui_scene_draw(f.sc, s, &view, w, h, NULL);
+                ui_scene_set_recorder(f.sc, NULL);
+                int in_column = 0;
+                for (int a = 0; a < rec.count && a < 512; a++) {
+                    if (boxes[a].layer != 2) continue;
+                    in_column++;
+                    SDL_Rect b = boxes[a].ink;
+                    ck_assert_msg(b.x >= col.x && b.y >= col.y && b.x + b.w <= col.x + col.w && b.y + b.h <= h,
+                                  "%s page %d at %dx%d: '%s' leaves the column", names[i], k + 1, w, h, boxes[a].text);
+                    for (int c = 0; c < a; c++)
+                        if (boxes[c].layer == 2)
+                            ck_assert_msg(!SDL_HasIntersection(&b, &boxes[c].ink),
+                                          "%s page %d at %dx%d: '%s' overlaps '%s'", names[i], k + 1, w, h,
+                                          boxes[a].text, boxes[c].text);
+                }
+                ck_assert_int_gt(in_column, 5);
+                pages_checked++;
+            }
+            xl_player_destroy(p);
+            xl_session_destroy(s);
+        }
+        ui_text_destroy(text);
+        frame_close(&f);
+    }
+    ck_assert_int_ge(pages_checked, 2 * 40);
+    free(l);
+}
+END_TEST
+
+static xl_lesson *load(const char *name)
+{
+    xl_lesson *l = malloc(sizeof *l);
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", LESSONS_DIR, name);
+    ck_assert_int_eq(ui_library_load(path, l), 0);
+    return l;
+}
+
+START_TEST(blank_is_black_and_emphasis_dims_the_others)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_lesson *l = load("01-surprise.lesson");
+    xl_session *s = default_session();
+    xl_player *p = xl_player_create(l, s);
+    ck_assert_str_eq(xl_player_emphasis(p), "bars");
+    ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .blank = 1};
+    ui_frame_geom g;
+    ui_scene_draw(f.sc, s, &view, 1280, 720, &g);
+    SDL_RenderPresent(f.r);
+    for (int y = 0; y < 720; y += 3)
+        for (int x = 0; x < 1280; x += 3) ck_assert_uint_eq(pixel(&f, x, y) & 0xFFFFFF, 0);
+
+    /* The same scene with and without the emphasis (a broken view keeps the layout). */
+    view.blank = 0;
+    ui_scene_draw(f.sc, s, &view, 1280, 720, &g);
+    SDL_RenderPresent(f.r);
+    SDL_Surface *dimmed = SDL_DuplicateSurface(f.surface);
+    ck_assert_int_eq(g.scene.x, ui_lesson_column_width(1280));
+    SDL_Rect bars = g.layout.bars, land = g.layout.landscape;
+    view.lesson = NULL;
+    view.broken = l;
+    ui_scene_draw(f.sc, s, &view, 1280, 720, &g);
+    SDL_RenderPresent(f.r);
+    long same = 0, total = 0, lighter = 0, darker = 0;
+    const Uint32 *a = dimmed->pixels, *b = f.surface->pixels;
+    const int pitch = f.surface->pitch / 4;
+    for (int y = bars.y; y < bars.y + bars.h; y += 2)
+        for (int x = bars.x; x < bars.x + bars.w; x += 2) {
+            total++;
+            same += a[y * pitch + x + g.scene.x] == b[y * pitch + x + g.scene.x];
+        }
+    ck_assert_int_eq(same, total); /* the emphasised panel is untouched */
+    for (int y = land.y; y < land.y + land.h; y += 2)
+        for (int x = land.x; x < land.x + land.w; x += 2) {
+            Uint32 pa = a[y * pitch + x + g.scene.x], pb = b[y * pitch + x + g.scene.x];
+            int la = (int)((pa >> 16 & 255) + (pa >> 8 & 255) + (pa & 255));
+            int lb = (int)((pb >> 16 & 255) + (pb >> 8 & 255) + (pb & 255));
+            lighter += la > lb;
+            darker += la < lb;
+        }
+    /* Dimmed toward the projector theme's white: nearly every pixel lighter. */
+    ck_assert_msg(lighter > 20 * (darker + 1), "lighter %ld, darker %ld", lighter, darker);
+    SDL_FreeSurface(dimmed);
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    free(l);
+    frame_close(&f);
+}
+END_TEST
+
+START_TEST(a_click_answers_the_question)
+{
+    frame f;
+    frame_open(&f, 1920, 1080);
+    ui_classroom *cr = malloc(sizeof *cr);
+    ui_classroom_init(cr, fonts);
+    xl_session *s = default_session();
+    char err[512];
+    ck_assert_int_eq(ui_classroom_open(cr, LESSONS_DIR "/06-gradient-descent.lesson", s, err, sizeof err), 0);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_phase_of(cr->player), XL_PLAYER_ASKING);
+    ui_view view = {.theme = UI_THEME_DARK, .lesson = cr->player};
+    ui_frame_geom g;
+    ui_scene_draw(f.sc, s, &view, 1920, 1080, &g);
+    ck_assert_int_eq(g.lesson.nanswers, 3);
+    SDL_Rect second = g.lesson.answers[1];
+    ck_assert_int_lt(second.x + second.w, g.scene.x + 1);
+    /* Beside the answers: nothing; on the second: answered 2. */
+    ck_assert_int_eq(ui_classroom_click(cr, g.scene.x + 100, 500, g.lesson.answers, 3, NULL, 0, s), 0);
+    ck_assert_int_eq(ui_classroom_click(cr, second.x + second.w / 2, second.y + second.h / 2, g.lesson.answers, 3,
+                                        NULL, 0, s), 1);
+    int choice = -1;
+    ck_assert_int_eq(xl_player_question_state(cr->player, 0, &choice), 2);
+    ck_assert_int_eq(choice, 1);
+    ck_assert_int_eq(xl_player_phase_of(cr->player), XL_PLAYER_PLAYING);
+    ui_scene_draw(f.sc, s, &view, 1920, 1080, &g);
+    ck_assert_int_eq(g.lesson.nanswers, 0); /* answered: nothing to press */
+    ui_classroom_free(cr);
+    free(cr);
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
+START_TEST(clicker_keys_blank_menu_and_escape)
+{
+    find_fonts();
+    ui_classroom *cr = malloc(sizeof *cr);
+    ui_classroom_init(cr, fonts);
+    ck_assert_int_ge(cr->library.count, 11);
+    xl_session *s = default_session();
+    char err[1024];
+    ck_assert_int_eq(ui_classroom_open(cr, "no-such-lesson", s, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "no lesson 'no-such-lesson' in"));
+    ck_assert_ptr_nonnull(strstr(err, "01-surprise"));
+    ck_assert_int_eq(ui_classroom_open(cr, "cross-entropy", s, err, sizeof err), 0);
+    ck_assert_ptr_nonnull(strstr(cr->path, "04-cross-entropy.lesson"));
+    ck_assert_int_eq(ui_classroom_open(cr, "6", s, err, sizeof err), 0);
+    ck_assert_ptr_nonnull(strstr(cr->path, "06-gradient-descent.lesson"));
+    xl_player *p = cr->player;
+    double first[XL_READOUTS_MAX] = {0}, again[XL_READOUTS_MAX] = {0};
+    xl_session_readouts(s, first);
+    ck_assert_double_eq_tol(first[0], 3.7048, 1e-4);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(p), 1);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, KMOD_LSHIFT, s), UI_CLASSROOM_PASS); /* select next */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_n, 0, s), UI_CLASSROOM_PASS);               /* the learner's */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_9, 0, s), UI_CLASSROOM_TAKEN); /* asking: no 9th answer */
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_ASKING);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_KP_1, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s), UI_CLASSROOM_TAKEN); /* the play's rest */
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 50);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_LEFT, 0, s), UI_CLASSROOM_TAKEN);
+    xl_session_readouts(s, again);
+    ck_assert_int_eq(xl_player_page(p), 0);
+    ck_assert(memcmp(first, again, sizeof first) == 0);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_END, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(p), 3);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_HOME, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(p), 0);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s), UI_CLASSROOM_TAKEN);
+    cr->restarted = 0;
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_F5, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(p), 0);
+    ck_assert_int_eq(cr->restarted, 1);
+
+    /* B blanks; any key (here "r", reset) brings the screen back and does nothing else. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_b, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->blank, 1);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_r, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->blank, 0);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PERIOD, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_click(cr, 5, 5, NULL, 0, NULL, 0, s), 1);
+    ck_assert_int_eq(cr->blank, 0);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_b, KMOD_LCTRL, s), UI_CLASSROOM_PASS); /* Adam's β₂ */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_p, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->presenter, 1);
+
+    /* M, Down, Enter: the seventh lesson. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->menu_open, 1);
+    ck_assert_int_eq(cr->menu_selected, 5);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_DOWN, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RETURN, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->menu_open, 0);
+    ck_assert_ptr_nonnull(strstr(cr->path, "07-logistic.lesson"));
+    ck_assert_str_eq(xl_session_scenario(s)->id, "logistic");
+
+    /* Escape: the sandbox, the scene as it was; Escape there is the window's (quit). */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_ptr_null(cr->player);
+    ck_assert_str_eq(xl_session_scenario(s)->id, "logistic");
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s), UI_CLASSROOM_PASS);
+
+    /* A broken lesson opens broken; its errors are there to show. */
+    ck_assert_int_eq(ui_classroom_open(cr, BAD_LESSON, s, err, sizeof err), 0);
+    ck_assert_int_eq(cr->broken, 1);
+    ck_assert_ptr_null(cr->player);
+    ck_assert_int_gt(cr->lesson->nerrors, 1);
+    ck_assert_ptr_nonnull(strstr(cr->lesson->errors[0], "bad.lesson:"));
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_active(cr), 0);
+    ui_classroom_free(cr);
+    free(cr);
+    xl_session_destroy(s);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("lesson view");
+    TCase *tc = tcase_create("lesson view");
+    tcase_set_timeout(tc, 240);
+    tcase_add_test(tc, every_page_fits_and_reads);
+    tcase_add_test(tc, blank_is_black_and_emphasis_dims_the_others);
+    tcase_add_test(tc, a_click_answers_the_question);
+    tcase_add_test(tc, clicker_keys_blank_menu_and_escape);
+    suite_add_tcase(su, tc);
+    SRunner *sr = srunner_create(su);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
