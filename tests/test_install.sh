@@ -131,7 +131,7 @@ if [ -x "$BIN" ]; then
     # Where else could it find fonts? The source tree it was built from and the install
     # folder compiled in (XL_SOURCE_ASSETS, XL_INSTALL_ASSETS in meson.build). Hide both
     # so that only the lookup relative to the executable (../share/xentlab) can work.
-    HIDE=("$SRC/assets")
+    HIDE=("$SRC/assets" "$SRC/lessons")
     [ -d "$(under_prefix "$DATADIR")/xentlab" ] && HIDE+=("$(under_prefix "$DATADIR")/xentlab")
     # A control: the same binary alone in a folder with no share/ beside it must then
     # find no fonts (exit 1), which proves the hiding works.
@@ -144,7 +144,8 @@ if [ -x "$BIN" ]; then
         "$lonely" --headless --screenshot "$shot.lonely.png" >/dev/null 2>&1
         rc=$?
         [ "$rc" -eq 1 ] || { echo "control: a binary with no share/ beside it exited $rc, not 1" >&2; exit 91; }
-        "$bin" --headless --steps 5 --screenshot "$shot"'
+        "$bin" --headless --steps 5 --screenshot "$shot" || exit $?
+        "$bin" --list-lessons >"$shot.lessons.txt" 2>&1 || exit 92'
     NS=()
     if unshare --mount true 2>/dev/null; then
         NS=(unshare --mount)
@@ -161,6 +162,13 @@ if [ -x "$BIN" ]; then
             NS=()
         elif [ "$rc" -eq 0 ] && [ -s "$SHOT" ]; then
             ok "with ${HIDE[*]} hidden, the installed binary found its fonts in ${SHARE#"$DEST"}/xentlab inside the destdir"
+            if grep -q "^Lessons in $SHARE/xentlab/lessons " "$SHOT.lessons.txt" &&
+                grep -q "01-surprise  *Surprise (4 pages)" "$SHOT.lessons.txt"; then
+                ok "and its lessons in ${SHARE#"$DEST"}/xentlab/lessons ($(grep -c 'pages)' "$SHOT.lessons.txt") listed)"
+            else
+                cat "$SHOT.lessons.txt" >&2
+                fail "the installed binary did not list the installed lessons"
+            fi
         else
             cat "$TMP/hidden.log" >&2
             fail "with the source and install assets hidden, the installed binary did not run (status $rc)"
