@@ -19,6 +19,7 @@
 #include "ui_assets.h"
 #include "ui_check.h"
 #include "ui_classroom.h"
+#include "ui_export.h"
 #include "ui_input.h"
 #include "ui_pointer.h"
 #include "ui_scene.h"
@@ -545,6 +546,21 @@ int ui_app_run(const ui_options *opt)
         }
         cr->presenter = opt->presenter;
         sync_view(&view, cr);
+        if (opt->record) {
+            int status = lesson_status;
+            if (status == 0 && SDL_Init(0) != 0) {
+                fprintf(stderr, "xentlab: SDL: %s\n", SDL_GetError());
+                status = 1;
+            } else if (status == 0) {
+                ui_export_options eo = {opt->record, opt->width, opt->height, opt->fps, opt->theme, opt->force, fonts};
+                status = ui_export_lesson(cr->player, &eo);
+                SDL_Quit();
+            }
+            ui_classroom_free(cr);
+            free(cr);
+            xl_session_destroy(s);
+            return status;
+        }
     }
     /* --do commands are traced like key presses, headless or not (README: one object
      * per command applied); a "step" among them also writes its step line first. */

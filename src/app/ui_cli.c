@@ -26,7 +26,7 @@ enum { MIN_W = 640, MIN_H = 480, MAX_W = 7680, MAX_H = 4320 };
 enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
-    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER
+    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -78,6 +78,12 @@ static void usage(FILE *f)
 "      --presenter        with --lesson: a second window with the speaker notes,\n"
 "                         the next page and a timer (headless: draw that view)\n"
 "      --list-lessons     list the lessons with their titles and exit\n"
+"      --record OUT       with --lesson: record the lesson, no window: OUT.mp4\n"
+"                         (H.264) or OUT.webm (VP9) through ffmpeg, or a folder of\n"
+"                         PNG frames; captions (.srt) and chapters beside it\n"
+"      --fps N            with --record: frames per second, 1 to 120 (default 30;\n"
+"                         the size defaults to 1920x1080)\n"
+"      --force            with --record: replace OUT if it exists\n"
 "      --check FILE...    check lesson files: every error as FILE:LINE:COLUMN; exit 0\n"
 "                         when all are valid, 1 otherwise (lessons/README.md)\n"
 "      --play             with --check: also play every page headless and check every\n"
@@ -597,6 +603,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case 'h': raw->want_help = 1; break;
     case OPT_VERSION: fprintf(out_stream, "xentlab %s\n", XL_VERSION); return 1;
     case 's':
+        o->size_given = 1;
         if (parse_size(arg, &o->width, &o->height) != 0) {
             char what[96];
             snprintf(what, sizeof what, "expected WxH from %dx%d to %dx%d", MIN_W, MIN_H, MAX_W, MAX_H);
@@ -615,6 +622,21 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         break;
     case OPT_LIST_LESSONS: o->list_lessons = 1; break;
     case OPT_PRESENTER: o->presenter = 1; break;
+    case OPT_RECORD:
+        if (!*arg) {
+            fail(err_stream, "--record", "expected OUT.mp4, OUT.webm or a folder for PNG frames", arg);
+            return -1;
+        }
+        o->record = arg;
+        break;
+    case OPT_FPS:
+        if (parse_long(arg, 1, 120, &v) != 0) {
+            fail(err_stream, "--fps", "expected frames per second from 1 to 120", arg);
+            return -1;
+        }
+        o->fps = (int)v;
+        break;
+    case OPT_FORCE: o->force = 1; break;
     case OPT_PAGE:
         if (parse_long(arg, 1, XL_LESSON_MAX_PAGES, &v) != 0) {
             fail(err_stream, "--page", "expected a page number from 1 to 48", arg);
@@ -802,6 +824,9 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"list-lessons", no_argument, NULL, OPT_LIST_LESSONS},
         {"page", required_argument, NULL, OPT_PAGE},
         {"presenter", no_argument, NULL, OPT_PRESENTER},
+        {"record", required_argument, NULL, OPT_RECORD},
+        {"fps", required_argument, NULL, OPT_FPS},
+        {"force", no_argument, NULL, OPT_FORCE},
         {"play", no_argument, NULL, OPT_PLAY},
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},
@@ -850,6 +875,26 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         int r = take_flag(ch, optarg, &o, &raw, out_stream, err_stream);
         if (r < 0) return UI_CLI_USAGE;
         if (r > 0) return UI_CLI_DONE;
+    }
+    if (o.record && !o.lesson) {
+        fail(err_stream, "--record", "needs the lesson to record, e.g. --record out.mp4 --lesson 1", o.record);
+        return UI_CLI_USAGE;
+    }
+    if ((o.fps || o.force) && !o.record) {
+        fail(err_stream, o.fps ? "--fps" : "--force", "only with --record, e.g. --record out.mp4 --lesson 1 --fps 30",
+             o.fps ? "--fps" : "--force");
+        return UI_CLI_USAGE;
+    }
+    if (o.record && (o.presenter || o.page)) {
+        fail(err_stream, "--record", "records the whole lesson: give it without --page and --presenter", o.record);
+        return UI_CLI_USAGE;
+    }
+    if (o.record) {
+        if (!o.fps) o.fps = 30;
+        if (!o.size_given) { /* a video's usual size, not the window's */
+            o.width = 1920;
+            o.height = 1080;
+        }
     }
     if ((o.page || o.presenter) && !o.lesson) {
         fail(err_stream, o.page ? "--page" : "--presenter", "only with --lesson, e.g. xentlab --lesson 1 --page 2",

@@ -27,6 +27,10 @@ typedef struct ui_options {
     int list_lessons;         /* --list-lessons */
     int page;                 /* --page K (1-based); 0: not given */
     int presenter;            /* --presenter: the speaker's second window */
+    const char *record;       /* --record OUT, or NULL (borrows argv) */
+    int fps;                  /* --fps (30 when recording and not given) */
+    int force;                /* --force: --record may replace OUT */
+    int size_given;           /* --size was given (a recording is 1920x1080 otherwise) */
     int check, check_play;    /* --check [--play]: validate the lesson files and exit */
     int check_count;
     char **check_files;       /* borrows argv */

@@ -38,6 +38,7 @@ typedef struct ui_view {
     int menu_open, menu_selected;
     const ui_library *library; /* what the menu lists (borrowed) */
     const char *lesson_path;   /* the lesson open, marked in the menu */
+    int recording;             /* drawn for a video: no keys or hints to press in the column */
 } ui_view;
 
 /* Where the last frame put things (for tests and for pointing). */

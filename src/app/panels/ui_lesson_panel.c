@@ -34,6 +34,15 @@ const char *ui_lesson_status(const xl_player *p)
     return last ? "The end of the lesson. M: lessons · Esc: sandbox" : "→ next page";
 }
 
+const char *ui_lesson_caption_status(const xl_player *p)
+{
+    switch (xl_player_phase_of(p)) {
+    case XL_PLAYER_PLAYING: return ui_lesson_status(p);
+    case XL_PLAYER_ASKING: return "Think before the answer comes: pause the video if you like.";
+    default: return " ";
+    }
+}
+
 static SDL_Color mix(SDL_Color a, SDL_Color b, int t256)
 {
     SDL_Color c = {(Uint8)((a.r * (256 - t256) + b.r * t256) >> 8), (Uint8)((a.g * (256 - t256) + b.g * t256) >> 8),
@@ -132,9 +141,12 @@ static void frame(const ui_ctx *ctx, SDL_Rect col, const char *lesson_title, con
         "M lessons  ·  Esc sandbox",
     };
     int k = clicker ? 0 : 3;
-    while (k < 3 && ui_text_width(ctx->text, UI_FONT_LABEL, keys[k]) > col.w - 2 * pad) k++;
-    ui_text_fit(ctx->text, UI_FONT_LABEL, keys[k], col.w - 2 * pad, cut, sizeof cut);
-    ui_text_draw(ctx->text, UI_FONT_LABEL, col.x + pad, bottom, UI_ALIGN_LEFT, th->text_dim, cut);
+    if (clicker < 0) k = -1; /* a recording: no keys to press */
+    while (k >= 0 && k < 3 && ui_text_width(ctx->text, UI_FONT_LABEL, keys[k]) > col.w - 2 * pad) k++;
+    if (k >= 0) {
+        ui_text_fit(ctx->text, UI_FONT_LABEL, keys[k], col.w - 2 * pad, cut, sizeof cut);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, col.x + pad, bottom, UI_ALIGN_LEFT, th->text_dim, cut);
+    }
     bottom -= status_h + pad / 2;
     ui_wrap_draw(ctx->text, &st, status, col.x + pad, bottom, col.w - 2 * pad, col.y + col.h, 1, NULL);
     bottom -= pad / 2;
@@ -142,7 +154,7 @@ static void frame(const ui_ctx *ctx, SDL_Rect col, const char *lesson_title, con
     *body = (SDL_Rect){col.x, top, col.w, bottom - pad / 2 - top};
 }
 
-void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, ui_lesson_geom *g)
+void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int recording, ui_lesson_geom *g)
 {
     if (g) {
         memset(g, 0, sizeof *g);
@@ -152,7 +164,8 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, ui_less
     char counter[32];
     snprintf(counter, sizeof counter, "%d / %d", xl_player_page(p) + 1, l->npages);
     SDL_Rect body;
-    frame(ctx, col, l->title, counter, ui_lesson_status(p), 1, &body);
+    frame(ctx, col, l->title, counter, recording ? ui_lesson_caption_status(p) : ui_lesson_status(p),
+          recording ? -1 : 1, &body);
     SDL_RenderSetClipRect(ctx->r, &body);
     layout_body(ctx, col, p, body.y, body.y + body.h, 0, g);
     SDL_RenderSetClipRect(ctx->r, NULL);

@@ -28,10 +28,10 @@ typedef struct ui_menu_geom {
 /* The column's width for a w-pixel frame (35% of it, shared/DESIGN.md). */
 int ui_lesson_column_width(int w);
 
-/* The narration column in `col`. ctx->text is the lesson's own text (its narration
+/* The narration column in `col` (recording: for a video, with no keys to press). ctx->text is the lesson's own text (its narration
  * faces sized for the frame, not the scene). The narration is drawn at the largest of
  * three sizes (from 1.2 to 1 times 1/32 of the height) at which the page fits. */
-void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, ui_lesson_geom *g);
+void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int recording, ui_lesson_geom *g);
 
 /* 1 if the current page, every question answered, fits the column at the text size set. */
 int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p);
@@ -51,5 +51,7 @@ void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, cons
 /* What the player is doing, for the column's foot and the presenter ("▶ playing: 12 of
  * 40 steps", "→ goes on", ...). Static storage. */
 const char *ui_lesson_status(const xl_player *p);
+/* The same for a recorded video, where no key can be pressed ("" most of the time). */
+const char *ui_lesson_caption_status(const xl_player *p);
 
 #endif

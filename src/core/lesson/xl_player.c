@@ -231,6 +231,19 @@ void xl_player_took_over(xl_player *p)
     }
 }
 
+long xl_player_take_steps(xl_player *p, long n)
+{
+    if (p->phase != XL_PLAYER_PLAYING || n <= 0) return 0;
+    if (n > p->play_left) n = p->play_left;
+    xl_session_run(p->s, (int)n);
+    p->play_left -= n;
+    if (p->play_left == 0) {
+        xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE));
+        run_script(p);
+    }
+    return n;
+}
+
 int xl_player_advance(xl_player *p, double seconds)
 {
     if (p->phase != XL_PLAYER_PLAYING) return xl_session_advance(p->s, seconds);
@@ -242,11 +255,24 @@ int xl_player_advance(xl_player *p, double seconds)
     if (due > p->play_left) due = p->play_left;
     p->play_acc -= (double)due / sps;
     if (p->play_acc < 0.0) p->play_acc = 0.0;
-    if (due > 0) xl_session_run(p->s, (int)due);
-    p->play_left -= due;
-    if (p->play_left == 0) {
-        xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE));
-        run_script(p);
-    }
-    return (int)due;
+    return (int)xl_player_take_steps(p, due);
+}
+
+double xl_player_page_hold(const xl_player *p)
+{
+    const xl_page *pg = page_of(p);
+    double sum = 0.0;
+    for (int i = 0; i < pg->nsteps; i++)
+        if (pg->steps[i].kind == XL_STEP_HOLD) sum += pg->steps[i].value;
+    return sum;
+}
+
+int xl_player_steps_per_second(const xl_player *p)
+{
+    return xl_session_steps_per_second(p->s);
+}
+
+xl_session *xl_player_session(const xl_player *p)
+{
+    return p->s;
 }

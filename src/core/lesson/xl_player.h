@@ -49,6 +49,7 @@ xl_player *xl_player_create(const xl_lesson *l, xl_session *s);
 void xl_player_destroy(xl_player *p);
 
 const xl_lesson *xl_player_lesson(const xl_player *p);
+xl_session *xl_player_session(const xl_player *p);   /* the session it plays on (borrowed) */
 int xl_player_page(const xl_player *p);               /* 0-based */
 xl_player_phase xl_player_phase_of(const xl_player *p);
 
@@ -70,6 +71,17 @@ int xl_player_answer(xl_player *p, int k);
  * the script goes on; otherwise the session's own playing advances. Returns the steps
  * taken. */
 int xl_player_advance(xl_player *p, double seconds);
+
+/* Take up to n of the current play directive's steps now (a recording counts them per
+ * frame in whole numbers); the script goes on when the play is done. Returns the steps
+ * taken (0 when no play is in progress). */
+long xl_player_take_steps(xl_player *p, long n);
+
+/* The speed plays take their steps at (the session's steps per second). */
+int xl_player_steps_per_second(const xl_player *p);
+
+/* The seconds the current page's hold directives ask for (their sum; 0 when none). */
+double xl_player_page_hold(const xl_player *p);
 
 /* The learner changed the scene (a key or the mouse, outside the lesson's keys). A play
  * in progress is suspended and the session paused. */

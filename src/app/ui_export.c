@@ -1,0 +1,535 @@
+/* ui_export: a lesson to video or frames (see ui_export.h).
+ *
+ * Two passes over the lesson's schedule: a dry one, without drawing, gives every page's
+ * times (ffmpeg must be handed the chapters before the first frame) and the frame count
+ * for the progress line; the second draws and writes. Both play the same deterministic
+ * lesson, so their times agree. */
+#define _XOPEN_SOURCE 700 /* sigaction, kill, mkdtemp */
+#include "ui_export.h"
+
+#include <SDL.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui_png.h"
+#include "ui_yuv.h"
+#include "ui_scene.h"
+#include "xl_recording.h"
+
+extern char **environ;
+
+typedef enum out_kind { OUT_MP4, OUT_WEBM, OUT_FRAMES } out_kind;
+
+enum { PATH_MAX_LEN = 4096 };
+
+/* Set by SIGINT / SIGTERM: the export stops at the next frame and cleans up. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    interrupted = sig;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+/* The page's narration as caption text: emphasis marks dropped, paragraphs on their own
+ * lines, no blank line inside a cue (it would end the cue). */
+static void caption_text(const xl_page *pg, char *out, size_t n)
+{
+    size_t k = 0;
+    int last_newline = 1;
+    for (const char *c = pg->text; *c && k + 2 < n; c++) {
+        if (*c == '*') continue;
+        if (*c == '\n') {
+            if (!last_newline) out[k++] = '\n';
+            last_newline = 1;
+            continue;
+        }
+        out[k++] = *c;
+        last_newline = 0;
+    }
+    while (k > 0 && out[k - 1] == '\n') k--;
+    out[k] = '\0';
+}
+
+static void fmt_time(char *buf, size_t n, long long ms, char sep)
+{
+    snprintf(buf, n, "%02lld:%02lld:%02lld%c%03lld", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, sep, ms % 1000);
+}
+
+/* The page times of the schedule. */
+typedef struct schedule {
+    int pages;
+    long start[XL_LESSON_MAX_PAGES], end[XL_LESSON_MAX_PAGES];
+    long frames;
+} schedule;
+
+static int write_srt(const char *path, const xl_lesson *l, const schedule *sc, int fps)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    for (int k = 0; k < sc->pages; k++) {
+        char a[32], b[32], text[XL_LESSON_TEXT];
+        fmt_time(a, sizeof a, xl_recording_ms(sc->start[k], fps), ',');
+        fmt_time(b, sizeof b, xl_recording_ms(sc->end[k], fps), ',');
+        caption_text(&l->pages[k], text, sizeof text);
+        fprintf(f, "%d\n%s --> %s\n%s%s%s", k + 1, a, b, l->pages[k].title, text[0] ? "\n" : "", text);
+        for (int q = 0; q < l->pages[k].nquestions; q++) fprintf(f, "\n%s", l->pages[k].questions[q].text);
+        fprintf(f, "\n\n");
+    }
+    const int failed = ferror(f);
+    return fclose(f) == 0 && !failed ? 0 : -1;
+}
+
+static int write_vtt(const char *path, const xl_lesson *l, const schedule *sc, int fps)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    fprintf(f, "WEBVTT\n\n");
+    for (int k = 0; k < sc->pages; k++) {
+        char a[32], b[32];
+        fmt_time(a, sizeof a, xl_recording_ms(sc->start[k], fps), '.');
+        fmt_time(b, sizeof b, xl_recording_ms(sc->end[k], fps), '.');
+        fprintf(f, "%d\n%s --> %s\n%s\n\n", k + 1, a, b, l->pages[k].title);
+    }
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+/* ffmpeg's metadata file: the title and one chapter per page (its special characters
+ * escaped with a backslash). */
+static void meta_escaped(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '=' || *s == ';' || *s == '#' || *s == '\\' || *s == '\n') fputc('\\', f);
+        fputc(*s, f);
+    }
+}
+
+static int write_ffmetadata(const char *path, const xl_lesson *l, const schedule *sc, int fps)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    fprintf(f, ";FFMETADATA1\ntitle=");
+    meta_escaped(f, l->title);
+    fprintf(f, "\n");
+    for (int k = 0; k < sc->pages; k++) {
+        fprintf(f, "[CHAPTER]\nTIMEBASE=1/1000\nSTART=%lld\nEND=%lld\ntitle=", xl_recording_ms(sc->start[k], fps),
+                xl_recording_ms(sc->end[k], fps));
+        meta_escaped(f, l->pages[k].title);
+        fprintf(f, "\n");
+    }
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+/* The dry pass. Returns 0, or -1 if out of memory. */
+static int plan(xl_player *p, int fps, schedule *sc)
+{
+    xl_recording *r = xl_recording_create(p, fps);
+    if (!r) return -1;
+    while (xl_recording_next(r)) {
+    }
+    memset(sc, 0, sizeof *sc);
+    sc->frames = xl_recording_frames(r);
+    for (int k = 0; k < XL_LESSON_MAX_PAGES && xl_recording_page_frames(r, k, &sc->start[k], &sc->end[k]) == 0; k++)
+        sc->pages = k + 1;
+    xl_recording_free(r);
+    return 0;
+}
+
+/* Remove a frames folder this exporter made (frame-*.png, captions.srt, chapters.vtt,
+ * nothing else); -1 if it holds anything else, which is then left alone. */
+static int remove_frames_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return -1;
+    struct dirent *e;
+    int foreign = 0;
+    while ((e = readdir(d)) != NULL) {
+        const char *n = e->d_name;
+        if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0) continue;
+        if (!((strncmp(n, "frame-", 6) == 0 && ends_with(n, ".png")) || strcmp(n, "captions.srt") == 0 ||
+              strcmp(n, "chapters.vtt") == 0))
+            foreign = 1;
+    }
+    if (foreign) {
+        closedir(d);
+        return -1;
+    }
+    rewinddir(d);
+    char path[PATH_MAX_LEN];
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        unlink(path);
+    }
+    closedir(d);
+    return rmdir(dir);
+}
+
+/* Progress on a terminal: frame, percent, frames per second, time left. */
+static void progress(long frame, long total, double elapsed)
+{
+    double fps = elapsed > 0.0 ? (double)frame / elapsed : 0.0;
+    double left = fps > 0.0 ? (double)(total - frame) / fps : 0.0;
+    fprintf(stderr, "\rxentlab: frame %ld of %ld  %3d%%  %5.1f frames/s  %d:%02d left   ", frame, total,
+            total > 0 ? (int)(100 * frame / total) : 0, fps, (int)left / 60, (int)left % 60);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Write all n bytes to fd; 0, or -1 (EPIPE when the reader is gone). */
+static int write_all(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n > 0) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0) {
+            if (errno == EINTR && !interrupted) continue;
+            return -1;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* The last lines of ffmpeg's log, to say why it failed. */
+static void print_log_tail(const char *log)
+{
+    FILE *f = fopen(log, "r");
+    if (!f) return;
+    char lines[6][512];
+    int n = 0;
+    while (fgets(lines[n % 6], sizeof lines[0], f)) n++;
+    fclose(f);
+    for (int i = n > 6 ? n - 6 : 0; i < n; i++) fprintf(stderr, "  ffmpeg: %s", lines[i % 6]);
+}
+
+typedef struct paths {
+    char out[PATH_MAX_LEN], srt[PATH_MAX_LEN], vtt[PATH_MAX_LEN];          /* final names */
+    char tmp_out[PATH_MAX_LEN], tmp_srt[PATH_MAX_LEN], tmp_vtt[PATH_MAX_LEN], meta[PATH_MAX_LEN], log[PATH_MAX_LEN];
+} paths;
+
+static void remove_temporaries(const paths *ps, out_kind kind)
+{
+    if (kind == OUT_FRAMES) {
+        remove_frames_dir(ps->tmp_out);
+    } else {
+        unlink(ps->tmp_out);
+        unlink(ps->tmp_srt);
+        unlink(ps->tmp_vtt);
+    }
+    unlink(ps->meta);
+    unlink(ps->log);
+}
+
+/* Names: the final ones, and temporaries beside them (".NAME.partial-PID..."), so the
+ * rename at the end stays on one file system. Returns 0, or -1 with the reason said. */
+static int make_paths(const char *out, out_kind kind, paths *ps)
+{
+    memset(ps, 0, sizeof *ps);
+    char dir[1024], base[1024];
+    size_t len = strlen(out);
+    while (len > 1 && out[len - 1] == '/') len--; /* "frames/" is the folder "frames" */
+    if (len >= 1000) {
+        fprintf(stderr, "xentlab: --record: the file name is too long\n");
+        return -1;
+    }
+    snprintf(ps->out, sizeof ps->out, "%.*s", (int)len, out);
+    const char *slash = strrchr(ps->out, '/');
+    if (slash) {
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - ps->out + 1), ps->out);
+        snprintf(base, sizeof base, "%.1000s", slash + 1);
+    } else {
+        dir[0] = '\0';
+        snprintf(base, sizeof base, "%.1000s", ps->out);
+    }
+    const long pid = (long)getpid();
+    if (kind == OUT_FRAMES) {
+        snprintf(ps->srt, sizeof ps->srt, "%.1000s/captions.srt", ps->out);
+        snprintf(ps->vtt, sizeof ps->vtt, "%.1000s/chapters.vtt", ps->out);
+        snprintf(ps->tmp_out, sizeof ps->tmp_out, "%s.%s.partial-%ld", dir, base, pid);
+        snprintf(ps->tmp_srt, sizeof ps->tmp_srt, "%.2100s/captions.srt", ps->tmp_out);
+        snprintf(ps->tmp_vtt, sizeof ps->tmp_vtt, "%.2100s/chapters.vtt", ps->tmp_out);
+    } else {
+        const size_t stem = strlen(ps->out) - (kind == OUT_MP4 ? 4 : 5);
+        snprintf(ps->srt, sizeof ps->srt, "%.*s.srt", (int)stem, ps->out);
+        snprintf(ps->vtt, sizeof ps->vtt, "%.*s.chapters.vtt", (int)stem, ps->out);
+        const char *ext = kind == OUT_MP4 ? ".mp4" : ".webm";
+        snprintf(ps->tmp_out, sizeof ps->tmp_out, "%s.%s.partial-%ld%s", dir, base, pid, ext);
+        snprintf(ps->tmp_srt, sizeof ps->tmp_srt, "%s.%s.partial-%ld.srt", dir, base, pid);
+        snprintf(ps->tmp_vtt, sizeof ps->tmp_vtt, "%s.%s.partial-%ld.chapters.vtt", dir, base, pid);
+    }
+    snprintf(ps->meta, sizeof ps->meta, "%s.%s.partial-%ld.ffmetadata", dir, base, pid);
+    snprintf(ps->log, sizeof ps->log, "%s.%s.partial-%ld.ffmpeg.log", dir, base, pid);
+    return 0;
+}
+
+/* Start ffmpeg reading raw frames from a pipe; returns its pid and the pipe's write
+ * end, or -1 (ENOENT: not installed). */
+static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, int *fd_out)
+{
+    int fds[2];
+    if (pipe(fds) != 0) return -1;
+    char size[32], rate[16];
+    snprintf(size, sizeof size, "%dx%d", opt->width, opt->height);
+    snprintf(rate, sizeof rate, "%d", opt->fps);
+    const char *argv_mp4[] = {
+        "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+        "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate, "-i", "pipe:0",
+        "-i", ps->meta, "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
+        "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
+        "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
+        "-movflags", "+faststart", "-f", "mp4", ps->tmp_out, NULL};
+    const char *argv_webm[] = {
+        "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+        "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate, "-i", "pipe:0",
+        "-i", ps->meta, "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
+        "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-crf", "34", "-b:v", "0",
+        "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
+        "-color_range", "tv", "-f", "webm", ps->tmp_out, NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
+    posix_spawn_file_actions_addclose(&fa, fds[0]);
+    posix_spawn_file_actions_addclose(&fa, fds[1]);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, ps->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid;
+    int rc = posix_spawnp(&pid, "ffmpeg", &fa, NULL, (char *const *)(kind == OUT_MP4 ? argv_mp4 : argv_webm),
+                          environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[0]);
+    if (rc != 0) {
+        close(fds[1]);
+        errno = rc;
+        return -1;
+    }
+    *fd_out = fds[1];
+    return pid;
+}
+
+/* Is there an ffmpeg on PATH? (posix_spawnp would say so only after the pipe exists.) */
+static int have_ffmpeg(void)
+{
+    const char *path = getenv("PATH");
+    if (!path || !*path) return 0;
+    char cand[PATH_MAX_LEN];
+    for (const char *p = path; *p;) {
+        size_t n = strcspn(p, ":");
+        snprintf(cand, sizeof cand, "%.*s/ffmpeg", (int)(n ? n : 1), n ? p : ".");
+        if (access(cand, X_OK) == 0) return 1;
+        p += n;
+        if (*p == ':') p++;
+    }
+    return 0;
+}
+
+int ui_export_lesson(xl_player *p, const ui_export_options *opt)
+{
+    const char *out = opt->out;
+    out_kind kind = ends_with(out, ".mp4") ? OUT_MP4 : ends_with(out, ".webm") ? OUT_WEBM : OUT_FRAMES;
+    const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
+    if (kind == OUT_FRAMES && !ends_with(out, "/") && strchr(base, '.') && !(base[0] == '.' && !strchr(base + 1, '.'))) {
+        fprintf(stderr, "xentlab: --record: '%s': expected a name ending in .mp4 or .webm, or a folder name "
+                        "(PNG frames) without an extension\n", out);
+        return 1;
+    }
+    if (kind != OUT_FRAMES && (opt->width % 2 || opt->height % 2)) {
+        fprintf(stderr, "xentlab: --size: '%dx%d': a video needs an even width and height (yuv420p)\n", opt->width,
+                opt->height);
+        return 1;
+    }
+    paths ps;
+    if (make_paths(out, kind, &ps) != 0) return 1;
+    const char *finals[3] = {ps.out, ps.srt, ps.vtt};
+    for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 3); i++)
+        if (exists(finals[i]) && !opt->force) {
+            fprintf(stderr, "xentlab: --record: '%s' exists; give --force to replace it\n", finals[i]);
+            return 1;
+        }
+    if (kind != OUT_FRAMES && !have_ffmpeg()) {
+        fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it encodes the %s video); install it with\n"
+                        "  sudo apt-get install ffmpeg\n"
+                        "or record PNG frames into a folder instead: --record FOLDER\n",
+                kind == OUT_MP4 ? "H.264" : "VP9");
+        return 1;
+    }
+
+    const xl_lesson *l = xl_player_lesson(p);
+    schedule sc;
+    if (plan(p, opt->fps, &sc) != 0) {
+        fprintf(stderr, "xentlab: --record: out of memory\n");
+        return 1;
+    }
+
+    SDL_Surface *target = SDL_CreateRGBSurfaceWithFormat(0, opt->width, opt->height, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = target ? SDL_CreateSoftwareRenderer(target) : NULL;
+    char err[512] = "";
+    ui_scene *scene = r ? ui_scene_create(r, opt->fonts, err, sizeof err) : NULL;
+    xl_recording *rec = scene ? xl_recording_create(p, opt->fps) : NULL;
+    int status = 0, fd = -1;
+    pid_t ff = -1;
+    if (!rec) {
+        fprintf(stderr, "xentlab: --record: cannot set up drawing: %s\n", err[0] ? err : SDL_GetError());
+        status = 1;
+        goto done;
+    }
+    /* Signals: Ctrl+C and a kill stop at the next frame; a dead ffmpeg is a write error. */
+    struct sigaction sa, old_int, old_term, old_pipe;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, &old_pipe);
+    interrupted = 0;
+
+    if (kind == OUT_FRAMES) {
+        if (mkdir(ps.tmp_out, 0755) != 0) {
+            fprintf(stderr, "xentlab: --record: cannot create %s: %s\n", ps.tmp_out, strerror(errno));
+            status = 1;
+        }
+    } else if (write_ffmetadata(ps.meta, l, &sc, opt->fps) != 0) {
+        fprintf(stderr, "xentlab: --record: cannot write beside %s: %s\n", ps.out, strerror(errno));
+        status = 1;
+    } else if ((ff = start_ffmpeg(opt, kind, &ps, &fd)) < 0) {
+        fprintf(stderr, "xentlab: --record: cannot start ffmpeg: %s\n", strerror(errno));
+        status = 1;
+    }
+
+    const int tty = isatty(2);
+    const double t0 = now_seconds();
+    double shown = 0.0;
+    ui_view view = {.theme = (ui_theme_kind)opt->theme, .lesson = p, .recording = 1};
+    long frame = 0, drawn = 0;
+    char last_png[PATH_MAX_LEN + 32] = "";
+    const size_t luma = (size_t)opt->width * (size_t)opt->height, yuv_size = luma + luma / 2;
+    uint8_t *yuv = kind == OUT_FRAMES ? NULL : malloc(yuv_size);
+    if (kind != OUT_FRAMES && !yuv && status == 0) {
+        fprintf(stderr, "xentlab: --record: out of memory\n");
+        status = 1;
+    }
+    while (status == 0 && !interrupted && xl_recording_next(rec)) {
+        /* A frame held still is the frame before, pixel for pixel (a frame is a function
+         * of the state, the view and the size): only a change is drawn again. */
+        if (frame == 0 || xl_recording_changed(rec)) {
+            ui_scene_draw(scene, xl_player_session(p), &view, opt->width, opt->height, NULL);
+            SDL_RenderPresent(r);
+            if (yuv)
+                ui_yuv420_from_argb(target->pixels, target->pitch, opt->width, opt->height, yuv, yuv + luma,
+                                    yuv + luma + luma / 4);
+            drawn++;
+        }
+        if (kind == OUT_FRAMES) {
+            char path[PATH_MAX_LEN + 32];
+            snprintf(path, sizeof path, "%s/frame-%06ld.png", ps.tmp_out, frame + 1);
+            /* A held frame is the file before it: a hard link, where the file system has them. */
+            const int linked = frame > 0 && !xl_recording_changed(rec) && link(last_png, path) == 0;
+            if (!linked &&
+                ui_png_write(path, target->pixels, opt->width, opt->height, target->pitch, err, sizeof err) != 0) {
+                fprintf(stderr, "%sxentlab: --record: cannot write %s: %s\n", tty ? "\n" : "", path, err);
+                status = 1;
+            }
+            memcpy(last_png, path, sizeof last_png);
+        } else if (write_all(fd, yuv, yuv_size) != 0) {
+            if (!interrupted) {
+                fprintf(stderr, "%sxentlab: --record: ffmpeg stopped taking frames (%s)\n", tty ? "\n" : "",
+                        strerror(errno));
+                status = 1;
+            }
+        }
+        frame++;
+        double t = now_seconds();
+        if (tty && t - shown > 0.25) {
+            progress(frame, sc.frames, t - t0);
+            shown = t;
+        }
+    }
+    if (tty) fputc('\n', stderr);
+    free(yuv);
+    if (fd >= 0) close(fd); /* end of input: ffmpeg finishes the file */
+    if (ff > 0) {
+        if (interrupted) kill(ff, SIGTERM);
+        int ws = 0;
+        while (waitpid(ff, &ws, 0) < 0 && errno == EINTR) {
+        }
+        if (!interrupted && status == 0 && !(WIFEXITED(ws) && WEXITSTATUS(ws) == 0)) {
+            if (WIFSIGNALED(ws)) fprintf(stderr, "xentlab: --record: ffmpeg was killed (signal %d)\n", WTERMSIG(ws));
+            else fprintf(stderr, "xentlab: --record: ffmpeg failed (exit status %d)\n", WEXITSTATUS(ws));
+            print_log_tail(ps.log);
+            status = 1;
+        } else if (status != 0 && !interrupted) {
+            print_log_tail(ps.log);
+        }
+    }
+    if (interrupted) {
+        fprintf(stderr, "xentlab: --record: interrupted at frame %ld of %ld; nothing was written to %s\n", frame,
+                sc.frames, ps.out);
+        status = 130;
+    } else if (status == 0 && frame != sc.frames) {
+        fprintf(stderr, "xentlab: --record: the lesson took %ld frames, planned %ld\n", frame, sc.frames);
+        status = 1;
+    }
+    if (status == 0 && (write_srt(ps.tmp_srt, l, &sc, opt->fps) != 0 || write_vtt(ps.tmp_vtt, l, &sc, opt->fps) != 0)) {
+        fprintf(stderr, "xentlab: --record: cannot write the captions: %s\n", strerror(errno));
+        status = 1;
+    }
+    if (status == 0) {
+        /* Replace what was there (--force was checked), then move the new files in. */
+        if (kind == OUT_FRAMES && exists(ps.out) && remove_frames_dir(ps.out) != 0) {
+            fprintf(stderr, "xentlab: --record: '%s' holds other files than frames; not replaced\n", ps.out);
+            status = 1;
+        } else if (rename(ps.tmp_out, ps.out) != 0 ||
+                   (kind != OUT_FRAMES && (rename(ps.tmp_srt, ps.srt) != 0 || rename(ps.tmp_vtt, ps.vtt) != 0))) {
+            fprintf(stderr, "xentlab: --record: cannot move the result to %s: %s\n", ps.out, strerror(errno));
+            status = 1;
+        }
+    }
+    if (status != 0) remove_temporaries(&ps, kind);
+    unlink(ps.meta);
+    unlink(ps.log);
+    if (status == 0) {
+        double secs = now_seconds() - t0, length = (double)sc.frames / opt->fps;
+        fprintf(stderr, "xentlab: recorded %s: %d pages, %ld frames (%ld drawn), %.1f s at %d fps, %dx%d, in %.1f s "
+                        "(%.1fx real time)%s\n",
+                ps.out, sc.pages, sc.frames, drawn, length, opt->fps, opt->width, opt->height, secs,
+                secs > 0.0 ? length / secs : 0.0, kind == OUT_FRAMES ? "" : "; captions and chapters beside it");
+    }
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGPIPE, &old_pipe, NULL);
+done:
+    xl_recording_free(rec);
+    ui_scene_destroy(scene);
+    if (r) SDL_DestroyRenderer(r);
+    SDL_FreeSurface(target);
+    return status;
+}

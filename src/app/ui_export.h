@@ -1,0 +1,33 @@
+/* ui_export: a lesson recorded as a video (--record OUT), on the virtual clock of
+ * xl_recording, drawn by the software renderer with no window, in one pass in this
+ * process.
+ *
+ *   OUT.mp4   H.264, yuv420p, +faststart, chapters (one per page) in the file
+ *   OUT.webm  VP9, chapters in the file
+ *   OUT       (any other name) a folder of numbered PNG frames, frame-000001.png ...
+ * Beside a video: OUT's name with .srt (the narration, one cue per page at the exact page
+ * times) and .chapters.vtt (WebVTT chapters); in a folder: captions.srt, chapters.vtt.
+ *
+ * Frames go to an `ffmpeg` process through a pipe; it is started with an argument
+ * vector, never a shell. Everything is written under a temporary name beside OUT and
+ * renamed at the end, so a failed or interrupted export (Ctrl+C, ffmpeg dying, a full
+ * disk) leaves nothing under the final names; it says what happened. An existing OUT
+ * (or sidecar) is never overwritten without `force`. */
+#ifndef UI_EXPORT_H
+#define UI_EXPORT_H
+
+#include "xl_player.h"
+
+typedef struct ui_export_options {
+    const char *out;        /* the file or folder */
+    int width, height, fps;
+    int theme;              /* ui_theme_kind */
+    int force;              /* replace what is there */
+    const char *fonts;      /* the fonts folder */
+} ui_export_options;
+
+/* Record p's lesson (from its first page; p and its session are driven). Returns the
+ * exit status: 0 written, 1 failed (said on stderr), 130 interrupted. */
+int ui_export_lesson(xl_player *p, const ui_export_options *opt);
+
+#endif
