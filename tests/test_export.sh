@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Recording lessons (issue 10), end to end:
+#   - an .mp4 checked with ffprobe: H.264, the size, yuv420p, BT.709, the frame rate, the
+#     frame count the program reports, one chapter per page with its title; the .srt
+#     parsed and its times equal to the chapters'; the WebVTT chapters the same;
+#   - a .webm: VP9 with the same frame count;
+#   - a folder of PNG frames twice: the same bytes frame for frame, as many as the video;
+#   - an existing file is not overwritten without --force (and is with it);
+#   - without ffmpeg on PATH: exit 1, how to install it said, nothing written;
+#   - ffmpeg killed in the middle, and Ctrl+C (SIGINT) to xentlab: an error said, no file
+#     under the final name, no temporary left;
+#   - a frame of the video looked at: it is the lesson's (the narration column is there).
+#
+#   tests/test_export.sh path/to/xentlab
+# Exit status: 0 pass, 1 fail, 77 skipped (ffmpeg or ffprobe missing).
+set -uo pipefail
+xentlab=${1:?usage: test_export.sh path/to/xentlab}
+for tool in ffmpeg ffprobe python3; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "export test skipped: $tool is not installed"; exit 77; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+export SDL_VIDEODRIVER=dummy
+fail() { echo "FAIL: $*"; exit 1; }
+ok() { echo "ok: $*"; }
+
+# ---- the mp4 -------------------------------------------------------------------------
+"$xentlab" --record l1.mp4 --lesson 1 --size 640x480 --fps 10 2>run.log || { cat run.log; fail "--record l1.mp4"; }
+frames=$(sed -n 's/.*pages, \([0-9]*\) frames.*/\1/p' run.log)
+[ -n "$frames" ] || { cat run.log; fail "no summary line with the frame count"; }
+ffprobe -v error -count_frames -show_streams -show_chapters -of json l1.mp4 >probe.json || fail "ffprobe l1.mp4"
+python3 - "$frames" <<'PY' || fail "the mp4 is not what was asked for"
+import json, re, sys
+frames = int(sys.argv[1])
+d = json.load(open("probe.json"))
+v = [s for s in d["streams"] if s["codec_type"] == "video"]
+assert len(v) == 1, "one video stream"
+s = v[0]
+want = {"codec_name": "h264", "width": 640, "height": 480, "pix_fmt": "yuv420p", "r_frame_rate": "10/1",
+        "color_space": "bt709", "color_range": "tv"}
+for k, w in want.items():
+    assert s.get(k) == w, "%s is %r, expected %r" % (k, s.get(k), w)
+assert int(s["nb_read_frames"]) == frames, "%s frames decoded, the program made %d" % (s["nb_read_frames"], frames)
+titles = [c["tags"]["title"] for c in d["chapters"]]
+assert titles == ["A weather model in the desert", "A model that expected rain", "The cat at 0.1",
+                  "Surprises of independent events add"], titles
+# The .srt: one cue per page, at the chapters' times, the last ending with the video.
+def ms(t, sep):
+    h, m, rest = t.split(":")
+    sec, milli = rest.split(sep)
+    return ((int(h) * 60 + int(m)) * 60 + int(sec)) * 1000 + int(milli)
+cues = open("l1.srt", encoding="utf-8").read().strip().split("\n\n")
+assert len(cues) == 4, "%d cues" % len(cues)
+for i, (cue, ch) in enumerate(zip(cues, d["chapters"])):
+    lines = cue.split("\n")
+    assert lines[0] == str(i + 1)
+    a, b = lines[1].split(" --> ")
+    assert ms(a, ",") == round(float(ch["start_time"]) * 1000), (a, ch["start_time"])
+    assert ms(b, ",") == round(float(ch["end_time"]) * 1000), (b, ch["end_time"])
+    assert lines[2] == titles[i]
+assert ms(cues[-1].split("\n")[1].split(" --> ")[1], ",") == frames * 100, "the last cue ends with the video"
+assert "6.9078" in cues[0], "the first cue carries the narration"
+vtt = open("l1.chapters.vtt", encoding="utf-8").read()
+assert vtt.startswith("WEBVTT\n"), "WebVTT header"
+assert len(re.findall(r"\d\d:\d\d:\d\d\.\d\d\d --> \d\d:\d\d:\d\d\.\d\d\d", vtt)) == 4
+print("mp4: h264 640x480 yuv420p bt709 10 fps, %d frames, 4 chapters, srt and vtt at the same times" % frames)
+PY
+ok "mp4 checked with ffprobe ($frames frames)"
+
+# A frame from the middle of page 1, looked at: the narration column is white and the
+# scene to its right has the bars' blue (P).
+ffmpeg -v error -ss 5 -i l1.mp4 -frames:v 1 -f rawvideo -pix_fmt rgb24 frame.rgb || fail "cannot extract a frame"
+python3 - <<'PY' || fail "the extracted frame is not the lesson's"
+data = open("frame.rgb", "rb").read()
+w, h = 640, 480
+assert len(data) == w * h * 3
+def px(x, y):
+    i = (y * w + x) * 3
+    return data[i], data[i + 1], data[i + 2]
+col = px(w * 35 // 100 // 2, h - 40)
+assert all(c > 235 for c in col), "the narration column's foot is not white: %r" % (col,)
+blue = sum(1 for y in range(0, h, 2) for x in range(w * 35 // 100, w, 2)
+           if abs(px(x, y)[0] - 0) < 40 and abs(px(x, y)[1] - 0x72) < 40 and abs(px(x, y)[2] - 0xB2) < 40)
+assert blue > 200, "no blue P bars in the scene (%d pixels)" % blue
+print("frame at 5 s: white column, %d blue pixels of P" % blue)
+PY
+
+# ---- the webm ------------------------------------------------------------------------
+"$xentlab" --record w1.webm --lesson 1 --size 640x480 --fps 10 2>w1.log || { cat w1.log; fail "--record w1.webm"; }
+codec=$(ffprobe -v error -select_streams v -show_entries stream=codec_name -of csv=p=0 w1.webm)
+n=$(ffprobe -v error -count_frames -select_streams v -show_entries stream=nb_read_frames -of csv=p=0 w1.webm)
+[ "$codec" = vp9 ] || fail "the webm's codec is '$codec', not vp9"
+[ "$n" = "$frames" ] || fail "the webm has $n frames, the mp4 $frames"
+ok "webm: vp9, $n frames"
+
+# ---- PNG frames, twice: the same bytes ------------------------------------------------
+"$xentlab" --record a --lesson 1 --size 640x480 --fps 10 2>/dev/null || fail "--record a (frames)"
+"$xentlab" --record b/ --lesson 1 --size 640x480 --fps 10 2>/dev/null || fail "--record b/ (frames)"
+na=$(find a -name 'frame-*.png' | wc -l)
+[ "$na" = "$frames" ] || fail "the folder has $na frames, the video $frames"
+(cd a && sha256sum frame-*.png) >a.sum
+(cd b && sha256sum frame-*.png) >b.sum
+cmp -s a.sum b.sum || fail "two exports of the same lesson differ: $(diff a.sum b.sum | head -3)"
+[ -s a/captions.srt ] && [ -s a/chapters.vtt ] || fail "the folder lacks captions.srt or chapters.vtt"
+file_type=$(head -c 8 a/frame-000001.png | od -An -tx1 | tr -d ' \n')
+[ "$file_type" = 89504e470d0a1a0a ] || fail "frame-000001.png is not a PNG"
+ok "PNG frames: $na, byte-identical between two runs"
+
+# ---- no overwriting without --force -----------------------------------------------------
+before=$(sha256sum l1.mp4)
+if "$xentlab" --record l1.mp4 --lesson 2 --size 640x480 --fps 10 2>over.log; then fail "l1.mp4 was overwritten"; fi
+grep -q -- "--force" over.log || fail "the refusal does not mention --force: $(cat over.log)"
+[ "$(sha256sum l1.mp4)" = "$before" ] || fail "the refused export changed l1.mp4"
+"$xentlab" --record l1.mp4 --lesson 2 --size 640x480 --fps 10 --force 2>/dev/null || fail "--force did not replace"
+[ "$(sha256sum l1.mp4)" != "$before" ] || fail "--force left l1.mp4 as it was"
+ok "an existing file is refused without --force and replaced with it"
+
+# ---- no ffmpeg ---------------------------------------------------------------------------
+if PATH=/nonexistent "$xentlab" --record none.mp4 --lesson 1 2>none.log; then fail "exit 0 without ffmpeg"; fi
+grep -q "apt-get install ffmpeg" none.log || fail "no install hint: $(cat none.log)"
+ls -a | grep -qE 'none\.(mp4|srt|chapters)|partial' && fail "something was written without ffmpeg: $(ls -a)"
+ok "without ffmpeg: exit 1 and the install hint"
+
+# ---- interrupted: ffmpeg killed, and Ctrl+C ------------------------------------------
+leftovers() { ls -a | grep -E 'partial|^big' ; }
+"$xentlab" --record big.mp4 --lesson 6 --size 1280x720 --fps 30 2>kill.log &
+pid=$!
+ff=
+for _ in $(seq 100); do
+    ff=$(pgrep -P "$pid" ffmpeg) && break
+    sleep 0.05
+done
+[ -n "$ff" ] || fail "no ffmpeg child appeared"
+sleep 1
+kill -9 "$ff"
+wait "$pid"
+st=$?
+[ $st -ne 0 ] || fail "exit 0 after ffmpeg was killed"
+grep -q "ffmpeg" kill.log || fail "the message does not say ffmpeg failed: $(cat kill.log)"
+[ -z "$(leftovers)" ] || fail "left behind after ffmpeg died: $(leftovers)"
+ok "ffmpeg killed mid-way: exit $st, '$(head -n 1 kill.log)', nothing left"
+
+"$xentlab" --record big.mp4 --lesson 6 --size 1280x720 --fps 30 2>int.log &
+pid=$!
+sleep 1.5
+kill -INT "$pid"
+wait "$pid"
+st=$?
+[ $st -eq 130 ] || fail "Ctrl+C: exit $st, expected 130"
+grep -q "interrupted" int.log || fail "Ctrl+C: no message: $(cat int.log)"
+[ -z "$(leftovers)" ] || fail "left behind after Ctrl+C: $(leftovers)"
+ok "Ctrl+C: exit 130, '$(tail -n 1 int.log)', nothing left"
+
+# ---- bad values --------------------------------------------------------------------------
+"$xentlab" --record x.mkv --lesson 1 2>/dev/null; [ $? -eq 1 ] || fail "--record x.mkv was accepted"
+"$xentlab" --record x.mp4 2>/dev/null; [ $? -eq 2 ] || fail "--record without --lesson was accepted"
+"$xentlab" --record x.mp4 --lesson 1 --fps 0 2>/dev/null; [ $? -eq 2 ] || fail "--fps 0 was accepted"
+"$xentlab" --record x.mp4 --lesson 1 --size 641x480 2>/dev/null; [ $? -eq 1 ] || fail "an odd width was accepted"
+ok "bad values refused"
+echo "export test passed"
