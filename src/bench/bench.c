@@ -28,7 +28,10 @@
 #include <unistd.h>
 
 #include "ui_assets.h"
+#include "ui_library.h"
 #include "ui_scene.h"
+#include "ui_yuv.h"
+#include "xl_recording.h"
 #include "xl_info.h"
 #include "xl_landscape.h"
 #include "xl_session.h"
@@ -644,6 +647,113 @@ static void section_first_frame(const char *exe, const spawn_stats *shot, const 
     printf("  this benchmark (all of the above)   %7.1f MB\n", (double)self.ru_maxrss / 1024.0);
 }
 
+/* ---------------------------------------------------------------- export */
+
+#define TARGET_EXPORT_X_REALTIME 3.0 /* a 1080p30 H.264 export at 3x real time or faster */
+#define EXPORT_LESSON "06-gradient-descent"
+
+/* In process, what the exporter draws: lesson 6 on the virtual clock at 30 fps, every
+ * frame that changed drawn and converted to YUV (held frames reuse it). Returns the
+ * seconds, or NAN; *frames the lesson's length in frames. */
+static double export_draw_only(const char *fonts, int w, int h, long *frames, long *drawn)
+{
+    ui_library lib;
+    ui_library_scan(&lib, fonts);
+    char path[UI_LIBRARY_PATH], err[512];
+    xl_lesson *l = malloc(sizeof *l);
+    if (!l || ui_library_resolve(&lib, EXPORT_LESSON, path, sizeof path, err, sizeof err) != 0 ||
+        ui_library_load(path, l) != 0) {
+        free(l);
+        return NAN;
+    }
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session *s = xl_session_create(&d);
+    xl_player *p = s ? xl_player_create(l, s) : NULL;
+    frame_ctx f;
+    if (!p || frame_ctx_init(&f, w, h, fonts) != 0) {
+        xl_player_destroy(p);
+        xl_session_destroy(s);
+        free(l);
+        return NAN;
+    }
+    uint8_t *yuv = malloc((size_t)w * h * 3 / 2);
+    xl_recording *r = xl_recording_create(p, 30);
+    ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .recording = 1};
+    *frames = *drawn = 0;
+    double t0 = now_s();
+    while (r && yuv && xl_recording_next(r)) {
+        if (*frames == 0 || xl_recording_changed(r)) {
+            ui_scene_draw(f.sc, s, &view, w, h, NULL);
+            SDL_RenderPresent(f.r);
+            ui_yuv420_from_argb(f.target->pixels, f.target->pitch, w, h, yuv, yuv + (size_t)w * h,
+                                yuv + (size_t)w * h * 5 / 4);
+            (*drawn)++;
+        }
+        (*frames)++;
+    }
+    double t = now_s() - t0;
+    sink += yuv ? yuv[0] : 0;
+    xl_recording_free(r);
+    free(yuv);
+    frame_ctx_free(&f);
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    free(l);
+    return t;
+}
+
+static void section_export(const char *exe, const char *fonts)
+{
+    printf("\nLesson export: lesson %s at 30 fps (its real time is frames / 30 s)\n", EXPORT_LESSON);
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    for (int i = 0; i < 2; i++) {
+        const int w = sizes[i][0], h = sizes[i][1];
+        long frames = 0, drawn = 0;
+        double t = export_draw_only(fonts, w, h, &frames, &drawn);
+        if (isnan(t) || frames == 0) {
+            printf("  %dx%d: cannot set up the lesson (lessons folder not found?)\n", w, h);
+            continue;
+        }
+        const double real = (double)frames / 30.0;
+        printf("  %dx%d  %ld frames = %.1f s of video, %ld of them drawn (the rest held still)\n", w, h, frames, real,
+               drawn);
+        printf("    drawing only (in process, + YUV)   %7.2f s  %8.1f frames/s  %6.1fx real time\n", t, frames / t,
+               real / t);
+        if (!exe) continue;
+        char size[32], out[256];
+        snprintf(size, sizeof size, "%dx%d", w, h);
+        static const char *const kinds[2] = {"drawing + PNG frames (process)   ", "drawing + H.264 via ffmpeg (process)"};
+        for (int k = 0; k < 2; k++) {
+            snprintf(out, sizeof out, k == 0 ? "/tmp/xl-bench-frames-%ld" : "/tmp/xl-bench-%ld.mp4", (long)getpid());
+            char *args[] = {"--record", out, "--lesson", EXPORT_LESSON, "--size", size, "--force", NULL};
+            long kib = 0;
+            int status = 0;
+            double wall = spawn_timed(exe, args, &kib, &status);
+            if (isnan(wall)) {
+                printf("    %s  failed (wait status 0x%x; is ffmpeg installed?)\n", kinds[k], status);
+                continue;
+            }
+            const int target = k == 1 && h == 1080;
+            printf("    %s %7.2f s  %8.1f frames/s  %6.1fx real time%s%s\n", kinds[k], wall, frames / wall, real / wall,
+                   target ? "   target >= 3x: " : "", target ? verdict(real / wall >= TARGET_EXPORT_X_REALTIME) : "");
+            if (k == 0) {
+                /* the frames folder (and nothing else: the name is this run's) */
+                char *rm_args[] = {"rm", "-rf", "--", out, NULL};
+                pid_t pid;
+                if (posix_spawnp(&pid, "rm", NULL, NULL, rm_args, environ) == 0) waitpid(pid, NULL, 0);
+            } else {
+                unlink(out);
+                char side[300];
+                snprintf(side, sizeof side, "/tmp/xl-bench-%ld.srt", (long)getpid());
+                unlink(side);
+                snprintf(side, sizeof side, "/tmp/xl-bench-%ld.chapters.vtt", (long)getpid());
+                unlink(side);
+            }
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- main */
 
 /* The xentlab beside this executable, or NULL. */
@@ -694,6 +804,7 @@ int main(int argc, char **argv)
         } else {
             section_frames(fonts);
             section_scenarios(fonts);
+            section_export(exe, fonts);
             SDL_Quit();
         }
     }
