@@ -232,6 +232,14 @@ def make_table(shots):
                                        shot()], 0, size=(w, h)))
         cases.append(Case("--presenter", ["--lesson", "3", "--presenter", "--size", "%dx%d" % (w, h),
                                           "--screenshot", shot()], 0, size=(w, h)))
+    # Recording: the flags that only go with it, and their ranges (the exports themselves
+    # are tests/test_export.sh).
+    for flag, args in [("--record", ["--record", "x.mp4"]), ("--fps", ["--fps", "30"]), ("--force", ["--force"]),
+                       ("--record", ["--record", "x.mp4", "--lesson", "1", "--page", "2"]),
+                       ("--record", ["--record", "", "--lesson", "1"])]:
+        cases.append(Case(flag, args, 2))
+    for v in ["0", "121", "-1", "nan", "inf", "1e1", "", "30.5"]:
+        cases.append(Case("--fps", ["--record", "x.mp4", "--lesson", "1", "--fps", v], 2))
     cases.append(Case("--lesson", ["--lesson", "2", "--page", "3", "--do", "onehot,unit,p-up", "--steps", "300",
                                    "--trace", "--screenshot", shot()], 0))
 
