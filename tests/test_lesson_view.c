@@ -227,7 +227,7 @@ START_TEST(a_click_answers_the_question)
     xl_session *s = default_session();
     char err[512];
     ck_assert_int_eq(ui_classroom_open(cr, LESSONS_DIR "/06-gradient-descent.lesson", s, err, sizeof err), 0);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(xl_player_phase_of(cr->player), XL_PLAYER_ASKING);
     ui_view view = {.theme = UI_THEME_DARK, .lesson = cr->player};
     ui_frame_geom g;
@@ -236,9 +236,11 @@ START_TEST(a_click_answers_the_question)
     SDL_Rect second = g.lesson.answers[1];
     ck_assert_int_lt(second.x + second.w, g.scene.x + 1);
     /* Beside the answers: nothing; on the second: answered 2. */
-    ck_assert_int_eq(ui_classroom_click(cr, g.scene.x + 100, 500, g.lesson.answers, 3, NULL, 0, s), 0);
+    ck_assert_int_eq(ui_classroom_click(cr, g.scene.x + 100, 500, g.lesson.answers, 3, NULL, 0, s, NULL, 0), 0);
+    char did[64];
     ck_assert_int_eq(ui_classroom_click(cr, second.x + second.w / 2, second.y + second.h / 2, g.lesson.answers, 3,
-                                        NULL, 0, s), 1);
+                                        NULL, 0, s, did, sizeof did), 1);
+    ck_assert_str_eq(did, "answer 2");
     int choice = -1;
     ck_assert_int_eq(xl_player_question_state(cr->player, 0, &choice), 2);
     ck_assert_int_eq(choice, 1);
@@ -271,58 +273,58 @@ START_TEST(clicker_keys_blank_menu_and_escape)
     double first[XL_READOUTS_MAX] = {0}, again[XL_READOUTS_MAX] = {0};
     xl_session_readouts(s, first);
     ck_assert_double_eq_tol(first[0], 3.7048, 1e-4);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(xl_player_page(p), 1);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, KMOD_LSHIFT, s), UI_CLASSROOM_PASS); /* select next */
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_n, 0, s), UI_CLASSROOM_PASS);               /* the learner's */
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_9, 0, s), UI_CLASSROOM_TAKEN); /* asking: no 9th answer */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, KMOD_LSHIFT, s, NULL, 0), UI_CLASSROOM_PASS); /* select next */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_n, 0, s, NULL, 0), UI_CLASSROOM_PASS);               /* the learner's */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_9, 0, s, NULL, 0), UI_CLASSROOM_TAKEN); /* asking: no 9th answer */
     ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_ASKING);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_KP_1, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_KP_1, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s), UI_CLASSROOM_TAKEN); /* the play's rest */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, NULL, 0), UI_CLASSROOM_TAKEN); /* the play's rest */
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 50);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_LEFT, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_LEFT, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     xl_session_readouts(s, again);
     ck_assert_int_eq(xl_player_page(p), 0);
     ck_assert(memcmp(first, again, sizeof first) == 0);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_END, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_END, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(xl_player_page(p), 3);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_HOME, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_HOME, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(xl_player_page(p), 0);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     cr->restarted = 0;
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_F5, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_F5, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(xl_player_page(p), 0);
     ck_assert_int_eq(cr->restarted, 1);
 
     /* B blanks; any key (here "r", reset) brings the screen back and does nothing else. */
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_b, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_b, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(cr->blank, 1);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_r, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_r, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(cr->blank, 0);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PERIOD, 0, s), UI_CLASSROOM_TAKEN);
-    ck_assert_int_eq(ui_classroom_click(cr, 5, 5, NULL, 0, NULL, 0, s), 1);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PERIOD, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_click(cr, 5, 5, NULL, 0, NULL, 0, s, NULL, 0), 1);
     ck_assert_int_eq(cr->blank, 0);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_b, KMOD_LCTRL, s), UI_CLASSROOM_PASS); /* Adam's β₂ */
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_p, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_b, KMOD_LCTRL, s, NULL, 0), UI_CLASSROOM_PASS); /* Adam's β₂ */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_p, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(cr->presenter, 1);
 
     /* M, Down, Enter: the seventh lesson. */
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(cr->menu_open, 1);
     ck_assert_int_eq(cr->menu_selected, 5);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_DOWN, 0, s), UI_CLASSROOM_TAKEN);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RETURN, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_DOWN, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RETURN, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(cr->menu_open, 0);
     ck_assert_ptr_nonnull(strstr(cr->path, "07-logistic.lesson"));
     ck_assert_str_eq(xl_session_scenario(s)->id, "logistic");
 
     /* Escape: the sandbox, the scene as it was; Escape there is the window's (quit). */
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_ptr_null(cr->player);
     ck_assert_str_eq(xl_session_scenario(s)->id, "logistic");
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s), UI_CLASSROOM_PASS);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, NULL, 0), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s, NULL, 0), UI_CLASSROOM_PASS);
 
     /* A broken lesson opens broken; its errors are there to show. */
     ck_assert_int_eq(ui_classroom_open(cr, BAD_LESSON, s, err, sizeof err), 0);
@@ -330,8 +332,8 @@ START_TEST(clicker_keys_blank_menu_and_escape)
     ck_assert_ptr_null(cr->player);
     ck_assert_int_gt(cr->lesson->nerrors, 1);
     ck_assert_ptr_nonnull(strstr(cr->lesson->errors[0], "bad.lesson:"));
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s), UI_CLASSROOM_PASS);
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s, NULL, 0), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(ui_classroom_active(cr), 0);
     ui_classroom_free(cr);
     free(cr);

@@ -20,6 +20,7 @@
 #include "ui_check.h"
 #include "ui_classroom.h"
 #include "ui_export.h"
+#include "ui_replay.h"
 #include "ui_input.h"
 #include "ui_pointer.h"
 #include "ui_scene.h"
@@ -217,8 +218,44 @@ static int presenter_open(presenter *pv, const char *fonts)
     return 0;
 }
 
+/* One recorded action done again (--replay). Returns 1 if it changed what is shown. */
+static int replay_apply(const ui_replay_entry *e, xl_session *s, ui_classroom *cr, ui_view *view, FILE *trace,
+                        const char *file)
+{
+    ui_action act;
+    char err[512];
+    int ok = 1;
+    switch (e->kind) {
+    case UI_REPLAY_DO:
+        if (ui_action_parse(e->text, &act, err, sizeof err) != 0) return 0; /* checked when loaded */
+        xl_session_tick(s, &act.cmd, 1, 0.0, &ok);
+        if (cr->player) xl_player_took_over(cr->player);
+        if (trace) ui_trace_command(trace, s, &act, ok);
+        return 1;
+    case UI_REPLAY_VIEW:
+        if (ui_action_parse(e->text, &act, err, sizeof err) != 0) return 0;
+        apply_view_command(view, act.view);
+        if (trace) ui_trace_command(trace, s, &act, 1);
+        return 1;
+    case UI_REPLAY_LESSON:
+        if (ui_classroom_do(cr, e->text, s, err, sizeof err) != 0)
+            fprintf(stderr, "xentlab: --replay: %s:%d: %s\n", file, e->line, err);
+        return 1;
+    case UI_REPLAY_ADVANCE:
+        return (cr->player ? xl_player_advance_steps(cr->player, e->n) : xl_session_advance_steps(s, e->n)) > 0;
+    case UI_REPLAY_SIZE:
+        return 0; /* the window's business */
+    }
+    return 0;
+}
+
+static long long ms_since(Uint64 start)
+{
+    return (long long)(SDL_GetTicks64() - start);
+}
+
 static int run_window(const ui_options *opt, xl_session *s, ui_view view, const char *fonts, FILE *trace,
-                      ui_classroom *cr)
+                      ui_classroom *cr, ui_replay_writer *rw, const ui_replay *replay)
 {
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "xentlab: cannot open a window: %s\n"
@@ -271,7 +308,9 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
     int running = 1, dirty = 1, presenter_dirty = 1, status = 0, w = opt->width, h = opt->height;
     Uint64 note_until = 0; /* when the view's note goes */
     Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
-    Uint64 lesson_start = SDL_GetTicks64();
+    Uint64 lesson_start = SDL_GetTicks64(), session_start = SDL_GetTicks64();
+    long next_entry = 0; /* --replay: the next recorded action */
+    int last_w = w, last_h = h;
     lesson_seen seen;
     memset(&seen, 0, sizeof seen);
     seen.page = seen.phase = -1;
@@ -291,6 +330,12 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
             wait_ms = ms < 1 ? 1 : ms > 100 ? 100 : ms;
         } else if (view.note[0]) {
             wait_ms = 100; /* wake to take the note away */
+        }
+        const int replaying = replay && next_entry < replay->count;
+        if (replaying) { /* wake for the next recorded action */
+            long long due = replay->entries[next_entry].ms - ms_since(session_start);
+            int ms = due < 1 ? 1 : due > 100 ? 100 : (int)due;
+            if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
         }
         if (pv.win) { /* wake when the timer's second turns */
             int to_second = 1000 - (int)((SDL_GetTicks64() - lesson_start) % 1000);
@@ -334,10 +379,14 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                 int taken = 0;
                 if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT && !view.help_visible &&
                     (cr->blank || cr->menu_open || cr->player))
+                {
+                    char did[UI_LIBRARY_PATH + 32];
                     taken = ui_classroom_click(cr, fx, fy, geom.lesson.answers, geom.lesson.nanswers, geom.menu.rows,
-                                               geom.menu.nrows, s);
+                                               geom.menu.nrows, s, did, sizeof did);
+                    if (taken && did[0]) ui_replay_write(rw, ms_since(session_start), UI_REPLAY_LESSON, did, 0, 0);
+                }
                 /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
-                int to_scene = !taken && !cr->menu_open && !cr->blank &&
+                int to_scene = !taken && !replaying && !cr->menu_open && !cr->blank &&
                                !((ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEMOTION) && fx < geom.scene.x);
                 xl_command cmds[4];
                 int nc = view.help_visible || !to_scene ? 0 : ui_pointer_event(&pointer, &fe, &geom, s, cmds, 4);
@@ -346,6 +395,11 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                     int ok = 1;
                     xl_session_tick(s, &cmds[i], 1, 0.0, &ok);
                     if (cr->player) xl_player_took_over(cr->player);
+                    if (rw) {
+                        char text[1024];
+                        xl_command_format(&cmds[i], text, sizeof text);
+                        ui_replay_write(rw, ms_since(session_start), UI_REPLAY_DO, text, 0, 0);
+                    }
                     if (trace) {
                         ui_action pa = {UI_VIEW_NONE, cmds[i]};
                         ui_trace_command(trace, s, &pa, ok);
@@ -370,23 +424,36 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                     dirty = 1;
                 } else {
                     int was_playing = xl_session_playing(s);
-                    ui_classroom_key_result kr = ui_classroom_key(cr, ev.key.keysym.sym, ev.key.keysym.mod, s);
+                    char did[UI_LIBRARY_PATH + 32];
+                    ui_classroom_key_result kr =
+                        replaying ? UI_CLASSROOM_PASS
+                                  : ui_classroom_key(cr, ev.key.keysym.sym, ev.key.keysym.mod, s, did, sizeof did);
+                    if (kr == UI_CLASSROOM_TAKEN && did[0])
+                        ui_replay_write(rw, ms_since(session_start), UI_REPLAY_LESSON, did, 0, 0);
                     if (kr == UI_CLASSROOM_QUIT) running = 0;
                     else if (kr == UI_CLASSROOM_TAKEN) {
                         dirty = presenter_dirty = 1;
                         if (!was_playing && xl_session_playing(s)) last = SDL_GetPerformanceCounter();
                     } else {
                         act = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod);
+                        /* While a replay plays, only the view is the viewer's. */
+                        if (replaying && act.view == UI_VIEW_NONE) act.cmd = xl_command_make(XL_CMD_NONE);
                     }
                 }
             }
             if (!ui_action_is_none(&act)) {
                 int was_playing = xl_session_playing(s), ok = 1;
+                char text[1024];
                 if (act.view == UI_VIEW_NONE) {
                     xl_session_tick(s, &act.cmd, 1, 0.0, &ok);
                     if (cr->player) xl_player_took_over(cr->player);
+                    ui_replay_write(rw, ms_since(session_start), UI_REPLAY_DO,
+                                    xl_command_format(&act.cmd, text, sizeof text), 0, 0);
                 } else {
                     running = apply_view_command(&view, act.view);
+                    if (act.view != UI_VIEW_SCREENSHOT && act.view != UI_VIEW_FULLSCREEN && act.view != UI_VIEW_QUIT)
+                        ui_replay_write(rw, ms_since(session_start), UI_REPLAY_VIEW,
+                                        ui_action_format(&act, text, sizeof text), 0, 0);
                     if (act.view == UI_VIEW_ZOOM_IN || act.view == UI_VIEW_ZOOM_OUT ||
                         act.view == UI_VIEW_ZOOM_RESET)
                         note_until = SDL_GetTicks64() + 2500;
@@ -421,15 +488,37 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         }
         Uint64 now = SDL_GetPerformanceCounter();
         double dt = (double)(now - last) / (double)freq;
-        /* A blank screen holds time: the class sees every step it is shown. */
-        int stepped = cr->blank ? 0 : cr->player ? xl_player_advance(cr->player, dt)
+        /* A blank screen holds time: the class sees every step it is shown. A replay's
+         * time is its own: only its recorded advances step. */
+        int stepped = 0;
+        if (replay && next_entry < replay->count) {
+            while (next_entry < replay->count && replay->entries[next_entry].ms <= ms_since(session_start)) {
+                const ui_replay_entry *e = &replay->entries[next_entry++];
+                if (e->kind == UI_REPLAY_SIZE) SDL_SetWindowSize(win, (int)e->n, (int)e->h);
+                else if (replay_apply(e, s, cr, &view, trace, opt->replay)) stepped = 1;
+                dirty = presenter_dirty = 1;
+            }
+            if (next_entry == replay->count) {
+                snprintf(view.note, sizeof view.note, "the replay of %.120s is done: the controls are yours",
+                         opt->replay);
+                note_until = SDL_GetTicks64() + 4000;
+            }
+        } else {
+            stepped = cr->blank ? 0 : cr->player ? xl_player_advance(cr->player, dt)
                                                  : xl_session_tick(s, NULL, 0, dt, NULL);
+            if (stepped > 0) ui_replay_write(rw, ms_since(session_start), UI_REPLAY_ADVANCE, NULL, stepped, 0);
+        }
         if (stepped > 0) dirty = presenter_dirty = 1;
         last = now;
         sync_view(&view, cr);
         trace_lesson_change(trace, s, cr, &seen);
         if (dirty && running) {
             SDL_GetRendererOutputSize(r, &w, &h);
+            if (rw && (w != last_w || h != last_h)) {
+                ui_replay_write(rw, ms_since(session_start), UI_REPLAY_SIZE, NULL, w, h);
+                last_w = w;
+                last_h = h;
+            }
             ui_scene_draw(sc, s, &view, w, h, &geom);
             SDL_RenderPresent(r);
             dirty = 0;
@@ -509,40 +598,109 @@ static int open_lesson(const ui_options *opt, ui_classroom *cr, xl_session *s)
     return 0;
 }
 
+/* --replay: the recorded command line's options (the scene it started from). Returns 0,
+ * or 1 with the reason said. */
+static int replay_options(const ui_options *opt, ui_replay *rp, ui_options *ro)
+{
+    if (opt->command_count || opt->lesson) {
+        fprintf(stderr, "xentlab: --replay: the recording sets the scene; give it without --do and --lesson\n");
+        return 1;
+    }
+    FILE *quiet = fopen("/dev/null", "w");
+    ui_cli_result rc = ui_cli_parse(rp->argc, rp->argv, ro, quiet ? quiet : stderr, stderr);
+    if (quiet) fclose(quiet);
+    if (rc != UI_CLI_RUN) {
+        fprintf(stderr, "xentlab: --replay: %s: the command line it records is refused (above)\n", opt->replay);
+        return 1;
+    }
+    return 0;
+}
+
 int ui_app_run(const ui_options *opt)
 {
     if (opt->check) return ui_check_lessons(opt->check_files, opt->check_count, opt->check_play, stdout, stderr);
     char fonts[2048];
     if (find_fonts(fonts, sizeof fonts) != 0) return 1;
     ui_classroom *cr = malloc(sizeof *cr);
-    if (!cr) {
+    ui_options *ro = malloc(sizeof *ro); /* --replay: the recorded command line's options */
+    ui_replay rp;
+    memset(&rp, 0, sizeof rp);
+    if (!cr || !ro) {
         fprintf(stderr, "xentlab: out of memory\n");
+        free(cr);
+        free(ro);
         return 1;
     }
     ui_classroom_init(cr, fonts);
     if (opt->list_lessons) {
         int rc = list_lessons(&cr->library);
         free(cr);
+        free(ro);
         return rc;
     }
-    xl_session *s = xl_session_create(&opt->desc);
+    const ui_options *scene_opt = opt; /* where the scene comes from */
+    if (opt->replay) {
+        char err[1400];
+        int rc = 0;
+        if (ui_replay_load(opt->replay, &rp, err, sizeof err) != 0) {
+            fprintf(stderr, "xentlab: --replay: %s\n", err);
+            rc = 1;
+        } else {
+            rc = replay_options(opt, &rp, ro);
+        }
+        if (rc) {
+            ui_replay_free(&rp);
+            free(cr);
+            free(ro);
+            return rc;
+        }
+        scene_opt = ro;
+    }
+    xl_session *s = xl_session_create(&scene_opt->desc);
     if (!s) {
         fprintf(stderr, "xentlab: cannot create the scene (out of memory or invalid settings)\n");
+        ui_replay_free(&rp);
         free(cr);
+        free(ro);
         return 1;
     }
     trace_ctx tc = {stdout, s};
     if (opt->trace) xl_session_set_observer(s, trace_step, &tc);
-    ui_view view = {.theme = opt->theme, .pointer_in = opt->pointer, .pointer_x = opt->pointer_x,
-                    .pointer_y = opt->pointer_y, .zoom = opt->zoom};
+    ui_view view = {.theme = opt->replay ? ro->theme : opt->theme, .pointer_in = opt->pointer,
+                    .pointer_x = opt->pointer_x, .pointer_y = opt->pointer_y,
+                    .zoom = opt->replay ? ro->zoom : opt->zoom};
+    ui_replay_writer writer, *rw = NULL;
+    if (opt->record_input) {
+        char err[1200];
+        if (ui_replay_writer_open(&writer, opt->record_input, opt->argc, opt->argv, opt->width, opt->height, err,
+                                  sizeof err) != 0) {
+            fprintf(stderr, "xentlab: --record-input: %s\n", err);
+            xl_session_destroy(s);
+            free(cr);
+            free(ro);
+            return 1;
+        }
+        rw = &writer;
+    }
     int lesson_status = 0;
     if (opt->lesson) {
         lesson_status = open_lesson(opt, cr, s);
         if (lesson_status == 2) {
+            ui_replay_writer_close(&writer);
             ui_classroom_free(cr);
             free(cr);
+            free(ro);
             xl_session_destroy(s);
             return 2;
+        }
+        if (rw && cr->lesson) {
+            char action[UI_LIBRARY_PATH + 16];
+            snprintf(action, sizeof action, "open %s", cr->path);
+            ui_replay_write(rw, 0, UI_REPLAY_LESSON, action, 0, 0);
+            if (cr->player && xl_player_page(cr->player) > 0) {
+                snprintf(action, sizeof action, "page %d", xl_player_page(cr->player) + 1);
+                ui_replay_write(rw, 0, UI_REPLAY_LESSON, action, 0, 0);
+            }
         }
         cr->presenter = opt->presenter;
         sync_view(&view, cr);
@@ -558,6 +716,7 @@ int ui_app_run(const ui_options *opt)
             }
             ui_classroom_free(cr);
             free(cr);
+            free(ro);
             xl_session_destroy(s);
             return status;
         }
@@ -567,30 +726,51 @@ int ui_app_run(const ui_options *opt)
     for (int i = 0; i < opt->command_count; i++) {
         const ui_action *act = &opt->commands[i];
         int ok = 1;
+        char text[1024];
         if (act->view == UI_VIEW_NONE) {
             xl_session_tick(s, &act->cmd, 1, 0.0, &ok);
             if (cr->player) xl_player_took_over(cr->player);
         } else {
             apply_view_command(&view, act->view);
         }
+        ui_replay_write(rw, 0, act->view == UI_VIEW_NONE ? UI_REPLAY_DO : UI_REPLAY_VIEW,
+                        ui_action_format(act, text, sizeof text), 0, 0);
         if (opt->trace) ui_trace_command(stdout, s, act, ok);
         /* A refused --do command is said on stderr too: nothing is silently ignored. */
         if (!ok && act->cmd.kind != XL_CMD_NONE) fprintf(stderr, "xentlab: --do: %s\n", xl_session_message(s));
     }
-    xl_command run = xl_command_int(XL_CMD_RUN, opt->steps);
-    xl_session_tick(s, &run, 1, 0.0, NULL);
-    if (opt->steps > 0 && cr->player) xl_player_took_over(cr->player);
+    if (opt->steps > 0) {
+        xl_command run = xl_command_int(XL_CMD_RUN, opt->steps);
+        char text[64];
+        xl_session_tick(s, &run, 1, 0.0, NULL);
+        ui_replay_write(rw, 0, UI_REPLAY_DO, xl_command_format(&run, text, sizeof text), 0, 0);
+        if (cr->player) xl_player_took_over(cr->player);
+    }
+    /* A replay with no window: every recorded action at once, then the last frame. */
+    if (opt->replay && opt->headless)
+        for (long i = 0; i < rp.count; i++)
+            replay_apply(&rp.entries[i], s, cr, &view, opt->trace ? stdout : NULL, opt->replay);
+    sync_view(&view, cr);
     int status;
     if (SDL_Init(0) != 0) {
         fprintf(stderr, "xentlab: SDL: %s\n", SDL_GetError());
         status = 1;
     } else {
-        status = opt->headless ? run_headless(opt, s, view, fonts)
-                               : run_window(opt, s, view, fonts, opt->trace ? stdout : NULL, cr);
+        ui_options wopt = *opt;
+        if (opt->replay && !opt->size_given) { /* the window as it was recorded */
+            wopt.width = rp.width < 640 ? 640 : rp.width;
+            wopt.height = rp.height < 480 ? 480 : rp.height;
+        }
+        status = opt->headless ? run_headless(&wopt, s, view, fonts)
+                               : run_window(&wopt, s, view, fonts, opt->trace ? stdout : NULL, cr, rw,
+                                            opt->replay ? &rp : NULL);
         SDL_Quit();
     }
+    if (rw && ui_replay_writer_close(rw) != 0 && status == 0) status = 1;
+    ui_replay_free(&rp);
     ui_classroom_free(cr);
     free(cr);
+    free(ro);
     xl_session_destroy(s);
     return status ? status : lesson_status;
 }

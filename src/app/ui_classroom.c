@@ -1,6 +1,7 @@
 /* ui_classroom: lesson keys and the menu (see ui_classroom.h). */
 #include "ui_classroom.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,83 +74,117 @@ int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err
     return 0;
 }
 
-static void open_menu(ui_classroom *c)
+static int menu_index_of_current(const ui_classroom *c)
 {
-    c->menu_open = 1;
-    c->menu_selected = 0;
     for (int i = 0; i < c->library.count; i++)
-        if (strcmp(c->library.entries[i].path, c->path) == 0) c->menu_selected = i;
+        if (strcmp(c->library.entries[i].path, c->path) == 0) return i;
+    return 0;
 }
 
-static void open_selected(ui_classroom *c, xl_session *s)
+int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *err, size_t errlen)
 {
-    if (c->menu_selected < 0 || c->menu_selected >= c->library.count) return;
-    char err[256];
-    /* The entry's path names an existing file, so this cannot fail but out of memory. */
-    if (ui_classroom_open(c, c->library.entries[c->menu_selected].path, s, err, sizeof err) != 0)
-        fprintf(stderr, "xentlab: %s\n", err);
-    c->menu_open = 0;
-}
-
-static ui_classroom_key_result menu_key(ui_classroom *c, SDL_Keycode key, xl_session *s)
-{
-    const int n = c->library.count;
-    switch (key) {
-    case SDLK_UP: if (c->menu_selected > 0) c->menu_selected--; break;
-    case SDLK_DOWN: if (c->menu_selected + 1 < n) c->menu_selected++; break;
-    case SDLK_HOME: c->menu_selected = 0; break;
-    case SDLK_END: c->menu_selected = n > 0 ? n - 1 : 0; break;
-    case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_SPACE: open_selected(c, s); break;
-    case SDLK_ESCAPE: case SDLK_m: c->menu_open = 0; break;
-    case SDLK_q: return UI_CLASSROOM_QUIT;
-    default:
-        if (key >= SDLK_1 && key <= SDLK_9 && key - SDLK_1 < n) c->menu_selected = (int)(key - SDLK_1);
-        break;
+    char word[32] = "";
+    int n = 0, arg = 0;
+    if (sscanf(action, "%31s%n", word, &n) != 1) {
+        snprintf(err, errlen, "an empty lesson action");
+        return -1;
     }
+    const char *rest = action + n;
+    while (*rest == ' ') rest++;
+    const int has_num = sscanf(rest, "%d", &arg) == 1;
+    xl_player *p = c->player;
+    if (strcmp(word, "blank") == 0) c->blank = 1;
+    else if (strcmp(word, "unblank") == 0) c->blank = 0;
+    else if (strcmp(word, "menu") == 0) {
+        c->menu_open = 1;
+        c->menu_selected = menu_index_of_current(c);
+    } else if (strcmp(word, "menu-close") == 0) c->menu_open = 0;
+    else if (strcmp(word, "menu-select") == 0 && has_num && arg >= 1 && arg <= c->library.count) c->menu_selected = arg - 1;
+    else if (strcmp(word, "open") == 0 && *rest) {
+        if (ui_classroom_open(c, rest, s, err, errlen) != 0) return -1;
+    } else if (strcmp(word, "close") == 0) ui_classroom_close(c);
+    else if (strcmp(word, "presenter") == 0) c->presenter = !c->presenter;
+    else if (!p) {
+        snprintf(err, errlen, "'%s' needs a lesson open", action);
+        return -1;
+    } else if (strcmp(word, "next") == 0) xl_player_next(p);
+    else if (strcmp(word, "back") == 0) xl_player_prev(p);
+    else if (strcmp(word, "first") == 0) xl_player_goto(p, 0);
+    else if (strcmp(word, "page") == 0 && has_num && arg >= 1 && arg <= c->lesson->npages) xl_player_goto(p, arg - 1);
+    else if (strcmp(word, "last") == 0) xl_player_goto(p, c->lesson->npages - 1);
+    else if (strcmp(word, "restart") == 0) {
+        xl_player_goto(p, 0);
+        c->restarted = 1;
+    } else if (strcmp(word, "answer") == 0 && has_num) xl_player_answer(p, arg - 1);
+    else {
+        snprintf(err, errlen, "'%s' is not a lesson action (next, back, first, last, restart, blank, unblank, "
+                              "page K, answer K, menu, menu-select K, menu-close, open FILE, close, presenter)", action);
+        return -1;
+    }
+    return 0;
+}
+
+/* Do `action` (from a key or a click) and say it in did[n]. */
+static ui_classroom_key_result act(ui_classroom *c, xl_session *s, char *did, size_t n, const char *fmt, ...)
+{
+    char text[UI_LIBRARY_PATH + 32], err[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (ui_classroom_do(c, text, s, err, sizeof err) != 0) fprintf(stderr, "xentlab: %s\n", err);
+    if (did) snprintf(did, n, "%s", text);
     return UI_CLASSROOM_TAKEN;
 }
 
-ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint16 mod, xl_session *s)
+static ui_classroom_key_result menu_key(ui_classroom *c, SDL_Keycode key, xl_session *s, char *did, size_t n)
+{
+    const int count = c->library.count, sel = c->menu_selected;
+    switch (key) {
+    case SDLK_UP: return act(c, s, did, n, "menu-select %d", sel > 0 ? sel : 1);
+    case SDLK_DOWN: return act(c, s, did, n, "menu-select %d", sel + 2 <= count ? sel + 2 : count);
+    case SDLK_HOME: return act(c, s, did, n, "menu-select 1");
+    case SDLK_END: return act(c, s, did, n, "menu-select %d", count);
+    case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_SPACE:
+        if (sel >= 0 && sel < count) return act(c, s, did, n, "open %s", c->library.entries[sel].path);
+        return UI_CLASSROOM_TAKEN;
+    case SDLK_ESCAPE: case SDLK_m: return act(c, s, did, n, "menu-close");
+    case SDLK_q: return UI_CLASSROOM_QUIT;
+    default:
+        if (key >= SDLK_1 && key <= SDLK_9 && key - SDLK_1 < count) return act(c, s, did, n, "menu-select %d", (int)(key - SDLK_1) + 1);
+        return UI_CLASSROOM_TAKEN;
+    }
+}
+
+ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint16 mod, xl_session *s, char *did,
+                                         size_t n)
 {
     const int shift = (mod & KMOD_SHIFT) != 0, ctrl = (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) != 0;
-    if (c->blank) { /* any key brings the screen back, and does nothing else */
-        c->blank = 0;
-        return UI_CLASSROOM_TAKEN;
-    }
-    if (c->menu_open) return menu_key(c, key, s);
-    if (key == SDLK_m && !ctrl && !shift) {
-        open_menu(c);
-        return UI_CLASSROOM_TAKEN;
-    }
+    if (did && n) did[0] = '\0';
+    if (c->blank) return act(c, s, did, n, "unblank"); /* any key brings the screen back, and does nothing else */
+    if (c->menu_open) return menu_key(c, key, s, did, n);
+    if (key == SDLK_m && !ctrl && !shift) return act(c, s, did, n, "menu");
     if (!c->lesson) return UI_CLASSROOM_PASS;
-    if (key == SDLK_ESCAPE) {
-        ui_classroom_close(c);
-        return UI_CLASSROOM_TAKEN;
-    }
+    if (key == SDLK_ESCAPE) return act(c, s, did, n, "close");
     if (!c->player) return UI_CLASSROOM_PASS; /* broken: the sandbox's keys still work */
-    xl_player *p = c->player;
+    const int plain = !shift && !ctrl;
     switch (key) {
-    case SDLK_PAGEDOWN: xl_player_next(p); return UI_CLASSROOM_TAKEN;
-    case SDLK_PAGEUP: xl_player_prev(p); return UI_CLASSROOM_TAKEN;
-    case SDLK_RIGHT: if (shift || ctrl) return UI_CLASSROOM_PASS; xl_player_next(p); return UI_CLASSROOM_TAKEN;
-    case SDLK_LEFT: if (shift || ctrl) return UI_CLASSROOM_PASS; xl_player_prev(p); return UI_CLASSROOM_TAKEN;
-    case SDLK_HOME: xl_player_goto(p, 0); return UI_CLASSROOM_TAKEN;
-    case SDLK_END: xl_player_goto(p, c->lesson->npages - 1); return UI_CLASSROOM_TAKEN;
-    case SDLK_F5:
-        xl_player_goto(p, 0);
-        c->restarted = 1;
-        return UI_CLASSROOM_TAKEN;
-    case SDLK_PERIOD: c->blank = 1; return UI_CLASSROOM_TAKEN;
-    case SDLK_b: if (shift || ctrl) return UI_CLASSROOM_PASS; c->blank = 1; return UI_CLASSROOM_TAKEN;
-    case SDLK_p: if (shift || ctrl) return UI_CLASSROOM_PASS; c->presenter = !c->presenter; return UI_CLASSROOM_TAKEN;
+    case SDLK_PAGEDOWN: return act(c, s, did, n, "next");
+    case SDLK_PAGEUP: return act(c, s, did, n, "back");
+    case SDLK_RIGHT: return plain ? act(c, s, did, n, "next") : UI_CLASSROOM_PASS;
+    case SDLK_LEFT: return plain ? act(c, s, did, n, "back") : UI_CLASSROOM_PASS;
+    case SDLK_HOME: return act(c, s, did, n, "first");
+    case SDLK_END: return act(c, s, did, n, "last");
+    case SDLK_F5: return act(c, s, did, n, "restart");
+    case SDLK_PERIOD: return act(c, s, did, n, "blank");
+    case SDLK_b: return plain ? act(c, s, did, n, "blank") : UI_CLASSROOM_PASS;
+    case SDLK_p: return plain ? act(c, s, did, n, "presenter") : UI_CLASSROOM_PASS;
     default: break;
     }
-    if (xl_player_phase_of(p) == XL_PLAYER_ASKING) {
+    if (xl_player_phase_of(c->player) == XL_PLAYER_ASKING) {
         int k = key >= SDLK_1 && key <= SDLK_9 ? (int)(key - SDLK_1) : key >= SDLK_KP_1 && key <= SDLK_KP_9 ? (int)(key - SDLK_KP_1) : -1;
-        if (k >= 0) {
-            xl_player_answer(p, k); /* a number that is no answer does nothing, and selects nothing */
-            return UI_CLASSROOM_TAKEN;
-        }
+        /* A number that is no answer does nothing, and selects nothing. */
+        if (k >= 0) return act(c, s, did, n, "answer %d", k + 1);
     }
     return UI_CLASSROOM_PASS;
 }
@@ -160,27 +195,17 @@ static int inside(SDL_Rect r, int x, int y)
 }
 
 int ui_classroom_click(ui_classroom *c, int x, int y, const SDL_Rect *answers, int nanswers, const SDL_Rect *rows,
-                       int nrows, xl_session *s)
+                       int nrows, xl_session *s, char *did, size_t n)
 {
-    if (c->blank) {
-        c->blank = 0;
-        return 1;
-    }
+    if (did && n) did[0] = '\0';
+    if (c->blank) return act(c, s, did, n, "unblank"), 1;
     if (c->menu_open) {
-        for (int i = 0; i < nrows; i++)
-            if (inside(rows[i], x, y)) {
-                c->menu_selected = i;
-                open_selected(c, s);
-                return 1;
-            }
-        c->menu_open = 0; /* a click beside the menu closes it */
-        return 1;
+        for (int i = 0; i < nrows && i < c->library.count; i++)
+            if (inside(rows[i], x, y)) return act(c, s, did, n, "open %s", c->library.entries[i].path), 1;
+        return act(c, s, did, n, "menu-close"), 1; /* a click beside the menu closes it */
     }
     if (c->player && xl_player_phase_of(c->player) == XL_PLAYER_ASKING)
         for (int i = 0; i < nanswers; i++)
-            if (inside(answers[i], x, y)) {
-                xl_player_answer(c->player, i);
-                return 1;
-            }
+            if (inside(answers[i], x, y)) return act(c, s, did, n, "answer %d", i + 1), 1;
     return 0;
 }

@@ -42,12 +42,20 @@ int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err
 /* Leave the lesson for the sandbox; the scene stays as it is. */
 void ui_classroom_close(ui_classroom *c);
 
-/* A key press while the classroom is active (a lesson open, or the menu). */
-ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint16 mod, xl_session *s);
+/* The lesson's own actions as text, the form --record-input writes and --replay reads:
+ *   next, back, first, last, page K, restart (F5), blank, unblank, answer K (1-based), menu,
+ *   menu-select K, menu-close, open FILE, close (to the sandbox), presenter (toggles).
+ * Returns 0, or -1 with the reason in err (unknown, or no lesson open for it). */
+int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *err, size_t errlen);
+
+/* A key press: a lesson key does its action and writes it into did[n] (if not NULL;
+ * "" when the key is the learner's). */
+ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint16 mod, xl_session *s, char *did,
+                                         size_t n);
 /* A click at frame pixel (x, y) on a lesson's answer (answers[0..n-1]) or the menu's
- * rows; 1 if taken. */
+ * rows (or anywhere while blank or with the menu open); 1 if taken, its action in did. */
 int ui_classroom_click(ui_classroom *c, int x, int y, const SDL_Rect *answers, int nanswers, const SDL_Rect *rows,
-                       int nrows, xl_session *s);
+                       int nrows, xl_session *s, char *did, size_t n);
 
 /* 1 when a lesson (playing or broken) or the menu is showing. */
 int ui_classroom_active(const ui_classroom *c);

@@ -26,7 +26,7 @@ enum { MIN_W = 640, MIN_H = 480, MAX_W = 7680, MAX_H = 4320 };
 enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
-    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE
+    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -84,6 +84,10 @@ static void usage(FILE *f)
 "      --fps N            with --record: frames per second, 1 to 120 (default 30;\n"
 "                         the size defaults to 1920x1080)\n"
 "      --force            with --record: replace OUT if it exists\n"
+"      --record-input FILE  write every input of this window session (keys, the\n"
+"                         mouse's commands, lesson moves, time, window sizes) to FILE\n"
+"      --replay FILE      play a --record-input file back to the same state: in the\n"
+"                         window, with --headless (-o, --trace), or with --record OUT\n"
 "      --check FILE...    check lesson files: every error as FILE:LINE:COLUMN; exit 0\n"
 "                         when all are valid, 1 otherwise (lessons/README.md)\n"
 "      --play             with --check: also play every page headless and check every\n"
@@ -637,6 +641,20 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         o->fps = (int)v;
         break;
     case OPT_FORCE: o->force = 1; break;
+    case OPT_RECORD_INPUT:
+        if (!*arg) {
+            fail(err_stream, "--record-input", "expected a file to write the inputs to", arg);
+            return -1;
+        }
+        o->record_input = arg;
+        break;
+    case OPT_REPLAY:
+        if (!*arg) {
+            fail(err_stream, "--replay", "expected a file written by --record-input", arg);
+            return -1;
+        }
+        o->replay = arg;
+        break;
     case OPT_PAGE:
         if (parse_long(arg, 1, XL_LESSON_MAX_PAGES, &v) != 0) {
             fail(err_stream, "--page", "expected a page number from 1 to 48", arg);
@@ -827,6 +845,8 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"record", required_argument, NULL, OPT_RECORD},
         {"fps", required_argument, NULL, OPT_FPS},
         {"force", no_argument, NULL, OPT_FORCE},
+        {"record-input", required_argument, NULL, OPT_RECORD_INPUT},
+        {"replay", required_argument, NULL, OPT_REPLAY},
         {"play", no_argument, NULL, OPT_PLAY},
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},
@@ -876,8 +896,18 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         if (r < 0) return UI_CLI_USAGE;
         if (r > 0) return UI_CLI_DONE;
     }
-    if (o.record && !o.lesson) {
-        fail(err_stream, "--record", "needs the lesson to record, e.g. --record out.mp4 --lesson 1", o.record);
+    if (o.record_input && (o.headless || o.replay || o.record)) {
+        fail(err_stream, "--record-input", "records a live session in the window: not with --headless, --replay or --record",
+             o.record_input);
+        return UI_CLI_USAGE;
+    }
+    if (o.replay && (o.lesson || o.command_count)) {
+        fail(err_stream, "--replay", "replays the recorded scene: give it without --lesson and --do", o.replay);
+        return UI_CLI_USAGE;
+    }
+    if (o.record && !o.lesson && !o.replay) {
+        fail(err_stream, "--record", "needs the lesson to record, e.g. --record out.mp4 --lesson 1 (or --replay FILE)",
+             o.record);
         return UI_CLI_USAGE;
     }
     if ((o.fps || o.force) && !o.record) {
@@ -920,6 +950,8 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         fprintf(err_stream, "xentlab: unexpected argument '%s'\nTry 'xentlab --help'.\n", argv[optind]);
         return UI_CLI_USAGE;
     }
+    o.argc = argc;
+    o.argv = argv;
     if (raw.want_help || raw.list_scenarios || raw.list_commands)
         return print_lists(&raw, out_stream, err_stream);
     if (resolve(&raw, &o.desc, err_stream) != 0) return UI_CLI_USAGE;

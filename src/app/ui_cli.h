@@ -31,6 +31,10 @@ typedef struct ui_options {
     int fps;                  /* --fps (30 when recording and not given) */
     int force;                /* --force: --record may replace OUT */
     int size_given;           /* --size was given (a recording is 1920x1080 otherwise) */
+    const char *record_input; /* --record-input FILE, or NULL (borrows argv) */
+    const char *replay;       /* --replay FILE, or NULL (borrows argv) */
+    int argc;                 /* the command line itself, for --record-input (borrowed) */
+    char **argv;
     int check, check_play;    /* --check [--play]: validate the lesson files and exit */
     int check_count;
     char **check_files;       /* borrows argv */

@@ -276,3 +276,9 @@ xl_session *xl_player_session(const xl_player *p)
 {
     return p->s;
 }
+
+long xl_player_advance_steps(xl_player *p, long n)
+{
+    if (p->phase == XL_PLAYER_PLAYING) return xl_player_take_steps(p, n);
+    return xl_session_advance_steps(p->s, n);
+}

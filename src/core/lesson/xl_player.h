@@ -72,6 +72,10 @@ int xl_player_answer(xl_player *p, int k);
  * taken. */
 int xl_player_advance(xl_player *p, double seconds);
 
+/* What xl_player_advance did, replayed: n steps of time, the play directive's if one is
+ * in progress, else the session's (xl_session_advance_steps). Returns the steps taken. */
+long xl_player_advance_steps(xl_player *p, long n);
+
 /* Take up to n of the current play directive's steps now (a recording counts them per
  * frame in whole numbers); the script goes on when the play is done. Returns the steps
  * taken (0 when no play is in progress). */

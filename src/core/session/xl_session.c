@@ -1530,6 +1530,25 @@ int xl_session_advance(xl_session *s, double seconds)
     return taken;
 }
 
+int xl_session_advance_steps(xl_session *s, long n)
+{
+    assert(s != NULL);
+    if (!s->playing || n <= 0)
+        return 0;
+    long taken = 0;
+    while (taken < n) {
+        if (!step_once(s)) {
+            s->playing = 0;
+            s->acc = 0.0;
+            break;
+        }
+        taken++;
+    }
+    if (taken > 0)
+        update_view(s);
+    return (int)taken;
+}
+
 void xl_session_run(xl_session *s, int n)
 {
     assert(s != NULL && n >= 0);

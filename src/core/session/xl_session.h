@@ -100,6 +100,10 @@ int  xl_session_tick(xl_session *s, const xl_command *cmds, int n, double second
  * due at steps_per_second (the remainder carries over, at most one second's worth
  * per call). Returns the number of steps taken. */
 int  xl_session_advance(xl_session *s, double seconds);
+/* The steps of time a replay recorded: n steps taken exactly as xl_session_advance takes
+ * them while playing (none when paused; playing stops if every run diverges). Returns
+ * the steps taken. */
+int  xl_session_advance_steps(xl_session *s, long n);
 /* Take n steps now, playing or not (the --steps flag; also the command "run N"). */
 void xl_session_run(xl_session *s, int n);
 void xl_session_set_observer(xl_session *s, xl_step_observer fn, void *user);
