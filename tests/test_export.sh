@@ -27,7 +27,7 @@ ok() { echo "ok: $*"; }
 
 # ---- the mp4 -------------------------------------------------------------------------
 "$xentlab" --record l1.mp4 --lesson 1 --size 640x480 --fps 10 2>run.log || { cat run.log; fail "--record l1.mp4"; }
-frames=$(sed -n 's/.*pages, \([0-9]*\) frames.*/\1/p' run.log)
+frames=$(sed -n 's/.*chapters\{0,1\}, \([0-9]*\) frames.*/\1/p' run.log)
 [ -n "$frames" ] || { cat run.log; fail "no summary line with the frame count"; }
 ffprobe -v error -count_frames -show_streams -show_chapters -of json l1.mp4 >probe.json || fail "ffprobe l1.mp4"
 python3 - "$frames" <<'PY' || fail "the mp4 is not what was asked for"

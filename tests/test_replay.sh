@@ -119,6 +119,23 @@ grep -q ' lesson open .*06-gradient-descent.lesson$' lesson.txt || fail "the les
 "$xentlab" --replay lesson.txt --headless --trace >lreplay.jsonl 2>>stderr.log || fail "headless lesson replay"
 same lesson.jsonl lreplay.jsonl "lesson replay" || fail "the lesson replay differs"
 
+# ---- a live session turned into a video ---------------------------------------------
+if command -v ffprobe >/dev/null 2>&1; then
+    "$xentlab" --replay lesson.txt --record lesson.mp4 --size 640x480 --fps 10 2>rec.log || fail "--replay --record: $(cat rec.log)"
+    last_ms=$(tail -n 1 lesson.txt | cut -d' ' -f1)
+    want=$(( (last_ms + 1000) * 10 / 1000 + ((last_ms + 1000) * 10 % 1000 > 0) ))
+    n=$(ffprobe -v error -count_frames -select_streams v -show_entries stream=nb_read_frames -of csv=p=0 lesson.mp4)
+    [ "$n" = "$want" ] || fail "the replayed video has $n frames, expected $want (the recording's $last_ms ms and 1 s)"
+    titles=$(ffprobe -v error -show_entries chapter_tags=title -of default=noprint_wrappers=1:nokey=1 lesson.mp4 |
+        tr '\n' '|')
+    # Page 2, back to page 1, page 2 again (its play skipped): four chapters.
+    case $titles in
+        "Downhill on H(P,Q)|A rate too small|Downhill on H(P,Q)|A rate too small|") ;;
+        *) fail "the replayed video's chapters are '$titles'" ;;
+    esac
+    echo "replay to video: $n frames, chapters $titles"
+fi
+
 # ---- refused files ----------------------------------------------------------------------
 sed 's/^xentlab-input 1 [^ ]*/xentlab-input 1 0.0.1/' sandbox.txt >old.txt
 "$xentlab" --replay old.txt --headless 2>err.txt && fail "a file from another version was replayed"

@@ -598,6 +598,102 @@ static int open_lesson(const ui_options *opt, ui_classroom *cr, xl_session *s)
     return 0;
 }
 
+/* A replay as a frame source for a video: frame f shows every recorded action up to
+ * f/fps seconds. Chapters follow the lesson's pages (a stretch without a lesson is one
+ * "Sandbox" chapter). */
+typedef struct replay_source {
+    const ui_replay *rp;
+    long next, frame;
+    int fps, changed;
+    xl_session *s;
+    ui_classroom *cr;
+    ui_view *view;
+    const char *file;
+} replay_source;
+
+static int replay_source_next(void *self)
+{
+    replay_source *rs = self;
+    const long long t = (long long)rs->frame * 1000 / rs->fps;
+    rs->changed = rs->frame == 0;
+    while (rs->next < rs->rp->count && rs->rp->entries[rs->next].ms <= t) {
+        const ui_replay_entry *e = &rs->rp->entries[rs->next++];
+        if (replay_apply(e, rs->s, rs->cr, rs->view, NULL, rs->file) || e->kind != UI_REPLAY_ADVANCE) rs->changed = 1;
+    }
+    sync_view(rs->view, rs->cr);
+    rs->view->recording = 1;
+    rs->frame++;
+    return 1;
+}
+
+static int replay_source_changed(void *self)
+{
+    return ((replay_source *)self)->changed;
+}
+
+/* The chapters of a replayed video, from a dry pass on its own session and classroom
+ * (kept: the captions point into its lessons). */
+static int replay_schedule(const ui_replay *rp, const ui_options *ro, const char *fonts, int fps, const char *file,
+                           ui_export_schedule *sc, ui_classroom *dry_cr, xl_session **dry_s)
+{
+    memset(sc, 0, sizeof *sc);
+    const long long length_ms = (rp->count ? rp->entries[rp->count - 1].ms : 0) + 1000;
+    sc->frames = (long)((length_ms * fps + 999) / 1000);
+    snprintf(sc->video_title, sizeof sc->video_title, "xentlab replay of %.60s", file);
+    *dry_s = xl_session_create(&ro->desc);
+    if (!*dry_s) return -1;
+    ui_classroom_init(dry_cr, fonts);
+    ui_view view = {.theme = ro->theme};
+    replay_source rs = {rp, 0, 0, fps, 0, *dry_s, dry_cr, &view, file};
+    const void *shown_lesson = NULL;
+    int shown_page = -2;
+    for (long f = 0; f < sc->frames; f++) {
+        replay_source_next(&rs);
+        const void *lesson = dry_cr->player ? (const void *)dry_cr->lesson : NULL;
+        const int page = dry_cr->player ? xl_player_page(dry_cr->player) : -1;
+        if (f > 0 && lesson == shown_lesson && page == shown_page) continue;
+        if (sc->pages == XL_LESSON_MAX_PAGES) continue; /* more chapters than fit: the last runs on */
+        if (sc->pages > 0) sc->end[sc->pages - 1] = f;
+        int k = sc->pages++;
+        sc->start[k] = f;
+        if (lesson) {
+            sc->page[k] = &dry_cr->lesson->pages[page];
+            snprintf(sc->title[k], sizeof sc->title[k], "%s", dry_cr->lesson->pages[page].title);
+        } else {
+            snprintf(sc->title[k], sizeof sc->title[k], "Sandbox");
+        }
+        shown_lesson = lesson;
+        shown_page = page;
+    }
+    if (sc->pages > 0) sc->end[sc->pages - 1] = sc->frames;
+    return 0;
+}
+
+/* --replay FILE --record OUT. */
+static int record_replay(const ui_options *opt, const ui_replay *rp, const ui_options *ro, const char *fonts,
+                         xl_session *s, ui_classroom *cr, ui_view *view)
+{
+    ui_export_schedule *sc = malloc(sizeof *sc);
+    ui_classroom *dry_cr = malloc(sizeof *dry_cr);
+    xl_session *dry_s = NULL;
+    int status = 1;
+    if (!sc || !dry_cr || replay_schedule(rp, ro, fonts, opt->fps, opt->replay, sc, dry_cr, &dry_s) != 0) {
+        fprintf(stderr, "xentlab: --record: out of memory\n");
+    } else {
+        replay_source rs = {rp, 0, 0, opt->fps, 0, s, cr, view, opt->replay};
+        ui_export_source src = {replay_source_next, replay_source_changed, &rs, s, view};
+        ui_export_options eo = {opt->record, opt->width, opt->height, opt->fps, view->theme, opt->force, fonts};
+        status = ui_export_frames(&eo, sc, &src);
+    }
+    if (dry_s) {
+        ui_classroom_free(dry_cr);
+        xl_session_destroy(dry_s);
+    }
+    free(dry_cr);
+    free(sc);
+    return status;
+}
+
 /* --replay: the recorded command line's options (the scene it started from). Returns 0,
  * or 1 with the reason said. */
 static int replay_options(const ui_options *opt, ui_replay *rp, ui_options *ro)
@@ -745,6 +841,21 @@ int ui_app_run(const ui_options *opt)
         xl_session_tick(s, &run, 1, 0.0, NULL);
         ui_replay_write(rw, 0, UI_REPLAY_DO, xl_command_format(&run, text, sizeof text), 0, 0);
         if (cr->player) xl_player_took_over(cr->player);
+    }
+    if (opt->replay && opt->record) {
+        int status = 1;
+        if (SDL_Init(0) != 0) {
+            fprintf(stderr, "xentlab: SDL: %s\n", SDL_GetError());
+        } else {
+            status = record_replay(opt, &rp, ro, fonts, s, cr, &view);
+            SDL_Quit();
+        }
+        ui_replay_free(&rp);
+        ui_classroom_free(cr);
+        free(cr);
+        free(ro);
+        xl_session_destroy(s);
+        return status;
     }
     /* A replay with no window: every recorded action at once, then the last frame. */
     if (opt->replay && opt->headless)

@@ -78,31 +78,29 @@ static void fmt_time(char *buf, size_t n, long long ms, char sep)
     snprintf(buf, n, "%02lld:%02lld:%02lld%c%03lld", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, sep, ms % 1000);
 }
 
-/* The page times of the schedule. */
-typedef struct schedule {
-    int pages;
-    long start[XL_LESSON_MAX_PAGES], end[XL_LESSON_MAX_PAGES];
-    long frames;
-} schedule;
+typedef ui_export_schedule schedule;
 
-static int write_srt(const char *path, const xl_lesson *l, const schedule *sc, int fps)
+static int write_srt(const char *path, const schedule *sc, int fps)
 {
     FILE *f = fopen(path, "w");
     if (!f) return -1;
+    int cue = 0;
     for (int k = 0; k < sc->pages; k++) {
+        const xl_page *pg = sc->page[k];
+        if (!pg) continue; /* a stretch of sandbox: nothing narrated */
         char a[32], b[32], text[XL_LESSON_TEXT];
         fmt_time(a, sizeof a, xl_recording_ms(sc->start[k], fps), ',');
         fmt_time(b, sizeof b, xl_recording_ms(sc->end[k], fps), ',');
-        caption_text(&l->pages[k], text, sizeof text);
-        fprintf(f, "%d\n%s --> %s\n%s%s%s", k + 1, a, b, l->pages[k].title, text[0] ? "\n" : "", text);
-        for (int q = 0; q < l->pages[k].nquestions; q++) fprintf(f, "\n%s", l->pages[k].questions[q].text);
+        caption_text(pg, text, sizeof text);
+        fprintf(f, "%d\n%s --> %s\n%s%s%s", ++cue, a, b, pg->title, text[0] ? "\n" : "", text);
+        for (int q = 0; q < pg->nquestions; q++) fprintf(f, "\n%s", pg->questions[q].text);
         fprintf(f, "\n\n");
     }
     const int failed = ferror(f);
     return fclose(f) == 0 && !failed ? 0 : -1;
 }
 
-static int write_vtt(const char *path, const xl_lesson *l, const schedule *sc, int fps)
+static int write_vtt(const char *path, const schedule *sc, int fps)
 {
     FILE *f = fopen(path, "w");
     if (!f) return -1;
@@ -111,7 +109,7 @@ static int write_vtt(const char *path, const xl_lesson *l, const schedule *sc, i
         char a[32], b[32];
         fmt_time(a, sizeof a, xl_recording_ms(sc->start[k], fps), '.');
         fmt_time(b, sizeof b, xl_recording_ms(sc->end[k], fps), '.');
-        fprintf(f, "%d\n%s --> %s\n%s\n\n", k + 1, a, b, l->pages[k].title);
+        fprintf(f, "%d\n%s --> %s\n%s\n\n", k + 1, a, b, sc->title[k]);
     }
     return fclose(f) == 0 ? 0 : -1;
 }
@@ -126,17 +124,17 @@ static void meta_escaped(FILE *f, const char *s)
     }
 }
 
-static int write_ffmetadata(const char *path, const xl_lesson *l, const schedule *sc, int fps)
+static int write_ffmetadata(const char *path, const schedule *sc, int fps)
 {
     FILE *f = fopen(path, "w");
     if (!f) return -1;
     fprintf(f, ";FFMETADATA1\ntitle=");
-    meta_escaped(f, l->title);
+    meta_escaped(f, sc->video_title);
     fprintf(f, "\n");
     for (int k = 0; k < sc->pages; k++) {
         fprintf(f, "[CHAPTER]\nTIMEBASE=1/1000\nSTART=%lld\nEND=%lld\ntitle=", xl_recording_ms(sc->start[k], fps),
                 xl_recording_ms(sc->end[k], fps));
-        meta_escaped(f, l->pages[k].title);
+        meta_escaped(f, sc->title[k]);
         fprintf(f, "\n");
     }
     return fclose(f) == 0 ? 0 : -1;
@@ -150,12 +148,21 @@ static int plan(xl_player *p, int fps, schedule *sc)
     while (xl_recording_next(r)) {
     }
     memset(sc, 0, sizeof *sc);
+    const xl_lesson *l = xl_player_lesson(p);
+    snprintf(sc->video_title, sizeof sc->video_title, "%s", l->title);
     sc->frames = xl_recording_frames(r);
-    for (int k = 0; k < XL_LESSON_MAX_PAGES && xl_recording_page_frames(r, k, &sc->start[k], &sc->end[k]) == 0; k++)
+    for (int k = 0; k < XL_LESSON_MAX_PAGES && xl_recording_page_frames(r, k, &sc->start[k], &sc->end[k]) == 0; k++) {
         sc->pages = k + 1;
+        sc->page[k] = &l->pages[k];
+        snprintf(sc->title[k], sizeof sc->title[k], "%s", l->pages[k].title);
+    }
     xl_recording_free(r);
     return 0;
 }
+
+/* The lesson on its virtual clock, as a frame source. */
+static int lesson_next(void *self) { return xl_recording_next(self); }
+static int lesson_changed(void *self) { return xl_recording_changed(self); }
 
 /* Remove a frames folder this exporter made (frame-*.png, captions.srt, chapters.vtt,
  * nothing else); -1 if it holds anything else, which is then left alone. */
@@ -353,6 +360,23 @@ static int have_ffmpeg(void)
 
 int ui_export_lesson(xl_player *p, const ui_export_options *opt)
 {
+    schedule *sc = malloc(sizeof *sc);
+    if (!sc || plan(p, opt->fps, sc) != 0) {
+        fprintf(stderr, "xentlab: --record: out of memory\n");
+        free(sc);
+        return 1;
+    }
+    xl_recording *rec = xl_recording_create(p, opt->fps);
+    ui_view view = {.theme = (ui_theme_kind)opt->theme, .lesson = p, .recording = 1};
+    ui_export_source src = {lesson_next, lesson_changed, rec, xl_player_session(p), &view};
+    int status = rec ? ui_export_frames(opt, sc, &src) : 1;
+    xl_recording_free(rec);
+    free(sc);
+    return status;
+}
+
+int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc, const ui_export_source *src)
+{
     const char *out = opt->out;
     out_kind kind = ends_with(out, ".mp4") ? OUT_MP4 : ends_with(out, ".webm") ? OUT_WEBM : OUT_FRAMES;
     const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
@@ -382,21 +406,14 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
         return 1;
     }
 
-    const xl_lesson *l = xl_player_lesson(p);
-    schedule sc;
-    if (plan(p, opt->fps, &sc) != 0) {
-        fprintf(stderr, "xentlab: --record: out of memory\n");
-        return 1;
-    }
 
     SDL_Surface *target = SDL_CreateRGBSurfaceWithFormat(0, opt->width, opt->height, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *r = target ? SDL_CreateSoftwareRenderer(target) : NULL;
     char err[512] = "";
     ui_scene *scene = r ? ui_scene_create(r, opt->fonts, err, sizeof err) : NULL;
-    xl_recording *rec = scene ? xl_recording_create(p, opt->fps) : NULL;
     int status = 0, fd = -1;
     pid_t ff = -1;
-    if (!rec) {
+    if (!scene) {
         fprintf(stderr, "xentlab: --record: cannot set up drawing: %s\n", err[0] ? err : SDL_GetError());
         status = 1;
         goto done;
@@ -417,7 +434,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
             fprintf(stderr, "xentlab: --record: cannot create %s: %s\n", ps.tmp_out, strerror(errno));
             status = 1;
         }
-    } else if (write_ffmetadata(ps.meta, l, &sc, opt->fps) != 0) {
+    } else if (write_ffmetadata(ps.meta, sc, opt->fps) != 0) {
         fprintf(stderr, "xentlab: --record: cannot write beside %s: %s\n", ps.out, strerror(errno));
         status = 1;
     } else if ((ff = start_ffmpeg(opt, kind, &ps, &fd)) < 0) {
@@ -428,7 +445,6 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     const int tty = isatty(2);
     const double t0 = now_seconds();
     double shown = 0.0;
-    ui_view view = {.theme = (ui_theme_kind)opt->theme, .lesson = p, .recording = 1};
     long frame = 0, drawn = 0;
     char last_png[PATH_MAX_LEN + 32] = "";
     const size_t luma = (size_t)opt->width * (size_t)opt->height, yuv_size = luma + luma / 2;
@@ -437,11 +453,12 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
         fprintf(stderr, "xentlab: --record: out of memory\n");
         status = 1;
     }
-    while (status == 0 && !interrupted && xl_recording_next(rec)) {
+    while (status == 0 && !interrupted && frame < sc->frames && src->next(src->self)) {
         /* A frame held still is the frame before, pixel for pixel (a frame is a function
          * of the state, the view and the size): only a change is drawn again. */
-        if (frame == 0 || xl_recording_changed(rec)) {
-            ui_scene_draw(scene, xl_player_session(p), &view, opt->width, opt->height, NULL);
+        const int changed = frame == 0 || src->changed(src->self);
+        if (changed) {
+            ui_scene_draw(scene, src->session, src->view, opt->width, opt->height, NULL);
             SDL_RenderPresent(r);
             if (yuv)
                 ui_yuv420_from_argb(target->pixels, target->pitch, opt->width, opt->height, yuv, yuv + luma,
@@ -452,7 +469,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
             char path[PATH_MAX_LEN + 32];
             snprintf(path, sizeof path, "%s/frame-%06ld.png", ps.tmp_out, frame + 1);
             /* A held frame is the file before it: a hard link, where the file system has them. */
-            const int linked = frame > 0 && !xl_recording_changed(rec) && link(last_png, path) == 0;
+            const int linked = !changed && link(last_png, path) == 0;
             if (!linked &&
                 ui_png_write(path, target->pixels, opt->width, opt->height, target->pitch, err, sizeof err) != 0) {
                 fprintf(stderr, "%sxentlab: --record: cannot write %s: %s\n", tty ? "\n" : "", path, err);
@@ -469,7 +486,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
         frame++;
         double t = now_seconds();
         if (tty && t - shown > 0.25) {
-            progress(frame, sc.frames, t - t0);
+            progress(frame, sc->frames, t - t0);
             shown = t;
         }
     }
@@ -492,13 +509,13 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     }
     if (interrupted) {
         fprintf(stderr, "xentlab: --record: interrupted at frame %ld of %ld; nothing was written to %s\n", frame,
-                sc.frames, ps.out);
+                sc->frames, ps.out);
         status = 130;
-    } else if (status == 0 && frame != sc.frames) {
-        fprintf(stderr, "xentlab: --record: the lesson took %ld frames, planned %ld\n", frame, sc.frames);
+    } else if (status == 0 && frame != sc->frames) {
+        fprintf(stderr, "xentlab: --record: the source ended at frame %ld, planned %ld\n", frame, sc->frames);
         status = 1;
     }
-    if (status == 0 && (write_srt(ps.tmp_srt, l, &sc, opt->fps) != 0 || write_vtt(ps.tmp_vtt, l, &sc, opt->fps) != 0)) {
+    if (status == 0 && (write_srt(ps.tmp_srt, sc, opt->fps) != 0 || write_vtt(ps.tmp_vtt, sc, opt->fps) != 0)) {
         fprintf(stderr, "xentlab: --record: cannot write the captions: %s\n", strerror(errno));
         status = 1;
     }
@@ -517,17 +534,16 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     unlink(ps.meta);
     unlink(ps.log);
     if (status == 0) {
-        double secs = now_seconds() - t0, length = (double)sc.frames / opt->fps;
-        fprintf(stderr, "xentlab: recorded %s: %d pages, %ld frames (%ld drawn), %.1f s at %d fps, %dx%d, in %.1f s "
+        double secs = now_seconds() - t0, length = (double)sc->frames / opt->fps;
+        fprintf(stderr, "xentlab: recorded %s: %d chapter%s, %ld frames (%ld drawn), %.1f s at %d fps, %dx%d, in %.1f s "
                         "(%.1fx real time)%s\n",
-                ps.out, sc.pages, sc.frames, drawn, length, opt->fps, opt->width, opt->height, secs,
+                ps.out, sc->pages, sc->pages == 1 ? "" : "s", sc->frames, drawn, length, opt->fps, opt->width, opt->height, secs,
                 secs > 0.0 ? length / secs : 0.0, kind == OUT_FRAMES ? "" : "; captions and chapters beside it");
     }
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
     sigaction(SIGPIPE, &old_pipe, NULL);
 done:
-    xl_recording_free(rec);
     ui_scene_destroy(scene);
     if (r) SDL_DestroyRenderer(r);
     SDL_FreeSurface(target);

@@ -16,6 +16,7 @@
 #ifndef UI_EXPORT_H
 #define UI_EXPORT_H
 
+#include "ui_scene.h"
 #include "xl_player.h"
 
 typedef struct ui_export_options {
@@ -29,5 +30,29 @@ typedef struct ui_export_options {
 /* Record p's lesson (from its first page; p and its session are driven). Returns the
  * exit status: 0 written, 1 failed (said on stderr), 130 interrupted. */
 int ui_export_lesson(xl_player *p, const ui_export_options *opt);
+
+/* What any recording has: its length, its chapters (a lesson's pages, with their
+ * narration for the captions; page NULL for a stretch with nothing narrated). */
+typedef struct ui_export_schedule {
+    long frames;
+    char video_title[96];
+    int pages;
+    long start[XL_LESSON_MAX_PAGES], end[XL_LESSON_MAX_PAGES];
+    char title[XL_LESSON_MAX_PAGES][XL_LESSON_TITLE];
+    const xl_page *page[XL_LESSON_MAX_PAGES];
+} ui_export_schedule;
+
+/* Where frames come from: next() moves to the next frame's state (0: no more), changed()
+ * says whether it differs from the one before; the frame is session drawn with view. */
+typedef struct ui_export_source {
+    int (*next)(void *self);
+    int (*changed)(void *self);
+    void *self;
+    const xl_session *session;
+    const ui_view *view;
+} ui_export_source;
+
+/* Record sc->frames frames of src as ui_export_lesson does. */
+int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc, const ui_export_source *src);
 
 #endif
