@@ -238,6 +238,11 @@ def make_table(shots):
                        ("--record", ["--record", "x.mp4", "--lesson", "1", "--page", "2"]),
                        ("--record", ["--record", "", "--lesson", "1"])]:
         cases.append(Case(flag, args, 2))
+    cases.append(Case("--replay", ["--replay", "/nonexistent/x.txt"], 1))
+    cases.append(Case("--replay", ["--replay", "/dev/null"], 1))
+    cases.append(Case("--replay", ["--replay", ""], 2))
+    cases.append(Case("--record-input", ["--record-input", "x.txt"], 2))  # headless: not a window session
+    cases.append(Case("--record-input", ["--record-input", ""], 2))
     for v in ["0", "121", "-1", "nan", "inf", "1e1", "", "30.5"]:
         cases.append(Case("--fps", ["--record", "x.mp4", "--lesson", "1", "--fps", v], 2))
     cases.append(Case("--lesson", ["--lesson", "2", "--page", "3", "--do", "onehot,unit,p-up", "--steps", "300",
