@@ -490,7 +490,10 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             shown = t;
         }
     }
-    if (tty) fputc('\n', stderr);
+    if (tty) {
+        progress(frame, sc->frames, now_seconds() - t0);
+        fputc('\n', stderr);
+    }
     free(yuv);
     if (fd >= 0) close(fd); /* end of input: ffmpeg finishes the file */
     if (ff > 0) {
