@@ -13,28 +13,10 @@
 set -uo pipefail
 
 if [ "${1:-}" != "--inner" ]; then
-    xentlab=${1:?usage: test_lesson_window.sh path/to/xentlab path/to/lessons}
-    lessons=${2:?usage: test_lesson_window.sh path/to/xentlab path/to/lessons}
-    for tool in xvfb-run xauth xdotool python3; do
-        if ! command -v "$tool" >/dev/null 2>&1; then
-            echo "lesson window test skipped: $tool is not installed (scripts/test.sh installs it)"
-            exit 77
-        fi
-    done
-    if [ -n "${MESON_BUILD_ROOT:-}" ]; then root=$MESON_BUILD_ROOT
-    elif [ -d meson-private ]; then root=$PWD
-    else root=/tmp; fi
-    out="$root/lesson-window-test"
-    rm -rf "$out"
-    mkdir -p "$out" || { echo "cannot create $out"; exit 1; }
-    timeout -k 3 100 xvfb-run -a -s "-screen 0 1280x720x24 -nolisten tcp" \
-        bash "$0" --inner "$xentlab" "$lessons" "$out"
-    rc=$?
-    if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
-        echo "FAIL: the lesson window test did not finish within 100 s; see $out"
-        exit 1
-    fi
-    exit $rc
+    # shellcheck source=tests/xvfb_outer.sh
+    source "$(dirname "$0")/xvfb_outer.sh"
+    xvfb_outer lesson-window-test 100 "$0" "${1:?usage: test_lesson_window.sh path/to/xentlab path/to/lessons}" \
+        "${2:?usage: test_lesson_window.sh path/to/xentlab path/to/lessons}"
 fi
 
 xentlab=$2
@@ -71,27 +53,7 @@ fail() {
 
 # tq START EXPR: a Python expression over the lesson lines (list Ls) and command lines
 # (C) of the trace from line START on; succeeds if truthy, prints the value.
-tq() {
-    python3 - "$trace" "$1" "$2" <<'PY'
-import json, sys
-path, start, expr = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-L = []
-with open(path) as f:
-    for i, line in enumerate(f):
-        if i < start:
-            continue
-        try:
-            L.append(json.loads(line))
-        except ValueError:
-            pass
-Ls = [o for o in L if "lesson" in o]
-C = [o for o in L if "command" in o]
-last = Ls[-1] if Ls else {}
-v = eval(expr)
-print(json.dumps(v) if not isinstance(v, str) else v)
-sys.exit(0 if v else 1)
-PY
-}
+tq() { python3 "$(dirname "$0")/trace_query.py" "$trace" "$1" "$2"; }
 
 wait_for() { # wait_for SECONDS START EXPR
     local deadline=$((SECONDS + $1))

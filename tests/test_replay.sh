@@ -14,20 +14,10 @@
 set -uo pipefail
 
 if [ "${1:-}" != "--inner" ]; then
-    xentlab=${1:?usage: test_replay.sh path/to/xentlab path/to/lessons}
-    lessons=${2:?usage: test_replay.sh path/to/xentlab path/to/lessons}
-    for tool in xvfb-run xauth xdotool python3; do
-        if ! command -v "$tool" >/dev/null 2>&1; then
-            echo "replay test skipped: $tool is not installed (scripts/test.sh installs it)"
-            exit 77
-        fi
-    done
-    out=$(mktemp -d)
-    timeout -k 3 110 xvfb-run -a -s "-screen 0 1280x720x24 -nolisten tcp" bash "$0" --inner "$xentlab" "$lessons" "$out"
-    rc=$?
-    [ $rc -eq 0 ] && rm -rf "$out"
-    [ $rc -eq 124 ] && echo "FAIL: the replay test did not finish within 110 s; see $out"
-    exit $rc
+    # shellcheck source=tests/xvfb_outer.sh
+    source "$(dirname "$0")/xvfb_outer.sh"
+    xvfb_outer replay-test 110 "$0" "${1:?usage: test_replay.sh path/to/xentlab path/to/lessons}" \
+        "${2:?usage: test_replay.sh path/to/xentlab path/to/lessons}"
 fi
 
 xentlab=$2
@@ -38,7 +28,7 @@ pid=
 # shellcheck disable=SC2317  # run by the trap
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*"; echo "(files in $out)"; exit 1; }
+fail() { echo "FAIL: $*"; echo "(the recordings and traces are in $out)"; exit 1; }
 
 start() { # start TRACE ARGS...: xentlab in the window, focused
     local trace=$1

@@ -12,28 +12,10 @@ set -uo pipefail
 
 if [ "${1:-}" != "--inner" ]; then
     # ---- outer part: check tools, start a private X server, run the inner part ----
-    xentlab=${1:?usage: test_window.sh path/to/xentlab}
-    for tool in xvfb-run xauth xdotool python3; do
-        if ! command -v "$tool" >/dev/null 2>&1; then
-            echo "window test skipped: $tool is not installed (scripts/test.sh installs it)"
-            exit 77
-        fi
-    done
-    if [ -n "${MESON_BUILD_ROOT:-}" ]; then root=$MESON_BUILD_ROOT
-    elif [ -d meson-private ]; then root=$PWD
-    else root=/tmp; fi
-    out="$root/window-test"
-    rm -rf "$out"
-    if ! mkdir -p "$out"; then echo "cannot create $out"; exit 1; fi
-    # timeout: whatever happens inside, the test ends within a minute.
-    timeout -k 3 55 xvfb-run -a -s "-screen 0 1280x720x24 -nolisten tcp" \
-        bash "$0" --inner "$xentlab" "$out"
-    rc=$?
-    if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
-        echo "FAIL: the window test did not finish within 55 s; see $out"
-        exit 1
-    fi
-    exit $rc
+    # shellcheck source=tests/xvfb_outer.sh
+    source "$(dirname "$0")/xvfb_outer.sh"
+    # Whatever happens inside, the test ends within a minute.
+    xvfb_outer window-test 55 "$0" "${1:?usage: test_window.sh path/to/xentlab}"
 fi
 
 # ---- inner part: DISPLAY is the private Xvfb server ----
@@ -74,29 +56,7 @@ fail() {
 # tq START EXPR: evaluate the Python expression EXPR over the trace lines from line
 # START on (0-based), parsed as JSON into the list L (C: command lines, S: step
 # lines). Prints the value; succeeds if it is truthy.
-tq() {
-    python3 - "$trace" "$1" "$2" <<'PY'
-import json, sys
-path, start, expr = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-L = []
-with open(path) as f:
-    for i, line in enumerate(f):
-        if i < start:
-            continue
-        try:
-            L.append(json.loads(line))
-        except ValueError:
-            pass  # a line still being written
-C = [o for o in L if "command" in o]
-S = [o for o in L if "command" not in o and "step" in o]
-def cmd(name):
-    """The first command line named `name`, or None."""
-    return next((o for o in C if o["command"] == name), None)
-v = eval(expr)
-print(json.dumps(v) if not isinstance(v, str) else v)
-sys.exit(0 if v else 1)
-PY
-}
+tq() { python3 "$(dirname "$0")/trace_query.py" "$trace" "$1" "$2"; }
 
 # wait_for SECONDS START EXPR: poll tq until it succeeds or time runs out.
 wait_for() {

@@ -1516,18 +1516,7 @@ int xl_session_advance(xl_session *s, double seconds)
     s->acc -= due;
     if (s->acc < 0.0)
         s->acc = 0.0;
-    int taken = 0;
-    while (taken < due) {
-        if (!step_once(s)) {
-            s->playing = 0;
-            s->acc = 0.0;
-            break;
-        }
-        taken++;
-    }
-    if (taken > 0)
-        update_view(s);
-    return taken;
+    return xl_session_advance_steps(s, due);
 }
 
 int xl_session_advance_steps(xl_session *s, long n)

@@ -1,0 +1,36 @@
+# xvfb_outer.sh: the outer part shared by the real-window tests (test_window.sh,
+# test_lesson_window.sh, test_replay.sh), sourced by them. It checks the tools, makes
+# the test's output folder, starts a private X server and runs the test's inner part in
+# it, within a time limit:
+#
+#   xvfb_outer NAME SECONDS SCRIPT ARGS...
+#
+# runs `bash SCRIPT --inner ARGS... OUT` under xvfb-run (DISPLAY set, 1280x720x24) and
+# exits with its status: 77 ("skipped" for meson) when a tool is missing, 1 when the
+# time runs out. OUT is $MESON_BUILD_ROOT/NAME (or ./NAME in a build folder, else
+# /tmp/NAME), emptied first and kept afterwards for the screenshots and traces.
+xvfb_outer() {
+    local name=$1 limit=$2 script=$3
+    shift 3
+    local tool root out rc
+    for tool in xvfb-run xauth xdotool python3; do
+        if ! command -v "$tool" >/dev/null 2>&1; then
+            echo "$name skipped: $tool is not installed (scripts/test.sh installs it)"
+            exit 77
+        fi
+    done
+    if [ -n "${MESON_BUILD_ROOT:-}" ]; then root=$MESON_BUILD_ROOT
+    elif [ -d meson-private ]; then root=$PWD
+    else root=/tmp; fi
+    out="$root/$name"
+    rm -rf "$out"
+    if ! mkdir -p "$out"; then echo "cannot create $out"; exit 1; fi
+    timeout -k 3 "$limit" xvfb-run -a -s "-screen 0 1280x720x24 -nolisten tcp" \
+        bash "$script" --inner "$@" "$out"
+    rc=$?
+    if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+        echo "FAIL: $name did not finish within $limit s; see $out"
+        exit 1
+    fi
+    exit $rc
+}
