@@ -3,6 +3,7 @@
 #include <check.h>
 #include <float.h>
 #include <math.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "xl_info.h"
@@ -402,6 +403,38 @@ START_TEST(test_rng_deterministic)
 }
 END_TEST
 
+/* The fused loss and gradient are the separate ones to the last bit, on random
+ * distributions and logits of every magnitude, sizes 1 to 1024. */
+START_TEST(test_fused_loss_gradient_bit_identical)
+{
+    xl_rng rng = xl_rng_make(11);
+    static double p[1024], z[1024], g1[1024], g2[1024];
+    static const double scales[] = {1e-300, 1e-8, 1.0, 30.0, 800.0, 1e16, 1e300};
+    int cases = 0;
+    for (int trial = 0; trial < 400; trial++) {
+        const int n = trial < 10 ? trial + 1 : 1 + (int)(xl_rng_uniform(&rng) * (trial % 7 == 0 ? 1024 : 40));
+        random_dist(&rng, p, n, trial % 2);
+        const double scale = scales[trial % 7];
+        for (int i = 0; i < n; i++) z[i] = (2.0 * xl_rng_uniform(&rng) - 1.0) * scale;
+        const double h1 = xl_cross_entropy_logits(p, z, n);
+        xl_softmax(z, n, g1);
+        for (int i = 0; i < n; i++) g1[i] -= p[i];
+        const double h2 = xl_cross_entropy_logits_grad(p, z, n, g2);
+        ck_assert_msg(memcmp(&h1, &h2, sizeof h1) == 0, "n=%d scale %g: loss %.17g vs %.17g", n, scale, h1, h2);
+        ck_assert_msg(memcmp(g1, g2, (size_t)n * sizeof(double)) == 0, "n=%d scale %g: gradients differ", n, scale);
+        cases++;
+    }
+    ck_assert_int_eq(cases, 400);
+    /* A value worked out by hand: P = (1, 0), z = (0, ln 999): q = (0.001, 0.999),
+     * H = -ln 0.001, gradient (0.001 - 1, 0.999). */
+    const double pp[2] = {1.0, 0.0}, zz[2] = {0.0, log(999.0)};
+    double g[2];
+    ck_assert_double_eq_tol(xl_cross_entropy_logits_grad(pp, zz, 2, g), 6.907755278982137, 1e-12);
+    ck_assert_double_eq_tol(g[0], -0.999, 1e-15);
+    ck_assert_double_eq_tol(g[1], 0.999, 1e-15);
+}
+END_TEST
+
 static Suite *info_suite(void)
 {
     Suite *s = suite_create("info");
@@ -424,6 +457,7 @@ static Suite *info_suite(void)
         { "log-sum-exp", test_log_sum_exp },
         { "normalize errors", test_normalize },
         { "rng determinism", test_rng_deterministic },
+        { "fused loss and gradient bit-identical", test_fused_loss_gradient_bit_identical },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);

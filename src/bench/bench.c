@@ -169,6 +169,18 @@ static void sm_gradient(const void *self, const double *z, double *grad)
     for (int i = 0; i < m->n; i++) grad[i] -= m->p[i];
 }
 
+static double sm_loss_gradient(const void *self, const double *z, double *grad)
+{
+    const softmax_model *m = self;
+    return xl_cross_entropy_logits_grad(m->p, z, m->n, grad);
+}
+
+static unsigned long sm_version(const void *self)
+{
+    (void)self;
+    return 1; /* P never changes here */
+}
+
 static double sm_floor(const void *self)
 {
     const softmax_model *m = self;
@@ -183,7 +195,8 @@ static int sm_param_count(const void *self)
 
 static const xl_model_ops softmax_ops = { .id = "bench-softmax", .loss = sm_loss,
                                           .gradient = sm_gradient, .floor = sm_floor,
-                                          .param_count = sm_param_count };
+                                          .param_count = sm_param_count, .version = sm_version,
+                                          .loss_gradient = sm_loss_gradient };
 
 /* A soft P and logits in [-3, 3) from a fixed LCG, so every run is the same. */
 static void fill_problem(int n, double *p, double *z)
@@ -223,6 +236,54 @@ static double bench_generic_sim(int n, int *reps)
     return rate;
 }
 
+/* The reference of issue 11: a plain numpy loop z -= lr * (softmax(z) - p), run by the
+ * system's python3 (Debian's, which has numpy) for about a second; steps per second, or
+ * NAN when python3 or numpy is missing. */
+static double numpy_steps(int n)
+{
+    static const char *const pythons[] = {"/usr/bin/python3", "python3"};
+    char code[1024];
+    snprintf(code, sizeof code,
+             "import time, numpy as np\n"
+             "rng = np.random.default_rng(1); n = %d\n"
+             "p = rng.random(n); p /= p.sum(); z = rng.standard_normal(n); lr = 0.5\n"
+             "def step(z):\n"
+             "    e = np.exp(z - z.max()); q = e / e.sum(); return z - lr * (q - p)\n"
+             "for _ in range(200): z = step(z)\n"
+             "best = 0.0\n"
+             "for _ in range(5):\n"
+             "    k = 0; t0 = time.perf_counter()\n"
+             "    while k < 4000: z = step(z); k += 1\n"
+             "    best = max(best, k / (time.perf_counter() - t0))\n"
+             "print(best)\n",
+             n);
+    for (size_t i = 0; i < sizeof pythons / sizeof pythons[0]; i++) {
+        int fds[2];
+        if (pipe(fds) != 0) return NAN;
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+        posix_spawn_file_actions_addclose(&fa, fds[0]);
+        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+        char *argv[] = {(char *)pythons[i], "-c", code, NULL};
+        pid_t pid;
+        int rc = posix_spawnp(&pid, pythons[i], &fa, NULL, argv, environ);
+        posix_spawn_file_actions_destroy(&fa);
+        close(fds[1]);
+        if (rc != 0) {
+            close(fds[0]);
+            continue;
+        }
+        char buf[64] = "";
+        ssize_t got = read(fds[0], buf, sizeof buf - 1);
+        close(fds[0]);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (got > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) return atof(buf);
+    }
+    return NAN;
+}
+
 static void section_simulation(void)
 {
     printf("\nSimulation: gradient steps per second (median of batches)\n");
@@ -239,6 +300,17 @@ static void section_simulation(void)
         r = bench_generic_sim(generic_n[i], &reps);
         if (isnan(r)) printf("  %-40s not possible: xl_sim_create refuses it (XL_MAX_PARAMS = %d)\n", label, XL_MAX_PARAMS);
         else print_rate(label, r, reps);
+        if (generic_n[i] == 1000) {
+            double np = numpy_steps(1000);
+            if (isnan(np)) {
+                printf("  %-40s not measured: python3 with numpy not found (apt-get install python3-numpy)\n",
+                       "N=1000  numpy loop");
+            } else {
+                print_rate("N=1000  numpy loop z -= lr (softmax(z) - p)", np, 5);
+                printf("  %-40s %10.2f x   target >= 3x (issue 11): %s\n", "N=1000  xl_sim / numpy", r / np,
+                       verdict(r / np >= 3.0));
+            }
+        }
     }
 }
 

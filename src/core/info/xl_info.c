@@ -165,6 +165,30 @@ double xl_cross_entropy_logits(const double *p, const double *z, int n)
     return h;
 }
 
+double xl_cross_entropy_logits_grad(const double *p, const double *z, int n, double *grad)
+{
+    assert(p != NULL && z != NULL && grad != NULL && n > 0);
+    /* The exponentials once, kept in grad: the same sum in the same order as
+     * shifted_sum and xl_softmax, so both results are theirs to the last bit. */
+    double m = z[0];
+    for (int i = 1; i < n; i++)
+        if (z[i] > m)
+            m = z[i];
+    double s = 0.0;
+    for (int i = 0; i < n; i++) {
+        grad[i] = exp(z[i] - m);
+        s += grad[i];
+    }
+    const double log_s = log(s);
+    double h = 0.0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] > 0.0)
+            h += weighted_gap(p[i], m, z[i]) + p[i] * log_s;
+        grad[i] = grad[i] / s - p[i];
+    }
+    return h;
+}
+
 int xl_normalize(double *w, int n)
 {
     assert(w != NULL && n > 0);

@@ -58,6 +58,10 @@ void xl_log_softmax(const double *z, int n, double *logq);
  * cancels two large numbers. Finite whenever the true value is (e.g. for every z with
  * |z_i| <= 1e300). */
 double xl_cross_entropy_logits(const double *p, const double *z, int n);
+/* The same cross-entropy and, in the same pass, its gradient with respect to z,
+ * grad_i = softmax(z)_i - p_i: one exponential per class instead of two. Both are equal
+ * to the last bit to xl_cross_entropy_logits and to xl_softmax(z) - p. */
+double xl_cross_entropy_logits_grad(const double *p, const double *z, int n, double *grad);
 
 /* Scale non-negative weights w[0..n-1] so they sum to 1.
  * Returns 0 on success, -1 if a weight is negative or not finite or all are 0

@@ -38,6 +38,10 @@ typedef struct xl_model_ops {
     /* Short UTF-8 name of parameter i for axis labels ("z₁ robin"); storage owned by
      * self, valid until self is next edited. NULL: no names. */
     const char *(*param_name)(const void *self, int i);
+    /* Optional: the loss at theta and, in the same pass, the gradient there into grad:
+     * both equal to the last bit to what loss and gradient give (so a simulation that
+     * uses it takes the same steps, at half the exponentials for a softmax). NULL: none. */
+    double (*loss_gradient)(const void *self, const double *theta, double *grad);
 } xl_model_ops;
 
 /* A borrowed view of a model: `self` is owned by whoever created it and must

@@ -133,11 +133,20 @@ static int all_finite(const double *v, int n)
 
 int xl_optim_step(xl_optim *o, xl_model model, const double *theta, double *next, double *loss)
 {
+    return xl_optim_step_cached(o, model, theta, NULL, next, loss, NULL);
+}
+
+int xl_optim_step_cached(xl_optim *o, xl_model model, const double *theta, const double *grad, double *next,
+                         double *loss, double *grad_next)
+{
     assert(o != NULL && model.ops != NULL && theta != NULL && next != NULL);
     int np = o->np;
     assert(model.ops->param_count(model.self) == np);
     double g[XL_MAX_PARAMS], out[XL_MAX_PARAMS], v[XL_MAX_PARAMS], m[XL_MAX_PARAMS];
-    model.ops->gradient(model.self, theta, g);
+    if (grad != NULL)
+        memcpy(g, grad, (size_t)np * sizeof(double));
+    else
+        model.ops->gradient(model.self, theta, g);
     if (!all_finite(g, np))
         return -1;
     const double lr = o->hyper.lr;
@@ -185,7 +194,10 @@ int xl_optim_step(xl_optim *o, xl_model model, const double *theta, double *next
     int has_v = o->kind != XL_OPTIM_GD;
     if (!all_finite(out, np) || (has_v && !all_finite(v, np)))
         return -1;
-    double l = model.ops->loss(model.self, out);
+    /* The loss at the new point, and its gradient there in the same pass when the model
+     * has one: the next step's gradient, at no extra cost. */
+    const int fused = grad_next != NULL && model.ops->loss_gradient != NULL;
+    double l = fused ? model.ops->loss_gradient(model.self, out, grad_next) : model.ops->loss(model.self, out);
     if (!isfinite(l))
         return -1;
     if (has_v)
@@ -196,7 +208,7 @@ int xl_optim_step(xl_optim *o, xl_model model, const double *theta, double *next
     memcpy(next, out, (size_t)np * sizeof(double));
     if (loss != NULL)
         *loss = l;
-    return 0;
+    return fused ? 1 : 0;
 }
 
 const char *xl_optim_kind_name(xl_optim_kind kind)

@@ -67,6 +67,13 @@ void xl_optim_reset(xl_optim *o);
  * param_count must equal o->np. */
 int  xl_optim_step(xl_optim *o, xl_model model, const double *theta, double *next,
                    double *loss);
+/* The same step, with the gradient at theta given (grad, or NULL to compute it), and,
+ * when grad_next is not NULL and the model has loss_gradient, the gradient at the new
+ * point written into grad_next from the pass that computes the loss. Returns -1 as
+ * xl_optim_step, 1 when grad_next was written, 0 when it was not. The numbers are those
+ * of xl_optim_step to the last bit. */
+int  xl_optim_step_cached(xl_optim *o, xl_model model, const double *theta, const double *grad, double *next,
+                          double *loss, double *grad_next);
 
 /* "gd", "momentum", "nesterov", "adam": the names the command line takes. */
 const char *xl_optim_kind_name(xl_optim_kind kind);

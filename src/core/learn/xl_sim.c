@@ -45,6 +45,13 @@ struct xl_sim {
     double floor_value;
     unsigned long floor_version;
     int floor_known;
+    /* The gradient at theta, left by the last step's fused loss pass (a model with
+     * loss_gradient and a version): valid while theta, the model and its version are
+     * those it was computed for, which is checked before each use. */
+    double grad[XL_MAX_PARAMS], grad_theta[XL_MAX_PARAMS];
+    unsigned long grad_version;
+    const void *grad_self;
+    int grad_valid;
     long stride;
     int nd;        /* decimated samples */
     int live;      /* 1 if samples[nd] holds the current state */
@@ -215,15 +222,30 @@ xl_sim_status xl_sim_step(xl_sim *sim, int count)
     assert(sim != NULL && count >= 0);
     if (count > 0)
         xl_sim_sync(sim);
-    double next[XL_MAX_PARAMS];
+    double next[XL_MAX_PARAMS], grad_next[XL_MAX_PARAMS];
+    const int cacheable = sim->model.ops->loss_gradient != NULL && sim->model.ops->version != NULL;
+    const size_t bytes = (size_t)sim->np * sizeof(double);
     for (int k = 0; k < count && sim->status == XL_SIM_OK; k++) {
         double loss;
-        if (xl_optim_step(&sim->opt, sim->model, sim->theta, next, &loss) != 0) {
+        const int have = cacheable && sim->grad_valid && sim->grad_self == sim->model.self &&
+                         sim->grad_version == xl_model_version(sim->model) &&
+                         memcmp(sim->grad_theta, sim->theta, bytes) == 0;
+        int rc = xl_optim_step_cached(&sim->opt, sim->model, sim->theta, have ? sim->grad : NULL, next, &loss,
+                                      cacheable ? grad_next : NULL);
+        if (rc < 0) {
+            sim->grad_valid = 0;
             sim->status = XL_SIM_DIVERGED;
             sim->diverged_at = sim->step + 1;
             break;
         }
-        memcpy(sim->theta, next, (size_t)sim->np * sizeof(double));
+        memcpy(sim->theta, next, bytes);
+        sim->grad_valid = rc == 1;
+        if (sim->grad_valid) {
+            memcpy(sim->grad, grad_next, bytes);
+            memcpy(sim->grad_theta, next, bytes);
+            sim->grad_version = xl_model_version(sim->model);
+            sim->grad_self = sim->model.self;
+        }
         sim->step++;
         xl_sample s;
         s.step = sim->step;

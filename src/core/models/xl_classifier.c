@@ -183,6 +183,12 @@ static void model_gradient(const void *self, const double *theta, double *grad)
     xl_classifier_gradient(self, theta, grad);
 }
 
+static double model_loss_gradient(const void *self, const double *theta, double *grad)
+{
+    const xl_classifier *c = self;
+    return xl_cross_entropy_logits_grad(c->p, theta, c->n, grad);
+}
+
 static double model_floor(const void *self)
 {
     const xl_classifier *c = self;
@@ -210,7 +216,7 @@ static const char *model_param_name(const void *self, int i)
 
 static const xl_model_ops classifier_ops = {
     "softmax", model_loss, model_gradient, model_floor, model_param_count,
-    model_version, model_param_name
+    model_version, model_param_name, model_loss_gradient
 };
 
 xl_model xl_classifier_model(const xl_classifier *c)
