@@ -134,9 +134,12 @@ static void usage(FILE *f)
 "Enter measure the selected cell, W/Shift+W detector width, I starting shape.\n"
 "Ctrl+Z/Ctrl+Y undo/redo, Backspace one step back, F12 screenshot, Ctrl+/-/0 zoom.\n"
 "The mouse: hover for exact values, drag P bars, click or Ctrl+click the landscape,\n"
-"drag in the history to rewind.\n"
+"drag in the history to rewind. M: the lessons. In a lesson: PageDown/Right next,\n"
+"PageUp/Left back, Home first page, F5 again, B or . blank, 1-4 answer, P presenter\n"
+"view, Esc the sandbox.\n"
 "\n"
-"Exit status: 0 ok, 1 runtime error (e.g. assets not found), 2 bad command line.\n",
+"Exit status: 0 ok, 1 runtime error (e.g. assets not found, a lesson with errors),\n"
+"2 bad command line, 130 a recording interrupted.\n",
             MIN_W, MIN_H, MAX_W, MAX_H, XL_MAX_CLASSES, MAX_LR, XL_DEFAULT_LR);
 }
 
