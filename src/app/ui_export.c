@@ -1,9 +1,9 @@
 /* ui_export: a lesson to video or frames (see ui_export.h).
  *
- * Two passes over the lesson's schedule: a dry one, without drawing, gives every page's
- * times (ffmpeg must be handed the chapters before the first frame) and the frame count
- * for the progress line; the second draws and writes. Both play the same deterministic
- * lesson, so their times agree. */
+ * Two passes over a schedule: a dry one, without drawing, gives every chapter's times
+ * (ffmpeg must be handed the chapters before the first frame) and the frame count for
+ * the progress line; the second draws and writes. Both play the same deterministic
+ * lesson (or replay), so their times agree. */
 #define _XOPEN_SOURCE 700 /* sigaction, kill, mkdtemp */
 #include "ui_export.h"
 
@@ -405,7 +405,6 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                 kind == OUT_MP4 ? "H.264" : "VP9");
         return 1;
     }
-
 
     SDL_Surface *target = SDL_CreateRGBSurfaceWithFormat(0, opt->width, opt->height, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *r = target ? SDL_CreateSoftwareRenderer(target) : NULL;
