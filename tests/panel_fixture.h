@@ -15,10 +15,10 @@
 #include <stdlib.h>
 
 #include <SDL.h>
-#include <SDL_image.h>
 
 #include "ui_assets.h"
 #include "ui_panel.h"
+#include "ui_png.h"
 #include "ui_scene.h"
 #include "ui_text.h"
 #include "ui_theme.h"
@@ -87,7 +87,8 @@ static inline void panel_frame_done(panel_frame *f, const char *prefix, const ch
     if (dir && *dir && shot) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s_%s_%dx%d_%s.png", dir, prefix, shot, sz.w, sz.h, f->theme->name);
-        IMG_SavePNG(f->surface, path);
+        char err[128];
+        ui_png_write(path, f->surface->pixels, f->surface->w, f->surface->h, f->surface->pitch, err, sizeof err);
     }
 }
 

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <SDL.h>
-#include <SDL_image.h>
 
 #include "ui_assets.h"
 #include "ui_panel.h"

@@ -6,7 +6,6 @@
  * frame rate. A frame is drawn only when something changed. */
 #include "ui_app.h"
 
-#include <SDL_image.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -17,6 +16,7 @@
 #include <string.h>
 
 #include "ui_assets.h"
+#include "ui_png.h"
 #include "ui_check.h"
 #include "ui_classroom.h"
 #include "ui_export.h"
@@ -42,7 +42,11 @@ int ui_app_save_png(SDL_Renderer *r, int w, int h, const char *path)
     SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!shot) return -1;
     int rc = SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch);
-    if (rc == 0) rc = IMG_SavePNG(shot, path);
+    char err[256];
+    if (rc == 0 && ui_png_write(path, shot->pixels, w, h, shot->pitch, err, sizeof err) != 0) {
+        SDL_SetError("%s", err);
+        rc = -1;
+    }
     SDL_FreeSurface(shot);
     return rc == 0 ? 0 : -1;
 }
@@ -121,8 +125,9 @@ static int run_headless(const ui_options *opt, xl_session *s, ui_view view, cons
         if (opt->presenter) ui_scene_draw_presenter(sc, &view, 0.0, opt->width, opt->height);
         else ui_scene_draw(sc, s, &view, opt->width, opt->height, NULL);
         SDL_RenderPresent(r);
-        if (IMG_SavePNG(target, opt->screenshot) != 0) {
-            fprintf(stderr, "xentlab: --screenshot: cannot write %s: %s\n", opt->screenshot, SDL_GetError());
+        char err[256];
+        if (ui_png_write(opt->screenshot, target->pixels, opt->width, opt->height, target->pitch, err, sizeof err) != 0) {
+            fprintf(stderr, "xentlab: --screenshot: cannot write %s: %s\n", opt->screenshot, err);
             status = 1;
         }
     }
