@@ -47,10 +47,8 @@ static void print_readouts(FILE *f, const xl_session *s)
 
 void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *smp)
 {
-    const xl_scenario_def *def = xl_session_scenario(s);
     fprintf(f, "{\"step\":%ld,", smp->step);
     print_scene(f, s);
-    (void)def;
     print_readouts(f, s);
     fputc(',', f);
     print_number(f, "lr", smp->lr);

@@ -15,6 +15,9 @@ int ui_lesson_column_width(int w)
     return w * 35 / 100;
 }
 
+/* The longest status the column shows: the fit of a page is measured with it. */
+#define ASKING_STATUS "Answer with a number key or a click; → shows the answer"
+
 const char *ui_lesson_status(const xl_player *p)
 {
     static char buf[128];
@@ -27,7 +30,7 @@ const char *ui_lesson_status(const xl_player *p)
         return buf;
     case XL_PLAYER_WAITING: return "→ goes on";
     case XL_PLAYER_PAUSED: return "Your turn: explore with the keys and the mouse. → goes on";
-    case XL_PLAYER_ASKING: return "Answer with a number key or a click; → shows the answer";
+    case XL_PLAYER_ASKING: return ASKING_STATUS;
     case XL_PLAYER_SUSPENDED: return "You have the controls. → plays it again";
     case XL_PLAYER_DONE: break;
     }
@@ -171,18 +174,15 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int rec
     SDL_RenderSetClipRect(ctx->r, NULL);
 }
 
-
 int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p)
 {
-    const xl_lesson *l = xl_player_lesson(p);
     /* The body's box as frame() makes it, without drawing: the header and the foot. */
     const int pad = ctx->pad;
     const int head = pad + ui_text_line_height(ctx->text, UI_FONT_NARRATION_BOLD) + pad / 2 + pad;
     ui_wrap_style st = {UI_FONT_HELP, UI_FONT_HELP, ctx->theme->text, ctx->theme->text, 0, 0};
-    int status_h = ui_wrap_draw(ctx->text, &st, "Answer with a number key or a click; → shows the answer", 0, 0,
+    int status_h = ui_wrap_draw(ctx->text, &st, ASKING_STATUS, 0, 0,
                                 col.w - 2 * pad, 1 << 30, 0, NULL);
     const int foot = pad + ui_text_line_height(ctx->text, UI_FONT_LABEL) + status_h + pad + pad / 2;
-    (void)l;
     int end = layout_body(ctx, col, p, col.y + head, 1 << 30, 1, NULL);
     return end <= col.y + col.h - foot;
 }

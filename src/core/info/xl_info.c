@@ -96,37 +96,36 @@ double xl_log_sum_exp(const double *z, int n)
     return m + log(s);
 }
 
+/* The largest z_i and s = sum exp(z_i - m) >= 1 (the max term is exactly 1), so that
+ * log q_i = (z_i - m) - log s. Both pieces are what a caller needs: z_i - m is exact
+ * whenever the logits are within a factor 2 of each other and log s lies in [0, log n].
+ * The terms exp(z_i - m) go to e[] when e is not NULL. Softmax, log-softmax and the
+ * cross-entropy all sum here, in this order, so their results agree to the last bit. */
+static double shifted_sum(const double *z, int n, double *m_out, double *e)
+{
+    double m = z[0];
+    for (int i = 1; i < n; i++)
+        if (z[i] > m)
+            m = z[i];
+    double s = 0.0;
+    for (int i = 0; i < n; i++) {
+        const double t = exp(z[i] - m);
+        if (e != NULL)
+            e[i] = t;
+        s += t;
+    }
+    *m_out = m;
+    return s;
+}
+
 void xl_softmax(const double *z, int n, double *q)
 {
     assert(z != NULL && q != NULL && n > 0);
-    double m = z[0];
-    for (int i = 1; i < n; i++)
-        if (z[i] > m)
-            m = z[i];
     /* exp(z_i - m) <= 1 and the max term is exactly 1, so s >= 1: no overflow, no 0/0. */
-    double s = 0.0;
-    for (int i = 0; i < n; i++) {
-        q[i] = exp(z[i] - m);
-        s += q[i];
-    }
+    double m;
+    const double s = shifted_sum(z, n, &m, q);
     for (int i = 0; i < n; i++)
         q[i] /= s;
-}
-
-/* The largest z_i and s = sum exp(z_i - m) >= 1 (the max term is exactly 1), so that
- * log q_i = (z_i - m) - log s. Both pieces are what a caller needs: z_i - m is exact
- * whenever the logits are within a factor 2 of each other and log s lies in [0, log n]. */
-static double shifted_sum(const double *z, int n, double *m_out)
-{
-    double m = z[0];
-    for (int i = 1; i < n; i++)
-        if (z[i] > m)
-            m = z[i];
-    double s = 0.0;
-    for (int i = 0; i < n; i++)
-        s += exp(z[i] - m);
-    *m_out = m;
-    return s;
 }
 
 void xl_log_softmax(const double *z, int n, double *logq)
@@ -136,7 +135,7 @@ void xl_log_softmax(const double *z, int n, double *logq)
      * rounding, and equal logits of 1e16 would give log q = 0 instead of -log n. The
      * shifted form subtracts the small log s from the small z_i - m. */
     double m;
-    double log_s = log(shifted_sum(z, n, &m));
+    double log_s = log(shifted_sum(z, n, &m, NULL));
     for (int i = 0; i < n; i++)
         logq[i] = (z[i] - m) - log_s;
 }
@@ -157,7 +156,7 @@ double xl_cross_entropy_logits(const double *p, const double *z, int n)
      * of ln n, and of 1e16 gave 2), and lse - p.z cancels even for moderate logits.
      * Summing p_i (-log q_i) equals lse(z) - p.z because sum p = 1. */
     double m;
-    double log_s = log(shifted_sum(z, n, &m));
+    double log_s = log(shifted_sum(z, n, &m, NULL));
     double h = 0.0;
     for (int i = 0; i < n; i++)
         if (p[i] > 0.0)
@@ -168,17 +167,10 @@ double xl_cross_entropy_logits(const double *p, const double *z, int n)
 double xl_cross_entropy_logits_grad(const double *p, const double *z, int n, double *grad)
 {
     assert(p != NULL && z != NULL && grad != NULL && n > 0);
-    /* The exponentials once, kept in grad: the same sum in the same order as
-     * shifted_sum and xl_softmax, so both results are theirs to the last bit. */
-    double m = z[0];
-    for (int i = 1; i < n; i++)
-        if (z[i] > m)
-            m = z[i];
-    double s = 0.0;
-    for (int i = 0; i < n; i++) {
-        grad[i] = exp(z[i] - m);
-        s += grad[i];
-    }
+    /* The exponentials once, kept in grad (shifted_sum, as xl_softmax and
+     * xl_cross_entropy_logits sum them): both results are theirs to the last bit. */
+    double m;
+    const double s = shifted_sum(z, n, &m, grad);
     const double log_s = log(s);
     double h = 0.0;
     for (int i = 0; i < n; i++) {
