@@ -169,6 +169,26 @@ static void draw_note(const ui_ctx *ctx, const ui_layout *L, const char *note, i
     ui_text_draw(ctx->text, UI_FONT_LABEL, box.x + ctx->pad, box.y + ctx->pad / 2, UI_ALIGN_LEFT, th->background, cut);
 }
 
+/* The layout's box of an emphasisable panel (xl_lesson_panel_known), or an empty one. */
+static SDL_Rect panel_box(const ui_layout *L, const char *name)
+{
+    static const char *const names[] = {"bars", "readouts", "landscape", "history", "data", "side"};
+    const SDL_Rect boxes[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side};
+    for (int i = 0; i < 6; i++)
+        if (strcmp(name, names[i]) == 0) return boxes[i];
+    return (SDL_Rect){0, 0, 0, 0};
+}
+
+/* Dim every panel but the emphasised one (when the scene shows it). */
+static void dim_others(SDL_Renderer *r, const ui_theme *th, const ui_layout *L, const char *name)
+{
+    SDL_Rect keep = panel_box(L, name);
+    if (keep.w <= 0) return;
+    const SDL_Rect all[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side};
+    for (int i = 0; i < 6; i++)
+        if (all[i].w > 0 && !SDL_RectEquals(&all[i], &keep)) ui_draw_fill(r, all[i], ui_rgba(th->background, 150));
+}
+
 /* The scene alone in a w x h frame (or viewport). */
 static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
 {
@@ -224,6 +244,8 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);
     }
     if (L.history.w > 0) ui_history_draw(&ctx, L.history, s, &g->history);
+    /* A lesson's emphasis dims the other panels, under the tooltip, note and help. */
+    if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
     ui_text_set_region(sc->text, L.hints, 0);
     ui_hints_draw(&ctx, L.hints, s);
     if (view->pointer_in && !view->help_visible) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
@@ -232,26 +254,6 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
         ui_help_draw(&ctx, w, h);
     }
-}
-
-/* The layout's box of an emphasisable panel (xl_lesson_panel_known), or an empty one. */
-static SDL_Rect panel_box(const ui_layout *L, const char *name)
-{
-    static const char *const names[] = {"bars", "readouts", "landscape", "history", "data", "side"};
-    const SDL_Rect boxes[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side};
-    for (int i = 0; i < 6; i++)
-        if (strcmp(name, names[i]) == 0) return boxes[i];
-    return (SDL_Rect){0, 0, 0, 0};
-}
-
-/* Dim every panel but the emphasised one (when the scene shows it). */
-static void dim_others(SDL_Renderer *r, const ui_theme *th, const ui_layout *L, const char *name)
-{
-    SDL_Rect keep = panel_box(L, name);
-    if (keep.w <= 0) return;
-    const SDL_Rect all[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side};
-    for (int i = 0; i < 6; i++)
-        if (all[i].w > 0 && !SDL_RectEquals(&all[i], &keep)) ui_draw_fill(r, all[i], ui_rgba(th->background, 150));
 }
 
 /* The lesson text's size factor: the frame's height over 720, times the largest of the
@@ -304,8 +306,6 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     if (lesson) SDL_RenderSetViewport(sc->r, &scene);
     draw_scene(sc, s, &sv, scene.w, scene.h, g);
     const ui_theme *th = ui_theme_get(view->theme);
-    if (view->lesson && xl_player_emphasis(view->lesson)[0])
-        dim_others(sc->r, th, &g->layout, xl_player_emphasis(view->lesson));
     if (lesson) SDL_RenderSetViewport(sc->r, NULL);
     g->scene = scene;
     ui_ctx ctx = {.r = sc->r, .text = sc->lesson_text, .theme = th, .scale = (float)h / 720.0f,
