@@ -1,5 +1,5 @@
 /* ui_png: a frame written as PNG with libpng at a fast setting (compression level 1,
- * the Sub filter): a recorded lesson writes thousands of them, and at level 1 a 1080p
+ * the Up filter): a recorded lesson writes thousands of them, and at level 1 a 1080p
  * frame of flat panels takes a few milliseconds instead of tens. */
 #ifndef UI_PNG_H
 #define UI_PNG_H

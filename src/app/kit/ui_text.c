@@ -16,6 +16,14 @@
 #include "ui_text.h"
 
 #include <SDL_ttf.h>
+#include <limits.h>
+#if defined(__unix__) || defined(__APPLE__)
+#define UI_TEXT_MMAP 1
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +69,11 @@ typedef struct upright {
 struct ui_text {
     SDL_Renderer *renderer;
     char paths[3][1024];      /* regular, bold, mono */
+    /* Each file read once and kept (owned): FreeType reads a face from memory
+     * without the seek and read per glyph that made loading glyphs from files slow. */
+    void *font_data[3];
+    size_t font_size[3];
+    int font_mapped[3];       /* 1: font_data is an mmap of the file, else SDL_LoadFile's */
     face faces[UI_FONT_COUNT];
     upright uprights[UPRIGHT_SLOTS];
     int next_upright;
@@ -91,13 +104,13 @@ static void record_box(ui_text *t, SDL_Rect ink, const char *utf8)
     rec->count++;
 }
 
-typedef struct role { int file; float px; } role;
+typedef struct role { int file; float px; int live_numbers; } role;
 static const role roles[UI_FONT_COUNT] = {
-    [UI_FONT_STATUS] = {0, 16.0f}, [UI_FONT_TITLE] = {1, 15.0f},
-    [UI_FONT_LABEL] = {0, 14.0f},  [UI_FONT_TICK] = {0, 12.0f},
-    [UI_FONT_VALUE] = {2, 13.0f},  [UI_FONT_READOUT] = {2, 22.0f},
-    [UI_FONT_HELP] = {0, 17.0f},   [UI_FONT_HEADING] = {1, 22.0f},
-    [UI_FONT_NARRATION] = {0, 22.5f}, [UI_FONT_NARRATION_BOLD] = {1, 22.5f},
+    [UI_FONT_STATUS] = {0, 16.0f, 1}, [UI_FONT_TITLE] = {1, 15.0f, 1},
+    [UI_FONT_LABEL] = {0, 14.0f, 1},  [UI_FONT_TICK] = {0, 12.0f, 1},
+    [UI_FONT_VALUE] = {2, 13.0f, 1},  [UI_FONT_READOUT] = {2, 22.0f, 1},
+    [UI_FONT_HELP] = {0, 17.0f, 0},   [UI_FONT_HEADING] = {1, 22.0f, 0},
+    [UI_FONT_NARRATION] = {0, 22.5f, 0}, [UI_FONT_NARRATION_BOLD] = {1, 22.5f, 1},
 };
 static const char *const font_files[3] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
                                           "DejaVuSansMono.ttf"};
@@ -151,7 +164,9 @@ static int open_face(ui_text *t, ui_font which, int px)
 {
     face *f = &t->faces[which];
     close_face(f);
-    f->font = TTF_OpenFont(t->paths[roles[which].file], px);
+    int file = roles[which].file;
+    SDL_RWops *rw = SDL_RWFromConstMem(t->font_data[file], (int)t->font_size[file]);
+    f->font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
     if (!f->font) return -1;
     TTF_SetFontHinting(f->font, TTF_HINTING_LIGHT);
     f->px = px;
@@ -168,6 +183,29 @@ static int open_face(ui_text *t, ui_font which, int px)
     return 0;
 }
 
+/* Map font file i (only the pages FreeType touches are ever read), or read it whole
+ * where mapping is not available. font_data[i] stays NULL on failure. */
+static void load_font_file(ui_text *t, int i)
+{
+#ifdef UI_TEXT_MMAP
+    int fd = open(t->paths[i], O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+            void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p != MAP_FAILED) {
+                t->font_data[i] = p;
+                t->font_size[i] = (size_t)st.st_size;
+                t->font_mapped[i] = 1;
+            }
+        }
+        close(fd);
+        if (t->font_data[i]) return;
+    }
+#endif
+    t->font_data[i] = SDL_LoadFile(t->paths[i], &t->font_size[i]);
+}
+
 ui_text *ui_text_create(SDL_Renderer *renderer, const char *font_dir, char *err, size_t errlen)
 {
     if (!TTF_WasInit() && TTF_Init() != 0) {
@@ -182,10 +220,14 @@ ui_text *ui_text_create(SDL_Renderer *renderer, const char *font_dir, char *err,
     t->renderer = renderer;
     for (int i = 0; i < 3; i++) {
         snprintf(t->paths[i], sizeof t->paths[i], "%s/%s", font_dir, font_files[i]);
-        TTF_Font *probe = TTF_OpenFont(t->paths[i], 12);
+        load_font_file(t, i);
+        SDL_RWops *rw = t->font_data[i] && t->font_size[i] <= (size_t)INT_MAX
+            ? SDL_RWFromConstMem(t->font_data[i], (int)t->font_size[i]) : NULL;
+        TTF_Font *probe = rw ? TTF_OpenFontRW(rw, 1, 12) : NULL;
         if (!probe) {
-            snprintf(err, errlen, "cannot open font %s: %s", t->paths[i], TTF_GetError());
-            free(t);
+            snprintf(err, errlen, "cannot open font %s: %s", t->paths[i],
+                     t->font_data[i] ? TTF_GetError() : SDL_GetError());
+            ui_text_destroy(t);
             return NULL;
         }
         TTF_CloseFont(probe);
@@ -199,6 +241,15 @@ void ui_text_destroy(ui_text *t)
     for (int i = 0; i < UI_FONT_COUNT; i++) close_face(&t->faces[i]);
     for (int i = 0; i < UPRIGHT_SLOTS; i++)
         if (t->uprights[i].texture) SDL_DestroyTexture(t->uprights[i].texture);
+    for (int i = 0; i < 3; i++) {
+#ifdef UI_TEXT_MMAP
+        if (t->font_mapped[i]) {
+            munmap(t->font_data[i], t->font_size[i]);
+            continue;
+        }
+#endif
+        SDL_free(t->font_data[i]);
+    }
     free(t);
 }
 
@@ -209,9 +260,11 @@ int ui_text_set_scale(ui_text *t, float scale)
         if (px < 9) px = 9;
         if (t->faces[i].font && t->faces[i].px == px) continue;
         if (open_face(t, (ui_font)i, px) != 0) return -1;
-        /* Every glyph a number can use, rasterized now: a value that turns scientific
-         * mid-run (a KL falling below 10⁻⁴) must not make a steady frame allocate. */
-        ui_text_width(t, (ui_font)i, "0123456789.,−-+×⁰¹²³⁴⁵⁶⁷⁸⁹⁻∞<≈ ");
+        /* Every glyph a number can use, rasterized now in the roles that show live
+         * numbers: a value that turns scientific mid-run (a KL falling below 10⁻⁴)
+         * must not make a steady frame allocate. Prose roles (help sheet, narration)
+         * change only with the page and rasterize on demand: start-up is shorter. */
+        if (roles[i].live_numbers) ui_text_width(t, (ui_font)i, "0123456789.,−-+×⁰¹²³⁴⁵⁶⁷⁸⁹⁻∞<≈ ");
     }
     return 0;
 }
