@@ -8,6 +8,7 @@
  * by 1/ln 2 for bits at the end. Depends on libm only.
  */
 #include "xl_info.h"
+#include "xl_vec.h"
 
 #include <assert.h>
 #include <math.h>
@@ -101,18 +102,25 @@ double xl_log_sum_exp(const double *z, int n)
  * whenever the logits are within a factor 2 of each other and log s lies in [0, log n].
  * The terms exp(z_i - m) go to e[] when e is not NULL. Softmax, log-softmax and the
  * cross-entropy all sum here, in this order, so their results agree to the last bit. */
+/* Logits are exponentiated in blocks of this many, so a caller that keeps no
+ * exponentials needs only a stack buffer; both paths sum block by block, the same
+ * additions in the same order. */
+enum { EXP_BLOCK = 256 };
+
+/* sum_i exp(z_i - m) with m = max z, kept in e[] when e is not NULL. */
 static double shifted_sum(const double *z, int n, double *m_out, double *e)
 {
     double m = z[0];
     for (int i = 1; i < n; i++)
         if (z[i] > m)
             m = z[i];
+    double block[EXP_BLOCK];
     double s = 0.0;
-    for (int i = 0; i < n; i++) {
-        const double t = exp(z[i] - m);
-        if (e != NULL)
-            e[i] = t;
-        s += t;
+    for (int i = 0; i < n; i += EXP_BLOCK) {
+        const int len = n - i < EXP_BLOCK ? n - i : EXP_BLOCK;
+        double *out = e != NULL ? e + i : block;
+        xl_vec_exp_shifted(z + i, m, out, len);
+        s += xl_vec_sum(out, len);
     }
     *m_out = m;
     return s;
@@ -140,14 +148,6 @@ void xl_log_softmax(const double *z, int n, double *logq)
         logq[i] = (z[i] - m) - log_s;
 }
 
-/* p (m - z) for m >= z: when m - z overflows (logits of opposite sign near DBL_MAX) the
- * product can still be finite, p m - p z with p <= 1. */
-static double weighted_gap(double p, double m, double z)
-{
-    double d = m - z;
-    return isfinite(d) ? p * d : p * m - p * z;
-}
-
 double xl_cross_entropy_logits(const double *p, const double *z, int n)
 {
     assert(p != NULL && z != NULL && n > 0);
@@ -157,11 +157,7 @@ double xl_cross_entropy_logits(const double *p, const double *z, int n)
      * Summing p_i (-log q_i) equals lse(z) - p.z because sum p = 1. */
     double m;
     double log_s = log(shifted_sum(z, n, &m, NULL));
-    double h = 0.0;
-    for (int i = 0; i < n; i++)
-        if (p[i] > 0.0)
-            h += weighted_gap(p[i], m, z[i]) + p[i] * log_s;
-    return h;
+    return xl_vec_cross_entropy_terms(p, z, m, log_s, n);
 }
 
 double xl_cross_entropy_logits_grad(const double *p, const double *z, int n, double *grad)
@@ -172,13 +168,8 @@ double xl_cross_entropy_logits_grad(const double *p, const double *z, int n, dou
     double m;
     const double s = shifted_sum(z, n, &m, grad);
     const double log_s = log(s);
-    double h = 0.0;
-    for (int i = 0; i < n; i++) {
-        if (p[i] > 0.0)
-            h += weighted_gap(p[i], m, z[i]) + p[i] * log_s;
-        grad[i] = grad[i] / s - p[i];
-    }
-    return h;
+    xl_vec_softmax_grad(grad, s, p, grad, n);
+    return xl_vec_cross_entropy_terms(p, z, m, log_s, n);
 }
 
 int xl_normalize(double *w, int n)

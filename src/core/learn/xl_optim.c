@@ -34,6 +34,7 @@
  * number is finite, so a diverging run leaves the last finite state in place.
  */
 #include "xl_optim.h"
+#include "xl_vec.h"
 
 #include <assert.h>
 #include <math.h>
@@ -123,13 +124,7 @@ void xl_optim_reset(xl_optim *o)
     memset(o->m, 0, sizeof o->m);
 }
 
-static int all_finite(const double *v, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (!isfinite(v[i]))
-            return 0;
-    return 1;
-}
+static int all_finite(const double *v, int n) { return xl_vec_all_finite(v, n); }
 
 int xl_optim_step(xl_optim *o, xl_model model, const double *theta, double *next, double *loss)
 {
@@ -142,18 +137,18 @@ int xl_optim_step_cached(xl_optim *o, xl_model model, const double *theta, const
     assert(o != NULL && model.ops != NULL && theta != NULL && next != NULL);
     int np = o->np;
     assert(model.ops->param_count(model.self) == np);
-    double g[XL_MAX_PARAMS], out[XL_MAX_PARAMS], v[XL_MAX_PARAMS], m[XL_MAX_PARAMS];
-    if (grad != NULL)
-        memcpy(g, grad, (size_t)np * sizeof(double));
-    else
-        model.ops->gradient(model.self, theta, g);
+    double own_g[XL_MAX_PARAMS], out[XL_MAX_PARAMS], v[XL_MAX_PARAMS], m[XL_MAX_PARAMS];
+    const double *g = grad;
+    if (g == NULL) {
+        model.ops->gradient(model.self, theta, own_g);
+        g = own_g;
+    }
     if (!all_finite(g, np))
         return -1;
     const double lr = o->hyper.lr;
     switch (o->kind) {
     case XL_OPTIM_GD:
-        for (int i = 0; i < np; i++)
-            out[i] = theta[i] - lr * g[i];
+        xl_vec_axpy_step(theta, lr, g, out, np);
         break;
     case XL_OPTIM_MOMENTUM: {
         const double mu = o->hyper.mu;

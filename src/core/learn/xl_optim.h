@@ -71,7 +71,8 @@ int  xl_optim_step(xl_optim *o, xl_model model, const double *theta, double *nex
  * when grad_next is not NULL and the model has loss_gradient, the gradient at the new
  * point written into grad_next from the pass that computes the loss. Returns -1 as
  * xl_optim_step, 1 when grad_next was written, 0 when it was not. The numbers are those
- * of xl_optim_step to the last bit. */
+ * of xl_optim_step to the last bit. grad_next may be grad (grad is read first) and
+ * next may be theta; on -1, grad_next may have been written and is not the gradient. */
 int  xl_optim_step_cached(xl_optim *o, xl_model model, const double *theta, const double *grad, double *next,
                           double *loss, double *grad_next);
 

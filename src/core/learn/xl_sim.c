@@ -46,9 +46,10 @@ struct xl_sim {
     unsigned long floor_version;
     int floor_known;
     /* The gradient at theta, left by the last step's fused loss pass (a model with
-     * loss_gradient and a version): valid while theta, the model and its version are
-     * those it was computed for, which is checked before each use. */
-    double grad[XL_MAX_PARAMS], grad_theta[XL_MAX_PARAMS];
+     * loss_gradient and a version): valid while the model and its version are those it
+     * was computed for (checked before each use) and theta has not been set since
+     * (every writer of theta but a step clears grad_valid). */
+    double grad[XL_MAX_PARAMS];
     unsigned long grad_version;
     const void *grad_self;
     int grad_valid;
@@ -95,10 +96,14 @@ static xl_sample evaluate(const xl_sim *sim)
     return s;
 }
 
-static void put(xl_sim *sim, int slot, const xl_sample *s)
+/* Store s in slot. Only a decimated slot gets its own copy of theta: the live slot's
+ * theta is sim->theta itself (xl_sim_history_theta reads it there), so a step that
+ * is not kept costs no copy of the parameters. */
+static void put(xl_sim *sim, int slot, const xl_sample *s, int decimated)
 {
     sim->samples[slot] = *s;
-    memcpy(sim->thetas + (size_t)slot * sim->np, sim->theta, (size_t)sim->np * sizeof(double));
+    if (decimated)
+        memcpy(sim->thetas + (size_t)slot * sim->np, sim->theta, (size_t)sim->np * sizeof(double));
 }
 
 static void compact(xl_sim *sim)
@@ -125,11 +130,11 @@ static void record(xl_sim *sim, const xl_sample *s)
     if (s->step % sim->stride == 0 && sim->nd == XL_HISTORY_CAP - 1)
         compact(sim);
     if (s->step % sim->stride == 0) {
-        put(sim, sim->nd, s);
+        put(sim, sim->nd, s, 1);
         sim->nd++;
         sim->live = 0;
     } else {
-        put(sim, sim->nd, s);
+        put(sim, sim->nd, s, 0);
         sim->live = 1;
     }
 }
@@ -137,6 +142,7 @@ static void record(xl_sim *sim, const xl_sample *s)
 static void start(xl_sim *sim)
 {
     sim->floor_known = 0;
+    sim->grad_valid = 0;
     memcpy(sim->theta, sim->theta0, sizeof sim->theta);
     sim->step = 0;
     sim->stride = 1;
@@ -222,27 +228,23 @@ xl_sim_status xl_sim_step(xl_sim *sim, int count)
     assert(sim != NULL && count >= 0);
     if (count > 0)
         xl_sim_sync(sim);
-    double next[XL_MAX_PARAMS], grad_next[XL_MAX_PARAMS];
     const int cacheable = sim->model.ops->loss_gradient != NULL && sim->model.ops->version != NULL;
-    const size_t bytes = (size_t)sim->np * sizeof(double);
     for (int k = 0; k < count && sim->status == XL_SIM_OK; k++) {
         double loss;
         const int have = cacheable && sim->grad_valid && sim->grad_self == sim->model.self &&
-                         sim->grad_version == xl_model_version(sim->model) &&
-                         memcmp(sim->grad_theta, sim->theta, bytes) == 0;
-        int rc = xl_optim_step_cached(&sim->opt, sim->model, sim->theta, have ? sim->grad : NULL, next, &loss,
-                                      cacheable ? grad_next : NULL);
+                         sim->grad_version == xl_model_version(sim->model);
+        /* In place: the optimizer writes theta and the gradient only once the step is
+         * taken (theta untouched on failure; the gradient then marked invalid). */
+        int rc = xl_optim_step_cached(&sim->opt, sim->model, sim->theta, have ? sim->grad : NULL, sim->theta,
+                                      &loss, cacheable ? sim->grad : NULL);
         if (rc < 0) {
             sim->grad_valid = 0;
             sim->status = XL_SIM_DIVERGED;
             sim->diverged_at = sim->step + 1;
             break;
         }
-        memcpy(sim->theta, next, bytes);
         sim->grad_valid = rc == 1;
         if (sim->grad_valid) {
-            memcpy(sim->grad, grad_next, bytes);
-            memcpy(sim->grad_theta, next, bytes);
             sim->grad_version = xl_model_version(sim->model);
             sim->grad_self = sim->model.self;
         }
@@ -282,10 +284,11 @@ int xl_sim_set_theta(xl_sim *sim, const double *theta)
     if (!all_finite(theta, sim->np))
         return -1;
     memcpy(sim->theta, theta, (size_t)sim->np * sizeof(double));
+    sim->grad_valid = 0;
     xl_optim_reset(&sim->opt);
     sim->version = xl_model_version(sim->model);
     xl_sample s = evaluate(sim);
-    put(sim, sim->nd + sim->live - 1, &s); /* the current sample, at the same step */
+    put(sim, sim->nd + sim->live - 1, &s, !sim->live); /* the current sample, at the same step */
     if (isfinite(s.loss)) {
         sim->status = XL_SIM_OK;
         sim->diverged_at = -1;
@@ -445,5 +448,7 @@ const double *xl_sim_history_theta(const xl_sim *sim, int i)
 {
     assert(sim != NULL);
     assert(i >= 0 && i < sim->nd + sim->live);
+    if (i == sim->nd) /* the live slot */
+        return sim->theta;
     return sim->thetas + (size_t)i * sim->np;
 }
