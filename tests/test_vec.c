@@ -141,6 +141,68 @@ START_TEST(test_vec_paths_agree_to_the_bit)
 }
 END_TEST
 
+START_TEST(test_vec_log_matches_libm_within_2_ulps)
+{
+    xl_rng rng = xl_rng_make(1127u);
+    static double x[N], y[N];
+    double worst = 0.0, worst_at = 0.0;
+    for (int round = 0; round < 64; round++) {
+        for (int i = 0; i < N; i++) {
+            double u = xl_rng_uniform(&rng);
+            switch (i % 3) {
+            case 0: x[i] = exp(-708.0 + u * 1417.0); break;   /* every binade */
+            case 1: x[i] = 0.5 + 1.5 * u; break;              /* around 1, where log is small */
+            default: x[i] = 1.0 + (u - 0.5) * 1e-6; break;    /* right next to 1 */
+            }
+        }
+        xl_vec_log(x, y, N);
+        for (int i = 0; i < N; i++) {
+            double want = log(x[i]);
+            if (want == 0.0) {
+                ck_assert_msg(y[i] == 0.0, "log(%a) = %a", x[i], y[i]);
+                continue;
+            }
+            double e = ulps(y[i], want);
+            if (e > worst) {
+                worst = e;
+                worst_at = x[i];
+            }
+        }
+    }
+    ck_assert_msg(worst <= 2.0, "worst error %.2f ulp at x = %.17g", worst, worst_at);
+}
+END_TEST
+
+START_TEST(test_vec_log_known_values_and_specials)
+{
+    const double x[] = {1.0, 0.001, 2.0, 0.5, DBL_MAX, DBL_MIN, 5e-324, 0.0, -0.0, -1.0, INFINITY, NAN, 2.718281828459045, 1e308};
+    const int n = (int)(sizeof x / sizeof x[0]);
+    double y[16];
+    xl_vec_log(x, y, n);
+    ck_assert(y[0] == 0.0);
+    ck_assert_double_eq_tol(-y[1], 6.907755278982137, 1e-15); /* the desert's rain: 6.9078 nats */
+    ck_assert_double_eq_tol(y[2], 0.6931471805599453, 1e-16);
+    ck_assert_double_eq_tol(y[3], -0.6931471805599453, 1e-16);
+    ck_assert(ulps(y[4], log(DBL_MAX)) <= 2.0 && ulps(y[5], log(DBL_MIN)) <= 2.0);
+    ck_assert(y[6] == log(5e-324));           /* subnormal: libm's */
+    ck_assert(isinf(y[7]) && y[7] < 0 && isinf(y[8]) && y[8] < 0);
+    ck_assert(isnan(y[9]) && isinf(y[10]) && y[10] > 0 && isnan(y[11]));
+    ck_assert(ulps(y[12], 1.0) <= 1.0 && ulps(y[13], log(1e308)) <= 2.0);
+    /* In place, and the vector and scalar forms alike. */
+    double z[13];
+    for (int i = 0; i < 13; i++) z[i] = 0.37 * (i + 1);
+    double w[13];
+    xl_vec_log(z, w, 13);
+    for (int i = 0; i < 13; i++) {
+        double one;
+        xl_vec_log(&z[i], &one, 1);
+        ck_assert(memcmp(&one, &w[i], sizeof one) == 0);
+    }
+    xl_vec_log(z, z, 13);
+    ck_assert(memcmp(z, w, sizeof z) == 0);
+}
+END_TEST
+
 START_TEST(test_vec_all_finite)
 {
     double x[9];
@@ -201,6 +263,8 @@ static Suite *vec_suite(void)
     tcase_add_test(tc, test_vec_shift_and_in_place);
     tcase_add_test(tc, test_vsum_fixed_order);
     tcase_add_test(tc, test_vec_paths_agree_to_the_bit);
+    tcase_add_test(tc, test_vec_log_matches_libm_within_2_ulps);
+    tcase_add_test(tc, test_vec_log_known_values_and_specials);
     tcase_add_test(tc, test_vec_all_finite);
     tcase_add_test(tc, test_vec_cross_entropy_terms);
     suite_add_tcase(s, tc);

@@ -59,6 +59,11 @@ void ui_scene_destroy(ui_scene *sc)
     free(sc);
 }
 
+int ui_scene_set_threads(ui_scene *sc, int threads)
+{
+    return ui_landscape_panel_set_threads(sc->landscape, threads);
+}
+
 void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec)
 {
     ui_text_set_recorder(sc->text, rec);

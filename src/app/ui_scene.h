@@ -65,6 +65,11 @@ typedef struct ui_scene ui_scene;
 ui_scene *ui_scene_create(SDL_Renderer *renderer, const char *font_dir, char *err, size_t errlen);
 void ui_scene_destroy(ui_scene *sc);
 
+/* Paint with this many threads where a frame's work splits (the landscape's heatmap);
+ * 1..UI_WORKERS_MAX. Frames are the same bytes for every count. Returns the count in
+ * use, or -1 (the old count stays). */
+int ui_scene_set_threads(ui_scene *sc, int threads);
+
 /* Record the box of every label drawn from now on into rec (NULL stops); for tests
  * that look for overlapping or clipped text. rec is borrowed until replaced. */
 void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec);

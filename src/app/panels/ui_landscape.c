@@ -25,14 +25,23 @@
 #include "ui_colormap.h"
 #include "ui_draw.h"
 #include "ui_layout.h"
+#include "ui_workers.h"
 
 enum {
     CONTOUR_LEVELS = 9,
+    MAX_HEAT_SIDE = 4096, /* widest heatmap painted, in pixels (wider is cut) */
     MAX_TICKS = 40,
     TICK_CHARS = 6,     /* widest tick label, in characters (ui_format_fit) */
     NOTE_LINES = 8,
     LEGEND_ITEMS = 8,  /* now, start, a path per run (up to 4), the minimum, equal loss */
 };
+
+/* Where screen column px samples the grid: cell i and the fraction fx toward i + 1,
+ * the same for every row, so computed once per paint. */
+typedef struct heat_columns {
+    int i[MAX_HEAT_SIDE];
+    double fx[MAX_HEAT_SIDE];
+} heat_columns;
 
 struct ui_landscape_panel {
     SDL_Renderer *r;
@@ -43,6 +52,8 @@ struct ui_landscape_panel {
     SDL_FPoint *path;        /* XL_HISTORY_CAP pixels of the trajectory, this frame */
     unsigned long generation;
     int valid;
+    ui_workers *workers;     /* owned: the heatmap is painted in parts, one per thread */
+    heat_columns columns;    /* this paint's sampling of the grid by column */
 };
 
 ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer)
@@ -51,10 +62,11 @@ ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer)
     if (!p) return NULL;
     p->r = renderer;
     p->path = malloc(sizeof *p->path * XL_HISTORY_CAP);
+    p->workers = ui_workers_create(ui_workers_default_count());
     Uint32 ramp[256];
     for (int i = 0; i < 256; i++) ramp[i] = ui_viridis_table()[255 - i];
     p->colorbar = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 1, 256);
-    if (!p->colorbar || !p->path) {
+    if (!p->colorbar || !p->path || !p->workers) {
         ui_landscape_panel_destroy(p);
         return NULL;
     }
@@ -69,7 +81,18 @@ void ui_landscape_panel_destroy(ui_landscape_panel *p)
     if (p->colorbar) SDL_DestroyTexture(p->colorbar);
     free(p->pixels);
     free(p->path);
+    ui_workers_destroy(p->workers);
     free(p);
+}
+
+int ui_landscape_panel_set_threads(ui_landscape_panel *p, int threads)
+{
+    ui_workers *w = ui_workers_create(threads);
+    if (!w) return -1;
+    ui_workers_destroy(p->workers);
+    p->workers = w;
+    p->valid = 0; /* painted again, so a test sees the new count at work */
+    return ui_workers_count(w);
 }
 
 /* (v - lo) / (hi - lo) computed on halves, so neither difference can overflow for
@@ -102,9 +125,14 @@ typedef struct heat_source {
     const double *v;     /* g x g values, row 0 at y = lo */
     int g;
     double lo, hi, step; /* step: grid cells per screen pixel */
+    double half_lo, inv_span; /* fraction(v) = (v/2 - lo/2) * inv_span */
     int flat;
     const Uint32 *lut;
     double levels[CONTOUR_LEVELS];
+    /* The contour band of each colour step: how many levels lie below the middle of
+     * step k of 256. A pixel's band is read from its colour index, so contours follow
+     * the colour steps (1/255 of the range apart) and cost a lookup, not a search. */
+    unsigned char band_of[256];
     SDL_Color contour;
 } heat_source;
 
@@ -125,7 +153,14 @@ static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color co
         double t = (double)(k + 1) / (CONTOUR_LEVELS + 1);
         h.levels[k] = t * t; /* in normalized units, crowding toward the minimum */
     }
+    for (int k = 0; k < 256; k++) {
+        unsigned char b = 0;
+        while (b < CONTOUR_LEVELS && k / 255.0 > h.levels[b]) b++;
+        h.band_of[k] = b;
+    }
     h.step = (double)(h.g - 1) / side;
+    h.half_lo = 0.5 * h.lo;
+    h.inv_span = 1.0 / (0.5 * h.hi - 0.5 * h.lo);
     h.contour = contour;
     return h;
 }
@@ -144,8 +179,8 @@ static Uint32 blend_contour(Uint32 c, SDL_Color contour)
 /* One screen row py of `side`: each pixel samples the grid bilinearly, and lightens
  * where its contour band differs from its left neighbour's or from the band in the
  * row above (`above`, unused for row 0). Writes the row's bands into `band`. */
-static void paint_row(const heat_source *h, int py, int side, int cols, Uint32 *out, unsigned char *band,
-                      const unsigned char *above)
+static void paint_row(const heat_source *h, const heat_columns *col, int py, int side, int cols, Uint32 *out,
+                      unsigned char *band, const unsigned char *above)
 {
     const int g = h->g;
     double gy = (side - 1 - py + 0.5) * h->step; /* screen row 0 is the top: y = hi */
@@ -154,37 +189,76 @@ static void paint_row(const heat_source *h, int py, int side, int cols, Uint32 *
     double fy = gy - j;
     const double *r0 = h->v + (size_t)j * g, *r1 = r0 + g;
     for (int px = 0; px < cols; px++) {
-        double gx = (px + 0.5) * h->step;
-        int i = (int)gx;
-        if (i > g - 2) i = g - 2;
-        double fx = gx - i;
+        const int i = col->i[px];
+        const double fx = col->fx[px];
         double top = r0[i] + (r0[i + 1] - r0[i]) * fx;
         double bot = r1[i] + (r1[i + 1] - r1[i]) * fx;
-        double t = h->flat ? 0.0 : fraction(top + (bot - top) * fy, h->lo, h->hi);
+        double t = h->flat ? 0.0 : (0.5 * (top + (bot - top) * fy) - h->half_lo) * h->inv_span;
         if (!(t > 0.0)) t = 0.0; /* NaN too: never cast to int */
         if (t > 1.0) t = 1.0;
-        Uint32 c = h->lut[(int)(t * 255.0 + 0.5)];
-        unsigned char b = 0;
-        while (b < CONTOUR_LEVELS && t > h->levels[b]) b++;
+        const int k = (int)(t * 255.0 + 0.5);
+        Uint32 c = h->lut[k];
+        const unsigned char b = h->band_of[k];
         band[px] = b;
         if ((px > 0 && band[px - 1] != b) || (py > 0 && above[px] != b)) c = blend_contour(c, h->contour);
         out[px] = c;
     }
 }
 
+/* Rows [row0, row1) of the heatmap: one thread's share. */
+typedef struct heat_part {
+    const heat_source *h;
+    const heat_columns *col;
+    int side, cols, row0, row1;
+    Uint32 *pixels;
+} heat_part;
+
+static void paint_part(void *arg)
+{
+    const heat_part *pt = arg;
+    /* Two rows of contour bands: this one and the one above it on screen. A part that
+     * starts below the top first finds the bands of the row above it (painted into a
+     * scratch row: only its bands are kept), so its first row's contours match what one
+     * thread painting every row draws. */
+    unsigned char band_row[2][MAX_HEAT_SIDE] = {{0}};
+    if (pt->row0 > 0) {
+        Uint32 scratch[MAX_HEAT_SIDE];
+        const int py = pt->row0 - 1;
+        paint_row(pt->h, pt->col, py, pt->side, pt->cols, scratch, band_row[py & 1], band_row[(py + 1) & 1]);
+    }
+    for (int py = pt->row0; py < pt->row1; py++)
+        paint_row(pt->h, pt->col, py, pt->side, pt->cols, pt->pixels + (size_t)py * pt->side, band_row[py & 1],
+                  band_row[(py + 1) & 1]);
+}
+
 /* Paint the heatmap at its on-screen size. Each pixel samples the grid bilinearly;
  * a pixel whose contour band (how many levels lie below its value) differs from its
  * right or lower neighbour's lies on a contour and is lightened. One pass, no line
- * drawing, and a 1:1 copy to the screen afterwards. Returns 0, or -1 without memory. */
+ * drawing, and a 1:1 copy to the screen afterwards. The rows are split between the
+ * panel's threads; every pixel is computed the same way whichever paints it, so the
+ * picture is the same bytes for any thread count. Returns 0, or -1 without memory. */
 static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
 {
     if (ensure_heat(p, side) != 0) return -1;
     const heat_source h = heat_source_of(ls, side, contour);
-    /* Two rows of contour bands: this one and the one above it on screen. */
-    unsigned char band_row[2][4096];
-    const int cols = side < 4096 ? side : 4096;
-    for (int py = 0; py < side; py++)
-        paint_row(&h, py, side, cols, p->pixels + (size_t)py * side, band_row[py & 1], band_row[(py + 1) & 1]);
+    heat_columns *col = &p->columns;
+    const int cols = side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE;
+    for (int px = 0; px < cols; px++) {
+        double gx = (px + 0.5) * h.step;
+        int i = (int)gx;
+        if (i > h.g - 2) i = h.g - 2;
+        col->i[px] = i;
+        col->fx[px] = gx - i;
+    }
+    heat_part parts[UI_WORKERS_MAX];
+    void *args[UI_WORKERS_MAX];
+    const int n = ui_workers_count(p->workers);
+    for (int k = 0; k < n; k++) {
+        parts[k] = (heat_part){&h, col, side, cols, (int)((long long)side * k / n),
+                               (int)((long long)side * (k + 1) / n), p->pixels};
+        args[k] = &parts[k];
+    }
+    ui_workers_run(p->workers, paint_part, args, n);
     SDL_UpdateTexture(p->heat, NULL, p->pixels, side * (int)sizeof(Uint32));
     p->generation = xl_landscape_generation(ls);
     p->valid = 1;

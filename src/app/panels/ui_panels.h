@@ -43,6 +43,10 @@ typedef struct ui_landscape_panel ui_landscape_panel;
  * ui_landscape_panel_destroy. */
 ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer);
 void ui_landscape_panel_destroy(ui_landscape_panel *p);
+/* Paint the heatmap with this many threads (1..UI_WORKERS_MAX; the default is
+ * ui_workers_default_count()). The pixels are the same for every count. Returns the
+ * count now in use, or -1 without memory (the old one stays). */
+int ui_landscape_panel_set_threads(ui_landscape_panel *p, int threads);
 void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
                        const xl_session *s, ui_landscape_geom *geom);
 

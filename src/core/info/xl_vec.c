@@ -10,6 +10,7 @@
  * whose addition also rounds x / ln 2 to the nearest integer. */
 #include "xl_vec.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -75,6 +76,54 @@ void xl_vec_exp_shifted(const double *x, double shift, double *y, int n)
         if (!(t >= LOW && t <= HIGH))
             y[i] = exp(t);
     }
+}
+
+/* log(x) = k ln 2 + log(m) with m in [sqrt(2)/2, sqrt(2)) (fdlibm's e_log.c):
+ * with f = m - 1 (exact) and s = f / (2 + f), log(m) = f - f^2/2 + s (f^2/2 + R(s^2)),
+ * R a minimax polynomial of error below 2^-58.45. k and m come from the bits: the
+ * exponent field, read as a double by placing it under 2^52, and the mantissa under
+ * the exponent of 1. */
+static const double SQRT2 = 1.41421356237309504880;
+static const double LG1 = 6.666666666666735130e-01, LG2 = 3.999999999940941908e-01,
+                    LG3 = 2.857142874366239149e-01, LG4 = 2.222219843214978396e-01,
+                    LG5 = 1.818357216161805012e-01, LG6 = 1.531383769920937332e-01,
+                    LG7 = 1.479819860511658591e-01;
+static const double LOG_LN2_HI = 6.93147180369123816490e-01, LOG_LN2_LO = 1.90821492927058770002e-10;
+
+XL_VEC_CLONES
+void xl_vec_log(const double *x, double *y, int n)
+{
+    int outside = 0;
+    for (int i = 0; i < n; i++) {
+        double v = x[i];
+        const int normal = v >= DBL_MIN && v <= DBL_MAX; /* false for NaN */
+        outside |= !normal;
+        v = normal ? v : 1.0; /* a stand-in, redone below */
+        uint64_t bits;
+        memcpy(&bits, &v, sizeof bits);
+        const uint64_t ebits = (bits >> 52) | 0x4330000000000000u; /* 2^52 + biased exponent */
+        const uint64_t mbits = (bits & 0x000fffffffffffffu) | 0x3ff0000000000000u;
+        double e, m;
+        memcpy(&e, &ebits, sizeof e);
+        memcpy(&m, &mbits, sizeof m);
+        double dk = (e - 0x1p52) - 1023.0;
+        const int high = m >= SQRT2;
+        m = high ? 0.5 * m : m;
+        dk = high ? dk + 1.0 : dk;
+        const double f = m - 1.0;
+        const double s = f / (2.0 + f);
+        const double z = s * s, w = z * z;
+        const double t1 = w * (LG2 + w * (LG4 + w * LG6));
+        const double t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+        const double r = t2 + t1;
+        const double hfsq = 0.5 * f * f;
+        y[i] = dk * LOG_LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LOG_LN2_LO)) - f);
+    }
+    if (!outside)
+        return;
+    for (int i = 0; i < n; i++)
+        if (!(x[i] >= DBL_MIN && x[i] <= DBL_MAX))
+            y[i] = log(x[i]);
 }
 
 XL_VEC_CLONES

@@ -19,6 +19,12 @@
  * libm, so the tails are exactly libm's. */
 void xl_vec_exp_shifted(const double *x, double shift, double *y, int n);
 
+/* y[i] = log(x[i]) for i < n; y may be x.
+ * Within 2 ulps of the true log (checked against libm in tests/test_vec.c): fdlibm's
+ * reduction and polynomial, without its branches. Arguments that are not positive
+ * normal numbers (0, subnormal, negative, inf, NaN) are handed to libm. */
+void xl_vec_log(const double *x, double *y, int n);
+
 /* The sum of x[0..n-1] in the fixed order above. */
 double xl_vec_sum(const double *x, int n);
 

@@ -19,6 +19,7 @@
  * overflows (a range of +-1e308), so every coordinate is finite whenever lo and hi are.
  */
 #include "xl_landscape.h"
+#include "xl_vec.h"
 
 #include <assert.h>
 #include <float.h>
@@ -168,10 +169,33 @@ static int same_key(const double *cached, const double *theta, int np, int a, in
     return memcmp(cached, key, (size_t)np * sizeof(double)) == 0;
 }
 
-static int cmp_double(const void *a, const void *b)
+/* The k-th smallest of v[0..n-1] (0-based), v reordered: Hoare's selection with a
+ * median-of-three pivot, the same value a full sort would put at v[k], in O(n). */
+static double select_kth(double *v, size_t n, size_t k)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        double a = v[lo], b = v[mid], c = v[hi];
+        double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot) i++;
+            while (v[j] > pivot) j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else return v[k];
+    }
+    return v[k];
 }
 
 /* A loss that explodes in part of the view (a Gaussian's log sigma_q -> -6 gives 1e7
@@ -192,8 +216,7 @@ static void colour_top(xl_landscape *ls)
     ls->ctop = ls->vmax;
     if (n < 16 || !isfinite(ls->vmax))
         return;
-    qsort(sample, n, sizeof sample[0], cmp_double);
-    double cap = ls->vmin + 6.0 * (sample[n / 2] - ls->vmin);
+    double cap = ls->vmin + 6.0 * (select_kth(sample, n, n / 2) - ls->vmin);
     if (cap > ls->vmin && ls->vmax > cap)
         ls->ctop = cap;
 }
@@ -301,12 +324,18 @@ int xl_landscape_compute_classifier_box(xl_landscape *ls, const xl_classifier *c
     const double s_min = exp(-CANCEL_MAX);
     double zz[XL_MAX_CLASSES];
     memcpy(zz, z, (size_t)n * sizeof(double));
+    /* A row's sums, then their logs in one vector pass (xl_vec_log, within 2 ulps of
+     * libm's log): the log was most of a recompute. */
+    double sums[XL_LANDSCAPE_MAX_G], logs[XL_LANDSCAPE_MAX_G];
     for (int j = 0; j < g; j++) {
         double ey = ls->ey[j], cy = ls->cy[j] + base;
         double *row = ls->values + (size_t)j * g;
+        for (int i = 0; i < g; i++)
+            sums[i] = ls->ex[i] + ey + rs;
+        xl_vec_log(sums, logs, g);
         for (int i = 0; i < g; i++) {
-            double s = ls->ex[i] + ey + rs;
-            double v = ls->cx[i] + cy + log(s);
+            double s = sums[i];
+            double v = ls->cx[i] + cy + logs[i];
             if (!(s >= s_min) || !isfinite(v)) {
                 zz[a] = xcoord(ls, i);
                 zz[b] = ycoord(ls, j);
