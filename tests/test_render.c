@@ -8,10 +8,13 @@
 #include <SDL.h>
 
 #include "ui_assets.h"
+#include "ui_library.h"
 #include "ui_colormap.h"
 #include "ui_panel.h"
 #include "ui_scene.h"
 #include "ui_theme.h"
+#include "xl_player.h"
+#include "xl_scenario.h"
 
 /* Every allocation SDL and SDL_ttf make goes through these, so a frame that
  * allocates shows up in the count. */
@@ -24,6 +27,19 @@ static void *count_malloc(size_t n) { sdl_allocations++; return real_malloc(n); 
 static void *count_calloc(size_t n, size_t m) { sdl_allocations++; return real_calloc(n, m); }
 static void *count_realloc(void *p, size_t n) { sdl_allocations++; return real_realloc(p, n); }
 static void count_free(void *p) { real_free(p); }
+
+/* Our own code's allocations (the app and core libraries, linked into this test with
+ * -Wl,--wrap=malloc and friends). */
+static unsigned long own_allocations;
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t m);
+void *__real_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t m);
+void *__wrap_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n) { own_allocations++; return __real_malloc(n); }
+void *__wrap_calloc(size_t n, size_t m) { own_allocations++; return __real_calloc(n, m); }
+void *__wrap_realloc(void *p, size_t n) { own_allocations++; return __real_realloc(p, n); }
 
 typedef struct frame {
     SDL_Surface *surface;
@@ -267,26 +283,85 @@ START_TEST(frames_are_deterministic)
 }
 END_TEST
 
+/* Steady frames allocate nothing, neither in SDL nor in our code: every scenario at its
+ * defaults, a race of the four optimizers, and a lesson playing (loop index: the
+ * scenarios in registry order, then the race, then the lesson). */
 START_TEST(steady_frames_do_not_allocate)
 {
+    const int scenarios = xl_scenario_count();
     xl_session_desc d;
     xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    if (_i < scenarios && xl_scenario_at(_i) != d.scenario) xl_session_desc_set_scenario(&d, xl_scenario_at(_i));
     xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    const char *what = _i < scenarios ? xl_scenario_at(_i)->id : _i == scenarios ? "a race" : "lesson 06";
+    if (_i == scenarios)
+        ck_assert(xl_session_apply(s, xl_command_name_arg(XL_CMD_RACE, "gd,momentum,nesterov,adam")));
+    xl_lesson *lesson = NULL;
+    xl_player *player = NULL;
+    if (_i == scenarios + 1) {
+        lesson = malloc(sizeof *lesson);
+        ck_assert_int_eq(ui_library_load(LESSONS_DIR "/06-gradient-descent.lesson", lesson), 0);
+        player = xl_player_create(lesson, s);
+        ck_assert_ptr_nonnull(player);
+        ck_assert_int_eq(xl_player_goto(player, 1), 0); /* a page that runs gradient descent */
+    }
     frame f;
     frame_open(&f, 1280, 720);
-    /* Warm up: every glyph the numbers use gets into the atlases, buffers reach size. */
-    for (int i = 0; i < 60; i++) {
-        xl_session_run(s, 1);
-        frame_draw(&f, s, UI_THEME_LIGHT);
+    ui_view view = {.theme = UI_THEME_LIGHT, .lesson = player};
+    /* Frames of 1/30 s: the lesson plays on its clock, the sandbox takes a step. What a
+     * frame's drawing allocates is counted; the simulation's steps are not (the rewind
+     * timeline keeps a checkpoint every XL_CHECKPOINT_INTERVAL steps, by design). */
+    unsigned long sdl_drawing = 0, own_drawing = 0;
+    for (int i = 0; i < 90; i++) {
+        if (player) xl_player_advance(player, 1.0 / 30.0);
+        else xl_session_run(s, 1);
+        unsigned long sdl_before = sdl_allocations, own_before = own_allocations;
+        ui_scene_draw(f.scene, s, &view, 1280, 720, &f.geom);
+        SDL_RenderPresent(f.renderer);
+        /* The first 60 warm up: every glyph the numbers use gets into the atlases and
+         * buffers reach their size. */
+        if (i >= 60) {
+            sdl_drawing += sdl_allocations - sdl_before;
+            own_drawing += own_allocations - own_before;
+        }
     }
-    unsigned long before = sdl_allocations;
-    for (int i = 0; i < 30; i++) {
-        xl_session_run(s, 1);
-        frame_draw(&f, s, UI_THEME_LIGHT);
-    }
-    ck_assert_msg(sdl_allocations == before, "30 steady frames made %lu SDL allocations",
-                  sdl_allocations - before);
+    ck_assert_msg(sdl_drawing == 0, "%s: 30 steady frames made %lu SDL allocations", what, sdl_drawing);
+    ck_assert_msg(own_drawing == 0, "%s: 30 steady frames made %lu allocations of our own", what, own_drawing);
     frame_close(&f);
+    xl_player_destroy(player);
+    free(lesson);
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* The heatmap painted by 1 and by 2 threads: the same bytes, at both sizes. */
+START_TEST(threads_do_not_change_frames)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 5);
+    xl_session *s = xl_session_create(&d);
+    xl_session_run(s, 25);
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    for (int k = 0; k < 2; k++) {
+        int w = sizes[k][0], h = sizes[k][1];
+        frame one, two;
+        frame_open(&one, w, h);
+        frame_open(&two, w, h);
+        ck_assert_int_eq(ui_scene_set_threads(one.scene, 1), 1);
+        ck_assert_int_eq(ui_scene_set_threads(two.scene, 2), 2);
+        frame_draw(&one, s, UI_THEME_LIGHT);
+        frame_draw(&two, s, UI_THEME_LIGHT);
+        ck_assert_msg(memcmp(one.surface->pixels, two.surface->pixels, (size_t)one.surface->pitch * h) == 0,
+                      "%dx%d: 1 and 2 threads drew different pixels", w, h);
+        /* And a step later (a new grid, painted again). */
+        xl_session_run(s, 1);
+        frame_draw(&one, s, UI_THEME_DARK);
+        frame_draw(&two, s, UI_THEME_DARK);
+        ck_assert(memcmp(one.surface->pixels, two.surface->pixels, (size_t)one.surface->pitch * h) == 0);
+        frame_close(&one);
+        frame_close(&two);
+    }
     xl_session_destroy(s);
 }
 END_TEST
@@ -424,7 +499,8 @@ int main(void)
     TCase *frames = tcase_create("frames are pure functions of state and size");
     tcase_set_timeout(frames, 120);
     tcase_add_test(frames, frames_are_deterministic);
-    tcase_add_test(frames, steady_frames_do_not_allocate);
+    tcase_add_loop_test(frames, steady_frames_do_not_allocate, 0, xl_scenario_count() + 2);
+    tcase_add_test(frames, threads_do_not_change_frames);
     tcase_add_loop_test(frames, layout_holds_at_every_size, 0, 5);
     suite_add_tcase(s, frames);
     SRunner *sr = srunner_create(s);
