@@ -5,6 +5,7 @@
  * the progress line; the second draws and writes. Both play the same deterministic
  * lesson (or replay), so their times agree. */
 #define _XOPEN_SOURCE 700 /* sigaction, kill, mkdtemp */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "ui_export.h"
 
 #include <SDL.h>
@@ -304,6 +305,11 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
 {
     int fds[2];
     if (pipe(fds) != 0) return -1;
+#ifdef F_SETPIPE_SZ
+    /* A 1 MiB pipe (Linux's default limit) instead of 64 KiB: a 1080p frame crosses in
+     * 3 writes rather than 48, with as many fewer wake-ups of ffmpeg. Best effort. */
+    (void)fcntl(fds[1], F_SETPIPE_SZ, 1 << 20);
+#endif
     char size[32], rate[16];
     snprintf(size, sizeof size, "%dx%d", opt->width, opt->height);
     snprintf(rate, sizeof rate, "%d", opt->fps);
