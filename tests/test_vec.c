@@ -203,6 +203,27 @@ START_TEST(test_vec_log_known_values_and_specials)
 }
 END_TEST
 
+START_TEST(test_vec_max_as_the_scalar_loop)
+{
+    xl_rng rng = xl_rng_make(41u);
+    double x[67];
+    for (int round = 0; round < 400; round++) {
+        int n = 1 + round % 67;
+        for (int i = 0; i < n; i++) {
+            double u = xl_rng_uniform(&rng);
+            x[i] = u < 0.1 ? NAN : u < 0.15 ? -INFINITY : u < 0.17 ? INFINITY : xl_rng_range(&rng, -1e3, 1e3);
+        }
+        if (round % 5 == 0) x[0] = NAN; /* a NaN first: NaN, as the loop gives */
+        double want = x[0];
+        for (int i = 1; i < n; i++)
+            if (x[i] > want) want = x[i];
+        double got = xl_vec_max(x, n);
+        if (isnan(want)) ck_assert_msg(isnan(got), "n=%d: %g, want NaN", n, got);
+        else ck_assert_msg(got == want, "n=%d: %g, want %g", n, got, want);
+    }
+}
+END_TEST
+
 START_TEST(test_vec_all_finite)
 {
     double x[9];
@@ -265,6 +286,7 @@ static Suite *vec_suite(void)
     tcase_add_test(tc, test_vec_paths_agree_to_the_bit);
     tcase_add_test(tc, test_vec_log_matches_libm_within_2_ulps);
     tcase_add_test(tc, test_vec_log_known_values_and_specials);
+    tcase_add_test(tc, test_vec_max_as_the_scalar_loop);
     tcase_add_test(tc, test_vec_all_finite);
     tcase_add_test(tc, test_vec_cross_entropy_terms);
     suite_add_tcase(s, tc);

@@ -110,10 +110,7 @@ enum { EXP_BLOCK = 256 };
 /* sum_i exp(z_i - m) with m = max z, kept in e[] when e is not NULL. */
 static double shifted_sum(const double *z, int n, double *m_out, double *e)
 {
-    double m = z[0];
-    for (int i = 1; i < n; i++)
-        if (z[i] > m)
-            m = z[i];
+    const double m = xl_vec_max(z, n);
     double block[EXP_BLOCK];
     double s = 0.0;
     for (int i = 0; i < n; i += EXP_BLOCK) {

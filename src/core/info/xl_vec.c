@@ -14,6 +14,9 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static const double LOG2E = 0x1.71547652b82fep0;
 static const double LN2_HI = 0x1.62e42fee00000p-1;
@@ -140,6 +143,29 @@ double xl_vec_sum(const double *x, int n)
     for (; i < n; i++)
         s0 += x[i];
     return (s0 + s1) + (s2 + s3);
+}
+
+double xl_vec_max(const double *x, int n)
+{
+    double m = x[0];
+    int i = 1;
+#if defined(__SSE2__)
+    /* maxpd(a, b) gives b when either is NaN: a NaN element leaves the running maximum
+     * alone, and a NaN x[0] (every lane's start) stays NaN, as in the scalar loop. The
+     * compiler will not vectorise the scalar form itself: it may not assume either. */
+    __m128d m0 = _mm_set1_pd(m), m1 = m0;
+    for (; i + 4 <= n; i += 4) {
+        m0 = _mm_max_pd(_mm_loadu_pd(x + i), m0);
+        m1 = _mm_max_pd(_mm_loadu_pd(x + i + 2), m1);
+    }
+    m0 = _mm_max_pd(m1, m0);
+    double lanes[2];
+    _mm_storeu_pd(lanes, m0);
+    m = lanes[1] > lanes[0] ? lanes[1] : lanes[0];
+#endif
+    for (; i < n; i++)
+        m = x[i] > m ? x[i] : m;
+    return m;
 }
 
 XL_VEC_CLONES

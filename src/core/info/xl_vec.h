@@ -28,6 +28,11 @@ void xl_vec_log(const double *x, double *y, int n);
 /* The sum of x[0..n-1] in the fixed order above. */
 double xl_vec_sum(const double *x, int n);
 
+/* The largest of x[0..n-1] (n >= 1) by `>`: NaNs after x[0] are passed over, as in
+ * the loop `m = x[0]; if (x[i] > m) m = x[i]`, and a NaN x[0] gives NaN. Among equal
+ * maxima of opposite zero sign either may be returned (exp(z - m) is the same). */
+double xl_vec_max(const double *x, int n);
+
 /* 1 if every x[i] is finite, else 0. */
 int xl_vec_all_finite(const double *x, int n);
 

@@ -143,7 +143,10 @@ int xl_optim_step_cached(xl_optim *o, xl_model model, const double *theta, const
         model.ops->gradient(model.self, theta, own_g);
         g = own_g;
     }
-    if (!all_finite(g, np))
+    /* Gradient descent needs no check of g: theta - lr g is finite only if g is (an
+     * infinite or NaN g gives an infinite or NaN step, 0 times infinity included), and
+     * the new point is checked below. The others keep g in their state first. */
+    if (o->kind != XL_OPTIM_GD && !all_finite(g, np))
         return -1;
     const double lr = o->hyper.lr;
     switch (o->kind) {
