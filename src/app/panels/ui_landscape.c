@@ -188,17 +188,28 @@ static void paint_row(const heat_source *h, const heat_columns *col, int py, int
     if (j > g - 2) j = g - 2;
     double fy = gy - j;
     const double *r0 = h->v + (size_t)j * g, *r1 = r0 + g;
+    /* Bilinear sampling is separable: the grid row at this height first, as colour
+     * positions (0..255, clamped: NaN to 0), then each pixel between two of them. */
+    double k_at[XL_LANDSCAPE_MAX_G];
+    const double half_lo = h->half_lo, inv_span = h->flat ? 0.0 : h->inv_span;
+    for (int i = 0; i < g; i++) {
+        double v = r0[i] + (r1[i] - r0[i]) * fy;
+        double t = (0.5 * v - half_lo) * inv_span;
+        t = t > 0.0 ? t : 0.0; /* NaN too: never cast to int */
+        t = t < 1.0 ? t : 1.0;
+        k_at[i] = t * 255.0;
+    }
+    /* Locals: the band stores are char stores, which may alias anything, so fields
+     * read through h would be loaded again for every pixel. */
+    const Uint32 *lut = h->lut;
+    const unsigned char *band_of = h->band_of;
+    const int *ci = col->i;
+    const double *cfx = col->fx;
     for (int px = 0; px < cols; px++) {
-        const int i = col->i[px];
-        const double fx = col->fx[px];
-        double top = r0[i] + (r0[i + 1] - r0[i]) * fx;
-        double bot = r1[i] + (r1[i + 1] - r1[i]) * fx;
-        double t = h->flat ? 0.0 : (0.5 * (top + (bot - top) * fy) - h->half_lo) * h->inv_span;
-        if (!(t > 0.0)) t = 0.0; /* NaN too: never cast to int */
-        if (t > 1.0) t = 1.0;
-        const int k = (int)(t * 255.0 + 0.5);
-        Uint32 c = h->lut[k];
-        const unsigned char b = h->band_of[k];
+        const int i = ci[px];
+        const int k = (int)(k_at[i] + (k_at[i + 1] - k_at[i]) * cfx[px] + 0.5);
+        Uint32 c = lut[k];
+        const unsigned char b = band_of[k];
         band[px] = b;
         if ((px > 0 && band[px - 1] != b) || (py > 0 && above[px] != b)) c = blend_contour(c, h->contour);
         out[px] = c;
