@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+enum { UI_BACKDROP_MAX = 8 };
+
 struct ui_scene {
     SDL_Renderer *r;
     ui_text *text;
@@ -27,6 +29,18 @@ struct ui_scene {
     ui_landscape_panel *landscape;
     ui_simplex_panel *simplex;
     ui_hits hits;  /* the last frame's tooltip regions */
+    /* What every frame of one size, theme and layout starts from: the background and
+     * each panel's fill and frame, drawn once into a texture and copied in one piece
+     * (a copy costs half of what clearing and filling the same pixels does in SDL's
+     * software renderer). NULL where the renderer has no target textures. */
+    struct backdrop {
+        SDL_Texture *texture;
+        int w, h;
+        ui_theme_kind theme;
+        int n;
+        SDL_Rect rects[UI_BACKDROP_MAX];
+        int failed;   /* the renderer refused a target texture: clear and fill instead */
+    } backdrop;
 };
 
 ui_scene *ui_scene_create(SDL_Renderer *renderer, const char *font_dir, char *err, size_t errlen)
@@ -56,6 +70,7 @@ void ui_scene_destroy(ui_scene *sc)
     ui_text_destroy(sc->lesson_text);
     ui_landscape_panel_destroy(sc->landscape);
     ui_simplex_panel_destroy(sc->simplex);
+    if (sc->backdrop.texture) SDL_DestroyTexture(sc->backdrop.texture);
     free(sc);
 }
 
@@ -194,18 +209,72 @@ static void dim_others(SDL_Renderer *r, const ui_theme *th, const ui_layout *L, 
         if (all[i].w > 0 && !SDL_RectEquals(&all[i], &keep)) ui_draw_fill(r, all[i], ui_rgba(th->background, 150));
 }
 
+/* The whole w x h target (or viewport) in colour c. */
+static void clear_to(SDL_Renderer *r, SDL_Color c, int w, int h)
+{
+    ui_draw_fill(r, (SDL_Rect){0, 0, w, h}, ui_rgba(c, 255));
+}
+
+/* Copy the backdrop for this size, theme and set of panel areas into the frame, drawing
+ * it first if any of them changed. Returns 1, or 0 when there is no backdrop to copy
+ * (the caller then clears and lets the panels fill themselves). */
+static int draw_backdrop(ui_scene *sc, ui_theme_kind theme, int w, int h, const SDL_Rect *areas, int n)
+{
+    struct backdrop *b = &sc->backdrop;
+    if (b->failed) return 0;
+    const int same = b->texture && b->w == w && b->h == h && b->theme == theme && b->n == n &&
+                     memcmp(b->rects, areas, (size_t)n * sizeof *areas) == 0;
+    if (!same) {
+        if (!b->texture || b->w != w || b->h != h) {
+            if (b->texture) SDL_DestroyTexture(b->texture);
+            b->texture = SDL_CreateTexture(sc->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+            if (!b->texture) {
+                b->failed = 1;
+                return 0;
+            }
+        }
+        /* Drawn with the viewport of the frame it goes into saved and restored: in a
+         * lesson the scene is drawn in a viewport right of the narration. */
+        SDL_Rect viewport;
+        SDL_RenderGetViewport(sc->r, &viewport);
+        SDL_Texture *target = SDL_GetRenderTarget(sc->r);
+        if (SDL_SetRenderTarget(sc->r, b->texture) != 0) {
+            SDL_DestroyTexture(b->texture);
+            b->texture = NULL;
+            b->failed = 1;
+            return 0;
+        }
+        const ui_theme *th = ui_theme_get(theme);
+        clear_to(sc->r, th->background, w, h);
+        for (int i = 0; i < n; i++) {
+            ui_draw_fill(sc->r, areas[i], th->panel);
+            ui_draw_frame(sc->r, areas[i], 1, th->border);
+        }
+        SDL_SetRenderTarget(sc->r, target);
+        SDL_RenderSetViewport(sc->r, viewport.w > 0 ? &viewport : NULL);
+        b->w = w;
+        b->h = h;
+        b->theme = theme;
+        b->n = n;
+        memcpy(b->rects, areas, (size_t)n * sizeof *areas);
+    }
+    SDL_SetTextureBlendMode(b->texture, SDL_BLENDMODE_NONE);
+    SDL_RenderCopy(sc->r, b->texture, NULL, &(SDL_Rect){0, 0, w, h});
+    return 1;
+}
+
 /* The scene alone in a w x h frame (or viewport). */
 static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
 {
     const ui_theme *th = ui_theme_get(view->theme);
     float scale = ui_scene_scale(w, h) * (view->zoom > 0.0f ? view->zoom : 1.0f);
     if (geom) SDL_memset(geom, 0, sizeof *geom);
-    SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(sc->r, th->background.r, th->background.g, th->background.b, 255);
-    SDL_RenderClear(sc->r);
     /* Faces open here at their size; without them (out of memory) the frame stays blank
      * rather than measuring text with no font. */
-    if (ui_text_set_scale(sc->text, scale * th->text_scale) != 0) return;
+    if (ui_text_set_scale(sc->text, scale * th->text_scale) != 0) {
+        clear_to(sc->r, th->background, w, h);
+        return;
+    }
     const xl_scenario_def *def = xl_session_scenario(s);
     const ui_own_panel *own = def->panels & (XL_PANEL_DATA | XL_PANEL_SIDE) ? ui_own_panel_for(def) : NULL;
     const int own_data = own && own->draw && (def->panels & XL_PANEL_DATA);
@@ -222,6 +291,18 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         .unit = xl_session_unit(s),
         .hits = &sc->hits,
     };
+    /* The panels' areas, as the layout gives them to the panels below. */
+    SDL_Rect areas[UI_BACKDROP_MAX];
+    int n = 0;
+    const SDL_Rect candidates[] = {L.data, L.side, L.bars, L.readouts, L.landscape, L.history};
+    for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++)
+        if (candidates[i].w > 0 && candidates[i].h > 0) areas[n++] = candidates[i];
+    if (draw_backdrop(sc, view->theme, w, h, areas, n)) {
+        ctx.backdrop = sc->backdrop.rects;
+        ctx.backdrop_n = sc->backdrop.n;
+    } else {
+        clear_to(sc->r, th->background, w, h);
+    }
     sc->hits.n = 0;
     ui_frame_geom local;
     ui_frame_geom *g = geom ? geom : &local;
@@ -308,9 +389,13 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     ui_view sv = *view;
     sv.pointer_x -= scene.x;
     sv.pointer_in = view->pointer_in && !view->menu_open && view->pointer_x >= scene.x;
-    if (lesson) SDL_RenderSetViewport(sc->r, &scene);
-    draw_scene(sc, s, &sv, scene.w, scene.h, g);
     const ui_theme *th = ui_theme_get(view->theme);
+    if (lesson) {
+        /* The column's ground; the scene fills its own viewport. */
+        clear_to(sc->r, th->background, col.w, col.h);
+        SDL_RenderSetViewport(sc->r, &scene);
+    }
+    draw_scene(sc, s, &sv, scene.w, scene.h, g);
     if (lesson) SDL_RenderSetViewport(sc->r, NULL);
     g->scene = scene;
     ui_ctx ctx = {.r = sc->r, .text = sc->lesson_text, .theme = th, .scale = (float)h / 720.0f,

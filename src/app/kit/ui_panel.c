@@ -20,8 +20,13 @@ SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
 {
     const ui_theme *th = ctx->theme;
     ui_text_set_region(ctx->text, area, 0);
-    ui_draw_fill(ctx->r, area, th->panel);
-    ui_draw_frame(ctx->r, area, 1, th->border);
+    int in_backdrop = 0;
+    for (int i = 0; i < ctx->backdrop_n; i++)
+        if (SDL_RectEquals(&area, &ctx->backdrop[i])) in_backdrop = 1;
+    if (!in_backdrop) {
+        ui_draw_fill(ctx->r, area, th->panel);
+        ui_draw_frame(ctx->r, area, 1, th->border);
+    }
     int x = area.x + ctx->pad, y = area.y + ctx->pad * 3 / 4;
     /* A title wider than the panel ends in "…" rather than running out of it. */
     char cut[160];

@@ -49,6 +49,11 @@ typedef struct ui_ctx {
     int pad;         /* padding inside panels */
     xl_unit unit;    /* logarithm the numbers are shown in */
     ui_hits *hits;   /* where tooltip regions go; NULL: not recorded */
+    /* Panel areas whose background and frame the frame's backdrop already holds
+     * (copied in one piece instead of filled panel by panel): ui_panel_begin on one of
+     * exactly these areas draws only the title. NULL/0: none. */
+    const SDL_Rect *backdrop;
+    int backdrop_n;
 } ui_ctx;
 
 /* Record that rect is described by up to three lines (NULL ends them early; copied,
