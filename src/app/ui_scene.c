@@ -29,6 +29,7 @@ struct ui_scene {
     ui_landscape_panel *landscape;
     ui_simplex_panel *simplex;
     ui_hits hits;  /* the last frame's tooltip regions */
+    long frames;   /* drawn so far: the text is primed from the second on */
     /* What every frame of one size, theme and layout starts from: the background and
      * each panel's fill and frame, drawn once into a texture and copied in one piece
      * (a copy costs half of what clearing and filling the same pixels does in SDL's
@@ -372,6 +373,12 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
 {
     ui_frame_geom local;
     ui_frame_geom *g = geom ? geom : &local;
+    /* From the second frame on: a one-frame screenshot skips rasterizing the glyphs of
+     * numbers it does not show; a window or a video has them before its steady frames. */
+    if (sc->frames++ > 0) {
+        ui_text_prime(sc->text);
+        ui_text_prime(sc->lesson_text);
+    }
     if (view->blank) {
         SDL_memset(g, 0, sizeof *g);
         g->scene = (SDL_Rect){0, 0, w, h};

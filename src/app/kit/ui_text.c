@@ -47,6 +47,7 @@ typedef struct face {
     int atlas_side;
     int pen_x, pen_y, row_h;  /* row packer */
     int count;
+    int primed;      /* the glyphs of numbers are in the atlas (ui_text_prime) */
     glyph slots[GLYPH_SLOTS];
     Uint8 *coverage;             /* atlas_side^2 glyph alpha, to colour new copies */
     Uint32 scratch[160 * 200];   /* one glyph being coloured for upload */
@@ -260,13 +261,21 @@ int ui_text_set_scale(ui_text *t, float scale)
         if (px < 9) px = 9;
         if (t->faces[i].font && t->faces[i].px == px) continue;
         if (open_face(t, (ui_font)i, px) != 0) return -1;
-        /* Every glyph a number can use, rasterized now in the roles that show live
-         * numbers: a value that turns scientific mid-run (a KL falling below 10⁻⁴)
-         * must not make a steady frame allocate. Prose roles (help sheet, narration)
-         * change only with the page and rasterize on demand: start-up is shorter. */
-        if (roles[i].live_numbers) ui_text_width(t, (ui_font)i, "0123456789.,−-+×⁰¹²³⁴⁵⁶⁷⁸⁹⁻∞<≈ ");
     }
     return 0;
+}
+
+void ui_text_prime(ui_text *t)
+{
+    /* Every glyph a number can use, in the roles that show live numbers: a value that
+     * turns scientific mid-run (a KL falling below 10⁻⁴) must not make a steady frame
+     * allocate. Prose roles (help sheet, narration) change only with the page. */
+    for (int i = 0; i < UI_FONT_COUNT; i++) {
+        face *f = &t->faces[i];
+        if (!f->font || f->primed || !roles[i].live_numbers) continue;
+        ui_text_width(t, (ui_font)i, "0123456789.,−-+×⁰¹²³⁴⁵⁶⁷⁸⁹⁻∞<≈ ");
+        f->primed = 1;
+    }
 }
 
 /* Upload the glyphs drawn so far into copy i, in its colour. */

@@ -40,6 +40,11 @@ void ui_text_destroy(ui_text *t);
  * times the theme's text scale). Only roles whose pixel size changes are reopened.
  * Returns 0, or -1 if a face could not be opened. */
 int ui_text_set_scale(ui_text *t, float scale);
+/* Rasterize every glyph a number can use in the roles that show changing numbers, for
+ * faces opened since the last call: after it, a value that turns scientific mid-run
+ * (a KL below 10⁻⁴) needs no new glyph, so steady frames allocate nothing. The scene
+ * calls it after the first frame, which a one-frame screenshot then does not pay for. */
+void ui_text_prime(ui_text *t);
 
 int ui_text_line_height(const ui_text *t, ui_font f);  /* ascent + descent */
 int ui_text_ascent(const ui_text *t, ui_font f);
