@@ -298,7 +298,9 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     const SDL_Rect candidates[] = {L.data, L.side, L.bars, L.readouts, L.landscape, L.history};
     for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++)
         if (candidates[i].w > 0 && candidates[i].h > 0) areas[n++] = candidates[i];
-    if (draw_backdrop(sc, view->theme, w, h, areas, n)) {
+    /* Not for a single frame (a screenshot): making the backdrop costs more than the
+     * clear it saves once. */
+    if (sc->frames > 1 && draw_backdrop(sc, view->theme, w, h, areas, n)) {
         ctx.backdrop = sc->backdrop.rects;
         ctx.backdrop_n = sc->backdrop.n;
     } else {
