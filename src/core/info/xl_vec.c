@@ -28,7 +28,9 @@ static const double LOW = -708.0, HIGH = 709.0;
 /* On x86-64 a second copy for AVX2 (four doubles at a time) is chosen at load time
  * where the processor has it. AVX2 brings no fused multiply-add (that is FMA's own
  * flag, and contraction is off), so both copies round every operation alike. */
-#if defined(__x86_64__) && defined(__GNUC__) && defined(__ELF__)
+/* GCC only: clang 14 emits the clones but not the function that picks one, so an
+ * exported clone is left undefined at link time. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__ELF__)
 #define XL_VEC_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define XL_VEC_CLONES
