@@ -424,9 +424,11 @@ static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
     return slot;
 }
 
+/* The glyph for cp, from the atlas. FreeType is asked only on a miss: whether the face
+ * has cp (if not, the slot for cp gets a copy of '?'), then its rendering. A steady
+ * frame therefore never calls into FreeType. */
 static const glyph *find_glyph(face *f, Uint32 cp)
 {
-    if (!TTF_GlyphIsProvided32(f->font, cp)) cp = '?';
     for (int attempt = 0; attempt < 2; attempt++) {
         unsigned h = (unsigned)(cp * 2654435761u) % GLYPH_SLOTS;
         for (int probe = 0; probe < GLYPH_SLOTS; probe++) {
@@ -434,6 +436,16 @@ static const glyph *find_glyph(face *f, Uint32 cp)
             if (g->cp == cp) return g;
             if (g->cp == 0) {
                 if (f->count < GLYPH_SLOTS * 3 / 4) {
+                    if (!TTF_GlyphIsProvided32(f->font, cp)) {
+                        if (cp == '?') return NULL;
+                        const glyph *q = find_glyph(f, '?');
+                        /* Finding '?' may have taken this very slot. */
+                        if (!q || g->cp != 0) return q;
+                        *g = *q;
+                        g->cp = cp;
+                        f->count++;
+                        return g;
+                    }
                     const glyph *made = add_glyph(f, cp, g);
                     if (made) return made;
                 }
