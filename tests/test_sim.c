@@ -583,13 +583,20 @@ START_TEST(test_fused_pass_same_steps)
         xl_optim_hyper h = {.lr = 0.5};
         ck_assert_int_eq(xl_sim_set_optimizer(a, (xl_optim_kind)kind, h), 0);
         ck_assert_int_eq(xl_sim_set_optimizer(b, (xl_optim_kind)kind, h), 0);
-        for (int round = 0; round < 3; round++) {
-            xl_sim_step(a, 40);
-            xl_sim_step(b, 40);
+        for (int round = 0; round < 4; round++) {
+            xl_sim_step(a, 40 + round);
+            xl_sim_step(b, 40 + round);
             ck_assert_int_eq(memcmp(xl_sim_theta(a), xl_sim_theta(b), (size_t)c.n * sizeof(double)), 0);
             const xl_sample sa = xl_sim_current(a), sb = xl_sim_current(b);
             ck_assert_int_eq(memcmp(&sa.loss, &sb.loss, sizeof sa.loss), 0);
-            ck_assert_int_eq(sa.step, 40 * (round + 1));
+            /* The history's last entry is the current point (the live slot reads theta). */
+            const int last = xl_sim_history_count(a) - 1;
+            ck_assert_int_eq(memcmp(xl_sim_history_theta(a, last), xl_sim_theta(a), (size_t)c.n * sizeof(double)), 0);
+            ck_assert_int_eq(xl_sim_history(a)[last].step, sa.step);
+            if (round == 2) { /* from the start again: the kept gradient is not the start's */
+                xl_sim_reset(a);
+                xl_sim_reset(b);
+            }
             if (round == 0) xl_classifier_set_onehot(&c, 2); /* P changes: the kept gradient is stale */
             if (round == 1) {
                 double moved[XL_MAX_CLASSES];
