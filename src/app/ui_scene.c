@@ -313,6 +313,9 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     g->layout = L;
     g->hits = &sc->hits;
 
+    /* The heatmap, if it changed, is painted by a helper thread while the panels before
+     * it are drawn. */
+    if (L.landscape.w > 0 && !xl_session_simplex(s)) ui_landscape_prepare(sc->landscape, &ctx, L.landscape, s);
     ui_text_set_region(sc->text, L.status, 0);
     ui_status_draw(&ctx, L.status, s);
     if (own_data && L.data.w > 0) {

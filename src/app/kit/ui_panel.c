@@ -39,6 +39,12 @@ SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
         ui_text_draw(ctx->text, UI_FONT_LABEL, x + w + ctx->pad, y + (title_h - sub_h) / 2 + 1,
                      UI_ALIGN_LEFT, th->text_dim, subtitle);
     }
+    return ui_panel_inner(ctx, area);
+}
+
+SDL_Rect ui_panel_inner(const ui_ctx *ctx, SDL_Rect area)
+{
+    int y = area.y + ctx->pad * 3 / 4;
     int top = y + ui_text_line_height(ctx->text, UI_FONT_TITLE) + ctx->pad / 2;
     return (SDL_Rect){area.x + ctx->pad, top, area.w - 2 * ctx->pad,
                       area.y + area.h - ctx->pad - top};

@@ -65,6 +65,9 @@ void ui_hit_add_edit(const ui_ctx *ctx, SDL_Rect rect, ui_region_drag edit, cons
 
 /* Fill and outline the panel, draw its title (and an optional dimmer subtitle after
  * it) and return the area left for content. */
+/* The content rectangle ui_panel_begin returns for area, without drawing anything (to
+ * lay a panel out before it is drawn). */
+SDL_Rect ui_panel_inner(const ui_ctx *ctx, SDL_Rect area);
 SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
                         const char *subtitle);
 

@@ -14,6 +14,7 @@ typedef struct helper {
 
 struct ui_workers {
     int count;                       /* the caller plus started helpers */
+    int busy;                        /* helpers given a part by ui_workers_start */
     helper helpers[UI_WORKERS_MAX - 1];
 };
 
@@ -54,6 +55,7 @@ ui_workers *ui_workers_create(int threads)
 void ui_workers_destroy(ui_workers *w)
 {
     if (!w) return;
+    ui_workers_wait(w);
     for (int k = 0; k < w->count - 1; k++) {
         helper *h = &w->helpers[k];
         h->quit = 1;
@@ -69,6 +71,7 @@ int ui_workers_count(const ui_workers *w) { return w ? w->count : 1; }
 
 void ui_workers_run(ui_workers *w, ui_work_fn fn, void *const *parts, int n)
 {
+    ui_workers_wait(w);
     int helpers = w ? w->count - 1 : 0;
     if (helpers > n - 1) helpers = n - 1;
     /* Parts 1..helpers go to the helpers; the caller runs part 0 and any extra. */
@@ -81,6 +84,28 @@ void ui_workers_run(ui_workers *w, ui_work_fn fn, void *const *parts, int n)
     fn(parts[0]);
     for (int k = helpers + 1; k < n; k++) fn(parts[k]);
     for (int k = 0; k < helpers; k++) SDL_SemWait(w->helpers[k].done);
+}
+
+void ui_workers_start(ui_workers *w, ui_work_fn fn, void *const *parts, int n)
+{
+    ui_workers_wait(w);
+    int helpers = w ? w->count - 1 : 0;
+    if (helpers > n) helpers = n;
+    for (int k = 0; k < helpers; k++) {
+        helper *h = &w->helpers[k];
+        h->fn = fn;
+        h->part = parts[k];
+        SDL_SemPost(h->go);
+    }
+    if (w) w->busy = helpers;
+    for (int k = helpers; k < n; k++) fn(parts[k]);
+}
+
+void ui_workers_wait(ui_workers *w)
+{
+    if (!w) return;
+    for (int k = 0; k < w->busy; k++) SDL_SemWait(w->helpers[k].done);
+    w->busy = 0;
 }
 
 int ui_workers_default_count(void) { return SDL_GetCPUCount() >= 2 ? 2 : 1; }

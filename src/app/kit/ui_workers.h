@@ -27,6 +27,13 @@ int ui_workers_count(const ui_workers *w);
  * caller; n may exceed ui_workers_count (the caller then runs the extra parts). */
 void ui_workers_run(ui_workers *w, ui_work_fn fn, void *const *parts, int n);
 
+/* Start fn(parts[k]) for k < n on the helpers alone and return at once, so the caller
+ * can do other work meanwhile; ui_workers_wait returns when they are done. Parts beyond
+ * the helpers (all of them without helpers) run here before returning. At most one
+ * started job at a time: start waits for the previous one first. */
+void ui_workers_start(ui_workers *w, ui_work_fn fn, void *const *parts, int n);
+void ui_workers_wait(ui_workers *w);
+
 /* The thread count used when the user has not chosen one: 2 on a machine with two or
  * more cores, else 1. */
 int ui_workers_default_count(void);

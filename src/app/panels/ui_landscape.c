@@ -43,6 +43,10 @@ typedef struct heat_columns {
     double fx[MAX_HEAT_SIDE];
 } heat_columns;
 
+typedef struct paint_job paint_job;
+static void finish_paint(ui_landscape_panel *p);
+static size_t paint_job_size(void);
+
 struct ui_landscape_panel {
     SDL_Renderer *r;
     SDL_Texture *heat;       /* side x side, drawn 1:1 */
@@ -53,7 +57,7 @@ struct ui_landscape_panel {
     unsigned long generation;
     int valid;
     ui_workers *workers;     /* owned: the heatmap is painted in parts, one per thread */
-    heat_columns columns;    /* this paint's sampling of the grid by column */
+    paint_job *job;          /* owned: the paint in progress or last done */
 };
 
 ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer)
@@ -63,10 +67,11 @@ ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer)
     p->r = renderer;
     p->path = malloc(sizeof *p->path * XL_HISTORY_CAP);
     p->workers = ui_workers_create(ui_workers_default_count());
+    p->job = calloc(1, paint_job_size());
     Uint32 ramp[256];
     for (int i = 0; i < 256; i++) ramp[i] = ui_viridis_table()[255 - i];
     p->colorbar = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 1, 256);
-    if (!p->colorbar || !p->path || !p->workers) {
+    if (!p->colorbar || !p->path || !p->workers || !p->job) {
         ui_landscape_panel_destroy(p);
         return NULL;
     }
@@ -79,9 +84,10 @@ void ui_landscape_panel_destroy(ui_landscape_panel *p)
     if (!p) return;
     if (p->heat) SDL_DestroyTexture(p->heat);
     if (p->colorbar) SDL_DestroyTexture(p->colorbar);
+    ui_workers_destroy(p->workers); /* waits for a paint in progress */
     free(p->pixels);
     free(p->path);
-    ui_workers_destroy(p->workers);
+    free(p->job);
     free(p);
 }
 
@@ -89,6 +95,7 @@ int ui_landscape_panel_set_threads(ui_landscape_panel *p, int threads)
 {
     ui_workers *w = ui_workers_create(threads);
     if (!w) return -1;
+    finish_paint(p);
     ui_workers_destroy(p->workers);
     p->workers = w;
     p->valid = 0; /* painted again, so a test sees the new count at work */
@@ -224,6 +231,17 @@ typedef struct heat_part {
     Uint32 *pixels;
 } heat_part;
 
+/* A paint of the heatmap: what it reads, kept in the panel while helpers paint. */
+struct paint_job {
+    heat_source source;
+    heat_columns columns;
+    heat_part parts[UI_WORKERS_MAX];
+    void *args[UI_WORKERS_MAX];
+    int pending;                 /* started and not yet handed to the texture */
+    unsigned long generation;    /* of the grid being painted */
+    int side;
+};
+
 static void paint_part(void *arg)
 {
     const heat_part *pt = arg;
@@ -245,35 +263,68 @@ static void paint_part(void *arg)
 /* Paint the heatmap at its on-screen size. Each pixel samples the grid bilinearly;
  * a pixel whose contour band (how many levels lie below its value) differs from its
  * right or lower neighbour's lies on a contour and is lightened. One pass, no line
- * drawing, and a 1:1 copy to the screen afterwards. The rows are split between the
- * panel's threads; every pixel is computed the same way whichever paints it, so the
- * picture is the same bytes for any thread count. Returns 0, or -1 without memory. */
-static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
+ * drawing, and a 1:1 copy to the screen afterwards.
+ *
+ * The rows are split into `parts` parts. Started early (ui_landscape_prepare, one part),
+ * the panel's helper thread paints while the frame's thread draws the other panels;
+ * otherwise the parts run on every thread at once. Every pixel is computed the same
+ * way whichever thread paints it, so the picture is the same bytes either way.
+ * Returns 0, or -1 without memory. */
+static int start_paint(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour, int early)
 {
+    finish_paint(p);
     if (ensure_heat(p, side) != 0) return -1;
-    const heat_source h = heat_source_of(ls, side, contour);
-    heat_columns *col = &p->columns;
+    paint_job *job = p->job;
+    job->source = heat_source_of(ls, side, contour);
+    const heat_source *h = &job->source;
+    heat_columns *col = &job->columns;
     const int cols = side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE;
     for (int px = 0; px < cols; px++) {
-        double gx = (px + 0.5) * h.step;
+        double gx = (px + 0.5) * h->step;
         int i = (int)gx;
-        if (i > h.g - 2) i = h.g - 2;
+        if (i > h->g - 2) i = h->g - 2;
         col->i[px] = i;
         col->fx[px] = gx - i;
     }
-    heat_part parts[UI_WORKERS_MAX];
-    void *args[UI_WORKERS_MAX];
-    const int n = ui_workers_count(p->workers);
+    const int threads = ui_workers_count(p->workers);
+    const int n = early && threads > 1 ? threads - 1 : threads;
     for (int k = 0; k < n; k++) {
-        parts[k] = (heat_part){&h, col, side, cols, (int)((long long)side * k / n),
-                               (int)((long long)side * (k + 1) / n), p->pixels};
-        args[k] = &parts[k];
+        job->parts[k] = (heat_part){h, col, side, cols, (int)((long long)side * k / n),
+                                    (int)((long long)side * (k + 1) / n), p->pixels};
+        job->args[k] = &job->parts[k];
     }
-    ui_workers_run(p->workers, paint_part, args, n);
-    SDL_UpdateTexture(p->heat, NULL, p->pixels, side * (int)sizeof(Uint32));
-    p->generation = xl_landscape_generation(ls);
-    p->valid = 1;
+    job->generation = xl_landscape_generation(ls);
+    job->side = side;
+    job->pending = 1;
+    if (early) ui_workers_start(p->workers, paint_part, job->args, n);
+    else ui_workers_run(p->workers, paint_part, job->args, n);
     return 0;
+}
+
+static size_t paint_job_size(void) { return sizeof(paint_job); }
+
+/* Wait for a paint in progress and hand it to the texture. */
+static void finish_paint(ui_landscape_panel *p)
+{
+    paint_job *job = p->job;
+    if (!job || !job->pending) return;
+    ui_workers_wait(p->workers);
+    job->pending = 0;
+    SDL_UpdateTexture(p->heat, NULL, p->pixels, job->side * (int)sizeof(Uint32));
+    p->generation = job->generation;
+    p->valid = 1;
+}
+
+static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
+{
+    if (start_paint(p, ls, side, contour, 0) != 0) return -1;
+    finish_paint(p);
+    return 0;
+}
+
+static int needs_paint(const ui_landscape_panel *p, const xl_landscape *ls, int side)
+{
+    return !p->valid || xl_landscape_generation(ls) != p->generation || p->side != side;
 }
 
 /* ---- what the slice's minimum is, and the sentence that says so ---- */
@@ -1103,6 +1154,28 @@ static void fill_geom(ui_landscape_geom *geom, const mapping *mp, const marks *m
     geom->minimum_y = mk->min_y;
 }
 
+void ui_landscape_prepare(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
+{
+    /* The layout ui_landscape_draw will find, for the map's size. */
+    int a, b;
+    xl_session_slice(s, &a, &b);
+    char note[192];
+    SDL_Rect in = ui_panel_inner(ctx, area);
+    const xl_landscape *ls = xl_session_landscape(s);
+    const extent e = extent_of(ls, xl_unit_scale(ctx->unit));
+    const minimum mn = find_minimum(s, a, b, e.lo, e.hi, e.ylo, e.yhi);
+    note_text(note, sizeof note, &mn, s, a, b);
+    legend leg;
+    legend_init(ctx, &leg, mn.kind, s);
+    ticks ctk;
+    plan P;
+    frame_metrics m;
+    lay_out(ctx, in, &e, &leg, note, &P, &m, &ctk);
+    if (P.side >= 40 && needs_paint(p, ls, P.side) &&
+        !(p->job->pending && p->job->generation == xl_landscape_generation(ls) && p->job->side == P.side))
+        start_paint(p, ls, P.side, ctx->theme->contour, 1);
+}
+
 void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
                        const xl_session *s, ui_landscape_geom *geom)
 {
@@ -1129,7 +1202,8 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
                      th->text_dim, P.lines[i]);
     if (P.side < 40) return;
 
-    if (!p->valid || xl_landscape_generation(ls) != p->generation || p->side != P.side)
+    finish_paint(p); /* started by ui_landscape_prepare, if it was */
+    if (needs_paint(p, ls, P.side))
         if (rebuild(p, ls, P.side, th->contour) != 0) return;
     SDL_RenderCopy(ctx->r, p->heat, NULL, &P.map);
     const double box[4] = {e.lo, e.hi, e.ylo, e.yhi};
