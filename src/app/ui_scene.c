@@ -313,9 +313,9 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     g->layout = L;
     g->hits = &sc->hits;
 
-    /* The heatmap, if it changed, is painted by a helper thread while the panels before
-     * it are drawn. */
-    if (L.landscape.w > 0 && !xl_session_simplex(s)) ui_landscape_prepare(sc->landscape, &ctx, L.landscape, s);
+    /* The landscape's grid and heatmap, if they changed, are made by a helper thread
+     * while the panels before it are drawn (none of them reads the landscape). */
+    if (L.landscape.w > 0 && !xl_session_simplex(s)) ui_landscape_prepare(sc->landscape, &ctx, s);
     ui_text_set_region(sc->text, L.status, 0);
     ui_status_draw(&ctx, L.status, s);
     if (own_data && L.data.w > 0) {

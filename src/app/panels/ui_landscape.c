@@ -237,9 +237,15 @@ struct paint_job {
     heat_columns columns;
     heat_part parts[UI_WORKERS_MAX];
     void *args[UI_WORKERS_MAX];
-    int pending;                 /* started and not yet handed to the texture */
-    unsigned long generation;    /* of the grid being painted */
-    int side;
+    /* Started by ui_landscape_prepare: the grid brought up to date for `session` and,
+     * when the heatmap's side is known from the last frame, painted at that side. */
+    ui_landscape_panel *panel;
+    const xl_session *session;
+    SDL_Color contour;
+    int side;                    /* 0: only the grid */
+    int pending;                 /* started, not yet waited for */
+    int painted;                 /* p->pixels holds the grid of `generation` at `side` */
+    unsigned long generation;
 };
 
 static void paint_part(void *arg)
@@ -260,21 +266,10 @@ static void paint_part(void *arg)
                   band_row[(py + 1) & 1]);
 }
 
-/* Paint the heatmap at its on-screen size. Each pixel samples the grid bilinearly;
- * a pixel whose contour band (how many levels lie below its value) differs from its
- * right or lower neighbour's lies on a contour and is lightened. One pass, no line
- * drawing, and a 1:1 copy to the screen afterwards.
- *
- * The rows are split into `parts` parts. Started early (ui_landscape_prepare, one part),
- * the panel's helper thread paints while the frame's thread draws the other panels;
- * otherwise the parts run on every thread at once. Every pixel is computed the same
- * way whichever thread paints it, so the picture is the same bytes either way.
- * Returns 0, or -1 without memory. */
-static int start_paint(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour, int early)
+/* Sample the grid for a paint at `side`: the colours and levels, and each column's
+ * place in the grid. */
+static void set_up_paint(paint_job *job, const xl_landscape *ls, int side, SDL_Color contour)
 {
-    finish_paint(p);
-    if (ensure_heat(p, side) != 0) return -1;
-    paint_job *job = p->job;
     job->source = heat_source_of(ls, side, contour);
     const heat_source *h = &job->source;
     heat_columns *col = &job->columns;
@@ -286,40 +281,67 @@ static int start_paint(ui_landscape_panel *p, const xl_landscape *ls, int side, 
         col->i[px] = i;
         col->fx[px] = gx - i;
     }
-    const int threads = ui_workers_count(p->workers);
-    const int n = early && threads > 1 ? threads - 1 : threads;
+    job->side = side;
+    job->generation = xl_landscape_generation(ls);
+}
+
+/* Paint the heatmap at its on-screen size. Each pixel samples the grid bilinearly;
+ * a pixel whose contour band (how many levels lie below its value) differs from its
+ * right or lower neighbour's lies on a contour and is lightened. One pass, no line
+ * drawing, and a 1:1 copy to the screen afterwards. The rows are split between the
+ * panel's threads; every pixel is computed the same way whichever thread paints it,
+ * so the picture is the same bytes for any split. Returns 0, or -1 without memory. */
+static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
+{
+    finish_paint(p);
+    if (ensure_heat(p, side) != 0) return -1;
+    paint_job *job = p->job;
+    set_up_paint(job, ls, side, contour);
+    const int cols = side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE;
+    const int n = ui_workers_count(p->workers);
     for (int k = 0; k < n; k++) {
-        job->parts[k] = (heat_part){h, col, side, cols, (int)((long long)side * k / n),
+        job->parts[k] = (heat_part){&job->source, &job->columns, side, cols, (int)((long long)side * k / n),
                                     (int)((long long)side * (k + 1) / n), p->pixels};
         job->args[k] = &job->parts[k];
     }
-    job->generation = xl_landscape_generation(ls);
-    job->side = side;
-    job->pending = 1;
-    if (early) ui_workers_start(p->workers, paint_part, job->args, n);
-    else ui_workers_run(p->workers, paint_part, job->args, n);
+    ui_workers_run(p->workers, paint_part, job->args, n);
+    SDL_UpdateTexture(p->heat, NULL, p->pixels, side * (int)sizeof(Uint32));
+    p->generation = job->generation;
+    p->valid = 1;
     return 0;
 }
 
 static size_t paint_job_size(void) { return sizeof(paint_job); }
 
-/* Wait for a paint in progress and hand it to the texture. */
+static int needs_paint(const ui_landscape_panel *p, const xl_landscape *ls, int side);
+
+/* The helper's share of a frame (ui_landscape_prepare): the grid, then the heatmap. */
+static void compute_and_paint(void *arg)
+{
+    paint_job *job = arg;
+    ui_landscape_panel *p = job->panel;
+    const xl_landscape *ls = xl_session_landscape(job->session);
+    if (job->side <= 0 || !needs_paint(p, ls, job->side)) return;
+    const int side = job->side;
+    set_up_paint(job, ls, side, job->contour);
+    heat_part all = {&job->source, &job->columns, side, side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE, 0, side,
+                     p->pixels};
+    paint_part(&all);
+    job->painted = 1;
+}
+
+/* Wait for the helper's share and hand a heatmap it painted to the texture. */
 static void finish_paint(ui_landscape_panel *p)
 {
     paint_job *job = p->job;
     if (!job || !job->pending) return;
     ui_workers_wait(p->workers);
     job->pending = 0;
+    if (!job->painted) return;
+    job->painted = 0;
     SDL_UpdateTexture(p->heat, NULL, p->pixels, job->side * (int)sizeof(Uint32));
     p->generation = job->generation;
     p->valid = 1;
-}
-
-static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
-{
-    if (start_paint(p, ls, side, contour, 0) != 0) return -1;
-    finish_paint(p);
-    return 0;
 }
 
 static int needs_paint(const ui_landscape_panel *p, const xl_landscape *ls, int side)
@@ -1154,31 +1176,27 @@ static void fill_geom(ui_landscape_geom *geom, const mapping *mp, const marks *m
     geom->minimum_y = mk->min_y;
 }
 
-void ui_landscape_prepare(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
+void ui_landscape_prepare(ui_landscape_panel *p, const ui_ctx *ctx, const xl_session *s)
 {
-    /* The layout ui_landscape_draw will find, for the map's size. */
-    int a, b;
-    xl_session_slice(s, &a, &b);
-    char note[192];
-    SDL_Rect in = ui_panel_inner(ctx, area);
-    const xl_landscape *ls = xl_session_landscape(s);
-    const extent e = extent_of(ls, xl_unit_scale(ctx->unit));
-    const minimum mn = find_minimum(s, a, b, e.lo, e.hi, e.ylo, e.yhi);
-    note_text(note, sizeof note, &mn, s, a, b);
-    legend leg;
-    legend_init(ctx, &leg, mn.kind, s);
-    ticks ctk;
-    plan P;
-    frame_metrics m;
-    lay_out(ctx, in, &e, &leg, note, &P, &m, &ctk);
-    if (P.side >= 40 && needs_paint(p, ls, P.side) &&
-        !(p->job->pending && p->job->generation == xl_landscape_generation(ls) && p->job->side == P.side))
-        start_paint(p, ls, P.side, ctx->theme->contour, 1);
+    finish_paint(p);
+    paint_job *job = p->job;
+    job->panel = p;
+    job->session = s;
+    job->contour = ctx->theme->contour;
+    /* The map's side is known once the frame is laid out, which needs the grid's range:
+     * the last frame's side is taken as the guess, right unless the layout moved (the
+     * draw then paints again at the right one). */
+    job->side = p->heat && p->side >= 40 ? p->side : 0;
+    job->painted = 0;
+    job->pending = 1;
+    void *arg = job;
+    ui_workers_start(p->workers, compute_and_paint, &arg, 1);
 }
 
 void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
                        const xl_session *s, ui_landscape_geom *geom)
 {
+    finish_paint(p); /* the grid and heatmap ui_landscape_prepare started, if it did */
     const ui_theme *th = ctx->theme;
     int a, b;
     xl_session_slice(s, &a, &b);
@@ -1202,7 +1220,6 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
                      th->text_dim, P.lines[i]);
     if (P.side < 40) return;
 
-    finish_paint(p); /* started by ui_landscape_prepare, if it was */
     if (needs_paint(p, ls, P.side))
         if (rebuild(p, ls, P.side, th->contour) != 0) return;
     SDL_RenderCopy(ctx->r, p->heat, NULL, &P.map);

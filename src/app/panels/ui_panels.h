@@ -47,10 +47,12 @@ void ui_landscape_panel_destroy(ui_landscape_panel *p);
  * ui_workers_default_count()). The pixels are the same for every count. Returns the
  * count now in use, or -1 without memory (the old one stays). */
 int ui_landscape_panel_set_threads(ui_landscape_panel *p, int threads);
-/* Start painting the heatmap the coming ui_landscape_draw of the same area and state
- * will need, on the panel's helper thread, and return at once: the frame's thread
- * draws the other panels meanwhile. Optional; ui_landscape_draw waits for it. */
-void ui_landscape_prepare(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area, const xl_session *s);
+/* Start what the coming ui_landscape_draw of s will need on the panel's helper thread
+ * and return at once: the session's grid brought up to date (xl_session_landscape)
+ * and the heatmap painted at the last frame's size. The frame's thread draws the other
+ * panels meanwhile, and must not read the landscape until ui_landscape_draw, which
+ * waits for the helper. Optional. */
+void ui_landscape_prepare(ui_landscape_panel *p, const ui_ctx *ctx, const xl_session *s);
 void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
                        const xl_session *s, ui_landscape_geom *geom);
 

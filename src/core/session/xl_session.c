@@ -38,6 +38,12 @@ struct xl_session {
     xl_optim_hyper hyper;
     int racing;
     xl_landscape *ls;
+    /* The grid is a view of the state, filled when first asked for after a change
+     * (xl_session_landscape): a frame can have it computed on another thread while it
+     * draws what does not need it, and a run of steps with no frame between them does
+     * not fill it at every step. `ls_box` is the extent update_view chose for it. */
+    int ls_stale;
+    double ls_box[4];
     int playing;
     int selected;
     xl_unit unit;
@@ -449,10 +455,19 @@ static void update_view(xl_session *s)
      * finite even so (2 ceil((m + 1) / 2) overflowed to infinity for m = 1e308). */
     if (!(s->range <= MAX_RANGE))
         s->range = MAX_RANGE;
-    const double *z = xl_sim_theta(MAIN(s));
     double b[4] = {-s->range, s->range, -s->range, s->range};
     if (s->view_manual)
         memcpy(b, s->box, sizeof b);
+    memcpy(s->ls_box, b, sizeof b);
+    s->ls_stale = 1;
+}
+
+/* Fill the grid for the state as it is now, over the extent update_view chose. */
+static void refresh_landscape(xl_session *s)
+{
+    s->ls_stale = 0;
+    const double *z = xl_sim_theta(MAIN(s));
+    const double *b = s->ls_box;
     if (!(s->def->panels & XL_PANEL_LANDSCAPE)) {
         /* Nothing shows it: the grid keeps what it last held. */
     } else if (s->frame == XL_FRAME_PLANE) {
@@ -1684,6 +1699,10 @@ void xl_session_q(const xl_session *s, double *q)
 const xl_landscape *xl_session_landscape(const xl_session *s)
 {
     assert(s != NULL);
+    /* The grid is a cache of the state, not state: filling it here changes nothing a
+     * caller can observe but the time the call takes. */
+    if (s->ls_stale)
+        refresh_landscape((xl_session *)s);
     return s->ls;
 }
 

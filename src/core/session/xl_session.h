@@ -179,9 +179,12 @@ int xl_session_view_minimum(const xl_session *s, double *x, double *y);
 /* The view's axis names: the model's parameter names for the slice, "α: along −∇L at
  * the start" and "β: toward the optimum" for the plane. Valid while the session lives. */
 const char *xl_session_axis_name(const xl_session *s, int axis);
-/* The landscape of the current slice, kept current after every change. The range
- * [-R, R] starts at XL_DEFAULT_RANGE and widens (never narrows until reset) so the
- * trajectory stays in view. Valid until the next call that changes the session. */
+/* The landscape of the current slice, current with the session. The range [-R, R]
+ * starts at XL_DEFAULT_RANGE and widens (never narrows until reset) so the trajectory
+ * stays in view. The grid is filled by the first call after a change, so the call may
+ * take a grid's time (and is not to be made from two threads at once); a frame may make
+ * it from a helper thread while it draws panels that do not read the landscape. Valid
+ * until the next call that changes the session. */
 const xl_landscape *xl_session_landscape(const xl_session *s);
 
 #endif
