@@ -335,6 +335,57 @@ START_TEST(steady_frames_do_not_allocate)
 }
 END_TEST
 
+/* One left-aligned string whose new glyphs grow the atlas while it is drawn: every
+ * glyph is still drawn (the atlas's textures are replaced as it grows, and a string
+ * must not keep drawing from the old one), its ink spanning the width it measures. */
+START_TEST(text_drawn_while_the_atlas_grows)
+{
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 4000, 200, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
+    ui_text *t = ui_text_create(r, fonts, err, sizeof err);
+    ck_assert_msg(t != NULL, "%s", err);
+    ck_assert_int_eq(ui_text_set_scale(t, 2.0f), 0);
+    /* 150 distinct letters, Latin, Greek and Cyrillic: far more than the first atlas holds. */
+    char text[1024] = "";
+    size_t len = 0;
+    const Uint32 ranges[][2] = {{0x41, 0x5A}, {0x61, 0x7A}, {0x391, 0x3A9}, {0x3B1, 0x3C9}, {0x410, 0x44F}};
+    for (size_t k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
+        for (Uint32 cp = ranges[k][0]; cp <= ranges[k][1] && len + 4 < sizeof text; cp++) {
+            if (cp == 0x3A2) continue; /* unassigned */
+            if (cp < 0x80) text[len++] = (char)cp;
+            else {
+                text[len++] = (char)(0xC0 | (cp >> 6));
+                text[len++] = (char)(0x80 | (cp & 0x3F));
+            }
+        }
+    text[len] = '\0';
+    ui_text_box boxes[4];
+    ui_text_recorder rec = {boxes, 4, 0};
+    ui_text_set_recorder(t, &rec);
+    ui_text_set_region(t, (SDL_Rect){0, 0, 4000, 200}, 0);
+    SDL_Color ink = {20, 30, 40, 255};
+    int drawn = ui_text_draw(t, UI_FONT_LABEL, 10, 10, UI_ALIGN_LEFT, ink, text);
+    int measured = ui_text_width(t, UI_FONT_LABEL, text);
+    ck_assert_int_eq(drawn, measured);
+    ck_assert_int_eq(rec.count, 1);
+    ck_assert_msg(boxes[0].ink.w > measured - 40, "ink %d px wide of %d measured", boxes[0].ink.w, measured);
+    /* And the pixels: ink near the string's right end. */
+    SDL_RenderPresent(r);
+    int inked = 0;
+    for (int y = 10; y < 100; y++)
+        for (int x = 10 + measured - 60; x < 10 + measured; x++) {
+            Uint32 v = ((const Uint32 *)surface->pixels)[(size_t)y * (surface->pitch / 4) + x];
+            if ((v & 0xFFFFFF) != 0) inked++;
+        }
+    ck_assert_msg(inked > 50, "no ink at the end of the string (%d pixels)", inked);
+    ui_text_destroy(t);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surface);
+}
+END_TEST
+
 /* The heatmap painted by 1 and by 2 threads: the same bytes, at both sizes. */
 START_TEST(threads_do_not_change_frames)
 {
@@ -501,6 +552,7 @@ int main(void)
     tcase_add_test(frames, frames_are_deterministic);
     tcase_add_loop_test(frames, steady_frames_do_not_allocate, 0, xl_scenario_count() + 2);
     tcase_add_test(frames, threads_do_not_change_frames);
+    tcase_add_test(frames, text_drawn_while_the_atlas_grows);
     tcase_add_loop_test(frames, layout_holds_at_every_size, 0, 5);
     suite_add_tcase(s, frames);
     SRunner *sr = srunner_create(s);

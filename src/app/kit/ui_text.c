@@ -480,19 +480,25 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
                  const char *utf8)
 {
     face *f = &t->faces[which];
-    int w = ui_text_width(t, which, utf8);
+    /* Left-aligned text needs no measuring first: its width is where the pen ends. */
+    int w = align == UI_ALIGN_LEFT ? 0 : ui_text_width(t, which, utf8);
     if (align == UI_ALIGN_CENTER) x -= w / 2;
     else if (align == UI_ALIGN_RIGHT) x -= w;
     SDL_Texture *atlas = atlas_for(t, f, color);
-    if (!atlas) return w;
+    if (!atlas) return align == UI_ALIGN_LEFT ? ui_text_width(t, which, utf8) : w;
     int pen = x;
     Uint32 prev = 0;
     const char *start = utf8;
     SDL_Rect ink = {0, 0, 0, 0};
     while (*utf8) {
         Uint32 cp = next_codepoint(&utf8);
+        const int glyphs = f->count;
         const glyph *g = find_glyph(f, cp);
         if (!g) continue;
+        /* A glyph added just now may have grown or cleared the atlas, which replaces its
+         * textures: ask for this colour's copy again. */
+        if (f->count != glyphs) atlas = atlas_for(t, f, color);
+        if (!atlas) break;
         if (prev) pen += kerning(f, prev, g->cp);
         if (cp != ' ') {
             SDL_Rect dst = {pen + g->dx, y + g->dy, g->src.w, g->src.h};
@@ -506,7 +512,7 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
         prev = g->cp;
     }
     record_box(t, ink, start);
-    return w;
+    return align == UI_ALIGN_LEFT ? pen - x : w;
 }
 
 char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out, size_t n)
