@@ -28,7 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 8, MAX_SIDE = 4096, KERN_SLOTS = 2048 };
+enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 8, MAX_SIDE = 4096, KERN_SLOTS = 2048,
+       SCRATCH_PIXELS = 160 * 200 };
 
 typedef struct glyph {
     Uint32 cp;       /* 0 marks an empty slot */
@@ -50,7 +51,7 @@ typedef struct face {
     int primed;      /* the glyphs of numbers are in the atlas (ui_text_prime) */
     glyph slots[GLYPH_SLOTS];
     Uint8 *coverage;             /* atlas_side^2 glyph alpha, to colour new copies */
-    Uint32 scratch[160 * 200];   /* one glyph being coloured for upload */
+    Uint32 *scratch;             /* the ui_text's: one glyph being coloured for upload */
     /* Kerning of glyph pairs, asked of FreeType once per pair: measuring labels to fit
      * them asks for the same pairs every frame, and FreeType's lookup was a sixth of a
      * frame's time. Direct-mapped; a pair of 0s marks an empty entry. */
@@ -76,6 +77,7 @@ struct ui_text {
     size_t font_size[3];
     int font_mapped[3];       /* 1: font_data is an mmap of the file, else SDL_LoadFile's */
     face faces[UI_FONT_COUNT];
+    Uint32 scratch[SCRATCH_PIXELS];  /* shared by the faces: glyphs are added one at a time */
     upright uprights[UPRIGHT_SLOTS];
     int next_upright;
     ui_text_recorder *recorder;  /* borrowed; NULL when not recording */
@@ -153,12 +155,19 @@ static void clear_atlas(face *f)
     f->pen_x = f->pen_y = f->row_h = 0;
 }
 
+/* Release what the face holds and mark it closed. Its tables are not cleared here (a
+ * face is tens of kilobytes, mostly never touched): open_face clears what it uses. */
 static void close_face(face *f)
 {
     for (int i = 0; i < f->colors; i++) SDL_DestroyTexture(f->atlas[i]);
     free(f->coverage);
     if (f->font) TTF_CloseFont(f->font);
-    memset(f, 0, sizeof *f);
+    f->font = NULL;
+    f->coverage = NULL;
+    f->colors = 0;
+    f->px = 0;
+    f->atlas_side = 0;
+    f->primed = 0;
 }
 
 static int open_face(ui_text *t, ui_font which, int px)
@@ -172,6 +181,8 @@ static int open_face(ui_text *t, ui_font which, int px)
     TTF_SetFontHinting(f->font, TTF_HINTING_LIGHT);
     f->px = px;
     f->renderer = t->renderer;
+    f->scratch = t->scratch;
+    memset(f->kerns, 0, sizeof f->kerns); /* pairs measured at another size */
     /* Start with room for a couple of rows and grow as glyphs arrive: the roles use
      * from a dozen (readout digits) to about a hundred distinct characters. */
     int line = TTF_FontHeight(f->font) + PAD;
@@ -375,7 +386,7 @@ static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
     }
     if (x1 < 0) x0 = x1 = y0 = y1 = 0; /* a blank glyph: keep one transparent pixel */
     int w = x1 - x0 + 1, h = y1 - y0 + 1;
-    if (w * h > (int)(sizeof f->scratch / 4)) {
+    if (w * h > SCRATCH_PIXELS) {
         SDL_FreeSurface(s);
         return NULL;
     }
