@@ -335,6 +335,55 @@ START_TEST(steady_frames_do_not_allocate)
 }
 END_TEST
 
+/* The landscape panel drawn for one state in the light theme and then, the grid and
+ * the layout unchanged, in the dark one (whose contours are fainter): the same pixels
+ * as a panel that only ever drew the dark theme. (In the scene the themes' layouts
+ * differ, which hid a heatmap that kept the old contours.) */
+START_TEST(heatmap_follows_the_theme_alone)
+{
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    xl_session_desc d;
+    xl_session_desc_default(&d, 5);
+    xl_session *s = xl_session_create(&d);
+    xl_session_run(s, 10);
+    SDL_Surface *a = SDL_CreateRGBSurfaceWithFormat(0, 700, 500, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *b = SDL_CreateRGBSurfaceWithFormat(0, 700, 500, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ra = SDL_CreateSoftwareRenderer(a), *rb = SDL_CreateSoftwareRenderer(b);
+    ui_text *ta = ui_text_create(ra, fonts, err, sizeof err), *tb = ui_text_create(rb, fonts, err, sizeof err);
+    ck_assert(ta && tb);
+    ck_assert_int_eq(ui_text_set_scale(ta, 1.0f), 0);
+    ck_assert_int_eq(ui_text_set_scale(tb, 1.0f), 0);
+    ui_landscape_panel *pa = ui_landscape_panel_create(ra), *pb = ui_landscape_panel_create(rb);
+    ck_assert(pa && pb);
+    ui_ctx ca = {.r = ra, .text = ta, .theme = ui_theme_get(UI_THEME_LIGHT), .scale = 1.0f, .line = 1.0f,
+                 .pad = 10, .unit = xl_session_unit(s)};
+    ui_ctx cb = ca;
+    cb.r = rb;
+    cb.text = tb;
+    cb.theme = ui_theme_get(UI_THEME_DARK);
+    ck_assert(memcmp(&ca.theme->contour, &cb.theme->contour, sizeof(SDL_Color)) != 0);
+    const SDL_Rect area = {10, 10, 680, 480};
+    ui_landscape_draw(pa, &ca, area, s, NULL);
+    ca.theme = cb.theme;
+    ui_landscape_draw(pa, &ca, area, s, NULL);
+    ui_landscape_draw(pb, &cb, area, s, NULL);
+    SDL_RenderPresent(ra);
+    SDL_RenderPresent(rb);
+    ck_assert_msg(memcmp(a->pixels, b->pixels, (size_t)a->pitch * 500) == 0,
+                  "the landscape drawn after a theme change differs from one drawn in that theme");
+    ui_landscape_panel_destroy(pa);
+    ui_landscape_panel_destroy(pb);
+    ui_text_destroy(ta);
+    ui_text_destroy(tb);
+    SDL_DestroyRenderer(ra);
+    SDL_DestroyRenderer(rb);
+    SDL_FreeSurface(a);
+    SDL_FreeSurface(b);
+    xl_session_destroy(s);
+}
+END_TEST
+
 /* One left-aligned string whose new glyphs grow the atlas while it is drawn: every
  * glyph is still drawn (the atlas's textures are replaced as it grows, and a string
  * must not keep drawing from the old one), its ink spanning the width it measures. */
@@ -553,6 +602,7 @@ int main(void)
     tcase_add_loop_test(frames, steady_frames_do_not_allocate, 0, xl_scenario_count() + 2);
     tcase_add_test(frames, threads_do_not_change_frames);
     tcase_add_test(frames, text_drawn_while_the_atlas_grows);
+    tcase_add_test(frames, heatmap_follows_the_theme_alone);
     tcase_add_loop_test(frames, layout_holds_at_every_size, 0, 5);
     suite_add_tcase(s, frames);
     SRunner *sr = srunner_create(s);

@@ -55,6 +55,7 @@ struct ui_landscape_panel {
     SDL_Texture *colorbar;   /* 1 x 256 viridis, top = high */
     SDL_FPoint *path;        /* XL_HISTORY_CAP pixels of the trajectory, this frame */
     unsigned long generation;
+    SDL_Color contour;       /* the contour colour painted (themes differ in it) */
     int valid;
     ui_workers *workers;     /* owned: the heatmap is painted in parts, one per thread */
     paint_job *job;          /* owned: the paint in progress or last done */
@@ -307,13 +308,14 @@ static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_
     ui_workers_run(p->workers, paint_part, job->args, n);
     SDL_UpdateTexture(p->heat, NULL, p->pixels, side * (int)sizeof(Uint32));
     p->generation = job->generation;
+    p->contour = contour;
     p->valid = 1;
     return 0;
 }
 
 static size_t paint_job_size(void) { return sizeof(paint_job); }
 
-static int needs_paint(const ui_landscape_panel *p, const xl_landscape *ls, int side);
+static int needs_paint(const ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour);
 
 /* The helper's share of a frame (ui_landscape_prepare): the grid, then the heatmap. */
 static void compute_and_paint(void *arg)
@@ -321,7 +323,7 @@ static void compute_and_paint(void *arg)
     paint_job *job = arg;
     ui_landscape_panel *p = job->panel;
     const xl_landscape *ls = xl_session_landscape(job->session);
-    if (job->side <= 0 || !needs_paint(p, ls, job->side)) return;
+    if (job->side <= 0 || !needs_paint(p, ls, job->side, job->contour)) return;
     const int side = job->side;
     set_up_paint(job, ls, side, job->contour);
     heat_part all = {&job->source, &job->columns, side, side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE, 0, side,
@@ -341,12 +343,14 @@ static void finish_paint(ui_landscape_panel *p)
     job->painted = 0;
     SDL_UpdateTexture(p->heat, NULL, p->pixels, job->side * (int)sizeof(Uint32));
     p->generation = job->generation;
+    p->contour = job->contour;
     p->valid = 1;
 }
 
-static int needs_paint(const ui_landscape_panel *p, const xl_landscape *ls, int side)
+static int needs_paint(const ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
 {
-    return !p->valid || xl_landscape_generation(ls) != p->generation || p->side != side;
+    return !p->valid || xl_landscape_generation(ls) != p->generation || p->side != side ||
+           memcmp(&p->contour, &contour, sizeof contour) != 0;
 }
 
 /* ---- what the slice's minimum is, and the sentence that says so ---- */
@@ -1220,7 +1224,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
                      th->text_dim, P.lines[i]);
     if (P.side < 40) return;
 
-    if (needs_paint(p, ls, P.side))
+    if (needs_paint(p, ls, P.side, th->contour))
         if (rebuild(p, ls, P.side, th->contour) != 0) return;
     SDL_RenderCopy(ctx->r, p->heat, NULL, &P.map);
     const double box[4] = {e.lo, e.hi, e.ylo, e.yhi};
