@@ -11,10 +11,10 @@
 # entry the machine already has, so the machine's apt configuration is not touched.
 # A port already installed in CACHE/prefix is not built again (delete CACHE to rebuild).
 #
-# The builds: SDL2 static without threads; FreeType without zlib, bzip2, png, harfbuzz
-# and brotli; SDL2_ttf static without harfbuzz or samples; zlib and libpng (for the PNG a
-# browser user saves with F12) compiled file by file, since the CMake files of their
-# Debian trees refer to files the dfsg tarballs leave out. SDL2's configure step takes
+# The builds: zlib and libpng (for the PNG a browser user saves with F12) compiled file
+# by file, since the CMake files of their Debian trees refer to files the dfsg tarballs
+# leave out; SDL2 static without threads; FreeType with that zlib and without bzip2, png,
+# harfbuzz and brotli; SDL2_ttf static without harfbuzz or samples. SDL2's configure step takes
 # 3 to 6 minutes (every check links through emcc).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -121,13 +121,6 @@ build_plain() {
 
 fetch_sources
 mkdir -p "$PREFIX"
-build_port sdl2 "$(ls -d "$SRC"/libsdl2-2.*/ | head -1)" \
-    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_THREADS=OFF -DSDL_TEST=OFF
-build_port freetype "$(ls -d "$SRC"/freetype-2.*/ | head -1)" \
-    -DBUILD_SHARED_LIBS=OFF -DFT_DISABLE_ZLIB=ON -DFT_DISABLE_BZIP2=ON -DFT_DISABLE_PNG=ON \
-    -DFT_DISABLE_HARFBUZZ=ON -DFT_DISABLE_BROTLI=ON
-build_port sdl2_ttf "$(ls -d "$SRC"/libsdl2-ttf-2.*/ | head -1)" \
-    -DBUILD_SHARED_LIBS=OFF -DSDL2TTF_HARFBUZZ=OFF -DSDL2TTF_SAMPLES=OFF -DSDL2TTF_VENDORED=OFF
 zlib_dir=$(ls -d "$SRC"/zlib-1.*/ | head -1)
 build_plain z "$zlib_dir" \
     "adler32.c compress.c crc32.c deflate.c gzclose.c gzlib.c gzread.c gzwrite.c infback.c inffast.c inflate.c inftrees.c trees.c uncompr.c zutil.c" \
@@ -138,5 +131,15 @@ cp "$png_dir/scripts/pnglibconf.h.prebuilt" "$png_dir/pnglibconf.h"
 build_plain png "$png_dir" \
     "png.c pngerror.c pngget.c pngmem.c pngpread.c pngread.c pngrio.c pngrtran.c pngrutil.c pngset.c pngtrans.c pngwio.c pngwrite.c pngwtran.c pngwutil.c" \
     "png.h pngconf.h pnglibconf.h" -DPNG_ARM_NEON_OPT=0 -DPNG_INTEL_SSE_OPT=0
+build_port sdl2 "$(ls -d "$SRC"/libsdl2-2.*/ | head -1)" \
+    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_THREADS=OFF -DSDL_TEST=OFF
+# FreeType uses the zlib port: with its own copy (FT_DISABLE_ZLIB) the two zlibs' symbols
+# clash at link time.
+build_port freetype "$(ls -d "$SRC"/freetype-2.*/ | head -1)" \
+    -DBUILD_SHARED_LIBS=OFF -DFT_REQUIRE_ZLIB=ON -DZLIB_LIBRARY="$PREFIX/lib/libz.a" \
+    -DZLIB_INCLUDE_DIR="$PREFIX/include" -DFT_DISABLE_BZIP2=ON -DFT_DISABLE_PNG=ON \
+    -DFT_DISABLE_HARFBUZZ=ON -DFT_DISABLE_BROTLI=ON
+build_port sdl2_ttf "$(ls -d "$SRC"/libsdl2-ttf-2.*/ | head -1)" \
+    -DBUILD_SHARED_LIBS=OFF -DSDL2TTF_HARFBUZZ=OFF -DSDL2TTF_SAMPLES=OFF -DSDL2TTF_VENDORED=OFF
 xl_log "ports ready in $PREFIX"
 ls "$PREFIX/lib" >&2
