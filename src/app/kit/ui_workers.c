@@ -72,6 +72,7 @@ int ui_workers_count(const ui_workers *w) { return w ? w->count : 1; }
 void ui_workers_run(ui_workers *w, ui_work_fn fn, void *const *parts, int n)
 {
     ui_workers_wait(w);
+    if (n <= 0) return;
     int helpers = w ? w->count - 1 : 0;
     if (helpers > n - 1) helpers = n - 1;
     /* Parts 1..helpers go to the helpers; the caller runs part 0 and any extra. */
