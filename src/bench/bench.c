@@ -884,6 +884,16 @@ static char *find_xentlab(char *buf, size_t n)
     return access(buf, X_OK) == 0 ? buf : NULL;
 }
 
+static const char *const sections[] = {"sim", "landscape", "frames", "scenarios", "export", "start"};
+
+static int is_section(const char *name)
+{
+    for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++)
+        if (strcmp(name, sections[k]) == 0) return 1;
+    return 0;
+}
+
+/* Whether SECTION is to run: named on the command line, or nothing named at all. */
 static int wanted(int argc, char **argv, int first, const char *section)
 {
     if (first >= argc) return 1;
@@ -896,23 +906,11 @@ int main(int argc, char **argv)
 {
     double t_start = now_s();
     char exe_buf[PATH_MAX + 16];
-    static const char *const sections[] = {"sim", "landscape", "frames", "scenarios", "export", "start"};
-    int first_section = 1;
-    const char *exe = NULL;
-    if (argc > 1) {
-        int is_section = 0;
-        for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-            if (strcmp(argv[1], sections[i]) == 0) is_section = 1;
-        if (!is_section) {
-            exe = argv[1];
-            first_section = 2;
-        }
-    }
+    /* The first argument is the xentlab to spawn unless it names a section. */
+    const int first_section = argc > 1 && !is_section(argv[1]) ? 2 : 1;
+    const char *exe = first_section == 2 ? argv[1] : NULL;
     for (int i = first_section; i < argc; i++) {
-        int known = 0;
-        for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++)
-            if (strcmp(argv[i], sections[k]) == 0) known = 1;
-        if (!known) {
+        if (!is_section(argv[i])) {
             fprintf(stderr, "xentlab-bench: unknown section '%s' (sim, landscape, frames, scenarios, export, start)\n",
                     argv[i]);
             return 2;

@@ -124,8 +124,6 @@ void xl_optim_reset(xl_optim *o)
     memset(o->m, 0, sizeof o->m);
 }
 
-static int all_finite(const double *v, int n) { return xl_vec_all_finite(v, n); }
-
 int xl_optim_step(xl_optim *o, xl_model model, const double *theta, double *next, double *loss)
 {
     return xl_optim_step_cached(o, model, theta, NULL, next, loss, NULL);
@@ -146,7 +144,7 @@ int xl_optim_step_cached(xl_optim *o, xl_model model, const double *theta, const
     /* Gradient descent needs no check of g: theta - lr g is finite only if g is (an
      * infinite or NaN g gives an infinite or NaN step, 0 times infinity included), and
      * the new point is checked below. The others keep g in their state first. */
-    if (o->kind != XL_OPTIM_GD && !all_finite(g, np))
+    if (o->kind != XL_OPTIM_GD && !xl_vec_all_finite(g, np))
         return -1;
     const double lr = o->hyper.lr;
     switch (o->kind) {
@@ -181,7 +179,7 @@ int xl_optim_step_cached(xl_optim *o, xl_model model, const double *theta, const
             v[i] = b2 * o->v[i] + (1.0 - b2) * g[i] * g[i];
             out[i] = theta[i] - step * m[i] / (sqrt(v[i]) / root_c2 + eps);
         }
-        if (!all_finite(m, np))
+        if (!xl_vec_all_finite(m, np))
             return -1;
         break;
     }
@@ -190,7 +188,7 @@ int xl_optim_step_cached(xl_optim *o, xl_model model, const double *theta, const
         return -1;
     }
     int has_v = o->kind != XL_OPTIM_GD;
-    if (!all_finite(out, np) || (has_v && !all_finite(v, np)))
+    if (!xl_vec_all_finite(out, np) || (has_v && !xl_vec_all_finite(v, np)))
         return -1;
     /* The loss at the new point, and its gradient there in the same pass when the model
      * has one: the next step's gradient, at no extra cost. */

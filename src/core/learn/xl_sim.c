@@ -23,6 +23,7 @@
  * buffer.
  */
 #include "xl_sim.h"
+#include "xl_vec.h"
 
 #include <assert.h>
 #include <float.h>
@@ -63,14 +64,6 @@ struct xl_sim {
 /* 64 ulps of the larger operand: far above what the few operations of a loss and a
  * floor accumulate, far below any divergence a lesson shows (1e-6 nats and up). */
 #define GAP_ROUNDING (64.0 * DBL_EPSILON)
-
-static int all_finite(const double *v, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (!isfinite(v[i]))
-            return 0;
-    return 1;
-}
 
 /* loss - floor, the divergence D_KL >= 0. The two are computed separately (loss from
  * logits, floor from P), so where they are equal in exact arithmetic they can differ
@@ -151,7 +144,7 @@ static void start(xl_sim *sim)
     xl_optim_reset(&sim->opt);
     sim->version = xl_model_version(sim->model);
     xl_sample s = evaluate(sim);
-    sim->status = isfinite(s.loss) && all_finite(sim->theta, sim->np) ? XL_SIM_OK
+    sim->status = isfinite(s.loss) && xl_vec_all_finite(sim->theta, sim->np) ? XL_SIM_OK
                                                                       : XL_SIM_DIVERGED;
     sim->diverged_at = sim->status == XL_SIM_OK ? -1 : 0;
     record(sim, &s);
@@ -281,7 +274,7 @@ xl_sim_status xl_sim_hold(xl_sim *sim)
 int xl_sim_set_theta(xl_sim *sim, const double *theta)
 {
     assert(sim != NULL && theta != NULL);
-    if (!all_finite(theta, sim->np))
+    if (!xl_vec_all_finite(theta, sim->np))
         return -1;
     memcpy(sim->theta, theta, (size_t)sim->np * sizeof(double));
     sim->grad_valid = 0;
@@ -302,7 +295,7 @@ int xl_sim_set_theta(xl_sim *sim, const double *theta)
 int xl_sim_set_theta0(xl_sim *sim, const double *theta0)
 {
     assert(sim != NULL && theta0 != NULL);
-    if (!all_finite(theta0, sim->np))
+    if (!xl_vec_all_finite(theta0, sim->np))
         return -1;
     memcpy(sim->theta0, theta0, (size_t)sim->np * sizeof(double));
     start(sim);
