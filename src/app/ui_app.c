@@ -22,6 +22,7 @@
 #include "ui_export.h"
 #include "ui_replay.h"
 #include "ui_input.h"
+#include "ui_platform.h"
 #include "ui_pointer.h"
 #include "ui_scene.h"
 #include "ui_trace.h"
@@ -259,6 +260,306 @@ static long long ms_since(Uint64 start)
     return (long long)(SDL_GetTicks64() - start);
 }
 
+/* The window loop's state, kept between turns (ui_platform_run calls a turn at a time). */
+typedef struct window_loop {
+    const ui_options *opt;
+    xl_session *s;
+    ui_classroom *cr;
+    ui_replay_writer *rw;
+    const ui_replay *replay;
+    FILE *trace;
+    const char *fonts;
+    SDL_Window *win;
+    SDL_Renderer *r;
+    ui_scene *sc;
+    Uint32 main_id;
+    presenter pv;
+    ui_view view;
+    ui_pointer pointer; /* what it does needs the geometry the last frame was drawn with */
+    ui_frame_geom geom;
+    SDL_Cursor *cursors[UI_CURSOR_COUNT];
+    ui_cursor shown_cursor;
+    int running, dirty, presenter_dirty, status, w, h, last_w, last_h;
+    Uint64 note_until; /* when the view's note goes */
+    Uint64 freq, last, lesson_start, session_start;
+    long next_entry;   /* --replay: the next recorded action */
+    long shown_second; /* the presenter's timer, redrawn when its second changes */
+    long frames;       /* frames shown */
+    lesson_seen seen;
+} window_loop;
+
+/* A note at the foot of the window for ms milliseconds. */
+static void say(window_loop *L, const char *note, int ms)
+{
+    snprintf(L->view.note, sizeof L->view.note, "%s", note);
+    L->note_until = SDL_GetTicks64() + (Uint64)ms;
+    L->dirty = 1;
+}
+
+/* One turn: events, then the steps that are due, then a frame if something changed.
+ * On the desktop a turn may sleep in SDL_WaitEvent while nothing is due (no CPU when
+ * idle); in the browser it returns at once and the browser calls it again. */
+static int window_turn(void *ctx, int may_wait)
+{
+    window_loop *L = ctx;
+    const ui_options *opt = L->opt;
+    xl_session *s = L->s;
+    ui_classroom *cr = L->cr;
+    ui_replay_writer *rw = L->rw;
+    const ui_replay *replay = L->replay;
+    FILE *trace = L->trace;
+    const char *fonts = L->fonts;
+    SDL_Window *win = L->win;
+    SDL_Renderer *r = L->r;
+    ui_scene *sc = L->sc;
+    const Uint32 main_id = L->main_id;
+    if (cr->presenter && ui_platform_is_browser()) { /* one page, one canvas */
+        cr->presenter = 0;
+        say(L, "the presenter view is a second window: open it in the desktop program", 4000);
+    }
+    if (cr->presenter && !L->pv.win && presenter_open(&L->pv, fonts) != 0) cr->presenter = 0;
+    if (!cr->presenter && L->pv.win) presenter_close(&L->pv);
+    if (cr->restarted) {
+        L->lesson_start = SDL_GetTicks64();
+        cr->restarted = 0;
+    }
+    SDL_Event ev;
+    int have, wait_ms = -1;
+    if (xl_session_playing(s)) {
+        int ms = (int)ceil(xl_session_time_to_next_step(s) * 1000.0);
+        wait_ms = ms < 1 ? 1 : ms > 100 ? 100 : ms;
+    } else if (L->view.note[0]) {
+        wait_ms = 100; /* wake to take the note away */
+    }
+    const int replaying = replay && L->next_entry < replay->count;
+    if (replaying) { /* wake for the next recorded action */
+        long long due = replay->entries[L->next_entry].ms - ms_since(L->session_start);
+        int ms = due < 1 ? 1 : due > 100 ? 100 : (int)due;
+        if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
+    }
+    if (L->pv.win) { /* wake when the timer's second turns */
+        int to_second = 1000 - (int)((SDL_GetTicks64() - L->lesson_start) % 1000);
+        if (wait_ms < 0 || to_second < wait_ms) wait_ms = to_second;
+    }
+    if (L->dirty || L->presenter_dirty || !may_wait) have = SDL_PollEvent(&ev);
+    else if (wait_ms >= 0) have = SDL_WaitEventTimeout(&ev, wait_ms);
+    else have = SDL_WaitEvent(&ev);
+    while (have) {
+        ui_action act = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
+        Uint32 win_id = ev.type == SDL_WINDOWEVENT ? ev.window.windowID
+                      : ev.type == SDL_MOUSEMOTION ? ev.motion.windowID
+                      : ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP ? ev.button.windowID
+                      : ev.type == SDL_MOUSEWHEEL ? ev.wheel.windowID : main_id;
+        if (L->pv.win && win_id == SDL_GetWindowID(L->pv.win)) {
+            /* The presenter's window: its close hides it; pointing there does nothing. */
+            if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) cr->presenter = 0;
+            L->presenter_dirty = 1;
+            have = SDL_PollEvent(&ev);
+            continue;
+        }
+        if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) L->running = 0;
+        if (ev.type == SDL_MOUSEMOTION || ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP ||
+            ev.type == SDL_MOUSEWHEEL || ev.type == SDL_WINDOWEVENT) {
+            /* Window coordinates to the frame's pixels (they differ on HiDPI displays). */
+            int ww = 1, wh = 1;
+            SDL_GetWindowSize(win, &ww, &wh);
+            SDL_Event fe = ev;
+            int fx = 0, fy = 0;
+            if (ev.type == SDL_MOUSEMOTION) {
+                fx = ev.motion.x * L->w / (ww > 0 ? ww : 1);
+                fy = ev.motion.y * L->h / (wh > 0 ? wh : 1);
+                fe.motion.x = fx - L->geom.scene.x;
+                fe.motion.y = fy - L->geom.scene.y;
+            } else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP) {
+                fx = ev.button.x * L->w / (ww > 0 ? ww : 1);
+                fy = ev.button.y * L->h / (wh > 0 ? wh : 1);
+                fe.button.x = fx - L->geom.scene.x;
+                fe.button.y = fy - L->geom.scene.y;
+            }
+            int taken = 0;
+            if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT && !L->view.help_visible &&
+                (cr->blank || cr->menu_open || cr->player))
+            {
+                char did[UI_LIBRARY_PATH + 32];
+                taken = ui_classroom_click(cr, fx, fy, L->geom.lesson.answers, L->geom.lesson.nanswers, L->geom.menu.rows,
+                                           L->geom.menu.nrows, s, did, sizeof did);
+                if (taken && did[0]) ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_LESSON, did, 0, 0);
+            }
+            /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
+            int to_scene = !taken && !replaying && !cr->menu_open && !cr->blank &&
+                           !((ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEMOTION) && fx < L->geom.scene.x);
+            xl_command cmds[4];
+            int nc = L->view.help_visible || !to_scene ? 0 : ui_pointer_event(&L->pointer, &fe, &L->geom, s, cmds, 4);
+            if (L->view.help_visible && ev.type == SDL_MOUSEBUTTONDOWN) L->view.help_visible = 0;
+            for (int i = 0; i < nc; i++) {
+                int ok = 1;
+                xl_session_tick(s, &cmds[i], 1, 0.0, &ok);
+                if (cr->player) xl_player_took_over(cr->player);
+                if (rw) {
+                    char text[1024];
+                    xl_command_format(&cmds[i], text, sizeof text);
+                    ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_DO, text, 0, 0);
+                }
+                if (trace) {
+                    ui_action pa = {UI_VIEW_NONE, cmds[i]};
+                    ui_trace_command(trace, s, &pa, ok);
+                }
+            }
+            if (!to_scene && ev.type == SDL_MOUSEMOTION) L->pointer.inside = 0;
+            L->view.pointer_in = L->pointer.inside;
+            L->view.pointer_x = L->pointer.x + L->geom.scene.x;
+            L->view.pointer_y = L->pointer.y + L->geom.scene.y;
+            ui_cursor want = to_scene ? ui_pointer_cursor(&L->pointer, &L->geom, s) : UI_CURSOR_ARROW;
+            if (want != L->shown_cursor && L->cursors[want]) {
+                SDL_SetCursor(L->cursors[want]);
+                L->shown_cursor = want;
+            }
+            L->dirty = 1;
+            if (taken) L->presenter_dirty = 1;
+        }
+        if (ev.type == SDL_QUIT) L->running = 0;
+        else if (ev.type == SDL_KEYDOWN) {
+            if (L->view.help_visible) {
+                L->view.help_visible = 0; /* any key closes the help sheet */
+                L->dirty = 1;
+            } else {
+                int was_playing = xl_session_playing(s);
+                char did[UI_LIBRARY_PATH + 32];
+                ui_classroom_key_result kr =
+                    replaying ? UI_CLASSROOM_PASS
+                              : ui_classroom_key(cr, ev.key.keysym.sym, ev.key.keysym.mod, s, did, sizeof did);
+                if (kr == UI_CLASSROOM_TAKEN && did[0])
+                    ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_LESSON, did, 0, 0);
+                if (kr == UI_CLASSROOM_QUIT) L->running = 0;
+                else if (kr == UI_CLASSROOM_TAKEN) {
+                    L->dirty = L->presenter_dirty = 1;
+                    if (!was_playing && xl_session_playing(s)) L->last = SDL_GetPerformanceCounter();
+                } else {
+                    act = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod);
+                    /* While a replay plays, only the view is the viewer's. */
+                    if (replaying && act.view == UI_VIEW_NONE) act.cmd = xl_command_make(XL_CMD_NONE);
+                }
+            }
+        }
+        if (!ui_action_is_none(&act)) {
+            int was_playing = xl_session_playing(s), ok = 1;
+            char text[1024];
+            if (act.view == UI_VIEW_NONE) {
+                xl_session_tick(s, &act.cmd, 1, 0.0, &ok);
+                if (cr->player) xl_player_took_over(cr->player);
+                ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_DO,
+                                xl_command_format(&act.cmd, text, sizeof text), 0, 0);
+            } else {
+                L->running = apply_view_command(&L->view, act.view);
+                if (act.view != UI_VIEW_SCREENSHOT && act.view != UI_VIEW_FULLSCREEN && act.view != UI_VIEW_QUIT)
+                    ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_VIEW,
+                                    ui_action_format(&act, text, sizeof text), 0, 0);
+                if (act.view == UI_VIEW_ZOOM_IN || act.view == UI_VIEW_ZOOM_OUT ||
+                    act.view == UI_VIEW_ZOOM_RESET)
+                    L->note_until = SDL_GetTicks64() + 2500;
+                if (act.view == UI_VIEW_SCREENSHOT) {
+                    char path[1024];
+                    sync_view(&L->view, cr);
+                    ui_scene_draw(sc, s, &L->view, L->w, L->h, &L->geom); /* the frame as it is, without a note */
+                    if (reserve_shot_path(opt->shots_dir, path, sizeof path) == 0 &&
+                        ui_app_save_png(r, L->w, L->h, path) == 0 && ui_platform_deliver(path) == 0)
+                        snprintf(L->view.note, sizeof L->view.note, "%s %.180s",
+                                 ui_platform_is_browser() ? "downloaded" : "saved", path);
+                    else
+                        snprintf(L->view.note, sizeof L->view.note, "could not save a screenshot in %s: %s",
+                                 opt->shots_dir ? opt->shots_dir : "this folder", strerror(errno));
+                    L->note_until = SDL_GetTicks64() + 3000;
+                }
+                if (act.view == UI_VIEW_FULLSCREEN) {
+                    int full = SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+                    SDL_SetWindowFullscreen(win, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+                }
+                if (act.view == UI_VIEW_THEME) L->presenter_dirty = 1;
+            }
+            /* Time spent paused is not owed to the simulation. */
+            if (!was_playing && xl_session_playing(s)) L->last = SDL_GetPerformanceCounter();
+            if (trace) ui_trace_command(trace, s, &act, ok);
+            L->dirty = L->presenter_dirty = 1;
+        }
+        have = SDL_PollEvent(&ev);
+    }
+    if (L->view.note[0] && SDL_GetTicks64() >= L->note_until) {
+        L->view.note[0] = '\0';
+        L->dirty = 1;
+    }
+    Uint64 now = SDL_GetPerformanceCounter();
+    double dt = (double)(now - L->last) / (double)L->freq;
+    /* A blank screen holds time: the class sees every step it is shown. A replay's
+     * time is its own: only its recorded advances step. */
+    int stepped = 0;
+    if (replay && L->next_entry < replay->count) {
+        while (L->next_entry < replay->count && replay->entries[L->next_entry].ms <= ms_since(L->session_start)) {
+            const ui_replay_entry *e = &replay->entries[L->next_entry++];
+            if (e->kind == UI_REPLAY_SIZE) SDL_SetWindowSize(win, (int)e->n, (int)e->h);
+            else if (replay_apply(e, s, cr, &L->view, trace, opt->replay)) stepped = 1;
+            L->dirty = L->presenter_dirty = 1;
+        }
+        if (L->next_entry == replay->count) {
+            snprintf(L->view.note, sizeof L->view.note, "the replay of %.120s is done: the controls are yours",
+                     opt->replay);
+            L->note_until = SDL_GetTicks64() + 4000;
+        }
+    } else {
+        stepped = cr->blank ? 0 : cr->player ? xl_player_advance(cr->player, dt)
+                                             : xl_session_tick(s, NULL, 0, dt, NULL);
+        if (stepped > 0) ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_ADVANCE, NULL, stepped, 0);
+    }
+    if (stepped > 0) L->dirty = L->presenter_dirty = 1;
+    L->last = now;
+    sync_view(&L->view, cr);
+    trace_lesson_change(trace, s, cr, &L->seen);
+    if (L->dirty && L->running) {
+        SDL_GetRendererOutputSize(r, &L->w, &L->h);
+        if (rw && (L->w != L->last_w || L->h != L->last_h)) {
+            ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_SIZE, NULL, L->w, L->h);
+            L->last_w = L->w;
+            L->last_h = L->h;
+        }
+        ui_scene_draw(sc, s, &L->view, L->w, L->h, &L->geom);
+        SDL_RenderPresent(r);
+        ui_platform_frame_shown(++L->frames);
+        L->dirty = 0;
+    }
+    long second = (long)((SDL_GetTicks64() - L->lesson_start) / 1000);
+    if (L->pv.win && L->running && (L->presenter_dirty || second != L->shown_second)) {
+        int pw = 1, ph = 1;
+        SDL_GetRendererOutputSize(L->pv.r, &pw, &ph);
+        ui_scene_draw_presenter(L->pv.sc, &L->view, (double)(SDL_GetTicks64() - L->lesson_start) / 1000.0, pw, ph);
+        SDL_RenderPresent(L->pv.r);
+        L->shown_second = second;
+    }
+    L->presenter_dirty = 0;
+    if (!L->running && ui_platform_is_browser()) { /* a page is left by closing its tab */
+        L->running = 1;
+        say(L, "this is a web page: close its tab to leave", 3000);
+    }
+    return L->running;
+}
+
+/* The window's renderer: SDL's software renderer in the browser (the page's canvas gets
+ * the same pixels as a headless frame); on the desktop an accelerated one unless it is
+ * a CPU emulation of a GPU, then the software renderer. */
+static SDL_Renderer *create_renderer(SDL_Window *win)
+{
+    if (ui_platform_is_browser()) return SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    const char *forced = getenv("SDL_RENDER_DRIVER"); /* the user's choice stands */
+    if (r && !(forced && *forced) && renderer_is_emulated(r)) {
+        SDL_DestroyRenderer(r);
+        r = NULL;
+    }
+    if (!r) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    }
+    return r;
+}
+
 static int run_window(const ui_options *opt, xl_session *s, ui_view view, const char *fonts, FILE *trace,
                       ui_classroom *cr, ui_replay_writer *rw, const ui_replay *replay)
 {
@@ -277,16 +578,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         return 1;
     }
     SDL_SetWindowMinimumSize(win, 640, 480);
-    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    const char *forced = getenv("SDL_RENDER_DRIVER"); /* the user's choice stands */
-    if (r && !(forced && *forced) && renderer_is_emulated(r)) {
-        SDL_DestroyRenderer(r);
-        r = NULL;
-    }
-    if (!r) {
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
-    }
+    SDL_Renderer *r = create_renderer(win);
     char err[512];
     ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;
     if (!sc) {
@@ -295,262 +587,51 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         SDL_DestroyWindow(win);
         return 1;
     }
-    const Uint32 main_id = SDL_GetWindowID(win);
-    presenter pv = {0};
-
-    /* The pointer: what it does needs the geometry the last frame was drawn with. */
-    ui_pointer pointer = {0};
-    ui_frame_geom geom;
-    SDL_memset(&geom, 0, sizeof geom);
+    /* Static in the browser's sense too: the loop runs on after this frame is gone there. */
+    static window_loop loop;
+    window_loop *L = &loop;
+    memset(L, 0, sizeof *L);
+    L->opt = opt;
+    L->s = s;
+    L->cr = cr;
+    L->rw = rw;
+    L->replay = replay;
+    L->trace = trace;
+    L->fonts = fonts;
+    L->win = win;
+    L->r = r;
+    L->sc = sc;
+    L->main_id = SDL_GetWindowID(win);
+    L->view = view;
     static const SDL_SystemCursor cursor_ids[UI_CURSOR_COUNT] = {
         [UI_CURSOR_ARROW] = SDL_SYSTEM_CURSOR_ARROW, [UI_CURSOR_HAND] = SDL_SYSTEM_CURSOR_HAND,
         [UI_CURSOR_CROSSHAIR] = SDL_SYSTEM_CURSOR_CROSSHAIR, [UI_CURSOR_SIZENS] = SDL_SYSTEM_CURSOR_SIZENS,
     };
-    SDL_Cursor *cursors[UI_CURSOR_COUNT] = {NULL};
-    for (int i = 0; i < UI_CURSOR_COUNT; i++) cursors[i] = SDL_CreateSystemCursor(cursor_ids[i]);
-    ui_cursor shown_cursor = UI_CURSOR_ARROW;
-
-    int running = 1, dirty = 1, presenter_dirty = 1, status = 0, w = opt->width, h = opt->height;
-    Uint64 note_until = 0; /* when the view's note goes */
-    Uint64 freq = SDL_GetPerformanceFrequency(), last = SDL_GetPerformanceCounter();
-    Uint64 lesson_start = SDL_GetTicks64(), session_start = SDL_GetTicks64();
-    long next_entry = 0; /* --replay: the next recorded action */
-    int last_w = w, last_h = h;
-    lesson_seen seen;
-    memset(&seen, 0, sizeof seen);
-    seen.page = seen.phase = -1;
-    trace_lesson_change(trace, s, cr, &seen);
-    long shown_second = -1; /* the presenter's timer, redrawn when its second changes */
-    while (running) {
-        if (cr->presenter && !pv.win && presenter_open(&pv, fonts) != 0) cr->presenter = 0;
-        if (!cr->presenter && pv.win) presenter_close(&pv);
-        if (cr->restarted) {
-            lesson_start = SDL_GetTicks64();
-            cr->restarted = 0;
-        }
-        SDL_Event ev;
-        int have, wait_ms = -1;
-        if (xl_session_playing(s)) {
-            int ms = (int)ceil(xl_session_time_to_next_step(s) * 1000.0);
-            wait_ms = ms < 1 ? 1 : ms > 100 ? 100 : ms;
-        } else if (view.note[0]) {
-            wait_ms = 100; /* wake to take the note away */
-        }
-        const int replaying = replay && next_entry < replay->count;
-        if (replaying) { /* wake for the next recorded action */
-            long long due = replay->entries[next_entry].ms - ms_since(session_start);
-            int ms = due < 1 ? 1 : due > 100 ? 100 : (int)due;
-            if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
-        }
-        if (pv.win) { /* wake when the timer's second turns */
-            int to_second = 1000 - (int)((SDL_GetTicks64() - lesson_start) % 1000);
-            if (wait_ms < 0 || to_second < wait_ms) wait_ms = to_second;
-        }
-        if (dirty || presenter_dirty) have = SDL_PollEvent(&ev);
-        else if (wait_ms >= 0) have = SDL_WaitEventTimeout(&ev, wait_ms);
-        else have = SDL_WaitEvent(&ev);
-        while (have) {
-            ui_action act = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
-            Uint32 win_id = ev.type == SDL_WINDOWEVENT ? ev.window.windowID
-                          : ev.type == SDL_MOUSEMOTION ? ev.motion.windowID
-                          : ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP ? ev.button.windowID
-                          : ev.type == SDL_MOUSEWHEEL ? ev.wheel.windowID : main_id;
-            if (pv.win && win_id == SDL_GetWindowID(pv.win)) {
-                /* The presenter's window: its close hides it; pointing there does nothing. */
-                if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) cr->presenter = 0;
-                presenter_dirty = 1;
-                have = SDL_PollEvent(&ev);
-                continue;
-            }
-            if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) running = 0;
-            if (ev.type == SDL_MOUSEMOTION || ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP ||
-                ev.type == SDL_MOUSEWHEEL || ev.type == SDL_WINDOWEVENT) {
-                /* Window coordinates to the frame's pixels (they differ on HiDPI displays). */
-                int ww = 1, wh = 1;
-                SDL_GetWindowSize(win, &ww, &wh);
-                SDL_Event fe = ev;
-                int fx = 0, fy = 0;
-                if (ev.type == SDL_MOUSEMOTION) {
-                    fx = ev.motion.x * w / (ww > 0 ? ww : 1);
-                    fy = ev.motion.y * h / (wh > 0 ? wh : 1);
-                    fe.motion.x = fx - geom.scene.x;
-                    fe.motion.y = fy - geom.scene.y;
-                } else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEBUTTONUP) {
-                    fx = ev.button.x * w / (ww > 0 ? ww : 1);
-                    fy = ev.button.y * h / (wh > 0 ? wh : 1);
-                    fe.button.x = fx - geom.scene.x;
-                    fe.button.y = fy - geom.scene.y;
-                }
-                int taken = 0;
-                if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT && !view.help_visible &&
-                    (cr->blank || cr->menu_open || cr->player))
-                {
-                    char did[UI_LIBRARY_PATH + 32];
-                    taken = ui_classroom_click(cr, fx, fy, geom.lesson.answers, geom.lesson.nanswers, geom.menu.rows,
-                                               geom.menu.nrows, s, did, sizeof did);
-                    if (taken && did[0]) ui_replay_write(rw, ms_since(session_start), UI_REPLAY_LESSON, did, 0, 0);
-                }
-                /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
-                int to_scene = !taken && !replaying && !cr->menu_open && !cr->blank &&
-                               !((ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEMOTION) && fx < geom.scene.x);
-                xl_command cmds[4];
-                int nc = view.help_visible || !to_scene ? 0 : ui_pointer_event(&pointer, &fe, &geom, s, cmds, 4);
-                if (view.help_visible && ev.type == SDL_MOUSEBUTTONDOWN) view.help_visible = 0;
-                for (int i = 0; i < nc; i++) {
-                    int ok = 1;
-                    xl_session_tick(s, &cmds[i], 1, 0.0, &ok);
-                    if (cr->player) xl_player_took_over(cr->player);
-                    if (rw) {
-                        char text[1024];
-                        xl_command_format(&cmds[i], text, sizeof text);
-                        ui_replay_write(rw, ms_since(session_start), UI_REPLAY_DO, text, 0, 0);
-                    }
-                    if (trace) {
-                        ui_action pa = {UI_VIEW_NONE, cmds[i]};
-                        ui_trace_command(trace, s, &pa, ok);
-                    }
-                }
-                if (!to_scene && ev.type == SDL_MOUSEMOTION) pointer.inside = 0;
-                view.pointer_in = pointer.inside;
-                view.pointer_x = pointer.x + geom.scene.x;
-                view.pointer_y = pointer.y + geom.scene.y;
-                ui_cursor want = to_scene ? ui_pointer_cursor(&pointer, &geom, s) : UI_CURSOR_ARROW;
-                if (want != shown_cursor && cursors[want]) {
-                    SDL_SetCursor(cursors[want]);
-                    shown_cursor = want;
-                }
-                dirty = 1;
-                if (taken) presenter_dirty = 1;
-            }
-            if (ev.type == SDL_QUIT) running = 0;
-            else if (ev.type == SDL_KEYDOWN) {
-                if (view.help_visible) {
-                    view.help_visible = 0; /* any key closes the help sheet */
-                    dirty = 1;
-                } else {
-                    int was_playing = xl_session_playing(s);
-                    char did[UI_LIBRARY_PATH + 32];
-                    ui_classroom_key_result kr =
-                        replaying ? UI_CLASSROOM_PASS
-                                  : ui_classroom_key(cr, ev.key.keysym.sym, ev.key.keysym.mod, s, did, sizeof did);
-                    if (kr == UI_CLASSROOM_TAKEN && did[0])
-                        ui_replay_write(rw, ms_since(session_start), UI_REPLAY_LESSON, did, 0, 0);
-                    if (kr == UI_CLASSROOM_QUIT) running = 0;
-                    else if (kr == UI_CLASSROOM_TAKEN) {
-                        dirty = presenter_dirty = 1;
-                        if (!was_playing && xl_session_playing(s)) last = SDL_GetPerformanceCounter();
-                    } else {
-                        act = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod);
-                        /* While a replay plays, only the view is the viewer's. */
-                        if (replaying && act.view == UI_VIEW_NONE) act.cmd = xl_command_make(XL_CMD_NONE);
-                    }
-                }
-            }
-            if (!ui_action_is_none(&act)) {
-                int was_playing = xl_session_playing(s), ok = 1;
-                char text[1024];
-                if (act.view == UI_VIEW_NONE) {
-                    xl_session_tick(s, &act.cmd, 1, 0.0, &ok);
-                    if (cr->player) xl_player_took_over(cr->player);
-                    ui_replay_write(rw, ms_since(session_start), UI_REPLAY_DO,
-                                    xl_command_format(&act.cmd, text, sizeof text), 0, 0);
-                } else {
-                    running = apply_view_command(&view, act.view);
-                    if (act.view != UI_VIEW_SCREENSHOT && act.view != UI_VIEW_FULLSCREEN && act.view != UI_VIEW_QUIT)
-                        ui_replay_write(rw, ms_since(session_start), UI_REPLAY_VIEW,
-                                        ui_action_format(&act, text, sizeof text), 0, 0);
-                    if (act.view == UI_VIEW_ZOOM_IN || act.view == UI_VIEW_ZOOM_OUT ||
-                        act.view == UI_VIEW_ZOOM_RESET)
-                        note_until = SDL_GetTicks64() + 2500;
-                    if (act.view == UI_VIEW_SCREENSHOT) {
-                        char path[1024];
-                        sync_view(&view, cr);
-                        ui_scene_draw(sc, s, &view, w, h, &geom); /* the frame as it is, without a note */
-                        if (reserve_shot_path(opt->shots_dir, path, sizeof path) == 0 &&
-                            ui_app_save_png(r, w, h, path) == 0)
-                            snprintf(view.note, sizeof view.note, "saved %.180s", path);
-                        else
-                            snprintf(view.note, sizeof view.note, "could not save a screenshot in %s: %s",
-                                     opt->shots_dir ? opt->shots_dir : "this folder", strerror(errno));
-                        note_until = SDL_GetTicks64() + 3000;
-                    }
-                    if (act.view == UI_VIEW_FULLSCREEN) {
-                        int full = SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
-                        SDL_SetWindowFullscreen(win, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
-                    }
-                    if (act.view == UI_VIEW_THEME) presenter_dirty = 1;
-                }
-                /* Time spent paused is not owed to the simulation. */
-                if (!was_playing && xl_session_playing(s)) last = SDL_GetPerformanceCounter();
-                if (trace) ui_trace_command(trace, s, &act, ok);
-                dirty = presenter_dirty = 1;
-            }
-            have = SDL_PollEvent(&ev);
-        }
-        if (view.note[0] && SDL_GetTicks64() >= note_until) {
-            view.note[0] = '\0';
-            dirty = 1;
-        }
-        Uint64 now = SDL_GetPerformanceCounter();
-        double dt = (double)(now - last) / (double)freq;
-        /* A blank screen holds time: the class sees every step it is shown. A replay's
-         * time is its own: only its recorded advances step. */
-        int stepped = 0;
-        if (replay && next_entry < replay->count) {
-            while (next_entry < replay->count && replay->entries[next_entry].ms <= ms_since(session_start)) {
-                const ui_replay_entry *e = &replay->entries[next_entry++];
-                if (e->kind == UI_REPLAY_SIZE) SDL_SetWindowSize(win, (int)e->n, (int)e->h);
-                else if (replay_apply(e, s, cr, &view, trace, opt->replay)) stepped = 1;
-                dirty = presenter_dirty = 1;
-            }
-            if (next_entry == replay->count) {
-                snprintf(view.note, sizeof view.note, "the replay of %.120s is done: the controls are yours",
-                         opt->replay);
-                note_until = SDL_GetTicks64() + 4000;
-            }
-        } else {
-            stepped = cr->blank ? 0 : cr->player ? xl_player_advance(cr->player, dt)
-                                                 : xl_session_tick(s, NULL, 0, dt, NULL);
-            if (stepped > 0) ui_replay_write(rw, ms_since(session_start), UI_REPLAY_ADVANCE, NULL, stepped, 0);
-        }
-        if (stepped > 0) dirty = presenter_dirty = 1;
-        last = now;
-        sync_view(&view, cr);
-        trace_lesson_change(trace, s, cr, &seen);
-        if (dirty && running) {
-            SDL_GetRendererOutputSize(r, &w, &h);
-            if (rw && (w != last_w || h != last_h)) {
-                ui_replay_write(rw, ms_since(session_start), UI_REPLAY_SIZE, NULL, w, h);
-                last_w = w;
-                last_h = h;
-            }
-            ui_scene_draw(sc, s, &view, w, h, &geom);
-            SDL_RenderPresent(r);
-            dirty = 0;
-        }
-        long second = (long)((SDL_GetTicks64() - lesson_start) / 1000);
-        if (pv.win && running && (presenter_dirty || second != shown_second)) {
-            int pw = 1, ph = 1;
-            SDL_GetRendererOutputSize(pv.r, &pw, &ph);
-            ui_scene_draw_presenter(pv.sc, &view, (double)(SDL_GetTicks64() - lesson_start) / 1000.0, pw, ph);
-            SDL_RenderPresent(pv.r);
-            shown_second = second;
-        }
-        presenter_dirty = 0;
-    }
+    for (int i = 0; i < UI_CURSOR_COUNT; i++) L->cursors[i] = SDL_CreateSystemCursor(cursor_ids[i]);
+    L->shown_cursor = UI_CURSOR_ARROW;
+    L->running = L->dirty = L->presenter_dirty = 1;
+    L->w = L->last_w = opt->width;
+    L->h = L->last_h = opt->height;
+    L->freq = SDL_GetPerformanceFrequency();
+    L->last = SDL_GetPerformanceCounter();
+    L->lesson_start = L->session_start = SDL_GetTicks64();
+    L->shown_second = -1;
+    L->seen.page = L->seen.phase = -1;
+    trace_lesson_change(trace, s, cr, &L->seen);
+    ui_platform_run(window_turn, L); /* in the browser, this never returns */
     if (opt->screenshot) {
-        ui_scene_draw(sc, s, &view, w, h, NULL);
-        if (ui_app_save_png(r, w, h, opt->screenshot) != 0) {
+        ui_scene_draw(sc, s, &L->view, L->w, L->h, NULL);
+        if (ui_app_save_png(r, L->w, L->h, opt->screenshot) != 0) {
             fprintf(stderr, "xentlab: --screenshot: cannot write %s: %s\n", opt->screenshot, SDL_GetError());
-            status = 1;
+            L->status = 1;
         }
     }
-    presenter_close(&pv);
-    for (int i = 0; i < UI_CURSOR_COUNT; i++) SDL_FreeCursor(cursors[i]);
+    presenter_close(&L->pv);
+    for (int i = 0; i < UI_CURSOR_COUNT; i++) SDL_FreeCursor(L->cursors[i]);
     ui_scene_destroy(sc);
     SDL_DestroyRenderer(r);
     SDL_DestroyWindow(win);
-    return status;
+    return L->status;
 }
 
 /* --list-lessons: number, name, title, pages; exit status 1 when there are none. */

@@ -23,12 +23,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ui_platform.h"
 #include "ui_png.h"
 #include "ui_yuv.h"
 #include "ui_scene.h"
 #include "xl_recording.h"
 
-extern char **environ;
 
 typedef enum out_kind { OUT_MP4, OUT_WEBM, OUT_FRAMES } out_kind;
 
@@ -335,8 +335,7 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 2, ps->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     pid_t pid;
-    int rc = posix_spawnp(&pid, "ffmpeg", &fa, NULL, (char *const *)(kind == OUT_MP4 ? argv_mp4 : argv_webm),
-                          environ);
+    int rc = ui_platform_spawnp(&pid, "ffmpeg", &fa, (char *const *)(kind == OUT_MP4 ? argv_mp4 : argv_webm));
     posix_spawn_file_actions_destroy(&fa);
     close(fds[0]);
     if (rc != 0) {
@@ -443,7 +442,9 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         fprintf(stderr, "xentlab: --record: cannot write beside %s: %s\n", ps.out, strerror(errno));
         status = 1;
     } else if ((ff = start_ffmpeg(opt, kind, &ps, &fd)) < 0) {
-        fprintf(stderr, "xentlab: --record: cannot start ffmpeg: %s\n", strerror(errno));
+        fprintf(stderr, "xentlab: --record: cannot start ffmpeg: %s\n",
+                errno == ENOSYS ? "a web page starts no programs; record videos with the desktop program"
+                                : strerror(errno));
         status = 1;
     }
 

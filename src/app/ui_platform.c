@@ -1,0 +1,99 @@
+/* ui_platform: the desktop and the browser, each in its #if branch (see the header). */
+#include "ui_platform.h"
+
+#include <errno.h>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#include <stdio.h>
+#include <string.h>
+
+int ui_platform_is_browser(void) { return 1; }
+
+typedef struct turn_call {
+    ui_platform_turn_fn turn;
+    void *ctx;
+} turn_call;
+
+static void browser_turn(void *arg)
+{
+    turn_call *tc = arg;
+    if (!tc->turn(tc->ctx, 0)) emscripten_cancel_main_loop();
+}
+
+void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
+{
+    /* Static: it outlives this call's frame, which the browser's loop replaces. */
+    static turn_call tc;
+    tc.turn = turn;
+    tc.ctx = ctx;
+    /* 0 frames per second: the browser's own pace (requestAnimationFrame). */
+    emscripten_set_main_loop_arg(browser_turn, &tc, 0, 1);
+}
+
+void ui_platform_frame_shown(long frames)
+{
+    EM_ASM({ if (Module.onXentlabFrame) Module.onXentlabFrame($0); }, (double)frames);
+}
+
+int ui_platform_deliver(const char *path)
+{
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    int ok = EM_ASM_INT({
+        try {
+            var path = UTF8ToString($0), name = UTF8ToString($1);
+            var bytes = FS.readFile(path);
+            FS.unlink(path);
+            var url = URL.createObjectURL(new Blob([bytes], {type: 'image/png'}));
+            var a = document.createElement('a');
+            a.href = url;
+            a.download = name;
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+            setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+            if (Module.onXentlabDownload) Module.onXentlabDownload(name, bytes.length);
+            return 1;
+        } catch (e) {
+            return 0;
+        }
+    }, path, name);
+    if (!ok) errno = EIO;
+    return ok ? 0 : -1;
+}
+
+int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
+                       char *const argv[])
+{
+    (void)pid, (void)file, (void)actions, (void)argv;
+    return ENOSYS;
+}
+
+#else /* the desktop */
+
+extern char **environ;
+
+int ui_platform_is_browser(void) { return 0; }
+
+void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
+{
+    while (turn(ctx, 1)) {
+    }
+}
+
+void ui_platform_frame_shown(long frames) { (void)frames; }
+
+int ui_platform_deliver(const char *path)
+{
+    (void)path;
+    return 0;
+}
+
+int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
+                       char *const argv[])
+{
+    return posix_spawnp(pid, file, actions, NULL, argv, environ);
+}
+
+#endif

@@ -1,0 +1,45 @@
+/* ui_platform: what differs between the desktop program and the browser build
+ * (WebAssembly, emscripten), in one place. Everything else, from the core to the
+ * panels and the lessons, is the same code in both.
+ *
+ * In the browser:
+ *   - the window loop is called by the browser once per animation frame instead of
+ *     running and sleeping on its own (a page must give control back to draw);
+ *   - the window is the page's <canvas id="canvas">, drawn by SDL's software renderer
+ *     (the same pixels as a headless desktop frame);
+ *   - there is one window (no presenter view), no child process (no ffmpeg, so no
+ *     video export) and no lasting file system: a saved picture becomes a download. */
+#ifndef UI_PLATFORM_H
+#define UI_PLATFORM_H
+
+#include <spawn.h>
+#include <sys/types.h>
+
+/* 1 in the browser build, 0 on the desktop. */
+int ui_platform_is_browser(void);
+
+/* One turn of a window loop: handle events, step, draw. may_wait: the turn may sleep
+ * until something happens (the desktop); 0 when the browser calls it and it must
+ * return promptly. Returns 0 when the loop is over. */
+typedef int (*ui_platform_turn_fn)(void *ctx, int may_wait);
+
+/* Run turn(ctx, ...) until it returns 0. On the desktop, a plain loop that returns.
+ * In the browser, the browser calls turn once per animation frame and this call never
+ * returns to its caller: the caller's stack (ctx included) stays in place, as with an
+ * infinite loop (emscripten_set_main_loop_arg's simulate_infinite_loop). */
+void ui_platform_run(ui_platform_turn_fn turn, void *ctx);
+
+/* A frame was shown (the frames counted since the start): the browser build tells the
+ * page (Module.onXentlabFrame, which the page's loading screen and tests use). */
+void ui_platform_frame_shown(long frames);
+
+/* A file written for the user (a screenshot) at path. The browser hands it to the
+ * user as a download and removes it from its in-memory file system; the desktop
+ * leaves it where it is. Returns 0, or -1 with errno set. */
+int ui_platform_deliver(const char *path);
+
+/* posix_spawnp, or ENOSYS in the browser, which starts no processes. */
+int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
+                       char *const argv[]);
+
+#endif
