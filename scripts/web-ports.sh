@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # scripts/web-ports.sh: SDL2, FreeType, SDL2_ttf, zlib and libpng for WebAssembly, built with Debian's
-# emscripten from Debian's own source packages into a cache folder (issue 12's first
-# step; scripts/web.sh will build xentlab against them).
+# emscripten from Debian's own source packages into a cache folder, with pkg-config
+# files for them in CACHE/pkgconfig. scripts/web.sh runs it, then builds xentlab.
 #
-#   scripts/web-ports.sh [CACHE]     (default: build-web/ports)
+#   scripts/web-ports.sh [CACHE]     (default: $XDG_CACHE_HOME/xentlab/web-ports, that
+#                                     is ~/.cache/xentlab/web-ports, kept across clones)
 #
 # emscripten's -sUSE_SDL=2 and -sUSE_SDL_TTF=2 download their ports from the internet,
 # which this machine cannot reach; Debian's archive it can. The source packages come
@@ -20,7 +21,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # cds to the repository root
 
-CACHE=${1:-build-web/ports}
+CACHE=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/xentlab/web-ports}
 mkdir -p "$CACHE"
 CACHE=$(cd "$CACHE" && pwd)
 PREFIX=$CACHE/prefix
@@ -119,6 +120,37 @@ build_plain() {
     touch "$PREFIX/.done-$name"
 }
 
+all_built() {
+    local name
+    for name in z png sdl2 freetype sdl2_ttf; do [ -f "$PREFIX/.done-$name" ] || return 1; done
+}
+
+# The version in an unpacked Debian source tree's name: libsdl2-2.26.5+dfsg -> 2.26.5.
+tree_version() {
+    basename "$(ls -d "$SRC"/"$1"-[0-9]*/ | head -1)" | sed "s/^$1-//; s/[+~].*//; s/\.dfsg.*//"
+}
+
+# pkg-config files for the ports, written anew each run with the cache's own path (the
+# ones CMake installs name the prefix they were built in, and SDL2_ttf writes none).
+write_pkgconfig() {
+    local pc=$CACHE/pkgconfig
+    mkdir -p "$pc"
+    pc_file() { # NAME VERSION REQUIRES LIBS EXTRA_CFLAGS
+        printf 'prefix=%s\nName: %s\nDescription: %s for WebAssembly (xentlab web ports)\nVersion: %s\nRequires: %s\nLibs: -L${prefix}/lib %s\nCflags: -I${prefix}/include %s\n' \
+            "$PREFIX" "$1" "$1" "$2" "$3" "$4" "$5" > "$pc/$1.pc"
+    }
+    pc_file zlib "$(tree_version zlib)" "" "-lz" ""
+    pc_file libpng "$(tree_version libpng1.6)" "zlib" "-lpng" ""
+    pc_file sdl2 "$(tree_version libsdl2)" "" "-lSDL2" '-I${prefix}/include/SDL2'
+    pc_file freetype2 "$(tree_version freetype)" "zlib" "-lfreetype" '-I${prefix}/include/freetype2'
+    pc_file SDL2_ttf "$(tree_version libsdl2-ttf)" "sdl2 freetype2" "-lSDL2_ttf" '-I${prefix}/include/SDL2'
+}
+
+if all_built && have_sources; then
+    write_pkgconfig
+    xl_log "ports ready in $PREFIX (built before; delete $CACHE to rebuild)"
+    exit 0
+fi
 fetch_sources
 mkdir -p "$PREFIX"
 zlib_dir=$(ls -d "$SRC"/zlib-1.*/ | head -1)
@@ -141,5 +173,5 @@ build_port freetype "$(ls -d "$SRC"/freetype-2.*/ | head -1)" \
     -DFT_DISABLE_HARFBUZZ=ON -DFT_DISABLE_BROTLI=ON
 build_port sdl2_ttf "$(ls -d "$SRC"/libsdl2-ttf-2.*/ | head -1)" \
     -DBUILD_SHARED_LIBS=OFF -DSDL2TTF_HARFBUZZ=OFF -DSDL2TTF_SAMPLES=OFF -DSDL2TTF_VENDORED=OFF
+write_pkgconfig
 xl_log "ports ready in $PREFIX"
-ls "$PREFIX/lib" >&2

@@ -5,7 +5,6 @@
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
-#include <stdio.h>
 #include <string.h>
 
 int ui_platform_is_browser(void) { return 1; }
@@ -31,36 +30,43 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
     emscripten_set_main_loop_arg(browser_turn, &tc, 0, 1);
 }
 
+/* EM_JS rather than EM_ASM, which needs -std=gnu*; the page's hooks are optional. */
+EM_JS(void, page_frame_shown, (double frames), {
+    if (Module.onXentlabFrame) Module.onXentlabFrame(frames);
+});
+
+/* The file as a download: a Blob behind a link clicked for the user. 1 done, 0 not. */
+EM_JS(int, page_download, (const char *path, const char *name), {
+    try {
+        var file = UTF8ToString(path), base = UTF8ToString(name);
+        var bytes = FS.readFile(file);
+        FS.unlink(file);
+        var url = URL.createObjectURL(new Blob([bytes], {type: 'image/png'}));
+        var a = document.createElement('a');
+        a.href = url;
+        a.download = base;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+        if (Module.onXentlabDownload) Module.onXentlabDownload(base, bytes.length);
+        return 1;
+    } catch (e) {
+        return 0;
+    }
+});
+
 void ui_platform_frame_shown(long frames)
 {
-    EM_ASM({ if (Module.onXentlabFrame) Module.onXentlabFrame($0); }, (double)frames);
+    page_frame_shown((double)frames);
 }
 
 int ui_platform_deliver(const char *path)
 {
     const char *name = strrchr(path, '/');
-    name = name ? name + 1 : path;
-    int ok = EM_ASM_INT({
-        try {
-            var path = UTF8ToString($0), name = UTF8ToString($1);
-            var bytes = FS.readFile(path);
-            FS.unlink(path);
-            var url = URL.createObjectURL(new Blob([bytes], {type: 'image/png'}));
-            var a = document.createElement('a');
-            a.href = url;
-            a.download = name;
-            document.body.appendChild(a);
-            a.click();
-            a.remove();
-            setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
-            if (Module.onXentlabDownload) Module.onXentlabDownload(name, bytes.length);
-            return 1;
-        } catch (e) {
-            return 0;
-        }
-    }, path, name);
-    if (!ok) errno = EIO;
-    return ok ? 0 : -1;
+    if (page_download(path, name ? name + 1 : path)) return 0;
+    errno = EIO;
+    return -1;
 }
 
 int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,

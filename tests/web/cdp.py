@@ -56,21 +56,16 @@ def serve(folder):
 # emscripten's SDL2 derives scancodes from the DOM event's keyCode/code, so
 # both must be what a real US keyboard produces.  Named keys: name ->
 # (key, code, keyCode, text).
-_NAMED = {'Enter': ('Enter', 'Enter', 13, '\r'), 'Tab': ('Tab', 'Tab', 9, ''),
-          'Escape': ('Escape', 'Escape', 27, ''), 'Backspace': ('Backspace', 'Backspace', 8, ''),
-          'Delete': ('Delete', 'Delete', 46, ''), 'Insert': ('Insert', 'Insert', 45, ''),
-          'PageUp': ('PageUp', 'PageUp', 33, ''), 'PageDown': ('PageDown', 'PageDown', 34, ''),
-          'End': ('End', 'End', 35, ''), 'Home': ('Home', 'Home', 36, ''),
-          'ArrowLeft': ('ArrowLeft', 'ArrowLeft', 37, ''), 'ArrowUp': ('ArrowUp', 'ArrowUp', 38, ''),
-          'ArrowRight': ('ArrowRight', 'ArrowRight', 39, ''),
-          'ArrowDown': ('ArrowDown', 'ArrowDown', 40, ''),
-          'NumpadEnter': ('Enter', 'NumpadEnter', 13, '\r'),
-          'NumpadAdd': ('+', 'NumpadAdd', 107, '+'), 'NumpadSubtract': ('-', 'NumpadSubtract', 109, '-'),
-          'NumpadMultiply': ('*', 'NumpadMultiply', 106, '*'),
-          'NumpadDivide': ('/', 'NumpadDivide', 111, '/'),
-          'NumpadDecimal': ('.', 'NumpadDecimal', 110, '.')}
+_NAMED = {n: (n, n, kc, '') for n, kc in (
+    ('Tab', 9), ('Escape', 27), ('Backspace', 8), ('Delete', 46), ('Insert', 45),
+    ('PageUp', 33), ('PageDown', 34), ('End', 35), ('Home', 36), ('ArrowLeft', 37),
+    ('ArrowUp', 38), ('ArrowRight', 39), ('ArrowDown', 40))}
 _NAMED.update({'F%d' % i: ('F%d' % i, 'F%d' % i, 111 + i, '') for i in range(1, 13)})
 _NAMED.update({'Numpad%d' % i: (str(i), 'Numpad%d' % i, 96 + i, str(i)) for i in range(10)})
+_NAMED.update({'Numpad' + n: (c, 'Numpad' + n, kc, c) for n, c, kc in (
+    ('Multiply', '*', 106), ('Add', '+', 107), ('Subtract', '-', 109),
+    ('Decimal', '.', 110), ('Divide', '/', 111))})
+_NAMED.update({'Enter': ('Enter', 'Enter', 13, '\r'), 'NumpadEnter': ('Enter', 'NumpadEnter', 13, '\r')})
 _ALIASES = {'Space': ' ', 'Plus': '+', 'Minus': '-', 'Esc': 'Escape', 'Return': 'Enter'}
 _PUNCT = {'-': ('Minus', 189), '=': ('Equal', 187), ',': ('Comma', 188), '.': ('Period', 190),
           '/': ('Slash', 191), ';': ('Semicolon', 186), "'": ('Quote', 222),
@@ -96,8 +91,10 @@ def _key_spec(name):
         code, kc = 'Key' + base.upper(), ord(base.upper())
     elif base.isdigit():
         code, kc = 'Digit' + base, ord(base)
-    else:
+    elif base in _PUNCT:
         code, kc = _PUNCT[base]
+    else:
+        raise ValueError('no US-keyboard key for %r' % name)
     return name, code, kc, name, shift, 0
 
 
@@ -130,7 +127,8 @@ class Browser:
             self.send(domain + '.enable')
         self.send('Emulation.setDeviceMetricsOverride', {
             'width': width, 'height': height, 'deviceScaleFactor': 1, 'mobile': False})
-        # A headless tab has no OS focus; SDL ignores keys without focus events.
+        # A headless tab has no OS focus: report it focused like a user's
+        # window (document.hasFocus(), focus/blur events SDL listens to).
         self.send('Emulation.setFocusEmulationEnabled', {'enabled': True})
         self.send('Page.bringToFront')
 
@@ -339,12 +337,13 @@ class Browser:
         if self._proc and self._proc.poll() is None:
             try:
                 self._call('Browser.close', timeout=5)
-            except (CDPError, OSError):
-                pass
-            try:
                 self._proc.wait(5)
-            except subprocess.TimeoutExpired:
-                os.killpg(self._proc.pid, 9)    # our own session: renderers, zygote, gpu
+            except (CDPError, OSError, subprocess.TimeoutExpired):
+                # Hung: kill the whole session we started (renderers, zygote, gpu).
+                try:
+                    os.killpg(self._proc.pid, 9)
+                except ProcessLookupError:
+                    pass    # it finished exiting after all
                 self._proc.wait()
         for fd in ('_rfd', '_wfd'):
             if getattr(self, fd, None) is not None:

@@ -254,7 +254,8 @@ void ui_lesson_menu_draw(const ui_ctx *ctx, int w, int h, const ui_library *lib,
         int digits = (int)strspn(e->name, "0123456789");
         snprintf(num, sizeof num, "%.*s", digits > 3 ? 3 : digits, e->name);
         ui_text_draw(ctx->text, UI_FONT_HELP, x, ty, UI_ALIGN_LEFT, th->text_dim, num);
-        snprintf(pages, sizeof pages, e->pages ? "%d pages" : "", e->pages);
+        pages[0] = '\0';
+        if (e->pages) snprintf(pages, sizeof pages, "%d pages", e->pages);
         int pw = ui_text_width(ctx->text, UI_FONT_HELP, "00 pages");
         ui_text_fit(ctx->text, UI_FONT_HELP, e->title, row.w - pad * 2 - name_w / 3 - pw, cut, sizeof cut);
         ui_text_draw(ctx->text, UI_FONT_HELP, x + name_w / 3, ty, UI_ALIGN_LEFT, e->pages ? th->text : th->surprise,

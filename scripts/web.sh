@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# scripts/web.sh: xentlab for the web browser: a static folder to copy to any web server.
+#
+#   scripts/web.sh [OUT]      (default OUT: build-web/site)
+#
+# 1. scripts/web-ports.sh builds SDL2, FreeType, SDL2_ttf, libpng and zlib for
+#    WebAssembly once, into ~/.cache/xentlab/web-ports (reused while it is there);
+# 2. meson cross-compiles xentlab with Debian's emscripten into build-web/xentlab;
+# 3. OUT gets index.html (src/web/), xentlab.js, xentlab.wasm and xentlab.data (the
+#    fonts and the lessons), and the size of each is printed.
+# The page runs from any static web server; browsers refuse WebAssembly from file://.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # cds to the repository root
+
+OUT=${1:-build-web/site}
+case $OUT in /*) ;; *) OUT=$XL_CALLER_PWD/$OUT ;; esac
+PORTS=${XENTLAB_WEB_PORTS:-${XDG_CACHE_HOME:-$HOME/.cache}/xentlab/web-ports}
+BUILD=build-web/xentlab
+
+xl_ensure_packages "${XL_BUILD_PACKAGES[@]}" emscripten cmake dpkg-dev xz-utils gzip
+export NODE_PATH=${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs   # emscripten's acorn
+bash scripts/web-ports.sh "$PORTS"
+
+# The cross file names the ports' pkg-config files; it is written for this machine's paths.
+mkdir -p build-web
+cat > build-web/cross-emscripten.ini <<INI
+# Written by scripts/web.sh: meson's cross file for emscripten (WebAssembly).
+[binaries]
+c = 'emcc'
+ar = 'emar'
+strip = 'emstrip'
+pkgconfig = 'pkg-config'
+
+[properties]
+pkg_config_libdir = '$PORTS/pkgconfig'
+needs_exe_wrapper = true
+
+[built-in options]
+c_args = ['-O2']
+c_link_args = ['-O2']
+
+[host_machine]
+system = 'emscripten'
+cpu_family = 'wasm32'
+cpu = 'wasm32'
+endian = 'little'
+INI
+
+if [ ! -f "$BUILD/build.ninja" ]; then
+    meson setup "$BUILD" --cross-file build-web/cross-emscripten.ini --buildtype=plain -Db_ndebug=true >&2
+else
+    meson setup --reconfigure "$BUILD" --cross-file build-web/cross-emscripten.ini >/dev/null
+fi
+ninja -C "$BUILD" >&2
+
+mkdir -p "$OUT"
+cp src/web/index.html "$BUILD/xentlab.js" "$BUILD/xentlab.wasm" "$BUILD/xentlab.data" "$OUT/"
+xl_log "the web folder: $OUT"
+total=0
+for f in index.html xentlab.js xentlab.wasm xentlab.data; do
+    bytes=$(stat -c %s "$OUT/$f")
+    gz=$(gzip -9 -c "$OUT/$f" | wc -c)
+    printf '    %-14s %9d bytes  %9d gzipped\n' "$f" "$bytes" "$gz" >&2
+done
+code_gz=$(cat "$OUT/xentlab.js" "$OUT/xentlab.wasm" | gzip -9 | wc -c)
+awk -v b="$code_gz" 'BEGIN { printf "    .js + .wasm gzipped: %.2f MB (budget: 2 MB)\n", b / 1e6 }' >&2
+cat >&2 <<MSG
+To try it here:  cd $OUT && python3 -m http.server 8000   then open http://localhost:8000/
+To publish it:   copy the folder to any web server (a course page can link to it, or
+                 embed it in an <iframe>). Links can open a scene: ?scenario=gaussian,
+                 ?lesson=4&page=2, ?theme=dark, ?do=step (see the README).
+MSG
