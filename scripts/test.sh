@@ -6,7 +6,9 @@
 #                     float-cast-overflow, which -fsanitize=undefined leaves out) +
 #                     LeakSanitizer: suites core and app (the hostile-input table
 #                     included), then the real-window test;
-#   3. build-fuzz/  : the lesson parser under libFuzzer for a minute (scripts/fuzz.sh).
+#   3. build-fuzz/  : the lesson parser under libFuzzer for a minute (scripts/fuzz.sh);
+#   4. build-web/   : the browser build (scripts/web.sh; its ports are built once into
+#                     ~/.cache/xentlab/web-ports) in headless Chromium (tests/web/).
 # Missing Debian/Ubuntu packages are installed first (see scripts/lib.sh). The last
 # line of output is "N passed, M failed"; the exit status is non-zero if any failed.
 set -uo pipefail   # no -e: every phase runs, and the summary counts what failed
@@ -106,6 +108,29 @@ else
     FAILED=$((FAILED + 1))
     echo "fuzz: the lesson parser failed (build-fuzz/fuzz.log):" >&2
     tail -n 40 build-fuzz/fuzz.log >&2
+fi
+
+# 4. The browser build, served on 127.0.0.1 and driven in headless Chromium with real
+# keys and clicks; its frames and trace are compared with the desktop build's (build/).
+xl_ensure_packages chromium
+mkdir -p build-web
+if bash scripts/web.sh build-web/site >build-web/web.log 2>&1; then
+    log=$(mktemp)
+    PYTHONDONTWRITEBYTECODE=1 python3 tests/web/test_web.py build-web/site build/xentlab build-web/test-out 2>&1 |
+        tee "$log"
+    web_summary=$(tail -n 1 "$log")
+    if [[ $web_summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        PASSED=$((PASSED + BASH_REMATCH[1]))
+        FAILED=$((FAILED + BASH_REMATCH[2]))
+    else
+        echo "web: tests/web/test_web.py stopped before its summary; counted as 1 failure" >&2
+        FAILED=$((FAILED + 1))
+    fi
+    rm -f "$log"
+else
+    FAILED=$((FAILED + 1))
+    echo "web: scripts/web.sh failed (build-web/web.log):" >&2
+    tail -n 40 build-web/web.log >&2
 fi
 
 xl_log "scripts/test.sh took $((SECONDS - START)) s"

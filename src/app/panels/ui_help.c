@@ -3,57 +3,65 @@
 #include "ui_panels.h"
 
 #include "ui_draw.h"
+#include "ui_platform.h"
 
-typedef struct help_row { const char *keys, *what; } help_row;
+/* what_in_browser: what the key does in a web page when it differs (NULL: the same). */
+typedef struct help_row { const char *keys, *what, *what_in_browser; } help_row;
+
+static const char *row_what(const help_row *row)
+{
+    return row->what_in_browser && ui_platform_is_browser() ? row->what_in_browser : row->what;
+}
 
 static const help_row learning[] = {
-    {"Space", "play / pause"},
-    {"N  or  →", "one step"},
-    {"R", "reset to the start"},
-    {"^Z  /  ^Y", "undo / redo the last edit"},
-    {"Backspace", "one step back (or drag in the history)"},
-    {"+  /  −", "learning rate up / down"},
-    {"]  /  [", "more / fewer steps per second"},
-    {"G", "next optimizer"},
-    {"Y  /  ⇧Y", "momentum μ up / down"},
-    {"B  /  ⇧B", "Adam's β₁ up / down"},
-    {"^B  /  ⇧^B", "Adam's β₂ up / down"},
-    {"E  /  ⇧E", "Adam's ε × 10 / ÷ 10"},
-    {"C", "race the four optimizers, or stop"},
-    {"D", "let Q learn the moving ρ(t), or hold"},
-    {NULL, NULL},
-    {"Tab", "show the next pair of parameters"},
-    {"⇧Tab", "previous pair"},
-    {"V", "landscape: slice / fixed plane"},
-    {"S  /  ⇧S", "next / previous scenario"},
-    {NULL, NULL},
-    {"M", "the lessons"},
-    {"PgDn  /  PgUp", "lesson: next / back page"},
-    {"B  or  .", "lesson: blank the screen"},
-    {"P", "lesson: presenter view"},
+    {"Space", "play / pause", NULL},
+    {"N  or  →", "one step", NULL},
+    {"R", "reset to the start", NULL},
+    {"^Z  /  ^Y", "undo / redo the last edit", NULL},
+    {"Backspace", "one step back (or drag in the history)", NULL},
+    {"+  /  −", "learning rate up / down", NULL},
+    {"]  /  [", "more / fewer steps per second", NULL},
+    {"G", "next optimizer", NULL},
+    {"Y  /  ⇧Y", "momentum μ up / down", NULL},
+    {"B  /  ⇧B", "Adam's β₁ up / down", NULL},
+    {"^B  /  ⇧^B", "Adam's β₂ up / down", NULL},
+    {"E  /  ⇧E", "Adam's ε × 10 / ÷ 10", NULL},
+    {"C", "race the four optimizers, or stop", NULL},
+    {"D", "let Q learn the moving ρ(t), or hold", NULL},
+    {NULL, NULL, NULL},
+    {"Tab", "show the next pair of parameters", NULL},
+    {"⇧Tab", "previous pair", NULL},
+    {"V", "landscape: slice / fixed plane", NULL},
+    {"S  /  ⇧S", "next / previous scenario", NULL},
+    {NULL, NULL, NULL},
+    {"M", "the lessons", NULL},
+    {"PgDn  /  PgUp", "lesson: next / back page", NULL},
+    {"B  or  .", "lesson: blank the screen", NULL},
+    {"P", "lesson: presenter view", "lesson: presenter view (desktop only)"},
 };
 static const help_row truth[] = {
-    {"1 … 9", "select a class or sample"},
-    {"⇧←  /  ⇧→", "select previous / next"},
-    {"↑  /  ↓", "raise / lower its true p"},
-    {"W  /  ⇧W", "widen / narrow P or the detector"},
-    {"Enter", "measure the selected cell"},
-    {"I", "next starting state (all heads, peaked…)"},
-    {"J  /  ⇧J", "more / fewer coins"},
-    {"Z  /  ⇧Z", "more / fewer coins flipped per step"},
-    {"O", "P one-hot on the class"},
-    {"U", "P uniform"},
-    {"P", "restore the starting P"},
-    {"F", "flip the sample's label"},
-    {"A", "add a sample beside it"},
-    {"X  or  Del", "remove the sample"},
-    {"K  /  ⇧K", "weight β of the positives up / down"},
-    {NULL, NULL},
-    {"L", "logarithm: nats (ln) or bits (log₂)"},
-    {"T", "projector / dark theme"},
-    {"F11", "fullscreen"},
-    {"H  F1  ?", "this help"},
-    {"Q  or  Esc", "quit"},
+    {"1 … 9", "select a class or sample", NULL},
+    {"⇧←  /  ⇧→", "select previous / next", NULL},
+    {"↑  /  ↓", "raise / lower its true p", NULL},
+    {"W  /  ⇧W", "widen / narrow P or the detector", NULL},
+    {"Enter", "measure the selected cell", NULL},
+    {"I", "next starting state (all heads, peaked…)", NULL},
+    {"J  /  ⇧J", "more / fewer coins", NULL},
+    {"Z  /  ⇧Z", "more / fewer coins flipped per step", NULL},
+    {"O", "P one-hot on the class", NULL},
+    {"U", "P uniform", NULL},
+    {"P", "restore the starting P", NULL},
+    {"F", "flip the sample's label", NULL},
+    {"A", "add a sample beside it", NULL},
+    {"X  or  Del", "remove the sample", NULL},
+    {"K  /  ⇧K", "weight β of the positives up / down", NULL},
+    {NULL, NULL, NULL},
+    {"L", "logarithm: nats (ln) or bits (log₂)", NULL},
+    {"T", "projector / dark theme", NULL},
+    {"F11", "fullscreen", NULL},
+    {"F12", "save a picture (PNG)", "download a picture (PNG)"},
+    {"H  F1  ?", "this help", NULL},
+    {"Q  or  Esc", "quit", "quit: close the tab"},
 };
 
 static int rows_width(const ui_ctx *ctx, ui_font font, const help_row *rows, int n, int *key_w)
@@ -61,7 +69,7 @@ static int rows_width(const ui_ctx *ctx, ui_font font, const help_row *rows, int
     int kw = 0, ww = 0;
     for (int i = 0; i < n; i++) {
         if (!rows[i].keys) continue;
-        int k = ui_text_width(ctx->text, font, rows[i].keys), w = ui_text_width(ctx->text, font, rows[i].what);
+        int k = ui_text_width(ctx->text, font, rows[i].keys), w = ui_text_width(ctx->text, font, row_what(&rows[i]));
         if (k > kw) kw = k;
         if (w > ww) ww = w;
     }
@@ -82,7 +90,7 @@ static int column(const ui_ctx *ctx, ui_font font, int x, int y, int key_w, cons
             continue;
         }
         ui_text_draw(ctx->text, font, x, y, UI_ALIGN_LEFT, th->text, rows[i].keys);
-        ui_text_draw(ctx->text, font, x + key_w, y, UI_ALIGN_LEFT, th->text_dim, rows[i].what);
+        ui_text_draw(ctx->text, font, x + key_w, y, UI_ALIGN_LEFT, th->text_dim, row_what(&rows[i]));
         y += lh * 5 / 4;
     }
     return y;

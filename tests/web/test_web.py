@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""The browser build in headless Chromium: scripts/test.sh runs it after the desktop tests.
+
+    python3 tests/web/test_web.py SITE DESKTOP_XENTLAB OUT_DIR
+
+SITE is the folder scripts/web.sh wrote; DESKTOP_XENTLAB the desktop binary, whose
+headless frames and traces are what the browser must match; OUT_DIR gets the pictures
+(browser, desktop, difference) for a person to look at. The page is served on
+127.0.0.1 and driven with real key and mouse events over the DevTools protocol
+(tests/web/cdp.py). The last line is "N passed, M failed"; the exit status is 1 if any
+failed.
+
+Desktop and browser run the same C code on the same Debian FreeType and SDL2, so a
+frame differs only where the two builds round differently: glyph edges antialiased a
+shade apart and the colour bar's steps. Measured: 786 of 921,600 pixels at 1280x720
+differ by more than 3%. The tolerance is 0.5% of the pixels beyond a 3% fuzz, ten
+times that, and still far below what a moved bar, label or panel makes (a changed
+readout alone is several thousand pixels).
+"""
+import gzip, json, os, subprocess, sys, tempfile, time, traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cdp import Browser, image_diff, png_size, serve  # noqa: E402
+
+FUZZ_PERCENT = 3
+MAX_DIFFERING = 0.005   # of the frame's pixels
+
+# The projector theme's colours (src/app/kit/ui_theme.c): truth bars, model bars, and
+# the dark theme's background.
+TRUTH = (0x00, 0x72, 0xB2)
+MODEL = (0xE6, 0x9F, 0x00)
+DARK_BACKGROUND = (0x15, 0x17, 0x1C)
+
+SITE, DESKTOP, OUT = (os.path.abspath(a) for a in sys.argv[1:4]) if len(sys.argv) == 4 else (None,) * 3
+results = []
+
+
+def check(name):
+    """Run one test function, record ok or the reason it failed."""
+    def wrap(fn):
+        started = time.time()
+        try:
+            fn()
+            results.append((name, None))
+            print(f'ok   {name} ({time.time() - started:.1f} s)', flush=True)
+        except Exception as e:  # noqa: BLE001 - every failure is reported, then the next test runs
+            results.append((name, e))
+            print(f'FAIL {name}: {e}', flush=True)
+            if not isinstance(e, AssertionError):
+                traceback.print_exc()
+        return fn
+    return wrap
+
+
+def desktop(*args, trace=False):
+    """Run the desktop program headless; returns its stdout lines."""
+    cmd = [DESKTOP, '--headless', *args] + (['--trace'] if trace else [])
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=60,
+                         env={**os.environ, 'SDL_VIDEODRIVER': 'dummy'})
+    assert run.returncode == 0, f'{" ".join(cmd)} exited {run.returncode}: {run.stderr.strip()}'
+    return run.stdout.splitlines()
+
+
+def rgb_counts(png, colours):
+    """How many pixels of png have each of colours exactly (ImageMagick's histogram)."""
+    out = subprocess.run(['convert', png, '-format', '%c', 'histogram:info:-'], capture_output=True, text=True,
+                         check=True).stdout
+    counts = dict.fromkeys(colours, 0)
+    for line in out.splitlines():
+        # "   12345: (  0,114,178) #0072B2 srgb(0,114,178)"
+        count, _, rest = line.partition(':')
+        rgb = tuple(int(float(v)) for v in rest[rest.index('(') + 1:rest.index(')')].split(',')[:3])
+        if rgb in counts:
+            counts[rgb] += int(count)
+    return counts
+
+
+def pixel(png, x, y):
+    out = subprocess.run(['convert', png, '-format', f'%[pixel:p{{{x},{y}}}]', 'info:-'], capture_output=True,
+                         text=True, check=True).stdout
+    inside = out[out.index('(') + 1:out.index(')')].split(',')
+    return tuple(int(float(v.strip().rstrip('%')) * (2.55 if v.strip().endswith('%') else 1)) for v in inside[:3])
+
+
+def trace_lines(browser):
+    """The program's --trace output (JSON lines on the console), parsed."""
+    lines = []
+    for text in browser.console_lines():
+        if text.startswith('{'):
+            try:
+                lines.append(json.loads(text))
+            except json.JSONDecodeError:
+                pass
+    return lines
+
+
+def open_page(browser, base, query=''):
+    browser.goto(f'{base}/index.html{query}')
+    browser.wait_for('window.xentlab.frames >= 1 || window.xentlab.exitStatus !== null', timeout=30)
+    status = browser.eval('window.xentlab.exitStatus')
+    assert status is None, f'the program exited with status {status}: {browser.eval("window.xentlab.stderr")}'
+
+
+def frames_after(browser, n):
+    """Wait until the page has shown a frame after the n-th (the last input is drawn)."""
+    browser.wait_for(f'window.xentlab.frames > {n}', timeout=10)
+    browser.pump(0.2)
+
+
+def same_frame(browser_png, desktop_png, name):
+    """Browser and desktop frames agree within the tolerance; the difference image is kept."""
+    assert png_size(browser_png) == png_size(desktop_png), \
+        f'{name}: browser {png_size(browser_png)} vs desktop {png_size(desktop_png)}'
+    w, h = png_size(browser_png)
+    differing = image_diff(browser_png, desktop_png, FUZZ_PERCENT)
+    subprocess.run(['compare', '-fuzz', f'{FUZZ_PERCENT}%', browser_png, desktop_png,
+                    os.path.join(OUT, f'{name}-difference.png')], capture_output=True)
+    print(f'     {name}: {differing} of {w * h} pixels differ by more than {FUZZ_PERCENT}%', flush=True)
+    assert differing <= MAX_DIFFERING * w * h, \
+        f'{name}: {differing} pixels differ from the desktop frame (at most {int(MAX_DIFFERING * w * h)})'
+
+
+def main():
+    if SITE is None:
+        print(__doc__)
+        return 2
+    os.makedirs(OUT, exist_ok=True)
+    base, stop = serve(SITE)
+    downloads = tempfile.mkdtemp(prefix='xentlab-web-downloads-')
+    with Browser(1280, 720) as b:
+        b.send('Browser.setDownloadBehavior', {'behavior': 'allow', 'downloadPath': downloads})
+
+        @check('size: .wasm and .js under 2 MB gzipped')
+        def _():
+            code = b''.join(open(os.path.join(SITE, f), 'rb').read() for f in ('xentlab.js', 'xentlab.wasm'))
+            packed = len(gzip.compress(code, 9))
+            print(f'     .js + .wasm: {len(code)} bytes, {packed} gzipped', flush=True)
+            assert packed < 2_000_000, f'{packed} bytes gzipped'
+
+        @check('the default scene: bars, first frame, the desktop frame')
+        def _():
+            open_page(b, base)
+            first = b.eval('window.xentlab.firstFrameMs')
+            print(f'     first frame {first:.0f} ms after the page began loading '
+                  f'(performance.now() at the first frame)', flush=True)
+            assert b.eval("document.getElementById('loading').hidden"), 'the loading screen is still shown'
+            shot = os.path.join(OUT, 'default-browser.png')
+            b.canvas_png(shot)
+            assert png_size(shot) == (1280, 720), f'canvas is {png_size(shot)}, expected the window, 1280x720'
+            counts = rgb_counts(shot, [TRUTH, MODEL])
+            assert counts[TRUTH] > 5000 and counts[MODEL] > 5000, f'bar colours missing: {counts}'
+            ref = os.path.join(OUT, 'default-desktop.png')
+            desktop('--size', '1280x720', '-o', ref)
+            same_frame(shot, ref, 'default')
+            assert not b.exceptions(), b.exceptions()
+
+        @check('N steps: the trace matches the desktop to the last digit')
+        def _():
+            open_page(b, base, '?trace=1')
+            for k in range(3):
+                shown = b.eval('window.xentlab.frames')
+                b.press('n')
+                frames_after(b, shown)
+            steps = [t for t in trace_lines(b) if 'loss' in t and 'command' not in t and 'lesson' not in t]
+            assert [t['step'] for t in steps] == [1, 2, 3], f'step lines: {[t.get("step") for t in steps]}'
+            ref = [json.loads(line) for line in desktop('--steps', '3', trace=True) if '"loss"' in line]
+            assert steps[-1]['loss'] == ref[-1]['loss'] and steps[-1]['q'] == ref[-1]['q'], \
+                f'browser step 3 {steps[-1]["loss"]!r}, desktop {ref[-1]["loss"]!r}'
+            shot, want = os.path.join(OUT, 'steps-browser.png'), os.path.join(OUT, 'steps-desktop.png')
+            b.canvas_png(shot)
+            desktop('--size', '1280x720', '--steps', '3', '-o', want)
+            same_frame(shot, want, 'steps')
+
+        @check('a lesson from the URL; Page Down turns to page 2')
+        def _():
+            open_page(b, base, '?trace=1&lesson=4')
+            opened = [t for t in trace_lines(b) if t.get('lesson') == 'open']
+            assert opened and opened[0]['page'] == 1 and opened[0]['file'].endswith('04-cross-entropy.lesson'), \
+                f'open line: {opened}'
+            shown = b.eval('window.xentlab.frames')
+            b.press('PageDown')
+            frames_after(b, shown)
+            pages = [t for t in trace_lines(b) if t.get('lesson') == 'page']
+            assert pages and pages[-1]['page'] == 2, f'page lines: {pages}'
+            shot, want = os.path.join(OUT, 'lesson-browser.png'), os.path.join(OUT, 'lesson-desktop.png')
+            b.canvas_png(shot)
+            desktop('--size', '1280x720', '--lesson', '4', '--page', '2', '-o', want)
+            same_frame(shot, want, 'lesson')
+
+        @check('a click on the landscape moves the point there')
+        def _():
+            open_page(b, base, '?trace=1')
+            before = os.path.join(OUT, 'click-before.png')
+            b.canvas_png(before)
+            # Upper left of the heatmap in the default layout at 1280x720 (z1 = z2 = -3.9
+            # to 3.9 there): first make sure it is the heatmap, not the panel's white.
+            x, y = 700, 150
+            assert pixel(before, x, y) not in [(255, 255, 255), (0, 0, 0)], f'({x}, {y}) is not on the heatmap'
+            shown = b.eval('window.xentlab.frames')
+            b.click(x, y)
+            frames_after(b, shown)
+            moves = [t for t in trace_lines(b) if t.get('command') == 'move-to']
+            assert moves, 'no move-to in the trace after the click'
+            z1, z2 = (float(v) for v in moves[-1]['text'].split()[1].split(','))
+            assert -4.5 < z1 < -3.3 and 3.3 < z2 < 4.5, f'moved to ({z1}, {z2}), expected about (-3.9, 3.9)'
+            after = os.path.join(OUT, 'click-browser.png')
+            b.canvas_png(after)
+            assert image_diff(before, after, FUZZ_PERCENT) > 2000, 'the frame did not change after the click'
+
+        @check('F12 downloads a PNG of the frame')
+        def _():
+            open_page(b, base)
+            shown = b.eval('window.xentlab.frames')
+            b.press('F12')
+            frames_after(b, shown)
+            got = b.wait_for('window.xentlab.downloads.length > 0 && window.xentlab.downloads[0]', timeout=10)
+            assert got['name'].startswith('xentlab-') and got['name'].endswith('.png'), got
+            path = os.path.join(downloads, got['name'])
+            deadline = time.time() + 10
+            while not os.path.exists(path) and time.time() < deadline:
+                b.pump(0.1)
+            assert os.path.exists(path), f'{path} was not saved by the browser ({os.listdir(downloads)})'
+            assert png_size(path) == (1280, 720), png_size(path)
+            assert os.path.getsize(path) == got['bytes']
+
+        @check('Q keeps the page and says how to leave')
+        def _():
+            open_page(b, base)
+            shown = b.eval('window.xentlab.frames')
+            b.press('q')
+            frames_after(b, shown)
+            shown = b.eval('window.xentlab.frames')
+            b.press('n')
+            frames_after(b, shown)
+            assert b.eval('window.xentlab.exitStatus') is None, 'the program exited'
+
+        @check('?theme=dark: the dark theme, and the page around it dark too')
+        def _():
+            open_page(b, base, '?theme=dark')
+            shot = os.path.join(OUT, 'dark-browser.png')
+            b.canvas_png(shot)
+            assert pixel(shot, 2, 45) == DARK_BACKGROUND, f'background {pixel(shot, 2, 45)}'
+            bg = b.eval('getComputedStyle(document.body).backgroundColor')
+            assert bg == 'rgb(21, 23, 28)', bg
+
+        @check('the window at 1920x1080: the canvas follows, the desktop frame again')
+        def _():
+            b.send('Emulation.setDeviceMetricsOverride',
+                   {'width': 1920, 'height': 1080, 'deviceScaleFactor': 1, 'mobile': False})
+            try:
+                open_page(b, base)
+                b.wait_for("document.getElementById('canvas').width === 1920", timeout=10)
+                b.pump(0.3)
+                shot, want = os.path.join(OUT, 'large-browser.png'), os.path.join(OUT, 'large-desktop.png')
+                b.canvas_png(shot)
+                desktop('--size', '1920x1080', '-o', want)
+                same_frame(shot, want, 'large')
+            finally:
+                b.send('Emulation.setDeviceMetricsOverride',
+                       {'width': 1280, 'height': 720, 'deviceScaleFactor': 1, 'mobile': False})
+
+        @check('a bad link says what is wrong, naming the flag')
+        def _():
+            b.goto(f'{base}/index.html?scenario=nope')
+            b.wait_for('window.xentlab.exitStatus === 2', timeout=30)
+            text = b.eval("document.getElementById('failed').hidden ? '' : document.getElementById('failed').innerText")
+            assert '--scenario' in text and 'nope' in text and 'gaussian' in text, text
+            b.screenshot(os.path.join(OUT, 'bad-link.png'))
+            b.goto(f'{base}/index.html?scenaro=gaussian')
+            b.wait_for("!document.getElementById('failed').hidden", timeout=10)
+            text = b.eval("document.getElementById('failed').innerText")
+            assert 'unknown URL parameter: scenaro' in text, text
+
+        @check('the keys sheet opens from the page and Esc closes it')
+        def _():
+            b.goto(f'{base}/index.html?scenaro=x')
+            b.wait_for("!document.getElementById('failed').hidden", timeout=10)
+            b.eval("document.querySelector('#failed [data-keys]').click()")
+            assert not b.eval("document.getElementById('keys').hidden")
+            b.screenshot(os.path.join(OUT, 'keys-sheet.png'))
+            b.press('Escape')
+            b.wait_for("document.getElementById('keys').hidden", timeout=5)
+
+    stop()
+    failed = [name for name, e in results if e is not None]
+    print(f'web: pictures in {OUT}')
+    print(f'{len(results) - len(failed)} passed, {len(failed)} failed')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
