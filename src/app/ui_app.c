@@ -313,10 +313,7 @@ static int window_turn(void *ctx, int may_wait)
     SDL_Renderer *r = L->r;
     ui_scene *sc = L->sc;
     const Uint32 main_id = L->main_id;
-    if (cr->presenter && ui_platform_is_browser()) { /* one page, one canvas */
-        cr->presenter = 0;
-        say(L, "the presenter view is a second window: open it in the desktop program", 4000);
-    }
+    ui_platform_fit_window(win);
     if (cr->presenter && !L->pv.win && presenter_open(&L->pv, fonts) != 0) cr->presenter = 0;
     if (!cr->presenter && L->pv.win) presenter_close(&L->pv);
     if (cr->restarted) {
@@ -511,6 +508,10 @@ static int window_turn(void *ctx, int may_wait)
     }
     if (stepped > 0) L->dirty = L->presenter_dirty = 1;
     L->last = now;
+    if (cr->presenter && ui_platform_is_browser()) { /* one page, one canvas: refused before it is traced */
+        cr->presenter = 0;
+        say(L, "the presenter view is a second window: open it in the desktop program", 4000);
+    }
     sync_view(&L->view, cr);
     trace_lesson_change(trace, s, cr, &L->seen);
     if (L->dirty && L->running) {
@@ -571,13 +572,12 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0"); /* the main window's close quits, not the presenter's */
     SDL_Window *win = SDL_CreateWindow("xentlab · cross-entropy lab", SDL_WINDOWPOS_CENTERED,
-                                       SDL_WINDOWPOS_CENTERED, opt->width, opt->height,
-                                       SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+                                       SDL_WINDOWPOS_CENTERED, opt->width, opt->height, ui_platform_window_flags());
     if (!win) {
         fprintf(stderr, "xentlab: cannot open a window: %s\n", SDL_GetError());
         return 1;
     }
-    SDL_SetWindowMinimumSize(win, 640, 480);
+    if (!ui_platform_is_browser()) SDL_SetWindowMinimumSize(win, 640, 480); /* a page's size is the page's */
     SDL_Renderer *r = create_renderer(win);
     char err[512];
     ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;

@@ -5,9 +5,30 @@
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <string.h>
 
 int ui_platform_is_browser(void) { return 1; }
+
+Uint32 ui_platform_window_flags(void) { return SDL_WINDOW_RESIZABLE; }
+
+void ui_platform_fit_window(SDL_Window *win)
+{
+    if (SDL_GetWindowFlags(win) & SDL_WINDOW_FULLSCREEN) return; /* SDL sizes the canvas to the screen */
+    double css_w = 0.0, css_h = 0.0;
+    if (emscripten_get_element_css_size("#canvas", &css_w, &css_h) != EMSCRIPTEN_RESULT_SUCCESS) return;
+    const double ratio = emscripten_get_device_pixel_ratio();
+    /* Bounded: a page can report anything; SDL and the frame need a sane positive size. */
+    double want_w = css_w * (ratio > 0.0 && ratio <= 8.0 ? ratio : 1.0);
+    double want_h = css_h * (ratio > 0.0 && ratio <= 8.0 ? ratio : 1.0);
+    if (!(want_w >= 1.0)) want_w = 1.0;
+    if (!(want_h >= 1.0)) want_h = 1.0;
+    if (want_w > 16384.0) want_w = 16384.0;
+    if (want_h > 16384.0) want_h = 16384.0;
+    int w = 0, h = 0;
+    SDL_GetWindowSize(win, &w, &h);
+    if (w != (int)(want_w + 0.5) || h != (int)(want_h + 0.5)) SDL_SetWindowSize(win, (int)(want_w + 0.5), (int)(want_h + 0.5));
+}
 
 typedef struct turn_call {
     ui_platform_turn_fn turn;
@@ -81,6 +102,10 @@ int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_acti
 extern char **environ;
 
 int ui_platform_is_browser(void) { return 0; }
+
+Uint32 ui_platform_window_flags(void) { return SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI; }
+
+void ui_platform_fit_window(SDL_Window *win) { (void)win; }
 
 void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
 {

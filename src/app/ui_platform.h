@@ -12,11 +12,22 @@
 #ifndef UI_PLATFORM_H
 #define UI_PLATFORM_H
 
+#include <SDL.h>
 #include <spawn.h>
 #include <sys/types.h>
 
 /* 1 in the browser build, 0 on the desktop. */
 int ui_platform_is_browser(void);
+
+/* The flags the main window is created with. */
+Uint32 ui_platform_window_flags(void);
+
+/* Called once a turn: in the browser, size the window to the canvas's CSS size times the
+ * device's pixel ratio, so the frame has one pixel per screen pixel (sharp on HiDPI
+ * screens) and follows the page's size. SDL's own HiDPI mode cannot be used there: its
+ * software framebuffer stays at CSS size and fills a corner of the larger canvas. On
+ * the desktop, nothing. */
+void ui_platform_fit_window(SDL_Window *win);
 
 /* One turn of a window loop: handle events, step, draw. may_wait: the turn may sleep
  * until something happens (the desktop); 0 when the browser calls it and it must

@@ -243,21 +243,61 @@ def main():
             bg = b.eval('getComputedStyle(document.body).backgroundColor')
             assert bg == 'rgb(21, 23, 28)', bg
 
-        @check('the window at 1920x1080: the canvas follows, the desktop frame again')
-        def _():
+        def metrics(width, height, ratio=1):
             b.send('Emulation.setDeviceMetricsOverride',
-                   {'width': 1920, 'height': 1080, 'deviceScaleFactor': 1, 'mobile': False})
+                   {'width': width, 'height': height, 'deviceScaleFactor': ratio, 'mobile': False})
+
+        @check('the window grows to 1920x1080 while open: the canvas follows, the desktop frame again')
+        def _():
+            open_page(b, base)
             try:
-                open_page(b, base)
-                b.wait_for("document.getElementById('canvas').width === 1920", timeout=10)
+                metrics(1920, 1080)
+                b.wait_for("document.getElementById('canvas').width === 1920 && "
+                           "document.getElementById('canvas').height === 1080", timeout=10)
+                shown = b.eval('window.xentlab.frames')
+                frames_after(b, shown - 1)
                 b.pump(0.3)
                 shot, want = os.path.join(OUT, 'large-browser.png'), os.path.join(OUT, 'large-desktop.png')
                 b.canvas_png(shot)
                 desktop('--size', '1920x1080', '-o', want)
                 same_frame(shot, want, 'large')
             finally:
-                b.send('Emulation.setDeviceMetricsOverride',
-                       {'width': 1280, 'height': 720, 'deviceScaleFactor': 1, 'mobile': False})
+                metrics(1280, 720)
+
+        @check('a HiDPI screen (2 pixels per CSS pixel): a sharp 2560x1440 frame; clicks land where they point')
+        def _():
+            metrics(1280, 720, 2)
+            try:
+                open_page(b, base, '?trace=1')
+                b.wait_for("document.getElementById('canvas').width === 2560", timeout=10)
+                b.pump(0.3)
+                shot, want = os.path.join(OUT, 'hidpi-browser.png'), os.path.join(OUT, 'hidpi-desktop.png')
+                b.canvas_png(shot)
+                desktop('--size', '2560x1440', '-o', want)
+                same_frame(shot, want, 'hidpi')
+                # The same CSS point as the 1x click test: the same place on the landscape.
+                shown = b.eval('window.xentlab.frames')
+                b.click(700, 150)
+                frames_after(b, shown)
+                moves = [t for t in trace_lines(b) if t.get('command') == 'move-to']
+                assert moves, 'no move-to in the trace after the click'
+                z1, z2 = (float(v) for v in moves[-1]['text'].split()[1].split(','))
+                assert -4.5 < z1 < -3.3 and 3.3 < z2 < 4.5, f'moved to ({z1}, {z2}), expected about (-3.9, 3.9)'
+            finally:
+                metrics(1280, 720)
+
+        @check('P in a lesson: the presenter view is the desktop\'s; the page goes on')
+        def _():
+            open_page(b, base, '?trace=1&lesson=2')
+            shown = b.eval('window.xentlab.frames')
+            b.press('p')
+            frames_after(b, shown)
+            shown = b.eval('window.xentlab.frames')
+            b.press('PageDown')
+            frames_after(b, shown)
+            assert not [t for t in trace_lines(b) if t.get('lesson') == 'presenter'], 'a presenter view was opened'
+            assert [t for t in trace_lines(b) if t.get('lesson') == 'page'], 'Page Down after P did nothing'
+            assert b.eval('window.xentlab.exitStatus') is None and not b.exceptions(), b.exceptions()
 
         @check('a bad link says what is wrong, naming the flag')
         def _():
