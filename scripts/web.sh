@@ -36,10 +36,6 @@ pkgconfig = 'pkg-config'
 pkg_config_libdir = '$PORTS/pkgconfig'
 needs_exe_wrapper = true
 
-[built-in options]
-c_args = ['-O2']
-c_link_args = ['-O2']
-
 [host_machine]
 system = 'emscripten'
 cpu_family = 'wasm32'
@@ -47,10 +43,14 @@ cpu = 'wasm32'
 endian = 'little'
 INI
 
+# -O2 at link time too: emcc optimizes the JavaScript and WebAssembly it writes there.
+# Given on every run, so a build folder configured by hand (say, with --profiling-funcs
+# to read a browser profile) is put back.
+OPTIONS=(--buildtype=plain -Db_ndebug=true -Dc_args=-O2 -Dc_link_args=-O2)
 if [ ! -f "$BUILD/build.ninja" ]; then
-    meson setup "$BUILD" --cross-file build-web/cross-emscripten.ini --buildtype=plain -Db_ndebug=true >&2
+    meson setup "$BUILD" --cross-file build-web/cross-emscripten.ini "${OPTIONS[@]}" >&2
 else
-    meson setup --reconfigure "$BUILD" --cross-file build-web/cross-emscripten.ini >/dev/null
+    meson configure "$BUILD" "${OPTIONS[@]}" >/dev/null
 fi
 ninja -C "$BUILD" >&2
 

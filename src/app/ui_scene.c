@@ -229,7 +229,7 @@ static int draw_backdrop(ui_scene *sc, ui_theme_kind theme, int w, int h, const 
     if (!same) {
         if (!b->texture || b->w != w || b->h != h) {
             if (b->texture) SDL_DestroyTexture(b->texture);
-            b->texture = SDL_CreateTexture(sc->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+            b->texture = SDL_CreateTexture(sc->r, ui_draw_native_format(sc->r), SDL_TEXTUREACCESS_TARGET, w, h);
             if (!b->texture) {
                 b->failed = 1;
                 return 0;

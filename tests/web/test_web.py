@@ -207,6 +207,22 @@ def main():
             b.canvas_png(after)
             assert image_diff(before, after, FUZZ_PERCENT) > 2000, 'the frame did not change after the click'
 
+        @check('a tap on a touch screen moves the point like a click')
+        def _():
+            b.send('Emulation.setTouchEmulationEnabled', {'enabled': True, 'maxTouchPoints': 1})
+            try:
+                open_page(b, base, '?trace=1')
+                shown = b.eval('window.xentlab.frames')
+                b.send('Input.dispatchTouchEvent', {'type': 'touchStart', 'touchPoints': [{'x': 700, 'y': 150}]})
+                b.send('Input.dispatchTouchEvent', {'type': 'touchEnd', 'touchPoints': []})
+                frames_after(b, shown)
+                moves = [t for t in trace_lines(b) if t.get('command') == 'move-to']
+                assert moves, 'no move-to in the trace after the tap'
+                z1, z2 = (float(v) for v in moves[-1]['text'].split()[1].split(','))
+                assert -4.5 < z1 < -3.3 and 3.3 < z2 < 4.5, f'moved to ({z1}, {z2}), expected about (-3.9, 3.9)'
+            finally:
+                b.send('Emulation.setTouchEmulationEnabled', {'enabled': False})
+
         @check('F12 downloads a PNG of the frame')
         def _():
             open_page(b, base)

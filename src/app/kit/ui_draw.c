@@ -310,3 +310,16 @@ void ui_draw_arrow(SDL_Renderer *r, float x0, float y0, float x1, float y1, floa
         ui_draw_line(r, x1, y1, (float)(x1 + bx * head), (float)(y1 + by * head), width, c);
     }
 }
+
+Uint32 ui_draw_native_format(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    SDL_Window *win = SDL_RenderGetWindow(r);
+    /* Only for the software renderer: asking an accelerated renderer's window for its
+     * surface would give it a second, conflicting framebuffer. */
+    if (win && SDL_GetRendererInfo(r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE)) {
+        SDL_Surface *fb = SDL_GetWindowSurface(win);
+        if (fb && SDL_BYTESPERPIXEL(fb->format->format) == 4) return fb->format->format;
+    }
+    return SDL_PIXELFORMAT_ARGB8888;
+}

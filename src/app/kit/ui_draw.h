@@ -17,6 +17,12 @@
 float ui_draw_clamp(double v);
 
 void ui_draw_fill(SDL_Renderer *r, SDL_Rect rect, SDL_Color c);
+
+/* The pixel format a texture copies fastest from into r's output: the window's
+ * framebuffer format when r is SDL's software renderer on a window (ABGR8888 in a
+ * browser's canvas, where an ARGB8888 texture is converted pixel by pixel on every
+ * copy), otherwise ARGB8888. */
+Uint32 ui_draw_native_format(SDL_Renderer *r);
 /* Outline of `rect`, `width` pixels thick, drawn inside it. */
 void ui_draw_frame(SDL_Renderer *r, SDL_Rect rect, int width, SDL_Color c);
 /* A line `width` pixels thick (>= 1) with square ends. */
