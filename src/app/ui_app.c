@@ -378,8 +378,8 @@ static int window_turn(void *ctx, int may_wait)
                 (cr->blank || cr->menu_open || cr->player))
             {
                 char did[UI_LIBRARY_PATH + 32];
-                taken = ui_classroom_click(cr, fx, fy, L->geom.lesson.answers, L->geom.lesson.nanswers, L->geom.menu.rows,
-                                           L->geom.menu.nrows, s, did, sizeof did);
+                taken = ui_classroom_click(cr, fx, fy, L->geom.lesson.answers, L->geom.lesson.nanswers,
+                                           L->geom.menu.rows, L->geom.menu.nrows, s, did, sizeof did);
                 if (taken && did[0]) ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_LESSON, did, 0, 0);
             }
             /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */

@@ -25,9 +25,10 @@ void ui_platform_fit_window(SDL_Window *win)
     if (!(want_h >= 1.0)) want_h = 1.0;
     if (want_w > 16384.0) want_w = 16384.0;
     if (want_h > 16384.0) want_h = 16384.0;
+    const int fit_w = (int)(want_w + 0.5), fit_h = (int)(want_h + 0.5);
     int w = 0, h = 0;
     SDL_GetWindowSize(win, &w, &h);
-    if (w != (int)(want_w + 0.5) || h != (int)(want_h + 0.5)) SDL_SetWindowSize(win, (int)(want_w + 0.5), (int)(want_h + 0.5));
+    if (w != fit_w || h != fit_h) SDL_SetWindowSize(win, fit_w, fit_h);
 }
 
 typedef struct turn_call {

@@ -107,6 +107,22 @@ def frames_after(browser, n):
     browser.pump(0.2)
 
 
+def press_and_wait(browser, key):
+    """Press key and wait for the frame that shows what it did."""
+    shown = browser.eval('window.xentlab.frames')
+    browser.press(key)
+    frames_after(browser, shown)
+
+
+def assert_moved_to_upper_left(browser, what):
+    """The trace's last move-to is near (z1, z2) = (-3.9, 3.9): where CSS point (700, 150)
+    is on the default landscape at 1280x720 CSS pixels, whatever the pixel ratio."""
+    moves = [t for t in trace_lines(browser) if t.get('command') == 'move-to']
+    assert moves, f'no move-to in the trace after {what}'
+    z1, z2 = (float(v) for v in moves[-1]['text'].split()[1].split(','))
+    assert -4.5 < z1 < -3.3 and 3.3 < z2 < 4.5, f'{what} moved to ({z1}, {z2}), expected about (-3.9, 3.9)'
+
+
 def same_frame(browser_png, desktop_png, name):
     """Browser and desktop frames agree within the tolerance; the difference image is kept."""
     assert png_size(browser_png) == png_size(desktop_png), \
@@ -157,10 +173,8 @@ def main():
         @check('N steps: the trace matches the desktop to the last digit')
         def _():
             open_page(b, base, '?trace=1')
-            for k in range(3):
-                shown = b.eval('window.xentlab.frames')
-                b.press('n')
-                frames_after(b, shown)
+            for _ in range(3):
+                press_and_wait(b, 'n')
             steps = [t for t in trace_lines(b) if 'loss' in t and 'command' not in t and 'lesson' not in t]
             assert [t['step'] for t in steps] == [1, 2, 3], f'step lines: {[t.get("step") for t in steps]}'
             ref = [json.loads(line) for line in desktop('--steps', '3', trace=True) if '"loss"' in line]
@@ -177,9 +191,7 @@ def main():
             opened = [t for t in trace_lines(b) if t.get('lesson') == 'open']
             assert opened and opened[0]['page'] == 1 and opened[0]['file'].endswith('04-cross-entropy.lesson'), \
                 f'open line: {opened}'
-            shown = b.eval('window.xentlab.frames')
-            b.press('PageDown')
-            frames_after(b, shown)
+            press_and_wait(b, 'PageDown')
             pages = [t for t in trace_lines(b) if t.get('lesson') == 'page']
             assert pages and pages[-1]['page'] == 2, f'page lines: {pages}'
             shot, want = os.path.join(OUT, 'lesson-browser.png'), os.path.join(OUT, 'lesson-desktop.png')
@@ -199,10 +211,7 @@ def main():
             shown = b.eval('window.xentlab.frames')
             b.click(x, y)
             frames_after(b, shown)
-            moves = [t for t in trace_lines(b) if t.get('command') == 'move-to']
-            assert moves, 'no move-to in the trace after the click'
-            z1, z2 = (float(v) for v in moves[-1]['text'].split()[1].split(','))
-            assert -4.5 < z1 < -3.3 and 3.3 < z2 < 4.5, f'moved to ({z1}, {z2}), expected about (-3.9, 3.9)'
+            assert_moved_to_upper_left(b, 'the click')
             after = os.path.join(OUT, 'click-browser.png')
             b.canvas_png(after)
             assert image_diff(before, after, FUZZ_PERCENT) > 2000, 'the frame did not change after the click'
@@ -216,19 +225,14 @@ def main():
                 b.send('Input.dispatchTouchEvent', {'type': 'touchStart', 'touchPoints': [{'x': 700, 'y': 150}]})
                 b.send('Input.dispatchTouchEvent', {'type': 'touchEnd', 'touchPoints': []})
                 frames_after(b, shown)
-                moves = [t for t in trace_lines(b) if t.get('command') == 'move-to']
-                assert moves, 'no move-to in the trace after the tap'
-                z1, z2 = (float(v) for v in moves[-1]['text'].split()[1].split(','))
-                assert -4.5 < z1 < -3.3 and 3.3 < z2 < 4.5, f'moved to ({z1}, {z2}), expected about (-3.9, 3.9)'
+                assert_moved_to_upper_left(b, 'the tap')
             finally:
                 b.send('Emulation.setTouchEmulationEnabled', {'enabled': False})
 
         @check('F12 downloads a PNG of the frame')
         def _():
             open_page(b, base)
-            shown = b.eval('window.xentlab.frames')
-            b.press('F12')
-            frames_after(b, shown)
+            press_and_wait(b, 'F12')
             got = b.wait_for('window.xentlab.downloads.length > 0 && window.xentlab.downloads[0]', timeout=10)
             assert got['name'].startswith('xentlab-') and got['name'].endswith('.png'), got
             path = os.path.join(downloads, got['name'])
@@ -242,12 +246,8 @@ def main():
         @check('Q keeps the page and says how to leave')
         def _():
             open_page(b, base)
-            shown = b.eval('window.xentlab.frames')
-            b.press('q')
-            frames_after(b, shown)
-            shown = b.eval('window.xentlab.frames')
-            b.press('n')
-            frames_after(b, shown)
+            press_and_wait(b, 'q')
+            press_and_wait(b, 'n')
             assert b.eval('window.xentlab.exitStatus') is None, 'the program exited'
 
         @check('?theme=dark: the dark theme, and the page around it dark too')
@@ -295,22 +295,15 @@ def main():
                 shown = b.eval('window.xentlab.frames')
                 b.click(700, 150)
                 frames_after(b, shown)
-                moves = [t for t in trace_lines(b) if t.get('command') == 'move-to']
-                assert moves, 'no move-to in the trace after the click'
-                z1, z2 = (float(v) for v in moves[-1]['text'].split()[1].split(','))
-                assert -4.5 < z1 < -3.3 and 3.3 < z2 < 4.5, f'moved to ({z1}, {z2}), expected about (-3.9, 3.9)'
+                assert_moved_to_upper_left(b, 'the click')
             finally:
                 metrics(1280, 720)
 
         @check('P in a lesson: the presenter view is the desktop\'s; the page goes on')
         def _():
             open_page(b, base, '?trace=1&lesson=2')
-            shown = b.eval('window.xentlab.frames')
-            b.press('p')
-            frames_after(b, shown)
-            shown = b.eval('window.xentlab.frames')
-            b.press('PageDown')
-            frames_after(b, shown)
+            press_and_wait(b, 'p')
+            press_and_wait(b, 'PageDown')
             assert not [t for t in trace_lines(b) if t.get('lesson') == 'presenter'], 'a presenter view was opened'
             assert [t for t in trace_lines(b) if t.get('lesson') == 'page'], 'Page Down after P did nothing'
             assert b.eval('window.xentlab.exitStatus') is None and not b.exceptions(), b.exceptions()
