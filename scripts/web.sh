@@ -6,9 +6,11 @@
 # 1. scripts/web-ports.sh builds SDL2, FreeType, SDL2_ttf, libpng and zlib for
 #    WebAssembly once, into ~/.cache/xentlab/web-ports (reused while it is there);
 # 2. meson cross-compiles xentlab with Debian's emscripten into build-web/xentlab;
-# 3. OUT gets index.html (src/web/), xentlab.js, xentlab.wasm and xentlab.data (the
-#    fonts and the lessons), and the size of each is printed.
-# The page runs from any static web server; browsers refuse WebAssembly from file://.
+# 3. OUT gets index.html (src/web/), the icon, xentlab.js, xentlab.wasm and xentlab.data
+#    (the fonts and the lessons), and xentlab.html, the same page with all of it inside,
+#    and the size of each is printed.
+# index.html runs from any static web server (browsers refuse to load WebAssembly beside
+# a page opened from file://); xentlab.html opens from a disk as well.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # cds to the repository root
@@ -55,10 +57,27 @@ fi
 ninja -C "$BUILD" >&2
 
 mkdir -p "$OUT"
-cp src/web/index.html "$BUILD/xentlab.js" "$BUILD/xentlab.wasm" "$BUILD/xentlab.data" "$OUT/"
+cp src/web/index.html "$BUILD/xentlab.js" "$BUILD/xentlab.wasm" "$BUILD/xentlab.data" data/icons/xentlab.svg "$OUT/"
+# xentlab.html: the page with the program, its WebAssembly, fonts and lessons inside it,
+# which a browser opens from a disk (file://), a USB stick or a course site that takes
+# one file. The program goes in a text/plain script element, which ends at the first
+# "</script" (and a "<!--" could hide that): emscripten's output has neither; checked.
+if grep -qiE '</script|<!--' "$BUILD/xentlab-offline.js"; then
+    echo "web: xentlab-offline.js contains </script or <!--; cannot put it inside a page" >&2
+    exit 1
+fi
+awk -v code="$BUILD/xentlab-offline.js" '
+    !done && $0 == "<script>" {
+        print "<script type=\"text/plain\" id=\"xentlab-code\">"
+        while ((getline line < code) > 0) print line
+        print "</script>"
+        done = 1
+    }
+    { print }
+    END { if (!done) { print "web: no <script> line in index.html" > "/dev/stderr"; exit 1 } }
+' src/web/index.html > "$OUT/xentlab.html"
 xl_log "the web folder: $OUT"
-total=0
-for f in index.html xentlab.js xentlab.wasm xentlab.data; do
+for f in index.html xentlab.js xentlab.wasm xentlab.data xentlab.html; do
     bytes=$(stat -c %s "$OUT/$f")
     gz=$(gzip -9 -c "$OUT/$f" | wc -c)
     printf '    %-14s %9d bytes  %9d gzipped\n' "$f" "$bytes" "$gz" >&2
@@ -67,6 +86,7 @@ code_gz=$(cat "$OUT/xentlab.js" "$OUT/xentlab.wasm" | gzip -9 | wc -c)
 awk -v b="$code_gz" 'BEGIN { printf "    .js + .wasm gzipped: %.2f MB (budget: 2 MB)\n", b / 1e6 }' >&2
 cat >&2 <<MSG
 To try it here:  cd $OUT && python3 -m http.server 8000   then open http://localhost:8000/
+One file:        $OUT/xentlab.html has everything inside it and opens from a disk too.
 To publish it:   copy the folder to any web server (a course page can link to it, or
                  embed it in an <iframe>). Links can open a scene: ?scenario=gaussian,
                  ?lesson=4&page=2, ?theme=dark, ?do=step (see the README).

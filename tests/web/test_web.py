@@ -308,6 +308,22 @@ def main():
             assert [t for t in trace_lines(b) if t.get('lesson') == 'page'], 'Page Down after P did nothing'
             assert b.eval('window.xentlab.exitStatus') is None and not b.exceptions(), b.exceptions()
 
+        @check('from a disk (file://): index.html goes to xentlab.html, which has everything inside it')
+        def _():
+            b.goto('file://' + os.path.join(SITE, 'index.html') + '?trace=1&lesson=3')
+            b.wait_for("location.pathname.endsWith('/xentlab.html') && "
+                       "(window.xentlab.frames >= 1 || window.xentlab.exitStatus !== null)", timeout=30)
+            assert b.eval('window.xentlab.exitStatus') is None, b.eval('window.xentlab.stderr')
+            opened = [t for t in trace_lines(b) if t.get('lesson') == 'open']
+            assert opened and opened[-1]['file'].endswith('03-microstates.lesson'), f'open line: {opened}'
+            press_and_wait(b, 'PageDown')
+            pages = [t for t in trace_lines(b) if t.get('lesson') == 'page']
+            assert pages and pages[-1]['page'] == 2, f'page lines: {pages}'
+            shot, want = os.path.join(OUT, 'disk-browser.png'), os.path.join(OUT, 'disk-desktop.png')
+            b.canvas_png(shot)
+            desktop('--size', '1280x720', '--lesson', '3', '--page', '2', '-o', want)
+            same_frame(shot, want, 'disk')
+
         @check('a bad link says what is wrong, naming the flag')
         def _():
             b.goto(f'{base}/index.html?scenario=nope')
