@@ -96,9 +96,19 @@ static int column(const ui_ctx *ctx, ui_font font, int x, int y, int key_w, cons
     return y;
 }
 
+/* The footer's share of the sheet: its line and the margin under it. */
+static int footer_h(const ui_ctx *ctx, ui_font font)
+{
+    return ui_text_line_height(ctx->text, font) * 2;
+}
+
 void ui_help_draw(const ui_ctx *ctx, int w, int h)
 {
     const ui_theme *th = ctx->theme;
+    /* In a web page, what the page cannot do and where it is done instead. */
+    const char *footer = ui_platform_is_browser()
+        ? "In a web page, video export and the presenter view need the desktop program."
+        : NULL;
     const int nl = (int)(sizeof learning / sizeof learning[0]), nt = (int)(sizeof truth / sizeof truth[0]);
     ui_draw_fill(ctx->r, (SDL_Rect){0, 0, w, h}, ui_rgba(th->background, 150));
     /* The largest type whose two columns fit the window. */
@@ -114,14 +124,14 @@ void ui_help_draw(const ui_ctx *ctx, int w, int h)
         col_w = key_w + (w1 > w2 ? w1 : w2) + lh;
         int rows_h = (nt > nl ? nt : nl) * lh * 5 / 4;
         int need_h = ui_text_line_height(ctx->text, UI_FONT_HEADING) + ui_text_line_height(ctx->text, UI_FONT_TITLE) +
-                     rows_h + 4 * lh;
+                     rows_h + 4 * lh + (footer ? footer_h(ctx, font) : 0);
         /* Both ways: a wide, short window (2560x1080) runs out of height first. */
         if (2 * col_w + 4 * lh <= w - 2 * lh && need_h <= h - 2 * lh) break;
     }
     int rows = nt > nl ? nt : nl;
     int sheet_w = 2 * col_w + 4 * lh;
     int sheet_h = ui_text_line_height(ctx->text, UI_FONT_HEADING) + ui_text_line_height(ctx->text, UI_FONT_TITLE) +
-                  rows * lh * 5 / 4 + 4 * lh;
+                  rows * lh * 5 / 4 + 4 * lh + (footer ? footer_h(ctx, font) : 0);
     if (sheet_w > w - 2 * lh) sheet_w = w - 2 * lh;
     if (sheet_h > h - 2 * lh) sheet_h = h - 2 * lh;
     SDL_Rect sheet = {(w - sheet_w) / 2, (h - sheet_h) / 2, sheet_w, sheet_h};
@@ -134,4 +144,9 @@ void ui_help_draw(const ui_ctx *ctx, int w, int h)
     y += ui_text_line_height(ctx->text, UI_FONT_HEADING) + lh / 2;
     column(ctx, font, x, y, key_w, "LEARNING", learning, nl);
     column(ctx, font, x + col_w + lh, y, key_w, "THE TRUTH P  ·  VIEW", truth, nt);
+    if (footer) {
+        char cut[256];
+        ui_text_fit(ctx->text, font, footer, sheet.w - lh * 3, cut, sizeof cut);
+        ui_text_draw(ctx->text, font, x, sheet.y + sheet.h - footer_h(ctx, font), UI_ALIGN_LEFT, th->text_dim, cut);
+    }
 }
