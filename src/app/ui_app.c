@@ -587,8 +587,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         SDL_DestroyWindow(win);
         return 1;
     }
-    /* Static in the browser's sense too: the loop runs on after this frame is gone there. */
-    static window_loop loop;
+    static window_loop loop; /* one per process; large, and read by every turn */
     window_loop *L = &loop;
     memset(L, 0, sizeof *L);
     L->opt = opt;

@@ -44,8 +44,7 @@ static void browser_turn(void *arg)
 
 void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
 {
-    /* Static: it outlives this call's frame, which the browser's loop replaces. */
-    static turn_call tc;
+    static turn_call tc; /* read by every browser_turn after this call has stopped */
     tc.turn = turn;
     tc.ctx = ctx;
     /* 0 frames per second: the browser's own pace (requestAnimationFrame). */

@@ -36,8 +36,9 @@ typedef int (*ui_platform_turn_fn)(void *ctx, int may_wait);
 
 /* Run turn(ctx, ...) until it returns 0. On the desktop, a plain loop that returns.
  * In the browser, the browser calls turn once per animation frame and this call never
- * returns to its caller: the caller's stack (ctx included) stays in place, as with an
- * infinite loop (emscripten_set_main_loop_arg's simulate_infinite_loop). */
+ * returns: emscripten stops its callers with an exception that does not unwind their
+ * stack (emscripten_set_main_loop_arg's simulate_infinite_loop), so what their frames
+ * hold, ctx included, stays valid while the page lives, as under an infinite loop. */
 void ui_platform_run(ui_platform_turn_fn turn, void *ctx);
 
 /* A frame was shown (the frames counted since the start): the browser build tells the
