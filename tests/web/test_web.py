@@ -82,10 +82,18 @@ def pixel(png, x, y):
     return tuple(int(float(v.strip().rstrip('%')) * (2.55 if v.strip().endswith('%') else 1)) for v in inside[:3])
 
 
+def start_page(browser, url):
+    """Go to url; from now on trace_lines reads only what this page writes (the console
+    of one Browser keeps every page's lines, and an earlier page's line must not pass
+    for this one's)."""
+    browser.page_console_start = len(browser.console_lines())
+    browser.goto(url)
+
+
 def trace_lines(browser):
-    """The program's --trace output (JSON lines on the console), parsed."""
+    """The current page's --trace output (JSON lines on the console), parsed."""
     lines = []
-    for text in browser.console_lines():
+    for text in browser.console_lines()[getattr(browser, 'page_console_start', 0):]:
         if text.startswith('{'):
             try:
                 lines.append(json.loads(text))
@@ -95,7 +103,7 @@ def trace_lines(browser):
 
 
 def open_page(browser, base, query=''):
-    browser.goto(f'{base}/index.html{query}')
+    start_page(browser, f'{base}/index.html{query}')
     browser.wait_for('window.xentlab.frames >= 1 || window.xentlab.exitStatus !== null', timeout=30)
     status = browser.eval('window.xentlab.exitStatus')
     assert status is None, f'the program exited with status {status}: {browser.eval("window.xentlab.stderr")}'
@@ -310,7 +318,7 @@ def main():
 
         @check('from a disk (file://): index.html goes to xentlab.html, which has everything inside it')
         def _():
-            b.goto('file://' + os.path.join(SITE, 'index.html') + '?trace=1&lesson=3')
+            start_page(b, 'file://' + os.path.join(SITE, 'index.html') + '?trace=1&lesson=3')
             b.wait_for("location.pathname.endsWith('/xentlab.html') && "
                        "(window.xentlab.frames >= 1 || window.xentlab.exitStatus !== null)", timeout=30)
             assert b.eval('window.xentlab.exitStatus') is None, b.eval('window.xentlab.stderr')
