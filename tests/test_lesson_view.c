@@ -236,10 +236,10 @@ START_TEST(a_click_answers_the_question)
     SDL_Rect second = g.lesson.answers[1];
     ck_assert_int_lt(second.x + second.w, g.scene.x + 1);
     /* Beside the answers: nothing; on the second: answered 2. */
-    ck_assert_int_eq(ui_classroom_click(cr, g.scene.x + 100, 500, g.lesson.answers, 3, NULL, 0, s, NULL, 0), 0);
+    ck_assert_int_eq(ui_classroom_click(cr, g.scene.x + 100, 500, &g.lesson, NULL, s, NULL, 0), 0);
     char did[64];
-    ck_assert_int_eq(ui_classroom_click(cr, second.x + second.w / 2, second.y + second.h / 2, g.lesson.answers, 3,
-                                        NULL, 0, s, did, sizeof did), 1);
+    ck_assert_int_eq(ui_classroom_click(cr, second.x + second.w / 2, second.y + second.h / 2, &g.lesson, NULL, s,
+                                        did, sizeof did), 1);
     ck_assert_str_eq(did, "answer 2");
     int choice = -1;
     ck_assert_int_eq(xl_player_question_state(cr->player, 0, &choice), 2);
@@ -251,6 +251,68 @@ START_TEST(a_click_answers_the_question)
     free(cr);
     xl_session_destroy(s);
     frame_close(&f);
+}
+END_TEST
+
+/* The keys at the column's foot are buttons too: a touch screen or a mouse turns the
+ * pages, opens the menu and leaves, without a keyboard. At 1280x720 the shorter set is
+ * shown; its boxes hold drawn text and lie in the column's foot, left to right. */
+START_TEST(the_foot_keys_are_pressable)
+{
+    static const int sizes[][2] = {{1920, 1080}, {1280, 720}};
+    for (int k = 0; k < 2; k++) {
+        const int w = sizes[k][0], h = sizes[k][1];
+        frame f;
+        frame_open(&f, w, h);
+        ui_classroom *cr = malloc(sizeof *cr);
+        ui_classroom_init(cr, fonts);
+        xl_session *s = default_session();
+        char err[512], did[64];
+        ck_assert_int_eq(ui_classroom_open(cr, LESSONS_DIR "/02-entropy.lesson", s, err, sizeof err), 0);
+        ui_view view = {.theme = UI_THEME_LIGHT, .lesson = cr->player};
+        ui_frame_geom g;
+        ui_scene_draw(f.sc, s, &view, w, h, &g);
+        ck_assert_int_ge(g.lesson.nkeys, 4);
+        ck_assert_str_eq(g.lesson.key_action[0], "next");
+        ck_assert_str_eq(g.lesson.key_action[1], "back");
+        ck_assert_str_eq(g.lesson.key_action[g.lesson.nkeys - 2], "menu");
+        ck_assert_str_eq(g.lesson.key_action[g.lesson.nkeys - 1], "close");
+        const SDL_Rect col = g.lesson.column;
+        for (int i = 0; i < g.lesson.nkeys; i++) {
+            const SDL_Rect r = g.lesson.keys[i];
+            ck_assert_int_ge(r.x, col.x);
+            ck_assert_int_le(r.x + r.w, col.x + col.w);
+            ck_assert_int_gt(r.y, col.y + col.h * 3 / 4); /* in the foot */
+            if (i) ck_assert_int_ge(r.x, g.lesson.keys[i - 1].x + g.lesson.keys[i - 1].w - r.h / 2);
+            int ink = 0; /* text pixels (darker than the panel) inside the box */
+            for (int y = r.y; y < r.y + r.h; y++)
+                for (int x = r.x; x < r.x + r.w; x++)
+                    if (((pixel(&f, x, y) >> 8) & 255) < 128) ink++;
+            ck_assert_int_gt(ink, 20);
+        }
+        /* "next" turns the page; a click between the keys' rows does nothing. */
+        const SDL_Rect next = g.lesson.keys[0];
+        ck_assert_int_eq(ui_classroom_click(cr, next.x + next.w / 2, next.y + next.h / 2, &g.lesson, &g.menu, s, did,
+                                            sizeof did), 1);
+        ck_assert_str_eq(did, "next");
+        ck_assert_int_eq(xl_player_page(cr->player), 1);
+        ck_assert_int_eq(ui_classroom_click(cr, col.x + col.w / 2, col.y + col.h / 3, &g.lesson, &g.menu, s, did,
+                                            sizeof did), 0);
+        ui_scene_draw(f.sc, s, &view, w, h, &g);
+        const SDL_Rect back = g.lesson.keys[1], menu = g.lesson.keys[g.lesson.nkeys - 2];
+        ck_assert_int_eq(ui_classroom_click(cr, back.x + 2, back.y + back.h - 2, &g.lesson, &g.menu, s, did,
+                                            sizeof did), 1);
+        ck_assert_str_eq(did, "back");
+        ck_assert_int_eq(xl_player_page(cr->player), 0);
+        ck_assert_int_eq(ui_classroom_click(cr, menu.x + menu.w / 2, menu.y + menu.h / 2, &g.lesson, &g.menu, s, did,
+                                            sizeof did), 1);
+        ck_assert_str_eq(did, "menu");
+        ck_assert_int_eq(cr->menu_open, 1);
+        ui_classroom_free(cr);
+        free(cr);
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
 }
 END_TEST
 
@@ -303,7 +365,7 @@ START_TEST(clicker_keys_blank_menu_and_escape)
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_r, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(cr->blank, 0);
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_PERIOD, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
-    ck_assert_int_eq(ui_classroom_click(cr, 5, 5, NULL, 0, NULL, 0, s, NULL, 0), 1);
+    ck_assert_int_eq(ui_classroom_click(cr, 5, 5, NULL, NULL, s, NULL, 0), 1);
     ck_assert_int_eq(cr->blank, 0);
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_b, KMOD_LCTRL, s, NULL, 0), UI_CLASSROOM_PASS); /* Adam's β₂ */
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_p, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
@@ -349,6 +411,7 @@ int main(void)
     tcase_add_test(tc, every_page_fits_and_reads);
     tcase_add_test(tc, blank_is_black_and_emphasis_dims_the_others);
     tcase_add_test(tc, a_click_answers_the_question);
+    tcase_add_test(tc, the_foot_keys_are_pressable);
     tcase_add_test(tc, clicker_keys_blank_menu_and_escape);
     suite_add_tcase(su, tc);
     SRunner *sr = srunner_create(su);

@@ -566,6 +566,43 @@ START_TEST(ticks_end_and_numbers_fit)
 }
 END_TEST
 
+/* "H help" ends the hint bar and is the only hint in the full text colour (black in the
+ * projector theme; the others are (52, 52, 58), which antialiasing only lightens); the
+ * box the frame reports for it (a click there opens the key sheet) holds exactly those
+ * pixels: ones darker than the other hints can be inside it, none elsewhere in the bar. */
+START_TEST(the_help_hint_is_where_it_is_drawn)
+{
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {640, 480}};
+    for (int k = 0; k < 3; k++) {
+        frame f;
+        frame_open(&f, sizes[k][0], sizes[k][1]);
+        xl_session_desc d;
+        xl_session_desc_default(&d, 1);
+        xl_session *s = xl_session_create(&d);
+        frame_draw(&f, s, UI_THEME_LIGHT);
+        const SDL_Rect bar = f.geom.layout.hints, help = f.geom.help_hint;
+        ck_assert_int_gt(help.w, 10);
+        ck_assert_msg(SDL_HasIntersection(&bar, &help) && help.y == bar.y && help.h == bar.h,
+                      "help box %d,%d %dx%d not on the bar %d,%d %dx%d", help.x, help.y, help.w, help.h, bar.x,
+                      bar.y, bar.w, bar.h);
+        ck_assert_int_gt(help.x, bar.x + bar.w / 2);
+        int inside_help = 0, outside = 0;
+        for (int y = bar.y; y < bar.y + bar.h; y++)
+            for (int x = bar.x; x < bar.x + bar.w; x++) {
+                const SDL_Color c = pixel(&f, x, y);
+                if (c.r >= 40 || c.g >= 40 || c.b >= 40) continue;
+                SDL_Point pt = {x, y};
+                if (SDL_PointInRect(&pt, &help)) inside_help++;
+                else outside++;
+            }
+        ck_assert_int_gt(inside_help, 20);
+        ck_assert_int_eq(outside, 0);
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
+}
+END_TEST
+
 START_TEST(viridis_endpoints)
 {
     /* matplotlib's viridis: #440154 at 0, #21918C at 0.5, #FDE725 at 1. */
@@ -595,6 +632,7 @@ int main(void)
     tcase_add_test(pix, infinity_is_shown_as_infinity);
     tcase_add_test(pix, viridis_endpoints);
     tcase_add_test(pix, ticks_end_and_numbers_fit);
+    tcase_add_test(pix, the_help_hint_is_where_it_is_drawn);
     suite_add_tcase(s, pix);
     TCase *frames = tcase_create("frames are pure functions of state and size");
     tcase_set_timeout(frames, 120);

@@ -378,9 +378,16 @@ static int window_turn(void *ctx, int may_wait)
                 (cr->blank || cr->menu_open || cr->player))
             {
                 char did[UI_LIBRARY_PATH + 32];
-                taken = ui_classroom_click(cr, fx, fy, L->geom.lesson.answers, L->geom.lesson.nanswers,
-                                           L->geom.menu.rows, L->geom.menu.nrows, s, did, sizeof did);
+                taken = ui_classroom_click(cr, fx, fy, &L->geom.lesson, &L->geom.menu, s, did, sizeof did);
                 if (taken && did[0]) ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_LESSON, did, 0, 0);
+            }
+            /* "H help" at the end of the hint bar opens the key sheet, as H does. */
+            const SDL_Point in_scene = {fx - L->geom.scene.x, fy - L->geom.scene.y};
+            if (!taken && ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT &&
+                !L->view.help_visible && !cr->blank && !cr->menu_open &&
+                SDL_PointInRect(&in_scene, &L->geom.help_hint)) {
+                act.view = UI_VIEW_HELP;
+                taken = 1;
             }
             /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
             int to_scene = !taken && !replaying && !cr->menu_open && !cr->blank &&

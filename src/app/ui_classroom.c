@@ -194,18 +194,22 @@ static int inside(SDL_Rect r, int x, int y)
     return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
 }
 
-int ui_classroom_click(ui_classroom *c, int x, int y, const SDL_Rect *answers, int nanswers, const SDL_Rect *rows,
-                       int nrows, xl_session *s, char *did, size_t n)
+int ui_classroom_click(ui_classroom *c, int x, int y, const ui_lesson_geom *lesson, const ui_menu_geom *menu,
+                       xl_session *s, char *did, size_t n)
 {
     if (did && n) did[0] = '\0';
     if (c->blank) return act(c, s, did, n, "unblank"), 1;
     if (c->menu_open) {
-        for (int i = 0; i < nrows && i < c->library.count; i++)
-            if (inside(rows[i], x, y)) return act(c, s, did, n, "open %s", c->library.entries[i].path), 1;
+        for (int i = 0; menu && i < menu->nrows && i < c->library.count; i++)
+            if (inside(menu->rows[i], x, y)) return act(c, s, did, n, "open %s", c->library.entries[i].path), 1;
         return act(c, s, did, n, "menu-close"), 1; /* a click beside the menu closes it */
     }
+    if (!lesson || !c->lesson) return 0;
     if (c->player && xl_player_phase_of(c->player) == XL_PLAYER_ASKING)
-        for (int i = 0; i < nanswers; i++)
-            if (inside(answers[i], x, y)) return act(c, s, did, n, "answer %d", i + 1), 1;
+        for (int i = 0; i < lesson->nanswers; i++)
+            if (inside(lesson->answers[i], x, y)) return act(c, s, did, n, "answer %d", i + 1), 1;
+    /* The foot's keys: a touch screen or a mouse turns the pages without a keyboard. */
+    for (int i = 0; i < lesson->nkeys; i++)
+        if (inside(lesson->keys[i], x, y)) return act(c, s, did, n, "%s", lesson->key_action[i]), 1;
     return 0;
 }

@@ -8,6 +8,7 @@
 
 #include <SDL.h>
 #include "ui_library.h"
+#include "ui_lesson_panel.h"
 #include "xl_player.h"
 #include "xl_session.h"
 
@@ -52,10 +53,11 @@ int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *er
  * "" when the key is the learner's). */
 ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint16 mod, xl_session *s, char *did,
                                          size_t n);
-/* A click at frame pixel (x, y) on a lesson's answer (answers[0..n-1]) or the menu's
- * rows (or anywhere while blank or with the menu open); 1 if taken, its action in did. */
-int ui_classroom_click(ui_classroom *c, int x, int y, const SDL_Rect *answers, int nanswers, const SDL_Rect *rows,
-                       int nrows, xl_session *s, char *did, size_t n);
+/* A click at frame pixel (x, y) on what the last frame drew: a lesson's answer or one of
+ * the keys at its column's foot (lesson, may be NULL), or the menu's rows (menu, may be
+ * NULL); anywhere while blank or with the menu open. 1 if taken, its action in did. */
+int ui_classroom_click(ui_classroom *c, int x, int y, const ui_lesson_geom *lesson, const ui_menu_geom *menu,
+                       xl_session *s, char *did, size_t n);
 
 /* 1 when a lesson (playing or broken) or the menu is showing. */
 int ui_classroom_active(const ui_classroom *c);

@@ -340,7 +340,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     /* A lesson's emphasis dims the other panels, under the tooltip, note and help. */
     if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
     ui_text_set_region(sc->text, L.hints, 0);
-    ui_hints_draw(&ctx, L.hints, s);
+    ui_hints_draw(&ctx, L.hints, s, &g->help_hint);
     if (view->pointer_in && !view->help_visible) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
     if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);
     if (view->help_visible) {

@@ -54,6 +54,7 @@ typedef struct ui_frame_geom {
     /* Where the scene was drawn: the whole frame, or right of a lesson's column. Every
      * geometry above is relative to this box's corner (the scene draws in a viewport). */
     SDL_Rect scene;
+    SDL_Rect help_hint;       /* "H help" in the hint bar: a click on it opens the key sheet */
     ui_lesson_geom lesson;    /* the column (empty without a lesson) and its answers */
     ui_menu_geom menu;        /* the menu's rows when it is open */
 } ui_frame_geom;

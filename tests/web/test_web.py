@@ -90,6 +90,20 @@ def start_page(browser, url):
     browser.goto(url)
 
 
+def ink_box(png, x, y, w, h, black_only=False):
+    """The bounding box, in frame pixels, of what is drawn in the region (x, y, w, h) of
+    png: pixels not white, or only the near-black ones (black_only). None if nothing."""
+    keep = ['-fuzz', '15%', '-fill', 'white', '+opaque', 'black'] if black_only else \
+           ['-fuzz', '10%', '-fill', 'white', '-opaque', 'white']
+    out = subprocess.run(['convert', png, '-crop', f'{w}x{h}+{x}+{y}', '+repage', *keep, '-format', '%@', 'info:'],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    bw, _, rest = out.partition('x')
+    bh, bx, by = (int(v) for v in rest.replace('-', '+-').split('+') if v)
+    if int(bw) <= 1 or bh <= 1:
+        return None
+    return x + bx, y + by, int(bw), bh
+
+
 def trace_lines(browser):
     """The current page's --trace output (JSON lines on the console), parsed."""
     lines = []
@@ -234,6 +248,45 @@ def main():
                 b.send('Input.dispatchTouchEvent', {'type': 'touchEnd', 'touchPoints': []})
                 frames_after(b, shown)
                 assert_moved_to_upper_left(b, 'the tap')
+            finally:
+                b.send('Emulation.setTouchEmulationEnabled', {'enabled': False})
+
+        @check('without a keyboard: a click on "H help" opens the key sheet; a tap on "→ next" turns the page')
+        def _():
+            open_page(b, base, '?trace=1')
+            before = os.path.join(OUT, 'pointer-only-before.png')
+            b.canvas_png(before)
+            # "H help" is the only near-black text in the hint bar (the other hints are grey).
+            box = ink_box(before, 0, 720 - 40, 1280, 40, black_only=True)
+            assert box and box[0] > 640, f'"H help" not found in the hint bar: {box}'
+            shown = b.eval('window.xentlab.frames')
+            b.click(box[0] + box[2] // 2, box[1] + box[3] // 2)
+            frames_after(b, shown)
+            assert [t for t in trace_lines(b) if t.get('command') == 'help'], 'no help in the trace after the click'
+            sheet = os.path.join(OUT, 'pointer-only-help.png')
+            b.canvas_png(sheet)
+            assert image_diff(before, sheet, FUZZ_PERCENT) > 100_000, 'the key sheet did not open'
+            shown = b.eval('window.xentlab.frames')
+            b.click(640, 360)  # any click closes it
+            frames_after(b, shown)
+            after = os.path.join(OUT, 'pointer-only-after.png')
+            b.canvas_png(after)
+            assert image_diff(before, after, FUZZ_PERCENT) == 0, 'the frame after closing the sheet is not the first'
+            # The lesson column's foot: its first key is "→ next".
+            b.send('Emulation.setTouchEmulationEnabled', {'enabled': True, 'maxTouchPoints': 1})
+            try:
+                open_page(b, base, '?trace=1&lesson=2')
+                page = os.path.join(OUT, 'pointer-only-lesson.png')
+                b.canvas_png(page)
+                foot = ink_box(page, 0, 720 - 60, 440, 50)
+                assert foot, 'no keys at the foot of the lesson column'
+                shown = b.eval('window.xentlab.frames')
+                point = {'x': foot[0] + 8, 'y': foot[1] + foot[3] // 2}
+                b.send('Input.dispatchTouchEvent', {'type': 'touchStart', 'touchPoints': [point]})
+                b.send('Input.dispatchTouchEvent', {'type': 'touchEnd', 'touchPoints': []})
+                frames_after(b, shown)
+                pages = [t for t in trace_lines(b) if t.get('lesson') == 'page']
+                assert pages and pages[-1]['page'] == 2, f'page lines after the tap on "→ next": {pages}'
             finally:
                 b.send('Emulation.setTouchEmulationEnabled', {'enabled': False})
 

@@ -141,7 +141,7 @@ static int scenario_hints(const xl_scenario_def *def, hint *out, int cap)
     return n;
 }
 
-void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
+void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, SDL_Rect *help_box)
 {
     hint hints[40];
     const int count = scenario_hints(xl_session_scenario(s), hints, 40);
@@ -167,5 +167,6 @@ void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
         x += ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, hints[i].text);
         x += ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, "  ·  ");
     }
-    ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text, help);
+    const int help_drawn = ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text, help);
+    if (help_box) *help_box = (SDL_Rect){x - 2, area.y, help_drawn + 4, area.h};
 }

@@ -110,8 +110,62 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
 
 /* The column's frame, header (lesson title, counter) and foot (status, keys); returns
  * the body's box through *body. */
+/* One of the clicker keys at the column's foot, and the action a click on it does. */
+typedef struct foot_key {
+    const char *text, *action;
+} foot_key;
+
+/* The foot's keys from the fullest set to the shortest: the first that fits is drawn. */
+static const foot_key foot_sets[][UI_LESSON_KEYS] = {
+    {{"PgDn → next", "next"}, {"PgUp ← back", "back"}, {"B blank", "blank"}, {"M lessons", "menu"},
+     {"Esc sandbox", "close"}},
+    {{"→ next", "next"}, {"← back", "back"}, {"B blank", "blank"}, {"M lessons", "menu"}, {"Esc sandbox", "close"}},
+    {{"→ next", "next"}, {"← back", "back"}, {"M lessons", "menu"}, {"Esc sandbox", "close"}, {NULL, NULL}},
+    {{"M lessons", "menu"}, {"Esc sandbox", "close"}, {NULL, NULL}, {NULL, NULL}, {NULL, NULL}},
+};
+#define FOOT_SEPARATOR "  ·  "
+
+static int foot_width(const ui_ctx *ctx, const foot_key *set)
+{
+    int w = 0;
+    for (int i = 0; i < UI_LESSON_KEYS && set[i].text; i++)
+        w += (i ? ui_text_width(ctx->text, UI_FONT_LABEL, FOOT_SEPARATOR) : 0) +
+             ui_text_width(ctx->text, UI_FONT_LABEL, set[i].text);
+    return w;
+}
+
+/* The clicker keys at (x, y), the fullest set that fits in width (cut when even the
+ * shortest does not, and then not pressable); each key's box goes into g. */
+static void draw_foot(const ui_ctx *ctx, int x, int y, int width, int first_set, ui_lesson_geom *g)
+{
+    const int nsets = (int)(sizeof foot_sets / sizeof foot_sets[0]);
+    int k = first_set;
+    while (k < nsets - 1 && foot_width(ctx, foot_sets[k]) > width) k++;
+    const SDL_Color dim = ctx->theme->text_dim;
+    if (foot_width(ctx, foot_sets[k]) > width) {
+        char all[128] = "", cut[128];
+        for (int i = 0; i < UI_LESSON_KEYS && foot_sets[k][i].text; i++)
+            snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? FOOT_SEPARATOR : "",
+                     foot_sets[k][i].text);
+        ui_text_fit(ctx->text, UI_FONT_LABEL, all, width, cut, sizeof cut);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, dim, cut);
+        return;
+    }
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    for (int i = 0; i < UI_LESSON_KEYS && foot_sets[k][i].text; i++) {
+        if (i) x += ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, dim, FOOT_SEPARATOR);
+        const int w = ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, dim, foot_sets[k][i].text);
+        if (g && g->nkeys < UI_LESSON_KEYS) {
+            /* A little beyond the words, so a finger need not hit the letters. */
+            g->keys[g->nkeys] = (SDL_Rect){x - lh / 4, y - lh / 4, w + lh / 2, lh + lh / 2};
+            g->key_action[g->nkeys++] = foot_sets[k][i].action;
+        }
+        x += w;
+    }
+}
+
 static void frame(const ui_ctx *ctx, SDL_Rect col, const char *lesson_title, const char *counter,
-                  const char *status, int clicker, SDL_Rect *body)
+                  const char *status, int clicker, SDL_Rect *body, ui_lesson_geom *g)
 {
     const ui_theme *th = ctx->theme;
     const int pad = ctx->pad;
@@ -136,20 +190,9 @@ static void frame(const ui_ctx *ctx, SDL_Rect col, const char *lesson_title, con
     ui_wrap_style st = {UI_FONT_HELP, UI_FONT_HELP, th->text, th->text, 0, 0};
     int status_h = ui_wrap_draw(ctx->text, &st, status, 0, 0, col.w - 2 * pad, 1 << 30, 0, NULL);
     int bottom = col.y + col.h - pad - kl;
-    /* The clicker's keys, as many as fit without cutting one. */
-    static const char *const keys[] = {
-        "PgDn → next  ·  PgUp ← back  ·  B blank  ·  M lessons  ·  Esc sandbox",
-        "→ next  ·  ← back  ·  B blank  ·  M lessons  ·  Esc sandbox",
-        "→ next  ·  ← back  ·  M lessons  ·  Esc sandbox",
-        "M lessons  ·  Esc sandbox",
-    };
-    int k = clicker ? 0 : 3;
-    if (clicker < 0) k = -1; /* a recording: no keys to press */
-    while (k >= 0 && k < 3 && ui_text_width(ctx->text, UI_FONT_LABEL, keys[k]) > col.w - 2 * pad) k++;
-    if (k >= 0) {
-        ui_text_fit(ctx->text, UI_FONT_LABEL, keys[k], col.w - 2 * pad, cut, sizeof cut);
-        ui_text_draw(ctx->text, UI_FONT_LABEL, col.x + pad, bottom, UI_ALIGN_LEFT, th->text_dim, cut);
-    }
+    /* The clicker's keys, as many as fit without cutting one; a click on one does it.
+     * Without a player only the last set applies; a recording has no keys to press. */
+    if (clicker >= 0) draw_foot(ctx, col.x + pad, bottom, col.w - 2 * pad, clicker ? 0 : 3, g);
     bottom -= status_h + pad / 2;
     ui_wrap_draw(ctx->text, &st, status, col.x + pad, bottom, col.w - 2 * pad, col.y + col.h, 1, NULL);
     bottom -= pad / 2;
@@ -168,7 +211,7 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int rec
     snprintf(counter, sizeof counter, "%d / %d", xl_player_page(p) + 1, l->npages);
     SDL_Rect body;
     frame(ctx, col, l->title, counter, recording ? ui_lesson_caption_status(p) : ui_lesson_status(p),
-          recording ? -1 : 1, &body);
+          recording ? -1 : 1, &body, g);
     SDL_RenderSetClipRect(ctx->r, &body);
     layout_body(ctx, col, p, body.y, body.y + body.h, 0, g);
     SDL_RenderSetClipRect(ctx->r, NULL);
@@ -195,7 +238,7 @@ void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *bro
     }
     const ui_theme *th = ctx->theme;
     SDL_Rect body;
-    frame(ctx, col, "This lesson cannot be opened", NULL, "Fix the file and open it again (M).", 0, &body);
+    frame(ctx, col, "This lesson cannot be opened", NULL, "Fix the file and open it again (M).", 0, &body, g);
     const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, max_y = body.y + body.h;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->surprise, th->surprise, 0, 0};

@@ -11,11 +11,18 @@
 #include "ui_panel.h"
 #include "xl_player.h"
 
-/* Where the column put what the pointer can press. */
+#define UI_LESSON_KEYS 5 /* the clicker keys at the column's foot */
+
+/* Where the column put what the pointer can press: the answers, and the keys at its
+ * foot, each with the lesson action a click on it does ("next", "back", "blank", "menu",
+ * "close": ui_classroom_do's words). */
 typedef struct ui_lesson_geom {
     SDL_Rect column;
     int nanswers;
     SDL_Rect answers[XL_LESSON_ANSWERS];
+    int nkeys;
+    SDL_Rect keys[UI_LESSON_KEYS];
+    const char *key_action[UI_LESSON_KEYS];
 } ui_lesson_geom;
 
 /* The lesson menu's rows, for pointing. */
