@@ -482,6 +482,7 @@ static int window_turn(void *ctx, int may_wait)
             }
             /* Time spent paused is not owed to the simulation. */
             if (!was_playing && xl_session_playing(s)) L->last = SDL_GetPerformanceCounter();
+            if (act.view == UI_VIEW_QUIT && ui_platform_is_browser()) ok = 0; /* a page stays: said below */
             if (trace) ui_trace_command(trace, s, &act, ok);
             L->dirty = L->presenter_dirty = 1;
         }

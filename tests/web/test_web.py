@@ -306,10 +306,12 @@ def main():
 
         @check('Q keeps the page and says how to leave')
         def _():
-            open_page(b, base)
+            open_page(b, base, '?trace=1')
             press_and_wait(b, 'q')
             press_and_wait(b, 'n')
             assert b.eval('window.xentlab.exitStatus') is None, 'the program exited'
+            quits = [t for t in trace_lines(b) if t.get('command') == 'quit']
+            assert quits and quits[-1]['ok'] is False, f'the trace says of Q: {quits}'
 
         @check('?theme=dark: the dark theme, and the page around it dark too')
         def _():
