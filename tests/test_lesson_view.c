@@ -308,6 +308,18 @@ START_TEST(the_foot_keys_are_pressable)
                                             sizeof did), 1);
         ck_assert_str_eq(did, "menu");
         ck_assert_int_eq(cr->menu_open, 1);
+        /* A broken lesson's foot: M lessons and Esc sandbox, and the latter closes it. */
+        ck_assert_int_eq(ui_classroom_open(cr, BAD_LESSON, s, err, sizeof err), 0);
+        ck_assert_int_eq(cr->broken, 1);
+        ui_view broken = {.theme = UI_THEME_LIGHT, .broken = cr->lesson};
+        ui_scene_draw(f.sc, s, &broken, w, h, &g);
+        ck_assert_int_eq(g.lesson.nkeys, 2);
+        ck_assert_str_eq(g.lesson.key_action[0], "menu");
+        const SDL_Rect close = g.lesson.keys[1];
+        ck_assert_int_eq(ui_classroom_click(cr, close.x + close.w / 2, close.y + close.h / 2, &g.lesson, &g.menu, s,
+                                            did, sizeof did), 1);
+        ck_assert_str_eq(did, "close");
+        ck_assert_int_eq(ui_classroom_active(cr), 0);
         ui_classroom_free(cr);
         free(cr);
         xl_session_destroy(s);

@@ -375,7 +375,7 @@ static int window_turn(void *ctx, int may_wait)
             }
             int taken = 0;
             if (ev.type == SDL_MOUSEBUTTONDOWN && ev.button.button == SDL_BUTTON_LEFT && !L->view.help_visible &&
-                (cr->blank || cr->menu_open || cr->player))
+                (cr->blank || cr->menu_open || cr->lesson)) /* a broken lesson's foot too */
             {
                 char did[UI_LIBRARY_PATH + 32];
                 taken = ui_classroom_click(cr, fx, fy, &L->geom.lesson, &L->geom.menu, s, did, sizeof did);

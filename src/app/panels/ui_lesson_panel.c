@@ -108,8 +108,6 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
     return y;
 }
 
-/* The column's frame, header (lesson title, counter) and foot (status, keys); returns
- * the body's box through *body. */
 /* One of the clicker keys at the column's foot, and the action a click on it does. */
 typedef struct foot_key {
     const char *text, *action;
@@ -164,6 +162,8 @@ static void draw_foot(const ui_ctx *ctx, int x, int y, int width, int first_set,
     }
 }
 
+/* The column's frame, header (lesson title, counter) and foot (status, keys); returns
+ * the body's box through *body and the foot keys' boxes through g (may be NULL). */
 static void frame(const ui_ctx *ctx, SDL_Rect col, const char *lesson_title, const char *counter,
                   const char *status, int clicker, SDL_Rect *body, ui_lesson_geom *g)
 {
