@@ -15,7 +15,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # cds to the repository root
 
-OUT=${1:-build-web/site}
+OUT=${1:-$XL_ROOT/build-web/site}   # a given OUT is taken from where the script was run
 case $OUT in /*) ;; *) OUT=$XL_CALLER_PWD/$OUT ;; esac
 PORTS=${XENTLAB_WEB_PORTS:-${XDG_CACHE_HOME:-$HOME/.cache}/xentlab/web-ports}
 BUILD=build-web/xentlab
