@@ -4,7 +4,8 @@
 #   scripts/web.sh [OUT]      (default OUT: build-web/site)
 #
 # 1. scripts/web-ports.sh builds SDL2, FreeType, SDL2_ttf, libpng and zlib for
-#    WebAssembly once, into ~/.cache/xentlab/web-ports (reused while it is there);
+#    WebAssembly once, into ~/.cache/xentlab/web-ports (reused while it is there;
+#    XENTLAB_WEB_PORTS=DIR puts them elsewhere);
 # 2. meson cross-compiles xentlab with Debian's emscripten into build-web/xentlab;
 # 3. OUT gets index.html (src/web/), the icon, xentlab.js, xentlab.wasm and xentlab.data
 #    (the fonts and the lessons), and xentlab.html, the same page with all of it inside,
