@@ -32,7 +32,6 @@ cat > build-web/cross-emscripten.ini <<INI
 [binaries]
 c = 'emcc'
 ar = 'emar'
-strip = 'emstrip'
 pkgconfig = 'pkg-config'
 
 [properties]
