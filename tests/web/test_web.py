@@ -238,7 +238,7 @@ def main():
             b.canvas_png(after)
             assert image_diff(before, after, FUZZ_PERCENT) > 2000, 'the frame did not change after the click'
 
-        @check('a tap on a touch screen moves the point like a click')
+        @check('a touch screen: a tap moves the point like a click; a drag raises a P bar')
         def _():
             b.send('Emulation.setTouchEmulationEnabled', {'enabled': True, 'maxTouchPoints': 1})
             try:
@@ -248,6 +248,19 @@ def main():
                 b.send('Input.dispatchTouchEvent', {'type': 'touchEnd', 'touchPoints': []})
                 frames_after(b, shown)
                 assert_moved_to_upper_left(b, 'the tap')
+                # The robin's P bar (p = 0.4, its top near y = 279 at 1280x720) dragged up
+                # by a finger: p rises, the other classes keep their ratios (0.25 : 0.15).
+                b.send('Input.dispatchTouchEvent', {'type': 'touchStart', 'touchPoints': [{'x': 100, 'y': 285}]})
+                for y in range(280, 190, -10):
+                    b.send('Input.dispatchTouchEvent', {'type': 'touchMove', 'touchPoints': [{'x': 100, 'y': y}]})
+                    b.pump(0.03)
+                b.send('Input.dispatchTouchEvent', {'type': 'touchEnd', 'touchPoints': []})
+                b.pump(0.3)
+                sets = [t for t in trace_lines(b) if t.get('command') == 'set-p']
+                assert sets, 'no set-p in the trace after the drag'
+                p = [float(v) for v in sets[-1]['text'].split()[1].split(',')]
+                assert p[0] > 0.6, f'the robin\'s p after the drag: {p[0]}'
+                assert abs(p[1] / p[2] - 0.25 / 0.15) < 1e-9, f'the others\' ratios changed: {p}'
             finally:
                 b.send('Emulation.setTouchEmulationEnabled', {'enabled': False})
 
