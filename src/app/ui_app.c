@@ -296,6 +296,30 @@ static void say(window_loop *L, const char *note, int ms)
     L->dirty = 1;
 }
 
+/* How long the loop may wait for an event before something is due without one: the
+ * next simulation step, a note's end, a replay's next action, the presenter's timer.
+ * -1: nothing is due; only an event can change what is shown. */
+static int wait_ms_for(const window_loop *L)
+{
+    int wait_ms = -1;
+    if (xl_session_playing(L->s)) {
+        int ms = (int)ceil(xl_session_time_to_next_step(L->s) * 1000.0);
+        wait_ms = ms < 1 ? 1 : ms > 100 ? 100 : ms;
+    } else if (L->view.note[0]) {
+        wait_ms = 100; /* wake to take the note away */
+    }
+    if (L->replay && L->next_entry < L->replay->count) { /* wake for the next recorded action */
+        long long due = L->replay->entries[L->next_entry].ms - ms_since(L->session_start);
+        int ms = due < 1 ? 1 : due > 100 ? 100 : (int)due;
+        if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
+    }
+    if (L->pv.win) { /* wake when the timer's second turns */
+        int to_second = 1000 - (int)((SDL_GetTicks64() - L->lesson_start) % 1000);
+        if (wait_ms < 0 || to_second < wait_ms) wait_ms = to_second;
+    }
+    return wait_ms;
+}
+
 /* One turn: events, then the steps that are due, then a frame if something changed.
  * On the desktop a turn may sleep in SDL_WaitEvent while nothing is due (no CPU when
  * idle); in the browser it returns at once and the browser calls it again. */
@@ -321,23 +345,9 @@ static int window_turn(void *ctx, int may_wait)
         cr->restarted = 0;
     }
     SDL_Event ev;
-    int have, wait_ms = -1;
-    if (xl_session_playing(s)) {
-        int ms = (int)ceil(xl_session_time_to_next_step(s) * 1000.0);
-        wait_ms = ms < 1 ? 1 : ms > 100 ? 100 : ms;
-    } else if (L->view.note[0]) {
-        wait_ms = 100; /* wake to take the note away */
-    }
+    int have;
+    const int wait_ms = wait_ms_for(L);
     const int replaying = replay && L->next_entry < replay->count;
-    if (replaying) { /* wake for the next recorded action */
-        long long due = replay->entries[L->next_entry].ms - ms_since(L->session_start);
-        int ms = due < 1 ? 1 : due > 100 ? 100 : (int)due;
-        if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
-    }
-    if (L->pv.win) { /* wake when the timer's second turns */
-        int to_second = 1000 - (int)((SDL_GetTicks64() - L->lesson_start) % 1000);
-        if (wait_ms < 0 || to_second < wait_ms) wait_ms = to_second;
-    }
     if (L->dirty || L->presenter_dirty || !may_wait) have = SDL_PollEvent(&ev);
     else if (wait_ms >= 0) have = SDL_WaitEventTimeout(&ev, wait_ms);
     else have = SDL_WaitEvent(&ev);
@@ -547,6 +557,10 @@ static int window_turn(void *ctx, int may_wait)
         L->running = 1;
         say(L, "this is a web page: close its tab to leave", 3000);
     }
+    /* A page's turn never waits in SDL_WaitEvent: when only input can change what is
+     * shown, the browser stops calling it until input comes (no CPU while paused). */
+    if (!may_wait && L->running && !L->dirty && !L->presenter_dirty && wait_ms_for(L) < 0)
+        ui_platform_sleep_until_input();
     return L->running;
 }
 

@@ -51,6 +51,31 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
     emscripten_set_main_loop_arg(browser_turn, &tc, 0, 1);
 }
 
+/* The browser's loop resumed by the first input, focus or resize event, heard in the
+ * capture phase, before SDL's own listeners queue the event for the next turn. The
+ * paused loop gives up its hold on the runtime, which would then exit (EXIT_RUNTIME,
+ * kept so that a bad link's exit status reaches the page): the sleep holds it instead,
+ * and lets go only once the resumed loop holds it again. */
+EM_JS(void, page_wake_on_input, (void), {
+    var types = ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove',
+                 'touchend', 'touchcancel', 'resize', 'focus', 'blur', 'visibilitychange'];
+    var wake = function() {
+        types.forEach(function(t) { window.removeEventListener(t, wake, true); });
+        Browser.mainLoop.resume();
+        runtimeKeepalivePop();
+        if (Module.onXentlabSleep) Module.onXentlabSleep(false);
+    };
+    runtimeKeepalivePush();
+    types.forEach(function(t) { window.addEventListener(t, wake, true); });
+    if (Module.onXentlabSleep) Module.onXentlabSleep(true);
+});
+
+void ui_platform_sleep_until_input(void)
+{
+    emscripten_pause_main_loop();
+    page_wake_on_input();
+}
+
 /* EM_JS rather than EM_ASM, which needs -std=gnu*; the page's hooks are optional. */
 EM_JS(void, page_frame_shown, (double frames), {
     if (Module.onXentlabFrame) Module.onXentlabFrame(frames);
@@ -112,6 +137,8 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
     while (turn(ctx, 1)) {
     }
 }
+
+void ui_platform_sleep_until_input(void) {}
 
 void ui_platform_frame_shown(long frames) { (void)frames; }
 

@@ -41,6 +41,12 @@ typedef int (*ui_platform_turn_fn)(void *ctx, int may_wait);
  * hold, ctx included, stays valid while the page lives, as under an infinite loop. */
 void ui_platform_run(ui_platform_turn_fn turn, void *ctx);
 
+/* Called by a turn that was told not to wait when nothing is due until input arrives:
+ * the browser stops calling the turn until an input, focus or resize event comes (SDL
+ * queues the event itself; the next turn reads it). The desktop's turn waits in
+ * SDL_WaitEvent instead, so this does nothing there. */
+void ui_platform_sleep_until_input(void);
+
 /* A frame was shown (the frames counted since the start): the browser build tells the
  * page (Module.onXentlabFrame, which the page's loading screen and tests use). */
 void ui_platform_frame_shown(long frames);

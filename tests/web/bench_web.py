@@ -8,7 +8,7 @@ to its first frame (performance.now() when the program shows it) over LOADS fres
 loads, served from 127.0.0.1; then, with the simulation playing at its 30 steps a
 second, the frames shown per second and the share of one core the page's main thread
 was busy (Chromium's TaskDuration over wall time, from the DevTools Performance
-domain). The sizes of the files, raw and gzipped, come first. Figures, not a test:
+domain), and that share again once Space has paused it. The sizes of the files, raw and gzipped, come first. Figures, not a test:
 scripts/test.sh runs tests/web/test_web.py.
 """
 import gzip, os, statistics, sys, time
@@ -58,10 +58,17 @@ def main():
             f0, busy0, t0 = b.eval('window.xentlab.frames'), metric(b, 'TaskDuration'), time.time()
             b.pump(5.0)
             f1, busy1, t1 = b.eval('window.xentlab.frames'), metric(b, 'TaskDuration'), time.time()
+            # Paused (Space): the page sleeps until input.
+            b.press('Space')
+            b.pump(1.0)
+            idle0, u0 = metric(b, 'TaskDuration'), time.time()
+            b.pump(5.0)
+            idle1, u1 = metric(b, 'TaskDuration'), time.time()
         canvas = f'{width * ratio}x{height * ratio}'
         print(f'window {width}x{height} at pixel ratio {ratio} (canvas {canvas}): first frame '
               f'median {statistics.median(firsts):.0f} ms, worst {max(firsts):.0f} ms over {loads} loads; '
-              f'playing: {(f1 - f0) / (t1 - t0):.1f} frames/s, main thread busy {100 * (busy1 - busy0) / (t1 - t0):.0f}%')
+              f'playing: {(f1 - f0) / (t1 - t0):.1f} frames/s, main thread busy {100 * (busy1 - busy0) / (t1 - t0):.0f}%; '
+              f'paused: busy {100 * (idle1 - idle0) / (u1 - u0):.1f}%')
     stop()
 
 

@@ -326,6 +326,28 @@ def main():
             quits = [t for t in trace_lines(b) if t.get('command') == 'quit']
             assert quits and quits[-1]['ok'] is False, f'the trace says of Q: {quits}'
 
+        @check('paused, the page sleeps until input; a key wakes it; a lesson\'s play and a run need none')
+        def _():
+            open_page(b, base, '?trace=1')
+            b.wait_for('window.xentlab.asleep', timeout=5)
+            sleeps = b.eval('window.xentlab.sleeps')
+            press_and_wait(b, 'n')
+            b.wait_for(f'window.xentlab.asleep && window.xentlab.sleeps > {sleeps}', timeout=5)
+            assert [t['step'] for t in trace_lines(b) if 'loss' in t and 'command' not in t] == [1]
+            assert b.eval('window.xentlab.exitStatus') is None, 'the runtime ended while asleep'
+            # A lesson page that plays 50 steps when it opens, with no input at all.
+            open_page(b, base, '?trace=1&lesson=6&page=3')
+            b.wait_for("window.xentlab.asleep", timeout=15)
+            done = [t for t in trace_lines(b) if t.get('lesson') == 'phase' and t.get('phase') == 'done']
+            assert done and done[-1]['step'] == 50, f'the play stopped short: {done}'
+            # Playing, it stays awake and steps on its own.
+            open_page(b, base, '?do=play')
+            b.pump(1.0)
+            assert not b.eval('window.xentlab.asleep'), 'asleep while playing'
+            shown = b.eval('window.xentlab.frames')
+            b.pump(0.5)
+            assert b.eval('window.xentlab.frames') > shown + 5, 'no frames while playing'
+
         @check('?theme=dark: the dark theme, and the page around it dark too')
         def _():
             open_page(b, base, '?theme=dark')
