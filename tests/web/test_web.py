@@ -145,6 +145,20 @@ def assert_moved_to_upper_left(browser, what):
     assert -4.5 < z1 < -3.3 and 3.3 < z2 < 4.5, f'{what} moved to ({z1}, {z2}), expected about (-3.9, 3.9)'
 
 
+def page_down_from_first_page(browser, lesson, file_name, name):
+    """The page opened lesson `lesson` (file_name) at page 1; Page Down turns to page 2,
+    and the frame then matches the desktop's --lesson LESSON --page 2."""
+    opened = [t for t in trace_lines(browser) if t.get('lesson') == 'open']
+    assert opened and opened[-1]['page'] == 1 and opened[-1]['file'].endswith(file_name), f'open line: {opened}'
+    press_and_wait(browser, 'PageDown')
+    pages = [t for t in trace_lines(browser) if t.get('lesson') == 'page']
+    assert pages and pages[-1]['page'] == 2, f'page lines: {pages}'
+    shot, want = os.path.join(OUT, f'{name}-browser.png'), os.path.join(OUT, f'{name}-desktop.png')
+    browser.canvas_png(shot)
+    desktop('--size', '1280x720', '--lesson', lesson, '--page', '2', '-o', want)
+    same_frame(shot, want, name)
+
+
 def same_frame(browser_png, desktop_png, name):
     """Browser and desktop frames agree within the tolerance; the difference image is kept."""
     assert png_size(browser_png) == png_size(desktop_png), \
@@ -210,16 +224,7 @@ def main():
         @check('a lesson from the URL; Page Down turns to page 2')
         def _():
             open_page(b, base, '?trace=1&lesson=4')
-            opened = [t for t in trace_lines(b) if t.get('lesson') == 'open']
-            assert opened and opened[0]['page'] == 1 and opened[0]['file'].endswith('04-cross-entropy.lesson'), \
-                f'open line: {opened}'
-            press_and_wait(b, 'PageDown')
-            pages = [t for t in trace_lines(b) if t.get('lesson') == 'page']
-            assert pages and pages[-1]['page'] == 2, f'page lines: {pages}'
-            shot, want = os.path.join(OUT, 'lesson-browser.png'), os.path.join(OUT, 'lesson-desktop.png')
-            b.canvas_png(shot)
-            desktop('--size', '1280x720', '--lesson', '4', '--page', '2', '-o', want)
-            same_frame(shot, want, 'lesson')
+            page_down_from_first_page(b, '4', '04-cross-entropy.lesson', 'lesson')
 
         @check('a click on the landscape moves the point there')
         def _():
@@ -412,15 +417,7 @@ def main():
             b.wait_for("location.pathname.endsWith('/xentlab.html') && "
                        "(window.xentlab.frames >= 1 || window.xentlab.exitStatus !== null)", timeout=30)
             assert b.eval('window.xentlab.exitStatus') is None, b.eval('window.xentlab.stderr')
-            opened = [t for t in trace_lines(b) if t.get('lesson') == 'open']
-            assert opened and opened[-1]['file'].endswith('03-microstates.lesson'), f'open line: {opened}'
-            press_and_wait(b, 'PageDown')
-            pages = [t for t in trace_lines(b) if t.get('lesson') == 'page']
-            assert pages and pages[-1]['page'] == 2, f'page lines: {pages}'
-            shot, want = os.path.join(OUT, 'disk-browser.png'), os.path.join(OUT, 'disk-desktop.png')
-            b.canvas_png(shot)
-            desktop('--size', '1280x720', '--lesson', '3', '--page', '2', '-o', want)
-            same_frame(shot, want, 'disk')
+            page_down_from_first_page(b, '3', '03-microstates.lesson', 'disk')
 
         @check('a bad link says what is wrong, naming the flag')
         def _():
