@@ -872,7 +872,7 @@ int ui_app_run(const ui_options *opt)
     ui_view view = {.theme = opt->replay ? ro->theme : opt->theme, .pointer_in = opt->pointer,
                     .pointer_x = opt->pointer_x, .pointer_y = opt->pointer_y,
                     .zoom = opt->replay ? ro->zoom : opt->zoom};
-    ui_replay_writer writer, *rw = NULL;
+    ui_replay_writer writer = {0}, *rw = NULL;   /* closed on every path, so never unset */
     if (opt->record_input) {
         char err[1200];
         if (ui_replay_writer_open(&writer, opt->record_input, opt->argc, opt->argv, opt->width, opt->height, err,
@@ -889,7 +889,7 @@ int ui_app_run(const ui_options *opt)
     if (opt->lesson) {
         lesson_status = open_lesson(opt, cr, s);
         if (lesson_status == 2) {
-            ui_replay_writer_close(&writer);
+            if (rw) ui_replay_writer_close(rw);
             ui_classroom_free(cr);
             free(cr);
             free(ro);
