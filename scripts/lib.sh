@@ -67,20 +67,19 @@ xl_build_dir_current() {
     json=$(meson introspect "$dir" --buildoptions 2>/dev/null) || return 1
     # Compare each requested -Dname=value with the configured value.
     printf '%s' "$json" | python3 -c '
-import json, sys
+import json, shlex, sys
 opts = {o["name"]: o["value"] for o in json.load(sys.stdin)}
 for arg in sys.argv[1:]:
     if not arg.startswith("-D") or "=" not in arg:
         continue
     name, want = arg[2:].split("=", 1)
     have = opts.get(name)
-    if isinstance(have, bool):
-        have = "true" if have else "false"
-    elif isinstance(have, list):
-        have = ",".join(have)
-    else:
-        have = str(have)
-    if want.split(",") != have.split(",") and want != have:
+    if isinstance(have, list):   # meson splits compiler arguments like a shell: "-a -b"
+        if have != want.split(",") and have != shlex.split(want):
+            sys.exit(1)
+        continue
+    have = ("true" if have else "false") if isinstance(have, bool) else str(have)
+    if want != have:
         sys.exit(1)
 ' "$@"
 }

@@ -58,6 +58,15 @@ ninja -C "$BUILD" >&2
 
 mkdir -p "$OUT"
 cp src/web/index.html "$BUILD/xentlab.js" "$BUILD/xentlab.wasm" "$BUILD/xentlab.data" data/icons/xentlab.svg "$OUT/"
+# The licences travel with the program and its fonts: as files in the folder, and in
+# xentlab.html, which may be handed on alone, as a comment at its top (neither text
+# holds "--", which would end an HTML comment; checked).
+cp LICENSE "$OUT/LICENSE.txt"
+cp assets/fonts/LICENSE "$OUT/LICENSE-fonts.txt"
+if grep -q -- '--' LICENSE assets/fonts/LICENSE; then
+    echo "web: a licence text contains --; cannot put it in an HTML comment" >&2
+    exit 1
+fi
 # xentlab.html: the page with the program, its WebAssembly, fonts and lessons inside it,
 # which a browser opens from a disk (file://), a USB stick or a course site that takes
 # one file. The program goes in a text/plain script element, which ends at the first
@@ -66,7 +75,19 @@ if grep -qiE '</script|<!--' "$BUILD/xentlab-offline.js"; then
     echo "web: xentlab-offline.js contains </script or <!--; cannot put it inside a page" >&2
     exit 1
 fi
-awk -v code="$BUILD/xentlab-offline.js" '
+awk -v code="$BUILD/xentlab-offline.js" -v lic=LICENSE -v flic=assets/fonts/LICENSE '
+    NR == 1 {
+        print "<!DOCTYPE html>"
+        print "<!-- xentlab, one page with the program, its WebAssembly, fonts and lessons inside it."
+        print "The program is under the MIT licence; the DejaVu fonts inside it under their own."
+        print ""
+        while ((getline line < lic) > 0) print line
+        print ""
+        print "The DejaVu fonts:"
+        while ((getline line < flic) > 0) print line
+        print "-->"
+        if (tolower($0) ~ /^<!doctype/) next
+    }
     !done && $0 == "<script>" {
         print "<script type=\"text/plain\" id=\"xentlab-code\">"
         while ((getline line < code) > 0) print line

@@ -127,6 +127,14 @@ if [ -x "$BIN" ]; then
         fail "the installed binary did not run headless"
     fi
     "$BIN" --version | grep -q '^xentlab ' || fail "installed xentlab --version"
+    # The licences travel with what is installed: the program's, and the fonts' beside them.
+    DOC_LICENSE=$SHARE/doc/xentlab/LICENSE
+    FONT_LICENSE=$SHARE/xentlab/fonts/LICENSE
+    if grep -q '^MIT License' "$DOC_LICENSE" 2>/dev/null && grep -q 'Bitstream' "$FONT_LICENSE" 2>/dev/null; then
+        ok "the licences are installed: share/doc/xentlab/LICENSE and share/xentlab/fonts/LICENSE"
+    else
+        fail "a licence is not installed ($DOC_LICENSE, $FONT_LICENSE)"
+    fi
 
     # Where else could it find fonts? The source tree it was built from and the install
     # folder compiled in (XL_SOURCE_ASSETS, XL_INSTALL_ASSETS in meson.build). Hide both

@@ -591,6 +591,18 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
                         "(no display? use --headless --screenshot FILE.png)\n", SDL_GetError());
         return 1;
     }
+    /* With no display SDL falls back to drivers whose windows no one can see; the
+     * program would then wait for input that cannot come. Only an explicit choice
+     * (SDL_VIDEODRIVER, as the tests set) may open one. */
+    if (ui_platform_invisible_driver(SDL_GetCurrentVideoDriver(), getenv("SDL_VIDEODRIVER"))) {
+        fprintf(stderr, "xentlab: no display to open a window on (SDL found only its '%s' driver)\n"
+                        "Set DISPLAY (or WAYLAND_DISPLAY) to a running display, or draw without one:\n"
+                        "  --headless --screenshot FILE.png   a picture of the scene\n"
+                        "  --record FILE.mp4 --lesson N        a lesson as video\n",
+                SDL_GetCurrentVideoDriver());
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return 1;
+    }
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0"); /* the main window's close quits, not the presenter's */
     SDL_Window *win = SDL_CreateWindow("xentlab · cross-entropy lab", SDL_WINDOWPOS_CENTERED,
@@ -599,7 +611,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
         fprintf(stderr, "xentlab: cannot open a window: %s\n", SDL_GetError());
         return 1;
     }
-    if (!ui_platform_is_browser()) SDL_SetWindowMinimumSize(win, 640, 480); /* a page's size is the page's */
+    if (!ui_platform_is_browser()) SDL_SetWindowMinimumSize(win, UI_MIN_W, UI_MIN_H); /* a page's size is the page's */
     SDL_Renderer *r = create_renderer(win);
     char err[512];
     ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;
@@ -976,8 +988,8 @@ int ui_app_run(const ui_options *opt)
     } else {
         ui_options wopt = *opt;
         if (opt->replay && !opt->size_given) { /* the window as it was recorded */
-            wopt.width = rp.width < 640 ? 640 : rp.width;
-            wopt.height = rp.height < 480 ? 480 : rp.height;
+            wopt.width = rp.width < UI_MIN_W ? UI_MIN_W : rp.width;
+            wopt.height = rp.height < UI_MIN_H ? UI_MIN_H : rp.height;
         }
         status = opt->headless ? run_headless(&wopt, s, view, fonts)
                                : run_window(&wopt, s, view, fonts, opt->trace ? stdout : NULL, cr, rw,

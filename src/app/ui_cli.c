@@ -19,7 +19,7 @@
 #define XL_VERSION "0.0.0"
 #endif
 
-enum { MIN_W = 640, MIN_H = 480, MAX_W = 7680, MAX_H = 4320 };
+enum { MIN_W = UI_MIN_W, MIN_H = UI_MIN_H, MAX_W = UI_MAX_W, MAX_H = UI_MAX_H };
 #define MAX_LR 100.0
 #define MAX_STEPS 100000000L
 
@@ -608,7 +608,15 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     long v;
     switch (ch) {
     case 'h': raw->want_help = 1; break;
-    case OPT_VERSION: fprintf(out_stream, "xentlab %s\n", XL_VERSION); return 1;
+    case OPT_VERSION: /* the GNU convention: name and version, copyright, licence */
+        fprintf(out_stream, "xentlab %s\n"
+                            "Copyright (c) 2026 the xentlab authors\n"
+                            "License MIT: the file LICENSE (installed as share/doc/xentlab/LICENSE)\n"
+                            "This is free software: you are free to change and redistribute it.\n"
+                            "There is NO WARRANTY, to the extent permitted by law.\n"
+                            "The DejaVu fonts it draws with have their own licence: share/xentlab/fonts/LICENSE.\n",
+                XL_VERSION);
+        return 1;
     case 's':
         o->size_given = 1;
         if (parse_size(arg, &o->width, &o->height) != 0) {

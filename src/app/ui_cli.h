@@ -10,6 +10,8 @@
 #include "xl_session.h"
 
 enum { UI_MAX_COMMANDS = 64 };
+/* The frame sizes --size accepts (and a window's smallest): 640x360 is 360p video. */
+enum { UI_MIN_W = 640, UI_MIN_H = 360, UI_MAX_W = 7680, UI_MAX_H = 4320 };
 
 typedef struct ui_options {
     xl_session_desc desc;     /* the scene: classes, P, logits, lr */

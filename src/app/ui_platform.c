@@ -2,6 +2,15 @@
 #include "ui_platform.h"
 
 #include <errno.h>
+#include <string.h>
+
+/* The same on both: the browser's driver is emscripten, never these. */
+int ui_platform_invisible_driver(const char *driver, const char *asked)
+{
+    if (!driver || (asked && *asked)) return 0;
+    return strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0;
+}
+
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>

@@ -19,6 +19,11 @@
 /* 1 in the browser build, 0 on the desktop. */
 int ui_platform_is_browser(void);
 
+/* 1 when DRIVER (SDL's current video driver) draws windows no one can see (offscreen,
+ * dummy) and the user did not ask for it: ASKED is $SDL_VIDEODRIVER, NULL when unset
+ * (the tests set it; a person without a display does not). */
+int ui_platform_invisible_driver(const char *driver, const char *asked);
+
 /* The flags the main window is created with. */
 Uint32 ui_platform_window_flags(void);
 

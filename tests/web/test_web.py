@@ -419,6 +419,21 @@ def main():
             assert b.eval('window.xentlab.exitStatus') is None, b.eval('window.xentlab.stderr')
             page_down_from_first_page(b, '3', '03-microstates.lesson', 'disk')
 
+        @check('the licences travel with the folder and inside the one-file page')
+        def _():
+            for name, words in (('LICENSE.txt', ('MIT License', 'Copyright (c)')),
+                                ('LICENSE-fonts.txt', ('Bitstream', 'DejaVu'))):
+                with open(os.path.join(SITE, name), encoding='utf-8') as f:
+                    text = f.read()
+                assert all(w in text for w in words), f'{name} lacks {words}'
+            with open(os.path.join(SITE, 'xentlab.html'), encoding='utf-8') as f:
+                head = f.read(20000)
+            assert head.lower().startswith('<!doctype html>\n<!--'), head[:80]
+            comment = head[:head.index('-->')]
+            for w in ('MIT License', 'Copyright (c)', 'Bitstream', 'DejaVu'):
+                assert w in comment, f'xentlab.html: the licence comment lacks {w!r}'
+            assert head.lower().count('<!doctype') == 1, 'two doctypes'
+
         @check('a bad link says what is wrong, naming the flag')
         def _():
             b.goto(f'{base}/index.html?scenario=nope')
