@@ -19,7 +19,7 @@ core=(src/core/lesson/xl_lesson.c src/core/session/xl_command.c src/core/session
       src/core/scenarios/*.c src/core/models/*.c src/core/learn/*.c src/core/info/*.c)
 includes=(-Isrc/core/info -Isrc/core/learn -Isrc/core/models -Isrc/core/scenarios -Isrc/core/session
           -Isrc/core/lesson)
-clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined \
+clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -ftrivial-auto-var-init=pattern -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=undefined "${includes[@]}" tests/fuzz_lesson.c "${core[@]}" -lm -o "$out/fuzz_lesson"
 xl_log "fuzzing the lesson parser for $seconds s"
 cd "$out"

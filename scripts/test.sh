@@ -2,6 +2,8 @@
 # Run every xentlab test, the way CI does (.ci/run):
 #   1. build/       : meson test, all suites (core, app and the real-window test
 #                     under Xvfb driven by xdotool);
+#  1b. build-analyze/: clang's static analyzer (scripts/analyze.sh) against the
+#                     reviewed baseline tests/analyzer-baseline.txt;
 #   2. build-asan/  : AddressSanitizer + UndefinedBehaviorSanitizer (with
 #                     float-cast-overflow, which -fsanitize=undefined leaves out) +
 #                     LeakSanitizer: suites core and app (the hostile-input table
@@ -72,6 +74,18 @@ if xl_build build "${TEST_ARGS[@]}"; then
 else
     echo "build/ failed to build; counted as 1 failure" >&2
     FAILED=$((FAILED + 1))
+fi
+
+# 1b. Static analysis: clang's analyzer over every file meson builds; a finding not in
+# the reviewed baseline (tests/analyzer-baseline.txt) fails.
+mkdir -p build-analyze
+if bash scripts/analyze.sh build-analyze >build-analyze/summary.log 2>&1; then
+    PASSED=$((PASSED + 1))
+    xl_log "$(tail -n 1 build-analyze/summary.log)"
+else
+    FAILED=$((FAILED + 1))
+    echo "analyze: new findings (build-analyze/summary.log; HTML in build-analyze/report/):" >&2
+    tail -n 40 build-analyze/summary.log >&2
 fi
 
 # 2. Sanitizers. Leaks inside system libraries are suppressed in tests/lsan.supp.

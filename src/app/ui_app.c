@@ -837,7 +837,7 @@ int ui_app_run(const ui_options *opt)
     char fonts[2048];
     if (find_fonts(fonts, sizeof fonts) != 0) return 1;
     ui_classroom *cr = malloc(sizeof *cr);
-    ui_options *ro = malloc(sizeof *ro); /* --replay: the recorded command line's options */
+    ui_options *ro = calloc(1, sizeof *ro); /* --replay: the recorded command line's options */
     ui_replay rp;
     memset(&rp, 0, sizeof rp);
     if (!cr || !ro) {

@@ -302,7 +302,7 @@ static double numpy_steps(int n)
 static void section_simulation(void)
 {
     printf("\nSimulation: gradient steps per second (median of batches)\n");
-    int reps;
+    int reps = 0;
     double r;
     r = bench_session_steps(10, &reps);
     print_rate("N=10    xl_session_run", r, reps);
@@ -366,7 +366,7 @@ static void section_landscape(void)
         memcpy(l.c.p, p, sizeof p);
         memcpy(l.z, z, sizeof z);
         unsigned before = sink;
-        int reps;
+        int reps = 0;
         double t = time_median(run_landscape, &l, 2, 10, 300, 1.0, &reps);
         printf("  G=%-4d %9.3f ms per recompute  (%5.1f ns/cell, %d reps)%s\n", g, t * 1e3,
                t * 1e9 / ((double)g * g), reps,
@@ -510,12 +510,12 @@ static void section_frames(const char *fonts)
            "  one gradient step + landscape recompute + every panel drawn + SDL_RenderReadPixels\n");
     static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
     for (int k = 0; k < 2; k++) {
-        int w = sizes[k][0], h = sizes[k][1], reps, creps;
+        int w = sizes[k][0], h = sizes[k][1], reps = 0, creps = 0;
         double floor_t = bench_memcpy(w, h, &creps);
         frame_ctx f;
         if (frame_ctx_init(&f, w, h, fonts) != 0) continue;
         double frame = time_median(run_frame, &f, 3, 15, 200, 2.5, &reps);
-        int r1, r2, r3;
+        int r1 = 0, r2 = 0, r3 = 0;
         double steplan = time_median(run_step_landscape, &f, 1, 10, 200, 0.5, &r1);
         double draw = time_median(run_draw_only, &f, 1, 10, 200, 1.0, &r2);
         double rb = time_median(run_read_back, &f, 1, 10, 200, 0.5, &r3);
@@ -567,7 +567,7 @@ static void section_scenarios(const char *fonts)
             continue;
         }
         session_batch b = {s, 1};
-        int reps;
+        int reps = 0;
         calibrate(run_session_batch, &b, &b.count);
         b.count *= 25;
         double t = time_median(run_session_batch, &b, 1, 5, 100, 0.6, &reps);
@@ -791,7 +791,7 @@ static double export_draw_only(const char *fonts, int w, int h, long *frames, lo
         free(l);
         return NAN;
     }
-    uint8_t *yuv = malloc((size_t)w * h * 3 / 2);
+    uint8_t *yuv = calloc((size_t)w * h * 3 / 2, 1); /* read by the sink even if no frame is drawn */
     xl_recording *r = xl_recording_create(p, 30);
     ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .recording = 1};
     *frames = *drawn = 0;

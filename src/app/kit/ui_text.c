@@ -314,7 +314,7 @@ static int grow_atlas(face *f)
     if (side > MAX_SIDE) return -1;
     Uint8 *coverage = calloc((size_t)side * (size_t)side, 1);
     if (!coverage) return -1;
-    SDL_Texture *copies[MAX_COLORS];
+    SDL_Texture *copies[MAX_COLORS] = {0};
     for (int i = 0; i < f->colors; i++) {
         copies[i] = SDL_CreateTexture(f->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, side, side);
         if (!copies[i]) {

@@ -105,9 +105,9 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in)
     x += w;
     if ((w = legend_line(ctx, x, in.y, end, th->model, 0, "model ŷ")) == 0) return;
     x += w;
-    if ((w = legend_line(ctx, x, in.y, end, th->surprise, 0, "residual ŷ − y")) == 0 &&
-        (w = legend_line(ctx, x, in.y, end, th->surprise, 0, "ŷ − y")) == 0)
-        return;
+    /* The last entry: the long name if it fits, else the short one (nothing follows it). */
+    if (legend_line(ctx, x, in.y, end, th->surprise, 0, "residual ŷ − y") == 0)
+        legend_line(ctx, x, in.y, end, th->surprise, 0, "ŷ − y");
 }
 
 /* Ticks and labels of the probability axis, and its title turned upright. The 0 and 1
