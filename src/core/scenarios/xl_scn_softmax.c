@@ -169,8 +169,8 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
     }
     case XL_CMD_SET_NAMES: {
         /* Comma-separated, one per class, none empty: all checked before any is set. */
-        const char *names[XL_MAX_CLASSES];
-        size_t lens[XL_MAX_CLASSES];
+        const char *names[XL_MAX_CLASSES] = {0};
+        size_t lens[XL_MAX_CLASSES] = {0};
         int count = 0;
         for (const char *at = cmd->name;; count++) {
             const char *comma = strchr(at, ',');
