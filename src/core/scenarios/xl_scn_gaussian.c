@@ -42,7 +42,7 @@ static const xl_param_def params[PARAM_COUNT] = {
 };
 
 /* Indices into readouts[] (0..2 are loss, floor, gap for every scenario). */
-enum { R_LOSS, R_ENTROPY, R_KL, R_MU_P, R_SIGMA_P, R_MU_Q, R_SIGMA_Q, R_SPREAD, R_MISMATCH, R_COUNT };
+enum { R_LOSS, R_ENTROPY, R_KL, R_MU_P, R_SIGMA_P, R_MU_Q, R_SIGMA_Q, R_SPREAD, R_MISMATCH, R_LR_STABLE, R_COUNT };
 
 static const xl_readout_def readouts[R_COUNT] = {
     [R_LOSS] = { "loss", "H(p,q)", XL_READOUT_INFO, "cross-entropy of the densities: the loss" },
@@ -55,6 +55,8 @@ static const xl_readout_def readouts[R_COUNT] = {
     [R_SPREAD] = { "spread", "½ ln(2π σ_q²)", XL_READOUT_INFO, "the width Q claims" },
     [R_MISMATCH] = { "mismatch", "(σ_p² + (μ_p − μ_q)²) / 2σ_q²", XL_READOUT_INFO,
                      "how badly Q's width covers P's spread and offset" },
+    [R_LR_STABLE] = { "lr_stable", "min(2σ_p², 1)", XL_READOUT_PLAIN,
+                      "the largest learning rate with which gradient descent settles at Q = P" },
 };
 
 /* A voltage as the bars name it: up to 3 significant digits, the true minus sign. */
@@ -181,6 +183,7 @@ static void readout_values(const void *state, const double *theta, double *out)
     out[R_SIGMA_P] = st->g.sigma_p;
     out[R_MU_Q] = theta[XL_GAUSS_MU];
     out[R_SIGMA_Q] = exp(theta[XL_GAUSS_LOG_SIGMA]);
+    out[R_LR_STABLE] = xl_gauss_lr_stable(&st->g);
 }
 
 static void bars(const void *state, const double *theta, int selected, xl_bars *out)
