@@ -10,21 +10,16 @@
 
 #include "ui_draw.h"
 
-/* One big number with its name above and a caption below. The caption may use `w`
- * pixels, the number and its unit `number_room`; what does not fit is left out. */
+/* One big number (already formatted) with its name above and a caption below. The
+ * caption may use `w` pixels, the number and its unit `number_room`; the unit is left
+ * out when it does not fit, the caption when it is too wide. */
 static void readout(const ui_ctx *ctx, int x, int y, int w, int number_room, SDL_Color color,
-                    const char *name, double value, const char *caption)
+                    const char *name, const char *num, const char *caption)
 {
-    char num[48];
     const char *unit = xl_unit_name(ctx->unit);
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int rh = ui_text_line_height(ctx->text, UI_FONT_READOUT);
     int unit_w = ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit);
-    /* Four decimals when number and unit fit, fewer, then scientific: a number never
-     * runs into the next column and its unit stays. Mono digits are all one width. */
-    int digit_w = ui_text_width(ctx->text, UI_FONT_READOUT, "0");
-    int max_chars = (number_room - unit_w) / (digit_w > 0 ? digit_w : 1);
-    ui_format_fit(num, sizeof num, value, 4, max_chars > 5 ? max_chars : 5);
     ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, color, name);
     int nw = ui_text_draw(ctx->text, UI_FONT_READOUT, x, y + lh, UI_ALIGN_LEFT, ctx->theme->text, num);
     /* The unit after the number, sharing its baseline. */
@@ -36,6 +31,27 @@ static void readout(const ui_ctx *ctx, int x, int y, int w, int number_room, SDL
         ui_text_draw(ctx->text, UI_FONT_TICK, x, y + lh + rh, UI_ALIGN_LEFT, ctx->theme->text_dim, caption);
 }
 
+/* The identity's three numbers for columns `rooms` pixels wide (issue 19.11): one number
+ * of decimals for all three, so its sides visibly add up. Four decimals with the units
+ * when they fit, fewer, then the same without the units (the panel's title names the
+ * unit), and scientific only when even whole numbers do not fit. Mono digits are all one
+ * width. */
+static void format_numbers(const ui_ctx *ctx, const double v[3], const int rooms[3], char num[3][48])
+{
+    const char *unit = xl_unit_name(ctx->unit);
+    int unit_w = ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit);
+    int digit_w = ui_text_width(ctx->text, UI_FONT_READOUT, "0");
+    if (digit_w < 1) digit_w = 1;
+    char *const out[3] = {num[0], num[1], num[2]};
+    for (int with_unit = 1; with_unit >= 0; with_unit--) {
+        int max_chars[3];
+        for (int i = 0; i < 3; i++) {
+            max_chars[i] = (rooms[i] - (with_unit ? unit_w : 0)) / digit_w;
+            if (max_chars[i] < 5) max_chars[i] = 5;
+        }
+        if (ui_format_identity(out, sizeof num[0], v, 4, max_chars) >= 0 || !with_unit) return;
+    }
+}
 /* A readout's short caption: the words after the colon of its meaning ("the loss"),
  * or all of it when there is no colon. */
 static const char *short_caption(const char *meaning)
@@ -75,15 +91,19 @@ static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_de
     const char *captions[3];
     int last_room = in.x + in.w - (in.x + 2 * (col + op_w));
     int show = choose_captions(ctx, rd, room, last_room, captions);
-    readout(ctx, x, in.y, room, col, th->text, rd[0].symbol, cur.loss * k, show ? captions[0] : NULL);
+    const double values[3] = {cur.loss * k, cur.floor * k, fmax(cur.gap, 0.0) * k};
+    const int rooms[3] = {col, col, in.x + in.w - (in.x + 2 * (col + op_w))};
+    char num[3][48];
+    format_numbers(ctx, values, rooms, num);
+    readout(ctx, x, in.y, room, col, th->text, rd[0].symbol, num[0], show ? captions[0] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
     x += op_w;
-    readout(ctx, x, in.y, room, col, th->inherent, rd[1].symbol, cur.floor * k, show ? captions[1] : NULL);
+    readout(ctx, x, in.y, room, col, th->inherent, rd[1].symbol, num[1], show ? captions[1] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "+");
     x += op_w;
-    readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, fmax(cur.gap, 0.0) * k,
+    readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, num[2],
             show ? captions[2] : NULL);
 }
 
