@@ -256,6 +256,52 @@ START_TEST(identity_bar_splits_at_the_floor)
 }
 END_TEST
 
+/* Issue 19.10: a Gaussian with sigma_p = 0.01 V has H(p) = -3.186 nats. The bar once drew it
+ * as nothing and the KL part from 0 to the loss (2.737 of its 5.923 nats) under "inherent".
+ * Now the axis starts below 0, the floor's part runs from H(p) to 0 in its own row, the
+ * KL part from H(p) to the loss, and the caption no longer says "inherent". */
+START_TEST(a_negative_floor_is_drawn_below_zero)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, xl_scenario_find("gaussian"));
+    d.params[xl_scenario_param_index(xl_scenario_find("gaussian"), "sigma_p")] = 0.01;
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    for (int t = 0; t < UI_THEME_COUNT; t++) {
+        frame f;
+        frame_open(&f, 1280, 720);
+        frame_draw(&f, s, (ui_theme_kind)t);
+        const ui_theme *th = ui_theme_get((ui_theme_kind)t);
+        const SDL_Rect bar = f.geom.readouts.identity;
+        const double lo = f.geom.readouts.axis_min, hi = f.geom.readouts.axis_max;
+        const xl_sample cur = xl_sim_current(xl_session_sim(s));
+        ck_assert_double_eq_tol(cur.floor, 0.5 * log(2.0 * 3.14159265358979323846 * exp(1.0) * 1e-4), 1e-12);
+        ck_assert_msg(lo <= cur.floor && lo < 0.0, "%s: the axis starts at %g, H(p) = %g", th->name, lo, cur.floor);
+        const double px = bar.w / (hi - lo);
+        const int x_floor = bar.x + (int)((cur.floor - lo) * px), x_zero = bar.x + (int)(-lo * px);
+        const int x_loss = bar.x + (int)((cur.loss - lo) * px);
+        const int top = bar.y + bar.h / 4, bottom = bar.y + bar.h * 3 / 4;
+        /* The floor's part between H(p) and 0, above; nothing of it right of 0. */
+        SDL_Color c = pixel(&f, (x_floor + x_zero) / 2, top);
+        ck_assert_msg(same(c, th->inherent, 2), "%s: (%d,%d,%d) between H(p) and 0", th->name, c.r, c.g, c.b);
+        ck_assert(!same(pixel(&f, (x_zero + x_loss) / 2, top), th->inherent, 30));
+        /* The KL part over its whole length, H(p) to the loss, below. */
+        for (int x = x_floor + 4; x < x_loss - 4; x += 7) {
+            c = pixel(&f, x, bottom);
+            if (abs(x - x_zero) <= 2) continue; /* the line at 0 */
+            /* Its name may sit inside it: white text on the vermillion. */
+            ck_assert_msg(same(c, th->surprise, 2) || (c.r > 200 && c.g > 150),
+                          "%s: (%d,%d,%d) at x %d of KL's span %d..%d", th->name, c.r, c.g, c.b, x, x_floor, x_loss);
+        }
+        ck_assert(!same(pixel(&f, x_loss + 5, bottom), th->surprise, 30));
+        frame_close(&f);
+    }
+    ck_assert_str_eq(xl_session_scenario(s)->readouts[1].meaning, "differential entropy of P: the floor");
+    xl_session_destroy(s);
+}
+END_TEST
+
 START_TEST(frames_are_deterministic)
 {
     xl_session_desc d;
@@ -713,6 +759,7 @@ int main(void)
     tcase_add_test(pix, current_point_is_where_the_optimizer_is);
     tcase_add_test(pix, darkest_cell_is_at_the_minimum);
     tcase_add_test(pix, identity_bar_splits_at_the_floor);
+    tcase_add_test(pix, a_negative_floor_is_drawn_below_zero);
     tcase_add_test(pix, infinity_is_shown_as_infinity);
     tcase_add_test(pix, viridis_endpoints);
     tcase_add_test(pix, ticks_end_and_numbers_fit);

@@ -286,9 +286,11 @@ static int draw_formula(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const 
     const double k = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
     char s[32], m[32], t[32], buf[192];
-    ui_format_fit(s, sizeof s, terms[0] * k, 3, 9);
-    ui_format_fit(m, sizeof m, terms[1] * k, 3, 9);
-    ui_format_fit(t, sizeof t, (terms[0] + terms[1]) * k, 3, 9);
+    /* One number of decimals for the three, so the sum visibly adds up. */
+    char *const out[3] = {t, s, m};
+    const double v[3] = {(terms[0] + terms[1]) * k, terms[0] * k, terms[1] * k};
+    const int max_chars[3] = {9, 9, 9};
+    ui_format_identity(out, sizeof s, v, 3, max_chars);
     const char *fmts[] = {
         "= %s (spread: the width Q claims) + %s (mismatch: P's spread and offset) = %s %s",
         "= %s spread (Q's width) + %s mismatch = %s %s",
