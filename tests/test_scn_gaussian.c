@@ -322,13 +322,30 @@ END_TEST
 /* Issue 19.4 / 19.6: no step and no move-to takes sigma_q out of 1e-6 .. 1e6 V, so it never
  * overflows: sigma_q0 = 0.1 with lr 0.05 once gave 4.9e20 V after one step, lr 10 gave
  * inf (null) from step 4, move-to 0,1e300 left inf for good. */
+typedef struct heard {
+    int calls;
+    long last_step;
+} heard;
+
+static void hear(const xl_sample *smp, void *user)
+{
+    heard *h = user;
+    h->calls++;
+    h->last_step = smp->step;
+}
+
 START_TEST(sigma_q_stays_in_its_domain)
 {
     xl_session *s = gauss_session(0.05, "sigma_q0", 0.1);
+    heard h = {0, -1};
+    xl_session_set_observer(s, hear, &h);
     xl_session_run(s, 3);
     const xl_sim *sim = xl_session_sim(s);
     ck_assert_int_eq(xl_sim_status_get(sim), XL_SIM_DIVERGED);
     ck_assert_int_eq(xl_sim_diverged_at(sim), 1);
+    /* The observer (the trace) hears of the refused step once, with the last step taken. */
+    ck_assert_int_eq(h.calls, 1);
+    ck_assert_int_eq(h.last_step, 0);
     ck_assert_double_eq_tol(readout(s, "sigma_q"), 0.1, TOL_EXACT);
     xl_session_destroy(s);
 
