@@ -290,6 +290,14 @@ static void draw_surprises(const ui_ctx *ctx, const xl_bars *c, const layout *L,
             if (ui_boxes_touch(box, placed[j], 2)) clear = 0;
         if (!clear) continue;
         placed[nplaced++] = box;
+        if (i == sel && w > L->group - 4) {
+            /* Wider than its band: on a patch of the band's colour, so the band's edges do
+             * not cross its digits ("1|62"). */
+            const ui_theme *th = ctx->theme;
+            SDL_Rect patch = {lx - 2, box.y, w + 4, h};
+            ui_draw_fill(ctx->r, patch, th->panel);
+            ui_draw_fill(ctx->r, patch, ui_rgba(th->select, th->kind == UI_THEME_DARK ? 34 : 90));
+        }
         ui_text_draw(ctx->text, vf, lx, box.y, UI_ALIGN_LEFT, ctx->theme->surprise, buf);
     }
 }
