@@ -166,6 +166,37 @@ START_TEST(a_narrow_q_is_clipped_to_the_plot)
 }
 END_TEST
 
+/* Issue 19.4: gradient descent above min(2 sigma_p^2, 1) never settles, and the panel says
+ * so with the numbers, in the plot, in every size and theme; a stable lr shows no note. */
+START_TEST(an_unstable_lr_is_explained)
+{
+    xl_session *s = gauss_session("sigma_p", 0.4);
+    char note[192];
+    ck_assert_int_eq(ui_gaussian_stability_note(s, note, sizeof note), 1);
+    ck_assert_msg(strstr(note, "lr 0.5 > 0.32 = 2σ_p²") != NULL, "note '%s'", note);
+    xl_session_run(s, 60);
+    for (int k = 0; k < SIZE_COUNT; k++)
+        for (int t = 0; t < UI_THEME_COUNT; t++) {
+            frame f;
+            frame_draw(&f, s, sizes[k], (ui_theme_kind)t, "unstable");
+            int found = 0;
+            for (int i = 0; i < f.p.rec.count && i < MAX_BOXES; i++) {
+                if (strncmp(f.p.boxes[i].text, "lr 0.5 > 0.32", 13) != 0) continue; /* boxes keep 47 bytes */
+                SDL_Rect b = f.p.boxes[i].ink, plot = f.geom.plot;
+                ck_assert_msg(b.x >= plot.x && b.x + b.w <= plot.x + plot.w && b.y >= plot.y,
+                              "%dx%d: the note '%s' is not in the plot", sizes[k].w, sizes[k].h, f.p.boxes[i].text);
+                found = 1;
+            }
+            ck_assert_msg(found, "%dx%d %s: no stability note drawn", sizes[k].w, sizes[k].h, f.p.theme->name);
+            frame_close(&f);
+        }
+    xl_session_destroy(s);
+    s = gauss_session("sigma_p", 0.6); /* 2 sigma_p^2 = 0.72 > 0.5 */
+    ck_assert_int_eq(ui_gaussian_stability_note(s, note, sizeof note), 0);
+    xl_session_destroy(s);
+}
+END_TEST
+
 static void check_labels(xl_session *s, const char *what)
 {
     for (int k = 0; k < SIZE_COUNT; k++)
@@ -213,6 +244,7 @@ static Suite *panel_suite(void)
     tcase_add_test(tc, p_peaks_at_mu_p_with_its_height);
     tcase_add_test(tc, the_difference_is_shaded);
     tcase_add_test(tc, a_narrow_q_is_clipped_to_the_plot);
+    tcase_add_test(tc, an_unstable_lr_is_explained);
     tcase_add_test(tc, labels_never_overlap);
     suite_add_tcase(s, tc);
     return s;

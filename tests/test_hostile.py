@@ -176,7 +176,7 @@ def make_table(shots):
     cases.append(Case("--param", ["--scenario", "microstates", "--param", "n=1000000", "--param", "flips=100000",
                                   "--steps", "30", "--trace", "--size", "640x480", "--screenshot", shot()], 0,
                       size=(640, 480)))
-    for v, e in [("k=3", 0), ("k=32", 0), ("k=33", 2), ("k=2", 2), ("rate=0.5", 0), ("rate=0.001", 0),
+    for v, e in [("k=3", 0), ("k=32", 0), ("k=33", 2), ("k=2", 2), ("rate=0.45", 0), ("rate=0.5", 2), ("rate=0.001", 0),
                  ("rate=0.51", 2), ("rate=0", 2), ("detector=0.05", 0), ("detector=16", 0), ("detector=0", 2),
                  ("start=2", 0), ("start=3", 2), ("learn=1", 0), ("n=10", 2)]:
         cases.append(Case("--param", ["--scenario", "diffusion", "--param", v, "--steps", "40", "--trace",

@@ -256,6 +256,52 @@ START_TEST(identity_bar_splits_at_the_floor)
 }
 END_TEST
 
+/* Issue 19.10: a Gaussian with sigma_p = 0.01 V has H(p) = -3.186 nats. The bar once drew it
+ * as nothing and the KL part from 0 to the loss (2.737 of its 5.923 nats) under "inherent".
+ * Now the axis starts below 0, the floor's part runs from H(p) to 0 in its own row, the
+ * KL part from H(p) to the loss, and the caption no longer says "inherent". */
+START_TEST(a_negative_floor_is_drawn_below_zero)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, xl_scenario_find("gaussian"));
+    d.params[xl_scenario_param_index(xl_scenario_find("gaussian"), "sigma_p")] = 0.01;
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    for (int t = 0; t < UI_THEME_COUNT; t++) {
+        frame f;
+        frame_open(&f, 1280, 720);
+        frame_draw(&f, s, (ui_theme_kind)t);
+        const ui_theme *th = ui_theme_get((ui_theme_kind)t);
+        const SDL_Rect bar = f.geom.readouts.identity;
+        const double lo = f.geom.readouts.axis_min, hi = f.geom.readouts.axis_max;
+        const xl_sample cur = xl_sim_current(xl_session_sim(s));
+        ck_assert_double_eq_tol(cur.floor, 0.5 * log(2.0 * 3.14159265358979323846 * exp(1.0) * 1e-4), 1e-12);
+        ck_assert_msg(lo <= cur.floor && lo < 0.0, "%s: the axis starts at %g, H(p) = %g", th->name, lo, cur.floor);
+        const double px = bar.w / (hi - lo);
+        const int x_floor = bar.x + (int)((cur.floor - lo) * px), x_zero = bar.x + (int)(-lo * px);
+        const int x_loss = bar.x + (int)((cur.loss - lo) * px);
+        const int top = bar.y + bar.h / 4, bottom = bar.y + bar.h * 3 / 4;
+        /* The floor's part between H(p) and 0, above; nothing of it right of 0. */
+        SDL_Color c = pixel(&f, (x_floor + x_zero) / 2, top);
+        ck_assert_msg(same(c, th->inherent, 2), "%s: (%d,%d,%d) between H(p) and 0", th->name, c.r, c.g, c.b);
+        ck_assert(!same(pixel(&f, (x_zero + x_loss) / 2, top), th->inherent, 30));
+        /* The KL part over its whole length, H(p) to the loss, below. */
+        for (int x = x_floor + 4; x < x_loss - 4; x += 7) {
+            c = pixel(&f, x, bottom);
+            if (abs(x - x_zero) <= 2) continue; /* the line at 0 */
+            /* Its name may sit inside it: white text on the vermillion. */
+            ck_assert_msg(same(c, th->surprise, 2) || (c.r > 200 && c.g > 150),
+                          "%s: (%d,%d,%d) at x %d of KL's span %d..%d", th->name, c.r, c.g, c.b, x, x_floor, x_loss);
+        }
+        ck_assert(!same(pixel(&f, x_loss + 5, bottom), th->surprise, 30));
+        frame_close(&f);
+    }
+    ck_assert_str_eq(xl_session_scenario(s)->readouts[1].meaning, "differential entropy of P: the floor");
+    xl_session_destroy(s);
+}
+END_TEST
+
 START_TEST(frames_are_deterministic)
 {
     xl_session_desc d;
@@ -555,6 +601,11 @@ START_TEST(ticks_end_and_numbers_fit)
     ck_assert_str_eq(ui_format_fit(b, sizeof b, 1e308, 4, 9), "1.0×10³⁰⁸");
     ck_assert_str_eq(ui_format_fit(b, sizeof b, 0.0, 4, 8), "0.0000");
     ck_assert_str_eq(ui_format_fit(b, sizeof b, INFINITY, 4, 8), "∞");
+    /* Issue 19.6: 0 in a box too narrow for "0.0000" once took log10(0) = −∞ into an int
+     * (UBSan aborted; a plain build printed nan×10⁻²¹⁴⁷⁴⁸³⁶⁴⁸). Its shortest form is "0". */
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, 0.0, 4, 0), "0");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, -0.0, 4, -3), "0");
+    ck_assert_str_eq(ui_format_fit(b, sizeof b, 0.0, 2, 3), "0.0");
 
     /* q from its log: e^−800 = 3.7×10⁻³⁴⁸ though exp(−800) is 0 in double precision. */
     ck_assert_str_eq(ui_format_prob_log(b, sizeof b, -800.0, 3), "3.7×10⁻³⁴⁸");
@@ -563,6 +614,85 @@ START_TEST(ticks_end_and_numbers_fit)
     ck_assert_str_eq(ui_format_prob_log(b, sizeof b, log(0.0004), 3), "4.0×10⁻⁴");
     ck_assert_str_eq(ui_format_prob_log(b, sizeof b, -INFINITY, 3), "0");
     ck_assert_str_eq(ui_format_prob_log(b, sizeof b, -1e300, 3), "< 10⁻⁹⁹⁹⁹⁹⁹⁹⁹⁹");
+}
+END_TEST
+
+/* Issue 19.11: an identity shows enough digits that its sides visibly add up (lesson 3
+ * page 4 read "7×10⁵ = 7×10⁵ + 1203"), and a part within rounding of 0 reads 0 (issue
+ * 19.19: "+ 2×10⁻¹⁶"). */
+START_TEST(identities_visibly_add_up)
+{
+    char a[48], b[48], c[48];
+    char *const out[3] = {a, b, c};
+    const int seven[3] = {7, 7, 7};
+    const double micro[3] = {693147.18055994530, 691944.35826, 1202.82230};
+    ck_assert_int_eq(ui_format_identity(out, sizeof a, micro, 4, seven), 0);
+    ck_assert_str_eq(a, "693147");
+    ck_assert_str_eq(b, "691944");
+    ck_assert_str_eq(c, "1203");
+    /* Room for decimals: the same decimals for all three. */
+    const int wide[3] = {11, 11, 11};
+    ck_assert_int_eq(ui_format_identity(out, sizeof a, micro, 4, wide), 4);
+    ck_assert_str_eq(a, "693147.1806");
+    ck_assert_str_eq(c, "1202.8223");
+    const double small[3] = {2.8620857137646185, 1.4189385332046727, 1.4431471805599458};
+    ck_assert_int_eq(ui_format_identity(out, sizeof a, small, 4, seven), 4);
+    ck_assert_str_eq(a, "2.8621");
+    ck_assert_str_eq(b, "1.4189");
+    ck_assert_str_eq(c, "1.4431");
+    /* Rounding residue of a difference is 0; a true small part keeps its value. */
+    const double residue[3] = {2.772588722239781, 2.772588722239781, 2.2e-16};
+    ck_assert_int_eq(ui_format_identity(out, sizeof a, residue, 4, seven), 4);
+    ck_assert_str_eq(c, "0.0000");
+    const double tiny[3] = {2.7725887, 2.7725886, 1e-7};
+    ui_format_identity(out, sizeof a, tiny, 4, seven);
+    ck_assert_msg(strstr(c, "10⁻⁷") != NULL, "a real 1e-7 reads '%s'", c);
+    /* Beyond any fixed notation: each as ui_format_fit gives it. */
+    const double huge[3] = {3e300, 1e300, 2e300};
+    ck_assert_int_eq(ui_format_identity(out, sizeof a, huge, 4, seven), -1);
+    ck_assert_str_eq(a, "3×10³⁰⁰");
+}
+END_TEST
+
+/* Issue 19.19: an exponent in the mono face read "10⁻ ¹ ²": its superscripts had a digit's
+ * full cell. Now the blank columns between the inks of "⁻", "¹" and "²" are each narrower
+ * than between the ink of two mono digits' cells would be (a quarter of a digit's advance). */
+START_TEST(exponents_are_not_spaced_in_mono)
+{
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 600, 120, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
+    ui_text *t = ui_text_create(r, fonts, err, sizeof err);
+    ck_assert_msg(t != NULL, "%s", err);
+    ck_assert_int_eq(ui_text_set_scale(t, 2.0f), 0);
+    const int digit = ui_text_width(t, UI_FONT_READOUT, "0");
+    const int sup = ui_text_width(t, UI_FONT_READOUT, "⁻¹²");
+    ck_assert_msg(2 * sup < 5 * digit, "\"⁻¹²\" is %d px wide, a digit %d px", sup, digit);
+    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+    SDL_RenderClear(r);
+    int x0 = 10 + ui_text_width(t, UI_FONT_READOUT, "10");
+    ui_text_draw(t, UI_FONT_READOUT, 10, 10, UI_ALIGN_LEFT, (SDL_Color){255, 255, 255, 255}, "10⁻¹²");
+    SDL_RenderPresent(r);
+    /* Column by column from the exponent's start: the widest run of blank columns
+     * between inked ones. */
+    int run = 0, widest = 0, seen_ink = 0;
+    for (int x = x0; x < x0 + sup; x++) {
+        int ink = 0;
+        for (int y = 0; y < surface->h && !ink; y++)
+            ink = (((const Uint32 *)surface->pixels)[(size_t)y * (surface->pitch / 4) + x] & 0xFF) > 60;
+        if (ink) {
+            if (seen_ink && run > widest) widest = run;
+            run = 0;
+            seen_ink = 1;
+        } else {
+            run++;
+        }
+    }
+    ck_assert_msg(widest * 4 < digit, "a gap of %d px inside the exponent (a digit is %d px)", widest, digit);
+    ui_text_destroy(t);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surface);
 }
 END_TEST
 
@@ -629,9 +759,12 @@ int main(void)
     tcase_add_test(pix, current_point_is_where_the_optimizer_is);
     tcase_add_test(pix, darkest_cell_is_at_the_minimum);
     tcase_add_test(pix, identity_bar_splits_at_the_floor);
+    tcase_add_test(pix, a_negative_floor_is_drawn_below_zero);
     tcase_add_test(pix, infinity_is_shown_as_infinity);
     tcase_add_test(pix, viridis_endpoints);
     tcase_add_test(pix, ticks_end_and_numbers_fit);
+    tcase_add_test(pix, identities_visibly_add_up);
+    tcase_add_test(pix, exponents_are_not_spaced_in_mono);
     tcase_add_test(pix, the_help_hint_is_where_it_is_drawn);
     suite_add_tcase(s, pix);
     TCase *frames = tcase_create("frames are pure functions of state and size");

@@ -123,6 +123,42 @@ START_TEST(entropy_never_decreases_and_tends_to_ln_k)
 }
 END_TEST
 
+/* Issue 19.5: every allowed rate reaches heat death on even and odd rings alike; at 0.5
+ * an even ring would alternate forever (H stayed 2.7144 < ln 16), so 0.5 is refused. */
+START_TEST(every_allowed_rate_reaches_heat_death)
+{
+    const int ks[] = {4, 16, 17, 32};
+    for (size_t a = 0; a < 4; a++) {
+        xl_session *s = make(ks[a], XL_DIFFUSION_RATE_MAX, 0, 0);
+        xl_session_run(s, 3000);
+        double h = scenario_readout(s, "entropy");
+        ck_assert_msg(fabs(h - log((double)ks[a])) < 1e-9, "k %d rate %g: H = %.12g after 3000 steps, ln k = %.12g",
+                      ks[a], XL_DIFFUSION_RATE_MAX, h, log((double)ks[a]));
+        xl_session_destroy(s);
+    }
+    /* What 0.5 would do: the kernel of an even ring never mixes (M^t alternates). */
+    double c1[16], c2[16];
+    xl_ring_kernel(16, 0.5, 3001, c1);
+    xl_ring_kernel(16, 0.5, 3000, c2);
+    ck_assert_msg(c1[0] == 0.0 && c2[1] == 0.0, "rate 0.5 mixed: c1[0] %g c2[1] %g", c1[0], c2[1]);
+    /* And it is refused, at creation and as a command. */
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, &xl_scenario_diffusion);
+    d.params[xl_scenario_param_index(&xl_scenario_diffusion, "rate")] = 0.5;
+    char err[192] = "";
+    ck_assert_ptr_null(xl_session_create_checked(&d, err, sizeof err));
+    ck_assert_msg(strstr(err, "rate must be a number from 0.001 to 0.45") != NULL, "err '%s'", err);
+    xl_session *s = make(16, 0.1, 0, 0);
+    xl_command cmd;
+    char perr[160];
+    ck_assert_int_eq(xl_command_parse("param rate=0.5", &cmd, perr, sizeof perr), 0);
+    ck_assert_int_eq(xl_session_apply(s, cmd), 0);
+    ck_assert_double_eq_tol(scenario_readout(s, "rate"), 0.1, 1e-15);
+    xl_session_destroy(s);
+}
+END_TEST
+
 START_TEST(bayesian_second_law_on_random_rings)
 {
     xl_rng rng = xl_rng_make(2026);
@@ -344,8 +380,8 @@ START_TEST(presets_and_snapshots)
     xl_session_run(s, 30);
     ck_assert(scenario_readout(s, "loss") == loss && scenario_readout(s, "entropy") == h);
     xl_session_snapshot_free(snap);
-    /* Rate 0.5 and the smallest ring never give NaN. */
-    xl_session *t = make(3, 0.5, 0, 1);
+    /* The largest rate and the smallest ring never give NaN. */
+    xl_session *t = make(3, XL_DIFFUSION_RATE_MAX, 0, 1);
     xl_session_run(t, 500);
     double v[XL_READOUTS_MAX];
     xl_session_readouts(t, v);
@@ -365,6 +401,7 @@ static Suite *diffusion_suite(void)
     tcase_add_test(tc, step_keeps_probability_and_symmetry);
     tcase_add_test(tc, kernel_power_equals_repeated_steps);
     tcase_add_test(tc, entropy_never_decreases_and_tends_to_ln_k);
+    tcase_add_test(tc, every_allowed_rate_reaches_heat_death);
     tcase_add_test(tc, bayesian_second_law_on_random_rings);
     tcase_add_test(tc, retrodiction_matches_the_sum_over_paths);
     tcase_add_test(tc, bayes_update_by_hand);

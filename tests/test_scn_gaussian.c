@@ -130,7 +130,7 @@ START_TEST(record_is_registered_with_its_tables)
     ck_assert_ptr_eq(xl_scenario_at(3), &xl_scenario_gaussian); /* softmax, logistic, weighted, gaussian */
     ck_assert_str_eq(def->title, "Gaussians");
     const char *names[] = {"loss", "entropy", "kl", "mu_p", "sigma_p", "mu_q", "sigma_q", "spread", "mismatch"};
-    ck_assert_int_eq(def->readout_count, 9);
+    ck_assert_int_eq(def->readout_count, 10);
     for (int i = 0; i < 9; i++) ck_assert_str_eq(def->readouts[i].name, names[i]);
     ck_assert_str_eq(def->readouts[0].symbol, "H(p,q)");
     ck_assert_str_eq(def->readouts[2].symbol, "D_KL(p‖q)");
@@ -256,9 +256,10 @@ START_TEST(narrow_p_huge_lr_never_nan)
             ck_assert_msg(isfinite(th[0]) && isfinite(th[1]), "%s step %d: theta %g %g", cmd, i, th[0], th[1]);
             double all[XL_READOUTS_MAX];
             xl_session_readouts(s, all);
+            /* Finite, not only not NaN: sigma_q once overflowed to inf (null in the trace). */
             for (int r = 0; r < xl_scenario_gaussian.readout_count; r++)
-                ck_assert_msg(!isnan(all[r]), "%s step %d: readout %s is NaN", cmd, i,
-                              xl_scenario_gaussian.readouts[r].name);
+                ck_assert_msg(isfinite(all[r]), "%s step %d: readout %s is %g", cmd, i,
+                              xl_scenario_gaussian.readouts[r].name, all[r]);
             xl_sample cur = xl_sim_current(sim);
             ck_assert_msg(!isnan(cur.loss), "%s: NaN loss", cmd);
             if (xl_sim_status_get(sim) == XL_SIM_DIVERGED) {
@@ -283,6 +284,97 @@ START_TEST(narrow_p_huge_lr_never_nan)
     ck_assert(isfinite(grad[0]) && isfinite(grad[1]));
     xl_gauss_gradient(&g, lo, grad);
     ck_assert(!isnan(grad[0]) && !isnan(grad[1]));
+}
+END_TEST
+
+/* Issue 19.4: with a narrow P the default lr 0.5 is above min(2 sigma_p^2, 1), the largest
+ * step that settles at Q = P; the readout lr_stable says so, the run never settles above
+ * it and does below it, and the local limit equals it at the minimum. */
+START_TEST(stability_limit_decides_settling)
+{
+    const double lrs[2] = {0.5, 0.3};
+    for (int k = 0; k < 2; k++) {
+        xl_session *s = gauss_session(lrs[k], NULL, 0);
+        ck_assert_double_eq_tol(readout(s, "lr_stable"), 1.0, TOL_EXACT); /* sigma_p = 1: log sigma_q binds */
+        ck_assert_int_eq(apply_text(s, "set-normal 1.5,0.4"), 1);
+        ck_assert_double_eq_tol(readout(s, "lr_stable"), 0.32, TOL_EXACT);
+        xl_session_run(s, 1000);
+        double kl = readout(s, "kl");
+        if (k == 0)
+            ck_assert_msg(kl > 1e-3, "lr 0.5 > 0.32 settled: kl %g", kl);
+        else
+            ck_assert_msg(kl < 1e-12, "lr 0.3 < 0.32 did not settle: kl %g", kl);
+        xl_session_destroy(s);
+    }
+    xl_gauss g;
+    xl_gauss_init(&g, 1.5, 0.4);
+    double at_min[2] = {1.5, log(0.4)};
+    ck_assert_double_eq_tol(xl_gauss_lr_here(&g, at_min), 0.32, TOL_EXACT);
+    xl_gauss_init(&g, 5.0, 1.0);
+    double at_min1[2] = {5.0, 0.0};
+    ck_assert_double_eq_tol(xl_gauss_lr_here(&g, at_min1), 1.0, TOL_EXACT);
+    /* sigma_q0 = 0.1 V, mu_q0 = 2 V: M = [[1, 6], [6, 20]], lambda = 10.5 + sqrt(9.5^2 + 36). */
+    double start[2] = {2.0, log(0.1)};
+    ck_assert_double_eq_tol(xl_gauss_lr_here(&g, start), 0.02 / (10.5 + sqrt(9.5 * 9.5 + 36.0)), 1e-15);
+}
+END_TEST
+
+/* Issue 19.4 / 19.6: no step and no move-to takes sigma_q out of 1e-6 .. 1e6 V, so it never
+ * overflows: sigma_q0 = 0.1 with lr 0.05 once gave 4.9e20 V after one step, lr 10 gave
+ * inf (null) from step 4, move-to 0,1e300 left inf for good. */
+typedef struct heard {
+    int calls;
+    long last_step;
+} heard;
+
+static void hear(const xl_sample *smp, void *user)
+{
+    heard *h = user;
+    h->calls++;
+    h->last_step = smp->step;
+}
+
+START_TEST(sigma_q_stays_in_its_domain)
+{
+    xl_session *s = gauss_session(0.05, "sigma_q0", 0.1);
+    heard h = {0, -1};
+    xl_session_set_observer(s, hear, &h);
+    xl_session_run(s, 3);
+    const xl_sim *sim = xl_session_sim(s);
+    ck_assert_int_eq(xl_sim_status_get(sim), XL_SIM_DIVERGED);
+    ck_assert_int_eq(xl_sim_diverged_at(sim), 1);
+    /* The observer (the trace) hears of the refused step once, with the last step taken. */
+    ck_assert_int_eq(h.calls, 1);
+    ck_assert_int_eq(h.last_step, 0);
+    ck_assert_double_eq_tol(readout(s, "sigma_q"), 0.1, TOL_EXACT);
+    xl_session_destroy(s);
+
+    s = gauss_session(10.0, NULL, 0);
+    for (int i = 0; i < 10; i++) {
+        xl_session_run(s, 1);
+        double sq = readout(s, "sigma_q");
+        ck_assert_msg(sq >= XL_GAUSS_SIGMA_Q_MIN && sq <= XL_GAUSS_SIGMA_Q_MAX, "step %d: sigma_q %g", i, sq);
+    }
+    ck_assert_int_eq(xl_sim_status_get(xl_session_sim(s)), XL_SIM_DIVERGED);
+    xl_session_destroy(s);
+
+    s = gauss_session(XL_DEFAULT_LR, NULL, 0);
+    ck_assert_int_eq(apply_text(s, "move-to 0,1e300"), 0);
+    ck_assert_msg(strstr(xl_session_message(s), "outside the model") != NULL, "message '%s'", xl_session_message(s));
+    ck_assert_int_eq(apply_text(s, "move-to 0,14"), 0); /* e^14 V > 1e6 V */
+    ck_assert_int_eq(apply_text(s, "start-at 0,-14"), 0);
+    ck_assert_double_eq_tol(readout(s, "sigma_q"), XL_SCN_GAUSS_SIGMA_Q0, TOL_EXACT);
+    ck_assert_int_eq(apply_text(s, "move-to 0,13"), 1);
+    ck_assert_double_eq_tol(readout(s, "sigma_q"), exp(13.0), 1e-9 * exp(13.0));
+    ck_assert_int_eq(xl_sim_status_get(xl_session_sim(s)), XL_SIM_OK);
+    xl_session_destroy(s);
+    /* The closed form itself is unbounded; only the model has the domain. */
+    xl_gauss g;
+    xl_gauss_init(&g, 5.0, 1.0);
+    double far[2] = {2.0, 20.0};
+    ck_assert(isfinite(xl_gauss_loss(&g, far)));
+    xl_model m = xl_gauss_model(&g);
+    ck_assert(m.ops->loss(m.self, far) == INFINITY);
 }
 END_TEST
 
@@ -353,6 +445,8 @@ static Suite *gaussian_suite(void)
     tcase_add_test(tc, descent_reaches_q_equals_p);
     tcase_add_test(tc, every_optimizer_lowers_the_loss);
     tcase_add_test(tc, narrow_p_huge_lr_never_nan);
+    tcase_add_test(tc, stability_limit_decides_settling);
+    tcase_add_test(tc, sigma_q_stays_in_its_domain);
     suite_add_tcase(s, tc);
     tc = tcase_create("bars");
     tcase_add_test(tc, bars_masses_and_tails);

@@ -152,11 +152,12 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
     } else if (hit.kind == UI_HIT_HISTORY) {
         const xl_sample *smp = &xl_sim_history(xl_session_sim(s))[hit.sample];
         snprintf(text[n++], sizeof text[0], "step %ld", smp->step);
-        const double v[3] = {smp->loss, smp->floor, smp->gap};
-        for (int i = 0; i < 3; i++) {
-            ui_format_fit(num[0], sizeof num[0], v[i] * k, 4, 12);
-            snprintf(text[n++], sizeof text[0], "%s = %s %s", rd[i].symbol, num[0], unit);
-        }
+        /* The identity's three in one number of decimals, a gap within rounding as 0. */
+        const double v[3] = {smp->loss * k, smp->floor * k, smp->gap * k};
+        char *const out[3] = {num[0], num[1], num[2]};
+        const int max_chars[3] = {12, 12, 12};
+        ui_format_identity(out, sizeof num[0], v, 4, max_chars);
+        for (int i = 0; i < 3; i++) snprintf(text[n++], sizeof text[0], "%s = %s %s", rd[i].symbol, num[i], unit);
     } else {
         /* What a panel recorded as it drew, the last recorded on top. */
         const ui_hits *hits = g->hits;

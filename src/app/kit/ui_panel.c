@@ -1,6 +1,7 @@
 /* ui_panel: shared panel chrome and number formatting (see ui_panel.h). */
 #include "ui_panel.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -172,9 +173,12 @@ char *ui_format_fit(char *buf, size_t n, double v, int decimals, int max_chars)
         if (shown_chars(buf) <= max_chars && keeps) return buf;
         if (!keeps) break;
     }
+    /* 0 has no exponent (log10 0 = −∞, which no int holds): its shortest form, "0",
+     * even where the box is narrower still. */
+    if (v == 0.0) return ui_format(buf, n, 0.0, 0);
     /* m×10^e with as many mantissa digits as fit (at most 3 decimals). */
     double a = fabs(v);
-    int e = (int)floor(log10(a));
+    int e = (int)floor(log10(a)); /* finite and nonzero: -324 <= e <= 308 */
     char sup[64];
     superscript(sup, sizeof sup, e);
     int md = max_chars - ((v < 0 ? 1 : 0) + 1 + 3 + shown_chars(sup)) - 1;
@@ -190,6 +194,27 @@ char *ui_format_fit(char *buf, size_t n, double v, int decimals, int max_chars)
     superscript(sup, sizeof sup, e);
     snprintf(buf, n, "%s%.*f×10%s", v < 0 ? "−" : "", md, m, sup);
     return buf;
+}
+
+int ui_format_identity(char *const out[3], size_t n, const double v_in[3], int decimals, const int max_chars[3])
+{
+    double v[3] = {v_in[0], v_in[1], v_in[2]};
+    /* The rest is a difference of the other two, computed apart: a few ulps of them is
+     * rounding, not a quantity (KL of Q = P came out 2.2e-16). */
+    if (isfinite(v[0]) && isfinite(v[1]) && fabs(v[2]) <= 64.0 * DBL_EPSILON * (fabs(v[0]) + fabs(v[1])))
+        v[2] = 0.0;
+    for (int d = decimals; d >= 0; d--) {
+        int fits = 1;
+        for (int i = 0; i < 3 && fits; i++) {
+            const int tiny = v[i] != 0.0 && isfinite(v[i]) && fabs(v[i]) < 0.5 * pow(10.0, -d);
+            if (tiny) ui_format_fit(out[i], n, v[i], d, max_chars[i]);
+            else ui_format(out[i], n, v[i], d);
+            fits = shown_chars(out[i]) <= max_chars[i];
+        }
+        if (fits) return d;
+    }
+    for (int i = 0; i < 3; i++) ui_format_fit(out[i], n, v[i], decimals, max_chars[i]);
+    return -1;
 }
 
 char *ui_format_prob_log(char *buf, size_t n, double logp, int decimals)

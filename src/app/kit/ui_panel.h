@@ -86,6 +86,16 @@ int ui_ticks(double lo, double hi, double step, double *out, int cap);
  * so a number never runs out of its box at any magnitude. ∞, −∞ as ui_format. */
 char *ui_format_fit(char *buf, size_t n, double v, int decimals, int max_chars);
 
+/* The three numbers of an identity total = part + rest (v[0] = v[1] + v[2]) into out[i]
+ * (n bytes each), each in at most max_chars[i] characters, so that its sides visibly add
+ * up: one number of decimals for all three, the most up to `decimals` with which every
+ * one fits in fixed notation ("693147 = 691944 + 1203", never "7×10⁵ = 7×10⁵ + 1203"); a
+ * nonzero value too small for those decimals takes ui_format_fit's form rather than read
+ * 0. A v[2] within rounding error of 0 (64 ulps of v[0] and v[1]) is shown as 0, not as
+ * "2×10⁻¹⁶". Returns the decimals used, or -1 when fixed notation fits no box (each number
+ * then as ui_format_fit gives it). */
+int ui_format_identity(char *const out[3], size_t n, const double v[3], int decimals, const int max_chars[3]);
+
 /* Format v with `decimals` decimals: "∞" for +infinity, "−∞" for -infinity, and
  * "undefined" for NaN (which the core never produces for defined quantities). Uses
  * the true minus sign U+2212. Returns buf. */

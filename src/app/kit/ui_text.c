@@ -49,6 +49,7 @@ typedef struct face {
     int pen_x, pen_y, row_h;  /* row packer */
     int count;
     int primed;      /* the glyphs of numbers are in the atlas (ui_text_prime) */
+    int mono;        /* DejaVu Sans Mono: superscripts get their own width (add_glyph) */
     glyph slots[GLYPH_SLOTS];
     Uint8 *coverage;             /* atlas_side^2 glyph alpha, to colour new copies */
     Uint32 *scratch;             /* the ui_text's: one glyph being coloured for upload */
@@ -180,6 +181,7 @@ static int open_face(ui_text *t, ui_font which, int px)
     if (!f->font) return -1;
     TTF_SetFontHinting(f->font, TTF_HINTING_LIGHT);
     f->px = px;
+    f->mono = file == 2;
     f->renderer = t->renderer;
     f->scratch = t->scratch;
     memset(f->kerns, 0, sizeof f->kerns); /* pairs measured at another size */
@@ -361,6 +363,12 @@ static SDL_Texture *atlas_for(ui_text *t, face *f, SDL_Color color)
     return tex;
 }
 
+/* The superscript digits and signs: ⁰ ¹ ² ³ ⁴ … ⁹ ⁺ ⁻. */
+static int is_superscript(Uint32 cp)
+{
+    return cp == 0x00B9 || cp == 0x00B2 || cp == 0x00B3 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x207B);
+}
+
 /* Rasterize cp into the atlas. Returns NULL only if SDL_ttf cannot render it. */
 static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
 {
@@ -409,6 +417,15 @@ static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
     slot->dx = (minx < 0 ? minx : 0) + x0;
     slot->dy = y0;
     slot->advance = advance;
+    if (f->mono && is_superscript(cp)) {
+        /* A mono face gives a superscript the full cell of a digit, though its ink is
+         * half as wide, so an exponent read "10⁻ ¹ ²". An exponent is not a column of
+         * digits that must not jump: its glyphs get their ink's width and a bearing of
+         * a twentieth of the size each side, as a proportional face sets them. */
+        int bearing = f->px / 20 > 0 ? f->px / 20 : 1;
+        slot->dx = bearing;
+        slot->advance = w + 2 * bearing;
+    }
     for (int y = 0; y < h; y++) {
         const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)(y0 + y) * s->pitch) + x0;
         Uint8 *cov = f->coverage + (size_t)(f->pen_y + y) * f->atlas_side + f->pen_x;

@@ -76,18 +76,18 @@ static int upright_room(const ui_ctx *ctx, const xl_bars *c, int cap)
     return widest < cap ? widest : cap;
 }
 
-/* The legend row: the swatches, then the surprise numbers explained in their own colour
- * and font; the scenario's name for Q ("Q = softmax(z)") when the row holds it,
+/* The legend row: the swatches, then the surprise numbers' key: "−ln q" itself in their
+ * colour and font (a sample number such as "1.23" read like a value: issue 19.19) and
+ * what they are; the scenario's name for Q ("Q = softmax(z)") when the row holds it,
  * shorter wording, then less, when it does not. */
 static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_bars *c)
 {
     const ui_theme *th = ctx->theme;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    const char *ln = ctx->unit == XL_BITS ? "log₂" : "ln";
-    char surprise_long[48], surprise_short[32];
-    snprintf(surprise_long, sizeof surprise_long, "surprise −%s q", ln);
-    snprintf(surprise_short, sizeof surprise_short, "−%s q", ln);
-    int sample_w = ui_text_width(ctx->text, UI_FONT_VALUE, "1.23");
+    char key[16];
+    snprintf(key, sizeof key, "−%s q", ctx->unit == XL_BITS ? "log₂" : "ln");
+    static const char *const meaning[3] = {"surprise, over each Q bar", "surprise", ""};
+    int key_w = ui_text_width(ctx->text, UI_FONT_VALUE, key);
     const char *p_names[3] = {c->p_label ? c->p_label : "P (truth)", "P (truth)", "P"};
     const char *q_names[3] = {c->q_label ? c->q_label : "Q (model)", "Q (model)", "Q"};
     int choice = 2;
@@ -102,12 +102,14 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_bars *c)
     x += ui_legend_item(ctx, x, in.y, th->truth, -1, p_names[choice]);
     if (x + legend_width(ctx, q_names[choice]) - lh <= in.x + in.w)
         x += ui_legend_item(ctx, x, in.y, th->model, -1, q_names[choice]);
-    const char *sl = surprise_long;
-    if (x + sample_w + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, sl) > in.x + in.w) sl = surprise_short;
-    if (x + sample_w + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, sl) <= in.x + in.w) {
+    for (int m = 0; m < 3; m++) {
+        int mw = meaning[m][0] ? lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, meaning[m]) : 0;
+        if (x + key_w + mw > in.x + in.w) continue;
         ui_text_draw(ctx->text, UI_FONT_VALUE, x, in.y + (lh - ui_text_line_height(ctx->text, UI_FONT_VALUE)) / 2,
-                     UI_ALIGN_LEFT, th->surprise, "1.23");
-        ui_text_draw(ctx->text, UI_FONT_LABEL, x + sample_w + lh / 3, in.y, UI_ALIGN_LEFT, th->text, sl);
+                     UI_ALIGN_LEFT, th->surprise, key);
+        if (meaning[m][0])
+            ui_text_draw(ctx->text, UI_FONT_LABEL, x + key_w + lh / 3, in.y, UI_ALIGN_LEFT, th->text, meaning[m]);
+        break;
     }
 }
 
@@ -215,14 +217,24 @@ static void draw_band(const ui_ctx *ctx, const layout *L, int sel)
     ui_draw_frame(ctx->r, band, 1, dark ? th->select : th->select_edge);
 }
 
-/* The surprise `sv` with the most decimals (2, 1, 0) that fit the group; a class whose
- * label fits with none gets one only when selected. Returns 0 for no label. */
+/* Whether a surprise may be shown with d decimals: rounding moves it by up to half a
+ * unit of the last place, which must stay within a fifth of the value. "1" for 0.545
+ * (diffusion's 16 narrow bars, issue 19.19) read twice the truth; 2 decimals always
+ * may ("0.00" for a q of 1 is true to its places). */
+static int rounding_fair(double sv, int d)
+{
+    return d >= 2 || !isfinite(sv) || 0.5 * pow(10.0, -d) <= 0.2 * sv;
+}
+
+/* The surprise `sv` with the most decimals (2, 1, 0) that fit the group and keep it
+ * fair (rounding_fair); a class whose label fits no fair way gets one only when selected.
+ * Returns 0 for no label. */
 static int surprise_text(const ui_ctx *ctx, double sv, float group, int selected, char *buf, size_t n)
 {
     ui_font vf = isinf(sv) ? UI_FONT_READOUT : UI_FONT_VALUE;
     int digit_w = ui_text_width(ctx->text, UI_FONT_VALUE, "0");
     int max_chars = (int)((group - 4) / (digit_w > 0 ? digit_w : 1));
-    for (int d = 2; d >= 0; d--) {
+    for (int d = 2; d >= 0 && rounding_fair(sv, d); d--) {
         if (d == 0) ui_format_fit(buf, n, sv, 0, max_chars);
         else ui_format(buf, n, sv, d);
         if (ui_text_width(ctx->text, vf, buf) <= group - 4) return 1;
@@ -278,6 +290,14 @@ static void draw_surprises(const ui_ctx *ctx, const xl_bars *c, const layout *L,
             if (ui_boxes_touch(box, placed[j], 2)) clear = 0;
         if (!clear) continue;
         placed[nplaced++] = box;
+        if (i == sel && w > L->group - 4) {
+            /* Wider than its band: on a patch of the band's colour, so the band's edges do
+             * not cross its digits ("1|62"). */
+            const ui_theme *th = ctx->theme;
+            SDL_Rect patch = {lx - 2, box.y, w + 4, h};
+            ui_draw_fill(ctx->r, patch, th->panel);
+            ui_draw_fill(ctx->r, patch, ui_rgba(th->select, th->kind == UI_THEME_DARK ? 34 : 90));
+        }
         ui_text_draw(ctx->text, vf, lx, box.y, UI_ALIGN_LEFT, ctx->theme->surprise, buf);
     }
 }

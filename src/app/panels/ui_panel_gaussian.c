@@ -286,9 +286,11 @@ static int draw_formula(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const 
     const double k = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
     char s[32], m[32], t[32], buf[192];
-    ui_format_fit(s, sizeof s, terms[0] * k, 3, 9);
-    ui_format_fit(m, sizeof m, terms[1] * k, 3, 9);
-    ui_format_fit(t, sizeof t, (terms[0] + terms[1]) * k, 3, 9);
+    /* One number of decimals for the three, so the sum visibly adds up. */
+    char *const out[3] = {t, s, m};
+    const double v[3] = {(terms[0] + terms[1]) * k, terms[0] * k, terms[1] * k};
+    const int max_chars[3] = {9, 9, 9};
+    ui_format_identity(out, sizeof s, v, 3, max_chars);
     const char *fmts[] = {
         "= %s (spread: the width Q claims) + %s (mismatch: P's spread and offset) = %s %s",
         "= %s spread (Q's width) + %s mismatch = %s %s",
@@ -306,6 +308,78 @@ static int draw_formula(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const 
     return 1;
 }
 
+enum { NOTE_FORMS = 4 };
+
+/* The stability note for gradient descent, or for a refused step (issue 19.4), into buf:
+ * 1 when there is something to say. The forms run from long to short; `form` picks one. */
+static int stability_note(const xl_session *s, int form, char *buf, size_t n)
+{
+    const xl_sim *sim = xl_session_sim(s);
+    const xl_gauss *g = &((const xl_gaussian_state *)xl_session_state(s))->g;
+    const int gd = xl_sim_optimizer(sim)->kind == XL_OPTIM_GD;
+    const double lr = xl_sim_lr(sim);
+    char a[24], b[24];
+    snprintf(a, sizeof a, "%.3g", lr);
+    if (xl_sim_status_get(sim) == XL_SIM_DIVERGED) {
+        snprintf(b, sizeof b, "%.2g", xl_gauss_lr_here(g, xl_sim_theta(sim)));
+        static const char *const with_limit[NOTE_FORMS] = {
+            "lr %s: the next step would take σ_q out of 10⁻⁶ … 10⁶ V and was refused; "
+            "a stable step here needs lr < %s",
+            "step refused: σ_q would leave 10⁻⁶ … 10⁶ V (lr %s; stable below %s)",
+            "step refused: lr %s, stable here below %s",
+            "step refused (lr %s > %s)",
+        };
+        static const char *const without[NOTE_FORMS] = {
+            "lr %s: the next step would take σ_q out of 10⁻⁶ … 10⁶ V and was refused",
+            "step refused: σ_q would leave 10⁻⁶ … 10⁶ V (lr %s)",
+            "step refused: σ_q out of range (lr %s)",
+            "step refused (lr %s)",
+        };
+        snprintf(buf, n, gd ? with_limit[form] : without[form], a, b);
+        return 1;
+    }
+    const double limit = xl_gauss_lr_stable(g);
+    if (!gd || !(lr > limit)) return 0;
+    snprintf(b, sizeof b, "%.3g", limit);
+    /* Which curvature binds at Q = P: 1 / sigma_p^2 along mu_q, or 2 along log sigma_q. */
+    const char *which = limit < 1.0 ? "2σ_p²" : "1, the limit for log σ_q";
+    static const char *const forms[NOTE_FORMS] = {
+        "lr %s > %s = %s, the largest step that settles at Q = P: it never settles",
+        "lr %s > %s = %s: too big a step to settle at Q = P",
+        "lr %s > %s = %s: never settles",
+        "lr %s > %s: never settles",
+    };
+    snprintf(buf, n, forms[form], a, b, which);
+    return 1;
+}
+
+/* The note at the top of the plot, in the surprise colour on a backing, the longest
+ * form that fits (cut only when even the shortest does not). */
+static void draw_stability_note(const ui_ctx *ctx, SDL_Rect plot, SDL_Rect in, const xl_session *s, ui_claims *pl)
+{
+    const ui_theme *th = ctx->theme;
+    char buf[192], cut[192];
+    int room = plot.w - ctx->pad;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    for (int form = 0; form < NOTE_FORMS; form++) {
+        if (!stability_note(s, form, buf, sizeof buf)) return;
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) <= room) break;
+    }
+    ui_text_fit(ctx->text, UI_FONT_LABEL, buf, room, cut, sizeof cut);
+    int w = ui_text_width(ctx->text, UI_FONT_LABEL, cut);
+    int x = plot.x + ctx->pad / 2, y = plot.y + ctx->pad / 4;
+    ui_claim(pl, (SDL_Rect){x, y, w, lh}, in, 0); /* the means' names keep clear of it */
+    SDL_SetRenderDrawBlendMode(ctx->r, SDL_BLENDMODE_BLEND);
+    ui_draw_fill(ctx->r, (SDL_Rect){x - ctx->pad / 4, y, w + ctx->pad / 2, lh}, ui_rgba(th->panel, 225));
+    ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, th->surprise, cut);
+}
+
+int ui_gaussian_stability_note(const xl_session *s, char *buf, size_t n)
+{
+    if (xl_session_scenario(s) != &xl_scenario_gaussian) return 0;
+    return stability_note(s, 0, buf, n);
+}
+
 void ui_gaussian_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_gaussian_geom *geom)
 {
     ui_gaussian_geom local;
@@ -316,7 +390,14 @@ void ui_gaussian_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     const xl_gauss *gp = &((const xl_gaussian_state *)xl_session_state(s))->g;
     const double *theta = xl_sim_theta(xl_session_sim(s));
     const double mu_q = theta[XL_GAUSS_MU], sigma_q = exp(theta[XL_GAUSS_LOG_SIGMA]);
-    if (!isfinite(mu_q) || !(sigma_q > 0.0) || !isfinite(sigma_q)) return;
+    if (!isfinite(mu_q) || !(sigma_q > 0.0) || !isfinite(sigma_q)) {
+        /* The model's domain keeps sigma_q finite; should Q still have no finite width,
+         * the panel says so rather than stay empty. */
+        char cut[128];
+        ui_text_fit(ctx->text, UI_FONT_LABEL, "Q has no finite width here: press R to reset", in.w, cut, sizeof cut);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, in.y, UI_ALIGN_LEFT, ctx->theme->surprise, cut);
+        return;
+    }
 
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
@@ -347,6 +428,7 @@ void ui_gaussian_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     draw_x_axis(ctx, &f, in, xlabel_y, &pl);
     draw_densities(ctx, &f, gp, mu_q, sigma_q);
     ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, ui_lw(ctx, 1.0f), ctx->theme->axis);
+    draw_stability_note(ctx, plot, in, s, &pl);
     mark_mean(ctx, &f, in, gp->mu_p, gp->sigma_p, ctx->theme->truth, "μ_p", &pl);
     mark_mean(ctx, &f, in, mu_q, sigma_q, ctx->theme->model, "μ_q", &pl);
     if (lines > 0) {

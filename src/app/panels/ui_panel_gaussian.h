@@ -6,6 +6,9 @@
  * to its curve, a legend, and under the plot the closed form
  * H(p,q) = ½ ln(2π σ_q²) + (σ_p² + (μ_p − μ_q)²) / 2σ_q² with the current values of its
  * two terms. A curve taller than the plot (a very narrow Q) is clipped at its top.
+ * With gradient descent above its stability limit at Q = P (lr > min(2σ_p², 1)), or after
+ * a step refused because it would take σ_q out of the model's domain, a note at the top of
+ * the plot says so, with the numbers (ui_gaussian_stability_note).
  */
 #ifndef UI_PANEL_GAUSSIAN_H
 #define UI_PANEL_GAUSSIAN_H
@@ -28,6 +31,10 @@ typedef struct ui_gaussian_geom {
 /* Draw the panel into `area` from the session (the gaussian scenario's P and the current
  * (mu_q, log sigma_q)). Reads only; geom (may be NULL) is filled with the layout. */
 void ui_gaussian_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_gaussian_geom *geom);
+
+/* The longest form of that note into buf: 1, or 0 when there is none (a stable lr, or
+ * not the gaussian scenario). For tests. */
+int ui_gaussian_stability_note(const xl_session *s, char *buf, size_t n);
 
 /* Its entry in the list of own panels (ui_own_panels.h). */
 struct ui_own_panel;

@@ -660,9 +660,12 @@ static void make_caption(const ui_ctx *ctx, const xl_sample *now, sentence S[2])
     const ui_theme *th = ctx->theme;
     const double k = xl_unit_scale(ctx->unit);
     char hs[32], hps[32], kls[32];
-    ui_format_fit(hs, sizeof hs, now->loss * k, 3, 8);
-    ui_format_fit(hps, sizeof hps, now->floor * k, 3, 8);
-    ui_format_fit(kls, sizeof kls, now->gap * k, 3, 8);
+    /* One number of decimals for the three, and a KL within rounding of 0 as 0: the
+     * identity once read "+ KL 2×10⁻¹⁶" at Q = P (issue 19.19). */
+    char *const out[3] = {hs, hps, kls};
+    const double v[3] = {now->loss * k, now->floor * k, now->gap * k};
+    const int max_chars[3] = {8, 8, 8};
+    ui_format_identity(out, sizeof hs, v, 3, max_chars);
     memset(S, 0, 2 * sizeof *S);
     S[0].font = UI_FONT_LABEL;
     add_piece(&S[0], th->text, now->gap * k < 5e-4 ? "Q has reached P:" : "Q moves toward P:", "", "");

@@ -23,6 +23,8 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
 /* Readouts: H(P), H(P,Q), KL and the stacked identity bar. */
 typedef struct ui_readouts_geom {
     SDL_Rect identity;             /* the stacked bar's axis box */
+    double axis_min;               /* value at identity's left edge: 0, or below 0 for a
+                                      negative differential entropy; display unit */
     double axis_max;               /* value at identity's right edge, display unit */
 } ui_readouts_geom;
 void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,

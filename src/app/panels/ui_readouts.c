@@ -1,8 +1,10 @@
-/* ui_readouts: the exact numbers, H(P), H(P,Q) and D_KL(P‖Q) to four decimals, and
- * the identity H(P,Q) = H(P) + D_KL(P‖Q) drawn as one stacked bar: the green part is
+/* ui_readouts: the exact numbers, H(P), H(P,Q) and D_KL(P‖Q) to four decimals (fewer,
+ * but the same for all three, where they do not fit: the identity must visibly add up),
+ * and the identity H(P,Q) = H(P) + D_KL(P‖Q) drawn as one stacked bar: the green part is
  * the floor the loss can never go below, the vermillion part is what learning can
  * still remove. The bar's axis ends at the largest loss of the run, so the
- * vermillion part visibly shrinks as the model learns. */
+ * vermillion part visibly shrinks as the model learns. A floor below 0 (a Gaussian's
+ * differential entropy) is drawn below 0, in a row of its own above the gap's. */
 #include "ui_panels.h"
 
 #include <math.h>
@@ -10,21 +12,16 @@
 
 #include "ui_draw.h"
 
-/* One big number with its name above and a caption below. The caption may use `w`
- * pixels, the number and its unit `number_room`; what does not fit is left out. */
+/* One big number (already formatted) with its name above and a caption below. The
+ * caption may use `w` pixels, the number and its unit `number_room`; the unit is left
+ * out when it does not fit, the caption when it is too wide. */
 static void readout(const ui_ctx *ctx, int x, int y, int w, int number_room, SDL_Color color,
-                    const char *name, double value, const char *caption)
+                    const char *name, const char *num, const char *caption)
 {
-    char num[48];
     const char *unit = xl_unit_name(ctx->unit);
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int rh = ui_text_line_height(ctx->text, UI_FONT_READOUT);
     int unit_w = ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit);
-    /* Four decimals when number and unit fit, fewer, then scientific: a number never
-     * runs into the next column and its unit stays. Mono digits are all one width. */
-    int digit_w = ui_text_width(ctx->text, UI_FONT_READOUT, "0");
-    int max_chars = (number_room - unit_w) / (digit_w > 0 ? digit_w : 1);
-    ui_format_fit(num, sizeof num, value, 4, max_chars > 5 ? max_chars : 5);
     ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, color, name);
     int nw = ui_text_draw(ctx->text, UI_FONT_READOUT, x, y + lh, UI_ALIGN_LEFT, ctx->theme->text, num);
     /* The unit after the number, sharing its baseline. */
@@ -36,6 +33,27 @@ static void readout(const ui_ctx *ctx, int x, int y, int w, int number_room, SDL
         ui_text_draw(ctx->text, UI_FONT_TICK, x, y + lh + rh, UI_ALIGN_LEFT, ctx->theme->text_dim, caption);
 }
 
+/* The identity's three numbers for columns `rooms` pixels wide (issue 19.11): one number
+ * of decimals for all three, so its sides visibly add up. Four decimals with the units
+ * when they fit, fewer, then the same without the units (the panel's title names the
+ * unit), and scientific only when even whole numbers do not fit. Mono digits are all one
+ * width. */
+static void format_numbers(const ui_ctx *ctx, const double v[3], const int rooms[3], char num[3][48])
+{
+    const char *unit = xl_unit_name(ctx->unit);
+    int unit_w = ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit);
+    int digit_w = ui_text_width(ctx->text, UI_FONT_READOUT, "0");
+    if (digit_w < 1) digit_w = 1;
+    char *const out[3] = {num[0], num[1], num[2]};
+    for (int with_unit = 1; with_unit >= 0; with_unit--) {
+        int max_chars[3];
+        for (int i = 0; i < 3; i++) {
+            max_chars[i] = (rooms[i] - (with_unit ? unit_w : 0)) / digit_w;
+            if (max_chars[i] < 5) max_chars[i] = 5;
+        }
+        if (ui_format_identity(out, sizeof num[0], v, 4, max_chars) >= 0 || !with_unit) return;
+    }
+}
 /* A readout's short caption: the words after the colon of its meaning ("the loss"),
  * or all of it when there is no colon. */
 static const char *short_caption(const char *meaning)
@@ -75,15 +93,19 @@ static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_de
     const char *captions[3];
     int last_room = in.x + in.w - (in.x + 2 * (col + op_w));
     int show = choose_captions(ctx, rd, room, last_room, captions);
-    readout(ctx, x, in.y, room, col, th->text, rd[0].symbol, cur.loss * k, show ? captions[0] : NULL);
+    const double values[3] = {cur.loss * k, cur.floor * k, fmax(cur.gap, 0.0) * k};
+    const int rooms[3] = {col, col, in.x + in.w - (in.x + 2 * (col + op_w))};
+    char num[3][48];
+    format_numbers(ctx, values, rooms, num);
+    readout(ctx, x, in.y, room, col, th->text, rd[0].symbol, num[0], show ? captions[0] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
     x += op_w;
-    readout(ctx, x, in.y, room, col, th->inherent, rd[1].symbol, cur.floor * k, show ? captions[1] : NULL);
+    readout(ctx, x, in.y, room, col, th->inherent, rd[1].symbol, num[1], show ? captions[1] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "+");
     x += op_w;
-    readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, fmax(cur.gap, 0.0) * k,
+    readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, num[2],
             show ? captions[2] : NULL);
 }
 
@@ -115,40 +137,74 @@ static void part_name(const ui_ctx *ctx, const xl_readout_def *r, int width, cha
     }
 }
 
-/* The stacked bar: the floor's part from the left, the gap's after it up to the
- * loss, each named inside it when the name fits. */
-static void draw_identity_bar(const ui_ctx *ctx, SDL_Rect axis, const xl_readout_def *rd, int floor_w,
-                              int total_w)
+/* A value's pixel column on the bar's axis [lo, lo + axis.w / px_per], held to the
+ * axis (a value off it, infinite or NaN never reaches an int cast unclamped). */
+static int bar_x(SDL_Rect axis, double lo, double px_per, double v)
+{
+    double x = (v - lo) * px_per + 0.5;
+    if (!(x >= 0.0)) x = v > lo ? axis.w : 0.0; /* NaN, or below the axis */
+    if (x > axis.w) x = axis.w;
+    return axis.x + (int)x;
+}
+
+/* A part's name inside its span [x0, x1) when it fits. */
+static void part_label(const ui_ctx *ctx, const xl_readout_def *r, int x0, int x1, int y, int h)
+{
+    char part[48];
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    part_name(ctx, r, x1 - x0, part, sizeof part);
+    if (ui_text_width(ctx->text, UI_FONT_LABEL, part) + 8 < x1 - x0 && lh <= h + 4)
+        ui_text_draw(ctx->text, UI_FONT_LABEL, (x0 + x1) / 2, y + (h - lh) / 2, UI_ALIGN_CENTER,
+                     (SDL_Color){255, 255, 255, 255}, part);
+}
+
+/* The stacked bar from 0 at x_zero: the floor's part to the floor, the gap's on from it
+ * to the loss, each named inside it when the name fits. A floor below 0 (a differential
+ * entropy) is drawn as what it is: its part runs left from 0, the gap's part from there
+ * to the loss in a second row under it, so neither hides the other (issue 19.10). */
+static void draw_identity_bar(const ui_ctx *ctx, SDL_Rect axis, const xl_readout_def *rd, int x_zero, int x_floor,
+                              int x_total)
 {
     const ui_theme *th = ctx->theme;
-    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     ui_draw_fill(ctx->r, axis, ui_mix(th->panel, th->grid, 0.6f));
-    ui_draw_fill(ctx->r, (SDL_Rect){axis.x, axis.y, floor_w, axis.h}, th->inherent);
-    ui_draw_fill(ctx->r, (SDL_Rect){axis.x + floor_w, axis.y, total_w - floor_w, axis.h}, th->surprise);
-    int label_y = axis.y + (axis.h - lh) / 2;
-    SDL_Color on_fill = {255, 255, 255, 255};
-    char part[2][48];
-    part_name(ctx, &rd[1], floor_w, part[0], sizeof part[0]);
-    part_name(ctx, &rd[2], total_w - floor_w, part[1], sizeof part[1]);
-    if (ui_text_width(ctx->text, UI_FONT_LABEL, part[0]) + 8 < floor_w)
-        ui_text_draw(ctx->text, UI_FONT_LABEL, axis.x + floor_w / 2, label_y, UI_ALIGN_CENTER, on_fill, part[0]);
-    if (ui_text_width(ctx->text, UI_FONT_LABEL, part[1]) + 8 < total_w - floor_w)
-        ui_text_draw(ctx->text, UI_FONT_LABEL, axis.x + (floor_w + total_w) / 2, label_y,
-                     UI_ALIGN_CENTER, on_fill, part[1]);
+    if (x_floor >= x_zero) {
+        ui_draw_fill(ctx->r, (SDL_Rect){x_zero, axis.y, x_floor - x_zero, axis.h}, th->inherent);
+        if (x_total > x_floor)
+            ui_draw_fill(ctx->r, (SDL_Rect){x_floor, axis.y, x_total - x_floor, axis.h}, th->surprise);
+        part_label(ctx, &rd[1], x_zero, x_floor, axis.y, axis.h);
+        part_label(ctx, &rd[2], x_floor, x_total, axis.y, axis.h);
+        return;
+    }
+    int top_h = axis.h / 2, bottom_h = axis.h - top_h;
+    ui_draw_fill(ctx->r, (SDL_Rect){x_floor, axis.y, x_zero - x_floor, top_h}, th->inherent);
+    if (x_total > x_floor)
+        ui_draw_fill(ctx->r, (SDL_Rect){x_floor, axis.y + top_h, x_total - x_floor, bottom_h}, th->surprise);
+    /* 0, where the sum starts, through both rows. */
+    ui_draw_line(ctx->r, (float)x_zero, (float)axis.y - 2, (float)x_zero, (float)(axis.y + axis.h + 2),
+                 ui_lw(ctx, 1.0f), th->text);
+    part_label(ctx, &rd[1], x_floor, x_zero, axis.y, top_h);
+    /* The gap's name on one side of the line at 0, not across it. */
+    if (x_total - x_zero >= x_zero - x_floor) part_label(ctx, &rd[2], x_zero + 1, x_total, axis.y + top_h, bottom_h);
+    else part_label(ctx, &rd[2], x_floor, x_zero - 1, axis.y + top_h, bottom_h);
 }
 
 /* Floor marker: a heavy line through the bar and a note over it that reads from the
  * marker rightwards, or leftwards when it would run out, shortened or left out when
  * neither fits. */
-static void draw_floor_marker(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, int floor_w, const char *symbol,
-                              const char *note)
+static void draw_floor_marker(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, int x_floor, const char *symbol,
+                              const char *note, int negative)
 {
     const ui_theme *th = ctx->theme;
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    float fx = axis.x + floor_w;
+    float fx = (float)x_floor;
     ui_draw_line(ctx->r, fx, axis.y - tick_h * 0.6f, fx, axis.y + axis.h + 2, ui_lw(ctx, 2.0f), th->text);
     char floor_notes[2][96];
-    if (note) {
+    if (negative) {
+        /* Only a density's entropy can be below 0, and its value moves with the unit of
+         * the variable: "inherent" would be false. */
+        snprintf(floor_notes[0], sizeof floor_notes[0], "floor %s < 0: it depends on the unit", symbol);
+        snprintf(floor_notes[1], sizeof floor_notes[1], "%s < 0", symbol);
+    } else if (note) {
         snprintf(floor_notes[0], sizeof floor_notes[0], "%s: %s", symbol, note);
         snprintf(floor_notes[1], sizeof floor_notes[1], "%s", symbol);
     } else {
@@ -168,21 +224,24 @@ static void draw_floor_marker(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, int
 
 /* Axis ticks under the bar, as many as their widest label allows, and the unit at the
  * right end (no label runs onto it or onto the previous label). */
-static void draw_bar_ticks(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, double axis_max, double px_per)
+static void draw_bar_ticks(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, double axis_min, double axis_max,
+                           double px_per)
 {
     const ui_theme *th = ctx->theme;
     const char *unit = xl_unit_name(ctx->unit);
     double ticks[32];
     char label[48];
     int label_w = ui_text_width(ctx->text, UI_FONT_TICK, ui_format_fit(label, sizeof label, axis_max, 1, 7));
-    double step = ui_nice_step(0.0, axis_max, axis.w / (label_w * 2 + ctx->pad) + 1);
-    int nt = ui_ticks(0.0, axis_max, step, ticks, 32);
+    int low_w = ui_text_width(ctx->text, UI_FONT_TICK, ui_format_fit(label, sizeof label, axis_min, 1, 7));
+    if (low_w > label_w) label_w = low_w;
+    double step = ui_nice_step(axis_min, axis_max, axis.w / (label_w * 2 + ctx->pad) + 1);
+    int nt = ui_ticks(axis_min, axis_max, step, ticks, 32);
     float lw = ui_lw(ctx, 1.0f);
     int ty = axis.y + axis.h;
     int unit_x = in.x + in.w - ui_text_width(ctx->text, UI_FONT_TICK, unit);
     int last_right = in.x - ctx->pad;
     for (int i = 0; i < nt; i++) {
-        float x = axis.x + (float)(ticks[i] * px_per);
+        float x = (float)bar_x(axis, axis_min, px_per, ticks[i]);
         ui_draw_line(ctx->r, x, ty, x, ty + ctx->pad / 3.0f, lw, th->axis);
         ui_format_tick(label, sizeof label, ticks[i], step);
         if (ui_text_width(ctx->text, UI_FONT_TICK, label) > 7 * ui_text_width(ctx->text, UI_FONT_TICK, "0"))
@@ -299,19 +358,22 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     int unit_w = ui_text_width(ctx->text, UI_FONT_TICK, unit) + ui_text_width(ctx->text, UI_FONT_TICK, "00.0") / 2 + ctx->pad;
     SDL_Rect axis = {in.x, top + tick_h, in.w - unit_w, bar_h};
     double axis_max = identity_axis_max(sim, k);
-    double px_per = axis.w / axis_max; /* double: axis_max may be 1e300 */
-    int floor_w = (int)fmin(cur.floor * k * px_per + 0.5, axis.w);
-    double total = cur.loss * k;
-    int total_w = isfinite(total) ? (int)fmin(total * px_per + 0.5, axis.w) : axis.w;
-    if (total_w > axis.w) total_w = axis.w;
-    /* A differential entropy (the Gaussians') can be below 0, and the loss with it: the
-     * axis starts at 0, so such a part is drawn as none and the numbers above tell it. */
-    if (total_w < 0) total_w = 0;
-    if (floor_w < 0) floor_w = 0;
-    if (floor_w > total_w) floor_w = total_w;
-    draw_identity_bar(ctx, axis, rd, floor_w, total_w);
-    draw_floor_marker(ctx, in, axis, floor_w, rd[1].symbol, def->floor_note);
-    draw_bar_ticks(ctx, in, axis, axis_max, px_per);
+    /* The axis starts at 0, or below it when a differential entropy (the Gaussians') and
+     * the loss with it are negative: then at a nice number under both. */
+    double axis_min = 0.0, lowest = fmin(cur.floor * k, cur.loss * k);
+    if (lowest < 0.0 && isfinite(lowest)) {
+        axis_min = -ui_nice_ceil(-lowest);
+        if (!isfinite(axis_min)) axis_min = lowest;
+    }
+    double px_per = axis.w / (axis_max - axis_min); /* double: axis_max may be 1e300 */
+    const int x_zero = bar_x(axis, axis_min, px_per, 0.0);
+    const int x_floor = bar_x(axis, axis_min, px_per, cur.floor * k);
+    const double total = cur.loss * k;
+    int x_total = isfinite(total) ? bar_x(axis, axis_min, px_per, total) : axis.x + axis.w;
+    if (x_total < x_floor) x_total = x_floor; /* KL >= 0: rounding never draws it backwards */
+    draw_identity_bar(ctx, axis, rd, x_zero, x_floor, x_total);
+    draw_floor_marker(ctx, in, axis, x_floor, rd[1].symbol, def->floor_note, cur.floor < 0.0);
+    draw_bar_ticks(ctx, in, axis, axis_min, axis_max, px_per);
 
     /* Under the ticks: the selected item's line, then the race's losses or the lesson. */
     int line_y = axis.y + axis.h + ctx->pad / 3 + tick_h + ctx->pad / 2;
@@ -331,6 +393,7 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
 
     if (geom) {
         geom->identity = axis;
+        geom->axis_min = axis_min;
         geom->axis_max = axis_max;
     }
 }

@@ -14,7 +14,15 @@
  * the Hessian at the minimum is diag(1 / sigma_p^2, 2): gradient descent is stable there
  * for lr < 2 sigma_p^2 in mu_q and lr < 1 in log sigma_q.
  *
- * Stability. e^(-2s) alone overflows for s < -354 and underflows for s > 354, and A may be
+ * Stability of a step. The second derivatives are
+ *     d2H/dm2 = e^(-2s),  d2H/dm ds = -2 (m - mu_p) e^(-2s),  d2H/ds2 = 2 A e^(-2s),
+ * so the Hessian is e^(-2s) M with M = [[1, -2d], [-2d, 2A]], d = m - mu_p. Its largest
+ * eigenvalue is e^(-2s) lambda, lambda = (1 + 2A)/2 + sqrt(((1 - 2A)/2)^2 + 4 d^2) (the
+ * trace is positive, so no eigenvalue is larger in size), and a gradient step is stable
+ * for lr < 2 / (e^(-2s) lambda) = 2 sigma_q^2 / lambda. At Q = P, d = 0 and A = sigma_q^2
+ * = sigma_p^2: lambda = max(1, 2 sigma_p^2) and the limit is min(2 sigma_p^2, 1).
+ *
+ * Stability of the numbers. e^(-2s) alone overflows for s < -354 and underflows for s > 354, and A may be
  * as small as 1e-4 V^2 or as large as 1e600 (a wild mu_q) in the same run, so the mismatch
  * is evaluated as one exponential, exp(ln A - 2 s): it is +infinity exactly when the true
  * value exceeds the doubles and 0 when it underflows, never inf * 0. The mean's gradient is
@@ -77,6 +85,31 @@ void xl_gauss_gradient(const xl_gauss *g, const double *theta, double *grad)
     double s = theta[XL_GAUSS_LOG_SIGMA];
     grad[XL_GAUSS_MU] = d == 0.0 ? 0.0 : copysign(exp(log(fabs(d)) - 2.0 * s), d);
     grad[XL_GAUSS_LOG_SIGMA] = 1.0 - exp(log_ratio(g, theta));
+}
+
+double xl_gauss_lr_stable(const xl_gauss *g)
+{
+    assert(g != NULL);
+    double two_var = 2.0 * g->sigma_p * g->sigma_p;
+    return two_var < 1.0 ? two_var : 1.0;
+}
+
+double xl_gauss_lr_here(const xl_gauss *g, const double *theta)
+{
+    assert(g != NULL && theta != NULL);
+    double d = theta[XL_GAUSS_MU] - g->mu_p;
+    double a = g->sigma_p * g->sigma_p + d * d;
+    double half_diff = 0.5 * (1.0 - 2.0 * a);
+    double lambda = 0.5 + a + sqrt(half_diff * half_diff + 4.0 * d * d); /* >= 1 */
+    /* 2 sigma_q^2 / lambda in logs: sigma_q^2 alone may overflow. */
+    return exp(log(2.0) + 2.0 * theta[XL_GAUSS_LOG_SIGMA] - log(lambda));
+}
+
+int xl_gauss_in_domain(const double *theta)
+{
+    assert(theta != NULL);
+    const double s = theta[XL_GAUSS_LOG_SIGMA];
+    return isfinite(theta[XL_GAUSS_MU]) && s >= log(XL_GAUSS_SIGMA_Q_MIN) && s <= log(XL_GAUSS_SIGMA_Q_MAX);
 }
 
 double xl_gauss_entropy(const xl_gauss *g)
@@ -156,9 +189,10 @@ double xl_gauss_log_mass(double mu, double sigma, double a, double b)
 
 /* ---- The model interface --------------------------------------------------------- */
 
+/* Outside the domain the loss is +infinity: the simulation refuses the step there. */
 static double model_loss(const void *self, const double *theta)
 {
-    return xl_gauss_loss(self, theta);
+    return xl_gauss_in_domain(theta) ? xl_gauss_loss(self, theta) : INFINITY;
 }
 
 static void model_gradient(const void *self, const double *theta, double *grad)

@@ -2,6 +2,9 @@
  *
  * The dynamics M moves a share `rate` of each cell's probability to each neighbour per
  * step: rho'(x) = (1 - 2 rate) rho(x) + rate (rho(x - 1) + rho(x + 1)), rate in (0, 1/2].
+ * At rate 1/2 on an even ring M has the eigenvalue -1 (the mode alternating between odd
+ * and even cells), so M^t rho(0) need not converge; the diffusion scenario keeps rate
+ * at most 0.45, where every mode but the uniform one decays.
  * M is symmetric (M(x'|x) = M(x|x')), so no heat flows and, by the Bayesian Second Law
  * (../shared/seeds/README.md), after a measurement m at time t with likelihood P(m | x)
  *   H(rho_m(t), rho(t)) >= H(rho_m(0), rho(0)),

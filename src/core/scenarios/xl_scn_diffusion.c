@@ -24,7 +24,13 @@ enum { PARAM_K, PARAM_RATE, PARAM_DETECTOR, PARAM_START, PARAM_LEARN, PARAM_COUN
 
 static const xl_param_def params[PARAM_COUNT] = {
     [PARAM_K] = { "k", 16, XL_RING_MIN, XL_RING_MAX, 1, "cells on the ring" },
-    [PARAM_RATE] = { "rate", 0.1, 0.001, 0.5, 0, "share of a cell's probability moving to each neighbour per step" },
+    /* Below 1/2: the step's eigenvalues are 1 - 2 rate (1 - cos(2 pi j / k)), and at rate
+     * 1/2 the one of j = k/2 on an even ring is -1, so the chain is periodic: it swaps its
+     * odd and even cells forever and never reaches heat death (k = 16: H stays 2.7144 <
+     * ln 16). At 0.45 that eigenvalue is -0.8, which dies out within a few dozen steps. */
+    [PARAM_RATE] = { "rate", 0.1, 0.001, XL_DIFFUSION_RATE_MAX, 0,
+                     "share of a cell's probability moving to each neighbour per step (at most 0.45: at 0.5 an "
+                     "even ring only swaps its odd and even cells and never reaches heat death)" },
     [PARAM_DETECTOR] = { "detector", 1.0, XL_DIFFUSION_WIDTH_MIN, XL_DIFFUSION_WIDTH_MAX, 0,
                          "the detector's width (standard deviation), cells" },
     [PARAM_START] = { "start", 0, 0, XL_RING_PRESETS - 1, 1, "rho(0): 0 peaked, 1 two-peaked, 2 uniform" },

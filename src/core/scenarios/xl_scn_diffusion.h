@@ -1,7 +1,7 @@
 /* xl_scn_diffusion: the Bayesian Second Law and heat death, as a scenario record.
  *
  * K cells on a ring ("k", default 16) and symmetric diffusion at `rate` per step
- * (default 0.1): the observer's assumed distribution rho(t) starts at rho(0) (a preset:
+ * (default 0.1, at most XL_DIFFUSION_RATE_MAX = 0.45 so the chain stays aperiodic): the observer's assumed distribution rho(t) starts at rho(0) (a preset:
  * peaked near one cell, two-peaked, or uniform) and spreads toward the uniform one, so
  * H(rho(t)) rises to ln K (xl_ring.h). A model Q = softmax(z) over the K cells can learn
  * rho(t) while it moves ("learn" toggles it; off at the start): the loss is
@@ -28,6 +28,9 @@ typedef enum xl_ring_preset { XL_RING_PEAKED = 0, XL_RING_TWO_PEAKED, XL_RING_UN
 #define XL_DIFFUSION_WIDTH_STEP 1.25
 #define XL_DIFFUSION_WIDTH_MIN 0.05
 #define XL_DIFFUSION_WIDTH_MAX 16.0
+/* The largest rate: the chain must stay aperiodic (at 1/2 an even ring alternates between
+ * its odd and even cells forever and never reaches heat death). */
+#define XL_DIFFUSION_RATE_MAX 0.45
 
 typedef struct xl_diffusion_state {
     int k;

@@ -42,11 +42,13 @@ static const xl_param_def params[PARAM_COUNT] = {
 };
 
 /* Indices into readouts[] (0..2 are loss, floor, gap for every scenario). */
-enum { R_LOSS, R_ENTROPY, R_KL, R_MU_P, R_SIGMA_P, R_MU_Q, R_SIGMA_Q, R_SPREAD, R_MISMATCH, R_COUNT };
+enum { R_LOSS, R_ENTROPY, R_KL, R_MU_P, R_SIGMA_P, R_MU_Q, R_SIGMA_Q, R_SPREAD, R_MISMATCH, R_LR_STABLE, R_COUNT };
 
 static const xl_readout_def readouts[R_COUNT] = {
     [R_LOSS] = { "loss", "H(p,q)", XL_READOUT_INFO, "cross-entropy of the densities: the loss" },
-    [R_ENTROPY] = { "entropy", "H(p)", XL_READOUT_INFO, "differential entropy of P: inherent" },
+    /* Not "inherent": a differential entropy depends on the unit of the variable and may
+     * be below 0 (sigma_p < 0.242 V), as no amount of inherent uncertainty can. */
+    [R_ENTROPY] = { "entropy", "H(p)", XL_READOUT_INFO, "differential entropy of P: the floor" },
     [R_KL] = { "kl", "D_KL(p‖q)", XL_READOUT_INFO, "KL: the imperfection" },
     [R_MU_P] = { "mu_p", "μ_p", XL_READOUT_PLAIN, "mean of the true voltage, V" },
     [R_SIGMA_P] = { "sigma_p", "σ_p", XL_READOUT_PLAIN, "noise of the true voltage, V" },
@@ -55,6 +57,8 @@ static const xl_readout_def readouts[R_COUNT] = {
     [R_SPREAD] = { "spread", "½ ln(2π σ_q²)", XL_READOUT_INFO, "the width Q claims" },
     [R_MISMATCH] = { "mismatch", "(σ_p² + (μ_p − μ_q)²) / 2σ_q²", XL_READOUT_INFO,
                      "how badly Q's width covers P's spread and offset" },
+    [R_LR_STABLE] = { "lr_stable", "min(2σ_p², 1)", XL_READOUT_PLAIN,
+                      "the largest learning rate with which gradient descent settles at Q = P" },
 };
 
 /* A voltage as the bars name it: up to 3 significant digits, the true minus sign. */
@@ -181,6 +185,7 @@ static void readout_values(const void *state, const double *theta, double *out)
     out[R_SIGMA_P] = st->g.sigma_p;
     out[R_MU_Q] = theta[XL_GAUSS_MU];
     out[R_SIGMA_Q] = exp(theta[XL_GAUSS_LOG_SIGMA]);
+    out[R_LR_STABLE] = xl_gauss_lr_stable(&st->g);
 }
 
 static void bars(const void *state, const double *theta, int selected, xl_bars *out)
@@ -236,6 +241,24 @@ static const char *slice_note(const void *state, int a, int b, int valley)
     return "the whole landscape: the minimum is Q = P, at μ_q = μ_p, σ_q = σ_p";
 }
 
+/* Under the identity, when H(p) < 0 (the floor's marker says it depends on the unit):
+ * the same P's entropy in millivolts, short enough for a narrow panel. A
+ * density in V⁻¹ is 1000 times its density in mV⁻¹, so -E ln p grows by ln 1000 from
+ * volts to millivolts: the same P has H(p) + 6.908 nats in mV. Otherwise 0 (the selected
+ * bin's line). */
+static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name, char *buf,
+                        size_t n)
+{
+    const xl_gaussian_state *st = state;
+    (void)theta;
+    const double h = xl_gauss_entropy(&st->g);
+    if (!(h < 0.0))
+        return 0;
+    const double mv = (h + log(1000.0)) * unit_scale;
+    snprintf(buf, n, "in mV: H(p) = %s%.3f %s", mv < 0.0 ? "−" : "", fabs(mv), unit_name);
+    return 1;
+}
+
 /* The hint bar's keys for this scenario (xl_scenario_def.commands). */
 static const xl_command_kind own_commands[] = { XL_CMD_P_UP, XL_CMD_WIDTH_UP, XL_CMD_P_RESTORE, XL_CMD_NONE };
 
@@ -251,7 +274,9 @@ const xl_scenario_def xl_scenario_gaussian = {
     .readout_count = R_COUNT,
     .commands = own_commands,
     .panels = XL_PANEL_DATA | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
+    .identity_title = "LOSS = FLOOR + IMPERFECTION",
     .identity_note = "Learning can only remove the KL part: as Q → P, H(p,q) falls to H(p).",
+    .summary_line = summary_line,
     .init = init,
     .model = model,
     .start = start,

@@ -9,7 +9,9 @@
  * curvature in mu_q at the minimum is 1 / sigma_p^2, and at the default learning rate 0.5
  * a 0.5 V truth would leave gradient descent oscillating at its stability edge forever.
  * Readouts: loss H(p,q), entropy H(p), kl D_KL(p‖q), then mu_p, sigma_p, mu_q, sigma_q
- * in volts, and the closed form's two terms, spread and mismatch. Commands: p-up / p-down
+ * in volts, the closed form's two terms, spread and mismatch, and lr_stable, the largest
+ * learning rate with which gradient descent settles at Q = P (min(2 sigma_p^2, 1): with
+ * sigma_p below 0.5 V the default 0.5 is above it, and the panel says so). Commands: p-up / p-down
  * move mu_p by 0.25 V, width-up / width-down multiply or divide sigma_p by 1.25,
  * p-restore brings back the starting P; an edit that would leave the parameters' ranges
  * is refused. The bars show P and Q as probability masses in voltage bins fixed on P

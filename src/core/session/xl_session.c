@@ -695,6 +695,7 @@ static int step_once(xl_session *s)
     if (!s->replaying && xl_sim_steps(MAIN(s)) < s->head)
         fork_here(s);
     int stepped = 0;
+    const int main_ok = xl_sim_status_get(MAIN(s)) == XL_SIM_OK;
     if (s->def->evolve) {
         /* The truth moves first; every run then learns against where it is now. */
         s->def->evolve(s->state.bytes, xl_sim_steps(MAIN(s)) + 1);
@@ -713,8 +714,16 @@ static int step_once(xl_session *s)
             xl_sim_hold(s->runs[r]);
         stepped |= xl_sim_steps(s->runs[r]) != before;
     }
-    if (!stepped)
+    if (!stepped) {
+        /* The steered run refused this step (a divergence): the observer hears of it once,
+         * with the last sample it took, so a trace ends with its diverged_at rather than
+         * in silence. */
+        if (main_ok && !s->replaying && s->observer != NULL && xl_sim_status_get(MAIN(s)) == XL_SIM_DIVERGED) {
+            xl_sample cur = xl_sim_current(MAIN(s));
+            s->observer(&cur, s->observer_user);
+        }
         return 0;
+    }
     note_point(s);
     if (s->replaying)
         return 1;
@@ -1140,6 +1149,21 @@ static int place_runs(xl_session *s, const xl_command *cmd)
     if (!(fabs(x) <= XL_MAX_LOGIT && fabs(y) <= XL_MAX_LOGIT))
         return refuse(s, "%s: the point lies beyond ±1e300, where parameters are allowed", name);
     const int start = cmd->kind == XL_CMD_START_AT;
+    /* A point where the model is not defined (its loss is not finite: a Gaussian's
+     * sigma_q beyond its domain) is refused before any run moves, rather than placed
+     * and reported as a divergence at once. */
+    const xl_model model = s->def->model(s->state.bytes);
+    for (int r = 0; r < s->nruns; r++) {
+        double theta[XL_MAX_PARAMS];
+        const xl_sim *run = s->runs[r];
+        xl_session_view_theta(s, start ? xl_sim_theta0(run) : xl_sim_theta(run), x, y, theta);
+        if (!isfinite(model.ops->loss(model.self, theta))) {
+            char what[sizeof s->message];
+            snprintf(what, sizeof what, "%s: %s = %g, %s = %g lies outside the model (its loss is not finite there)",
+                     name, xl_session_axis_name(s, 0), x, xl_session_axis_name(s, 1), y);
+            return refuse(s, "%s", what);
+        }
+    }
     if (start && s->def->restart)
         s->def->restart(s->state.bytes); /* the runs start over, and the truth with them */
     for (int r = 0; r < s->nruns; r++) {
