@@ -171,11 +171,12 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         /* Comma-separated, one per class, none empty: all checked before any is set. */
         const char *names[XL_MAX_CLASSES] = {0};
         size_t lens[XL_MAX_CLASSES] = {0};
+        const int n = c->n;
         int count = 0;
         for (const char *at = cmd->name;; count++) {
             const char *comma = strchr(at, ',');
             size_t len = comma ? (size_t)(comma - at) : strlen(at);
-            if (count >= c->n || len == 0 || len >= XL_NAME_MAX) {
+            if (count >= n || len == 0 || len >= XL_NAME_MAX) {
                 count = -1;
                 break;
             }
@@ -187,11 +188,11 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
             }
             at = comma + 1;
         }
-        if (count != c->n) {
-            snprintf(err, errlen, "names needs %d names, one per class, separated by commas, none empty", c->n);
+        if (count != n) {
+            snprintf(err, errlen, "names needs %d names, one per class, separated by commas, none empty", n);
             return XL_APPLY_REFUSED;
         }
-        for (int i = 0; i < c->n; i++) {
+        for (int i = 0; i < count; i++) { /* count == n: every name was found above */
             char name[XL_NAME_MAX];
             memcpy(name, names[i], lens[i]);
             name[lens[i]] = '\0';
