@@ -73,10 +73,9 @@ static int paragraph(const char *text, int k, char *buf, size_t n)
 
 /* The page's narration paragraphs written before step `before` (all of them when it is
  * -1) from paragraph *next on, those the script has reached; *next moves past them. */
-static int layout_paragraphs(const ui_ctx *ctx, const xl_player *p, const ui_wrap_style *prose, int *next, int before,
-                             int x, int y, int width, int max_y, int measure, int *first)
+static int layout_paragraphs(const ui_ctx *ctx, const xl_player *p, const xl_page *pg, const ui_wrap_style *prose,
+                             int *next, int before, int x, int y, int width, int max_y, int measure, int *first)
 {
-    const xl_page *pg = &xl_player_lesson(p)->pages[xl_player_page(p)];
     char buf[XL_LESSON_TEXT];
     const int y0 = y;
     for (;; (*next)++) {
@@ -96,11 +95,11 @@ static int layout_paragraphs(const ui_ctx *ctx, const xl_player *p, const ui_wra
  * and question where it was written. With measure set, everything counts as shown and
  * every question as answered (the most the page can show), so the size chosen never
  * changes while the page is on. Returns the y reached. */
-static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int y, int max_y, int measure,
+static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int page, int y, int max_y, int measure,
                        ui_lesson_geom *g)
 {
     const ui_theme *th = ctx->theme;
-    const xl_page *pg = &xl_player_lesson(p)->pages[xl_player_page(p)];
+    const xl_page *pg = &xl_player_lesson(p)->pages[page];
     const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, draw = !measure;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_NARRATION);
     ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0, 1};
@@ -111,7 +110,7 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
         int at = 0;
         for (int i = 0; i < pg->nsteps; i++)
             if (pg->steps[i].kind == XL_STEP_QUESTION && pg->steps[i].question == q) at = i;
-        y += layout_paragraphs(ctx, p, &prose, &next_para, at, x, y, width, max_y, measure, &first);
+        y += layout_paragraphs(ctx, p, pg, &prose, &next_para, at, x, y, width, max_y, measure, &first);
         int choice = -1;
         int state = measure ? 2 : xl_player_question_state(p, q, &choice);
         if (state == 0) continue;
@@ -153,9 +152,8 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
             y += ui_wrap_draw(ctx->text, &prose, qu->why, x, y, width, max_y, draw, NULL);
         }
         first = 0;
-        y += lh / 4;
     }
-    y += layout_paragraphs(ctx, p, &prose, &next_para, -1, x, y, width, max_y, measure, &first);
+    y += layout_paragraphs(ctx, p, pg, &prose, &next_para, -1, x, y, width, max_y, measure, &first);
     return y;
 }
 
@@ -264,12 +262,18 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int rec
     frame(ctx, col, l->title, counter, recording ? ui_lesson_caption_status(p) : ui_lesson_status(p),
           recording ? -1 : 1, &body, g);
     SDL_RenderSetClipRect(ctx->r, &body);
-    layout_body(ctx, col, p, body.y, body.y + body.h, 0, g);
+    layout_body(ctx, col, p, xl_player_page(p), body.y, body.y + body.h, 0, g);
     SDL_RenderSetClipRect(ctx->r, NULL);
 }
 
 int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p)
 {
+    return ui_lesson_page_fits(ctx, col, p, xl_player_page(p));
+}
+
+int ui_lesson_page_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int page)
+{
+    if (page < 0 || page >= xl_player_lesson(p)->npages) return 1;
     /* The body's box as frame() makes it, without drawing: the header and the foot. */
     const int pad = ctx->pad;
     const int head = pad + ui_text_line_height(ctx->text, UI_FONT_NARRATION_BOLD) + pad / 2 + pad;
@@ -277,7 +281,7 @@ int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p)
     int status_h = ui_wrap_draw(ctx->text, &st, ASKING_STATUS, 0, 0,
                                 col.w - 2 * pad, 1 << 30, 0, NULL);
     const int foot = pad + ui_text_line_height(ctx->text, UI_FONT_LABEL) + status_h + pad + pad / 2;
-    int end = layout_body(ctx, col, p, col.y + head, 1 << 30, 1, NULL);
+    int end = layout_body(ctx, col, p, page, col.y + head, 1 << 30, 1, NULL);
     return end <= col.y + col.h - foot;
 }
 
