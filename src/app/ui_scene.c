@@ -23,6 +23,7 @@ struct ui_scene {
     struct fit_key {
         const xl_player *player;
         const xl_lesson *lesson;
+        unsigned long print;  /* the lesson's fingerprint: a reloaded lesson may reuse both addresses */
         int w, h;
         ui_theme_kind theme;
         float zoom;
@@ -355,6 +356,26 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
  * theme's steps at which every page of the lesson fits (never below 1: 1/32 of the
  * height). One size for the whole lesson: a page that fits larger is not drawn larger
  * than its neighbours, so the text keeps its size from page to page. */
+/* FNV-1a over what sizes the pages: their titles, narration, questions' text and counts. */
+static unsigned long fingerprint(const xl_lesson *l)
+{
+    unsigned long hsh = 2166136261u;
+    for (int k = 0; k < l->npages; k++) {
+        const xl_page *pg = &l->pages[k];
+        for (const char *c = pg->title; *c; c++) hsh = (hsh ^ (unsigned char)*c) * 16777619u;
+        for (const char *c = pg->text; *c; c++) hsh = (hsh ^ (unsigned char)*c) * 16777619u;
+        for (int q = 0; q < pg->nquestions; q++) {
+            const xl_question *qu = &pg->questions[q];
+            for (const char *c = qu->text; *c; c++) hsh = (hsh ^ (unsigned char)*c) * 16777619u;
+            for (const char *c = qu->why; *c; c++) hsh = (hsh ^ (unsigned char)*c) * 16777619u;
+            for (int a = 0; a < qu->nanswers; a++)
+                for (const char *c = qu->answers[a]; *c; c++) hsh = (hsh ^ (unsigned char)*c) * 16777619u;
+        }
+        hsh = (hsh ^ (unsigned long)pg->nquestions) * 16777619u;
+    }
+    return hsh ^ (unsigned long)l->npages;
+}
+
 static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_Rect col, const ui_ctx *ctx)
 {
     const float base = (float)h / 720.0f;
@@ -364,6 +385,7 @@ static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_R
     memset(&key, 0, sizeof key); /* compared bytewise: the padding too */
     key.player = view->lesson;
     key.lesson = xl_player_lesson(view->lesson);
+    key.print = fingerprint(key.lesson);
     key.w = w;
     key.h = h;
     key.theme = view->theme;

@@ -204,7 +204,7 @@ static void check_numbers(linter *t, const unit *u)
         const double x = strtod(negative ? num : num + 1, NULL);
         if (held(t->l, t->page, x)) continue;
         int line = 0, col = 0;
-        locate(u, start, &line, &col);
+        locate(u, sign_at, &line, &col);
         finding(t, line, col,
                 "'%s' is stated but no @expect on this page holds it: add '@expect READOUT = %s ± TOL' after the "
                 "directives that make it true",
