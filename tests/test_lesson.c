@@ -236,6 +236,12 @@ static const struct lint_case {
     {"# T\n## A\n? Q?\n- up\n- a very long right answer *\n= why\n", 1,
      "l.lesson:5:3: error: the right answer is more than half again as long"},
     {"# T\n## A\n? Q?\n- up and away\n- down below *\n- nowhere\n= why\n", 0, NULL},
+    /* A number told before the play that makes it true; after it, or in a prediction, fine. */
+    {"# T\n## A\nIt ends at 1.4581.\n@scenario softmax\n@play 50\n@expect loss = 1.4581 ± 0.0001\n", 1,
+     "l.lesson:3:12: error: '1.4581' is shown before the play, wait or question on line 5"},
+    {"# T\n## A\n@scenario softmax\n@play 50\n@expect loss = 1.4581 ± 0.0001\nIt ends at 1.4581.\n", 0, NULL},
+    {"# T\n## A\n? Where?\n- at 1.4581 *\n- at 2.0000\n= At 1.4581.\n@scenario softmax\n@play 50\n"
+     "@expect loss = 1.4581 ± 0.0001\n@expect entropy = 1.4541 ± 0.0001\n", 1, "l.lesson:5:6: error: '2.0000' is stated"},
 };
 
 START_TEST(the_linter_finds_what_misleads)

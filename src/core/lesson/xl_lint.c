@@ -21,6 +21,7 @@ typedef enum unit_kind { UNIT_NONE = 0, UNIT_PROSE, UNIT_QUESTION, UNIT_ANSWER, 
 
 typedef struct unit {
     unit_kind kind;
+    int pos;                 /* the page's steps written before it: when the class sees it */
     char text[XL_LESSON_TEXT];
     size_t len;
     int nlines;
@@ -38,6 +39,8 @@ typedef struct linter {
     int page;                /* 0-based, -1 before the first */
     int question;            /* the page's question being read, -1 when none */
     int asked;               /* questions read on the page so far */
+    int steps;               /* the page's directives and questions read so far */
+    int question_step;       /* the step of the question being read */
     int answer_line[XL_LESSON_ANSWERS], answer_col[XL_LESSON_ANSWERS], nanswers;
     unit prose, item;        /* the narration paragraph; the question, answer or explanation */
 } linter;
@@ -92,6 +95,7 @@ static void locate(const unit *u, size_t pos, int *line, int *col)
 static void unit_start(unit *u, unit_kind kind)
 {
     u->kind = kind;
+    u->pos = 0;
     u->len = 0;
     u->text[0] = '\0';
     u->nlines = 0;
@@ -124,16 +128,30 @@ static int is_alnum(char c)
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-/* An expect line of page `page` holds x: |x − value| ≤ tol (and a hair for the decimal
- * written standing for a binary double). */
-static int held(const xl_lesson *l, int page, double x)
+static int stops(xl_step_kind k)
+{
+    return k == XL_STEP_PLAY || k == XL_STEP_WAIT || k == XL_STEP_PAUSE || k == XL_STEP_QUESTION;
+}
+
+/* Is x held by an expect line of page `page` (|x − value| ≤ tol, and a hair for the
+ * decimal standing for a binary double) by the time the class sees it, at step pos?
+ * 0: yes; 1: no expect holds it; 2: only expects after a stop the script makes after
+ * pos (a play, a wait, a pause, a question), so the text shows the number before the
+ * scene makes it true; *late_line is that stop's line. An explanation (why set) is shown
+ * after the plays that follow its question, so those do not count. */
+static int held(const xl_lesson *l, int page, double x, int pos, int why, int *late_line)
 {
     const xl_page *pg = &l->pages[page];
+    int late = 0, first_stop = -1;
     for (int i = 0; i < pg->nsteps; i++) {
         const xl_step *st = &pg->steps[i];
-        if (st->kind == XL_STEP_EXPECT && fabs(x - st->value) <= st->tol + 1e-12 * (1.0 + fabs(x))) return 1;
+        if (i >= pos && stops(st->kind) && first_stop < 0 && !(why && st->kind == XL_STEP_PLAY)) first_stop = i;
+        if (st->kind != XL_STEP_EXPECT || !(fabs(x - st->value) <= st->tol + 1e-12 * (1.0 + fabs(x)))) continue;
+        if (first_stop < 0 || i < pos) return 0;
+        if (!late) *late_line = pg->steps[first_stop].line;
+        late = 1;
     }
-    return 0;
+    return late ? 2 : 1;
 }
 
 static const char MINUS[] = "\xe2\x88\x92"; /* − U+2212 */
@@ -202,9 +220,20 @@ static void check_numbers(linter *t, const unit *u)
         memcpy(num + 1, s + start, nl);
         num[nl + 1] = '\0';
         const double x = strtod(negative ? num : num + 1, NULL);
-        if (held(t->l, t->page, x)) continue;
+        int late_line = 0;
+        const int h = held(t->l, t->page, x, u->pos, u->kind == UNIT_WHY, &late_line);
+        if (h == 0) continue;
         int line = 0, col = 0;
         locate(u, sign_at, &line, &col);
+        /* A question and its answers are predictions: the scene they describe comes after. */
+        if (h == 2 && (u->kind == UNIT_QUESTION || u->kind == UNIT_ANSWER)) continue;
+        if (h == 2) {
+            finding(t, line, col,
+                    "'%s' is shown before the play, wait or question on line %d that makes it true: write it after "
+                    "that line, and it appears when the script gets there",
+                    negative ? num : num + 1, late_line);
+            continue;
+        }
         finding(t, line, col,
                 "'%s' is stated but no @expect on this page holds it: add '@expect READOUT = %s ± TOL' after the "
                 "directives that make it true",
@@ -317,6 +346,7 @@ static void one_line(linter *t, const char *s, size_t len, int line, int *titled
         }
         t->page++;
         t->asked = 0;
+        t->steps = 0;
         return;
     }
     if (t->page < 0 || s[0] == '#') return;
@@ -336,22 +366,29 @@ static void one_line(linter *t, const char *s, size_t len, int line, int *titled
             }
         }
         unit_start(&t->item, s[0] == '-' ? UNIT_ANSWER : UNIT_WHY);
+        t->item.pos = s[0] == '-' ? t->question_step : t->question_step + 1;
         unit_add(&t->item, s + b, k - b, line, (int)b + 1);
         return;
     }
     question_end(t);
+    if (s[0] == '@') t->steps++;
     if (s[0] == '@' || s[0] == '%') return;
     if (s[0] == '?') {
         size_t b = 1;
         while (b < e && (s[b] == ' ' || s[b] == '\t')) b++;
         t->question = t->asked++; /* the page's questions in the order written */
         t->nanswers = 0;
+        t->question_step = t->steps++;
         unit_start(&t->item, UNIT_QUESTION);
+        t->item.pos = t->question_step;
         unit_add(&t->item, s + b, e - b, line, (int)b + 1);
         unit_end(t, &t->item); /* a question is one line */
         return;
     }
-    if (t->prose.kind == UNIT_NONE) unit_start(&t->prose, UNIT_PROSE);
+    if (t->prose.kind == UNIT_NONE) {
+        unit_start(&t->prose, UNIT_PROSE);
+        t->prose.pos = t->steps; /* as the parser places the paragraph (xl_page.para_after) */
+    }
     unit_add(&t->prose, s + i, e - i, line, (int)i + 1);
 }
 
