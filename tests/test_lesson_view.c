@@ -20,6 +20,7 @@
 #include "ui_lesson_panel.h"
 #include "ui_scene.h"
 #include "ui_text.h"
+#include "ui_wrap.h"
 
 #ifndef LESSONS_DIR
 #error "LESSONS_DIR: the shipped lessons"
@@ -232,6 +233,51 @@ START_TEST(one_narration_size_per_lesson)
     }
     ck_assert_msg(differs > 0, "no shipped lesson has pages that fit at different sizes: the test shows nothing");
     free(l);
+}
+END_TEST
+
+/* The marks of lesson text (issue 19): \* draws a star and leaves emphasis off, \\ a
+ * backslash, and x_q draws q as a subscript, smaller and lower than the x. */
+START_TEST(escapes_and_subscripts_draw_as_written)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    char err[256];
+    ui_text *text = ui_text_create(f.r, fonts, err, sizeof err);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_int_eq(ui_text_set_scale(text, 1.0f), 0);
+    ui_text_box boxes[64];
+    ui_text_recorder rec = {boxes, 64, 0};
+    ui_text_set_recorder(text, &rec);
+    const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
+    ui_wrap_style st = {UI_FONT_NARRATION, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0, 1};
+    ui_wrap_draw(text, &st, "q L\\* = 0.4050 and \\\\ and σ_q", 0, 0, 1000, 720, 1, NULL);
+    ui_text_set_recorder(text, NULL);
+    int star = -1, slash = -1, sigma = -1, q = -1;
+    ck_assert_str_eq(boxes[0].text, "q"); /* a q of the narration's size, to compare */
+    for (int i = 1; i < rec.count && i < 64; i++) {
+        if (strcmp(boxes[i].text, "L*") == 0) star = i;
+        if (strcmp(boxes[i].text, "\\") == 0) slash = i;
+        if (strcmp(boxes[i].text, "σ") == 0) sigma = i;
+        if (strcmp(boxes[i].text, "q") == 0) q = i;
+    }
+    ck_assert_msg(star >= 0 && slash >= 0, "no 'L*' or '\\' drawn (%d strings, first '%s')", rec.count,
+                  rec.count ? boxes[0].text : "");
+    ck_assert_msg(sigma >= 0 && q >= 0, "σ_q not drawn as σ and a subscript q");
+    ck_assert_msg(boxes[q].ink.h < boxes[0].ink.h, "the subscript is not smaller (%d px against %d)",
+                  boxes[q].ink.h, boxes[0].ink.h);
+    ck_assert_msg(boxes[q].ink.y + boxes[q].ink.h > boxes[sigma].ink.y + boxes[sigma].ink.h,
+                  "the subscript's foot is not below the σ's");
+    /* Outside a lesson (subscripts off) an underscore is an underscore. */
+    rec.count = 0;
+    ui_text_set_recorder(text, &rec);
+    st.subscripts = 0;
+    ui_wrap_draw(text, &st, "my_file", 0, 0, 1000, 720, 1, NULL);
+    ui_text_set_recorder(text, NULL);
+    ck_assert_int_eq(rec.count, 1);
+    ck_assert_str_eq(boxes[0].text, "my_file");
+    ui_text_destroy(text);
+    frame_close(&f);
 }
 END_TEST
 
@@ -492,6 +538,7 @@ int main(void)
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, every_page_fits_and_reads);
     tcase_add_test(tc, one_narration_size_per_lesson);
+    tcase_add_test(tc, escapes_and_subscripts_draw_as_written);
     tcase_add_test(tc, blank_is_black_and_emphasis_dims_the_others);
     tcase_add_test(tc, a_click_answers_the_question);
     tcase_add_test(tc, the_foot_keys_are_pressable);
