@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "xl_lesson.h"
+#include "xl_lint.h"
 
 static xl_lesson lesson; /* large: once, not per input */
 
@@ -23,6 +24,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!copy) return 0;
     memcpy(copy, data, size);
     int errors = xl_lesson_parse("fuzz", copy, size, &lesson);
+    if (errors == 0) { /* the linter reads a valid lesson's text again, within size too */
+        char report[1024] = "";
+        must(xl_lesson_lint("fuzz", copy, size, &lesson, report, sizeof report) >= 0);
+        must(memchr(report, '\0', sizeof report) != NULL);
+    }
     free(copy);
     must(errors == lesson.nerrors && errors >= 0);
     must(lesson.npages >= 0 && lesson.npages <= XL_LESSON_MAX_PAGES);
@@ -32,6 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         must(p->nsteps >= 0 && p->nsteps <= XL_LESSON_MAX_STEPS);
         must(p->nquestions >= 0 && p->nquestions <= 4);
         must(memchr(p->text, '\0', sizeof p->text) != NULL && memchr(p->notes, '\0', sizeof p->notes) != NULL);
+        must(p->nparas >= 0 && p->nparas <= XL_LESSON_PARAS);
+        for (int k = 0; k < p->nparas; k++) must(p->para_after[k] <= p->nsteps);
         for (int k = 0; k < p->nsteps; k++)
             if (p->steps[k].kind == XL_STEP_QUESTION)
                 must(p->steps[k].question >= 0 && p->steps[k].question < p->nquestions);

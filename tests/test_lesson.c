@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "xl_lesson.h"
+#include "xl_lint.h"
 
 static xl_lesson *parse(const char *text, int *errors)
 {
@@ -204,6 +205,69 @@ START_TEST(limits_are_errors_not_crashes)
 }
 END_TEST
 
+
+/* The linter (issue 19): each rule on a small lesson, with the exact place it reports. */
+static const struct lint_case {
+    const char *text;
+    int findings;
+    const char *first; /* the first finding's start, or NULL */
+} lints[] = {
+    /* Emphasis: a lone star in a paragraph, balanced pairs across lines, escapes. */
+    {"# T\n## A\nThe floor L* = 0.4050.\n@scenario logistic\n@expect floor = 0.405 ± 0.0001\n", 1,
+     "l.lesson:3:12: error: unbalanced emphasis"},
+    {"# T\n## A\nA *pair\nover two lines* and L\\* and \\\\.\n", 0, NULL},
+    {"# T\n## A\nOne *open\n\nparagraph.\n", 1, "l.lesson:3:5: error: unbalanced emphasis"},
+    /* Numbers: four significant digits, or after '='; held by value within tolerance. */
+    {"# T\n## A\nThe loss is 3.7048.\n@scenario softmax\n@expect loss = 3.7048 ± 0.0001\n", 0, NULL},
+    {"# T\n## A\nThe loss is 3.7048.\n@scenario softmax\n", 1, "l.lesson:3:13: error: '3.7048' is stated"},
+    {"# T\n## A\nThe loss is\n= 3.70.\n", 0, NULL}, /* '= ' starts no answer outside a question: an error */
+    {"# T\n## A\nlr = 0.5, 300 steps, 0.25 and 1,000.\n@scenario softmax\n", 1, "l.lesson:3:6: error: '0.5' is stated"},
+    {"# T\n## A\nw = −2.\n@scenario logistic\n@expect w = -2 ± 0.0001\n", 0, NULL},
+    {"# T\n## A\nw = −2.\n@scenario logistic\n@expect w = 2 ± 0.0001\n", 1, "l.lesson:3:5: error: '-2' is stated"},
+    {"# T\n## A\nq1 = x2 and H₂ = 7.\n", 1, "l.lesson:3:20: error: '7' is stated"},
+    {"# T\n## A\nThe loss is 3.7048.\n@scenario softmax\n@expect loss = 3.7048 ± 0.0001\n## B\nStill 3.7048.\n", 1,
+     "l.lesson:7:7: error: '3.7048' is stated"},
+    /* Questions: the right answer alone with a number or formula, or much the longest. */
+    {"# T\n## A\n? Q?\n- one\n- two *\n- three\n= why\n", 0, NULL},
+    {"# T\n## A\n? Q?\n- at 1 *\n- at the top\n- nowhere\n= why\n", 1,
+     "l.lesson:4:3: error: the right answer alone carries a number or formula"},
+    {"# T\n## A\n? Q?\n- at H(P) *\n- at the top\n- nowhere\n= why\n", 1,
+     "l.lesson:4:3: error: the right answer alone carries a number or formula"},
+    {"# T\n## A\n? Q?\n- up\n- a very long right answer *\n= why\n", 1,
+     "l.lesson:5:3: error: the right answer is more than half again as long"},
+    {"# T\n## A\n? Q?\n- up and away\n- down below *\n- nowhere\n= why\n", 0, NULL},
+    /* A number told before the play that makes it true; after it, or in a prediction, fine. */
+    {"# T\n## A\nIt ends at 1.4581.\n@scenario softmax\n@play 50\n@expect loss = 1.4581 ± 0.0001\n", 1,
+     "l.lesson:3:12: error: '1.4581' is shown before the play, wait or question on line 5"},
+    {"# T\n## A\n@scenario softmax\n@play 50\n@expect loss = 1.4581 ± 0.0001\nIt ends at 1.4581.\n", 0, NULL},
+    {"# T\n## A\n? Where?\n- at 1.4581 *\n- at 2.0000\n= At 1.4581.\n@scenario softmax\n@play 50\n"
+     "@expect loss = 1.4581 ± 0.0001\n@expect entropy = 1.4541 ± 0.0001\n", 1, "l.lesson:5:6: error: '2.0000' is stated"},
+};
+
+START_TEST(the_linter_finds_what_misleads)
+{
+    for (size_t i = 0; i < sizeof lints / sizeof lints[0]; i++) {
+        int errors;
+        xl_lesson *l = parse(lints[i].text, &errors);
+        if (errors) { /* the case above that the parser refuses: the linter never sees it */
+            ck_assert_msg(i == 5, "case %zu: %s", i, l->errors[0]);
+            free(l);
+            continue;
+        }
+        char report[2048] = "";
+        int n = xl_lesson_lint("l.lesson", lints[i].text, strlen(lints[i].text), l, report, sizeof report);
+        ck_assert_msg(n == lints[i].findings, "case %zu: %d findings, want %d:\n%s", i, n, lints[i].findings, report);
+        if (lints[i].first)
+            ck_assert_msg(strncmp(report, lints[i].first, strlen(lints[i].first)) == 0, "case %zu:\n got  %s\n want %s",
+                          i, report, lints[i].first);
+        free(l);
+    }
+    long last = 0;
+    ck_assert_int_eq(xl_lesson_emphasis_marks("a *b* \\* \\\\*c", 13, &last), 3);
+    ck_assert_int_eq(last, 11);
+}
+END_TEST
+
 static Suite *lesson_suite(void)
 {
     Suite *s = suite_create("lesson");
@@ -212,6 +276,7 @@ static Suite *lesson_suite(void)
     tcase_add_test(tc, bad_inputs_and_their_messages);
     tcase_add_test(tc, every_error_of_a_file_is_reported);
     tcase_add_test(tc, limits_are_errors_not_crashes);
+    tcase_add_test(tc, the_linter_finds_what_misleads);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -8,6 +8,7 @@
  * broken lesson opens broken and shows its errors; the menu opens another lesson. */
 #include <check.h>
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "ui_lesson_panel.h"
 #include "ui_scene.h"
 #include "ui_text.h"
+#include "ui_wrap.h"
 
 #ifndef LESSONS_DIR
 #error "LESSONS_DIR: the shipped lessons"
@@ -164,6 +166,120 @@ static xl_lesson *load(const char *name)
     ck_assert_int_eq(ui_library_load(path, l), 0);
     return l;
 }
+
+/* One narration size for a whole lesson (issue 19): every page of a shipped lesson is
+ * drawn at the size its first page is, and at that size every page fits. A lesson whose
+ * pages would fit at different sizes (a short page beside a long one) shows the point. */
+START_TEST(one_narration_size_per_lesson)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    char names[64][256];
+    int n = lesson_files(names, 64);
+    ck_assert_int_ge(n, 11);
+    xl_lesson *l = malloc(sizeof *l);
+    int differs = 0; /* lessons whose pages alone would choose different sizes */
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        char err[256];
+        ui_text *text = ui_text_create(f.r, fonts, err, sizeof err);
+        ck_assert_ptr_nonnull(text);
+        const SDL_Rect col = {0, 0, ui_lesson_column_width(w), h};
+        for (int i = 0; i < n; i++) {
+            char path[sizeof LESSONS_DIR + 300];
+            snprintf(path, sizeof path, "%s/%.256s", LESSONS_DIR, names[i]);
+            ck_assert_int_eq(ui_library_load(path, l), 0);
+            xl_session *s = default_session();
+            xl_player *p = xl_player_create(l, s);
+            ck_assert_ptr_nonnull(p);
+            float first = 0.0f, own_min = 1e9f, own_max = 0.0f;
+            for (int k = 0; k < l->npages; k++) {
+                ck_assert_int_eq(xl_player_goto(p, k), 0);
+                ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p};
+                ui_scene_draw(f.sc, s, &view, w, h, NULL);
+                const float used = ui_scene_narration_scale(f.sc);
+                if (k == 0) first = used;
+                ck_assert_msg(used == first, "%s at %dx%d: page %d drawn at %g, page 1 at %g", names[i], w, h, k + 1,
+                              (double)used, (double)first);
+                /* The size this page alone would take: the largest step at which it fits. */
+                static const float steps[] = {1.25f, 1.125f, 1.0f};
+                float own = 1.0f;
+                for (int st = 0; st < 3; st++) {
+                    ck_assert_int_eq(ui_text_set_scale(text, (float)h / 720.0f * steps[st]), 0);
+                    /* The context the scene measures with (its line widths too). */
+                    const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
+                    ui_ctx ctx = {.r = f.r, .text = text, .theme = th, .scale = (float)h / 720.0f,
+                                  .line = (float)h / 720.0f * th->line_scale,
+                                  .pad = (int)(ui_text_line_height(text, UI_FONT_LABEL) * 0.8f)};
+                    if (ui_lesson_fits(&ctx, col, p)) {
+                        own = steps[st];
+                        break;
+                    }
+                }
+                if (own < own_min) own_min = own;
+                if (own > own_max) own_max = own;
+            }
+            /* The size used is the smallest any page needs. */
+            ck_assert_msg(first > 0.0f && fabsf(first - (float)h / 720.0f * own_min) < 1e-4f,
+                          "%s at %dx%d: drawn at %g, the tightest page needs %g", names[i], w, h, (double)first,
+                          (double)((float)h / 720.0f * own_min));
+            if (own_max > own_min) differs++;
+            xl_player_destroy(p);
+            xl_session_destroy(s);
+        }
+        ui_text_destroy(text);
+        frame_close(&f);
+    }
+    ck_assert_msg(differs > 0, "no shipped lesson has pages that fit at different sizes: the test shows nothing");
+    free(l);
+}
+END_TEST
+
+/* The marks of lesson text (issue 19): \* draws a star and leaves emphasis off, \\ a
+ * backslash, and x_q draws q as a subscript, smaller and lower than the x. */
+START_TEST(escapes_and_subscripts_draw_as_written)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    char err[256];
+    ui_text *text = ui_text_create(f.r, fonts, err, sizeof err);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_int_eq(ui_text_set_scale(text, 1.0f), 0);
+    ui_text_box boxes[64];
+    ui_text_recorder rec = {boxes, 64, 0};
+    ui_text_set_recorder(text, &rec);
+    const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
+    ui_wrap_style st = {UI_FONT_NARRATION, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0, 1};
+    ui_wrap_draw(text, &st, "q L\\* = 0.4050 and \\\\ and σ_q", 0, 0, 1000, 720, 1, NULL);
+    ui_text_set_recorder(text, NULL);
+    int star = -1, slash = -1, sigma = -1, q = -1;
+    ck_assert_str_eq(boxes[0].text, "q"); /* a q of the narration's size, to compare */
+    for (int i = 1; i < rec.count && i < 64; i++) {
+        if (strcmp(boxes[i].text, "L*") == 0) star = i;
+        if (strcmp(boxes[i].text, "\\") == 0) slash = i;
+        if (strcmp(boxes[i].text, "σ") == 0) sigma = i;
+        if (strcmp(boxes[i].text, "q") == 0) q = i;
+    }
+    ck_assert_msg(star >= 0 && slash >= 0, "no 'L*' or '\\' drawn (%d strings, first '%s')", rec.count,
+                  rec.count ? boxes[0].text : "");
+    ck_assert_msg(sigma >= 0 && q >= 0, "σ_q not drawn as σ and a subscript q");
+    ck_assert_msg(boxes[q].ink.h < boxes[0].ink.h, "the subscript is not smaller (%d px against %d)",
+                  boxes[q].ink.h, boxes[0].ink.h);
+    ck_assert_msg(boxes[q].ink.y + boxes[q].ink.h > boxes[sigma].ink.y + boxes[sigma].ink.h,
+                  "the subscript's foot is not below the σ's");
+    /* Outside a lesson (subscripts off) an underscore is an underscore. */
+    rec.count = 0;
+    ui_text_set_recorder(text, &rec);
+    st.subscripts = 0;
+    ui_wrap_draw(text, &st, "my_file", 0, 0, 1000, 720, 1, NULL);
+    ui_text_set_recorder(text, NULL);
+    ck_assert_int_eq(rec.count, 1);
+    ck_assert_str_eq(boxes[0].text, "my_file");
+    ui_text_destroy(text);
+    frame_close(&f);
+}
+END_TEST
 
 START_TEST(blank_is_black_and_emphasis_dims_the_others)
 {
@@ -421,6 +537,8 @@ int main(void)
     TCase *tc = tcase_create("lesson view");
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, every_page_fits_and_reads);
+    tcase_add_test(tc, one_narration_size_per_lesson);
+    tcase_add_test(tc, escapes_and_subscripts_draw_as_written);
     tcase_add_test(tc, blank_is_black_and_emphasis_dims_the_others);
     tcase_add_test(tc, a_click_answers_the_question);
     tcase_add_test(tc, the_foot_keys_are_pressable);

@@ -134,6 +134,31 @@ START_TEST(samples_sit_in_their_rows)
 }
 END_TEST
 
+/* Samples of one label at nearly the same x are stacked into the plot along their stem,
+ * not drawn over each other (issue 19): two 0s added at x = 2.5 both stay visible, the
+ * second one disc further up, and each keeps its x. */
+START_TEST(coincident_samples_stay_apart)
+{
+    xl_session *s = logistic_session(0);
+    apply(s, "add-point 2.5,0");
+    apply(s, "add-point 2.5,0");
+    const xl_logistic *lg = data_of(s);
+    const int a = lg->n - 2, b = lg->n - 1;
+    for (int t = 0; t < UI_THEME_COUNT; t++) {
+        frame f;
+        frame_draw(&f, s, sizes[0], (ui_theme_kind)t, "stacked");
+        const ui_logistic_geom *g = &f.geom;
+        const float d = hypotf(g->px[a] - g->px[b], g->py[a] - g->py[b]);
+        ck_assert_msg(d >= 1.6f * g->radius, "%s: the two samples at x = 2.5 drawn %.1f px apart, radius %.1f",
+                      f.p.theme->name, (double)d, (double)g->radius);
+        ck_assert_msg(fabsf(g->px[b] - x_pixel(g, 2.5)) < 0.75f, "the stacked sample left its x");
+        ck_assert_msg(g->py[b] < g->py[a], "a stacked 0 goes up into the plot, not below it");
+        frame_close(&f);
+    }
+    xl_session_destroy(s);
+}
+END_TEST
+
 START_TEST(selected_sample_has_the_yellow_ring)
 {
     xl_session *s = logistic_session(0);
@@ -298,6 +323,7 @@ static Suite *panel_suite(void)
     TCase *tc = tcase_create("what a person sees");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, sigmoid_crosses_half_at_the_boundary);
+    tcase_add_test(tc, coincident_samples_stay_apart);
     tcase_add_test(tc, samples_sit_in_their_rows);
     tcase_add_test(tc, selected_sample_has_the_yellow_ring);
     tcase_add_test(tc, pull_stems_follow_the_gradient);

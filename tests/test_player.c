@@ -263,6 +263,74 @@ START_TEST(an_empty_lesson_has_no_player)
 }
 END_TEST
 
+/* Text waits for the script (issue 19.15): narration written after a play shows when the
+ * play ends, after a wait when it is passed; a question's verdict (the right answer and
+ * why) waits for the plays written right after it, so the class predicts, watches, then
+ * reads the number. */
+static const char reveal_text[] =
+    "# Reveal\n"
+    "## One\n"
+    "Before everything.\n"
+    "@scenario softmax\n"
+    "@set-lr 50\n"
+    "? And with a rate of 50?\n"
+    "- it overshoots *\n"
+    "- it crawls\n"
+    "= After 50 steps the loss is 14.4281 nats.\n"
+    "@play 50\n"
+    "@expect loss = 14.4281 ± 0.0001\n"
+    "\n"
+    "After the play.\n"
+    "@wait\n"
+    "\n"
+    "After the wait.\n";
+
+START_TEST(text_is_shown_when_the_script_reaches_it)
+{
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_ptr_nonnull(l);
+    int errors = xl_lesson_parse("r.lesson", reveal_text, strlen(reveal_text), l);
+    ck_assert_msg(errors == 0, "%s", l->errors[0]);
+    ck_assert_int_eq(l->pages[0].nparas, 3);
+    ck_assert_int_eq(l->pages[0].para_after[0], 0);
+    ck_assert_int_eq(l->pages[0].para_after[1], 5); /* scenario, set-lr, question, play, expect */
+    ck_assert_int_eq(l->pages[0].para_after[2], 6);
+    xl_player *p = xl_player_create(l, session);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_ASKING);
+    ck_assert_int_eq(xl_player_paragraph_shown(p, 0), 1);
+    ck_assert_int_eq(xl_player_paragraph_shown(p, 1), 0);
+    ck_assert_int_eq(xl_player_question_revealed(p, 0), 0);
+    /* Answered: the play starts, and the verdict waits for it. */
+    ck_assert_int_eq(xl_player_answer(p, 0), 1);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING);
+    ck_assert_int_eq(xl_player_question_state(p, 0, NULL), 2);
+    ck_assert_int_eq(xl_player_question_revealed(p, 0), 0);
+    ck_assert_int_eq(xl_player_paragraph_shown(p, 1), 0);
+    ck_assert_int_eq(xl_player_take_steps(p, 49), 49);
+    ck_assert_int_eq(xl_player_question_revealed(p, 0), 0);
+    ck_assert_int_eq(xl_player_paragraph_shown(p, 1), 0);
+    /* The last step: the play ends, the script stops at the wait. */
+    ck_assert_int_eq(xl_player_take_steps(p, 1), 1);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_WAITING);
+    ck_assert_int_eq(xl_player_question_revealed(p, 0), 1);
+    ck_assert_int_eq(xl_player_paragraph_shown(p, 1), 1);
+    ck_assert_int_eq(xl_player_paragraph_shown(p, 2), 0);
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_WENT_ON);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_DONE);
+    ck_assert_int_eq(xl_player_paragraph_shown(p, 2), 1);
+    /* Revealed without an answer (→ while asking), then the play skipped (→): the same. */
+    ck_assert_int_eq(xl_player_goto(p, 0), 0);
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_WENT_ON);
+    ck_assert_int_eq(xl_player_question_revealed(p, 0), 0);
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_WENT_ON);
+    ck_assert_int_eq(xl_player_question_revealed(p, 0), 1);
+    ck_assert_str_eq(xl_player_problems(p), "");
+    xl_player_destroy(p);
+    free(l);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("player");
@@ -275,6 +343,7 @@ int main(void)
     tcase_add_test(tc, the_learner_takes_over_and_the_script_goes_on);
     tcase_add_test(tc, problems_are_reported_with_their_line);
     tcase_add_test(tc, an_empty_lesson_has_no_player);
+    tcase_add_test(tc, text_is_shown_when_the_script_reaches_it);
     suite_add_tcase(su, tc);
     SRunner *sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

@@ -106,6 +106,35 @@ START_TEST(boundaries_stand_where_the_fits_put_them)
 }
 END_TEST
 
+/* Binders with nearly the same score are stacked, not drawn on top of each other (issue
+ * 19: lesson 08's four binders drew as two blobs): at lesson 08's data, no two positive
+ * discs have centres closer than 1.6 radii, at every size and theme. */
+START_TEST(close_positives_stay_apart)
+{
+    xl_session *s = weighted_session("param points=200");
+    xl_command c;
+    char err[160];
+    ck_assert(xl_command_parse("param rate=0.02", &c, err, sizeof err) == 0 && xl_session_apply(s, c));
+    for (int si = 0; si < SIZE_COUNT; si++)
+        for (int t = 0; t < UI_THEME_COUNT; t++) {
+            frame f;
+            frame_draw(&f, s, sizes[si], (ui_theme_kind)t, "stacked");
+            const ui_weighted_geom *g = &f.geom;
+            ck_assert(g->drawn);
+            ck_assert_int_eq(g->npos, 4);
+            for (int i = 0; i < g->npos; i++)
+                for (int j = 0; j < i; j++) {
+                    const float d = hypotf(g->pos_x[i] - g->pos_x[j], g->pos_y[i] - g->pos_y[j]);
+                    ck_assert_msg(d >= 1.6f * g->dot_r, "%dx%d %s: binders %d and %d drawn %.1f px apart, radius %.1f",
+                                  sizes[si].w, sizes[si].h, f.p.theme->name, j + 1, i + 1, (double)d,
+                                  (double)g->dot_r);
+                }
+            frame_close(&f);
+        }
+    xl_session_destroy(s);
+}
+END_TEST
+
 static int contains(SDL_Rect outer, SDL_Rect in)
 {
     return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w && in.y + in.h <= outer.y + outer.h;
@@ -169,6 +198,7 @@ static Suite *panel_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, boundaries_stand_where_the_fits_put_them);
     tcase_add_test(tc, labels_do_not_overlap);
+    tcase_add_test(tc, close_positives_stay_apart);
     suite_add_tcase(su, tc);
     return su;
 }

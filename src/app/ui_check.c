@@ -9,6 +9,7 @@
 
 #include "ui_library.h"
 #include "xl_lesson.h"
+#include "xl_lint.h"
 #include "xl_session.h"
 
 /* Every page in order on one session, as the player plays them. */
@@ -52,7 +53,21 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
             continue;
         }
         int errors = xl_lesson_parse(files[i], text, len, l);
-        free(text);
+        if (errors == 0) {
+            /* A valid lesson that would still mislead a class: the linter's findings are
+             * errors too, so a shipped lesson cannot carry one. */
+            char report[8192] = "";
+            errors = xl_lesson_lint(files[i], text, len, l, report, sizeof report);
+            fputs(report, err);
+            free(text);
+            if (errors) {
+                fprintf(out, "%s: %d error%s\n", files[i], errors, errors == 1 ? "" : "s");
+                status = 1;
+                continue;
+            }
+        } else {
+            free(text);
+        }
         for (int e = 0; e < errors && e < XL_LESSON_MAX_ERRORS; e++) fprintf(err, "%s\n", l->errors[e]);
         if (errors > XL_LESSON_MAX_ERRORS)
             fprintf(err, "%s: and %d more errors\n", files[i], errors - XL_LESSON_MAX_ERRORS);

@@ -61,6 +61,11 @@ static void caption_text(const xl_page *pg, char *out, size_t n)
     size_t k = 0;
     int last_newline = 1;
     for (const char *c = pg->text; *c && k + 2 < n; c++) {
+        if (*c == '\\' && (c[1] == '*' || c[1] == '\\')) {
+            out[k++] = *++c; /* an escaped star or backslash is text */
+            last_newline = 0;
+            continue;
+        }
         if (*c == '*') continue;
         if (*c == '\n') {
             if (!last_newline) out[k++] = '\n';

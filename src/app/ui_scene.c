@@ -18,10 +18,13 @@ struct ui_scene {
     SDL_Renderer *r;
     ui_text *text;
     ui_text *lesson_text;  /* the lesson's column, menu and presenter view: sized by the frame */
-    /* The narration's size for the page shown (finding it opens faces, so once a page). */
+    /* The narration's size for the lesson shown (finding it opens faces, so once a lesson
+     * and frame size). */
     struct fit_key {
         const xl_player *player;
-        int page, w, h;
+        const xl_lesson *lesson;
+        unsigned long print;  /* the lesson's fingerprint: a reloaded lesson may reuse both addresses */
+        int w, h;
         ui_theme_kind theme;
         float zoom;
     } fit_key;
@@ -351,13 +354,43 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
 }
 
 /* The lesson text's size factor: the frame's height over 720, times the largest of the
- * theme's steps at which the page fits (never below 1: 1/32 of the height). */
+ * theme's steps at which every page of the lesson fits (never below 1: 1/32 of the
+ * height). One size for the whole lesson: a page that fits larger is not drawn larger
+ * than its neighbours, so the text keeps its size from page to page. */
+/* FNV-1a over what sizes the pages: their titles, narration, questions' text and counts. */
+static unsigned long fingerprint(const xl_lesson *l)
+{
+    unsigned long hsh = 2166136261u;
+    for (int k = 0; k < l->npages; k++) {
+        const xl_page *pg = &l->pages[k];
+        for (const char *c = pg->title; *c; c++) hsh = (hsh ^ (unsigned char)*c) * 16777619u;
+        for (const char *c = pg->text; *c; c++) hsh = (hsh ^ (unsigned char)*c) * 16777619u;
+        for (int q = 0; q < pg->nquestions; q++) {
+            const xl_question *qu = &pg->questions[q];
+            for (const char *c = qu->text; *c; c++) hsh = (hsh ^ (unsigned char)*c) * 16777619u;
+            for (const char *c = qu->why; *c; c++) hsh = (hsh ^ (unsigned char)*c) * 16777619u;
+            for (int a = 0; a < qu->nanswers; a++)
+                for (const char *c = qu->answers[a]; *c; c++) hsh = (hsh ^ (unsigned char)*c) * 16777619u;
+        }
+        hsh = (hsh ^ (unsigned long)pg->nquestions) * 16777619u;
+    }
+    return hsh ^ (unsigned long)l->npages;
+}
+
 static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_Rect col, const ui_ctx *ctx)
 {
     const float base = (float)h / 720.0f;
     const float zoom = view->zoom > 1.0f ? view->zoom : 1.0f;
     if (!view->lesson) return base * zoom;
-    struct fit_key key = {view->lesson, xl_player_page(view->lesson), w, h, view->theme, zoom};
+    struct fit_key key;
+    memset(&key, 0, sizeof key); /* compared bytewise: the padding too */
+    key.player = view->lesson;
+    key.lesson = xl_player_lesson(view->lesson);
+    key.print = fingerprint(key.lesson);
+    key.w = w;
+    key.h = h;
+    key.theme = view->theme;
+    key.zoom = zoom;
     if (memcmp(&key, &sc->fit_key, sizeof key) == 0 && sc->fit > 0.0f) return sc->fit;
     static const float projector[] = {1.25f, 1.125f, 1.0f}, dark[] = {1.1f, 1.0f};
     const float *steps = view->theme == UI_THEME_LIGHT ? projector : dark;
@@ -368,7 +401,9 @@ static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_R
         if (ui_text_set_scale(sc->lesson_text, f) != 0) break;
         ui_ctx c = *ctx;
         c.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
-        if (ui_lesson_fits(&c, col, view->lesson)) break;
+        int all = 1;
+        for (int k = 0; all && k < key.lesson->npages; k++) all = ui_lesson_page_fits(&c, col, view->lesson, k);
+        if (all) break;
     }
     memset(&sc->fit_key, 0, sizeof sc->fit_key);
     sc->fit_key = key;
@@ -444,4 +479,9 @@ void ui_scene_draw_presenter(ui_scene *sc, const ui_view *view, double seconds, 
     ui_text_set_region(sc->lesson_text, (SDL_Rect){0, 0, w, h}, 0);
     SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
     ui_presenter_draw(&ctx, w, h, view->lesson, view->broken, seconds);
+}
+
+float ui_scene_narration_scale(const ui_scene *sc)
+{
+    return sc->fit;
 }

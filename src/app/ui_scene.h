@@ -86,6 +86,9 @@ float ui_scene_scale(int w, int h);
 void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h,
                    ui_frame_geom *geom);
 
+/* The size factor the last frame drew a lesson's narration at (0 before any). */
+float ui_scene_narration_scale(const ui_scene *sc);
+
 /* Draw the presenter's view of the view's lesson into a w x h target, with the timer at
  * `seconds`. */
 void ui_scene_draw_presenter(ui_scene *sc, const ui_view *view, double seconds, int w, int h);

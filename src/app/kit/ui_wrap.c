@@ -11,8 +11,14 @@ typedef struct word {
     int nruns;
     char text[RUNS_MAX][WORD_MAX];
     int bold[RUNS_MAX];
+    int sub[RUNS_MAX];   /* a subscript: smaller, lowered */
     int width;
 } word;
+
+static int is_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 static int is_space(char c)
 {
@@ -21,7 +27,7 @@ static int is_space(char c)
 
 /* Read one word from *s (bold state carried across words in *bold). 0 at the end of the
  * paragraph (a blank line or the end of the text). */
-static int next_word(const char **s, int *bold, word *w)
+static int next_word(const char **s, int *bold, int subscripts, word *w)
 {
     const char *p = *s;
     while (*p && is_space(*p)) {
@@ -43,7 +49,32 @@ static int next_word(const char **s, int *bold, word *w)
     size_t len = 0;
     w->text[0][0] = '\0';
     w->bold[0] = *bold;
+    w->sub[0] = 0;
     while (*p && !is_space(*p)) {
+        if (*p == '\\' && (p[1] == '*' || p[1] == '\\' || p[1] == '_')) {
+            p++; /* \* is a star, \\ a backslash and \_ an underscore, drawn as they are */
+            if (len + 1 < WORD_MAX) w->text[w->nruns][len++] = *p;
+            p++;
+            continue;
+        }
+        if (subscripts && *p == '_' && is_alnum(p[1]) && (len > 0 || w->nruns > 0) && w->nruns < RUNS_MAX - 2) {
+            /* x_q: the letters and digits after the underscore are a subscript run. */
+            if (len > 0) {
+                w->text[w->nruns][len] = '\0';
+                w->nruns++;
+                len = 0;
+            }
+            w->bold[w->nruns] = *bold;
+            w->sub[w->nruns] = 1;
+            for (p++; is_alnum(*p); p++)
+                if (len + 1 < WORD_MAX) w->text[w->nruns][len++] = *p;
+            w->text[w->nruns][len] = '\0';
+            w->nruns++;
+            len = 0;
+            w->bold[w->nruns] = *bold;
+            w->sub[w->nruns] = 0;
+            continue;
+        }
         if (*p == '*') {
             *bold = !*bold;
             if (len > 0 && w->nruns < RUNS_MAX - 1) {
@@ -52,6 +83,7 @@ static int next_word(const char **s, int *bold, word *w)
                 len = 0;
             }
             w->bold[w->nruns] = *bold;
+            w->sub[w->nruns] = 0;
             p++;
             continue;
         }
@@ -64,10 +96,18 @@ static int next_word(const char **s, int *bold, word *w)
     return 1;
 }
 
+/* The face run i is drawn in: a subscript in the help face, three quarters of the
+ * narration's size in a lesson. */
+static ui_font run_font(const ui_wrap_style *st, const word *w, int i)
+{
+    if (w->sub[i]) return UI_FONT_HELP;
+    return w->bold[i] ? st->bold : st->regular;
+}
+
 static int measure(ui_text *t, const ui_wrap_style *st, word *w)
 {
     w->width = 0;
-    for (int i = 0; i < w->nruns; i++) w->width += ui_text_width(t, w->bold[i] ? st->bold : st->regular, w->text[i]);
+    for (int i = 0; i < w->nruns; i++) w->width += ui_text_width(t, run_font(st, w, i), w->text[i]);
     return w->width;
 }
 
@@ -77,6 +117,7 @@ static void fit_word(ui_text *t, const ui_wrap_style *st, word *w, int width)
 {
     char cut[WORD_MAX];
     w->nruns = 1;
+    w->sub[0] = 0;
     ui_text_fit(t, w->bold[0] ? st->bold : st->regular, w->text[0], width, cut, sizeof cut);
     memcpy(w->text[0], cut, sizeof cut);
     measure(t, st, w);
@@ -94,7 +135,7 @@ int ui_wrap_draw(ui_text *t, const ui_wrap_style *st, const char *text, int x, i
         /* One paragraph. */
         word w;
         int cx = 0, line_used = 0;
-        if (!next_word(&s, &bold, &w)) {
+        if (!next_word(&s, &bold, st->subscripts, &w)) {
             while (*s && is_space(*s)) s++;
             continue;
         }
@@ -112,13 +153,17 @@ int ui_wrap_draw(ui_text *t, const ui_wrap_style *st, const char *text, int x, i
             if (!visible && cut) *cut = 1;
             if (draw && visible) {
                 int wx = x + cx;
-                for (int i = 0; i < w.nruns; i++)
-                    wx += ui_text_draw(t, w.bold[i] ? st->bold : st->regular, wx, cy, UI_ALIGN_LEFT,
+                for (int i = 0; i < w.nruns; i++) {
+                    /* A subscript sits with its foot a third of its height below the line's. */
+                    const int dy = w.sub[i] ? (4 * ui_text_line_height(t, st->regular) -
+                                               3 * ui_text_line_height(t, UI_FONT_HELP)) / 5 : 0;
+                    wx += ui_text_draw(t, run_font(st, &w, i), wx, cy + dy, UI_ALIGN_LEFT,
                                        w.bold[i] ? st->emphasis : st->color, w.text[i]);
+                }
             }
             cx += w.width;
             line_used = 1;
-        } while (next_word(&s, &bold, &w));
+        } while (next_word(&s, &bold, st->subscripts, &w));
         cy += lh;
         bold = 0; /* emphasis never runs past its paragraph */
     }

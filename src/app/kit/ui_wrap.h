@@ -1,7 +1,7 @@
 /* ui_wrap: prose wrapped to a width, for narration and notes. Paragraphs are separated by
  * a blank line ("\n\n"); inside one, any run of white space is one space. A '*' toggles
- * *emphasis*, drawn in the bold face. Words wider than the width are cut with "…"
- * rather than drawn past it. */
+ * *emphasis*, drawn in the bold face; \* is a star and \\ a backslash, drawn as they are.
+ * Words wider than the width are cut with "…" rather than drawn past it. */
 #ifndef UI_WRAP_H
 #define UI_WRAP_H
 
@@ -13,6 +13,7 @@ typedef struct ui_wrap_style {
     SDL_Color color, emphasis;   /* emphasis: the colour of *emphasised* words */
     int paragraph_gap;           /* extra pixels between paragraphs */
     int line_gap;                /* extra pixels between lines */
+    int subscripts;              /* 1: x_q draws q as a subscript (a lesson's text), \_ an underscore */
 } ui_wrap_style;
 
 /* Lay `text` out in a box `width` wide from (x, y), drawing only when draw is 1 (0

@@ -76,6 +76,10 @@ static int upright_room(const ui_ctx *ctx, const xl_bars *c, int cap)
     return widest < cap ? widest : cap;
 }
 
+/* The legend of the gradient arrows on the Q bars, long and short. */
+#define ARROWS_LABEL "arrows: each logit's step, ∝ p − q (not q's own move)"
+#define ARROWS_LABEL_SHORT "arrows: each logit's step, ∝ p − q"
+
 /* The legend row: the swatches, then the surprise numbers' key: "−ln q" itself in their
  * colour and font (a sample number such as "1.23" read like a value: issue 19.19) and
  * what they are; the scenario's name for Q ("Q = softmax(z)") when the row holds it,
@@ -111,6 +115,16 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_bars *c)
             ui_text_draw(ctx->text, UI_FONT_LABEL, x + key_w + lh / 3, in.y, UI_ALIGN_LEFT, th->text, meaning[m]);
         break;
     }
+    /* The arrows on the Q bars, on a row of their own (make_layout keeps it): what they
+     * show is the step of each logit, not of its q (see draw_gradient_arrows). */
+    if (!c->logits) return;
+    const char *al = ARROWS_LABEL;
+    const int aw = lh / 2, ay = in.y + lh;
+    if (aw + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, al) > in.w) al = ARROWS_LABEL_SHORT;
+    if (aw + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, al) > in.w) return;
+    ui_draw_arrow(ctx->r, in.x + aw / 2.0f, ay + lh * 0.15f, in.x + aw / 2.0f, ay + lh * 0.9f, lh * 0.3f,
+                  ui_lw(ctx, 1.5f), th->text);
+    ui_text_draw(ctx->text, UI_FONT_LABEL, in.x + aw + lh / 3, ay, UI_ALIGN_LEFT, th->text, al);
 }
 
 /* The plot and the room under it for the class names. */
@@ -162,7 +176,7 @@ static layout make_layout(const ui_ctx *ctx, const xl_bars *c, SDL_Rect in)
     int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0.8") + ctx->pad;
     int plot_x = in.x + tick_h + tick_w + ctx->pad / 2;
     int plot_w = in.x + in.w - plot_x;
-    int plot_top = in.y + lh + value_h + ctx->pad / 4;
+    int plot_top = in.y + lh + value_h + ctx->pad / 4 + (c->logits ? lh : 0); /* the arrows' legend row */
     layout L;
     L.group = (float)plot_w / c->n;
     choose_name_style(ctx, c, in, plot_x, plot_top, &L);
@@ -249,7 +263,10 @@ static int surprise_text(const ui_ctx *ctx, double sv, float group, int selected
  * first). */
 /* The gradient's lesson on the bars: dL/dz_i = q_i − p_i, so a step of descent lowers
  * z_i where q_i is above p_i and raises it where below; an arrow on each Q bar from q
- * toward p shows which way q goes. Gaps under a few pixels get none. */
+ * toward p shows which way, and how hard, its logit is pushed: lr (p_i − q_i). Not which
+ * way q_i goes: the q share one normalisation, so a q can rise while its logit falls
+ * (when the others fall faster), and the legend says so. Gaps under a few pixels get
+ * none. */
 static void draw_gradient_arrows(const ui_ctx *ctx, const xl_bars *c, const layout *L, const SDL_Rect *qb)
 {
     const SDL_Rect plot = L->plot;

@@ -53,24 +53,70 @@ static SDL_Color mix(SDL_Color a, SDL_Color b, int t256)
     return c;
 }
 
-/* The column's body from y to max_y: page title, narration, questions. With measure
- * set, every question counts as answered (the most the page can show), so the size
- * chosen never changes while the page is on. Returns the y reached. */
-static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int y, int max_y, int measure,
+/* Paragraph k of a page's narration (paragraphs are separated by "\n\n") into buf;
+ * 0 when there is no paragraph k. */
+static int paragraph(const char *text, int k, char *buf, size_t n)
+{
+    const char *s = text;
+    for (int i = 0; i < k && s; i++) {
+        s = strstr(s, "\n\n");
+        if (s) s += 2;
+    }
+    if (!s || !*s) return 0;
+    const char *e = strstr(s, "\n\n");
+    size_t len = e ? (size_t)(e - s) : strlen(s);
+    if (len + 1 > n) len = n - 1;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    return 1;
+}
+
+/* The page's narration paragraphs written before step `before` (all of them when it is
+ * -1) from paragraph *next on, those the script has reached; *next moves past them. */
+static int layout_paragraphs(const ui_ctx *ctx, const xl_player *p, const xl_page *pg, const ui_wrap_style *prose,
+                             int *next, int before, int x, int y, int width, int max_y, int measure, int *first)
+{
+    char buf[XL_LESSON_TEXT];
+    const int y0 = y;
+    for (;; (*next)++) {
+        const int k = *next;
+        const int place = pg->nparas == 0 ? 0 : pg->para_after[k < pg->nparas ? k : pg->nparas - 1];
+        if (before >= 0 && place > before) break;
+        if (!paragraph(pg->text, k, buf, sizeof buf)) break;
+        if (!measure && !xl_player_paragraph_shown(p, k)) continue;
+        if (!*first) y += prose->paragraph_gap;
+        *first = 0;
+        y += ui_wrap_draw(ctx->text, prose, buf, x, y, width, max_y, !measure, NULL);
+    }
+    return y - y0;
+}
+
+/* The column's body from y to max_y: page title, narration, questions, each paragraph
+ * and question where it was written. With measure set, everything counts as shown and
+ * every question as answered (the most the page can show), so the size chosen never
+ * changes while the page is on. Returns the y reached. */
+static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int page, int y, int max_y, int measure,
                        ui_lesson_geom *g)
 {
     const ui_theme *th = ctx->theme;
-    const xl_page *pg = &xl_player_lesson(p)->pages[xl_player_page(p)];
+    const xl_page *pg = &xl_player_lesson(p)->pages[page];
     const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, draw = !measure;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_NARRATION);
-    ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0};
-    ui_wrap_style prose = {UI_FONT_NARRATION, UI_FONT_NARRATION_BOLD, th->text, th->text, lh / 2, lh / 8};
+    ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0, 1};
+    ui_wrap_style prose = {UI_FONT_NARRATION, UI_FONT_NARRATION_BOLD, th->text, th->text, lh / 2, lh / 8, 1};
     y += ui_wrap_draw(ctx->text, &title, pg->title, x, y, width, max_y, draw, NULL) + lh / 2;
-    y += ui_wrap_draw(ctx->text, &prose, pg->text, x, y, width, max_y, draw, NULL);
+    int next_para = 0, first = 1;
     for (int q = 0; q < pg->nquestions; q++) {
+        int at = 0;
+        for (int i = 0; i < pg->nsteps; i++)
+            if (pg->steps[i].kind == XL_STEP_QUESTION && pg->steps[i].question == q) at = i;
+        y += layout_paragraphs(ctx, p, pg, &prose, &next_para, at, x, y, width, max_y, measure, &first);
         int choice = -1;
         int state = measure ? 2 : xl_player_question_state(p, q, &choice);
         if (state == 0) continue;
+        /* Answered, but the plays after it still running: the choice is kept, the verdict
+         * waits for the play to end. */
+        const int shown = state == 2 && (measure || xl_player_question_revealed(p, q));
         const xl_question *qu = &pg->questions[q];
         y += lh / 2;
         if (draw) ui_draw_fill(ctx->r, (SDL_Rect){x, y, width, (int)ui_lw(ctx, 2.0f)}, th->model);
@@ -78,7 +124,7 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
         y += ui_wrap_draw(ctx->text, &title, qu->text, x, y, width, max_y, draw, NULL) + lh / 4;
         const int badge = ui_text_width(ctx->text, UI_FONT_NARRATION_BOLD, "4") + pad;
         for (int a = 0; a < qu->nanswers; a++) {
-            const int right = a == qu->right, chosen = a == choice, shown = state == 2;
+            const int right = a == qu->right, chosen = a == choice;
             SDL_Color ink = th->text;
             ui_wrap_style ans = prose;
             ans.paragraph_gap = 0;
@@ -87,6 +133,7 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
             if (draw) {
                 if (shown && right) ui_draw_fill(ctx->r, row, mix(th->panel, th->inherent, 70));
                 else if (shown && chosen) ui_draw_fill(ctx->r, row, mix(th->panel, th->surprise, 60));
+                else if (chosen) ui_draw_fill(ctx->r, row, mix(th->panel, th->model, 60)); /* chosen, verdict to come */
                 else if (!shown) ui_draw_frame(ctx->r, row, (int)ui_lw(ctx, 1.0f), th->border);
                 char mark[16];
                 snprintf(mark, sizeof mark, "%s", shown && right ? "✓" : shown && chosen ? "✗" : "");
@@ -100,11 +147,13 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
             }
             y += row.h + lh / 6;
         }
-        if (state == 2 && qu->why[0]) {
+        if (shown && qu->why[0]) {
             y += lh / 4;
             y += ui_wrap_draw(ctx->text, &prose, qu->why, x, y, width, max_y, draw, NULL);
         }
+        first = 0;
     }
+    y += layout_paragraphs(ctx, p, pg, &prose, &next_para, -1, x, y, width, max_y, measure, &first);
     return y;
 }
 
@@ -187,7 +236,7 @@ static void frame(const ui_ctx *ctx, SDL_Rect col, const char *lesson_title, con
     top += pad;
     /* The foot: status (wrapped, at most two lines) and the clicker keys. */
     const int kl = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    ui_wrap_style st = {UI_FONT_HELP, UI_FONT_HELP, th->text, th->text, 0, 0};
+    ui_wrap_style st = {UI_FONT_HELP, UI_FONT_HELP, th->text, th->text, 0, 0, 0};
     int status_h = ui_wrap_draw(ctx->text, &st, status, 0, 0, col.w - 2 * pad, 1 << 30, 0, NULL);
     int bottom = col.y + col.h - pad - kl;
     /* The clicker's keys, as many as fit without cutting one; a click on one does it.
@@ -213,20 +262,26 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int rec
     frame(ctx, col, l->title, counter, recording ? ui_lesson_caption_status(p) : ui_lesson_status(p),
           recording ? -1 : 1, &body, g);
     SDL_RenderSetClipRect(ctx->r, &body);
-    layout_body(ctx, col, p, body.y, body.y + body.h, 0, g);
+    layout_body(ctx, col, p, xl_player_page(p), body.y, body.y + body.h, 0, g);
     SDL_RenderSetClipRect(ctx->r, NULL);
 }
 
 int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p)
 {
+    return ui_lesson_page_fits(ctx, col, p, xl_player_page(p));
+}
+
+int ui_lesson_page_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int page)
+{
+    if (page < 0 || page >= xl_player_lesson(p)->npages) return 1;
     /* The body's box as frame() makes it, without drawing: the header and the foot. */
     const int pad = ctx->pad;
     const int head = pad + ui_text_line_height(ctx->text, UI_FONT_NARRATION_BOLD) + pad / 2 + pad;
-    ui_wrap_style st = {UI_FONT_HELP, UI_FONT_HELP, ctx->theme->text, ctx->theme->text, 0, 0};
+    ui_wrap_style st = {UI_FONT_HELP, UI_FONT_HELP, ctx->theme->text, ctx->theme->text, 0, 0, 0};
     int status_h = ui_wrap_draw(ctx->text, &st, ASKING_STATUS, 0, 0,
                                 col.w - 2 * pad, 1 << 30, 0, NULL);
     const int foot = pad + ui_text_line_height(ctx->text, UI_FONT_LABEL) + status_h + pad + pad / 2;
-    int end = layout_body(ctx, col, p, col.y + head, 1 << 30, 1, NULL);
+    int end = layout_body(ctx, col, p, page, col.y + head, 1 << 30, 1, NULL);
     return end <= col.y + col.h - foot;
 }
 
@@ -241,8 +296,8 @@ void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *bro
     frame(ctx, col, "This lesson cannot be opened", NULL, "Fix the file and open it again (M).", 0, &body, g);
     const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, max_y = body.y + body.h;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->surprise, th->surprise, 0, 0};
-    ui_wrap_style err = {UI_FONT_LABEL, UI_FONT_LABEL, th->text, th->text, lh / 2, 0};
+    ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->surprise, th->surprise, 0, 0, 0};
+    ui_wrap_style err = {UI_FONT_LABEL, UI_FONT_LABEL, th->text, th->text, lh / 2, 0, 0};
     int y = body.y;
     char head[96];
     snprintf(head, sizeof head, "%d error%s", broken->nerrors, broken->nerrors == 1 ? "" : "s");
@@ -315,10 +370,10 @@ void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, cons
     ui_draw_fill(ctx->r, (SDL_Rect){0, 0, w, h}, th->background);
     const int pad = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     const int lh = ui_text_line_height(ctx->text, UI_FONT_NARRATION);
-    ui_wrap_style big = {UI_FONT_NARRATION, UI_FONT_NARRATION_BOLD, th->text, th->text, lh / 2, lh / 8};
-    ui_wrap_style bold = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0};
-    ui_wrap_style dim = {UI_FONT_HELP, UI_FONT_HELP, th->text_dim, th->text_dim, lh / 4, 0};
-    ui_wrap_style head = {UI_FONT_HEADING, UI_FONT_HEADING, th->text, th->text, 0, 0};
+    ui_wrap_style big = {UI_FONT_NARRATION, UI_FONT_NARRATION_BOLD, th->text, th->text, lh / 2, lh / 8, 1};
+    ui_wrap_style bold = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0, 1};
+    ui_wrap_style dim = {UI_FONT_HELP, UI_FONT_HELP, th->text_dim, th->text_dim, lh / 4, 0, 1};
+    ui_wrap_style head = {UI_FONT_HEADING, UI_FONT_HEADING, th->text, th->text, 0, 0, 0};
     int y = pad;
     if (!p) {
         y += ui_wrap_draw(ctx->text, &head, broken ? "The lesson cannot be opened" : "No lesson is open", pad, y,

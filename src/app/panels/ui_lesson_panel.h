@@ -36,12 +36,15 @@ typedef struct ui_menu_geom {
 int ui_lesson_column_width(int w);
 
 /* The narration column in `col` (recording: for a video, with no keys to press). ctx->text is the lesson's own text (its narration
- * faces sized for the frame, not the scene). The narration is drawn at the largest of
- * three sizes (from 1.2 to 1 times 1/32 of the height) at which the page fits. */
+ * faces sized for the frame, not the scene). The scene draws the narration at one size
+ * for the whole lesson: the largest of the theme's steps (from 1.25 to 1 times 1/32 of
+ * the height) at which every page fits, so the text does not jump between pages. */
 void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int recording, ui_lesson_geom *g);
 
 /* 1 if the current page, every question answered, fits the column at the text size set. */
 int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p);
+/* The same for page `page` of the player's lesson (0-based). */
+int ui_lesson_page_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int page);
 
 /* A lesson that cannot be opened: its errors in the column, and what to do. */
 void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *broken, ui_lesson_geom *g);

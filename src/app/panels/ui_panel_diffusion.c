@@ -157,9 +157,11 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
         y = say(ctx, in.x, y, in.w, bottom, holds ? th->inherent : th->surprise, check, 2);
         char d[200], d2[160];
         const char *cells = m->width == 1.0 ? "cell" : "cells";
-        snprintf(d, sizeof d, "m = cell %d, read by a detector %.3g %s wide; P(m) = %.4g under ρ(t)", m->cell + 1,
-                 m->width, cells, m->p_m);
-        snprintf(d2, sizeof d2, "m = cell %d, detector %.3g %s, P(m) = %.3g", m->cell + 1, m->width, cells, m->p_m);
+        /* The detector is a Gaussian likelihood P(m | x) around the cell read, its σ the
+         * width: not a window of that many cells. */
+        snprintf(d, sizeof d, "m = cell %d, read by a detector of Gaussian blur σ = %.3g %s; P(m) = %.4g under ρ(t)",
+                 m->cell + 1, m->width, cells, m->p_m);
+        snprintf(d2, sizeof d2, "m = cell %d, detector σ %.3g %s, P(m) = %.3g", m->cell + 1, m->width, cells, m->p_m);
         const char *det[2] = {d, d2};
         say(ctx, in.x, y, in.w, bottom, th->text_dim, det, 2);
         return;
@@ -175,9 +177,9 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     }
     char sel[160], sel2[120];
     const char *cells = st->detector == 1.0 ? "cell" : "cells";
-    snprintf(sel, sizeof sel, "Select a cell (now %d) and press Enter to measure it (detector %.3g %s wide).",
+    snprintf(sel, sizeof sel, "Select a cell (now %d) and press Enter to measure it (detector blur σ = %.3g %s).",
              xl_session_selected(s) + 1, st->detector, cells);
-    snprintf(sel2, sizeof sel2, "Enter measures cell %d (detector %.3g %s)", xl_session_selected(s) + 1, st->detector,
+    snprintf(sel2, sizeof sel2, "Enter measures cell %d (detector σ %.3g %s)", xl_session_selected(s) + 1, st->detector,
              cells);
     const char *how[2] = {sel, sel2};
     y = say(ctx, in.x, y, in.w, bottom, th->text, how, 2);

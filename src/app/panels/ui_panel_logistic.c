@@ -329,9 +329,16 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         ui_draw_line(ctx->r, x, y, x, py_of(&f, p), ui_lw(ctx, i == sel ? 2.0f : 1.0f), th->surprise);
     }
     draw_curve(ctx, &f, theta);
+    for (int i = 0; i < n; i++) g->px[i] = px_of(&f, lg->pts[i].x);
     for (int i = 0; i < n; i++) {
-        float x = px_of(&f, lg->pts[i].x), y = py_of(&f, lg->pts[i].y ? 1.0 : 0.0);
-        g->px[i] = x;
+        /* Samples of one label closer than 1.6 radii across would hide each other: each
+         * is stacked one disc (2.2 radii) further into the plot per earlier one it would
+         * cover, along its own residual stem, in a fixed order (the same every frame). */
+        int rank = 0;
+        for (int j = 0; j < i; j++)
+            if (lg->pts[j].y == lg->pts[i].y && fabsf(g->px[j] - g->px[i]) < 1.6f * r) rank++;
+        const float x = g->px[i];
+        const float y = py_of(&f, lg->pts[i].y ? 1.0 : 0.0) + (lg->pts[i].y ? 1.0f : -1.0f) * (float)rank * 2.2f * r;
         g->py[i] = y;
         ui_draw_disc(ctx->r, x, y, r, ui_logistic_label_color(th, lg->pts[i].y));
         ui_draw_ring(ctx->r, x, y, r, 1.0f, th->panel);

@@ -71,6 +71,19 @@ static double jitter(int i)
     return ((v >> 12) % 1024u) / 1023.0;
 }
 
+/* How many positives before i would be drawn under its disc (their centres closer than
+ * 1.6 radii across): i is stacked that many discs (2.2 radii each) down from the top
+ * line, so binders with nearly the same score stay countable (lesson 08's four are two
+ * such pairs). A fixed order: the same every frame. */
+static int stack_rank(const xl_weighted *wd, const frame_map *f, int i, float r)
+{
+    const float xi = px_of(f, xl_weighted_x(wd, i));
+    int k = 0;
+    for (int j = 0; j < i; j++)
+        if (fabsf(px_of(f, xl_weighted_x(wd, j)) - xi) < 1.6f * r) k++;
+    return k;
+}
+
 /* The x range: the data with a margin, at least [-3, 3]. */
 static void x_range(const xl_weighted *wd, double *lo, double *hi)
 {
@@ -332,8 +345,15 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     draw_curve(ctx, &f, theta);
     for (int i = 0; i < wd->npos; i++) {
         float x = px_of(&f, xl_weighted_x(wd, i));
-        ui_draw_disc(ctx->r, x, (float)plot.y, r, ui_weighted_label_color(th, 1));
-        ui_draw_ring(ctx->r, x, (float)plot.y, r, 1.0f, th->panel);
+        const float py = (float)plot.y + (float)stack_rank(wd, &f, i, r) * 2.2f * r;
+        ui_draw_disc(ctx->r, x, py, r, ui_weighted_label_color(th, 1));
+        if (g->npos < UI_WEIGHTED_POS_MAX) {
+            g->pos_x[g->npos] = x;
+            g->pos_y[g->npos] = py;
+        }
+        g->npos++;
+        g->dot_r = r;
+        ui_draw_ring(ctx->r, x, py, r, 1.0f, th->panel);
         /* A positive's numbers under the pointer: what β weighs is its surprise. */
         double p = y_hat(theta, xl_weighted_x(wd, i));
         char l0[64], l1[64], l2[96], sv[48];
@@ -342,13 +362,14 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         ui_format_fit(sv, sizeof sv, xl_surprise(p, ctx->unit) * wd->beta, 4, 12);
         snprintf(l2, sizeof l2, "β × surprise = %s %s", sv, xl_unit_name(ctx->unit));
         int hr = (int)ceilf(r) + 2;
-        ui_hit_add(ctx, (SDL_Rect){(int)x - hr, plot.y - hr, 2 * hr + 1, 2 * hr + 1}, l0, l1, l2);
+        ui_hit_add(ctx, (SDL_Rect){(int)x - hr, (int)py - hr, 2 * hr + 1, 2 * hr + 1}, l0, l1, l2);
     }
     int sel = xl_session_selected(s);
     if (sel >= 0 && sel < wd->n) {
         int pos = xl_weighted_y(wd, sel);
         float x = px_of(&f, xl_weighted_x(wd, sel));
-        float yy = pos ? (float)plot.y : (float)(plot.y + plot.h) - rn - (float)jitter(sel) * (band - 2.0f * rn);
+        float yy = pos ? (float)plot.y + (float)stack_rank(wd, &f, sel, r) * 2.2f * r
+                       : (float)(plot.y + plot.h) - rn - (float)jitter(sel) * (band - 2.0f * rn);
         float rr = (pos ? r : rn) + 3.0f;
         ui_draw_ring(ctx->r, x, yy, rr + 1.0f, 4.0f, th->select_edge);
         ui_draw_ring(ctx->r, x, yy, rr, 2.0f, th->select);

@@ -18,6 +18,8 @@
 #include "xl_session.h"
 
 /* Where the panel drew what, for tests. */
+enum { UI_WEIGHTED_POS_MAX = 64 };
+
 typedef struct ui_weighted_geom {
     int drawn;               /* 0 if the area was too small or the scenario is not weighted */
     SDL_Rect plot;           /* x_lo at the left edge, x_hi at the right; y_hat 0 at the bottom, 1 at the top */
@@ -28,6 +30,9 @@ typedef struct ui_weighted_geom {
     float boundary1_x;
     SDL_Rect share_bar;      /* the stacked bar (w = 0 if dropped); loss_pos fills its left part */
     int share_split;         /* pixel column where loss_pos ends and loss_neg begins */
+    float dot_r;             /* a positive's disc radius */
+    int npos;                /* positives drawn, the first UI_WEIGHTED_POS_MAX of them in pos_x, pos_y */
+    float pos_x[UI_WEIGHTED_POS_MAX], pos_y[UI_WEIGHTED_POS_MAX];  /* their centres */
 } ui_weighted_geom;
 
 /* Draw the panel into `area` from the session. Reads only; geom may be NULL. */

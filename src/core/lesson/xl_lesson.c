@@ -280,7 +280,7 @@ static void start_page(parser *p, const char *s, size_t len)
     xl_page *pg = &l->pages[l->npages++];
     /* What the page fills, cleared; its steps and questions are cleared as they come. */
     pg->title[0] = pg->text[0] = pg->notes[0] = '\0';
-    pg->nsteps = pg->nquestions = 0;
+    pg->nsteps = pg->nquestions = pg->nparas = 0;
     pg->line = p->line;
     if (!copy_trimmed(pg->title, sizeof pg->title, s, len) || !pg->title[0])
         error_at(p, 4, "a page needs a title after '## ', at most %d bytes", XL_LESSON_TITLE - 1);
@@ -297,6 +297,9 @@ static void narration(parser *p, const char *s, size_t len)
         return;
     }
     const char *sep = !text[0] ? "" : p->paragraph_open ? " " : "\n\n";
+    xl_page *pg = p->page;
+    if ((!p->paragraph_open || !text[0]) && pg->nparas < XL_LESSON_PARAS) /* a new paragraph: where it was written */
+        pg->para_after[pg->nparas++] = (unsigned char)pg->nsteps;
     if (!append(text, XL_LESSON_TEXT, sep, strlen(sep)) || !append(text, XL_LESSON_TEXT, line, strlen(line))) {
         error_at(p, 1, "this page's narration is longer than %d bytes; split the page", XL_LESSON_TEXT - 1);
         return;

@@ -45,6 +45,7 @@ enum {
     XL_LESSON_ANSWERS = 4,
     XL_LESSON_LINE = 256,              /* an answer, a question, an explanation */
     XL_LESSON_NAME = 32,
+    XL_LESSON_PARAS = 64,              /* narration paragraphs a page tracks the place of */
     XL_LESSON_MAX_ERRORS = 32
 };
 
@@ -81,6 +82,12 @@ typedef struct xl_page {
     char title[XL_LESSON_TITLE];
     int line;
     char text[XL_LESSON_TEXT];          /* paragraphs separated by a blank line ("\n\n") */
+    /* Where each paragraph was written: after how many of the page's directives and
+     * questions. A paragraph written after a play, a wait, a pause or a question is shown
+     * once the script has gone past it (xl_player_paragraph_shown); paragraphs past the
+     * last tracked one share its place. */
+    int nparas;
+    unsigned char para_after[XL_LESSON_PARAS];
     char notes[XL_LESSON_NOTES];
     int nsteps;
     xl_step steps[XL_LESSON_MAX_STEPS];

@@ -282,3 +282,34 @@ long xl_player_advance_steps(xl_player *p, long n)
     if (p->phase == XL_PLAYER_PLAYING) return xl_player_take_steps(p, n);
     return xl_session_advance_steps(p->s, n);
 }
+
+/* The page's directives finished: all before the cursor, but the stop the script is at. */
+static int steps_done(const xl_player *p)
+{
+    return p->phase == XL_PLAYER_DONE ? page_of(p)->nsteps : p->cursor - 1;
+}
+
+int xl_player_paragraph_shown(const xl_player *p, int k)
+{
+    const xl_page *pg = page_of(p);
+    if (k < 0) return 0;
+    if (k >= pg->nparas) k = pg->nparas - 1; /* untracked paragraphs share the last place */
+    return k < 0 || pg->para_after[k] <= steps_done(p);
+}
+
+int xl_player_question_revealed(const xl_player *p, int q)
+{
+    const xl_page *pg = page_of(p);
+    if (q < 0 || q >= pg->nquestions || p->qstate[q] != 2) return 0;
+    int at = -1;
+    for (int i = 0; i < pg->nsteps; i++)
+        if (pg->steps[i].kind == XL_STEP_QUESTION && pg->steps[i].question == q) at = i;
+    /* The last play after it before the next stop that waits for people. */
+    int last_play = -1;
+    for (int i = at + 1; at >= 0 && i < pg->nsteps; i++) {
+        const xl_step_kind k = pg->steps[i].kind;
+        if (k == XL_STEP_QUESTION || k == XL_STEP_WAIT || k == XL_STEP_PAUSE) break;
+        if (k == XL_STEP_PLAY) last_play = i;
+    }
+    return last_play < steps_done(p);
+}

@@ -98,6 +98,17 @@ const char *xl_player_emphasis(const xl_player *p);
  * *choice (if not NULL) the learner's answer, -1 when revealed without one. */
 int xl_player_question_state(const xl_player *p, int q, int *choice);
 
+/* What the class reads is shown as the script reaches it, so no text answers before its
+ * time. Narration paragraph k of the current page (counted as written, see
+ * xl_page.para_after) is shown once the script has gone past every play, wait, pause and
+ * question written before it: 1 if shown now. */
+int xl_player_paragraph_shown(const xl_player *p, int k);
+
+/* Question q's verdict (the right answer marked, the explanation) is shown once it is
+ * answered or revealed and the plays written right after it (up to the next question,
+ * wait or pause) have ended: the class predicts, watches, then sees why. 1 if shown now. */
+int xl_player_question_revealed(const xl_player *p, int q);
+
 /* Steps the current play directive has left (0 when none plays). */
 long xl_player_play_left(const xl_player *p);
 

@@ -25,7 +25,8 @@ double xl_recording_reading_seconds(const char *text)
     long words = 0;
     int in_word = 0;
     for (const char *c = text ? text : ""; *c; c++) {
-        if (*c == '*') continue; /* emphasis marks are neither words nor spaces */
+        if (*c == '\\' && (c[1] == '*' || c[1] == '\\')) c++; /* \* and \\ are characters */
+        else if (*c == '*') continue; /* emphasis marks are neither words nor spaces */
         const int space = *c == ' ' || *c == '\t' || *c == '\n' || *c == '\r';
         if (!space && !in_word) words++;
         in_word = !space;

@@ -236,7 +236,10 @@ static const xl_command_kind own_commands[] = { XL_CMD_BETA_UP, XL_CMD_SELECT_NE
 const xl_scenario_def xl_scenario_weighted = {
     .id = "weighted",
     .title = "weighted cross-entropy, rare positives",
-    .summary = "the drug-binding example: 1 positive in 50; weight β on the positives moves the boundary",
+    /* The source's binders are a million to one; 1 in 50 keeps a few of them among the
+     * hundreds of samples a screen can show and count. */
+    .summary = "rare positives, drug binding scaled down from a million to one to 1 in 50 so a screen of samples "
+               "holds a few; weight β on the positives moves the boundary",
     .item_noun = "sample",
     .state_size = sizeof(xl_weighted_state),
     .params = params,
