@@ -393,11 +393,14 @@ START_TEST(clicker_keys_blank_menu_and_escape)
     ck_assert_ptr_nonnull(strstr(cr->path, "07-logistic.lesson"));
     ck_assert_str_eq(xl_session_scenario(s)->id, "logistic");
 
-    /* Escape: the sandbox, the scene as it was; Escape there is the window's (quit). */
+    /* Escape: the sandbox, the scene as it was; Escape there asks before it quits. */
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_ptr_null(cr->player);
     ck_assert_str_eq(xl_session_scenario(s)->id, "logistic");
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, NULL, 0), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->quit_asked, 1);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s, NULL, 0), UI_CLASSROOM_TAKEN); /* stays */
+    ck_assert_int_eq(cr->quit_asked, 0);
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s, NULL, 0), UI_CLASSROOM_PASS);
 
     /* A broken lesson opens broken; its errors are there to show. */
@@ -415,6 +418,97 @@ START_TEST(clicker_keys_blank_menu_and_escape)
 }
 END_TEST
 
+/* Issue 19.13: a clicker's one button sends Esc and F5 in turn; a lesson survives it. */
+START_TEST(a_clicker_cannot_throw_the_class_out)
+{
+    find_fonts();
+    ui_classroom *cr = malloc(sizeof *cr);
+    ui_classroom_init(cr, fonts);
+    xl_session *s = default_session();
+    char err[1024], did[UI_LIBRARY_PATH + 32];
+    /* No lesson was ever open: Esc and Q are the window's (quit at once). */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, did, sizeof did), UI_CLASSROOM_PASS);
+
+    ck_assert_int_eq(ui_classroom_open(cr, "6", s, err, sizeof err), 0);
+    ck_assert_int_eq(ui_classroom_do(cr, "page 3", s, err, sizeof err), 0);
+    double at3[XL_READOUTS_MAX] = {0}, again[XL_READOUTS_MAX] = {0};
+    xl_session_readouts(s, at3);
+
+    /* Esc, Page Down: back at page 3, in the state page 3 starts in. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_str_eq(did, "close");
+    ck_assert_ptr_null(cr->player);
+    ck_assert_int_eq(cr->left_page, 2);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_str_eq(did, "resume");
+    ck_assert_ptr_nonnull(cr->player);
+    ck_assert_ptr_nonnull(strstr(cr->path, "06-gradient-descent.lesson"));
+    ck_assert_int_eq(xl_player_page(cr->player), 2);
+    xl_session_readouts(s, again);
+    ck_assert(memcmp(at3, again, sizeof at3) == 0);
+
+    /* Esc, F5 (the same button pressed again): back at page 3, not page 1. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_F5, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(cr->player), 2);
+    /* Page Up after Esc goes back too (to the page left; the next Page Up turns it). */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEUP, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(cr->player), 2);
+
+    /* Esc, M: the menu on the lesson left (06 is the sixth row), and Enter goes on from page 3. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->menu_open, 1);
+    ck_assert_int_eq(cr->menu_selected, 5);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RETURN, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_ptr_nonnull(cr->player);
+    ck_assert_int_eq(xl_player_page(cr->player), 2);
+    /* In a lesson, the menu opens on it too. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->menu_selected, 5);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->menu_open, 0);
+
+    /* Esc Esc: the sandbox, then a question; a clicker key answers "stay" and does nothing else. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->quit_asked, 1);
+    ck_assert_str_eq(did, "");
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->quit_asked, 0);
+    ck_assert_ptr_null(cr->player); /* the answer only */
+    /* Esc Esc in the sandbox after a lesson, or Q Q, quits. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_QUIT);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_QUIT);
+
+    /* In a lesson Q asks as well, and so does Q in the menu. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_F5, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_ptr_nonnull(cr->player);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->quit_asked, 1);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(cr->player), 2); /* "stay" did not turn the page */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_QUIT);
+
+    /* "resume" is an action a recording replays; with a lesson open it does nothing. */
+    ck_assert_int_eq(ui_classroom_do(cr, "resume", s, err, sizeof err), 0);
+    ui_classroom_free(cr);
+    ui_classroom_init(cr, fonts);
+    ck_assert_int_eq(ui_classroom_do(cr, "resume", s, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "needs a lesson left"));
+    ui_classroom_free(cr);
+    free(cr);
+    xl_session_destroy(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("lesson view");
@@ -425,6 +519,7 @@ int main(void)
     tcase_add_test(tc, a_click_answers_the_question);
     tcase_add_test(tc, the_foot_keys_are_pressable);
     tcase_add_test(tc, clicker_keys_blank_menu_and_escape);
+    tcase_add_test(tc, a_clicker_cannot_throw_the_class_out);
     suite_add_tcase(su, tc);
     SRunner *sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

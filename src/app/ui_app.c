@@ -296,6 +296,24 @@ static void say(window_loop *L, const char *note, int ms)
     L->dirty = 1;
 }
 
+/* What the classroom's last key or click asks the class to know: the quit question, or
+ * the way back to a lesson just left. */
+static void say_classroom(window_loop *L, const char *did)
+{
+    const ui_classroom *cr = L->cr;
+    char note[sizeof L->view.note];
+    if (cr->quit_asked)
+        say(L, "quit xentlab?  Esc or Q again quits; any other key stays", 5000);
+    else if (strcmp(did, "close") == 0 && cr->left_path[0]) {
+        snprintf(note, sizeof note, "left the lesson at page %d: Page Down or F5 goes back to it, M the lessons",
+                 cr->left_page + 1);
+        say(L, note, 5000);
+    } else if (strstr(L->view.note, "quit xentlab?") == L->view.note) {
+        L->view.note[0] = '\0'; /* answered: stay */
+        L->dirty = 1;
+    }
+}
+
 /* How long the loop may wait for an event before something is due without one: the
  * next simulation step, a note's end, a replay's next action, the presenter's timer.
  * -1: nothing is due; only an event can change what is shown. */
@@ -390,6 +408,7 @@ static int window_turn(void *ctx, int may_wait)
                 char did[UI_LIBRARY_PATH + 32];
                 taken = ui_classroom_click(cr, fx, fy, &L->geom.lesson, &L->geom.menu, s, did, sizeof did);
                 if (taken && did[0]) ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_LESSON, did, 0, 0);
+                if (taken) say_classroom(L, did);
             }
             /* "H help" at the end of the hint bar opens the key sheet, as H does. */
             const SDL_Point in_scene = {fx - L->geom.scene.x, fy - L->geom.scene.y};
@@ -444,6 +463,7 @@ static int window_turn(void *ctx, int may_wait)
                               : ui_classroom_key(cr, ev.key.keysym.sym, ev.key.keysym.mod, s, did, sizeof did);
                 if (kr == UI_CLASSROOM_TAKEN && did[0])
                     ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_LESSON, did, 0, 0);
+                say_classroom(L, did);
                 if (kr == UI_CLASSROOM_QUIT) L->running = 0;
                 else if (kr == UI_CLASSROOM_TAKEN) {
                     L->dirty = L->presenter_dirty = 1;
@@ -500,6 +520,7 @@ static int window_turn(void *ctx, int may_wait)
     }
     if (L->view.note[0] && SDL_GetTicks64() >= L->note_until) {
         L->view.note[0] = '\0';
+        L->cr->quit_asked = 0; /* the question lapses with its note */
         L->dirty = 1;
     }
     Uint64 now = SDL_GetPerformanceCounter();

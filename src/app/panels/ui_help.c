@@ -36,6 +36,7 @@ static const help_row learning[] = {
     {NULL, NULL, NULL},
     {"M", "the lessons", NULL},
     {"PgDn  /  PgUp", "lesson: next / back page", NULL},
+    {"Esc", "lesson: to the sandbox (PgDn: back)", NULL},
     {"B  or  .", "lesson: blank the screen", NULL},
     {"P", "lesson: presenter view", "lesson: presenter view (desktop only)"},
 };
