@@ -296,6 +296,12 @@ static void say(window_loop *L, const char *note, int ms)
     L->dirty = 1;
 }
 
+static int is_modifier(SDL_Keycode k)
+{
+    return k == SDLK_LCTRL || k == SDLK_RCTRL || k == SDLK_LSHIFT || k == SDLK_RSHIFT || k == SDLK_LALT ||
+           k == SDLK_RALT || k == SDLK_LGUI || k == SDLK_RGUI;
+}
+
 /* What the classroom's last key or click asks the class to know: the quit question, or
  * the way back to a lesson just left. */
 static void say_classroom(window_loop *L, const char *did)
@@ -329,6 +335,11 @@ static int wait_ms_for(const window_loop *L)
     if (L->replay && L->next_entry < L->replay->count) { /* wake for the next recorded action */
         long long due = L->replay->entries[L->next_entry].ms - ms_since(L->session_start);
         int ms = due < 1 ? 1 : due > 100 ? 100 : (int)due;
+        if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
+    }
+    if (L->view.pointer_in && L->pointer.drag == UI_DRAG_NONE) { /* wake to take the tooltip away */
+        Uint32 shown = (Uint32)SDL_GetTicks64() - L->pointer.moved_at;
+        int ms = shown >= (Uint32)UI_TOOLTIP_MS ? 1 : (int)((Uint32)UI_TOOLTIP_MS - shown) + 1;
         if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
     }
     if (L->pv.win) { /* wake when the timer's second turns */
@@ -439,7 +450,6 @@ static int window_turn(void *ctx, int may_wait)
                 }
             }
             if (!to_scene && ev.type == SDL_MOUSEMOTION) L->pointer.inside = 0;
-            L->view.pointer_in = L->pointer.inside;
             L->view.pointer_x = L->pointer.x + L->geom.scene.x;
             L->view.pointer_y = L->pointer.y + L->geom.scene.y;
             ui_cursor want = to_scene ? ui_pointer_cursor(&L->pointer, &L->geom, s) : UI_CURSOR_ARROW;
@@ -452,6 +462,10 @@ static int window_turn(void *ctx, int may_wait)
         }
         if (ev.type == SDL_QUIT) L->running = 0;
         else if (ev.type == SDL_KEYDOWN) {
+            if (!is_modifier(ev.key.keysym.sym)) {
+                ui_pointer_hide_tip(&L->pointer); /* typing: the tooltip goes (Ctrl for Ctrl+click keeps it) */
+                L->dirty = 1;
+            }
             if (L->view.help_visible) {
                 L->view.help_visible = 0; /* any key closes the help sheet */
                 L->dirty = 1;
@@ -553,6 +567,11 @@ static int window_turn(void *ctx, int may_wait)
     }
     sync_view(&L->view, cr);
     trace_lesson_change(trace, s, cr, &L->seen);
+    const int tip = ui_pointer_tip(&L->pointer, SDL_GetTicks64(), cr->lesson, cr->player ? xl_player_page(cr->player) : -1);
+    if (tip != L->view.pointer_in) {
+        L->view.pointer_in = tip;
+        L->dirty = 1;
+    }
     if (L->dirty && L->running) {
         SDL_GetRendererOutputSize(r, &L->w, &L->h);
         if (rw && (L->w != L->last_w || L->h != L->last_h)) {
@@ -633,6 +652,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
     static window_loop loop; /* one per process; large, and read by every turn */
     window_loop *L = &loop;
     memset(L, 0, sizeof *L);
+    L->pointer.tip_page = -1; /* the sandbox's "page" (ui_pointer_tip) */
     L->opt = opt;
     L->s = s;
     L->cr = cr;
