@@ -418,6 +418,99 @@ START_TEST(clicker_keys_blank_menu_and_escape)
 }
 END_TEST
 
+/* Pixels of colour c in r, each channel within 12 (a line's core, a glyph's stem; the
+ * anti-aliased edges blend toward the background, away from every other colour). */
+static int count_colour(const frame *f, SDL_Rect r, SDL_Color c)
+{
+    int n = 0;
+    for (int y = r.y; y < r.y + r.h && y < f->surface->h; y++)
+        for (int x = r.x; x < r.x + r.w && x < f->surface->w; x++) {
+            Uint8 pr, pg, pb;
+            SDL_GetRGB(pixel(f, x, y), f->surface->format, &pr, &pg, &pb);
+            if (abs(pr - c.r) <= 12 && abs(pg - c.g) <= 12 && abs(pb - c.b) <= 12) n++;
+        }
+    return n;
+}
+
+static int same_colour(SDL_Color a, SDL_Color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* One race, drawn without the lesson's column (no emphasis dims it): each runner's
+ * optimizer colour is in the history's curves and its key, no other optimizer's colour
+ * is, and the dashed floor (H(P)'s colour) is in the plot and has a key of its own. */
+static void check_race_colours(frame *f, xl_session *s, ui_theme_kind theme, const char *what)
+{
+    const ui_theme *th = ui_theme_get(theme);
+    ui_frame_geom g;
+    ui_view view = {.theme = theme};
+    ui_scene_draw(f->sc, s, &view, f->surface->w, f->surface->h, &g);
+    SDL_RenderFlush(f->r);
+    const SDL_Rect plot = g.history.plot, hist = g.layout.history;
+    const SDL_Rect key = {hist.x, hist.y, hist.w, plot.y - hist.y - 4};
+    int racing[XL_OPTIM_KIND_COUNT] = {0};
+    ck_assert_msg(xl_session_racing(s), "%s: not a race", what);
+    for (int r = 0; r < xl_session_run_count(s); r++) racing[xl_sim_optimizer(xl_session_run_sim(s, r))->kind] = 1;
+    for (int k = 0; k < XL_OPTIM_KIND_COUNT; k++) {
+        const int in_plot = count_colour(f, plot, th->race[k]), in_key = count_colour(f, key, th->race[k]);
+        if (racing[k]) {
+            ck_assert_msg(in_plot > 20, "%s, %s theme: %s's colour: %d pixels in the history", what, th->name,
+                          xl_optim_kind_name(k), in_plot);
+            ck_assert_msg(in_key > 3, "%s: %s's colour: %d pixels in the key", what, xl_optim_kind_name(k), in_key);
+        } else {
+            ck_assert_msg(in_plot == 0, "%s: %s is not racing but its colour has %d pixels", what,
+                          xl_optim_kind_name(k), in_plot);
+        }
+    }
+    ck_assert_msg(count_colour(f, plot, th->inherent) > 20, "%s: no floor in the history", what);
+    ck_assert_msg(count_colour(f, key, th->inherent) > 3, "%s: the floor has no key", what);
+}
+
+/* Issue 19.16: one colour per optimizer in every race and page, none the floor's. */
+START_TEST(one_colour_per_optimizer_everywhere)
+{
+    for (int t = 0; t < UI_THEME_COUNT; t++) {
+        const ui_theme *th = ui_theme_get((ui_theme_kind)t);
+        for (int a = 0; a < 4; a++) {
+            ck_assert(!same_colour(th->race[a], th->inherent));
+            ck_assert(!same_colour(th->race[a], th->text));
+            for (int b = 0; b < a; b++) ck_assert(!same_colour(th->race[a], th->race[b]));
+        }
+    }
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    for (int z = 0; z < 2; z++) {
+        frame f;
+        frame_open(&f, sizes[z][0], sizes[z][1]);
+        /* Lesson 11's races: momentum,gd; again at lr 0.5; nesterov,momentum,gd; adam,gd,momentum,nesterov. */
+        xl_lesson *l = load("11-optimizers.lesson");
+        xl_session *s = default_session();
+        xl_player *p = xl_player_create(l, s);
+        ck_assert_ptr_nonnull(p);
+        for (int k = 1; k < l->npages; k++) {
+            ck_assert_int_eq(xl_player_goto(p, k), 0);
+            for (int q = 0; q < 8 && xl_player_phase_of(p) != XL_PLAYER_DONE; q++) xl_player_next(p);
+            char what[64];
+            snprintf(what, sizeof what, "lesson 11 page %d at %dx%d", k + 1, sizes[z][0], sizes[z][1]);
+            check_race_colours(&f, s, UI_THEME_LIGHT, what);
+            check_race_colours(&f, s, UI_THEME_DARK, what);
+        }
+        xl_player_destroy(p);
+        free(l);
+        xl_session_destroy(s);
+        /* The sandbox's race (C): gd first. */
+        s = default_session();
+        xl_command c = xl_command_make(XL_CMD_RACE_TOGGLE);
+        ck_assert(xl_session_apply(s, c));
+        for (int i = 0; i < 30; i++) ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_STEP)));
+        check_race_colours(&f, s, UI_THEME_LIGHT, "the sandbox race");
+        check_race_colours(&f, s, UI_THEME_DARK, "the sandbox race");
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
+}
+END_TEST
+
 /* Issue 19.13: a clicker's one button sends Esc and F5 in turn; a lesson survives it. */
 START_TEST(a_clicker_cannot_throw_the_class_out)
 {
@@ -520,6 +613,7 @@ int main(void)
     tcase_add_test(tc, the_foot_keys_are_pressable);
     tcase_add_test(tc, clicker_keys_blank_menu_and_escape);
     tcase_add_test(tc, a_clicker_cannot_throw_the_class_out);
+    tcase_add_test(tc, one_colour_per_optimizer_everywhere);
     suite_add_tcase(su, tc);
     SRunner *sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

@@ -245,7 +245,7 @@ static void draw_race_row(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, i
             ry += lh;
         }
         if (rx + w > in.x + in.w || ry + lh > in.y + in.h + ctx->pad / 2) break;
-        ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, ctx->theme->race[r % 4], item);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, ui_run_colour(ctx->theme, s, r), item);
         rx += w + lh * 2 / 3;
     }
 }
