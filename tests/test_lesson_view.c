@@ -511,6 +511,97 @@ START_TEST(one_colour_per_optimizer_everywhere)
 }
 END_TEST
 
+/* The layout's box of a panel a page may emphasise (ui_scene's names), or an empty one. */
+static SDL_Rect panel_named(const ui_layout *L, const char *name)
+{
+    static const char *const names[] = {"bars", "readouts", "landscape", "history", "data", "side"};
+    const SDL_Rect boxes[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side};
+    for (int i = 0; i < 6; i++)
+        if (strcmp(name, names[i]) == 0) return boxes[i];
+    return (SDL_Rect){0, 0, 0, 0};
+}
+
+/* Issue 19.17: the line a page talks about is never cut with "…": every page of every
+ * shipped lesson, as it starts and once played and answered, at 1280x720 and 1920x1080;
+ * no string is cut in the panel it emphasises, nor in any other panel of the scene or
+ * the status bar, and the status bar names the scenario. Every failure is printed.
+ * XL_SHOW_CUTS=1 lists every cut, the lesson column's too. */
+START_TEST(no_claim_is_cut)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    char names[64][256];
+    int n = lesson_files(names, 64);
+    ck_assert_int_ge(n, 11);
+    xl_lesson *l = malloc(sizeof *l);
+    int failures = 0, pages = 0, all_cuts = 0;
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        for (int i = 0; i < n; i++) {
+            char path[sizeof LESSONS_DIR + 300];
+            snprintf(path, sizeof path, "%s/%.256s", LESSONS_DIR, names[i]);
+            ck_assert_int_eq(ui_library_load(path, l), 0);
+            xl_session *s = default_session();
+            xl_player *p = xl_player_create(l, s);
+            ck_assert_ptr_nonnull(p);
+            for (int k = 0; k < l->npages; k++) {
+                ck_assert_int_eq(xl_player_goto(p, k), 0);
+                for (int state = 0; state < 2; state++) {
+                    if (state == 1)
+                        for (int q = 0; q < 8 && xl_player_phase_of(p) != XL_PLAYER_DONE; q++) xl_player_next(p);
+                    ui_text_box cut[64];
+                    static ui_text_box drawn[1024];
+                    ui_text_recorder rec = {cut, 64, 0}, boxes = {drawn, 1024, 0};
+                    ui_scene_set_cut_recorder(f.sc, &rec);
+                    ui_scene_set_recorder(f.sc, &boxes);
+                    ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p};
+                    ui_frame_geom g;
+                    ui_scene_draw(f.sc, s, &view, w, h, &g);
+                    ui_scene_set_cut_recorder(f.sc, NULL);
+                    ui_scene_set_recorder(f.sc, NULL);
+                    const SDL_Rect emph = panel_named(&g.layout, xl_player_emphasis(p));
+                    all_cuts += rec.count;
+                    for (int c = 0; c < rec.count && c < 64; c++) {
+                        const char *where = SDL_RectEquals(&cut[c].region, &g.layout.status) ? "the status bar"
+                                          : emph.w > 0 && SDL_RectEquals(&cut[c].region, &emph) ? "the emphasised panel"
+                                          : cut[c].layer == 0 ? "a panel of the scene" /* the column's own title aside */
+                                                              : NULL;
+                        if (getenv("XL_SHOW_CUTS"))
+                            printf("%s page %d %s at %dx%d: cut in %s: '%s'\n", names[i], k + 1,
+                                   state ? "played" : "as it starts", w, h, where ? where : "another panel",
+                                   cut[c].text);
+                        if (!where) continue;
+                        printf("%s page %d (%s) at %dx%d: '%s' is cut with \"…\" in %s\n", names[i], k + 1,
+                               state ? "played" : "as it starts", w, h, cut[c].text, where);
+                        failures++;
+                    }
+                    /* The scenario's name stands in the status bar. */
+                    const char *title = xl_session_scenario(s)->title;
+                    int named = 0;
+                    for (int b = 0; b < boxes.count && b < 1024; b++)
+                        if (SDL_RectEquals(&drawn[b].region, &g.layout.status) && strstr(drawn[b].text, title)) named = 1;
+                    if (!named) {
+                        printf("%s page %d (%s) at %dx%d: the status bar does not name the scenario, %s\n", names[i],
+                               k + 1, state ? "played" : "as it starts", w, h, title);
+                        failures++;
+                    }
+                    pages++;
+                }
+            }
+            xl_player_destroy(p);
+            xl_session_destroy(s);
+        }
+        frame_close(&f);
+    }
+    free(l);
+    printf("no_claim_is_cut: %d page states, %d strings cut in all, %d where a page's claim lives\n", pages,
+           all_cuts, failures);
+    ck_assert_int_ge(pages, 4 * 40);
+    ck_assert_int_eq(failures, 0);
+}
+END_TEST
+
 /* Issue 19.13: a clicker's one button sends Esc and F5 in turn; a lesson survives it. */
 START_TEST(a_clicker_cannot_throw_the_class_out)
 {
@@ -614,6 +705,7 @@ int main(void)
     tcase_add_test(tc, clicker_keys_blank_menu_and_escape);
     tcase_add_test(tc, a_clicker_cannot_throw_the_class_out);
     tcase_add_test(tc, one_colour_per_optimizer_everywhere);
+    tcase_add_test(tc, no_claim_is_cut);
     suite_add_tcase(su, tc);
     SRunner *sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

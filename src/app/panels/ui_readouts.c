@@ -316,15 +316,16 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     /* Under the ticks: the selected item's line, then the race's losses or the lesson. */
     int line_y = axis.y + axis.h + ctx->pad / 3 + tick_h + ctx->pad / 2;
     if (line_y + lh <= in.y + in.h + ctx->pad / 2) {
-        char line[256], cut[256];
+        char line[256];
+        int lines = 1;
         if (def->summary_line &&
             def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, line, sizeof line)) {
-            ui_text_fit(ctx->text, UI_FONT_LABEL, line, in.w, cut, sizeof cut);
-            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, ctx->theme->text, cut);
+            /* The page's claim (a reading's inequality): wrapped, never cut. */
+            lines = ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, line_y, in.w, ctx->theme->text, line);
         } else {
             draw_selected_line(ctx, in, s, line_y);
         }
-        int note_y = line_y + lh + ctx->pad / 2;
+        int note_y = line_y + lines * lh + ctx->pad / 2;
         if (!xl_session_racing(s)) draw_lesson_note(ctx, in, def, note_y);
         else if (note_y + lh <= in.y + in.h + ctx->pad / 2) draw_race_row(ctx, in, s, note_y);
     }
