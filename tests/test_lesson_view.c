@@ -17,6 +17,7 @@
 #include "ui_assets.h"
 #include "ui_classroom.h"
 #include "ui_lesson_panel.h"
+#include "ui_panels.h"
 #include "ui_scene.h"
 #include "ui_text.h"
 
@@ -602,6 +603,44 @@ START_TEST(no_claim_is_cut)
 }
 END_TEST
 
+/* Issue 19.19: in a race the big readouts follow the leader (the lowest loss), not the
+ * first runner, and their name says whose they are. */
+START_TEST(race_readouts_follow_the_leader)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session *s = default_session();
+    ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_RACE_TOGGLE))); /* gd, momentum, nesterov, adam */
+    for (int i = 0; i < 30; i++) ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_STEP)));
+    int lead = 0;
+    for (int r = 1; r < xl_session_run_count(s); r++)
+        if (xl_sim_current(xl_session_run_sim(s, r)).loss < xl_sim_current(xl_session_run_sim(s, lead)).loss) lead = r;
+    ck_assert_int_ne(lead, 0); /* the case that matters: gd, the first, is not ahead */
+    ck_assert_int_eq(ui_race_leader(s), lead);
+    const xl_sim *ls = xl_session_run_sim(s, lead);
+    const char *name = xl_optim_kind_name(xl_sim_optimizer(ls)->kind);
+    char want[32];
+    snprintf(want, sizeof want, "%.4f", xl_sim_current(ls).loss);
+    static ui_text_box drawn[1024];
+    ui_text_recorder rec = {drawn, 1024, 0};
+    ui_scene_set_recorder(f.sc, &rec);
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    ui_frame_geom g;
+    ui_scene_draw(f.sc, s, &view, 1280, 720, &g);
+    ui_scene_set_recorder(f.sc, NULL);
+    int named = 0, number = 0;
+    for (int b = 0; b < rec.count && b < 1024; b++) {
+        if (!SDL_RectEquals(&drawn[b].region, &g.layout.readouts)) continue;
+        if (strncmp(drawn[b].text, "H(P,Q)", 6) == 0 && strstr(drawn[b].text, name)) named = 1;
+        if (strcmp(drawn[b].text, want) == 0) number = 1;
+    }
+    ck_assert_msg(named, "the loss readout does not name the leader, %s", name);
+    ck_assert_msg(number, "the big loss is not the leader's, %s", want);
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
 /* Issue 19.13: a clicker's one button sends Esc and F5 in turn; a lesson survives it. */
 START_TEST(a_clicker_cannot_throw_the_class_out)
 {
@@ -706,6 +745,7 @@ int main(void)
     tcase_add_test(tc, a_clicker_cannot_throw_the_class_out);
     tcase_add_test(tc, one_colour_per_optimizer_everywhere);
     tcase_add_test(tc, no_claim_is_cut);
+    tcase_add_test(tc, race_readouts_follow_the_leader);
     suite_add_tcase(su, tc);
     SRunner *sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

@@ -41,6 +41,8 @@ typedef struct ui_readouts_geom {
     SDL_Rect identity;             /* the stacked bar's axis box */
     double axis_max;               /* value at identity's right edge, display unit */
 } ui_readouts_geom;
+/* In a race, the run the readouts show: the lowest finite loss now (the first of equals). */
+int ui_race_leader(const xl_session *s);
 void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
                       ui_readouts_geom *geom);
 

@@ -61,8 +61,10 @@ static int choose_captions(const ui_ctx *ctx, const xl_readout_def *rd, int room
     return show;
 }
 
-/* The three numbers in columns, with = and + between them: loss = floor + gap. */
-static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd, xl_sample cur)
+/* The three numbers in columns, with = and + between them: loss = floor + gap. In a
+ * race (leader not NULL) the loss's name says whose numbers they are, in its colour. */
+static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd, xl_sample cur,
+                             const char *leader, SDL_Color leader_colour)
 {
     const ui_theme *th = ctx->theme;
     const double k = xl_unit_scale(ctx->unit);
@@ -75,7 +77,15 @@ static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_de
     const char *captions[3];
     int last_room = in.x + in.w - (in.x + 2 * (col + op_w));
     int show = choose_captions(ctx, rd, room, last_room, captions);
-    readout(ctx, x, in.y, room, col, th->text, rd[0].symbol, cur.loss * k, show ? captions[0] : NULL);
+    char name[96];
+    snprintf(name, sizeof name, "%s", rd[0].symbol);
+    if (leader) {
+        snprintf(name, sizeof name, "%s of %s, the leader", rd[0].symbol, leader);
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s · %s", rd[0].symbol, leader);
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s", leader);
+    }
+    readout(ctx, x, in.y, room, col, leader ? leader_colour : th->text, name, cur.loss * k,
+            show ? captions[0] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
     x += op_w;
@@ -270,21 +280,38 @@ static void draw_lesson_note(const ui_ctx *ctx, SDL_Rect in, const xl_scenario_d
     }
 }
 
+int ui_race_leader(const xl_session *s)
+{
+    int lead = 0;
+    double best = INFINITY;
+    for (int r = 0; r < xl_session_run_count(s); r++) {
+        double loss = xl_sim_current(xl_session_run_sim(s, r)).loss;
+        if (isfinite(loss) && loss < best) {
+            best = loss;
+            lead = r;
+        }
+    }
+    return lead;
+}
+
 void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
                       ui_readouts_geom *geom)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     const xl_readout_def *rd = def->readouts; /* [0] loss, [1] floor, [2] gap */
-    const xl_sim *sim = xl_session_sim(s);
+    /* In a race the big numbers are the leader's (the lowest loss), and say so. */
+    const int racing = xl_session_racing(s), lead = racing ? ui_race_leader(s) : 0;
+    const xl_sim *sim = racing ? xl_session_run_sim(s, lead) : xl_session_sim(s);
     const xl_sample cur = xl_sim_current(sim);
     const double k = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
+    const char *title = def->identity_title ? def->identity_title : "TOTAL = INHERENT + IMPERFECTION";
     char buf[64];
 
     snprintf(buf, sizeof buf, "in %s (%s)", unit, ctx->unit == XL_BITS ? "log₂" : "ln");
-    SDL_Rect in = ui_panel_begin(ctx, area, def->identity_title ? def->identity_title : "TOTAL = INHERENT + IMPERFECTION",
-                                 buf);
-    draw_numbers_row(ctx, in, rd, cur);
+    SDL_Rect in = ui_panel_begin(ctx, area, title, buf);
+    draw_numbers_row(ctx, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
+                     racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text);
 
     /* The stacked bar with its own axis, under the numbers and their captions. */
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
