@@ -641,6 +641,32 @@ START_TEST(race_readouts_follow_the_leader)
 }
 END_TEST
 
+/* Issue 19.19: the help sheet says what the mouse does, not only the keys. */
+START_TEST(the_help_sheet_lists_the_mouse)
+{
+    static const char *const want[] = {"hover", "click  drag", "landscape", "wheel"};
+    for (int z = 0; z < 2; z++) {
+        frame f;
+        frame_open(&f, z ? 1920 : 1280, z ? 1080 : 720);
+        xl_session *s = default_session();
+        static ui_text_box drawn[1024];
+        ui_text_recorder rec = {drawn, 1024, 0};
+        ui_scene_set_recorder(f.sc, &rec);
+        ui_view view = {.theme = UI_THEME_LIGHT, .help_visible = 1};
+        ui_scene_draw(f.sc, s, &view, f.surface->w, f.surface->h, NULL);
+        ui_scene_set_recorder(f.sc, NULL);
+        for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+            int found = 0;
+            for (int b = 0; b < rec.count && b < 1024; b++)
+                if (drawn[b].layer == 1 && strcmp(drawn[b].text, want[k]) == 0) found = 1;
+            ck_assert_msg(found, "the help sheet has no row '%s'", want[k]);
+        }
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
+}
+END_TEST
+
 /* Issue 19.13: a clicker's one button sends Esc and F5 in turn; a lesson survives it. */
 START_TEST(a_clicker_cannot_throw_the_class_out)
 {
@@ -746,6 +772,7 @@ int main(void)
     tcase_add_test(tc, one_colour_per_optimizer_everywhere);
     tcase_add_test(tc, no_claim_is_cut);
     tcase_add_test(tc, race_readouts_follow_the_leader);
+    tcase_add_test(tc, the_help_sheet_lists_the_mouse);
     suite_add_tcase(su, tc);
     SRunner *sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
