@@ -667,6 +667,39 @@ START_TEST(the_help_sheet_lists_the_mouse)
 }
 END_TEST
 
+/* Issue 19.19: Ctrl + (the zoom) never squeezes the history's plot to a sliver: at
+ * every zoom step, 1280x720 and 1920x1080, sandbox and a lesson page, it keeps at least
+ * a twelfth of the frame's height (60 px at 720p; it had 20). */
+START_TEST(zoom_keeps_the_history_readable)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    xl_lesson *l = load("06-gradient-descent.lesson");
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        for (int lesson = 0; lesson < 2; lesson++) {
+            xl_session *s = default_session();
+            xl_player *p = lesson ? xl_player_create(l, s) : NULL;
+            for (int i = 0; i < 20; i++) ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_STEP)));
+            for (int tenth = 6; tenth <= 13; tenth++) {
+                ui_view view = {.theme = UI_THEME_LIGHT, .zoom = (float)tenth / 10.0f, .lesson = p};
+                ui_frame_geom g;
+                ui_scene_draw(f.sc, s, &view, w, h, &g);
+                ck_assert_msg(g.history.plot.h >= h / 12, "%s at %dx%d, zoom %d%%: the history's plot is %d px high",
+                              lesson ? "lesson 6" : "the sandbox", w, h, tenth * 10, g.history.plot.h);
+                ck_assert_msg(g.landscape.map.h >= h / 5, "%dx%d zoom %d%%: the landscape is %d px high", w, h,
+                              tenth * 10, g.landscape.map.h);
+            }
+            xl_player_destroy(p);
+            xl_session_destroy(s);
+        }
+        frame_close(&f);
+    }
+    free(l);
+}
+END_TEST
+
 /* Issue 19.13: a clicker's one button sends Esc and F5 in turn; a lesson survives it. */
 START_TEST(a_clicker_cannot_throw_the_class_out)
 {
@@ -773,6 +806,7 @@ int main(void)
     tcase_add_test(tc, no_claim_is_cut);
     tcase_add_test(tc, race_readouts_follow_the_leader);
     tcase_add_test(tc, the_help_sheet_lists_the_mouse);
+    tcase_add_test(tc, zoom_keeps_the_history_readable);
     suite_add_tcase(su, tc);
     SRunner *sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
