@@ -18,6 +18,7 @@
 #include "ui_assets.h"
 #include "ui_classroom.h"
 #include "ui_lesson_panel.h"
+#include "ui_panels.h"
 #include "ui_scene.h"
 #include "ui_text.h"
 #include "ui_wrap.h"
@@ -509,11 +510,14 @@ START_TEST(clicker_keys_blank_menu_and_escape)
     ck_assert_ptr_nonnull(strstr(cr->path, "07-logistic.lesson"));
     ck_assert_str_eq(xl_session_scenario(s)->id, "logistic");
 
-    /* Escape: the sandbox, the scene as it was; Escape there is the window's (quit). */
+    /* Escape: the sandbox, the scene as it was; Escape there asks before it quits. */
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_ptr_null(cr->player);
     ck_assert_str_eq(xl_session_scenario(s)->id, "logistic");
-    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, NULL, 0), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->quit_asked, 1);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s, NULL, 0), UI_CLASSROOM_TAKEN); /* stays */
+    ck_assert_int_eq(cr->quit_asked, 0);
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s, NULL, 0), UI_CLASSROOM_PASS);
 
     /* A broken lesson opens broken; its errors are there to show. */
@@ -525,6 +529,378 @@ START_TEST(clicker_keys_blank_menu_and_escape)
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s, NULL, 0), UI_CLASSROOM_PASS);
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(ui_classroom_active(cr), 0);
+    ui_classroom_free(cr);
+    free(cr);
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* Pixels of colour c in r, each channel within 12 (a line's core, a glyph's stem; the
+ * anti-aliased edges blend toward the background, away from every other colour). */
+static int count_colour(const frame *f, SDL_Rect r, SDL_Color c)
+{
+    int n = 0;
+    for (int y = r.y; y < r.y + r.h && y < f->surface->h; y++)
+        for (int x = r.x; x < r.x + r.w && x < f->surface->w; x++) {
+            Uint8 pr, pg, pb;
+            SDL_GetRGB(pixel(f, x, y), f->surface->format, &pr, &pg, &pb);
+            if (abs(pr - c.r) <= 12 && abs(pg - c.g) <= 12 && abs(pb - c.b) <= 12) n++;
+        }
+    return n;
+}
+
+static int same_colour(SDL_Color a, SDL_Color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* One race, drawn without the lesson's column (no emphasis dims it): each runner's
+ * optimizer colour is in the history's curves and its key, no other optimizer's colour
+ * is, and the dashed floor (H(P)'s colour) is in the plot and has a key of its own. */
+static void check_race_colours(frame *f, xl_session *s, ui_theme_kind theme, const char *what)
+{
+    const ui_theme *th = ui_theme_get(theme);
+    ui_frame_geom g;
+    ui_view view = {.theme = theme};
+    ui_scene_draw(f->sc, s, &view, f->surface->w, f->surface->h, &g);
+    SDL_RenderFlush(f->r);
+    const SDL_Rect plot = g.history.plot, hist = g.layout.history;
+    const SDL_Rect key = {hist.x, hist.y, hist.w, plot.y - hist.y - 4};
+    int racing[XL_OPTIM_KIND_COUNT] = {0};
+    ck_assert_msg(xl_session_racing(s), "%s: not a race", what);
+    for (int r = 0; r < xl_session_run_count(s); r++) racing[xl_sim_optimizer(xl_session_run_sim(s, r))->kind] = 1;
+    for (int k = 0; k < XL_OPTIM_KIND_COUNT; k++) {
+        const int in_plot = count_colour(f, plot, th->race[k]), in_key = count_colour(f, key, th->race[k]);
+        if (racing[k]) {
+            ck_assert_msg(in_plot > 20, "%s, %s theme: %s's colour: %d pixels in the history", what, th->name,
+                          xl_optim_kind_name(k), in_plot);
+            ck_assert_msg(in_key > 3, "%s: %s's colour: %d pixels in the key", what, xl_optim_kind_name(k), in_key);
+        } else {
+            ck_assert_msg(in_plot == 0, "%s: %s is not racing but its colour has %d pixels", what,
+                          xl_optim_kind_name(k), in_plot);
+        }
+    }
+    ck_assert_msg(count_colour(f, plot, th->inherent) > 20, "%s: no floor in the history", what);
+    ck_assert_msg(count_colour(f, key, th->inherent) > 3, "%s: the floor has no key", what);
+}
+
+/* Issue 19.16: one colour per optimizer in every race and page, none the floor's. */
+START_TEST(one_colour_per_optimizer_everywhere)
+{
+    for (int t = 0; t < UI_THEME_COUNT; t++) {
+        const ui_theme *th = ui_theme_get((ui_theme_kind)t);
+        for (int a = 0; a < 4; a++) {
+            ck_assert(!same_colour(th->race[a], th->inherent));
+            ck_assert(!same_colour(th->race[a], th->text));
+            for (int b = 0; b < a; b++) ck_assert(!same_colour(th->race[a], th->race[b]));
+        }
+    }
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    for (int z = 0; z < 2; z++) {
+        frame f;
+        frame_open(&f, sizes[z][0], sizes[z][1]);
+        /* Lesson 11's races: momentum,gd; again at lr 0.5; nesterov,momentum,gd; adam,gd,momentum,nesterov. */
+        xl_lesson *l = load("11-optimizers.lesson");
+        xl_session *s = default_session();
+        xl_player *p = xl_player_create(l, s);
+        ck_assert_ptr_nonnull(p);
+        for (int k = 1; k < l->npages; k++) {
+            ck_assert_int_eq(xl_player_goto(p, k), 0);
+            for (int q = 0; q < 8 && xl_player_phase_of(p) != XL_PLAYER_DONE; q++) xl_player_next(p);
+            char what[64];
+            snprintf(what, sizeof what, "lesson 11 page %d at %dx%d", k + 1, sizes[z][0], sizes[z][1]);
+            check_race_colours(&f, s, UI_THEME_LIGHT, what);
+            check_race_colours(&f, s, UI_THEME_DARK, what);
+        }
+        xl_player_destroy(p);
+        free(l);
+        xl_session_destroy(s);
+        /* The sandbox's race (C): gd first. */
+        s = default_session();
+        xl_command c = xl_command_make(XL_CMD_RACE_TOGGLE);
+        ck_assert(xl_session_apply(s, c));
+        for (int i = 0; i < 30; i++) ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_STEP)));
+        check_race_colours(&f, s, UI_THEME_LIGHT, "the sandbox race");
+        check_race_colours(&f, s, UI_THEME_DARK, "the sandbox race");
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
+}
+END_TEST
+
+/* The layout's box of a panel a page may emphasise (ui_scene's names), or an empty one. */
+static SDL_Rect panel_named(const ui_layout *L, const char *name)
+{
+    static const char *const names[] = {"bars", "readouts", "landscape", "history", "data", "side"};
+    const SDL_Rect boxes[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side};
+    for (int i = 0; i < 6; i++)
+        if (strcmp(name, names[i]) == 0) return boxes[i];
+    return (SDL_Rect){0, 0, 0, 0};
+}
+
+/* Issue 19.17: the line a page talks about is never cut with "…": every page of every
+ * shipped lesson, as it starts and once played and answered, at 1280x720 and 1920x1080;
+ * no string is cut in the panel it emphasises, nor in any other panel of the scene or
+ * the status bar, and the status bar names the scenario. Every failure is printed.
+ * XL_SHOW_CUTS=1 lists every cut, the lesson column's too. */
+START_TEST(no_claim_is_cut)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    char names[64][256];
+    int n = lesson_files(names, 64);
+    ck_assert_int_ge(n, 11);
+    xl_lesson *l = malloc(sizeof *l);
+    int failures = 0, pages = 0, all_cuts = 0;
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        for (int i = 0; i < n; i++) {
+            char path[sizeof LESSONS_DIR + 300];
+            snprintf(path, sizeof path, "%s/%.256s", LESSONS_DIR, names[i]);
+            ck_assert_int_eq(ui_library_load(path, l), 0);
+            xl_session *s = default_session();
+            xl_player *p = xl_player_create(l, s);
+            ck_assert_ptr_nonnull(p);
+            for (int k = 0; k < l->npages; k++) {
+                ck_assert_int_eq(xl_player_goto(p, k), 0);
+                for (int state = 0; state < 2; state++) {
+                    if (state == 1)
+                        for (int q = 0; q < 8 && xl_player_phase_of(p) != XL_PLAYER_DONE; q++) xl_player_next(p);
+                    ui_text_box cut[64];
+                    static ui_text_box drawn[1024];
+                    ui_text_recorder rec = {cut, 64, 0}, boxes = {drawn, 1024, 0};
+                    ui_scene_set_cut_recorder(f.sc, &rec);
+                    ui_scene_set_recorder(f.sc, &boxes);
+                    ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p};
+                    ui_frame_geom g;
+                    ui_scene_draw(f.sc, s, &view, w, h, &g);
+                    ui_scene_set_cut_recorder(f.sc, NULL);
+                    ui_scene_set_recorder(f.sc, NULL);
+                    const SDL_Rect emph = panel_named(&g.layout, xl_player_emphasis(p));
+                    all_cuts += rec.count;
+                    for (int c = 0; c < rec.count && c < 64; c++) {
+                        const char *where = SDL_RectEquals(&cut[c].region, &g.layout.status) ? "the status bar"
+                                          : emph.w > 0 && SDL_RectEquals(&cut[c].region, &emph) ? "the emphasised panel"
+                                          : cut[c].layer == 0 ? "a panel of the scene" /* the column's own title aside */
+                                                              : NULL;
+                        if (getenv("XL_SHOW_CUTS"))
+                            printf("%s page %d %s at %dx%d: cut in %s: '%s'\n", names[i], k + 1,
+                                   state ? "played" : "as it starts", w, h, where ? where : "another panel",
+                                   cut[c].text);
+                        if (!where) continue;
+                        printf("%s page %d (%s) at %dx%d: '%s' is cut with \"…\" in %s\n", names[i], k + 1,
+                               state ? "played" : "as it starts", w, h, cut[c].text, where);
+                        failures++;
+                    }
+                    /* The scenario's name stands in the status bar. */
+                    const char *title = xl_session_scenario(s)->title;
+                    int named = 0;
+                    for (int b = 0; b < boxes.count && b < 1024; b++)
+                        if (SDL_RectEquals(&drawn[b].region, &g.layout.status) && strstr(drawn[b].text, title)) named = 1;
+                    if (!named) {
+                        printf("%s page %d (%s) at %dx%d: the status bar does not name the scenario, %s\n", names[i],
+                               k + 1, state ? "played" : "as it starts", w, h, title);
+                        failures++;
+                    }
+                    pages++;
+                }
+            }
+            xl_player_destroy(p);
+            xl_session_destroy(s);
+        }
+        frame_close(&f);
+    }
+    free(l);
+    printf("no_claim_is_cut: %d page states, %d strings cut in all, %d where a page's claim lives\n", pages,
+           all_cuts, failures);
+    ck_assert_int_ge(pages, 4 * 40);
+    ck_assert_int_eq(failures, 0);
+}
+END_TEST
+
+/* Issue 19.19: in a race the big readouts follow the leader (the lowest loss), not the
+ * first runner, and their name says whose they are. */
+START_TEST(race_readouts_follow_the_leader)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session *s = default_session();
+    ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_RACE_TOGGLE))); /* gd, momentum, nesterov, adam */
+    for (int i = 0; i < 30; i++) ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_STEP)));
+    int lead = 0;
+    for (int r = 1; r < xl_session_run_count(s); r++)
+        if (xl_sim_current(xl_session_run_sim(s, r)).loss < xl_sim_current(xl_session_run_sim(s, lead)).loss) lead = r;
+    ck_assert_int_ne(lead, 0); /* the case that matters: gd, the first, is not ahead */
+    ck_assert_int_eq(ui_race_leader(s), lead);
+    const xl_sim *ls = xl_session_run_sim(s, lead);
+    const char *name = xl_optim_kind_name(xl_sim_optimizer(ls)->kind);
+    char want[32];
+    snprintf(want, sizeof want, "%.4f", xl_sim_current(ls).loss);
+    static ui_text_box drawn[1024];
+    ui_text_recorder rec = {drawn, 1024, 0};
+    ui_scene_set_recorder(f.sc, &rec);
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    ui_frame_geom g;
+    ui_scene_draw(f.sc, s, &view, 1280, 720, &g);
+    ui_scene_set_recorder(f.sc, NULL);
+    int named = 0, number = 0;
+    for (int b = 0; b < rec.count && b < 1024; b++) {
+        if (!SDL_RectEquals(&drawn[b].region, &g.layout.readouts)) continue;
+        if (strncmp(drawn[b].text, "H(P,Q)", 6) == 0 && strstr(drawn[b].text, name)) named = 1;
+        if (strcmp(drawn[b].text, want) == 0) number = 1;
+    }
+    ck_assert_msg(named, "the loss readout does not name the leader, %s", name);
+    ck_assert_msg(number, "the big loss is not the leader's, %s", want);
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
+/* Issue 19.19: the help sheet says what the mouse does, not only the keys. */
+START_TEST(the_help_sheet_lists_the_mouse)
+{
+    static const char *const want[] = {"hover", "click  drag", "landscape", "wheel"};
+    for (int z = 0; z < 2; z++) {
+        frame f;
+        frame_open(&f, z ? 1920 : 1280, z ? 1080 : 720);
+        xl_session *s = default_session();
+        static ui_text_box drawn[1024];
+        ui_text_recorder rec = {drawn, 1024, 0};
+        ui_scene_set_recorder(f.sc, &rec);
+        ui_view view = {.theme = UI_THEME_LIGHT, .help_visible = 1};
+        ui_scene_draw(f.sc, s, &view, f.surface->w, f.surface->h, NULL);
+        ui_scene_set_recorder(f.sc, NULL);
+        for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+            int found = 0;
+            for (int b = 0; b < rec.count && b < 1024; b++)
+                if (drawn[b].layer == 1 && strcmp(drawn[b].text, want[k]) == 0) found = 1;
+            ck_assert_msg(found, "the help sheet has no row '%s'", want[k]);
+        }
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
+}
+END_TEST
+
+/* Issue 19.19: Ctrl + (the zoom) never squeezes the history's plot to a sliver: at
+ * every zoom step, 1280x720 and 1920x1080, sandbox and a lesson page, it keeps at least
+ * a twelfth of the frame's height (60 px at 720p; it had 20). */
+START_TEST(zoom_keeps_the_history_readable)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    xl_lesson *l = load("06-gradient-descent.lesson");
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        for (int lesson = 0; lesson < 2; lesson++) {
+            xl_session *s = default_session();
+            xl_player *p = lesson ? xl_player_create(l, s) : NULL;
+            for (int i = 0; i < 20; i++) ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_STEP)));
+            for (int tenth = 6; tenth <= 13; tenth++) {
+                ui_view view = {.theme = UI_THEME_LIGHT, .zoom = (float)tenth / 10.0f, .lesson = p};
+                ui_frame_geom g;
+                ui_scene_draw(f.sc, s, &view, w, h, &g);
+                ck_assert_msg(g.history.plot.h >= h / 12, "%s at %dx%d, zoom %d%%: the history's plot is %d px high",
+                              lesson ? "lesson 6" : "the sandbox", w, h, tenth * 10, g.history.plot.h);
+                ck_assert_msg(g.landscape.map.h >= h / 5, "%dx%d zoom %d%%: the landscape is %d px high", w, h,
+                              tenth * 10, g.landscape.map.h);
+            }
+            xl_player_destroy(p);
+            xl_session_destroy(s);
+        }
+        frame_close(&f);
+    }
+    free(l);
+}
+END_TEST
+
+/* Issue 19.13: a clicker's one button sends Esc and F5 in turn; a lesson survives it. */
+START_TEST(a_clicker_cannot_throw_the_class_out)
+{
+    find_fonts();
+    ui_classroom *cr = malloc(sizeof *cr);
+    ui_classroom_init(cr, fonts);
+    xl_session *s = default_session();
+    char err[1024], did[UI_LIBRARY_PATH + 32];
+    /* No lesson was ever open: Esc and Q are the window's (quit at once). */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_PASS);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, did, sizeof did), UI_CLASSROOM_PASS);
+
+    ck_assert_int_eq(ui_classroom_open(cr, "6", s, err, sizeof err), 0);
+    ck_assert_int_eq(ui_classroom_do(cr, "page 3", s, err, sizeof err), 0);
+    double at3[XL_READOUTS_MAX] = {0}, again[XL_READOUTS_MAX] = {0};
+    xl_session_readouts(s, at3);
+
+    /* Esc, Page Down: back at page 3, in the state page 3 starts in. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_str_eq(did, "close");
+    ck_assert_ptr_null(cr->player);
+    ck_assert_int_eq(cr->left_page, 2);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_str_eq(did, "resume");
+    ck_assert_ptr_nonnull(cr->player);
+    ck_assert_ptr_nonnull(strstr(cr->path, "06-gradient-descent.lesson"));
+    ck_assert_int_eq(xl_player_page(cr->player), 2);
+    xl_session_readouts(s, again);
+    ck_assert(memcmp(at3, again, sizeof at3) == 0);
+
+    /* Esc, F5 (the same button pressed again): back at page 3, not page 1. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_F5, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(cr->player), 2);
+    /* Page Up after Esc goes back too (to the page left; the next Page Up turns it). */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEUP, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(cr->player), 2);
+
+    /* Esc, M: the menu on the lesson left (06 is the sixth row), and Enter goes on from page 3. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->menu_open, 1);
+    ck_assert_int_eq(cr->menu_selected, 5);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RETURN, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_ptr_nonnull(cr->player);
+    ck_assert_int_eq(xl_player_page(cr->player), 2);
+    /* In a lesson, the menu opens on it too. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->menu_selected, 5);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->menu_open, 0);
+
+    /* Esc Esc: the sandbox, then a question; a clicker key answers "stay" and does nothing else. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->quit_asked, 1);
+    ck_assert_str_eq(did, "");
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->quit_asked, 0);
+    ck_assert_ptr_null(cr->player); /* the answer only */
+    /* Esc Esc in the sandbox after a lesson, or Q Q, quits. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_QUIT);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_QUIT);
+
+    /* In a lesson Q asks as well, and so does Q in the menu. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_F5, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_ptr_nonnull(cr->player);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(cr->quit_asked, 1);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_RIGHT, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(cr->player), 2); /* "stay" did not turn the page */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_m, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_q, 0, s, did, sizeof did), UI_CLASSROOM_QUIT);
+
+    /* "resume" is an action a recording replays; with a lesson open it does nothing. */
+    ck_assert_int_eq(ui_classroom_do(cr, "resume", s, err, sizeof err), 0);
+    ui_classroom_free(cr);
+    ui_classroom_init(cr, fonts);
+    ck_assert_int_eq(ui_classroom_do(cr, "resume", s, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "needs a lesson left"));
     ui_classroom_free(cr);
     free(cr);
     xl_session_destroy(s);
@@ -543,6 +919,12 @@ int main(void)
     tcase_add_test(tc, a_click_answers_the_question);
     tcase_add_test(tc, the_foot_keys_are_pressable);
     tcase_add_test(tc, clicker_keys_blank_menu_and_escape);
+    tcase_add_test(tc, a_clicker_cannot_throw_the_class_out);
+    tcase_add_test(tc, one_colour_per_optimizer_everywhere);
+    tcase_add_test(tc, no_claim_is_cut);
+    tcase_add_test(tc, race_readouts_follow_the_leader);
+    tcase_add_test(tc, the_help_sheet_lists_the_mouse);
+    tcase_add_test(tc, zoom_keeps_the_history_readable);
     suite_add_tcase(su, tc);
     SRunner *sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

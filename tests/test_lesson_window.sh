@@ -5,7 +5,8 @@
 # (the same state hash and readouts), a question is answered with a number key, the
 # learner takes over and the next key continues from the scripted state, B and . blank
 # the screen (pure black) and any key brings it back, P opens the presenter window, M
-# the menu, Escape leaves for the sandbox.
+# the menu, Escape leaves for the sandbox, Page Down returns, and Escape there asks
+# before it quits.
 #
 #   tests/test_lesson_window.sh path/to/xentlab path/to/lessons
 #
@@ -210,6 +211,18 @@ wait_for 5 "$m" 'last["lesson"] == "close"' || fail "Escape: expected the lesson
 sleep 0.3
 shot "07-sandbox"
 kill -0 "$pid" 2>/dev/null || fail "xentlab quit on Escape in a lesson (it should leave for the sandbox)"
+# ---- a clicker's button sends Escape and F5 in turn: Page Down / F5 go back to the page left ----
+m=$(mark)
+key Page_Down
+wait_for 5 "$m" 'last["lesson"] == "open" and last["file"].endswith("03-microstates.lesson") and last["page"] == 1' ||
+    fail "Page Down in the sandbox after Escape: expected lesson 03 back on its page"
+m=$(mark)
+key Escape
+wait_for 5 "$m" 'last["lesson"] == "close"' || fail "Escape again: expected the lesson closed"
+# Escape in the sandbox after a lesson asks; the next key (Escape or Q) answers yes.
+key Escape
+sleep 0.5
+kill -0 "$pid" 2>/dev/null || fail "xentlab quit on Escape in the sandbox after a lesson without asking"
 key q
 for _ in $(seq 25); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
 if kill -0 "$pid" 2>/dev/null; then fail "q: xentlab did not quit"; fi

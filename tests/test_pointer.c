@@ -496,6 +496,67 @@ START_TEST(the_hint_bar_is_a_toolbar)
 }
 END_TEST
 
+/* Issue 19.14: a tooltip leaves on a key, on a page turn and after UI_TOOLTIP_MS without
+ * motion (the clock is the events' timestamps, so a replay sees the same). */
+START_TEST(a_tooltip_leaves_on_a_key_a_page_turn_and_a_rest)
+{
+    ui_pointer p;
+    memset(&p, 0, sizeof p);
+    p.tip_page = -1;
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session *s = softmax();
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    frame_draw(&f, s, &view);
+    xl_command cmds[4];
+    SDL_Event ev = mouse(SDL_MOUSEMOTION, 300, 300);
+    ck_assert_int_eq(ui_pointer_tip(&p, 0, NULL, -1), 0); /* no motion yet */
+    ev.motion.timestamp = 1000;
+    ui_pointer_event(&p, &ev, &f.geom, s, cmds, 4);
+    ck_assert_int_eq(ui_pointer_tip(&p, 1000, NULL, -1), 1);
+    ck_assert_int_eq(ui_pointer_tip(&p, 1000 + UI_TOOLTIP_MS - 1, NULL, -1), 1);
+    ck_assert_int_eq(ui_pointer_tip(&p, 1000 + UI_TOOLTIP_MS, NULL, -1), 0); /* at rest: gone */
+    ck_assert_int_le(UI_TOOLTIP_MS, 5000);
+    ev.motion.timestamp = 9000;
+    ui_pointer_event(&p, &ev, &f.geom, s, cmds, 4);
+    ck_assert_int_eq(ui_pointer_tip(&p, 9001, NULL, -1), 1);
+    ui_pointer_hide_tip(&p); /* a key */
+    ck_assert_int_eq(ui_pointer_tip(&p, 9002, NULL, -1), 0);
+    ev.motion.timestamp = 9100;
+    ui_pointer_event(&p, &ev, &f.geom, s, cmds, 4);
+    ck_assert_int_eq(ui_pointer_tip(&p, 9101, NULL, -1), 1);
+    /* A lesson opened, then its pages turned. */
+    static const int lesson = 0;
+    ck_assert_int_eq(ui_pointer_tip(&p, 9102, &lesson, 0), 0);
+    ev.motion.timestamp = 9200;
+    ui_pointer_event(&p, &ev, &f.geom, s, cmds, 4);
+    ck_assert_int_eq(ui_pointer_tip(&p, 9201, &lesson, 0), 1);
+    ck_assert_int_eq(ui_pointer_tip(&p, 9202, &lesson, 1), 0);
+    ck_assert_int_eq(ui_pointer_tip(&p, 9203, &lesson, 1), 0); /* until the pointer moves */
+    /* A drag held still keeps its tooltip; the pointer leaving takes it away. */
+    ev.motion.timestamp = 9300;
+    ui_pointer_event(&p, &ev, &f.geom, s, cmds, 4);
+    p.drag = UI_DRAG_TIME;
+    ck_assert_int_eq(ui_pointer_tip(&p, 60000, &lesson, 1), 1);
+    p.drag = UI_DRAG_NONE;
+    ck_assert_int_eq(ui_pointer_tip(&p, 60000, &lesson, 1), 0);
+    SDL_Event leave;
+    memset(&leave, 0, sizeof leave);
+    leave.type = SDL_WINDOWEVENT;
+    leave.window.event = SDL_WINDOWEVENT_LEAVE;
+    ui_pointer_event(&p, &ev, &f.geom, s, cmds, 4);
+    ui_pointer_event(&p, &leave, &f.geom, s, cmds, 4);
+    ck_assert_int_eq(ui_pointer_tip(&p, 9301, &lesson, 1), 0);
+    /* The clock wraps (SDL's 32-bit timestamps after 49 days): still UI_TOOLTIP_MS. */
+    ev.motion.timestamp = 0xFFFFFF00u;
+    ui_pointer_event(&p, &ev, &f.geom, s, cmds, 4);
+    ck_assert_int_eq(ui_pointer_tip(&p, 0x100000000ull + 100, &lesson, 1), 1);
+    ck_assert_int_eq(ui_pointer_tip(&p, 0x100000000ull + UI_TOOLTIP_MS, &lesson, 1), 0);
+    xl_session_destroy(s);
+    frame_close(&f);
+}
+END_TEST
+
 static Suite *pointer_suite(void)
 {
     Suite *s = suite_create("pointer");
@@ -510,6 +571,7 @@ static Suite *pointer_suite(void)
     tcase_add_test(tc, samples_and_the_gaussian_peak_are_dragged);
     tcase_add_test(tc, the_wheel_zooms_around_the_pointer_and_the_view_pans_and_fits);
     tcase_add_test(tc, the_hint_bar_is_a_toolbar);
+    tcase_add_test(tc, a_tooltip_leaves_on_a_key_a_page_turn_and_a_rest);
     suite_add_tcase(s, tc);
     return s;
 }

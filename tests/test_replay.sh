@@ -49,6 +49,9 @@ start() { # start TRACE ARGS...: xentlab in the window, focused
 k() { xdotool key --clearmodifiers "$1" || fail "xdotool key $1"; sleep 0.15; }
 quit() {
     k q
+    for _ in $(seq 10); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    # With a lesson open, Q asks first ("quit xentlab?"): Q again says yes.
+    if kill -0 "$pid" 2>/dev/null; then k q; fi
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     wait "$pid"
     local st=$?

@@ -191,6 +191,33 @@ START_TEST(labels_do_not_overlap)
 }
 END_TEST
 
+/* The label on the current boundary, as drawn ("" when none). */
+static void boundary_label(const xl_session *s, char *out, size_t n)
+{
+    frame f;
+    frame_draw(&f, s, sizes[0], UI_THEME_LIGHT, NULL);
+    out[0] = '\0';
+    for (int i = 0; i < f.p.rec.count && i < MAX_BOXES; i++)
+        if (strstr(f.p.boxes[i].text, "boundary") == f.p.boxes[i].text || strstr(f.p.boxes[i].text, "learned") ||
+            strstr(f.p.boxes[i].text, "start boundary"))
+            snprintf(out, n, "%s", f.p.boxes[i].text);
+    frame_close(&f);
+}
+
+/* Issue 19.19: at step 0 the line is the untrained start's boundary, not "β = 10"'s. */
+START_TEST(the_boundary_says_what_it_is)
+{
+    xl_session *s = weighted_session("param beta=10");
+    char label[64];
+    boundary_label(s, label, sizeof label);
+    ck_assert_msg(strstr(label, "start") && !strstr(label, "β"), "at step 0: '%s'", label);
+    xl_session_run(s, 20);
+    boundary_label(s, label, sizeof label);
+    ck_assert_msg(strstr(label, "20 steps") && strstr(label, "β = 10"), "after 20 steps: '%s'", label);
+    xl_session_destroy(s);
+}
+END_TEST
+
 static Suite *panel_suite(void)
 {
     Suite *su = suite_create("weighted_panel");
@@ -199,6 +226,7 @@ static Suite *panel_suite(void)
     tcase_add_test(tc, boundaries_stand_where_the_fits_put_them);
     tcase_add_test(tc, labels_do_not_overlap);
     tcase_add_test(tc, close_positives_stay_apart);
+    tcase_add_test(tc, the_boundary_says_what_it_is);
     suite_add_tcase(su, tc);
     return su;
 }

@@ -296,6 +296,30 @@ static void say(window_loop *L, const char *note, int ms)
     L->dirty = 1;
 }
 
+static int is_modifier(SDL_Keycode k)
+{
+    return k == SDLK_LCTRL || k == SDLK_RCTRL || k == SDLK_LSHIFT || k == SDLK_RSHIFT || k == SDLK_LALT ||
+           k == SDLK_RALT || k == SDLK_LGUI || k == SDLK_RGUI;
+}
+
+/* What the classroom's last key or click asks the class to know: the quit question, or
+ * the way back to a lesson just left. */
+static void say_classroom(window_loop *L, const char *did)
+{
+    const ui_classroom *cr = L->cr;
+    char note[sizeof L->view.note];
+    if (cr->quit_asked)
+        say(L, "quit xentlab?  Esc or Q again quits; any other key stays", 5000);
+    else if (strcmp(did, "close") == 0 && cr->left_path[0]) {
+        snprintf(note, sizeof note, "left the lesson at page %d: Page Down or F5 goes back to it, M the lessons",
+                 cr->left_page + 1);
+        say(L, note, 5000);
+    } else if (strstr(L->view.note, "quit xentlab?") == L->view.note) {
+        L->view.note[0] = '\0'; /* answered: stay */
+        L->dirty = 1;
+    }
+}
+
 /* How long the loop may wait for an event before something is due without one: the
  * next simulation step, a note's end, a replay's next action, the presenter's timer.
  * -1: nothing is due; only an event can change what is shown. */
@@ -311,6 +335,11 @@ static int wait_ms_for(const window_loop *L)
     if (L->replay && L->next_entry < L->replay->count) { /* wake for the next recorded action */
         long long due = L->replay->entries[L->next_entry].ms - ms_since(L->session_start);
         int ms = due < 1 ? 1 : due > 100 ? 100 : (int)due;
+        if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
+    }
+    if (L->view.pointer_in && L->pointer.drag == UI_DRAG_NONE) { /* wake to take the tooltip away */
+        Uint32 shown = (Uint32)SDL_GetTicks64() - L->pointer.moved_at;
+        int ms = shown >= (Uint32)UI_TOOLTIP_MS ? 1 : (int)((Uint32)UI_TOOLTIP_MS - shown) + 1;
         if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
     }
     if (L->pv.win) { /* wake when the timer's second turns */
@@ -390,6 +419,7 @@ static int window_turn(void *ctx, int may_wait)
                 char did[UI_LIBRARY_PATH + 32];
                 taken = ui_classroom_click(cr, fx, fy, &L->geom.lesson, &L->geom.menu, s, did, sizeof did);
                 if (taken && did[0]) ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_LESSON, did, 0, 0);
+                if (taken) say_classroom(L, did);
             }
             /* "H help" at the end of the hint bar opens the key sheet, as H does. */
             const SDL_Point in_scene = {fx - L->geom.scene.x, fy - L->geom.scene.y};
@@ -420,7 +450,6 @@ static int window_turn(void *ctx, int may_wait)
                 }
             }
             if (!to_scene && ev.type == SDL_MOUSEMOTION) L->pointer.inside = 0;
-            L->view.pointer_in = L->pointer.inside;
             L->view.pointer_x = L->pointer.x + L->geom.scene.x;
             L->view.pointer_y = L->pointer.y + L->geom.scene.y;
             ui_cursor want = to_scene ? ui_pointer_cursor(&L->pointer, &L->geom, s) : UI_CURSOR_ARROW;
@@ -433,6 +462,10 @@ static int window_turn(void *ctx, int may_wait)
         }
         if (ev.type == SDL_QUIT) L->running = 0;
         else if (ev.type == SDL_KEYDOWN) {
+            if (!is_modifier(ev.key.keysym.sym)) {
+                ui_pointer_hide_tip(&L->pointer); /* typing: the tooltip goes (Ctrl for Ctrl+click keeps it) */
+                L->dirty = 1;
+            }
             if (L->view.help_visible) {
                 L->view.help_visible = 0; /* any key closes the help sheet */
                 L->dirty = 1;
@@ -444,6 +477,7 @@ static int window_turn(void *ctx, int may_wait)
                               : ui_classroom_key(cr, ev.key.keysym.sym, ev.key.keysym.mod, s, did, sizeof did);
                 if (kr == UI_CLASSROOM_TAKEN && did[0])
                     ui_replay_write(rw, ms_since(L->session_start), UI_REPLAY_LESSON, did, 0, 0);
+                say_classroom(L, did);
                 if (kr == UI_CLASSROOM_QUIT) L->running = 0;
                 else if (kr == UI_CLASSROOM_TAKEN) {
                     L->dirty = L->presenter_dirty = 1;
@@ -500,6 +534,7 @@ static int window_turn(void *ctx, int may_wait)
     }
     if (L->view.note[0] && SDL_GetTicks64() >= L->note_until) {
         L->view.note[0] = '\0';
+        L->cr->quit_asked = 0; /* the question lapses with its note */
         L->dirty = 1;
     }
     Uint64 now = SDL_GetPerformanceCounter();
@@ -532,6 +567,11 @@ static int window_turn(void *ctx, int may_wait)
     }
     sync_view(&L->view, cr);
     trace_lesson_change(trace, s, cr, &L->seen);
+    const int tip = ui_pointer_tip(&L->pointer, SDL_GetTicks64(), cr->lesson, cr->player ? xl_player_page(cr->player) : -1);
+    if (tip != L->view.pointer_in) {
+        L->view.pointer_in = tip;
+        L->dirty = 1;
+    }
     if (L->dirty && L->running) {
         SDL_GetRendererOutputSize(r, &L->w, &L->h);
         if (rw && (L->w != L->last_w || L->h != L->last_h)) {
@@ -624,6 +664,7 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
     static window_loop loop; /* one per process; large, and read by every turn */
     window_loop *L = &loop;
     memset(L, 0, sizeof *L);
+    L->pointer.tip_page = -1; /* the sandbox's "page" (ui_pointer_tip) */
     L->opt = opt;
     L->s = s;
     L->cr = cr;

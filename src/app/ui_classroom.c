@@ -12,7 +12,8 @@ void ui_classroom_init(ui_classroom *c, const char *fonts_dir)
     ui_library_scan(&c->library, fonts_dir);
 }
 
-void ui_classroom_close(ui_classroom *c)
+/* Forget the lesson without remembering it (an open that failed, the end). */
+static void drop(ui_classroom *c)
 {
     xl_player_destroy(c->player);
     c->player = NULL;
@@ -23,9 +24,18 @@ void ui_classroom_close(ui_classroom *c)
     c->path[0] = '\0';
 }
 
+void ui_classroom_close(ui_classroom *c)
+{
+    if (c->player) { /* a broken lesson has no page to come back to */
+        snprintf(c->left_path, sizeof c->left_path, "%s", c->path);
+        c->left_page = xl_player_page(c->player);
+    }
+    drop(c);
+}
+
 void ui_classroom_free(ui_classroom *c)
 {
-    ui_classroom_close(c);
+    drop(c);
 }
 
 int ui_classroom_active(const ui_classroom *c)
@@ -65,19 +75,24 @@ int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err
         return 0;
     }
     if (to_default(s) != 0 || !(c->player = xl_player_create(l, s))) {
-        ui_classroom_close(c);
+        drop(c);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
     xl_player_set_file(c->player, path);
+    /* The lesson left, opened again: it goes on from the page left. */
+    if (c->left_path[0] && strcmp(c->left_path, path) == 0 && c->left_page > 0 && c->left_page < l->npages)
+        xl_player_goto(c->player, c->left_page);
     c->restarted = 1;
     return 0;
 }
 
+/* The menu's row of the lesson open, else of the lesson left, else the first. */
 static int menu_index_of_current(const ui_classroom *c)
 {
+    const char *path = c->lesson ? c->path : c->left_path;
     for (int i = 0; i < c->library.count; i++)
-        if (strcmp(c->library.entries[i].path, c->path) == 0) return i;
+        if (strcmp(c->library.entries[i].path, path) == 0) return i;
     return 0;
 }
 
@@ -103,6 +118,16 @@ int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *er
     else if (strcmp(word, "open") == 0 && *rest) {
         if (ui_classroom_open(c, rest, s, err, errlen) != 0) return -1;
     } else if (strcmp(word, "close") == 0) ui_classroom_close(c);
+    else if (strcmp(word, "resume") == 0) {
+        if (c->lesson) return 0; /* already in it */
+        if (!c->left_path[0]) {
+            snprintf(err, errlen, "'resume' needs a lesson left before");
+            return -1;
+        }
+        char path[UI_LIBRARY_PATH];
+        snprintf(path, sizeof path, "%s", c->left_path);
+        if (ui_classroom_open(c, path, s, err, errlen) != 0) return -1;
+    }
     else if (strcmp(word, "presenter") == 0) c->presenter = !c->presenter;
     else if (!p) {
         snprintf(err, errlen, "'%s' needs a lesson open", action);
@@ -118,7 +143,7 @@ int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *er
     } else if (strcmp(word, "answer") == 0 && has_num) xl_player_answer(p, arg - 1);
     else {
         snprintf(err, errlen, "'%s' is not a lesson action (next, back, first, last, restart, blank, unblank, "
-                              "page K, answer K, menu, menu-select K, menu-close, open FILE, close, presenter)", action);
+                              "page K, answer K, menu, menu-select K, menu-close, open FILE, close, resume, presenter)", action);
         return -1;
     }
     return 0;
@@ -149,7 +174,12 @@ static ui_classroom_key_result menu_key(ui_classroom *c, SDL_Keycode key, xl_ses
         if (sel >= 0 && sel < count) return act(c, s, did, n, "open %s", c->library.entries[sel].path);
         return UI_CLASSROOM_TAKEN;
     case SDLK_ESCAPE: case SDLK_m: return act(c, s, did, n, "menu-close");
-    case SDLK_q: return UI_CLASSROOM_QUIT;
+    case SDLK_q:
+        if (c->lesson || c->left_path[0]) { /* a class is on: ask first */
+            c->quit_asked = 1;
+            return UI_CLASSROOM_TAKEN;
+        }
+        return UI_CLASSROOM_QUIT;
     default:
         if (key >= SDLK_1 && key <= SDLK_9 && key - SDLK_1 < count) return act(c, s, did, n, "menu-select %d", (int)(key - SDLK_1) + 1);
         return UI_CLASSROOM_TAKEN;
@@ -161,10 +191,23 @@ ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint1
 {
     const int shift = (mod & KMOD_SHIFT) != 0, ctrl = (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) != 0;
     if (did && n) did[0] = '\0';
+    if (c->quit_asked) { /* "quit?": Esc or Q again says yes; any other key stays, and does nothing else */
+        c->quit_asked = 0;
+        return key == SDLK_ESCAPE || key == SDLK_q ? UI_CLASSROOM_QUIT : UI_CLASSROOM_TAKEN;
+    }
     if (c->blank) return act(c, s, did, n, "unblank"); /* any key brings the screen back, and does nothing else */
     if (c->menu_open) return menu_key(c, key, s, did, n);
     if (key == SDLK_m && !ctrl && !shift) return act(c, s, did, n, "menu");
-    if (!c->lesson) return UI_CLASSROOM_PASS;
+    const int class_on = c->lesson != NULL || c->left_path[0] != '\0';
+    if (class_on && !ctrl && (key == SDLK_q || (key == SDLK_ESCAPE && !c->lesson))) {
+        c->quit_asked = 1; /* no quit without a second press while a class is on */
+        return UI_CLASSROOM_TAKEN;
+    }
+    if (!c->lesson) {
+        /* The sandbox after a lesson: the clicker's keys go back to the page left. */
+        if (class_on && (key == SDLK_PAGEDOWN || key == SDLK_PAGEUP || key == SDLK_F5)) return act(c, s, did, n, "resume");
+        return UI_CLASSROOM_PASS;
+    }
     if (key == SDLK_ESCAPE) return act(c, s, did, n, "close");
     if (!c->player) return UI_CLASSROOM_PASS; /* broken: the sandbox's keys still work */
     const int plain = !shift && !ctrl;

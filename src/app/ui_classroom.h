@@ -22,6 +22,14 @@ typedef struct ui_classroom {
     int menu_open, menu_selected;
     int presenter;               /* the presenter view is wanted (P, --presenter) */
     int restarted;               /* F5 was pressed: the presenter's timer starts again */
+    /* The lesson last left (Esc, or another opened over it) and its page: Page Down,
+     * Page Up or F5 in the sandbox return to it (a clicker's one button sends Esc and F5
+     * in turn), the menu highlights it, and opening it again goes on from that page. */
+    char left_path[UI_LIBRARY_PATH];  /* "" when no lesson was left */
+    int left_page;                    /* 0-based */
+    /* Q (or Esc in the sandbox after a lesson) asked "quit?": a second Esc or Q quits,
+     * any other key stays. The loop shows the question and lets it lapse (clear it). */
+    int quit_asked;
 } ui_classroom;
 
 /* What a key did. */
@@ -40,17 +48,23 @@ void ui_classroom_free(ui_classroom *c);
  * errors is open but broken (its errors are shown). Returns 0 (opened, possibly broken)
  * or -1 when nothing names a lesson (the reason in err). */
 int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err, size_t errlen);
-/* Leave the lesson for the sandbox; the scene stays as it is. */
+/* Leave the lesson for the sandbox; the scene stays as it is. The lesson and its page
+ * are remembered (left_path, left_page) for "resume". */
 void ui_classroom_close(ui_classroom *c);
 
 /* The lesson's own actions as text, the form --record-input writes and --replay reads:
  *   next, back, first, last, page K, restart (F5), blank, unblank, answer K (1-based), menu,
- *   menu-select K, menu-close, open FILE, close (to the sandbox), presenter (toggles).
+ *   menu-select K, menu-close, open FILE, close (to the sandbox), presenter (toggles),
+ *   resume (back to the lesson last left, at the page left).
  * Returns 0, or -1 with the reason in err (unknown, or no lesson open for it). */
 int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *err, size_t errlen);
 
 /* A key press: a lesson key does its action and writes it into did[n] (if not NULL;
- * "" when the key is the learner's). */
+ * "" when the key is the learner's or only answered the quit question).
+ * A lesson survives its clicker: Esc leaves for the sandbox, and there Page Down, Page
+ * Up or F5 return to the page left; while a lesson is open or was left, Q and Esc (in
+ * the sandbox) only ask (quit_asked), and a second Esc or Q quits (UI_CLASSROOM_QUIT);
+ * any other key answers "stay" and does nothing else. */
 ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint16 mod, xl_session *s, char *did,
                                          size_t n);
 /* A click at frame pixel (x, y) on what the last frame drew: a lesson's answer or one of

@@ -185,6 +185,8 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
         p->x = ev->motion.x;
         p->y = ev->motion.y;
         p->inside = 1;
+        p->moved_at = ev->motion.timestamp;
+        p->tip_hidden = 0;
         if (p->drag == UI_DRAG_NONE || max < 1) return 0;
         if (p->drag == UI_DRAG_BAR) {
             const ui_bars_geom *b = &g->bars;
@@ -325,11 +327,31 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
         return n;
     case SDL_WINDOWEVENT:
         if (ev->window.event == SDL_WINDOWEVENT_LEAVE) p->inside = 0;
-        if (ev->window.event == SDL_WINDOWEVENT_ENTER) p->inside = 1;
+        if (ev->window.event == SDL_WINDOWEVENT_ENTER) {
+            p->inside = 1;
+            p->moved_at = ev->window.timestamp;
+            p->tip_hidden = 0;
+        }
         return 0;
     default:
         return 0;
     }
+}
+
+void ui_pointer_hide_tip(ui_pointer *p)
+{
+    p->tip_hidden = 1;
+}
+
+int ui_pointer_tip(ui_pointer *p, Uint64 now_ms, const void *lesson, int page)
+{
+    if (lesson != p->tip_lesson || page != p->tip_page) { /* a page turn (or a lesson opened or left) */
+        p->tip_lesson = lesson;
+        p->tip_page = page;
+        p->tip_hidden = 1;
+    }
+    if (!p->inside || p->tip_hidden) return 0;
+    return p->drag != UI_DRAG_NONE || (Uint32)((Uint32)now_ms - p->moved_at) < (Uint32)UI_TOOLTIP_MS;
 }
 
 ui_cursor ui_pointer_cursor(const ui_pointer *p, const ui_frame_geom *g, const xl_session *s)

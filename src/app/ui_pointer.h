@@ -63,7 +63,16 @@ typedef struct ui_pointer {
     double before_x, before_y; /* the current point, in view coordinates, before a press moved it */
     int pan_x, pan_y;          /* UI_DRAG_PAN: where the pointer was at the last motion */
     int was_selected;       /* the region's item was selected before the press */
+    /* The tooltip: it shows from a motion (at the event's timestamp, SDL's tick clock)
+     * for UI_TOOLTIP_MS, and leaves early on a key or a page turn. */
+    Uint32 moved_at;        /* the last motion's timestamp */
+    int tip_hidden;         /* a key or a page turn took it away until the next motion */
+    const void *tip_lesson; /* the lesson page it was shown on (ui_pointer_tip) */
+    int tip_page;
 } ui_pointer;
+
+/* How long a tooltip stays without motion, in milliseconds. */
+enum { UI_TOOLTIP_MS = 4000 };
 
 typedef enum ui_cursor { UI_CURSOR_ARROW = 0, UI_CURSOR_HAND, UI_CURSOR_CROSSHAIR, UI_CURSOR_SIZENS,
                          UI_CURSOR_COUNT } ui_cursor;
@@ -74,6 +83,14 @@ typedef enum ui_cursor { UI_CURSOR_ARROW = 0, UI_CURSOR_HAND, UI_CURSOR_CROSSHAI
  * back the point its first click moved). Writes the commands it means into out[0..max-1] and returns how many. */
 int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g, const xl_session *s,
                      xl_command *out, int max);
+/* A key was pressed: the tooltip leaves until the pointer moves again. */
+void ui_pointer_hide_tip(ui_pointer *p);
+/* Whether the tooltip shows at now_ms (SDL_GetTicks) on page `page` of `lesson` (NULL
+ * and -1 in the sandbox): the pointer is over the scene and moved less than
+ * UI_TOOLTIP_MS ago (or holds a drag), no key was pressed since, and the page is the one
+ * it moved on (a page turn takes the tooltip away: it must not cover the new page). */
+int ui_pointer_tip(ui_pointer *p, Uint64 now_ms, const void *lesson, int page);
+
 /* The cursor for where the pointer is: a hand over what can be dragged, a cross-hair
  * over the landscape, up-down arrows while a bar is held. */
 ui_cursor ui_pointer_cursor(const ui_pointer *p, const ui_frame_geom *g, const xl_session *s);

@@ -90,6 +90,12 @@ void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec)
     ui_text_set_recorder(sc->lesson_text, rec);
 }
 
+void ui_scene_set_cut_recorder(ui_scene *sc, ui_text_recorder *cuts)
+{
+    ui_text_set_cut_recorder(sc->text, cuts);
+    ui_text_set_cut_recorder(sc->lesson_text, cuts);
+}
+
 float ui_scene_scale(int w, int h)
 {
     float by_h = (float)h / 720.0f, by_w = (float)w / 1000.0f;

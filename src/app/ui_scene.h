@@ -74,6 +74,9 @@ int ui_scene_set_threads(ui_scene *sc, int threads);
 /* Record the box of every label drawn from now on into rec (NULL stops); for tests
  * that look for overlapping or clipped text. rec is borrowed until replaced. */
 void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec);
+/* Record every string cut with "…" from now on into cuts (NULL stops; see
+ * ui_text_set_cut_recorder): the region says which panel lost words. */
+void ui_scene_set_cut_recorder(ui_scene *sc, ui_text_recorder *cuts);
 
 /* Size factor for a w x h frame: 1 at 1280x720, bounded by the width so a narrow
  * window keeps its labels inside the panels (the view's zoom multiplies it). */

@@ -52,6 +52,19 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned
     SDL_Rect right_top;
     stack(right, L.gap, UI_LAYOUT_LANDSCAPE_PCT, &right_top, landscape || side, &row,
           (show & UI_SHOW_HISTORY) || (own && bars));
+    /* Larger type (the zoom, Ctrl +) takes the history's title, legend and ticks out of
+     * the same row: it grows, from the picture above, so its plot keeps about three
+     * lines of height; the picture keeps at least half the column. */
+    if ((landscape || side) && ((show & UI_SHOW_HISTORY) || (own && bars))) {
+        const int need = 9 * ui_text_line_height(text, UI_FONT_LABEL) + 2 * L.gap;
+        const int most = (right.h - L.gap) / 2;
+        const int grow = (need < most ? need : most) - row.h;
+        if (grow > 0) {
+            right_top.h -= grow;
+            row.y -= grow;
+            row.h += grow;
+        }
+    }
     L.landscape = landscape ? right_top : none;
     L.side = side ? right_top : none;
     L.history = (show & UI_SHOW_HISTORY) ? row : none;

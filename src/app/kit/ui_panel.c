@@ -29,8 +29,11 @@ SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
         ui_draw_frame(ctx->r, area, 1, th->border);
     }
     int x = area.x + ctx->pad, y = area.y + ctx->pad * 3 / 4;
-    /* A title wider than the panel ends in "…" rather than running out of it. */
+    /* A title wider than the panel: "TOPIC: what it shows" keeps what it shows; else
+     * it ends in "…" rather than running out of it. */
     char cut[160];
+    const char *colon = strstr(title, ": ");
+    if (colon && ui_text_width(ctx->text, UI_FONT_TITLE, title) > area.w - 2 * ctx->pad) title = colon + 2;
     ui_text_fit(ctx->text, UI_FONT_TITLE, title, area.w - 2 * ctx->pad, cut, sizeof cut);
     int w = ui_text_draw(ctx->text, UI_FONT_TITLE, x, y, UI_ALIGN_LEFT, th->text, cut);
     int room = area.w - 2 * ctx->pad - w - ctx->pad;
@@ -41,6 +44,35 @@ SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
                      UI_ALIGN_LEFT, th->text_dim, subtitle);
     }
     return ui_panel_inner(ctx, area);
+}
+
+int ui_draw_two_lines(const ui_ctx *ctx, ui_font f, int x, int y, int w, SDL_Color c, const char *text)
+{
+    if (ui_text_width(ctx->text, f, text) <= w) {
+        ui_text_draw(ctx->text, f, x, y, UI_ALIGN_LEFT, c, text);
+        return 1;
+    }
+    /* The longest head that ends before a space and fits; the rest on the next line. */
+    char head[256], rest[256];
+    size_t len = strlen(text), best = 0;
+    for (size_t i = 1; i < len && i < sizeof head; i++) {
+        if (text[i] != ' ') continue;
+        memcpy(head, text, i);
+        head[i] = '\0';
+        if (ui_text_width(ctx->text, f, head) > w) break;
+        best = i;
+    }
+    if (best == 0) { /* no space to break at: one line, cut */
+        ui_text_fit(ctx->text, f, text, w, rest, sizeof rest);
+        ui_text_draw(ctx->text, f, x, y, UI_ALIGN_LEFT, c, rest);
+        return 1;
+    }
+    memcpy(head, text, best);
+    head[best] = '\0';
+    ui_text_draw(ctx->text, f, x, y, UI_ALIGN_LEFT, c, head);
+    ui_text_fit(ctx->text, f, text + best + 1, w, rest, sizeof rest);
+    ui_text_draw(ctx->text, f, x, y + ui_text_line_height(ctx->text, f), UI_ALIGN_LEFT, c, rest);
+    return 2;
 }
 
 SDL_Rect ui_panel_inner(const ui_ctx *ctx, SDL_Rect area)

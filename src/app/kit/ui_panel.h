@@ -67,6 +67,10 @@ void ui_hit_add_edit(const ui_ctx *ctx, SDL_Rect rect, ui_region_drag edit, cons
  * it) and return the area left for content. */
 /* The content rectangle ui_panel_begin returns for area, without drawing anything (to
  * lay a panel out before it is drawn). */
+/* text at (x, y) in width w: one line, or two broken at a space when one is too narrow
+ * (a claim is wrapped, not cut; only what two lines cannot hold ends in "…").
+ * Returns the lines drawn. */
+int ui_draw_two_lines(const ui_ctx *ctx, ui_font f, int x, int y, int w, SDL_Color c, const char *text);
 SDL_Rect ui_panel_inner(const ui_ctx *ctx, SDL_Rect area);
 SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
                         const char *subtitle);

@@ -82,11 +82,13 @@ struct ui_text {
     upright uprights[UPRIGHT_SLOTS];
     int next_upright;
     ui_text_recorder *recorder;  /* borrowed; NULL when not recording */
+    ui_text_recorder *cuts;      /* borrowed; NULL when not recording the cuts */
     SDL_Rect region;
     int layer;
 };
 
 void ui_text_set_recorder(ui_text *t, ui_text_recorder *rec) { t->recorder = rec; }
+void ui_text_set_cut_recorder(ui_text *t, ui_text_recorder *cuts) { t->cuts = cuts; }
 
 void ui_text_set_region(ui_text *t, SDL_Rect region, int layer)
 {
@@ -543,10 +545,26 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
     return align == UI_ALIGN_LEFT ? pen - x : w;
 }
 
+/* A string ui_text_fit cut, for the recorder's tests (nothing when none is set). */
+static void record_cut(ui_text *t, const char *utf8)
+{
+    ui_text_recorder *rec = t->cuts;
+    if (!rec) return;
+    if (rec->count >= 0 && rec->count < rec->cap) {
+        ui_text_box *b = &rec->boxes[rec->count];
+        b->ink = (SDL_Rect){0, 0, 0, 0};
+        b->region = t->region;
+        b->layer = t->layer;
+        snprintf(b->text, sizeof b->text, "%s", utf8);
+    }
+    rec->count++;
+}
+
 char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out, size_t n)
 {
     snprintf(out, n, "%s", utf8);
     if (ui_text_width(t, f, out) <= max_w) return out;
+    record_cut(t, utf8);
     /* Drop whole code points from the end until the rest plus "…" fits. */
     size_t len = strlen(out);
     while (len > 0) {

@@ -56,7 +56,8 @@ int ui_text_draw(ui_text *t, ui_font f, int x, int y, ui_align align, SDL_Color 
                  const char *utf8);
 
 /* Copy utf8 into out[n], cut at a code point and ended with "…" if it is wider than
- * max_w pixels; empty when not even "…" fits. Returns out. */
+ * max_w pixels; empty when not even "…" fits. Returns out. A cut is recorded while a
+ * cut recorder is set (ui_text_set_cut_recorder). */
 char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out, size_t n);
 
 /* Draw `utf8` turned a quarter left, reading bottom to top (a y-axis title): the
@@ -83,6 +84,10 @@ typedef struct ui_text_recorder {
 
 /* Record into rec from now on (NULL stops). rec is borrowed until replaced. */
 void ui_text_set_recorder(ui_text *t, ui_text_recorder *rec);
+/* Record into cuts every string ui_text_fit cuts with "…" (or drops whole), with the
+ * region and layer it was cut for (ink empty; text: the string's start as given), so
+ * a test finds a claim a page makes cut short. NULL stops; borrowed until replaced. */
+void ui_text_set_cut_recorder(ui_text *t, ui_text_recorder *cuts);
 /* The region and layer the strings drawn from now on belong to. */
 void ui_text_set_region(ui_text *t, SDL_Rect region, int layer);
 

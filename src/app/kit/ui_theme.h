@@ -31,7 +31,10 @@ typedef struct ui_theme {
     SDL_Color trajectory;    /* path over the landscape */
     SDL_Color contour;       /* contour lines over the heatmap (with alpha) */
     SDL_Color overlay;       /* help sheet (with alpha) */
-    SDL_Color race[4];       /* optimizers in a race: blue, orange, bluish green, reddish purple */
+    /* One colour per optimizer, indexed by xl_optim_kind, the same in every panel, race
+     * and lesson page: gd blue, momentum orange, Nesterov reddish purple, Adam vermillion.
+     * None is H(P)'s bluish green, so the floor is never taken for a runner. */
+    SDL_Color race[4];
     float line_scale;        /* multiplies every line width */
     float text_scale;        /* multiplies every type size */
 } ui_theme;

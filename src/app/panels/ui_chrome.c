@@ -34,7 +34,7 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     const xl_scenario_def *def = xl_session_scenario(s);
     xl_bars bars;
     xl_session_bars(s, &bars);
-    char left[3][128], right[3][256], lr[48], unit[32], opt[2][160], state_long[96];
+    char left[3][128], right[4][256], lr[48], unit[32], opt[2][160], state_long[96];
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
     ui_draw_line(ctx->r, area.x, area.y + area.h - 0.5f, area.x + area.w, area.y + area.h - 0.5f, 1.0f, th->border);
     int y = area.y + (area.h - ui_text_line_height(ctx->text, UI_FONT_STATUS)) / 2;
@@ -45,7 +45,7 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     if (items > 1) snprintf(left[0], sizeof left[0], "xentlab · %s · %d %s%s", def->title, items, def->item_noun, plural);
     else snprintf(left[0], sizeof left[0], "xentlab · %s", def->title); /* "1 density" says nothing */
     snprintf(left[1], sizeof left[1], "xentlab · %s", def->title);
-    snprintf(left[2], sizeof left[2], "xentlab");
+    snprintf(left[2], sizeof left[2], "%s", def->title); /* the scene's name stays; the program's goes */
     double rate = xl_sim_lr(sim);
     ui_format_fit(lr, sizeof lr, rate, rate < 0.01 ? 3 : 2, 8);
     if (rate < 0.01 && rate >= 0.001) snprintf(lr, sizeof lr, "%.3f", rate);
@@ -64,16 +64,21 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
              xl_session_steps_per_second(s));
     snprintf(right[1], sizeof right[1], "step %ld · %s · ", xl_sim_steps(sim), opt[0]);
     snprintf(right[2], sizeof right[2], "step %ld · %s · ", xl_sim_steps(sim), opt[1]);
+    if (xl_session_racing(s)) /* the runners are named in the legends */
+        snprintf(right[3], sizeof right[3], "step %ld · race of %d · lr %s · ", xl_sim_steps(sim),
+                 xl_session_run_count(s), lr);
+    else
+        snprintf(right[3], sizeof right[3], "step %ld · lr %s · ", xl_sim_steps(sim), lr);
     snprintf(unit, sizeof unit, " · %s", xl_unit_name(ctx->unit));
 
     /* The longest wording of both sides that fits with a gap between them: the play
-     * state and the numbers matter more than the scene's name. */
+     * state, the numbers and the scene's name stay; details and "xentlab" go first. */
     int room = area.w - 2 * ctx->pad, gap = ctx->pad * 2;
     int unit_w = ui_text_width(ctx->text, UI_FONT_STATUS, unit);
     int li = 0, ri = 0, si = 0, found = 0;
-    for (int r = 0; r < 4 && !found; r++) {
-        ri = r < 3 ? r : 2;
-        si = r < 3 ? 0 : 1;
+    for (int r = 0; r < 5 && !found; r++) {
+        ri = r < 4 ? r : 3;
+        si = r < 4 ? 0 : 1;
         int rw = ui_text_width(ctx->text, UI_FONT_STATUS, right[ri]) +
                  ui_text_width(ctx->text, UI_FONT_STATUS, states[si]) + unit_w;
         for (li = 0; li < 3; li++)
@@ -98,6 +103,10 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
         ui_text_draw(ctx->text, UI_FONT_STATUS, area.x + ctx->pad, y, UI_ALIGN_LEFT, th->surprise, why);
     } else if (found) {
         ui_text_draw(ctx->text, UI_FONT_STATUS, area.x + ctx->pad, y, UI_ALIGN_LEFT, th->text, left[li]);
+    } else { /* nothing fits whole: the scene's name as far as it goes */
+        char name[128];
+        ui_text_fit(ctx->text, UI_FONT_STATUS, left[2], x - area.x - 3 * ctx->pad, name, sizeof name);
+        ui_text_draw(ctx->text, UI_FONT_STATUS, area.x + ctx->pad, y, UI_ALIGN_LEFT, th->text, name);
     }
 }
 

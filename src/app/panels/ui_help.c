@@ -36,6 +36,7 @@ static const help_row learning[] = {
     {NULL, NULL, NULL},
     {"M", "the lessons", NULL},
     {"PgDn  /  PgUp", "lesson: next / back page", NULL},
+    {"Esc", "lesson: to the sandbox (PgDn: back)", NULL},
     {"B  or  .", "lesson: blank the screen", NULL},
     {"P", "lesson: presenter view", "lesson: presenter view (desktop only)"},
 };
@@ -62,6 +63,12 @@ static const help_row truth[] = {
     {"F12", "save a picture (PNG)", "download a picture (PNG)"},
     {"H  F1  ?", "this help", NULL},
     {"Q  or  Esc", "quit", "quit: close the tab"},
+    {NULL, NULL, NULL},
+    /* The mouse (ui_pointer.c), which the keys do not say. */
+    {"hover", "exact values in a tooltip", NULL},
+    {"click  drag", "select; drag P, a sample, the peak, ρ(0)", NULL},
+    {"landscape", "click/drag the point, ^click the start", NULL},
+    {"wheel", "zoom; right-drag pans; double-click fits", NULL},
 };
 
 static int rows_width(const ui_ctx *ctx, ui_font font, const help_row *rows, int n, int *key_w)
@@ -138,12 +145,12 @@ void ui_help_draw(const ui_ctx *ctx, int w, int h)
     ui_draw_fill(ctx->r, sheet, th->overlay);
     ui_draw_frame(ctx->r, sheet, (int)ui_lw(ctx, 1.0f), th->border);
     int x = sheet.x + lh * 3 / 2, y = sheet.y + lh;
-    ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, "Keys");
+    ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, "Keys and the mouse");
     ui_text_draw(ctx->text, font, sheet.x + sheet.w - lh * 3 / 2, y + 2, UI_ALIGN_RIGHT, th->text_dim,
                  "⇧ Shift   ^ Ctrl   ·   any key closes this");
     y += ui_text_line_height(ctx->text, UI_FONT_HEADING) + lh / 2;
     column(ctx, font, x, y, key_w, "LEARNING", learning, nl);
-    column(ctx, font, x + col_w + lh, y, key_w, "THE TRUTH P  ·  VIEW", truth, nt);
+    column(ctx, font, x + col_w + lh, y, key_w, "THE TRUTH P  ·  VIEW  ·  MOUSE", truth, nt);
     if (footer) {
         char cut[256];
         ui_text_fit(ctx->text, font, footer, sheet.w - lh * 3, cut, sizeof cut);

@@ -37,22 +37,29 @@ static float value_y(const axes *a, double nats)
 
 /* A race's key in tick type, a short line for a swatch: set close so every optimizer is
  * named. Returns the width taken, or 0 when it does not fit before `right`. */
-static int compact_item(const ui_ctx *ctx, int x, int y, int right, SDL_Color colour, const char *name)
+static int compact_item(const ui_ctx *ctx, int x, int y, int right, SDL_Color colour, int dashed, const char *name)
 {
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     int sw = lh * 2 / 3, w = ui_text_width(ctx->text, UI_FONT_TICK, name);
     if (x + sw + 3 + w > right) return 0;
     float ly = y + lh / 2.0f;
-    ui_draw_line(ctx->r, x, ly, x + sw, ly, ui_lw(ctx, 1.5f), colour);
+    if (dashed) { /* two dashes, as the floor's line */
+        float d = sw / 2.5f;
+        ui_draw_line(ctx->r, x, ly, x + d, ly, ui_lw(ctx, 1.5f), colour);
+        ui_draw_line(ctx->r, x + sw - d, ly, x + sw, ly, ui_lw(ctx, 1.5f), colour);
+    } else {
+        ui_draw_line(ctx->r, x, ly, x + sw, ly, ui_lw(ctx, 1.5f), colour);
+    }
     ui_text_draw(ctx->text, UI_FONT_TICK, x + sw + 3, y + (lh - tick_h) / 2, UI_ALIGN_LEFT, ctx->theme->text, name);
     return sw + 3 + w + lh / 2;
 }
 
-/* One key per optimizer: titles ("gradient descent") when the row holds them, else
- * short names ("gd"), else short names set close in tick type. Clears floor_label
- * when the optimizers need its room. Returns where the row ends. */
-static int race_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, char *floor_label)
+/* One key per optimizer and the floor's: titles ("gradient descent") when the row
+ * holds them, else short names ("gd"), else short names set close in tick type, the
+ * floor's key set close too (and floor_label cleared, as drawn). Every optimizer and the
+ * floor keep a key: a dashed line without one reads as a runner. Returns where the row ends. */
+static int race_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, char *floor_label, int floor_dashed)
 {
     const int nruns = xl_session_run_count(s);
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
@@ -62,22 +69,25 @@ static int race_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, char
         total += legend_width(ctx, xl_optim_kind_title(kind));
         short_total += legend_width(ctx, xl_optim_kind_name(kind));
     }
-    total += legend_width(ctx, floor_label);
-    /* The optimizers' names matter more than the floor's, which is dashed anyway. */
-    if (short_total + legend_width(ctx, floor_label) > in.w) floor_label[0] = '\0';
-    int compact = short_total > in.w;
+    const int floor_w = floor_label[0] ? legend_width(ctx, floor_label) : 0;
+    total += floor_w;
+    int compact = short_total + floor_w > in.w;
     for (int r = 0; r < nruns; r++) {
         xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
         const char *name = total <= in.w ? xl_optim_kind_title(kind) : xl_optim_kind_name(kind);
-        SDL_Color colour = ctx->theme->race[r % 4];
+        SDL_Color colour = ui_run_colour(ctx->theme, s, r);
         if (compact) {
-            int w = compact_item(ctx, x, in.y, in.x + in.w, colour, name);
+            int w = compact_item(ctx, x, in.y, in.x + in.w, colour, 0, name);
             if (w == 0) break;
             x += w;
             continue;
         }
         if (x + legend_width(ctx, name) - lh > in.x + in.w) break;
         x += ui_legend_item(ctx, x, in.y, colour, 0, name);
+    }
+    if (compact && floor_label[0]) {
+        x += compact_item(ctx, x, in.y, in.x + in.w, ctx->theme->inherent, floor_dashed, floor_label);
+        floor_label[0] = '\0';
     }
     return x;
 }
@@ -109,7 +119,7 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s)
     size_t word = strcspn(rd[0].meaning, ":");
     snprintf(loss_label, sizeof loss_label, "%s %.*s", rd[0].symbol, (int)word, rd[0].meaning);
     snprintf(floor_label, sizeof floor_label, def->floor_moves ? "%s" : "%s floor", rd[1].symbol);
-    int x = xl_session_racing(s) ? race_legend(ctx, in, s, floor_label)
+    int x = xl_session_racing(s) ? race_legend(ctx, in, s, floor_label, !def->floor_moves)
                                  : loss_legend(ctx, in, rd, loss_label, sizeof loss_label, floor_label,
                                                sizeof floor_label);
     if (floor_label[0] && x + legend_width(ctx, floor_label) <= in.x + in.w + lh) /* trailing space may overhang */
@@ -240,12 +250,12 @@ static void draw_race_curves(const ui_ctx *ctx, const axes *a, const xl_session 
         const xl_sim *rs = xl_session_run_sim(s, r);
         const xl_sample *rh = xl_sim_history(rs);
         int rc = xl_sim_history_count(rs);
-        SDL_Color colour = ctx->theme->race[r % 4];
+        SDL_Color colour = ui_run_colour(ctx->theme, s, r);
         for (int i = 1; i < rc; i++)
             ui_draw_line(ctx->r, step_x(a, rh[i - 1].step), value_y(a, rh[i - 1].loss), step_x(a, rh[i].step),
                          value_y(a, rh[i].loss), ui_lw(ctx, 1.5f), colour);
         if (rc > 0)
-            ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), step_x(a, rh[rc - 1].step),
+            ui_draw_marker(ctx->r, ui_run_marker(s, r), step_x(a, rh[rc - 1].step),
                            value_y(a, rh[rc - 1].loss), ui_lw(ctx, 3.0f), colour);
     }
 }
@@ -253,12 +263,13 @@ static void draw_race_curves(const ui_ctx *ctx, const axes *a, const xl_session 
 /* The steered run's loss, and its gap unless racing. The loss goes under the gap and
  * wider, so where they coincide (H(P) = 0) the gap's line runs inside a dark edge and
  * both stay visible. */
-static void draw_curves(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count, int racing, int coincide)
+static void draw_curves(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count, int racing, int coincide,
+                        SDL_Color loss_colour)
 {
     const ui_theme *th = ctx->theme;
     for (int i = 1; i < count; i++)
         ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, h[i - 1].loss), step_x(a, h[i].step),
-                     value_y(a, h[i].loss), ui_lw(ctx, coincide ? 3.0f : 1.5f), racing ? th->race[0] : th->text);
+                     value_y(a, h[i].loss), ui_lw(ctx, coincide ? 3.0f : 1.5f), loss_colour);
     for (int i = 1; i < count && !racing; i++)
         ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, fmax(h[i - 1].gap, 0.0)), step_x(a, h[i].step),
                      value_y(a, fmax(h[i].gap, 0.0)), ui_lw(ctx, 1.5f), th->surprise);
@@ -329,11 +340,12 @@ static void draw_rewound(const ui_ctx *ctx, const axes *a, const xl_session *s)
 }
 
 /* Dots on the steered run's latest loss and gap. */
-static void draw_now(const ui_ctx *ctx, const axes *a, const xl_sample *last, int racing, int coincide)
+static void draw_now(const ui_ctx *ctx, const axes *a, const xl_sample *last, int racing, int coincide,
+                     SDL_Color loss_colour)
 {
     const ui_theme *th = ctx->theme;
     ui_draw_disc(ctx->r, step_x(a, last->step), value_y(a, last->loss), ui_lw(ctx, coincide ? 3.0f : 2.0f),
-                 racing ? th->race[0] : th->text);
+                 loss_colour);
     if (!racing)
         ui_draw_disc(ctx->r, step_x(a, last->step), value_y(a, fmax(last->gap, 0.0)), ui_lw(ctx, 2.0f),
                      th->surprise);
@@ -380,12 +392,13 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     if (racing) draw_race_curves(ctx, &a, s);
     draw_ceiling(ctx, &a, s);
     draw_rewound(ctx, &a, s);
-    draw_curves(ctx, &a, h, count, racing, coincide);
+    const SDL_Color loss_colour = racing ? ui_run_colour(ctx->theme, s, 0) : ctx->theme->text;
+    draw_curves(ctx, &a, h, count, racing, coincide, loss_colour);
     if (def->floor_moves)
         draw_moving_floor(ctx, &a, h, count);
     else
         draw_floor(ctx, &a, h, count, coincide ? ui_lw(ctx, 1.5f) : 0.0f);
-    if (count > 0) draw_now(ctx, &a, &h[count - 1], racing, coincide);
+    if (count > 0) draw_now(ctx, &a, &h[count - 1], racing, coincide, loss_colour);
     SDL_RenderSetClipRect(ctx->r, NULL);
     if (geom) {
         geom->plot = plot;

@@ -571,6 +571,8 @@ typedef struct legend {
     const char *label[LEGEND_ITEMS];
     entry what[LEGEND_ITEMS];
     int run[LEGEND_ITEMS];  /* ENTRY_RUN: which run of the race */
+    SDL_Color run_colour[LEGEND_ITEMS];  /* ENTRY_RUN: its optimizer's colour and marker */
+    ui_marker run_marker[LEGEND_ITEMS];
     int n, tile, item_w[LEGEND_ITEMS], widest;
     min_kind kind;
 } legend;
@@ -588,6 +590,8 @@ static void legend_init(const ui_ctx *ctx, legend *L, min_kind kind, const xl_se
         for (int r = 0; r < xl_session_run_count(s) && r < 4; r++) {
             L->what[L->n] = ENTRY_RUN;
             L->run[L->n] = r;
+            L->run_colour[L->n] = ui_run_colour(ctx->theme, s, r);
+            L->run_marker[L->n] = ui_run_marker(s, r);
             L->label[L->n++] = xl_optim_kind_name(xl_sim_optimizer(xl_session_run_sim(s, r))->kind);
         }
     } else {
@@ -629,10 +633,9 @@ static int legend_flow(const ui_ctx *ctx, const legend *L, int x, int y, int wid
                 break;
             case ENTRY_RUN: {
                 /* Run 0 is drawn with the "now" disc; the others with their own marker. */
-                SDL_Color col = th->race[L->run[i] % 4];
+                SDL_Color col = L->run_colour[i];
                 ui_draw_line(ctx->r, cx + 2.0f, my, cx + tile - 2.0f, my, ui_lw(ctx, 1.5f), col);
-                if (L->run[i] > 0)
-                    ui_draw_marker(ctx->r, (ui_marker)(L->run[i] % UI_MARKER_COUNT), mx, my, r, col);
+                if (L->run[i] > 0) ui_draw_marker(ctx->r, L->run_marker[i], mx, my, r, col);
                 break;
             }
             case ENTRY_MIN:
@@ -1001,7 +1004,7 @@ static void draw_race_runs(const ui_ctx *ctx, const mapping *mp, const xl_sessio
     for (int r = xl_session_run_count(s) - 1; r >= 1; r--) {
         const xl_sim *rs = xl_session_run_sim(s, r);
         int rc = xl_sim_history_count(rs);
-        SDL_Color col = ctx->theme->race[r % 4];
+        SDL_Color col = ui_run_colour(ctx->theme, s, r);
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 1; i < rc; i++) {
                 double x0, y0, x1, y1;
@@ -1014,9 +1017,8 @@ static void draw_race_runs(const ui_ctx *ctx, const mapping *mp, const xl_sessio
         double vx, vy;
         xl_session_view_point(s, xl_sim_theta(rs), &vx, &vy);
         float mx = map_x(mp, vx), my = map_y(mp, vy), mr = 6.0f * ctx->scale;
-        ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), mx, my, mr + ui_lw(ctx, 1.0f) + 1,
-                       (SDL_Color){0, 0, 0, 255});
-        ui_draw_marker(ctx->r, (ui_marker)(r % UI_MARKER_COUNT), mx, my, mr, col);
+        ui_draw_marker(ctx->r, ui_run_marker(s, r), mx, my, mr + ui_lw(ctx, 1.0f) + 1, (SDL_Color){0, 0, 0, 255});
+        ui_draw_marker(ctx->r, ui_run_marker(s, r), mx, my, mr, col);
     }
 }
 
@@ -1037,11 +1039,11 @@ static int project_path(ui_landscape_panel *p, const mapping *mp, const xl_sessi
 
 /* Trajectory: a white path with a dark edge so it reads on every colour (in a race,
  * the steered run's colour), dotted about 24 times along its length. */
-static void draw_path(const ui_ctx *ctx, const SDL_FPoint *path, int count, int racing)
+static void draw_path(const ui_ctx *ctx, const SDL_FPoint *path, int count, const xl_session *s)
 {
     float tw = ui_lw(ctx, 1.5f);
     SDL_Color edge = {0, 0, 0, 160};
-    SDL_Color path_colour = racing ? ctx->theme->race[0] : ctx->theme->trajectory;
+    SDL_Color path_colour = xl_session_racing(s) ? ui_run_colour(ctx->theme, s, 0) : ctx->theme->trajectory;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 1; i < count; i++)
             ui_draw_line(ctx->r, path[i - 1].x, path[i - 1].y, path[i].x, path[i].y,
@@ -1155,7 +1157,7 @@ static marks draw_on_map(ui_landscape_panel *p, const ui_ctx *ctx, const mapping
     if (mn->kind == MIN_VALLEY) draw_valley(ctx, mp, mn->d);
     if (xl_session_racing(s)) draw_race_runs(ctx, mp, s);
     int count = project_path(p, mp, s);
-    draw_path(ctx, p->path, count, xl_session_racing(s));
+    draw_path(ctx, p->path, count, s);
     draw_minimum(ctx, mp, xl_session_landscape(s), mn, &mk);
     draw_start_and_now(ctx, mp, xl_session_sim(s), s, &mk);
     if (mn->kind == MIN_IN_VIEW || mn->kind == MIN_NONE)

@@ -39,6 +39,7 @@
 
 #include "ui_draw.h"
 #include "ui_layout.h"
+#include "ui_panels.h"
 
 enum {
     LEVELS_MAX = 12,
@@ -543,11 +544,11 @@ static void draw_uniform(const ui_ctx *ctx, const marks_size *m, float x, float 
     ui_draw_line(ctx->r, x, y - m->ur, x, y + m->ur, w, c);
 }
 
-static void draw_run_marker(const ui_ctx *ctx, const marks_size *m, int r, float x, float y)
+static void draw_run_marker(const ui_ctx *ctx, const marks_size *m, const xl_session *s, int r, float x, float y)
 {
-    ui_marker shape = (ui_marker)(r % UI_MARKER_COUNT);
+    ui_marker shape = ui_run_marker(s, r);
     ui_draw_marker(ctx->r, shape, x, y, m->qr + ui_lw(ctx, 0.5f) + 1.0f, (SDL_Color){0, 0, 0, 255});
-    ui_draw_marker(ctx->r, shape, x, y, m->qr, ctx->theme->race[r % 4]);
+    ui_draw_marker(ctx->r, shape, x, y, m->qr, ui_run_colour(ctx->theme, s, r));
 }
 
 static SDL_Color ring_colour(const ui_theme *th)
@@ -557,7 +558,7 @@ static SDL_Color ring_colour(const ui_theme *th)
 
 static SDL_Color path_colour(const ui_ctx *ctx, const xl_session *s, int r)
 {
-    return xl_session_racing(s) ? ctx->theme->race[r % 4] : ctx->theme->model;
+    return xl_session_racing(s) ? ui_run_colour(ctx->theme, s, r) : ctx->theme->model;
 }
 
 static void legend_init(const ui_ctx *ctx, legend *L, const xl_session *s)
@@ -610,10 +611,10 @@ static void legend_swatch(const ui_ctx *ctx, const legend *L, int i, int cx, int
         ui_draw_line(ctx->r, cx + 1.0f, my, cx + tile - 1.0f, my, ui_lw(ctx, 1.5f), path_colour(ctx, s, 0));
         break;
     case IT_RUN:
-        ui_draw_line(ctx->r, cx + 1.0f, my, cx + tile - 1.0f, my, ui_lw(ctx, 1.5f), ctx->theme->race[L->run[i] % 4]);
+        ui_draw_line(ctx->r, cx + 1.0f, my, cx + tile - 1.0f, my, ui_lw(ctx, 1.5f), path_colour(ctx, s, L->run[i]));
         if (L->run[i] > 0) {
             m.qr = tile * 0.28f;
-            draw_run_marker(ctx, &m, L->run[i], mx, my);
+            draw_run_marker(ctx, &m, s, L->run[i], mx, my);
         }
         break;
     case IT_UNIFORM: draw_uniform(ctx, &m, mx, my); break;
@@ -1219,7 +1220,7 @@ void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, 
         double rq[3];
         xl_softmax(xl_sim_theta(xl_session_run_sim(s, r)), 3, rq);
         SDL_FPoint pt = ui_simplex_to_point(g, rq);
-        draw_run_marker(ctx, &m.mk, r, pt.x, pt.y);
+        draw_run_marker(ctx, &m.mk, s, r, pt.x, pt.y);
     }
     draw_q(ctx, &m.mk, sc.Q.x, sc.Q.y);
     draw_p(ctx, &m.mk, sc.P.x, sc.P.y);

@@ -319,9 +319,15 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         if (bx >= 0.0f) {
             g->has_boundary = 1;
             g->boundary_x = bx;
-            char bs[16], label[48];
+            /* What the line is: the untrained start's boundary until a step is taken;
+             * then the boundary learned so far, at the weight β it learns with. */
+            char bs[16], label[80];
+            const long steps = xl_sim_steps(xl_session_sim(s));
             ui_format_fit(bs, sizeof bs, wd->beta, 0, 4);
-            snprintf(label, sizeof label, "boundary, β = %s", bs);
+            if (steps == 0) snprintf(label, sizeof label, "boundary at the start, untrained");
+            else snprintf(label, sizeof label, "boundary after %ld step%s at β = %s", steps, steps == 1 ? "" : "s", bs);
+            if (ui_text_width(ctx->text, UI_FONT_TICK, label) > in.w)
+                snprintf(label, sizeof label, steps == 0 ? "start boundary" : "learned, β = %s", bs);
             int tw = ui_text_width(ctx->text, UI_FONT_TICK, label);
             int lx = (int)(bx - tw / 2.0f);
             if (lx < plot.x) lx = plot.x;

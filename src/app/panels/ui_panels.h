@@ -7,8 +7,24 @@
 #define UI_PANELS_H
 
 #include <SDL.h>
+#include "ui_draw.h"
 #include "ui_panel.h"
 #include "xl_session.h"
+
+/* Run r of a race: its optimizer's colour and marker, fixed by the optimizer (not by
+ * its place in the race), so gd looks the same on every page, panel and race. */
+static inline xl_optim_kind ui_run_optimizer(const xl_session *s, int r)
+{
+    return xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
+}
+static inline SDL_Color ui_run_colour(const ui_theme *th, const xl_session *s, int r)
+{
+    return th->race[(unsigned)ui_run_optimizer(s, r) % 4u];
+}
+static inline ui_marker ui_run_marker(const xl_session *s, int r)
+{
+    return (ui_marker)((unsigned)ui_run_optimizer(s, r) % (unsigned)UI_MARKER_COUNT);
+}
 
 /* P-vs-Q bars. */
 typedef struct ui_bars_geom {
@@ -27,6 +43,8 @@ typedef struct ui_readouts_geom {
                                       negative differential entropy; display unit */
     double axis_max;               /* value at identity's right edge, display unit */
 } ui_readouts_geom;
+/* In a race, the run the readouts show: the lowest finite loss now (the first of equals). */
+int ui_race_leader(const xl_session *s);
 void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
                       ui_readouts_geom *geom);
 

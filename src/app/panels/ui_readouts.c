@@ -79,8 +79,10 @@ static int choose_captions(const ui_ctx *ctx, const xl_readout_def *rd, int room
     return show;
 }
 
-/* The three numbers in columns, with = and + between them: loss = floor + gap. */
-static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd, xl_sample cur)
+/* The three numbers in columns, with = and + between them: loss = floor + gap. In a
+ * race (leader not NULL) the loss's name says whose numbers they are, in its colour. */
+static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd, xl_sample cur,
+                             const char *leader, SDL_Color leader_colour)
 {
     const ui_theme *th = ctx->theme;
     const double k = xl_unit_scale(ctx->unit);
@@ -97,7 +99,14 @@ static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_de
     const int rooms[3] = {col, col, in.x + in.w - (in.x + 2 * (col + op_w))};
     char num[3][48];
     format_numbers(ctx, values, rooms, num);
-    readout(ctx, x, in.y, room, col, th->text, rd[0].symbol, num[0], show ? captions[0] : NULL);
+    char name[96];
+    snprintf(name, sizeof name, "%s", rd[0].symbol);
+    if (leader) {
+        snprintf(name, sizeof name, "%s of %s, the leader", rd[0].symbol, leader);
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s · %s", rd[0].symbol, leader);
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s", leader);
+    }
+    readout(ctx, x, in.y, room, col, leader ? leader_colour : th->text, name, num[0], show ? captions[0] : NULL);
     x += col;
     ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
     x += op_w;
@@ -304,7 +313,7 @@ static void draw_race_row(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, i
             ry += lh;
         }
         if (rx + w > in.x + in.w || ry + lh > in.y + in.h + ctx->pad / 2) break;
-        ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, ctx->theme->race[r % 4], item);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, ui_run_colour(ctx->theme, s, r), item);
         rx += w + lh * 2 / 3;
     }
 }
@@ -329,21 +338,38 @@ static void draw_lesson_note(const ui_ctx *ctx, SDL_Rect in, const xl_scenario_d
     }
 }
 
+int ui_race_leader(const xl_session *s)
+{
+    int lead = 0;
+    double best = INFINITY;
+    for (int r = 0; r < xl_session_run_count(s); r++) {
+        double loss = xl_sim_current(xl_session_run_sim(s, r)).loss;
+        if (isfinite(loss) && loss < best) {
+            best = loss;
+            lead = r;
+        }
+    }
+    return lead;
+}
+
 void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
                       ui_readouts_geom *geom)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     const xl_readout_def *rd = def->readouts; /* [0] loss, [1] floor, [2] gap */
-    const xl_sim *sim = xl_session_sim(s);
+    /* In a race the big numbers are the leader's (the lowest loss), and say so. */
+    const int racing = xl_session_racing(s), lead = racing ? ui_race_leader(s) : 0;
+    const xl_sim *sim = racing ? xl_session_run_sim(s, lead) : xl_session_sim(s);
     const xl_sample cur = xl_sim_current(sim);
     const double k = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
+    const char *title = def->identity_title ? def->identity_title : "TOTAL = INHERENT + IMPERFECTION";
     char buf[64];
 
     snprintf(buf, sizeof buf, "in %s (%s)", unit, ctx->unit == XL_BITS ? "log₂" : "ln");
-    SDL_Rect in = ui_panel_begin(ctx, area, def->identity_title ? def->identity_title : "TOTAL = INHERENT + IMPERFECTION",
-                                 buf);
-    draw_numbers_row(ctx, in, rd, cur);
+    SDL_Rect in = ui_panel_begin(ctx, area, title, buf);
+    draw_numbers_row(ctx, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
+                     racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text);
 
     /* The stacked bar with its own axis, under the numbers and their captions. */
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
@@ -378,15 +404,16 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     /* Under the ticks: the selected item's line, then the race's losses or the lesson. */
     int line_y = axis.y + axis.h + ctx->pad / 3 + tick_h + ctx->pad / 2;
     if (line_y + lh <= in.y + in.h + ctx->pad / 2) {
-        char line[256], cut[256];
+        char line[256];
+        int lines = 1;
         if (def->summary_line &&
             def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, line, sizeof line)) {
-            ui_text_fit(ctx->text, UI_FONT_LABEL, line, in.w, cut, sizeof cut);
-            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, ctx->theme->text, cut);
+            /* The page's claim (a reading's inequality): wrapped, never cut. */
+            lines = ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, line_y, in.w, ctx->theme->text, line);
         } else {
             draw_selected_line(ctx, in, s, line_y);
         }
-        int note_y = line_y + lh + ctx->pad / 2;
+        int note_y = line_y + lines * lh + ctx->pad / 2;
         if (!xl_session_racing(s)) draw_lesson_note(ctx, in, def, note_y);
         else if (note_y + lh <= in.y + in.h + ctx->pad / 2) draw_race_row(ctx, in, s, note_y);
     }
