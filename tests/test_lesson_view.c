@@ -484,7 +484,12 @@ START_TEST(clicker_keys_blank_menu_and_escape)
     ck_assert_int_eq(xl_player_page(p), 0);
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
     cr->restarted = 0;
+    /* F5: this page again, the class keeps its place (a clicker may send it). */
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_F5, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
+    ck_assert_int_eq(xl_player_page(p), 1);
+    ck_assert_int_eq(cr->restarted, 0);
+    /* Shift+F5: from page 1, the presenter's timer with it. */
+    ck_assert_int_eq(ui_classroom_key(cr, SDLK_F5, KMOD_SHIFT, s, NULL, 0), UI_CLASSROOM_TAKEN);
     ck_assert_int_eq(xl_player_page(p), 0);
     ck_assert_int_eq(cr->restarted, 1);
 

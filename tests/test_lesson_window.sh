@@ -173,8 +173,12 @@ wait_for 5 "$m" 'last["page"] == 4' || fail "End: expected page 4"
 key Home
 wait_for 5 "$m" "last['page'] == 1 and last['state'] == '$start1'" || fail "Home: expected page 1 as it started"
 key Page_Down
+wait_for 5 "$m" "last['page'] == 2" || fail "Page Down: expected page 2"
+m=$(mark)
 key F5
-wait_for 5 "$m" "last['page'] == 1 and last['state'] == '$start1'" || fail "F5: expected page 1 as it started"
+wait_for 5 "$m" "any(o['lesson'] == 'again' for o in Ls) and last['page'] == 2" || fail "F5: expected page 2 again"
+key shift+F5
+wait_for 5 "$m" "last['page'] == 1 and last['state'] == '$start1'" || fail "Shift+F5: expected page 1 as it started"
 
 # ---- P: the presenter window, and P again closes it ----
 m=$(mark)

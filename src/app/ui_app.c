@@ -167,6 +167,7 @@ static void sync_view(ui_view *view, const ui_classroom *cr)
 typedef struct lesson_seen {
     const void *lesson;
     int page, phase, blank, menu, presenter;
+    long agains;
 } lesson_seen;
 
 static const char *phase_name(const ui_classroom *cr)
@@ -178,12 +179,14 @@ static const char *phase_name(const ui_classroom *cr)
 static void trace_lesson_change(FILE *trace, const xl_session *s, const ui_classroom *cr, lesson_seen *seen)
 {
     lesson_seen now = {cr->lesson, cr->player ? xl_player_page(cr->player) : -1,
-                       cr->player ? (int)xl_player_phase_of(cr->player) : -1, cr->blank, cr->menu_open, cr->presenter};
+                       cr->player ? (int)xl_player_phase_of(cr->player) : -1, cr->blank, cr->menu_open, cr->presenter,
+                       cr->agains};
     if (now.lesson == seen->lesson && now.page == seen->page && now.phase == seen->phase && now.blank == seen->blank &&
-        now.menu == seen->menu && now.presenter == seen->presenter)
+        now.menu == seen->menu && now.presenter == seen->presenter && now.agains == seen->agains)
         return;
     const char *event = now.lesson != seen->lesson ? (now.lesson ? "open" : "close")
                       : now.page != seen->page ? "page"
+                      : now.agains != seen->agains ? "again"
                       : now.blank != seen->blank ? (now.blank ? "blank" : "unblank")
                       : now.menu != seen->menu ? (now.menu ? "menu" : "menu-closed")
                       : now.presenter != seen->presenter ? (now.presenter ? "presenter" : "presenter-closed")

@@ -137,13 +137,17 @@ int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *er
     else if (strcmp(word, "first") == 0) xl_player_goto(p, 0);
     else if (strcmp(word, "page") == 0 && has_num && arg >= 1 && arg <= c->lesson->npages) xl_player_goto(p, arg - 1);
     else if (strcmp(word, "last") == 0) xl_player_goto(p, c->lesson->npages - 1);
+    else if (strcmp(word, "again") == 0) { /* this page from its start */
+        xl_player_goto(p, xl_player_page(p));
+        c->agains++;
+    }
     else if (strcmp(word, "restart") == 0) {
         xl_player_goto(p, 0);
         c->restarted = 1;
     } else if (strcmp(word, "answer") == 0 && has_num) xl_player_answer(p, arg - 1);
     else {
         snprintf(err, errlen, "'%s' is not a lesson action (next, back, first, last, restart, blank, unblank, "
-                              "page K, answer K, menu, menu-select K, menu-close, open FILE, close, resume, presenter)", action);
+                              "again, page K, answer K, menu, menu-select K, menu-close, open FILE, close, resume, presenter)", action);
         return -1;
     }
     return 0;
@@ -218,7 +222,9 @@ ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint1
     case SDLK_LEFT: return plain ? act(c, s, did, n, "back") : UI_CLASSROOM_PASS;
     case SDLK_HOME: return act(c, s, did, n, "first");
     case SDLK_END: return act(c, s, did, n, "last");
-    case SDLK_F5: return act(c, s, did, n, "restart");
+    /* F5 is the page again, not page 1: a clicker whose one button sends F5 and Esc in
+     * turn must not throw the class back to the start (issue 19.13). Shift+F5, page 1. */
+    case SDLK_F5: return act(c, s, did, n, shift ? "restart" : "again");
     case SDLK_PERIOD: return act(c, s, did, n, "blank");
     case SDLK_b: return plain ? act(c, s, did, n, "blank") : UI_CLASSROOM_PASS;
     case SDLK_p: return plain ? act(c, s, did, n, "presenter") : UI_CLASSROOM_PASS;

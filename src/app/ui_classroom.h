@@ -21,7 +21,8 @@ typedef struct ui_classroom {
     int blank;                   /* B or .: a black screen until any key */
     int menu_open, menu_selected;
     int presenter;               /* the presenter view is wanted (P, --presenter) */
-    int restarted;               /* F5 was pressed: the presenter's timer starts again */
+    int restarted;               /* Shift+F5 was pressed: the presenter's timer starts again */
+    long agains;                 /* pages shown again from their start (F5), so the trace says so */
     /* The lesson last left (Esc, or another opened over it) and its page: Page Down,
      * Page Up or F5 in the sandbox return to it (a clicker's one button sends Esc and F5
      * in turn), the menu highlights it, and opening it again goes on from that page. */

@@ -135,7 +135,7 @@ static void usage(FILE *f)
 "Ctrl+Z/Ctrl+Y undo/redo, Backspace one step back, F12 screenshot, Ctrl+/-/0 zoom.\n"
 "The mouse: hover for exact values, drag P bars, click or Ctrl+click the landscape,\n"
 "drag in the history to rewind. M: the lessons. In a lesson: PageDown/Right next,\n"
-"PageUp/Left back, Home first page, F5 again, B or . blank, 1-4 answer, P presenter\n"
+"PageUp/Left back, Home first page, F5 page again, Shift+F5 from page 1, B or . blank, 1-4 answer, P presenter\n"
 "view, Esc the sandbox.\n"
 "\n"
 "Exit status: 0 ok, 1 runtime error (e.g. assets not found, a lesson with errors),\n"

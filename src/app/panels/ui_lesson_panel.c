@@ -433,7 +433,7 @@ void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, cons
     }
     /* The right column: the timer, large, and the next page. */
     int ry = pad;
-    ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, th->text_dim, "TIME  (F5 starts again)");
+    ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, th->text_dim, "TIME  (Shift+F5 starts again)");
     ry += ui_text_line_height(ctx->text, UI_FONT_LABEL);
     ui_text_draw(ctx->text, UI_FONT_HEADING, rx, ry, UI_ALIGN_LEFT, th->truth, timer);
     ry += hh + pad;
