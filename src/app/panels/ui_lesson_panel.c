@@ -221,13 +221,28 @@ static void frame(const ui_ctx *ctx, SDL_Rect col, const char *lesson_title, con
     ui_draw_fill(ctx->r, col, th->panel);
     ui_draw_fill(ctx->r, (SDL_Rect){col.x + col.w - (int)ui_lw(ctx, 1.0f), col.y, (int)ui_lw(ctx, 1.0f), col.h},
                  th->border);
-    const int hl = ui_text_line_height(ctx->text, UI_FONT_HELP);
     int cw = counter ? ui_text_width(ctx->text, UI_FONT_NARRATION_BOLD, counter) : 0;
+    /* The lesson's title whole if it fits, in the header's type or the labels' smaller
+     * one; else its topic, the part before ": " ("Rare positives"); cut only as a last
+     * resort (a title with "…" reads as broken on a projector). */
+    const int title_room = col.w - 3 * pad - cw;
     char cut[128];
-    ui_text_fit(ctx->text, UI_FONT_HELP, lesson_title, col.w - 3 * pad - cw, cut, sizeof cut);
+    snprintf(cut, sizeof cut, "%s", lesson_title);
+    const char *colon = strstr(cut, ": ");
+    ui_font title_font = UI_FONT_HELP;
+    if (ui_text_width(ctx->text, UI_FONT_HELP, cut) > title_room) {
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, cut) <= title_room) title_font = UI_FONT_LABEL;
+        else if (colon) {
+            cut[colon - cut] = '\0';
+            if (ui_text_width(ctx->text, UI_FONT_HELP, cut) > title_room) title_font = UI_FONT_LABEL;
+        } else title_font = UI_FONT_LABEL;
+    }
+    char shown[128];
+    ui_text_fit(ctx->text, title_font, cut, title_room, shown, sizeof shown);
     const int head_h = ui_text_line_height(ctx->text, UI_FONT_NARRATION_BOLD);
-    ui_text_draw(ctx->text, UI_FONT_HELP, col.x + pad, col.y + pad + (head_h - hl) / 2, UI_ALIGN_LEFT, th->text_dim,
-                 cut);
+    const int tl = ui_text_line_height(ctx->text, title_font);
+    ui_text_draw(ctx->text, title_font, col.x + pad, col.y + pad + (head_h - tl) / 2, UI_ALIGN_LEFT, th->text_dim,
+                 shown);
     if (counter)
         ui_text_draw(ctx->text, UI_FONT_NARRATION_BOLD, col.x + col.w - pad, col.y + pad, UI_ALIGN_RIGHT, th->text,
                      counter);
