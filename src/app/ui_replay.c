@@ -170,15 +170,25 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
                 rc = fail_at(err, errlen, path, line, "%s needs what to do", kind_names[k]);
                 break;
             }
-            ui_action a;
-            char why[256];
-            if (e.kind == UI_REPLAY_DO && (ui_action_parse(p, &a, why, sizeof why) != 0 || a.view != UI_VIEW_NONE)) {
-                rc = fail_at(err, errlen, path, line, "'%.60s' is not a command: %s", p, why);
-                break;
-            }
-            if (e.kind == UI_REPLAY_VIEW && (ui_action_parse(p, &a, why, sizeof why) != 0 || a.view == UI_VIEW_NONE)) {
-                rc = fail_at(err, errlen, path, line, "'%.60s' is not a view command (theme, help, zoom-in, ...)", p);
-                break;
+            ui_action a = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
+            /* Written by the parser only when it refuses: a view command parses fine,
+             * so each message says its own reason. */
+            char why[256] = "";
+            if (e.kind == UI_REPLAY_DO || e.kind == UI_REPLAY_VIEW) {
+                if (ui_action_parse(p, &a, why, sizeof why) != 0) {
+                    rc = fail_at(err, errlen, path, line, "'%.60s' is not a command: %s", p, why);
+                    break;
+                }
+                if (e.kind == UI_REPLAY_DO && a.view != UI_VIEW_NONE) {
+                    rc = fail_at(err, errlen, path, line, "'%.60s' is a view command: write it as 'view %.60s'", p, p);
+                    break;
+                }
+                if (e.kind == UI_REPLAY_VIEW && a.view == UI_VIEW_NONE) {
+                    rc = fail_at(err, errlen, path, line,
+                                 "'%.60s' is not a view command (theme, fullscreen, help, quit, ...): write it as "
+                                 "'do %.60s'", p, p);
+                    break;
+                }
             }
             if (!(e.text = strdup(p))) {
                 rc = fail_at(err, errlen, path, line, "out of memory");

@@ -39,40 +39,80 @@ typedef struct parser {
     size_t cont_size;
 } parser;
 
+/* src into dst[n] whole, or, when it does not fit, cut after the last whole word that
+ * leaves room for " …": never inside a word or a UTF-8 sequence. */
+static void fit_words(char *dst, size_t n, const char *src)
+{
+    size_t len = strlen(src);
+    if (len < n) {
+        memcpy(dst, src, len + 1);
+        return;
+    }
+    static const char more[] = " \xe2\x80\xa6"; /* " …" */
+    size_t cut = n > sizeof more ? n - sizeof more : 0;
+    while (cut > 0 && src[cut] != ' ') cut--;
+    while (cut > 0 && src[cut - 1] == ' ') cut--;
+    if (cut == 0) { /* one word longer than the room: cut at a character's start */
+        cut = n > sizeof more ? n - sizeof more : 0;
+        while (cut > 0 && ((unsigned char)src[cut] & 0xC0) == 0x80) cut--;
+    }
+    memcpy(dst, src, cut);
+    memcpy(dst + cut, more, sizeof more);
+}
+
 static void error_at(parser *p, int column, const char *fmt, ...)
 {
     xl_lesson *l = p->out;
     if (l->nerrors < XL_LESSON_MAX_ERRORS) {
-        char what[160];
+        /* Room for the longest message with a line quoted in it; a longer file name
+         * is what gets cut, at a word. */
+        char what[XL_LESSON_ERROR], whole[2 * XL_LESSON_ERROR];
         va_list ap;
         va_start(ap, fmt);
         vsnprintf(what, sizeof what, fmt, ap);
         va_end(ap);
-        snprintf(l->errors[l->nerrors], sizeof l->errors[0], "%s:%d:%d: error: %s", p->file, p->line, column, what);
+        snprintf(whole, sizeof whole, "%s:%d:%d: error: %s", p->file, p->line, column, what);
+        fit_words(l->errors[l->nerrors], sizeof l->errors[0], whole);
     }
     l->nerrors++;
 }
 
-/* Valid UTF-8 without NUL or other control bytes but tab: what the renderer can draw. */
+/* Valid UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF)
+ * without NUL or other control bytes but tab: what the renderer can draw. */
 static int text_ok(parser *p, const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
-        int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        int n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
         if (n == 1 && c < 0x20 && c != '\t') {
             error_at(p, (int)i + 1, "a control byte (0x%02x): lessons are plain text", c);
             return 0;
         }
-        if (n == 0 || i + (size_t)n > len || (n == 2 && c < 0xC2)) {
-            error_at(p, (int)i + 1, "not UTF-8 text; save the file as UTF-8");
+        if (c == 0xC0 || c == 0xC1) {
+            error_at(p, (int)i + 1, "not UTF-8 text: an overlong form at byte %zu; save the file as UTF-8", i + 1);
+            return 0;
+        }
+        if (n == 0 || i + (size_t)n > len) {
+            error_at(p, (int)i + 1, "not UTF-8 text (byte 0x%02x at byte %zu); save the file as UTF-8", c, i + 1);
             return 0;
         }
         for (int k = 1; k < n; k++)
             if (((unsigned char)s[i + k] & 0xC0) != 0x80) {
-                error_at(p, (int)i + 1, "not UTF-8 text; save the file as UTF-8");
+                error_at(p, (int)i + 1, "not UTF-8 text (byte 0x%02x at byte %zu); save the file as UTF-8", c, i + 1);
                 return 0;
             }
+        /* The second byte's range decides the forms the lead byte alone cannot. */
+        unsigned char c1 = n > 1 ? (unsigned char)s[i + 1] : 0;
+        const char *bad = c == 0xE0 && c1 < 0xA0   ? "an overlong form"
+                          : c == 0xF0 && c1 < 0x90 ? "an overlong form"
+                          : c == 0xED && c1 >= 0xA0 ? "a UTF-16 surrogate (U+D800 to U+DFFF)"
+                          : c == 0xF4 && c1 >= 0x90 ? "a code point above U+10FFFF"
+                                                    : NULL;
+        if (bad) {
+            error_at(p, (int)i + 1, "not UTF-8 text: %s at byte %zu; save the file as UTF-8", bad, i + 1);
+            return 0;
+        }
         i += (size_t)n;
     }
     return 1;
@@ -235,8 +275,8 @@ static void parse_directive(parser *p, const char *s, size_t len)
         xl_step *st = new_step(p, XL_STEP_EMPHASISE, col);
         if (st) snprintf(st->name, sizeof st->name, "%.31s", a); /* a known panel's name: short */
     } else {
-        xl_command cmd;
-        char err[160], text[XL_LESSON_LINE];
+        xl_command cmd = xl_command_make(XL_CMD_NONE);
+        char err[256] = "", text[XL_LESSON_LINE];
         if (!copy_trimmed(text, sizeof text, s, len)) {
             error_at(p, col, "directive too long");
             return;
@@ -306,7 +346,6 @@ static void narration(parser *p, const char *s, size_t len)
 
 static void one_line(parser *p, const char *s, size_t len)
 {
-    if (len > 0 && s[len - 1] == '\r') len--;
     if (!text_ok(p, s, len)) return;
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
@@ -431,19 +470,22 @@ int xl_lesson_parse(const char *file, const char *text, size_t len, xl_lesson *o
         error_at(&p, 1, "the file is larger than %d KiB; a lesson is plain text, split it", XL_LESSON_MAX_BYTES / 1024);
         return out->nerrors;
     }
-    size_t start = 0;
+    /* A UTF-8 byte order mark (old Notepad writes one) is not text. */
+    size_t start = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    /* Lines end in LF, CR LF or CR alone (old Mac editors). */
     while (start < len || (start == len && len == 0)) {
         size_t end = start;
-        while (end < len && text[end] != '\n') end++;
+        while (end < len && text[end] != '\n' && text[end] != '\r') end++;
         p.line++;
         one_line(&p, text + start, end - start);
-        start = end + 1;
         if (end >= len) break;
+        start = end + (text[end] == '\r' && end + 1 < len && text[end + 1] == '\n' ? 2 : 1);
     }
     close_question(&p);
+    /* A file whose every line was refused already has its errors: "empty" would be false. */
     if (!out->title[0]) {
         p.line = 1;
-        error_at(&p, 1, "an empty lesson: it starts with '# Title', then pages '## Title'");
+        if (out->nerrors == 0) error_at(&p, 1, "an empty lesson: it starts with '# Title', then pages '## Title'");
     } else if (out->npages == 0) {
         p.line = p.line > 0 ? p.line : 1;
         error_at(&p, 1, "a lesson needs at least one page: a line '## Title' and what the page says");

@@ -45,7 +45,8 @@ enum {
     XL_LESSON_ANSWERS = 4,
     XL_LESSON_LINE = 256,              /* an answer, a question, an explanation */
     XL_LESSON_NAME = 32,
-    XL_LESSON_MAX_ERRORS = 32
+    XL_LESSON_MAX_ERRORS = 32,
+    XL_LESSON_ERROR = 768             /* one error line: FILE:LINE:COLUMN: error: WHAT */
 };
 
 typedef enum xl_step_kind {
@@ -93,7 +94,7 @@ typedef struct xl_lesson {
     int npages;
     xl_page pages[XL_LESSON_MAX_PAGES];
     int nerrors;                        /* found; only the first XL_LESSON_MAX_ERRORS are kept */
-    char errors[XL_LESSON_MAX_ERRORS][192];
+    char errors[XL_LESSON_MAX_ERRORS][XL_LESSON_ERROR];
 } xl_lesson;
 
 /* The panels a page can emphasise ("bars", "readouts", "landscape", "history", "data",
