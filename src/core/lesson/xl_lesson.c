@@ -513,11 +513,67 @@ static void report_add(char *report, size_t n, const char *file, int line, const
     }
 }
 
+/* x as "2e8", "1.5e11": short, and exact for the limits. */
+static const char *ops_text(char *buf, size_t n, double x)
+{
+    if (x < 1e6) {
+        snprintf(buf, n, "%.0f", x);
+        return buf;
+    }
+    int e = (int)floor(log10(x));
+    double m = x / pow(10.0, e);
+    if (m >= 9.995) {
+        m /= 10.0;
+        e++;
+    }
+    snprintf(buf, n, "%.6g", m);
+    size_t used = strlen(buf);
+    snprintf(buf + used, n - used, "e%d", e);
+    return buf;
+}
+
+double xl_lesson_step_work(const xl_step *st, const xl_session *s)
+{
+    long steps = st->kind == XL_STEP_PLAY                                         ? st->n
+                 : st->kind == XL_STEP_COMMAND && st->cmd.kind == XL_CMD_RUN ? st->cmd.n
+                                                                              : 0;
+    return steps > 0 ? (double)steps * xl_session_step_cost(s) : 0.0;
+}
+
+int xl_lesson_work_take(xl_lesson_work *w, double ops, const xl_step *st, const char *file, char *report, size_t n)
+{
+    if (!w || ops <= 0.0) return 0;
+    const int page_over = w->page + ops > XL_WORK_PAGE;
+    if (!page_over && w->total + ops <= XL_WORK_FILE) {
+        w->page += ops;
+        w->total += ops;
+        return 0;
+    }
+    char what[XL_LESSON_LINE] = "play", asked[32], per[32], limit[32], before[32], already[96] = "";
+    if (st->kind == XL_STEP_PLAY) snprintf(what, sizeof what, "play %ld", st->n);
+    else xl_command_format(&st->cmd, what, sizeof what);
+    const long steps = st->kind == XL_STEP_PLAY ? st->n : st->cmd.n;
+    const double done = page_over ? w->page : w->total;
+    ops_text(asked, sizeof asked, ops);
+    ops_text(per, sizeof per, ops / (double)steps);
+    ops_text(limit, sizeof limit, page_over ? XL_WORK_PAGE : XL_WORK_FILE);
+    if (done > 0.0)
+        snprintf(already, sizeof already, ", after %s already asked %s", ops_text(before, sizeof before, done),
+                 page_over ? "on this page" : "by the pages and plays before it");
+    report_add(report, n, file, st->line,
+               "'@%s' asks for %s operations (%ld steps × %s per step)%s; %s may ask for at most %s (about %s): "
+               "take fewer steps, or fewer flips, classes, samples or cells",
+               what, asked, steps, per, already, page_over ? "one page" : "a whole lesson", limit,
+               page_over ? "2 seconds" : "a minute");
+    return 1;
+}
+
 int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file, xl_session *s, char *report,
-                        size_t n, int *held)
+                        size_t n, int *held, xl_lesson_work *work)
 {
     if (page < 0 || page >= l->npages || step < 0 || step >= l->pages[page].nsteps) return 0;
     const xl_step *st = &l->pages[page].steps[step];
+    if (work && xl_lesson_work_take(work, xl_lesson_step_work(st, s), st, file, report, n)) return 1;
     switch (st->kind) {
     case XL_STEP_COMMAND:
         if (!xl_session_apply(s, st->cmd)) {
@@ -554,12 +610,30 @@ int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file
 }
 
 int xl_lesson_play_page(const xl_lesson *l, int page, const char *file, xl_session *s, char *report, size_t n,
-                        int *expects)
+                        int *expects, xl_lesson_work *work)
 {
     int problems = 0, held = 0;
+    if (work) work->page = 0.0;
     if (page >= 0 && page < l->npages)
         for (int i = 0; i < l->pages[page].nsteps; i++)
-            problems += xl_lesson_play_step(l, page, i, file, s, report, n, &held);
+            problems += xl_lesson_play_step(l, page, i, file, s, report, n, &held, work);
     if (expects) *expects = held;
+    return problems;
+}
+
+int xl_lesson_check_work(const xl_lesson *l, const char *file, xl_session *s, char *report, size_t n)
+{
+    xl_lesson_work w = {0.0, 0.0};
+    int problems = 0;
+    for (int p = 0; p < l->npages; p++) {
+        w.page = 0.0;
+        for (int i = 0; i < l->pages[p].nsteps; i++) {
+            const xl_step *st = &l->pages[p].steps[i];
+            problems += xl_lesson_work_take(&w, xl_lesson_step_work(st, s), st, file, report, n);
+            /* The commands that set the scene (scenario, param, flips-up, race, ...),
+             * not the steps: what a step costs depends on those alone. */
+            if (st->kind == XL_STEP_COMMAND && st->cmd.kind != XL_CMD_RUN) (void)xl_session_apply(s, st->cmd);
+        }
+    }
     return problems;
 }
