@@ -19,7 +19,7 @@
 #define XL_VERSION "0.0.0"
 #endif
 
-enum { MIN_W = 640, MIN_H = 480, MAX_W = 7680, MAX_H = 4320 };
+enum { MIN_W = 640, MIN_H = 480, MAX_W = UI_FRAME_MAX_W, MAX_H = UI_FRAME_MAX_H };
 #define MAX_LR 100.0
 #define MAX_STEPS 100000000L
 

@@ -9,7 +9,8 @@
 #include "ui_theme.h"
 #include "xl_session.h"
 
-enum { UI_MAX_COMMANDS = 64 };
+/* The largest frame: --size, and the window sizes a --replay file may ask for. */
+enum { UI_MAX_COMMANDS = 64, UI_FRAME_MAX_W = 7680, UI_FRAME_MAX_H = 4320 };
 
 typedef struct ui_options {
     xl_session_desc desc;     /* the scene: classes, P, logits, lr */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_cli.h"
 #include "ui_input.h"
 
 #ifndef XL_VERSION
@@ -106,9 +107,12 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
             continue;
         }
         if (!have_size) {
-            if (sscanf(buf, "size %d %d", &r->width, &r->height) != 2 || r->width < 1 || r->height < 1 ||
-                r->width > 16384 || r->height > 16384)
+            char extra = 0;
+            if (sscanf(buf, "size %d %d %c", &r->width, &r->height, &extra) != 2)
                 rc = fail_at(err, errlen, path, line, "expected 'size WIDTH HEIGHT' after the arguments");
+            else if (r->width < 1 || r->height < 1 || r->width > UI_FRAME_MAX_W || r->height > UI_FRAME_MAX_H)
+                rc = fail_at(err, errlen, path, line, "size needs WIDTH HEIGHT from 1 1 to %d %d (as --size), not %d %d",
+                             UI_FRAME_MAX_W, UI_FRAME_MAX_H, r->width, r->height);
             have_size = 1;
             continue;
         }
@@ -158,9 +162,11 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
             tick += e.n;
         } else if (e.kind == UI_REPLAY_SIZE) {
             int w = 0, h = 0;
-            char extra;
-            if (sscanf(p, "%d %d %c", &w, &h, &extra) != 2 || w < 1 || h < 1 || w > 16384 || h > 16384) {
-                rc = fail_at(err, errlen, path, line, "size needs WIDTH HEIGHT from 1 to 16384");
+            char extra = 0;
+            if (sscanf(p, "%d %d %c", &w, &h, &extra) != 2 || w < 1 || h < 1 || w > UI_FRAME_MAX_W ||
+                h > UI_FRAME_MAX_H) {
+                rc = fail_at(err, errlen, path, line, "size needs WIDTH HEIGHT from 1 1 to %d %d (as --size)",
+                             UI_FRAME_MAX_W, UI_FRAME_MAX_H);
                 break;
             }
             e.n = w;
