@@ -308,8 +308,8 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
         }
         memcpy(item, p, len);
         item[len] = '\0';
-        ui_action a;
-        char why[160];
+        ui_action a = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
+        char why[160] = ""; /* initialised where declared: a refusal that wrote nothing reads "" */
         if (ui_action_parse(item, &a, why, sizeof why) != 0) {
             char what[256];
             snprintf(what, sizeof what, "%s (commands are separated by ';' or ',')", why);

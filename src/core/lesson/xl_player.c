@@ -119,7 +119,10 @@ static void run_script(xl_player *p)
                 p->owed_run = 1;
                 p->owed_live = 1;
                 p->owed_pause = 0;
-                if (p->sliced) return;
+                if (p->sliced) {
+                    p->phase = XL_PLAYER_DONE; /* no stop of the script: its steps are being taken */
+                    return;
+                }
                 while (p->owed > 0) take_owed(p, 1e300);
                 p->owed_live = 0;
                 continue;
@@ -205,6 +208,7 @@ static int enter(xl_player *p, int page)
     memset(p->qstate, 0, sizeof p->qstate);
     for (int i = 0; i < XL_LESSON_ANSWERS; i++) p->choice[i] = -1;
     p->touched = 0;
+    p->phase = XL_PLAYER_DONE; /* until the script stops somewhere */
     p->work.page = 0.0;
     p->work.total = work_before(p, page);
     run_script(p);
