@@ -176,7 +176,8 @@ static void go_on(xl_player *p)
         p->owed_live = 1;
         p->owed_pause = 1;
         p->play_left = 0;
-        p->phase = XL_PLAYER_DONE;
+        /* The phase stays "playing" until the steps are taken: what is shown (and
+         * traced) as done is done. */
         if (p->sliced && p->owed > 0) return;
         while (p->owed > 0) take_owed(p, 1e300);
         xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE));
