@@ -140,6 +140,8 @@ START_TEST(a_long_page_start_is_made_in_bounded_slices)
     ck_assert_int_ge(slices, (int)(110100 * step / XL_WORK_SLICE));
     ck_assert_int_le(slices, (int)(110100 * step / XL_WORK_SLICE) + 6);
     ck_assert_int_eq(xl_player_page(sliced), 2);
+    /* What a replay counts: every step of pages 1 and 2, at 48 operations each. */
+    ck_assert(xl_player_ops_done(sliced) == 110100.0 * step);
     picture a, b;
     take(s1, &a);
     take(s2, &b);

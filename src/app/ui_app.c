@@ -276,10 +276,24 @@ static int replay_apply(const ui_replay_entry *e, xl_session *s, ui_classroom *c
         apply_view_command(view, act.view);
         if (trace) ui_trace_command(trace, s, &act, 1);
         return 1;
-    case UI_REPLAY_LESSON:
+    case UI_REPLAY_LESSON: {
+        /* A page start runs the pages before it: counted, so that turning pages back
+         * and forth, or opening a lesson again and again, is bounded too. */
+        const xl_player *was = cr->player;
+        const double before = was ? xl_player_ops_done(was) : 0.0;
         if (ui_classroom_do(cr, e->text, s, err, sizeof err) != 0)
             fprintf(stderr, "xentlab: --replay: %s:%d: %s\n", file, e->line, err);
+        const double after = cr->player ? xl_player_ops_done(cr->player) : 0.0;
+        *work += cr->player == was && after >= before ? after - before : after;
+        if (*work > XL_WORK_FILE) {
+            fprintf(stderr,
+                    "xentlab: --replay: %s:%d: error: the lesson's pages computed up to here took %.6g operations; "
+                    "a whole replay may ask for at most %.6g (about a minute): the replay stops here\n",
+                    file, e->line, *work, XL_WORK_FILE);
+            return -1;
+        }
         return 1;
+    }
     case UI_REPLAY_ADVANCE:
         return (cr->player ? xl_player_advance_steps(cr->player, e->n) : xl_session_advance_steps(s, e->n)) > 0;
     case UI_REPLAY_SIZE:

@@ -43,6 +43,7 @@ struct xl_player {
     int owed_run;                  /* the steps are a run command's (else a play's) */
     int owed_live;                 /* the live page's: after them, the script goes on */
     int owed_pause;                /* a skipped play: pause when the steps are taken */
+    double done;                   /* operations taken at once or in slices (xl_player_ops_done) */
 };
 
 static const xl_page *page_of(const xl_player *p)
@@ -88,6 +89,7 @@ static double take_owed(xl_player *p, double budget)
     if (p->owed_run) xl_session_apply(p->s, xl_command_int(XL_CMD_RUN, chunk));
     else xl_session_run(p->s, (int)chunk);
     p->owed -= chunk;
+    p->done += (double)chunk * cost;
     return (double)chunk * cost;
 }
 
@@ -300,6 +302,11 @@ int xl_player_work(xl_player *p, double budget)
     }
     if (p->owed_live) return owed_some(p, budget);
     return 0;
+}
+
+double xl_player_ops_done(const xl_player *p)
+{
+    return p->done;
 }
 
 int xl_player_busy(const xl_player *p)

@@ -107,6 +107,9 @@ void xl_player_set_sliced(xl_player *p, int sliced);
 int xl_player_work(xl_player *p, double ops);
 /* 1 while work is left. */
 int xl_player_busy(const xl_player *p);
+/* The operations (XL_WORK_PAGE) the player has taken without the clock: the plays
+ * and runs of page starts, the rest of skipped plays. A replay counts them against its limit. */
+double xl_player_ops_done(const xl_player *p);
 /* The page (0-based) whose start is being made, or -1. */
 int xl_player_preparing(const xl_player *p);
 
