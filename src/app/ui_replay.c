@@ -19,7 +19,7 @@ static const char *const kind_names[] = {"do", "view", "lesson", "advance", "siz
 
 static int fail_at(char *err, size_t n, const char *path, int line, const char *fmt, ...)
 {
-    char what[512];
+    char what[512] = "";
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
@@ -119,7 +119,7 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
         /* MS TICK KIND REST */
         ui_replay_entry e = {0};
         e.line = line;
-        long long ms, t;
+        long long ms = 0, t = 0;
         const char *p = buf;
         if (whole(p, 1000000000000LL, &ms, &p) != 0 || *p++ != ' ' || whole(p, 1000000000000LL, &t, &p) != 0 ||
             *p++ != ' ') {
@@ -152,8 +152,8 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
         }
         e.kind = (ui_replay_kind)k;
         if (e.kind == UI_REPLAY_ADVANCE) {
-            long long n;
-            const char *end;
+            long long n = 0;
+            const char *end = NULL;
             if (whole(p, 100000000, &n, &end) != 0 || *end || n < 1) {
                 rc = fail_at(err, errlen, path, line, "advance needs a number of steps from 1 to 100000000");
                 break;

@@ -205,7 +205,7 @@ static void parse_expect(parser *p, const char *s, size_t len, int col)
         return;
     }
     char v[64], t[64];
-    double value, tol;
+    double value = 0.0, tol = 0.0;
     if (!copy_trimmed(v, sizeof v, eq + 1, (size_t)(pm - eq - 1)) || xl_parse_real(v, strlen(v), &value) != 0) {
         error_at(p, col, "expect needs a plain number after '=', e.g. 6.9078");
         return;
@@ -254,7 +254,7 @@ static void parse_directive(parser *p, const char *s, size_t len)
         xl_step *st = new_step(p, XL_STEP_PLAY, col);
         if (st) st->n = n;
     } else if (strcmp(word, "hold") == 0) {
-        double sec;
+        double sec = 0.0;
         if (xl_parse_real(a, strlen(a), &sec) != 0 || !(sec > 0.0 && sec <= 600.0)) {
             error_at(p, col, "hold needs seconds above 0 and at most 600, e.g. '@hold 4'");
             return;
