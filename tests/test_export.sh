@@ -9,6 +9,8 @@
 #   - without ffmpeg on PATH: exit 1, how to install it said, nothing written;
 #   - ffmpeg killed in the middle, and Ctrl+C (SIGINT) to xentlab: an error said, no file
 #     under the final name, no temporary left;
+#   - xentlab killed with SIGKILL: its temporaries stay, and the next recording of the
+#     same name removes them (only the dead process's, only that output's);
 #   - a frame of the video looked at: it is the lesson's (the narration column is there).
 #
 #   tests/test_export.sh path/to/xentlab
@@ -151,6 +153,31 @@ st=$?
 grep -q "interrupted" int.log || fail "Ctrl+C: no message: $(cat int.log)"
 [ -z "$(leftovers)" ] || fail "left behind after Ctrl+C: $(leftovers)"
 ok "Ctrl+C: exit 130, '$(tail -n 1 int.log)', nothing left"
+
+# ---- kill -KILL leaves temporaries; the next recording of the same name removes them ----
+"$xentlab" --record big.mp4 --lesson 6 --size 1280x720 --fps 30 2>/dev/null &
+pid=$!
+ff=
+for _ in $(seq 100); do
+    ff=$(pgrep -P "$pid" ffmpeg) && break
+    sleep 0.05
+done
+[ -n "$ff" ] || fail "no ffmpeg child appeared (kill -KILL)"
+sleep 1
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+for _ in $(seq 100); do kill -0 "$ff" 2>/dev/null || break; sleep 0.05; done
+ls -a | grep -q "^\.big\.mp4\.partial-$pid\." || fail "kill -KILL left no temporary to clean up: $(ls -a)"
+# Decoys that must stay: a living process's, another output's, an unknown suffix.
+touch ".big.mp4.partial-$$.srt" ".other.mp4.partial-$pid.srt" ".big.mp4.partial-$pid.txt"
+"$xentlab" --record big.mp4 --lesson 1 --size 640x480 --fps 2 2>stale.log || fail "the next recording failed: $(cat stale.log)"
+grep -q "removed ./.big.mp4.partial-$pid.mp4, left by process $pid, which is gone" stale.log ||
+    fail "the stale video was not said removed: $(cat stale.log)"
+left=$(ls -a | grep partial | sort | tr '\n' ' ')
+[ "$left" = ".big.mp4.partial-$$.srt .big.mp4.partial-$pid.txt .other.mp4.partial-$pid.srt " ] ||
+    fail "after the clean-up, expected only the three decoys, found: $left"
+rm -f ./.big.mp4.partial-* ./.other.mp4.partial-*
+ok "kill -KILL: the next recording of big.mp4 removed the dead process's temporaries, and only those"
 
 # ---- bad values --------------------------------------------------------------------------
 "$xentlab" --record x.mkv --lesson 1 2>/dev/null; [ $? -eq 1 ] || fail "--record x.mkv was accepted"

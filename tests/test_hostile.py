@@ -4,7 +4,7 @@ hostile command-line values (NaN and infinity spellings, 1e308, denormals, huge 
 empty lists, long names, sizes 1x1 to 16384x16384, logits one ulp apart, the commands
 quoted in issue 5).
 
-    tests/test_hostile.py path/to/xentlab
+    tests/test_hostile.py path/to/xentlab [path/to/src/app/ui_cli.c]
 
 Every case runs with a timeout (a hang is a failure) and must:
   - exit with status 0 or 2 (and the status the table expects, where it says one; 1
@@ -14,7 +14,17 @@ Every case runs with a timeout (a hang is a failure) and must:
   - with --trace, print only JSON lines whose numbers are all finite: null (JSON's
     stand-in for infinity) is allowed only in the "surprise" list, which the trace
     documents as +infinity where q underflows past what log q can show;
-  - on status 0 with --screenshot, write a PNG of the requested size (IHDR).
+  - on status 0 with --screenshot, write a PNG of the requested size (IHDR);
+  - where the table says so, print given text on stderr or stdout (the real message,
+    e.g. the limit a hostile replay or lesson passes);
+  - when it fails (any status but 0), fail the same way three times: the same status
+    and the same bytes on stderr, so a message built from an uninitialised buffer
+    cannot pass by luck (issue 19; the sanitizer build also fills every uninitialised
+    variable with a pattern).
+Given ui_cli.c, every message it can print (each literal of its fail() calls and
+error lines) must appear on the stderr of some case: every error path of every flag
+is taken. Hostile replay files and lessons (a byte order mark, CR line ends, text
+that is not UTF-8, plays past the work limits) are written into the temporary folder.
 Run by meson in suite 'app', so scripts/test.sh runs it against the ASan + UBSan
 build too. Exit status 0 pass, 1 fail.
 """
@@ -34,15 +44,113 @@ NONFINITE = ["nan", "NaN", "-nan", "inf", "-inf", "infinity", "-Infinity", "0x1p
 
 
 class Case:
-    def __init__(self, flag, args, expect=None, check=None, size=(1280, 720)):
+    def __init__(self, flag, args, expect=None, check=None, size=(1280, 720), stderr_has=(), stdout_has=(),
+                 timeout=None):
         self.flag = flag      # the flag under test: a status-2 message must name it
         self.args = args      # without --headless, which every case gets
         self.expect = expect  # None: 0 or 2 both fine; else the status required
         self.check = check    # optional f(lines, stderr) -> error text or None
         self.size = size      # frame size, for the PNG check
+        self.stderr_has = stderr_has  # texts stderr must hold
+        self.stdout_has = stdout_has  # texts stdout must hold (--check's verdicts)
+        # The largest frames take longest, most of all under ASan on a shared machine.
+        big = any("7680" in a for a in args)
+        self.timeout = timeout or (TIMEOUT_S * 4 if big else TIMEOUT_S)
 
 
-def make_table(shots):
+def write(folder, name, data):
+    """A file of the table's, in the temporary folder; its path."""
+    path = os.path.join(folder, name)
+    with open(path, "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def hostile_files(cases, folder, version):
+    """Issue 19: hostile replay files and lessons, each with the message it must give."""
+    head = "xentlab-input 1 %s\n" % version
+
+    def replay(name, body, expect, *texts, args=()):
+        path = write(folder, name + ".txt", body)
+        cases.append(Case("--replay", ["--replay", path, "--size", "640x480"] + list(args), expect,
+                          stderr_has=texts))
+
+    size = head + "size 1280 720\n"
+    # A view command in a 'do' line: the message once read a buffer never written.
+    replay("do-quit", size + "0 0 do quit\n", 1, ":3: error: 'quit' is a view command: write it as 'view quit'")
+    replay("do-theme", size + "0 0 do theme\n", 1, ":3: error: 'theme' is a view command: write it as 'view theme'")
+    replay("view-step", size + "0 0 view step\n", 1, ":3: error: 'step' is not a view command")
+    replay("do-unknown", size + "0 0 do stpe\n", 1, ":3: error: 'stpe' is not a command: unknown command 'stpe'")
+    # Frames no larger than --size allows.
+    for w, h in [(16384, 16384), (7681, 4320), (7680, 4321), (0, 5)]:
+        replay("size-%dx%d" % (w, h), head + "size %d %d\n0 0 do step\n" % (w, h), 1,
+               ":2: error: size needs WIDTH HEIGHT from 1 1 to 7680 4320 (as --size), not %d %d" % (w, h))
+        replay("resize-%dx%d" % (w, h), size + "0 0 size %d %d\n" % (w, h), 1,
+               ":3: error: size needs WIDTH HEIGHT from 1 1 to 7680 4320 (as --size)")
+    replay("size-max", head + "size 7680 4320\n0 0 size 7680 4320\n0 0 do step\n", 0)
+    # Work: one line at most 2e8 operations (about 2 s); refused lines stop the replay.
+    replay("advance-1e8", size + "0 0 advance 100000000\n", 1,
+           ":3: error: 'advance 100000000' asks for 2.1e+09 operations (100000000 steps × 21 per step); one line "
+           "of a replay may ask for at most 2e+08")
+    replay("run-1e8", size + "0 0 do run 100000000\n", 1, ":3: error: 'run 100000000' asks for 2.1e+09")
+    micro = head + "arg --scenario\narg microstates\narg --param\narg flips=100000\nsize 1280 720\n"
+    replay("micro-2000", micro + "0 0 advance 2000\n", 1,
+           ":7: error: 'advance 2000' asks for 2.00032e+08 operations (2000 steps × 100016 per step)")
+    replay("micro-run", micro + "0 0 advance 5\n10 5 do run 2000\n", 1, ":8: error: 'run 2000' asks for")
+    replay("micro-ok", micro + "0 0 advance 5\n10 5 do run 20\n", 0)
+    # The format's other refusals, each with its line.
+    replay("empty", "# nothing\n", 1, "empty: not an input recording")
+    replay("not-a-recording", "hello\n", 1, ":1: error: not an input recording")
+    replay("other-version", "xentlab-input 1 9.9.9\nsize 1 1\n", 1, ":1: error: recorded by xentlab 9.9.9")
+    replay("no-size", head + "arg --lr\narg 0.5\n", 1, "no 'size WIDTH HEIGHT' line")
+    replay("bad-size", head + "size x\n", 1, ":2: error: expected 'size WIDTH HEIGHT' after the arguments")
+    replay("arg-late", size + "arg --lr\n", 1, ":3: error: 'arg' lines come before 'size'")
+    replay("args-129", head + "arg --trace\n" * 129 + "size 9 9\n", 1, ":130: error: more than 128 arguments")
+    replay("long-line", size + "0 0 do " + "x" * 1200 + "\n", 1, ":3: error: a line longer than")
+    replay("no-ms", size + "x 0 do step\n", 1, ":3: error: expected 'MILLISECONDS TICK ACTION'")
+    replay("time-back", size + "5 0 do step\n3 0 do step\n", 1, ":4: error: time goes back (3 ms after 5 ms)")
+    replay("tick", size + "0 5 do step\n", 1, ":3: error: tick 5, but the advances before it make 0")
+    replay("action", size + "0 0 jump\n", 1, ":3: error: unknown action 'jump'")
+    replay("advance-0", size + "0 0 advance 0\n", 1, "advance needs a number of steps from 1 to 100000000")
+    replay("do-nothing", size + "0 0 do\n", 1, ":3: error: do needs what to do")
+    replay("bad-args", head + "arg --classes\narg 99\nsize 9 9\n", 1, "the command line it records is refused")
+    replay("lesson-none", size + "0 0 lesson next\n", 0, "'next' needs a lesson open")
+
+    def lesson(name, data, expect, *texts, play=False, out=()):
+        path = write(folder, name + ".lesson", data)
+        cases.append(Case("--check", ["--check"] + (["--play"] if play else []) + [path], expect, stderr_has=texts,
+                          stdout_has=out))
+        return path
+
+    page = "# T\n## P\nSome text.\n@play 3\n"
+    # Byte order mark and line ends: the same lesson.
+    lesson("bom", b"\xef\xbb\xbf" + page.encode(), 0, out=(': ok, "T", 1 page',))
+    lesson("cr", page.replace("\n", "\r"), 0, out=(': ok, "T", 1 page',))
+    lesson("crlf", page.replace("\n", "\r\n"), 0, play=True, out=(': ok, "T", 1 page played',))
+    # Not UTF-8, although each byte has the right shape: refused with line and column.
+    for name, data, what in [("surrogate", b"\xed\xa0\x80", "a UTF-16 surrogate (U+D800 to U+DFFF) at byte 4"),
+                             ("beyond", b"\xf4\x90\x80\x80", "a code point above U+10FFFF at byte 4"),
+                             ("overlong3", b"\xe0\x80\xaf", "an overlong form at byte 4"),
+                             ("overlong2", b"\xc1\xbf", "an overlong form at byte 4")]:
+        lesson("utf8-" + name, b"# T\n## P\nab " + data + b"\n", 1, ":3:4: error: not UTF-8 text: " + what)
+    # The real limits, not "needs a name" or "needs a whole number".
+    lesson("names-33", "# T\n## P\n@names %s\n" % ",".join("n%d" % i for i in range(33)), 1,
+           ":3:2: error: names takes at most 47 bytes after it (this has 121)")
+    lesson("rewind-1e9", "# T\n## P\n@rewind 1000000000\n", 1,
+           ":3:2: error: rewind needs a whole number from 0 to 100000000")
+    # Work past the limits: refused by --check (without playing) and by --check --play,
+    # and never computed for 18 minutes when the lesson is opened.
+    heavy = "# H\n## P\nText.\n@scenario microstates\n@param flips=100000\n@play 1000000\n@play 3\n"
+    limit = (":6:1: error: '@play 1000000' asks for 1.00016e11 operations (1000000 steps × 100016 per step); "
+             "one page may ask for at most 2e8 (about 2 seconds)")
+    path = lesson("heavy", heavy, 1, limit, out=("1 play over the limits",))
+    lesson("heavy-play", heavy, 1, limit, play=True, out=("1 problem when played",))
+    cases.append(Case("--lesson", ["--lesson", path, "--size", "640x480", "--screenshot",
+                                   os.path.join(folder, "heavy.png")], 0, size=(640, 480)))
+    cases.append(Case("--lesson", ["--lesson", path, "--steps", "10"], 0, stderr_has=(limit[5:],)))
+
+
+def make_table(shots, version="0.0.0"):
     """The deterministic table of cases. `shots` is the folder for screenshots."""
     cases = []
     n = [0]
@@ -325,7 +433,82 @@ def make_table(shots):
         return None
     cases.append(Case("--do", ["--do", "select 3,unit,p-up,help,step", "--trace", "--steps", "2"], 0,
                       check=do_traced))
+    hostile_files(cases, shots, version)
+    more_flag_errors(cases, shots)
     return cases
+
+
+def more_flag_errors(cases, folder):
+    """The error paths of ui_cli.c the value table above does not reach."""
+    bad = [
+        ("--names", ["--names", "a,b", "--classes", "3"], "expected 3 names, one per class (set by --classes)"),
+        ("--true", ["--true", "1,2", "--classes", "3"], "expected 3 weights, one per class (set by --classes)"),
+        ("--true", ["--true", "onehot:4", "--classes", "3"], "onehot:K needs K from 1 to 3"),
+        ("--logits", ["--logits", "1,2", "--classes", "3"], "expected 3 logits, one per class (set by --classes)"),
+        ("--names", ["--names", "solo"], "the number of classes must be 2 to 32"),
+        ("--param", ["--param", "classes=3"] * 17, "at most 16 parameters"),
+        ("--classes", ["--scenario", "logistic", "--classes", "3"], "applies to the softmax scenario only, not to "
+                                                                   "logistic"),
+        ("--race", ["--race", "gd,adam", "--optimizer", "gd"], "give --optimizer or --race, not both"),
+        ("--race", ["--race", "gd,gd"], "each optimizer at most once"),
+        ("--scenario", ["--scenario", "nope", "--help"], "expected one of: softmax"),
+        ("--record-input", ["--record-input", "x.txt"], "records a live session in the window"),
+        ("--replay", ["--replay", "x.txt", "--do", "step"], "replays the recorded scene"),
+        ("--fps", ["--fps", "30"], "only with --record"),
+        ("--force", ["--force"], "only with --record"),
+        ("--record", ["--record", "x.mp4", "--lesson", "1", "--presenter"], "records the whole lesson"),
+        ("--presenter", ["--presenter"], "only with --lesson"),
+        ("--play", ["--play"], "only with --check"),
+        ("--check", ["--check"], "one or more lesson files"),
+        ("--steps", ["--steps"], "needs a value"),
+        ("--bogus", ["--bogus"], "unknown option '--bogus'"),
+        ("stray", ["stray"], "unexpected argument 'stray'"),
+        ("--do", ["--do", "select 7"], "select K needs K from 1 to 5, the number of classes"),
+        ("--do", ["--do", ",".join(["unit"] * 65)], "at most 64 commands"),
+        ("--do", ["--do", "x" * 300], "each command must be at most 255 characters"),
+        ("--do", ["--do", "rewind 1000000000"], "rewind needs a whole number from 0 to 100000000, as in 'rewind N'"),
+        ("--do", ["--do", "measure 0"], "measure needs a whole number from 1 to 1024, as in 'measure K'"),
+        ("--do", ["--do", "names " + ",".join("n%d" % i for i in range(33))],
+         "names takes at most 47 bytes after it (this has 121)"),
+        ("--lr", ["--lr", "1e-400"], "too small: it rounds to 0"),
+        ("--true", ["--true", "1,-1"], "weights must be non-negative"),
+        ("--true", ["--true", "0,0"], "weights must not all be zero"),
+    ]
+    for flag, args, text in bad:
+        cases.append(Case(flag, args, 2, stderr_has=(text,)))
+
+
+# Messages of ui_cli.c no input can bring out, each with the reason.
+UNREACHABLE = {
+    "weights must be non-negative and not all zero":
+        "resolve() re-checks with xl_normalize what parsing --true already refused with its own message",
+}
+
+
+def cli_messages(path):
+    """Every fixed text ui_cli.c can print on an error: the literals of its fail() calls
+    and error lines, and the longest fixed part of each message it formats."""
+    import re
+    src = open(path, encoding="utf-8").read()
+    lit = r'((?:"(?:[^"\\\n]|\\.)*"\s*)+)'
+
+    def join(group):
+        parts = re.findall(r'"((?:[^"\\\n]|\\.)*)"', group)
+        return "".join(parts).replace('\\n', "\n").replace("\\'", "'").replace('\\"', '"')
+
+    texts = []
+    for pat in (r'fail\(\s*err(?:_stream)?,\s*[^,]+,\s*' + lit,
+                r'snprintf\(what,\s*sizeof what,\s*' + lit,
+                r'fprintf\(err_stream,\s*' + lit,
+                r'hyper_flag\("--\w+",\s*arg,[^,]+,[^,]+,\s*' + lit):
+        for m in re.finditer(pat, src):
+            text = join(m.group(1))
+            # The longest piece without a conversion: what every printing holds.
+            pieces = re.split(r"%[-+ #0-9.]*[a-z]+", text)
+            piece = max(pieces, key=len).strip()
+            if len(piece) >= 8:
+                texts.append(piece.split("\n")[0])
+    return sorted(set(texts))
 
 
 def walk_numbers(obj, path=""):
@@ -355,12 +538,35 @@ def run_case(exe, case, workdir):
         label = label[:157] + "..."
     try:
         p = subprocess.run(argv, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+                           timeout=case.timeout, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        return label, ["did not finish within %d s (a hang)" % TIMEOUT_S]
+        return label, ["did not finish within %d s (a hang)" % case.timeout], ""
     out = p.stdout.decode("utf-8", "replace")
     err = p.stderr.decode("utf-8", "replace")
     problems = []
+    # An error case fails the same way three times: the same status, the same bytes.
+    # (The first run looked for leaks; the others need not, which halves their time
+    # under ASan. A sanitizer report would still change their stderr.)
+    if p.returncode != 0:
+        env = dict(os.environ)
+        env["ASAN_OPTIONS"] = ":".join(o for o in (env.get("ASAN_OPTIONS"), "detect_leaks=0") if o)
+        for again in (2, 3):
+            try:
+                q = subprocess.run(argv, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   timeout=case.timeout, stdin=subprocess.DEVNULL, env=env)
+            except subprocess.TimeoutExpired:
+                problems.append("run %d did not finish within %d s" % (again, case.timeout))
+                break
+            if q.returncode != p.returncode or q.stderr != p.stderr:
+                problems.append("run %d differs: status %d, stderr %r; run 1: status %d, stderr %r" %
+                                (again, q.returncode, q.stderr[:300], p.returncode, p.stderr[:300]))
+                break
+    for text in case.stderr_has:
+        if text not in err:
+            problems.append("stderr lacks %r" % text)
+    for text in case.stdout_has:
+        if text not in out:
+            problems.append("stdout lacks %r" % text)
     if p.returncode not in (0, 2) and p.returncode != case.expect:
         problems.append("exit status %d (expected 0 or 2)" % p.returncode)
     elif case.expect is not None and p.returncode != case.expect:
@@ -372,7 +578,8 @@ def run_case(exe, case, workdir):
             problems.append("sanitizer report (%s)" % text)
             break
     lines = []
-    for i, line in enumerate(out.splitlines()):
+    # --check prints verdicts, not JSON: they are checked by stdout_has.
+    for i, line in enumerate([] if "--check" in case.args else out.splitlines()):
         try:
             obj = json.loads(line, parse_constant=lambda c: float(c))  # NaN/Infinity -> caught below
         except ValueError:
@@ -409,27 +616,37 @@ def run_case(exe, case, workdir):
             problems.append(msg)
     if problems and err:
         problems.append("stderr: " + err.strip().replace("\n", " | ")[:400])
-    return label, problems
+    return label, problems, err
 
 
 def main():
-    if len(sys.argv) != 2:
-        print("usage: test_hostile.py path/to/xentlab", file=sys.stderr)
+    if len(sys.argv) not in (2, 3):
+        print("usage: test_hostile.py path/to/xentlab [path/to/src/app/ui_cli.c]", file=sys.stderr)
         return 1
     exe = os.path.abspath(sys.argv[1])
-    env_jobs = int(os.environ.get("XL_HOSTILE_JOBS", "2"))
+    env_jobs = int(os.environ.get("XL_HOSTILE_JOBS", "3"))
+    version = subprocess.run([exe, "--version"], stdout=subprocess.PIPE).stdout.decode().split("\n")[0].split()[-1]
     with tempfile.TemporaryDirectory(prefix="xl-hostile-") as work:
-        table = make_table(work)
+        table = make_table(work, version)
         failures = 0
+        said = []
         with concurrent.futures.ThreadPoolExecutor(max_workers=env_jobs) as pool:
             results = pool.map(lambda c: (c, run_case(exe, c, work)), table)
-            for case, (label, problems) in results:
+            for case, (label, problems, err) in results:
+                said.append(err)
                 if problems:
                     failures += 1
                     print("FAIL: xentlab --headless %s" % label)
                     for p in problems:
                         print("    " + p)
         print("%d cases, %d failed" % (len(table), failures))
+        if len(sys.argv) == 3:
+            everything = "\n".join(said)
+            missing = [t for t in cli_messages(sys.argv[2]) if t not in everything and t not in UNREACHABLE]
+            for t in missing:
+                print("FAIL: no case makes ui_cli.c say %r" % t)
+            print("%d messages of ui_cli.c, %d never said" % (len(cli_messages(sys.argv[2])), len(missing)))
+            failures += len(missing)
         return 1 if failures else 0
 
 

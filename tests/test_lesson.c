@@ -133,8 +133,30 @@ static const struct bad {
     {"# T\n## A\n? Which?\n- a *\n- b *\n= x\n", "t.lesson:5:5: error: only one answer can be the right one (marked ' *')"},
     {"# T\n## A\n?\n", "t.lesson:3:1: error: '?' needs the question after it, at most 255 bytes"},
     {"# T\n## A\nbad \x01 byte\n", "t.lesson:3:5: error: a control byte (0x01): lessons are plain text"},
-    {"# T\n## A\nbad \xff byte\n", "t.lesson:3:5: error: not UTF-8 text; save the file as UTF-8"},
-    {"# T\n## A\ncut \xe2\x88\n", "t.lesson:3:5: error: not UTF-8 text; save the file as UTF-8"},
+    {"# T\n## A\nbad \xff byte\n", "t.lesson:3:5: error: not UTF-8 text (byte 0xff at byte 5); save the file as UTF-8"},
+    {"# T\n## A\ncut \xe2\x88\n", "t.lesson:3:5: error: not UTF-8 text (byte 0xe2 at byte 5); save the file as UTF-8"},
+    /* Issue 19: what is not UTF-8 although every byte has the right shape. */
+    {"# T\n## A\nab \xed\xa0\x80\n",
+     "t.lesson:3:4: error: not UTF-8 text: a UTF-16 surrogate (U+D800 to U+DFFF) at byte 4; save the file as UTF-8"},
+    {"# T\n## A\n\xf4\x90\x80\x80\n",
+     "t.lesson:3:1: error: not UTF-8 text: a code point above U+10FFFF at byte 1; save the file as UTF-8"},
+    {"# T\n## A\nx\xf5\x80\x80\x80\n", "t.lesson:3:2: error: not UTF-8 text (byte 0xf5 at byte 2); save the file as UTF-8"},
+    {"# T\n## A\n\xe0\x80\xaf\n", "t.lesson:3:1: error: not UTF-8 text: an overlong form at byte 1; save the file as UTF-8"},
+    {"# T\n## A\n\xf0\x80\x80\xaf\n",
+     "t.lesson:3:1: error: not UTF-8 text: an overlong form at byte 1; save the file as UTF-8"},
+    {"# T\n## A\n\xc0\xaf\n", "t.lesson:3:1: error: not UTF-8 text: an overlong form at byte 1; save the file as UTF-8"},
+    /* A title line that is not text is one error, not also "an empty lesson". */
+    {"# T\xff\n", "t.lesson:1:4: error: not UTF-8 text (byte 0xff at byte 4); save the file as UTF-8"},
+    /* The real limits and ranges, not "needs a name" or "needs a whole number". */
+    {"# T\n## A\n@names a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,aa\n",
+     "t.lesson:3:2: error: names takes at most 47 bytes after it (this has 54), as in 'names A,B,...' (a directive is "
+     "a lesson word: expect, play, pause, wait, hold, emphasise; or a command: xentlab --list-commands)"},
+    {"# T\n## A\n@rewind 1000000000\n",
+     "t.lesson:3:2: error: rewind needs a whole number from 0 to 100000000, as in 'rewind N' (a directive is a lesson "
+     "word: expect, play, pause, wait, hold, emphasise; or a command: xentlab --list-commands)"},
+    {"# T\n## A\n@measure 0\n",
+     "t.lesson:3:2: error: measure needs a whole number from 1 to 1024, as in 'measure K' (a directive is a lesson "
+     "word: expect, play, pause, wait, hold, emphasise; or a command: xentlab --list-commands)"},
     {"# T\n## A\n### deeper\n",
      "t.lesson:3:1: error: '#' is the lesson's title and '## ' starts a page; a line cannot start with it otherwise"},
 };
@@ -149,6 +171,68 @@ START_TEST(bad_inputs_and_their_messages)
                       bads[i].message);
         free(l);
     }
+}
+END_TEST
+
+/* Issue 19: a byte order mark, and lines ending in CR LF or CR alone, read as the same
+ * lesson as plain LF. */
+START_TEST(bom_and_line_ends)
+{
+    static const char *const texts[] = {
+        "# T\n## A\nSome text.\n@play 3\n## B\nMore.\n",
+        "\xEF\xBB\xBF# T\n## A\nSome text.\n@play 3\n## B\nMore.\n",
+        "# T\r\n## A\r\nSome text.\r\n@play 3\r\n## B\r\nMore.\r\n",
+        "# T\r## A\rSome text.\r@play 3\r## B\rMore.\r",
+        "\xEF\xBB\xBF# T\r## A\r\nSome text.\n@play 3\r## B\rMore.",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        int errors;
+        xl_lesson *l = parse(texts[i], &errors);
+        ck_assert_msg(errors == 0, "case %zu: %d errors, first: %s", i, errors, l->errors[0]);
+        ck_assert_str_eq(l->title, "T");
+        ck_assert_int_eq(l->npages, 2);
+        ck_assert_str_eq(l->pages[0].text, "Some text.");
+        ck_assert_int_eq(l->pages[0].steps[0].n, 3);
+        ck_assert_int_eq(l->pages[0].steps[0].line, 4);
+        ck_assert_int_eq(l->pages[1].line, 5);
+        ck_assert_str_eq(l->pages[1].text, "More.");
+        free(l);
+    }
+    /* A CR in a line's middle ends that line: the error is on the line after it. */
+    int errors;
+    xl_lesson *l = parse("# T\n## A\nok\r@play 0\n", &errors);
+    ck_assert_int_eq(errors, 1);
+    ck_assert(strncmp(l->errors[0], "t.lesson:4:2: error: play needs", 31) == 0);
+    free(l);
+}
+END_TEST
+
+/* Issue 19: an error line too long for its room is cut after a whole word, marked " …",
+ * never inside a word or a UTF-8 sequence; a short one is whole. */
+START_TEST(long_error_lines_are_cut_at_words)
+{
+    /* A file name of words "ééé" longer than the room: the cut falls in it. */
+    char file[XL_LESSON_ERROR + 200];
+    for (size_t i = 0; i + 7 < sizeof file; i += 7) {
+        memcpy(file + i, "\xc3\xa9\xc3\xa9\xc3\xa9", 6);
+        file[i + 6] = ' ';
+        file[i + 7] = '\0';
+    }
+    xl_lesson *l = malloc(sizeof *l);
+    const char *text = "# T\n## A\n@play 0\n";
+    ck_assert_int_eq(xl_lesson_parse(file, text, strlen(text), l), 1);
+    const char *e = l->errors[0];
+    size_t n = strlen(e);
+    ck_assert_uint_lt(n, XL_LESSON_ERROR);
+    ck_assert_uint_gt(n, XL_LESSON_ERROR - 16); /* the room is used */
+    ck_assert_str_eq(e + n - 4, " \xe2\x80\xa6");
+    ck_assert(e[n - 5] == '\xa9'); /* a whole é, then the mark */
+    /* The message itself, with a long line quoted, is whole and not cut at 160 bytes. */
+    char directive[300];
+    snprintf(directive, sizeof directive, "# T\n## A\n@set-p %0180d,x\n", 1);
+    ck_assert_int_eq(xl_lesson_parse("t.lesson", directive, strlen(directive), l), 1);
+    ck_assert_msg(strstr(l->errors[0], "xentlab --list-commands)") != NULL, "%s", l->errors[0]);
+    free(l);
 }
 END_TEST
 
@@ -275,6 +359,8 @@ static Suite *lesson_suite(void)
     tcase_add_test(tc, a_complete_lesson);
     tcase_add_test(tc, bad_inputs_and_their_messages);
     tcase_add_test(tc, every_error_of_a_file_is_reported);
+    tcase_add_test(tc, bom_and_line_ends);
+    tcase_add_test(tc, long_error_lines_are_cut_at_words);
     tcase_add_test(tc, limits_are_errors_not_crashes);
     tcase_add_test(tc, the_linter_finds_what_misleads);
     suite_add_tcase(s, tc);

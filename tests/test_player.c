@@ -82,6 +82,165 @@ static int same(const picture *a, const picture *b)
            memcmp(a->readouts, b->readouts, sizeof a->readouts) == 0;
 }
 
+/* A fresh player over its own lesson text and session (freed by the caller). */
+static xl_player *player_of(const char *text, xl_lesson **l, xl_session **s)
+{
+    *l = malloc(sizeof **l);
+    ck_assert_ptr_nonnull(*l);
+    int errors = xl_lesson_parse("w.lesson", text, strlen(text), *l);
+    ck_assert_msg(errors == 0, "%s", (*l)->errors[0]);
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(*s);
+    xl_player *p = xl_player_create(*l, *s);
+    ck_assert_ptr_nonnull(p);
+    return p;
+}
+
+/* Issue 19: pages whose starts ask for many times a frame's work. */
+static const char heavy_text[] = "# Heavy\n"
+                                 "## One\n@scenario softmax\n@param classes=32\n@play 30000\n@run 20000\n"
+                                 "## Two\n@play 60000\n@wait\n@set-lr 0.5\n@play 100\n"
+                                 "## Three\nThe end.\n@play 5\n";
+
+/* Issue 19: sliced, a page start is made a slice at a time: no call does more than a
+ * slice of work (XL_WORK_SLICE operations, give or take one step), the window's frames
+ * go on between, and the page reached is the same, bit for bit, as made at once. */
+START_TEST(a_long_page_start_is_made_in_bounded_slices)
+{
+    xl_lesson *l1, *l2;
+    xl_session *s1, *s2;
+    xl_player *whole = player_of(heavy_text, &l1, &s1);
+    xl_player *sliced = player_of(heavy_text, &l2, &s2);
+    ck_assert_int_eq(xl_player_goto(whole, 2), 0);
+    ck_assert(!xl_player_busy(whole));
+
+    xl_player_set_sliced(sliced, 1);
+    ck_assert_int_eq(xl_player_goto(sliced, 2), 0);
+    ck_assert(xl_player_busy(sliced));
+    ck_assert_int_eq(xl_player_preparing(sliced), 2);
+    ck_assert_int_eq(xl_player_page(sliced), 0); /* still showing where it was */
+    const double step = 16 + 32; /* a step of 32 classes, the most any step here costs */
+    int slices = 0;
+    long before = xl_sim_steps(xl_session_sim(s2)), total = 0;
+    while (xl_player_busy(sliced)) {
+        /* Time and answers wait: the session is the work in progress. */
+        ck_assert_int_eq(xl_player_advance(sliced, 1.0), 0);
+        ck_assert_int_eq(xl_player_answer(sliced, 0), 0);
+        xl_player_work(sliced, XL_WORK_SLICE);
+        long now = xl_sim_steps(xl_session_sim(s2));
+        long taken = now >= before ? now - before : now; /* a page start restores step 0 */
+        ck_assert_msg((double)taken * step <= XL_WORK_SLICE + step, "slice %d took %ld steps", slices, taken);
+        total += taken;
+        before = now;
+        ck_assert_int_lt(++slices, 1000);
+    }
+    /* 110100 steps of 48 operations: at least 2 slices, and not one per step. */
+    ck_assert_int_ge(slices, (int)(110100 * step / XL_WORK_SLICE));
+    ck_assert_int_le(slices, (int)(110100 * step / XL_WORK_SLICE) + 6);
+    ck_assert_int_eq(xl_player_page(sliced), 2);
+    /* What a replay counts: every step of pages 1 and 2, at 48 operations each. */
+    ck_assert(xl_player_ops_done(sliced) == 110100.0 * step);
+    picture a, b;
+    take(s1, &a);
+    take(s2, &b);
+    ck_assert(same(&a, &b));
+
+    /* A skipped play's rest is taken in slices too, and Next waits for it. */
+    ck_assert_int_eq(xl_player_goto(whole, 1), 0);
+    ck_assert_int_eq(xl_player_goto(sliced, 1), 0);
+    while (xl_player_busy(sliced)) xl_player_work(sliced, XL_WORK_SLICE);
+    ck_assert_int_eq(xl_player_phase_of(sliced), XL_PLAYER_PLAYING);
+    ck_assert_int_eq(xl_player_next(whole), XL_PLAYER_WENT_ON);   /* skip: 60000 steps at once */
+    ck_assert_int_eq(xl_player_next(sliced), XL_PLAYER_WENT_ON);
+    ck_assert(xl_player_busy(sliced));
+    ck_assert_int_eq(xl_player_next(sliced), XL_PLAYER_STAYED);   /* not past the steps owed */
+    slices = 0;
+    while (xl_player_busy(sliced)) {
+        xl_player_work(sliced, XL_WORK_SLICE);
+        ck_assert_int_lt(++slices, 1000);
+    }
+    ck_assert_int_ge(slices, 2);
+    ck_assert_int_eq(xl_player_phase_of(sliced), XL_PLAYER_WAITING);
+    ck_assert_int_eq(xl_player_phase_of(whole), XL_PLAYER_WAITING);
+    take(s1, &a);
+    take(s2, &b);
+    ck_assert(same(&a, &b));
+
+    /* Next while a start is on its way turns to the page after that one. */
+    xl_player_destroy(sliced);
+    xl_session_destroy(s2);
+    free(l2);
+    sliced = player_of(heavy_text, &l2, &s2);
+    xl_player_set_sliced(sliced, 1);
+    ck_assert_int_eq(xl_player_goto(sliced, 1), 0);
+    ck_assert(xl_player_busy(sliced));
+    ck_assert_int_eq(xl_player_next(sliced), XL_PLAYER_TURNED);
+    ck_assert_int_eq(xl_player_preparing(sliced), 2);
+    xl_player_set_sliced(sliced, 0); /* finishes the work */
+    ck_assert(!xl_player_busy(sliced));
+    ck_assert_int_eq(xl_player_page(sliced), 2);
+    ck_assert_int_eq(xl_player_goto(whole, 2), 0);
+    take(s1, &a);
+    take(s2, &b);
+    ck_assert(same(&a, &b));
+
+    xl_player_destroy(whole);
+    xl_player_destroy(sliced);
+    xl_session_destroy(s1);
+    xl_session_destroy(s2);
+    free(l1);
+    free(l2);
+}
+END_TEST
+
+/* Issue 19: a play past the page's limit is refused, said with its line and the limit,
+ * and not run, in the player as in --check; so is one past the lesson's. */
+START_TEST(plays_past_the_limits_are_refused_not_run)
+{
+    xl_lesson *l;
+    xl_session *s;
+    xl_player *p = player_of("# Big\n## One\n@scenario microstates\n@param flips=100000\n@play 1000000\n"
+                             "@play 3\n## Two\n@run 1000\n@run 1000\n",
+                             &l, &s);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING); /* the play of 3 steps */
+    ck_assert_int_eq(xl_player_play_left(p), 3);
+    ck_assert_msg(strstr(xl_player_problems(p), "one page may ask") != NULL, "%s", xl_player_problems(p));
+    ck_assert_ptr_nonnull(strstr(xl_player_problems(p), "lesson:5:1: error: '@play 1000000' asks for "
+                                                         "1.00016e11 operations (1000000 steps × 100016 per step); "
+                                                         "one page may ask for at most 2e8"));
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 0);
+    /* --check counts without taking a step: page two's second run of 1000 steps of
+     * 100016 (1.00016e8 each) is past 2e8. */
+    char report[4096] = "";
+    ck_assert_int_eq(xl_lesson_check_work(l, "w.lesson", s, report, sizeof report), 2);
+    ck_assert_ptr_nonnull(strstr(report, "w.lesson:5:1: error: '@play 1000000'"));
+    ck_assert_ptr_nonnull(strstr(report, "w.lesson:9:1: error: '@run 1000' asks for 1.00016e8 operations (1000 steps "
+                                         "× 100016 per step), after 1.00016e8 already asked on this page"));
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    free(l);
+
+    /* The lesson's limit: 31 pages of 1.92e8 each pass one by one, not all together. */
+    char text[8192] = "# Long\n";
+    for (int k = 0; k < 33; k++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "## P%d\n@scenario microstates\n"
+                 "@param flips=100000\n@play 1919\n", k + 1);
+    int errors = xl_lesson_parse("long.lesson", text, strlen(text), l = malloc(sizeof *l));
+    ck_assert_int_eq(errors, 0);
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    s = xl_session_create(&d);
+    report[0] = '\0';
+    ck_assert_int_eq(xl_lesson_check_work(l, "long.lesson", s, report, sizeof report), 2);
+    ck_assert_ptr_nonnull(strstr(report, "a whole lesson may ask for at most 6e9 (about a minute)"));
+    ck_assert_ptr_nonnull(strstr(report, "long.lesson:")); /* with the line of the play */
+    xl_session_destroy(s);
+    free(l);
+}
+END_TEST
+
 START_TEST(pages_run_their_script)
 {
     xl_player *p = xl_player_create(lesson, session);
@@ -344,6 +503,8 @@ int main(void)
     tcase_add_test(tc, problems_are_reported_with_their_line);
     tcase_add_test(tc, an_empty_lesson_has_no_player);
     tcase_add_test(tc, text_is_shown_when_the_script_reaches_it);
+    tcase_add_test(tc, a_long_page_start_is_made_in_bounded_slices);
+    tcase_add_test(tc, plays_past_the_limits_are_refused_not_run);
     suite_add_tcase(su, tc);
     SRunner *sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

@@ -227,13 +227,46 @@ static int presenter_open(presenter *pv, const char *fonts)
     return 0;
 }
 
-/* One recorded action done again (--replay). Returns 1 if it changed what is shown. */
-static int replay_apply(const ui_replay_entry *e, xl_session *s, ui_classroom *cr, ui_view *view, FILE *trace,
-                        const char *file)
+/* The steps a replay line asks for (advance N, do run N, do step) and what they cost on
+ * s as it is: within XL_WORK_PAGE for the line and XL_WORK_FILE for the whole replay
+ * (*work, the operations so far), or said with the line and the limit. Returns 0 if
+ * the line may run (counted), -1 if refused. */
+static int replay_work(const ui_replay_entry *e, const xl_session *s, const char *file, double *work)
 {
-    ui_action act;
-    char err[512];
+    long steps = 0;
+    ui_action act = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
+    char err[256] = "";
+    if (e->kind == UI_REPLAY_ADVANCE) steps = e->n;
+    else if (e->kind == UI_REPLAY_DO && ui_action_parse(e->text, &act, err, sizeof err) == 0)
+        steps = act.cmd.kind == XL_CMD_RUN ? act.cmd.n : act.cmd.kind == XL_CMD_STEP ? 1 : 0;
+    if (steps <= 0) return 0;
+    const double cost = xl_session_step_cost(s), ops = (double)steps * cost;
+    const int line_over = ops > XL_WORK_PAGE;
+    if (!line_over && *work + ops <= XL_WORK_FILE) {
+        *work += ops;
+        return 0;
+    }
+    char what[64];
+    if (e->kind == UI_REPLAY_ADVANCE) snprintf(what, sizeof what, "advance %ld", e->n);
+    else xl_command_format(&act.cmd, what, sizeof what);
+    fprintf(stderr,
+            "xentlab: --replay: %s:%d: error: '%s' asks for %.6g operations (%ld steps × %.6g per step)%s; %s may "
+            "ask for at most %.6g (about %s): the replay stops here\n",
+            file, e->line, what, ops, steps, cost, line_over ? "" : " after all the lines before it",
+            line_over ? "one line of a replay" : "a whole replay", line_over ? XL_WORK_PAGE : XL_WORK_FILE,
+            line_over ? "2 seconds" : "a minute");
+    return -1;
+}
+
+/* One recorded action done again (--replay). Returns 1 if it changed what is shown, 0
+ * if not, -1 if it asks for more work than a replay may (said; the replay stops). */
+static int replay_apply(const ui_replay_entry *e, xl_session *s, ui_classroom *cr, ui_view *view, FILE *trace,
+                        const char *file, double *work)
+{
+    ui_action act = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
+    char err[512] = "";
     int ok = 1;
+    if (replay_work(e, s, file, work) != 0) return -1;
     switch (e->kind) {
     case UI_REPLAY_DO:
         if (ui_action_parse(e->text, &act, err, sizeof err) != 0) return 0; /* checked when loaded */
@@ -246,10 +279,24 @@ static int replay_apply(const ui_replay_entry *e, xl_session *s, ui_classroom *c
         apply_view_command(view, act.view);
         if (trace) ui_trace_command(trace, s, &act, 1);
         return 1;
-    case UI_REPLAY_LESSON:
+    case UI_REPLAY_LESSON: {
+        /* A page start runs the pages before it: counted, so that turning pages back
+         * and forth, or opening a lesson again and again, is bounded too. */
+        const xl_player *was = cr->player;
+        const double before = was ? xl_player_ops_done(was) : 0.0;
         if (ui_classroom_do(cr, e->text, s, err, sizeof err) != 0)
             fprintf(stderr, "xentlab: --replay: %s:%d: %s\n", file, e->line, err);
+        const double after = cr->player ? xl_player_ops_done(cr->player) : 0.0;
+        *work += cr->player == was && after >= before ? after - before : after;
+        if (*work > XL_WORK_FILE) {
+            fprintf(stderr,
+                    "xentlab: --replay: %s:%d: error: the lesson's pages computed up to here took %.6g operations; "
+                    "a whole replay may ask for at most %.6g (about a minute): the replay stops here\n",
+                    file, e->line, *work, XL_WORK_FILE);
+            return -1;
+        }
         return 1;
+    }
     case UI_REPLAY_ADVANCE:
         return (cr->player ? xl_player_advance_steps(cr->player, e->n) : xl_session_advance_steps(s, e->n)) > 0;
     case UI_REPLAY_SIZE:
@@ -286,6 +333,8 @@ typedef struct window_loop {
     Uint64 note_until; /* when the view's note goes */
     Uint64 freq, last, lesson_start, session_start;
     long next_entry;   /* --replay: the next recorded action */
+    double replay_work; /* --replay: the operations its lines asked for so far */
+    int replay_refused; /* a line asked for more: the replay stopped there */
     long shown_second; /* the presenter's timer, redrawn when its second changes */
     long frames;       /* frames shown */
     lesson_seen seen;
@@ -376,6 +425,25 @@ static int window_turn(void *ctx, int may_wait)
         L->lesson_start = SDL_GetTicks64();
         cr->restarted = 0;
     }
+    /* A long page start or a skipped play is computed a slice per frame, so the window
+     * goes on drawing and answering keys. Not while inputs are recorded or replayed:
+     * there each action meets the state it met live, computed at once. */
+    if (cr->player) xl_player_set_sliced(cr->player, !rw && !replay);
+    const int busy = cr->player && xl_player_busy(cr->player);
+    if (busy) {
+        xl_player_work(cr->player, XL_WORK_SLICE);
+        const int target = xl_player_preparing(cr->player);
+        if (xl_player_busy(cr->player)) {
+            if (target >= 0)
+                snprintf(L->view.note, sizeof L->view.note, "computing the start of page %d…", target + 1);
+            else
+                snprintf(L->view.note, sizeof L->view.note, "computing the steps of this page…");
+            L->note_until = SDL_GetTicks64() + 400;
+        } else {
+            L->view.note[0] = '\0';
+        }
+        L->dirty = L->presenter_dirty = 1;
+    }
     SDL_Event ev;
     int have;
     const int wait_ms = wait_ms_for(L);
@@ -433,7 +501,7 @@ static int window_turn(void *ctx, int may_wait)
                 taken = 1;
             }
             /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
-            int to_scene = !taken && !replaying && !cr->menu_open && !cr->blank &&
+            int to_scene = !taken && !replaying && !busy && !cr->menu_open && !cr->blank &&
                            !((ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_MOUSEMOTION) && fx < L->geom.scene.x);
             xl_command cmds[4];
             int nc = L->view.help_visible || !to_scene ? 0 : ui_pointer_event(&L->pointer, &fe, &L->geom, s, cmds, 4);
@@ -487,8 +555,9 @@ static int window_turn(void *ctx, int may_wait)
                     if (!was_playing && xl_session_playing(s)) L->last = SDL_GetPerformanceCounter();
                 } else {
                     act = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod);
-                    /* While a replay plays, only the view is the viewer's. */
-                    if (replaying && act.view == UI_VIEW_NONE) act.cmd = xl_command_make(XL_CMD_NONE);
+                    /* While a replay plays, only the view is the viewer's; while a page
+                     * is computed, the session is the work in progress. */
+                    if ((replaying || busy) && act.view == UI_VIEW_NONE) act.cmd = xl_command_make(XL_CMD_NONE);
                 }
             }
         }
@@ -548,11 +617,20 @@ static int window_turn(void *ctx, int may_wait)
     if (replay && L->next_entry < replay->count) {
         while (L->next_entry < replay->count && replay->entries[L->next_entry].ms <= ms_since(L->session_start)) {
             const ui_replay_entry *e = &replay->entries[L->next_entry++];
+            int applied = e->kind == UI_REPLAY_SIZE ? 0 : replay_apply(e, s, cr, &L->view, trace, opt->replay,
+                                                                             &L->replay_work);
             if (e->kind == UI_REPLAY_SIZE) SDL_SetWindowSize(win, (int)e->n, (int)e->h);
-            else if (replay_apply(e, s, cr, &L->view, trace, opt->replay)) stepped = 1;
+            else if (applied > 0) stepped = 1;
             L->dirty = L->presenter_dirty = 1;
+            if (applied < 0) { /* refused (said on stderr): the rest is not played */
+                L->next_entry = replay->count;
+                snprintf(L->view.note, sizeof L->view.note,
+                         "the replay stopped at line %d: it asks for more work than a replay may", e->line);
+                L->note_until = SDL_GetTicks64() + 8000;
+                L->replay_refused = 1;
+            }
         }
-        if (L->next_entry == replay->count) {
+        if (L->next_entry == replay->count && !L->replay_refused) {
             snprintf(L->view.note, sizeof L->view.note, "the replay of %.120s is done: the controls are yours",
                      opt->replay);
             L->note_until = SDL_GetTicks64() + 4000;
@@ -772,6 +850,8 @@ typedef struct replay_source {
     ui_classroom *cr;
     ui_view *view;
     const char *file;
+    double work;       /* the operations the lines asked for so far */
+    int refused;       /* a line asked for more than a replay may: stopped there */
 } replay_source;
 
 static int replay_source_next(void *self)
@@ -781,7 +861,13 @@ static int replay_source_next(void *self)
     rs->changed = rs->frame == 0;
     while (rs->next < rs->rp->count && rs->rp->entries[rs->next].ms <= t) {
         const ui_replay_entry *e = &rs->rp->entries[rs->next++];
-        if (replay_apply(e, rs->s, rs->cr, rs->view, NULL, rs->file) || e->kind != UI_REPLAY_ADVANCE) rs->changed = 1;
+        int applied = replay_apply(e, rs->s, rs->cr, rs->view, NULL, rs->file, &rs->work);
+        if (applied < 0) {
+            rs->refused = 1;
+            rs->next = rs->rp->count;
+            break;
+        }
+        if (applied || e->kind != UI_REPLAY_ADVANCE) rs->changed = 1;
     }
     sync_view(rs->view, rs->cr);
     rs->view->recording = 1;
@@ -807,7 +893,7 @@ static int replay_schedule(const ui_replay *rp, const ui_options *ro, const char
     if (!*dry_s) return -1;
     ui_classroom_init(dry_cr, fonts);
     ui_view view = {.theme = ro->theme};
-    replay_source rs = {rp, 0, 0, fps, 0, *dry_s, dry_cr, &view, file};
+    replay_source rs = {rp, 0, 0, fps, 0, *dry_s, dry_cr, &view, file, 0.0, 0};
     const void *shown_lesson = NULL;
     int shown_page = -2;
     for (long f = 0; f < sc->frames; f++) {
@@ -815,6 +901,7 @@ static int replay_schedule(const ui_replay *rp, const ui_options *ro, const char
         const void *lesson = dry_cr->player ? (const void *)dry_cr->lesson : NULL;
         const int page = dry_cr->player ? xl_player_page(dry_cr->player) : -1;
         if (f > 0 && lesson == shown_lesson && page == shown_page) continue;
+        if (rs.refused) return 1; /* said: nothing is recorded */
         if (sc->pages == XL_LESSON_MAX_PAGES) continue; /* more chapters than fit: the last runs on */
         if (sc->pages > 0) sc->end[sc->pages - 1] = f;
         int k = sc->pages++;
@@ -840,10 +927,13 @@ static int record_replay(const ui_options *opt, const ui_replay *rp, const ui_op
     ui_classroom *dry_cr = malloc(sizeof *dry_cr);
     xl_session *dry_s = NULL;
     int status = 1;
-    if (!sc || !dry_cr || replay_schedule(rp, ro, fonts, opt->fps, opt->replay, sc, dry_cr, &dry_s) != 0) {
+    int scheduled = !sc || !dry_cr ? -1 : replay_schedule(rp, ro, fonts, opt->fps, opt->replay, sc, dry_cr, &dry_s);
+    if (scheduled < 0) {
         fprintf(stderr, "xentlab: --record: out of memory\n");
+    } else if (scheduled > 0) {
+        status = 1; /* a line over the limits, said */
     } else {
-        replay_source rs = {rp, 0, 0, opt->fps, 0, s, cr, view, opt->replay};
+        replay_source rs = {rp, 0, 0, opt->fps, 0, s, cr, view, opt->replay, 0.0, 0};
         ui_export_source src = {replay_source_next, replay_source_changed, &rs, s, view};
         ui_export_options eo = {opt->record, opt->width, opt->height, opt->fps, view->theme, opt->force, fonts};
         status = ui_export_frames(&eo, sc, &src);
@@ -1021,12 +1111,17 @@ int ui_app_run(const ui_options *opt)
         return status;
     }
     /* A replay with no window: every recorded action at once, then the last frame. */
+    int replay_refused = 0;
+    double replay_ops = 0.0;
     if (opt->replay && opt->headless)
-        for (long i = 0; i < rp.count; i++)
-            replay_apply(&rp.entries[i], s, cr, &view, opt->trace ? stdout : NULL, opt->replay);
+        for (long i = 0; i < rp.count && !replay_refused; i++)
+            replay_refused = replay_apply(&rp.entries[i], s, cr, &view, opt->trace ? stdout : NULL, opt->replay,
+                                          &replay_ops) < 0;
     sync_view(&view, cr);
     int status;
-    if (SDL_Init(0) != 0) {
+    if (replay_refused) {
+        status = 1; /* said: no frame of a replay cut short */
+    } else if (SDL_Init(0) != 0) {
         fprintf(stderr, "xentlab: SDL: %s\n", SDL_GetError());
         status = 1;
     } else {

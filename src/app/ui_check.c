@@ -24,16 +24,34 @@ static int play_all(const xl_lesson *l, const char *file, FILE *err, int *expect
     }
     char report[8192];
     int problems = 0;
+    xl_lesson_work work = {0.0, 0.0}; /* a play past the limits is refused, not run */
     *expects = 0;
     for (int p = 0; p < l->npages; p++) {
         int held = 0;
         report[0] = '\0';
-        problems += xl_lesson_play_page(l, p, file, s, report, sizeof report, &held);
+        problems += xl_lesson_play_page(l, p, file, s, report, sizeof report, &held, &work);
         *expects += held;
         fputs(report, err);
     }
     xl_session_destroy(s);
     return problems;
+}
+
+/* xl_lesson_check_work on a fresh session: the problems, reported on err. */
+static int work_pass(const xl_lesson *l, const char *file, FILE *err)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session *s = xl_session_create(&d);
+    if (!s) {
+        fprintf(err, "%s: error: out of memory\n", file);
+        return 1;
+    }
+    char report[8192] = "";
+    int over = xl_lesson_check_work(l, file, s, report, sizeof report);
+    fputs(report, err);
+    xl_session_destroy(s);
+    return over;
 }
 
 int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
@@ -77,6 +95,13 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
             continue;
         }
         if (!play) {
+            /* The work its plays ask for, counted without taking a step. */
+            int over = work_pass(l, files[i], err);
+            if (over) {
+                fprintf(out, "%s: %d play%s over the limits\n", files[i], over, over == 1 ? "" : "s");
+                status = 1;
+                continue;
+            }
             fprintf(out, "%s: ok, \"%s\", %d page%s\n", files[i], l->title, l->npages, l->npages == 1 ? "" : "s");
             continue;
         }

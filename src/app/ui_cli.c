@@ -19,7 +19,7 @@
 #define XL_VERSION "0.0.0"
 #endif
 
-enum { MIN_W = UI_MIN_W, MIN_H = UI_MIN_H, MAX_W = UI_MAX_W, MAX_H = UI_MAX_H };
+enum { MIN_W = UI_MIN_W, MIN_H = UI_MIN_H, MAX_W = UI_FRAME_MAX_W, MAX_H = UI_FRAME_MAX_H };
 #define MAX_LR 100.0
 #define MAX_STEPS 100000000L
 
@@ -308,8 +308,8 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
         }
         memcpy(item, p, len);
         item[len] = '\0';
-        ui_action a;
-        char why[160];
+        ui_action a = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
+        char why[160] = ""; /* initialised where declared: a refusal that wrote nothing reads "" */
         if (ui_action_parse(item, &a, why, sizeof why) != 0) {
             char what[256];
             snprintf(what, sizeof what, "%s (commands are separated by ';' or ',')", why);

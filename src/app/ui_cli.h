@@ -9,9 +9,9 @@
 #include "ui_theme.h"
 #include "xl_session.h"
 
-enum { UI_MAX_COMMANDS = 64 };
-/* The frame sizes --size accepts (and a window's smallest): 640x360 is 360p video. */
-enum { UI_MIN_W = 640, UI_MIN_H = 360, UI_MAX_W = 7680, UI_MAX_H = 4320 };
+/* The frame sizes: --size, and the window sizes a --replay file may ask for; the
+ * smallest is a window's smallest too (640x360 is 360p video). */
+enum { UI_MAX_COMMANDS = 64, UI_MIN_W = 640, UI_MIN_H = 360, UI_FRAME_MAX_W = 7680, UI_FRAME_MAX_H = 4320 };
 
 typedef struct ui_options {
     xl_session_desc desc;     /* the scene: classes, P, logits, lr */

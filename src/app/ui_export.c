@@ -304,6 +304,50 @@ static int make_paths(const char *out, out_kind kind, paths *ps)
     return 0;
 }
 
+/* Temporaries a recording of the same OUT left when its process was killed (kill -KILL
+ * gives no chance to clean up): ".BASE.partial-PID" with exactly one of the suffixes
+ * make_paths gives, whose PID is no longer a process (kill(pid, 0) fails with ESRCH).
+ * Nothing else is touched: not another output's, not a living recorder's. */
+static void remove_stale(const char *out, out_kind kind)
+{
+    size_t len = strlen(out);
+    while (len > 1 && out[len - 1] == '/') len--;
+    char dir[PATH_MAX_LEN], prefix[PATH_MAX_LEN];
+    const char *slash = memrchr(out, '/', len);
+    if (slash) snprintf(dir, sizeof dir, "%.*s", (int)(slash - out + 1), out);
+    else snprintf(dir, sizeof dir, "./");
+    const char *base = slash ? slash + 1 : out;
+    snprintf(prefix, sizeof prefix, ".%.*s.partial-", (int)(len - (size_t)(base - out)), base);
+    static const char *const video[] = {".mp4", ".webm", ".srt", ".chapters.vtt", ".ffmetadata", ".ffmpeg.log"};
+    static const char *const frames[] = {"", ".ffmetadata", ".ffmpeg.log"};
+    const char *const *suffixes = kind == OUT_FRAMES ? frames : video;
+    const size_t nsuffixes = kind == OUT_FRAMES ? 3 : 6;
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *e;
+    const size_t plen = strlen(prefix);
+    while ((e = readdir(d)) != NULL) {
+        const char *n = e->d_name;
+        if (strncmp(n, prefix, plen) != 0) continue;
+        const char *digits = n + plen, *end = digits;
+        while (*end >= '0' && *end <= '9') end++;
+        if (end == digits || end - digits > 9 || *digits == '0') continue;
+        int known = 0;
+        for (size_t i = 0; i < nsuffixes; i++)
+            if (strcmp(end, suffixes[i]) == 0) known = 1;
+        if (kind != OUT_FRAMES && strcmp(end, kind == OUT_MP4 ? ".webm" : ".mp4") == 0) known = 0;
+        if (!known) continue;
+        long pid = strtol(digits, NULL, 10);
+        if (pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue;
+        char path[2 * PATH_MAX_LEN];
+        snprintf(path, sizeof path, "%s%s", dir, n);
+        struct stat st;
+        int gone = lstat(path, &st) == 0 && (S_ISDIR(st.st_mode) ? remove_frames_dir(path) : unlink(path)) == 0;
+        if (gone) fprintf(stderr, "xentlab: --record: removed %s, left by process %ld, which is gone\n", path, pid);
+    }
+    closedir(d);
+}
+
 /* Start ffmpeg reading raw frames from a pipe; returns its pid and the pipe's write
  * end, or -1 (ENOENT: not installed). */
 static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, int *fd_out)
@@ -402,6 +446,7 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     }
     paths ps;
     if (make_paths(out, kind, &ps) != 0) return 1;
+    remove_stale(out, kind);
     const char *finals[3] = {ps.out, ps.srt, ps.vtt};
     for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 3); i++)
         if (exists(finals[i]) && !opt->force) {

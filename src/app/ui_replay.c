@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_cli.h"
 #include "ui_input.h"
 
 #ifndef XL_VERSION
@@ -18,7 +19,7 @@ static const char *const kind_names[] = {"do", "view", "lesson", "advance", "siz
 
 static int fail_at(char *err, size_t n, const char *path, int line, const char *fmt, ...)
 {
-    char what[512];
+    char what[512] = "";
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
@@ -106,16 +107,19 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
             continue;
         }
         if (!have_size) {
-            if (sscanf(buf, "size %d %d", &r->width, &r->height) != 2 || r->width < 1 || r->height < 1 ||
-                r->width > 16384 || r->height > 16384)
+            char extra = 0;
+            if (sscanf(buf, "size %d %d %c", &r->width, &r->height, &extra) != 2)
                 rc = fail_at(err, errlen, path, line, "expected 'size WIDTH HEIGHT' after the arguments");
+            else if (r->width < 1 || r->height < 1 || r->width > UI_FRAME_MAX_W || r->height > UI_FRAME_MAX_H)
+                rc = fail_at(err, errlen, path, line, "size needs WIDTH HEIGHT from 1 1 to %d %d (as --size), not %d %d",
+                             UI_FRAME_MAX_W, UI_FRAME_MAX_H, r->width, r->height);
             have_size = 1;
             continue;
         }
         /* MS TICK KIND REST */
         ui_replay_entry e = {0};
         e.line = line;
-        long long ms, t;
+        long long ms = 0, t = 0;
         const char *p = buf;
         if (whole(p, 1000000000000LL, &ms, &p) != 0 || *p++ != ' ' || whole(p, 1000000000000LL, &t, &p) != 0 ||
             *p++ != ' ') {
@@ -148,8 +152,8 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
         }
         e.kind = (ui_replay_kind)k;
         if (e.kind == UI_REPLAY_ADVANCE) {
-            long long n;
-            const char *end;
+            long long n = 0;
+            const char *end = NULL;
             if (whole(p, 100000000, &n, &end) != 0 || *end || n < 1) {
                 rc = fail_at(err, errlen, path, line, "advance needs a number of steps from 1 to 100000000");
                 break;
@@ -158,9 +162,11 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
             tick += e.n;
         } else if (e.kind == UI_REPLAY_SIZE) {
             int w = 0, h = 0;
-            char extra;
-            if (sscanf(p, "%d %d %c", &w, &h, &extra) != 2 || w < 1 || h < 1 || w > 16384 || h > 16384) {
-                rc = fail_at(err, errlen, path, line, "size needs WIDTH HEIGHT from 1 to 16384");
+            char extra = 0;
+            if (sscanf(p, "%d %d %c", &w, &h, &extra) != 2 || w < 1 || h < 1 || w > UI_FRAME_MAX_W ||
+                h > UI_FRAME_MAX_H) {
+                rc = fail_at(err, errlen, path, line, "size needs WIDTH HEIGHT from 1 1 to %d %d (as --size)",
+                             UI_FRAME_MAX_W, UI_FRAME_MAX_H);
                 break;
             }
             e.n = w;
@@ -170,15 +176,25 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
                 rc = fail_at(err, errlen, path, line, "%s needs what to do", kind_names[k]);
                 break;
             }
-            ui_action a;
-            char why[256];
-            if (e.kind == UI_REPLAY_DO && (ui_action_parse(p, &a, why, sizeof why) != 0 || a.view != UI_VIEW_NONE)) {
-                rc = fail_at(err, errlen, path, line, "'%.60s' is not a command: %s", p, why);
-                break;
-            }
-            if (e.kind == UI_REPLAY_VIEW && (ui_action_parse(p, &a, why, sizeof why) != 0 || a.view == UI_VIEW_NONE)) {
-                rc = fail_at(err, errlen, path, line, "'%.60s' is not a view command (theme, help, zoom-in, ...)", p);
-                break;
+            ui_action a = {UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
+            /* Written by the parser only when it refuses: a view command parses fine,
+             * so each message says its own reason. */
+            char why[256] = "";
+            if (e.kind == UI_REPLAY_DO || e.kind == UI_REPLAY_VIEW) {
+                if (ui_action_parse(p, &a, why, sizeof why) != 0) {
+                    rc = fail_at(err, errlen, path, line, "'%.60s' is not a command: %s", p, why);
+                    break;
+                }
+                if (e.kind == UI_REPLAY_DO && a.view != UI_VIEW_NONE) {
+                    rc = fail_at(err, errlen, path, line, "'%.60s' is a view command: write it as 'view %.60s'", p, p);
+                    break;
+                }
+                if (e.kind == UI_REPLAY_VIEW && a.view == UI_VIEW_NONE) {
+                    rc = fail_at(err, errlen, path, line,
+                                 "'%.60s' is not a view command (theme, fullscreen, help, quit, ...): write it as "
+                                 "'do %.60s'", p, p);
+                    break;
+                }
             }
             if (!(e.text = strdup(p))) {
                 rc = fail_at(err, errlen, path, line, "out of memory");

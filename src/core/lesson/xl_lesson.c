@@ -39,40 +39,80 @@ typedef struct parser {
     size_t cont_size;
 } parser;
 
+/* src into dst[n] whole, or, when it does not fit, cut after the last whole word that
+ * leaves room for " …": never inside a word or a UTF-8 sequence. */
+static void fit_words(char *dst, size_t n, const char *src)
+{
+    size_t len = strlen(src);
+    if (len < n) {
+        memcpy(dst, src, len + 1);
+        return;
+    }
+    static const char more[] = " \xe2\x80\xa6"; /* " …" */
+    size_t cut = n > sizeof more ? n - sizeof more : 0;
+    while (cut > 0 && src[cut] != ' ') cut--;
+    while (cut > 0 && src[cut - 1] == ' ') cut--;
+    if (cut == 0) { /* one word longer than the room: cut at a character's start */
+        cut = n > sizeof more ? n - sizeof more : 0;
+        while (cut > 0 && ((unsigned char)src[cut] & 0xC0) == 0x80) cut--;
+    }
+    memcpy(dst, src, cut);
+    memcpy(dst + cut, more, sizeof more);
+}
+
 static void error_at(parser *p, int column, const char *fmt, ...)
 {
     xl_lesson *l = p->out;
     if (l->nerrors < XL_LESSON_MAX_ERRORS) {
-        char what[160];
+        /* Room for the longest message with a line quoted in it; a longer file name
+         * is what gets cut, at a word. */
+        char what[XL_LESSON_ERROR], whole[2 * XL_LESSON_ERROR];
         va_list ap;
         va_start(ap, fmt);
         vsnprintf(what, sizeof what, fmt, ap);
         va_end(ap);
-        snprintf(l->errors[l->nerrors], sizeof l->errors[0], "%s:%d:%d: error: %s", p->file, p->line, column, what);
+        snprintf(whole, sizeof whole, "%s:%d:%d: error: %s", p->file, p->line, column, what);
+        fit_words(l->errors[l->nerrors], sizeof l->errors[0], whole);
     }
     l->nerrors++;
 }
 
-/* Valid UTF-8 without NUL or other control bytes but tab: what the renderer can draw. */
+/* Valid UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF)
+ * without NUL or other control bytes but tab: what the renderer can draw. */
 static int text_ok(parser *p, const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
-        int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        int n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
         if (n == 1 && c < 0x20 && c != '\t') {
             error_at(p, (int)i + 1, "a control byte (0x%02x): lessons are plain text", c);
             return 0;
         }
-        if (n == 0 || i + (size_t)n > len || (n == 2 && c < 0xC2)) {
-            error_at(p, (int)i + 1, "not UTF-8 text; save the file as UTF-8");
+        if (c == 0xC0 || c == 0xC1) {
+            error_at(p, (int)i + 1, "not UTF-8 text: an overlong form at byte %zu; save the file as UTF-8", i + 1);
+            return 0;
+        }
+        if (n == 0 || i + (size_t)n > len) {
+            error_at(p, (int)i + 1, "not UTF-8 text (byte 0x%02x at byte %zu); save the file as UTF-8", c, i + 1);
             return 0;
         }
         for (int k = 1; k < n; k++)
             if (((unsigned char)s[i + k] & 0xC0) != 0x80) {
-                error_at(p, (int)i + 1, "not UTF-8 text; save the file as UTF-8");
+                error_at(p, (int)i + 1, "not UTF-8 text (byte 0x%02x at byte %zu); save the file as UTF-8", c, i + 1);
                 return 0;
             }
+        /* The second byte's range decides the forms the lead byte alone cannot. */
+        unsigned char c1 = n > 1 ? (unsigned char)s[i + 1] : 0;
+        const char *bad = c == 0xE0 && c1 < 0xA0   ? "an overlong form"
+                          : c == 0xF0 && c1 < 0x90 ? "an overlong form"
+                          : c == 0xED && c1 >= 0xA0 ? "a UTF-16 surrogate (U+D800 to U+DFFF)"
+                          : c == 0xF4 && c1 >= 0x90 ? "a code point above U+10FFFF"
+                                                    : NULL;
+        if (bad) {
+            error_at(p, (int)i + 1, "not UTF-8 text: %s at byte %zu; save the file as UTF-8", bad, i + 1);
+            return 0;
+        }
         i += (size_t)n;
     }
     return 1;
@@ -165,7 +205,7 @@ static void parse_expect(parser *p, const char *s, size_t len, int col)
         return;
     }
     char v[64], t[64];
-    double value, tol;
+    double value = 0.0, tol = 0.0;
     if (!copy_trimmed(v, sizeof v, eq + 1, (size_t)(pm - eq - 1)) || xl_parse_real(v, strlen(v), &value) != 0) {
         error_at(p, col, "expect needs a plain number after '=', e.g. 6.9078");
         return;
@@ -214,7 +254,7 @@ static void parse_directive(parser *p, const char *s, size_t len)
         xl_step *st = new_step(p, XL_STEP_PLAY, col);
         if (st) st->n = n;
     } else if (strcmp(word, "hold") == 0) {
-        double sec;
+        double sec = 0.0;
         if (xl_parse_real(a, strlen(a), &sec) != 0 || !(sec > 0.0 && sec <= 600.0)) {
             error_at(p, col, "hold needs seconds above 0 and at most 600, e.g. '@hold 4'");
             return;
@@ -235,8 +275,8 @@ static void parse_directive(parser *p, const char *s, size_t len)
         xl_step *st = new_step(p, XL_STEP_EMPHASISE, col);
         if (st) snprintf(st->name, sizeof st->name, "%.31s", a); /* a known panel's name: short */
     } else {
-        xl_command cmd;
-        char err[160], text[XL_LESSON_LINE];
+        xl_command cmd = xl_command_make(XL_CMD_NONE);
+        char err[256] = "", text[XL_LESSON_LINE];
         if (!copy_trimmed(text, sizeof text, s, len)) {
             error_at(p, col, "directive too long");
             return;
@@ -309,7 +349,6 @@ static void narration(parser *p, const char *s, size_t len)
 
 static void one_line(parser *p, const char *s, size_t len)
 {
-    if (len > 0 && s[len - 1] == '\r') len--;
     if (!text_ok(p, s, len)) return;
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
@@ -434,19 +473,22 @@ int xl_lesson_parse(const char *file, const char *text, size_t len, xl_lesson *o
         error_at(&p, 1, "the file is larger than %d KiB; a lesson is plain text, split it", XL_LESSON_MAX_BYTES / 1024);
         return out->nerrors;
     }
-    size_t start = 0;
+    /* A UTF-8 byte order mark (old Notepad writes one) is not text. */
+    size_t start = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    /* Lines end in LF, CR LF or CR alone (old Mac editors). */
     while (start < len || (start == len && len == 0)) {
         size_t end = start;
-        while (end < len && text[end] != '\n') end++;
+        while (end < len && text[end] != '\n' && text[end] != '\r') end++;
         p.line++;
         one_line(&p, text + start, end - start);
-        start = end + 1;
         if (end >= len) break;
+        start = end + (text[end] == '\r' && end + 1 < len && text[end + 1] == '\n' ? 2 : 1);
     }
     close_question(&p);
+    /* A file whose every line was refused already has its errors: "empty" would be false. */
     if (!out->title[0]) {
         p.line = 1;
-        error_at(&p, 1, "an empty lesson: it starts with '# Title', then pages '## Title'");
+        if (out->nerrors == 0) error_at(&p, 1, "an empty lesson: it starts with '# Title', then pages '## Title'");
     } else if (out->npages == 0) {
         p.line = p.line > 0 ? p.line : 1;
         error_at(&p, 1, "a lesson needs at least one page: a line '## Title' and what the page says");
@@ -474,11 +516,67 @@ static void report_add(char *report, size_t n, const char *file, int line, const
     }
 }
 
+/* x as "2e8", "1.5e11": short, and exact for the limits. */
+static const char *ops_text(char *buf, size_t n, double x)
+{
+    if (x < 1e6) {
+        snprintf(buf, n, "%.0f", x);
+        return buf;
+    }
+    int e = (int)floor(log10(x));
+    double m = x / pow(10.0, e);
+    if (m >= 9.995) {
+        m /= 10.0;
+        e++;
+    }
+    snprintf(buf, n, "%.6g", m);
+    size_t used = strlen(buf);
+    snprintf(buf + used, n - used, "e%d", e);
+    return buf;
+}
+
+double xl_lesson_step_work(const xl_step *st, const xl_session *s)
+{
+    long steps = st->kind == XL_STEP_PLAY                                         ? st->n
+                 : st->kind == XL_STEP_COMMAND && st->cmd.kind == XL_CMD_RUN ? st->cmd.n
+                                                                              : 0;
+    return steps > 0 ? (double)steps * xl_session_step_cost(s) : 0.0;
+}
+
+int xl_lesson_work_take(xl_lesson_work *w, double ops, const xl_step *st, const char *file, char *report, size_t n)
+{
+    if (!w || ops <= 0.0) return 0;
+    const int page_over = w->page + ops > XL_WORK_PAGE;
+    if (!page_over && w->total + ops <= XL_WORK_FILE) {
+        w->page += ops;
+        w->total += ops;
+        return 0;
+    }
+    char what[XL_LESSON_LINE] = "play", asked[32], per[32], limit[32], before[32], already[96] = "";
+    if (st->kind == XL_STEP_PLAY) snprintf(what, sizeof what, "play %ld", st->n);
+    else xl_command_format(&st->cmd, what, sizeof what);
+    const long steps = st->kind == XL_STEP_PLAY ? st->n : st->cmd.n;
+    const double done = page_over ? w->page : w->total;
+    ops_text(asked, sizeof asked, ops);
+    ops_text(per, sizeof per, ops / (double)steps);
+    ops_text(limit, sizeof limit, page_over ? XL_WORK_PAGE : XL_WORK_FILE);
+    if (done > 0.0)
+        snprintf(already, sizeof already, ", after %s already asked %s", ops_text(before, sizeof before, done),
+                 page_over ? "on this page" : "by the pages and plays before it");
+    report_add(report, n, file, st->line,
+               "'@%s' asks for %s operations (%ld steps × %s per step)%s; %s may ask for at most %s (about %s): "
+               "take fewer steps, or fewer flips, classes, samples or cells",
+               what, asked, steps, per, already, page_over ? "one page" : "a whole lesson", limit,
+               page_over ? "2 seconds" : "a minute");
+    return 1;
+}
+
 int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file, xl_session *s, char *report,
-                        size_t n, int *held)
+                        size_t n, int *held, xl_lesson_work *work)
 {
     if (page < 0 || page >= l->npages || step < 0 || step >= l->pages[page].nsteps) return 0;
     const xl_step *st = &l->pages[page].steps[step];
+    if (work && xl_lesson_work_take(work, xl_lesson_step_work(st, s), st, file, report, n)) return 1;
     switch (st->kind) {
     case XL_STEP_COMMAND:
         if (!xl_session_apply(s, st->cmd)) {
@@ -515,12 +613,30 @@ int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file
 }
 
 int xl_lesson_play_page(const xl_lesson *l, int page, const char *file, xl_session *s, char *report, size_t n,
-                        int *expects)
+                        int *expects, xl_lesson_work *work)
 {
     int problems = 0, held = 0;
+    if (work) work->page = 0.0;
     if (page >= 0 && page < l->npages)
         for (int i = 0; i < l->pages[page].nsteps; i++)
-            problems += xl_lesson_play_step(l, page, i, file, s, report, n, &held);
+            problems += xl_lesson_play_step(l, page, i, file, s, report, n, &held, work);
     if (expects) *expects = held;
+    return problems;
+}
+
+int xl_lesson_check_work(const xl_lesson *l, const char *file, xl_session *s, char *report, size_t n)
+{
+    xl_lesson_work w = {0.0, 0.0};
+    int problems = 0;
+    for (int p = 0; p < l->npages; p++) {
+        w.page = 0.0;
+        for (int i = 0; i < l->pages[p].nsteps; i++) {
+            const xl_step *st = &l->pages[p].steps[i];
+            problems += xl_lesson_work_take(&w, xl_lesson_step_work(st, s), st, file, report, n);
+            /* The commands that set the scene (scenario, param, flips-up, race, ...),
+             * not the steps: what a step costs depends on those alone. */
+            if (st->kind == XL_STEP_COMMAND && st->cmd.kind != XL_CMD_RUN) (void)xl_session_apply(s, st->cmd);
+        }
+    }
     return problems;
 }

@@ -46,7 +46,8 @@ enum {
     XL_LESSON_LINE = 256,              /* an answer, a question, an explanation */
     XL_LESSON_NAME = 32,
     XL_LESSON_PARAS = 64,              /* narration paragraphs a page tracks the place of */
-    XL_LESSON_MAX_ERRORS = 32
+    XL_LESSON_MAX_ERRORS = 32,
+    XL_LESSON_ERROR = 768             /* one error line: FILE:LINE:COLUMN: error: WHAT */
 };
 
 typedef enum xl_step_kind {
@@ -100,7 +101,7 @@ typedef struct xl_lesson {
     int npages;
     xl_page pages[XL_LESSON_MAX_PAGES];
     int nerrors;                        /* found; only the first XL_LESSON_MAX_ERRORS are kept */
-    char errors[XL_LESSON_MAX_ERRORS][192];
+    char errors[XL_LESSON_MAX_ERRORS][XL_LESSON_ERROR];
 } xl_lesson;
 
 /* The panels a page can emphasise ("bars", "readouts", "landscape", "history", "data",
@@ -121,13 +122,40 @@ int xl_lesson_parse(const char *file, const char *text, size_t len, xl_lesson *o
  * as "FILE:LINE:1: error: ..." into report (a buffer of n bytes, appended to, cut
  * when full). *expects (if not NULL) gets how many expect lines held. */
 struct xl_session;
+
+/* The work a lesson's directives asked for so far, in operations (XL_WORK_PAGE in
+ * xl_session.h): on the page being played and in the whole lesson. A play or a run
+ * that would take either past its limit (XL_WORK_PAGE, XL_WORK_FILE) is refused, a
+ * problem reported with the limit, and not run: a downloaded lesson cannot freeze the
+ * program. Start at {0, 0}; the page's count is cleared when a page starts. */
+typedef struct xl_lesson_work {
+    double page, total;
+} xl_lesson_work;
+
+/* The operations directive st asks for on s as it is now: play N and the command run N
+ * ask N × xl_session_step_cost(s); the others nothing worth counting (0). */
+double xl_lesson_step_work(const xl_step *st, const struct xl_session *s);
+
+/* Count ops, asked by st, into w: 0 if within the limits; else 1 with the problem
+ * reported into report (as below) and nothing counted. */
+int xl_lesson_work_take(xl_lesson_work *w, double ops, const xl_step *st, const char *file, char *report,
+                        size_t n);
+
+/* work (may be NULL: no limit) counts the plays and runs; its page count is cleared
+ * here first. */
 int xl_lesson_play_page(const xl_lesson *l, int page, const char *file, struct xl_session *s, char *report,
-                        size_t n, int *expects);
+                        size_t n, int *expects, xl_lesson_work *work);
 
 /* One directive of a page, step `step`, played the same way (a play takes its steps at
  * once). Returns 1 if it was a problem (reported as above), else 0; *held (if not NULL)
- * is incremented when it was an expect that held. */
+ * is incremented when it was an expect that held. work as for xl_lesson_play_page, but
+ * its page count is the caller's to clear. */
 int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file, struct xl_session *s,
-                        char *report, size_t n, int *held);
+                        char *report, size_t n, int *held, xl_lesson_work *work);
+
+/* What --check says without --play: every page's commands applied on s, the plays and
+ * runs counted but not taken, expects not read; a play or run past a limit is reported
+ * as xl_lesson_play_page would. Returns the number of problems. */
+int xl_lesson_check_work(const xl_lesson *l, const char *file, struct xl_session *s, char *report, size_t n);
 
 #endif

@@ -28,6 +28,22 @@ struct xl_player {
     char problems[2048];
     /* Problems are reported once per directive: the script may run a page many times. */
     unsigned char reported[XL_LESSON_MAX_PAGES][XL_LESSON_MAX_STEPS];
+    /* The work the directives ask for (xl_lesson_work): page k's whole script asked
+     * page_work[k] once known; `work` counts the page being run. */
+    xl_lesson_work work;
+    double page_work[XL_LESSON_MAX_PAGES];
+    /* Work in slices (xl_player_set_sliced): a page start being made, and steps owed.
+     *   target >= 0   goto(target) waits for starts[target]: page build_page's script
+     *                 runs from directive build_step to make starts[build_page + 1]
+     *   owed > 0      steps still to take now (of a play or a run), before the script
+     *                 goes on: the build's, or the live page's (owed_live) */
+    int sliced;
+    int target, build_page, build_step;
+    long owed;
+    int owed_run;                  /* the steps are a run command's (else a play's) */
+    int owed_live;                 /* the live page's: after them, the script goes on */
+    int owed_pause;                /* a skipped play: pause when the steps are taken */
+    double done;                   /* operations taken at once or in slices (xl_player_ops_done) */
 };
 
 static const xl_page *page_of(const xl_player *p)
@@ -39,11 +55,42 @@ static const xl_page *page_of(const xl_player *p)
 static void run_one(xl_player *p, int pg, int i)
 {
     char report[512] = "";
-    if (xl_lesson_play_step(p->lesson, pg, i, p->file, p->s, report, sizeof report, NULL) && !p->reported[pg][i]) {
+    if (xl_lesson_play_step(p->lesson, pg, i, p->file, p->s, report, sizeof report, NULL, &p->work) &&
+        !p->reported[pg][i]) {
         p->reported[pg][i] = 1;
         size_t used = strlen(p->problems);
         snprintf(p->problems + used, sizeof p->problems - used, "%s", report);
     }
+}
+
+/* A play or run of page pg, directive i, asking ops: 0 if it may go on (counted), 1 if
+ * refused by the limits (reported once). */
+static int over_budget(xl_player *p, int pg, int i, double ops)
+{
+    char report[1024] = "";
+    if (!xl_lesson_work_take(&p->work, ops, &p->lesson->pages[pg].steps[i], p->file, report, sizeof report))
+        return 0;
+    if (!p->reported[pg][i]) {
+        p->reported[pg][i] = 1;
+        size_t used = strlen(p->problems);
+        snprintf(p->problems + used, sizeof p->problems - used, "%s", report);
+    }
+    return 1;
+}
+
+/* Take up to `budget` operations' worth of the steps owed (at least one step), as the
+ * directive that owes them would: a play's with xl_session_run, a run command's with
+ * the command. Returns the operations spent. */
+static double take_owed(xl_player *p, double budget)
+{
+    const double cost = xl_session_step_cost(p->s);
+    double room = budget / cost;
+    long chunk = room >= (double)p->owed ? p->owed : room >= 1.0 ? (long)room : 1;
+    if (p->owed_run) xl_session_apply(p->s, xl_command_int(XL_CMD_RUN, chunk));
+    else xl_session_run(p->s, (int)chunk);
+    p->owed -= chunk;
+    p->done += (double)chunk * cost;
+    return (double)chunk * cost;
 }
 
 /* A stop: remember the state it stopped in. Returns 0, or -1 if out of memory. */
@@ -62,6 +109,27 @@ static void run_script(xl_player *p)
     const xl_page *pg = page_of(p);
     while (p->cursor < pg->nsteps) {
         const xl_step *st = &pg->steps[p->cursor];
+        if (st->kind == XL_STEP_PLAY || (st->kind == XL_STEP_COMMAND && st->cmd.kind == XL_CMD_RUN)) {
+            if (over_budget(p, p->page, p->cursor, xl_lesson_step_work(st, p->s))) {
+                p->cursor++; /* refused: the script goes on without it */
+                continue;
+            }
+            if (st->kind == XL_STEP_COMMAND) {
+                /* A run: its steps at once, or in slices between frames. */
+                p->cursor++;
+                p->owed = st->cmd.n;
+                p->owed_run = 1;
+                p->owed_live = 1;
+                p->owed_pause = 0;
+                if (p->sliced) {
+                    p->phase = XL_PLAYER_DONE; /* no stop of the script: its steps are being taken */
+                    return;
+                }
+                while (p->owed > 0) take_owed(p, 1e300);
+                p->owed_live = 0;
+                continue;
+            }
+        }
         switch (st->kind) {
         case XL_STEP_PLAY:
             p->play_left = st->n;
@@ -104,35 +172,34 @@ static void go_on(xl_player *p)
         p->cursor--;
     }
     if (p->phase == XL_PLAYER_PLAYING) {
-        /* Skipped: its remaining steps at once. */
-        xl_session_run(p->s, (int)p->play_left);
-        xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE));
+        /* Skipped: its remaining steps at once, or in slices between frames. */
+        p->owed = p->play_left;
+        p->owed_run = 0;
+        p->owed_live = 1;
+        p->owed_pause = 1;
         p->play_left = 0;
+        /* The phase stays "playing" until the steps are taken: what is shown (and
+         * traced) as done is done. */
+        if (p->sliced && p->owed > 0) return;
+        while (p->owed > 0) take_owed(p, 1e300);
+        xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE));
+        p->owed_live = p->owed_pause = 0;
     }
     run_script(p);
 }
 
-/* Make starts[page], from the last start known before it. */
-static int make_start(xl_player *p, int page)
+/* The total the pages before `page` asked for (their scripts run whole). */
+static double work_before(const xl_player *p, int page)
 {
-    if (p->starts[page]) return 0;
-    int k = page;
-    while (!p->starts[k]) k--;
-    if (xl_session_restore(p->s, p->starts[k]) != 0) return -1;
-    for (; k < page; k++) {
-        for (int i = 0; i < p->lesson->pages[k].nsteps; i++) run_one(p, k, i);
-        p->starts[k + 1] = xl_session_save(p->s);
-        if (!p->starts[k + 1]) return -1;
-    }
-    return 0;
+    double sum = 0.0;
+    for (int k = 0; k < page; k++) sum += p->page_work[k];
+    return sum;
 }
 
-int xl_player_goto(xl_player *p, int page)
+/* Show page `page`, whose start is made. */
+static int enter(xl_player *p, int page)
 {
-    if (page < 0) page = 0;
-    if (page >= p->lesson->npages) page = p->lesson->npages - 1;
-    if (make_start(p, page) != 0 || xl_session_restore(p->s, p->starts[page]) != 0) {
-        /* Back where it was: the page it is on has its start. */
+    if (xl_session_restore(p->s, p->starts[page]) != 0) {
         if (p->starts[p->page]) xl_session_restore(p->s, p->starts[p->page]);
         return -1;
     }
@@ -144,7 +211,145 @@ int xl_player_goto(xl_player *p, int page)
     memset(p->qstate, 0, sizeof p->qstate);
     for (int i = 0; i < XL_LESSON_ANSWERS; i++) p->choice[i] = -1;
     p->touched = 0;
+    p->phase = XL_PLAYER_DONE; /* until the script stops somewhere */
+    p->work.page = 0.0;
+    p->work.total = work_before(p, page);
     run_script(p);
+    return 0;
+}
+
+/* Begin making starts[page]: from the last start known before it, page by page. */
+static int begin_build(xl_player *p, int page)
+{
+    int k = page;
+    while (!p->starts[k]) k--;
+    if (xl_session_restore(p->s, p->starts[k]) != 0) return -1;
+    p->target = page;
+    p->build_page = k;
+    p->build_step = 0;
+    p->owed = 0;
+    p->owed_live = 0;
+    p->work.page = 0.0;
+    p->work.total = work_before(p, k);
+    return 0;
+}
+
+/* Up to `budget` operations of the build. Returns 1 while it goes on, 0 when the target
+ * page is shown, -1 if out of memory (the player back on the page it was on). */
+static int build_some(xl_player *p, double budget)
+{
+    while (p->target >= 0) {
+        if (p->owed > 0) {
+            if (budget <= 0.0) return 1;
+            budget -= take_owed(p, budget);
+            continue;
+        }
+        const xl_page *pg = &p->lesson->pages[p->build_page];
+        if (p->build_step < pg->nsteps) {
+            const int i = p->build_step++;
+            const xl_step *st = &pg->steps[i];
+            const double ops = xl_lesson_step_work(st, p->s);
+            if (ops > 0.0) {
+                if (!over_budget(p, p->build_page, i, ops)) {
+                    p->owed = st->kind == XL_STEP_PLAY ? st->n : st->cmd.n;
+                    p->owed_run = st->kind == XL_STEP_COMMAND;
+                }
+            } else {
+                run_one(p, p->build_page, i);
+                budget -= XL_STEP_BASE_OPS;
+            }
+            continue;
+        }
+        /* The page's script has run: the next page's start. */
+        p->page_work[p->build_page] = p->work.page;
+        p->starts[p->build_page + 1] = xl_session_save(p->s);
+        if (!p->starts[p->build_page + 1]) {
+            p->target = -1;
+            if (p->starts[p->page]) xl_session_restore(p->s, p->starts[p->page]);
+            return -1;
+        }
+        p->build_page++;
+        p->build_step = 0;
+        p->work.page = 0.0;
+        p->work.total = work_before(p, p->build_page);
+        if (p->build_page == p->target) {
+            p->target = -1;
+            return enter(p, p->build_page) == 0 ? 0 : -1;
+        }
+    }
+    return 0;
+}
+
+/* The live page's steps owed, then its script goes on. Returns 1 while it goes on. */
+static int owed_some(xl_player *p, double budget)
+{
+    while (p->owed > 0) {
+        if (budget <= 0.0) return 1;
+        budget -= take_owed(p, budget);
+    }
+    if (p->owed_pause) xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE));
+    p->owed_live = p->owed_pause = 0;
+    run_script(p);
+    return p->owed_live && p->owed > 0 ? 1 : 0;
+}
+
+int xl_player_work(xl_player *p, double budget)
+{
+    if (p->target >= 0) {
+        int r = build_some(p, budget);
+        if (r != 0) return r > 0 ? 1 : 0;
+        return xl_player_busy(p);
+    }
+    if (p->owed_live) return owed_some(p, budget);
+    return 0;
+}
+
+double xl_player_ops_done(const xl_player *p)
+{
+    return p->done;
+}
+
+int xl_player_busy(const xl_player *p)
+{
+    return p->target >= 0 || p->owed_live;
+}
+
+int xl_player_preparing(const xl_player *p)
+{
+    return p->target;
+}
+
+void xl_player_set_sliced(xl_player *p, int sliced)
+{
+    p->sliced = sliced;
+    if (!sliced)
+        while (xl_player_busy(p) && xl_player_work(p, 1e300)) {
+        }
+}
+
+int xl_player_goto(xl_player *p, int page)
+{
+    if (page < 0) page = 0;
+    if (page >= p->lesson->npages) page = p->lesson->npages - 1;
+    p->owed = 0; /* whatever was owed belongs to the page being left */
+    p->owed_live = p->owed_pause = 0;
+    if (p->starts[page]) {
+        p->target = -1;
+        return enter(p, page);
+    }
+    if (p->target >= 0 && page > p->build_page) {
+        p->target = page; /* the build on its way goes on to the new target */
+    } else if (begin_build(p, page) != 0) {
+        if (p->starts[p->page]) xl_session_restore(p->s, p->starts[p->page]);
+        p->target = -1;
+        return -1;
+    }
+    if (p->sliced) return 0;
+    while (p->target >= 0) {
+        int r = build_some(p, 1e300);
+        if (r < 0) return -1;
+    }
+    while (p->owed_live) owed_some(p, 1e300);
     return 0;
 }
 
@@ -155,6 +360,7 @@ xl_player *xl_player_create(const xl_lesson *l, xl_session *s)
     if (!p) return NULL;
     p->lesson = l;
     p->s = s;
+    p->target = -1;
     snprintf(p->file, sizeof p->file, "lesson");
     p->starts[0] = xl_session_save(s);
     if (!p->starts[0] || xl_player_goto(p, 0) != 0) {
@@ -186,6 +392,11 @@ void xl_player_set_file(xl_player *p, const char *file)
 
 xl_player_move xl_player_next(xl_player *p)
 {
+    if (p->target >= 0) { /* a page on its way: the one after it */
+        if (p->target + 1 >= p->lesson->npages) return XL_PLAYER_STAYED;
+        return xl_player_goto(p, p->target + 1) == 0 ? XL_PLAYER_TURNED : XL_PLAYER_STAYED;
+    }
+    if (p->owed_live) return XL_PLAYER_STAYED; /* the script goes on when its steps are taken */
     if (p->phase != XL_PLAYER_DONE) {
         if (p->phase == XL_PLAYER_ASKING) {
             p->qstate[p->asked] = 2; /* revealed, not answered */
@@ -200,12 +411,13 @@ xl_player_move xl_player_next(xl_player *p)
 
 int xl_player_prev(xl_player *p)
 {
-    return xl_player_goto(p, p->page > 0 ? p->page - 1 : 0);
+    const int from = p->target >= 0 ? p->target : p->page;
+    return xl_player_goto(p, from > 0 ? from - 1 : 0);
 }
 
 int xl_player_answer(xl_player *p, int k)
 {
-    if (p->phase != XL_PLAYER_ASKING || p->asked < 0) return 0;
+    if (xl_player_busy(p) || p->phase != XL_PLAYER_ASKING || p->asked < 0) return 0;
     if (k < 0 || k >= page_of(p)->questions[p->asked].nanswers) return 0;
     p->choice[p->asked] = k;
     p->qstate[p->asked] = 2;
@@ -223,6 +435,7 @@ int xl_player_question_state(const xl_player *p, int q, int *choice)
 
 void xl_player_took_over(xl_player *p)
 {
+    if (xl_player_busy(p)) return; /* the caller keeps the learner's commands out meanwhile */
     p->touched = 1;
     if (p->phase == XL_PLAYER_PLAYING) {
         p->phase = XL_PLAYER_SUSPENDED;
@@ -233,7 +446,7 @@ void xl_player_took_over(xl_player *p)
 
 long xl_player_take_steps(xl_player *p, long n)
 {
-    if (p->phase != XL_PLAYER_PLAYING || n <= 0) return 0;
+    if (xl_player_busy(p) || p->phase != XL_PLAYER_PLAYING || n <= 0) return 0;
     if (n > p->play_left) n = p->play_left;
     xl_session_run(p->s, (int)n);
     p->play_left -= n;
@@ -246,6 +459,7 @@ long xl_player_take_steps(xl_player *p, long n)
 
 int xl_player_advance(xl_player *p, double seconds)
 {
+    if (xl_player_busy(p)) return 0; /* the session is the page being computed */
     if (p->phase != XL_PLAYER_PLAYING) return xl_session_advance(p->s, seconds);
     if (!(seconds > 0.0)) return 0;
     const int sps = xl_session_steps_per_second(p->s);
@@ -279,6 +493,7 @@ xl_session *xl_player_session(const xl_player *p)
 
 long xl_player_advance_steps(xl_player *p, long n)
 {
+    if (xl_player_busy(p)) return 0;
     if (p->phase == XL_PLAYER_PLAYING) return xl_player_take_steps(p, n);
     return xl_session_advance_steps(p->s, n);
 }

@@ -91,6 +91,28 @@ double xl_player_page_hold(const xl_player *p);
  * in progress is suspended and the session paused. */
 void xl_player_took_over(xl_player *p);
 
+/* Work in slices. A page start is made by running the scripts of the pages before it,
+ * and a skipped play or a run takes its steps at once: up to a minute of work in a
+ * lesson at its limits (XL_WORK_FILE). Sliced (1), xl_player_goto, _next and _prev
+ * only begin that work, and xl_player_work does up to `ops` operations of it each
+ * frame, so the window goes on drawing and answering keys. Meanwhile the player is busy:
+ * it takes no steps of time and no answers, and the session holds the work in progress
+ * (the caller keeps the learner's commands away from it); _next turns to the page after
+ * the one on its way, _prev to the one before. The states reached are the same, bit for
+ * bit, sliced or not. Not sliced (the default), every call finishes its work; turning
+ * slicing off finishes any work begun. */
+void xl_player_set_sliced(xl_player *p, int sliced);
+/* Up to ops operations of the work begun (at least one step). Returns 1 while work is
+ * left, 0 when none. */
+int xl_player_work(xl_player *p, double ops);
+/* 1 while work is left. */
+int xl_player_busy(const xl_player *p);
+/* The operations (XL_WORK_PAGE) the player has taken without the clock: the plays
+ * and runs of page starts, the rest of skipped plays. A replay counts them against its limit. */
+double xl_player_ops_done(const xl_player *p);
+/* The page (0-based) whose start is being made, or -1. */
+int xl_player_preparing(const xl_player *p);
+
 /* The panel the page emphasises now ("bars", ..., see xl_lesson_panel_known), or "". */
 const char *xl_player_emphasis(const xl_player *p);
 

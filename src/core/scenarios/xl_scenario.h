@@ -21,6 +21,7 @@
 #include "xl_model.h"
 
 enum {
+    XL_STEP_BASE_OPS = 16,           /* a step's own cost: the optimizer, the history, the timeline */
     XL_SCENARIO_STATE_MAX = 1 << 18, /* bytes of plain state: a million particles' bits fit */
     XL_SCENARIO_PARAMS_MAX = 8,
     XL_READOUTS_MAX = 12,
@@ -195,6 +196,11 @@ typedef struct xl_scenario_def {
      * NULL (the generic path is used). */
     int (*landscape)(const void *state, xl_landscape *ls, const double *theta, int a, int b, double xlo,
                      double xhi, double ylo, double yhi);
+    /* What one step of one run costs, in elementary operations (xl_session_step_cost):
+     * XL_STEP_BASE_OPS for the step itself plus the classes, samples, cells or flips it
+     * touches, each weighted by what it costs against one class of the softmax. NULL:
+     * XL_STEP_BASE_OPS + item_count. */
+    double (*step_cost)(const void *state);
 } xl_scenario_def;
 
 /* The built-in scenarios, in the order S cycles them. Static storage. */

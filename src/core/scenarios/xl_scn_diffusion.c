@@ -161,6 +161,13 @@ static int item_count(const void *state)
     return st->k;
 }
 
+/* Per cell: the ring's step, the classifier's softmax and its gradient (4 measured). */
+static double step_cost(const void *state)
+{
+    const xl_diffusion_state *st = state;
+    return XL_STEP_BASE_OPS + 4.0 * st->k;
+}
+
 /* The cell where rho(0) is largest: where a first measurement is most telling. */
 static int first_item(const void *state)
 {
@@ -377,6 +384,7 @@ const xl_scenario_def xl_scenario_diffusion = {
     .bars = bars,
     .optimum = optimum,
     .evolve = evolve,
+    .step_cost = step_cost,
     .learning = learning,
     .restart = restart,
     .ceiling = ceiling,

@@ -117,6 +117,13 @@ static int item_count(const void *state)
     return st->lg.n;
 }
 
+/* Per sample: a sigmoid, its log and the gradient's terms (2 measured). */
+static double step_cost(const void *state)
+{
+    const xl_logistic_state *st = state;
+    return XL_STEP_BASE_OPS + 2.0 * st->lg.n;
+}
+
 static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
 {
     xl_logistic_state *st = state;
@@ -298,6 +305,7 @@ const xl_scenario_def xl_scenario_logistic = {
     .model = model,
     .start = start,
     .item_count = item_count,
+    .step_cost = step_cost,
     .apply = apply,
     .readout_values = readout_values,
     .bars = bars,

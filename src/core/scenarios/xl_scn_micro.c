@@ -224,6 +224,13 @@ static int item_count(const void *state)
     return 1;
 }
 
+/* One operation per flip (a draw and a bit: about half a softmax class's cost). */
+static double step_cost(const void *state)
+{
+    const xl_micro_state *st = state;
+    return XL_STEP_BASE_OPS + (double)st->flips;
+}
+
 /* The next value on the 1-2-5 ladder above (up) or below v, within lo..hi. */
 static long ladder(long v, int up, long lo, long hi)
 {
@@ -414,6 +421,7 @@ const xl_scenario_def xl_scenario_micro = {
     .readout_values = readout_values,
     .bars = bars,
     .evolve = evolve,
+    .step_cost = step_cost,
     .restart = restart,
     .ceiling = ceiling,
 };

@@ -139,6 +139,14 @@ static int item_count(const void *state)
     return st->wd.n < XL_ITEMS_MAX ? st->wd.n : XL_ITEMS_MAX;
 }
 
+/* Every sample, not only the selectable ones: a weighted sigmoid, its log, the
+ * gradient and the boundary's bookkeeping (3 measured). */
+static double step_cost(const void *state)
+{
+    const xl_weighted_state *st = state;
+    return XL_STEP_BASE_OPS + 3.0 * st->wd.n;
+}
+
 static int population(const void *state)
 {
     const xl_weighted_state *st = state;
@@ -253,6 +261,7 @@ const xl_scenario_def xl_scenario_weighted = {
     .model = model,
     .start = start,
     .item_count = item_count,
+    .step_cost = step_cost,
     .population = population,
     .apply = apply,
     .readout_values = readout_values,

@@ -276,8 +276,12 @@ int xl_command_parse(const char *text, xl_command *out, char *err, size_t errlen
                                                                          : 240;
         if (kind == XL_CMD_RUN || kind == XL_CMD_REWIND)
             lo = 0;
-        if (parse_long(a, alen, lo, hi, &c.n) != 0)
-            return fail(err, errlen, "%s needs a whole number, as in '%s'", d->name, d->usage);
+        if (parse_long(a, alen, lo, hi, &c.n) != 0) {
+            if (err && errlen)
+                snprintf(err, errlen, "%s needs a whole number from %ld to %ld, as in '%s'", d->name, lo, hi,
+                         d->usage);
+            return -1;
+        }
         if (kind == XL_CMD_SELECT || kind == XL_CMD_MEASURE)
             c.n -= 1;
         break;
@@ -308,8 +312,14 @@ int xl_command_parse(const char *text, xl_command *out, char *err, size_t errlen
         break;
     }
     case XL_ARG_NAME:
-        if (alen == 0 || alen >= sizeof c.name)
+        if (alen == 0)
             return fail(err, errlen, "%s needs a name, as in '%s'", d->name, d->usage);
+        if (alen >= sizeof c.name) {
+            if (err && errlen)
+                snprintf(err, errlen, "%s takes at most %d bytes after it (this has %zu), as in '%s'", d->name,
+                         (int)sizeof c.name - 1, alen, d->usage);
+            return -1;
+        }
         for (size_t i = 0; i < alen; i++)
             if (blank(a[i]))
                 return fail(err, errlen, "%s takes one name without blanks, as in '%s'", d->name, d->usage);

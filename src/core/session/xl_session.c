@@ -1665,6 +1665,14 @@ const xl_sim *xl_session_sim(const xl_session *s)
     return MAIN(s);
 }
 
+double xl_session_step_cost(const xl_session *s)
+{
+    assert(s != NULL);
+    const double one = s->def->step_cost ? s->def->step_cost(s->state.bytes)
+                                         : XL_STEP_BASE_OPS + (double)s->def->item_count(s->state.bytes);
+    return one * (s->nruns > 1 ? s->nruns : 1);
+}
+
 int xl_session_run_count(const xl_session *s)
 {
     assert(s != NULL);

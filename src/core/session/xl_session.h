@@ -106,6 +106,18 @@ int  xl_session_advance(xl_session *s, double seconds);
 int  xl_session_advance_steps(xl_session *s, long n);
 /* Take n steps now, playing or not (the --steps flag; also the command "run N"). */
 void xl_session_run(xl_session *s, int n);
+
+/* The work a step asks for, in elementary operations: the scenario's cost of one step of
+ * one run (xl_scenario_def.step_cost) times the runs racing. One operation is about what
+ * one class of the softmax costs in one step, some 10 ns on the 2-core machine these
+ * limits were measured on (so the limits below hold on any machine as counts):
+ *   XL_WORK_PAGE   what one lesson page, or one line of a replay, may ask for (about 2 s)
+ *   XL_WORK_FILE   what a whole lesson or replay may ask for (about a minute)
+ *   XL_WORK_SLICE  what the window computes between two frames (about 20 ms) */
+double xl_session_step_cost(const xl_session *s);
+#define XL_WORK_PAGE 2e8
+#define XL_WORK_FILE 6e9
+#define XL_WORK_SLICE 2e6
 void xl_session_set_observer(xl_session *s, xl_step_observer fn, void *user);
 
 const xl_scenario_def *xl_session_scenario(const xl_session *s);
