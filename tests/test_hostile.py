@@ -109,6 +109,10 @@ def hostile_files(cases, folder, version):
     replay("long-line", size + "0 0 do " + "x" * 1200 + "\n", 1, ":3: error: a line longer than")
     replay("no-ms", size + "x 0 do step\n", 1, ":3: error: expected 'MILLISECONDS TICK ACTION'")
     replay("time-back", size + "5 0 do step\n3 0 do step\n", 1, ":4: error: time goes back (3 ms after 5 ms)")
+    # Its length becomes video frames with --record: at most 3 hours.
+    replay("days", size + "0 0 do step\n999999999999 0 do step\n", 1,
+           ":4: error: 999999999999 ms is past the longest replay, 3 hours (10800000 ms)")
+    replay("three-hours", size + "0 0 do step\n10800000 0 do step\n", 0)
     replay("tick", size + "0 5 do step\n", 1, ":3: error: tick 5, but the advances before it make 0")
     replay("action", size + "0 0 jump\n", 1, ":3: error: unknown action 'jump'")
     replay("advance-0", size + "0 0 advance 0\n", 1, "advance needs a number of steps from 1 to 100000000")

@@ -130,6 +130,13 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
             rc = fail_at(err, errlen, path, line, "time goes back (%lld ms after %lld ms)", ms, last_ms);
             break;
         }
+        /* Its length becomes frames when it is recorded as video (and waiting in the
+         * window): a handed file may not ask for days of them. */
+        if (ms > UI_REPLAY_MAX_MS) {
+            rc = fail_at(err, errlen, path, line, "%lld ms is past the longest replay, 3 hours (%lld ms)", ms,
+                         (long long)UI_REPLAY_MAX_MS);
+            break;
+        }
         if (t != tick) {
             rc = fail_at(err, errlen, path, line, "tick %lld, but the advances before it make %ld", t, tick);
             break;
@@ -248,6 +255,13 @@ void ui_replay_write(ui_replay_writer *w, long long ms, ui_replay_kind kind, con
 {
     if (!w || !w->f) return;
     if (kind == UI_REPLAY_ADVANCE && n <= 0) return;
+    if (ms > UI_REPLAY_MAX_MS) { /* a replay this long would be refused when loaded */
+        if (!w->full)
+            fprintf(stderr, "xentlab: --record-input: 3 hours recorded, the longest a replay may be; "
+                            "the rest of the session is not in %s\n", w->path);
+        w->full = 1;
+        return;
+    }
     int rc;
     if (kind == UI_REPLAY_ADVANCE) rc = fprintf(w->f, "%lld %ld advance %ld\n", ms, w->tick, n);
     else if (kind == UI_REPLAY_SIZE) rc = fprintf(w->f, "%lld %ld size %ld %ld\n", ms, w->tick, n, h);

@@ -23,6 +23,9 @@
 #include <stdio.h>
 
 enum { UI_REPLAY_FORMAT = 1, UI_REPLAY_MAX_ARGS = 128, UI_REPLAY_MAX_ENTRIES = 1000000, UI_REPLAY_TEXT = 1100 };
+/* The longest replay, 3 hours: a lecture and more, and a bound on the frames a handed
+ * file can ask to be recorded. */
+#define UI_REPLAY_MAX_MS (3LL * 3600 * 1000)
 
 typedef enum ui_replay_kind {
     UI_REPLAY_DO = 0,     /* a session command: text */
@@ -60,6 +63,7 @@ typedef struct ui_replay_writer {
     FILE *f;
     long tick;            /* steps of time written so far */
     int failed;           /* a write failed (said once on stderr) */
+    int full;             /* UI_REPLAY_MAX_MS reached: the rest is not recorded (said once) */
     char path[1024];
 } ui_replay_writer;
 
