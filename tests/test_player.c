@@ -410,6 +410,12 @@ START_TEST(problems_are_reported_with_their_line)
     xl_player_goto(p, 0);
     ck_assert_uint_eq(strlen(xl_player_problems(p)), len);
     xl_player_destroy(p);
+    /* Named at creation, page 1's problems already carry the file's name. */
+    p = xl_player_create_named(l, session, "b.lesson");
+    ck_assert_ptr_nonnull(p);
+    ck_assert_ptr_nonnull(strstr(xl_player_problems(p), "b.lesson:4:1: error: expected loss = 1 ± 0.0001"));
+    ck_assert_int_ne(strncmp(xl_player_problems(p), "lesson:", 7), 0);
+    xl_player_destroy(p);
     free(l);
 }
 END_TEST

@@ -74,12 +74,11 @@ int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err
         c->broken = 1;
         return 0;
     }
-    if (to_default(s) != 0 || !(c->player = xl_player_create(l, s))) {
+    if (to_default(s) != 0 || !(c->player = xl_player_create_named(l, s, path))) {
         drop(c);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    xl_player_set_file(c->player, path);
     /* The lesson left, opened again: it goes on from the page left. */
     if (c->left_path[0] && strcmp(c->left_path, path) == 0 && c->left_page > 0 && c->left_page < l->npages)
         xl_player_goto(c->player, c->left_page);

@@ -353,7 +353,9 @@ int xl_player_goto(xl_player *p, int page)
     return 0;
 }
 
-xl_player *xl_player_create(const xl_lesson *l, xl_session *s)
+xl_player *xl_player_create(const xl_lesson *l, xl_session *s) { return xl_player_create_named(l, s, NULL); }
+
+xl_player *xl_player_create_named(const xl_lesson *l, xl_session *s, const char *file)
 {
     if (!l || l->npages < 1) return NULL;
     xl_player *p = calloc(1, sizeof *p);
@@ -361,7 +363,7 @@ xl_player *xl_player_create(const xl_lesson *l, xl_session *s)
     p->lesson = l;
     p->s = s;
     p->target = -1;
-    snprintf(p->file, sizeof p->file, "lesson");
+    snprintf(p->file, sizeof p->file, "%s", file ? file : "lesson");
     p->starts[0] = xl_session_save(s);
     if (!p->starts[0] || xl_player_goto(p, 0) != 0) {
         xl_player_destroy(p);

@@ -46,6 +46,9 @@ typedef struct xl_player xl_player;
 /* A player on page 1 of l (its directives already run up to the first stop). NULL if
  * out of memory or the lesson has no page. Free with xl_player_destroy. */
 xl_player *xl_player_create(const xl_lesson *l, xl_session *s);
+/* The same, with the file name its problems are reported under from page 1 on (NULL:
+ * "lesson"); xl_player_set_file later would be too late for page 1's. */
+xl_player *xl_player_create_named(const xl_lesson *l, xl_session *s, const char *file);
 void xl_player_destroy(xl_player *p);
 
 const xl_lesson *xl_player_lesson(const xl_player *p);
