@@ -63,6 +63,7 @@ static int is_dir(const char *path)
  * lessons; source tree: assets/../lessons), then the source tree's. */
 static int find_dir(char *dir, size_t n, const char *fonts_dir)
 {
+    if (!dir || n == 0) return 0; /* (and GCC under ASan then knows snprintf gets a buffer) */
     const char *env = getenv("XENTLAB_LESSONS");
     if (env && *env) {
         snprintf(dir, n, "%s", env);
