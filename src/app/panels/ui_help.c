@@ -37,6 +37,7 @@ static const help_row learning[] = {
     {"M", "the lessons", NULL},
     {"PgDn  /  PgUp", "lesson: next / back page", NULL},
     {"Esc", "lesson: to the sandbox (PgDn: back)", NULL},
+    {"F5  /  ⇧F5", "lesson: this page again / page 1", NULL},
     {"B  or  .", "lesson: blank the screen", NULL},
     {"P", "lesson: presenter view", "lesson: presenter view (desktop only)"},
 };
