@@ -716,6 +716,9 @@ static int run_window(const ui_options *opt, xl_session *s, ui_view view, const 
      * program would then wait for input that cannot come. Only an explicit choice
      * (SDL_VIDEODRIVER, as the tests set) may open one. */
     if (ui_platform_invisible_driver(SDL_GetCurrentVideoDriver(), getenv("SDL_VIDEODRIVER"))) {
+        const char *display = getenv("DISPLAY");
+        if (display && *display)
+            fprintf(stderr, "xentlab: DISPLAY is '%s', but no window could be opened on it\n", display);
         fprintf(stderr, "xentlab: no display to open a window on (SDL found only its '%s' driver)\n"
                         "Set DISPLAY (or WAYLAND_DISPLAY) to a running display, or draw without one:\n"
                         "  --headless --screenshot FILE.png   a picture of the scene\n"
