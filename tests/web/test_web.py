@@ -299,7 +299,9 @@ def main():
                 foot = ink_box(page, 0, 720 - 60, 440, 50)
                 assert foot, 'no keys at the foot of the lesson column'
                 shown = b.eval('window.xentlab.frames')
-                point = {'x': foot[0] + 8, 'y': foot[1] + foot[3] // 2}
+                # The keys are the foot's last line (a status line may stand above them):
+                # the middle of its glyphs, about 7 px above the ink's bottom.
+                point = {'x': foot[0] + 8, 'y': foot[1] + foot[3] - 7}
                 b.send('Input.dispatchTouchEvent', {'type': 'touchStart', 'touchPoints': [point]})
                 b.send('Input.dispatchTouchEvent', {'type': 'touchEnd', 'touchPoints': []})
                 frames_after(b, shown)
