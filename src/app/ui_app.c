@@ -377,6 +377,9 @@ static void say_classroom(window_loop *L, const char *did)
  * -1: nothing is due; only an event can change what is shown. */
 static int wait_ms_for(const window_loop *L)
 {
+    /* A page start computed a slice per turn: the next turn is due now (a page in a
+     * browser that slept until input would never finish it). */
+    if (L->cr && L->cr->player && xl_player_busy(L->cr->player)) return 1;
     int wait_ms = -1;
     if (xl_session_playing(L->s)) {
         int ms = (int)ceil(xl_session_time_to_next_step(L->s) * 1000.0);

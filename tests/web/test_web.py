@@ -151,7 +151,15 @@ def page_down_from_first_page(browser, lesson, file_name, name):
     opened = [t for t in trace_lines(browser) if t.get('lesson') == 'open']
     assert opened and opened[-1]['page'] == 1 and opened[-1]['file'].endswith(file_name), f'open line: {opened}'
     press_and_wait(browser, 'PageDown')
-    pages = [t for t in trace_lines(browser) if t.get('lesson') == 'page']
+    # A page's start may take the window several frames (it is computed a slice per
+    # frame, so the page never stops drawing): its line comes when the page is there.
+    deadline = time.time() + 20
+    pages = []
+    while time.time() < deadline:
+        pages = [t for t in trace_lines(browser) if t.get('lesson') == 'page']
+        if pages and pages[-1]['page'] == 2:
+            break
+        time.sleep(0.1)
     assert pages and pages[-1]['page'] == 2, f'page lines: {pages}'
     shot, want = os.path.join(OUT, f'{name}-browser.png'), os.path.join(OUT, f'{name}-desktop.png')
     browser.canvas_png(shot)
