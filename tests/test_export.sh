@@ -174,7 +174,9 @@ touch ".big.mp4.partial-$$.srt" ".other.mp4.partial-$pid.srt" ".big.mp4.partial-
 grep -q "removed ./.big.mp4.partial-$pid.mp4, left by process $pid, which is gone" stale.log ||
     fail "the stale video was not said removed: $(cat stale.log)"
 left=$(ls -a | grep partial | sort | tr '\n' ' ')
-[ "$left" = ".big.mp4.partial-$$.srt .big.mp4.partial-$pid.txt .other.mp4.partial-$pid.srt " ] ||
+# Sorted the same way as $left: which PID sorts first depends on the PIDs themselves.
+want=$(printf '%s\n' ".big.mp4.partial-$$.srt" ".big.mp4.partial-$pid.txt" ".other.mp4.partial-$pid.srt" | sort | tr '\n' ' ')
+[ "$left" = "$want" ] ||
     fail "after the clean-up, expected only the three decoys, found: $left"
 rm -f ./.big.mp4.partial-* ./.other.mp4.partial-*
 ok "kill -KILL: the next recording of big.mp4 removed the dead process's temporaries, and only those"
