@@ -199,6 +199,10 @@ key Next
 wait_for 5 "$m" 'last["page"] == 2' || fail "Page Down with the presenter open: expected page 2"
 key p
 wait_for 5 "$m" 'last["lesson"] == "presenter-closed"' || fail "P again: expected the presenter closed"
+# Xvfb has no window manager: when the presenter window goes, X focus may go with it
+# (BadWindow in a SetInputFocus, then M lost). Give it back to the main window.
+sleep 0.2
+xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win" 2>/dev/null
 
 # ---- M: the menu; Down Down Enter opens the third lesson; Escape: the sandbox ----
 m=$(mark)
