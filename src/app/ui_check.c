@@ -12,16 +12,21 @@
 #include "xl_lint.h"
 #include "xl_session.h"
 
-/* Every page in order on one session, as the player plays them. */
-static int play_all(const xl_lesson *l, const char *file, FILE *err, int *expects)
+/* The built-in scene a lesson starts from; NULL (said on err) if out of memory. */
+static xl_session *fresh_session(const char *file, FILE *err)
 {
     xl_session_desc d;
     xl_session_desc_default(&d, XL_BUILTIN_SEED);
     xl_session *s = xl_session_create(&d);
-    if (!s) {
-        fprintf(err, "%s: error: out of memory\n", file);
-        return 1;
-    }
+    if (!s) fprintf(err, "%s: error: out of memory\n", file);
+    return s;
+}
+
+/* Every page in order on one session, as the player plays them. */
+static int play_all(const xl_lesson *l, const char *file, FILE *err, int *expects)
+{
+    xl_session *s = fresh_session(file, err);
+    if (!s) return 1;
     char report[8192];
     int problems = 0;
     xl_lesson_work work = {0.0, 0.0}; /* a play past the limits is refused, not run */
@@ -40,13 +45,8 @@ static int play_all(const xl_lesson *l, const char *file, FILE *err, int *expect
 /* xl_lesson_check_work on a fresh session: the problems, reported on err. */
 static int work_pass(const xl_lesson *l, const char *file, FILE *err)
 {
-    xl_session_desc d;
-    xl_session_desc_default(&d, XL_BUILTIN_SEED);
-    xl_session *s = xl_session_create(&d);
-    if (!s) {
-        fprintf(err, "%s: error: out of memory\n", file);
-        return 1;
-    }
+    xl_session *s = fresh_session(file, err);
+    if (!s) return 1;
     char report[8192] = "";
     int over = xl_lesson_check_work(l, file, s, report, sizeof report);
     fputs(report, err);
