@@ -238,7 +238,7 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     xl_log_softmax(theta, st->c.n, out->logq);
     out->selected = selected;
     out->title = "TRUE P vs PREDICTED Q";
-    out->caption = "arrows: each logit's step";
+    out->caption = "Q = softmax(z) learns P";
     out->logits = theta;
     out->q_label = "Q = softmax(z)";
     out->edit = XL_BARS_RENORMALIZE;
