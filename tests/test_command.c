@@ -106,9 +106,9 @@ START_TEST(bad_text_is_refused_with_a_reason)
     for (int i = 0; i < 32; i++) strcat(many, ",1");
     ck_assert_int_eq(xl_command_parse(many, &c, err, sizeof err), -1);
     /* A name longer than the buffer is refused, never cut. */
-    char long_name[128] = "optimizer ";
-    memset(long_name + 10, 'a', 60);
-    long_name[70] = '\0';
+    char long_name[XL_COMMAND_NAME_MAX + 64] = "optimizer ";
+    memset(long_name + 10, 'a', XL_COMMAND_NAME_MAX);
+    long_name[10 + XL_COMMAND_NAME_MAX] = '\0';
     ck_assert_int_eq(xl_command_parse(long_name, &c, err, sizeof err), -1);
     ck_assert_int_eq(xl_command_name_arg(XL_CMD_OPTIMIZER, long_name).kind, XL_CMD_NONE);
 }

@@ -51,8 +51,9 @@ ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int p
     if (simplex && sg->drawn && inside(sg->area, px, py)) {
         h.kind = UI_HIT_SIMPLEX;
         ui_simplex_from_point(sg, (float)px, (float)py, h.p);
-        const xl_classifier *c = xl_session_classifier(s);
-        SDL_FPoint at = ui_simplex_to_point(sg, c->p);
+        xl_bars bars;
+        xl_session_bars(s, &bars);
+        SDL_FPoint at = ui_simplex_to_point(sg, bars.p);
         float r = 12.0f * (g->scale > 1.0f ? g->scale : 1.0f);
         h.index = (px - at.x) * (px - at.x) + (py - at.y) * (py - at.y) <= r * r;
         h.target = sg->area; /* P, Q and the path stay in sight */

@@ -238,7 +238,8 @@ static void parse_directive(parser *p, const char *s, size_t len)
     word[w] = '\0';
     char a[XL_LESSON_LINE];
     if (!copy_trimmed(a, sizeof a, arg, alen)) {
-        error_at(p, col, "directive too long");
+        error_at(p, col, "directive too long: a directive takes at most %d bytes (this has %zu)", XL_LESSON_LINE - 1,
+                 len + 1);
         return;
     }
     if (strcmp(word, "expect") == 0) {
@@ -278,7 +279,8 @@ static void parse_directive(parser *p, const char *s, size_t len)
         xl_command cmd = xl_command_make(XL_CMD_NONE);
         char err[256] = "", text[XL_LESSON_LINE];
         if (!copy_trimmed(text, sizeof text, s, len)) {
-            error_at(p, col, "directive too long");
+            error_at(p, col, "directive too long: a directive takes at most %d bytes (this has %zu)", XL_LESSON_LINE - 1,
+                     len + 1);
             return;
         }
         if (xl_command_parse(text, &cmd, err, sizeof err) != 0) {

@@ -22,7 +22,9 @@
 
 enum {
     XL_STEP_BASE_OPS = 16,           /* a step's own cost: the optimizer, the history, the timeline */
-    XL_SCENARIO_STATE_MAX = 1 << 18, /* bytes of plain state: a million particles' bits fit */
+    /* Bytes of plain state: the session allocates what the record says (state_size),
+     * up to this; a large state keeps fewer snapshots (XL_TIMELINE_BYTES). */
+    XL_SCENARIO_STATE_MAX = 1 << 26,
     XL_SCENARIO_PARAMS_MAX = 8,
     XL_READOUTS_MAX = 12,
     XL_ITEMS_MAX = 64              /* classes or samples */
@@ -201,6 +203,16 @@ typedef struct xl_scenario_def {
      * touches, each weighted by what it costs against one class of the softmax. NULL:
      * XL_STEP_BASE_OPS + item_count. */
     double (*step_cost)(const void *state);
+    /* The state as it is now becomes the start that the scenario's restore commands go
+     * back to (the softmax's p-restore): called after the session's setup commands
+     * (xl_session_desc.setup, the command line's --true and --names). May be NULL. */
+    void (*keep_start)(void *state);
+    /* Read-only data the scenario reads (a data set): the name of a file under the
+     * assets' data/ folder that the app reads once, before any session starts, and hands
+     * over (xl_scenario_set_data); NULL for none. init finds it with xl_scenario_data
+     * and may keep a pointer to it in the state: the bytes outlive every session and
+     * are never copied, so a snapshot's copy of that pointer stays valid. */
+    const char *data_file;
 } xl_scenario_def;
 
 /* The built-in scenarios, in the order S cycles them. Static storage. */
@@ -212,6 +224,15 @@ const xl_scenario_def *xl_scenario_find(const char *id);
 int xl_scenario_param_index(const xl_scenario_def *def, const char *name);
 /* Index of a readout by name, or -1. */
 int xl_scenario_readout_index(const xl_scenario_def *def, const char *name);
+
+/* A scenario's read-only data (xl_scenario_def.data_file), borrowed: the caller keeps
+ * the bytes unchanged and alive while any session may run def (the program: until it
+ * exits). Returns 0, or -1 if XL_SCENARIO_DATA_MAX scenarios have data already. Not for
+ * use while sessions run on other threads: the app sets them at start. */
+enum { XL_SCENARIO_DATA_MAX = 16 };
+int xl_scenario_set_data(const xl_scenario_def *def, const void *bytes, size_t size);
+/* def's data and its size, or NULL (and *size 0) when none was handed over. */
+const void *xl_scenario_data(const xl_scenario_def *def, size_t *size);
 
 /* The built-in records. */
 extern const xl_scenario_def xl_scenario_softmax;

@@ -28,7 +28,9 @@ static void random_logits(xl_softmax_state *st, uint64_t seed)
         st->z0[i] = i < st->c.n ? xl_rng_range(&rng, -3.0, 3.0) : 0.0;
 }
 
-int xl_softmax_state_set_classes(xl_softmax_state *st, int n, uint64_t seed)
+/* n classes: bird names then "class k", uniform P, logits uniform in [-3, 3) from seed.
+ * Returns 0, or -1 if n is out of 2..XL_MAX_CLASSES. */
+static int set_classes(xl_softmax_state *st, int n, uint64_t seed)
 {
     assert(st != NULL);
     if (n < 2 || n > XL_MAX_CLASSES)
@@ -42,7 +44,8 @@ int xl_softmax_state_set_classes(xl_softmax_state *st, int n, uint64_t seed)
     return 0;
 }
 
-void xl_softmax_state_default(xl_softmax_state *st, uint64_t seed)
+/* The built-in five-class scene (seed 0: the story logits; else drawn from seed). */
+static void default_scene(xl_softmax_state *st, uint64_t seed)
 {
     assert(st != NULL);
     static const double p[DEFAULT_CLASSES] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
@@ -50,43 +53,11 @@ void xl_softmax_state_default(xl_softmax_state *st, uint64_t seed)
      * (q = 0.78), the rarest bird in P: a wrong, confident start that learning visibly
      * corrects. */
     static const double story[DEFAULT_CLASSES] = { -0.5, -2.5, -3.0, 1.0, 2.5 };
-    xl_softmax_state_set_classes(st, DEFAULT_CLASSES, seed);
+    set_classes(st, DEFAULT_CLASSES, seed);
     memcpy(st->c.p, p, sizeof p);
     memcpy(st->p0, p, sizeof p);
     if (seed == 0)
         memcpy(st->z0, story, sizeof story);
-}
-
-int xl_softmax_state_check(xl_softmax_state *st, char *err, size_t errlen)
-{
-    int n = st->c.n;
-    if (n < 2 || n > XL_MAX_CLASSES) {
-        snprintf(err, errlen, "the number of classes must be 2 to %d, not %d", XL_MAX_CLASSES, n);
-        return -1;
-    }
-    double sum = 0.0;
-    for (int i = 0; i < n; i++) {
-        if (!isfinite(st->c.p[i]) || st->c.p[i] < 0.0) {
-            snprintf(err, errlen, "p of class %d is not a probability", i + 1);
-            return -1;
-        }
-        if (!(fabs(st->z0[i]) <= XL_MAX_LOGIT)) { /* also NaN */
-            snprintf(err, errlen, "logit %d must lie within ±1e300", i + 1);
-            return -1;
-        }
-        sum += st->c.p[i];
-    }
-    if (fabs(sum - 1.0) > 1e-9) {
-        snprintf(err, errlen, "P must sum to 1, not %.17g", sum);
-        return -1;
-    }
-    for (int i = 0; i < n; i++)
-        st->c.names[i][XL_NAME_MAX - 1] = '\0';
-    /* Validated to within 1e-9 of 1; tightened to rounding so H(P) is the true floor. */
-    xl_normalize(st->c.p, n);
-    xl_classifier_touch(&st->c);
-    memcpy(st->p0, st->c.p, sizeof st->p0);
-    return 0;
 }
 
 static const xl_param_def params[] = {
@@ -104,10 +75,10 @@ static int init(void *state, const double *values, uint64_t seed, char *err, siz
     xl_softmax_state *st = state;
     int n = (int)values[0];
     if (n == DEFAULT_CLASSES) {
-        xl_softmax_state_default(st, seed);
+        default_scene(st, seed);
         return 0;
     }
-    if (xl_softmax_state_set_classes(st, n, seed) != 0) {
+    if (set_classes(st, n, seed) != 0) {
         snprintf(err, errlen, "classes must be 2 to %d", XL_MAX_CLASSES);
         return -1;
     }
@@ -189,7 +160,9 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
             at = comma + 1;
         }
         if (count != n) {
-            snprintf(err, errlen, "names needs %d names, one per class, separated by commas, none empty", n);
+            snprintf(err, errlen,
+                     "names needs %d names, one per class, separated by commas, none empty and none over %d bytes", n,
+                     XL_NAME_MAX - 1);
             return XL_APPLY_REFUSED;
         }
         for (int i = 0; i < count; i++) { /* count == n: every name was found above */
@@ -247,13 +220,13 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
 static int slice_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)
 {
     const xl_softmax_state *st = state;
-    return xl_landscape_classifier_minimum(&st->c, theta, a, b, x, y);
+    return xl_classifier_slice_minimum(&st->c, theta, a, b, x, y);
 }
 
 static int slice_valley(const void *state, int a, int b, double *d)
 {
     const xl_softmax_state *st = state;
-    return xl_landscape_classifier_valley(&st->c, a, b, d);
+    return xl_classifier_slice_valley(&st->c, a, b, d);
 }
 
 /* With every p > 0 the loss is least where softmax(z) = P: z* = log p + c. A step of
@@ -289,11 +262,17 @@ static const char *slice_note(const void *state, int a, int b, int valley)
     return "the other logits stay at their current values";
 }
 
+static void keep_start(void *state)
+{
+    xl_softmax_state *st = state;
+    memcpy(st->p0, st->c.p, sizeof st->p0);
+}
+
 static int landscape(const void *state, xl_landscape *ls, const double *theta, int a, int b, double xlo, double xhi,
                      double ylo, double yhi)
 {
     const xl_softmax_state *st = state;
-    return xl_landscape_compute_classifier_box(ls, &st->c, theta, a, b, xlo, xhi, ylo, yhi);
+    return xl_classifier_landscape_box(ls, &st->c, theta, a, b, xlo, xhi, ylo, yhi);
 }
 
 const xl_scenario_def xl_scenario_softmax = {
@@ -320,4 +299,5 @@ const xl_scenario_def xl_scenario_softmax = {
     .slice_note = slice_note,
     .optimum = optimum,
     .landscape = landscape,
+    .keep_start = keep_start,
 };

@@ -13,7 +13,8 @@
 
 #include <stddef.h>
 
-enum { XL_COMMAND_LIST_MAX = 32, XL_COMMAND_NAME_MAX = 48 };
+/* A name argument holds up to 32 class names of 23 bytes with their commas ("names"). */
+enum { XL_COMMAND_LIST_MAX = 32, XL_COMMAND_NAME_MAX = 768 };
 
 typedef enum xl_command_kind {
     XL_CMD_NONE = 0,

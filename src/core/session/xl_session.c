@@ -40,21 +40,12 @@ void xl_session_desc_set_scenario(xl_session_desc *d, const xl_scenario_def *def
     fill_defaults(def, d->params);
 }
 
-static void desc_take_softmax(xl_session_desc *d, const xl_softmax_state *st)
-{
-    d->classifier = st->c;
-    memcpy(d->z0, st->z0, sizeof d->z0);
-}
-
-int xl_session_desc_set_classes(xl_session_desc *d, int n, uint64_t seed)
+int xl_session_desc_add_setup(xl_session_desc *d, xl_command cmd)
 {
     assert(d != NULL);
-    xl_softmax_state st;
-    if (xl_softmax_state_set_classes(&st, n, seed) != 0)
+    if (d->setup_count >= XL_SETUP_MAX)
         return -1;
-    desc_take_softmax(d, &st);
-    d->params[0] = n;
-    d->seed = seed;
+    d->setup[d->setup_count++] = cmd;
     return 0;
 }
 
@@ -62,11 +53,8 @@ void xl_session_desc_default(xl_session_desc *d, uint64_t seed)
 {
     assert(d != NULL);
     memset(d, 0, sizeof *d);
-    xl_session_desc_set_scenario(d, &xl_scenario_softmax);
+    xl_session_desc_set_scenario(d, xl_scenario_at(0));
     d->seed = seed;
-    xl_softmax_state st;
-    xl_softmax_state_default(&st, seed);
-    desc_take_softmax(d, &st);
     d->lr = XL_DEFAULT_LR;
     d->steps_per_second = XL_DEFAULT_STEPS_PER_SECOND;
     d->grid = XL_DEFAULT_GRID;
@@ -84,13 +72,30 @@ static int say(char *err, size_t errlen, const char *what)
     return -1;
 }
 
-/* Fill s->state for def: from the desc's softmax fields for the softmax (so the command
- * line's names, P and logits hold), from the parameters for any other scenario. */
-static int init_state(xl_session *s, const xl_scenario_def *def, const xl_session_desc *d, char *err,
-                      size_t errlen)
+int xls_state_reserve(xl_session *s, size_t n)
 {
-    if (def->state_size > sizeof s->state.bytes)
-        return say(err, errlen, "the scenario's state is too large");
+    if (n <= s->state_cap)
+        return 0;
+    unsigned char *grown = realloc(s->state, n);
+    if (grown == NULL)
+        return -1;
+    memset(grown + s->state_cap, 0, n - s->state_cap);
+    s->state = grown;
+    s->state_cap = n;
+    return 0;
+}
+
+/* Fill s->state for def from the session's parameters and seed. */
+static int init_state(xl_session *s, const xl_scenario_def *def, char *err, size_t errlen)
+{
+    if (def->state_size == 0 || def->state_size > XL_SCENARIO_STATE_MAX) {
+        if (err && errlen)
+            snprintf(err, errlen, "the %s scenario's state is %zu bytes; a session holds 1 to %d", def->id,
+                     def->state_size, XL_SCENARIO_STATE_MAX);
+        return -1;
+    }
+    if (xls_state_reserve(s, def->state_size) != 0)
+        return say(err, errlen, "out of memory");
     for (int i = 0; i < def->param_count; i++) {
         if (!param_ok(&def->params[i], s->params[i])) {
             if (err && errlen)
@@ -99,14 +104,27 @@ static int init_state(xl_session *s, const xl_scenario_def *def, const xl_sessio
             return -1;
         }
     }
-    memset(s->state.bytes, 0, sizeof s->state.bytes);
-    if (def == &xl_scenario_softmax && d != NULL) {
-        xl_softmax_state *st = (xl_softmax_state *)(void *)s->state.bytes;
-        st->c = d->classifier;
-        memcpy(st->z0, d->z0, sizeof st->z0);
-        return xl_softmax_state_check(st, err, errlen);
+    memset(s->state, 0, s->state_cap);
+    if (def->init(s->state, s->params, s->seed, err, errlen) != 0)
+        return -1;
+    /* What the session can host: one parameter or more, and two for a landscape. */
+    xl_model m = def->model(s->state);
+    int np = m.ops->param_count(m.self);
+    if (np < 1 || np > XL_MAX_PARAMS) {
+        if (err && errlen)
+            snprintf(err, errlen, "the %s scenario has %d parameters; a session runs 1 to %d", def->id, np,
+                     XL_MAX_PARAMS);
+        return -1;
     }
-    return def->init(s->state.bytes, s->params, s->seed, err, errlen);
+    if ((def->panels & XL_PANEL_LANDSCAPE) && np < 2) {
+        if (err && errlen)
+            snprintf(err, errlen,
+                     "the %s scenario shows a landscape but has 1 parameter: a landscape needs two (leave "
+                     "XL_PANEL_LANDSCAPE out of its panels)",
+                     def->id);
+        return -1;
+    }
+    return 0;
 }
 
 void xls_destroy_runs(xl_session *s)
@@ -124,13 +142,13 @@ int xls_start_sim(xl_session *s, double lr)
     /* New runs start at step 0, and a truth that evolves starts over with them, so the
      * truth's clock and the runs' step count stay one (a race restarts both). */
     if (s->def->restart)
-        s->def->restart(s->state.bytes);
+        s->def->restart(s->state);
     double theta0[XL_MAX_PARAMS];
-    xl_model m = s->def->model(s->state.bytes);
+    xl_model m = s->def->model(s->state);
     int np = m.ops->param_count(m.self);
-    if (np < 2 || np > XL_MAX_PARAMS)
+    if (np < 1 || np > XL_MAX_PARAMS) /* init_state said why */
         return -1;
-    s->def->start(s->state.bytes, theta0);
+    s->def->start(s->state, theta0);
     xl_sim *runs[XL_RACE_MAX] = {NULL};
     for (int r = 0; r < s->nruns; r++) {
         runs[r] = xl_sim_create(m, theta0, lr);
@@ -159,13 +177,45 @@ int xls_start_sim(xl_session *s, double lr)
  * (diffusion: the cell holding the most probability), else the first item. */
 static int first_selection(const xl_session *s)
 {
-    int i = s->def->first_item ? s->def->first_item(s->state.bytes) : 0;
-    return i >= 0 && i < s->def->item_count(s->state.bytes) ? i : 0;
+    int i = s->def->first_item ? s->def->first_item(s->state) : 0;
+    return i >= 0 && i < s->def->item_count(s->state) ? i : 0;
+}
+
+/* The desc's setup commands on the new session, in order; then the state they leave is
+ * the scenario's start and the runs start from it. 0, or -1 with *bad the index of the
+ * command refused and err saying why. */
+static int set_up(xl_session *s, const xl_session_desc *d, char *err, size_t errlen, int *bad)
+{
+    for (int i = 0; i < d->setup_count && i < XL_SETUP_MAX; i++) {
+        if (!xls_apply_command(s, d->setup[i])) {
+            char text[96];
+            xl_command_format(&d->setup[i], text, sizeof text);
+            if (err && errlen)
+                snprintf(err, errlen, "%s: %s", text, s->message[0] ? s->message : "refused");
+            *bad = i;
+            return -1;
+        }
+    }
+    if (d->setup_count > 0) {
+        if (s->def->keep_start)
+            s->def->keep_start(s->state);
+        if (xls_start_sim(s, xl_sim_lr(MAIN(s))) != 0)
+            return say(err, errlen, "out of memory");
+        s->selected = first_selection(s);
+    }
+    return 0;
 }
 
 xl_session *xl_session_create_checked(const xl_session_desc *d, char *err, size_t errlen)
 {
-    assert(d != NULL);
+    int bad = -1;
+    return xl_session_create_report(d, err, errlen, &bad);
+}
+
+xl_session *xl_session_create_report(const xl_session_desc *d, char *err, size_t errlen, int *bad_setup)
+{
+    assert(d != NULL && bad_setup != NULL);
+    *bad_setup = -1;
     if (!isfinite(d->lr) || !(d->lr > 0.0)) {
         say(err, errlen, "the learning rate must be a number greater than 0");
         return NULL;
@@ -179,7 +229,7 @@ xl_session *xl_session_create_checked(const xl_session_desc *d, char *err, size_
         say(err, errlen, "out of memory");
         return NULL;
     }
-    s->def = d->scenario ? d->scenario : &xl_scenario_softmax;
+    s->def = d->scenario ? d->scenario : xl_scenario_at(0);
     memcpy(s->params, d->params, sizeof s->params);
     if (d->scenario == NULL)
         fill_defaults(s->def, s->params);
@@ -206,13 +256,17 @@ xl_session *xl_session_create_checked(const xl_session_desc *d, char *err, size_
         }
     }
     s->ls = xl_landscape_create(d->grid);
-    if (s->ls == NULL || init_state(s, s->def, d, err, errlen) != 0 || xls_start_sim(s, d->lr) != 0) {
+    if (s->ls == NULL || init_state(s, s->def, err, errlen) != 0 || xls_start_sim(s, d->lr) != 0) {
         if (s->ls == NULL || (err && errlen && err[0] == '\0'))
             say(err, errlen, "out of memory");
         xl_session_destroy(s);
         return NULL;
     }
     s->selected = first_selection(s);
+    if (set_up(s, d, err, errlen, bad_setup) != 0) {
+        xl_session_destroy(s);
+        return NULL;
+    }
     xls_update_view(s);
     xls_restart_timeline(s);
     return s;
@@ -233,6 +287,7 @@ void xl_session_destroy(xl_session *s)
     xls_clear_timeline(s);
     xls_destroy_runs(s);
     xl_landscape_destroy(s->ls);
+    free(s->state);
     free(s);
 }
 
@@ -252,12 +307,12 @@ int xls_step_once(xl_session *s)
     const int main_ok = xl_sim_status_get(MAIN(s)) == XL_SIM_OK;
     if (s->def->evolve) {
         /* The truth moves first; every run then learns against where it is now. */
-        s->def->evolve(s->state.bytes, xl_sim_steps(MAIN(s)) + 1);
+        s->def->evolve(s->state, xl_sim_steps(MAIN(s)) + 1);
         for (int r = 0; r < s->nruns; r++)
             xl_sim_model_changed(s->runs[r]);
     }
     /* Nothing to learn, or learning switched off: the runs hold while the truth moves. */
-    const int learn = !s->def->gradient_free && (s->def->learning == NULL || s->def->learning(s->state.bytes));
+    const int learn = !s->def->gradient_free && (s->def->learning == NULL || s->def->learning(s->state));
     for (int r = 0; r < s->nruns; r++) {
         if (xl_sim_status_get(s->runs[r]) != XL_SIM_OK)
             continue;
@@ -308,19 +363,22 @@ static int switch_scenario(xl_session *s, const xl_scenario_def *def, const doub
     double saved_params[XL_SCENARIO_PARAMS_MAX];
     const xl_scenario_def *saved_def = s->def;
     memcpy(saved_params, s->params, sizeof saved_params);
-    /* The state is large (XL_SCENARIO_STATE_MAX): its copy lives on the heap. */
-    unsigned char *saved_state = malloc(sizeof s->state.bytes);
+    /* The running state's copy, to put back if the new one cannot start. */
+    const size_t saved_size = saved_def->state_size;
+    unsigned char *saved_state = malloc(saved_size);
     if (saved_state == NULL)
         return xls_refuse(s, "%s", "out of memory");
-    memcpy(saved_state, s->state.bytes, sizeof s->state.bytes);
+    memcpy(saved_state, s->state, saved_size);
     memcpy(s->params, params, sizeof s->params);
     s->def = def;
-    if (init_state(s, def, NULL, s->message, sizeof s->message) != 0 || xls_start_sim(s, lr) != 0) {
+    if (init_state(s, def, s->message, sizeof s->message) != 0 || xls_start_sim(s, lr) != 0) {
         /* Nothing is lost: the running scenario stays as it was. */
         s->def = saved_def;
         memcpy(s->params, saved_params, sizeof s->params);
-        memcpy(s->state.bytes, saved_state, sizeof s->state.bytes);
+        memcpy(s->state, saved_state, saved_size); /* the room only grows: it fits */
         free(saved_state);
+        if (!s->message[0])
+            snprintf(s->message, sizeof s->message, "out of memory");
         return 0;
     }
     free(saved_state);
@@ -365,7 +423,7 @@ static int apply_time(xl_session *s, const xl_command *cmd)
         /* A playground: a running sim restarts and keeps running. A truth that evolves
          * goes back to where it started, so the run is the same run again. */
         if (s->def->restart) {
-            s->def->restart(s->state.bytes);
+            s->def->restart(s->state);
             xls_plane_build(s);
         }
         for (int r = 0; r < s->nruns; r++)
@@ -402,11 +460,20 @@ static int apply_scenario(xl_session *s, const xl_command *cmd)
     }
     case XL_CMD_SCENARIO_NEXT:
     case XL_CMD_SCENARIO_PREV: {
-        int n = xl_scenario_count();
-        int i = (scenario_index(s->def) + (cmd->kind == XL_CMD_SCENARIO_NEXT ? 1 : n - 1)) % n;
-        double params[XL_SCENARIO_PARAMS_MAX];
-        fill_defaults(xl_scenario_at(i), params);
-        return switch_scenario(s, xl_scenario_at(i), params);
+        /* Cycling passes over a scenario that cannot start (its message says which and
+         * why), so S always reaches every one that can. */
+        int n = xl_scenario_count(), at = scenario_index(s->def);
+        char skipped[sizeof s->message] = "";
+        for (int k = 1; k < n; k++) {
+            int i = (at + (cmd->kind == XL_CMD_SCENARIO_NEXT ? k : n - k)) % n;
+            double params[XL_SCENARIO_PARAMS_MAX];
+            fill_defaults(xl_scenario_at(i), params);
+            if (switch_scenario(s, xl_scenario_at(i), params))
+                return 1;
+            if (!skipped[0])
+                snprintf(skipped, sizeof skipped, "%s", s->message);
+        }
+        return xls_refuse(s, "%s", skipped[0] ? skipped : "there is no other scenario");
     }
     case XL_CMD_PARAM: {
         int i = xl_scenario_param_index(s->def, cmd->name);
@@ -444,15 +511,15 @@ static int apply_session(xl_session *s, const xl_command *cmd)
 
 int xls_apply_command(xl_session *s, xl_command cmd)
 {
-    int items_before = s->def->item_count(s->state.bytes);
+    int items_before = s->def->item_count(s->state);
     int r = apply_session(s, &cmd);
     if (r < 0) {
         char err[160] = "";
-        switch (s->def->apply(s->state.bytes, &cmd, s->selected, err, sizeof err)) {
+        switch (s->def->apply(s->state, &cmd, s->selected, err, sizeof err)) {
         case XL_APPLY_DONE:
             /* What was just added is what the learner looks at next. */
-            if (cmd.kind == XL_CMD_ADD_POINT && s->def->item_count(s->state.bytes) > items_before)
-                s->selected = s->def->item_count(s->state.bytes) - 1;
+            if (cmd.kind == XL_CMD_ADD_POINT && s->def->item_count(s->state) > items_before)
+                s->selected = s->def->item_count(s->state) - 1;
             for (int k = 0; k < s->nruns; k++)
                 xl_sim_model_changed(s->runs[k]);
             xls_plane_build(s); /* a new truth: a new optimum to point at */
@@ -473,7 +540,7 @@ int xls_apply_command(xl_session *s, xl_command cmd)
             break;
         }
     }
-    int items = s->def->item_count(s->state.bytes);
+    int items = s->def->item_count(s->state);
     if (s->selected >= items)
         s->selected = items - 1;
     xls_update_view(s);
@@ -567,7 +634,7 @@ const xl_scenario_def *xl_session_scenario(const xl_session *s)
 const void *xl_session_state(const xl_session *s)
 {
     assert(s != NULL);
-    return s->state.bytes;
+    return s->state;
 }
 
 const double *xl_session_params(const xl_session *s)
@@ -616,14 +683,6 @@ double xl_session_time_to_next_step(const xl_session *s)
     return t > 0.0 ? t : 0.0;
 }
 
-const xl_classifier *xl_session_classifier(const xl_session *s)
-{
-    assert(s != NULL);
-    if (s->def != &xl_scenario_softmax)
-        return NULL;
-    return &((const xl_softmax_state *)(const void *)s->state.bytes)->c;
-}
-
 const xl_sim *xl_session_sim(const xl_session *s)
 {
     assert(s != NULL);
@@ -633,8 +692,8 @@ const xl_sim *xl_session_sim(const xl_session *s)
 double xl_session_step_cost(const xl_session *s)
 {
     assert(s != NULL);
-    const double one = s->def->step_cost ? s->def->step_cost(s->state.bytes)
-                                         : XL_STEP_BASE_OPS + (double)s->def->item_count(s->state.bytes);
+    const double one = s->def->step_cost ? s->def->step_cost(s->state)
+                                         : XL_STEP_BASE_OPS + (double)s->def->item_count(s->state);
     return one * (s->nruns > 1 ? s->nruns : 1);
 }
 
@@ -659,13 +718,13 @@ int xl_session_racing(const xl_session *s)
 xl_model xl_session_model(const xl_session *s)
 {
     assert(s != NULL);
-    return s->def->model(s->state.bytes);
+    return s->def->model(s->state);
 }
 
 void xl_session_readouts(const xl_session *s, double *values)
 {
     assert(s != NULL && values != NULL);
-    s->def->readout_values(s->state.bytes, xl_sim_theta(MAIN(s)), values);
+    s->def->readout_values(s->state, xl_sim_theta(MAIN(s)), values);
 }
 
 void xl_session_bars(const xl_session *s, xl_bars *out)
@@ -673,7 +732,7 @@ void xl_session_bars(const xl_session *s, xl_bars *out)
     assert(s != NULL && out != NULL);
     /* Fields a record leaves alone (a q_label it has no word for) read as absent. */
     memset(out, 0, sizeof *out);
-    s->def->bars(s->state.bytes, xl_sim_theta(MAIN(s)), s->selected, out);
+    s->def->bars(s->state, xl_sim_theta(MAIN(s)), s->selected, out);
 }
 
 void xl_session_log_q(const xl_session *s, double *logq)

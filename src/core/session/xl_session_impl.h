@@ -83,13 +83,11 @@ struct xl_session {
     int ncps;
     long interval, head;
     int replaying;                       /* re-simulating for a rewind: no checkpoints, no observer */
-    /* The scenario's state, last: a snapshot keeps only the def->state_size bytes of it
-     * that the scenario uses (a softmax's few hundred, not the million coins' room). */
-    union {
-        unsigned char bytes[XL_SCENARIO_STATE_MAX];
-        double align_double; /* the state holds doubles: keep it aligned for them */
-        long align_long;
-    } state;
+    /* The scenario's state: def->state_size bytes of plain data, on the heap (malloc's
+     * alignment suits any field), state_cap bytes allocated. A snapshot copies the
+     * state_size bytes the scenario uses, not the room. */
+    unsigned char *state;
+    size_t state_cap;
 };
 
 /* Widest landscape range: 4 XL_PARAM_LIMIT, so hi - lo = 8e300 and (hi - lo) * G stay
@@ -97,6 +95,9 @@ struct xl_session {
 #define XLS_MAX_RANGE (4.0 * XL_PARAM_LIMIT)
 
 /* xl_session.c */
+/* Room for n bytes of state (the contents kept up to the old size, the rest zero); 0,
+ * or -1 if out of memory (s unchanged). */
+int xls_state_reserve(xl_session *s, size_t n);
 /* Say why a command was refused (fmt has one %s for a); returns 0, "not taken". */
 int xls_refuse(xl_session *s, const char *fmt, const char *a);
 /* New runs of the scenario from its start, one per kind in s->kinds, at rate lr; 0, or
@@ -131,5 +132,9 @@ void xls_restart_timeline(xl_session *s);
 void xls_add_checkpoint(xl_session *s, int edit);
 void xls_fork_here(xl_session *s);
 void xls_clear_history(struct xl_session_snapshot **stack, int *n);
+/* How many checkpoints and undo snapshots the session keeps: XL_CHECKPOINTS_MAX and
+ * XL_UNDO_MAX, fewer for a large state so they stay within XL_TIMELINE_BYTES. */
+int xls_checkpoint_limit(const xl_session *s);
+int xls_undo_limit(const xl_session *s);
 
 #endif

@@ -31,13 +31,14 @@ void xls_clear_timeline(xl_session *s)
  * edits fill the timeline, the oldest goes (rewinding then reaches back less far). */
 static void make_room(xl_session *s)
 {
-    if (s->ncps < XL_CHECKPOINTS_MAX)
+    const int most = xls_checkpoint_limit(s);
+    if (s->ncps < most)
         return;
     for (int i = s->ncps - 1; i > 0; i--)
         if (!s->cps[i].edit && s->cps[i].step % (2 * s->interval) != 0)
             drop_checkpoint(s, i);
     s->interval *= 2;
-    if (s->ncps >= XL_CHECKPOINTS_MAX)
+    while (s->ncps >= most)
         drop_checkpoint(s, 0);
 }
 
@@ -114,11 +115,29 @@ static int is_drag_kind(xl_command_kind k)
            k == XL_CMD_SET_NORMAL;
 }
 
-static void push_snapshot(struct xl_session_snapshot **stack, int *n, struct xl_session_snapshot *snap)
+/* Snapshots a timeline can afford for this state: each holds a copy of it. */
+static int limit_for(const xl_session *s, int most, int least)
 {
-    if (*n == XL_UNDO_MAX) { /* the oldest goes */
+    const double fit = XL_TIMELINE_BYTES / (double)(s->def->state_size + sizeof(xl_session));
+    return fit >= most ? most : fit <= least ? least : (int)fit;
+}
+
+int xls_checkpoint_limit(const xl_session *s)
+{
+    return limit_for(s, XL_CHECKPOINTS_MAX, 4);
+}
+
+int xls_undo_limit(const xl_session *s)
+{
+    return limit_for(s, XL_UNDO_MAX, 2);
+}
+
+static void push_snapshot(const xl_session *s, struct xl_session_snapshot **stack, int *n,
+                          struct xl_session_snapshot *snap)
+{
+    while (*n >= xls_undo_limit(s)) { /* the oldest goes */
         xl_session_snapshot_free(stack[0]);
-        memmove(stack, stack + 1, (size_t)(XL_UNDO_MAX - 1) * sizeof stack[0]);
+        memmove(stack, stack + 1, (size_t)(*n - 1) * sizeof stack[0]);
         (*n)--;
     }
     stack[(*n)++] = snap;
@@ -136,7 +155,7 @@ static int step_history(xl_session *s, struct xl_session_snapshot **from, int *n
         return xls_refuse(s, "%s: out of memory", what);
     }
     xl_session_snapshot_free(from[--(*nfrom)]);
-    push_snapshot(to, nto, now);
+    push_snapshot(s, to, nto, now);
     return 1;
 }
 
@@ -177,7 +196,7 @@ static int rewind_to(xl_session *s, long to)
     }
     s->view_manual = view_manual; /* the view zoomed to stays as it was */
     memcpy(s->box, box, sizeof box);
-    int items = s->def->item_count(s->state.bytes);
+    int items = s->def->item_count(s->state);
     s->selected = selected < items ? selected : items - 1;
     if (sb < xl_sim_param_count(MAIN(s))) {
         s->sa = sa;
@@ -230,7 +249,7 @@ int xl_session_apply(xl_session *s, xl_command cmd)
         xls_add_checkpoint(s, 1);
     }
     if (ok && before) {
-        push_snapshot(s->undo, &s->nundo, before);
+        push_snapshot(s, s->undo, &s->nundo, before);
         xls_clear_history(s->redo, &s->nredo);
     } else {
         xl_session_snapshot_free(before);
@@ -249,22 +268,21 @@ int xl_session_undo_depth(const xl_session *s, int *redo)
     return s->nundo;
 }
 
-/* A snapshot: the session's fields by value, and its runs as spare sims copied from the
- * live ones. The spare sims borrow the live session's model only to exist; they are
- * never stepped, and restoring copies their values back into sims on the session's
- * own (restored) state. */
+/* A snapshot: the session's fields by value, the scenario's state (the state_size bytes
+ * it uses), and its runs as spare sims copied from the live ones. The spare sims borrow
+ * the live session's model only to exist; they are never stepped, and restoring copies
+ * their values back into sims on the session's own (restored) state. */
 struct xl_session_snapshot {
     xl_sim *runs[XL_RACE_MAX];
-    /* Last, and allocated only up to the end of the scenario's state: everything past
-     * offsetof(xl_session, state) + def->state_size is never touched. */
-    xl_session fields;
+    xl_session fields;       /* fields.state is the live session's: never used */
+    /* The state's copy, last: fields.def->state_size bytes, double-aligned. */
+    union {
+        unsigned char bytes[1];
+        double align_double;
+        long align_long;
+        void *align_pointer;
+    } state;
 };
-
-/* The bytes of a session that hold something for def: its fields and def's state. */
-static size_t session_bytes(const xl_scenario_def *def)
-{
-    return offsetof(xl_session, state) + def->state_size;
-}
 
 void xl_session_snapshot_free(xl_session_snapshot *snap)
 {
@@ -278,12 +296,13 @@ void xl_session_snapshot_free(xl_session_snapshot *snap)
 xl_session_snapshot *xl_session_save(const xl_session *s)
 {
     assert(s != NULL);
-    xl_session_snapshot *snap = calloc(1, offsetof(xl_session_snapshot, fields) + session_bytes(s->def));
+    xl_session_snapshot *snap = calloc(1, offsetof(xl_session_snapshot, state) + s->def->state_size);
     if (snap == NULL)
         return NULL;
-    memcpy(&snap->fields, s, session_bytes(s->def));
+    snap->fields = *s;
+    memcpy(snap->state.bytes, s->state, s->def->state_size);
     for (int r = 0; r < s->nruns; r++) {
-        snap->runs[r] = xl_sim_create(s->def->model(s->state.bytes), xl_sim_theta0(s->runs[r]), 1.0);
+        snap->runs[r] = xl_sim_create(s->def->model(s->state), xl_sim_theta0(s->runs[r]), 1.0);
         if (snap->runs[r] == NULL) {
             xl_session_snapshot_free(snap);
             return NULL;
@@ -297,21 +316,22 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
 {
     assert(s != NULL && snap != NULL);
     const xl_session *f = &snap->fields;
-    if (xl_landscape_size(s->ls) != xl_landscape_size(f->ls))
+    const size_t size = f->def->state_size;
+    if (xl_landscape_size(s->ls) != xl_landscape_size(f->ls) || xls_state_reserve(s, size) != 0)
         return -1;
     /* New sims on the restored state first, so a failure leaves s as it was. */
-    unsigned char *saved_state = malloc(sizeof s->state.bytes);
+    unsigned char *saved_state = malloc(s->state_cap);
     if (saved_state == NULL)
         return -1;
-    memcpy(saved_state, s->state.bytes, sizeof s->state.bytes);
-    memcpy(s->state.bytes, f->state.bytes, f->def->state_size);
+    memcpy(saved_state, s->state, s->state_cap);
+    memcpy(s->state, snap->state.bytes, size);
     xl_sim *runs[XL_RACE_MAX] = {NULL};
     for (int r = 0; r < f->nruns; r++) {
-        runs[r] = xl_sim_create(f->def->model(s->state.bytes), xl_sim_theta0(snap->runs[r]), 1.0);
+        runs[r] = xl_sim_create(f->def->model(s->state), xl_sim_theta0(snap->runs[r]), 1.0);
         if (runs[r] == NULL) {
             for (int k = 0; k < r; k++)
                 xl_sim_destroy(runs[k]);
-            memcpy(s->state.bytes, saved_state, sizeof s->state.bytes);
+            memcpy(s->state, saved_state, s->state_cap);
             free(saved_state);
             return -1;
         }
@@ -319,34 +339,26 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
     }
     free(saved_state);
     xls_destroy_runs(s);
-    xl_landscape *ls = s->ls;
-    xl_step_observer observer = s->observer;
-    void *user = s->observer_user;
-    /* The undo and redo stacks are the session's own, not part of what was saved. */
-    struct xl_session_snapshot *undo[XL_UNDO_MAX], *redo[XL_UNDO_MAX];
-    int nundo = s->nundo, nredo = s->nredo;
-    memcpy(undo, s->undo, sizeof undo);
-    memcpy(redo, s->redo, sizeof redo);
-    xl_command_kind last_kind = s->last_kind;
-    struct checkpoint cps[XL_CHECKPOINTS_MAX];
-    const int ncps = s->ncps, replaying = s->replaying;
-    const long interval = s->interval, head = s->head;
-    memcpy(cps, s->cps, sizeof cps);
-    memcpy(s, f, offsetof(xl_session, state)); /* the state is in place already */
-    memcpy(s->cps, cps, sizeof cps);
-    s->ncps = ncps;
-    s->interval = interval;
-    s->head = head;
-    s->replaying = replaying;
+    /* What the snapshot does not decide: the session's own buffers, observer, undo and
+     * redo stacks and timeline. */
+    xl_session keep = *s;
+    *s = *f;
+    s->state = keep.state;
+    s->state_cap = keep.state_cap;
+    memcpy(s->cps, keep.cps, sizeof keep.cps);
+    s->ncps = keep.ncps;
+    s->interval = keep.interval;
+    s->head = keep.head;
+    s->replaying = keep.replaying;
     memcpy(s->runs, runs, sizeof runs);
-    s->ls = ls;
-    s->observer = observer;
-    s->observer_user = user;
-    memcpy(s->undo, undo, sizeof undo);
-    memcpy(s->redo, redo, sizeof redo);
-    s->nundo = nundo;
-    s->nredo = nredo;
-    s->last_kind = last_kind;
+    s->ls = keep.ls;
+    s->observer = keep.observer;
+    s->observer_user = keep.observer_user;
+    memcpy(s->undo, keep.undo, sizeof keep.undo);
+    memcpy(s->redo, keep.redo, sizeof keep.redo);
+    s->nundo = keep.nundo;
+    s->nredo = keep.nredo;
+    s->last_kind = keep.last_kind;
     xl_landscape_invalidate(s->ls);
     xls_update_view(s);
     return 0;

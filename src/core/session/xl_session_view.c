@@ -92,7 +92,7 @@ static int orthonormalize(double *v, const double *u, int n)
 void xls_plane_build(xl_session *s)
 {
     struct plane *pl = &s->plane;
-    xl_model m = s->def->model(s->state.bytes);
+    xl_model m = s->def->model(s->state);
     int n = m.ops->param_count(m.self);
     pl->base = m;
     pl->np = n;
@@ -107,7 +107,7 @@ void xls_plane_build(xl_session *s)
     }
     pl->toward_optimum = 0;
     double opt[XL_MAX_PARAMS];
-    if (s->def->optimum && s->def->optimum(s->state.bytes, pl->origin, opt)) {
+    if (s->def->optimum && s->def->optimum(s->state, pl->origin, opt)) {
         for (int i = 0; i < n; i++)
             pl->d2[i] = opt[i] - pl->origin[i];
         pl->toward_optimum = orthonormalize(pl->d2, pl->d1, n);
@@ -189,10 +189,10 @@ int xl_session_view_minimum(const xl_session *s, double *x, double *y)
     assert(s != NULL && x != NULL && y != NULL);
     if (s->frame == XL_FRAME_SLICE)
         return s->def->slice_minimum &&
-               s->def->slice_minimum(s->state.bytes, xl_sim_theta(MAIN(s)), s->sa, s->sb, x, y);
+               s->def->slice_minimum(s->state, xl_sim_theta(MAIN(s)), s->sa, s->sb, x, y);
     double opt[XL_MAX_PARAMS];
     if (!s->plane.toward_optimum || !s->def->optimum ||
-        !s->def->optimum(s->state.bytes, s->plane.origin, opt))
+        !s->def->optimum(s->state, s->plane.origin, opt))
         return 0;
     xl_session_view_point(s, opt, x, y);
     return 1;
@@ -202,7 +202,7 @@ const char *xl_session_axis_name(const xl_session *s, int axis)
 {
     assert(s != NULL && (axis == 0 || axis == 1));
     if (s->frame == XL_FRAME_SLICE)
-        return xl_model_param_name(s->def->model(s->state.bytes), axis == 0 ? s->sa : s->sb);
+        return xl_model_param_name(s->def->model(s->state), axis == 0 ? s->sa : s->sb);
     if (axis == 0)
         return "α: along −∇L at the start";
     return s->plane.toward_optimum ? "β: toward the minimum" : "β: where the descent turns";
@@ -235,6 +235,10 @@ void xls_clear_seen(xl_session *s)
  * is the loss over the slice now. */
 void xls_update_view(xl_session *s)
 {
+    if (!(s->def->panels & XL_PANEL_LANDSCAPE)) {
+        s->ls_stale = 0; /* no landscape is shown: nothing to follow or fill */
+        return;
+    }
     double m = 0.0;
     if (s->frame == XL_FRAME_SLICE) {
         const double *z = xl_sim_theta(MAIN(s));
@@ -283,9 +287,9 @@ static void refresh_landscape(xl_session *s)
         double origin[2] = {0.0, 0.0};
         xl_landscape_compute_box(s->ls, pm, origin, 0, 1, b[0], b[1], b[2], b[3]);
     } else if (s->def->landscape) {
-        s->def->landscape(s->state.bytes, s->ls, z, s->sa, s->sb, b[0], b[1], b[2], b[3]);
+        s->def->landscape(s->state, s->ls, z, s->sa, s->sb, b[0], b[1], b[2], b[3]);
     } else {
-        xl_landscape_compute_box(s->ls, s->def->model(s->state.bytes), z, s->sa, s->sb, b[0], b[1], b[2], b[3]);
+        xl_landscape_compute_box(s->ls, s->def->model(s->state), z, s->sa, s->sb, b[0], b[1], b[2], b[3]);
     }
 }
 
@@ -309,16 +313,21 @@ static void slice_move(xl_session *s, int dir)
     xls_reset_range(s);
 }
 
-static int simplex_possible(const xl_session *s)
+/* The simplex draws Q = softmax(θ) over three outcomes: possible where the bars say
+ * their Q is the softmax of the steered run's own three parameters (the softmax
+ * scenario with three classes), whichever scenario that is. */
+int xl_session_simplex_possible(const xl_session *s)
 {
-    const xl_classifier *c = xl_session_classifier(s);
-    return c != NULL && c->n == 3;
+    assert(s != NULL);
+    xl_bars b;
+    xl_session_bars(s, &b);
+    return b.n == 3 && b.logits == xl_sim_theta(MAIN(s)) && xl_sim_param_count(MAIN(s)) == 3;
 }
 
 int xl_session_simplex(const xl_session *s)
 {
     assert(s != NULL);
-    return s->simplex && simplex_possible(s);
+    return s->simplex && xl_session_simplex_possible(s);
 }
 
 /* The view box now: the learner's, or the square the run is followed in. */
@@ -419,7 +428,7 @@ static int place_runs(xl_session *s, const xl_command *cmd)
     /* A point where the model is not defined (its loss is not finite: a Gaussian's
      * sigma_q beyond its domain) is refused before any run moves, rather than placed
      * and reported as a divergence at once. */
-    const xl_model model = s->def->model(s->state.bytes);
+    const xl_model model = s->def->model(s->state);
     for (int r = 0; r < s->nruns; r++) {
         double theta[XL_MAX_PARAMS];
         const xl_sim *run = s->runs[r];
@@ -432,7 +441,7 @@ static int place_runs(xl_session *s, const xl_command *cmd)
         }
     }
     if (start && s->def->restart)
-        s->def->restart(s->state.bytes); /* the runs start over, and the truth with them */
+        s->def->restart(s->state); /* the runs start over, and the truth with them */
     for (int r = 0; r < s->nruns; r++) {
         double theta[XL_MAX_PARAMS];
         const xl_sim *run = s->runs[r];
@@ -453,7 +462,7 @@ static int place_runs(xl_session *s, const xl_command *cmd)
 /* What is selected and how the numbers and the landscape are shown. Returns 1 or 0 (taken or refused), -1 if not one of these. */
 int xls_apply_view(xl_session *s, const xl_command *cmd)
 {
-    int items = s->def->item_count(s->state.bytes);
+    int items = s->def->item_count(s->state);
     switch (cmd->kind) {
     case XL_CMD_SELECT:
         if (cmd->n < 0 || cmd->n >= items) {
@@ -498,7 +507,7 @@ int xls_apply_view(xl_session *s, const xl_command *cmd)
         if (s->simplex) {
             s->simplex = 0;
             s->frame = XL_FRAME_SLICE;
-        } else if (s->frame == XL_FRAME_PLANE && simplex_possible(s)) {
+        } else if (s->frame == XL_FRAME_PLANE && xl_session_simplex_possible(s)) {
             s->simplex = 1;
         } else {
             s->frame = s->frame == XL_FRAME_SLICE ? XL_FRAME_PLANE : XL_FRAME_SLICE;
@@ -506,8 +515,8 @@ int xls_apply_view(xl_session *s, const xl_command *cmd)
         xls_reset_range(s);
         return 1;
     case XL_CMD_SIMPLEX:
-        if (!simplex_possible(s))
-            return xls_refuse(s, "%s", "the simplex view is for the softmax with 3 classes (param classes=3)");
+        if (!xl_session_simplex_possible(s))
+            return xls_refuse(s, "%s", "the simplex view is for Q = softmax(z) over 3 classes: the softmax with param classes=3");
         s->simplex = !s->simplex;
         return 1;
     case XL_CMD_MOVE_TO:
