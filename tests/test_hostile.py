@@ -11,9 +11,10 @@ Every case runs with a timeout (a hang is a failure) and must:
     only where the table expects it: a lesson file that cannot be read);
   - on status 2, name the flag under test on stderr;
   - print no sanitizer report ("runtime error", "AddressSanitizer", "LeakSanitizer");
-  - with --trace, print only JSON lines whose numbers are all finite: null (JSON's
-    stand-in for infinity) is allowed only in the "surprise" list, which the trace
-    documents as +infinity where q underflows past what log q can show;
+  - with --trace, print only JSON lines whose numbers are all finite: null is allowed
+    only in the "surprise" list, which the trace documents as +infinity where q
+    underflows past what log q can show, and for the diffusion's measurement readouts,
+    not defined before a measurement (docs/trace.md);
   - on status 0 with --screenshot, write a PNG of the requested size (IHDR);
   - where the table says so, print given text on stderr or stdout (the real message,
     e.g. the limit a hostile replay or lesson passes);
@@ -39,7 +40,9 @@ import tempfile
 
 TIMEOUT_S = 20
 SANITIZER_TEXT = ("runtime error", "AddressSanitizer", "LeakSanitizer", "UndefinedBehaviorSanitizer")
-NULLABLE = {"surprise"}  # trace fields that may hold null (+infinity)
+# Trace fields that may hold null: a surprise of +infinity, and the readouts that have
+# no value until a measurement (any other readout null would be a NaN or an infinity).
+NULLABLE = {"surprise", "readouts.ce_initial", "readouts.ce_final", "readouts.p_measure"}
 NONFINITE = ["nan", "NaN", "-nan", "inf", "-inf", "infinity", "-Infinity", "0x1p2000", "1e999", "-1e999"]
 
 
@@ -404,8 +407,9 @@ def make_table(shots, version="0.0.0"):
         if not steps:
             return "no step line"
         s = steps[-1]
-        if abs(s["loss"] - math.log(5)) > 1e-12 or abs(s["kl"]) > 1e-12:
-            return "loss %r kl %r, expected ln 5 and 0" % (s["loss"], s["kl"])
+        r = s["readouts"]
+        if abs(r["loss"] - math.log(5)) > 1e-12 or abs(r["kl"]) > 1e-12:
+            return "loss %r kl %r, expected ln 5 and 0" % (r["loss"], r["kl"])
         return None
     cases.append(Case("--logits", ["--logits", "1e300,1e300,1e300,1e300,1e300", "--trace", "--steps", "1"], 0,
                       check=equal_huge))
@@ -516,10 +520,11 @@ def cli_messages(path):
 
 
 def walk_numbers(obj, path=""):
-    """Yield (path, value) for every number or null in a parsed JSON value."""
+    """Yield (path, value) for every number or null in a parsed JSON value; the path
+    names the keys down to it ("readouts.loss", "surprise", "race.loss")."""
     if isinstance(obj, dict):
         for k, v in obj.items():
-            yield from walk_numbers(v, k)
+            yield from walk_numbers(v, path + "." + k if path else k)
     elif isinstance(obj, list):
         for v in obj:
             yield from walk_numbers(v, path)
