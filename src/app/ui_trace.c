@@ -37,10 +37,10 @@ static void print_string(FILE *f, const char *key, const char *v)
     print_escaped(f, v);
 }
 
-/* The start of every line: {"trace":2 */
+/* The start of every line, its version first: {"trace":2, */
 static void print_open(FILE *f)
 {
-    fprintf(f, "{\"trace\":%d", TRACE_VERSION);
+    fprintf(f, "{\"trace\":%d,", TRACE_VERSION);
 }
 
 static void print_scene(FILE *f, const xl_session *s)
@@ -72,7 +72,7 @@ static void print_readouts(FILE *f, const xl_session *s)
 void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *smp)
 {
     print_open(f);
-    fprintf(f, ",\"step\":%ld,", smp->step);
+    fprintf(f, "\"step\":%ld,", smp->step);
     print_scene(f, s);
     print_readouts(f, s);
     fputc(',', f);
@@ -120,7 +120,6 @@ void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok
     ui_action_format(act, text, sizeof text);
     snprintf(name, sizeof name, "%.*s", (int)strcspn(text, " "), text);
     print_open(f);
-    fputc(',', f);
     print_string(f, "command", name);
     fputc(',', f);
     print_string(f, "text", text);
@@ -171,7 +170,6 @@ void ui_trace_lesson(FILE *f, const xl_session *s, const char *event, const char
                      const char *phase)
 {
     print_open(f);
-    fputc(',', f);
     print_string(f, "lesson", event);
     fputc(',', f);
     print_string(f, "file", file ? file : "");
