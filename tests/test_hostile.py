@@ -11,10 +11,11 @@ Every case runs with a timeout (a hang is a failure) and must:
     only where the table expects it: a lesson file that cannot be read);
   - on status 2, name the flag under test on stderr;
   - print no sanitizer report ("runtime error", "AddressSanitizer", "LeakSanitizer");
-  - with --trace, print only JSON lines whose numbers are all finite: null is allowed
-    only in the "surprise" list, which the trace documents as +infinity where q
-    underflows past what log q can show, and for the diffusion's measurement readouts,
-    not defined before a measurement (docs/trace.md);
+  - with --trace, print only lines of the trace's schema (tests/trace_schema.py) whose
+    numbers are all finite: null is allowed only in the "surprise" list, which the
+    trace documents as +infinity where q underflows past what log q can show, and for
+    the diffusion's measurement readouts, not defined before a measurement
+    (docs/trace.md);
   - on status 0 with --screenshot, write a PNG of the requested size (IHDR);
   - where the table says so, print given text on stderr or stdout (the real message,
     e.g. the limit a hostile replay or lesson passes);
@@ -37,6 +38,9 @@ import struct
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import trace_schema  # noqa: E402  (the --trace schema, docs/trace.md)
 
 TIMEOUT_S = 20
 SANITIZER_TEXT = ("runtime error", "AddressSanitizer", "LeakSanitizer", "UndefinedBehaviorSanitizer")
@@ -595,6 +599,12 @@ def run_case(exe, case, workdir):
             problems.append("stdout line %d is not JSON: %.80s" % (i + 1, line))
             continue
         lines.append(obj)
+        # A line of the trace's schema too: no key twice, "trace": 2, its kind's fields.
+        try:
+            wrong = trace_schema.problems(trace_schema.parse(line))
+        except ValueError as e:
+            wrong = [str(e)]
+        problems.extend("stdout line %d: %s" % (i + 1, w) for w in wrong)
         for key, v in walk_numbers(obj):
             if v is None and key not in NULLABLE:
                 problems.append("stdout line %d: %s is null" % (i + 1, key))
