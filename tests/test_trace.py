@@ -54,6 +54,14 @@ def readouts_of(scenario):
     return line.split(":", 1)[1].split()
 
 
+def largest_lr():
+    """The largest learning rate --lr takes, from --help ("0 < X <= 100")."""
+    status, out, err = run(["--help"])
+    m = re.search(r"--lr X .*?<= *([0-9.eE+-]+)", out, re.S)
+    assert status == 0 and m, "--help does not give --lr's largest value"
+    return m.group(1)
+
+
 def check_run(scenario, readouts, args, steps, seen):
     """Run with --trace; check every line; return the parsed lines."""
     label = "%s %s" % (scenario, " ".join(args))
@@ -125,6 +133,7 @@ def check_doc(names, readouts):
 
 def main():
     names = scenarios()
+    lr_max = largest_lr()
     readouts = {}
     seen = set()
     for name in names:
@@ -139,7 +148,7 @@ def main():
         learns = any("optimizer" in o for o in lines if trace_schema.kind(o) == "step")
         if learns:
             check_run(name, r, ["--race", "gd,adam", "--steps", "3"], 3, seen)
-            check_run(name, r, ["--lr", "100", "--steps", "40"], None, seen)
+            check_run(name, r, ["--lr", lr_max, "--steps", "40"], None, seen)
         if len(failures) == before:
             print("ok   %s: readouts %s" % (name, " ".join(r)), flush=True)
     # What the runs must have shown between them, so no part of the schema went unread.
