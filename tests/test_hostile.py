@@ -11,9 +11,11 @@ Every case runs with a timeout (a hang is a failure) and must:
     only where the table expects it: a lesson file that cannot be read);
   - on status 2, name the flag under test on stderr;
   - print no sanitizer report ("runtime error", "AddressSanitizer", "LeakSanitizer");
-  - with --trace, print only JSON lines whose numbers are all finite: null (JSON's
-    stand-in for infinity) is allowed only in the "surprise" list, which the trace
-    documents as +infinity where q underflows past what log q can show;
+  - with --trace, print only lines of the trace's schema (tests/trace_schema.py) whose
+    numbers are all finite: null is allowed only in the "surprise" list, which the
+    trace documents as +infinity where q underflows past what log q can show, and for
+    the diffusion's measurement readouts, not defined before a measurement
+    (docs/trace.md);
   - on status 0 with --screenshot, write a PNG of the requested size (IHDR);
   - where the table says so, print given text on stderr or stdout (the real message,
     e.g. the limit a hostile replay or lesson passes);
@@ -37,9 +39,14 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import trace_schema  # noqa: E402  (the --trace schema, docs/trace.md)
+
 TIMEOUT_S = 20
 SANITIZER_TEXT = ("runtime error", "AddressSanitizer", "LeakSanitizer", "UndefinedBehaviorSanitizer")
-NULLABLE = {"surprise"}  # trace fields that may hold null (+infinity)
+# Trace fields that may hold null: a surprise of +infinity, and the readouts that have
+# no value until a measurement (any other readout null would be a NaN or an infinity).
+NULLABLE = {"surprise", "readouts.ce_initial", "readouts.ce_final", "readouts.p_measure"}
 NONFINITE = ["nan", "NaN", "-nan", "inf", "-inf", "infinity", "-Infinity", "0x1p2000", "1e999", "-1e999"]
 
 
@@ -404,9 +411,10 @@ def make_table(shots, version="0.0.0"):
         if not steps:
             return "no step line"
         s = steps[-1]
+        r = s["readouts"]
         # Q is uniform whatever P is: the loss is ln 5 and the KL ln 5 - H(P), exactly.
-        if abs(s["loss"] - math.log(5)) > 1e-12 or abs(s["kl"] - (math.log(5) - s["entropy"])) > 1e-12:
-            return "loss %r kl %r, expected ln 5 and ln 5 - H(P)" % (s["loss"], s["kl"])
+        if abs(r["loss"] - math.log(5)) > 1e-12 or abs(r["kl"] - (math.log(5) - r["entropy"])) > 1e-12:
+            return "loss %r kl %r, expected ln 5 and ln 5 - H(P)" % (r["loss"], r["kl"])
         return None
     cases.append(Case("--logits", ["--logits", "1e300,1e300,1e300,1e300,1e300", "--trace", "--steps", "1"], 0,
                       check=equal_huge))
@@ -516,10 +524,11 @@ def cli_messages(path):
 
 
 def walk_numbers(obj, path=""):
-    """Yield (path, value) for every number or null in a parsed JSON value."""
+    """Yield (path, value) for every number or null in a parsed JSON value; the path
+    names the keys down to it ("readouts.loss", "surprise", "race.loss")."""
     if isinstance(obj, dict):
         for k, v in obj.items():
-            yield from walk_numbers(v, k)
+            yield from walk_numbers(v, path + "." + k if path else k)
     elif isinstance(obj, list):
         for v in obj:
             yield from walk_numbers(v, path)
@@ -590,6 +599,12 @@ def run_case(exe, case, workdir):
             problems.append("stdout line %d is not JSON: %.80s" % (i + 1, line))
             continue
         lines.append(obj)
+        # A line of the trace's schema too: no key twice, "trace": 2, its kind's fields.
+        try:
+            wrong = trace_schema.problems(trace_schema.parse(line))
+        except ValueError as e:
+            wrong = [str(e)]
+        problems.extend("stdout line %d: %s" % (i + 1, w) for w in wrong)
         for key, v in walk_numbers(obj):
             if v is None and key not in NULLABLE:
                 problems.append("stdout line %d: %s is null" % (i + 1, key))

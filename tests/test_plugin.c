@@ -212,14 +212,15 @@ START_TEST(a_test_scenario_learns_and_replays)
     ck_assert_mem_eq(a0, xl_sim_theta(xl_session_run_sim(s, 0)), sizeof a0);
     ck_assert_mem_eq(a1, xl_sim_theta(xl_session_run_sim(s, 1)), sizeof a1);
     xl_session_snapshot_free(snap);
-    /* The trace names its readouts. */
+    /* The trace names its readouts, in their own object (schema 2, docs/trace.md). */
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     xl_sample cur = xl_sim_current(xl_session_sim(s));
     ui_trace_step(f, s, &cur);
     fclose(f);
-    ck_assert_msg(strstr(buf, "\"scenario\":\"bowl\"") && strstr(buf, "\"u\":") && strstr(buf, "\"gap\":") &&
+    ck_assert_msg(strstr(buf, "{\"trace\":2,") == buf && strstr(buf, "\"scenario\":\"bowl\"") &&
+                      strstr(buf, "\"readouts\":{\"loss\":") && strstr(buf, "\"gap\":") && strstr(buf, "\"u\":") &&
                       strstr(buf, "\"race\":["),
                   "trace line: %s", buf);
     free(buf);

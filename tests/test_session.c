@@ -918,6 +918,59 @@ START_TEST(test_scenario_commands)
 }
 END_TEST
 
+/* Every registered scenario's names can be trace keys, --param names and lesson
+ * `expect` names (xl_scenario_check); a record with a name twice, or a name that is
+ * not a plain identifier, is refused with which one and why. */
+START_TEST(test_scenario_names_check)
+{
+    char err[256] = "";
+    for (int i = 0; i < xl_scenario_count(); i++)
+        ck_assert_msg(xl_scenario_check(xl_scenario_at(i), err, sizeof err) == 0, "%s: %s", xl_scenario_at(i)->id,
+                      err);
+    xl_scenario_def def = *xl_scenario_find("softmax");
+    ck_assert_int_eq(def.readout_count, 3);
+    static const struct {
+        const char *names[3];
+        const char *said; /* what err must hold */
+    } bad[] = {
+        {{"loss", "entropy", "loss"}, "readout 2 'loss' has the name of readout 0"},
+        {{"loss", "q r", "kl"}, "readout 1 'q r'"},
+        {{"loss", "entropy", "kl\"x"}, "readout 2"},
+        {{"loss", "", "kl"}, "readout 1 has no name"},
+        {{"1st", "entropy", "kl"}, "readout 0 '1st'"},
+        {{"loss", "-x", "kl"}, "readout 1 '-x'"},
+        {{"loss", "entropy", "a_name_of_thirty_two_bytes_long_"}, "readout 2"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        xl_readout_def table[3];
+        for (int i = 0; i < 3; i++) table[i] = (xl_readout_def){bad[k].names[i], "s", XL_READOUT_INFO, "m"};
+        def.readouts = table;
+        err[0] = '\0';
+        ck_assert_int_eq(xl_scenario_check(&def, err, sizeof err), -1);
+        ck_assert_msg(strstr(err, bad[k].said) != NULL, "case %zu: '%s' lacks '%s'", k, err, bad[k].said);
+    }
+    /* The longest name allowed, and '-' and '_' inside one. */
+    xl_readout_def fine[3] = {{"loss", "s", XL_READOUT_INFO, "m"}, {"a-b_c9", "s", XL_READOUT_INFO, "m"},
+                              {"a_name_of_thirty_one_bytes_long", "s", XL_READOUT_INFO, "m"}};
+    def.readouts = fine;
+    ck_assert_msg(xl_scenario_check(&def, err, sizeof err) == 0, "%s", err);
+    /* The counts, and the parameters' names. */
+    def.readout_count = 0;
+    ck_assert_int_eq(xl_scenario_check(&def, err, sizeof err), -1);
+    def.readout_count = XL_READOUTS_MAX + 1;
+    ck_assert_int_eq(xl_scenario_check(&def, err, sizeof err), -1);
+    def.readout_count = 3;
+    xl_param_def params[2] = {{"classes", 5, 2, 32, 1, "m"}, {"classes", 1, 0, 2, 0, "m"}};
+    def.params = params;
+    def.param_count = 2;
+    ck_assert_int_eq(xl_scenario_check(&def, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "parameter 1 'classes' has the name of parameter 0") != NULL, "%s", err);
+    params[1].name = "a=b";
+    ck_assert_int_eq(xl_scenario_check(&def, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "parameter 1 'a=b'") != NULL, "%s", err);
+}
+END_TEST
+
 /* Issue 6: the slice moves under the path when N > 3 (its minimum jumps between step
  * 0 and step 15); the fixed plane does not: its minimum stays put, lies in the plane,
  * the start is its origin, and its grid is the loss at origin + x d1 + y d2. */
@@ -1006,6 +1059,7 @@ static Suite *session_suite(void)
         { "optimizer commands", test_optimizer_commands },
         { "race", test_race },
         { "scenario commands", test_scenario_commands },
+        { "scenario names check", test_scenario_names_check },
         { "fixed plane", test_fixed_plane },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

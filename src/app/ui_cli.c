@@ -94,8 +94,8 @@ static void usage(FILE *f)
 "                         expect line against the numbers the program computes\n"
 "      --pointer X,Y      draw the frame as if the pointer were at pixel (X, Y):\n"
 "                         the tooltip of what lies there (for screenshots)\n"
-"      --trace            print one JSON object per step on stdout:\n"
-"                         {\"step\",\"loss\",\"entropy\",\"kl\",\"lr\",...}, values in nats\n"
+"      --trace            print one JSON object per step on stdout: {\"trace\":2,\n"
+"                         \"step\",\"readouts\":{\"loss\",...},\"lr\",...}, values in nats\n"
 "  -c, --classes N        number of classes, 2 to %d (default 5 birds)\n"
 "      --names a,b,c      class names, one per class\n"
 "  -p, --true LIST        true distribution P as comma-separated weights (normalized);\n"
@@ -527,7 +527,7 @@ static void scenario_help(const xl_scenario_def *def, FILE *f)
         fprintf(f, "    %-10s %s; default %g, %s %g to %g\n", p->name, p->meaning, p->def,
                 p->whole ? "whole numbers" : "from", p->lo, p->hi);
     }
-    fprintf(f, "  Readouts (--trace fields, lesson expect names):");
+    fprintf(f, "  Readouts (--trace \"readouts\", lesson expect names):");
     for (int i = 0; i < def->readout_count; i++) fprintf(f, " %s", def->readouts[i].name);
     fputc('\n', f);
 }

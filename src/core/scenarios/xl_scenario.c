@@ -2,6 +2,7 @@
 #include "xl_scenario.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The registry: one line per scenario, in the order S cycles them. A scenario NAME's
@@ -101,4 +102,52 @@ int xl_scenario_readout_index(const xl_scenario_def *def, const char *name)
         if (strcmp(def->readouts[i].name, name) == 0)
             return i;
     return -1;
+}
+
+/* Readout names are the keys of the trace's "readouts" object and the NAME of lesson
+ * `expect NAME = ...`; parameter names are what --param NAME=VALUE splits at '='. A
+ * name with a blank, a quote or an '=' would be written but not read back, and a name
+ * used twice would make two JSON keys of one object, which readers take silently. */
+int xl_scenario_check(const xl_scenario_def *def, char *err, size_t errlen)
+{
+    assert(def != NULL && err != NULL);
+    enum { NAME_MAX_BYTES = 31 };
+    if (def->readout_count < 1 || def->readout_count > XL_READOUTS_MAX || def->readouts == NULL) {
+        snprintf(err, errlen, "%d readouts: a scenario has 1 to %d", def->readout_count, XL_READOUTS_MAX);
+        return -1;
+    }
+    if (def->param_count < 0 || def->param_count > XL_SCENARIO_PARAMS_MAX ||
+        (def->param_count > 0 && def->params == NULL)) {
+        snprintf(err, errlen, "%d parameters: a scenario has 0 to %d", def->param_count, XL_SCENARIO_PARAMS_MAX);
+        return -1;
+    }
+    /* The two tables of names, checked the same way. */
+    for (int table = 0; table < 2; table++) {
+        const char *what = table == 0 ? "readout" : "parameter";
+        const int count = table == 0 ? def->readout_count : def->param_count;
+        for (int i = 0; i < count; i++) {
+            const char *name = table == 0 ? def->readouts[i].name : def->params[i].name;
+            if (name == NULL || name[0] == '\0') {
+                snprintf(err, errlen, "%s %d has no name", what, i);
+                return -1;
+            }
+            size_t len = strlen(name);
+            size_t plain = strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+            if (plain != len || len > NAME_MAX_BYTES || strchr("0123456789-", name[0]) != NULL) {
+                snprintf(err, errlen,
+                         "%s %d '%.40s': a name is 1 to %d letters, digits, '-' or '_', not starting with a digit "
+                         "or '-'",
+                         what, i, name, NAME_MAX_BYTES);
+                return -1;
+            }
+            for (int j = 0; j < i; j++) {
+                const char *other = table == 0 ? def->readouts[j].name : def->params[j].name;
+                if (strcmp(other, name) == 0) {
+                    snprintf(err, errlen, "%s %d '%s' has the name of %s %d", what, i, name, what, j);
+                    return -1;
+                }
+            }
+        }
+    }
+    return 0;
 }

@@ -224,6 +224,13 @@ const xl_scenario_def *xl_scenario_find(const char *id);
 int xl_scenario_param_index(const xl_scenario_def *def, const char *name);
 /* Index of a readout by name, or -1. */
 int xl_scenario_readout_index(const xl_scenario_def *def, const char *name);
+/* Whether a record's names are ones the trace, --param and lesson `expect` lines can
+ * carry: 1 to XL_READOUTS_MAX readouts and at most XL_SCENARIO_PARAMS_MAX parameters,
+ * each name a plain identifier (ASCII letters, digits, '-' and '_'; 1 to 31 bytes;
+ * not starting with a digit or '-') and none used twice within its table. 0, or -1
+ * with the first problem in err ("readout 2 'q r': ..."). The registry tests run it
+ * over every registered scenario; a new record should pass it before it is listed. */
+int xl_scenario_check(const xl_scenario_def *def, char *err, size_t errlen);
 
 /* A scenario's read-only data (xl_scenario_def.data_file), borrowed: the caller keeps
  * the bytes unchanged and alive while any session may run def (the program: until it
