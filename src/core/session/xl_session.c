@@ -88,6 +88,8 @@ int xls_state_reserve(xl_session *s, size_t n)
 /* Fill s->state for def from the session's parameters and seed. */
 static int init_state(xl_session *s, const xl_scenario_def *def, char *err, size_t errlen)
 {
+    if (xl_scenario_check(def, err, errlen) != 0)
+        return -1;
     if (def->state_size == 0 || def->state_size > XL_SCENARIO_STATE_MAX) {
         if (err && errlen)
             snprintf(err, errlen, "the %s scenario's state is %zu bytes; a session holds 1 to %d", def->id,
