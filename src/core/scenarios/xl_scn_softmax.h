@@ -15,9 +15,8 @@
 #include "xl_classifier.h"
 #include "xl_scenario.h"
 
-/* Logits are limited to ±XL_MAX_LOGIT: their differences, the loss and the
- * landscape's range stay finite, with room for 1e8 steps at lr 100. */
-#define XL_MAX_LOGIT 1e300
+/* Logits are parameters: limited to ±XL_PARAM_LIMIT (xl_model.h). */
+#define XL_MAX_LOGIT XL_PARAM_LIMIT
 
 typedef struct xl_softmax_state {
     xl_classifier c;              /* names and the true P */

@@ -1,0 +1,353 @@
+/* xl_session_timeline: undo and redo, checkpoints and rewinding, and the snapshots
+ * both are made of (part of the session module; see xl_session_impl.h).
+ *
+ * Every command passes through xl_session_apply here: an edit saves the session before
+ * it (undo) and a checkpoint after it (rewind); undo, redo, rewind and back restore
+ * snapshots. Snapshots copy the session's fields and only the bytes of the scenario's
+ * state that it uses.
+ */
+#include "xl_session_impl.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void drop_checkpoint(xl_session *s, int i)
+{
+    xl_session_snapshot_free(s->cps[i].snap);
+    memmove(&s->cps[i], &s->cps[i + 1], (size_t)(s->ncps - i - 1) * sizeof s->cps[0]);
+    s->ncps--;
+}
+
+void xls_clear_timeline(xl_session *s)
+{
+    while (s->ncps > 0)
+        drop_checkpoint(s, s->ncps - 1);
+}
+
+/* Room for one more: every other periodic checkpoint goes and the interval doubles; if
+ * edits fill the timeline, the oldest goes (rewinding then reaches back less far). */
+static void make_room(xl_session *s)
+{
+    if (s->ncps < XL_CHECKPOINTS_MAX)
+        return;
+    for (int i = s->ncps - 1; i > 0; i--)
+        if (!s->cps[i].edit && s->cps[i].step % (2 * s->interval) != 0)
+            drop_checkpoint(s, i);
+    s->interval *= 2;
+    if (s->ncps >= XL_CHECKPOINTS_MAX)
+        drop_checkpoint(s, 0);
+}
+
+/* A checkpoint of the session as it is now; one already at this step is replaced (the
+ * later state includes what was done there). Out of memory: none is taken, and a rewind
+ * reaches only the checkpoints there are. */
+void xls_add_checkpoint(xl_session *s, int edit)
+{
+    const long step = xl_sim_steps(MAIN(s));
+    if (s->ncps > 0 && s->cps[s->ncps - 1].step == step) {
+        edit |= s->cps[s->ncps - 1].edit;
+        drop_checkpoint(s, s->ncps - 1);
+    }
+    make_room(s);
+    xl_session_snapshot *snap = xl_session_save(s);
+    if (snap == NULL)
+        return;
+    s->cps[s->ncps++] = (struct checkpoint){step, edit, snap};
+}
+
+/* A step or an edit now, while rewound before the head, starts a new future. */
+void xls_fork_here(xl_session *s)
+{
+    const long step = xl_sim_steps(MAIN(s));
+    while (s->ncps > 0 && s->cps[s->ncps - 1].step > step)
+        drop_checkpoint(s, s->ncps - 1);
+    s->head = step;
+}
+
+/* A new timeline starting from the session as it is (creation, undo, redo). */
+void xls_restart_timeline(xl_session *s)
+{
+    xls_clear_timeline(s);
+    s->interval = XL_CHECKPOINT_INTERVAL;
+    s->head = xl_sim_steps(MAIN(s));
+    xls_add_checkpoint(s, 1);
+}
+
+void xls_clear_history(struct xl_session_snapshot **stack, int *n)
+{
+    for (int i = 0; i < *n; i++)
+        xl_session_snapshot_free(stack[i]);
+    *n = 0;
+}
+
+/* Edits a learner may want back: the truth, the data, the parameters, the scenario,
+ * the learning's settings, the point in the landscape, a reset. Time, selection and the
+ * view are not edits. */
+static int is_edit(xl_command_kind k)
+{
+    switch (k) {
+    case XL_CMD_RESET: case XL_CMD_LR_UP: case XL_CMD_LR_DOWN: case XL_CMD_SET_LR: case XL_CMD_OPTIMIZER:
+    case XL_CMD_OPTIMIZER_NEXT: case XL_CMD_SET_MU: case XL_CMD_SET_BETA1: case XL_CMD_SET_BETA2:
+    case XL_CMD_SET_EPS: case XL_CMD_MU_UP: case XL_CMD_MU_DOWN: case XL_CMD_BETA1_UP: case XL_CMD_BETA1_DOWN:
+    case XL_CMD_BETA2_UP: case XL_CMD_BETA2_DOWN: case XL_CMD_EPS_UP: case XL_CMD_EPS_DOWN: case XL_CMD_RACE:
+    case XL_CMD_RACE_TOGGLE: case XL_CMD_SCENARIO: case XL_CMD_SCENARIO_NEXT: case XL_CMD_SCENARIO_PREV:
+    case XL_CMD_PARAM: case XL_CMD_P_UP: case XL_CMD_P_DOWN: case XL_CMD_P_ONEHOT: case XL_CMD_P_UNIFORM:
+    case XL_CMD_P_RESTORE: case XL_CMD_SET_P: case XL_CMD_SET_LOGITS: case XL_CMD_FLIP: case XL_CMD_ADD_POINT:
+    case XL_CMD_REMOVE_POINT: case XL_CMD_BETA_UP: case XL_CMD_BETA_DOWN: case XL_CMD_WIDTH_UP:
+    case XL_CMD_WIDTH_DOWN: case XL_CMD_PRESET: case XL_CMD_PRESET_NEXT: case XL_CMD_SIZE_UP: case XL_CMD_SIZE_DOWN:
+    case XL_CMD_FLIPS_UP: case XL_CMD_FLIPS_DOWN: case XL_CMD_LEARN_TOGGLE: case XL_CMD_MEASURE:
+    case XL_CMD_MEASURE_SELECTED: case XL_CMD_MOVE_TO: case XL_CMD_START_AT: case XL_CMD_MOVE_POINT:
+    case XL_CMD_SET_NORMAL: case XL_CMD_SET_NAMES:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A drag sends one command per motion: those that follow one another make one edit. */
+static int is_drag_kind(xl_command_kind k)
+{
+    return k == XL_CMD_SET_P || k == XL_CMD_MOVE_TO || k == XL_CMD_START_AT || k == XL_CMD_MOVE_POINT ||
+           k == XL_CMD_SET_NORMAL;
+}
+
+static void push_snapshot(struct xl_session_snapshot **stack, int *n, struct xl_session_snapshot *snap)
+{
+    if (*n == XL_UNDO_MAX) { /* the oldest goes */
+        xl_session_snapshot_free(stack[0]);
+        memmove(stack, stack + 1, (size_t)(XL_UNDO_MAX - 1) * sizeof stack[0]);
+        (*n)--;
+    }
+    stack[(*n)++] = snap;
+}
+
+/* Undo or redo: the state on top of `from` comes back, the present goes onto `to`. */
+static int step_history(xl_session *s, struct xl_session_snapshot **from, int *nfrom,
+                        struct xl_session_snapshot **to, int *nto, const char *what)
+{
+    if (*nfrom == 0)
+        return xls_refuse(s, "nothing to %s", what);
+    struct xl_session_snapshot *now = xl_session_save(s);
+    if (now == NULL || xl_session_restore(s, from[*nfrom - 1]) != 0) {
+        xl_session_snapshot_free(now);
+        return xls_refuse(s, "%s: out of memory", what);
+    }
+    xl_session_snapshot_free(from[--(*nfrom)]);
+    push_snapshot(to, nto, now);
+    return 1;
+}
+
+/* Back (or forward, up to the head) to step `to`: the latest checkpoint at or before
+ * it, then plain steps re-simulated to it. What the learner chose to look at (the
+ * selection, unit, slice, frame, speed) stays; time is paused there. */
+static int rewind_to(xl_session *s, long to)
+{
+    if (s->ncps == 0)
+        return xls_refuse(s, "%s", "nothing to rewind to");
+    const long first = s->cps[0].step;
+    if (to < first || to > s->head) {
+        char what[128];
+        snprintf(what, sizeof what, "rewind reaches steps %ld to %ld", first, s->head);
+        return xls_refuse(s, "%s", what);
+    }
+    int i = s->ncps - 1;
+    while (i > 0 && s->cps[i].step > to)
+        i--;
+    const int selected = s->selected, sa = s->sa, sb = s->sb, sps = s->sps, view_manual = s->view_manual;
+    const xl_unit unit = s->unit;
+    const xl_frame frame = s->frame;
+    double box[4];
+    memcpy(box, s->box, sizeof box);
+    if (xl_session_restore(s, s->cps[i].snap) != 0)
+        return xls_refuse(s, "%s", "rewind: out of memory");
+    s->replaying = 1;
+    while (xl_sim_steps(MAIN(s)) < to && xls_step_once(s))
+        ;
+    s->replaying = 0;
+    s->playing = 0;
+    s->acc = 0.0;
+    s->unit = unit;
+    s->sps = sps;
+    if (s->frame != frame) {
+        s->frame = frame;
+        xls_reset_range(s);
+    }
+    s->view_manual = view_manual; /* the view zoomed to stays as it was */
+    memcpy(s->box, box, sizeof box);
+    int items = s->def->item_count(s->state.bytes);
+    s->selected = selected < items ? selected : items - 1;
+    if (sb < xl_sim_param_count(MAIN(s))) {
+        s->sa = sa;
+        s->sb = sb;
+    }
+    xls_update_view(s);
+    return 1;
+}
+
+long xl_session_timeline(const xl_session *s, long *first, long *head)
+{
+    assert(s != NULL);
+    if (first)
+        *first = s->ncps > 0 ? s->cps[0].step : xl_sim_steps(MAIN(s));
+    if (head)
+        *head = s->head > xl_sim_steps(MAIN(s)) ? s->head : xl_sim_steps(MAIN(s));
+    return xl_sim_steps(MAIN(s));
+}
+
+int xl_session_apply(xl_session *s, xl_command cmd)
+{
+    assert(s != NULL);
+    s->message[0] = '\0';
+    if (cmd.kind <= XL_CMD_NONE || cmd.kind >= XL_CMD_COUNT)
+        return 0;
+    if (cmd.kind == XL_CMD_UNDO || cmd.kind == XL_CMD_REDO) {
+        int ok = cmd.kind == XL_CMD_UNDO ? step_history(s, s->undo, &s->nundo, s->redo, &s->nredo, "undo")
+                                         : step_history(s, s->redo, &s->nredo, s->undo, &s->nundo, "redo");
+        if (ok)
+            xls_restart_timeline(s); /* rewinding does not reach across an undo */
+        s->last_kind = cmd.kind;
+        return ok;
+    }
+    if (cmd.kind == XL_CMD_REWIND || cmd.kind == XL_CMD_BACK) {
+        long to = cmd.kind == XL_CMD_REWIND ? cmd.n : xl_sim_steps(MAIN(s)) - 1;
+        int ok = rewind_to(s, to);
+        s->last_kind = cmd.kind;
+        return ok;
+    }
+    struct xl_session_snapshot *before = NULL;
+    const int merge = is_drag_kind(cmd.kind) && cmd.kind == s->last_kind && s->nundo > 0;
+    if (is_edit(cmd.kind) && !merge)
+        before = xl_session_save(s); /* out of memory: the edit goes on, without an undo */
+    if (is_edit(cmd.kind) && xl_sim_steps(MAIN(s)) < s->head)
+        xls_fork_here(s); /* an edit in the past starts a new future */
+    int ok = xls_apply_command(s, cmd);
+    if (ok && is_edit(cmd.kind)) {
+        if (xl_sim_steps(MAIN(s)) < s->head)
+            xls_fork_here(s); /* reset, a restart: back at step 0 */
+        xls_add_checkpoint(s, 1);
+    }
+    if (ok && before) {
+        push_snapshot(s->undo, &s->nundo, before);
+        xls_clear_history(s->redo, &s->nredo);
+    } else {
+        xl_session_snapshot_free(before);
+    }
+    if (ok && is_edit(cmd.kind))
+        xls_clear_history(s->redo, &s->nredo);
+    s->last_kind = cmd.kind;
+    return ok;
+}
+
+int xl_session_undo_depth(const xl_session *s, int *redo)
+{
+    assert(s != NULL);
+    if (redo)
+        *redo = s->nredo;
+    return s->nundo;
+}
+
+/* A snapshot: the session's fields by value, and its runs as spare sims copied from the
+ * live ones. The spare sims borrow the live session's model only to exist; they are
+ * never stepped, and restoring copies their values back into sims on the session's
+ * own (restored) state. */
+struct xl_session_snapshot {
+    xl_sim *runs[XL_RACE_MAX];
+    /* Last, and allocated only up to the end of the scenario's state: everything past
+     * offsetof(xl_session, state) + def->state_size is never touched. */
+    xl_session fields;
+};
+
+/* The bytes of a session that hold something for def: its fields and def's state. */
+static size_t session_bytes(const xl_scenario_def *def)
+{
+    return offsetof(xl_session, state) + def->state_size;
+}
+
+void xl_session_snapshot_free(xl_session_snapshot *snap)
+{
+    if (snap == NULL)
+        return;
+    for (int r = 0; r < XL_RACE_MAX; r++)
+        xl_sim_destroy(snap->runs[r]);
+    free(snap);
+}
+
+xl_session_snapshot *xl_session_save(const xl_session *s)
+{
+    assert(s != NULL);
+    xl_session_snapshot *snap = calloc(1, offsetof(xl_session_snapshot, fields) + session_bytes(s->def));
+    if (snap == NULL)
+        return NULL;
+    memcpy(&snap->fields, s, session_bytes(s->def));
+    for (int r = 0; r < s->nruns; r++) {
+        snap->runs[r] = xl_sim_create(s->def->model(s->state.bytes), xl_sim_theta0(s->runs[r]), 1.0);
+        if (snap->runs[r] == NULL) {
+            xl_session_snapshot_free(snap);
+            return NULL;
+        }
+        xl_sim_copy(snap->runs[r], s->runs[r]);
+    }
+    return snap;
+}
+
+int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
+{
+    assert(s != NULL && snap != NULL);
+    const xl_session *f = &snap->fields;
+    if (xl_landscape_size(s->ls) != xl_landscape_size(f->ls))
+        return -1;
+    /* New sims on the restored state first, so a failure leaves s as it was. */
+    unsigned char *saved_state = malloc(sizeof s->state.bytes);
+    if (saved_state == NULL)
+        return -1;
+    memcpy(saved_state, s->state.bytes, sizeof s->state.bytes);
+    memcpy(s->state.bytes, f->state.bytes, f->def->state_size);
+    xl_sim *runs[XL_RACE_MAX] = {NULL};
+    for (int r = 0; r < f->nruns; r++) {
+        runs[r] = xl_sim_create(f->def->model(s->state.bytes), xl_sim_theta0(snap->runs[r]), 1.0);
+        if (runs[r] == NULL) {
+            for (int k = 0; k < r; k++)
+                xl_sim_destroy(runs[k]);
+            memcpy(s->state.bytes, saved_state, sizeof s->state.bytes);
+            free(saved_state);
+            return -1;
+        }
+        xl_sim_copy(runs[r], snap->runs[r]);
+    }
+    free(saved_state);
+    xls_destroy_runs(s);
+    xl_landscape *ls = s->ls;
+    xl_step_observer observer = s->observer;
+    void *user = s->observer_user;
+    /* The undo and redo stacks are the session's own, not part of what was saved. */
+    struct xl_session_snapshot *undo[XL_UNDO_MAX], *redo[XL_UNDO_MAX];
+    int nundo = s->nundo, nredo = s->nredo;
+    memcpy(undo, s->undo, sizeof undo);
+    memcpy(redo, s->redo, sizeof redo);
+    xl_command_kind last_kind = s->last_kind;
+    struct checkpoint cps[XL_CHECKPOINTS_MAX];
+    const int ncps = s->ncps, replaying = s->replaying;
+    const long interval = s->interval, head = s->head;
+    memcpy(cps, s->cps, sizeof cps);
+    memcpy(s, f, offsetof(xl_session, state)); /* the state is in place already */
+    memcpy(s->cps, cps, sizeof cps);
+    s->ncps = ncps;
+    s->interval = interval;
+    s->head = head;
+    s->replaying = replaying;
+    memcpy(s->runs, runs, sizeof runs);
+    s->ls = ls;
+    s->observer = observer;
+    s->observer_user = user;
+    memcpy(s->undo, undo, sizeof undo);
+    memcpy(s->redo, redo, sizeof redo);
+    s->nundo = nundo;
+    s->nredo = nredo;
+    s->last_kind = last_kind;
+    xl_landscape_invalidate(s->ls);
+    xls_update_view(s);
+    return 0;
+}
