@@ -166,7 +166,7 @@ START_TEST(test_reset_keeps_play)
     xl_session_apply(s, cmd(XL_CMD_PLAY));
     xl_session_advance(s, 0.5);
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 15);
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_RESET)), 1);
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 0);
     ck_assert_int_eq(memcmp(xl_sim_theta(xl_session_sim(s)), z0, 5 * sizeof(double)), 0);
@@ -311,7 +311,7 @@ START_TEST(test_select_and_p_edits)
     ck_assert_int_eq(xl_session_selected(s), 1);
 
     xl_session_run(s, 4);
-    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_P_UP)), 1);
+    ck_assert_int_eq(xl_session_apply(s, xl_scenario_command(NULL, "p-up")), 1);
     const xl_classifier *c = xl_session_classifier(s);
     ck_assert_double_eq_tol(c->p[1], 0.30, TOL_EXACT);
     const double others[5] = { 0.40, 0, 0.15, 0.12, 0.08 };
@@ -327,14 +327,14 @@ START_TEST(test_select_and_p_edits)
     ck_assert_int_eq(xl_sim_steps(sim), 4);
     ck_assert_double_eq_tol(xl_sim_current(sim).floor, xl_entropy(c->p, 5, XL_NATS), TOL_EXACT);
 
-    xl_session_apply(s, cmd(XL_CMD_P_DOWN));
-    xl_session_apply(s, cmd(XL_CMD_P_DOWN));
+    xl_session_apply(s, xl_scenario_command(NULL, "p-down"));
+    xl_session_apply(s, xl_scenario_command(NULL, "p-down"));
     ck_assert_double_eq_tol(c->p[1], 0.20, TOL_EXACT);
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     ck_assert_double_eq(c->p[1], 1.0);
     ck_assert_double_eq(c->p[0], 0.0);
     ck_assert_double_eq_tol(xl_sim_current(sim).floor, 0.0, TOL_EXACT);
-    xl_session_apply(s, cmd(XL_CMD_P_UNIFORM));
+    xl_session_apply(s, xl_scenario_command(NULL, "uniform"));
     for (int i = 0; i < 5; i++)
         ck_assert_double_eq_tol(c->p[i], 0.2, TOL_EXACT);
     ck_assert_double_eq_tol(xl_sim_current(sim).floor, log(5.0), TOL_EXACT);
@@ -363,11 +363,11 @@ START_TEST(test_select_next_prev)
     xl_session_apply(s, cmd(XL_CMD_SELECT_PREV));
     ck_assert_int_eq(xl_session_selected(s), 10);
     /* The selection is what the P edits act on: class 11 (index 10) gets the one-hot. */
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     ck_assert_double_eq(xl_session_classifier(s)->p[10], 1.0);
     /* "select 12" from a script reaches the same class as the keys. */
     xl_command c;
-    ck_assert_int_eq(xl_command_parse("select 12", &c, NULL, 0), 0);
+    ck_assert_int_eq(xl_scenario_parse_command("select 12", &c, NULL, 0), 0);
     xl_session_apply(s, c);
     ck_assert_int_eq(xl_session_selected(s), 11);
     xl_session_destroy(s);
@@ -377,7 +377,7 @@ START_TEST(test_select_next_prev)
     s = xl_session_create(&d);
     xl_session_apply(s, cmd(XL_CMD_SELECT_PREV));
     ck_assert_int_eq(xl_session_selected(s), 31);
-    ck_assert_int_eq(xl_command_parse("select 32", &c, NULL, 0), 0);
+    ck_assert_int_eq(xl_scenario_parse_command("select 32", &c, NULL, 0), 0);
     xl_session_apply(s, cmd(XL_CMD_SELECT_NEXT));
     xl_session_apply(s, c);
     ck_assert_int_eq(xl_session_selected(s), 31);
@@ -396,12 +396,12 @@ START_TEST(test_p_restore)
     xl_session_run(s, 7);
     xl_command sel = xl_command_int(XL_CMD_SELECT, 2);
     xl_session_apply(s, sel);
-    xl_session_apply(s, cmd(XL_CMD_P_UP));
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "p-up"));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     xl_session_apply(s, cmd(XL_CMD_RESET));
     ck_assert_double_eq(c->p[2], 1.0); /* reset keeps the edited P */
     xl_session_run(s, 3);
-    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_P_RESTORE)), 1);
+    ck_assert_int_eq(xl_session_apply(s, xl_scenario_command(NULL, "p-restore")), 1);
     for (int i = 0; i < 5; i++)
         ck_assert_msg(fabs(c->p[i] - d.classifier.p[i]) <= 1e-15, "p[%d] = %.17g, expected %.17g", i, c->p[i],
                       d.classifier.p[i]);
@@ -416,8 +416,8 @@ START_TEST(test_p_restore)
     xl_session *s2 = xl_session_create(&d2);
     double start[5];
     memcpy(start, xl_session_classifier(s2)->p, sizeof start);
-    xl_session_apply(s2, cmd(XL_CMD_P_UNIFORM));
-    xl_session_apply(s2, cmd(XL_CMD_P_RESTORE));
+    xl_session_apply(s2, xl_scenario_command(NULL, "uniform"));
+    xl_session_apply(s2, xl_scenario_command(NULL, "p-restore"));
     ck_assert_mem_eq(start, xl_session_classifier(s2)->p, sizeof start);
     xl_session_destroy(s2);
     xl_session_destroy(s);
@@ -575,7 +575,7 @@ START_TEST(test_landscape_range)
     xl_session_desc_default(&d, 1);
     d.lr = 50.0;
     s = xl_session_create(&d);
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     double prev_hi = 0.0;
     for (int k = 0; k < 20; k++) {
         xl_session_run(s, 100);
@@ -679,7 +679,7 @@ static int apply_text(xl_session *s, const char *text)
 {
     xl_command c;
     char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
+    ck_assert_msg(xl_scenario_parse_command(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
     return xl_session_apply(s, c);
 }
 

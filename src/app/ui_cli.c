@@ -288,14 +288,8 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
         const char *w = p;
         while (*w == ' ') w++;
         size_t wl = strcspn(w, " ,;");
-        int long_arg = 0;
-        for (int k = 1; k < XL_CMD_COUNT; k++) {
-            xl_arg_type t = xl_command_arg_type((xl_command_kind)k);
-            const int runs_to_semicolon = t == XL_ARG_LIST || k == XL_CMD_RACE || k == XL_CMD_SET_NAMES;
-            if (runs_to_semicolon && strlen(xl_command_name((xl_command_kind)k)) == wl &&
-                strncmp(xl_command_name((xl_command_kind)k), w, wl) == 0)
-                long_arg = 1;
-        }
+        const int t = ui_action_arg_type(w, wl); /* a list, or names: commas are its own */
+        const int long_arg = t == XL_ARG_LIST || t == XL_ARG_NAMES;
         size_t len = long_arg ? strcspn(p, ";") : strcspn(p, ",;");
         const char *sep = p[len] ? p + len : NULL;
         /* Longer than any command with its blanks: refused whole, never cut short
@@ -511,12 +505,7 @@ static ui_cli_result print_lists(const raw_flags *raw, FILE *out, FILE *err)
     if (raw->list_scenarios)
         for (int i = 0; i < xl_scenario_count(); i++)
             fprintf(out, "%-12s %s\n", xl_scenario_at(i)->id, xl_scenario_at(i)->summary);
-    if (raw->list_commands)
-        for (int k = 1; k < XL_CMD_COUNT; k++)
-            fprintf(out, "%-24s %s\n", xl_command_usage((xl_command_kind)k), xl_command_help((xl_command_kind)k));
-    if (raw->list_commands)
-        fprintf(out, "%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n", "theme", "projector <-> dark theme", "fullscreen",
-                "fullscreen on / off", "help", "the key sheet on / off", "quit", "quit");
+    if (raw->list_commands) ui_input_list_commands(out);
     return UI_CLI_DONE;
 }
 
