@@ -230,6 +230,66 @@ START_TEST(the_command_list_comes_from_the_tables)
 }
 END_TEST
 
+/* A key as --list-commands writes it ("Shift+Y", "Ctrl+Shift+B", "Plus", "1") as SDL's. */
+static int key_of_text(const char *text, SDL_Keycode *key, Uint16 *mod)
+{
+    *mod = KMOD_NONE;
+    for (;;) {
+        if (strncmp(text, "Shift+", 6) == 0) *mod |= KMOD_LSHIFT, text += 6;
+        else if (strncmp(text, "Ctrl+", 5) == 0) *mod |= KMOD_LCTRL, text += 5;
+        else break;
+    }
+    static const struct { const char *name; SDL_Keycode key; } named[] = {
+        {"Space", SDLK_SPACE}, {"Right", SDLK_RIGHT}, {"Left", SDLK_LEFT}, {"Tab", SDLK_TAB},
+        {"Backspace", SDLK_BACKSPACE}, {"Plus", SDLK_PLUS}, {"Minus", SDLK_MINUS},
+    };
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (strcmp(text, named[i].name) == 0) return (*key = named[i].key), 1;
+    if (strlen(text) == 1) {
+        *key = (SDL_Keycode)(text[0] >= 'A' && text[0] <= 'Z' ? text[0] - 'A' + 'a' : text[0]);
+        return 1;
+    }
+    return 0;
+}
+
+/* The shared keys --list-commands names are the keys map_command maps: the list and the
+ * switch cannot drift apart. */
+START_TEST(the_listed_shared_keys_are_the_mapped_ones)
+{
+    FILE *f = tmpfile();
+    ck_assert_ptr_nonnull(f);
+    ui_input_list_commands(f);
+    rewind(f);
+    char line[256];
+    int checked = 0, shared = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#') {
+            shared = strncmp(line, "# shared", 8) == 0;
+            continue;
+        }
+        if (!shared || line[0] == ' ') continue;
+        char name[32] = "", keys[64] = "";
+        memcpy(name, line, strcspn(line, " ") < 31 ? strcspn(line, " ") : 31);
+        memcpy(keys, line + 25, 14);
+        for (int i = 13; i >= 0 && keys[i] == ' '; i--) keys[i] = '\0';
+        if (strcmp(keys, "-") == 0 || strcmp(keys, "mouse") == 0 || strcmp(keys, "1 ... 9") == 0) continue;
+        const xl_command_kind kind = xl_command_find(name, strlen(name));
+        ck_assert_msg(kind != XL_CMD_NONE, "'%s' is no shared command", name);
+        for (char *one = keys, *next; one; one = next) {
+            next = strstr(one, " or ");
+            if (next) *next = '\0', next += 4;
+            SDL_Keycode key;
+            Uint16 mod;
+            ck_assert_msg(key_of_text(one, &key, &mod), "%s: cannot read the key '%s'", name, one);
+            expect(key, mod, kind, 0);
+            checked++;
+        }
+    }
+    fclose(f);
+    ck_assert_int_ge(checked, 25);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("input");
@@ -241,6 +301,7 @@ int main(void)
     tcase_add_test(tc, learning_keys);
     tcase_add_test(tc, every_verb_key_issues_its_verb);
     tcase_add_test(tc, the_command_list_comes_from_the_tables);
+    tcase_add_test(tc, the_listed_shared_keys_are_the_mapped_ones);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
