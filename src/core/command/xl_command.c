@@ -1,9 +1,12 @@
 /* xl_command: the command vocabulary, its parser and its printer.
  *
  * The names are part of the script and recording format, so they never change once
- * published; the table is indexed by xl_command_kind. "select N" takes a 1-based number,
- * as the number keys do, and stores it 0-based. Numbers are read strictly (the whole
- * token, a plain decimal, finite), so "1e999", "nan" or "0x10" never become a value.
+ * published; the shared table is indexed by xl_command_kind, and a verb's record is its
+ * scenario's. Shared commands and verbs are read by the same rules (argspec below), so a
+ * verb's argument is as strict as a shared one's. "select N" and "measure N" (XL_ARG_INDEX)
+ * take a 1-based number, as the number keys do, and store it 0-based. Numbers are read
+ * strictly (the whole token, a plain decimal, finite), so "1e999", "nan" or "0x10" never
+ * become a value.
  */
 #include "xl_command.h"
 
@@ -403,7 +406,7 @@ int xl_command_parse_in(const xl_vocab *v, const char *text, xl_command *out, ch
                          (verb->flags & XL_VERB_ARG_OPTIONAL) != 0};
         c = xl_command_verb(verb);
         if (c.kind != XL_CMD_VERB)
-            return fail(err, errlen, "the verb '%s' has a name longer than %s bytes", word, "23");
+            return fail(err, errlen, "the verb '%s' has too long a name%s (xl_vocab_check refuses it)", word, "");
     } else {
         return fail(err, errlen, "unknown command '%s'%s", word, len ? "" : " (empty)");
     }

@@ -20,9 +20,15 @@
  *   The command carries the verb's name and its argument in the usual fields. The
  *   parser knows no scenario: it is given the verb tables (xl_vocab), and
  *   xl_scenario_parse_command (scenarios/) passes every registered scenario's. Two
- *   scenarios may declare the same verb (preset: microstates and diffusion) if they agree
- *   on its argument; xl_vocab_check refuses a verb named like a shared command, two
- *   declarations that disagree, or two verbs of one scenario on one key.
+ *   scenarios may declare the same verb (preset: microstates and diffusion; p-up and
+ *   p-restore: softmax and gaussian, where they mean "move P" in each one's terms) if
+ *   they agree on its argument; xl_vocab_check refuses a verb named like a shared
+ *   command, two declarations that disagree, or two verbs of one scenario on one key.
+ * Why p-up is a verb and set-p is not: a key is mapped per scenario (the scenario's
+ * record says which of its verbs a key issues), but the bars and the simplex are drawn
+ * and dragged by the generic front end for any scenario whose bars can be edited, so the
+ * command they send must mean the same everywhere. simplex is the session's view (a third
+ * state of frame), not a scenario's truth, so it is shared too.
  * This module depends on nothing else of the core.
  */
 #ifndef XL_COMMAND_H
