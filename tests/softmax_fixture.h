@@ -31,10 +31,11 @@ static inline void fixture_set_classes(xl_session_desc *d, int n, uint64_t seed)
     d->seed = seed;
 }
 
-/* A setup command with a list (set-p, set-logits) of v[0..n-1] added to d. */
-static inline void fixture_setup_list(xl_session_desc *d, xl_command_kind kind, const double *v, int n)
+/* A setup command with a list ("set-p", "set-logits") of v[0..n-1] added to d. */
+static inline void fixture_setup_list(xl_session_desc *d, const char *name, const double *v, int n)
 {
-    xl_command c = xl_command_make(kind);
+    xl_command c = xl_scenario_command(NULL, name);
+    ck_assert_int_ne(c.kind, XL_CMD_NONE);
     c.count = n;
     for (int i = 0; i < n; i++)
         c.list[i] = v[i];

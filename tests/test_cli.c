@@ -150,7 +150,8 @@ START_TEST(do_commands_in_order)
     ck_assert_int_eq(r.opt.command_count, 4);
     ck_assert_int_eq(r.opt.commands[0].cmd.kind, XL_CMD_SELECT);
     ck_assert_int_eq(r.opt.commands[0].cmd.n, 1);
-    ck_assert_int_eq(r.opt.commands[1].cmd.kind, XL_CMD_P_UP);
+    ck_assert_int_eq(r.opt.commands[1].cmd.kind, XL_CMD_VERB);
+    ck_assert_str_eq(r.opt.commands[1].cmd.verb, "p-up");
     ck_assert_int_eq(r.opt.commands[2].cmd.kind, XL_CMD_UNIT_TOGGLE);
     ck_assert_int_eq(r.opt.commands[3].view, UI_VIEW_HELP);
     expect_usage(parse("--do", "step,jump", NULL), "--do");
@@ -341,7 +342,8 @@ START_TEST(select_reaches_every_class)
     ck_assert_int_eq(r.opt.commands[0].cmd.n, 31);
     ck_assert_int_eq(r.opt.commands[1].cmd.kind, XL_CMD_SELECT_PREV);
     ck_assert_int_eq(r.opt.commands[2].cmd.kind, XL_CMD_SELECT_NEXT);
-    ck_assert_int_eq(r.opt.commands[3].cmd.kind, XL_CMD_P_RESTORE);
+    ck_assert_int_eq(r.opt.commands[3].cmd.kind, XL_CMD_VERB);
+    ck_assert_str_eq(r.opt.commands[3].cmd.verb, "p-restore");
     r = parse("--classes", "12", "--do", "select 12", NULL);
     ck_assert_int_eq(r.result, UI_CLI_RUN);
     /* A class the scene does not have is named as the error it is. */

@@ -82,13 +82,20 @@ static void bowl_start(const void *state, double *theta0)
 
 static int bowl_items(const void *state) { (void)state; return 2; }
 
-static xl_apply_result bowl_apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+/* Its one verb: the same name and argument as the softmax's p-up, so the two agree. */
+static const xl_verb_def bowl_verbs[] = {
+    {"p-up", XL_ARG_NONE, 0, 0, "p-up", "move the bowl's centre along w", {{XL_KEY_UP, 0}}, "↑ centre", NULL, 0},
+};
+
+static xl_apply_result bowl_apply(void *state, const xl_command *cmd, int verb, int selected, char *err,
+                                  size_t errlen)
 {
     (void)selected;
     (void)err;
     (void)errlen;
+    (void)cmd;
     bowl_state *st = state;
-    if (cmd->kind != XL_CMD_P_UP) return XL_APPLY_NOT_MINE;
+    if (verb != 0) return XL_APPLY_NOT_MINE;
     st->cw += 1.0;
     st->version++;
     return XL_APPLY_DONE;
@@ -144,7 +151,7 @@ static const xl_scenario_def bowl = {
     .state_size = sizeof(bowl_state), .params = bowl_params, .param_count = 1, .readouts = bowl_readouts,
     .readout_count = 4, .panels = XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
     .init = bowl_init, .model = bowl_model, .start = bowl_start, .item_count = bowl_items, .apply = bowl_apply,
-    .readout_values = bowl_values, .bars = bowl_bars, .slice_minimum = bowl_minimum,
+    .verbs = bowl_verbs, .verb_count = 1, .readout_values = bowl_values, .bars = bowl_bars, .slice_minimum = bowl_minimum,
 };
 
 static xl_session *session_of(const xl_scenario_def *def)
@@ -175,7 +182,7 @@ static int apply_text(xl_session *s, const char *text)
 {
     xl_command c;
     char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "%s", err);
+    ck_assert_msg(xl_scenario_parse_command(text, &c, err, sizeof err) == 0, "%s", err);
     return xl_session_apply(s, c);
 }
 

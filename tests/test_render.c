@@ -95,8 +95,8 @@ static xl_session *session_with(const double *p, const double *z, int n)
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
     fixture_set_classes(&d, n, 1);
-    fixture_setup_list(&d, XL_CMD_SET_P, p, n);
-    fixture_setup_list(&d, XL_CMD_SET_LOGITS, z, n);
+    fixture_setup_list(&d, "set-p", p, n);
+    fixture_setup_list(&d, "set-logits", z, n);
     xl_session *s = xl_session_create(&d);
     ck_assert_ptr_nonnull(s);
     return s;

@@ -54,7 +54,7 @@ static int apply_text(xl_session *s, const char *text)
 {
     xl_command c;
     char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "'%s' does not parse: %s", text, err);
+    ck_assert_msg(xl_scenario_parse_command(text, &c, err, sizeof err) == 0, "'%s' does not parse: %s", text, err);
     return xl_session_apply(s, c);
 }
 
@@ -235,7 +235,7 @@ END_TEST
 START_TEST(softmax_commands_are_not_mine)
 {
     xl_session *s = logistic_session(0, XL_DEFAULT_LR);
-    ck_assert(!xl_session_apply(s, xl_command_make(XL_CMD_P_UP)));
+    ck_assert(!xl_session_apply(s, xl_scenario_command(NULL, "p-up")));
     ck_assert_msg(strstr(xl_session_message(s), "logistic regression") != NULL, "message: %s",
                   xl_session_message(s));
     xl_session_destroy(s);

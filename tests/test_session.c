@@ -5,6 +5,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "xl_command.h"
@@ -105,9 +106,11 @@ START_TEST(test_setup_commands)
     xl_session_desc_default(&d, 1);
     fixture_set_classes(&d, 3, 1);
     const double w[3] = { 2, 1, 1 }, z[3] = { 1, -2, 0.5 };
-    fixture_setup_list(&d, XL_CMD_SET_P, w, 3);
-    fixture_setup_list(&d, XL_CMD_SET_LOGITS, z, 3);
-    ck_assert_int_eq(xl_session_desc_add_setup(&d, xl_command_name_arg(XL_CMD_SET_NAMES, "cat,dog,bird")), 0);
+    fixture_setup_list(&d, "set-p", w, 3);
+    fixture_setup_list(&d, "set-logits", z, 3);
+    xl_command names = xl_scenario_command(NULL, "names");
+    snprintf(names.name, sizeof names.name, "cat,dog,bird");
+    ck_assert_int_eq(xl_session_desc_add_setup(&d, names), 0);
     xl_session *s = fixture_create(&d);
     const xl_classifier *c = fixture_classifier(s);
     ck_assert_double_eq(c->p[0], 0.5);
@@ -115,8 +118,8 @@ START_TEST(test_setup_commands)
     ck_assert_str_eq(c->names[2], "bird");
     ck_assert_mem_eq(xl_sim_theta0(xl_session_sim(s)), z, sizeof z);
     ck_assert_int_eq(xl_session_undo_depth(s, NULL), 0); /* setup is not an edit */
-    xl_session_apply(s, cmd(XL_CMD_P_UNIFORM));
-    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_P_RESTORE)), 1);
+    xl_session_apply(s, xl_scenario_command(NULL, "uniform"));
+    ck_assert_int_eq(xl_session_apply(s, xl_scenario_command(NULL, "p-restore")), 1);
     ck_assert_double_eq(c->p[0], 0.5);
     xl_session_destroy(s);
 
@@ -124,8 +127,8 @@ START_TEST(test_setup_commands)
     xl_session_desc bad;
     xl_session_desc_default(&bad, 1);
     const double two[2] = { 1, 1 };
-    ck_assert_int_eq(xl_session_desc_add_setup(&bad, xl_command_make(XL_CMD_P_UNIFORM)), 0);
-    fixture_setup_list(&bad, XL_CMD_SET_P, two, 2);
+    ck_assert_int_eq(xl_session_desc_add_setup(&bad, xl_scenario_command(NULL, "uniform")), 0);
+    fixture_setup_list(&bad, "set-p", two, 2);
     char err[256] = "";
     int which = -2;
     ck_assert_ptr_null(xl_session_create_report(&bad, err, sizeof err, &which));
@@ -134,13 +137,13 @@ START_TEST(test_setup_commands)
     /* A command of another scenario: refused by name. */
     xl_session_desc other;
     xl_session_desc_default(&other, 1);
-    ck_assert_int_eq(xl_session_desc_add_setup(&other, xl_command_make(XL_CMD_FLIP)), 0);
+    ck_assert_int_eq(xl_session_desc_add_setup(&other, xl_scenario_command(NULL, "flip")), 0);
     ck_assert_ptr_null(xl_session_create_report(&other, err, sizeof err, &which));
     ck_assert_int_eq(which, 0);
-    ck_assert_str_eq(err, "flip: flip does not apply to the softmax classifier");
+    ck_assert_str_eq(err, "flip: flip does not apply to the softmax classifier: it is a verb of logistic");
     /* Full. */
     for (int i = 0; i < XL_SETUP_MAX; i++)
-        ck_assert_int_eq(xl_session_desc_add_setup(&other, xl_command_make(XL_CMD_P_UNIFORM)), i + 1 < XL_SETUP_MAX ? 0 : -1);
+        ck_assert_int_eq(xl_session_desc_add_setup(&other, xl_scenario_command(NULL, "uniform")), i + 1 < XL_SETUP_MAX ? 0 : -1);
 }
 END_TEST
 
@@ -150,7 +153,7 @@ START_TEST(test_create_validates)
     xl_session_desc_default(&d, 1);
     xl_session_desc bad;
     const double huge[5] = { 0, 0, 1e301, 0, 0 }, negative[5] = { -0.1, 0.5, 0.2, 0.2, 0.2 };
-    bad = d; fixture_setup_list(&bad, XL_CMD_SET_P, negative, 5);
+    bad = d; fixture_setup_list(&bad, "set-p", negative, 5);
     ck_assert_ptr_null(xl_session_create(&bad));
     bad = d; bad.lr = 0.0;
     ck_assert_ptr_null(xl_session_create(&bad));
@@ -162,7 +165,7 @@ START_TEST(test_create_validates)
     ck_assert_ptr_null(xl_session_create(&bad));
     bad = d; bad.grid = XL_LANDSCAPE_MAX_G + 1;
     ck_assert_ptr_null(xl_session_create(&bad));
-    bad = d; fixture_setup_list(&bad, XL_CMD_SET_LOGITS, huge, 5);
+    bad = d; fixture_setup_list(&bad, "set-logits", huge, 5);
     ck_assert_ptr_null(xl_session_create(&bad));
     bad = d; bad.params[0] = 2.5; /* classes: a whole number */
     ck_assert_ptr_null(xl_session_create(&bad));
@@ -224,7 +227,7 @@ START_TEST(test_reset_keeps_play)
     xl_session_apply(s, cmd(XL_CMD_PLAY));
     xl_session_advance(s, 0.5);
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 15);
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_RESET)), 1);
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 0);
     ck_assert_int_eq(memcmp(xl_sim_theta(xl_session_sim(s)), z0, 5 * sizeof(double)), 0);
@@ -369,7 +372,7 @@ START_TEST(test_select_and_p_edits)
     ck_assert_int_eq(xl_session_selected(s), 1);
 
     xl_session_run(s, 4);
-    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_P_UP)), 1);
+    ck_assert_int_eq(xl_session_apply(s, xl_scenario_command(NULL, "p-up")), 1);
     const xl_classifier *c = fixture_classifier(s);
     ck_assert_double_eq_tol(c->p[1], 0.30, TOL_EXACT);
     const double others[5] = { 0.40, 0, 0.15, 0.12, 0.08 };
@@ -385,14 +388,14 @@ START_TEST(test_select_and_p_edits)
     ck_assert_int_eq(xl_sim_steps(sim), 4);
     ck_assert_double_eq_tol(xl_sim_current(sim).floor, xl_entropy(c->p, 5, XL_NATS), TOL_EXACT);
 
-    xl_session_apply(s, cmd(XL_CMD_P_DOWN));
-    xl_session_apply(s, cmd(XL_CMD_P_DOWN));
+    xl_session_apply(s, xl_scenario_command(NULL, "p-down"));
+    xl_session_apply(s, xl_scenario_command(NULL, "p-down"));
     ck_assert_double_eq_tol(c->p[1], 0.20, TOL_EXACT);
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     ck_assert_double_eq(c->p[1], 1.0);
     ck_assert_double_eq(c->p[0], 0.0);
     ck_assert_double_eq_tol(xl_sim_current(sim).floor, 0.0, TOL_EXACT);
-    xl_session_apply(s, cmd(XL_CMD_P_UNIFORM));
+    xl_session_apply(s, xl_scenario_command(NULL, "uniform"));
     for (int i = 0; i < 5; i++)
         ck_assert_double_eq_tol(c->p[i], 0.2, TOL_EXACT);
     ck_assert_double_eq_tol(xl_sim_current(sim).floor, log(5.0), TOL_EXACT);
@@ -421,11 +424,11 @@ START_TEST(test_select_next_prev)
     xl_session_apply(s, cmd(XL_CMD_SELECT_PREV));
     ck_assert_int_eq(xl_session_selected(s), 10);
     /* The selection is what the P edits act on: class 11 (index 10) gets the one-hot. */
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     ck_assert_double_eq(fixture_classifier(s)->p[10], 1.0);
     /* "select 12" from a script reaches the same class as the keys. */
     xl_command c;
-    ck_assert_int_eq(xl_command_parse("select 12", &c, NULL, 0), 0);
+    ck_assert_int_eq(xl_scenario_parse_command("select 12", &c, NULL, 0), 0);
     xl_session_apply(s, c);
     ck_assert_int_eq(xl_session_selected(s), 11);
     xl_session_destroy(s);
@@ -435,7 +438,7 @@ START_TEST(test_select_next_prev)
     s = xl_session_create(&d);
     xl_session_apply(s, cmd(XL_CMD_SELECT_PREV));
     ck_assert_int_eq(xl_session_selected(s), 31);
-    ck_assert_int_eq(xl_command_parse("select 32", &c, NULL, 0), 0);
+    ck_assert_int_eq(xl_scenario_parse_command("select 32", &c, NULL, 0), 0);
     xl_session_apply(s, cmd(XL_CMD_SELECT_NEXT));
     xl_session_apply(s, c);
     ck_assert_int_eq(xl_session_selected(s), 31);
@@ -455,12 +458,12 @@ START_TEST(test_p_restore)
     xl_session_run(s, 7);
     xl_command sel = xl_command_int(XL_CMD_SELECT, 2);
     xl_session_apply(s, sel);
-    xl_session_apply(s, cmd(XL_CMD_P_UP));
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "p-up"));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     xl_session_apply(s, cmd(XL_CMD_RESET));
     ck_assert_double_eq(c->p[2], 1.0); /* reset keeps the edited P */
     xl_session_run(s, 3);
-    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_P_RESTORE)), 1);
+    ck_assert_int_eq(xl_session_apply(s, xl_scenario_command(NULL, "p-restore")), 1);
     for (int i = 0; i < 5; i++)
         ck_assert_msg(fabs(c->p[i] - p0[i]) <= 1e-15, "p[%d] = %.17g, expected %.17g", i, c->p[i], p0[i]);
     /* The sim sees the restored truth at once; the logits and step are untouched. */
@@ -471,12 +474,12 @@ START_TEST(test_p_restore)
     /* A set-up P that was not normalized comes back as the session normalized it. */
     xl_session_desc d2 = d;
     const double w[5] = { 0.4 + 1e-12, 0.25, 0.15, 0.12, 0.08 };
-    fixture_setup_list(&d2, XL_CMD_SET_P, w, 5);
+    fixture_setup_list(&d2, "set-p", w, 5);
     xl_session *s2 = fixture_create(&d2);
     double start[5];
     memcpy(start, fixture_classifier(s2)->p, sizeof start);
-    xl_session_apply(s2, cmd(XL_CMD_P_UNIFORM));
-    xl_session_apply(s2, cmd(XL_CMD_P_RESTORE));
+    xl_session_apply(s2, xl_scenario_command(NULL, "uniform"));
+    xl_session_apply(s2, xl_scenario_command(NULL, "p-restore"));
     ck_assert_mem_eq(start, fixture_classifier(s2)->p, sizeof start);
     xl_session_destroy(s2);
     xl_session_destroy(s);
@@ -600,7 +603,7 @@ START_TEST(test_landscape_range)
     xl_session_desc_default(&d, 1);
     fixture_set_classes(&d, 4, 1);
     const double z9[4] = { 9.0, -9.0, 0.0, 0.5 };
-    fixture_setup_list(&d, XL_CMD_SET_LOGITS, z9, 4);
+    fixture_setup_list(&d, "set-logits", z9, 4);
     d.grid = 64;
     s = xl_session_create(&d);
     ls = xl_session_landscape(s);
@@ -635,7 +638,7 @@ START_TEST(test_landscape_range)
     xl_session_desc_default(&d, 1);
     d.lr = 50.0;
     s = xl_session_create(&d);
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     double prev_hi = 0.0;
     for (int k = 0; k < 20; k++) {
         xl_session_run(s, 100);
@@ -670,7 +673,7 @@ START_TEST(test_landscape_extreme_logits)
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         xl_session_desc d;
         xl_session_desc_default(&d, 1);
-        fixture_setup_list(&d, XL_CMD_SET_LOGITS, cases[k], 5);
+        fixture_setup_list(&d, "set-logits", cases[k], 5);
         d.grid = 16;
         d.lr = 100.0;
         xl_session *s = xl_session_create(&d);
@@ -702,7 +705,7 @@ START_TEST(test_landscape_extreme_logits)
     for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++) {
         xl_session_desc d;
         xl_session_desc_default(&d, 1);
-        fixture_setup_list(&d, XL_CMD_SET_LOGITS, refused[k], 5);
+        fixture_setup_list(&d, "set-logits", refused[k], 5);
         ck_assert_msg(xl_session_create(&d) == NULL, "refused case %zu accepted", k);
     }
 }
@@ -739,7 +742,7 @@ static int apply_text(xl_session *s, const char *text)
 {
     xl_command c;
     char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
+    ck_assert_msg(xl_scenario_parse_command(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
     return xl_session_apply(s, c);
 }
 

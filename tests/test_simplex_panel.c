@@ -54,9 +54,9 @@ static xl_session *simplex_session(const double *p, const double *z0, int race)
     xl_session_desc_default(&d, 0);
     fixture_set_classes(&d, 3, 7);
     if (p)
-        fixture_setup_list(&d, XL_CMD_SET_P, p, 3);
+        fixture_setup_list(&d, "set-p", p, 3);
     if (z0)
-        fixture_setup_list(&d, XL_CMD_SET_LOGITS, z0, 3);
+        fixture_setup_list(&d, "set-logits", z0, 3);
     if (race) {
         d.race_count = 3;
         d.race[0] = XL_OPTIM_GD;

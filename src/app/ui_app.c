@@ -557,7 +557,7 @@ static int window_turn(void *ctx, int may_wait)
                     L->dirty = L->presenter_dirty = 1;
                     if (!was_playing && xl_session_playing(s)) L->last = SDL_GetPerformanceCounter();
                 } else {
-                    act = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod);
+                    act = ui_input_map_key(ev.key.keysym.sym, ev.key.keysym.mod, xl_session_scenario(s));
                     /* While a replay plays, only the view is the viewer's; while a page
                      * is computed, the session is the work in progress. */
                     if ((replaying || busy) && act.view == UI_VIEW_NONE) act.cmd = xl_command_make(XL_CMD_NONE);

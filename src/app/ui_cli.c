@@ -289,14 +289,8 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
         const char *w = p;
         while (*w == ' ') w++;
         size_t wl = strcspn(w, " ,;");
-        int long_arg = 0;
-        for (int k = 1; k < XL_CMD_COUNT; k++) {
-            xl_arg_type t = xl_command_arg_type((xl_command_kind)k);
-            const int runs_to_semicolon = t == XL_ARG_LIST || k == XL_CMD_RACE || k == XL_CMD_SET_NAMES;
-            if (runs_to_semicolon && strlen(xl_command_name((xl_command_kind)k)) == wl &&
-                strncmp(xl_command_name((xl_command_kind)k), w, wl) == 0)
-                long_arg = 1;
-        }
+        const int t = ui_action_arg_type(w, wl); /* a list, or names: commas are its own */
+        const int long_arg = t == XL_ARG_LIST || t == XL_ARG_NAMES;
         size_t len = long_arg ? strcspn(p, ";") : strcspn(p, ",;");
         const char *sep = p[len] ? p + len : NULL;
         /* Longer than any command with its blanks: refused whole, never cut short
@@ -411,7 +405,9 @@ static int resolve_setup(const raw_flags *raw, xl_session_desc *d, int *items, F
             snprintf(what, sizeof what, "expected %d names, one per class (set by %s)", N, n_from);
             return fail(err, "--names", what, got);
         }
-        SETUP("--names", xl_command_name_arg(XL_CMD_SET_NAMES, raw->names));
+        xl_command c = xl_scenario_command(def, "names");
+        snprintf(c.name, sizeof c.name, "%s", raw->names); /* parse_names kept it shorter */
+        SETUP("--names", c);
     }
     if (raw->true_count) {
         if (raw->true_count != N) {
@@ -431,7 +427,7 @@ static int resolve_setup(const raw_flags *raw, xl_session_desc *d, int *items, F
             return fail(err, "--true", what, got);
         }
         SETUP("--true", xl_command_int(XL_CMD_SELECT, raw->onehot - 1));
-        SETUP("--true", xl_command_make(XL_CMD_P_ONEHOT));
+        SETUP("--true", xl_scenario_command(def, "onehot"));
     }
     if (raw->logits_count) {
         if (raw->logits_count != N) {
@@ -439,7 +435,7 @@ static int resolve_setup(const raw_flags *raw, xl_session_desc *d, int *items, F
             snprintf(what, sizeof what, "expected %d logits, one per class (set by %s)", N, n_from);
             return fail(err, "--logits", what, got);
         }
-        xl_command c = xl_command_make(XL_CMD_SET_LOGITS);
+        xl_command c = xl_scenario_command(def, "set-logits");
         c.count = N;
         memcpy(c.list, raw->logits, sizeof(double) * (size_t)N);
         SETUP("--logits", c);
@@ -554,12 +550,7 @@ static ui_cli_result print_lists(const raw_flags *raw, FILE *out, FILE *err)
     if (raw->list_scenarios)
         for (int i = 0; i < xl_scenario_count(); i++)
             fprintf(out, "%-12s %s\n", xl_scenario_at(i)->id, xl_scenario_at(i)->summary);
-    if (raw->list_commands)
-        for (int k = 1; k < XL_CMD_COUNT; k++)
-            fprintf(out, "%-24s %s\n", xl_command_usage((xl_command_kind)k), xl_command_help((xl_command_kind)k));
-    if (raw->list_commands)
-        fprintf(out, "%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n", "theme", "projector <-> dark theme", "fullscreen",
-                "fullscreen on / off", "help", "the key sheet on / off", "quit", "quit");
+    if (raw->list_commands) ui_input_list_commands(out);
     return UI_CLI_DONE;
 }
 

@@ -100,14 +100,29 @@ static int item_count(const void *state)
     return 2;
 }
 
-static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+/* Its own verbs: the parser, the key map, the help sheet, --list-commands and lesson
+ * --check read this table; apply gets the index. */
+enum { V_FAIR, V_COUNT };
+static const xl_verb_def verbs[V_COUNT] = {
+    [V_FAIR] = {"fair", XL_ARG_NONE, 0, 0, "fair", "make the coin fair: p = 1/2", {{'u', 0}}, "U fair", NULL, 0},
+};
+static const char *const hint_bar[] = {"fair", NULL};
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int selected, char *err, size_t errlen)
 {
-    (void)state;
     (void)cmd;
     (void)selected;
     (void)err;
     (void)errlen;
-    return XL_APPLY_NOT_MINE;
+    xl_coin_state *st = state;
+    switch (verb) {
+    case V_FAIR:
+        st->p = 0.5;
+        st->version++;
+        return XL_APPLY_DONE;
+    default:
+        return XL_APPLY_NOT_MINE; /* set-p: the bars are not dragged here */
+    }
 }
 
 static void readout_values(const void *state, const double *theta, double *out)
@@ -150,6 +165,9 @@ const xl_scenario_def xl_scenario_coin = {
     .model = model,
     .start = start,
     .item_count = item_count,
+    .verbs = verbs,
+    .verb_count = V_COUNT,
+    .hint_bar = hint_bar,
     .apply = apply,
     .readout_values = readout_values,
     .bars = bars,

@@ -27,6 +27,7 @@ XL_EXTRA_SCENARIOS(DECLARE)
 #define ENTRY(name) &xl_scenario_##name,
 static const xl_scenario_def *const registry[] = {XL_SCENARIOS(ENTRY) XL_EXTRA_SCENARIOS(ENTRY)};
 enum { REGISTRY_COUNT = (int)(sizeof registry / sizeof registry[0]) };
+_Static_assert((int)REGISTRY_COUNT <= (int)XL_SCENARIOS_MAX, "the parser's tables hold XL_SCENARIOS_MAX scenarios");
 
 int xl_scenario_count(void)
 {
@@ -149,5 +150,109 @@ int xl_scenario_check(const xl_scenario_def *def, char *err, size_t errlen)
             }
         }
     }
+    return 0;
+}
+
+int xl_scenario_verb_tables(xl_verb_table *out, int cap)
+{
+    assert(out != NULL || cap == 0);
+    int n = 0;
+    for (int i = 0; i < REGISTRY_COUNT && n < cap; i++)
+        out[n++] = (xl_verb_table){registry[i]->id, registry[i]->verbs, registry[i]->verb_count};
+    return n;
+}
+
+int xl_scenario_parse_command(const char *text, xl_command *out, char *err, size_t errlen)
+{
+    /* Built on the stack each time: a few dozen bytes, and no table to keep in step. */
+    xl_verb_table tables[XL_SCENARIOS_MAX];
+    const xl_vocab v = {tables, xl_scenario_verb_tables(tables, XL_SCENARIOS_MAX)};
+    return xl_command_parse_in(&v, text, out, err, errlen);
+}
+
+xl_command xl_scenario_command(const xl_scenario_def *current, const char *name)
+{
+    if (name == NULL)
+        return xl_command_make(XL_CMD_NONE);
+    const xl_command_kind k = xl_command_find(name, strlen(name));
+    if (k != XL_CMD_NONE)
+        return xl_command_make(k);
+    const int own = current ? xl_scenario_verb_index(current, name) : -1;
+    if (own >= 0)
+        return xl_command_verb(&current->verbs[own]);
+    for (int i = 0; i < REGISTRY_COUNT; i++) {
+        const int v = xl_scenario_verb_index(registry[i], name);
+        if (v >= 0)
+            return xl_command_verb(&registry[i]->verbs[v]);
+    }
+    return xl_command_make(XL_CMD_NONE);
+}
+
+int xl_scenario_verb_index(const xl_scenario_def *def, const char *name)
+{
+    assert(def != NULL && name != NULL);
+    const xl_verb_table t = {def->id, def->verbs, def->verb_count};
+    return xl_verb_table_index(&t, name);
+}
+
+int xl_scenario_verb_owners(const char *name, char *buf, size_t n)
+{
+    assert(name != NULL && buf != NULL && n > 0);
+    int count = 0;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < REGISTRY_COUNT; i++) {
+        if (xl_scenario_verb_index(registry[i], name) < 0)
+            continue;
+        int w = snprintf(buf + used, n - used, "%s%s", count ? ", " : "", registry[i]->id);
+        used += w < 0 ? 0 : (size_t)w;
+        if (used >= n)
+            used = n - 1;
+        count++;
+    }
+    return count;
+}
+
+/* Every hint_bar name is a shared command or one of def's verbs with a hint. */
+static int check_hints(const xl_scenario_def *def, char *err, size_t errlen)
+{
+    for (const char *const *h = def->hint_bar; h && *h; h++) {
+        const int v = xl_scenario_verb_index(def, *h);
+        if (v >= 0 ? def->verbs[v].hint != NULL : xl_command_find(*h, strlen(*h)) != XL_CMD_NONE)
+            continue;
+        if (err && errlen)
+            snprintf(err, errlen, "%s: the hint bar names '%s', which is neither a shared command nor a verb of "
+                     "it with a hint", def->id, *h);
+        return -1;
+    }
+    return 0;
+}
+
+int xl_scenario_check_def(const xl_scenario_def *def, char *err, size_t errlen)
+{
+    assert(def != NULL);
+    xl_verb_table tables[XL_SCENARIOS_MAX + 1];
+    int n = xl_scenario_verb_tables(tables, XL_SCENARIOS_MAX);
+    int registered = 0;
+    for (int i = 0; i < REGISTRY_COUNT; i++)
+        registered |= registry[i] == def;
+    if (!registered)
+        tables[n++] = (xl_verb_table){def->id, def->verbs, def->verb_count};
+    const xl_vocab v = {tables, n};
+    if ((def->verb_count > 0) != (def->verbs != NULL) || (def->verb_count > 0 && def->apply == NULL)) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s: verbs and verb_count disagree, or verbs without apply", def->id);
+        return -1;
+    }
+    if (xl_vocab_check(&v, err, errlen) != 0)
+        return -1;
+    return check_hints(def, err, errlen);
+}
+
+int xl_scenario_check_registry(char *err, size_t errlen)
+{
+    for (int i = 0; i < REGISTRY_COUNT; i++)
+        if (xl_scenario_check_def(registry[i], err, errlen) != 0)
+            return -1;
     return 0;
 }

@@ -103,77 +103,87 @@ static int item_count(const void *state)
     return st->c.n;
 }
 
-static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+/* "names a,b,c": comma-separated, one per class, none empty: all checked before any is set. */
+static xl_apply_result set_names(xl_classifier *c, const char *text, char *err, size_t errlen)
+{
+    const char *names[XL_MAX_CLASSES] = {0};
+    size_t lens[XL_MAX_CLASSES] = {0};
+    const int n = c->n;
+    int count = 0;
+    for (const char *at = text;; count++) {
+        const char *comma = strchr(at, ',');
+        size_t len = comma ? (size_t)(comma - at) : strlen(at);
+        if (count >= n || len == 0 || len >= XL_NAME_MAX) {
+            count = -1;
+            break;
+        }
+        names[count] = at;
+        lens[count] = len;
+        if (!comma) {
+            count++;
+            break;
+        }
+        at = comma + 1;
+    }
+    if (count != n) {
+        snprintf(err, errlen,
+                 "names needs %d names, one per class, separated by commas, none empty and none over %d bytes", n,
+                 XL_NAME_MAX - 1);
+        return XL_APPLY_REFUSED;
+    }
+    for (int i = 0; i < count; i++) { /* count == n: every name was found above */
+        char name[XL_NAME_MAX];
+        memcpy(name, names[i], lens[i]);
+        name[lens[i]] = '\0';
+        xl_classifier_set_name(c, i, name);
+    }
+    return XL_APPLY_DONE;
+}
+
+/* The softmax's verbs: edits of the true P on the selected class, and the starting
+ * logits and the classes' names for scripts and lessons. */
+enum { V_P_UP, V_P_DOWN, V_ONEHOT, V_UNIFORM, V_P_RESTORE, V_SET_LOGITS, V_NAMES, V_COUNT };
+static const xl_verb_def verbs[V_COUNT] = {
+    [V_P_UP] = {"p-up", XL_ARG_NONE, 0, 0, "p-up", "raise the selected class's p by 0.05 (the rest renormalized)",
+                {{XL_KEY_UP, 0}}, "↑/↓ p", NULL, 0},
+    [V_P_DOWN] = {"p-down", XL_ARG_NONE, 0, 0, "p-down", "lower the selected class's p by 0.05",
+                  {{XL_KEY_DOWN, 0}}, NULL, NULL, 0},
+    [V_ONEHOT] = {"onehot", XL_ARG_NONE, 0, 0, "onehot", "P one-hot on the selected class", {{'o', 0}}, "O one-hot",
+                  NULL, 0},
+    [V_UNIFORM] = {"uniform", XL_ARG_NONE, 0, 0, "uniform", "P uniform", {{'u', 0}}, "U uniform", NULL, 0},
+    [V_P_RESTORE] = {"p-restore", XL_ARG_NONE, 0, 0, "p-restore", "P back to the scenario's start (reset keeps P)",
+                     {{'p', 0}}, "P restore P", NULL, 0},
+    [V_SET_LOGITS] = {"set-logits", XL_ARG_LIST, 0, 0, "set-logits Z1,Z2,...",
+                      "the starting logits (the runs restart from them)", {{0}}, NULL,
+                      "a count other than one per class, or a logit beyond ±1e300", 0},
+    [V_NAMES] = {"names", XL_ARG_NAMES, 0, 0, "names A,B,...", "the classes' names, one per class", {{0}}, NULL,
+                 "a count other than one per class, or a name empty or of 24 bytes or more", 0},
+};
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int selected, char *err, size_t errlen)
 {
     xl_softmax_state *st = state;
     xl_classifier *c = &st->c;
-    switch (cmd->kind) {
-    case XL_CMD_P_UP:
+    switch (verb) {
+    case V_P_UP:
         xl_classifier_nudge(c, selected, 0.05);
         return XL_APPLY_DONE;
-    case XL_CMD_P_DOWN:
+    case V_P_DOWN:
         xl_classifier_nudge(c, selected, -0.05);
         return XL_APPLY_DONE;
-    case XL_CMD_P_ONEHOT:
+    case V_ONEHOT:
         xl_classifier_set_onehot(c, selected);
         return XL_APPLY_DONE;
-    case XL_CMD_P_UNIFORM:
+    case V_UNIFORM:
         xl_classifier_set_uniform(c);
         return XL_APPLY_DONE;
-    case XL_CMD_P_RESTORE:
+    case V_P_RESTORE:
         memcpy(c->p, st->p0, (size_t)c->n * sizeof(double));
         xl_classifier_touch(c);
         return XL_APPLY_DONE;
-    case XL_CMD_SET_P: {
-        double w[XL_MAX_CLASSES];
-        if (cmd->count != c->n) {
-            snprintf(err, errlen, "set-p needs %d weights, one per class, not %d", c->n, cmd->count);
-            return XL_APPLY_REFUSED;
-        }
-        memcpy(w, cmd->list, (size_t)c->n * sizeof(double));
-        if (xl_normalize(w, c->n) != 0) {
-            snprintf(err, errlen, "set-p needs non-negative weights, not all zero");
-            return XL_APPLY_REFUSED;
-        }
-        xl_classifier_set_p(c, w);
-        return XL_APPLY_DONE;
-    }
-    case XL_CMD_SET_NAMES: {
-        /* Comma-separated, one per class, none empty: all checked before any is set. */
-        const char *names[XL_MAX_CLASSES] = {0};
-        size_t lens[XL_MAX_CLASSES] = {0};
-        const int n = c->n;
-        int count = 0;
-        for (const char *at = cmd->name;; count++) {
-            const char *comma = strchr(at, ',');
-            size_t len = comma ? (size_t)(comma - at) : strlen(at);
-            if (count >= n || len == 0 || len >= XL_NAME_MAX) {
-                count = -1;
-                break;
-            }
-            names[count] = at;
-            lens[count] = len;
-            if (!comma) {
-                count++;
-                break;
-            }
-            at = comma + 1;
-        }
-        if (count != n) {
-            snprintf(err, errlen,
-                     "names needs %d names, one per class, separated by commas, none empty and none over %d bytes", n,
-                     XL_NAME_MAX - 1);
-            return XL_APPLY_REFUSED;
-        }
-        for (int i = 0; i < count; i++) { /* count == n: every name was found above */
-            char name[XL_NAME_MAX];
-            memcpy(name, names[i], lens[i]);
-            name[lens[i]] = '\0';
-            xl_classifier_set_name(c, i, name);
-        }
-        return XL_APPLY_DONE;
-    }
-    case XL_CMD_SET_LOGITS:
+    case V_NAMES:
+        return set_names(c, cmd->name, err, errlen);
+    case V_SET_LOGITS:
         if (cmd->count != c->n) {
             snprintf(err, errlen, "set-logits needs %d logits, one per class, not %d", c->n, cmd->count);
             return XL_APPLY_REFUSED;
@@ -186,8 +196,22 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         memcpy(st->z0, cmd->list, (size_t)c->n * sizeof(double));
         return XL_APPLY_RESTART;
     default:
-        return XL_APPLY_NOT_MINE;
+        break;
     }
+    if (cmd->kind != XL_CMD_SET_P)
+        return XL_APPLY_NOT_MINE;
+    double w[XL_MAX_CLASSES];
+    if (cmd->count != c->n) {
+        snprintf(err, errlen, "set-p needs %d weights, one per class, not %d", c->n, cmd->count);
+        return XL_APPLY_REFUSED;
+    }
+    memcpy(w, cmd->list, (size_t)c->n * sizeof(double));
+    if (xl_normalize(w, c->n) != 0) {
+        snprintf(err, errlen, "set-p needs non-negative weights, not all zero");
+        return XL_APPLY_REFUSED;
+    }
+    xl_classifier_set_p(c, w);
+    return XL_APPLY_DONE;
 }
 
 static void readout_values(const void *state, const double *theta, double *out)
@@ -292,6 +316,8 @@ const xl_scenario_def xl_scenario_softmax = {
     .start = start,
     .item_count = item_count,
     .apply = apply,
+    .verbs = verbs,
+    .verb_count = V_COUNT,
     .readout_values = readout_values,
     .bars = bars,
     .slice_minimum = slice_minimum,

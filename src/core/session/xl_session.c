@@ -511,16 +511,45 @@ static int apply_session(xl_session *s, const xl_command *cmd)
     return -1;
 }
 
+/* A command the scenario applies: one of its verbs, or set-p. Returns what apply said,
+ * or XL_APPLY_NOT_MINE with the reason in s->message. */
+static xl_apply_result apply_scenario_command(xl_session *s, const xl_command *cmd, int *verb, char *err,
+                                              size_t errlen)
+{
+    *verb = -1;
+    if (cmd->kind == XL_CMD_VERB) {
+        *verb = xl_scenario_verb_index(s->def, cmd->verb);
+        if (*verb < 0) {
+            /* Name the scenarios that have it: a key or a lesson line meant for another. */
+            char owners[128];
+            if (xl_scenario_verb_owners(cmd->verb, owners, sizeof owners) > 0)
+                snprintf(s->message, sizeof s->message, "%s does not apply to the %s: it is a verb of %s", cmd->verb,
+                         s->def->title, owners);
+            else
+                snprintf(s->message, sizeof s->message, "%s does not apply to the %s", cmd->verb, s->def->title);
+            return XL_APPLY_NOT_MINE;
+        }
+    }
+    xl_apply_result r = s->def->apply ? s->def->apply(s->state, cmd, *verb, s->selected, err, errlen)
+                                      : XL_APPLY_NOT_MINE;
+    if (r == XL_APPLY_NOT_MINE)
+        snprintf(s->message, sizeof s->message, "%s does not apply to the %s", xl_command_title(cmd),
+                 s->def->title);
+    return r;
+}
+
 int xls_apply_command(xl_session *s, xl_command cmd)
 {
     int items_before = s->def->item_count(s->state);
     int r = apply_session(s, &cmd);
     if (r < 0) {
         char err[160] = "";
-        switch (s->def->apply(s->state, &cmd, s->selected, err, sizeof err)) {
+        int verb = -1;
+        switch (apply_scenario_command(s, &cmd, &verb, err, sizeof err)) {
         case XL_APPLY_DONE:
             /* What was just added is what the learner looks at next. */
-            if (cmd.kind == XL_CMD_ADD_POINT && s->def->item_count(s->state) > items_before)
+            if (verb >= 0 && (s->def->verbs[verb].flags & XL_VERB_SELECTS_NEW) &&
+                s->def->item_count(s->state) > items_before)
                 s->selected = s->def->item_count(s->state) - 1;
             for (int k = 0; k < s->nruns; k++)
                 xl_sim_model_changed(s->runs[k]);
@@ -536,8 +565,6 @@ int xls_apply_command(xl_session *s, xl_command cmd)
             r = xls_refuse(s, "%s", err);
             break;
         case XL_APPLY_NOT_MINE:
-            snprintf(s->message, sizeof s->message, "%s does not apply to the %s", xl_command_name(cmd.kind),
-                     s->def->title);
             r = 0;
             break;
         }

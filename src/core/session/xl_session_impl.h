@@ -70,6 +70,7 @@ struct xl_session {
     struct xl_session_snapshot *undo[XL_UNDO_MAX], *redo[XL_UNDO_MAX];
     int nundo, nredo;
     xl_command_kind last_kind;   /* the last command taken, for merging a drag's edits */
+    char last_verb[XL_VERB_NAME_MAX]; /* and its verb's name, when last_kind is XL_CMD_VERB */
     /* The timeline, for rewinding: checkpoints (snapshots at steps, oldest first), one
      * every `interval` steps and one after every edit, so between two of them there are
      * only plain steps and re-simulating from one reaches any later step exactly. `head`

@@ -85,34 +85,48 @@ void xls_clear_history(struct xl_session_snapshot **stack, int *n)
 }
 
 /* Edits a learner may want back: the truth, the data, the parameters, the scenario,
- * the learning's settings, the point in the landscape, a reset. Time, selection and the
- * view are not edits. */
-static int is_edit(xl_command_kind k)
+ * the learning's settings, the point in the landscape, a reset, and every verb of the
+ * scenario that does not say it is a view (XL_VERB_VIEW). Time, selection and the view
+ * are not edits; nor is a verb the scenario does not have (it is refused). */
+static int is_edit(const xl_session *s, const xl_command *cmd)
 {
-    switch (k) {
+    switch (cmd->kind) {
     case XL_CMD_RESET: case XL_CMD_LR_UP: case XL_CMD_LR_DOWN: case XL_CMD_SET_LR: case XL_CMD_OPTIMIZER:
     case XL_CMD_OPTIMIZER_NEXT: case XL_CMD_SET_MU: case XL_CMD_SET_BETA1: case XL_CMD_SET_BETA2:
     case XL_CMD_SET_EPS: case XL_CMD_MU_UP: case XL_CMD_MU_DOWN: case XL_CMD_BETA1_UP: case XL_CMD_BETA1_DOWN:
     case XL_CMD_BETA2_UP: case XL_CMD_BETA2_DOWN: case XL_CMD_EPS_UP: case XL_CMD_EPS_DOWN: case XL_CMD_RACE:
     case XL_CMD_RACE_TOGGLE: case XL_CMD_SCENARIO: case XL_CMD_SCENARIO_NEXT: case XL_CMD_SCENARIO_PREV:
-    case XL_CMD_PARAM: case XL_CMD_P_UP: case XL_CMD_P_DOWN: case XL_CMD_P_ONEHOT: case XL_CMD_P_UNIFORM:
-    case XL_CMD_P_RESTORE: case XL_CMD_SET_P: case XL_CMD_SET_LOGITS: case XL_CMD_FLIP: case XL_CMD_ADD_POINT:
-    case XL_CMD_REMOVE_POINT: case XL_CMD_BETA_UP: case XL_CMD_BETA_DOWN: case XL_CMD_WIDTH_UP:
-    case XL_CMD_WIDTH_DOWN: case XL_CMD_PRESET: case XL_CMD_PRESET_NEXT: case XL_CMD_SIZE_UP: case XL_CMD_SIZE_DOWN:
-    case XL_CMD_FLIPS_UP: case XL_CMD_FLIPS_DOWN: case XL_CMD_LEARN_TOGGLE: case XL_CMD_MEASURE:
-    case XL_CMD_MEASURE_SELECTED: case XL_CMD_MOVE_TO: case XL_CMD_START_AT: case XL_CMD_MOVE_POINT:
-    case XL_CMD_SET_NORMAL: case XL_CMD_SET_NAMES:
+    case XL_CMD_PARAM: case XL_CMD_SET_P: case XL_CMD_MOVE_TO: case XL_CMD_START_AT:
         return 1;
+    case XL_CMD_VERB: {
+        const int v = xl_scenario_verb_index(s->def, cmd->verb);
+        return v >= 0 && !(s->def->verbs[v].flags & XL_VERB_VIEW);
+    }
     default:
         return 0;
     }
 }
 
 /* A drag sends one command per motion: those that follow one another make one edit. */
-static int is_drag_kind(xl_command_kind k)
+static int is_drag(const xl_session *s, const xl_command *cmd)
 {
-    return k == XL_CMD_SET_P || k == XL_CMD_MOVE_TO || k == XL_CMD_START_AT || k == XL_CMD_MOVE_POINT ||
-           k == XL_CMD_SET_NORMAL;
+    if (cmd->kind == XL_CMD_VERB) {
+        const int v = xl_scenario_verb_index(s->def, cmd->verb);
+        return v >= 0 && (s->def->verbs[v].flags & XL_VERB_DRAG);
+    }
+    return cmd->kind == XL_CMD_SET_P || cmd->kind == XL_CMD_MOVE_TO || cmd->kind == XL_CMD_START_AT;
+}
+
+/* The same command as the last one taken (the same verb, for verbs). */
+static int same_as_last(const xl_session *s, const xl_command *cmd)
+{
+    return cmd->kind == s->last_kind && (cmd->kind != XL_CMD_VERB || strcmp(cmd->verb, s->last_verb) == 0);
+}
+
+static void remember(xl_session *s, const xl_command *cmd)
+{
+    s->last_kind = cmd->kind;
+    memcpy(s->last_verb, cmd->verb, sizeof s->last_verb);
 }
 
 /* Snapshots a timeline can afford for this state: each holds a copy of it. */
@@ -227,23 +241,24 @@ int xl_session_apply(xl_session *s, xl_command cmd)
                                          : step_history(s, s->redo, &s->nredo, s->undo, &s->nundo, "redo");
         if (ok)
             xls_restart_timeline(s); /* rewinding does not reach across an undo */
-        s->last_kind = cmd.kind;
+        remember(s, &cmd);
         return ok;
     }
     if (cmd.kind == XL_CMD_REWIND || cmd.kind == XL_CMD_BACK) {
         long to = cmd.kind == XL_CMD_REWIND ? cmd.n : xl_sim_steps(MAIN(s)) - 1;
         int ok = rewind_to(s, to);
-        s->last_kind = cmd.kind;
+        remember(s, &cmd);
         return ok;
     }
     struct xl_session_snapshot *before = NULL;
-    const int merge = is_drag_kind(cmd.kind) && cmd.kind == s->last_kind && s->nundo > 0;
-    if (is_edit(cmd.kind) && !merge)
+    const int edit = is_edit(s, &cmd);
+    const int merge = is_drag(s, &cmd) && same_as_last(s, &cmd) && s->nundo > 0;
+    if (edit && !merge)
         before = xl_session_save(s); /* out of memory: the edit goes on, without an undo */
-    if (is_edit(cmd.kind) && xl_sim_steps(MAIN(s)) < s->head)
+    if (edit && xl_sim_steps(MAIN(s)) < s->head)
         xls_fork_here(s); /* an edit in the past starts a new future */
     int ok = xls_apply_command(s, cmd);
-    if (ok && is_edit(cmd.kind)) {
+    if (ok && edit) {
         if (xl_sim_steps(MAIN(s)) < s->head)
             xls_fork_here(s); /* reset, a restart: back at step 0 */
         xls_add_checkpoint(s, 1);
@@ -254,9 +269,9 @@ int xl_session_apply(xl_session *s, xl_command cmd)
     } else {
         xl_session_snapshot_free(before);
     }
-    if (ok && is_edit(cmd.kind))
+    if (ok && edit)
         xls_clear_history(s->redo, &s->nredo);
-    s->last_kind = cmd.kind;
+    remember(s, &cmd);
     return ok;
 }
 
@@ -340,7 +355,7 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
     free(saved_state);
     xls_destroy_runs(s);
     /* What the snapshot does not decide: the session's own buffers, observer, undo and
-     * redo stacks and timeline. */
+     * redo stacks and timeline, and the last command (for merging a drag). */
     xl_session keep = *s;
     *s = *f;
     s->state = keep.state;
@@ -359,6 +374,7 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
     s->nundo = keep.nundo;
     s->nredo = keep.nredo;
     s->last_kind = keep.last_kind;
+    memcpy(s->last_verb, keep.last_verb, sizeof keep.last_verb);
     xl_landscape_invalidate(s->ls);
     xls_update_view(s);
     return 0;
