@@ -9,7 +9,7 @@
 #ifndef PANEL_FIXTURE_H
 #define PANEL_FIXTURE_H
 
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,22 +121,6 @@ static inline int near_color(const panel_frame *f, float x, float y, int d, SDL_
                 return 1;
         }
     return 0;
-}
-
-/* A panel test's main: SDL up, the suite run, SDL down; the exit status says whether
- * every test passed. */
-static inline int panel_test_main(Suite *suite)
-{
-    if (SDL_Init(0) != 0) {
-        fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
-        return 1;
-    }
-    SRunner *sr = srunner_create(suite);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed == 0 ? 0 : 1;
 }
 
 #endif

@@ -3,7 +3,7 @@
  * the plot's scale, the region where the densities differ is shaded, a narrow Q is clipped
  * to the plot, and no label overlaps another or leaves the panel, at several sizes in
  * both themes. XL_SHOT_DIR=dir saves each frame as a PNG. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,7 +236,7 @@ START_TEST(labels_never_overlap)
 }
 END_TEST
 
-static Suite *panel_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("gaussian_panel");
     TCase *tc = tcase_create("what a person sees");
@@ -248,9 +248,4 @@ static Suite *panel_suite(void)
     tcase_add_test(tc, labels_never_overlap);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    return panel_test_main(panel_suite());
 }

@@ -3,7 +3,7 @@
  * the text recorder on; the test fails when two labels' inked boxes overlap or a label
  * leaves the panel it belongs to. Scenes are given as command lines, parsed by the
  * real flag parser, so a failure reproduces with `xentlab --headless -o x.png ARGS`. */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,9 +319,8 @@ START_TEST(coincident_curves_stay_visible)
 }
 END_TEST
 
-int main(void)
+Suite *xl_test_suite(void)
 {
-    if (SDL_Init(0) != 0) return EXIT_FAILURE;
     Suite *s = suite_create("labels");
     TCase *rec = tcase_create("the recorder finds overlaps");
     tcase_add_test(rec, recorder_sees_overlap);
@@ -332,10 +331,5 @@ int main(void)
     tcase_set_timeout(tc, 240);
     tcase_add_loop_test(tc, labels_never_overlap_or_leave_their_panel, 0, SCENE_COUNT);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }

@@ -3,7 +3,7 @@
  * tiny colour-bar steps end, the note says where the minimum is, its label hides no
  * marker or path, the start looks as the legend shows it, and the map is large. Also
  * the drawing primitives and the label placer on their own. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -477,27 +477,21 @@ START_TEST(label_goes_where_nothing_is)
 }
 END_TEST
 
-int main(void)
+Suite *xl_test_suite(void)
 {
-    if (SDL_Init(0) != 0) return EXIT_FAILURE;
     Suite *s = suite_create("landscape panel");
-    struct { const char *name; const TTest *test; int loop; } cases[] = {
-        {"drawing refuses non-finite input", non_finite_input_draws_nothing, 0},
-        {"drawing bounds huge input", huge_input_draws_a_clamped_shape, 0},
-        {"a frame of the largest logits renders", frame_with_the_largest_logits_renders, 0},
-        {"a colour bar below an ulp ends", colour_bar_with_a_step_below_an_ulp_finishes, 0},
-        {"the note names a minimum outside the view", minimum_outside_the_view_is_named_and_pointed_at, 0},
-        {"no minimum only when none exists", no_minimum_only_when_there_is_none, 0},
-        {"the start is a ring", start_is_a_ring_on_the_map_as_in_the_legend, 0},
-        {"the heatmap takes the space", heatmap_takes_the_space, 0},
-        {"the label placer", label_goes_where_nothing_is, 0},
+    const xl_test_case cases[] = {
+        {"drawing refuses non-finite input", non_finite_input_draws_nothing},
+        {"drawing bounds huge input", huge_input_draws_a_clamped_shape},
+        {"a frame of the largest logits renders", frame_with_the_largest_logits_renders},
+        {"a colour bar below an ulp ends", colour_bar_with_a_step_below_an_ulp_finishes},
+        {"the note names a minimum outside the view", minimum_outside_the_view_is_named_and_pointed_at},
+        {"no minimum only when none exists", no_minimum_only_when_there_is_none},
+        {"the start is a ring", start_is_a_ring_on_the_map_as_in_the_legend},
+        {"the heatmap takes the space", heatmap_takes_the_space},
+        {"the label placer", label_goes_where_nothing_is},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        TCase *tc = tcase_create(cases[i].name);
-        tcase_set_timeout(tc, 30);
-        tcase_add_test(tc, cases[i].test);
-        suite_add_tcase(s, tc);
-    }
+    XL_TEST_ADD_CASES(s, cases, 30);
     TCase *lab = tcase_create("the minimum's label hides nothing");
     tcase_set_timeout(lab, 60);
     tcase_add_loop_test(lab, minimum_label_hides_no_marker_or_path, 0, (int)(sizeof crowded / sizeof crowded[0]));
@@ -506,10 +500,5 @@ int main(void)
     tcase_set_timeout(read, 120);
     tcase_add_loop_test(read, landscape_labels_are_readable, 0, SCENE_COUNT);
     suite_add_tcase(s, read);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }

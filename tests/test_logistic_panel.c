@@ -5,7 +5,7 @@
  * gradient says, and no two labels overlap or leave the panel, at the sizes the panel
  * gets (about 560x300 at 1280x720, 840x450 at 1920x1080, 300x220 at 640x480) in both
  * themes. With XL_SHOT_DIR set, every frame drawn is also saved there as a PNG. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -317,7 +317,7 @@ START_TEST(hostile_parameters_draw_finite)
 }
 END_TEST
 
-static Suite *panel_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *su = suite_create("logistic_panel");
     TCase *tc = tcase_create("what a person sees");
@@ -334,9 +334,4 @@ static Suite *panel_suite(void)
     tcase_add_test(tc, hostile_parameters_draw_finite);
     suite_add_tcase(su, tc);
     return su;
-}
-
-int main(void)
-{
-    return panel_test_main(panel_suite());
 }

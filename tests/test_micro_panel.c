@@ -5,7 +5,7 @@
  * the steps and the outline its share of microstates W(k)/2ⁿ. Both: no label overlaps
  * another or leaves the panel, and nothing is drawn outside it, at sizes from 300x200 to
  * 1300x900, in both themes. XL_SHOT_DIR=dir saves each frame as a PNG. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -445,7 +445,7 @@ START_TEST(another_scenario_gets_the_bare_frame)
 }
 END_TEST
 
-static Suite *panel_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("micro_panel");
     TCase *cells = tcase_create("coins as cells");
@@ -468,9 +468,4 @@ static Suite *panel_suite(void)
     tcase_add_test(labels, another_scenario_gets_the_bare_frame);
     suite_add_tcase(s, labels);
     return s;
-}
-
-int main(void)
-{
-    return panel_test_main(panel_suite());
 }

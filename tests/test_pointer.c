@@ -5,7 +5,7 @@
  * landscape puts the current point at that pixel's coordinates (Ctrl: the start);
  * painting the diffusion's bars sets rho(0); the cursor and the tooltip follow what is
  * under the pointer. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -557,8 +557,11 @@ START_TEST(a_tooltip_leaves_on_a_key_a_page_turn_and_a_rest)
 }
 END_TEST
 
-static Suite *pointer_suite(void)
+/* The pointer reads the mouse through SDL's video subsystem: up before the runner's
+ * SDL_Init(0), down with its SDL_Quit. */
+Suite *xl_test_suite(void)
 {
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) return NULL;
     Suite *s = suite_create("pointer");
     TCase *tc = tcase_create("pointer");
     tcase_set_timeout(tc, 60);
@@ -574,15 +577,4 @@ static Suite *pointer_suite(void)
     tcase_add_test(tc, a_tooltip_leaves_on_a_key_a_page_turn_and_a_rest);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) return 1;
-    SRunner *sr = srunner_create(pointer_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed == 0 ? 0 : 1;
 }

@@ -4,7 +4,7 @@
  * a million steps keeps a bounded number of checkpoints and still rewinds exactly; the
  * coins' random flips come back the same; re-simulation is silent (no trace lines) and
  * what the learner looks at (the unit) stays. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -153,7 +153,7 @@ START_TEST(the_coins_flip_the_same_again_and_the_unit_stays)
 }
 END_TEST
 
-static Suite *rewind_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("rewind");
     TCase *tc = tcase_create("rewind");
@@ -164,13 +164,4 @@ static Suite *rewind_suite(void)
     tcase_add_test(tc, the_coins_flip_the_same_again_and_the_unit_stays);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(rewind_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
 }

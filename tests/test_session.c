@@ -1,7 +1,7 @@
 /* Tests for xl_session and xl_command: the default scene, every command's documented
  * effect, frame-rate independent time stepping, the landscape range, and the script
  * names of commands. */
-#include <check.h>
+#include "check_main.h"
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -918,10 +918,10 @@ START_TEST(test_fixed_plane)
 }
 END_TEST
 
-static Suite *session_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("session");
-    struct { const char *name; const TTest *fn; } cases[] = {
+    const xl_test_case cases[] = {
         { "select next and previous", test_select_next_prev },
         { "p-restore", test_p_restore },
         { "landscape with extreme logits", test_landscape_extreme_logits },
@@ -947,19 +947,6 @@ static Suite *session_suite(void)
         { "scenario commands", test_scenario_commands },
         { "fixed plane", test_fixed_plane },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        TCase *tc = tcase_create(cases[i].name);
-        tcase_add_test(tc, cases[i].fn);
-        suite_add_tcase(s, tc);
-    }
+    XL_TEST_ADD_CASES(s, cases, 0);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(session_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -6,7 +6,7 @@
  * themes, for soft, one-hot and uniform P, for Q near a corner and for a race; any other
  * scenario or class count gets the frame only. XL_SHOT_DIR=dir saves each frame as a
  * PNG. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,8 +36,21 @@ typedef struct frame {
     ui_simplex_geom geom;
 } frame;
 
-/* The panel object, as the scene keeps one (made in main, before the tests fork). */
+/* The panel object, as the scene keeps one: made by an unchecked fixture, in the
+ * runner's process, before the tests fork. */
 static ui_simplex_panel *panel;
+
+static void panel_up(void)
+{
+    panel = ui_simplex_panel_create();
+    if (!panel) abort();
+}
+
+static void panel_down(void)
+{
+    ui_simplex_panel_destroy(panel);
+    panel = NULL;
+}
 
 static void frame_draw(frame *f, const xl_session *s, size_case sz, ui_theme_kind kind, const char *shot)
 {
@@ -365,11 +378,12 @@ START_TEST(other_scenarios_get_the_frame_only)
 }
 END_TEST
 
-static Suite *panel_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("simplex_panel");
     TCase *tc = tcase_create("what a person sees");
     tcase_set_timeout(tc, 120);
+    tcase_add_unchecked_fixture(tc, panel_up, panel_down);
     tcase_add_test(tc, points_and_distributions_round_trip);
     tcase_add_test(tc, outside_points_clamp_onto_the_triangle);
     tcase_add_test(tc, p_is_drawn_where_it_is);
@@ -379,21 +393,4 @@ static Suite *panel_suite(void)
     tcase_add_test(tc, other_scenarios_get_the_frame_only);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    if (SDL_Init(0) != 0) {
-        fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
-        return 1;
-    }
-    panel = ui_simplex_panel_create();
-    if (!panel) return 1;
-    SRunner *sr = srunner_create(panel_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    ui_simplex_panel_destroy(panel);
-    SDL_Quit();
-    return failed == 0 ? 0 : 1;
 }

@@ -2,7 +2,7 @@
  * exactly as it was before the edit (P bit for bit, the run, the scenario); redo goes
  * forward until a new edit; a drag's stream of set-p or move-to is one edit; the stack
  * keeps the newest XL_UNDO_MAX; time, selection and the view are not edits. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -123,7 +123,7 @@ START_TEST(the_stack_keeps_the_newest_edits)
 }
 END_TEST
 
-static Suite *undo_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("undo");
     TCase *tc = tcase_create("undo");
@@ -133,13 +133,4 @@ static Suite *undo_suite(void)
     tcase_add_test(tc, the_stack_keeps_the_newest_edits);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(undo_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
 }

@@ -4,7 +4,7 @@
  * weighted one) and not when beta = 1, the stacked bar splits at loss_pos's share, and
  * no two labels overlap or leave the panel at the sizes the panel gets, in both themes.
  * With XL_SHOT_DIR set, every frame drawn is also saved there as a PNG. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,7 +218,7 @@ START_TEST(the_boundary_says_what_it_is)
 }
 END_TEST
 
-static Suite *panel_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *su = suite_create("weighted_panel");
     TCase *tc = tcase_create("what a person sees");
@@ -229,9 +229,4 @@ static Suite *panel_suite(void)
     tcase_add_test(tc, the_boundary_says_what_it_is);
     suite_add_tcase(su, tc);
     return su;
-}
-
-int main(void)
-{
-    return panel_test_main(panel_suite());
 }
