@@ -17,6 +17,7 @@
 #include "ui_layout.h"
 #include "ui_scene.h"
 #include "ui_theme.h"
+#include "scenario_fixture.h"
 
 enum { MAX_BOXES = 1024, MAX_ARGS = 16 };
 
@@ -400,7 +401,8 @@ START_TEST(heatmap_takes_the_space)
 }
 END_TEST
 
-/* ---- F: the panel's labels are readable in every scene of issue 5 ---- */
+/* ---- F: the panel's labels are readable in every scene of issue 5, then in every
+ * registered scenario with a landscape (scenario_scene, variant 0) ---- */
 
 static const char *const scenes[] = {
     "", "--logits 0,0,0,800,0", "--lr 50 --steps 20", "--classes 3 --steps 20", "--classes 2 --steps 10",
@@ -418,7 +420,14 @@ static int contains(SDL_Rect outer, SDL_Rect in)
 
 START_TEST(landscape_labels_are_readable)
 {
-    xl_session *s = session_from(scenes[_i]);
+    char scene[256];
+    if (_i < SCENE_COUNT) {
+        snprintf(scene, sizeof scene, "%s", scenes[_i]);
+    } else {
+        if (!(xl_scenario_at(_i - SCENE_COUNT)->panels & XL_PANEL_LANDSCAPE)) return; /* nothing to read */
+        scenario_scene(_i - SCENE_COUNT, 0, scene, sizeof scene);
+    }
+    xl_session *s = session_from(scene);
     for (int si = 0; si < SIZE_COUNT; si++) {
         frame f;
         frame_open(&f, sizes[si][0], sizes[si][1]);
@@ -428,12 +437,12 @@ START_TEST(landscape_labels_are_readable)
                 const ui_text_box *p = &f.boxes[i];
                 if (!in_landscape(&f, p)) continue;
                 ck_assert_msg(contains(p->region, p->ink), "[%s] %dx%d %s: '%s' (%d,%d %dx%d) leaves the panel",
-                              scenes[_i], sizes[si][0], sizes[si][1], t ? "dark" : "projector", p->text, p->ink.x,
+                              scene, sizes[si][0], sizes[si][1], t ? "dark" : "projector", p->text, p->ink.x,
                               p->ink.y, p->ink.w, p->ink.h);
                 for (int j = i + 1; j < f.rec.count; j++) {
                     const ui_text_box *q = &f.boxes[j];
                     ck_assert_msg(!in_landscape(&f, q) || !SDL_HasIntersection(&p->ink, &q->ink),
-                                  "[%s] %dx%d %s: '%s' (%d,%d %dx%d) overlaps '%s' (%d,%d %dx%d)", scenes[_i],
+                                  "[%s] %dx%d %s: '%s' (%d,%d %dx%d) overlaps '%s' (%d,%d %dx%d)", scene,
                                   sizes[si][0], sizes[si][1], t ? "dark" : "projector", p->text, p->ink.x,
                                   p->ink.y, p->ink.w, p->ink.h, q->text, q->ink.x, q->ink.y, q->ink.w, q->ink.h);
                 }
@@ -498,7 +507,7 @@ Suite *xl_test_suite(void)
     suite_add_tcase(s, lab);
     TCase *read = tcase_create("landscape labels are readable");
     tcase_set_timeout(read, 120);
-    tcase_add_loop_test(read, landscape_labels_are_readable, 0, SCENE_COUNT);
+    tcase_add_loop_test(read, landscape_labels_are_readable, 0, SCENE_COUNT + xl_scenario_count());
     suite_add_tcase(s, read);
     return s;
 }

@@ -329,6 +329,57 @@ START_TEST(frames_are_deterministic)
 }
 END_TEST
 
+/* Every panel a registered scenario declares is drawn where the layout puts it, with
+ * ink of its own: at least MIN_INK of its inside differs from the panel's fill and the
+ * window's background, in both themes (a border and a title alone are under 1%). Loop
+ * index: the scenarios in registry order, so a new one is covered once registered. */
+static const double MIN_INK = 0.02;
+
+START_TEST(every_scenario_draws_every_panel)
+{
+    const xl_scenario_def *def = xl_scenario_at(_i);
+    static const struct { unsigned bit; const char *name; } panels[] = {
+        {XL_PANEL_BARS, "bars"}, {XL_PANEL_READOUTS, "readouts"}, {XL_PANEL_LANDSCAPE, "landscape"},
+        {XL_PANEL_HISTORY, "history"}, {XL_PANEL_DATA, "data"}, {XL_PANEL_SIDE, "side"},
+    };
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session_desc_set_scenario(&d, def);
+    xl_session *s = xl_session_create(&d);
+    ck_assert_msg(s != NULL, "%s: no session at its defaults", def->id);
+    xl_session_run(s, 30);
+    ck_assert_msg(def->panels != 0, "%s shows no panel", def->id);
+    frame f;
+    frame_open(&f, 1280, 720);
+    for (int t = 0; t < UI_THEME_COUNT; t++) {
+        const ui_theme *th = ui_theme_get((ui_theme_kind)t);
+        frame_draw(&f, s, (ui_theme_kind)t);
+        const ui_layout *l = &f.geom.layout;
+        const SDL_Rect rects[] = {l->bars, l->readouts, l->landscape, l->history, l->data, l->side};
+        for (size_t k = 0; k < sizeof panels / sizeof panels[0]; k++) {
+            if (!(def->panels & panels[k].bit)) continue;
+            SDL_Rect r = rects[k];
+            ck_assert_msg(r.w > 2 * l->pad && r.h > 2 * l->pad && r.x >= 0 && r.y >= 0 && r.x + r.w <= 1280 &&
+                              r.y + r.h <= 720,
+                          "%s, %s: its %s panel has no place (%d,%d %dx%d)", def->id, th->name, panels[k].name, r.x,
+                          r.y, r.w, r.h);
+            long ink = 0, area = 0;
+            for (int y = r.y + l->pad; y < r.y + r.h - l->pad; y++)
+                for (int x = r.x + l->pad; x < r.x + r.w - l->pad; x++) {
+                    SDL_Color c = pixel(&f, x, y);
+                    area++;
+                    ink += !same(c, th->panel, 8) && !same(c, th->background, 8);
+                }
+            ck_assert_msg((double)ink >= MIN_INK * (double)area,
+                          "%s, %s: its %s panel (%d,%d %dx%d) has ink on %ld of %ld pixels, under %.0f%%", def->id,
+                          th->name, panels[k].name, r.x, r.y, r.w, r.h, ink, area, MIN_INK * 100.0);
+        }
+    }
+    frame_close(&f);
+    xl_session_destroy(s);
+}
+END_TEST
+
 /* Steady frames allocate nothing, neither in SDL nor in our code: every scenario at its
  * defaults, a race of the four optimizers, and a lesson playing (loop index: the
  * scenarios in registry order, then the race, then the lesson). */
@@ -772,6 +823,7 @@ Suite *xl_test_suite(void)
     tcase_set_timeout(frames, 120);
     tcase_add_test(frames, frames_are_deterministic);
     tcase_add_loop_test(frames, steady_frames_do_not_allocate, 0, xl_scenario_count() + 2);
+    tcase_add_loop_test(frames, every_scenario_draws_every_panel, 0, xl_scenario_count());
     tcase_add_test(frames, threads_do_not_change_frames);
     tcase_add_test(frames, text_drawn_while_the_atlas_grows);
     tcase_add_test(frames, heatmap_follows_the_theme_alone);
