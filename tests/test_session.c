@@ -918,6 +918,71 @@ START_TEST(test_fixed_plane)
 }
 END_TEST
 
+/* Every registered scenario keeps the record's contract (loop index: the registry, so
+ * a new scenario is checked the moment it is registered): an id the registry finds it
+ * by; parameters with unique names and defaults in their ranges; readouts with unique
+ * names, at most XL_READOUTS_MAX, the first three loss = floor + gap; a session at its
+ * defaults whose loss, floor and gap stay finite over 50 steps and whose other readouts
+ * are finite or NaN (not defined yet, as diffusion's before a measurement; the trace
+ * leaves those out); bars of 1 to XL_ITEMS_MAX items
+ * whose P sums to 1 and whose log Q is at most 0. */
+START_TEST(every_scenario_keeps_the_contract)
+{
+    const xl_scenario_def *def = xl_scenario_at(_i);
+    ck_assert_ptr_nonnull(def);
+    ck_assert_msg(def->id && def->id[0], "scenario %d has no id", (int)_i);
+    ck_assert_msg(xl_scenario_find(def->id) == def, "%s: the registry finds another record by its id", def->id);
+    for (int j = 0; j < xl_scenario_count(); j++)
+        ck_assert_msg(j == _i || strcmp(xl_scenario_at(j)->id, def->id) != 0, "%s is registered twice", def->id);
+    ck_assert_msg(def->param_count >= 0 && def->param_count <= XL_SCENARIO_PARAMS_MAX, "%s: %d parameters", def->id,
+                  def->param_count);
+    for (int k = 0; k < def->param_count; k++) {
+        const xl_param_def *pd = &def->params[k];
+        ck_assert_msg(pd->name && pd->name[0], "%s: parameter %d has no name", def->id, k);
+        ck_assert_msg(xl_scenario_param_index(def, pd->name) == k, "%s: parameter %s is listed twice", def->id,
+                      pd->name);
+        ck_assert_msg(pd->lo <= pd->def && pd->def <= pd->hi, "%s: %s defaults to %g, outside [%g, %g]", def->id,
+                      pd->name, pd->def, pd->lo, pd->hi);
+    }
+    ck_assert_msg(def->readout_count >= 3 && def->readout_count <= XL_READOUTS_MAX, "%s: %d readouts", def->id,
+                  def->readout_count);
+    for (int k = 0; k < def->readout_count; k++) {
+        const xl_readout_def *rd = &def->readouts[k];
+        ck_assert_msg(rd->name && rd->name[0] && rd->symbol, "%s: readout %d has no name or symbol", def->id, k);
+        ck_assert_msg(xl_scenario_readout_index(def, rd->name) == k, "%s: readout %s is listed twice", def->id,
+                      rd->name);
+    }
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session_desc_set_scenario(&d, def);
+    char err[192] = "";
+    xl_session *s = xl_session_create_checked(&d, err, sizeof err);
+    ck_assert_msg(s != NULL, "%s: no session at its defaults: %s", def->id, err);
+    for (int step = 0; step <= 50; step += 10) {
+        double r[XL_READOUTS_MAX];
+        xl_session_readouts(s, r);
+        for (int k = 0; k < def->readout_count; k++)
+            ck_assert_msg(k < 3 ? isfinite(r[k]) : !isinf(r[k]), "%s, step %d: readout %s is %g", def->id, step,
+                          def->readouts[k].name, r[k]);
+        ck_assert_msg(fabs(r[0] - (r[1] + r[2])) <= 1e-12 * (1 + fabs(r[0])),
+                      "%s, step %d: %s = %.17g is not %s + %s = %.17g", def->id, step, def->readouts[0].name, r[0],
+                      def->readouts[1].name, def->readouts[2].name, r[1] + r[2]);
+        xl_session_run(s, 10);
+    }
+    static xl_bars bars;
+    xl_session_bars(s, &bars);
+    ck_assert_msg(bars.n >= 1 && bars.n <= XL_ITEMS_MAX, "%s: %d bars", def->id, bars.n);
+    double sum = 0.0;
+    for (int k = 0; k < bars.n; k++) {
+        ck_assert_msg(bars.p[k] >= 0.0 && bars.logq[k] <= 0.0, "%s: bar %d has p = %g, log q = %g", def->id, k,
+                      bars.p[k], bars.logq[k]);
+        sum += bars.p[k];
+    }
+    ck_assert_msg(fabs(sum - 1.0) <= 1e-9, "%s: the bars' P sums to %.17g", def->id, sum);
+    xl_session_destroy(s);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("session");
@@ -948,5 +1013,8 @@ Suite *xl_test_suite(void)
         { "fixed plane", test_fixed_plane },
     };
     XL_TEST_ADD_CASES(s, cases, 0);
+    TCase *every = tcase_create("every registered scenario keeps the contract");
+    tcase_add_loop_test(every, every_scenario_keeps_the_contract, 0, xl_scenario_count());
+    suite_add_tcase(s, every);
     return s;
 }
