@@ -123,4 +123,40 @@ static inline int near_color(const panel_frame *f, float x, float y, int d, SDL_
     return 0;
 }
 
+/* Every label recorded while f drew lies inside the panel and clear of every other;
+ * what names the frame in the messages. */
+static inline void panel_labels_readable(const panel_frame *f, const char *what)
+{
+    const SDL_Rect area = f->area;
+    ck_assert_int_le(f->rec.count, MAX_BOXES);
+    for (int i = 0; i < f->rec.count; i++) {
+        SDL_Rect a = f->boxes[i].ink;
+        ck_assert_msg(a.x >= area.x && a.y >= area.y && a.x + a.w <= area.x + area.w && a.y + a.h <= area.y + area.h,
+                      "%s %dx%d %s: '%s' at (%d,%d %dx%d) leaves the panel", what, area.w, area.h, f->theme->name,
+                      f->boxes[i].text, a.x, a.y, a.w, a.h);
+        for (int j = i + 1; j < f->rec.count; j++)
+            ck_assert_msg(!SDL_HasIntersection(&a, &f->boxes[j].ink), "%s %dx%d %s: '%s' overlaps '%s'", what, area.w,
+                          area.h, f->theme->name, f->boxes[i].text, f->boxes[j].text);
+    }
+}
+
+/* Every pixel outside the panel is still the background: the panel drew only inside. */
+static inline void panel_drawn_inside(const panel_frame *f, const char *what)
+{
+    const SDL_Rect area = f->area;
+    const SDL_Color bg = f->theme->background;
+    /* Read straight from the surface: a check per pixel would cost a message each. */
+    const Uint32 *px = f->surface->pixels;
+    const int pitch = f->surface->pitch / 4;
+    for (int y = 0; y < f->surface->h; y++)
+        for (int x = 0; x < f->surface->w; x++) {
+            if (x >= area.x && x < area.x + area.w && y >= area.y && y < area.y + area.h) continue;
+            Uint32 v = px[(size_t)y * pitch + x];
+            SDL_Color c = {(Uint8)(v >> 16), (Uint8)(v >> 8), (Uint8)v, 255};
+            if (!same(c, bg, 0))
+                ck_abort_msg("%s %dx%d %s: pixel (%d,%d) outside the panel is (%d,%d,%d)", what, area.w, area.h,
+                             f->theme->name, x, y, c.r, c.g, c.b);
+        }
+}
+
 #endif

@@ -1,6 +1,7 @@
 /* scenario_fixture: a session on one scenario with named parameters, its readouts by
  * name and commands by their text, for the scenario tests (test_scn_micro,
- * test_scn_diffusion); and the generic scenes of every registered scenario, for the
+ * test_scn_diffusion), or at every default (test_session, test_undo, test_rewind,
+ * test_pointer, test_lesson_view); and the generic scenes of every registered scenario, for the
  * tests that must cover a scenario the moment it is registered (test_labels,
  * test_landscape_panel). Included by one test file each; static inline, so a test that
  * uses only some of them builds without warnings. */
@@ -12,6 +13,17 @@
 
 #include "xl_command.h"
 #include "xl_session.h"
+
+/* A session at every default from seed: the softmax scenario, the built-in scene for
+ * XL_BUILTIN_SEED. Fails the test if it cannot be created. */
+static inline xl_session *default_session_at(uint64_t seed)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, seed);
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
 
 /* A session on def from seed, with the parameters names[i] = values[i] (i < n) and the
  * defaults for the others; fails the test if it cannot be created. */

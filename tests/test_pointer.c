@@ -19,6 +19,7 @@
 #include "xl_scn_diffusion.h"
 #include "xl_scn_gaussian.h"
 #include "xl_scn_logistic.h"
+#include "scenario_fixture.h"
 
 typedef struct frame {
     SDL_Surface *surface;
@@ -89,20 +90,11 @@ static xl_session *scenario_named(const char *id)
     return s;
 }
 
-static xl_session *softmax(void)
-{
-    xl_session_desc d;
-    xl_session_desc_default(&d, 0);
-    xl_session *s = xl_session_create(&d);
-    ck_assert_ptr_nonnull(s);
-    return s;
-}
-
 START_TEST(dragging_a_p_bar_sets_p_and_keeps_the_others_ratios)
 {
     frame f;
     frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     ui_view view = {.theme = UI_THEME_LIGHT};
     frame_draw(&f, s, &view);
     const xl_classifier *c = xl_session_classifier(s);
@@ -141,7 +133,7 @@ START_TEST(a_click_in_the_landscape_moves_the_current_point_there)
 {
     frame f;
     frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     ui_view view = {.theme = UI_THEME_LIGHT};
     frame_draw(&f, s, &view);
     const ui_landscape_geom *l = &f.geom.landscape;
@@ -215,7 +207,7 @@ START_TEST(tooltips_show_exact_values_and_stay_in_the_window)
 {
     frame f;
     frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     xl_session_run(s, 10);
     ui_view view = {.theme = UI_THEME_LIGHT};
     frame_draw(&f, s, &view);
@@ -410,7 +402,7 @@ START_TEST(the_wheel_zooms_around_the_pointer_and_the_view_pans_and_fits)
 {
     frame f;
     frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     xl_session_run(s, 20);
     ui_view view = {.theme = UI_THEME_LIGHT};
     frame_draw(&f, s, &view);
@@ -474,7 +466,7 @@ START_TEST(the_hint_bar_is_a_toolbar)
 {
     frame f;
     frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     ui_view view = {.theme = UI_THEME_LIGHT};
     frame_draw(&f, s, &view);
     ui_pointer p = {0};
@@ -505,7 +497,7 @@ START_TEST(a_tooltip_leaves_on_a_key_a_page_turn_and_a_rest)
     p.tip_page = -1;
     frame f;
     frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     ui_view view = {.theme = UI_THEME_LIGHT};
     frame_draw(&f, s, &view);
     xl_command cmds[4];

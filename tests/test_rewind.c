@@ -30,15 +30,6 @@ static void record(const xl_sample *smp, void *user)
     }
 }
 
-static xl_session *softmax(void)
-{
-    xl_session_desc d;
-    xl_session_desc_default(&d, 0);
-    xl_session *s = xl_session_create(&d);
-    ck_assert_ptr_nonnull(s);
-    return s;
-}
-
 static void theta_copy(const xl_session *s, double *out)
 {
     const xl_sim *sim = xl_session_sim(s);
@@ -47,7 +38,7 @@ static void theta_copy(const xl_session *s, double *out)
 
 START_TEST(rewind_then_replay_is_bit_identical)
 {
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     static recorder first, again;
     memset(&first, 0, sizeof first);
     memset(&again, 0, sizeof again);
@@ -71,7 +62,7 @@ END_TEST
 
 START_TEST(edits_are_replayed_where_they_happened)
 {
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     const xl_classifier *c = xl_session_classifier(s);
     double p0[XL_MAX_CLASSES], theta45[XL_MAX_PARAMS], theta_now[XL_MAX_PARAMS];
     memcpy(p0, c->p, sizeof p0);
@@ -115,7 +106,7 @@ END_TEST
 
 START_TEST(a_million_steps_in_bounded_memory)
 {
-    xl_session *s = softmax(), *fresh = softmax();
+    xl_session *s = default_session_at(0), *fresh = default_session_at(0);
     xl_session_run(s, 1000000);
     long first, head;
     xl_session_timeline(s, &first, &head);

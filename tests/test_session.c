@@ -10,21 +10,13 @@
 #include "xl_command.h"
 #include "xl_info.h"
 #include "xl_session.h"
+#include "scenario_fixture.h"
 
 static const double TOL_EXACT = 1e-12;
 
 static xl_command cmd(xl_command_kind k)
 {
     return xl_command_make(k);
-}
-
-static xl_session *default_session(void)
-{
-    xl_session_desc d;
-    xl_session_desc_default(&d, 1);
-    xl_session *s = xl_session_create(&d);
-    ck_assert_ptr_nonnull(s);
-    return s;
 }
 
 START_TEST(test_default_desc)
@@ -113,7 +105,7 @@ END_TEST
 
 START_TEST(test_initial_state)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     ck_assert_int_eq(xl_session_playing(s), 0);
     ck_assert_int_eq(xl_session_selected(s), 0);
     ck_assert_int_eq(xl_session_unit(s), XL_NATS);
@@ -140,7 +132,7 @@ END_TEST
 
 START_TEST(test_play_pause)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_TOGGLE_PLAY)), 1);
     ck_assert_int_eq(xl_session_playing(s), 1);
     xl_session_apply(s, cmd(XL_CMD_TOGGLE_PLAY));
@@ -161,7 +153,7 @@ END_TEST
 
 START_TEST(test_reset_keeps_play)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     const double *z0 = xl_sim_theta0(xl_session_sim(s));
     xl_session_apply(s, cmd(XL_CMD_PLAY));
     xl_session_advance(s, 0.5);
@@ -182,7 +174,7 @@ START_TEST(test_lr_ladder)
 {
     static const double ladder[] = { 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2,
                                      0.5,   1,     2,     5,    10,   20,   50,  100 };
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     const xl_sim *sim = xl_session_sim(s);
     for (int i = 9; i < 16; i++) {
         ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_LR_UP)), 1);
@@ -244,7 +236,7 @@ END_TEST
 START_TEST(test_speed_ladder)
 {
     static const int ladder[] = { 1, 2, 5, 10, 15, 30, 60, 120, 240 };
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     for (int i = 6; i < 9; i++) {
         ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_SPEED_UP)), 1);
         ck_assert_int_eq(xl_session_steps_per_second(s), ladder[i]);
@@ -297,7 +289,7 @@ END_TEST
 
 START_TEST(test_select_and_p_edits)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     xl_command sel = xl_command_int(XL_CMD_SELECT, 1);
     ck_assert_int_eq(xl_session_apply(s, sel), 1);
     ck_assert_int_eq(xl_session_selected(s), 1);
@@ -391,7 +383,7 @@ START_TEST(test_p_restore)
 {
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     const xl_classifier *c = xl_session_classifier(s);
     xl_session_run(s, 7);
     xl_command sel = xl_command_int(XL_CMD_SELECT, 2);
@@ -426,7 +418,7 @@ END_TEST
 
 START_TEST(test_unit_command)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_UNIT_TOGGLE)), 1);
     ck_assert_int_eq(xl_session_unit(s), XL_BITS);
     xl_session_apply(s, cmd(XL_CMD_UNIT_TOGGLE));
@@ -453,7 +445,7 @@ static void observe(const xl_sample *sample, void *user)
 
 START_TEST(test_advance)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     struct observed o = { 0, 0, 1 };
     xl_session_set_observer(s, observe, &o);
     /* Paused: time passes, nothing happens. */
@@ -483,8 +475,8 @@ END_TEST
 
 START_TEST(test_frame_rate_independence)
 {
-    xl_session *one = default_session();
-    xl_session *many = default_session();
+    xl_session *one = default_session_at(1);
+    xl_session *many = default_session_at(1);
     xl_session_apply(one, cmd(XL_CMD_PLAY));
     xl_session_apply(many, cmd(XL_CMD_PLAY));
     ck_assert_int_eq(xl_session_advance(one, 1.0), 30);
@@ -496,7 +488,7 @@ START_TEST(test_frame_rate_independence)
     const double *b = xl_sim_theta(xl_session_sim(many));
     ck_assert_int_eq(memcmp(a, b, 5 * sizeof(double)), 0);
     /* 144 Hz for one second. */
-    xl_session *hz = default_session();
+    xl_session *hz = default_session_at(1);
     xl_session_apply(hz, cmd(XL_CMD_PLAY));
     total = 0;
     for (int f = 0; f < 144; f++)
@@ -510,7 +502,7 @@ END_TEST
 
 START_TEST(test_run)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     struct observed o = { 0, 0, 1 };
     xl_session_set_observer(s, observe, &o);
     xl_session_run(s, 250);
@@ -519,7 +511,7 @@ START_TEST(test_run)
     ck_assert_int_eq(xl_session_playing(s), 0);
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 250);
     /* Two sessions from the same desc and commands agree to the bit. */
-    xl_session *t = default_session();
+    xl_session *t = default_session_at(1);
     xl_session_run(t, 250);
     ck_assert_int_eq(memcmp(xl_sim_theta(xl_session_sim(s)), xl_sim_theta(xl_session_sim(t)),
                             5 * sizeof(double)), 0);
@@ -530,7 +522,7 @@ END_TEST
 
 START_TEST(test_landscape_range)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     const xl_landscape *ls = xl_session_landscape(s);
     ck_assert_double_eq(xl_landscape_lo(ls), -XL_DEFAULT_RANGE);
     ck_assert_double_eq(xl_landscape_hi(ls), XL_DEFAULT_RANGE);
@@ -711,7 +703,7 @@ START_TEST(test_snapshot_replays_bit_for_bit)
     static const char *const setups[] = {"optimizer gd", "optimizer momentum", "optimizer nesterov",
                                          "optimizer adam", "race gd,momentum,nesterov,adam"};
     for (size_t k = 0; k < sizeof setups / sizeof setups[0]; k++) {
-        xl_session *s = default_session();
+        xl_session *s = default_session_at(1);
         ck_assert_int_eq(apply_text(s, setups[k]), 1);
         xl_session_run(s, 37);
         apply_text(s, "select 3");
@@ -739,7 +731,7 @@ END_TEST
 
 START_TEST(test_optimizer_commands)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     ck_assert_int_eq(xl_sim_optimizer(xl_session_sim(s))->kind, XL_OPTIM_GD);
     xl_session_run(s, 5);
     /* One optimizer: the run stays where it is, only the update rule changes. */
@@ -779,7 +771,7 @@ END_TEST
 
 START_TEST(test_race)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     xl_session_run(s, 9);
     ck_assert_int_eq(apply_text(s, "race gd,adam"), 1);
     ck_assert(xl_session_racing(s));
@@ -822,7 +814,7 @@ END_TEST
 
 START_TEST(test_scenario_commands)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     ck_assert_str_eq(xl_session_scenario(s)->id, "softmax");
     ck_assert_int_eq(apply_text(s, "scenario nonsense"), 0);
     ck_assert_msg(strstr(xl_session_message(s), "nonsense") != NULL, "%s", xl_session_message(s));
@@ -863,7 +855,7 @@ END_TEST
  * the start is its origin, and its grid is the loss at origin + x d1 + y d2. */
 START_TEST(test_fixed_plane)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     double sx0, sy0, sx15, sy15;
     ck_assert(xl_session_view_minimum(s, &sx0, &sy0));
     xl_session_run(s, 15);
@@ -872,7 +864,7 @@ START_TEST(test_fixed_plane)
                   sx15, sy15);
     xl_session_destroy(s);
 
-    s = default_session();
+    s = default_session_at(1);
     ck_assert_int_eq(xl_session_frame(s), XL_FRAME_SLICE);
     ck_assert_int_eq(apply_text(s, "frame"), 1);
     ck_assert_int_eq(xl_session_frame(s), XL_FRAME_PLANE);
@@ -896,7 +888,7 @@ START_TEST(test_fixed_plane)
     ck_assert_double_eq_tol(xl_session_view_distance(s, opt), 0.0, 1e-12);
     /* The first step runs along alpha: beta 0, distance 0. */
     xl_session_destroy(s);
-    s = default_session();
+    s = default_session_at(1);
     apply_text(s, "frame");
     xl_session_run(s, 1);
     xl_session_view_point(s, xl_sim_theta(xl_session_sim(s)), &x, &y);

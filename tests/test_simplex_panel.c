@@ -243,30 +243,10 @@ END_TEST
 static void check_frame(const frame *f, const char *what, size_case sz, int want_drawn)
 {
     const char *th = f->p.theme->name;
-    ck_assert_int_le(f->p.rec.count, MAX_BOXES);
     ck_assert_msg(f->geom.drawn == want_drawn, "%s %dx%d %s: drawn %d", what, sz.w, sz.h, th, f->geom.drawn);
     const SDL_Rect area = f->p.area;
-    for (int i = 0; i < f->p.rec.count; i++) {
-        SDL_Rect a = f->p.boxes[i].ink;
-        ck_assert_msg(a.x >= area.x && a.y >= area.y && a.x + a.w <= area.x + area.w && a.y + a.h <= area.y + area.h,
-                      "%s %dx%d %s: '%s' leaves the panel", what, sz.w, sz.h, th, f->p.boxes[i].text);
-        for (int j = i + 1; j < f->p.rec.count; j++)
-            ck_assert_msg(!SDL_HasIntersection(&a, &f->p.boxes[j].ink), "%s %dx%d %s: '%s' overlaps '%s'", what, sz.w,
-                          sz.h, th, f->p.boxes[i].text, f->p.boxes[j].text);
-    }
-    /* Read straight from the surface: a check per pixel would cost a message each. */
-    const SDL_Color bg = f->p.theme->background;
-    const Uint32 *px = f->p.surface->pixels;
-    const int pitch = f->p.surface->pitch / 4;
-    for (int y = 0; y < f->p.surface->h; y++)
-        for (int x = 0; x < f->p.surface->w; x++) {
-            if (y >= area.y && y < area.y + area.h && x == area.x) x = area.x + area.w; /* skip the panel */
-            if (x >= f->p.surface->w) break;
-            Uint32 v = px[(size_t)y * pitch + x];
-            SDL_Color c = {(Uint8)(v >> 16), (Uint8)(v >> 8), (Uint8)v, 255};
-            if (!same(c, bg, 0))
-                ck_abort_msg("%s %dx%d %s: drawn outside the panel at (%d, %d)", what, sz.w, sz.h, th, x, y);
-        }
+    panel_labels_readable(&f->p, what);
+    panel_drawn_inside(&f->p, what);
     if (want_drawn) {
         SDL_Rect tri = f->geom.area;
         ck_assert_msg(tri.w >= 60 && SDL_HasIntersection(&tri, &area), "%s: triangle box", what);
