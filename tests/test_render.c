@@ -15,6 +15,7 @@
 #include "ui_theme.h"
 #include "xl_player.h"
 #include "xl_scenario.h"
+#include "scene_fixture.h"
 
 /* Every allocation SDL and SDL_ttf make goes through these, so a frame that
  * allocates shows up in the count. */
@@ -41,38 +42,12 @@ void *__wrap_malloc(size_t n) { own_allocations++; return __real_malloc(n); }
 void *__wrap_calloc(size_t n, size_t m) { own_allocations++; return __real_calloc(n, m); }
 void *__wrap_realloc(void *p, size_t n) { own_allocations++; return __real_realloc(p, n); }
 
-typedef struct frame {
-    SDL_Surface *surface;
-    SDL_Renderer *renderer;
-    ui_scene *scene;
-    ui_frame_geom geom;
-} frame;
-
-static void frame_open(frame *f, int w, int h)
-{
-    char fonts[2048], tried[4096], err[512];
-    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0,
-                  "fonts not found; tried:\n%s", tried);
-    f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    ck_assert_ptr_nonnull(f->surface);
-    f->renderer = SDL_CreateSoftwareRenderer(f->surface);
-    ck_assert_ptr_nonnull(f->renderer);
-    f->scene = ui_scene_create(f->renderer, fonts, err, sizeof err);
-    ck_assert_msg(f->scene != NULL, "scene: %s", err);
-}
+typedef scene_frame frame;
 
 static void frame_draw(frame *f, xl_session *s, ui_theme_kind theme)
 {
     ui_view view = {.theme = theme};
-    ui_scene_draw(f->scene, s, &view, f->surface->w, f->surface->h, &f->geom);
-    SDL_RenderPresent(f->renderer);
-}
-
-static void frame_close(frame *f)
-{
-    ui_scene_destroy(f->scene);
-    SDL_DestroyRenderer(f->renderer);
-    SDL_FreeSurface(f->surface);
+    scene_frame_draw(f, s, &view);
 }
 
 static SDL_Color pixel(const frame *f, int x, int y)
@@ -108,7 +83,7 @@ START_TEST(bar_heights_follow_probabilities)
     const double p[3] = {0.5, 0.25, 0.25}, z[3] = {0.0, 0.0, 0.0}; /* Q uniform: 1/3 each */
     xl_session *s = session_with(p, z, 3);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
     const SDL_Rect plot = f.geom.bars.plot;
@@ -131,7 +106,7 @@ START_TEST(bar_heights_follow_probabilities)
                           series ? "Q" : "P", i, height, expect, want[series][i], plot.h);
         }
     }
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -143,7 +118,7 @@ START_TEST(gradient_arrows_point_from_q_toward_p)
     const double p[3] = {0.5, 0.25, 0.25}, z[3] = {0.0, 0.0, 0.0};
     xl_session *s = session_with(p, z, 3);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
     const SDL_Rect plot = f.geom.bars.plot;
@@ -157,7 +132,7 @@ START_TEST(gradient_arrows_point_from_q_toward_p)
         if (p[i] > 1 / 3.0) ck_assert(mid < bar.y);
         else ck_assert(mid > bar.y);
     }
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -168,7 +143,7 @@ START_TEST(current_point_is_where_the_optimizer_is)
     xl_session *s = session_with(p, z, 4);
     xl_session_run(s, 7);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_DARK);
     const ui_landscape_geom *g = &f.geom.landscape;
     const double *theta = xl_sim_theta(xl_session_sim(s));
@@ -182,7 +157,7 @@ START_TEST(current_point_is_where_the_optimizer_is)
     SDL_Color yellow = ui_theme_get(UI_THEME_DARK)->select;
     ck_assert_msg(same(c, yellow, 8), "pixel at the current point is (%d,%d,%d), not the yellow marker",
                   c.r, c.g, c.b);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -195,7 +170,7 @@ START_TEST(darkest_cell_is_at_the_minimum)
     const double p[4] = {0.4, 0.3, 0.2, 0.1}, z[4] = {4.5, -4.5, 0.0, 0.0};
     xl_session *s = session_with(p, z, 4);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     const ui_landscape_geom *g = &f.geom.landscape;
     ck_assert_msg(g->has_minimum, "the slice's minimum should be inside the view");
@@ -225,7 +200,7 @@ START_TEST(darkest_cell_is_at_the_minimum)
     double cell = (g->hi - g->lo) / (G - 1);
     ck_assert_msg(fabs(g->lo + gi * cell - mx) <= cell && fabs(g->lo + gj * cell - my) <= cell,
                   "grid argmin (%d,%d) is not the cell of the minimum (%.3f,%.3f)", gi, gj, mx, my);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -235,7 +210,7 @@ START_TEST(identity_bar_splits_at_the_floor)
     const double p[2] = {0.5, 0.5}, z[2] = {2.0, -2.0};
     xl_session *s = session_with(p, z, 2);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
     SDL_Rect bar = f.geom.readouts.identity;
@@ -251,7 +226,7 @@ START_TEST(identity_bar_splits_at_the_floor)
     ck_assert(same(pixel(&f, floor_x + 8, bar.y + 2), th->surprise, 2));
     ck_assert(same(pixel(&f, total_x - 4, y), th->surprise, 2));
     ck_assert(!same(pixel(&f, total_x + 4, y), th->surprise, 30));
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -270,7 +245,7 @@ START_TEST(a_negative_floor_is_drawn_below_zero)
     ck_assert_ptr_nonnull(s);
     for (int t = 0; t < UI_THEME_COUNT; t++) {
         frame f;
-        frame_open(&f, 1280, 720);
+        scene_frame_open(&f, 1280, 720);
         frame_draw(&f, s, (ui_theme_kind)t);
         const ui_theme *th = ui_theme_get((ui_theme_kind)t);
         const SDL_Rect bar = f.geom.readouts.identity;
@@ -295,7 +270,7 @@ START_TEST(a_negative_floor_is_drawn_below_zero)
                           "%s: (%d,%d,%d) at x %d of KL's span %d..%d", th->name, c.r, c.g, c.b, x, x_floor, x_loss);
         }
         ck_assert(!same(pixel(&f, x_loss + 5, bottom), th->surprise, 30));
-        frame_close(&f);
+        scene_frame_close(&f);
     }
     ck_assert_str_eq(xl_session_scenario(s)->readouts[1].meaning, "differential entropy of P: the floor");
     xl_session_destroy(s);
@@ -310,8 +285,8 @@ START_TEST(frames_are_deterministic)
     xl_session_run(s1, 40);
     xl_session_run(s2, 40);
     frame a, b;
-    frame_open(&a, 1280, 720);
-    frame_open(&b, 1280, 720);
+    scene_frame_open(&a, 1280, 720);
+    scene_frame_open(&b, 1280, 720);
     frame_draw(&a, s1, UI_THEME_LIGHT);
     frame_draw(&a, s1, UI_THEME_LIGHT); /* cached atlases and textures: same pixels */
     frame_draw(&b, s2, UI_THEME_LIGHT);
@@ -322,8 +297,8 @@ START_TEST(frames_are_deterministic)
     frame_draw(&b, s2, UI_THEME_LIGHT);
     ck_assert_msg(memcmp(a.surface->pixels, b.surface->pixels, (size_t)a.surface->pitch * 720) != 0,
                   "switching to bits changed no pixel");
-    frame_close(&a);
-    frame_close(&b);
+    scene_frame_close(&a);
+    scene_frame_close(&b);
     xl_session_destroy(s1);
     xl_session_destroy(s2);
 }
@@ -350,7 +325,7 @@ START_TEST(every_scenario_draws_every_panel)
     xl_session_run(s, 30);
     ck_assert_msg(def->panels != 0, "%s shows no panel", def->id);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     for (int t = 0; t < UI_THEME_COUNT; t++) {
         const ui_theme *th = ui_theme_get((ui_theme_kind)t);
         frame_draw(&f, s, (ui_theme_kind)t);
@@ -375,7 +350,7 @@ START_TEST(every_scenario_draws_every_panel)
                           th->name, panels[k].name, r.x, r.y, r.w, r.h, ink, area, MIN_INK * 100.0);
         }
     }
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -404,7 +379,7 @@ START_TEST(steady_frames_do_not_allocate)
         ck_assert_int_eq(xl_player_goto(player, 1), 0); /* a page that runs gradient descent */
     }
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     ui_view view = {.theme = UI_THEME_LIGHT, .lesson = player};
     /* Frames of 1/30 s: the lesson plays on its clock, the sandbox takes a step. What a
      * frame's drawing allocates is counted; the simulation's steps are not (the rewind
@@ -425,7 +400,7 @@ START_TEST(steady_frames_do_not_allocate)
     }
     ck_assert_msg(sdl_drawing == 0, "%s: 30 steady frames made %lu SDL allocations", what, sdl_drawing);
     ck_assert_msg(own_drawing == 0, "%s: 30 steady frames made %lu allocations of our own", what, own_drawing);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_player_destroy(player);
     free(lesson);
     xl_session_destroy(s);
@@ -543,8 +518,8 @@ START_TEST(threads_do_not_change_frames)
     for (int k = 0; k < 2; k++) {
         int w = sizes[k][0], h = sizes[k][1];
         frame one, two;
-        frame_open(&one, w, h);
-        frame_open(&two, w, h);
+        scene_frame_open(&one, w, h);
+        scene_frame_open(&two, w, h);
         ck_assert_int_eq(ui_scene_set_threads(one.scene, 1), 1);
         ck_assert_int_eq(ui_scene_set_threads(two.scene, 2), 2);
         frame_draw(&one, s, UI_THEME_LIGHT);
@@ -556,8 +531,8 @@ START_TEST(threads_do_not_change_frames)
         frame_draw(&one, s, UI_THEME_DARK);
         frame_draw(&two, s, UI_THEME_DARK);
         ck_assert(memcmp(one.surface->pixels, two.surface->pixels, (size_t)one.surface->pitch * h) == 0);
-        frame_close(&one);
-        frame_close(&two);
+        scene_frame_close(&one);
+        scene_frame_close(&two);
     }
     xl_session_destroy(s);
 }
@@ -576,7 +551,7 @@ START_TEST(layout_holds_at_every_size)
     xl_session *s = xl_session_create(&d);
     xl_session_run(s, 25);
     frame f;
-    frame_open(&f, w, h);
+    scene_frame_open(&f, w, h);
     for (int t = 0; t < 2; t++) {
         frame_draw(&f, s, (ui_theme_kind)t);
         const ui_layout *L = &f.geom.layout;
@@ -593,7 +568,7 @@ START_TEST(layout_holds_at_every_size)
         ck_assert(m.w > 80 && SDL_IntersectRect(&m, &L->landscape, &u) && u.w == m.w && u.h == m.h);
         ck_assert(f.geom.history.plot.h > 20);
     }
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -617,10 +592,10 @@ START_TEST(infinity_is_shown_as_infinity)
     xl_sample cur = xl_sim_current(xl_session_sim(s));
     ck_assert(isfinite(cur.loss) && isfinite(cur.gap));
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     ck_assert_int_eq(f.geom.bars.q_bar[0].h, 0);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -756,7 +731,7 @@ START_TEST(the_help_hint_is_where_it_is_drawn)
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {640, 480}};
     for (int k = 0; k < 3; k++) {
         frame f;
-        frame_open(&f, sizes[k][0], sizes[k][1]);
+        scene_frame_open(&f, sizes[k][0], sizes[k][1]);
         xl_session_desc d;
         xl_session_desc_default(&d, 1);
         xl_session *s = xl_session_create(&d);
@@ -779,7 +754,7 @@ START_TEST(the_help_hint_is_where_it_is_drawn)
         ck_assert_int_gt(inside_help, 20);
         ck_assert_int_eq(outside, 0);
         xl_session_destroy(s);
-        frame_close(&f);
+        scene_frame_close(&f);
     }
 }
 END_TEST
