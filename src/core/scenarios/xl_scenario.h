@@ -201,6 +201,9 @@ typedef struct xl_scenario_def {
      * touches, each weighted by what it costs against one class of the softmax. NULL:
      * XL_STEP_BASE_OPS + item_count. */
     double (*step_cost)(const void *state);
+    /* 1 when Q = softmax(theta) over the items, one parameter per item: with 3 items the
+     * app can draw P, Q and the runs' paths on the probability simplex. 0: it cannot. */
+    int simplex;
 } xl_scenario_def;
 
 /* The built-in scenarios, in the order S cycles them. Static storage. */

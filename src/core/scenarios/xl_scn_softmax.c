@@ -320,4 +320,5 @@ const xl_scenario_def xl_scenario_softmax = {
     .slice_note = slice_note,
     .optimum = optimum,
     .landscape = landscape,
+    .simplex = 1,
 };
