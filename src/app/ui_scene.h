@@ -7,11 +7,8 @@
 
 #include <SDL.h>
 #include <stddef.h>
-#include "ui_hit.h"
-#include "ui_layout.h"
+#include "ui_hit.h"  /* ui_frame_geom: where a frame put things */
 #include "ui_lesson_panel.h"
-#include "ui_panel_simplex.h"
-#include "ui_panels.h"
 #include "ui_theme.h"
 #include "xl_session.h"
 
