@@ -141,7 +141,7 @@ def main():
         readouts[name] = readouts_of(name)
         r = readouts[name]
         # `redo` with nothing undone is refused everywhere: a line with "message".
-        lines = check_run(name, r, ["--do", "select 2,theme,unit,redo,optimizer adam,step", "--steps", "3"],
+        lines = check_run(name, r, ["--do", "select 1,theme,unit,redo,optimizer adam,step", "--steps", "3"],
                           4, seen)
         if not [o for o in lines if trace_schema.kind(o) == "command" and not o["ok"]]:
             fail("%s: no refused command in the trace, so \"message\" went unchecked" % name)

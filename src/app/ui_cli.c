@@ -329,10 +329,15 @@ static int check_commands(const ui_options *o, int items, FILE *err)
             c->kind == XL_CMD_PARAM)
             break;
         if (c->kind != XL_CMD_SELECT || c->n < items) continue;
-        char got[32], what[96];
+        char got[32], what[128];
         snprintf(got, sizeof got, "select %ld", c->n + 1);
-        snprintf(what, sizeof what, "select K needs K from 1 to %d, the number of %s%s", items,
-                 o->desc.scenario->item_noun, strcmp(o->desc.scenario->item_noun, "class") == 0 ? "es" : "s");
+        /* The item's name in the plural: class → classes, density → densities. */
+        const char *noun = o->desc.scenario->item_noun;
+        size_t len = strlen(noun);
+        const char *end = len && noun[len - 1] == 's' ? "es" : "s";
+        int keep = (int)len;
+        if (len > 1 && noun[len - 1] == 'y' && !strchr("aeiou", noun[len - 2])) end = "ies", keep--;
+        snprintf(what, sizeof what, "select K needs K from 1 to %d, the number of %.*s%s", items, keep, noun, end);
         return fail(err, "--do", what, got);
     }
     return 0;

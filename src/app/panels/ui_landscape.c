@@ -340,7 +340,7 @@ static marks draw_on_map(ui_landscape_panel *p, const ui_ctx *ctx, const mapping
     if (xl_session_racing(s)) draw_race_runs(ctx, mp, s);
     int count = project_path(p, mp, s);
     draw_path(ctx, p->path, count, s);
-    draw_minimum(ctx, mp, xl_session_landscape(s), mn, &mk);
+    draw_minimum(ctx, mp, p->grid, mn, &mk);
     draw_start_and_now(ctx, mp, xl_session_sim(s), s, &mk);
     if (mn->kind == MIN_IN_VIEW || mn->kind == MIN_NONE)
         label_minimum(ctx, mp, &mk, p->path, count, mn->kind == MIN_IN_VIEW ? "minimum" : "lowest in view");
@@ -376,7 +376,8 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
     if (geom) memset(geom, 0, sizeof *geom);
 
-    const xl_landscape *ls = xl_session_landscape(s);
+    const xl_landscape *ls = ui_landscape_grid(p, s);
+    if (!ls) return; /* no memory for the grid: the panel stays empty */
     const extent e = ui_landscape_extent(ls, xl_unit_scale(ctx->unit));
     const minimum mn = ui_landscape_find_minimum(s, a, b, e.lo, e.hi, e.ylo, e.yhi);
     ui_landscape_note(note, sizeof note, &mn, s, a, b);

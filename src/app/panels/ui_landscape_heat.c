@@ -58,7 +58,23 @@ void ui_landscape_panel_destroy(ui_landscape_panel *p)
     free(p->pixels);
     free(p->path);
     free(p->job);
+    xl_landscape_destroy(p->grid);
     free(p);
+}
+
+const xl_landscape *ui_landscape_grid(ui_landscape_panel *p, const xl_session *s)
+{
+    const int g = xl_session_grid(s);
+    if (!p->grid || xl_landscape_size(p->grid) != g) {
+        xl_landscape_destroy(p->grid);
+        p->grid = xl_landscape_create(g);
+        if (!p->grid) return NULL;
+    } else if (p->grid_epoch != xl_session_epoch(s)) {
+        xl_landscape_invalidate(p->grid);
+    }
+    p->grid_epoch = xl_session_epoch(s);
+    xl_session_landscape_fill(s, p->grid);
+    return p->grid;
 }
 
 int ui_landscape_panel_set_threads(ui_landscape_panel *p, int threads)
@@ -283,8 +299,8 @@ static void compute_and_paint(void *arg)
 {
     paint_job *job = arg;
     ui_landscape_panel *p = job->panel;
-    const xl_landscape *ls = xl_session_landscape(job->session);
-    if (job->side <= 0 || !needs_paint(p, ls, job->side, job->contour)) return;
+    const xl_landscape *ls = ui_landscape_grid(p, job->session);
+    if (!ls || job->side <= 0 || !needs_paint(p, ls, job->side, job->contour)) return;
     const int side = job->side;
     set_up_paint(job, ls, side, job->contour);
     heat_part all = {&job->source, &job->columns, side, side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE, 0, side,

@@ -42,7 +42,15 @@ struct ui_landscape_panel {
     int valid;
     ui_workers *workers;     /* owned: the heatmap is painted in parts, one per thread */
     paint_job *job;          /* owned: the paint in progress or last done */
+    /* Owned: the landscape's grid, filled from the const session on the helper thread
+     * (ui_landscape_prepare) or the frame's (ui_landscape_grid), never both at once. */
+    xl_landscape *grid;
+    unsigned long grid_epoch;  /* xl_session_epoch at the last fill */
 };
+
+/* The panel's grid of s's landscape, brought up to date (its cache makes that free
+ * when nothing changed). NULL without memory. */
+const xl_landscape *ui_landscape_grid(ui_landscape_panel *p, const xl_session *s);
 
 /* (v - lo) / (hi - lo) computed on halves, so neither difference can overflow for
  * finite inputs; NaN when an input is NaN. */

@@ -68,8 +68,8 @@ void ui_landscape_panel_destroy(ui_landscape_panel *p);
  * count now in use, or -1 without memory (the old one stays). */
 int ui_landscape_panel_set_threads(ui_landscape_panel *p, int threads);
 /* Start what the coming ui_landscape_draw of s will need on the panel's helper thread
- * and return at once: the session's grid brought up to date (xl_session_landscape)
- * and the heatmap painted at the last frame's size. The frame's thread draws the other
+ * and return at once: the panel's own grid filled from the const session
+ * (xl_session_landscape_fill) and the heatmap painted at the last frame's size. The frame's thread draws the other
  * panels meanwhile, and must not read the landscape until ui_landscape_draw, which
  * waits for the helper. Optional. */
 void ui_landscape_prepare(ui_landscape_panel *p, const ui_ctx *ctx, const xl_session *s);

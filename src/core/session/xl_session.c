@@ -384,6 +384,8 @@ static int switch_scenario(xl_session *s, const xl_scenario_def *def, const doub
         return 0;
     }
     free(saved_state);
+    s->epoch++;
+    xl_landscape_invalidate(s->ls);
     s->selected = first_selection(s);
     s->sa = 0;
     s->sb = 1;

@@ -200,10 +200,21 @@ int xl_session_view_minimum(const xl_session *s, double *x, double *y);
 const char *xl_session_axis_name(const xl_session *s, int axis);
 /* The landscape of the current slice, current with the session. The range [-R, R]
  * starts at XL_DEFAULT_RANGE and widens (never narrows until reset) so the trajectory
- * stays in view. The grid is filled by the first call after a change, so the call may
- * take a grid's time (and is not to be made from two threads at once); a frame may make
- * it from a helper thread while it draws panels that do not read the landscape. Valid
- * until the next call that changes the session. */
-const xl_landscape *xl_session_landscape(const xl_session *s);
+ * stays in view. Two ways to have it, both filling only after a change:
+ * - xl_session_landscape: the session's own grid, filled by the first call after a
+ *   change (so the call may take a grid's time). Valid until the next change.
+ * - xl_session_landscape_fill: into a grid the caller owns (xl_session_grid values a
+ *   side), from a const session: what a frame does on a helper thread while it draws
+ *   the other panels, as any call on a const session may run beside another. The
+ *   grid's own cache makes a repeated fill of the same view free. */
+const xl_landscape *xl_session_landscape(xl_session *s);
+void xl_session_landscape_fill(const xl_session *s, xl_landscape *ls);
+/* The landscape grid's side G (xl_session_desc.grid). */
+int xl_session_grid(const xl_session *s);
+/* Changes whenever the scenario's state is replaced whole (undo, rewind, a snapshot
+ * restored, a new scenario or parameter): a grid the caller keeps must then be
+ * invalidated (xl_landscape_invalidate) before the next fill, as a model's version may
+ * have started over. */
+unsigned long xl_session_epoch(const xl_session *s);
 
 #endif

@@ -30,12 +30,15 @@ struct xl_session {
     xl_optim_hyper hyper;
     int racing;
     xl_landscape *ls;
-    /* The grid is a view of the state, filled when first asked for after a change
-     * (xl_session_landscape): a frame can have it computed on another thread while it
-     * draws what does not need it, and a run of steps with no frame between them does
-     * not fill it at every step. `ls_box` is the extent xls_update_view chose for it. */
+    /* The session's own grid, a view of the state filled when first asked for after a
+     * change (xl_session_landscape), so a run of steps with no frame between them does
+     * not fill it at every step; a frame fills a grid of its own from the const session
+     * (xl_session_landscape_fill). `ls_box` is the extent xls_update_view chose. */
     int ls_stale;
     double ls_box[4];
+    /* Moves whenever the state is replaced whole (a restore, a new scenario), when a
+     * model's version may start over: a grid kept outside the session is filled anew. */
+    unsigned long epoch;
     int playing;
     int selected;
     xl_unit unit;

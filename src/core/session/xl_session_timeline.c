@@ -375,6 +375,7 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
     s->nredo = keep.nredo;
     s->last_kind = keep.last_kind;
     memcpy(s->last_verb, keep.last_verb, sizeof keep.last_verb);
+    s->epoch = keep.epoch + 1;
     xl_landscape_invalidate(s->ls);
     xls_update_view(s);
     return 0;

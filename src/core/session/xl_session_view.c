@@ -274,10 +274,9 @@ void xls_update_view(xl_session *s)
     s->ls_stale = 1;
 }
 
-/* Fill the grid for the state as it is now, over the extent xls_update_view chose. */
-static void refresh_landscape(xl_session *s)
+void xl_session_landscape_fill(const xl_session *s, xl_landscape *ls)
 {
-    s->ls_stale = 0;
+    assert(s != NULL && ls != NULL && xl_landscape_size(ls) == xl_landscape_size(s->ls));
     const double *z = xl_sim_theta(MAIN(s));
     const double *b = s->ls_box;
     if (!(s->def->panels & XL_PANEL_LANDSCAPE)) {
@@ -285,12 +284,24 @@ static void refresh_landscape(xl_session *s)
     } else if (s->frame == XL_FRAME_PLANE) {
         xl_model pm = {&plane_ops, &s->plane};
         double origin[2] = {0.0, 0.0};
-        xl_landscape_compute_box(s->ls, pm, origin, 0, 1, b[0], b[1], b[2], b[3]);
+        xl_landscape_compute_box(ls, pm, origin, 0, 1, b[0], b[1], b[2], b[3]);
     } else if (s->def->landscape) {
-        s->def->landscape(s->state, s->ls, z, s->sa, s->sb, b[0], b[1], b[2], b[3]);
+        s->def->landscape(s->state, ls, z, s->sa, s->sb, b[0], b[1], b[2], b[3]);
     } else {
-        xl_landscape_compute_box(s->ls, s->def->model(s->state), z, s->sa, s->sb, b[0], b[1], b[2], b[3]);
+        xl_landscape_compute_box(ls, s->def->model(s->state), z, s->sa, s->sb, b[0], b[1], b[2], b[3]);
     }
+}
+
+unsigned long xl_session_epoch(const xl_session *s)
+{
+    assert(s != NULL);
+    return s->epoch;
+}
+
+int xl_session_grid(const xl_session *s)
+{
+    assert(s != NULL);
+    return xl_landscape_size(s->ls);
 }
 
 /* Pairs (a, b), a < b, in lexicographic order; index <-> pair. */
@@ -531,12 +542,12 @@ int xls_apply_view(xl_session *s, const xl_command *cmd)
     }
 }
 
-const xl_landscape *xl_session_landscape(const xl_session *s)
+const xl_landscape *xl_session_landscape(xl_session *s)
 {
     assert(s != NULL);
-    /* The grid is a cache of the state, not state: filling it here changes nothing a
-     * caller can observe but the time the call takes. */
-    if (s->ls_stale)
-        refresh_landscape((xl_session *)s);
+    if (s->ls_stale) {
+        s->ls_stale = 0;
+        xl_session_landscape_fill(s, s->ls);
+    }
     return s->ls;
 }
