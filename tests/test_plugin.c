@@ -551,6 +551,46 @@ START_TEST(a_large_state_and_read_only_data)
 }
 END_TEST
 
+/* The landscape a frame draws is the panel's own grid, cached by the model's version.
+ * A new parameter starts the state over (its version too): the frame after it must not
+ * reuse the old grid. A scene that drew before and a fresh one draw the same pixels. */
+START_TEST(a_kept_grid_follows_a_state_replaced_whole)
+{
+    xl_session *s = bowl_session();
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    SDL_Surface *sa = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *sb = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ra = SDL_CreateSoftwareRenderer(sa), *rb = SDL_CreateSoftwareRenderer(sb);
+    ui_scene *a = ui_scene_create(ra, fonts, err, sizeof err), *b = ui_scene_create(rb, fonts, err, sizeof err);
+    ck_assert(a && b);
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    ui_frame_geom g;
+    ui_scene_draw(a, s, &view, 1280, 720, &g);
+    SDL_RenderPresent(ra);
+    ck_assert_int_eq(apply_text(s, "param tilt=9"), 1);
+    ck_assert_int_eq(((const bowl_state *)xl_session_state(s))->version, 0); /* as before the edit */
+    ui_scene_draw(a, s, &view, 1280, 720, &g);
+    SDL_RenderPresent(ra);
+    ui_scene_draw(b, s, &view, 1280, 720, NULL);
+    SDL_RenderPresent(rb);
+    long differ = 0;
+    for (int y = g.landscape.map.y; y < g.landscape.map.y + g.landscape.map.h; y++) {
+        const Uint32 *pa = (const Uint32 *)((const Uint8 *)sa->pixels + y * sa->pitch);
+        const Uint32 *pb = (const Uint32 *)((const Uint8 *)sb->pixels + y * sb->pitch);
+        for (int x = g.landscape.map.x; x < g.landscape.map.x + g.landscape.map.w; x++) differ += pa[x] != pb[x];
+    }
+    ck_assert_msg(differ == 0, "%ld pixels of the map differ from a fresh scene's", differ);
+    ui_scene_destroy(a);
+    ui_scene_destroy(b);
+    SDL_DestroyRenderer(ra);
+    SDL_DestroyRenderer(rb);
+    SDL_FreeSurface(sa);
+    SDL_FreeSurface(sb);
+    xl_session_destroy(s);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("plugin");
@@ -559,6 +599,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, a_test_scenario_draws);
     tcase_add_test(tc, divergence_is_said_and_reset);
     tcase_add_test(tc, a_moving_truth_and_fewer_panels);
+    tcase_add_test(tc, a_kept_grid_follows_a_state_replaced_whole);
     suite_add_tcase(s, tc);
     TCase *coin = tcase_create("the worked example, registered");
     tcase_add_test(coin, the_coin_is_registered_and_cycled);
