@@ -591,6 +591,32 @@ START_TEST(a_kept_grid_follows_a_state_replaced_whole)
 }
 END_TEST
 
+/* The help sheet lists the scenario's own keys from its record: the coin's U, fair. */
+START_TEST(the_help_sheet_lists_the_coins_verb)
+{
+    xl_session *s = session_of(&xl_scenario_coin);
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+    ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+    ck_assert_msg(sc != NULL, "%s", err);
+    ui_text_box boxes[2048];
+    ui_text_recorder rec = {boxes, 2048, 0};
+    ui_scene_set_recorder(sc, &rec);
+    ui_view view = {.theme = UI_THEME_LIGHT, .help_visible = 1};
+    ui_scene_draw(sc, s, &view, 1280, 720, NULL);
+    int said = 0;
+    for (int i = 0; i < rec.count && i < 2048; i++)
+        if (strstr(boxes[i].text, "make the coin fair")) said++;
+    ck_assert_msg(said == 1, "the help sheet does not list the coin's 'fair'");
+    ui_scene_destroy(sc);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+    xl_session_destroy(s);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("plugin");
@@ -606,6 +632,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(coin, the_coin_learns_its_p);
     tcase_add_test(coin, what_cannot_be_hosted_is_refused_by_name);
     tcase_add_test(coin, a_large_state_and_read_only_data);
+    tcase_add_test(coin, the_help_sheet_lists_the_coins_verb);
     tcase_set_timeout(coin, 120);
     suite_add_tcase(s, coin);
     return s;
