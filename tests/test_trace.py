@@ -23,6 +23,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import trace_schema  # noqa: E402
 
 EXE, DOC = sys.argv[1], sys.argv[2]
+# "-": a program with scenarios the document does not describe (xentlab-plugin, with
+# the worked example): every line is checked, the document is not.
 ENV = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
 failures = []
 
@@ -156,7 +158,8 @@ def main():
                  "readout number"]:
         if what not in seen:
             fail("no run showed %s: that part of the schema went unchecked" % what)
-    check_doc(names, readouts)
+    if DOC != "-":
+        check_doc(names, readouts)
     print("%d scenarios; %s" % (len(names), "FAILED: %d problems" % len(failures) if failures else "all lines valid"))
     return 1 if failures else 0
 
