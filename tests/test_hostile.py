@@ -422,11 +422,20 @@ def make_table(shots, version="0.0.0"):
                       check=surprise_800))
 
     # Every --do command applied before the steps leaves its {"command":...} line,
-    # in order, before the first step line (README: every applied command does).
+    # in order, before the first step line (README: every applied command does); then
+    # --steps 2 goes through the same dispatcher: its two step lines, then its own
+    # {"command": "run", "text": "run 2"} line, as a key's would.
     def do_traced(lines, _err):
         names = [o["command"] for o in lines if "command" in o]
-        if names != ["select", "unit", "p-up", "help", "step"]:
-            return "command lines %r, expected select, unit, p-up, help, step" % (names,)
+        if names != ["select", "unit", "p-up", "help", "step", "run"]:
+            return "command lines %r, expected select, unit, p-up, help, step, run" % (names,)
+        run = lines[-1]
+        if run.get("command") != "run" or run.get("text") != "run 2" or not run.get("ok"):
+            return "the last line is %r, expected --steps 2's run 2 line, ok" % (run,)
+        if [o.get("step") for o in lines[-3:-1]] != [run["step"] - 1, run["step"]] or any(
+                "command" in o for o in lines[-3:-1]):
+            return "--steps 2's two step lines do not come right before its run line: %r" % (lines[-3:],)
+        lines = lines[:-3]
         first_step = next((i for i, o in enumerate(lines) if "command" not in o), None)
         last_cmd = max(i for i, o in enumerate(lines) if "command" in o)
         if first_step is not None and first_step < last_cmd - 1:
