@@ -284,16 +284,12 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
         taken = ui_dispatch_click(L->d, fx, fy, &L->geom, did, sizeof did);
         if (taken) say_classroom(L, did);
     }
-    /* "H help" at the end of the hint bar opens the key sheet, as H does. */
+    /* "H help" at the end of the hint bar opens the key sheet, as H does (below, once
+     * this click no longer counts as the one that closes an open sheet). */
     const SDL_Point in_scene = {fx - L->geom.scene.x, fy - L->geom.scene.y};
-    if (!taken && left_down && !view->help_visible && !cr->blank && !cr->menu_open &&
-        SDL_PointInRect(&in_scene, &L->geom.help_hint)) {
-        const ui_action help = {UI_VIEW_HELP, xl_command_make(XL_CMD_NONE)};
-        const int was_playing = xl_session_playing(L->s);
-        ui_dispatch_action(L->d, UI_DISPATCH_LEARNER, &help);
-        after_action(L, &help, was_playing);
-        taken = 1;
-    }
+    const int open_help = !taken && left_down && !view->help_visible && !cr->blank && !cr->menu_open &&
+                          SDL_PointInRect(&in_scene, &L->geom.help_hint);
+    taken = taken || open_help;
     /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
     const int to_scene = !taken && !L->replaying && !L->busy && !cr->menu_open && !cr->blank &&
                          !((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEMOTION) && fx < L->geom.scene.x);
@@ -311,6 +307,12 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
     }
     L->dirty = 1;
     if (taken) L->presenter_dirty = 1;
+    if (open_help) {
+        const ui_action help = {UI_VIEW_HELP, xl_command_make(XL_CMD_NONE)};
+        const int was_playing = xl_session_playing(L->s);
+        ui_dispatch_action(L->d, UI_DISPATCH_LEARNER, &help);
+        after_action(L, &help, was_playing);
+    }
 }
 
 /* A key on the main window: the help sheet's, the classroom's, else the key map's. */
