@@ -6,14 +6,14 @@
  * video), the lesson's player (its host's requests), and time passing. For each, the
  * dispatcher does in one place what an input calls for, by where it came from:
  *
- *   from            tick  take-over  --record-input line  --trace command line
+ *   from          applied  take-over  --record-input line  --trace command line
  *   LEARNER          yes     yes            yes                  yes
  *   START            yes     yes            yes (at 0 ms)        yes
  *   REPLAY           yes     yes            no (it is one)       yes
  *   SCRIPT           yes     no             no                   no
  *
- * tick: the command is applied to the session (xl_session_tick, with no time), or a
- * view command to the view. Take-over: a session command from anyone but the lesson's
+ * Applied: a session command to the session (xl_session_tick with no time; the player's
+ * requests as its host contract says), a view command to the view. Take-over: a session command from anyone but the lesson's
  * own script means the learner took the controls from the lesson: its player is told
  * (xl_player_took_over), so a play in progress is suspended and going on restores the
  * state the script stopped in. A script's own changes are neither recorded nor traced
@@ -114,7 +114,8 @@ int ui_dispatch_replay(ui_dispatch *d, const ui_replay_entry *e, const char *fil
 /* Copy the classroom's lesson fields into the view. */
 void ui_dispatch_sync_view(ui_dispatch *d);
 /* A trace lesson line if the lesson, its page, phase, blanking, menu, presenter or
- * "again" count changed since the last call (the first call always writes one). */
+ * "again" count changed since the last call (or since ui_dispatch_init: the first call
+ * writes one when a lesson is open). The window calls it once a turn. */
 void ui_dispatch_trace_lesson(ui_dispatch *d);
 
 #endif
