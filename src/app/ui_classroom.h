@@ -1,8 +1,9 @@
 /* ui_classroom: a lesson in the window: opening one (by number, name or file), the
  * clicker's keys, the menu, blanking, the presenter view's switch, leaving for the
  * sandbox. It turns keys and clicks into the player's moves; every other key is the
- * learner's, and marks that the learner took over. No drawing, no window: the loop
- * asks it, so the same keys work in the main and the presenter window and in tests. */
+ * learner's (the dispatcher, ui_dispatch.h, applies it and tells the player the learner
+ * took over). No drawing, no window: the dispatcher asks it, so the same keys work in
+ * the main and the presenter window and in tests. */
 #ifndef UI_CLASSROOM_H
 #define UI_CLASSROOM_H
 
