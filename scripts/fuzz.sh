@@ -15,9 +15,9 @@ out=build-fuzz
 mkdir -p "$out/corpus"
 cp lessons/*.lesson "$out/corpus/" 2>/dev/null || true
 # The parser and what it calls: the core without SDL, the same sources meson builds.
-core=(src/core/lesson/xl_lesson.c src/core/lesson/xl_lint.c src/core/session/xl_command.c src/core/session/xl_session.c
+core=(src/core/lesson/xl_lesson.c src/core/lesson/xl_lint.c src/core/command/*.c src/core/session/*.c
       src/core/scenarios/*.c src/core/models/*.c src/core/learn/*.c src/core/info/*.c)
-includes=(-Isrc/core/info -Isrc/core/learn -Isrc/core/models -Isrc/core/scenarios -Isrc/core/session
+includes=(-Isrc/core/info -Isrc/core/command -Isrc/core/learn -Isrc/core/models -Isrc/core/scenarios -Isrc/core/session
           -Isrc/core/lesson)
 clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -ftrivial-auto-var-init=pattern -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=undefined "${includes[@]}" tests/fuzz_lesson.c "${core[@]}" -lm -o "$out/fuzz_lesson"

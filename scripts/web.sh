@@ -110,5 +110,5 @@ To try it here:  cd $OUT && python3 -m http.server 8000   then open http://local
 One file:        $OUT/xentlab.html has everything inside it and opens from a disk too.
 To publish it:   copy the folder to any web server (a course page can link to it, or
                  embed it in an <iframe>). Links can open a scene: ?scenario=gaussian,
-                 ?lesson=4&page=2, ?theme=dark, ?do=step (see the README).
+                 ?lesson=4&page=2, ?theme=dark, ?do=step (see docs/browser.md).
 MSG

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ui_app.h"
+#include "ui_assets.h"
 #include "ui_cli.h"
 
 /* The trace, --help and the lists are the program's output: a write that failed (a
@@ -25,6 +26,8 @@ static int close_stdout(int status)
 int main(int argc, char **argv)
 {
     ui_options opt;
+    /* Before the command line: its checks start sessions, which read the data. */
+    ui_assets_load_scenario_data();
     switch (ui_cli_parse(argc, argv, &opt, stdout, stderr)) {
     case UI_CLI_DONE: return close_stdout(0);
     case UI_CLI_USAGE: return close_stdout(2);

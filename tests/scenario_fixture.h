@@ -44,7 +44,7 @@ static inline int scenario_apply(xl_session *s, const char *text)
 {
     xl_command c;
     char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
+    ck_assert_msg(xl_scenario_parse_command(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
     return xl_session_apply(s, c);
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ui_cli.h"
+#include "softmax_fixture.h"
 
 #define TOL 1e-12
 
@@ -48,6 +49,18 @@ static void expect_usage(run r, const char *flag)
     ck_assert_int_eq(r.opt.width, (int)0xABABABAB);
 }
 
+/* The softmax scene the options start: a session made from their desc (the command
+ * line's --classes, --true, --names and --logits are its setup), its state copied. */
+static xl_softmax_state scene(const ui_options *o)
+{
+    char err[256] = "";
+    xl_session *s = xl_session_create_checked(&o->desc, err, sizeof err);
+    ck_assert_msg(s != NULL, "session: %s", err);
+    xl_softmax_state st = *fixture_softmax(s);
+    xl_session_destroy(s);
+    return st;
+}
+
 START_TEST(defaults)
 {
     run r = parse(NULL);
@@ -57,8 +70,8 @@ START_TEST(defaults)
     ck_assert_int_eq(r.opt.headless, 0);
     ck_assert_int_eq(r.opt.steps, 0);
     ck_assert_ptr_null(r.opt.screenshot);
-    ck_assert_int_eq(r.opt.desc.classifier.n, 5);
-    ck_assert_str_eq(r.opt.desc.classifier.names[0], "robin");
+    ck_assert_int_eq(scene(&r.opt).c.n, 5);
+    ck_assert_str_eq(scene(&r.opt).c.names[0], "robin");
     ck_assert_double_eq_tol(r.opt.desc.lr, 0.5, TOL);
     ck_assert_int_eq(r.opt.desc.steps_per_second, 30);
 }
@@ -96,10 +109,10 @@ START_TEST(true_list_sets_classes)
 {
     run r = parse("--true", "1,1,2", NULL);
     ck_assert_int_eq(r.result, UI_CLI_RUN);
-    ck_assert_int_eq(r.opt.desc.classifier.n, 3);
-    ck_assert_double_eq_tol(r.opt.desc.classifier.p[0], 0.25, TOL);
-    ck_assert_double_eq_tol(r.opt.desc.classifier.p[1], 0.25, TOL);
-    ck_assert_double_eq_tol(r.opt.desc.classifier.p[2], 0.5, TOL);
+    ck_assert_int_eq(scene(&r.opt).c.n, 3);
+    ck_assert_double_eq_tol(scene(&r.opt).c.p[0], 0.25, TOL);
+    ck_assert_double_eq_tol(scene(&r.opt).c.p[1], 0.25, TOL);
+    ck_assert_double_eq_tol(scene(&r.opt).c.p[2], 0.5, TOL);
 }
 END_TEST
 
@@ -108,14 +121,13 @@ START_TEST(names_logits_onehot)
     run r = parse("--classes", "3", "--names", "cat,dog,bird", "--logits", "1,-2,0.5",
                   "--true", "onehot:2", NULL);
     ck_assert_int_eq(r.result, UI_CLI_RUN);
-    const xl_session_desc *d = &r.opt.desc;
-    ck_assert_int_eq(d->classifier.n, 3);
-    ck_assert_str_eq(d->classifier.names[1], "dog");
-    ck_assert_double_eq_tol(d->z0[0], 1.0, TOL);
-    ck_assert_double_eq_tol(d->z0[1], -2.0, TOL);
-    ck_assert_double_eq_tol(d->z0[2], 0.5, TOL);
-    ck_assert_double_eq_tol(d->classifier.p[0], 0.0, TOL);
-    ck_assert_double_eq_tol(d->classifier.p[1], 1.0, TOL);
+    ck_assert_int_eq(scene(&r.opt).c.n, 3);
+    ck_assert_str_eq(scene(&r.opt).c.names[1], "dog");
+    ck_assert_double_eq_tol(scene(&r.opt).z0[0], 1.0, TOL);
+    ck_assert_double_eq_tol(scene(&r.opt).z0[1], -2.0, TOL);
+    ck_assert_double_eq_tol(scene(&r.opt).z0[2], 0.5, TOL);
+    ck_assert_double_eq_tol(scene(&r.opt).c.p[0], 0.0, TOL);
+    ck_assert_double_eq_tol(scene(&r.opt).c.p[1], 1.0, TOL);
 }
 END_TEST
 
@@ -123,11 +135,11 @@ START_TEST(seed_changes_logits_deterministically)
 {
     run a = parse("--seed", "3", NULL);
     double z3[XL_MAX_CLASSES];
-    memcpy(z3, a.opt.desc.z0, sizeof z3);
+    memcpy(z3, scene(&a.opt).z0, sizeof z3);
     run b = parse("--seed", "3", NULL);
-    ck_assert_mem_eq(z3, b.opt.desc.z0, sizeof z3);
+    ck_assert_mem_eq(z3, scene(&b.opt).z0, sizeof z3);
     run c = parse("--seed", "4", NULL);
-    ck_assert_msg(memcmp(z3, c.opt.desc.z0, sizeof z3) != 0, "seeds 3 and 4 gave the same logits");
+    ck_assert_msg(memcmp(z3, scene(&c.opt).z0, sizeof z3) != 0, "seeds 3 and 4 gave the same logits");
 }
 END_TEST
 
@@ -138,7 +150,8 @@ START_TEST(do_commands_in_order)
     ck_assert_int_eq(r.opt.command_count, 4);
     ck_assert_int_eq(r.opt.commands[0].cmd.kind, XL_CMD_SELECT);
     ck_assert_int_eq(r.opt.commands[0].cmd.n, 1);
-    ck_assert_int_eq(r.opt.commands[1].cmd.kind, XL_CMD_P_UP);
+    ck_assert_int_eq(r.opt.commands[1].cmd.kind, XL_CMD_VERB);
+    ck_assert_str_eq(r.opt.commands[1].cmd.verb, "p-up");
     ck_assert_int_eq(r.opt.commands[2].cmd.kind, XL_CMD_UNIT_TOGGLE);
     ck_assert_int_eq(r.opt.commands[3].view, UI_VIEW_HELP);
     expect_usage(parse("--do", "step,jump", NULL), "--do");
@@ -246,12 +259,12 @@ START_TEST(extreme_but_valid_numbers)
     /* Weights whose sum overflows are still weights: P = (1/2, 1/2). */
     r = parse("--true", "1e308,1e308", NULL);
     ck_assert_msg(r.result == UI_CLI_RUN, "--true 1e308,1e308: %s", r.err);
-    ck_assert_double_eq_tol(r.opt.desc.classifier.p[0], 0.5, TOL);
+    ck_assert_double_eq_tol(scene(&r.opt).c.p[0], 0.5, TOL);
     r = parse("--true", "1.7976931348623157e308,1.7976931348623157e308,1", NULL);
     ck_assert_msg(r.result == UI_CLI_RUN, "--true DBL_MAX: %s", r.err);
     r = parse("--true", "5e-324,5e-324", NULL);
     ck_assert_msg(r.result == UI_CLI_RUN, "--true denormals: %s", r.err);
-    ck_assert_double_eq_tol(r.opt.desc.classifier.p[1], 0.5, TOL);
+    ck_assert_double_eq_tol(scene(&r.opt).c.p[1], 0.5, TOL);
     r = parse("--true", "0,0", NULL);
     expect_usage(r, "--true");
     ck_assert_msg(strstr(r.err, "zero") != NULL, "message '%s'", r.err);
@@ -263,7 +276,7 @@ START_TEST(extreme_but_valid_numbers)
     ck_assert_int_eq(r.result, UI_CLI_RUN);
     r = parse("--logits", "1,1.0000000000000002", NULL);
     ck_assert_int_eq(r.result, UI_CLI_RUN);
-    ck_assert_msg(r.opt.desc.z0[1] > 1.0, "one ulp above 1 was lost: %.17g", r.opt.desc.z0[1]);
+    ck_assert_msg(scene(&r.opt).z0[1] > 1.0, "one ulp above 1 was lost: %.17g", scene(&r.opt).z0[1]);
     r = parse("--logits", "-1e308,1e308,0,0,0", NULL);
     expect_usage(r, "--logits");
     ck_assert_msg(strstr(r.err, "1e300") != NULL, "message '%s' should give the limit", r.err);
@@ -271,7 +284,7 @@ START_TEST(extreme_but_valid_numbers)
     /* A logit that underflows is the number it rounds to. */
     r = parse("--logits", "1e-400,1", NULL);
     ck_assert_int_eq(r.result, UI_CLI_RUN);
-    ck_assert_double_eq(r.opt.desc.z0[0], 0.0);
+    ck_assert_double_eq(scene(&r.opt).z0[0], 0.0);
 }
 END_TEST
 
@@ -289,7 +302,7 @@ START_TEST(nothing_cut_short)
         strcat(list, i ? ",0.000000000000000000000000000000000000000000000000001" : "1");
     r = parse("--true", list, NULL);
     ck_assert_msg(r.result == UI_CLI_RUN, "32 long weights: %s", r.err);
-    ck_assert_int_eq(r.opt.desc.classifier.n, 32);
+    ck_assert_int_eq(scene(&r.opt).c.n, 32);
     strcat(list, ",1");
     r = parse("--true", list, NULL);
     expect_usage(r, "--true");
@@ -304,7 +317,7 @@ START_TEST(nothing_cut_short)
     snprintf(names, sizeof names, "b,%s", name);
     r = parse("--names", names, NULL);
     ck_assert_int_eq(r.result, UI_CLI_RUN);
-    ck_assert_str_eq(r.opt.desc.classifier.names[1], name);
+    ck_assert_str_eq(scene(&r.opt).c.names[1], name);
     char big[256];
     memset(big, '1', 200);
     strcpy(big + 200, "x600");
@@ -329,7 +342,8 @@ START_TEST(select_reaches_every_class)
     ck_assert_int_eq(r.opt.commands[0].cmd.n, 31);
     ck_assert_int_eq(r.opt.commands[1].cmd.kind, XL_CMD_SELECT_PREV);
     ck_assert_int_eq(r.opt.commands[2].cmd.kind, XL_CMD_SELECT_NEXT);
-    ck_assert_int_eq(r.opt.commands[3].cmd.kind, XL_CMD_P_RESTORE);
+    ck_assert_int_eq(r.opt.commands[3].cmd.kind, XL_CMD_VERB);
+    ck_assert_str_eq(r.opt.commands[3].cmd.verb, "p-restore");
     r = parse("--classes", "12", "--do", "select 12", NULL);
     ck_assert_int_eq(r.result, UI_CLI_RUN);
     /* A class the scene does not have is named as the error it is. */

@@ -72,9 +72,10 @@ static void traced_commands(fixture *f, char *out, size_t n)
     fflush(f->trace);
     rewind(f->trace);
     while (fgets(line, sizeof line, f->trace)) {
-        const char *c = strstr(line, "{\"command\":\"");
-        if (c != line) continue;
-        c += strlen("{\"command\":\"");
+        /* A command line's first key after the schema's version (docs/trace.md). */
+        const char *c = strstr(line, "\"command\":\"");
+        if (!c || strchr(line, ',') != c - 1) continue;
+        c += strlen("\"command\":\"");
         size_t used = strlen(out);
         snprintf(out + used, n - used, "%s%.*s", used ? " " : "", (int)strcspn(c, "\""), c);
     }

@@ -11,9 +11,11 @@ Every case runs with a timeout (a hang is a failure) and must:
     only where the table expects it: a lesson file that cannot be read);
   - on status 2, name the flag under test on stderr;
   - print no sanitizer report ("runtime error", "AddressSanitizer", "LeakSanitizer");
-  - with --trace, print only JSON lines whose numbers are all finite: null (JSON's
-    stand-in for infinity) is allowed only in the "surprise" list, which the trace
-    documents as +infinity where q underflows past what log q can show;
+  - with --trace, print only lines of the trace's schema (tests/trace_schema.py) whose
+    numbers are all finite: null is allowed only in the "surprise" list, which the
+    trace documents as +infinity where q underflows past what log q can show, and for
+    the diffusion's measurement readouts, not defined before a measurement
+    (docs/trace.md);
   - on status 0 with --screenshot, write a PNG of the requested size (IHDR);
   - where the table says so, print given text on stderr or stdout (the real message,
     e.g. the limit a hostile replay or lesson passes);
@@ -37,9 +39,14 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import trace_schema  # noqa: E402  (the --trace schema, docs/trace.md)
+
 TIMEOUT_S = 20
 SANITIZER_TEXT = ("runtime error", "AddressSanitizer", "LeakSanitizer", "UndefinedBehaviorSanitizer")
-NULLABLE = {"surprise"}  # trace fields that may hold null (+infinity)
+# Trace fields that may hold null: a surprise of +infinity, and the readouts that have
+# no value until a measurement (any other readout null would be a NaN or an infinity).
+NULLABLE = {"surprise", "readouts.ce_initial", "readouts.ce_final", "readouts.p_measure"}
 NONFINITE = ["nan", "NaN", "-nan", "inf", "-inf", "infinity", "-Infinity", "0x1p2000", "1e999", "-1e999"]
 
 
@@ -138,8 +145,8 @@ def hostile_files(cases, folder, version):
                              ("overlong2", b"\xc1\xbf", "an overlong form at byte 4")]:
         lesson("utf8-" + name, b"# T\n## P\nab " + data + b"\n", 1, ":3:4: error: not UTF-8 text: " + what)
     # The real limits, not "needs a name" or "needs a whole number".
-    lesson("names-33", "# T\n## P\n@names %s\n" % ",".join("n%d" % i for i in range(33)), 1,
-           ":3:2: error: names takes at most 47 bytes after it (this has 121)")
+    lesson("names-33", "# T\n## P\n@names %s\n" % ",".join("%023d" % i for i in range(33)), 1,
+           ":3:2: error: directive too long: a directive takes at most 255 bytes (this has 798)")
     lesson("rewind-1e9", "# T\n## P\n@rewind 1000000000\n", 1,
            ":3:2: error: rewind needs a whole number from 0 to 100000000")
     # Work past the limits: refused by --check (without playing) and by --check --play,
@@ -404,8 +411,10 @@ def make_table(shots, version="0.0.0"):
         if not steps:
             return "no step line"
         s = steps[-1]
-        if abs(s["loss"] - math.log(5)) > 1e-12 or abs(s["kl"]) > 1e-12:
-            return "loss %r kl %r, expected ln 5 and 0" % (s["loss"], s["kl"])
+        r = s["readouts"]
+        # Q is uniform whatever P is: the loss is ln 5 and the KL ln 5 - H(P), exactly.
+        if abs(r["loss"] - math.log(5)) > 1e-12 or abs(r["kl"] - (math.log(5) - r["entropy"])) > 1e-12:
+            return "loss %r kl %r, expected ln 5 and ln 5 - H(P)" % (r["loss"], r["kl"])
         return None
     cases.append(Case("--logits", ["--logits", "1e300,1e300,1e300,1e300,1e300", "--trace", "--steps", "1"], 0,
                       check=equal_huge))
@@ -460,8 +469,7 @@ def more_flag_errors(cases, folder):
         ("--logits", ["--logits", "1,2", "--classes", "3"], "expected 3 logits, one per class (set by --classes)"),
         ("--names", ["--names", "solo"], "the number of classes must be 2 to 32"),
         ("--param", ["--param", "classes=3"] * 17, "at most 16 parameters"),
-        ("--classes", ["--scenario", "logistic", "--classes", "3"], "applies to the softmax scenario only, not to "
-                                                                   "logistic"),
+        ("--classes", ["--scenario", "logistic", "--classes", "3"], "the logistic scenario has no classes to set"),
         ("--race", ["--race", "gd,adam", "--optimizer", "gd"], "give --optimizer or --race, not both"),
         ("--race", ["--race", "gd,gd"], "each optimizer at most once"),
         ("--scenario", ["--scenario", "nope", "--help"], "expected one of: softmax"),
@@ -481,8 +489,8 @@ def more_flag_errors(cases, folder):
         ("--do", ["--do", "x" * 300], "each command must be at most 255 characters"),
         ("--do", ["--do", "rewind 1000000000"], "rewind needs a whole number from 0 to 100000000, as in 'rewind N'"),
         ("--do", ["--do", "measure 0"], "measure needs a whole number from 1 to 1024, as in 'measure K'"),
-        ("--do", ["--do", "names " + ",".join("n%d" % i for i in range(33))],
-         "names takes at most 47 bytes after it (this has 121)"),
+        ("--do", ["--do", "names " + ",".join("%023d" % i for i in range(33))],
+         "each command must be at most 255 characters"),
         ("--lr", ["--lr", "1e-400"], "too small: it rounds to 0"),
         ("--true", ["--true", "1,-1"], "weights must be non-negative"),
         ("--true", ["--true", "0,0"], "weights must not all be zero"),
@@ -525,10 +533,11 @@ def cli_messages(path):
 
 
 def walk_numbers(obj, path=""):
-    """Yield (path, value) for every number or null in a parsed JSON value."""
+    """Yield (path, value) for every number or null in a parsed JSON value; the path
+    names the keys down to it ("readouts.loss", "surprise", "race.loss")."""
     if isinstance(obj, dict):
         for k, v in obj.items():
-            yield from walk_numbers(v, k)
+            yield from walk_numbers(v, path + "." + k if path else k)
     elif isinstance(obj, list):
         for v in obj:
             yield from walk_numbers(v, path)
@@ -599,6 +608,12 @@ def run_case(exe, case, workdir):
             problems.append("stdout line %d is not JSON: %.80s" % (i + 1, line))
             continue
         lines.append(obj)
+        # A line of the trace's schema too: no key twice, "trace": 2, its kind's fields.
+        try:
+            wrong = trace_schema.problems(trace_schema.parse(line))
+        except ValueError as e:
+            wrong = [str(e)]
+        problems.extend("stdout line %d: %s" % (i + 1, w) for w in wrong)
         for key, v in walk_numbers(obj):
             if v is None and key not in NULLABLE:
                 problems.append("stdout line %d: %s is null" % (i + 1, key))

@@ -245,7 +245,7 @@ if have man; then
         for flag in $("$BIN" --help | grep -o -- '--[a-z][a-z0-9-]*' | sort -u); do
             grep -q -- "$flag" "$TMP/man.txt" || fail "the man page does not mention $flag"
         done
-        for cmd in $("$BIN" --list-commands | awk '{print $1}'); do
+        for cmd in $("$BIN" --list-commands | awk '!/^[# ]/ {print $1}'); do
             grep -q -- "^ *$cmd\\b" "$TMP/man.txt" || fail "the man page does not list the command $cmd"
         done
         for scn in $("$BIN" --list-scenarios | awk '{print $1}'); do

@@ -66,7 +66,7 @@ START_TEST(test_fast_matches_direct)
             int a = k % 2 == 0 ? 0 : n - 1;
             int b = k % 2 == 0 ? 1 : n / 2; /* includes slices away from (0, 1) */
             double r = 4.0 + k;
-            ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, a, b, -r, r), 1);
+            ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, a, b, -r, r), 1);
             double worst = worst_cell_error(ls, &c, z);
             ck_assert_msg(worst < TOL_FAST, "G=%d n=%d slice (%d,%d): worst cell error %g",
                           sizes[si], n, a, b, worst);
@@ -92,7 +92,7 @@ START_TEST(test_extreme_ranges)
     c.p[0] = 0.5; c.p[1] = 0.3; c.p[2] = 0.2;
     const double z[3] = { 0.0, 0.0, -900.0 };
     xl_landscape *ls = xl_landscape_create(16);
-    xl_landscape_compute_classifier(ls, &c, z, 0, 1, -800.0, 800.0);
+    xl_classifier_landscape(ls, &c, z, 0, 1, -800.0, 800.0);
     double worst = worst_cell_error(ls, &c, z);
     ck_assert_msg(worst < 1e-9, "worst %g", worst);
     ck_assert_msg(isfinite(xl_landscape_at(ls, 0, 0)), "corner %g", xl_landscape_at(ls, 0, 0));
@@ -118,7 +118,7 @@ START_TEST(test_fast_matches_generic_huge_logits)
         const double z[5] = { m, -m, m, m, m };
         xl_landscape *fast = xl_landscape_create(33);
         xl_landscape *ref = xl_landscape_create(33);
-        ck_assert_int_eq(xl_landscape_compute_classifier(fast, &c, z, 0, 1, -m, m), 1);
+        ck_assert_int_eq(xl_classifier_landscape(fast, &c, z, 0, 1, -m, m), 1);
         ck_assert_int_eq(xl_landscape_compute(ref, xl_classifier_model(&c), z, 0, 1, -m, m), 1);
         for (int j = 0; j < 33; j++) {
             for (int i = 0; i < 33; i++) {
@@ -152,7 +152,7 @@ START_TEST(test_range_near_dbl_max)
         for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++) {
             for (int path = 0; path < 2; path++) {
                 if (path == 0)
-                    xl_landscape_compute_classifier(ls, &c, zs[k], 0, 1, -ranges[r], ranges[r]);
+                    xl_classifier_landscape(ls, &c, zs[k], 0, 1, -ranges[r], ranges[r]);
                 else
                     xl_landscape_compute(ls, xl_classifier_model(&c), zs[k], 0, 1, -ranges[r], ranges[r]);
                 ck_assert_msg(xl_landscape_lo(ls) == -ranges[r] && xl_landscape_hi(ls) == ranges[r],
@@ -170,7 +170,7 @@ START_TEST(test_range_near_dbl_max)
     /* The middle cell of a symmetric range is 0 and the ends are exact. */
     xl_classifier_init(&c, 2);
     const double z2[2] = { 0.0, 0.0 };
-    xl_landscape_compute_classifier(ls, &c, z2, 0, 1, -1e308, 1e308);
+    xl_classifier_landscape(ls, &c, z2, 0, 1, -1e308, 1e308);
     ck_assert_double_eq_tol(xl_landscape_at(ls, 8, 8), log(2.0), TOL_EXACT);
     xl_landscape_destroy(ls);
 }
@@ -187,13 +187,13 @@ START_TEST(test_minimum_huge_logits)
     memcpy(c.p, p, sizeof p);
     const double z[4] = { 0.5, -1.0, 2.0, -0.25 };
     double x0, y0;
-    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 0, 1, &x0, &y0), 1);
+    ck_assert_int_eq(xl_classifier_slice_minimum(&c, z, 0, 1, &x0, &y0), 1);
     const double shifts[] = { 1e3, 1e6, 1e16, 1e100, 1e300, -1e300 };
     for (size_t k = 0; k < sizeof shifts / sizeof shifts[0]; k++) {
         double zs[4], x, y;
         for (int i = 0; i < 4; i++)
             zs[i] = z[i] + shifts[k];
-        ck_assert_int_eq(xl_landscape_classifier_minimum(&c, zs, 0, 1, &x, &y), 1);
+        ck_assert_int_eq(xl_classifier_slice_minimum(&c, zs, 0, 1, &x, &y), 1);
         double tol = 8.0 * DBL_EPSILON * fabs(shifts[k]);
         ck_assert_msg(isfinite(x) && isfinite(y) && fabs(x - (x0 + shifts[k])) <= tol &&
                           fabs(y - (y0 + shifts[k])) <= tol,
@@ -210,37 +210,37 @@ START_TEST(test_cache)
     double z[6];
     random_classifier(&rng, &c, z, 6, 0);
     xl_landscape *ls = xl_landscape_create(32);
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6, 6), 1);
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6, 6), 0);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 0, 1, -6, 6), 1);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 0, 1, -6, 6), 0);
     z[4] += 0.25; /* an "other" logit */
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6, 6), 1);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 0, 1, -6, 6), 1);
     /* A sliced logit is not an input: the grid sets z_0 and z_1 itself, so moving along
      * them (every step of a two-parameter model) keeps the grid, and the kept grid is
      * exactly what a fresh fill gives. */
     z[0] += 0.25;
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6, 6), 0);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 0, 1, -6, 6), 0);
     {
         xl_landscape *fresh = xl_landscape_create(32);
-        ck_assert_int_eq(xl_landscape_compute_classifier(fresh, &c, z, 0, 1, -6, 6), 1);
+        ck_assert_int_eq(xl_classifier_landscape(fresh, &c, z, 0, 1, -6, 6), 1);
         ck_assert_mem_eq(xl_landscape_values(fresh), xl_landscape_values(ls), 32 * 32 * sizeof(double));
         xl_landscape_destroy(fresh);
     }
     xl_classifier_nudge(&c, 2, 0.05);
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 1, -6, 6), 1);
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 0, 2, -6, 6), 1);
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -6, 6), 1);
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -8, 6), 1);
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -8, 8), 1);
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -8, 8), 0);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 0, 1, -6, 6), 1);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 0, 2, -6, 6), 1);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 1, 2, -6, 6), 1);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 1, 2, -8, 6), 1);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 1, 2, -8, 8), 1);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 1, 2, -8, 8), 0);
     xl_landscape_invalidate(ls);
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -8, 8), 1);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 1, 2, -8, 8), 1);
     /* Switching paths refills even with equal numbers. */
     xl_model m = xl_classifier_model(&c);
     ck_assert_int_eq(xl_landscape_compute(ls, m, z, 1, 2, -8, 8), 1);
     ck_assert_int_eq(xl_landscape_compute(ls, m, z, 1, 2, -8, 8), 0);
     z[5] -= 1.0;
     ck_assert_int_eq(xl_landscape_compute(ls, m, z, 1, 2, -8, 8), 1);
-    ck_assert_int_eq(xl_landscape_compute_classifier(ls, &c, z, 1, 2, -8, 8), 1);
+    ck_assert_int_eq(xl_classifier_landscape(ls, &c, z, 1, 2, -8, 8), 1);
     xl_landscape_destroy(ls);
 }
 END_TEST
@@ -300,7 +300,7 @@ START_TEST(test_minimum)
         if (a == b)
             b = (a + 1) % n;
         double x, y;
-        ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, a, b, &x, &y), 1);
+        ck_assert_int_eq(xl_classifier_slice_minimum(&c, z, a, b, &x, &y), 1);
         double t[8], q[8];
         memcpy(t, z, sizeof t);
         t[a] = x;
@@ -314,11 +314,11 @@ START_TEST(test_minimum)
     xl_classifier c;
     double z[3] = { 0.0, 1.0, 2.0 }, x = 99.0, y = 99.0;
     xl_classifier_init(&c, 2);
-    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 0, 1, &x, &y), 0);
+    ck_assert_int_eq(xl_classifier_slice_minimum(&c, z, 0, 1, &x, &y), 0);
     xl_classifier_init(&c, 3);
     c.p[0] = 0.0; c.p[1] = 0.5; c.p[2] = 0.5;
-    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 0, 1, &x, &y), 0);
-    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 1, 2, &x, &y), 0);
+    ck_assert_int_eq(xl_classifier_slice_minimum(&c, z, 0, 1, &x, &y), 0);
+    ck_assert_int_eq(xl_classifier_slice_minimum(&c, z, 1, 2, &x, &y), 0);
     ck_assert_double_eq(x, 99.0);
 }
 END_TEST
@@ -332,9 +332,9 @@ START_TEST(test_argmin_near_minimum)
     const int g = 128;
     const double r = 6.0;
     xl_landscape *ls = xl_landscape_create(g);
-    xl_landscape_compute_classifier(ls, &c, z, 0, 1, -r, r);
+    xl_classifier_landscape(ls, &c, z, 0, 1, -r, r);
     double x, y;
-    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, z, 0, 1, &x, &y), 1);
+    ck_assert_int_eq(xl_classifier_slice_minimum(&c, z, 0, 1, &x, &y), 1);
     int i, j;
     xl_landscape_argmin(ls, &i, &j);
     double cell = 2.0 * r / (g - 1);
@@ -355,7 +355,7 @@ START_TEST(test_min_max_consistent)
     double z[5];
     random_classifier(&rng, &c, z, 5, 0);
     xl_landscape *ls = xl_landscape_create(50);
-    xl_landscape_compute_classifier(ls, &c, z, 2, 4, -5.0, 7.0);
+    xl_classifier_landscape(ls, &c, z, 2, 4, -5.0, 7.0);
     ck_assert_int_eq(xl_landscape_size(ls), 50);
     ck_assert_int_eq(xl_landscape_axis_a(ls), 2);
     ck_assert_int_eq(xl_landscape_axis_b(ls), 4);
@@ -393,7 +393,7 @@ START_TEST(test_valley)
     c.p[0] = 0.7;
     c.p[1] = 0.3;
     double d = 0.0;
-    ck_assert_int_eq(xl_landscape_classifier_valley(&c, 0, 1, &d), 1);
+    ck_assert_int_eq(xl_classifier_slice_valley(&c, 0, 1, &d), 1);
     ck_assert_double_eq_tol(d, log(7.0 / 3.0), TOL_EXACT);
     double h = xl_entropy(c.p, 2, XL_NATS);
     for (double x = -5.0; x <= 5.0; x += 1.25) {
@@ -402,14 +402,14 @@ START_TEST(test_valley)
     }
     /* No isolated minimum exists there. */
     double zz[2] = {0.0, 0.0}, mx, my;
-    ck_assert_int_eq(xl_landscape_classifier_minimum(&c, zz, 0, 1, &mx, &my), 0);
+    ck_assert_int_eq(xl_classifier_slice_minimum(&c, zz, 0, 1, &mx, &my), 0);
     /* Three classes with mass on the third: an isolated minimum, no valley. */
     xl_classifier c3;
     xl_classifier_init(&c3, 3);
-    ck_assert_int_eq(xl_landscape_classifier_valley(&c3, 0, 1, &d), 0);
+    ck_assert_int_eq(xl_classifier_slice_valley(&c3, 0, 1, &d), 0);
     /* One-hot: the loss keeps falling toward infinity, no valley either. */
     xl_classifier_set_onehot(&c, 0);
-    ck_assert_int_eq(xl_landscape_classifier_valley(&c, 0, 1, &d), 0);
+    ck_assert_int_eq(xl_classifier_slice_valley(&c, 0, 1, &d), 0);
 }
 END_TEST
 
@@ -430,10 +430,10 @@ START_TEST(test_shift_invariance)
      * same surface, cell for cell. */
     xl_landscape *ls = xl_landscape_create(33);
     xl_landscape *sh = xl_landscape_create(33);
-    xl_landscape_compute_classifier(ls, &c, z, 0, 1, -4.0, 4.0);
+    xl_classifier_landscape(ls, &c, z, 0, 1, -4.0, 4.0);
     for (int k = 0; k < 4; k++) {
         double zs[3] = { z[0], z[1], z[2] + shifts[k] };
-        xl_landscape_compute_classifier(sh, &c, zs, 0, 1, -4.0 + shifts[k], 4.0 + shifts[k]);
+        xl_classifier_landscape(sh, &c, zs, 0, 1, -4.0 + shifts[k], 4.0 + shifts[k]);
         for (int j = 0; j < 33; j++)
             for (int i = 0; i < 33; i++) {
                 double d = fabs(xl_landscape_at(sh, i, j) - xl_landscape_at(ls, i, j));

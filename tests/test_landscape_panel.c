@@ -258,7 +258,7 @@ START_TEST(minimum_outside_the_view_is_named_and_pointed_at)
     frame_draw(&f, s, UI_THEME_LIGHT);
     char text[4096];
     landscape_text(&f, text, sizeof text);
-    ck_assert_msg(strstr(text, "outside the view") && strstr(text, "at (") && strstr(text, "798.9"),
+    ck_assert_msg(strstr(text, "outside the view") && strstr(text, "at (") && strstr(text, "800.1"),
                   "the note does not say where the minimum is: %s", text);
     ck_assert_msg(!strstr(text, "no minimum"), "the note denies a minimum that exists: %s", text);
     const ui_landscape_geom *g = &f.geom.landscape;

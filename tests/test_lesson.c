@@ -98,6 +98,9 @@ START_TEST(a_complete_lesson)
 }
 END_TEST
 
+/* One class name of 23 bytes, the longest, and its comma. */
+#define N23 "abcdefghijklmnopqrstuvw,"
+
 /* Each bad input and the one message it must give. */
 static const struct bad {
     const char *text, *message;
@@ -148,9 +151,10 @@ static const struct bad {
     /* A title line that is not text is one error, not also "an empty lesson". */
     {"# T\xff\n", "t.lesson:1:4: error: not UTF-8 text (byte 0xff at byte 4); save the file as UTF-8"},
     /* The real limits and ranges, not "needs a name" or "needs a whole number". */
-    {"# T\n## A\n@names a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,aa\n",
-     "t.lesson:3:2: error: names takes at most 47 bytes after it (this has 54), as in 'names A,B,...' (a directive is "
-     "a lesson word: expect, play, pause, wait, hold, emphasise; or a command: xentlab --list-commands)"},
+    /* 33 names of 23 bytes and their commas: 791 bytes, where a directive line holds 255. */
+    {"# T\n## A\n@names " N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 N23
+     N23 N23 N23 N23 N23 N23 N23 N23 N23 N23 "abcdefghijklmnopqrstuvw\n",
+     "t.lesson:3:2: error: directive too long: a directive takes at most 255 bytes (this has 798)"},
     {"# T\n## A\n@rewind 1000000000\n",
      "t.lesson:3:2: error: rewind needs a whole number from 0 to 100000000, as in 'rewind N' (a directive is a lesson "
      "word: expect, play, pause, wait, hold, emphasise; or a command: xentlab --list-commands)"},

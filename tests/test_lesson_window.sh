@@ -89,7 +89,7 @@ sleep 0.5
 wait_for 5 0 'Ls and Ls[0]["lesson"] == "open" and Ls[0]["page"] == 1 and Ls[0]["pages"] == 4' ||
     fail "expected a lesson line {\"lesson\":\"open\",\"page\":1,\"pages\":4}"
 start1=$(tq 0 'Ls[0]["state"]')
-loss1=$(tq 0 'Ls[0]["loss"]')
+loss1=$(tq 0 'Ls[0]["readouts"]["loss"]')
 shot "01-page1"
 
 # ---- Page Down: page 2 asks before it plays ----
@@ -110,7 +110,7 @@ shot "03-answered"
 m=$(mark)
 key Left
 wait_for 5 "$m" 'last["page"] == 1' || fail "Left: expected page 1"
-tq "$m" "last['state'] == '$start1' and last['loss'] == $loss1" >/dev/null ||
+tq "$m" "last['state'] == '$start1' and last['readouts']['loss'] == $loss1" >/dev/null ||
     fail "Left: page 1's state differs from its first showing ($start1)"
 m=$(mark)
 key Right

@@ -55,7 +55,7 @@ static void apply(xl_session *s, const char *text)
 {
     xl_command c;
     char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
+    ck_assert_msg(xl_scenario_parse_command(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
     ck_assert_msg(xl_session_apply(s, c), "'%s' refused: %s", text, xl_session_message(s));
 }
 

@@ -330,7 +330,7 @@ START_TEST(going_back_restores_the_page_start_exactly)
     /* The learner takes over: another scenario, steps, a new P. */
     xl_command c;
     char err[128];
-    ck_assert_int_eq(xl_command_parse("scenario microstates", &c, err, sizeof err), 0);
+    ck_assert_int_eq(xl_scenario_parse_command("scenario microstates", &c, err, sizeof err), 0);
     ck_assert(xl_session_apply(session, c));
     xl_player_took_over(p);
     ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_SUSPENDED);
@@ -367,7 +367,7 @@ START_TEST(the_learner_takes_over_and_the_script_goes_on)
     ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PAUSED);
     picture paused, now;
     take(session, &paused);
-    xl_session_apply(session, xl_command_make(XL_CMD_P_UNIFORM));
+    xl_session_apply(session, xl_scenario_command(NULL, "uniform"));
     xl_session_run(session, 5);
     xl_player_took_over(p);
     ck_assert_int_eq(xl_player_next(p), XL_PLAYER_WENT_ON);

@@ -13,6 +13,7 @@
 #include "ui_assets.h"
 #include "ui_scene.h"
 #include "ui_trace.h"
+#include "xl_scn_coin.h"
 #include "xl_session.h"
 
 /* L(w, b) = floor + ½ (a (w - cw)² + c (b - cb)²): the minimum is (cw, cb), the floor
@@ -81,13 +82,20 @@ static void bowl_start(const void *state, double *theta0)
 
 static int bowl_items(const void *state) { (void)state; return 2; }
 
-static xl_apply_result bowl_apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+/* Its one verb: the same name and argument as the softmax's p-up, so the two agree. */
+static const xl_verb_def bowl_verbs[] = {
+    {"p-up", XL_ARG_NONE, 0, 0, "p-up", "move the bowl's centre along w", {{XL_KEY_UP, 0}}, "↑ centre", NULL, 0},
+};
+
+static xl_apply_result bowl_apply(void *state, const xl_command *cmd, int verb, int selected, char *err,
+                                  size_t errlen)
 {
     (void)selected;
     (void)err;
     (void)errlen;
+    (void)cmd;
     bowl_state *st = state;
-    if (cmd->kind != XL_CMD_P_UP) return XL_APPLY_NOT_MINE;
+    if (verb != 0) return XL_APPLY_NOT_MINE;
     st->cw += 1.0;
     st->version++;
     return XL_APPLY_DONE;
@@ -143,7 +151,7 @@ static const xl_scenario_def bowl = {
     .state_size = sizeof(bowl_state), .params = bowl_params, .param_count = 1, .readouts = bowl_readouts,
     .readout_count = 4, .panels = XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
     .init = bowl_init, .model = bowl_model, .start = bowl_start, .item_count = bowl_items, .apply = bowl_apply,
-    .readout_values = bowl_values, .bars = bowl_bars, .slice_minimum = bowl_minimum,
+    .verbs = bowl_verbs, .verb_count = 1, .readout_values = bowl_values, .bars = bowl_bars, .slice_minimum = bowl_minimum,
 };
 
 static xl_session *session_of(const xl_scenario_def *def)
@@ -174,7 +182,7 @@ static int apply_text(xl_session *s, const char *text)
 {
     xl_command c;
     char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "%s", err);
+    ck_assert_msg(xl_scenario_parse_command(text, &c, err, sizeof err) == 0, "%s", err);
     return xl_session_apply(s, c);
 }
 
@@ -211,14 +219,15 @@ START_TEST(a_test_scenario_learns_and_replays)
     ck_assert_mem_eq(a0, xl_sim_theta(xl_session_run_sim(s, 0)), sizeof a0);
     ck_assert_mem_eq(a1, xl_sim_theta(xl_session_run_sim(s, 1)), sizeof a1);
     xl_session_snapshot_free(snap);
-    /* The trace names its readouts. */
+    /* The trace names its readouts, in their own object (schema 2, docs/trace.md). */
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     xl_sample cur = xl_sim_current(xl_session_sim(s));
     ui_trace_step(f, s, &cur);
     fclose(f);
-    ck_assert_msg(strstr(buf, "\"scenario\":\"bowl\"") && strstr(buf, "\"u\":") && strstr(buf, "\"gap\":") &&
+    ck_assert_msg(strstr(buf, "{\"trace\":2,") == buf && strstr(buf, "\"scenario\":\"bowl\"") &&
+                      strstr(buf, "\"readouts\":{\"loss\":") && strstr(buf, "\"gap\":") && strstr(buf, "\"u\":") &&
                       strstr(buf, "\"race\":["),
                   "trace line: %s", buf);
     free(buf);
@@ -375,6 +384,173 @@ START_TEST(a_moving_truth_and_fewer_panels)
 }
 END_TEST
 
+
+/* ---- The worked example: the coin, registered (tests/plugin, xentlab-plugin) ---- */
+
+/* The registry has it, last, and S reaches it from the scenario before and leaves it
+ * for the first: a one-parameter scenario is hosted like any other. */
+START_TEST(the_coin_is_registered_and_cycled)
+{
+    const int n = xl_scenario_count();
+    ck_assert_ptr_eq(xl_scenario_at(n - 1), &xl_scenario_coin);
+    ck_assert_ptr_eq(xl_scenario_find("coin"), &xl_scenario_coin);
+    xl_session *s = session_of(xl_scenario_at(n - 2));
+    ck_assert_int_eq(apply_text(s, "scenario-next"), 1);
+    ck_assert_str_eq(xl_session_scenario(s)->id, "coin");
+    ck_assert_int_eq(apply_text(s, "scenario-next"), 1);
+    ck_assert_ptr_eq(xl_session_scenario(s), xl_scenario_at(0));
+    ck_assert_int_eq(apply_text(s, "scenario-prev"), 1);
+    ck_assert_str_eq(xl_session_scenario(s)->id, "coin");
+    /* No landscape: the view's commands say so by name. */
+    ck_assert_int_eq(apply_text(s, "slice-next"), 0);
+    ck_assert_str_eq(xl_session_message(s), "the biased coin shows no loss landscape");
+    ck_assert_int_eq(apply_text(s, "param p=0.25"), 1);
+    ck_assert_int_eq(apply_text(s, "param p=1.5"), 0);
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* It learns: q → p, the loss falls to H(P), and its gradient is q − p (checked against
+ * central differences over many θ and p). */
+START_TEST(the_coin_learns_its_p)
+{
+    xl_session *s = session_of(&xl_scenario_coin);
+    ck_assert_int_eq(xl_sim_param_count(xl_session_sim(s)), 1);
+    ck_assert_int_eq(apply_text(s, "set-lr 2"), 1);
+    xl_session_run(s, 400);
+    double r[XL_READOUTS_MAX];
+    xl_session_readouts(s, r);
+    const double h = -(0.7 * log(0.7) + 0.3 * log(0.3));
+    ck_assert_double_eq_tol(r[1], h, 1e-15);
+    ck_assert_double_eq_tol(r[3], 0.7, 1e-6);
+    ck_assert_double_eq_tol(r[0], h, 1e-10);
+    ck_assert_double_eq_tol(r[0], r[1] + r[2], 1e-15);
+    xl_model m = xl_session_model(s);
+    xl_coin_state st = *(const xl_coin_state *)xl_session_state(s);
+    xl_model mm = {m.ops, &st};
+    for (int k = 0; k < 200; k++) {
+        st.p = (k % 21) / 20.0;
+        double th = -12.0 + 24.0 * k / 199.0, g = 0.0, hstep = 1e-5;
+        mm.ops->gradient(mm.self, &th, &g);
+        double a = th + hstep, b = th - hstep;
+        double fd = (mm.ops->loss(mm.self, &a) - mm.ops->loss(mm.self, &b)) / (2 * hstep);
+        ck_assert_msg(fabs(g - fd) < 1e-7, "p %g θ %g: gradient %.12g, differences %.12g", st.p, th, g, fd);
+    }
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* A record the session cannot host is refused by name, with the reason. */
+START_TEST(what_cannot_be_hosted_is_refused_by_name)
+{
+    xl_scenario_def flat = xl_scenario_coin;
+    flat.id = "flat";
+    flat.panels |= XL_PANEL_LANDSCAPE;
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, &flat);
+    char err[256] = "";
+    ck_assert_ptr_null(xl_session_create_checked(&d, err, sizeof err));
+    ck_assert_str_eq(err, "the flat scenario shows a landscape but has 1 parameter: a landscape needs two (leave "
+                          "XL_PANEL_LANDSCAPE out of its panels)");
+    xl_scenario_def huge = xl_scenario_coin;
+    huge.id = "huge";
+    huge.state_size = (size_t)XL_SCENARIO_STATE_MAX + 1;
+    xl_session_desc_set_scenario(&d, &huge);
+    ck_assert_ptr_null(xl_session_create_checked(&d, err, sizeof err));
+    ck_assert_msg(strstr(err, "the huge scenario's state is 67108865 bytes") == err, "%s", err);
+}
+END_TEST
+
+/* ---- A large state and read-only data ---- */
+
+/* "tally": a 2 MiB state (eight times the old 256 KiB limit) that counts, in a table of
+ * 262,144 cells, the steps taken, and a read-only data set (the truth's p, from bytes
+ * handed over once, never copied: the state keeps a pointer). Undo, rewind and
+ * snapshots bring back every cell exactly. */
+enum { TALLY_CELLS = 1 << 18 };
+typedef struct tally_state {
+    xl_coin_state coin;            /* first: the coin's model reads it */
+    const double *data;            /* the data set, borrowed */
+    double cells[TALLY_CELLS];
+} tally_state;
+
+static const double tally_data[3] = {0.2, 0.5, 0.9};
+static xl_scenario_def tally_def; /* the coin's record with these changes: make_tally */
+
+static int tally_init(void *state, const double *values, uint64_t seed, char *err, size_t errlen)
+{
+    (void)values;
+    (void)seed;
+    tally_state *st = state;
+    size_t size = 0;
+    const void *bytes = xl_scenario_data(&tally_def, &size);
+    if (bytes == NULL || size != sizeof tally_data) {
+        snprintf(err, errlen, "tally needs its data (3 numbers)");
+        return -1;
+    }
+    st->data = bytes;
+    st->coin = (xl_coin_state){st->data[2], st->data[2], -1.0, 1};
+    return 0;
+}
+
+static void tally_evolve(void *state, long step)
+{
+    tally_state *st = state;
+    st->cells[(step * 7919) % TALLY_CELLS] += (double)step;
+}
+
+static void make_tally(void)
+{
+    tally_def = xl_scenario_coin;
+    tally_def.id = "tally";
+    tally_def.state_size = sizeof(tally_state);
+    tally_def.init = tally_init;
+    tally_def.evolve = tally_evolve;
+    tally_def.data_file = "tally.bin";
+}
+
+START_TEST(a_large_state_and_read_only_data)
+{
+    make_tally();
+    ck_assert_int_gt((int)tally_def.state_size, 8 * (1 << 18) - 1);
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    xl_session_desc_set_scenario(&d, &tally_def);
+    char err[256] = "";
+    /* No data handed over: refused with the scenario's reason. */
+    ck_assert_ptr_null(xl_session_create_checked(&d, err, sizeof err));
+    ck_assert_str_eq(err, "tally needs its data (3 numbers)");
+    ck_assert_int_eq(xl_scenario_set_data(&tally_def, tally_data, sizeof tally_data), 0);
+    xl_session *s = xl_session_create_checked(&d, err, sizeof err);
+    ck_assert_msg(s != NULL, "%s", err);
+    const tally_state *st = xl_session_state(s);
+    ck_assert_ptr_eq(st->data, tally_data); /* borrowed, not copied */
+    ck_assert_double_eq(st->coin.p, 0.9);
+    /* 300 steps, an edit, 200 more: rewind to step 123 equals a fresh run of 123. */
+    xl_session_run(s, 300);
+    ck_assert_int_eq(apply_text(s, "set-lr 0.2"), 1);
+    xl_session_run(s, 200);
+    static tally_state at500, at123;
+    at500 = *(const tally_state *)xl_session_state(s);
+    ck_assert_int_eq(apply_text(s, "rewind 123"), 1);
+    at123 = *(const tally_state *)xl_session_state(s);
+    double sum = 0.0;
+    for (int i = 0; i < TALLY_CELLS; i++) sum += at123.cells[i];
+    ck_assert_double_eq(sum, 123.0 * 124.0 / 2.0);
+    ck_assert_int_eq(apply_text(s, "rewind 500"), 1);
+    ck_assert_int_eq(memcmp(xl_session_state(s), &at500, sizeof at500), 0);
+    /* Undo takes the lr edit back, with the 200 steps after it. */
+    ck_assert_int_eq(apply_text(s, "undo"), 1);
+    sum = 0.0;
+    st = xl_session_state(s);
+    for (int i = 0; i < TALLY_CELLS; i++) sum += st->cells[i];
+    ck_assert_double_eq(sum, 300.0 * 301.0 / 2.0);
+    ck_assert_ptr_eq(st->data, tally_data);
+    xl_session_destroy(s);
+}
+END_TEST
+
 int main(void)
 {
     if (SDL_Init(0) != 0) return EXIT_FAILURE;
@@ -385,6 +561,13 @@ int main(void)
     tcase_add_test(tc, divergence_is_said_and_reset);
     tcase_add_test(tc, a_moving_truth_and_fewer_panels);
     suite_add_tcase(s, tc);
+    TCase *coin = tcase_create("the worked example, registered");
+    tcase_add_test(coin, the_coin_is_registered_and_cycled);
+    tcase_add_test(coin, the_coin_learns_its_p);
+    tcase_add_test(coin, what_cannot_be_hosted_is_refused_by_name);
+    tcase_add_test(coin, a_large_state_and_read_only_data);
+    tcase_set_timeout(coin, 120);
+    suite_add_tcase(s, coin);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

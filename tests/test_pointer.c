@@ -14,6 +14,7 @@
 
 #include "ui_assets.h"
 #include "ui_pointer.h"
+#include "softmax_fixture.h"
 #include "ui_scene.h"
 #include "ui_text.h"
 #include "xl_scn_diffusion.h"
@@ -105,7 +106,7 @@ START_TEST(dragging_a_p_bar_sets_p_and_keeps_the_others_ratios)
     xl_session *s = softmax();
     ui_view view = {.theme = UI_THEME_LIGHT};
     frame_draw(&f, s, &view);
-    const xl_classifier *c = xl_session_classifier(s);
+    const xl_classifier *c = fixture_classifier(s);
     double before[XL_MAX_CLASSES];
     memcpy(before, c->p, sizeof before);
     const ui_bars_geom *b = &f.geom.bars;
@@ -261,14 +262,14 @@ START_TEST(dragging_p_in_the_simplex_and_scrubbing_the_history)
     frame_open(&f, 1280, 720);
     xl_session_desc d;
     xl_session_desc_default(&d, 0);
-    ck_assert_int_eq(xl_session_desc_set_classes(&d, 3, 0), 0);
+    fixture_set_classes(&d, 3, 0);
     xl_session *s = xl_session_create(&d);
     xl_session_run(s, 40);
     ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_SIMPLEX)));
     ui_view view = {.theme = UI_THEME_LIGHT};
     frame_draw(&f, s, &view);
     ck_assert(f.geom.simplex.drawn);
-    const xl_classifier *c = xl_session_classifier(s);
+    const xl_classifier *c = fixture_classifier(s);
     SDL_FPoint at = ui_simplex_to_point(&f.geom.simplex, c->p);
     ui_pointer p = {0};
     /* Press on P, drag it to the first class's corner region. */
@@ -278,7 +279,7 @@ START_TEST(dragging_p_in_the_simplex_and_scrubbing_the_history)
     SDL_FPoint to = ui_simplex_to_point(&f.geom.simplex, target);
     feed(&f, &p, s, mouse(SDL_MOUSEMOTION, (int)lroundf(to.x), (int)lroundf(to.y)));
     feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, (int)lroundf(to.x), (int)lroundf(to.y)));
-    c = xl_session_classifier(s);
+    c = fixture_classifier(s);
     /* Within a pixel's worth of probability: the triangle is a few hundred pixels high. */
     double px = 2.0 / f.geom.simplex.area.h;
     for (int i = 0; i < 3; i++)
@@ -289,7 +290,7 @@ START_TEST(dragging_p_in_the_simplex_and_scrubbing_the_history)
     feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, (int)corner.x - 8, (int)corner.y - 4));
     ck_assert_int_eq(p.drag, UI_DRAG_NONE);
     feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, 0, 0));
-    ck_assert(xl_session_classifier(s)->p[0] == before);
+    ck_assert(fixture_classifier(s)->p[0] == before);
     /* The history is a slider: pressing at its middle rewinds to about half the run. */
     const ui_history_geom *h = &f.geom.history;
     feed(&f, &p, s, mouse(SDL_MOUSEBUTTONDOWN, h->plot.x + h->plot.w / 2, h->plot.y + h->plot.h / 2));

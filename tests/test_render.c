@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include "ui_assets.h"
+#include "softmax_fixture.h"
 #include "ui_library.h"
 #include "ui_colormap.h"
 #include "ui_panel.h"
@@ -93,11 +94,9 @@ static xl_session *session_with(const double *p, const double *z, int n)
 {
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
-    ck_assert_int_eq(xl_session_desc_set_classes(&d, n, 1), 0);
-    for (int i = 0; i < n; i++) {
-        d.classifier.p[i] = p[i];
-        d.z0[i] = z[i];
-    }
+    fixture_set_classes(&d, n, 1);
+    fixture_setup_list(&d, "set-p", p, n);
+    fixture_setup_list(&d, "set-logits", z, n);
     xl_session *s = xl_session_create(&d);
     ck_assert_ptr_nonnull(s);
     return s;
@@ -217,7 +216,7 @@ START_TEST(darkest_cell_is_at_the_minimum)
                   bx, by, d, g->minimum_x, g->minimum_y);
     /* And the analytic minimum agrees with the grid's lowest cell. */
     double mx, my;
-    ck_assert(xl_landscape_classifier_minimum(xl_session_classifier(s), xl_sim_theta(xl_session_sim(s)),
+    ck_assert(xl_classifier_slice_minimum(fixture_classifier(s), xl_sim_theta(xl_session_sim(s)),
                                               0, 1, &mx, &my));
     int gi, gj;
     xl_landscape_argmin(xl_session_landscape(s), &gi, &gj);

@@ -79,7 +79,7 @@ if ca != cb:
 if len(sa) < 20:
     sys.exit("%s: only %d steps were recorded: the session did too little to test" % (what, len(sa)))
 print("%s: %d step lines and %d command lines identical, the last at step %d, loss %r" %
-      (what, len(sa), len(ca), sa[-1]["step"], sa[-1]["loss"]))
+      (what, len(sa), len(ca), sa[-1]["step"], sa[-1]["readouts"]["loss"]))
 PY
 }
 

@@ -11,6 +11,7 @@
 
 #include "xl_scn_micro.h"
 #include "xl_session.h"
+#include "softmax_fixture.h"
 
 #include "scenario_fixture.h"
 
@@ -72,7 +73,7 @@ END_TEST
 START_TEST(edits_are_replayed_where_they_happened)
 {
     xl_session *s = softmax();
-    const xl_classifier *c = xl_session_classifier(s);
+    const xl_classifier *c = fixture_classifier(s);
     double p0[XL_MAX_CLASSES], theta45[XL_MAX_PARAMS], theta_now[XL_MAX_PARAMS];
     memcpy(p0, c->p, sizeof p0);
     xl_session_run(s, 20);
@@ -81,10 +82,10 @@ START_TEST(edits_are_replayed_where_they_happened)
     ck_assert(scenario_apply(s, "rewind 45"));
     theta_copy(s, theta45);
     ck_assert(scenario_apply(s, "rewind 10"));
-    c = xl_session_classifier(s);
+    c = fixture_classifier(s);
     ck_assert(memcmp(c->p, p0, sizeof p0) == 0); /* before the edit */
     ck_assert(scenario_apply(s, "rewind 25"));
-    c = xl_session_classifier(s);
+    c = fixture_classifier(s);
     ck_assert_double_eq_tol(c->p[0], 0.1, 1e-15); /* after it */
     ck_assert(scenario_apply(s, "rewind 45")); /* forward again, up to the head */
     theta_copy(s, theta_now);

@@ -152,7 +152,7 @@ START_TEST(every_allowed_rate_reaches_heat_death)
     xl_session *s = make(16, 0.1, 0, 0);
     xl_command cmd;
     char perr[160];
-    ck_assert_int_eq(xl_command_parse("param rate=0.5", &cmd, perr, sizeof perr), 0);
+    ck_assert_int_eq(xl_scenario_parse_command("param rate=0.5", &cmd, perr, sizeof perr), 0);
     ck_assert_int_eq(xl_session_apply(s, cmd), 0);
     ck_assert_double_eq_tol(scenario_readout(s, "rate"), 0.1, 1e-15);
     xl_session_destroy(s);

@@ -12,6 +12,7 @@
 #include "xl_logistic.h"
 #include "xl_scn_logistic.h"
 #include "xl_session.h"
+#include "softmax_fixture.h"
 
 static const double TOL_EXACT = 1e-12;
 static const double TOL_FIT = 1e-6;
@@ -53,7 +54,7 @@ static int apply_text(xl_session *s, const char *text)
 {
     xl_command c;
     char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "'%s' does not parse: %s", text, err);
+    ck_assert_msg(xl_scenario_parse_command(text, &c, err, sizeof err) == 0, "'%s' does not parse: %s", text, err);
     return xl_session_apply(s, c);
 }
 
@@ -234,7 +235,7 @@ END_TEST
 START_TEST(softmax_commands_are_not_mine)
 {
     xl_session *s = logistic_session(0, XL_DEFAULT_LR);
-    ck_assert(!xl_session_apply(s, xl_command_make(XL_CMD_P_UP)));
+    ck_assert(!xl_session_apply(s, xl_scenario_command(NULL, "p-up")));
     ck_assert_msg(strstr(xl_session_message(s), "logistic regression") != NULL, "message: %s",
                   xl_session_message(s));
     xl_session_destroy(s);
@@ -406,7 +407,7 @@ START_TEST(switch_scenario_by_command_and_back)
     ck_assert(apply_text(s, "select 4"));
     ck_assert_msg(apply_text(s, "scenario logistic"), "refused: %s", xl_session_message(s));
     ck_assert_ptr_eq(xl_session_scenario(s), &xl_scenario_logistic);
-    ck_assert_ptr_null(xl_session_classifier(s));
+    ck_assert_ptr_ne(xl_session_scenario(s), &xl_scenario_softmax);
     ck_assert_int_eq(data_of(s)->n, 20);
     ck_assert_int_eq(xl_session_selected(s), 0);
     ck_assert_double_eq(theta_of(s)[0], XL_SCN_LOGISTIC_W0);
@@ -418,8 +419,8 @@ START_TEST(switch_scenario_by_command_and_back)
     ck_assert(apply_text(s, "flip"));
     ck_assert(apply_text(s, "scenario softmax"));
     ck_assert_ptr_eq(xl_session_scenario(s), &xl_scenario_softmax);
-    ck_assert_ptr_nonnull(xl_session_classifier(s));
-    ck_assert_int_eq(xl_session_classifier(s)->n, 5);
+    ck_assert_ptr_nonnull(fixture_classifier(s));
+    ck_assert_int_eq(fixture_classifier(s)->n, 5);
     ck_assert(!apply_text(s, "flip"));
     /* The scenario key cycles to it too, and back. */
     ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_SCENARIO_NEXT)));

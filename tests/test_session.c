@@ -5,11 +5,13 @@
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "xl_command.h"
 #include "xl_info.h"
 #include "xl_session.h"
+#include "softmax_fixture.h"
 
 static const double TOL_EXACT = 1e-12;
 
@@ -31,31 +33,42 @@ START_TEST(test_default_desc)
 {
     xl_session_desc d;
     xl_session_desc_default(&d, 42);
-    static const char *const birds[5] = { "robin", "sparrow", "finch", "wren", "blackbird" };
-    static const double p[5] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
-    ck_assert_int_eq(d.classifier.n, 5);
-    for (int i = 0; i < 5; i++) {
-        ck_assert_str_eq(d.classifier.names[i], birds[i]);
-        ck_assert_double_eq(d.classifier.p[i], p[i]);
-        ck_assert_msg(d.z0[i] >= -3.0 && d.z0[i] < 3.0, "z0[%d] = %g", i, d.z0[i]);
-    }
-    for (int i = 5; i < XL_MAX_CLASSES; i++)
-        ck_assert_double_eq(d.z0[i], 0.0);
+    /* The registry's first scenario with its defaults, and no setup. */
+    ck_assert_ptr_eq(d.scenario, xl_scenario_at(0));
+    ck_assert_ptr_eq(d.scenario, &xl_scenario_softmax);
+    ck_assert_int_eq(d.setup_count, 0);
+    ck_assert_double_eq(d.params[0], 5);
     ck_assert_double_eq(d.lr, 0.5);
     ck_assert_int_eq(d.steps_per_second, 30);
     ck_assert_int_eq(d.grid, 256);
+    /* The scene it starts: the five birds with the soft P, logits from the seed. */
+    static const char *const birds[5] = { "robin", "sparrow", "finch", "wren", "blackbird" };
+    static const double p[5] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
+    xl_session *s = fixture_create(&d);
+    const xl_softmax_state *st = fixture_softmax(s);
+    ck_assert_int_eq(st->c.n, 5);
+    for (int i = 0; i < 5; i++) {
+        ck_assert_str_eq(st->c.names[i], birds[i]);
+        ck_assert_double_eq(st->c.p[i], p[i]);
+        ck_assert_msg(st->z0[i] >= -3.0 && st->z0[i] < 3.0, "z0[%d] = %g", i, st->z0[i]);
+    }
+    for (int i = 5; i < XL_MAX_CLASSES; i++)
+        ck_assert_double_eq(st->z0[i], 0.0);
     /* H(P) of the default truth, by hand. */
     double h = -(0.40 * log(0.40) + 0.25 * log(0.25) + 0.15 * log(0.15) + 0.12 * log(0.12) +
                  0.08 * log(0.08));
     ck_assert_double_eq_tol(h, 1.454148, 1e-6);
-    ck_assert_double_eq_tol(xl_entropy(d.classifier.p, 5, XL_NATS), h, TOL_EXACT);
+    ck_assert_double_eq_tol(xl_entropy(st->c.p, 5, XL_NATS), h, TOL_EXACT);
 
     /* Logits follow the seed. */
-    xl_session_desc d2, d3;
-    xl_session_desc_default(&d2, 42);
-    xl_session_desc_default(&d3, 43);
-    ck_assert_int_eq(memcmp(d.z0, d2.z0, sizeof d.z0), 0);
-    ck_assert_int_ne(memcmp(d.z0, d3.z0, sizeof d.z0), 0);
+    xl_session_desc d2 = d, d3 = d;
+    d3.seed = 43;
+    xl_session *s2 = fixture_create(&d2), *s3 = fixture_create(&d3);
+    ck_assert_int_eq(memcmp(st->z0, fixture_softmax(s2)->z0, sizeof st->z0), 0);
+    ck_assert_int_ne(memcmp(st->z0, fixture_softmax(s3)->z0, sizeof st->z0), 0);
+    xl_session_destroy(s3);
+    xl_session_destroy(s2);
+    xl_session_destroy(s);
 }
 END_TEST
 
@@ -63,21 +76,74 @@ START_TEST(test_set_classes)
 {
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
-    ck_assert_int_eq(xl_session_desc_set_classes(&d, 1, 1), -1);
-    ck_assert_int_eq(xl_session_desc_set_classes(&d, XL_MAX_CLASSES + 1, 1), -1);
-    ck_assert_int_eq(d.classifier.n, 5);
-    ck_assert_int_eq(xl_session_desc_set_classes(&d, 14, 9), 0);
-    ck_assert_int_eq(d.classifier.n, 14);
-    ck_assert_str_eq(d.classifier.names[0], "robin");
-    ck_assert_str_eq(d.classifier.names[5], "thrush");
-    ck_assert_str_eq(d.classifier.names[11], "nightingale");
-    ck_assert_str_eq(d.classifier.names[12], "class 13");
-    ck_assert_str_eq(d.classifier.names[13], "class 14");
+    char err[256] = "";
+    fixture_set_classes(&d, 1, 1);
+    ck_assert_ptr_null(xl_session_create_checked(&d, err, sizeof err));
+    ck_assert_str_eq(err, "classes must be a whole number from 2 to 32");
+    fixture_set_classes(&d, XL_MAX_CLASSES + 1, 1);
+    ck_assert_ptr_null(xl_session_create(&d));
+    fixture_set_classes(&d, 14, 9);
+    xl_session *s = fixture_create(&d);
+    const xl_classifier *c = fixture_classifier(s);
+    ck_assert_int_eq(c->n, 14);
+    ck_assert_str_eq(c->names[0], "robin");
+    ck_assert_str_eq(c->names[5], "thrush");
+    ck_assert_str_eq(c->names[11], "nightingale");
+    ck_assert_str_eq(c->names[12], "class 13");
+    ck_assert_str_eq(c->names[13], "class 14");
     for (int i = 0; i < 14; i++)
-        ck_assert_double_eq_tol(d.classifier.p[i], 1.0 / 14, TOL_EXACT);
-    xl_session *s = xl_session_create(&d);
-    ck_assert_ptr_nonnull(s);
+        ck_assert_double_eq_tol(c->p[i], 1.0 / 14, TOL_EXACT);
     xl_session_destroy(s);
+}
+END_TEST
+
+/* The desc's setup commands shape the start: applied in order, the state they leave is
+ * the start (p-restore comes back to it, the runs begin at its logits), and a refused
+ * one fails the creation, naming the command and the scenario's reason. */
+START_TEST(test_setup_commands)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    fixture_set_classes(&d, 3, 1);
+    const double w[3] = { 2, 1, 1 }, z[3] = { 1, -2, 0.5 };
+    fixture_setup_list(&d, "set-p", w, 3);
+    fixture_setup_list(&d, "set-logits", z, 3);
+    xl_command names = xl_scenario_command(NULL, "names");
+    snprintf(names.name, sizeof names.name, "cat,dog,bird");
+    ck_assert_int_eq(xl_session_desc_add_setup(&d, names), 0);
+    xl_session *s = fixture_create(&d);
+    const xl_classifier *c = fixture_classifier(s);
+    ck_assert_double_eq(c->p[0], 0.5);
+    ck_assert_double_eq(c->p[1], 0.25);
+    ck_assert_str_eq(c->names[2], "bird");
+    ck_assert_mem_eq(xl_sim_theta0(xl_session_sim(s)), z, sizeof z);
+    ck_assert_int_eq(xl_session_undo_depth(s, NULL), 0); /* setup is not an edit */
+    xl_session_apply(s, xl_scenario_command(NULL, "uniform"));
+    ck_assert_int_eq(xl_session_apply(s, xl_scenario_command(NULL, "p-restore")), 1);
+    ck_assert_double_eq(c->p[0], 0.5);
+    xl_session_destroy(s);
+
+    /* Refused: the index of the command, and why. */
+    xl_session_desc bad;
+    xl_session_desc_default(&bad, 1);
+    const double two[2] = { 1, 1 };
+    ck_assert_int_eq(xl_session_desc_add_setup(&bad, xl_scenario_command(NULL, "uniform")), 0);
+    fixture_setup_list(&bad, "set-p", two, 2);
+    char err[256] = "";
+    int which = -2;
+    ck_assert_ptr_null(xl_session_create_report(&bad, err, sizeof err, &which));
+    ck_assert_int_eq(which, 1);
+    ck_assert_str_eq(err, "set-p 1,1: set-p needs 5 weights, one per class, not 2");
+    /* A command of another scenario: refused by name. */
+    xl_session_desc other;
+    xl_session_desc_default(&other, 1);
+    ck_assert_int_eq(xl_session_desc_add_setup(&other, xl_scenario_command(NULL, "flip")), 0);
+    ck_assert_ptr_null(xl_session_create_report(&other, err, sizeof err, &which));
+    ck_assert_int_eq(which, 0);
+    ck_assert_str_eq(err, "flip: flip does not apply to the softmax classifier: it is a verb of logistic");
+    /* Full. */
+    for (int i = 0; i < XL_SETUP_MAX; i++)
+        ck_assert_int_eq(xl_session_desc_add_setup(&other, xl_scenario_command(NULL, "uniform")), i + 1 < XL_SETUP_MAX ? 0 : -1);
 }
 END_TEST
 
@@ -86,11 +152,8 @@ START_TEST(test_create_validates)
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
     xl_session_desc bad;
-    bad = d; bad.classifier.n = 1;
-    ck_assert_ptr_null(xl_session_create(&bad));
-    bad = d; bad.classifier.p[0] += 1e-6;
-    ck_assert_ptr_null(xl_session_create(&bad));
-    bad = d; bad.classifier.p[0] = -0.1; bad.classifier.p[1] += 0.5;
+    const double huge[5] = { 0, 0, 1e301, 0, 0 }, negative[5] = { -0.1, 0.5, 0.2, 0.2, 0.2 };
+    bad = d; fixture_setup_list(&bad, "set-p", negative, 5);
     ck_assert_ptr_null(xl_session_create(&bad));
     bad = d; bad.lr = 0.0;
     ck_assert_ptr_null(xl_session_create(&bad));
@@ -102,12 +165,10 @@ START_TEST(test_create_validates)
     ck_assert_ptr_null(xl_session_create(&bad));
     bad = d; bad.grid = XL_LANDSCAPE_MAX_G + 1;
     ck_assert_ptr_null(xl_session_create(&bad));
-    bad = d; bad.z0[2] = NAN;
+    bad = d; fixture_setup_list(&bad, "set-logits", huge, 5);
     ck_assert_ptr_null(xl_session_create(&bad));
-    bad = d; bad.classifier.p[0] += 1e-12; /* within tolerance */
-    xl_session *s = xl_session_create(&bad);
-    ck_assert_ptr_nonnull(s);
-    xl_session_destroy(s);
+    bad = d; bad.params[0] = 2.5; /* classes: a whole number */
+    ck_assert_ptr_null(xl_session_create(&bad));
 }
 END_TEST
 
@@ -132,7 +193,7 @@ START_TEST(test_initial_state)
         sum += q[i];
     ck_assert_double_eq_tol(sum, 1.0, TOL_EXACT);
     ck_assert_double_eq_tol(xl_sim_current(sim).gap,
-                            xl_kl(xl_session_classifier(s)->p, q, 5, XL_NATS), TOL_EXACT);
+                            xl_kl(fixture_classifier(s)->p, q, 5, XL_NATS), TOL_EXACT);
     ck_assert_double_ge(xl_session_time_to_next_step(s), 1e6);
     xl_session_destroy(s);
 }
@@ -166,13 +227,13 @@ START_TEST(test_reset_keeps_play)
     xl_session_apply(s, cmd(XL_CMD_PLAY));
     xl_session_advance(s, 0.5);
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 15);
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_RESET)), 1);
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 0);
     ck_assert_int_eq(memcmp(xl_sim_theta(xl_session_sim(s)), z0, 5 * sizeof(double)), 0);
     ck_assert_int_eq(xl_session_playing(s), 1);
     /* P is kept. */
-    ck_assert_double_eq(xl_session_classifier(s)->p[0], 1.0);
+    ck_assert_double_eq(fixture_classifier(s)->p[0], 1.0);
     ck_assert_double_eq_tol(xl_sim_current(xl_session_sim(s)).floor, 0.0, TOL_EXACT);
     xl_session_destroy(s);
 }
@@ -274,7 +335,7 @@ START_TEST(test_slice_cycle)
     static const int pairs[6][2] = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 1, 2 }, { 1, 3 }, { 2, 3 } };
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
-    ck_assert_int_eq(xl_session_desc_set_classes(&d, 4, 3), 0);
+    fixture_set_classes(&d, 4, 3);
     xl_session *s = xl_session_create(&d);
     int a, b;
     for (int k = 1; k <= 12; k++) {
@@ -311,8 +372,8 @@ START_TEST(test_select_and_p_edits)
     ck_assert_int_eq(xl_session_selected(s), 1);
 
     xl_session_run(s, 4);
-    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_P_UP)), 1);
-    const xl_classifier *c = xl_session_classifier(s);
+    ck_assert_int_eq(xl_session_apply(s, xl_scenario_command(NULL, "p-up")), 1);
+    const xl_classifier *c = fixture_classifier(s);
     ck_assert_double_eq_tol(c->p[1], 0.30, TOL_EXACT);
     const double others[5] = { 0.40, 0, 0.15, 0.12, 0.08 };
     double sum = 0.0;
@@ -327,14 +388,14 @@ START_TEST(test_select_and_p_edits)
     ck_assert_int_eq(xl_sim_steps(sim), 4);
     ck_assert_double_eq_tol(xl_sim_current(sim).floor, xl_entropy(c->p, 5, XL_NATS), TOL_EXACT);
 
-    xl_session_apply(s, cmd(XL_CMD_P_DOWN));
-    xl_session_apply(s, cmd(XL_CMD_P_DOWN));
+    xl_session_apply(s, xl_scenario_command(NULL, "p-down"));
+    xl_session_apply(s, xl_scenario_command(NULL, "p-down"));
     ck_assert_double_eq_tol(c->p[1], 0.20, TOL_EXACT);
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     ck_assert_double_eq(c->p[1], 1.0);
     ck_assert_double_eq(c->p[0], 0.0);
     ck_assert_double_eq_tol(xl_sim_current(sim).floor, 0.0, TOL_EXACT);
-    xl_session_apply(s, cmd(XL_CMD_P_UNIFORM));
+    xl_session_apply(s, xl_scenario_command(NULL, "uniform"));
     for (int i = 0; i < 5; i++)
         ck_assert_double_eq_tol(c->p[i], 0.2, TOL_EXACT);
     ck_assert_double_eq_tol(xl_sim_current(sim).floor, log(5.0), TOL_EXACT);
@@ -349,7 +410,7 @@ START_TEST(test_select_next_prev)
 {
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
-    ck_assert_int_eq(xl_session_desc_set_classes(&d, 12, 1), 0);
+    fixture_set_classes(&d, 12, 1);
     xl_session *s = xl_session_create(&d);
     ck_assert_int_eq(xl_session_selected(s), 0);
     for (int k = 1; k <= 11; k++) {
@@ -363,21 +424,21 @@ START_TEST(test_select_next_prev)
     xl_session_apply(s, cmd(XL_CMD_SELECT_PREV));
     ck_assert_int_eq(xl_session_selected(s), 10);
     /* The selection is what the P edits act on: class 11 (index 10) gets the one-hot. */
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
-    ck_assert_double_eq(xl_session_classifier(s)->p[10], 1.0);
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
+    ck_assert_double_eq(fixture_classifier(s)->p[10], 1.0);
     /* "select 12" from a script reaches the same class as the keys. */
     xl_command c;
-    ck_assert_int_eq(xl_command_parse("select 12", &c, NULL, 0), 0);
+    ck_assert_int_eq(xl_scenario_parse_command("select 12", &c, NULL, 0), 0);
     xl_session_apply(s, c);
     ck_assert_int_eq(xl_session_selected(s), 11);
     xl_session_destroy(s);
 
     /* 32 classes: every one reachable, select 32 included. */
-    ck_assert_int_eq(xl_session_desc_set_classes(&d, 32, 1), 0);
+    fixture_set_classes(&d, 32, 1);
     s = xl_session_create(&d);
     xl_session_apply(s, cmd(XL_CMD_SELECT_PREV));
     ck_assert_int_eq(xl_session_selected(s), 31);
-    ck_assert_int_eq(xl_command_parse("select 32", &c, NULL, 0), 0);
+    ck_assert_int_eq(xl_scenario_parse_command("select 32", &c, NULL, 0), 0);
     xl_session_apply(s, cmd(XL_CMD_SELECT_NEXT));
     xl_session_apply(s, c);
     ck_assert_int_eq(xl_session_selected(s), 31);
@@ -391,34 +452,35 @@ START_TEST(test_p_restore)
 {
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
+    static const double p0[5] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
     xl_session *s = default_session();
-    const xl_classifier *c = xl_session_classifier(s);
+    const xl_classifier *c = fixture_classifier(s);
     xl_session_run(s, 7);
     xl_command sel = xl_command_int(XL_CMD_SELECT, 2);
     xl_session_apply(s, sel);
-    xl_session_apply(s, cmd(XL_CMD_P_UP));
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "p-up"));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     xl_session_apply(s, cmd(XL_CMD_RESET));
     ck_assert_double_eq(c->p[2], 1.0); /* reset keeps the edited P */
     xl_session_run(s, 3);
-    ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_P_RESTORE)), 1);
+    ck_assert_int_eq(xl_session_apply(s, xl_scenario_command(NULL, "p-restore")), 1);
     for (int i = 0; i < 5; i++)
-        ck_assert_msg(fabs(c->p[i] - d.classifier.p[i]) <= 1e-15, "p[%d] = %.17g, expected %.17g", i, c->p[i],
-                      d.classifier.p[i]);
+        ck_assert_msg(fabs(c->p[i] - p0[i]) <= 1e-15, "p[%d] = %.17g, expected %.17g", i, c->p[i], p0[i]);
     /* The sim sees the restored truth at once; the logits and step are untouched. */
     const xl_sim *sim = xl_session_sim(s);
     ck_assert_int_eq(xl_sim_steps(sim), 3);
-    ck_assert_double_eq_tol(xl_sim_current(sim).floor, xl_entropy(d.classifier.p, 5, XL_NATS), TOL_EXACT);
+    ck_assert_double_eq_tol(xl_sim_current(sim).floor, xl_entropy(p0, 5, XL_NATS), TOL_EXACT);
     ck_assert_int_eq(xl_session_selected(s), 2);
-    /* A desc P that was only normalized to 1e-9 comes back as the session normalized it. */
+    /* A set-up P that was not normalized comes back as the session normalized it. */
     xl_session_desc d2 = d;
-    d2.classifier.p[0] += 1e-12;
-    xl_session *s2 = xl_session_create(&d2);
+    const double w[5] = { 0.4 + 1e-12, 0.25, 0.15, 0.12, 0.08 };
+    fixture_setup_list(&d2, "set-p", w, 5);
+    xl_session *s2 = fixture_create(&d2);
     double start[5];
-    memcpy(start, xl_session_classifier(s2)->p, sizeof start);
-    xl_session_apply(s2, cmd(XL_CMD_P_UNIFORM));
-    xl_session_apply(s2, cmd(XL_CMD_P_RESTORE));
-    ck_assert_mem_eq(start, xl_session_classifier(s2)->p, sizeof start);
+    memcpy(start, fixture_classifier(s2)->p, sizeof start);
+    xl_session_apply(s2, xl_scenario_command(NULL, "uniform"));
+    xl_session_apply(s2, xl_scenario_command(NULL, "p-restore"));
+    ck_assert_mem_eq(start, fixture_classifier(s2)->p, sizeof start);
     xl_session_destroy(s2);
     xl_session_destroy(s);
 }
@@ -539,8 +601,9 @@ START_TEST(test_landscape_range)
 
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
-    xl_session_desc_set_classes(&d, 4, 1);
-    d.z0[0] = 9.0; d.z0[1] = -9.0; d.z0[2] = 0.0; d.z0[3] = 0.5;
+    fixture_set_classes(&d, 4, 1);
+    const double z9[4] = { 9.0, -9.0, 0.0, 0.5 };
+    fixture_setup_list(&d, "set-logits", z9, 4);
     d.grid = 64;
     s = xl_session_create(&d);
     ls = xl_session_landscape(s);
@@ -568,14 +631,14 @@ START_TEST(test_landscape_range)
     z[2] = -XL_DEFAULT_RANGE;
     z[3] = XL_DEFAULT_RANGE;
     ck_assert_double_eq_tol(xl_landscape_at(ls, 0, 63),
-                            xl_cross_entropy_logits(xl_session_classifier(s)->p, z, 4), TOL_EXACT);
+                            xl_cross_entropy_logits(fixture_classifier(s)->p, z, 4), TOL_EXACT);
     xl_session_destroy(s);
 
     /* A one-hot truth drives its logit outward; the view follows it. */
     xl_session_desc_default(&d, 1);
     d.lr = 50.0;
     s = xl_session_create(&d);
-    xl_session_apply(s, cmd(XL_CMD_P_ONEHOT));
+    xl_session_apply(s, xl_scenario_command(NULL, "onehot"));
     double prev_hi = 0.0;
     for (int k = 0; k < 20; k++) {
         xl_session_run(s, 100);
@@ -610,7 +673,7 @@ START_TEST(test_landscape_extreme_logits)
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         xl_session_desc d;
         xl_session_desc_default(&d, 1);
-        memcpy(d.z0, cases[k], sizeof cases[k]);
+        fixture_setup_list(&d, "set-logits", cases[k], 5);
         d.grid = 16;
         d.lr = 100.0;
         xl_session *s = xl_session_create(&d);
@@ -642,7 +705,7 @@ START_TEST(test_landscape_extreme_logits)
     for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++) {
         xl_session_desc d;
         xl_session_desc_default(&d, 1);
-        memcpy(d.z0, refused[k], sizeof refused[k]);
+        fixture_setup_list(&d, "set-logits", refused[k], 5);
         ck_assert_msg(xl_session_create(&d) == NULL, "refused case %zu accepted", k);
     }
 }
@@ -679,7 +742,7 @@ static int apply_text(xl_session *s, const char *text)
 {
     xl_command c;
     char err[160];
-    ck_assert_msg(xl_command_parse(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
+    ck_assert_msg(xl_scenario_parse_command(text, &c, err, sizeof err) == 0, "'%s': %s", text, err);
     return xl_session_apply(s, c);
 }
 
@@ -829,13 +892,13 @@ START_TEST(test_scenario_commands)
     ck_assert_str_eq(xl_session_scenario(s)->id, "softmax");
     /* A parameter restarts the scenario with it. */
     ck_assert_int_eq(apply_text(s, "param classes=7"), 1);
-    ck_assert_int_eq(xl_session_classifier(s)->n, 7);
+    ck_assert_int_eq(fixture_classifier(s)->n, 7);
     ck_assert_int_eq(apply_text(s, "param classes=40"), 0);
     ck_assert_msg(strstr(xl_session_message(s), "classes must be a whole number from 2 to 32") != NULL, "%s",
                   xl_session_message(s));
     ck_assert_int_eq(apply_text(s, "param classes=2.5"), 0);
     ck_assert_int_eq(apply_text(s, "param beta=3"), 0);
-    ck_assert_int_eq(xl_session_classifier(s)->n, 7);
+    ck_assert_int_eq(fixture_classifier(s)->n, 7);
     /* Every scenario of the registry can be reached and left by S. */
     for (int i = 0; i < xl_scenario_count(); i++) {
         ck_assert_int_eq(apply_text(s, "scenario-next"), 1);
@@ -849,12 +912,65 @@ START_TEST(test_scenario_commands)
     ck_assert_int_eq(apply_text(s, "set-p 1,1,2"), 0);
     ck_assert_msg(strstr(xl_session_message(s), "set-p needs 5 weights") != NULL, "%s", xl_session_message(s));
     ck_assert_int_eq(apply_text(s, "set-p 1,1,1,1,4"), 1);
-    ck_assert_double_eq_tol(xl_session_classifier(s)->p[4], 0.5, 1e-15);
+    ck_assert_double_eq_tol(fixture_classifier(s)->p[4], 0.5, 1e-15);
     ck_assert_int_eq(apply_text(s, "set-logits 0,0,0,0,0"), 1);
     double q[5];
     xl_session_q(s, q);
     ck_assert_double_eq_tol(q[2], 0.2, 1e-15);
     xl_session_destroy(s);
+}
+END_TEST
+
+/* Every registered scenario's names can be trace keys, --param names and lesson
+ * `expect` names (xl_scenario_check); a record with a name twice, or a name that is
+ * not a plain identifier, is refused with which one and why. */
+START_TEST(test_scenario_names_check)
+{
+    char err[256] = "";
+    for (int i = 0; i < xl_scenario_count(); i++)
+        ck_assert_msg(xl_scenario_check(xl_scenario_at(i), err, sizeof err) == 0, "%s: %s", xl_scenario_at(i)->id,
+                      err);
+    xl_scenario_def def = *xl_scenario_find("softmax");
+    ck_assert_int_eq(def.readout_count, 3);
+    static const struct {
+        const char *names[3];
+        const char *said; /* what err must hold */
+    } bad[] = {
+        {{"loss", "entropy", "loss"}, "readout 2 'loss' has the name of readout 0"},
+        {{"loss", "q r", "kl"}, "readout 1 'q r'"},
+        {{"loss", "entropy", "kl\"x"}, "readout 2"},
+        {{"loss", "", "kl"}, "readout 1 has no name"},
+        {{"1st", "entropy", "kl"}, "readout 0 '1st'"},
+        {{"loss", "-x", "kl"}, "readout 1 '-x'"},
+        {{"loss", "entropy", "a_name_of_thirty_two_bytes_long_"}, "readout 2"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        xl_readout_def table[3];
+        for (int i = 0; i < 3; i++) table[i] = (xl_readout_def){bad[k].names[i], "s", XL_READOUT_INFO, "m"};
+        def.readouts = table;
+        err[0] = '\0';
+        ck_assert_int_eq(xl_scenario_check(&def, err, sizeof err), -1);
+        ck_assert_msg(strstr(err, bad[k].said) != NULL, "case %zu: '%s' lacks '%s'", k, err, bad[k].said);
+    }
+    /* The longest name allowed, and '-' and '_' inside one. */
+    xl_readout_def fine[3] = {{"loss", "s", XL_READOUT_INFO, "m"}, {"a-b_c9", "s", XL_READOUT_INFO, "m"},
+                              {"a_name_of_thirty_one_bytes_long", "s", XL_READOUT_INFO, "m"}};
+    def.readouts = fine;
+    ck_assert_msg(xl_scenario_check(&def, err, sizeof err) == 0, "%s", err);
+    /* The counts, and the parameters' names. */
+    def.readout_count = 0;
+    ck_assert_int_eq(xl_scenario_check(&def, err, sizeof err), -1);
+    def.readout_count = XL_READOUTS_MAX + 1;
+    ck_assert_int_eq(xl_scenario_check(&def, err, sizeof err), -1);
+    def.readout_count = 3;
+    xl_param_def params[2] = {{"classes", 5, 2, 32, 1, "m"}, {"classes", 1, 0, 2, 0, "m"}};
+    def.params = params;
+    def.param_count = 2;
+    ck_assert_int_eq(xl_scenario_check(&def, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "parameter 1 'classes' has the name of parameter 0") != NULL, "%s", err);
+    params[1].name = "a=b";
+    ck_assert_int_eq(xl_scenario_check(&def, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "parameter 1 'a=b'") != NULL, "%s", err);
 }
 END_TEST
 
@@ -884,7 +1000,7 @@ START_TEST(test_fixed_plane)
     ck_assert(xl_session_view_minimum(s, &px15, &py15));
     ck_assert(px0 == px15 && py0 == py15);
     /* The optimum z* = log p (shifted to the start's mean) lies in the plane. */
-    const xl_classifier *c = xl_session_classifier(s);
+    const xl_classifier *c = fixture_classifier(s);
     const double *z0 = xl_sim_theta0(xl_session_sim(s));
     double opt[5], mean0 = 0, mean = 0;
     for (int i = 0; i < 5; i++) {
@@ -927,6 +1043,7 @@ static Suite *session_suite(void)
         { "landscape with extreme logits", test_landscape_extreme_logits },
         { "default desc", test_default_desc },
         { "set classes", test_set_classes },
+        { "setup commands", test_setup_commands },
         { "create validates", test_create_validates },
         { "initial state", test_initial_state },
         { "play pause step", test_play_pause },
@@ -945,6 +1062,7 @@ static Suite *session_suite(void)
         { "optimizer commands", test_optimizer_commands },
         { "race", test_race },
         { "scenario commands", test_scenario_commands },
+        { "scenario names check", test_scenario_names_check },
         { "fixed plane", test_fixed_plane },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

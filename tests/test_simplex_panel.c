@@ -15,6 +15,7 @@
 #include <SDL.h>
 
 #include "ui_assets.h"
+#include "softmax_fixture.h"
 #include "ui_panel.h"
 #include "ui_panel_simplex.h"
 #include "ui_text.h"
@@ -51,11 +52,11 @@ static xl_session *simplex_session(const double *p, const double *z0, int race)
 {
     xl_session_desc d;
     xl_session_desc_default(&d, 0);
-    ck_assert_int_eq(xl_session_desc_set_classes(&d, 3, 7), 0);
+    fixture_set_classes(&d, 3, 7);
     if (p)
-        for (int i = 0; i < 3; i++) d.classifier.p[i] = p[i];
+        fixture_setup_list(&d, "set-p", p, 3);
     if (z0)
-        for (int i = 0; i < 3; i++) d.z0[i] = z0[i];
+        fixture_setup_list(&d, "set-logits", z0, 3);
     if (race) {
         d.race_count = 3;
         d.race[0] = XL_OPTIM_GD;
@@ -340,7 +341,7 @@ START_TEST(other_scenarios_get_the_frame_only)
     xl_session *five = xl_session_create(&d);
     ck_assert_ptr_nonnull(five);
     xl_session_desc_default(&d, 0);
-    ck_assert_int_eq(xl_session_desc_set_classes(&d, 2, 3), 0);
+    fixture_set_classes(&d, 2, 3);
     d.grid = 16;
     xl_session *two = xl_session_create(&d);
     ck_assert_ptr_nonnull(two);

@@ -9,6 +9,7 @@
 
 #include "xl_scn_micro.h"
 #include "xl_session.h"
+#include "softmax_fixture.h"
 
 #include "scenario_fixture.h"
 
@@ -24,7 +25,7 @@ static xl_session *softmax(void)
 START_TEST(undo_restores_p_exactly_and_redo_goes_forward)
 {
     xl_session *s = softmax();
-    const xl_classifier *c = xl_session_classifier(s);
+    const xl_classifier *c = fixture_classifier(s);
     double p0[XL_MAX_CLASSES], p1[XL_MAX_CLASSES];
     memcpy(p0, c->p, sizeof p0);
     xl_session_run(s, 7);
@@ -34,7 +35,7 @@ START_TEST(undo_restores_p_exactly_and_redo_goes_forward)
     ck_assert(memcmp(p0, p1, sizeof p0) != 0);
     ck_assert_int_eq(xl_session_undo_depth(s, NULL), 1);
     ck_assert(scenario_apply(s, "undo"));
-    c = xl_session_classifier(s);
+    c = fixture_classifier(s);
     ck_assert(memcmp(c->p, p0, sizeof p0) == 0); /* bit for bit */
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 7);
     ck_assert(xl_sim_current(xl_session_sim(s)).loss == loss_before);
@@ -44,7 +45,7 @@ START_TEST(undo_restores_p_exactly_and_redo_goes_forward)
     ck_assert(!scenario_apply(s, "undo"));
     ck_assert_str_eq(xl_session_message(s), "nothing to undo");
     ck_assert(scenario_apply(s, "redo"));
-    c = xl_session_classifier(s);
+    c = fixture_classifier(s);
     ck_assert(memcmp(c->p, p1, sizeof p1) == 0);
     /* A new edit after an undo clears what could be redone. */
     ck_assert(scenario_apply(s, "undo"));
@@ -57,7 +58,7 @@ END_TEST
 START_TEST(a_drag_is_one_edit_and_time_is_not_an_edit)
 {
     xl_session *s = softmax();
-    const xl_classifier *c = xl_session_classifier(s);
+    const xl_classifier *c = fixture_classifier(s);
     double p0[XL_MAX_CLASSES];
     memcpy(p0, c->p, sizeof p0);
     for (int i = 0; i < 30; i++) {
@@ -72,7 +73,7 @@ START_TEST(a_drag_is_one_edit_and_time_is_not_an_edit)
     ck_assert(scenario_apply(s, "toggle-play"));
     ck_assert_int_eq(xl_session_undo_depth(s, NULL), 1);
     ck_assert(scenario_apply(s, "undo"));
-    c = xl_session_classifier(s);
+    c = fixture_classifier(s);
     ck_assert(memcmp(c->p, p0, sizeof p0) == 0);
     /* move-to in a row: one edit too. */
     ck_assert(scenario_apply(s, "move-to 1,1"));

@@ -51,7 +51,7 @@ static xl_session *weighted_session(const char *param)
     if (param) {
         xl_command c;
         char err[160];
-        ck_assert_msg(xl_command_parse(param, &c, err, sizeof err) == 0, "'%s': %s", param, err);
+        ck_assert_msg(xl_scenario_parse_command(param, &c, err, sizeof err) == 0, "'%s': %s", param, err);
         ck_assert_msg(xl_session_apply(s, c), "'%s' refused: %s", param, xl_session_message(s));
     }
     return s;
@@ -114,7 +114,7 @@ START_TEST(close_positives_stay_apart)
     xl_session *s = weighted_session("param points=200");
     xl_command c;
     char err[160];
-    ck_assert(xl_command_parse("param rate=0.02", &c, err, sizeof err) == 0 && xl_session_apply(s, c));
+    ck_assert(xl_scenario_parse_command("param rate=0.02", &c, err, sizeof err) == 0 && xl_session_apply(s, c));
     for (int si = 0; si < SIZE_COUNT; si++)
         for (int t = 0; t < UI_THEME_COUNT; t++) {
             frame f;

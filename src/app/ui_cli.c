@@ -43,12 +43,12 @@ typedef struct raw_flags {
     int want_help, list_scenarios, list_commands;
     int classes;                          /* 0: not given */
     int names_count;
-    char names[XL_MAX_CLASSES][XL_NAME_MAX];
+    char names[XL_COMMAND_NAME_MAX];      /* as given: comma-separated */
     int true_count;                       /* 0: not given */
-    double true_w[XL_MAX_CLASSES];
+    double true_w[XL_COMMAND_LIST_MAX];
     int onehot;                           /* 1-based; 0: not given */
     int logits_count;
-    double logits[XL_MAX_CLASSES];
+    double logits[XL_COMMAND_LIST_MAX];
     double lr;                            /* 0: not given */
     uint64_t seed;
 } raw_flags;
@@ -152,25 +152,26 @@ static int parse_numbers(const char *s, double *out, int cap)
     }
 }
 
+/* --names: comma-separated, none empty, at most one per class a command's list holds;
+ * whether each name suits the scenario (its length) is the scenario's to say. */
 static int parse_names(const char *s, raw_flags *raw, FILE *err)
 {
-    const char *p = s;
+    if (strlen(s) >= sizeof raw->names)
+        return fail(err, "--names", "the names take too many bytes in all", s);
     raw->names_count = 0;
-    for (;;) {
+    for (const char *p = s;; raw->names_count++) {
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         if (len == 0)
             return fail(err, "--names", "expected non-empty comma-separated names", s);
-        if (len >= XL_NAME_MAX)
-            return fail(err, "--names", "each name must be at most 23 bytes", s);
-        if (raw->names_count >= XL_MAX_CLASSES)
+        if (raw->names_count >= XL_COMMAND_LIST_MAX)
             return fail(err, "--names", "at most 32 names", s);
-        memcpy(raw->names[raw->names_count], p, len);
-        raw->names[raw->names_count][len] = '\0';
-        raw->names_count++;
-        if (!comma) return 0;
+        if (!comma) break;
         p = comma + 1;
     }
+    raw->names_count++;
+    snprintf(raw->names, sizeof raw->names, "%s", s);
+    return 0;
 }
 
 static int parse_size(const char *s, int *w, int *h)
@@ -198,14 +199,8 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
         const char *w = p;
         while (*w == ' ') w++;
         size_t wl = strcspn(w, " ,;");
-        int long_arg = 0;
-        for (int k = 1; k < XL_CMD_COUNT; k++) {
-            xl_arg_type t = xl_command_arg_type((xl_command_kind)k);
-            const int runs_to_semicolon = t == XL_ARG_LIST || k == XL_CMD_RACE || k == XL_CMD_SET_NAMES;
-            if (runs_to_semicolon && strlen(xl_command_name((xl_command_kind)k)) == wl &&
-                strncmp(xl_command_name((xl_command_kind)k), w, wl) == 0)
-                long_arg = 1;
-        }
+        const int t = ui_action_arg_type(w, wl); /* a list, or names: commas are its own */
+        const int long_arg = t == XL_ARG_LIST || t == XL_ARG_NAMES;
         size_t len = long_arg ? strcspn(p, ";") : strcspn(p, ",;");
         const char *sep = p[len] ? p + len : NULL;
         /* Longer than any command with its blanks: refused whole, never cut short
@@ -233,89 +228,133 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
     }
 }
 
-/* "select K" must name a class the softmax scene has; checked once N is known. Other
- * scenarios (and any command after a switch) are checked by the session, which refuses
- * with the reason. */
-static int check_commands(const ui_options *o, FILE *err)
+/* "select K" must name an item the starting scene has; checked here, where the number
+ * is known (o->items). Commands after a switch of scenario are checked by the session,
+ * which refuses with the reason. */
+static int check_commands(const ui_options *o, int items, FILE *err)
 {
-    if (o->desc.scenario != NULL && o->desc.scenario != &xl_scenario_softmax) return 0;
     for (int i = 0; i < o->command_count; i++) {
         const xl_command *c = &o->commands[i].cmd;
         if (c->kind == XL_CMD_SCENARIO || c->kind == XL_CMD_SCENARIO_NEXT || c->kind == XL_CMD_SCENARIO_PREV ||
             c->kind == XL_CMD_PARAM)
             break;
-        if (c->kind != XL_CMD_SELECT || c->n < o->desc.classifier.n) continue;
-        char got[32], what[64];
+        if (c->kind != XL_CMD_SELECT || c->n < items) continue;
+        char got[32], what[96];
         snprintf(got, sizeof got, "select %ld", c->n + 1);
-        snprintf(what, sizeof what, "select K needs K from 1 to %d, the number of classes",
-                 o->desc.classifier.n);
+        snprintf(what, sizeof what, "select K needs K from 1 to %d, the number of %s%s", items,
+                 o->desc.scenario->item_noun, strcmp(o->desc.scenario->item_noun, "class") == 0 ? "es" : "s");
         return fail(err, "--do", what, got);
     }
     return 0;
 }
 
-/* Turn the raw flags into a session desc, checking that the lists agree. */
+/* The session desc's defaults: the registry's first scenario from the seed. */
 static int resolve(const raw_flags *raw, xl_session_desc *d, FILE *err)
 {
-    char got[64];
+    (void)err;
+    xl_session_desc_default(d, raw->seed);
+    if (raw->lr > 0) d->lr = raw->lr;
+    return 0;
+}
+
+/* How many items (classes) the desc's scenario starts with: a trial session, before any
+ * setup. -1 with the reason in why if it cannot start. */
+static int starting_items(const xl_session_desc *d, char *why, size_t n)
+{
+    xl_session_desc bare = *d;
+    bare.setup_count = 0;
+    xl_session *s = xl_session_create_checked(&bare, why, n);
+    if (s == NULL) return -1;
+    int items = xl_session_scenario(s)->item_count(xl_session_state(s));
+    xl_session_destroy(s);
+    return items;
+}
+
+/* --classes, --names, --true and --logits are the command line's spelling of commands
+ * a scenario with classes takes (the softmax): "param classes=N", "names A,B,...",
+ * "set-p W,...", "select K" then "onehot", "set-logits Z,...". A list's length sets the
+ * classes when --classes does not. They become the desc's setup commands; a trial
+ * session checks them, and what the scenario refuses is reported under the flag that
+ * asked for it. Returns 0, or -1 after a usage message. *items gets the number of items
+ * the scene starts with. */
+static int resolve_setup(const raw_flags *raw, xl_session_desc *d, int *items, FILE *err)
+{
+    char got[64], what[256];
     int n = raw->classes;
     const char *n_from = "--classes";
     if (!n && raw->true_count) { n = raw->true_count; n_from = "--true"; }
     if (!n && raw->names_count) { n = raw->names_count; n_from = "--names"; }
     if (!n && raw->logits_count) { n = raw->logits_count; n_from = "--logits"; }
-    int custom_n = n != 0;
-
-    xl_session_desc_default(d, raw->seed);
-    if (custom_n) {
-        if (n < 2 || n > XL_MAX_CLASSES) {
-            snprintf(got, sizeof got, "%d", n);
-            fail(err, n_from, "the number of classes must be 2 to 32", got);
-            return -1;
-        }
-        xl_session_desc_set_classes(d, n, raw->seed);
+    const char *any = raw->classes ? "--classes" : raw->true_count || raw->onehot ? "--true"
+                    : raw->names_count ? "--names" : raw->logits_count ? "--logits" : NULL;
+    const xl_scenario_def *def = d->scenario;
+    const int k = xl_scenario_param_index(def, "classes");
+    if (any && k < 0) {
+        snprintf(what, sizeof what, "the %s scenario has no classes to set (see --help's scenario list)", def->id);
+        return fail(err, any, what, def->id);
     }
-    n = d->classifier.n;
+    if (n) {
+        const xl_param_def *p = &def->params[k];
+        if (!(n >= p->lo && n <= p->hi)) {
+            snprintf(got, sizeof got, "%d", n);
+            snprintf(what, sizeof what, "the number of classes must be %g to %g", p->lo, p->hi);
+            return fail(err, n_from, what, got);
+        }
+        d->params[k] = n;
+    }
+    int N = starting_items(d, what, sizeof what);
+    if (N < 0) return fail(err, "--scenario", what, def->id);
+    *items = N;
+    if (!any) return 0;
+    const char *flag_of[XL_SETUP_MAX];
+    int nflags = 0;
+#define SETUP(flag, cmd) (flag_of[nflags++] = (flag), xl_session_desc_add_setup(d, (cmd)))
     if (raw->names_count) {
-        if (raw->names_count != n) {
+        if (raw->names_count != N) {
             snprintf(got, sizeof got, "%d names", raw->names_count);
-            char what[96];
-            snprintf(what, sizeof what, "expected %d names, one per class (set by %s)", n, n_from);
+            snprintf(what, sizeof what, "expected %d names, one per class (set by %s)", N, n_from);
             return fail(err, "--names", what, got);
         }
-        for (int i = 0; i < n; i++) xl_classifier_set_name(&d->classifier, i, raw->names[i]);
+        xl_command c = xl_scenario_command(def, "names");
+        snprintf(c.name, sizeof c.name, "%s", raw->names); /* parse_names kept it shorter */
+        SETUP("--names", c);
     }
     if (raw->true_count) {
-        if (raw->true_count != n) {
+        if (raw->true_count != N) {
             snprintf(got, sizeof got, "%d weights", raw->true_count);
-            char what[96];
-            snprintf(what, sizeof what, "expected %d weights, one per class (set by %s)", n, n_from);
+            snprintf(what, sizeof what, "expected %d weights, one per class (set by %s)", N, n_from);
             return fail(err, "--true", what, got);
         }
-        double w[XL_MAX_CLASSES];
-        memcpy(w, raw->true_w, sizeof(double) * (size_t)n);
-        if (xl_normalize(w, n) != 0)
-            return fail(err, "--true", "weights must be non-negative and not all zero", "list");
-        memcpy(d->classifier.p, w, sizeof(double) * (size_t)n);
+        xl_command c = xl_command_make(XL_CMD_SET_P);
+        c.count = N;
+        memcpy(c.list, raw->true_w, sizeof(double) * (size_t)N);
+        SETUP("--true", c);
     }
     if (raw->onehot) {
-        if (raw->onehot > n) {
+        if (raw->onehot > N) {
             snprintf(got, sizeof got, "onehot:%d", raw->onehot);
-            char what[96];
-            snprintf(what, sizeof what, "onehot:K needs K from 1 to %d", n);
+            snprintf(what, sizeof what, "onehot:K needs K from 1 to %d", N);
             return fail(err, "--true", what, got);
         }
-        xl_classifier_set_onehot(&d->classifier, raw->onehot - 1);
+        SETUP("--true", xl_command_int(XL_CMD_SELECT, raw->onehot - 1));
+        SETUP("--true", xl_scenario_command(def, "onehot"));
     }
     if (raw->logits_count) {
-        if (raw->logits_count != n) {
+        if (raw->logits_count != N) {
             snprintf(got, sizeof got, "%d logits", raw->logits_count);
-            char what[96];
-            snprintf(what, sizeof what, "expected %d logits, one per class (set by %s)", n, n_from);
+            snprintf(what, sizeof what, "expected %d logits, one per class (set by %s)", N, n_from);
             return fail(err, "--logits", what, got);
         }
-        for (int i = 0; i < n; i++) d->z0[i] = raw->logits[i];
+        xl_command c = xl_scenario_command(def, "set-logits");
+        c.count = N;
+        memcpy(c.list, raw->logits, sizeof(double) * (size_t)N);
+        SETUP("--logits", c);
     }
-    if (raw->lr > 0) d->lr = raw->lr;
+#undef SETUP
+    int bad = -1;
+    xl_session *s = xl_session_create_report(d, what, sizeof what, &bad);
+    if (s == NULL) return fail(err, bad >= 0 && bad < nflags ? flag_of[bad] : "--scenario", what, def->id);
+    xl_session_destroy(s);
     return 0;
 }
 
@@ -402,22 +441,11 @@ static int resolve_learning(const raw_flags *raw, xl_session_desc *d, FILE *err)
             snprintf(what, sizeof what, "expected one of: %s", list);
             return fail(err, "--scenario", what, raw->scenario);
         }
-        /* --classes, --true, --names and --logits set up the default scenario's classes
-         * (xl_session_desc_default fills them): they mean nothing to another one. */
         if (def != d->scenario) {
-            const char *default_only = raw->classes ? "--classes" : raw->true_count || raw->onehot ? "--true"
-                                     : raw->names_count ? "--names" : raw->logits_count ? "--logits" : NULL;
-            if (default_only) {
-                snprintf(what, sizeof what, "applies to the %s scenario only, not to %s", d->scenario->id, def->id);
-                return fail(err, default_only, what, raw->scenario);
-            }
             xl_session_desc_set_scenario(d, def);
         }
     }
     const xl_scenario_def *def = d->scenario;
-    xl_session_desc defaults;
-    xl_session_desc_default(&defaults, raw->seed);
-    const xl_scenario_def *default_def = defaults.scenario;
     for (int i = 0; i < raw->param_count; i++) {
         int k = xl_scenario_param_index(def, raw->param_names[i]);
         if (k < 0) {
@@ -438,8 +466,6 @@ static int resolve_learning(const raw_flags *raw, xl_session_desc *d, FILE *err)
             return fail(err, "--param", what, list);
         }
         d->params[k] = v;
-        if (def == default_def && strcmp(p->name, "classes") == 0)
-            xl_session_desc_set_classes(d, (int)v, raw->seed);
     }
     d->optimizer = raw->optimizer_given ? raw->optimizer : XL_OPTIM_GD;
     d->hyper.mu = raw->mu;
@@ -597,7 +623,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     }
     case OPT_TRACE: o->trace = 1; break;
     case 'c':
-        if (parse_long(arg, 2, XL_MAX_CLASSES, &v) != 0) {
+        if (parse_long(arg, 2, XL_COMMAND_LIST_MAX, &v) != 0) {
             fail(err_stream, "--classes", "expected a whole number from 2 to 32", arg);
             return -1;
         }
@@ -610,14 +636,14 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         raw->true_count = 0;
         raw->onehot = 0;
         if (strncmp(arg, "onehot:", 7) == 0) {
-            if (parse_long(arg + 7, 1, XL_MAX_CLASSES, &v) != 0) {
+            if (parse_long(arg + 7, 1, XL_COMMAND_LIST_MAX, &v) != 0) {
                 fail(err_stream, "--true", "expected onehot:K with K from 1 to 32", arg);
                 return -1;
             }
             raw->onehot = (int)v;
             break;
         }
-        raw->true_count = parse_numbers(arg, raw->true_w, XL_MAX_CLASSES);
+        raw->true_count = parse_numbers(arg, raw->true_w, XL_COMMAND_LIST_MAX);
         if (raw->true_count == -2) {
             fail(err_stream, "--true", "at most 32 weights, one per class", arg);
             return -1;
@@ -646,7 +672,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         }
         break;
     case 'z':
-        raw->logits_count = parse_numbers(arg, raw->logits, XL_MAX_CLASSES);
+        raw->logits_count = parse_numbers(arg, raw->logits, XL_COMMAND_LIST_MAX);
         if (raw->logits_count == -2) {
             fail(err_stream, "--logits", "at most 32 logits, one per class", arg);
             return -1;
@@ -657,8 +683,8 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         }
         for (int i = 0; i < raw->logits_count; i++) {
             /* Beyond 1e300 the difference of two logits, the loss and the landscape
-             * range can overflow (1e308 - (-1e308) = inf); see XL_MAX_LOGIT. */
-            if (!(fabs(raw->logits[i]) <= XL_MAX_LOGIT)) {
+             * range can overflow (1e308 - (-1e308) = inf); see XL_PARAM_LIMIT. */
+            if (!(fabs(raw->logits[i]) <= XL_PARAM_LIMIT)) {
                 fail(err_stream, "--logits", "each logit must be from -1e300 to 1e300", arg);
                 return -1;
             }
@@ -838,7 +864,9 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         return print_lists(&raw, out_stream, err_stream);
     if (resolve(&raw, &o.desc, err_stream) != 0) return UI_CLI_USAGE;
     if (resolve_learning(&raw, &o.desc, err_stream) != 0) return UI_CLI_USAGE;
-    if (check_commands(&o, err_stream) != 0) return UI_CLI_USAGE;
+    int items = 0;
+    if (resolve_setup(&raw, &o.desc, &items, err_stream) != 0) return UI_CLI_USAGE;
+    if (check_commands(&o, items, err_stream) != 0) return UI_CLI_USAGE;
     *out = o;
     return UI_CLI_RUN;
 }

@@ -2,6 +2,7 @@
 #include "ui_cli_help.h"
 
 #include "ui_cli.h"
+#include "ui_input.h"
 #include "ui_scene.h"
 
 void ui_cli_help_usage(FILE *f)
@@ -46,8 +47,8 @@ void ui_cli_help_usage(FILE *f)
 "                         expect line against the numbers the program computes\n"
 "      --pointer X,Y      draw the frame as if the pointer were at pixel (X, Y):\n"
 "                         the tooltip of what lies there (for screenshots)\n"
-"      --trace            print one JSON object per step on stdout:\n"
-"                         {\"step\",\"loss\",\"entropy\",\"kl\",\"lr\",...}, values in nats\n"
+"      --trace            print one JSON object per step on stdout: {\"trace\":2,\n"
+"                         \"step\",\"readouts\":{\"loss\",...},\"lr\",...}, values in nats\n"
 "  -c, --classes N        number of classes, 2 to %d (default 5 birds)\n"
 "      --names a,b,c      class names, one per class\n"
 "  -p, --true LIST        true distribution P as comma-separated weights (normalized);\n"
@@ -92,7 +93,7 @@ void ui_cli_help_usage(FILE *f)
 "\n"
 "Exit status: 0 ok, 1 runtime error (e.g. assets not found, a lesson with errors),\n"
 "2 bad command line, 130 a recording interrupted.\n",
-            UI_MIN_W, UI_MIN_H, UI_FRAME_MAX_W, UI_FRAME_MAX_H, XL_MAX_CLASSES, UI_CLI_MAX_LR,
+            UI_MIN_W, UI_MIN_H, UI_FRAME_MAX_W, UI_FRAME_MAX_H, XL_COMMAND_LIST_MAX, UI_CLI_MAX_LR,
             XL_DEFAULT_LR);
 }
 
@@ -118,7 +119,7 @@ static void scenario_help(const xl_scenario_def *def, FILE *f)
         fprintf(f, "    %-10s %s; default %g, %s %g to %g\n", p->name, p->meaning, p->def,
                 p->whole ? "whole numbers" : "from", p->lo, p->hi);
     }
-    fprintf(f, "  Readouts (--trace fields, lesson expect names):");
+    fprintf(f, "  Readouts (--trace \"readouts\", lesson expect names):");
     for (int i = 0; i < def->readout_count; i++) fprintf(f, " %s", def->readouts[i].name);
     fputc('\n', f);
 }
@@ -132,10 +133,5 @@ void ui_cli_help_print(const xl_scenario_def *def, int help, int scenarios, int 
     if (scenarios)
         for (int i = 0; i < xl_scenario_count(); i++)
             fprintf(out, "%-12s %s\n", xl_scenario_at(i)->id, xl_scenario_at(i)->summary);
-    if (commands)
-        for (int k = 1; k < XL_CMD_COUNT; k++)
-            fprintf(out, "%-24s %s\n", xl_command_usage((xl_command_kind)k), xl_command_help((xl_command_kind)k));
-    if (commands)
-        fprintf(out, "%-24s %s\n%-24s %s\n%-24s %s\n%-24s %s\n", "theme", "projector <-> dark theme", "fullscreen",
-                "fullscreen on / off", "help", "the key sheet on / off", "quit", "quit");
+    if (commands) ui_input_list_commands(out);
 }

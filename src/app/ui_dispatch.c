@@ -133,7 +133,7 @@ ui_classroom_key_result ui_dispatch_key(ui_dispatch *d, SDL_Keycode key, Uint16 
     ui_classroom_key_result kr = lessons_locked ? UI_CLASSROOM_PASS : ui_classroom_key(d->cr, key, mod, d->s, did, n);
     if (kr == UI_CLASSROOM_TAKEN) ui_dispatch_lesson_done(d, UI_DISPATCH_LEARNER, did);
     if (kr != UI_CLASSROOM_PASS) return kr;
-    *act = ui_input_map_key(key, mod);
+    *act = ui_input_map_key(key, mod, xl_session_scenario(d->s));
     if (session_locked && act->view == UI_VIEW_NONE) act->cmd = xl_command_make(XL_CMD_NONE);
     if (!ui_action_is_none(act)) ui_dispatch_action(d, UI_DISPATCH_LEARNER, act);
     return kr;

@@ -1,13 +1,19 @@
 /* ui_input: keys to actions. An action is either a session command (the core's
  * vocabulary, shared with --do, lessons and recorded input) or a view command (theme,
  * fullscreen, help, quit), which only the front end knows. This is the only place
- * that knows about the keyboard. */
+ * that knows about the keyboard: the shared commands' keys are its own table; a
+ * scenario's verbs' keys come from the scenario's record (xl_verb_def.keys, an SDL-free
+ * description mapped here to SDL key codes). --list-commands is written from the same
+ * tables, and tests check the man page and the web page's key sheet against it. */
 #ifndef UI_INPUT_H
 #define UI_INPUT_H
 
 #include <SDL.h>
 #include <stddef.h>
+#include <stdio.h>
+
 #include "xl_command.h"
+#include "xl_scenario.h"
 
 typedef enum ui_view_command {
     UI_VIEW_NONE = 0,   /* the action is a session command (or nothing) */
@@ -30,15 +36,33 @@ typedef struct ui_action {
 /* True when the action does nothing. */
 int ui_action_is_none(const ui_action *a);
 
-/* The action a key press means (nothing for an unmapped key). */
-ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod);
+/* The action a key press means in the scenario `current` (nothing for an unmapped
+ * key). The shared keys come first; then current's verbs; then, so that a key of
+ * another scenario is refused with a reason rather than ignored, the first registered
+ * scenario's verb on that key. current NULL: any registered scenario's. */
+ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod, const xl_scenario_def *current);
 
-/* The hint-bar text for a scenario's own command ("D learn", "J ⇧J more/fewer"), or NULL
- * when the kind has none. Static storage. */
-const char *ui_input_hint(xl_command_kind kind);
+/* The key-hint bar's text for the command named `name` in def: its verb's hint, or the
+ * front end's for a shared command ("1–9 ⇧←/→ select"); NULL when it has none.
+ * Static storage. */
+const char *ui_input_hint(const xl_scenario_def *def, const char *name);
+
+/* A verb key as the help sheet writes it ("⇧K", "↑", "Enter"; sheet 1) or as the man
+ * page and --list-commands do ("Shift+K", "Up", "Enter"; sheet 0), into buf[n]. */
+char *ui_input_key_text(xl_key key, int sheet, char *buf, size_t n);
+
+/* The argument kind of the command named word[0..len-1] (shared or any registered
+ * scenario's verb), or -1 if there is none. */
+int ui_action_arg_type(const char *word, size_t len);
+
+/* Every command --do and lessons accept, written from the tables: the shared ones with
+ * their keys, every scenario's verbs, scenario by scenario, and the window's own. Lines
+ * "USAGE  KEY  HELP" (KEY "-" for none); a line starting with '#' heads each group. */
+void ui_input_list_commands(FILE *out);
 
 /* Parse one action's text: a view command ("theme", "fullscreen", "help", "quit") or a
- * session command (xl_command_parse). Returns 0, or -1 with the reason in err. */
+ * session command (xl_scenario_parse_command: shared or any registered scenario's verb).
+ * Returns 0, or -1 with the reason in err. */
 int ui_action_parse(const char *text, ui_action *out, char *err, size_t errlen);
 /* The text form of an action into buf[n]. Returns buf. */
 char *ui_action_format(const ui_action *a, char *buf, size_t n);

@@ -51,8 +51,9 @@ ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int p
     if (simplex && sg->drawn && inside(sg->area, px, py)) {
         h.kind = UI_HIT_SIMPLEX;
         ui_simplex_from_point(sg, (float)px, (float)py, h.p);
-        const xl_classifier *c = xl_session_classifier(s);
-        SDL_FPoint at = ui_simplex_to_point(sg, c->p);
+        xl_bars bars;
+        xl_session_bars(s, &bars);
+        SDL_FPoint at = ui_simplex_to_point(sg, bars.p);
         float r = 12.0f * (g->scale > 1.0f ? g->scale : 1.0f);
         h.index = (px - at.x) * (px - at.x) + (py - at.y) * (py - at.y) <= r * r;
         h.target = sg->area; /* P, Q and the path stay in sight */
@@ -140,7 +141,7 @@ static const ui_hit_region *edit_region(const ui_frame_geom *g, int x, int y)
     long best_d = 0;
     for (int k = 0; hits && k < hits->n; k++) {
         const ui_hit_region *r = &hits->region[k];
-        if ((r->edit.drag == XL_CMD_NONE && r->edit.click == XL_CMD_NONE) || !inside(r->rect, x, y)) continue;
+        if ((!r->edit.drag && !r->edit.click) || !inside(r->rect, x, y)) continue;
         long dx = 2L * x - (2L * r->rect.x + r->rect.w), dy = 2L * y - (2L * r->rect.y + r->rect.h);
         long d = dx * dx + dy * dy;
         if (!best || d <= best_d) {
@@ -152,10 +153,10 @@ static const ui_hit_region *edit_region(const ui_frame_geom *g, int x, int y)
 }
 
 /* The command a held region sends with the pointer at (x, y). */
-static xl_command region_command(const ui_region_drag *e, int x, int y)
+static xl_command region_command(const ui_region_drag *e, const xl_session *s, int x, int y)
 {
     const double u = e->u0 + e->us * x, v = e->v0 + e->vs * y;
-    xl_command c = xl_command_make(e->drag);
+    xl_command c = xl_scenario_command(xl_session_scenario(s), e->drag);
     if (e->value == UI_DRAG_VALUE_U) {
         c.x = u;
         return c;
@@ -216,9 +217,9 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
             return n;
         }
         if (p->drag == UI_DRAG_REGION) {
-            if (p->region.drag == XL_CMD_NONE) return 0; /* a button: a shaky click still clicks */
+            if (!p->region.drag) return 0; /* a button: a shaky click still clicks */
             p->moved = 1;
-            out[n++] = region_command(&p->region, p->x, p->y);
+            out[n++] = region_command(&p->region, s, p->x, p->y);
             return n;
         }
         if (p->drag == UI_DRAG_SIMPLEX) {
@@ -321,8 +322,8 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
         }
         if (ev->button.button != SDL_BUTTON_LEFT) return 0;
         /* A click on what was already selected: the region's click (a sample's label). */
-        if (p->drag == UI_DRAG_REGION && !p->moved && p->was_selected && p->region.click != XL_CMD_NONE && max >= 1)
-            out[n++] = xl_command_make(p->region.click);
+        if (p->drag == UI_DRAG_REGION && !p->moved && p->was_selected && p->region.click && max >= 1)
+            out[n++] = xl_scenario_command(xl_session_scenario(s), p->region.click);
         p->drag = UI_DRAG_NONE;
         return n;
     case SDL_WINDOWEVENT:

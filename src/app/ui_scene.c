@@ -150,11 +150,12 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
         snprintf(text[n++], sizeof text[0], "%s = %s", xl_session_axis_name(s, 1), num[1]);
         snprintf(text[n++], sizeof text[0], "click: move here · Ctrl+click: start here");
     } else if (hit.kind == UI_HIT_SIMPLEX) {
-        const xl_classifier *c = xl_session_classifier(s);
-        snprintf(text[n++], sizeof text[0], "%s %.3f · %s %.3f · %s %.3f", c->names[0], hit.p[0], c->names[1], hit.p[1],
-                 c->names[2], hit.p[2]);
-        ui_format_fit(num[0], sizeof num[0], xl_cross_entropy(c->p, hit.p, 3, ctx->unit), 4, 12);
-        ui_format_fit(num[1], sizeof num[1], xl_kl(c->p, hit.p, 3, ctx->unit), 4, 12);
+        xl_bars c;
+        xl_session_bars(s, &c);
+        snprintf(text[n++], sizeof text[0], "%s %.3f · %s %.3f · %s %.3f", c.names[0], hit.p[0], c.names[1], hit.p[1],
+                 c.names[2], hit.p[2]);
+        ui_format_fit(num[0], sizeof num[0], xl_cross_entropy(c.p, hit.p, 3, ctx->unit), 4, 12);
+        ui_format_fit(num[1], sizeof num[1], xl_kl(c.p, hit.p, 3, ctx->unit), 4, 12);
         snprintf(text[n++], sizeof text[0], "H(P, ·) here = %s %s", num[0], unit);
         snprintf(text[n++], sizeof text[0], "KL(P‖·) here = %s %s", num[1], unit);
         if (hit.index) snprintf(text[n++], sizeof text[0], "drag P to move the truth");
@@ -355,7 +356,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);
     if (view->help_visible) {
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
-        ui_help_draw(&ctx, w, h);
+        ui_help_draw(&ctx, w, h, xl_session_scenario(s));
     }
 }
 

@@ -1,25 +1,46 @@
-/* ui_trace: JSON lines for --trace (see ui_trace.h). */
+/* ui_trace: JSON lines for --trace (see ui_trace.h; the schema: docs/trace.md). */
 #include "ui_trace.h"
 
 #include <math.h>
 #include <string.h>
 
-static void print_number(FILE *f, const char *key, double v)
-{
-    if (isfinite(v)) fprintf(f, "\"%s\":%.17g", key, v);
-    else fprintf(f, "\"%s\":null", key); /* JSON has no infinity */
-}
+/* The schema's version, the first field of every line. Version 2 moved the readouts
+ * into their own object: in version 1 they were fields of the line itself, so a readout
+ * named like a field of the line ("q", "step") made a second key of the same name. */
+enum { TRACE_VERSION = 2 };
 
-/* A string for JSON: quotes, backslashes and control bytes escaped. */
-static void print_string(FILE *f, const char *key, const char *v)
+/* A JSON string's body: quotes, backslashes and control bytes escaped. */
+static void print_escaped(FILE *f, const char *v)
 {
-    fprintf(f, "\"%s\":\"", key);
+    fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
         if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
         else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
         else fputc(*p, f);
     }
     fputc('"', f);
+}
+
+/* "key":number, or "key":null for a value that is not a finite number (JSON has no
+ * infinity and no NaN). */
+static void print_number(FILE *f, const char *key, double v)
+{
+    print_escaped(f, key);
+    if (isfinite(v)) fprintf(f, ":%.17g", v);
+    else fputs(":null", f);
+}
+
+static void print_string(FILE *f, const char *key, const char *v)
+{
+    print_escaped(f, key);
+    fputc(':', f);
+    print_escaped(f, v);
+}
+
+/* The start of every line, its version first: {"trace":2, */
+static void print_open(FILE *f)
+{
+    fprintf(f, "{\"trace\":%d,", TRACE_VERSION);
 }
 
 static void print_scene(FILE *f, const xl_session *s)
@@ -30,24 +51,28 @@ static void print_scene(FILE *f, const xl_session *s)
     print_string(f, "optimizer", xl_optim_kind_name(xl_sim_optimizer(xl_session_sim(s))->kind));
 }
 
-/* ,"name":value for every readout of the scenario. */
+/* ,"readouts":{"name":value, ...}: every readout of the scenario, in the record's order.
+ * A readout that is not defined yet (NaN: diffusion's ce_final before any measurement)
+ * is null, as is one that is not finite, so every name is always there. The names are
+ * the record's (xl_scenario_check keeps them plain and distinct); they are escaped
+ * anyway, so a test's record with an odd name still makes valid JSON. */
 static void print_readouts(FILE *f, const xl_session *s)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     double values[XL_READOUTS_MAX];
     xl_session_readouts(s, values);
+    fputs(",\"readouts\":{", f);
     for (int i = 0; i < def->readout_count; i++) {
-        /* NaN is a readout not defined yet (diffusion's ce_final before any measurement):
-         * the field is left out rather than written as a number it is not. */
-        if (isnan(values[i])) continue;
-        fputc(',', f);
+        if (i) fputc(',', f);
         print_number(f, def->readouts[i].name, values[i]);
     }
+    fputc('}', f);
 }
 
 void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *smp)
 {
-    fprintf(f, "{\"step\":%ld,", smp->step);
+    print_open(f);
+    fprintf(f, "\"step\":%ld,", smp->step);
     print_scene(f, s);
     print_readouts(f, s);
     fputc(',', f);
@@ -94,7 +119,7 @@ void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok
     char text[512], name[64];
     ui_action_format(act, text, sizeof text);
     snprintf(name, sizeof name, "%.*s", (int)strcspn(text, " "), text);
-    fputc('{', f);
+    print_open(f);
     print_string(f, "command", name);
     fputc(',', f);
     print_string(f, "text", text);
@@ -144,7 +169,7 @@ static unsigned long long state_hash(const xl_session *s)
 void ui_trace_lesson(FILE *f, const xl_session *s, const char *event, const char *file, int page, int pages,
                      const char *phase)
 {
-    fputc('{', f);
+    print_open(f);
     print_string(f, "lesson", event);
     fputc(',', f);
     print_string(f, "file", file ? file : "");

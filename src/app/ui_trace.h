@@ -1,11 +1,15 @@
-/* ui_trace: the --trace output, one JSON object per line on a stream.
+/* ui_trace: the --trace output, one JSON object per line on a stream (JSON Lines).
  *
- * A step line: {"step", "scenario", "optimizer", every readout of the scenario by name
- * (the softmax: "loss", "entropy", "kl"), "lr", "unit", "playing", "q", "surprise"
- * (nats, from log q; null means +infinity), and in a race "race": [{"optimizer",
- * "loss"}, ...]; "diverged_at" once a run has diverged}. A command line: {"command"
- * (its name), "text" (its whole text, which parses back to the same command), "ok"
- * (false when the session refused it), "message" (why), and the state after it}.
+ * Schema version 2, documented field by field in docs/trace.md. Every line starts with
+ * "trace":2. A scenario's readouts are one object of their own, "readouts": {"loss":
+ * ..., "entropy": ..., ...}, every readout of the record by name, null where it has no
+ * finite value yet; the line's own fields never mix with them.
+ * A step line: {"trace", "step", "scenario", "optimizer" (absent for a scenario with
+ * nothing to learn), "readouts", "lr", "unit", "playing", "q", "surprise" (nats, from
+ * log q; null means +infinity), and in a race "race": [{"optimizer", "loss"}, ...];
+ * "diverged_at" once a run has diverged}. A command line: {"trace", "command" (its
+ * name), "text" (its whole text, which parses back to the same command), "ok" (false
+ * when the session refused it), "message" (why), and the state after it}.
  * Numbers are printed with 17 significant digits, so they read back bit for bit.
  */
 #ifndef UI_TRACE_H
@@ -20,11 +24,12 @@ void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *sample);
 /* ok: whether the session took the action (view actions always are). */
 void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok);
 
-/* A lesson line, after a lesson key or a page's script moved on: {"lesson" (the event:
- * "open", "page", "blank", "unblank", "menu", "close", "presenter"), "file", "page"
- * (1-based), "pages", "phase" (playing, waiting, paused, asking, suspended, done, or
+/* A lesson line, after a lesson key or a page's script moved on: {"trace", "lesson"
+ * (the event: "open", "page", "blank", "unblank", "menu", "close", "presenter"),
+ * "file", "page" (1-based), "pages", "phase" (playing, waiting, paused, asking, suspended, done, or
  * "" without a player), "step", "state" (a hash of the scenario's state: equal states
- * give equal hashes, so a page restored bit for bit shows the same), and the readouts}. */
+ * give equal hashes, so a page restored bit for bit shows the same), "scenario",
+ * "optimizer" and "readouts"}. */
 void ui_trace_lesson(FILE *f, const xl_session *s, const char *event, const char *file, int page, int pages,
                      const char *phase);
 

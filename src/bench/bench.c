@@ -34,6 +34,7 @@
 #include "ui_library.h"
 #include "ui_png.h"
 #include "ui_scene.h"
+#include "xl_classifier.h"
 #include "ui_yuv.h"
 #include "xl_recording.h"
 #include "xl_info.h"
@@ -137,7 +138,7 @@ static void run_landscape(void *ctx)
     landscape_ctx *l = ctx;
     /* A new z every time, so the cache cannot short-circuit the fill. */
     l->z[3] = 0.25 + 1e-3 * (double)(l->rep++ % 1000);
-    if (xl_landscape_compute_classifier(l->ls, &l->c, l->z, 0, 1, -6.0, 6.0) != 1)
+    if (xl_classifier_landscape(l->ls, &l->c, l->z, 0, 1, -6.0, 6.0) != 1)
         sink += 1000; /* would mean a cached (unmeasured) fill; reported below */
 }
 

@@ -29,7 +29,9 @@ static double bench_session_steps(int n, int *reps)
 {
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
-    if (xl_session_desc_set_classes(&d, n, 1) != 0) return NAN;
+    int k = xl_scenario_param_index(d.scenario, "classes");
+    if (k < 0) return NAN;
+    d.params[k] = n;
     xl_session *s = xl_session_create(&d);
     if (!s) return NAN;
     bench_session_batch b = {s, 1};

@@ -20,7 +20,9 @@ readout alone is several thousand pixels).
 import gzip, json, os, subprocess, sys, tempfile, time, traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from cdp import Browser, image_diff, png_size, serve  # noqa: E402
+import trace_schema  # noqa: E402  (tests/trace_schema.py: the trace's schema, docs/trace.md)
 
 FUZZ_PERCENT = 3
 MAX_DIFFERING = 0.005   # of the frame's pixels
@@ -32,12 +34,17 @@ MODEL = (0xE6, 0x9F, 0x00)
 DARK_BACKGROUND = (0x15, 0x17, 0x1C)
 
 SITE, DESKTOP, OUT = (os.path.abspath(a) for a in sys.argv[1:4]) if len(sys.argv) == 4 else (None,) * 3
+# XL_WEB_ONLY=TEXT[,TEXT...]: run only the checks whose name holds one of the texts
+# (e.g. "trace matches", after a change to what one part reads).
+ONLY = [t for t in os.environ.get('XL_WEB_ONLY', '').split(',') if t]
 results = []
 
 
 def check(name):
     """Run one test function, record ok or the reason it failed."""
     def wrap(fn):
+        if ONLY and not any(t in name for t in ONLY):
+            return fn
         started = time.time()
         try:
             fn()
@@ -105,15 +112,27 @@ def ink_box(png, x, y, w, h, black_only=False):
 
 
 def trace_lines(browser):
-    """The current page's --trace output (JSON lines on the console), parsed."""
+    """The current page's --trace output (JSON lines on the console), parsed; each line
+    must be one of the trace's schema (version 2: a key twice, a missing "trace": 2 or
+    a field the schema does not name fails the check that reads it)."""
     lines = []
     for text in browser.console_lines()[getattr(browser, 'page_console_start', 0):]:
         if text.startswith('{'):
             try:
-                lines.append(json.loads(text))
+                line = trace_schema.parse(text)
+            except trace_schema.SchemaError as e:
+                raise AssertionError(f'a trace line breaks the schema: {e}: {text[:120]}') from None
             except json.JSONDecodeError:
-                pass
+                continue
+            wrong = trace_schema.problems(line)
+            assert not wrong, f'a trace line breaks the schema: {"; ".join(wrong)}: {text[:120]}'
+            lines.append(line)
     return lines
+
+
+def step_lines(lines):
+    """The step lines of parsed trace lines (neither a command nor a lesson line)."""
+    return [t for t in lines if trace_schema.kind(t) == 'step']
 
 
 def open_page(browser, base, query=''):
@@ -219,11 +238,11 @@ def main():
             open_page(b, base, '?trace=1')
             for _ in range(3):
                 press_and_wait(b, 'n')
-            steps = [t for t in trace_lines(b) if 'loss' in t and 'command' not in t and 'lesson' not in t]
+            steps = step_lines(trace_lines(b))
             assert [t['step'] for t in steps] == [1, 2, 3], f'step lines: {[t.get("step") for t in steps]}'
-            ref = [json.loads(line) for line in desktop('--steps', '3', trace=True) if '"loss"' in line]
-            assert steps[-1]['loss'] == ref[-1]['loss'] and steps[-1]['q'] == ref[-1]['q'], \
-                f'browser step 3 {steps[-1]["loss"]!r}, desktop {ref[-1]["loss"]!r}'
+            ref = step_lines([trace_schema.parse(line) for line in desktop('--steps', '3', trace=True)])
+            assert steps[-1]['readouts'] == ref[-1]['readouts'] and steps[-1]['q'] == ref[-1]['q'], \
+                f'browser step 3 {steps[-1]["readouts"]!r}, desktop {ref[-1]["readouts"]!r}'
             shot, want = os.path.join(OUT, 'steps-browser.png'), os.path.join(OUT, 'steps-desktop.png')
             b.canvas_png(shot)
             desktop('--size', '1280x720', '--steps', '3', '-o', want)
@@ -348,7 +367,7 @@ def main():
             sleeps = b.eval('window.xentlab.sleeps')
             press_and_wait(b, 'n')
             b.wait_for(f'window.xentlab.asleep && window.xentlab.sleeps > {sleeps}', timeout=5)
-            assert [t['step'] for t in trace_lines(b) if 'loss' in t and 'command' not in t] == [1]
+            assert [t['step'] for t in step_lines(trace_lines(b))] == [1]
             assert b.eval('window.xentlab.exitStatus') is None, 'the runtime ended while asleep'
             # A lesson page that plays 50 steps when it opens, with no input at all.
             open_page(b, base, '?trace=1&lesson=6&page=3')

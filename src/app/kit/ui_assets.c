@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xl_scenario.h"
+
 #ifndef XL_SOURCE_ASSETS
 #define XL_SOURCE_ASSETS "assets"
 #endif
@@ -49,4 +51,61 @@ int ui_assets_find_fonts(char *dir, size_t n, char *tried, size_t tn)
     if (try_dir(XL_SOURCE_ASSETS, dir, n, tried, tn)) return 0;
     if (try_dir(XL_INSTALL_ASSETS, dir, n, tried, tn)) return 0;
     return -1;
+}
+
+/* The whole of path, or NULL (unreadable, or larger than UI_ASSETS_DATA_MAX). Owned by
+ * the caller. */
+static void *read_all(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) return NULL;
+    unsigned char *buf = NULL;
+    size_t used = 0, cap = 0;
+    int ok = 0;
+    for (;;) {
+        if (used == cap) {
+            size_t grown = cap ? cap * 2 : 65536;
+            unsigned char *b = grown <= UI_ASSETS_DATA_MAX ? realloc(buf, grown) : NULL;
+            if (b == NULL) break;
+            buf = b;
+            cap = grown;
+        }
+        size_t got = fread(buf + used, 1, cap - used, f);
+        used += got;
+        if (got == 0) {
+            ok = feof(f) && !ferror(f);
+            break;
+        }
+    }
+    fclose(f);
+    if (!ok) {
+        free(buf);
+        return NULL;
+    }
+    *size = used;
+    return buf;
+}
+
+int ui_assets_load_scenario_data(void)
+{
+    char fonts[2048], tried[4096];
+    if (ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) != 0) return 0;
+    char *slash = strrchr(fonts, '/');
+    if (slash) *slash = '\0'; /* the assets folder */
+    int loaded = 0;
+    for (int i = 0; i < xl_scenario_count(); i++) {
+        const xl_scenario_def *def = xl_scenario_at(i);
+        size_t size = 0;
+        if (def->data_file == NULL || xl_scenario_data(def, &size) != NULL) continue;
+        char path[2304];
+        snprintf(path, sizeof path, "%s/data/%s", fonts, def->data_file);
+        void *bytes = read_all(path, &size);
+        if (bytes == NULL) continue;
+        if (xl_scenario_set_data(def, bytes, size) != 0) {
+            free(bytes);
+            continue;
+        }
+        loaded++; /* kept until exit: every session may read it */
+    }
+    return loaded;
 }

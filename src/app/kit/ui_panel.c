@@ -332,7 +332,7 @@ SDL_Rect ui_tooltip_draw(const ui_ctx *ctx, int px, int py, SDL_Rect avoid, SDL_
 
 void ui_hit_add(const ui_ctx *ctx, SDL_Rect rect, const char *l0, const char *l1, const char *l2)
 {
-    ui_hit_add_edit(ctx, rect, (ui_region_drag){XL_CMD_NONE, XL_CMD_NONE, UI_DRAG_VALUE_U, -1, 0, 0, 0, 0}, l0, l1, l2);
+    ui_hit_add_edit(ctx, rect, (ui_region_drag){NULL, NULL, UI_DRAG_VALUE_U, -1, 0, 0, 0, 0}, l0, l1, l2);
 }
 
 void ui_hit_add_edit(const ui_ctx *ctx, SDL_Rect rect, ui_region_drag edit, const char *l0, const char *l1,

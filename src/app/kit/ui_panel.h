@@ -15,14 +15,15 @@
  * (a scenario's own panel knows what its marks mean; the pointer looks them up). */
 enum { UI_HITS_MAX = 256, UI_HIT_LINES = 3, UI_HIT_TEXT = 112 };
 /* How a press on a region edits: the pointer's pixel (x, y) maps to values
- * u = u0 + us x and v = v0 + vs y, and each motion sends the command `drag` with
+ * u = u0 + us x and v = v0 + vs y, and each motion sends the command named `drag` (a
+ * shared command's or a scenario verb's name, static storage; NULL: none) with
  * UI_DRAG_VALUE_U: u as its number; UI_DRAG_VALUE_PEAK: the list (u, 1/(√(2π) v)),
  * a Gaussian whose peak is at the pointer (its mean and width). A press first selects
  * `index` (if >= 0); a click without motion on what was already selected sends `click`. */
 typedef enum ui_drag_value { UI_DRAG_VALUE_U = 0, UI_DRAG_VALUE_PEAK } ui_drag_value;
 typedef struct ui_region_drag {
-    xl_command_kind drag;   /* XL_CMD_NONE: nothing to drag */
-    xl_command_kind click;  /* XL_CMD_NONE: nothing on a click */
+    const char *drag;   /* NULL: nothing to drag */
+    const char *click;  /* NULL: nothing on a click */
     ui_drag_value value;
     int index;
     double u0, us, v0, vs;

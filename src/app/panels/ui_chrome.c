@@ -110,50 +110,69 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     }
 }
 
-/* One hint: what it says and the command a click on it sends (the key's, or its
- * "up" half for a pair like +/−). */
+/* One hint: what it says and the name of the command a click on it sends (the key's,
+ * or its "up" half for a pair like +/−); NULL: none. */
 typedef struct hint {
     const char *text;
-    xl_command_kind kind;
+    const char *name;
 } hint;
 
-/* The hints for def: the general list, or the time keys, the scenario's own commands,
- * the optimizer's keys where something learns, and the view's. */
+/* def's verbs that have a hint, in the order declared. */
+static int verb_hints(const xl_scenario_def *def, hint *out, int n, int cap)
+{
+    for (int v = 0; v < def->verb_count && n < cap; v++)
+        if (def->verbs[v].hint) out[n++] = (hint){def->verbs[v].hint, def->verbs[v].name};
+    return n;
+}
+
+/* The hints for def: the general list with def's verbs after the selection, or the
+ * time keys, the commands def's hint_bar names, the optimizer's keys where something
+ * learns, and the view's. */
 static int scenario_hints(const xl_scenario_def *def, hint *out, int cap)
 {
     static const hint general[] = {
-        {"Space play", XL_CMD_TOGGLE_PLAY}, {"N step", XL_CMD_STEP}, {"R reset", XL_CMD_RESET},
-        {"+/− lr", XL_CMD_LR_UP}, {"G optimizer", XL_CMD_OPTIMIZER_NEXT}, {"C race", XL_CMD_RACE_TOGGLE},
-        {"S scenario", XL_CMD_SCENARIO_NEXT}, {"1–9 ⇧←/→ select", XL_CMD_SELECT_NEXT}, {"↑/↓ p", XL_CMD_P_UP},
-        {"O one-hot", XL_CMD_P_ONEHOT}, {"U uniform", XL_CMD_P_UNIFORM}, {"Tab slice", XL_CMD_SLICE_NEXT},
-        {"V plane", XL_CMD_FRAME_TOGGLE}, {"L nats/bits", XL_CMD_UNIT_TOGGLE}, {"T theme", XL_CMD_NONE},
-        {"[ ] speed", XL_CMD_SPEED_UP}, {"P restore P", XL_CMD_P_RESTORE},
+        {"Space play", "toggle-play"}, {"N step", "step"}, {"R reset", "reset"}, {"+/− lr", "lr-up"},
+        {"G optimizer", "optimizer-next"}, {"C race", "race-toggle"}, {"S scenario", "scenario-next"},
+        {"1–9 ⇧←/→ select", "select-next"}, {NULL, NULL}, /* the verbs go here */
+        {"Tab slice", "slice-next"}, {"V plane", "frame"}, {"L nats/bits", "unit"}, {"T theme", NULL},
+        {"[ ] speed", "speed-up"},
     };
     int n = 0;
-    if (!def->commands) {
-        for (size_t i = 0; i < sizeof general / sizeof general[0] && n < cap; i++) out[n++] = general[i];
+    if (!def->hint_bar) {
+        for (size_t i = 0; i < sizeof general / sizeof general[0] && n < cap; i++)
+            if (general[i].text) out[n++] = general[i];
+            else n = verb_hints(def, out, n, cap);
         return n;
     }
-    static const hint time_keys[] = {{"Space play", XL_CMD_TOGGLE_PLAY}, {"N step", XL_CMD_STEP},
-                                     {"R reset", XL_CMD_RESET}};
-    static const hint learn_keys[] = {{"+/− lr", XL_CMD_LR_UP}, {"G optimizer", XL_CMD_OPTIMIZER_NEXT},
-                                      {"C race", XL_CMD_RACE_TOGGLE}};
-    static const hint landscape_keys[] = {{"Tab slice", XL_CMD_SLICE_NEXT}, {"V plane", XL_CMD_FRAME_TOGGLE}};
-    static const hint view_keys[] = {{"S scenario", XL_CMD_SCENARIO_NEXT}, {"[ ] speed", XL_CMD_SPEED_UP},
-                                     {"L nats/bits", XL_CMD_UNIT_TOGGLE}, {"T theme", XL_CMD_NONE}};
+    static const hint time_keys[] = {{"Space play", "toggle-play"}, {"N step", "step"}, {"R reset", "reset"}};
+    static const hint learn_keys[] = {{"+/− lr", "lr-up"}, {"G optimizer", "optimizer-next"},
+                                      {"C race", "race-toggle"}};
+    static const hint landscape_keys[] = {{"Tab slice", "slice-next"}, {"V plane", "frame"}};
+    static const hint view_keys[] = {{"S scenario", "scenario-next"}, {"[ ] speed", "speed-up"},
+                                     {"L nats/bits", "unit"}, {"T theme", NULL}};
     for (size_t i = 0; i < 3 && n < cap; i++) out[n++] = time_keys[i];
-    for (const xl_command_kind *k = def->commands; *k != XL_CMD_NONE && n < cap; k++)
-        if (ui_input_hint(*k)) out[n++] = (hint){ui_input_hint(*k), *k};
+    for (const char *const *k = def->hint_bar; *k && n < cap; k++)
+        if (ui_input_hint(def, *k)) out[n++] = (hint){ui_input_hint(def, *k), *k};
     for (size_t i = 0; i < 3 && n < cap && !def->gradient_free; i++) out[n++] = learn_keys[i];
     for (size_t i = 0; i < 2 && n < cap && (def->panels & XL_PANEL_LANDSCAPE); i++) out[n++] = landscape_keys[i];
     for (size_t i = 0; i < 4 && n < cap; i++) out[n++] = view_keys[i];
     return n;
 }
 
+/* What a click on the hint named `name` does, for its tooltip. */
+static const char *hint_help(const xl_scenario_def *def, const char *name)
+{
+    const int v = xl_scenario_verb_index(def, name);
+    if (v >= 0) return def->verbs[v].help;
+    const xl_command_kind k = xl_command_find(name, strlen(name));
+    return k != XL_CMD_NONE ? xl_command_help(k) : name;
+}
+
 void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, SDL_Rect *help_box)
 {
     hint hints[40];
-    const int count = scenario_hints(xl_session_scenario(s), hints, 40);
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const int count = scenario_hints(def, hints, 40);
     const ui_theme *th = ctx->theme;
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
     ui_draw_line(ctx->r, area.x, area.y + 0.5f, area.x + area.w, area.y + 0.5f, 1.0f, th->border);
@@ -167,10 +186,10 @@ void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, SDL_Re
         if (x + w > limit) break;
         /* The bar is a toolbar too: a click on a hint does what its key does, so a demo
          * runs with the mouse alone. */
-        if (hints[i].kind != XL_CMD_NONE) {
+        if (hints[i].name) {
             char what[96];
-            snprintf(what, sizeof what, "click: %s", xl_command_help(hints[i].kind));
-            const ui_region_drag click = {XL_CMD_NONE, hints[i].kind, UI_DRAG_VALUE_U, -1, 0, 0, 0, 0};
+            snprintf(what, sizeof what, "click: %s", hint_help(def, hints[i].name));
+            const ui_region_drag click = {NULL, hints[i].name, UI_DRAG_VALUE_U, -1, 0, 0, 0, 0};
             ui_hit_add_edit(ctx, (SDL_Rect){x - 2, area.y, w + 4, area.h}, click, what, NULL, NULL);
         }
         x += ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, hints[i].text);

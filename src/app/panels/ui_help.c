@@ -1,8 +1,15 @@
 /* ui_help: the key reference, a translucent sheet over the scene in two columns
- * grouped by purpose. Any key closes it. */
+ * grouped by purpose. Any key closes it. The left column and the view's keys are the
+ * shared commands' (the same in every scenario); the scenario's own keys are read from
+ * its record's verbs (xl_verb_def: key and help), so a new scenario's keys show here
+ * without an edit. */
 #include "ui_panels.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "ui_draw.h"
+#include "ui_input.h"
 #include "ui_platform.h"
 
 /* what_in_browser: what the key does in a web page when it differs (NULL: the same). */
@@ -27,7 +34,6 @@ static const help_row learning[] = {
     {"^B  /  ⇧^B", "Adam's β₂ up / down", NULL},
     {"E  /  ⇧E", "Adam's ε × 10 / ÷ 10", NULL},
     {"C", "race the four optimizers, or stop", NULL},
-    {"D", "let Q learn the moving ρ(t), or hold", NULL},
     {NULL, NULL, NULL},
     {"Tab", "show the next pair of parameters", NULL},
     {"⇧Tab", "previous pair", NULL},
@@ -41,22 +47,8 @@ static const help_row learning[] = {
     {"B  or  .", "lesson: blank the screen", NULL},
     {"P", "lesson: presenter view", "lesson: presenter view (desktop only)"},
 };
-static const help_row truth[] = {
-    {"1 … 9", "select a class or sample", NULL},
-    {"⇧←  /  ⇧→", "select previous / next", NULL},
-    {"↑  /  ↓", "raise / lower its true p", NULL},
-    {"W  /  ⇧W", "widen / narrow P or the detector", NULL},
-    {"Enter", "measure the selected cell", NULL},
-    {"I", "next starting state (all heads, peaked…)", NULL},
-    {"J  /  ⇧J", "more / fewer coins", NULL},
-    {"Z  /  ⇧Z", "more / fewer coins flipped per step", NULL},
-    {"O", "P one-hot on the class", NULL},
-    {"U", "P uniform", NULL},
-    {"P", "restore the starting P", NULL},
-    {"F", "flip the sample's label", NULL},
-    {"A", "add a sample beside it", NULL},
-    {"X  or  Del", "remove the sample", NULL},
-    {"K  /  ⇧K", "weight β of the positives up / down", NULL},
+/* After the scenario's own keys: the view, the window and the mouse. */
+static const help_row view_rows[] = {
     {NULL, NULL, NULL},
     {"L", "logarithm: nats (ln) or bits (log₂)", NULL},
     {"T", "projector / dark theme", NULL},
@@ -71,6 +63,48 @@ static const help_row truth[] = {
     {"landscape", "click/drag the point, ^click the start", NULL},
     {"wheel", "zoom; right-drag pans; double-click fits", NULL},
 };
+
+enum { SCENARIO_ROWS_MAX = 2 + 2 * 16, KEY_TEXT_MAX = 40 };
+
+/* A verb's help as the sheet shows it: up to its first ": " or " (" (the ladder and the
+ * details are --list-commands' and the man page's), into buf[n]. */
+static const char *short_help(const char *help, char *buf, size_t n)
+{
+    size_t len = strlen(help);
+    const char *colon = strstr(help, ": "), *paren = strstr(help, " (");
+    if (colon && (size_t)(colon - help) < len) len = (size_t)(colon - help);
+    if (paren && (size_t)(paren - help) < len) len = (size_t)(paren - help);
+    snprintf(buf, n, "%.*s", (int)len, help);
+    return buf;
+}
+
+/* The second column: selection, def's verbs that have a key (one row each, in the
+ * order declared), then view_rows. keys[] and whats[] hold the texts the rows point
+ * into. */
+static int scenario_rows(const xl_scenario_def *def, help_row *rows, int cap, char (*keys)[KEY_TEXT_MAX],
+                         char (*whats)[KEY_TEXT_MAX * 2], char *select_what, size_t select_n)
+{
+    int n = 0;
+    snprintf(select_what, select_n, "select a %s", def->item_noun ? def->item_noun : "class or sample");
+    rows[n++] = (help_row){"1 … 9", select_what, NULL};
+    rows[n++] = (help_row){"⇧←  /  ⇧→", "select previous / next", NULL};
+    for (int v = 0; v < def->verb_count && n < cap - 1; v++) {
+        const xl_verb_def *d = &def->verbs[v];
+        if (!d->keys[0].code) continue; /* scripts' and lessons' only: --list-commands has them */
+        char *k = keys[n];
+        ui_input_key_text(d->keys[0], 1, k, KEY_TEXT_MAX);
+        if (d->keys[1].code) {
+            char second[KEY_TEXT_MAX];
+            snprintf(k + strlen(k), KEY_TEXT_MAX - strlen(k), "  or  %s",
+                     ui_input_key_text(d->keys[1], 1, second, sizeof second));
+        }
+        rows[n] = (help_row){k, short_help(d->help, whats[n], sizeof whats[n]), NULL};
+        n++;
+    }
+    const int nv = (int)(sizeof view_rows / sizeof view_rows[0]);
+    for (int i = 0; i < nv && n < cap; i++) rows[n++] = view_rows[i];
+    return n;
+}
 
 static int rows_width(const ui_ctx *ctx, ui_font font, const help_row *rows, int n, int *key_w)
 {
@@ -110,14 +144,19 @@ static int footer_h(const ui_ctx *ctx, ui_font font)
     return ui_text_line_height(ctx->text, font) * 2;
 }
 
-void ui_help_draw(const ui_ctx *ctx, int w, int h)
+void ui_help_draw(const ui_ctx *ctx, int w, int h, const xl_scenario_def *def)
 {
     const ui_theme *th = ctx->theme;
+    help_row truth[SCENARIO_ROWS_MAX + 16];
+    char keys[SCENARIO_ROWS_MAX + 16][KEY_TEXT_MAX], whats[SCENARIO_ROWS_MAX + 16][KEY_TEXT_MAX * 2];
+    char select_what[64];
+    const int nt = scenario_rows(def, truth, SCENARIO_ROWS_MAX + 16, keys, whats, select_what, sizeof select_what);
+    const char *title = "THIS SCENARIO  ·  VIEW  ·  MOUSE";
     /* In a web page, what the page cannot do and where it is done instead. */
     const char *footer = ui_platform_is_browser()
         ? "In a web page, video export and the presenter view need the desktop program."
         : NULL;
-    const int nl = (int)(sizeof learning / sizeof learning[0]), nt = (int)(sizeof truth / sizeof truth[0]);
+    const int nl = (int)(sizeof learning / sizeof learning[0]);
     ui_draw_fill(ctx->r, (SDL_Rect){0, 0, w, h}, ui_rgba(th->background, 150));
     /* The largest type whose two columns fit the window. */
     static const ui_font fonts[] = {UI_FONT_HELP, UI_FONT_LABEL, UI_FONT_TICK};
@@ -151,7 +190,7 @@ void ui_help_draw(const ui_ctx *ctx, int w, int h)
                  "⇧ Shift   ^ Ctrl   ·   any key closes this");
     y += ui_text_line_height(ctx->text, UI_FONT_HEADING) + lh / 2;
     column(ctx, font, x, y, key_w, "LEARNING", learning, nl);
-    column(ctx, font, x + col_w + lh, y, key_w, "THE TRUTH P  ·  VIEW  ·  MOUSE", truth, nt);
+    column(ctx, font, x + col_w + lh, y, key_w, title, truth, nt);
     if (footer) {
         char cut[256];
         ui_text_fit(ctx->text, font, footer, sheet.w - lh * 3, cut, sizeof cut);

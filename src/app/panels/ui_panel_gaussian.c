@@ -219,7 +219,7 @@ static void draw_densities(const ui_ctx *ctx, const frame_map *f, const xl_gauss
      * the width (a peak 1/(√(2π) σ) high). Recorded last, so it is on top of the strips. */
     {
         const double span = (f->hi - f->lo) / plot.w;
-        const ui_region_drag peak = {XL_CMD_SET_NORMAL, XL_CMD_NONE, UI_DRAG_VALUE_PEAK, -1,
+        const ui_region_drag peak = {"set-normal", NULL, UI_DRAG_VALUE_PEAK, -1,
                                      f->lo - plot.x * span, span, f->y_max * (plot.y + plot.h) / plot.h,
                                      -f->y_max / plot.h};
         int half = (int)(14.0f * (ctx->scale > 1.0f ? ctx->scale : 1.0f));

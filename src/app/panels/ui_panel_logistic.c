@@ -354,7 +354,7 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
             int hr = (int)ceilf(r) + 2;
             /* Held, the sample moves along x; a click on the selected one flips its label. */
             const double span = (f.hi - f.lo) / f.plot.w;
-            const ui_region_drag move = {XL_CMD_MOVE_POINT, XL_CMD_FLIP, UI_DRAG_VALUE_U, i, f.lo - f.plot.x * span,
+            const ui_region_drag move = {"move-point", "flip", UI_DRAG_VALUE_U, i, f.lo - f.plot.x * span,
                                          span, 0.0, 0.0};
             ui_hit_add_edit(ctx, (SDL_Rect){(int)x - hr, (int)y - hr, 2 * hr + 1, 2 * hr + 1}, move, l0, l1, l2);
         }

@@ -343,7 +343,7 @@ typedef struct plan {
 typedef struct measure {
     int lh, gap;
     int name_w[3];
-    char names[3][XL_NAME_MAX * 2];
+    char names[3][96];  /* a class name fitted to the space, "…" included */
     marks_size mk;
     float margin;   /* clear around the triangle for P's target */
 } measure;
@@ -1085,20 +1085,20 @@ void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, 
     ui_simplex_geom *out = geom ? geom : &local;
     memset(out, 0, sizeof *out);
     SDL_Rect in = ui_panel_begin(ctx, area, "PROBABILITY SIMPLEX", "every point is a distribution over 3 classes");
-    const xl_classifier *cls = xl_session_classifier(s);
-    if (xl_session_scenario(s) != &xl_scenario_softmax || !cls) {
-        frame_only(ctx, in, "The simplex view is for the softmax scenario with 3 classes.");
-        return;
-    }
-    if (cls->n != 3) {
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    if (!xl_session_simplex_possible(s)) {
         char why[128];
-        snprintf(why, sizeof why, "The simplex view needs 3 classes, not %d (param classes=3).", cls->n);
+        if (bars.logits == NULL)
+            snprintf(why, sizeof why, "The simplex view is for Q = softmax(z) over 3 classes (the softmax scenario).");
+        else
+            snprintf(why, sizeof why, "The simplex view needs 3 classes, not %d (param classes=3).", bars.n);
         frame_only(ctx, in, why);
         return;
     }
     if (in.w < MIN_SIDE || in.h < MIN_SIDE) return;
 
-    const double *p = cls->p;
+    const double *p = bars.p;
     double q[3], logq[3];
     xl_session_q(s, q);
     xl_session_log_q(s, logq);
@@ -1111,7 +1111,7 @@ void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, 
     m.mk = marks_size_of(ctx);
     m.margin = m.mk.pr + 2.0f;
     for (int i = 0; i < 3; i++) {
-        ui_text_fit(ctx->text, UI_FONT_LABEL, cls->names[i], in.w / 4, m.names[i], sizeof m.names[i]);
+        ui_text_fit(ctx->text, UI_FONT_LABEL, bars.names[i], in.w / 4, m.names[i], sizeof m.names[i]);
         m.name_w[i] = ui_text_width(ctx->text, UI_FONT_LABEL, m.names[i]);
     }
     legend L;

@@ -88,7 +88,7 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
 void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s);
 /* help: where "H help" was drawn, the last hint; a click there opens the key sheet. */
 void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, SDL_Rect *help);
-/* The help sheet over the whole frame of w x h. */
-void ui_help_draw(const ui_ctx *ctx, int w, int h);
+/* The help sheet over the whole frame of w x h, with def's own keys (its verbs). */
+void ui_help_draw(const ui_ctx *ctx, int w, int h, const xl_scenario_def *def);
 
 #endif

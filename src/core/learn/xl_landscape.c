@@ -1,25 +1,14 @@
 /* xl_landscape: the loss on a G x G grid over two chosen parameters.
  *
  * Generic path: set theta_a = x_i, theta_b = y_j and ask the model, G^2 loss calls.
- * Classifier path: with z_a = x, z_b = y and one shift M >= x, y and every other z_k,
- * since sum_k p_k = 1,
- *   L(x, y) = log sum_k e^{z_k} - p.z
- *           = p_a (M - x) + p_b (M - y) + sum_{k != a,b} p_k (M - z_k)
- *             + log(e^{x-M} + e^{y-M} + sum_{k != a,b} e^{z_k - M}).
- * Every term before the log is >= 0, so nothing cancels however large the logits (the
- * unshifted M + log(...) - p_a x - p_b y - p.z lost everything at 1e16 and gave the
- * wrong sign at 1e300). The per-column terms (e^{x_i-M}, p_a (M - x_i)) and per-row
- * terms are tabled once, so each cell costs two adds and a log.
- * The log can still cancel against the linear terms when the shifted sum is tiny (the
- * cell's own largest logit is far below M): with s >= e^-CANCEL_MAX the error is at
- * most ~eps (L + 2 CANCEL_MAX); below that, or where a term overflows, the cell falls
- * back to the exact per-cell form (xl_cross_entropy_logits).
+ * A model with a faster way (the classifier's one log per cell, xl_classifier.h) fills
+ * the rows itself between xl_landscape_fill_begin and xl_landscape_fill_end, with a key
+ * of its own inputs for the cache.
  *
  * Coordinates: x_i = lo + (hi - lo) i / (G - 1), computed in halves when hi - lo
  * overflows (a range of +-1e308), so every coordinate is finite whenever lo and hi are.
  */
 #include "xl_landscape.h"
-#include "xl_vec.h"
 
 #include <assert.h>
 #include <float.h>
@@ -27,14 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xl_info.h"
-#include "xl_sim.h"
 
-enum { CACHE_NONE = 0, CACHE_MODEL, CACHE_CLASSIFIER };
+enum { CACHE_NONE = 0, CACHE_MODEL, CACHE_KEY };
 
-/* Cells whose shifted sum is below e^-CANCEL_MAX take the exact per-cell form: the fast
- * form's error there, ~eps (L + 2 CANCEL_MAX), would pass 1e-14 nats. */
-#define CANCEL_MAX 32.0
 
 struct xl_landscape {
     int g;
@@ -57,7 +41,8 @@ struct xl_landscape {
     unsigned long version; /* xl_model_version at the last generic fill */
     int np;
     double theta[XL_MAX_PARAMS];
-    double p[XL_MAX_CLASSES];
+    size_t key_size;                          /* CACHE_KEY: a model's own fill */
+    unsigned char key[XL_LANDSCAPE_KEY_MAX];
 };
 
 xl_landscape *xl_landscape_create(int g)
@@ -278,81 +263,58 @@ int xl_landscape_compute_box(xl_landscape *ls, xl_model model, const double *the
     return 1;
 }
 
-int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
-                                    const double *z, int a, int b, double lo, double hi)
+int xl_landscape_fill_begin(xl_landscape *ls, int a, int b, double xlo, double xhi, double ylo, double yhi,
+                            const void *key, size_t key_size)
 {
-    return xl_landscape_compute_classifier_box(ls, c, z, a, b, lo, hi, lo, hi);
+    assert(ls != NULL && key != NULL && key_size <= XL_LANDSCAPE_KEY_MAX);
+    assert(a >= 0 && b >= 0 && a != b && xhi > xlo && yhi > ylo);
+    const double box[4] = {xlo, xhi, ylo, yhi};
+    if (ls->kind == CACHE_KEY && ls->key_size == key_size && memcmp(ls->key, key, key_size) == 0 &&
+        same_slice(ls, a, b, box))
+        return 0;
+    begin_fill(ls, a, b, box);
+    ls->kind = CACHE_NONE; /* until fill_end: a fill left half done is no cache */
+    memcpy(ls->key, key, key_size);
+    ls->key_size = key_size;
+    return 1;
 }
 
-int xl_landscape_compute_classifier_box(xl_landscape *ls, const xl_classifier *c, const double *z, int a, int b,
-                                        double xlo, double xhi, double ylo, double yhi)
+double xl_landscape_x(const xl_landscape *ls, int i)
 {
-    assert(ls != NULL && c != NULL && z != NULL);
-    int n = c->n;
-    assert(n >= 2 && n <= XL_MAX_CLASSES);
-    assert(a >= 0 && a < n && b >= 0 && b < n && a != b);
-    assert(xhi > xlo && yhi > ylo);
-    const double box[4] = {xlo, xhi, ylo, yhi};
-    if (ls->kind == CACHE_CLASSIFIER && ls->np == n &&
-        same_key(ls->theta, z, n, a, b) &&
-        memcmp(ls->p, c->p, (size_t)n * sizeof(double)) == 0 && same_slice(ls, a, b, box))
-        return 0;
+    assert(ls != NULL && i >= 0 && i < ls->g);
+    return xcoord(ls, i);
+}
 
-    begin_fill(ls, a, b, box);
-    int g = ls->g;
-    /* The largest exponent any cell meets: the view's top on either axis or a logit. */
-    double m = xhi > yhi ? xhi : yhi;
-    for (int k = 0; k < n; k++)
-        if (k != a && k != b && z[k] > m)
-            m = z[k];
-    double rs = 0.0, base = 0.0;
-    for (int k = 0; k < n; k++) {
-        if (k == a || k == b)
-            continue;
-        rs += exp(z[k] - m);
-        if (c->p[k] > 0.0)
-            base += c->p[k] * (m - z[k]);
-    }
-    double pa = c->p[a], pb = c->p[b];
-    for (int i = 0; i < g; i++) {
-        double tx = xcoord(ls, i), ty = ycoord(ls, i);
-        ls->ex[i] = exp(tx - m);
-        ls->ey[i] = exp(ty - m);
-        ls->cx[i] = pa > 0.0 ? pa * (m - tx) : 0.0;
-        ls->cy[i] = pb > 0.0 ? pb * (m - ty) : 0.0;
-    }
-    const double s_min = exp(-CANCEL_MAX);
-    double zz[XL_MAX_CLASSES];
-    memcpy(zz, z, (size_t)n * sizeof(double));
-    /* A row's sums, then their logs in one vector pass (xl_vec_log, within 2 ulps of
-     * libm's log): the log was most of a recompute. */
-    double sums[XL_LANDSCAPE_MAX_G], logs[XL_LANDSCAPE_MAX_G];
-    for (int j = 0; j < g; j++) {
-        double ey = ls->ey[j], cy = ls->cy[j] + base;
-        double *row = ls->values + (size_t)j * g;
+double xl_landscape_y(const xl_landscape *ls, int j)
+{
+    assert(ls != NULL && j >= 0 && j < ls->g);
+    return ycoord(ls, j);
+}
+
+double *xl_landscape_row(xl_landscape *ls, int j)
+{
+    assert(ls != NULL && j >= 0 && j < ls->g);
+    return ls->values + (size_t)j * ls->g;
+}
+
+double *xl_landscape_scratch(xl_landscape *ls, int k)
+{
+    assert(ls != NULL && k >= 0 && k < 4);
+    double *const s[4] = {ls->ex, ls->ey, ls->cx, ls->cy};
+    return s[k];
+}
+
+void xl_landscape_fill_end(xl_landscape *ls)
+{
+    assert(ls != NULL);
+    const int g = ls->g;
+    for (int j = 0; j < g; j++)
         for (int i = 0; i < g; i++)
-            sums[i] = ls->ex[i] + ey + rs;
-        xl_vec_log(sums, logs, g);
-        for (int i = 0; i < g; i++) {
-            double s = sums[i];
-            double v = ls->cx[i] + cy + logs[i];
-            if (!(s >= s_min) || !isfinite(v)) {
-                zz[a] = xcoord(ls, i);
-                zz[b] = ycoord(ls, j);
-                v = xl_cross_entropy_logits(c->p, zz, n);
-            }
-            row[i] = v;
-            track(ls, i, j, v);
-        }
-    }
+            track(ls, i, j, ls->values[(size_t)j * g + i]);
     colour_top(ls);
-    ls->kind = CACHE_CLASSIFIER;
+    ls->kind = CACHE_KEY;
     ls->ops = NULL;
     ls->self = NULL;
-    ls->np = n;
-    slice_key(z, n, a, b, ls->theta);
-    memcpy(ls->p, c->p, (size_t)n * sizeof(double));
-    return 1;
 }
 
 int xl_landscape_size(const xl_landscape *ls)
@@ -433,46 +395,4 @@ int xl_landscape_axis_b(const xl_landscape *ls)
 {
     assert(ls != NULL);
     return ls->b;
-}
-
-int xl_landscape_classifier_minimum(const xl_classifier *c, const double *z, int a, int b,
-                                    double *x, double *y)
-{
-    assert(c != NULL && z != NULL && x != NULL && y != NULL);
-    int n = c->n;
-    assert(a >= 0 && a < n && b >= 0 && b < n && a != b);
-    /* Setting dL/dx = q_a - p_a = 0 and dL/dy = q_b - p_b = 0 gives
-     * e^x / (e^x + e^y + R) = p_a and the same for y, hence R / (...) = 1 - p_a - p_b and
-     * x* = log p_a + log R - log(1 - p_a - p_b). log R is a log-sum-exp over the other
-     * logits, and 1 - p_a - p_b is summed from the other p_k so it is not a difference of
-     * nearly equal numbers. */
-    double pa = c->p[a], pb = c->p[b];
-    double others[XL_MAX_CLASSES];
-    int no = 0;
-    double rest = 0.0;
-    for (int k = 0; k < n; k++) {
-        if (k == a || k == b)
-            continue;
-        others[no++] = z[k];
-        rest += c->p[k];
-    }
-    if (!(pa > 0.0) || !(pb > 0.0) || no == 0 || !(rest > 0.0))
-        return 0;
-    double log_r = xl_log_sum_exp(others, no);
-    *x = log(pa) + log_r - log(rest);
-    *y = log(pb) + log_r - log(rest);
-    return 1;
-}
-
-int xl_landscape_classifier_valley(const xl_classifier *c, int a, int b, double *d)
-{
-    assert(c != NULL && d != NULL);
-    assert(a >= 0 && a < c->n && b >= 0 && b < c->n && a != b);
-    double pa = c->p[a], pb = c->p[b];
-    /* 1e-9: P is normalized in floating point, so "the others are all 0" holds only up
-     * to rounding. */
-    if (!(pa > 0.0 && pb > 0.0) || pa + pb < 1.0 - 1e-9)
-        return 0;
-    *d = log(pa) - log(pb);
-    return 1;
 }

@@ -5,19 +5,16 @@
  * theta_b = y_j with x_i = xlo + (xhi - xlo) * i / (G - 1) (likewise y_j); row j = 0 is
  * y = ylo.
  *
- * For the softmax classifier the loss separates: with R = sum_{k != a,b} exp(z_k),
- *   L(x, y) = log(e^x + e^y + R) - p_a x - p_b y - sum_{k != a,b} p_k z_k,
- * so the exponentials are computed once per row and column and each cell costs one
- * log (xl_landscape_compute_classifier). xl_landscape_compute evaluates any model
- * directly, cell by cell, and is the reference the fast path is tested against.
+ * xl_landscape_compute evaluates any model directly, cell by cell; a model with a faster
+ * way fills the rows itself (xl_landscape_fill_begin), and is tested against it.
  * The grid recomputes only when one of its inputs changed: the slice, theta, and the
- * model (its ops, self and version; the classifier path compares P itself).
+ * model (its ops, self and version; a model's own fill compares its key).
  */
 #ifndef XL_LANDSCAPE_H
 #define XL_LANDSCAPE_H
 
 #include "xl_model.h"
-#include "xl_classifier.h"
+#include <stddef.h>
 
 enum { XL_LANDSCAPE_MAX_G = 1024 };
 
@@ -32,15 +29,25 @@ void xl_landscape_destroy(xl_landscape *ls);
  * Returns 1 if it recomputed, 0 if the inputs were unchanged since the last fill. */
 int xl_landscape_compute(xl_landscape *ls, xl_model model, const double *theta,
                          int a, int b, double lo, double hi);
-/* The same for the softmax classifier with z = theta, one log per cell. */
-int xl_landscape_compute_classifier(xl_landscape *ls, const xl_classifier *c,
-                                    const double *z, int a, int b, double lo, double hi);
-/* Both over a box: a over [xlo, xhi], b over [ylo, yhi] (a view zoomed or panned off
- * the square around 0). Row j = 0 is y = ylo. */
+/* The same over a box: a over [xlo, xhi], b over [ylo, yhi] (a view zoomed or panned
+ * off the square around 0). Row j = 0 is y = ylo. */
 int xl_landscape_compute_box(xl_landscape *ls, xl_model model, const double *theta, int a, int b, double xlo,
                              double xhi, double ylo, double yhi);
-int xl_landscape_compute_classifier_box(xl_landscape *ls, const xl_classifier *c, const double *z, int a, int b,
-                                        double xlo, double xhi, double ylo, double yhi);
+
+/* A model's own fill, faster than cell by cell (the classifier's, xl_classifier.h):
+ * fill_begin returns 0 when the grid already holds this slice over this box for the
+ * same key (the bytes its values depend on, at most XL_LANDSCAPE_KEY_MAX); else 1, and
+ * the caller writes every row (xl_landscape_row: G values at y_j, x_0..x_{G-1}), may use
+ * four scratch arrays of G values (k = 0..3), and ends with fill_end, which finds the
+ * least and largest values and the colour scale's top. */
+enum { XL_LANDSCAPE_KEY_MAX = 1024 };
+int xl_landscape_fill_begin(xl_landscape *ls, int a, int b, double xlo, double xhi, double ylo, double yhi,
+                            const void *key, size_t key_size);
+double xl_landscape_x(const xl_landscape *ls, int i);
+double xl_landscape_y(const xl_landscape *ls, int j);
+double *xl_landscape_row(xl_landscape *ls, int j);
+double *xl_landscape_scratch(xl_landscape *ls, int k);
+void xl_landscape_fill_end(xl_landscape *ls);
 /* Forget the cached inputs so the next compute fills the grid again. */
 void xl_landscape_invalidate(xl_landscape *ls);
 
@@ -65,18 +72,5 @@ double xl_landscape_ylo(const xl_landscape *ls);
 double xl_landscape_yhi(const xl_landscape *ls);
 int    xl_landscape_axis_a(const xl_landscape *ls);
 int    xl_landscape_axis_b(const xl_landscape *ls);
-
-/* Exact minimiser of the classifier's loss over the slice (a, b) with the other
- * logits at z: q_a = p_a and q_b = p_b there, so
- * x* = log(p_a R / (1 - p_a - p_b)) and likewise y*. Returns 1 and sets *x, *y when
- * it exists (p_a, p_b > 0 and p_a + p_b < 1), else 0 (the infimum lies at infinity). */
-int xl_landscape_classifier_minimum(const xl_classifier *c, const double *z, int a, int b,
-                                    double *x, double *y);
-
-/* When classes a and b hold all of P (p_a, p_b > 0 and p_a + p_b = 1, as for N = 2)
- * the loss over the slice depends only on z_a - z_b and is least, equal to H(P), along
- * the whole line z_a - z_b = ln(p_a / p_b): returns 1 and sets *d = ln(p_a / p_b).
- * Otherwise returns 0. */
-int xl_landscape_classifier_valley(const xl_classifier *c, int a, int b, double *d);
 
 #endif

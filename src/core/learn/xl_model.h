@@ -21,6 +21,9 @@
 /* Parameters a model may have: 1024 lets the benchmark and later models (a softmax over
  * many classes, regression weights) run on the same simulation and optimizers. */
 enum { XL_MAX_PARAMS = 1024 };
+/* Parameters are limited to ±XL_PARAM_LIMIT: their differences, the loss and the
+ * landscape's range stay finite, with room for 1e8 steps at lr 100. */
+#define XL_PARAM_LIMIT 1e300
 
 typedef struct xl_model_ops {
     const char *id;                 /* short name, "softmax" */

@@ -238,7 +238,8 @@ static void parse_directive(parser *p, const char *s, size_t len)
     word[w] = '\0';
     char a[XL_LESSON_LINE];
     if (!copy_trimmed(a, sizeof a, arg, alen)) {
-        error_at(p, col, "directive too long");
+        error_at(p, col, "directive too long: a directive takes at most %d bytes (this has %zu)", XL_LESSON_LINE - 1,
+                 len + 1);
         return;
     }
     if (strcmp(word, "expect") == 0) {
@@ -278,10 +279,11 @@ static void parse_directive(parser *p, const char *s, size_t len)
         xl_command cmd = xl_command_make(XL_CMD_NONE);
         char err[256] = "", text[XL_LESSON_LINE];
         if (!copy_trimmed(text, sizeof text, s, len)) {
-            error_at(p, col, "directive too long");
+            error_at(p, col, "directive too long: a directive takes at most %d bytes (this has %zu)", XL_LESSON_LINE - 1,
+                     len + 1);
             return;
         }
-        if (xl_command_parse(text, &cmd, err, sizeof err) != 0) {
+        if (xl_scenario_parse_command(text, &cmd, err, sizeof err) != 0) {
             error_at(p, col, "%s (a directive is a lesson word: expect, play, pause, wait, hold, emphasise; or a "
                              "command: xentlab --list-commands)", err);
             return;
@@ -640,6 +642,18 @@ int xl_lesson_check_work(const xl_lesson *l, const char *file, xl_session *s, ch
         for (int i = 0; i < l->pages[p].nsteps; i++) {
             const xl_step *st = &l->pages[p].steps[i];
             problems += xl_lesson_work_take(&w, xl_lesson_step_work(st, s), st, file, report, n);
+            /* A scenario's verb on a page whose scenario does not have it ("beta-up" with
+             * the softmax): the scenario in force is known here, as the commands before
+             * it set it. */
+            if (st->kind == XL_STEP_COMMAND && st->cmd.kind == XL_CMD_VERB &&
+                xl_scenario_verb_index(xl_session_scenario(s), st->cmd.verb) < 0) {
+                char owners[128];
+                if (xl_scenario_verb_owners(st->cmd.verb, owners, sizeof owners) == 0)
+                    snprintf(owners, sizeof owners, "%s", "no registered scenario");
+                report_add(report, n, file, st->line, "'%s' is a verb of %s; the scenario here is the %s (%s)",
+                           st->cmd.verb, owners, xl_session_scenario(s)->title, xl_session_scenario(s)->id);
+                problems++;
+            }
             /* The commands that set the scene (scenario, param, flips-up, race, ...),
              * not the steps: what a step costs depends on those alone. */
             if (st->kind == XL_STEP_COMMAND && st->cmd.kind != XL_CMD_RUN) (void)xl_session_apply(s, st->cmd);

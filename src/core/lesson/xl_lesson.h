@@ -162,7 +162,8 @@ int xl_lesson_expect(const xl_step *st, const char *file, const struct xl_sessio
 
 /* What --check says without --play: every page's commands applied on s, the plays and
  * runs counted but not taken, expects not read; a play or run past a limit is reported
- * as xl_lesson_play_page would. Returns the number of problems. */
+ * as xl_lesson_play_page would, and so is a scenario's verb where the scenario in force
+ * (set by the commands before it) does not have it. Returns the number of problems. */
 int xl_lesson_check_work(const xl_lesson *l, const char *file, struct xl_session *s, char *report, size_t n);
 
 #endif

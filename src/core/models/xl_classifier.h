@@ -13,6 +13,7 @@
 #ifndef XL_CLASSIFIER_H
 #define XL_CLASSIFIER_H
 
+#include "xl_landscape.h"
 #include "xl_model.h"
 
 /* XL_PARAM_NAME_MAX: "z" + two subscript digits (3 bytes each in UTF-8) + a space + a
@@ -55,5 +56,26 @@ void xl_classifier_touch(xl_classifier *c);
 
 /* The classifier as an xl_model; borrows c. */
 xl_model xl_classifier_model(const xl_classifier *c);
+
+/* The loss over the slice of logits (a, b) around z into ls, one log per cell
+ * (xl_classifier_slice.c): the same values as xl_landscape_compute on the classifier's
+ * model, to rounding. Returns 1 if it recomputed, 0 if the grid held it already. */
+int xl_classifier_landscape(xl_landscape *ls, const xl_classifier *c, const double *z, int a, int b, double lo,
+                            double hi);
+int xl_classifier_landscape_box(xl_landscape *ls, const xl_classifier *c, const double *z, int a, int b,
+                                double xlo, double xhi, double ylo, double yhi);
+
+/* Exact minimiser of the classifier's loss over the slice (a, b) with the other
+ * logits at z: q_a = p_a and q_b = p_b there, so
+ * x* = log(p_a R / (1 - p_a - p_b)) and likewise y*. Returns 1 and sets *x, *y when
+ * it exists (p_a, p_b > 0 and p_a + p_b < 1), else 0 (the infimum lies at infinity). */
+int xl_classifier_slice_minimum(const xl_classifier *c, const double *z, int a, int b,
+                                    double *x, double *y);
+
+/* When classes a and b hold all of P (p_a, p_b > 0 and p_a + p_b = 1, as for N = 2)
+ * the loss over the slice depends only on z_a - z_b and is least, equal to H(P), along
+ * the whole line z_a - z_b = ln(p_a / p_b): returns 1 and sets *d = ln(p_a / p_b).
+ * Otherwise returns 0. */
+int xl_classifier_slice_valley(const xl_classifier *c, int a, int b, double *d);
 
 #endif

@@ -3,12 +3,29 @@
  * Like a Chipmunk2D demo record ({name, init, update, draw}), a scenario is a table of
  * data and functions: its id and title; its whole state as plain data of a fixed size
  * (no pointers, so a snapshot is a copy); initialization from named parameters where
- * an absent value means the default; the commands it accepts; its differentiable model
+ * an absent value means the default; its own verbs (xl_verb_def: name, argument,
+ * range, key, hint, help, what it refuses), declared once and read by the parser, the
+ * key map, the help sheet, --list-commands and lesson --check; its differentiable model
  * (the simulation takes the steps, under the optimizer the learner picks); its readouts
  * as a table of named quantities with symbols and meanings (the readouts panel, --trace
  * and lesson `expect` lines all use these names); what its bars show; its landscape's
  * exact minimum where it knows one; and which panels it shows. The registry lists the
  * built-in scenarios; a test can define its own record and drive it the same way.
+ *
+ * A verb of a new scenario, step by step:
+ *   1. in its file, an enum of its verbs and a table of them:
+ *        enum { V_TOSS, V_COUNT };
+ *        static const xl_verb_def verbs[V_COUNT] = {
+ *            [V_TOSS] = {"toss", XL_ARG_NONE, 0, 0, "toss", "toss the coin", {{'k', 0}},
+ *                        "K toss", NULL, 0},
+ *        };
+ *   2. in its record: .verbs = verbs, .verb_count = V_COUNT, and (optional) .hint_bar =
+ *      a NULL-ended list of the names the key-hint bar shows;
+ *   3. in its apply: switch (verb) { case V_TOSS: ...; return XL_APPLY_DONE; }.
+ * Nothing else changes: "toss" parses in --do, lessons and replays, K issues it, the help
+ * sheet and --list-commands list it, and other scenarios refuse it by name. The name
+ * must not be a shared command's; another scenario may declare the same name only with
+ * the same argument (xl_scenario_check_registry, run by test_command).
  */
 #ifndef XL_SCENARIO_H
 #define XL_SCENARIO_H
@@ -21,8 +38,11 @@
 #include "xl_model.h"
 
 enum {
+    XL_SCENARIOS_MAX = 64,           /* registered scenarios */
     XL_STEP_BASE_OPS = 16,           /* a step's own cost: the optimizer, the history, the timeline */
-    XL_SCENARIO_STATE_MAX = 1 << 18, /* bytes of plain state: a million particles' bits fit */
+    /* Bytes of plain state: the session allocates what the record says (state_size),
+     * up to this; a large state keeps fewer snapshots (XL_TIMELINE_BYTES). */
+    XL_SCENARIO_STATE_MAX = 1 << 26,
     XL_SCENARIO_PARAMS_MAX = 8,
     XL_READOUTS_MAX = 12,
     XL_ITEMS_MAX = 64              /* classes or samples */
@@ -107,10 +127,17 @@ typedef struct xl_scenario_def {
     const xl_readout_def *readouts;
     int readout_count;
     unsigned panels;
-    /* The scenario's own commands, the ones a learner most needs, ended by XL_CMD_NONE:
-     * the key-hint bar shows these (and, unless gradient_free, the optimizer's) instead
-     * of the general list. NULL: the general list. */
-    const xl_command_kind *commands;
+    /* The scenario's own verbs (xl_command.h): each one's name, argument and range, key,
+     * hint, help and what it refuses. apply receives them with their index in this
+     * table; the parser, the key map, the help sheet, --list-commands and the lesson
+     * checker read them from here. May be NULL with verb_count 0. */
+    const xl_verb_def *verbs;
+    int verb_count;
+    /* The key-hint bar: the names of the commands it shows, in order, ended by NULL:
+     * this scenario's verbs (shown by their hint) and shared commands that matter here
+     * ("select-next"); the time, optimizer, landscape and view keys are added around
+     * them. NULL: the general list, then the verbs that have a hint. */
+    const char *const *hint_bar;
     /* The readouts panel's title for its identity ("TOTAL = INHERENT + IMPERFECTION"
      * when NULL) and what the floor's marker says after its symbol ("the loss cannot go
      * lower" when NULL). */
@@ -153,8 +180,12 @@ typedef struct xl_scenario_def {
     /* How many there are in all, where that is more than select can pick (only the
      * first XL_ITEMS_MAX can be); the status bar counts these. May be NULL. */
     int (*population)(const void *state);
-    /* Apply a command that edits the scenario's truth (P, the data, set-p, ...). */
-    xl_apply_result (*apply)(void *state, const xl_command *cmd, int selected, char *err, size_t errlen);
+    /* Apply a command that edits the scenario's truth: one of its verbs (verb is the
+     * index in verbs[], the command's argument in its usual field) or the shared set-p
+     * (verb -1). `selected` is the selected item. May be NULL when there are no verbs and
+     * set-p does not apply. */
+    xl_apply_result (*apply)(void *state, const xl_command *cmd, int verb, int selected, char *err,
+                             size_t errlen);
     /* Every readout at theta into out[0..readout_count-1]; info quantities in nats. */
     void (*readout_values)(const void *state, const double *theta, double *out);
     /* The bars at theta. */
@@ -201,6 +232,16 @@ typedef struct xl_scenario_def {
      * touches, each weighted by what it costs against one class of the softmax. NULL:
      * XL_STEP_BASE_OPS + item_count. */
     double (*step_cost)(const void *state);
+    /* The state as it is now becomes the start that the scenario's restore commands go
+     * back to (the softmax's p-restore): called after the session's setup commands
+     * (xl_session_desc.setup, the command line's --true and --names). May be NULL. */
+    void (*keep_start)(void *state);
+    /* Read-only data the scenario reads (a data set): the name of a file under the
+     * assets' data/ folder that the app reads once, before any session starts, and hands
+     * over (xl_scenario_set_data); NULL for none. init finds it with xl_scenario_data
+     * and may keep a pointer to it in the state: the bytes outlive every session and
+     * are never copied, so a snapshot's copy of that pointer stays valid. */
+    const char *data_file;
 } xl_scenario_def;
 
 /* The built-in scenarios, in the order S cycles them. Static storage. */
@@ -212,6 +253,47 @@ const xl_scenario_def *xl_scenario_find(const char *id);
 int xl_scenario_param_index(const xl_scenario_def *def, const char *name);
 /* Index of a readout by name, or -1. */
 int xl_scenario_readout_index(const xl_scenario_def *def, const char *name);
+/* Whether a record's names are ones the trace, --param and lesson `expect` lines can
+ * carry: 1 to XL_READOUTS_MAX readouts and at most XL_SCENARIO_PARAMS_MAX parameters,
+ * each name a plain identifier (ASCII letters, digits, '-' and '_'; 1 to 31 bytes;
+ * not starting with a digit or '-') and none used twice within its table. 0, or -1
+ * with the first problem in err ("readout 2 'q r': ..."). The registry tests run it
+ * over every registered scenario; a new record should pass it before it is listed. */
+int xl_scenario_check(const xl_scenario_def *def, char *err, size_t errlen);
+
+/* A scenario's read-only data (xl_scenario_def.data_file), borrowed: the caller keeps
+ * the bytes unchanged and alive while any session may run def (the program: until it
+ * exits). Returns 0, or -1 if XL_SCENARIO_DATA_MAX scenarios have data already. Not for
+ * use while sessions run on other threads: the app sets them at start. */
+enum { XL_SCENARIO_DATA_MAX = 16 };
+int xl_scenario_set_data(const xl_scenario_def *def, const void *bytes, size_t size);
+/* def's data and its size, or NULL (and *size 0) when none was handed over. */
+const void *xl_scenario_data(const xl_scenario_def *def, size_t *size);
+
+/* The verbs of every registered scenario, one table per scenario in registry order,
+ * into out[0..cap-1]; returns how many (the tables borrow the records: static). */
+int xl_scenario_verb_tables(xl_verb_table *out, int cap);
+/* Parse a command in the registry's vocabulary: the shared commands and every
+ * registered scenario's verbs (xl_command_parse_in). No session is needed: whether the
+ * verb applies to the scenario running is the session's to say. */
+int xl_scenario_parse_command(const char *text, xl_command *out, char *err, size_t errlen);
+/* The command named name with no argument: a shared kind, current's verb (current may
+ * be NULL, or a scenario not registered), or the first registered scenario's verb of
+ * that name; XL_CMD_NONE for none (or name NULL). For the front end's regions and
+ * buttons, which name the command they send. */
+xl_command xl_scenario_command(const xl_scenario_def *current, const char *name);
+/* Index of def's verb named name, or -1. */
+int xl_scenario_verb_index(const xl_scenario_def *def, const char *name);
+/* The ids of the registered scenarios that declare the verb, comma-separated, into
+ * buf[n] ("microstates, diffusion"); returns how many. */
+int xl_scenario_verb_owners(const char *name, char *buf, size_t n);
+/* Whether the registry is consistent: xl_vocab_check over every scenario's verbs, and
+ * every hint_bar name a shared command or the scenario's verb with a hint. Returns 0, or
+ * -1 and the first fault in err. */
+int xl_scenario_check_registry(char *err, size_t errlen);
+/* The same for one record (with the registry's verbs for agreement), for a test's
+ * scenario that is not registered. */
+int xl_scenario_check_def(const xl_scenario_def *def, char *err, size_t errlen);
 
 /* The built-in records. */
 extern const xl_scenario_def xl_scenario_softmax;

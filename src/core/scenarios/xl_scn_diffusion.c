@@ -226,50 +226,71 @@ static xl_apply_result set_width(xl_diffusion_state *st, double width, const cha
     return r;
 }
 
-static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+/* The diffusing truth's start, the detector, learning on or off, a measurement. */
+enum { V_PRESET, V_PRESET_NEXT, V_WIDTH_UP, V_WIDTH_DOWN, V_LEARN, V_MEASURE, V_MEASURE_SELECTED, V_COUNT };
+static const xl_verb_def verbs[V_COUNT] = {
+    [V_PRESET] = {"preset", XL_ARG_NAME, 0, 0, "preset NAME", "starting state: peaked, two-peaked or uniform",
+                  {{0}}, NULL, "a name other than peaked, two-peaked or uniform", 0},
+    [V_PRESET_NEXT] = {"preset-next", XL_ARG_NONE, 0, 0, "preset-next", "the next starting state, from step 0",
+                       {{'i', 0}}, "I start state", NULL, 0},
+    [V_WIDTH_UP] = {"width-up", XL_ARG_NONE, 0, 0, "width-up", "widen the detector: its width times 1.25",
+                    {{'w', 0}}, "W ⇧W width", "a width beyond the detector's range", 0},
+    [V_WIDTH_DOWN] = {"width-down", XL_ARG_NONE, 0, 0, "width-down", "narrow the detector: its width divided by 1.25",
+                      {{'w', 1}}, NULL, "a width beyond the detector's range", 0},
+    [V_LEARN] = {"learn", XL_ARG_NONE, 0, 0, "learn", "Q learns the moving ρ(t), or holds still",
+                 {{'d', 0}}, "D learn", NULL, 0},
+    [V_MEASURE] = {"measure", XL_ARG_INDEX, 1, 1024, "measure K", "measure cell K (from 1) with the noisy detector",
+                   {{0}}, NULL, "a cell the ring does not have", 0},
+    [V_MEASURE_SELECTED] = {"measure-selected", XL_ARG_NONE, 0, 0, "measure-selected",
+                            "measure the selected cell (the noisy detector)", {{XL_KEY_RETURN, 0}},
+                            "⇧←/→ cell  Enter measure", NULL, 0},
+};
+static const char *const hint_bar[] = {"learn", "measure-selected", "width-up", "preset-next", NULL};
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int selected, char *err, size_t errlen)
 {
     xl_diffusion_state *st = state;
-    switch (cmd->kind) {
-    case XL_CMD_PRESET:
+    switch (verb) {
+    case V_PRESET:
         for (int i = 0; i < XL_RING_PRESETS; i++)
             if (strcmp(cmd->name, preset_names[i]) == 0)
                 return set_preset(st, (xl_ring_preset)i);
         snprintf(err, errlen, "no preset '%s' for the diffusion (peaked, two-peaked or uniform)", cmd->name);
         return XL_APPLY_REFUSED;
-    case XL_CMD_PRESET_NEXT:
+    case V_PRESET_NEXT:
         return set_preset(st, (xl_ring_preset)((st->preset + 1) % XL_RING_PRESETS));
-    case XL_CMD_SET_P: {
-        /* rho(0) painted over the bars: weights, one per cell, normalized. */
-        double w[XL_RING_MAX];
-        if (cmd->count != st->k) {
-            snprintf(err, errlen, "set-p needs %d weights, one per cell", st->k);
-            return XL_APPLY_REFUSED;
-        }
-        memcpy(w, cmd->list, (size_t)st->k * sizeof(double));
-        if (xl_normalize(w, st->k) != 0) {
-            snprintf(err, errlen, "set-p needs weights of 0 or more, not all 0");
-            return XL_APPLY_REFUSED;
-        }
-        memcpy(st->rho0, w, sizeof w);
-        for (int x = 0; x < st->k; x++)
-            st->z0[x] = log(st->rho0[x] + 0.01);
-        restart(st);
-        return XL_APPLY_RESTART;
-    }
-    case XL_CMD_LEARN_TOGGLE:
+    case V_LEARN:
         st->learning = !st->learning;
         return XL_APPLY_DONE;
-    case XL_CMD_MEASURE:
+    case V_MEASURE:
         return measure(st, (int)(cmd->n < 0 || cmd->n >= st->k ? -1 : cmd->n), st->detector, "measure", err, errlen);
-    case XL_CMD_MEASURE_SELECTED:
+    case V_MEASURE_SELECTED:
         return measure(st, selected, st->detector, "measure-selected", err, errlen);
-    case XL_CMD_WIDTH_UP:
+    case V_WIDTH_UP:
         return set_width(st, st->detector * XL_DIFFUSION_WIDTH_STEP, "width-up", err, errlen);
-    case XL_CMD_WIDTH_DOWN:
+    case V_WIDTH_DOWN:
         return set_width(st, st->detector / XL_DIFFUSION_WIDTH_STEP, "width-down", err, errlen);
     default:
-        return XL_APPLY_NOT_MINE;
+        break;
     }
+    if (cmd->kind != XL_CMD_SET_P)
+        return XL_APPLY_NOT_MINE;
+    /* rho(0) painted over the bars: weights, one per cell, normalized. */
+    double w[XL_RING_MAX];
+    if (cmd->count != st->k) {
+        snprintf(err, errlen, "set-p needs %d weights, one per cell", st->k);
+        return XL_APPLY_REFUSED;
+    }
+    memcpy(w, cmd->list, (size_t)st->k * sizeof(double));
+    if (xl_normalize(w, st->k) != 0) {
+        snprintf(err, errlen, "set-p needs weights of 0 or more, not all 0");
+        return XL_APPLY_REFUSED;
+    }
+    memcpy(st->rho0, w, sizeof w);
+    for (int x = 0; x < st->k; x++)
+        st->z0[x] = log(st->rho0[x] + 0.01);
+    restart(st);
+    return XL_APPLY_RESTART;
 }
 
 static void readout_values(const void *state, const double *theta, double *out)
@@ -331,8 +352,6 @@ static int status_text(const void *state, char *buf, size_t n)
     return 1;
 }
 
-static const xl_command_kind own_commands[] = { XL_CMD_LEARN_TOGGLE, XL_CMD_MEASURE_SELECTED, XL_CMD_WIDTH_UP,
-                                                XL_CMD_PRESET_NEXT, XL_CMD_NONE };
 
 static int ceiling(const void *state, double *nats, const char **label)
 {
@@ -366,7 +385,9 @@ const xl_scenario_def xl_scenario_diffusion = {
     .readouts = readouts,
     .readout_count = R_COUNT,
     .panels = XL_PANEL_BARS | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY,
-    .commands = own_commands,
+    .verbs = verbs,
+    .verb_count = V_COUNT,
+    .hint_bar = hint_bar,
     .identity_title = "H(ρ,Q) = H(ρ(t)) + KL",
     .floor_note = "the loss cannot go lower now",
     .summary_line = summary_line,

@@ -145,23 +145,41 @@ static xl_apply_result set_p(xl_gaussian_state *st, const char *what, double mu,
     return XL_APPLY_DONE;
 }
 
-static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+/* Edits of the true P = N(mu, sigma^2): its mean, its width, both, back to the start. */
+enum { V_P_UP, V_P_DOWN, V_WIDTH_UP, V_WIDTH_DOWN, V_P_RESTORE, V_SET_NORMAL, V_COUNT };
+static const xl_verb_def verbs[V_COUNT] = {
+    [V_P_UP] = {"p-up", XL_ARG_NONE, 0, 0, "p-up", "move the true P's mean up by 0.25 V", {{XL_KEY_UP, 0}},
+                "↑/↓ mean", "a mean that leaves the volts shown", 0},
+    [V_P_DOWN] = {"p-down", XL_ARG_NONE, 0, 0, "p-down", "move the true P's mean down by 0.25 V",
+                  {{XL_KEY_DOWN, 0}}, NULL, "a mean that leaves the volts shown", 0},
+    [V_WIDTH_UP] = {"width-up", XL_ARG_NONE, 0, 0, "width-up", "widen P: its sigma times 1.25", {{'w', 0}},
+                    "W ⇧W width", "a width beyond its range", 0},
+    [V_WIDTH_DOWN] = {"width-down", XL_ARG_NONE, 0, 0, "width-down", "narrow P: its sigma divided by 1.25",
+                      {{'w', 1}}, NULL, "a width beyond its range", 0},
+    [V_P_RESTORE] = {"p-restore", XL_ARG_NONE, 0, 0, "p-restore", "P back to the scenario's start (reset keeps P)",
+                     {{'p', 0}}, "P restore P", NULL, 0},
+    [V_SET_NORMAL] = {"set-normal", XL_ARG_LIST, 0, 0, "set-normal MU,SIGMA", "the true P = N(MU, SIGMA^2), volts",
+                      {{0}}, NULL, "a mean or a width beyond their ranges", XL_VERB_DRAG},
+};
+static const char *const hint_bar[] = {"p-up", "width-up", "p-restore", NULL};
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int selected, char *err, size_t errlen)
 {
     xl_gaussian_state *st = state;
     const double mu = st->g.mu_p, sigma = st->g.sigma_p;
     (void)selected;
-    switch (cmd->kind) {
-    case XL_CMD_P_UP:
+    switch (verb) {
+    case V_P_UP:
         return set_p(st, "p-up", mu + XL_SCN_GAUSS_MU_STEP, sigma, err, errlen);
-    case XL_CMD_P_DOWN:
+    case V_P_DOWN:
         return set_p(st, "p-down", mu - XL_SCN_GAUSS_MU_STEP, sigma, err, errlen);
-    case XL_CMD_WIDTH_UP:
+    case V_WIDTH_UP:
         return set_p(st, "width-up", mu, sigma * XL_SCN_GAUSS_WIDTH_STEP, err, errlen);
-    case XL_CMD_WIDTH_DOWN:
+    case V_WIDTH_DOWN:
         return set_p(st, "width-down", mu, sigma / XL_SCN_GAUSS_WIDTH_STEP, err, errlen);
-    case XL_CMD_P_RESTORE:
+    case V_P_RESTORE:
         return set_p(st, "p-restore", st->mu_p0, st->sigma_p0, err, errlen);
-    case XL_CMD_SET_NORMAL:
+    case V_SET_NORMAL:
         if (cmd->count != 2) {
             snprintf(err, errlen, "set-normal needs two numbers, the mean and the width, e.g. set-normal 5,1");
             return XL_APPLY_REFUSED;
@@ -259,8 +277,6 @@ static int summary_line(const void *state, const double *theta, double unit_scal
     return 1;
 }
 
-/* The hint bar's keys for this scenario (xl_scenario_def.commands). */
-static const xl_command_kind own_commands[] = { XL_CMD_P_UP, XL_CMD_WIDTH_UP, XL_CMD_P_RESTORE, XL_CMD_NONE };
 
 const xl_scenario_def xl_scenario_gaussian = {
     .id = "gaussian",
@@ -272,7 +288,9 @@ const xl_scenario_def xl_scenario_gaussian = {
     .param_count = PARAM_COUNT,
     .readouts = readouts,
     .readout_count = R_COUNT,
-    .commands = own_commands,
+    .verbs = verbs,
+    .verb_count = V_COUNT,
+    .hint_bar = hint_bar,
     .panels = XL_PANEL_DATA | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
     .identity_title = "LOSS = FLOOR + IMPERFECTION",
     .identity_note = "Learning can only remove the KL part: as Q → P, H(p,q) falls to H(p).",

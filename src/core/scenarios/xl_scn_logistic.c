@@ -124,18 +124,33 @@ static double step_cost(const void *state)
     return XL_STEP_BASE_OPS + 2.0 * st->lg.n;
 }
 
-static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+/* The data edits: the selected sample's label and place, a sample more or fewer. */
+enum { V_FLIP, V_ADD_POINT, V_REMOVE_POINT, V_MOVE_POINT, V_COUNT };
+static const xl_verb_def verbs[V_COUNT] = {
+    [V_FLIP] = {"flip", XL_ARG_NONE, 0, 0, "flip", "flip the selected sample's label", {{'f', 0}}, "F flip", NULL, 0},
+    [V_ADD_POINT] = {"add-point", XL_ARG_LIST, 0, 0, "add-point X,LABEL",
+                     "add a sample (at X with label 0 or 1; alone: beside the selected one)", {{'a', 0}}, "A add",
+                     "x beyond ±10, a label other than 0 or 1, or a full data set (64 samples)",
+                     XL_VERB_SELECTS_NEW | XL_VERB_ARG_OPTIONAL},
+    [V_REMOVE_POINT] = {"remove-point", XL_ARG_NONE, 0, 0, "remove-point", "remove the selected sample",
+                        {{'x', 0}, {XL_KEY_DELETE, 0}}, "X remove", "the last two samples: a fit needs them", 0},
+    [V_MOVE_POINT] = {"move-point", XL_ARG_REAL, 0, 0, "move-point X", "move the selected sample to x = X", {{0}},
+                      NULL, "x beyond ±10", XL_VERB_DRAG},
+};
+static const char *const hint_bar[] = {"select-next", "flip", "add-point", "remove-point", NULL};
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int selected, char *err, size_t errlen)
 {
     xl_logistic_state *st = state;
     xl_logistic *lg = &st->lg;
-    switch (cmd->kind) {
-    case XL_CMD_FLIP:
+    switch (verb) {
+    case V_FLIP:
         if (xl_logistic_flip(lg, selected) != 0) {
             snprintf(err, errlen, "flip: there is no sample %d", selected + 1);
             return XL_APPLY_REFUSED;
         }
         break;
-    case XL_CMD_ADD_POINT: {
+    case V_ADD_POINT: {
         if (cmd->count != 2 && cmd->count != 0) {
             snprintf(err, errlen, "add-point needs two numbers, X and the label, e.g. add-point 0.5,1");
             return XL_APPLY_REFUSED;
@@ -170,7 +185,7 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         }
         break;
     }
-    case XL_CMD_MOVE_POINT:
+    case V_MOVE_POINT:
         if (!(fabs(cmd->x) <= XL_SCN_LOGISTIC_ADD_LIMIT)) {
             snprintf(err, errlen, "move-point: x must lie within ±%g", XL_SCN_LOGISTIC_ADD_LIMIT);
             return XL_APPLY_REFUSED;
@@ -180,7 +195,7 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
             return XL_APPLY_REFUSED;
         }
         break;
-    case XL_CMD_REMOVE_POINT:
+    case V_REMOVE_POINT:
         if (lg->n <= MIN_POINTS) {
             snprintf(err, errlen, "remove-point: a fit needs at least %d samples", MIN_POINTS);
             return XL_APPLY_REFUSED;
@@ -286,8 +301,6 @@ static int optimum(const void *state, const double *theta0, double *theta)
     return xl_logistic_fit_newton(&st->lg, theta, NEWTON_ITER, NEWTON_TOL) == 0;
 }
 
-/* The hint bar's keys for this scenario (xl_scenario_def.commands). */
-static const xl_command_kind own_commands[] = { XL_CMD_SELECT_NEXT, XL_CMD_FLIP, XL_CMD_ADD_POINT, XL_CMD_REMOVE_POINT, XL_CMD_NONE };
 
 const xl_scenario_def xl_scenario_logistic = {
     .id = "logistic",
@@ -299,7 +312,9 @@ const xl_scenario_def xl_scenario_logistic = {
     .param_count = (int)(sizeof params / sizeof params[0]),
     .readouts = readouts,
     .readout_count = R_COUNT,
-    .commands = own_commands,
+    .verbs = verbs,
+    .verb_count = V_COUNT,
+    .hint_bar = hint_bar,
     .panels = XL_PANEL_DATA | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
     .init = init,
     .model = model,

@@ -250,12 +250,30 @@ static long ladder(long v, int up, long lo, long hi)
     return best;
 }
 
-static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+/* The coins' starting state, how many there are and how many flip per step. */
+enum { V_PRESET, V_PRESET_NEXT, V_SIZE_UP, V_SIZE_DOWN, V_FLIPS_UP, V_FLIPS_DOWN, V_COUNT };
+static const xl_verb_def verbs[V_COUNT] = {
+    [V_PRESET] = {"preset", XL_ARG_NAME, 0, 0, "preset NAME", "starting state: all-heads or random, from step 0",
+                  {{0}}, NULL, "a name other than all-heads or random", 0},
+    [V_PRESET_NEXT] = {"preset-next", XL_ARG_NONE, 0, 0, "preset-next", "the next starting state, from step 0",
+                       {{'i', 0}}, "I start state", NULL, 0},
+    [V_SIZE_UP] = {"size-up", XL_ARG_NONE, 0, 0, "size-up", "more coins: 2, 5, 10, 20, ... 1000000", {{'j', 0}},
+                   "J ⇧J coins", "n already at its most, 1000000", 0},
+    [V_SIZE_DOWN] = {"size-down", XL_ARG_NONE, 0, 0, "size-down", "fewer coins", {{'j', 1}}, NULL,
+                     "n already at its least, 2", 0},
+    [V_FLIPS_UP] = {"flips-up", XL_ARG_NONE, 0, 0, "flips-up", "more coins flipped per step: 1, 2, 5, 10, ... 100000",
+                    {{'z', 0}}, "Z ⇧Z flips/step", "already at its most, 100000", 0},
+    [V_FLIPS_DOWN] = {"flips-down", XL_ARG_NONE, 0, 0, "flips-down", "fewer coins flipped per step", {{'z', 1}},
+                      NULL, "already at its least, 1", 0},
+};
+static const char *const hint_bar[] = {"preset-next", "size-up", "flips-up", NULL};
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int selected, char *err, size_t errlen)
 {
     xl_micro_state *st = state;
     (void)selected;
-    switch (cmd->kind) {
-    case XL_CMD_PRESET:
+    switch (verb) {
+    case V_PRESET:
         for (int i = 0; i < 2; i++)
             if (strcmp(cmd->name, preset_names[i]) == 0) {
                 st->preset = (xl_micro_preset)i;
@@ -264,15 +282,15 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
             }
         snprintf(err, errlen, "no preset '%s' for the microstates (all-heads or random)", cmd->name);
         return XL_APPLY_REFUSED;
-    case XL_CMD_PRESET_NEXT:
+    case V_PRESET_NEXT:
         st->preset = st->preset == XL_MICRO_ALL_HEADS ? XL_MICRO_RANDOM : XL_MICRO_ALL_HEADS;
         restart(st);
         return XL_APPLY_RESTART;
-    case XL_CMD_SIZE_UP:
-    case XL_CMD_SIZE_DOWN: {
-        long n = ladder(st->n, cmd->kind == XL_CMD_SIZE_UP, 2, XL_MICRO_MAX_N);
+    case V_SIZE_UP:
+    case V_SIZE_DOWN: {
+        long n = ladder(st->n, verb == V_SIZE_UP, 2, XL_MICRO_MAX_N);
         if (n == st->n) {
-            snprintf(err, errlen, "n is already at its %s, %ld", cmd->kind == XL_CMD_SIZE_UP ? "most" : "least",
+            snprintf(err, errlen, "n is already at its %s, %ld", verb == V_SIZE_UP ? "most" : "least",
                      st->n);
             return XL_APPLY_REFUSED;
         }
@@ -281,12 +299,12 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         restart(st);
         return XL_APPLY_RESTART;
     }
-    case XL_CMD_FLIPS_UP:
-    case XL_CMD_FLIPS_DOWN: {
-        long f = ladder(st->flips, cmd->kind == XL_CMD_FLIPS_UP, 1, XL_MICRO_MAX_FLIPS);
+    case V_FLIPS_UP:
+    case V_FLIPS_DOWN: {
+        long f = ladder(st->flips, verb == V_FLIPS_UP, 1, XL_MICRO_MAX_FLIPS);
         if (f == st->flips) {
             snprintf(err, errlen, "flips per step is already at its %s, %ld",
-                     cmd->kind == XL_CMD_FLIPS_UP ? "most" : "least", st->flips);
+                     verb == V_FLIPS_UP ? "most" : "least", st->flips);
             return XL_APPLY_REFUSED;
         }
         st->flips = f;
@@ -383,7 +401,6 @@ static int status_text(const void *state, char *buf, size_t n)
     return 1;
 }
 
-static const xl_command_kind own_commands[] = { XL_CMD_PRESET_NEXT, XL_CMD_SIZE_UP, XL_CMD_FLIPS_UP, XL_CMD_NONE };
 
 static int ceiling(const void *state, double *nats, const char **label)
 {
@@ -404,7 +421,9 @@ const xl_scenario_def xl_scenario_micro = {
     .readouts = readouts,
     .readout_count = R_COUNT,
     .panels = XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY,
-    .commands = own_commands,
+    .verbs = verbs,
+    .verb_count = V_COUNT,
+    .hint_bar = hint_bar,
     .identity_title = "ln 2ⁿ = S + SURPRISE OF k",
     .floor_note = "picks one of the W(k)",
     .summary_line = summary_line,

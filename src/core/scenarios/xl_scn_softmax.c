@@ -28,7 +28,9 @@ static void random_logits(xl_softmax_state *st, uint64_t seed)
         st->z0[i] = i < st->c.n ? xl_rng_range(&rng, -3.0, 3.0) : 0.0;
 }
 
-int xl_softmax_state_set_classes(xl_softmax_state *st, int n, uint64_t seed)
+/* n classes: bird names then "class k", uniform P, logits uniform in [-3, 3) from seed.
+ * Returns 0, or -1 if n is out of 2..XL_MAX_CLASSES. */
+static int set_classes(xl_softmax_state *st, int n, uint64_t seed)
 {
     assert(st != NULL);
     if (n < 2 || n > XL_MAX_CLASSES)
@@ -42,7 +44,8 @@ int xl_softmax_state_set_classes(xl_softmax_state *st, int n, uint64_t seed)
     return 0;
 }
 
-void xl_softmax_state_default(xl_softmax_state *st, uint64_t seed)
+/* The built-in five-class scene (seed 0: the story logits; else drawn from seed). */
+static void default_scene(xl_softmax_state *st, uint64_t seed)
 {
     assert(st != NULL);
     static const double p[DEFAULT_CLASSES] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
@@ -50,43 +53,11 @@ void xl_softmax_state_default(xl_softmax_state *st, uint64_t seed)
      * (q = 0.78), the rarest bird in P: a wrong, confident start that learning visibly
      * corrects. */
     static const double story[DEFAULT_CLASSES] = { -0.5, -2.5, -3.0, 1.0, 2.5 };
-    xl_softmax_state_set_classes(st, DEFAULT_CLASSES, seed);
+    set_classes(st, DEFAULT_CLASSES, seed);
     memcpy(st->c.p, p, sizeof p);
     memcpy(st->p0, p, sizeof p);
     if (seed == 0)
         memcpy(st->z0, story, sizeof story);
-}
-
-int xl_softmax_state_check(xl_softmax_state *st, char *err, size_t errlen)
-{
-    int n = st->c.n;
-    if (n < 2 || n > XL_MAX_CLASSES) {
-        snprintf(err, errlen, "the number of classes must be 2 to %d, not %d", XL_MAX_CLASSES, n);
-        return -1;
-    }
-    double sum = 0.0;
-    for (int i = 0; i < n; i++) {
-        if (!isfinite(st->c.p[i]) || st->c.p[i] < 0.0) {
-            snprintf(err, errlen, "p of class %d is not a probability", i + 1);
-            return -1;
-        }
-        if (!(fabs(st->z0[i]) <= XL_MAX_LOGIT)) { /* also NaN */
-            snprintf(err, errlen, "logit %d must lie within ±1e300", i + 1);
-            return -1;
-        }
-        sum += st->c.p[i];
-    }
-    if (fabs(sum - 1.0) > 1e-9) {
-        snprintf(err, errlen, "P must sum to 1, not %.17g", sum);
-        return -1;
-    }
-    for (int i = 0; i < n; i++)
-        st->c.names[i][XL_NAME_MAX - 1] = '\0';
-    /* Validated to within 1e-9 of 1; tightened to rounding so H(P) is the true floor. */
-    xl_normalize(st->c.p, n);
-    xl_classifier_touch(&st->c);
-    memcpy(st->p0, st->c.p, sizeof st->p0);
-    return 0;
 }
 
 static const xl_param_def params[] = {
@@ -104,10 +75,10 @@ static int init(void *state, const double *values, uint64_t seed, char *err, siz
     xl_softmax_state *st = state;
     int n = (int)values[0];
     if (n == DEFAULT_CLASSES) {
-        xl_softmax_state_default(st, seed);
+        default_scene(st, seed);
         return 0;
     }
-    if (xl_softmax_state_set_classes(st, n, seed) != 0) {
+    if (set_classes(st, n, seed) != 0) {
         snprintf(err, errlen, "classes must be 2 to %d", XL_MAX_CLASSES);
         return -1;
     }
@@ -132,75 +103,87 @@ static int item_count(const void *state)
     return st->c.n;
 }
 
-static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+/* "names a,b,c": comma-separated, one per class, none empty: all checked before any is set. */
+static xl_apply_result set_names(xl_classifier *c, const char *text, char *err, size_t errlen)
+{
+    const char *names[XL_MAX_CLASSES] = {0};
+    size_t lens[XL_MAX_CLASSES] = {0};
+    const int n = c->n;
+    int count = 0;
+    for (const char *at = text;; count++) {
+        const char *comma = strchr(at, ',');
+        size_t len = comma ? (size_t)(comma - at) : strlen(at);
+        if (count >= n || len == 0 || len >= XL_NAME_MAX) {
+            count = -1;
+            break;
+        }
+        names[count] = at;
+        lens[count] = len;
+        if (!comma) {
+            count++;
+            break;
+        }
+        at = comma + 1;
+    }
+    if (count != n) {
+        snprintf(err, errlen,
+                 "names needs %d names, one per class, separated by commas, none empty and none over %d bytes", n,
+                 XL_NAME_MAX - 1);
+        return XL_APPLY_REFUSED;
+    }
+    for (int i = 0; i < count; i++) { /* count == n: every name was found above */
+        char name[XL_NAME_MAX];
+        memcpy(name, names[i], lens[i]);
+        name[lens[i]] = '\0';
+        xl_classifier_set_name(c, i, name);
+    }
+    return XL_APPLY_DONE;
+}
+
+/* The softmax's verbs: edits of the true P on the selected class, and the starting
+ * logits and the classes' names for scripts and lessons. */
+enum { V_P_UP, V_P_DOWN, V_ONEHOT, V_UNIFORM, V_P_RESTORE, V_SET_LOGITS, V_NAMES, V_COUNT };
+static const xl_verb_def verbs[V_COUNT] = {
+    [V_P_UP] = {"p-up", XL_ARG_NONE, 0, 0, "p-up", "raise the selected class's p by 0.05 (the rest renormalized)",
+                {{XL_KEY_UP, 0}}, "↑/↓ p", NULL, 0},
+    [V_P_DOWN] = {"p-down", XL_ARG_NONE, 0, 0, "p-down", "lower the selected class's p by 0.05",
+                  {{XL_KEY_DOWN, 0}}, NULL, NULL, 0},
+    [V_ONEHOT] = {"onehot", XL_ARG_NONE, 0, 0, "onehot", "P one-hot on the selected class", {{'o', 0}}, "O one-hot",
+                  NULL, 0},
+    [V_UNIFORM] = {"uniform", XL_ARG_NONE, 0, 0, "uniform", "P uniform", {{'u', 0}}, "U uniform", NULL, 0},
+    [V_P_RESTORE] = {"p-restore", XL_ARG_NONE, 0, 0, "p-restore", "P back to the scenario's start (reset keeps P)",
+                     {{'p', 0}}, "P restore P", NULL, 0},
+    [V_SET_LOGITS] = {"set-logits", XL_ARG_LIST, 0, 0, "set-logits Z1,Z2,...",
+                      "the starting logits (the runs restart from them)", {{0}}, NULL,
+                      "a count other than one per class, or a logit beyond ±1e300", 0},
+    [V_NAMES] = {"names", XL_ARG_NAMES, 0, 0, "names A,B,...", "the classes' names, one per class", {{0}}, NULL,
+                 "a count other than one per class, or a name empty or of 24 bytes or more", 0},
+};
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int selected, char *err, size_t errlen)
 {
     xl_softmax_state *st = state;
     xl_classifier *c = &st->c;
-    switch (cmd->kind) {
-    case XL_CMD_P_UP:
+    switch (verb) {
+    case V_P_UP:
         xl_classifier_nudge(c, selected, 0.05);
         return XL_APPLY_DONE;
-    case XL_CMD_P_DOWN:
+    case V_P_DOWN:
         xl_classifier_nudge(c, selected, -0.05);
         return XL_APPLY_DONE;
-    case XL_CMD_P_ONEHOT:
+    case V_ONEHOT:
         xl_classifier_set_onehot(c, selected);
         return XL_APPLY_DONE;
-    case XL_CMD_P_UNIFORM:
+    case V_UNIFORM:
         xl_classifier_set_uniform(c);
         return XL_APPLY_DONE;
-    case XL_CMD_P_RESTORE:
+    case V_P_RESTORE:
         memcpy(c->p, st->p0, (size_t)c->n * sizeof(double));
         xl_classifier_touch(c);
         return XL_APPLY_DONE;
-    case XL_CMD_SET_P: {
-        double w[XL_MAX_CLASSES];
-        if (cmd->count != c->n) {
-            snprintf(err, errlen, "set-p needs %d weights, one per class, not %d", c->n, cmd->count);
-            return XL_APPLY_REFUSED;
-        }
-        memcpy(w, cmd->list, (size_t)c->n * sizeof(double));
-        if (xl_normalize(w, c->n) != 0) {
-            snprintf(err, errlen, "set-p needs non-negative weights, not all zero");
-            return XL_APPLY_REFUSED;
-        }
-        xl_classifier_set_p(c, w);
-        return XL_APPLY_DONE;
-    }
-    case XL_CMD_SET_NAMES: {
-        /* Comma-separated, one per class, none empty: all checked before any is set. */
-        const char *names[XL_MAX_CLASSES] = {0};
-        size_t lens[XL_MAX_CLASSES] = {0};
-        const int n = c->n;
-        int count = 0;
-        for (const char *at = cmd->name;; count++) {
-            const char *comma = strchr(at, ',');
-            size_t len = comma ? (size_t)(comma - at) : strlen(at);
-            if (count >= n || len == 0 || len >= XL_NAME_MAX) {
-                count = -1;
-                break;
-            }
-            names[count] = at;
-            lens[count] = len;
-            if (!comma) {
-                count++;
-                break;
-            }
-            at = comma + 1;
-        }
-        if (count != n) {
-            snprintf(err, errlen, "names needs %d names, one per class, separated by commas, none empty", n);
-            return XL_APPLY_REFUSED;
-        }
-        for (int i = 0; i < count; i++) { /* count == n: every name was found above */
-            char name[XL_NAME_MAX];
-            memcpy(name, names[i], lens[i]);
-            name[lens[i]] = '\0';
-            xl_classifier_set_name(c, i, name);
-        }
-        return XL_APPLY_DONE;
-    }
-    case XL_CMD_SET_LOGITS:
+    case V_NAMES:
+        return set_names(c, cmd->name, err, errlen);
+    case V_SET_LOGITS:
         if (cmd->count != c->n) {
             snprintf(err, errlen, "set-logits needs %d logits, one per class, not %d", c->n, cmd->count);
             return XL_APPLY_REFUSED;
@@ -213,8 +196,22 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int selected, c
         memcpy(st->z0, cmd->list, (size_t)c->n * sizeof(double));
         return XL_APPLY_RESTART;
     default:
-        return XL_APPLY_NOT_MINE;
+        break;
     }
+    if (cmd->kind != XL_CMD_SET_P)
+        return XL_APPLY_NOT_MINE;
+    double w[XL_MAX_CLASSES];
+    if (cmd->count != c->n) {
+        snprintf(err, errlen, "set-p needs %d weights, one per class, not %d", c->n, cmd->count);
+        return XL_APPLY_REFUSED;
+    }
+    memcpy(w, cmd->list, (size_t)c->n * sizeof(double));
+    if (xl_normalize(w, c->n) != 0) {
+        snprintf(err, errlen, "set-p needs non-negative weights, not all zero");
+        return XL_APPLY_REFUSED;
+    }
+    xl_classifier_set_p(c, w);
+    return XL_APPLY_DONE;
 }
 
 static void readout_values(const void *state, const double *theta, double *out)
@@ -247,13 +244,13 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
 static int slice_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)
 {
     const xl_softmax_state *st = state;
-    return xl_landscape_classifier_minimum(&st->c, theta, a, b, x, y);
+    return xl_classifier_slice_minimum(&st->c, theta, a, b, x, y);
 }
 
 static int slice_valley(const void *state, int a, int b, double *d)
 {
     const xl_softmax_state *st = state;
-    return xl_landscape_classifier_valley(&st->c, a, b, d);
+    return xl_classifier_slice_valley(&st->c, a, b, d);
 }
 
 /* With every p > 0 the loss is least where softmax(z) = P: z* = log p + c. A step of
@@ -289,11 +286,17 @@ static const char *slice_note(const void *state, int a, int b, int valley)
     return "the other logits stay at their current values";
 }
 
+static void keep_start(void *state)
+{
+    xl_softmax_state *st = state;
+    memcpy(st->p0, st->c.p, sizeof st->p0);
+}
+
 static int landscape(const void *state, xl_landscape *ls, const double *theta, int a, int b, double xlo, double xhi,
                      double ylo, double yhi)
 {
     const xl_softmax_state *st = state;
-    return xl_landscape_compute_classifier_box(ls, &st->c, theta, a, b, xlo, xhi, ylo, yhi);
+    return xl_classifier_landscape_box(ls, &st->c, theta, a, b, xlo, xhi, ylo, yhi);
 }
 
 const xl_scenario_def xl_scenario_softmax = {
@@ -313,6 +316,8 @@ const xl_scenario_def xl_scenario_softmax = {
     .start = start,
     .item_count = item_count,
     .apply = apply,
+    .verbs = verbs,
+    .verb_count = V_COUNT,
     .readout_values = readout_values,
     .bars = bars,
     .slice_minimum = slice_minimum,
@@ -320,4 +325,5 @@ const xl_scenario_def xl_scenario_softmax = {
     .slice_note = slice_note,
     .optimum = optimum,
     .landscape = landscape,
+    .keep_start = keep_start,
 };

@@ -15,24 +15,17 @@
 #include "xl_classifier.h"
 #include "xl_scenario.h"
 
-/* Logits are limited to ±XL_MAX_LOGIT: their differences, the loss and the
- * landscape's range stay finite, with room for 1e8 steps at lr 100. */
-#define XL_MAX_LOGIT 1e300
+/* Logits are parameters: limited to ±XL_PARAM_LIMIT (xl_model.h). */
+#define XL_MAX_LOGIT XL_PARAM_LIMIT
+
+/* The command line's --classes, --names, --true and --logits reach the state as the
+ * commands "param classes=N", "names", "set-p", "onehot" and "set-logits" (the session
+ * desc's setup); the state they leave is the start p-restore returns to. */
 
 typedef struct xl_softmax_state {
     xl_classifier c;              /* names and the true P */
     double z0[XL_MAX_CLASSES];    /* starting logits */
     double p0[XL_MAX_CLASSES];    /* starting P, as normalized */
 } xl_softmax_state;
-
-/* The built-in five-class scene (seed 0: the story logits; else drawn from seed). */
-void xl_softmax_state_default(xl_softmax_state *st, uint64_t seed);
-/* n classes: bird names then "class k", uniform P, logits uniform in [-3, 3) from seed.
- * Returns 0, or -1 if n is out of 2..XL_MAX_CLASSES. */
-int xl_softmax_state_set_classes(xl_softmax_state *st, int n, uint64_t seed);
-/* Check a state: n in range, P non-negative and summing to 1 within 1e-9, logits
- * within ±XL_MAX_LOGIT. Returns 0, or -1 with the reason in err. Normalizes P to the
- * last bit and records it as the starting P. */
-int xl_softmax_state_check(xl_softmax_state *st, char *err, size_t errlen);
 
 #endif

@@ -153,21 +153,32 @@ static int population(const void *state)
     return st->wd.n;
 }
 
-static xl_apply_result apply(void *state, const xl_command *cmd, int selected, char *err, size_t errlen)
+/* The positives' weight, along its ladder. */
+enum { V_BETA_UP, V_BETA_DOWN, V_COUNT };
+static const xl_verb_def verbs[V_COUNT] = {
+    [V_BETA_UP] = {"beta-up", XL_ARG_NONE, 0, 0, "beta-up", "weight β of the positives up: 1, 2, 5, 10, 20, 50, 100",
+                   {{'k', 0}}, "K ⇧K β", "β already at 100, the largest", 0},
+    [V_BETA_DOWN] = {"beta-down", XL_ARG_NONE, 0, 0, "beta-down", "weight β of the positives down", {{'k', 1}}, NULL,
+                     "β already at 1, the smallest", 0},
+};
+static const char *const hint_bar[] = {"beta-up", "select-next", NULL};
+
+static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int selected, char *err, size_t errlen)
 {
     xl_weighted_state *st = state;
     (void)selected;
-    if (cmd->kind != XL_CMD_BETA_UP && cmd->kind != XL_CMD_BETA_DOWN)
+    (void)cmd;
+    if (verb != V_BETA_UP && verb != V_BETA_DOWN)
         return XL_APPLY_NOT_MINE;
-    int up = cmd->kind == XL_CMD_BETA_UP;
+    int up = verb == V_BETA_UP;
     double next = xl_scn_weighted_beta_step(st->wd.beta, up ? 1 : -1);
     if (next == st->wd.beta) {
-        snprintf(err, errlen, "%s: β is already %g, the %s", xl_command_name(cmd->kind), st->wd.beta,
+        snprintf(err, errlen, "%s: β is already %g, the %s", verbs[verb].name, st->wd.beta,
                  up ? "largest" : "smallest");
         return XL_APPLY_REFUSED;
     }
     if (xl_weighted_set_beta(&st->wd, next) != 0) {
-        snprintf(err, errlen, "%s: β = %g is not allowed", xl_command_name(cmd->kind), next);
+        snprintf(err, errlen, "%s: β = %g is not allowed", verbs[verb].name, next);
         return XL_APPLY_REFUSED;
     }
     return XL_APPLY_DONE;
@@ -238,8 +249,6 @@ static int optimum(const void *state, const double *theta0, double *theta)
     return 1;
 }
 
-/* The hint bar's keys for this scenario (xl_scenario_def.commands). */
-static const xl_command_kind own_commands[] = { XL_CMD_BETA_UP, XL_CMD_SELECT_NEXT, XL_CMD_NONE };
 
 const xl_scenario_def xl_scenario_weighted = {
     .id = "weighted",
@@ -254,7 +263,9 @@ const xl_scenario_def xl_scenario_weighted = {
     .param_count = PARAM_COUNT,
     .readouts = readouts,
     .readout_count = R_COUNT,
-    .commands = own_commands,
+    .verbs = verbs,
+    .verb_count = V_COUNT,
+    .hint_bar = hint_bar,
     .panels = XL_PANEL_DATA | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
     .identity_note = NULL,
     .init = init,

@@ -15,18 +15,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "xl_classifier.h"
 #include "xl_command.h"
 #include "xl_info.h"
 #include "xl_landscape.h"
 #include "xl_optim.h"
 #include "xl_scenario.h"
-#include "xl_scn_softmax.h"
 #include "xl_sim.h"
 
 enum { XL_DEFAULT_STEPS_PER_SECOND = 30, XL_DEFAULT_GRID = 256, XL_RACE_MAX = 4,
-       XL_UNDO_MAX = 24, /* edits that undo can take back */
+       XL_UNDO_MAX = 24, XL_SETUP_MAX = 8, /* edits that undo can take back */
        XL_CHECKPOINTS_MAX = 48, XL_CHECKPOINT_INTERVAL = 64 /* the timeline for rewinding */ };
+/* What the checkpoints, and what the undo snapshots, may hold in all: a large state keeps
+ * fewer of them (at least 4 checkpoints and 2 undos), so memory stays bounded. */
+#define XL_TIMELINE_BYTES (256.0 * 1024 * 1024)
 #define XL_DEFAULT_LR 0.5
 #define XL_DEFAULT_RANGE 6.0
 
@@ -35,10 +36,12 @@ typedef struct xl_session_desc {
     const xl_scenario_def *scenario;          /* what runs (default: the softmax) */
     double params[XL_SCENARIO_PARAMS_MAX];    /* its parameters, defaults filled in */
     uint64_t seed;                            /* for scenarios that draw data or logits */
-    /* The softmax scenario's starting state (names, P, logits), used when the scenario
-     * is the softmax, so the command line can set them before anything runs. */
-    xl_classifier classifier;
-    double z0[XL_MAX_CLASSES];
+    /* Commands that shape the scenario's starting state before anything runs, in order
+     * ("names cat,dog,bird", "set-p 3,1,1", "set-logits 0,1,2": what the command line's
+     * --names, --true and --logits say). The state they leave is the scenario's start
+     * (xl_scenario_def.keep_start): reset and the runs begin there. */
+    int setup_count;
+    xl_command setup[XL_SETUP_MAX];
     double lr;                  /* learning rate, > 0 */
     xl_optim_kind optimizer;    /* default gradient descent */
     xl_optim_hyper hyper;       /* mu, beta1, beta2, eps; 0 means the standard default */
@@ -51,13 +54,13 @@ typedef struct xl_session_desc {
 /* Seed of the built-in scene's hand-picked logits (the command line's default). */
 #define XL_BUILTIN_SEED 0u
 
-/* The default: the softmax scenario's bird-song scene over five species with a soft P,
- * lr 0.5, 30 steps/s, G = 256. Logits: for XL_BUILTIN_SEED the built-in scene's (the
- * model starts out sure of "blackbird"), for any other seed drawn from it. */
+/* The default: the registry's first scenario (the softmax's bird-song scene over five
+ * species with a soft P) with its default parameters, lr 0.5, 30 steps/s, G = 256. The
+ * seed goes to the scenario (the softmax: for XL_BUILTIN_SEED the built-in scene's
+ * logits, for any other seed logits drawn from it). */
 void xl_session_desc_default(xl_session_desc *d, uint64_t seed);
-/* Set n classes, keeping the default bird names for the first ones ("class k" after
- * them), a uniform P and logits from seed. Returns -1 if n is out of 2..XL_MAX_CLASSES. */
-int  xl_session_desc_set_classes(xl_session_desc *d, int n, uint64_t seed);
+/* Append a setup command; -1 if there are XL_SETUP_MAX already. */
+int  xl_session_desc_add_setup(xl_session_desc *d, xl_command cmd);
 /* Make the desc start scenario def with its default parameters. */
 void xl_session_desc_set_scenario(xl_session_desc *d, const xl_scenario_def *def);
 
@@ -70,6 +73,9 @@ typedef void (*xl_step_observer)(const xl_sample *sample, void *user);
  * Free with xl_session_destroy. */
 xl_session *xl_session_create(const xl_session_desc *d);
 xl_session *xl_session_create_checked(const xl_session_desc *d, char *err, size_t errlen);
+/* The same, and *bad_setup is the index of the setup command that was refused (the
+ * reason in err, after the command's text), or -1. */
+xl_session *xl_session_create_report(const xl_session_desc *d, char *err, size_t errlen, int *bad_setup);
 void xl_session_destroy(xl_session *s);
 
 /* Apply a command. Returns 1 if the session took it, 0 if it does not apply here
@@ -133,8 +139,6 @@ void xl_session_slice(const xl_session *s, int *a, int *b);
 /* Seconds until the next step is due while playing (for the event loop's wait). */
 double xl_session_time_to_next_step(const xl_session *s);
 
-/* The softmax scenario's classifier, or NULL when another scenario runs. */
-const xl_classifier *xl_session_classifier(const xl_session *s);
 /* The run being steered: the only one, or the first of a race. */
 const xl_sim *xl_session_sim(const xl_session *s);
 /* Runs: 1, or 2..XL_RACE_MAX in a race, each its own optimizer from the same start. */
@@ -175,6 +179,9 @@ xl_frame xl_session_frame(const xl_session *s);
 /* 1 when the probability simplex takes the landscape's place: the softmax with three
  * classes, after "simplex" or the frame key's third press (slice, plane, simplex). */
 int xl_session_simplex(const xl_session *s);
+/* 1 when the simplex can be shown: the bars are Q = softmax of the steered run's own
+ * three parameters (xl_bars.logits), whatever the scenario. */
+int xl_session_simplex_possible(const xl_session *s);
 /* Where theta lies in the view's two coordinates. */
 void xl_session_view_point(const xl_session *s, const double *theta, double *x, double *y);
 /* The parameters at (x, y) of the view: for the slice, base with the two sliced
