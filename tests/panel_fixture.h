@@ -9,7 +9,7 @@
 #ifndef PANEL_FIXTURE_H
 #define PANEL_FIXTURE_H
 
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,20 +123,40 @@ static inline int near_color(const panel_frame *f, float x, float y, int d, SDL_
     return 0;
 }
 
-/* A panel test's main: SDL up, the suite run, SDL down; the exit status says whether
- * every test passed. */
-static inline int panel_test_main(Suite *suite)
+/* Every label recorded while f drew lies inside the panel and clear of every other;
+ * what names the frame in the messages. */
+static inline void panel_labels_readable(const panel_frame *f, const char *what)
 {
-    if (SDL_Init(0) != 0) {
-        fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
-        return 1;
+    const SDL_Rect area = f->area;
+    ck_assert_int_le(f->rec.count, MAX_BOXES);
+    for (int i = 0; i < f->rec.count; i++) {
+        SDL_Rect a = f->boxes[i].ink;
+        ck_assert_msg(a.x >= area.x && a.y >= area.y && a.x + a.w <= area.x + area.w && a.y + a.h <= area.y + area.h,
+                      "%s %dx%d %s: '%s' at (%d,%d %dx%d) leaves the panel", what, area.w, area.h, f->theme->name,
+                      f->boxes[i].text, a.x, a.y, a.w, a.h);
+        for (int j = i + 1; j < f->rec.count; j++)
+            ck_assert_msg(!SDL_HasIntersection(&a, &f->boxes[j].ink), "%s %dx%d %s: '%s' overlaps '%s'", what, area.w,
+                          area.h, f->theme->name, f->boxes[i].text, f->boxes[j].text);
     }
-    SRunner *sr = srunner_create(suite);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed == 0 ? 0 : 1;
+}
+
+/* Every pixel outside the panel is still the background: the panel drew only inside. */
+static inline void panel_drawn_inside(const panel_frame *f, const char *what)
+{
+    const SDL_Rect area = f->area;
+    const SDL_Color bg = f->theme->background;
+    /* Read straight from the surface: a check per pixel would cost a message each. */
+    const Uint32 *px = f->surface->pixels;
+    const int pitch = f->surface->pitch / 4;
+    for (int y = 0; y < f->surface->h; y++)
+        for (int x = 0; x < f->surface->w; x++) {
+            if (x >= area.x && x < area.x + area.w && y >= area.y && y < area.y + area.h) continue;
+            Uint32 v = px[(size_t)y * pitch + x];
+            SDL_Color c = {(Uint8)(v >> 16), (Uint8)(v >> 8), (Uint8)v, 255};
+            if (!same(c, bg, 0))
+                ck_abort_msg("%s %dx%d %s: pixel (%d,%d) outside the panel is (%d,%d,%d)", what, area.w, area.h,
+                             f->theme->name, x, y, c.r, c.g, c.b);
+        }
 }
 
 #endif

@@ -4,7 +4,7 @@
  * is within a fifth of the surprise it labels; and the legend's key for those numbers is
  * "−ln q" itself, not a sample number that reads like a value ("1.23"). At the fixture's
  * sizes, in both themes. XL_SHOT_DIR=dir saves each frame as a PNG. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +83,7 @@ START_TEST(surprise_labels_are_fair)
 }
 END_TEST
 
-static Suite *bars_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("bars_panel");
     TCase *tc = tcase_create("what a person reads");
@@ -91,9 +91,4 @@ static Suite *bars_suite(void)
     tcase_add_test(tc, surprise_labels_are_fair);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    return panel_test_main(bars_suite());
 }

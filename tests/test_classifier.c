@@ -1,6 +1,6 @@
 /* Tests for xl_classifier: the gradient q - p against finite differences, the edits
  * of P (each keeps sum p = 1), names, and the xl_model view. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,10 +253,10 @@ START_TEST(test_version_and_names)
 }
 END_TEST
 
-static Suite *classifier_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("classifier");
-    struct { const char *name; const TTest *fn; } cases[] = {
+    const xl_test_case cases[] = {
         { "gradient vs finite differences", test_gradient_finite_differences },
         { "gradient is q - p", test_gradient_is_q_minus_p },
         { "loss matches info", test_loss_matches_info },
@@ -266,19 +266,6 @@ static Suite *classifier_suite(void)
         { "model view", test_model_view },
         { "version and parameter names", test_version_and_names },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        TCase *tc = tcase_create(cases[i].name);
-        tcase_add_test(tc, cases[i].fn);
-        suite_add_tcase(s, tc);
-    }
+    XL_TEST_ADD_CASES(s, cases, 0);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(classifier_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -4,7 +4,7 @@
  * how it is written. The registry of verbs is consistent, inconsistent registrations are
  * refused, and a scenario this file defines (nothing in src/ knows it) declares a verb
  * that parses and that the session dispatches to it alone. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -504,7 +504,7 @@ START_TEST(lesson_check_finds_a_verb_of_another_scenario)
 }
 END_TEST
 
-int main(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("command");
     TCase *tc = tcase_create("vocabulary");
@@ -521,9 +521,5 @@ int main(void)
     tcase_add_test(reg, verb_flags_decide_undo);
     tcase_add_test(reg, lesson_check_finds_a_verb_of_another_scenario);
     suite_add_tcase(s, reg);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }

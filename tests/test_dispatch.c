@@ -3,7 +3,7 @@
  * recorded, traced and take over from a playing lesson; a replay's are applied, traced
  * and take over but are not recorded again; the lesson's own script (the player, through
  * the dispatcher's host) is applied only. */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,19 +236,13 @@ START_TEST(a_key_goes_to_the_classroom_then_the_key_map)
 }
 END_TEST
 
-int main(void)
+Suite *xl_test_suite(void)
 {
-    if (SDL_Init(0) != 0) return EXIT_FAILURE;
     Suite *s = suite_create("dispatch");
     TCase *tc = tcase_create("every input through one dispatcher");
     tcase_add_test(tc, the_player_changes_the_session_through_the_dispatcher);
     tcase_add_test(tc, each_source_does_what_its_row_says);
     tcase_add_test(tc, a_key_goes_to_the_classroom_then_the_key_map);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }

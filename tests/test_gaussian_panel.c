@@ -3,7 +3,7 @@
  * the plot's scale, the region where the densities differ is shaded, a narrow Q is clipped
  * to the plot, and no label overlaps another or leaves the panel, at several sizes in
  * both themes. XL_SHOT_DIR=dir saves each frame as a PNG. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -203,18 +203,8 @@ static void check_labels(xl_session *s, const char *what)
         for (int t = 0; t < UI_THEME_COUNT; t++) {
             frame f;
             frame_draw(&f, s, sizes[k], (ui_theme_kind)t, NULL);
-            ck_assert_int_le(f.p.rec.count, MAX_BOXES);
             ck_assert_msg(f.geom.drawn, "%s %dx%d: not drawn", what, sizes[k].w, sizes[k].h);
-            for (int i = 0; i < f.p.rec.count; i++) {
-                SDL_Rect a = f.p.boxes[i].ink, area = f.p.area;
-                ck_assert_msg(a.x >= area.x && a.y >= area.y && a.x + a.w <= area.x + area.w &&
-                                  a.y + a.h <= area.y + area.h,
-                              "%s %dx%d %s: '%s' leaves the panel", what, sizes[k].w, sizes[k].h, f.p.theme->name,
-                              f.p.boxes[i].text);
-                for (int j = i + 1; j < f.p.rec.count; j++)
-                    ck_assert_msg(!SDL_HasIntersection(&a, &f.p.boxes[j].ink), "%s %dx%d %s: '%s' overlaps '%s'", what,
-                                  sizes[k].w, sizes[k].h, f.p.theme->name, f.p.boxes[i].text, f.p.boxes[j].text);
-            }
+            panel_labels_readable(&f.p, what);
             frame_close(&f);
         }
 }
@@ -236,7 +226,7 @@ START_TEST(labels_never_overlap)
 }
 END_TEST
 
-static Suite *panel_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("gaussian_panel");
     TCase *tc = tcase_create("what a person sees");
@@ -248,9 +238,4 @@ static Suite *panel_suite(void)
     tcase_add_test(tc, labels_never_overlap);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    return panel_test_main(panel_suite());
 }

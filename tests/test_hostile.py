@@ -50,9 +50,107 @@ NULLABLE = {"surprise", "readouts.ce_initial", "readouts.ce_final", "readouts.p_
 NONFINITE = ["nan", "NaN", "-nan", "inf", "-inf", "infinity", "-Infinity", "0x1p2000", "1e999", "-1e999"]
 
 
+def registry(exe):
+    """The registered scenarios, from the program itself: [(id, params, readouts)], each
+    param (name, lo, hi, whole) as `--scenario ID --help` lists it, so a new scenario
+    is in the table the moment it is registered."""
+    import re
+    out = subprocess.run([exe, "--list-scenarios"], stdout=subprocess.PIPE, check=True).stdout.decode()
+    scenarios = []
+    for sid in [line.split()[0] for line in out.splitlines() if line.strip()]:
+        text = subprocess.run([exe, "--scenario", sid, "--help"], stdout=subprocess.PIPE,
+                              check=True).stdout.decode()
+        text = text[text.index("Scenario %s:" % sid):]
+        params, readouts = [], []
+        for line in text.splitlines():
+            m = re.search(r"default \S+, (whole numbers|from) (\S+) to (\S+)$", line)
+            if m:
+                params.append((line.split()[0], float(m.group(2)), float(m.group(3)), m.group(1) == "whole numbers"))
+            elif "Readouts" in line:
+                readouts = line.split(":", 1)[1].split()
+        if not readouts:
+            raise SystemExit("--scenario %s --help lists no readouts" % sid)
+        scenarios.append((sid, params, readouts))
+    if len(scenarios) < 2:
+        raise SystemExit("--list-scenarios lists %d scenarios" % len(scenarios))
+    return scenarios
+
+
+def num(v):
+    """A number as a person types it: 1000000, not 1000000.0."""
+    return "%.17g" % v
+
+
+# Readouts the trace leaves out until they are defined (NaN in the session), with why.
+UNDEFINED_AT_START = {
+    ("diffusion", "ce_initial"): "defined by a measurement",
+    ("diffusion", "ce_final"): "defined by a measurement",
+    ("diffusion", "p_measure"): "defined by a measurement",
+}
+
+
+def has_readouts(sid, names):
+    """A trace check: every step line is of scenario sid; the first three readouts (loss,
+    floor, gap) are in each line with loss = floor + gap; every other readout is in some
+    line (unless UNDEFINED_AT_START says why not): at the top level or, from trace 2,
+    under "readouts"."""
+    def check(lines, err):
+        steps = [o for o in lines if "command" not in o]
+        if not steps:
+            return "no step lines in the trace"
+        seen = set()
+        for o in steps:
+            if o.get("scenario") != sid:
+                return "step %s: scenario %r, expected %r" % (o.get("step"), o.get("scenario"), sid)
+            where = o.get("readouts", o)
+            seen.update(n for n in names if isinstance(where.get(n), (int, float)))
+            missing = [n for n in names[:3] if not isinstance(where.get(n), (int, float))]
+            if missing:
+                return "step %s lacks %s" % (o.get("step"), ", ".join(missing))
+            loss, floor, gap = (where[n] for n in names[:3])
+            if abs(loss - (floor + gap)) > 1e-9 * (1 + abs(loss)):
+                return "step %s: %s = %r is not %s + %s = %r" % (o.get("step"), names[0], loss, names[1], names[2],
+                                                                 floor + gap)
+        never = [n for n in names if n not in seen and (sid, n) not in UNDEFINED_AT_START]
+        if never:
+            return "no step line holds the readouts %s" % ", ".join(never)
+        return None
+    return check
+
+
+def registry_cases(cases, scenarios, shot):
+    """Every registered scenario: its defaults traced (each readout there), each parameter
+    at both ends of its range (drawn) and past them, and the largest settings the keys
+    reach. The scenario-specific cases in make_table stay; these cover a new one."""
+    for sid, params, readouts in scenarios:
+        base = ["--scenario", sid]
+        cases.append(Case("--scenario", base + ["--steps", "20", "--trace", "--screenshot", shot()], 0,
+                          check=has_readouts(sid, readouts)))
+        for name, lo, hi, whole in params:
+            # At the ends of the ranges the default rate may be too large (a Gaussian P far
+            # from the start): a divergence reported in the trace is an answer, not a crash.
+            for v in (lo, hi):
+                cases.append(Case("--param", base + ["--param", "%s=%s" % (name, num(v)), "--steps", "20", "--trace",
+                                                     "--screenshot", shot()], 0, check=has_readouts(sid, readouts),
+                                  may_diverge=True))
+            # (The spellings of infinity and the empty value are the generic --param cases'.)
+            bad = [lo - max(1.0, abs(lo)), hi + max(1.0, abs(hi)), "nan"]
+            if whole and lo + 0.5 < hi:
+                bad.append(lo + 0.5)
+            for v in bad:
+                value = v if isinstance(v, str) else num(v)
+                cases.append(Case("--param", base + ["--param", "%s=%s" % (name, value), "--steps", "5"], 2))
+        # The largest rate and a race, long: finite numbers or a refusal (exit 2) naming
+        # the flag; a scenario without a gradient holds and says why.
+        for args in (["--lr", "100", "--optimizer", "adam"], ["--lr", "100", "--race", "gd,momentum,nesterov,adam"],
+                     ["--lr", "100", "--mu", "0.99", "--optimizer", "nesterov"]):
+            cases.append(Case("--lr", base + args + ["--steps", "300", "--trace", "--do", "frame",
+                                                     "--screenshot", shot()]))
+
+
 class Case:
     def __init__(self, flag, args, expect=None, check=None, size=(1280, 720), stderr_has=(), stdout_has=(),
-                 timeout=None):
+                 timeout=None, may_diverge=False):
         self.flag = flag      # the flag under test: a status-2 message must name it
         self.args = args      # without --headless, which every case gets
         self.expect = expect  # None: 0 or 2 both fine; else the status required
@@ -60,6 +158,7 @@ class Case:
         self.size = size      # frame size, for the PNG check
         self.stderr_has = stderr_has  # texts stderr must hold
         self.stdout_has = stdout_has  # texts stdout must hold (--check's verdicts)
+        self.may_diverge = may_diverge  # a trace may end early at a reported divergence
         # The largest frames take longest, most of all under ASan on a shared machine.
         big = any("7680" in a for a in args)
         self.timeout = timeout or (TIMEOUT_S * 4 if big else TIMEOUT_S)
@@ -161,8 +260,9 @@ def hostile_files(cases, folder, version):
     cases.append(Case("--lesson", ["--lesson", path, "--steps", "10"], 0, stderr_has=(limit[5:],)))
 
 
-def make_table(shots, version="0.0.0"):
-    """The deterministic table of cases. `shots` is the folder for screenshots."""
+def make_table(shots, version="0.0.0", scenarios=()):
+    """The deterministic table of cases. `shots` is the folder for screenshots;
+    `scenarios` the registry (registry(exe))."""
     cases = []
     n = [0]
 
@@ -251,7 +351,8 @@ def make_table(shots, version="0.0.0"):
     cases.append(Case("--do", add_do32, 0))
 
     # Issue 6: scenarios, parameters, optimizers, races, and the new commands.
-    for v, e in [("softmax", 0), ("logistic", 0), ("nope", 2), ("", 2), ("Logistic", 2), ("softmax ", 2)]:
+    for v, e in [(sid, 0) for sid, _, _ in scenarios] + [("nope", 2), ("", 2), ("Logistic", 2), ("softmax ", 2),
+                                                           ("Microstates", 2)]:
         add("--scenario", v, e)
     for v, e in [("classes=8", 0), ("classes=32", 0), ("classes=40", 2), ("classes=2.5", 2), ("beta=1", 2),
                  ("x", 2), ("=3", 2), ("classes=", 2), ("classes=nan", 2), ("classes=1e999", 2), ("", 2)]:
@@ -276,18 +377,12 @@ def make_table(shots, version="0.0.0"):
                  ("scenario-next,scenario-next,scenario-prev", 0), ("set-logits 1e300,-1e300,0,0,0", 0),
                  ("set-logits 1e301,0,0,0,0", 0)]:
         add("--do", v, e)
-    # The largest settings the keys reach, in every scenario and a race: finite numbers.
-    for args in (["--lr", "100", "--optimizer", "adam"], ["--lr", "100", "--race", "gd,momentum,nesterov,adam"],
-                 ["--lr", "100", "--mu", "0.99", "--optimizer", "nesterov"]):
-        for scen in ("softmax", "logistic"):
-            cases.append(Case("--lr", ["--scenario", scen] + args + ["--steps", "300", "--trace",
-                                                                          "--do", "frame", "--screenshot", shot()], 0))
+    # Every registered scenario: defaults, parameter ranges, the largest settings.
+    registry_cases(cases, scenarios, shot)
 
     # Issue 7: microstates and diffusion at the ends of their ranges, drawn. A command the
     # session refuses (measure 17 of 16 cells, lr-up without a gradient) is said on stderr
     # and the run goes on (exit 0), as for every --do command; a malformed one exits 2.
-    for v, e in [("microstates", 0), ("diffusion", 0), ("Microstates", 2)]:
-        add("--scenario", v, e)
     for v, e in [("n=2", 0), ("n=1000000", 0), ("n=1000001", 2), ("n=1", 2), ("n=2.5", 2), ("flips=100000", 0),
                  ("flips=100001", 2), ("flips=0", 2), ("random_start=1", 0), ("random_start=2", 2), ("k=3", 2)]:
         cases.append(Case("--param", ["--scenario", "microstates", "--param", v, "--steps", "20", "--trace",
@@ -623,7 +718,8 @@ def run_case(exe, case, workdir):
         last = len(case.args) - 1 - case.args[::-1].index("--steps")
         steps = int(case.args[last + 1])
         got = sum(1 for o in lines if "command" not in o)
-        if got != steps:
+        stopped = case.may_diverge and lines and "diverged_at" in lines[-1]
+        if got != steps and not stopped:
             problems.append("%d step lines in the trace, expected %d" % (got, steps))
     if p.returncode == 0 and "--screenshot" in case.args:
         path = case.args[case.args.index("--screenshot") + 1]
@@ -655,7 +751,7 @@ def main():
     env_jobs = int(os.environ.get("XL_HOSTILE_JOBS", "3"))
     version = subprocess.run([exe, "--version"], stdout=subprocess.PIPE).stdout.decode().split("\n")[0].split()[-1]
     with tempfile.TemporaryDirectory(prefix="xl-hostile-") as work:
-        table = make_table(work, version)
+        table = make_table(work, version, registry(exe))
         failures = 0
         said = []
         with concurrent.futures.ThreadPoolExecutor(max_workers=env_jobs) as pool:

@@ -1,6 +1,6 @@
 /* Tests for xl_info: the numbers the source texts quote, the decided edge conventions,
  * and the identities H(P,Q) = H(P) + D_KL(P||Q) >= H(P) on random distributions. */
-#include <check.h>
+#include "check_main.h"
 #include <float.h>
 #include <math.h>
 #include <string.h>
@@ -435,10 +435,10 @@ START_TEST(test_fused_loss_gradient_bit_identical)
 }
 END_TEST
 
-static Suite *info_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("info");
-    struct { const char *name; const TTest *fn; } cases[] = {
+    const xl_test_case cases[] = {
         { "surprise quoted values", test_surprise_quoted_values },
         { "surprise edge cases", test_surprise_edges },
         { "surprise additivity", test_surprise_additive },
@@ -459,19 +459,6 @@ static Suite *info_suite(void)
         { "rng determinism", test_rng_deterministic },
         { "fused loss and gradient bit-identical", test_fused_loss_gradient_bit_identical },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        TCase *tc = tcase_create(cases[i].name);
-        tcase_add_test(tc, cases[i].fn);
-        suite_add_tcase(s, tc);
-    }
+    XL_TEST_ADD_CASES(s, cases, 0);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(info_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -2,7 +2,7 @@
  * scenario verb's key (from its record) issues the verb in its scenario and collides
  * with no shared key, and the keys kept free for a later lesson clicker (. PageUp
  * PageDown) issue none. --list-commands is written from the same tables. */
-#include <check.h>
+#include "check_main.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -290,7 +290,7 @@ START_TEST(the_listed_shared_keys_are_the_mapped_ones)
 }
 END_TEST
 
-int main(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("input");
     TCase *tc = tcase_create("key map");
@@ -303,9 +303,5 @@ int main(void)
     tcase_add_test(tc, the_command_list_comes_from_the_tables);
     tcase_add_test(tc, the_listed_shared_keys_are_the_mapped_ones);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }

@@ -3,7 +3,7 @@
  * the text recorder on; the test fails when two labels' inked boxes overlap or a label
  * leaves the panel it belongs to. Scenes are given as command lines, parsed by the
  * real flag parser, so a failure reproduces with `xentlab --headless -o x.png ARGS`. */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +13,13 @@
 #include "ui_assets.h"
 #include "ui_cli.h"
 #include "ui_scene.h"
+#include "scenario_fixture.h"
 
 enum { MAX_BOXES = 1024, MAX_ARGS = 16 };
 
-/* Scenes: the defect reports of issue 5 and the crowded cases around them. */
+/* Scenes: the defect reports of issue 5 and the crowded cases around them. After them
+ * the loop takes every registered scenario's generic scenes (scenario_scene), so a new
+ * scenario is checked once it is in the registry. */
 static const char *const scenes[] = {
     "",
     "--logits 0,0,0,800,0",
@@ -38,22 +41,16 @@ static const char *const scenes[] = {
     "--race gd,momentum,nesterov,adam --steps 40",
     "--param classes=12 --race gd,adam --steps 10",
     "--scenario logistic --steps 30",
-    "--scenario logistic --race gd,momentum,nesterov,adam --steps 40",
     "--scenario logistic --param points=64 --lr 5 --steps 10",
     "--optimizer adam --beta1 0.5 --steps 10",
     "--do frame --steps 20",
     "--do frame --race gd,momentum,nesterov,adam --param classes=8 --steps 30",
     "--scenario logistic --do frame --steps 25",
-    "--scenario weighted --steps 40",
     "--scenario weighted --param beta=50 --steps 40",
-    "--scenario weighted --race gd,momentum,nesterov,adam --steps 30",
-    "--scenario gaussian --steps 40",
     "--scenario gaussian --param sigma_p=0.01 --steps 20",
-    "--scenario gaussian --race gd,momentum,nesterov,adam --steps 30",
     "--scenario microstates --steps 60",
     "--scenario microstates --param n=1000000 --param flips=1000 --steps 40",
     "--scenario microstates --param n=2 --steps 30",
-    "--scenario diffusion --steps 40",
     "--scenario diffusion --param learn=1 --param k=32 --steps 40 --do measure-selected",
     "--scenario diffusion --param k=3 --race gd,momentum,nesterov,adam --param learn=1 --steps 30",
 };
@@ -187,12 +184,19 @@ static int check_scene(const char *scene, char *report, size_t cap)
     return problems;
 }
 
+/* Loop index: scenes[], then each registered scenario's SCENARIO_SCENE_VARIANTS. */
 START_TEST(labels_never_overlap_or_leave_their_panel)
 {
+    char scene[256];
+    if (_i < SCENE_COUNT)
+        snprintf(scene, sizeof scene, "%s", scenes[_i]);
+    else
+        scenario_scene((_i - SCENE_COUNT) / SCENARIO_SCENE_VARIANTS, (_i - SCENE_COUNT) % SCENARIO_SCENE_VARIANTS,
+                       scene, sizeof scene);
     static char report[3000]; /* Check carries at most about 4 KB of message */
     report[0] = '\0';
-    int problems = check_scene(scenes[_i], report, sizeof report);
-    ck_assert_msg(problems == 0, "%d unreadable labels in scene '%s':\n%s", problems, scenes[_i], report);
+    int problems = check_scene(scene, report, sizeof report);
+    ck_assert_msg(problems == 0, "%d unreadable labels in scene '%s':\n%s", problems, scene, report);
 }
 END_TEST
 
@@ -319,9 +323,8 @@ START_TEST(coincident_curves_stay_visible)
 }
 END_TEST
 
-int main(void)
+Suite *xl_test_suite(void)
 {
-    if (SDL_Init(0) != 0) return EXIT_FAILURE;
     Suite *s = suite_create("labels");
     TCase *rec = tcase_create("the recorder finds overlaps");
     tcase_add_test(rec, recorder_sees_overlap);
@@ -330,12 +333,8 @@ int main(void)
     suite_add_tcase(s, rec);
     TCase *tc = tcase_create("labels are readable in every scene and size");
     tcase_set_timeout(tc, 240);
-    tcase_add_loop_test(tc, labels_never_overlap_or_leave_their_panel, 0, SCENE_COUNT);
+    tcase_add_loop_test(tc, labels_never_overlap_or_leave_their_panel, 0,
+                        SCENE_COUNT + SCENARIO_SCENE_VARIANTS * xl_scenario_count());
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }

@@ -1,6 +1,6 @@
 /* Tests for xl_landscape: the separable classifier fill against the direct loss, the
  * input cache, the analytic minimum and the valley, and min/max bookkeeping. */
-#include <check.h>
+#include "check_main.h"
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -456,10 +456,10 @@ START_TEST(test_create_rejects)
 }
 END_TEST
 
-static Suite *landscape_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("landscape");
-    struct { const char *name; const TTest *fn; } cases[] = {
+    const xl_test_case cases[] = {
         { "minimum at huge logits", test_minimum_huge_logits },
         { "fast path matches generic at huge logits", test_fast_matches_generic_huge_logits },
         { "range near DBL_MAX stays finite", test_range_near_dbl_max },
@@ -474,19 +474,6 @@ static Suite *landscape_suite(void)
         { "shift invariance", test_shift_invariance },
         { "create rejects", test_create_rejects },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        TCase *tc = tcase_create(cases[i].name);
-        tcase_add_test(tc, cases[i].fn);
-        suite_add_tcase(s, tc);
-    }
+    XL_TEST_ADD_CASES(s, cases, 0);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(landscape_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

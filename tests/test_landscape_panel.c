@@ -3,7 +3,7 @@
  * tiny colour-bar steps end, the note says where the minimum is, its label hides no
  * marker or path, the start looks as the legend shows it, and the map is large. Also
  * the drawing primitives and the label placer on their own. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,48 +17,18 @@
 #include "ui_layout.h"
 #include "ui_scene.h"
 #include "ui_theme.h"
+#include "scenario_fixture.h"
+#include "scene_fixture.h"
 
-enum { MAX_BOXES = 1024, MAX_ARGS = 16 };
+enum { MAX_ARGS = 16 };
 
-typedef struct frame {
-    SDL_Surface *surface;
-    SDL_Renderer *renderer;
-    ui_scene *scene;
-    ui_frame_geom geom;
-    ui_text_box boxes[MAX_BOXES];
-    ui_text_recorder rec;
-} frame;
-
-static void frame_open(frame *f, int w, int h)
-{
-    char fonts[2048], tried[4096], err[512];
-    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0,
-                  "fonts not found; tried:\n%s", tried);
-    f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    ck_assert_ptr_nonnull(f->surface);
-    f->renderer = SDL_CreateSoftwareRenderer(f->surface);
-    ck_assert_ptr_nonnull(f->renderer);
-    f->scene = ui_scene_create(f->renderer, fonts, err, sizeof err);
-    ck_assert_msg(f->scene != NULL, "scene: %s", err);
-}
+typedef scene_frame frame;
 
 /* Draw with the text recorder on: f->boxes[0..f->rec.count) are the labels drawn. */
 static void frame_draw(frame *f, xl_session *s, ui_theme_kind theme)
 {
     ui_view view = {.theme = theme};
-    f->rec = (ui_text_recorder){f->boxes, MAX_BOXES, 0};
-    ui_scene_set_recorder(f->scene, &f->rec);
-    ui_scene_draw(f->scene, s, &view, f->surface->w, f->surface->h, &f->geom);
-    ui_scene_set_recorder(f->scene, NULL);
-    SDL_RenderPresent(f->renderer);
-    ck_assert_int_le(f->rec.count, MAX_BOXES);
-}
-
-static void frame_close(frame *f)
-{
-    ui_scene_destroy(f->scene);
-    SDL_DestroyRenderer(f->renderer);
-    SDL_FreeSurface(f->surface);
+    scene_frame_draw_recorded(f, s, &view);
 }
 
 static SDL_Color pixel(const SDL_Surface *s, int x, int y)
@@ -211,7 +181,7 @@ START_TEST(frame_with_the_largest_logits_renders)
     xl_session *s = session_from("--logits -1e300,1e300,0,0,0") /* the largest the CLI takes (XL_MAX_LOGIT) */;
     for (int si = 0; si < SIZE_COUNT; si++) {
         frame f;
-        frame_open(&f, sizes[si][0], sizes[si][1]);
+        scene_frame_open(&f, sizes[si][0], sizes[si][1]);
         for (int t = 0; t < 2; t++) {
             frame_draw(&f, s, (ui_theme_kind)t);
             const ui_landscape_geom *g = &f.geom.landscape;
@@ -221,7 +191,7 @@ START_TEST(frame_with_the_largest_logits_renders)
                           (double)g->current_y);
             ck_assert_msg(isfinite(g->lo) && isfinite(g->hi) && g->hi > g->lo, "view [%g, %g]", g->lo, g->hi);
         }
-        frame_close(&f);
+        scene_frame_close(&f);
     }
     xl_session_destroy(s);
 }
@@ -234,7 +204,7 @@ START_TEST(colour_bar_with_a_step_below_an_ulp_finishes)
     /* The loss is about 38.8559 everywhere in view and varies in its last bits. */
     xl_session *s = session_from("--true 0,0,1,0 --logits 0,0,0,38.8559");
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     ck_assert_int_gt(f.geom.landscape.map.w, 40);
     /* Distinct colour-bar labels only: the same number twice says nothing. */
@@ -243,7 +213,7 @@ START_TEST(colour_bar_with_a_step_below_an_ulp_finishes)
             ck_assert_msg(!(in_landscape(&f, &f.boxes[i]) && in_landscape(&f, &f.boxes[j]) &&
                             strcmp(f.boxes[i].text, f.boxes[j].text) == 0 && f.boxes[i].text[0] == '3'),
                           "label '%s' appears twice", f.boxes[i].text);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -254,7 +224,7 @@ START_TEST(minimum_outside_the_view_is_named_and_pointed_at)
 {
     xl_session *s = session_from("--logits 0,0,0,800,0");
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     char text[4096];
     landscape_text(&f, text, sizeof text);
@@ -272,7 +242,7 @@ START_TEST(minimum_outside_the_view_is_named_and_pointed_at)
                   g->map.x, g->map.y, g->map.w, g->map.h);
     SDL_Color tip = pixel(f.surface, (int)g->minimum_x, (int)g->minimum_y);
     ck_assert_msg(luma(tip) > 200 || luma(tip) < 30, "no arrow at its tip: (%d,%d,%d)", tip.r, tip.g, tip.b);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -282,7 +252,7 @@ START_TEST(no_minimum_only_when_there_is_none)
     /* p_1 = 1, p_2 = 0: the loss falls forever as z1 - z2 grows. */
     xl_session *s = session_from("--true onehot:1 --logits 0,0,0,0,0");
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_DARK);
     char text[4096];
     landscape_text(&f, text, sizeof text);
@@ -296,7 +266,7 @@ START_TEST(no_minimum_only_when_there_is_none)
     landscape_text(&f, text, sizeof text);
     ck_assert_msg(!strstr(text, "no minimum") && !strstr(text, "outside"), "wrong note: %s", text);
     ck_assert_int_eq(f.geom.landscape.has_minimum, 1);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -319,7 +289,7 @@ START_TEST(minimum_label_hides_no_marker_or_path)
     xl_session_slice(s, &a, &b);
     for (int si = 0; si < SIZE_COUNT; si++) {
         frame f;
-        frame_open(&f, sizes[si][0], sizes[si][1]);
+        scene_frame_open(&f, sizes[si][0], sizes[si][1]);
         for (int t = 0; t < 2; t++) {
             frame_draw(&f, s, (ui_theme_kind)t);
             const ui_landscape_geom *g = &f.geom.landscape;
@@ -340,7 +310,7 @@ START_TEST(minimum_label_hides_no_marker_or_path)
                               box.w, box.h, i, (double)x, (double)y);
             }
         }
-        frame_close(&f);
+        scene_frame_close(&f);
     }
     xl_session_destroy(s);
 }
@@ -350,7 +320,7 @@ START_TEST(start_is_a_ring_on_the_map_as_in_the_legend)
 {
     xl_session *s = session_from("--classes 3 --steps 20");
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     const double *z0 = xl_sim_theta0(xl_session_sim(s));
     for (int t = 0; t < 2; t++) {
         frame_draw(&f, s, (ui_theme_kind)t);
@@ -370,7 +340,7 @@ START_TEST(start_is_a_ring_on_the_map_as_in_the_legend)
         }
         ck_assert_msg(found, "no ring in the path's colour right of the start (%d,%d)", x, y);
     }
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -384,7 +354,7 @@ START_TEST(heatmap_takes_the_space)
                                                   {640, 480, 180}};
     for (int i = 0; i < 4; i++) {
         frame f;
-        frame_open(&f, want[i].w, want[i].h);
+        scene_frame_open(&f, want[i].w, want[i].h);
         for (int t = 0; t < 2; t++) {
             frame_draw(&f, s, (ui_theme_kind)t);
             const ui_frame_geom *g = &f.geom;
@@ -394,13 +364,14 @@ START_TEST(heatmap_takes_the_space)
             ck_assert_msg(g->layout.bars.w * 100 >= want[i].w * 40, "%dx%d: left column %d px, under 40%%",
                           want[i].w, want[i].h, g->layout.bars.w);
         }
-        frame_close(&f);
+        scene_frame_close(&f);
     }
     xl_session_destroy(s);
 }
 END_TEST
 
-/* ---- F: the panel's labels are readable in every scene of issue 5 ---- */
+/* ---- F: the panel's labels are readable in every scene of issue 5, then in every
+ * registered scenario with a landscape (scenario_scene, variant 0) ---- */
 
 static const char *const scenes[] = {
     "", "--logits 0,0,0,800,0", "--lr 50 --steps 20", "--classes 3 --steps 20", "--classes 2 --steps 10",
@@ -418,28 +389,35 @@ static int contains(SDL_Rect outer, SDL_Rect in)
 
 START_TEST(landscape_labels_are_readable)
 {
-    xl_session *s = session_from(scenes[_i]);
+    char scene[256];
+    if (_i < SCENE_COUNT) {
+        snprintf(scene, sizeof scene, "%s", scenes[_i]);
+    } else {
+        if (!(xl_scenario_at(_i - SCENE_COUNT)->panels & XL_PANEL_LANDSCAPE)) return; /* nothing to read */
+        scenario_scene(_i - SCENE_COUNT, 0, scene, sizeof scene);
+    }
+    xl_session *s = session_from(scene);
     for (int si = 0; si < SIZE_COUNT; si++) {
         frame f;
-        frame_open(&f, sizes[si][0], sizes[si][1]);
+        scene_frame_open(&f, sizes[si][0], sizes[si][1]);
         for (int t = 0; t < 2; t++) {
             frame_draw(&f, s, (ui_theme_kind)t);
             for (int i = 0; i < f.rec.count; i++) {
                 const ui_text_box *p = &f.boxes[i];
                 if (!in_landscape(&f, p)) continue;
                 ck_assert_msg(contains(p->region, p->ink), "[%s] %dx%d %s: '%s' (%d,%d %dx%d) leaves the panel",
-                              scenes[_i], sizes[si][0], sizes[si][1], t ? "dark" : "projector", p->text, p->ink.x,
+                              scene, sizes[si][0], sizes[si][1], t ? "dark" : "projector", p->text, p->ink.x,
                               p->ink.y, p->ink.w, p->ink.h);
                 for (int j = i + 1; j < f.rec.count; j++) {
                     const ui_text_box *q = &f.boxes[j];
                     ck_assert_msg(!in_landscape(&f, q) || !SDL_HasIntersection(&p->ink, &q->ink),
-                                  "[%s] %dx%d %s: '%s' (%d,%d %dx%d) overlaps '%s' (%d,%d %dx%d)", scenes[_i],
+                                  "[%s] %dx%d %s: '%s' (%d,%d %dx%d) overlaps '%s' (%d,%d %dx%d)", scene,
                                   sizes[si][0], sizes[si][1], t ? "dark" : "projector", p->text, p->ink.x,
                                   p->ink.y, p->ink.w, p->ink.h, q->text, q->ink.x, q->ink.y, q->ink.w, q->ink.h);
                 }
             }
         }
-        frame_close(&f);
+        scene_frame_close(&f);
     }
     xl_session_destroy(s);
 }
@@ -477,39 +455,28 @@ START_TEST(label_goes_where_nothing_is)
 }
 END_TEST
 
-int main(void)
+Suite *xl_test_suite(void)
 {
-    if (SDL_Init(0) != 0) return EXIT_FAILURE;
     Suite *s = suite_create("landscape panel");
-    struct { const char *name; const TTest *test; int loop; } cases[] = {
-        {"drawing refuses non-finite input", non_finite_input_draws_nothing, 0},
-        {"drawing bounds huge input", huge_input_draws_a_clamped_shape, 0},
-        {"a frame of the largest logits renders", frame_with_the_largest_logits_renders, 0},
-        {"a colour bar below an ulp ends", colour_bar_with_a_step_below_an_ulp_finishes, 0},
-        {"the note names a minimum outside the view", minimum_outside_the_view_is_named_and_pointed_at, 0},
-        {"no minimum only when none exists", no_minimum_only_when_there_is_none, 0},
-        {"the start is a ring", start_is_a_ring_on_the_map_as_in_the_legend, 0},
-        {"the heatmap takes the space", heatmap_takes_the_space, 0},
-        {"the label placer", label_goes_where_nothing_is, 0},
+    const xl_test_case cases[] = {
+        {"drawing refuses non-finite input", non_finite_input_draws_nothing},
+        {"drawing bounds huge input", huge_input_draws_a_clamped_shape},
+        {"a frame of the largest logits renders", frame_with_the_largest_logits_renders},
+        {"a colour bar below an ulp ends", colour_bar_with_a_step_below_an_ulp_finishes},
+        {"the note names a minimum outside the view", minimum_outside_the_view_is_named_and_pointed_at},
+        {"no minimum only when none exists", no_minimum_only_when_there_is_none},
+        {"the start is a ring", start_is_a_ring_on_the_map_as_in_the_legend},
+        {"the heatmap takes the space", heatmap_takes_the_space},
+        {"the label placer", label_goes_where_nothing_is},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        TCase *tc = tcase_create(cases[i].name);
-        tcase_set_timeout(tc, 30);
-        tcase_add_test(tc, cases[i].test);
-        suite_add_tcase(s, tc);
-    }
+    XL_TEST_ADD_CASES(s, cases, 30);
     TCase *lab = tcase_create("the minimum's label hides nothing");
     tcase_set_timeout(lab, 60);
     tcase_add_loop_test(lab, minimum_label_hides_no_marker_or_path, 0, (int)(sizeof crowded / sizeof crowded[0]));
     suite_add_tcase(s, lab);
     TCase *read = tcase_create("landscape labels are readable");
     tcase_set_timeout(read, 120);
-    tcase_add_loop_test(read, landscape_labels_are_readable, 0, SCENE_COUNT);
+    tcase_add_loop_test(read, landscape_labels_are_readable, 0, SCENE_COUNT + xl_scenario_count());
     suite_add_tcase(s, read);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }

@@ -3,7 +3,7 @@
  * of bad inputs gives each its exact message with file, line and column; every error of
  * a file is reported, not only the first; the input is read only within its length
  * (buffers without a terminator, under ASan), and the limits are errors, not crashes. */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -356,7 +356,7 @@ START_TEST(the_linter_finds_what_misleads)
 }
 END_TEST
 
-static Suite *lesson_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("lesson");
     TCase *tc = tcase_create("parser");
@@ -369,13 +369,4 @@ static Suite *lesson_suite(void)
     tcase_add_test(tc, the_linter_finds_what_misleads);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(lesson_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
 }

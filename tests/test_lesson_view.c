@@ -6,7 +6,7 @@
  * dims the other panels and leaves the emphasised one as it was; an answer is taken by
  * a click on it; the clicker's keys move through pages and back to the same state; a
  * broken lesson opens broken and shows its errors; the menu opens another lesson. */
-#include <check.h>
+#include "check_main.h"
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
@@ -22,6 +22,7 @@
 #include "ui_scene.h"
 #include "ui_text.h"
 #include "ui_wrap.h"
+#include "scenario_fixture.h"
 
 #ifndef LESSONS_DIR
 #error "LESSONS_DIR: the shipped lessons"
@@ -67,15 +68,6 @@ static Uint32 pixel(const frame *f, int x, int y)
     return ((const Uint32 *)f->surface->pixels)[y * (f->surface->pitch / 4) + x];
 }
 
-static xl_session *default_session(void)
-{
-    xl_session_desc d;
-    xl_session_desc_default(&d, XL_BUILTIN_SEED);
-    xl_session *s = xl_session_create(&d);
-    ck_assert_ptr_nonnull(s);
-    return s;
-}
-
 /* Every .lesson in LESSONS_DIR, sorted; returns the count. */
 static int lesson_files(char names[][256], int cap)
 {
@@ -115,7 +107,7 @@ START_TEST(every_page_fits_and_reads)
             char path[sizeof LESSONS_DIR + 300];
             snprintf(path, sizeof path, "%s/%.256s", LESSONS_DIR, names[i]);
             ck_assert_int_eq(ui_library_load(path, l), 0);
-            xl_session *s = default_session();
+            xl_session *s = default_session_at(XL_BUILTIN_SEED);
             xl_player *p = xl_player_create(l, s);
             ck_assert_ptr_nonnull(p);
             for (int k = 0; k < l->npages; k++) {
@@ -191,7 +183,7 @@ START_TEST(one_narration_size_per_lesson)
             char path[sizeof LESSONS_DIR + 300];
             snprintf(path, sizeof path, "%s/%.256s", LESSONS_DIR, names[i]);
             ck_assert_int_eq(ui_library_load(path, l), 0);
-            xl_session *s = default_session();
+            xl_session *s = default_session_at(XL_BUILTIN_SEED);
             xl_player *p = xl_player_create(l, s);
             ck_assert_ptr_nonnull(p);
             float first = 0.0f, own_min = 1e9f, own_max = 0.0f;
@@ -287,7 +279,7 @@ START_TEST(blank_is_black_and_emphasis_dims_the_others)
     frame f;
     frame_open(&f, 1280, 720);
     xl_lesson *l = load("01-surprise.lesson");
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(XL_BUILTIN_SEED);
     xl_player *p = xl_player_create(l, s);
     ck_assert_str_eq(xl_player_emphasis(p), "bars");
     ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .blank = 1};
@@ -341,7 +333,7 @@ START_TEST(a_click_answers_the_question)
     frame_open(&f, 1920, 1080);
     ui_classroom *cr = malloc(sizeof *cr);
     ui_classroom_init(cr, fonts);
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(XL_BUILTIN_SEED);
     char err[512];
     ck_assert_int_eq(ui_classroom_open(cr, LESSONS_DIR "/06-gradient-descent.lesson", s, err, sizeof err), 0);
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_PAGEDOWN, 0, s, NULL, 0), UI_CLASSROOM_TAKEN);
@@ -383,7 +375,7 @@ START_TEST(the_foot_keys_are_pressable)
         frame_open(&f, w, h);
         ui_classroom *cr = malloc(sizeof *cr);
         ui_classroom_init(cr, fonts);
-        xl_session *s = default_session();
+        xl_session *s = default_session_at(XL_BUILTIN_SEED);
         char err[512], did[64];
         ck_assert_int_eq(ui_classroom_open(cr, LESSONS_DIR "/02-entropy.lesson", s, err, sizeof err), 0);
         ui_view view = {.theme = UI_THEME_LIGHT, .lesson = cr->player};
@@ -451,7 +443,7 @@ START_TEST(clicker_keys_blank_menu_and_escape)
     ui_classroom *cr = malloc(sizeof *cr);
     ui_classroom_init(cr, fonts);
     ck_assert_int_ge(cr->library.count, 11);
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(XL_BUILTIN_SEED);
     char err[1024];
     ck_assert_int_eq(ui_classroom_open(cr, "no-such-lesson", s, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "no lesson 'no-such-lesson' in"));
@@ -606,7 +598,7 @@ START_TEST(one_colour_per_optimizer_everywhere)
         frame_open(&f, sizes[z][0], sizes[z][1]);
         /* Lesson 11's races: momentum,gd; again at lr 0.5; nesterov,momentum,gd; adam,gd,momentum,nesterov. */
         xl_lesson *l = load("11-optimizers.lesson");
-        xl_session *s = default_session();
+        xl_session *s = default_session_at(XL_BUILTIN_SEED);
         xl_player *p = xl_player_create(l, s);
         ck_assert_ptr_nonnull(p);
         for (int k = 1; k < l->npages; k++) {
@@ -621,7 +613,7 @@ START_TEST(one_colour_per_optimizer_everywhere)
         free(l);
         xl_session_destroy(s);
         /* The sandbox's race (C): gd first. */
-        s = default_session();
+        s = default_session_at(XL_BUILTIN_SEED);
         xl_command c = xl_command_make(XL_CMD_RACE_TOGGLE);
         ck_assert(xl_session_apply(s, c));
         for (int i = 0; i < 30; i++) ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_STEP)));
@@ -664,7 +656,7 @@ START_TEST(no_claim_is_cut)
             char path[sizeof LESSONS_DIR + 300];
             snprintf(path, sizeof path, "%s/%.256s", LESSONS_DIR, names[i]);
             ck_assert_int_eq(ui_library_load(path, l), 0);
-            xl_session *s = default_session();
+            xl_session *s = default_session_at(XL_BUILTIN_SEED);
             xl_player *p = xl_player_create(l, s);
             ck_assert_ptr_nonnull(p);
             for (int k = 0; k < l->npages; k++) {
@@ -730,7 +722,7 @@ START_TEST(race_readouts_follow_the_leader)
 {
     frame f;
     frame_open(&f, 1280, 720);
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(XL_BUILTIN_SEED);
     ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_RACE_TOGGLE))); /* gd, momentum, nesterov, adam */
     for (int i = 0; i < 30; i++) ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_STEP)));
     int lead = 0;
@@ -769,7 +761,7 @@ START_TEST(the_help_sheet_lists_the_mouse)
     for (int z = 0; z < 2; z++) {
         frame f;
         frame_open(&f, z ? 1920 : 1280, z ? 1080 : 720);
-        xl_session *s = default_session();
+        xl_session *s = default_session_at(XL_BUILTIN_SEED);
         static ui_text_box drawn[1024];
         ui_text_recorder rec = {drawn, 1024, 0};
         ui_scene_set_recorder(f.sc, &rec);
@@ -800,7 +792,7 @@ START_TEST(zoom_keeps_the_history_readable)
         frame f;
         frame_open(&f, w, h);
         for (int lesson = 0; lesson < 2; lesson++) {
-            xl_session *s = default_session();
+            xl_session *s = default_session_at(XL_BUILTIN_SEED);
             xl_player *p = lesson ? xl_player_create(l, s) : NULL;
             for (int i = 0; i < 20; i++) ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_STEP)));
             for (int tenth = 6; tenth <= 13; tenth++) {
@@ -827,7 +819,7 @@ START_TEST(a_clicker_cannot_throw_the_class_out)
     find_fonts();
     ui_classroom *cr = malloc(sizeof *cr);
     ui_classroom_init(cr, fonts);
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(XL_BUILTIN_SEED);
     char err[1024], did[UI_LIBRARY_PATH + 32];
     /* No lesson was ever open: Esc and Q are the window's (quit at once). */
     ck_assert_int_eq(ui_classroom_key(cr, SDLK_ESCAPE, 0, s, did, sizeof did), UI_CLASSROOM_PASS);
@@ -912,7 +904,7 @@ START_TEST(a_clicker_cannot_throw_the_class_out)
 }
 END_TEST
 
-int main(void)
+Suite *xl_test_suite(void)
 {
     Suite *su = suite_create("lesson view");
     TCase *tc = tcase_create("lesson view");
@@ -931,9 +923,5 @@ int main(void)
     tcase_add_test(tc, the_help_sheet_lists_the_mouse);
     tcase_add_test(tc, zoom_keeps_the_history_readable);
     suite_add_tcase(su, tc);
-    SRunner *sr = srunner_create(su);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return su;
 }

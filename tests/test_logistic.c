@@ -2,7 +2,7 @@
  * gradient ("error times input") and Hessian against finite differences, per-point
  * contributions, Newton's fit against plain gradient descent, separability and the floor,
  * seeded data and the edits with their version counter, and the xl_model view. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -557,10 +557,10 @@ START_TEST(test_model_view)
 }
 END_TEST
 
-static Suite *logistic_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("logistic");
-    struct { const char *name; const TTest *fn; } cases[] = {
+    const xl_test_case cases[] = {
         { "loss by hand", test_loss_by_hand },
         { "gradient and Hessian vs finite differences", test_gradient_finite_differences },
         { "huge logits", test_huge_logits },
@@ -573,19 +573,6 @@ static Suite *logistic_suite(void)
         { "edits bump version", test_edits_bump_version },
         { "model view", test_model_view },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        TCase *tc = tcase_create(cases[i].name);
-        tcase_add_test(tc, cases[i].fn);
-        suite_add_tcase(s, tc);
-    }
+    XL_TEST_ADD_CASES(s, cases, 0);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(logistic_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -5,7 +5,7 @@
  * gradient says, and no two labels overlap or leave the panel, at the sizes the panel
  * gets (about 560x300 at 1280x720, 840x450 at 1920x1080, 300x220 at 640x480) in both
  * themes. With XL_SHOT_DIR set, every frame drawn is also saved there as a PNG. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,11 +233,6 @@ END_TEST
 
 /* ---- every label readable --------------------------------------------------------- */
 
-static int contains(SDL_Rect outer, SDL_Rect in)
-{
-    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w && in.y + in.h <= outer.y + outer.h;
-}
-
 static void check_labels(const xl_session *s, const char *shot)
 {
     for (int si = 0; si < SIZE_COUNT; si++)
@@ -245,18 +240,7 @@ static void check_labels(const xl_session *s, const char *shot)
             frame f;
             frame_draw(&f, s, sizes[si], (ui_theme_kind)t, shot);
             ck_assert_msg(f.geom.drawn, "[%s] %dx%d %s: nothing drawn", shot, sizes[si].w, sizes[si].h, f.p.theme->name);
-            ck_assert_int_le(f.p.rec.count, MAX_BOXES);
-            for (int i = 0; i < f.p.rec.count; i++) {
-                const ui_text_box *a = &f.p.boxes[i];
-                ck_assert_msg(contains(f.p.area, a->ink), "[%s] %dx%d %s: '%s' at (%d,%d %dx%d) leaves the panel", shot,
-                              sizes[si].w, sizes[si].h, f.p.theme->name, a->text, a->ink.x, a->ink.y, a->ink.w,
-                              a->ink.h);
-                for (int j = i + 1; j < f.p.rec.count; j++) {
-                    const ui_text_box *b = &f.p.boxes[j];
-                    ck_assert_msg(!SDL_HasIntersection(&a->ink, &b->ink), "[%s] %dx%d %s: '%s' overlaps '%s'", shot,
-                                  sizes[si].w, sizes[si].h, f.p.theme->name, a->text, b->text);
-                }
-            }
+            panel_labels_readable(&f.p, shot);
             frame_close(&f);
         }
 }
@@ -317,7 +301,7 @@ START_TEST(hostile_parameters_draw_finite)
 }
 END_TEST
 
-static Suite *panel_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *su = suite_create("logistic_panel");
     TCase *tc = tcase_create("what a person sees");
@@ -334,9 +318,4 @@ static Suite *panel_suite(void)
     tcase_add_test(tc, hostile_parameters_draw_finite);
     suite_add_tcase(su, tc);
     return su;
-}
-
-int main(void)
-{
-    return panel_test_main(panel_suite());
 }

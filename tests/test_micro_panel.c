@@ -5,7 +5,7 @@
  * the steps and the outline its share of microstates W(k)/2ⁿ. Both: no label overlaps
  * another or leaves the panel, and nothing is drawn outside it, at sizes from 300x200 to
  * 1300x900, in both themes. XL_SHOT_DIR=dir saves each frame as a PNG. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -344,31 +344,8 @@ END_TEST
  * panel still the background. */
 static void check_frame(const frame *f, const char *what)
 {
-    ck_assert_int_le(f->p.rec.count, MAX_BOXES);
-    SDL_Rect area = f->p.area;
-    for (int i = 0; i < f->p.rec.count; i++) {
-        SDL_Rect a = f->p.boxes[i].ink;
-        ck_assert_msg(a.x >= area.x && a.y >= area.y && a.x + a.w <= area.x + area.w && a.y + a.h <= area.y + area.h,
-                      "%s: '%s' leaves the panel", what, f->p.boxes[i].text);
-        for (int j = i + 1; j < f->p.rec.count; j++)
-            ck_assert_msg(!SDL_HasIntersection(&a, &f->p.boxes[j].ink), "%s: '%s' overlaps '%s'", what,
-                          f->p.boxes[i].text, f->p.boxes[j].text);
-    }
-    int bad_x = -1, bad_y = -1;
-    SDL_Color bad = {0, 0, 0, 0};
-    for (int y = 0; y < f->p.surface->h && bad_x < 0; y++)
-        for (int x = 0; x < f->p.surface->w; x++) {
-            if (x >= area.x && x < area.x + area.w && y >= area.y && y < area.y + area.h) continue;
-            SDL_Color c = raw_pixel(&f->p, x, y);
-            if (!same(c, f->p.theme->background, 0)) {
-                bad_x = x;
-                bad_y = y;
-                bad = c;
-                break;
-            }
-        }
-    ck_assert_msg(bad_x < 0, "%s: pixel (%d,%d) outside the panel is (%d,%d,%d)", what, bad_x, bad_y, bad.r, bad.g,
-                  bad.b);
+    panel_labels_readable(&f->p, what);
+    panel_drawn_inside(&f->p, what);
 }
 
 static void check_labels(xl_session *s, const char *what)
@@ -445,7 +422,7 @@ START_TEST(another_scenario_gets_the_bare_frame)
 }
 END_TEST
 
-static Suite *panel_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("micro_panel");
     TCase *cells = tcase_create("coins as cells");
@@ -468,9 +445,4 @@ static Suite *panel_suite(void)
     tcase_add_test(labels, another_scenario_gets_the_bare_frame);
     suite_add_tcase(s, labels);
     return s;
-}
-
-int main(void)
-{
-    return panel_test_main(panel_suite());
 }

@@ -1,7 +1,7 @@
 /* Tests for xl_optim: the first steps of every optimizer against hand computation,
  * momentum and Nesterov against an independent recurrence, Adam's bias correction,
  * descent on the softmax classifier, reset, divergence, names and defaults. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,10 +335,10 @@ START_TEST(test_names)
 }
 END_TEST
 
-static Suite *optim_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("optim");
-    struct { const char *name; const TTest *fn; } cases[] = {
+    const xl_test_case cases[] = {
         { "gradient descent: two steps by hand", test_gd_two_steps },
         { "momentum: two steps by hand", test_momentum_two_steps },
         { "Nesterov: two steps by hand", test_nesterov_two_steps },
@@ -352,19 +352,6 @@ static Suite *optim_suite(void)
         { "defaults and validation", test_defaults_and_validation },
         { "names", test_names },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        TCase *tc = tcase_create(cases[i].name);
-        tcase_add_test(tc, cases[i].fn);
-        suite_add_tcase(s, tc);
-    }
+    XL_TEST_ADD_CASES(s, cases, 0);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(optim_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -5,7 +5,7 @@
  * landscape puts the current point at that pixel's coordinates (Ctrl: the start);
  * painting the diffusion's bars sets rho(0); the cursor and the tooltip follow what is
  * under the pointer. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,36 +20,10 @@
 #include "xl_scn_diffusion.h"
 #include "xl_scn_gaussian.h"
 #include "xl_scn_logistic.h"
+#include "scenario_fixture.h"
+#include "scene_fixture.h"
 
-typedef struct frame {
-    SDL_Surface *surface;
-    SDL_Renderer *renderer;
-    ui_scene *scene;
-    ui_frame_geom geom;
-} frame;
-
-static void frame_open(frame *f, int w, int h)
-{
-    char fonts[2048], tried[4096], err[512];
-    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0, "fonts: %s", tried);
-    f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    f->renderer = SDL_CreateSoftwareRenderer(f->surface);
-    f->scene = ui_scene_create(f->renderer, fonts, err, sizeof err);
-    ck_assert_msg(f->scene != NULL, "scene: %s", err);
-}
-
-static void frame_draw(frame *f, const xl_session *s, const ui_view *view)
-{
-    ui_scene_draw(f->scene, s, view, f->surface->w, f->surface->h, &f->geom);
-    SDL_RenderPresent(f->renderer);
-}
-
-static void frame_close(frame *f)
-{
-    ui_scene_destroy(f->scene);
-    SDL_DestroyRenderer(f->renderer);
-    SDL_FreeSurface(f->surface);
-}
+typedef scene_frame frame;
 
 static SDL_Event mouse(Uint32 type, int x, int y)
 {
@@ -75,7 +49,7 @@ static int feed(frame *f, ui_pointer *p, xl_session *s, SDL_Event ev)
     int n = ui_pointer_event(p, &ev, &f->geom, s, cmds, 4);
     for (int i = 0; i < n; i++) ck_assert_msg(xl_session_apply(s, cmds[i]), "refused: %s", xl_session_message(s));
     ui_view view = {.theme = UI_THEME_LIGHT};
-    frame_draw(f, s, &view);
+    scene_frame_draw(f, s, &view);
     return n;
 }
 
@@ -90,22 +64,13 @@ static xl_session *scenario_named(const char *id)
     return s;
 }
 
-static xl_session *softmax(void)
-{
-    xl_session_desc d;
-    xl_session_desc_default(&d, 0);
-    xl_session *s = xl_session_create(&d);
-    ck_assert_ptr_nonnull(s);
-    return s;
-}
-
 START_TEST(dragging_a_p_bar_sets_p_and_keeps_the_others_ratios)
 {
     frame f;
-    frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    scene_frame_open(&f, 1280, 720);
+    xl_session *s = default_session_at(0);
     ui_view view = {.theme = UI_THEME_LIGHT};
-    frame_draw(&f, s, &view);
+    scene_frame_draw(&f, s, &view);
     const xl_classifier *c = fixture_classifier(s);
     double before[XL_MAX_CLASSES];
     memcpy(before, c->p, sizeof before);
@@ -134,17 +99,17 @@ START_TEST(dragging_a_p_bar_sets_p_and_keeps_the_others_ratios)
     ck_assert_int_eq(feed(&f, &p, s, mouse(SDL_MOUSEMOTION, bar.x, b->plot.y + b->plot.h)), 0);
     ck_assert(c->p[2] == 1.0);
     xl_session_destroy(s);
-    frame_close(&f);
+    scene_frame_close(&f);
 }
 END_TEST
 
 START_TEST(a_click_in_the_landscape_moves_the_current_point_there)
 {
     frame f;
-    frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    scene_frame_open(&f, 1280, 720);
+    xl_session *s = default_session_at(0);
     ui_view view = {.theme = UI_THEME_LIGHT};
-    frame_draw(&f, s, &view);
+    scene_frame_draw(&f, s, &view);
     const ui_landscape_geom *l = &f.geom.landscape;
     const int px = l->map.x + l->map.w / 4, py = l->map.y + l->map.h / 3;
     const double cell = (l->hi - l->lo) / XL_DEFAULT_GRID;
@@ -178,18 +143,18 @@ START_TEST(a_click_in_the_landscape_moves_the_current_point_there)
     const double *z0 = xl_sim_theta0(xl_session_sim(s));
     ck_assert(fabs(z0[a] - want_x) <= cell && fabs(z0[b] - want_y) <= cell);
     xl_session_destroy(s);
-    frame_close(&f);
+    scene_frame_close(&f);
 }
 END_TEST
 
 START_TEST(painting_the_diffusion_bars_sets_rho0)
 {
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     xl_session *s = scenario_named("diffusion");
     xl_session_run(s, 5);
     ui_view view = {.theme = UI_THEME_LIGHT};
-    frame_draw(&f, s, &view);
+    scene_frame_draw(&f, s, &view);
     const ui_bars_geom *b = &f.geom.bars;
     ui_pointer p = {0};
     int y = b->plot.y + b->plot.h - (int)lround(0.5 * b->plot.h);
@@ -208,18 +173,18 @@ START_TEST(painting_the_diffusion_bars_sets_rho0)
     for (int x = 0; x < st->k; x++) sum += st->rho0[x];
     ck_assert_double_eq_tol(sum, 1.0, 1e-12);
     xl_session_destroy(s);
-    frame_close(&f);
+    scene_frame_close(&f);
 }
 END_TEST
 
 START_TEST(tooltips_show_exact_values_and_stay_in_the_window)
 {
     frame f;
-    frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    scene_frame_open(&f, 1280, 720);
+    xl_session *s = default_session_at(0);
     xl_session_run(s, 10);
     ui_view view = {.theme = UI_THEME_LIGHT};
-    frame_draw(&f, s, &view);
+    scene_frame_draw(&f, s, &view);
     ui_text_box boxes[512];
     ui_text_recorder rec = {boxes, 512, 0};
     const ui_frame_geom g = f.geom;
@@ -236,7 +201,7 @@ START_TEST(tooltips_show_exact_values_and_stay_in_the_window)
         view.pointer_in = 1;
         view.pointer_x = spots[i].x;
         view.pointer_y = spots[i].y;
-        frame_draw(&f, s, &view);
+        scene_frame_draw(&f, s, &view);
         ui_scene_set_recorder(f.scene, NULL);
         int found = 0;
         for (int k = 0; k < rec.count; k++) {
@@ -252,14 +217,14 @@ START_TEST(tooltips_show_exact_values_and_stay_in_the_window)
         else ck_assert_int_eq(ui_pointer_hit(&f.geom, s, spots[i].x, spots[i].y).kind, UI_HIT_NONE);
     }
     xl_session_destroy(s);
-    frame_close(&f);
+    scene_frame_close(&f);
 }
 END_TEST
 
 START_TEST(dragging_p_in_the_simplex_and_scrubbing_the_history)
 {
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     xl_session_desc d;
     xl_session_desc_default(&d, 0);
     fixture_set_classes(&d, 3, 0);
@@ -267,7 +232,7 @@ START_TEST(dragging_p_in_the_simplex_and_scrubbing_the_history)
     xl_session_run(s, 40);
     ck_assert(xl_session_apply(s, xl_command_make(XL_CMD_SIMPLEX)));
     ui_view view = {.theme = UI_THEME_LIGHT};
-    frame_draw(&f, s, &view);
+    scene_frame_draw(&f, s, &view);
     ck_assert(f.geom.simplex.drawn);
     const xl_classifier *c = fixture_classifier(s);
     SDL_FPoint at = ui_simplex_to_point(&f.geom.simplex, c->p);
@@ -301,7 +266,7 @@ START_TEST(dragging_p_in_the_simplex_and_scrubbing_the_history)
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 0); /* held past the left end: the start */
     feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, 0, 0));
     xl_session_destroy(s);
-    frame_close(&f);
+    scene_frame_close(&f);
 }
 END_TEST
 
@@ -309,7 +274,7 @@ END_TEST
 START_TEST(own_panels_tell_their_numbers)
 {
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     const char *ids[] = {"microstates", "diffusion", "logistic", "gaussian"};
     const char *region_text[] = {"k = 5 heads", "cell 9", "sample 1:", "x = "};
     const char *tooltip_text[] = {"time spent here", "assumed ρ", "surprise of its label", "p(x) = "};
@@ -317,7 +282,7 @@ START_TEST(own_panels_tell_their_numbers)
         xl_session *s = scenario_named(ids[t]);
         xl_session_run(s, 30);
         ui_view view = {.theme = UI_THEME_LIGHT};
-        frame_draw(&f, s, &view);
+        scene_frame_draw(&f, s, &view);
         const ui_hits *hits = f.geom.hits;
         ck_assert_ptr_nonnull(hits);
         int k = 0;
@@ -330,7 +295,7 @@ START_TEST(own_panels_tell_their_numbers)
         view.pointer_in = 1;
         view.pointer_x = r.x + r.w / 2;
         view.pointer_y = r.y + r.h / 2;
-        frame_draw(&f, s, &view);
+        scene_frame_draw(&f, s, &view);
         ui_scene_set_recorder(f.scene, NULL);
         int found = 0;
         for (int i = 0; i < rec.count && i < 512; i++)
@@ -338,7 +303,7 @@ START_TEST(own_panels_tell_their_numbers)
         ck_assert_msg(found, "%s: no tooltip with '%s' over '%s'", ids[t], tooltip_text[t], region_text[t]);
         xl_session_destroy(s);
     }
-    frame_close(&f);
+    scene_frame_close(&f);
 }
 END_TEST
 
@@ -354,10 +319,10 @@ static const ui_hit_region *region_named(const frame *f, const char *text)
 START_TEST(samples_and_the_gaussian_peak_are_dragged)
 {
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     xl_session *s = scenario_named("logistic");
     ui_view view = {.theme = UI_THEME_LIGHT};
-    frame_draw(&f, s, &view);
+    scene_frame_draw(&f, s, &view);
     const xl_logistic *lg = &((const xl_logistic_state *)xl_session_state(s))->lg;
     const ui_hit_region *r = region_named(&f, "sample 3:");
     const ui_region_drag e = r->edit;
@@ -386,7 +351,7 @@ START_TEST(samples_and_the_gaussian_peak_are_dragged)
     xl_session_destroy(s);
 
     s = scenario_named("gaussian");
-    frame_draw(&f, s, &view);
+    scene_frame_draw(&f, s, &view);
     r = region_named(&f, "the peak of P");
     cx = r->rect.x + r->rect.w / 2;
     cy = r->rect.y + r->rect.h / 2;
@@ -403,18 +368,18 @@ START_TEST(samples_and_the_gaussian_peak_are_dragged)
     g = xl_session_state(s);
     ck_assert(g->g.mu_p == mu0 && g->g.sigma_p == sigma0);
     xl_session_destroy(s);
-    frame_close(&f);
+    scene_frame_close(&f);
 }
 END_TEST
 
 START_TEST(the_wheel_zooms_around_the_pointer_and_the_view_pans_and_fits)
 {
     frame f;
-    frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    scene_frame_open(&f, 1280, 720);
+    xl_session *s = default_session_at(0);
     xl_session_run(s, 20);
     ui_view view = {.theme = UI_THEME_LIGHT};
-    frame_draw(&f, s, &view);
+    scene_frame_draw(&f, s, &view);
     const ui_landscape_geom *l = &f.geom.landscape;
     const int px = l->map.x + l->map.w / 3, py = l->map.y + l->map.h / 4;
     ui_hit before = ui_pointer_hit(&f.geom, s, px, py);
@@ -466,7 +431,7 @@ START_TEST(the_wheel_zooms_around_the_pointer_and_the_view_pans_and_fits)
     bad.list[0] = 1000.0;
     ck_assert(!xl_session_apply(s, bad));
     xl_session_destroy(s);
-    frame_close(&f);
+    scene_frame_close(&f);
 }
 END_TEST
 
@@ -474,10 +439,10 @@ END_TEST
 START_TEST(the_hint_bar_is_a_toolbar)
 {
     frame f;
-    frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    scene_frame_open(&f, 1280, 720);
+    xl_session *s = default_session_at(0);
     ui_view view = {.theme = UI_THEME_LIGHT};
-    frame_draw(&f, s, &view);
+    scene_frame_draw(&f, s, &view);
     ui_pointer p = {0};
     const ui_hit_region *play = region_named(&f, "click: play / pause");
     int x = play->rect.x + play->rect.w / 2, y = play->rect.y + play->rect.h / 2;
@@ -493,7 +458,7 @@ START_TEST(the_hint_bar_is_a_toolbar)
     feed(&f, &p, s, mouse(SDL_MOUSEBUTTONUP, x, y));
     ck_assert_str_eq(xl_session_scenario(s)->id, "logistic");
     xl_session_destroy(s);
-    frame_close(&f);
+    scene_frame_close(&f);
 }
 END_TEST
 
@@ -505,10 +470,10 @@ START_TEST(a_tooltip_leaves_on_a_key_a_page_turn_and_a_rest)
     memset(&p, 0, sizeof p);
     p.tip_page = -1;
     frame f;
-    frame_open(&f, 1280, 720);
-    xl_session *s = softmax();
+    scene_frame_open(&f, 1280, 720);
+    xl_session *s = default_session_at(0);
     ui_view view = {.theme = UI_THEME_LIGHT};
-    frame_draw(&f, s, &view);
+    scene_frame_draw(&f, s, &view);
     xl_command cmds[4];
     SDL_Event ev = mouse(SDL_MOUSEMOTION, 300, 300);
     ck_assert_int_eq(ui_pointer_tip(&p, 0, NULL, -1), 0); /* no motion yet */
@@ -554,12 +519,15 @@ START_TEST(a_tooltip_leaves_on_a_key_a_page_turn_and_a_rest)
     ck_assert_int_eq(ui_pointer_tip(&p, 0x100000000ull + 100, &lesson, 1), 1);
     ck_assert_int_eq(ui_pointer_tip(&p, 0x100000000ull + UI_TOOLTIP_MS, &lesson, 1), 0);
     xl_session_destroy(s);
-    frame_close(&f);
+    scene_frame_close(&f);
 }
 END_TEST
 
-static Suite *pointer_suite(void)
+/* The pointer reads the mouse through SDL's video subsystem: up before the runner's
+ * SDL_Init(0), down with its SDL_Quit. */
+Suite *xl_test_suite(void)
 {
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) return NULL;
     Suite *s = suite_create("pointer");
     TCase *tc = tcase_create("pointer");
     tcase_set_timeout(tc, 60);
@@ -575,15 +543,4 @@ static Suite *pointer_suite(void)
     tcase_add_test(tc, a_tooltip_leaves_on_a_key_a_page_turn_and_a_rest);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) return 1;
-    SRunner *sr = srunner_create(pointer_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed == 0 ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 /* test_render: frames drawn headless with SDL's software renderer, read back and
  * checked for what a person would see. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +16,7 @@
 #include "ui_theme.h"
 #include "xl_player.h"
 #include "xl_scenario.h"
+#include "scene_fixture.h"
 
 /* Every allocation SDL and SDL_ttf make goes through these, so a frame that
  * allocates shows up in the count. */
@@ -42,38 +43,12 @@ void *__wrap_malloc(size_t n) { own_allocations++; return __real_malloc(n); }
 void *__wrap_calloc(size_t n, size_t m) { own_allocations++; return __real_calloc(n, m); }
 void *__wrap_realloc(void *p, size_t n) { own_allocations++; return __real_realloc(p, n); }
 
-typedef struct frame {
-    SDL_Surface *surface;
-    SDL_Renderer *renderer;
-    ui_scene *scene;
-    ui_frame_geom geom;
-} frame;
-
-static void frame_open(frame *f, int w, int h)
-{
-    char fonts[2048], tried[4096], err[512];
-    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0,
-                  "fonts not found; tried:\n%s", tried);
-    f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    ck_assert_ptr_nonnull(f->surface);
-    f->renderer = SDL_CreateSoftwareRenderer(f->surface);
-    ck_assert_ptr_nonnull(f->renderer);
-    f->scene = ui_scene_create(f->renderer, fonts, err, sizeof err);
-    ck_assert_msg(f->scene != NULL, "scene: %s", err);
-}
+typedef scene_frame frame;
 
 static void frame_draw(frame *f, xl_session *s, ui_theme_kind theme)
 {
     ui_view view = {.theme = theme};
-    ui_scene_draw(f->scene, s, &view, f->surface->w, f->surface->h, &f->geom);
-    SDL_RenderPresent(f->renderer);
-}
-
-static void frame_close(frame *f)
-{
-    ui_scene_destroy(f->scene);
-    SDL_DestroyRenderer(f->renderer);
-    SDL_FreeSurface(f->surface);
+    scene_frame_draw(f, s, &view);
 }
 
 static SDL_Color pixel(const frame *f, int x, int y)
@@ -107,7 +82,7 @@ START_TEST(bar_heights_follow_probabilities)
     const double p[3] = {0.5, 0.25, 0.25}, z[3] = {0.0, 0.0, 0.0}; /* Q uniform: 1/3 each */
     xl_session *s = session_with(p, z, 3);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
     const SDL_Rect plot = f.geom.bars.plot;
@@ -130,7 +105,7 @@ START_TEST(bar_heights_follow_probabilities)
                           series ? "Q" : "P", i, height, expect, want[series][i], plot.h);
         }
     }
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -142,7 +117,7 @@ START_TEST(gradient_arrows_point_from_q_toward_p)
     const double p[3] = {0.5, 0.25, 0.25}, z[3] = {0.0, 0.0, 0.0};
     xl_session *s = session_with(p, z, 3);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
     const SDL_Rect plot = f.geom.bars.plot;
@@ -156,7 +131,7 @@ START_TEST(gradient_arrows_point_from_q_toward_p)
         if (p[i] > 1 / 3.0) ck_assert(mid < bar.y);
         else ck_assert(mid > bar.y);
     }
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -167,7 +142,7 @@ START_TEST(current_point_is_where_the_optimizer_is)
     xl_session *s = session_with(p, z, 4);
     xl_session_run(s, 7);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_DARK);
     const ui_landscape_geom *g = &f.geom.landscape;
     const double *theta = xl_sim_theta(xl_session_sim(s));
@@ -181,7 +156,7 @@ START_TEST(current_point_is_where_the_optimizer_is)
     SDL_Color yellow = ui_theme_get(UI_THEME_DARK)->select;
     ck_assert_msg(same(c, yellow, 8), "pixel at the current point is (%d,%d,%d), not the yellow marker",
                   c.r, c.g, c.b);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -194,7 +169,7 @@ START_TEST(darkest_cell_is_at_the_minimum)
     const double p[4] = {0.4, 0.3, 0.2, 0.1}, z[4] = {4.5, -4.5, 0.0, 0.0};
     xl_session *s = session_with(p, z, 4);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     const ui_landscape_geom *g = &f.geom.landscape;
     ck_assert_msg(g->has_minimum, "the slice's minimum should be inside the view");
@@ -224,7 +199,7 @@ START_TEST(darkest_cell_is_at_the_minimum)
     double cell = (g->hi - g->lo) / (G - 1);
     ck_assert_msg(fabs(g->lo + gi * cell - mx) <= cell && fabs(g->lo + gj * cell - my) <= cell,
                   "grid argmin (%d,%d) is not the cell of the minimum (%.3f,%.3f)", gi, gj, mx, my);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -234,7 +209,7 @@ START_TEST(identity_bar_splits_at_the_floor)
     const double p[2] = {0.5, 0.5}, z[2] = {2.0, -2.0};
     xl_session *s = session_with(p, z, 2);
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
     SDL_Rect bar = f.geom.readouts.identity;
@@ -250,7 +225,7 @@ START_TEST(identity_bar_splits_at_the_floor)
     ck_assert(same(pixel(&f, floor_x + 8, bar.y + 2), th->surprise, 2));
     ck_assert(same(pixel(&f, total_x - 4, y), th->surprise, 2));
     ck_assert(!same(pixel(&f, total_x + 4, y), th->surprise, 30));
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -269,7 +244,7 @@ START_TEST(a_negative_floor_is_drawn_below_zero)
     ck_assert_ptr_nonnull(s);
     for (int t = 0; t < UI_THEME_COUNT; t++) {
         frame f;
-        frame_open(&f, 1280, 720);
+        scene_frame_open(&f, 1280, 720);
         frame_draw(&f, s, (ui_theme_kind)t);
         const ui_theme *th = ui_theme_get((ui_theme_kind)t);
         const SDL_Rect bar = f.geom.readouts.identity;
@@ -294,7 +269,7 @@ START_TEST(a_negative_floor_is_drawn_below_zero)
                           "%s: (%d,%d,%d) at x %d of KL's span %d..%d", th->name, c.r, c.g, c.b, x, x_floor, x_loss);
         }
         ck_assert(!same(pixel(&f, x_loss + 5, bottom), th->surprise, 30));
-        frame_close(&f);
+        scene_frame_close(&f);
     }
     ck_assert_str_eq(xl_session_scenario(s)->readouts[1].meaning, "differential entropy of P: the floor");
     xl_session_destroy(s);
@@ -309,8 +284,8 @@ START_TEST(frames_are_deterministic)
     xl_session_run(s1, 40);
     xl_session_run(s2, 40);
     frame a, b;
-    frame_open(&a, 1280, 720);
-    frame_open(&b, 1280, 720);
+    scene_frame_open(&a, 1280, 720);
+    scene_frame_open(&b, 1280, 720);
     frame_draw(&a, s1, UI_THEME_LIGHT);
     frame_draw(&a, s1, UI_THEME_LIGHT); /* cached atlases and textures: same pixels */
     frame_draw(&b, s2, UI_THEME_LIGHT);
@@ -321,10 +296,61 @@ START_TEST(frames_are_deterministic)
     frame_draw(&b, s2, UI_THEME_LIGHT);
     ck_assert_msg(memcmp(a.surface->pixels, b.surface->pixels, (size_t)a.surface->pitch * 720) != 0,
                   "switching to bits changed no pixel");
-    frame_close(&a);
-    frame_close(&b);
+    scene_frame_close(&a);
+    scene_frame_close(&b);
     xl_session_destroy(s1);
     xl_session_destroy(s2);
+}
+END_TEST
+
+/* Every panel a registered scenario declares is drawn where the layout puts it, with
+ * ink of its own: at least MIN_INK of its inside differs from the panel's fill and the
+ * window's background, in both themes (a border and a title alone are under 1%). Loop
+ * index: the scenarios in registry order, so a new one is covered once registered. */
+static const double MIN_INK = 0.02;
+
+START_TEST(every_scenario_draws_every_panel)
+{
+    const xl_scenario_def *def = xl_scenario_at(_i);
+    static const struct { unsigned bit; const char *name; } panels[] = {
+        {XL_PANEL_BARS, "bars"}, {XL_PANEL_READOUTS, "readouts"}, {XL_PANEL_LANDSCAPE, "landscape"},
+        {XL_PANEL_HISTORY, "history"}, {XL_PANEL_DATA, "data"}, {XL_PANEL_SIDE, "side"},
+    };
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session_desc_set_scenario(&d, def);
+    xl_session *s = xl_session_create(&d);
+    ck_assert_msg(s != NULL, "%s: no session at its defaults", def->id);
+    xl_session_run(s, 30);
+    ck_assert_msg(def->panels != 0, "%s shows no panel", def->id);
+    frame f;
+    scene_frame_open(&f, 1280, 720);
+    for (int t = 0; t < UI_THEME_COUNT; t++) {
+        const ui_theme *th = ui_theme_get((ui_theme_kind)t);
+        frame_draw(&f, s, (ui_theme_kind)t);
+        const ui_layout *l = &f.geom.layout;
+        const SDL_Rect rects[] = {l->bars, l->readouts, l->landscape, l->history, l->data, l->side};
+        for (size_t k = 0; k < sizeof panels / sizeof panels[0]; k++) {
+            if (!(def->panels & panels[k].bit)) continue;
+            SDL_Rect r = rects[k];
+            ck_assert_msg(r.w > 2 * l->pad && r.h > 2 * l->pad && r.x >= 0 && r.y >= 0 && r.x + r.w <= 1280 &&
+                              r.y + r.h <= 720,
+                          "%s, %s: its %s panel has no place (%d,%d %dx%d)", def->id, th->name, panels[k].name, r.x,
+                          r.y, r.w, r.h);
+            long ink = 0, area = 0;
+            for (int y = r.y + l->pad; y < r.y + r.h - l->pad; y++)
+                for (int x = r.x + l->pad; x < r.x + r.w - l->pad; x++) {
+                    SDL_Color c = pixel(&f, x, y);
+                    area++;
+                    ink += !same(c, th->panel, 8) && !same(c, th->background, 8);
+                }
+            ck_assert_msg((double)ink >= MIN_INK * (double)area,
+                          "%s, %s: its %s panel (%d,%d %dx%d) has ink on %ld of %ld pixels, under %.0f%%", def->id,
+                          th->name, panels[k].name, r.x, r.y, r.w, r.h, ink, area, MIN_INK * 100.0);
+        }
+    }
+    scene_frame_close(&f);
+    xl_session_destroy(s);
 }
 END_TEST
 
@@ -352,7 +378,7 @@ START_TEST(steady_frames_do_not_allocate)
         ck_assert_int_eq(xl_player_goto(player, 1), 0); /* a page that runs gradient descent */
     }
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     ui_view view = {.theme = UI_THEME_LIGHT, .lesson = player};
     /* Frames of 1/30 s: the lesson plays on its clock, the sandbox takes a step. What a
      * frame's drawing allocates is counted; the simulation's steps are not (the rewind
@@ -373,7 +399,7 @@ START_TEST(steady_frames_do_not_allocate)
     }
     ck_assert_msg(sdl_drawing == 0, "%s: 30 steady frames made %lu SDL allocations", what, sdl_drawing);
     ck_assert_msg(own_drawing == 0, "%s: 30 steady frames made %lu allocations of our own", what, own_drawing);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_player_destroy(player);
     free(lesson);
     xl_session_destroy(s);
@@ -491,8 +517,8 @@ START_TEST(threads_do_not_change_frames)
     for (int k = 0; k < 2; k++) {
         int w = sizes[k][0], h = sizes[k][1];
         frame one, two;
-        frame_open(&one, w, h);
-        frame_open(&two, w, h);
+        scene_frame_open(&one, w, h);
+        scene_frame_open(&two, w, h);
         ck_assert_int_eq(ui_scene_set_threads(one.scene, 1), 1);
         ck_assert_int_eq(ui_scene_set_threads(two.scene, 2), 2);
         frame_draw(&one, s, UI_THEME_LIGHT);
@@ -504,8 +530,8 @@ START_TEST(threads_do_not_change_frames)
         frame_draw(&one, s, UI_THEME_DARK);
         frame_draw(&two, s, UI_THEME_DARK);
         ck_assert(memcmp(one.surface->pixels, two.surface->pixels, (size_t)one.surface->pitch * h) == 0);
-        frame_close(&one);
-        frame_close(&two);
+        scene_frame_close(&one);
+        scene_frame_close(&two);
     }
     xl_session_destroy(s);
 }
@@ -524,7 +550,7 @@ START_TEST(layout_holds_at_every_size)
     xl_session *s = xl_session_create(&d);
     xl_session_run(s, 25);
     frame f;
-    frame_open(&f, w, h);
+    scene_frame_open(&f, w, h);
     for (int t = 0; t < 2; t++) {
         frame_draw(&f, s, (ui_theme_kind)t);
         const ui_layout *L = &f.geom.layout;
@@ -541,7 +567,7 @@ START_TEST(layout_holds_at_every_size)
         ck_assert(m.w > 80 && SDL_IntersectRect(&m, &L->landscape, &u) && u.w == m.w && u.h == m.h);
         ck_assert(f.geom.history.plot.h > 20);
     }
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -565,10 +591,10 @@ START_TEST(infinity_is_shown_as_infinity)
     xl_sample cur = xl_sim_current(xl_session_sim(s));
     ck_assert(isfinite(cur.loss) && isfinite(cur.gap));
     frame f;
-    frame_open(&f, 1280, 720);
+    scene_frame_open(&f, 1280, 720);
     frame_draw(&f, s, UI_THEME_LIGHT);
     ck_assert_int_eq(f.geom.bars.q_bar[0].h, 0);
-    frame_close(&f);
+    scene_frame_close(&f);
     xl_session_destroy(s);
 }
 END_TEST
@@ -704,7 +730,7 @@ START_TEST(the_help_hint_is_where_it_is_drawn)
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {640, 480}};
     for (int k = 0; k < 3; k++) {
         frame f;
-        frame_open(&f, sizes[k][0], sizes[k][1]);
+        scene_frame_open(&f, sizes[k][0], sizes[k][1]);
         xl_session_desc d;
         xl_session_desc_default(&d, 1);
         xl_session *s = xl_session_create(&d);
@@ -727,7 +753,7 @@ START_TEST(the_help_hint_is_where_it_is_drawn)
         ck_assert_int_gt(inside_help, 20);
         ck_assert_int_eq(outside, 0);
         xl_session_destroy(s);
-        frame_close(&f);
+        scene_frame_close(&f);
     }
 }
 END_TEST
@@ -745,11 +771,12 @@ START_TEST(viridis_endpoints)
 }
 END_TEST
 
-int main(void)
+/* SDL's allocations are counted from its first one: the memory functions are set here,
+ * before the runner's SDL_Init. */
+Suite *xl_test_suite(void)
 {
     SDL_GetMemoryFunctions(&real_malloc, &real_calloc, &real_realloc, &real_free);
     SDL_SetMemoryFunctions(count_malloc, count_calloc, count_realloc, count_free);
-    if (SDL_Init(0) != 0) return EXIT_FAILURE;
     Suite *s = suite_create("render");
     TCase *pix = tcase_create("pixels a person would look at");
     tcase_set_timeout(pix, 120);
@@ -770,15 +797,11 @@ int main(void)
     tcase_set_timeout(frames, 120);
     tcase_add_test(frames, frames_are_deterministic);
     tcase_add_loop_test(frames, steady_frames_do_not_allocate, 0, xl_scenario_count() + 2);
+    tcase_add_loop_test(frames, every_scenario_draws_every_panel, 0, xl_scenario_count());
     tcase_add_test(frames, threads_do_not_change_frames);
     tcase_add_test(frames, text_drawn_while_the_atlas_grows);
     tcase_add_test(frames, heatmap_follows_the_theme_alone);
     tcase_add_loop_test(frames, layout_holds_at_every_size, 0, 5);
     suite_add_tcase(s, frames);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    SDL_Quit();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }

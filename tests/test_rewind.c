@@ -4,7 +4,7 @@
  * a million steps keeps a bounded number of checkpoints and still rewinds exactly; the
  * coins' random flips come back the same; re-simulation is silent (no trace lines) and
  * what the learner looks at (the unit) stays. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,15 +31,6 @@ static void record(const xl_sample *smp, void *user)
     }
 }
 
-static xl_session *softmax(void)
-{
-    xl_session_desc d;
-    xl_session_desc_default(&d, 0);
-    xl_session *s = xl_session_create(&d);
-    ck_assert_ptr_nonnull(s);
-    return s;
-}
-
 static void theta_copy(const xl_session *s, double *out)
 {
     const xl_sim *sim = xl_session_sim(s);
@@ -48,7 +39,7 @@ static void theta_copy(const xl_session *s, double *out)
 
 START_TEST(rewind_then_replay_is_bit_identical)
 {
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     static recorder first, again;
     memset(&first, 0, sizeof first);
     memset(&again, 0, sizeof again);
@@ -72,7 +63,7 @@ END_TEST
 
 START_TEST(edits_are_replayed_where_they_happened)
 {
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     const xl_classifier *c = fixture_classifier(s);
     double p0[XL_MAX_CLASSES], theta45[XL_MAX_PARAMS], theta_now[XL_MAX_PARAMS];
     memcpy(p0, c->p, sizeof p0);
@@ -116,7 +107,7 @@ END_TEST
 
 START_TEST(a_million_steps_in_bounded_memory)
 {
-    xl_session *s = softmax(), *fresh = softmax();
+    xl_session *s = default_session_at(0), *fresh = default_session_at(0);
     xl_session_run(s, 1000000);
     long first, head;
     xl_session_timeline(s, &first, &head);
@@ -154,7 +145,7 @@ START_TEST(the_coins_flip_the_same_again_and_the_unit_stays)
 }
 END_TEST
 
-static Suite *rewind_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("rewind");
     TCase *tc = tcase_create("rewind");
@@ -165,13 +156,4 @@ static Suite *rewind_suite(void)
     tcase_add_test(tc, the_coins_flip_the_same_again_and_the_unit_stays);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(rewind_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
 }

@@ -4,7 +4,7 @@
  * 1,000 random rings, distributions, times and detectors; retrodiction against a brute
  * sum over every path for small K and t; Bayes' update by hand; an impossible reading
  * refused; learning against evolution; the scenario's commands, reset and snapshots. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -393,7 +393,7 @@ START_TEST(presets_and_snapshots)
 }
 END_TEST
 
-static Suite *diffusion_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("scn_diffusion");
     TCase *tc = tcase_create("ring");
@@ -413,13 +413,4 @@ static Suite *diffusion_suite(void)
     tcase_add_test(tc, presets_and_snapshots);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(diffusion_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
 }

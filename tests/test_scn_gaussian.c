@@ -3,7 +3,7 @@
  * differences, gradient descent reaching Q = P, every optimizer lowering the loss, the
  * identity loss = entropy + kl, edits of P as commands and their refusals, no NaN under a
  * huge learning rate with a narrow P, and the bars' masses exact into the tails. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -429,7 +429,7 @@ START_TEST(bars_masses_and_tails)
 }
 END_TEST
 
-static Suite *gaussian_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("scn_gaussian");
     TCase *tc = tcase_create("closed form");
@@ -452,13 +452,4 @@ static Suite *gaussian_suite(void)
     tcase_add_test(tc, bars_masses_and_tails);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(gaussian_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
 }

@@ -2,7 +2,7 @@
  * its defaults, the data edits as commands and their refusals, readouts that keep
  * loss = floor + gap, bars from the logit, the landscape's minimum at the Newton fit,
  * gradient descent reaching that fit, and switching scenario by command. */
-#include <check.h>
+#include "check_main.h"
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -541,7 +541,7 @@ START_TEST(add_beside_the_selected)
 }
 END_TEST
 
-static Suite *scn_logistic_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *su = suite_create("scn_logistic");
     TCase *tc = tcase_create("record");
@@ -570,13 +570,4 @@ static Suite *scn_logistic_suite(void)
     tcase_add_test(tc, add_beside_the_selected);
     suite_add_tcase(su, tc);
     return su;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(scn_logistic_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
 }

@@ -4,7 +4,7 @@
  * flips seeded and replayed by snapshots; the falls readout against a recount; the time
  * spent at each k approaching W(k) / 2^n; the commands and their refusals; no NaN at
  * n = 1,000,000 with 100,000 flips per step. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -323,7 +323,7 @@ START_TEST(a_million_coins_never_nan)
 }
 END_TEST
 
-static Suite *micro_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("scn_micro");
     TCase *tc = tcase_create("counting");
@@ -343,13 +343,4 @@ static Suite *micro_suite(void)
     tcase_add_test(tc, a_million_coins_never_nan);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(micro_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
 }

@@ -3,7 +3,7 @@
  * huge logits, the split loss = loss_pos + loss_neg, the Newton fit as the minimum that
  * gradient descent reaches, the boundary moving left (recall rising) as beta grows, the
  * optimizers, the beta commands and the parameter's range, and no NaN at beta = 100. */
-#include <check.h>
+#include "check_main.h"
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -327,7 +327,7 @@ START_TEST(bars_show_the_selected_sample_exactly)
 }
 END_TEST
 
-static Suite *scn_weighted_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *su = suite_create("scn_weighted");
     TCase *tc = tcase_create("weighted");
@@ -346,13 +346,4 @@ static Suite *scn_weighted_suite(void)
     tcase_add_test(tc, bars_show_the_selected_sample_exactly);
     suite_add_tcase(su, tc);
     return su;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(scn_weighted_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
 }

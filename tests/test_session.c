@@ -1,7 +1,7 @@
 /* Tests for xl_session and xl_command: the default scene, every command's documented
  * effect, frame-rate independent time stepping, the landscape range, and the script
  * names of commands. */
-#include <check.h>
+#include "check_main.h"
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -12,21 +12,13 @@
 #include "xl_info.h"
 #include "xl_session.h"
 #include "softmax_fixture.h"
+#include "scenario_fixture.h"
 
 static const double TOL_EXACT = 1e-12;
 
 static xl_command cmd(xl_command_kind k)
 {
     return xl_command_make(k);
-}
-
-static xl_session *default_session(void)
-{
-    xl_session_desc d;
-    xl_session_desc_default(&d, 1);
-    xl_session *s = xl_session_create(&d);
-    ck_assert_ptr_nonnull(s);
-    return s;
 }
 
 START_TEST(test_default_desc)
@@ -174,7 +166,7 @@ END_TEST
 
 START_TEST(test_initial_state)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     ck_assert_int_eq(xl_session_playing(s), 0);
     ck_assert_int_eq(xl_session_selected(s), 0);
     ck_assert_int_eq(xl_session_unit(s), XL_NATS);
@@ -201,7 +193,7 @@ END_TEST
 
 START_TEST(test_play_pause)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_TOGGLE_PLAY)), 1);
     ck_assert_int_eq(xl_session_playing(s), 1);
     xl_session_apply(s, cmd(XL_CMD_TOGGLE_PLAY));
@@ -222,7 +214,7 @@ END_TEST
 
 START_TEST(test_reset_keeps_play)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     const double *z0 = xl_sim_theta0(xl_session_sim(s));
     xl_session_apply(s, cmd(XL_CMD_PLAY));
     xl_session_advance(s, 0.5);
@@ -243,7 +235,7 @@ START_TEST(test_lr_ladder)
 {
     static const double ladder[] = { 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2,
                                      0.5,   1,     2,     5,    10,   20,   50,  100 };
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     const xl_sim *sim = xl_session_sim(s);
     for (int i = 9; i < 16; i++) {
         ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_LR_UP)), 1);
@@ -305,7 +297,7 @@ END_TEST
 START_TEST(test_speed_ladder)
 {
     static const int ladder[] = { 1, 2, 5, 10, 15, 30, 60, 120, 240 };
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     for (int i = 6; i < 9; i++) {
         ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_SPEED_UP)), 1);
         ck_assert_int_eq(xl_session_steps_per_second(s), ladder[i]);
@@ -358,7 +350,7 @@ END_TEST
 
 START_TEST(test_select_and_p_edits)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     xl_command sel = xl_command_int(XL_CMD_SELECT, 1);
     ck_assert_int_eq(xl_session_apply(s, sel), 1);
     ck_assert_int_eq(xl_session_selected(s), 1);
@@ -453,7 +445,7 @@ START_TEST(test_p_restore)
     xl_session_desc d;
     xl_session_desc_default(&d, 1);
     static const double p0[5] = { 0.40, 0.25, 0.15, 0.12, 0.08 };
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     const xl_classifier *c = fixture_classifier(s);
     xl_session_run(s, 7);
     xl_command sel = xl_command_int(XL_CMD_SELECT, 2);
@@ -488,7 +480,7 @@ END_TEST
 
 START_TEST(test_unit_command)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     ck_assert_int_eq(xl_session_apply(s, cmd(XL_CMD_UNIT_TOGGLE)), 1);
     ck_assert_int_eq(xl_session_unit(s), XL_BITS);
     xl_session_apply(s, cmd(XL_CMD_UNIT_TOGGLE));
@@ -515,7 +507,7 @@ static void observe(const xl_sample *sample, void *user)
 
 START_TEST(test_advance)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     struct observed o = { 0, 0, 1 };
     xl_session_set_observer(s, observe, &o);
     /* Paused: time passes, nothing happens. */
@@ -545,8 +537,8 @@ END_TEST
 
 START_TEST(test_frame_rate_independence)
 {
-    xl_session *one = default_session();
-    xl_session *many = default_session();
+    xl_session *one = default_session_at(1);
+    xl_session *many = default_session_at(1);
     xl_session_apply(one, cmd(XL_CMD_PLAY));
     xl_session_apply(many, cmd(XL_CMD_PLAY));
     ck_assert_int_eq(xl_session_advance(one, 1.0), 30);
@@ -558,7 +550,7 @@ START_TEST(test_frame_rate_independence)
     const double *b = xl_sim_theta(xl_session_sim(many));
     ck_assert_int_eq(memcmp(a, b, 5 * sizeof(double)), 0);
     /* 144 Hz for one second. */
-    xl_session *hz = default_session();
+    xl_session *hz = default_session_at(1);
     xl_session_apply(hz, cmd(XL_CMD_PLAY));
     total = 0;
     for (int f = 0; f < 144; f++)
@@ -572,7 +564,7 @@ END_TEST
 
 START_TEST(test_run)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     struct observed o = { 0, 0, 1 };
     xl_session_set_observer(s, observe, &o);
     xl_session_run(s, 250);
@@ -581,7 +573,7 @@ START_TEST(test_run)
     ck_assert_int_eq(xl_session_playing(s), 0);
     ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), 250);
     /* Two sessions from the same desc and commands agree to the bit. */
-    xl_session *t = default_session();
+    xl_session *t = default_session_at(1);
     xl_session_run(t, 250);
     ck_assert_int_eq(memcmp(xl_sim_theta(xl_session_sim(s)), xl_sim_theta(xl_session_sim(t)),
                             5 * sizeof(double)), 0);
@@ -592,7 +584,7 @@ END_TEST
 
 START_TEST(test_landscape_range)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     const xl_landscape *ls = xl_session_landscape(s);
     ck_assert_double_eq(xl_landscape_lo(ls), -XL_DEFAULT_RANGE);
     ck_assert_double_eq(xl_landscape_hi(ls), XL_DEFAULT_RANGE);
@@ -774,7 +766,7 @@ START_TEST(test_snapshot_replays_bit_for_bit)
     static const char *const setups[] = {"optimizer gd", "optimizer momentum", "optimizer nesterov",
                                          "optimizer adam", "race gd,momentum,nesterov,adam"};
     for (size_t k = 0; k < sizeof setups / sizeof setups[0]; k++) {
-        xl_session *s = default_session();
+        xl_session *s = default_session_at(1);
         ck_assert_int_eq(apply_text(s, setups[k]), 1);
         xl_session_run(s, 37);
         apply_text(s, "select 3");
@@ -802,7 +794,7 @@ END_TEST
 
 START_TEST(test_optimizer_commands)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     ck_assert_int_eq(xl_sim_optimizer(xl_session_sim(s))->kind, XL_OPTIM_GD);
     xl_session_run(s, 5);
     /* One optimizer: the run stays where it is, only the update rule changes. */
@@ -842,7 +834,7 @@ END_TEST
 
 START_TEST(test_race)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     xl_session_run(s, 9);
     ck_assert_int_eq(apply_text(s, "race gd,adam"), 1);
     ck_assert(xl_session_racing(s));
@@ -885,7 +877,7 @@ END_TEST
 
 START_TEST(test_scenario_commands)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     ck_assert_str_eq(xl_session_scenario(s)->id, "softmax");
     ck_assert_int_eq(apply_text(s, "scenario nonsense"), 0);
     ck_assert_msg(strstr(xl_session_message(s), "nonsense") != NULL, "%s", xl_session_message(s));
@@ -979,7 +971,7 @@ END_TEST
  * the start is its origin, and its grid is the loss at origin + x d1 + y d2. */
 START_TEST(test_fixed_plane)
 {
-    xl_session *s = default_session();
+    xl_session *s = default_session_at(1);
     double sx0, sy0, sx15, sy15;
     ck_assert(xl_session_view_minimum(s, &sx0, &sy0));
     xl_session_run(s, 15);
@@ -988,7 +980,7 @@ START_TEST(test_fixed_plane)
                   sx15, sy15);
     xl_session_destroy(s);
 
-    s = default_session();
+    s = default_session_at(1);
     ck_assert_int_eq(xl_session_frame(s), XL_FRAME_SLICE);
     ck_assert_int_eq(apply_text(s, "frame"), 1);
     ck_assert_int_eq(xl_session_frame(s), XL_FRAME_PLANE);
@@ -1012,7 +1004,7 @@ START_TEST(test_fixed_plane)
     ck_assert_double_eq_tol(xl_session_view_distance(s, opt), 0.0, 1e-12);
     /* The first step runs along alpha: beta 0, distance 0. */
     xl_session_destroy(s);
-    s = default_session();
+    s = default_session_at(1);
     apply_text(s, "frame");
     xl_session_run(s, 1);
     xl_session_view_point(s, xl_sim_theta(xl_session_sim(s)), &x, &y);
@@ -1034,10 +1026,75 @@ START_TEST(test_fixed_plane)
 }
 END_TEST
 
-static Suite *session_suite(void)
+/* Every registered scenario keeps the record's contract (loop index: the registry, so
+ * a new scenario is checked the moment it is registered): an id the registry finds it
+ * by; parameters with unique names and defaults in their ranges; readouts with unique
+ * names, at most XL_READOUTS_MAX, the first three loss = floor + gap; a session at its
+ * defaults whose loss, floor and gap stay finite over 50 steps and whose other readouts
+ * are finite or NaN (not defined yet, as diffusion's before a measurement; the trace
+ * leaves those out); bars of 1 to XL_ITEMS_MAX items
+ * whose P sums to 1 and whose log Q is at most 0. */
+START_TEST(every_scenario_keeps_the_contract)
+{
+    const xl_scenario_def *def = xl_scenario_at(_i);
+    ck_assert_ptr_nonnull(def);
+    ck_assert_msg(def->id && def->id[0], "scenario %d has no id", (int)_i);
+    ck_assert_msg(xl_scenario_find(def->id) == def, "%s: the registry finds another record by its id", def->id);
+    for (int j = 0; j < xl_scenario_count(); j++)
+        ck_assert_msg(j == _i || strcmp(xl_scenario_at(j)->id, def->id) != 0, "%s is registered twice", def->id);
+    ck_assert_msg(def->param_count >= 0 && def->param_count <= XL_SCENARIO_PARAMS_MAX, "%s: %d parameters", def->id,
+                  def->param_count);
+    for (int k = 0; k < def->param_count; k++) {
+        const xl_param_def *pd = &def->params[k];
+        ck_assert_msg(pd->name && pd->name[0], "%s: parameter %d has no name", def->id, k);
+        ck_assert_msg(xl_scenario_param_index(def, pd->name) == k, "%s: parameter %s is listed twice", def->id,
+                      pd->name);
+        ck_assert_msg(pd->lo <= pd->def && pd->def <= pd->hi, "%s: %s defaults to %g, outside [%g, %g]", def->id,
+                      pd->name, pd->def, pd->lo, pd->hi);
+    }
+    ck_assert_msg(def->readout_count >= 3 && def->readout_count <= XL_READOUTS_MAX, "%s: %d readouts", def->id,
+                  def->readout_count);
+    for (int k = 0; k < def->readout_count; k++) {
+        const xl_readout_def *rd = &def->readouts[k];
+        ck_assert_msg(rd->name && rd->name[0] && rd->symbol, "%s: readout %d has no name or symbol", def->id, k);
+        ck_assert_msg(xl_scenario_readout_index(def, rd->name) == k, "%s: readout %s is listed twice", def->id,
+                      rd->name);
+    }
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session_desc_set_scenario(&d, def);
+    char err[192] = "";
+    xl_session *s = xl_session_create_checked(&d, err, sizeof err);
+    ck_assert_msg(s != NULL, "%s: no session at its defaults: %s", def->id, err);
+    for (int step = 0; step <= 50; step += 10) {
+        double r[XL_READOUTS_MAX];
+        xl_session_readouts(s, r);
+        for (int k = 0; k < def->readout_count; k++)
+            ck_assert_msg(k < 3 ? isfinite(r[k]) : !isinf(r[k]), "%s, step %d: readout %s is %g", def->id, step,
+                          def->readouts[k].name, r[k]);
+        ck_assert_msg(fabs(r[0] - (r[1] + r[2])) <= 1e-12 * (1 + fabs(r[0])),
+                      "%s, step %d: %s = %.17g is not %s + %s = %.17g", def->id, step, def->readouts[0].name, r[0],
+                      def->readouts[1].name, def->readouts[2].name, r[1] + r[2]);
+        xl_session_run(s, 10);
+    }
+    static xl_bars bars;
+    xl_session_bars(s, &bars);
+    ck_assert_msg(bars.n >= 1 && bars.n <= XL_ITEMS_MAX, "%s: %d bars", def->id, bars.n);
+    double sum = 0.0;
+    for (int k = 0; k < bars.n; k++) {
+        ck_assert_msg(bars.p[k] >= 0.0 && bars.logq[k] <= 0.0, "%s: bar %d has p = %g, log q = %g", def->id, k,
+                      bars.p[k], bars.logq[k]);
+        sum += bars.p[k];
+    }
+    ck_assert_msg(fabs(sum - 1.0) <= 1e-9, "%s: the bars' P sums to %.17g", def->id, sum);
+    xl_session_destroy(s);
+}
+END_TEST
+
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("session");
-    struct { const char *name; const TTest *fn; } cases[] = {
+    const xl_test_case cases[] = {
         { "select next and previous", test_select_next_prev },
         { "p-restore", test_p_restore },
         { "landscape with extreme logits", test_landscape_extreme_logits },
@@ -1065,19 +1122,9 @@ static Suite *session_suite(void)
         { "scenario names check", test_scenario_names_check },
         { "fixed plane", test_fixed_plane },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        TCase *tc = tcase_create(cases[i].name);
-        tcase_add_test(tc, cases[i].fn);
-        suite_add_tcase(s, tc);
-    }
+    XL_TEST_ADD_CASES(s, cases, 0);
+    TCase *every = tcase_create("every registered scenario keeps the contract");
+    tcase_add_loop_test(every, every_scenario_keeps_the_contract, 0, xl_scenario_count());
+    suite_add_tcase(s, every);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(session_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -1,7 +1,7 @@
 /* Tests for xl_sim: descent lowers the loss to the floor, runs are bit-for-bit
  * deterministic, reset, the decimating history, lr changes, model edits, and the
  * detection of a diverging run. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -612,10 +612,10 @@ START_TEST(test_fused_pass_same_steps)
 }
 END_TEST
 
-static Suite *sim_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("sim");
-    struct { const char *name; const TTest *fn; } cases[] = {
+    const xl_test_case cases[] = {
         { "gap never negative by rounding", test_gap_never_negative_by_rounding },
         { "gap negative beyond rounding kept", test_gap_negative_beyond_rounding_kept },
         { "descent converges", test_descent_converges },
@@ -636,19 +636,6 @@ static Suite *sim_suite(void)
         { "diverged at, without a step", test_diverged_at_without_a_step },
         { "fused pass takes the same steps", test_fused_pass_same_steps },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        TCase *tc = tcase_create(cases[i].name);
-        tcase_add_test(tc, cases[i].fn);
-        suite_add_tcase(s, tc);
-    }
+    XL_TEST_ADD_CASES(s, cases, 0);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(sim_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -6,7 +6,7 @@
  * themes, for soft, one-hot and uniform P, for Q near a corner and for a race; any other
  * scenario or class count gets the frame only. XL_SHOT_DIR=dir saves each frame as a
  * PNG. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,8 +37,21 @@ typedef struct frame {
     ui_simplex_geom geom;
 } frame;
 
-/* The panel object, as the scene keeps one (made in main, before the tests fork). */
+/* The panel object, as the scene keeps one: made by an unchecked fixture, in the
+ * runner's process, before the tests fork. */
 static ui_simplex_panel *panel;
+
+static void panel_up(void)
+{
+    panel = ui_simplex_panel_create();
+    if (!panel) abort();
+}
+
+static void panel_down(void)
+{
+    ui_simplex_panel_destroy(panel);
+    panel = NULL;
+}
 
 static void frame_draw(frame *f, const xl_session *s, size_case sz, ui_theme_kind kind, const char *shot)
 {
@@ -231,30 +244,10 @@ END_TEST
 static void check_frame(const frame *f, const char *what, size_case sz, int want_drawn)
 {
     const char *th = f->p.theme->name;
-    ck_assert_int_le(f->p.rec.count, MAX_BOXES);
     ck_assert_msg(f->geom.drawn == want_drawn, "%s %dx%d %s: drawn %d", what, sz.w, sz.h, th, f->geom.drawn);
     const SDL_Rect area = f->p.area;
-    for (int i = 0; i < f->p.rec.count; i++) {
-        SDL_Rect a = f->p.boxes[i].ink;
-        ck_assert_msg(a.x >= area.x && a.y >= area.y && a.x + a.w <= area.x + area.w && a.y + a.h <= area.y + area.h,
-                      "%s %dx%d %s: '%s' leaves the panel", what, sz.w, sz.h, th, f->p.boxes[i].text);
-        for (int j = i + 1; j < f->p.rec.count; j++)
-            ck_assert_msg(!SDL_HasIntersection(&a, &f->p.boxes[j].ink), "%s %dx%d %s: '%s' overlaps '%s'", what, sz.w,
-                          sz.h, th, f->p.boxes[i].text, f->p.boxes[j].text);
-    }
-    /* Read straight from the surface: a check per pixel would cost a message each. */
-    const SDL_Color bg = f->p.theme->background;
-    const Uint32 *px = f->p.surface->pixels;
-    const int pitch = f->p.surface->pitch / 4;
-    for (int y = 0; y < f->p.surface->h; y++)
-        for (int x = 0; x < f->p.surface->w; x++) {
-            if (y >= area.y && y < area.y + area.h && x == area.x) x = area.x + area.w; /* skip the panel */
-            if (x >= f->p.surface->w) break;
-            Uint32 v = px[(size_t)y * pitch + x];
-            SDL_Color c = {(Uint8)(v >> 16), (Uint8)(v >> 8), (Uint8)v, 255};
-            if (!same(c, bg, 0))
-                ck_abort_msg("%s %dx%d %s: drawn outside the panel at (%d, %d)", what, sz.w, sz.h, th, x, y);
-        }
+    panel_labels_readable(&f->p, what);
+    panel_drawn_inside(&f->p, what);
     if (want_drawn) {
         SDL_Rect tri = f->geom.area;
         ck_assert_msg(tri.w >= 60 && SDL_HasIntersection(&tri, &area), "%s: triangle box", what);
@@ -366,11 +359,12 @@ START_TEST(other_scenarios_get_the_frame_only)
 }
 END_TEST
 
-static Suite *panel_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("simplex_panel");
     TCase *tc = tcase_create("what a person sees");
     tcase_set_timeout(tc, 120);
+    tcase_add_unchecked_fixture(tc, panel_up, panel_down);
     tcase_add_test(tc, points_and_distributions_round_trip);
     tcase_add_test(tc, outside_points_clamp_onto_the_triangle);
     tcase_add_test(tc, p_is_drawn_where_it_is);
@@ -380,21 +374,4 @@ static Suite *panel_suite(void)
     tcase_add_test(tc, other_scenarios_get_the_frame_only);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    if (SDL_Init(0) != 0) {
-        fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
-        return 1;
-    }
-    panel = ui_simplex_panel_create();
-    if (!panel) return 1;
-    SRunner *sr = srunner_create(panel_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    ui_simplex_panel_destroy(panel);
-    SDL_Quit();
-    return failed == 0 ? 0 : 1;
 }

@@ -2,7 +2,7 @@
  * exactly as it was before the edit (P bit for bit, the run, the scenario); redo goes
  * forward until a new edit; a drag's stream of set-p or move-to is one edit; the stack
  * keeps the newest XL_UNDO_MAX; time, selection and the view are not edits. */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,18 +13,9 @@
 
 #include "scenario_fixture.h"
 
-static xl_session *softmax(void)
-{
-    xl_session_desc d;
-    xl_session_desc_default(&d, 0);
-    xl_session *s = xl_session_create(&d);
-    ck_assert_ptr_nonnull(s);
-    return s;
-}
-
 START_TEST(undo_restores_p_exactly_and_redo_goes_forward)
 {
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     const xl_classifier *c = fixture_classifier(s);
     double p0[XL_MAX_CLASSES], p1[XL_MAX_CLASSES];
     memcpy(p0, c->p, sizeof p0);
@@ -57,7 +48,7 @@ END_TEST
 
 START_TEST(a_drag_is_one_edit_and_time_is_not_an_edit)
 {
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     const xl_classifier *c = fixture_classifier(s);
     double p0[XL_MAX_CLASSES];
     memcpy(p0, c->p, sizeof p0);
@@ -86,7 +77,7 @@ END_TEST
 
 START_TEST(scenario_switches_and_resets_come_back)
 {
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     xl_session_run(s, 12);
     ck_assert(scenario_apply(s, "scenario microstates"));
     ck_assert_ptr_eq(xl_session_scenario(s), &xl_scenario_micro);
@@ -106,7 +97,7 @@ END_TEST
 
 START_TEST(the_stack_keeps_the_newest_edits)
 {
-    xl_session *s = softmax();
+    xl_session *s = default_session_at(0);
     for (int i = 0; i < XL_UNDO_MAX + 10; i++)
         ck_assert(scenario_apply(s, i % 2 ? "p-up" : "lr-up"));
     ck_assert_int_eq(xl_session_undo_depth(s, NULL), XL_UNDO_MAX);
@@ -116,7 +107,7 @@ START_TEST(the_stack_keeps_the_newest_edits)
     xl_session_undo_depth(s, &redo);
     ck_assert_int_eq(redo, XL_UNDO_MAX);
     /* A refused edit leaves nothing to undo. */
-    xl_session *t = softmax();
+    xl_session *t = default_session_at(0);
     ck_assert(!scenario_apply(t, "set-p 1,2"));
     ck_assert_int_eq(xl_session_undo_depth(t, NULL), 0);
     xl_session_destroy(t);
@@ -124,7 +115,7 @@ START_TEST(the_stack_keeps_the_newest_edits)
 }
 END_TEST
 
-static Suite *undo_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("undo");
     TCase *tc = tcase_create("undo");
@@ -134,13 +125,4 @@ static Suite *undo_suite(void)
     tcase_add_test(tc, the_stack_keeps_the_newest_edits);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(undo_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
 }

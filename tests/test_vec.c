@@ -2,7 +2,7 @@
  * whole finite range, its tails and special values; the fixed-order sum; the vector
  * and scalar forms of each loop agreeing to the bit; the finiteness check and the
  * cross-entropy terms against plain loops. */
-#include <check.h>
+#include "check_main.h"
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -272,7 +272,7 @@ START_TEST(test_vec_cross_entropy_terms)
 }
 END_TEST
 
-static Suite *vec_suite(void)
+Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("vec");
     TCase *tc = tcase_create("core");
@@ -288,13 +288,4 @@ static Suite *vec_suite(void)
     tcase_add_test(tc, test_vec_cross_entropy_terms);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(vec_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

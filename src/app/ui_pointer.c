@@ -18,84 +18,6 @@
 #include <math.h>
 #include <string.h>
 
-static int inside(SDL_Rect r, int x, int y)
-{
-    return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
-}
-
-/* p at pixel row y of the bars' plot, within [0, 1]. */
-static double bar_value(const ui_bars_geom *b, int y)
-{
-    double v = (double)(b->plot.y + b->plot.h - y) / (b->plot.h > 0 ? b->plot.h : 1);
-    return v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v;
-}
-
-ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int py)
-{
-    ui_hit h;
-    memset(&h, 0, sizeof h);
-    const ui_bars_geom *b = &g->bars;
-    if (g->layout.bars.w > 0 && b->n > 0 && b->slot > 0.0f && px >= b->plot.x && px < b->plot.x + b->plot.w &&
-        py >= b->plot.y && py < b->plot.y + b->plot.h) {
-        int i = (int)((px - b->plot.x) / b->slot);
-        if (i >= 0 && i < b->n) {
-            h.kind = UI_HIT_BAR;
-            h.index = i;
-            h.y = bar_value(b, py);
-            h.target = (SDL_Rect){b->plot.x + (int)(i * b->slot), b->plot.y, (int)ceilf(b->slot), b->plot.h};
-            return h;
-        }
-    }
-    const ui_simplex_geom *sg = &g->simplex;
-    const int simplex = xl_session_simplex(s);
-    if (simplex && sg->drawn && inside(sg->area, px, py)) {
-        h.kind = UI_HIT_SIMPLEX;
-        ui_simplex_from_point(sg, (float)px, (float)py, h.p);
-        xl_bars bars;
-        xl_session_bars(s, &bars);
-        SDL_FPoint at = ui_simplex_to_point(sg, bars.p);
-        float r = 12.0f * (g->scale > 1.0f ? g->scale : 1.0f);
-        h.index = (px - at.x) * (px - at.x) + (py - at.y) * (py - at.y) <= r * r;
-        h.target = sg->area; /* P, Q and the path stay in sight */
-        return h;
-    }
-    const ui_landscape_geom *l = &g->landscape;
-    if (!simplex && g->layout.landscape.w > 0 && l->map.w > 0 && l->map.h > 0 && inside(l->map, px, py) && l->hi > l->lo &&
-        l->yhi > l->ylo) {
-        h.kind = UI_HIT_LANDSCAPE;
-        h.x = l->lo + (px + 0.5 - l->map.x) / l->map.w * (l->hi - l->lo);
-        h.y = l->ylo + (l->map.y + l->map.h - (py + 0.5)) / l->map.h * (l->yhi - l->ylo);
-        /* The whole map: its marks (now, start, minimum) near the pointer stay in sight. */
-        h.target = l->map;
-        return h;
-    }
-    const ui_history_geom *hg = &g->history;
-    if (g->layout.history.w > 0 && hg->plot.w > 0 && hg->x_max > 0.0 && inside(hg->plot, px, py)) {
-        const xl_sim *sim = xl_session_sim(s);
-        const xl_sample *hist = xl_sim_history(sim);
-        int count = xl_sim_history_count(sim);
-        double step = (double)(px - hg->plot.x) / hg->plot.w * hg->x_max;
-        int best = -1;
-        double best_d = INFINITY;
-        for (int i = 0; i < count; i++) {
-            double d = fabs((double)hist[i].step - step);
-            if (d < best_d) {
-                best_d = d;
-                best = i;
-            }
-        }
-        /* Past the run's end there is nothing to show. */
-        if (best >= 0 && best_d * hg->plot.w / hg->x_max <= 12.0) {
-            h.kind = UI_HIT_HISTORY;
-            h.sample = best;
-            h.step = hist[best].step;
-            int x = hg->plot.x + (int)(hist[best].step / hg->x_max * hg->plot.w);
-            h.target = (SDL_Rect){x - 3, hg->plot.y, 7, hg->plot.h};
-        }
-    }
-    return h;
-}
-
 /* The set-p that makes the bar `i` read v, the scenario's way. */
 static int bar_command(ui_pointer *p, const xl_session *s, int i, double v, xl_command *out)
 {
@@ -119,37 +41,6 @@ static int bar_command(ui_pointer *p, const xl_session *s, int i, double v, xl_c
     }
     *out = c;
     return 1;
-}
-
-/* The step under pixel column x of the history, within what the timeline reaches. */
-static long time_at(const ui_frame_geom *g, const xl_session *s, int x)
-{
-    long first, head;
-    xl_session_timeline(s, &first, &head);
-    const ui_history_geom *hg = &g->history;
-    double t = hg->plot.w > 0 ? (x + 0.5 - hg->plot.x) / hg->plot.w * hg->x_max : 0.0;
-    long step = (long)floor(t + 0.5);
-    return step < first ? first : step > head ? head : step;
-}
-
-/* The editable region under (x, y) among those the panels recorded: of overlapping
- * ones (samples side by side) the one whose centre is nearest, the later on a tie. */
-static const ui_hit_region *edit_region(const ui_frame_geom *g, int x, int y)
-{
-    const ui_hits *hits = g->hits;
-    const ui_hit_region *best = NULL;
-    long best_d = 0;
-    for (int k = 0; hits && k < hits->n; k++) {
-        const ui_hit_region *r = &hits->region[k];
-        if ((!r->edit.drag && !r->edit.click) || !inside(r->rect, x, y)) continue;
-        long dx = 2L * x - (2L * r->rect.x + r->rect.w), dy = 2L * y - (2L * r->rect.y + r->rect.h);
-        long d = dx * dx + dy * dy;
-        if (!best || d <= best_d) {
-            best = r;
-            best_d = d;
-        }
-    }
-    return best;
 }
 
 /* The command a held region sends with the pointer at (x, y). */
@@ -195,24 +86,21 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
             xl_session_bars(s, &bars);
             int i = p->bar;
             /* Painting follows the pointer across the columns; a held bar stays held. */
-            if (bars.edit == XL_BARS_PAINT && b->slot > 0.0f) {
-                int col = (int)floorf((p->x - b->plot.x) / b->slot);
-                if (col >= 0 && col < b->n) i = col;
+            if (bars.edit == XL_BARS_PAINT) {
+                int col = ui_hit_bar_column(b, p->x);
+                if (col >= 0) i = col;
             }
             p->bar = i;
-            n += bar_command(p, s, i, bar_value(b, p->y), &out[n]);
+            n += bar_command(p, s, i, ui_hit_bar_value(b, p->y), &out[n]);
             return n;
         }
         if (p->drag == UI_DRAG_PAN) {
-            const ui_landscape_geom *l = &g->landscape;
             const int dx = p->x - p->pan_x, dy = p->y - p->pan_y;
             p->pan_x = p->x;
             p->pan_y = p->y;
-            if ((dx == 0 && dy == 0) || l->map.w <= 0 || l->map.h <= 0) return 0;
             xl_command c = xl_command_make(XL_CMD_PAN);
             c.count = 2;
-            c.list[0] = -dx * (l->hi - l->lo) / l->map.w; /* the map follows the pointer */
-            c.list[1] = dy * (l->yhi - l->ylo) / l->map.h;
+            if ((dx == 0 && dy == 0) || !ui_hit_landscape_pan(&g->landscape, dx, dy, &c.list[0], &c.list[1])) return 0;
             out[n++] = c;
             return n;
         }
@@ -232,23 +120,17 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
             return n;
         }
         if (p->drag == UI_DRAG_TIME) {
-            out[n++] = xl_command_int(XL_CMD_REWIND, time_at(g, s, p->x));
+            out[n++] = xl_command_int(XL_CMD_REWIND, ui_hit_history_step(g, s, p->x));
             return n;
         }
-        ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
-        if (h.kind != UI_HIT_LANDSCAPE) {
-            /* Held past the map's edge: the point stays on the edge. */
-            const ui_landscape_geom *l = &g->landscape;
-            int cx = p->x < l->map.x ? l->map.x : p->x >= l->map.x + l->map.w ? l->map.x + l->map.w - 1 : p->x;
-            int cy = p->y < l->map.y ? l->map.y : p->y >= l->map.y + l->map.h ? l->map.y + l->map.h - 1 : p->y;
-            h = ui_pointer_hit(g, s, cx, cy);
-            if (h.kind != UI_HIT_LANDSCAPE) return 0;
-        }
-        out[n++] = point_command(p->drag == UI_DRAG_START ? XL_CMD_START_AT : XL_CMD_MOVE_TO, h.x, h.y);
+        /* Held past the map's edge: the point stays on the edge. */
+        double x, y;
+        if (!ui_hit_landscape_point(g, s, p->x, p->y, 1, &x, &y)) return 0;
+        out[n++] = point_command(p->drag == UI_DRAG_START ? XL_CMD_START_AT : XL_CMD_MOVE_TO, x, y);
         return n;
     }
     case SDL_MOUSEWHEEL: {
-        ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
+        ui_hit h = ui_hit_at(g, s, p->x, p->y);
         int notches = ev->wheel.y * (ev->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1 : 1);
         if (h.kind != UI_HIT_LANDSCAPE || notches == 0 || max < 1) return 0;
         if (notches > 8) notches = 8;
@@ -266,7 +148,7 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
         p->y = ev->button.y;
         const int shift = (SDL_GetModState() & KMOD_SHIFT) != 0;
         if ((ev->button.button == SDL_BUTTON_RIGHT || (ev->button.button == SDL_BUTTON_LEFT && shift)) &&
-            ui_pointer_hit(g, s, p->x, p->y).kind == UI_HIT_LANDSCAPE) {
+            ui_hit_at(g, s, p->x, p->y).kind == UI_HIT_LANDSCAPE) {
             p->drag = UI_DRAG_PAN;
             p->pan_x = p->x;
             p->pan_y = p->y;
@@ -274,7 +156,7 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
         }
         if (ev->button.button != SDL_BUTTON_LEFT || max < 2) return 0;
         p->moved = 0;
-        const ui_hit_region *region = edit_region(g, p->x, p->y);
+        const ui_hit_region *region = ui_hit_edit_region(g, p->x, p->y);
         if (region) {
             p->drag = UI_DRAG_REGION;
             p->region = region->edit;
@@ -282,7 +164,7 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
             if (!p->was_selected) out[n++] = xl_command_int(XL_CMD_SELECT, region->edit.index);
             return n;
         }
-        ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
+        ui_hit h = ui_hit_at(g, s, p->x, p->y);
         if (h.kind == UI_HIT_BAR) {
             if (h.index != xl_session_selected(s)) out[n++] = xl_command_int(XL_CMD_SELECT, h.index);
             xl_bars bars;
@@ -300,9 +182,9 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
             }
         } else if (h.kind == UI_HIT_SIMPLEX) {
             if (h.index) p->drag = UI_DRAG_SIMPLEX; /* P is taken where it is; elsewhere nothing moves */
-        } else if (h.kind == UI_HIT_HISTORY || (g->layout.history.w > 0 && inside(g->history.plot, p->x, p->y))) {
+        } else if (h.kind == UI_HIT_HISTORY || (g->layout.history.w > 0 && ui_hit_inside(g->history.plot, p->x, p->y))) {
             p->drag = UI_DRAG_TIME;
-            out[n++] = xl_command_int(XL_CMD_REWIND, time_at(g, s, p->x));
+            out[n++] = xl_command_int(XL_CMD_REWIND, ui_hit_history_step(g, s, p->x));
         } else if (h.kind == UI_HIT_LANDSCAPE && ev->button.clicks >= 2) {
             /* A double-click fits the view; the point its first click moved goes back. */
             out[n++] = point_command(XL_CMD_MOVE_TO, p->before_x, p->before_y);
@@ -359,10 +241,10 @@ ui_cursor ui_pointer_cursor(const ui_pointer *p, const ui_frame_geom *g, const x
 {
     if (p->drag == UI_DRAG_BAR) return UI_CURSOR_SIZENS;
     if (p->drag == UI_DRAG_SIMPLEX || p->drag == UI_DRAG_REGION || p->drag == UI_DRAG_PAN) return UI_CURSOR_HAND;
-    if (p->inside && edit_region(g, p->x, p->y)) return UI_CURSOR_HAND;
+    if (p->inside && ui_hit_edit_region(g, p->x, p->y)) return UI_CURSOR_HAND;
     if (p->drag != UI_DRAG_NONE) return UI_CURSOR_CROSSHAIR;
     if (!p->inside) return UI_CURSOR_ARROW;
-    ui_hit h = ui_pointer_hit(g, s, p->x, p->y);
+    ui_hit h = ui_hit_at(g, s, p->x, p->y);
     if (h.kind == UI_HIT_LANDSCAPE) return UI_CURSOR_CROSSHAIR;
     if (h.kind == UI_HIT_HISTORY) return UI_CURSOR_HAND;
     if (h.kind == UI_HIT_SIMPLEX) return h.index ? UI_CURSOR_HAND : UI_CURSOR_ARROW;

@@ -2,7 +2,8 @@
  * frame. Given the geometry the last frame was drawn with, a press, a drag or a release
  * becomes session commands of the ordinary vocabulary (select, set-p, move-to,
  * start-at), so the trace, replay and lessons see a pointer edit as they see a key. What
- * lies under the pointer is found by ui_pointer_hit, shared with the tooltips.
+ * lies under the pointer is found by ui_hit (below this module and the scene, which asks
+ * it for the tooltips).
  *
  * Coordinates are the frame's pixels (the renderer's output): the caller converts window
  * coordinates on HiDPI displays before handing events in.
@@ -12,31 +13,14 @@
 
 #include <SDL.h>
 
-#include "ui_scene.h"
+#include "ui_hit.h"
 #include "xl_session.h"
 
-/* What lies under a pixel. */
-typedef enum ui_hit_kind {
-    UI_HIT_NONE = 0,
-    UI_HIT_BAR,        /* item `index` of the bars panel */
-    UI_HIT_LANDSCAPE,  /* the heatmap at view coordinates (x, y) */
-    UI_HIT_HISTORY,    /* the history plot near step `step` */
-    UI_HIT_SIMPLEX     /* the simplex triangle, at the distribution p[3]; `index` 1 when on P */
-} ui_hit_kind;
-
-typedef struct ui_hit {
-    ui_hit_kind kind;
-    int index;          /* UI_HIT_BAR */
-    double x, y;        /* UI_HIT_LANDSCAPE: view coordinates; UI_HIT_BAR: p at the pixel's height */
-    double p[3];        /* UI_HIT_SIMPLEX */
-    long step;          /* UI_HIT_HISTORY: the sample's step */
-    int sample;         /* UI_HIT_HISTORY: the sample's index in the history */
-    SDL_Rect target;    /* what is pointed at, which a tooltip must not cover (for the
-                         * landscape and the simplex, the whole picture) */
-} ui_hit;
-
-/* What is under (px, py) in the frame g drew for s. */
-ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int py);
+/* What is under (px, py) in the frame g drew for s: ui_hit_at under the pointer's name. */
+static inline ui_hit ui_pointer_hit(const ui_frame_geom *g, const xl_session *s, int px, int py)
+{
+    return ui_hit_at(g, s, px, py);
+}
 
 typedef enum ui_drag {
     UI_DRAG_NONE = 0,

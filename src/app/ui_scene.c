@@ -5,7 +5,6 @@
 
 #include "ui_draw.h"
 #include "ui_own_panels.h"
-#include "ui_pointer.h"
 #include "ui_text.h"
 
 #include <math.h>
@@ -106,7 +105,7 @@ float ui_scene_scale(int w, int h)
 static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_session *s, int px, int py, int w,
                        int h)
 {
-    const ui_hit hit = ui_pointer_hit(g, s, px, py);
+    const ui_hit hit = ui_hit_at(g, s, px, py);
     const xl_scenario_def *def = xl_session_scenario(s);
     const xl_readout_def *rd = def->readouts;
     const double k = xl_unit_scale(ctx->unit);
@@ -150,12 +149,13 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
         snprintf(text[n++], sizeof text[0], "%s = %s", xl_session_axis_name(s, 1), num[1]);
         snprintf(text[n++], sizeof text[0], "click: move here · Ctrl+click: start here");
     } else if (hit.kind == UI_HIT_SIMPLEX) {
-        xl_bars c;
-        xl_session_bars(s, &c);
-        snprintf(text[n++], sizeof text[0], "%s %.3f · %s %.3f · %s %.3f", c.names[0], hit.p[0], c.names[1], hit.p[1],
-                 c.names[2], hit.p[2]);
-        ui_format_fit(num[0], sizeof num[0], xl_cross_entropy(c.p, hit.p, 3, ctx->unit), 4, 12);
-        ui_format_fit(num[1], sizeof num[1], xl_kl(c.p, hit.p, 3, ctx->unit), 4, 12);
+        /* The simplex is over the bars' three items: their names, P the truth. */
+        xl_bars bars;
+        xl_session_bars(s, &bars);
+        snprintf(text[n++], sizeof text[0], "%s %.3f · %s %.3f · %s %.3f", bars.names[0], hit.p[0], bars.names[1],
+                 hit.p[1], bars.names[2], hit.p[2]);
+        ui_format_fit(num[0], sizeof num[0], xl_cross_entropy(bars.p, hit.p, 3, ctx->unit), 4, 12);
+        ui_format_fit(num[1], sizeof num[1], xl_kl(bars.p, hit.p, 3, ctx->unit), 4, 12);
         snprintf(text[n++], sizeof text[0], "H(P, ·) here = %s %s", num[0], unit);
         snprintf(text[n++], sizeof text[0], "KL(P‖·) here = %s %s", num[1], unit);
         if (hit.index) snprintf(text[n++], sizeof text[0], "drag P to move the truth");
@@ -169,17 +169,12 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
         ui_format_identity(out, sizeof num[0], v, 4, max_chars);
         for (int i = 0; i < 3; i++) snprintf(text[n++], sizeof text[0], "%s = %s %s", rd[i].symbol, num[i], unit);
     } else {
-        /* What a panel recorded as it drew, the last recorded on top. */
-        const ui_hits *hits = g->hits;
-        int k = hits ? hits->n - 1 : -1;
-        for (; k >= 0; k--) {
-            SDL_Rect r = hits->region[k].rect;
-            if (px >= r.x && px < r.x + r.w && py >= r.y && py < r.y + r.h) break;
-        }
-        if (k < 0) return;
-        for (int i = 0; i < hits->region[k].lines; i++) lines[i] = hits->region[k].text[i];
+        /* What a panel recorded as it drew. */
+        const ui_hit_region *region = ui_hit_tip_region(g, px, py);
+        if (!region) return;
+        for (int i = 0; i < region->lines; i++) lines[i] = region->text[i];
         ui_text_set_region(ctx->text, (SDL_Rect){0, 0, w, h}, 1);
-        ui_tooltip_draw(ctx, px, py, hits->region[k].rect, (SDL_Rect){0, 0, w, h}, lines, hits->region[k].lines);
+        ui_tooltip_draw(ctx, px, py, region->rect, (SDL_Rect){0, 0, w, h}, lines, region->lines);
         return;
     }
     for (int i = 0; i < n; i++) lines[i] = text[i];

@@ -7,10 +7,8 @@
 
 #include <SDL.h>
 #include <stddef.h>
-#include "ui_layout.h"
+#include "ui_hit.h"  /* ui_frame_geom: where a frame put things */
 #include "ui_lesson_panel.h"
-#include "ui_panel_simplex.h"
-#include "ui_panels.h"
 #include "ui_theme.h"
 #include "xl_session.h"
 
@@ -41,24 +39,6 @@ typedef struct ui_view {
     int recording;             /* drawn for a video: no keys or hints to press in the column */
 } ui_view;
 
-/* Where the last frame put things (for tests and for pointing). */
-typedef struct ui_frame_geom {
-    float scale;
-    ui_layout layout;
-    ui_bars_geom bars;
-    ui_readouts_geom readouts;
-    ui_landscape_geom landscape;
-    ui_history_geom history;
-    ui_simplex_geom simplex;  /* drawn in the landscape's place when the session shows it */
-    const ui_hits *hits;      /* the panels' tooltip regions; the scene's, valid until the next draw */
-    /* Where the scene was drawn: the whole frame, or right of a lesson's column. Every
-     * geometry above is relative to this box's corner (the scene draws in a viewport). */
-    SDL_Rect scene;
-    SDL_Rect help_hint;       /* "H help" in the hint bar: a click on it opens the key sheet */
-    ui_lesson_geom lesson;    /* the column (empty without a lesson) and its answers */
-    ui_menu_geom menu;        /* the menu's rows when it is open */
-} ui_frame_geom;
-
 typedef struct ui_scene ui_scene;
 
 /* NULL on failure with the reason in err. Borrows renderer (must outlive the scene).
@@ -82,10 +62,10 @@ void ui_scene_set_cut_recorder(ui_scene *sc, ui_text_recorder *cuts);
  * window keeps its labels inside the panels (the view's zoom multiplies it). */
 float ui_scene_scale(int w, int h);
 
-/* Draw the frame into the renderer's w x h target. geom may be NULL. With a lesson, the
- * narration column takes the left (ui_lesson_column_width) and the scene is drawn to its
- * right, its panels not emphasised by the page dimmed; the pointer in view is in frame
- * pixels. */
+/* Draw the frame into the renderer's w x h target, and where it put things into geom
+ * (ui_hit.h; may be NULL). With a lesson, the narration column takes the left
+ * (ui_lesson_column_width) and the scene is drawn to its right, its panels not
+ * emphasised by the page dimmed; the pointer in view is in frame pixels. */
 void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h,
                    ui_frame_geom *geom);
 

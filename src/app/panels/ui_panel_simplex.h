@@ -9,10 +9,11 @@
  * H(P,·) − H(P) has the same rings, lower by H(P); a caption says so with the current
  * numbers. It is the textbook's "Q moves toward P" drawn from the live run.
  *
- * Only for the softmax scenario with N = 3; anything else gets the panel frame and a
- * one-line note. Everything is read from the session each frame; only what depends on
- * P alone (the rings and the shading) is kept from one frame to the next, in the panel
- * object the scene owns.
+ * Only for a scenario whose Q is softmax(theta) over its items (xl_scenario_def.simplex:
+ * the softmax) with 3 of them; anything else gets the panel frame and a one-line note.
+ * Everything is read from the session each frame; only what depends on P alone (the
+ * rings and the shading) is kept from one frame to the next, in the panel object the
+ * scene owns.
  */
 #ifndef UI_PANEL_SIMPLEX_H
 #define UI_PANEL_SIMPLEX_H
@@ -23,7 +24,7 @@
 #include "xl_session.h"
 
 typedef struct ui_simplex_geom {
-    int drawn;            /* 0 if not the softmax at N = 3, or too small */
+    int drawn;            /* 0 if not a simplex scenario at N = 3, or too small */
     SDL_Rect area;        /* the triangle's bounding box */
     SDL_FPoint corner[3]; /* pixel of the vertices: class 1, 2, 3 (p_i = 1 there) */
 } ui_simplex_geom;
@@ -34,7 +35,7 @@ typedef struct ui_simplex_panel ui_simplex_panel;
 ui_simplex_panel *ui_simplex_panel_create(void);
 void ui_simplex_panel_destroy(ui_simplex_panel *panel);
 
-/* Draw the simplex panel into area from the session (softmax scenario with 3 classes;
+/* Draw the simplex panel into area from the session (a simplex scenario with 3 items;
  * otherwise a panel frame with a short note). geom may be NULL. */
 void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
                      ui_simplex_geom *geom);

@@ -14,9 +14,9 @@
  *
  * Hessian. d sigma(u)/du = sigma(u) sigma(-u) = s, so the second derivatives are
  * mean s [x^2, x; x, 1]: positive semi-definite (the loss is convex), and definite when s > 0
- * at two distinct x. Newton's step solves H d = -g; it is damped by a backtracking line
- * search so that it never increases the loss even far from the minimum, where the
- * quadratic model overshoots.
+ * at two distinct x. Newton's step solves H d = -g, damped by a backtracking line search
+ * so that it never increases the loss even far from the minimum, where the quadratic
+ * model overshoots (xl_newton, shared with xl_weighted).
  *
  * Existence of the minimum (Albert and Anderson 1984): the maximum-likelihood estimate is
  * finite and unique exactly when the classes overlap, neither completely nor
@@ -25,11 +25,11 @@
 #include "xl_logistic.h"
 
 #include <assert.h>
-#include <float.h>
 #include <math.h>
 #include <string.h>
 
 #include "xl_info.h"
+#include "xl_newton.h"
 #include "xl_rng.h"
 
 /* ---- Data -------------------------------------------------------------------------- */
@@ -360,60 +360,27 @@ int xl_logistic_is_separable(const xl_logistic *lg)
     return s == XL_LOGISTIC_SEPARABLE || s == XL_LOGISTIC_QUASI_SEPARABLE;
 }
 
-static double max_abs2(const double *v)
+static double fn_loss(const void *self, const double *theta)
 {
-    return fmax(fabs(v[0]), fabs(v[1]));
+    return xl_logistic_loss(self, theta);
 }
 
-/* Armijo constant of the line search and the slack allowed for rounding in L: near the
- * minimum the true decrease (~g.d / 2, 1e-24 for g ~ 1e-12) is below the rounding of L
- * itself, and the step must not be refused for a last-bit change. */
-static const double ARMIJO_C = 1e-4;
-static const double LOSS_SLACK_ULPS = 4.0;
-enum { MAX_HALVINGS = 60 };
+static void fn_gradient(const void *self, const double *theta, double *grad)
+{
+    xl_logistic_gradient(self, theta, grad);
+}
 
-/* Damped Newton from theta (overlapping data). Always leaves its last iterate in theta;
- * returns 0 when converged, -1 otherwise. */
+static void fn_hessian(const void *self, const double *theta, double *hess)
+{
+    xl_logistic_hessian(self, theta, hess);
+}
+
+/* Damped Newton from theta (overlapping data; see xl_newton.h). Always leaves its last
+ * iterate in theta; returns 0 when converged, -1 otherwise. */
 static int newton(const xl_logistic *lg, double *theta, int max_iter, double tol)
 {
-    for (int it = 0;; it++) {
-        double g[2], h[4], d[2];
-        xl_logistic_gradient(lg, theta, g);
-        if (max_abs2(g) <= tol)
-            return 0;
-        if (it >= max_iter)
-            return -1;
-        xl_logistic_hessian(lg, theta, h);
-        double det = h[0] * h[3] - h[1] * h[2];
-        if (det > 0.0 && isfinite(det)) {
-            /* Cramer's rule for the 2x2 system H d = -g. */
-            d[0] = -(h[3] * g[0] - h[1] * g[1]) / det;
-            d[1] = -(h[0] * g[1] - h[2] * g[0]) / det;
-        } else {
-            /* Hessian numerically singular (every s_i underflowed): fall back to steepest
-             * descent, which the line search keeps safe. */
-            d[0] = -g[0];
-            d[1] = -g[1];
-        }
-        if (theta[0] + d[0] == theta[0] && theta[1] + d[1] == theta[1])
-            return 0; /* the step is below the resolution of theta: nothing left to gain */
-        double l0 = xl_logistic_loss(lg, theta);
-        double gd = g[0] * d[0] + g[1] * d[1];
-        double slack = LOSS_SLACK_ULPS * DBL_EPSILON * l0;
-        double t = 1.0;
-        int accepted = 0;
-        for (int k = 0; k < MAX_HALVINGS; k++, t *= 0.5) {
-            double cand[2] = { theta[0] + t * d[0], theta[1] + t * d[1] };
-            if (xl_logistic_loss(lg, cand) <= l0 + ARMIJO_C * t * gd + slack) {
-                theta[0] = cand[0];
-                theta[1] = cand[1];
-                accepted = 1;
-                break;
-            }
-        }
-        if (!accepted)
-            return -1;
-    }
+    const xl_newton_fn f = {XL_LOGISTIC_PARAMS, fn_loss, fn_gradient, fn_hessian, lg};
+    return xl_newton_minimize(&f, theta, max_iter, tol);
 }
 
 int xl_logistic_fit_newton(const xl_logistic *lg, double *theta_out, int max_iter,
@@ -476,16 +443,6 @@ double xl_logistic_floor(const xl_logistic *lg)
     return 0.0;
 }
 
-static double model_loss(const void *self, const double *theta)
-{
-    return xl_logistic_loss(self, theta);
-}
-
-static void model_gradient(const void *self, const double *theta, double *grad)
-{
-    xl_logistic_gradient(self, theta, grad);
-}
-
 static double model_floor(const void *self)
 {
     return xl_logistic_floor(self);
@@ -510,8 +467,8 @@ static const char *model_param_name(const void *self, int i)
 
 static const xl_model_ops logistic_ops = {
     .id = "logistic",
-    .loss = model_loss,
-    .gradient = model_gradient,
+    .loss = fn_loss,
+    .gradient = fn_gradient,
     .floor = model_floor,
     .param_count = model_param_count,
     .version = model_version,

@@ -16,7 +16,7 @@
  * the Hessian is (1/n) sum_i (beta y_i + 1 - y_i) s_i [x_i^2, x_i; x_i, 1]: a sum of
  * positive multiples of the logistic's terms, so the loss stays convex, and strictly so
  * when two distinct x have s > 0. Newton's step solves H d = -g, damped by backtracking
- * (the same scheme as xl_logistic.c).
+ * (xl_newton, the same fit as xl_logistic.c's).
  *
  * Why the boundary moves. At the minimum dL/db = 0: beta sum_pos sigma(-u) = sum_neg
  * sigma(u), the weighted misses of the positives balance the false alarms. Raising beta
@@ -27,11 +27,11 @@
 #include "xl_weighted.h"
 
 #include <assert.h>
-#include <float.h>
 #include <math.h>
 #include <string.h>
 
 #include "xl_logistic.h"
+#include "xl_newton.h"
 #include "xl_rng.h"
 
 enum { DRAWS = 4, FIT_ITER = 200 };
@@ -221,9 +221,20 @@ int xl_weighted_overlaps(const xl_weighted *wd)
     return lo[1] < hi[0] && lo[0] < hi[1];
 }
 
-static const double ARMIJO_C = 1e-4;
-static const double LOSS_SLACK_ULPS = 4.0;
-enum { MAX_HALVINGS = 60 };
+static double fn_loss(const void *self, const double *theta)
+{
+    return xl_weighted_loss(self, theta);
+}
+
+static void fn_gradient(const void *self, const double *theta, double *grad)
+{
+    xl_weighted_gradient(self, theta, grad);
+}
+
+static void fn_hessian(const void *self, const double *theta, double *hess)
+{
+    xl_weighted_hessian(self, theta, hess);
+}
 
 int xl_weighted_fit_newton(const xl_weighted *wd, double *theta_out, int max_iter, double tol)
 {
@@ -232,54 +243,12 @@ int xl_weighted_fit_newton(const xl_weighted *wd, double *theta_out, int max_ite
         return -1;
     /* The best flat fit: beta npos sigma(-b) = nneg sigma(b), e^b = beta npos / nneg. */
     double theta[2] = {0.0, log(wd->beta * wd->npos / (wd->n - wd->npos))};
-    for (int it = 0;; it++) {
-        double g[2], h[4], d[2];
-        xl_weighted_gradient(wd, theta, g);
-        if (fmax(fabs(g[0]), fabs(g[1])) <= tol)
-            break;
-        if (it >= max_iter)
-            return -1;
-        xl_weighted_hessian(wd, theta, h);
-        double det = h[0] * h[3] - h[1] * h[2];
-        if (det > 0.0 && isfinite(det)) {
-            d[0] = -(h[3] * g[0] - h[1] * g[1]) / det;
-            d[1] = -(h[0] * g[1] - h[2] * g[0]) / det;
-        } else {
-            d[0] = -g[0];
-            d[1] = -g[1];
-        }
-        if (theta[0] + d[0] == theta[0] && theta[1] + d[1] == theta[1])
-            break; /* below the resolution of theta */
-        double l0 = xl_weighted_loss(wd, theta);
-        double gd = g[0] * d[0] + g[1] * d[1];
-        double slack = LOSS_SLACK_ULPS * DBL_EPSILON * l0;
-        double t = 1.0;
-        int accepted = 0;
-        for (int k = 0; k < MAX_HALVINGS; k++, t *= 0.5) {
-            double cand[2] = {theta[0] + t * d[0], theta[1] + t * d[1]};
-            if (xl_weighted_loss(wd, cand) <= l0 + ARMIJO_C * t * gd + slack) {
-                theta[0] = cand[0];
-                theta[1] = cand[1];
-                accepted = 1;
-                break;
-            }
-        }
-        if (!accepted)
-            return -1;
-    }
+    const xl_newton_fn f = {XL_WEIGHTED_PARAMS, fn_loss, fn_gradient, fn_hessian, wd};
+    if (xl_newton_minimize(&f, theta, max_iter, tol) != 0)
+        return -1;
     theta_out[0] = theta[0];
     theta_out[1] = theta[1];
     return 0;
-}
-
-static double model_loss(const void *self, const double *theta)
-{
-    return xl_weighted_loss(self, theta);
-}
-
-static void model_gradient(const void *self, const double *theta, double *grad)
-{
-    xl_weighted_gradient(self, theta, grad);
 }
 
 static double model_floor(const void *self)
@@ -306,8 +275,8 @@ static const char *model_param_name(const void *self, int i)
 
 static const xl_model_ops weighted_ops = {
     .id = "weighted",
-    .loss = model_loss,
-    .gradient = model_gradient,
+    .loss = fn_loss,
+    .gradient = fn_gradient,
     .floor = model_floor,
     .param_count = model_param_count,
     .version = model_version,

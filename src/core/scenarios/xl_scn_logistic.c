@@ -14,6 +14,7 @@
  * classes overlap; for separable data the infimum lies at infinity and none is marked.
  */
 #include "xl_scn_logistic.h"
+#include "xl_scn_binary.h"
 
 #include <assert.h>
 #include <float.h>
@@ -244,31 +245,13 @@ static void readout_values(const void *state, const double *theta, double *out)
 static void bars(const void *state, const double *theta, int selected, xl_bars *out)
 {
     const xl_logistic_state *st = state;
-    static const char *const names[2] = { "y = 1", "y = 0" };
-    memset(out, 0, sizeof *out);
-    out->n = 2;
-    out->names[0] = names[0];
-    out->names[1] = names[1];
     if (selected < 0 || selected >= st->lg.n) {
-        /* No samples to show (never in a session: it keeps at least 2). */
-        out->p[0] = out->p[1] = 0.5;
-        out->logq[0] = out->logq[1] = -log(2.0);
-        out->selected = -1;
-        out->title = "SAMPLE: P = label vs Q = model";
-        out->caption = "no sample selected";
+        xl_binary_sample_bars(out, 0, 0, 0.0, NULL, NULL);
         return;
     }
     const xl_logistic_point *pt = &st->lg.pts[selected];
     double u = theta[XL_LOGISTIC_W] * pt->x + theta[XL_LOGISTIC_B];
-    int y = pt->y ? 1 : 0;
-    out->p[0] = y;
-    out->p[1] = 1 - y;
-    out->logq[0] = -xl_logistic_softplus(-u);
-    out->logq[1] = -xl_logistic_softplus(u);
-    out->selected = y ? 0 : 1; /* the outcome that happened */
-    out->title = st->title[selected];
-    out->caption = st->caption[selected];
-    out->q_label = "Q = (ŷ, 1 − ŷ)";
+    xl_binary_sample_bars(out, 1, pt->y, u, st->title[selected], st->caption[selected]);
 }
 
 static int slice_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)

@@ -13,6 +13,7 @@
  * beta-up / beta-down change the loss.
  */
 #include "xl_scn_weighted.h"
+#include "xl_scn_binary.h"
 
 #include <assert.h>
 #include <float.h>
@@ -203,29 +204,12 @@ static void readout_values(const void *state, const double *theta, double *out)
 static void bars(const void *state, const double *theta, int selected, xl_bars *out)
 {
     const xl_weighted_state *st = state;
-    static const char *const names[2] = {"y = 1", "y = 0"};
-    memset(out, 0, sizeof *out);
-    out->n = 2;
-    out->names[0] = names[0];
-    out->names[1] = names[1];
-    out->q_label = "Q = (ŷ, 1 − ŷ)";
     if (selected < 0 || selected >= item_count(state)) {
-        out->p[0] = out->p[1] = 0.5;
-        out->logq[0] = out->logq[1] = -log(2.0);
-        out->selected = -1;
-        out->title = "SAMPLE: P = label vs Q = model";
-        out->caption = "no sample selected";
+        xl_binary_sample_bars(out, 0, 0, 0.0, NULL, NULL);
         return;
     }
     double u = theta[XL_WEIGHTED_W] * xl_weighted_x(&st->wd, selected) + theta[XL_WEIGHTED_B];
-    int y = xl_weighted_y(&st->wd, selected);
-    out->p[0] = y;
-    out->p[1] = 1 - y;
-    out->logq[0] = -xl_logistic_softplus(-u);
-    out->logq[1] = -xl_logistic_softplus(u);
-    out->selected = y ? 0 : 1;
-    out->title = st->title[selected];
-    out->caption = st->caption[selected];
+    xl_binary_sample_bars(out, 1, xl_weighted_y(&st->wd, selected), u, st->title[selected], st->caption[selected]);
 }
 
 static int slice_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)

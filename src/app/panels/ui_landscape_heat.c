@@ -1,0 +1,337 @@
+/* ui_landscape_heat: the landscape panel's object and its heatmap (see
+ * ui_landscape.c for the panel, ui_landscape_internal.h for how the files divide).
+ *
+ * The grid comes from the core; this file paints it once per grid (and size) into a
+ * texture of the map's on-screen size, contours included, which the draw copies 1:1
+ * every frame. The rows are painted in parts on the panel's worker threads, and
+ * ui_landscape_prepare starts the grid and the paint on a helper thread while the frame's
+ * other panels are drawn. Contour levels crowd toward the minimum (quadratic spacing)
+ * because that is where the bowl's shape matters.
+ */
+#include "ui_landscape_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_colormap.h"
+
+enum {
+    CONTOUR_LEVELS = 9,
+    MAX_HEAT_SIDE = 4096, /* widest heatmap painted, in pixels (wider is cut) */
+};
+
+/* Where screen column px samples the grid: cell i and the fraction fx toward i + 1,
+ * the same for every row, so computed once per paint. */
+typedef struct heat_columns {
+    int i[MAX_HEAT_SIDE];
+    double fx[MAX_HEAT_SIDE];
+} heat_columns;
+
+static size_t paint_job_size(void);
+
+ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer)
+{
+    ui_landscape_panel *p = calloc(1, sizeof *p);
+    if (!p) return NULL;
+    p->r = renderer;
+    p->path = malloc(sizeof *p->path * XL_HISTORY_CAP);
+    p->workers = ui_workers_create(ui_workers_default_count());
+    p->job = calloc(1, paint_job_size());
+    Uint32 ramp[256];
+    for (int i = 0; i < 256; i++) ramp[i] = ui_viridis_table()[255 - i];
+    p->colorbar = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 1, 256);
+    if (!p->colorbar || !p->path || !p->workers || !p->job) {
+        ui_landscape_panel_destroy(p);
+        return NULL;
+    }
+    SDL_UpdateTexture(p->colorbar, NULL, ramp, 4);
+    return p;
+}
+
+void ui_landscape_panel_destroy(ui_landscape_panel *p)
+{
+    if (!p) return;
+    if (p->heat) SDL_DestroyTexture(p->heat);
+    if (p->colorbar) SDL_DestroyTexture(p->colorbar);
+    ui_workers_destroy(p->workers); /* waits for a paint in progress */
+    free(p->pixels);
+    free(p->path);
+    free(p->job);
+    free(p);
+}
+
+int ui_landscape_panel_set_threads(ui_landscape_panel *p, int threads)
+{
+    ui_workers *w = ui_workers_create(threads);
+    if (!w) return -1;
+    ui_landscape_finish_paint(p);
+    ui_workers_destroy(p->workers);
+    p->workers = w;
+    p->valid = 0; /* painted again, so a test sees the new count at work */
+    return ui_workers_count(w);
+}
+
+/* The heat texture and its pixel buffer at `side` pixels square, (re)made when the
+ * size changes. Returns 0, or -1 without memory. */
+static int ensure_heat(ui_landscape_panel *p, int side)
+{
+    if (side == p->side && p->heat) return 0;
+    if (p->heat) SDL_DestroyTexture(p->heat);
+    free(p->pixels);
+    p->pixels = malloc(sizeof(Uint32) * (size_t)side * (size_t)side);
+    p->heat = SDL_CreateTexture(p->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, side, side);
+    if (!p->pixels || !p->heat) {
+        p->side = 0;
+        return -1;
+    }
+    p->side = side;
+    return 0;
+}
+
+/* What painting needs: the grid, its range, the colours and the contour levels. */
+typedef struct heat_source {
+    const double *v;     /* g x g values, row 0 at y = lo */
+    int g;
+    double lo, hi, step; /* step: grid cells per screen pixel */
+    double half_lo, inv_span; /* fraction(v) = (v/2 - lo/2) * inv_span */
+    int flat;
+    const Uint32 *lut;
+    double levels[CONTOUR_LEVELS];
+    /* The contour band of each colour step: how many levels lie below the middle of
+     * step k of 256. A pixel's band is read from its colour index, so contours follow
+     * the colour steps (1/255 of the range apart) and cost a lookup, not a search. */
+    unsigned char band_of[256];
+    SDL_Color contour;
+} heat_source;
+
+static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color contour)
+{
+    heat_source h;
+    h.g = xl_landscape_size(ls);
+    h.v = xl_landscape_values(ls);
+    h.lo = xl_landscape_min(ls);
+    h.hi = xl_landscape_colour_top(ls); /* values above it take the top colour */
+    /* Flat when the spread is rounding noise (a loss of 38.86 that varies in its last
+     * bits): painting that noise as a full colour ramp would show structure that is
+     * not there. */
+    h.flat = !(h.hi > h.lo) || !isfinite(fraction(h.lo + 0.5 * (h.hi - h.lo), h.lo, h.hi)) ||
+             h.hi - h.lo <= 1e-9 * fmax(fabs(h.hi), fabs(h.lo));
+    h.lut = ui_viridis_table();
+    for (int k = 0; k < CONTOUR_LEVELS; k++) {
+        double t = (double)(k + 1) / (CONTOUR_LEVELS + 1);
+        h.levels[k] = t * t; /* in normalized units, crowding toward the minimum */
+    }
+    for (int k = 0; k < 256; k++) {
+        unsigned char b = 0;
+        while (b < CONTOUR_LEVELS && k / 255.0 > h.levels[b]) b++;
+        h.band_of[k] = b;
+    }
+    h.step = (double)(h.g - 1) / side;
+    h.half_lo = 0.5 * h.lo;
+    h.inv_span = 1.0 / (0.5 * h.hi - 0.5 * h.lo);
+    h.contour = contour;
+    return h;
+}
+
+/* Blend colour c toward the contour colour by its alpha. */
+static Uint32 blend_contour(Uint32 c, SDL_Color contour)
+{
+    const unsigned ca = contour.a;
+    unsigned cr = (c >> 16) & 255, cg = (c >> 8) & 255, cb = c & 255;
+    cr += ((contour.r - cr) * ca) >> 8;
+    cg += ((contour.g - cg) * ca) >> 8;
+    cb += ((contour.b - cb) * ca) >> 8;
+    return 0xFF000000u | (cr << 16) | (cg << 8) | cb;
+}
+
+/* One screen row py of `side`: each pixel samples the grid bilinearly, and lightens
+ * where its contour band differs from its left neighbour's or from the band in the
+ * row above (`above`, unused for row 0). Writes the row's bands into `band`. */
+static void paint_row(const heat_source *h, const heat_columns *col, int py, int side, int cols, Uint32 *out,
+                      unsigned char *band, const unsigned char *above)
+{
+    const int g = h->g;
+    double gy = (side - 1 - py + 0.5) * h->step; /* screen row 0 is the top: y = hi */
+    int j = (int)gy;
+    if (j > g - 2) j = g - 2;
+    double fy = gy - j;
+    const double *r0 = h->v + (size_t)j * g, *r1 = r0 + g;
+    /* Bilinear sampling is separable: the grid row at this height first, as colour
+     * positions (0..255, clamped: NaN to 0), then each pixel between two of them. */
+    double k_at[XL_LANDSCAPE_MAX_G];
+    const double half_lo = h->half_lo, inv_span = h->flat ? 0.0 : h->inv_span;
+    for (int i = 0; i < g; i++) {
+        double v = r0[i] + (r1[i] - r0[i]) * fy;
+        double t = (0.5 * v - half_lo) * inv_span;
+        t = t > 0.0 ? t : 0.0; /* NaN too: never cast to int */
+        t = t < 1.0 ? t : 1.0;
+        k_at[i] = t * 255.0;
+    }
+    /* Locals: the band stores are char stores, which may alias anything, so fields
+     * read through h would be loaded again for every pixel. */
+    const Uint32 *lut = h->lut;
+    const unsigned char *band_of = h->band_of;
+    const int *ci = col->i;
+    const double *cfx = col->fx;
+    for (int px = 0; px < cols; px++) {
+        const int i = ci[px];
+        const int k = (int)(k_at[i] + (k_at[i + 1] - k_at[i]) * cfx[px] + 0.5);
+        Uint32 c = lut[k];
+        const unsigned char b = band_of[k];
+        band[px] = b;
+        if ((px > 0 && band[px - 1] != b) || (py > 0 && above[px] != b)) c = blend_contour(c, h->contour);
+        out[px] = c;
+    }
+}
+
+/* Rows [row0, row1) of the heatmap: one thread's share. */
+typedef struct heat_part {
+    const heat_source *h;
+    const heat_columns *col;
+    int side, cols, row0, row1;
+    Uint32 *pixels;
+} heat_part;
+
+/* A paint of the heatmap: what it reads, kept in the panel while helpers paint. */
+struct paint_job {
+    heat_source source;
+    heat_columns columns;
+    heat_part parts[UI_WORKERS_MAX];
+    void *args[UI_WORKERS_MAX];
+    /* Started by ui_landscape_prepare: the grid brought up to date for `session` and,
+     * when the heatmap's side is known from the last frame, painted at that side. */
+    ui_landscape_panel *panel;
+    const xl_session *session;
+    SDL_Color contour;
+    int side;                    /* 0: only the grid */
+    int pending;                 /* started, not yet waited for */
+    int painted;                 /* p->pixels holds the grid of `generation` at `side` */
+    unsigned long generation;
+};
+
+static void paint_part(void *arg)
+{
+    const heat_part *pt = arg;
+    /* Two rows of contour bands: this one and the one above it on screen. A part that
+     * starts below the top first finds the bands of the row above it (painted into a
+     * scratch row: only its bands are kept), so its first row's contours match what one
+     * thread painting every row draws. */
+    unsigned char band_row[2][MAX_HEAT_SIDE] = {{0}};
+    if (pt->row0 > 0) {
+        Uint32 scratch[MAX_HEAT_SIDE];
+        const int py = pt->row0 - 1;
+        paint_row(pt->h, pt->col, py, pt->side, pt->cols, scratch, band_row[py & 1], band_row[(py + 1) & 1]);
+    }
+    for (int py = pt->row0; py < pt->row1; py++)
+        paint_row(pt->h, pt->col, py, pt->side, pt->cols, pt->pixels + (size_t)py * pt->side, band_row[py & 1],
+                  band_row[(py + 1) & 1]);
+}
+
+/* Sample the grid for a paint at `side`: the colours and levels, and each column's
+ * place in the grid. */
+static void set_up_paint(paint_job *job, const xl_landscape *ls, int side, SDL_Color contour)
+{
+    job->source = heat_source_of(ls, side, contour);
+    const heat_source *h = &job->source;
+    heat_columns *col = &job->columns;
+    const int cols = side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE;
+    for (int px = 0; px < cols; px++) {
+        double gx = (px + 0.5) * h->step;
+        int i = (int)gx;
+        if (i > h->g - 2) i = h->g - 2;
+        col->i[px] = i;
+        col->fx[px] = gx - i;
+    }
+    job->side = side;
+    job->generation = xl_landscape_generation(ls);
+}
+
+/* Paint the heatmap at its on-screen size. Each pixel samples the grid bilinearly;
+ * a pixel whose contour band (how many levels lie below its value) differs from its
+ * right or lower neighbour's lies on a contour and is lightened. One pass, no line
+ * drawing, and a 1:1 copy to the screen afterwards. The rows are split between the
+ * panel's threads; every pixel is computed the same way whichever thread paints it,
+ * so the picture is the same bytes for any split. Returns 0, or -1 without memory. */
+static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
+{
+    ui_landscape_finish_paint(p);
+    if (ensure_heat(p, side) != 0) return -1;
+    paint_job *job = p->job;
+    set_up_paint(job, ls, side, contour);
+    const int cols = side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE;
+    const int n = ui_workers_count(p->workers);
+    for (int k = 0; k < n; k++) {
+        job->parts[k] = (heat_part){&job->source, &job->columns, side, cols, (int)((long long)side * k / n),
+                                    (int)((long long)side * (k + 1) / n), p->pixels};
+        job->args[k] = &job->parts[k];
+    }
+    ui_workers_run(p->workers, paint_part, job->args, n);
+    SDL_UpdateTexture(p->heat, NULL, p->pixels, side * (int)sizeof(Uint32));
+    p->generation = job->generation;
+    p->contour = contour;
+    p->valid = 1;
+    return 0;
+}
+
+static size_t paint_job_size(void) { return sizeof(paint_job); }
+
+static int needs_paint(const ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour);
+
+/* The helper's share of a frame (ui_landscape_prepare): the grid, then the heatmap. */
+static void compute_and_paint(void *arg)
+{
+    paint_job *job = arg;
+    ui_landscape_panel *p = job->panel;
+    const xl_landscape *ls = xl_session_landscape(job->session);
+    if (job->side <= 0 || !needs_paint(p, ls, job->side, job->contour)) return;
+    const int side = job->side;
+    set_up_paint(job, ls, side, job->contour);
+    heat_part all = {&job->source, &job->columns, side, side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE, 0, side,
+                     p->pixels};
+    paint_part(&all);
+    job->painted = 1;
+}
+
+/* Wait for the helper's share and hand a heatmap it painted to the texture. */
+void ui_landscape_finish_paint(ui_landscape_panel *p)
+{
+    paint_job *job = p->job;
+    if (!job || !job->pending) return;
+    ui_workers_wait(p->workers);
+    job->pending = 0;
+    if (!job->painted) return;
+    job->painted = 0;
+    SDL_UpdateTexture(p->heat, NULL, p->pixels, job->side * (int)sizeof(Uint32));
+    p->generation = job->generation;
+    p->contour = job->contour;
+    p->valid = 1;
+}
+
+static int needs_paint(const ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
+{
+    return !p->valid || xl_landscape_generation(ls) != p->generation || p->side != side ||
+           memcmp(&p->contour, &contour, sizeof contour) != 0;
+}
+
+int ui_landscape_paint(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour)
+{
+    return needs_paint(p, ls, side, contour) ? rebuild(p, ls, side, contour) : 0;
+}
+
+void ui_landscape_prepare(ui_landscape_panel *p, const ui_ctx *ctx, const xl_session *s)
+{
+    ui_landscape_finish_paint(p);
+    paint_job *job = p->job;
+    job->panel = p;
+    job->session = s;
+    job->contour = ctx->theme->contour;
+    /* The map's side is known once the frame is laid out, which needs the grid's range:
+     * the last frame's side is taken as the guess, right unless the layout moved (the
+     * draw then paints again at the right one). */
+    job->side = p->heat && p->side >= 40 ? p->side : 0;
+    job->painted = 0;
+    job->pending = 1;
+    void *arg = job;
+    ui_workers_start(p->workers, compute_and_paint, &arg, 1);
+}

@@ -1,0 +1,34 @@
+/* xl_scn_binary: the bars of one labelled sample (see xl_scn_binary.h). */
+#include "xl_scn_binary.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "xl_logistic.h"
+
+void xl_binary_sample_bars(xl_bars *out, int have, int y, double u, const char *title, const char *caption)
+{
+    static const char *const names[2] = {"y = 1", "y = 0"};
+    memset(out, 0, sizeof *out);
+    out->n = 2;
+    out->names[0] = names[0];
+    out->names[1] = names[1];
+    out->q_label = "Q = (ŷ, 1 − ŷ)";
+    if (!have) {
+        out->p[0] = out->p[1] = 0.5;
+        out->logq[0] = out->logq[1] = -log(2.0);
+        out->selected = -1;
+        out->title = "SAMPLE: P = label vs Q = model";
+        out->caption = "no sample selected";
+        return;
+    }
+    y = y ? 1 : 0;
+    out->p[0] = y;
+    out->p[1] = 1 - y;
+    /* -ln sigma(u) = softplus(-u), -ln(1 - sigma(u)) = softplus(u). */
+    out->logq[0] = -xl_logistic_softplus(-u);
+    out->logq[1] = -xl_logistic_softplus(u);
+    out->selected = y ? 0 : 1; /* the outcome that happened */
+    out->title = title;
+    out->caption = caption;
+}
