@@ -717,8 +717,11 @@ def run_case(exe, case, workdir):
     if "--trace" in case.args and p.returncode == 0 and "--steps" in case.args and "--do" not in case.args:
         last = len(case.args) - 1 - case.args[::-1].index("--steps")
         steps = int(case.args[last + 1])
-        got = sum(1 for o in lines if "command" not in o)
-        stopped = case.may_diverge and lines and "diverged_at" in lines[-1]
+        step_lines = [o for o in lines if "command" not in o]
+        got = len(step_lines)
+        # The last step line says whether the run stopped (--steps' own "run N" command
+        # line comes after it).
+        stopped = case.may_diverge and step_lines and "diverged_at" in step_lines[-1]
         if got != steps and not stopped:
             problems.append("%d step lines in the trace, expected %d" % (got, steps))
     if p.returncode == 0 and "--screenshot" in case.args:
