@@ -111,7 +111,7 @@ if xl_build build-asan "${ASAN_ARGS[@]}"; then
     # a leak in xentlab's own code still fails the test, with a full stack. It is kept
     # to this one suite because the slow unwinder costs on every allocation. (Forcing
     # SDL_RENDER_DRIVER=software would avoid GL altogether, but would also skip the
-    # GL probe in ui_app.c that the window test exercises.)
+    # GL probe in ui_window.c that the window test exercises.)
     ASAN_OPTIONS=$SAN_ASAN LSAN_OPTIONS="$SAN_LSAN:fast_unwind_on_malloc=0" UBSAN_OPTIONS=$SAN_UBSAN \
         run_suite "sanitizers-window" build-asan --suite window --timeout-multiplier 3
 else

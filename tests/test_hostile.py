@@ -526,11 +526,20 @@ def make_table(shots, version="0.0.0", scenarios=()):
                       check=surprise_800))
 
     # Every --do command applied before the steps leaves its {"command":...} line,
-    # in order, before the first step line (README: every applied command does).
+    # in order, before the first step line (README: every applied command does); then
+    # --steps 2 goes through the same dispatcher: its two step lines, then its own
+    # {"command": "run", "text": "run 2"} line, as a key's would.
     def do_traced(lines, _err):
         names = [o["command"] for o in lines if "command" in o]
-        if names != ["select", "unit", "p-up", "help", "step"]:
-            return "command lines %r, expected select, unit, p-up, help, step" % (names,)
+        if names != ["select", "unit", "p-up", "help", "step", "run"]:
+            return "command lines %r, expected select, unit, p-up, help, step, run" % (names,)
+        run = lines[-1]
+        if run.get("command") != "run" or run.get("text") != "run 2" or not run.get("ok"):
+            return "the last line is %r, expected --steps 2's run 2 line, ok" % (run,)
+        if [o.get("step") for o in lines[-3:-1]] != [run["step"] - 1, run["step"]] or any(
+                "command" in o for o in lines[-3:-1]):
+            return "--steps 2's two step lines do not come right before its run line: %r" % (lines[-3:],)
+        lines = lines[:-3]
         first_step = next((i for i, o in enumerate(lines) if "command" not in o), None)
         last_cmd = max(i for i, o in enumerate(lines) if "command" in o)
         if first_step is not None and first_step < last_cmd - 1:
@@ -708,8 +717,11 @@ def run_case(exe, case, workdir):
     if "--trace" in case.args and p.returncode == 0 and "--steps" in case.args and "--do" not in case.args:
         last = len(case.args) - 1 - case.args[::-1].index("--steps")
         steps = int(case.args[last + 1])
-        got = sum(1 for o in lines if "command" not in o)
-        stopped = case.may_diverge and lines and "diverged_at" in lines[-1]
+        step_lines = [o for o in lines if "command" not in o]
+        got = len(step_lines)
+        # The last step line says whether the run stopped (--steps' own "run N" command
+        # line comes after it).
+        stopped = case.may_diverge and step_lines and "diverged_at" in step_lines[-1]
         if got != steps and not stopped:
             problems.append("%d step lines in the trace, expected %d" % (got, steps))
     if p.returncode == 0 and "--screenshot" in case.args:

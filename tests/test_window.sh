@@ -14,8 +14,9 @@ if [ "${1:-}" != "--inner" ]; then
     # ---- outer part: check tools, start a private X server, run the inner part ----
     # shellcheck source=tests/xvfb_outer.sh
     source "$(dirname "$0")/xvfb_outer.sh"
-    # Whatever happens inside, the test ends within a minute.
-    xvfb_outer window-test 55 "$0" "${1:?usage: test_window.sh path/to/xentlab}"
+    # Whatever happens inside, the test ends within 75 s (a loaded 2-core machine took
+    # 50 s to get through it before the "H help" click was added).
+    xvfb_outer window-test 75 "$0" "${1:?usage: test_window.sh path/to/xentlab}"
 fi
 
 # ---- inner part: DISPLAY is the private Xvfb server ----
@@ -227,10 +228,40 @@ sleep 0.3
 shot "05d-zoomed"
 xdotool mousemove --window "$win" 1270 10 2>>"$errlog" # off the panels: no tooltip in later shots
 
-# ---- t: dark theme; h: help sheet; any key closes it, leaving the same picture ----
 differ() { # differ A B: the number of pixels that differ between two screenshots
     compare -metric AE "$out/$1.png" "$out/$2.png" null: 2>&1 >/dev/null
 }
+
+# ---- without a keyboard: a click on "H help" opens the key sheet; any click closes it ----
+# (the click is dispatched as the view command "help", after the check that closes an
+# open sheet: a click that opens it must not close it again)
+if [ $have_magick -eq 1 ]; then
+    sleep 0.3
+    shot "05e-hint"
+    # "H help" is the only near-black text in the hint bar (the other hints are grey):
+    # its ink's box WxH+X+Y in the window's last 40 rows.
+    ink=$(convert "$out/05e-hint.png" -crop 1280x40+0+680 +repage -fuzz 15% -fill white +opaque black \
+        -format '%@' info: 2>>"$errlog")
+    [[ $ink =~ ^([0-9]+)x([0-9]+)\+([0-9]+)\+([0-9]+)$ ]] || fail "\"H help\" not found in the hint bar (ink box '$ink')"
+    hx=$((BASH_REMATCH[3] + BASH_REMATCH[1] / 2))
+    hy=$((680 + BASH_REMATCH[4] + BASH_REMATCH[2] / 2))
+    [ "$hx" -gt 640 ] || fail "\"H help\" should end the hint bar on the right; its ink is at x $hx ($ink)"
+    m=$(mark)
+    xdotool mousemove --window "$win" "$hx" "$hy" click 1 2>>"$errlog"
+    wait_for 3 "$m" 'cmd("help")' || fail "a click on \"H help\" at $hx,$hy: expected a help command"
+    sleep 0.6
+    shot "05f-hint-help"
+    d=$(differ 05e-hint 05f-hint-help)
+    python3 -c "import sys; sys.exit(0 if float('$d') > 10000 else 1)" ||
+        fail "a click on \"H help\": expected the help sheet to stay open over the scene, $d pixels changed"
+    xdotool mousemove --window "$win" 1270 10 click 1 2>>"$errlog"
+    sleep 0.6
+    shot "05g-hint-closed"
+    d=$(differ 05e-hint 05g-hint-closed)
+    [ "$d" = "0" ] || fail "a click should close the help sheet and restore the picture; $d pixels differ"
+fi
+
+# ---- t: dark theme; h: help sheet; any key closes it, leaving the same picture ----
 m=$(mark)
 key t
 wait_for 3 "$m" 'cmd("theme")' || fail "after key 't': expected a theme command"

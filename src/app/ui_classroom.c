@@ -38,19 +38,26 @@ void ui_classroom_free(ui_classroom *c)
     drop(c);
 }
 
+void ui_classroom_set_host(ui_classroom *c, xl_player_host host)
+{
+    c->host = host;
+}
+
 int ui_classroom_active(const ui_classroom *c)
 {
     return c->lesson != NULL || c->menu_open;
 }
 
-/* The session as every lesson starts it: the default scene. */
-static int to_default(xl_session *s)
+/* The session as every lesson starts it: the default scene, put in place by the host
+ * its player will change it through. */
+static int to_default(xl_player_host host)
 {
     xl_session_desc d;
     xl_session_desc_default(&d, XL_BUILTIN_SEED);
     xl_session *fresh = xl_session_create(&d);
     xl_session_snapshot *snap = fresh ? xl_session_save(fresh) : NULL;
-    int rc = snap ? xl_session_restore(s, snap) : -1;
+    const xl_player_request rq = {.kind = XL_PLAYER_RESTORE, .snap = snap};
+    int rc = snap ? (int)host.perform(host.user, &rq) : -1;
     xl_session_snapshot_free(snap);
     xl_session_destroy(fresh);
     return rc;
@@ -74,7 +81,8 @@ int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err
         c->broken = 1;
         return 0;
     }
-    if (to_default(s) != 0 || !(c->player = xl_player_create_named(l, s, path))) {
+    const xl_player_host host = c->host.perform ? c->host : xl_player_host_direct(s);
+    if (to_default(host) != 0 || !(c->player = xl_player_create_hosted(l, s, host, path))) {
         drop(c);
         snprintf(err, errlen, "out of memory");
         return -1;

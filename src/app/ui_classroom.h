@@ -1,8 +1,9 @@
 /* ui_classroom: a lesson in the window: opening one (by number, name or file), the
  * clicker's keys, the menu, blanking, the presenter view's switch, leaving for the
  * sandbox. It turns keys and clicks into the player's moves; every other key is the
- * learner's, and marks that the learner took over. No drawing, no window: the loop
- * asks it, so the same keys work in the main and the presenter window and in tests. */
+ * learner's (the dispatcher, ui_dispatch.h, applies it and tells the player the learner
+ * took over). No drawing, no window: the dispatcher asks it, so the same keys work in
+ * the main and the presenter window and in tests. */
 #ifndef UI_CLASSROOM_H
 #define UI_CLASSROOM_H
 
@@ -31,6 +32,9 @@ typedef struct ui_classroom {
     /* Q (or Esc in the sandbox after a lesson) asked "quit?": a second Esc or Q quits,
      * any other key stays. The loop shows the question and lets it lapse (clear it). */
     int quit_asked;
+    /* How its players change the session (ui_classroom_set_host): the app's dispatcher.
+     * All zero (as ui_classroom_init leaves it): straight on the session. */
+    xl_player_host host;
 } ui_classroom;
 
 /* What a key did. */
@@ -43,6 +47,9 @@ typedef enum ui_classroom_key_result {
 /* Scan the lessons (fonts_dir: where the fonts are, the lessons lie near them). */
 void ui_classroom_init(ui_classroom *c, const char *fonts_dir);
 void ui_classroom_free(ui_classroom *c);
+/* The players opened from now on change the session through host (see xl_player_host);
+ * it must perform on the session passed to ui_classroom_open and _do. */
+void ui_classroom_set_host(ui_classroom *c, xl_player_host host);
 
 /* Open the lesson `arg` names (ui_library_resolve) on session s, from the state every
  * lesson starts in (the default scene, as --check --play plays it). A lesson with

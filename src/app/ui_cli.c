@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ui_cli_help.h"
 #include "ui_scene.h"
 
 #include <errno.h>
@@ -20,7 +21,7 @@
 #endif
 
 enum { MIN_W = UI_MIN_W, MIN_H = UI_MIN_H, MAX_W = UI_FRAME_MAX_W, MAX_H = UI_FRAME_MAX_H };
-#define MAX_LR 100.0
+#define MAX_LR UI_CLI_MAX_LR
 #define MAX_STEPS 100000000L
 
 enum {
@@ -51,97 +52,6 @@ typedef struct raw_flags {
     double lr;                            /* 0: not given */
     uint64_t seed;
 } raw_flags;
-
-static void usage(FILE *f)
-{
-    fprintf(f,
-"Usage: xentlab [OPTION]...\n"
-"Watch gradient descent pull a predicted distribution Q = softmax(z) toward a true\n"
-"distribution P, with surprise, entropy, cross-entropy and KL divergence live.\n"
-"\n"
-"  -h, --help             show this help and exit\n"
-"      --version          show the version and exit\n"
-"  -s, --size WxH         window or frame size in pixels (default 1280x720;\n"
-"                         %dx%d to %dx%d)\n"
-"      --headless         draw with the software renderer, no window or display\n"
-"  -n, --steps N          run N gradient steps before the first frame (default 0)\n"
-"  -o, --screenshot FILE.png\n"
-"                         write the last frame as PNG and exit (headless: the frame\n"
-"                         after --steps; with a window: the frame shown at quit)\n"
-"      --zoom F           type and lines F times larger, 0.6 to 1.3 (the window's\n"
-"                         Ctrl + / Ctrl - / Ctrl 0)\n"
-"      --shots DIR        where F12 saves screenshots (default: the current folder)\n"
-"      --lesson NAME      open a lesson: its number (4), name (cross-entropy) or\n"
-"                         a .lesson file; PageDown/PageUp or Right/Left move through\n"
-"                         it, M lists the lessons (lessons/README.md)\n"
-"      --page K           with --lesson: start on page K (e.g. with --headless -o)\n"
-"      --presenter        with --lesson: a second window with the speaker notes,\n"
-"                         the next page and a timer (headless: draw that view)\n"
-"      --list-lessons     list the lessons with their titles and exit\n"
-"      --record OUT       with --lesson: record the lesson, no window: OUT.mp4\n"
-"                         (H.264) or OUT.webm (VP9) through ffmpeg, or a folder of\n"
-"                         PNG frames; captions (.srt) and chapters beside it\n"
-"      --fps N            with --record: frames per second, 1 to 120 (default 30;\n"
-"                         the size defaults to 1920x1080)\n"
-"      --force            with --record: replace OUT if it exists\n"
-"      --record-input FILE  write every input of this window session (keys, the\n"
-"                         mouse's commands, lesson moves, time, window sizes) to FILE\n"
-"      --replay FILE      play a --record-input file back to the same state: in the\n"
-"                         window, with --headless (-o, --trace), or with --record OUT\n"
-"      --check FILE...    check lesson files: every error as FILE:LINE:COLUMN; exit 0\n"
-"                         when all are valid, 1 otherwise (lessons/README.md)\n"
-"      --play             with --check: also play every page headless and check every\n"
-"                         expect line against the numbers the program computes\n"
-"      --pointer X,Y      draw the frame as if the pointer were at pixel (X, Y):\n"
-"                         the tooltip of what lies there (for screenshots)\n"
-"      --trace            print one JSON object per step on stdout: {\"trace\":2,\n"
-"                         \"step\",\"readouts\":{\"loss\",...},\"lr\",...}, values in nats\n"
-"  -c, --classes N        number of classes, 2 to %d (default 5 birds)\n"
-"      --names a,b,c      class names, one per class\n"
-"  -p, --true LIST        true distribution P as comma-separated weights (normalized);\n"
-"                         its length sets N when --classes is not given\n"
-"      --true onehot:K    P one-hot on class K (1-based)\n"
-"  -z, --logits LIST      initial logits z, one per class, each from -1e300 to 1e300\n"
-"                         (default: from --seed)\n"
-"  -l, --lr X             learning rate, 0 < X <= %g (default %g)\n"
-"      --seed N           draw the initial logits at random from seed N; 0, the\n"
-"                         default, is the built-in scene (the model starts out sure\n"
-"                         the song is a blackbird)\n"
-"      --theme NAME       projector (light, default) or dark\n"
-"      --scenario NAME    what to learn: softmax (default) or another of\n"
-"                         --list-scenarios; --scenario NAME --help lists its\n"
-"                         parameters\n"
-"      --param NAME=X     a scenario parameter (repeatable), e.g. classes=8\n"
-"      --optimizer NAME   gd (default), momentum, nesterov or adam\n"
-"      --mu X             momentum coefficient, 0 < X < 1 (default 0.9)\n"
-"      --beta1 X, --beta2 X, --eps X\n"
-"                         Adam's (defaults 0.9, 0.999, 1e-8, as in the paper)\n"
-"      --race LIST        race 2 to 4 optimizers from the same start, e.g.\n"
-"                         --race gd,momentum,adam\n"
-"      --list-scenarios   list the scenarios and exit\n"
-"      --list-commands    list every command --do (and lessons) accept, and exit\n"
-"      --do LIST          apply commands before the steps, as if their keys were\n"
-"                         pressed, separated by ';' (or ',' between commands that\n"
-"                         take no list): e.g. --do 'select 2,p-up,unit,help' or\n"
-"                         --do 'set-p 0.4,0.3,0.1,0.1,0.1;set-lr 0.1;optimizer adam'\n"
-"                         (--list-commands shows every command)\n"
-"\n"
-"Keys in the window: press H for the full list. Space play/pause, N step, R reset,\n"
-"+/- learning rate, G optimizer, C race, S scenario, V landscape slice or plane,\n"
-"1-9 or Shift+Left/Right select, Up/Down the selected p (or P's mean), P restore\n"
-"the starting P, L nats/bits, T theme, Q quit. Microstates: I all heads/random,\n"
-"J/Shift+J more/fewer coins, Z/Shift+Z flips per step. Diffusion: D learn,\n"
-"Enter measure the selected cell, W/Shift+W detector width, I starting shape.\n"
-"Ctrl+Z/Ctrl+Y undo/redo, Backspace one step back, F12 screenshot, Ctrl+/-/0 zoom.\n"
-"The mouse: hover for exact values, drag P bars, click or Ctrl+click the landscape,\n"
-"drag in the history to rewind. M: the lessons. In a lesson: PageDown/Right next,\n"
-"PageUp/Left back, Home first page, F5 page again, Shift+F5 from page 1, B or . blank, 1-4 answer, P presenter\n"
-"view, Esc the sandbox.\n"
-"\n"
-"Exit status: 0 ok, 1 runtime error (e.g. assets not found, a lesson with errors),\n"
-"2 bad command line, 130 a recording interrupted.\n",
-            MIN_W, MIN_H, MAX_W, MAX_H, XL_COMMAND_LIST_MAX, MAX_LR, XL_DEFAULT_LR);
-}
 
 static int fail(FILE *err, const char *flag, const char *what, const char *got)
 {
@@ -506,35 +416,8 @@ static int take_learning_flag(int ch, const char *arg, raw_flags *raw, FILE *err
     }
 }
 
-/* The ids of the scenarios, "softmax, logistic", into buf. */
-static void scenario_ids(char *buf, size_t n)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (int i = 0; i < xl_scenario_count() && used < n; i++)
-        used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", xl_scenario_at(i)->id);
-}
-
-static void scenario_help(const xl_scenario_def *def, FILE *f)
-{
-    fprintf(f, "\nScenario %s: %s\n  %s\n", def->id, def->title, def->summary);
-    if (def->param_count == 0) {
-        fprintf(f, "  (no parameters)\n");
-        return;
-    }
-    fprintf(f, "  Parameters (--param NAME=VALUE, or the command 'param NAME=VALUE'):\n");
-    for (int i = 0; i < def->param_count; i++) {
-        const xl_param_def *p = &def->params[i];
-        fprintf(f, "    %-10s %s; default %g, %s %g to %g\n", p->name, p->meaning, p->def,
-                p->whole ? "whole numbers" : "from", p->lo, p->hi);
-    }
-    fprintf(f, "  Readouts (--trace \"readouts\", lesson expect names):");
-    for (int i = 0; i < def->readout_count; i++) fprintf(f, " %s", def->readouts[i].name);
-    fputc('\n', f);
-}
-
 /* --help (with --scenario: that scenario's parameters), --list-scenarios,
- * --list-commands. */
+ * --list-commands (their text is ui_cli_help.c's). */
 static ui_cli_result print_lists(const raw_flags *raw, FILE *out, FILE *err)
 {
     const xl_scenario_def *def = NULL;
@@ -542,20 +425,13 @@ static ui_cli_result print_lists(const raw_flags *raw, FILE *out, FILE *err)
         def = xl_scenario_find(raw->scenario);
         if (!def) {
             char ids[256], what[320];
-            scenario_ids(ids, sizeof ids);
+            ui_cli_help_scenario_ids(ids, sizeof ids);
             snprintf(what, sizeof what, "expected one of: %s", ids);
             fail(err, "--scenario", what, raw->scenario);
             return UI_CLI_USAGE;
         }
     }
-    if (raw->want_help) {
-        usage(out);
-        if (def) scenario_help(def, out);
-    }
-    if (raw->list_scenarios)
-        for (int i = 0; i < xl_scenario_count(); i++)
-            fprintf(out, "%-12s %s\n", xl_scenario_at(i)->id, xl_scenario_at(i)->summary);
-    if (raw->list_commands) ui_input_list_commands(out);
+    ui_cli_help_print(def, raw->want_help, raw->list_scenarios, raw->list_commands, out);
     return UI_CLI_DONE;
 }
 
@@ -566,7 +442,7 @@ static int resolve_learning(const raw_flags *raw, xl_session_desc *d, FILE *err)
     if (raw->scenario) {
         const xl_scenario_def *def = xl_scenario_find(raw->scenario);
         if (!def) {
-            scenario_ids(list, sizeof list);
+            ui_cli_help_scenario_ids(list, sizeof list);
             snprintf(what, sizeof what, "expected one of: %s", list);
             return fail(err, "--scenario", what, raw->scenario);
         }

@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "ui_assets.h"
 #include "ui_library.h"
 #include "ui_png.h"
@@ -40,8 +41,6 @@
 #include "xl_landscape.h"
 #include "xl_session.h"
 #include "xl_sim.h"
-
-extern char **environ;
 
 #ifndef XL_VERSION
 #define XL_VERSION "(dev)"
@@ -59,7 +58,7 @@ enum { MAX_SAMPLES = 4096 };
 
 static volatile unsigned sink; /* keeps measured work from being optimized away */
 
-static double now_s(void)
+double bench_now_s(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -73,7 +72,7 @@ static int cmp_double(const void *a, const void *b)
 }
 
 /* Median of v[0..n-1] (sorts v). */
-static double median(double *v, int n)
+double bench_median(double *v, int n)
 {
     if (n <= 0) return NAN;
     qsort(v, (size_t)n, sizeof *v, cmp_double);
@@ -83,252 +82,45 @@ static double median(double *v, int n)
 /* Time fn(ctx) repeatedly: `warmup` untimed calls, then at least min_reps timed ones,
  * continuing up to max_reps while the total stays under budget_s. Returns the median
  * seconds per call and the count in *reps. */
-typedef void (*bench_fn)(void *ctx);
-static double time_median(bench_fn fn, void *ctx, int warmup, int min_reps, int max_reps,
+double bench_time_median(bench_fn fn, void *ctx, int warmup, int min_reps, int max_reps,
                           double budget_s, int *reps)
 {
     static double samples[MAX_SAMPLES];
     if (max_reps > MAX_SAMPLES) max_reps = MAX_SAMPLES;
     for (int i = 0; i < warmup; i++) fn(ctx);
-    double start = now_s();
+    double start = bench_now_s();
     int n = 0;
-    while (n < max_reps && (n < min_reps || now_s() - start < budget_s)) {
-        double t0 = now_s();
+    while (n < max_reps && (n < min_reps || bench_now_s() - start < budget_s)) {
+        double t0 = bench_now_s();
         fn(ctx);
-        samples[n++] = now_s() - t0;
+        samples[n++] = bench_now_s() - t0;
     }
     if (reps) *reps = n;
-    return median(samples, n);
+    return bench_median(samples, n);
 }
 
-static const char *verdict(int ok) { return ok ? "PASS" : "MISS"; }
+const char *bench_verdict(int ok) { return ok ? "PASS" : "MISS"; }
 
-static void print_rate(const char *label, double steps_per_s, int reps)
+void bench_print_rate(const char *label, double steps_per_s, int reps)
 {
     printf("  %-40s %10.3f M steps/s  (%7.1f ns/step, %d reps)\n", label, steps_per_s * 1e-6,
            1e9 / steps_per_s, reps);
 }
 
-/* ---------------------------------------------------------------- simulation */
-
-/* A batch of `count` steps of a session. */
-typedef struct session_batch { xl_session *s; int count; } session_batch;
-static void run_session_batch(void *ctx)
+void bench_run_session_batch(void *ctx)
 {
-    session_batch *b = ctx;
+    bench_session_batch *b = ctx;
     xl_session_run(b->s, b->count);
 }
 
-/* A batch of `count` steps of an xl_sim. */
-typedef struct sim_batch { xl_sim *sim; int count; } sim_batch;
-static void run_sim_batch(void *ctx)
-{
-    sim_batch *b = ctx;
-    xl_sim_step(b->sim, b->count);
-}
-
-/* Grow *count until one call of fn takes at least ~2 ms, so timer overhead vanishes. */
-static void calibrate(bench_fn fn, void *ctx, int *count)
+void bench_calibrate(bench_fn fn, void *ctx, int *count)
 {
     *count = 1;
     for (;;) {
-        double t0 = now_s();
+        double t0 = bench_now_s();
         fn(ctx);
-        if (now_s() - t0 >= 2e-3 || *count >= (1 << 24)) return;
+        if (bench_now_s() - t0 >= 2e-3 || *count >= (1 << 24)) return;
         *count *= 2;
-    }
-}
-
-static double bench_session_steps(int n, int *reps)
-{
-    xl_session_desc d;
-    xl_session_desc_default(&d, 1);
-    int k = xl_scenario_param_index(d.scenario, "classes");
-    if (k < 0) return NAN;
-    d.params[k] = n;
-    xl_session *s = xl_session_create(&d);
-    if (!s) return NAN;
-    session_batch b = {s, 1};
-    calibrate(run_session_batch, &b, &b.count);
-    /* xl_session_run brings the view (the landscape grid, ~0.8 ms) up to date once at
-     * its end, as a frame needs; batches of ~50 ms make that 2% of what is measured, so
-     * the figure is the cost of a step. */
-    b.count *= 25;
-    double t = time_median(run_session_batch, &b, 1, 15, 400, 0.6, reps);
-    xl_session_destroy(s);
-    return b.count / t;
-}
-
-/* The generic model path: an N-class softmax classifier written against xl_model
- * alone, with the core's xl_info functions. Parameters are the logits z. It mirrors
- * xl_classifier's model on purpose: that one stores names and P inline and stops at
- * XL_MAX_CLASSES = 32 classes, and the benchmark needs N = 1000. */
-typedef struct softmax_model { int n; double *p; } softmax_model;
-
-static double sm_loss(const void *self, const double *z)
-{
-    const softmax_model *m = self;
-    return xl_cross_entropy_logits(m->p, z, m->n);
-}
-
-static void sm_gradient(const void *self, const double *z, double *grad)
-{
-    const softmax_model *m = self;
-    xl_softmax(z, m->n, grad); /* dL/dz_i = q_i - p_i */
-    for (int i = 0; i < m->n; i++) grad[i] -= m->p[i];
-}
-
-static double sm_loss_gradient(const void *self, const double *z, double *grad)
-{
-    const softmax_model *m = self;
-    return xl_cross_entropy_logits_grad(m->p, z, m->n, grad);
-}
-
-static unsigned long sm_version(const void *self)
-{
-    (void)self;
-    return 1; /* P never changes here */
-}
-
-static double sm_floor(const void *self)
-{
-    const softmax_model *m = self;
-    return xl_entropy(m->p, m->n, XL_NATS);
-}
-
-static int sm_param_count(const void *self)
-{
-    const softmax_model *m = self;
-    return m->n;
-}
-
-static const xl_model_ops softmax_ops = { .id = "bench-softmax", .loss = sm_loss,
-                                          .gradient = sm_gradient, .floor = sm_floor,
-                                          .param_count = sm_param_count, .version = sm_version,
-                                          .loss_gradient = sm_loss_gradient };
-
-/* A soft P and logits in [-3, 3) from a fixed LCG, so every run is the same. */
-static void fill_problem(int n, double *p, double *z)
-{
-    uint32_t x = 12345u;
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-        x = x * 1664525u + 1013904223u;
-        p[i] = 0.1 + (double)(x >> 8) / (double)(1u << 24);
-        sum += p[i];
-        x = x * 1664525u + 1013904223u;
-        z[i] = -3.0 + 6.0 * (double)(x >> 8) / (double)(1u << 24);
-    }
-    for (int i = 0; i < n; i++) p[i] /= sum;
-}
-
-/* Steps per second of xl_sim on the generic N-class model; NAN if xl_sim refuses N. */
-static double bench_generic_sim(int n, int *reps)
-{
-    double *p = malloc(sizeof(double) * (size_t)n), *z = malloc(sizeof(double) * (size_t)n);
-    double rate = NAN;
-    if (p && z) {
-        fill_problem(n, p, z);
-        softmax_model m = {n, p};
-        xl_model model = {&softmax_ops, &m};
-        xl_sim *sim = xl_sim_create(model, z, 0.5);
-        if (sim) {
-            sim_batch b = {sim, 1};
-            calibrate(run_sim_batch, &b, &b.count);
-            double t = time_median(run_sim_batch, &b, 1, 15, 400, 0.6, reps);
-            rate = b.count / t;
-            xl_sim_destroy(sim);
-        }
-    }
-    free(p);
-    free(z);
-    return rate;
-}
-
-/* The reference of issue 11: a plain numpy loop z -= lr * (softmax(z) - p), run by the
- * system's python3 (Debian's, which has numpy) for about a second; steps per second, or
- * NAN when python3 or numpy is missing. */
-static double numpy_steps(int n)
-{
-    static const char *const pythons[] = {"/usr/bin/python3", "python3"};
-    char code[1024];
-    snprintf(code, sizeof code,
-             "import time, numpy as np\n"
-             "rng = np.random.default_rng(1); n = %d\n"
-             "p = rng.random(n); p /= p.sum(); z = rng.standard_normal(n); lr = 0.5\n"
-             "def step(z):\n"
-             "    e = np.exp(z - z.max()); q = e / e.sum(); return z - lr * (q - p)\n"
-             "for _ in range(200): z = step(z)\n"
-             "best = 0.0\n"
-             "for _ in range(5):\n"
-             "    k = 0; t0 = time.perf_counter()\n"
-             "    while k < 4000: z = step(z); k += 1\n"
-             "    best = max(best, k / (time.perf_counter() - t0))\n"
-             "print(best)\n",
-             n);
-    /* Each python twice: one run has been seen to fail once on a busy machine. */
-    for (size_t i = 0; i < 2 * (sizeof pythons / sizeof pythons[0]); i++) {
-        const char *python = pythons[i / 2];
-        int fds[2];
-        if (pipe(fds) != 0) return NAN;
-        posix_spawn_file_actions_t fa;
-        posix_spawn_file_actions_init(&fa);
-        posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-        posix_spawn_file_actions_addclose(&fa, fds[0]);
-        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-        char *argv[] = {(char *)python, "-c", code, NULL};
-        pid_t pid;
-        int rc = posix_spawnp(&pid, python, &fa, NULL, argv, environ);
-        posix_spawn_file_actions_destroy(&fa);
-        close(fds[1]);
-        if (rc != 0) {
-            close(fds[0]);
-            continue;
-        }
-        char buf[64] = "";
-        size_t have = 0;
-        for (;;) {
-            ssize_t got = read(fds[0], buf + have, sizeof buf - 1 - have);
-            if (got > 0) have += (size_t)got;
-            else if (got < 0 && errno == EINTR) continue;
-            if (got <= 0 || have == sizeof buf - 1) break;
-        }
-        buf[have] = '\0';
-        close(fds[0]);
-        int status = 0;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-        if (have > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) return atof(buf);
-    }
-    return NAN;
-}
-
-static void section_simulation(void)
-{
-    printf("\nSimulation: gradient steps per second (median of batches)\n");
-    int reps = 0;
-    double r;
-    r = bench_session_steps(10, &reps);
-    print_rate("N=10    xl_session_run", r, reps);
-    r = bench_session_steps(32, &reps);
-    print_rate("N=32    xl_session_run (XL_MAX_CLASSES)", r, reps);
-    static const int generic_n[] = {64, 1000};
-    for (int i = 0; i < 2; i++) {
-        char label[64];
-        snprintf(label, sizeof label, "N=%-5d xl_sim, generic model", generic_n[i]);
-        r = bench_generic_sim(generic_n[i], &reps);
-        if (isnan(r)) printf("  %-40s not possible: xl_sim_create refuses it (XL_MAX_PARAMS = %d)\n", label, XL_MAX_PARAMS);
-        else print_rate(label, r, reps);
-        if (generic_n[i] == 1000) {
-            double np = numpy_steps(1000);
-            if (isnan(np)) {
-                printf("  %-40s not measured: python3 with numpy not found (apt-get install python3-numpy)\n",
-                       "N=1000  numpy loop");
-            } else {
-                print_rate("N=1000  numpy loop z -= lr (softmax(z) - p)", np, 5);
-                printf("  %-40s %10.2f x   target >= 3x (issue 11): %s\n", "N=1000  xl_sim / numpy", r / np,
-                       verdict(r / np >= 3.0));
-            }
-        }
     }
 }
 
@@ -370,7 +162,7 @@ static void section_landscape(void)
         memcpy(l.z, z, sizeof z);
         unsigned before = sink;
         int reps = 0;
-        double t = time_median(run_landscape, &l, 2, 10, 300, 1.0, &reps);
+        double t = bench_time_median(run_landscape, &l, 2, 10, 300, 1.0, &reps);
         printf("  G=%-4d %9.3f ms per recompute  (%5.1f ns/cell, %d reps)%s\n", g, t * 1e3,
                t * 1e9 / ((double)g * g), reps,
                sink != before ? "  [some fills were cached!]" : "");
@@ -488,7 +280,7 @@ static double bench_memcpy(int w, int h, int *reps)
     if (c.src && c.dst) {
         for (size_t i = 0; i < c.bytes; i++) c.src[i] = (uint8_t)(i * 31u);
         memset(c.dst, 0, c.bytes);
-        t = time_median(run_memcpy, &c, 5, 50, 2000, 0.5, reps);
+        t = bench_time_median(run_memcpy, &c, 5, 50, 2000, 0.5, reps);
     }
     free(c.src);
     free(c.dst);
@@ -503,7 +295,7 @@ static void print_vs_default(double frame)
     if (isnan(default_frame_720) || isnan(frame)) return;
     double x = frame / default_frame_720;
     printf("  %.2fx the default scene   target <= %.0fx: %s", x, TARGET_SCENARIO_X_DEFAULT,
-           verdict(x <= TARGET_SCENARIO_X_DEFAULT));
+           bench_verdict(x <= TARGET_SCENARIO_X_DEFAULT));
 }
 
 /* Full frames at 720p and 1080p; the 720p one is kept for the scenarios' comparison. */
@@ -517,11 +309,11 @@ static void section_frames(const char *fonts)
         double floor_t = bench_memcpy(w, h, &creps);
         frame_ctx f;
         if (frame_ctx_init(&f, w, h, fonts) != 0) continue;
-        double frame = time_median(run_frame, &f, 3, 15, 200, 2.5, &reps);
+        double frame = bench_time_median(run_frame, &f, 3, 15, 200, 2.5, &reps);
         int r1 = 0, r2 = 0, r3 = 0;
-        double steplan = time_median(run_step_landscape, &f, 1, 10, 200, 0.5, &r1);
-        double draw = time_median(run_draw_only, &f, 1, 10, 200, 1.0, &r2);
-        double rb = time_median(run_read_back, &f, 1, 10, 200, 0.5, &r3);
+        double steplan = bench_time_median(run_step_landscape, &f, 1, 10, 200, 0.5, &r1);
+        double draw = bench_time_median(run_draw_only, &f, 1, 10, 200, 1.0, &r2);
+        double rb = bench_time_median(run_read_back, &f, 1, 10, 200, 0.5, &r3);
         double ratio = frame / floor_t;
         if (k == 0) default_frame_720 = frame;
         printf("  %dx%d\n", w, h);
@@ -531,7 +323,7 @@ static void section_frames(const char *fonts)
                floor_t * 1e3, (double)w * h * 4 / 1e6, (double)w * h * 4 / floor_t / 1e9, creps);
         printf("    frame / memcpy floor      %9.1f x", ratio);
         const double goal = k == 0 ? TARGET_FRAME_X_MEMCPY_720 : TARGET_FRAME_X_MEMCPY_1080;
-        printf("   target <= %.0fx: %s", goal, verdict(ratio <= goal));
+        printf("   target <= %.0fx: %s", goal, bench_verdict(ratio <= goal));
         printf("\n");
         printf("    of which (measured apart): step + landscape %.3f ms, drawing with cached landscape %.3f ms, read back %.3f ms\n",
                steplan * 1e3, draw * 1e3, rb * 1e3);
@@ -542,7 +334,7 @@ static void section_frames(const char *fonts)
         int w = sizes[k][0], h = sizes[k][1], reps;
         frame_ctx f;
         if (frame_ctx_init_race(&f, w, h, fonts, "gd,momentum,nesterov,adam") != 0) continue;
-        double frame = time_median(run_frame, &f, 3, 15, 200, 2.5, &reps);
+        double frame = bench_time_median(run_frame, &f, 3, 15, 200, 2.5, &reps);
         printf("  %dx%d, a race of gd, momentum, nesterov and adam\n", w, h);
         printf("    frame                     %9.3f ms  (%.0f frames/s, %d reps)", frame * 1e3, 1.0 / frame, reps);
         if (k == 0) print_vs_default(frame);
@@ -569,18 +361,18 @@ static void section_scenarios(const char *fonts)
             printf("  %-12s cannot be created\n", def->id);
             continue;
         }
-        session_batch b = {s, 1};
+        bench_session_batch b = {s, 1};
         int reps = 0;
-        calibrate(run_session_batch, &b, &b.count);
+        bench_calibrate(bench_run_session_batch, &b, &b.count);
         b.count *= 25;
-        double t = time_median(run_session_batch, &b, 1, 5, 100, 0.6, &reps);
+        double t = bench_time_median(bench_run_session_batch, &b, 1, 5, 100, 0.6, &reps);
         xl_session_destroy(s);
         frame_ctx f;
         double frame = NAN;
         if (frame_ctx_init(&f, 1280, 720, fonts) == 0) {
             xl_session_destroy(f.s);
             f.s = xl_session_create(&d);
-            if (f.s) frame = time_median(run_frame, &f, 3, 15, 200, 1.5, &reps);
+            if (f.s) frame = bench_time_median(run_frame, &f, 3, 15, 200, 1.5, &reps);
             frame_ctx_free(&f);
         }
         printf("  %-12s %9.3f M steps/s  (%8.1f ns/step)   frame %7.3f ms", def->id, b.count / t / 1e6,
@@ -595,7 +387,7 @@ static void section_scenarios(const char *fonts)
 /* In process: SDL init + font load + scene create + first draw (+ read back). */
 static double first_frame_in_process(void)
 {
-    double t0 = now_s();
+    double t0 = bench_now_s();
     if (SDL_Init(0) != 0) return NAN;
     char fonts[2048], tried[4096];
     frame_ctx f;
@@ -606,7 +398,7 @@ static double first_frame_in_process(void)
     }
     ui_scene_draw(f.sc, f.s, &f.view, f.w, f.h, NULL);
     read_back(&f);
-    double t = now_s() - t0;
+    double t = bench_now_s() - t0;
     frame_ctx_free(&f);
     SDL_Quit();
     return t;
@@ -636,7 +428,7 @@ static double spawn_timed(const char *exe, char *const *args, long *maxrss_kib, 
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     pid_t pid;
-    double t0 = now_s();
+    double t0 = bench_now_s();
     int rc = posix_spawn(&pid, exe, &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     if (rc != 0) {
@@ -651,7 +443,7 @@ static double spawn_timed(const char *exe, char *const *args, long *maxrss_kib, 
             return NAN;
         }
     }
-    double t = now_s() - t0;
+    double t = bench_now_s() - t0;
     *maxrss_kib = ru.ru_maxrss;
     *status_out = status;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return NAN;
@@ -683,7 +475,7 @@ static void spawn_runs(const char *exe, char *const *args, spawn_stats *st)
         wall[st->n++] = t;
         if (kib > st->maxrss_kib) st->maxrss_kib = kib;
     }
-    st->median_s = median(wall, st->n);
+    st->median_s = bench_median(wall, st->n);
 }
 
 /* Median time of writing a drawn w x h frame as PNG (ui_png_write: what --screenshot adds). */
@@ -698,15 +490,15 @@ static double bench_png_encode(int w, int h, int *reps)
     *reps = 0;
     double samples[5];
     for (int i = 0; i < 5; i++) {
-        double t0 = now_s();
+        double t0 = bench_now_s();
         char err[128];
         if (ui_png_write("/tmp/xl-bench-encode.png", f.target->pixels, w, h, f.target->pitch, err, sizeof err) != 0)
             break;
-        samples[(*reps)++] = now_s() - t0;
+        samples[(*reps)++] = bench_now_s() - t0;
     }
     remove("/tmp/xl-bench-encode.png");
     frame_ctx_free(&f);
-    return median(samples, *reps);
+    return bench_median(samples, *reps);
 }
 
 static void section_first_frame(const char *exe, const spawn_stats *shot, const spawn_stats *bare,
@@ -719,7 +511,7 @@ static void section_first_frame(const char *exe, const spawn_stats *shot, const 
         printf("  process: spawn `xentlab --headless --screenshot /tmp/xl-bench-first.png`, wait for exit\n");
         printf("    %9.3f ms  median of %d (exec, dynamic loading, draw, PNG encoding, exit)   target <= %.0f ms: %s\n",
                shot->median_s * 1e3, shot->n, TARGET_SCREENSHOT_MS,
-               verdict(shot->median_s * 1e3 <= TARGET_SCREENSHOT_MS));
+               bench_verdict(shot->median_s * 1e3 <= TARGET_SCREENSHOT_MS));
     }
     if (bare->n > 0)
         printf("    %9.3f ms  `xentlab --headless` (no frame): exec + loading + exit\n", bare->median_s * 1e3);
@@ -733,7 +525,7 @@ static void section_first_frame(const char *exe, const spawn_stats *shot, const 
         double t = first_frame_in_process();
         if (!isnan(t)) warm[nw++] = t;
     }
-    double warm_median = median(warm, nw);
+    double warm_median = bench_median(warm, nw);
     printf("  in process: SDL init + font search and load + scene create + first draw + read back\n");
     printf("    %9.3f ms  first time in this process (measured before the other sections)\n"
            "    %9.3f ms  median of %d more (SDL_Quit between; SDL_ttf stays initialised)\n",
@@ -743,14 +535,14 @@ static void section_first_frame(const char *exe, const spawn_stats *shot, const 
         double start = bare->median_s + cold;
         printf("  start to first frame: exec + loading + first frame in process\n");
         printf("    %9.3f ms  target < %.0f ms: %s\n", start * 1e3, TARGET_FIRST_FRAME_MS,
-               verdict(start * 1e3 < TARGET_FIRST_FRAME_MS));
+               bench_verdict(start * 1e3 < TARGET_FIRST_FRAME_MS));
     }
 
     printf("\nPeak memory (ru_maxrss)\n");
     if (big->n > 0) {
         double mb = (double)big->maxrss_kib / 1024.0;
         printf("  xentlab drawing one 1920x1080 frame %7.1f MB   target < %.0f MB: %s\n", mb,
-               TARGET_PEAK_RSS_MB, verdict(mb < TARGET_PEAK_RSS_MB));
+               TARGET_PEAK_RSS_MB, bench_verdict(mb < TARGET_PEAK_RSS_MB));
         if (parent_hwm_kib >= big->maxrss_kib)
             printf("    (not meaningful: a spawned child's ru_maxrss includes the parent's peak at\n"
                    "     spawn, %.1f MB here)\n", (double)parent_hwm_kib / 1024.0);
@@ -798,7 +590,7 @@ static double export_draw_only(const char *fonts, int w, int h, long *frames, lo
     xl_recording *r = xl_recording_create(p, 30);
     ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .recording = 1};
     *frames = *drawn = 0;
-    double t0 = now_s();
+    double t0 = bench_now_s();
     while (r && yuv && xl_recording_next(r)) {
         if (*frames == 0 || xl_recording_changed(r)) {
             ui_scene_draw(f.sc, s, &view, w, h, NULL);
@@ -809,7 +601,7 @@ static double export_draw_only(const char *fonts, int w, int h, long *frames, lo
         }
         (*frames)++;
     }
-    double t = now_s() - t0;
+    double t = bench_now_s() - t0;
     sink += yuv ? yuv[0] : 0;
     xl_recording_free(r);
     free(yuv);
@@ -853,7 +645,7 @@ static void section_export(const char *exe, const char *fonts)
             }
             const int target = k == 1 && h == 1080;
             printf("    %s %7.2f s  %8.1f frames/s  %6.1fx real time%s%s\n", kinds[k], wall, frames / wall, real / wall,
-                   target ? "   target >= 5x: " : "", target ? verdict(real / wall >= TARGET_EXPORT_X_REALTIME) : "");
+                   target ? "   target >= 5x: " : "", target ? bench_verdict(real / wall >= TARGET_EXPORT_X_REALTIME) : "");
             if (k == 0) {
                 /* the frames folder (and nothing else: the name is this run's) */
                 char *rm_args[] = {"rm", "-rf", "--", out, NULL};
@@ -907,7 +699,7 @@ static int wanted(int argc, char **argv, int first, const char *section)
 
 int main(int argc, char **argv)
 {
-    double t_start = now_s();
+    double t_start = bench_now_s();
     char exe_buf[PATH_MAX + 16];
     /* The first argument is the xentlab to spawn unless it names a section. */
     const int first_section = argc > 1 && !is_section(argv[1]) ? 2 : 1;
@@ -941,7 +733,7 @@ int main(int argc, char **argv)
     }
     printf("xentlab-bench %s: medians over repetitions, CLOCK_MONOTONIC\n", XL_VERSION);
 
-    if (wanted(argc, argv, first_section, "sim")) section_simulation();
+    if (wanted(argc, argv, first_section, "sim")) bench_section_simulation();
     if (wanted(argc, argv, first_section, "landscape")) section_landscape();
 
     const int frames = wanted(argc, argv, first_section, "frames"),
@@ -963,6 +755,6 @@ int main(int argc, char **argv)
     }
     if (start) section_first_frame(exe, &shot, &bare, &big, parent_hwm, cold_first);
 
-    printf("\nbenchmark took %.1f s\n", now_s() - t_start);
+    printf("\nbenchmark took %.1f s\n", bench_now_s() - t_start);
     return 0;
 }

@@ -1,51 +1,56 @@
-/* ui_colormap: viridis from its degree-6 polynomial fit (Matt Zucker's fit to the
- * matplotlib table; max error well under one 8-bit step), tabulated once at 256
- * entries so the per-pixel cost is a lookup. */
+/* ui_colormap: viridis, tabulated at 256 entries so the per-pixel cost is a lookup.
+ *
+ * The table is const data, so any thread may read it at any time (the landscape is
+ * painted on a helper thread) with nothing to initialise first. It was computed from
+ * Matt Zucker's degree-6 polynomial fit to matplotlib's viridis (max error well under
+ * one 8-bit step): entry i is the fit at t = i / 255, each channel clamped to [0, 1]
+ * and rounded to 8 bits. tests/test_colormap.c holds the fit and checks every entry
+ * against it, so an edit here that is not the formula's output fails there. */
 #include "ui_colormap.h"
 
-static uint32_t table[256];
-static int table_ready;
-
-static double channel(const double c[7], double t)
-{
-    double v = c[6];
-    for (int k = 5; k >= 0; k--) v = c[k] + t * v;
-    if (v < 0.0) v = 0.0;
-    if (v > 1.0) v = 1.0;
-    return v;
-}
-
-static void fill_table(void)
-{
-    static const double r[7] = {0.2777273272234177, 0.1050930431085774, -0.3308618287255563,
-                                -4.634230498983486, 6.228269936347081, 4.776384997670288,
-                                -5.435455855934631};
-    static const double g[7] = {0.005407344544966578, 1.404613529898575, 0.214847559468213,
-                                -5.799100973351585, 14.17993336680509, -13.74514537774601,
-                                4.645852612178535};
-    static const double b[7] = {0.3340998053353061, 1.384590162594685, 0.09509516302823659,
-                                -19.33244095627987, 56.69055260068105, -65.35303263337234,
-                                26.3124352495832};
-    for (int i = 0; i < 256; i++) {
-        double t = i / 255.0;
-        uint32_t R = (uint32_t)(channel(r, t) * 255.0 + 0.5);
-        uint32_t G = (uint32_t)(channel(g, t) * 255.0 + 0.5);
-        uint32_t B = (uint32_t)(channel(b, t) * 255.0 + 0.5);
-        table[i] = 0xFF000000u | (R << 16) | (G << 8) | B;
-    }
-    table_ready = 1;
-}
+static const uint32_t table[256] = {
+    0xFF470155, 0xFF470357, 0xFF470458, 0xFF470659, 0xFF47075B, 0xFF47085C, 0xFF470A5D, 0xFF470B5F,
+    0xFF480D60, 0xFF480E61, 0xFF480F63, 0xFF481164, 0xFF481265, 0xFF481467, 0xFF481568, 0xFF481669,
+    0xFF48186A, 0xFF48196C, 0xFF481A6D, 0xFF481C6E, 0xFF481D6F, 0xFF481F70, 0xFF482071, 0xFF482172,
+    0xFF482374, 0xFF482475, 0xFF482576, 0xFF482777, 0xFF472878, 0xFF472979, 0xFF472A79, 0xFF472C7A,
+    0xFF472D7B, 0xFF472E7C, 0xFF47307D, 0xFF46317E, 0xFF46327F, 0xFF46337F, 0xFF463580, 0xFF463681,
+    0xFF453781, 0xFF453882, 0xFF453A83, 0xFF453B83, 0xFF443C84, 0xFF443D85, 0xFF443E85, 0xFF443F86,
+    0xFF434186, 0xFF434287, 0xFF434387, 0xFF424488, 0xFF424588, 0xFF414688, 0xFF414889, 0xFF414989,
+    0xFF404A8A, 0xFF404B8A, 0xFF3F4C8A, 0xFF3F4D8B, 0xFF3F4E8B, 0xFF3E4F8B, 0xFF3E508B, 0xFF3D518C,
+    0xFF3D528C, 0xFF3C548C, 0xFF3C558C, 0xFF3B568C, 0xFF3B578D, 0xFF3A588D, 0xFF3A598D, 0xFF395A8D,
+    0xFF395B8D, 0xFF385C8D, 0xFF385D8D, 0xFF375E8E, 0xFF365F8E, 0xFF36608E, 0xFF35618E, 0xFF35628E,
+    0xFF34638E, 0xFF34648E, 0xFF33658E, 0xFF32668E, 0xFF32678E, 0xFF31688E, 0xFF31698E, 0xFF306A8E,
+    0xFF306B8E, 0xFF2F6C8E, 0xFF2E6D8E, 0xFF2E6E8E, 0xFF2D6F8E, 0xFF2D708E, 0xFF2C718E, 0xFF2C728E,
+    0xFF2B738E, 0xFF2B748E, 0xFF2A748E, 0xFF29758E, 0xFF29768E, 0xFF28778E, 0xFF28788E, 0xFF27798E,
+    0xFF277A8E, 0xFF267B8E, 0xFF267C8D, 0xFF257D8D, 0xFF257E8D, 0xFF257F8D, 0xFF24808D, 0xFF24818D,
+    0xFF23828D, 0xFF23838D, 0xFF22848D, 0xFF22858D, 0xFF22868D, 0xFF21868D, 0xFF21878C, 0xFF21888C,
+    0xFF21898C, 0xFF208A8C, 0xFF208B8C, 0xFF208C8C, 0xFF208D8C, 0xFF1F8E8C, 0xFF1F8F8B, 0xFF1F908B,
+    0xFF1F918B, 0xFF1F928B, 0xFF1F938B, 0xFF1F948B, 0xFF1F948A, 0xFF1F958A, 0xFF1F968A, 0xFF1F978A,
+    0xFF1F9889, 0xFF1F9989, 0xFF1F9A89, 0xFF1F9B89, 0xFF209C88, 0xFF209D88, 0xFF209E88, 0xFF209F88,
+    0xFF21A087, 0xFF21A187, 0xFF21A287, 0xFF22A286, 0xFF22A386, 0xFF23A485, 0xFF23A585, 0xFF24A685,
+    0xFF25A784, 0xFF25A884, 0xFF26A983, 0xFF27AA83, 0xFF27AB82, 0xFF28AC82, 0xFF29AC81, 0xFF2AAD80,
+    0xFF2BAE80, 0xFF2BAF7F, 0xFF2CB07F, 0xFF2DB17E, 0xFF2EB27D, 0xFF30B37D, 0xFF31B47C, 0xFF32B47B,
+    0xFF33B57A, 0xFF34B67A, 0xFF35B779, 0xFF37B878, 0xFF38B977, 0xFF3ABA76, 0xFF3BBA75, 0xFF3CBB74,
+    0xFF3EBC73, 0xFF3FBD72, 0xFF41BE71, 0xFF43BF70, 0xFF44BF6F, 0xFF46C06E, 0xFF48C16D, 0xFF4AC26C,
+    0xFF4BC36B, 0xFF4DC369, 0xFF4FC468, 0xFF51C567, 0xFF53C666, 0xFF55C664, 0xFF57C763, 0xFF59C862,
+    0xFF5BC960, 0xFF5EC95F, 0xFF60CA5E, 0xFF62CB5C, 0xFF64CC5B, 0xFF67CC59, 0xFF69CD58, 0xFF6BCE56,
+    0xFF6ECE55, 0xFF70CF53, 0xFF73D052, 0xFF75D050, 0xFF78D14E, 0xFF7AD24D, 0xFF7DD24B, 0xFF7FD34A,
+    0xFF82D348, 0xFF84D446, 0xFF87D545, 0xFF8AD543, 0xFF8DD641, 0xFF8FD640, 0xFF92D73E, 0xFF95D73D,
+    0xFF98D83B, 0xFF9AD939, 0xFF9DD938, 0xFFA0DA36, 0xFFA3DA34, 0xFFA6DB33, 0xFFA8DB31, 0xFFABDC30,
+    0xFFAEDC2E, 0xFFB1DC2D, 0xFFB4DD2B, 0xFFB7DD2A, 0xFFBADE29, 0xFFBCDE27, 0xFFBFDF26, 0xFFC2DF25,
+    0xFFC5DF24, 0xFFC8E023, 0xFFCAE021, 0xFFCDE120, 0xFFD0E120, 0xFFD2E11F, 0xFFD5E21E, 0xFFD8E21D,
+    0xFFDAE21D, 0xFFDDE31C, 0xFFE0E31C, 0xFFE2E31B, 0xFFE4E41B, 0xFFE7E41B, 0xFFE9E41B, 0xFFECE51B,
+    0xFFEEE51B, 0xFFF0E51C, 0xFFF2E61C, 0xFFF4E61D, 0xFFF6E61E, 0xFFF8E71F, 0xFFFAE720, 0xFFFCE721,
+};
 
 const uint32_t *ui_viridis_table(void)
 {
-    if (!table_ready) fill_table();
     return table;
 }
 
 uint32_t ui_viridis(double t)
 {
-    const uint32_t *lut = ui_viridis_table();
-    if (!(t > 0.0)) return lut[0];
-    if (t >= 1.0) return lut[255];
-    return lut[(int)(t * 255.0 + 0.5)];
+    if (!(t > 0.0)) return table[0];
+    if (t >= 1.0) return table[255];
+    return table[(int)(t * 255.0 + 0.5)];
 }

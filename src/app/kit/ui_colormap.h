@@ -7,7 +7,8 @@
 
 /* Colour at t in [0, 1] (clamped) as 0xAARRGGBB with alpha 255. */
 uint32_t ui_viridis(double t);
-/* The 256-entry table behind ui_viridis, index 0 = t 0. Static storage. */
+/* The 256-entry table behind ui_viridis, index 0 = t 0: const data, safe to read from
+ * any thread at any time (nothing to initialise). */
 const uint32_t *ui_viridis_table(void);
 
 #endif

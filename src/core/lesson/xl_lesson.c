@@ -573,6 +573,33 @@ int xl_lesson_work_take(xl_lesson_work *w, double ops, const xl_step *st, const 
     return 1;
 }
 
+int xl_lesson_refused(const xl_step *st, const char *file, const struct xl_session *s, char *report, size_t n)
+{
+    char text[XL_LESSON_LINE];
+    xl_command_format(&st->cmd, text, sizeof text);
+    report_add(report, n, file, st->line, "'%s' was refused: %s", text, xl_session_message(s));
+    return 1;
+}
+
+int xl_lesson_expect(const xl_step *st, const char *file, const struct xl_session *s, char *report, size_t n)
+{
+    const xl_scenario_def *def = xl_session_scenario(s);
+    int k = xl_scenario_readout_index(def, st->name);
+    if (k < 0) {
+        report_add(report, n, file, st->line, "the %s scenario has no readout '%s'", def->id, st->name);
+        return 1;
+    }
+    double v[XL_READOUTS_MAX];
+    xl_session_readouts(s, v);
+    /* Not within the tolerance, or not a number at all: the narration is wrong. */
+    if (!(fabs(v[k] - st->value) <= st->tol)) {
+        report_add(report, n, file, st->line, "expected %s = %.10g ± %.3g, the program shows %.10g", st->name,
+                   st->value, st->tol, v[k]);
+        return 1;
+    }
+    return 0;
+}
+
 int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file, xl_session *s, char *report,
                         size_t n, int *held, xl_lesson_work *work)
 {
@@ -581,34 +608,14 @@ int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file
     if (work && xl_lesson_work_take(work, xl_lesson_step_work(st, s), st, file, report, n)) return 1;
     switch (st->kind) {
     case XL_STEP_COMMAND:
-        if (!xl_session_apply(s, st->cmd)) {
-            char text[XL_LESSON_LINE];
-            xl_command_format(&st->cmd, text, sizeof text);
-            report_add(report, n, file, st->line, "'%s' was refused: %s", text, xl_session_message(s));
-            return 1;
-        }
-        return 0;
+        return xl_session_apply(s, st->cmd) ? 0 : xl_lesson_refused(st, file, s, report, n);
     case XL_STEP_PLAY:
         xl_session_run(s, (int)st->n);
         return 0;
-    case XL_STEP_EXPECT: {
-        const xl_scenario_def *def = xl_session_scenario(s);
-        int k = xl_scenario_readout_index(def, st->name);
-        if (k < 0) {
-            report_add(report, n, file, st->line, "the %s scenario has no readout '%s'", def->id, st->name);
-            return 1;
-        }
-        double v[XL_READOUTS_MAX];
-        xl_session_readouts(s, v);
-        /* Not within the tolerance, or not a number at all: the narration is wrong. */
-        if (!(fabs(v[k] - st->value) <= st->tol)) {
-            report_add(report, n, file, st->line, "expected %s = %.10g ± %.3g, the program shows %.10g", st->name,
-                       st->value, st->tol, v[k]);
-            return 1;
-        }
+    case XL_STEP_EXPECT:
+        if (xl_lesson_expect(st, file, s, report, n)) return 1;
         if (held) (*held)++;
         return 0;
-    }
     default:
         return 0; /* pause, wait, hold, emphasis and questions wait for people */
     }

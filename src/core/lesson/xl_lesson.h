@@ -153,6 +153,13 @@ int xl_lesson_play_page(const xl_lesson *l, int page, const char *file, struct x
 int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file, struct xl_session *s,
                         char *report, size_t n, int *held, xl_lesson_work *work);
 
+/* The two halves of a directive that read the session, for a caller that applies the
+ * commands itself (xl_player, through its host): the report that command step st was
+ * refused (the reason from xl_session_message), and an expect step checked against s.
+ * Each returns 1 if it was a problem (reported as above), else 0. */
+int xl_lesson_refused(const xl_step *st, const char *file, const struct xl_session *s, char *report, size_t n);
+int xl_lesson_expect(const xl_step *st, const char *file, const struct xl_session *s, char *report, size_t n);
+
 /* What --check says without --play: every page's commands applied on s, the plays and
  * runs counted but not taken, expects not read; a play or run past a limit is reported
  * as xl_lesson_play_page would, and so is a scenario's verb where the scenario in force

@@ -2,7 +2,10 @@
  *
  * starts[k] is page k's scripted start, made on first need by running the pages before
  * it at once from the last start known; so the states never depend on how the class got
- * there (in order, by the menu, after the learner played with the scene). */
+ * there (in order, by the menu, after the learner played with the scene).
+ *
+ * Every change to the session is a request to the host (ask_*); the session itself is
+ * only read here (its cost per step, its speed, its readouts for expects, snapshots). */
 #include "xl_player.h"
 
 #include <stdio.h>
@@ -11,7 +14,8 @@
 
 struct xl_player {
     const xl_lesson *lesson;
-    xl_session *s;
+    const xl_session *s;           /* read here; changed only through host */
+    xl_player_host host;
     char file[256];
     int page;
     int cursor;                    /* the next directive of the page to run */
@@ -51,11 +55,53 @@ static const xl_page *page_of(const xl_player *p)
     return &p->lesson->pages[p->page];
 }
 
+/* The requests to the host, one per kind. */
+static int ask_apply(xl_player *p, xl_command cmd)
+{
+    const xl_player_request rq = {.kind = XL_PLAYER_APPLY, .cmd = cmd};
+    return (int)p->host.perform(p->host.user, &rq);
+}
+
+static void ask_run(xl_player *p, long n)
+{
+    const xl_player_request rq = {.kind = XL_PLAYER_RUN, .n = n};
+    p->host.perform(p->host.user, &rq);
+}
+
+static int ask_restore(xl_player *p, const xl_session_snapshot *snap)
+{
+    const xl_player_request rq = {.kind = XL_PLAYER_RESTORE, .snap = snap};
+    return (int)p->host.perform(p->host.user, &rq);
+}
+
+static long ask_advance(xl_player *p, double seconds, long n, xl_player_request_kind kind)
+{
+    const xl_player_request rq = {.kind = kind, .n = n, .seconds = seconds};
+    return p->host.perform(p->host.user, &rq);
+}
+
+/* Directive st, one that takes no steps (a command other than run, an expect; the rest
+ * do nothing here), as xl_lesson_play_step would with the command through the
+ * host. Returns 1 if it was a problem (written into report). */
+static int play_step(xl_player *p, const xl_step *st, char *report, size_t n)
+{
+    switch (st->kind) {
+    case XL_STEP_COMMAND: return ask_apply(p, st->cmd) ? 0 : xl_lesson_refused(st, p->file, p->s, report, n);
+    case XL_STEP_PLAY: /* only a play of no steps comes here (the others are taken as owed) */
+        ask_run(p, st->n);
+        return 0;
+    case XL_STEP_EXPECT: return xl_lesson_expect(st, p->file, p->s, report, n);
+    default: return 0;
+    }
+}
+
 /* Run directive i of page pg, reporting a problem the first time it happens. */
 static void run_one(xl_player *p, int pg, int i)
 {
     char report[512] = "";
-    if (xl_lesson_play_step(p->lesson, pg, i, p->file, p->s, report, sizeof report, NULL, &p->work) &&
+    const xl_step *st = &p->lesson->pages[pg].steps[i];
+    if ((xl_lesson_work_take(&p->work, xl_lesson_step_work(st, p->s), st, p->file, report, sizeof report) ||
+         play_step(p, st, report, sizeof report)) &&
         !p->reported[pg][i]) {
         p->reported[pg][i] = 1;
         size_t used = strlen(p->problems);
@@ -86,8 +132,8 @@ static double take_owed(xl_player *p, double budget)
     const double cost = xl_session_step_cost(p->s);
     double room = budget / cost;
     long chunk = room >= (double)p->owed ? p->owed : room >= 1.0 ? (long)room : 1;
-    if (p->owed_run) xl_session_apply(p->s, xl_command_int(XL_CMD_RUN, chunk));
-    else xl_session_run(p->s, (int)chunk);
+    if (p->owed_run) ask_apply(p, xl_command_int(XL_CMD_RUN, chunk));
+    else ask_run(p, chunk);
     p->owed -= chunk;
     p->done += (double)chunk * cost;
     return (double)chunk * cost;
@@ -136,7 +182,7 @@ static void run_script(xl_player *p)
             p->play_acc = 0.0;
             p->cursor++;
             stop_here(p, XL_PLAYER_PLAYING);
-            xl_session_apply(p->s, xl_command_make(XL_CMD_PLAY)); /* the status bar says so */
+            ask_apply(p, xl_command_make(XL_CMD_PLAY)); /* the status bar says so */
             return;
         case XL_STEP_WAIT:
         case XL_STEP_PAUSE:
@@ -165,7 +211,7 @@ static void run_script(xl_player *p)
 /* Go on past the current stop, from the state the script stopped in. */
 static void go_on(xl_player *p)
 {
-    if (p->touched && p->resume) xl_session_restore(p->s, p->resume);
+    if (p->touched && p->resume) ask_restore(p, p->resume);
     p->touched = 0;
     if (p->phase == XL_PLAYER_SUSPENDED) {
         /* The play again from its start: the stop saved the state before its first step. */
@@ -182,7 +228,7 @@ static void go_on(xl_player *p)
          * traced) as done is done. */
         if (p->sliced && p->owed > 0) return;
         while (p->owed > 0) take_owed(p, 1e300);
-        xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE));
+        ask_apply(p, xl_command_make(XL_CMD_PAUSE));
         p->owed_live = p->owed_pause = 0;
     }
     run_script(p);
@@ -199,8 +245,8 @@ static double work_before(const xl_player *p, int page)
 /* Show page `page`, whose start is made. */
 static int enter(xl_player *p, int page)
 {
-    if (xl_session_restore(p->s, p->starts[page]) != 0) {
-        if (p->starts[p->page]) xl_session_restore(p->s, p->starts[p->page]);
+    if (ask_restore(p, p->starts[page]) != 0) {
+        if (p->starts[p->page]) ask_restore(p, p->starts[p->page]);
         return -1;
     }
     p->page = page;
@@ -223,7 +269,7 @@ static int begin_build(xl_player *p, int page)
 {
     int k = page;
     while (!p->starts[k]) k--;
-    if (xl_session_restore(p->s, p->starts[k]) != 0) return -1;
+    if (ask_restore(p, p->starts[k]) != 0) return -1;
     p->target = page;
     p->build_page = k;
     p->build_step = 0;
@@ -265,7 +311,7 @@ static int build_some(xl_player *p, double budget)
         p->starts[p->build_page + 1] = xl_session_save(p->s);
         if (!p->starts[p->build_page + 1]) {
             p->target = -1;
-            if (p->starts[p->page]) xl_session_restore(p->s, p->starts[p->page]);
+            if (p->starts[p->page]) ask_restore(p, p->starts[p->page]);
             return -1;
         }
         p->build_page++;
@@ -287,7 +333,7 @@ static int owed_some(xl_player *p, double budget)
         if (budget <= 0.0) return 1;
         budget -= take_owed(p, budget);
     }
-    if (p->owed_pause) xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE));
+    if (p->owed_pause) ask_apply(p, xl_command_make(XL_CMD_PAUSE));
     p->owed_live = p->owed_pause = 0;
     run_script(p);
     return p->owed_live && p->owed > 0 ? 1 : 0;
@@ -340,7 +386,7 @@ int xl_player_goto(xl_player *p, int page)
     if (p->target >= 0 && page > p->build_page) {
         p->target = page; /* the build on its way goes on to the new target */
     } else if (begin_build(p, page) != 0) {
-        if (p->starts[p->page]) xl_session_restore(p->s, p->starts[p->page]);
+        if (p->starts[p->page]) ask_restore(p, p->starts[p->page]);
         p->target = -1;
         return -1;
     }
@@ -353,15 +399,24 @@ int xl_player_goto(xl_player *p, int page)
     return 0;
 }
 
-xl_player *xl_player_create(const xl_lesson *l, xl_session *s) { return xl_player_create_named(l, s, NULL); }
+xl_player *xl_player_create(const xl_lesson *l, xl_session *s)
+{
+    return xl_player_create_hosted(l, s, xl_player_host_direct(s), NULL);
+}
 
 xl_player *xl_player_create_named(const xl_lesson *l, xl_session *s, const char *file)
 {
-    if (!l || l->npages < 1) return NULL;
+    return xl_player_create_hosted(l, s, xl_player_host_direct(s), file);
+}
+
+xl_player *xl_player_create_hosted(const xl_lesson *l, const xl_session *s, xl_player_host host, const char *file)
+{
+    if (!l || l->npages < 1 || !host.perform) return NULL;
     xl_player *p = calloc(1, sizeof *p);
     if (!p) return NULL;
     p->lesson = l;
     p->s = s;
+    p->host = host;
     p->target = -1;
     snprintf(p->file, sizeof p->file, "%s", file ? file : "lesson");
     p->starts[0] = xl_session_save(s);
@@ -442,7 +497,7 @@ void xl_player_took_over(xl_player *p)
     if (p->phase == XL_PLAYER_PLAYING) {
         p->phase = XL_PLAYER_SUSPENDED;
         p->play_left = 0;
-        xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE)); /* the learner has the controls */
+        ask_apply(p, xl_command_make(XL_CMD_PAUSE)); /* the learner has the controls */
     }
 }
 
@@ -450,10 +505,10 @@ long xl_player_take_steps(xl_player *p, long n)
 {
     if (xl_player_busy(p) || p->phase != XL_PLAYER_PLAYING || n <= 0) return 0;
     if (n > p->play_left) n = p->play_left;
-    xl_session_run(p->s, (int)n);
+    ask_run(p, n);
     p->play_left -= n;
     if (p->play_left == 0) {
-        xl_session_apply(p->s, xl_command_make(XL_CMD_PAUSE));
+        ask_apply(p, xl_command_make(XL_CMD_PAUSE));
         run_script(p);
     }
     return n;
@@ -462,7 +517,7 @@ long xl_player_take_steps(xl_player *p, long n)
 int xl_player_advance(xl_player *p, double seconds)
 {
     if (xl_player_busy(p)) return 0; /* the session is the page being computed */
-    if (p->phase != XL_PLAYER_PLAYING) return xl_session_advance(p->s, seconds);
+    if (p->phase != XL_PLAYER_PLAYING) return (int)ask_advance(p, seconds, 0, XL_PLAYER_ADVANCE);
     if (!(seconds > 0.0)) return 0;
     const int sps = xl_session_steps_per_second(p->s);
     p->play_acc += seconds > 1.0 ? 1.0 : seconds;
@@ -488,7 +543,7 @@ int xl_player_steps_per_second(const xl_player *p)
     return xl_session_steps_per_second(p->s);
 }
 
-xl_session *xl_player_session(const xl_player *p)
+const xl_session *xl_player_session(const xl_player *p)
 {
     return p->s;
 }
@@ -497,7 +552,7 @@ long xl_player_advance_steps(xl_player *p, long n)
 {
     if (xl_player_busy(p)) return 0;
     if (p->phase == XL_PLAYER_PLAYING) return xl_player_take_steps(p, n);
-    return xl_session_advance_steps(p->s, n);
+    return ask_advance(p, 0.0, n, XL_PLAYER_ADVANCE_STEPS);
 }
 
 /* The page's directives finished: all before the cursor, but the stop the script is at. */

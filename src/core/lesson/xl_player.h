@@ -16,8 +16,16 @@
  * what it scripted. Hold and emphasis never stop the script here: a hold matters when a
  * lesson is recorded, and emphasis is read with xl_player_emphasis.
  *
- * The player borrows the lesson and the session; both must outlive it. Nothing here
- * depends on a clock: time arrives as seconds in xl_player_advance.
+ * The player reads the session but never changes it itself: every change it wants (a
+ * directive's command, steps of a play, a page's start put back, time passing) is a
+ * request to its host (xl_player_host), which performs it on the session. The app's host
+ * is its dispatcher (src/app/ui_dispatch.h), so the lesson's changes go the way every
+ * other input goes; xl_player_host_direct performs them straight on a session (tests,
+ * the bench, tools with nothing around the session).
+ *
+ * The player borrows the lesson and the session; both must outlive it, and so must the
+ * host's user data. Nothing here depends on a clock: time arrives as seconds in
+ * xl_player_advance.
  */
 #ifndef XL_PLAYER_H
 #define XL_PLAYER_H
@@ -43,16 +51,52 @@ typedef enum xl_player_move {
 
 typedef struct xl_player xl_player;
 
-/* A player on page 1 of l (its directives already run up to the first stop). NULL if
- * out of memory or the lesson has no page. Free with xl_player_destroy. */
+/* What the player asks its host to do to the session. */
+typedef enum xl_player_request_kind {
+    XL_PLAYER_APPLY = 0,      /* apply cmd (xl_session_apply): a directive's command, or play / pause for the
+                                 status bar. Result: 1 taken, 0 refused (the reason in xl_session_message) */
+    XL_PLAYER_RUN,            /* take n steps now, playing or not (xl_session_run). Result: n */
+    XL_PLAYER_RESTORE,        /* put snap back (xl_session_restore): a page's start, a stop's state.
+                                 Result: 0, or -1 if out of memory (the session unchanged) */
+    XL_PLAYER_ADVANCE,        /* let `seconds` pass on the session's own clock (xl_session_advance).
+                                 Result: the steps taken */
+    XL_PLAYER_ADVANCE_STEPS   /* n steps of the session's own time, replayed (xl_session_advance_steps).
+                                 Result: the steps taken */
+} xl_player_request_kind;
+
+typedef struct xl_player_request {
+    xl_player_request_kind kind;
+    xl_command cmd;                      /* APPLY */
+    long n;                              /* RUN, ADVANCE_STEPS */
+    double seconds;                      /* ADVANCE */
+    const xl_session_snapshot *snap;     /* RESTORE: the player's, borrowed for the call */
+} xl_player_request;
+
+/* Whoever owns the session. perform must do the request on the session the player was
+ * made with (the one it reads), exactly as the xl_session function named above does, and
+ * return that function's result; it may do more around it (the app's dispatcher decides
+ * what a lesson's change is traced or recorded as), but nothing that changes the session
+ * otherwise. */
+typedef struct xl_player_host {
+    long (*perform)(void *user, const xl_player_request *rq);
+    void *user;
+} xl_player_host;
+
+/* The host that performs each request straight on s (user is s). */
+xl_player_host xl_player_host_direct(xl_session *s);
+
+/* A player on page 1 of l, reading s and changing it through host (its directives
+ * already run up to the first stop); file is the name its problems are reported under
+ * from page 1 on (NULL: "lesson"; xl_player_set_file later would be too late for page
+ * 1's). NULL if out of memory or the lesson has no page. Free with xl_player_destroy. */
+xl_player *xl_player_create_hosted(const xl_lesson *l, const xl_session *s, xl_player_host host, const char *file);
+/* The same with xl_player_host_direct(s). */
 xl_player *xl_player_create(const xl_lesson *l, xl_session *s);
-/* The same, with the file name its problems are reported under from page 1 on (NULL:
- * "lesson"); xl_player_set_file later would be too late for page 1's. */
 xl_player *xl_player_create_named(const xl_lesson *l, xl_session *s, const char *file);
 void xl_player_destroy(xl_player *p);
 
 const xl_lesson *xl_player_lesson(const xl_player *p);
-xl_session *xl_player_session(const xl_player *p);   /* the session it plays on (borrowed) */
+const xl_session *xl_player_session(const xl_player *p);   /* the session it reads (borrowed) */
 int xl_player_page(const xl_player *p);               /* 0-based */
 xl_player_phase xl_player_phase_of(const xl_player *p);
 

@@ -1,0 +1,115 @@
+/* ui_export_replay: a replay as a video (see ui_export_replay.h). */
+#include "ui_export_replay.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_export.h"
+
+/* A replay as a frame source for a video. */
+typedef struct replay_source {
+    const ui_replay *rp;
+    long next, frame;
+    int fps, changed;
+    ui_dispatch *d;
+    const char *file;
+    double work;       /* the operations the lines asked for so far */
+    int refused;       /* a line asked for more than a replay may: stopped there */
+} replay_source;
+
+static int replay_source_next(void *self)
+{
+    replay_source *rs = self;
+    const long long t = (long long)rs->frame * 1000 / rs->fps;
+    rs->changed = rs->frame == 0;
+    while (rs->next < rs->rp->count && rs->rp->entries[rs->next].ms <= t) {
+        const ui_replay_entry *e = &rs->rp->entries[rs->next++];
+        int applied = ui_dispatch_replay(rs->d, e, rs->file, &rs->work);
+        if (applied < 0) {
+            rs->refused = 1;
+            rs->next = rs->rp->count;
+            break;
+        }
+        if (applied || e->kind != UI_REPLAY_ADVANCE) rs->changed = 1;
+    }
+    ui_dispatch_sync_view(rs->d);
+    rs->d->view->recording = 1;
+    rs->frame++;
+    return 1;
+}
+
+static int replay_source_changed(void *self)
+{
+    return ((replay_source *)self)->changed;
+}
+
+/* The chapters, from a dry pass on d's session and classroom (their own: the captions
+ * point into its lessons, so they are kept until the video is made). Returns 0, 1 if a
+ * line asks for more than a replay may (said). */
+static int schedule(const ui_replay *rp, int fps, const char *file, ui_export_schedule *sc, ui_dispatch *d)
+{
+    memset(sc, 0, sizeof *sc);
+    const long long length_ms = (rp->count ? rp->entries[rp->count - 1].ms : 0) + 1000;
+    sc->frames = (long)((length_ms * fps + 999) / 1000);
+    snprintf(sc->video_title, sizeof sc->video_title, "xentlab replay of %.60s", file);
+    const ui_classroom *cr = d->cr;
+    replay_source rs = {rp, 0, 0, fps, 0, d, file, 0.0, 0};
+    const void *shown_lesson = NULL;
+    int shown_page = -2;
+    for (long f = 0; f < sc->frames; f++) {
+        replay_source_next(&rs);
+        const void *lesson = cr->player ? (const void *)cr->lesson : NULL;
+        const int page = cr->player ? xl_player_page(cr->player) : -1;
+        if (f > 0 && lesson == shown_lesson && page == shown_page) continue;
+        if (rs.refused) return 1; /* said: nothing is recorded */
+        if (sc->pages == XL_LESSON_MAX_PAGES) continue; /* more chapters than fit: the last runs on */
+        if (sc->pages > 0) sc->end[sc->pages - 1] = f;
+        int k = sc->pages++;
+        sc->start[k] = f;
+        if (lesson) {
+            sc->page[k] = &cr->lesson->pages[page];
+            snprintf(sc->title[k], sizeof sc->title[k], "%s", cr->lesson->pages[page].title);
+        } else {
+            snprintf(sc->title[k], sizeof sc->title[k], "Sandbox");
+        }
+        shown_lesson = lesson;
+        shown_page = page;
+    }
+    if (sc->pages > 0) sc->end[sc->pages - 1] = sc->frames;
+    return 0;
+}
+
+/* The dry pass's own session, classroom and view. */
+typedef struct dry_run {
+    xl_session *s;
+    ui_classroom cr;
+    ui_view view;
+    ui_dispatch d;
+} dry_run;
+
+int ui_export_replay(const ui_options *opt, const ui_replay *rp, const ui_options *ro, const char *fonts,
+                     ui_dispatch *d)
+{
+    ui_export_schedule *sc = malloc(sizeof *sc);
+    dry_run *dry = calloc(1, sizeof *dry);
+    int status = 1;
+    if (sc && dry && (dry->s = xl_session_create(&ro->desc)) != NULL) {
+        ui_classroom_init(&dry->cr, fonts);
+        dry->view.theme = ro->theme;
+        ui_dispatch_init(&dry->d, dry->s, &dry->cr, &dry->view, NULL, NULL);
+        if (schedule(rp, opt->fps, opt->replay, sc, &dry->d) == 0) {
+            replay_source rs = {rp, 0, 0, opt->fps, 0, d, opt->replay, 0.0, 0};
+            ui_export_source src = {replay_source_next, replay_source_changed, &rs, d->s, d->view};
+            ui_export_options eo = {opt->record, opt->width, opt->height, opt->fps, d->view->theme, opt->force, fonts};
+            status = ui_export_frames(&eo, sc, &src);
+        }
+        ui_classroom_free(&dry->cr);
+        xl_session_destroy(dry->s);
+    } else {
+        fprintf(stderr, "xentlab: --record: out of memory\n");
+    }
+    free(dry);
+    free(sc);
+    return status;
+}

@@ -1,0 +1,577 @@
+/* ui_window: the window loop (see ui_window.h). */
+#include "ui_window.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui_app.h"
+#include "ui_platform.h"
+#include "ui_pointer.h"
+#include "ui_scene.h"
+
+/* A new file name for a screenshot in dir (NULL: the current folder), reserved by
+ * creating it empty, so two shots in one second, or a file already there, are never
+ * overwritten. Returns 0 and the path, or -1. */
+static int reserve_shot_path(const char *dir, char *path, size_t n)
+{
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm) || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0) return -1;
+    for (int k = 1; k < 1000; k++) {
+        char suffix[8] = "";
+        if (k > 1) snprintf(suffix, sizeof suffix, "-%d", k);
+        int len = snprintf(path, n, "%s%sxentlab-%s%s.png", dir ? dir : "", dir && *dir ? "/" : "", stamp, suffix);
+        if (len < 0 || (size_t)len >= n) return -1;
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        if (fd >= 0) {
+            close(fd);
+            return 0;
+        }
+        if (errno != EEXIST) return -1;
+    }
+    return -1;
+}
+
+/* An "accelerated" OpenGL renderer that is really Mesa's CPU rasterizer (no GPU, as
+ * under Xvfb or in many virtual machines) costs several times the CPU of SDL's own
+ * software renderer writing straight to the window. */
+static int renderer_is_emulated(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0 || strncmp(info.name, "opengl", 6) != 0) return 0;
+    typedef const unsigned char *(*gl_get_string_fn)(unsigned int);
+    gl_get_string_fn get_string = (gl_get_string_fn)SDL_GL_GetProcAddress("glGetString");
+    const char *name = get_string ? (const char *)get_string(0x1F01 /* GL_RENDERER */) : NULL;
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "swrast"));
+}
+
+/* The window's renderer: SDL's software renderer in the browser (the page's canvas gets
+ * the same pixels as a headless frame); on the desktop an accelerated one unless it is
+ * a CPU emulation of a GPU, then the software renderer. */
+static SDL_Renderer *create_renderer(SDL_Window *win)
+{
+    if (ui_platform_is_browser()) return SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    const char *forced = getenv("SDL_RENDER_DRIVER"); /* the user's choice stands */
+    if (r && !(forced && *forced) && renderer_is_emulated(r)) {
+        SDL_DestroyRenderer(r);
+        r = NULL;
+    }
+    if (!r) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    }
+    return r;
+}
+
+/* The presenter's second window: speaker notes, next page, timer (ui_scene_draw_presenter). */
+typedef struct presenter {
+    SDL_Window *win;
+    SDL_Renderer *r;
+    ui_scene *sc;
+} presenter;
+
+static void presenter_close(presenter *pv)
+{
+    ui_scene_destroy(pv->sc);
+    if (pv->r) SDL_DestroyRenderer(pv->r);
+    if (pv->win) SDL_DestroyWindow(pv->win);
+    memset(pv, 0, sizeof *pv);
+}
+
+static int presenter_open(presenter *pv, const char *fonts)
+{
+    pv->win = SDL_CreateWindow("xentlab · presenter", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 960, 600,
+                               SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    pv->r = pv->win ? SDL_CreateRenderer(pv->win, -1, SDL_RENDERER_SOFTWARE) : NULL;
+    char err[512] = "";
+    pv->sc = pv->r ? ui_scene_create(pv->r, fonts, err, sizeof err) : NULL;
+    if (!pv->sc) {
+        fprintf(stderr, "xentlab: cannot open the presenter view: %s\n", err[0] ? err : SDL_GetError());
+        presenter_close(pv);
+        return -1;
+    }
+    return 0;
+}
+
+/* The window loop's state, kept between turns (ui_platform_run calls a turn at a time). */
+typedef struct window_loop {
+    const ui_options *opt;
+    ui_dispatch *d;          /* its session, classroom and view are the window's */
+    xl_session *s;           /* d->s */
+    ui_classroom *cr;        /* d->cr */
+    ui_view *view;           /* d->view */
+    const ui_replay *replay;
+    const char *fonts;
+    SDL_Window *win;
+    SDL_Renderer *r;
+    ui_scene *sc;
+    Uint32 main_id;
+    presenter pv;
+    ui_pointer pointer; /* what it does needs the geometry the last frame was drawn with */
+    ui_frame_geom geom;
+    SDL_Cursor *cursors[UI_CURSOR_COUNT];
+    ui_cursor shown_cursor;
+    int running, dirty, presenter_dirty, status, w, h, last_w, last_h;
+    int busy, replaying; /* this turn: a page is being computed; a replay is playing */
+    Uint64 note_until;   /* when the view's note goes */
+    Uint64 freq, last, lesson_start;
+    long next_entry;     /* --replay: the next recorded action */
+    double replay_work;  /* --replay: the operations its lines asked for so far */
+    int replay_refused;  /* a line asked for more: the replay stopped there */
+    long shown_second;   /* the presenter's timer, redrawn when its second changes */
+    long frames;         /* frames shown */
+} window_loop;
+
+/* A note at the foot of the window for ms milliseconds. */
+static void say(window_loop *L, const char *note, int ms)
+{
+    snprintf(L->view->note, sizeof L->view->note, "%s", note);
+    L->note_until = SDL_GetTicks64() + (Uint64)ms;
+    L->dirty = 1;
+}
+
+static int is_modifier(SDL_Keycode k)
+{
+    return k == SDLK_LCTRL || k == SDLK_RCTRL || k == SDLK_LSHIFT || k == SDLK_RSHIFT || k == SDLK_LALT ||
+           k == SDLK_RALT || k == SDLK_LGUI || k == SDLK_RGUI;
+}
+
+/* What the classroom's last key or click asks the class to know: the quit question, or
+ * the way back to a lesson just left. */
+static void say_classroom(window_loop *L, const char *did)
+{
+    const ui_classroom *cr = L->cr;
+    char note[sizeof L->view->note];
+    if (cr->quit_asked)
+        say(L, "quit xentlab?  Esc or Q again quits; any other key stays", 5000);
+    else if (strcmp(did, "close") == 0 && cr->left_path[0]) {
+        snprintf(note, sizeof note, "left the lesson at page %d: Page Down or F5 goes back to it, M the lessons",
+                 cr->left_page + 1);
+        say(L, note, 5000);
+    } else if (strstr(L->view->note, "quit xentlab?") == L->view->note) {
+        L->view->note[0] = '\0'; /* answered: stay */
+        L->dirty = 1;
+    }
+}
+
+/* How long the loop may wait for an event before something is due without one: the
+ * next simulation step, a note's end, a replay's next action, the presenter's timer.
+ * -1: nothing is due; only an event can change what is shown. */
+static int wait_ms_for(const window_loop *L)
+{
+    /* A page start computed a slice per turn: the next turn is due now (a page in a
+     * browser that slept until input would never finish it). */
+    if (L->cr->player && xl_player_busy(L->cr->player)) return 1;
+    int wait_ms = -1;
+    if (xl_session_playing(L->s)) {
+        int ms = (int)ceil(xl_session_time_to_next_step(L->s) * 1000.0);
+        wait_ms = ms < 1 ? 1 : ms > 100 ? 100 : ms;
+    } else if (L->view->note[0]) {
+        wait_ms = 100; /* wake to take the note away */
+    }
+    if (L->replay && L->next_entry < L->replay->count) { /* wake for the next recorded action */
+        long long due = L->replay->entries[L->next_entry].ms - ui_dispatch_ms(L->d);
+        int ms = due < 1 ? 1 : due > 100 ? 100 : (int)due;
+        if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
+    }
+    if (L->view->pointer_in && L->pointer.drag == UI_DRAG_NONE) { /* wake to take the tooltip away */
+        Uint32 shown = (Uint32)SDL_GetTicks64() - L->pointer.moved_at;
+        int ms = shown >= (Uint32)UI_TOOLTIP_MS ? 1 : (int)((Uint32)UI_TOOLTIP_MS - shown) + 1;
+        if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
+    }
+    if (L->pv.win) { /* wake when the timer's second turns */
+        int to_second = 1000 - (int)((SDL_GetTicks64() - L->lesson_start) % 1000);
+        if (wait_ms < 0 || to_second < wait_ms) wait_ms = to_second;
+    }
+    return wait_ms;
+}
+
+/* The start of a turn: the presenter's window as the classroom wants it, and a slice of
+ * a page start being computed. */
+static void turn_begin(window_loop *L)
+{
+    ui_classroom *cr = L->cr;
+    ui_platform_fit_window(L->win);
+    if (cr->presenter && !L->pv.win && presenter_open(&L->pv, L->fonts) != 0) cr->presenter = 0;
+    if (!cr->presenter && L->pv.win) presenter_close(&L->pv);
+    if (cr->restarted) {
+        L->lesson_start = SDL_GetTicks64();
+        cr->restarted = 0;
+    }
+    /* A long page start or a skipped play is computed a slice per frame, so the window
+     * goes on drawing and answering keys. Not while inputs are recorded or replayed:
+     * there each action meets the state it met live, computed at once. */
+    if (cr->player) xl_player_set_sliced(cr->player, !L->d->rw && !L->replay);
+    L->busy = cr->player && xl_player_busy(cr->player);
+    L->replaying = L->replay && L->next_entry < L->replay->count;
+    if (!L->busy) return;
+    xl_player_work(cr->player, XL_WORK_SLICE);
+    const int target = xl_player_preparing(cr->player);
+    if (xl_player_busy(cr->player)) {
+        if (target >= 0) snprintf(L->view->note, sizeof L->view->note, "computing the start of page %d…", target + 1);
+        else snprintf(L->view->note, sizeof L->view->note, "computing the steps of this page…");
+        L->note_until = SDL_GetTicks64() + 400;
+    } else {
+        L->view->note[0] = '\0';
+    }
+    L->dirty = L->presenter_dirty = 1;
+}
+
+/* What the window does after an action was dispatched: what only a window has. */
+static void after_action(window_loop *L, const ui_action *act, int was_playing)
+{
+    const ui_view_command v = act->view;
+    if (v == UI_VIEW_QUIT) L->running = 0;
+    if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET)
+        L->note_until = SDL_GetTicks64() + 2500;
+    if (v == UI_VIEW_SCREENSHOT) {
+        char path[1024];
+        const char *dir = L->opt->shots_dir;
+        ui_dispatch_sync_view(L->d);
+        ui_scene_draw(L->sc, L->s, L->view, L->w, L->h, &L->geom); /* the frame as it is, without a note */
+        if (reserve_shot_path(dir, path, sizeof path) == 0 && ui_app_save_png(L->r, L->w, L->h, path) == 0 &&
+            ui_platform_deliver(path) == 0)
+            snprintf(L->view->note, sizeof L->view->note, "%s %.180s",
+                     ui_platform_is_browser() ? "downloaded" : "saved", path);
+        else
+            snprintf(L->view->note, sizeof L->view->note, "could not save a screenshot in %s: %s",
+                     dir ? dir : "this folder", strerror(errno));
+        L->note_until = SDL_GetTicks64() + 3000;
+    }
+    if (v == UI_VIEW_FULLSCREEN) {
+        int full = SDL_GetWindowFlags(L->win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+        SDL_SetWindowFullscreen(L->win, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+    }
+    if (v == UI_VIEW_THEME) L->presenter_dirty = 1;
+    /* Time spent paused is not owed to the simulation. */
+    if (!was_playing && xl_session_playing(L->s)) L->last = SDL_GetPerformanceCounter();
+    L->dirty = L->presenter_dirty = 1;
+}
+
+/* A mouse, touch or window event on the main window. */
+static void on_pointer(window_loop *L, const SDL_Event *ev)
+{
+    ui_classroom *cr = L->cr;
+    ui_view *view = L->view;
+    /* Window coordinates to the frame's pixels (they differ on HiDPI displays). */
+    int ww = 1, wh = 1;
+    SDL_GetWindowSize(L->win, &ww, &wh);
+    SDL_Event fe = *ev;
+    int fx = 0, fy = 0;
+    if (ev->type == SDL_MOUSEMOTION) {
+        fx = ev->motion.x * L->w / (ww > 0 ? ww : 1);
+        fy = ev->motion.y * L->h / (wh > 0 ? wh : 1);
+        fe.motion.x = fx - L->geom.scene.x;
+        fe.motion.y = fy - L->geom.scene.y;
+    } else if (ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP) {
+        fx = ev->button.x * L->w / (ww > 0 ? ww : 1);
+        fy = ev->button.y * L->h / (wh > 0 ? wh : 1);
+        fe.button.x = fx - L->geom.scene.x;
+        fe.button.y = fy - L->geom.scene.y;
+    }
+    const int left_down = ev->type == SDL_MOUSEBUTTONDOWN && ev->button.button == SDL_BUTTON_LEFT;
+    int taken = 0;
+    if (left_down && !view->help_visible && (cr->blank || cr->menu_open || cr->lesson)) { /* a broken lesson's foot too */
+        char did[UI_LIBRARY_PATH + 32];
+        taken = ui_dispatch_click(L->d, fx, fy, &L->geom, did, sizeof did);
+        if (taken) say_classroom(L, did);
+    }
+    /* "H help" at the end of the hint bar opens the key sheet, as H does (below, once
+     * this click no longer counts as the one that closes an open sheet). */
+    const SDL_Point in_scene = {fx - L->geom.scene.x, fy - L->geom.scene.y};
+    const int open_help = !taken && left_down && !view->help_visible && !cr->blank && !cr->menu_open &&
+                          SDL_PointInRect(&in_scene, &L->geom.help_hint);
+    taken = taken || open_help;
+    /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
+    const int to_scene = !taken && !L->replaying && !L->busy && !cr->menu_open && !cr->blank &&
+                         !((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEMOTION) && fx < L->geom.scene.x);
+    xl_command cmds[4];
+    const int nc = view->help_visible || !to_scene ? 0 : ui_pointer_event(&L->pointer, &fe, &L->geom, L->s, cmds, 4);
+    if (view->help_visible && ev->type == SDL_MOUSEBUTTONDOWN) view->help_visible = 0;
+    for (int i = 0; i < nc; i++) ui_dispatch_command(L->d, UI_DISPATCH_LEARNER, cmds[i]);
+    if (!to_scene && ev->type == SDL_MOUSEMOTION) L->pointer.inside = 0;
+    view->pointer_x = L->pointer.x + L->geom.scene.x;
+    view->pointer_y = L->pointer.y + L->geom.scene.y;
+    const ui_cursor want = to_scene ? ui_pointer_cursor(&L->pointer, &L->geom, L->s) : UI_CURSOR_ARROW;
+    if (want != L->shown_cursor && L->cursors[want]) {
+        SDL_SetCursor(L->cursors[want]);
+        L->shown_cursor = want;
+    }
+    L->dirty = 1;
+    if (taken) L->presenter_dirty = 1;
+    if (open_help) {
+        const ui_action help = {UI_VIEW_HELP, xl_command_make(XL_CMD_NONE)};
+        const int was_playing = xl_session_playing(L->s);
+        ui_dispatch_action(L->d, UI_DISPATCH_LEARNER, &help);
+        after_action(L, &help, was_playing);
+    }
+}
+
+/* A key on the main window: the help sheet's, the classroom's, else the key map's. */
+static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
+{
+    if (!is_modifier(key->keysym.sym)) {
+        ui_pointer_hide_tip(&L->pointer); /* typing: the tooltip goes (Ctrl for Ctrl+click keeps it) */
+        L->dirty = 1;
+    }
+    if (L->view->help_visible) {
+        L->view->help_visible = 0; /* any key closes the help sheet */
+        L->dirty = 1;
+        return;
+    }
+    const int was_playing = xl_session_playing(L->s);
+    char did[UI_LIBRARY_PATH + 32];
+    ui_action act;
+    /* While a replay plays, only the view is the viewer's; while a page is computed, the
+     * session is the work in progress. */
+    ui_classroom_key_result kr = ui_dispatch_key(L->d, key->keysym.sym, key->keysym.mod, L->replaying,
+                                                 L->replaying || L->busy, &act, did, sizeof did);
+    say_classroom(L, did);
+    if (kr == UI_CLASSROOM_QUIT) {
+        L->running = 0;
+    } else if (kr == UI_CLASSROOM_TAKEN) {
+        L->dirty = L->presenter_dirty = 1;
+        if (!was_playing && xl_session_playing(L->s)) L->last = SDL_GetPerformanceCounter();
+    } else if (!ui_action_is_none(&act)) {
+        after_action(L, &act, was_playing);
+    }
+}
+
+/* One event: the presenter's window's, or the main window's. */
+static void on_event(window_loop *L, const SDL_Event *ev)
+{
+    const Uint32 win_id = ev->type == SDL_WINDOWEVENT ? ev->window.windowID
+                        : ev->type == SDL_MOUSEMOTION ? ev->motion.windowID
+                        : ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP ? ev->button.windowID
+                        : ev->type == SDL_MOUSEWHEEL ? ev->wheel.windowID : L->main_id;
+    if (L->pv.win && win_id == SDL_GetWindowID(L->pv.win)) {
+        /* The presenter's window: its close hides it; pointing there does nothing. */
+        if (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_CLOSE) L->cr->presenter = 0;
+        L->presenter_dirty = 1;
+        return;
+    }
+    if (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_CLOSE) L->running = 0;
+    if (ev->type == SDL_MOUSEMOTION || ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP ||
+        ev->type == SDL_MOUSEWHEEL || ev->type == SDL_WINDOWEVENT)
+        on_pointer(L, ev);
+    if (ev->type == SDL_QUIT) L->running = 0;
+    else if (ev->type == SDL_KEYDOWN) on_key(L, &ev->key);
+}
+
+/* The replay's lines that are due. Returns 1 if one changed what is shown. */
+static int replay_due(window_loop *L)
+{
+    const ui_replay *replay = L->replay;
+    int stepped = 0;
+    while (L->next_entry < replay->count && replay->entries[L->next_entry].ms <= ui_dispatch_ms(L->d)) {
+        const ui_replay_entry *e = &replay->entries[L->next_entry++];
+        const int applied = ui_dispatch_replay(L->d, e, L->opt->replay, &L->replay_work);
+        if (e->kind == UI_REPLAY_SIZE) SDL_SetWindowSize(L->win, (int)e->n, (int)e->h);
+        else if (applied > 0) stepped = 1;
+        L->dirty = L->presenter_dirty = 1;
+        if (applied < 0) { /* refused (said on stderr): the rest is not played */
+            L->next_entry = replay->count;
+            snprintf(L->view->note, sizeof L->view->note,
+                     "the replay stopped at line %d: it asks for more work than a replay may", e->line);
+            L->note_until = SDL_GetTicks64() + 8000;
+            L->replay_refused = 1;
+        }
+    }
+    if (L->next_entry == replay->count && !L->replay_refused) {
+        snprintf(L->view->note, sizeof L->view->note, "the replay of %.120s is done: the controls are yours",
+                 L->opt->replay);
+        L->note_until = SDL_GetTicks64() + 4000;
+    }
+    return stepped;
+}
+
+/* Time: a replay's time is its own (only its recorded advances step); else the wall
+ * time since the last turn. */
+static void turn_time(window_loop *L)
+{
+    const Uint64 now = SDL_GetPerformanceCounter();
+    const double dt = (double)(now - L->last) / (double)L->freq;
+    const int stepped = L->replay && L->next_entry < L->replay->count ? replay_due(L) : ui_dispatch_time(L->d, dt);
+    if (stepped > 0) L->dirty = L->presenter_dirty = 1;
+    L->last = now;
+}
+
+/* The main frame and the presenter's, if something changed. */
+static void turn_draw(window_loop *L)
+{
+    if (L->dirty && L->running) {
+        SDL_GetRendererOutputSize(L->r, &L->w, &L->h);
+        if (L->d->rw && (L->w != L->last_w || L->h != L->last_h)) {
+            ui_replay_write(L->d->rw, ui_dispatch_ms(L->d), UI_REPLAY_SIZE, NULL, L->w, L->h);
+            L->last_w = L->w;
+            L->last_h = L->h;
+        }
+        ui_scene_draw(L->sc, L->s, L->view, L->w, L->h, &L->geom);
+        SDL_RenderPresent(L->r);
+        ui_platform_frame_shown(++L->frames);
+        L->dirty = 0;
+    }
+    long second = (long)((SDL_GetTicks64() - L->lesson_start) / 1000);
+    if (L->pv.win && L->running && (L->presenter_dirty || second != L->shown_second)) {
+        int pw = 1, ph = 1;
+        SDL_GetRendererOutputSize(L->pv.r, &pw, &ph);
+        ui_scene_draw_presenter(L->pv.sc, L->view, (double)(SDL_GetTicks64() - L->lesson_start) / 1000.0, pw, ph);
+        SDL_RenderPresent(L->pv.r);
+        L->shown_second = second;
+    }
+    L->presenter_dirty = 0;
+}
+
+/* One turn: events, then the steps that are due, then a frame if something changed.
+ * On the desktop a turn may sleep in SDL_WaitEvent while nothing is due (no CPU when
+ * idle); in the browser it returns at once and the browser calls it again. */
+static int window_turn(void *ctx, int may_wait)
+{
+    window_loop *L = ctx;
+    ui_classroom *cr = L->cr;
+    turn_begin(L);
+    SDL_Event ev;
+    int have;
+    const int wait_ms = wait_ms_for(L);
+    if (L->dirty || L->presenter_dirty || !may_wait) have = SDL_PollEvent(&ev);
+    else if (wait_ms >= 0) have = SDL_WaitEventTimeout(&ev, wait_ms);
+    else have = SDL_WaitEvent(&ev);
+    for (; have; have = SDL_PollEvent(&ev)) on_event(L, &ev);
+    if (L->view->note[0] && SDL_GetTicks64() >= L->note_until) {
+        L->view->note[0] = '\0';
+        cr->quit_asked = 0; /* the question lapses with its note */
+        L->dirty = 1;
+    }
+    turn_time(L);
+    if (cr->presenter && ui_platform_is_browser()) { /* one page, one canvas: refused before it is traced */
+        cr->presenter = 0;
+        say(L, "the presenter view is a second window: open it in the desktop program", 4000);
+    }
+    ui_dispatch_sync_view(L->d);
+    ui_dispatch_trace_lesson(L->d);
+    const int tip = ui_pointer_tip(&L->pointer, SDL_GetTicks64(), cr->lesson, cr->player ? xl_player_page(cr->player) : -1);
+    if (tip != L->view->pointer_in) {
+        L->view->pointer_in = tip;
+        L->dirty = 1;
+    }
+    turn_draw(L);
+    if (!L->running && ui_platform_is_browser()) { /* a page is left by closing its tab */
+        L->running = 1;
+        say(L, "this is a web page: close its tab to leave", 3000);
+    }
+    /* A page's turn never waits in SDL_WaitEvent: when only input can change what is
+     * shown, the browser stops calling it until input comes (no CPU while paused). */
+    if (!may_wait && L->running && !L->dirty && !L->presenter_dirty && wait_ms_for(L) < 0)
+        ui_platform_sleep_until_input();
+    return L->running;
+}
+
+/* The video subsystem, unless it has no display a person could see. Returns 0 or 1 (said). */
+static int open_video(void)
+{
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "xentlab: cannot open a window: %s\n"
+                        "(no display? use --headless --screenshot FILE.png)\n", SDL_GetError());
+        return 1;
+    }
+    /* With no display SDL falls back to drivers whose windows no one can see; the
+     * program would then wait for input that cannot come. Only an explicit choice
+     * (SDL_VIDEODRIVER, as the tests set) may open one. */
+    if (ui_platform_invisible_driver(SDL_GetCurrentVideoDriver(), getenv("SDL_VIDEODRIVER"))) {
+        const char *display = getenv("DISPLAY");
+        if (display && *display)
+            fprintf(stderr, "xentlab: DISPLAY is '%s', but no window could be opened on it\n", display);
+        fprintf(stderr, "xentlab: no display to open a window on (SDL found only its '%s' driver)\n"
+                        "Set DISPLAY (or WAYLAND_DISPLAY) to a running display, or draw without one:\n"
+                        "  --headless --screenshot FILE.png   a picture of the scene\n"
+                        "  --record FILE.mp4 --lesson N        a lesson as video\n",
+                SDL_GetCurrentVideoDriver());
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return 1;
+    }
+    return 0;
+}
+
+/* The loop's state for a window just opened. */
+static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char *fonts, const ui_replay *replay,
+                               SDL_Window *win, SDL_Renderer *r, ui_scene *sc)
+{
+    static window_loop loop; /* one per process; large, and read by every turn */
+    window_loop *L = &loop;
+    memset(L, 0, sizeof *L);
+    L->pointer.tip_page = -1; /* the sandbox's "page" (ui_pointer_tip) */
+    L->opt = opt;
+    L->d = d;
+    L->s = d->s;
+    L->cr = d->cr;
+    L->view = d->view;
+    L->replay = replay;
+    L->fonts = fonts;
+    L->win = win;
+    L->r = r;
+    L->sc = sc;
+    L->main_id = SDL_GetWindowID(win);
+    static const SDL_SystemCursor cursor_ids[UI_CURSOR_COUNT] = {
+        [UI_CURSOR_ARROW] = SDL_SYSTEM_CURSOR_ARROW, [UI_CURSOR_HAND] = SDL_SYSTEM_CURSOR_HAND,
+        [UI_CURSOR_CROSSHAIR] = SDL_SYSTEM_CURSOR_CROSSHAIR, [UI_CURSOR_SIZENS] = SDL_SYSTEM_CURSOR_SIZENS,
+    };
+    for (int i = 0; i < UI_CURSOR_COUNT; i++) L->cursors[i] = SDL_CreateSystemCursor(cursor_ids[i]);
+    L->shown_cursor = UI_CURSOR_ARROW;
+    L->running = L->dirty = L->presenter_dirty = 1;
+    L->w = L->last_w = opt->width;
+    L->h = L->last_h = opt->height;
+    L->freq = SDL_GetPerformanceFrequency();
+    L->last = SDL_GetPerformanceCounter();
+    L->lesson_start = SDL_GetTicks64();
+    ui_dispatch_start_clock(d);
+    L->shown_second = -1;
+    d->quit_stays = ui_platform_is_browser();
+    return L;
+}
+
+int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, const ui_replay *replay)
+{
+    if (open_video() != 0) return 1;
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0"); /* the main window's close quits, not the presenter's */
+    SDL_Window *win = SDL_CreateWindow("xentlab · cross-entropy lab", SDL_WINDOWPOS_CENTERED,
+                                       SDL_WINDOWPOS_CENTERED, opt->width, opt->height, ui_platform_window_flags());
+    if (!win) {
+        fprintf(stderr, "xentlab: cannot open a window: %s\n", SDL_GetError());
+        return 1;
+    }
+    if (!ui_platform_is_browser()) SDL_SetWindowMinimumSize(win, UI_MIN_W, UI_MIN_H); /* a page's size is the page's */
+    SDL_Renderer *r = create_renderer(win);
+    char err[512];
+    ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;
+    if (!sc) {
+        fprintf(stderr, "xentlab: cannot draw in the window: %s\n", r ? err : SDL_GetError());
+        if (r) SDL_DestroyRenderer(r);
+        SDL_DestroyWindow(win);
+        return 1;
+    }
+    window_loop *L = loop_start(opt, d, fonts, replay, win, r, sc);
+    ui_dispatch_trace_lesson(d);
+    ui_platform_run(window_turn, L); /* in the browser, this never returns */
+    if (opt->screenshot) {
+        ui_scene_draw(sc, L->s, L->view, L->w, L->h, NULL);
+        if (ui_app_save_png(r, L->w, L->h, opt->screenshot) != 0) {
+            fprintf(stderr, "xentlab: --screenshot: cannot write %s: %s\n", opt->screenshot, SDL_GetError());
+            L->status = 1;
+        }
+    }
+    presenter_close(&L->pv);
+    for (int i = 0; i < UI_CURSOR_COUNT; i++) SDL_FreeCursor(L->cursors[i]);
+    ui_scene_destroy(sc);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(win);
+    return L->status;
+}
