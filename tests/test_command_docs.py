@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The lists of commands and keys that cannot be generated, checked against the registry.
 
-    tests/test_command_docs.py path/to/xentlab data/xentlab.1 src/web/index.html
+    tests/test_command_docs.py path/to/xentlab data/xentlab.1 src/web/index.html [docs/user-guide.md]
 
 `xentlab --list-commands` is written from the command registry (the shared commands'
 table and every scenario's verbs, with their keys). The man page is written by hand and
@@ -10,7 +10,10 @@ the browser build cannot run a generator, so this checks them instead:
     scenario, the window's), each with its help line and its key;
   - the man page's KEYS: every key of every scenario's verb is listed;
   - the web page's key sheet: every key it names is a key of the registry (or the lesson
-    player's), and every scenario it names is registered.
+    player's), and every scenario it names is registered;
+  - the user guide's command list (between "<!-- commands: begin -->" and "<!-- commands:
+    end -->"): exactly the lines user_guide_block() makes of --list-commands, which
+    `tests/test_command_docs.py XENTLAB --user-guide` prints to paste in.
 Exit status 0 pass, 1 fail (with every drift found).
 """
 import re
@@ -97,7 +100,29 @@ def web_keys(html):
     return rows
 
 
+GROUP_TITLES = {"shared": "Every scenario", "window": "The window's own (`--do` and replays; not lessons)"}
+
+
+def user_guide_block(rows):
+    """The user guide's command list: a heading per group, one line per command."""
+    out, group = [], None
+    for g, _, usage, key, help_ in rows:
+        if g != group:
+            group = g
+            out += (["", ""] if out else []) + ["**%s**" % GROUP_TITLES.get(g, "The %s scenario's own" % g), ""]
+        out.append("- `%s`%s — %s" % (usage, "" if key == "-" else " (%s)" % key, help_))
+    return out
+
+
+def guide_block(text):
+    m = re.search(r"<!-- commands: begin -->\n(.*?)\n<!-- commands: end -->", text, re.S)
+    return m.group(1).split("\n") if m else None
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[2] == "--user-guide":
+        print("\n".join(user_guide_block(registry(sys.argv[1])[0])))
+        return 0
     xentlab, man_path, web_path = sys.argv[1:4]
     rows, ids = registry(xentlab)
     faults = []
@@ -132,6 +157,16 @@ def main():
         for name in (m.group(1).split(",") if m else []):
             if name.strip().lower() not in ids:
                 faults.append(f"web key sheet: no scenario '{name.strip()}' is registered")
+    if len(sys.argv) > 4:
+        have = guide_block(open(sys.argv[4], encoding="utf-8").read())
+        want = user_guide_block(rows)
+        if have is None:
+            faults.append("user guide: no '<!-- commands: begin -->' ... '<!-- commands: end -->' block")
+        elif have != want:
+            diff = [f"{a!r} / {b!r}" for a, b in zip(have, want) if a != b][:3]
+            faults.append(f"user guide: the command list differs from --list-commands ({len(have)} lines, "
+                          f"{len(want)} expected; first: {diff or 'a length'}); paste in the output of "
+                          f"tests/test_command_docs.py XENTLAB --user-guide")
     for f in faults:
         print("FAIL", f)
     print(f"{len(listed)} commands, {len(keys)} man page keys checked; {len(faults)} faults")
