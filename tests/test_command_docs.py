@@ -11,6 +11,7 @@ the browser build cannot run a generator, so this checks them instead:
   - the man page's KEYS: every key of every scenario's verb is listed;
   - the web page's key sheet: every key it names is a key of the registry (or the lesson
     player's), and every scenario it names is registered;
+  - the user guide's key table: every command it names is one, and every shared key is in it;
   - the user guide's command list (between "<!-- commands: begin -->" and "<!-- commands:
     end -->"): exactly the lines user_guide_block() makes of --list-commands, which
     `tests/test_command_docs.py XENTLAB --user-guide` prints to paste in.
@@ -114,6 +115,19 @@ def user_guide_block(rows):
     return out
 
 
+def guide_keys(text):
+    """The command names of the user guide's key table (between the keys markers)."""
+    m = re.search(r"<!-- keys: begin -->\n(.*?)\n<!-- keys: end -->", text, re.S)
+    if not m:
+        return None
+    names = set()
+    for line in m.group(1).splitlines()[2:]:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2:
+            names.update(n.split()[0] for n in re.findall(r"`([^`]+)`", cells[1]))
+    return names
+
+
 def guide_block(text):
     m = re.search(r"<!-- commands: begin -->\n(.*?)\n<!-- commands: end -->", text, re.S)
     return m.group(1).split("\n") if m else None
@@ -158,7 +172,16 @@ def main():
             if name.strip().lower() not in ids:
                 faults.append(f"web key sheet: no scenario '{name.strip()}' is registered")
     if len(sys.argv) > 4:
-        have = guide_block(open(sys.argv[4], encoding="utf-8").read())
+        guide = open(sys.argv[4], encoding="utf-8").read()
+        in_table = guide_keys(guide)
+        if in_table is None:
+            faults.append("user guide: no '<!-- keys: begin -->' ... '<!-- keys: end -->' table")
+        else:
+            names = {n for _, n, _, _, _ in rows}
+            faults += [f"user guide key table: '{n}' is no command of the registry" for n in sorted(in_table - names)]
+            faults += [f"user guide key table: {n} ({k}) is missing" for g, n, _, k, _ in rows
+                       if g in ("shared", "window") and k not in ("-", "mouse") and n not in in_table]
+        have = guide_block(guide)
         want = user_guide_block(rows)
         if have is None:
             faults.append("user guide: no '<!-- commands: begin -->' ... '<!-- commands: end -->' block")
