@@ -33,7 +33,7 @@ enum { XL_DEFAULT_STEPS_PER_SECOND = 30, XL_DEFAULT_GRID = 256, XL_RACE_MAX = 4,
 
 /* Everything a session starts from. Fill with xl_session_desc_default, then edit. */
 typedef struct xl_session_desc {
-    const xl_scenario_def *scenario;          /* what runs (default: the softmax) */
+    const xl_scenario_def *scenario;          /* what runs (NULL: the registry's first) */
     double params[XL_SCENARIO_PARAMS_MAX];    /* its parameters, defaults filled in */
     uint64_t seed;                            /* for scenarios that draw data or logits */
     /* Commands that shape the scenario's starting state before anything runs, in order

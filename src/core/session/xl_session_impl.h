@@ -46,7 +46,7 @@ struct xl_session {
     double acc;       /* steps due but not yet taken, in [0, 1) between calls */
     int sa, sb;       /* landscape slice, sa < sb */
     xl_frame frame;
-    int simplex;      /* the softmax at N = 3: the simplex shown in the landscape's place */
+    int simplex;      /* the simplex shown in the landscape's place (xl_session_simplex_possible) */
     /* The fixed plane: origin theta0 and orthonormal directions d1 (first descent
      * direction), d2 (toward the optimum, or where descent turns); its model evaluates
      * the scenario's loss at theta0 + x d1 + y d2. */
