@@ -186,6 +186,33 @@ static int apply_text(xl_session *s, const char *text)
     return xl_session_apply(s, c);
 }
 
+/* A 1280x720 headless frame with a scene of its own (the software renderer on a
+ * surface); close frees all three. */
+typedef struct frame {
+    SDL_Surface *surf;
+    SDL_Renderer *r;
+    ui_scene *sc;
+} frame;
+
+static frame frame_open(void)
+{
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    frame f = {SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888), NULL, NULL};
+    ck_assert(f.surf != NULL);
+    f.r = SDL_CreateSoftwareRenderer(f.surf);
+    f.sc = ui_scene_create(f.r, fonts, err, sizeof err);
+    ck_assert_msg(f.sc != NULL, "%s", err);
+    return f;
+}
+
+static void frame_close(frame *f)
+{
+    ui_scene_destroy(f->sc);
+    SDL_DestroyRenderer(f->r);
+    SDL_FreeSurface(f->surf);
+}
+
 START_TEST(a_test_scenario_learns_and_replays)
 {
     xl_session *s = bowl_session();
@@ -239,19 +266,15 @@ START_TEST(a_test_scenario_draws)
 {
     xl_session *s = bowl_session();
     xl_session_run(s, 20);
-    char fonts[2048], tried[4096], err[512];
-    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
-    ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
-    ck_assert_msg(sc != NULL, "%s", err);
+    frame fr = frame_open();
+    ui_scene *sc = fr.sc;
     ui_text_box boxes[1024];
     ui_text_recorder rec = {boxes, 1024, 0};
     ui_scene_set_recorder(sc, &rec);
     ui_view view = {.theme = UI_THEME_LIGHT};
     ui_frame_geom g;
     ui_scene_draw(sc, s, &view, 1280, 720, &g);
-    SDL_RenderPresent(r);
+    SDL_RenderPresent(fr.r);
     /* Its names reach the screen: the bars' title, the axes from its parameter names. */
     int title = 0, axis = 0;
     for (int i = 0; i < rec.count && i < 1024; i++) {
@@ -281,9 +304,7 @@ START_TEST(a_test_scenario_draws)
     ck_assert_msg(fabs(lg->current_x - ex) < 0.75 && fabs(lg->current_y - ey) < 0.75, "now at (%g,%g), run at (%g,%g)",
                   (double)lg->current_x, (double)lg->current_y, ex, ey);
     ck_assert(lg->has_minimum);
-    ui_scene_destroy(sc);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surf);
+    frame_close(&fr);
     xl_session_destroy(s);
 }
 END_TEST
@@ -303,11 +324,8 @@ START_TEST(divergence_is_said_and_reset)
     const double *t = xl_sim_theta(sim);
     ck_assert(isfinite(t[0]) && isfinite(t[1]) && isfinite(xl_sim_current(sim).loss));
     /* The status bar says it, with the step. */
-    char fonts[2048], tried[4096], err[512];
-    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
-    ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+    frame fr = frame_open();
+    ui_scene *sc = fr.sc;
     ui_text_box boxes[1024];
     ui_text_recorder rec = {boxes, 1024, 0};
     ui_scene_set_recorder(sc, &rec);
@@ -322,9 +340,7 @@ START_TEST(divergence_is_said_and_reset)
         if (strstr(boxes[i].text, want)) said++;
     }
     ck_assert_msg(said == 1, "no '%s' in the view", want);
-    ui_scene_destroy(sc);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surf);
+    frame_close(&fr);
     /* And the trace. */
     char *buf = NULL;
     size_t len = 0;
@@ -366,20 +382,15 @@ START_TEST(a_moving_truth_and_fewer_panels)
     ck_assert(xl_sim_theta(xl_session_sim(s))[0] == u100);
     xl_session_snapshot_free(snap);
 
-    char fonts[2048], tried[4096], err[512];
-    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
-    ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+    frame fr = frame_open();
+    ui_scene *sc = fr.sc;
     ui_view view = {.theme = UI_THEME_LIGHT};
     ui_frame_geom g;
     ui_scene_draw(sc, s, &view, 1280, 720, &g);
     ck_assert_int_eq(g.layout.landscape.w, 0);
     ck_assert_msg(g.layout.history.h > 500, "history %d px tall", g.layout.history.h);
     ck_assert(g.history.plot.h > 300);
-    ui_scene_destroy(sc);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surf);
+    frame_close(&fr);
     xl_session_destroy(s);
 }
 END_TEST
@@ -557,13 +568,10 @@ END_TEST
 START_TEST(a_kept_grid_follows_a_state_replaced_whole)
 {
     xl_session *s = bowl_session();
-    char fonts[2048], tried[4096], err[512];
-    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
-    SDL_Surface *sa = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Surface *sb = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *ra = SDL_CreateSoftwareRenderer(sa), *rb = SDL_CreateSoftwareRenderer(sb);
-    ui_scene *a = ui_scene_create(ra, fonts, err, sizeof err), *b = ui_scene_create(rb, fonts, err, sizeof err);
-    ck_assert(a && b);
+    frame fa = frame_open(), fb = frame_open();
+    SDL_Surface *sa = fa.surf, *sb = fb.surf;
+    SDL_Renderer *ra = fa.r, *rb = fb.r;
+    ui_scene *a = fa.sc, *b = fb.sc;
     ui_view view = {.theme = UI_THEME_LIGHT};
     ui_frame_geom g;
     ui_scene_draw(a, s, &view, 1280, 720, &g);
@@ -581,12 +589,8 @@ START_TEST(a_kept_grid_follows_a_state_replaced_whole)
         for (int x = g.landscape.map.x; x < g.landscape.map.x + g.landscape.map.w; x++) differ += pa[x] != pb[x];
     }
     ck_assert_msg(differ == 0, "%ld pixels of the map differ from a fresh scene's", differ);
-    ui_scene_destroy(a);
-    ui_scene_destroy(b);
-    SDL_DestroyRenderer(ra);
-    SDL_DestroyRenderer(rb);
-    SDL_FreeSurface(sa);
-    SDL_FreeSurface(sb);
+    frame_close(&fa);
+    frame_close(&fb);
     xl_session_destroy(s);
 }
 END_TEST
@@ -595,12 +599,8 @@ END_TEST
 START_TEST(the_help_sheet_lists_the_coins_verb)
 {
     xl_session *s = session_of(&xl_scenario_coin);
-    char fonts[2048], tried[4096], err[512];
-    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
-    ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
-    ck_assert_msg(sc != NULL, "%s", err);
+    frame fr = frame_open();
+    ui_scene *sc = fr.sc;
     ui_text_box boxes[2048];
     ui_text_recorder rec = {boxes, 2048, 0};
     ui_scene_set_recorder(sc, &rec);
@@ -610,9 +610,7 @@ START_TEST(the_help_sheet_lists_the_coins_verb)
     for (int i = 0; i < rec.count && i < 2048; i++)
         if (strstr(boxes[i].text, "make the coin fair")) said++;
     ck_assert_msg(said == 1, "the help sheet does not list the coin's 'fair'");
-    ui_scene_destroy(sc);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surf);
+    frame_close(&fr);
     xl_session_destroy(s);
 }
 END_TEST
