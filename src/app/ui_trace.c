@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "xl_state_text.h"
+
 /* The schema's version, the first field of every line. Version 2 moved the readouts
  * into their own object: in version 1 they were fields of the line itself, so a readout
  * named like a field of the line ("q", "step") made a second key of the same name. */
@@ -143,29 +145,6 @@ void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok
     fflush(f);
 }
 
-static unsigned long long fnv(unsigned long long h, const void *bytes, size_t n)
-{
-    const unsigned char *p = bytes;
-    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ULL;
-    return h;
-}
-
-/* FNV-1a over the scenario's state bytes and every run's step and parameters: equal
- * states, equal hashes. */
-static unsigned long long state_hash(const xl_session *s)
-{
-    unsigned long long h = fnv(1469598103934665603ULL, xl_session_state(s), xl_session_scenario(s)->state_size);
-    xl_model m = xl_session_model(s);
-    const int np = m.ops->param_count(m.self);
-    for (int r = 0; r < xl_session_run_count(s); r++) {
-        const xl_sim *sim = xl_session_run_sim(s, r);
-        long steps = xl_sim_steps(sim);
-        h = fnv(h, &steps, sizeof steps);
-        h = fnv(h, xl_sim_theta(sim), (size_t)np * sizeof(double));
-    }
-    return h;
-}
-
 void ui_trace_lesson(FILE *f, const xl_session *s, const char *event, const char *file, int page, int pages,
                      const char *phase)
 {
@@ -175,7 +154,7 @@ void ui_trace_lesson(FILE *f, const xl_session *s, const char *event, const char
     print_string(f, "file", file ? file : "");
     fprintf(f, ",\"page\":%d,\"pages\":%d,", page, pages);
     print_string(f, "phase", phase);
-    fprintf(f, ",\"step\":%ld,\"state\":\"%016llx\",", xl_sim_steps(xl_session_sim(s)), state_hash(s));
+    fprintf(f, ",\"step\":%ld,\"state\":\"%016llx\",", xl_sim_steps(xl_session_sim(s)), (unsigned long long)xl_state_hash(s));
     print_scene(f, s);
     print_readouts(f, s);
     fputs("}\n", f);

@@ -265,6 +265,9 @@ xl_session *xl_session_create_report(const xl_session_desc *d, char *err, size_t
         return NULL;
     }
     s->selected = first_selection(s);
+    s->start = *d;
+    s->start.scenario = s->def;
+    memcpy(s->start.params, s->params, sizeof s->params);
     if (set_up(s, d, err, errlen, bad_setup) != 0) {
         xl_session_destroy(s);
         return NULL;
@@ -289,6 +292,7 @@ void xl_session_destroy(xl_session *s)
     xls_clear_timeline(s);
     xls_destroy_runs(s);
     xl_landscape_destroy(s->ls);
+    xls_log_free(s);
     free(s->state);
     free(s);
 }
@@ -303,6 +307,8 @@ int xls_refuse(xl_session *s, const char *fmt, const char *a)
  * (every run diverged). The observer sees the steered run's sample. */
 int xls_step_once(xl_session *s)
 {
+    if (!s->replaying && !s->in_apply)
+        xls_log_step(s); /* a step of time: a command's own steps replay with it */
     if (!s->replaying && xl_sim_steps(MAIN(s)) < s->head)
         xls_fork_here(s);
     int stepped = 0;
@@ -606,8 +612,7 @@ int xl_session_advance(xl_session *s, double seconds)
         return 0;
     }
     if (!any_running(s)) {
-        s->playing = 0;
-        s->acc = 0.0;
+        xl_session_halt(s);
         return 0;
     }
     if (seconds > 0.0) /* also drops NaN */
@@ -629,8 +634,7 @@ int xl_session_advance_steps(xl_session *s, long n)
     long taken = 0;
     while (taken < n) {
         if (!xls_step_once(s)) {
-            s->playing = 0;
-            s->acc = 0.0;
+            xl_session_halt(s);
             break;
         }
         taken++;

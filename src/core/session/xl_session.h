@@ -156,6 +156,31 @@ xl_session_snapshot *xl_session_save(const xl_session *s);
  * the same grid). Returns 0, or -1 if out of memory (s is then unchanged). */
 int  xl_session_restore(xl_session *s, const xl_session_snapshot *snap);
 void xl_session_snapshot_free(xl_session_snapshot *snap);
+/* The session's own account of how it got here, for a state text (xl_state_text.h):
+ * the desc it was created with, then every command applied (accepted or refused, in
+ * order, in its text form) and the steps of time taken between them (each a call of
+ * the step, including one a divergence refused). Replaying that account on a new
+ * session from the same desc gives the same state to the last bit, rewinds, undos,
+ * races and drags included, so nothing a scenario holds needs a format of its own. The
+ * log holds at most XL_SESSION_LOG_BYTES of command text; beyond that, or after a
+ * snapshot was restored from outside (a lesson's page start), it cannot say how the
+ * state came about: xl_session_log_ok is then 0 and says why. */
+#define XL_SESSION_LOG_BYTES (48 * 1024)
+typedef struct xl_session_log_entry {
+    long steps;           /* steps of time taken before the command (or at the end) */
+    const char *command;  /* its text ("set-p 3,1,1"), or NULL for steps alone */
+    int halt;             /* 1: then playing stopped by itself (every run diverged) */
+} xl_session_log_entry;
+const xl_session_desc *xl_session_start_desc(const xl_session *s);
+int xl_session_log_count(const xl_session *s);
+xl_session_log_entry xl_session_log_at(const xl_session *s, int i);
+/* 1 when the log can rebuild the state; else 0 and why into why[n] (may be NULL). */
+int xl_session_log_ok(const xl_session *s, char *why, size_t n);
+/* n calls of the step exactly as the log counted them (one refused by a divergence
+ * included): what a replay of the log's steps takes. Logged again like any steps. */
+void xl_session_step_calls(xl_session *s, long n);
+/* Stop playing as time does when every run has diverged (a log's halt, replayed). */
+void xl_session_halt(xl_session *s);
 /* The model the sim runs (borrows the session's state). */
 xl_model xl_session_model(const xl_session *s);
 /* The scenario's readouts at the current parameters, def->readout_count of them, info

@@ -87,6 +87,20 @@ struct xl_session {
     int ncps;
     long interval, head;
     int replaying;                       /* re-simulating for a rewind: no checkpoints, no observer */
+    /* The log (xl_session_log_at): the desc it began from; entries of steps and
+     * commands; the commands' texts, NUL-ended, one after another in `log_text`.
+     * Session-owned like the undo stacks: a restore keeps the session's own. `in_apply`:
+     * steps taken inside a command are the command's, not logged apart. */
+    xl_session_desc start;
+    struct log_entry {
+        long steps;
+        long text;   /* offset into log_text, or -1 */
+    } *log;
+    int nlog, log_cap;
+    char *log_text;
+    size_t log_used, log_text_cap;
+    int log_broken;        /* 1: overflowed, 2: restored from outside */
+    int in_apply;
     /* The scenario's state: def->state_size bytes of plain data, on the heap (malloc's
      * alignment suits any field), state_cap bytes allocated. A snapshot copies the
      * state_size bytes the scenario uses, not the room. */
@@ -129,6 +143,14 @@ void xls_clear_seen(xl_session *s);
 void xls_update_view(xl_session *s);
 /* Selection, unit, slice, frame, the point and the view's box: as xls_apply_optimizer. */
 int xls_apply_view(xl_session *s, const xl_command *cmd);
+
+/* Log one call of the step (outside a command), or a command's text. */
+void xls_log_step(xl_session *s);
+void xls_log_command(xl_session *s, const xl_command *cmd);
+void xls_log_halt(xl_session *s);
+void xls_log_free(xl_session *s);
+/* xl_session_restore without marking the log: undo and rewinding restore their own. */
+int xls_restore(xl_session *s, const struct xl_session_snapshot *snap);
 
 /* xl_session_timeline.c */
 void xls_clear_timeline(xl_session *s);

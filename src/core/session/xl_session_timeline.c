@@ -164,7 +164,7 @@ static int step_history(xl_session *s, struct xl_session_snapshot **from, int *n
     if (*nfrom == 0)
         return xls_refuse(s, "nothing to %s", what);
     struct xl_session_snapshot *now = xl_session_save(s);
-    if (now == NULL || xl_session_restore(s, from[*nfrom - 1]) != 0) {
+    if (now == NULL || xls_restore(s, from[*nfrom - 1]) != 0) {
         xl_session_snapshot_free(now);
         return xls_refuse(s, "%s: out of memory", what);
     }
@@ -194,7 +194,7 @@ static int rewind_to(xl_session *s, long to)
     const xl_frame frame = s->frame;
     double box[4];
     memcpy(box, s->box, sizeof box);
-    if (xl_session_restore(s, s->cps[i].snap) != 0)
+    if (xls_restore(s, s->cps[i].snap) != 0)
         return xls_refuse(s, "%s", "rewind: out of memory");
     s->replaying = 1;
     while (xl_sim_steps(MAIN(s)) < to && xls_step_once(s))
@@ -230,12 +230,25 @@ long xl_session_timeline(const xl_session *s, long *first, long *head)
     return xl_sim_steps(MAIN(s));
 }
 
+static int apply_logged(xl_session *s, xl_command cmd);
+
 int xl_session_apply(xl_session *s, xl_command cmd)
 {
     assert(s != NULL);
     s->message[0] = '\0';
     if (cmd.kind <= XL_CMD_NONE || cmd.kind >= XL_CMD_COUNT)
         return 0;
+    /* Logged before it runs: a command's own steps are its own (in_apply). */
+    xls_log_command(s, &cmd);
+    const int outer = s->in_apply;
+    s->in_apply = 1;
+    int ok = apply_logged(s, cmd);
+    s->in_apply = outer;
+    return ok;
+}
+
+static int apply_logged(xl_session *s, xl_command cmd)
+{
     if (cmd.kind == XL_CMD_UNDO || cmd.kind == XL_CMD_REDO) {
         int ok = cmd.kind == XL_CMD_UNDO ? step_history(s, s->undo, &s->nundo, s->redo, &s->nredo, "undo")
                                          : step_history(s, s->redo, &s->nredo, s->undo, &s->nundo, "redo");
@@ -330,6 +343,15 @@ xl_session_snapshot *xl_session_save(const xl_session *s)
 int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
 {
     assert(s != NULL && snap != NULL);
+    int r = xls_restore(s, snap);
+    if (r == 0)
+        s->log_broken = 2; /* a state from elsewhere: the log no longer says how it came */
+    return r;
+}
+
+int xls_restore(xl_session *s, const xl_session_snapshot *snap)
+{
+    assert(s != NULL && snap != NULL);
     const xl_session *f = &snap->fields;
     const size_t size = f->def->state_size;
     if (xl_landscape_size(s->ls) != xl_landscape_size(f->ls) || xls_state_reserve(s, size) != 0)
@@ -374,6 +396,16 @@ int xl_session_restore(xl_session *s, const xl_session_snapshot *snap)
     s->nundo = keep.nundo;
     s->nredo = keep.nredo;
     s->last_kind = keep.last_kind;
+    /* The log is the session's own account, kept across undo and rewinding. */
+    s->start = keep.start;
+    s->log = keep.log;
+    s->nlog = keep.nlog;
+    s->log_cap = keep.log_cap;
+    s->log_text = keep.log_text;
+    s->log_used = keep.log_used;
+    s->log_text_cap = keep.log_text_cap;
+    s->log_broken = keep.log_broken;
+    s->in_apply = keep.in_apply;
     memcpy(s->last_verb, keep.last_verb, sizeof keep.last_verb);
     s->epoch = keep.epoch + 1;
     xl_landscape_invalidate(s->ls);
