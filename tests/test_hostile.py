@@ -589,6 +589,17 @@ def more_flag_errors(cases, folder):
         ("--lr", ["--lr", "1e-400"], "too small: it rounds to 0"),
         ("--true", ["--true", "1,-1"], "weights must be non-negative"),
         ("--true", ["--true", "0,0"], "weights must not all be zero"),
+        # Issue 21: state texts (tests/test_state.c has the parser's own table).
+        ("--state", ["--state", ""], "expected a state text (F4 copies one)"),
+        ("--state", ["--state", "xl1~s:softmax~h:0000000000000000", "--lesson", "1"], "give it without --replay"),
+        ("--state", ["--state", "xl1~s:softmax~h:0000000000000000", "--seed", "3"], "give it without --scenario"),
+        ("--state", ["--state", "hello"], "not a xentlab state text"),
+        ("--state", ["--state", "xl2~s:softmax~h:0000000000000000"], "this state text is version 2"),
+        ("--state", ["--state", "xl1~l:~pg:1"], "a lesson's name is 1 to 255 bytes"),
+        ("--state", ["--state", "xl1~s:nope~h:0000000000000000"], "this xentlab has no scenario 'nope'"),
+        ("--state", ["--state", "xl1~s:softmax~n:5~h:0000000000000000"], "does not arrive at the state"),
+        ("--state", ["--state", "xl1~s:softmax~n:999999999999~h:0000000000000000"], "the bound is 2e+08"),
+        ("--state", ["--state", "xl1~s:softmax~c:rm_-rf~h:0000000000000000"], "unknown command 'rm'"),
     ]
     for flag, args, text in bad:
         cases.append(Case(flag, args, 2, stderr_has=(text,)))

@@ -50,6 +50,8 @@ FIELDS = {
         "slice": ("slice", True),
         "steps_per_second": ("int", True),
         "p": ("numbers", True),
+        "state_text": ("str", False),
+        "state": ("hash", False),
     }),
     "lesson": dict(COMMON, **{
         "lesson": ("event", True),

@@ -19,6 +19,7 @@
 #include "ui_scene.h"
 #include "ui_trace.h"
 #include "ui_window.h"
+#include "xl_state_text.h"
 
 typedef struct trace_ctx {
     FILE *out;
@@ -211,7 +212,16 @@ static int app_open(app *a, const ui_options *opt)
         if (replay_options(opt, &a->rp, &a->ro) != 0) return 1;
         scene_opt = &a->ro;
     }
-    a->s = xl_session_create(&scene_opt->desc);
+    if (opt->state) { /* --state: the scene a text describes, replayed within XL_WORK_PAGE */
+        char err[320] = "";
+        a->s = xl_state_text_open(opt->state, strlen(opt->state), scene_opt->desc.grid, XL_WORK_PAGE, err, sizeof err);
+        if (!a->s) {
+            fprintf(stderr, "xentlab: --state: %s\n", err);
+            return 2;
+        }
+    } else {
+        a->s = xl_session_create(&scene_opt->desc);
+    }
     if (!a->s) {
         fprintf(stderr, "xentlab: cannot create the scene (out of memory or invalid settings)\n");
         return 1;

@@ -3,6 +3,8 @@
  * --names or --logits and every list must agree with it. */
 #include "ui_cli.h"
 
+#include "xl_state_text.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,7 +29,7 @@ enum { MIN_W = UI_MIN_W, MIN_H = UI_MIN_H, MAX_W = UI_FRAME_MAX_W, MAX_H = UI_FR
 enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
-    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY
+    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -568,6 +570,13 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         }
         o->replay = arg;
         break;
+    case OPT_STATE:
+        if (!*arg) {
+            fail(err_stream, "--state", "expected a state text (F4 copies one), e.g. xl1~s:softmax~n:30~h:...", arg);
+            return -1;
+        }
+        o->state = arg;
+        break;
     case OPT_PAGE:
         if (parse_long(arg, 1, XL_LESSON_MAX_PAGES, &v) != 0) {
             fail(err_stream, "--page", "expected a page number from 1 to 48", arg);
@@ -739,6 +748,39 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     return 0;
 }
 
+/* --state: a text sets the whole scene, so the flags that set one are refused beside
+ * it. A lesson's link becomes --lesson and --page (in o->state_lesson); a session's text
+ * is opened by the app (replaying it takes time, and its reason is said there). */
+static int check_state(ui_options *o, const raw_flags *raw, FILE *err_stream)
+{
+    if (o->replay || o->lesson || o->page || o->check) {
+        fail(err_stream, "--state", "sets the scene: give it without --replay, --lesson, --page and --check", o->state);
+        return -1;
+    }
+    if (raw->scenario || raw->param_count || raw->optimizer_given || raw->race || raw->mu || raw->beta1 ||
+        raw->beta2 || raw->eps || raw->classes || raw->names_count || raw->true_count || raw->onehot ||
+        raw->logits_count || raw->lr || raw->seed != XL_BUILTIN_SEED) {
+        fail(err_stream, "--state",
+             "sets the scene: give it without --scenario, --param, --optimizer, --race, --mu, --beta1, --beta2, "
+             "--eps, --classes, --names, --true, --logits, --lr and --seed",
+             o->state);
+        return -1;
+    }
+    char err[256] = "";
+    int page = 0;
+    int lesson = xl_state_text_lesson(o->state, strlen(o->state), o->state_lesson, sizeof o->state_lesson, &page, err,
+                                      sizeof err);
+    if (lesson < 0) {
+        fprintf(err_stream, "xentlab: --state: %s\nTry 'xentlab --help'.\n", err);
+        return -1;
+    }
+    if (lesson == 1) {
+        o->lesson = o->state_lesson;
+        o->page = page;
+    }
+    return 0;
+}
+
 ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_stream,
                            FILE *err_stream)
 {
@@ -760,6 +802,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"force", no_argument, NULL, OPT_FORCE},
         {"record-input", required_argument, NULL, OPT_RECORD_INPUT},
         {"replay", required_argument, NULL, OPT_REPLAY},
+        {"state", required_argument, NULL, OPT_STATE},
         {"play", no_argument, NULL, OPT_PLAY},
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},
@@ -818,6 +861,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         fail(err_stream, "--replay", "replays the recorded scene: give it without --lesson and --do", o.replay);
         return UI_CLI_USAGE;
     }
+    if (o.state && check_state(&o, &raw, err_stream) != 0) return UI_CLI_USAGE;
     if (o.record && !o.lesson && !o.replay) {
         fail(err_stream, "--record", "needs the lesson to record, e.g. --record out.mp4 --lesson 1 (or --replay FILE)",
              o.record);
@@ -873,5 +917,9 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
     if (resolve_setup(&raw, &o.desc, &items, err_stream) != 0) return UI_CLI_USAGE;
     if (check_commands(&o, items, err_stream) != 0) return UI_CLI_USAGE;
     *out = o;
+    if (o.state && o.lesson) { /* a lesson's link: the name is out's own */
+        out->lesson = out->state_lesson;
+        out->state = NULL;
+    }
     return UI_CLI_RUN;
 }

@@ -35,6 +35,9 @@ typedef struct ui_options {
     int size_given;           /* --size was given (a recording is 1920x1080 otherwise) */
     const char *record_input; /* --record-input FILE, or NULL (borrows argv) */
     const char *replay;       /* --replay FILE, or NULL (borrows argv) */
+    const char *state;        /* --state TEXT of a session, or NULL (borrows argv); a
+                               * lesson's link sets lesson and page instead */
+    char state_lesson[256];   /* the lesson a --state link names (lesson points here) */
     int argc;                 /* the command line itself, for --record-input (borrowed) */
     char **argv;
     int check, check_play;    /* --check [--play]: validate the lesson files and exit */

@@ -2,9 +2,12 @@
 #include "ui_dispatch.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "ui_platform.h"
 #include "ui_trace.h"
+#include "xl_state_text.h"
 
 /* What each source's input calls for besides being applied (the table in ui_dispatch.h). */
 typedef struct policy {
@@ -87,11 +90,67 @@ static void apply_view(ui_view *view, ui_view_command v)
         snprintf(view->note, sizeof view->note, "zoom %d%%  (Ctrl + / Ctrl − / Ctrl 0)", (int)lroundf(zoom * 100.0f));
 }
 
+int ui_dispatch_state_text(const ui_dispatch *d, char *buf, size_t n, char *err, size_t errlen)
+{
+    const ui_classroom *cr = d->cr;
+    if (cr->lesson) {
+        /* A lesson's scene is its page's: the link names the lesson (by its library
+         * name when it is one of the shipped ones) and the page. */
+        const char *name = cr->path;
+        for (int i = 0; i < cr->library.count; i++)
+            if (!strcmp(cr->library.entries[i].path, cr->path)) name = cr->library.entries[i].name;
+        const int page = cr->player ? xl_player_page(cr->player) + 1 : 1;
+        if (xl_state_text_lesson_write(name, page, buf, n) < 0) {
+            snprintf(err, errlen, "the lesson's name is too long for a link");
+            return -1;
+        }
+        return 0;
+    }
+    return xl_state_text_write(d->s, buf, n, err, errlen) < 0 ? -1 : 0;
+}
+
+/* The browser's address follows the state (ui_platform_show_state paces it). */
+static void follow_state(ui_dispatch *d)
+{
+    if (!ui_platform_is_browser()) return;
+    char *text = malloc(XL_STATE_TEXT_MAX);
+    char err[256] = "";
+    if (text && ui_dispatch_state_text(d, text, XL_STATE_TEXT_MAX, err, sizeof err) == 0) ui_platform_show_state(text);
+    else ui_platform_show_state("");
+    free(text);
+}
+
+/* copy-state: the text to the clipboard (the browser: the page's link), said in the
+ * view's note; the trace's line for it carries the text. */
+static void copy_state(ui_dispatch *d, const policy *pol, const ui_action *act)
+{
+    char *text = malloc(XL_STATE_TEXT_MAX);
+    char err[256] = "";
+    const int ok = text != NULL && ui_dispatch_state_text(d, text, XL_STATE_TEXT_MAX, err, sizeof err) == 0;
+    if (!text) snprintf(err, sizeof err, "out of memory");
+    if (ok && ui_platform_copy_state(text, err, sizeof err) == 0) {
+        if (ui_platform_is_browser())
+            snprintf(d->view->note, sizeof d->view->note, "copied the link to this scene (F4)");
+        else
+            snprintf(d->view->note, sizeof d->view->note, "copied the state (%zu characters): xentlab --state TEXT opens it",
+                     strlen(text));
+    } else {
+        snprintf(d->view->note, sizeof d->view->note, "could not copy the state: %.150s", err);
+    }
+    if (d->trace && pol->trace) ui_trace_command_state(d->trace, d->s, act, ok, ok ? text : NULL);
+    free(text);
+}
+
 int ui_dispatch_action(ui_dispatch *d, ui_dispatch_from from, const ui_action *act)
 {
     const policy *pol = &policies[from];
     char text[1024];
     int ok = 1;
+    if (act->view == UI_VIEW_COPY_STATE) {
+        /* Not recorded: copying changes nothing a replay shows. */
+        copy_state(d, pol, act);
+        return 1;
+    }
     if (act->view == UI_VIEW_NONE) {
         if (act->cmd.kind == XL_CMD_NONE) return 1;
         xl_session_tick(d->s, &act->cmd, 1, 0.0, &ok);
@@ -104,6 +163,7 @@ int ui_dispatch_action(ui_dispatch *d, ui_dispatch_from from, const ui_action *a
         if (act->view == UI_VIEW_QUIT && d->quit_stays) ok = 0; /* the window says why */
     }
     if (d->trace && pol->trace) ui_trace_command(d->trace, d->s, act, ok);
+    follow_state(d);
     return ok;
 }
 
@@ -153,6 +213,7 @@ int ui_dispatch_time(ui_dispatch *d, double seconds)
     int stepped = cr->blank ? 0 : cr->player ? xl_player_advance(cr->player, seconds)
                                              : xl_session_tick(d->s, NULL, 0, seconds, NULL);
     if (stepped > 0) record(d, UI_DISPATCH_LEARNER, UI_REPLAY_ADVANCE, NULL, stepped);
+    if (stepped > 0) follow_state(d);
     return stepped;
 }
 
@@ -270,6 +331,7 @@ void ui_dispatch_trace_lesson(ui_dispatch *d)
                       : now.presenter != seen->presenter ? (now.presenter ? "presenter" : "presenter-closed")
                       : "phase";
     *seen = now;
+    follow_state(d); /* a page turned, a lesson opened or closed: the address says so */
     if (d->trace)
         ui_trace_lesson(d->trace, d->s, event, cr->lesson ? cr->path : "", now.page + 1,
                         cr->lesson ? cr->lesson->npages : 0, phase_name(cr));

@@ -111,6 +111,10 @@ int ui_dispatch_time(ui_dispatch *d, double seconds);
  * replay stops). SIZE lines are the window's: 0. */
 int ui_dispatch_replay(ui_dispatch *d, const ui_replay_entry *e, const char *file, double *work);
 
+/* The state as a text (xl_state_text.h): in a lesson, the lesson's link at its page;
+ * else the session's text. 0, or -1 with the reason in err. */
+int ui_dispatch_state_text(const ui_dispatch *d, char *buf, size_t n, char *err, size_t errlen);
+
 /* Copy the classroom's lesson fields into the view. */
 void ui_dispatch_sync_view(ui_dispatch *d);
 /* A trace lesson line if the lesson, its page, phase, blanking, menu, presenter or

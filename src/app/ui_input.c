@@ -14,6 +14,7 @@ static const char *const view_names[UI_VIEW_COUNT] = {
     [UI_VIEW_NONE] = "none", [UI_VIEW_THEME] = "theme", [UI_VIEW_FULLSCREEN] = "fullscreen",
     [UI_VIEW_HELP] = "help", [UI_VIEW_QUIT] = "quit", [UI_VIEW_SCREENSHOT] = "screenshot",
     [UI_VIEW_ZOOM_IN] = "zoom-in", [UI_VIEW_ZOOM_OUT] = "zoom-out", [UI_VIEW_ZOOM_RESET] = "zoom-reset",
+    [UI_VIEW_COPY_STATE] = "copy-state",
 };
 
 int ui_action_is_none(const ui_action *a)
@@ -75,6 +76,7 @@ ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod, const xl_scenario_def *c
     case SDLK_SLASH: return (mod & KMOD_SHIFT) ? view_action(UI_VIEW_HELP) : a;
     case SDLK_q: case SDLK_ESCAPE: return view_action(UI_VIEW_QUIT);
     case SDLK_F12: return view_action(UI_VIEW_SCREENSHOT);
+    case SDLK_F4: return view_action(UI_VIEW_COPY_STATE);
     default: break;
     }
     if (mod & KMOD_CTRL) { /* the zoom for the back of the room; Ctrl leaves the rate alone */
@@ -292,7 +294,7 @@ void ui_input_list_commands(FILE *out)
     static const char *const view_keys[UI_VIEW_COUNT] = {
         [UI_VIEW_THEME] = "T", [UI_VIEW_FULLSCREEN] = "F11", [UI_VIEW_HELP] = "H or F1", [UI_VIEW_QUIT] = "Q or Esc",
         [UI_VIEW_SCREENSHOT] = "F12", [UI_VIEW_ZOOM_IN] = "Ctrl+Plus", [UI_VIEW_ZOOM_OUT] = "Ctrl+Minus",
-        [UI_VIEW_ZOOM_RESET] = "Ctrl+0",
+        [UI_VIEW_ZOOM_RESET] = "Ctrl+0", [UI_VIEW_COPY_STATE] = "F4",
     };
     static const char *const view_help[UI_VIEW_COUNT] = {
         [UI_VIEW_THEME] = "projector <-> dark theme", [UI_VIEW_FULLSCREEN] = "fullscreen on / off",
@@ -300,6 +302,7 @@ void ui_input_list_commands(FILE *out)
         [UI_VIEW_SCREENSHOT] = "save the frame as a PNG (in the window only)",
         [UI_VIEW_ZOOM_IN] = "type and lines larger", [UI_VIEW_ZOOM_OUT] = "type and lines smaller",
         [UI_VIEW_ZOOM_RESET] = "type and lines back to 1",
+        [UI_VIEW_COPY_STATE] = "copy the state as a text for --state (in the browser: a link)",
     };
     fprintf(out, "# the window's own (--do and replays; not lessons)\n");
     for (int v = 1; v < UI_VIEW_COUNT; v++) fprintf(out, "%-24s %-14s %s\n", view_names[v], view_keys[v], view_help[v]);

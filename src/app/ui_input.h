@@ -25,6 +25,7 @@ typedef enum ui_view_command {
     UI_VIEW_ZOOM_IN,    /* larger type and lines for the back of the room (Ctrl +) */
     UI_VIEW_ZOOM_OUT,   /* (Ctrl −) */
     UI_VIEW_ZOOM_RESET, /* (Ctrl 0) */
+    UI_VIEW_COPY_STATE, /* the state's text to the clipboard, a link in the browser (F4) */
     UI_VIEW_COUNT
 } ui_view_command;
 

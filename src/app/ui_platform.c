@@ -2,6 +2,7 @@
 #include "ui_platform.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The same on both: the browser's driver is emscripten, never these. */
@@ -116,6 +117,39 @@ void ui_platform_frame_shown(long frames)
     page_frame_shown((double)frames);
 }
 
+/* The page paces the address (Module.onXentlabState, src/web/index.html); without the
+ * hook, the hash is set here at once. */
+EM_JS(void, page_state, (const char *text), {
+    var t = UTF8ToString(text);
+    if (Module.onXentlabState) Module.onXentlabState(t);
+    else history.replaceState(history.state, '', t ? '#' + t : location.pathname + location.search);
+});
+
+/* The link with the state now, to the clipboard (a key press lets a page write it). */
+EM_JS(int, page_copy_link, (void), {
+    try {
+        if (Module.onXentlabCopyLink) return Module.onXentlabCopyLink() ? 1 : 0;
+        if (!navigator.clipboard) return 0;
+        navigator.clipboard.writeText(location.href);
+        return 1;
+    } catch (e) {
+        return 0;
+    }
+});
+
+void ui_platform_show_state(const char *text)
+{
+    page_state(text);
+}
+
+int ui_platform_copy_state(const char *text, char *err, size_t errlen)
+{
+    page_state(text);
+    if (page_copy_link()) return 0;
+    snprintf(err, errlen, "this page may not write to the clipboard; the address holds the link");
+    return -1;
+}
+
 int ui_platform_deliver(const char *path)
 {
     const char *name = strrchr(path, '/');
@@ -150,6 +184,15 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
 void ui_platform_sleep_until_input(void) {}
 
 void ui_platform_frame_shown(long frames) { (void)frames; }
+
+void ui_platform_show_state(const char *text) { (void)text; }
+
+int ui_platform_copy_state(const char *text, char *err, size_t errlen)
+{
+    if (SDL_SetClipboardText(text) == 0) return 0;
+    snprintf(err, errlen, "%s", SDL_GetError());
+    return -1;
+}
 
 int ui_platform_deliver(const char *path)
 {

@@ -61,6 +61,17 @@ void ui_platform_frame_shown(long frames);
  * leaves it where it is. Returns 0, or -1 with errno set. */
 int ui_platform_deliver(const char *path);
 
+/* The state's text (xl_state_text.h) to the user: on the desktop, to the clipboard
+ * (SDL_SetClipboardText); in the browser, the page's address takes it as its hash and
+ * the whole link goes to the clipboard. Returns 0, or -1 with the reason in err. */
+int ui_platform_copy_state(const char *text, char *err, size_t errlen);
+
+/* The browser's address follows the state: its hash becomes "#" + text ("" clears it)
+ * through history.replaceState, paced by the page (at most a few times a second; the
+ * last one always lands, so a pause shows at once), never a history entry per step.
+ * The desktop has no address: nothing. */
+void ui_platform_show_state(const char *text);
+
 /* posix_spawnp, or ENOSYS in the browser, which starts no processes. */
 int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
                        char *const argv[]);

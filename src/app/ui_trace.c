@@ -115,6 +115,11 @@ void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *smp)
 
 void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok)
 {
+    ui_trace_command_state(f, s, act, ok, NULL);
+}
+
+void ui_trace_command_state(FILE *f, const xl_session *s, const ui_action *act, int ok, const char *state_text)
+{
     const xl_sim *sim = xl_session_sim(s);
     int a, b;
     xl_session_slice(s, &a, &b);
@@ -141,7 +146,13 @@ void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok
     xl_session_bars(s, &bars);
     fputs(",\"p\":[", f);
     for (int i = 0; i < bars.n; i++) fprintf(f, "%s%.17g", i ? "," : "", bars.p[i]);
-    fputs("]}\n", f);
+    fputc(']', f);
+    if (state_text) {
+        fputc(',', f);
+        print_string(f, "state_text", state_text);
+        fprintf(f, ",\"state\":\"%016llx\"", (unsigned long long)xl_state_hash(s));
+    }
+    fputs("}\n", f);
     fflush(f);
 }
 

@@ -23,6 +23,10 @@
 void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *sample);
 /* ok: whether the session took the action (view actions always are). */
 void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok);
+/* The same line with "state_text": the state's text (xl_state_text.h), for copy-state;
+ * NULL leaves it out (the text could not be written: "ok" is false and "message" says
+ * nothing more than the view's note). */
+void ui_trace_command_state(FILE *f, const xl_session *s, const ui_action *act, int ok, const char *state_text);
 
 /* A lesson line, after a lesson key or a page's script moved on: {"trace", "lesson"
  * (the event: "open", "page", "blank", "unblank", "menu", "close", "presenter"),

@@ -232,6 +232,7 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
     if (v == UI_VIEW_QUIT) L->running = 0;
     if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET)
         L->note_until = SDL_GetTicks64() + 2500;
+    if (v == UI_VIEW_COPY_STATE) L->note_until = SDL_GetTicks64() + 3000; /* the dispatcher wrote it */
     if (v == UI_VIEW_SCREENSHOT) {
         char path[1024];
         const char *dir = L->opt->shots_dir;
