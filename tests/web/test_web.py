@@ -199,6 +199,63 @@ def same_frame(browser_png, desktop_png, name):
         f'{name}: {differing} pixels differ from the desktop frame (at most {int(MAX_DIFFERING * w * h)})'
 
 
+def copy_state_line(browser):
+    """The last copy-state line of the page's trace (F4), with its text and hash."""
+    copies = [t for t in trace_lines(browser) if t.get('command') == 'copy-state']
+    assert copies and copies[-1].get('state_text'), f'no copy-state line with a text: {copies[-1:]}'
+    return copies[-1]
+
+
+def state_follows_the_address(b, base):
+    """Issue 21: the URL's hash follows the state through history.replaceState (a few
+    times a second while playing, never a history entry per step; the pause lands at
+    once); F4 and the "Copy link" button give the link; a reload with that hash reopens
+    the same state (the same state hash in copy-state's trace line)."""
+    open_page(b, base, '?trace=1')
+    history = b.eval('history.length')
+    press_and_wait(b, 'n')
+    b.wait_for("location.hash.startsWith('#xl1~s:softmax~c:step~h:')", timeout=5)
+    updates = b.eval('window.xentlab.stateUpdates')
+    press_and_wait(b, 'Space')   # play for a second: the hash moves, paced
+    b.pump(1.0)
+    during = b.eval('window.xentlab.stateUpdates') - updates
+    assert 1 <= during <= 8, f'{during} address updates in a second of play (paced at 250 ms: 4 or 5)'
+    press_and_wait(b, 'Space')   # pause: the hash says so within the pacing
+    b.wait_for("(location.hash.match(/c:toggle-play/g) || []).length === 2 && "
+               "/~n:[0-9]+~c:toggle-play~h:[0-9a-f]{16}$/.test(location.hash)", timeout=2)
+    assert b.eval('history.length') == history, 'the address made history entries'
+    press_and_wait(b, 'F4')
+    line = copy_state_line(b)
+    href = b.eval('location.href')
+    assert line['ok'] and '#' + line['state_text'] == b.eval('location.hash'), (line, href)
+    assert b.eval('window.xentlab.copiedLink') == href, b.eval('window.xentlab.copiedLink')
+    step, state = line['step'], line['state']
+    assert step > 1, f'the play took no steps: {line}'
+    # The "Copy link" button: a real button with its label, giving the same link.
+    label = b.eval("(() => { const e = document.getElementById('copy-link'); const r = e.getBoundingClientRect(); "
+                   "return [e.tagName, e.textContent, e.hidden, r.x + r.width / 2, r.y + r.height / 2, r.height]; })()")
+    assert label[0] == 'BUTTON' and label[1] == 'Copy link' and not label[2] and label[5] >= 44, label
+    b.eval('window.xentlab.copiedLink = null')
+    b.click(label[3], label[4])
+    b.wait_for('window.xentlab.copiedLink', timeout=5)
+    assert b.eval('window.xentlab.copiedLink') == href
+    # A reload (a real load: through another page) of the link: the same state.
+    b.goto('about:blank')
+    open_page(b, base, href[href.index('/index.html') + len('/index.html'):])
+    press_and_wait(b, 'F4')
+    again = copy_state_line(b)
+    assert (again['state'], again['step'], again['state_text']) == (state, step, line['state_text']), \
+        f'reopened to {again["state"]} at step {again["step"]}, expected {state} at {step}'
+    # A lesson page's link: the hash names the lesson and page, and a reload opens it there.
+    open_page(b, base, '?lesson=2')
+    press_and_wait(b, 'PageDown')
+    b.wait_for("location.hash === '#xl1~l:02-entropy~pg:2'", timeout=3)
+    b.goto('about:blank')
+    open_page(b, base, '#xl1~l:02-entropy~pg:2')
+    press_and_wait(b, 'F4')
+    assert b.eval('location.hash') == '#xl1~l:02-entropy~pg:2', b.eval('location.hash')
+
+
 def main():
     if SITE is None:
         print(__doc__)
@@ -381,6 +438,10 @@ def main():
             shown = b.eval('window.xentlab.frames')
             b.pump(0.5)
             assert b.eval('window.xentlab.frames') > shown + 5, 'no frames while playing'
+
+        @check('the address follows the state: paced while playing, at once on a pause; a reload reopens it')
+        def _():
+            state_follows_the_address(b, base)
 
         @check('?theme=dark: the dark theme, and the page around it dark too')
         def _():
