@@ -122,7 +122,7 @@ void ui_platform_frame_shown(long frames)
 EM_JS(void, page_state, (const char *text), {
     var t = UTF8ToString(text);
     if (Module.onXentlabState) Module.onXentlabState(t);
-    else history.replaceState(history.state, '', t ? '#' + t : location.pathname + location.search);
+    else history.replaceState(history.state, document.title, t ? '#' + t : location.pathname + location.search);
 });
 
 /* The link with the state now, to the clipboard (a key press lets a page write it). */

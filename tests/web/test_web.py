@@ -232,6 +232,7 @@ def state_follows_the_address(b, base):
     step, state = line['step'], line['state']
     assert step > 1, f'the play took no steps: {line}'
     # The "Copy link" button: a real button with its label, giving the same link.
+    b.wait_for("document.getElementById('copy-link').textContent === 'Copy link'", timeout=5)  # after "Link copied"
     label = b.eval("(() => { const e = document.getElementById('copy-link'); const r = e.getBoundingClientRect(); "
                    "return [e.tagName, e.textContent, e.hidden, r.x + r.width / 2, r.y + r.height / 2, r.height]; })()")
     assert label[0] == 'BUTTON' and label[1] == 'Copy link' and not label[2] and label[5] >= 44, label
