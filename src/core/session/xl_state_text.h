@@ -18,11 +18,12 @@
  * differ is refused rather than opened to a different state.
  *
  * The format, version 1: fields separated by '~', each KEY:VALUE, the first "xl1":
- *   xl1~s:softmax~a:5~seed:0~lr:0.5~o:gd~sps:30~c:set-p_3,1,1,1,1~n:120~c:select_2~h:5f0c...
- *   s scenario, a its parameters (all of them, in the record's order), seed, u a setup
- *   command (up to XL_SETUP_MAX), lr, o optimizer, hy momentum,beta1,beta2,eps, r the
- *   race's optimizers, sps; then the log: n steps of time, c a command, x playing
- *   stopped by itself; h the state hash (16 hex digits). A lesson's link is instead
+ *   xl1~s:softmax~c:select_2~c:set-p_0.5,0.2,0.1,0.1,0.1~c:optimizer_adam~n:120~h:a4cae4155410b0fc
+ *   The start: s scenario, then (each only when not the default) a its parameters (all
+ *   of them, in the record's order), seed, u a setup command (up to XL_SETUP_MAX), lr,
+ *   o optimizer, hy momentum,beta1,beta2,eps, r the race's optimizers, sps; then the
+ *   log: n steps of time, c a command, x:1 playing stopped by itself; h the state hash
+ *   (16 hex digits), always last. A lesson's link is instead
  *   xl1~l:NAME~pg:K (xl_state_text_lesson). Only URL-safe characters: letters, digits,
  *   '-', '.', ',', '~', ':', '_' (a blank in a command) and %XX for any other byte.
  *   Numbers are decimal with as many digits as read back to the same double.
