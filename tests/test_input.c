@@ -83,6 +83,7 @@ START_TEST(listed_keys)
     expect_view(SDLK_F1, KMOD_NONE, UI_VIEW_HELP);
     /* Issue 8: F12 saves the frame; Ctrl + / Ctrl - / Ctrl 0 zoom, leaving the rate alone. */
     expect_view(SDLK_F12, KMOD_NONE, UI_VIEW_SCREENSHOT);
+    expect_view(SDLK_F4, KMOD_NONE, UI_VIEW_COPY_STATE); /* issue 21: the state's text or link */
     expect_view(SDLK_EQUALS, KMOD_LCTRL, UI_VIEW_ZOOM_IN);
     expect_view(SDLK_KP_PLUS, KMOD_LCTRL, UI_VIEW_ZOOM_IN);
     expect_view(SDLK_MINUS, KMOD_LCTRL, UI_VIEW_ZOOM_OUT);
