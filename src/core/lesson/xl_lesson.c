@@ -673,6 +673,16 @@ int xl_lesson_check_work(const xl_lesson *l, const char *file, xl_session *s, ch
              * not the steps: what a step costs depends on those alone. */
             if (st->kind == XL_STEP_COMMAND && st->cmd.kind != XL_CMD_RUN) (void)xl_session_apply(s, st->cmd);
         }
+        /* A focus on a panel the page's scenario does not draw would show the dashboard. */
+        const xl_page *pg = &l->pages[p];
+        for (size_t k = 0; pg->focus[0] && k < sizeof panels / sizeof panels[0]; k++) {
+            const xl_scenario_def *def = xl_session_scenario(s);
+            if (strcmp(pg->focus, panels[k]) != 0 || (def->panels & (1u << k))) continue;
+            report_add(report, n, file, pg->focus_line,
+                       "'@focus %s': the scenario here, %s, has no %s panel (it would show the dashboard)",
+                       pg->focus, def->id, pg->focus);
+            problems++;
+        }
     }
     return problems;
 }
