@@ -300,6 +300,30 @@ START_TEST(the_keys_focus_and_esc_leaves_first)
 }
 END_TEST
 
+/* A focus on a panel the scenario does not draw is none: the dashboard is drawn, Esc
+ * quits and F2 focuses the scenario's own main picture. */
+START_TEST(a_focus_the_scenario_lacks_is_none)
+{
+    fixture f;
+    fixture_open(&f);
+    ui_action act;
+    char did[256], err[256] = "";
+    ui_dispatch_key(&f.d, SDLK_F2, 0, 0, 0, &act, did, sizeof did);
+    ck_assert_int_eq(f.view.focus, UI_PANEL_LANDSCAPE);
+    ck_assert_int_eq(ui_action_parse("scenario microstates", &act, err, sizeof err), 0);
+    ck_assert_int_eq(ui_dispatch_action(&f.d, UI_DISPATCH_LEARNER, &act), 1);
+    ck_assert_int_eq(ui_focus_shown_focus(&f.view, f.s), UI_PANEL_NONE);
+    ck_assert_int_eq(ui_focus_main(f.s), UI_PANEL_SIDE); /* its picture in the landscape's place */
+    ui_dispatch_key(&f.d, SDLK_F2, 0, 0, 0, &act, did, sizeof did);
+    ck_assert_int_eq(f.view.focus, UI_PANEL_SIDE);
+    ck_assert_int_eq(ui_action_parse("focus landscape", &act, err, sizeof err), 0);
+    ui_dispatch_action(&f.d, UI_DISPATCH_LEARNER, &act);
+    ui_dispatch_key(&f.d, SDLK_ESCAPE, 0, 0, 0, &act, did, sizeof did);
+    ck_assert_int_eq(act.view, UI_VIEW_QUIT);
+    fixture_close(&f);
+}
+END_TEST
+
 /* In a lesson Esc leaves the page's focus first; the next Esc leaves the lesson. */
 START_TEST(esc_in_a_lesson_leaves_the_focus_before_the_lesson)
 {
@@ -434,6 +458,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, focus_commands_parse_and_format);
     tcase_add_test(tc, the_keys_focus_and_esc_leaves_first);
     tcase_add_test(tc, esc_in_a_lesson_leaves_the_focus_before_the_lesson);
+    tcase_add_test(tc, a_focus_the_scenario_lacks_is_none);
     tcase_add_test(tc, a_focus_change_animates_and_reduced_motion_cuts);
     tcase_add_test(tc, the_focus_layout_and_between);
     suite_add_tcase(s, tc);

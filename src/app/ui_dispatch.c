@@ -147,8 +147,8 @@ ui_classroom_key_result ui_dispatch_key(ui_dispatch *d, SDL_Keycode key, Uint16 
     *act = (ui_action){UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
     if (n) did[0] = '\0';
     const ui_classroom *cr = d->cr;
-    if (key == SDLK_ESCAPE && !(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) && d->view->focus != UI_PANEL_NONE &&
-        !cr->blank && !cr->menu_open && !cr->quit_asked) {
+    if (key == SDLK_ESCAPE && !(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) && !cr->blank && !cr->menu_open &&
+        !cr->quit_asked && ui_focus_shown_focus(d->view, d->s) != UI_PANEL_NONE) {
         act->view = UI_VIEW_FOCUS;
         act->cmd.n = UI_PANEL_NONE;
         ui_dispatch_action(d, UI_DISPATCH_LEARNER, act);

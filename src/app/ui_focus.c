@@ -36,6 +36,11 @@ int ui_focus_next(const xl_session *s, int from)
     return UI_PANEL_NONE;
 }
 
+int ui_focus_shown_focus(const ui_view *view, const xl_session *s)
+{
+    return ui_focus_shown(s) & ui_panel_show_bit(view->focus) ? view->focus : UI_PANEL_NONE;
+}
+
 void ui_focus_set(ui_view *view, int panel)
 {
     if (panel < 0 || panel >= UI_PANEL_COUNT || panel == view->focus) return;
@@ -80,7 +85,7 @@ int ui_focus_title_at(const ui_frame_geom *g, int x, int y)
 
 int ui_focus_toggle_target(const ui_view *view, const ui_frame_geom *g, const xl_session *s)
 {
-    if (view->focus != UI_PANEL_NONE) return UI_PANEL_NONE;
+    if (ui_focus_shown_focus(view, s) != UI_PANEL_NONE) return UI_PANEL_NONE;
     if (g && (view->pointer_over || view->pointer_in)) {
         const int id = ui_focus_panel_at(g, view->pointer_x - g->scene.x, view->pointer_y - g->scene.y);
         if (id != UI_PANEL_NONE) return id;

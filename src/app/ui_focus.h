@@ -32,6 +32,11 @@ int ui_focus_main(const xl_session *s);
  * history, data, side, wrapping around (from UI_PANEL_NONE: the first). */
 int ui_focus_next(const xl_session *s, int from);
 
+/* The focus as s shows it: view->focus when s's scenario draws that panel, else
+ * UI_PANEL_NONE (a focus kept across a switch to a scenario without the panel shows the
+ * dashboard, and Esc or F2 treat it as none). */
+int ui_focus_shown_focus(const ui_view *view, const xl_session *s);
+
 /* Focus panel (UI_PANEL_NONE: back to the dashboard) from now on: starts the change's
  * animation (a cut with view->reduced_motion). Setting the focus in force does nothing. */
 void ui_focus_set(ui_view *view, int panel);
