@@ -357,6 +357,10 @@ static const struct lint_case {
     {"# T\n## A\n@scenario softmax\n@play 50\n@expect loss = 1.4581 ± 0.0001\nIt ends at 1.4581.\n", 0, NULL},
     {"# T\n## A\n? Where?\n- at 1.4581 *\n- at 2.0000\n= At 1.4581.\n@scenario softmax\n@play 50\n"
      "@expect loss = 1.4581 ± 0.0001\n@expect entropy = 1.4541 ± 0.0001\n", 1, "l.lesson:5:6: error: '2.0000' is stated"},
+    /* An emphasis the page's focus hides; the focused panel's own, or no focus, fine. */
+    {"# T\n## A\n@emphasise bars\n@focus landscape\n", 1,
+     "l.lesson:3:1: error: '@emphasise bars' on a page whose '@focus landscape' (line 4) hides the bars"},
+    {"# T\n## A\n@focus bars\n@emphasise bars\n## B\n@emphasise history\n", 0, NULL},
 };
 
 START_TEST(the_linter_finds_what_misleads)
