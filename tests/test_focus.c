@@ -215,6 +215,10 @@ START_TEST(the_page_turn_applies_the_pages_focus)
     ui_dispatch_action(&f.d, UI_DISPATCH_LEARNER, &off);
     ui_dispatch_sync_view(&f.d);
     ck_assert_int_eq(f.view.focus, UI_PANEL_NONE);
+    /* F5, the page again from its start: its focus again. */
+    ck_assert_int_eq(ui_dispatch_lesson(&f.d, UI_DISPATCH_LEARNER, "again", err, sizeof err), 0);
+    ui_dispatch_sync_view(&f.d);
+    ck_assert_int_eq(f.view.focus, UI_PANEL_LANDSCAPE);
     /* Page 1 of lesson 4 has none: the dashboard. */
     open_page(&f, "04-cross-entropy.lesson", 1);
     ck_assert_int_eq(f.view.focus, UI_PANEL_NONE);

@@ -268,7 +268,7 @@ void ui_dispatch_sync_view(ui_dispatch *d)
     view->menu_selected = cr->menu_selected;
     view->library = &cr->library;
     view->lesson_path = cr->path;
-    ui_focus_follow_lesson(view, cr->player); /* a page's @focus, at its turn */
+    ui_focus_follow_lesson(view, cr->player, cr->agains); /* a page's @focus, at its turn and again (F5) */
 }
 
 static const char *phase_name(const ui_classroom *cr)

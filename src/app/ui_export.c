@@ -185,7 +185,7 @@ static int lesson_next(void *self)
     lesson_source *ls = self;
     ls->focus_moved = ls->frame > 0 && ui_focus_advance(ls->view, 1.0 / ls->fps);
     const int more = xl_recording_next(ls->rec);
-    if (ui_focus_follow_lesson(ls->view, ls->p)) ls->focus_moved = 1;
+    if (ui_focus_follow_lesson(ls->view, ls->p, 0)) ls->focus_moved = 1;
     ls->frame++;
     return more;
 }

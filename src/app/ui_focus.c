@@ -93,13 +93,14 @@ int ui_focus_toggle_target(const ui_view *view, const ui_frame_geom *g, const xl
     return ui_focus_main(s);
 }
 
-int ui_focus_follow_lesson(ui_view *view, const xl_player *p)
+int ui_focus_follow_lesson(ui_view *view, const xl_player *p, long again)
 {
     const int page = p ? xl_player_page(p) : -1;
-    if ((const void *)p == view->focus_lesson && page == view->focus_page) return 0;
+    if ((const void *)p == view->focus_lesson && page == view->focus_page && again == view->focus_again) return 0;
     const int had_lesson = view->focus_lesson != NULL;
     view->focus_lesson = p;
     view->focus_page = page;
+    view->focus_again = again;
     if (!p && !had_lesson) return 0; /* the sandbox as it was: its own focus stays */
     const int id = p ? ui_panel_find(xl_player_focus(p)) : UI_PANEL_NONE;
     const int was = view->focus;

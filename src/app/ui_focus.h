@@ -47,10 +47,11 @@ int ui_focus_advance(ui_view *view, double seconds);
 /* 1 while a change is being animated. */
 int ui_focus_animating(const ui_view *view);
 
-/* Follow a lesson's page: when the player or its page differ from the ones the view
- * took its focus from last, the view takes the page's @focus (the dashboard without
- * one; the dashboard too when a lesson is left, p NULL). Returns 1 if the focus changed. */
-int ui_focus_follow_lesson(ui_view *view, const xl_player *p);
+/* Follow a lesson's page: when the player, its page or `again` (a count of pages shown
+ * again from their start, F5) differ from the ones the view took its focus from last,
+ * the view takes the page's @focus (the dashboard without one; the dashboard too when a
+ * lesson is left, p NULL). Returns 1 if the focus changed. */
+int ui_focus_follow_lesson(ui_view *view, const xl_player *p, long again);
 
 /* The panel whose rectangle in g holds scene pixel (x, y), or UI_PANEL_NONE. */
 int ui_focus_panel_at(const ui_frame_geom *g, int x, int y);

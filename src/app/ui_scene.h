@@ -44,9 +44,11 @@ typedef struct ui_view {
     float focus_t;
     int reduced_motion;        /* focus changes are cuts (--reduced-motion, prefers-reduced-motion) */
     int pointer_over;          /* the pointer is over the scene now (F2 focuses what is under it) */
-    /* The lesson page whose @focus the view took last (ui_dispatch_sync_view). */
+    /* The lesson page whose @focus the view took last, and how many pages had been shown
+     * again then (ui_focus_follow_lesson). */
     const void *focus_lesson;
     int focus_page;
+    long focus_again;
 } ui_view;
 
 typedef struct ui_scene ui_scene;
