@@ -605,6 +605,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
             L->status = 1;
         }
     }
+    d->geom = NULL; /* the frames' geometry goes with the window */
     presenter_close(&L->pv);
     for (int i = 0; i < UI_CURSOR_COUNT; i++) SDL_FreeCursor(L->cursors[i]);
     ui_scene_destroy(sc);
