@@ -504,6 +504,35 @@ START_TEST(lesson_check_finds_a_verb_of_another_scenario)
 }
 END_TEST
 
+/* A page's @focus on a panel its scenario does not draw is found at its line; one the
+ * scenario draws (and off) pass. */
+START_TEST(lesson_check_finds_a_focus_the_scene_lacks)
+{
+    static const char text[] = "# T\n"
+                               "## Coins\n"
+                               "@scenario microstates\n"
+                               "@focus landscape\n"
+                               "## Coins again\n"
+                               "@focus data\n"
+                               "## Birds\n"
+                               "@scenario softmax\n"
+                               "@focus landscape\n"
+                               "## Dashboard\n"
+                               "@focus off\n";
+    xl_lesson *l = calloc(1, sizeof *l);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(xl_lesson_parse("t.lesson", text, strlen(text), l), 0);
+    xl_session *s = session_on(xl_scenario_find("softmax"));
+    char report[1024] = "";
+    ck_assert_int_eq(xl_lesson_check_work(l, "t.lesson", s, report, sizeof report), 1);
+    ck_assert_msg(strstr(report, "t.lesson:4:1: error: '@focus landscape': the scenario here, microstates, has no "
+                                 "landscape panel") != NULL,
+                  "%s", report);
+    xl_session_destroy(s);
+    free(l);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("command");
@@ -520,6 +549,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(reg, a_test_scenario_declares_a_verb);
     tcase_add_test(reg, verb_flags_decide_undo);
     tcase_add_test(reg, lesson_check_finds_a_verb_of_another_scenario);
+    tcase_add_test(reg, lesson_check_finds_a_focus_the_scene_lacks);
     suite_add_tcase(s, reg);
     return s;
 }

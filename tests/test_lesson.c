@@ -125,7 +125,13 @@ static const struct bad {
     {"# T\n## A\n@expect loss = 1 ± -1\n",
      "t.lesson:3:2: error: expect needs a tolerance of 0 or more after '±', e.g. 0.0001"},
     {"# T\n## A\n@stpe\n", "t.lesson:3:2: error: unknown command 'stpe' (a directive is a lesson word: expect, play, "
-                           "pause, wait, hold, emphasise; or a command: xentlab --list-commands)"},
+                           "pause, wait, hold, emphasise, focus; or a command: xentlab --list-commands)"},
+    {"# T\n## A\n@focus sky\n", "t.lesson:3:8: error: focus needs a panel: bars, readouts, landscape, history, data "
+                                 "or side (or off for the dashboard), e.g. '@focus landscape'"},
+    {"# T\n## A\n@focus\n", "t.lesson:3:8: error: focus needs a panel: bars, readouts, landscape, history, data or "
+                             "side (or off for the dashboard), e.g. '@focus landscape'"},
+    {"# T\n## A\n@focus bars\n@focus landscape\n",
+     "t.lesson:4:2: error: this page already has '@focus' (line 3): a page puts one panel in focus"},
     {"# T\n## A\n- an answer\n",
      "t.lesson:3:1: error: '- ' belongs to a question: write the question first, on a line starting '? '"},
     {"# T\n## A\n? Which?\n- a *\n= because\n",
@@ -157,13 +163,34 @@ static const struct bad {
      "t.lesson:3:2: error: directive too long: a directive takes at most 255 bytes (this has 798)"},
     {"# T\n## A\n@rewind 1000000000\n",
      "t.lesson:3:2: error: rewind needs a whole number from 0 to 100000000, as in 'rewind N' (a directive is a lesson "
-     "word: expect, play, pause, wait, hold, emphasise; or a command: xentlab --list-commands)"},
+     "word: expect, play, pause, wait, hold, emphasise, focus; or a command: xentlab --list-commands)"},
     {"# T\n## A\n@measure 0\n",
      "t.lesson:3:2: error: measure needs a whole number from 1 to 1024, as in 'measure K' (a directive is a lesson "
-     "word: expect, play, pause, wait, hold, emphasise; or a command: xentlab --list-commands)"},
+     "word: expect, play, pause, wait, hold, emphasise, focus; or a command: xentlab --list-commands)"},
     {"# T\n## A\n### deeper\n",
      "t.lesson:3:1: error: '#' is the lesson's title and '## ' starts a page; a line cannot start with it otherwise"},
 };
+
+/* @focus is a property of its page: the panel, "" for off or none; not a step. */
+START_TEST(focus_is_the_pages)
+{
+    int errors;
+    xl_lesson *l = parse("# T\n## A\n@focus landscape\n@step\n## B\n@focus off\n## C\ntext\n## D\n@emphasise bars\n"
+                         "@focus bars\n", &errors);
+    ck_assert_msg(errors == 0, "%d errors, first: %s", errors, l->errors[0]);
+    ck_assert_int_eq(l->npages, 4);
+    ck_assert_str_eq(l->pages[0].focus, "landscape");
+    ck_assert_int_eq(l->pages[0].focus_line, 3);
+    ck_assert_int_eq(l->pages[0].nsteps, 1); /* the step, not the focus */
+    ck_assert_str_eq(l->pages[1].focus, "");
+    ck_assert_int_eq(l->pages[1].focus_line, 6);
+    ck_assert_str_eq(l->pages[2].focus, "");
+    ck_assert_int_eq(l->pages[2].focus_line, 0);
+    ck_assert_str_eq(l->pages[3].focus, "bars");
+    ck_assert_int_eq(l->pages[3].steps[0].kind, XL_STEP_EMPHASISE); /* emphasis still works beside it */
+    free(l);
+}
+END_TEST
 
 START_TEST(bad_inputs_and_their_messages)
 {
@@ -330,6 +357,10 @@ static const struct lint_case {
     {"# T\n## A\n@scenario softmax\n@play 50\n@expect loss = 1.4581 ± 0.0001\nIt ends at 1.4581.\n", 0, NULL},
     {"# T\n## A\n? Where?\n- at 1.4581 *\n- at 2.0000\n= At 1.4581.\n@scenario softmax\n@play 50\n"
      "@expect loss = 1.4581 ± 0.0001\n@expect entropy = 1.4541 ± 0.0001\n", 1, "l.lesson:5:6: error: '2.0000' is stated"},
+    /* An emphasis the page's focus hides; the focused panel's own, or no focus, fine. */
+    {"# T\n## A\n@emphasise bars\n@focus landscape\n", 1,
+     "l.lesson:3:1: error: '@emphasise bars' on a page whose '@focus landscape' (line 4) hides the bars"},
+    {"# T\n## A\n@focus bars\n@emphasise bars\n## B\n@emphasise history\n", 0, NULL},
 };
 
 START_TEST(the_linter_finds_what_misleads)
@@ -361,6 +392,7 @@ Suite *xl_test_suite(void)
     Suite *s = suite_create("lesson");
     TCase *tc = tcase_create("parser");
     tcase_add_test(tc, a_complete_lesson);
+    tcase_add_test(tc, focus_is_the_pages);
     tcase_add_test(tc, bad_inputs_and_their_messages);
     tcase_add_test(tc, every_error_of_a_file_is_reported);
     tcase_add_test(tc, bom_and_line_ends);

@@ -13,6 +13,7 @@
 #include "ui_check.h"
 #include "ui_classroom.h"
 #include "ui_dispatch.h"
+#include "ui_focus.h"
 #include "ui_export.h"
 #include "ui_export_replay.h"
 #include "ui_replay.h"
@@ -229,7 +230,8 @@ static int app_open(app *a, const ui_options *opt)
     a->tc = (trace_ctx){stdout, a->s};
     if (opt->trace) xl_session_set_observer(a->s, trace_step, &a->tc);
     a->view = (ui_view){.theme = scene_opt->theme, .pointer_in = opt->pointer, .pointer_x = opt->pointer_x,
-                        .pointer_y = opt->pointer_y, .zoom = scene_opt->zoom};
+                        .pointer_y = opt->pointer_y, .zoom = scene_opt->zoom,
+                        .reduced_motion = opt->reduced_motion};
     if (opt->record_input) {
         char err[1200];
         if (ui_replay_writer_open(&a->writer, opt->record_input, opt->argc, opt->argv, opt->width, opt->height, err,
@@ -255,7 +257,8 @@ static int app_record(const ui_options *opt, app *a, int lesson_status)
     if (opt->replay) {
         status = ui_export_replay(opt, &a->rp, &a->ro, a->fonts, &a->d);
     } else {
-        ui_export_options eo = {opt->record, opt->width, opt->height, opt->fps, opt->theme, opt->force, a->fonts};
+        ui_export_options eo = {opt->record, opt->width,     opt->height, opt->fps,
+                                opt->theme,  opt->force,     a->fonts,    opt->reduced_motion};
         status = ui_export_lesson(a->cr.player, &eo);
     }
     SDL_Quit();
@@ -281,6 +284,7 @@ static int app_show(const ui_options *opt, app *a)
         wopt.width = a->rp.width < UI_MIN_W ? UI_MIN_W : a->rp.width;
         wopt.height = a->rp.height < UI_MIN_H ? UI_MIN_H : a->rp.height;
     }
+    if (opt->headless) ui_focus_advance(&a->view, UI_FOCUS_SECONDS); /* one frame: the state reached */
     int status = opt->headless ? run_headless(&wopt, a->s, a->view, a->fonts)
                                : ui_window_run(&wopt, &a->d, a->fonts, opt->replay ? &a->rp : NULL);
     SDL_Quit();

@@ -43,16 +43,17 @@ static int play_all(const xl_lesson *l, const char *file, FILE *err, int *expect
 }
 
 /* xl_lesson_check_work on a fresh session: the problems, reported on err; *verbs of
- * them were a scenario's verb on a page whose scenario lacks it, the rest plays over the
- * limits. */
-static int work_pass(const xl_lesson *l, const char *file, FILE *err, int *verbs)
+ * them were a scenario's verb on a page whose scenario lacks it, *focus a page's @focus
+ * on a panel its scenario does not draw, the rest plays over the limits. */
+static int work_pass(const xl_lesson *l, const char *file, FILE *err, int *verbs, int *focus)
 {
-    *verbs = 0;
+    *verbs = *focus = 0;
     xl_session *s = fresh_session(file, err);
     if (!s) return 1;
     char report[8192] = "";
     int over = xl_lesson_check_work(l, file, s, report, sizeof report);
     for (const char *at = report; (at = strstr(at, "' is a verb of ")) != NULL; at++) (*verbs)++;
+    for (const char *at = report; (at = strstr(at, ": error: '@focus ")) != NULL; at++) (*focus)++;
     fputs(report, err);
     xl_session_destroy(s);
     return over;
@@ -100,10 +101,13 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
         }
         if (!play) {
             /* The work its plays ask for, counted without taking a step. */
-            int verbs = 0, over = work_pass(l, files[i], err, &verbs);
+            int verbs = 0, focus = 0, over = work_pass(l, files[i], err, &verbs, &focus);
             if (over) {
-                if (over > verbs)
-                    fprintf(out, "%s: %d play%s over the limits\n", files[i], over - verbs, over - verbs == 1 ? "" : "s");
+                if (over > verbs + focus)
+                    fprintf(out, "%s: %d play%s over the limits\n", files[i], over - verbs - focus,
+                            over - verbs - focus == 1 ? "" : "s");
+                if (focus)
+                    fprintf(out, "%s: %d @focus on a panel its page's scenario does not draw\n", files[i], focus);
                 if (verbs)
                     fprintf(out, "%s: %d command%s its page's scenario does not have\n", files[i], verbs,
                             verbs == 1 ? "" : "s");

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_focus.h"
 #include "ui_platform.h"
 #include "ui_trace.h"
 #include "xl_state_text.h"
@@ -141,16 +142,31 @@ static void copy_state(ui_dispatch *d, const policy *pol, const ui_action *act)
     free(text);
 }
 
-int ui_dispatch_action(ui_dispatch *d, ui_dispatch_from from, const ui_action *act)
+/* focus-toggle and focus-next as the plain focus they mean now; other actions as they are. */
+static ui_action resolve_focus(const ui_dispatch *d, const ui_action *act)
+{
+    ui_action out = *act;
+    if (act->view != UI_VIEW_FOCUS_TOGGLE && act->view != UI_VIEW_FOCUS_NEXT) return out;
+    out.view = UI_VIEW_FOCUS;
+    out.cmd = xl_command_make(XL_CMD_NONE);
+    out.cmd.n = act->view == UI_VIEW_FOCUS_NEXT ? ui_focus_next(d->s, d->view->focus)
+                                                : ui_focus_toggle_target(d->view, d->geom, d->s);
+    return out;
+}
+
+int ui_dispatch_action(ui_dispatch *d, ui_dispatch_from from, const ui_action *asked)
 {
     const policy *pol = &policies[from];
     char text[1024];
     int ok = 1;
+    const ui_action resolved = resolve_focus(d, asked);
+    const ui_action *act = &resolved;
     if (act->view == UI_VIEW_COPY_STATE) {
         /* Not recorded: copying changes nothing a replay shows. */
         copy_state(d, pol, act);
         return 1;
     }
+    if (act->view == UI_VIEW_FOCUS) ui_focus_set(d->view, (int)act->cmd.n);
     if (act->view == UI_VIEW_NONE) {
         if (act->cmd.kind == XL_CMD_NONE) return 1;
         xl_session_tick(d->s, &act->cmd, 1, 0.0, &ok);
@@ -190,6 +206,14 @@ ui_classroom_key_result ui_dispatch_key(ui_dispatch *d, SDL_Keycode key, Uint16 
 {
     *act = (ui_action){UI_VIEW_NONE, xl_command_make(XL_CMD_NONE)};
     if (n) did[0] = '\0';
+    const ui_classroom *cr = d->cr;
+    if (key == SDLK_ESCAPE && !(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) && !cr->blank && !cr->menu_open &&
+        !cr->quit_asked && ui_focus_shown_focus(d->view, d->s) != UI_PANEL_NONE) {
+        act->view = UI_VIEW_FOCUS;
+        act->cmd.n = UI_PANEL_NONE;
+        ui_dispatch_action(d, UI_DISPATCH_LEARNER, act);
+        return UI_CLASSROOM_PASS;
+    }
     ui_classroom_key_result kr = lessons_locked ? UI_CLASSROOM_PASS : ui_classroom_key(d->cr, key, mod, d->s, did, n);
     if (kr == UI_CLASSROOM_TAKEN) ui_dispatch_lesson_done(d, UI_DISPATCH_LEARNER, did);
     if (kr != UI_CLASSROOM_PASS) return kr;
@@ -305,6 +329,7 @@ void ui_dispatch_sync_view(ui_dispatch *d)
     view->menu_selected = cr->menu_selected;
     view->library = &cr->library;
     view->lesson_path = cr->path;
+    ui_focus_follow_lesson(view, cr->player, cr->agains); /* a page's @focus, at its turn and again (F5) */
 }
 
 static const char *phase_name(const ui_classroom *cr)

@@ -63,6 +63,7 @@ typedef struct ui_dispatch {
     unsigned long long start_ms;
     int quit_stays;           /* quit is refused (a browser page is left by closing its tab) */
     ui_dispatch_lesson_seen seen;
+    const ui_frame_geom *geom; /* the last frame drawn (borrowed; NULL: none): what F2 focuses */
 } ui_dispatch;
 
 /* Set d up over the borrowed parts (rw and trace may be NULL) and make cr's players
@@ -78,7 +79,9 @@ long long ui_dispatch_ms(const ui_dispatch *d);
 xl_player_host ui_dispatch_host(ui_dispatch *d);
 
 /* An action from `from`: a session command (applied, then as the table says) or a view
- * command (on d->view). Returns 1 if it was taken; 0 if the session refused it (the
+ * command (on d->view). focus-toggle and focus-next are made the plain "focus PANEL" (or
+ * "focus off") they mean here, with the last frame (d->geom) and the pointer, and are
+ * recorded and traced as that. Returns 1 if it was taken; 0 if the session refused it (the
  * reason in xl_session_message), or for quit when d->quit_stays. */
 int ui_dispatch_action(ui_dispatch *d, ui_dispatch_from from, const ui_action *act);
 /* The same for a session command. */
@@ -90,7 +93,8 @@ int ui_dispatch_lesson(ui_dispatch *d, ui_dispatch_from from, const char *action
 /* A lesson action the classroom already did (ui_classroom_key, ui_classroom_click,
  * --lesson at the start): recorded as the table says. did "" does nothing. */
 void ui_dispatch_lesson_done(ui_dispatch *d, ui_dispatch_from from, const char *did);
-/* A key from the learner: the classroom's (unless lessons_locked) or the key map's
+/* A key from the learner. Esc leaves the focus first ("focus off"), before the classroom
+ * (which closes a lesson) and the key map (which quits) see it; else the classroom's (unless lessons_locked) or the key map's
  * action (session commands dropped when session_locked: a replay or a page being
  * computed holds the session; view commands stay the viewer's). *act gets the mapped
  * action (NONE when the classroom took the key or none applies), did the lesson action. */

@@ -8,6 +8,8 @@
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "ui_export.h"
 
+#include "ui_focus.h"
+
 #include <SDL.h>
 #include <dirent.h>
 #include <errno.h>
@@ -167,8 +169,32 @@ static int plan(xl_player *p, int fps, schedule *sc)
 }
 
 /* The lesson on its virtual clock, as a frame source. */
-static int lesson_next(void *self) { return xl_recording_next(self); }
-static int lesson_changed(void *self) { return xl_recording_changed(self); }
+/* A lesson's frames: the recording's, with the view following each page's @focus and
+ * its change animated by the frames' time (the window's ~300 ms, frame by frame). */
+typedef struct lesson_source {
+    xl_recording *rec;
+    ui_view *view;
+    const xl_player *p;
+    int fps;
+    long frame;
+    int focus_moved;  /* this frame's focus differs from the last one's */
+} lesson_source;
+
+static int lesson_next(void *self)
+{
+    lesson_source *ls = self;
+    ls->focus_moved = ls->frame > 0 && ui_focus_advance(ls->view, 1.0 / ls->fps);
+    const int more = xl_recording_next(ls->rec);
+    if (ui_focus_follow_lesson(ls->view, ls->p, 0)) ls->focus_moved = 1;
+    ls->frame++;
+    return more;
+}
+
+static int lesson_changed(void *self)
+{
+    const lesson_source *ls = self;
+    return xl_recording_changed(ls->rec) || ls->focus_moved;
+}
 
 /* Remove a frames folder this exporter made (frame-*.png, captions.srt, chapters.vtt,
  * nothing else); -1 if it holds anything else, which is then left alone. */
@@ -421,8 +447,10 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
         return 1;
     }
     xl_recording *rec = xl_recording_create(p, opt->fps);
-    ui_view view = {.theme = (ui_theme_kind)opt->theme, .lesson = p, .recording = 1};
-    ui_export_source src = {lesson_next, lesson_changed, rec, xl_player_session(p), &view};
+    ui_view view = {.theme = (ui_theme_kind)opt->theme, .lesson = p, .recording = 1,
+                    .reduced_motion = opt->reduced_motion};
+    lesson_source ls = {rec, &view, p, opt->fps > 0 ? opt->fps : 30, 0, 0};
+    ui_export_source src = {lesson_next, lesson_changed, &ls, xl_player_session(p), &view};
     int status = rec ? ui_export_frames(opt, sc, &src) : 1;
     xl_recording_free(rec);
     free(sc);

@@ -25,6 +25,7 @@ typedef struct ui_export_options {
     int theme;              /* ui_theme_kind */
     int force;              /* replace what is there */
     const char *fonts;      /* the fonts folder */
+    int reduced_motion;     /* focus changes are cuts (--reduced-motion) */
 } ui_export_options;
 
 /* Record p's lesson (from its first page; p and its session are driven). Returns the

@@ -1,6 +1,8 @@
 /* ui_export_replay: a replay as a video (see ui_export_replay.h). */
 #include "ui_export_replay.h"
 
+#include "ui_focus.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,8 @@ static int replay_source_next(void *self)
     replay_source *rs = self;
     const long long t = (long long)rs->frame * 1000 / rs->fps;
     rs->changed = rs->frame == 0;
+    /* A focus change moves on by one frame's time, as the window's clock moves it. */
+    if (rs->frame > 0 && ui_focus_advance(rs->d->view, 1.0 / rs->fps)) rs->changed = 1;
     while (rs->next < rs->rp->count && rs->rp->entries[rs->next].ms <= t) {
         const ui_replay_entry *e = &rs->rp->entries[rs->next++];
         int applied = ui_dispatch_replay(rs->d, e, rs->file, &rs->work);
@@ -33,7 +37,9 @@ static int replay_source_next(void *self)
         }
         if (applied || e->kind != UI_REPLAY_ADVANCE) rs->changed = 1;
     }
+    const int focus_was = rs->d->view->focus;
     ui_dispatch_sync_view(rs->d);
+    if (rs->d->view->focus != focus_was) rs->changed = 1;
     rs->d->view->recording = 1;
     rs->frame++;
     return 1;
@@ -101,7 +107,8 @@ int ui_export_replay(const ui_options *opt, const ui_replay *rp, const ui_option
         if (schedule(rp, opt->fps, opt->replay, sc, &dry->d) == 0) {
             replay_source rs = {rp, 0, 0, opt->fps, 0, d, opt->replay, 0.0, 0};
             ui_export_source src = {replay_source_next, replay_source_changed, &rs, d->s, d->view};
-            ui_export_options eo = {opt->record, opt->width, opt->height, opt->fps, d->view->theme, opt->force, fonts};
+            ui_export_options eo = {opt->record,    opt->width, opt->height, opt->fps,
+                                    d->view->theme, opt->force, fonts,       opt->reduced_motion};
             status = ui_export_frames(&eo, sc, &src);
         }
         ui_classroom_free(&dry->cr);

@@ -39,6 +39,7 @@ typedef struct ui_frame_geom {
     SDL_Rect help_hint;       /* "H help" in the hint bar: a click on it opens the key sheet */
     ui_lesson_geom lesson;    /* the column (empty without a lesson) and its answers */
     ui_menu_geom menu;        /* the menu's rows when it is open */
+    SDL_Rect titles[UI_PANEL_COUNT]; /* each panel's title bar (a double-click there focuses it) */
 } ui_frame_geom;
 
 /* What lies under a pixel. */

@@ -7,6 +7,8 @@
  * from its record. */
 #include "ui_input.h"
 
+#include "ui_layout.h" /* the panels' names (focus PANEL) */
+
 #include <stdio.h>
 #include <string.h>
 
@@ -15,7 +17,24 @@ static const char *const view_names[UI_VIEW_COUNT] = {
     [UI_VIEW_HELP] = "help", [UI_VIEW_QUIT] = "quit", [UI_VIEW_SCREENSHOT] = "screenshot",
     [UI_VIEW_ZOOM_IN] = "zoom-in", [UI_VIEW_ZOOM_OUT] = "zoom-out", [UI_VIEW_ZOOM_RESET] = "zoom-reset",
     [UI_VIEW_COPY_STATE] = "copy-state",
+    [UI_VIEW_FOCUS] = "focus", [UI_VIEW_FOCUS_TOGGLE] = "focus-toggle", [UI_VIEW_FOCUS_NEXT] = "focus-next",
 };
+
+/* "focus PANEL": the rest of the text after the word (blanks trimmed). */
+static int parse_focus(const char *s, size_t len, ui_action *out, char *err, size_t errlen)
+{
+    char name[32];
+    while (len > 0 && (*s == ' ' || *s == '\t')) s++, len--;
+    const int id = len > 0 && len < sizeof name ? (memcpy(name, s, len), name[len] = '\0', ui_panel_find(name)) : -1;
+    if (id < 0 || (len == 0)) {
+        snprintf(err, errlen, "focus needs a panel: bars, readouts, landscape, history, data, side or off");
+        return -1;
+    }
+    out->view = UI_VIEW_FOCUS;
+    out->cmd = xl_command_make(XL_CMD_NONE);
+    out->cmd.n = id;
+    return 0;
+}
 
 int ui_action_is_none(const ui_action *a)
 {
@@ -28,6 +47,9 @@ int ui_action_parse(const char *text, ui_action *out, char *err, size_t errlen)
     while (*s == ' ' || *s == '\t') s++;
     size_t len = strlen(s);
     while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
+    if (len > 5 && memcmp(s, "focus", 5) == 0 && (s[5] == ' ' || s[5] == '\t'))
+        return parse_focus(s + 5, len - 5, out, err, errlen);
+    if (len == 5 && memcmp(s, "focus", 5) == 0) return parse_focus(s + 5, 0, out, err, errlen);
     for (int v = 1; v < UI_VIEW_COUNT; v++) {
         if (strlen(view_names[v]) == len && memcmp(view_names[v], s, len) == 0) {
             out->view = (ui_view_command)v;
@@ -44,6 +66,10 @@ int ui_action_parse(const char *text, ui_action *out, char *err, size_t errlen)
 
 char *ui_action_format(const ui_action *a, char *buf, size_t n)
 {
+    if (a->view == UI_VIEW_FOCUS) {
+        snprintf(buf, n, "focus %s", ui_panel_name((int)a->cmd.n));
+        return buf;
+    }
     if (a->view != UI_VIEW_NONE) {
         snprintf(buf, n, "%s", view_names[a->view]);
         return buf;
@@ -77,6 +103,7 @@ ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod, const xl_scenario_def *c
     case SDLK_q: case SDLK_ESCAPE: return view_action(UI_VIEW_QUIT);
     case SDLK_F12: return view_action(UI_VIEW_SCREENSHOT);
     case SDLK_F4: return view_action(UI_VIEW_COPY_STATE);
+    case SDLK_F2: return view_action(mod & KMOD_SHIFT ? UI_VIEW_FOCUS_NEXT : UI_VIEW_FOCUS_TOGGLE);
     default: break;
     }
     if (mod & KMOD_CTRL) { /* the zoom for the back of the room; Ctrl leaves the rate alone */
@@ -295,6 +322,7 @@ void ui_input_list_commands(FILE *out)
         [UI_VIEW_THEME] = "T", [UI_VIEW_FULLSCREEN] = "F11", [UI_VIEW_HELP] = "H or F1", [UI_VIEW_QUIT] = "Q or Esc",
         [UI_VIEW_SCREENSHOT] = "F12", [UI_VIEW_ZOOM_IN] = "Ctrl+Plus", [UI_VIEW_ZOOM_OUT] = "Ctrl+Minus",
         [UI_VIEW_ZOOM_RESET] = "Ctrl+0", [UI_VIEW_COPY_STATE] = "F4",
+        [UI_VIEW_FOCUS_TOGGLE] = "F2", [UI_VIEW_FOCUS_NEXT] = "Shift+F2",
     };
     static const char *const view_help[UI_VIEW_COUNT] = {
         [UI_VIEW_THEME] = "projector <-> dark theme", [UI_VIEW_FULLSCREEN] = "fullscreen on / off",
@@ -303,7 +331,12 @@ void ui_input_list_commands(FILE *out)
         [UI_VIEW_ZOOM_IN] = "type and lines larger", [UI_VIEW_ZOOM_OUT] = "type and lines smaller",
         [UI_VIEW_ZOOM_RESET] = "type and lines back to 1",
         [UI_VIEW_COPY_STATE] = "copy the state as a text for --state (in the browser: a link)",
+        [UI_VIEW_FOCUS] = "one panel takes the scene (bars, readouts, landscape, history, data, side), or off",
+        [UI_VIEW_FOCUS_TOGGLE] = "focus the panel under the pointer (else the main picture), or back",
+        [UI_VIEW_FOCUS_NEXT] = "focus the next panel",
     };
     fprintf(out, "# the window's own (--do and replays; not lessons)\n");
-    for (int v = 1; v < UI_VIEW_COUNT; v++) fprintf(out, "%-24s %-14s %s\n", view_names[v], view_keys[v], view_help[v]);
+    for (int v = 1; v < UI_VIEW_COUNT; v++)
+        fprintf(out, "%-24s %-14s %s\n", v == UI_VIEW_FOCUS ? "focus PANEL" : view_names[v],
+                view_keys[v] ? view_keys[v] : "-", view_help[v]);
 }

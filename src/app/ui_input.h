@@ -26,12 +26,17 @@ typedef enum ui_view_command {
     UI_VIEW_ZOOM_OUT,   /* (Ctrl −) */
     UI_VIEW_ZOOM_RESET, /* (Ctrl 0) */
     UI_VIEW_COPY_STATE, /* the state's text to the clipboard, a link in the browser (F4) */
+    UI_VIEW_FOCUS,      /* "focus PANEL" / "focus off": the panel (a ui_panel_id) rides in cmd.n */
+    UI_VIEW_FOCUS_TOGGLE, /* F2: off when a panel is in focus, else the one under the pointer or the
+                           * scenario's main picture (the dispatcher makes it a plain UI_VIEW_FOCUS) */
+    UI_VIEW_FOCUS_NEXT, /* Shift+F2: the next panel shown (made a plain UI_VIEW_FOCUS too) */
     UI_VIEW_COUNT
 } ui_view_command;
 
 typedef struct ui_action {
     ui_view_command view;  /* UI_VIEW_NONE: cmd is the action */
-    xl_command cmd;        /* kind XL_CMD_NONE when the action is a view command or nothing */
+    xl_command cmd;        /* kind XL_CMD_NONE when the action is a view command or nothing;
+                            * a view command's argument (UI_VIEW_FOCUS's panel) is cmd.n */
 } ui_action;
 
 /* True when the action does nothing. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "ui_draw.h"
+#include "ui_focus.h"
 #include "ui_own_panels.h"
 #include "ui_text.h"
 
@@ -17,6 +18,7 @@ struct ui_scene {
     SDL_Renderer *r;
     ui_text *text;
     ui_text *lesson_text;  /* the lesson's column, menu and presenter view: sized by the frame */
+    ui_text *focus_text;   /* the focused panel's larger type (ui_scene_focus_factor) */
     /* The narration's size for the lesson shown (finding it opens faces, so once a lesson
      * and frame size). */
     struct fit_key {
@@ -57,10 +59,11 @@ ui_scene *ui_scene_create(SDL_Renderer *renderer, const char *font_dir, char *er
     sc->r = renderer;
     sc->text = ui_text_create(renderer, font_dir, err, errlen);
     sc->lesson_text = sc->text ? ui_text_create(renderer, font_dir, err, errlen) : NULL;
+    sc->focus_text = sc->lesson_text ? ui_text_create(renderer, font_dir, err, errlen) : NULL;
     sc->landscape = ui_landscape_panel_create(renderer);
     sc->simplex = ui_simplex_panel_create();
-    if (!sc->text || !sc->lesson_text || !sc->landscape || !sc->simplex) {
-        if (sc->lesson_text) SDL_snprintf(err, errlen, "out of memory");
+    if (!sc->text || !sc->lesson_text || !sc->focus_text || !sc->landscape || !sc->simplex) {
+        if (sc->focus_text) SDL_snprintf(err, errlen, "out of memory");
         ui_scene_destroy(sc);
         return NULL;
     }
@@ -72,6 +75,7 @@ void ui_scene_destroy(ui_scene *sc)
     if (!sc) return;
     ui_text_destroy(sc->text);
     ui_text_destroy(sc->lesson_text);
+    ui_text_destroy(sc->focus_text);
     ui_landscape_panel_destroy(sc->landscape);
     ui_simplex_panel_destroy(sc->simplex);
     if (sc->backdrop.texture) SDL_DestroyTexture(sc->backdrop.texture);
@@ -87,12 +91,14 @@ void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec)
 {
     ui_text_set_recorder(sc->text, rec);
     ui_text_set_recorder(sc->lesson_text, rec);
+    ui_text_set_recorder(sc->focus_text, rec);
 }
 
 void ui_scene_set_cut_recorder(ui_scene *sc, ui_text_recorder *cuts)
 {
     ui_text_set_cut_recorder(sc->text, cuts);
     ui_text_set_cut_recorder(sc->lesson_text, cuts);
+    ui_text_set_cut_recorder(sc->focus_text, cuts);
 }
 
 float ui_scene_scale(int w, int h)
@@ -271,6 +277,58 @@ static int draw_backdrop(ui_scene *sc, ui_theme_kind theme, int w, int h, const 
     return 1;
 }
 
+float ui_scene_focus_factor(SDL_Rect dash, SDL_Rect focused)
+{
+    if (dash.w <= 0 || dash.h <= 0 || focused.w <= 0 || focused.h <= 0) return 1.0f;
+    const float fw = (float)focused.w / (float)dash.w, fh = (float)focused.h / (float)dash.h;
+    float f = fw < fh ? fw : fh;
+    /* In tenths, so a few pixels of a different window size do not reopen the faces. */
+    f = floorf(f * 10.0f) / 10.0f;
+    return f < 1.0f ? 1.0f : f > UI_FOCUS_TYPE_MAX ? UI_FOCUS_TYPE_MAX : f;
+}
+
+/* The strip under a focused panel: the scene's live numbers in one line (the readouts'
+ * floor, loss and gap with the unit, and the step), so the others' numbers stay in view. */
+static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s)
+{
+    const ui_theme *th = ctx->theme;
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    if (strip.w <= 0 || strip.h < lh) return;
+    ui_text_set_region(ctx->text, strip, 0);
+    ui_draw_fill(ctx->r, strip, th->panel);
+    ui_draw_frame(ctx->r, strip, 1, th->border);
+    double v[XL_READOUTS_MAX];
+    xl_session_readouts(s, v);
+    const double k = xl_unit_scale(ctx->unit);
+    const char *unit = xl_unit_name(ctx->unit);
+    char line[512] = "", num[48];
+    size_t used = 0;
+    /* H(P), H(P,Q), KL: the identity's floor, total and gap, in the order it is read. */
+    static const int order3[] = {1, 0, 2};
+    const int n = def->readout_count < 3 ? def->readout_count : 3;
+    for (int i = 0; i < n; i++) {
+        const int r = n == 3 ? order3[i] : i;
+        ui_format_fit(num, sizeof num, v[r] * k, 4, 10);
+        int wr = snprintf(line + used, sizeof line - used, "%s%s = %s %s", i ? "   ·   " : "",
+                          def->readouts[r].symbol, num, unit);
+        if (wr > 0 && (size_t)wr < sizeof line - used) used += (size_t)wr;
+    }
+    snprintf(line + used, sizeof line - used, "%sstep %ld", used ? "   ·   " : "", xl_sim_steps(xl_session_sim(s)));
+    char cut[512];
+    ui_text_fit(ctx->text, UI_FONT_LABEL, line, strip.w - 2 * ctx->pad, cut, sizeof cut);
+    ui_text_draw(ctx->text, UI_FONT_LABEL, strip.x + ctx->pad, strip.y + (strip.h - lh) / 2, UI_ALIGN_LEFT, th->text,
+                 cut);
+}
+
+/* The title bar ui_panel_begin draws at the top of area with ctx's type. */
+static SDL_Rect title_bar(const ui_ctx *ctx, SDL_Rect area)
+{
+    if (area.w <= 0 || area.h <= 0) return (SDL_Rect){0, 0, 0, 0};
+    int h = ctx->pad * 3 / 4 + ui_text_line_height(ctx->text, UI_FONT_TITLE) + ctx->pad / 2;
+    return (SDL_Rect){area.x, area.y, area.w, h < area.h ? h : area.h};
+}
+
 /* The scene alone in a w x h frame (or viewport). */
 static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
 {
@@ -285,20 +343,45 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     }
     const xl_scenario_def *def = xl_session_scenario(s);
     const ui_own_panel *own = def->panels & (XL_PANEL_DATA | XL_PANEL_SIDE) ? ui_own_panel_for(def) : NULL;
-    const int own_data = own && own->draw && (def->panels & XL_PANEL_DATA);
-    const int own_side = own && own->draw_side && (def->panels & XL_PANEL_SIDE);
-    unsigned show = (def->panels & XL_PANEL_BARS ? UI_SHOW_BARS : 0u) |
-                    (def->panels & XL_PANEL_READOUTS ? UI_SHOW_READOUTS : 0u) |
-                    (def->panels & XL_PANEL_LANDSCAPE ? UI_SHOW_LANDSCAPE : 0u) |
-                    (def->panels & XL_PANEL_HISTORY ? UI_SHOW_HISTORY : 0u) | (own_data ? UI_SHOW_DATA : 0u) |
-                    (own_side ? UI_SHOW_SIDE : 0u);
-    ui_layout L = ui_layout_compute(w, h, scale, sc->text, show);
+    const unsigned show = ui_focus_shown(s);
+    const int own_data = (show & UI_SHOW_DATA) != 0, own_side = (show & UI_SHOW_SIDE) != 0;
+    const ui_layout dash = ui_layout_compute(w, h, scale, sc->text, show);
+    /* Focus: the layouts before and after the last change, and the frame between them. */
+    const int to = view->focus, from = view->focus_from;
+    const float t = view->focus == view->focus_from ? 1.0f : ui_ease(view->focus_t);
+    const ui_layout LA = ui_layout_focus(&dash, w, sc->text, show, from);
+    const ui_layout LB = ui_layout_focus(&dash, w, sc->text, show, to);
+    ui_layout L = ui_layout_between(&LA, &LB, t);
     ui_ctx ctx = {
         .r = sc->r, .text = sc->text, .theme = th, .scale = scale,
         .line = (scale < 1.0f ? 1.0f : scale) * th->line_scale, .pad = L.pad,
         .unit = xl_session_unit(s),
         .hits = &sc->hits,
     };
+    /* The focused panel (the new one from halfway through a change, the old one before)
+     * is drawn with its own larger type and marks: its own faces, so the others' stay
+     * open at theirs. */
+    ui_layout dash_copy = dash, LA_copy = LA, LB_copy = LB;
+    const int big = t >= 0.5f ? to : from;
+    const ui_layout *big_in = t >= 0.5f ? &LB_copy : &LA_copy;
+    ui_ctx fctx = ctx;
+    if (big != UI_PANEL_NONE && ui_layout_panel(&dash_copy, big) && ui_layout_panel(&dash_copy, big)->w > 0) {
+        ui_layout big_copy = *big_in;
+        const float f = ui_scene_focus_factor(*ui_layout_panel(&dash_copy, big), *ui_layout_panel(&big_copy, big));
+        if (f > 1.0f && ui_text_set_scale(sc->focus_text, scale * f * th->text_scale) == 0) {
+            fctx.text = sc->focus_text;
+            fctx.scale = scale * f;
+            fctx.line = ctx.line * f;
+            fctx.pad = (int)((float)L.pad * f + 0.5f);
+        }
+    }
+#define CTX_OF(id) ((id) == big ? &fctx : &ctx)
+    /* A panel shrinking away mid-change is drawn while it still has room for a title. */
+    const int min_h = 3 * ui_text_line_height(sc->text, UI_FONT_LABEL);
+    for (int id = 1; id < UI_PANEL_COUNT; id++) {
+        SDL_Rect *r = ui_layout_panel(&L, id);
+        if (r->w > 0 && (r->h < min_h || r->w < 2 * min_h)) *r = (SDL_Rect){0, 0, 0, 0};
+    }
     /* The panels' areas, as the layout gives them to the panels below. */
     SDL_Rect areas[UI_BACKDROP_MAX];
     int n = 0;
@@ -306,10 +389,10 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++)
         if (candidates[i].w > 0 && candidates[i].h > 0) areas[n++] = candidates[i];
     /* Not for a single frame (a screenshot): making the backdrop costs more than the
-     * clear it saves once. */
-    if (sc->frames > 1 && draw_backdrop(sc, view->theme, w, h, areas, n)) {
-        ctx.backdrop = sc->backdrop.rects;
-        ctx.backdrop_n = sc->backdrop.n;
+     * clear it saves once; nor while a focus change moves the panels every frame. */
+    if (sc->frames > 1 && t >= 1.0f && draw_backdrop(sc, view->theme, w, h, areas, n)) {
+        ctx.backdrop = fctx.backdrop = sc->backdrop.rects;
+        ctx.backdrop_n = fctx.backdrop_n = sc->backdrop.n;
     } else {
         clear_to(sc->r, th->background, w, h);
     }
@@ -319,30 +402,33 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     g->scale = scale;
     g->layout = L;
     g->hits = &sc->hits;
+    for (int id = 1; id < UI_PANEL_COUNT; id++) g->titles[id] = title_bar(CTX_OF(id), *ui_layout_panel(&L, id));
 
     /* The landscape's grid and heatmap, if they changed, are made by a helper thread
      * while the panels before it are drawn (none of them reads the landscape). */
-    if (L.landscape.w > 0 && !xl_session_simplex(s)) ui_landscape_prepare(sc->landscape, &ctx, s);
+    if (L.landscape.w > 0 && !xl_session_simplex(s)) ui_landscape_prepare(sc->landscape, CTX_OF(UI_PANEL_LANDSCAPE), s);
     ui_text_set_region(sc->text, L.status, 0);
     ui_status_draw(&ctx, L.status, s);
     if (own_data && L.data.w > 0) {
-        ui_text_set_region(sc->text, L.data, 0);
-        own->draw(&ctx, L.data, s);
+        ui_text_set_region(CTX_OF(UI_PANEL_DATA)->text, L.data, 0);
+        own->draw(CTX_OF(UI_PANEL_DATA), L.data, s);
     }
     if (own_side && L.side.w > 0) {
-        ui_text_set_region(sc->text, L.side, 0);
-        own->draw_side(&ctx, L.side, s);
+        ui_text_set_region(CTX_OF(UI_PANEL_SIDE)->text, L.side, 0);
+        own->draw_side(CTX_OF(UI_PANEL_SIDE), L.side, s);
     }
     /* Each panel the scenario shows; the layout gave the others no room. */
-    if (L.bars.w > 0) ui_bars_draw(&ctx, L.bars, s, &g->bars);
-    if (L.readouts.w > 0) ui_readouts_draw(&ctx, L.readouts, s, &g->readouts);
+    if (L.bars.w > 0) ui_bars_draw(CTX_OF(UI_PANEL_BARS), L.bars, s, &g->bars);
+    if (L.readouts.w > 0) ui_readouts_draw(CTX_OF(UI_PANEL_READOUTS), L.readouts, s, &g->readouts);
     if (L.landscape.w > 0 && xl_session_simplex(s)) {
-        ui_text_set_region(sc->text, L.landscape, 0);
-        ui_simplex_draw(sc->simplex, &ctx, L.landscape, s, &g->simplex);
+        ui_text_set_region(CTX_OF(UI_PANEL_LANDSCAPE)->text, L.landscape, 0);
+        ui_simplex_draw(sc->simplex, CTX_OF(UI_PANEL_LANDSCAPE), L.landscape, s, &g->simplex);
     } else if (L.landscape.w > 0) {
-        ui_landscape_draw(sc->landscape, &ctx, L.landscape, s, &g->landscape);
+        ui_landscape_draw(sc->landscape, CTX_OF(UI_PANEL_LANDSCAPE), L.landscape, s, &g->landscape);
     }
-    if (L.history.w > 0) ui_history_draw(&ctx, L.history, s, &g->history);
+    if (L.history.w > 0) ui_history_draw(CTX_OF(UI_PANEL_HISTORY), L.history, s, &g->history);
+#undef CTX_OF
+    if (L.strip.w > 0) draw_strip(&ctx, L.strip, s);
     /* A lesson's emphasis dims the other panels, under the tooltip, note and help. */
     if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
     ui_text_set_region(sc->text, L.hints, 0);
@@ -422,6 +508,7 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     if (sc->frames++ > 0) {
         ui_text_prime(sc->text);
         ui_text_prime(sc->lesson_text);
+        ui_text_prime(sc->focus_text);
     }
     if (view->blank) {
         SDL_memset(g, 0, sizeof *g);

@@ -37,6 +37,18 @@ typedef struct ui_view {
     const ui_library *library; /* what the menu lists (borrowed) */
     const char *lesson_path;   /* the lesson open, marked in the menu */
     int recording;             /* drawn for a video: no keys or hints to press in the column */
+    /* Focus (ui_focus.h): the panel that takes the scene (a ui_panel_id; UI_PANEL_NONE,
+     * 0, the dashboard), the one before the last change, and how far that change has
+     * gone (0..1; drawn eased; 1 done). Set through ui_focus_set. */
+    int focus, focus_from;
+    float focus_t;
+    int reduced_motion;        /* focus changes are cuts (--reduced-motion, prefers-reduced-motion) */
+    int pointer_over;          /* the pointer is over the scene now (F2 focuses what is under it) */
+    /* The lesson page whose @focus the view took last, and how many pages had been shown
+     * again then (ui_focus_follow_lesson). */
+    const void *focus_lesson;
+    int focus_page;
+    long focus_again;
 } ui_view;
 
 typedef struct ui_scene ui_scene;
@@ -50,6 +62,13 @@ void ui_scene_destroy(ui_scene *sc);
  * 1..UI_WORKERS_MAX. Frames are the same bytes for every count. Returns the count in
  * use, or -1 (the old count stays). */
 int ui_scene_set_threads(ui_scene *sc, int threads);
+
+/* The size factor of the type and marks a focused panel is drawn with: its room in the
+ * focus layout over its room in the dashboard (the smaller of the width's and the
+ * height's ratios), within 1..UI_FOCUS_TYPE_MAX so text stays in proportion to the
+ * frame. */
+#define UI_FOCUS_TYPE_MAX 1.5f
+float ui_scene_focus_factor(SDL_Rect dash, SDL_Rect focused);
 
 /* Record the box of every label drawn from now on into rec (NULL stops); for tests
  * that look for overlapping or clipped text. rec is borrowed until replaced. */

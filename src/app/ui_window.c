@@ -1,6 +1,8 @@
 /* ui_window: the window loop (see ui_window.h). */
 #include "ui_window.h"
 
+#include "ui_focus.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -123,6 +125,8 @@ typedef struct window_loop {
     int busy, replaying; /* this turn: a page is being computed; a replay is playing */
     Uint64 note_until;   /* when the view's note goes */
     Uint64 freq, last, lesson_start;
+    Uint64 focus_clock;  /* ms (SDL_GetTicks64) the focus animation was last moved on */
+    int focus_running;   /* a focus change is being animated by this clock */
     long next_entry;     /* --replay: the next recorded action */
     double replay_work;  /* --replay: the operations its lines asked for so far */
     int replay_refused;  /* a line asked for more: the replay stopped there */
@@ -191,6 +195,7 @@ static int wait_ms_for(const window_loop *L)
         int to_second = 1000 - (int)((SDL_GetTicks64() - L->lesson_start) % 1000);
         if (wait_ms < 0 || to_second < wait_ms) wait_ms = to_second;
     }
+    if (ui_focus_animating(L->view)) wait_ms = wait_ms < 0 || wait_ms > 15 ? 15 : wait_ms; /* its next frame */
     return wait_ms;
 }
 
@@ -291,6 +296,12 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
     const int open_help = !taken && left_down && !view->help_visible && !cr->blank && !cr->menu_open &&
                           SDL_PointInRect(&in_scene, &L->geom.help_hint);
     taken = taken || open_help;
+    /* A double-click on a panel's title focuses it; on the focused panel's, back. */
+    const int title = !taken && left_down && ev->button.clicks == 2 && !view->help_visible && !cr->blank &&
+                              !cr->menu_open && fx >= L->geom.scene.x
+                          ? ui_focus_title_at(&L->geom, in_scene.x, in_scene.y)
+                          : UI_PANEL_NONE;
+    taken = taken || title != UI_PANEL_NONE;
     /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
     const int to_scene = !taken && !L->replaying && !L->busy && !cr->menu_open && !cr->blank &&
                          !((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEMOTION) && fx < L->geom.scene.x);
@@ -299,6 +310,7 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
     if (view->help_visible && ev->type == SDL_MOUSEBUTTONDOWN) view->help_visible = 0;
     for (int i = 0; i < nc; i++) ui_dispatch_command(L->d, UI_DISPATCH_LEARNER, cmds[i]);
     if (!to_scene && ev->type == SDL_MOUSEMOTION) L->pointer.inside = 0;
+    view->pointer_over = L->pointer.inside;
     view->pointer_x = L->pointer.x + L->geom.scene.x;
     view->pointer_y = L->pointer.y + L->geom.scene.y;
     const ui_cursor want = to_scene ? ui_pointer_cursor(&L->pointer, &L->geom, L->s) : UI_CURSOR_ARROW;
@@ -308,6 +320,13 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
     }
     L->dirty = 1;
     if (taken) L->presenter_dirty = 1;
+    if (title != UI_PANEL_NONE) {
+        ui_action focus = {UI_VIEW_FOCUS, xl_command_make(XL_CMD_NONE)};
+        focus.cmd.n = title == view->focus ? UI_PANEL_NONE : title;
+        const int was_playing = xl_session_playing(L->s);
+        ui_dispatch_action(L->d, UI_DISPATCH_LEARNER, &focus);
+        after_action(L, &focus, was_playing);
+    }
     if (open_help) {
         const ui_action help = {UI_VIEW_HELP, xl_command_make(XL_CMD_NONE)};
         const int was_playing = xl_session_playing(L->s);
@@ -405,6 +424,22 @@ static void turn_time(window_loop *L)
     L->last = now;
 }
 
+/* A focus change moves on by the wall time since the last turn; its first frame is the
+ * layout it starts from (the time spent waiting for the key that started it is not its). */
+static void turn_focus(window_loop *L)
+{
+    const Uint64 now = SDL_GetTicks64();
+    if (!ui_focus_animating(L->view)) {
+        L->focus_running = 0;
+    } else if (!L->focus_running) {
+        L->focus_running = 1;
+        L->dirty = 1;
+    } else if (ui_focus_advance(L->view, (double)(now - L->focus_clock) / 1000.0)) {
+        L->dirty = 1;
+    }
+    L->focus_clock = now;
+}
+
 /* The main frame and the presenter's, if something changed. */
 static void turn_draw(window_loop *L)
 {
@@ -458,6 +493,7 @@ static int window_turn(void *ctx, int may_wait)
     }
     ui_dispatch_sync_view(L->d);
     ui_dispatch_trace_lesson(L->d);
+    turn_focus(L);
     const int tip = ui_pointer_tip(&L->pointer, SDL_GetTicks64(), cr->lesson, cr->player ? xl_player_page(cr->player) : -1);
     if (tip != L->view->pointer_in) {
         L->view->pointer_in = tip;
@@ -511,6 +547,7 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
     L->pointer.tip_page = -1; /* the sandbox's "page" (ui_pointer_tip) */
     L->opt = opt;
     L->d = d;
+    d->geom = &L->geom; /* F2 focuses the panel under the pointer in the frame shown */
     L->s = d->s;
     L->cr = d->cr;
     L->view = d->view;
@@ -569,6 +606,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
             L->status = 1;
         }
     }
+    d->geom = NULL; /* the frames' geometry goes with the window */
     presenter_close(&L->pv);
     for (int i = 0; i < UI_CURSOR_COUNT; i++) SDL_FreeCursor(L->cursors[i]);
     ui_scene_destroy(sc);

@@ -2,6 +2,7 @@
 #include "ui_layout.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Stack rects a (top, share pct of the height) and b in `col`; one alone takes all. */
 static void stack(SDL_Rect col, int gap, int pct, SDL_Rect *a, int has_a, SDL_Rect *b, int has_b)
@@ -77,6 +78,104 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned
             L.bars = row;
         }
     }
+    L.strip = none;
+    return L;
+}
+
+static const char *const panel_names[UI_PANEL_COUNT] = {"off", "bars", "readouts", "landscape", "history", "data",
+                                                        "side"};
+
+const char *ui_panel_name(int id)
+{
+    return id >= 0 && id < UI_PANEL_COUNT ? panel_names[id] : "off";
+}
+
+int ui_panel_find(const char *name)
+{
+    if (!name || !name[0]) return UI_PANEL_NONE;
+    for (int i = 0; i < UI_PANEL_COUNT; i++)
+        if (strcmp(name, panel_names[i]) == 0) return i;
+    return -1;
+}
+
+unsigned ui_panel_show_bit(int id)
+{
+    static const unsigned bits[UI_PANEL_COUNT] = {0u, UI_SHOW_BARS, UI_SHOW_READOUTS, UI_SHOW_LANDSCAPE,
+                                                  UI_SHOW_HISTORY, UI_SHOW_DATA, UI_SHOW_SIDE};
+    return id > 0 && id < UI_PANEL_COUNT ? bits[id] : 0u;
+}
+
+SDL_Rect *ui_layout_panel(ui_layout *L, int id)
+{
+    switch (id) {
+    case UI_PANEL_BARS: return &L->bars;
+    case UI_PANEL_READOUTS: return &L->readouts;
+    case UI_PANEL_LANDSCAPE: return &L->landscape;
+    case UI_PANEL_HISTORY: return &L->history;
+    case UI_PANEL_DATA: return &L->data;
+    case UI_PANEL_SIDE: return &L->side;
+    default: return NULL;
+    }
+}
+
+ui_layout ui_layout_focus(const ui_layout *dash, int w, const ui_text *text, unsigned show, int focus)
+{
+    ui_layout L = *dash;
+    const unsigned bit = ui_panel_show_bit(focus);
+    if (!bit || !(show & bit) || ui_layout_panel(&L, focus)->w <= 0) return L;
+    const SDL_Rect none = {0, 0, 0, 0};
+    /* The body the dashboard shares out: between the status bar and the hints. */
+    const int top = L.status.y + L.status.h + L.gap, bottom = L.hints.y - L.gap;
+    SDL_Rect body = {L.gap, top, w - 2 * L.gap, bottom - top};
+    /* The live numbers need one label line; the readouts focused show them already. */
+    if (focus != UI_PANEL_READOUTS && (show & ~bit)) {
+        const int strip_h = ui_text_line_height(text, UI_FONT_LABEL) + L.pad;
+        L.strip = (SDL_Rect){body.x, body.y + body.h - strip_h, body.w, strip_h};
+        body.h -= strip_h + L.gap;
+    }
+    for (int id = 1; id < UI_PANEL_COUNT; id++) *ui_layout_panel(&L, id) = id == focus ? body : none;
+    return L;
+}
+
+float ui_ease(float t)
+{
+    if (!(t > 0.0f)) return 0.0f; /* NaN too */
+    if (t >= 1.0f) return 1.0f;
+    return t * t * (3.0f - 2.0f * t);
+}
+
+static int mix(int a, int b, float t)
+{
+    return a + (int)lroundf((float)(b - a) * t);
+}
+
+/* A rectangle that is not there, as a line of no height where it comes from or goes to. */
+static SDL_Rect collapsed(SDL_Rect seen, SDL_Rect strip)
+{
+    if (strip.w > 0) return (SDL_Rect){seen.x, strip.y + strip.h / 2, seen.w, 0};
+    return (SDL_Rect){seen.x, seen.y, seen.w, 0};
+}
+
+static SDL_Rect between(SDL_Rect a, SDL_Rect b, SDL_Rect strip_a, SDL_Rect strip_b, float t)
+{
+    const int has_a = a.w > 0 && a.h > 0, has_b = b.w > 0 && b.h > 0;
+    if (!has_a && !has_b) return (SDL_Rect){0, 0, 0, 0};
+    if (!has_a) a = collapsed(b, strip_a);
+    if (!has_b) b = collapsed(a, strip_b);
+    return (SDL_Rect){mix(a.x, b.x, t), mix(a.y, b.y, t), mix(a.w, b.w, t), mix(a.h, b.h, t)};
+}
+
+ui_layout ui_layout_between(const ui_layout *a, const ui_layout *b, float t)
+{
+    if (t <= 0.0f) return *a;
+    if (t >= 1.0f) return *b;
+    ui_layout L = *b;
+    ui_layout A = *a, B = *b;
+    for (int id = 1; id < UI_PANEL_COUNT; id++)
+        *ui_layout_panel(&L, id) =
+            between(*ui_layout_panel(&A, id), *ui_layout_panel(&B, id), a->strip, b->strip, t);
+    /* The strip comes and goes with the focus: it slides with the panels. */
+    L.strip = between(a->strip, b->strip, a->strip, b->strip, t);
     return L;
 }
 

@@ -25,6 +25,9 @@ typedef struct ui_layout {
     SDL_Rect status, bars, readouts, landscape, history, hints;
     SDL_Rect data;  /* the scenario's own panel, if it has one (else empty) */
     SDL_Rect side;  /* its second own panel, in the landscape's place (else empty) */
+    /* Focus (ui_layout_focus): the thin strip of live numbers under the focused panel
+     * (empty in the dashboard, or when the readouts are the focus). */
+    SDL_Rect strip;
     int gap;      /* space between panels */
     int pad;      /* space inside a panel's border */
 } ui_layout;
@@ -43,6 +46,38 @@ enum {
  * takes the landscape's place when the frame has no landscape. A panel not shown gets
  * an empty rectangle and its space goes to its column's neighbour. */
 ui_layout ui_layout_compute(int w, int h, float scale, const ui_text *text, unsigned show);
+
+/* The panels by name, for focus and emphasis (the names xl_lesson_panel_known knows).
+ * UI_PANEL_NONE: no panel (the dashboard). */
+typedef enum ui_panel_id {
+    UI_PANEL_NONE = 0, UI_PANEL_BARS, UI_PANEL_READOUTS, UI_PANEL_LANDSCAPE, UI_PANEL_HISTORY, UI_PANEL_DATA,
+    UI_PANEL_SIDE, UI_PANEL_COUNT
+} ui_panel_id;
+
+/* "bars", ..., "side" for a panel, "off" for UI_PANEL_NONE (static storage). */
+const char *ui_panel_name(int id);
+/* The panel called name ("off" and "" give UI_PANEL_NONE), or -1 for no such panel. */
+int ui_panel_find(const char *name);
+/* The UI_SHOW_* bit of a panel (0 for UI_PANEL_NONE). */
+unsigned ui_panel_show_bit(int id);
+/* The panel's rectangle in L (NULL for UI_PANEL_NONE or out of range). */
+SDL_Rect *ui_layout_panel(ui_layout *L, int id);
+
+/* Focus (issue 21): the dashboard `dash` (ui_layout_compute for the same frame) with
+ * panel `focus` taking the whole body between the status bar and the hints, less a
+ * strip one line high at its foot where the live numbers go (none when the readouts
+ * themselves are the focus); every other panel gets an empty rectangle. A focus the
+ * frame does not show, or UI_PANEL_NONE, gives dash back unchanged. */
+ui_layout ui_layout_focus(const ui_layout *dash, int w, const ui_text *text, unsigned show, int focus);
+
+/* The layout a fraction t (0..1, already eased) of the way from a to b, rectangle by
+ * rectangle. A panel empty at one end grows from (or shrinks into) a line of no height
+ * at the other end's strip, or at its own top edge when there is no strip, so it
+ * never jumps. t <= 0 gives a, t >= 1 gives b exactly. */
+ui_layout ui_layout_between(const ui_layout *a, const ui_layout *b, float t);
+
+/* Ease in and out (smoothstep) of t clamped to 0..1: 0 at 0, 1 at 1, flat at both. */
+float ui_ease(float t);
 
 /* What a label must keep clear of: boxes (markers, other labels) and a polyline (a
  * path drawn through its points). Borrowed for the call. */

@@ -268,6 +268,20 @@ static void parse_directive(parser *p, const char *s, size_t len)
             return;
         }
         new_step(p, word[0] == 'p' ? XL_STEP_PAUSE : XL_STEP_WAIT, col);
+    } else if (strcmp(word, "focus") == 0) {
+        xl_page *pg = p->page;
+        if (strcmp(a, "off") != 0 && !xl_lesson_panel_known(a)) {
+            error_at(p, col + w + 1, "focus needs a panel: bars, readouts, landscape, history, data or side (or off "
+                                     "for the dashboard), e.g. '@focus landscape'");
+            return;
+        }
+        if (pg->focus_line) {
+            error_at(p, col, "this page already has '@focus' (line %d): a page puts one panel in focus",
+                     pg->focus_line);
+            return;
+        }
+        pg->focus_line = p->line;
+        snprintf(pg->focus, sizeof pg->focus, "%.31s", strcmp(a, "off") == 0 ? "" : a);
     } else if (strcmp(word, "emphasise") == 0 || strcmp(word, "emphasize") == 0) {
         if (!xl_lesson_panel_known(a)) {
             error_at(p, col + w + 1, "emphasise needs a panel: bars, readouts, landscape, history, data or side");
@@ -284,7 +298,7 @@ static void parse_directive(parser *p, const char *s, size_t len)
             return;
         }
         if (xl_scenario_parse_command(text, &cmd, err, sizeof err) != 0) {
-            error_at(p, col, "%s (a directive is a lesson word: expect, play, pause, wait, hold, emphasise; or a "
+            error_at(p, col, "%s (a directive is a lesson word: expect, play, pause, wait, hold, emphasise, focus; or a "
                              "command: xentlab --list-commands)", err);
             return;
         }
@@ -321,7 +335,8 @@ static void start_page(parser *p, const char *s, size_t len)
     }
     xl_page *pg = &l->pages[l->npages++];
     /* What the page fills, cleared; its steps and questions are cleared as they come. */
-    pg->title[0] = pg->text[0] = pg->notes[0] = '\0';
+    pg->title[0] = pg->text[0] = pg->notes[0] = pg->focus[0] = '\0';
+    pg->focus_line = 0;
     pg->nsteps = pg->nquestions = pg->nparas = 0;
     pg->line = p->line;
     if (!copy_trimmed(pg->title, sizeof pg->title, s, len) || !pg->title[0])
@@ -657,6 +672,16 @@ int xl_lesson_check_work(const xl_lesson *l, const char *file, xl_session *s, ch
             /* The commands that set the scene (scenario, param, flips-up, race, ...),
              * not the steps: what a step costs depends on those alone. */
             if (st->kind == XL_STEP_COMMAND && st->cmd.kind != XL_CMD_RUN) (void)xl_session_apply(s, st->cmd);
+        }
+        /* A focus on a panel the page's scenario does not draw would show the dashboard. */
+        const xl_page *pg = &l->pages[p];
+        for (size_t k = 0; pg->focus[0] && k < sizeof panels / sizeof panels[0]; k++) {
+            const xl_scenario_def *def = xl_session_scenario(s);
+            if (strcmp(pg->focus, panels[k]) != 0 || (def->panels & (1u << k))) continue;
+            report_add(report, n, file, pg->focus_line,
+                       "'@focus %s': the scenario here, %s, has no %s panel (it would show the dashboard)",
+                       pg->focus, def->id, pg->focus);
+            problems++;
         }
     }
     return problems;

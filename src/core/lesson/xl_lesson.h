@@ -14,7 +14,7 @@
  *     @set-p 1,0,0,0,0                          vocabulary (xl_command), or one of the
  *     @expect loss = 6.9078 ± 0.0001            lesson's own: expect NAME = V ± TOL,
  *     @play 30                                  play N, pause, wait, hold SECONDS,
- *                                               emphasise PANEL
+ *                                               emphasise PANEL, focus PANEL
  *     ? Which forecast is less surprised?       a question, 2 to 4 answers (the right
  *     - the one that said 0.95 *                one marked with a final *), and the
  *     - the one that said 0.001                 explanation shown after the answer
@@ -90,6 +90,11 @@ typedef struct xl_page {
     int nparas;
     unsigned char para_after[XL_LESSON_PARAS];
     char notes[XL_LESSON_NOTES];
+    /* "@focus PANEL": the panel that takes the scene while the page is shown (a name
+     * xl_lesson_panel_known knows); "" for the dashboard (no directive, or "@focus off").
+     * A property of the page, not a step: it holds from the page's start. */
+    char focus[XL_LESSON_NAME];
+    int focus_line;                     /* where it was written (0: nowhere) */
     int nsteps;
     xl_step steps[XL_LESSON_MAX_STEPS];
     int nquestions;

@@ -416,6 +416,16 @@ int xl_lesson_lint(const char *file, const char *text, size_t len, const xl_less
     unit_end(t, &t->prose);
     unit_end(t, &t->item);
     question_end(t);
+    /* A page whose focus hides the panel it emphasises: the class never sees it. */
+    for (int k = 0; l && k < l->npages; k++) {
+        const xl_page *pg = &l->pages[k];
+        for (int i = 0; pg->focus[0] && i < pg->nsteps; i++)
+            if (pg->steps[i].kind == XL_STEP_EMPHASISE && strcmp(pg->steps[i].name, pg->focus) != 0)
+                finding(t, pg->steps[i].line, 1,
+                        "'@emphasise %s' on a page whose '@focus %s' (line %d) hides the %s: emphasise the panel in "
+                        "focus, or leave the focus off",
+                        pg->steps[i].name, pg->focus, pg->focus_line, pg->steps[i].name);
+    }
     const int findings = t->findings;
     free(t);
     return findings;

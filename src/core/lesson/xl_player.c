@@ -439,6 +439,7 @@ const xl_lesson *xl_player_lesson(const xl_player *p) { return p->lesson; }
 int xl_player_page(const xl_player *p) { return p->page; }
 xl_player_phase xl_player_phase_of(const xl_player *p) { return p->phase; }
 const char *xl_player_emphasis(const xl_player *p) { return p->emphasis; }
+const char *xl_player_focus(const xl_player *p) { return page_of(p)->focus; }
 long xl_player_play_left(const xl_player *p) { return p->phase == XL_PLAYER_PLAYING ? p->play_left : 0; }
 const char *xl_player_problems(const xl_player *p) { return p->problems; }
 

@@ -162,6 +162,9 @@ int xl_player_preparing(const xl_player *p);
 
 /* The panel the page emphasises now ("bars", ..., see xl_lesson_panel_known), or "". */
 const char *xl_player_emphasis(const xl_player *p);
+/* The panel the page puts in focus ("@focus PANEL": "bars", ..., see
+ * xl_lesson_panel_known), or "" for the dashboard. It holds for the whole page. */
+const char *xl_player_focus(const xl_player *p);
 
 /* Question q of the current page: 0 not asked yet, 1 being asked, 2 answered or revealed;
  * *choice (if not NULL) the learner's answer, -1 when revealed without one. */
