@@ -307,9 +307,18 @@ static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s)
     /* H(P), H(P,Q), KL: the identity's floor, total and gap, in the order it is read. */
     static const int order3[] = {1, 0, 2};
     const int n = def->readout_count < 3 ? def->readout_count : 3;
+    /* The identity's three in one number of decimals, as the readouts panel shows them. */
+    char nums[3][48];
+    char *const out[3] = {nums[0], nums[1], nums[2]};
+    if (n == 3) {
+        const double vk[3] = {v[0] * k, v[1] * k, v[2] * k};
+        const int max_chars[3] = {10, 10, 10};
+        ui_format_identity(out, sizeof nums[0], vk, 4, max_chars);
+    }
     for (int i = 0; i < n; i++) {
         const int r = n == 3 ? order3[i] : i;
-        ui_format_fit(num, sizeof num, v[r] * k, 4, 10);
+        if (n == 3) snprintf(num, sizeof num, "%s", nums[r]);
+        else ui_format_fit(num, sizeof num, v[r] * k, 4, 10);
         int wr = snprintf(line + used, sizeof line - used, "%s%s = %s %s", i ? "   ·   " : "",
                           def->readouts[r].symbol, num, unit);
         if (wr > 0 && (size_t)wr < sizeof line - used) used += (size_t)wr;
