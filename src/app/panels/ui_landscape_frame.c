@@ -261,10 +261,19 @@ static void make_plan(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, co
     } else {
         map_x = in.x + m->left_w + (in.w - fixed_w - side) / 2; /* centred */
     }
-    P->map = (SDL_Rect){map_x, map_top, side, side};
-    P->cbar = (SDL_Rect){map_x + side + m->pad, map_top, m->cbar_w, side};
     int col_x = map_x + side + m->right_w + col_gap;
     int col_w = in.x + in.w - col_x;
+    if (mode == 1) {
+        /* The legend and the note under it start at the map's top: centring the map
+         * must not push the note's last line out of the panel (larger type, more lines). */
+        const int need = ui_landscape_legend_flow(ctx, L, 0, 0, col_w, 0) + m->pad +
+                         wrap(ctx->text, UI_FONT_TICK, note, col_w, P->lines, NOTE_LINES) * m->tick_h;
+        const int over = map_top + need - (in.y + in.h);
+        if (over > 0) map_top -= over;
+        if (map_top < in.y + m->top_h) map_top = in.y + m->top_h;
+    }
+    P->map = (SDL_Rect){map_x, map_top, side, side};
+    P->cbar = (SDL_Rect){map_x + side + m->pad, map_top, m->cbar_w, side};
     if (P->legend_mode == 1) {
         col_h = ui_landscape_legend_flow(ctx, L, 0, 0, col_w, 0);
         P->legend = (SDL_Rect){col_x, map_top, col_w, col_h};
