@@ -305,6 +305,9 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
                     (def->panels & XL_PANEL_LANDSCAPE ? UI_SHOW_LANDSCAPE : 0u) |
                     (def->panels & XL_PANEL_HISTORY ? UI_SHOW_HISTORY : 0u) | (own_data ? UI_SHOW_DATA : 0u) |
                     (own_side ? UI_SHOW_SIDE : 0u);
+    /* A lesson page or a recording is for a class: no key hints, no play/speed chrome. */
+    const int classroom = view->lesson || view->broken || view->recording;
+    if (!classroom) show |= UI_SHOW_HINTS;
     ui_layout L = ui_layout_compute(w, h, scale, sc->text, show);
     ui_ctx ctx = {
         .r = sc->r, .text = sc->text, .theme = th, .scale = scale,
@@ -337,7 +340,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
      * while the panels before it are drawn (none of them reads the landscape). */
     if (L.landscape.w > 0 && !xl_session_simplex(s)) ui_landscape_prepare(sc->landscape, &ctx, s);
     ui_text_set_region(sc->text, L.status, 0);
-    ui_status_draw(&ctx, L.status, s);
+    ui_status_draw(&ctx, L.status, s, classroom);
     if (own_data && L.data.w > 0) {
         ui_text_set_region(sc->text, L.data, 0);
         own->draw(&ctx, L.data, s);
@@ -358,8 +361,10 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (L.history.w > 0) ui_history_draw(&ctx, L.history, s, &g->history);
     /* A lesson's emphasis dims the other panels, under the tooltip, note and help. */
     if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
-    ui_text_set_region(sc->text, L.hints, 0);
-    ui_hints_draw(&ctx, L.hints, s, &g->help_hint);
+    if (L.hints.h > 0) {
+        ui_text_set_region(sc->text, L.hints, 0);
+        ui_hints_draw(&ctx, L.hints, s, &g->help_hint);
+    }
     if (view->pointer_in && !view->help_visible) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
     if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);
     if (view->help_visible) {
