@@ -384,8 +384,11 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     char short_title[160];
     if (ui_text_width(ctx->text, UI_FONT_TITLE, title) > area.w - 2 * ctx->pad) {
         snprintf(short_title, sizeof short_title, "%s = %s + %s", rd[0].symbol, rd[1].symbol, rd[2].symbol);
-        if (ui_text_width(ctx->text, UI_FONT_TITLE, short_title) > area.w - 2 * ctx->pad)
-            snprintf(short_title, sizeof short_title, "%s = %s + %s", rd[0].symbol, rd[1].symbol, rd[2].name);
+        if (ui_text_width(ctx->text, UI_FONT_TITLE, short_title) > area.w - 2 * ctx->pad) {
+            char gap[48];
+            part_name(ctx, &rd[2], 0, gap, sizeof gap); /* its short name: "KL" */
+            snprintf(short_title, sizeof short_title, "%s = %s + %s", rd[0].symbol, rd[1].symbol, gap);
+        }
         if (ui_text_width(ctx->text, UI_FONT_TITLE, short_title) > area.w - 2 * ctx->pad)
             snprintf(short_title, sizeof short_title, "%s", rd[0].symbol);
         title = short_title;
