@@ -228,7 +228,7 @@ static int lesson_files(char names[][256], int cap)
  * over another or out of its panel. Loop index: the lesson. */
 START_TEST(lesson_pages_read_at_a_distance)
 {
-    static const int lsizes[2][2] = {{1280, 720}, {1920, 1080}};
+    static const int lsizes[4][2] = {{1280, 720}, {1920, 1080}, {1024, 768}, {800, 600}};
     static char names[64][256];
     int n = lesson_files(names, 64);
     ck_assert_int_ge(n, 11);
@@ -244,7 +244,7 @@ START_TEST(lesson_pages_read_at_a_distance)
     report[0] = '\0';
     size_t used = 0;
     int problems = 0;
-    for (int z = 0; z < 2; z++) {
+    for (int z = 0; z < 4; z++) {
         const int w = lsizes[z][0], h = lsizes[z][1];
         SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
         SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);

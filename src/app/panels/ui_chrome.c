@@ -103,7 +103,8 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
                       diverged ? th->surprise : playing ? th->inherent : th->text, states[si]);
     char cut[256];
     ui_text_fit(ctx->text, UI_FONT_STATUS, right[ri], x - area.x - ctx->pad, cut, sizeof cut);
-    ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, cut);
+    /* The left side's room ends where this begins. */
+    x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, cut);
     /* A refused command says why where the scene's name stands, until the next
      * command: a key that does nothing in this scenario must not look broken. */
     const char *msg = xl_session_message(s);

@@ -116,7 +116,11 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     /* Legend. */
     int x = in.x;
     x += ui_legend_item(ctx, x, in.y, th->truth, 0, "assumed ρ");
-    if (st->measured) ui_legend_item(ctx, x, in.y, th->model, 0, "updated ρₘ after reading cell m");
+    if (st->measured) { /* the long key where it fits in the panel, else the symbol */
+        const char *key = "updated ρₘ after reading cell m";
+        if (x + ui_text_width(ctx->text, UI_FONT_LABEL, key) + 2 * lh > in.x + in.w) key = "updated ρₘ";
+        ui_legend_item(ctx, x, in.y, th->model, 0, key);
+    }
     int y = in.y + lh + ctx->pad / 2;
 
     /* Text under the charts: three lines. */
