@@ -62,7 +62,9 @@ static inline ui_ctx panel_frame_open(panel_frame *f, size_case sz, ui_theme_kin
     ck_assert_msg(f->text != NULL, "text: %s", err);
     f->theme = ui_theme_get(kind);
     float scale = ui_scene_scale(sz.win_w, sz.win_h);
-    ck_assert_int_eq(ui_text_set_scale(f->text, scale * f->theme->text_scale), 0);
+    float floors[UI_FONT_COUNT]; /* the type's floor for the window, as the scene sets it */
+    ui_theme_type_floors(f->theme, sz.win_h, floors);
+    ck_assert_int_eq(ui_text_set_scale_floor(f->text, scale * f->theme->text_scale, floors), 0);
     int pad = (int)(10.0f * scale + 0.5f);
     ui_ctx ctx = {
         .r = f->renderer, .text = f->text, .theme = f->theme, .scale = scale,

@@ -1,9 +1,11 @@
 /* test_labels: every label a frame draws can be read. Frames of hostile and crowded
- * scenes are drawn headless at sizes from 640x480 to 1920x1080 in both themes, with
- * the text recorder on; the test fails when two labels' inked boxes overlap or a label
- * leaves the panel it belongs to. Scenes are given as command lines, parsed by the
+ * scenes, and every shipped lesson's pages, are drawn headless at sizes from 640x480
+ * to 1920x1080 in both themes, with the text recorder on; the test fails when two
+ * labels' inked boxes overlap, a label leaves the panel it belongs to, or a label is
+ * smaller than the type's floor for its theme and the window's height. Scenes are given as command lines, parsed by the
  * real flag parser, so a failure reproduces with `xentlab --headless -o x.png ARGS`. */
 #include "check_main.h"
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,8 @@
 #include <SDL.h>
 
 #include "ui_assets.h"
+#include "ui_library.h"
+#include "ui_theme.h"
 #include "ui_cli.h"
 #include "ui_scene.h"
 #include "scenario_fixture.h"
@@ -95,6 +99,69 @@ static int contains(SDL_Rect outer, SDL_Rect in)
            in.y + in.h <= outer.y + outer.h;
 }
 
+/* What is wrong with one recorded frame of w x h in theme t, appended to report at
+ * *used; returns the number of problems. The type's floor (shared/DESIGN.md, "Type"):
+ * every label at least its role's floor for the theme and the window's height, 1/45
+ * of it for the projector's smallest text, 1/60 for the dark theme's. */
+static int check_frame(const char *scene, int w, int h, ui_theme_kind t, const ui_text_box *boxes, int count,
+                       const ui_frame_geom *geom, char *report, size_t cap, size_t *used)
+{
+    int problems = 0;
+    float floors[UI_FONT_COUNT];
+    ui_theme_type_floors(ui_theme_get(t), h, floors);
+    const char *tn = t ? "dark" : "projector";
+    for (int i = 0; i < count; i++) {
+        const ui_text_box *a = &boxes[i];
+        if (a->font >= UI_FONT_COUNT || (float)a->px + 0.01f < floors[a->font]) {
+            problems++;
+            if (*used + 200 < cap)
+                *used += (size_t)snprintf(report + *used, cap - *used,
+                    "  [%s] %dx%d %s: '%s' is %d px, below the floor of %.1f px\n", scene, w, h, tn, a->text,
+                    a->px, a->font < UI_FONT_COUNT ? (double)floors[a->font] : 0.0);
+        }
+        if (!contains(a->region, a->ink) && *used + 200 < cap) {
+            *used += (size_t)snprintf(report + *used, cap - *used,
+                "  [%s] %dx%d %s: '%s' at (%d,%d %dx%d) leaves its panel (%d,%d %dx%d)\n", scene, w, h, tn, a->text,
+                a->ink.x, a->ink.y, a->ink.w, a->ink.h, a->region.x, a->region.y, a->region.w, a->region.h);
+            problems++;
+        }
+        /* A label in the bars panel never covers a bar (issue 5, item 6). */
+        for (int b = 0; b < geom->bars.n && a->layer == 0 && SDL_RectEquals(&a->region, &geom->layout.bars); b++) {
+            const SDL_Rect *bars[2] = {&geom->bars.p_bar[b], &geom->bars.q_bar[b]};
+            for (int k = 0; k < 2; k++) {
+                if (bars[k]->h <= 0 || !SDL_HasIntersection(&a->ink, bars[k])) continue;
+                problems++;
+                if (*used + 200 < cap)
+                    *used += (size_t)snprintf(report + *used, cap - *used,
+                        "  [%s] %dx%d %s: '%s' covers the %s bar of class %d\n", scene, w, h, tn, a->text,
+                        k ? "Q" : "P", b + 1);
+            }
+        }
+        for (int j = i + 1; j < count; j++) {
+            const ui_text_box *b = &boxes[j];
+            /* Two ticks of the history's step axis with the same label ("0 0 1 1
+             * 2 2", seen in a wide window) say nothing. Elsewhere equal numbers in
+             * a row can be right (H(P,Q) = KL when H(P) = 0). */
+            if (a->layer == b->layer && a->layer == 0 && SDL_RectEquals(&a->region, &geom->layout.history) &&
+                SDL_RectEquals(&b->region, &geom->layout.history) && a->ink.y == b->ink.y && is_number(a->text) &&
+                strcmp(a->text, b->text) == 0) {
+                problems++;
+                if (*used + 200 < cap)
+                    *used += (size_t)snprintf(report + *used, cap - *used,
+                        "  [%s] %dx%d %s: '%s' appears twice in one row, at x = %d and %d\n", scene, w, h, tn,
+                        a->text, a->ink.x, b->ink.x);
+            }
+            if (a->layer != b->layer || !SDL_HasIntersection(&a->ink, &b->ink)) continue;
+            problems++;
+            if (*used + 200 < cap)
+                *used += (size_t)snprintf(report + *used, cap - *used,
+                    "  [%s] %dx%d %s: '%s' (%d,%d %dx%d) overlaps '%s' (%d,%d %dx%d)\n", scene, w, h, tn, a->text,
+                    a->ink.x, a->ink.y, a->ink.w, a->ink.h, b->text, b->ink.x, b->ink.y, b->ink.w, b->ink.h);
+        }
+    }
+    return problems;
+}
+
 /* Draw one scene at every size in both themes; append what is wrong to report. */
 static int check_scene(const char *scene, char *report, size_t cap)
 {
@@ -131,50 +198,7 @@ static int check_scene(const char *scene, char *report, size_t cap)
             ui_scene_draw(sc, s, &view, w, h, &geom);
             ui_scene_set_recorder(sc, NULL);
             ck_assert_msg(rec.count <= MAX_BOXES, "%d labels: raise MAX_BOXES", rec.count);
-            for (int i = 0; i < rec.count; i++) {
-                const ui_text_box *a = &boxes[i];
-                if (!contains(a->region, a->ink) && used + 200 < cap) {
-                    used += (size_t)snprintf(report + used, cap - used,
-                        "  [%s] %dx%d %s: '%s' at (%d,%d %dx%d) leaves its panel (%d,%d %dx%d)\n", scene, w, h,
-                        t ? "dark" : "projector", a->text, a->ink.x, a->ink.y, a->ink.w, a->ink.h,
-                        a->region.x, a->region.y, a->region.w, a->region.h);
-                    problems++;
-                }
-                /* A label in the bars panel never covers a bar (issue 5, item 6). */
-                for (int b = 0; b < geom.bars.n && SDL_RectEquals(&a->region, &geom.layout.bars); b++) {
-                    const SDL_Rect *bars[2] = {&geom.bars.p_bar[b], &geom.bars.q_bar[b]};
-                    for (int k = 0; k < 2; k++) {
-                        if (bars[k]->h <= 0 || !SDL_HasIntersection(&a->ink, bars[k])) continue;
-                        problems++;
-                        if (used + 200 < cap)
-                            used += (size_t)snprintf(report + used, cap - used,
-                                "  [%s] %dx%d %s: '%s' covers the %s bar of class %d\n", scene, w, h,
-                                t ? "dark" : "projector", a->text, k ? "Q" : "P", b + 1);
-                    }
-                }
-                for (int j = i + 1; j < rec.count; j++) {
-                    const ui_text_box *b = &boxes[j];
-                    /* Two ticks of the history's step axis with the same label ("0 0 1 1
-                     * 2 2", seen in a wide window) say nothing. Elsewhere equal numbers in
-                     * a row can be right (H(P,Q) = KL when H(P) = 0). */
-                    if (a->layer == b->layer && SDL_RectEquals(&a->region, &geom.layout.history) &&
-                        SDL_RectEquals(&b->region, &geom.layout.history) && a->ink.y == b->ink.y &&
-                        is_number(a->text) && strcmp(a->text, b->text) == 0) {
-                        problems++;
-                        if (used + 200 < cap)
-                            used += (size_t)snprintf(report + used, cap - used,
-                                "  [%s] %dx%d %s: '%s' appears twice in one row, at x = %d and %d\n", scene, w, h,
-                                t ? "dark" : "projector", a->text, a->ink.x, b->ink.x);
-                    }
-                    if (a->layer != b->layer || !SDL_HasIntersection(&a->ink, &b->ink)) continue;
-                    problems++;
-                    if (used + 200 < cap)
-                        used += (size_t)snprintf(report + used, cap - used,
-                            "  [%s] %dx%d %s: '%s' (%d,%d %dx%d) overlaps '%s' (%d,%d %dx%d)\n", scene, w, h,
-                            t ? "dark" : "projector", a->text, a->ink.x, a->ink.y, a->ink.w, a->ink.h, b->text,
-                            b->ink.x, b->ink.y, b->ink.w, b->ink.h);
-                }
-            }
+            problems += check_frame(scene, w, h, view.theme, boxes, rec.count, &geom, report, cap, &used);
         }
         ui_scene_destroy(sc);
         SDL_DestroyRenderer(r);
@@ -183,6 +207,80 @@ static int check_scene(const char *scene, char *report, size_t cap)
     xl_session_destroy(s);
     return problems;
 }
+
+/* The shipped lessons, their file names in order. */
+static int lesson_files(char names[][256], int cap)
+{
+    DIR *d = opendir(LESSONS_DIR);
+    ck_assert_ptr_nonnull(d);
+    int n = 0;
+    for (struct dirent *e = readdir(d); e && n < cap; e = readdir(d)) {
+        size_t len = strlen(e->d_name);
+        if (len > 7 && strcmp(e->d_name + len - 7, ".lesson") == 0) snprintf(names[n++], 256, "%s", e->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, 256, (int (*)(const void *, const void *))strcmp);
+    return n;
+}
+
+/* Every shipped lesson's pages as a room sees them (the scene right of the narration)
+ * at 1280x720 and 1920x1080 in both themes: no label below the type's floor, none
+ * over another or out of its panel. Loop index: the lesson. */
+START_TEST(lesson_pages_read_at_a_distance)
+{
+    static const int lsizes[4][2] = {{1280, 720}, {1920, 1080}, {1024, 768}, {800, 600}};
+    static char names[64][256];
+    int n = lesson_files(names, 64);
+    ck_assert_int_ge(n, 11);
+    if (_i >= n) return;
+    char path[sizeof LESSONS_DIR + 300], fonts[2048], tried[4096], err[512];
+    snprintf(path, sizeof path, "%s/%.256s", LESSONS_DIR, names[_i]);
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(ui_library_load(path, l), 0);
+    static ui_text_box boxes[MAX_BOXES];
+    static char report[3000];
+    report[0] = '\0';
+    size_t used = 0;
+    int problems = 0;
+    for (int z = 0; z < 4; z++) {
+        const int w = lsizes[z][0], h = lsizes[z][1];
+        SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+        SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+        ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+        ck_assert_msg(sc != NULL, "scene: %s", err);
+        xl_session *s = default_session_at(XL_BUILTIN_SEED);
+        xl_player *p = xl_player_create(l, s);
+        ck_assert_ptr_nonnull(p);
+        for (int k = 0; k < l->npages; k++) {
+            ck_assert_int_eq(xl_player_goto(p, k), 0);
+            /* The page's own steps done, as a class sees it once the page has played. */
+            for (int guard = 0; guard < 100000 && xl_player_busy(p); guard++) xl_player_work(p, 1e9);
+            xl_player_advance(p, 60.0);
+            for (int t = 0; t < 2; t++) {
+                ui_view view = {.theme = (ui_theme_kind)t, .lesson = p};
+                ui_text_recorder rec = {boxes, MAX_BOXES, 0};
+                ui_frame_geom geom;
+                ui_scene_set_recorder(sc, &rec);
+                ui_scene_draw(sc, s, &view, w, h, &geom);
+                ui_scene_set_recorder(sc, NULL);
+                ck_assert_msg(rec.count <= MAX_BOXES, "%d labels: raise MAX_BOXES", rec.count);
+                char where[300];
+                snprintf(where, sizeof where, "%s page %d", names[_i], k + 1);
+                problems += check_frame(where, w, h, view.theme, boxes, rec.count, &geom, report, sizeof report, &used);
+            }
+        }
+        xl_player_destroy(p);
+        xl_session_destroy(s);
+        ui_scene_destroy(sc);
+        SDL_DestroyRenderer(r);
+        SDL_FreeSurface(surf);
+    }
+    free(l);
+    ck_assert_msg(problems == 0, "%d unreadable labels in %s:\n%s", problems, names[_i], report);
+}
+END_TEST
 
 /* Loop index: scenes[], then each registered scenario's SCENARIO_SCENE_VARIANTS. */
 START_TEST(labels_never_overlap_or_leave_their_panel)
@@ -336,5 +434,9 @@ Suite *xl_test_suite(void)
     tcase_add_loop_test(tc, labels_never_overlap_or_leave_their_panel, 0,
                         SCENE_COUNT + SCENARIO_SCENE_VARIANTS * xl_scenario_count());
     suite_add_tcase(s, tc);
+    TCase *lessons = tcase_create("lesson pages read at a distance");
+    tcase_set_timeout(lessons, 240);
+    tcase_add_loop_test(lessons, lesson_pages_read_at_a_distance, 0, 16);
+    suite_add_tcase(s, lessons);
     return s;
 }

@@ -204,6 +204,175 @@ START_TEST(darkest_cell_is_at_the_minimum)
 }
 END_TEST
 
+/* The pixel of a view point (x, y) on the landscape's map. */
+static void map_pixel(const ui_landscape_geom *g, double x, double y, int *px, int *py)
+{
+    *px = g->map.x + (int)((x - g->lo) / (g->hi - g->lo) * g->map.w);
+    *py = g->map.y + g->map.h - 1 - (int)((y - g->ylo) / (g->yhi - g->ylo) * g->map.h);
+}
+
+/* The viridis index nearest to c, or -1 when c is no viridis colour (a contour, a mark). */
+static int viridis_index(SDL_Color c)
+{
+    const Uint32 *lut = ui_viridis_table();
+    int best = -1, best_d = 3 * 7 * 7;
+    for (int k = 0; k < 256; k++) {
+        const int dr = (int)((lut[k] >> 16) & 255) - c.r, dg = (int)((lut[k] >> 8) & 255) - c.g,
+                  db = (int)(lut[k] & 255) - c.b;
+        const int d = dr * dr + dg * dg + db * db;
+        if (d < best_d) {
+            best_d = d;
+            best = k;
+        }
+    }
+    return best;
+}
+
+/* Issue 21: the Gaussian's loss runs from 1.4 to 50 nats over the view, and the μ/σ
+ * valley around its minimum (1.6 to 2.5 nats just above it) was one flat purple: five
+ * steps of 256. The colour scale now spends its colours where the map is (a log scale
+ * above the minimum): that patch spans at least 25 steps, and the colour bar says so. */
+START_TEST(gaussian_valley_shows_its_shape)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session_desc_set_scenario(&d, xl_scenario_find("gaussian"));
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    for (int t = 0; t < UI_THEME_COUNT; t++) {
+        frame f;
+        scene_frame_open(&f, 1280, 720);
+        ui_view view = {.theme = (ui_theme_kind)t};
+        scene_frame_draw_recorded(&f, s, &view);
+        const ui_landscape_geom *g = &f.geom.landscape;
+        int x0, y0, x1, y1;
+        map_pixel(g, 3.0, 1.5, &x0, &y0); /* μ_q from 3 to 5.8, log σ_q from 0.5 to 1.5 */
+        map_pixel(g, 5.8, 0.5, &x1, &y1);
+        int lo = 256, hi = -1, seen[256] = {0}, distinct = 0;
+        for (int y = y0; y <= y1; y++)
+            for (int x = x0; x <= x1; x++) {
+                const int k = viridis_index(pixel(&f, x, y));
+                if (k < 0) continue;
+                if (k < lo) lo = k;
+                if (k > hi) hi = k;
+                if (!seen[k]++) distinct++;
+            }
+        ck_assert_msg(hi - lo >= 25 && distinct >= 20, "%s: the valley spans viridis %d..%d, %d colours",
+                      ui_theme_get((ui_theme_kind)t)->name, lo, hi, distinct);
+        int said = 0;
+        for (int i = 0; i < f.rec.count; i++) said += strstr(f.boxes[i].text, "log scale") != NULL;
+        ck_assert_msg(said == 1, "the colour bar does not say it is a log scale");
+        scene_frame_close(&f);
+    }
+    /* The softmax's bowl, whose median sits mid-range, keeps its linear scale. */
+    xl_session_desc_default(&d, XL_BUILTIN_SEED);
+    xl_session *b = xl_session_create(&d);
+    frame f;
+    scene_frame_open(&f, 1280, 720);
+    ui_view view = {.theme = UI_THEME_LIGHT};
+    scene_frame_draw_recorded(&f, b, &view);
+    for (int i = 0; i < f.rec.count; i++) ck_assert(strstr(f.boxes[i].text, "log scale") == NULL);
+    scene_frame_close(&f);
+    xl_session_destroy(b);
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* WCAG contrast ratio of two colours. */
+static double rel_luminance(SDL_Color c)
+{
+    const double ch[3] = {c.r / 255.0, c.g / 255.0, c.b / 255.0};
+    double l[3];
+    for (int i = 0; i < 3; i++) l[i] = ch[i] <= 0.03928 ? ch[i] / 12.92 : pow((ch[i] + 0.055) / 1.055, 2.4);
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+}
+static double contrast(SDL_Color a, SDL_Color b)
+{
+    const double la = rel_luminance(a), lb = rel_luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* Issue 21 (lesson 11 page 4): a race's paths on dark viridis, the gd path's blue with
+ * a dark edge on dark purple, could not be told from the map. Each path now has a halo
+ * (a light ring under a dark one): at every isolated point of every run's path, some
+ * pixel of the path and its halo stands out from the map on both sides of it by a
+ * contrast ratio of at least 4.5 (WCAG's for text), in both themes, at 1920x1080. */
+START_TEST(race_paths_keep_contrast_on_the_map)
+{
+    /* A start far from the minimum, so the runs part ways across the dark valley. */
+    const double p[5] = {0.4, 0.25, 0.15, 0.12, 0.08}, z[5] = {-5.0, 5.0, 0.0, 0.0, 0.0};
+    xl_session *s = session_with(p, z, 5);
+    ck_assert(xl_session_apply(s, xl_command_name_arg(XL_CMD_RACE, "gd,momentum,nesterov")));
+    xl_session_run(s, 50);
+    for (int t = 0; t < UI_THEME_COUNT; t++) {
+        frame f;
+        scene_frame_open(&f, 1920, 1080);
+        frame_draw(&f, s, (ui_theme_kind)t);
+        const ui_landscape_geom *g = &f.geom.landscape;
+        const float ring = (f.geom.scale < 1.0f ? 1.0f : f.geom.scale) * ui_theme_get((ui_theme_kind)t)->line_scale;
+        const int R = (int)(1.5f * ring / 2 + 2.0f * ring + 1.5f); /* half the path and its halo */
+        int checked = 0;
+        for (int r = 0; r < xl_session_run_count(s); r++) {
+            const xl_sim *rs = xl_session_run_sim(s, r);
+            const int n = xl_sim_history_count(rs);
+            for (int i = 1; i + 1 < n; i++) {
+                double x, y, xa, ya, xb, yb;
+                xl_session_view_point(s, xl_sim_history_theta(rs, i), &x, &y);
+                xl_session_view_point(s, xl_sim_history_theta(rs, i - 1), &xa, &ya);
+                xl_session_view_point(s, xl_sim_history_theta(rs, i + 1), &xb, &yb);
+                int px, py, ax, ay, bx, by;
+                map_pixel(g, x, y, &px, &py);
+                map_pixel(g, xa, ya, &ax, &ay);
+                map_pixel(g, xb, yb, &bx, &by);
+                /* Isolated: no other run's path, no mark nearby, neighbours on either side. */
+                const int far = 4 * R, near = 2 * R + 6;
+                int alone = hypot(bx - ax, by - ay) > 2 && hypot(px - g->current_x, py - g->current_y) > far &&
+                            (!g->has_minimum || hypot(px - g->minimum_x, py - g->minimum_y) > far) &&
+                            px - far > g->map.x && px + far < g->map.x + g->map.w && py - far > g->map.y &&
+                            py + far < g->map.y + g->map.h;
+                for (int o = 0; alone && o < xl_session_run_count(s); o++) {
+                    const xl_sim *os = xl_session_run_sim(s, o);
+                    for (int j = 0; alone && j < xl_sim_history_count(os); j++) {
+                        if (o == r && abs(j - i) <= 3) continue;
+                        double ox, oy;
+                        int qx, qy;
+                        xl_session_view_point(s, xl_sim_history_theta(os, j), &ox, &oy);
+                        map_pixel(g, ox, oy, &qx, &qy);
+                        if (hypot(qx - px, qy - py) < near) alone = 0;
+                    }
+                    /* The start and each run's marker. */
+                    double sx, sy;
+                    int qx, qy;
+                    xl_session_view_point(s, xl_sim_history_theta(os, 0), &sx, &sy);
+                    map_pixel(g, sx, sy, &qx, &qy);
+                    if (hypot(qx - px, qy - py) < far) alone = 0;
+                    xl_session_view_point(s, xl_sim_theta(os), &sx, &sy);
+                    map_pixel(g, sx, sy, &qx, &qy);
+                    if (hypot(qx - px, qy - py) < far) alone = 0;
+                }
+                if (!alone) continue;
+                /* The map on either side, perpendicular to the path. */
+                const double dx = bx - ax, dy = by - ay, len = hypot(dx, dy);
+                const double nx = -dy / len, ny = dx / len;
+                for (int side = -1; side <= 1; side += 2) {
+                    const SDL_Color bg = pixel(&f, px + (int)lround(side * nx * (R + 5)), py + (int)lround(side * ny * (R + 5)));
+                    double best = 1.0;
+                    for (int yy = -R; yy <= R; yy++)
+                        for (int xx = -R; xx <= R; xx++)
+                            if (xx * xx + yy * yy <= R * R) best = fmax(best, contrast(pixel(&f, px + xx, py + yy), bg));
+                    ck_assert_msg(best >= 4.5, "%s: run %d's path at step %d (%d,%d) stands out by only %.2f",
+                                  ui_theme_get((ui_theme_kind)t)->name, r, i, px, py, best);
+                    checked++;
+                }
+            }
+        }
+        ck_assert_msg(checked >= 10, "only %d path points were checked", checked);
+        scene_frame_close(&f);
+    }
+    xl_session_destroy(s);
+}
+END_TEST
+
 START_TEST(identity_bar_splits_at_the_floor)
 {
     const double p[2] = {0.5, 0.5}, z[2] = {2.0, -2.0};
@@ -264,8 +433,13 @@ START_TEST(a_negative_floor_is_drawn_below_zero)
         for (int x = x_floor + 4; x < x_loss - 4; x += 7) {
             c = pixel(&f, x, bottom);
             if (abs(x - x_zero) <= 2) continue; /* the line at 0 */
-            /* Its name may sit inside it: white text on the vermillion. */
-            ck_assert_msg(same(c, th->surprise, 2) || (c.r > 200 && c.g > 150),
+            /* Its name may sit inside it: white text on the vermillion, its edges a
+             * blend of the two. */
+            const SDL_Color v = th->surprise;
+            const double w = (c.g - v.g) / (255.0 - v.g);
+            const int blend = w >= -0.02 && w <= 1.02 && fabs(c.r - (v.r + w * (255 - v.r))) < 14 &&
+                              fabs(c.b - (v.b + w * (255 - v.b))) < 14;
+            ck_assert_msg(same(c, th->surprise, 2) || blend,
                           "%s: (%d,%d,%d) at x %d of KL's span %d..%d", th->name, c.r, c.g, c.b, x, x_floor, x_loss);
         }
         ck_assert(!same(pixel(&f, x_loss + 5, bottom), th->surprise, 30));
@@ -784,6 +958,8 @@ Suite *xl_test_suite(void)
     tcase_add_test(pix, gradient_arrows_point_from_q_toward_p);
     tcase_add_test(pix, current_point_is_where_the_optimizer_is);
     tcase_add_test(pix, darkest_cell_is_at_the_minimum);
+    tcase_add_test(pix, gaussian_valley_shows_its_shape);
+    tcase_add_test(pix, race_paths_keep_contrast_on_the_map);
     tcase_add_test(pix, identity_bar_splits_at_the_floor);
     tcase_add_test(pix, a_negative_floor_is_drawn_below_zero);
     tcase_add_test(pix, infinity_is_shown_as_infinity);

@@ -107,6 +107,19 @@ float ui_scene_scale(int w, int h)
     return by_h < by_w ? by_h : by_w;
 }
 
+/* Size t's roles by scale, each at least its floor for the theme and a window h pixels
+ * tall (ui_theme_type_floors): a narrow frame or scene shows fewer labels, not smaller
+ * ones. A zoom below 1 (Ctrl -, one person at a screen asking for more room) lowers
+ * the floor with it. */
+static int set_type(ui_text *t, float scale, const ui_theme *th, int h, float zoom)
+{
+    float floors[UI_FONT_COUNT];
+    ui_theme_type_floors(th, h, floors);
+    if (zoom > 0.0f && zoom < 1.0f)
+        for (int i = 0; i < UI_FONT_COUNT; i++) floors[i] *= zoom;
+    return ui_text_set_scale_floor(t, scale, floors);
+}
+
 /* The tooltip of what is under the pointer: its exact values with units. */
 static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_session *s, int px, int py, int w,
                        int h)
@@ -346,13 +359,16 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (geom) SDL_memset(geom, 0, sizeof *geom);
     /* Faces open here at their size; without them (out of memory) the frame stays blank
      * rather than measuring text with no font. */
-    if (ui_text_set_scale(sc->text, scale * th->text_scale) != 0) {
+    if (set_type(sc->text, scale * th->text_scale, th, h, view->zoom) != 0) {
         clear_to(sc->r, th->background, w, h);
         return;
     }
     const xl_scenario_def *def = xl_session_scenario(s);
     const ui_own_panel *own = def->panels & (XL_PANEL_DATA | XL_PANEL_SIDE) ? ui_own_panel_for(def) : NULL;
-    const unsigned show = ui_focus_shown(s);
+    unsigned show = ui_focus_shown(s);
+    /* A lesson page or a recording is for a class: no key hints, no play/speed chrome. */
+    const int classroom = view->lesson || view->broken || view->recording;
+    if (!classroom) show |= UI_SHOW_HINTS;
     const int own_data = (show & UI_SHOW_DATA) != 0, own_side = (show & UI_SHOW_SIDE) != 0;
     const ui_layout dash = ui_layout_compute(w, h, scale, sc->text, show);
     /* Focus: the layouts before and after the last change, and the frame between them. */
@@ -377,7 +393,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (big != UI_PANEL_NONE && ui_layout_panel(&dash_copy, big) && ui_layout_panel(&dash_copy, big)->w > 0) {
         ui_layout big_copy = *big_in;
         const float f = ui_scene_focus_factor(*ui_layout_panel(&dash_copy, big), *ui_layout_panel(&big_copy, big));
-        if (f > 1.0f && ui_text_set_scale(sc->focus_text, scale * f * th->text_scale) == 0) {
+        if (f > 1.0f && set_type(sc->focus_text, scale * f * th->text_scale, th, h, view->zoom) == 0) {
             fctx.text = sc->focus_text;
             fctx.scale = scale * f;
             fctx.line = ctx.line * f;
@@ -417,7 +433,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
      * while the panels before it are drawn (none of them reads the landscape). */
     if (L.landscape.w > 0 && !xl_session_simplex(s)) ui_landscape_prepare(sc->landscape, CTX_OF(UI_PANEL_LANDSCAPE), s);
     ui_text_set_region(sc->text, L.status, 0);
-    ui_status_draw(&ctx, L.status, s);
+    ui_status_draw(&ctx, L.status, s, classroom);
     if (own_data && L.data.w > 0) {
         ui_text_set_region(CTX_OF(UI_PANEL_DATA)->text, L.data, 0);
         own->draw(CTX_OF(UI_PANEL_DATA), L.data, s);
@@ -440,8 +456,10 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (L.strip.w > 0) draw_strip(&ctx, L.strip, s);
     /* A lesson's emphasis dims the other panels, under the tooltip, note and help. */
     if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
-    ui_text_set_region(sc->text, L.hints, 0);
-    ui_hints_draw(&ctx, L.hints, s, &g->help_hint);
+    if (L.hints.h > 0) {
+        ui_text_set_region(sc->text, L.hints, 0);
+        ui_hints_draw(&ctx, L.hints, s, &g->help_hint);
+    }
     if (view->pointer_in && !view->help_visible) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
     if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);
     if (view->help_visible) {
@@ -495,7 +513,7 @@ static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_R
     float f = base * zoom;
     for (int i = 0; i < n; i++) {
         f = base * zoom * steps[i];
-        if (ui_text_set_scale(sc->lesson_text, f) != 0) break;
+        if (set_type(sc->lesson_text, f, ui_theme_get(view->theme), h, view->zoom) != 0) break;
         ui_ctx c = *ctx;
         c.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
         int all = 1;
@@ -550,14 +568,14 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
                   .unit = xl_session_unit(s)};
     if (lesson || view->menu_open) {
         float f = lesson ? lesson_scale(sc, view, w, h, col, &ctx) : (float)h / 720.0f;
-        if (ui_text_set_scale(sc->lesson_text, f) != 0) return;
+        if (set_type(sc->lesson_text, f, th, h, view->zoom) != 0) return;
         ctx.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
         ui_text_set_region(sc->lesson_text, col, 2);
         if (view->lesson) ui_lesson_draw(&ctx, col, view->lesson, view->recording, &g->lesson);
         else if (view->broken) ui_lesson_draw_broken(&ctx, col, view->broken, &g->lesson);
     }
     if (view->menu_open && view->library) {
-        ui_text_set_scale(sc->lesson_text, (float)h / 720.0f);
+        set_type(sc->lesson_text, (float)h / 720.0f, th, h, view->zoom);
         ui_text_set_region(sc->lesson_text, (SDL_Rect){0, 0, w, h}, 3);
         ui_lesson_menu_draw(&ctx, w, h, view->library, view->menu_selected, view->lesson_path, &g->menu);
     }

@@ -28,7 +28,7 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned
     if (L.pad < 5) L.pad = 5;
 
     int status_h = ui_text_line_height(text, UI_FONT_STATUS) + L.gap * 2;
-    int hints_h = ui_text_line_height(text, UI_FONT_TICK) + L.gap * 2;
+    int hints_h = show & UI_SHOW_HINTS ? ui_text_line_height(text, UI_FONT_TICK) + L.gap * 2 : 0;
     L.status = (SDL_Rect){0, 0, w, status_h};
     L.hints = (SDL_Rect){0, h - hints_h, w, hints_h};
 

@@ -37,6 +37,8 @@ enum {
     UI_SHOW_BARS = 1u << 0, UI_SHOW_READOUTS = 1u << 1, UI_SHOW_LANDSCAPE = 1u << 2,
     UI_SHOW_HISTORY = 1u << 3, UI_SHOW_DATA = 1u << 4, /* the scenario's own panel */
     UI_SHOW_SIDE = 1u << 5, /* its second own panel, where the landscape goes when there is none */
+    UI_SHOW_HINTS = 1u << 6, /* the key-hint bar; without it (a lesson page, a recording) its
+                              * row goes to the panels and hints is an empty rect at the bottom */
     UI_SHOW_ALL = UI_SHOW_BARS | UI_SHOW_READOUTS | UI_SHOW_LANDSCAPE | UI_SHOW_HISTORY
 };
 

@@ -17,6 +17,7 @@
 
 #include <SDL_ttf.h>
 #include <limits.h>
+#include <math.h>
 #if defined(__unix__) || defined(__APPLE__)
 #define UI_TEXT_MMAP 1
 #include <fcntl.h>
@@ -96,7 +97,7 @@ void ui_text_set_region(ui_text *t, SDL_Rect region, int layer)
     t->layer = layer;
 }
 
-static void record_box(ui_text *t, SDL_Rect ink, const char *utf8)
+static void record_box(ui_text *t, ui_font f, SDL_Rect ink, const char *utf8)
 {
     ui_text_recorder *rec = t->recorder;
     if (!rec || ink.w <= 0 || ink.h <= 0) return;
@@ -105,6 +106,8 @@ static void record_box(ui_text *t, SDL_Rect ink, const char *utf8)
         b->ink = ink;
         b->region = t->region;
         b->layer = t->layer;
+        b->font = f;
+        b->px = t->faces[f].px;
         snprintf(b->text, sizeof b->text, "%s", utf8);
     }
     rec->count++;
@@ -271,8 +274,21 @@ void ui_text_destroy(ui_text *t)
 
 int ui_text_set_scale(ui_text *t, float scale)
 {
+    return ui_text_set_scale_floor(t, scale, NULL);
+}
+
+int ui_text_px(const ui_text *t, ui_font f)
+{
+    return t->faces[f].font ? t->faces[f].px : 0;
+}
+
+int ui_text_set_scale_floor(ui_text *t, float scale, const float floor_px[])
+{
     for (int i = 0; i < UI_FONT_COUNT; i++) {
-        int px = (int)(roles[i].px * scale + 0.5f);
+        float want = roles[i].px * scale;
+        if (floor_px && want < floor_px[i]) want = floor_px[i];
+        /* Up to the floor, never below it by rounding. */
+        int px = floor_px && want <= floor_px[i] ? (int)ceilf(want - 0.01f) : (int)(want + 0.5f);
         if (px < 9) px = 9;
         if (t->faces[i].font && t->faces[i].px == px) continue;
         if (open_face(t, (ui_font)i, px) != 0) return -1;
@@ -541,7 +557,7 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
         pen += g->advance;
         prev = g->cp;
     }
-    record_box(t, ink, start);
+    record_box(t, which, ink, start);
     return align == UI_ALIGN_LEFT ? pen - x : w;
 }
 
@@ -555,6 +571,8 @@ static void record_cut(ui_text *t, const char *utf8)
         b->ink = (SDL_Rect){0, 0, 0, 0};
         b->region = t->region;
         b->layer = t->layer;
+        b->font = UI_FONT_COUNT;
+        b->px = 0;
         snprintf(b->text, sizeof b->text, "%s", utf8);
     }
     rec->count++;
@@ -629,6 +647,6 @@ int ui_text_draw_up(ui_text *t, ui_font which, int x, int y, SDL_Color color, co
     SDL_SetTextureAlphaMod(u->texture, color.a);
     SDL_Rect dst = {x, y - u->h / 2, u->w, u->h};
     SDL_RenderCopy(t->renderer, u->texture, NULL, &dst);
-    record_box(t, dst, utf8);
+    record_box(t, which, dst, utf8);
     return u->h;
 }

@@ -40,6 +40,12 @@ void ui_text_destroy(ui_text *t);
  * times the theme's text scale). Only roles whose pixel size changes are reopened.
  * Returns 0, or -1 if a face could not be opened. */
 int ui_text_set_scale(ui_text *t, float scale);
+/* ui_text_set_scale, with each role at least floor_px[role] pixels (the reading
+ * distance's floor, ui_theme_type_floors): a narrow frame makes the type no smaller
+ * than that, its panels show fewer labels instead. floor_px may be NULL (no floor). */
+int ui_text_set_scale_floor(ui_text *t, float scale, const float floor_px[]);
+/* The pixel size role f is open at (0 before the first ui_text_set_scale). */
+int ui_text_px(const ui_text *t, ui_font f);
 /* Rasterize every glyph a number can use in the roles that show changing numbers, for
  * faces opened since the last call: after it, a value that turns scientific mid-run
  * (a KL below 10⁻⁴) needs no new glyph, so steady frames allocate nothing. The scene
@@ -73,7 +79,9 @@ typedef struct ui_text_box {
     SDL_Rect ink;      /* union of the glyphs' inked pixels */
     SDL_Rect region;   /* the panel the label belongs to */
     int layer;         /* 0: the scene; 1: an overlay (help sheet) drawn over it */
-    char text[48];     /* the start of the string, for messages */
+    ui_font font;      /* the role it was drawn in */
+    int px;            /* that role's pixel size, so a test finds type below the floor */
+    char text[96];     /* the start of the string, for messages */
 } ui_text_box;
 
 typedef struct ui_text_recorder {

@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "ui_draw.h"
@@ -192,14 +193,24 @@ static void draw_axis(const ui_ctx *ctx, SDL_Rect in, SDL_Rect plot)
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     float lw = ui_lw(ctx, 1.0f);
     char buf[16];
+    /* Labels every 0.2 where they stand a line and a half apart, else every 0.5 or
+     * only the ends: a short plot (the room's type is large) shows fewer, not smaller. */
+    const int every = plot.h / 5 >= tick_h * 3 / 2 ? 1 : plot.h / 2 >= tick_h * 3 / 2 ? 0 : -1;
     for (int k = 0; k <= 5; k++) {
         double v = k / 5.0;
         float y = plot.y + plot.h - (float)(v * plot.h);
         if (k > 0) ui_draw_line(ctx->r, plot.x, y, plot.x + plot.w, y, 1.0f, th->grid);
         ui_draw_line(ctx->r, plot.x - ctx->pad / 3.0f, y, plot.x, y, lw, th->axis);
+        if (every < 1 && k != 0 && k != 5) continue;
         snprintf(buf, sizeof buf, "%.1f", v);
         ui_text_draw(ctx->text, UI_FONT_TICK, plot.x - ctx->pad / 2, (int)(y - tick_h / 2.0f),
                      UI_ALIGN_RIGHT, th->text_dim, buf);
+        if (every == 0 && k == 0) { /* 0.5 between the ends */
+            const float ym = plot.y + plot.h * 0.5f;
+            ui_draw_line(ctx->r, plot.x - ctx->pad / 3.0f, ym, plot.x, ym, lw, th->axis);
+            ui_text_draw(ctx->text, UI_FONT_TICK, plot.x - ctx->pad / 2, (int)(ym - tick_h / 2.0f), UI_ALIGN_RIGHT,
+                         th->text_dim, "0.5");
+        }
     }
     ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, "probability");
 }
@@ -385,7 +396,18 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     xl_bars bars;
     xl_session_bars(s, &bars);
     const xl_bars *c = &bars;
-    SDL_Rect in = ui_panel_begin(ctx, area, c->title, c->caption);
+    /* A title too wide for the panel at the room's type gives way to "P vs Q" in the
+     * legend's own symbols (each label's first word: "ρ(t)" of "ρ(t), the truth now")
+     * rather than ending in "…". */
+    char short_title[96];
+    const char *title = c->title;
+    if (title && ui_text_width(ctx->text, UI_FONT_TITLE, title) > area.w - 2 * ctx->pad) {
+        const char *pl = c->p_label ? c->p_label : "P (truth)", *ql = c->q_label ? c->q_label : "Q";
+        snprintf(short_title, sizeof short_title, "%.*s vs %.*s", (int)strcspn(pl, " ,"), pl,
+                 (int)strcspn(ql, " ,"), ql);
+        title = short_title;
+    }
+    SDL_Rect in = ui_panel_begin(ctx, area, title, c->caption);
     draw_legend(ctx, in, c);
 
     const layout L = make_layout(ctx, c, in);

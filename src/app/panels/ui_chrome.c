@@ -2,6 +2,7 @@
 #include "ui_panels.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "ui_draw.h"
 #include "ui_input.h"
@@ -27,7 +28,7 @@ static void optimizer_text(char *buf, size_t n, const xl_session *s, const char 
     else snprintf(buf, n, "%s · lr %s μ %g", title, lr, o->hyper.mu);
 }
 
-void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
+void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int classroom)
 {
     const ui_theme *th = ctx->theme;
     const xl_sim *sim = xl_session_sim(s);
@@ -60,6 +61,7 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
         diverged ? state_long : playing ? "▶ playing" : "❚❚ paused",
         diverged ? "■ diverged (R)" : playing ? "▶" : "❚❚",
     };
+    if (classroom && !diverged) states[0] = states[1] = "";
     snprintf(right[0], sizeof right[0], "step %ld · %s · %d steps/s · ", xl_sim_steps(sim), opt[0],
              xl_session_steps_per_second(s));
     snprintf(right[1], sizeof right[1], "step %ld · %s · ", xl_sim_steps(sim), opt[0]);
@@ -70,6 +72,14 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
     else
         snprintf(right[3], sizeof right[3], "step %ld · lr %s · ", xl_sim_steps(sim), lr);
     snprintf(unit, sizeof unit, " · %s", xl_unit_name(ctx->unit));
+    if (classroom && !diverged) {
+        /* A class sees where the run is, not how fast it goes or whether it is paused. */
+        snprintf(right[0], sizeof right[0], "step %ld · %s · ", xl_sim_steps(sim), opt[0]);
+        for (int i = 0; i < 4; i++) {
+            size_t len = strlen(right[i]), sep = strlen(" · ");
+            if (len >= sep && strcmp(right[i] + len - sep, " · ") == 0) right[i][len - sep] = '\0';
+        }
+    }
 
     /* The longest wording of both sides that fits with a gap between them: the play
      * state, the numbers and the scene's name stay; details and "xentlab" go first. */
@@ -93,7 +103,8 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
                       diverged ? th->surprise : playing ? th->inherent : th->text, states[si]);
     char cut[256];
     ui_text_fit(ctx->text, UI_FONT_STATUS, right[ri], x - area.x - ctx->pad, cut, sizeof cut);
-    ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, cut);
+    /* The left side's room ends where this begins. */
+    x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, cut);
     /* A refused command says why where the scene's name stands, until the next
      * command: a key that does nothing in this scenario must not look broken. */
     const char *msg = xl_session_message(s);

@@ -119,12 +119,17 @@ static int rows_width(const ui_ctx *ctx, ui_font font, const help_row *rows, int
     return ww;
 }
 
-static int column(const ui_ctx *ctx, ui_font font, int x, int y, int key_w, const char *title,
+/* max_w: the column's width on the sheet. Where even the smallest type (held at the
+ * room's floor, shared/DESIGN.md) is too wide for a small window, a row's words are
+ * cut with "…" rather than drawn past the sheet. */
+static int column(const ui_ctx *ctx, ui_font font, int x, int y, int key_w, int max_w, const char *title,
                   const help_row *rows, int n)
 {
     const ui_theme *th = ctx->theme;
     int lh = ui_text_line_height(ctx->text, font);
-    ui_text_draw(ctx->text, UI_FONT_TITLE, x, y, UI_ALIGN_LEFT, th->text_dim, title);
+    char cut[KEY_TEXT_MAX * 2];
+    ui_text_fit(ctx->text, UI_FONT_TITLE, title, max_w, cut, sizeof cut);
+    ui_text_draw(ctx->text, UI_FONT_TITLE, x, y, UI_ALIGN_LEFT, th->text_dim, cut);
     y += ui_text_line_height(ctx->text, UI_FONT_TITLE) + lh / 3;
     for (int i = 0; i < n; i++) {
         if (!rows[i].keys) {
@@ -132,7 +137,8 @@ static int column(const ui_ctx *ctx, ui_font font, int x, int y, int key_w, cons
             continue;
         }
         ui_text_draw(ctx->text, font, x, y, UI_ALIGN_LEFT, th->text, rows[i].keys);
-        ui_text_draw(ctx->text, font, x + key_w, y, UI_ALIGN_LEFT, th->text_dim, row_what(&rows[i]));
+        ui_text_fit(ctx->text, font, row_what(&rows[i]), max_w - key_w, cut, sizeof cut);
+        ui_text_draw(ctx->text, font, x + key_w, y, UI_ALIGN_LEFT, th->text_dim, cut);
         y += lh * 5 / 4;
     }
     return y;
@@ -189,8 +195,9 @@ void ui_help_draw(const ui_ctx *ctx, int w, int h, const xl_scenario_def *def)
     ui_text_draw(ctx->text, font, sheet.x + sheet.w - lh * 3 / 2, y + 2, UI_ALIGN_RIGHT, th->text_dim,
                  "⇧ Shift   ^ Ctrl   ·   any key closes this");
     y += ui_text_line_height(ctx->text, UI_FONT_HEADING) + lh / 2;
-    column(ctx, font, x, y, key_w, "LEARNING", learning, nl);
-    column(ctx, font, x + col_w + lh, y, key_w, title, truth, nt);
+    const int right = sheet.x + sheet.w - lh * 3 / 2;
+    column(ctx, font, x, y, key_w, col_w, "LEARNING", learning, nl);
+    column(ctx, font, x + col_w + lh, y, key_w, right - (x + col_w + lh), title, truth, nt);
     if (footer) {
         char cut[256];
         ui_text_fit(ctx->text, font, footer, sheet.w - lh * 3, cut, sizeof cut);

@@ -103,8 +103,17 @@ static int loss_legend(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd,
         snprintf(loss_label, loss_size, "%s", rd[0].symbol);
     if (legend_width(ctx, loss_label) + legend_width(ctx, rd[2].symbol) + legend_width(ctx, floor_label) > in.w)
         snprintf(floor_label, floor_size, "%s", rd[1].symbol);
-    x += ui_legend_item(ctx, x, in.y, th->text, 0, loss_label);
-    x += ui_legend_item(ctx, x, in.y, th->surprise, 0, rd[2].symbol);
+    /* Symbols still too wide for the row (a narrow panel at the room's type): the
+     * keys that fit, in order, not ones running out of the panel. */
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    if (x + legend_width(ctx, loss_label) <= in.x + in.w + lh)
+        x += ui_legend_item(ctx, x, in.y, th->text, 0, loss_label);
+    else
+        return x;
+    if (x + legend_width(ctx, rd[2].symbol) <= in.x + in.w + lh)
+        x += ui_legend_item(ctx, x, in.y, th->surprise, 0, rd[2].symbol);
+    else
+        floor_label[0] = '\0'; /* the floor's key only after the gap's */
     return x;
 }
 
@@ -235,12 +244,23 @@ static void draw_x_axis(const ui_ctx *ctx, SDL_Rect in, const axes *a, const cha
         int w = ui_text_width(ctx->text, UI_FONT_TICK, label);
         int lx = (int)xx - w / 2;
         if (lx + w > in.x + in.w) lx = in.x + in.w - w;
+        /* The first clear of the value axis's 0 in the corner (large type, small pad). */
+        if (i == 0 && lx <= plot.x - ctx->pad / 2) lx = plot.x - ctx->pad / 2 + 1;
         if (lx < last_right + ctx->pad / 2) continue; /* never onto the previous label */
         last_right = lx + w;
         ui_text_draw(ctx->text, UI_FONT_TICK, lx, plot.y + plot.h + ctx->pad / 3, UI_ALIGN_LEFT, th->text_dim, label);
     }
-    ui_text_draw(ctx->text, UI_FONT_TICK, plot.x + plot.w - xtitle_w, plot.y + plot.h + tick_h + ctx->pad / 3,
-                 UI_ALIGN_LEFT, th->text_dim, xtitle);
+    /* A title wider than the panel keeps its first words ("step" of "step (diffusion,
+     * ...)"), then is cut: never out of the panel. */
+    char words[160], title[160];
+    snprintf(words, sizeof words, "%s", xtitle);
+    if (xtitle_w > in.w) words[strcspn(words, "(")] = '\0';
+    ui_text_fit(ctx->text, UI_FONT_TICK, words, in.w, title, sizeof title);
+    xtitle_w = ui_text_width(ctx->text, UI_FONT_TICK, title);
+    int tx = plot.x + plot.w - xtitle_w;
+    if (tx < in.x) tx = in.x;
+    ui_text_draw(ctx->text, UI_FONT_TICK, tx, plot.y + plot.h + tick_h + ctx->pad / 3, UI_ALIGN_LEFT, th->text_dim,
+                 title);
 }
 
 /* The other runs of a race, each loss curve in its colour ending in its marker. */

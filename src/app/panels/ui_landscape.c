@@ -178,27 +178,42 @@ static void draw_valley(const ui_ctx *ctx, const mapping *mp, double d)
                        tw + (pass ? 0 : 2), 9.0f * ctx->scale, 6.0f * ctx->scale, pass ? white : black);
 }
 
-/* A race: each run's path in its colour on a dark edge, its current point a marker
- * of its own shape; they share the start. Drawn under the steered run's path. */
-static void draw_race_runs(const ui_ctx *ctx, const mapping *mp, const xl_session *s)
+/* A path of n points in colour col, tw wide, over a halo that reads on every part of
+ * the map: a light outer ring (against the dark end of viridis, where a blue or purple
+ * runner vanished) under a dark inner one (against the bright end). Each ring is drawn
+ * along the whole path before the next, so no segment's halo covers another's colour. */
+static void draw_halo_path(const ui_ctx *ctx, const SDL_FPoint *pt, int n, float tw, SDL_Color col)
+{
+    const float ring = ui_lw(ctx, 1.0f);
+    const SDL_Color light = {255, 255, 255, 230}, dark = {0, 0, 0, 255};
+    const float widths[3] = {tw + 4.0f * ring, tw + 2.0f * ring, tw};
+    const SDL_Color colours[3] = {light, dark, col};
+    for (int pass = 0; pass < 3; pass++)
+        for (int i = 1; i < n; i++)
+            ui_draw_line(ctx->r, pt[i - 1].x, pt[i - 1].y, pt[i].x, pt[i].y, widths[pass], colours[pass]);
+}
+
+/* A race: each run's path in its colour on a halo (draw_halo_path), its current point
+ * a marker of its own shape; they share the start. Drawn under the steered run's path.
+ * p->path is scratch here: the steered run's is projected into it afterwards. */
+static void draw_race_runs(ui_landscape_panel *p, const ui_ctx *ctx, const mapping *mp, const xl_session *s)
 {
     float tw = ui_lw(ctx, 1.5f);
     for (int r = xl_session_run_count(s) - 1; r >= 1; r--) {
         const xl_sim *rs = xl_session_run_sim(s, r);
         int rc = xl_sim_history_count(rs);
+        if (rc > XL_HISTORY_CAP) rc = XL_HISTORY_CAP;
         SDL_Color col = ui_run_colour(ctx->theme, s, r);
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 1; i < rc; i++) {
-                double x0, y0, x1, y1;
-                xl_session_view_point(s, xl_sim_history_theta(rs, i - 1), &x0, &y0);
-                xl_session_view_point(s, xl_sim_history_theta(rs, i), &x1, &y1);
-                ui_draw_line(ctx->r, map_x(mp, x0), map_y(mp, y0), map_x(mp, x1), map_y(mp, y1),
-                             pass == 0 ? tw + 2.0f : tw, pass == 0 ? (SDL_Color){0, 0, 0, 160} : col);
-            }
+        for (int i = 0; i < rc; i++) {
+            double x, y;
+            xl_session_view_point(s, xl_sim_history_theta(rs, i), &x, &y);
+            p->path[i] = (SDL_FPoint){map_x(mp, x), map_y(mp, y)};
         }
+        draw_halo_path(ctx, p->path, rc, tw, col);
         double vx, vy;
         xl_session_view_point(s, xl_sim_theta(rs), &vx, &vy);
         float mx = map_x(mp, vx), my = map_y(mp, vy), mr = 6.0f * ctx->scale;
+        ui_draw_marker(ctx->r, ui_run_marker(s, r), mx, my, mr + 2.0f * ui_lw(ctx, 1.0f) + 1, (SDL_Color){255, 255, 255, 230});
         ui_draw_marker(ctx->r, ui_run_marker(s, r), mx, my, mr + ui_lw(ctx, 1.0f) + 1, (SDL_Color){0, 0, 0, 255});
         ui_draw_marker(ctx->r, ui_run_marker(s, r), mx, my, mr, col);
     }
@@ -219,17 +234,23 @@ static int project_path(ui_landscape_panel *p, const mapping *mp, const xl_sessi
     return count;
 }
 
-/* Trajectory: a white path with a dark edge so it reads on every colour (in a race,
- * the steered run's colour), dotted about 24 times along its length. */
+/* Trajectory: white, or in a race the steered run's colour, on a halo so it reads on
+ * every colour (draw_halo_path), dotted about 24 times along its length. A white path
+ * needs no light ring: its dark edge alone is the halo. */
 static void draw_path(const ui_ctx *ctx, const SDL_FPoint *path, int count, const xl_session *s)
 {
     float tw = ui_lw(ctx, 1.5f);
-    SDL_Color edge = {0, 0, 0, 160};
-    SDL_Color path_colour = xl_session_racing(s) ? ui_run_colour(ctx->theme, s, 0) : ctx->theme->trajectory;
-    for (int pass = 0; pass < 2; pass++)
-        for (int i = 1; i < count; i++)
-            ui_draw_line(ctx->r, path[i - 1].x, path[i - 1].y, path[i].x, path[i].y,
-                         pass == 0 ? tw + 2.0f : tw, pass == 0 ? edge : path_colour);
+    const int racing = xl_session_racing(s);
+    SDL_Color path_colour = racing ? ui_run_colour(ctx->theme, s, 0) : ctx->theme->trajectory;
+    if (racing) {
+        draw_halo_path(ctx, path, count, tw, path_colour);
+    } else {
+        SDL_Color edge = {0, 0, 0, 160};
+        for (int pass = 0; pass < 2; pass++)
+            for (int i = 1; i < count; i++)
+                ui_draw_line(ctx->r, path[i - 1].x, path[i - 1].y, path[i].x, path[i].y,
+                             pass == 0 ? tw + 2.0f : tw, pass == 0 ? edge : path_colour);
+    }
     int every = count / 24 + 1;
     for (int i = 0; i < count - 1; i += every)
         ui_draw_disc(ctx->r, path[i].x, path[i].y, tw * 1.3f, path_colour);
@@ -337,7 +358,7 @@ static marks draw_on_map(ui_landscape_panel *p, const ui_ctx *ctx, const mapping
     marks mk = {0, 0, 0, 0, 0, 0, NAN, NAN, 6.0f * ctx->scale};
     SDL_RenderSetClipRect(ctx->r, &mp->map);
     if (mn->kind == MIN_VALLEY) draw_valley(ctx, mp, mn->d);
-    if (xl_session_racing(s)) draw_race_runs(ctx, mp, s);
+    if (xl_session_racing(s)) draw_race_runs(p, ctx, mp, s);
     int count = project_path(p, mp, s);
     draw_path(ctx, p->path, count, s);
     draw_minimum(ctx, mp, p->grid, mn, &mk);
@@ -396,7 +417,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     SDL_RenderCopy(ctx->r, p->heat, NULL, &P.map);
     const double box[4] = {e.lo, e.hi, e.ylo, e.yhi};
     ui_landscape_axes(ctx, &P, &m, box, s);
-    ui_landscape_colour_bar(ctx, p, &P, &m, &ctk, e.dlo, e.dhi, xl_session_scenario(s)->readouts[0].symbol);
+    ui_landscape_colour_bar(ctx, p, &P, &m, &ctk, &e, e.k, xl_session_scenario(s)->readouts[0].symbol);
     if (P.legend_mode) ui_landscape_legend_flow(ctx, &leg, P.legend.x, P.legend.y, P.legend.w, 1);
 
     const mapping mp = {P.map, e.lo, e.hi, e.ylo, e.yhi};

@@ -261,10 +261,19 @@ static void make_plan(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, co
     } else {
         map_x = in.x + m->left_w + (in.w - fixed_w - side) / 2; /* centred */
     }
-    P->map = (SDL_Rect){map_x, map_top, side, side};
-    P->cbar = (SDL_Rect){map_x + side + m->pad, map_top, m->cbar_w, side};
     int col_x = map_x + side + m->right_w + col_gap;
     int col_w = in.x + in.w - col_x;
+    if (mode == 1) {
+        /* The legend and the note under it start at the map's top: centring the map
+         * must not push the note's last line out of the panel (larger type, more lines). */
+        const int need = ui_landscape_legend_flow(ctx, L, 0, 0, col_w, 0) + m->pad +
+                         wrap(ctx->text, UI_FONT_TICK, note, col_w, P->lines, NOTE_LINES) * m->tick_h;
+        const int over = map_top + need - (in.y + in.h);
+        if (over > 0) map_top -= over;
+        if (map_top < in.y + m->top_h) map_top = in.y + m->top_h;
+    }
+    P->map = (SDL_Rect){map_x, map_top, side, side};
+    P->cbar = (SDL_Rect){map_x + side + m->pad, map_top, m->cbar_w, side};
     if (P->legend_mode == 1) {
         col_h = ui_landscape_legend_flow(ctx, L, 0, 0, col_w, 0);
         P->legend = (SDL_Rect){col_x, map_top, col_w, col_h};
@@ -328,8 +337,9 @@ void ui_landscape_axes(const ui_ctx *ctx, const plan *P, const frame_metrics *m,
 }
 
 void ui_landscape_colour_bar(const ui_ctx *ctx, ui_landscape_panel *p, const plan *P, const frame_metrics *m,
-                             const ticks *tk, double dlo, double dhi, const char *symbol)
+                             const ticks *tk, const extent *e, double k, const char *symbol)
 {
+    const double dlo = e->dlo, dhi = e->dhi;
     const ui_theme *th = ctx->theme;
     const SDL_Rect cbar = P->cbar;
     float lw = ui_lw(ctx, 1.0f);
@@ -337,7 +347,7 @@ void ui_landscape_colour_bar(const ui_ctx *ctx, ui_landscape_panel *p, const pla
     ui_draw_frame(ctx->r, (SDL_Rect){cbar.x - 1, cbar.y - 1, cbar.w + 2, cbar.h + 2}, 1, th->axis);
     int lx = cbar.x + cbar.w + m->pad / 2;
     for (int i = 0; i < tk->n; i++) {
-        double t = dhi > dlo ? fraction(tk->v[i], dlo, dhi) : 0.5;
+        double t = !(dhi > dlo) ? 0.5 : e->colour.log ? colour_t(&e->colour, tk->v[i] / k) : fraction(tk->v[i], dlo, dhi);
         if (!(t >= 0.0)) t = 0.0;
         if (t > 1.0) t = 1.0;
         float y = cbar.y + cbar.h - (float)(t * cbar.h);
@@ -346,15 +356,69 @@ void ui_landscape_colour_bar(const ui_ctx *ctx, ui_landscape_panel *p, const pla
             ui_text_draw(ctx->text, UI_FONT_TICK, lx, (int)(y - m->tick_h / 2.0f), UI_ALIGN_LEFT,
                          th->text_dim, tk->s[i]);
     }
-    char buf[48];
-    snprintf(buf, sizeof buf, "%s %s", symbol, xl_unit_name(ctx->unit));
+    char buf[64];
+    /* A log scale says so: equal steps of colour are no longer equal steps of loss. */
+    snprintf(buf, sizeof buf, "%s %s%s", symbol, xl_unit_name(ctx->unit),
+             e->colour.log && dhi > dlo ? ", log scale" : "");
     ui_text_draw_up(ctx->text, UI_FONT_TICK, lx + tk->widest + m->pad / 3, cbar.y + cbar.h / 2,
                     th->text_dim, buf);
 }
 
-/* Colour-bar ticks in the display unit; a flat map gets its one value at mid-height. */
-static void colour_ticks(ui_text *t, double dlo, double dhi, int side, int tick_h, ticks *tk)
+/* Log-scale colour-bar ticks: round values (1, 2, 5 times a power of ten, either sign)
+ * in [dlo, dhi], kept from the top down where they lie at least three lines of text
+ * apart on the bar, so the low end, where the scale spends its colours, is labelled. */
+static void log_ticks(ui_text *t, const colour_scale *cs, double k, double dlo, double dhi, int side, int tick_h,
+                      ticks *tk)
 {
+    tk->n = tk->widest = 0;
+    double cand[MAX_TICKS * 4];
+    int n = 0;
+    const double top = fmax(fabs(dlo), fabs(dhi));
+    const int e_hi = (int)floor(log10(top)), e_lo = e_hi - 4;
+    static const double mant[3] = {1.0, 2.0, 5.0};
+    for (int e = e_hi; e >= e_lo && n < MAX_TICKS * 4 - 6; e--)
+        for (int m = 2; m >= 0; m--)
+            for (int sgn = 1; sgn >= -1; sgn -= 2) {
+                const double v = sgn * mant[m] * pow(10.0, e);
+                if (v >= dlo && v <= dhi) cand[n++] = v;
+            }
+    if (dlo <= 0.0 && dhi >= 0.0) cand[n++] = 0.0;
+    /* Highest first. */
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && cand[j] > cand[j - 1]; j--) {
+            const double x = cand[j];
+            cand[j] = cand[j - 1];
+            cand[j - 1] = x;
+        }
+    const double min_dt = side > 0 ? 2.0 * tick_h / side : 1.0;
+    double last = 2.0;
+    double kept[MAX_TICKS];
+    int nk = 0;
+    for (int i = 0; i < n && nk < MAX_TICKS; i++) {
+        const double tt = colour_t(cs, cand[i] / k);
+        if (!(tt >= 0.0 && tt <= 1.0) || last - tt < min_dt) continue;
+        kept[nk++] = cand[i];
+        last = tt;
+    }
+    for (int i = 0; i < nk; i++) { /* ascending, as make_ticks gives them */
+        const double v = kept[nk - 1 - i];
+        tk->v[i] = v;
+        const int dec = v == 0.0 || fabs(v) >= 1.0 ? 0 : (int)ceil(-log10(fabs(v)) - 1e-9);
+        ui_format_fit(tk->s[i], sizeof tk->s[i], v, dec, TICK_CHARS);
+        const int w = ui_text_width(t, UI_FONT_TICK, tk->s[i]);
+        if (w > tk->widest) tk->widest = w;
+    }
+    tk->n = nk;
+}
+
+/* Colour-bar ticks in the display unit; a flat map gets its one value at mid-height. */
+static void colour_ticks(ui_text *t, const extent *e, double k, int side, int tick_h, ticks *tk)
+{
+    const double dlo = e->dlo, dhi = e->dhi;
+    if (dhi > dlo && e->colour.log) {
+        log_ticks(t, &e->colour, k, dlo, dhi, side, tick_h, tk);
+        if (tk->n >= 2) return;
+    }
     if (dhi > dlo) {
         make_ticks(t, dlo, dhi, side / (tick_h * 3) + 1, tk);
     } else {
@@ -385,7 +449,7 @@ void ui_landscape_caption(char *buf, size_t n, const xl_session *s, int a, int b
 
 extent ui_landscape_extent(const xl_landscape *ls, double k)
 {
-    extent e = {xl_landscape_lo(ls), xl_landscape_hi(ls), 0.0, 0.0, xl_landscape_ylo(ls), xl_landscape_yhi(ls)};
+    extent e = {xl_landscape_lo(ls), xl_landscape_hi(ls), 0.0, 0.0, xl_landscape_ylo(ls), xl_landscape_yhi(ls), {0.0, 0.0, 1.0, 0}, k};
     if (!isfinite(e.lo) || !isfinite(e.hi) || !(e.hi > e.lo) || !(fraction(e.hi, e.lo, e.hi) > 0.0) ||
         !isfinite(e.ylo) || !isfinite(e.yhi) || !(e.yhi > e.ylo) || !(fraction(e.yhi, e.ylo, e.yhi) > 0.0)) {
         e.lo = e.ylo = -XL_DEFAULT_RANGE; /* the core's range is broken: show the default view */
@@ -394,6 +458,8 @@ extent ui_landscape_extent(const xl_landscape *ls, double k)
     e.dlo = xl_landscape_min(ls) * k;
     e.dhi = xl_landscape_colour_top(ls) * k;
     if (e.dhi - e.dlo <= 1e-9 * fmax(fabs(e.dhi), fabs(e.dlo))) e.dhi = e.dlo; /* flat, as rebuild() paints it */
+    e.colour = ui_landscape_colour_scale(ls);
+    e.k = k;
     return e;
 }
 
@@ -407,14 +473,14 @@ void ui_landscape_lay_out(const ui_ctx *ctx, SDL_Rect in, const extent *e, const
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     int guess = in.h > 0 ? in.h : 1;
     axis_ticks(ctx->text, e->lo, e->hi, guess, tick_h, ctx->pad, &xtk);
-    colour_ticks(ctx->text, e->dlo, e->dhi, guess, tick_h, ctk);
+    colour_ticks(ctx->text, e, e->k, guess, tick_h, ctk);
     int yw = xtk.widest, cw = ctk->widest;
     *m = metrics(ctx, yw, cw);
     for (int pass = 0; pass < 3; pass++) {
         make_plan(ctx, in, m, leg, note, P);
         if (P->side < 40) break;
         axis_ticks(ctx->text, e->lo, e->hi, P->side, tick_h, ctx->pad, &xtk);
-        colour_ticks(ctx->text, e->dlo, e->dhi, P->side, tick_h, ctk);
+        colour_ticks(ctx->text, e, e->k, P->side, tick_h, ctk);
         if (xtk.widest <= yw && ctk->widest <= cw) break;
         if (xtk.widest > yw) yw = xtk.widest;
         if (ctk->widest > cw) cw = ctk->widest;

@@ -105,12 +105,62 @@ static int ensure_heat(ui_landscape_panel *p, int side)
     return 0;
 }
 
+/* The k-th smallest of a[0..n) (a is reordered). */
+static double kth(double *a, int n, int k)
+{
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        const double pivot = a[(lo + hi) / 2];
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] < pivot) i++;
+            while (a[j] > pivot) j--;
+            if (i <= j) {
+                const double t = a[i];
+                a[i++] = a[j];
+                a[j--] = t;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else break;
+    }
+    return a[k];
+}
+
+colour_scale ui_landscape_colour_scale(const xl_landscape *ls)
+{
+    enum { SAMPLES = 2048 };
+    colour_scale c = {xl_landscape_min(ls), xl_landscape_colour_top(ls), 1.0, 0};
+    const double span = c.hi - c.lo;
+    if (!isfinite(span) || !(span > 0.0)) return c;
+    /* The map's median height above its minimum, on a sample of the cells (values above
+     * the top count as the top). No allocation: this runs every frame. */
+    double sample[SAMPLES];
+    const int g = xl_landscape_size(ls);
+    const size_t total = (size_t)g * (size_t)g;
+    const size_t stride = total / SAMPLES + 1;
+    const double *v = xl_landscape_values(ls);
+    int n = 0;
+    for (size_t i = 0; i < total && n < SAMPLES; i += stride)
+        if (!isnan(v[i])) sample[n++] = v[i] < c.hi ? v[i] - c.lo : span;
+    if (n < 16) return c;
+    const double median = kth(sample, n, n / 2);
+    /* Half the map within a fifth of the range: a valley under high walls. */
+    if (median < 0.2 * span && median > 1e-6 * span) {
+        c.log = 1;
+        c.d = median / 8.0;
+    }
+    return c;
+}
+
 /* What painting needs: the grid, its range, the colours and the contour levels. */
 typedef struct heat_source {
     const double *v;     /* g x g values, row 0 at y = lo */
     int g;
     double lo, hi, step; /* step: grid cells per screen pixel */
     double half_lo, inv_span; /* fraction(v) = (v/2 - lo/2) * inv_span */
+    colour_scale scale;  /* log: the ramp's position is colour_t, not the fraction */
     int flat;
     const Uint32 *lut;
     double levels[CONTOUR_LEVELS];
@@ -133,6 +183,7 @@ static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color co
      * not there. */
     h.flat = !(h.hi > h.lo) || !isfinite(fraction(h.lo + 0.5 * (h.hi - h.lo), h.lo, h.hi)) ||
              h.hi - h.lo <= 1e-9 * fmax(fabs(h.hi), fabs(h.lo));
+    h.scale = ui_landscape_colour_scale(ls);
     h.lut = ui_viridis_table();
     for (int k = 0; k < CONTOUR_LEVELS; k++) {
         double t = (double)(k + 1) / (CONTOUR_LEVELS + 1);
@@ -179,7 +230,7 @@ static void paint_row(const heat_source *h, const heat_columns *col, int py, int
     const double half_lo = h->half_lo, inv_span = h->flat ? 0.0 : h->inv_span;
     for (int i = 0; i < g; i++) {
         double v = r0[i] + (r1[i] - r0[i]) * fy;
-        double t = (0.5 * v - half_lo) * inv_span;
+        double t = h->scale.log && !h->flat ? colour_t(&h->scale, v) : (0.5 * v - half_lo) * inv_span;
         t = t > 0.0 ? t : 0.0; /* NaN too: never cast to int */
         t = t < 1.0 ? t : 1.0;
         k_at[i] = t * 255.0;

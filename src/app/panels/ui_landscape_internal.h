@@ -15,6 +15,7 @@
 #define UI_LANDSCAPE_INTERNAL_H
 
 #include <SDL.h>
+#include <math.h>
 #include <stddef.h>
 
 #include "ui_panels.h"
@@ -58,6 +59,25 @@ static inline double fraction(double v, double lo, double hi)
 {
     double span = 0.5 * hi - 0.5 * lo;
     return (0.5 * v - 0.5 * lo) / span;
+}
+
+/* How a loss maps onto the colour ramp (0 the bottom colour, 1 the top). Linear over
+ * [lo, hi], unless most of the map lies low in that range: the Gaussian's μ/σ valley
+ * (1.4 to 8 nats) under walls capped at 51 took the bottom seventh of the ramp, one flat
+ * purple. Then (log = 1) equal colour steps are equal ratios of the height above the
+ * minimum, log(1 + (v - lo)/d) / log(1 + (hi - lo)/d), d an eighth of the map's median
+ * height, and the colour bar says "log scale". In the loss's own unit (nats). */
+typedef struct colour_scale {
+    double lo, hi, d;
+    int log;
+} colour_scale;
+
+/* Where v falls on the ramp, not clamped (NaN for NaN). */
+static inline double colour_t(const colour_scale *c, double v)
+{
+    if (!c->log) return fraction(v, c->lo, c->hi);
+    const double x = v - c->lo;
+    return log1p((x > 0.0 ? x : 0.0) / c->d) / log1p((c->hi - c->lo) / c->d) + (x < 0.0 ? x / (c->hi - c->lo) : 0.0);
 }
 
 /* What the slice's minimum is (ui_landscape_find_minimum). */
@@ -118,6 +138,8 @@ typedef struct frame_metrics {
 typedef struct extent {
     double lo, hi, dlo, dhi;
     double ylo, yhi;
+    colour_scale colour;  /* the heatmap's, in the loss's unit */
+    double k;             /* the display unit's factor: dlo = colour.lo * k */
 } extent;
 
 /* Pixels of the view's values on this map: fractions bounded to a few map widths, so
@@ -152,6 +174,8 @@ void ui_landscape_finish_paint(ui_landscape_panel *p);
  * p->heat, painted only if the grid, the size or the colour changed. 0, or -1 without
  * memory. */
 int ui_landscape_paint(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour);
+/* The colour scale of ls's grid (colour_scale): the same for the paint and the bar. */
+colour_scale ui_landscape_colour_scale(const xl_landscape *ls);
 
 /* ---- ui_landscape_frame.c ---- */
 
@@ -169,9 +193,10 @@ void ui_landscape_lay_out(const ui_ctx *ctx, SDL_Rect in, const extent *e, const
 /* The map's frame, ticks and axis titles (box: lo, hi, ylo, yhi). */
 void ui_landscape_axes(const ui_ctx *ctx, const plan *P, const frame_metrics *m, const double *box,
                        const xl_session *s);
-/* The colour bar from dlo to dhi (display unit) with its ticks and title. */
+/* The colour bar of e (its scale; ticks in the display unit, k its factor) with its
+ * ticks and title. */
 void ui_landscape_colour_bar(const ui_ctx *ctx, ui_landscape_panel *p, const plan *P, const frame_metrics *m,
-                             const ticks *tk, double dlo, double dhi, const char *symbol);
+                             const ticks *tk, const extent *e, double k, const char *symbol);
 
 /* ---- ui_landscape.c ---- */
 

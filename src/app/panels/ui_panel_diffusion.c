@@ -116,7 +116,11 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     /* Legend. */
     int x = in.x;
     x += ui_legend_item(ctx, x, in.y, th->truth, 0, "assumed ρ");
-    if (st->measured) ui_legend_item(ctx, x, in.y, th->model, 0, "updated ρₘ after reading cell m");
+    if (st->measured) { /* the long key where it fits in the panel, else the symbol */
+        const char *key = "updated ρₘ after reading cell m";
+        if (x + ui_text_width(ctx->text, UI_FONT_LABEL, key) + 2 * lh > in.x + in.w) key = "updated ρₘ";
+        ui_legend_item(ctx, x, in.y, th->model, 0, key);
+    }
     int y = in.y + lh + ctx->pad / 2;
 
     /* Text under the charts: three lines. */
@@ -143,8 +147,18 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
         snprintf(b, sizeof b, "H(ρₘ(t), ρ(t)) = %.4f %s", m->ce_final * k_unit, unit);
         int ty = y;
         if (ty + lh <= bottom) {
-            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, ty, UI_ALIGN_LEFT, th->text, a);
-            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x + chart_w + gap, ty, UI_ALIGN_LEFT, th->text, b);
+            /* Each under its chart: without the unit where the type (sized for the room)
+             * makes the full form wider than the chart, cut only as a last resort. */
+            if (ui_text_width(ctx->text, UI_FONT_LABEL, a) > chart_w + gap / 2 ||
+                ui_text_width(ctx->text, UI_FONT_LABEL, b) > chart_w) {
+                snprintf(a, sizeof a, "H(ρₘ(0), ρ(0)) = %.4f", m->ce_initial * k_unit);
+                snprintf(b, sizeof b, "H(ρₘ(t), ρ(t)) = %.4f", m->ce_final * k_unit);
+            }
+            char fa[160], fb[160];
+            ui_text_fit(ctx->text, UI_FONT_LABEL, a, chart_w + gap / 2, fa, sizeof fa);
+            ui_text_fit(ctx->text, UI_FONT_LABEL, b, in.x + in.w - (in.x + chart_w + gap), fb, sizeof fb);
+            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, ty, UI_ALIGN_LEFT, th->text, fa);
+            ui_text_draw(ctx->text, UI_FONT_LABEL, in.x + chart_w + gap, ty, UI_ALIGN_LEFT, th->text, fb);
             y += lh;
         }
         const double diff = m->ce_final - m->ce_initial;

@@ -84,8 +84,10 @@ typedef struct ui_history_geom {
 void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
                      ui_history_geom *geom);
 
-/* Status bar (scene, step, lr, speed, play state, unit) and the key-hint bar. */
-void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s);
+/* Status bar (scene, step, lr, speed, play state, unit) and the key-hint bar.
+ * classroom: a lesson page or a recording, where the speed and the play state are
+ * chrome a class does not need (a divergence is still said). */
+void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int classroom);
 /* help: where "H help" was drawn, the last hint; a click there opens the key sheet. */
 void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, SDL_Rect *help);
 /* The help sheet over the whole frame of w x h, with def's own keys (its verbs). */

@@ -15,17 +15,19 @@
 /* One big number (already formatted) with its name above and a caption below. The
  * caption may use `w` pixels, the number and its unit `number_room`; the unit is left
  * out when it does not fit, the caption when it is too wide. */
-static void readout(const ui_ctx *ctx, int x, int y, int w, int number_room, SDL_Color color,
+static void readout(const ui_ctx *ctx, ui_font big, int x, int y, int w, int number_room, SDL_Color color,
                     const char *name, const char *num, const char *caption)
 {
     const char *unit = xl_unit_name(ctx->unit);
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    int rh = ui_text_line_height(ctx->text, UI_FONT_READOUT);
+    int rh = ui_text_line_height(ctx->text, big);
     int unit_w = ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit);
-    ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, color, name);
-    int nw = ui_text_draw(ctx->text, UI_FONT_READOUT, x, y + lh, UI_ALIGN_LEFT, ctx->theme->text, num);
+    char fit[96];
+    ui_text_fit(ctx->text, UI_FONT_LABEL, name, w, fit, sizeof fit);
+    ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, color, fit);
+    int nw = ui_text_draw(ctx->text, big, x, y + lh, UI_ALIGN_LEFT, ctx->theme->text, num);
     /* The unit after the number, sharing its baseline. */
-    int base = y + lh + ui_text_ascent(ctx->text, UI_FONT_READOUT);
+    int base = y + lh + ui_text_ascent(ctx->text, big);
     if (nw + unit_w <= number_room)
         ui_text_draw(ctx->text, UI_FONT_LABEL, x + nw + ctx->pad / 3, base - ui_text_ascent(ctx->text, UI_FONT_LABEL),
                      UI_ALIGN_LEFT, ctx->theme->text_dim, unit);
@@ -38,11 +40,11 @@ static void readout(const ui_ctx *ctx, int x, int y, int w, int number_room, SDL
  * when they fit, fewer, then the same without the units (the panel's title names the
  * unit), and scientific only when even whole numbers do not fit. Mono digits are all one
  * width. */
-static void format_numbers(const ui_ctx *ctx, const double v[3], const int rooms[3], char num[3][48])
+static void format_numbers(const ui_ctx *ctx, ui_font big, const double v[3], const int rooms[3], char num[3][48])
 {
     const char *unit = xl_unit_name(ctx->unit);
     int unit_w = ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit);
-    int digit_w = ui_text_width(ctx->text, UI_FONT_READOUT, "0");
+    int digit_w = ui_text_width(ctx->text, big, "0");
     if (digit_w < 1) digit_w = 1;
     char *const out[3] = {num[0], num[1], num[2]};
     for (int with_unit = 1; with_unit >= 0; with_unit--) {
@@ -81,13 +83,23 @@ static int choose_captions(const ui_ctx *ctx, const xl_readout_def *rd, int room
 
 /* The three numbers in columns, with = and + between them: loss = floor + gap. In a
  * race (leader not NULL) the loss's name says whose numbers they are, in its colour. */
-static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd, xl_sample cur,
+/* The readouts' number role: the large one (1/24 of the height on the projector) where
+ * three numbers of five digits fit across the panel, else the small numbers' (never
+ * below the type's floor), so a narrow panel's numbers do not run into each other. */
+static ui_font numbers_font(const ui_ctx *ctx, SDL_Rect in)
+{
+    const int op_w = ui_text_width(ctx->text, UI_FONT_READOUT, "=") + ctx->pad * 2;
+    const int col = (in.w - 2 * op_w) / 3;
+    return col >= 5 * ui_text_width(ctx->text, UI_FONT_READOUT, "0") ? UI_FONT_READOUT : UI_FONT_VALUE;
+}
+
+static void draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const xl_readout_def *rd, xl_sample cur,
                              const char *leader, SDL_Color leader_colour)
 {
     const ui_theme *th = ctx->theme;
     const double k = xl_unit_scale(ctx->unit);
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    int op_w = ui_text_width(ctx->text, UI_FONT_READOUT, "=") + ctx->pad * 2;
+    int op_w = ui_text_width(ctx->text, big, "=") + ctx->pad * 2;
     int col = (in.w - 2 * op_w) / 3;
     int op_y = in.y + lh;
     int x = in.x;
@@ -98,7 +110,7 @@ static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_de
     const double values[3] = {cur.loss * k, cur.floor * k, fmax(cur.gap, 0.0) * k};
     const int rooms[3] = {col, col, in.x + in.w - (in.x + 2 * (col + op_w))};
     char num[3][48];
-    format_numbers(ctx, values, rooms, num);
+    format_numbers(ctx, big, values, rooms, num);
     char name[96];
     snprintf(name, sizeof name, "%s", rd[0].symbol);
     if (leader) {
@@ -106,15 +118,15 @@ static void draw_numbers_row(const ui_ctx *ctx, SDL_Rect in, const xl_readout_de
         if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s · %s", rd[0].symbol, leader);
         if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s", leader);
     }
-    readout(ctx, x, in.y, room, col, leader ? leader_colour : th->text, name, num[0], show ? captions[0] : NULL);
+    readout(ctx, big, x, in.y, room, col, leader ? leader_colour : th->text, name, num[0], show ? captions[0] : NULL);
     x += col;
-    ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
+    ui_text_draw(ctx->text, big, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
     x += op_w;
-    readout(ctx, x, in.y, room, col, th->inherent, rd[1].symbol, num[1], show ? captions[1] : NULL);
+    readout(ctx, big, x, in.y, room, col, th->inherent, rd[1].symbol, num[1], show ? captions[1] : NULL);
     x += col;
-    ui_text_draw(ctx->text, UI_FONT_READOUT, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "+");
+    ui_text_draw(ctx->text, big, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "+");
     x += op_w;
-    readout(ctx, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, num[2],
+    readout(ctx, big, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, num[2],
             show ? captions[2] : NULL);
 }
 
@@ -367,16 +379,34 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     char buf[64];
 
     snprintf(buf, sizeof buf, "in %s (%s)", unit, ctx->unit == XL_BITS ? "log₂" : "ln");
+    /* A title too wide for the panel at the room's type gives way to the identity in
+     * its symbols, then to the loss's symbol alone, rather than ending in "…". */
+    char short_title[160];
+    if (ui_text_width(ctx->text, UI_FONT_TITLE, title) > area.w - 2 * ctx->pad) {
+        snprintf(short_title, sizeof short_title, "%s = %s + %s", rd[0].symbol, rd[1].symbol, rd[2].symbol);
+        if (ui_text_width(ctx->text, UI_FONT_TITLE, short_title) > area.w - 2 * ctx->pad) {
+            char gap[48];
+            part_name(ctx, &rd[2], 0, gap, sizeof gap); /* its short name: "KL" */
+            snprintf(short_title, sizeof short_title, "%s = %s + %s", rd[0].symbol, rd[1].symbol, gap);
+        }
+        if (ui_text_width(ctx->text, UI_FONT_TITLE, short_title) > area.w - 2 * ctx->pad)
+            snprintf(short_title, sizeof short_title, "%s", rd[0].symbol);
+        title = short_title;
+    }
     SDL_Rect in = ui_panel_begin(ctx, area, title, buf);
-    draw_numbers_row(ctx, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
+    const ui_font big = numbers_font(ctx, in);
+    draw_numbers_row(ctx, big, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
                      racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text);
 
     /* The stacked bar with its own axis, under the numbers and their captions. */
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    int rh = ui_text_line_height(ctx->text, UI_FONT_READOUT);
+    int rh = ui_text_line_height(ctx->text, big);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     int top = in.y + lh + rh + tick_h + ctx->pad;
-    int bar_h = (int)(lh * 1.5f);
+    /* A floor below 0 stacks the parts in two rows (draw_identity_bar): a line of type
+     * each, so the names inside them never meet. */
+    const int two_rows = cur.floor * k < 0.0 || cur.loss * k < 0.0;
+    int bar_h = two_rows ? 2 * lh + 2 : (int)(lh * 1.5f);
     int avail = in.y + in.h - top;
     if (avail < bar_h + 2 * tick_h) bar_h = avail - 2 * tick_h;
     if (bar_h < 6) return;
