@@ -24,6 +24,8 @@ void ui_cli_help_usage(FILE *f)
 "      --zoom F           type and lines F times larger, 0.6 to 1.3 (the window's\n"
 "                         Ctrl + / Ctrl - / Ctrl 0)\n"
 "      --shots DIR        where F12 saves screenshots (default: the current folder)\n"
+"      --no-controls      hide the control strip (play, step, reset, speed, lr,\n"
+"                         optimizer, scenario buttons); F3 shows it again\n"
 "      --lesson NAME      open a lesson: its number (4), name (cross-entropy) or\n"
 "                         a .lesson file; PageDown/PageUp or Right/Left move through\n"
 "                         it, M lists the lessons (lessons/README.md)\n"

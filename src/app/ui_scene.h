@@ -37,6 +37,12 @@ typedef struct ui_view {
     const ui_library *library; /* what the menu lists (borrowed) */
     const char *lesson_path;   /* the lesson open, marked in the menu */
     int recording;             /* drawn for a video: no keys or hints to press in the column */
+    /* The control strip (ui_controls.h): its ui_controls_mode; the pointer over the frame
+     * (pointer_x, pointer_y), whatever the tooltip does, and held down; frame pixels per
+     * window point (the browser's devicePixelRatio; 0 counts as 1). */
+    int controls;
+    int pointer_over, pointer_down;
+    float px_per_point;
 } ui_view;
 
 typedef struct ui_scene ui_scene;

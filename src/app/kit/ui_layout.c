@@ -30,6 +30,7 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned
     int hints_h = ui_text_line_height(text, UI_FONT_TICK) + L.gap * 2;
     L.status = (SDL_Rect){0, 0, w, status_h};
     L.hints = (SDL_Rect){0, h - hints_h, w, hints_h};
+    L.controls = none;
 
     int top = status_h + L.gap;
     int bottom = h - hints_h - L.gap;
@@ -77,6 +78,15 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned
             L.bars = row;
         }
     }
+    return L;
+}
+
+ui_layout ui_layout_with_strip(int w, int h, float s, const ui_text *text, unsigned show, int strip_h)
+{
+    if (strip_h <= 0) return ui_layout_compute(w, h, s, text, show);
+    ui_layout L = ui_layout_compute(w, h - strip_h, s, text, show);
+    L.hints.y += strip_h;
+    L.controls = (SDL_Rect){0, L.hints.y - strip_h, w, strip_h};
     return L;
 }
 

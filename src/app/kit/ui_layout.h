@@ -25,6 +25,7 @@ typedef struct ui_layout {
     SDL_Rect status, bars, readouts, landscape, history, hints;
     SDL_Rect data;  /* the scenario's own panel, if it has one (else empty) */
     SDL_Rect side;  /* its second own panel, in the landscape's place (else empty) */
+    SDL_Rect controls; /* the control strip above the hints (ui_layout_with_strip; else empty) */
     int gap;      /* space between panels */
     int pad;      /* space inside a panel's border */
 } ui_layout;
@@ -43,6 +44,9 @@ enum {
  * takes the landscape's place when the frame has no landscape. A panel not shown gets
  * an empty rectangle and its space goes to its column's neighbour. */
 ui_layout ui_layout_compute(int w, int h, float scale, const ui_text *text, unsigned show);
+/* The same with a strip strip_h pixels high (the control strip) between the panels and
+ * the hints: the panels give up its height. strip_h 0: ui_layout_compute's. */
+ui_layout ui_layout_with_strip(int w, int h, float scale, const ui_text *text, unsigned show, int strip_h);
 
 /* What a label must keep clear of: boxes (markers, other labels) and a polyline (a
  * path drawn through its points). Borrowed for the call. */
