@@ -204,7 +204,9 @@ static int strip_items(const ui_ctx *ctx, const xl_session *s, item *it, int cap
 }
 
 /* What one item shows at a level of detail: 0 everything; 1 short captions and labels
- * ("30/s", "adam"); 2 no button labels (but the optimizer's name); 3 no keycaps either. */
+ * ("30/s", "adam"); 2 no button labels (but the optimizer's name); 3 no keycaps either;
+ * 4 (a narrow scene beside a lesson's column) texts only as wide as they are, so the
+ * buttons after them may move when a name changes. */
 typedef struct shape {
     int w, label_w, cap_w;
     const char *label;
@@ -215,7 +217,7 @@ static shape item_shape(const ui_ctx *ctx, const item *it, int level, int side)
 {
     shape sh = {0, 0, 0, "", ""};
     const int pad = side / 5;
-    const char *wide = level >= 1 ? it->wide_short : it->wide;
+    const char *wide = level >= 4 ? NULL : level >= 1 ? it->wide_short : it->wide;
     const int wide_w = wide ? ui_text_width(ctx->text, UI_FONT_LABEL, wide) : 0;
     if (it->kind == XL_CMD_NONE) {
         sh.label = level >= 1 ? it->label_short : it->label;
@@ -263,7 +265,7 @@ void ui_controls_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int
     const int n = strip_items(ctx, s, it, 16);
     const int side = side_for(area.h), gap = side / 8, group_gap = side / 3;
     int level = 0;
-    while (level < 3 && row_width(ctx, it, n, level, side, gap, group_gap) > area.w - 2 * ctx->pad) level++;
+    while (level < 4 && row_width(ctx, it, n, level, side, gap, group_gap) > area.w - 2 * ctx->pad) level++;
     const int total = row_width(ctx, it, n, level, side, gap, group_gap);
     /* Centred when it fits; else from the left, the scenario's name cut to what is left. */
     int x = total <= area.w - 2 * ctx->pad ? area.x + (area.w - total) / 2 : area.x + ctx->pad;
