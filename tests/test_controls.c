@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "ui_controls.h"
+#include "ui_dispatch.h"
 #include "ui_pointer.h"
 #include "scene_fixture.h"
 #include "xl_lesson.h"
@@ -190,6 +193,11 @@ START_TEST(when_the_strip_shows)
     scene_frame_draw(&f, s, &view);
     ck_assert_int_eq(f.geom.controls.n, 0);
     ck_assert_int_gt(f.geom.layout.landscape.h, with);
+    /* A video (a lesson's, or a replay made into one) is for a class too. */
+    view.controls = UI_CONTROLS_AUTO;
+    view.recording = 1;
+    scene_frame_draw(&f, s, &view);
+    ck_assert_int_eq(f.geom.controls.n, 0);
     xl_player_destroy(p);
     xl_session_destroy(s);
     scene_frame_close(&f);
@@ -250,6 +258,43 @@ START_TEST(fingertip_sizes_and_what_applies)
 }
 END_TEST
 
+/* F3 goes through the one dispatch path: the view's mode flips and the trace has a
+ * "controls" command line, as --do controls and a replay's "view controls" would. */
+START_TEST(f3_is_dispatched_and_traced)
+{
+    char dir[] = "/tmp/xl-controls-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    xl_session *s = session_of(NULL);
+    ui_classroom *cr = malloc(sizeof *cr);
+    ck_assert_ptr_nonnull(cr);
+    ui_classroom_init(cr, dir);
+    ui_view view = {.theme = UI_THEME_LIGHT, .zoom = 1.0f};
+    FILE *trace = tmpfile();
+    ck_assert_ptr_nonnull(trace);
+    ui_dispatch d;
+    ui_dispatch_init(&d, s, cr, &view, NULL, trace);
+    ui_action act;
+    char did[256];
+    ui_dispatch_key(&d, SDLK_F3, KMOD_NONE, 0, 0, &act, did, sizeof did);
+    ck_assert_int_eq(act.view, UI_VIEW_CONTROLS);
+    ck_assert_int_eq(view.controls, UI_CONTROLS_OFF);
+    ck_assert_ptr_nonnull(strstr(view.note, "F3 shows it"));
+    ui_dispatch_key(&d, SDLK_F3, KMOD_NONE, 0, 0, &act, did, sizeof did);
+    ck_assert_int_eq(view.controls, UI_CONTROLS_ON);
+    char line[2048];
+    int lines = 0;
+    rewind(trace);
+    while (fgets(line, sizeof line, trace))
+        if (strstr(line, "\"command\":\"controls\"") && strstr(line, "\"ok\":true")) lines++;
+    ck_assert_int_eq(lines, 2);
+    fclose(trace);
+    ui_classroom_free(cr);
+    free(cr);
+    xl_session_destroy(s);
+    rmdir(dir);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("controls");
@@ -259,6 +304,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, keycaps_come_from_the_table);
     tcase_add_test(tc, when_the_strip_shows);
     tcase_add_test(tc, fingertip_sizes_and_what_applies);
+    tcase_add_test(tc, f3_is_dispatched_and_traced);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -294,7 +294,8 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
                     (def->panels & XL_PANEL_LANDSCAPE ? UI_SHOW_LANDSCAPE : 0u) |
                     (def->panels & XL_PANEL_HISTORY ? UI_SHOW_HISTORY : 0u) | (own_data ? UI_SHOW_DATA : 0u) |
                     (own_side ? UI_SHOW_SIDE : 0u);
-    const int strip_h = ui_controls_shown(view->controls, view->lesson || view->broken,
+    /* A video is for a class, as a lesson page is: no buttons unless asked for. */
+    const int strip_h = ui_controls_shown(view->controls, view->lesson || view->broken || view->recording,
                                           view->lesson && xl_player_controls(view->lesson))
                             ? ui_controls_height(sc->text, ui_scene_scale(w, h), view->px_per_point) : 0;
     ui_layout L = ui_layout_with_strip(w, h, scale, sc->text, show, strip_h);

@@ -10,8 +10,8 @@
  * click is the trace of the key.
  *
  * Shown: in the sandbox, unless hidden (F3, the view command "controls", or
- * --no-controls / ?controls=0); on a lesson page only when the page says @controls, or
- * after F3 asked for it. Depends on the panel kit and the session (read only). */
+ * --no-controls / ?controls=0); on a lesson page and in a video only when the page says
+ * @controls, or after F3 asked for it. Depends on the panel kit and the session (read only). */
 #ifndef UI_CONTROLS_H
 #define UI_CONTROLS_H
 
@@ -30,8 +30,8 @@ typedef enum ui_controls_mode {
 } ui_controls_mode;
 
 /* 1 when the strip is shown under mode: in the sandbox (in_lesson 0), or on a lesson's
- * page (in_lesson 1; a lesson that could not be opened too) that says @controls or not
- * (page_asks). */
+ * page or in a video (in_lesson 1; a lesson that could not be opened too) whose page
+ * says @controls or not (page_asks). */
 int ui_controls_shown(int mode, int in_lesson, int page_asks);
 /* The mode after F3: the opposite of what is shown now. */
 int ui_controls_toggled(int mode, int in_lesson, int page_asks);
