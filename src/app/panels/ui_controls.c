@@ -206,7 +206,9 @@ static int strip_items(const ui_ctx *ctx, const xl_session *s, item *it, int cap
 /* What one item shows at a level of detail: 0 everything; 1 short captions and labels
  * ("30/s", "adam"); 2 no button labels (but the optimizer's name); 3 no keycaps either;
  * 4 (a narrow scene beside a lesson's column) texts only as wide as they are, so the
- * buttons after them may move when a name changes. */
+ * buttons after them may move when a name changes; 5 (the smallest windows) buttons
+ * with icons only, the speed and the rate still said between their − and +, groups as
+ * close as buttons. */
 typedef struct shape {
     int w, label_w, cap_w;
     const char *label;
@@ -217,6 +219,7 @@ static shape item_shape(const ui_ctx *ctx, const item *it, int level, int side)
 {
     shape sh = {0, 0, 0, "", ""};
     const int pad = side / 5;
+    if (level >= 5 && it->kind == XL_CMD_NONE && it->group == 4) return sh; /* no name: width 0 */
     const char *wide = level >= 4 ? NULL : level >= 1 ? it->wide_short : it->wide;
     const int wide_w = wide ? ui_text_width(ctx->text, UI_FONT_LABEL, wide) : 0;
     if (it->kind == XL_CMD_NONE) {
@@ -230,7 +233,8 @@ static shape item_shape(const ui_ctx *ctx, const item *it, int level, int side)
     const ui_action a = {UI_VIEW_NONE, xl_command_make(it->kind)};
     if (level < 3) ui_input_action_keys(&a, 1, sh.cap, sizeof sh.cap);
     /* The optimizer's name is what its button shows: it stays at every level. */
-    sh.label = level >= 2 && it->kind != XL_CMD_OPTIMIZER_NEXT ? "" : level >= 1 ? it->label_short : it->label;
+    sh.label = level >= 5 || (level >= 2 && it->kind != XL_CMD_OPTIMIZER_NEXT) ? "" : level >= 1 ? it->label_short
+                                                                                                  : it->label;
     sh.label_w = sh.label[0] ? ui_text_width(ctx->text, UI_FONT_LABEL, sh.label) : 0;
     if (sh.label[0] && sh.label_w < wide_w) sh.label_w = wide_w;
     sh.cap_w = sh.cap[0] ? ui_text_width(ctx->text, UI_FONT_TICK, sh.cap) + pad : 0;
@@ -240,13 +244,22 @@ static shape item_shape(const ui_ctx *ctx, const item *it, int level, int side)
     return sh;
 }
 
-/* The items' total width at a level, with their gaps. */
+/* The space before item i of a row whose item `prev` (-1: none) was the last drawn. */
+static int space_before(const item *it, int prev, int i, int gap, int group_gap)
+{
+    return prev < 0 ? 0 : it[i].group != it[prev].group ? group_gap : gap;
+}
+
+/* The first n items' total width at a level, with their gaps (an item of width 0 is
+ * not drawn and takes no gap). */
 static int row_width(const ui_ctx *ctx, const item *it, int n, int level, int side, int gap, int group_gap)
 {
-    int w = 0;
+    int w = 0, prev = -1;
     for (int i = 0; i < n; i++) {
-        w += item_shape(ctx, &it[i], level, side).w;
-        if (i + 1 < n) w += it[i + 1].group != it[i].group ? group_gap : gap;
+        const int iw = item_shape(ctx, &it[i], level, side).w;
+        if (iw == 0) continue;
+        w += space_before(it, prev, i, gap, level >= 5 ? gap : group_gap) + iw;
+        prev = i;
     }
     return w;
 }
@@ -262,10 +275,17 @@ void ui_controls_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
     ui_draw_line(ctx->r, area.x, area.y + 0.5f, area.x + area.w, area.y + 0.5f, 1.0f, th->border);
     item it[16];
-    const int n = strip_items(ctx, s, it, 16);
-    const int side = side_for(area.h), gap = side / 8, group_gap = side / 3;
+    int n = strip_items(ctx, s, it, 16);
+    const int side = side_for(area.h), gap = side / 8, room = area.w - 2 * ctx->pad;
     int level = 0;
-    while (level < 4 && row_width(ctx, it, n, level, side, gap, group_gap) > area.w - 2 * ctx->pad) level++;
+    while (level < 5 && row_width(ctx, it, n, level, side, gap, side / 3) > room) level++;
+    /* Narrower still (a phone held upright): the last groups go, the scenario's first,
+     * then the optimizer's, the rate's, the speed's; their keys still work. */
+    while (row_width(ctx, it, n, level, side, gap, side / 3) > room && it[n - 1].group > 0) {
+        const int last = it[n - 1].group;
+        while (n > 0 && it[n - 1].group == last) n--;
+    }
+    const int group_gap = level >= 5 ? gap : side / 3;
     const int total = row_width(ctx, it, n, level, side, gap, group_gap);
     /* Centred when it fits; else from the left, the scenario's name cut to what is left. */
     int x = total <= area.w - 2 * ctx->pad ? area.x + (area.w - total) / 2 : area.x + ctx->pad;
@@ -274,9 +294,13 @@ void ui_controls_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int
     const int label_h = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     const int pad = side / 5;
+    int prev = -1;
     for (int i = 0; i < n; i++) {
         shape sh = item_shape(ctx, &it[i], level, side);
         char cut[64];
+        if (sh.w == 0) continue;
+        x += space_before(it, prev, i, gap, group_gap);
+        prev = i;
         if (it[i].kind == XL_CMD_NONE) {
             if (over > 0 && it[i].group == 4) { /* the scenario's name gives the room back */
                 sh.label_w = sh.label_w - over > 0 ? sh.label_w - over : 0;
@@ -328,7 +352,6 @@ void ui_controls_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int
             }
         }
         x += sh.w;
-        if (i + 1 < n) x += it[i + 1].group != it[i].group ? group_gap : gap;
     }
 }
 
