@@ -193,16 +193,16 @@ sleep 0.5
 shot "05-final"
 
 # ---- the pointer (issue 8): drag robin's P bar up, click in the landscape, undo ----
-# Positions are those of the default 1280x720 layout: robin's P bar spans about
-# x 88-122, y 278-371; the heatmap about x 642-968, y 92-418.
+# Positions are those of the default 1280x720 layout (with the control strip): robin's
+# P bar spans about x 88-122, y 268-339; the heatmap about x 642-907, y 92-357.
 m=$(mark)
-xdotool mousemove --window "$win" 105 340 2>>"$errlog" || fail "xdotool mousemove failed"
+xdotool mousemove --window "$win" 105 320 2>>"$errlog" || fail "xdotool mousemove failed"
 sleep 0.2
 xdotool mousedown 1 2>>"$errlog"
 sleep 0.1
-xdotool mousemove --window "$win" 105 300 2>>"$errlog"
+xdotool mousemove --window "$win" 105 285 2>>"$errlog"
 sleep 0.1
-xdotool mousemove --window "$win" 105 250 2>>"$errlog"
+xdotool mousemove --window "$win" 105 240 2>>"$errlog"
 sleep 0.2
 shot "05b-dragging"
 xdotool mouseup 1 2>>"$errlog"

@@ -30,7 +30,7 @@ enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
     OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE,
-    OPT_REDUCED_MOTION
+    OPT_REDUCED_MOTION, OPT_NO_CONTROLS
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -543,6 +543,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_LIST_LESSONS: o->list_lessons = 1; break;
     case OPT_PRESENTER: o->presenter = 1; break;
     case OPT_REDUCED_MOTION: o->reduced_motion = 1; break;
+    case OPT_NO_CONTROLS: o->no_controls = 1; break;
     case OPT_RECORD:
         if (!*arg) {
             fail(err_stream, "--record", "expected OUT.mp4, OUT.webm or a folder for PNG frames", arg);
@@ -800,6 +801,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"page", required_argument, NULL, OPT_PAGE},
         {"presenter", no_argument, NULL, OPT_PRESENTER},
         {"reduced-motion", no_argument, NULL, OPT_REDUCED_MOTION},
+        {"no-controls", no_argument, NULL, OPT_NO_CONTROLS},
         {"record", required_argument, NULL, OPT_RECORD},
         {"fps", required_argument, NULL, OPT_FPS},
         {"force", no_argument, NULL, OPT_FORCE},

@@ -82,6 +82,12 @@ static void apply_view(ui_view *view, ui_view_command v)
     case UI_VIEW_ZOOM_IN: zoom = (float)(lroundf(zoom * 10.0f) + 1) / 10.0f; break;
     case UI_VIEW_ZOOM_OUT: zoom = (float)(lroundf(zoom * 10.0f) - 1) / 10.0f; break;
     case UI_VIEW_ZOOM_RESET: zoom = 1.0f; break;
+    case UI_VIEW_CONTROLS:
+        view->controls = ui_controls_toggled(view->controls, view->lesson || view->broken || view->recording,
+                                             view->lesson && xl_player_controls(view->lesson));
+        snprintf(view->note, sizeof view->note, "%s", view->controls == UI_CONTROLS_ON ? "control strip on  (F3 hides it)"
+                                                                                       : "control strip off  (F3 shows it)");
+        break;
     default: break;
     }
     if (zoom < UI_ZOOM_MIN) zoom = UI_ZOOM_MIN;

@@ -19,6 +19,7 @@
 #include "ui_layout.h"
 #include "ui_lesson_panel.h"
 #include "ui_panel_simplex.h"
+#include "ui_controls.h"
 #include "ui_panels.h"
 #include "xl_session.h"
 
@@ -37,6 +38,7 @@ typedef struct ui_frame_geom {
      * geometry above is relative to this box's corner (the scene draws in a viewport). */
     SDL_Rect scene;
     SDL_Rect help_hint;       /* "H help" in the hint bar: a click on it opens the key sheet */
+    ui_controls_geom controls; /* the control strip's buttons (none when it is hidden) */
     ui_lesson_geom lesson;    /* the column (empty without a lesson) and its answers */
     ui_menu_geom menu;        /* the menu's rows when it is open */
     SDL_Rect titles[UI_PANEL_COUNT]; /* each panel's title bar (a double-click there focuses it) */

@@ -2,9 +2,9 @@
  * Shift+Left/Right reach every class (1-9 stop at nine); plain Right stays "step".
  * The period, PageUp, PageDown, Home, F5 and M stay unmapped here: they are the lesson
  * player's (ui_classroom.c), as are Left, Right, B and P while a lesson is open.
- * The shared commands' keys are map_command's switch below (and shared_keys[], their
- * names for the lists; test_input checks the two agree); a scenario's verbs' keys come
- * from its record. */
+ * The shared keys are one table (key_table below): the key map, --list-commands' KEY
+ * column and the control strip's keycaps are all read from it; a scenario's verbs'
+ * keys come from its record. */
 #include "ui_input.h"
 
 #include "ui_layout.h" /* the panels' names (focus PANEL) */
@@ -18,6 +18,7 @@ static const char *const view_names[UI_VIEW_COUNT] = {
     [UI_VIEW_ZOOM_IN] = "zoom-in", [UI_VIEW_ZOOM_OUT] = "zoom-out", [UI_VIEW_ZOOM_RESET] = "zoom-reset",
     [UI_VIEW_COPY_STATE] = "copy-state",
     [UI_VIEW_FOCUS] = "focus", [UI_VIEW_FOCUS_TOGGLE] = "focus-toggle", [UI_VIEW_FOCUS_NEXT] = "focus-next",
+    [UI_VIEW_CONTROLS] = "controls",
 };
 
 /* "focus PANEL": the rest of the text after the word (blanks trimmed). */
@@ -77,7 +78,6 @@ char *ui_action_format(const ui_action *a, char *buf, size_t n)
     return xl_command_format(&a->cmd, buf, n);
 }
 
-static xl_command map_command(SDL_Keycode key, Uint16 mod);
 static xl_command map_verb(SDL_Keycode key, Uint16 mod, const xl_scenario_def *current);
 
 static ui_action view_action(ui_view_command v)
@@ -92,80 +92,149 @@ static ui_action command_action(xl_command c)
     return a;
 }
 
-ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod, const xl_scenario_def *current)
+/* The modifiers a row of the table asks about (left and right folded together). */
+enum { M_SHIFT = 1u, M_CTRL = 2u };
+
+/* One key of the table: `key` (or each of key..last, the digits: n = key - the row's
+ * key) with the modifiers (mods & mask) == want means the view command `view` or the
+ * session command `cmd`; both NONE: the key means nothing (and no verb is looked for).
+ * label: how --list-commands writes it (the rows of one action joined with " or "; NULL:
+ * an alias not listed); cap: the control strip's shorter keycap, where it differs. */
+typedef struct key_row {
+    SDL_Keycode key, last;
+    unsigned char mask, want;
+    ui_view_command view;
+    xl_command_kind cmd;
+    const char *label, *cap;
+} key_row;
+
+#define VIEW(k, m, w, v, label) {k, 0, m, w, v, XL_CMD_NONE, label, NULL}
+#define CMD(k, m, w, c, label, cap) {k, 0, m, w, UI_VIEW_NONE, c, label, cap}
+#define MOUSE(c) {SDLK_UNKNOWN, 0, 0, 0, UI_VIEW_NONE, c, "mouse", NULL}
+
+/* THE table of the shared keys, in the order they are tried: the first row that
+ * matches wins (a key not in it goes to the scenarios' verbs). The window's own keys
+ * come first and ignore the modifiers, then Ctrl's zoom, then the session's commands. */
+static const key_row key_table[] = {
+    VIEW(SDLK_t, 0, 0, UI_VIEW_THEME, "T"),
+    VIEW(SDLK_F11, 0, 0, UI_VIEW_FULLSCREEN, "F11"),
+    VIEW(SDLK_h, 0, 0, UI_VIEW_HELP, "H"),
+    VIEW(SDLK_F1, 0, 0, UI_VIEW_HELP, "F1"),
+    VIEW(SDLK_QUESTION, 0, 0, UI_VIEW_HELP, NULL),
+    VIEW(SDLK_SLASH, M_SHIFT, M_SHIFT, UI_VIEW_HELP, NULL),
+    VIEW(SDLK_SLASH, 0, 0, UI_VIEW_NONE, NULL), /* '/' alone: nothing */
+    VIEW(SDLK_q, 0, 0, UI_VIEW_QUIT, "Q"),
+    VIEW(SDLK_ESCAPE, 0, 0, UI_VIEW_QUIT, "Esc"),
+    VIEW(SDLK_F12, 0, 0, UI_VIEW_SCREENSHOT, "F12"),
+    VIEW(SDLK_F2, M_SHIFT, M_SHIFT, UI_VIEW_FOCUS_NEXT, "Shift+F2"),
+    VIEW(SDLK_F2, 0, 0, UI_VIEW_FOCUS_TOGGLE, "F2"),
+    VIEW(SDLK_F3, 0, 0, UI_VIEW_CONTROLS, "F3"),
+    VIEW(SDLK_F4, 0, 0, UI_VIEW_COPY_STATE, "F4"),
+    /* The zoom for the back of the room; Ctrl leaves the rate alone. */
+    VIEW(SDLK_PLUS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_IN, "Ctrl+Plus"),
+    VIEW(SDLK_EQUALS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_IN, NULL),
+    VIEW(SDLK_KP_PLUS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_IN, NULL),
+    VIEW(SDLK_MINUS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_OUT, "Ctrl+Minus"),
+    VIEW(SDLK_KP_MINUS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_OUT, NULL),
+    VIEW(SDLK_UNDERSCORE, M_CTRL, M_CTRL, UI_VIEW_ZOOM_OUT, NULL),
+    VIEW(SDLK_0, M_CTRL, M_CTRL, UI_VIEW_ZOOM_RESET, "Ctrl+0"),
+    VIEW(SDLK_KP_0, M_CTRL, M_CTRL, UI_VIEW_ZOOM_RESET, NULL),
+    {SDLK_1, SDLK_9, 0, 0, UI_VIEW_NONE, XL_CMD_SELECT, "1 ... 9", "1–9"},
+    {SDLK_KP_1, SDLK_KP_9, 0, 0, UI_VIEW_NONE, XL_CMD_SELECT, NULL, NULL},
+    CMD(SDLK_SPACE, 0, 0, XL_CMD_TOGGLE_PLAY, "Space", NULL),
+    CMD(SDLK_n, 0, 0, XL_CMD_STEP, "N", NULL),
+    CMD(SDLK_RIGHT, M_SHIFT, M_SHIFT, XL_CMD_SELECT_NEXT, "Shift+Right", "⇧→"),
+    CMD(SDLK_RIGHT, 0, 0, XL_CMD_STEP, "Right", "→"),
+    CMD(SDLK_LEFT, M_SHIFT, M_SHIFT, XL_CMD_SELECT_PREV, "Shift+Left", "⇧←"), /* Left alone: a verb's */
+    CMD(SDLK_r, 0, 0, XL_CMD_RESET, "R", NULL),
+    CMD(SDLK_PLUS, 0, 0, XL_CMD_LR_UP, "Plus", "+"),
+    CMD(SDLK_EQUALS, 0, 0, XL_CMD_LR_UP, NULL, NULL),
+    CMD(SDLK_KP_PLUS, 0, 0, XL_CMD_LR_UP, NULL, NULL),
+    CMD(SDLK_MINUS, 0, 0, XL_CMD_LR_DOWN, "Minus", "−"),
+    CMD(SDLK_KP_MINUS, 0, 0, XL_CMD_LR_DOWN, NULL, NULL),
+    CMD(SDLK_UNDERSCORE, 0, 0, XL_CMD_LR_DOWN, NULL, NULL),
+    CMD(SDLK_RIGHTBRACKET, 0, 0, XL_CMD_SPEED_UP, "]", NULL),
+    CMD(SDLK_LEFTBRACKET, 0, 0, XL_CMD_SPEED_DOWN, "[", NULL),
+    CMD(SDLK_TAB, M_SHIFT, M_SHIFT, XL_CMD_SLICE_PREV, "Shift+Tab", "⇧Tab"),
+    CMD(SDLK_TAB, 0, 0, XL_CMD_SLICE_NEXT, "Tab", NULL),
+    CMD(SDLK_l, 0, 0, XL_CMD_UNIT_TOGGLE, "L", NULL),
+    CMD(SDLK_g, 0, 0, XL_CMD_OPTIMIZER_NEXT, "G", NULL),
+    CMD(SDLK_v, 0, 0, XL_CMD_FRAME_TOGGLE, "V", NULL),
+    CMD(SDLK_c, 0, 0, XL_CMD_RACE_TOGGLE, "C", NULL),
+    CMD(SDLK_s, M_SHIFT, M_SHIFT, XL_CMD_SCENARIO_PREV, "Shift+S", "⇧S"),
+    CMD(SDLK_s, 0, 0, XL_CMD_SCENARIO_NEXT, "S", NULL),
+    /* Ctrl+Y redo; Y momentum (M is the lesson menu). */
+    CMD(SDLK_y, M_CTRL, M_CTRL, XL_CMD_REDO, "Ctrl+Y", NULL),
+    CMD(SDLK_y, M_SHIFT, M_SHIFT, XL_CMD_MU_DOWN, "Shift+Y", "⇧Y"),
+    CMD(SDLK_y, 0, 0, XL_CMD_MU_UP, "Y", NULL),
+    CMD(SDLK_b, M_CTRL | M_SHIFT, M_CTRL | M_SHIFT, XL_CMD_BETA2_DOWN, "Ctrl+Shift+B", NULL),
+    CMD(SDLK_b, M_CTRL, M_CTRL, XL_CMD_BETA2_UP, "Ctrl+B", NULL),
+    CMD(SDLK_b, M_SHIFT, M_SHIFT, XL_CMD_BETA1_DOWN, "Shift+B", "⇧B"),
+    CMD(SDLK_b, 0, 0, XL_CMD_BETA1_UP, "B", NULL),
+    CMD(SDLK_e, M_SHIFT, M_SHIFT, XL_CMD_EPS_DOWN, "Shift+E", "⇧E"),
+    CMD(SDLK_e, 0, 0, XL_CMD_EPS_UP, "E", NULL),
+    /* Ctrl+Z undo, Ctrl+Shift+Z redo; Z alone is a scenario's (microstates: flips). */
+    CMD(SDLK_z, M_CTRL | M_SHIFT, M_CTRL | M_SHIFT, XL_CMD_REDO, NULL, NULL),
+    CMD(SDLK_z, M_CTRL, M_CTRL, XL_CMD_UNDO, "Ctrl+Z", NULL),
+    CMD(SDLK_BACKSPACE, 0, 0, XL_CMD_BACK, "Backspace", NULL),
+    /* Only the pointer issues these (listed as "mouse"). */
+    MOUSE(XL_CMD_SET_P), MOUSE(XL_CMD_MOVE_TO), MOUSE(XL_CMD_START_AT), MOUSE(XL_CMD_ZOOM), MOUSE(XL_CMD_PAN),
+    MOUSE(XL_CMD_FIT), MOUSE(XL_CMD_REWIND),
+};
+enum { KEY_ROWS = (int)(sizeof key_table / sizeof key_table[0]) };
+
+#undef VIEW
+#undef CMD
+#undef MOUSE
+
+/* The row a key press matches, or NULL. */
+static const key_row *find_row(SDL_Keycode key, Uint16 mod)
 {
-    ui_action a = view_action(UI_VIEW_NONE);
-    switch (key) {
-    case SDLK_t: return view_action(UI_VIEW_THEME);
-    case SDLK_F11: return view_action(UI_VIEW_FULLSCREEN);
-    case SDLK_h: case SDLK_F1: case SDLK_QUESTION: return view_action(UI_VIEW_HELP);
-    case SDLK_SLASH: return (mod & KMOD_SHIFT) ? view_action(UI_VIEW_HELP) : a;
-    case SDLK_q: case SDLK_ESCAPE: return view_action(UI_VIEW_QUIT);
-    case SDLK_F12: return view_action(UI_VIEW_SCREENSHOT);
-    case SDLK_F4: return view_action(UI_VIEW_COPY_STATE);
-    case SDLK_F2: return view_action(mod & KMOD_SHIFT ? UI_VIEW_FOCUS_NEXT : UI_VIEW_FOCUS_TOGGLE);
-    default: break;
+    const unsigned mods = ((mod & KMOD_SHIFT) ? M_SHIFT : 0u) | ((mod & KMOD_CTRL) ? M_CTRL : 0u);
+    if (key == SDLK_UNKNOWN) return NULL;
+    for (int i = 0; i < KEY_ROWS; i++) {
+        const key_row *r = &key_table[i];
+        const int in = r->last ? key >= r->key && key <= r->last : key == r->key;
+        if (in && (mods & r->mask) == r->want) return r;
     }
-    if (mod & KMOD_CTRL) { /* the zoom for the back of the room; Ctrl leaves the rate alone */
-        switch (key) {
-        case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: return view_action(UI_VIEW_ZOOM_IN);
-        case SDLK_MINUS: case SDLK_KP_MINUS: case SDLK_UNDERSCORE: return view_action(UI_VIEW_ZOOM_OUT);
-        case SDLK_0: case SDLK_KP_0: return view_action(UI_VIEW_ZOOM_RESET);
-        default: break;
-        }
-    }
-    xl_command c = map_command(key, mod);
-    if (c.kind == XL_CMD_NONE) c = map_verb(key, mod, current);
-    return command_action(c);
+    return NULL;
 }
 
-/* The session command a key means, or XL_CMD_NONE. */
-static xl_command map_command(SDL_Keycode key, Uint16 mod)
+ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod, const xl_scenario_def *current)
 {
-    xl_command c = xl_command_make(XL_CMD_NONE);
-    int shift = (mod & KMOD_SHIFT) != 0;
-    if (key >= SDLK_1 && key <= SDLK_9) {
-        c.kind = XL_CMD_SELECT;
-        c.n = (long)(key - SDLK_1);
-        return c;
+    const key_row *r = find_row(key, mod);
+    if (r && r->view != UI_VIEW_NONE) return view_action(r->view);
+    if (r && r->cmd != XL_CMD_NONE) {
+        xl_command c = xl_command_make(r->cmd);
+        if (r->last) c.n = (long)(key - r->key);
+        return command_action(c);
     }
-    if (key >= SDLK_KP_1 && key <= SDLK_KP_9) {
-        c.kind = XL_CMD_SELECT;
-        c.n = (long)(key - SDLK_KP_1);
-        return c;
+    if (r) return view_action(UI_VIEW_NONE); /* a key that means nothing */
+    return command_action(map_verb(key, mod, current));
+}
+
+/* Whether row r is one of a's keys. */
+static int row_is(const key_row *r, const ui_action *a)
+{
+    return a->view != UI_VIEW_NONE ? r->view == a->view : r->view == UI_VIEW_NONE && r->cmd == a->cmd.kind;
+}
+
+char *ui_input_action_keys(const ui_action *a, int cap, char *buf, size_t n)
+{
+    size_t used = 0;
+    if (n) buf[0] = '\0';
+    if (ui_action_is_none(a)) return buf;
+    for (int i = 0; i < KEY_ROWS && used < n; i++) {
+        const key_row *r = &key_table[i];
+        if (!r->label || !row_is(r, a)) continue;
+        if (cap) { /* the first listed key, shortest form */
+            snprintf(buf, n, "%s", r->cap ? r->cap : r->label);
+            return buf;
+        }
+        int w = snprintf(buf + used, n - used, "%s%s", used ? " or " : "", r->label);
+        used += w < 0 ? 0 : (size_t)w;
     }
-    switch (key) {
-    case SDLK_SPACE: c.kind = XL_CMD_TOGGLE_PLAY; break;
-    case SDLK_n: c.kind = XL_CMD_STEP; break;
-    case SDLK_RIGHT: c.kind = shift ? XL_CMD_SELECT_NEXT : XL_CMD_STEP; break;
-    case SDLK_LEFT: if (shift) c.kind = XL_CMD_SELECT_PREV; break;
-    case SDLK_r: c.kind = XL_CMD_RESET; break;
-    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: c.kind = XL_CMD_LR_UP; break;
-    case SDLK_MINUS: case SDLK_KP_MINUS: case SDLK_UNDERSCORE: c.kind = XL_CMD_LR_DOWN; break;
-    case SDLK_RIGHTBRACKET: c.kind = XL_CMD_SPEED_UP; break;
-    case SDLK_LEFTBRACKET: c.kind = XL_CMD_SPEED_DOWN; break;
-    case SDLK_TAB: c.kind = shift ? XL_CMD_SLICE_PREV : XL_CMD_SLICE_NEXT; break;
-    case SDLK_l: c.kind = XL_CMD_UNIT_TOGGLE; break;
-    case SDLK_g: c.kind = XL_CMD_OPTIMIZER_NEXT; break;
-    case SDLK_v: c.kind = XL_CMD_FRAME_TOGGLE; break;
-    case SDLK_c: c.kind = XL_CMD_RACE_TOGGLE; break;
-    case SDLK_s: c.kind = shift ? XL_CMD_SCENARIO_PREV : XL_CMD_SCENARIO_NEXT; break;
-    case SDLK_y: /* Ctrl+Y redo; Y momentum (M is the lesson menu) */
-        if (mod & KMOD_CTRL) c.kind = XL_CMD_REDO;
-        else c.kind = shift ? XL_CMD_MU_DOWN : XL_CMD_MU_UP;
-        break;
-    case SDLK_b:
-        if (mod & KMOD_CTRL) c.kind = shift ? XL_CMD_BETA2_DOWN : XL_CMD_BETA2_UP;
-        else c.kind = shift ? XL_CMD_BETA1_DOWN : XL_CMD_BETA1_UP;
-        break;
-    case SDLK_e: c.kind = shift ? XL_CMD_EPS_DOWN : XL_CMD_EPS_UP; break;
-    case SDLK_z: /* Ctrl+Z undo, Ctrl+Shift+Z redo; Z alone is a scenario's (microstates: flips) */
-        if (mod & KMOD_CTRL) c.kind = shift ? XL_CMD_REDO : XL_CMD_UNDO;
-        break;
-    case SDLK_BACKSPACE: c.kind = XL_CMD_BACK; break;
-    default: break;
-    }
-    return c;
+    return buf;
 }
 
 /* The core's key description of an SDL key: the character for printable keys (SDL's
@@ -217,22 +286,6 @@ static xl_command map_verb(SDL_Keycode key, Uint16 mod, const xl_scenario_def *c
     }
     return xl_command_make(XL_CMD_NONE);
 }
-
-/* The shared commands' keys as the lists write them; "mouse" where only the pointer
- * issues it. NULL: no key (a command for scripts and lessons). */
-static const char *const shared_keys[XL_CMD_COUNT] = {
-    [XL_CMD_TOGGLE_PLAY] = "Space", [XL_CMD_STEP] = "N or Right", [XL_CMD_RESET] = "R",
-    [XL_CMD_SPEED_UP] = "]", [XL_CMD_SPEED_DOWN] = "[", [XL_CMD_LR_UP] = "Plus", [XL_CMD_LR_DOWN] = "Minus",
-    [XL_CMD_OPTIMIZER_NEXT] = "G", [XL_CMD_MU_UP] = "Y", [XL_CMD_MU_DOWN] = "Shift+Y", [XL_CMD_BETA1_UP] = "B",
-    [XL_CMD_BETA1_DOWN] = "Shift+B", [XL_CMD_BETA2_UP] = "Ctrl+B", [XL_CMD_BETA2_DOWN] = "Ctrl+Shift+B",
-    [XL_CMD_EPS_UP] = "E", [XL_CMD_EPS_DOWN] = "Shift+E", [XL_CMD_RACE_TOGGLE] = "C", [XL_CMD_SCENARIO_NEXT] = "S",
-    [XL_CMD_SCENARIO_PREV] = "Shift+S", [XL_CMD_SELECT] = "1 ... 9", [XL_CMD_SELECT_NEXT] = "Shift+Right",
-    [XL_CMD_SELECT_PREV] = "Shift+Left", [XL_CMD_SET_P] = "mouse", [XL_CMD_UNIT_TOGGLE] = "L",
-    [XL_CMD_SLICE_NEXT] = "Tab", [XL_CMD_SLICE_PREV] = "Shift+Tab", [XL_CMD_FRAME_TOGGLE] = "V",
-    [XL_CMD_MOVE_TO] = "mouse", [XL_CMD_START_AT] = "mouse", [XL_CMD_ZOOM] = "mouse", [XL_CMD_PAN] = "mouse",
-    [XL_CMD_FIT] = "mouse", [XL_CMD_UNDO] = "Ctrl+Z", [XL_CMD_REDO] = "Ctrl+Y", [XL_CMD_REWIND] = "mouse",
-    [XL_CMD_BACK] = "Backspace",
-};
 
 /* The key-hint bar's texts for shared commands a scenario names in its hint_bar. */
 static const struct { const char *name, *hint; } shared_hints[] = {
@@ -304,7 +357,10 @@ void ui_input_list_commands(FILE *out)
     fprintf(out, "# shared: every scenario has these\n");
     for (int k = 1; k < XL_CMD_COUNT; k++) {
         if (k == XL_CMD_VERB) continue;
-        const char *key = shared_keys[k] ? shared_keys[k] : "-";
+        const ui_action act = {UI_VIEW_NONE, xl_command_make((xl_command_kind)k)};
+        char keys[64];
+        ui_input_action_keys(&act, 0, keys, sizeof keys);
+        const char *key = keys[0] ? keys : "-";
         fprintf(out, "%-24s %-14s %s\n", xl_command_usage((xl_command_kind)k), key, xl_command_help((xl_command_kind)k));
     }
     for (int i = 0; i < xl_scenario_count(); i++) {
@@ -318,12 +374,6 @@ void ui_input_list_commands(FILE *out)
             if (d->refuses) fprintf(out, "    refuses: %s\n", d->refuses);
         }
     }
-    static const char *const view_keys[UI_VIEW_COUNT] = {
-        [UI_VIEW_THEME] = "T", [UI_VIEW_FULLSCREEN] = "F11", [UI_VIEW_HELP] = "H or F1", [UI_VIEW_QUIT] = "Q or Esc",
-        [UI_VIEW_SCREENSHOT] = "F12", [UI_VIEW_ZOOM_IN] = "Ctrl+Plus", [UI_VIEW_ZOOM_OUT] = "Ctrl+Minus",
-        [UI_VIEW_ZOOM_RESET] = "Ctrl+0", [UI_VIEW_COPY_STATE] = "F4",
-        [UI_VIEW_FOCUS_TOGGLE] = "F2", [UI_VIEW_FOCUS_NEXT] = "Shift+F2",
-    };
     static const char *const view_help[UI_VIEW_COUNT] = {
         [UI_VIEW_THEME] = "projector <-> dark theme", [UI_VIEW_FULLSCREEN] = "fullscreen on / off",
         [UI_VIEW_HELP] = "the key sheet on / off", [UI_VIEW_QUIT] = "quit",
@@ -334,9 +384,14 @@ void ui_input_list_commands(FILE *out)
         [UI_VIEW_FOCUS] = "one panel takes the scene (bars, readouts, landscape, history, data, side), or off",
         [UI_VIEW_FOCUS_TOGGLE] = "focus the panel under the pointer (else the main picture), or back",
         [UI_VIEW_FOCUS_NEXT] = "focus the next panel",
+        [UI_VIEW_CONTROLS] = "the control strip on / off",
     };
     fprintf(out, "# the window's own (--do and replays; not lessons)\n");
-    for (int v = 1; v < UI_VIEW_COUNT; v++)
-        fprintf(out, "%-24s %-14s %s\n", v == UI_VIEW_FOCUS ? "focus PANEL" : view_names[v],
-                view_keys[v] ? view_keys[v] : "-", view_help[v]);
+    for (int v = 1; v < UI_VIEW_COUNT; v++) {
+        const ui_action act = {(ui_view_command)v, xl_command_make(XL_CMD_NONE)};
+        char keys[64];
+        ui_input_action_keys(&act, 0, keys, sizeof keys);
+        fprintf(out, "%-24s %-14s %s\n", v == UI_VIEW_FOCUS ? "focus PANEL" : view_names[v], keys[0] ? keys : "-",
+                view_help[v]);
+    }
 }

@@ -30,6 +30,7 @@ typedef enum ui_view_command {
     UI_VIEW_FOCUS_TOGGLE, /* F2: off when a panel is in focus, else the one under the pointer or the
                            * scenario's main picture (the dispatcher makes it a plain UI_VIEW_FOCUS) */
     UI_VIEW_FOCUS_NEXT, /* Shift+F2: the next panel shown (made a plain UI_VIEW_FOCUS too) */
+    UI_VIEW_CONTROLS,   /* the control strip on / off (F3; ui_controls.h) */
     UI_VIEW_COUNT
 } ui_view_command;
 
@@ -47,6 +48,12 @@ int ui_action_is_none(const ui_action *a);
  * another scenario is refused with a reason rather than ignored, the first registered
  * scenario's verb on that key. current NULL: any registered scenario's. */
 ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod, const xl_scenario_def *current);
+
+/* The keys of action a from the one table of shared keys, into buf[n]: as
+ * --list-commands writes them ("N or Right", "Ctrl+Plus"; cap 0) or the first one's
+ * keycap as the control strip writes it ("N", "+", "⇧S"; cap 1). "" for an action
+ * no shared key issues (a verb's keys are its record's: ui_input_key_text). Returns buf. */
+char *ui_input_action_keys(const ui_action *a, int cap, char *buf, size_t n);
 
 /* The key-hint bar's text for the command named `name` in def: its verb's hint, or the
  * front end's for a shared command ("1–9 ⇧←/→ select"); NULL when it has none.

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "ui_controls.h"
 #include "ui_draw.h"
 #include "ui_focus.h"
 #include "ui_own_panels.h"
@@ -209,7 +210,8 @@ static void draw_note(const ui_ctx *ctx, const ui_layout *L, const char *note, i
     char cut[192];
     ui_text_fit(ctx->text, UI_FONT_LABEL, note, w - 4 * ctx->pad, cut, sizeof cut);
     int tw = ui_text_width(ctx->text, UI_FONT_LABEL, cut);
-    SDL_Rect box = {(w - tw) / 2 - ctx->pad, L->hints.y - lh - ctx->pad * 2, tw + 2 * ctx->pad, lh + ctx->pad};
+    const int above = L->controls.h > 0 ? L->controls.y : L->hints.y; /* over the control strip too */
+    SDL_Rect box = {(w - tw) / 2 - ctx->pad, above - lh - ctx->pad * 2, tw + 2 * ctx->pad, lh + ctx->pad};
     if (box.y < 0) box.y = 0;
     ui_text_set_region(ctx->text, (SDL_Rect){0, 0, w, h}, 1);
     ui_draw_fill(ctx->r, box, th->text);
@@ -370,7 +372,11 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     const int classroom = view->lesson || view->broken || view->recording;
     if (!classroom) show |= UI_SHOW_HINTS;
     const int own_data = (show & UI_SHOW_DATA) != 0, own_side = (show & UI_SHOW_SIDE) != 0;
-    const ui_layout dash = ui_layout_compute(w, h, scale, sc->text, show);
+    /* A video is for a class, as a lesson page is: no buttons unless asked for. */
+    const int strip_h = ui_controls_shown(view->controls, view->lesson || view->broken || view->recording,
+                                          view->lesson && xl_player_controls(view->lesson))
+                            ? ui_controls_height(sc->text, ui_scene_scale(w, h), view->px_per_point) : 0;
+    const ui_layout dash = ui_layout_with_strip(w, h, scale, sc->text, show, strip_h);
     /* Focus: the layouts before and after the last change, and the frame between them. */
     const int to = view->focus, from = view->focus_from;
     const float t = view->focus == view->focus_from ? 1.0f : ui_ease(view->focus_t);
@@ -459,6 +465,11 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (L.hints.h > 0) {
         ui_text_set_region(sc->text, L.hints, 0);
         ui_hints_draw(&ctx, L.hints, s, &g->help_hint);
+    }
+    if (L.controls.h > 0) {
+        ui_text_set_region(sc->text, L.controls, 0);
+        ui_controls_draw(&ctx, L.controls, s, view->pointer_over, view->pointer_x, view->pointer_y, view->pointer_down,
+                         &g->controls);
     }
     if (view->pointer_in && !view->help_visible) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
     if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);

@@ -49,6 +49,12 @@ typedef struct ui_view {
     const void *focus_lesson;
     int focus_page;
     long focus_again;
+    /* The control strip (ui_controls.h): its ui_controls_mode; the pointer over the frame
+     * (pointer_x, pointer_y), whatever the tooltip does, and held down; frame pixels per
+     * window point (the browser's devicePixelRatio; 0 counts as 1). */
+    int controls;
+    int pointer_down;
+    float px_per_point;
 } ui_view;
 
 typedef struct ui_scene ui_scene;

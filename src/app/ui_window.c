@@ -235,7 +235,7 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
 {
     const ui_view_command v = act->view;
     if (v == UI_VIEW_QUIT) L->running = 0;
-    if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET)
+    if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET || v == UI_VIEW_CONTROLS)
         L->note_until = SDL_GetTicks64() + 2500;
     if (v == UI_VIEW_COPY_STATE) L->note_until = SDL_GetTicks64() + 3000; /* the dispatcher wrote it */
     if (v == UI_VIEW_SCREENSHOT) {
@@ -310,9 +310,11 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
     if (view->help_visible && ev->type == SDL_MOUSEBUTTONDOWN) view->help_visible = 0;
     for (int i = 0; i < nc; i++) ui_dispatch_command(L->d, UI_DISPATCH_LEARNER, cmds[i]);
     if (!to_scene && ev->type == SDL_MOUSEMOTION) L->pointer.inside = 0;
-    view->pointer_over = L->pointer.inside;
     view->pointer_x = L->pointer.x + L->geom.scene.x;
     view->pointer_y = L->pointer.y + L->geom.scene.y;
+    /* The control strip lights the button under the pointer and sinks the one held. */
+    view->pointer_over = to_scene && L->pointer.inside;
+    view->pointer_down = L->pointer.drag == UI_DRAG_REGION;
     const ui_cursor want = to_scene ? ui_pointer_cursor(&L->pointer, &L->geom, L->s) : UI_CURSOR_ARROW;
     if (want != L->shown_cursor && L->cursors[want]) {
         SDL_SetCursor(L->cursors[want]);
@@ -445,6 +447,9 @@ static void turn_draw(window_loop *L)
 {
     if (L->dirty && L->running) {
         SDL_GetRendererOutputSize(L->r, &L->w, &L->h);
+        int ww = 0, wh = 0;
+        SDL_GetWindowSize(L->win, &ww, &wh);
+        L->view->px_per_point = ww > 0 ? (float)L->w / (float)ww : 1.0f; /* fingertip sizes are in points */
         if (L->d->rw && (L->w != L->last_w || L->h != L->last_h)) {
             ui_replay_write(L->d->rw, ui_dispatch_ms(L->d), UI_REPLAY_SIZE, NULL, L->w, L->h);
             L->last_w = L->w;

@@ -31,6 +31,7 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned
     int hints_h = show & UI_SHOW_HINTS ? ui_text_line_height(text, UI_FONT_TICK) + L.gap * 2 : 0;
     L.status = (SDL_Rect){0, 0, w, status_h};
     L.hints = (SDL_Rect){0, h - hints_h, w, hints_h};
+    L.controls = none;
 
     int top = status_h + L.gap;
     int bottom = h - hints_h - L.gap;
@@ -124,8 +125,9 @@ ui_layout ui_layout_focus(const ui_layout *dash, int w, const ui_text *text, uns
     const unsigned bit = ui_panel_show_bit(focus);
     if (!bit || !(show & bit) || ui_layout_panel(&L, focus)->w <= 0) return L;
     const SDL_Rect none = {0, 0, 0, 0};
-    /* The body the dashboard shares out: between the status bar and the hints. */
-    const int top = L.status.y + L.status.h + L.gap, bottom = L.hints.y - L.gap;
+    /* The body the dashboard shares out: between the status bar and the control strip
+     * or, without one, the hints. */
+    const int top = L.status.y + L.status.h + L.gap, bottom = (L.controls.h > 0 ? L.controls.y : L.hints.y) - L.gap;
     SDL_Rect body = {L.gap, top, w - 2 * L.gap, bottom - top};
     /* The live numbers need one label line; the readouts focused show them already. */
     if (focus != UI_PANEL_READOUTS && (show & ~bit)) {
@@ -176,6 +178,15 @@ ui_layout ui_layout_between(const ui_layout *a, const ui_layout *b, float t)
             between(*ui_layout_panel(&A, id), *ui_layout_panel(&B, id), a->strip, b->strip, t);
     /* The strip comes and goes with the focus: it slides with the panels. */
     L.strip = between(a->strip, b->strip, a->strip, b->strip, t);
+    return L;
+}
+
+ui_layout ui_layout_with_strip(int w, int h, float s, const ui_text *text, unsigned show, int strip_h)
+{
+    if (strip_h <= 0) return ui_layout_compute(w, h, s, text, show);
+    ui_layout L = ui_layout_compute(w, h - strip_h, s, text, show);
+    L.hints.y += strip_h;
+    L.controls = (SDL_Rect){0, L.hints.y - strip_h, w, strip_h};
     return L;
 }
 

@@ -28,6 +28,7 @@ typedef struct ui_layout {
     /* Focus (ui_layout_focus): the thin strip of live numbers under the focused panel
      * (empty in the dashboard, or when the readouts are the focus). */
     SDL_Rect strip;
+    SDL_Rect controls; /* the control strip above the hints (ui_layout_with_strip; else empty) */
     int gap;      /* space between panels */
     int pad;      /* space inside a panel's border */
 } ui_layout;
@@ -48,6 +49,9 @@ enum {
  * takes the landscape's place when the frame has no landscape. A panel not shown gets
  * an empty rectangle and its space goes to its column's neighbour. */
 ui_layout ui_layout_compute(int w, int h, float scale, const ui_text *text, unsigned show);
+/* The same with a strip strip_h pixels high (the control strip) between the panels and
+ * the hints: the panels give up its height. strip_h 0: ui_layout_compute's. */
+ui_layout ui_layout_with_strip(int w, int h, float scale, const ui_text *text, unsigned show, int strip_h);
 
 /* The panels by name, for focus and emphasis (the names xl_lesson_panel_known knows).
  * UI_PANEL_NONE: no panel (the dashboard). */

@@ -289,6 +289,12 @@ static void parse_directive(parser *p, const char *s, size_t len)
         }
         xl_step *st = new_step(p, XL_STEP_EMPHASISE, col);
         if (st) snprintf(st->name, sizeof st->name, "%.31s", a); /* a known panel's name: short */
+    } else if (strcmp(word, "controls") == 0) { /* a page flag, not a step: the control strip shows */
+        if (a[0]) {
+            error_at(p, col + w, "controls takes nothing after it: '@controls' shows the control strip on this page");
+            return;
+        }
+        p->page->controls = 1;
     } else {
         xl_command cmd = xl_command_make(XL_CMD_NONE);
         char err[256] = "", text[XL_LESSON_LINE];
@@ -337,7 +343,7 @@ static void start_page(parser *p, const char *s, size_t len)
     /* What the page fills, cleared; its steps and questions are cleared as they come. */
     pg->title[0] = pg->text[0] = pg->notes[0] = pg->focus[0] = '\0';
     pg->focus_line = 0;
-    pg->nsteps = pg->nquestions = pg->nparas = 0;
+    pg->nsteps = pg->nquestions = pg->nparas = pg->controls = 0;
     pg->line = p->line;
     if (!copy_trimmed(pg->title, sizeof pg->title, s, len) || !pg->title[0])
         error_at(p, 4, "a page needs a title after '## ', at most %d bytes", XL_LESSON_TITLE - 1);

@@ -14,7 +14,8 @@
  *     @set-p 1,0,0,0,0                          vocabulary (xl_command), or one of the
  *     @expect loss = 6.9078 ± 0.0001            lesson's own: expect NAME = V ± TOL,
  *     @play 30                                  play N, pause, wait, hold SECONDS,
- *                                               emphasise PANEL, focus PANEL
+ *                                               emphasise PANEL, focus PANEL, controls (the page
+ *                                               shows the control strip)
  *     ? Which forecast is less surprised?       a question, 2 to 4 answers (the right
  *     - the one that said 0.95 *                one marked with a final *), and the
  *     - the one that said 0.001                 explanation shown after the answer
@@ -99,6 +100,7 @@ typedef struct xl_page {
     xl_step steps[XL_LESSON_MAX_STEPS];
     int nquestions;
     xl_question questions[4];
+    int controls;                       /* @controls: the page shows the control strip */
 } xl_page;
 
 typedef struct xl_lesson {

@@ -371,7 +371,10 @@ static void one_line(linter *t, const char *s, size_t len, int line, int *titled
         return;
     }
     question_end(t);
-    if (s[0] == '@') t->steps++;
+    /* A directive is one of the page's steps, as the parser counts them; @controls is a
+     * flag of the page, not a step. */
+    const int page_flag = e == 9 && strncmp(s, "@controls", 9) == 0;
+    if (s[0] == '@' && !page_flag) t->steps++;
     if (s[0] == '@' || s[0] == '%') return;
     if (s[0] == '?') {
         size_t b = 1;

@@ -437,6 +437,10 @@ void xl_player_destroy(xl_player *p)
 
 const xl_lesson *xl_player_lesson(const xl_player *p) { return p->lesson; }
 int xl_player_page(const xl_player *p) { return p->page; }
+int xl_player_controls(const xl_player *p)
+{
+    return p->page >= 0 && p->page < p->lesson->npages && p->lesson->pages[p->page].controls;
+}
 xl_player_phase xl_player_phase_of(const xl_player *p) { return p->phase; }
 const char *xl_player_emphasis(const xl_player *p) { return p->emphasis; }
 const char *xl_player_focus(const xl_player *p) { return page_of(p)->focus; }

@@ -98,6 +98,7 @@ void xl_player_destroy(xl_player *p);
 const xl_lesson *xl_player_lesson(const xl_player *p);
 const xl_session *xl_player_session(const xl_player *p);   /* the session it reads (borrowed) */
 int xl_player_page(const xl_player *p);               /* 0-based */
+int xl_player_controls(const xl_player *p);           /* 1 when the page says @controls */
 xl_player_phase xl_player_phase_of(const xl_player *p);
 
 /* Page `page` (clamped into the lesson) from its scripted start. Returns 0, or -1 if out
