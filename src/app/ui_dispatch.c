@@ -258,11 +258,14 @@ void ui_dispatch_trace_lesson(ui_dispatch *d)
     ui_dispatch_lesson_seen *seen = &d->seen;
     ui_dispatch_lesson_seen now = {cr->lesson, cr->player ? xl_player_page(cr->player) : -1,
                                    cr->player ? (int)xl_player_phase_of(cr->player) : -1, cr->blank, cr->menu_open,
-                                   cr->presenter, cr->agains};
+                                   cr->presenter, cr->agains, cr->reloads};
     if (now.lesson == seen->lesson && now.page == seen->page && now.phase == seen->phase && now.blank == seen->blank &&
-        now.menu == seen->menu && now.presenter == seen->presenter && now.agains == seen->agains)
+        now.menu == seen->menu && now.presenter == seen->presenter && now.agains == seen->agains &&
+        now.reloads == seen->reloads)
         return;
-    const char *event = now.lesson != seen->lesson ? (now.lesson ? "open" : "close")
+    /* A reload makes a new lesson: it is said as one, not as another lesson opened. */
+    const char *event = now.reloads != seen->reloads && now.lesson ? "reload"
+                      : now.lesson != seen->lesson ? (now.lesson ? "open" : "close")
                       : now.page != seen->page ? "page"
                       : now.agains != seen->agains ? "again"
                       : now.blank != seen->blank ? (now.blank ? "blank" : "unblank")

@@ -13,6 +13,7 @@
 #include "ui_app.h"
 #include "ui_platform.h"
 #include "ui_pointer.h"
+#include "ui_reload.h"
 #include "ui_scene.h"
 
 /* A new file name for a screenshot in dir (NULL: the current folder), reserved by
@@ -128,6 +129,7 @@ typedef struct window_loop {
     int replay_refused;  /* a line asked for more: the replay stopped there */
     long shown_second;   /* the presenter's timer, redrawn when its second changes */
     long frames;         /* frames shown */
+    ui_reload reload;    /* --lesson FILE: reloaded when saved */
 } window_loop;
 
 /* A note at the foot of the window for ms milliseconds. */
@@ -187,6 +189,8 @@ static int wait_ms_for(const window_loop *L)
         int ms = shown >= (Uint32)UI_TOOLTIP_MS ? 1 : (int)((Uint32)UI_TOOLTIP_MS - shown) + 1;
         if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
     }
+    const int reload_ms = ui_reload_wait_ms(&L->reload, (long long)SDL_GetTicks64()); /* a save settling */
+    if (reload_ms >= 0 && (wait_ms < 0 || reload_ms < wait_ms)) wait_ms = reload_ms < 1 ? 1 : reload_ms;
     if (L->pv.win) { /* wake when the timer's second turns */
         int to_second = 1000 - (int)((SDL_GetTicks64() - L->lesson_start) % 1000);
         if (wait_ms < 0 || to_second < wait_ms) wait_ms = to_second;
@@ -219,8 +223,8 @@ static void turn_begin(window_loop *L)
         if (target >= 0) snprintf(L->view->note, sizeof L->view->note, "computing the start of page %d…", target + 1);
         else snprintf(L->view->note, sizeof L->view->note, "computing the steps of this page…");
         L->note_until = SDL_GetTicks64() + 400;
-    } else {
-        L->view->note[0] = '\0';
+    } else if (strncmp(L->view->note, "computing", 9) == 0) {
+        L->view->note[0] = '\0'; /* its own note only: a reload's stays */
     }
     L->dirty = L->presenter_dirty = 1;
 }
@@ -450,6 +454,11 @@ static int window_turn(void *ctx, int may_wait)
         cr->quit_asked = 0; /* the question lapses with its note */
         L->dirty = 1;
     }
+    char reloaded[sizeof L->view->note];
+    if (!L->replaying && ui_reload_turn(&L->reload, L->d, (long long)SDL_GetTicks64(), reloaded, sizeof reloaded)) {
+        say(L, reloaded, 4000);
+        L->presenter_dirty = 1;
+    }
     turn_time(L);
     if (cr->presenter && ui_platform_is_browser()) { /* one page, one canvas: refused before it is traced */
         cr->presenter = 0;
@@ -534,6 +543,7 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
     ui_dispatch_start_clock(d);
     L->shown_second = -1;
     d->quit_stays = ui_platform_is_browser();
+    ui_reload_start(&L->reload, opt->lesson, L->cr, (long long)SDL_GetTicks64());
     return L;
 }
 
@@ -568,6 +578,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
             L->status = 1;
         }
     }
+    ui_reload_stop(&L->reload);
     presenter_close(&L->pv);
     for (int i = 0; i < UI_CURSOR_COUNT; i++) SDL_FreeCursor(L->cursors[i]);
     ui_scene_destroy(sc);
