@@ -70,7 +70,9 @@ static void apply_view(ui_view *view, ui_view_command v)
 {
     float zoom = view->zoom > 0.0f ? view->zoom : 1.0f;
     switch (v) {
-    case UI_VIEW_HELP: view->help_visible = !view->help_visible; break;
+    /* Open, or the next page (the window closes it after its last: only a frame knows
+     * how many pages the sheet has at its size; a page past the last shows the last). */
+    case UI_VIEW_HELP: view->help_visible = view->help_visible < 64 ? view->help_visible + 1 : 1; break;
     case UI_VIEW_THEME:
         view->theme = view->theme == UI_THEME_LIGHT ? UI_THEME_DARK : UI_THEME_LIGHT;
         break;

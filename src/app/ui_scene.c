@@ -351,7 +351,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);
     if (view->help_visible) {
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
-        ui_help_draw(&ctx, w, h, xl_session_scenario(s));
+        g->help_pages = ui_help_draw(&ctx, w, h, xl_session_scenario(s), view->help_visible - 1, &g->help_sheet);
     }
 }
 

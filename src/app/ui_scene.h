@@ -19,7 +19,7 @@
 /* What the viewer chose that is not simulation state. */
 typedef struct ui_view {
     ui_theme_kind theme;
-    int help_visible;
+    int help_visible;          /* 0: no help sheet; else its page shown, from 1 */
     /* Where the pointer is, in frame pixels, when it is over the frame: what lies under
      * it gets a tooltip with its exact values. */
     int pointer_in;

@@ -260,6 +260,19 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
     L->dirty = L->presenter_dirty = 1;
 }
 
+/* The help sheet is open and H (or a click) came: its next page (the command "help",
+ * dispatched), or, after its last page, closed. */
+static void help_turn(window_loop *L)
+{
+    if (L->view->help_visible >= L->geom.help_pages) {
+        L->view->help_visible = 0;
+    } else {
+        const ui_action help = {UI_VIEW_HELP, xl_command_make(XL_CMD_NONE)};
+        ui_dispatch_action(L->d, UI_DISPATCH_LEARNER, &help);
+    }
+    L->dirty = 1;
+}
+
 /* A mouse, touch or window event on the main window. */
 static void on_pointer(window_loop *L, const SDL_Event *ev)
 {
@@ -299,7 +312,11 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
                          !((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEMOTION) && fx < L->geom.scene.x);
     xl_command cmds[4];
     const int nc = view->help_visible || !to_scene ? 0 : ui_pointer_event(&L->pointer, &fe, &L->geom, L->s, cmds, 4);
-    if (view->help_visible && ev->type == SDL_MOUSEBUTTONDOWN) view->help_visible = 0;
+    /* With the help sheet open, a click on it turns its page (a touch screen has no H),
+     * a click beside it closes it. */
+    const SDL_Point at = {fx - L->geom.scene.x, fy - L->geom.scene.y};
+    const int help_click = view->help_visible && ev->type == SDL_MOUSEBUTTONDOWN;
+    if (help_click && !SDL_PointInRect(&at, &L->geom.help_sheet)) view->help_visible = 0;
     for (int i = 0; i < nc; i++) ui_dispatch_command(L->d, UI_DISPATCH_LEARNER, cmds[i]);
     if (!to_scene && ev->type == SDL_MOUSEMOTION) L->pointer.inside = 0;
     view->pointer_x = L->pointer.x + L->geom.scene.x;
@@ -311,6 +328,7 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
     }
     L->dirty = 1;
     if (taken) L->presenter_dirty = 1;
+    if (help_click && view->help_visible) help_turn(L);
     if (open_help) {
         const ui_action help = {UI_VIEW_HELP, xl_command_make(XL_CMD_NONE)};
         const int was_playing = xl_session_playing(L->s);
@@ -327,7 +345,11 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
         L->dirty = 1;
     }
     if (L->view->help_visible) {
-        L->view->help_visible = 0; /* any key closes the help sheet */
+        /* H (F1, ?) turns its pages; any other key closes it (Shift alone, on the way
+         * to ?, does neither). */
+        const ui_action a = ui_input_map_key(key->keysym.sym, key->keysym.mod, xl_session_scenario(L->s));
+        if (a.view == UI_VIEW_HELP) help_turn(L);
+        else if (!is_modifier(key->keysym.sym)) L->view->help_visible = 0;
         L->dirty = 1;
         return;
     }
