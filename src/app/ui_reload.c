@@ -25,12 +25,17 @@ void ui_reload_stop(ui_reload *r)
     r->on = 0;
 }
 
+int ui_reload_watches(const ui_reload *r, const ui_classroom *cr)
+{
+    return r->on && cr->lesson && strcmp(cr->path, r->watch.path) == 0;
+}
+
 int ui_reload_turn(ui_reload *r, ui_dispatch *d, long long now_ms, char *note, size_t n)
 {
     if (!r->on || !ui_watch_check(&r->watch, now_ms)) return 0;
     const ui_classroom *cr = d->cr;
     /* Another lesson, or the sandbox: its own file is read when it is opened again. */
-    if (!cr->lesson || strcmp(cr->path, r->watch.path) != 0) return 0;
+    if (!ui_reload_watches(r, cr)) return 0;
     char err[256] = "";
     if (ui_dispatch_lesson(d, UI_DISPATCH_LEARNER, "reload", err, sizeof err) != 0) {
         snprintf(note, n, "could not reload %.100s: %.80s", r->watch.path, err);

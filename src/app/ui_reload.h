@@ -23,6 +23,8 @@ typedef struct ui_reload {
  * on the desktop. r must stay where it is until ui_reload_stop. Returns 1 if watching. */
 int ui_reload_start(ui_reload *r, const char *arg, const ui_classroom *cr, long long now_ms);
 void ui_reload_stop(ui_reload *r);
+/* 1 when the lesson cr has open is the file watched (saving it reloads it). */
+int ui_reload_watches(const ui_reload *r, const ui_classroom *cr);
 /* Once a turn: reload if the file changed and settled while its lesson is open; note
  * (n bytes) then says what happened ("reloaded FILE", or that it has errors). Returns 1
  * if it reloaded (the frame must be drawn again), else 0. */

@@ -458,7 +458,7 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
         ctx.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
         ui_text_set_region(sc->lesson_text, col, 2);
         if (view->lesson) ui_lesson_draw(&ctx, col, view->lesson, view->recording, &g->lesson);
-        else if (view->broken) ui_lesson_draw_broken(&ctx, col, view->broken, &g->lesson);
+        else if (view->broken) ui_lesson_draw_broken(&ctx, col, view->broken, view->lesson_watched, &g->lesson);
     }
     if (view->menu_open && view->library) {
         ui_text_set_scale(sc->lesson_text, (float)h / 720.0f);

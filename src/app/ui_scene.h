@@ -36,6 +36,7 @@ typedef struct ui_view {
     int menu_open, menu_selected;
     const ui_library *library; /* what the menu lists (borrowed) */
     const char *lesson_path;   /* the lesson open, marked in the menu */
+    int lesson_watched;        /* its file reloads when saved (ui_reload.h): a broken one says so */
     int recording;             /* drawn for a video: no keys or hints to press in the column */
 } ui_view;
 

@@ -487,6 +487,7 @@ static int window_turn(void *ctx, int may_wait)
         say(L, "the presenter view is a second window: open it in the desktop program", 4000);
     }
     ui_dispatch_sync_view(L->d);
+    L->view->lesson_watched = ui_reload_watches(&L->reload, cr);
     ui_dispatch_trace_lesson(L->d);
     const int tip = ui_pointer_tip(&L->pointer, SDL_GetTicks64(), cr->lesson, cr->player ? xl_player_page(cr->player) : -1);
     if (tip != L->view->pointer_in) {
