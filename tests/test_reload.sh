@@ -107,8 +107,8 @@ shot() {
         [ "$after" -gt "$before" ] && break
         sleep 0.1
     done
-    f=$(ls -t "$shots"/*.png 2>/dev/null | head -n 1)
-    [ -n "$f" ] && [ -s "$f" ] || fail "F12: no screenshot saved in $shots"
+    f=$(find "$shots" -name '*.png' -size +0 -printf '%T@ %p\n' | sort -n | tail -n 1 | cut -d' ' -f2-)
+    if [ -z "$f" ] || [ ! -s "$f" ]; then fail "F12: no screenshot saved in $shots"; fi
     sleep 0.2
     mv "$f" "$out/$1.png"
 }
