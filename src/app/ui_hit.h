@@ -39,7 +39,7 @@ typedef struct ui_frame_geom {
     SDL_Rect help_hint;       /* "H help" in the hint bar: a click on it opens the key sheet */
     ui_lesson_geom lesson;    /* the column (empty without a lesson) and its answers */
     ui_menu_geom menu;        /* the menu's rows when it is open */
-    int help_pages;           /* the help sheet's pages when it is open (H turns them) */
+    int help_pages;           /* the help sheet's pages when it is open (Page Down turns them) */
     SDL_Rect help_sheet;      /* its box (relative to scene, as above): a click there turns its page */
 } ui_frame_geom;
 

@@ -260,8 +260,8 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
     L->dirty = L->presenter_dirty = 1;
 }
 
-/* The help sheet is open and H (or a click) came: its next page (the command "help",
- * dispatched), or, after its last page, closed. */
+/* The help sheet is open and Page Down (→, Space, or a click on it) came: its next page
+ * (the command "help", dispatched), or, after its last page, closed. */
 static void help_turn(window_loop *L)
 {
     if (L->view->help_visible >= L->geom.help_pages) {
@@ -345,11 +345,11 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
         L->dirty = 1;
     }
     if (L->view->help_visible) {
-        /* H (F1, ?) turns its pages; any other key closes it (Shift alone, on the way
-         * to ?, does neither). */
-        const ui_action a = ui_input_map_key(key->keysym.sym, key->keysym.mod, xl_session_scenario(L->s));
-        if (a.view == UI_VIEW_HELP) help_turn(L);
-        else if (!is_modifier(key->keysym.sym)) L->view->help_visible = 0;
+        /* Page Down, → or Space turn its pages (a pager's keys); any other key, H too,
+         * closes it as before (Shift alone, on the way to ?, does neither). */
+        const SDL_Keycode sym = key->keysym.sym;
+        if (sym == SDLK_PAGEDOWN || sym == SDLK_RIGHT || sym == SDLK_SPACE) help_turn(L);
+        else if (!is_modifier(sym)) L->view->help_visible = 0;
         L->dirty = 1;
         return;
     }

@@ -1,7 +1,8 @@
 /* ui_help: the help sheet, a translucent sheet over the scene listing every key, every
  * mouse and touch action and the controls, in groups by purpose. Its type is the sheet's
  * own role (UI_FONT_HELP) at the size the type rule gives it, never smaller: what does
- * not fit one page goes to the next (H again turns it; any other key closes the sheet).
+ * not fit one page goes to the next (Page Down, → or a click turns it; any other key
+ * closes the sheet).
  *
  * Where the keys come from: the shared commands' keys are read from the key table's own
  * list (ui_input_list_commands, the list --list-commands prints and the docs are checked
@@ -80,7 +81,7 @@ static const command_row view[] = {
     {"zoom-reset", NULL, "^0", "type and lines back to normal", NULL},
     {"fullscreen", NULL, "F11", "fullscreen", NULL},
     {"screenshot", NULL, "F12", "save a picture (PNG)", "download a picture (PNG)"},
-    {"help", NULL, "H  or  F1", "this help; again: its next page", NULL},
+    {"help", NULL, "H  or  F1", "this help (PgDn: its next page)", NULL},
     {"quit", NULL, "Q  or  Esc", "quit (Esc leaves focus first)", "quit: close the tab"},
 };
 
@@ -504,7 +505,7 @@ int ui_help_draw(const ui_ctx *ctx, int w, int h, const xl_scenario_def *def, in
     /* The foot: how to go on, and what a web page cannot do. */
     char footer[256];
     if (lay.pages > 1)
-        snprintf(footer, sizeof footer, "page %d of %d  ·  H or a click on it: %s  ·  any other key closes", page + 1, lay.pages,
+        snprintf(footer, sizeof footer, "page %d of %d  ·  PgDn, → or a click on it: %s  ·  any other key closes", page + 1, lay.pages,
                  page + 1 < lay.pages ? "next page" : "close");
     else
         snprintf(footer, sizeof footer, "any key closes this");
