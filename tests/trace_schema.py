@@ -65,7 +65,7 @@ FIELDS = {
 }
 RACE_FIELDS = {"optimizer": ("str", True), "loss": ("number", True), "diverged_at": ("int", False)}
 LESSON_EVENTS = {"open", "close", "page", "again", "blank", "unblank", "menu", "menu-closed", "presenter",
-                 "presenter-closed", "phase"}
+                 "presenter-closed", "phase", "reload"}
 PHASES = {"", "playing", "waiting", "paused", "asking", "suspended", "done"}
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,30}$")
 

@@ -20,6 +20,7 @@ static void drop(ui_classroom *c)
     free(c->lesson);
     c->lesson = NULL;
     c->broken = 0;
+    c->reload_page = 0;
     c->blank = 0;
     c->path[0] = '\0';
 }
@@ -63,6 +64,15 @@ static int to_default(xl_player_host host)
     return rc;
 }
 
+/* A player for c's lesson on s, from the default scene, at its first page. */
+static int start_player(ui_classroom *c, xl_session *s)
+{
+    const xl_player_host host = c->host.perform ? c->host : xl_player_host_direct(s);
+    if (to_default(host) != 0) return -1;
+    c->player = xl_player_create_hosted(c->lesson, s, host, c->path);
+    return c->player ? 0 : -1;
+}
+
 int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err, size_t errlen)
 {
     char path[UI_LIBRARY_PATH];
@@ -81,8 +91,7 @@ int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err
         c->broken = 1;
         return 0;
     }
-    const xl_player_host host = c->host.perform ? c->host : xl_player_host_direct(s);
-    if (to_default(host) != 0 || !(c->player = xl_player_create_hosted(l, s, host, path))) {
+    if (start_player(c, s) != 0) {
         drop(c);
         snprintf(err, errlen, "out of memory");
         return -1;
@@ -91,6 +100,47 @@ int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err
     if (c->left_path[0] && strcmp(c->left_path, path) == 0 && c->left_page > 0 && c->left_page < l->npages)
         xl_player_goto(c->player, c->left_page);
     c->restarted = 1;
+    return 0;
+}
+
+int ui_classroom_nearest_page(int page, int npages)
+{
+    if (npages <= 0 || page <= 0) return 0;
+    return page < npages ? page : npages - 1;
+}
+
+int ui_classroom_reload(ui_classroom *c, xl_session *s, char *err, size_t errlen)
+{
+    if (!c->lesson) {
+        snprintf(err, errlen, "'reload' needs a lesson open");
+        return -1;
+    }
+    xl_lesson *l = malloc(sizeof *l);
+    if (!l) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    /* Read before anything is let go: the page shown (or remembered while broken). */
+    const int page = c->player ? xl_player_page(c->player) : c->reload_page;
+    const int errors = ui_library_load(c->path, l);
+    xl_player_destroy(c->player);
+    c->player = NULL;
+    free(c->lesson);
+    c->lesson = l;
+    c->reloads++;
+    c->reload_page = page;
+    c->broken = errors != 0;
+    if (c->broken) return 0;
+    if (start_player(c, s) != 0) {
+        drop(c);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    const int to = ui_classroom_nearest_page(page, l->npages);
+    if (to > 0 && xl_player_goto(c->player, to) != 0) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     return 0;
 }
 
@@ -136,6 +186,7 @@ int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *er
         if (ui_classroom_open(c, path, s, err, errlen) != 0) return -1;
     }
     else if (strcmp(word, "presenter") == 0) c->presenter = !c->presenter;
+    else if (strcmp(word, "reload") == 0) return ui_classroom_reload(c, s, err, errlen);
     else if (!p) {
         snprintf(err, errlen, "'%s' needs a lesson open", action);
         return -1;
@@ -154,7 +205,8 @@ int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *er
     } else if (strcmp(word, "answer") == 0 && has_num) xl_player_answer(p, arg - 1);
     else {
         snprintf(err, errlen, "'%s' is not a lesson action (next, back, first, last, restart, blank, unblank, "
-                              "again, page K, answer K, menu, menu-select K, menu-close, open FILE, close, resume, presenter)", action);
+                              "again, page K, answer K, menu, menu-select K, menu-close, open FILE, close, resume, presenter, "
+                              "reload)", action);
         return -1;
     }
     return 0;

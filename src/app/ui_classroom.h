@@ -24,6 +24,8 @@ typedef struct ui_classroom {
     int presenter;               /* the presenter view is wanted (P, --presenter) */
     int restarted;               /* Shift+F5 was pressed: the presenter's timer starts again */
     long agains;                 /* pages shown again from their start (F5), so the trace says so */
+    long reloads;                /* the file read again (ui_classroom_reload), so the trace says so */
+    int reload_page;             /* 0-based: the page shown before a reload found errors, to go back to */
     /* The lesson last left (Esc, or another opened over it) and its page: Page Down,
      * Page Up or F5 in the sandbox return to it (a clicker's one button sends Esc and F5
      * in turn), the menu highlights it, and opening it again goes on from that page. */
@@ -60,10 +62,21 @@ int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err
  * are remembered (left_path, left_page) for "resume". */
 void ui_classroom_close(ui_classroom *c);
 
+/* Read the open lesson's file again (its author saved it: live reload) and stay on the
+ * page shown, or the nearest one if pages were removed, its setup applied as a page
+ * turn does. New errors: the lesson is open but broken (its errors shown), and the page
+ * is remembered for the reload that fixes them. Blanking, the menu and the presenter
+ * view stay as they are. Returns 0, or -1 when no lesson is open or memory ran out (the
+ * reason in err). */
+int ui_classroom_reload(ui_classroom *c, xl_session *s, char *err, size_t errlen);
+/* The page (0-based) a reload shows for `page` of a lesson that now has npages: the
+ * same, or the last when pages were removed; 0 when it has none. */
+int ui_classroom_nearest_page(int page, int npages);
+
 /* The lesson's own actions as text, the form --record-input writes and --replay reads:
  *   next, back, first, last, page K, restart (F5), blank, unblank, answer K (1-based), menu,
  *   menu-select K, menu-close, open FILE, close (to the sandbox), presenter (toggles),
- *   resume (back to the lesson last left, at the page left).
+ *   resume (back to the lesson last left, at the page left), reload (its file again).
  * Returns 0, or -1 with the reason in err (unknown, or no lesson open for it). */
 int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *err, size_t errlen);
 

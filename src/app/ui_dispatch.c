@@ -74,7 +74,9 @@ static void apply_view(ui_view *view, ui_view_command v)
 {
     float zoom = view->zoom > 0.0f ? view->zoom : 1.0f;
     switch (v) {
-    case UI_VIEW_HELP: view->help_visible = !view->help_visible; break;
+    /* Open, or the next page (the window closes it after its last: only a frame knows
+     * how many pages the sheet has at its size; a page past the last shows the last). */
+    case UI_VIEW_HELP: view->help_visible = view->help_visible < 64 ? view->help_visible + 1 : 1; break;
     case UI_VIEW_THEME:
         view->theme = view->theme == UI_THEME_LIGHT ? UI_THEME_DARK : UI_THEME_LIGHT;
         break;
@@ -350,11 +352,14 @@ void ui_dispatch_trace_lesson(ui_dispatch *d)
     ui_dispatch_lesson_seen *seen = &d->seen;
     ui_dispatch_lesson_seen now = {cr->lesson, cr->player ? xl_player_page(cr->player) : -1,
                                    cr->player ? (int)xl_player_phase_of(cr->player) : -1, cr->blank, cr->menu_open,
-                                   cr->presenter, cr->agains};
+                                   cr->presenter, cr->agains, cr->reloads};
     if (now.lesson == seen->lesson && now.page == seen->page && now.phase == seen->phase && now.blank == seen->blank &&
-        now.menu == seen->menu && now.presenter == seen->presenter && now.agains == seen->agains)
+        now.menu == seen->menu && now.presenter == seen->presenter && now.agains == seen->agains &&
+        now.reloads == seen->reloads)
         return;
-    const char *event = now.lesson != seen->lesson ? (now.lesson ? "open" : "close")
+    /* A reload makes a new lesson: it is said as one, not as another lesson opened. */
+    const char *event = now.reloads != seen->reloads && now.lesson ? "reload"
+                      : now.lesson != seen->lesson ? (now.lesson ? "open" : "close")
                       : now.page != seen->page ? "page"
                       : now.agains != seen->agains ? "again"
                       : now.blank != seen->blank ? (now.blank ? "blank" : "unblank")

@@ -48,7 +48,7 @@ typedef enum ui_dispatch_from {
 typedef struct ui_dispatch_lesson_seen {
     const void *lesson;
     int page, phase, blank, menu, presenter;
-    long agains;
+    long agains, reloads;
 } ui_dispatch_lesson_seen;
 
 /* Everything is borrowed and must outlive the dispatcher; the classroom's player is made
@@ -121,8 +121,8 @@ int ui_dispatch_state_text(const ui_dispatch *d, char *buf, size_t n, char *err,
 
 /* Copy the classroom's lesson fields into the view. */
 void ui_dispatch_sync_view(ui_dispatch *d);
-/* A trace lesson line if the lesson, its page, phase, blanking, menu, presenter or
- * "again" count changed since the last call (or since ui_dispatch_init: the first call
+/* A trace lesson line if the lesson, its page, phase, blanking, menu, presenter,
+ * "again" or reload count changed since the last call (or since ui_dispatch_init: the first call
  * writes one when a lesson is open). The window calls it once a turn. */
 void ui_dispatch_trace_lesson(ui_dispatch *d);
 

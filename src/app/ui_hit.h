@@ -42,6 +42,8 @@ typedef struct ui_frame_geom {
     ui_lesson_geom lesson;    /* the column (empty without a lesson) and its answers */
     ui_menu_geom menu;        /* the menu's rows when it is open */
     SDL_Rect titles[UI_PANEL_COUNT]; /* each panel's title bar (a double-click there focuses it) */
+    int help_pages;           /* the help sheet's pages when it is open (Page Down turns them) */
+    SDL_Rect help_sheet;      /* its box (relative to scene, as above): a click there turns its page */
 } ui_frame_geom;
 
 /* What lies under a pixel. */

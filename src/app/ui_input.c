@@ -376,7 +376,7 @@ void ui_input_list_commands(FILE *out)
     }
     static const char *const view_help[UI_VIEW_COUNT] = {
         [UI_VIEW_THEME] = "projector <-> dark theme", [UI_VIEW_FULLSCREEN] = "fullscreen on / off",
-        [UI_VIEW_HELP] = "the key sheet on / off", [UI_VIEW_QUIT] = "quit",
+        [UI_VIEW_HELP] = "the help sheet, or its next page", [UI_VIEW_QUIT] = "quit",
         [UI_VIEW_SCREENSHOT] = "save the frame as a PNG (in the window only)",
         [UI_VIEW_ZOOM_IN] = "type and lines larger", [UI_VIEW_ZOOM_OUT] = "type and lines smaller",
         [UI_VIEW_ZOOM_RESET] = "type and lines back to 1",

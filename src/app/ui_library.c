@@ -144,11 +144,16 @@ static int matches(const char *name, const char *arg)
     return *arg && *end == '\0' && errno == 0 && want == strtol(name, NULL, 10);
 }
 
-int ui_library_resolve(const ui_library *lib, const char *arg, char *path, size_t n, char *err, size_t errlen)
+int ui_library_names_file(const char *arg)
 {
     struct stat st;
-    if (strchr(arg, '/') || (strlen(arg) > 7 && strcmp(arg + strlen(arg) - 7, ".lesson") == 0) ||
-        stat(arg, &st) == 0) {
+    return strchr(arg, '/') || (strlen(arg) > 7 && strcmp(arg + strlen(arg) - 7, ".lesson") == 0) ||
+           stat(arg, &st) == 0;
+}
+
+int ui_library_resolve(const ui_library *lib, const char *arg, char *path, size_t n, char *err, size_t errlen)
+{
+    if (ui_library_names_file(arg)) {
         snprintf(path, n, "%s", arg);
         return 0; /* a file: opening it says what is wrong with it */
     }

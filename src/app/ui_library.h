@@ -28,6 +28,10 @@ typedef struct ui_library {
  * is where the fonts were found (the lessons lie near them). Returns the count. */
 int ui_library_scan(ui_library *lib, const char *fonts_dir);
 
+/* 1 when `arg` names a file rather than a lesson of the library: it has a '/', ends in
+ * ".lesson", or is there. */
+int ui_library_names_file(const char *arg);
+
 /* The file `arg` names: an existing file, else a lesson of lib by number or name.
  * Returns 0 with the path, or -1 with the reason in err (naming the lessons there are). */
 int ui_library_resolve(const ui_library *lib, const char *arg, char *path, size_t n, char *err, size_t errlen);

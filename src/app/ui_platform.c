@@ -207,3 +207,92 @@ int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_acti
 }
 
 #endif
+
+
+/* The folder watcher (see the header): inotify on the Linux desktop, none elsewhere. */
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+struct ui_platform_watch {
+    int fd, wd;
+    char name[256];
+    void (*changed)(void *user);
+    void *user;
+    SDL_Thread *thread;
+};
+
+/* The thread: blocked in read() until events come; returns when the watch is removed
+ * (IN_IGNORED, which ui_platform_watch_close causes, as does deleting the folder). */
+static int watch_thread(void *arg)
+{
+    ui_platform_watch *w = arg;
+    /* Aligned for struct inotify_event, and large enough for several at once. */
+    union {
+        struct inotify_event ev;
+        char bytes[4096];
+    } buf;
+    for (;;) {
+        const ssize_t n = read(w->fd, buf.bytes, sizeof buf.bytes);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return 0;
+        int hit = 0, done = 0;
+        for (ssize_t at = 0; at + (ssize_t)sizeof(struct inotify_event) <= n;) {
+            const struct inotify_event *ev = (const struct inotify_event *)(buf.bytes + at);
+            if (ev->mask & IN_IGNORED) done = 1; /* closed, or the folder was deleted */
+            else if (ev->mask & IN_Q_OVERFLOW) hit = 1; /* events were lost: ours may be among them */
+            else if (ev->len && strcmp(ev->name, w->name) == 0) hit = 1;
+            at += (ssize_t)sizeof(struct inotify_event) + ev->len;
+        }
+        if (hit) w->changed(w->user);
+        if (done) return 0;
+    }
+}
+
+ui_platform_watch *ui_platform_watch_open(const char *dir, const char *name, void (*changed)(void *user),
+                                          void *user)
+{
+    if (!dir || !name || !changed || strlen(name) >= sizeof ((ui_platform_watch *)0)->name) return NULL;
+    ui_platform_watch *w = calloc(1, sizeof *w);
+    if (!w) return NULL;
+    snprintf(w->name, sizeof w->name, "%s", name);
+    w->changed = changed;
+    w->user = user;
+    w->fd = inotify_init1(IN_CLOEXEC); /* blocking: the thread sleeps in read() */
+    w->wd = w->fd < 0 ? -1
+                      : inotify_add_watch(w->fd, dir, IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE |
+                                                          IN_MOVED_TO | IN_MOVED_FROM | IN_ONLYDIR);
+    w->thread = w->wd < 0 ? NULL : SDL_CreateThread(watch_thread, "xentlab-watch", w);
+    if (!w->thread) {
+        if (w->fd >= 0) close(w->fd);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void ui_platform_watch_close(ui_platform_watch *w)
+{
+    if (!w) return;
+    /* Removing the watch queues IN_IGNORED, which ends the thread's read; if the folder
+     * went away the thread has already ended and this fails harmlessly. */
+    inotify_rm_watch(w->fd, w->wd);
+    SDL_WaitThread(w->thread, NULL);
+    close(w->fd);
+    free(w);
+}
+
+#else
+
+ui_platform_watch *ui_platform_watch_open(const char *dir, const char *name, void (*changed)(void *user),
+                                          void *user)
+{
+    (void)dir, (void)name, (void)changed, (void)user;
+    return NULL;
+}
+
+void ui_platform_watch_close(ui_platform_watch *w) { (void)w; }
+
+#endif

@@ -76,4 +76,18 @@ void ui_platform_show_state(const char *text);
 int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
                        char *const argv[]);
 
+/* A folder watched for changes to one file in it (a lesson's live reload). Editors
+ * save by writing a new file and renaming it over the old one, so the folder is
+ * watched, not the file (whose inode goes away), and only events naming `name` count.
+ * On the Linux desktop: inotify, read by a thread that sleeps in read() until the
+ * folder changes and then calls changed(user) from that thread (so it must be
+ * thread-safe: count atomically, push an SDL event). NULL on other systems, in the
+ * browser (there is no file to edit) or when the folder cannot be watched: the caller
+ * polls the file's stat instead (ui_watch.h). Owned by the caller: close it. */
+typedef struct ui_platform_watch ui_platform_watch;
+ui_platform_watch *ui_platform_watch_open(const char *dir, const char *name, void (*changed)(void *user),
+                                          void *user);
+/* Stop the thread (after it, changed is never called again) and free w. NULL: nothing. */
+void ui_platform_watch_close(ui_platform_watch *w);
+
 #endif

@@ -475,7 +475,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);
     if (view->help_visible) {
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
-        ui_help_draw(&ctx, w, h, xl_session_scenario(s));
+        g->help_pages = ui_help_draw(&ctx, w, h, xl_session_scenario(s), view->help_visible - 1, &g->help_sheet);
     }
 }
 
@@ -583,7 +583,7 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
         ctx.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
         ui_text_set_region(sc->lesson_text, col, 2);
         if (view->lesson) ui_lesson_draw(&ctx, col, view->lesson, view->recording, &g->lesson);
-        else if (view->broken) ui_lesson_draw_broken(&ctx, col, view->broken, &g->lesson);
+        else if (view->broken) ui_lesson_draw_broken(&ctx, col, view->broken, view->lesson_watched, &g->lesson);
     }
     if (view->menu_open && view->library) {
         set_type(sc->lesson_text, (float)h / 720.0f, th, h, view->zoom);

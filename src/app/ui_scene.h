@@ -19,7 +19,7 @@
 /* What the viewer chose that is not simulation state. */
 typedef struct ui_view {
     ui_theme_kind theme;
-    int help_visible;
+    int help_visible;          /* 0: no help sheet; else its page shown, from 1 */
     /* Where the pointer is, in frame pixels, when it is over the frame: what lies under
      * it gets a tooltip with its exact values. */
     int pointer_in;
@@ -36,6 +36,7 @@ typedef struct ui_view {
     int menu_open, menu_selected;
     const ui_library *library; /* what the menu lists (borrowed) */
     const char *lesson_path;   /* the lesson open, marked in the menu */
+    int lesson_watched;        /* its file reloads when saved (ui_reload.h): a broken one says so */
     int recording;             /* drawn for a video: no keys or hints to press in the column */
     /* Focus (ui_focus.h): the panel that takes the scene (a ui_panel_id; UI_PANEL_NONE,
      * 0, the dashboard), the one before the last change, and how far that change has

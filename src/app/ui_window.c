@@ -15,6 +15,7 @@
 #include "ui_app.h"
 #include "ui_platform.h"
 #include "ui_pointer.h"
+#include "ui_reload.h"
 #include "ui_scene.h"
 
 /* A new file name for a screenshot in dir (NULL: the current folder), reserved by
@@ -132,6 +133,7 @@ typedef struct window_loop {
     int replay_refused;  /* a line asked for more: the replay stopped there */
     long shown_second;   /* the presenter's timer, redrawn when its second changes */
     long frames;         /* frames shown */
+    ui_reload reload;    /* --lesson FILE: reloaded when saved */
 } window_loop;
 
 /* A note at the foot of the window for ms milliseconds. */
@@ -191,6 +193,8 @@ static int wait_ms_for(const window_loop *L)
         int ms = shown >= (Uint32)UI_TOOLTIP_MS ? 1 : (int)((Uint32)UI_TOOLTIP_MS - shown) + 1;
         if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
     }
+    const int reload_ms = ui_reload_wait_ms(&L->reload, (long long)SDL_GetTicks64()); /* a save settling */
+    if (reload_ms >= 0 && (wait_ms < 0 || reload_ms < wait_ms)) wait_ms = reload_ms < 1 ? 1 : reload_ms;
     if (L->pv.win) { /* wake when the timer's second turns */
         int to_second = 1000 - (int)((SDL_GetTicks64() - L->lesson_start) % 1000);
         if (wait_ms < 0 || to_second < wait_ms) wait_ms = to_second;
@@ -224,8 +228,8 @@ static void turn_begin(window_loop *L)
         if (target >= 0) snprintf(L->view->note, sizeof L->view->note, "computing the start of page %d…", target + 1);
         else snprintf(L->view->note, sizeof L->view->note, "computing the steps of this page…");
         L->note_until = SDL_GetTicks64() + 400;
-    } else {
-        L->view->note[0] = '\0';
+    } else if (strncmp(L->view->note, "computing", 9) == 0) {
+        L->view->note[0] = '\0'; /* its own note only: a reload's stays */
     }
     L->dirty = L->presenter_dirty = 1;
 }
@@ -260,6 +264,19 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
     /* Time spent paused is not owed to the simulation. */
     if (!was_playing && xl_session_playing(L->s)) L->last = SDL_GetPerformanceCounter();
     L->dirty = L->presenter_dirty = 1;
+}
+
+/* The help sheet is open and Page Down (→, Space, or a click on it) came: its next page
+ * (the command "help", dispatched), or, after its last page, closed. */
+static void help_turn(window_loop *L)
+{
+    if (L->view->help_visible >= L->geom.help_pages) {
+        L->view->help_visible = 0;
+    } else {
+        const ui_action help = {UI_VIEW_HELP, xl_command_make(XL_CMD_NONE)};
+        ui_dispatch_action(L->d, UI_DISPATCH_LEARNER, &help);
+    }
+    L->dirty = 1;
 }
 
 /* A mouse, touch or window event on the main window. */
@@ -307,7 +324,11 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
                          !((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEMOTION) && fx < L->geom.scene.x);
     xl_command cmds[4];
     const int nc = view->help_visible || !to_scene ? 0 : ui_pointer_event(&L->pointer, &fe, &L->geom, L->s, cmds, 4);
-    if (view->help_visible && ev->type == SDL_MOUSEBUTTONDOWN) view->help_visible = 0;
+    /* With the help sheet open, a click on it turns its page (a touch screen has no H),
+     * a click beside it closes it. */
+    const SDL_Point at = {fx - L->geom.scene.x, fy - L->geom.scene.y};
+    const int help_click = view->help_visible && ev->type == SDL_MOUSEBUTTONDOWN;
+    if (help_click && !SDL_PointInRect(&at, &L->geom.help_sheet)) view->help_visible = 0;
     for (int i = 0; i < nc; i++) ui_dispatch_command(L->d, UI_DISPATCH_LEARNER, cmds[i]);
     if (!to_scene && ev->type == SDL_MOUSEMOTION) L->pointer.inside = 0;
     view->pointer_x = L->pointer.x + L->geom.scene.x;
@@ -329,6 +350,7 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
         ui_dispatch_action(L->d, UI_DISPATCH_LEARNER, &focus);
         after_action(L, &focus, was_playing);
     }
+    if (help_click && view->help_visible) help_turn(L);
     if (open_help) {
         const ui_action help = {UI_VIEW_HELP, xl_command_make(XL_CMD_NONE)};
         const int was_playing = xl_session_playing(L->s);
@@ -345,7 +367,11 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
         L->dirty = 1;
     }
     if (L->view->help_visible) {
-        L->view->help_visible = 0; /* any key closes the help sheet */
+        /* Page Down, → or Space turn its pages (a pager's keys); any other key, H too,
+         * closes it as before (Shift alone, on the way to ?, does neither). */
+        const SDL_Keycode sym = key->keysym.sym;
+        if (sym == SDLK_PAGEDOWN || sym == SDLK_RIGHT || sym == SDLK_SPACE) help_turn(L);
+        else if (!is_modifier(sym)) L->view->help_visible = 0;
         L->dirty = 1;
         return;
     }
@@ -491,12 +517,18 @@ static int window_turn(void *ctx, int may_wait)
         cr->quit_asked = 0; /* the question lapses with its note */
         L->dirty = 1;
     }
+    char reloaded[sizeof L->view->note];
+    if (!L->replaying && ui_reload_turn(&L->reload, L->d, (long long)SDL_GetTicks64(), reloaded, sizeof reloaded)) {
+        say(L, reloaded, 4000);
+        L->presenter_dirty = 1;
+    }
     turn_time(L);
     if (cr->presenter && ui_platform_is_browser()) { /* one page, one canvas: refused before it is traced */
         cr->presenter = 0;
         say(L, "the presenter view is a second window: open it in the desktop program", 4000);
     }
     ui_dispatch_sync_view(L->d);
+    L->view->lesson_watched = ui_reload_watches(&L->reload, cr);
     ui_dispatch_trace_lesson(L->d);
     turn_focus(L);
     const int tip = ui_pointer_tip(&L->pointer, SDL_GetTicks64(), cr->lesson, cr->player ? xl_player_page(cr->player) : -1);
@@ -577,6 +609,7 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
     ui_dispatch_start_clock(d);
     L->shown_second = -1;
     d->quit_stays = ui_platform_is_browser();
+    ui_reload_start(&L->reload, opt->lesson, L->cr, (long long)SDL_GetTicks64());
     return L;
 }
 
@@ -612,6 +645,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
         }
     }
     d->geom = NULL; /* the frames' geometry goes with the window */
+    ui_reload_stop(&L->reload);
     presenter_close(&L->pv);
     for (int i = 0; i < UI_CURSOR_COUNT; i++) SDL_FreeCursor(L->cursors[i]);
     ui_scene_destroy(sc);

@@ -1,206 +1,516 @@
-/* ui_help: the key reference, a translucent sheet over the scene in two columns
- * grouped by purpose. Any key closes it. The left column and the view's keys are the
- * shared commands' (the same in every scenario); the scenario's own keys are read from
- * its record's verbs (xl_verb_def: key and help), so a new scenario's keys show here
- * without an edit. */
+/* ui_help: the help sheet, a translucent sheet over the scene listing every key, every
+ * mouse and touch action and the controls, in groups by purpose. Its type is the sheet's
+ * own role (UI_FONT_HELP) at the size the type rule gives it, never smaller: what does
+ * not fit one page goes to the next (Page Down, → or a click turns it; any other key
+ * closes the sheet).
+ *
+ * Where the keys come from: the shared commands' keys are read from the key table's own
+ * list (ui_input_list_commands, the list --list-commands prints and the docs are checked
+ * against), by command name, so a key changed there changes here; a command not in the
+ * table yet shows the key decided for it. A scenario's keys are its verbs' (xl_verb_def:
+ * key and help), so a new scenario's keys show without an edit. The lesson keys (the
+ * classroom's) and the mouse and touch actions (ui_pointer's) are tables below. */
 #include "ui_panels.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui_draw.h"
 #include "ui_input.h"
 #include "ui_platform.h"
 
-/* what_in_browser: what the key does in a web page when it differs (NULL: the same). */
-typedef struct help_row { const char *keys, *what, *what_in_browser; } help_row;
+enum { KEY_TEXT_MAX = 48, WHAT_MAX = 96, ROWS_MAX = 128, GROUPS_MAX = 12, COLUMNS_MAX = 24 };
 
-static const char *row_what(const help_row *row)
+/* A row of the sheet: a key (or a gesture) and what it does. */
+typedef struct help_row {
+    char keys[KEY_TEXT_MAX];
+    char what[WHAT_MAX];
+} help_row;
+
+typedef struct help_group {
+    const char *title;
+    int first, count; /* rows[first .. first+count) */
+} help_group;
+
+typedef struct help_sheet {
+    help_row rows[ROWS_MAX];
+    int nrows;
+    help_group groups[GROUPS_MAX];
+    int ngroups;
+} help_sheet;
+
+/* A row naming shared commands: its keys are read from the key table (the second
+ * command's after a " / "); `fallback` when the table does not have the first (yet). */
+typedef struct command_row {
+    const char *cmd, *cmd2, *fallback, *what, *what_in_browser;
+} command_row;
+
+static const command_row learning[] = {
+    {"toggle-play", NULL, "Space", "play / pause", NULL},
+    {"step", NULL, "N  or  →", "one step", NULL},
+    {"reset", NULL, "R", "reset to the start", NULL},
+    {"undo", "redo", "^Z  /  ^Y", "undo / redo the last edit", NULL},
+    {"back", NULL, "Backspace", "one step back", NULL},
+    {"lr-up", "lr-down", "+  /  −", "learning rate up / down", NULL},
+    {"speed-up", "speed-down", "]  /  [", "more / fewer steps per second", NULL},
+    {"optimizer-next", NULL, "G", "next optimizer", NULL},
+    {"race-toggle", NULL, "C", "race the four optimizers, or stop", NULL},
+};
+static const command_row optimizer[] = {
+    {"mu-up", "mu-down", "Y  /  ⇧Y", "momentum μ up / down", NULL},
+    {"beta1-up", "beta1-down", "B  /  ⇧B", "Adam's β₁ up / down", NULL},
+    {"beta2-up", "beta2-down", "^B  /  ⇧^B", "Adam's β₂ up / down", NULL},
+    {"eps-up", "eps-down", "E  /  ⇧E", "Adam's ε × 10 / ÷ 10", NULL},
+};
+static const command_row picture[] = {
+    {"slice-next", "slice-prev", "Tab  /  ⇧Tab", "next / previous pair of parameters", NULL},
+    {"frame", NULL, "V", "landscape: slice / fixed plane", NULL},
+    {"scenario-next", "scenario-prev", "S  /  ⇧S", "next / previous scenario", NULL},
+    {"unit", NULL, "L", "nats (ln) or bits (log₂)", NULL},
+};
+static const command_row view[] = {
+    {"focus-toggle", NULL, "F2", "focus: one panel takes the scene, or back", NULL},
+    {"focus-next", NULL, "⇧F2", "focus the next panel", NULL},
+    {"controls", NULL, "F3", "the control strip on / off", NULL},
+    {"copy-state", NULL, "F4", "copy the state to the clipboard", "copy a link to this state"},
+    {"theme", NULL, "T", "projector / dark theme", NULL},
+    {"zoom-in", "zoom-out", "^+  /  ^−", "type and lines larger / smaller", NULL},
+    {"zoom-reset", NULL, "^0", "type and lines back to normal", NULL},
+    {"fullscreen", NULL, "F11", "fullscreen", NULL},
+    {"screenshot", NULL, "F12", "save a picture (PNG)", "download a picture (PNG)"},
+    {"help", NULL, "H  or  F1", "this help (PgDn: its next page)", NULL},
+    {"quit", NULL, "Q  or  Esc", "quit (Esc leaves focus first)", "quit: close the tab"},
+};
+
+/* The classroom's keys (ui_classroom.c): not in the key table, which leaves them to it. */
+typedef struct fixed_row {
+    const char *keys, *what, *what_in_browser; /* what_in_browser "": not in a browser */
+} fixed_row;
+
+static const fixed_row lesson_rows[] = {
+    {"M", "the lessons", NULL},
+    {"PgDn  or  →", "next page (or the play on)", NULL},
+    {"PgUp  or  ←", "back a page, as it started", NULL},
+    {"Home  /  End", "first / last page", NULL},
+    {"1 … 4", "answer the question", NULL},
+    {"F5  /  ⇧F5", "this page again / page 1", NULL},
+    {"B  or  .", "blank the screen", NULL},
+    {"P", "presenter view", "presenter view (desktop only)"},
+    {"Esc", "to the sandbox (PgDn: back)", NULL},
+    {"save the file", "it reloads: --lesson FILE", ""},
+};
+
+/* The pointer (ui_pointer.c) and touch: what the keys do not say. */
+static const fixed_row pointer_rows[] = {
+    {"hover", "exact values in a tooltip", NULL},
+    {"click a bar", "select its class or sample", NULL},
+    {"drag a bar", "set P (diffusion: paint ρ(0))", NULL},
+    {"drag a mark", "a sample, the peak, the simplex", NULL},
+    {"click landscape", "the point moves there", NULL},
+    {"^click landscape", "the start moves there", NULL},
+    {"drag landscape", "the point follows, loss live", NULL},
+    {"wheel  pinch", "zoom the landscape", NULL},
+    {"right-drag", "pan (touch: two fingers)", NULL},
+    {"double-click it", "fit the landscape's view", NULL},
+    {"drag the history", "rewind to that step", NULL},
+    {"double-click title", "focus that panel", NULL},
+    {"control strip", "a button does what its key does", NULL},
+    {"lesson's foot", "→ ← B M Esc: buttons", NULL},
+};
+
+/* ---- the key table's keys, read once from its list ---- */
+
+typedef struct listed_key {
+    char name[32];
+    char keys[KEY_TEXT_MAX]; /* as the sheet writes them */
+} listed_key;
+
+static listed_key listed[160];
+static int nlisted = -1; /* -1: not read yet */
+
+/* The list's key text ("Shift+Right", "N or Right", "Ctrl+Shift+B") as the sheet
+ * writes keys ("⇧→", "N  or  →", "⇧^B"). */
+static void sheet_keys(const char *list, char *out, size_t n)
 {
-    return row->what_in_browser && ui_platform_is_browser() ? row->what_in_browser : row->what;
+    static const struct { const char *from, *to; } words[] = {
+        {"Ctrl+Shift+", "⇧^"}, {"Shift+", "⇧"}, {"Ctrl+", "^"}, {" or ", "  or  "}, {"Right", "→"},
+        {"Left", "←"}, {"Up", "↑"}, {"Down", "↓"}, {"Plus", "+"}, {"Minus", "−"}, {"...", "…"},
+    };
+    size_t used = 0;
+    out[0] = '\0';
+    for (const char *p = list; *p && used + 1 < n;) {
+        size_t w = 0;
+        for (; w < sizeof words / sizeof words[0]; w++)
+            if (strncmp(p, words[w].from, strlen(words[w].from)) == 0) break;
+        const char *piece = w < sizeof words / sizeof words[0] ? words[w].to : NULL;
+        if (piece && used + strlen(piece) < n) {
+            memcpy(out + used, piece, strlen(piece) + 1);
+            used += strlen(piece);
+            p += strlen(words[w].from);
+        } else {
+            out[used++] = *p++;
+            out[used] = '\0';
+        }
+    }
 }
 
-static const help_row learning[] = {
-    {"Space", "play / pause", NULL},
-    {"N  or  →", "one step", NULL},
-    {"R", "reset to the start", NULL},
-    {"^Z  /  ^Y", "undo / redo the last edit", NULL},
-    {"Backspace", "one step back (or drag in the history)", NULL},
-    {"+  /  −", "learning rate up / down", NULL},
-    {"]  /  [", "more / fewer steps per second", NULL},
-    {"G", "next optimizer", NULL},
-    {"Y  /  ⇧Y", "momentum μ up / down", NULL},
-    {"B  /  ⇧B", "Adam's β₁ up / down", NULL},
-    {"^B  /  ⇧^B", "Adam's β₂ up / down", NULL},
-    {"E  /  ⇧E", "Adam's ε × 10 / ÷ 10", NULL},
-    {"C", "race the four optimizers, or stop", NULL},
-    {NULL, NULL, NULL},
-    {"Tab", "show the next pair of parameters", NULL},
-    {"⇧Tab", "previous pair", NULL},
-    {"V", "landscape: slice / fixed plane", NULL},
-    {"S  /  ⇧S", "next / previous scenario", NULL},
-    {NULL, NULL, NULL},
-    {"M", "the lessons", NULL},
-    {"PgDn  /  PgUp", "lesson: next / back page", NULL},
-    {"Esc", "lesson: to the sandbox (PgDn: back)", NULL},
-    {"F5  /  ⇧F5", "lesson: this page again / page 1", NULL},
-    {"B  or  .", "lesson: blank the screen", NULL},
-    {"P", "lesson: presenter view", "lesson: presenter view (desktop only)"},
-};
-/* After the scenario's own keys: the view, the window and the mouse. */
-static const help_row view_rows[] = {
-    {NULL, NULL, NULL},
-    {"L", "logarithm: nats (ln) or bits (log₂)", NULL},
-    {"T", "projector / dark theme", NULL},
-    {"F11", "fullscreen", NULL},
-    {"F12", "save a picture (PNG)", "download a picture (PNG)"},
-    {"H  F1  ?", "this help", NULL},
-    {"Q  or  Esc", "quit", "quit: close the tab"},
-    {NULL, NULL, NULL},
-    /* The mouse (ui_pointer.c), which the keys do not say. */
-    {"hover", "exact values in a tooltip", NULL},
-    {"click  drag", "select; drag P, a sample, the peak, ρ(0)", NULL},
-    {"landscape", "click/drag the point, ^click the start", NULL},
-    {"wheel", "zoom; right-drag pans; double-click fits", NULL},
-};
+/* Read the shared and window commands' keys from ui_input_list_commands, once. */
+static void read_key_table(void)
+{
+    if (nlisted >= 0) return;
+    nlisted = 0;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) return;
+    ui_input_list_commands(f);
+    if (fclose(f) != 0 || !text) {
+        free(text);
+        return;
+    }
+    int in_shared = 0;
+    for (char *line = text, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next) *next++ = '\0';
+        if (line[0] == '#') { /* the shared group and the window's own; not a scenario's */
+            in_shared = strstr(line, "# shared") == line || strstr(line, "window") != NULL;
+            continue;
+        }
+        if (!in_shared || line[0] == ' ' || nlisted >= (int)(sizeof listed / sizeof listed[0])) continue;
+        /* "USAGE  KEY  HELP": columns two or more spaces apart. */
+        char *key = strstr(line, "  ");
+        while (key && *key == ' ') key++;
+        char *end = key ? strstr(key, "  ") : NULL;
+        if (!key || !end) continue;
+        *end = '\0';
+        if (strcmp(key, "-") == 0 || strcmp(key, "mouse") == 0) continue;
+        listed_key *k = &listed[nlisted++];
+        snprintf(k->name, sizeof k->name, "%.*s", (int)strcspn(line, " "), line);
+        sheet_keys(key, k->keys, sizeof k->keys);
+    }
+    free(text);
+}
 
-enum { SCENARIO_ROWS_MAX = 2 + 2 * 16, KEY_TEXT_MAX = 40 };
+static const char *table_keys(const char *cmd)
+{
+    for (int i = 0; cmd && i < nlisted; i++)
+        if (strcmp(listed[i].name, cmd) == 0) return listed[i].keys;
+    return NULL;
+}
+
+/* ---- the sheet's rows ---- */
+
+static help_row *add_row(help_sheet *sh)
+{
+    if (sh->nrows >= ROWS_MAX) return NULL;
+    help_row *r = &sh->rows[sh->nrows++];
+    r->keys[0] = r->what[0] = '\0';
+    return r;
+}
+
+static void begin_group(help_sheet *sh, const char *title)
+{
+    if (sh->ngroups >= GROUPS_MAX) return;
+    sh->groups[sh->ngroups++] = (help_group){title, sh->nrows, 0};
+}
+
+static void end_group(help_sheet *sh)
+{
+    if (sh->ngroups > 0) sh->groups[sh->ngroups - 1].count = sh->nrows - sh->groups[sh->ngroups - 1].first;
+}
+
+static const char *in_browser(const char *what, const char *what_in_browser)
+{
+    return what_in_browser && ui_platform_is_browser() ? what_in_browser : what;
+}
+
+static void add_commands(help_sheet *sh, const char *title, const command_row *rows, int n)
+{
+    begin_group(sh, title);
+    for (int i = 0; i < n; i++) {
+        help_row *r = add_row(sh);
+        if (!r) break;
+        const char *k1 = table_keys(rows[i].cmd), *k2 = table_keys(rows[i].cmd2);
+        if (k1 && rows[i].cmd2 && k2) snprintf(r->keys, sizeof r->keys, "%s  /  %s", k1, k2);
+        else if (k1 && !rows[i].cmd2) snprintf(r->keys, sizeof r->keys, "%s", k1);
+        else snprintf(r->keys, sizeof r->keys, "%s", rows[i].fallback);
+        snprintf(r->what, sizeof r->what, "%s", in_browser(rows[i].what, rows[i].what_in_browser));
+    }
+    end_group(sh);
+}
+
+static void add_fixed(help_sheet *sh, const char *title, const fixed_row *rows, int n)
+{
+    begin_group(sh, title);
+    for (int i = 0; i < n; i++) {
+        if (rows[i].what_in_browser && !rows[i].what_in_browser[0] && ui_platform_is_browser()) continue;
+        help_row *r = add_row(sh);
+        if (!r) break;
+        snprintf(r->keys, sizeof r->keys, "%s", rows[i].keys);
+        snprintf(r->what, sizeof r->what, "%s", in_browser(rows[i].what, rows[i].what_in_browser));
+    }
+    end_group(sh);
+}
 
 /* A verb's help as the sheet shows it: up to its first ": " or " (" (the ladder and the
- * details are --list-commands' and the man page's), into buf[n]. */
-static const char *short_help(const char *help, char *buf, size_t n)
+ * details are --list-commands' and the man page's). */
+static void short_help(const char *help, char *buf, size_t n)
 {
     size_t len = strlen(help);
     const char *colon = strstr(help, ": "), *paren = strstr(help, " (");
     if (colon && (size_t)(colon - help) < len) len = (size_t)(colon - help);
     if (paren && (size_t)(paren - help) < len) len = (size_t)(paren - help);
     snprintf(buf, n, "%.*s", (int)len, help);
-    return buf;
 }
 
-/* The second column: selection, def's verbs that have a key (one row each, in the
- * order declared), then view_rows. keys[] and whats[] hold the texts the rows point
- * into. */
-static int scenario_rows(const xl_scenario_def *def, help_row *rows, int cap, char (*keys)[KEY_TEXT_MAX],
-                         char (*whats)[KEY_TEXT_MAX * 2], char *select_what, size_t select_n)
+/* The scenario's group: selection, then its verbs that have a key, in declared order. */
+static void add_scenario(help_sheet *sh, const xl_scenario_def *def)
 {
-    int n = 0;
-    snprintf(select_what, select_n, "select a %s", def->item_noun ? def->item_noun : "class or sample");
-    rows[n++] = (help_row){"1 … 9", select_what, NULL};
-    rows[n++] = (help_row){"⇧←  /  ⇧→", "select previous / next", NULL};
-    for (int v = 0; v < def->verb_count && n < cap - 1; v++) {
+    begin_group(sh, "THIS SCENARIO");
+    help_row *r = add_row(sh);
+    if (r) {
+        snprintf(r->keys, sizeof r->keys, "%s", table_keys("select") ? table_keys("select") : "1 … 9");
+        snprintf(r->what, sizeof r->what, "select a %s", def->item_noun ? def->item_noun : "class or sample");
+    }
+    if ((r = add_row(sh))) {
+        const char *prev = table_keys("select-prev"), *next = table_keys("select-next");
+        if (prev && next) snprintf(r->keys, sizeof r->keys, "%s  /  %s", prev, next);
+        else snprintf(r->keys, sizeof r->keys, "⇧←  /  ⇧→");
+        snprintf(r->what, sizeof r->what, "select previous / next");
+    }
+    for (int v = 0; v < def->verb_count; v++) {
         const xl_verb_def *d = &def->verbs[v];
         if (!d->keys[0].code) continue; /* scripts' and lessons' only: --list-commands has them */
-        char *k = keys[n];
-        ui_input_key_text(d->keys[0], 1, k, KEY_TEXT_MAX);
+        if (!(r = add_row(sh))) break;
+        ui_input_key_text(d->keys[0], 1, r->keys, sizeof r->keys);
         if (d->keys[1].code) {
             char second[KEY_TEXT_MAX];
-            snprintf(k + strlen(k), KEY_TEXT_MAX - strlen(k), "  or  %s",
-                     ui_input_key_text(d->keys[1], 1, second, sizeof second));
+            ui_input_key_text(d->keys[1], 1, second, sizeof second);
+            snprintf(r->keys + strlen(r->keys), sizeof r->keys - strlen(r->keys), "  or  %s", second);
         }
-        rows[n] = (help_row){k, short_help(d->help, whats[n], sizeof whats[n]), NULL};
-        n++;
+        short_help(d->help, r->what, sizeof r->what);
     }
-    const int nv = (int)(sizeof view_rows / sizeof view_rows[0]);
-    for (int i = 0; i < nv && n < cap; i++) rows[n++] = view_rows[i];
-    return n;
+    end_group(sh);
 }
 
-static int rows_width(const ui_ctx *ctx, ui_font font, const help_row *rows, int n, int *key_w)
+static void build_sheet(help_sheet *sh, const xl_scenario_def *def)
 {
-    int kw = 0, ww = 0;
-    for (int i = 0; i < n; i++) {
-        if (!rows[i].keys) continue;
-        int k = ui_text_width(ctx->text, font, rows[i].keys), w = ui_text_width(ctx->text, font, row_what(&rows[i]));
-        if (k > kw) kw = k;
-        if (w > ww) ww = w;
-    }
-    *key_w = kw;
-    return ww;
+    read_key_table();
+    sh->nrows = sh->ngroups = 0;
+    add_commands(sh, "LEARNING", learning, (int)(sizeof learning / sizeof learning[0]));
+    add_commands(sh, "OPTIMIZER SETTINGS", optimizer, (int)(sizeof optimizer / sizeof optimizer[0]));
+    add_scenario(sh, def);
+    add_commands(sh, "THE PICTURE", picture, (int)(sizeof picture / sizeof picture[0]));
+    add_commands(sh, "VIEW AND WINDOW", view, (int)(sizeof view / sizeof view[0]));
+    add_fixed(sh, "LESSONS", lesson_rows, (int)(sizeof lesson_rows / sizeof lesson_rows[0]));
+    add_fixed(sh, "MOUSE AND TOUCH", pointer_rows, (int)(sizeof pointer_rows / sizeof pointer_rows[0]));
 }
 
-/* max_w: the column's width on the sheet. Where even the smallest type (held at the
- * room's floor, shared/DESIGN.md) is too wide for a small window, a row's words are
- * cut with "…" rather than drawn past the sheet. */
-static int column(const ui_ctx *ctx, ui_font font, int x, int y, int key_w, int max_w, const char *title,
-                  const help_row *rows, int n)
+int ui_help_row_count(const xl_scenario_def *def, int (*visit)(const char *keys, const char *what, void *user),
+                      void *user)
+{
+    static help_sheet sh; /* large; the sheet is drawn by one thread */
+    build_sheet(&sh, def);
+    for (int i = 0; visit && i < sh.nrows; i++)
+        if (visit(sh.rows[i].keys, sh.rows[i].what, user)) break;
+    return sh.nrows;
+}
+
+static int in_rows(const command_row *rows, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if ((rows[i].cmd && strcmp(rows[i].cmd, name) == 0) || (rows[i].cmd2 && strcmp(rows[i].cmd2, name) == 0))
+            return 1;
+    return 0;
+}
+
+int ui_help_lists_command(const char *name)
+{
+#define IN(t) in_rows(t, (int)(sizeof t / sizeof t[0]), name)
+    return IN(learning) || IN(optimizer) || IN(picture) || IN(view) || strcmp(name, "select") == 0 ||
+           strcmp(name, "select-next") == 0 || strcmp(name, "select-prev") == 0;
+#undef IN
+}
+
+/* ---- layout: groups into columns, columns into pages ---- */
+
+/* One column: the groups (or a group's rows) it holds, in order. */
+typedef struct column_part {
+    int group, first, count, titled; /* rows [first, first+count) of the group; titled: its title first */
+} column_part;
+
+typedef struct help_layout {
+    ui_font font;
+    int lh, pitch, title_h, gap;   /* line height, row pitch, a group title's height, between groups */
+    int col_h, col_gap;            /* the rows' height available in a column; between columns */
+    int ncolumns, pages;
+    int used_h;                    /* the tallest column */
+    int page_w;                    /* the widest page's columns and gaps */
+    column_part parts[COLUMNS_MAX * GROUPS_MAX];
+    int nparts;
+    int column_first[COLUMNS_MAX + 1]; /* the parts of column c: [column_first[c], column_first[c+1]) */
+    int key_w[COLUMNS_MAX], col_w[COLUMNS_MAX]; /* each column's keys' width and its whole width */
+    int page_first[COLUMNS_MAX + 1];            /* the columns of page p: [page_first[p], page_first[p+1]) */
+} help_layout;
+
+static void add_part(help_layout *lay, int group, int first, int count, int titled)
+{
+    if (lay->nparts < (int)(sizeof lay->parts / sizeof lay->parts[0]))
+        lay->parts[lay->nparts++] = (column_part){group, first, count, titled};
+}
+
+/* Pack the groups into columns of col_h: a group goes whole into the next column when
+ * it does not fit what is left of this one but fits an empty one; else it is split. */
+static void pack(const help_sheet *sh, help_layout *lay)
+{
+    int col = 0, y = 0;
+    lay->nparts = 0;
+    lay->column_first[0] = 0;
+    lay->used_h = 0;
+    for (int gi = 0; gi < sh->ngroups; gi++) {
+        const help_group *g = &sh->groups[gi];
+        int done = 0, titled = 1;
+        while (done < g->count) {
+            const int head = (y > 0 ? lay->gap : 0) + (titled ? lay->title_h : 0);
+            int fit = (lay->col_h - y - head) / lay->pitch;
+            const int whole_fits_empty = lay->title_h + (g->count - done) * lay->pitch <= lay->col_h;
+            if (y > 0 && (fit < 1 || (fit < g->count - done && whole_fits_empty && titled))) {
+                if (col + 1 >= COLUMNS_MAX) break;
+                lay->column_first[++col] = lay->nparts; /* the next column */
+                y = 0;
+                continue;
+            }
+            if (fit < 1) fit = 1; /* a column lower than a row: one row each, overflowing */
+            const int n = fit < g->count - done ? fit : g->count - done;
+            add_part(lay, gi, g->first + done, n, titled);
+            y += head + n * lay->pitch;
+            if (y > lay->used_h) lay->used_h = y;
+            done += n;
+            titled = 0;
+        }
+    }
+    lay->ncolumns = col + 1;
+    lay->column_first[lay->ncolumns] = lay->nparts;
+}
+
+/* The layout for a w x h frame: the sheet's type; columns as high as the window allows,
+ * each as wide as its own rows; as many side by side on a page as fit its width. */
+static void layout(const ui_ctx *ctx, const help_sheet *sh, int w, int h, help_layout *lay)
+{
+    memset(lay, 0, sizeof *lay);
+    lay->font = UI_FONT_HELP;
+    lay->lh = ui_text_line_height(ctx->text, lay->font);
+    lay->pitch = lay->lh * 9 / 8;
+    lay->title_h = ui_text_line_height(ctx->text, UI_FONT_TITLE) + lay->lh / 4;
+    lay->gap = lay->lh / 2;
+    lay->col_gap = lay->lh * 3 / 2;
+    const int lh = lay->lh, margin = lh / 2, inner_w = w - 2 * margin - 2 * lh;
+    const int head = ui_text_line_height(ctx->text, UI_FONT_HEADING) + lh / 2, foot = lh * 3 / 2;
+    lay->col_h = h - 2 * margin - lh - head - foot;
+    if (lay->col_h < lay->pitch + lay->title_h) lay->col_h = lay->pitch + lay->title_h;
+    pack(sh, lay);
+    for (int c = 0; c < lay->ncolumns; c++) {
+        int kw = 0, ww = 0, tw = 0;
+        for (int p = lay->column_first[c]; p < lay->column_first[c + 1]; p++) {
+            const column_part *part = &lay->parts[p];
+            if (part->titled) {
+                int t = ui_text_width(ctx->text, UI_FONT_TITLE, sh->groups[part->group].title);
+                if (t > tw) tw = t;
+            }
+            for (int i = part->first; i < part->first + part->count; i++) {
+                int k = ui_text_width(ctx->text, lay->font, sh->rows[i].keys);
+                int x = ui_text_width(ctx->text, lay->font, sh->rows[i].what);
+                if (k > kw) kw = k;
+                if (x > ww) ww = x;
+            }
+        }
+        lay->key_w[c] = kw + lh;
+        lay->col_w[c] = lay->key_w[c] + ww > tw ? lay->key_w[c] + ww : tw;
+        if (lay->col_w[c] > inner_w) lay->col_w[c] = inner_w; /* narrow: descriptions cut, type kept */
+    }
+    /* Pages: columns side by side while they fit. */
+    int pages = 0, x = 0;
+    lay->page_w = 0;
+    for (int c = 0; c < lay->ncolumns; c++) {
+        const int need = lay->col_gap + lay->col_w[c];
+        if (c == 0 || x + need > inner_w) {
+            lay->page_first[pages++] = c;
+            x = lay->col_w[c];
+        } else {
+            x += need;
+        }
+        if (x > lay->page_w) lay->page_w = x;
+    }
+    lay->pages = pages > 0 ? pages : 1;
+    lay->page_first[lay->pages] = lay->ncolumns;
+}
+
+static void draw_column(const ui_ctx *ctx, const help_sheet *sh, const help_layout *lay, int c, int x, int y)
 {
     const ui_theme *th = ctx->theme;
-    int lh = ui_text_line_height(ctx->text, font);
-    char cut[KEY_TEXT_MAX * 2];
-    ui_text_fit(ctx->text, UI_FONT_TITLE, title, max_w, cut, sizeof cut);
-    ui_text_draw(ctx->text, UI_FONT_TITLE, x, y, UI_ALIGN_LEFT, th->text_dim, cut);
-    y += ui_text_line_height(ctx->text, UI_FONT_TITLE) + lh / 3;
-    for (int i = 0; i < n; i++) {
-        if (!rows[i].keys) {
-            y += lh / 2;
-            continue;
+    char cut[WHAT_MAX + 8];
+    for (int p = lay->column_first[c]; p < lay->column_first[c + 1]; p++) {
+        const column_part *part = &lay->parts[p];
+        if (p > lay->column_first[c]) y += lay->gap;
+        if (part->titled) {
+            ui_text_draw(ctx->text, UI_FONT_TITLE, x, y, UI_ALIGN_LEFT, th->text_dim, sh->groups[part->group].title);
+            y += lay->title_h;
         }
-        ui_text_draw(ctx->text, font, x, y, UI_ALIGN_LEFT, th->text, rows[i].keys);
-        ui_text_fit(ctx->text, font, row_what(&rows[i]), max_w - key_w, cut, sizeof cut);
-        ui_text_draw(ctx->text, font, x + key_w, y, UI_ALIGN_LEFT, th->text_dim, cut);
-        y += lh * 5 / 4;
+        for (int i = part->first; i < part->first + part->count; i++) {
+            ui_text_draw(ctx->text, lay->font, x, y, UI_ALIGN_LEFT, th->text, sh->rows[i].keys);
+            ui_text_fit(ctx->text, lay->font, sh->rows[i].what, lay->col_w[c] - lay->key_w[c], cut, sizeof cut);
+            ui_text_draw(ctx->text, lay->font, x + lay->key_w[c], y, UI_ALIGN_LEFT, th->text_dim, cut);
+            y += lay->pitch;
+        }
     }
-    return y;
 }
 
-/* The footer's share of the sheet: its line and the margin under it. */
-static int footer_h(const ui_ctx *ctx, ui_font font)
+int ui_help_draw(const ui_ctx *ctx, int w, int h, const xl_scenario_def *def, int page, SDL_Rect *sheet_box)
 {
-    return ui_text_line_height(ctx->text, font) * 2;
-}
-
-void ui_help_draw(const ui_ctx *ctx, int w, int h, const xl_scenario_def *def)
-{
+    static help_sheet sh;     /* large; the sheet is drawn by one thread */
+    static help_layout lay;
     const ui_theme *th = ctx->theme;
-    help_row truth[SCENARIO_ROWS_MAX + 16];
-    char keys[SCENARIO_ROWS_MAX + 16][KEY_TEXT_MAX], whats[SCENARIO_ROWS_MAX + 16][KEY_TEXT_MAX * 2];
-    char select_what[64];
-    const int nt = scenario_rows(def, truth, SCENARIO_ROWS_MAX + 16, keys, whats, select_what, sizeof select_what);
-    const char *title = "THIS SCENARIO  ·  VIEW  ·  MOUSE";
-    /* In a web page, what the page cannot do and where it is done instead. */
-    const char *footer = ui_platform_is_browser()
-        ? "In a web page, video export and the presenter view need the desktop program."
-        : NULL;
-    const int nl = (int)(sizeof learning / sizeof learning[0]);
+    build_sheet(&sh, def);
+    layout(ctx, &sh, w, h, &lay);
+    if (page < 0) page = 0;
+    if (page >= lay.pages) page = lay.pages - 1;
+    const int lh = lay.lh, margin = lh / 2;
     ui_draw_fill(ctx->r, (SDL_Rect){0, 0, w, h}, ui_rgba(th->background, 150));
-    /* The largest type whose two columns fit the window. */
-    static const ui_font fonts[] = {UI_FONT_HELP, UI_FONT_LABEL, UI_FONT_TICK};
-    ui_font font = UI_FONT_TICK;
-    int key_w = 0, col_w = 0, lh = 0;
-    for (int f = 0; f < 3; f++) {
-        font = fonts[f];
-        lh = ui_text_line_height(ctx->text, font);
-        int k1, k2;
-        int w1 = rows_width(ctx, font, learning, nl, &k1), w2 = rows_width(ctx, font, truth, nt, &k2);
-        key_w = (k1 > k2 ? k1 : k2) + lh;
-        col_w = key_w + (w1 > w2 ? w1 : w2) + lh;
-        int rows_h = (nt > nl ? nt : nl) * lh * 5 / 4;
-        int need_h = ui_text_line_height(ctx->text, UI_FONT_HEADING) + ui_text_line_height(ctx->text, UI_FONT_TITLE) +
-                     rows_h + 4 * lh + (footer ? footer_h(ctx, font) : 0);
-        /* Both ways: a wide, short window (2560x1080) runs out of height first. */
-        if (2 * col_w + 4 * lh <= w - 2 * lh && need_h <= h - 2 * lh) break;
-    }
-    int rows = nt > nl ? nt : nl;
-    int sheet_w = 2 * col_w + 4 * lh;
-    int sheet_h = ui_text_line_height(ctx->text, UI_FONT_HEADING) + ui_text_line_height(ctx->text, UI_FONT_TITLE) +
-                  rows * lh * 5 / 4 + 4 * lh + (footer ? footer_h(ctx, font) : 0);
-    if (sheet_w > w - 2 * lh) sheet_w = w - 2 * lh;
-    if (sheet_h > h - 2 * lh) sheet_h = h - 2 * lh;
+    /* One size for every page (the sheet does not jump as pages turn): the widest page's
+     * columns and the tallest column. */
+    const int head = ui_text_line_height(ctx->text, UI_FONT_HEADING) + lh / 2, foot = lh * 3 / 2;
+    int sheet_w = lay.page_w + 2 * lh;
+    int sheet_h = lh + head + lay.used_h + foot;
+    if (sheet_w > w - 2 * margin) sheet_w = w - 2 * margin;
+    if (sheet_h > h - 2 * margin) sheet_h = h - 2 * margin;
     SDL_Rect sheet = {(w - sheet_w) / 2, (h - sheet_h) / 2, sheet_w, sheet_h};
+    if (sheet_box) *sheet_box = sheet;
     ui_draw_fill(ctx->r, sheet, th->overlay);
     ui_draw_frame(ctx->r, sheet, (int)ui_lw(ctx, 1.0f), th->border);
-    int x = sheet.x + lh * 3 / 2, y = sheet.y + lh;
-    ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, "Keys and the mouse");
-    ui_text_draw(ctx->text, font, sheet.x + sheet.w - lh * 3 / 2, y + 2, UI_ALIGN_RIGHT, th->text_dim,
-                 "⇧ Shift   ^ Ctrl   ·   any key closes this");
-    y += ui_text_line_height(ctx->text, UI_FONT_HEADING) + lh / 2;
-    const int right = sheet.x + sheet.w - lh * 3 / 2;
-    column(ctx, font, x, y, key_w, col_w, "LEARNING", learning, nl);
-    column(ctx, font, x + col_w + lh, y, key_w, right - (x + col_w + lh), title, truth, nt);
-    if (footer) {
-        char cut[256];
-        ui_text_fit(ctx->text, font, footer, sheet.w - lh * 3, cut, sizeof cut);
-        ui_text_draw(ctx->text, font, x, sheet.y + sheet.h - footer_h(ctx, font), UI_ALIGN_LEFT, th->text_dim, cut);
+    const int x = sheet.x + lh, y = sheet.y + lh / 2;
+    ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, "Keys, mouse and touch");
+    char legend[96], cut[160];
+    snprintf(legend, sizeof legend, "⇧ Shift   ^ Ctrl");
+    const int heading_w = ui_text_width(ctx->text, UI_FONT_HEADING, "Keys, mouse and touch");
+    ui_text_fit(ctx->text, lay.font, legend, sheet.w - 3 * lh - heading_w, cut, sizeof cut);
+    ui_text_draw(ctx->text, lay.font, sheet.x + sheet.w - lh, y + lh / 4, UI_ALIGN_RIGHT, th->text_dim, cut);
+    const int top = y + head;
+    for (int c = lay.page_first[page], cx = x; c < lay.page_first[page + 1]; c++) {
+        draw_column(ctx, &sh, &lay, c, cx, top);
+        cx += lay.col_w[c] + lay.col_gap;
     }
+    /* The foot: how to go on, and what a web page cannot do. */
+    char footer[256];
+    if (lay.pages > 1)
+        snprintf(footer, sizeof footer, "page %d of %d  ·  PgDn, → or a click on it: %s  ·  any other key closes", page + 1, lay.pages,
+                 page + 1 < lay.pages ? "next page" : "close");
+    else
+        snprintf(footer, sizeof footer, "any key closes this");
+    if (ui_platform_is_browser())
+        snprintf(footer + strlen(footer), sizeof footer - strlen(footer),
+                 "  ·  video export and the presenter view need the desktop program");
+    ui_text_fit(ctx->text, lay.font, footer, sheet.w - 2 * lh, cut, sizeof cut);
+    ui_text_draw(ctx->text, lay.font, x, sheet.y + sheet.h - lh * 3 / 2 + lh / 4, UI_ALIGN_LEFT, th->text_dim, cut);
+    return lay.pages;
 }

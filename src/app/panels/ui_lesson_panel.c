@@ -300,7 +300,7 @@ int ui_lesson_page_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int
     return end <= col.y + col.h - foot;
 }
 
-void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *broken, ui_lesson_geom *g)
+void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *broken, int watched, ui_lesson_geom *g)
 {
     if (g) {
         memset(g, 0, sizeof *g);
@@ -308,7 +308,8 @@ void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *bro
     }
     const ui_theme *th = ctx->theme;
     SDL_Rect body;
-    frame(ctx, col, "This lesson cannot be opened", NULL, "Fix the file and open it again (M).", 0, &body, g);
+    frame(ctx, col, "This lesson cannot be opened", NULL,
+          watched ? "Fix the file and save it: it reloads here." : "Fix the file and open it again (M).", 0, &body, g);
     const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, max_y = body.y + body.h;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->surprise, th->surprise, 0, 0, 0};

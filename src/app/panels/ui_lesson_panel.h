@@ -46,8 +46,9 @@ int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p);
 /* The same for page `page` of the player's lesson (0-based). */
 int ui_lesson_page_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int page);
 
-/* A lesson that cannot be opened: its errors in the column, and what to do. */
-void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *broken, ui_lesson_geom *g);
+/* A lesson that cannot be opened: its errors in the column, and what to do (watched: its
+ * file is watched, so saving it is enough: live reload, ui_reload.h). */
+void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *broken, int watched, ui_lesson_geom *g);
 
 /* The lesson menu over a w x h frame: every lesson of lib with its title and pages,
  * `selected` highlighted. */

@@ -90,7 +90,17 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
 void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int classroom);
 /* help: where "H help" was drawn, the last hint; a click there opens the key sheet. */
 void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, SDL_Rect *help);
-/* The help sheet over the whole frame of w x h, with def's own keys (its verbs). */
-void ui_help_draw(const ui_ctx *ctx, int w, int h, const xl_scenario_def *def);
+/* The help sheet over the whole frame of w x h, with def's own keys (its verbs): its
+ * page `page` (0-based; beyond the last, the last), its box in *sheet (may be NULL).
+ * Returns the number of pages: the sheet's type is never made smaller to fit, the rows
+ * go on over more pages. */
+int ui_help_draw(const ui_ctx *ctx, int w, int h, const xl_scenario_def *def, int page, SDL_Rect *sheet);
+/* Every row of the help sheet for def: visit(keys, what, user) for each until it
+ * returns nonzero (visit may be NULL). Returns the number of rows. For tests. */
+/* 1 when the sheet has a row for the shared or window command `name` (its keys read
+ * from the key table), or for selection. For the test that every key is listed. */
+int ui_help_lists_command(const char *name);
+int ui_help_row_count(const xl_scenario_def *def, int (*visit)(const char *keys, const char *what, void *user),
+                      void *user);
 
 #endif
