@@ -275,7 +275,11 @@ static int draw_backdrop(ui_scene *sc, ui_theme_kind theme, int w, int h, const 
 static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
 {
     const ui_theme *th = ui_theme_get(view->theme);
-    float scale = ui_scene_scale(w, h) * (view->zoom > 0.0f ? view->zoom : 1.0f);
+    /* A window held upright (a phone; not a scene narrowed by a lesson's column): one
+     * column of panels, the type by the width (ui_layout's portrait column). */
+    const int upright = h > w && !view->lesson && !view->broken;
+    const float base = upright ? ui_layout_portrait_scale(w, th->text_scale) : ui_scene_scale(w, h);
+    float scale = base * (view->zoom > 0.0f ? view->zoom : 1.0f);
     if (geom) SDL_memset(geom, 0, sizeof *geom);
     /* Faces open here at their size; without them (out of memory) the frame stays blank
      * rather than measuring text with no font. */
@@ -291,7 +295,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
                     (def->panels & XL_PANEL_READOUTS ? UI_SHOW_READOUTS : 0u) |
                     (def->panels & XL_PANEL_LANDSCAPE ? UI_SHOW_LANDSCAPE : 0u) |
                     (def->panels & XL_PANEL_HISTORY ? UI_SHOW_HISTORY : 0u) | (own_data ? UI_SHOW_DATA : 0u) |
-                    (own_side ? UI_SHOW_SIDE : 0u);
+                    (own_side ? UI_SHOW_SIDE : 0u) | (upright ? UI_LAYOUT_UPRIGHT : 0u);
     ui_layout L = ui_layout_compute(w, h, scale, sc->text, show);
     ui_ctx ctx = {
         .r = sc->r, .text = sc->text, .theme = th, .scale = scale,
