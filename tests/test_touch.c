@@ -218,8 +218,10 @@ START_TEST(the_second_finger_undoes_the_first_fingers_click)
     const int ax = l->map.x + l->map.w / 3, ay = l->map.y + l->map.h / 2;
     double theta[XL_MAX_PARAMS];
     memcpy(theta, xl_sim_theta(xl_session_sim(s)), sizeof theta);
-    ui_pointer p = {0};
-    /* SDL's order: the first finger's mouse press, then the finger. */
+    ui_pointer p = {.tip_page = -1}; /* the sandbox's "page", as the window starts it */
+    /* SDL's order: the first finger's mouse motion and press, then the finger. */
+    feed(&f, &p, s, touch_mouse(SDL_MOUSEMOTION, ax, ay), NULL);
+    ck_assert_int_eq(ui_pointer_tip(&p, p.moved_at + 10, NULL, -1), 1);
     ck_assert_int_eq(feed(&f, &p, s, touch_mouse(SDL_MOUSEBUTTONDOWN, ax, ay), NULL), 1);
     ck_assert(memcmp(theta, xl_sim_theta(xl_session_sim(s)), sizeof theta) != 0); /* the point moved */
     feed(&f, &p, s, finger(SDL_FINGERDOWN, 1, ax, ay), NULL);
@@ -229,6 +231,8 @@ START_TEST(the_second_finger_undoes_the_first_fingers_click)
     for (int i = 0; i < xl_sim_param_count(xl_session_sim(s)); i++)
         ck_assert_double_eq_tol(xl_sim_theta(xl_session_sim(s))[i], theta[i], 1e-9);
     ck_assert_int_eq(p.drag, UI_DRAG_NONE);
+    /* The first finger's tooltip goes: it would stay under the fingers for seconds. */
+    ck_assert_int_eq(ui_pointer_tip(&p, p.moved_at + 10, NULL, -1), 0);
     /* While the gesture holds, the first finger's mouse is not a drag of the point. */
     ck_assert_int_eq(feed(&f, &p, s, touch_mouse(SDL_MOUSEMOTION, ax + 40, ay + 40), NULL), 0);
     ck_assert_int_eq(feed(&f, &p, s, finger(SDL_FINGERMOTION, 1, ax + 40, ay + 40), NULL), 0);

@@ -90,6 +90,7 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
          * goes back (as a double-click's first click does); other holds just let go. */
         if (p->drag == UI_DRAG_POINT && max >= 1) out[n++] = point_command(XL_CMD_MOVE_TO, p->before_x, p->before_y);
         p->drag = UI_DRAG_NONE;
+        p->tip_hidden = 1; /* the tooltip of the first finger's place would stay under the fingers */
         return n;
     case SDL_MOUSEMOTION: {
         p->x = ev->motion.x;
