@@ -137,16 +137,18 @@ xl_ensure_packages chromium
 mkdir -p build-web
 if bash scripts/web.sh build-web/site >build-web/web.log 2>&1; then
     log=$(mktemp)
-    PYTHONDONTWRITEBYTECODE=1 python3 tests/web/test_web.py build-web/site build/xentlab build-web/test-out 2>&1 |
-        tee "$log"
-    web_summary=$(tail -n 1 "$log")
-    if [[ $web_summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-        PASSED=$((PASSED + BASH_REMATCH[1]))
-        FAILED=$((FAILED + BASH_REMATCH[2]))
-    else
-        echo "web: tests/web/test_web.py stopped before its summary; counted as 1 failure" >&2
-        FAILED=$((FAILED + 1))
-    fi
+    for web_test in tests/web/test_web.py tests/web/test_web_touch.py; do
+        PYTHONDONTWRITEBYTECODE=1 python3 "$web_test" build-web/site build/xentlab build-web/test-out 2>&1 |
+            tee "$log"
+        web_summary=$(tail -n 1 "$log")
+        if [[ $web_summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+            PASSED=$((PASSED + BASH_REMATCH[1]))
+            FAILED=$((FAILED + BASH_REMATCH[2]))
+        else
+            echo "web: $web_test stopped before its summary; counted as 1 failure" >&2
+            FAILED=$((FAILED + 1))
+        fi
+    done
     rm -f "$log"
 else
     FAILED=$((FAILED + 1))

@@ -183,9 +183,10 @@ static int parse_size(const char *s, int *w, int *h)
     if (!x) x = strchr(s, 'X');
     if (!x) return -1;
     uint64_t lw, lh;
-    if (parse_whole_n(s, (size_t)(x - s), MAX_W, &lw) != 0 || lw < MIN_W ||
-        parse_whole_n(x + 1, strlen(x + 1), MAX_H, &lh) != 0 || lh < MIN_H)
+    if (parse_whole_n(s, (size_t)(x - s), MAX_W, &lw) != 0 || parse_whole_n(x + 1, strlen(x + 1), MAX_H, &lh) != 0)
         return -1;
+    /* The smallest is 640x360 lying down, or 360x640 upright (a phone's frame). */
+    if (!((lw >= MIN_W && lh >= MIN_H) || (lw >= MIN_H && lh >= MIN_W))) return -1;
     *w = (int)lw;
     *h = (int)lh;
     return 0;
@@ -526,7 +527,8 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         o->size_given = 1;
         if (parse_size(arg, &o->width, &o->height) != 0) {
             char what[96];
-            snprintf(what, sizeof what, "expected WxH from %dx%d to %dx%d", MIN_W, MIN_H, MAX_W, MAX_H);
+            snprintf(what, sizeof what, "expected WxH from %dx%d (%dx%d upright) to %dx%d", MIN_W, MIN_H, MIN_H, MIN_W,
+                     MAX_W, MAX_H);
             fail(err_stream, "--size", what, arg);
             return -1;
         }

@@ -10,7 +10,8 @@
 #include "xl_session.h"
 
 /* The frame sizes: --size, and the window sizes a --replay file may ask for; the
- * smallest is a window's smallest too (640x360 is 360p video). */
+ * smallest is a window's smallest too (640x360 is 360p video; --size also takes it
+ * upright, 360x640, a phone's frame). */
 enum { UI_MAX_COMMANDS = 64, UI_MIN_W = 640, UI_MIN_H = 360, UI_FRAME_MAX_W = 7680, UI_FRAME_MAX_H = 4320 };
 
 typedef struct ui_options {

@@ -15,7 +15,7 @@ void ui_cli_help_usage(FILE *f)
 "  -h, --help             show this help and exit\n"
 "      --version          show the version and exit\n"
 "  -s, --size WxH         window or frame size in pixels (default 1280x720;\n"
-"                         %dx%d to %dx%d)\n"
+"                         %dx%d, or %dx%d upright, to %dx%d)\n"
 "      --headless         draw with the software renderer, no window or display\n"
 "  -n, --steps N          run N gradient steps before the first frame (default 0)\n"
 "  -o, --screenshot FILE.png\n"
@@ -100,7 +100,7 @@ void ui_cli_help_usage(FILE *f)
 "\n"
 "Exit status: 0 ok, 1 runtime error (e.g. assets not found, a lesson with errors),\n"
 "2 bad command line, 130 a recording interrupted.\n",
-            UI_MIN_W, UI_MIN_H, UI_FRAME_MAX_W, UI_FRAME_MAX_H, XL_COMMAND_LIST_MAX, UI_CLI_MAX_LR,
+            UI_MIN_W, UI_MIN_H, UI_MIN_H, UI_MIN_W, UI_FRAME_MAX_W, UI_FRAME_MAX_H, XL_COMMAND_LIST_MAX, UI_CLI_MAX_LR,
             XL_DEFAULT_LR);
 }
 

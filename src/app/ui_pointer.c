@@ -12,6 +12,8 @@
  * history is a slider (rewind). The simplex: P is held where it is. The scenarios' own
  * panels, and the hint bar, record regions as they draw (ui_hit_add_edit): a press there
  * selects the region's item, motion sends its drag command, a click its click command.
+ * Touch. One finger arrives as SDL's mouse and is handled above; two fingers on the
+ * landscape are ui_touch's gesture, which owns the emulated mouse while it lasts.
  */
 #include "ui_pointer.h"
 
@@ -72,7 +74,24 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
                      xl_command *out, int max)
 {
     int n = 0;
+    if (ui_touch_owns_mouse(&p->touch, ev)) { /* the first finger of a gesture */
+        if (ev->type == SDL_MOUSEBUTTONUP) p->drag = UI_DRAG_NONE;
+        return 0;
+    }
     switch (ev->type) {
+    case SDL_FINGERUP:
+        n = max >= 2 ? ui_touch_flush(&p->touch, g, out, max) : 0; /* the motion up to the lift counts */
+        ui_touch_event(&p->touch, ev, g, s);
+        return n;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+        if (!ui_touch_event(&p->touch, ev, g, s)) return 0;
+        /* A gesture began: the first finger's press was not a click. The point it moved
+         * goes back (as a double-click's first click does); other holds just let go. */
+        if (p->drag == UI_DRAG_POINT && max >= 1) out[n++] = point_command(XL_CMD_MOVE_TO, p->before_x, p->before_y);
+        p->drag = UI_DRAG_NONE;
+        p->tip_hidden = 1; /* the tooltip of the first finger's place would stay under the fingers */
+        return n;
     case SDL_MOUSEMOTION: {
         p->x = ev->motion.x;
         p->y = ev->motion.y;
@@ -219,6 +238,11 @@ int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g,
     default:
         return 0;
     }
+}
+
+int ui_pointer_flush(ui_pointer *p, const ui_frame_geom *g, xl_command *out, int max)
+{
+    return ui_touch_flush(&p->touch, g, out, max);
 }
 
 void ui_pointer_hide_tip(ui_pointer *p)

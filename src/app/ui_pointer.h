@@ -14,6 +14,7 @@
 #include <SDL.h>
 
 #include "ui_hit.h"
+#include "ui_touch.h"
 #include "xl_session.h"
 
 /* What is under (px, py) in the frame g drew for s: ui_hit_at under the pointer's name. */
@@ -53,6 +54,7 @@ typedef struct ui_pointer {
     int tip_hidden;         /* a key or a page turn took it away until the next motion */
     const void *tip_lesson; /* the lesson page it was shown on (ui_pointer_tip) */
     int tip_page;
+    ui_touch touch;         /* the fingers: two on the landscape pan and zoom it (ui_touch) */
 } ui_pointer;
 
 /* How long a tooltip stays without motion, in milliseconds. */
@@ -61,12 +63,18 @@ enum { UI_TOOLTIP_MS = 4000 };
 typedef enum ui_cursor { UI_CURSOR_ARROW = 0, UI_CURSOR_HAND, UI_CURSOR_CROSSHAIR, UI_CURSOR_SIZENS,
                          UI_CURSOR_COUNT } ui_cursor;
 
-/* Feed one SDL event (mouse motion, button, wheel, window leave), its coordinates
- * already in frame pixels. In the landscape the wheel zooms around the pointer, the
- * right button or Shift with the left pans, and a double-click fits the view (putting
- * back the point its first click moved). Writes the commands it means into out[0..max-1] and returns how many. */
+/* Feed one SDL event (mouse motion, button, wheel, window leave, finger), its coordinates
+ * already in frame pixels (a finger's in tfinger.x/y). In the landscape the wheel zooms
+ * around the pointer, the right button or Shift with the left pans, and a double-click
+ * fits the view (putting back the point its first click moved). One finger is the mouse
+ * SDL makes of it; two on the landscape pan and pinch-zoom it (ui_touch): the second
+ * finger lets go of what the first one held, putting back the point it moved. Writes the
+ * commands it means into out[0..max-1] (max 4 holds any event's) and returns how many. */
 int ui_pointer_event(ui_pointer *p, const SDL_Event *ev, const ui_frame_geom *g, const xl_session *s,
                      xl_command *out, int max);
+/* The two-finger gesture's commands for the motion since the last call (ui_touch_flush):
+ * call once a frame, after the frame's events, with the geometry the last frame drew. */
+int ui_pointer_flush(ui_pointer *p, const ui_frame_geom *g, xl_command *out, int max);
 /* A key was pressed: the tooltip leaves until the pointer moves again. */
 void ui_pointer_hide_tip(ui_pointer *p);
 /* Whether the tooltip shows at now_ms (SDL_GetTicks) on page `page` of `lesson` (NULL

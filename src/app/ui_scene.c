@@ -357,7 +357,11 @@ static SDL_Rect title_bar(const ui_ctx *ctx, SDL_Rect area)
 static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
 {
     const ui_theme *th = ui_theme_get(view->theme);
-    float scale = ui_scene_scale(w, h) * (view->zoom > 0.0f ? view->zoom : 1.0f);
+    /* A window held upright (a phone; not a scene narrowed by a lesson's column): one
+     * column of panels, the type by the width (ui_layout's portrait column). */
+    const int upright = h > w && !view->lesson && !view->broken;
+    const float base = upright ? ui_layout_portrait_scale(w, th->text_scale) : ui_scene_scale(w, h);
+    float scale = base * (view->zoom > 0.0f ? view->zoom : 1.0f);
     if (geom) SDL_memset(geom, 0, sizeof *geom);
     /* Faces open here at their size; without them (out of memory) the frame stays blank
      * rather than measuring text with no font. */
@@ -367,7 +371,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     }
     const xl_scenario_def *def = xl_session_scenario(s);
     const ui_own_panel *own = def->panels & (XL_PANEL_DATA | XL_PANEL_SIDE) ? ui_own_panel_for(def) : NULL;
-    unsigned show = ui_focus_shown(s);
+    unsigned show = ui_focus_shown(s) | (upright ? UI_LAYOUT_UPRIGHT : 0u);
     /* A lesson page or a recording is for a class: no key hints, no play/speed chrome. */
     const int classroom = view->lesson || view->broken || view->recording;
     if (!classroom) show |= UI_SHOW_HINTS;

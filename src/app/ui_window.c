@@ -299,6 +299,12 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
         fy = ev->button.y * L->h / (wh > 0 ? wh : 1);
         fe.button.x = fx - L->geom.scene.x;
         fe.button.y = fy - L->geom.scene.y;
+    } else if (ev->type == SDL_FINGERDOWN || ev->type == SDL_FINGERMOTION || ev->type == SDL_FINGERUP) {
+        /* A finger's place is a fraction of the window: to frame pixels, kept fractional. */
+        fe.tfinger.x = ev->tfinger.x * (float)L->w - (float)L->geom.scene.x;
+        fe.tfinger.y = ev->tfinger.y * (float)L->h - (float)L->geom.scene.y;
+        fx = (int)(ev->tfinger.x * (float)L->w);
+        fy = (int)(ev->tfinger.y * (float)L->h);
     }
     const int left_down = ev->type == SDL_MOUSEBUTTONDOWN && ev->button.button == SDL_BUTTON_LEFT;
     int taken = 0;
@@ -321,9 +327,12 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
     taken = taken || title != UI_PANEL_NONE;
     /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
     const int to_scene = !taken && !L->replaying && !L->busy && !cr->menu_open && !cr->blank &&
-                         !((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEMOTION) && fx < L->geom.scene.x);
+                         !((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEMOTION ||
+                            ev->type == SDL_FINGERDOWN) && fx < L->geom.scene.x);
     xl_command cmds[4];
     const int nc = view->help_visible || !to_scene ? 0 : ui_pointer_event(&L->pointer, &fe, &L->geom, L->s, cmds, 4);
+    if ((view->help_visible || !to_scene) && ev->type == SDL_FINGERUP) /* a lifted finger is never left held */
+        ui_touch_event(&L->pointer.touch, &fe, &L->geom, L->s);
     /* With the help sheet open, a click on it turns its page (a touch screen has no H),
      * a click beside it closes it. */
     const SDL_Point at = {fx - L->geom.scene.x, fy - L->geom.scene.y};
@@ -399,7 +408,9 @@ static void on_event(window_loop *L, const SDL_Event *ev)
     const Uint32 win_id = ev->type == SDL_WINDOWEVENT ? ev->window.windowID
                         : ev->type == SDL_MOUSEMOTION ? ev->motion.windowID
                         : ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP ? ev->button.windowID
-                        : ev->type == SDL_MOUSEWHEEL ? ev->wheel.windowID : L->main_id;
+                        : ev->type == SDL_MOUSEWHEEL ? ev->wheel.windowID
+                        : ev->type == SDL_FINGERDOWN || ev->type == SDL_FINGERMOTION || ev->type == SDL_FINGERUP
+                            ? ev->tfinger.windowID : L->main_id;
     if (L->pv.win && win_id == SDL_GetWindowID(L->pv.win)) {
         /* The presenter's window: its close hides it; pointing there does nothing. */
         if (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_CLOSE) L->cr->presenter = 0;
@@ -408,10 +419,22 @@ static void on_event(window_loop *L, const SDL_Event *ev)
     }
     if (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_CLOSE) L->running = 0;
     if (ev->type == SDL_MOUSEMOTION || ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP ||
-        ev->type == SDL_MOUSEWHEEL || ev->type == SDL_WINDOWEVENT)
+        ev->type == SDL_MOUSEWHEEL || ev->type == SDL_WINDOWEVENT || ev->type == SDL_FINGERDOWN ||
+        ev->type == SDL_FINGERMOTION || ev->type == SDL_FINGERUP)
         on_pointer(L, ev);
     if (ev->type == SDL_QUIT) L->running = 0;
     else if (ev->type == SDL_KEYDOWN) on_key(L, &ev->key);
+}
+
+/* A two-finger gesture's motion over this turn's events: at most a pan and a zoom a
+ * frame, however many touch events came (ui_touch). */
+static void pointer_flush(window_loop *L)
+{
+    if (L->replaying || L->busy || L->view->help_visible) return;
+    xl_command cmds[2];
+    const int n = ui_pointer_flush(&L->pointer, &L->geom, cmds, 2);
+    for (int i = 0; i < n; i++) ui_dispatch_command(L->d, UI_DISPATCH_LEARNER, cmds[i]);
+    if (n > 0) L->dirty = 1;
 }
 
 /* The replay's lines that are due. Returns 1 if one changed what is shown. */
@@ -512,6 +535,7 @@ static int window_turn(void *ctx, int may_wait)
     else if (wait_ms >= 0) have = SDL_WaitEventTimeout(&ev, wait_ms);
     else have = SDL_WaitEvent(&ev);
     for (; have; have = SDL_PollEvent(&ev)) on_event(L, &ev);
+    pointer_flush(L);
     if (L->view->note[0] && SDL_GetTicks64() >= L->note_until) {
         L->view->note[0] = '\0';
         cr->quit_asked = 0; /* the question lapses with its note */

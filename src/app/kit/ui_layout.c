@@ -18,8 +18,97 @@ static void stack(SDL_Rect col, int gap, int pct, SDL_Rect *a, int has_a, SDL_Re
     }
 }
 
+float ui_layout_portrait_scale(int w, float text_scale)
+{
+    /* The tick role is 12 px at scale 1 times the theme's text scale (ui_text.c). */
+    const float tick_px = UI_LAYOUT_PORTRAIT_TEXT_PX * (float)w / (float)UI_LAYOUT_PORTRAIT_WIDTH;
+    return tick_px / (12.0f * (text_scale > 0.0f ? text_scale : 1.0f));
+}
+
+/* The portrait column: status, then the panels one under another in the order a reader
+ * goes (the scenario's own panel or the bars, the readouts, the picture, the history,
+ * the bars beside the own panel), then the hints. Each panel has a least height in
+ * label lines; where they do not all fit, the least important go (the bars beside an own
+ * panel, the history, the readouts, the bars) so that those left keep a readable size.
+ * The picture grows up to a square map with its axes and legend; what is left goes to the
+ * history, else the bars. */
+enum { P_TOP, P_READOUTS, P_PICTURE, P_HISTORY, P_BARS, P_COUNT };
+
+static ui_layout portrait(int w, int h, float s, const ui_text *text, unsigned show)
+{
+    ui_layout L;
+    SDL_Rect none = {0, 0, 0, 0};
+    L.gap = (int)(6.0f * s + 0.5f);
+    if (L.gap < 4) L.gap = 4;
+    L.pad = (int)(8.0f * s + 0.5f);
+    if (L.pad < 5) L.pad = 5;
+    const int lh = ui_text_line_height(text, UI_FONT_LABEL);
+    const int status_h = ui_text_line_height(text, UI_FONT_STATUS) + L.gap * 2;
+    const int hints_h = ui_text_line_height(text, UI_FONT_TICK) + L.gap * 2;
+    L.status = (SDL_Rect){0, 0, w, status_h};
+    L.hints = (SDL_Rect){0, h - hints_h, w, hints_h};
+    const int own = (show & UI_SHOW_DATA) != 0, bars = (show & UI_SHOW_BARS) != 0;
+    const int picture = (show & (UI_SHOW_LANDSCAPE | UI_SHOW_SIDE)) != 0;
+    const int col_w = w - 2 * L.gap;
+    /* In the order drawn top to bottom; least heights in label lines (the readouts' is
+     * their numbers without the stacked bar under them), and the most a panel is worth
+     * growing to (the picture: a map as wide as the column, with its titles and legend). */
+    int has[P_COUNT] = {own || bars, (show & UI_SHOW_READOUTS) != 0, picture, (show & UI_SHOW_HISTORY) != 0,
+                        own && bars};
+    /* The picture's titles, legend and axes take about 7 lines; its map at least 45% of
+     * the column: a smaller one is not worth the room the panels it would push out need. */
+    const int picture_least = col_w * 9 / 20 + 7 * lh > 25 * lh / 2 ? col_w * 9 / 20 + 7 * lh : 25 * lh / 2;
+    const int least[P_COUNT] = {10 * lh, 9 * lh / 2, picture_least, 7 * lh, 8 * lh};
+    const int ideal[P_COUNT] = {13 * lh, 17 * lh / 2, col_w + 13 * lh / 2, 10 * lh, 10 * lh};
+    static const int drop_order[] = {P_BARS, P_HISTORY, P_READOUTS, P_TOP};
+    const int body = h - status_h - hints_h - L.gap;
+    int got[P_COUNT] = {0};
+    for (size_t d = 0;; d++) {
+        int need = 0;
+        for (int i = 0; i < P_COUNT; i++)
+            if (has[i]) need += least[i] + L.gap;
+        if (need <= body || d == sizeof drop_order / sizeof drop_order[0]) break;
+        has[drop_order[d]] = 0;
+    }
+    int left = body;
+    for (int i = 0; i < P_COUNT; i++)
+        if (has[i]) {
+            got[i] = least[i];
+            left -= least[i] + L.gap;
+        }
+    /* Growth in order of worth: the picture, the own panel or bars, the history. */
+    static const int grow_order[] = {P_PICTURE, P_TOP, P_READOUTS, P_HISTORY, P_BARS};
+    for (size_t k = 0; k < sizeof grow_order / sizeof grow_order[0] && left > 0; k++) {
+        const int i = grow_order[k];
+        if (!has[i] || ideal[i] <= got[i]) continue;
+        const int add = ideal[i] - got[i] < left ? ideal[i] - got[i] : left;
+        got[i] += add;
+        left -= add;
+    }
+    if (left > 0) { /* all at their best: the rest to the history, else the first panel */
+        const int i = has[P_HISTORY] ? P_HISTORY : has[P_TOP] ? P_TOP : P_PICTURE;
+        got[i] += left;
+    }
+    SDL_Rect r[P_COUNT];
+    int y = status_h + L.gap;
+    for (int i = 0; i < P_COUNT; i++) {
+        r[i] = none;
+        if (!has[i] || got[i] <= 0) continue;
+        r[i] = (SDL_Rect){L.gap, y, col_w, got[i]};
+        y += got[i] + L.gap;
+    }
+    L.data = own ? r[P_TOP] : none;
+    L.bars = own ? r[P_BARS] : bars ? r[P_TOP] : none;
+    L.readouts = r[P_READOUTS];
+    L.landscape = show & UI_SHOW_LANDSCAPE ? r[P_PICTURE] : none;
+    L.side = !(show & UI_SHOW_LANDSCAPE) && (show & UI_SHOW_SIDE) ? r[P_PICTURE] : none;
+    L.history = r[P_HISTORY];
+    return L;
+}
+
 ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned show)
 {
+    if ((show & UI_LAYOUT_UPRIGHT) && h > w) return portrait(w, h, s, text, show);
     ui_layout L;
     SDL_Rect none = {0, 0, 0, 0};
     L.gap = (int)(8.0f * s + 0.5f);

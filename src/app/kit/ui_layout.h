@@ -40,14 +40,29 @@ enum {
     UI_SHOW_SIDE = 1u << 5, /* its second own panel, where the landscape goes when there is none */
     UI_SHOW_HINTS = 1u << 6, /* the key-hint bar; without it (a lesson page, a recording) its
                               * row goes to the panels and hints is an empty rect at the bottom */
-    UI_SHOW_ALL = UI_SHOW_BARS | UI_SHOW_READOUTS | UI_SHOW_LANDSCAPE | UI_SHOW_HISTORY
+    UI_SHOW_ALL = UI_SHOW_BARS | UI_SHOW_READOUTS | UI_SHOW_LANDSCAPE | UI_SHOW_HISTORY,
+    /* Not a panel: the frame is a window held upright (a phone), so the panels stack in
+     * one column (a scene beside a lesson's column may be taller than wide and is not). */
+    UI_LAYOUT_UPRIGHT = 1u << 8
 };
+
+/* A window taller than wide (a phone held upright) stacks the panels in one column, and
+ * its type goes by the width: the smallest text is UI_LAYOUT_PORTRAIT_TEXT_PX for each
+ * UI_LAYOUT_PORTRAIT_WIDTH pixels of width: 16 CSS px on a phone 390 CSS px wide (and
+ * more on wider ones) at any pixel ratio, since the frame's width is the CSS width times
+ * the ratio. (A 360-px phone gets 14.8 CSS px: 16 there would leave room for only the
+ * landscape and the bars.) */
+enum { UI_LAYOUT_PORTRAIT_WIDTH = 390, UI_LAYOUT_PORTRAIT_TEXT_PX = 16 };
+/* The frame's size factor (ui_scene_scale's) for a portrait frame w pixels wide, drawn in
+ * a theme whose text_scale multiplies the type. */
+float ui_layout_portrait_scale(int w, float text_scale);
 
 /* scale: the frame's size factor, 1 at 1280x720 (see ui_scene_scale). show: the panels
  * the frame has. The scenario's own panel (its data) takes the top left, where the bars
  * were, and the bars share the bottom right with the history. A second own panel (side)
  * takes the landscape's place when the frame has no landscape. A panel not shown gets
- * an empty rectangle and its space goes to its column's neighbour. */
+ * an empty rectangle and its space goes to its column's neighbour. With UI_LAYOUT_UPRIGHT
+ * (and h > w): one column, from which the least important panels go when they do not fit. */
 ui_layout ui_layout_compute(int w, int h, float scale, const ui_text *text, unsigned show);
 /* The same with a strip strip_h pixels high (the control strip) between the panels and
  * the hints: the panels give up its height. strip_h 0: ui_layout_compute's. */

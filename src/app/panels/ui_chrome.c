@@ -102,9 +102,11 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
     x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT,
                       diverged ? th->surprise : playing ? th->inherent : th->text, states[si]);
     char cut[256];
-    ui_text_fit(ctx->text, UI_FONT_STATUS, right[ri], x - area.x - ctx->pad, cut, sizeof cut);
-    /* The left side's room ends where this begins. */
-    x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, cut);
+    /* Nothing fits whole (a phone held upright): the numbers and the name share the room. */
+    const int right_room = found ? x - area.x - ctx->pad : (x - area.x - ctx->pad) / 2;
+    ui_text_fit(ctx->text, UI_FONT_STATUS, right[ri], right_room, cut, sizeof cut);
+    const int right_w = ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, cut);
+    x -= right_w; /* the left side's room ends where this begins */
     /* A refused command says why where the scene's name stands, until the next
      * command: a key that does nothing in this scenario must not look broken. */
     const char *msg = xl_session_message(s);

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Touch and phones in headless Chromium: scripts/test.sh runs it after test_web.py.
+
+    python3 tests/web/test_web_touch.py SITE DESKTOP_XENTLAB OUT_DIR
+
+The same arguments and helpers as tests/web/test_web.py (imported from it). Fingers go in
+through DevTools' Input.dispatchTouchEvent (xdotool cannot make them), so the page's
+touch events reach SDL as a phone's would:
+
+- a pinch on the landscape zooms it around the fingers' centre and a two-finger drag
+  pans it: the trace shows `zoom` and `pan` commands (at most one of each a frame),
+  the first finger's press is undone (the point is where it was), and the page itself
+  neither zooms nor scrolls (touch-action: none);
+- a phone held upright (390x844 CSS px, 2 pixels each, mobile): the canvas fills the
+  viewport, the frame is the desktop's upright frame (panels in one column), and the
+  P bars span the column's width;
+- the links and settings the page turns into flags: ?controls=0 is --no-controls, the
+  browser's prefers-reduced-motion is --reduced-motion.
+
+Each check is its own function; the last line is "N passed, M failed".
+"""
+import os, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import test_web as w  # noqa: E402  (its helpers, and its SITE, DESKTOP, OUT from the same arguments)
+from cdp import Browser, image_diff, png_size, serve  # noqa: E402
+
+# Where the default scene's landscape is at 1280x720 CSS px (see test_web.py's click
+# test): its map spans CSS x 642..963 and y 92..412 for z from -6 to 6, and the current
+# point starts at about (z1, z2) = (-0.5, -2.5).
+CENTRE = (800, 250)
+START_POINT = (-0.5, -2.5)
+UNITS_PER_PX = 12.0 / 321
+
+
+def commands(browser, name):
+    """The trace's lines for command `name`, as lists of numbers."""
+    return [[float(v) for v in t['text'].split()[1].split(',')]
+            for t in w.trace_lines(browser) if t.get('command') == name]
+
+
+def touch(browser, kind, points):
+    """One touch event: points are (x, y) CSS pixels, finger ids 0, 1, ..."""
+    browser.send('Input.dispatchTouchEvent', {
+        'type': kind, 'touchPoints': [{'x': x, 'y': y, 'id': i} for i, (x, y) in enumerate(points)]})
+
+
+def two_fingers(browser, start, end, moves=12):
+    """Two fingers down at start ((x0, y0), (x1, y1)), moved to end in `moves` steps, lifted."""
+    touch(browser, 'touchStart', start)
+    browser.pump(0.05)
+    for k in range(1, moves + 1):
+        t = k / moves
+        touch(browser, 'touchMove', [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in zip(start, end)])
+        browser.pump(0.03)
+    touch(browser, 'touchEnd', [])
+    browser.pump(0.3)
+
+
+def page_unmoved(browser):
+    """The page did not zoom or scroll under the fingers."""
+    scale = browser.eval('window.visualViewport ? window.visualViewport.scale : 1')
+    scroll = browser.eval('[window.scrollX, window.scrollY]')
+    assert scale == 1 and scroll == [0, 0], f'the page moved under the fingers: scale {scale}, scroll {scroll}'
+
+
+def with_touch(browser, fn):
+    browser.send('Emulation.setTouchEmulationEnabled', {'enabled': True, 'maxTouchPoints': 5})
+    try:
+        fn()
+    finally:
+        browser.send('Emulation.setTouchEmulationEnabled', {'enabled': False})
+
+
+def check_pinch(b, base):
+    """Spread two fingers from 80 to 160 px apart around CENTRE: zooms in twice."""
+    def run():
+        w.open_page(b, base, '?trace=1')
+        before = os.path.join(w.OUT, 'pinch-before.png')
+        b.canvas_png(before)
+        (cx, cy), moves = CENTRE, 12
+        two_fingers(b, [(cx - 40, cy), (cx + 40, cy)], [(cx - 80, cy), (cx + 80, cy)], moves)
+        zooms = commands(b, 'zoom')
+        assert zooms, 'no zoom in the trace after the pinch'
+        assert len(zooms) <= moves, f'{len(zooms)} zoom commands for {moves} touch moves: not coalesced'
+        factor = 1.0
+        for z in zooms:
+            factor *= z[0]
+        assert abs(factor - 0.5) < 0.02, f'the zooms multiply to {factor}, expected 0.5 (80 px to 160 px apart)'
+        # Around the view point under the fingers' centre: (800, 250) is about (-0.1, 0.1).
+        x, y = zooms[0][1], zooms[0][2]
+        assert abs(x + 0.1) < 0.3 and abs(y - 0.1) < 0.3, f'the first zoom is around ({x}, {y}), expected (-0.1, 0.1)'
+        # The first finger's press moved the point; the second finger put it back.
+        moved = commands(b, 'move-to')
+        assert len(moved) == 2, f'move-to lines: {moved}'
+        assert abs(moved[-1][0] - START_POINT[0]) < 0.2 and abs(moved[-1][1] - START_POINT[1]) < 0.2, \
+            f'the point is at {moved[-1]}, it was at about {START_POINT}'
+        page_unmoved(b)
+        after = os.path.join(w.OUT, 'pinch-browser.png')
+        b.canvas_png(after)
+        assert image_diff(before, after, w.FUZZ_PERCENT) > 20000, 'the landscape did not change after the pinch'
+        # The frame is what the trace's commands make on the desktop.
+        done = [t['text'] for t in w.trace_lines(b) if t.get('command') in ('move-to', 'zoom', 'pan')]
+        want = os.path.join(OUT_DESKTOP, 'pinch-desktop.png')
+        w.desktop('--size', '1280x720', '--do', ';'.join(done), '-o', want)
+        w.same_frame(after, want, 'pinch')
+    with_touch(b, run)
+
+
+def check_two_finger_pan(b, base):
+    """Two fingers 80 px apart move 60 px right and 45 px down together: the view pans."""
+    def run():
+        w.open_page(b, base, '?trace=1')
+        (cx, cy), (dx, dy) = CENTRE, (60, 45)
+        two_fingers(b, [(cx - 40, cy), (cx + 40, cy)], [(cx - 40 + dx, cy + dy), (cx + 40 + dx, cy + dy)])
+        pans = commands(b, 'pan')
+        assert pans, 'no pan in the trace after the two-finger drag'
+        sx, sy = sum(p[0] for p in pans), sum(p[1] for p in pans)
+        # The map follows the fingers: the view moves left and (rows grow downward) up in z2.
+        want_x, want_y = -dx * UNITS_PER_PX, dy * UNITS_PER_PX
+        assert abs(sx - want_x) < 0.1 * abs(want_x) and abs(sy - want_y) < 0.1 * abs(want_y), \
+            f'the view moved ({sx:.3f}, {sy:.3f}), expected about ({want_x:.3f}, {want_y:.3f})'
+        factor = 1.0
+        for z in commands(b, 'zoom'):
+            factor *= z[0]
+        assert abs(factor - 1.0) < 0.01, f'a drag without spreading zoomed by {factor}'
+        page_unmoved(b)
+        b.canvas_png(os.path.join(w.OUT, 'pan-browser.png'))
+    with_touch(b, run)
+
+
+def check_portrait_phone(b, base):
+    """390x844 CSS px at 2 pixels each, a mobile viewport: one column."""
+    b.send('Emulation.setDeviceMetricsOverride', {'width': 390, 'height': 844, 'deviceScaleFactor': 2, 'mobile': True})
+    try:
+        w.open_page(b, base)
+        b.wait_for("document.getElementById('canvas').width === 780 && "
+                   "document.getElementById('canvas').height === 1688", timeout=10)
+        box = b.eval("(() => { const r = document.getElementById('canvas').getBoundingClientRect();"
+                     " return [r.left, r.top, r.width, r.height, innerWidth, innerHeight]; })()")
+        assert box[:4] == [0, 0, box[4], box[5]] and box[4] == 390, f'canvas {box[:4]} in a {box[4]}x{box[5]} viewport'
+        b.pump(0.3)
+        shot = os.path.join(w.OUT, 'portrait-browser.png')
+        b.canvas_png(shot)
+        assert png_size(shot) == (780, 1688), png_size(shot)
+        want = os.path.join(OUT_DESKTOP, 'portrait-desktop.png')
+        w.desktop('--size', '780x1688', '-o', want)
+        w.same_frame(shot, want, 'portrait')
+        # One column: the P bars (truth blue) reach across most of the width; side by side
+        # with the landscape (lying down) they keep to the left 45%.
+        out = subprocess.run(['convert', shot, '-fill', 'white', '+opaque', '#0072B2', '-format', '%@', 'info:'],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        bw, _, rest = out.partition('x')
+        bx = int(rest.split('+')[1])
+        assert int(bw) > 780 * 0.6 and bx < 780 * 0.2, f'the truth bars span {out} of a 780-px frame'
+    finally:
+        b.send('Emulation.setDeviceMetricsOverride', {'width': 1280, 'height': 720, 'deviceScaleFactor': 1,
+                                                      'mobile': False})
+
+
+def check_url_flags(b, base):
+    """?controls=0 and prefers-reduced-motion become the program's flags."""
+    def args_of(query):
+        w.start_page(b, f'{base}/index.html{query}')
+        return b.wait_for('window.xentlab.args', timeout=10)
+    args = args_of('?controls=0')
+    assert '--no-controls' in args, f'?controls=0 gave {args}'
+    assert '--no-controls' not in args_of('?controls=1'), 'controls=1 turned the controls off'
+    assert '--reduced-motion' not in args_of('?trace=1'), 'reduced motion without the setting'
+    b.send('Emulation.setEmulatedMedia', {'features': [{'name': 'prefers-reduced-motion', 'value': 'reduce'}]})
+    try:
+        args = args_of('?trace=1')
+        assert '--reduced-motion' in args, f'prefers-reduced-motion: reduce gave {args}'
+    finally:
+        b.send('Emulation.setEmulatedMedia', {'features': []})
+    b.goto(f'{base}/index.html?controls=maybe&x=1')
+    b.wait_for("!document.getElementById('failed').hidden", timeout=10)
+    text = b.eval("document.getElementById('failed').innerText")
+    assert 'unknown URL parameter: x' in text and 'controls' in text, text
+
+
+OUT_DESKTOP = None
+
+
+def main():
+    global OUT_DESKTOP
+    if w.SITE is None:
+        print(__doc__)
+        return 2
+    os.makedirs(w.OUT, exist_ok=True)
+    OUT_DESKTOP = w.OUT
+    base, stop = serve(w.SITE)
+    with Browser(1280, 720) as b:
+        w.check('touch: a pinch on the landscape zooms it around the fingers (zoom in the trace)')(
+            lambda: check_pinch(b, base))
+        w.check('touch: a two-finger drag pans the landscape (pan in the trace)')(lambda: check_two_finger_pan(b, base))
+        w.check('a phone held upright (390x844, 2x): the canvas fills it, one column as on the desktop')(
+            lambda: check_portrait_phone(b, base))
+        w.check('?controls=0 is --no-controls; prefers-reduced-motion is --reduced-motion')(
+            lambda: check_url_flags(b, base))
+    stop()
+    failed = [name for name, e in w.results if e is not None]
+    print(f'web touch: pictures in {w.OUT}')
+    print(f'{len(w.results) - len(failed)} passed, {len(failed)} failed')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
