@@ -4,7 +4,11 @@
  * places whatever the numbers and the scenario (ui_controls.c), so the frame drawn here
  * is the window's.
  *
- *   controls_where W H [dark] */
+ *   controls_where W H [dark] [ratio=R] [boxes]
+ *
+ * ratio=R: R frame pixels per window point (a browser's devicePixelRatio; 1 unless
+ * given), which sets the buttons' fingertip floor. boxes: each line also gives the
+ * button's width and height, "COMMAND X Y W H" (tests/web/test_web.py). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +40,17 @@ int main(int argc, char **argv)
         fprintf(stderr, "controls_where: cannot draw a frame: %s\n", err);
         return 1;
     }
-    const ui_view view = {.theme = argc > 3 && strcmp(argv[3], "dark") == 0 ? UI_THEME_DARK : UI_THEME_LIGHT, .zoom = 1.0f};
+    int dark = 0, boxes = 0;
+    float ratio = 1.0f;
+    for (int i = 3; i < argc; i++) {
+        if (strcmp(argv[i], "dark") == 0)
+            dark = 1;
+        else if (strcmp(argv[i], "boxes") == 0)
+            boxes = 1;
+        else if (strncmp(argv[i], "ratio=", 6) == 0)
+            ratio = (float)atof(argv[i] + 6);
+    }
+    const ui_view view = {.theme = dark ? UI_THEME_DARK : UI_THEME_LIGHT, .zoom = 1.0f, .px_per_point = ratio};
     if (SDL_Init(0) != 0) {
         fprintf(stderr, "controls_where: SDL_Init: %s\n", SDL_GetError());
         return 1;
@@ -45,8 +59,11 @@ int main(int argc, char **argv)
     ui_scene_draw(sc, s, &view, w, h, &g);
     for (int i = 0; i < g.controls.n; i++) {
         const SDL_Rect b = g.controls.rect[i];
-        printf("%s %d %d\n", xl_command_name(g.controls.action[i].cmd.kind), g.scene.x + b.x + b.w / 2,
+        printf("%s %d %d", xl_command_name(g.controls.action[i].cmd.kind), g.scene.x + b.x + b.w / 2,
                g.scene.y + b.y + b.h / 2);
+        if (boxes)
+            printf(" %d %d", b.w, b.h);
+        printf("\n");
     }
     xl_session_destroy(s);
     ui_scene_destroy(sc);

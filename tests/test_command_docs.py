@@ -21,7 +21,9 @@ import re
 import subprocess
 import sys
 
-PLAYER_KEYS = {"M", "PageDown", "PageUp", "Esc", ".", "Mouse", "F5", "Shift+F5"}
+# Rows of the web key sheet that are not keys of the registry: the lesson player's, and
+# the pointer's (Mouse, Touch).
+PLAYER_KEYS = {"M", "PageDown", "PageUp", "Esc", ".", "Mouse", "Touch", "F5", "Shift+F5"}
 
 
 def registry(xentlab):

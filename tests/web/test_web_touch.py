@@ -15,22 +15,30 @@ touch events reach SDL as a phone's would:
   viewport, the frame is the desktop's upright frame (panels in one column), and the
   P bars span the column's width;
 - the links and settings the page turns into flags: ?controls=0 is --no-controls, the
-  browser's prefers-reduced-motion is --reduced-motion.
+  browser's prefers-reduced-motion is --reduced-motion;
+- the control strip in the canvas: each button clicked gives the trace its key gives
+  (the same command lines, state after each included); ?controls=0 hides it (the frame
+  is the desktop's --no-controls frame, a click where a button was does nothing); its
+  buttons are at least 44 CSS px tall at 1 and 2 pixels per CSS pixel. Where the buttons
+  are comes from the desktop build's tests/controls_where (beside DESKTOP_XENTLAB in
+  tests/), for the frame's size and pixel ratio.
 
 Each check is its own function; the last line is "N passed, M failed".
 """
-import os, subprocess, sys
+import os, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web as w  # noqa: E402  (its helpers, and its SITE, DESKTOP, OUT from the same arguments)
 from cdp import Browser, image_diff, png_size, serve  # noqa: E402
 
 # Where the default scene's landscape is at 1280x720 CSS px (see test_web.py's click
-# test): its map spans CSS x 642..963 and y 92..412 for z from -6 to 6, and the current
-# point starts at about (z1, z2) = (-0.5, -2.5).
+# test), with the room's type and the control strip at the foot: its map spans CSS x
+# 643..904 and y 94..355 for z from -6 to 6 (z = 0 at about (773, 224)), so CENTRE is
+# about (1.2, -1.2); the current point starts at about (z1, z2) = (-0.5, -2.5).
 CENTRE = (800, 250)
+CENTRE_Z = (1.2, -1.2)
 START_POINT = (-0.5, -2.5)
-UNITS_PER_PX = 12.0 / 321
+UNITS_PER_PX = 12.0 / 261
 
 
 def commands(browser, name):
@@ -87,9 +95,10 @@ def check_pinch(b, base):
         for z in zooms:
             factor *= z[0]
         assert abs(factor - 0.5) < 0.02, f'the zooms multiply to {factor}, expected 0.5 (80 px to 160 px apart)'
-        # Around the view point under the fingers' centre: (800, 250) is about (-0.1, 0.1).
+        # Around the view point under the fingers' centre: CENTRE is about CENTRE_Z.
         x, y = zooms[0][1], zooms[0][2]
-        assert abs(x + 0.1) < 0.3 and abs(y - 0.1) < 0.3, f'the first zoom is around ({x}, {y}), expected (-0.1, 0.1)'
+        assert abs(x - CENTRE_Z[0]) < 0.3 and abs(y - CENTRE_Z[1]) < 0.3, \
+            f'the first zoom is around ({x}, {y}), expected {CENTRE_Z}'
         # The first finger's press moved the point; the second finger put it back.
         moved = commands(b, 'move-to')
         assert len(moved) == 2, f'move-to lines: {moved}'
@@ -179,6 +188,136 @@ def check_url_flags(b, base):
     assert 'unknown URL parameter: x' in text and 'controls' in text, text
 
 
+# The strip's actions in order, and the keys that issue the same commands (as in
+# tests/test_controls.sh, the Xvfb twin of this check). toggle-play comes last: after it
+# the steps run on the clock, which two sessions share no more than the order of actions.
+STRIP_ACTIONS = ['step', 'step', 'speed-up', 'speed-down', 'lr-up', 'lr-up', 'lr-down', 'optimizer-next', 'reset',
+                 'scenario-next', 'scenario-prev', 'toggle-play']
+STRIP_KEYS = {'step': ('n',), 'speed-up': (']',), 'speed-down': ('[',), 'lr-up': ('+',), 'lr-down': ('-',),
+              'optimizer-next': ('g',), 'reset': ('r',), 'scenario-next': ('s',), 'scenario-prev': ('s', True),
+              'toggle-play': ('Space',)}
+
+
+def strip_buttons(width, height, ratio=1):
+    """{command: (x, y, w, h)} of the strip's buttons in a width x height frame at ratio
+    frame pixels per CSS pixel: centre and size in frame pixels (tests/controls_where)."""
+    where = os.path.join(os.path.dirname(w.DESKTOP), 'tests', 'controls_where')
+    out = subprocess.run([where, str(width), str(height), f'ratio={ratio}', 'boxes'], capture_output=True,
+                         text=True, timeout=30, env={**os.environ, 'SDL_VIDEODRIVER': 'dummy'})
+    assert out.returncode == 0, f'{where} exited {out.returncode}: {out.stderr.strip()}'
+    buttons = {}
+    for line in out.stdout.splitlines():
+        name, *numbers = line.split()
+        buttons.setdefault(name, tuple(int(v) for v in numbers))
+    assert all(a in buttons for a in STRIP_ACTIONS), f'controls_where names {sorted(buttons)}'
+    return buttons
+
+
+def command_lines(browser):
+    return [t for t in w.trace_lines(browser) if 'command' in t]
+
+
+def strip_session(b, base, mode, buttons, ratio=1):
+    """A session driven by clicks on the strip's buttons or by their keys; its command lines."""
+    w.open_page(b, base, '?trace=1')
+    for i, action in enumerate(STRIP_ACTIONS, 1):
+        shown = b.eval('window.xentlab.frames')
+        if mode == 'click':
+            x, y = buttons[action][:2]
+            b.click(x / ratio, y / ratio)
+        else:
+            key, *shift = STRIP_KEYS[action]
+            b.press(key, shift=bool(shift))
+        deadline = time.time() + 5
+        while len(command_lines(b)) < i:
+            assert time.time() < deadline, f'{mode} {action} (action {i}): no command line within 5 s'
+            b.pump(0.05)
+        w.frames_after(b, shown)
+    return command_lines(b)
+
+
+def check_strip_clicks_are_keys(b, base):
+    """Each button of the strip clicked in the canvas gives the trace its key gives."""
+    buttons = strip_buttons(1280, 720)
+    clicks = strip_session(b, base, 'click', buttons)
+    keys = strip_session(b, base, 'key', buttons)
+    assert [c['command'] for c in clicks] == STRIP_ACTIONS, f'the clicks gave {[c["command"] for c in clicks]}'
+    assert len(clicks) == len(keys), f'{len(clicks)} command lines from clicks, {len(keys)} from keys'
+    for i, (c, k) in enumerate(zip(clicks, keys), 1):
+        assert c == k, f'line {i} differs:\n click: {c}\n key:   {k}'
+        assert c['ok'], f'line {i} ({c["command"]}) was refused'
+    # The strip's actions did something: three scenarios visited, the rate moved.
+    assert clicks[-3]['command'] == 'scenario-next' and clicks[-1]['command'] == 'toggle-play'
+    print(f'     {len(clicks)} command lines, the same from clicks and keys', flush=True)
+
+
+def strip_box(buttons):
+    """The frame region (x, y, w, h) that holds every button of the strip."""
+    x0 = min(x - bw // 2 for x, y, bw, bh in buttons.values())
+    y0 = min(y - bh // 2 for x, y, bw, bh in buttons.values())
+    x1 = max(x + bw - bw // 2 for x, y, bw, bh in buttons.values())
+    y1 = max(y + bh - bh // 2 for x, y, bw, bh in buttons.values())
+    return x0, y0, x1 - x0, y1 - y0
+
+
+def crop_diff(a, b, box):
+    """Pixels that differ by more than the fuzz between a and b inside box."""
+    x, y, bw, bh = box
+    crops = []
+    for png in (a, b):
+        out = png[:-4] + '-strip.png'
+        subprocess.run(['convert', png, '-crop', f'{bw}x{bh}+{x}+{y}', '+repage', out], check=True)
+        crops.append(out)
+    return image_diff(crops[0], crops[1], w.FUZZ_PERCENT)
+
+
+def check_strip_hidden_and_sized(b, base):
+    """?controls=0 hides the strip; its buttons are at least 44 CSS px tall at 1x and 2x."""
+    buttons = strip_buttons(1280, 720)
+    short = min(bh for x, y, bw, bh in buttons.values())
+    assert short >= 44, f'a button is {short} CSS px tall at 1280x720, 1x'
+    w.open_page(b, base, '?trace=1')
+    shown_png = os.path.join(w.OUT, 'strip-shown-browser.png')
+    b.canvas_png(shown_png)
+    w.open_page(b, base, '?trace=1&controls=0')
+    hidden_png = os.path.join(w.OUT, 'strip-hidden-browser.png')
+    b.canvas_png(hidden_png)
+    want = os.path.join(w.OUT, 'strip-hidden-desktop.png')
+    w.desktop('--size', '1280x720', '--no-controls', '-o', want)
+    w.same_frame(hidden_png, want, 'strip-hidden')
+    box = strip_box(buttons)
+    changed = crop_diff(shown_png, hidden_png, box)
+    assert changed > box[2] * box[3] // 10, f'only {changed} pixels of the strip\'s {box} changed with ?controls=0'
+    # A click where the step button was: no step.
+    shown = b.eval('window.xentlab.frames')
+    b.click(*buttons['step'][:2])
+    w.frames_after(b, shown)
+    assert not [c for c in command_lines(b) if c['command'] == 'step'], 'a click on the hidden strip stepped'
+    # Two pixels per CSS pixel at 1280x720 CSS px: each button is at least 44 CSS px tall,
+    # and a click at a button's centre in CSS px is its command.
+    for css_w, css_h in ((1280, 720),):
+        b.send('Emulation.setDeviceMetricsOverride', {'width': css_w, 'height': css_h, 'deviceScaleFactor': 2,
+                                                      'mobile': False})
+        try:
+            w.open_page(b, base, '?trace=1')
+            b.wait_for(f"document.getElementById('canvas').width === {2 * css_w}", timeout=10)
+            b.pump(0.3)
+            shot = os.path.join(w.OUT, f'strip-{css_w}x{css_h}-2x-browser.png')
+            b.canvas_png(shot)
+            twice = strip_buttons(2 * css_w, 2 * css_h, 2)
+            short = min(bh for x, y, bw, bh in twice.values()) / 2
+            assert short >= 44, f'a button is {short} CSS px tall at {css_w}x{css_h} CSS px, 2x'
+            shown = b.eval('window.xentlab.frames')
+            b.click(twice['step'][0] / 2, twice['step'][1] / 2)
+            w.frames_after(b, shown)
+            steps = [c for c in command_lines(b) if c['command'] == 'step']
+            assert steps and steps[-1]['ok'], f'a click on step at {css_w}x{css_h}, 2x: {command_lines(b)[-2:]}'
+            print(f'     {css_w}x{css_h} CSS px, 2x: buttons {short:.0f} CSS px tall or more', flush=True)
+        finally:
+            b.send('Emulation.setDeviceMetricsOverride', {'width': 1280, 'height': 720, 'deviceScaleFactor': 1,
+                                                          'mobile': False})
+
+
 OUT_DESKTOP = None
 
 
@@ -198,6 +337,10 @@ def main():
             lambda: check_portrait_phone(b, base))
         w.check('?controls=0 is --no-controls; prefers-reduced-motion is --reduced-motion')(
             lambda: check_url_flags(b, base))
+        w.check('the control strip: each button clicked gives the trace of its key')(
+            lambda: check_strip_clicks_are_keys(b, base))
+        w.check('the control strip: ?controls=0 hides it; buttons at least 44 CSS px tall at 1x and 2x')(
+            lambda: check_strip_hidden_and_sized(b, base))
     stop()
     failed = [name for name, e in w.results if e is not None]
     print(f'web touch: pictures in {w.OUT}')
