@@ -412,6 +412,10 @@ def make_table(shots, version="0.0.0", scenarios=()):
         cases.append(Case("--pointer", ["--pointer", v, "--steps", "10", "--screenshot", shot()], e))
     for v, e in [("0.6", 0), ("1.3", 0), ("1", 0), ("0.59", 2), ("1.31", 2), ("nan", 2), ("inf", 2), ("", 2)]:
         add("--zoom", v, e)
+    # Issue 21: the pixel ratio a headless frame is drawn for (the strip's 44-point floor).
+    for v, e in [("1", 0), ("2", 0), ("2.625", 0), ("8", 0), ("0.99", 2), ("0", 2), ("8.01", 2), ("nan", 2),
+                 ("-2", 2), ("", 2)]:
+        add("--pixel-ratio", v, e)
     for v, e in [("/nonexistent", 2), ("", 2), ("/tmp", 0)]:
         add("--shots", v, e)
     for v, e in [("run 50;rewind 20;back;step", 0), ("rewind 0", 0), ("rewind 5", 0), ("rewind -1", 2),

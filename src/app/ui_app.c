@@ -231,7 +231,7 @@ static int app_open(app *a, const ui_options *opt)
     if (opt->trace) xl_session_set_observer(a->s, trace_step, &a->tc);
     a->view = (ui_view){.theme = scene_opt->theme, .pointer_in = opt->pointer, .pointer_x = opt->pointer_x,
                         .pointer_y = opt->pointer_y, .zoom = scene_opt->zoom,
-                        .reduced_motion = opt->reduced_motion,
+                        .reduced_motion = opt->reduced_motion, .px_per_point = opt->pixel_ratio,
                         .controls = opt->no_controls ? UI_CONTROLS_OFF : UI_CONTROLS_AUTO};
     if (opt->record_input) {
         char err[1200];

@@ -30,7 +30,7 @@ enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
     OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE,
-    OPT_REDUCED_MOTION, OPT_NO_CONTROLS
+    OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -590,6 +590,15 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         o->page = (int)v;
         break;
     case OPT_PLAY: o->check_play = 1; break;
+    case OPT_PIXEL_RATIO: {
+        double r;
+        if (xl_parse_real(arg, strlen(arg), &r) != 0 || !(r >= 1.0 && r <= 8.0)) {
+            fail(err_stream, "--pixel-ratio", "expected a ratio from 1 to 8", arg);
+            return -1;
+        }
+        o->pixel_ratio = (float)r;
+        break;
+    }
     case OPT_ZOOM: {
         double z;
         if (xl_parse_real(arg, strlen(arg), &z) != 0 || !(z >= UI_ZOOM_MIN - 1e-6 && z <= UI_ZOOM_MAX + 1e-6)) {
@@ -803,6 +812,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"page", required_argument, NULL, OPT_PAGE},
         {"presenter", no_argument, NULL, OPT_PRESENTER},
         {"reduced-motion", no_argument, NULL, OPT_REDUCED_MOTION},
+        {"pixel-ratio", required_argument, NULL, OPT_PIXEL_RATIO},
         {"no-controls", no_argument, NULL, OPT_NO_CONTROLS},
         {"record", required_argument, NULL, OPT_RECORD},
         {"fps", required_argument, NULL, OPT_FPS},

@@ -31,6 +31,7 @@ typedef struct ui_options {
     int page;                 /* --page K (1-based); 0: not given */
     int presenter;            /* --presenter: the speaker's second window */
     int reduced_motion;       /* --reduced-motion: focus changes are cuts, not animations */
+    float pixel_ratio;        /* --pixel-ratio R: a headless frame drawn as for R pixels a point (0: 1) */
     int no_controls;          /* --no-controls (the browser's ?controls=0): the control strip hidden */
     const char *record;       /* --record OUT, or NULL (borrows argv) */
     int fps;                  /* --fps (30 when recording and not given) */

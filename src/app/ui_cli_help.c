@@ -25,6 +25,8 @@ void ui_cli_help_usage(FILE *f)
 "                         Ctrl + / Ctrl - / Ctrl 0)\n"
 "      --shots DIR        where F12 saves screenshots (default: the current folder)\n"
 "      --reduced-motion   focus changes (F2) are cuts, not 0.3 s animations\n"
+"      --pixel-ratio R    a headless frame drawn as for R pixels a point (a\n"
+"                         browser's devicePixelRatio): the strip's 44-point floor\n"
 "      --no-controls      hide the control strip (play, step, reset, speed, lr,\n"
 "                         optimizer, scenario buttons); F3 shows it again\n"
 "      --lesson NAME      open a lesson: its number (4), name (cross-entropy) or\n"

@@ -41,6 +41,14 @@ void ui_platform_fit_window(SDL_Window *win)
     if (w != fit_w || h != fit_h) SDL_SetWindowSize(win, fit_w, fit_h);
 }
 
+float ui_platform_pixels_per_point(SDL_Window *win, int frame_w)
+{
+    (void)win;
+    (void)frame_w;
+    const double ratio = emscripten_get_device_pixel_ratio();
+    return ratio > 0.0 && ratio <= 8.0 ? (float)ratio : 1.0f; /* bounded as in ui_platform_fit_window */
+}
+
 typedef struct turn_call {
     ui_platform_turn_fn turn;
     void *ctx;
@@ -174,6 +182,13 @@ int ui_platform_is_browser(void) { return 0; }
 Uint32 ui_platform_window_flags(void) { return SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI; }
 
 void ui_platform_fit_window(SDL_Window *win) { (void)win; }
+
+float ui_platform_pixels_per_point(SDL_Window *win, int frame_w)
+{
+    int ww = 0, wh = 0;
+    SDL_GetWindowSize(win, &ww, &wh);
+    return ww > 0 && frame_w > 0 ? (float)frame_w / (float)ww : 1.0f;
+}
 
 void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
 {

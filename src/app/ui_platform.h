@@ -34,6 +34,12 @@ Uint32 ui_platform_window_flags(void);
  * the desktop, nothing. */
 void ui_platform_fit_window(SDL_Window *win);
 
+/* Frame pixels per window point (the fingertip sizes are in points), for a frame
+ * frame_w pixels wide drawn in win: on the desktop, frame_w over the window's width in
+ * points; in the browser, the device's pixel ratio (the window there is sized in frame
+ * pixels, ui_platform_fit_window, so its width says nothing of CSS pixels). */
+float ui_platform_pixels_per_point(SDL_Window *win, int frame_w);
+
 /* One turn of a window loop: handle events, step, draw. may_wait: the turn may sleep
  * until something happens (the desktop); 0 when the browser calls it and it must
  * return promptly. Returns 0 when the loop is over. */

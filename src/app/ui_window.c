@@ -496,9 +496,7 @@ static void turn_draw(window_loop *L)
 {
     if (L->dirty && L->running) {
         SDL_GetRendererOutputSize(L->r, &L->w, &L->h);
-        int ww = 0, wh = 0;
-        SDL_GetWindowSize(L->win, &ww, &wh);
-        L->view->px_per_point = ww > 0 ? (float)L->w / (float)ww : 1.0f; /* fingertip sizes are in points */
+        L->view->px_per_point = ui_platform_pixels_per_point(L->win, L->w); /* fingertip sizes are in points */
         if (L->d->rw && (L->w != L->last_w || L->h != L->last_h)) {
             ui_replay_write(L->d->rw, ui_dispatch_ms(L->d), UI_REPLAY_SIZE, NULL, L->w, L->h);
             L->last_w = L->w;

@@ -12,8 +12,8 @@ touch events reach SDL as a phone's would:
   the first finger's press is undone (the point is where it was), and the page itself
   neither zooms nor scrolls (touch-action: none);
 - a phone held upright (390x844 CSS px, 2 pixels each, mobile): the canvas fills the
-  viewport, the frame is the desktop's upright frame (panels in one column), and the
-  P bars span the column's width;
+  viewport, the frame is the desktop's upright frame for 2 pixels a point (panels in one
+  column, the strip's buttons 44 CSS px), and the P bars span the column's width;
 - the links and settings the page turns into flags: ?controls=0 is --no-controls, the
   browser's prefers-reduced-motion is --reduced-motion;
 - the control strip in the canvas: each button clicked gives the trace its key gives
@@ -153,7 +153,7 @@ def check_portrait_phone(b, base):
         b.canvas_png(shot)
         assert png_size(shot) == (780, 1688), png_size(shot)
         want = os.path.join(OUT_DESKTOP, 'portrait-desktop.png')
-        w.desktop('--size', '780x1688', '-o', want)
+        w.desktop('--size', '780x1688', '--pixel-ratio', '2', '-o', want)
         w.same_frame(shot, want, 'portrait')
         # One column: the P bars (truth blue) reach across most of the width; side by side
         # with the landscape (lying down) they keep to the left 45%.
@@ -293,9 +293,11 @@ def check_strip_hidden_and_sized(b, base):
     b.click(*buttons['step'][:2])
     w.frames_after(b, shown)
     assert not [c for c in command_lines(b) if c['command'] == 'step'], 'a click on the hidden strip stepped'
-    # Two pixels per CSS pixel at 1280x720 CSS px: each button is at least 44 CSS px tall,
-    # and a click at a button's centre in CSS px is its command.
-    for css_w, css_h in ((1280, 720),):
+    # Two pixels per CSS pixel, at 1280x720 CSS px and at a small 640x360 (where the
+    # buttons are at their fingertip floor, 88 frame px): each is at least 44 CSS px
+    # tall, the frame is the desktop's drawn for that ratio (--pixel-ratio 2), and a
+    # click at a button's centre in CSS px is its command.
+    for css_w, css_h in ((1280, 720), (640, 360)):
         b.send('Emulation.setDeviceMetricsOverride', {'width': css_w, 'height': css_h, 'deviceScaleFactor': 2,
                                                       'mobile': False})
         try:
@@ -304,6 +306,9 @@ def check_strip_hidden_and_sized(b, base):
             b.pump(0.3)
             shot = os.path.join(w.OUT, f'strip-{css_w}x{css_h}-2x-browser.png')
             b.canvas_png(shot)
+            want = os.path.join(w.OUT, f'strip-{css_w}x{css_h}-2x-desktop.png')
+            w.desktop('--size', f'{2 * css_w}x{2 * css_h}', '--pixel-ratio', '2', '-o', want)
+            w.same_frame(shot, want, f'strip-{css_w}x{css_h}-2x')
             twice = strip_buttons(2 * css_w, 2 * css_h, 2)
             short = min(bh for x, y, bw, bh in twice.values()) / 2
             assert short >= 44, f'a button is {short} CSS px tall at {css_w}x{css_h} CSS px, 2x'
