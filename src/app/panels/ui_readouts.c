@@ -409,6 +409,17 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     int bar_h = two_rows ? 2 * lh + 2 : (int)(lh * 1.5f);
     int avail = in.y + in.h - top;
     if (avail < bar_h + 2 * tick_h) bar_h = avail - 2 * tick_h;
+    /* The page's claim under the bar (a reading's inequality) is kept whole: where it
+     * needs two lines and the panel is short (a small window under the control strip),
+     * the bar gives up height for it, down to two thirds of a line. */
+    char claim[256] = "";
+    const int has_claim =
+        def->summary_line && def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, claim, sizeof claim);
+    if (has_claim) {
+        const int lines = ui_text_width(ctx->text, UI_FONT_LABEL, claim) > in.w ? 2 : 1;
+        const int room = avail - 2 * tick_h - ctx->pad / 3 - lines * lh;
+        if (bar_h > room) bar_h = room > lh * 2 / 3 ? room : lh * 2 / 3;
+    }
     if (bar_h < 6) return;
     /* Room at the right for the last tick label's overhang and the unit. */
     int unit_w = ui_text_width(ctx->text, UI_FONT_TICK, unit) + ui_text_width(ctx->text, UI_FONT_TICK, "00.0") / 2 + ctx->pad;
@@ -434,12 +445,13 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     /* Under the ticks: the selected item's line, then the race's losses or the lesson. */
     int line_y = axis.y + axis.h + ctx->pad / 3 + tick_h + ctx->pad / 2;
     if (line_y + lh <= in.y + in.h + ctx->pad / 2) {
-        char line[256];
         int lines = 1;
-        if (def->summary_line &&
-            def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, line, sizeof line)) {
-            /* The page's claim (a reading's inequality): wrapped, never cut. */
-            lines = ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, line_y, in.w, ctx->theme->text, line);
+        if (has_claim) {
+            /* The page's claim (a reading's inequality): wrapped, never cut, and not drawn
+             * at all where even its lines do not fit. */
+            const int need = ui_text_width(ctx->text, UI_FONT_LABEL, claim) > in.w ? 2 : 1;
+            if (line_y + need * lh <= in.y + in.h + ctx->pad / 2)
+                lines = ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, line_y, in.w, ctx->theme->text, claim);
         } else {
             draw_selected_line(ctx, in, s, line_y);
         }
