@@ -395,18 +395,30 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     }
     SDL_Rect in = ui_panel_begin(ctx, area, title, buf);
     const ui_font big = numbers_font(ctx, in);
-    draw_numbers_row(ctx, big, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
-                     racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text);
-
-    /* The stacked bar with its own axis, under the numbers and their captions. */
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int rh = ui_text_line_height(ctx->text, big);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    int top = in.y + lh + rh + tick_h + ctx->pad;
     /* A floor below 0 stacks the parts in two rows (draw_identity_bar): a line of type
      * each, so the names inside them never meet. */
     const int two_rows = cur.floor * k < 0.0 || cur.loss * k < 0.0;
     int bar_h = two_rows ? 2 * lh + 2 : (int)(lh * 1.5f);
+    /* A panel far taller than its content (the readouts in focus, a lesson's one
+     * picture) does not leave its lower half empty: the bar thickens, up to three
+     * lines more, and the whole stands a third of the rest lower. */
+    const int natural = lh + rh + 3 * tick_h + ctx->pad * 2 + bar_h + 2 * lh;
+    int spare = in.h - natural;
+    if (spare > 2 * lh) {
+        const int grow = spare / 2 < 3 * lh ? spare / 2 : 3 * lh;
+        bar_h += grow;
+        spare -= grow;
+        in.y += spare / 3;
+        in.h -= spare / 3;
+    }
+    draw_numbers_row(ctx, big, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
+                     racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text);
+
+    /* The stacked bar with its own axis, under the numbers and their captions. */
+    int top = in.y + lh + rh + tick_h + ctx->pad;
     int avail = in.y + in.h - top;
     if (avail < bar_h + 2 * tick_h) bar_h = avail - 2 * tick_h;
     /* The page's claim under the bar (a reading's inequality) is kept whole: where it
