@@ -469,7 +469,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
     if (L.hints.h > 0) {
         ui_text_set_region(sc->text, L.hints, 0);
-        ui_hints_draw(&ctx, L.hints, s, &g->help_hint);
+        ui_hints_draw(&ctx, L.hints, s, L.controls.h > 0, &g->help_hint);
     }
     if (L.controls.h > 0) {
         ui_text_set_region(sc->text, L.controls, 0);
