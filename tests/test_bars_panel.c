@@ -83,12 +83,58 @@ START_TEST(surprise_labels_are_fair)
 }
 END_TEST
 
+static xl_session *scenario_session(const char *name)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 0);
+    const xl_scenario_def *def = xl_scenario_find(name);
+    xl_session_desc_set_scenario(&d, def);
+    /* The Gaussians as lesson 9 page 4 has them: Q = N(5, 2²) over P = N(5, 1): every bin under 0.2. */
+    if (strcmp(name, "gaussian") == 0) d.params[xl_scenario_param_index(def, "mu_q0")] = 5.0;
+    d.grid = 16;
+    xl_session *s = xl_session_create(&d);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+/* Issue 21: bars no one drags fit their axis to what they show (the Gaussian's bins of
+ * at most 0.2 fill the plot, not its bottom fifth: lesson 9 page 5's "the bars
+ * show why"), while bars a pointer edits keep 0..1, so a bar's height is its p. */
+START_TEST(fixed_bars_fit_their_axis_dragged_ones_keep_zero_to_one)
+{
+    static const struct { const char *scenario; double want_top; } cases[] = {{"gaussian", 0.2}, {"softmax", 1.0}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        xl_session *s = scenario_session(cases[c].scenario);
+        xl_bars bars;
+        xl_session_bars(s, &bars);
+        double most = 0.0;
+        int tallest = 0;
+        for (int i = 0; i < bars.n; i++)
+            if (bars.p[i] > most) most = bars.p[tallest = i];
+        for (int t = 0; t < UI_THEME_COUNT; t++) {
+            panel_frame f;
+            ui_ctx ctx = panel_frame_open(&f, sizes[0], (ui_theme_kind)t);
+            ui_bars_geom g;
+            ui_bars_draw(&ctx, f.area, s, &g);
+            panel_frame_done(&f, "bars", cases[c].scenario, sizes[0]);
+            const double h = g.p_bar[tallest].h, want = most / cases[c].want_top * g.plot.h;
+            ck_assert_msg(fabs(h - want) <= 1.0, "%s: the tallest P bar (p %.3f) is %.0f px of %d, want %.0f",
+                          cases[c].scenario, most, h, g.plot.h, want);
+            if (cases[c].want_top < 1.0) ck_assert_msg(h >= 0.5 * g.plot.h, "%s: bins in the bottom half", cases[c].scenario);
+            panel_frame_close(&f);
+        }
+        xl_session_destroy(s);
+    }
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("bars_panel");
     TCase *tc = tcase_create("what a person reads");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, surprise_labels_are_fair);
+    tcase_add_test(tc, fixed_bars_fit_their_axis_dragged_ones_keep_zero_to_one);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -159,6 +159,9 @@ START_TEST(a_focused_page_gives_its_panel_the_scene)
         ui_layout L = g->layout;
         const SDL_Rect focused = *ui_layout_panel(&L, focus_pages[k].focus);
         const double share = (double)area(focused) / (double)area(g->scene);
+        if (getenv("XL_FOCUS_SHARES")) /* the figures for a report */
+            fprintf(stderr, "%s page %d at %dx%d: %s %.1f%% of the scene\n", focus_pages[k].file, focus_pages[k].page,
+                    w, h, ui_panel_name(focus_pages[k].focus), 100.0 * share);
         ck_assert_msg(g->scene.x > 0, "the narration column is there");
         ck_assert_msg(share >= 0.70, "%s page %d at %dx%d: the focused %s takes %.1f%% of the scene", focus_pages[k].file,
                       focus_pages[k].page, w, h, ui_panel_name(focus_pages[k].focus), 100.0 * share);

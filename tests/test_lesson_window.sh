@@ -213,7 +213,12 @@ shot "06-menu"
 key Home; key Down; key Down; key Return
 wait_for 5 "$m" 'last["lesson"] == "open" and last["file"].endswith("03-microstates.lesson") and last["page"] == 1' ||
     fail "menu: Home Down Down Enter: expected lesson 03 open on page 1"
+# Lesson 03's first page puts its data in focus (@focus): the first Escape leaves the
+# focus, the lesson stays open; the second leaves the lesson.
 m=$(mark)
+key Escape
+sleep 0.5
+tq "$m" 'not any(o.get("lesson") == "close" for o in Ls)' >/dev/null || fail "Escape on a focused page: expected the focus left first, the lesson still open"
 key Escape
 wait_for 5 "$m" 'last["lesson"] == "close"' || fail "Escape: expected the lesson closed"
 sleep 0.3
@@ -225,6 +230,8 @@ key Page_Down
 wait_for 5 "$m" 'last["lesson"] == "open" and last["file"].endswith("03-microstates.lesson") and last["page"] == 1' ||
     fail "Page Down in the sandbox after Escape: expected lesson 03 back on its page"
 m=$(mark)
+key Escape
+sleep 0.5
 key Escape
 wait_for 5 "$m" 'last["lesson"] == "close"' || fail "Escape again: expected the lesson closed"
 # Escape in the sandbox after a lesson asks; the next key (Escape or Q) answers yes.

@@ -14,9 +14,9 @@ if [ "${1:-}" != "--inner" ]; then
     # ---- outer part: check tools, start a private X server, run the inner part ----
     # shellcheck source=tests/xvfb_outer.sh
     source "$(dirname "$0")/xvfb_outer.sh"
-    # Whatever happens inside, the test ends within 75 s (a loaded 2-core machine took
-    # 50 s to get through it before the "H help" click was added).
-    xvfb_outer window-test 75 "$0" "${1:?usage: test_window.sh path/to/xentlab}"
+    # Whatever happens inside, the test ends within 150 s (a loaded 2-core machine took
+    # 50 s to get through it before the "H help" click was added, 93–138 s at a load of 10–20 with the control strip).
+    xvfb_outer window-test 150 "$0" "${1:?usage: test_window.sh path/to/xentlab}"
 fi
 
 # ---- inner part: DISPLAY is the private Xvfb server ----

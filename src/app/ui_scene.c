@@ -372,9 +372,10 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     const xl_scenario_def *def = xl_session_scenario(s);
     const ui_own_panel *own = def->panels & (XL_PANEL_DATA | XL_PANEL_SIDE) ? ui_own_panel_for(def) : NULL;
     unsigned show = ui_focus_shown(s) | (upright ? UI_LAYOUT_UPRIGHT : 0u);
-    /* A lesson page or a recording is for a class: no key hints, no play/speed chrome. */
+    /* A lesson page or a recording is for a class: no key hints, no play/speed chrome.
+     * A window held upright is a phone: no keys to hint at, the control strip instead. */
     const int classroom = view->lesson || view->broken || view->recording;
-    if (!classroom) show |= UI_SHOW_HINTS;
+    if (!classroom && !upright) show |= UI_SHOW_HINTS;
     const int own_data = (show & UI_SHOW_DATA) != 0, own_side = (show & UI_SHOW_SIDE) != 0;
     /* A video is for a class, as a lesson page is: no buttons unless asked for. */
     const int strip_h = ui_controls_shown(view->controls, view->lesson || view->broken || view->recording,
@@ -468,7 +469,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
     if (L.hints.h > 0) {
         ui_text_set_region(sc->text, L.hints, 0);
-        ui_hints_draw(&ctx, L.hints, s, &g->help_hint);
+        ui_hints_draw(&ctx, L.hints, s, L.controls.h > 0, &g->help_hint);
     }
     if (L.controls.h > 0) {
         ui_text_set_region(sc->text, L.controls, 0);

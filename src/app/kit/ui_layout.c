@@ -44,7 +44,7 @@ static ui_layout portrait(int w, int h, float s, const ui_text *text, unsigned s
     if (L.pad < 5) L.pad = 5;
     const int lh = ui_text_line_height(text, UI_FONT_LABEL);
     const int status_h = ui_text_line_height(text, UI_FONT_STATUS) + L.gap * 2;
-    const int hints_h = ui_text_line_height(text, UI_FONT_TICK) + L.gap * 2;
+    const int hints_h = show & UI_SHOW_HINTS ? ui_text_line_height(text, UI_FONT_TICK) + L.gap * 2 : 0;
     L.status = (SDL_Rect){0, 0, w, status_h};
     L.hints = (SDL_Rect){0, h - hints_h, w, hints_h};
     const int own = (show & UI_SHOW_DATA) != 0, bars = (show & UI_SHOW_BARS) != 0;

@@ -131,6 +131,7 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_bars *c)
 /* The plot and the room under it for the class names. */
 typedef struct layout {
     SDL_Rect plot;
+    double top;         /* the probability at the plot's top edge (1, or less: fit_top) */
     float group;        /* each class's slot, in pixels */
     name_style style;
     int names_h;        /* the names' strip under the plot, its gap included */
@@ -174,7 +175,7 @@ static layout make_layout(const ui_ctx *ctx, const xl_bars *c, SDL_Rect in)
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     int value_h = ui_text_line_height(ctx->text, UI_FONT_READOUT); /* ∞ is drawn at readout size */
-    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0.8") + ctx->pad;
+    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, c->edit == XL_BARS_FIXED ? "0.25" : "0.8") + ctx->pad;
     int plot_x = in.x + tick_h + tick_w + ctx->pad / 2;
     int plot_w = in.x + in.w - plot_x;
     int plot_top = in.y + lh + value_h + ctx->pad / 4 + (c->logits ? lh : 0); /* the arrows' legend row */
@@ -183,11 +184,31 @@ static layout make_layout(const ui_ctx *ctx, const xl_bars *c, SDL_Rect in)
     choose_name_style(ctx, c, in, plot_x, plot_top, &L);
     L.plot = (SDL_Rect){plot_x, plot_top, plot_w, in.y + in.h - L.names_h - plot_top};
     L.group = (float)L.plot.w / c->n;
+    L.top = 1.0;
     return L;
 }
 
-/* Gridlines, ticks and labels of the 0..1 axis, and its title turned up the left. */
-static void draw_axis(const ui_ctx *ctx, SDL_Rect in, SDL_Rect plot)
+/* The axis's top for bars no one drags (bins of a density, labels): the first of 0.1,
+ * 0.2, 0.25, 0.5, 1 that holds every P and Q bar, so twelve bins of about 0.1 each are
+ * not drawn in the bottom tenth of the room. Bars a pointer edits keep 0..1: a drag maps
+ * the pointer's height to p. */
+static double fit_top(const xl_bars *c)
+{
+    if (c->edit != XL_BARS_FIXED) return 1.0;
+    double most = 0.0;
+    for (int i = 0; i < c->n; i++) {
+        const double q = exp(c->logq[i]);
+        if (c->p[i] > most) most = c->p[i];
+        if (q > most) most = q;
+    }
+    static const double ladder[] = {0.1, 0.2, 0.25, 0.5};
+    for (size_t i = 0; i < sizeof ladder / sizeof ladder[0]; i++)
+        if (most <= ladder[i]) return ladder[i];
+    return 1.0;
+}
+
+/* Gridlines, ticks and labels of the 0..top axis, and its title turned up the left. */
+static void draw_axis(const ui_ctx *ctx, SDL_Rect in, SDL_Rect plot, double top)
 {
     const ui_theme *th = ctx->theme;
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
@@ -196,20 +217,22 @@ static void draw_axis(const ui_ctx *ctx, SDL_Rect in, SDL_Rect plot)
     /* Labels every 0.2 where they stand a line and a half apart, else every 0.5 or
      * only the ends: a short plot (the room's type is large) shows fewer, not smaller. */
     const int every = plot.h / 5 >= tick_h * 3 / 2 ? 1 : plot.h / 2 >= tick_h * 3 / 2 ? 0 : -1;
+    /* Five steps of the top: 0.2 for 1, 0.1 for 0.5, 0.05 for 0.25, 0.04 and 0.02. */
     for (int k = 0; k <= 5; k++) {
-        double v = k / 5.0;
-        float y = plot.y + plot.h - (float)(v * plot.h);
+        double v = top * k / 5.0;
+        float y = plot.y + plot.h - (float)(k / 5.0 * plot.h);
         if (k > 0) ui_draw_line(ctx->r, plot.x, y, plot.x + plot.w, y, 1.0f, th->grid);
         ui_draw_line(ctx->r, plot.x - ctx->pad / 3.0f, y, plot.x, y, lw, th->axis);
         if (every < 1 && k != 0 && k != 5) continue;
-        snprintf(buf, sizeof buf, "%.1f", v);
+        snprintf(buf, sizeof buf, top >= 0.5 ? "%.1f" : "%.2f", v);
         ui_text_draw(ctx->text, UI_FONT_TICK, plot.x - ctx->pad / 2, (int)(y - tick_h / 2.0f),
                      UI_ALIGN_RIGHT, th->text_dim, buf);
         if (every == 0 && k == 0) { /* 0.5 between the ends */
             const float ym = plot.y + plot.h * 0.5f;
             ui_draw_line(ctx->r, plot.x - ctx->pad / 3.0f, ym, plot.x, ym, lw, th->axis);
+            snprintf(buf, sizeof buf, top >= 0.5 ? "%.2g" : "%.3g", top / 2.0);
             ui_text_draw(ctx->text, UI_FONT_TICK, plot.x - ctx->pad / 2, (int)(ym - tick_h / 2.0f), UI_ALIGN_RIGHT,
-                         th->text_dim, "0.5");
+                         th->text_dim, buf);
         }
     }
     ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, "probability");
@@ -222,8 +245,8 @@ static void place_bars(const xl_bars *c, const layout *L, SDL_Rect *pb, SDL_Rect
     float bar_w = L->group * 0.36f;
     for (int i = 0; i < c->n; i++) {
         float cx = plot.x + L->group * i + L->group / 2;
-        int hp = (int)(c->p[i] * plot.h + 0.5);
-        int hq = (int)(exp(c->logq[i]) * plot.h + 0.5);
+        int hp = (int)(c->p[i] / L->top * plot.h + 0.5);
+        int hq = (int)(exp(c->logq[i]) / L->top * plot.h + 0.5);
         pb[i] = (SDL_Rect){(int)(cx - bar_w - 1), plot.y + plot.h - hp, (int)bar_w, hp};
         qb[i] = (SDL_Rect){(int)(cx + 1), plot.y + plot.h - hq, (int)bar_w, hq};
     }
@@ -284,7 +307,7 @@ static void draw_gradient_arrows(const ui_ctx *ctx, const xl_bars *c, const layo
     const float head = 5.0f * (ctx->scale > 1.0f ? ctx->scale : 1.0f);
     for (int i = 0; i < c->n; i++) {
         double q = exp(c->logq[i]), p = c->p[i];
-        float yq = plot.y + plot.h - (float)(q * plot.h), yp = plot.y + plot.h - (float)(p * plot.h);
+        float yq = plot.y + plot.h - (float)(q / L->top * plot.h), yp = plot.y + plot.h - (float)(p / L->top * plot.h);
         if (fabsf(yq - yp) < 2.0f * head) continue;
         float x = qb[i].x + qb[i].w / 2.0f;
         ui_draw_arrow(ctx->r, x, yq, x, yp, head, ui_lw(ctx, 1.5f), ctx->theme->text);
@@ -410,10 +433,11 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     SDL_Rect in = ui_panel_begin(ctx, area, title, c->caption);
     draw_legend(ctx, in, c);
 
-    const layout L = make_layout(ctx, c, in);
+    layout L = make_layout(ctx, c, in);
+    L.top = fit_top(c);
     const SDL_Rect plot = L.plot;
     if (plot.w < 20 || plot.h < 20) return;
-    draw_axis(ctx, in, plot);
+    draw_axis(ctx, in, plot, L.top);
     SDL_Rect pb[XL_ITEMS_MAX], qb[XL_ITEMS_MAX];
     place_bars(c, &L, pb, qb);
     if (c->selected >= 0) draw_band(ctx, &L, c->selected);

@@ -181,11 +181,31 @@ static const char *hint_help(const xl_scenario_def *def, const char *name)
     return k != XL_CMD_NONE ? xl_command_help(k) : name;
 }
 
-void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, SDL_Rect *help_box)
+/* 1 if the control strip has a button for the hint named `name`. */
+static int on_the_strip(const char *name)
+{
+    static const char *const strip[] = {"toggle-play", "step", "reset", "lr-up", "optimizer-next", "scenario-next",
+                                        "speed-up"};
+    for (size_t i = 0; name && i < sizeof strip / sizeof strip[0]; i++)
+        if (strcmp(name, strip[i]) == 0) return 1;
+    return 0;
+}
+
+void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int strip, SDL_Rect *help_box)
 {
     hint hints[40];
     const xl_scenario_def *def = xl_session_scenario(s);
-    const int count = scenario_hints(def, hints, 40);
+    int count = scenario_hints(def, hints, 39);
+    if (strip) {
+        /* The buttons above say those keys: the room goes to the rest and to focus. */
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+            if (!on_the_strip(hints[i].name)) hints[kept++] = hints[i];
+        count = kept;
+        memmove(hints + 1, hints, (size_t)count * sizeof hints[0]);
+        hints[0] = (hint){"F2 focus", NULL};
+        count++;
+    }
     const ui_theme *th = ctx->theme;
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
     ui_draw_line(ctx->r, area.x, area.y + 0.5f, area.x + area.w, area.y + 0.5f, 1.0f, th->border);

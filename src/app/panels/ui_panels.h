@@ -89,7 +89,9 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
  * chrome a class does not need (a divergence is still said). */
 void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int classroom);
 /* help: where "H help" was drawn, the last hint; a click there opens the key sheet. */
-void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, SDL_Rect *help);
+/* strip: the control strip shows above (its buttons' commands are left out here, and F2's
+ * focus takes their room). */
+void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int strip, SDL_Rect *help);
 /* The help sheet over the whole frame of w x h, with def's own keys (its verbs): its
  * page `page` (0-based; beyond the last, the last), its box in *sheet (may be NULL).
  * Returns the number of pages: the sheet's type is never made smaller to fit, the rows

@@ -395,20 +395,43 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     }
     SDL_Rect in = ui_panel_begin(ctx, area, title, buf);
     const ui_font big = numbers_font(ctx, in);
-    draw_numbers_row(ctx, big, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
-                     racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text);
-
-    /* The stacked bar with its own axis, under the numbers and their captions. */
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int rh = ui_text_line_height(ctx->text, big);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    int top = in.y + lh + rh + tick_h + ctx->pad;
     /* A floor below 0 stacks the parts in two rows (draw_identity_bar): a line of type
      * each, so the names inside them never meet. */
     const int two_rows = cur.floor * k < 0.0 || cur.loss * k < 0.0;
     int bar_h = two_rows ? 2 * lh + 2 : (int)(lh * 1.5f);
+    /* A panel far taller than its content (the readouts in focus, a lesson's one
+     * picture) does not leave its lower half empty: the bar thickens, up to three
+     * lines more, and the whole stands a third of the rest lower. */
+    const int natural = lh + rh + 3 * tick_h + ctx->pad * 2 + bar_h + 2 * lh;
+    int spare = in.h - natural;
+    if (spare > 2 * lh) {
+        const int grow = spare / 2 < 3 * lh ? spare / 2 : 3 * lh;
+        bar_h += grow;
+        spare -= grow;
+        in.y += spare / 3;
+        in.h -= spare / 3;
+    }
+    draw_numbers_row(ctx, big, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
+                     racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text);
+
+    /* The stacked bar with its own axis, under the numbers and their captions. */
+    int top = in.y + lh + rh + tick_h + ctx->pad;
     int avail = in.y + in.h - top;
     if (avail < bar_h + 2 * tick_h) bar_h = avail - 2 * tick_h;
+    /* The page's claim under the bar (a reading's inequality) is kept whole: where it
+     * needs two lines and the panel is short (a small window under the control strip),
+     * the bar gives up height for it, down to two thirds of a line. */
+    char claim[256] = "";
+    const int has_claim =
+        def->summary_line && def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, claim, sizeof claim);
+    if (has_claim) {
+        const int lines = ui_text_width(ctx->text, UI_FONT_LABEL, claim) > in.w ? 2 : 1;
+        const int room = avail - 2 * tick_h - ctx->pad / 3 - lines * lh;
+        if (bar_h > room) bar_h = room > lh * 2 / 3 ? room : lh * 2 / 3;
+    }
     if (bar_h < 6) return;
     /* Room at the right for the last tick label's overhang and the unit. */
     int unit_w = ui_text_width(ctx->text, UI_FONT_TICK, unit) + ui_text_width(ctx->text, UI_FONT_TICK, "00.0") / 2 + ctx->pad;
@@ -434,12 +457,13 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     /* Under the ticks: the selected item's line, then the race's losses or the lesson. */
     int line_y = axis.y + axis.h + ctx->pad / 3 + tick_h + ctx->pad / 2;
     if (line_y + lh <= in.y + in.h + ctx->pad / 2) {
-        char line[256];
         int lines = 1;
-        if (def->summary_line &&
-            def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, line, sizeof line)) {
-            /* The page's claim (a reading's inequality): wrapped, never cut. */
-            lines = ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, line_y, in.w, ctx->theme->text, line);
+        if (has_claim) {
+            /* The page's claim (a reading's inequality): wrapped, never cut, and not drawn
+             * at all where even its lines do not fit. */
+            const int need = ui_text_width(ctx->text, UI_FONT_LABEL, claim) > in.w ? 2 : 1;
+            if (line_y + need * lh <= in.y + in.h + ctx->pad / 2)
+                lines = ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, line_y, in.w, ctx->theme->text, claim);
         } else {
             draw_selected_line(ctx, in, s, line_y);
         }
