@@ -202,7 +202,8 @@ START_TEST(when_the_strip_shows)
     xl_session_destroy(s);
     scene_frame_close(&f);
 
-    ck_assert_int_ne(xl_lesson_parse("t.lesson", "# T\n\n## P\n\nx\n\n@controls now\n", 30, l), 0);
+    static const char bad[] = "# T\n\n## P\n\nx\n\n@controls now\n";
+    ck_assert_int_ne(xl_lesson_parse("t.lesson", bad, strlen(bad), l), 0);
     ck_assert_ptr_nonnull(strstr(l->errors[0], "controls takes nothing after it"));
     free(l);
 }
