@@ -76,6 +76,18 @@ run() {
     [ -n "$win" ] || fail "no visible window named 'xentlab' within 15 s"
     xdotool windowactivate "$win" 2>/dev/null
     xdotool windowfocus --sync "$win" 2>>"$errlog" || xdotool windowfocus "$win" 2>>"$errlog"
+    # A click finds its button in the geometry of the last frame drawn: wait for the first
+    # frame (the strip's step button no longer black), which a sanitizer build takes
+    # seconds to draw; without ImageMagick, a generous pause.
+    if [ $have_magick -eq 1 ]; then
+        for _ in $(seq 100); do
+            px=$(import -window "$win" -crop "1x1+${bx[step]}+$((by[step] - 20))" +repage -format '%[fx:int(255*mean)]' info: 2>/dev/null)
+            [ -n "$px" ] && [ "$px" -gt 20 ] && break
+            sleep 0.1
+        done
+    else
+        sleep 3
+    fi
     sleep 0.5
     for a in "${actions[@]}"; do
         i=$((i + 1))
