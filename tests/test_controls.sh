@@ -21,29 +21,10 @@ xentlab=$2
 where=$3
 out=$4
 errlog="$out/stderr.log"
-pid=
-have_magick=1
-command -v import >/dev/null 2>&1 || have_magick=0
-
-# shellcheck disable=SC2317  # run by the trap
-cleanup() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null
-        sleep 0.3
-        kill -9 "$pid" 2>/dev/null
-    fi
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*"
-    echo "---- xentlab stderr ($errlog) ----"
-    tail -n 15 "$errlog" 2>/dev/null
-    echo "The traces are in $out/"
-    exit 1
-}
-
-shot() { [ $have_magick -eq 1 ] && import -window root "$out/$1.png" 2>>"$errlog"; return 0; }
+trace=
+# shellcheck source=tests/window_lib.sh
+source "$(dirname "$0")/window_lib.sh"
+shot() { snap "$1"; }
 
 # The actions, in order: the strip's command names and the keys that issue them.
 # toggle-play comes last: after it the steps run on the wall clock, which two runs
@@ -64,18 +45,8 @@ commands() { grep -c '"command"' "$1" 2>/dev/null || true; }
 
 # run MODE TRACE: a session driven by clicks or keys; its trace into TRACE.
 run() {
-    local mode=$1 trace=$2 win= i=0
-    "$xentlab" --trace --size 1280x720 >"$trace" 2>>"$errlog" &
-    pid=$!
-    for _ in $(seq 75); do
-        win=$(xdotool search --onlyvisible --name xentlab 2>/dev/null | head -n 1)
-        [ -n "$win" ] && break
-        kill -0 "$pid" 2>/dev/null || fail "xentlab exited before showing a window"
-        sleep 0.2
-    done
-    [ -n "$win" ] || fail "no visible window named 'xentlab' within 15 s"
-    xdotool windowactivate "$win" 2>/dev/null
-    xdotool windowfocus --sync "$win" 2>>"$errlog" || xdotool windowfocus "$win" 2>>"$errlog"
+    local mode=$1 trace=$2 i=0
+    open_window xentlab "$xentlab" --trace --size 1280x720
     # A click finds its button in the geometry of the last frame drawn: wait for the first
     # frame (the strip's step button no longer black), which a sanitizer build takes
     # seconds to draw; without ImageMagick, a generous pause.

@@ -19,52 +19,12 @@ xentlab=$2
 out=$3
 trace="$out/trace.log"
 errlog="$out/stderr.log"
-pid=
-# shellcheck disable=SC2317  # run by the trap
-cleanup() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null
-        sleep 0.3
-        kill -9 "$pid" 2>/dev/null
-    fi
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*"
-    echo "---- last trace lines ----"
-    tail -n 8 "$trace" 2>/dev/null
-    echo "---- xentlab stderr ----"
-    tail -n 8 "$errlog" 2>/dev/null
-    exit 1
-}
-tq() { python3 "$(dirname "$0")/trace_query.py" "$trace" "$1" "$2"; }
-wait_for() {
-    local deadline=$((SECONDS + $1))
-    while [ $SECONDS -le "$deadline" ]; do
-        tq "$2" "$3" >/dev/null 2>&1 && return 0
-        kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.1
-    done
-    return 1
-}
-mark() { wc -l <"$trace" | tr -d ' '; }
-key() { xdotool key --clearmodifiers "$1" 2>>"$errlog" || fail "xdotool key $1 failed"; }
+# shellcheck source=tests/window_lib.sh
+source "$(dirname "$0")/window_lib.sh"
 # The focus texts traced from line START on, as a Python list.
 focus_is() { wait_for 5 "$1" "[c['text'] for c in C if c['command'] == 'focus'] == $2"; }
 
-"$xentlab" --trace --size 1280x720 >"$trace" 2>"$errlog" &
-pid=$!
-win=
-for _ in $(seq 75); do
-    win=$(xdotool search --onlyvisible --name xentlab 2>/dev/null | head -n 1)
-    [ -n "$win" ] && break
-    kill -0 "$pid" 2>/dev/null || fail "xentlab exited before showing a window"
-    sleep 0.2
-done
-[ -n "$win" ] || fail "no visible window named 'xentlab' within 15 s"
-xdotool windowactivate "$win" 2>/dev/null
-xdotool windowfocus --sync "$win" 2>>"$errlog" || xdotool windowfocus "$win" 2>>"$errlog"
-sleep 0.5
+open_window xentlab "$xentlab" --trace --size 1280x720
 
 # F2 with the pointer off the window's panels (on the status bar): the landscape.
 xdotool mousemove --window "$win" 640 8 2>>"$errlog"

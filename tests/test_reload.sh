@@ -31,59 +31,15 @@ errlog="$out/stderr.log"
 work="$out/work"        # the author's folder
 shots="$out/shots"      # where F12 saves
 lesson="$work/a.lesson"
-pid=
-have_magick=1
-command -v convert >/dev/null 2>&1 && command -v compare >/dev/null 2>&1 || have_magick=0
 mkdir -p "$work" "$shots" || exit 1
 
-# shellcheck disable=SC2317  # run by the trap
-cleanup() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null
-        sleep 0.3
-        kill -9 "$pid" 2>/dev/null
-    fi
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*"
-    echo "---- last trace lines ($trace) ----"
-    grep '"lesson"' "$trace" 2>/dev/null | tail -n 12 | cut -c1-220
-    echo "---- xentlab stderr ($errlog) ----"
-    tail -n 15 "$errlog" 2>/dev/null
-    echo "Screenshots and the full trace are in $out/"
-    exit 1
-}
-
-tq() { python3 "$(dirname "$0")/trace_query.py" "$trace" "$1" "$2"; }
-wait_for() { # wait_for SECONDS START EXPR
-    local deadline=$((SECONDS + $1))
-    while [ $SECONDS -le "$deadline" ]; do
-        tq "$2" "$3" >/dev/null 2>&1 && return 0
-        kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.1
-    done
-    return 1
-}
-mark() { wc -l <"$trace" | tr -d ' '; }
-key() { xdotool key --clearmodifiers "$1" 2>>"$errlog" || fail "xdotool key $1 failed"; }
+FAIL_TRACE_GREP='"lesson"'
+# shellcheck source=tests/window_lib.sh
+source "$(dirname "$0")/window_lib.sh"
 reloads_since() { tq "$1" 'len([o for o in Ls if o["lesson"] == "reload"])' 2>/dev/null; }
 
 start() { # start [ENV=VALUE...]: xentlab on $lesson in a window, focused
-    env "$@" "$xentlab" --trace --size 1280x720 --shots "$shots" --lesson "$lesson" >"$trace" 2>>"$errlog" &
-    pid=$!
-    win=
-    for _ in $(seq 75); do
-        win=$(xdotool search --onlyvisible --name 'cross-entropy lab' 2>/dev/null | head -n 1)
-        [ -n "$win" ] && break
-        kill -0 "$pid" 2>/dev/null || fail "xentlab exited before showing a window"
-        sleep 0.2
-    done
-    [ -n "$win" ] || fail "no window within 15 s"
-    xdotool windowactivate "$win" 2>/dev/null
-    xdotool windowfocus --sync "$win" 2>>"$errlog" || xdotool windowfocus "$win" 2>>"$errlog"
-    sleep 0.5
+    open_window 'cross-entropy lab' env "$@" "$xentlab" --trace --size 1280x720 --shots "$shots" --lesson "$lesson"
 }
 
 quit() { # q asks while a lesson is open; q again quits

@@ -24,80 +24,13 @@ xentlab=$2
 out=$3
 trace="$out/trace.log"
 errlog="$out/stderr.log"
-pid=
-have_magick=1
-command -v import >/dev/null 2>&1 && command -v compare >/dev/null 2>&1 || have_magick=0
-
-# shellcheck disable=SC2317  # run by the trap
-cleanup() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null
-        sleep 0.3
-        kill -9 "$pid" 2>/dev/null
-    fi
-}
-trap cleanup EXIT
-
-shot() { # shot NAME: screenshot of the whole screen into $out/NAME.png
-    [ $have_magick -eq 1 ] || return 0
-    import -window root "$out/$1.png" 2>>"$errlog" || echo "note: screenshot $1 failed"
-}
-
-fail() {
-    echo "FAIL: $*"
-    echo "---- last trace lines ($trace) ----"
-    tail -n 15 "$trace" 2>/dev/null
-    echo "---- xentlab stderr ($errlog) ----"
-    tail -n 15 "$errlog" 2>/dev/null
-    shot "at-failure"
-    echo "Screenshots and the full trace are in $out/"
-    exit 1
-}
-
-# tq START EXPR: evaluate the Python expression EXPR over the trace lines from line
-# START on (0-based), parsed as JSON into the list L (C: command lines, S: step
-# lines). Prints the value; succeeds if it is truthy.
-tq() { python3 "$(dirname "$0")/trace_query.py" "$trace" "$1" "$2"; }
-
-# wait_for SECONDS START EXPR: poll tq until it succeeds or time runs out.
-wait_for() {
-    local deadline=$((SECONDS + $1))
-    while [ $SECONDS -le "$deadline" ]; do
-        tq "$2" "$3" >/dev/null 2>&1 && return 0
-        kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.1
-    done
-    return 1
-}
-
-mark() { wc -l <"$trace" | tr -d ' '; }  # lines in the trace so far
-
-key() { # key NAME: press a key in the xentlab window
-    xdotool key --clearmodifiers "$1" 2>>"$errlog" || fail "xdotool key $1 failed"
-}
+# shellcheck source=tests/window_lib.sh
+source "$(dirname "$0")/window_lib.sh"
+shot() { snap "$1"; } # shot NAME: the whole screen into $out/NAME.png
 
 # ---- start xentlab and find its window ----
 rm -rf "$out/shots" && mkdir -p "$out/shots"
-"$xentlab" --trace --size 1280x720 --shots "$out/shots" >"$trace" 2>"$errlog" &
-pid=$!
-win=
-for _ in $(seq 75); do   # up to 15 s
-    win=$(xdotool search --onlyvisible --name xentlab 2>/dev/null | head -n 1)
-    [ -n "$win" ] && break
-    if ! kill -0 "$pid" 2>/dev/null; then
-        wait "$pid"
-        st=$?
-        pid=
-        fail "xentlab exited with status $st before showing a window"
-    fi
-    sleep 0.2
-done
-[ -n "$win" ] || fail "no visible window named 'xentlab' within 15 s"
-# Under a bare Xvfb no window manager can activate the window (windowactivate then
-# fails at once): give it the keyboard focus directly as well.
-xdotool windowactivate "$win" 2>/dev/null
-xdotool windowfocus --sync "$win" 2>>"$errlog" || xdotool windowfocus "$win" 2>>"$errlog"
-sleep 0.5   # the first frame
+open_window xentlab "$xentlab" --trace --size 1280x720 --shots "$out/shots"
 shot "01-start"
 
 # ---- n: one step ----
