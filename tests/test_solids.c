@@ -384,6 +384,12 @@ START_TEST(clausius_holds_in_every_window_of_a_large_run)
         ck_assert_double_eq_tol(w->ds_b, (double)change_sum(st->n_b, q_b0, w->heat), 1e-9);
     }
     ck_assert_int_eq(closed, 20); /* 400 steps x 500 exchanges / 10,000 */
+    /* The readouts panel's line states the inequality in Clausius's form. */
+    char line[256];
+    ck_assert(xl_scenario_solids.summary_line(st, NULL, 1.0, "nats", line, sizeof line));
+    ck_assert_msg(strstr(line, "A→B") && strstr(line, "ΔS_B = ") && strstr(line, " ≥ ΔQ/T_A = "), "%s", line);
+    /* Its cost: the exchanges, two window closes' logs, the entropy ratio to the mode. */
+    ck_assert(xl_scenario_solids.step_cost(st) >= XL_STEP_BASE_OPS + 500 + 4);
     ck_assert_int_eq((int)scenario_readout(s, "backwards"), 0);
     /* The heat went from the hot body toward equilibrium. */
     ck_assert(st->q_a < 10000 && st->q_a > st->q_a_likely);
@@ -555,6 +561,11 @@ START_TEST(verbs_and_refusals)
     ck_assert_int_eq(st->q_a, 100);
     ck_assert(memcmp(before, st->energy, sizeof before) != 0);
     ck_assert(scenario_readout(s, "heat") == 0.0 && scenario_readout(s, "ds") == 0.0);
+    char line[256];
+    ck_assert(xl_scenario_solids.summary_line(st, NULL, 1.0, "nats", line, sizeof line));
+    ck_assert_msg(strncmp(line, "separated: q_A stays 100", 24) == 0, "%s", line);
+    ck_assert(xl_scenario_solids.status_text(st, line, sizeof line));
+    ck_assert_msg(strstr(line, "separated · 300 + 200 oscillators · 100 units · 5 exchanges per step"), "%s", line);
     ck_assert(scenario_apply(s, "contact"));
     ck_assert_int_eq(st->contact, 1);
     xl_session_run(s, 200);
