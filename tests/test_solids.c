@@ -617,6 +617,35 @@ START_TEST(extremes_never_nan)
 }
 END_TEST
 
+/* Windows close by exchanges, in the middle of a step when the counts do not divide; the
+ * readouts show the open window until the first closes. */
+START_TEST(windows_close_by_exchanges)
+{
+    xl_session *s = make(300, 200, 100, 1.0, 7, 10, 6);
+    const xl_solids_state *st = state_of(s);
+    xl_session_run(s, 1);
+    ck_assert_int_eq(st->windows_total, 0);
+    ck_assert_int_eq(st->win_done, 7);
+    ck_assert_double_eq(scenario_readout(s, "heat"), (double)(100 - st->q_a));
+    xl_session_run(s, 9);
+    ck_assert_int_eq(st->exchanged, 70);
+    ck_assert_int_eq(st->windows_total, 7);
+    ck_assert_int_eq(st->win_done, 0);
+    xl_session_run(s, 1);
+    ck_assert_int_eq(st->windows_total, 7);
+    ck_assert_int_eq(st->win_done, 7);
+    xl_session_run(s, 1);
+    ck_assert_int_eq(st->windows_total, 8);
+    ck_assert_int_eq(st->win_done, 4);
+    ck_assert_int_eq(xl_solids_last_window(st)->step, 12);
+    /* The windows' heats add up to what left A. */
+    long heat = 0;
+    for (int i = 0; i < st->window_count; i++) heat += st->windows[(st->window_head + i) % XL_SOLIDS_WINDOWS].heat;
+    ck_assert_int_eq(heat, 100 - st->win_q_a0);
+    xl_session_destroy(s);
+}
+END_TEST
+
 START_TEST(the_record_passes_its_checks)
 {
     char err[256] = "";
@@ -653,6 +682,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, snapshots_reset_and_state_text_replay);
     tcase_add_test(tc, verbs_and_refusals);
     tcase_add_test(tc, extremes_never_nan);
+    tcase_add_test(tc, windows_close_by_exchanges);
     tcase_add_test(tc, the_record_passes_its_checks);
     suite_add_tcase(s, tc);
     return s;
