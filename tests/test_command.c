@@ -221,10 +221,10 @@ START_TEST(the_registry_is_consistent)
             ck_assert_msg(!d->hint || d->keys[0].code != 0, "%s: %s has a hint but no key", def->id, d->name);
         }
     }
-    /* The same verb in two scenarios: preset (microstates, diffusion), width-up. */
+    /* The same verb in several scenarios: preset (microstates, diffusion, solids), width-up. */
     char owners[128];
-    ck_assert_int_eq(xl_scenario_verb_owners("preset", owners, sizeof owners), 2);
-    ck_assert_str_eq(owners, "microstates, diffusion");
+    ck_assert_int_eq(xl_scenario_verb_owners("preset", owners, sizeof owners), 3);
+    ck_assert_str_eq(owners, "microstates, diffusion, solids");
     ck_assert_int_eq(xl_scenario_verb_owners("beta-up", owners, sizeof owners), 1);
     ck_assert_str_eq(owners, "weighted");
     ck_assert_int_eq(xl_scenario_verb_owners("step", owners, sizeof owners), 0);

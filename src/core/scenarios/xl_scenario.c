@@ -14,7 +14,8 @@
     X(weighted)         \
     X(gaussian)         \
     X(micro)            \
-    X(diffusion)
+    X(diffusion)        \
+    X(solids)
 /* More, after these, for a program built with them: the test program xentlab-plugin
  * adds the worked example (tests/meson.build: -D'XL_EXTRA_SCENARIOS(X)=X(coin)'). */
 #ifndef XL_EXTRA_SCENARIOS

@@ -44,7 +44,7 @@ enum {
      * up to this; a large state keeps fewer snapshots (XL_TIMELINE_BYTES). */
     XL_SCENARIO_STATE_MAX = 1 << 26,
     XL_SCENARIO_PARAMS_MAX = 8,
-    XL_READOUTS_MAX = 12,
+    XL_READOUTS_MAX = 16,
     XL_ITEMS_MAX = 64              /* classes or samples */
 };
 
