@@ -1,0 +1,929 @@
+/* ui_panel_solids: the two solids' panels (see ui_panel_solids.h).
+ *
+ * TWO SOLIDS, top to bottom: a legend row (the shade of 0, 1, 2, ... units); the
+ * picture: A's block, the thermometers with the heat arrow between them, B's block;
+ * under each block two lines (its oscillators, its units); under all, up to three lines
+ * of the last Clausius window. A short panel drops the third Clausius line, the second
+ * caption line, the legend, then the other Clausius lines: the picture is the point.
+ *
+ * The blocks share one pitch and one row count, so A's width against B's is N_A against
+ * N_B: a small solid beside a large one looks small. The pitch is the largest whole one
+ * (capped at two text lines) at which both blocks and the thermometers fit the width.
+ * Past CELLS_MAX oscillators, or below CELL_MIN_PITCH, cells stand for m consecutive
+ * oscillators, m on the 1-2-5 ladder; the q_A chain keeps no energies, so its blocks
+ * take one shade per solid, the mean, and the legend row says why.
+ *
+ * The shade's full value, `energy_top`, is twice the mean units per oscillator when
+ * the energy is shared by all (at least 2): the hot solid's start reads dark, the
+ * shared state mid, and it does not change while the run goes on.
+ *
+ * The thermometers' scale runs to a nice number above the hottest either solid can be
+ * (all q in the smaller one), so it too stays still over a run. The arrow's direction
+ * compares e^(−1/T_A) = q_A/(q_A + N_A − 1) with e^(−1/T_B) in whole numbers, exactly.
+ *
+ * HOW MANY WAYS: the upper part (about 3/5) is P(q_A) over q_A from the state's bins:
+ * a row for the most probable q_A*'s label, a row for the current q_A's, the plot, the
+ * q_A ticks and the axis title; the lower part is S over the last steps, with a legend
+ * row, its plot and step ticks. A short panel keeps only P(q_A).
+ *
+ * Secondary labels are placed only where they touch no label already placed (claims);
+ * every coordinate passes through ui_draw_clamp or integer rectangles inside the panel.
+ */
+#include "ui_panel_solids.h"
+
+#include "ui_own_panels.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_axis.h"
+#include "ui_draw.h"
+#include "ui_layout.h"
+#include "xl_scn_solids.h"
+
+enum {
+    MAX_TICKS = 32,
+    CELLS_MAX = 4000,
+    CELL_MIN_PITCH = 4,   /* a 3-pixel fill and a 1-pixel gap */
+    BLOCK_MIN_PITCH = 3,
+    LEGEND_LEVELS_MAX = 6 /* discrete swatches up to this many units, a ramp beyond */
+};
+
+#define THIN_SPACE "\xE2\x80\x89"
+
+static const xl_solids_state *solids_state(const xl_session *s)
+{
+    if (!s || xl_session_scenario(s) != &xl_scenario_solids) return NULL;
+    return xl_session_state(s);
+}
+
+/* v >= 0 with its digits in groups of three: "2 500", "1 000 000". */
+static char *fmt_count(char *buf, size_t size, long v)
+{
+    char digits[24];
+    snprintf(digits, sizeof digits, "%ld", v < 0 ? -v : v);
+    size_t len = strlen(digits), o = 0;
+    if (v < 0 && size > 4) {
+        memcpy(buf, "−", strlen("−"));
+        o = strlen("−");
+    }
+    for (size_t i = 0; i < len && o + sizeof THIN_SPACE + 1 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0) {
+            memcpy(buf + o, THIN_SPACE, sizeof THIN_SPACE - 1);
+            o += sizeof THIN_SPACE - 1;
+        }
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* The first of texts[0..n-1] at most max_w wide, or NULL. */
+static const char *first_fitting(const ui_ctx *ctx, ui_font font, const char *const *texts, int n, int max_w)
+{
+    for (int i = 0; i < n; i++)
+        if (texts[i] && ui_text_width(ctx->text, font, texts[i]) <= max_w) return texts[i];
+    return NULL;
+}
+
+/* The subtitle that fits beside the title, as ui_panel_begin measures it. */
+static const char *pick_subtitle(const ui_ctx *ctx, SDL_Rect area, const char *title, const char *const *texts,
+                                 int n)
+{
+    int room = area.w - 3 * ctx->pad - ui_text_width(ctx->text, UI_FONT_TITLE, title);
+    return first_fitting(ctx, UI_FONT_LABEL, texts, n, room);
+}
+
+/* The first wording of texts[] that fits w and claims its box at (x, y); 1 if drawn. */
+static int say(const ui_ctx *ctx, int x, int y, int w, SDL_Rect in, SDL_Color colour, const char *const *texts,
+               int n, ui_claims *pl)
+{
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    for (int i = 0; i < n; i++) {
+        if (!texts[i]) continue;
+        int tw = ui_text_width(ctx->text, UI_FONT_LABEL, texts[i]);
+        if (tw > w) continue;
+        SDL_Rect box = {x, y, tw, lh};
+        if (!ui_claim(pl, box, in, 1)) continue;
+        ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, colour, texts[i]);
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- colours ---- */
+
+static SDL_Color empty_fill(const ui_theme *th)
+{
+    /* Neutral, far in lightness from every step of the ramp in either theme. */
+    return th->kind == UI_THEME_DARK ? (SDL_Color){0x3A, 0x3E, 0x48, 255} : (SDL_Color){0xE6, 0xE6, 0xEA, 255};
+}
+
+static SDL_Color empty_edge(const ui_theme *th)
+{
+    return th->kind == UI_THEME_DARK ? (SDL_Color){0x6A, 0x6F, 0x7A, 255} : (SDL_Color){0x9A, 0x9A, 0xA4, 255};
+}
+
+SDL_Color ui_solids_shade(const ui_theme *th, double units, double top)
+{
+    if (!(units > 0.0)) return empty_fill(th);
+    if (!(top >= 1.0)) top = 1.0;
+    double t = units / top;
+    if (t > 1.0) t = 1.0;
+    /* One hue, vermillion (Okabe-Ito's), in lightness steps, so the order reads without
+     * colour: on white more energy is darker, on the dark theme brighter. */
+    const SDL_Color v = {0xD5, 0x5E, 0x00, 255};
+    SDL_Color lo, hi;
+    if (th->kind == UI_THEME_DARK) {
+        lo = (SDL_Color){0x6E, 0x3A, 0x1E, 255};
+        hi = (SDL_Color){0xFF, 0xD2, 0xA8, 255};
+    } else {
+        lo = (SDL_Color){0xF8, 0xCF, 0xA8, 255};
+        hi = (SDL_Color){0x62, 0x26, 0x00, 255};
+    }
+    return t <= 0.5 ? ui_mix(lo, v, (float)(t / 0.5)) : ui_mix(v, hi, (float)((t - 0.5) / 0.5));
+}
+
+/* Twice the mean units per oscillator of the whole, at least 2. */
+static double energy_top(const xl_solids_state *st)
+{
+    double mean = (double)st->q / (double)(st->n_a + st->n_b);
+    double top = ceil(2.0 * mean);
+    return top < 2.0 ? 2.0 : top;
+}
+
+/* ---- TWO SOLIDS ---- */
+
+typedef struct grid_fit {
+    int pitch, rows, cols[2];
+} grid_fit;
+
+/* The largest pitch (cap down to min_pitch) at which count[0] and count[1] cells, in
+ * blocks of one row count, fit w (both blocks' widths) by h. pitch 0 if none fits. */
+static grid_fit fit_pair(const long count[2], int w, int h, int cap, int min_pitch)
+{
+    grid_fit f = {0, 0, {0, 0}};
+    for (int p = cap; p >= min_pitch; p--) {
+        long rows = h / p;
+        if (rows < 1) continue;
+        long c0 = (count[0] + rows - 1) / rows, c1 = (count[1] + rows - 1) / rows;
+        if ((c0 + c1) * p > w) continue;
+        f.pitch = p;
+        f.cols[0] = (int)c0;
+        f.cols[1] = (int)c1;
+        f.rows = (int)rows;
+        return f;
+    }
+    return f;
+}
+
+static long ladder_next(long v)
+{
+    for (long decade = 1;; decade *= 10)
+        for (int i = 0; i < 3; i++) {
+            const long steps[3] = {1, 2, 5};
+            if (steps[i] * decade > v) return steps[i] * decade;
+        }
+}
+
+/* Units held by oscillators [a, b) of the state's energies. */
+static double units_in(const xl_solids_state *st, long a, long b)
+{
+    double sum = 0.0;
+    for (long i = a; i < b; i++) sum += st->energy[i];
+    return sum;
+}
+
+static void draw_solid(const ui_ctx *ctx, const xl_solids_state *st, int which, const ui_solids_geom *g)
+{
+    const long n = which == 0 ? st->n_a : st->n_b;
+    const long base = which == 0 ? 0 : st->n_a;
+    const long q_own = which == 0 ? st->q_a : st->q - st->q_a;
+    const int fill = g->pitch - g->gap;
+    const int edged = g->view == UI_SOLIDS_CELLS && fill >= 8;
+    const SDL_Color edge = empty_edge(ctx->theme);
+    const long per = g->per_cell > 0 ? g->per_cell : 1;
+    const long cells = (n + per - 1) / per;
+    const SDL_Rect box = g->grid[which];
+    /* Chain mode: one shade, the mean, over the whole block (ragged last row kept). */
+    const SDL_Color mean_shade = ui_solids_shade(ctx->theme, (double)q_own / (double)n, g->energy_top);
+    for (long i = 0; i < cells; i++) {
+        int col = (int)(i % g->cols[which]), row = (int)(i / g->cols[which]);
+        SDL_Rect r = {box.x + col * g->pitch, box.y + row * g->pitch, fill, fill};
+        SDL_Color c = mean_shade;
+        double units = 0.0;
+        if (g->view != UI_SOLIDS_CHAIN) {
+            long a = base + i * per, b = base + (i + 1) * per;
+            if (b > base + n) b = base + n;
+            units = units_in(st, a, b) / (double)(b - a);
+            c = ui_solids_shade(ctx->theme, units, g->energy_top);
+        } else {
+            units = (double)q_own / (double)n;
+        }
+        ui_draw_fill(ctx->r, r, c);
+        if (edged && !(units > 0.0)) ui_draw_frame(ctx->r, r, 1, edge);
+    }
+}
+
+/* The legend: "units per oscillator:" and a swatch per level 0..top (the last "≥top"),
+ * or a ramp from 0 to top; in chain mode a line saying why the blocks are flat. */
+static void draw_solids_legend(const ui_ctx *ctx, SDL_Rect in, const ui_solids_geom *g, ui_claims *pl)
+{
+    const ui_theme *th = ctx->theme;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int sw = lh * 7 / 10;
+    if (g->view == UI_SOLIDS_CHAIN) {
+        const char *t[] = {"too many oscillators to follow one by one: each solid shaded by its mean units",
+                           "too many to follow one by one: shade = mean units",
+                           "shade = mean units per oscillator", "mean units"};
+        say(ctx, in.x, in.y, in.w, in, th->text_dim, t, 4, pl);
+        return;
+    }
+    const int top = (int)g->energy_top;
+    const char *heads[] = {"units per oscillator:", "units:", ""};
+    const int discrete = top <= LEGEND_LEVELS_MAX;
+    /* Width of the swatches part. */
+    char lab[LEGEND_LEVELS_MAX + 1][24];
+    int parts_w = 0;
+    if (discrete) {
+        for (int k = 0; k <= top; k++) {
+            snprintf(lab[k], sizeof lab[k], k == top ? "≥%d" : "%d", k);
+            parts_w += sw + lh / 4 + ui_text_width(ctx->text, UI_FONT_LABEL, lab[k]) + lh / 2;
+        }
+    } else {
+        snprintf(lab[0], sizeof lab[0], "0");
+        snprintf(lab[1], sizeof lab[1], "≥%d", top);
+        parts_w = ui_text_width(ctx->text, UI_FONT_LABEL, lab[0]) + lh / 4 + 4 * lh + lh / 4 +
+                  ui_text_width(ctx->text, UI_FONT_LABEL, lab[1]);
+    }
+    if (g->per_cell > 1) { /* blocks: the shade is a mean */
+        heads[0] = "mean units per oscillator:";
+        heads[1] = "mean units:";
+    }
+    int x = in.x;
+    for (int i = 0; i < 3; i++) {
+        int hw = heads[i][0] ? ui_text_width(ctx->text, UI_FONT_LABEL, heads[i]) + lh / 3 : 0;
+        if (hw + parts_w > in.w) continue;
+        if (hw) {
+            ui_text_draw(ctx->text, UI_FONT_LABEL, x, in.y, UI_ALIGN_LEFT, th->text, heads[i]);
+            ui_claim(pl, (SDL_Rect){x, in.y, hw - lh / 3, lh}, in, 0);
+        }
+        x += hw;
+        break;
+    }
+    if (x == in.x && parts_w > in.w) return;
+    int sy = in.y + (lh - sw) / 2;
+    if (discrete) {
+        for (int k = 0; k <= top; k++) {
+            SDL_Rect b = {x, sy, sw, sw};
+            ui_draw_fill(ctx->r, b, ui_solids_shade(th, k, top));
+            if (k == 0) ui_draw_frame(ctx->r, b, 1, empty_edge(th));
+            x += sw + lh / 4;
+            int tw = ui_text_draw(ctx->text, UI_FONT_LABEL, x, in.y, UI_ALIGN_LEFT, th->text, lab[k]);
+            ui_claim(pl, (SDL_Rect){x, in.y, tw, lh}, in, 0);
+            x += tw + lh / 2;
+        }
+        return;
+    }
+    int tw = ui_text_draw(ctx->text, UI_FONT_LABEL, x, in.y, UI_ALIGN_LEFT, th->text, lab[0]);
+    ui_claim(pl, (SDL_Rect){x, in.y, tw, lh}, in, 0);
+    x += tw + lh / 4;
+    int rw = 4 * lh;
+    for (int i = 0; i < rw; i++)
+        ui_draw_fill(ctx->r, (SDL_Rect){x + i, sy, 1, sw},
+                     ui_solids_shade(th, i == 0 ? 0.0 : (double)top * i / (rw - 1), top));
+    x += rw + lh / 4;
+    tw = ui_text_draw(ctx->text, UI_FONT_LABEL, x, in.y, UI_ALIGN_LEFT, th->text, lab[1]);
+    ui_claim(pl, (SDL_Rect){x, in.y, tw, lh}, in, 0);
+}
+
+/* +1 when heat flows A → B on average (T_A > T_B), -1 for B → A, 0 when the
+ * temperatures are equal or the solids do not touch. Exact: e^(−1/T) = q/(q + n − 1). */
+static int flow_direction(const xl_solids_state *st)
+{
+    if (!st->contact) return 0;
+    long long qa = st->q_a, qb = st->q - st->q_a;
+    long long lhs = qa * (qb + st->n_b - 1), rhs = qb * (qa + st->n_a - 1);
+    return lhs > rhs ? 1 : lhs < rhs ? -1 : 0;
+}
+
+/* The hottest either solid can be: all q in the smaller one; a nice number above it. */
+static double thermo_top(const xl_solids_state *st)
+{
+    double t = fmax(xl_solids_temperature(st->n_a, st->q), xl_solids_temperature(st->n_b, st->q));
+    double top = ui_nice_ceil(t > 0.0 ? 1.02 * t : 1.0);
+    return top > 0.0 && isfinite(top) ? top : 1.0;
+}
+
+static void draw_tube(const ui_ctx *ctx, SDL_Rect tube, int bulb_r, double t, double top, int *fill_top)
+{
+    const ui_theme *th = ctx->theme;
+    SDL_Color hot = th->surprise;
+    int lw = (int)ui_lw(ctx, 1.0f);
+    if (lw < 1) lw = 1;
+    double share = top > 0.0 ? t / top : 0.0;
+    if (!(share >= 0.0)) share = 0.0;
+    if (share > 1.0) share = 1.0;
+    int fh = (int)lround(share * tube.h);
+    *fill_top = tube.y + tube.h - fh;
+    float cx = tube.x + tube.w / 2.0f, cy = (float)(tube.y + tube.h + bulb_r - lw);
+    /* The bulb and the column of mercury, then the glass around them. */
+    ui_draw_disc(ctx->r, cx, cy, (float)bulb_r, th->axis);
+    ui_draw_disc(ctx->r, cx, cy, (float)(bulb_r - lw), hot);
+    ui_draw_fill(ctx->r, (SDL_Rect){tube.x - lw, tube.y - lw, tube.w + 2 * lw, tube.h + lw}, th->axis);
+    ui_draw_fill(ctx->r, tube, th->panel);
+    if (fh > 0) ui_draw_fill(ctx->r, (SDL_Rect){tube.x, *fill_top, tube.w, fh}, hot);
+    /* The neck where the bulb meets the tube, filled. */
+    ui_draw_fill(ctx->r, (SDL_Rect){tube.x, tube.y + tube.h - lw, tube.w, 2 * lw}, hot);
+}
+
+/* Up to three lines about the last closed Clausius window from y; returns lines drawn. */
+static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const xl_solids_state *st,
+                         ui_claims *pl)
+{
+    const ui_theme *th = ctx->theme;
+    const double k = xl_unit_scale(ctx->unit);
+    const char *unit = xl_unit_name(ctx->unit);
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    const xl_solids_window *w = xl_solids_last_window(st);
+    char win[32], t[4][200];
+    fmt_count(win, sizeof win, st->window);
+    if (!w) {
+        snprintf(t[0], sizeof t[0], "Clausius's dS ≥ dQ/T is checked every %s exchanges (none yet)", win);
+        snprintf(t[1], sizeof t[1], "dS ≥ dQ/T: every %s exchanges (none yet)", win);
+        snprintf(t[2], sizeof t[2], "no window yet");
+        const char *tx[] = {t[0], t[1], t[2]};
+        return say(ctx, in.x, y, in.w, in, th->text_dim, tx, 3, pl);
+    }
+    char dq[32], ds[32], recv[32], bound[32];
+    int drawn = 0;
+    fmt_count(dq, sizeof dq, w->heat < 0 ? -w->heat : w->heat);
+    ui_format_fit(ds, sizeof ds, (w->ds_a + w->ds_b) * k, 3, 8);
+    const char *sign = w->ds_a + w->ds_b > 0.0 ? "+" : "";
+    const char *dir = w->heat > 0 ? "A → B" : "B → A";
+    if (w->heat != 0) {
+        snprintf(t[0], sizeof t[0], "last %s exchanges: ΔQ = %s unit%s %s, ΔS_A + ΔS_B = %s%s %s", win, dq,
+                 w->heat == 1 || w->heat == -1 ? "" : "s", dir, sign, ds, unit);
+        snprintf(t[1], sizeof t[1], "last window: ΔQ = %s %s, ΔS = %s%s %s", dq, dir, sign, ds, unit);
+        snprintf(t[2], sizeof t[2], "ΔQ = %s %s, ΔS = %s%s", dq, dir, sign, ds);
+    } else {
+        snprintf(t[0], sizeof t[0], "last %s exchanges: no net heat, ΔS_A + ΔS_B = %s%s %s", win, sign, ds, unit);
+        snprintf(t[1], sizeof t[1], "last window: ΔQ = 0, ΔS = %s%s %s", sign, ds, unit);
+        snprintf(t[2], sizeof t[2], "ΔQ = 0, ΔS = %s%s", sign, ds);
+    }
+    const char *l1[] = {t[0], t[1], t[2]};
+    int x = in.x;
+    drawn += say(ctx, x, y, in.w, in, th->text, l1, 3, pl);
+    if (lines < 2) return drawn;
+    y += lh;
+    if (w->heat != 0) {
+        /* Clausius's form: the receiver's gain against the heat over the temperature of
+         * the body the heat came from. */
+        const int ab = w->heat > 0;
+        double gain = ab ? w->ds_b : w->ds_a, t_src = ab ? w->t_a0 : w->t_b0;
+        double q_over_t = t_src > 0.0 ? (double)(ab ? w->heat : -w->heat) / t_src : INFINITY;
+        double margin = xl_solids_clausius_margin(w);
+        const int holds = margin >= 0.0;
+        ui_format_fit(recv, sizeof recv, gain * k, 3, 8);
+        ui_format_fit(bound, sizeof bound, q_over_t * k, 3, 8);
+        const char *mark = holds ? "✓" : "✗";
+        const char *rel = holds ? "≥" : "<";
+        const char *sr = ab ? "ΔS_B" : "ΔS_A", *src = ab ? "T_A" : "T_B";
+        const char *qq = ab ? "ΔQ" : "|ΔQ|";
+        snprintf(t[0], sizeof t[0], "%s Clausius: %s = %s %s %s/%s = %s (T of the body it came from)", mark, sr,
+                 recv, rel, qq, src, bound);
+        snprintf(t[1], sizeof t[1], "%s Clausius: %s = %s %s %s/%s = %s", mark, sr, recv, rel, qq, src, bound);
+        snprintf(t[2], sizeof t[2], "%s %s = %s %s %s/%s = %s", mark, sr, recv, rel, qq, src, bound);
+        snprintf(t[3], sizeof t[3], "%s %s %s %s", mark, recv, rel, bound);
+        const char *l2[] = {t[0], t[1], t[2], t[3]};
+        drawn += say(ctx, x, y, in.w, in, holds ? th->inherent : th->surprise, l2, 4, pl);
+    } else {
+        const char *l2[] = {"Clausius: nothing to check (no net heat)", "no net heat"};
+        drawn += say(ctx, x, y, in.w, in, th->text_dim, l2, 2, pl);
+    }
+    if (lines < 3) return drawn;
+    y += lh;
+    int kept = st->window_count < XL_SOLIDS_WINDOWS ? st->window_count : XL_SOLIDS_WINDOWS;
+    int back = xl_solids_backwards(st);
+    snprintf(t[0], sizeof t[0], "backwards (S fell): %d of the last %d window%s", back, kept, kept == 1 ? "" : "s");
+    snprintf(t[1], sizeof t[1], "S fell in %d of %d window%s", back, kept, kept == 1 ? "" : "s");
+    snprintf(t[2], sizeof t[2], "backwards %d/%d", back, kept);
+    const char *l3[] = {t[0], t[1], t[2]};
+    drawn += say(ctx, x, y, in.w, in, back > 0 ? th->text : th->text_dim, l3, 3, pl);
+    return drawn;
+}
+
+/* The two lines under solid `which`, centred under its block within [lo, hi). */
+static void draw_caption(const ui_ctx *ctx, SDL_Rect in, const xl_solids_state *st, int which, SDL_Rect grid,
+                         int lo, int hi, int y, int lines, ui_claims *pl)
+{
+    const ui_theme *th = ctx->theme;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    const long n = which == 0 ? st->n_a : st->n_b;
+    const long q = which == 0 ? st->q_a : st->q - st->q_a;
+    const char *name = which == 0 ? "A" : "B";
+    char nn[32], qq[32], t[3][96], u[3][96];
+    fmt_count(nn, sizeof nn, n);
+    fmt_count(qq, sizeof qq, q);
+    snprintf(t[0], sizeof t[0], "%s: N_%s = %s oscillators", name, name, nn);
+    snprintf(t[1], sizeof t[1], "%s: N_%s = %s", name, name, nn);
+    snprintf(t[2], sizeof t[2], "N_%s = %s", name, nn);
+    snprintf(u[0], sizeof u[0], "q_%s = %s units", name, qq);
+    snprintf(u[1], sizeof u[1], "q_%s = %s", name, qq);
+    snprintf(u[2], sizeof u[2], "%s", qq);
+    const char *const rows[2][3] = {{t[0], t[1], t[2]}, {u[0], u[1], u[2]}};
+    for (int r = 0; r < lines && r < 2; r++) {
+        const char *text = first_fitting(ctx, UI_FONT_LABEL, rows[r], 3, hi - lo);
+        if (!text) continue;
+        int w = ui_text_width(ctx->text, UI_FONT_LABEL, text);
+        int x = grid.x + grid.w / 2 - w / 2;
+        if (x + w > hi) x = hi - w;
+        if (x < lo) x = lo;
+        SDL_Rect box = {x, y + r * lh, w, lh};
+        if (ui_claim(pl, box, in, 1)) ui_text_draw(ctx->text, UI_FONT_LABEL, x, box.y, UI_ALIGN_LEFT, th->text, text);
+    }
+}
+
+void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_solids_geom *geom)
+{
+    ui_solids_geom local;
+    ui_solids_geom *g = geom ? geom : &local;
+    memset(g, 0, sizeof *g);
+    const xl_solids_state *st = solids_state(s);
+    if (!st) {
+        ui_panel_begin(ctx, area, "TWO SOLIDS", NULL);
+        return;
+    }
+    const ui_theme *th = ctx->theme;
+    char qs[32], sub[3][96];
+    fmt_count(qs, sizeof qs, st->q);
+    const char *how = st->contact ? "touching" : "apart: no heat passes";
+    snprintf(sub[0], sizeof sub[0], "%s units shared · %s", qs, how);
+    snprintf(sub[1], sizeof sub[1], "q = %s · %s", qs, st->contact ? "touching" : "apart");
+    snprintf(sub[2], sizeof sub[2], "q = %s", qs);
+    const char *subs[] = {sub[0], sub[1], sub[2]};
+    SDL_Rect in = ui_panel_begin(ctx, area, "TWO SOLIDS", pick_subtitle(ctx, area, "TWO SOLIDS", subs, 3));
+    if (in.w < 80 || in.h < 60 || st->n_a < 1 || st->n_b < 1) return;
+
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    const int gap_small = ctx->pad / 4;
+    /* Heights: drop the third Clausius line, the second caption line, the legend, then
+     * the Clausius lines while the picture is short. */
+    int legend = 1, captions = 2, clausius = 3;
+    SDL_Rect pic;
+    for (;;) {
+        int top = in.y + (legend ? lh + ctx->pad / 2 : 0);
+        int below = (captions ? captions * lh + gap_small : 0) + (clausius ? clausius * lh + ctx->pad / 2 : 0);
+        pic = (SDL_Rect){in.x, top, in.w, in.y + in.h - below - top};
+        if (pic.h >= 5 * lh || (!legend && !clausius && captions <= 1)) break;
+        if (clausius > 2) clausius = 2;
+        else if (captions > 1) captions = 1;
+        else if (legend) legend = 0;
+        else if (clausius > 0) clausius--;
+        else captions = 0;
+    }
+    if (pic.h < 3 * lh) return;
+
+    /* The middle column: "T_A" and its value over each tube, the arrow between the
+     * tubes (at least as long as "heat"), the scale's ticks left of A's tube. */
+    const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    int tlab = ui_text_width(ctx->text, UI_FONT_LABEL, "0.000");
+    int arrow_w = ui_text_width(ctx->text, UI_FONT_TICK, "heat") + ctx->pad;
+    int mid_w = 2 * tlab + (arrow_w > tlab ? arrow_w - tlab / 2 : tlab / 2) + ctx->pad;
+    int sep = ctx->pad;
+    int grids_w = in.w - mid_w - 2 * sep;
+    if (grids_w < 20) return;
+
+    /* The blocks: cells, then blocks of m, while they fit. */
+    const long count[2] = {st->n_a, st->n_b};
+    grid_fit fit = {0, 0, {0, 0}};
+    long per = 1;
+    ui_solids_view view = UI_SOLIDS_CELLS;
+    if (st->mode == XL_SOLIDS_CHAIN) view = UI_SOLIDS_CHAIN;
+    if (view == UI_SOLIDS_CELLS && st->n_a + st->n_b <= CELLS_MAX)
+        fit = fit_pair(count, grids_w, pic.h, 2 * lh, CELL_MIN_PITCH);
+    if (fit.pitch == 0) {
+        if (view == UI_SOLIDS_CELLS) view = UI_SOLIDS_BLOCKS;
+        for (per = 2;; per = ladder_next(per)) {
+            const long c[2] = {(count[0] + per - 1) / per, (count[1] + per - 1) / per};
+            if (c[0] + c[1] > 40000) continue;
+            fit = fit_pair(c, grids_w, pic.h, 2 * lh, BLOCK_MIN_PITCH);
+            if (fit.pitch > 0 || per > count[0] + count[1]) break;
+        }
+        if (fit.pitch == 0) return;
+    }
+    g->view = view;
+    g->pitch = fit.pitch;
+    g->gap = view == UI_SOLIDS_CELLS ? (fit.pitch >= 16 ? fit.pitch / 8 : 1) : 0;
+    g->per_cell = view == UI_SOLIDS_CHAIN ? 0 : per;
+    g->energy_top = energy_top(st);
+    for (int i = 0; i < 2; i++) {
+        long cells = (count[i] + per - 1) / per;
+        g->cols[i] = fit.cols[i];
+        g->rows[i] = (int)((cells + fit.cols[i] - 1) / fit.cols[i]);
+    }
+    /* The whole row centred: A's block, the middle column, B's block. */
+    int wa = g->cols[0] * fit.pitch - g->gap, wb = g->cols[1] * fit.pitch - g->gap;
+    int total = wa + sep + mid_w + sep + wb;
+    int x0 = in.x + (in.w - total) / 2;
+    int ha = g->rows[0] * fit.pitch - g->gap, hb = g->rows[1] * fit.pitch - g->gap;
+    g->grid[0] = (SDL_Rect){x0, pic.y + (pic.h - ha) / 2, wa, ha};
+    g->grid[1] = (SDL_Rect){x0 + wa + sep + mid_w + sep, pic.y + (pic.h - hb) / 2, wb, hb};
+    SDL_Rect mid = {x0 + wa + sep, pic.y, mid_w, pic.h};
+
+    draw_solid(ctx, st, 0, g);
+    draw_solid(ctx, st, 1, g);
+
+    ui_claims pl = {.n = 0};
+    if (legend) draw_solids_legend(ctx, in, g, &pl);
+
+    /* The thermometers. */
+    const double ta = xl_solids_temperature(st->n_a, st->q_a);
+    const double tb = xl_solids_temperature(st->n_b, st->q - st->q_a);
+    g->t_top = thermo_top(st);
+    int tube_w = lh / 2 < 6 ? 6 : lh / 2;
+    int bulb_r = tube_w;
+    int tube_top = mid.y + 2 * lh + tick_h / 2 + ctx->pad / 3;
+    int tube_h = mid.y + mid.h - 2 * bulb_r - tube_top;
+    if (tube_h >= 2 * lh) {
+        const double temps[2] = {ta, tb};
+        for (int i = 0; i < 2; i++) {
+            int cx = i == 0 ? mid.x + tlab / 2 : mid.x + mid.w - tlab / 2;
+            g->tube[i] = (SDL_Rect){cx - tube_w / 2, tube_top, tube_w, tube_h};
+            draw_tube(ctx, g->tube[i], bulb_r, temps[i], g->t_top, &g->fill_top[i]);
+            char v[32], l[16];
+            ui_format_fit(v, sizeof v, temps[i], 3, 5);
+            snprintf(l, sizeof l, "T_%s", i == 0 ? "A" : "B");
+            const char *two[2] = {l, v};
+            for (int r = 0; r < 2; r++) {
+                int w = ui_text_width(ctx->text, UI_FONT_LABEL, two[r]);
+                SDL_Rect box = {cx - w / 2, mid.y + r * lh, w, lh};
+                if (ui_claim(&pl, box, in, 1))
+                    ui_text_draw(ctx->text, UI_FONT_LABEL, box.x, box.y, UI_ALIGN_LEFT, r ? th->text : th->text_dim,
+                                 two[r]);
+            }
+            char h0[112], h1[96];
+            const char *nm = i == 0 ? "A" : "B";
+            snprintf(h0, sizeof h0, "solid %s: T_%s = %s (units of the quantum, k = 1)", nm, nm, v);
+            snprintf(h1, sizeof h1, "1/T = dS/dq = ln((q + N − 1)/q), the entropy of one unit");
+            ui_hit_add(ctx, (SDL_Rect){cx - tlab / 2, tube_top, tlab, tube_h + 2 * bulb_r}, h0, h1,
+                       "both thermometers share one scale");
+        }
+        /* The scale: 0 and its top beside A's tube, at its left. */
+        char top_s[32];
+        ui_format_tick(top_s, sizeof top_s, g->t_top, g->t_top);
+        const char *marks[2] = {top_s, "0"};
+        const int ys[2] = {tube_top, tube_top + tube_h};
+        for (int i = 0; i < 2; i++) {
+            int w = ui_text_width(ctx->text, UI_FONT_TICK, marks[i]);
+            int right = g->tube[0].x - (int)ui_lw(ctx, 1.0f) - ctx->pad / 3;
+            SDL_Rect box = {right - w, ys[i] - tick_h / 2, w, tick_h};
+            if (box.x >= mid.x - sep && ui_claim(&pl, box, in, 1)) {
+                ui_text_draw(ctx->text, UI_FONT_TICK, box.x, box.y, UI_ALIGN_LEFT, th->text_dim, marks[i]);
+                ui_draw_line(ctx->r, (float)right + 2, (float)ys[i], (float)g->tube[0].x - 1, (float)ys[i],
+                             ui_lw(ctx, 1.0f), th->axis);
+            }
+        }
+        /* The arrow from the hotter to the colder, at mid height, "heat" over it. */
+        g->arrow = flow_direction(st);
+        float ay = tube_top + tube_h / 2.0f;
+        float ax0 = (float)(g->tube[0].x + tube_w + ctx->pad / 2), ax1 = (float)(g->tube[1].x - ctx->pad / 2);
+        const int tick_font_h = tick_h;
+        if (g->arrow != 0 && ax1 - ax0 > lh) {
+            float from = g->arrow > 0 ? ax0 : ax1, to = g->arrow > 0 ? ax1 : ax0;
+            ui_draw_arrow(ctx->r, from, ay, to, ay, lh * 0.5f, ui_lw(ctx, 2.0f), th->surprise);
+            const char *word = "heat";
+            int w = ui_text_width(ctx->text, UI_FONT_TICK, word);
+            SDL_Rect box = {(int)((ax0 + ax1) / 2.0f) - w / 2, (int)ay - tick_font_h - lh / 4, w, tick_font_h};
+            if (ui_claim(&pl, box, in, 1))
+                ui_text_draw(ctx->text, UI_FONT_TICK, box.x, box.y, UI_ALIGN_LEFT, th->text, word);
+        } else if (ax1 - ax0 > lh) {
+            const char *word = st->contact ? "T equal" : "apart";
+            int w = ui_text_width(ctx->text, UI_FONT_TICK, word);
+            SDL_Rect box = {(int)((ax0 + ax1) / 2.0f) - w / 2, (int)ay - tick_font_h / 2, w, tick_font_h};
+            if (w <= ax1 - ax0 && ui_claim(&pl, box, in, 1))
+                ui_text_draw(ctx->text, UI_FONT_TICK, box.x, box.y, UI_ALIGN_LEFT, th->text_dim, word);
+        }
+    }
+
+    /* Each block's tooltip. */
+    for (int i = 0; i < 2; i++) {
+        const long n = i == 0 ? st->n_a : st->n_b, q = i == 0 ? st->q_a : st->q - st->q_a;
+        char h0[96], h1[96], h2[96], v[32];
+        snprintf(h0, sizeof h0, "solid %s: %ld oscillators holding %ld units", i == 0 ? "A" : "B", n, q);
+        snprintf(h1, sizeof h1, "mean %.3g units per oscillator", (double)q / (double)n);
+        ui_format_fit(v, sizeof v, xl_solids_log_ways(n, q) * xl_unit_scale(ctx->unit), 3, 12);
+        snprintf(h2, sizeof h2, "S_%s = ln C(q + N − 1, q) = %s %s", i == 0 ? "A" : "B", v, xl_unit_name(ctx->unit));
+        ui_hit_add(ctx, g->grid[i], h0, h1, h2);
+    }
+
+    int y = pic.y + pic.h + gap_small;
+    if (captions) {
+        int split = mid.x + mid.w / 2;
+        draw_caption(ctx, in, st, 0, g->grid[0], in.x, split - ctx->pad / 2, y, captions, &pl);
+        draw_caption(ctx, in, st, 1, g->grid[1], split + ctx->pad / 2, in.x + in.w, y, captions, &pl);
+        y += captions * lh;
+    }
+    if (clausius) g->clausius_lines = draw_clausius(ctx, in, y + ctx->pad / 2, clausius, st, &pl);
+}
+
+/* ---- HOW MANY WAYS ---- */
+
+typedef struct xmap {
+    SDL_Rect plot;
+    double lo, hi;
+} xmap;
+
+static float px_of(const xmap *f, double v)
+{
+    return ui_draw_clamp(f->plot.x + (v - f->lo) / (f->hi - f->lo) * f->plot.w);
+}
+
+/* Ticks of whole numbers lo..hi under plot from label_y (TICK font). */
+static void draw_count_axis(const ui_ctx *ctx, const xmap *f, SDL_Rect in, double lo, double hi, int label_y,
+                            ui_claims *pl)
+{
+    const ui_theme *th = ctx->theme;
+    const SDL_Rect plot = f->plot;
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    float lw = ui_lw(ctx, 1.0f), len = ctx->pad / 3.0f;
+    float base = (float)(plot.y + plot.h);
+    ui_draw_line(ctx->r, plot.x, base, plot.x + plot.w, base, lw, th->axis);
+    char buf[32];
+    fmt_count(buf, sizeof buf, (long)hi);
+    int room = ui_text_width(ctx->text, UI_FONT_TICK, buf) + 2 * ctx->pad;
+    int max_ticks = plot.w / (room > 1 ? room : 1);
+    if (max_ticks < 1) max_ticks = 1;
+    if (max_ticks > 12) max_ticks = 12;
+    double step = ui_nice_step(lo, hi, max_ticks);
+    if (step < 1.0) step = 1.0;
+    double ticks[MAX_TICKS];
+    int nt = ui_ticks(lo, hi, step, ticks, MAX_TICKS);
+    for (int i = 0; i < nt; i++) {
+        float x = px_of(f, ticks[i]);
+        ui_draw_line(ctx->r, x, base, x, base + len, lw, th->axis);
+        fmt_count(buf, sizeof buf, lround(ticks[i]));
+        int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
+        int lx = (int)(x - w / 2.0f);
+        SDL_Rect box = {lx, label_y, w, tick_h};
+        if (ui_claim(pl, box, in, ctx->pad / 2))
+            ui_text_draw(ctx->text, UI_FONT_TICK, lx, label_y, UI_ALIGN_LEFT, th->text_dim, buf);
+    }
+}
+
+/* A vertical marker through the plot and its label in the row at label_y (centred over
+ * it, or beside it near an end); returns 1 if the label was drawn. */
+static int marker(const ui_ctx *ctx, const xmap *f, SDL_Rect in, float x, int label_y, int dashed, SDL_Color c,
+                  const char *const *texts, int n, ui_claims *pl)
+{
+    const ui_theme *th = ctx->theme;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    float lw = ui_lw(ctx, 1.5f);
+    float top = (float)(label_y + lh), base = (float)(f->plot.y + f->plot.h);
+    if (dashed) {
+        ui_draw_dashed(ctx->r, x, top, x, base, lw, 5.0f * ctx->scale, 4.0f * ctx->scale, c);
+    } else {
+        /* Yellow alone vanishes on white: an edge in select_edge carries it. */
+        ui_draw_line(ctx->r, x, top, x, base, lw + 2.0f, th->select_edge);
+        ui_draw_line(ctx->r, x, top, x, base, lw, c);
+    }
+    for (int i = 0; i < n; i++) {
+        int w = ui_text_width(ctx->text, UI_FONT_LABEL, texts[i]);
+        int lx = (int)(x - w / 2.0f);
+        if (lx < f->plot.x) lx = (int)x + (int)lw + 3;
+        if (lx + w > in.x + in.w) lx = (int)x - (int)lw - 3 - w;
+        SDL_Rect box = {lx, label_y, w, lh};
+        if (!ui_claim(pl, box, in, 2)) continue;
+        /* On the panel's colour: the other marker's line may pass behind it. */
+        ui_draw_fill(ctx->r, (SDL_Rect){lx - 2, label_y, w + 4, lh}, th->panel);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, lx, label_y, UI_ALIGN_LEFT, th->text, texts[i]);
+        return 1;
+    }
+    return 0;
+}
+
+/* P(q_A) in box; fills the geom's plot fields. */
+static void draw_ways(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const xl_solids_state *st,
+                      ui_solids_ways_geom *g, ui_claims *pl)
+{
+    const ui_theme *th = ctx->theme;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    int xtitle = 1;
+    SDL_Rect plot;
+    int xlabel_y;
+    for (;;) {
+        plot.y = box.y + 2 * lh + ctx->pad / 3; /* the two markers' rows */
+        xlabel_y = box.y + box.h - (xtitle ? lh + ctx->pad / 4 : 0) - tick_h;
+        plot.h = xlabel_y - ctx->pad / 3 - 1 - plot.y;
+        if (plot.h >= 4 * tick_h || !xtitle) break;
+        xtitle = 0;
+    }
+    char qbuf[32];
+    fmt_count(qbuf, sizeof qbuf, st->q);
+    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0.25");
+    plot.x = in.x + tick_h + ctx->pad / 2 + tick_w + ctx->pad / 2;
+    plot.w = in.x + in.w - ui_text_width(ctx->text, UI_FONT_TICK, qbuf) / 2 - 1 - plot.x;
+    if (plot.h < 2 * tick_h || plot.w < 40 || st->bins < 1) return;
+
+    xmap f = {plot, -0.5, (double)st->q + 0.5};
+    double top = 0.0;
+    for (int i = 0; i < st->bins; i++)
+        if (st->mass[i] > top) top = st->mass[i];
+    double y_max = ui_nice_ceil(1.05 * top);
+    if (!(y_max > 0.0) || !(y_max <= 1.0)) y_max = 1.0;
+
+    static const char *const titles[] = {"P(q_A)", "P"};
+    const ui_value_axis axis = {plot, y_max, ui_axis_step(ctx, plot.h, y_max), tick_h / 2, 1, titles, 2};
+    ui_axis_draw_left(ctx, &axis, in, pl);
+
+    /* The bars. */
+    int base = plot.y + plot.h;
+    for (int i = 0; i < st->bins; i++) {
+        float a = px_of(&f, st->edge[i] - 0.5), b = px_of(&f, st->edge[i + 1] - 0.5);
+        float gap = b - a >= 6.0f ? (b - a) * 0.12f : 0.0f;
+        int x0 = (int)lroundf(a + gap), x1 = (int)lroundf(b - gap);
+        if (x1 <= x0) x1 = x0 + 1;
+        int ytop = (int)lroundf(ui_axis_y(&axis, st->mass[i]));
+        if (ytop < base) ui_draw_fill(ctx->r, (SDL_Rect){x0, ytop, x1 - x0, base - ytop}, th->truth);
+        char l0[64], l1[96];
+        if (st->edge[i + 1] - st->edge[i] == 1) snprintf(l0, sizeof l0, "q_A = %ld units in A", st->edge[i]);
+        else snprintf(l0, sizeof l0, "q_A = %ld to %ld units in A", st->edge[i], st->edge[i + 1] - 1);
+        snprintf(l1, sizeof l1, "P = W_A·W_B / Ω = %.4g of all microstates", st->mass[i]);
+        ui_hit_add(ctx, (SDL_Rect){x0, plot.y, x1 - x0, plot.h}, l0, l1, NULL);
+    }
+
+    /* The most probable first (its row is the upper one), then now. */
+    char v[32], t0[96], t1[96], t2[64];
+    fmt_count(v, sizeof v, st->q_a_likely);
+    snprintf(t0, sizeof t0, "most probable q_A* = %s (largest W)", v);
+    snprintf(t1, sizeof t1, "most probable q_A* = %s", v);
+    snprintf(t2, sizeof t2, "q_A* = %s", v);
+    const char *lk[] = {t0, t1, t2};
+    g->likely_x = px_of(&f, (double)st->q_a_likely);
+    g->likely_label = marker(ctx, &f, in, g->likely_x, box.y, 1, th->inherent, lk, 3, pl);
+    fmt_count(v, sizeof v, st->q_a);
+    snprintf(t0, sizeof t0, "now q_A = %s", v);
+    snprintf(t1, sizeof t1, "q_A = %s", v);
+    const char *nw[] = {t0, t1};
+    g->now_x = px_of(&f, (double)st->q_a);
+    g->now_label = marker(ctx, &f, in, g->now_x, box.y + lh, 0, th->select, nw, 2, pl);
+
+    draw_count_axis(ctx, &f, in, 0.0, (double)st->q, xlabel_y, pl);
+    ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, ui_lw(ctx, 1.0f), th->axis);
+    if (xtitle) {
+        const char *xt[] = {"q_A: units in A (B holds the rest)", "q_A: units in A", "q_A"};
+        int ty = xlabel_y + tick_h + ctx->pad / 4;
+        for (int i = 0; i < 3; i++) {
+            int w = ui_text_width(ctx->text, UI_FONT_LABEL, xt[i]);
+            int lx = plot.x + plot.w / 2 - w / 2;
+            if (!ui_claim(pl, (SDL_Rect){lx, ty, w, lh}, in, 1)) continue;
+            ui_text_draw(ctx->text, UI_FONT_LABEL, lx, ty, UI_ALIGN_LEFT, th->text, xt[i]);
+            break;
+        }
+    }
+    g->drawn = 1;
+    g->plot = plot;
+    g->x_lo = f.lo;
+    g->x_hi = f.hi;
+    g->y_max = y_max;
+}
+
+/* S_A, S_B and S over the state's history in box. */
+static void draw_entropies(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const xl_solids_state *st,
+                           ui_solids_ways_geom *g, ui_claims *pl)
+{
+    const ui_theme *th = ctx->theme;
+    const double k = xl_unit_scale(ctx->unit);
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    const int count = st->history_count;
+    if (count < 1) return;
+
+    /* The legend: long labels, then short, all four or none. */
+    const SDL_Color ca = th->model, cb = th->truth, cs = th->inherent;
+    const char *la[] = {"S_A = ln W_A", "S_A"}, *lb[] = {"S_B = ln W_B", "S_B"},
+               *ls[] = {"S = S_A + S_B", "S"}, *lm[] = {"S at q_A*", "max"};
+    int legend_drawn = 0;
+    for (int v = 0; v < 2 && !legend_drawn; v++) {
+        const char *lab[4] = {la[v], lb[v], ls[v], lm[v]};
+        int need = 0;
+        for (int i = 0; i < 4; i++) need += lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, lab[i]) + lh;
+        if (need - lh > in.w) continue;
+        int x = in.x;
+        const SDL_Color cols[4] = {ca, cb, cs, cs};
+        for (int i = 0; i < 4; i++) {
+            int w = ui_legend_item(ctx, x, box.y, cols[i], i == 3, lab[i]);
+            ui_claim(pl, (SDL_Rect){x, box.y, w - lh, lh}, in, 0);
+            x += w;
+        }
+        legend_drawn = 1;
+    }
+    SDL_Rect plot;
+    plot.y = box.y + (legend_drawn ? lh + ctx->pad / 2 : 0) + tick_h / 2;
+    int xlabel_y = box.y + box.h - tick_h;
+    plot.h = xlabel_y - ctx->pad / 3 - 1 - plot.y;
+    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0000");
+    plot.x = in.x + tick_h + ctx->pad / 2 + tick_w + ctx->pad / 2;
+    char tb[32];
+    fmt_count(tb, sizeof tb, st->t);
+    plot.w = in.x + in.w - ui_text_width(ctx->text, UI_FONT_TICK, tb) / 2 - 1 - plot.x;
+    if (plot.h < 3 * tick_h || plot.w < 40) return;
+
+    const long t_last = st->t, t_first = st->t - count + 1;
+    double s_top = st->s_likely;
+    for (int j = 0; j < count; j++) {
+        long qa = st->history[(st->history_head + j) % XL_SOLIDS_HISTORY];
+        double s = xl_solids_log_ways(st->n_a, qa) + xl_solids_log_ways(st->n_b, st->q - qa);
+        if (s > s_top) s_top = s;
+    }
+    s_top = ui_nice_ceil(1.05 * s_top * k);
+    if (!(s_top > 0.0) || !isfinite(s_top)) s_top = 1.0;
+    const char *unit_titles[] = {xl_unit_name(ctx->unit)};
+    const ui_value_axis axis = {plot, s_top, ui_axis_step(ctx, plot.h, s_top), tick_h / 2, 1, unit_titles, 1};
+    ui_axis_draw_left(ctx, &axis, in, pl);
+    xmap f = {plot, (double)t_first, (double)(t_last > t_first ? t_last : t_first + 1)};
+    draw_count_axis(ctx, &f, in, f.lo, f.hi, xlabel_y, pl);
+    ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, ui_lw(ctx, 1.0f), th->axis);
+
+    /* S at the most probable split, dashed, then the three series. */
+    float ym = ui_axis_y(&axis, st->s_likely * k);
+    ui_draw_dashed(ctx->r, plot.x, ym, plot.x + plot.w, ym, ui_lw(ctx, 1.5f), 6.0f * ctx->scale, 4.0f * ctx->scale,
+                   cs);
+    const float lw = ui_lw(ctx, 1.5f);
+    float px = 0.0f, pa = 0.0f, pb = 0.0f, ps = 0.0f;
+    for (int j = 0; j < count; j++) {
+        long qa = st->history[(st->history_head + j) % XL_SOLIDS_HISTORY];
+        double sa = xl_solids_log_ways(st->n_a, qa) * k, sb = xl_solids_log_ways(st->n_b, st->q - qa) * k;
+        float x = px_of(&f, (double)(t_first + j));
+        float ya = ui_axis_y(&axis, sa), yb = ui_axis_y(&axis, sb), ys = ui_axis_y(&axis, sa + sb);
+        if (j > 0) {
+            ui_draw_line(ctx->r, px, pa, x, ya, lw, ca);
+            ui_draw_line(ctx->r, px, pb, x, yb, lw, cb);
+            ui_draw_line(ctx->r, px, ps, x, ys, lw, cs);
+            /* A square at each joint: short segments drawn as stacked one-pixel lines
+             * leave their end pixel out, which would read as a dotted line. */
+            const int jw = (int)lroundf(lw) < 1 ? 1 : (int)lroundf(lw);
+            const float ys3[3] = {ya, yb, ys};
+            const SDL_Color cs3[3] = {ca, cb, cs};
+            for (int c = 0; c < 3; c++)
+                ui_draw_fill(ctx->r, (SDL_Rect){(int)lroundf(x) - jw / 2, (int)lroundf(ys3[c]) - jw / 2, jw, jw},
+                             cs3[c]);
+        } else if (count == 1) {
+            ui_draw_disc(ctx->r, x, ya, lw * 1.5f, ca);
+            ui_draw_disc(ctx->r, x, yb, lw * 1.5f, cb);
+            ui_draw_disc(ctx->r, x, ys, lw * 1.5f, cs);
+        }
+        px = x;
+        pa = ya;
+        pb = yb;
+        ps = ys;
+    }
+    g->entropy_drawn = 1;
+    g->splot = plot;
+    g->t_first = t_first;
+    g->t_last = t_last;
+    g->s_top = s_top;
+}
+
+void ui_solids_ways_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_solids_ways_geom *geom)
+{
+    ui_solids_ways_geom local;
+    ui_solids_ways_geom *g = geom ? geom : &local;
+    memset(g, 0, sizeof *g);
+    const xl_solids_state *st = solids_state(s);
+    if (!st) {
+        ui_panel_begin(ctx, area, "HOW MANY WAYS", NULL);
+        return;
+    }
+    const char *subs[] = {"P(q_A) = W_A(q_A)·W_B(q − q_A) / Ω, and S over time", "P(q_A) = W_A·W_B / Ω",
+                          "P(q_A)"};
+    SDL_Rect in = ui_panel_begin(ctx, area, "HOW MANY WAYS", pick_subtitle(ctx, area, "HOW MANY WAYS", subs, 3));
+    if (in.w < 80 || in.h < 60) return;
+    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    ui_claims pl = {.n = 0};
+    /* P(q_A) over about 3/5 of the height; S over time under it while both get room. */
+    int ways_h = in.h * 11 / 20;
+    int ent_h = in.h - ways_h - ctx->pad;
+    if (ent_h < lh + 5 * tick_h || ways_h < 2 * lh + 5 * tick_h) {
+        ways_h = in.h;
+        ent_h = 0;
+    }
+    draw_ways(ctx, in, (SDL_Rect){in.x, in.y, in.w, ways_h}, st, g, &pl);
+    if (ent_h > 0) draw_entropies(ctx, in, (SDL_Rect){in.x, in.y + ways_h + ctx->pad, in.w, ent_h}, st, g, &pl);
+}
+
+static void solids_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
+{
+    ui_solids_panel_draw(ctx, area, s, NULL);
+}
+
+static void ways_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
+{
+    ui_solids_ways_panel_draw(ctx, area, s, NULL);
+}
+
+const ui_own_panel ui_solids_own_panel = {
+    .scenario = &xl_scenario_solids, .draw = solids_draw, .draw_side = ways_draw};
