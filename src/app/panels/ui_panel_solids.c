@@ -112,6 +112,23 @@ static int say(const ui_ctx *ctx, int x, int y, int w, SDL_Rect in, SDL_Color co
     return 0;
 }
 
+/* Every glyph and colour the panels' words may need, touched once a frame: a wording
+ * seen for the first time mid-run (the first window that runs backwards: "✗", "<", the
+ * vermillion line) must not rasterize glyphs or make an atlas copy then, since steady
+ * frames allocate nothing. After the first frame this costs a few lookups. */
+static void prime_text(const ui_ctx *ctx, SDL_Rect in)
+{
+    static const char all[] = " !\"#%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz|"
+                              "ΔΩ≥→·−✓✗×⁰¹²³⁴⁵⁶⁷⁸⁹⁻∞…" THIN_SPACE;
+    const ui_theme *th = ctx->theme;
+    const SDL_Color colours[] = {th->text, th->text_dim, th->inherent, th->surprise};
+    const ui_font fonts[] = {UI_FONT_LABEL, UI_FONT_TICK};
+    for (int f = 0; f < 2; f++) {
+        ui_text_width(ctx->text, fonts[f], all);
+        for (int c = 0; c < 4; c++) ui_text_draw(ctx->text, fonts[f], in.x, in.y, UI_ALIGN_LEFT, colours[c], "");
+    }
+}
+
 /* ---- colours ---- */
 
 static SDL_Color empty_fill(const ui_theme *th)
@@ -464,6 +481,7 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     snprintf(sub[2], sizeof sub[2], "q = %s", qs);
     const char *subs[] = {sub[0], sub[1], sub[2]};
     SDL_Rect in = ui_panel_begin(ctx, area, "TWO SOLIDS", pick_subtitle(ctx, area, "TWO SOLIDS", subs, 3));
+    prime_text(ctx, in);
     if (in.w < 80 || in.h < 60 || st->n_a < 1 || st->n_b < 1) return;
 
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
@@ -900,6 +918,7 @@ void ui_solids_ways_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_sessio
     const char *subs[] = {"P(q_A) = W_A(q_A)·W_B(q − q_A) / Ω, and S over time", "P(q_A) = W_A·W_B / Ω",
                           "P(q_A)"};
     SDL_Rect in = ui_panel_begin(ctx, area, "HOW MANY WAYS", pick_subtitle(ctx, area, "HOW MANY WAYS", subs, 3));
+    prime_text(ctx, in);
     if (in.w < 80 || in.h < 60) return;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
