@@ -128,6 +128,21 @@ long xl_solids_likely(long n_a, long n_b, long q)
     return lo;
 }
 
+long xl_solids_chain_step(long n_a, long n_b, long q, long q_a, double u)
+{
+    assert(n_a >= 2 && n_b >= 2 && q_a >= 0 && q_a <= q);
+    const double n = (double)(n_a + n_b);
+    const double c = ((double)n_a / n) * ((double)n_b / n);
+    const long q_b = q - q_a;
+    const double to_b = c * (double)q_a / (double)(q_a + n_a - 1);
+    const double to_a = c * (double)q_b / (double)(q_b + n_b - 1);
+    if (u < to_b)
+        return q_a - 1;
+    if (u < to_b + to_a)
+        return q_a + 1;
+    return q_a;
+}
+
 /* The bin holding x, by bisection over the edges. */
 static int bin_of(const long *edge, int bins, long x)
 {

@@ -11,7 +11,7 @@
  * Temperature: 1/T = S(q) - S(q - 1) = ln((q + n - 1) / q), the exact backward
  * difference (the entropy a solid loses by giving up one unit); T = 0 at q = 0, where
  * the solid has no unit to give. For q >> 1 it is Stirling's 1/T = ln(1 + n/q) to
- * within 1/q; for q >> n, T is about q/n + 1/2, the energy per oscillator. Because S is
+ * within 1/q; for q >> n, T is about q/(n - 1) + 1/2, near the energy per oscillator. Because S is
  * concave, a solid giving d units loses at least d/T of entropy and a solid receiving d
  * units gains at most d/T' (its own T'), with equality only for d = 1: so when heat
  * flows from A to B and S_A + S_B does not fall, dS_B >= dQ / T_A (Clausius, T of the
@@ -50,6 +50,14 @@ long xl_solids_likely(long n_a, long n_b, long q);
  * the normalising sum taken outward from the mode as ratios, re-anchored every 65536
  * terms; terms below e^-760 of the mode are 0 as in the double format). At most q + 1
  * terms (10^7: a fraction of a second); narrow distributions stop far sooner. */
+/* One exchange of the q_a chain (the solids' mode for too many oscillators to keep):
+ * given a uniform u in [0, 1), q_a - 1 if u < c q_a/(q_a + n_a - 1), else q_a + 1 if u is
+ * below that plus c q_b/(q_b + n_b - 1), else q_a; c = n_a n_b / (n_a + n_b)^2, q_b =
+ * q - q_a. These are the oscillator exchange's rates (a uniformly drawn source that holds
+ * a unit, in one solid, and a destination in the other) averaged over the microstates of
+ * the macrostate, and they are in detailed balance with W_A(q_a) W_B(q - q_a):
+ * P(q_a) down(q_a) = P(q_a - 1) up(q_a - 1). n_a, n_b >= 2. */
+long xl_solids_chain_step(long n_a, long n_b, long q, long q_a, double u);
 double xl_solids_bin_mass(long n_a, long n_b, long q, const long *edge, int bins, double *mass);
 
 #endif

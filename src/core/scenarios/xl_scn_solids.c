@@ -153,7 +153,9 @@ static void open_window(xl_solids_state *st)
     st->win_t_b0 = xl_solids_temperature(st->n_b, st->q - st->q_a);
 }
 
-static void close_window(xl_solids_state *st, long step)
+/* The open window as it stands: its exchanges so far and the heat and entropy changes
+ * since its start. */
+static xl_solids_window window_so_far(const xl_solids_state *st)
 {
     xl_solids_window w;
     memset(&w, 0, sizeof w);
@@ -161,11 +163,25 @@ static void close_window(xl_solids_state *st, long step)
     w.heat = st->win_q_a0 - st->q_a;
     w.q_a0 = st->win_q_a0;
     w.exchanges = st->win_done;
-    w.step = step;
+    w.step = st->t;
     w.t_a0 = st->win_t_a0;
     w.t_b0 = st->win_t_b0;
     w.ds_a = xl_solids_log_ways_change(st->n_a, st->win_q_a0, st->q_a - st->win_q_a0);
     w.ds_b = xl_solids_log_ways_change(st->n_b, q_b0, q_b - q_b0);
+    return w;
+}
+
+int xl_solids_shown_window(const xl_solids_state *st, xl_solids_window *out)
+{
+    const xl_solids_window *last = xl_solids_last_window(st);
+    *out = last ? *last : window_so_far(st);
+    return last != NULL;
+}
+
+static void close_window(xl_solids_state *st, long step)
+{
+    xl_solids_window w = window_so_far(st);
+    w.step = step;
     int slot;
     if (st->window_count == XL_SOLIDS_WINDOWS) {
         slot = st->window_head;
@@ -318,19 +334,8 @@ static void exchange(xl_solids_state *st)
     }
     if (!st->contact)
         return;
-    /* The chance that the source is an occupied oscillator of A and the destination one
-     * of B: (n_a/n) P(occupied | q_a) (n_b/n), with P(occupied) = q_a/(q_a + n_a - 1)
-     * over A's microstates; and the same from B. Detailed balance with W_A W_B holds
-     * exactly: P(q_a) up(q_a) = P(q_a - 1) down(q_a - 1) by W's ratio. */
-    const double c = ((double)st->n_a / (double)n) * ((double)st->n_b / (double)n);
-    const long q_b = st->q - st->q_a;
-    const double to_b = c * (double)st->q_a / (double)(st->q_a + st->n_a - 1);
-    const double to_a = c * (double)q_b / (double)(q_b + st->n_b - 1);
-    const double u = xl_rng_uniform(&st->rng);
-    if (u < to_b)
-        st->q_a--;
-    else if (u < to_b + to_a)
-        st->q_a++;
+    /* The oscillators' rates averaged over the macrostate's microstates (xl_solids.h). */
+    st->q_a = xl_solids_chain_step(st->n_a, st->n_b, st->q, st->q_a, xl_rng_uniform(&st->rng));
 }
 
 static void evolve(void *state, long step)
@@ -537,11 +542,12 @@ static void readout_values(const void *state, const double *theta, double *out)
     out[R_T_B] = xl_solids_temperature(st->n_b, q_b);
     out[R_Q_A] = (double)st->q_a;
     out[R_Q_A_LIKELY] = (double)st->q_a_likely;
-    const xl_solids_window *w = xl_solids_last_window(st);
-    out[R_HEAT] = w ? (double)w->heat : NAN;
-    out[R_DS_B] = w ? w->ds_b : NAN;
-    out[R_DS] = w ? w->ds_a + w->ds_b : NAN;
-    out[R_CLAUSIUS] = w ? xl_solids_clausius_margin(w) : NAN;
+    xl_solids_window w;
+    xl_solids_shown_window(st, &w);
+    out[R_HEAT] = (double)w.heat;
+    out[R_DS_B] = w.ds_b;
+    out[R_DS] = w.ds_a + w.ds_b;
+    out[R_CLAUSIUS] = xl_solids_clausius_margin(&w);
     out[R_BACKWARDS] = (double)xl_solids_backwards(st);
 }
 
@@ -583,20 +589,22 @@ static int summary_line(const void *state, const double *theta, double unit_scal
     char ta[24], tb[24];
     format_t(ta, sizeof ta, xl_solids_temperature(st->n_a, st->q_a));
     format_t(tb, sizeof tb, xl_solids_temperature(st->n_b, st->q - st->q_a));
-    const xl_solids_window *w = xl_solids_last_window(st);
+    xl_solids_window shown;
+    const int closed = xl_solids_shown_window(st, &shown);
+    const xl_solids_window *w = &shown;
     if (!st->contact) {
         snprintf(buf, n, "separated: q_A stays %ld · T_A = %s, T_B = %s · no heat passes", st->q_a, ta, tb);
         return 1;
     }
-    if (w == NULL) {
+    if (!closed && w->heat == 0) {
         snprintf(buf, n, "q_A = %ld of %ld · T_A = %s, T_B = %s: play to let heat flow", st->q_a, st->q, ta, tb);
         return 1;
     }
     const int back = xl_solids_backwards(st);
     const double ds = (w->ds_a + w->ds_b) * unit_scale;
     if (w->heat == 0) {
-        snprintf(buf, n, "no net heat in the last %ld exchanges · ΔS = 0 · S fell in %d of %d windows", w->exchanges,
-                 back, st->window_count);
+        snprintf(buf, n, "no net heat in %s %ld exchanges · ΔS = 0 · S fell in %d of %d windows",
+                 closed ? "the last" : "the first", w->exchanges, back, st->window_count);
         return 1;
     }
     /* Clausius, in his form: the receiver's gain against the heat over the source's T. */
@@ -665,7 +673,7 @@ const xl_scenario_def xl_scenario_solids = {
     .param_count = PARAM_COUNT,
     .readouts = readouts,
     .readout_count = R_COUNT,
-    .panels = XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY,
+    .panels = XL_SOLIDS_PANELS,
     .verbs = verbs,
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,

@@ -37,10 +37,15 @@
  * P(q_a) (the surprise of the macrostate), loss = floor + gap; the floor moves; the
  * ceiling is S at the most probable q_a.
  *
- * Panels: XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY (the two
- * own panels are the solids app's: ui_panel_solids.c). The bars (xl_session_bars) are
- * P(q_a) over q_a, binned when q + 1 > XL_SOLIDS_BINS (labels "lo–hi"), Q the share of
- * steps spent in each bin; fixed (not draggable).
+ * Panels (XL_SOLIDS_PANELS below): XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_HISTORY
+ * until the solids' own panels exist; then XL_PANEL_DATA | XL_PANEL_SIDE |
+ * XL_PANEL_READOUTS | XL_PANEL_HISTORY (the blocks of oscillators and thermometers in the
+ * data place, W(q_A)/Omega in the side place: ui_panel_solids.c, solids-app's): the
+ * commit that lists ui_panel_solids in ui_own_panels.c switches XL_SOLIDS_PANELS to
+ * XL_SOLIDS_PANELS_OWN, so every commit draws every panel it declares (test_render).
+ * The bars (xl_session_bars) are P(q_a) over q_a, binned when q + 1 > XL_SOLIDS_BINS
+ * (labels "lo–hi"), Q the share of steps spent in each bin; fixed (not draggable).
+ * Rényi's readout reads the bars' p as the scenario's distribution.
  *
  * Readouts (names for the trace and lessons' expect lines; nats where info):
  *   information    ln Omega           all microstates of the total q
@@ -50,11 +55,12 @@
  *   t_a, t_b       T_A, T_B           temperatures now (units of the quantum, k = 1)
  *   q_a            q_A                units in A now
  *   q_a_likely     q_A*               the most probable q_a (largest W_A W_B)
- *   heat           dQ                 net units A -> B in the last closed window (NaN before one)
- *   ds_b           dS_B               B's entropy change in that window (NaN before)
- *   ds             dS_A + dS_B        the total's change in that window (NaN before)
- *   clausius       margin             dS_B - dQ/T_A when dQ >= 0, dS_A + dQ/T_B when dQ < 0:
- *                                     >= 0 when Clausius's inequality holds (NaN before)
+ *   heat           dQ                 net units A -> B in the last closed window (before the
+ *                                     first closes: in the open one so far; 0 at step 0)
+ *   ds_b           dS_B               B's entropy change in that window
+ *   ds             dS_A + dS_B        the total's change in that window
+ *   clausius       margin             dS_B - dQ/T_A when dQ > 0, dS_A + dQ/T_B when dQ < 0, 0
+ *                                     for none: >= 0 when Clausius's inequality holds
  *   backwards      count              windows of the last XL_SOLIDS_WINDOWS in which S fell
  *
  * Verbs (keys are this scenario's): preset hot|cold|even|likely (no key; from step 0:
@@ -83,6 +89,10 @@ enum {
     XL_SOLIDS_MAX_EXCHANGES = 1000000,    /* per step */
     XL_SOLIDS_MAX_WINDOW = 100000000      /* exchanges per window */
 };
+
+/* The panels the record shows (see above). */
+#define XL_SOLIDS_PANELS_OWN (XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY)
+#define XL_SOLIDS_PANELS (XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_HISTORY)
 
 typedef enum xl_solids_mode {
     XL_SOLIDS_OSCILLATORS = 0,  /* every oscillator's energy kept (energy[]) */
@@ -164,6 +174,10 @@ typedef struct xl_solids_state {
 
 /* The last closed window, or NULL before the first. */
 const xl_solids_window *xl_solids_last_window(const xl_solids_state *st);
+/* The window the readouts show: the last closed one (returns 1), or before the first
+ * closes the open one so far (its exchanges, heat and entropy changes since step 0;
+ * returns 0). */
+int xl_solids_shown_window(const xl_solids_state *st, xl_solids_window *out);
 /* Windows among the last XL_SOLIDS_WINDOWS in which S fell (dS_A + dS_B < 0). */
 int xl_solids_backwards(const xl_solids_state *st);
 /* Clausius's margin of a window: dS_B - dQ/T_A when dQ > 0, dS_A + dQ/T_B when dQ < 0
