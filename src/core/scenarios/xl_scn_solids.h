@@ -92,7 +92,7 @@ enum {
 
 /* The panels the record shows (see above). */
 #define XL_SOLIDS_PANELS_OWN (XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY)
-#define XL_SOLIDS_PANELS (XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_HISTORY)
+#define XL_SOLIDS_PANELS XL_SOLIDS_PANELS_OWN
 
 typedef enum xl_solids_mode {
     XL_SOLIDS_OSCILLATORS = 0,  /* every oscillator's energy kept (energy[]) */
