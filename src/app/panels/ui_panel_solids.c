@@ -363,16 +363,21 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     const double k = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    const xl_solids_window *w = xl_solids_last_window(st);
+    /* The window the readouts show: the last closed one, or the first so far. */
+    xl_solids_window shown;
+    const int closed = xl_solids_shown_window(st, &shown);
+    const xl_solids_window *w = &shown;
     char win[32], t[4][200];
-    fmt_count(win, sizeof win, st->window);
-    if (!w) {
-        snprintf(t[0], sizeof t[0], "Clausius's dS ≥ dQ/T is checked every %s exchanges (none yet)", win);
-        snprintf(t[1], sizeof t[1], "dS ≥ dQ/T: every %s exchanges (none yet)", win);
-        snprintf(t[2], sizeof t[2], "no window yet");
+    fmt_count(win, sizeof win, closed ? st->window : w->exchanges);
+    if (!closed && w->exchanges == 0) {
+        fmt_count(win, sizeof win, st->window);
+        snprintf(t[0], sizeof t[0], "Clausius's dS ≥ dQ/T is checked every %s exchanges", win);
+        snprintf(t[1], sizeof t[1], "dS ≥ dQ/T: every %s exchanges", win);
+        snprintf(t[2], sizeof t[2], "no exchange yet");
         const char *tx[] = {t[0], t[1], t[2]};
         return say(ctx, in.x, y, in.w, in, th->text_dim, tx, 3, pl);
     }
+    const char *span = closed ? "last" : "first";
     char dq[32], ds[32], recv[32], bound[32];
     int drawn = 0;
     fmt_count(dq, sizeof dq, w->heat < 0 ? -w->heat : w->heat);
@@ -380,13 +385,13 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     const char *sign = w->ds_a + w->ds_b > 0.0 ? "+" : "";
     const char *dir = w->heat > 0 ? "A → B" : "B → A";
     if (w->heat != 0) {
-        snprintf(t[0], sizeof t[0], "last %s exchanges: ΔQ = %s unit%s %s, ΔS_A + ΔS_B = %s%s %s", win, dq,
+        snprintf(t[0], sizeof t[0], "%s %s exchanges: ΔQ = %s unit%s %s, ΔS_A + ΔS_B = %s%s %s", span, win, dq,
                  w->heat == 1 || w->heat == -1 ? "" : "s", dir, sign, ds, unit);
-        snprintf(t[1], sizeof t[1], "last window: ΔQ = %s %s, ΔS = %s%s %s", dq, dir, sign, ds, unit);
+        snprintf(t[1], sizeof t[1], "%s window: ΔQ = %s %s, ΔS = %s%s %s", span, dq, dir, sign, ds, unit);
         snprintf(t[2], sizeof t[2], "ΔQ = %s %s, ΔS = %s%s", dq, dir, sign, ds);
     } else {
-        snprintf(t[0], sizeof t[0], "last %s exchanges: no net heat, ΔS_A + ΔS_B = %s%s %s", win, sign, ds, unit);
-        snprintf(t[1], sizeof t[1], "last window: ΔQ = 0, ΔS = %s%s %s", sign, ds, unit);
+        snprintf(t[0], sizeof t[0], "%s %s exchanges: no net heat, ΔS_A + ΔS_B = %s%s %s", span, win, sign, ds, unit);
+        snprintf(t[1], sizeof t[1], "%s window: ΔQ = 0, ΔS = %s%s %s", span, sign, ds, unit);
         snprintf(t[2], sizeof t[2], "ΔQ = 0, ΔS = %s%s", sign, ds);
     }
     const char *l1[] = {t[0], t[1], t[2]};
