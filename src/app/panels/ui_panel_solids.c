@@ -428,6 +428,14 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     y += lh;
     int kept = st->window_count < XL_SOLIDS_WINDOWS ? st->window_count : XL_SOLIDS_WINDOWS;
     int back = xl_solids_backwards(st);
+    if (kept == 0) {
+        fmt_count(win, sizeof win, st->window);
+        snprintf(t[0], sizeof t[0], "a window closes every %s exchanges: none yet", win);
+        snprintf(t[1], sizeof t[1], "windows of %s exchanges: none yet", win);
+        snprintf(t[2], sizeof t[2], "no window closed yet");
+        const char *l0[] = {t[0], t[1], t[2]};
+        return drawn + say(ctx, x, y, in.w, in, th->text_dim, l0, 3, pl);
+    }
     snprintf(t[0], sizeof t[0], "backwards (S fell): %d of the last %d window%s", back, kept, kept == 1 ? "" : "s");
     snprintf(t[1], sizeof t[1], "S fell in %d of %d window%s", back, kept, kept == 1 ? "" : "s");
     snprintf(t[2], sizeof t[2], "backwards %d/%d", back, kept);
