@@ -37,12 +37,12 @@
  * P(q_a) (the surprise of the macrostate), loss = floor + gap; the floor moves; the
  * ceiling is S at the most probable q_a.
  *
- * Panels (XL_SOLIDS_PANELS below): XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_HISTORY
- * until the solids' own panels exist; then XL_PANEL_DATA | XL_PANEL_SIDE |
- * XL_PANEL_READOUTS | XL_PANEL_HISTORY (the blocks of oscillators and thermometers in the
- * data place, W(q_A)/Omega in the side place: ui_panel_solids.c, solids-app's): the
- * commit that lists ui_panel_solids in ui_own_panels.c switches XL_SOLIDS_PANELS to
- * XL_SOLIDS_PANELS_OWN, so every commit draws every panel it declares (test_render).
+ * Panels (XL_SOLIDS_PANELS below): XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_READOUTS |
+ * XL_PANEL_HISTORY: the blocks of oscillators and the thermometers in the data place,
+ * W(q_A)/Omega with q_A and q_A* marked in the side place (ui_panel_solids.c, the solids
+ * app's, listed in ui_own_panels.c). Until that panel is listed, test_render and
+ * test_portrait report the solids' data and side panels missing: this record and that
+ * panel land together.
  * The bars (xl_session_bars) are P(q_a) over q_a, binned when q + 1 > XL_SOLIDS_BINS
  * (labels "lo–hi"), Q the share of steps spent in each bin; fixed (not draggable).
  * Rényi's readout reads the bars' p as the scenario's distribution.
@@ -90,9 +90,9 @@ enum {
     XL_SOLIDS_MAX_WINDOW = 100000000      /* exchanges per window */
 };
 
-/* The panels the record shows (see above). */
-#define XL_SOLIDS_PANELS_OWN (XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY)
-#define XL_SOLIDS_PANELS XL_SOLIDS_PANELS_OWN
+/* The panels the record shows (see above); _OWN is the same (an earlier name). */
+#define XL_SOLIDS_PANELS (XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_READOUTS | XL_PANEL_HISTORY)
+#define XL_SOLIDS_PANELS_OWN XL_SOLIDS_PANELS
 
 typedef enum xl_solids_mode {
     XL_SOLIDS_OSCILLATORS = 0,  /* every oscillator's energy kept (energy[]) */
