@@ -50,6 +50,9 @@ enum {
     LEGEND_LEVELS_MAX = 6 /* discrete swatches up to this many units, a ramp beyond */
 };
 
+/* The flow strength (flow_strength) at which the heat arrow is drawn at full length. */
+#define FLOW_FULL 0.25
+
 #define THIN_SPACE "\xE2\x80\x89"
 
 static const xl_solids_state *solids_state(const xl_session *s)
@@ -259,7 +262,8 @@ static void draw_solids_legend(const ui_ctx *ctx, SDL_Rect in, const ui_solids_g
     }
     const int top = (int)g->energy_top;
     const char *heads[] = {"units per oscillator:", "units:", ""};
-    const int discrete = top <= LEGEND_LEVELS_MAX;
+    /* Blocks show means, any shade of the ramp: a ramp says so; cells hold whole units. */
+    const int discrete = top <= LEGEND_LEVELS_MAX && g->per_cell <= 1;
     /* Width of the swatches part. */
     char lab[LEGEND_LEVELS_MAX + 1][24];
     int parts_w = 0;
@@ -323,6 +327,18 @@ static int flow_direction(const xl_solids_state *st)
     long long qa = st->q_a, qb = st->q - st->q_a;
     long long lhs = qa * (qb + st->n_b - 1), rhs = qb * (qa + st->n_a - 1);
     return lhs > rhs ? 1 : lhs < rhs ? -1 : 0;
+}
+
+/* How strongly heat flows now, 0..1: the relative difference of the rates at which a
+ * unit leaves each solid, e^(−1/T) = q/(q + n − 1) (1 when one solid is at T = 0, 0
+ * when the temperatures are equal). */
+static double flow_strength(const xl_solids_state *st)
+{
+    const long qb = st->q - st->q_a;
+    const double xa = st->q_a > 0 ? (double)st->q_a / (double)(st->q_a + st->n_a - 1) : 0.0;
+    const double xb = qb > 0 ? (double)qb / (double)(qb + st->n_b - 1) : 0.0;
+    const double m = fmax(xa, xb);
+    return st->contact && m > 0.0 ? fabs(xa - xb) / m : 0.0;
 }
 
 /* The hottest either solid can be: all q in the smaller one; a nice number above it. */
@@ -584,7 +600,8 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
             g->tube[i] = (SDL_Rect){cx - tube_w / 2, tube_top, tube_w, tube_h};
             draw_tube(ctx, g->tube[i], bulb_r, temps[i], g->t_top, &g->fill_top[i]);
             char v[32], l[16];
-            ui_format_fit(v, sizeof v, temps[i], 3, 5);
+            if (temps[i] == 0.0) snprintf(v, sizeof v, "0");
+            else ui_format_fit(v, sizeof v, temps[i], 3, 5);
             snprintf(l, sizeof l, "T_%s", i == 0 ? "A" : "B");
             const char *two[2] = {l, v};
             for (int r = 0; r < 2; r++) {
@@ -608,7 +625,7 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         const int ys[2] = {tube_top, tube_top + tube_h};
         for (int i = 0; i < 2; i++) {
             int w = ui_text_width(ctx->text, UI_FONT_TICK, marks[i]);
-            int right = g->tube[0].x - (int)ui_lw(ctx, 1.0f) - ctx->pad / 3;
+            int right = g->tube[0].x - (int)ui_lw(ctx, 1.0f) - ctx->pad / 2;
             SDL_Rect box = {right - w, ys[i] - tick_h / 2, w, tick_h};
             if (box.x >= mid.x - sep && ui_claim(&pl, box, in, 1)) {
                 ui_text_draw(ctx->text, UI_FONT_TICK, box.x, box.y, UI_ALIGN_LEFT, th->text_dim, marks[i]);
@@ -616,25 +633,31 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
                              ui_lw(ctx, 1.0f), th->axis);
             }
         }
-        /* The arrow from the hotter to the colder, at mid height, "heat" over it. */
+        /* The arrow from the hotter to the colder, at mid height, "heat" over it; its
+         * length grows with the flow's strength (full from FLOW_FULL), so it shrinks as
+         * the temperatures meet, and gives way to "≈" when too short to point. */
         g->arrow = flow_direction(st);
         float ay = tube_top + tube_h / 2.0f;
         float ax0 = (float)(g->tube[0].x + tube_w + ctx->pad / 2), ax1 = (float)(g->tube[1].x - ctx->pad / 2);
-        const int tick_font_h = tick_h;
-        if (g->arrow != 0 && ax1 - ax0 > lh) {
-            float from = g->arrow > 0 ? ax0 : ax1, to = g->arrow > 0 ? ax1 : ax0;
-            ui_draw_arrow(ctx->r, from, ay, to, ay, lh * 0.5f, ui_lw(ctx, 2.0f), th->surprise);
+        float head = lh * 0.5f;
+        float len = (float)((ax1 - ax0) * fmin(1.0, flow_strength(st) / FLOW_FULL));
+        if (g->arrow != 0 && ax1 - ax0 > lh && len >= 1.5f * head) {
+            float c = (ax0 + ax1) / 2.0f;
+            float from = c - g->arrow * len / 2.0f, to = c + g->arrow * len / 2.0f;
+            ui_draw_arrow(ctx->r, from, ay, to, ay, head, ui_lw(ctx, 2.0f), th->surprise);
+            g->arrow_len = (int)lroundf(len);
             const char *word = "heat";
             int w = ui_text_width(ctx->text, UI_FONT_TICK, word);
-            SDL_Rect box = {(int)((ax0 + ax1) / 2.0f) - w / 2, (int)ay - tick_font_h - lh / 4, w, tick_font_h};
+            SDL_Rect box = {(int)c - w / 2, (int)ay - tick_h - lh / 4, w, tick_h};
             if (ui_claim(&pl, box, in, 1))
                 ui_text_draw(ctx->text, UI_FONT_TICK, box.x, box.y, UI_ALIGN_LEFT, th->text, word);
         } else if (ax1 - ax0 > lh) {
-            const char *word = st->contact ? "T equal" : "apart";
-            int w = ui_text_width(ctx->text, UI_FONT_TICK, word);
-            SDL_Rect box = {(int)((ax0 + ax1) / 2.0f) - w / 2, (int)ay - tick_font_h / 2, w, tick_font_h};
+            const char *word = st->contact ? "≈" : "apart";
+            ui_font font = st->contact ? UI_FONT_LABEL : UI_FONT_TICK;
+            int w = ui_text_width(ctx->text, font, word), fh = ui_text_line_height(ctx->text, font);
+            SDL_Rect box = {(int)((ax0 + ax1) / 2.0f) - w / 2, (int)ay - fh / 2, w, fh};
             if (w <= ax1 - ax0 && ui_claim(&pl, box, in, 1))
-                ui_text_draw(ctx->text, UI_FONT_TICK, box.x, box.y, UI_ALIGN_LEFT, th->text_dim, word);
+                ui_text_draw(ctx->text, font, box.x, box.y, UI_ALIGN_LEFT, th->text_dim, word);
         }
     }
 
@@ -853,8 +876,14 @@ static void draw_entropies(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const x
     }
     SDL_Rect plot;
     plot.y = box.y + (legend_drawn ? lh + ctx->pad / 2 : 0) + tick_h / 2;
-    int xlabel_y = box.y + box.h - tick_h;
-    plot.h = xlabel_y - ctx->pad / 3 - 1 - plot.y;
+    /* The axis title "step" under the ticks, while the plot keeps four tick rows. */
+    int xtitle = 1, xlabel_y = 0;
+    for (;;) {
+        xlabel_y = box.y + box.h - tick_h - (xtitle ? tick_h : 0);
+        plot.h = xlabel_y - ctx->pad / 3 - 1 - plot.y;
+        if (plot.h >= 4 * tick_h || !xtitle) break;
+        xtitle = 0;
+    }
     int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0000");
     plot.x = in.x + tick_h + ctx->pad / 2 + tick_w + ctx->pad / 2;
     char tb[32];
@@ -877,6 +906,16 @@ static void draw_entropies(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const x
     xmap f = {plot, (double)t_first, (double)(t_last > t_first ? t_last : t_first + 1)};
     draw_count_axis(ctx, &f, in, f.lo, f.hi, xlabel_y, pl);
     ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, ui_lw(ctx, 1.0f), th->axis);
+    if (xtitle) {
+        const char *titles[] = {"step"};
+        for (int i = 0; i < 1; i++) {
+            int w = ui_text_width(ctx->text, UI_FONT_TICK, titles[i]);
+            SDL_Rect tb_box = {plot.x + plot.w - w, xlabel_y + tick_h, w, tick_h};
+            if (!ui_claim(pl, tb_box, in, 1)) continue;
+            ui_text_draw(ctx->text, UI_FONT_TICK, tb_box.x, tb_box.y, UI_ALIGN_LEFT, th->text_dim, titles[i]);
+            break;
+        }
+    }
 
     /* S at the most probable split, dashed, then the three series. */
     float ym = ui_axis_y(&axis, st->s_likely * k);

@@ -11,7 +11,8 @@
  * the quantum) with T written over each, and an arrow from the hotter to the colder one:
  * the way heat flows on average now (an exchange moves a unit A → B at a rate
  * proportional to e^(−1/T_A) and B → A to e^(−1/T_B), so the net flow runs from the
- * higher T). Under each block N and q; under all, the last Clausius window: ΔQ from A to
+ * higher T), as long as the rates' relative difference (up to a quarter), so it shrinks
+ * as the temperatures meet and gives way to "≈". Under each block N and q; under all, the last Clausius window: ΔQ from A to
  * B, ΔS_A + ΔS_B, Clausius's ΔS_B ≥ ΔQ/T_A (T of the body the heat came from) with ✓ or
  * ✗, and how many of the last windows ran backwards (S fell).
  *
@@ -49,7 +50,8 @@ typedef struct ui_solids_geom {
     SDL_Rect tube[2];        /* each thermometer's column (its inside) */
     int fill_top[2];         /* the row where each fill begins: higher T, smaller row */
     double t_top;            /* temperature at a tube's top (both share the scale) */
-    int arrow;               /* +1: heat flows A → B; -1: B → A; 0: no arrow */
+    int arrow;               /* the way heat flows on average: +1 A → B, -1 B → A, 0 neither (equal T, or apart) */
+    int arrow_len;           /* pixels of the arrow drawn (0: none, the flow too weak to point: "≈") */
     int clausius_lines;      /* lines of the Clausius window drawn (0..3) */
 } ui_solids_geom;
 
