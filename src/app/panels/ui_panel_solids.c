@@ -223,7 +223,7 @@ static void draw_solid(const ui_ctx *ctx, const xl_solids_state *st, int which, 
     const int fill = g->pitch - g->gap;
     const int edged = g->view == UI_SOLIDS_CELLS && fill >= 8;
     const SDL_Color edge = empty_edge(ctx->theme);
-    const long per = g->per_cell > 0 ? g->per_cell : 1;
+    const long per = g->per_cell > 1 ? g->per_cell : 1;
     const long cells = (n + per - 1) / per;
     const SDL_Rect box = g->grid[which];
     /* Chain mode: one shade, the mean, over the whole block (ragged last row kept). */
@@ -563,7 +563,7 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     g->view = view;
     g->pitch = fit.pitch;
     g->gap = view == UI_SOLIDS_CELLS ? (fit.pitch >= 16 ? fit.pitch / 8 : 1) : 0;
-    g->per_cell = view == UI_SOLIDS_CHAIN ? 0 : per;
+    g->per_cell = per;
     g->energy_top = energy_top(st);
     for (int i = 0; i < 2; i++) {
         long cells = (count[i] + per - 1) / per;

@@ -45,7 +45,7 @@ typedef struct ui_solids_geom {
     SDL_Rect grid[2];        /* each solid's picture: cell i at column i % cols, row i / cols */
     int cols[2], rows[2];
     int pitch, gap;          /* pixels from a cell to the next; a fill is pitch - gap square */
-    long per_cell;           /* oscillators a cell stands for (1: cells; 0 in chain mode) */
+    long per_cell;           /* oscillators a cell stands for (1: cells; the chain's cells all take the mean) */
     double energy_top;       /* units per oscillator at which the shade is full */
     SDL_Rect tube[2];        /* each thermometer's column (its inside) */
     int fill_top[2];         /* the row where each fill begins: higher T, smaller row */
