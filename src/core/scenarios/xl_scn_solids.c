@@ -10,6 +10,7 @@
 #include <assert.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 _Static_assert(sizeof(xl_solids_state) <= XL_SCENARIO_STATE_MAX, "the state must fit the session's storage");
@@ -392,11 +393,15 @@ static int item_count(const void *state)
     return 1;
 }
 
-/* Two draws and a compare per exchange: about a softmax class's cost each. */
+/* Two draws and a compare per exchange (about a softmax class's cost each); four logs
+ * per closed window (its entropy changes and temperatures); and S and ln P(q_a) for the
+ * history, whose ratio to the mode is a sum of up to 4096 logs, two such per step. */
 static double step_cost(const void *state)
 {
     const xl_solids_state *st = state;
-    return XL_STEP_BASE_OPS + (double)st->exchanges;
+    const long away = labs(st->q_a - st->q_a_likely);
+    const double windows = ceil((double)st->exchanges / (double)st->window);
+    return XL_STEP_BASE_OPS + (double)st->exchanges + 4.0 * windows + 4.0 * (double)(away < 4096 ? away : 4096);
 }
 
 /* The next value on the 1-2-5 ladder above (up) or below v, within lo..hi. */
