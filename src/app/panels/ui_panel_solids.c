@@ -274,7 +274,8 @@ static void draw_solids_legend(const ui_ctx *ctx, SDL_Rect in, const ui_solids_g
         }
     } else {
         snprintf(lab[0], sizeof lab[0], "0");
-        snprintf(lab[1], sizeof lab[1], "≥%d", top);
+        char grouped[24];
+        snprintf(lab[1], sizeof lab[1], "≥%s", fmt_count(grouped, sizeof grouped, top));
         parts_w = ui_text_width(ctx->text, UI_FONT_LABEL, lab[0]) + lh / 4 + 4 * lh + lh / 4 +
                   ui_text_width(ctx->text, UI_FONT_LABEL, lab[1]);
     }
