@@ -21,10 +21,8 @@
  * (all q in the smaller one), so it too stays still over a run. The arrow's direction
  * compares e^(−1/T_A) = q_A/(q_A + N_A − 1) with e^(−1/T_B) in whole numbers, exactly.
  *
- * HOW MANY WAYS: the upper part (about 3/5) is P(q_A) over q_A from the state's bins:
- * a row for the most probable q_A*'s label, a row for the current q_A's, the plot, the
- * q_A ticks and the axis title; the lower part is S over the last steps, with a legend
- * row, its plot and step ticks. A short panel keeps only P(q_A).
+ * HOW MANY WAYS is ui_panel_solids_ways.c; the helpers both share are declared in
+ * ui_panel_solids_internal.h.
  *
  * Secondary labels are placed only where they touch no label already placed (claims);
  * every coordinate passes through ui_draw_clamp or integer rectangles inside the panel.
@@ -32,6 +30,7 @@
 #include "ui_panel_solids.h"
 
 #include "ui_own_panels.h"
+#include "ui_panel_solids_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -43,7 +42,6 @@
 #include "xl_scn_solids.h"
 
 enum {
-    MAX_TICKS = 32,
     CELLS_MAX = 4000,
     CELL_MIN_PITCH = 4,   /* a 3-pixel fill and a 1-pixel gap */
     BLOCK_MIN_PITCH = 3,
@@ -55,14 +53,14 @@ enum {
 
 #define THIN_SPACE "\xE2\x80\x89"
 
-static const xl_solids_state *solids_state(const xl_session *s)
+const xl_solids_state *ui_solids_state(const xl_session *s)
 {
     if (!s || xl_session_scenario(s) != &xl_scenario_solids) return NULL;
     return xl_session_state(s);
 }
 
 /* v >= 0 with its digits in groups of three: "2 500", "1 000 000". */
-static char *fmt_count(char *buf, size_t size, long v)
+char *ui_solids_fmt_count(char *buf, size_t size, long v)
 {
     char digits[24];
     snprintf(digits, sizeof digits, "%ld", v < 0 ? -v : v);
@@ -91,7 +89,7 @@ static const char *first_fitting(const ui_ctx *ctx, ui_font font, const char *co
 }
 
 /* The subtitle that fits beside the title, as ui_panel_begin measures it. */
-static const char *pick_subtitle(const ui_ctx *ctx, SDL_Rect area, const char *title, const char *const *texts,
+const char *ui_solids_pick_subtitle(const ui_ctx *ctx, SDL_Rect area, const char *title, const char *const *texts,
                                  int n)
 {
     int room = area.w - 3 * ctx->pad - ui_text_width(ctx->text, UI_FONT_TITLE, title);
@@ -119,7 +117,7 @@ static int say(const ui_ctx *ctx, int x, int y, int w, SDL_Rect in, SDL_Color co
  * seen for the first time mid-run (the first window that runs backwards: "✗", "<", the
  * vermillion line) must not rasterize glyphs or make an atlas copy then, since steady
  * frames allocate nothing. After the first frame this costs a few lookups. */
-static void prime_text(const ui_ctx *ctx, SDL_Rect in)
+void ui_solids_prime_text(const ui_ctx *ctx, SDL_Rect in)
 {
     static const char all[] = " !\"#%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz|"
                               "ΔΩ≥→·−✓✗×⁰¹²³⁴⁵⁶⁷⁸⁹⁻∞…" THIN_SPACE;
@@ -275,7 +273,7 @@ static void draw_solids_legend(const ui_ctx *ctx, SDL_Rect in, const ui_solids_g
     } else {
         snprintf(lab[0], sizeof lab[0], "0");
         char grouped[24];
-        snprintf(lab[1], sizeof lab[1], "≥%s", fmt_count(grouped, sizeof grouped, top));
+        snprintf(lab[1], sizeof lab[1], "≥%s", ui_solids_fmt_count(grouped, sizeof grouped, top));
         parts_w = ui_text_width(ctx->text, UI_FONT_LABEL, lab[0]) + lh / 4 + 4 * lh + lh / 4 +
                   ui_text_width(ctx->text, UI_FONT_LABEL, lab[1]);
     }
@@ -385,9 +383,9 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     const int closed = xl_solids_shown_window(st, &shown);
     const xl_solids_window *w = &shown;
     char win[32], t[4][200];
-    fmt_count(win, sizeof win, closed ? st->window : w->exchanges);
+    ui_solids_fmt_count(win, sizeof win, closed ? st->window : w->exchanges);
     if (!closed && w->exchanges == 0) {
-        fmt_count(win, sizeof win, st->window);
+        ui_solids_fmt_count(win, sizeof win, st->window);
         snprintf(t[0], sizeof t[0], "Clausius's dS ≥ dQ/T is checked every %s exchanges", win);
         snprintf(t[1], sizeof t[1], "dS ≥ dQ/T: every %s exchanges", win);
         snprintf(t[2], sizeof t[2], "no exchange yet");
@@ -397,7 +395,7 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     const char *span = closed ? "last" : "first";
     char dq[32], ds[32], recv[32], bound[32];
     int drawn = 0;
-    fmt_count(dq, sizeof dq, w->heat < 0 ? -w->heat : w->heat);
+    ui_solids_fmt_count(dq, sizeof dq, w->heat < 0 ? -w->heat : w->heat);
     ui_format_fit(ds, sizeof ds, (w->ds_a + w->ds_b) * k, 3, 8);
     const char *sign = w->ds_a + w->ds_b > 0.0 ? "+" : "";
     const char *dir = w->heat > 0 ? "A → B" : "B → A";
@@ -446,7 +444,7 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     int kept = st->window_count < XL_SOLIDS_WINDOWS ? st->window_count : XL_SOLIDS_WINDOWS;
     int back = xl_solids_backwards(st);
     if (kept == 0) {
-        fmt_count(win, sizeof win, st->window);
+        ui_solids_fmt_count(win, sizeof win, st->window);
         snprintf(t[0], sizeof t[0], "a window closes every %s exchanges: none yet", win);
         snprintf(t[1], sizeof t[1], "windows of %s exchanges: none yet", win);
         snprintf(t[2], sizeof t[2], "no window closed yet");
@@ -471,8 +469,8 @@ static void draw_caption(const ui_ctx *ctx, SDL_Rect in, const xl_solids_state *
     const long q = which == 0 ? st->q_a : st->q - st->q_a;
     const char *name = which == 0 ? "A" : "B";
     char nn[32], qq[32], t[3][96], u[3][96];
-    fmt_count(nn, sizeof nn, n);
-    fmt_count(qq, sizeof qq, q);
+    ui_solids_fmt_count(nn, sizeof nn, n);
+    ui_solids_fmt_count(qq, sizeof qq, q);
     snprintf(t[0], sizeof t[0], "%s: N_%s = %s oscillators", name, name, nn);
     snprintf(t[1], sizeof t[1], "%s: N_%s = %s", name, name, nn);
     snprintf(t[2], sizeof t[2], "N_%s = %s", name, nn);
@@ -497,21 +495,21 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     ui_solids_geom local;
     ui_solids_geom *g = geom ? geom : &local;
     memset(g, 0, sizeof *g);
-    const xl_solids_state *st = solids_state(s);
+    const xl_solids_state *st = ui_solids_state(s);
     if (!st) {
         ui_panel_begin(ctx, area, "TWO SOLIDS", NULL);
         return;
     }
     const ui_theme *th = ctx->theme;
     char qs[32], sub[3][96];
-    fmt_count(qs, sizeof qs, st->q);
+    ui_solids_fmt_count(qs, sizeof qs, st->q);
     const char *how = st->contact ? "touching" : "apart: no heat passes";
     snprintf(sub[0], sizeof sub[0], "%s units shared · %s", qs, how);
     snprintf(sub[1], sizeof sub[1], "q = %s · %s", qs, st->contact ? "touching" : "apart");
     snprintf(sub[2], sizeof sub[2], "q = %s", qs);
     const char *subs[] = {sub[0], sub[1], sub[2]};
-    SDL_Rect in = ui_panel_begin(ctx, area, "TWO SOLIDS", pick_subtitle(ctx, area, "TWO SOLIDS", subs, 3));
-    prime_text(ctx, in);
+    SDL_Rect in = ui_panel_begin(ctx, area, "TWO SOLIDS", ui_solids_pick_subtitle(ctx, area, "TWO SOLIDS", subs, 3));
+    ui_solids_prime_text(ctx, in);
     if (in.w < 80 || in.h < 60 || st->n_a < 1 || st->n_b < 1) return;
 
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
@@ -681,310 +679,6 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         y += captions * lh;
     }
     if (clausius) g->clausius_lines = draw_clausius(ctx, in, y + ctx->pad / 2, clausius, st, &pl);
-}
-
-/* ---- HOW MANY WAYS ---- */
-
-typedef struct xmap {
-    SDL_Rect plot;
-    double lo, hi;
-} xmap;
-
-static float px_of(const xmap *f, double v)
-{
-    return ui_draw_clamp(f->plot.x + (v - f->lo) / (f->hi - f->lo) * f->plot.w);
-}
-
-/* Ticks of whole numbers lo..hi under plot from label_y (TICK font). */
-static void draw_count_axis(const ui_ctx *ctx, const xmap *f, SDL_Rect in, double lo, double hi, int label_y,
-                            ui_claims *pl)
-{
-    const ui_theme *th = ctx->theme;
-    const SDL_Rect plot = f->plot;
-    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    float lw = ui_lw(ctx, 1.0f), len = ctx->pad / 3.0f;
-    float base = (float)(plot.y + plot.h);
-    ui_draw_line(ctx->r, plot.x, base, plot.x + plot.w, base, lw, th->axis);
-    char buf[32];
-    fmt_count(buf, sizeof buf, (long)hi);
-    int room = ui_text_width(ctx->text, UI_FONT_TICK, buf) + 2 * ctx->pad;
-    int max_ticks = plot.w / (room > 1 ? room : 1);
-    if (max_ticks < 1) max_ticks = 1;
-    if (max_ticks > 12) max_ticks = 12;
-    double step = ui_nice_step(lo, hi, max_ticks);
-    if (step < 1.0) step = 1.0;
-    double ticks[MAX_TICKS];
-    int nt = ui_ticks(lo, hi, step, ticks, MAX_TICKS);
-    for (int i = 0; i < nt; i++) {
-        float x = px_of(f, ticks[i]);
-        ui_draw_line(ctx->r, x, base, x, base + len, lw, th->axis);
-        fmt_count(buf, sizeof buf, lround(ticks[i]));
-        int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
-        int lx = (int)(x - w / 2.0f);
-        SDL_Rect box = {lx, label_y, w, tick_h};
-        if (ui_claim(pl, box, in, ctx->pad / 2))
-            ui_text_draw(ctx->text, UI_FONT_TICK, lx, label_y, UI_ALIGN_LEFT, th->text_dim, buf);
-    }
-}
-
-/* A vertical marker through the plot and its label in the row at label_y (centred over
- * it, or beside it near an end); returns 1 if the label was drawn. */
-static int marker(const ui_ctx *ctx, const xmap *f, SDL_Rect in, float x, int label_y, int dashed, SDL_Color c,
-                  const char *const *texts, int n, ui_claims *pl)
-{
-    const ui_theme *th = ctx->theme;
-    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    float lw = ui_lw(ctx, 1.5f);
-    float top = (float)(label_y + lh), base = (float)(f->plot.y + f->plot.h);
-    if (dashed) {
-        ui_draw_dashed(ctx->r, x, top, x, base, lw, 5.0f * ctx->scale, 4.0f * ctx->scale, c);
-    } else {
-        /* Yellow alone vanishes on white: an edge in select_edge carries it. */
-        ui_draw_line(ctx->r, x, top, x, base, lw + 2.0f, th->select_edge);
-        ui_draw_line(ctx->r, x, top, x, base, lw, c);
-    }
-    for (int i = 0; i < n; i++) {
-        int w = ui_text_width(ctx->text, UI_FONT_LABEL, texts[i]);
-        int lx = (int)(x - w / 2.0f);
-        if (lx < f->plot.x) lx = (int)x + (int)lw + 3;
-        if (lx + w > in.x + in.w) lx = (int)x - (int)lw - 3 - w;
-        SDL_Rect box = {lx, label_y, w, lh};
-        if (!ui_claim(pl, box, in, 2)) continue;
-        /* On the panel's colour: the other marker's line may pass behind it. */
-        ui_draw_fill(ctx->r, (SDL_Rect){lx - 2, label_y, w + 4, lh}, th->panel);
-        ui_text_draw(ctx->text, UI_FONT_LABEL, lx, label_y, UI_ALIGN_LEFT, th->text, texts[i]);
-        return 1;
-    }
-    return 0;
-}
-
-/* P(q_A) in box; fills the geom's plot fields. */
-static void draw_ways(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const xl_solids_state *st,
-                      ui_solids_ways_geom *g, ui_claims *pl)
-{
-    const ui_theme *th = ctx->theme;
-    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    int xtitle = 1;
-    SDL_Rect plot;
-    int xlabel_y;
-    for (;;) {
-        plot.y = box.y + 2 * lh + ctx->pad / 3; /* the two markers' rows */
-        xlabel_y = box.y + box.h - (xtitle ? lh + ctx->pad / 4 : 0) - tick_h;
-        plot.h = xlabel_y - ctx->pad / 3 - 1 - plot.y;
-        if (plot.h >= 4 * tick_h || !xtitle) break;
-        xtitle = 0;
-    }
-    char qbuf[32];
-    fmt_count(qbuf, sizeof qbuf, st->q);
-    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0.25");
-    plot.x = in.x + tick_h + ctx->pad / 2 + tick_w + ctx->pad / 2;
-    plot.w = in.x + in.w - ui_text_width(ctx->text, UI_FONT_TICK, qbuf) / 2 - 1 - plot.x;
-    if (plot.h < 2 * tick_h || plot.w < 40 || st->bins < 1) return;
-
-    xmap f = {plot, -0.5, (double)st->q + 0.5};
-    double top = 0.0;
-    for (int i = 0; i < st->bins; i++)
-        if (st->mass[i] > top) top = st->mass[i];
-    double y_max = ui_nice_ceil(1.05 * top);
-    if (!(y_max > 0.0) || !(y_max <= 1.0)) y_max = 1.0;
-
-    static const char *const titles[] = {"P(q_A)", "P"};
-    const ui_value_axis axis = {plot, y_max, ui_axis_step(ctx, plot.h, y_max), tick_h / 2, 1, titles, 2};
-    ui_axis_draw_left(ctx, &axis, in, pl);
-
-    /* The bars. */
-    int base = plot.y + plot.h;
-    for (int i = 0; i < st->bins; i++) {
-        float a = px_of(&f, st->edge[i] - 0.5), b = px_of(&f, st->edge[i + 1] - 0.5);
-        float gap = b - a >= 6.0f ? (b - a) * 0.12f : 0.0f;
-        int x0 = (int)lroundf(a + gap), x1 = (int)lroundf(b - gap);
-        if (x1 <= x0) x1 = x0 + 1;
-        int ytop = (int)lroundf(ui_axis_y(&axis, st->mass[i]));
-        if (ytop < base) ui_draw_fill(ctx->r, (SDL_Rect){x0, ytop, x1 - x0, base - ytop}, th->truth);
-        char l0[64], l1[96];
-        if (st->edge[i + 1] - st->edge[i] == 1) snprintf(l0, sizeof l0, "q_A = %ld units in A", st->edge[i]);
-        else snprintf(l0, sizeof l0, "q_A = %ld to %ld units in A", st->edge[i], st->edge[i + 1] - 1);
-        snprintf(l1, sizeof l1, "P = W_A·W_B / Ω = %.4g of all microstates", st->mass[i]);
-        ui_hit_add(ctx, (SDL_Rect){x0, plot.y, x1 - x0, plot.h}, l0, l1, NULL);
-    }
-
-    /* The most probable first (its row is the upper one), then now. */
-    char v[32], t0[96], t1[96], t2[64];
-    fmt_count(v, sizeof v, st->q_a_likely);
-    snprintf(t0, sizeof t0, "most probable q_A* = %s (largest W)", v);
-    snprintf(t1, sizeof t1, "most probable q_A* = %s", v);
-    snprintf(t2, sizeof t2, "q_A* = %s", v);
-    const char *lk[] = {t0, t1, t2};
-    g->likely_x = px_of(&f, (double)st->q_a_likely);
-    g->likely_label = marker(ctx, &f, in, g->likely_x, box.y, 1, th->inherent, lk, 3, pl);
-    fmt_count(v, sizeof v, st->q_a);
-    snprintf(t0, sizeof t0, "now q_A = %s", v);
-    snprintf(t1, sizeof t1, "q_A = %s", v);
-    const char *nw[] = {t0, t1};
-    g->now_x = px_of(&f, (double)st->q_a);
-    g->now_label = marker(ctx, &f, in, g->now_x, box.y + lh, 0, th->select, nw, 2, pl);
-
-    draw_count_axis(ctx, &f, in, 0.0, (double)st->q, xlabel_y, pl);
-    ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, ui_lw(ctx, 1.0f), th->axis);
-    if (xtitle) {
-        const char *xt[] = {"q_A: units in A (B holds the rest)", "q_A: units in A", "q_A"};
-        int ty = xlabel_y + tick_h + ctx->pad / 4;
-        for (int i = 0; i < 3; i++) {
-            int w = ui_text_width(ctx->text, UI_FONT_LABEL, xt[i]);
-            int lx = plot.x + plot.w / 2 - w / 2;
-            if (!ui_claim(pl, (SDL_Rect){lx, ty, w, lh}, in, 1)) continue;
-            ui_text_draw(ctx->text, UI_FONT_LABEL, lx, ty, UI_ALIGN_LEFT, th->text, xt[i]);
-            break;
-        }
-    }
-    g->drawn = 1;
-    g->plot = plot;
-    g->x_lo = f.lo;
-    g->x_hi = f.hi;
-    g->y_max = y_max;
-}
-
-/* S_A, S_B and S over the state's history in box. */
-static void draw_entropies(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const xl_solids_state *st,
-                           ui_solids_ways_geom *g, ui_claims *pl)
-{
-    const ui_theme *th = ctx->theme;
-    const double k = xl_unit_scale(ctx->unit);
-    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    const int count = st->history_count;
-    if (count < 1) return;
-
-    /* The legend: long labels, then short, all four or none. */
-    const SDL_Color ca = th->model, cb = th->truth, cs = th->inherent;
-    const char *la[] = {"S_A = ln W_A", "S_A"}, *lb[] = {"S_B = ln W_B", "S_B"},
-               *ls[] = {"S = S_A + S_B", "S"}, *lm[] = {"S at q_A*", "max"};
-    int legend_drawn = 0;
-    for (int v = 0; v < 2 && !legend_drawn; v++) {
-        const char *lab[4] = {la[v], lb[v], ls[v], lm[v]};
-        int need = 0;
-        for (int i = 0; i < 4; i++) need += lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, lab[i]) + lh;
-        if (need - lh > in.w) continue;
-        int x = in.x;
-        const SDL_Color cols[4] = {ca, cb, cs, cs};
-        for (int i = 0; i < 4; i++) {
-            int w = ui_legend_item(ctx, x, box.y, cols[i], i == 3, lab[i]);
-            ui_claim(pl, (SDL_Rect){x, box.y, w - lh, lh}, in, 0);
-            x += w;
-        }
-        legend_drawn = 1;
-    }
-    SDL_Rect plot;
-    plot.y = box.y + (legend_drawn ? lh + ctx->pad / 2 : 0) + tick_h / 2;
-    /* The axis title "step" under the ticks, while the plot keeps four tick rows. */
-    int xtitle = 1, xlabel_y = 0;
-    for (;;) {
-        xlabel_y = box.y + box.h - tick_h - (xtitle ? tick_h : 0);
-        plot.h = xlabel_y - ctx->pad / 3 - 1 - plot.y;
-        if (plot.h >= 4 * tick_h || !xtitle) break;
-        xtitle = 0;
-    }
-    int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0000");
-    plot.x = in.x + tick_h + ctx->pad / 2 + tick_w + ctx->pad / 2;
-    char tb[32];
-    fmt_count(tb, sizeof tb, st->t);
-    plot.w = in.x + in.w - ui_text_width(ctx->text, UI_FONT_TICK, tb) / 2 - 1 - plot.x;
-    if (plot.h < 3 * tick_h || plot.w < 40) return;
-
-    const long t_last = st->t, t_first = st->t - count + 1;
-    double s_top = st->s_likely;
-    for (int j = 0; j < count; j++) {
-        long qa = st->history[(st->history_head + j) % XL_SOLIDS_HISTORY];
-        double s = xl_solids_log_ways(st->n_a, qa) + xl_solids_log_ways(st->n_b, st->q - qa);
-        if (s > s_top) s_top = s;
-    }
-    s_top = ui_nice_ceil(1.05 * s_top * k);
-    if (!(s_top > 0.0) || !isfinite(s_top)) s_top = 1.0;
-    const char *unit_titles[] = {xl_unit_name(ctx->unit)};
-    const ui_value_axis axis = {plot, s_top, ui_axis_step(ctx, plot.h, s_top), tick_h / 2, 1, unit_titles, 1};
-    ui_axis_draw_left(ctx, &axis, in, pl);
-    xmap f = {plot, (double)t_first, (double)(t_last > t_first ? t_last : t_first + 1)};
-    draw_count_axis(ctx, &f, in, f.lo, f.hi, xlabel_y, pl);
-    ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, ui_lw(ctx, 1.0f), th->axis);
-    if (xtitle) {
-        const char *titles[] = {"step"};
-        for (int i = 0; i < 1; i++) {
-            int w = ui_text_width(ctx->text, UI_FONT_TICK, titles[i]);
-            SDL_Rect tb_box = {plot.x + plot.w - w, xlabel_y + tick_h, w, tick_h};
-            if (!ui_claim(pl, tb_box, in, 1)) continue;
-            ui_text_draw(ctx->text, UI_FONT_TICK, tb_box.x, tb_box.y, UI_ALIGN_LEFT, th->text_dim, titles[i]);
-            break;
-        }
-    }
-
-    /* S at the most probable split, dashed, then the three series. */
-    float ym = ui_axis_y(&axis, st->s_likely * k);
-    ui_draw_dashed(ctx->r, plot.x, ym, plot.x + plot.w, ym, ui_lw(ctx, 1.5f), 6.0f * ctx->scale, 4.0f * ctx->scale,
-                   cs);
-    const float lw = ui_lw(ctx, 1.5f);
-    float px = 0.0f, pa = 0.0f, pb = 0.0f, ps = 0.0f;
-    for (int j = 0; j < count; j++) {
-        long qa = st->history[(st->history_head + j) % XL_SOLIDS_HISTORY];
-        double sa = xl_solids_log_ways(st->n_a, qa) * k, sb = xl_solids_log_ways(st->n_b, st->q - qa) * k;
-        float x = px_of(&f, (double)(t_first + j));
-        float ya = ui_axis_y(&axis, sa), yb = ui_axis_y(&axis, sb), ys = ui_axis_y(&axis, sa + sb);
-        if (j > 0) {
-            ui_draw_line(ctx->r, px, pa, x, ya, lw, ca);
-            ui_draw_line(ctx->r, px, pb, x, yb, lw, cb);
-            ui_draw_line(ctx->r, px, ps, x, ys, lw, cs);
-            /* A square at each joint: short segments drawn as stacked one-pixel lines
-             * leave their end pixel out, which would read as a dotted line. */
-            const int jw = (int)lroundf(lw) < 1 ? 1 : (int)lroundf(lw);
-            const float ys3[3] = {ya, yb, ys};
-            const SDL_Color cs3[3] = {ca, cb, cs};
-            for (int c = 0; c < 3; c++)
-                ui_draw_fill(ctx->r, (SDL_Rect){(int)lroundf(x) - jw / 2, (int)lroundf(ys3[c]) - jw / 2, jw, jw},
-                             cs3[c]);
-        } else if (count == 1) {
-            ui_draw_disc(ctx->r, x, ya, lw * 1.5f, ca);
-            ui_draw_disc(ctx->r, x, yb, lw * 1.5f, cb);
-            ui_draw_disc(ctx->r, x, ys, lw * 1.5f, cs);
-        }
-        px = x;
-        pa = ya;
-        pb = yb;
-        ps = ys;
-    }
-    g->entropy_drawn = 1;
-    g->splot = plot;
-    g->t_first = t_first;
-    g->t_last = t_last;
-    g->s_top = s_top;
-}
-
-void ui_solids_ways_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_solids_ways_geom *geom)
-{
-    ui_solids_ways_geom local;
-    ui_solids_ways_geom *g = geom ? geom : &local;
-    memset(g, 0, sizeof *g);
-    const xl_solids_state *st = solids_state(s);
-    if (!st) {
-        ui_panel_begin(ctx, area, "HOW MANY WAYS", NULL);
-        return;
-    }
-    const char *subs[] = {"P(q_A) = W_A(q_A)·W_B(q − q_A) / Ω, and S over time", "P(q_A) = W_A·W_B / Ω",
-                          "P(q_A)"};
-    SDL_Rect in = ui_panel_begin(ctx, area, "HOW MANY WAYS", pick_subtitle(ctx, area, "HOW MANY WAYS", subs, 3));
-    prime_text(ctx, in);
-    if (in.w < 80 || in.h < 60) return;
-    int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
-    int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    ui_claims pl = {.n = 0};
-    /* P(q_A) over about 3/5 of the height; S over time under it while both get room. */
-    int ways_h = in.h * 11 / 20;
-    int ent_h = in.h - ways_h - ctx->pad;
-    if (ent_h < lh + 5 * tick_h || ways_h < 2 * lh + 5 * tick_h) {
-        ways_h = in.h;
-        ent_h = 0;
-    }
-    draw_ways(ctx, in, (SDL_Rect){in.x, in.y, in.w, ways_h}, st, g, &pl);
-    if (ent_h > 0) draw_entropies(ctx, in, (SDL_Rect){in.x, in.y + ways_h + ctx->pad, in.w, ent_h}, st, g, &pl);
 }
 
 static void solids_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
