@@ -384,6 +384,12 @@ START_TEST(clausius_holds_in_every_window_of_a_large_run)
         ck_assert_double_eq_tol(w->ds_b, (double)change_sum(st->n_b, q_b0, w->heat), 1e-9);
     }
     ck_assert_int_eq(closed, 20); /* 400 steps x 500 exchanges / 10,000 */
+    /* The readouts panel's line states the inequality in Clausius's form. */
+    char line[256];
+    ck_assert(xl_scenario_solids.summary_line(st, NULL, 1.0, "nats", line, sizeof line));
+    ck_assert_msg(strstr(line, "A→B") && strstr(line, "ΔS_B = ") && strstr(line, " ≥ ΔQ/T_A = "), "%s", line);
+    /* Its cost: the exchanges, two window closes' logs, the entropy ratio to the mode. */
+    ck_assert(xl_scenario_solids.step_cost(st) >= XL_STEP_BASE_OPS + 500 + 4);
     ck_assert_int_eq((int)scenario_readout(s, "backwards"), 0);
     /* The heat went from the hot body toward equilibrium. */
     ck_assert(st->q_a < 10000 && st->q_a > st->q_a_likely);
@@ -555,6 +561,11 @@ START_TEST(verbs_and_refusals)
     ck_assert_int_eq(st->q_a, 100);
     ck_assert(memcmp(before, st->energy, sizeof before) != 0);
     ck_assert(scenario_readout(s, "heat") == 0.0 && scenario_readout(s, "ds") == 0.0);
+    char line[256];
+    ck_assert(xl_scenario_solids.summary_line(st, NULL, 1.0, "nats", line, sizeof line));
+    ck_assert_msg(strncmp(line, "separated: q_A stays 100", 24) == 0, "%s", line);
+    ck_assert(xl_scenario_solids.status_text(st, line, sizeof line));
+    ck_assert_msg(strstr(line, "separated · 300 + 200 oscillators · 100 units · 5 exchanges per step"), "%s", line);
     ck_assert(scenario_apply(s, "contact"));
     ck_assert_int_eq(st->contact, 1);
     xl_session_run(s, 200);
@@ -606,6 +617,35 @@ START_TEST(extremes_never_nan)
 }
 END_TEST
 
+/* Windows close by exchanges, in the middle of a step when the counts do not divide; the
+ * readouts show the open window until the first closes. */
+START_TEST(windows_close_by_exchanges)
+{
+    xl_session *s = make(300, 200, 100, 1.0, 7, 10, 6);
+    const xl_solids_state *st = state_of(s);
+    xl_session_run(s, 1);
+    ck_assert_int_eq(st->windows_total, 0);
+    ck_assert_int_eq(st->win_done, 7);
+    ck_assert_double_eq(scenario_readout(s, "heat"), (double)(100 - st->q_a));
+    xl_session_run(s, 9);
+    ck_assert_int_eq(st->exchanged, 70);
+    ck_assert_int_eq(st->windows_total, 7);
+    ck_assert_int_eq(st->win_done, 0);
+    xl_session_run(s, 1);
+    ck_assert_int_eq(st->windows_total, 7);
+    ck_assert_int_eq(st->win_done, 7);
+    xl_session_run(s, 1);
+    ck_assert_int_eq(st->windows_total, 8);
+    ck_assert_int_eq(st->win_done, 4);
+    ck_assert_int_eq(xl_solids_last_window(st)->step, 12);
+    /* The windows' heats add up to what left A. */
+    long heat = 0;
+    for (int i = 0; i < st->window_count; i++) heat += st->windows[(st->window_head + i) % XL_SOLIDS_WINDOWS].heat;
+    ck_assert_int_eq(heat, 100 - st->win_q_a0);
+    xl_session_destroy(s);
+}
+END_TEST
+
 START_TEST(the_record_passes_its_checks)
 {
     char err[256] = "";
@@ -642,6 +682,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, snapshots_reset_and_state_text_replay);
     tcase_add_test(tc, verbs_and_refusals);
     tcase_add_test(tc, extremes_never_nan);
+    tcase_add_test(tc, windows_close_by_exchanges);
     tcase_add_test(tc, the_record_passes_its_checks);
     suite_add_tcase(s, tc);
     return s;

@@ -28,9 +28,9 @@
  * window's start. Clausius's inequality in his form, T of the body the heat came from:
  * dQ > 0: dS_B >= dQ / T_A; dQ < 0: dS_A >= -dQ / T_B. It holds in every window where S
  * did not fall (and for a window of one unit it is the same as S not falling). A window
- * is "backwards" when S = S_A + S_B fell over it (the heat went the less likely way,
- * from the colder body toward the hotter one); the readout counts them over the last
- * XL_SOLIDS_WINDOWS windows.
+ * is "backwards" when S = S_A + S_B fell over it (the heat went the less likely way:
+ * from the colder body toward the hotter one, or on past the point where their
+ * temperatures meet); the readout counts them over the last XL_SOLIDS_WINDOWS windows.
  *
  * The model (gradient-free, like the microstates): loss = ln Omega (naming the
  * microstate: one of all Omega), floor = S = ln W_A W_B at the current q_a, gap = -ln
