@@ -140,6 +140,9 @@ static const struct {
     {"07-logistic.lesson", 2, UI_PANEL_DATA},
     {"03-microstates.lesson", 3, UI_PANEL_HISTORY},
     {"05-identity.lesson", 1, UI_PANEL_READOUTS},
+    {"12-clausius.lesson", 1, UI_PANEL_DATA},           /* the two solids, the thermometers */
+    {"12-clausius.lesson", 3, UI_PANEL_SIDE},           /* P(q_A), where W is largest */
+    {"12-clausius.lesson", 6, UI_PANEL_DATA},           /* the Clausius window */
 };
 
 START_TEST(a_focused_page_gives_its_panel_the_scene)
