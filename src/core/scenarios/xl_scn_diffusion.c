@@ -432,9 +432,8 @@ static int summary_line(const void *state, const double *theta, double unit_scal
         snprintf(buf, n, "read cell %d at t = %ld: %.4f ≤ %.4f %s%s", m->cell + 1, m->t, m->ce_initial * unit_scale,
                  m->ce_final * unit_scale, unit_name, m->ce_final >= m->ce_initial - 1e-12 ? ", the law holds" : "");
     else if (st->measured)
-        snprintf(buf, n, "read cell %d at t = %ld: ΔH + ⟨Q⟩ = %.4f %+.4f = %.4f %s%s", m->cell + 1, m->t,
-                 (m->ce_final - m->ce_initial) * unit_scale, m->heat * unit_scale, m->law * unit_scale, unit_name,
-                 m->law >= -1e-12 ? " ≥ 0, the law holds" : "");
+        snprintf(buf, n, "read cell %d at t = %ld: ΔH + ⟨Q⟩ = %.4f %s%s", m->cell + 1, m->t, m->law * unit_scale,
+                 unit_name, m->law >= -1e-12 ? " ≥ 0, the law holds" : " < 0");
     else
         snprintf(buf, n, "t = %ld · H(ρ(t)) %.4f, heat death at %s = %.4f %s", st->t,
                  xl_entropy(st->c.p, st->k, XL_NATS) * unit_scale, flat ? "ln K" : "H(π)",
@@ -457,7 +456,7 @@ static int ceiling(const void *state, double *nats, const char **label)
     const xl_diffusion_state *st = state;
     const xl_ring_dynamics d = xl_diffusion_dynamics(st);
     *nats = xl_ring_heat_death_entropy(&d);
-    *label = xl_ring_is_flat(&d) ? "ln K: heat death" : "H(π): heat death, Boltzmann's π";
+    *label = xl_ring_is_flat(&d) ? "ln K: heat death" : "H(π): heat death";
     return 1;
 }
 
