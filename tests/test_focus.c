@@ -139,7 +139,8 @@ static const struct {
     {"10-bayesian-second-law.lesson", 4, UI_PANEL_SIDE},
     {"10-bayesian-second-law.lesson", 6, UI_PANEL_SIDE}, /* heat flows: the law with ⟨Q⟩ */
     {"07-logistic.lesson", 2, UI_PANEL_DATA},
-    {"03-microstates.lesson", 3, UI_PANEL_HISTORY},
+    {"03-microstates.lesson", 3, UI_PANEL_DATA},    /* equally likely microstates: H = ln W */
+    {"03-microstates.lesson", 4, UI_PANEL_HISTORY},
     {"05-identity.lesson", 1, UI_PANEL_READOUTS},
 };
 
