@@ -416,14 +416,14 @@ START_TEST(scenario_verbs_and_hostile_values)
     ck_assert_msg(strstr(xl_session_message(s), "two-wells") != NULL, "%s", xl_session_message(s));
     ck_assert_int_eq(st->energy, XL_RING_FLAT);
     /* beta in quarters, within 0 to 8. */
-    ck_assert(scenario_apply(s, "beta-up"));
+    ck_assert(scenario_apply(s, "colder"));
     ck_assert(st->beta == 1.25);
-    for (int i = 0; i < 40; i++) scenario_apply(s, "beta-up");
+    for (int i = 0; i < 40; i++) scenario_apply(s, "colder");
     ck_assert(st->beta == XL_DIFFUSION_BETA_MAX);
-    ck_assert(!scenario_apply(s, "beta-up"));
-    for (int i = 0; i < 40; i++) scenario_apply(s, "beta-down");
+    ck_assert(!scenario_apply(s, "colder"));
+    for (int i = 0; i < 40; i++) scenario_apply(s, "hotter");
     ck_assert(st->beta == 0.0);
-    ck_assert(!scenario_apply(s, "beta-down"));
+    ck_assert(!scenario_apply(s, "hotter"));
     ck_assert_msg(strstr(xl_session_message(s), "β") != NULL, "%s", xl_session_message(s));
     xl_session_destroy(s);
     /* Values outside the ranges are refused at creation. */

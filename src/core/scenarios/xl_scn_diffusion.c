@@ -318,9 +318,9 @@ static const xl_verb_def verbs[V_COUNT] = {
     [V_ENERGY_NEXT] = {"energy-next", XL_ARG_NONE, 0, 0, "energy-next",
                        "the next energy landscape (flat, well, two-wells, tilt), from step 0", {{'j', 0}},
                        "J energies", NULL, 0},
-    [V_BETA_UP] = {"beta-up", XL_ARG_NONE, 0, 0, "beta-up", "colder: β up by 0.25 (from step 0)", {{'k', 0}},
-                   "K ⇧K β", "β already at its most, 8", 0},
-    [V_BETA_DOWN] = {"beta-down", XL_ARG_NONE, 0, 0, "beta-down", "hotter: β down by 0.25 (from step 0)",
+    [V_BETA_UP] = {"colder", XL_ARG_NONE, 0, 0, "colder", "colder: the inverse temperature β up by 0.25 (from step 0)",
+                   {{'k', 0}}, "K ⇧K β", "β already at its most, 8", 0},
+    [V_BETA_DOWN] = {"hotter", XL_ARG_NONE, 0, 0, "hotter", "hotter: the inverse temperature β down by 0.25 (from step 0)",
                      {{'k', 1}}, NULL, "β already 0", 0},
 };
 static const char *const hint_bar[] = {"learn", "measure-selected", "width-up", "preset-next", "energy-next", NULL};
@@ -346,9 +346,9 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int s
     case V_ENERGY_NEXT:
         return set_dynamics(st, (xl_ring_energy)((st->energy + 1) % XL_RING_ENERGIES), st->beta);
     case V_BETA_UP:
-        return step_beta(st, XL_DIFFUSION_BETA_STEP, "beta-up", err, errlen);
+        return step_beta(st, XL_DIFFUSION_BETA_STEP, "colder", err, errlen);
     case V_BETA_DOWN:
-        return step_beta(st, -XL_DIFFUSION_BETA_STEP, "beta-down", err, errlen);
+        return step_beta(st, -XL_DIFFUSION_BETA_STEP, "hotter", err, errlen);
     case V_LEARN:
         st->learning = !st->learning;
         return XL_APPLY_DONE;

@@ -20,7 +20,8 @@
  * Boltzmann's pi rather than the uniform distribution (heat death: H(pi), ln K only on a
  * flat ring), and a measurement adds the expected heat <Q> released to the environment,
  * so the law reads H(rho_m(t), rho(t)) - H(rho_m(0), rho(0)) + <Q> >= 0. energy NAME,
- * energy-next (J), beta-up / beta-down (K, Shift+K) change them and start over from step 0.
+ * energy-next (J), colder / hotter (K, Shift+K: beta up / down by 0.25) change them and
+ * start over from step 0.
  *
  * Readouts: loss, entropy H(rho(t)), kl, entropy_max H(pi) (ln K on a flat ring), ce_initial,
  * ce_final (NaN, null in the trace, before any measurement), p_measure P(m), t, learning,
