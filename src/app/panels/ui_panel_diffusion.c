@@ -317,7 +317,7 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     };
     y = say(ctx, in.x, y, in.w, bottom, th->text_dim, law, 3);
     char e1[200], e2[140], e3[96];
-    snprintf(e1, sizeof e1, "energies %s, β = %.3g: a hop up by ΔE is taken with e^(−βΔE); ρ ends at π ∝ e^(−βE)",
+    snprintf(e1, sizeof e1, "energies %s, β = %.3g: a hop up by ΔE is accepted with e^(−βΔE); ρ ends at π ∝ e^(−βE)",
              xl_diffusion_energy_name(st->energy), st->beta);
     snprintf(e2, sizeof e2, "energies %s, β = %.3g: ρ ends at π ∝ e^(−βE)", xl_diffusion_energy_name(st->energy),
              st->beta);
