@@ -137,8 +137,10 @@ static const struct {
     {"09-gaussians.lesson", 5, UI_PANEL_BARS},          /* "the bars show why" */
     {"01-surprise.lesson", 1, UI_PANEL_BARS},
     {"10-bayesian-second-law.lesson", 4, UI_PANEL_SIDE},
+    {"10-bayesian-second-law.lesson", 6, UI_PANEL_SIDE}, /* heat flows: the law with ⟨Q⟩ */
     {"07-logistic.lesson", 2, UI_PANEL_DATA},
-    {"03-microstates.lesson", 3, UI_PANEL_HISTORY},
+    {"03-microstates.lesson", 3, UI_PANEL_DATA},    /* equally likely microstates: H = ln W */
+    {"03-microstates.lesson", 4, UI_PANEL_HISTORY},
     {"05-identity.lesson", 1, UI_PANEL_READOUTS},
     {"12-clausius.lesson", 1, UI_PANEL_DATA},           /* the two solids, the thermometers */
     {"12-clausius.lesson", 3, UI_PANEL_SIDE},           /* P(q_A), where W is largest */

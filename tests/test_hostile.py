@@ -46,7 +46,7 @@ TIMEOUT_S = 20
 SANITIZER_TEXT = ("runtime error", "AddressSanitizer", "LeakSanitizer", "UndefinedBehaviorSanitizer")
 # Trace fields that may hold null: a surprise of +infinity, and the readouts that have
 # no value until a measurement (any other readout null would be a NaN or an infinity).
-NULLABLE = {"surprise", "readouts.ce_initial", "readouts.ce_final", "readouts.p_measure"}
+NULLABLE = {"surprise", "readouts.ce_initial", "readouts.ce_final", "readouts.p_measure", "readouts.heat"}
 NONFINITE = ["nan", "NaN", "-nan", "inf", "-inf", "infinity", "-Infinity", "0x1p2000", "1e999", "-1e999"]
 
 
@@ -86,6 +86,7 @@ UNDEFINED_AT_START = {
     ("diffusion", "ce_initial"): "defined by a measurement",
     ("diffusion", "ce_final"): "defined by a measurement",
     ("diffusion", "p_measure"): "defined by a measurement",
+    ("diffusion", "heat"): "defined by a measurement",
 }
 
 

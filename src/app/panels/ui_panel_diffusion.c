@@ -8,6 +8,14 @@
  * and whether it holds, in words. Before any measurement the right chart shows rho(t)
  * now and the panel says how to take one. The measured cell is marked under the right
  * chart. Charts share one y scale so heights compare across them.
+ *
+ * On a flat ring no heat flows: the panel says <Q> = 0 and gives the essay's reading of
+ * the law for zero heat, that H(rho_m, rho) is the expected surprise of the assumed rho
+ * on being told the true cell (the microstate) drawn from rho_m, larger at the reading
+ * than at the start. With energies the cells' energies are drawn as a profile under each
+ * chart, and the law is shown with its heat term, H(rho_m(t), rho(t)) - H(rho_m(0),
+ * rho(0)) + <Q> >= 0; the told-the-microstate reading, which the essay gives for zero
+ * heat, is not shown there.
  */
 #include "ui_panel_diffusion.h"
 
@@ -18,10 +26,37 @@
 #include "ui_own_panels.h"
 #include "xl_scn_diffusion.h"
 
+/* The energy profile under a chart: each cell's E_x as a step of a filled band `band`
+ * high, from the lowest energy (the band's floor) to the highest (its top). */
+static void energy_profile(const ui_ctx *ctx, SDL_Rect band, const double *e, int k)
+{
+    const ui_theme *th = ctx->theme;
+    double lo = e[0], hi = e[0];
+    for (int x = 1; x < k; x++) {
+        if (e[x] < lo) lo = e[x];
+        if (e[x] > hi) hi = e[x];
+    }
+    const double span = hi > lo ? hi - lo : 1.0;
+    float slot = (float)band.w / k;
+    float lw = ui_lw(ctx, 1.0f);
+    for (int x = 0; x < k; x++) {
+        int h = 1 + (int)((e[x] - lo) / span * (band.h - 1) + 0.5);
+        SDL_Rect cell = {band.x + (int)(x * slot), band.y + band.h - h, (int)ceilf(slot), h};
+        ui_draw_fill(ctx->r, cell, th->grid);
+        ui_draw_line(ctx->r, cell.x, cell.y, cell.x + cell.w, cell.y, lw, th->axis);
+        char l0[48], l1[64];
+        snprintf(l0, sizeof l0, "cell %d", x + 1);
+        snprintf(l1, sizeof l1, "energy E = %.4g", e[x]);
+        ui_hit_add(ctx, (SDL_Rect){cell.x, band.y, cell.w, band.h}, l0, l1, NULL);
+    }
+    ui_draw_line(ctx->r, band.x, band.y + band.h, band.x + band.w, band.y + band.h, lw, th->axis);
+}
+
 /* One chart: paired bars of a (assumed) and, if b is not NULL, b (updated) over k cells,
- * in box, up to y_max; `mark` is a cell to mark under the axis, or -1. */
+ * in box, up to y_max; `mark` is a cell to mark under the axis, or -1; `e` the cells'
+ * energies, drawn as a profile under the cell numbers, or NULL on a flat ring. */
 static void chart(const ui_ctx *ctx, SDL_Rect box, const char *title, const char *when, const double *a,
-                  const double *b, int k, double y_max, int mark)
+                  const double *b, int k, double y_max, int mark, const double *e)
 {
     const ui_theme *th = ctx->theme;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
@@ -29,8 +64,11 @@ static void chart(const ui_ctx *ctx, SDL_Rect box, const char *title, const char
     char cut[128];
     ui_text_fit(ctx->text, UI_FONT_LABEL, title, box.w, cut, sizeof cut);
     ui_text_draw(ctx->text, UI_FONT_LABEL, box.x, box.y, UI_ALIGN_LEFT, th->text, cut);
-    SDL_Rect plot = {box.x, box.y + lh + ctx->pad / 3, box.w, box.h - lh - ctx->pad / 3 - tick_h - ctx->pad / 3};
+    int band_h = e ? tick_h + ctx->pad / 4 : 0; /* the energies, under the numbers */
+    SDL_Rect plot = {box.x, box.y + lh + ctx->pad / 3, box.w,
+                     box.h - lh - ctx->pad / 3 - tick_h - ctx->pad / 3 - band_h};
     if (plot.h < 10 || plot.w < 2 * k) return;
+    if (e) energy_profile(ctx, (SDL_Rect){plot.x, box.y + box.h - band_h, plot.w, band_h}, e, k);
     ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, ui_lw(ctx, 1.0f), th->axis);
     float slot = (float)plot.w / k;
     float bw = b ? slot * 0.4f : slot * 0.7f;
@@ -102,12 +140,75 @@ static int say(const ui_ctx *ctx, int x, int y, int w, int bottom, SDL_Color col
     return y;
 }
 
+/* Under the charts once a cell was read, on a flat ring: <Q> = 0, the law and the
+ * essay's reading of it for zero heat. */
+static int say_flat_law(const ui_ctx *ctx, int y, SDL_Rect in, int bottom, const xl_ring_measurement *m,
+                        double k_unit, const char *unit)
+{
+    const ui_theme *th = ctx->theme;
+    const double diff = m->ce_final - m->ce_initial;
+    const int holds = diff >= -1e-12;
+    char c[200], c2[160], c3[120];
+    snprintf(c, sizeof c, "%s %.4f ≤ %.4f: ⟨Q⟩ = 0 (symmetric hops), and the cross-entropy grew by %.4f %s",
+             holds ? "✓" : "✗", m->ce_initial * k_unit, m->ce_final * k_unit, diff * k_unit, unit);
+    snprintf(c2, sizeof c2, "%s %.4f ≤ %.4f with ⟨Q⟩ = 0: grew by %.4f %s", holds ? "✓" : "✗",
+             m->ce_initial * k_unit, m->ce_final * k_unit, diff * k_unit, unit);
+    snprintf(c3, sizeof c3, "%s %.4f ≤ %.4f, ⟨Q⟩ = 0 (+%.4f)", holds ? "✓" : "✗", m->ce_initial * k_unit,
+             m->ce_final * k_unit, diff * k_unit);
+    const char *check[3] = {c, c2, c3};
+    y = say(ctx, in.x, y, in.w, bottom, holds ? th->inherent : th->surprise, check, 3);
+    /* The essay (000) for zero heat: what being told the true microstate would teach, in
+     * two lines so that neither half is dropped where the panel is narrow. */
+    const char *what[3] = {
+        "H(ρₘ, ρ): the expected surprise of one who assumed ρ, told the true cell (the microstate) drawn from ρₘ",
+        "H(ρₘ, ρ): the surprise of assumed ρ when told the true cell, drawn from ρₘ",
+        "H(ρₘ, ρ): surprise when told the true cell",
+    };
+    y = say(ctx, in.x, y, in.w, bottom, th->text, what, 3);
+    const char *when[3] = {
+        "With no heat, being told the microstate teaches more at the reading than at the start.",
+        "no heat: being told it teaches more at the reading than at the start",
+        "no heat: it teaches more at the reading",
+    };
+    return say(ctx, in.x, y, in.w, bottom, th->text, when, 3);
+}
+
+/* The same with energies: <Q>, then the law with its heat term. */
+static int say_heat_law(const ui_ctx *ctx, int y, SDL_Rect in, int bottom, const xl_ring_measurement *m,
+                        double k_unit, const char *unit)
+{
+    const ui_theme *th = ctx->theme;
+    char q[200], q2[160], q3[96];
+    const char *way = m->heat >= 0.0 ? "released to" : "taken from";
+    snprintf(q, sizeof q, "⟨Q⟩ = %+.4f %s: heat %s the surroundings (in k_B T), expected over the updated paths",
+             m->heat * k_unit, unit, way);
+    snprintf(q2, sizeof q2, "⟨Q⟩ = %+.4f %s: heat %s the surroundings", m->heat * k_unit, unit, way);
+    snprintf(q3, sizeof q3, "⟨Q⟩ = %+.4f %s", m->heat * k_unit, unit);
+    const char *heat[3] = {q, q2, q3};
+    y = say(ctx, in.x, y, in.w, bottom, th->text, heat, 3);
+    const int holds = m->law >= -1e-12;
+    const char *mark = holds ? "✓" : "✗", *cmp = holds ? "≥ 0" : "< 0";
+    /* The sum with the two cross-entropies above it and <Q>, its sign a true minus. */
+    char sum[96];
+    snprintf(sum, sizeof sum, "%.4f − %.4f %s %.4f = %.4f", m->ce_final * k_unit, m->ce_initial * k_unit,
+             m->heat < 0.0 ? "−" : "+", fabs(m->heat) * k_unit, m->law * k_unit);
+    char c[240], c2[160], c3[120];
+    snprintf(c, sizeof c, "%s H(ρₘ(t), ρ(t)) − H(ρₘ(0), ρ(0)) + ⟨Q⟩ = %s %s %s", mark, sum, unit, cmp);
+    snprintf(c2, sizeof c2, "%s law: %s %s", mark, sum, cmp);
+    snprintf(c3, sizeof c3, "%s ΔH + ⟨Q⟩ = %.4f %s", mark, m->law * k_unit, cmp);
+    const char *check[3] = {c, c2, c3};
+    return say(ctx, in.x, y, in.w, bottom, holds ? th->inherent : th->surprise, check, 3);
+}
+
 void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
 {
     const ui_theme *th = ctx->theme;
     SDL_Rect in = ui_panel_begin(ctx, area, "BAYESIAN SECOND LAW", "a measurement, forward and back in time");
     if (xl_session_scenario(s) != &xl_scenario_diffusion) return;
     const xl_diffusion_state *st = xl_session_state(s);
+    const xl_ring_dynamics dyn = xl_diffusion_dynamics(st);
+    const int flat = xl_ring_is_flat(&dyn);
+    const double *energies = flat ? NULL : st->e;
     const double k_unit = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
@@ -118,13 +219,16 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     x += ui_legend_item(ctx, x, in.y, th->truth, 0, "assumed ρ");
     if (st->measured) { /* the long key where it fits in the panel, else the symbol */
         const char *key = "updated ρₘ after reading cell m";
-        if (x + ui_text_width(ctx->text, UI_FONT_LABEL, key) + 2 * lh > in.x + in.w) key = "updated ρₘ";
-        ui_legend_item(ctx, x, in.y, th->model, 0, key);
+        int room = in.x + in.w - 2 * lh - (flat ? 0 : ui_text_width(ctx->text, UI_FONT_LABEL, "energy E") + 2 * lh);
+        if (x + ui_text_width(ctx->text, UI_FONT_LABEL, key) > room) key = "updated ρₘ";
+        x += ui_legend_item(ctx, x, in.y, th->model, 0, key);
     }
+    if (!flat) ui_legend_item(ctx, x, in.y, th->axis, 0, "energy E");
     int y = in.y + lh + ctx->pad / 2;
 
-    /* Text under the charts: three lines. */
-    int text_h = 3 * lh + ctx->pad / 2;
+    /* Text under the charts: four lines once a cell was read (five on a flat ring, with
+     * the reading), three before. */
+    int text_h = (st->measured ? (flat ? 5 : 4) : 3) * lh + ctx->pad / 2;
     int chart_h = in.y + in.h - y - text_h;
     int gap = ctx->pad * 2;
     int chart_w = (in.w - gap) / 2;
@@ -137,12 +241,13 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
         snprintf(left_title, sizeof left_title, "at the start, t = 0");
         snprintf(right_title, sizeof right_title, "at the reading, t = %ld", m->t);
         if (chart_h > 3 * lh) {
-            chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, left_title, "t = 0", m->rho_i, m->upd_i, k, y_max, -1);
+            chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, left_title, "t = 0", m->rho_i, m->upd_i, k, y_max, -1,
+                  energies);
             chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, "at the reading", m->rho_f,
-                  m->upd_f, k, y_max, m->cell);
+                  m->upd_f, k, y_max, m->cell, energies);
             y += chart_h + ctx->pad / 2;
         }
-        char a[160], b[160], c[200], c2[160];
+        char a[160], b[160];
         snprintf(a, sizeof a, "H(ρₘ(0), ρ(0)) = %.4f %s", m->ce_initial * k_unit, unit);
         snprintf(b, sizeof b, "H(ρₘ(t), ρ(t)) = %.4f %s", m->ce_final * k_unit, unit);
         int ty = y;
@@ -161,14 +266,7 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
             ui_text_draw(ctx->text, UI_FONT_LABEL, in.x + chart_w + gap, ty, UI_ALIGN_LEFT, th->text, fb);
             y += lh;
         }
-        const double diff = m->ce_final - m->ce_initial;
-        const int holds = diff >= -1e-12;
-        snprintf(c, sizeof c, "%s %.4f ≤ %.4f: the cross-entropy grew by %.4f %s", holds ? "✓" : "✗",
-                 m->ce_initial * k_unit, m->ce_final * k_unit, diff * k_unit, unit);
-        snprintf(c2, sizeof c2, "%s %.4f ≤ %.4f (+%.4f)", holds ? "✓" : "✗", m->ce_initial * k_unit,
-                 m->ce_final * k_unit, diff * k_unit);
-        const char *check[2] = {c, c2};
-        y = say(ctx, in.x, y, in.w, bottom, holds ? th->inherent : th->surprise, check, 2);
+        y = flat ? say_flat_law(ctx, y, in, bottom, m, k_unit, unit) : say_heat_law(ctx, y, in, bottom, m, k_unit, unit);
         char d[200], d2[160];
         const char *cells = m->width == 1.0 ? "cell" : "cells";
         /* The detector is a Gaussian likelihood P(m | x) around the cell read, its σ the
@@ -184,9 +282,10 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     double y_max = top_of(all, 2, k);
     snprintf(right_title, sizeof right_title, "now, t = %ld", st->t);
     if (chart_h > 3 * lh) {
-        chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, "at the start, ρ(0)", "t = 0", st->rho0, NULL, k, y_max, -1);
+        chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, "at the start, ρ(0)", "t = 0", st->rho0, NULL, k, y_max, -1,
+              energies);
         chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, "now", st->c.p, NULL, k, y_max,
-              xl_session_selected(s));
+              xl_session_selected(s), energies);
         y += chart_h + ctx->pad / 2;
     }
     char sel[160], sel2[120];
@@ -197,17 +296,34 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
              cells);
     const char *how[2] = {sel, sel2};
     y = say(ctx, in.x, y, in.w, bottom, th->text, how, 2);
+    if (flat) {
+        const char *law[3] = {
+            "For every reading m:  H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))  (symmetric dynamics, no heat)",
+            "For every reading m:  H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))",
+            "H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))",
+        };
+        y = say(ctx, in.x, y, in.w, bottom, th->text_dim, law, 3);
+        const char *why[2] = {
+            "evolution raises the cross-entropy between what we learn and what we assumed",
+            "evolution raises this cross-entropy",
+        };
+        say(ctx, in.x, y, in.w, bottom, th->text_dim, why, 2);
+        return;
+    }
     const char *law[3] = {
-        "For every reading m:  H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))  (symmetric dynamics, no heat)",
-        "For every reading m:  H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))",
-        "H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))",
+        "For every reading m:  H(ρₘ(t), ρ(t)) − H(ρₘ(0), ρ(0)) + ⟨Q⟩ ≥ 0  (⟨Q⟩: heat released)",
+        "For every reading m:  H(ρₘ(t), ρ(t)) − H(ρₘ(0), ρ(0)) + ⟨Q⟩ ≥ 0",
+        "H(ρₘ(t), ρ(t)) − H(ρₘ(0), ρ(0)) + ⟨Q⟩ ≥ 0",
     };
     y = say(ctx, in.x, y, in.w, bottom, th->text_dim, law, 3);
-    const char *why[2] = {
-        "evolution raises the cross-entropy between what we learn and what we assumed",
-        "evolution raises this cross-entropy",
-    };
-    say(ctx, in.x, y, in.w, bottom, th->text_dim, why, 2);
+    char e1[200], e2[140], e3[96];
+    snprintf(e1, sizeof e1, "energies %s, β = %.3g: a hop up by ΔE is accepted with e^(−βΔE); ρ ends at π ∝ e^(−βE)",
+             xl_diffusion_energy_name(st->energy), st->beta);
+    snprintf(e2, sizeof e2, "energies %s, β = %.3g: ρ ends at π ∝ e^(−βE)", xl_diffusion_energy_name(st->energy),
+             st->beta);
+    snprintf(e3, sizeof e3, "energies %s, β = %.3g", xl_diffusion_energy_name(st->energy), st->beta);
+    const char *ends[3] = {e1, e2, e3};
+    say(ctx, in.x, y, in.w, bottom, th->text_dim, ends, 3);
 }
 
 const ui_own_panel ui_diffusion_own_panel = {.scenario = &xl_scenario_diffusion, .draw_side = ui_diffusion_panel_draw};

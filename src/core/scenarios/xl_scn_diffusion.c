@@ -20,7 +20,7 @@
 _Static_assert(sizeof(xl_diffusion_state) <= XL_SCENARIO_STATE_MAX, "the state must fit the session's storage");
 _Static_assert((int)XL_RING_MAX <= (int)XL_MAX_CLASSES, "the cells must fit the classifier");
 
-enum { PARAM_K, PARAM_RATE, PARAM_DETECTOR, PARAM_START, PARAM_LEARN, PARAM_COUNT };
+enum { PARAM_K, PARAM_RATE, PARAM_DETECTOR, PARAM_START, PARAM_LEARN, PARAM_ENERGY, PARAM_BETA, PARAM_COUNT };
 
 static const xl_param_def params[PARAM_COUNT] = {
     [PARAM_K] = { "k", 16, XL_RING_MIN, XL_RING_MAX, 1, "cells on the ring" },
@@ -35,16 +35,22 @@ static const xl_param_def params[PARAM_COUNT] = {
                          "the detector's width (standard deviation), cells" },
     [PARAM_START] = { "start", 0, 0, XL_RING_PRESETS - 1, 1, "rho(0): 0 peaked, 1 two-peaked, 2 uniform" },
     [PARAM_LEARN] = { "learn", 0, 0, 1, 1, "1: the model Q learns rho(t) from the start" },
+    [PARAM_ENERGY] = { "energy", 0, 0, XL_RING_ENERGIES - 1, 1,
+                       "the cells' energies: 0 flat (no heat), 1 well, 2 two-wells, 3 tilt" },
+    [PARAM_BETA] = { "beta", 1, 0, XL_DIFFUSION_BETA_MAX, 0,
+                     "inverse temperature: hops uphill by dE are accepted with exp(-beta dE)" },
 };
 
 enum { R_LOSS, R_ENTROPY, R_KL, R_ENTROPY_MAX, R_CE_INITIAL, R_CE_FINAL, R_P_MEASURE, R_T, R_LEARNING, R_RATE,
-       R_DETECTOR, R_COUNT };
+       R_DETECTOR, R_HEAT, R_COUNT };
+_Static_assert((int)R_COUNT <= (int)XL_READOUTS_MAX, "readouts fit the table");
 
 static const xl_readout_def readouts[R_COUNT] = {
     [R_LOSS] = { "loss", "H(ρ,Q)", XL_READOUT_INFO, "cross-entropy: the model's expected surprise" },
-    [R_ENTROPY] = { "entropy", "H(ρ(t))", XL_READOUT_INFO, "entropy of ρ(t): rises to ln K" },
+    [R_ENTROPY] = { "entropy", "H(ρ(t))", XL_READOUT_INFO, "entropy of ρ(t): on a flat ring it rises to ln K" },
     [R_KL] = { "kl", "D_KL(ρ‖Q)", XL_READOUT_INFO, "KL: what learning can remove" },
-    [R_ENTROPY_MAX] = { "entropy_max", "ln K", XL_READOUT_INFO, "heat death: uniform over the K cells" },
+    [R_ENTROPY_MAX] = { "entropy_max", "H(π)", XL_READOUT_INFO,
+                        "heat death: H of Boltzmann's π ∝ e^(−βE), where ρ(t) ends; ln K on a flat ring" },
     [R_CE_INITIAL] = { "ce_initial", "H(ρₘ(0), ρ(0))", XL_READOUT_INFO, "updated vs assumed, at the start" },
     [R_CE_FINAL] = { "ce_final", "H(ρₘ(t), ρ(t))", XL_READOUT_INFO, "updated vs assumed, at the measurement" },
     [R_P_MEASURE] = { "p_measure", "P(m)", XL_READOUT_PROB, "how expected the reading was under ρ(t)" },
@@ -52,14 +58,47 @@ static const xl_readout_def readouts[R_COUNT] = {
     [R_LEARNING] = { "learning", "learn", XL_READOUT_PLAIN, "1 while Q learns ρ(t)" },
     [R_RATE] = { "rate", "r", XL_READOUT_PLAIN, "share moving to each neighbour per step" },
     [R_DETECTOR] = { "detector", "w", XL_READOUT_PLAIN, "the detector's width, cells" },
+    [R_HEAT] = { "heat", "⟨Q⟩", XL_READOUT_INFO, "heat released to the environment (k_B T) over the updated paths" },
 };
 
 static const char *const preset_names[XL_RING_PRESETS] = { "peaked", "two-peaked", "uniform" };
+static const char *const energy_names[XL_RING_ENERGIES] = { "flat", "well", "two-wells", "tilt" };
 
 const char *xl_diffusion_preset_name(xl_ring_preset p)
 {
     assert(p >= 0 && p < XL_RING_PRESETS);
     return preset_names[p];
+}
+
+const char *xl_diffusion_energy_name(xl_ring_energy e)
+{
+    assert(e >= 0 && e < XL_RING_ENERGIES);
+    return energy_names[e];
+}
+
+xl_ring_dynamics xl_diffusion_dynamics(const xl_diffusion_state *st)
+{
+    return (xl_ring_dynamics){ st->k, st->rate, st->e, st->beta };
+}
+
+/* The energies of the landscape, from 0 to 2 (in units of epsilon, beta in 1/epsilon):
+ * a well at cell 1 with its hill at the middle cell (where the peaked rho(0) sits, so it
+ * rolls down and releases heat), two wells (cell 1 and the middle) with hills between,
+ * or a tilt rising from cell 1 to cell K with a drop back to cell 1. */
+static void write_energies(xl_diffusion_state *st)
+{
+    const int k = st->k;
+    const double two_pi = 6.283185307179586;
+    for (int x = 0; x < k; x++) {
+        double e = 0.0;
+        switch (st->energy) {
+        case XL_RING_WELL: e = 1.0 - cos(two_pi * x / k); break;
+        case XL_RING_TWO_WELLS: e = 1.0 - cos(2.0 * two_pi * x / k); break;
+        case XL_RING_TILT: e = 2.0 * x / (k - 1); break;
+        default: break;
+        }
+        st->e[x] = e;
+    }
 }
 
 /* rho(0) for the preset: a bump of standard deviation 0.6 cells around the middle
@@ -107,7 +146,8 @@ static void evolve(void *state, long step)
     xl_diffusion_state *st = state;
     (void)step;
     double next[XL_RING_MAX];
-    xl_ring_step(st->c.p, st->k, st->rate, next);
+    const xl_ring_dynamics d = xl_diffusion_dynamics(st);
+    xl_ring_step_dyn(&d, st->c.p, next);
     memcpy(st->c.p, next, (size_t)st->k * sizeof(double));
     st->t++;
     xl_classifier_touch(&st->c);
@@ -129,6 +169,8 @@ static int init(void *state, const double *values, uint64_t seed, char *err, siz
     st->detector = values[PARAM_DETECTOR];
     st->preset = (xl_ring_preset)(int)values[PARAM_START];
     st->learning = values[PARAM_LEARN] != 0.0;
+    st->energy = (xl_ring_energy)(int)values[PARAM_ENERGY];
+    st->beta = values[PARAM_BETA];
     if (xl_classifier_init(&st->c, st->k) != 0) {
         snprintf(err, errlen, "k must be from %d to %d", XL_RING_MIN, XL_RING_MAX);
         return -1;
@@ -139,6 +181,7 @@ static int init(void *state, const double *values, uint64_t seed, char *err, siz
         xl_classifier_set_name(&st->c, x, name);
     }
     write_rho0(st);
+    write_energies(st);
     restart(st);
     return 0;
 }
@@ -195,7 +238,8 @@ static xl_apply_result measure(xl_diffusion_state *st, int m, double width, cons
         return XL_APPLY_REFUSED;
     }
     xl_ring_measurement out;
-    if (xl_ring_measure(st->rho0, st->k, st->rate, st->t, m, width, &out) != 0) {
+    const xl_ring_dynamics d = xl_diffusion_dynamics(st);
+    if (xl_ring_measure_dyn(&d, st->rho0, st->t, m, width, &out) != 0) {
         snprintf(err, errlen,
                  "%s: the detector cannot read cell %d, for every cell it could read from has probability 0 "
                  "under ρ(t) (P(m) = 0); widen the detector or let ρ spread first", what, m + 1);
@@ -226,8 +270,32 @@ static xl_apply_result set_width(xl_diffusion_state *st, double width, const cha
     return r;
 }
 
-/* The diffusing truth's start, the detector, learning on or off, a measurement. */
-enum { V_PRESET, V_PRESET_NEXT, V_WIDTH_UP, V_WIDTH_DOWN, V_LEARN, V_MEASURE, V_MEASURE_SELECTED, V_COUNT };
+/* The energies or the temperature changed: the dynamics are new, so rho(t) and any
+ * measurement start over from rho(0). */
+static xl_apply_result set_dynamics(xl_diffusion_state *st, xl_ring_energy energy, double beta)
+{
+    st->energy = energy;
+    st->beta = beta;
+    write_energies(st);
+    restart(st);
+    return XL_APPLY_RESTART;
+}
+
+static xl_apply_result step_beta(xl_diffusion_state *st, double by, const char *what, char *err, size_t errlen)
+{
+    double beta = st->beta + by;
+    if (beta < 1e-12) beta = 0.0; /* a ladder of quarters: land on 0 exactly */
+    if (!(beta >= 0.0 && beta <= XL_DIFFUSION_BETA_MAX + 1e-12) || beta == st->beta) {
+        snprintf(err, errlen, "%s: β stays within 0 to %g", what, XL_DIFFUSION_BETA_MAX);
+        return XL_APPLY_REFUSED;
+    }
+    return set_dynamics(st, st->energy, fmin(beta, XL_DIFFUSION_BETA_MAX));
+}
+
+/* The diffusing truth's start, the detector, learning on or off, a measurement, the
+ * energies and the temperature. */
+enum { V_PRESET, V_PRESET_NEXT, V_WIDTH_UP, V_WIDTH_DOWN, V_LEARN, V_MEASURE, V_MEASURE_SELECTED, V_ENERGY,
+       V_ENERGY_NEXT, V_BETA_UP, V_BETA_DOWN, V_COUNT };
 static const xl_verb_def verbs[V_COUNT] = {
     [V_PRESET] = {"preset", XL_ARG_NAME, 0, 0, "preset NAME", "starting state: peaked, two-peaked or uniform",
                   {{0}}, NULL, "a name other than peaked, two-peaked or uniform", 0},
@@ -244,8 +312,18 @@ static const xl_verb_def verbs[V_COUNT] = {
     [V_MEASURE_SELECTED] = {"measure-selected", XL_ARG_NONE, 0, 0, "measure-selected",
                             "measure the selected cell (the noisy detector)", {{XL_KEY_RETURN, 0}},
                             "⇧←/→ cell  Enter measure", NULL, 0},
+    [V_ENERGY] = {"energy", XL_ARG_NAME, 0, 0, "energy NAME",
+                  "the cells' energies: flat, well, two-wells or tilt (from step 0)", {{0}}, NULL,
+                  "a name other than flat, well, two-wells or tilt", 0},
+    [V_ENERGY_NEXT] = {"energy-next", XL_ARG_NONE, 0, 0, "energy-next",
+                       "the next energy landscape (flat, well, two-wells, tilt), from step 0", {{'j', 0}},
+                       "J energies", NULL, 0},
+    [V_BETA_UP] = {"colder", XL_ARG_NONE, 0, 0, "colder", "colder: the inverse temperature β up by 0.25 (from step 0)",
+                   {{'k', 0}}, "K ⇧K β", "β already at its most, 8", 0},
+    [V_BETA_DOWN] = {"hotter", XL_ARG_NONE, 0, 0, "hotter", "hotter: the inverse temperature β down by 0.25 (from step 0)",
+                     {{'k', 1}}, NULL, "β already 0", 0},
 };
-static const char *const hint_bar[] = {"learn", "measure-selected", "width-up", "preset-next", NULL};
+static const char *const hint_bar[] = {"learn", "measure-selected", "width-up", "preset-next", "energy-next", NULL};
 
 static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int selected, char *err, size_t errlen)
 {
@@ -259,6 +337,18 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int s
         return XL_APPLY_REFUSED;
     case V_PRESET_NEXT:
         return set_preset(st, (xl_ring_preset)((st->preset + 1) % XL_RING_PRESETS));
+    case V_ENERGY:
+        for (int i = 0; i < XL_RING_ENERGIES; i++)
+            if (strcmp(cmd->name, energy_names[i]) == 0)
+                return set_dynamics(st, (xl_ring_energy)i, st->beta);
+        snprintf(err, errlen, "no energy '%s' for the diffusion (flat, well, two-wells or tilt)", cmd->name);
+        return XL_APPLY_REFUSED;
+    case V_ENERGY_NEXT:
+        return set_dynamics(st, (xl_ring_energy)((st->energy + 1) % XL_RING_ENERGIES), st->beta);
+    case V_BETA_UP:
+        return step_beta(st, XL_DIFFUSION_BETA_STEP, "colder", err, errlen);
+    case V_BETA_DOWN:
+        return step_beta(st, -XL_DIFFUSION_BETA_STEP, "hotter", err, errlen);
     case V_LEARN:
         st->learning = !st->learning;
         return XL_APPLY_DONE;
@@ -300,7 +390,8 @@ static void readout_values(const void *state, const double *theta, double *out)
     out[R_ENTROPY] = xl_entropy(st->c.p, st->k, XL_NATS);
     double gap = out[R_LOSS] - out[R_ENTROPY];
     out[R_KL] = gap < 0.0 && -gap <= 64.0 * DBL_EPSILON * (fabs(out[R_LOSS]) + fabs(out[R_ENTROPY])) ? 0.0 : gap;
-    out[R_ENTROPY_MAX] = log((double)st->k);
+    const xl_ring_dynamics d = xl_diffusion_dynamics(st);
+    out[R_ENTROPY_MAX] = xl_ring_heat_death_entropy(&d);
     out[R_CE_INITIAL] = st->measured ? st->meas.ce_initial : NAN;
     out[R_CE_FINAL] = st->measured ? st->meas.ce_final : NAN;
     out[R_P_MEASURE] = st->measured ? st->meas.p_m : NAN;
@@ -308,6 +399,7 @@ static void readout_values(const void *state, const double *theta, double *out)
     out[R_LEARNING] = st->learning;
     out[R_RATE] = st->rate;
     out[R_DETECTOR] = st->detector;
+    out[R_HEAT] = st->measured ? st->meas.heat : NAN;
 }
 
 static void bars(const void *state, const double *theta, int selected, xl_bars *out)
@@ -333,13 +425,19 @@ static int summary_line(const void *state, const double *theta, double unit_scal
 {
     const xl_diffusion_state *st = state;
     (void)theta;
-    if (st->measured)
-        snprintf(buf, n, "read cell %d at t = %ld: %.4f ≤ %.4f %s%s", st->meas.cell + 1, st->meas.t,
-                 st->meas.ce_initial * unit_scale, st->meas.ce_final * unit_scale, unit_name,
-                 st->meas.ce_final >= st->meas.ce_initial - 1e-12 ? ", the law holds" : "");
+    const xl_ring_dynamics d = xl_diffusion_dynamics(st);
+    const int flat = xl_ring_is_flat(&d);
+    const xl_ring_measurement *m = &st->meas;
+    if (st->measured && flat)
+        snprintf(buf, n, "read cell %d at t = %ld: %.4f ≤ %.4f %s%s", m->cell + 1, m->t, m->ce_initial * unit_scale,
+                 m->ce_final * unit_scale, unit_name, m->ce_final >= m->ce_initial - 1e-12 ? ", the law holds" : "");
+    else if (st->measured)
+        snprintf(buf, n, "read cell %d at t = %ld: ΔH + ⟨Q⟩ = %.4f %s%s", m->cell + 1, m->t, m->law * unit_scale,
+                 unit_name, m->law >= -1e-12 ? " ≥ 0, the law holds" : " < 0");
     else
-        snprintf(buf, n, "t = %ld · H(ρ(t)) %.4f of ln K = %.4f %s", st->t,
-                 xl_entropy(st->c.p, st->k, XL_NATS) * unit_scale, log((double)st->k) * unit_scale, unit_name);
+        snprintf(buf, n, "t = %ld · H(ρ(t)) %.4f, heat death at %s = %.4f %s", st->t,
+                 xl_entropy(st->c.p, st->k, XL_NATS) * unit_scale, flat ? "ln K" : "H(π)",
+                 xl_ring_heat_death_entropy(&d) * unit_scale, unit_name);
     return 1;
 }
 
@@ -356,8 +454,9 @@ static int status_text(const void *state, char *buf, size_t n)
 static int ceiling(const void *state, double *nats, const char **label)
 {
     const xl_diffusion_state *st = state;
-    *nats = log((double)st->k);
-    *label = "ln K: heat death";
+    const xl_ring_dynamics d = xl_diffusion_dynamics(st);
+    *nats = xl_ring_heat_death_entropy(&d);
+    *label = xl_ring_is_flat(&d) ? "ln K: heat death" : "H(π): heat death";
     return 1;
 }
 
@@ -377,7 +476,8 @@ static int optimum(const void *state, const double *theta0, double *theta)
 const xl_scenario_def xl_scenario_diffusion = {
     .id = "diffusion",
     .title = "diffusion",
-    .summary = "the Bayesian Second Law: rho(t) diffuses on a ring to heat death; a measurement updates it",
+    .summary = "the Bayesian Second Law: rho(t) diffuses on a ring to heat death; a measurement updates it; "
+               "cells with energies make heat flow",
     .item_noun = "cell",
     .state_size = sizeof(xl_diffusion_state),
     .params = params,
@@ -394,7 +494,7 @@ const xl_scenario_def xl_scenario_diffusion = {
     .status_text = status_text,
     .floor_moves = 1,
     .step_title = "step (diffusion, and descent while learning)",
-    .identity_note = "Evolution raises H(ρ,Q); learning lowers it, removing KL.",
+    .identity_note = "Evolution moves ρ away from Q; learning lowers H(ρ,Q), removing KL.",
     .init = init,
     .model = model,
     .start = start,
