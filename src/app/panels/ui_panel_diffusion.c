@@ -64,7 +64,9 @@ static void chart(const ui_ctx *ctx, SDL_Rect box, const char *title, const char
     char cut[128];
     ui_text_fit(ctx->text, UI_FONT_LABEL, title, box.w, cut, sizeof cut);
     ui_text_draw(ctx->text, UI_FONT_LABEL, box.x, box.y, UI_ALIGN_LEFT, th->text, cut);
-    int band_h = e ? tick_h + ctx->pad / 4 : 0; /* the energies, under the numbers */
+    /* The energies, under the numbers: a sixth of the chart, so the well or the tilt that
+     * the heat flows down reads from the back of a room. */
+    int band_h = e ? (box.h / 6 > tick_h + ctx->pad / 4 ? box.h / 6 : tick_h + ctx->pad / 4) : 0;
     SDL_Rect plot = {box.x, box.y + lh + ctx->pad / 3, box.w,
                      box.h - lh - ctx->pad / 3 - tick_h - ctx->pad / 3 - band_h};
     if (plot.h < 10 || plot.w < 2 * k) return;
