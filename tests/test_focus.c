@@ -236,7 +236,7 @@ START_TEST(focus_commands_parse_and_format)
 {
     ui_action a;
     char err[256] = "", text[64];
-    static const char *const names[] = {"off", "bars", "readouts", "landscape", "history", "data", "side"};
+    static const char *const names[] = {"off", "bars", "readouts", "landscape", "history", "data", "side", "renyi"};
     for (int id = 0; id < UI_PANEL_COUNT; id++) {
         char in[64];
         snprintf(in, sizeof in, "  focus %s ", names[id]);
@@ -247,7 +247,7 @@ START_TEST(focus_commands_parse_and_format)
         ck_assert_str_eq(ui_action_format(&a, text, sizeof text), in);
     }
     ck_assert_int_eq(ui_action_parse("focus sky", &a, err, sizeof err), -1);
-    ck_assert_str_eq(err, "focus needs a panel: bars, readouts, landscape, history, data, side or off");
+    ck_assert_str_eq(err, "focus needs a panel: bars, readouts, landscape, history, data, side, renyi or off");
     ck_assert_int_eq(ui_action_parse("focus", &a, err, sizeof err), -1);
     ck_assert_int_eq(ui_action_parse("focus-toggle", &a, err, sizeof err), 0);
     ck_assert_int_eq(a.view, UI_VIEW_FOCUS_TOGGLE);
