@@ -140,6 +140,8 @@ static const struct {
     {"07-logistic.lesson", 2, UI_PANEL_DATA},
     {"03-microstates.lesson", 3, UI_PANEL_HISTORY},
     {"05-identity.lesson", 1, UI_PANEL_READOUTS},
+    {"13-renyi.lesson", 1, UI_PANEL_RENYI},            /* the family at every order */
+    {"13-renyi.lesson", 3, UI_PANEL_RENYI},            /* the loaded die: H_α falls with α */
 };
 
 START_TEST(a_focused_page_gives_its_panel_the_scene)

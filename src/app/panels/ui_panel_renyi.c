@@ -101,6 +101,21 @@ static void draw_numbers(const ui_ctx *ctx, SDL_Rect box, const double *p, int n
         claim_text(ctx, claims, box, UI_FONT_VALUE, box.x, y, UI_ALIGN_LEFT, current ? th->truth : th->text_dim, cut);
         y += vh;
     }
+    /* The plot's legend, where the panel is tall enough (in focus, or a tall window). */
+    static const char *const legend[] = {"Hα(P) against α", "H(P), Shannon's (α = 1)", "the order shown"};
+    y += lh / 2;
+    if (y + 3 * lh > box.y + box.h) return;
+    for (int i = 0; i < 3; i++, y += lh) {
+        const int w = lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, legend[i]);
+        if (w > box.w || !ui_claim(claims, (SDL_Rect){box.x, y, w, lh}, box, 2)) return;
+        if (i < 2) {
+            ui_legend_item(ctx, box.x, y, i == 0 ? th->truth : th->inherent, i, legend[i]);
+        } else {
+            ui_draw_line(ctx->r, box.x + lh / 2.0f, (float)y, box.x + lh / 2.0f, (float)(y + lh), ui_lw(ctx, 1.5f),
+                         th->select_edge);
+            ui_text_draw(ctx->text, UI_FONT_LABEL, box.x + lh + lh / 3, y, UI_ALIGN_LEFT, th->text, legend[i]);
+        }
+    }
 }
 
 /* The plot of H_α against u = α/(1+α): ticks at the named orders, the curve, the order
