@@ -108,7 +108,7 @@ int xl_renyi_parse_order(const char *text, double *alpha, char *err, size_t errl
     }
     if (!(a >= 0.0) || !(a <= XL_RENYI_ALPHA_MAX)) {
         snprintf(err, errlen,
-                 "renyi-order needs an order α: a number from 0 to %g, or inf (e.g. 'renyi-order 2'); "
+                 "renyi-order needs an order α: a number from 0 to %.0f, or inf (e.g. 'renyi-order 2'); "
                  "'%.*s' is not one",
                  XL_RENYI_ALPHA_MAX, (int)(len < 40 ? len : 40), s);
         return -1;
