@@ -65,7 +65,8 @@ static void row_text(const ui_ctx *ctx, int r, const char *num, int w, char *buf
     xl_renyi_format_order(rows[r].alpha, a, sizeof a);
     /* Padded to 4 characters by hand: "∞" is one character in three bytes. */
     const int chars = isinf(rows[r].alpha) ? 1 : (int)strlen(a);
-    const char *pad = "    " + (chars < 4 ? chars : 4);
+    static const char spaces[] = "    ";
+    const char *pad = spaces + (chars < 4 ? chars : 4);
     const char *sep = rows[r].what[0] ? " · " : "";
     snprintf(buf, n, "α=%s%s%7s  %s%s%s", a, pad, num, rows[r].name, sep, rows[r].what);
     if (ui_text_width(ctx->text, UI_FONT_VALUE, buf) > w) snprintf(buf, n, "α=%s%s%7s  %s", a, pad, num, rows[r].name);
@@ -112,7 +113,7 @@ static void draw_numbers(const ui_ctx *ctx, SDL_Rect box, const double *p, int n
             ui_legend_item(ctx, box.x, y, i == 0 ? th->truth : th->inherent, i, legend[i]);
         } else {
             ui_draw_line(ctx->r, box.x + lh / 2.0f, (float)y, box.x + lh / 2.0f, (float)(y + lh), ui_lw(ctx, 1.5f),
-                         th->select_edge);
+                         th->text);
             ui_text_draw(ctx->text, UI_FONT_LABEL, box.x + lh + lh / 3, y, UI_ALIGN_LEFT, th->text, legend[i]);
         }
     }
@@ -181,7 +182,7 @@ static void draw_plot(const ui_ctx *ctx, SDL_Rect box, const double *p, int n, d
     /* The order shown. */
     const float xa = (float)plot.x + (float)xl_renyi_axis(alpha) * (float)plot.w;
     const float ya = (float)(plot.y + plot.h) - (float)(xl_renyi(p, n, alpha) * k / y_max) * (float)plot.h;
-    ui_draw_line(ctx->r, xa, plot.y, xa, plot.y + plot.h, ui_lw(ctx, 1.5f), th->select_edge);
+    ui_draw_line(ctx->r, xa, plot.y, xa, plot.y + plot.h, ui_lw(ctx, 1.5f), th->text); /* both themes: contrast */
     ui_draw_disc(ctx->r, xa, ya, 4.0f * ctx->line, th->truth);
     ui_draw_ring(ctx->r, xa, ya, 4.0f * ctx->line, ui_lw(ctx, 1.0f), th->select_edge);
     char a[16], tip[UI_HIT_TEXT];
