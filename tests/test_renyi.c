@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "xl_info.h"
+#include "xl_lesson.h"
 #include "xl_renyi.h"
 #include "xl_rng.h"
+#include "xl_session.h"
 
 /* A random distribution of n entries (a quarter of them 0 with zeros = 1), spread over
  * many decades (u^8) so that ln p varies. */
@@ -364,6 +366,44 @@ START_TEST(test_orders_parse_step_axis)
 }
 END_TEST
 
+/* A lesson's @expect renyi_A: the names, and the check against the bars' P. */
+START_TEST(test_lesson_expect_names)
+{
+    double a = -1.0;
+    ck_assert_int_eq(xl_lesson_renyi_name("renyi_0_5", &a), 1);
+    ck_assert_double_eq(a, 0.5);
+    ck_assert_int_eq(xl_lesson_renyi_name("renyi_inf", &a), 1);
+    ck_assert(isinf(a));
+    ck_assert_int_eq(xl_lesson_renyi_name("renyi_2", &a), 1);
+    ck_assert_double_eq(a, 2.0);
+    static const char *const bad[] = {"renyi_", "renyi", "renyi_x", "renyi_nan", "renyi_1e308", "entropy", "renyi_0__5"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) ck_assert_int_eq(xl_lesson_renyi_name(bad[i], &a), 0);
+    /* Played: a fair coin's H_2 is ln 2; the Gaussian refuses with its reason. */
+    static const char coin[] = "# T\n## A\n@scenario softmax\n@param classes=2\n@set-p 1,1\n"
+                               "@expect renyi_2 = 0.6931 ± 0.0001\n@expect renyi_inf = 0.6931 ± 0.0001\n";
+    static const char gauss[] = "# T\n## A\n@scenario gaussian\n@expect renyi_2 = 1 ± 0.1\n";
+    static const char wrong[] = "# T\n## A\n@scenario softmax\n@param classes=2\n@set-p 1,1\n"
+                                "@expect renyi_2 = 0.5 ± 0.0001\n";
+    const char *const texts[3] = {coin, gauss, wrong};
+    const int problems[3] = {0, 1, 1};
+    for (int k = 0; k < 3; k++) {
+        xl_lesson *l = malloc(sizeof *l);
+        ck_assert_ptr_nonnull(l);
+        ck_assert_int_eq(xl_lesson_parse("t.lesson", texts[k], strlen(texts[k]), l), 0);
+        xl_session_desc desc;
+        xl_session_desc_default(&desc, 1);
+        xl_session *s = xl_session_create(&desc);
+        char report[1024] = "";
+        int expects = 0;
+        ck_assert_int_eq(xl_lesson_play_page(l, 0, "t.lesson", s, report, sizeof report, &expects, NULL), problems[k]);
+        if (k == 1) ck_assert_ptr_nonnull(strstr(report, "has no discrete distribution"));
+        if (k == 2) ck_assert_ptr_nonnull(strstr(report, "the program shows 0.693147"));
+        xl_session_destroy(s);
+        free(l);
+    }
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("renyi");
@@ -379,6 +419,7 @@ Suite *xl_test_suite(void)
         {"chain rule only at alpha = 1", test_chain_rule_only_shannon},
         {"H(P,Q) = H(P) + KL at alpha = 1", test_cross_entropy_identity_shannon},
         {"orders: parse, step, axis", test_orders_parse_step_axis},
+        {"lesson expects of renyi_A", test_lesson_expect_names},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;
