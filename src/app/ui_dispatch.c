@@ -89,7 +89,7 @@ static void apply_renyi(ui_view *view, const ui_action *act)
     if (!view->renyi)
         snprintf(view->note, sizeof view->note, "Rényi panel off  (F6 shows it)");
     else
-        snprintf(view->note, sizeof view->note, "Rényi entropy H_α, α = %s%s%s%s  (F6 hides, ⇧F6 next order)", order,
+        snprintf(view->note, sizeof view->note, "Rényi entropy Hα, α = %s%s%s%s  (F6 hides, ⇧F6 next order)", order,
                  name ? " (" : "", name ? name : "", name ? ")" : "");
 }
 

@@ -93,7 +93,12 @@ static void draw_numbers(const ui_ctx *ctx, SDL_Rect box, const double *p, int n
     claim_text(ctx, claims, box, UI_FONT_LABEL, box.x + nw + ctx->pad / 3, y + big - lh, UI_ALIGN_LEFT, th->text_dim,
                xl_unit_name(ctx->unit));
     y += big;
-    for (int r = 0; r < (int)(sizeof rows / sizeof rows[0]); r++) {
+    /* A panel one row short (the dashboard's history place under the control strip at
+     * 720p) leaves out the order 0.5, the one without a name. */
+    const int nrows = (int)(sizeof rows / sizeof rows[0]);
+    const int skip_half = (box.y + box.h - y) / vh < nrows;
+    for (int r = 0; r < nrows; r++) {
+        if (skip_half && rows[r].alpha == 0.5 && alpha != 0.5) continue;
         if (y + vh > box.y + box.h) break;
         ui_format_fit(num, sizeof num, xl_renyi(p, n, rows[r].alpha) * k, 4, 7);
         row_text(ctx, r, num, box.w, line, sizeof line);
