@@ -145,6 +145,8 @@ static const struct {
     {"12-clausius.lesson", 1, UI_PANEL_DATA},           /* the two solids, the thermometers */
     {"12-clausius.lesson", 3, UI_PANEL_SIDE},           /* P(q_A), where W is largest */
     {"12-clausius.lesson", 6, UI_PANEL_DATA},           /* the Clausius window */
+    {"13-renyi.lesson", 1, UI_PANEL_RENYI},            /* the family at every order */
+    {"13-renyi.lesson", 3, UI_PANEL_RENYI},            /* the loaded die: H_α falls with α */
 };
 
 START_TEST(a_focused_page_gives_its_panel_the_scene)
@@ -241,7 +243,7 @@ START_TEST(focus_commands_parse_and_format)
 {
     ui_action a;
     char err[256] = "", text[64];
-    static const char *const names[] = {"off", "bars", "readouts", "landscape", "history", "data", "side"};
+    static const char *const names[] = {"off", "bars", "readouts", "landscape", "history", "data", "side", "renyi"};
     for (int id = 0; id < UI_PANEL_COUNT; id++) {
         char in[64];
         snprintf(in, sizeof in, "  focus %s ", names[id]);
@@ -252,7 +254,7 @@ START_TEST(focus_commands_parse_and_format)
         ck_assert_str_eq(ui_action_format(&a, text, sizeof text), in);
     }
     ck_assert_int_eq(ui_action_parse("focus sky", &a, err, sizeof err), -1);
-    ck_assert_str_eq(err, "focus needs a panel: bars, readouts, landscape, history, data, side or off");
+    ck_assert_str_eq(err, "focus needs a panel: bars, readouts, landscape, history, data, side, renyi or off");
     ck_assert_int_eq(ui_action_parse("focus", &a, err, sizeof err), -1);
     ck_assert_int_eq(ui_action_parse("focus-toggle", &a, err, sizeof err), 0);
     ck_assert_int_eq(a.view, UI_VIEW_FOCUS_TOGGLE);

@@ -116,7 +116,7 @@ static const struct bad {
     {"# T\n## A\n@hold 0\n", "t.lesson:3:2: error: hold needs seconds above 0 and at most 600, e.g. '@hold 4'"},
     {"# T\n## A\n@pause now\n", "t.lesson:3:7: error: pause takes nothing after it"},
     {"# T\n## A\n@emphasise sky\n",
-     "t.lesson:3:12: error: emphasise needs a panel: bars, readouts, landscape, history, data or side"},
+     "t.lesson:3:12: error: emphasise needs a panel: bars, readouts, landscape, history, data, side or renyi"},
     {"# T\n## A\n@expect loss 6.9\n",
      "t.lesson:3:2: error: expect needs NAME = VALUE ± TOL, e.g. '@expect loss = 6.9078 ± 0.0001'"},
     {"# T\n## A\n@expect losss = 1 ± 0\n",
@@ -126,10 +126,10 @@ static const struct bad {
      "t.lesson:3:2: error: expect needs a tolerance of 0 or more after '±', e.g. 0.0001"},
     {"# T\n## A\n@stpe\n", "t.lesson:3:2: error: unknown command 'stpe' (a directive is a lesson word: expect, play, "
                            "pause, wait, hold, emphasise, focus; or a command: xentlab --list-commands)"},
-    {"# T\n## A\n@focus sky\n", "t.lesson:3:8: error: focus needs a panel: bars, readouts, landscape, history, data "
-                                 "or side (or off for the dashboard), e.g. '@focus landscape'"},
-    {"# T\n## A\n@focus\n", "t.lesson:3:8: error: focus needs a panel: bars, readouts, landscape, history, data or "
-                             "side (or off for the dashboard), e.g. '@focus landscape'"},
+    {"# T\n## A\n@focus sky\n", "t.lesson:3:8: error: focus needs a panel: bars, readouts, landscape, history, data, "
+                                 "side or renyi (or off for the dashboard), e.g. '@focus landscape'"},
+    {"# T\n## A\n@focus\n", "t.lesson:3:8: error: focus needs a panel: bars, readouts, landscape, history, data, "
+                             "side or renyi (or off for the dashboard), e.g. '@focus landscape'"},
     {"# T\n## A\n@focus bars\n@focus landscape\n",
      "t.lesson:4:2: error: this page already has '@focus' (line 3): a page puts one panel in focus"},
     {"# T\n## A\n- an answer\n",

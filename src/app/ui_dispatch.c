@@ -8,6 +8,7 @@
 #include "ui_focus.h"
 #include "ui_platform.h"
 #include "ui_trace.h"
+#include "xl_renyi.h"
 #include "xl_state_text.h"
 
 /* What each source's input calls for besides being applied (the table in ui_dispatch.h). */
@@ -69,9 +70,33 @@ static void record(ui_dispatch *d, ui_dispatch_from from, ui_replay_kind kind, c
     if (d->rw && policies[from].record) ui_replay_write(d->rw, ui_dispatch_ms(d), kind, text, n, 0);
 }
 
-/* A view command on the view. Quit, fullscreen and screenshots are the window loop's. */
-static void apply_view(ui_view *view, ui_view_command v)
+/* "renyi on|off" and "renyi-order A" on the view, said in its note. Off also leaves a
+ * focus on the panel (which would keep it shown); an order shows the panel. */
+static void apply_renyi(ui_view *view, const ui_action *act)
 {
+    if (act->view == UI_VIEW_RENYI_ORDER) {
+        view->renyi_alpha = act->cmd.x;
+        view->renyi_alpha_set = 1;
+        view->renyi = 1;
+    } else {
+        view->renyi = act->cmd.n != 0;
+        if (!view->renyi && view->focus == UI_PANEL_RENYI) ui_focus_set(view, UI_PANEL_NONE);
+    }
+    char order[32];
+    const double alpha = ui_view_renyi_alpha(view);
+    const char *name = xl_renyi_order_name(alpha);
+    xl_renyi_format_order(alpha, order, sizeof order);
+    if (!view->renyi)
+        snprintf(view->note, sizeof view->note, "Rényi panel off  (F6 shows it)");
+    else
+        snprintf(view->note, sizeof view->note, "Rényi entropy Hα, α = %s%s%s%s  (F6 hides, ⇧F6 next order)", order,
+                 name ? " (" : "", name ? name : "", name ? ")" : "");
+}
+
+/* A view command on the view. Quit, fullscreen and screenshots are the window loop's. */
+static void apply_view(ui_view *view, const ui_action *act)
+{
+    const ui_view_command v = act->view;
     float zoom = view->zoom > 0.0f ? view->zoom : 1.0f;
     switch (v) {
     /* Open, or the next page (the window closes it after its last: only a frame knows
@@ -84,6 +109,8 @@ static void apply_view(ui_view *view, ui_view_command v)
     case UI_VIEW_ZOOM_IN: zoom = (float)(lroundf(zoom * 10.0f) + 1) / 10.0f; break;
     case UI_VIEW_ZOOM_OUT: zoom = (float)(lroundf(zoom * 10.0f) - 1) / 10.0f; break;
     case UI_VIEW_ZOOM_RESET: zoom = 1.0f; break;
+    case UI_VIEW_RENYI:
+    case UI_VIEW_RENYI_ORDER: apply_renyi(view, act); break;
     case UI_VIEW_CONTROLS:
         view->controls = ui_controls_toggled(view->controls, view->lesson || view->broken || view->recording,
                                              view->lesson && xl_player_controls(view->lesson));
@@ -150,14 +177,27 @@ static void copy_state(ui_dispatch *d, const policy *pol, const ui_action *act)
     free(text);
 }
 
-/* focus-toggle and focus-next as the plain focus they mean now; other actions as they are. */
+/* focus-toggle and focus-next as the plain focus they mean now, renyi-toggle and
+ * renyi-next as the plain "renyi on|off" and "renyi-order A"; other actions as they are. */
 static ui_action resolve_focus(const ui_dispatch *d, const ui_action *act)
 {
     ui_action out = *act;
+    if (act->view == UI_VIEW_RENYI_TOGGLE) {
+        out.view = UI_VIEW_RENYI;
+        out.cmd = xl_command_make(XL_CMD_NONE);
+        out.cmd.n = !d->view->renyi;
+        return out;
+    }
+    if (act->view == UI_VIEW_RENYI_NEXT) {
+        out.view = UI_VIEW_RENYI_ORDER;
+        out.cmd = xl_command_make(XL_CMD_NONE);
+        out.cmd.x = xl_renyi_next_order(ui_view_renyi_alpha(d->view));
+        return out;
+    }
     if (act->view != UI_VIEW_FOCUS_TOGGLE && act->view != UI_VIEW_FOCUS_NEXT) return out;
     out.view = UI_VIEW_FOCUS;
     out.cmd = xl_command_make(XL_CMD_NONE);
-    out.cmd.n = act->view == UI_VIEW_FOCUS_NEXT ? ui_focus_next(d->s, d->view->focus)
+    out.cmd.n = act->view == UI_VIEW_FOCUS_NEXT ? ui_focus_next(d->view, d->s, d->view->focus)
                                                 : ui_focus_toggle_target(d->view, d->geom, d->s);
     return out;
 }
@@ -181,7 +221,7 @@ int ui_dispatch_action(ui_dispatch *d, ui_dispatch_from from, const ui_action *a
         if (pol->take_over && d->cr->player) xl_player_took_over(d->cr->player);
         record(d, from, UI_REPLAY_DO, xl_command_format(&act->cmd, text, sizeof text), 0);
     } else {
-        apply_view(d->view, act->view);
+        apply_view(d->view, act);
         if (act->view != UI_VIEW_SCREENSHOT && act->view != UI_VIEW_FULLSCREEN && act->view != UI_VIEW_QUIT)
             record(d, from, UI_REPLAY_VIEW, ui_action_format(act, text, sizeof text), 0);
         if (act->view == UI_VIEW_QUIT && d->quit_stays) ok = 0; /* the window says why */

@@ -15,6 +15,12 @@ unsigned ui_focus_shown(const xl_session *s)
            (own_side && !(def->panels & XL_PANEL_LANDSCAPE) ? UI_SHOW_SIDE : 0u);
 }
 
+unsigned ui_focus_shown_view(const ui_view *view, const xl_session *s)
+{
+    const unsigned show = ui_focus_shown(s);
+    return view && (view->renyi || view->focus == UI_PANEL_RENYI) ? (show | UI_SHOW_RENYI) & ~UI_SHOW_HISTORY : show;
+}
+
 int ui_focus_main(const xl_session *s)
 {
     const unsigned show = ui_focus_shown(s);
@@ -25,9 +31,9 @@ int ui_focus_main(const xl_session *s)
     return UI_PANEL_NONE;
 }
 
-int ui_focus_next(const xl_session *s, int from)
+int ui_focus_next(const ui_view *view, const xl_session *s, int from)
 {
-    const unsigned show = ui_focus_shown(s);
+    const unsigned show = ui_focus_shown_view(view, s);
     int id = from > UI_PANEL_NONE && from < UI_PANEL_COUNT ? from : UI_PANEL_NONE;
     for (int k = 1; k < UI_PANEL_COUNT; k++) {
         id = id + 1 >= UI_PANEL_COUNT ? 1 : id + 1;
@@ -38,7 +44,7 @@ int ui_focus_next(const xl_session *s, int from)
 
 int ui_focus_shown_focus(const ui_view *view, const xl_session *s)
 {
-    return ui_focus_shown(s) & ui_panel_show_bit(view->focus) ? view->focus : UI_PANEL_NONE;
+    return ui_focus_shown_view(view, s) & ui_panel_show_bit(view->focus) ? view->focus : UI_PANEL_NONE;
 }
 
 void ui_focus_set(ui_view *view, int panel)

@@ -23,14 +23,18 @@
 
 /* The panels session s shows (UI_SHOW_* bits, as ui_scene lays them out). */
 unsigned ui_focus_shown(const xl_session *s);
+/* The same with what the view adds: the Rényi panel (in the history's place) when the
+ * view shows it or has it in focus. view may be NULL (ui_focus_shown's). */
+unsigned ui_focus_shown_view(const ui_view *view, const xl_session *s);
 
 /* The picture a scenario is about: the landscape (or the simplex in its place), else
  * its side panel, else its own data panel, else the bars, else the first shown. */
 int ui_focus_main(const xl_session *s);
 
-/* The panel after `from` among those shown, in the order bars, readouts, landscape,
- * history, data, side, wrapping around (from UI_PANEL_NONE: the first). */
-int ui_focus_next(const xl_session *s, int from);
+/* The panel after `from` among those shown (ui_focus_shown_view), in the order bars,
+ * readouts, landscape, history, data, side, renyi, wrapping around (from UI_PANEL_NONE:
+ * the first). */
+int ui_focus_next(const ui_view *view, const xl_session *s, int from);
 
 /* The focus as s shows it: view->focus when s's scenario draws that panel, else
  * UI_PANEL_NONE (a focus kept across a switch to a scenario without the panel shows the

@@ -21,6 +21,7 @@
 #include "ui_panel_simplex.h"
 #include "ui_controls.h"
 #include "ui_panels.h"
+#include "ui_panel_renyi.h"
 #include "xl_session.h"
 
 /* Where the last frame put things (for tests and for pointing). Filled by
@@ -33,6 +34,7 @@ typedef struct ui_frame_geom {
     ui_landscape_geom landscape;
     ui_history_geom history;
     ui_simplex_geom simplex;  /* drawn in the landscape's place when the session shows it */
+    ui_renyi_geom renyi;      /* the Rényi panel's plot (the pointer drags α along it) */
     const ui_hits *hits;      /* the panels' tooltip regions; the scene's, valid until the next draw */
     /* Where the scene was drawn: the whole frame, or right of a lesson's column. Every
      * geometry above is relative to this box's corner (the scene draws in a viewport). */

@@ -8,7 +8,9 @@
 #include "ui_input.h"
 
 #include "ui_layout.h" /* the panels' names (focus PANEL) */
+#include "xl_renyi.h"    /* the orders of renyi-order */
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,7 +21,28 @@ static const char *const view_names[UI_VIEW_COUNT] = {
     [UI_VIEW_COPY_STATE] = "copy-state",
     [UI_VIEW_FOCUS] = "focus", [UI_VIEW_FOCUS_TOGGLE] = "focus-toggle", [UI_VIEW_FOCUS_NEXT] = "focus-next",
     [UI_VIEW_CONTROLS] = "controls",
+    [UI_VIEW_RENYI] = "renyi", [UI_VIEW_RENYI_TOGGLE] = "renyi-toggle", [UI_VIEW_RENYI_ORDER] = "renyi-order",
+    [UI_VIEW_RENYI_NEXT] = "renyi-next",
 };
+
+/* "renyi on|off" and "renyi-order A": the rest of the text after the word. */
+static int parse_renyi(ui_view_command v, const char *s, size_t len, ui_action *out, char *err, size_t errlen)
+{
+    char arg[64];
+    while (len > 0 && (*s == ' ' || *s == '\t')) s++, len--;
+    if (len >= sizeof arg) len = sizeof arg - 1;
+    memcpy(arg, s, len);
+    arg[len] = '\0';
+    out->view = v;
+    out->cmd = xl_command_make(XL_CMD_NONE);
+    if (v == UI_VIEW_RENYI_ORDER) return xl_renyi_parse_order(arg, &out->cmd.x, err, errlen);
+    if (strcmp(arg, "on") == 0 || strcmp(arg, "off") == 0) {
+        out->cmd.n = strcmp(arg, "on") == 0;
+        return 0;
+    }
+    snprintf(err, errlen, "renyi needs on or off (e.g. 'renyi on'; F6 toggles it)");
+    return -1;
+}
 
 /* "focus PANEL": the rest of the text after the word (blanks trimmed). */
 static int parse_focus(const char *s, size_t len, ui_action *out, char *err, size_t errlen)
@@ -28,7 +51,7 @@ static int parse_focus(const char *s, size_t len, ui_action *out, char *err, siz
     while (len > 0 && (*s == ' ' || *s == '\t')) s++, len--;
     const int id = len > 0 && len < sizeof name ? (memcpy(name, s, len), name[len] = '\0', ui_panel_find(name)) : -1;
     if (id < 0 || (len == 0)) {
-        snprintf(err, errlen, "focus needs a panel: bars, readouts, landscape, history, data, side or off");
+        snprintf(err, errlen, "focus needs a panel: bars, readouts, landscape, history, data, side, renyi or off");
         return -1;
     }
     out->view = UI_VIEW_FOCUS;
@@ -51,6 +74,10 @@ int ui_action_parse(const char *text, ui_action *out, char *err, size_t errlen)
     if (len > 5 && memcmp(s, "focus", 5) == 0 && (s[5] == ' ' || s[5] == '\t'))
         return parse_focus(s + 5, len - 5, out, err, errlen);
     if (len == 5 && memcmp(s, "focus", 5) == 0) return parse_focus(s + 5, 0, out, err, errlen);
+    if (len >= 11 && memcmp(s, "renyi-order", 11) == 0 && (len == 11 || s[11] == ' ' || s[11] == '\t'))
+        return parse_renyi(UI_VIEW_RENYI_ORDER, s + 11, len - 11, out, err, errlen);
+    if (len >= 5 && memcmp(s, "renyi", 5) == 0 && (len == 5 || s[5] == ' ' || s[5] == '\t'))
+        return parse_renyi(UI_VIEW_RENYI, s + 5, len - 5, out, err, errlen);
     for (int v = 1; v < UI_VIEW_COUNT; v++) {
         if (strlen(view_names[v]) == len && memcmp(view_names[v], s, len) == 0) {
             out->view = (ui_view_command)v;
@@ -69,6 +96,16 @@ char *ui_action_format(const ui_action *a, char *buf, size_t n)
 {
     if (a->view == UI_VIEW_FOCUS) {
         snprintf(buf, n, "focus %s", ui_panel_name((int)a->cmd.n));
+        return buf;
+    }
+    if (a->view == UI_VIEW_RENYI) {
+        snprintf(buf, n, "renyi %s", a->cmd.n ? "on" : "off");
+        return buf;
+    }
+    if (a->view == UI_VIEW_RENYI_ORDER) {
+        /* Exact: a replay sets the same α bit for bit (%.17g, or inf). */
+        if (isinf(a->cmd.x)) snprintf(buf, n, "renyi-order inf");
+        else snprintf(buf, n, "renyi-order %.17g", a->cmd.x);
         return buf;
     }
     if (a->view != UI_VIEW_NONE) {
@@ -130,6 +167,8 @@ static const key_row key_table[] = {
     VIEW(SDLK_F2, 0, 0, UI_VIEW_FOCUS_TOGGLE, "F2"),
     VIEW(SDLK_F3, 0, 0, UI_VIEW_CONTROLS, "F3"),
     VIEW(SDLK_F4, 0, 0, UI_VIEW_COPY_STATE, "F4"),
+    VIEW(SDLK_F6, M_SHIFT, M_SHIFT, UI_VIEW_RENYI_NEXT, "Shift+F6"),
+    VIEW(SDLK_F6, 0, 0, UI_VIEW_RENYI_TOGGLE, "F6"),
     /* The zoom for the back of the room; Ctrl leaves the rate alone. */
     VIEW(SDLK_PLUS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_IN, "Ctrl+Plus"),
     VIEW(SDLK_EQUALS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_IN, NULL),
@@ -381,17 +420,22 @@ void ui_input_list_commands(FILE *out)
         [UI_VIEW_ZOOM_IN] = "type and lines larger", [UI_VIEW_ZOOM_OUT] = "type and lines smaller",
         [UI_VIEW_ZOOM_RESET] = "type and lines back to 1",
         [UI_VIEW_COPY_STATE] = "copy the state as a text for --state (in the browser: a link)",
-        [UI_VIEW_FOCUS] = "one panel takes the scene (bars, readouts, landscape, history, data, side), or off",
+        [UI_VIEW_FOCUS] = "one panel takes the scene (bars, readouts, landscape, history, data, side, renyi), or off",
         [UI_VIEW_FOCUS_TOGGLE] = "focus the panel under the pointer (else the main picture), or back",
         [UI_VIEW_FOCUS_NEXT] = "focus the next panel",
         [UI_VIEW_CONTROLS] = "the control strip on / off",
+        [UI_VIEW_RENYI] = "the Rényi panel (H_α of P at every order) in the history's place, or not",
+        [UI_VIEW_RENYI_TOGGLE] = "the Rényi panel on / off",
+        [UI_VIEW_RENYI_ORDER] = "the Rényi panel's order α: a number from 0 to 1e6, or inf (the panel on)",
+        [UI_VIEW_RENYI_NEXT] = "the Rényi panel's next order: 0, 0.5, 1, 2, ∞ (the panel on)",
     };
     fprintf(out, "# the window's own (--do and replays; not lessons)\n");
     for (int v = 1; v < UI_VIEW_COUNT; v++) {
         const ui_action act = {(ui_view_command)v, xl_command_make(XL_CMD_NONE)};
         char keys[64];
         ui_input_action_keys(&act, 0, keys, sizeof keys);
-        fprintf(out, "%-24s %-14s %s\n", v == UI_VIEW_FOCUS ? "focus PANEL" : view_names[v], keys[0] ? keys : "-",
-                view_help[v]);
+        const char *usage = v == UI_VIEW_FOCUS ? "focus PANEL" : v == UI_VIEW_RENYI ? "renyi on|off"
+                          : v == UI_VIEW_RENYI_ORDER ? "renyi-order A" : view_names[v];
+        fprintf(out, "%-24s %-14s %s\n", usage, keys[0] ? keys : "-", view_help[v]);
     }
 }

@@ -31,13 +31,18 @@ typedef enum ui_view_command {
                            * scenario's main picture (the dispatcher makes it a plain UI_VIEW_FOCUS) */
     UI_VIEW_FOCUS_NEXT, /* Shift+F2: the next panel shown (made a plain UI_VIEW_FOCUS too) */
     UI_VIEW_CONTROLS,   /* the control strip on / off (F3; ui_controls.h) */
+    UI_VIEW_RENYI,      /* "renyi on" / "renyi off": the Rényi panel (cmd.n 1 / 0) */
+    UI_VIEW_RENYI_TOGGLE, /* F6: on / off (the dispatcher makes it a plain UI_VIEW_RENYI) */
+    UI_VIEW_RENYI_ORDER,  /* "renyi-order A": the order α (cmd.x; INFINITY for inf), the panel on */
+    UI_VIEW_RENYI_NEXT,   /* Shift+F6: the next of 0, 0.5, 1, 2, ∞ (made a plain UI_VIEW_RENYI_ORDER) */
     UI_VIEW_COUNT
 } ui_view_command;
 
 typedef struct ui_action {
     ui_view_command view;  /* UI_VIEW_NONE: cmd is the action */
     xl_command cmd;        /* kind XL_CMD_NONE when the action is a view command or nothing;
-                            * a view command's argument (UI_VIEW_FOCUS's panel) is cmd.n */
+                            * a view command's argument (UI_VIEW_FOCUS's panel, UI_VIEW_RENYI's
+                            * on/off) is cmd.n, UI_VIEW_RENYI_ORDER's α cmd.x */
 } ui_action;
 
 /* True when the action does nothing. */

@@ -221,9 +221,9 @@ static void draw_note(const ui_ctx *ctx, const ui_layout *L, const char *note, i
 /* The layout's box of an emphasisable panel (xl_lesson_panel_known), or an empty one. */
 static SDL_Rect panel_box(const ui_layout *L, const char *name)
 {
-    static const char *const names[] = {"bars", "readouts", "landscape", "history", "data", "side"};
-    const SDL_Rect boxes[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side};
-    for (int i = 0; i < 6; i++)
+    static const char *const names[] = {"bars", "readouts", "landscape", "history", "data", "side", "renyi"};
+    const SDL_Rect boxes[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side, L->renyi};
+    for (int i = 0; i < 7; i++)
         if (strcmp(name, names[i]) == 0) return boxes[i];
     return (SDL_Rect){0, 0, 0, 0};
 }
@@ -233,8 +233,8 @@ static void dim_others(SDL_Renderer *r, const ui_theme *th, const ui_layout *L, 
 {
     SDL_Rect keep = panel_box(L, name);
     if (keep.w <= 0) return;
-    const SDL_Rect all[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side};
-    for (int i = 0; i < 6; i++)
+    const SDL_Rect all[] = {L->bars, L->readouts, L->landscape, L->history, L->data, L->side, L->renyi};
+    for (int i = 0; i < 7; i++)
         if (all[i].w > 0 && !SDL_RectEquals(&all[i], &keep)) ui_draw_fill(r, all[i], ui_rgba(th->background, 150));
 }
 
@@ -371,7 +371,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     }
     const xl_scenario_def *def = xl_session_scenario(s);
     const ui_own_panel *own = def->panels & (XL_PANEL_DATA | XL_PANEL_SIDE) ? ui_own_panel_for(def) : NULL;
-    unsigned show = ui_focus_shown(s) | (upright ? UI_LAYOUT_UPRIGHT : 0u);
+    unsigned show = ui_focus_shown_view(view, s) | (upright ? UI_LAYOUT_UPRIGHT : 0u);
     /* A lesson page or a recording is for a class: no key hints, no play/speed chrome.
      * A window held upright is a phone: no keys to hint at, the control strip instead. */
     const int classroom = view->lesson || view->broken || view->recording;
@@ -421,7 +421,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     /* The panels' areas, as the layout gives them to the panels below. */
     SDL_Rect areas[UI_BACKDROP_MAX];
     int n = 0;
-    const SDL_Rect candidates[] = {L.data, L.side, L.bars, L.readouts, L.landscape, L.history};
+    const SDL_Rect candidates[] = {L.data, L.side, L.bars, L.readouts, L.landscape, L.history, L.renyi};
     for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++)
         if (candidates[i].w > 0 && candidates[i].h > 0) areas[n++] = candidates[i];
     /* Not for a single frame (a screenshot): making the backdrop costs more than the
@@ -463,6 +463,10 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         ui_landscape_draw(sc->landscape, CTX_OF(UI_PANEL_LANDSCAPE), L.landscape, s, &g->landscape);
     }
     if (L.history.w > 0) ui_history_draw(CTX_OF(UI_PANEL_HISTORY), L.history, s, &g->history);
+    if (L.renyi.w > 0) {
+        ui_text_set_region(CTX_OF(UI_PANEL_RENYI)->text, L.renyi, 0);
+        ui_renyi_draw(CTX_OF(UI_PANEL_RENYI), L.renyi, s, ui_view_renyi_alpha(view), &g->renyi);
+    }
 #undef CTX_OF
     if (L.strip.w > 0) draw_strip(&ctx, L.strip, s);
     /* A lesson's emphasis dims the other panels, under the tooltip, note and help. */

@@ -56,7 +56,21 @@ typedef struct ui_view {
     int controls;
     int pointer_down;
     float px_per_point;
+    /* The Rényi panel (ui_panel_renyi.h): shown in the history's place (F6, "renyi on"),
+     * at the order renyi_alpha (in [0, ∞]; "renyi-order A", Shift+F6, a drag on its
+     * plot) once renyi_alpha_set, else at UI_RENYI_DEFAULT_ALPHA (a zeroed view is valid). */
+    int renyi;
+    int renyi_alpha_set;
+    double renyi_alpha;
 } ui_view;
+
+/* The order the Rényi panel shows before one is chosen: collision entropy, the named
+ * order that differs from Shannon's for every P not uniform on its support. */
+#define UI_RENYI_DEFAULT_ALPHA 2.0
+static inline double ui_view_renyi_alpha(const ui_view *view)
+{
+    return view->renyi_alpha_set ? view->renyi_alpha : UI_RENYI_DEFAULT_ALPHA;
+}
 
 typedef struct ui_scene ui_scene;
 

@@ -134,7 +134,33 @@ typedef struct window_loop {
     long shown_second;   /* the presenter's timer, redrawn when its second changes */
     long frames;         /* frames shown */
     ui_reload reload;    /* --lesson FILE: reloaded when saved */
+    int renyi_drag;      /* the Rényi plot is held: α follows the pointer, one renyi-order at the release */
 } window_loop;
+
+/* The Rényi panel's plot as a slider of α: a press on it holds it, motion moves the view's
+ * order (drawn at once, not recorded), the release sends the one "renyi-order A" the drag
+ * means through the dispatcher (recorded and traced as one step). x, y: scene pixels.
+ * Returns 1 if it took the event. */
+static int renyi_pointer(window_loop *L, const SDL_Event *ev, int x, int y, int to_scene)
+{
+    const ui_renyi_geom *g = &L->geom.renyi;
+    const int press = ev->type == SDL_MOUSEBUTTONDOWN && ev->button.button == SDL_BUTTON_LEFT;
+    if (press && to_scene && !L->renyi_drag && g->plot.w > 0 && ui_hit_inside(g->plot, x, y)) L->renyi_drag = 1;
+    if (!L->renyi_drag) return 0;
+    const double alpha = ui_renyi_order_at(g, x);
+    if (alpha >= 0.0) {
+        L->view->renyi_alpha = alpha;
+        L->view->renyi_alpha_set = 1;
+        L->dirty = 1;
+    }
+    if (ev->type == SDL_MOUSEBUTTONUP) {
+        L->renyi_drag = 0;
+        ui_action act = {UI_VIEW_RENYI_ORDER, xl_command_make(XL_CMD_NONE)};
+        act.cmd.x = ui_view_renyi_alpha(L->view);
+        ui_dispatch_action(L->d, UI_DISPATCH_LEARNER, &act);
+    }
+    return 1;
+}
 
 /* A note at the foot of the window for ms milliseconds. */
 static void say(window_loop *L, const char *note, int ms)
@@ -330,7 +356,11 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
                          !((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEMOTION ||
                             ev->type == SDL_FINGERDOWN) && fx < L->geom.scene.x);
     xl_command cmds[4];
-    const int nc = view->help_visible || !to_scene ? 0 : ui_pointer_event(&L->pointer, &fe, &L->geom, L->s, cmds, 4);
+    const int renyi = !view->help_visible &&
+                      (ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEMOTION || ev->type == SDL_MOUSEBUTTONUP) &&
+                      renyi_pointer(L, ev, in_scene.x, in_scene.y, to_scene);
+    const int nc = view->help_visible || !to_scene || renyi ? 0
+                                                            : ui_pointer_event(&L->pointer, &fe, &L->geom, L->s, cmds, 4);
     if ((view->help_visible || !to_scene) && ev->type == SDL_FINGERUP) /* a lifted finger is never left held */
         ui_touch_event(&L->pointer.touch, &fe, &L->geom, L->s);
     /* With the help sheet open, a click on it turns its page (a touch screen has no H),

@@ -106,7 +106,27 @@ static ui_layout portrait(int w, int h, float s, const ui_text *text, unsigned s
     return L;
 }
 
+/* The Rényi panel takes the history's rectangle, laid out as the history's. */
+static ui_layout renyi_in_history(ui_layout L)
+{
+    L.renyi = L.history;
+    L.history = (SDL_Rect){0, 0, 0, 0};
+    return L;
+}
+
+static ui_layout compute(int w, int h, float s, const ui_text *text, unsigned show);
+
 ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned show)
+{
+    if (!(show & UI_SHOW_RENYI)) {
+        ui_layout L = compute(w, h, s, text, show);
+        L.renyi = (SDL_Rect){0, 0, 0, 0};
+        return L;
+    }
+    return renyi_in_history(compute(w, h, s, text, show | UI_SHOW_HISTORY));
+}
+
+static ui_layout compute(int w, int h, float s, const ui_text *text, unsigned show)
 {
     if ((show & UI_LAYOUT_UPRIGHT) && h > w) return portrait(w, h, s, text, show);
     ui_layout L;
@@ -173,7 +193,7 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned
 }
 
 static const char *const panel_names[UI_PANEL_COUNT] = {"off", "bars", "readouts", "landscape", "history", "data",
-                                                        "side"};
+                                                        "side", "renyi"};
 
 const char *ui_panel_name(int id)
 {
@@ -191,7 +211,7 @@ int ui_panel_find(const char *name)
 unsigned ui_panel_show_bit(int id)
 {
     static const unsigned bits[UI_PANEL_COUNT] = {0u, UI_SHOW_BARS, UI_SHOW_READOUTS, UI_SHOW_LANDSCAPE,
-                                                  UI_SHOW_HISTORY, UI_SHOW_DATA, UI_SHOW_SIDE};
+                                                  UI_SHOW_HISTORY, UI_SHOW_DATA, UI_SHOW_SIDE, UI_SHOW_RENYI};
     return id > 0 && id < UI_PANEL_COUNT ? bits[id] : 0u;
 }
 
@@ -204,6 +224,7 @@ SDL_Rect *ui_layout_panel(ui_layout *L, int id)
     case UI_PANEL_HISTORY: return &L->history;
     case UI_PANEL_DATA: return &L->data;
     case UI_PANEL_SIDE: return &L->side;
+    case UI_PANEL_RENYI: return &L->renyi;
     default: return NULL;
     }
 }

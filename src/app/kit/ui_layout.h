@@ -25,6 +25,7 @@ typedef struct ui_layout {
     SDL_Rect status, bars, readouts, landscape, history, hints;
     SDL_Rect data;  /* the scenario's own panel, if it has one (else empty) */
     SDL_Rect side;  /* its second own panel, in the landscape's place (else empty) */
+    SDL_Rect renyi; /* the Rényi panel, in the history's place when shown (else empty) */
     /* Focus (ui_layout_focus): the thin strip of live numbers under the focused panel
      * (empty in the dashboard, or when the readouts are the focus). */
     SDL_Rect strip;
@@ -40,6 +41,7 @@ enum {
     UI_SHOW_SIDE = 1u << 5, /* its second own panel, where the landscape goes when there is none */
     UI_SHOW_HINTS = 1u << 6, /* the key-hint bar; without it (a lesson page, a recording) its
                               * row goes to the panels and hints is an empty rect at the bottom */
+    UI_SHOW_RENYI = 1u << 7, /* the Rényi panel: it takes the history's place (the history goes) */
     UI_SHOW_ALL = UI_SHOW_BARS | UI_SHOW_READOUTS | UI_SHOW_LANDSCAPE | UI_SHOW_HISTORY,
     /* Not a panel: the frame is a window held upright (a phone), so the panels stack in
      * one column (a scene beside a lesson's column may be taller than wide and is not). */
@@ -72,10 +74,10 @@ ui_layout ui_layout_with_strip(int w, int h, float scale, const ui_text *text, u
  * UI_PANEL_NONE: no panel (the dashboard). */
 typedef enum ui_panel_id {
     UI_PANEL_NONE = 0, UI_PANEL_BARS, UI_PANEL_READOUTS, UI_PANEL_LANDSCAPE, UI_PANEL_HISTORY, UI_PANEL_DATA,
-    UI_PANEL_SIDE, UI_PANEL_COUNT
+    UI_PANEL_SIDE, UI_PANEL_RENYI, UI_PANEL_COUNT
 } ui_panel_id;
 
-/* "bars", ..., "side" for a panel, "off" for UI_PANEL_NONE (static storage). */
+/* "bars", ..., "side", "renyi" for a panel, "off" for UI_PANEL_NONE (static storage). */
 const char *ui_panel_name(int id);
 /* The panel called name ("off" and "" give UI_PANEL_NONE), or -1 for no such panel. */
 int ui_panel_find(const char *name);

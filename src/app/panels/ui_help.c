@@ -74,6 +74,8 @@ static const command_row view[] = {
     {"focus-next", NULL, "⇧F2", "focus the next panel", NULL},
     {"controls", NULL, "F3", "the control strip on / off", NULL},
     {"copy-state", NULL, "F4", "copy the state to the clipboard", "copy a link to this state"},
+    {"renyi-toggle", NULL, "F6", "Rényi panel Hα(P) on / off", NULL},
+    {"renyi-next", NULL, "⇧F6", "Rényi order α: 0, 0.5, 1, 2, ∞", NULL},
     {"theme", NULL, "T", "projector / dark theme", NULL},
     {"zoom-in", "zoom-out", "^+  /  ^−", "type and lines larger / smaller", NULL},
     {"zoom-reset", NULL, "^0", "type and lines back to normal", NULL},

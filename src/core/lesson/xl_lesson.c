@@ -13,10 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xl_renyi.h"
 #include "xl_scenario.h"
 #include "xl_session.h"
 
-static const char *const panels[] = {"bars", "readouts", "landscape", "history", "data", "side"};
+/* The scenario's panels in the order of their XL_PANEL_* bits, then the front end's
+ * Rényi panel, which every scenario has (it takes the history's place when shown). */
+static const char *const panels[] = {"bars", "readouts", "landscape", "history", "data", "side", "renyi"};
+enum { PANEL_RENYI = 6 };
 
 int xl_lesson_panel_known(const char *name)
 {
@@ -158,6 +162,8 @@ static xl_step *new_step(parser *p, xl_step_kind kind, int column)
  * when the page plays; here, that the name exists at all. */
 static int readout_somewhere(const char *name)
 {
+    double alpha = 0.0;
+    if (xl_lesson_renyi_name(name, &alpha)) return 1;
     for (int i = 0; i < xl_scenario_count(); i++)
         if (xl_scenario_readout_index(xl_scenario_at(i), name) >= 0)
             return 1;
@@ -271,7 +277,7 @@ static void parse_directive(parser *p, const char *s, size_t len)
     } else if (strcmp(word, "focus") == 0) {
         xl_page *pg = p->page;
         if (strcmp(a, "off") != 0 && !xl_lesson_panel_known(a)) {
-            error_at(p, col + w + 1, "focus needs a panel: bars, readouts, landscape, history, data or side (or off "
+            error_at(p, col + w + 1, "focus needs a panel: bars, readouts, landscape, history, data, side or renyi (or off "
                                      "for the dashboard), e.g. '@focus landscape'");
             return;
         }
@@ -284,7 +290,7 @@ static void parse_directive(parser *p, const char *s, size_t len)
         snprintf(pg->focus, sizeof pg->focus, "%.31s", strcmp(a, "off") == 0 ? "" : a);
     } else if (strcmp(word, "emphasise") == 0 || strcmp(word, "emphasize") == 0) {
         if (!xl_lesson_panel_known(a)) {
-            error_at(p, col + w + 1, "emphasise needs a panel: bars, readouts, landscape, history, data or side");
+            error_at(p, col + w + 1, "emphasise needs a panel: bars, readouts, landscape, history, data, side or renyi");
             return;
         }
         xl_step *st = new_step(p, XL_STEP_EMPHASISE, col);
@@ -602,9 +608,45 @@ int xl_lesson_refused(const xl_step *st, const char *file, const struct xl_sessi
     return 1;
 }
 
+int xl_lesson_renyi_name(const char *name, double *alpha)
+{
+    if (strncmp(name, "renyi_", 6) != 0) return 0;
+    char order[32];
+    const size_t len = strlen(name + 6);
+    if (len == 0 || len >= sizeof order) return 0;
+    memcpy(order, name + 6, len + 1);
+    for (char *c = order; *c; c++) /* the order's point is written '_' in a readout's name */
+        if (*c == '_') *c = '.';
+    char err[160];
+    return xl_renyi_parse_order(order, alpha, err, sizeof err) == 0;
+}
+
+/* An expect of renyi_A: H_α of the bars' P, in nats. */
+static int expect_renyi(const xl_step *st, double alpha, const char *file, const struct xl_session *s, char *report,
+                        size_t n)
+{
+    const xl_scenario_def *def = xl_session_scenario(s);
+    if (def->continuous) {
+        report_add(report, n, file, st->line, "'%s': the %s scenario has no discrete distribution (%s)", st->name,
+                   def->id, def->continuous);
+        return 1;
+    }
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    const double v = xl_renyi(bars.p, bars.n, alpha);
+    if (!(fabs(v - st->value) <= st->tol)) {
+        report_add(report, n, file, st->line, "expected %s = %.10g ± %.3g, the program shows %.10g", st->name,
+                   st->value, st->tol, v);
+        return 1;
+    }
+    return 0;
+}
+
 int xl_lesson_expect(const xl_step *st, const char *file, const struct xl_session *s, char *report, size_t n)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
+    double alpha = 0.0;
+    if (xl_lesson_renyi_name(st->name, &alpha)) return expect_renyi(st, alpha, file, s, report, n);
     int k = xl_scenario_readout_index(def, st->name);
     if (k < 0) {
         report_add(report, n, file, st->line, "the %s scenario has no readout '%s'", def->id, st->name);
@@ -683,7 +725,7 @@ int xl_lesson_check_work(const xl_lesson *l, const char *file, xl_session *s, ch
         const xl_page *pg = &l->pages[p];
         for (size_t k = 0; pg->focus[0] && k < sizeof panels / sizeof panels[0]; k++) {
             const xl_scenario_def *def = xl_session_scenario(s);
-            if (strcmp(pg->focus, panels[k]) != 0 || (def->panels & (1u << k))) continue;
+            if (strcmp(pg->focus, panels[k]) != 0 || k == PANEL_RENYI || (def->panels & (1u << k))) continue;
             report_add(report, n, file, pg->focus_line,
                        "'@focus %s': the scenario here, %s, has no %s panel (it would show the dashboard)",
                        pg->focus, def->id, pg->focus);

@@ -166,6 +166,10 @@ int xl_lesson_play_step(const xl_lesson *l, int page, int step, const char *file
  * Each returns 1 if it was a problem (reported as above), else 0. */
 int xl_lesson_refused(const xl_step *st, const char *file, const struct xl_session *s, char *report, size_t n);
 int xl_lesson_expect(const xl_step *st, const char *file, const struct xl_session *s, char *report, size_t n);
+/* 1 and *alpha when an expect's name is a Rényi entropy's, renyi_A: H_α of the bars' P
+ * (xl_renyi.h) at the order A, written with '_' for its point (renyi_0, renyi_0_5,
+ * renyi_1, renyi_2, renyi_inf); every scenario with a discrete distribution has them. */
+int xl_lesson_renyi_name(const char *name, double *alpha);
 
 /* What --check says without --play: every page's commands applied on s, the plays and
  * runs counted but not taken, expects not read; a play or run past a limit is reported

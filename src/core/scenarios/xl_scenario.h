@@ -242,6 +242,11 @@ typedef struct xl_scenario_def {
      * and may keep a pointer to it in the state: the bytes outlive every session and
      * are never copied, so a snapshot's copy of that pointer stays valid. */
     const char *data_file;
+    /* The bars are bins of a continuous density (the Gaussian's voltage), not the
+     * scenario's distribution itself: the sentence the Rényi panel and a lesson's
+     * `@expect renyi_A` say in place of H_α of the bars. NULL: the bars' P is a discrete
+     * distribution of the scenario (every scenario but a continuous one). */
+    const char *continuous;
 } xl_scenario_def;
 
 /* The built-in scenarios, in the order S cycles them. Static storage. */

@@ -302,6 +302,7 @@ const xl_scenario_def xl_scenario_gaussian = {
     .apply = apply,
     .readout_values = readout_values,
     .bars = bars,
+    .continuous = "the voltage is continuous: its bins' Hα would measure the binning, not the source",
     .slice_minimum = slice_minimum,
     .slice_valley = NULL,
     .optimum = optimum,
