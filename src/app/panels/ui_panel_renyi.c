@@ -1,10 +1,13 @@
 /* ui_panel_renyi: H_α of the scenario's P at every order (see ui_panel_renyi.h). */
 #include "ui_panel_renyi.h"
 
+#include "ui_axis.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_axis.h"
 #include "ui_draw.h"
 #include "ui_layout.h"
 #include "xl_renyi.h"
@@ -134,15 +137,22 @@ static void draw_plot(const ui_ctx *ctx, SDL_Rect box, const double *p, int n, d
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     const double h0 = xl_renyi(p, n, 0.0) * k;
     const double y_max = h0 > 0.0 ? ui_nice_ceil(h0 * 1.05) : 1.0;
+    SDL_Rect plot = {box.x, box.y + tick_h / 2, 0, 0};
+    plot.h = box.y + box.h - plot.y - tick_h - ctx->pad / 2;
+    if (plot.h < 24) return;
+    /* y: 0, the 1-2-5 ticks between and y_max with its unit, each with a gridline (0's
+     * label gives way to the x axis's 0 at the corner), so a value on the curve reads
+     * against the scale from across a room. The top label is the widest. */
+    const double y_step = ui_axis_step(ctx, plot.h, y_max);
+    const int y_ticks = (int)floor(y_max / y_step + 0.5);
     char num[48];
-    ui_format_tick(num, sizeof num, y_max, y_max);
+    ui_format_tick(num, sizeof num, y_max, y_step);
     snprintf(num + strlen(num), sizeof num - strlen(num), " %s", xl_unit_name(ctx->unit));
     const int y_label_w = ui_text_width(ctx->text, UI_FONT_TICK, num) + ctx->pad / 2;
-    SDL_Rect plot = {box.x + y_label_w, box.y + tick_h / 2, 0, 0};
+    plot.x = box.x + y_label_w;
     /* Room at the right for half the ∞ under the axis's end. */
     plot.w = box.x + box.w - plot.x - ctx->pad / 2 - ui_text_width(ctx->text, UI_FONT_TICK, "∞");
-    plot.h = box.y + box.h - plot.y - tick_h - ctx->pad / 2;
-    if (plot.w < 40 || plot.h < 24) return;
+    if (plot.w < 40) return;
     const float lw = ui_lw(ctx, 1.0f);
     /* x: the ticked orders. */
     for (int t = 0; t < NTICKS; t++) {
@@ -154,12 +164,11 @@ static void draw_plot(const ui_ctx *ctx, SDL_Rect box, const double *p, int n, d
         claim_text(ctx, claims, box, UI_FONT_TICK, (int)x, plot.y + plot.h + ctx->pad / 3, UI_ALIGN_CENTER,
                    th->text_dim, a);
     }
-    /* y: 0 and y_max, with the gridline at the top. */
-    for (int i = 0; i <= 1; i++) {
-        const double v = i ? y_max : 0.0;
+    for (int i = 0; i <= y_ticks; i++) {
+        const double v = i == y_ticks ? y_max : i * y_step;
         const float y = (float)(plot.y + plot.h) - (float)(v / y_max) * (float)plot.h;
-        ui_format_tick(num, sizeof num, v, y_max);
-        if (i) snprintf(num + strlen(num), sizeof num - strlen(num), " %s", xl_unit_name(ctx->unit));
+        ui_format_tick(num, sizeof num, v, y_step);
+        if (i == y_ticks) snprintf(num + strlen(num), sizeof num - strlen(num), " %s", xl_unit_name(ctx->unit));
         if (i) ui_draw_line(ctx->r, plot.x, y, plot.x + plot.w, y, 1.0f, th->grid);
         claim_text(ctx, claims, box, UI_FONT_TICK, plot.x - ctx->pad / 3, (int)y - tick_h / 2, UI_ALIGN_RIGHT,
                    th->text_dim, num);
