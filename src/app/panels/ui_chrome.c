@@ -69,6 +69,8 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
     if (xl_session_racing(s)) /* the runners are named in the legends */
         snprintf(right[3], sizeof right[3], "step %ld · race of %d · lr %s · ", xl_sim_steps(sim),
                  xl_session_run_count(s), lr);
+    else if (def->gradient_free) /* nothing learns: a learning rate would say nothing */
+        snprintf(right[3], sizeof right[3], "step %ld · ", xl_sim_steps(sim));
     else
         snprintf(right[3], sizeof right[3], "step %ld · lr %s · ", xl_sim_steps(sim), lr);
     snprintf(unit, sizeof unit, " · %s", xl_unit_name(ctx->unit));
