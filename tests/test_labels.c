@@ -5,6 +5,7 @@
  * smaller than the type's floor for its theme and the window's height. Scenes are given as command lines, parsed by the
  * real flag parser, so a failure reproduces with `xentlab --headless -o x.png ARGS`. */
 #include "check_main.h"
+#include "label_rules.h"
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,7 +152,9 @@ static int check_frame(const char *scene, int w, int h, ui_theme_kind t, const u
                         "  [%s] %dx%d %s: '%s' appears twice in one row, at x = %d and %d\n", scene, w, h, tn,
                         a->text, a->ink.x, b->ink.x);
             }
-            if (a->layer != b->layer || !SDL_HasIntersection(&a->ink, &b->ink)) continue;
+            if (a->layer != b->layer || !SDL_HasIntersection(&a->ink, &b->ink) ||
+                label_subscript_on_its_base(a, b, j == i + 1))
+                continue;
             problems++;
             if (*used + 200 < cap)
                 *used += (size_t)snprintf(report + *used, cap - *used,

@@ -7,6 +7,7 @@
  * a click on it; the clicker's keys move through pages and back to the same state; a
  * broken lesson opens broken and shows its errors; the menu opens another lesson. */
 #include "check_main.h"
+#include "label_rules.h"
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
@@ -84,18 +85,6 @@ static int lesson_files(char names[][256], int cap)
     return n;
 }
 
-/* A subscript run drawn right after its base in the same word (T_A: the A is a run of
- * its own, in the smaller face, lowered): the two ink boxes may share the base's lower
- * right corner, where a T's bar overhangs and no pixel of either is, by a pixel or two;
- * that is how subscripts sit, not an overlap. Anything more is one. */
-static int subscript_on_its_base(const ui_text_box *base, const ui_text_box *sub, int adjacent)
-{
-    if (!adjacent || sub->font != UI_FONT_HELP || sub->px >= base->px) return 0;
-    SDL_Rect both;
-    if (!SDL_IntersectRect(&base->ink, &sub->ink, &both)) return 0;
-    return both.w <= 2 && sub->ink.x >= base->ink.x + base->ink.w - 2 && sub->ink.y > base->ink.y;
-}
-
 START_TEST(every_page_fits_and_reads)
 {
     static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
@@ -144,7 +133,7 @@ START_TEST(every_page_fits_and_reads)
                     ck_assert_msg(b.x >= col.x && b.y >= col.y && b.x + b.w <= col.x + col.w && b.y + b.h <= h,
                                   "%s page %d at %dx%d: '%s' leaves the column", names[i], k + 1, w, h, boxes[a].text);
                     for (int c = 0; c < a; c++)
-                        if (boxes[c].layer == 2 && !subscript_on_its_base(&boxes[c], &boxes[a], c == a - 1))
+                        if (boxes[c].layer == 2 && !label_subscript_on_its_base(&boxes[c], &boxes[a], c == a - 1))
                             ck_assert_msg(!SDL_HasIntersection(&b, &boxes[c].ink),
                                           "%s page %d at %dx%d: '%s' overlaps '%s'", names[i], k + 1, w, h,
                                           boxes[a].text, boxes[c].text);

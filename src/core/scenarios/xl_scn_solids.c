@@ -597,8 +597,12 @@ static int summary_line(const void *state, const double *theta, double unit_scal
     xl_solids_window shown;
     const int closed = xl_solids_shown_window(st, &shown);
     const xl_solids_window *w = &shown;
+    const double s_now = xl_solids_log_ways(st->n_a, st->q_a) + xl_solids_log_ways(st->n_b, st->q - st->q_a);
     if (!st->contact) {
-        snprintf(buf, n, "separated: q_A stays %ld · T_A = %s, T_B = %s · no heat passes", st->q_a, ta, tb);
+        /* Apart, the macrostate q_A is fixed and each of its W_A·W_B microstates is as
+         * likely as any other: the Gibbs–Shannon sum over them is ln W, Boltzmann's S. */
+        snprintf(buf, n, "apart: W_A·W_B microstates, each 1/W: −Σ p ln p = ln W = %.2f %s", s_now * unit_scale,
+                 unit_name);
         return 1;
     }
     if (!closed && w->heat == 0) {
