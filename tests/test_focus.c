@@ -145,6 +145,7 @@ static const struct {
     {"12-clausius.lesson", 1, UI_PANEL_DATA},           /* the two solids, the thermometers */
     {"12-clausius.lesson", 3, UI_PANEL_SIDE},           /* P(q_A), where W is largest */
     {"12-clausius.lesson", 6, UI_PANEL_DATA},           /* the Clausius window */
+    {"12-clausius.lesson", 8, UI_PANEL_DATA},           /* large solids: S in the ten thousands */
     {"13-renyi.lesson", 1, UI_PANEL_RENYI},            /* the family at every order */
     {"13-renyi.lesson", 3, UI_PANEL_RENYI},            /* the loaded die: H_α falls with α */
 };
@@ -175,8 +176,13 @@ START_TEST(a_focused_page_gives_its_panel_the_scene)
         for (int id = 1; id < UI_PANEL_COUNT; id++)
             if (id != focus_pages[k].focus)
                 ck_assert_msg(area(*ui_layout_panel(&L, id)) == 0, "%s is still drawn", ui_panel_name(id));
-        /* The live numbers' strip, except when the readouts are the focus. */
+        /* The live numbers' strip, except when the readouts are the focus; its numbers are
+         * never cut with "…" (large solids' S has five digits before the point). */
         ck_assert_int_eq(L.strip.w > 0, focus_pages[k].focus != UI_PANEL_READOUTS);
+        for (int a = 0; a < fr.rec.count; a++)
+            if (SDL_RectEquals(&fr.boxes[a].region, &L.strip))
+                ck_assert_msg(strstr(fr.boxes[a].text, "…") == NULL, "%s page %d at %dx%d: the strip cuts '%s'",
+                              focus_pages[k].file, focus_pages[k].page, w, h, fr.boxes[a].text);
         /* The focused panel's labels: some, none over another, none out of the panel. */
         int n = 0;
         for (int a = 0; a < fr.rec.count; a++) {

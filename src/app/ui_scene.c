@@ -317,8 +317,8 @@ static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s)
     xl_session_readouts(s, v);
     const double k = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
-    char line[512] = "", num[48];
-    size_t used = 0;
+    char items[4][128], num[48];
+    int count = 0;
     /* H(P), H(P,Q), KL: the identity's floor, total and gap, in the order it is read. */
     static const int order3[] = {1, 0, 2};
     const int n = def->readout_count < 3 ? def->readout_count : 3;
@@ -334,13 +334,25 @@ static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s)
         const int r = n == 3 ? order3[i] : i;
         if (n == 3) snprintf(num, sizeof num, "%s", nums[r]);
         else ui_format_fit(num, sizeof num, v[r] * k, 4, 10);
-        int wr = snprintf(line + used, sizeof line - used, "%s%s = %s %s", i ? "   ·   " : "",
-                          def->readouts[r].symbol, num, unit);
-        if (wr > 0 && (size_t)wr < sizeof line - used) used += (size_t)wr;
+        snprintf(items[count++], sizeof items[0], "%s = %s %s", def->readouts[r].symbol, num, unit);
     }
-    snprintf(line + used, sizeof line - used, "%sstep %ld", used ? "   ·   " : "", xl_sim_steps(xl_session_sim(s)));
-    char cut[512];
-    ui_text_fit(ctx->text, UI_FONT_LABEL, line, strip.w - 2 * ctx->pad, cut, sizeof cut);
+    snprintf(items[count++], sizeof items[0], "step %ld", xl_sim_steps(xl_session_sim(s)));
+    /* The widest wording that fits: wide separators, then narrow ones, then without the
+     * step; a number is never cut with "…" (the last resort cuts the line's end). */
+    const int room = strip.w - 2 * ctx->pad;
+    static const char *const seps[2] = {"   ·   ", "  ·  "};
+    char line[600] = "", cut[600];
+    for (int form = 0; form < 4; form++) {
+        const int shown = form < 2 ? count : count - 1;
+        size_t used = 0;
+        line[0] = '\0';
+        for (int i = 0; i < shown; i++) {
+            int wr = snprintf(line + used, sizeof line - used, "%s%s", i ? seps[form % 2] : "", items[i]);
+            if (wr > 0 && (size_t)wr < sizeof line - used) used += (size_t)wr;
+        }
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, line) <= room) break;
+    }
+    ui_text_fit(ctx->text, UI_FONT_LABEL, line, room, cut, sizeof cut);
     ui_text_draw(ctx->text, UI_FONT_LABEL, strip.x + ctx->pad, strip.y + (strip.h - lh) / 2, UI_ALIGN_LEFT, th->text,
                  cut);
 }

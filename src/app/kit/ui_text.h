@@ -81,7 +81,7 @@ typedef struct ui_text_box {
     int layer;         /* 0: the scene; 1: an overlay (help sheet) drawn over it */
     ui_font font;      /* the role it was drawn in */
     int px;            /* that role's pixel size, so a test finds type below the floor */
-    char text[96];     /* the start of the string, for messages */
+    char text[192];    /* the string (its start if longer), for messages and cut checks */
 } ui_text_box;
 
 typedef struct ui_text_recorder {
