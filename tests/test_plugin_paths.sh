@@ -92,7 +92,9 @@ grep -q "'fair' is a verb of coin" wrong.txt || fail "--check did not name the c
 ok "lessons: played with expect lines; the verb on another scenario refused by name"
 
 # ---- a real window ------------------------------------------------------------------
-"$xentlab" --trace --scenario diffusion --record-input window.txt --size 1280x720 >live.jsonl 2>>stderr.log &
+# The built-in scenario just before the coin: S from it reaches the coin.
+before_coin=$(tail -n 2 scenarios.txt | head -n 1 | cut -d' ' -f1)
+"$xentlab" --trace --scenario "$before_coin" --record-input window.txt --size 1280x720 >live.jsonl 2>>stderr.log &
 pid=$!
 win=
 for _ in $(seq 100); do
