@@ -577,7 +577,7 @@ START_TEST(verbs_and_refusals)
     ck_assert(scenario_apply(s, "size-up") && scenario_apply(s, "size-up"));
     ck_assert_int_eq(st->mode, XL_SOLIDS_CHAIN);
     ck_assert(!scenario_apply(s, "size-up"));
-    ck_assert_msg(strstr(xl_session_message(s), "largest") != NULL, "%s", xl_session_message(s));
+    ck_assert_msg(strstr(xl_session_message(s), "would pass the bounds") != NULL, "%s", xl_session_message(s));
     ck_assert(scenario_apply(s, "size-down") && scenario_apply(s, "size-down") && scenario_apply(s, "size-down"));
     ck_assert(st->n_a == 300 && st->mode == XL_SOLIDS_OSCILLATORS);
     ck_assert(scenario_apply(s, "param n_a=305"));
@@ -687,6 +687,25 @@ START_TEST(costly_steps_play_in_slices)
 }
 END_TEST
 
+/* What the refusals and the summary say is true at the edges: size-up names the sizes
+ * that would pass their bounds (300 000 oscillators are not "the largest"), and with no
+ * unit to share the line does not invite the learner to play for heat. */
+START_TEST(edge_messages_are_true)
+{
+    xl_session *s = make(300000, 200000, 100, 1.0, 5, 100, 1);
+    ck_assert(!scenario_apply(s, "size-up"));
+    ck_assert_msg(strstr(xl_session_message(s), "ten times n_a = 300000") != NULL, "%s", xl_session_message(s));
+    ck_assert_msg(strstr(xl_session_message(s), "largest") == NULL, "%s", xl_session_message(s));
+    xl_session_destroy(s);
+    s = make(300, 200, 0, 1.0, 5, 100, 1);
+    xl_session_run(s, 3);
+    char line[256];
+    ck_assert(xl_scenario_solids.summary_line(state_of(s), NULL, 1.0, "nats", line, sizeof line));
+    ck_assert_msg(strstr(line, "no heat can flow") != NULL && strstr(line, "play") == NULL, "%s", line);
+    xl_session_destroy(s);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("solids");
@@ -715,6 +734,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, windows_close_by_exchanges);
     tcase_add_test(tc, the_record_passes_its_checks);
     tcase_add_test(tc, costly_steps_play_in_slices);
+    tcase_add_test(tc, edge_messages_are_true);
     suite_add_tcase(s, tc);
     return s;
 }
