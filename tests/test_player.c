@@ -496,6 +496,35 @@ START_TEST(text_is_shown_when_the_script_reaches_it)
 }
 END_TEST
 
+/* A play of costly steps (a million exchanges each) at the top speed: a frame's
+ * advance computes at most a slice of work, one step at least, so the window is never
+ * frozen for seconds; the play takes longer, and ends where the script says. */
+START_TEST(a_costly_play_advances_a_slice_a_frame)
+{
+    static const char text[] = "# Costly\n## One\n@scenario solids\n@param exchanges=1000000\n"
+                               "@set-speed 240\n@play 6\n";
+    xl_lesson *l;
+    xl_session *s;
+    xl_player *p = player_of(text, &l, &s);
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_PLAYING);
+    const double cost = xl_session_step_cost(s);
+    ck_assert(cost >= 1e6);
+    long total = 0;
+    int calls = 0;
+    while (xl_player_phase_of(p) == XL_PLAYER_PLAYING && calls < 100) {
+        const int taken = xl_player_advance(p, 1.0);
+        ck_assert_msg((double)taken * cost <= XL_WORK_SLICE + cost, "%d steps of %g in one frame", taken, cost);
+        total += taken;
+        calls++;
+    }
+    ck_assert_int_eq(total, 6);
+    ck_assert_int_ge(calls, 3);
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    free(l);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *su = suite_create("player");
@@ -510,6 +539,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, an_empty_lesson_has_no_player);
     tcase_add_test(tc, text_is_shown_when_the_script_reaches_it);
     tcase_add_test(tc, a_long_page_start_is_made_in_bounded_slices);
+    tcase_add_test(tc, a_costly_play_advances_a_slice_a_frame);
     tcase_add_test(tc, plays_past_the_limits_are_refused_not_run);
     suite_add_tcase(su, tc);
     return su;

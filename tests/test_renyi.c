@@ -340,7 +340,7 @@ START_TEST(test_orders_parse_step_axis)
     ck_assert_int_eq(xl_renyi_parse_order("∞", &a, err, sizeof err), 0);
     ck_assert_int_eq(xl_renyi_parse_order("0", &a, err, sizeof err), 0);
     ck_assert_double_eq(a, 0.0);
-    static const char *const bad[] = {"-1", "nan", "NaN", "1e308", "text", "", "2x", "-inf", "1e400", "-0.5"};
+    static const char *const bad[] = {"-1", "nan", "NaN", "1e308", "text", "", "2x", "-inf", "1e400", "-0.5", "0x10", "0X1p1", "0x1P-3"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         err[0] = '\0';
         a = 7.0;

@@ -579,7 +579,7 @@ START_TEST(verbs_and_refusals)
     ck_assert(scenario_apply(s, "size-up") && scenario_apply(s, "size-up"));
     ck_assert_int_eq(st->mode, XL_SOLIDS_CHAIN);
     ck_assert(!scenario_apply(s, "size-up"));
-    ck_assert_msg(strstr(xl_session_message(s), "largest") != NULL, "%s", xl_session_message(s));
+    ck_assert_msg(strstr(xl_session_message(s), "would pass the bounds") != NULL, "%s", xl_session_message(s));
     ck_assert(scenario_apply(s, "size-down") && scenario_apply(s, "size-down") && scenario_apply(s, "size-down"));
     ck_assert(st->n_a == 300 && st->mode == XL_SOLIDS_OSCILLATORS);
     ck_assert(scenario_apply(s, "param n_a=305"));
@@ -659,6 +659,55 @@ START_TEST(the_record_passes_its_checks)
 }
 END_TEST
 
+/* A million exchanges a step at the top speed: one call of the window's frame clock
+ * computes at most a slice of work (one step at least), so the window is never frozen
+ * for seconds a frame; play simply runs slower than asked. */
+START_TEST(costly_steps_play_in_slices)
+{
+    xl_session *s = make(300, 200, 100, 1.0, XL_SOLIDS_MAX_EXCHANGES, 100, 1);
+    xl_session_apply(s, xl_command_int(XL_CMD_SET_SPEED, 240));
+    xl_session_apply(s, xl_command_make(XL_CMD_PLAY));
+    const double cost = xl_session_step_cost(s);
+    ck_assert(cost >= (double)XL_SOLIDS_MAX_EXCHANGES);
+    long total = 0;
+    for (int frame = 0; frame < 5; frame++) {
+        const int taken = xl_session_advance(s, 1.0);
+        ck_assert_int_ge(taken, 1);
+        ck_assert_msg((double)taken * cost <= XL_WORK_SLICE + cost, "%d steps of %g in one frame", taken, cost);
+        total += taken;
+    }
+    ck_assert_int_eq(xl_sim_steps(xl_session_sim(s)), total);
+    /* The steps not taken are dropped, not owed: a short frame after takes its own due. */
+    ck_assert_int_le(xl_session_advance(s, 1.0 / 240.0), 1);
+    xl_session_destroy(s);
+    /* A cheap step still plays at its speed: 240 in a second. */
+    s = make(300, 200, 100, 1.0, 5, 100, 1);
+    xl_session_apply(s, xl_command_int(XL_CMD_SET_SPEED, 240));
+    xl_session_apply(s, xl_command_make(XL_CMD_PLAY));
+    ck_assert_int_eq(xl_session_advance(s, 1.0), 240);
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* What the refusals and the summary say is true at the edges: size-up names the sizes
+ * that would pass their bounds (300 000 oscillators are not "the largest"), and with no
+ * unit to share the line does not invite the learner to play for heat. */
+START_TEST(edge_messages_are_true)
+{
+    xl_session *s = make(300000, 200000, 100, 1.0, 5, 100, 1);
+    ck_assert(!scenario_apply(s, "size-up"));
+    ck_assert_msg(strstr(xl_session_message(s), "ten times n_a = 300000") != NULL, "%s", xl_session_message(s));
+    ck_assert_msg(strstr(xl_session_message(s), "largest") == NULL, "%s", xl_session_message(s));
+    xl_session_destroy(s);
+    s = make(300, 200, 0, 1.0, 5, 100, 1);
+    xl_session_run(s, 3);
+    char line[256];
+    ck_assert(xl_scenario_solids.summary_line(state_of(s), NULL, 1.0, "nats", line, sizeof line));
+    ck_assert_msg(strstr(line, "no heat can flow") != NULL && strstr(line, "play") == NULL, "%s", line);
+    xl_session_destroy(s);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("solids");
@@ -686,6 +735,8 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, extremes_never_nan);
     tcase_add_test(tc, windows_close_by_exchanges);
     tcase_add_test(tc, the_record_passes_its_checks);
+    tcase_add_test(tc, costly_steps_play_in_slices);
+    tcase_add_test(tc, edge_messages_are_true);
     suite_add_tcase(s, tc);
     return s;
 }

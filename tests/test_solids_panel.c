@@ -20,6 +20,7 @@
 
 #include "ui_panel.h"
 #include "ui_panel_solids.h"
+#include "ui_panels.h"
 #include "ui_text.h"
 #include "ui_theme.h"
 #include "xl_scn_micro.h"
@@ -355,6 +356,32 @@ START_TEST(another_scenario_gets_the_bare_frame)
 }
 END_TEST
 
+/* The status bar of solids too long to describe in full (2 + 1 000 000 oscillators, a
+ * million exchanges a step) falls back to the step alone: not to "lr 0.50", which the
+ * solids do not have. */
+START_TEST(the_status_bar_never_names_a_learning_rate)
+{
+    static const char *const names[] = {"n_a", "n_b", "q", "exchanges"};
+    const double values[] = {2, 1000000, 10000000, 1000000};
+    xl_session *s = solids_session(names, values, 4);
+    for (int i = 0; i < ALL_SIZES; i++) {
+        const size_case sz = size_at(i);
+        panel_frame p;
+        ui_ctx ctx = panel_frame_open(&p, sz, UI_THEME_LIGHT);
+        ui_status_draw(&ctx, (SDL_Rect){0, 0, sz.w, sz.h / 8}, s, 0);
+        int steps = 0;
+        for (int b = 0; b < p.rec.count && b < MAX_BOXES; b++) {
+            ck_assert_msg(strstr(p.boxes[b].text, "lr ") == NULL, "%dx%d: '%s'", sz.w, sz.h, p.boxes[b].text);
+            steps += strstr(p.boxes[b].text, "step 0") != NULL;
+        }
+        ck_assert_msg(steps == 1 || sz.w < 560, "%dx%d: no step in the status bar", sz.w, sz.h);
+        panel_frame_done(&p, "solids_status", NULL, sz);
+        panel_frame_close(&p);
+    }
+    xl_session_destroy(s);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("solids panel");
@@ -371,6 +398,7 @@ Suite *xl_test_suite(void)
     TCase *labels = tcase_create("labels and bounds");
     tcase_set_timeout(labels, 300);
     tcase_add_test(labels, labels_never_overlap);
+    tcase_add_test(labels, the_status_bar_never_names_a_learning_rate);
     tcase_add_test(labels, another_scenario_gets_the_bare_frame);
     suite_add_tcase(s, labels);
     return s;

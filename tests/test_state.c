@@ -317,6 +317,8 @@ START_TEST(hostile_texts_are_refused_with_a_reason)
         {"xl1~s:softmax~a:5,6~h:0000000000000000", "takes 1 numbers"},
         {"xl1~s:softmax~a:nan~h:0000000000000000", "takes 1 numbers"},
         {"xl1~s:softmax~a:1e999~h:0000000000000000", "takes 1 numbers"},
+        {"xl1~s:softmax~a:5,6~h:0000000000000000", "takes 1 numbers, not 2"},
+        {"xl1~s:solids~a:nan,2,10,1,1,1~h:0000000000000000", "'nan,2,10,1,1,1' has one that is not"},
         {"xl1~s:softmax~a:500~h:0000000000000000", "cannot be made"},
         {"xl1~s:softmax~lr:-1~h:0000000000000000", "greater than 0"},
         {"xl1~s:softmax~lr:inf~h:0000000000000000", "greater than 0"},

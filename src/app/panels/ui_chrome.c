@@ -52,7 +52,10 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
     if (rate < 0.01 && rate >= 0.001) snprintf(lr, sizeof lr, "%.3f", rate);
     optimizer_text(opt[0], sizeof opt[0], s, lr, 1);
     optimizer_text(opt[1], sizeof opt[1], s, lr, 0);
-    if (def->status_text && def->status_text(xl_session_state(s), opt[0], sizeof opt[0]))
+    /* A scenario that says its own status (the solids, the coins, the ring) is not
+     * described by its learning rate: its shortest wording is the step alone. */
+    const int own_status = def->status_text && def->status_text(xl_session_state(s), opt[0], sizeof opt[0]);
+    if (own_status)
         snprintf(opt[1], sizeof opt[1], "%s", opt[0]);
     int diverged = xl_sim_status_get(sim) == XL_SIM_DIVERGED;
     int playing = xl_session_playing(s);
@@ -69,7 +72,7 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
     if (xl_session_racing(s)) /* the runners are named in the legends */
         snprintf(right[3], sizeof right[3], "step %ld · race of %d · lr %s · ", xl_sim_steps(sim),
                  xl_session_run_count(s), lr);
-    else if (def->gradient_free) /* nothing learns: a learning rate would say nothing */
+    else if (own_status || def->gradient_free)
         snprintf(right[3], sizeof right[3], "step %ld · ", xl_sim_steps(sim));
     else
         snprintf(right[3], sizeof right[3], "step %ld · lr %s · ", xl_sim_steps(sim), lr);

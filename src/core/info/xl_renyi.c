@@ -103,8 +103,9 @@ int xl_renyi_parse_order(const char *text, double *alpha, char *err, size_t errl
         buf[len] = '\0';
         errno = 0;
         a = strtod(buf, &end);
-        /* strtod reads "nan" and "inf" spelled its ways: only plain numbers pass below. */
-        if (end == buf || *end != '\0' || errno == ERANGE) a = NAN;
+        /* strtod reads "nan" and "inf" spelled its ways, and hex ("0x10" would be 16):
+         * only plain decimals pass, as everywhere else in the commands. */
+        if (end == buf || *end != '\0' || errno == ERANGE || strpbrk(buf, "xXpP") != NULL) a = NAN;
     }
     if (!(a >= 0.0) || !(a <= XL_RENYI_ALPHA_MAX)) {
         snprintf(err, errlen,

@@ -531,6 +531,14 @@ int xl_player_advance(xl_player *p, double seconds)
     if (due > p->play_left) due = p->play_left;
     p->play_acc -= (double)due / sps;
     if (p->play_acc < 0.0) p->play_acc = 0.0;
+    /* At most a slice of work a frame, as xl_session_advance: the play slows, the window
+     * goes on drawing. */
+    const double cost = xl_session_step_cost(p->s);
+    if (due > 1 && (double)due * cost > XL_WORK_SLICE) {
+        const long fit = (long)(XL_WORK_SLICE / cost); /* cost >= XL_STEP_BASE_OPS */
+        due = fit >= 1 ? fit : 1;
+        p->play_acc = 0.0;
+    }
     return (int)xl_player_take_steps(p, due);
 }
 

@@ -457,8 +457,9 @@ static xl_apply_result resize(xl_solids_state *st, int up, char *err, size_t err
 {
     if (up) {
         if (st->n_a * 10 > XL_SOLIDS_MAX_N || st->n_b * 10 > XL_SOLIDS_MAX_N || st->q * 10 > XL_SOLIDS_MAX_Q) {
-            snprintf(err, errlen, "the solids are at their largest: n_a, n_b at most %d, q at most %d",
-                     XL_SOLIDS_MAX_N, XL_SOLIDS_MAX_Q);
+            /* Say which would pass its bound: 300 000 oscillators are not "the largest". */
+            snprintf(err, errlen, "ten times n_a = %ld, n_b = %ld, q = %ld would pass the bounds: n_a, n_b at most %d, "
+                     "q at most %d", st->n_a, st->n_b, st->q, XL_SOLIDS_MAX_N, XL_SOLIDS_MAX_Q);
             return XL_APPLY_REFUSED;
         }
         st->n_a *= 10;
@@ -603,6 +604,10 @@ static int summary_line(const void *state, const double *theta, double unit_scal
          * likely as any other: the Gibbs–Shannon sum over them is ln W, Boltzmann's S. */
         snprintf(buf, n, "apart: W_A·W_B microstates, each 1/W: −Σ p ln p = ln W = %.2f %s", s_now * unit_scale,
                  unit_name);
+        return 1;
+    }
+    if (st->q == 0) { /* no unit to pass: playing moves nothing */
+        snprintf(buf, n, "q = 0: no units to exchange, so no heat can flow · T_A = T_B = 0");
         return 1;
     }
     if (!closed && w->heat == 0) {

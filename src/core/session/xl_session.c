@@ -623,6 +623,15 @@ int xl_session_advance(xl_session *s, double seconds)
     s->acc -= due;
     if (s->acc < 0.0)
         s->acc = 0.0;
+    /* A frame computes at most a slice of work (one step at least): a million exchanges
+     * a step at 240 steps/s would otherwise take seconds a frame and freeze the window.
+     * Play then runs slower than asked; the steps not taken are dropped, not owed. */
+    const double cost = xl_session_step_cost(s);
+    if (due > 1 && (double)due * cost > XL_WORK_SLICE) {
+        const int fit = (int)(XL_WORK_SLICE / cost); /* cost >= XL_STEP_BASE_OPS */
+        due = fit >= 1 ? fit : 1;
+        s->acc = 0.0;
+    }
     return xl_session_advance_steps(s, due);
 }
 

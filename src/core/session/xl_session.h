@@ -104,7 +104,8 @@ const char *xl_session_message(const xl_session *s);
 int  xl_session_tick(xl_session *s, const xl_command *cmds, int n, double seconds, int *accepted);
 /* Let `seconds` of wall time pass: while playing, takes the whole number of steps
  * due at steps_per_second (the remainder carries over, at most one second's worth
- * per call). Returns the number of steps taken. */
+ * per call, and at most XL_WORK_SLICE of work per call, one step at least: a costly
+ * step plays slower rather than freezing the window). Returns the number of steps taken. */
 int  xl_session_advance(xl_session *s, double seconds);
 /* The steps of time a replay recorded: n steps taken exactly as xl_session_advance takes
  * them while playing (none when paused; playing stops if every run diverges). Returns

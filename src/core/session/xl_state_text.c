@@ -362,8 +362,14 @@ static int read_start_field(xl_session_desc *d, const reader *r, const char *key
         double params[XL_SCENARIO_PARAMS_MAX];
         int count = parse_reals(v, params, XL_SCENARIO_PARAMS_MAX);
         if (count != d->scenario->param_count) {
-            char why[96];
-            snprintf(why, sizeof why, "the %s takes %d numbers", d->scenario->id, d->scenario->param_count);
+            char why[160];
+            /* Say which: a wrong count, or a value that is no plain finite decimal (nan, 1e999). */
+            if (count < 0)
+                snprintf(why, sizeof why, "the %s takes %d numbers, plain finite decimals: '%.40s' has one that is not",
+                         d->scenario->id, d->scenario->param_count, v);
+            else
+                snprintf(why, sizeof why, "the %s takes %d numbers, not %d", d->scenario->id,
+                         d->scenario->param_count, count);
             return refuse_field(err, errlen, r, key, why);
         }
         memcpy(d->params, params, (size_t)count * sizeof(double));
