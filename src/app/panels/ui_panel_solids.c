@@ -33,6 +33,7 @@
 #include "ui_panel_solids_internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -476,7 +477,17 @@ static void draw_caption(const ui_ctx *ctx, SDL_Rect in, const xl_solids_state *
     snprintf(t[2], sizeof t[2], "N_%s = %s", name, nn);
     snprintf(u[0], sizeof u[0], "q_%s = %s units", name, qq);
     snprintf(u[1], sizeof u[1], "q_%s = %s", name, qq);
-    snprintf(u[2], sizeof u[2], "%s", qq);
+    /* The narrowest still names what it counts: q in thousands or millions (≈ when the
+     * rounding drops digits), never a bare number. */
+    if (q >= 10000) {
+        const double scale = q >= 1000000 ? 1e6 : 1e3;
+        char short_q[24];
+        snprintf(short_q, sizeof short_q, "%.3g", (double)q / scale);
+        const int exact = llround(strtod(short_q, NULL) * scale) == (long long)q;
+        snprintf(u[2], sizeof u[2], "q_%s %s %s%s", name, exact ? "=" : "≈", short_q, scale > 1e3 ? "M" : "k");
+    } else {
+        snprintf(u[2], sizeof u[2], "q_%s = %s", name, qq);
+    }
     const char *const rows[2][3] = {{t[0], t[1], t[2]}, {u[0], u[1], u[2]}};
     for (int r = 0; r < lines && r < 2; r++) {
         const char *text = first_fitting(ctx, UI_FONT_LABEL, rows[r], 3, hi - lo);
