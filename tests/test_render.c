@@ -799,6 +799,12 @@ START_TEST(ticks_end_and_numbers_fit)
     ck_assert_str_eq(ui_format_fit(b, sizeof b, 4.9e-324, 4, 8), "5×10⁻³²⁴");
     ck_assert_str_eq(ui_format_fit(b, sizeof b, 1e308, 4, 9), "1.0×10³⁰⁸");
     ck_assert_str_eq(ui_format_fit(b, sizeof b, 0.0, 4, 8), "0.0000");
+    /* Counts in groups of three with thin spaces (U+2009), the sign as "−". */
+    ck_assert_str_eq(ui_format_count(b, sizeof b, 0), "0");
+    ck_assert_str_eq(ui_format_count(b, sizeof b, 999), "999");
+    ck_assert_str_eq(ui_format_count(b, sizeof b, 2500), "2\u2009500");
+    ck_assert_str_eq(ui_format_count(b, sizeof b, 1000000), "1\u2009000\u2009000");
+    ck_assert_str_eq(ui_format_count(b, sizeof b, -33), "−33");
     ck_assert_str_eq(ui_format_fit(b, sizeof b, INFINITY, 4, 8), "∞");
     /* Issue 19.6: 0 in a box too narrow for "0.0000" once took log10(0) = −∞ into an int
      * (UBSan aborted; a plain build printed nan×10⁻²¹⁴⁷⁴⁸³⁶⁴⁸). Its shortest form is "0". */

@@ -119,6 +119,28 @@ char *ui_format(char *buf, size_t n, double v, int decimals)
     return buf;
 }
 
+#define COUNT_GROUP_SPACE "\xE2\x80\x89" /* U+2009, a thin space */
+
+char *ui_format_count(char *buf, size_t size, long v)
+{
+    char digits[24];
+    snprintf(digits, sizeof digits, "%ld", v < 0 ? -v : v);
+    size_t len = strlen(digits), o = 0;
+    if (v < 0 && size > 4) {
+        memcpy(buf, "−", strlen("−"));
+        o = strlen("−");
+    }
+    for (size_t i = 0; i < len && o + sizeof COUNT_GROUP_SPACE + 1 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0) {
+            memcpy(buf + o, COUNT_GROUP_SPACE, sizeof COUNT_GROUP_SPACE - 1);
+            o += sizeof COUNT_GROUP_SPACE - 1;
+        }
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 char *ui_format_tick(char *buf, size_t n, double v, double step)
 {
     int decimals = 0;

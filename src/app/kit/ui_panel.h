@@ -113,6 +113,11 @@ char *ui_format_prob_log(char *buf, size_t n, double logp, int decimals);
 /* Tick label: as few decimals as the step needs. */
 char *ui_format_tick(char *buf, size_t n, double v, double step);
 
+/* A whole number with its digits in groups of three, a thin space between them (2 500,
+ * 1 000 000), and "−" before a negative one; into buf[size], returned. The counts the
+ * scenarios' own panels show: coins, oscillators, units, steps. */
+char *ui_format_count(char *buf, size_t size, long v);
+
 /* Draw a legend swatch + label at (x, y) (top of the text line); returns its width
  * including trailing space. */
 int ui_legend_item(const ui_ctx *ctx, int x, int y, SDL_Color swatch, int dashed,

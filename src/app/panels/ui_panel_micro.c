@@ -53,30 +53,12 @@ enum {
     SHADES = 64           /* levels of the block ramp: runs of equal shade merge */
 };
 
-#define THIN_SPACE "\xE2\x80\x89"
-
 static const xl_micro_state *micro_state(const xl_session *s)
 {
     if (!s || xl_session_scenario(s) != &xl_scenario_micro) return NULL;
     return xl_session_state(s);
 }
 
-/* v >= 0 with its digits in groups of three: "2 500", "1 000 000" (as the status bar writes them). */
-static char *fmt_count(char *buf, size_t size, long v)
-{
-    char digits[24];
-    snprintf(digits, sizeof digits, "%ld", v < 0 ? 0 : v);
-    size_t len = strlen(digits), o = 0;
-    for (size_t i = 0; i < len && o + sizeof THIN_SPACE + 1 < size; i++) {
-        if (i > 0 && (len - i) % 3 == 0) {
-            memcpy(buf + o, THIN_SPACE, sizeof THIN_SPACE - 1);
-            o += sizeof THIN_SPACE - 1;
-        }
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
 
 static const char *log_name(const ui_ctx *ctx)
 {
@@ -334,7 +316,7 @@ static void draw_particles_legend(const ui_ctx *ctx, SDL_Rect in, const ui_micro
         return;
     }
     char m[32], l0[96], l1[96], l2[64];
-    fmt_count(m, sizeof m, g->per_block);
+    ui_format_count(m, sizeof m, g->per_block);
     snprintf(l0, sizeof l0, "tails → heads: share of heads in each block of %s coins", m);
     snprintf(l1, sizeof l1, "share of heads per block of %s coins", m);
     snprintf(l2, sizeof l2, "block = %s coins", m);
@@ -363,8 +345,8 @@ static int draw_entropy_lines(const ui_ctx *ctx, SDL_Rect in, int y, int lines, 
     const double scale = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit), *ln = log_name(ctx);
     char n[32], k[32], v[32], t[4][256];
-    fmt_count(n, sizeof n, st->n);
-    fmt_count(k, sizeof k, st->heads);
+    ui_format_count(n, sizeof n, st->n);
+    ui_format_count(k, sizeof k, st->heads);
     ui_format_fit(v, sizeof v, xl_micro_log_ways(st->n, st->heads) * scale, 3, 11);
     snprintf(t[0], sizeof t[0], "S = %s W(k) = %s C(%s, %s) = %s %s", ln, ln, n, k, v, unit);
     snprintf(t[1], sizeof t[1], "S = %s C(%s, %s) = %s %s", ln, n, k, v, unit);
@@ -375,8 +357,8 @@ static int draw_entropy_lines(const ui_ctx *ctx, SDL_Rect in, int y, int lines, 
     if (lines < 2) return 1;
 
     char kmax[80], k0[32], k1[32];
-    fmt_count(k0, sizeof k0, st->n / 2);
-    fmt_count(k1, sizeof k1, st->n - st->n / 2);
+    ui_format_count(k0, sizeof k0, st->n / 2);
+    ui_format_count(k1, sizeof k1, st->n - st->n / 2);
     if (st->n % 2) snprintf(kmax, sizeof kmax, "%s or %s", k0, k1);
     else snprintf(kmax, sizeof kmax, "%s", k0);
     ui_format_fit(v, sizeof v, xl_micro_log_ways_max(st->n) * scale, 3, 11);
@@ -400,8 +382,8 @@ void ui_micro_particles_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_se
         return;
     }
     char n[32], k[32], sub[3][96];
-    fmt_count(n, sizeof n, st->n);
-    fmt_count(k, sizeof k, st->heads);
+    ui_format_count(n, sizeof n, st->n);
+    ui_format_count(k, sizeof k, st->heads);
     snprintf(sub[0], sizeof sub[0], "n = %s coins · k = %s heads", n, k);
     snprintf(sub[1], sizeof sub[1], "n = %s · k = %s", n, k);
     snprintf(sub[2], sizeof sub[2], "k = %s", k);
@@ -478,7 +460,7 @@ static void draw_macro_legend(const ui_ctx *ctx, SDL_Rect in, const xl_micro_sta
 {
     const ui_theme *th = ctx->theme;
     char steps[32], q0[96], q1[96];
-    fmt_count(steps, sizeof steps, st->visits_total);
+    ui_format_count(steps, sizeof steps, st->visits_total);
     snprintf(q0, sizeof q0, "time spent at k (%s step%s)", steps, st->visits_total == 1 ? "" : "s");
     snprintf(q1, sizeof q1, "time spent at k");
     const char *ql[] = {q0, q1, "time at k"};
@@ -520,7 +502,7 @@ static void draw_k_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, long
     float base = (float)(plot.y + plot.h);
     ui_draw_line(ctx->r, plot.x, base, plot.x + plot.w, base, lw, th->axis);
     char buf[32];
-    fmt_count(buf, sizeof buf, n);
+    ui_format_count(buf, sizeof buf, n);
     int room = ui_text_width(ctx->text, UI_FONT_TICK, buf) + 2 * ctx->pad;
     int max_ticks = plot.w / (room > 1 ? room : 1);
     if (max_ticks < 1) max_ticks = 1;
@@ -532,7 +514,7 @@ static void draw_k_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, long
     for (int i = 0; i < nt; i++) {
         float x = px_of(f, ticks[i]);
         ui_draw_line(ctx->r, x, base, x, base + len, lw, th->axis);
-        fmt_count(buf, sizeof buf, lround(ticks[i]));
+        ui_format_count(buf, sizeof buf, lround(ticks[i]));
         int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
         int lx = (int)(x - w / 2.0f);
         SDL_Rect box = {lx, label_y, w, tick_h};
@@ -623,7 +605,7 @@ static void mark_now(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, long k,
     ui_draw_line(ctx->r, x, top, x, base, lw, th->select);
     g->now_x = x;
     char kk[32], t0[64], t1[48];
-    fmt_count(kk, sizeof kk, k);
+    ui_format_count(kk, sizeof kk, k);
     snprintf(t0, sizeof t0, "now k = %s", kk);
     snprintf(t1, sizeof t1, "k = %s", kk);
     const char *texts[] = {t0, t1};
@@ -671,7 +653,7 @@ void ui_micro_macrostates_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_
         else legend = 0;
     }
     char nbuf[32];
-    fmt_count(nbuf, sizeof nbuf, st->n);
+    ui_format_count(nbuf, sizeof nbuf, st->n);
     int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0.25");
     plot.x = in.x + tick_h + ctx->pad / 2 + tick_w + ctx->pad / 2;
     /* n's label is centred on the right end: leave it half its width. */

@@ -60,27 +60,6 @@ const xl_solids_state *ui_solids_state(const xl_session *s)
     return xl_session_state(s);
 }
 
-/* v >= 0 with its digits in groups of three: "2 500", "1 000 000". */
-char *ui_solids_fmt_count(char *buf, size_t size, long v)
-{
-    char digits[24];
-    snprintf(digits, sizeof digits, "%ld", v < 0 ? -v : v);
-    size_t len = strlen(digits), o = 0;
-    if (v < 0 && size > 4) {
-        memcpy(buf, "−", strlen("−"));
-        o = strlen("−");
-    }
-    for (size_t i = 0; i < len && o + sizeof THIN_SPACE + 1 < size; i++) {
-        if (i > 0 && (len - i) % 3 == 0) {
-            memcpy(buf + o, THIN_SPACE, sizeof THIN_SPACE - 1);
-            o += sizeof THIN_SPACE - 1;
-        }
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
 /* The first of texts[0..n-1] at most max_w wide, or NULL. */
 static const char *first_fitting(const ui_ctx *ctx, ui_font font, const char *const *texts, int n, int max_w)
 {
@@ -274,7 +253,7 @@ static void draw_solids_legend(const ui_ctx *ctx, SDL_Rect in, const ui_solids_g
     } else {
         snprintf(lab[0], sizeof lab[0], "0");
         char grouped[24];
-        snprintf(lab[1], sizeof lab[1], "≥%s", ui_solids_fmt_count(grouped, sizeof grouped, top));
+        snprintf(lab[1], sizeof lab[1], "≥%s", ui_format_count(grouped, sizeof grouped, top));
         parts_w = ui_text_width(ctx->text, UI_FONT_LABEL, lab[0]) + lh / 4 + 4 * lh + lh / 4 +
                   ui_text_width(ctx->text, UI_FONT_LABEL, lab[1]);
     }
@@ -384,9 +363,9 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     const int closed = xl_solids_shown_window(st, &shown);
     const xl_solids_window *w = &shown;
     char win[32], t[4][200];
-    ui_solids_fmt_count(win, sizeof win, closed ? st->window : w->exchanges);
+    ui_format_count(win, sizeof win, closed ? st->window : w->exchanges);
     if (!closed && w->exchanges == 0) {
-        ui_solids_fmt_count(win, sizeof win, st->window);
+        ui_format_count(win, sizeof win, st->window);
         snprintf(t[0], sizeof t[0], "Clausius's dS ≥ dQ/T is checked every %s exchanges", win);
         snprintf(t[1], sizeof t[1], "dS ≥ dQ/T: every %s exchanges", win);
         snprintf(t[2], sizeof t[2], "no exchange yet");
@@ -396,7 +375,7 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     const char *span = closed ? "last" : "first";
     char dq[32], ds[32], recv[32], bound[32];
     int drawn = 0;
-    ui_solids_fmt_count(dq, sizeof dq, w->heat < 0 ? -w->heat : w->heat);
+    ui_format_count(dq, sizeof dq, w->heat < 0 ? -w->heat : w->heat);
     ui_format_fit(ds, sizeof ds, (w->ds_a + w->ds_b) * k, 3, 8);
     const char *sign = w->ds_a + w->ds_b > 0.0 ? "+" : "";
     const char *dir = w->heat > 0 ? "A → B" : "B → A";
@@ -445,7 +424,7 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     int kept = st->window_count < XL_SOLIDS_WINDOWS ? st->window_count : XL_SOLIDS_WINDOWS;
     int back = xl_solids_backwards(st);
     if (kept == 0) {
-        ui_solids_fmt_count(win, sizeof win, st->window);
+        ui_format_count(win, sizeof win, st->window);
         snprintf(t[0], sizeof t[0], "a window closes every %s exchanges: none yet", win);
         snprintf(t[1], sizeof t[1], "windows of %s exchanges: none yet", win);
         snprintf(t[2], sizeof t[2], "no window closed yet");
@@ -470,8 +449,8 @@ static void draw_caption(const ui_ctx *ctx, SDL_Rect in, const xl_solids_state *
     const long q = which == 0 ? st->q_a : st->q - st->q_a;
     const char *name = which == 0 ? "A" : "B";
     char nn[32], qq[32], t[3][96], u[3][96];
-    ui_solids_fmt_count(nn, sizeof nn, n);
-    ui_solids_fmt_count(qq, sizeof qq, q);
+    ui_format_count(nn, sizeof nn, n);
+    ui_format_count(qq, sizeof qq, q);
     snprintf(t[0], sizeof t[0], "%s: N_%s = %s oscillators", name, name, nn);
     snprintf(t[1], sizeof t[1], "%s: N_%s = %s", name, name, nn);
     snprintf(t[2], sizeof t[2], "N_%s = %s", name, nn);
@@ -513,7 +492,7 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     }
     const ui_theme *th = ctx->theme;
     char qs[32], sub[3][96];
-    ui_solids_fmt_count(qs, sizeof qs, st->q);
+    ui_format_count(qs, sizeof qs, st->q);
     const char *how = st->contact ? "touching" : "apart: no heat passes";
     snprintf(sub[0], sizeof sub[0], "%s units shared · %s", qs, how);
     snprintf(sub[1], sizeof sub[1], "q = %s · %s", qs, st->contact ? "touching" : "apart");

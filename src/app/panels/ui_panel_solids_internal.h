@@ -13,8 +13,6 @@
 
 /* The session's solids state, or NULL when it runs another scenario (borrowed). */
 const xl_solids_state *ui_solids_state(const xl_session *s);
-/* v with its digits in groups of three, thin spaces between: "1 000 000". Returns buf. */
-char *ui_solids_fmt_count(char *buf, size_t size, long v);
 /* The first of texts[0..n-1] that fits beside title in area's title row, or NULL. */
 const char *ui_solids_pick_subtitle(const ui_ctx *ctx, SDL_Rect area, const char *title, const char *const *texts,
                                     int n);

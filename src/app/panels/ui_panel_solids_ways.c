@@ -43,7 +43,7 @@ static void draw_count_axis(const ui_ctx *ctx, const xmap *f, SDL_Rect in, doubl
     float base = (float)(plot.y + plot.h);
     ui_draw_line(ctx->r, plot.x, base, plot.x + plot.w, base, lw, th->axis);
     char buf[32];
-    ui_solids_fmt_count(buf, sizeof buf, (long)hi);
+    ui_format_count(buf, sizeof buf, (long)hi);
     int room = ui_text_width(ctx->text, UI_FONT_TICK, buf) + 2 * ctx->pad;
     int max_ticks = plot.w / (room > 1 ? room : 1);
     if (max_ticks < 1) max_ticks = 1;
@@ -55,7 +55,7 @@ static void draw_count_axis(const ui_ctx *ctx, const xmap *f, SDL_Rect in, doubl
     for (int i = 0; i < nt; i++) {
         float x = px_of(f, ticks[i]);
         ui_draw_line(ctx->r, x, base, x, base + len, lw, th->axis);
-        ui_solids_fmt_count(buf, sizeof buf, lround(ticks[i]));
+        ui_format_count(buf, sizeof buf, lround(ticks[i]));
         int w = ui_text_width(ctx->text, UI_FONT_TICK, buf);
         int lx = (int)(x - w / 2.0f);
         SDL_Rect box = {lx, label_y, w, tick_h};
@@ -113,7 +113,7 @@ static void draw_ways(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const xl_sol
         xtitle = 0;
     }
     char qbuf[32];
-    ui_solids_fmt_count(qbuf, sizeof qbuf, st->q);
+    ui_format_count(qbuf, sizeof qbuf, st->q);
     int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0.25");
     plot.x = in.x + tick_h + ctx->pad / 2 + tick_w + ctx->pad / 2;
     plot.w = in.x + in.w - ui_text_width(ctx->text, UI_FONT_TICK, qbuf) / 2 - 1 - plot.x;
@@ -148,14 +148,14 @@ static void draw_ways(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const xl_sol
 
     /* The most probable first (its row is the upper one), then now. */
     char v[32], t0[96], t1[96], t2[64];
-    ui_solids_fmt_count(v, sizeof v, st->q_a_likely);
+    ui_format_count(v, sizeof v, st->q_a_likely);
     snprintf(t0, sizeof t0, "most probable q_A* = %s (largest W)", v);
     snprintf(t1, sizeof t1, "most probable q_A* = %s", v);
     snprintf(t2, sizeof t2, "q_A* = %s", v);
     const char *lk[] = {t0, t1, t2};
     g->likely_x = px_of(&f, (double)st->q_a_likely);
     g->likely_label = marker(ctx, &f, in, g->likely_x, box.y, 1, th->inherent, lk, 3, pl);
-    ui_solids_fmt_count(v, sizeof v, st->q_a);
+    ui_format_count(v, sizeof v, st->q_a);
     snprintf(t0, sizeof t0, "now q_A = %s", v);
     snprintf(t1, sizeof t1, "q_A = %s", v);
     const char *nw[] = {t0, t1};
@@ -225,7 +225,7 @@ static void draw_entropies(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const x
     int tick_w = ui_text_width(ctx->text, UI_FONT_TICK, "0000");
     plot.x = in.x + tick_h + ctx->pad / 2 + tick_w + ctx->pad / 2;
     char tb[32];
-    ui_solids_fmt_count(tb, sizeof tb, st->t);
+    ui_format_count(tb, sizeof tb, st->t);
     plot.w = in.x + in.w - ui_text_width(ctx->text, UI_FONT_TICK, tb) / 2 - 1 - plot.x;
     if (plot.h < 3 * tick_h || plot.w < 40) return;
 
