@@ -11,8 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xl_command.h"
 #include "xl_dataset.h"
+#include "xl_scenario.h"
+#include "xl_session.h"
 #include "xl_sha256.h"
+#include "xl_sim.h"
 
 #ifndef DATA_DIR
 #define DATA_DIR "assets/data"
@@ -490,6 +494,60 @@ START_TEST(standardised_on_the_train_part_only)
 }
 END_TEST
 
+/* ---- A scenario refused for its data ---- */
+
+static int apply_text(xl_session *s, const char *text)
+{
+    xl_command c;
+    char err[160];
+    ck_assert_msg(xl_scenario_parse_command(text, &c, err, sizeof err) == 0, "%s", err);
+    return xl_session_apply(s, c);
+}
+
+/* Choosing the regression while its iris file is missing is refused with the path, and
+ * the running scenario goes on exactly as one that was never interrupted: the switch may
+ * have had to move the session's state to a larger room (the regression's is about 2 MB),
+ * and the runs' models borrow that state. */
+START_TEST(a_switch_refused_for_its_data_keeps_the_run)
+{
+    const xl_scenario_def *reg = xl_scenario_find("regression");
+    ck_assert_ptr_nonnull(reg);
+    ck_assert_int_gt((int)reg->state_size, 1 << 20);
+    size_t n0 = 0;
+    const void *b0 = xl_scenario_data(reg, 0, &n0);
+    char p0[XL_SCENARIO_DATA_PATH];
+    snprintf(p0, sizeof p0, "%s", xl_scenario_data_path(reg, 0));
+    ck_assert_int_eq(xl_scenario_set_data(reg, 0, NULL, 0, "/nowhere/data/iris.csv"), 0);
+    xl_session_desc d;
+    xl_session_desc_default(&d, 5);
+    xl_session_desc_set_scenario(&d, xl_scenario_find("softmax"));
+    char err[256] = "";
+    xl_session *a = xl_session_create_checked(&d, err, sizeof err), *b = xl_session_create_checked(&d, err, sizeof err);
+    ck_assert_msg(a != NULL && b != NULL, "%s", err);
+    xl_session_run(a, 5);
+    xl_session_run(b, 5);
+    ck_assert_int_eq(apply_text(a, "scenario regression"), 0);
+    ck_assert_msg(strstr(xl_session_message(a), "/nowhere/data/iris.csv: not found") != NULL, "%s",
+                  xl_session_message(a));
+    ck_assert_str_eq(xl_session_scenario(a)->id, "softmax");
+    xl_session_run(a, 20);
+    xl_session_run(b, 20);
+    const xl_sim *sa = xl_session_sim(a), *sb = xl_session_sim(b);
+    ck_assert_int_eq(xl_sim_steps(sa), xl_sim_steps(sb));
+    ck_assert_int_eq(memcmp(xl_sim_theta(sa), xl_sim_theta(sb), sizeof(double) * (size_t)xl_sim_param_count(sa)), 0);
+    double ra[XL_READOUTS_MAX], rb[XL_READOUTS_MAX];
+    xl_session_readouts(a, ra);
+    xl_session_readouts(b, rb);
+    ck_assert_msg(ra[0] == rb[0], "loss %.17g after the refused switch, %.17g without it", ra[0], rb[0]);
+    /* With the file back, the same command switches. */
+    ck_assert_int_eq(xl_scenario_set_data(reg, 0, b0, n0, p0), 0);
+    ck_assert_int_eq(apply_text(a, "scenario regression"), 1);
+    ck_assert_str_eq(xl_session_scenario(a)->id, "regression");
+    xl_session_destroy(a);
+    xl_session_destroy(b);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("dataset");
@@ -503,6 +561,7 @@ Suite *xl_test_suite(void)
         {"split: stratified and deterministic", split_stratified_and_deterministic},
         {"take per class: nested", take_per_class_nested},
         {"standardised on the train part only", standardised_on_the_train_part_only},
+        {"a switch refused for its data keeps the run", a_switch_refused_for_its_data_keeps_the_run},
     };
     xl_test_add_cases(s, cases, sizeof cases / sizeof cases[0], 60);
     return s;

@@ -369,9 +369,43 @@ static int any_running(const xl_session *s)
     return 0;
 }
 
+/* Room for n bytes of state that keeps the running scenario's runs valid: their models
+ * borrow s->state, so when the room must move (realloc would free the old one under
+ * them), the runs move with it: new runs over the new room, copied from the old ones so
+ * they continue exactly. A switch to a scenario that then refuses to start (a data file
+ * missing or damaged) leaves the running one whole. 0, or -1 with s unchanged. */
+static int grow_state_keeping_runs(xl_session *s, size_t n)
+{
+    if (n <= s->state_cap)
+        return 0;
+    unsigned char *room = calloc(1, n);
+    if (room == NULL)
+        return -1;
+    memcpy(room, s->state, s->state_cap);
+    xl_sim *runs[XL_RACE_MAX] = {NULL};
+    for (int r = 0; r < XL_RACE_MAX && s->runs[r] != NULL; r++) {
+        runs[r] = xl_sim_create(s->def->model(room), xl_sim_theta0(s->runs[r]), 1.0);
+        if (runs[r] == NULL) {
+            for (int k = 0; k < r; k++)
+                xl_sim_destroy(runs[k]);
+            free(room);
+            return -1;
+        }
+        xl_sim_copy(runs[r], s->runs[r]);
+    }
+    xls_destroy_runs(s);
+    memcpy(s->runs, runs, sizeof runs);
+    free(s->state);
+    s->state = room;
+    s->state_cap = n;
+    return 0;
+}
+
 /* Switch to def with parameters params (each checked), from the session's seed. */
 static int switch_scenario(xl_session *s, const xl_scenario_def *def, const double *params)
 {
+    if (def->state_size <= XL_SCENARIO_STATE_MAX && grow_state_keeping_runs(s, def->state_size) != 0)
+        return xls_refuse(s, "%s", "out of memory");
     double lr = xl_sim_lr(MAIN(s));
     double saved_params[XL_SCENARIO_PARAMS_MAX];
     const xl_scenario_def *saved_def = s->def;
