@@ -14,6 +14,7 @@
 
 #include "bench.h"
 #include "xl_info.h"
+#include "xl_landscape.h"
 #include "xl_scn_regression.h"
 #include "xl_session.h"
 #include "xl_sim.h"
@@ -163,6 +164,39 @@ static int regression_steps(double *model_s, double *session_s, int *reps, int *
     return 0;
 }
 
+/* The record's landscape (its fast hook) over 256 x 256 cells, the default grid, for
+ * iris or the digits at a point 20 steps in: median seconds per fill, or NAN. */
+typedef struct regression_fill {
+    xl_session *s;
+    xl_landscape *ls;
+    double shift; /* moved each call, so every call fills */
+} regression_fill;
+
+static void run_regression_fill(void *ctx)
+{
+    regression_fill *f = ctx;
+    f->shift = f->shift > 0.5 ? 0.0 : f->shift + 0.01;
+    xl_scenario_regression.landscape(xl_session_state(f->s), f->ls, xl_sim_theta(xl_session_sim(f->s)), 0, 1,
+                                     -4.0 + f->shift, 4.0, -4.0, 4.0);
+}
+
+static double regression_landscape_s(int data, int *reps)
+{
+    xl_session_desc d;
+    xl_session_desc_default(&d, 1);
+    xl_session_desc_set_scenario(&d, &xl_scenario_regression);
+    d.params[xl_scenario_param_index(&xl_scenario_regression, "data")] = data;
+    xl_session *s = xl_session_create(&d);
+    if (!s) return NAN;
+    xl_session_run(s, 20);
+    regression_fill f = {s, xl_landscape_create(XL_DEFAULT_GRID), 0.0};
+    double t = NAN;
+    if (f.ls) t = bench_time_median(run_regression_fill, &f, 1, 3, 20, 1.0, reps);
+    xl_landscape_destroy(f.ls);
+    xl_session_destroy(s);
+    return t;
+}
+
 /* The same step in numpy, on random data of the digits' shape (the arithmetic does not
  * depend on the values): Z = X W^T + b, Q = softmax(Z), G = (Q - P)^T X / n + lambda W.
  * Steps per second, or NAN without python3 and numpy. */
@@ -297,6 +331,13 @@ void bench_section_simulation(void)
     printf("  %-40s %10.3f ms     target <= 0.5 ms (issue 23): %s\n", "  one full-batch step", model_s * 1e3,
            bench_verdict(model_s <= 0.5e-3));
     bench_print_rate("digits session step (+ train/test record)", 1.0 / session_s, reps);
+    for (int data = 0; data < 2; data++) {
+        int lreps = 0;
+        const double t = regression_landscape_s(data, &lreps);
+        snprintf(label, sizeof label, "%s landscape %dx%d (fast fill)", data ? "digits" : "iris", XL_DEFAULT_GRID,
+                 XL_DEFAULT_GRID);
+        printf("  %-40s %10.2f ms     (%d reps)\n", label, t * 1e3, lreps);
+    }
     const double np_rate = numpy_regression_steps(rows);
     if (isnan(np_rate)) {
         printf("  %-40s not measured: python3 with numpy not found (apt-get install python3-numpy)\n",
