@@ -12,7 +12,7 @@
  *    the other two at their training means, and the panel says so.
  *  - digits: the selected image drawn large (8 x 8 cells, grey by the pixel's 0..16),
  *    its label and the prediction; the ten weight images W_k (the "templates") as small
- *    8 x 8 heatmaps on one symmetric diverging scale (blue negative, orange positive),
+ *    8 x 8 heatmaps on one symmetric diverging scale (purple negative, green positive),
  *    the label's and the prediction's templates framed; the data's attribution (CC BY
  *    4.0) always under them.
  *
@@ -91,8 +91,9 @@ SDL_Color ui_regression_region_colour(const ui_theme *th, int k, double confiden
 /* A digit pixel's grey for its value v in 0..16 (clamped): ink dark on the projector's
  * paper, bright on the dark theme. */
 SDL_Color ui_regression_digit_grey(const ui_theme *th, double v);
-/* The diverging map for t in [-1, 1] (clamped; NaN is 0): blue for negative, orange for
- * positive, the neutral middle at 0, stronger with |t| (colour-blind safe). */
+/* The diverging map for t in [-1, 1] (clamped; NaN is 0): purple for negative, green for
+ * positive (ColorBrewer's PRGn, colour-blind safe; not P's blue nor Q's orange), the
+ * neutral middle at 0, stronger with |t|. */
 SDL_Color ui_regression_diverging(const ui_theme *th, double t);
 
 struct ui_own_panel;
