@@ -58,7 +58,7 @@ typedef struct ui_regression_geom {
     float selected_x, selected_y;  /* its centre */
     /* Digits. The selected image's pixel (r, c) fills image.x + c*image_pitch ..,
      * image.y + r*image_pitch .., image_pitch - 1 square (a 1-pixel gap); template k's
-     * weight (r, c) likewise from tmpl[k] with tmpl_pitch. */
+     * weight (r, c) fills tmpl[k].x + c*tmpl_pitch .., tmpl_pitch square (no gap). */
     SDL_Rect image;
     int image_pitch;
     SDL_Rect tmpl[UI_REGRESSION_CLASSES_MAX];
