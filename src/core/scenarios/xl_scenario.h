@@ -247,6 +247,13 @@ typedef struct xl_scenario_def {
      * `@expect renyi_A` say in place of H_α of the bars. NULL: the bars' P is a discrete
      * distribution of the scenario (every scenario but a continuous one). */
     const char *continuous;
+    /* A per-step record of the scenario's own (the regression's train and test curves):
+     * called by the session after every step with the steered run's parameters theta
+     * after `step` steps, also while it replays steps after a rewind (the state was
+     * restored with the record as it was then), so the record, kept in the state, follows
+     * the timeline. Step 0 is the scenario's to record in `restart`, which every start and
+     * reset calls. May be NULL. */
+    void (*observe)(void *state, const double *theta, long step);
 } xl_scenario_def;
 
 /* The built-in scenarios, in the order S cycles them. Static storage. */
