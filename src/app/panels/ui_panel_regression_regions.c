@@ -273,8 +273,7 @@ static void draw_samples(const ui_ctx *ctx, const ui_regression_regions_in *v, c
                 snprintf(l1, sizeof l1, "%.2f, %.2f", p.x, p.y);
                 snprintf(l2, sizeof l2, "the model says %s%s", pred, p.predicted == p.label ? "" : " (wrong)");
                 int hr = (int)ceilf(m->r) + 2;
-                const ui_region_drag pick = {NULL, NULL, UI_DRAG_VALUE_U, i, 0.0, 0.0, 0.0, 0.0};
-                ui_hit_add_edit(ctx, (SDL_Rect){(int)x - hr, (int)y - hr, 2 * hr + 1, 2 * hr + 1}, pick, l0, l1, l2);
+                ui_hit_add(ctx, (SDL_Rect){(int)x - hr, (int)y - hr, 2 * hr + 1, 2 * hr + 1}, l0, l1, l2);
             }
         }
     if (v->selected >= 0 && v->selected < v->n) {
