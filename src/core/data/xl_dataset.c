@@ -326,7 +326,9 @@ int xl_dataset_verify(const void *bytes, size_t n, const char *sha256_hex, char 
         same = e == found[i];
     }
     if (same) return 0;
-    fail(err, errlen, "checksum (SHA-256) %s differs from the expected %s: the file was changed or damaged", found,
+    /* Short enough for the session's message line with a path in front: the first 12 hex
+     * digits of each say which file this is (assets/data/README.md has the whole values). */
+    fail(err, errlen, "checksum differs: the file was changed or damaged (SHA-256 %.12s..., expected %.12s...)", found,
          sha256_hex);
     return -1;
 }

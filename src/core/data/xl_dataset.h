@@ -87,8 +87,8 @@ int xl_dataset_parse_iris(const char *bytes, size_t n, xl_dataset *out, char *er
 int xl_dataset_parse_digits(const char *bytes, size_t n, int rows, xl_dataset *out, char *err, size_t errlen);
 
 /* Whether bytes[0..n-1] have the SHA-256 sha256_hex (64 hex digits, either case).
- * Returns 0, or -1 with "checksum (SHA-256) <found> differs from the expected <expected>:
- * the file was changed or damaged" in err. */
+ * Returns 0, or -1 with "checksum differs: the file was changed or damaged (SHA-256
+ * 1a2b3c4d5e6f..., expected f13ffa8fdd56...)" in err. */
 int xl_dataset_verify(const void *bytes, size_t n, const char *sha256_hex, char *err, size_t errlen);
 
 typedef enum xl_dataset_format {
