@@ -63,6 +63,8 @@ cp src/web/index.html "$BUILD/xentlab.js" "$BUILD/xentlab.wasm" "$BUILD/xentlab.
 # holds "--", which would end an HTML comment; checked).
 cp LICENSE "$OUT/LICENSE.txt"
 cp assets/fonts/LICENSE "$OUT/LICENSE-fonts.txt"
+# The data sets' source, licences (the digits' CC BY 4.0 attribution) and checksums.
+cp assets/data/README.md "$OUT/DATA.md"
 if grep -q -- '--' LICENSE assets/fonts/LICENSE; then
     echo "web: a licence text contains --; cannot put it in an HTML comment" >&2
     exit 1
@@ -85,6 +87,11 @@ awk -v code="$BUILD/xentlab-offline.js" -v lic=LICENSE -v flic=assets/fonts/LICE
         print ""
         print "The DejaVu fonts:"
         while ((getline line < flic) > 0) print line
+        print ""
+        print "The data sets inside it (DATA.md beside index.html: source, licences, checksums):"
+        print "Iris: R. A. Fisher (1936), measurements by E. Anderson; public domain."
+        print "Digits: E. Alpaydin and C. Kaynak (1998), Optical Recognition of Handwritten Digits,"
+        print "UCI Machine Learning Repository, doi:10.24432/C50P49, CC BY 4.0."
         print "-->"
         if (tolower($0) ~ /^<!doctype/) next
     }

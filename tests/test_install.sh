@@ -77,6 +77,10 @@ need_file "$BIN"
 for f in DejaVuSans.ttf DejaVuSans-Bold.ttf DejaVuSansMono.ttf LICENSE; do
     need_file "$SHARE/xentlab/fonts/$f"
 done
+# The data sets (issue 23) with their provenance and licences.
+for f in iris.csv digits.csv README.md; do
+    need_file "$SHARE/xentlab/data/$f"
+done
 DESKTOP=$SHARE/applications/$APP_ID.desktop
 METAINFO=$SHARE/metainfo/$APP_ID.metainfo.xml
 SVG=$SHARE/icons/hicolor/scalable/apps/xentlab.svg

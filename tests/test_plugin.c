@@ -476,17 +476,20 @@ END_TEST
 /* ---- A large state and read-only data ---- */
 
 /* "tally": a 2 MiB state (eight times the old 256 KiB limit) that counts, in a table of
- * 262,144 cells, the steps taken, and a read-only data set (the truth's p, from bytes
- * handed over once, never copied: the state keeps a pointer). Undo, rewind and
+ * 262,144 cells, the steps taken, and two read-only data files (the truth's p, and a
+ * starting logit, from bytes handed over once, never copied: the state keeps pointers). Undo, rewind and
  * snapshots bring back every cell exactly. */
 enum { TALLY_CELLS = 1 << 18 };
 typedef struct tally_state {
     xl_coin_state coin;            /* first: the coin's model reads it */
     const double *data;            /* the data set, borrowed */
+    const double *start;           /* the second file, borrowed */
     double cells[TALLY_CELLS];
 } tally_state;
 
 static const double tally_data[3] = {0.2, 0.5, 0.9};
+static const double tally_start[1] = {-1.0}; /* the starting logit */
+static const char *const tally_files[] = {"tally.bin", "tally-start.bin", NULL};
 static xl_scenario_def tally_def; /* the coin's record with these changes: make_tally */
 
 static int tally_init(void *state, const double *values, uint64_t seed, char *err, size_t errlen)
@@ -494,14 +497,19 @@ static int tally_init(void *state, const double *values, uint64_t seed, char *er
     (void)values;
     (void)seed;
     tally_state *st = state;
-    size_t size = 0;
-    const void *bytes = xl_scenario_data(&tally_def, &size);
-    if (bytes == NULL || size != sizeof tally_data) {
-        snprintf(err, errlen, "tally needs its data (3 numbers)");
-        return -1;
+    static const size_t sizes[2] = {sizeof tally_data, sizeof tally_start};
+    const void *bytes[2] = {NULL, NULL};
+    for (int f = 0; f < 2; f++) {
+        size_t size = 0;
+        bytes[f] = xl_scenario_data(&tally_def, f, &size);
+        if (bytes[f] == NULL || size != sizes[f]) {
+            snprintf(err, errlen, "%s: not found or not %zu bytes", xl_scenario_data_path(&tally_def, f), sizes[f]);
+            return -1;
+        }
     }
-    st->data = bytes;
-    st->coin = (xl_coin_state){st->data[2], st->data[2], -1.0, 1};
+    st->data = bytes[0];
+    st->start = bytes[1];
+    st->coin = (xl_coin_state){st->data[2], st->data[2], st->start[0], 1};
     return 0;
 }
 
@@ -518,7 +526,7 @@ static void make_tally(void)
     tally_def.state_size = sizeof(tally_state);
     tally_def.init = tally_init;
     tally_def.evolve = tally_evolve;
-    tally_def.data_file = "tally.bin";
+    tally_def.data_files = tally_files;
 }
 
 START_TEST(a_large_state_and_read_only_data)
@@ -529,15 +537,26 @@ START_TEST(a_large_state_and_read_only_data)
     xl_session_desc_default(&d, 0);
     xl_session_desc_set_scenario(&d, &tally_def);
     char err[256] = "";
-    /* No data handed over: refused with the scenario's reason. */
+    ck_assert_int_eq(xl_scenario_data_count(&tally_def), 2);
+    ck_assert_ptr_null(xl_scenario_data_path(&tally_def, 2));
+    /* No data handed over: refused with the scenario's reason, naming the file. */
     ck_assert_ptr_null(xl_session_create_checked(&d, err, sizeof err));
-    ck_assert_str_eq(err, "tally needs its data (3 numbers)");
-    ck_assert_int_eq(xl_scenario_set_data(&tally_def, tally_data, sizeof tally_data), 0);
+    ck_assert_str_eq(err, "tally.bin: not found or not 24 bytes");
+    /* The app looked and did not find the second: its path reaches init's message. */
+    ck_assert_int_eq(xl_scenario_set_data(&tally_def, 0, tally_data, sizeof tally_data, "/a/data/tally.bin"), 0);
+    ck_assert_int_eq(xl_scenario_set_data(&tally_def, 1, NULL, 0, "/a/data/tally-start.bin"), 0);
+    ck_assert_ptr_null(xl_session_create_checked(&d, err, sizeof err));
+    ck_assert_str_eq(err, "/a/data/tally-start.bin: not found or not 8 bytes");
+    ck_assert_int_eq(xl_scenario_set_data(&tally_def, XL_SCENARIO_DATA_FILES_MAX, tally_start, 8, NULL), -1);
+    ck_assert_int_eq(xl_scenario_set_data(&tally_def, 1, tally_start, sizeof tally_start, "/a/data/tally-start.bin"), 0);
     xl_session *s = xl_session_create_checked(&d, err, sizeof err);
     ck_assert_msg(s != NULL, "%s", err);
     const tally_state *st = xl_session_state(s);
     ck_assert_ptr_eq(st->data, tally_data); /* borrowed, not copied */
+    ck_assert_ptr_eq(st->start, tally_start);
+    ck_assert_str_eq(xl_scenario_data_path(&tally_def, 0), "/a/data/tally.bin");
     ck_assert_double_eq(st->coin.p, 0.9);
+    ck_assert_double_eq(st->coin.theta0, -1.0);
     /* 300 steps, an edit, 200 more: rewind to step 123 equals a fresh run of 123. */
     xl_session_run(s, 300);
     ck_assert_int_eq(apply_text(s, "set-lr 0.2"), 1);

@@ -523,7 +523,8 @@ def main():
         @check('the licences travel with the folder and inside the one-file page')
         def _():
             for name, words in (('LICENSE.txt', ('MIT License', 'Copyright (c)')),
-                                ('LICENSE-fonts.txt', ('Bitstream', 'DejaVu'))):
+                                ('LICENSE-fonts.txt', ('Bitstream', 'DejaVu')),
+                                ('DATA.md', ('python3-sklearn', 'CC BY 4.0', 'doi.org/10.24432/C50P49'))):
                 with open(os.path.join(SITE, name), encoding='utf-8') as f:
                     text = f.read()
                 assert all(w in text for w in words), f'{name} lacks {words}'
@@ -531,7 +532,7 @@ def main():
                 head = f.read(20000)
             assert head.lower().startswith('<!doctype html>\n<!--'), head[:80]
             comment = head[:head.index('-->')]
-            for w in ('MIT License', 'Copyright (c)', 'Bitstream', 'DejaVu'):
+            for w in ('MIT License', 'Copyright (c)', 'Bitstream', 'DejaVu', 'doi:10.24432/C50P49, CC BY 4.0'):
                 assert w in comment, f'xentlab.html: the licence comment lacks {w!r}'
             assert head.lower().count('<!doctype') == 1, 'two doctypes'
 

@@ -95,17 +95,20 @@ int ui_assets_load_scenario_data(void)
     int loaded = 0;
     for (int i = 0; i < xl_scenario_count(); i++) {
         const xl_scenario_def *def = xl_scenario_at(i);
-        size_t size = 0;
-        if (def->data_file == NULL || xl_scenario_data(def, &size) != NULL) continue;
-        char path[2304];
-        snprintf(path, sizeof path, "%s/data/%s", fonts, def->data_file);
-        void *bytes = read_all(path, &size);
-        if (bytes == NULL) continue;
-        if (xl_scenario_set_data(def, bytes, size) != 0) {
-            free(bytes);
-            continue;
+        for (int f = 0; f < xl_scenario_data_count(def); f++) {
+            size_t size = 0;
+            if (xl_scenario_data(def, f, &size) != NULL) continue;
+            char path[2304];
+            snprintf(path, sizeof path, "%s/data/%s", fonts, def->data_files[f]);
+            void *bytes = read_all(path, &size);
+            /* A file that cannot be read is recorded with its path and no bytes: the
+             * scenario's init then refuses, naming where the file was looked for. */
+            if (xl_scenario_set_data(def, f, bytes, bytes ? size : 0, path) != 0) {
+                free(bytes);
+                continue;
+            }
+            if (bytes) loaded++; /* kept until exit: every session may read it */
         }
-        loaded++; /* kept until exit: every session may read it */
     }
     return loaded;
 }

@@ -11,11 +11,12 @@
  * fonts folder into dir[n]; or -1 with every path tried, one per line, in tried[tn]. */
 int ui_assets_find_fonts(char *dir, size_t n, char *tried, size_t tn);
 
-/* Read every registered scenario's data file (xl_scenario_def.data_file) from the data/
- * folder beside the fonts and hand it to the scenario (xl_scenario_set_data). The bytes
- * are kept until the program exits. A file that is missing or larger than
- * UI_ASSETS_DATA_MAX is left out: the scenario then refuses to start and says which file
- * it needs. Returns how many files were read. */
+/* Read every registered scenario's data files (xl_scenario_def.data_files) from the data/
+ * folder beside the fonts and hand each to the scenario (xl_scenario_set_data, with its
+ * path). The bytes are kept until the program exits. A file that is missing or larger
+ * than UI_ASSETS_DATA_MAX is recorded without bytes: the scenario then refuses to start
+ * and says which file it needs and where it looked (xl_scenario_data_path). Returns how
+ * many files were read. */
 enum { UI_ASSETS_DATA_MAX = 64 << 20 };
 int ui_assets_load_scenario_data(void);
 

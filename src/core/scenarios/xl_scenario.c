@@ -50,42 +50,72 @@ const xl_scenario_def *xl_scenario_find(const char *id)
     return NULL;
 }
 
-/* Data handed over by the app, by record (a test's record as well as a built-in). */
+/* Data handed over by the app, by record and file index (a test's record as well as a
+ * built-in). */
 static struct {
     const xl_scenario_def *def;
+    int index;
     const void *bytes;
     size_t size;
+    char path[XL_SCENARIO_DATA_PATH];
 } data[XL_SCENARIO_DATA_MAX];
 static int data_count;
 
-int xl_scenario_set_data(const xl_scenario_def *def, const void *bytes, size_t size)
+int xl_scenario_data_count(const xl_scenario_def *def)
+{
+    assert(def != NULL);
+    int n = 0;
+    if (def->data_files)
+        while (n < XL_SCENARIO_DATA_FILES_MAX && def->data_files[n] != NULL) n++;
+    return n;
+}
+
+static int data_slot(const xl_scenario_def *def, int index)
+{
+    for (int i = 0; i < data_count; i++)
+        if (data[i].def == def && data[i].index == index)
+            return i;
+    return -1;
+}
+
+int xl_scenario_set_data(const xl_scenario_def *def, int index, const void *bytes, size_t size, const char *path)
 {
     assert(def != NULL && (bytes != NULL || size == 0));
-    for (int i = 0; i < data_count; i++)
-        if (data[i].def == def) {
-            data[i].bytes = bytes;
-            data[i].size = size;
-            return 0;
-        }
-    if (data_count >= XL_SCENARIO_DATA_MAX)
+    if (index < 0 || index >= XL_SCENARIO_DATA_FILES_MAX)
         return -1;
-    data[data_count].def = def;
-    data[data_count].bytes = bytes;
-    data[data_count].size = size;
-    data_count++;
+    int i = data_slot(def, index);
+    if (i < 0) {
+        if (data_count >= XL_SCENARIO_DATA_MAX)
+            return -1;
+        i = data_count++;
+    }
+    data[i].def = def;
+    data[i].index = index;
+    data[i].bytes = bytes;
+    data[i].size = size;
+    snprintf(data[i].path, sizeof data[i].path, "%s", path ? path : "");
     return 0;
 }
 
-const void *xl_scenario_data(const xl_scenario_def *def, size_t *size)
+const void *xl_scenario_data(const xl_scenario_def *def, int index, size_t *size)
 {
     assert(def != NULL && size != NULL);
-    for (int i = 0; i < data_count; i++)
-        if (data[i].def == def) {
-            *size = data[i].size;
-            return data[i].bytes;
-        }
-    *size = 0;
-    return NULL;
+    int i = data_slot(def, index);
+    *size = i >= 0 ? data[i].size : 0;
+    return i >= 0 ? data[i].bytes : NULL;
+}
+
+const char *xl_scenario_data_path(const xl_scenario_def *def, int index)
+{
+    assert(def != NULL);
+    if (index < 0 || index >= xl_scenario_data_count(def))
+        return NULL;
+    int i = data_slot(def, index);
+    if (i >= 0 && data[i].path[0])
+        return data[i].path;
+    /* Never looked for (a test's record, or no assets folder found): its name, as
+     * data_files gives it (static storage, so any thread may ask). */
+    return def->data_files[index];
 }
 
 int xl_scenario_param_index(const xl_scenario_def *def, const char *name)

@@ -236,17 +236,26 @@ typedef struct xl_scenario_def {
      * back to (the softmax's p-restore): called after the session's setup commands
      * (xl_session_desc.setup, the command line's --true and --names). May be NULL. */
     void (*keep_start)(void *state);
-    /* Read-only data the scenario reads (a data set): the name of a file under the
-     * assets' data/ folder that the app reads once, before any session starts, and hands
-     * over (xl_scenario_set_data); NULL for none. init finds it with xl_scenario_data
-     * and may keep a pointer to it in the state: the bytes outlive every session and
-     * are never copied, so a snapshot's copy of that pointer stays valid. */
-    const char *data_file;
+    /* Read-only data the scenario reads (data sets): the names of files under the assets'
+     * data/ folder, ended by NULL (at most XL_SCENARIO_DATA_FILES_MAX), that the app reads
+     * once, before any session starts, and hands over (xl_scenario_set_data); NULL for
+     * none. init finds file i with xl_scenario_data(def, i, &size) and may keep a pointer
+     * to it in the state: the bytes outlive every session and are never copied, so a
+     * snapshot's copy of that pointer stays valid. Without a file, init refuses with the
+     * reason, naming the file by xl_scenario_data_path (where the app looked for it). */
+    const char *const *data_files;
     /* The bars are bins of a continuous density (the Gaussian's voltage), not the
      * scenario's distribution itself: the sentence the Rényi panel and a lesson's
      * `@expect renyi_A` say in place of H_α of the bars. NULL: the bars' P is a discrete
      * distribution of the scenario (every scenario but a continuous one). */
     const char *continuous;
+    /* A per-step record of the scenario's own (the regression's train and test curves):
+     * called by the session after every step with the steered run's parameters theta
+     * after `step` steps, also while it replays steps after a rewind (the state was
+     * restored with the record as it was then), so the record, kept in the state, follows
+     * the timeline. Step 0 is the scenario's to record in `restart`, which every start and
+     * reset calls. May be NULL. */
+    void (*observe)(void *state, const double *theta, long step);
 } xl_scenario_def;
 
 /* The built-in scenarios, in the order S cycles them. Static storage. */
@@ -266,14 +275,25 @@ int xl_scenario_readout_index(const xl_scenario_def *def, const char *name);
  * over every registered scenario; a new record should pass it before it is listed. */
 int xl_scenario_check(const xl_scenario_def *def, char *err, size_t errlen);
 
-/* A scenario's read-only data (xl_scenario_def.data_file), borrowed: the caller keeps
- * the bytes unchanged and alive while any session may run def (the program: until it
- * exits). Returns 0, or -1 if XL_SCENARIO_DATA_MAX scenarios have data already. Not for
- * use while sessions run on other threads: the app sets them at start. */
-enum { XL_SCENARIO_DATA_MAX = 16 };
-int xl_scenario_set_data(const xl_scenario_def *def, const void *bytes, size_t size);
-/* def's data and its size, or NULL (and *size 0) when none was handed over. */
-const void *xl_scenario_data(const xl_scenario_def *def, size_t *size);
+/* A scenario's read-only data (xl_scenario_def.data_files): file index of def (0 for
+ * the first name in data_files), borrowed: the caller keeps the bytes unchanged and alive
+ * while any session may run def (the program: until it exits). bytes may be NULL (size 0)
+ * to record that the file could not be read; path (may be NULL) is where it was read or
+ * looked for, copied (up to XL_SCENARIO_DATA_PATH - 1 bytes), for messages. Returns 0, or
+ * -1 if index is outside 0..XL_SCENARIO_DATA_FILES_MAX-1 or XL_SCENARIO_DATA_MAX files are
+ * recorded already. Not for use while sessions run on other threads: the app sets them
+ * at start. */
+enum { XL_SCENARIO_DATA_MAX = 16, XL_SCENARIO_DATA_FILES_MAX = 4, XL_SCENARIO_DATA_PATH = 256 };
+int xl_scenario_set_data(const xl_scenario_def *def, int index, const void *bytes, size_t size, const char *path);
+/* File index of def's data and its size, or NULL (and *size 0) when none was handed over
+ * (or the file could not be read). */
+const void *xl_scenario_data(const xl_scenario_def *def, int index, size_t *size);
+/* Where file index of def was read or looked for ("/usr/share/xentlab/data/iris.csv"),
+ * for init's messages; when the app never looked (a test), its name in data_files; NULL
+ * if def has no such file. Valid until the next xl_scenario_set_data for it. */
+const char *xl_scenario_data_path(const xl_scenario_def *def, int index);
+/* How many names def->data_files lists (0 for NULL). */
+int xl_scenario_data_count(const xl_scenario_def *def);
 
 /* The verbs of every registered scenario, one table per scenario in registry order,
  * into out[0..cap-1]; returns how many (the tables borrow the records: static). */

@@ -313,6 +313,7 @@ int xls_step_once(xl_session *s)
         xls_fork_here(s);
     int stepped = 0;
     const int main_ok = xl_sim_status_get(MAIN(s)) == XL_SIM_OK;
+    const long main_before = xl_sim_steps(MAIN(s));
     if (s->def->evolve) {
         /* The truth moves first; every run then learns against where it is now. */
         s->def->evolve(s->state, xl_sim_steps(MAIN(s)) + 1);
@@ -342,6 +343,10 @@ int xls_step_once(xl_session *s)
         return 0;
     }
     xls_note_point(s);
+    /* The scenario's own record follows the steered run, in replay too (the state was
+     * restored with the record as it was at the checkpoint). */
+    if (s->def->observe && xl_sim_steps(MAIN(s)) != main_before)
+        s->def->observe(s->state, xl_sim_theta(MAIN(s)), xl_sim_steps(MAIN(s)));
     if (s->replaying)
         return 1;
     const long step = xl_sim_steps(MAIN(s));
