@@ -28,7 +28,9 @@ static int least_test_ce(const ui_reg_side_data *d)
 {
     int best = -1;
     for (int i = 0; i < d->n; i++)
-        if (isfinite(d->test_ce_at[i]) && (best < 0 || d->test_ce_at[i] < d->test_ce_at[best])) best = i;
+        if (isfinite(ui_reg_at(d, d->test_ce_at, i)) &&
+            (best < 0 || ui_reg_at(d, d->test_ce_at, i) < ui_reg_at(d, d->test_ce_at, best)))
+            best = i;
     return best;
 }
 
@@ -39,8 +41,8 @@ static int too_sure(const ui_reg_side_data *d, int *at)
     if (d->n < 2 || !d->test_ce_at || !d->test_acc_at) return 0;
     const int b = least_test_ce(d);
     *at = b;
-    return b >= 0 && b < d->n - 1 && d->test_ce_at[d->n - 1] > 1.05 * d->test_ce_at[b] &&
-           d->test_acc_at[d->n - 1] >= d->test_acc_at[b];
+    return b >= 0 && b < d->n - 1 && ui_reg_at(d, d->test_ce_at, d->n - 1) > 1.05 * ui_reg_at(d, d->test_ce_at, b) &&
+           ui_reg_at(d, d->test_acc_at, d->n - 1) >= ui_reg_at(d, d->test_acc_at, b);
 }
 
 /* The numbers beside the diagram: ECE large, then accuracy and cross-entropy, the mean
@@ -92,8 +94,8 @@ static void calibration_numbers(const ui_ctx *ctx, SDL_Rect box, SDL_Rect in, co
     if (too_sure(d, &at) && y + 2 * lh + lh / 2 <= box.y + box.h) {
         y += lh / 2;
         char s0[96], s1[96];
-        ui_format_count(a, sizeof a, d->steps[at]);
-        snprintf(s0, sizeof s0, "test CE up from %.3g at step %s,", d->test_ce_at[at] * k, a);
+        ui_format_count(a, sizeof a, ui_reg_step_at(d, at));
+        snprintf(s0, sizeof s0, "test CE up from %.3g at step %s,", ui_reg_at(d, d->test_ce_at, at) * k, a);
         snprintf(s1, sizeof s1, "accuracy not down: right but too sure");
         const char *l0[] = {s0, "test CE up, accuracy not:"}, *l1[] = {s1, "right but too sure"};
         if (ui_reg_say(ctx, claims, in, UI_FONT_LABEL, box.x, y, box.w, th->surprise, l0, 2))
@@ -226,11 +228,12 @@ static float sy(const series_plot *p, double v)
 }
 
 /* v[0..n-1] (times k) against steps, at most one point per two pixels of width. */
-static void polyline(const ui_ctx *ctx, const series_plot *p, const long *steps, const double *v, int n, double k,
+static void polyline(const ui_ctx *ctx, const series_plot *p, const ui_reg_side_data *d, const double *v, double k,
                      SDL_Color c)
 {
+    const int n = d->n;
     if (n == 1) {
-        ui_draw_disc(ctx->r, sx(p, (double)steps[0]), sy(p, v[0] * k), 2.5f * ctx->line, c);
+        ui_draw_disc(ctx->r, sx(p, (double)ui_reg_step_at(d, 0)), sy(p, ui_reg_at(d, v, 0) * k), 2.5f * ctx->line, c);
         return;
     }
     const int m = p->plot.w / 2 > 2 ? p->plot.w / 2 : 2;
@@ -239,9 +242,10 @@ static void polyline(const ui_ctx *ctx, const series_plot *p, const long *steps,
     int prev = 0;
     for (int i = stride; ; i += stride) {
         const int j = i < n - 1 ? i : n - 1;
-        if (isfinite(v[prev]) && isfinite(v[j]))
-            ui_draw_line(ctx->r, sx(p, (double)steps[prev]), sy(p, v[prev] * k), sx(p, (double)steps[j]),
-                         sy(p, v[j] * k), w, c);
+        const double a = ui_reg_at(d, v, prev), b = ui_reg_at(d, v, j);
+        if (isfinite(a) && isfinite(b))
+            ui_draw_line(ctx->r, sx(p, (double)ui_reg_step_at(d, prev)), sy(p, a * k), sx(p, (double)ui_reg_step_at(d, j)),
+                         sy(p, b * k), w, c);
         prev = j;
         if (j == n - 1) break;
     }
@@ -284,8 +288,9 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     const double k = xl_unit_scale(ctx->unit);
     double top = 0.0;
     for (int i = 0; i < d->n; i++) {
-        if (isfinite(d->train_ce_at[i]) && d->train_ce_at[i] * k > top) top = d->train_ce_at[i] * k;
-        if (isfinite(d->test_ce_at[i]) && d->test_ce_at[i] * k > top) top = d->test_ce_at[i] * k;
+        const double a = ui_reg_at(d, d->train_ce_at, i), b = ui_reg_at(d, d->test_ce_at, i);
+        if (isfinite(a) && a * k > top) top = a * k;
+        if (isfinite(b) && b * k > top) top = b * k;
     }
     top = top > 0.0 ? ui_nice_ceil(top * 1.05) : 1.0;
     /* Columns: the value axis, the plots, the end labels. Rows: CE plot, accuracy strip,
@@ -296,7 +301,7 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     if (body.w < 6 * lh || body.h < 6 * lh) return;
     const int acc_h = body.h / 3 > 3 * lh ? body.h / 3 : 3 * lh;
     const int gap = tick_h;
-    series_plot ce = {{body.x, body.y, body.w, body.h - acc_h - gap}, (double)d->steps[0], (double)d->steps[d->n - 1],
+    series_plot ce = {{body.x, body.y, body.w, body.h - acc_h - gap}, (double)ui_reg_step_at(d, 0), (double)ui_reg_step_at(d, d->n - 1),
                       top};
     series_plot acc = {{body.x, body.y + body.h - acc_h, body.w, acc_h}, ce.x_lo, ce.x_hi, 1.0};
     if (!(ce.x_hi > ce.x_lo)) ce.x_hi = acc.x_hi = ce.x_lo + 1.0;
@@ -316,7 +321,7 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     }
     /* Step ticks under the accuracy strip. */
     char buf[48];
-    ui_format_count(buf, sizeof buf, d->steps[d->n - 1]);
+    ui_format_count(buf, sizeof buf, ui_reg_step_at(d, d->n - 1));
     const int room = ui_text_width(ctx->text, UI_FONT_TICK, buf) + 2 * ctx->pad;
     int max_ticks = body.w / (room > 1 ? room : 1);
     max_ticks = max_ticks < 2 ? 2 : max_ticks > 10 ? 10 : max_ticks;
@@ -336,17 +341,17 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     ui_reg_say(ctx, claims, in, UI_FONT_TICK, acc.plot.x, in.y + in.h - tick_h, in.w - left_w, th->text_dim, st, 2);
     /* The lines: train then test, so the test line (what matters) is on top. */
     const SDL_Color cols[2] = {th->truth, th->surprise};
-    polyline(ctx, &ce, d->steps, d->train_ce_at, d->n, k, cols[0]);
-    polyline(ctx, &ce, d->steps, d->test_ce_at, d->n, k, cols[1]);
-    polyline(ctx, &acc, d->steps, d->train_acc_at, d->n, 1.0, cols[0]);
-    polyline(ctx, &acc, d->steps, d->test_acc_at, d->n, 1.0, cols[1]);
+    polyline(ctx, &ce, d, d->train_ce_at, k, cols[0]);
+    polyline(ctx, &ce, d, d->test_ce_at, k, cols[1]);
+    polyline(ctx, &acc, d, d->train_acc_at, 1.0, cols[0]);
+    polyline(ctx, &acc, d, d->test_acc_at, 1.0, cols[1]);
     /* The least test CE, where it has risen since. */
     const int b = least_test_ce(d);
-    if (b >= 0 && b < d->n - 1 && d->test_ce_at[d->n - 1] > d->test_ce_at[b]) {
-        const float x = sx(&ce, (double)d->steps[b]), y = sy(&ce, d->test_ce_at[b] * k);
+    if (b >= 0 && b < d->n - 1 && ui_reg_at(d, d->test_ce_at, d->n - 1) > ui_reg_at(d, d->test_ce_at, b)) {
+        const float x = sx(&ce, (double)ui_reg_step_at(d, b)), y = sy(&ce, ui_reg_at(d, d->test_ce_at, b) * k);
         ui_draw_disc(ctx->r, x, y, 3.5f * ctx->line, th->surprise);
         ui_draw_ring(ctx->r, x, y, 3.5f * ctx->line, ui_lw(ctx, 0.75f), th->select_edge);
-        ui_format_count(buf, sizeof buf, d->steps[b]);
+        ui_format_count(buf, sizeof buf, ui_reg_step_at(d, b));
         char lab[96];
         snprintf(lab, sizeof lab, "least test CE, step %s", buf);
         const int w = ui_text_width(ctx->text, UI_FONT_TICK, lab);
@@ -360,21 +365,22 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     }
     /* End labels: the values now. */
     char t0[64], t1[64], a[32];
-    ui_format_fit(a, sizeof a, d->train_ce_at[d->n - 1] * k, 3, 6);
+    const int last = d->n - 1;
+    const double ce_v[2] = {ui_reg_at(d, d->train_ce_at, last) * k, ui_reg_at(d, d->test_ce_at, last) * k};
+    ui_format_fit(a, sizeof a, ce_v[0], 3, 6);
     snprintf(t0, sizeof t0, "train %s", a);
-    ui_format_fit(a, sizeof a, d->test_ce_at[d->n - 1] * k, 3, 6);
+    ui_format_fit(a, sizeof a, ce_v[1], 3, 6);
     snprintf(t1, sizeof t1, "test %s", a);
     const char *ce_t[2] = {t0, t1};
-    const double ce_v[2] = {d->train_ce_at[d->n - 1] * k, d->test_ce_at[d->n - 1] * k};
     end_labels(ctx, &ce, (SDL_Rect){in.x, ce.plot.y - tick_h / 2, in.w, ce.plot.h + tick_h}, ce_t, ce_v, cols,
                claims);
     char u0[64], u1[64];
-    ui_format(a, sizeof a, 100.0 * d->train_acc_at[d->n - 1], 1);
+    const double acc_v[2] = {ui_reg_at(d, d->train_acc_at, last), ui_reg_at(d, d->test_acc_at, last)};
+    ui_format(a, sizeof a, 100.0 * acc_v[0], 1);
     snprintf(u0, sizeof u0, "train %s%%", a);
-    ui_format(a, sizeof a, 100.0 * d->test_acc_at[d->n - 1], 1);
+    ui_format(a, sizeof a, 100.0 * acc_v[1], 1);
     snprintf(u1, sizeof u1, "test %s%%", a);
     const char *acc_t[2] = {u0, u1};
-    const double acc_v[2] = {d->train_acc_at[d->n - 1], d->test_acc_at[d->n - 1]};
     end_labels(ctx, &acc, (SDL_Rect){in.x, acc.plot.y - tick_h / 2, in.w, acc.plot.h + tick_h}, acc_t, acc_v, cols,
                claims);
     ui_hit_add(ctx, ce.plot, "cross-entropy per step", "blue: on the training part; vermillion: on the test part",

@@ -74,11 +74,14 @@ typedef struct ui_reg_side_data {
     double ece;                        /* expected calibration error, 0..1 */
     double test_acc, train_acc;        /* 0..1 */
     double test_ce, train_ce;          /* nats */
-    /* curves: n records, oldest first */
+    /* curves: n records, oldest first; record i's value at ((char *)ptr + i * stride)
+     * (a stride of 0: packed arrays), so the scenario's own array of records is read in
+     * place */
     int n;
-    const long *steps;                 /* [n] */
-    const double *train_ce_at, *test_ce_at;    /* [n] nats */
-    const double *train_acc_at, *test_acc_at;  /* [n] 0..1 */
+    size_t stride;                     /* bytes from one record to the next, 0: packed */
+    const long *steps;
+    const double *train_ce_at, *test_ce_at;    /* nats */
+    const double *train_acc_at, *test_acc_at;  /* 0..1 */
 } ui_reg_side_data;
 
 /* Where a view drew what, for tests. Cells run i = row, j = column; cell (i, j) covers
@@ -109,5 +112,13 @@ SDL_Color ui_reg_diverging(const ui_theme *th, double v, double max);
 
 /* Draw data's view into area (panel frame and title included). geom may be NULL. */
 void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *data, ui_reg_side_geom *geom);
+
+/* The side place from the session: the regression's state at the steered run's theta,
+ * the selected training row, the view the state holds (the verbs view and view-next).
+ * Another scenario gets the bare frame. geom may be NULL. ui_regression_draw_side
+ * (ui_panel_regression.h, the record's draw_side) is this without geom. */
+void ui_regression_side_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_reg_side_geom *geom);
+/* The view s shows in the side place (UI_REG_UPDATE for another scenario). */
+ui_reg_view ui_regression_side_view(const xl_session *s);
 
 #endif

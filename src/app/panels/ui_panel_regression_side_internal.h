@@ -7,6 +7,16 @@
 #include "ui_layout.h"
 #include "ui_panel_regression_side.h"
 
+/* Record i of a curve (see ui_reg_side_data's stride). */
+static inline double ui_reg_at(const ui_reg_side_data *d, const double *p, int i)
+{
+    return d->stride ? *(const double *)(const void *)((const char *)p + d->stride * (size_t)i) : p[i];
+}
+static inline long ui_reg_step_at(const ui_reg_side_data *d, int i)
+{
+    return d->stride ? *(const long *)(const void *)((const char *)d->steps + d->stride * (size_t)i) : d->steps[i];
+}
+
 /* The edge of cell i of count cells over [origin, origin + size) (integer division, so
  * the cells tile the span exactly). */
 int ui_reg_cell_edge(int origin, int size, int count, int i);

@@ -148,6 +148,10 @@ typedef struct xl_regression_state {
     /* Texts the bars and panels borrow: class names as the bars show them, the title of
      * each training row's bars is made on the fly. */
     char param_names[XL_SOFTREG_MAX_K * (XL_DATASET_FEATURES_MAX + 1)][24];
+
+    /* The side place's view (ui_panel_regression_side: 0 update, 1 confusion, 2
+     * calibration, 3 curves), set by the verb `view`: a view, not the truth. */
+    int side_view;
 } xl_regression_state;
 
 /* Which data set: XL_REGRESSION_IRIS or XL_REGRESSION_DIGITS. */
