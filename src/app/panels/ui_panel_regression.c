@@ -58,7 +58,7 @@ static void bare_name(const char *name, char *out, size_t n)
  * in two wordings (long, short). */
 static void slice_notes(const xl_regression_state *st, char *longer, size_t nl, char *shorter, size_t ns)
 {
-    char part[2][96];
+    char part[2][48];
     int m = 0;
     for (int col = 0; col < st->raw.d && m < 2; col++) {
         if (col == st->plot_a || col == st->plot_b) continue;
@@ -71,8 +71,9 @@ static void slice_notes(const xl_regression_state *st, char *longer, size_t nl, 
         snprintf(shorter, ns, "a slice at the other features' training means");
         return;
     }
-    snprintf(longer, nl, "A slice through all four: %s, %s (the training means)", part[0], part[1]);
-    snprintf(shorter, ns, "slice: %s, %s (training means)", part[0], part[1]);
+    snprintf(longer, nl, "All four features: the plane is a slice at %s, %s (their training means)", part[0],
+             part[1]);
+    snprintf(shorter, ns, "a slice at %s, %s (training means)", part[0], part[1]);
 }
 
 static void draw_iris(const ui_ctx *ctx, SDL_Rect in, const xl_regression_state *st, const double *theta,

@@ -319,7 +319,10 @@ void ui_regression_regions_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regress
     const int ni = legend_items(ctx, v, items);
     const int col_w = legend_column_width(ctx, items, ni);
     const int row_gap = lh / 4;
-    int legend_col = col_w > 0 && in.w - col_w - ctx->pad >= in.w * 3 / 5 && ni * (lh + row_gap) <= bottom - in.y;
+    /* A column at the right only on a wide panel: on a tall one it would leave the plot a
+     * strip; rows on top cost it less there. */
+    int legend_col = col_w > 0 && in.w - col_w - ctx->pad >= in.w * 3 / 5 && in.w * 3 >= (bottom - in.y) * 4 &&
+                     ni * (lh + row_gap) <= bottom - in.y;
     int top = in.y;
     int right = in.x + in.w;
     if (legend_col) {
@@ -328,12 +331,15 @@ void ui_regression_regions_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regress
         for (int i = 0; i < ni; i++, y += lh + row_gap)
             legend_entry(ctx, &m, items[i].kind, items[i].colour, items[i].label, right + ctx->pad, y, col_w, in, pl);
     } else {
-        /* Rows on top, as many as the entries need, at most two. */
-        int x = in.x, rows = 1;
+        /* Rows on top, as many as the entries need, at most three (a quarter of the
+         * height); what does not fit then is left out, the classes first in. */
+        int x = in.x, rows = 1, max_rows = (bottom - in.y) / (4 * lh);
+        if (max_rows > 3) max_rows = 3;
+        if (max_rows < 1) max_rows = 1;
         for (int i = 0; i < ni; i++) {
             int iw = lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, items[i].label);
             if (x + iw > in.x + in.w && x > in.x) {
-                if (rows == 2) break;
+                if (rows == max_rows) break;
                 rows++;
                 x = in.x;
             }
