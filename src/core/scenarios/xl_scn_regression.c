@@ -348,7 +348,7 @@ enum {
     V_COUNT
 };
 static const xl_verb_def verbs[V_COUNT] = {
-    [V_DATASET] = {"dataset", XL_ARG_NONE, 0, 0, "dataset", "switch the data set: iris ↔ digits (the runs restart)",
+    [V_DATASET] = {"dataset", XL_ARG_NONE, 0, 0, "dataset", "switch the data set: iris or digits (the runs restart)",
                    {{'d', 0}}, "D data", NULL, 0},
     [V_FEATURE_SET] = {"feature-set", XL_ARG_NONE, 0, 0, "feature-set",
                        "the next iris features: petal, sepal, the other pairs, all four (the runs restart)",
@@ -369,7 +369,7 @@ static const xl_verb_def verbs[V_COUNT] = {
                      "fewer training samples per class, down to 1 (overfitting; the runs restart)", {{'j', 1}}, NULL,
                      "already 1 sample per class", 0},
     [V_BATCH] = {"batch", XL_ARG_NONE, 0, 0, "batch",
-                 "full-batch gradient descent ↔ mini-batches of 32 in a seeded order (SGD)", {{'u', 0}},
+                 "full-batch gradient descent, or mini-batches of 32 in a seeded order (SGD)", {{'u', 0}},
                  "U batch", NULL, 0},
 };
 static const char *const hint_bar[] = {"select-next", "dataset", "feature-set", "size-up", "l2-up", "smooth-up",
