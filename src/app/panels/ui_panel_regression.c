@@ -73,7 +73,7 @@ static void slice_notes(const xl_regression_state *st, char *longer, size_t nl, 
     }
     snprintf(longer, nl, "All four features: the plane is a slice at %s, %s (their training means)", part[0],
              part[1]);
-    snprintf(shorter, ns, "a slice at %s, %s (training means)", part[0], part[1]);
+    snprintf(shorter, ns, "a slice at the training means: %s, %s", part[0], part[1]);
 }
 
 static void draw_iris(const ui_ctx *ctx, SDL_Rect in, const xl_regression_state *st, const double *theta,
