@@ -149,6 +149,10 @@ typedef struct xl_regression_state {
      * ("SAMPLE 12 OF 105 · FILE ROW 37") and the parameters' names ("W[2][5]", "b[2]"). */
     char row_title[XL_REGRESSION_ROWS_MAX][XL_REGRESSION_TEXT];
     char param_names[XL_SOFTREG_MAX_K * (XL_DATASET_FEATURES_MAX + 1)][16];
+
+    /* The side place's view (ui_panel_regression_side: 0 update, 1 confusion, 2
+     * calibration, 3 curves), set by the verb `view`: a view, not the truth. */
+    int side_view;
 } xl_regression_state;
 
 /* Which data set: XL_REGRESSION_IRIS or XL_REGRESSION_DIGITS. */

@@ -1,0 +1,240 @@
+/* ui_panel_regression_digits: the digits picture, the selected image large and the ten
+ * templates (see ui_panel_regression.h and ui_panel_regression_internal.h).
+ *
+ * Layout: the attribution at the bottom, first (it must be shown wherever the digits
+ * are, so everything else gives way to it); above it, at the left the selected image
+ * as a square of 8 x 8 cells with its label and prediction over it, at the right the
+ * templates in two rows of five, each under its digit, and under them the diverging
+ * scale's key. The label's template is framed in the truth's colour, the prediction's
+ * in the model's (P blue, Q orange, as on the bars).
+ *
+ * The templates share one symmetric scale, the largest |weight| of all of them, so a
+ * strong template looks strong beside a weak one, and 0 is the neutral middle.
+ */
+#include "ui_panel_regression_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_draw.h"
+#include "ui_wrap.h"
+
+enum { SIDE = UI_REGRESSION_DIGIT_SIDE, PIXELS = SIDE * SIDE };
+
+#define NBSP "\xC2\xA0"
+
+/* The attribution wrapped across the width at the bottom of in; returns its top (in.y +
+ * in.h if nothing was drawn). The licence's name "CC BY 4.0" is kept on one line (its
+ * spaces made non-breaking), so no reader sees a bare "CC BY" and a "4.0" apart. */
+static int draw_attribution(const ui_ctx *ctx, SDL_Rect in, const char *text, ui_claims *pl, ui_regression_geom *g)
+{
+    if (!text || !*text) return in.y + in.h;
+    char buf[512];
+    size_t o = 0;
+    for (const char *p = text; *p && o + 4 < sizeof buf;) {
+        if (strncmp(p, "CC BY ", 6) == 0 && o + 16 < sizeof buf) {
+            memcpy(buf + o, "CC" NBSP "BY" NBSP, 8);
+            o += 8;
+            p += 6;
+            continue;
+        }
+        buf[o++] = *p++;
+    }
+    buf[o] = '\0';
+    const ui_wrap_style st = {UI_FONT_TICK, UI_FONT_TICK, ctx->theme->text_dim, ctx->theme->text_dim, 0, 0, 0};
+    int h = ui_wrap_draw(ctx->text, &st, buf, in.x, in.y, in.w, in.y + in.h, 0, NULL);
+    if (h <= 0 || h > in.h) return in.y + in.h;
+    int y = in.y + in.h - h;
+    ui_wrap_draw(ctx->text, &st, buf, in.x, y, in.w, in.y + in.h, 1, NULL);
+    SDL_Rect box = {in.x, y, in.w, h};
+    ui_claim(pl, box, in, 0);
+    g->attribution = box;
+    g->attribution_lines = h / ui_text_line_height(ctx->text, UI_FONT_TICK);
+    if (g->attribution_lines < 1) g->attribution_lines = 1;
+    return y;
+}
+
+/* The largest |weight| over all templates, or 1 if they are all 0 (or none). */
+static double weight_scale(const ui_regression_digits_in *v)
+{
+    double m = 0.0;
+    for (int k = 0; k < v->classes; k++)
+        for (int p = 0; p < PIXELS; p++) {
+            double w = fabs(v->weights[k * v->stride + p]);
+            if (isfinite(w) && w > m) m = w;
+        }
+    return m > 0.0 ? m : 1.0;
+}
+
+static void draw_image(const ui_ctx *ctx, const ui_regression_digits_in *v, SDL_Rect box, int pitch)
+{
+    ui_draw_fill(ctx->r, box, ctx->theme->border);
+    for (int r = 0; r < SIDE; r++)
+        for (int c = 0; c < SIDE; c++) {
+            SDL_Rect cell = {box.x + c * pitch + 1, box.y + r * pitch + 1, pitch - 1, pitch - 1};
+            ui_draw_fill(ctx->r, cell, ui_regression_digit_grey(ctx->theme, v->image[r * SIDE + c]));
+        }
+}
+
+static void draw_template(const ui_ctx *ctx, const ui_regression_digits_in *v, int k, SDL_Rect box, int pitch,
+                          double scale)
+{
+    /* No gaps: a template is one picture (a stroke reads as a stroke), framed. */
+    const double *w = v->weights + k * v->stride;
+    for (int r = 0; r < SIDE; r++)
+        for (int c = 0; c < SIDE; c++) {
+            SDL_Rect cell = {box.x + c * pitch, box.y + r * pitch, pitch, pitch};
+            ui_draw_fill(ctx->r, cell, ui_regression_diverging(ctx->theme, w[r * SIDE + c] / scale));
+        }
+}
+
+/* A frame `width` wide just outside box, in colour c. */
+static void frame_around(const ui_ctx *ctx, SDL_Rect box, int gap, int width, SDL_Color c)
+{
+    SDL_Rect f = {box.x - gap - width, box.y - gap - width, box.w + 2 * (gap + width), box.h + 2 * (gap + width)};
+    ui_draw_frame(ctx->r, f, width, c);
+}
+
+/* The diverging key: a bar from −scale to +scale with its ends and 0 labelled. */
+static void draw_key(const ui_ctx *ctx, SDL_Rect area, double scale, ui_claims *pl)
+{
+    const ui_theme *th = ctx->theme;
+    const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    char lo[48], hi[48], buf[32];
+    ui_format_fit(buf, sizeof buf, scale, 2, 6);
+    snprintf(hi, sizeof hi, "+%s", buf);
+    snprintf(lo, sizeof lo, "−%s", buf);
+    const char *title = "weight:";
+    int tw = ui_text_width(ctx->text, UI_FONT_TICK, title);
+    int wl = ui_text_width(ctx->text, UI_FONT_TICK, lo), wh = ui_text_width(ctx->text, UI_FONT_TICK, hi);
+    int bar_w = area.w - tw - wl - wh - 4 * (ctx->pad / 2);
+    if (bar_w > 12 * tick_h) bar_w = 12 * tick_h;
+    if (bar_w < 3 * tick_h) return;
+    int x = area.x, y = area.y;
+    SDL_Rect all = {x, y, tw + wl + wh + bar_w + 3 * (ctx->pad / 2), tick_h};
+    if (!ui_claim(pl, all, area, 0)) return;
+    ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, title);
+    x += tw + ctx->pad / 2;
+    ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, lo);
+    x += wl + ctx->pad / 2;
+    int bh = tick_h * 2 / 3;
+    for (int i = 0; i < bar_w; i++) {
+        double t = -1.0 + 2.0 * (i + 0.5) / bar_w;
+        ui_draw_fill(ctx->r, (SDL_Rect){x + i, y + (tick_h - bh) / 2, 1, bh}, ui_regression_diverging(th, t));
+    }
+    ui_draw_line(ctx->r, x + bar_w / 2.0f, y, x + bar_w / 2.0f, y + tick_h, 1.0f, th->axis);
+    x += bar_w + ctx->pad / 2;
+    ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, hi);
+}
+
+/* The caption over the image: the label and the prediction, each after a swatch of the
+ * frame it puts around its template (blue the truth, orange the model). */
+static void draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, int x, int y, int w, int frame_w,
+                         ui_claims *pl, SDL_Rect in)
+{
+    const ui_theme *th = ctx->theme;
+    if (v->label < 0) return;
+    char line[2][2][96];
+    snprintf(line[0][0], sizeof line[0][0], "label %d", v->label);
+    snprintf(line[0][1], sizeof line[0][1], "label %d", v->label);
+    if (v->predicted >= 0) {
+        const char *mark = v->predicted == v->label ? "" : " \xE2\x9C\x97"; /* ✗ */
+        snprintf(line[1][0], sizeof line[1][0], "model: %d, q = %.2f%s", v->predicted, v->q_predicted, mark);
+        snprintf(line[1][1], sizeof line[1][1], "model: %d%s", v->predicted, mark);
+    } else {
+        line[1][0][0] = line[1][1][0] = '\0';
+    }
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    const int sw = lh * 7 / 10, gap = lh / 3;
+    for (int i = 0; i < 2; i++) {
+        for (int wording = 0; wording < 2; wording++) {
+            const char *text = line[i][wording];
+            if (!text[0]) break;
+            int tw = ui_text_width(ctx->text, UI_FONT_LABEL, text);
+            if (sw + gap + tw > w) continue;
+            SDL_Rect b = {x, y + i * lh, sw + gap + tw, lh};
+            if (!ui_claim(pl, b, in, 0)) continue;
+            SDL_Rect swatch = {x, b.y + (lh - sw) / 2, sw, sw};
+            ui_draw_frame(ctx->r, swatch, frame_w < sw / 3 ? frame_w : sw / 3, i == 0 ? th->truth : th->model);
+            ui_text_draw(ctx->text, UI_FONT_LABEL, x + sw + gap, b.y, UI_ALIGN_LEFT, th->text, text);
+            break;
+        }
+    }
+}
+
+void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regression_digits_in *v, ui_claims *pl,
+                               ui_regression_geom *g)
+{
+    const ui_theme *th = ctx->theme;
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    g->label = v->label;
+    g->predicted = v->predicted;
+    g->selected = -1;
+
+    /* No digits without their attribution: where it cannot be drawn whole, neither are they. */
+    int bottom = draw_attribution(ctx, in, v->attribution, pl, g) - ctx->pad / 2;
+    if (g->attribution_lines == 0) return;
+    const int frame_w = (int)ui_lw(ctx, 1.5f) < 2 ? 2 : (int)ui_lw(ctx, 1.5f);
+
+    /* The image: a square as tall as the room under its two caption lines, at most
+     * 40% of the width. */
+    int cap_h = 2 * lh + ctx->pad / 3;
+    int side = bottom - in.y - cap_h - 2 * frame_w;
+    if (side > in.w * 2 / 5) side = in.w * 2 / 5;
+    int pitch = (side - 1) / SIDE;
+    if (pitch < 3 || !v->image) pitch = 0;
+    int left_w = 0;
+    if (pitch > 0) {
+        int sz = pitch * SIDE + 1;
+        SDL_Rect box = {in.x + frame_w, in.y + cap_h + frame_w, sz, sz};
+        draw_caption(ctx, v, in.x, in.y, in.w * 2 / 5 > sz ? in.w * 2 / 5 : sz, frame_w, pl, in);
+        draw_image(ctx, v, box, pitch);
+        frame_around(ctx, box, 0, frame_w, th->truth);
+        g->image = box;
+        g->image_pitch = pitch;
+        left_w = sz + 2 * frame_w + ctx->pad;
+        int cw = in.w * 2 / 5;
+        if (cw > left_w) left_w = cw + ctx->pad;
+    }
+
+    /* The templates: five columns, two rows, each a digit over its 8 x 8 weights. */
+    if (!v->weights || v->classes < 1) return;
+    const int cols = v->classes > 5 ? (v->classes + 1) / 2 : v->classes;
+    const int rows = (v->classes + cols - 1) / cols;
+    SDL_Rect area = {in.x + left_w, in.y, in.w - left_w, bottom - in.y};
+    int key_h = tick_h + ctx->pad / 2;
+    int cell_w = area.w / cols;
+    int cell_h = (area.h - key_h) / rows;
+    int gap = 2 * frame_w + ctx->pad / 2;
+    int tp = cell_w - gap;
+    if (cell_h - tick_h - gap < tp) tp = cell_h - tick_h - gap;
+    tp /= SIDE;
+    if (tp < 2) return;
+    const double scale = weight_scale(v);
+    g->w_scale = scale;
+    g->tmpl_pitch = tp;
+    int sz = tp * SIDE;
+    int grid_w = cols * (sz + gap);
+    int x0 = area.x + (area.w - grid_w) / 2 + gap / 2, y0 = area.y;
+    for (int k = 0; k < v->classes; k++) {
+        int c = k % cols, r = k / cols;
+        int x = x0 + c * (sz + gap), y = y0 + r * (sz + gap + tick_h);
+        char name[8];
+        snprintf(name, sizeof name, "%d", k);
+        int nw = ui_text_width(ctx->text, UI_FONT_TICK, name);
+        SDL_Rect nb = {x + (sz - nw) / 2, y, nw, tick_h};
+        if (ui_claim(pl, nb, in, 0))
+            ui_text_draw(ctx->text, UI_FONT_TICK, nb.x, nb.y, UI_ALIGN_LEFT, th->text, name);
+        SDL_Rect box = {x, y + tick_h + frame_w, sz, sz};
+        draw_template(ctx, v, k, box, tp, scale);
+        g->tmpl[k] = box;
+        if (k == v->predicted) frame_around(ctx, box, k == v->label ? frame_w : 0, frame_w, th->model);
+        if (k == v->label) frame_around(ctx, box, 0, frame_w, th->truth);
+    }
+    g->templates = v->classes;
+    int key_y = y0 + rows * (sz + gap + tick_h);
+    if (key_y + tick_h <= bottom) draw_key(ctx, (SDL_Rect){area.x, key_y, area.w, tick_h}, scale, pl);
+    g->view = UI_REGRESSION_DIGITS;
+}
