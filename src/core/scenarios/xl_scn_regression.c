@@ -572,7 +572,7 @@ static const char *slice_note(const void *state, int a, int b, int valley)
     (void)a;
     (void)b;
     (void)valley;
-    return "two weights of W: the others held where the run is now";
+    return "two parameters of W and b; the others held where the run is now";
 }
 
 /* ---- The landscape over two parameters ------------------------------------------ */
