@@ -395,6 +395,15 @@ START_TEST(landscape_matches_the_generic_path)
         /* The same inputs: no refill. */
         ck_assert_int_eq(def()->landscape(st, fast, theta, a, b, -3.0, 2.0, -1.5, 4.0), 0);
     }
+    /* A wide view: along a grid row the moving logit sweeps hundreds of nats, so cells far
+     * from the row's largest logit take the plain way. */
+    ck_assert_int_eq(def()->landscape(st, fast, theta, 0, 4, -300.0, 250.0, -90.0, 120.0), 1);
+    ck_assert_int_eq(xl_landscape_compute_box(slow, xl_session_model(s), theta, 0, 4, -300.0, 250.0, -90.0, 120.0), 1);
+    for (int j = 0; j < 24; j++)
+        for (int i = 0; i < 24; i++) {
+            const double f = xl_landscape_at(fast, i, j), w = xl_landscape_at(slow, i, j);
+            ck_assert_msg(fabs(f - w) <= 1e-13 * w, "wide view, cell (%d, %d): %.17g vs %.17g", i, j, f, w);
+        }
     xl_landscape_destroy(fast);
     xl_landscape_destroy(slow);
     xl_session_destroy(s);
