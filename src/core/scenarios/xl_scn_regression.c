@@ -275,6 +275,7 @@ static xl_regression_point point_at(const xl_regression_state *st, const double 
 static void observe(void *state, const double *theta, long step)
 {
     xl_regression_state *st = state;
+    memcpy(st->theta_now, theta, (size_t)xl_softreg_param_count(st->d, st->k) * sizeof(double));
     /* A step at or before the last one kept (the record was not restored with the run):
      * what came after it is another history. */
     while (st->record_count > 0 && st->record[st->record_count - 1].step >= step) st->record_count--;
@@ -302,8 +303,9 @@ static void restart(void *state)
     st->batch_n = 0;
     st->record_count = 0;
     st->record_stride = 1;
-    double theta0[XL_MAX_PARAMS];
+    double theta0[XL_MAX_PARAMS] = {0};
     start(st, theta0);
+    memcpy(st->theta_now, theta0, sizeof theta0);
     st->record[st->record_count++] = point_at(st, theta0, 0);
     if (st->batch > 0) next_batch(st);
     st->version++;
@@ -347,7 +349,7 @@ static double step_cost(const void *state)
 
 enum {
     V_DATASET, V_FEATURE_SET, V_SMOOTH_UP, V_SMOOTH_DOWN, V_L2_UP, V_L2_DOWN, V_SIZE_UP, V_SIZE_DOWN, V_BATCH,
-    V_COUNT
+    V_NEXT_MISTAKE, V_COUNT
 };
 static const xl_verb_def verbs[V_COUNT] = {
     [V_DATASET] = {"dataset", XL_ARG_NONE, 0, 0, "dataset", "switch the data set: iris or digits (the runs restart)",
@@ -373,9 +375,13 @@ static const xl_verb_def verbs[V_COUNT] = {
     [V_BATCH] = {"batch", XL_ARG_NONE, 0, 0, "batch",
                  "full-batch gradient descent, or mini-batches of 32 in a seeded order (SGD)", {{'u', 0}},
                  "U batch", NULL, 0},
+    [V_NEXT_MISTAKE] = {"next-mistake", XL_ARG_NONE, 0, 0, "next-mistake",
+                        "select the next training sample the model gets wrong (as of the last step)", {{'x', 0}},
+                        "X next mistake", "a model that gets every training sample right",
+                        XL_VERB_VIEW | XL_VERB_SELECTS_FIRST},
 };
-static const char *const hint_bar[] = {"select-next", "dataset", "feature-set", "size-up", "l2-up", "smooth-up",
-                                       "batch", NULL};
+static const char *const hint_bar[] = {"select-next", "next-mistake", "dataset", "feature-set", "size-up", "l2-up",
+                                       "smooth-up", "batch", NULL};
 
 static const double eps_ladder[] = {0.0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5};
 static const double l2_ladder[] = {0.0, 0.0001, 0.001, 0.01, 0.1, 1.0};
@@ -505,6 +511,18 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int s
         if (st->batch > 0) next_batch(st);
         st->version++;
         return XL_APPLY_DONE;
+    case V_NEXT_MISTAKE:
+        /* After the selected row, wrapping: the first whose argmax Q is not its label. */
+        for (int t = 1; t <= st->n_train; t++) {
+            const int r = ((selected >= 0 ? selected : 0) + t) % st->n_train;
+            double logq[XL_SOFTREG_MAX_K];
+            if (xl_regression_row_q(st, st->theta_now, r, logq) != st->y[r]) {
+                st->focus_row = r;
+                return XL_APPLY_DONE;
+            }
+        }
+        snprintf(err, errlen, "next-mistake: the model gets every training sample right");
+        return XL_APPLY_REFUSED;
     default:
         return XL_APPLY_NOT_MINE;
     }
@@ -719,8 +737,8 @@ static int landscape(const void *state, xl_landscape *ls, const double *theta, i
 
 static int first_item(const void *state)
 {
-    (void)state;
-    return 0;
+    const xl_regression_state *st = state;
+    return st->focus_row >= 0 && st->focus_row < st->n_train ? st->focus_row : 0;
 }
 
 /* ---- Accessors ------------------------------------------------------------------ */

@@ -142,6 +142,12 @@ typedef struct xl_regression_state {
     int batch_y[XL_REGRESSION_BATCH_MAX];
     double batch_x[XL_REGRESSION_BATCH_MAX * XL_DATASET_FEATURES_MAX];
 
+    /* The steered run's parameters as of its last step (observe) or start (restart), and
+     * the training row next-mistake found (the selection it hands the session through
+     * first_item; 0 at the start). */
+    double theta_now[XL_MAX_PARAMS];
+    int focus_row;
+
     /* The per-step record: points at steps 0, stride, 2 stride, ... (stride doubles when
      * it fills). */
     xl_regression_point record[XL_REGRESSION_RECORD_CAP];
