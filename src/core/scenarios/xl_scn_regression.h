@@ -53,6 +53,7 @@
  *   test_errors test rows predicted wrong (a count)
  *   n_train     training rows; n_test test rows
  *   weight_norm |W|, the length of the weights (grows without bound on separable data)
+ *   smoothing   eps, the label smoothing in force
  * (readout_values is not told the selection: the selected row's numbers are in the bars
  * and in xl_regression_row_identity.)
  *
