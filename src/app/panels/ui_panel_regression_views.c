@@ -22,11 +22,9 @@
 #include "ui_draw.h"
 #include "ui_layout.h"
 
-static const char *const view_names[UI_REG_VIEW_COUNT] = {"update", "confusion", "calibration", "curves"};
-
 const char *ui_reg_view_name(int view)
 {
-    return view >= 0 && view < UI_REG_VIEW_COUNT ? view_names[view] : NULL;
+    return xl_regression_view_name(view);
 }
 
 SDL_Color ui_reg_diverging(const ui_theme *th, double v, double max)
@@ -418,6 +416,7 @@ static const char *const titles[UI_REG_VIEW_COUNT] = {
     "CONFUSION: the test part",
     "CALIBRATION: confidence against accuracy",
     "TRAIN AGAINST TEST: per step",
+    "LOSS LANDSCAPE",
 };
 
 void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *d, ui_reg_side_geom *geom)
@@ -428,8 +427,8 @@ void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *
     const int view = d->view >= 0 && d->view < UI_REG_VIEW_COUNT ? (int)d->view : UI_REG_UPDATE;
     g->view = (ui_reg_view)view;
     char sub[64];
-    snprintf(sub, sizeof sub, "%d/%d%s%s", view + 1, (int)UI_REG_VIEW_COUNT, d->key_hint ? " · " : "",
-             d->key_hint ? d->key_hint : "");
+    const int count = d->view_count > 0 ? d->view_count : UI_REG_VIEW_COUNT;
+    snprintf(sub, sizeof sub, "%d/%d%s%s", view + 1, count, d->key_hint ? " · " : "", d->key_hint ? d->key_hint : "");
     SDL_Rect in = ui_panel_begin(ctx, area, titles[view], sub);
     if (in.w <= 0 || in.h <= 0) return;
     ui_claims claims = {.n = 0};
@@ -437,7 +436,8 @@ void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *
     case UI_REG_UPDATE: draw_update(ctx, in, d, g, &claims); break;
     case UI_REG_CONFUSION: draw_confusion(ctx, in, d, g, &claims); break;
     case UI_REG_CALIBRATION: ui_reg_draw_calibration(ctx, in, d, g, &claims); break;
-    default: ui_reg_draw_curves(ctx, in, d, g, &claims); break;
+    case UI_REG_CURVES: ui_reg_draw_curves(ctx, in, d, g, &claims); break;
+    default: break; /* the landscape is the landscape panel's */
     }
     if (!g->drawn)
         ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, in.y, in.w, ctx->theme->text_dim,
