@@ -48,7 +48,7 @@ def registry(xentlab):
 
 
 def unroff(t):
-    t = t.replace("\\-", "-").replace("\\e", "\\").replace("\\(*b", "β").replace("\\(*r", "ρ").replace("\\(+-", "±").replace("\\(if", "∞")
+    t = t.replace("\\-", "-").replace("\\e", "\\").replace("\\(*b", "β").replace("\\(*r", "ρ").replace("\\(*e", "ε").replace("\\(*l", "λ").replace("\\(+-", "±").replace("\\(if", "∞")
     return t.replace("\\(*s", "σ").replace("\\(ua", "Up").replace("\\(da", "Down").replace("\\(<-", "Left").replace(
         "\\(->", "Right")
 

@@ -713,6 +713,8 @@ int main(int argc, char **argv)
     }
     if (!exe) exe = find_xentlab(exe_buf, sizeof exe_buf);
     setvbuf(stdout, NULL, _IOLBF, 0);
+    /* The data sets a scenario reads (the regression's iris and digits), as xentlab does. */
+    ui_assets_load_scenario_data();
     const int start = wanted(argc, argv, first_section, "start");
     /* The child processes first: on Linux a child's ru_maxrss starts from the RSS of
      * the parent it was spawned from, so the parent must still be small. */

@@ -69,9 +69,10 @@ double xl_softreg_penalty(const xl_softreg_data *m, const double *theta)
 }
 
 /* The pass over every row: returns the mean cross-entropy plus the penalty; when grad is
- * not NULL, the gradient into it. */
+ * not NULL, the gradient into it; when correct is not NULL, how many rows have their
+ * label as the first largest logit (u_c = 0 exactly there: z_c - max z with z_c = max z). */
 XL_SOFTREG_CLONES
-static double pass(const xl_softreg_data *m, const double *theta, double *grad)
+static double pass(const xl_softreg_data *m, const double *theta, double *grad, int *correct)
 {
     const int d = m->d, k = m->k, n = m->n;
     assert(d >= 1 && d <= XL_SOFTREG_MAX_D && k >= 2 && k <= XL_SOFTREG_MAX_K && n >= 1);
@@ -113,19 +114,35 @@ static double pass(const xl_softreg_data *m, const double *theta, double *grad)
             for (int c = 0; c < k; c++) pu += (c == y ? p_label : p_other) * ur[c];
             ce += ls[r] - pu;
         }
+        if (correct != NULL)
+            for (int r = 0; r < nb; r++) {
+                const double *ur = u + r * k;
+                int first = 0;
+                while (first < k - 1 && ur[first] != 0.0) first++; /* bounded: a NaN row has no 0 */
+                *correct += first == m->y[i0 + r];
+            }
         if (grad == NULL) continue;
+        /* q - p of the block's rows, then the gradient's sums feature by feature, the
+         * classes' accumulators held in registers over the block's rows (the same sums in
+         * the same row order as row by row, without a store per row). */
+        double g[BLOCK][KW];
         for (int r = 0; r < nb; r++) {
             const int y = m->y[i0 + r];
-            const double *x = m->x + (size_t)(i0 + r) * (size_t)d;
-            double g[KW] = {0};
+            for (int c = 0; c < KW; c++) g[r][c] = 0.0;
             for (int c = 0; c < k; c++) {
-                g[c] = e[r * k + c] / s[r] - (c == y ? p_label : p_other);
-                gb[c] += g[c];
+                g[r][c] = e[r * k + c] / s[r] - (c == y ? p_label : p_other);
+                gb[c] += g[r][c];
             }
-            for (int j = 0; j < d; j++) {
-                const double xj = x[j];
-                for (int c = 0; c < KW; c++) gt[j][c] += xj * g[c];
+        }
+        const double *xb = m->x + (size_t)i0 * (size_t)d;
+        for (int j = 0; j < d; j++) {
+            double acc[KW];
+            for (int c = 0; c < KW; c++) acc[c] = gt[j][c];
+            for (int r = 0; r < nb; r++) {
+                const double xj = xb[(size_t)r * (size_t)d + (size_t)j];
+                for (int c = 0; c < KW; c++) acc[c] += xj * g[r][c];
             }
+            for (int c = 0; c < KW; c++) gt[j][c] = acc[c];
         }
     }
     const double inv_n = 1.0 / (double)n;
@@ -141,19 +158,19 @@ static double pass(const xl_softreg_data *m, const double *theta, double *grad)
 double xl_softreg_loss(const xl_softreg_data *m, const double *theta)
 {
     assert(m != NULL && theta != NULL);
-    return pass(m, theta, NULL);
+    return pass(m, theta, NULL, NULL);
 }
 
 void xl_softreg_gradient(const xl_softreg_data *m, const double *theta, double *grad)
 {
     assert(m != NULL && theta != NULL && grad != NULL);
-    (void)pass(m, theta, grad);
+    (void)pass(m, theta, grad, NULL);
 }
 
 double xl_softreg_loss_gradient(const xl_softreg_data *m, const double *theta, double *grad)
 {
     assert(m != NULL && theta != NULL && grad != NULL);
-    return pass(m, theta, grad);
+    return pass(m, theta, grad, NULL);
 }
 
 int xl_softreg_row(const double *theta, int d, int k, const double *x, double *z_out, double *logq)
@@ -187,20 +204,9 @@ xl_softreg_eval xl_softreg_evaluate(const xl_softreg_data *m, const double *thet
     assert(m != NULL && theta != NULL);
     xl_softreg_eval ev = {0.0, 0.0, 0};
     if (m->n <= 0) return ev;
-    double sum = 0.0;
-    for (int i = 0; i < m->n; i++) {
-        double logq[XL_SOFTREG_MAX_K];
-        const int y = m->y[i];
-        const int pred = xl_softreg_row(theta, m->d, m->k, m->x + (size_t)i * (size_t)m->d, NULL, logq);
-        double h = 0.0;
-        for (int c = 0; c < m->k; c++) {
-            const double p = xl_softreg_target(m->eps, m->k, y, c);
-            if (p > 0.0) h -= p * logq[c];
-        }
-        sum += h;
-        ev.correct += pred == y;
-    }
-    ev.ce = sum / (double)m->n;
+    xl_softreg_data plain = *m;
+    plain.l2 = 0.0; /* the cross-entropy alone */
+    ev.ce = pass(&plain, theta, NULL, &ev.correct);
     ev.accuracy = (double)ev.correct / (double)m->n;
     return ev;
 }

@@ -78,7 +78,8 @@ double xl_softreg_penalty(const xl_softreg_data *m, const double *theta);
  * among ties). */
 int xl_softreg_row(const double *theta, int d, int k, const double *x, double *z, double *logq);
 
-/* Mean cross-entropy (without the penalty) and accuracy over a table's rows. */
+/* Mean cross-entropy against the table's targets (its eps; eps = 0: the mean surprise
+ * -ln q_label), without the penalty, and accuracy over its rows; the same pass as the loss. */
 typedef struct xl_softreg_eval {
     double ce;       /* (1/n) sum H(P_i, Q_i), nats; 0 for n = 0 */
     double accuracy; /* share of rows whose argmax is the label; 0 for n = 0 */

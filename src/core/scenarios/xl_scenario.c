@@ -15,7 +15,8 @@
     X(gaussian)         \
     X(micro)            \
     X(diffusion)        \
-    X(solids)
+    X(solids)           \
+    X(regression)
 /* More, after these, for a program built with them: the test program xentlab-plugin
  * adds the worked example (tests/meson.build: -D'XL_EXTRA_SCENARIOS(X)=X(coin)'). */
 #ifndef XL_EXTRA_SCENARIOS

@@ -145,9 +145,10 @@ typedef struct xl_regression_state {
     int record_count;
     long record_stride;
 
-    /* Texts the bars and panels borrow: class names as the bars show them, the title of
-     * each training row's bars is made on the fly. */
-    char param_names[XL_SOFTREG_MAX_K * (XL_DATASET_FEATURES_MAX + 1)][24];
+    /* Texts the bars and the landscape borrow: each training row's bars title
+     * ("SAMPLE 12 OF 105 · FILE ROW 37") and the parameters' names ("W[2][5]", "b[2]"). */
+    char row_title[XL_REGRESSION_ROWS_MAX][XL_REGRESSION_TEXT];
+    char param_names[XL_SOFTREG_MAX_K * (XL_DATASET_FEATURES_MAX + 1)][16];
 
     /* The side place's view (xl_scn_regression_view.h: update, confusion, calibration,
      * curves, landscape), set by the verb `view`: a view, not the truth. */
