@@ -23,6 +23,9 @@
 #include "ui_theme.h"
 
 #include "panel_fixture.h"
+#include "scenario_fixture.h"
+#include "xl_scn_logistic.h"
+#include "xl_scn_regression.h"
 
 static const size_case extra_sizes[] = {
     {564, 326, 1280, 720},   /* the data place at 1280x720 */
@@ -371,13 +374,255 @@ START_TEST(digit_and_templates_are_their_numbers)
 }
 END_TEST
 
+/* ---- through the session: the scenario's own state and theta ---- */
+
+static xl_session *regression_session(const char *const *names, const double *values, int n, int steps)
+{
+    xl_session *s = scenario_session(&xl_scenario_regression, 7, names, values, n);
+    xl_session_run(s, steps);
+    return s;
+}
+
+static void draw_session(frame *f, const xl_session *s, size_case sz, ui_theme_kind kind, const char *shot)
+{
+    ui_ctx ctx = panel_frame_open(&f->p, sz, kind);
+    ui_regression_panel_draw(&ctx, f->p.area, s, &f->g);
+    panel_frame_done(&f->p, "regression_session", shot, sz);
+}
+
+/* The class a plain double loop predicts at raw (a, b) of the plane, from theta, the
+ * scaler's mean and scale of the plotted columns, the other features at 0 (their
+ * training means), and its max q. Independent of the scenario's and the panel's code. */
+static int plain_argmax(const xl_regression_state *st, const double *theta, double a, double b, double *conf)
+{
+    const int d = st->d, k = st->k;
+    double x[XL_DATASET_FEATURES_MAX] = {0};
+    x[st->plot_ja] = (a - st->scaler.mean[st->plot_a]) / st->scaler.scale[st->plot_a];
+    x[st->plot_jb] = (b - st->scaler.mean[st->plot_b]) / st->scaler.scale[st->plot_b];
+    double z[XL_SOFTREG_MAX_K], top = -INFINITY;
+    int best = 0;
+    for (int c = 0; c < k; c++) {
+        z[c] = theta[k * d + c];
+        for (int j = 0; j < d; j++) z[c] += theta[c * d + j] * x[j];
+        if (z[c] > top) top = z[c], best = c;
+    }
+    double sum = 0.0;
+    for (int c = 0; c < k; c++) sum += exp(z[c] - top);
+    *conf = 1.0 / sum;
+    return best;
+}
+
+/* Cells whose middle pixel is a region colour at all (no sample covers it) and a
+ * margin of confidence from a band's edge: each is the colour of plain_argmax's class
+ * at the cell's centre. Returns those checked. */
+static long check_session_regions(const frame *f, const xl_regression_state *st, const double *theta, const char *what)
+{
+    const ui_regression_geom *g = &f->g;
+    long checked = 0;
+    for (int j = 0; j < g->rows; j++)
+        for (int i = 0; i < g->cols; i++) {
+            int cw = g->plot.w - i * g->cell, ch = g->plot.h - j * g->cell;
+            if (cw > g->cell) cw = g->cell;
+            if (ch > g->cell) ch = g->cell;
+            SDL_Color got = pixel(&f->p, g->plot.x + i * g->cell + cw / 2, g->plot.y + j * g->cell + ch / 2);
+            double a = ui_regression_cell_x(g, i), b = ui_regression_cell_y(g, j), conf = 0.0;
+            int k = plain_argmax(st, theta, a, b, &conf);
+            int some = 0;
+            for (int c = 0; c < st->k && !some; c++)
+                for (int band = 0; band < 5; band++)
+                    if (same(got, ui_regression_region_colour(f->p.theme, c, 1.0 / st->k + (1.0 - 1.0 / st->k) *
+                                                              (band + 0.5) / 5.0, st->k), 0))
+                        some = 1;
+            if (!some) continue;
+            SDL_Color want = ui_regression_region_colour(f->p.theme, k, conf, st->k);
+            ck_assert_msg(same(got, want, 0), "%s: cell (%d,%d) at (%.3f cm, %.3f cm) is (%d,%d,%d), not class %d's "
+                          "(%d,%d,%d) at max q %.4f", what, i, j, a, b, got.r, got.g, got.b, k, want.r, want.g, want.b,
+                          conf);
+            checked++;
+        }
+    return checked;
+}
+
+START_TEST(iris_regions_are_the_scenarios_model)
+{
+    static const char *const names[] = {"features"};
+    for (int four = 0; four < 2; four++) {
+        const double values[] = {four ? XL_REGRESSION_ALL_FOUR : 0};
+        xl_session *s = regression_session(names, values, 1, 60);
+        const xl_regression_state *st = xl_session_state(s);
+        const double *theta = xl_sim_theta(xl_session_sim(s));
+        ck_assert_int_eq(xl_regression_kind(st), XL_REGRESSION_IRIS);
+        /* The model has learnt something: more than one class has a region. */
+        for (int k = SIZE_COUNT; k < SIZE_COUNT + 3; k++)
+            for (int th = 0; th < UI_THEME_COUNT; th++) {
+                frame f;
+                draw_session(&f, s, size_at(k), (ui_theme_kind)th, four ? "iris4" : "iris2");
+                char what[96];
+                what_of(what, sizeof what, size_at(k), f.p.theme, four ? "iris/4" : "iris/2");
+                ck_assert_int_eq(f.g.view, UI_REGRESSION_REGIONS);
+                panel_labels_readable(&f.p, what);
+                panel_drawn_inside(&f.p, what);
+                long checked = check_session_regions(&f, st, theta, what);
+                ck_assert_msg(checked > (long)f.g.cols * f.g.rows / 2, "%s: %ld cells checked", what, checked);
+                /* Each class's region is somewhere on the plane. */
+                int seen[XL_SOFTREG_MAX_K] = {0};
+                for (int j = 0; j < f.g.rows; j++)
+                    for (int i = 0; i < f.g.cols; i++) {
+                        double conf;
+                        seen[plain_argmax(st, theta, ui_regression_cell_x(&f.g, i), ui_regression_cell_y(&f.g, j),
+                                          &conf)] = 1;
+                    }
+                ck_assert_msg(seen[0] && seen[1] && seen[2], "%s: a class has no region", what);
+                ck_assert_int_eq(f.g.slice_note, four);
+                ck_assert_int_eq(f.g.samples, xl_regression_rows(st));
+                /* The selected training row is ringed, at its raw values. */
+                int sel = xl_session_selected(s);
+                ck_assert_int_eq(f.g.selected, sel);
+                const double *raw = xl_regression_row_raw(st, sel);
+                float want_x = f.g.plot.x + (float)((raw[st->plot_a] - f.g.x_lo) / (f.g.x_hi - f.g.x_lo) * f.g.plot.w);
+                float want_y = f.g.plot.y + (float)((f.g.y_hi - raw[st->plot_b]) / (f.g.y_hi - f.g.y_lo) * f.g.plot.h);
+                ck_assert_msg(fabsf(f.g.selected_x - want_x) < 0.5f && fabsf(f.g.selected_y - want_y) < 0.5f,
+                              "%s: selection at (%.1f,%.1f), its row at (%.1f,%.1f)", what, f.g.selected_x,
+                              f.g.selected_y, want_x, want_y);
+                ck_assert_msg(near_color(&f.p, f.g.selected_x + f.g.radius + 3.0f + 0.5f * f.g.radius, f.g.selected_y,
+                                         2, f.p.theme->select), "%s: no selection ring", what);
+                panel_frame_close(&f.p);
+            }
+        xl_session_destroy(s);
+    }
+}
+END_TEST
+
+/* The recorded strings of the frame, in the order drawn, joined by spaces (a wrapped
+ * line's break reads as the space it was), contain text. */
+static int frame_says(const panel_frame *f, const char *text)
+{
+    char all[4096];
+    size_t o = 0;
+    for (int i = 0; i < f->rec.count && i < MAX_BOXES; i++) {
+        size_t n = strlen(f->boxes[i].text);
+        if (o + n + 2 >= sizeof all) break;
+        memcpy(all + o, f->boxes[i].text, n);
+        o += n;
+        all[o++] = ' ';
+    }
+    all[o] = '\0';
+    return strstr(all, text) != NULL;
+}
+
+START_TEST(the_slice_is_said_with_its_means)
+{
+    static const char *const names[] = {"features"};
+    const double values[] = {XL_REGRESSION_ALL_FOUR};
+    xl_session *s = regression_session(names, values, 1, 5);
+    const xl_regression_state *st = xl_session_state(s);
+    frame f;
+    draw_session(&f, s, extra_sizes[0], UI_THEME_LIGHT, NULL);
+    ck_assert_int_eq(f.g.slice_note, 1);
+    /* The sepals are off the plane: their training means, in cm, are named. */
+    char want[64];
+    snprintf(want, sizeof want, "sepal length %.2f cm", st->scaler.mean[0]);
+    ck_assert_msg(frame_says(&f.p, want), "no '%s' on the panel", want);
+    snprintf(want, sizeof want, "sepal width %.2f cm", st->scaler.mean[1]);
+    ck_assert_msg(frame_says(&f.p, want), "no '%s' on the panel", want);
+    ck_assert_msg(frame_says(&f.p, "training means"), "the slice's means are not called the training means");
+    panel_frame_close(&f.p);
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(digits_show_the_selected_image_and_the_templates)
+{
+    static const char *const names[] = {"data"};
+    const double values[] = {XL_REGRESSION_DIGITS};
+    xl_session *s = regression_session(names, values, 1, 25);
+    ck_assert(scenario_apply(s, "select 17"));
+    const xl_regression_state *st = xl_session_state(s);
+    const double *theta = xl_sim_theta(xl_session_sim(s));
+    const int sel = xl_session_selected(s);
+    ck_assert_int_eq(sel, 16); /* select counts from 1 */
+    const double *raw = xl_regression_row_raw(st, sel);
+    for (int k = 0; k < ALL_SIZES; k++)
+        for (int th = 0; th < UI_THEME_COUNT; th++) {
+            frame f;
+            draw_session(&f, s, size_at(k), (ui_theme_kind)th, "digits");
+            char what[96];
+            what_of(what, sizeof what, size_at(k), f.p.theme, "digits");
+            panel_labels_readable(&f.p, what);
+            panel_drawn_inside(&f.p, what);
+            if (f.g.view == UI_REGRESSION_NONE) {
+                ck_assert_msg(size_at(k).w <= 300, "%s: nothing drawn", what);
+                panel_frame_close(&f.p);
+                continue;
+            }
+            ck_assert_int_eq(f.g.view, UI_REGRESSION_DIGITS);
+            /* The attribution, whole, wherever the digits are. */
+            ck_assert_msg(attribution_drawn(&f.p, f.g.attribution, XL_DIGITS_ATTRIBUTION),
+                          "%s: the digits' attribution is not drawn whole", what);
+            /* Label and prediction are the row's. */
+            double logq[XL_SOFTREG_MAX_K];
+            ck_assert_int_eq(f.g.label, xl_regression_row_label(st, sel));
+            ck_assert_int_eq(f.g.predicted, xl_regression_row_q(st, theta, sel, logq));
+            /* The image: each cell the grey of the row's pixel value. */
+            ck_assert_int_gt(f.g.image_pitch, 2);
+            for (int p = 0; p < 64; p++) {
+                int x = f.g.image.x + (p % 8) * f.g.image_pitch + f.g.image_pitch / 2;
+                int y = f.g.image.y + (p / 8) * f.g.image_pitch + f.g.image_pitch / 2;
+                SDL_Color want = ui_regression_digit_grey(f.p.theme, raw[p]);
+                SDL_Color got = pixel(&f.p, x, y);
+                ck_assert_msg(same(got, want, 0), "%s: pixel %d (value %g) is grey %d, not %d", what, p, raw[p], got.r,
+                              want.r);
+            }
+            /* The templates: each cell's colour has its weight's sign (the model's W). */
+            ck_assert_int_eq(f.g.templates, 10);
+            long signed_cells = 0;
+            for (int c = 0; c < 10; c++)
+                for (int p = 0; p < 64; p++) {
+                    double w = theta[c * st->d + p];
+                    int x = f.g.tmpl[c].x + (p % 8) * f.g.tmpl_pitch + f.g.tmpl_pitch / 2;
+                    int y = f.g.tmpl[c].y + (p / 8) * f.g.tmpl_pitch + f.g.tmpl_pitch / 2;
+                    SDL_Color got = pixel(&f.p, x, y);
+                    ck_assert_msg(same(got, ui_regression_diverging(f.p.theme, w / f.g.w_scale), 0),
+                                  "%s: template %d pixel %d", what, c, p);
+                    /* Weights too small to tint a colour channel read as the middle. */
+                    if (fabs(w) < 0.02 * f.g.w_scale) continue;
+                    ck_assert_msg(colour_sign(f.p.theme, got) == (w > 0 ? 1 : -1),
+                                  "%s: template %d pixel %d, weight %g, reads as the other sign", what, c, p, w);
+                    signed_cells++;
+                }
+            ck_assert_int_gt(signed_cells, 100);
+            panel_frame_close(&f.p);
+        }
+    xl_session_destroy(s);
+}
+END_TEST
+
+START_TEST(another_scenario_gets_the_bare_frame)
+{
+    xl_session *s = scenario_session(&xl_scenario_logistic, 1, NULL, NULL, 0);
+    frame f;
+    draw_session(&f, s, extra_sizes[0], UI_THEME_DARK, NULL);
+    ck_assert_int_eq(f.g.view, UI_REGRESSION_NONE);
+    ck_assert_int_eq(f.g.attribution_lines, 0);
+    panel_frame_close(&f.p);
+    xl_session_destroy(s);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("regression panel");
-    TCase *tc = tcase_create("core");
+    TCase *tc = tcase_create("from plain inputs");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, regions_are_the_models_argmax);
     tcase_add_test(tc, digit_and_templates_are_their_numbers);
     suite_add_tcase(s, tc);
+    TCase *session = tcase_create("from the scenario");
+    tcase_set_timeout(session, 120);
+    tcase_add_test(session, iris_regions_are_the_scenarios_model);
+    tcase_add_test(session, the_slice_is_said_with_its_means);
+    tcase_add_test(session, digits_show_the_selected_image_and_the_templates);
+    tcase_add_test(session, another_scenario_gets_the_bare_frame);
+    suite_add_tcase(s, session);
     return s;
 }

@@ -5,6 +5,7 @@
 #include "ui_panel_gaussian.h"
 #include "ui_panel_logistic.h"
 #include "ui_panel_micro.h"
+#include "ui_panel_regression.h"
 #include "ui_panel_solids.h"
 #include "ui_panel_weighted.h"
 
@@ -15,6 +16,7 @@ static const ui_own_panel *const panels[] = {
     &ui_micro_own_panel,
     &ui_diffusion_own_panel,
     &ui_solids_own_panel,
+    &ui_regression_own_panel,
 };
 
 const ui_own_panel *ui_own_panel_for(const xl_scenario_def *def)

@@ -130,11 +130,12 @@ static void draw_key(const ui_ctx *ctx, SDL_Rect area, double scale, ui_claims *
 
 /* The caption over the image: the label and the prediction, each after a swatch of the
  * frame it puts around its template (blue the truth, orange the model). */
-static void draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, int x, int y, int w, int frame_w,
-                         ui_claims *pl, SDL_Rect in)
+static int draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, int x, int y, int w, int frame_w,
+                        ui_claims *pl, SDL_Rect in)
 {
     const ui_theme *th = ctx->theme;
-    if (v->label < 0) return;
+    int used = 0;
+    if (v->label < 0) return 0;
     char line[2][2][96];
     snprintf(line[0][0], sizeof line[0][0], "label %d", v->label);
     snprintf(line[0][1], sizeof line[0][1], "label %d", v->label);
@@ -158,9 +159,11 @@ static void draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, in
             SDL_Rect swatch = {x, b.y + (lh - sw) / 2, sw, sw};
             ui_draw_frame(ctx->r, swatch, frame_w < sw / 3 ? frame_w : sw / 3, i == 0 ? th->truth : th->model);
             ui_text_draw(ctx->text, UI_FONT_LABEL, x + sw + gap, b.y, UI_ALIGN_LEFT, th->text, text);
+            if (b.w > used) used = b.w;
             break;
         }
     }
+    return used;
 }
 
 void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regression_digits_in *v, ui_claims *pl,
@@ -179,24 +182,24 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
     const int frame_w = (int)ui_lw(ctx, 1.5f) < 2 ? 2 : (int)ui_lw(ctx, 1.5f);
 
     /* The image: a square as tall as the room under its two caption lines, at most
-     * 40% of the width. */
+     * 30% of the width, so the ten templates beside it get the rest. */
     int cap_h = 2 * lh + ctx->pad / 3;
     int side = bottom - in.y - cap_h - 2 * frame_w;
-    if (side > in.w * 2 / 5) side = in.w * 2 / 5;
+    if (side > in.w * 3 / 10) side = in.w * 3 / 10;
     int pitch = (side - 1) / SIDE;
     if (pitch < 3 || !v->image) pitch = 0;
     int left_w = 0;
     if (pitch > 0) {
         int sz = pitch * SIDE + 1;
         SDL_Rect box = {in.x + frame_w, in.y + cap_h + frame_w, sz, sz};
-        draw_caption(ctx, v, in.x, in.y, in.w * 2 / 5 > sz ? in.w * 2 / 5 : sz, frame_w, pl, in);
+        /* The caption as wide as the image (its shorter wording if need be): the width
+         * beside it is the templates'. */
+        int used = draw_caption(ctx, v, in.x, in.y, sz + 2 * frame_w, frame_w, pl, in);
         draw_image(ctx, v, box, pitch);
         frame_around(ctx, box, 0, frame_w, th->truth);
         g->image = box;
         g->image_pitch = pitch;
-        left_w = sz + 2 * frame_w + ctx->pad;
-        int cw = in.w * 2 / 5;
-        if (cw > left_w) left_w = cw + ctx->pad;
+        left_w = (used > sz + 2 * frame_w ? used : sz + 2 * frame_w) + ctx->pad;
     }
 
     /* The templates: five columns, two rows, each a digit over its 8 x 8 weights. */

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "ui_draw.h"
+#include "ui_wrap.h"
 
 enum { MAX_TICKS = 24 };
 
@@ -273,8 +274,7 @@ static void draw_samples(const ui_ctx *ctx, const ui_regression_regions_in *v, c
                 snprintf(l1, sizeof l1, "%.2f, %.2f", p.x, p.y);
                 snprintf(l2, sizeof l2, "the model says %s%s", pred, p.predicted == p.label ? "" : " (wrong)");
                 int hr = (int)ceilf(m->r) + 2;
-                const ui_region_drag pick = {NULL, NULL, UI_DRAG_VALUE_U, i, 0.0, 0.0, 0.0, 0.0};
-                ui_hit_add_edit(ctx, (SDL_Rect){(int)x - hr, (int)y - hr, 2 * hr + 1, 2 * hr + 1}, pick, l0, l1, l2);
+                ui_hit_add(ctx, (SDL_Rect){(int)x - hr, (int)y - hr, 2 * hr + 1, 2 * hr + 1}, l0, l1, l2);
             }
         }
     if (v->selected >= 0 && v->selected < v->n) {
@@ -300,9 +300,37 @@ void ui_regression_regions_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regress
     g->feature_y = v->feature_y;
     g->selected = -1;
 
-    /* The slice note first, at the bottom: the picture is not the model's whole story. */
+    /* The legend: a column at the right if that leaves the plot most of the width. A
+     * column on a wide panel only: on a tall one it would leave the plot a strip, and
+     * rows on top cost it less there. */
+    legend_item items[UI_REGRESSION_CLASSES_MAX + 4];
+    const int ni = legend_items(ctx, v, items);
+    int col_w = legend_column_width(ctx, items, ni);
+    const int row_gap = lh / 4;
+    const int entries_h = ni * (lh + row_gap);
+    int legend_col = col_w > 0 && in.w - col_w - ctx->pad >= in.w * 3 / 5 && in.w * 3 >= in.h * 4 &&
+                     entries_h <= in.h;
+
+    /* The slice note is placed first: the picture is not the model's whole story. In the
+     * legend's column under its entries when it fits there (wrapped, the plot keeps its
+     * height), else across the bottom. */
     int bottom = in.y + in.h;
-    if (v->slice_note) {
+    SDL_Rect note_box = {0, 0, 0, 0};
+    const ui_wrap_style note_style = {UI_FONT_LABEL, UI_FONT_LABEL, th->text, th->text, 0, 0, 0};
+    const char *col_note = v->slice_note_short ? v->slice_note_short : v->slice_note;
+    if (v->slice_note && legend_col) {
+        /* The column may widen for it, up to two fifths of the panel. */
+        const int y = in.y + entries_h + lh / 2;
+        for (int note_w = col_w; note_w <= in.w * 2 / 5 - ctx->pad; note_w += lh) {
+            int h = ui_wrap_draw(ctx->text, &note_style, col_note, 0, y, note_w, in.y + in.h, 0, NULL);
+            if (h > 0 && y + h <= in.y + in.h) {
+                note_box = (SDL_Rect){in.x + in.w - note_w, y, note_w, h};
+                col_w = note_w;
+                break;
+            }
+        }
+    }
+    if (v->slice_note && note_box.w == 0) {
         const char *note = v->slice_note;
         if (ui_text_width(ctx->text, UI_FONT_LABEL, note) > in.w && v->slice_note_short) note = v->slice_note_short;
         int lines = ui_text_width(ctx->text, UI_FONT_LABEL, note) > in.w ? 2 : 1;
@@ -313,14 +341,12 @@ void ui_regression_regions_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regress
             g->slice_note = 1;
             bottom = y - ctx->pad / 3;
         }
+        legend_col = legend_col && entries_h <= bottom - in.y;
+    } else if (note_box.w > 0 && ui_claim(pl, note_box, in, 0)) {
+        ui_wrap_draw(ctx->text, &note_style, col_note, note_box.x, note_box.y, note_box.w, in.y + in.h, 1, NULL);
+        g->slice_note = 1;
     }
 
-    /* The legend: a column at the right if that leaves the plot most of the width. */
-    legend_item items[UI_REGRESSION_CLASSES_MAX + 4];
-    const int ni = legend_items(ctx, v, items);
-    const int col_w = legend_column_width(ctx, items, ni);
-    const int row_gap = lh / 4;
-    int legend_col = col_w > 0 && in.w - col_w - ctx->pad >= in.w * 3 / 5 && ni * (lh + row_gap) <= bottom - in.y;
     int top = in.y;
     int right = in.x + in.w;
     if (legend_col) {
@@ -329,12 +355,15 @@ void ui_regression_regions_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regress
         for (int i = 0; i < ni; i++, y += lh + row_gap)
             legend_entry(ctx, &m, items[i].kind, items[i].colour, items[i].label, right + ctx->pad, y, col_w, in, pl);
     } else {
-        /* Rows on top, as many as the entries need, at most two. */
-        int x = in.x, rows = 1;
+        /* Rows on top, as many as the entries need, at most three (a quarter of the
+         * height); what does not fit then is left out, the classes first in. */
+        int x = in.x, rows = 1, max_rows = (bottom - in.y) / (4 * lh);
+        if (max_rows > 3) max_rows = 3;
+        if (max_rows < 1) max_rows = 1;
         for (int i = 0; i < ni; i++) {
             int iw = lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, items[i].label);
             if (x + iw > in.x + in.w && x > in.x) {
-                if (rows == 2) break;
+                if (rows == max_rows) break;
                 rows++;
                 x = in.x;
             }
