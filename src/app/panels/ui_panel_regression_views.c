@@ -187,11 +187,13 @@ static int update_layout_make(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_
     /* The header: the strip x (a row of cells) under its caption; the note at the foot. */
     L->head_y = in.y;
     L->head_h = tick_h + (lh > tick_h ? lh : tick_h);
-    if (d->image_side > 0) L->head_h = 3 * lh; /* room for the 8 x 8 image of x */
+    if (d->image_side > 0) { /* room for the 8 x 8 image of x: larger where the panel is tall (in focus) */
+        L->head_h = in.h / 5 < 3 * lh ? 3 * lh : in.h / 5 > 8 * lh ? 8 * lh : in.h / 5;
+    }
     L->note_y = in.y + in.h - lh;
     L->rows_y = L->head_y + L->head_h + gap;
     L->row_h = (L->note_y - gap - L->rows_y) / (d->k > 0 ? d->k : 1);
-    if (L->row_h > 3 * lh) L->row_h = 3 * lh;
+    if (L->row_h > 5 * lh) L->row_h = 5 * lh;
     L->note_y = L->rows_y + L->row_h * d->k + gap; /* under the rows, with what room is left below */
     return L->heat_w >= d->d && L->heat_w >= 4 * lh && L->row_h >= lh * 3 / 4;
 }
@@ -204,7 +206,13 @@ static void update_note(const ui_reg_side_data *d, char *buf, size_t n, char *br
         snprintf(buf, n, "a test sample: it adds nothing to ∂L/∂W; shown for what it would add");
         snprintf(brief, nb, "a test sample: not in ∂L/∂W");
     } else if (g < 0.0) {
-        snprintf(buf, n, "a step adds −lr × this: the label's row (q − y < 0) moves toward x, the others away");
+        /* The others move away from x only where their q − y > 0 (always for one-hot
+         * targets; smoothed ones can be under their ε/(K − 1)). */
+        int others_away = 1;
+        for (int k = 0; k < d->k; k++)
+            if (k != d->label && !(d->q[k] - d->y[k] > 0.0)) others_away = 0;
+        snprintf(buf, n, "a step adds −lr × this: the label's row (q − y < 0) moves toward x%s",
+                 others_away ? ", the others away" : "");
         snprintf(brief, nb, "a step adds −lr × this: the label's row toward x");
     } else if (g > 0.0) {
         snprintf(buf, n, "q above the smoothed target: a step moves even the label's row away from x");
