@@ -423,7 +423,8 @@ static void draw_confusion(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_dat
             const long n = d->confusion[t * k + p];
             const double share = row_total[t] > 0 ? (double)n / (double)row_total[t] : 0.0;
             const SDL_Rect r = {grid.x + p * cell, grid.y + t * cell, cell, cell};
-            const SDL_Color fill = ui_mix(th->panel, t == p ? th->truth : th->surprise, (float)share);
+            /* √share: a few errors in a row of fifty still show. */
+            const SDL_Color fill = ui_mix(th->panel, t == p ? th->truth : th->surprise, (float)sqrt(share));
             ui_draw_fill(ctx->r, r, fill);
             ui_draw_frame(ctx->r, r, 1, th->grid);
             ui_format_count(buf, sizeof buf, n);
