@@ -302,6 +302,50 @@ START_TEST(verbs_switch_and_refuse)
 }
 END_TEST
 
+/* next-mistake selects the training samples the model gets wrong, one after another. */
+START_TEST(next_mistake_selects_the_wrong_ones)
+{
+    static const char *const names[] = {"features"};
+    const double v[] = {1}; /* the sepal pair: versicolor and virginica overlap */
+    xl_session *s = session_with(names, v, 1);
+    xl_session_run(s, 50);
+    const xl_regression_state *st = state_of(s);
+    const double *theta = xl_sim_theta(xl_session_sim(s));
+    int wrong = 0, first = -1;
+    for (int r = 0; r < st->n_train; r++) {
+        double logq[3];
+        if (xl_regression_row_q(st, theta, r, logq) != st->y[r]) {
+            wrong++;
+            if (first < 0) first = r;
+        }
+    }
+    ck_assert_msg(wrong >= 3, "some mistakes to find: %d", wrong);
+    ck_assert_int_eq(xl_session_selected(s), 0);
+    int seen = 0, last = -1;
+    for (int t = 0; t < wrong; t++) {
+        ck_assert(scenario_apply(s, "next-mistake"));
+        const int r = xl_session_selected(s);
+        double logq[3];
+        ck_assert_msg(xl_regression_row_q(st, theta, r, logq) != st->y[r], "row %d is predicted right", r);
+        ck_assert_msg(r > last, "in order: %d after %d", r, last);
+        if (t == 0) ck_assert_int_eq(r, first);
+        last = r;
+        seen++;
+    }
+    ck_assert_int_eq(seen, wrong);
+    ck_assert(scenario_apply(s, "next-mistake")); /* wraps to the first */
+    ck_assert_int_eq(xl_session_selected(s), first);
+    /* At the start (Q uniform, every argmax class 0) the first mistake is the first row
+     * not of class 0. */
+    ck_assert(scenario_apply(s, "reset"));
+    ck_assert(scenario_apply(s, "select 1"));
+    ck_assert(scenario_apply(s, "next-mistake"));
+    ck_assert_int_ne(state_of(s)->y[xl_session_selected(s)], 0);
+    ck_assert_int_ne(state_of(s)->y[xl_session_selected(s) - 1], state_of(s)->y[xl_session_selected(s)]);
+    xl_session_destroy(s);
+}
+END_TEST
+
 /* Mini-batches: seeded, so the same seed gives the same run, and a rewind repeats it. */
 START_TEST(mini_batches_replay)
 {
@@ -395,6 +439,15 @@ START_TEST(landscape_matches_the_generic_path)
         /* The same inputs: no refill. */
         ck_assert_int_eq(def()->landscape(st, fast, theta, a, b, -3.0, 2.0, -1.5, 4.0), 0);
     }
+    /* A wide view: along a grid row the moving logit sweeps hundreds of nats, so cells far
+     * from the row's largest logit take the plain way. */
+    ck_assert_int_eq(def()->landscape(st, fast, theta, 0, 4, -300.0, 250.0, -90.0, 120.0), 1);
+    ck_assert_int_eq(xl_landscape_compute_box(slow, xl_session_model(s), theta, 0, 4, -300.0, 250.0, -90.0, 120.0), 1);
+    for (int j = 0; j < 24; j++)
+        for (int i = 0; i < 24; i++) {
+            const double f = xl_landscape_at(fast, i, j), w = xl_landscape_at(slow, i, j);
+            ck_assert_msg(fabs(f - w) <= 1e-13 * w, "wide view, cell (%d, %d): %.17g vs %.17g", i, j, f, w);
+        }
     xl_landscape_destroy(fast);
     xl_landscape_destroy(slow);
     xl_session_destroy(s);
@@ -413,6 +466,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, record_follows_the_steps_and_rewind_is_exact);
     tcase_add_test(tc, verbs_switch_and_refuse);
     tcase_add_test(tc, mini_batches_replay);
+    tcase_add_test(tc, next_mistake_selects_the_wrong_ones);
     tcase_add_test(tc, confusion_and_calibration_on_the_test_part);
     tcase_add_test(tc, landscape_matches_the_generic_path);
     suite_add_tcase(s, tc);

@@ -161,7 +161,9 @@ enum {
     XL_VERB_VIEW = 1u << 0,         /* not an edit: no undo entry (a view, a readout) */
     XL_VERB_DRAG = 1u << 1,         /* a drag sends one per motion: a run of them is one edit */
     XL_VERB_SELECTS_NEW = 1u << 2,  /* what it adds becomes the selection (add-point) */
-    XL_VERB_ARG_OPTIONAL = 1u << 3  /* the argument may be left out ("add-point" alone) */
+    XL_VERB_ARG_OPTIONAL = 1u << 3, /* the argument may be left out ("add-point" alone) */
+    XL_VERB_SELECTS_FIRST = 1u << 4 /* then the scenario's first_item becomes the selection
+                                     * (the regression's next-mistake) */
 };
 
 /* One verb of a scenario: everything the parser, the key map, the key-hint bar, the help

@@ -276,6 +276,7 @@ static xl_regression_point point_at(const xl_regression_state *st, const double 
 static void observe(void *state, const double *theta, long step)
 {
     xl_regression_state *st = state;
+    memcpy(st->theta_now, theta, (size_t)xl_softreg_param_count(st->d, st->k) * sizeof(double));
     /* A step at or before the last one kept (the record was not restored with the run):
      * what came after it is another history. */
     while (st->record_count > 0 && st->record[st->record_count - 1].step >= step) st->record_count--;
@@ -303,8 +304,9 @@ static void restart(void *state)
     st->batch_n = 0;
     st->record_count = 0;
     st->record_stride = 1;
-    double theta0[XL_MAX_PARAMS];
+    double theta0[XL_MAX_PARAMS] = {0};
     start(st, theta0);
+    memcpy(st->theta_now, theta0, sizeof theta0);
     st->record[st->record_count++] = point_at(st, theta0, 0);
     if (st->batch > 0) next_batch(st);
     st->version++;
@@ -348,7 +350,7 @@ static double step_cost(const void *state)
 
 enum {
     V_DATASET, V_FEATURE_SET, V_SMOOTH_UP, V_SMOOTH_DOWN, V_L2_UP, V_L2_DOWN, V_SIZE_UP, V_SIZE_DOWN, V_BATCH,
-    V_VIEW, V_COUNT
+    V_NEXT_MISTAKE, V_VIEW, V_COUNT
 };
 static const xl_verb_def verbs[V_COUNT] = {
     [V_DATASET] = {"dataset", XL_ARG_NONE, 0, 0, "dataset", "switch the data set: iris or digits (the runs restart)",
@@ -374,12 +376,16 @@ static const xl_verb_def verbs[V_COUNT] = {
     [V_BATCH] = {"batch", XL_ARG_NONE, 0, 0, "batch",
                  "full-batch gradient descent, or mini-batches of 32 in a seeded order (SGD)", {{'u', 0}},
                  "U batch", NULL, 0},
+    [V_NEXT_MISTAKE] = {"next-mistake", XL_ARG_NONE, 0, 0, "next-mistake",
+                        "select the next training sample the model gets wrong (as of the last step)", {{'x', 0}},
+                        "X next mistake", "a model that gets every training sample right",
+                        XL_VERB_VIEW | XL_VERB_SELECTS_FIRST},
     [V_VIEW] = {"view", XL_ARG_NAME, 0, 0, "view [NAME]",
                 "the side place's view: update, confusion, calibration, curves, landscape (alone: the next)",
                 {{'a', 0}}, "A view", "a name that is not a view", XL_VERB_VIEW | XL_VERB_ARG_OPTIONAL},
 };
-static const char *const hint_bar[] = {"select-next", "dataset", "feature-set", "size-up", "l2-up", "smooth-up",
-                                       "batch", "view", NULL};
+static const char *const hint_bar[] = {"select-next", "next-mistake", "dataset", "feature-set", "size-up", "l2-up",
+                                       "smooth-up", "batch", "view", NULL};
 
 static const double eps_ladder[] = {0.0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5};
 static const double l2_ladder[] = {0.0, 0.0001, 0.001, 0.01, 0.1, 1.0};
@@ -509,6 +515,18 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int s
         if (st->batch > 0) next_batch(st);
         st->version++;
         return XL_APPLY_DONE;
+    case V_NEXT_MISTAKE:
+        /* After the selected row, wrapping: the first whose argmax Q is not its label. */
+        for (int t = 1; t <= st->n_train; t++) {
+            const int r = ((selected >= 0 ? selected : 0) + t) % st->n_train;
+            double logq[XL_SOFTREG_MAX_K];
+            if (xl_regression_row_q(st, st->theta_now, r, logq) != st->y[r]) {
+                st->focus_row = r;
+                return XL_APPLY_DONE;
+            }
+        }
+        snprintf(err, errlen, "next-mistake: the model gets every training sample right");
+        return XL_APPLY_REFUSED;
     case V_VIEW:
         return xl_regression_view_apply(&st->side_view, XL_REGRESSION_PANELS, cmd->name, err, errlen);
     default:
@@ -592,16 +610,37 @@ static int param_class(const xl_regression_state *st, int i, int *feature)
     return i < nw ? i / st->d : i - nw;
 }
 
+/* One row's cross-entropy at one cell, the plain way (every logit, shifted by their
+ * largest): the landscape's fallback where its shared shift would lose digits. */
+static double cell_cross_entropy(const double *z, int k, int ca, double ta, int cb, double tb, int y, double p_label,
+                                 double p_other)
+{
+    double zz[XL_SOFTREG_MAX_K];
+    memcpy(zz, z, (size_t)k * sizeof(double));
+    zz[ca] = ta;
+    if (cb != ca) zz[cb] = tb;
+    double mx = zz[0];
+    for (int c = 1; c < k; c++) mx = zz[c] > mx ? zz[c] : mx;
+    double sum = 0.0, lin = 0.0;
+    for (int c = 0; c < k; c++) {
+        sum += exp(zz[c] - mx);
+        lin += (c == y ? p_label : p_other) * zz[c];
+    }
+    return mx + log(sum) - lin;
+}
+
 /* The training loss over the slice (a, b), the other parameters at theta, exact: a and
  * b move one class's logit each (or both the same class's), by their value times the
- * row's coefficient, so each row adds, for every cell of a grid row at once (the vector
- * kernels over G cells),
- *     H(P, Q) = m + ln(S e^{m_r - m} + e^{t_a - m} [+ e^{t_b - m}]) - sum_c p_c z_c,
- * with t_a, t_b the moving logits, m_r the largest of the others and S their shifted
- * sum, m = max(m_r, t_a, t_b). The rows are taken one after the other into every cell,
- * so a cell's sum runs in row order; the penalty's other weights are summed once. About
- * four vector passes of G values per row and grid row: iris (105 rows) fills 256 x 256
- * in a few tens of ms, where the generic path takes a full pass per cell. */
+ * row's coefficient (x_j for W[c][j], 1 for b[c]). For a row and a grid row y_j, with
+ * t_a(x) the moving logit along the grid row, t_b its fixed partner, M the largest logit
+ * anywhere on that grid row (at an end of t_a's range, t_b or the others' largest m_r),
+ * and S = sum over the other classes of e^{z_c - m_r},
+ *     H(P, Q) = M + ln(S e^{m_r - M} + e^{t_b - M} + e^{t_a(x) - M}) - sum_c p_c z_c:
+ * one exponential and one log per cell, each a vector pass over the grid row. Every
+ * term is <= 1 and the largest is 1 at an end of the row; a cell whose sum falls below
+ * e^-64 (t_a sweeping more than 64 nats along the row) is computed the plain way, so no
+ * digits are lost to the shift. The rows are added into every cell one after the other
+ * (a cell's sum runs in row order); the penalty's other weights are summed once. */
 static int landscape(const void *state, xl_landscape *ls, const double *theta, int a, int b, double xlo, double xhi,
                      double ylo, double yhi)
 {
@@ -638,13 +677,13 @@ static int landscape(const void *state, xl_landscape *ls, const double *theta, i
     for (int i = 0; i < k * d; i++)
         if (i != a && i != b) base_pen += theta[i] * theta[i];
     for (int j = 0; j < g; j++) memset(xl_landscape_row(ls, j), 0, (size_t)g * sizeof(double));
-    double xs[XL_LANDSCAPE_MAX_G], ta[XL_LANDSCAPE_MAX_G], m[XL_LANDSCAPE_MAX_G], e1[XL_LANDSCAPE_MAX_G],
-        e2[XL_LANDSCAPE_MAX_G], e3[XL_LANDSCAPE_MAX_G], sum[XL_LANDSCAPE_MAX_G];
+    double xs[XL_LANDSCAPE_MAX_G], ta[XL_LANDSCAPE_MAX_G], e[XL_LANDSCAPE_MAX_G], sum[XL_LANDSCAPE_MAX_G];
     for (int i = 0; i < g; i++) xs[i] = xl_landscape_x(ls, i);
     double t0[XL_MAX_PARAMS];
     memcpy(t0, theta, (size_t)np * sizeof(double));
     t0[a] = t0[b] = 0.0;
     const double p_other = st->eps / (double)(k - 1), p_label = 1.0 - st->eps;
+    const double s_min = exp(-64.0);
     for (int r = 0; r < n; r++) {
         const double *x = st->x + (size_t)r * (size_t)d;
         double z[XL_SOFTREG_MAX_K], lq[XL_SOFTREG_MAX_K];
@@ -661,31 +700,30 @@ static int landscape(const void *state, xl_landscape *ls, const double *theta, i
         for (int c = 0; c < k; c++)
             if (c != ca && c != cb) srest += exp(z[c] - mr);
         const double pa = ca == y ? p_label : p_other, pb = cb == y ? p_label : p_other;
+        const double span_a = xa * xs[0] > xa * xs[g - 1] ? xa * xs[0] : xa * xs[g - 1];
         for (int j = 0; j < g; j++) {
             const double yv = xl_landscape_y(ls, j);
-            /* The logit of b's class along this grid row; with one class for both, t_a
-             * carries both moves. */
+            /* t_a = shift + x x_a along the grid row; with one class for both, t_a carries
+             * both moves and there is no t_b. */
             const double tb = ca == cb ? -INFINITY : z[cb] + yv * xb;
             const double shift = ca == cb ? z[ca] + yv * xb : z[ca];
+            double mm = shift + span_a;
+            mm = tb > mm ? tb : mm;
+            mm = mr > mm ? mr : mm;
+            const double fixed = (srest > 0.0 ? srest * exp(mr - mm) : 0.0) + (ca != cb ? exp(tb - mm) : 0.0);
             for (int i = 0; i < g; i++) {
                 ta[i] = shift + xs[i] * xa;
-                double mm = ta[i] > mr ? ta[i] : mr;
-                m[i] = tb > mm ? tb : mm;
+                e[i] = ta[i] - mm;
             }
-            for (int i = 0; i < g; i++) {
-                e1[i] = ta[i] - m[i];
-                e2[i] = tb - m[i];
-                e3[i] = mr - m[i];
-            }
-            xl_vec_exp_shifted(e1, 0.0, e1, g);
-            if (ca != cb) xl_vec_exp_shifted(e2, 0.0, e2, g);
-            xl_vec_exp_shifted(e3, 0.0, e3, g);
-            for (int i = 0; i < g; i++) sum[i] = srest * e3[i] + e1[i] + (ca != cb ? e2[i] : 0.0);
-            xl_vec_log(sum, sum, g);
+            xl_vec_exp_shifted(e, 0.0, e, g);
+            for (int i = 0; i < g; i++) sum[i] = fixed + e[i];
+            xl_vec_log(sum, e, g);
+            const double lin_b = lin + (ca != cb ? pb * tb : 0.0);
             double *row = xl_landscape_row(ls, j);
             for (int i = 0; i < g; i++) {
-                const double linear = lin + pa * ta[i] + (ca != cb ? pb * tb : 0.0);
-                row[i] += m[i] + sum[i] - linear;
+                double v = mm + e[i] - (lin_b + pa * ta[i]);
+                if (!(sum[i] >= s_min)) v = cell_cross_entropy(z, k, ca, ta[i], cb, tb, y, p_label, p_other);
+                row[i] += v;
             }
         }
     }
@@ -705,8 +743,8 @@ static int landscape(const void *state, xl_landscape *ls, const double *theta, i
 
 static int first_item(const void *state)
 {
-    (void)state;
-    return 0;
+    const xl_regression_state *st = state;
+    return st->focus_row >= 0 && st->focus_row < st->n_train ? st->focus_row : 0;
 }
 
 /* ---- Accessors ------------------------------------------------------------------ */

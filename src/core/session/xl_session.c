@@ -564,6 +564,12 @@ int xls_apply_command(xl_session *s, xl_command cmd)
             if (verb >= 0 && (s->def->verbs[verb].flags & XL_VERB_SELECTS_NEW) &&
                 s->def->item_count(s->state) > items_before)
                 s->selected = s->def->item_count(s->state) - 1;
+            /* What the scenario points at is what the learner looks at next. */
+            if (verb >= 0 && (s->def->verbs[verb].flags & XL_VERB_SELECTS_FIRST) && s->def->first_item) {
+                const int item = s->def->first_item(s->state);
+                if (item >= 0 && item < s->def->item_count(s->state))
+                    s->selected = item;
+            }
             for (int k = 0; k < s->nruns; k++)
                 xl_sim_model_changed(s->runs[k]);
             xls_plane_build(s); /* a new truth: a new optimum to point at */
