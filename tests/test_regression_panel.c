@@ -93,6 +93,7 @@ static void toy_sample(const void *user, int i, ui_regression_point *out)
     out->label = t->y[i];
     out->predicted = toy_argmax(t, t->x[i], &conf);
     out->test = t->test[i];
+    out->file_row = i + 1;
 }
 
 /* Three clusters like the iris's petals (cm), a fixed pseudo-random scatter. */

@@ -44,6 +44,7 @@ static void plane_sample(const void *user, int r, ui_regression_point *out)
     out->label = xl_regression_row_label(m->st, r);
     out->predicted = xl_regression_row_q(m->st, m->theta, r, logq);
     out->test = xl_regression_row_is_test(m->st, r);
+    out->file_row = xl_regression_row_original(m->st, r) + 1;
 }
 
 /* A feature's name without its unit: "sepal length (cm)" -> "sepal length". */

@@ -19,6 +19,7 @@ typedef struct ui_regression_point {
     int label;     /* its class */
     int predicted; /* the model's class for the whole sample (all its features) */
     int test;      /* 1: in the test part (a ring), 0: the training part (a disc) */
+    int file_row;  /* its row in the data file, from 1 (the pointer's tooltip names it) */
 } ui_regression_point;
 
 typedef struct ui_regression_regions_in {
