@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui_draw.h"
@@ -55,16 +56,33 @@ static int draw_attribution(const ui_ctx *ctx, SDL_Rect in, const char *text, ui
     return y;
 }
 
-/* The largest |weight| over all templates, or 1 if they are all 0 (or none). */
-static double weight_scale(const ui_regression_digits_in *v)
+static int by_value(const void *a, const void *b)
 {
-    double m = 0.0;
-    for (int k = 0; k < v->classes; k++)
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The scale's end: the 95th percentile of |weight| over all templates, so the few
+ * largest weights (which grow without bound on separable pixels) do not leave the rest
+ * pale; the ones beyond take the end colours, and the key says "≥". 1 if all are 0.
+ * *beyond: 1 if any |weight| exceeds the scale. */
+static double weight_scale(const ui_regression_digits_in *v, int *beyond)
+{
+    double a[UI_REGRESSION_CLASSES_MAX * PIXELS];
+    int n = 0;
+    for (int k = 0; k < v->classes && k < UI_REGRESSION_CLASSES_MAX; k++)
         for (int p = 0; p < PIXELS; p++) {
             double w = fabs(v->weights[k * v->stride + p]);
-            if (isfinite(w) && w > m) m = w;
+            if (isfinite(w)) a[n++] = w;
         }
-    return m > 0.0 ? m : 1.0;
+    *beyond = 0;
+    if (n == 0) return 1.0;
+    qsort(a, (size_t)n, sizeof a[0], by_value);
+    double m = a[(n - 1) * 95 / 100];
+    if (!(m > 0.0)) m = a[n - 1];
+    if (!(m > 0.0)) return 1.0;
+    *beyond = a[n - 1] > m;
+    return m;
 }
 
 static void draw_image(const ui_ctx *ctx, const ui_regression_digits_in *v, SDL_Rect box, int pitch)
@@ -97,14 +115,15 @@ static void frame_around(const ui_ctx *ctx, SDL_Rect box, int gap, int width, SD
 }
 
 /* The diverging key: a bar from −scale to +scale with its ends and 0 labelled. */
-static void draw_key(const ui_ctx *ctx, SDL_Rect area, double scale, ui_claims *pl)
+static void draw_key(const ui_ctx *ctx, SDL_Rect area, double scale, int beyond, ui_claims *pl)
 {
     const ui_theme *th = ctx->theme;
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     char lo[48], hi[48], buf[32];
     ui_format_fit(buf, sizeof buf, scale, 2, 6);
-    snprintf(hi, sizeof hi, "+%s", buf);
-    snprintf(lo, sizeof lo, "−%s", buf);
+    /* With weights beyond the ends, the end colours mean "this far or further". */
+    snprintf(hi, sizeof hi, "%s+%s", beyond ? "≥" : "", buf);
+    snprintf(lo, sizeof lo, "%s−%s", beyond ? "≤" : "", buf);
     const char *title = "weight:";
     int tw = ui_text_width(ctx->text, UI_FONT_TICK, title);
     int wl = ui_text_width(ctx->text, UI_FONT_TICK, lo), wh = ui_text_width(ctx->text, UI_FONT_TICK, hi);
@@ -215,7 +234,8 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
     if (cell_h - tick_h - gap < tp) tp = cell_h - tick_h - gap;
     tp /= SIDE;
     if (tp < 2) return;
-    const double scale = weight_scale(v);
+    int beyond = 0;
+    const double scale = weight_scale(v, &beyond);
     g->w_scale = scale;
     g->tmpl_pitch = tp;
     int sz = tp * SIDE;
@@ -238,6 +258,6 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
     }
     g->templates = v->classes;
     int key_y = y0 + rows * (sz + gap + tick_h);
-    if (key_y + tick_h <= bottom) draw_key(ctx, (SDL_Rect){area.x, key_y, area.w, tick_h}, scale, pl);
+    if (key_y + tick_h <= bottom) draw_key(ctx, (SDL_Rect){area.x, key_y, area.w, tick_h}, scale, beyond, pl);
     g->view = UI_REGRESSION_DIGITS;
 }
