@@ -11,6 +11,7 @@
 #include "scenario_fixture.h"
 #include "xl_rng.h"
 #include "xl_scn_regression.h"
+#include "xl_landscape.h"
 #include "xl_sim.h"
 
 static const xl_scenario_def *def(void)
@@ -369,6 +370,46 @@ START_TEST(confusion_and_calibration_on_the_test_part)
 }
 END_TEST
 
+/* The record's landscape against the generic cell-by-cell path, on slices of two weights
+ * of one class, of two classes, a weight and a bias, with smoothing and L2. */
+START_TEST(landscape_matches_the_generic_path)
+{
+    static const char *const names[] = {"features", "l2", "smoothing"};
+    const double v[] = {6, 0.01, 0.1};
+    xl_session *s = session_with(names, v, 3);
+    xl_session_run(s, 20);
+    const xl_regression_state *st = state_of(s);
+    const double *theta = xl_sim_theta(xl_session_sim(s));
+    const int slices[][2] = {{0, 1}, {0, 4}, {3, 12}, {12, 13}, {5, 14}};
+    xl_landscape *fast = xl_landscape_create(24), *slow = xl_landscape_create(24);
+    for (size_t k = 0; k < sizeof slices / sizeof slices[0]; k++) {
+        const int a = slices[k][0], b = slices[k][1];
+        ck_assert_int_eq(def()->landscape(st, fast, theta, a, b, -3.0, 2.0, -1.5, 4.0), 1);
+        ck_assert_int_eq(xl_landscape_compute_box(slow, xl_session_model(s), theta, a, b, -3.0, 2.0, -1.5, 4.0), 1);
+        double worst = 0.0;
+        for (int j = 0; j < 24; j++)
+            for (int i = 0; i < 24; i++)
+                worst = fmax(worst, fabs(xl_landscape_at(fast, i, j) - xl_landscape_at(slow, i, j)) /
+                                        xl_landscape_at(slow, i, j));
+        ck_assert_msg(worst <= 1e-13, "slice (%d, %d): relative difference %g", a, b, worst);
+        /* The same inputs: no refill. */
+        ck_assert_int_eq(def()->landscape(st, fast, theta, a, b, -3.0, 2.0, -1.5, 4.0), 0);
+    }
+    /* A wide view: along a grid row the moving logit sweeps hundreds of nats, so cells far
+     * from the row's largest logit take the plain way. */
+    ck_assert_int_eq(def()->landscape(st, fast, theta, 0, 4, -300.0, 250.0, -90.0, 120.0), 1);
+    ck_assert_int_eq(xl_landscape_compute_box(slow, xl_session_model(s), theta, 0, 4, -300.0, 250.0, -90.0, 120.0), 1);
+    for (int j = 0; j < 24; j++)
+        for (int i = 0; i < 24; i++) {
+            const double f = xl_landscape_at(fast, i, j), w = xl_landscape_at(slow, i, j);
+            ck_assert_msg(fabs(f - w) <= 1e-13 * w, "wide view, cell (%d, %d): %.17g vs %.17g", i, j, f, w);
+        }
+    xl_landscape_destroy(fast);
+    xl_landscape_destroy(slow);
+    xl_session_destroy(s);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("scn_regression");
@@ -382,6 +423,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, verbs_switch_and_refuse);
     tcase_add_test(tc, mini_batches_replay);
     tcase_add_test(tc, confusion_and_calibration_on_the_test_part);
+    tcase_add_test(tc, landscape_matches_the_generic_path);
     suite_add_tcase(s, tc);
     return s;
 }

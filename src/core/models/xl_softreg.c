@@ -122,18 +122,27 @@ static double pass(const xl_softreg_data *m, const double *theta, double *grad, 
                 *correct += first == m->y[i0 + r];
             }
         if (grad == NULL) continue;
+        /* q - p of the block's rows, then the gradient's sums feature by feature, the
+         * classes' accumulators held in registers over the block's rows (the same sums in
+         * the same row order as row by row, without a store per row). */
+        double g[BLOCK][KW];
         for (int r = 0; r < nb; r++) {
             const int y = m->y[i0 + r];
-            const double *x = m->x + (size_t)(i0 + r) * (size_t)d;
-            double g[KW] = {0};
+            for (int c = 0; c < KW; c++) g[r][c] = 0.0;
             for (int c = 0; c < k; c++) {
-                g[c] = e[r * k + c] / s[r] - (c == y ? p_label : p_other);
-                gb[c] += g[c];
+                g[r][c] = e[r * k + c] / s[r] - (c == y ? p_label : p_other);
+                gb[c] += g[r][c];
             }
-            for (int j = 0; j < d; j++) {
-                const double xj = x[j];
-                for (int c = 0; c < KW; c++) gt[j][c] += xj * g[c];
+        }
+        const double *xb = m->x + (size_t)i0 * (size_t)d;
+        for (int j = 0; j < d; j++) {
+            double acc[KW];
+            for (int c = 0; c < KW; c++) acc[c] = gt[j][c];
+            for (int r = 0; r < nb; r++) {
+                const double xj = xb[(size_t)r * (size_t)d + (size_t)j];
+                for (int c = 0; c < KW; c++) acc[c] += xj * g[r][c];
             }
+            for (int c = 0; c < KW; c++) gt[j][c] = acc[c];
         }
     }
     const double inv_n = 1.0 / (double)n;

@@ -59,8 +59,11 @@
  * Panels: XL_REGRESSION_PANELS below. The data place (ui_panel_regression.c) draws the
  * iris plane or the digit image and templates; the side place (in the landscape's place,
  * ui_panel_regression_side.c) the analysis views. The loss landscape over two chosen
- * weights is the record's `landscape` hook (exact, one pass over the rows per grid row),
- * for whoever shows it; the default slice is theta[0], theta[1] = W[0][0], W[0][1].
+ * weights is the record's `landscape` hook (exact: one exponential and one log per cell
+ * and training row; 256 x 256 cells take tens of ms on iris, about a second on the
+ * digits, so a view that follows every step is for iris), for whoever shows it; the
+ * default slice is theta[0], theta[1] = W[0][0], W[0][1] (iris petal pair: setosa's
+ * weights on petal length and width).
  *
  * History record: the session calls the record's `observe` with the steered run's
  * parameters after every step; the scenario keeps train and test cross-entropy and
