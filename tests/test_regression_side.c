@@ -272,7 +272,7 @@ END_TEST
 
 START_TEST(every_view_readable_everywhere)
 {
-    for (int v = 0; v < UI_REG_VIEW_COUNT; v++)
+    for (int v = 0; v < UI_REG_LANDSCAPE; v++) /* the landscape is the landscape panel's */
         for (int digits = 0; digits < 2; digits++)
             for (int p = 0; p < PLACES; p++)
                 for (int t = 0; t < UI_THEME_COUNT; t++) {
@@ -292,6 +292,31 @@ START_TEST(every_view_readable_everywhere)
 }
 END_TEST
 
+/* The verb's logic: alone the next view (wrapping, the landscape only where the record
+ * shows one), by name, and a wrong name refused with the names. */
+START_TEST(the_view_verb_cycles_and_names)
+{
+    char err[160] = "";
+    int v = XL_REGRESSION_VIEW_UPDATE;
+    const unsigned with = XL_PANEL_SIDE | XL_PANEL_LANDSCAPE, without = XL_PANEL_SIDE;
+    for (int i = 1; i <= XL_REGRESSION_VIEWS; i++) {
+        ck_assert_int_eq(xl_regression_view_apply(&v, with, "", err, sizeof err), XL_APPLY_DONE);
+        ck_assert_int_eq(v, i % XL_REGRESSION_VIEWS);
+    }
+    v = XL_REGRESSION_VIEW_CURVES;
+    ck_assert_int_eq(xl_regression_view_apply(&v, without, "", err, sizeof err), XL_APPLY_DONE);
+    ck_assert_int_eq(v, XL_REGRESSION_VIEW_UPDATE);
+    ck_assert_int_eq(xl_regression_view_apply(&v, with, "calibration", err, sizeof err), XL_APPLY_DONE);
+    ck_assert_int_eq(v, XL_REGRESSION_VIEW_CALIBRATION);
+    ck_assert_int_eq(xl_regression_view_apply(&v, without, "landscape", err, sizeof err), XL_APPLY_REFUSED);
+    ck_assert_int_eq(v, XL_REGRESSION_VIEW_CALIBRATION);
+    ck_assert_msg(strstr(err, "confusion") != NULL, "refusal without the names: %s", err);
+    ck_assert_int_eq(xl_regression_view_apply(&v, with, "landscape", err, sizeof err), XL_APPLY_DONE);
+    ck_assert_int_eq(v, XL_REGRESSION_VIEW_LANDSCAPE);
+    for (int i = 0; i < XL_REGRESSION_VIEWS; i++) ck_assert_str_eq(ui_reg_view_name(i), xl_regression_view_name(i));
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("regression_side");
@@ -301,6 +326,7 @@ Suite *xl_test_suite(void)
         {"reliability bars", reliability_bars_rise_to_their_accuracy},
         {"curves", curves_draw_train_and_test},
         {"readable", every_view_readable_everywhere},
+        {"view verb", the_view_verb_cycles_and_names},
     };
     XL_TEST_ADD_CASES(s, cases, 120);
     return s;

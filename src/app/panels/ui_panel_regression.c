@@ -11,6 +11,7 @@
 
 #include "ui_own_panels.h"
 #include "ui_panel_regression_internal.h"
+#include "ui_panel_regression_side.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -140,4 +141,5 @@ static void own_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
 }
 
 const ui_own_panel ui_regression_own_panel = {
-    .scenario = &xl_scenario_regression, .draw = own_draw, .draw_side = ui_regression_draw_side};
+    .scenario = &xl_scenario_regression, .draw = own_draw, .draw_side = ui_regression_draw_side,
+    .side_instead = ui_regression_side_instead};
