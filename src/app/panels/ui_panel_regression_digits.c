@@ -15,7 +15,6 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ui_draw.h"
@@ -56,10 +55,30 @@ static int draw_attribution(const ui_ctx *ctx, SDL_Rect in, const char *text, ui
     return y;
 }
 
-static int by_value(const void *a, const void *b)
+/* The k-th smallest of a[0..n-1] (0-based), reordering a: Hoare's selection, in place,
+ * so a frame allocates nothing (a library sort may). */
+static double kth_smallest(double *a, int n, int k)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = a[lo + (hi - lo) / 2];
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] < pivot) i++;
+            while (a[j] > pivot) j--;
+            if (i <= j) {
+                double t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else break;
+    }
+    return a[k];
 }
 
 /* The scale's end: the 95th percentile of |weight| over all templates, so the few
@@ -77,11 +96,13 @@ static double weight_scale(const ui_regression_digits_in *v, int *beyond)
         }
     *beyond = 0;
     if (n == 0) return 1.0;
-    qsort(a, (size_t)n, sizeof a[0], by_value);
-    double m = a[(n - 1) * 95 / 100];
-    if (!(m > 0.0)) m = a[n - 1];
+    double top = 0.0;
+    for (int i = 0; i < n; i++)
+        if (a[i] > top) top = a[i];
+    double m = kth_smallest(a, n, (n - 1) * 95 / 100);
+    if (!(m > 0.0)) m = top;
     if (!(m > 0.0)) return 1.0;
-    *beyond = a[n - 1] > m;
+    *beyond = top > m;
     return m;
 }
 
