@@ -112,6 +112,7 @@ static void draw_digits(const ui_ctx *ctx, SDL_Rect in, const xl_regression_stat
         v.predicted = xl_regression_row_q(st, theta, selected, logq);
         v.q_label = exp(logq[v.label]);
         v.q_predicted = exp(logq[v.predicted]);
+        v.file_row = xl_regression_row_original(st, selected) + 1;
     }
     ui_regression_digits_draw(ctx, in, &v, pl, g);
 }

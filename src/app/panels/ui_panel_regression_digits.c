@@ -24,6 +24,9 @@ enum { SIDE = UI_REGRESSION_DIGIT_SIDE, PIXELS = SIDE * SIDE };
 
 #define NBSP "\xC2\xA0"
 
+/* Subscript digits, for z₀ .. z₉. */
+static const char *const SUB[10] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+
 /* The attribution wrapped across the width at the bottom of in; returns its top (in.y +
  * in.h if nothing was drawn). The licence's name "CC BY 4.0" is kept on one line (its
  * spaces made non-breaking), so no reader sees a bare "CC BY" and a "4.0" apart. */
@@ -239,6 +242,11 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
         frame_around(ctx, box, 0, frame_w, th->truth);
         g->image = box;
         g->image_pitch = pitch;
+        char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT];
+        snprintf(l0, sizeof l0, "the selected training image: file row %d, label %d", v->file_row, v->label);
+        snprintf(l1, sizeof l1, "the model says %d with q = %.3f; q of its label %.3f", v->predicted, v->q_predicted,
+                 v->q_label);
+        ui_hit_add(ctx, box, l0, l1, "each cell: a pixel's ink, 0 (none) to 16");
         left_w = (used > sz + 2 * frame_w ? used : sz + 2 * frame_w) + ctx->pad;
     }
 
@@ -274,6 +282,10 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
         SDL_Rect box = {x, y + tick_h + frame_w, sz, sz};
         draw_template(ctx, v, k, box, tp, scale);
         g->tmpl[k] = box;
+        char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT];
+        snprintf(l0, sizeof l0, "template of %d: row %d of W, one weight a pixel", k, k);
+        snprintf(l1, sizeof l1, "green: more ink there than average raises z%s", SUB[k]);
+        ui_hit_add(ctx, box, l0, l1, "purple: lowers it; pale: the pixel counts little");
         if (k == v->predicted) frame_around(ctx, box, k == v->label ? frame_w : 0, frame_w, th->model);
         if (k == v->label) frame_around(ctx, box, 0, frame_w, th->truth);
     }

@@ -395,8 +395,9 @@ void ui_regression_regions_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regress
     }
     if (plot.w < 60 || plot.h < 3 * tick_h) return;
     g->plot = plot;
-    g->cell = (int)roundf(4.0f * ctx->scale);
-    if (g->cell < 3) g->cell = 3;
+    /* Small cells, so a boundary's steps are barely seen: 3 pixels at 720p. */
+    g->cell = (int)roundf(3.0f * ctx->scale);
+    if (g->cell < 2) g->cell = 2;
     g->cols = (plot.w + g->cell - 1) / g->cell;
     g->rows = (plot.h + g->cell - 1) / g->cell;
 
