@@ -45,6 +45,7 @@ static void plane_sample(const void *user, int r, ui_regression_point *out)
     out->label = xl_regression_row_label(m->st, r);
     out->predicted = xl_regression_row_q(m->st, m->theta, r, logq);
     out->test = xl_regression_row_is_test(m->st, r);
+    out->file_row = xl_regression_row_original(m->st, r) + 1;
 }
 
 /* A feature's name without its unit: "sepal length (cm)" -> "sepal length". */
@@ -111,6 +112,7 @@ static void draw_digits(const ui_ctx *ctx, SDL_Rect in, const xl_regression_stat
         v.predicted = xl_regression_row_q(st, theta, selected, logq);
         v.q_label = exp(logq[v.label]);
         v.q_predicted = exp(logq[v.predicted]);
+        v.file_row = xl_regression_row_original(st, selected) + 1;
     }
     ui_regression_digits_draw(ctx, in, &v, pl, g);
 }
