@@ -58,6 +58,8 @@ static const char *const scenes[] = {
     "--scenario microstates --param n=2 --steps 30",
     "--scenario diffusion --param learn=1 --param k=32 --steps 40 --do measure-selected",
     "--scenario diffusion --param k=3 --race gd,momentum,nesterov,adam --param learn=1 --steps 30",
+    "--scenario regression --param data=1 --steps 20",
+    "--scenario regression --param features=6 --steps 20",
 };
 enum { SCENE_COUNT = (int)(sizeof scenes / sizeof scenes[0]) };
 static const int sizes[][2] = {{640, 480}, {800, 600}, {1000, 700}, {1280, 720}, {1920, 1080}, {2560, 1080}};

@@ -93,6 +93,7 @@ static void toy_sample(const void *user, int i, ui_regression_point *out)
     out->label = t->y[i];
     out->predicted = toy_argmax(t, t->x[i], &conf);
     out->test = t->test[i];
+    out->file_row = i + 1;
 }
 
 /* Three clusters like the iris's petals (cm), a fixed pseudo-random scatter. */
@@ -278,6 +279,21 @@ static int attribution_drawn(const panel_frame *f, SDL_Rect box, const char *sen
     return strcmp(all, sentence) == 0;
 }
 
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* |w|'s value at rank (n - 1) * 95 / 100 from the smallest. */
+static double percentile95(const double *w, int n)
+{
+    double a[640];
+    for (int i = 0; i < n; i++) a[i] = fabs(w[i]);
+    qsort(a, (size_t)n, sizeof a[0], by_value);
+    return a[(n - 1) * 95 / 100];
+}
+
 /* The sign of the t whose colour on the diverging map is nearest c (0 for the middle):
  * the sign a reader takes from the colour. */
 static int colour_sign(const ui_theme *th, SDL_Color c)
@@ -352,8 +368,11 @@ START_TEST(digit_and_templates_are_their_numbers)
                                       want.r);
                     }
                 }
-                /* Each template's cells have its weights' signs. */
+                /* Each template's cells have its weights' signs, on a scale that ends at the
+                 * 95th percentile of |W| (sorted here). */
                 ck_assert_int_eq(f.g.templates, 10);
+                ck_assert_msg(f.g.w_scale == percentile95(d.w, 640), "%s: scale %g, the 95th percentile %g", what,
+                              f.g.w_scale, percentile95(d.w, 640));
                 SDL_Color mid = ui_regression_diverging(f.p.theme, 0.0);
                 for (int c = 0; c < 10; c++)
                     for (int p = 0; p < 64; p++) {

@@ -19,9 +19,12 @@
 
 #include <SDL.h>
 
+#include "ui_focus.h"
 #include "ui_panel_regression_side.h"
+#include "xl_scn_regression.h"
 
 #include "panel_fixture.h"
+#include "scenario_fixture.h"
 
 static const size_case places[] = {
     {690, 370, 1280, 720},   /* the side place at 1280x720 */
@@ -272,7 +275,7 @@ END_TEST
 
 START_TEST(every_view_readable_everywhere)
 {
-    for (int v = 0; v < UI_REG_VIEW_COUNT; v++)
+    for (int v = 0; v < UI_REG_LANDSCAPE; v++) /* the landscape is the landscape panel's */
         for (int digits = 0; digits < 2; digits++)
             for (int p = 0; p < PLACES; p++)
                 for (int t = 0; t < UI_THEME_COUNT; t++) {
@@ -292,6 +295,141 @@ START_TEST(every_view_readable_everywhere)
 }
 END_TEST
 
+/* The verb's logic: alone the next view (wrapping, the landscape only where the record
+ * shows one), by name, and a wrong name refused with the names. */
+START_TEST(the_view_verb_cycles_and_names)
+{
+    char err[160] = "";
+    int v = XL_REGRESSION_VIEW_UPDATE;
+    const unsigned with = XL_PANEL_SIDE | XL_PANEL_LANDSCAPE, without = XL_PANEL_SIDE;
+    for (int i = 1; i <= XL_REGRESSION_VIEWS; i++) {
+        ck_assert_int_eq(xl_regression_view_apply(&v, with, "", err, sizeof err), XL_APPLY_DONE);
+        ck_assert_int_eq(v, i % XL_REGRESSION_VIEWS);
+    }
+    v = XL_REGRESSION_VIEW_CURVES;
+    ck_assert_int_eq(xl_regression_view_apply(&v, without, "", err, sizeof err), XL_APPLY_DONE);
+    ck_assert_int_eq(v, XL_REGRESSION_VIEW_UPDATE);
+    ck_assert_int_eq(xl_regression_view_apply(&v, with, "calibration", err, sizeof err), XL_APPLY_DONE);
+    ck_assert_int_eq(v, XL_REGRESSION_VIEW_CALIBRATION);
+    ck_assert_int_eq(xl_regression_view_apply(&v, without, "landscape", err, sizeof err), XL_APPLY_REFUSED);
+    ck_assert_int_eq(v, XL_REGRESSION_VIEW_CALIBRATION);
+    ck_assert_msg(strstr(err, "confusion") != NULL, "refusal without the names: %s", err);
+    ck_assert_int_eq(xl_regression_view_apply(&v, with, "landscape", err, sizeof err), XL_APPLY_DONE);
+    ck_assert_int_eq(v, XL_REGRESSION_VIEW_LANDSCAPE);
+    for (int i = 0; i < XL_REGRESSION_VIEWS; i++) ck_assert_str_eq(ui_reg_view_name(i), xl_regression_view_name(i));
+}
+END_TEST
+
+/* ---- through the session ---- */
+
+/* The side place from the session at 1280x720 (projector). */
+static void draw_session(frame *f, const xl_session *s, const char *shot)
+{
+    ui_ctx ctx = panel_frame_open(&f->p, places[0], UI_THEME_LIGHT);
+    ui_regression_side_draw(&ctx, f->p.area, s, &f->g);
+    panel_frame_done(&f->p, "regression_side_session", shot, places[0]);
+}
+
+/* `view` alone walks the views in order, the landscape taking the place from the side
+ * panel and giving it back; `view NAME` goes to one; a wrong name is refused and changes
+ * nothing. Each view drawn from the session is the one the state holds. */
+START_TEST(the_verb_switches_the_side_place)
+{
+    xl_session *s = scenario_session(&xl_scenario_regression, 7, NULL, NULL, 0);
+    xl_session_run(s, 40);
+    ck_assert_int_eq(ui_regression_side_view(s), UI_REG_UPDATE);
+    for (int i = 0; i <= UI_REG_VIEW_COUNT; i++) {
+        const int want = i % UI_REG_VIEW_COUNT;
+        if (i) ck_assert_msg(scenario_apply(s, "view"), "view (step %d) refused", i);
+        ck_assert_int_eq(ui_regression_side_view(s), want);
+        const unsigned shown = ui_focus_shown(s);
+        const int landscape = want == UI_REG_LANDSCAPE;
+        ck_assert_msg(!!(shown & UI_SHOW_LANDSCAPE) == landscape && !!(shown & UI_SHOW_SIDE) == !landscape,
+                      "view %s: shown %#x", ui_reg_view_name(want), shown);
+        if (landscape) continue;
+        frame f;
+        draw_session(&f, s, ui_reg_view_name(want));
+        ck_assert_int_eq(f.g.view, want);
+        ck_assert_msg(f.g.drawn, "%s not drawn from the session", ui_reg_view_name(want));
+        labels_ok(&f, places[0], ui_reg_view_name(want));
+        panel_frame_close(&f.p);
+    }
+    ck_assert(scenario_apply(s, "view calibration"));
+    ck_assert_int_eq(ui_regression_side_view(s), UI_REG_CALIBRATION);
+    xl_command c;
+    char err[160];
+    ck_assert_int_eq(xl_scenario_parse_command("view nonsense", &c, err, sizeof err), 0);
+    ck_assert(!xl_session_apply(s, c));
+    ck_assert_int_eq(ui_regression_side_view(s), UI_REG_CALIBRATION);
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* The views from the session say the model's numbers: the confusion cells the counts
+ * xl_regression_confusion gives, the bars the reliability bins' accuracies, the update's
+ * colours the signs of xl_regression_row_update's (q − p) xᵀ for the selected row. */
+START_TEST(the_views_show_the_models_numbers)
+{
+    static const char *const names[] = {"data"};
+    for (int digits = 0; digits < 2; digits++) {
+        const double values[] = {digits};
+        xl_session *s = scenario_session(&xl_scenario_regression, 7, names, values, 1);
+        xl_session_run(s, digits ? 15 : 60);
+        const xl_regression_state *st = xl_session_state(s);
+        const double *theta = xl_sim_theta(xl_session_sim(s));
+        const int k = st->k;
+        /* confusion */
+        ck_assert(scenario_apply(s, "view confusion"));
+        frame f;
+        draw_session(&f, s, digits ? "confusion_digits" : "confusion_iris");
+        int counts[UI_REG_K_MAX * UI_REG_K_MAX];
+        xl_regression_confusion(st, theta, counts);
+        const int cell = f.g.grid.w / k;
+        for (int t = 0; t < k; t++)
+            for (int p = 0; p < k; p++) {
+                const ui_text_box *b = label_in(&f, (SDL_Rect){f.g.grid.x + p * cell, f.g.grid.y + t * cell, cell, cell});
+                char want[32];
+                snprintf(want, sizeof want, "%d", counts[t * k + p]);
+                ck_assert_msg(b && strcmp(b->text, want) == 0, "cell (%d,%d): '%s', count %s", t, p, b ? b->text : "",
+                              want);
+            }
+        panel_frame_close(&f.p);
+        /* calibration */
+        ck_assert(scenario_apply(s, "view calibration"));
+        draw_session(&f, s, digits ? "calibration_digits" : "calibration_iris");
+        xl_softreg_bin bins[XL_REGRESSION_BINS];
+        xl_regression_reliability(st, theta, bins);
+        for (int i = 0; i < XL_REGRESSION_BINS; i++) {
+            if (bins[i].count == 0) continue;
+            const double want = f.g.calib.y + (1.0 - bins[i].accuracy) * f.g.calib.h;
+            ck_assert_msg(fabs(f.g.bar[i].y - want) <= 1.0, "bin %d: bar at %d, accuracy %.3f at %.1f", i, f.g.bar[i].y,
+                          bins[i].accuracy, want);
+        }
+        panel_frame_close(&f.p);
+        /* update */
+        ck_assert(scenario_apply(s, "view update"));
+        draw_session(&f, s, digits ? "update_digits" : "update_iris");
+        const int r = xl_session_selected(s), d = st->d;
+        double g[XL_SOFTREG_MAX_K * XL_SOFTREG_MAX_D];
+        xl_regression_row_update(st, theta, r, g, NULL);
+        double max = 0.0;
+        for (int i = 0; i < k * d; i++) max = fmax(max, fabs(g[i]));
+        int checked = 0;
+        for (int i = 0; i < k; i++)
+            for (int j = 0; j < d; j++) {
+                if (fabs(g[i * d + j]) < 0.2 * max) continue;
+                const SDL_Color px = pixel(&f.p, f.g.heat.x + j * f.g.heat.w / d + 2, f.g.heat.y + i * f.g.heat.h / k + 3);
+                ck_assert_msg(colour_sign(px) == (g[i * d + j] > 0.0 ? 1 : -1), "cell (%d,%d) = %g drawn (%d,%d,%d)", i,
+                              j, g[i * d + j], px.r, px.g, px.b);
+                checked++;
+            }
+        ck_assert_int_gt(checked, 0);
+        panel_frame_close(&f.p);
+        xl_session_destroy(s);
+    }
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("regression_side");
@@ -301,6 +439,9 @@ Suite *xl_test_suite(void)
         {"reliability bars", reliability_bars_rise_to_their_accuracy},
         {"curves", curves_draw_train_and_test},
         {"readable", every_view_readable_everywhere},
+        {"view verb", the_view_verb_cycles_and_names},
+        {"verb switches", the_verb_switches_the_side_place},
+        {"model's numbers", the_views_show_the_models_numbers},
     };
     XL_TEST_ADD_CASES(s, cases, 120);
     return s;

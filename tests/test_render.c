@@ -11,6 +11,7 @@
 #include "softmax_fixture.h"
 #include "ui_library.h"
 #include "ui_colormap.h"
+#include "ui_focus.h"
 #include "ui_panel.h"
 #include "ui_scene.h"
 #include "ui_theme.h"
@@ -504,8 +505,14 @@ START_TEST(every_scenario_draws_every_panel)
         frame_draw(&f, s, (ui_theme_kind)t);
         const ui_layout *l = &f.geom.layout;
         const SDL_Rect rects[] = {l->bars, l->readouts, l->landscape, l->history, l->data, l->side};
+        /* A record with both a landscape and a side panel shows one of them in that place
+         * at a time (ui_own_panel.side_instead): the one shown is checked. */
+        const unsigned shown = ui_focus_shown(s);
         for (size_t k = 0; k < sizeof panels / sizeof panels[0]; k++) {
             if (!(def->panels & panels[k].bit)) continue;
+            if ((panels[k].bit == XL_PANEL_LANDSCAPE && !(shown & UI_SHOW_LANDSCAPE)) ||
+                (panels[k].bit == XL_PANEL_SIDE && !(shown & UI_SHOW_SIDE)))
+                continue;
             SDL_Rect r = rects[k];
             ck_assert_msg(r.w > 2 * l->pad && r.h > 2 * l->pad && r.x >= 0 && r.y >= 0 && r.x + r.w <= 1280 &&
                               r.y + r.h <= 720,

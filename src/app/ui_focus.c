@@ -9,10 +9,13 @@ unsigned ui_focus_shown(const xl_session *s)
     const ui_own_panel *own = def->panels & (XL_PANEL_DATA | XL_PANEL_SIDE) ? ui_own_panel_for(def) : NULL;
     const int own_data = own && own->draw && (def->panels & XL_PANEL_DATA);
     const int own_side = own && own->draw_side && (def->panels & XL_PANEL_SIDE);
+    /* One picture in the landscape's place: the landscape, unless the side panel has it
+     * now (a record with both whose own panel says so from the state). */
+    const int landscape = (def->panels & XL_PANEL_LANDSCAPE) && !(own_side && own->side_instead && own->side_instead(s));
     return (def->panels & XL_PANEL_BARS ? UI_SHOW_BARS : 0u) | (def->panels & XL_PANEL_READOUTS ? UI_SHOW_READOUTS : 0u) |
-           (def->panels & XL_PANEL_LANDSCAPE ? UI_SHOW_LANDSCAPE : 0u) |
+           (landscape ? UI_SHOW_LANDSCAPE : 0u) |
            (def->panels & XL_PANEL_HISTORY ? UI_SHOW_HISTORY : 0u) | (own_data ? UI_SHOW_DATA : 0u) |
-           (own_side && !(def->panels & XL_PANEL_LANDSCAPE) ? UI_SHOW_SIDE : 0u);
+           (own_side && !landscape ? UI_SHOW_SIDE : 0u);
 }
 
 unsigned ui_focus_shown_view(const ui_view *view, const xl_session *s)

@@ -16,6 +16,10 @@ typedef struct ui_own_panel {
     void (*draw)(const ui_ctx *ctx, SDL_Rect area, const xl_session *s);
     /* The second panel, in the landscape's place (XL_PANEL_SIDE); may be NULL. */
     void (*draw_side)(const ui_ctx *ctx, SDL_Rect area, const xl_session *s);
+    /* For a record with both XL_PANEL_LANDSCAPE and XL_PANEL_SIDE: 1 when the side panel
+     * takes the landscape's place now (the landscape being one of its views, chosen in
+     * the state), 0 for the landscape. NULL: the landscape, whenever the record has one. */
+    int (*side_instead)(const xl_session *s);
 } ui_own_panel;
 
 /* The own panel of def, or NULL if it has none. Static storage. */

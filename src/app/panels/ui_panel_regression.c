@@ -11,6 +11,7 @@
 
 #include "ui_own_panels.h"
 #include "ui_panel_regression_internal.h"
+#include "ui_panel_regression_side.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -44,6 +45,7 @@ static void plane_sample(const void *user, int r, ui_regression_point *out)
     out->label = xl_regression_row_label(m->st, r);
     out->predicted = xl_regression_row_q(m->st, m->theta, r, logq);
     out->test = xl_regression_row_is_test(m->st, r);
+    out->file_row = xl_regression_row_original(m->st, r) + 1;
 }
 
 /* A feature's name without its unit: "sepal length (cm)" -> "sepal length". */
@@ -110,6 +112,7 @@ static void draw_digits(const ui_ctx *ctx, SDL_Rect in, const xl_regression_stat
         v.predicted = xl_regression_row_q(st, theta, selected, logq);
         v.q_label = exp(logq[v.label]);
         v.q_predicted = exp(logq[v.predicted]);
+        v.file_row = xl_regression_row_original(st, selected) + 1;
     }
     ui_regression_digits_draw(ctx, in, &v, pl, g);
 }
@@ -139,4 +142,5 @@ static void own_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
 }
 
 const ui_own_panel ui_regression_own_panel = {
-    .scenario = &xl_scenario_regression, .draw = own_draw, .draw_side = ui_regression_draw_side};
+    .scenario = &xl_scenario_regression, .draw = own_draw, .draw_side = ui_regression_draw_side,
+    .side_instead = ui_regression_side_instead};

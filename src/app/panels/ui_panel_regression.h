@@ -12,7 +12,8 @@
  *    the other two at their training means, and the panel says so.
  *  - digits: the selected image drawn large (8 x 8 cells, grey by the pixel's 0..16),
  *    its label and the prediction; the ten weight images W_k (the "templates") as small
- *    8 x 8 heatmaps on one symmetric diverging scale (purple negative, green positive),
+ *    8 x 8 heatmaps on one symmetric diverging scale (purple negative, green positive;
+ *    its ends at the 95th percentile of |W|, the few larger weights at full colour),
  *    the label's and the prediction's templates framed; the data's attribution (CC BY
  *    4.0) always under them.
  *
@@ -64,7 +65,8 @@ typedef struct ui_regression_geom {
     SDL_Rect tmpl[UI_REGRESSION_CLASSES_MAX];
     int tmpl_pitch;
     int templates;                 /* templates drawn (0 or the class count) */
-    double w_scale;                /* |weight| at the diverging scale's ends (> 0) */
+    double w_scale;                /* |weight| at the diverging scale's ends (> 0): the 95th
+                                    * percentile of all |W|; the few beyond take the end colours */
     int label, predicted;          /* the selected image's classes (-1: none) */
     /* The data's attribution (digits): the lines drawn and their box. */
     int attribution_lines;

@@ -24,6 +24,9 @@ enum { SIDE = UI_REGRESSION_DIGIT_SIDE, PIXELS = SIDE * SIDE };
 
 #define NBSP "\xC2\xA0"
 
+/* Subscript digits, for z₀ .. z₉. */
+static const char *const SUB[10] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+
 /* The attribution wrapped across the width at the bottom of in; returns its top (in.y +
  * in.h if nothing was drawn). The licence's name "CC BY 4.0" is kept on one line (its
  * spaces made non-breaking), so no reader sees a bare "CC BY" and a "4.0" apart. */
@@ -55,16 +58,55 @@ static int draw_attribution(const ui_ctx *ctx, SDL_Rect in, const char *text, ui
     return y;
 }
 
-/* The largest |weight| over all templates, or 1 if they are all 0 (or none). */
-static double weight_scale(const ui_regression_digits_in *v)
+/* The k-th smallest of a[0..n-1] (0-based), reordering a: Hoare's selection, in place,
+ * so a frame allocates nothing (a library sort may). */
+static double kth_smallest(double *a, int n, int k)
 {
-    double m = 0.0;
-    for (int k = 0; k < v->classes; k++)
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = a[lo + (hi - lo) / 2];
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] < pivot) i++;
+            while (a[j] > pivot) j--;
+            if (i <= j) {
+                double t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else break;
+    }
+    return a[k];
+}
+
+/* The scale's end: the 95th percentile of |weight| over all templates, so the few
+ * largest weights (which grow without bound on separable pixels) do not leave the rest
+ * pale; the ones beyond take the end colours, and the key says "≥". 1 if all are 0.
+ * *beyond: 1 if any |weight| exceeds the scale. */
+static double weight_scale(const ui_regression_digits_in *v, int *beyond)
+{
+    double a[UI_REGRESSION_CLASSES_MAX * PIXELS];
+    int n = 0;
+    for (int k = 0; k < v->classes && k < UI_REGRESSION_CLASSES_MAX; k++)
         for (int p = 0; p < PIXELS; p++) {
             double w = fabs(v->weights[k * v->stride + p]);
-            if (isfinite(w) && w > m) m = w;
+            if (isfinite(w)) a[n++] = w;
         }
-    return m > 0.0 ? m : 1.0;
+    *beyond = 0;
+    if (n == 0) return 1.0;
+    double top = 0.0;
+    for (int i = 0; i < n; i++)
+        if (a[i] > top) top = a[i];
+    double m = kth_smallest(a, n, (n - 1) * 95 / 100);
+    if (!(m > 0.0)) m = top;
+    if (!(m > 0.0)) return 1.0;
+    *beyond = top > m;
+    return m;
 }
 
 static void draw_image(const ui_ctx *ctx, const ui_regression_digits_in *v, SDL_Rect box, int pitch)
@@ -97,14 +139,15 @@ static void frame_around(const ui_ctx *ctx, SDL_Rect box, int gap, int width, SD
 }
 
 /* The diverging key: a bar from −scale to +scale with its ends and 0 labelled. */
-static void draw_key(const ui_ctx *ctx, SDL_Rect area, double scale, ui_claims *pl)
+static void draw_key(const ui_ctx *ctx, SDL_Rect area, double scale, int beyond, ui_claims *pl)
 {
     const ui_theme *th = ctx->theme;
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     char lo[48], hi[48], buf[32];
     ui_format_fit(buf, sizeof buf, scale, 2, 6);
-    snprintf(hi, sizeof hi, "+%s", buf);
-    snprintf(lo, sizeof lo, "−%s", buf);
+    /* With weights beyond the ends, the end colours mean "this far or further". */
+    snprintf(hi, sizeof hi, "%s+%s", beyond ? "≥" : "", buf);
+    snprintf(lo, sizeof lo, "%s−%s", beyond ? "≤" : "", buf);
     const char *title = "weight:";
     int tw = ui_text_width(ctx->text, UI_FONT_TICK, title);
     int wl = ui_text_width(ctx->text, UI_FONT_TICK, lo), wh = ui_text_width(ctx->text, UI_FONT_TICK, hi);
@@ -130,11 +173,12 @@ static void draw_key(const ui_ctx *ctx, SDL_Rect area, double scale, ui_claims *
 
 /* The caption over the image: the label and the prediction, each after a swatch of the
  * frame it puts around its template (blue the truth, orange the model). */
-static void draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, int x, int y, int w, int frame_w,
-                         ui_claims *pl, SDL_Rect in)
+static int draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, int x, int y, int w, int frame_w,
+                        ui_claims *pl, SDL_Rect in)
 {
     const ui_theme *th = ctx->theme;
-    if (v->label < 0) return;
+    int used = 0;
+    if (v->label < 0) return 0;
     char line[2][2][96];
     snprintf(line[0][0], sizeof line[0][0], "label %d", v->label);
     snprintf(line[0][1], sizeof line[0][1], "label %d", v->label);
@@ -158,9 +202,11 @@ static void draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, in
             SDL_Rect swatch = {x, b.y + (lh - sw) / 2, sw, sw};
             ui_draw_frame(ctx->r, swatch, frame_w < sw / 3 ? frame_w : sw / 3, i == 0 ? th->truth : th->model);
             ui_text_draw(ctx->text, UI_FONT_LABEL, x + sw + gap, b.y, UI_ALIGN_LEFT, th->text, text);
+            if (b.w > used) used = b.w;
             break;
         }
     }
+    return used;
 }
 
 void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regression_digits_in *v, ui_claims *pl,
@@ -179,24 +225,29 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
     const int frame_w = (int)ui_lw(ctx, 1.5f) < 2 ? 2 : (int)ui_lw(ctx, 1.5f);
 
     /* The image: a square as tall as the room under its two caption lines, at most
-     * 40% of the width. */
+     * 30% of the width, so the ten templates beside it get the rest. */
     int cap_h = 2 * lh + ctx->pad / 3;
     int side = bottom - in.y - cap_h - 2 * frame_w;
-    if (side > in.w * 2 / 5) side = in.w * 2 / 5;
+    if (side > in.w * 3 / 10) side = in.w * 3 / 10;
     int pitch = (side - 1) / SIDE;
     if (pitch < 3 || !v->image) pitch = 0;
     int left_w = 0;
     if (pitch > 0) {
         int sz = pitch * SIDE + 1;
         SDL_Rect box = {in.x + frame_w, in.y + cap_h + frame_w, sz, sz};
-        draw_caption(ctx, v, in.x, in.y, in.w * 2 / 5 > sz ? in.w * 2 / 5 : sz, frame_w, pl, in);
+        /* The caption as wide as the image (its shorter wording if need be): the width
+         * beside it is the templates'. */
+        int used = draw_caption(ctx, v, in.x, in.y, sz + 2 * frame_w, frame_w, pl, in);
         draw_image(ctx, v, box, pitch);
         frame_around(ctx, box, 0, frame_w, th->truth);
         g->image = box;
         g->image_pitch = pitch;
-        left_w = sz + 2 * frame_w + ctx->pad;
-        int cw = in.w * 2 / 5;
-        if (cw > left_w) left_w = cw + ctx->pad;
+        char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT];
+        snprintf(l0, sizeof l0, "the selected training image: file row %d, label %d", v->file_row, v->label);
+        snprintf(l1, sizeof l1, "the model says %d with q = %.3f; q of its label %.3f", v->predicted, v->q_predicted,
+                 v->q_label);
+        ui_hit_add(ctx, box, l0, l1, "each cell: a pixel's ink, 0 (none) to 16");
+        left_w = (used > sz + 2 * frame_w ? used : sz + 2 * frame_w) + ctx->pad;
     }
 
     /* The templates: five columns, two rows, each a digit over its 8 x 8 weights. */
@@ -212,7 +263,8 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
     if (cell_h - tick_h - gap < tp) tp = cell_h - tick_h - gap;
     tp /= SIDE;
     if (tp < 2) return;
-    const double scale = weight_scale(v);
+    int beyond = 0;
+    const double scale = weight_scale(v, &beyond);
     g->w_scale = scale;
     g->tmpl_pitch = tp;
     int sz = tp * SIDE;
@@ -230,11 +282,15 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
         SDL_Rect box = {x, y + tick_h + frame_w, sz, sz};
         draw_template(ctx, v, k, box, tp, scale);
         g->tmpl[k] = box;
+        char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT];
+        snprintf(l0, sizeof l0, "template of %d: row %d of W, one weight a pixel", k, k);
+        snprintf(l1, sizeof l1, "green: more ink there than average raises z%s", SUB[k]);
+        ui_hit_add(ctx, box, l0, l1, "purple: lowers it; pale: the pixel counts little");
         if (k == v->predicted) frame_around(ctx, box, k == v->label ? frame_w : 0, frame_w, th->model);
         if (k == v->label) frame_around(ctx, box, 0, frame_w, th->truth);
     }
     g->templates = v->classes;
     int key_y = y0 + rows * (sz + gap + tick_h);
-    if (key_y + tick_h <= bottom) draw_key(ctx, (SDL_Rect){area.x, key_y, area.w, tick_h}, scale, pl);
+    if (key_y + tick_h <= bottom) draw_key(ctx, (SDL_Rect){area.x, key_y, area.w, tick_h}, scale, beyond, pl);
     g->view = UI_REGRESSION_DIGITS;
 }

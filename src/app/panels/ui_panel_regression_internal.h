@@ -19,6 +19,7 @@ typedef struct ui_regression_point {
     int label;     /* its class */
     int predicted; /* the model's class for the whole sample (all its features) */
     int test;      /* 1: in the test part (a ring), 0: the training part (a disc) */
+    int file_row;  /* its row in the data file, from 1 (the pointer's tooltip names it) */
 } ui_regression_point;
 
 typedef struct ui_regression_regions_in {
@@ -46,6 +47,7 @@ typedef struct ui_regression_digits_in {
     const double *image;                 /* the selected image's 64 pixels, 0..16, row by row; NULL: none */
     int label, predicted;                /* its classes (-1: none) */
     double q_label, q_predicted;         /* q of each under the model */
+    int file_row;                        /* the image's row in the data file, from 1 (0: unknown) */
     /* Template k's weight on pixel p (0..63) is weights[k * stride + p]. NULL: none. */
     const double *weights;
     int stride;

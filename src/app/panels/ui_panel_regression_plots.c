@@ -168,8 +168,25 @@ void ui_reg_draw_calibration(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_d
                               buf);
         }
     }
-    if (counts_fit) ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, plot.x - ctx->pad / 2, count_y, UI_ALIGN_RIGHT,
-                                      th->text_dim, "n");
+    if (!counts_fit) {
+        /* Too many to write in the bins: the counts as a small histogram in their row,
+         * the largest's number at its end. */
+        long most = 0;
+        for (int i = 0; i < bins; i++) most = d->bin_count[i] > most ? d->bin_count[i] : most;
+        const int hh = tick_h - 4;
+        for (int i = 0; i < bins && most > 0; i++) {
+            const int x0 = ui_reg_cell_edge(plot.x, plot.w, bins, i) + 1;
+            const int x1 = ui_reg_cell_edge(plot.x, plot.w, bins, i + 1) - 1;
+            const int hgt = (int)lround((double)hh * (double)d->bin_count[i] / (double)most);
+            if (hgt > 0 && x1 > x0) ui_draw_fill(ctx->r, (SDL_Rect){x0, count_y + 2 + hh - hgt, x1 - x0, hgt}, th->text_dim);
+        }
+        char most_txt[48], num[32];
+        ui_format_count(num, sizeof num, most);
+        snprintf(most_txt, sizeof most_txt, "≤ %s", num);
+        ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, plot.x + plot.w + ctx->pad / 2, count_y, UI_ALIGN_LEFT,
+                          th->text_dim, most_txt);
+    }
+    ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, plot.x - ctx->pad / 2, count_y, UI_ALIGN_RIGHT, th->text_dim, "n");
     /* The diagonal of perfect calibration. */
     ui_draw_dashed(ctx->r, plot.x, base, plot.x + plot.w, plot.y, ui_lw(ctx, 1.0f), 6.0f * ctx->scale,
                    4.0f * ctx->scale, th->text);
@@ -243,9 +260,10 @@ static void polyline(const ui_ctx *ctx, const series_plot *p, const ui_reg_side_
     for (int i = stride; ; i += stride) {
         const int j = i < n - 1 ? i : n - 1;
         const double a = ui_reg_at(d, v, prev), b = ui_reg_at(d, v, j);
+        /* On whole pixels, so a flat run of segments tiles without gaps. */
         if (isfinite(a) && isfinite(b))
-            ui_draw_line(ctx->r, sx(p, (double)ui_reg_step_at(d, prev)), sy(p, a * k), sx(p, (double)ui_reg_step_at(d, j)),
-                         sy(p, b * k), w, c);
+            ui_draw_line(ctx->r, roundf(sx(p, (double)ui_reg_step_at(d, prev))), roundf(sy(p, a * k)),
+                         roundf(sx(p, (double)ui_reg_step_at(d, j))), roundf(sy(p, b * k)), w, c);
         prev = j;
         if (j == n - 1) break;
     }
@@ -360,8 +378,12 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
         if (lx + w > ce.plot.x + ce.plot.w) lx = ce.plot.x + ce.plot.w - w;
         /* Above the marker: the lines run under it, the test line rising after it. */
         const int tick_h2 = ui_text_line_height(ctx->text, UI_FONT_TICK);
-        ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, lx, (int)y - (int)(4 * ctx->line) - tick_h2, UI_ALIGN_LEFT,
-                          th->surprise, lab);
+        const int ly = (int)y - (int)(4 * ctx->line) - tick_h2;
+        if (ui_claim(claims, (SDL_Rect){lx, ly, w, tick_h2}, in, 1)) {
+            /* On the panel's colour: the steep first steps may run behind it. */
+            ui_draw_fill(ctx->r, (SDL_Rect){lx - 2, ly, w + 4, tick_h2}, th->panel);
+            ui_text_draw(ctx->text, UI_FONT_TICK, lx, ly, UI_ALIGN_LEFT, th->surprise, lab);
+        }
     }
     /* End labels: the values now. */
     char t0[64], t1[64], a[32];

@@ -270,8 +270,8 @@ static void draw_samples(const ui_ctx *ctx, const ui_regression_regions_in *v, c
                 char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT], l2[UI_HIT_TEXT];
                 const char *name = p.label >= 0 && p.label < v->classes ? v->class_names[p.label] : "?";
                 const char *pred = p.predicted >= 0 && p.predicted < v->classes ? v->class_names[p.predicted] : "?";
-                snprintf(l0, sizeof l0, "sample %d (%s): %s", i + 1, p.test ? "test" : "train", name);
-                snprintf(l1, sizeof l1, "%.2f, %.2f", p.x, p.y);
+                snprintf(l0, sizeof l0, "%s, file row %d (%s)", name, p.file_row, p.test ? "test" : "train");
+                snprintf(l1, sizeof l1, "%s %.2f, %s %.2f", v->x_title, p.x, v->y_title, p.y);
                 snprintf(l2, sizeof l2, "the model says %s%s", pred, p.predicted == p.label ? "" : " (wrong)");
                 int hr = (int)ceilf(m->r) + 2;
                 ui_hit_add(ctx, (SDL_Rect){(int)x - hr, (int)y - hr, 2 * hr + 1, 2 * hr + 1}, l0, l1, l2);
@@ -395,8 +395,9 @@ void ui_regression_regions_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regress
     }
     if (plot.w < 60 || plot.h < 3 * tick_h) return;
     g->plot = plot;
-    g->cell = (int)roundf(4.0f * ctx->scale);
-    if (g->cell < 3) g->cell = 3;
+    /* Small cells, so a boundary's steps are barely seen: 3 pixels at 720p. */
+    g->cell = (int)roundf(3.0f * ctx->scale);
+    if (g->cell < 2) g->cell = 2;
     g->cols = (plot.w + g->cell - 1) / g->cell;
     g->rows = (plot.h + g->cell - 1) / g->cell;
 

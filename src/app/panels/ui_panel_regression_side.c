@@ -30,6 +30,11 @@ ui_reg_view ui_regression_side_view(const xl_session *s)
     return v >= 0 && v < UI_REG_VIEW_COUNT ? (ui_reg_view)v : UI_REG_UPDATE;
 }
 
+int ui_regression_side_instead(const xl_session *s)
+{
+    return ui_regression_side_view(s) != UI_REG_LANDSCAPE;
+}
+
 /* "O next view" from the record's verb `view` and its key, so the subtitle says the key
  * the table gives it. */
 static void key_hint(const xl_scenario_def *def, char *buf, size_t n)
@@ -54,6 +59,7 @@ void ui_regression_side_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     ui_reg_side_data d;
     memset(&d, 0, sizeof d);
     d.view = ui_regression_side_view(s);
+    d.view_count = xl_regression_view_count(xl_session_scenario(s)->panels);
     d.k = st->k < UI_REG_K_MAX ? st->k : UI_REG_K_MAX;
     d.d = st->d < UI_REG_D_MAX ? st->d : UI_REG_D_MAX;
     const char *classes[UI_REG_K_MAX], *features[UI_REG_D_MAX];

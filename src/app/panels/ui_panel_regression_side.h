@@ -33,25 +33,32 @@
 #include <SDL.h>
 
 #include "ui_panel.h"
+#include "xl_scn_regression_view.h"
 #include "xl_session.h"
 
 enum { UI_REG_K_MAX = 10, UI_REG_D_MAX = 64, UI_REG_BINS_MAX = 20, UI_REG_CURVE_MAX = 1024 };
 
+/* The views, numbered as the state keeps them (xl_scn_regression_view.h). The
+ * landscape is drawn by the landscape panel: the side place gives way to it
+ * (ui_regression_side_instead). */
 typedef enum ui_reg_view {
-    UI_REG_UPDATE = 0,
-    UI_REG_CONFUSION,
-    UI_REG_CALIBRATION,
-    UI_REG_CURVES,
-    UI_REG_VIEW_COUNT
+    UI_REG_UPDATE = XL_REGRESSION_VIEW_UPDATE,
+    UI_REG_CONFUSION = XL_REGRESSION_VIEW_CONFUSION,
+    UI_REG_CALIBRATION = XL_REGRESSION_VIEW_CALIBRATION,
+    UI_REG_CURVES = XL_REGRESSION_VIEW_CURVES,
+    UI_REG_LANDSCAPE = XL_REGRESSION_VIEW_LANDSCAPE,
+    UI_REG_VIEW_COUNT = XL_REGRESSION_VIEWS
 } ui_reg_view;
 
-/* "update", "confusion", "calibration", "curves" (static storage; NULL out of range). */
+/* "update", "confusion", "calibration", "curves", "landscape" (static storage; NULL out
+ * of range). */
 const char *ui_reg_view_name(int view);
 
 /* What the views draw. Every pointer is borrowed for the call; arrays hold the counts
  * their fields say. A view whose arrays are NULL says what is missing instead. */
 typedef struct ui_reg_side_data {
     ui_reg_view view;
+    int view_count;                    /* views there are (the subtitle's "2/5"); 0: UI_REG_VIEW_COUNT */
     int k, d;                          /* classes (<= UI_REG_K_MAX), features (<= UI_REG_D_MAX) */
     const char *const *class_names;    /* [k] */
     const char *const *feature_names;  /* [d]; NULL: "x₁".. */
@@ -120,5 +127,7 @@ void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *
 void ui_regression_side_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_reg_side_geom *geom);
 /* The view s shows in the side place (UI_REG_UPDATE for another scenario). */
 ui_reg_view ui_regression_side_view(const xl_session *s);
+/* The own panel's side_instead (ui_own_panels.h): 1 unless the view is the landscape. */
+int ui_regression_side_instead(const xl_session *s);
 
 #endif

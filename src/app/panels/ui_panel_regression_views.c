@@ -22,11 +22,9 @@
 #include "ui_draw.h"
 #include "ui_layout.h"
 
-static const char *const view_names[UI_REG_VIEW_COUNT] = {"update", "confusion", "calibration", "curves"};
-
 const char *ui_reg_view_name(int view)
 {
-    return view >= 0 && view < UI_REG_VIEW_COUNT ? view_names[view] : NULL;
+    return xl_regression_view_name(view);
 }
 
 SDL_Color ui_reg_diverging(const ui_theme *th, double v, double max)
@@ -79,6 +77,14 @@ static void class_label(const ui_ctx *ctx, const char *name, int w, char *buf, s
     snprintf(buf, n, "%.3s", name ? name : "?");
 }
 
+/* v with its sign always written ("+0.06", "−4×10⁻⁴"), as the rows and the scale show it. */
+static void signed_text(char *buf, size_t n, double v)
+{
+    char num[32];
+    ui_format_fit(num, sizeof num, v, 2, 6);
+    snprintf(buf, n, "%s%s", v > 0.0 ? "+" : "", num);
+}
+
 static double largest_abs(const double *v, int n)
 {
     double m = 0.0;
@@ -98,12 +104,11 @@ static void draw_scale_bar(const ui_ctx *ctx, SDL_Rect bar, SDL_Rect in, double 
     }
     ui_draw_frame(ctx->r, bar, 1, th->border);
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    char num[32], txt[40];
+    char txt[40];
     const double vals[3] = {max, 0.0, -max};
     const int ys[3] = {bar.y, bar.y + bar.h / 2 - tick_h / 2, bar.y + bar.h - tick_h};
     for (int i = 0; i < 3; i++) {
-        ui_format_fit(num, sizeof num, vals[i], 2, 6);
-        snprintf(txt, sizeof txt, "%s%s", vals[i] > 0.0 ? "+" : "", num);
+        signed_text(txt, sizeof txt, vals[i]);
         ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, bar.x + bar.w + ctx->pad / 3, ys[i], UI_ALIGN_LEFT,
                           th->text_dim, txt);
     }
@@ -148,7 +153,8 @@ typedef struct update_layout {
     int head_y, head_h, rows_y, row_h, note_y;
 } update_layout;
 
-static int update_layout_make(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *d, update_layout *L)
+static int update_layout_make(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *d, double hmax,
+                              update_layout *L)
 {
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
@@ -164,19 +170,30 @@ static int update_layout_make(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_
     L->bar_x = in.x + name_w + gap;
     L->bar_w = in.w / 7 < 3 * lh ? 3 * lh : in.w / 7;
     L->diff_x = L->bar_x + L->bar_w + gap;
-    const int diff_w = ui_text_width(ctx->text, UI_FONT_VALUE, "−0.00");
+    /* The numbers' column and the scale's labels as wide as what they will say (a
+     * trained model's q − y runs to 10⁻⁴ and below). */
+    char txt[40];
+    int diff_w = ui_text_width(ctx->text, UI_FONT_VALUE, "−0.00");
+    for (int k = 0; k < d->k; k++) {
+        signed_text(txt, sizeof txt, d->q[k] - d->y[k]);
+        const int w = ui_text_width(ctx->text, UI_FONT_VALUE, txt);
+        if (w > diff_w) diff_w = w;
+    }
     L->heat_x = L->diff_x + diff_w + gap;
-    const int scale_w = lh / 2 + ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_TICK, "+0.00");
+    signed_text(txt, sizeof txt, -hmax);
+    const int scale_w = lh / 2 + ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_TICK, txt);
     L->scale_x = in.x + in.w - scale_w;
     L->heat_w = L->scale_x - gap - L->heat_x;
     /* The header: the strip x (a row of cells) under its caption; the note at the foot. */
     L->head_y = in.y;
     L->head_h = tick_h + (lh > tick_h ? lh : tick_h);
-    if (d->image_side > 0) L->head_h = 3 * lh; /* room for the 8 x 8 image of x */
+    if (d->image_side > 0) { /* room for the 8 x 8 image of x: larger where the panel is tall (in focus) */
+        L->head_h = in.h / 5 < 3 * lh ? 3 * lh : in.h / 5 > 8 * lh ? 8 * lh : in.h / 5;
+    }
     L->note_y = in.y + in.h - lh;
     L->rows_y = L->head_y + L->head_h + gap;
     L->row_h = (L->note_y - gap - L->rows_y) / (d->k > 0 ? d->k : 1);
-    if (L->row_h > 3 * lh) L->row_h = 3 * lh;
+    if (L->row_h > 5 * lh) L->row_h = 5 * lh;
     L->note_y = L->rows_y + L->row_h * d->k + gap; /* under the rows, with what room is left below */
     return L->heat_w >= d->d && L->heat_w >= 4 * lh && L->row_h >= lh * 3 / 4;
 }
@@ -189,7 +206,13 @@ static void update_note(const ui_reg_side_data *d, char *buf, size_t n, char *br
         snprintf(buf, n, "a test sample: it adds nothing to ∂L/∂W; shown for what it would add");
         snprintf(brief, nb, "a test sample: not in ∂L/∂W");
     } else if (g < 0.0) {
-        snprintf(buf, n, "a step adds −lr × this: the label's row (q − y < 0) moves toward x, the others away");
+        /* The others move away from x only where their q − y > 0 (always for one-hot
+         * targets; smoothed ones can be under their ε/(K − 1)). */
+        int others_away = 1;
+        for (int k = 0; k < d->k; k++)
+            if (k != d->label && !(d->q[k] - d->y[k] > 0.0)) others_away = 0;
+        snprintf(buf, n, "a step adds −lr × this: the label's row (q − y < 0) moves toward x%s",
+                 others_away ? ", the others away" : "");
         snprintf(brief, nb, "a step adds −lr × this: the label's row toward x");
     } else if (g > 0.0) {
         snprintf(buf, n, "q above the smoothed target: a step moves even the label's row away from x");
@@ -205,8 +228,6 @@ static void draw_update(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
 {
     const ui_theme *th = ctx->theme;
     if (!d->x || !d->q || !d->y || d->k < 1 || d->d < 1 || d->label < 0 || d->label >= d->k) return;
-    update_layout L;
-    if (!update_layout_make(ctx, in, d, &L)) return;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     const int vh = ui_text_line_height(ctx->text, UI_FONT_VALUE);
@@ -220,6 +241,8 @@ static void draw_update(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     const double xmax = largest_abs(d->x, d->d);
     double hmax = gmax * xmax;
     if (!(hmax > 0.0)) hmax = 1.0;
+    update_layout L;
+    if (!update_layout_make(ctx, in, d, hmax, &L)) return;
     const int numbers = d->d <= 8;
     /* Header: the caption over the strip, the strip of x; over the bars the legend. */
     SDL_Rect strip = {L.heat_x, L.head_y + tick_h, L.heat_w, L.head_h - tick_h};
@@ -259,7 +282,7 @@ static void draw_update(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     for (int k = 0; k < d->k; k++) {
         const int y0 = L.rows_y + k * L.row_h;
         const double diff = d->q[k] - d->y[k];
-        char name[64], num[32], txt[40];
+        char name[64], txt[40];
         class_label(ctx, d->class_names ? d->class_names[k] : "?", L.name_w, name, sizeof name);
         const SDL_Color nc = k == d->label ? th->text : th->text_dim;
         ui_reg_claim_text(ctx, claims, in, UI_FONT_LABEL, L.bar_x - ctx->pad / 2 > in.x ? L.bar_x - ctx->pad / 2 : in.x,
@@ -273,8 +296,7 @@ static void draw_update(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
         ui_draw_fill(ctx->r, (SDL_Rect){L.bar_x, y0 + 1, L.bar_w, 2 * bh + 1}, ui_mix(th->panel, th->grid, 0.5f));
         if (yw > 0) ui_draw_fill(ctx->r, g->y_bar[k], th->truth);
         if (qw > 0) ui_draw_fill(ctx->r, g->q_bar[k], th->model);
-        ui_format_fit(num, sizeof num, diff, 2, 6);
-        snprintf(txt, sizeof txt, "%s%s", diff > 0.0 ? "+" : "", num);
+        signed_text(txt, sizeof txt, diff);
         ui_reg_claim_text(ctx, claims, in, UI_FONT_VALUE, L.heat_x - ctx->pad / 2, y0 + (L.row_h - vh) / 2,
                           UI_ALIGN_RIGHT, k == d->label ? th->text : th->text_dim, txt);
         for (int j = 0; j < d->d; j++) row[j] = diff * d->x[j];
@@ -289,6 +311,34 @@ static void draw_update(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     /* The scale bar. */
     SDL_Rect bar = {L.scale_x, heat.y, lh / 2, heat.h};
     draw_scale_bar(ctx, bar, in, hmax, claims);
+    /* The features' names under their columns, where each fits its column (iris): the
+     * whole name, else the name without its unit. */
+    int note_y = L.note_y;
+    if (d->feature_names && d->d <= 8 && note_y + tick_h + lh <= in.y + in.h) {
+        int drawn = 0;
+        for (int j = 0; j < d->d; j++) {
+            const int x0 = ui_reg_cell_edge(heat.x, heat.w, d->d, j), x1 = ui_reg_cell_edge(heat.x, heat.w, d->d, j + 1);
+            char name[64];
+            snprintf(name, sizeof name, "%s", d->feature_names[j] ? d->feature_names[j] : "");
+            if (ui_text_width(ctx->text, UI_FONT_TICK, name) > x1 - x0 - 4) {
+                char *unit = strstr(name, " (");
+                if (unit) *unit = '\0';
+            }
+            if (ui_text_width(ctx->text, UI_FONT_TICK, name) > x1 - x0 - 4) {
+                /* "sepal length" -> "sepal l.": the first word whole, the next its initial. */
+                char *space = strchr(name, ' ');
+                if (space && space[1] && (size_t)(space - name) + 4 < sizeof name) {
+                    space[2] = '.';
+                    space[3] = '\0';
+                }
+            }
+            if (name[0] && ui_text_width(ctx->text, UI_FONT_TICK, name) <= x1 - x0 - 4)
+                drawn |= ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, (x0 + x1) / 2, heat.y + heat.h + 2,
+                                           UI_ALIGN_CENTER, th->text_dim, name);
+        }
+        if (drawn) note_y += tick_h;
+    }
+    L.note_y = note_y;
     /* The note. */
     char note[160], brief[96];
     update_note(d, note, sizeof note, brief, sizeof brief);
@@ -373,7 +423,8 @@ static void draw_confusion(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_dat
             const long n = d->confusion[t * k + p];
             const double share = row_total[t] > 0 ? (double)n / (double)row_total[t] : 0.0;
             const SDL_Rect r = {grid.x + p * cell, grid.y + t * cell, cell, cell};
-            const SDL_Color fill = ui_mix(th->panel, t == p ? th->truth : th->surprise, (float)share);
+            /* √share: a few errors in a row of fifty still show. */
+            const SDL_Color fill = ui_mix(th->panel, t == p ? th->truth : th->surprise, (float)sqrt(share));
             ui_draw_fill(ctx->r, r, fill);
             ui_draw_frame(ctx->r, r, 1, th->grid);
             ui_format_count(buf, sizeof buf, n);
@@ -418,6 +469,7 @@ static const char *const titles[UI_REG_VIEW_COUNT] = {
     "CONFUSION: the test part",
     "CALIBRATION: confidence against accuracy",
     "TRAIN AGAINST TEST: per step",
+    "LOSS LANDSCAPE",
 };
 
 void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *d, ui_reg_side_geom *geom)
@@ -428,8 +480,8 @@ void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *
     const int view = d->view >= 0 && d->view < UI_REG_VIEW_COUNT ? (int)d->view : UI_REG_UPDATE;
     g->view = (ui_reg_view)view;
     char sub[64];
-    snprintf(sub, sizeof sub, "%d/%d%s%s", view + 1, (int)UI_REG_VIEW_COUNT, d->key_hint ? " · " : "",
-             d->key_hint ? d->key_hint : "");
+    const int count = d->view_count > 0 ? d->view_count : UI_REG_VIEW_COUNT;
+    snprintf(sub, sizeof sub, "%d/%d%s%s", view + 1, count, d->key_hint ? " · " : "", d->key_hint ? d->key_hint : "");
     SDL_Rect in = ui_panel_begin(ctx, area, titles[view], sub);
     if (in.w <= 0 || in.h <= 0) return;
     ui_claims claims = {.n = 0};
@@ -437,7 +489,8 @@ void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *
     case UI_REG_UPDATE: draw_update(ctx, in, d, g, &claims); break;
     case UI_REG_CONFUSION: draw_confusion(ctx, in, d, g, &claims); break;
     case UI_REG_CALIBRATION: ui_reg_draw_calibration(ctx, in, d, g, &claims); break;
-    default: ui_reg_draw_curves(ctx, in, d, g, &claims); break;
+    case UI_REG_CURVES: ui_reg_draw_curves(ctx, in, d, g, &claims); break;
+    default: break; /* the landscape is the landscape panel's */
     }
     if (!g->drawn)
         ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, in.y, in.w, ctx->theme->text_dim,

@@ -13,6 +13,7 @@
  * replay repeats the same batches.
  */
 #include "xl_scn_regression.h"
+#include "xl_scn_regression_view.h"
 
 #include "xl_vec.h"
 
@@ -350,7 +351,7 @@ static double step_cost(const void *state)
 
 enum {
     V_DATASET, V_FEATURE_SET, V_SMOOTH_UP, V_SMOOTH_DOWN, V_L2_UP, V_L2_DOWN, V_SIZE_UP, V_SIZE_DOWN, V_BATCH,
-    V_NEXT_MISTAKE, V_COUNT
+    V_NEXT_MISTAKE, V_VIEW, V_COUNT
 };
 static const xl_verb_def verbs[V_COUNT] = {
     [V_DATASET] = {"dataset", XL_ARG_NONE, 0, 0, "dataset", "switch the data set: iris or digits (the runs restart)",
@@ -380,9 +381,12 @@ static const xl_verb_def verbs[V_COUNT] = {
                         "select the next training sample the model gets wrong (as of the last step)", {{'x', 0}},
                         "X next mistake", "a model that gets every training sample right",
                         XL_VERB_VIEW | XL_VERB_SELECTS_FIRST},
+    [V_VIEW] = {"view", XL_ARG_NAME, 0, 0, "view [NAME]",
+                "the side place's view: update, confusion, calibration, curves, landscape (alone: the next)",
+                {{'a', 0}}, "A view", "a name that is not a view", XL_VERB_VIEW | XL_VERB_ARG_OPTIONAL},
 };
 static const char *const hint_bar[] = {"select-next", "next-mistake", "dataset", "feature-set", "size-up", "l2-up",
-                                       "smooth-up", "batch", NULL};
+                                       "smooth-up", "batch", "view", NULL};
 
 static const double eps_ladder[] = {0.0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5};
 static const double l2_ladder[] = {0.0, 0.0001, 0.001, 0.01, 0.1, 1.0};
@@ -524,6 +528,8 @@ static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int s
         }
         snprintf(err, errlen, "next-mistake: the model gets every training sample right");
         return XL_APPLY_REFUSED;
+    case V_VIEW:
+        return xl_regression_view_apply(&st->side_view, XL_REGRESSION_PANELS, cmd->name, err, errlen);
     default:
         return XL_APPLY_NOT_MINE;
     }

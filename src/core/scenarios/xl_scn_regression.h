@@ -82,7 +82,7 @@
 #include "xl_softreg.h"
 
 #define XL_REGRESSION_PANELS \
-    (XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_HISTORY)
+    (XL_PANEL_DATA | XL_PANEL_SIDE | XL_PANEL_LANDSCAPE | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_HISTORY)
 
 enum {
     XL_REGRESSION_IRIS = 0,
@@ -160,8 +160,8 @@ typedef struct xl_regression_state {
     char row_title[XL_REGRESSION_ROWS_MAX][XL_REGRESSION_TEXT];
     char param_names[XL_SOFTREG_MAX_K * (XL_DATASET_FEATURES_MAX + 1)][16];
 
-    /* The side place's view (ui_panel_regression_side: 0 update, 1 confusion, 2
-     * calibration, 3 curves), set by the verb `view`: a view, not the truth. */
+    /* The side place's view (xl_scn_regression_view.h: update, confusion, calibration,
+     * curves, landscape), set by the verb `view`: a view, not the truth. */
     int side_view;
 } xl_regression_state;
 
