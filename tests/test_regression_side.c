@@ -20,6 +20,7 @@
 #include <SDL.h>
 
 #include "ui_focus.h"
+#include "ui_input.h"
 #include "ui_panel_regression_side.h"
 #include "xl_scn_regression.h"
 
@@ -356,6 +357,14 @@ START_TEST(the_verb_switches_the_side_place)
     }
     ck_assert(scenario_apply(s, "view calibration"));
     ck_assert_int_eq(ui_regression_side_view(s), UI_REG_CALIBRATION);
+    /* The key A issues the verb alone: the next view. */
+    const ui_action a = ui_input_map_key(SDLK_a, KMOD_NONE, &xl_scenario_regression);
+    ck_assert_int_eq(a.cmd.kind, XL_CMD_VERB);
+    ck_assert_str_eq(a.cmd.verb, "view");
+    ck_assert_str_eq(a.cmd.name, "");
+    ck_assert(xl_session_apply(s, a.cmd));
+    ck_assert_int_eq(ui_regression_side_view(s), UI_REG_CURVES);
+    ck_assert(scenario_apply(s, "view calibration"));
     xl_command c;
     char err[160];
     ck_assert_int_eq(xl_scenario_parse_command("view nonsense", &c, err, sizeof err), 0);
