@@ -439,6 +439,37 @@ START_TEST(the_views_show_the_models_numbers)
 }
 END_TEST
 
+/* Every view from the session, iris and digits, at the side places of 1280x720 and
+ * 1920x1080 in both themes: drawn, its labels inside, apart and above the floor. */
+START_TEST(every_view_from_the_session_is_readable)
+{
+    static const char *const names[] = {"data"};
+    for (int digits = 0; digits < 2; digits++) {
+        const double values[] = {digits};
+        xl_session *s = scenario_session(&xl_scenario_regression, 7, names, values, 1);
+        xl_session_run(s, 30);
+        for (int v = 0; v < UI_REG_LANDSCAPE; v++) {
+            char cmd[48];
+            snprintf(cmd, sizeof cmd, "view %s", ui_reg_view_name(v));
+            ck_assert(scenario_apply(s, cmd));
+            for (int p = 0; p < 2; p++)
+                for (int t = 0; t < UI_THEME_COUNT; t++) {
+                    frame f;
+                    ui_ctx ctx = panel_frame_open(&f.p, places[p], (ui_theme_kind)t);
+                    ui_regression_side_draw(&ctx, f.p.area, s, &f.g);
+                    char what[64];
+                    snprintf(what, sizeof what, "session_%s_%s", ui_reg_view_name(v), digits ? "digits" : "iris");
+                    panel_frame_done(&f.p, "regression_side", what, places[p]);
+                    ck_assert_msg(f.g.drawn, "%s not drawn at %dx%d", what, places[p].w, places[p].h);
+                    labels_ok(&f, places[p], what);
+                    panel_frame_close(&f.p);
+                }
+        }
+        xl_session_destroy(s);
+    }
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("regression_side");
@@ -451,6 +482,7 @@ Suite *xl_test_suite(void)
         {"view verb", the_view_verb_cycles_and_names},
         {"verb switches", the_verb_switches_the_side_place},
         {"model's numbers", the_views_show_the_models_numbers},
+        {"session readable", every_view_from_the_session_is_readable},
     };
     XL_TEST_ADD_CASES(s, cases, 120);
     return s;
