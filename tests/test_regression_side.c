@@ -264,8 +264,7 @@ START_TEST(curves_draw_train_and_test)
             ck_assert(g->ce_top >= c.te_ce[0]);
             /* The last test CE's pixel is vermillion, the last train CE's blue. */
             const float x = (float)(g->ce_plot.x + g->ce_plot.w) - 1.0f;
-            const float yt = g->ce_plot.y + (float)(1.0 - c.te_ce[c.d.n - 1] / g->ce_top) * g->ce_plot.h;
-            const float yr = g->ce_plot.y + (float)(1.0 - c.tr_ce[c.d.n - 1] / g->ce_top) * g->ce_plot.h;
+            const float yt = ui_reg_ce_y(g, c.te_ce[c.d.n - 1]), yr = ui_reg_ce_y(g, c.tr_ce[c.d.n - 1]);
             ck_assert_msg(near_color(&f.p, x, yt, 3, f.p.theme->surprise), "no test line at its end");
             ck_assert_msg(near_color(&f.p, x, yr, 3, f.p.theme->truth), "no train line at its end");
             labels_ok(&f, places[p], "curves");
