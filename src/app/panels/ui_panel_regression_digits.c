@@ -8,8 +8,9 @@
  * scale's key. The label's template is framed in the truth's colour, the prediction's
  * in the model's (P blue, Q orange, as on the bars).
  *
- * The templates share one symmetric scale, the largest |weight| of all of them, so a
- * strong template looks strong beside a weak one, and 0 is the neutral middle.
+ * The templates share one symmetric scale, its ends at the 95th percentile of all the
+ * |weights| (the few beyond at full colour, the key says so), so a strong template
+ * looks strong beside a weak one, and 0 is the neutral middle.
  */
 #include "ui_panel_regression_internal.h"
 
@@ -281,6 +282,7 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
             ui_text_draw(ctx->text, UI_FONT_TICK, nb.x, nb.y, UI_ALIGN_LEFT, th->text, name);
         SDL_Rect box = {x, y + tick_h + frame_w, sz, sz};
         draw_template(ctx, v, k, box, tp, scale);
+        frame_around(ctx, box, 0, 1, th->border); /* its edge, where its cells are near the middle */
         g->tmpl[k] = box;
         char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT];
         snprintf(l0, sizeof l0, "template of %d: row %d of W, one weight a pixel", k, k);
