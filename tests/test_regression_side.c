@@ -20,6 +20,7 @@
 #include <SDL.h>
 
 #include "ui_focus.h"
+#include "ui_input.h"
 #include "ui_panel_regression_side.h"
 #include "xl_scn_regression.h"
 
@@ -263,8 +264,7 @@ START_TEST(curves_draw_train_and_test)
             ck_assert(g->ce_top >= c.te_ce[0]);
             /* The last test CE's pixel is vermillion, the last train CE's blue. */
             const float x = (float)(g->ce_plot.x + g->ce_plot.w) - 1.0f;
-            const float yt = g->ce_plot.y + (float)(1.0 - c.te_ce[c.d.n - 1] / g->ce_top) * g->ce_plot.h;
-            const float yr = g->ce_plot.y + (float)(1.0 - c.tr_ce[c.d.n - 1] / g->ce_top) * g->ce_plot.h;
+            const float yt = ui_reg_ce_y(g, c.te_ce[c.d.n - 1]), yr = ui_reg_ce_y(g, c.tr_ce[c.d.n - 1]);
             ck_assert_msg(near_color(&f.p, x, yt, 3, f.p.theme->surprise), "no test line at its end");
             ck_assert_msg(near_color(&f.p, x, yr, 3, f.p.theme->truth), "no train line at its end");
             labels_ok(&f, places[p], "curves");
@@ -356,6 +356,14 @@ START_TEST(the_verb_switches_the_side_place)
     }
     ck_assert(scenario_apply(s, "view calibration"));
     ck_assert_int_eq(ui_regression_side_view(s), UI_REG_CALIBRATION);
+    /* The key A issues the verb alone: the next view. */
+    const ui_action a = ui_input_map_key(SDLK_a, KMOD_NONE, &xl_scenario_regression);
+    ck_assert_int_eq(a.cmd.kind, XL_CMD_VERB);
+    ck_assert_str_eq(a.cmd.verb, "view");
+    ck_assert_str_eq(a.cmd.name, "");
+    ck_assert(xl_session_apply(s, a.cmd));
+    ck_assert_int_eq(ui_regression_side_view(s), UI_REG_CURVES);
+    ck_assert(scenario_apply(s, "view calibration"));
     xl_command c;
     char err[160];
     ck_assert_int_eq(xl_scenario_parse_command("view nonsense", &c, err, sizeof err), 0);
@@ -430,6 +438,37 @@ START_TEST(the_views_show_the_models_numbers)
 }
 END_TEST
 
+/* Every view from the session, iris and digits, at the side places of 1280x720 and
+ * 1920x1080 in both themes: drawn, its labels inside, apart and above the floor. */
+START_TEST(every_view_from_the_session_is_readable)
+{
+    static const char *const names[] = {"data"};
+    for (int digits = 0; digits < 2; digits++) {
+        const double values[] = {digits};
+        xl_session *s = scenario_session(&xl_scenario_regression, 7, names, values, 1);
+        xl_session_run(s, 30);
+        for (int v = 0; v < UI_REG_LANDSCAPE; v++) {
+            char cmd[48];
+            snprintf(cmd, sizeof cmd, "view %s", ui_reg_view_name(v));
+            ck_assert(scenario_apply(s, cmd));
+            for (int p = 0; p < 2; p++)
+                for (int t = 0; t < UI_THEME_COUNT; t++) {
+                    frame f;
+                    ui_ctx ctx = panel_frame_open(&f.p, places[p], (ui_theme_kind)t);
+                    ui_regression_side_draw(&ctx, f.p.area, s, &f.g);
+                    char what[64];
+                    snprintf(what, sizeof what, "session_%s_%s", ui_reg_view_name(v), digits ? "digits" : "iris");
+                    panel_frame_done(&f.p, "regression_side", what, places[p]);
+                    ck_assert_msg(f.g.drawn, "%s not drawn at %dx%d", what, places[p].w, places[p].h);
+                    labels_ok(&f, places[p], what);
+                    panel_frame_close(&f.p);
+                }
+        }
+        xl_session_destroy(s);
+    }
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("regression_side");
@@ -442,6 +481,7 @@ Suite *xl_test_suite(void)
         {"view verb", the_view_verb_cycles_and_names},
         {"verb switches", the_verb_switches_the_side_place},
         {"model's numbers", the_views_show_the_models_numbers},
+        {"session readable", every_view_from_the_session_is_readable},
     };
     XL_TEST_ADD_CASES(s, cases, 120);
     return s;

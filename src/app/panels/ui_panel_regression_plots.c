@@ -229,6 +229,8 @@ void ui_reg_draw_calibration(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_d
 typedef struct series_plot {
     SDL_Rect plot;
     double x_lo, x_hi, y_top;
+    int log;                 /* 1: y on a log scale from 10^lg_lo (bottom) to 10^lg_hi (top) */
+    double lg_lo, lg_hi;
 } series_plot;
 
 static float sx(const series_plot *p, double step)
@@ -238,10 +240,48 @@ static float sx(const series_plot *p, double step)
 
 static float sy(const series_plot *p, double v)
 {
-    double t = v / p->y_top;
+    double t = p->log ? (v > 0.0 ? (log10(v) - p->lg_lo) / (p->lg_hi - p->lg_lo) : 0.0) : v / p->y_top;
     if (!(t >= 0.0)) t = 0.0;
     if (t > 1.0) t = 1.0;
     return ui_draw_clamp(p->plot.y + (1.0 - t) * p->plot.h);
+}
+
+float ui_reg_ce_y(const ui_reg_side_geom *g, double v)
+{
+    const series_plot p = {g->ce_plot, 0.0, 1.0, g->ce_top, g->ce_log, g->ce_log ? log10(g->ce_lo) : 0.0,
+                           g->ce_log ? log10(g->ce_top) : 0.0};
+    return sy(&p, v);
+}
+
+/* The CE axis on a log scale: a gridline, tick and label at each power of ten, the
+ * title upright at in.x. */
+static void draw_log_axis(const ui_ctx *ctx, const series_plot *p, SDL_Rect in, const char *const *titles, int nt,
+                          ui_claims *claims)
+{
+    const ui_theme *th = ctx->theme;
+    const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    const float lw = ui_lw(ctx, 1.0f), len = ctx->pad / 3.0f;
+    char buf[32];
+    for (int e = (int)ceil(p->lg_lo); e <= (int)floor(p->lg_hi); e++) {
+        const double v = pow(10.0, e);
+        const float y = sy(p, v);
+        if ((double)e > p->lg_lo) ui_draw_line(ctx->r, p->plot.x, y, p->plot.x + p->plot.w, y, 1.0f, th->grid);
+        ui_draw_line(ctx->r, p->plot.x - len, y, p->plot.x, y, lw, th->axis);
+        ui_format_tick(buf, sizeof buf, v, v);
+        int ty = (int)(y - tick_h / 2.0f);
+        if (ty + tick_h > p->plot.y + p->plot.h) ty = p->plot.y + p->plot.h - tick_h;
+        if (ty < in.y) ty = in.y;
+        ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, (int)(p->plot.x - len - 2), ty, UI_ALIGN_RIGHT, th->text_dim,
+                          buf);
+    }
+    for (int i = 0; i < nt; i++) {
+        const int len_px = ui_text_width(ctx->text, UI_FONT_TICK, titles[i]);
+        if (len_px > p->plot.h) continue;
+        const SDL_Rect box = {in.x, p->plot.y + p->plot.h / 2 - len_px / 2, tick_h, len_px};
+        if (!ui_claim(claims, box, in, 1)) continue;
+        ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, p->plot.y + p->plot.h / 2, th->text_dim, titles[i]);
+        break;
+    }
 }
 
 /* v[0..n-1] (times k) against steps, at most one point per two pixels of width. */
@@ -304,30 +344,51 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     const double k = xl_unit_scale(ctx->unit);
-    double top = 0.0;
+    double top = 0.0, least = INFINITY;
     for (int i = 0; i < d->n; i++) {
-        const double a = ui_reg_at(d, d->train_ce_at, i), b = ui_reg_at(d, d->test_ce_at, i);
-        if (isfinite(a) && a * k > top) top = a * k;
-        if (isfinite(b) && b * k > top) top = b * k;
+        const double a = ui_reg_at(d, d->train_ce_at, i) * k, b = ui_reg_at(d, d->test_ce_at, i) * k;
+        if (isfinite(a) && a > top) top = a;
+        if (isfinite(b) && b > top) top = b;
+        if (isfinite(a) && a > 0.0 && a < least) least = a;
+        if (isfinite(b) && b > 0.0 && b < least) least = b;
     }
-    top = top > 0.0 ? ui_nice_ceil(top * 1.05) : 1.0;
+    /* A log scale where the curves span more than a factor of 30 (a training CE that
+     * heads for 0 while the test CE stays up): each decade gets its room, at most six
+     * decades (what lies below is drawn at the bottom). */
+    const int use_log = top > 0.0 && isfinite(least) && top / least > 30.0;
+    double lg_lo = 0.0, lg_hi = 0.0;
+    if (use_log) {
+        lg_hi = log10(top * 1.05);
+        lg_lo = floor(log10(least));
+        if (lg_hi - lg_lo > 6.0) lg_lo = ceil(lg_hi - 6.0);
+        top = pow(10.0, lg_hi);
+    } else {
+        top = top > 0.0 ? ui_nice_ceil(top * 1.05) : 1.0;
+    }
     /* Columns: the value axis, the plots, the end labels. Rows: CE plot, accuracy strip,
      * step ticks, the step title. */
     const int right_w = ui_text_width(ctx->text, UI_FONT_LABEL, "train 100.0%") + ctx->pad / 2;
-    const int left_w = tick_h + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_TICK, "0.25") + ctx->pad / 2;
+    char widest[32] = "0.25";
+    if (use_log) ui_format_tick(widest, sizeof widest, pow(10.0, lg_lo), pow(10.0, lg_lo));
+    const int left_w = tick_h + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_TICK, widest) + ctx->pad / 2;
     SDL_Rect body = {in.x + left_w, in.y + tick_h / 2, in.w - left_w - right_w, in.h - tick_h / 2 - 2 * tick_h};
     if (body.w < 6 * lh || body.h < 6 * lh) return;
     const int acc_h = body.h / 3 > 3 * lh ? body.h / 3 : 3 * lh;
     const int gap = tick_h;
     series_plot ce = {{body.x, body.y, body.w, body.h - acc_h - gap}, (double)ui_reg_step_at(d, 0), (double)ui_reg_step_at(d, d->n - 1),
-                      top};
-    series_plot acc = {{body.x, body.y + body.h - acc_h, body.w, acc_h}, ce.x_lo, ce.x_hi, 1.0};
+                      top, use_log, lg_lo, lg_hi};
+    series_plot acc = {{body.x, body.y + body.h - acc_h, body.w, acc_h}, ce.x_lo, ce.x_hi, 1.0, 0, 0.0, 0.0};
     if (!(ce.x_hi > ce.x_lo)) ce.x_hi = acc.x_hi = ce.x_lo + 1.0;
-    char ytitle[48];
-    snprintf(ytitle, sizeof ytitle, "cross-entropy (%s)", xl_unit_name(ctx->unit));
-    const char *ct[] = {ytitle, "CE"};
-    ui_value_axis cax = {ce.plot, top, ui_axis_step(ctx, ce.plot.h, top), tick_h / 2, 1, ct, 2};
-    ui_axis_draw_left(ctx, &cax, in, claims);
+    char ytitle[48], short_title[32];
+    snprintf(ytitle, sizeof ytitle, "cross-entropy (%s%s)", xl_unit_name(ctx->unit), use_log ? ", log" : "");
+    snprintf(short_title, sizeof short_title, "CE%s", use_log ? ", log" : "");
+    const char *ct[] = {ytitle, short_title, "CE"};
+    if (use_log) {
+        draw_log_axis(ctx, &ce, in, ct, 3, claims);
+    } else {
+        ui_value_axis cax = {ce.plot, top, ui_axis_step(ctx, ce.plot.h, top), tick_h / 2, 1, ct, 3};
+        ui_axis_draw_left(ctx, &cax, in, claims);
+    }
     const char *at[] = {"accuracy", "acc."};
     ui_value_axis aax = {acc.plot, 1.0, ui_axis_step(ctx, acc.plot.h, 1.0), tick_h / 2, 1, at, 2};
     ui_axis_draw_left(ctx, &aax, in, claims);
@@ -410,5 +471,7 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     g->ce_plot = ce.plot;
     g->acc_plot = acc.plot;
     g->ce_top = top;
+    g->ce_log = use_log;
+    g->ce_lo = use_log ? pow(10.0, lg_lo) : 0.0;
     g->drawn = 1;
 }

@@ -111,7 +111,12 @@ typedef struct ui_reg_side_geom {
     /* curves */
     SDL_Rect ce_plot, acc_plot;        /* step steps[0] at the left, steps[n-1] at the right */
     double ce_top;                     /* CE at ce_plot's top, display unit */
+    int ce_log;                        /* 1: CE on a log scale from ce_lo at the bottom (ui_reg_ce_y) */
+    double ce_lo;
 } ui_reg_side_geom;
+
+/* The row of a CE value v (display unit) in the curves' CE plot g drew. */
+float ui_reg_ce_y(const ui_reg_side_geom *g, double v);
 
 /* The diverging colour of v on a scale where |v| = max is full: blue below 0,
  * vermillion above, the panel's colour at 0. */
