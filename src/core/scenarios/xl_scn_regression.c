@@ -40,13 +40,13 @@ static const xl_param_def params[P_COUNT] = {
 
 enum {
     R_LOSS, R_ENTROPY, R_KL, R_PENALTY, R_TRAIN_NLL, R_TEST_NLL, R_TRAIN_ACC, R_TEST_ACC, R_ECE, R_CONFIDENCE,
-    R_SURPRISE_MAX, R_TEST_ERRORS, R_N_TRAIN, R_N_TEST, R_WEIGHT_NORM, R_COUNT
+    R_SURPRISE_MAX, R_TEST_ERRORS, R_N_TRAIN, R_N_TEST, R_WEIGHT_NORM, R_SMOOTHING, R_COUNT
 };
 
 static const xl_readout_def readouts[R_COUNT] = {
-    [R_LOSS] = {"loss", "H(P,Q) + λ/2|W|²", XL_READOUT_INFO, "training loss: mean cross-entropy plus the L2 penalty"},
+    [R_LOSS] = {"loss", "L(W,b)", XL_READOUT_INFO, "training loss: mean H(P,Q) plus the L2 penalty λ/2|W|²"},
     [R_ENTROPY] = {"entropy", "H(P)", XL_READOUT_INFO, "the targets' entropy: 0 for one-hot labels, more with smoothing"},
-    [R_KL] = {"kl", "KL + penalty", XL_READOUT_INFO, "the gap: mean D_KL(P‖Q) over the training samples plus the penalty"},
+    [R_KL] = {"kl", "L − H(P)", XL_READOUT_INFO, "the gap: mean D_KL(P‖Q) over the training samples plus the penalty"},
     [R_PENALTY] = {"penalty", "λ/2|W|²", XL_READOUT_INFO, "the L2 penalty alone"},
     [R_TRAIN_NLL] = {"train_nll", "train −ln q_y", XL_READOUT_INFO, "mean surprise of the true label, training samples"},
     [R_TEST_NLL] = {"test_nll", "test −ln q_y", XL_READOUT_INFO, "test cross-entropy: mean surprise of the true label"},
@@ -59,6 +59,7 @@ static const xl_readout_def readouts[R_COUNT] = {
     [R_N_TRAIN] = {"n_train", "n train", XL_READOUT_PLAIN, "training samples"},
     [R_N_TEST] = {"n_test", "n test", XL_READOUT_PLAIN, "test samples"},
     [R_WEIGHT_NORM] = {"weight_norm", "|W|", XL_READOUT_PLAIN, "length of the weights"},
+    [R_SMOOTHING] = {"smoothing", "ε", XL_READOUT_PLAIN, "label smoothing ε of the targets"},
 };
 
 /* The iris feature sets (raw columns: 0 sepal length, 1 sepal width, 2 petal length,
@@ -570,6 +571,7 @@ static void readout_values(const void *state, const double *theta, double *out)
     double w2 = 0.0;
     for (int i = 0; i < st->k * st->d; i++) w2 += theta[i] * theta[i];
     out[R_WEIGHT_NORM] = sqrt(w2);
+    out[R_SMOOTHING] = st->eps;
 }
 
 static void bars(const void *state, const double *theta, int selected, xl_bars *out)

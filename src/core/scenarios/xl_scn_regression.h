@@ -53,8 +53,17 @@
  *   test_errors test rows predicted wrong (a count)
  *   n_train     training rows; n_test test rows
  *   weight_norm |W|, the length of the weights (grows without bound on separable data)
+ *   smoothing   eps, the label smoothing in force
  * (readout_values is not told the selection: the selected row's numbers are in the bars
  * and in xl_regression_row_identity.)
+ *
+ * Verbs (keys): dataset (D) iris <-> digits; feature-set (F) the next iris features;
+ * smooth-up / smooth-down (O / Shift+O) eps on the ladder 0, 0.01, 0.05, 0.1, 0.2, 0.3,
+ * 0.5; l2-up / l2-down (W / Shift+W) lambda on 0, 1e-4, 1e-3, 0.01, 0.1, 1; size-up /
+ * size-down (J / Shift+J) training samples per class 1, 2, 5, 10, 20, 50, 100, 200, 500,
+ * all; batch (U) full batch <-> mini-batches of 32; next-mistake (X) selects the next
+ * training row the model gets wrong as of the last step (a view: no undo entry). The
+ * data, feature and size verbs restart the runs; eps, lambda and batch keep theta.
  *
  * Panels: XL_REGRESSION_PANELS below. The data place (ui_panel_regression.c) draws the
  * iris plane or the digit image and templates; the side place (in the landscape's place,
