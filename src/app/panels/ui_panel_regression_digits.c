@@ -8,8 +8,9 @@
  * scale's key. The label's template is framed in the truth's colour, the prediction's
  * in the model's (P blue, Q orange, as on the bars).
  *
- * The templates share one symmetric scale, the largest |weight| of all of them, so a
- * strong template looks strong beside a weak one, and 0 is the neutral middle.
+ * The templates share one symmetric scale, its ends at the 95th percentile of all the
+ * |weights| (the few beyond at full colour, the key says so), so a strong template
+ * looks strong beside a weak one, and 0 is the neutral middle.
  */
 #include "ui_panel_regression_internal.h"
 
@@ -172,26 +173,37 @@ static void draw_key(const ui_ctx *ctx, SDL_Rect area, double scale, int beyond,
 }
 
 /* The caption over the image: the label and the prediction, each after a swatch of the
- * frame it puts around its template (blue the truth, orange the model). */
+ * frame it puts around its template (blue the truth, orange the model); with
+ * `lines` = 3 and the prediction's q not on its line, a third line gives the q's
+ * ("q₄ = 0.34, q₀ = 0.18": the answer's and, when wrong, the label's). Returns the
+ * width used. */
 static int draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, int x, int y, int w, int frame_w,
-                        ui_claims *pl, SDL_Rect in)
+                        int lines, ui_claims *pl, SDL_Rect in)
 {
     const ui_theme *th = ctx->theme;
     int used = 0;
     if (v->label < 0) return 0;
-    char line[2][2][96];
+    char line[3][2][96];
+    memset(line, 0, sizeof line);
     snprintf(line[0][0], sizeof line[0][0], "label %d", v->label);
-    snprintf(line[0][1], sizeof line[0][1], "label %d", v->label);
-    if (v->predicted >= 0) {
-        const char *mark = v->predicted == v->label ? "" : " \xE2\x9C\x97"; /* ✗ */
+    if (v->predicted >= 0 && v->predicted < 10 && v->label < 10) {
+        const int right = v->predicted == v->label;
+        const char *mark = right ? "" : " \xE2\x9C\x97"; /* ✗ */
         snprintf(line[1][0], sizeof line[1][0], "model: %d, q = %.2f%s", v->predicted, v->q_predicted, mark);
         snprintf(line[1][1], sizeof line[1][1], "model: %d%s", v->predicted, mark);
-    } else {
-        line[1][0][0] = line[1][1][0] = '\0';
+        if (right) {
+            snprintf(line[2][0], sizeof line[2][0], "q%s = %.2f", SUB[v->predicted], v->q_predicted);
+        } else {
+            snprintf(line[2][0], sizeof line[2][0], "q%s = %.2f, q%s = %.2f", SUB[v->predicted], v->q_predicted,
+                     SUB[v->label], v->q_label);
+            snprintf(line[2][1], sizeof line[2][1], "q%s = %.2f", SUB[v->predicted], v->q_predicted);
+        }
     }
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     const int sw = lh * 7 / 10, gap = lh / 3;
-    for (int i = 0; i < 2; i++) {
+    int long_model = 0;
+    for (int i = 0; i < lines && i < 3; i++) {
+        if (i == 2 && long_model) break;
         for (int wording = 0; wording < 2; wording++) {
             const char *text = line[i][wording];
             if (!text[0]) break;
@@ -199,9 +211,13 @@ static int draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, int
             if (sw + gap + tw > w) continue;
             SDL_Rect b = {x, y + i * lh, sw + gap + tw, lh};
             if (!ui_claim(pl, b, in, 0)) continue;
-            SDL_Rect swatch = {x, b.y + (lh - sw) / 2, sw, sw};
-            ui_draw_frame(ctx->r, swatch, frame_w < sw / 3 ? frame_w : sw / 3, i == 0 ? th->truth : th->model);
-            ui_text_draw(ctx->text, UI_FONT_LABEL, x + sw + gap, b.y, UI_ALIGN_LEFT, th->text, text);
+            if (i < 2) {
+                SDL_Rect swatch = {x, b.y + (lh - sw) / 2, sw, sw};
+                ui_draw_frame(ctx->r, swatch, frame_w < sw / 3 ? frame_w : sw / 3, i == 0 ? th->truth : th->model);
+            }
+            ui_text_draw(ctx->text, UI_FONT_LABEL, x + sw + gap, b.y, UI_ALIGN_LEFT, i < 2 ? th->text : th->text_dim,
+                         text);
+            if (i == 1 && wording == 0) long_model = 1;
             if (b.w > used) used = b.w;
             break;
         }
@@ -226,7 +242,10 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
 
     /* The image: a square as tall as the room under its two caption lines, at most
      * 30% of the width, so the ten templates beside it get the rest. */
-    int cap_h = 2 * lh + ctx->pad / 3;
+    /* A third caption line (the q's) where the image keeps four fifths of the size the
+     * width allows it. */
+    int cap_lines = (bottom - in.y - (3 * lh + ctx->pad / 3) - 2 * frame_w) * 10 >= in.w * 3 * 8 / 10 ? 3 : 2;
+    int cap_h = cap_lines * lh + ctx->pad / 3;
     int side = bottom - in.y - cap_h - 2 * frame_w;
     if (side > in.w * 3 / 10) side = in.w * 3 / 10;
     int pitch = (side - 1) / SIDE;
@@ -237,7 +256,7 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
         SDL_Rect box = {in.x + frame_w, in.y + cap_h + frame_w, sz, sz};
         /* The caption as wide as the image (its shorter wording if need be): the width
          * beside it is the templates'. */
-        int used = draw_caption(ctx, v, in.x, in.y, sz + 2 * frame_w, frame_w, pl, in);
+        int used = draw_caption(ctx, v, in.x, in.y, sz + 2 * frame_w, frame_w, cap_lines, pl, in);
         draw_image(ctx, v, box, pitch);
         frame_around(ctx, box, 0, frame_w, th->truth);
         g->image = box;
@@ -281,6 +300,7 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
             ui_text_draw(ctx->text, UI_FONT_TICK, nb.x, nb.y, UI_ALIGN_LEFT, th->text, name);
         SDL_Rect box = {x, y + tick_h + frame_w, sz, sz};
         draw_template(ctx, v, k, box, tp, scale);
+        frame_around(ctx, box, 0, 1, th->border); /* its edge, where its cells are near the middle */
         g->tmpl[k] = box;
         char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT];
         snprintf(l0, sizeof l0, "template of %d: row %d of W, one weight a pixel", k, k);
