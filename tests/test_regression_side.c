@@ -31,6 +31,7 @@ static const size_case places[] = {
     {690, 370, 1280, 720},   /* the side place at 1280x720 */
     {1040, 550, 1920, 1080}, /* the side place at 1920x1080 */
     {1262, 540, 1280, 720},  /* focused at 1280x720 */
+    {420, 680, 1280, 720},   /* tall and narrow: the calibration's numbers go under the diagram */
     {560, 300, 1280, 720},   /* a smaller place */
 };
 enum { PLACES = (int)(sizeof places / sizeof places[0]) };

@@ -103,9 +103,12 @@ static void draw_digits(const ui_ctx *ctx, SDL_Rect in, const xl_regression_stat
 {
     ui_regression_digits_in v = {
         .classes = st->k, .image = NULL, .label = -1, .predicted = -1,
-        .weights = theta, .stride = st->d, .attribution = xl_regression_attribution(st),
+        /* A template is 64 weights, one a pixel: only a model over the 64 pixels has them. */
+        .weights = st->d == UI_REGRESSION_DIGIT_SIDE * UI_REGRESSION_DIGIT_SIDE ? theta : NULL, .stride = st->d,
+        .attribution = xl_regression_attribution(st),
     };
-    if (selected >= 0 && selected < xl_regression_rows(st)) {
+    const int pixels = UI_REGRESSION_DIGIT_SIDE * UI_REGRESSION_DIGIT_SIDE;
+    if (selected >= 0 && selected < xl_regression_rows(st) && st->raw.d == pixels) {
         double logq[XL_SOFTREG_MAX_K];
         v.image = xl_regression_row_raw(st, selected);
         v.label = xl_regression_row_label(st, selected);

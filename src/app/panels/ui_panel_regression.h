@@ -1,21 +1,23 @@
 /* ui_panel_regression: the softmax-regression scenario's own panels (the scenario
  * "regression": Q(x) = softmax(W x + b) trained on real data).
  *
- * Data place, "DATA AND MODEL" (ui_panel_regression.c and its parts):
- *  - iris: the decision regions over the two features on the axes, in their raw units
- *    (cm): the plane is cut into square cells, each filled with the colour of the class
- *    the model predicts at the cell's centre (argmax of softmax(W x + b)), pale where
- *    the model is unsure and full where it is sure (max q), so a boundary is where two
- *    colours meet. The samples on top, in their label's colour: training samples filled
- *    discs, test samples rings; a misclassified one has a cross over it; the selected
- *    one the yellow ring. Trained on all four features, the plane is a slice through
- *    the other two at their training means, and the panel says so.
- *  - digits: the selected image drawn large (8 x 8 cells, grey by the pixel's 0..16),
- *    its label and the prediction; the ten weight images W_k (the "templates") as small
- *    8 x 8 heatmaps on one symmetric diverging scale (purple negative, green positive;
- *    its ends at the 95th percentile of |W|, the few larger weights at full colour),
- *    the label's and the prediction's templates framed; the data's attribution (CC BY
- *    4.0) always under them.
+ * Data place (ui_panel_regression.c reads the state; _regions.c and _digits.c draw):
+ *  - iris, "DECISION REGIONS": the plane of the two features on the axes, in their raw
+ *    units (cm), cut into square cells, each filled with the colour of the class the
+ *    model predicts at the cell's centre (argmax of softmax(W x + b)), pale where the
+ *    model is unsure and full where it is sure (max q, in five steps from 1/K to 1: the
+ *    bands read as contours of confidence), so a boundary is where two colours meet.
+ *    The samples on top, in their label's colour: training samples filled discs, test
+ *    samples rings; a misclassified one has a cross over it; the selected one the
+ *    yellow ring. Trained on all four features, the plane is a slice through the other
+ *    two at their training means, and the panel says so, with the means.
+ *  - digits, "DIGIT AND TEMPLATES": the selected training image drawn large (8 x 8
+ *    cells, grey by the pixel's 0..16), its label and the prediction; the ten weight
+ *    images W_k (the "templates") as small 8 x 8 heatmaps on one symmetric diverging
+ *    scale (purple negative, green positive; its ends at the 95th percentile of |W|,
+ *    the few larger weights at full colour), the label's template framed blue, the
+ *    prediction's orange; the data's attribution (CC BY 4.0) always under them: where
+ *    it cannot be drawn whole, the digits are not drawn either.
  *
  * Side place (the landscape's): ui_regression_draw_side, defined in
  * ui_panel_regression_side.c (the analysis views: the selected sample's update

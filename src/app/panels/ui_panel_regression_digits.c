@@ -8,8 +8,9 @@
  * scale's key. The label's template is framed in the truth's colour, the prediction's
  * in the model's (P blue, Q orange, as on the bars).
  *
- * The templates share one symmetric scale, the largest |weight| of all of them, so a
- * strong template looks strong beside a weak one, and 0 is the neutral middle.
+ * The templates share one symmetric scale, its ends at the 95th percentile of all the
+ * |weights| (the few beyond at full colour, the key says so), so a strong template
+ * looks strong beside a weak one, and 0 is the neutral middle.
  */
 #include "ui_panel_regression_internal.h"
 
@@ -86,7 +87,7 @@ static double kth_smallest(double *a, int n, int k)
 
 /* The scale's end: the 95th percentile of |weight| over all templates, so the few
  * largest weights (which grow without bound on separable pixels) do not leave the rest
- * pale; the ones beyond take the end colours, and the key says "≥". 1 if all are 0.
+ * pale; the ones beyond take the end colours, and the key says "≥". 0 if all are 0.
  * *beyond: 1 if any |weight| exceeds the scale. */
 static double weight_scale(const ui_regression_digits_in *v, int *beyond)
 {
@@ -98,13 +99,13 @@ static double weight_scale(const ui_regression_digits_in *v, int *beyond)
             if (isfinite(w)) a[n++] = w;
         }
     *beyond = 0;
-    if (n == 0) return 1.0;
+    if (n == 0) return 0.0;
     double top = 0.0;
     for (int i = 0; i < n; i++)
         if (a[i] > top) top = a[i];
     double m = kth_smallest(a, n, (n - 1) * 95 / 100);
     if (!(m > 0.0)) m = top;
-    if (!(m > 0.0)) return 1.0;
+    if (!(m > 0.0)) return 0.0;
     *beyond = top > m;
     return m;
 }
@@ -129,6 +130,17 @@ static void draw_template(const ui_ctx *ctx, const ui_regression_digits_in *v, i
             SDL_Rect cell = {box.x + c * pitch, box.y + r * pitch, pitch, pitch};
             ui_draw_fill(ctx->r, cell, ui_regression_diverging(ctx->theme, w[r * SIDE + c] / scale));
         }
+}
+
+/* The pitch of a template's cells in an area w x h holding cols x rows templates, each
+ * under its digit's name (tick_h) with gap around it, the key (key_h) under all. */
+static int template_pitch(int w, int h, int cols, int rows, int gap, int tick_h, int key_h)
+{
+    if (cols < 1 || rows < 1) return 0;
+    int tp = w / cols - gap;
+    int by_h = (h - key_h) / rows - tick_h - gap;
+    if (by_h < tp) tp = by_h;
+    return tp > 0 ? tp / SIDE : 0;
 }
 
 /* A frame `width` wide just outside box, in colour c. */
@@ -172,26 +184,37 @@ static void draw_key(const ui_ctx *ctx, SDL_Rect area, double scale, int beyond,
 }
 
 /* The caption over the image: the label and the prediction, each after a swatch of the
- * frame it puts around its template (blue the truth, orange the model). */
+ * frame it puts around its template (blue the truth, orange the model); with
+ * `lines` = 3 and the prediction's q not on its line, a third line gives the q's
+ * ("q₄ = 0.34, q₀ = 0.18": the answer's and, when wrong, the label's). Returns the
+ * width used. */
 static int draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, int x, int y, int w, int frame_w,
-                        ui_claims *pl, SDL_Rect in)
+                        int lines, ui_claims *pl, SDL_Rect in)
 {
     const ui_theme *th = ctx->theme;
     int used = 0;
     if (v->label < 0) return 0;
-    char line[2][2][96];
+    char line[3][2][96];
+    memset(line, 0, sizeof line);
     snprintf(line[0][0], sizeof line[0][0], "label %d", v->label);
-    snprintf(line[0][1], sizeof line[0][1], "label %d", v->label);
-    if (v->predicted >= 0) {
-        const char *mark = v->predicted == v->label ? "" : " \xE2\x9C\x97"; /* ✗ */
+    if (v->predicted >= 0 && v->predicted < 10 && v->label < 10) {
+        const int right = v->predicted == v->label;
+        const char *mark = right ? "" : " \xE2\x9C\x97"; /* ✗ */
         snprintf(line[1][0], sizeof line[1][0], "model: %d, q = %.2f%s", v->predicted, v->q_predicted, mark);
         snprintf(line[1][1], sizeof line[1][1], "model: %d%s", v->predicted, mark);
-    } else {
-        line[1][0][0] = line[1][1][0] = '\0';
+        if (right) {
+            snprintf(line[2][0], sizeof line[2][0], "q%s = %.2f", SUB[v->predicted], v->q_predicted);
+        } else {
+            snprintf(line[2][0], sizeof line[2][0], "q%s = %.2f, q%s = %.2f", SUB[v->predicted], v->q_predicted,
+                     SUB[v->label], v->q_label);
+            snprintf(line[2][1], sizeof line[2][1], "q%s = %.2f", SUB[v->predicted], v->q_predicted);
+        }
     }
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     const int sw = lh * 7 / 10, gap = lh / 3;
-    for (int i = 0; i < 2; i++) {
+    int long_model = 0;
+    for (int i = 0; i < lines && i < 3; i++) {
+        if (i == 2 && long_model) break;
         for (int wording = 0; wording < 2; wording++) {
             const char *text = line[i][wording];
             if (!text[0]) break;
@@ -199,9 +222,13 @@ static int draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, int
             if (sw + gap + tw > w) continue;
             SDL_Rect b = {x, y + i * lh, sw + gap + tw, lh};
             if (!ui_claim(pl, b, in, 0)) continue;
-            SDL_Rect swatch = {x, b.y + (lh - sw) / 2, sw, sw};
-            ui_draw_frame(ctx->r, swatch, frame_w < sw / 3 ? frame_w : sw / 3, i == 0 ? th->truth : th->model);
-            ui_text_draw(ctx->text, UI_FONT_LABEL, x + sw + gap, b.y, UI_ALIGN_LEFT, th->text, text);
+            if (i < 2) {
+                SDL_Rect swatch = {x, b.y + (lh - sw) / 2, sw, sw};
+                ui_draw_frame(ctx->r, swatch, frame_w < sw / 3 ? frame_w : sw / 3, i == 0 ? th->truth : th->model);
+            }
+            ui_text_draw(ctx->text, UI_FONT_LABEL, x + sw + gap, b.y, UI_ALIGN_LEFT, i < 2 ? th->text : th->text_dim,
+                         text);
+            if (i == 1 && wording == 0) long_model = 1;
             if (b.w > used) used = b.w;
             break;
         }
@@ -224,20 +251,56 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
     if (g->attribution_lines == 0) return;
     const int frame_w = (int)ui_lw(ctx, 1.5f) < 2 ? 2 : (int)ui_lw(ctx, 1.5f);
 
-    /* The image: a square as tall as the room under its two caption lines, at most
-     * 30% of the width, so the ten templates beside it get the rest. */
-    int cap_h = 2 * lh + ctx->pad / 3;
-    int side = bottom - in.y - cap_h - 2 * frame_w;
-    if (side > in.w * 3 / 10) side = in.w * 3 / 10;
+    /* Two layouts: the image at the left with its caption over it and the templates
+     * beside (a wide panel), or stacked, the image at the top left with its caption
+     * beside it and the templates across the width below (a panel about as tall as
+     * wide: a lesson's column beside it). The one whose templates come out larger. */
+    const int avail = bottom - in.y;
+    const int cols = v->classes > 5 ? (v->classes + 1) / 2 : v->classes;
+    const int rows = cols > 0 ? (v->classes + cols - 1) / cols : 1;
+    const int key_h = tick_h + ctx->pad / 2, tgap = 2 * frame_w + ctx->pad / 2;
+    int wide_lines = (avail - (3 * lh + ctx->pad / 3) - 2 * frame_w) * 10 >= in.w * 3 * 8 / 10 ? 3 : 2;
+    int wide_side = avail - (wide_lines * lh + ctx->pad / 3) - 2 * frame_w;
+    if (wide_side > in.w * 3 / 10) wide_side = in.w * 3 / 10;
+    const int wide_tp =
+        template_pitch(in.w - (wide_side + 2 * frame_w + ctx->pad), avail, cols, rows, tgap, tick_h, key_h);
+    /* Each layout scored by three times its templates' pitch plus the image's (ten
+     * templates against one image); stacked, the image takes 2/5 or 1/3 of the
+     * height. A tie keeps the first. */
+    int best_score = 3 * wide_tp + wide_side / SIDE, stack_side = 0;
+    for (int share = 2; share <= 3; share++) {
+        int try_side = share == 2 ? avail * 2 / 5 : avail / share;
+        if (try_side > in.w * 9 / 20) try_side = in.w * 9 / 20;
+        int tp = template_pitch(in.w, avail - (try_side + 2 * frame_w + ctx->pad / 2), cols, rows, tgap, tick_h,
+                                key_h);
+        int score = 3 * tp + try_side / SIDE;
+        if (score > best_score && try_side / SIDE >= 3) {
+            best_score = score;
+            stack_side = try_side;
+        }
+    }
+    const int stacked = stack_side > 0;
+    int cap_lines = stacked ? 3 : wide_lines;
+    int cap_h = stacked ? 0 : cap_lines * lh + ctx->pad / 3;
+    int side = stacked ? stack_side : wide_side;
     int pitch = (side - 1) / SIDE;
     if (pitch < 3 || !v->image) pitch = 0;
-    int left_w = 0;
+    SDL_Rect area = {in.x, in.y, in.w, bottom - in.y}; /* the templates' */
     if (pitch > 0) {
         int sz = pitch * SIDE + 1;
         SDL_Rect box = {in.x + frame_w, in.y + cap_h + frame_w, sz, sz};
-        /* The caption as wide as the image (its shorter wording if need be): the width
-         * beside it is the templates'. */
-        int used = draw_caption(ctx, v, in.x, in.y, sz + 2 * frame_w, frame_w, pl, in);
+        if (stacked) {
+            int cx = box.x + sz + frame_w + ctx->pad;
+            draw_caption(ctx, v, cx, in.y, in.x + in.w - cx, frame_w, cap_lines, pl, in);
+            int top = box.y + sz + frame_w + ctx->pad / 2;
+            area = (SDL_Rect){in.x, top, in.w, bottom - top};
+        } else {
+            /* The caption as wide as the image (its shorter wording if need be): the
+             * width beside it is the templates'. */
+            int used = draw_caption(ctx, v, in.x, in.y, sz + 2 * frame_w, frame_w, cap_lines, pl, in);
+            int left_w = (used > sz + 2 * frame_w ? used : sz + 2 * frame_w) + ctx->pad;
+            area = (SDL_Rect){in.x + left_w, in.y, in.w - left_w, bottom - in.y};
+        }
         draw_image(ctx, v, box, pitch);
         frame_around(ctx, box, 0, frame_w, th->truth);
         g->image = box;
@@ -247,24 +310,16 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
         snprintf(l1, sizeof l1, "the model says %d with q = %.3f; q of its label %.3f", v->predicted, v->q_predicted,
                  v->q_label);
         ui_hit_add(ctx, box, l0, l1, "each cell: a pixel's ink, 0 (none) to 16");
-        left_w = (used > sz + 2 * frame_w ? used : sz + 2 * frame_w) + ctx->pad;
     }
 
     /* The templates: five columns, two rows, each a digit over its 8 x 8 weights. */
     if (!v->weights || v->classes < 1) return;
-    const int cols = v->classes > 5 ? (v->classes + 1) / 2 : v->classes;
-    const int rows = (v->classes + cols - 1) / cols;
-    SDL_Rect area = {in.x + left_w, in.y, in.w - left_w, bottom - in.y};
-    int key_h = tick_h + ctx->pad / 2;
-    int cell_w = area.w / cols;
-    int cell_h = (area.h - key_h) / rows;
-    int gap = 2 * frame_w + ctx->pad / 2;
-    int tp = cell_w - gap;
-    if (cell_h - tick_h - gap < tp) tp = cell_h - tick_h - gap;
-    tp /= SIDE;
+    const int gap = tgap;
+    int tp = template_pitch(area.w, area.h, cols, rows, gap, tick_h, key_h);
     if (tp < 2) return;
     int beyond = 0;
-    const double scale = weight_scale(v, &beyond);
+    const double found = weight_scale(v, &beyond);
+    const double scale = found > 0.0 ? found : 1.0; /* all 0 (the start): every cell the middle */
     g->w_scale = scale;
     g->tmpl_pitch = tp;
     int sz = tp * SIDE;
@@ -281,6 +336,7 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
             ui_text_draw(ctx->text, UI_FONT_TICK, nb.x, nb.y, UI_ALIGN_LEFT, th->text, name);
         SDL_Rect box = {x, y + tick_h + frame_w, sz, sz};
         draw_template(ctx, v, k, box, tp, scale);
+        frame_around(ctx, box, 0, 1, th->border); /* its edge, where its cells are near the middle */
         g->tmpl[k] = box;
         char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT];
         snprintf(l0, sizeof l0, "template of %d: row %d of W, one weight a pixel", k, k);
@@ -291,6 +347,17 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
     }
     g->templates = v->classes;
     int key_y = y0 + rows * (sz + gap + tick_h);
-    if (key_y + tick_h <= bottom) draw_key(ctx, (SDL_Rect){area.x, key_y, area.w, tick_h}, scale, beyond, pl);
+    if (key_y + tick_h <= bottom) {
+        if (found > 0.0) {
+            draw_key(ctx, (SDL_Rect){area.x, key_y, area.w, tick_h}, scale, beyond, pl);
+        } else {
+            const char *text = "every weight is 0: no pixel counts";
+            int w = ui_text_width(ctx->text, UI_FONT_TICK, text);
+            if (w > area.w) w = ui_text_width(ctx->text, UI_FONT_TICK, text = "all of W is 0");
+            SDL_Rect box = {area.x, key_y, w, tick_h};
+            if (w <= area.w && ui_claim(pl, box, in, 0))
+                ui_text_draw(ctx->text, UI_FONT_TICK, box.x, box.y, UI_ALIGN_LEFT, th->text_dim, text);
+        }
+    }
     g->view = UI_REGRESSION_DIGITS;
 }

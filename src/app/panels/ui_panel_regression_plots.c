@@ -111,19 +111,53 @@ void ui_reg_draw_calibration(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_d
     if (bins < 1 || bins > UI_REG_BINS_MAX || !d->bin_acc || !d->bin_count) return;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
-    /* The numbers' column: as wide as its longest line. */
+    /* The numbers' column: as wide as its longest line. Beside the diagram, or under it
+     * where the panel is tall and narrow (a lesson's scene) and the diagram gains. */
     const int num_w = ui_text_width(ctx->text, UI_FONT_LABEL, "mean confidence 100.0%") + ctx->pad;
-    const int side = in.w - num_w >= 8 * lh;
+    const int num_h = 8 * lh + ui_text_line_height(ctx->text, UI_FONT_READOUT);
     const int left_w = tick_h + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_TICK, "0.8") + ctx->pad / 2;
     const int foot = tick_h + tick_h + tick_h + ctx->pad / 2; /* ticks, counts, title */
+    const int beside_w = in.w - num_w - ctx->pad - left_w, beside_h = in.h - foot - tick_h / 2;
+    const int under_w = in.w - left_w - tick_h, under_h = in.h - foot - tick_h / 2 - num_h;
+    const int beside = beside_w < beside_h ? beside_w : beside_h, under = under_w < under_h ? under_w : under_h;
+    const int stacked = under > beside + beside / 4;
+    const int side = stacked || in.w - num_w >= 8 * lh;
     SDL_Rect plot;
     plot.y = in.y + tick_h / 2;
-    plot.h = in.y + in.h - foot - plot.y;
+    plot.h = in.y + in.h - foot - plot.y - (stacked ? num_h : 0);
     plot.x = in.x + left_w;
-    plot.w = (side ? in.x + in.w - num_w - ctx->pad : in.x + in.w - tick_h) - plot.x;
+    plot.w = (side && !stacked ? in.x + in.w - num_w - ctx->pad : in.x + in.w - tick_h) - plot.x;
     if (plot.w > plot.h) plot.w = plot.h; /* square: the diagonal at 45° */
     if (plot.h > plot.w) plot.h = plot.w;
     if (plot.w < 4 * lh) return;
+    /* The numbers and the legend first: they claim their places before the plot's labels. */
+    if (side) {
+        const int top = stacked ? plot.y + plot.h + foot + ctx->pad / 2 : in.y;
+        SDL_Rect box = {stacked ? in.x : in.x + in.w - num_w, top, num_w, in.y + in.h - top};
+        calibration_numbers(ctx, box, in, d, claims);
+        /* The legend under the numbers (beside them when stacked), where it fits. */
+        int y = in.y + in.h - 3 * lh;
+        if (stacked && in.w - num_w >= num_w) box.x = in.x + num_w + ctx->pad;
+        const char *leg[] = {"accuracy", "gap to confidence", "perfect calibration"};
+        for (int i = 0; i < 3; i++, y += lh) {
+            const int w = lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, leg[i]);
+            if (!ui_claim(claims, (SDL_Rect){box.x, y, w, lh}, in, 1)) continue;
+            if (i == 0) {
+                ui_legend_item(ctx, box.x, y, ui_mix(th->panel, th->truth, 0.85f), -1, leg[i]);
+            } else if (i == 1) {
+                const int s = lh * 6 / 10;
+                ui_draw_frame(ctx->r, (SDL_Rect){box.x, y + (lh - s) / 2, s, s}, (int)ui_lw(ctx, 1.0f), th->surprise);
+                ui_text_draw(ctx->text, UI_FONT_LABEL, box.x + s + lh / 3, y, UI_ALIGN_LEFT, th->text, leg[i]);
+            } else {
+                ui_legend_item(ctx, box.x, y, th->text, 1, leg[i]);
+            }
+        }
+    } else {
+        char a[32], line[64];
+        ui_format_fit(a, sizeof a, d->ece, 3, 6);
+        snprintf(line, sizeof line, "ECE %s", a);
+        ui_reg_claim_text(ctx, claims, in, UI_FONT_LABEL, in.x + in.w, in.y, UI_ALIGN_RIGHT, th->surprise, line);
+    }
     /* The axes: accuracy up, confidence across, both 0..1. */
     const char *ytitles[] = {"accuracy in the bin", "accuracy"};
     ui_value_axis axis = {plot, 1.0, ui_axis_step(ctx, plot.h, 1.0), tick_h / 2, 1, ytitles, 2};
@@ -191,35 +225,9 @@ void ui_reg_draw_calibration(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_d
     ui_draw_dashed(ctx->r, plot.x, base, plot.x + plot.w, plot.y, ui_lw(ctx, 1.0f), 6.0f * ctx->scale,
                    4.0f * ctx->scale, th->text);
     const char *xt[] = {"confidence: the largest q, binned", "confidence (max q)", "confidence"};
-    ui_reg_say(ctx, claims, in, UI_FONT_TICK, plot.x, in.y + in.h - tick_h, in.x + in.w - plot.x, th->text_dim, xt,
-               3);
+    ui_reg_say(ctx, claims, in, UI_FONT_TICK, plot.x, in.y + in.h - tick_h, plot.w, th->text_dim, xt, 3);
     ui_hit_add(ctx, plot, "reliability diagram (test part)", "bar: accuracy of the samples in the bin",
                "vermillion box: the gap to their mean confidence; dashed: perfect");
-    if (side) {
-        SDL_Rect box = {in.x + in.w - num_w, in.y, num_w, in.h};
-        calibration_numbers(ctx, box, in, d, claims);
-        /* The legend under the numbers, where it fits. */
-        int y = in.y + in.h - 3 * lh;
-        const char *leg[] = {"accuracy", "gap to confidence", "perfect calibration"};
-        for (int i = 0; i < 3; i++, y += lh) {
-            const int w = lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, leg[i]);
-            if (!ui_claim(claims, (SDL_Rect){box.x, y, w, lh}, in, 1)) continue;
-            if (i == 0) {
-                ui_legend_item(ctx, box.x, y, ui_mix(th->panel, th->truth, 0.85f), -1, leg[i]);
-            } else if (i == 1) {
-                const int s = lh * 6 / 10;
-                ui_draw_frame(ctx->r, (SDL_Rect){box.x, y + (lh - s) / 2, s, s}, (int)lw, th->surprise);
-                ui_text_draw(ctx->text, UI_FONT_LABEL, box.x + s + lh / 3, y, UI_ALIGN_LEFT, th->text, leg[i]);
-            } else {
-                ui_legend_item(ctx, box.x, y, th->text, 1, leg[i]);
-            }
-        }
-    } else {
-        char a[32], line[64];
-        ui_format_fit(a, sizeof a, d->ece, 3, 6);
-        snprintf(line, sizeof line, "ECE %s", a);
-        ui_reg_claim_text(ctx, claims, in, UI_FONT_LABEL, in.x + in.w, in.y, UI_ALIGN_RIGHT, th->surprise, line);
-    }
     g->calib = plot;
     g->drawn = 1;
 }
@@ -398,26 +406,7 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
         ui_draw_line(ctx->r, r.x, r.y + r.h, r.x + r.w, r.y + r.h, lw, th->axis);
         ui_draw_line(ctx->r, r.x, r.y, r.x, r.y + r.h, lw, th->axis);
     }
-    /* Step ticks under the accuracy strip. */
     char buf[48];
-    ui_format_count(buf, sizeof buf, ui_reg_step_at(d, d->n - 1));
-    const int room = ui_text_width(ctx->text, UI_FONT_TICK, buf) + 2 * ctx->pad;
-    int max_ticks = body.w / (room > 1 ? room : 1);
-    max_ticks = max_ticks < 2 ? 2 : max_ticks > 10 ? 10 : max_ticks;
-    double step = ui_nice_step(ce.x_lo, ce.x_hi, max_ticks);
-    if (step < 1.0) step = 1.0;
-    double ticks[MAX_TICKS];
-    const int nt = ui_ticks(ce.x_lo, ce.x_hi, step, ticks, MAX_TICKS);
-    const float base = (float)(acc.plot.y + acc.plot.h);
-    for (int i = 0; i < nt; i++) {
-        const float x = sx(&acc, ticks[i]);
-        ui_draw_line(ctx->r, x, base, x, base + ctx->pad / 3.0f, lw, th->axis);
-        ui_format_count(buf, sizeof buf, lround(ticks[i]));
-        ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, (int)x, (int)base + ctx->pad / 3, UI_ALIGN_CENTER,
-                          th->text_dim, buf);
-    }
-    const char *st[] = {"step (full-batch gradient descent)", "step"};
-    ui_reg_say(ctx, claims, in, UI_FONT_TICK, acc.plot.x, in.y + in.h - tick_h, in.w - left_w, th->text_dim, st, 2);
     /* The lines: train then test, so the test line (what matters) is on top. */
     const SDL_Color cols[2] = {th->truth, th->surprise};
     polyline(ctx, &ce, d, d->train_ce_at, k, cols[0]);
@@ -446,7 +435,7 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
             ui_text_draw(ctx->text, UI_FONT_TICK, lx, ly, UI_ALIGN_LEFT, th->surprise, lab);
         }
     }
-    /* End labels: the values now. */
+    /* End labels: the values now (before the step ticks, which give way to them). */
     char t0[64], t1[64], a[32];
     const int last = d->n - 1;
     const double ce_v[2] = {ui_reg_at(d, d->train_ce_at, last) * k, ui_reg_at(d, d->test_ce_at, last) * k};
@@ -466,6 +455,25 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     const char *acc_t[2] = {u0, u1};
     end_labels(ctx, &acc, (SDL_Rect){in.x, acc.plot.y - tick_h / 2, in.w, acc.plot.h + tick_h}, acc_t, acc_v, cols,
                claims);
+    /* Step ticks under the accuracy strip. */
+    ui_format_count(buf, sizeof buf, ui_reg_step_at(d, d->n - 1));
+    const int room = ui_text_width(ctx->text, UI_FONT_TICK, buf) + 2 * ctx->pad;
+    int max_ticks = body.w / (room > 1 ? room : 1);
+    max_ticks = max_ticks < 2 ? 2 : max_ticks > 10 ? 10 : max_ticks;
+    double step = ui_nice_step(ce.x_lo, ce.x_hi, max_ticks);
+    if (step < 1.0) step = 1.0;
+    double ticks[MAX_TICKS];
+    const int nt = ui_ticks(ce.x_lo, ce.x_hi, step, ticks, MAX_TICKS);
+    const float base = (float)(acc.plot.y + acc.plot.h);
+    for (int i = 0; i < nt; i++) {
+        const float x = sx(&acc, ticks[i]);
+        ui_draw_line(ctx->r, x, base, x, base + ctx->pad / 3.0f, lw, th->axis);
+        ui_format_count(buf, sizeof buf, lround(ticks[i]));
+        ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, (int)x, (int)base + ctx->pad / 3, UI_ALIGN_CENTER,
+                          th->text_dim, buf);
+    }
+    const char *st[] = {"step (full-batch gradient descent)", "step"};
+    ui_reg_say(ctx, claims, in, UI_FONT_TICK, acc.plot.x, in.y + in.h - tick_h, in.w - left_w, th->text_dim, st, 2);
     ui_hit_add(ctx, ce.plot, "cross-entropy per step", "blue: on the training part; vermillion: on the test part",
                "a gap that widens is overfitting");
     g->ce_plot = ce.plot;

@@ -164,7 +164,7 @@ static int update_layout_make(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_
         const int w = ui_text_width(ctx->text, UI_FONT_LABEL, d->class_names ? d->class_names[k] : "?");
         if (w > name_w) name_w = w;
     }
-    const int name_cap = in.w / 6;
+    const int name_cap = in.w / 5;
     if (name_w > name_cap) name_w = name_cap;
     L->name_w = name_w;
     L->bar_x = in.x + name_w + gap;
@@ -248,8 +248,10 @@ static void draw_update(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     SDL_Rect strip = {L.heat_x, L.head_y + tick_h, L.heat_w, L.head_h - tick_h};
     char cap[96];
     snprintf(cap, sizeof cap, "x of sample %d (%s)", d->sample, d->test ? "test" : "train");
-    const char *caps[] = {cap, "x"};
-    ui_reg_say(ctx, claims, in, UI_FONT_TICK, L.heat_x, L.head_y, L.heat_w, th->text_dim, caps, 2);
+    char cap_short[48];
+    snprintf(cap_short, sizeof cap_short, "x, sample %d", d->sample);
+    const char *caps[] = {cap, cap_short, "x"};
+    ui_reg_say(ctx, claims, in, UI_FONT_TICK, L.heat_x, L.head_y, L.heat_w, th->text_dim, caps, 3);
     draw_cells(ctx, strip, d->x, d->d, xmax > 0.0 ? xmax : 1.0, numbers && strip.h >= vh);
     ui_draw_frame(ctx->r, strip, 1, th->border);
     /* Feature names under nothing: they would crowd the strip; the tooltip names them. */
