@@ -5,10 +5,11 @@
  *    are the classes: each row's name, its target y_k (blue) against the model's q_k
  *    (orange) as paired bars, the number q_k − y_k, then the row (q_k − y_k) x of the
  *    K x d heatmap; x itself is the strip over the heatmap (and, for digits, an 8x8
- *    image at the left). One diverging map for both: blue below 0, vermillion above,
- *    the panel's colour at 0, symmetric in the largest |value|. The label's row has
- *    q − y < 0 (unless a smoothed target is already exceeded), so it is blue where x is
- *    positive: a step −lr·(q − y) xᵀ moves that row toward x.
+ *    image at the left). One diverging map for both, the data place's for W
+ *    (ui_regression_diverging: purple below 0, green above, neutral at 0), symmetric in
+ *    the largest |value|. The label's row has q − y < 0 (unless a smoothed target is
+ *    already exceeded), so it is purple where x is positive: a step −lr·(q − y) xᵀ
+ *    moves that row toward x.
  *  - confusion: the K x K counts on the test part, rows the true class, columns the
  *    predicted one, each cell shaded by its share of its row (the diagonal in blue,
  *    the errors in vermillion), its count written in it, the diagonal outlined.
@@ -19,8 +20,11 @@
  *    sentence that the model is right but too sure (test CE up from its least while
  *    the accuracy holds).
  *  - curves: train against test cross-entropy over the steps (solid blue, dashed
- *    vermillion, labelled at their ends, linear from 0), the least test CE marked, and
- *    under it a strip of train and test accuracy.
+ *    vermillion, labelled at their ends; linear from 0, or log where they span more
+ *    than a factor of 30), the least test CE marked, and under it a strip of train and
+ *    test accuracy.
+ *  - landscape: the landscape panel's, which the side place gives way to
+ *    (ui_regression_side_instead, ui_own_panel.side_instead).
  *
  * Each view is drawn from plain arrays (ui_reg_side_data), so a test can draw any case
  * it builds; ui_regression_draw_side fills them from the session's regression state.
@@ -118,8 +122,8 @@ typedef struct ui_reg_side_geom {
 /* The row of a CE value v (display unit) in the curves' CE plot g drew. */
 float ui_reg_ce_y(const ui_reg_side_geom *g, double v);
 
-/* The diverging colour of v on a scale where |v| = max is full: blue below 0,
- * vermillion above, the panel's colour at 0. */
+/* The diverging colour of v on a scale where |v| = max is full (ui_regression_diverging
+ * of v / max). */
 SDL_Color ui_reg_diverging(const ui_theme *th, double v, double max);
 
 /* Draw data's view into area (panel frame and title included). geom may be NULL. */
