@@ -29,11 +29,21 @@ SDL_Rect ui_panel_begin(const ui_ctx *ctx, SDL_Rect area, const char *title,
         ui_draw_frame(ctx->r, area, 1, th->border);
     }
     int x = area.x + ctx->pad, y = area.y + ctx->pad * 3 / 4;
-    /* A title wider than the panel: "TOPIC: what it shows" keeps what it shows; else
-     * it ends in "…" rather than running out of it. */
-    char cut[160];
+    /* A title wider than the panel: "TOPIC: what it shows" keeps what it shows, or the
+     * topic alone where only that fits; else it ends in "…" rather than running out of
+     * it. */
+    char cut[160], topic[160];
     const char *colon = strstr(title, ": ");
-    if (colon && ui_text_width(ctx->text, UI_FONT_TITLE, title) > area.w - 2 * ctx->pad) title = colon + 2;
+    const int room_w = area.w - 2 * ctx->pad;
+    if (colon && ui_text_width(ctx->text, UI_FONT_TITLE, title) > room_w) {
+        const size_t tn = (size_t)(colon - title) < sizeof topic - 1 ? (size_t)(colon - title) : sizeof topic - 1;
+        memcpy(topic, title, tn);
+        topic[tn] = '\0';
+        title = ui_text_width(ctx->text, UI_FONT_TITLE, colon + 2) > room_w &&
+                        ui_text_width(ctx->text, UI_FONT_TITLE, topic) <= room_w
+                    ? topic
+                    : colon + 2;
+    }
     ui_text_fit(ctx->text, UI_FONT_TITLE, title, area.w - 2 * ctx->pad, cut, sizeof cut);
     int w = ui_text_draw(ctx->text, UI_FONT_TITLE, x, y, UI_ALIGN_LEFT, th->text, cut);
     int room = area.w - 2 * ctx->pad - w - ctx->pad;

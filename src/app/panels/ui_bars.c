@@ -381,22 +381,32 @@ static void draw_upright_names(const ui_ctx *ctx, const xl_bars *c, const layout
     }
 }
 
-/* Class numbers: every k-th one that fits, the first, and always the selected. */
+/* Class numbers: every k-th one that fits, the first, and always the selected. Names
+ * no wider than a number (the digits' "0".."9") are shown themselves, so the class
+ * named 0 is not labelled 1 and no "10" appears under ten digits. */
 static void draw_numbers(const ui_ctx *ctx, const xl_bars *c, const layout *L, int name_y)
 {
     static const int strides[] = {1, 2, 5, 10, 20};
     const int sel = c->selected;
+    const int number_w = ui_text_width(ctx->text, UI_FONT_TICK, "32");
+    int names_short = 1;
+    for (int i = 0; i < c->n && names_short; i++)
+        if (ui_text_width(ctx->text, UI_FONT_TICK, c->names[i]) > number_w) names_short = 0;
     char buf[16];
     int every = 1;
     for (int s = 0; s < 5; s++) {
         every = strides[s];
-        if (ui_text_width(ctx->text, UI_FONT_TICK, "32") + 6 <= L->group * every) break;
+        if (number_w + 6 <= L->group * every) break;
     }
     for (int i = 0; i < c->n; i++) {
         if (!(i == sel || ((i == 0 || (i + 1) % every == 0) && abs(i - sel) >= every))) continue;
         snprintf(buf, sizeof buf, "%d", i + 1);
-        ui_text_draw(ctx->text, UI_FONT_TICK, (int)(L->plot.x + L->group * i + L->group / 2), name_y,
-                     UI_ALIGN_CENTER, i == sel ? ctx->theme->text : ctx->theme->text_dim, buf);
+        const char *label = names_short ? c->names[i] : buf;
+        const int w = ui_text_width(ctx->text, UI_FONT_TICK, label);
+        int x = (int)(L->plot.x + L->group * i + L->group / 2);
+        if (x + (w + 1) / 2 > L->plot.x + L->plot.w) x = L->plot.x + L->plot.w - (w + 1) / 2; /* inside the plot */
+        ui_text_draw(ctx->text, UI_FONT_TICK, x, name_y, UI_ALIGN_CENTER,
+                     i == sel ? ctx->theme->text : ctx->theme->text_dim, label);
     }
 }
 

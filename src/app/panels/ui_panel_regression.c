@@ -129,7 +129,11 @@ void ui_regression_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session
     const xl_regression_state *st =
         s && xl_session_scenario(s) == &xl_scenario_regression ? xl_session_state(s) : NULL;
     const int digits = st && xl_regression_kind(st) == XL_REGRESSION_DIGITS;
-    SDL_Rect in = ui_panel_begin(ctx, area, digits ? "DIGIT AND TEMPLATES" : "DECISION REGIONS",
+    /* The shorter name where the long one would be cut. */
+    const char *digits_title = ui_text_width(ctx->text, UI_FONT_TITLE, "DIGIT AND TEMPLATES") <= area.w - 2 * ctx->pad
+                                   ? "DIGIT AND TEMPLATES"
+                                   : "TEMPLATES";
+    SDL_Rect in = ui_panel_begin(ctx, area, digits ? digits_title : "DECISION REGIONS",
                                  digits ? "each row of W as an 8×8 image" : "iris, argmax of Q = softmax(W x + b)");
     if (!st || in.w < 60 || in.h < 40) return;
     const double *theta = xl_sim_theta(xl_session_sim(s));

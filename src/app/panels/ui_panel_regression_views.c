@@ -467,10 +467,10 @@ static void draw_confusion(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_dat
 /* ---- the frame ---- */
 
 static const char *const titles[UI_REG_VIEW_COUNT] = {
-    "(q − y) xᵀ: this sample's share of ∂L/∂W",
-    "CONFUSION: the test part",
+    "THIS SAMPLE'S SHARE OF ∂L/∂W: (q − y) xᵀ",
+    "THE TEST PART: confusion matrix",
     "CALIBRATION: confidence against accuracy",
-    "TRAIN AGAINST TEST: per step",
+    "PER STEP: train against test",
     "LOSS LANDSCAPE",
 };
 
