@@ -59,7 +59,12 @@ void ui_landscape_note(char *buf, size_t n, const minimum *m, const xl_session *
         snprintf(buf, n, "%s", own ? own : "only the difference of these parameters matters: the valley is a minimum");
         break;
     case MIN_NONE:
-        snprintf(buf, n, "no minimum: the loss keeps falling toward the edge (p = 0 or 1)");
+        /* Only a scenario that knows its minimum can say there is none; without
+         * slice_minimum the cross marks the least cell in view, no more. */
+        if (def->slice_minimum != NULL)
+            snprintf(buf, n, "no minimum: the loss keeps falling toward the edge (p = 0 or 1)");
+        else
+            snprintf(buf, n, "%s", own ? own : "the cross marks the least loss in view, not a minimum computed exactly");
         break;
     case MIN_OUTSIDE:
         ui_format_fit(xs, sizeof xs, m->x, 1, 7);
