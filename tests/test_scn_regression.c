@@ -298,6 +298,12 @@ START_TEST(verbs_switch_and_refuse)
     ck_assert(scenario_readout(s, "loss") < log(10.0));
     ck_assert(scenario_apply(s, "batch"));
     ck_assert_int_eq(state_of(s)->batch, 0);
+    /* A `param` after the verbs changes that one and keeps what the verbs set (the
+     * digits, λ), not the parameters the scenario started from (params_now). */
+    ck_assert(scenario_apply(s, "param per_class=5"));
+    ck_assert_int_eq(xl_regression_kind(state_of(s)), XL_REGRESSION_DIGITS);
+    ck_assert_double_eq(scenario_readout(s, "n_train"), 50.0);
+    ck_assert_double_eq(state_of(s)->l2, 0.0001);
     xl_session_destroy(s);
 }
 END_TEST

@@ -236,6 +236,12 @@ typedef struct xl_scenario_def {
      * back to (the softmax's p-restore): called after the session's setup commands
      * (xl_session_desc.setup, the command line's --true and --names). May be NULL. */
     void (*keep_start)(void *state);
+    /* The parameters the state holds now, into params[0..param_count-1], where the
+     * scenario's verbs change what its parameters set (the regression's dataset and
+     * size-down): a `param` command then changes one and keeps the others as they are
+     * now, not as they started (D for the digits, then `param per_class=5`, stays on the
+     * digits). NULL: the parameters of the last start. */
+    void (*params_now)(const void *state, double *params);
     /* Read-only data the scenario reads (data sets): the names of files under the assets'
      * data/ folder, ended by NULL (at most XL_SCENARIO_DATA_FILES_MAX), that the app reads
      * once, before any session starts, and hands over (xl_scenario_set_data); NULL for

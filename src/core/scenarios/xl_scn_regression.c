@@ -434,6 +434,19 @@ static xl_apply_result reload(xl_regression_state *st, const xl_regression_state
     return XL_APPLY_RESTART;
 }
 
+/* The parameters as the verbs left them (xl_scenario_def.params_now). */
+static void params_now(const void *state, double *p)
+{
+    const xl_regression_state *st = state;
+    p[P_DATA] = st->data;
+    p[P_FEATURES] = st->features;
+    p[P_TRAIN] = st->train_frac;
+    p[P_PER_CLASS] = st->per_class;
+    p[P_L2] = st->l2;
+    p[P_SMOOTHING] = st->eps;
+    p[P_BATCH] = st->batch;
+}
+
 static xl_apply_result apply(void *state, const xl_command *cmd, int verb, int selected, char *err, size_t errlen)
 {
     (void)cmd;
@@ -1001,6 +1014,7 @@ const xl_scenario_def xl_scenario_regression = {
     .identity_note = "Learning can remove only the gap, the mean KL(P‖Q) plus the L2 penalty; the floor H(P) is "
                      "the labels' own entropy, 0 for one-hot labels and above 0 with label smoothing.",
     .init = init,
+    .params_now = params_now,
     .model = model,
     .start = start,
     .item_count = item_count,

@@ -537,6 +537,8 @@ static int apply_scenario(xl_session *s, const xl_command *cmd)
         }
         double params[XL_SCENARIO_PARAMS_MAX];
         memcpy(params, s->params, sizeof params);
+        if (s->def->params_now)
+            s->def->params_now(s->state, params);
         params[i] = cmd->x;
         return switch_scenario(s, s->def, params);
     }
