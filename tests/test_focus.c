@@ -148,6 +148,9 @@ static const struct {
     {"12-clausius.lesson", 8, UI_PANEL_DATA},           /* large solids: S in the ten thousands */
     {"13-renyi.lesson", 1, UI_PANEL_RENYI},            /* the family at every order */
     {"13-renyi.lesson", 3, UI_PANEL_RENYI},            /* the loaded die: H_α falls with α */
+    {"14-real-data.lesson", 2, UI_PANEL_SIDE},         /* one flower's (q − y) xᵀ */
+    {"14-real-data.lesson", 3, UI_PANEL_DATA},         /* the iris decision regions */
+    {"14-real-data.lesson", 6, UI_PANEL_SIDE},         /* the reliability diagram */
 };
 
 START_TEST(a_focused_page_gives_its_panel_the_scene)
