@@ -181,6 +181,34 @@ want=$(printf '%s\n' ".big.mp4.partial-$$.srt" ".big.mp4.partial-$pid.txt" ".oth
 rm -f ./.big.mp4.partial-* ./.other.mp4.partial-*
 ok "kill -KILL: the next recording of big.mp4 removed the dead process's temporaries, and only those"
 
+# ---- licensed data's credit at the end ------------------------------------------------
+# A page on the digits (CC BY 4.0): the video ends on 5 s of their attribution, a cue of
+# its own in the captions after the last page's; a page on iris (public domain) adds none.
+printf '# Credits\n\n## Digits\n\nTen digits.\n\n@scenario regression\n@dataset\n@hold 2\n' >digits.lesson
+printf '# No credits\n\n## Iris\n\nThree species.\n\n@scenario regression\n@hold 2\n' >iris.lesson
+"$xentlab" --record dframes --lesson digits.lesson --size 640x360 --fps 2 2>d.log || { cat d.log; fail "--record the digits"; }
+"$xentlab" --record iframes --lesson iris.lesson --size 640x360 --fps 2 2>i.log || { cat i.log; fail "--record iris"; }
+python3 - <<'PY' || fail "the credits at the end are not what was asked for"
+import os, re
+def cues(path):
+    return [b.split("\n") for b in open(path, encoding="utf-8").read().strip().split("\n\n")]
+def secs(t):
+    h, m, s = t.replace(",", ".").split(":")
+    return 3600 * int(h) + 60 * int(m) + float(s)
+d, i = cues("dframes/captions.srt"), cues("iframes/captions.srt")
+assert len(d) == 2 and len(i) == 1, (len(d), len(i))
+start, end = (secs(t) for t in d[1][1].split(" --> "))
+assert d[1][2] == "Digits: E. Alpaydin and C. Kaynak (1998), UCI ML Repository, CC BY 4.0", d[1]
+assert abs(start - secs(d[0][1].split(" --> ")[1])) < 1e-9 and abs(end - start - 5.0) < 1e-9, (start, end)
+nd = len([f for f in os.listdir("dframes") if f.endswith(".png")])
+ni = len([f for f in os.listdir("iframes") if f.endswith(".png")])
+assert nd == ni + 10, "digits %d frames, iris %d: expected 5 s more at 2 fps" % (nd, ni)
+# The tail is drawn once (the note appears), then held: its frames are one file's links.
+a, b, c = (open("dframes/frame-%06d.png" % k, "rb").read() for k in (nd - 10, nd - 9, nd))
+assert a != b and b == c, "the credits frame is not the one held to the end"
+PY
+ok "a video of the digits ends on their CC BY 4.0 attribution (5 s, its own caption cue); iris adds none"
+
 # ---- bad values --------------------------------------------------------------------------
 "$xentlab" --record x.mkv --lesson 1 2>/dev/null; [ $? -eq 1 ] || fail "--record x.mkv was accepted"
 "$xentlab" --record x.mp4 2>/dev/null; [ $? -eq 2 ] || fail "--record without --lesson was accepted"

@@ -181,11 +181,23 @@ START_TEST(a_focused_page_gives_its_panel_the_scene)
                 ck_assert_msg(area(*ui_layout_panel(&L, id)) == 0, "%s is still drawn", ui_panel_name(id));
         /* The live numbers' strip, except when the readouts are the focus; its numbers are
          * never cut with "…" (large solids' S has five digits before the point). */
-        ck_assert_int_eq(L.strip.w > 0, focus_pages[k].focus != UI_PANEL_READOUTS);
+        /* Licensed data (the digits) keep their credit in the strip, on a line of its own
+         * under the numbers; other data has none there. */
+        const xl_scenario_def *def = xl_session_scenario(f.s);
+        const char *credit = def->credit ? def->credit(xl_session_state(f.s)) : NULL;
+        ck_assert_int_eq(L.strip.w > 0, focus_pages[k].focus != UI_PANEL_READOUTS || credit != NULL);
+        int credit_seen = 0, numbers_seen = 0;
         for (int a = 0; a < fr.rec.count; a++)
-            if (SDL_RectEquals(&fr.boxes[a].region, &L.strip))
+            if (SDL_RectEquals(&fr.boxes[a].region, &L.strip)) {
                 ck_assert_msg(strstr(fr.boxes[a].text, "…") == NULL, "%s page %d at %dx%d: the strip cuts '%s'",
                               focus_pages[k].file, focus_pages[k].page, w, h, fr.boxes[a].text);
+                if (credit && strcmp(fr.boxes[a].text, credit) == 0) credit_seen++;
+                else if (strstr(fr.boxes[a].text, " = ")) numbers_seen++;
+            }
+        ck_assert_msg(credit_seen == (credit != NULL), "%s page %d at %dx%d: the credit shown %d times",
+                      focus_pages[k].file, focus_pages[k].page, w, h, credit_seen);
+        ck_assert_msg(numbers_seen == (focus_pages[k].focus != UI_PANEL_READOUTS), "%s page %d: the live numbers",
+                      focus_pages[k].file, focus_pages[k].page);
         /* The focused panel's labels: some, none over another, none out of the panel. */
         int n = 0;
         for (int a = 0; a < fr.rec.count; a++) {

@@ -104,6 +104,14 @@ static int write_srt(const char *path, const schedule *sc, int fps)
         for (int q = 0; q < pg->nquestions; q++) fprintf(f, "\n%s", pg->questions[q].text);
         fprintf(f, "\n\n");
     }
+    if (sc->credits > 0) { /* the attributions the last seconds show, as their own cue */
+        char a[32], b[32];
+        fmt_time(a, sizeof a, xl_recording_ms(sc->credit_start, fps), ',');
+        fmt_time(b, sizeof b, xl_recording_ms(sc->frames, fps), ',');
+        fprintf(f, "%d\n%s --> %s\n", ++cue, a, b);
+        for (int i = 0; i < sc->credits; i++) fprintf(f, "%s\n", sc->credit[i]);
+        fprintf(f, "\n");
+    }
     const int failed = ferror(f);
     return fclose(f) == 0 && !failed ? 0 : -1;
 }
@@ -148,14 +156,29 @@ static int write_ffmetadata(const char *path, const schedule *sc, int fps)
     return fclose(f) == 0 ? 0 : -1;
 }
 
+void ui_export_note_credit(ui_export_schedule *sc, const xl_session *s)
+{
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const char *c = def->credit ? def->credit(xl_session_state(s)) : NULL;
+    if (!c) return;
+    for (int i = 0; i < sc->credits; i++)
+        if (strcmp(sc->credit[i], c) == 0) return;
+    if (sc->credits < UI_EXPORT_CREDITS_MAX) snprintf(sc->credit[sc->credits++], sizeof sc->credit[0], "%s", c);
+}
+
+void ui_export_add_credit_tail(ui_export_schedule *sc, int fps)
+{
+    sc->credit_start = sc->frames;
+    if (sc->credits > 0) sc->frames += (long)UI_EXPORT_CREDIT_SECONDS * (fps > 0 ? fps : 30);
+}
+
 /* The dry pass. Returns 0, or -1 if out of memory. */
 static int plan(xl_player *p, int fps, schedule *sc)
 {
     xl_recording *r = xl_recording_create(p, fps);
     if (!r) return -1;
-    while (xl_recording_next(r)) {
-    }
     memset(sc, 0, sizeof *sc);
+    while (xl_recording_next(r)) ui_export_note_credit(sc, xl_player_session(p));
     const xl_lesson *l = xl_player_lesson(p);
     snprintf(sc->video_title, sizeof sc->video_title, "%s", l->title);
     sc->frames = xl_recording_frames(r);
@@ -165,6 +188,7 @@ static int plan(xl_player *p, int fps, schedule *sc)
         snprintf(sc->title[k], sizeof sc->title[k], "%s", l->pages[k].title);
     }
     xl_recording_free(r);
+    ui_export_add_credit_tail(sc, fps);
     return 0;
 }
 
@@ -537,11 +561,24 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         fprintf(stderr, "xentlab: --record: out of memory\n");
         status = 1;
     }
-    while (status == 0 && !interrupted && frame < sc->frames && src->next(src->self)) {
+    while (status == 0 && !interrupted && frame < sc->frames) {
+        /* The credits at the end hold the last frame with the attributions as its note. */
+        const int tail = sc->credits > 0 && frame >= sc->credit_start;
+        if (!tail && !src->next(src->self)) break;
         /* A frame held still is the frame before, pixel for pixel (a frame is a function
          * of the state, the view and the size): only a change is drawn again. */
-        const int changed = frame == 0 || src->changed(src->self);
-        if (changed) {
+        const int changed = frame == 0 || (tail ? frame == sc->credit_start : src->changed(src->self));
+        if (changed && tail) {
+            ui_view credits = *src->view;
+            size_t used = 0;
+            credits.note[0] = '\0';
+            for (int i = 0; i < sc->credits; i++) {
+                int wr = snprintf(credits.note + used, sizeof credits.note - used, "%s%s", i ? " · " : "",
+                                  sc->credit[i]);
+                if (wr > 0 && (size_t)wr < sizeof credits.note - used) used += (size_t)wr;
+            }
+            ui_scene_draw(scene, src->session, &credits, opt->width, opt->height, NULL);
+        } else if (changed) {
             ui_scene_draw(scene, src->session, src->view, opt->width, opt->height, NULL);
             SDL_RenderPresent(r);
             if (yuv)

@@ -34,6 +34,8 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt);
 
 /* What any recording has: its length, its chapters (a lesson's pages, with their
  * narration for the captions; page NULL for a stretch with nothing narrated). */
+enum { UI_EXPORT_CREDITS_MAX = 4, UI_EXPORT_CREDIT_SECONDS = 5 };
+
 typedef struct ui_export_schedule {
     long frames;
     char video_title[96];
@@ -41,7 +43,17 @@ typedef struct ui_export_schedule {
     long start[XL_LESSON_MAX_PAGES], end[XL_LESSON_MAX_PAGES];
     char title[XL_LESSON_MAX_PAGES][XL_LESSON_TITLE];
     const xl_page *page[XL_LESSON_MAX_PAGES];
+    /* Attributions of licensed data seen on the way (xl_scenario_def.credit), held on
+     * the last frame for UI_EXPORT_CREDIT_SECONDS from frame credit_start. */
+    int credits;
+    char credit[UI_EXPORT_CREDITS_MAX][160];
+    long credit_start;
 } ui_export_schedule;
+
+/* The dry pass's frame: note s's scenario's credit, if any and new. */
+void ui_export_note_credit(ui_export_schedule *sc, const xl_session *s);
+/* After the dry pass: the frames of the credits at the end, if any were noted. */
+void ui_export_add_credit_tail(ui_export_schedule *sc, int fps);
 
 /* Where frames come from: next() moves to the next frame's state (0: no more), changed()
  * says whether it differs from the one before; the frame is session drawn with view. */

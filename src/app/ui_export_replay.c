@@ -65,6 +65,7 @@ static int schedule(const ui_replay *rp, int fps, const char *file, ui_export_sc
     int shown_page = -2;
     for (long f = 0; f < sc->frames; f++) {
         replay_source_next(&rs);
+        ui_export_note_credit(sc, d->s);
         const void *lesson = cr->player ? (const void *)cr->lesson : NULL;
         const int page = cr->player ? xl_player_page(cr->player) : -1;
         if (f > 0 && lesson == shown_lesson && page == shown_page) continue;
@@ -83,6 +84,7 @@ static int schedule(const ui_replay *rp, int fps, const char *file, ui_export_sc
         shown_page = page;
     }
     if (sc->pages > 0) sc->end[sc->pages - 1] = sc->frames;
+    ui_export_add_credit_tail(sc, fps);
     return 0;
 }
 

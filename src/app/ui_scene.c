@@ -339,10 +339,16 @@ static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s)
     snprintf(items[count++], sizeof items[0], "step %ld", xl_sim_steps(xl_session_sim(s)));
     /* The widest wording that fits: wide separators, then narrow ones, then without the
      * step; a number is never cut with "…" (the last resort cuts the line's end). */
+    /* Licensed data's attribution (the record's credit): on a line of its own under the
+     * numbers where the layout gave the strip two (UI_LAYOUT_CREDIT), else alone (the
+     * readouts focused show the numbers themselves). */
+    const char *credit = def->credit ? def->credit(xl_session_state(s)) : NULL;
+    const int two = credit && strip.h >= 2 * lh;
     const int room = strip.w - 2 * ctx->pad;
     static const char *const seps[2] = {"   ·   ", "  ·  "};
     char line[600] = "", cut[600];
-    for (int form = 0; form < 4; form++) {
+    int fits = 0;
+    for (int form = 0; form < 4 && !fits; form++) {
         const int shown = form < 2 ? count : count - 1;
         size_t used = 0;
         line[0] = '\0';
@@ -350,11 +356,16 @@ static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s)
             int wr = snprintf(line + used, sizeof line - used, "%s%s", i ? seps[form % 2] : "", items[i]);
             if (wr > 0 && (size_t)wr < sizeof line - used) used += (size_t)wr;
         }
-        if (ui_text_width(ctx->text, UI_FONT_LABEL, line) <= room) break;
+        fits = ui_text_width(ctx->text, UI_FONT_LABEL, line) <= room;
+    }
+    const int y = strip.y + (strip.h - (two ? 2 : 1) * lh) / 2;
+    if (credit) {
+        ui_text_fit(ctx->text, UI_FONT_LABEL, credit, room, cut, sizeof cut);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, strip.x + ctx->pad, two ? y + lh : y, UI_ALIGN_LEFT, th->text_dim, cut);
+        if (!two) return;
     }
     ui_text_fit(ctx->text, UI_FONT_LABEL, line, room, cut, sizeof cut);
-    ui_text_draw(ctx->text, UI_FONT_LABEL, strip.x + ctx->pad, strip.y + (strip.h - lh) / 2, UI_ALIGN_LEFT, th->text,
-                 cut);
+    ui_text_draw(ctx->text, UI_FONT_LABEL, strip.x + ctx->pad, y, UI_ALIGN_LEFT, th->text, cut);
 }
 
 /* The title bar ui_panel_begin draws at the top of area with ctx's type. */
@@ -383,7 +394,9 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     }
     const xl_scenario_def *def = xl_session_scenario(s);
     const ui_own_panel *own = def->panels & (XL_PANEL_DATA | XL_PANEL_SIDE) ? ui_own_panel_for(def) : NULL;
-    unsigned show = ui_focus_shown_view(view, s) | (upright ? UI_LAYOUT_UPRIGHT : 0u);
+    const xl_scenario_def *shown_def = xl_session_scenario(s);
+    const int credit = shown_def->credit && shown_def->credit(xl_session_state(s)) != NULL;
+    unsigned show = ui_focus_shown_view(view, s) | (upright ? UI_LAYOUT_UPRIGHT : 0u) | (credit ? UI_LAYOUT_CREDIT : 0u);
     /* A lesson page or a recording is for a class: no key hints, no play/speed chrome.
      * A window held upright is a phone: no keys to hint at, the control strip instead. */
     const int classroom = view->lesson || view->broken || view->recording;

@@ -45,7 +45,10 @@ enum {
     UI_SHOW_ALL = UI_SHOW_BARS | UI_SHOW_READOUTS | UI_SHOW_LANDSCAPE | UI_SHOW_HISTORY,
     /* Not a panel: the frame is a window held upright (a phone), so the panels stack in
      * one column (a scene beside a lesson's column may be taller than wide and is not). */
-    UI_LAYOUT_UPRIGHT = 1u << 8
+    UI_LAYOUT_UPRIGHT = 1u << 8,
+    /* The scenario shows licensed data (its record's credit): a focused panel's strip
+     * holds the attribution on a line of its own under the live numbers. */
+    UI_LAYOUT_CREDIT = 1u << 9
 };
 
 /* A window taller than wide (a phone held upright) stacks the panels in one column, and

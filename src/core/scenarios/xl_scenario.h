@@ -242,6 +242,11 @@ typedef struct xl_scenario_def {
      * now, not as they started (D for the digits, then `param per_class=5`, stays on the
      * digits). NULL: the parameters of the last start. */
     void (*params_now)(const void *state, double *params);
+    /* A short attribution of licensed data the state shows (the digits' CC BY 4.0):
+     * the strip under a focused panel keeps it in view when the scenario's own panel,
+     * which shows it whole, is not, and an exported video ends on it. Static storage.
+     * NULL, or a NULL return: nothing to attribute. */
+    const char *(*credit)(const void *state);
     /* Read-only data the scenario reads (data sets): the names of files under the assets'
      * data/ folder, ended by NULL (at most XL_SCENARIO_DATA_FILES_MAX), that the app reads
      * once, before any session starts, and hands over (xl_scenario_set_data); NULL for

@@ -434,6 +434,13 @@ static xl_apply_result reload(xl_regression_state *st, const xl_regression_state
     return XL_APPLY_RESTART;
 }
 
+/* The digits' attribution in a line (xl_scenario_def.credit); iris is public domain. */
+static const char *credit(const void *state)
+{
+    const xl_regression_state *st = state;
+    return st->data == XL_REGRESSION_DIGITS ? XL_DIGITS_CREDIT : NULL;
+}
+
 /* The parameters as the verbs left them (xl_scenario_def.params_now). */
 static void params_now(const void *state, double *p)
 {
@@ -1015,6 +1022,7 @@ const xl_scenario_def xl_scenario_regression = {
                      "the labels' own entropy, 0 for one-hot labels and above 0 with label smoothing.",
     .init = init,
     .params_now = params_now,
+    .credit = credit,
     .model = model,
     .start = start,
     .item_count = item_count,
