@@ -95,6 +95,8 @@ void ui_regression_side_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
         }
         d.q = q;
         d.y = y;
+        xl_regression_row_identity(st, theta, r, &d.row_ce, &d.row_h, &d.row_kl);
+        d.has_identity = 1;
         break;
     }
     case UI_REG_CONFUSION:

@@ -75,6 +75,8 @@ typedef struct ui_reg_side_data {
     const double *x;                   /* [d], as the model sees it (standardised) */
     const double *q;                   /* [k] the model's Q(x) */
     const double *y;                   /* [k] the target: one-hot, or smoothed */
+    int has_identity;                  /* 1: its identity below is filled */
+    double row_ce, row_h, row_kl;      /* its H(P,Q) = H(P) + KL(P||Q), nats */
     /* confusion: counts[t * k + p], t the true class, p the predicted one */
     const long *confusion;
     /* calibration */

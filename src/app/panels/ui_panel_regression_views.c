@@ -348,10 +348,28 @@ static void draw_update(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     ui_reg_say(ctx, claims, in, UI_FONT_LABEL, in.x, L.note_y, in.w, th->text_dim, notes, 2);
     const char *more[] = {"row k is x times q_k − y_k; ∂L/∂W is the mean of these over the training set",
                           "∂L/∂W: the mean of these over the training set"};
-    if (L.note_y + 2 * lh <= in.y + in.h)
-        ui_reg_say(ctx, claims, in, UI_FONT_LABEL, in.x, L.note_y + lh, in.w, th->text_dim, more, 2);
+    int next_y = L.note_y + lh;
+    if (next_y + lh <= in.y + in.h) {
+        ui_reg_say(ctx, claims, in, UI_FONT_LABEL, in.x, next_y, in.w, th->text_dim, more, 2);
+        next_y += lh;
+    }
+    /* Lesson 5's identity for this one sample: its cross-entropy is its target's entropy
+     * (0 for a one-hot label, more when smoothed) plus what learning can remove. */
+    if (d->has_identity && next_y + lh <= in.y + in.h) {
+        const double k = xl_unit_scale(ctx->unit);
+        const char *unit = xl_unit_name(ctx->unit);
+        char a[24], b[24], c[24], line[160], line_short[120];
+        const double v[3] = {d->row_ce * k, d->row_h * k, d->row_kl * k};
+        char *const out[3] = {a, b, c};
+        const int max_chars[3] = {8, 8, 8};
+        ui_format_identity(out, sizeof a, v, 3, max_chars);
+        snprintf(line, sizeof line, "this sample: H(P,Q) = H(P) + KL: %s = %s + %s %s", a, b, c, unit);
+        snprintf(line_short, sizeof line_short, "H(P,Q) = H(P) + KL: %s = %s + %s", a, b, c);
+        const char *ids[] = {line, line_short};
+        ui_reg_say(ctx, claims, in, UI_FONT_LABEL, in.x, next_y, in.w, th->text, ids, 2);
+    }
     char tip[UI_HIT_TEXT];
-    snprintf(tip, sizeof tip, "row k = (q_k − y_k) × x; blue < 0 < vermillion, full at ±%.3g", hmax);
+    snprintf(tip, sizeof tip, "row k = (q_k − y_k) × x; purple < 0 < green, full at ±%.3g", hmax);
     ui_hit_add(ctx, heat, "this sample's share of ∂L/∂W", tip, "the mean of these over the training set is ∂L/∂W");
     g->heat = heat;
     g->strip = strip;
