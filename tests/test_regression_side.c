@@ -434,6 +434,21 @@ START_TEST(the_views_show_the_models_numbers)
             }
         ck_assert_int_gt(checked, 0);
         panel_frame_close(&f.p);
+        /* In focus the update view says the sample's identity with its own numbers. */
+        {
+            ui_ctx ctx = panel_frame_open(&f.p, places[2], UI_THEME_LIGHT);
+            ui_regression_side_draw(&ctx, f.p.area, s, &f.g);
+            panel_frame_done(&f.p, "regression_side_session", digits ? "identity_digits" : "identity_iris", places[2]);
+            double ce = 0.0, h = 0.0, kl = 0.0;
+            xl_regression_row_identity(st, theta, r, &ce, &h, &kl);
+            char want[96];
+            snprintf(want, sizeof want, "H(P,Q) = H(P) + KL: %.3f = %.3f + %.3f", ce, h, kl);
+            int found = 0;
+            for (int i = 0; i < f.p.rec.count; i++) found |= strstr(f.p.boxes[i].text, want) != NULL;
+            ck_assert_msg(found, "no label says '%s'", want);
+            ck_assert_double_eq_tol(ce, h + kl, 1e-12);
+            panel_frame_close(&f.p);
+        }
         xl_session_destroy(s);
     }
 }

@@ -190,9 +190,13 @@ static int update_layout_make(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_
     if (d->image_side > 0) { /* room for the 8 x 8 image of x: larger where the panel is tall (in focus) */
         L->head_h = in.h / 5 < 3 * lh ? 3 * lh : in.h / 5 > 8 * lh ? 8 * lh : in.h / 5;
     }
-    L->note_y = in.y + in.h - lh;
     L->rows_y = L->head_y + L->head_h + gap;
-    L->row_h = (L->note_y - gap - L->rows_y) / (d->k > 0 ? d->k : 1);
+    /* The foot: the note, and where the rows keep a line's height each, two more (what
+     * ∂L/∂W is, and the sample's identity). */
+    const int k_rows = d->k > 0 ? d->k : 1;
+    const int foot = d->has_identity && (in.y + in.h - 3 * lh - gap - L->rows_y) / k_rows >= lh ? 3 : 1;
+    L->note_y = in.y + in.h - foot * lh;
+    L->row_h = (L->note_y - gap - L->rows_y) / k_rows;
     if (L->row_h > 5 * lh) L->row_h = 5 * lh;
     L->note_y = L->rows_y + L->row_h * d->k + gap; /* under the rows, with what room is left below */
     return L->heat_w >= d->d && L->heat_w >= 4 * lh && L->row_h >= lh * 3 / 4;
