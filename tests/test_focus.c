@@ -150,7 +150,8 @@ static const struct {
     {"13-renyi.lesson", 3, UI_PANEL_RENYI},            /* the loaded die: H_α falls with α */
     {"14-real-data.lesson", 2, UI_PANEL_SIDE},         /* one flower's (q − y) xᵀ */
     {"14-real-data.lesson", 3, UI_PANEL_DATA},         /* the iris decision regions */
-    {"14-real-data.lesson", 6, UI_PANEL_SIDE},         /* the reliability diagram */
+    {"14-real-data.lesson", 4, UI_PANEL_DATA},         /* the templates: their credit in the panel, not the strip */
+    {"14-real-data.lesson", 6, UI_PANEL_SIDE},         /* the reliability diagram, the credit in the strip */
 };
 
 START_TEST(a_focused_page_gives_its_panel_the_scene)
@@ -184,7 +185,8 @@ START_TEST(a_focused_page_gives_its_panel_the_scene)
         /* Licensed data (the digits) keep their credit in the strip, on a line of its own
          * under the numbers; other data has none there. */
         const xl_scenario_def *def = xl_session_scenario(f.s);
-        const char *credit = def->credit ? def->credit(xl_session_state(f.s)) : NULL;
+        const char *credit = def->credit && focus_pages[k].focus != UI_PANEL_DATA ? def->credit(xl_session_state(f.s))
+                                                                                  : NULL;
         ck_assert_int_eq(L.strip.w > 0, focus_pages[k].focus != UI_PANEL_READOUTS || credit != NULL);
         int credit_seen = 0, numbers_seen = 0;
         for (int a = 0; a < fr.rec.count; a++)

@@ -304,7 +304,7 @@ float ui_scene_focus_factor(SDL_Rect dash, SDL_Rect focused)
 
 /* The strip under a focused panel: the scene's live numbers in one line (the readouts'
  * floor, loss and gap with the unit, and the step), so the others' numbers stay in view. */
-static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s)
+static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s, int focus)
 {
     const ui_theme *th = ctx->theme;
     const xl_scenario_def *def = xl_session_scenario(s);
@@ -341,8 +341,9 @@ static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s)
      * step; a number is never cut with "…" (the last resort cuts the line's end). */
     /* Licensed data's attribution (the record's credit): on a line of its own under the
      * numbers where the layout gave the strip two (UI_LAYOUT_CREDIT), else alone (the
-     * readouts focused show the numbers themselves). */
-    const char *credit = def->credit ? def->credit(xl_session_state(s)) : NULL;
+     * readouts focused show the numbers themselves); not under the scenario's own data
+     * panel, which shows it whole. */
+    const char *credit = def->credit && focus != UI_PANEL_DATA ? def->credit(xl_session_state(s)) : NULL;
     const int two = credit && strip.h >= 2 * lh;
     const int room = strip.w - 2 * ctx->pad;
     static const char *const seps[2] = {"   ·   ", "  ·  "};
@@ -493,7 +494,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         ui_renyi_draw(CTX_OF(UI_PANEL_RENYI), L.renyi, s, ui_view_renyi_alpha(view), &g->renyi);
     }
 #undef CTX_OF
-    if (L.strip.w > 0) draw_strip(&ctx, L.strip, s);
+    if (L.strip.w > 0) draw_strip(&ctx, L.strip, s, view->focus);
     /* A lesson's emphasis dims the other panels, under the tooltip, note and help. */
     if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
     if (L.hints.h > 0) {

@@ -241,7 +241,7 @@ ui_layout ui_layout_focus(const ui_layout *dash, int w, const ui_text *text, uns
     SDL_Rect body = {L.gap, top, w - 2 * L.gap, bottom - top};
     /* The live numbers need one label line; the readouts focused show them already. A
      * credit (UI_LAYOUT_CREDIT) takes a line of its own. */
-    const int lines = (focus != UI_PANEL_READOUTS) + ((show & UI_LAYOUT_CREDIT) != 0);
+    const int lines = (focus != UI_PANEL_READOUTS) + ((show & UI_LAYOUT_CREDIT) != 0 && focus != UI_PANEL_DATA);
     if (lines > 0 && (show & ~bit & ~(unsigned)UI_LAYOUT_CREDIT)) {
         const int strip_h = lines * ui_text_line_height(text, UI_FONT_LABEL) + L.pad;
         L.strip = (SDL_Rect){body.x, body.y + body.h - strip_h, body.w, strip_h};

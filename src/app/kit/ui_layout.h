@@ -47,7 +47,8 @@ enum {
      * one column (a scene beside a lesson's column may be taller than wide and is not). */
     UI_LAYOUT_UPRIGHT = 1u << 8,
     /* The scenario shows licensed data (its record's credit): a focused panel's strip
-     * holds the attribution on a line of its own under the live numbers. */
+     * holds the attribution on a line of its own under the live numbers (not under the
+     * scenario's data panel, which shows it itself). */
     UI_LAYOUT_CREDIT = 1u << 9
 };
 
