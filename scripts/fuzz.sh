@@ -26,9 +26,9 @@ else
 fi
 # The parser and what it calls: the core without SDL, the same sources meson builds.
 core=(src/core/lesson/xl_lesson.c src/core/lesson/xl_lint.c src/core/command/*.c src/core/session/*.c
-      src/core/scenarios/*.c src/core/models/*.c src/core/learn/*.c src/core/info/*.c)
+      src/core/scenarios/*.c src/core/models/*.c src/core/learn/*.c src/core/info/*.c src/core/data/*.c)
 includes=(-Isrc/core/info -Isrc/core/command -Isrc/core/learn -Isrc/core/models -Isrc/core/scenarios -Isrc/core/session
-          -Isrc/core/lesson)
+          -Isrc/core/lesson -Isrc/core/data)
 clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -ftrivial-auto-var-init=pattern -fsanitize=fuzzer,address,undefined \
     -fno-sanitize-recover=undefined "${includes[@]}" "tests/fuzz_$target.c" "${core[@]}" -lm -o "$out/fuzz_$target"
 xl_log "fuzzing the $target reader for $seconds s"

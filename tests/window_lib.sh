@@ -97,9 +97,20 @@ open_window() {
         sleep 0.2
     done
     [ -n "$win" ] || fail "no visible window named '$title' within 15 s"
+    # The first window found may not be the one that stays: SDL replaces a window whose
+    # flags its renderer cannot use, and a slow (sanitizer) start leaves time to find the
+    # first. Take the window once the same one is found twice, 0.3 s apart.
+    local again
+    for _ in $(seq 30); do
+        sleep 0.3
+        again=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | tail -n 1)
+        [ "$again" = "$win" ] && break
+        [ -n "$again" ] && win=$again
+    done
     # Under a bare Xvfb no window manager can activate the window (windowactivate then
-    # fails at once): give it the keyboard focus directly as well.
-    xdotool windowactivate "$win" 2>/dev/null
-    xdotool windowfocus --sync "$win" 2>>"$errlog" || xdotool windowfocus "$win" 2>>"$errlog"
+    # fails at once): give it the keyboard focus directly as well. Bounded: --sync waits
+    # for the focus forever if the window has gone.
+    timeout 5 xdotool windowactivate "$win" 2>/dev/null
+    timeout 5 xdotool windowfocus --sync "$win" 2>>"$errlog" || timeout 5 xdotool windowfocus "$win" 2>>"$errlog"
     sleep 0.5 # the first frame
 }
