@@ -730,9 +730,10 @@ static int landscape(const void *state, xl_landscape *ls, const double *theta, i
     for (int j = 0; j < g; j++) memset(xl_landscape_row(ls, j), 0, (size_t)g * sizeof(double));
     int stride = 1;
     while (stride < 8 && (double)n * ((g - 1) / stride + 2) * ((g - 1) / stride + 2) > LANDSCAPE_BUDGET) stride *= 2;
-    int node[XL_LANDSCAPE_MAX_G];
+    int node[XL_LANDSCAPE_MAX_G] = {0};
     const int gn = landscape_nodes(g, stride, node);
-    double xs[XL_LANDSCAPE_MAX_G], ta[XL_LANDSCAPE_MAX_G], e[XL_LANDSCAPE_MAX_G], sum[XL_LANDSCAPE_MAX_G];
+    double xs[XL_LANDSCAPE_MAX_G] = {0}, ta[XL_LANDSCAPE_MAX_G] = {0}, e[XL_LANDSCAPE_MAX_G] = {0},
+           sum[XL_LANDSCAPE_MAX_G] = {0};
     for (int i = 0; i < gn; i++) xs[i] = xl_landscape_x(ls, node[i]);
     double t0[XL_MAX_PARAMS];
     memcpy(t0, theta, (size_t)np * sizeof(double));
