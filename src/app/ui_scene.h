@@ -10,6 +10,7 @@
 #include "ui_hit.h"  /* ui_frame_geom: where a frame put things */
 #include "ui_lesson_panel.h"
 #include "ui_theme.h"
+#include "xl_poll.h"
 #include "xl_session.h"
 
 /* The zoom's range (ui_view.zoom). */
@@ -62,6 +63,13 @@ typedef struct ui_view {
     int renyi;
     int renyi_alpha_set;
     double renyi_alpha;
+    /* The class (part 12, ui_class.h): phones vote on the lesson's questions. poll NULL:
+     * no class (borrowed from the classroom, as the rest below). */
+    const xl_poll *poll;
+    const char *class_url;     /* the URL phones open, with the code ("http://10.0.0.5:8321/?c=4821") */
+    const char *class_code;    /* the join code ("4821") */
+    int class_card;            /* the join card is shown: the QR code, the URL, the code, phones joined */
+    int class_advice;          /* no phone has joined for a while: the card says why that may be */
 } ui_view;
 
 /* The order the Rényi panel shows before one is chosen: collision entropy, the named
