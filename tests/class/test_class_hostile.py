@@ -239,6 +239,7 @@ def main():
     ap.add_argument('out')
     a = ap.parse_args()
     cl.need_tools('Xvfb', 'xdotool')
+    cl.need_class(a.xentlab)
     figures = {}
     bad = []
     tally = Tally()

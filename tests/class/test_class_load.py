@@ -195,6 +195,7 @@ def main():
     ap.add_argument('--size', default='1920x1080')
     a = ap.parse_args()
     cl.need_tools('Xvfb', 'xdotool')
+    cl.need_class(a.xentlab)
     w, h = (int(v) for v in a.size.split('x'))
     results = []
 

@@ -94,6 +94,7 @@ def main():
     ap.add_argument('out')
     a = ap.parse_args()
     cl.need_tools('Xvfb', 'xdotool')
+    cl.need_class(a.xentlab)
     from cdp import CHROMIUM, Browser  # noqa: E402
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
         print('skipped: Chromium is not installed (scripts/test.sh installs it)')
