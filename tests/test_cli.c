@@ -368,6 +368,37 @@ START_TEST(unknown_and_missing)
 }
 END_TEST
 
+/* Part 12: --class and its three flags (each of which implies --class); a class votes
+ * live in the window, so not with a headless frame, a recording or a replay. */
+START_TEST(class_flags)
+{
+    run r = parse("--lesson", "4", "--class", NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    ck_assert_int_eq(r.opt.class_on, 1);
+    ck_assert_int_eq(r.opt.class_port, 0);
+    ck_assert_ptr_null(r.opt.class_bind);
+    ck_assert_ptr_null(r.opt.class_log);
+    r = parse("--class-port", "8400", "--class-bind", "wlan0", "--class-log", "v.csv", NULL);
+    ck_assert_int_eq(r.result, UI_CLI_RUN);
+    ck_assert_int_eq(r.opt.class_on, 1);
+    ck_assert_int_eq(r.opt.class_port, 8400);
+    ck_assert_str_eq(r.opt.class_bind, "wlan0");
+    ck_assert_str_eq(r.opt.class_log, "v.csv");
+    r = parse("--lesson", "4", NULL);
+    ck_assert_int_eq(r.opt.class_on, 0);
+    expect_usage(parse("--class-port", "80", NULL), "--class-port");
+    expect_usage(parse("--class-port", "65536", NULL), "--class-port");
+    expect_usage(parse("--class-port", "8x", NULL), "--class-port");
+    expect_usage(parse("--class-bind", "", NULL), "--class-bind");
+    expect_usage(parse("--class-bind", "0123456789012345678901234567890123456789012345678901234567890123", NULL),
+                 "--class-bind");
+    expect_usage(parse("--class-log", "", NULL), "--class-log");
+    expect_usage(parse("--class", "--headless", NULL), "--class");
+    expect_usage(parse("--class", "--record", "x.mp4", "--lesson", "1", NULL), "--class");
+    expect_usage(parse("--class-log", "v.csv", "--replay", "r.txt", NULL), "--class");
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("cli");
@@ -385,6 +416,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(bad, unknown_and_missing);
     tcase_add_test(bad, numbers_are_plain_decimal);
     tcase_add_test(bad, nothing_cut_short);
+    tcase_add_test(bad, class_flags);
     tcase_add_test(good, extreme_but_valid_numbers);
     tcase_add_test(good, select_reaches_every_class);
     suite_add_tcase(s, bad);

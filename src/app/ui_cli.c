@@ -30,7 +30,7 @@ enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
     OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE,
-    OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO
+    OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO, OPT_CLASS, OPT_CLASS_PORT, OPT_CLASS_BIND, OPT_CLASS_LOG
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -561,6 +561,32 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         o->fps = (int)v;
         break;
     case OPT_FORCE: o->force = 1; break;
+    case OPT_CLASS: o->class_on = 1; break;
+    case OPT_CLASS_PORT:
+        if (parse_long(arg, 1024, 65535, &v) != 0) {
+            fail(err_stream, "--class-port", "expected a port from 1024 to 65535, e.g. --class-port 8321", arg);
+            return -1;
+        }
+        o->class_port = (int)v;
+        o->class_on = 1;
+        break;
+    case OPT_CLASS_BIND:
+        if (!*arg || strlen(arg) > 63) {
+            fail(err_stream, "--class-bind", "expected an IPv4 address of this computer or a network interface's name, "
+                                             "e.g. --class-bind wlan0", arg);
+            return -1;
+        }
+        o->class_bind = arg;
+        o->class_on = 1;
+        break;
+    case OPT_CLASS_LOG:
+        if (!*arg) {
+            fail(err_stream, "--class-log", "expected a file for the votes, e.g. --class-log votes.csv", arg);
+            return -1;
+        }
+        o->class_log = arg;
+        o->class_on = 1;
+        break;
     case OPT_RECORD_INPUT:
         if (!*arg) {
             fail(err_stream, "--record-input", "expected a file to write the inputs to", arg);
@@ -811,6 +837,10 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"list-lessons", no_argument, NULL, OPT_LIST_LESSONS},
         {"page", required_argument, NULL, OPT_PAGE},
         {"presenter", no_argument, NULL, OPT_PRESENTER},
+        {"class", no_argument, NULL, OPT_CLASS},
+        {"class-port", required_argument, NULL, OPT_CLASS_PORT},
+        {"class-bind", required_argument, NULL, OPT_CLASS_BIND},
+        {"class-log", required_argument, NULL, OPT_CLASS_LOG},
         {"reduced-motion", no_argument, NULL, OPT_REDUCED_MOTION},
         {"pixel-ratio", required_argument, NULL, OPT_PIXEL_RATIO},
         {"no-controls", no_argument, NULL, OPT_NO_CONTROLS},
@@ -872,6 +902,11 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
     if (o.record_input && (o.headless || o.replay || o.record)) {
         fail(err_stream, "--record-input", "records a live session in the window: not with --headless, --replay or --record",
              o.record_input);
+        return UI_CLI_USAGE;
+    }
+    if (o.class_on && (o.headless || o.record || o.replay)) {
+        fail(err_stream, "--class", "a class votes live in the window: not with --headless, --record or --replay",
+             "--class");
         return UI_CLI_USAGE;
     }
     if (o.replay && (o.lesson || o.command_count)) {

@@ -47,6 +47,11 @@ typedef struct ui_options {
     int check, check_play;    /* --check [--play]: validate the lesson files and exit */
     int check_count;
     char **check_files;       /* borrows argv */
+    /* --class: phones vote on the lesson's questions (part 12, docs/class.md) */
+    int class_on;             /* --class, or implied by the three below */
+    int class_port;           /* --class-port N, 1024..65535; 0: the default (8321) */
+    const char *class_bind;   /* --class-bind ADDR|IFACE, or NULL: the default route's (borrows argv) */
+    const char *class_log;    /* --class-log FILE.csv, or NULL (borrows argv) */
     int command_count;        /* --do: actions applied before the steps */
     ui_action commands[UI_MAX_COMMANDS];
 } ui_options;

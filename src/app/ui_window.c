@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ui_app.h"
+#include "ui_class.h"
 #include "ui_platform.h"
 #include "ui_pointer.h"
 #include "ui_reload.h"
@@ -135,7 +136,32 @@ typedef struct window_loop {
     long frames;         /* frames shown */
     ui_reload reload;    /* --lesson FILE: reloaded when saved */
     int renyi_drag;      /* the Rényi plot is held: α follows the pointer, one renyi-order at the release */
+    ui_class *cls;       /* a class voting from phones (--class, F7), or NULL */
+    Uint32 class_event;  /* the event the server's thread pushes to wake the loop */
+    SDL_atomic_t class_woken; /* 1 while that event waits: one in the queue however many votes came */
 } window_loop;
+
+/* On the class server's thread: phones did something; wake the loop (once until it looks). */
+static void class_wake(void *user)
+{
+    window_loop *L = user;
+    if (L->class_event != (Uint32)-1 && SDL_AtomicCAS(&L->class_woken, 0, 1)) {
+        SDL_Event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.type = L->class_event;
+        if (SDL_PushEvent(&ev) != 1) SDL_AtomicSet(&L->class_woken, 0);
+    }
+}
+
+/* Start a class (--class, or F7 without one): the server, the log, the join card.
+ * Returns 0, or -1 with the reason in err. */
+static int class_start(window_loop *L, char *err, size_t n)
+{
+    const ui_class_options o = {L->opt->class_port, L->opt->class_bind, L->opt->class_log, class_wake, L};
+    L->cls = ui_class_start(&o, L->d, err, n);
+    L->dirty = L->presenter_dirty = 1;
+    return L->cls ? 0 : -1;
+}
 
 /* The Rényi panel's plot as a slider of α: a press on it holds it, motion moves the view's
  * order (drawn at once, not recorded), the release sends the one "renyi-order A" the drag
@@ -226,6 +252,7 @@ static int wait_ms_for(const window_loop *L)
         if (wait_ms < 0 || to_second < wait_ms) wait_ms = to_second;
     }
     if (ui_focus_animating(L->view)) wait_ms = wait_ms < 0 || wait_ms > 15 ? 15 : wait_ms; /* its next frame */
+    if (L->cls && (wait_ms < 0 || wait_ms > 250)) wait_ms = 250; /* the trace's status, the card's advice */
     return wait_ms;
 }
 
@@ -414,6 +441,12 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
         L->dirty = 1;
         return;
     }
+    /* F7 starts a class when none runs (with a class, it shows or hides the join card). */
+    if (key->keysym.sym == SDLK_F7 && !L->cls && !L->replaying) {
+        char err[sizeof L->view->note];
+        if (class_start(L, err, sizeof err) != 0) say(L, err, 6000);
+        return;
+    }
     const int was_playing = xl_session_playing(L->s);
     char did[UI_LIBRARY_PATH + 32];
     ui_action act;
@@ -575,6 +608,11 @@ static int window_turn(void *ctx, int may_wait)
         L->presenter_dirty = 1;
     }
     turn_time(L);
+    if (L->cls) {
+        SDL_AtomicSet(&L->class_woken, 0); /* before taking: a vote after this wakes the loop again */
+        if (ui_class_turn(L->cls, L->d, (double)SDL_GetTicks64() / 1000.0, L->frames))
+            L->dirty = L->presenter_dirty = 1;
+    }
     if (cr->presenter && ui_platform_is_browser()) { /* one page, one canvas: refused before it is traced */
         cr->presenter = 0;
         say(L, "the presenter view is a second window: open it in the desktop program", 4000);
@@ -687,15 +725,26 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
         return 1;
     }
     window_loop *L = loop_start(opt, d, fonts, replay, win, r, sc);
+    L->class_event = SDL_RegisterEvents(1);
+    if (opt->class_on) {
+        char err[512];
+        if (class_start(L, err, sizeof err) != 0) {
+            fprintf(stderr, "xentlab: --class: %s\n", err);
+            L->running = 0;
+            L->status = 1;
+        }
+    }
     ui_dispatch_trace_lesson(d);
-    ui_platform_run(window_turn, L); /* in the browser, this never returns */
-    if (opt->screenshot) {
+    if (L->running) ui_platform_run(window_turn, L); /* in the browser, this never returns */
+    if (opt->screenshot && L->status == 0) {
         ui_scene_draw(sc, L->s, L->view, L->w, L->h, NULL);
         if (ui_app_save_png(r, L->w, L->h, opt->screenshot) != 0) {
             fprintf(stderr, "xentlab: --screenshot: cannot write %s: %s\n", opt->screenshot, SDL_GetError());
             L->status = 1;
         }
     }
+    ui_class_stop(L->cls, d);
+    L->cls = NULL;
     d->geom = NULL; /* the frames' geometry goes with the window */
     ui_reload_stop(&L->reload);
     presenter_close(&L->pv);
