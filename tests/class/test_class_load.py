@@ -51,6 +51,7 @@ class Room:
         self.joined = 0
         self.stop = False
         self.latency = []
+        self.by_kind = collections.defaultdict(list)   # 'join', 'poll', 'vote' -> seconds
         self.statuses = collections.Counter()
         self.errors = []
         self.requests = 0
@@ -85,6 +86,8 @@ class Room:
             self.requests += 1
             self.statuses[st] += 1
             self.latency.append(time.monotonic() - t0)
+            self.by_kind['vote' if method == 'POST' else 'poll' if path.startswith('/s') else 'join'].append(
+                time.monotonic() - t0)
             if st in (429, 503) and attempt < 5:
                 await asyncio.sleep(0.3 + 0.3 * attempt)
                 t0 = time.monotonic()
@@ -184,6 +187,10 @@ async def teacher(x, room, figures):
     figures['server'] = status[-1] if status else {}
     room.stop = True
     await asyncio.gather(*phones)
+    # The frame rate is the figure at the size asked only if the window has it.
+    geo = await asyncio.to_thread(x.xdotool, 'getwindowgeometry', x.win)
+    figures['geometry'] = (geo or '').split('Geometry:')[-1].strip()
+    await asyncio.to_thread(x.screenshot, 'play')
 
 
 def main():
@@ -265,9 +272,13 @@ def main():
               '' if figures.get('fps_while_playing', True) else ' (the play ended first)',
               {k: v for k, v in figures.get('server', {}).items() if k not in ('trace', 'class')},
               len(room.errors), time.monotonic() - started), flush=True)
+    print('latency by kind: %s' % '; '.join('%s %d, p50 %.1f ms, p99 %.1f ms' % (
+        k, len(v), 1000 * cl.percentile(v, 50), 1000 * cl.percentile(v, 99)) for k, v in sorted(room.by_kind.items())))
     if room.errors:
         print('client errors (first 5): %s' % room.errors[:5])
     check('no phone request failed', not room.errors, '%d errors' % len(room.errors))
+    check('the window is %dx%d (what the frame rate is measured at)' % (w, h),
+          figures.get('geometry') == '%dx%d' % (w, h), 'xdotool: %r' % figures.get('geometry'))
     check('the window drew at >= %g fps at %dx%d while 300 phones polled (%s)' % (
         a.min_fps, w, h, '%.1f' % fps if fps is not None else 'no figure'),
         fps is not None and fps >= a.min_fps and figures.get('fps_lines', 0) >= 4)
