@@ -502,7 +502,8 @@ START_TEST(test_stop_with_connections)
     int fds[6];
     for (int i = 0; i < 6; i++) fds[i] = connect_from(40 + i, port);
     send(fds[0], "GET /s?c=", 9, MSG_NOSIGNAL);                        /* half a request */
-    send(fds[1], "POST /v HTTP/1.1\r\nContent-Length: 10\r\n\r\nc=", 44, MSG_NOSIGNAL);  /* half a body */
+    static const char half_body[] = "POST /v HTTP/1.1\r\nContent-Length: 10\r\n\r\nc=";
+    send(fds[1], half_body, strlen(half_body), MSG_NOSIGNAL);   /* half a body */
     struct timespec pause = {0, 100 * 1000 * 1000};
     nanosleep(&pause, NULL);
     ck_assert_int_ge(xn_server_stats(srv).connections, 1);
