@@ -130,8 +130,10 @@ static void log_closed(ui_class *c, const ui_classroom *cr, int open_too)
         const xl_poll_tally *t = xl_poll_at(cr->poll, i);
         const int due = t->times_closed > c->logged[i] || (open_too && t == open && t->voted > 0);
         if (!due || t->page >= cr->lesson->npages || t->question >= cr->lesson->pages[t->page].nquestions) continue;
-        ui_class_log_row(c->log, time(NULL), cr->path, &cr->lesson->pages[t->page].questions[t->question], t,
-                         xl_poll_joined(cr->poll));
+        const xl_question *q = &cr->lesson->pages[t->page].questions[t->question];
+        char when[32];
+        ui_class_log_time(time(NULL), when, sizeof when);
+        ui_class_log_row(c->log, when, cr->path, q->text, q->right, xl_poll_joined(cr->poll), t);
         c->logged[i] = t->times_closed;
     }
 }
