@@ -153,6 +153,7 @@ async def teacher(x, room, figures):
     assert room.joined == PHONES, 'only %d of %d phones joined in 30 s: %s' % (room.joined, PHONES, room.errors[:5])
     await asyncio.to_thread(x.wait_trace, lambda L: sum(1 for o in L if o.get('class') == 'join') >= PHONES,
                             10, '%d class join lines' % PHONES)
+    await asyncio.to_thread(x.screenshot, 'joined')    # the join card: 300 phones
     for page, (qid, _, _) in QUESTIONS.items():
         m = x.mark()
         await asyncio.to_thread(x.key, 'Next')
@@ -168,6 +169,7 @@ async def teacher(x, room, figures):
         missing = voters - room.seen_counted[qid]
         assert not missing, 'question %s: %d phones never saw their last vote counted (e.g. %s)' % (
             qid, len(missing), sorted(missing)[:5])
+        await asyncio.to_thread(x.screenshot, 'voted-%s' % qid)   # the count of votes, not the split
         m = x.mark()
         await asyncio.to_thread(x.key, 'Next')      # the reveal: the question closes, a log row
         await asyncio.to_thread(x.wait_trace, lambda L: any(
