@@ -15,6 +15,8 @@ Then it checks that every vote was counted exactly once:
     voted = the phones that voted, joined = 300, right = the lesson's right answer;
   - the trace has one "class": "vote" line per vote sent, each ok, one "join" per phone;
   - each phone's own state showed its last vote as counted before the reveal;
+  - each page turn reached every phone within a second (key press to its first poll
+    that shows the new question);
 and that the window kept drawing: the trace's "class": "status" lines (frames drawn,
 once a second) give the frame rate during the last page's fast play, which must be at
 least --min-fps (25, the issue's floor at 1080p).
@@ -72,6 +74,7 @@ class Room:
         self.final = {}                         # (k, qid) -> the last vote answered 2xx
         self.done = collections.defaultdict(set)  # qid -> phones that finished their plan
         self.seen_counted = collections.defaultdict(set)  # qid -> phones whose state shows final
+        self.first_seen = collections.defaultdict(dict)   # qid -> phone -> when it first saw qid open
 
     async def req(self, k, method, path, body=None):
         t0 = time.monotonic()
@@ -120,6 +123,7 @@ class Room:
                     state = {}
                 if cl.is_open(state):
                     qid = str(cl.field(state, 'qid'))
+                    self.first_seen[qid].setdefault(k, time.monotonic())
                     await self.on_question(k, qid, state)
             await asyncio.sleep(max(0.0, POLL - (time.monotonic() - tick)))
 
@@ -156,8 +160,10 @@ async def teacher(x, room, figures):
     await asyncio.to_thread(x.screenshot, 'joined')    # the join card: 300 phones
     for page, (qid, _, _) in QUESTIONS.items():
         m = x.mark()
+        pressed = time.monotonic()
         await asyncio.to_thread(x.key, 'Next')
         await asyncio.to_thread(x.wait_phase, page, ('asking',), 10, m)
+        figures.setdefault('pressed', {})[qid] = pressed
         voters = {k for k in range(PHONES) if room.plan[(k, qid)]}
         t1 = time.monotonic()
         # Every phone has sent its votes, and its own state shows its last one counted.
@@ -260,6 +266,15 @@ def main():
             check('question %s: the last vote line\'s counts = the log\'s' % qid,
                   [str(c) for c in votes[-1].get('counts', [])][:n] == want[:n], '%s' % votes[-1].get('counts'))
 
+    # A page turn reaches every phone within a second (the issue): from the key press to
+    # each phone's first poll that shows the new question.
+    follow = []
+    for qid, pressed in figures.get('pressed', {}).items():
+        seen = room.first_seen.get(qid, {})
+        follow.append((qid, len(seen), max(seen.values(), default=pressed + 99) - pressed))
+    check('a page turn reached every phone within 1 s (%s)' % ', '.join(
+        '%s: %d phones, the last after %.2f s' % f for f in follow),
+        follow and all(n == PHONES and dt <= 1.0 for _, n, dt in follow))
     lat = room.latency
     fps = figures.get('fps')
     total_votes = sum(room.sent.values())
