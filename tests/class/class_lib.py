@@ -34,6 +34,9 @@ import tempfile
 import time
 import urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import trace_schema  # noqa: E402  (tests/trace_schema.py: docs/trace.md as code)
+
 JOIN_LINE = re.compile(r'xentlab: class: phones join at (\S+) \(code (\d+)')
 SKIP = 77
 
@@ -117,6 +120,7 @@ class Xentlab:
         self.win = None
         self.returncode = None
         self.url = self.code = None
+        self.schema_errors = {}
 
     # --- start and stop ---------------------------------------------------------------
     def __enter__(self):
@@ -257,16 +261,25 @@ class Xentlab:
             return []
 
     def trace(self):
-        """Every complete trace line, parsed (a line still being written is left out)."""
+        """Every complete trace line, parsed (a line still being written is left out). Each
+        is checked against the trace's schema (docs/trace.md): a line that breaks it is
+        kept in schema_errors (line number: what), for the test to report."""
         out = []
         with open(self.trace_path, errors='replace') as f:
-            for line in f:
+            for n, line in enumerate(f, 1):
                 if not line.endswith('\n'):
                     break
                 try:
-                    out.append(json.loads(line))
+                    obj = trace_schema.parse(line)
+                except trace_schema.SchemaError as e:
+                    self.schema_errors[n] = str(e)
+                    continue
                 except ValueError:
-                    pass
+                    continue
+                wrong = trace_schema.problems(obj)
+                if wrong:
+                    self.schema_errors[n] = '; '.join(wrong)
+                out.append(obj)
         return out
 
     def class_lines(self, kind=None, start=0):

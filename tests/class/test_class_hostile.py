@@ -353,6 +353,8 @@ def main():
         figures['server'] = status[-1] if status else {}
     check('xentlab quit cleanly on SIGTERM (status 0)', x.returncode == 0, 'status %r' % x.returncode)
     votes = [o for o in trace if o.get('class') == 'vote']
+    check('every trace line matches the schema (docs/trace.md)', not x.schema_errors,
+          '%d lines break it, e.g. %s' % (len(x.schema_errors), list(x.schema_errors.items())[:3]))
     oks = [o for o in votes if o.get('ok')]
     check('only votes on the open question 2.1 were counted', all(str(o.get('question')) == qid for o in oks),
           'counted on %s' % sorted({str(o.get('question')) for o in oks}))

@@ -235,6 +235,8 @@ def main():
 
     rows = x.log_rows()
     trace = x.trace()
+    check('every trace line matches the schema (docs/trace.md)', not x.schema_errors,
+          '%d lines break it, e.g. %s' % (len(x.schema_errors), list(x.schema_errors.items())[:3]))
     joins = [o for o in trace if o.get('class') == 'join']
     check('a join line for each phone, each device once', len(joins) == PHONES and
           len({o.get('device') for o in joins}) == PHONES, '%d lines, %d devices' % (

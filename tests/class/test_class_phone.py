@@ -177,6 +177,9 @@ def main():
         exc = b.exceptions()
         check('no script error on the page', not exc, '%s' % exc[:3])
     check('xentlab quit cleanly on SIGTERM (status 0)', x.returncode == 0, 'status %r' % x.returncode)
+    x.trace()
+    check('every trace line matches the schema (docs/trace.md)', not x.schema_errors,
+          '%d lines break it, e.g. %s' % (len(x.schema_errors), list(x.schema_errors.items())[:3]))
     passed = sum(results)
     print('%d passed, %d failed' % (passed, len(results) - passed))
     return 0 if passed == len(results) else 1
