@@ -6,7 +6,7 @@ every line they read) and tests/web/test_web.py (the browser's trace).
 
     parse(text)              one line -> dict; raises SchemaError on a key given twice
                              in any object, NaN or Infinity, or anything but an object
-    kind(line)               "step", "command" or "lesson"
+    kind(line)               "step", "command", "lesson", "class" or "class-status"
     problems(line, readouts) what is wrong with a parsed line, as a list of sentences;
                              readouts: the scenario's readout names in order, or None
                              to check only that "readouts" holds numbers or null
@@ -62,7 +62,33 @@ FIELDS = {
         "state": ("hash", True),
         "readouts": ("readouts", True),
     }),
+    # The class's lines (part 12): no scene, only the votes. "counts" has one entry per
+    # option of "question"; "voted" is their sum.
+    "class": {
+        "trace": ("int", True),
+        "class": ("class", True),
+        "device": ("positive", False),
+        "question": ("question", False),
+        "option": ("positive", False),
+        "shown": ("bool", False),
+        "ok": ("bool", True),
+        "joined": ("count", True),
+        "voted": ("count", False),
+        "counts": ("counts", False),
+    },
+    "class-status": {
+        "trace": ("int", True),
+        "class": ("class", True),
+        "seconds": ("number", True),
+        "frames": ("count", True),
+        "joined": ("count", True),
+        "requests": ("count", True),
+        "refused": ("count", True),
+        "limited": ("count", True),
+        "connections": ("count", True),
+    },
 }
+CLASS_EVENTS = {"start", "join", "vote", "split", "card", "status"}
 RACE_FIELDS = {"optimizer": ("str", True), "loss": ("number", True), "diverged_at": ("int", False)}
 LESSON_EVENTS = {"open", "close", "page", "again", "blank", "unblank", "menu", "menu-closed", "presenter",
                  "presenter-closed", "phase", "reload"}
@@ -97,6 +123,8 @@ def parse(text):
 
 
 def kind(line):
+    if "class" in line:
+        return "class-status" if line["class"] == "status" else "class"
     if "command" in line:
         return "command"
     if "lesson" in line:
@@ -128,6 +156,11 @@ def _type_problem(name, typ, v):
         "slice": lambda: isinstance(v, list) and len(v) == 2 and all(_is_int(x) and x >= 0 for x in v),
         "race": lambda: isinstance(v, list) and len(v) >= 1 and all(isinstance(x, dict) for x in v),
         "readouts": lambda: isinstance(v, dict),
+        "class": lambda: v in CLASS_EVENTS,
+        "positive": lambda: _is_int(v) and v >= 1,
+        "count": lambda: _is_int(v) and v >= 0,
+        "question": lambda: isinstance(v, str) and re.fullmatch(r"[1-9][0-9]*\.[1-9][0-9]*", v) is not None,
+        "counts": lambda: isinstance(v, list) and 2 <= len(v) <= 4 and all(_is_int(x) and x >= 0 for x in v),
     }[typ]()
     return None if ok else "%s is %r, not %s" % (name, v, typ)
 
@@ -155,14 +188,25 @@ def problems(line, readouts=None):
     if next(iter(line)) != "trace":
         return ["\"trace\" is not the line's first field"]
     k = kind(line)
-    if "command" in line and "lesson" in line:
-        return ["a line with both \"command\" and \"lesson\""]
+    if sum(key in line for key in ("command", "lesson", "class")) > 1:
+        return ["a line with more than one of \"command\", \"lesson\" and \"class\""]
     out = _fields_problems(line, FIELDS[k], "a %s line" % k)
     if k == "step" and isinstance(line.get("q"), list) and isinstance(line.get("surprise"), list) \
             and len(line["q"]) != len(line["surprise"]):
         out.append("q has %d entries, surprise %d" % (len(line["q"]), len(line["surprise"])))
     if k == "command" and "ok" in line and ("message" in line) == line["ok"]:
         out.append("\"message\" is there exactly when ok is false; ok is %r" % line["ok"])
+    if k == "class" and ("voted" in line) != ("counts" in line):
+        out.append("\"voted\" and \"counts\" come together")
+    if k == "class" and isinstance(line.get("counts"), list) and _is_int(line.get("voted")) \
+            and all(_is_int(x) for x in line["counts"]) and sum(line["counts"]) != line["voted"]:
+        out.append("counts %s do not sum to voted %d" % (line["counts"], line["voted"]))
+    if k == "class" and line.get("class") in ("join", "vote") and "device" not in line:
+        out.append("a %s line lacks \"device\"" % line["class"])
+    if k == "class" and line.get("class") == "vote" and ("question" not in line or "option" not in line):
+        out.append("a vote line lacks \"question\" or \"option\"")
+    if k == "class" and ("shown" in line) != (line.get("class") in ("split", "card")):
+        out.append("\"shown\" is on split and card lines only")
     if k == "step" and isinstance(line.get("race"), list):
         for i, run in enumerate(line["race"]):
             if isinstance(run, dict):

@@ -1,6 +1,7 @@
 /* ui_classroom: lesson keys and the menu (see ui_classroom.h). */
 #include "ui_classroom.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,12 +10,14 @@
 void ui_classroom_init(ui_classroom *c, const char *fonts_dir)
 {
     memset(c, 0, sizeof *c);
+    c->card_page = -1;
     ui_library_scan(&c->library, fonts_dir);
 }
 
 /* Forget the lesson without remembering it (an open that failed, the end). */
 static void drop(ui_classroom *c)
 {
+    if (c->poll) xl_poll_close(c->poll); /* no lesson asks it any more */
     xl_player_destroy(c->player);
     c->player = NULL;
     free(c->lesson);
@@ -37,6 +40,8 @@ void ui_classroom_close(ui_classroom *c)
 void ui_classroom_free(ui_classroom *c)
 {
     drop(c);
+    xl_poll_destroy(c->poll);
+    c->poll = NULL;
 }
 
 void ui_classroom_set_host(ui_classroom *c, xl_player_host host)
@@ -153,7 +158,8 @@ static int menu_index_of_current(const ui_classroom *c)
     return 0;
 }
 
-int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *err, size_t errlen)
+/* A lesson's own action (not the class's). */
+static int lesson_do(ui_classroom *c, const char *action, xl_session *s, char *err, size_t errlen)
 {
     char word[32] = "";
     int n = 0, arg = 0;
@@ -206,10 +212,242 @@ int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *er
     else {
         snprintf(err, errlen, "'%s' is not a lesson action (next, back, first, last, restart, blank, unblank, "
                               "again, page K, answer K, menu, menu-select K, menu-close, open FILE, close, resume, presenter, "
-                              "reload)", action);
+                              "reload, class-start URL, class-join D, class-vote D P.Q K, class-split, class-card)", action);
         return -1;
     }
     return 0;
+}
+
+/* ---- The class (part 12) ---- */
+
+/* A number as a class action writes it: 1 to 9 plain decimal digits (no sign, no
+ * space), read from *p, which moves past them. -1 if there are none or too many. */
+static long read_number(const char **p)
+{
+    const char *q = *p;
+    long v = 0;
+    int digits = 0;
+    while (*q >= '0' && *q <= '9') {
+        if (++digits > 9) return -1;
+        v = v * 10 + (*q++ - '0');
+    }
+    if (digits == 0) return -1;
+    *p = q;
+    return v;
+}
+
+/* Past one or more spaces; 0 if there were none. */
+static int skip_spaces(const char **p)
+{
+    const char *q = *p;
+    while (*q == ' ') q++;
+    const int any = q != *p;
+    *p = q;
+    return any;
+}
+
+/* "", "on" or "off" (the rest of the text): -1 toggle, 1, 0; -2 if anything else. */
+static int read_switch(const char *rest)
+{
+    if (!*rest) return -1;
+    if (strcmp(rest, "on") == 0) return 1;
+    if (strcmp(rest, "off") == 0) return 0;
+    return -2;
+}
+
+/* The join code: the URL's c= query value (up to '&' or '#'), "" when it has none. */
+static void code_of(const char *url, char *code, size_t n)
+{
+    code[0] = '\0';
+    const char *q = strchr(url, '?');
+    while (q) {
+        q++;
+        if (q[0] == 'c' && q[1] == '=') {
+            const size_t len = strcspn(q + 2, "&#");
+            if (len < n) snprintf(code, n, "%.*s", (int)len, q + 2);
+            return;
+        }
+        q = strchr(q, '&');
+    }
+}
+
+int ui_classroom_parse_class(const char *text, ui_class_action *a, char *err, size_t errlen)
+{
+    memset(a, 0, sizeof *a);
+    a->device = a->page = a->question = a->option = -1;
+    a->set = -1;
+    const char *p = text;
+    while (*p == ' ') p++;
+    const size_t wlen = strcspn(p, " ");
+    static const struct { const char *word; ui_class_kind kind; } words[] = {
+        {"class-start", UI_CLASS_START}, {"class-join", UI_CLASS_JOIN}, {"class-vote", UI_CLASS_VOTE},
+        {"class-split", UI_CLASS_SPLIT}, {"class-card", UI_CLASS_CARD},
+    };
+    ui_class_kind kind = UI_CLASS_NONE;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i].word) == wlen && strncmp(p, words[i].word, wlen) == 0) kind = words[i].kind;
+    if (kind == UI_CLASS_NONE) return 0;
+    const char *rest = p + wlen;
+    skip_spaces(&rest);
+    size_t end = strlen(rest);
+    while (end > 0 && rest[end - 1] == ' ') end--; /* trailing spaces are no part of it */
+    char body[UI_CLASSROOM_URL_MAX + 64];
+    if (end >= sizeof body) {
+        snprintf(err, errlen, "'%.*s' is too long for a class action", (int)wlen, p);
+        return -1;
+    }
+    snprintf(body, sizeof body, "%.*s", (int)end, rest);
+    const char *q = body;
+    long d = 0, pg = 0, qn = 0, k = 0;
+    switch (kind) {
+    case UI_CLASS_START:
+        for (const char *u = body; *u; u++)
+            if (!isgraph((unsigned char)*u)) {
+                snprintf(err, errlen, "'class-start URL': the URL has a space or a control character");
+                return -1;
+            }
+        if (!body[0] || strlen(body) >= sizeof a->url) {
+            snprintf(err, errlen, "'class-start URL' needs a URL of 1 to %d characters", UI_CLASSROOM_URL_MAX - 1);
+            return -1;
+        }
+        snprintf(a->url, sizeof a->url, "%s", body);
+        break;
+    case UI_CLASS_JOIN:
+        d = read_number(&q);
+        if (d < 1 || *q) {
+            snprintf(err, errlen, "'class-join %s' is not class-join D (the device, from 1)", body);
+            return -1;
+        }
+        break;
+    case UI_CLASS_VOTE:
+        d = read_number(&q);
+        if (d >= 1 && skip_spaces(&q)) pg = read_number(&q);
+        if (pg >= 1 && *q == '.') {
+            q++;
+            qn = read_number(&q);
+        }
+        if (qn >= 1 && skip_spaces(&q)) k = read_number(&q);
+        if (d < 1 || pg < 1 || qn < 1 || k < 1 || *q) {
+            snprintf(err, errlen,
+                     "'class-vote %s' is not class-vote D P.Q K (the device, page.question and answer, each from 1)",
+                     body);
+            return -1;
+        }
+        break;
+    case UI_CLASS_SPLIT:
+    case UI_CLASS_CARD:
+        a->set = read_switch(body);
+        if (a->set == -2) {
+            snprintf(err, errlen, "'%.*s %s': say on, off or nothing (toggle)", (int)wlen, p, body);
+            return -1;
+        }
+        break;
+    case UI_CLASS_NONE: break;
+    }
+    /* Within int: a number of 9 digits is; out of range is the poll's to refuse. */
+    a->kind = kind;
+    a->device = (int)d - 1;
+    a->page = (int)pg - 1;
+    a->question = (int)qn - 1;
+    a->option = (int)k - 1;
+    return 1;
+}
+
+int ui_classroom_card_shown(const ui_classroom *c)
+{
+    if (!c->poll) return 0;
+    if (c->card != UI_CLASS_CARD_AUTO) return c->card == UI_CLASS_CARD_ON;
+    return c->player != NULL && xl_player_page(c->player) == 0;
+}
+
+void ui_classroom_sync_poll(ui_classroom *c)
+{
+    if (!c->poll) return;
+    const xl_player *p = c->player;
+    const int page = p ? xl_player_page(p) : -1;
+    if (page != c->card_page) { /* a page turn: the card is the first page's again */
+        c->card = UI_CLASS_CARD_AUTO;
+        c->card_page = page;
+    }
+    if (p && !xl_player_busy(p) && xl_player_phase_of(p) == XL_PLAYER_ASKING) {
+        const xl_page *pg = &xl_player_lesson(p)->pages[page];
+        for (int q = 0; q < pg->nquestions; q++)
+            if (xl_player_question_state(p, q, NULL) == 1) {
+                if (xl_poll_open(c->poll, page, q, pg->questions[q].nanswers) != 0) break; /* the table is full */
+                return;
+            }
+    }
+    xl_poll_close(c->poll);
+}
+
+/* Why device d's vote on (page, q) for option k was refused. */
+static void vote_refusal(const ui_classroom *c, const ui_class_action *a, char *err, size_t errlen)
+{
+    const xl_poll_tally *t = xl_poll_open_tally(c->poll);
+    if (a->device < 0 || a->device >= XL_POLL_DEVICES_MAX)
+        snprintf(err, errlen, "device %d is out of range (1 to %d)", a->device + 1, XL_POLL_DEVICES_MAX);
+    else if (!t || t->page != a->page || t->question != a->question)
+        snprintf(err, errlen, "question %d.%d is not open", a->page + 1, a->question + 1);
+    else if (a->option < 0 || a->option >= t->noptions)
+        snprintf(err, errlen, "question %d.%d has no answer %d (it has %d)", a->page + 1, a->question + 1, a->option + 1,
+                 t->noptions);
+    else snprintf(err, errlen, "device %d has not joined", a->device + 1);
+}
+
+/* A class action (a parsed), with the player's question in the poll first. */
+static int class_do(ui_classroom *c, const char *action, const ui_class_action *a, char *err, size_t errlen)
+{
+    if (a->kind == UI_CLASS_START) {
+        if (!c->poll) c->poll = xl_poll_create();
+        else xl_poll_clear(c->poll);
+        if (!c->poll) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        snprintf(c->class_url, sizeof c->class_url, "%s", a->url);
+        code_of(c->class_url, c->class_code, sizeof c->class_code);
+        ui_classroom_sync_poll(c);
+        c->card = UI_CLASS_CARD_ON; /* a class just started: its card, whatever the page */
+        return 0;
+    }
+    if (!c->poll) {
+        snprintf(err, errlen, "'%s' needs a class (class-start URL)", action);
+        return -1;
+    }
+    ui_classroom_sync_poll(c);
+    switch (a->kind) {
+    case UI_CLASS_JOIN:
+        if (xl_poll_join(c->poll, a->device) < 0) {
+            snprintf(err, errlen, "device %d is out of range (1 to %d)", a->device + 1, XL_POLL_DEVICES_MAX);
+            return -1;
+        }
+        return 0;
+    case UI_CLASS_VOTE:
+        if (xl_poll_vote(c->poll, a->device, a->page, a->question, a->option) < 0) {
+            vote_refusal(c, a, err, errlen);
+            return -1;
+        }
+        return 0;
+    case UI_CLASS_SPLIT:
+        xl_poll_set_split(c->poll, a->set < 0 ? !xl_poll_split_shown(c->poll) : a->set);
+        return 0;
+    case UI_CLASS_CARD: {
+        const int shown = a->set < 0 ? !ui_classroom_card_shown(c) : a->set;
+        c->card = shown ? UI_CLASS_CARD_ON : UI_CLASS_CARD_OFF;
+        return 0;
+    }
+    default: return 0;
+    }
+}
+
+int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *err, size_t errlen)
+{
+    ui_class_action a;
+    const int is_class = ui_classroom_parse_class(action, &a, err, errlen);
+    if (is_class < 0) return -1;
+    const int rc = is_class ? class_do(c, action, &a, err, errlen) : lesson_do(c, action, s, err, errlen);
+    ui_classroom_sync_poll(c);
+    return rc;
 }
 
 /* Do `action` (from a key or a click) and say it in did[n]. */
@@ -261,6 +499,9 @@ ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint1
     if (c->blank) return act(c, s, did, n, "unblank"); /* any key brings the screen back, and does nothing else */
     if (c->menu_open) return menu_key(c, key, s, did, n);
     if (key == SDLK_m && !ctrl && !shift) return act(c, s, did, n, "menu");
+    /* The class's keys (part 12), in a lesson or the sandbox. */
+    if (key == SDLK_F7 && !ctrl && !shift) return c->poll ? act(c, s, did, n, "class-card") : UI_CLASSROOM_CLASS_WANTED;
+    if (key == SDLK_F8 && !ctrl && !shift && c->poll) return act(c, s, did, n, "class-split");
     const int class_on = c->lesson != NULL || c->left_path[0] != '\0';
     if (class_on && !ctrl && (key == SDLK_q || (key == SDLK_ESCAPE && !c->lesson))) {
         c->quit_asked = 1; /* no quit without a second press while a class is on */

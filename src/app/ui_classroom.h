@@ -11,7 +11,21 @@
 #include "ui_library.h"
 #include "ui_lesson_panel.h"
 #include "xl_player.h"
+#include "xl_poll.h"
 #include "xl_session.h"
+
+enum {
+    UI_CLASSROOM_URL_MAX = 128,  /* the join URL a class-start names, with its end */
+    UI_CLASSROOM_CODE_MAX = 16   /* its c= value, the join code */
+};
+
+/* The join card (part 12): on the lesson's first page only (AUTO), or shown or hidden on
+ * the page where F7 ("class-card") asked; the next page turn returns it to AUTO. */
+typedef enum ui_class_card {
+    UI_CLASS_CARD_AUTO = 0,
+    UI_CLASS_CARD_ON,
+    UI_CLASS_CARD_OFF
+} ui_class_card;
 
 typedef struct ui_classroom {
     ui_library library;          /* the lessons the menu lists */
@@ -37,13 +51,26 @@ typedef struct ui_classroom {
     /* How its players change the session (ui_classroom_set_host): the app's dispatcher.
      * All zero (as ui_classroom_init leaves it): straight on the session. */
     xl_player_host host;
+    /* The class answering from their phones (part 12): made by "class-start URL", kept
+     * until ui_classroom_free (closing the lesson only closes its question). The poll is
+     * owned; NULL when no class runs. ui_classroom_sync_poll keeps its open question the
+     * one the player asks. */
+    xl_poll *poll;
+    char class_url[UI_CLASSROOM_URL_MAX];    /* "" when no class runs */
+    char class_code[UI_CLASSROOM_CODE_MAX];  /* the URL's c= value, "" when it has none */
+    ui_class_card card;
+    int card_page;                           /* the page (0-based, -1: none) the card was last seen on */
 } ui_classroom;
 
 /* What a key did. */
 typedef enum ui_classroom_key_result {
     UI_CLASSROOM_PASS = 0,   /* not a lesson key: the learner's (sandbox keys apply) */
     UI_CLASSROOM_TAKEN,      /* the lesson or the menu took it */
-    UI_CLASSROOM_QUIT        /* quit the program */
+    UI_CLASSROOM_QUIT,       /* quit the program */
+    /* F7 while no class runs: nothing was done and nothing is said in did (so nothing
+     * is recorded); the window may start a class (ui_class), which dispatches
+     * "class-start URL" when its server runs. */
+    UI_CLASSROOM_CLASS_WANTED
 } ui_classroom_key_result;
 
 /* Scan the lessons (fonts_dir: where the fonts are, the lessons lie near them). */
@@ -76,16 +103,65 @@ int ui_classroom_nearest_page(int page, int npages);
 /* The lesson's own actions as text, the form --record-input writes and --replay reads:
  *   next, back, first, last, page K, restart (F5), blank, unblank, answer K (1-based), menu,
  *   menu-select K, menu-close, open FILE, close (to the sandbox), presenter (toggles),
- *   resume (back to the lesson last left, at the page left), reload (its file again).
- * Returns 0, or -1 with the reason in err (unknown, or no lesson open for it). */
+ *   resume (back to the lesson last left, at the page left), reload (its file again),
+ * and the class's (part 12; numbers 1-based, written in plain decimal digits):
+ *   class-start URL     a class began: a new poll (an old one is cleared), the URL and its
+ *                       c= code kept for the join card, which is shown on this page
+ *   class-join D        device D (1..XL_POLL_DEVICES_MAX) joined (again: nothing)
+ *   class-vote D P.Q K  device D votes answer K on page P's question Q: refused (-1,
+ *                       nothing changed) unless D joined, P.Q is the question being
+ *                       asked and K one of its answers ("question 3.1 is not open",
+ *                       "device 7 has not joined"); the same vote again is taken (0)
+ *   class-split [on|off]  the split's bars on the projector: toggled, shown or hidden
+ *   class-card [on|off]   the join card on this page: toggled, shown or hidden
+ * Text that does not parse is refused with the reason, and nothing changes. Every action
+ * ends with ui_classroom_sync_poll, and class actions begin with it.
+ * Returns 0, or -1 with the reason in err (unknown, no lesson or no class open for it). */
 int ui_classroom_do(ui_classroom *c, const char *action, xl_session *s, char *err, size_t errlen);
+
+/* A class action's text, parsed (ui_classroom_parse_class). */
+typedef enum ui_class_kind {
+    UI_CLASS_NONE = 0,
+    UI_CLASS_START,
+    UI_CLASS_JOIN,
+    UI_CLASS_VOTE,
+    UI_CLASS_SPLIT,
+    UI_CLASS_CARD
+} ui_class_kind;
+
+typedef struct ui_class_action {
+    ui_class_kind kind;
+    int device;                      /* JOIN, VOTE: 0-based */
+    int page, question, option;      /* VOTE: 0-based */
+    int set;                         /* SPLIT, CARD: -1 toggle, 0 off, 1 on */
+    char url[UI_CLASSROOM_URL_MAX];  /* START */
+} ui_class_action;
+
+/* Parse `text` as a class action into *a. Returns 1 if it is one, 0 if its first word
+ * is not a class action's (*a is NONE), -1 if it is one badly written (the reason in
+ * err). Nothing is done. */
+int ui_classroom_parse_class(const char *text, ui_class_action *a, char *err, size_t errlen);
+
+/* Keep the class in step with the player: the question it asks (phase ASKING, the
+ * question whose state is 1) is the poll's open question, and none is open otherwise
+ * (no lesson, another phase, work in progress, or the poll's table full); a page turn
+ * returns the card to AUTO. Nothing without a class. Called by ui_classroom_do, and by
+ * the dispatcher wherever time passes or the player moves without an action. */
+void ui_classroom_sync_poll(ui_classroom *c);
+
+/* 1 when the join card is shown now: a class runs and the card is ON, or AUTO on the
+ * lesson's first page. */
+int ui_classroom_card_shown(const ui_classroom *c);
 
 /* A key press: a lesson key does its action and writes it into did[n] (if not NULL;
  * "" when the key is the learner's or only answered the quit question).
  * A lesson survives its clicker: Esc leaves for the sandbox, and there Page Down, Page
  * Up or F5 return to the page left; while a lesson is open or was left, Q and Esc (in
  * the sandbox) only ask (quit_asked), and a second Esc or Q quits (UI_CLASSROOM_QUIT);
- * any other key answers "stay" and does nothing else. */
+ * any other key answers "stay" and does nothing else.
+ * F7 toggles the join card while a class runs ("class-card"), and without one returns
+ * UI_CLASSROOM_CLASS_WANTED (did ""); F8 toggles the split ("class-split") while a
+ * class runs, and is the learner's otherwise. Either with Shift, Ctrl or Alt: the learner's. */
 ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint16 mod, xl_session *s, char *did,
                                          size_t n);
 /* A click at frame pixel (x, y) on what the last frame drew: a lesson's answer or one of

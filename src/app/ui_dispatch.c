@@ -21,6 +21,7 @@ static const policy policies[] = {
     [UI_DISPATCH_START] = {1, 1, 1},
     [UI_DISPATCH_REPLAY] = {1, 0, 1},
     [UI_DISPATCH_SCRIPT] = {0, 0, 0},
+    [UI_DISPATCH_CLASS] = {0, 1, 1},
 };
 
 static long perform(void *user, const xl_player_request *rq)
@@ -237,16 +238,43 @@ int ui_dispatch_command(ui_dispatch *d, ui_dispatch_from from, xl_command cmd)
     return ui_dispatch_action(d, from, &act);
 }
 
+/* A trace line for a class action (taken: ok), if `action` is one and from traces. */
+static void trace_class(ui_dispatch *d, ui_dispatch_from from, const char *action, int ok)
+{
+    static const char *const kinds[] = {"", "start", "join", "vote", "split", "card"};
+    ui_class_action a;
+    char err[256] = "";
+    if (!d->trace || !policies[from].trace || ui_classroom_parse_class(action, &a, err, sizeof err) != 1) return;
+    const xl_poll *poll = d->cr->poll;
+    ui_trace_class_line line = {kinds[a.kind], -1, -1, -1, -1, -1, ok, poll ? xl_poll_joined(poll) : 0, NULL};
+    if (a.kind == UI_CLASS_JOIN || a.kind == UI_CLASS_VOTE) line.device = a.device;
+    if (a.kind == UI_CLASS_VOTE) {
+        line.page = a.page;
+        line.question = a.question;
+        line.option = a.option;
+        line.tally = poll ? xl_poll_find(poll, a.page, a.question) : NULL;
+    } else if (poll && (line.tally = xl_poll_open_tally(poll)) != NULL) {
+        line.page = line.tally->page;
+        line.question = line.tally->question;
+    }
+    if (a.kind == UI_CLASS_SPLIT) line.shown = poll ? xl_poll_split_shown(poll) : -1;
+    if (a.kind == UI_CLASS_CARD) line.shown = ui_classroom_card_shown(d->cr);
+    ui_trace_class(d->trace, &line);
+}
+
 int ui_dispatch_lesson(ui_dispatch *d, ui_dispatch_from from, const char *action, char *err, size_t n)
 {
     int rc = ui_classroom_do(d->cr, action, d->s, err, n);
     if (rc == 0) ui_dispatch_lesson_done(d, from, action);
+    else trace_class(d, from, action, 0);
     return rc;
 }
 
 void ui_dispatch_lesson_done(ui_dispatch *d, ui_dispatch_from from, const char *did)
 {
-    if (did && did[0]) record(d, from, UI_REPLAY_LESSON, did, 0);
+    if (!did || !did[0]) return;
+    record(d, from, UI_REPLAY_LESSON, did, 0);
+    trace_class(d, from, did, 1);
 }
 
 ui_classroom_key_result ui_dispatch_key(ui_dispatch *d, SDL_Keycode key, Uint16 mod, int lessons_locked,
@@ -286,6 +314,7 @@ int ui_dispatch_time(ui_dispatch *d, double seconds)
                                              : xl_session_tick(d->s, NULL, 0, seconds, NULL);
     if (stepped > 0) record(d, UI_DISPATCH_LEARNER, UI_REPLAY_ADVANCE, NULL, stepped);
     if (stepped > 0) follow_state(d);
+    ui_classroom_sync_poll(d->cr); /* a play that ended may have reached a question */
     return stepped;
 }
 
@@ -357,9 +386,12 @@ int ui_dispatch_replay(ui_dispatch *d, const ui_replay_entry *e, const char *fil
         return 1;
     case UI_REPLAY_LESSON:
         return replay_lesson(d, e, file, work);
-    case UI_REPLAY_ADVANCE:
-        return (d->cr->player ? xl_player_advance_steps(d->cr->player, e->n) : xl_session_advance_steps(d->s, e->n)) >
-               0;
+    case UI_REPLAY_ADVANCE: {
+        const long stepped =
+            d->cr->player ? xl_player_advance_steps(d->cr->player, e->n) : xl_session_advance_steps(d->s, e->n);
+        ui_classroom_sync_poll(d->cr); /* as ui_dispatch_time does live */
+        return stepped > 0;
+    }
     case UI_REPLAY_SIZE:
         return 0;
     }
@@ -368,8 +400,13 @@ int ui_dispatch_replay(ui_dispatch *d, const ui_replay_entry *e, const char *fil
 
 void ui_dispatch_sync_view(ui_dispatch *d)
 {
+    ui_classroom_sync_poll(d->cr);
     const ui_classroom *cr = d->cr;
     ui_view *view = d->view;
+    view->poll = cr->poll;
+    view->class_url = cr->poll ? cr->class_url : NULL;
+    view->class_code = cr->poll ? cr->class_code : NULL;
+    view->class_card = ui_classroom_card_shown(cr);
     view->lesson = cr->player;
     view->broken = cr->broken ? cr->lesson : NULL;
     view->blank = cr->blank;

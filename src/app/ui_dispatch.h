@@ -11,6 +11,7 @@
  *   START            yes     yes            yes (at 0 ms)        yes
  *   REPLAY           yes     yes            no (it is one)       yes
  *   SCRIPT           yes     no             no                   no
+ *   CLASS            yes     no             yes (a lesson line)  yes (a class line)
  *
  * Applied: a session command to the session (xl_session_tick with no time; the player's
  * requests as its host contract says), a view command to the view. Take-over: a session command from anyone but the lesson's
@@ -24,7 +25,16 @@
  *
  * What only a window has (saving a screenshot, going fullscreen, the cursor, the
  * presenter's window, notes) stays with the window loop, which acts on what a dispatch
- * returns. */
+ * returns.
+ *
+ * The class (part 12): its phones' joins and votes arrive as lesson actions from CLASS
+ * (ui_class, the glue around the class server), the teacher's F7 and F8 as the
+ * LEARNER's; each class action, taken or refused, gets a trace "class" line
+ * (ui_trace_class) from every source the table traces, and one taken is recorded as
+ * the table says, so a replay counts the same votes. A refused one changes nothing and
+ * is not recorded. The poll follows the player wherever it moves (ui_classroom_sync_poll):
+ * after every lesson action, when time passes (live or replayed) and in
+ * ui_dispatch_sync_view. */
 #ifndef UI_DISPATCH_H
 #define UI_DISPATCH_H
 
@@ -41,7 +51,8 @@ typedef enum ui_dispatch_from {
     UI_DISPATCH_LEARNER = 0,  /* keys, mouse, touch, wheel: live in the window */
     UI_DISPATCH_START,        /* --do and --steps, before the first frame */
     UI_DISPATCH_REPLAY,       /* a line of --replay */
-    UI_DISPATCH_SCRIPT        /* the lesson's player, through its host (ui_dispatch_host) */
+    UI_DISPATCH_SCRIPT,       /* the lesson's player, through its host (ui_dispatch_host) */
+    UI_DISPATCH_CLASS         /* the class's phones (ui_class): class-join, class-vote, ... */
 } ui_dispatch_from;
 
 /* What the trace's lesson lines compare, to write one when something changed. */
@@ -119,7 +130,9 @@ int ui_dispatch_replay(ui_dispatch *d, const ui_replay_entry *e, const char *fil
  * else the session's text. 0, or -1 with the reason in err. */
 int ui_dispatch_state_text(const ui_dispatch *d, char *buf, size_t n, char *err, size_t errlen);
 
-/* Copy the classroom's lesson fields into the view. */
+/* Copy the classroom's lesson fields into the view, and its class's: the poll (after
+ * ui_classroom_sync_poll: a page computed in slices may have reached a question since
+ * the last action), the URL and code (NULL without a class), whether the card shows. */
 void ui_dispatch_sync_view(ui_dispatch *d);
 /* A trace lesson line if the lesson, its page, phase, blanking, menu, presenter,
  * "again" or reload count changed since the last call (or since ui_dispatch_init: the first call

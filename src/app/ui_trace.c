@@ -171,3 +171,33 @@ void ui_trace_lesson(FILE *f, const xl_session *s, const char *event, const char
     fputs("}\n", f);
     fflush(f);
 }
+
+void ui_trace_class(FILE *f, const ui_trace_class_line *l)
+{
+    print_open(f);
+    print_string(f, "class", l->kind);
+    if (l->device >= 0) fprintf(f, ",\"device\":%d", l->device + 1);
+    if (l->page >= 0 && l->question >= 0) fprintf(f, ",\"question\":\"%d.%d\"", l->page + 1, l->question + 1);
+    if (l->option >= 0) fprintf(f, ",\"option\":%d", l->option + 1);
+    if (l->shown >= 0) fprintf(f, ",\"shown\":%s", l->shown ? "true" : "false");
+    fprintf(f, ",\"ok\":%s,\"joined\":%d", l->ok ? "true" : "false", l->joined);
+    if (l->tally) {
+        fprintf(f, ",\"voted\":%d,\"counts\":[", l->tally->voted);
+        for (int k = 0; k < l->tally->noptions; k++) fprintf(f, "%s%d", k ? "," : "", l->tally->counts[k]);
+        fputc(']', f);
+    }
+    fputs("}\n", f);
+    fflush(f);
+}
+
+void ui_trace_class_status(FILE *f, double seconds, long frames, int joined, unsigned long requests,
+                           unsigned long refused, unsigned long limited, int connections)
+{
+    print_open(f);
+    print_string(f, "class", "status");
+    fputc(',', f);
+    print_number(f, "seconds", seconds);
+    fprintf(f, ",\"frames\":%ld,\"joined\":%d,\"requests\":%lu,\"refused\":%lu,\"limited\":%lu,\"connections\":%d}\n",
+            frames, joined, requests, refused, limited, connections);
+    fflush(f);
+}

@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "ui_input.h"
+#include "xl_poll.h"
 #include "xl_session.h"
 
 void ui_trace_step(FILE *f, const xl_session *s, const xl_sample *sample);
@@ -36,5 +37,29 @@ void ui_trace_command_state(FILE *f, const xl_session *s, const ui_action *act, 
  * "optimizer" and "readouts"}. */
 void ui_trace_lesson(FILE *f, const xl_session *s, const char *event, const char *file, int page, int pages,
                      const char *phase);
+
+/* A class line (part 12), for each class action the dispatcher takes or refuses:
+ * {"trace", "class" (start, join, vote, split, card), "device" (join, vote: 1-based),
+ * "question" ("P.Q", 1-based: a vote's own, else the open question's), "option" (vote:
+ * 1-based), "shown" (split, card: after the action), "ok", "joined", and "voted" and
+ * "counts" (one per option) of the question's tally when it has one}. */
+typedef struct ui_trace_class_line {
+    const char *kind;
+    int device;                  /* 0-based; -1 leaves it out */
+    int page, question;          /* 0-based; -1 leaves "question" out */
+    int option;                  /* 0-based; -1 leaves it out */
+    int shown;                   /* 0 or 1; -1 leaves it out */
+    int ok;
+    int joined;
+    const xl_poll_tally *tally;  /* borrowed; NULL leaves "voted" and "counts" out */
+} ui_trace_class_line;
+void ui_trace_class(FILE *f, const ui_trace_class_line *line);
+
+/* The class's status line, once a second while a class runs: {"trace", "class":"status",
+ * "seconds" (since the class started), "frames" (the main window's frames drawn so far),
+ * "joined", "requests", "refused", "limited" (the server's counts so far),
+ * "connections" (open now)}. */
+void ui_trace_class_status(FILE *f, double seconds, long frames, int joined, unsigned long requests,
+                           unsigned long refused, unsigned long limited, int connections);
 
 #endif
