@@ -8,7 +8,8 @@
 #                     float-cast-overflow, which -fsanitize=undefined leaves out) +
 #                     LeakSanitizer: suites core and app (the hostile-input table
 #                     included), then the real-window test;
-#   3. build-fuzz/  : the lesson parser under libFuzzer for a minute (scripts/fuzz.sh);
+#   3. build-fuzz/  : the lesson parser under libFuzzer for a minute (scripts/fuzz.sh),
+#                     then the class server's request reading for 20 s (fuzz.sh form);
 #   4. build-web/   : the browser build (scripts/web.sh; its ports are built once into
 #                     ~/.cache/xentlab/web-ports) in headless Chromium (tests/web/).
 # Missing Debian/Ubuntu packages are installed first (see scripts/lib.sh). The last
@@ -129,6 +130,16 @@ else
     FAILED=$((FAILED + 1))
     echo "fuzz: the lesson parser failed (build-fuzz/fuzz.log):" >&2
     tail -n 40 build-fuzz/fuzz.log >&2
+fi
+
+# 3b. The class server's own request reading and page escaping (tests/fuzz_form.c), 20 s.
+if bash scripts/fuzz.sh 20 form >build-fuzz/fuzz-form.log 2>&1; then
+    PASSED=$((PASSED + 1))
+    xl_log "fuzz form: $(grep -E 'number_of_executed_units' build-fuzz/fuzz-form.log | awk '{print $2}') inputs, no finding"
+else
+    FAILED=$((FAILED + 1))
+    echo "fuzz: the class server's request reading failed (build-fuzz/fuzz-form.log):" >&2
+    tail -n 40 build-fuzz/fuzz-form.log >&2
 fi
 
 # 4. The browser build, served on 127.0.0.1 and driven in headless Chromium with real

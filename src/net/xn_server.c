@@ -1,0 +1,656 @@
+/* xn_server: the class's web server on GNU libmicrohttpd (xn_server.h).
+ *
+ * One MHD daemon with its own polling thread (epoll or poll, MHD_USE_AUTO) on a socket we
+ * bind ourselves to the chosen address (so "port in use" is said as such). Every request
+ * is answered from memory by xn_page; the query and the body are read by xn_form, not by
+ * MHD (the URI log callback hands us the raw URI). The server thread is the only one
+ * that reads requests, so the device table and the limiters are its own; what the app
+ * thread shares with it (the published state, the event queue, the stats) sits under
+ * one mutex, held for copies only.
+ *
+ * Limits (the report of issue 24 lists them with the statuses):
+ *   a query or a body: XN_FORM_MAX bytes (400 / 413); a request's headers: what fits in
+ *   MHD's connection memory (MEMORY_LIMIT: MHD refuses the rest itself, 431);
+ *   an idle or slow connection: TIMEOUT_S seconds; connections: CONNECTIONS_MAX in all,
+ *   PER_IP_CONNECTIONS from one address; requests: DEVICE_RATE per device (burst
+ *   DEVICE_BURST), the same per address for requests without a device, GLOBAL_RATE in
+ *   all (429 / 503 with Retry-After: 1); new devices: JOINS_PER_ADDRESS per address and
+ *   minute (429), max_devices in all (503, "the class is full"); events waiting for the
+ *   app: QUEUE_MAX (503, nothing queued). */
+#define _DEFAULT_SOURCE   /* getrandom, struct sockaddr_in in full */
+#include "xn_server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "xn_form.h"
+#include "xn_iface.h"
+#include "xn_page.h"
+
+enum {
+    QUEUE_MAX = 8192,
+    CONNECTIONS_MAX = 800,
+    PER_IP_CONNECTIONS = 32,
+    TIMEOUT_S = 5,
+    MEMORY_LIMIT = 8192,
+    JOINS_PER_ADDRESS = 8,      /* per JOIN_WINDOW_S; the load test's 300 phones come from 127.0.0.x */
+    JOIN_WINDOW_S = 60,
+    ADDRESSES_MAX = 1024,
+    TOKEN_LEN = XN_FORM_TOKEN_HEX
+};
+static const double DEVICE_RATE = 20, DEVICE_BURST = 40;    /* requests per second */
+static const double GLOBAL_RATE = 4000, GLOBAL_BURST = 4000;
+
+/* A token bucket: up to burst requests at once, refilled at rate per second. */
+typedef struct bucket {
+    double tokens, t;
+} bucket;
+
+static int bucket_take(bucket *b, double now, double rate, double burst)
+{
+    if (b->t == 0) b->tokens = burst;
+    else b->tokens += (now - b->t) * rate;
+    if (b->tokens > burst) b->tokens = burst;
+    b->t = now;
+    if (b->tokens < 1) return 0;
+    b->tokens -= 1;
+    return 1;
+}
+
+typedef struct device {
+    char token[TOKEN_LEN + 1];
+    char sent_qid[XN_QID_MAX];  /* its last vote passed on, and on which question */
+    int sent;
+    bucket rate;
+} device;
+
+typedef struct address {
+    uint32_t ip;                /* network order; 0: a free slot */
+    double seen, window;        /* last request; when the join window began */
+    int joins;
+    bucket rate;
+} address;
+
+struct xn_server {
+    struct MHD_Daemon *daemon;
+    char code[5];
+    char url[XN_URL_MAX];
+    char where[64];
+    int max_devices;
+    void (*wake)(void *);
+    void *wake_user;
+
+    /* The server thread's own. */
+    device *devices;            /* max_devices of them; ndevices in use */
+    address addresses[ADDRESSES_MAX];
+    bucket global;
+
+    /* Shared with the app's thread, under lock. */
+    pthread_mutex_t lock;
+    xn_public pub;
+    int ndevices;
+    xn_event queue[QUEUE_MAX];
+    int qhead, qlen;
+    xn_stats stats;
+};
+
+/* The request as we read it ourselves: the raw query (the URI log callback) and the body. */
+typedef struct request {
+    int started;
+    int query_bad;              /* longer than XN_FORM_MAX */
+    size_t qlen;
+    char query[XN_FORM_MAX + 1];
+    int body_big;
+    size_t blen;
+    char body[XN_FORM_MAX + 1];
+} request;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* n random bytes from the kernel (getrandom, else /dev/urandom). -1: none to be had. */
+static int random_bytes(unsigned char *out, size_t n)
+{
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = getrandom(out + got, n - got, 0);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        got += (size_t)r;
+    }
+    if (got == n) return 0;
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    got = 0;
+    while (got < n) {
+        ssize_t r = read(fd, out + got, n - got);
+        if (r <= 0) {
+            if (r < 0 && errno == EINTR) continue;
+            break;
+        }
+        got += (size_t)r;
+    }
+    close(fd);
+    return got == n ? 0 : -1;
+}
+
+/* ---- answering --------------------------------------------------------------------- */
+
+typedef struct reply {
+    unsigned status;
+    const char *type;           /* "text/html; charset=utf-8" */
+    const char *body;
+    size_t len;
+    const char *cookie;         /* a new device's token, or NULL */
+    const char *location;       /* 303 */
+    const char *allow;          /* 405 */
+    int retry;                  /* Retry-After: 1 */
+} reply;
+
+static const char HTML[] = "text/html; charset=utf-8";
+static const char JSON[] = "application/json; charset=utf-8";
+
+static enum MHD_Result send_reply(xn_server *srv, struct MHD_Connection *c, const reply *r)
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer(r->len, (void *)r->body, MHD_RESPMEM_MUST_COPY);
+    if (!resp) return MHD_NO;
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    /* The page's one inline script and style; nothing from elsewhere, forms post here only. */
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                            "connect-src 'self'; form-action 'self'; frame-ancestors 'none'");
+    if (r->cookie) {
+        char v[96];
+        snprintf(v, sizeof v, "xl=%s; Path=/; HttpOnly; SameSite=Strict", r->cookie);
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, v);
+    }
+    if (r->location) MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
+    if (r->allow) MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
+    if (r->retry) MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+    enum MHD_Result ok = MHD_queue_response(c, r->status, resp);
+    MHD_destroy_response(resp);
+    pthread_mutex_lock(&srv->lock);
+    srv->stats.requests++;
+    if (r->status >= 400 && r->status < 500) srv->stats.refused++;
+    if (r->status == 429 || r->status == 503) srv->stats.limited++;
+    pthread_mutex_unlock(&srv->lock);
+    return ok;
+}
+
+/* An error: JSON {"error":"..."} for the page's script, else a short page. */
+static enum MHD_Result send_error(xn_server *srv, struct MHD_Connection *c, unsigned status, int json,
+                                  const char *lang, const char *text)
+{
+    char buf[XN_PAGE_CAP];
+    reply r = {.status = status, .type = json ? JSON : HTML, .body = buf, .retry = status == 429 || status == 503};
+    if (status == 405) r.allow = "GET, HEAD, POST";
+    if (json) {
+        r.len = (size_t)snprintf(buf, sizeof buf, "{\"error\":%u}", status);
+    } else {
+        r.len = xn_page_message(lang, xn_page_words_for(lang)->err_title, text, buf, sizeof buf);
+    }
+    return send_reply(srv, c, &r);
+}
+
+/* ---- the limiters (server thread only) -------------------------------------------- */
+
+static address *address_of(xn_server *srv, uint32_t ip, double now)
+{
+    address *free_slot = NULL, *oldest = NULL;
+    if (ip == 0) return NULL;   /* not IPv4: we bind IPv4 only, so never */
+    for (int i = 0; i < ADDRESSES_MAX; i++) {
+        address *a = &srv->addresses[i];
+        if (a->ip == ip) return a;
+        if (a->ip == 0) {
+            if (!free_slot) free_slot = a;
+        } else if (!oldest || a->seen < oldest->seen) {
+            oldest = a;
+        }
+    }
+    /* Full: reuse the one quiet for longest, if it has been quiet for a join window. */
+    if (!free_slot && oldest && now - oldest->seen > JOIN_WINDOW_S) free_slot = oldest;
+    if (!free_slot) return NULL;
+    memset(free_slot, 0, sizeof *free_slot);
+    free_slot->ip = ip;
+    free_slot->window = now;
+    return free_slot;
+}
+
+static uint32_t client_ip(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!info || !info->client_addr || info->client_addr->sa_family != AF_INET) return 0;
+    const struct sockaddr_in *sin = (const struct sockaddr_in *)(const void *)info->client_addr;
+    return sin->sin_addr.s_addr;
+}
+
+static device *find_device(xn_server *srv, const char *token)
+{
+    if (!token[0]) return NULL;
+    for (int i = 0; i < srv->ndevices; i++)
+        if (memcmp(srv->devices[i].token, token, TOKEN_LEN) == 0) return &srv->devices[i];
+    return NULL;
+}
+
+/* Queue an event; 0 when the queue is full (then nothing is queued). */
+static int push_event(xn_server *srv, const xn_event *e)
+{
+    pthread_mutex_lock(&srv->lock);
+    int ok = srv->qlen < QUEUE_MAX;
+    if (ok) {
+        srv->queue[(srv->qhead + srv->qlen) % QUEUE_MAX] = *e;
+        srv->qlen++;
+    }
+    pthread_mutex_unlock(&srv->lock);
+    if (ok && srv->wake) srv->wake(srv->wake_user);
+    return ok;
+}
+
+/* ---- the routes ------------------------------------------------------------------- */
+
+enum route { ROUTE_NONE, ROUTE_PAGE, ROUTE_STATE, ROUTE_VOTE };
+
+static enum route route_of(const char *url)
+{
+    if (strcmp(url, "/") == 0) return ROUTE_PAGE;
+    if (strcmp(url, "/s") == 0) return ROUTE_STATE;
+    if (strcmp(url, "/v") == 0) return ROUTE_VOTE;
+    return ROUTE_NONE;
+}
+
+/* What this device sees: its counted vote and its vote sent but not yet counted. */
+static void device_marks(const xn_server *srv, const xn_public *pub, const device *d, int *choice, int *sent)
+{
+    *choice = -1;
+    *sent = -1;
+    if (!d) return;
+    int i = (int)(d - srv->devices);
+    if (pub->show != XN_SHOW_WAIT) *choice = pub->choice[i];
+    if (pub->show == XN_SHOW_OPEN && strcmp(d->sent_qid, pub->qid) == 0) *sent = d->sent;
+}
+
+static enum MHD_Result answer_page(xn_server *srv, struct MHD_Connection *c, const xn_form *f, device *d,
+                                   const address *a, double now, const xn_public *pub)
+{
+    char buf[XN_PAGE_CAP];
+    reply r = {.status = 200, .type = HTML, .body = buf};
+    char token[TOKEN_LEN + 1] = "";
+    if (!d) {
+        /* A new device (or a token from an earlier class: a new one replaces it). */
+        if (!a || (now - a->window < JOIN_WINDOW_S && a->joins >= JOINS_PER_ADDRESS))
+            return send_error(srv, c, 429, 0, pub->lang, xn_page_words_for(pub->lang)->err_slow);
+        if (srv->ndevices >= srv->max_devices) {
+            r.status = 503;
+            r.retry = 0;
+            r.len = xn_page_full(pub->lang, srv->max_devices, buf, sizeof buf);
+            return send_reply(srv, c, &r);
+        }
+        unsigned char raw[TOKEN_LEN / 2];
+        if (random_bytes(raw, sizeof raw) != 0)
+            return send_error(srv, c, 503, 0, pub->lang, xn_page_words_for(pub->lang)->err_slow);
+        for (size_t i = 0; i < sizeof raw; i++) snprintf(token + 2 * i, 3, "%02x", raw[i]);
+        xn_event e = {.kind = XN_EVENT_JOIN, .device = srv->ndevices};
+        if (!push_event(srv, &e))
+            return send_error(srv, c, 503, 0, pub->lang, xn_page_words_for(pub->lang)->err_slow);
+        address *aw = (address *)a;
+        if (now - aw->window >= JOIN_WINDOW_S) {
+            aw->window = now;
+            aw->joins = 0;
+        }
+        aw->joins++;
+        d = &srv->devices[srv->ndevices];
+        memset(d, 0, sizeof *d);
+        memcpy(d->token, token, sizeof token);
+        d->sent = -1;
+        d->rate.tokens = DEVICE_BURST - 1;
+        d->rate.t = now;
+        pthread_mutex_lock(&srv->lock);
+        srv->ndevices++;
+        srv->stats.devices = srv->ndevices;
+        pthread_mutex_unlock(&srv->lock);
+        r.cookie = token;
+    }
+    int choice = -1, sent = -1;
+    device_marks(srv, pub, d, &choice, &sent);
+    r.len = xn_page_html(pub, f->code, choice, sent, buf, sizeof buf);
+    return send_reply(srv, c, &r);
+}
+
+static enum MHD_Result answer_state(xn_server *srv, struct MHD_Connection *c, const device *d, const xn_public *pub)
+{
+    char buf[512];
+    int choice = -1, sent = -1;
+    device_marks(srv, pub, d, &choice, &sent);
+    reply r = {.status = 200, .type = JSON, .body = buf};
+    r.len = xn_page_json(pub, choice, sent, buf, sizeof buf);
+    return send_reply(srv, c, &r);
+}
+
+static enum MHD_Result answer_vote(xn_server *srv, struct MHD_Connection *c, const xn_form *f, device *d,
+                                   const xn_public *pub)
+{
+    const xn_page_words *t = xn_page_words_for(pub->lang);
+    if (!d) return send_error(srv, c, 403, f->js, pub->lang, t->err_join);
+    if (pub->show != XN_SHOW_OPEN || strcmp(f->qid, pub->qid) != 0)
+        return send_error(srv, c, 409, f->js, pub->lang, t->err_closed);
+    if (f->option > pub->noptions) return send_error(srv, c, 400, f->js, pub->lang, t->err_bad);
+    xn_event e = {.kind = XN_EVENT_VOTE, .device = (int)(d - srv->devices), .option = f->option - 1};
+    snprintf(e.qid, sizeof e.qid, "%s", f->qid);
+    if (!push_event(srv, &e)) return send_error(srv, c, 503, f->js, pub->lang, t->err_slow);
+    snprintf(d->sent_qid, sizeof d->sent_qid, "%s", f->qid);
+    d->sent = f->option - 1;
+    if (f->js) return answer_state(srv, c, d, pub);
+    char location[32];
+    snprintf(location, sizeof location, "/?c=%s", srv->code);
+    reply r = {.status = 303, .type = HTML, .body = "", .len = 0, .location = location};
+    return send_reply(srv, c, &r);
+}
+
+/* The request is whole (headers, and the body for a POST): check it and answer. */
+static enum MHD_Result answer(xn_server *srv, struct MHD_Connection *c, enum route route, request *rq)
+{
+    /* The state as published now: copied, so the pages are written without the lock. */
+    xn_public pub;
+    pthread_mutex_lock(&srv->lock);
+    pub = srv->pub;
+    pthread_mutex_unlock(&srv->lock);
+    const xn_page_words *t = xn_page_words_for(pub.lang);
+    double now = now_s();
+    int json = route == ROUTE_STATE;
+
+    if (!bucket_take(&srv->global, now, GLOBAL_RATE, GLOBAL_BURST))
+        return send_error(srv, c, 503, json, pub.lang, t->err_slow);
+
+    xn_form f;
+    int bad = route == ROUTE_VOTE ? (rq->body_big ? 1 : xn_form_parse(rq->body, rq->blen, &f) != 0)
+                                  : (rq->query_bad || xn_form_parse(rq->query, rq->qlen, &f) != 0);
+    if (route == ROUTE_VOTE && rq->body_big) return send_error(srv, c, 413, 0, pub.lang, t->err_large);
+    if (bad) return send_error(srv, c, 400, json, pub.lang, t->err_bad);
+    if (route == ROUTE_VOTE) json = f.js;
+
+    char token[TOKEN_LEN + 1];
+    int has = xn_form_cookie(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE), token);
+    if (has < 0) return send_error(srv, c, 400, json, pub.lang, t->err_bad);
+    device *d = find_device(srv, token);
+    address *a = address_of(srv, client_ip(c), now);
+    if (a) a->seen = now;
+    /* A device has its own rate; a request without one is held to its address's. */
+    int ok = d ? bucket_take(&d->rate, now, DEVICE_RATE, DEVICE_BURST)
+               : a ? bucket_take(&a->rate, now, DEVICE_RATE, DEVICE_BURST) : 1;
+    if (!ok) return send_error(srv, c, 429, json, pub.lang, t->err_slow);
+
+    if (!(f.fields & XN_FORM_C) || strcmp(f.code, srv->code) != 0) {
+        if (route != ROUTE_PAGE) return send_error(srv, c, 403, json, pub.lang, t->code_wrong);
+        char buf[XN_PAGE_CAP];
+        reply r = {.status = 403, .type = HTML, .body = buf};
+        r.len = xn_page_code_form(pub.lang, (f.fields & XN_FORM_C) != 0, buf, sizeof buf);
+        return send_reply(srv, c, &r);
+    }
+    switch (route) {
+    case ROUTE_PAGE:
+        if (f.fields & ~XN_FORM_C) break;
+        return answer_page(srv, c, &f, d, a, now, &pub);
+    case ROUTE_STATE:
+        if (f.fields & ~XN_FORM_C) break;
+        return answer_state(srv, c, d, &pub);
+    case ROUTE_VOTE:
+        if ((f.fields & (XN_FORM_Q | XN_FORM_K)) != (XN_FORM_Q | XN_FORM_K)) break;
+        return answer_vote(srv, c, &f, d, &pub);
+    case ROUTE_NONE:
+        break;
+    }
+    return send_error(srv, c, 400, json, pub.lang, t->err_bad);
+}
+
+/* ---- MHD's callbacks ---------------------------------------------------------------- */
+
+/* Before MHD parses the URI: keep its raw query for xn_form (freed in on_completed). */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls;
+    (void)c;
+    request *rq = calloc(1, sizeof *rq);
+    if (!rq) return NULL;
+    const char *q = uri ? strchr(uri, '?') : NULL;
+    if (q) {
+        size_t n = strnlen(q + 1, XN_FORM_MAX + 1);
+        if (n > XN_FORM_MAX) {
+            rq->query_bad = 1;
+        } else {
+            memcpy(rq->query, q + 1, n);
+            rq->qlen = n;
+        }
+    }
+    return rq;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode why)
+{
+    (void)cls;
+    (void)c;
+    (void)why;
+    free(*con_cls);
+    *con_cls = NULL;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx, enum MHD_ConnectionNotificationCode
+                          code)
+{
+    (void)c;
+    (void)socket_ctx;
+    xn_server *srv = cls;
+    pthread_mutex_lock(&srv->lock);
+    srv->stats.connections += code == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1;
+    pthread_mutex_unlock(&srv->lock);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                                  const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+    (void)version;
+    xn_server *srv = cls;
+    request *rq = *con_cls;
+    const char *lang = NULL;    /* the errors before the state is read: English */
+    if (!rq) return send_error(srv, c, 503, 0, lang, xn_page_words_for(lang)->err_slow);
+    enum route route = route_of(url);
+    int get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 || strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+    int post = strcmp(method, MHD_HTTP_METHOD_POST) == 0;
+    if (!rq->started) {
+        rq->started = 1;
+        if (route == ROUTE_NONE) return send_error(srv, c, 404, 0, lang, xn_page_words_for(lang)->err_route);
+        if (route == ROUTE_VOTE ? !post : !get)
+            return send_error(srv, c, 405, route == ROUTE_STATE, lang, xn_page_words_for(lang)->err_route);
+        if (route != ROUTE_VOTE) return answer(srv, c, route, rq);
+        /* A vote's body: refused at once when it says it is too large. */
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl && (strlen(cl) > 6 || atol(cl) > XN_FORM_MAX))
+            return send_error(srv, c, 413, 0, lang, xn_page_words_for(lang)->err_large);
+        const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+        static const char form_type[] = "application/x-www-form-urlencoded";
+        if (!ct || strncmp(ct, form_type, sizeof form_type - 1) != 0 ||
+            (ct[sizeof form_type - 1] != '\0' && ct[sizeof form_type - 1] != ';'))
+            return send_error(srv, c, 400, 0, lang, xn_page_words_for(lang)->err_bad);
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (rq->blen + *upload_size > XN_FORM_MAX) {
+            rq->body_big = 1;
+        } else if (!rq->body_big) {
+            memcpy(rq->body + rq->blen, upload, *upload_size);
+            rq->blen += *upload_size;
+        }
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    return answer(srv, c, route, rq);
+}
+
+/* ---- the API ---------------------------------------------------------------------- */
+
+static int open_socket(const xn_iface *ifc, int port, char *err, size_t errlen)
+{
+    struct sockaddr_in sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons((uint16_t)port);
+    inet_pton(AF_INET, ifc->addr, &sa.sin_addr);
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot open a network socket: %s", strerror(errno));
+        return -1;
+    }
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);   /* a restart within TIME_WAIT */
+    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+        int e = errno;
+        close(fd);
+        if (e == EADDRINUSE)
+            snprintf(err, errlen, "port %d is in use: try --class-port %d", port, port < 65535 ? port + 1 : 8322);
+        else if (e == EACCES)
+            snprintf(err, errlen, "port %d needs privileges: choose one above 1023 with --class-port", port);
+        else
+            snprintf(err, errlen, "cannot serve on %s port %d: %s", ifc->addr, port, strerror(e));
+        return -1;
+    }
+    if (listen(fd, SOMAXCONN) != 0) {
+        snprintf(err, errlen, "cannot listen on %s port %d: %s", ifc->addr, port, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+xn_server *xn_server_start(const xn_options *o, char *err, size_t errlen)
+{
+    static const xn_options none = {0};
+    if (!o) o = &none;
+    int port = o->port ? o->port : XN_PORT_DEFAULT;
+    int max = o->max_devices ? o->max_devices : XN_DEVICES_MAX;
+    if (port < 1 || port > 65535) {
+        snprintf(err, errlen, "port %d is not a port: choose one from 1024 to 65535", port);
+        return NULL;
+    }
+    if (max < 1 || max > XN_DEVICES_MAX) {
+        snprintf(err, errlen, "a class takes 1 to %d devices, not %d", XN_DEVICES_MAX, max);
+        return NULL;
+    }
+    xn_iface ifc;
+    if (xn_iface_choose(o->bind, &ifc, err, errlen) != 0) return NULL;
+
+    xn_server *srv = calloc(1, sizeof *srv);
+    device *devices = srv ? calloc((size_t)max, sizeof *devices) : NULL;
+    unsigned char r[2];
+    if (!srv || !devices || random_bytes(r, sizeof r) != 0) {
+        snprintf(err, errlen, "out of memory or randomness starting the class");
+        free(devices);
+        free(srv);
+        return NULL;
+    }
+    srv->devices = devices;
+    srv->max_devices = max;
+    srv->wake = o->wake;
+    srv->wake_user = o->wake_user;
+    /* 1000..9999: four digits a person reads without a leading zero to wonder about
+     * (the small bias of % is no matter for a code the rate limits guard). */
+    snprintf(srv->code, sizeof srv->code, "%d", 1000 + (r[0] * 256 + r[1]) % 9000);
+    snprintf(srv->url, sizeof srv->url, "http://%s:%d/?c=%s", ifc.addr, port, srv->code);
+    snprintf(srv->where, sizeof srv->where, "%s %s", ifc.name, ifc.addr);
+    srv->pub.show = XN_SHOW_WAIT;
+    srv->pub.right = -1;
+    memset(srv->pub.choice, -1, sizeof srv->pub.choice);
+    pthread_mutex_init(&srv->lock, NULL);
+
+    int fd = open_socket(&ifc, port, err, errlen);
+    if (fd < 0) {
+        xn_server_stop(srv);
+        return NULL;
+    }
+    /* Connections stay well inside the process's descriptors (the window's fonts and files need some). */
+    unsigned conns = CONNECTIONS_MAX;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < CONNECTIONS_MAX + 128)
+        conns = rl.rlim_cur > 192 ? (unsigned)rl.rlim_cur - 128 : 64;
+    srv->daemon = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO, 0, NULL, NULL, on_request, srv,
+        MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
+        MHD_OPTION_CONNECTION_LIMIT, conns,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_CONNECTIONS,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_S,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
+        MHD_OPTION_END);
+    if (!srv->daemon) {
+        close(fd);
+        snprintf(err, errlen, "cannot start the class's web server on %s port %d", ifc.addr, port);
+        xn_server_stop(srv);
+        return NULL;
+    }
+    return srv;
+}
+
+void xn_server_stop(xn_server *srv)
+{
+    if (!srv) return;
+    if (srv->daemon) MHD_stop_daemon(srv->daemon);   /* closes connections and the socket, joins the thread */
+    pthread_mutex_destroy(&srv->lock);
+    free(srv->devices);
+    free(srv);
+}
+
+const char *xn_server_url(const xn_server *srv) { return srv->url; }
+const char *xn_server_code(const xn_server *srv) { return srv->code; }
+const char *xn_server_where(const xn_server *srv) { return srv->where; }
+
+void xn_server_publish(xn_server *srv, const xn_public *pub)
+{
+    pthread_mutex_lock(&srv->lock);
+    srv->pub = *pub;
+    pthread_mutex_unlock(&srv->lock);
+}
+
+int xn_server_take(xn_server *srv, xn_event *out, int max)
+{
+    pthread_mutex_lock(&srv->lock);
+    int n = 0;
+    while (n < max && srv->qlen > 0) {
+        out[n++] = srv->queue[srv->qhead];
+        srv->qhead = (srv->qhead + 1) % QUEUE_MAX;
+        srv->qlen--;
+    }
+    pthread_mutex_unlock(&srv->lock);
+    return n;
+}
+
+xn_stats xn_server_stats(const xn_server *srv)
+{
+    xn_server *s = (xn_server *)srv;   /* the lock is the one thing stats changes */
+    pthread_mutex_lock(&s->lock);
+    xn_stats st = s->stats;
+    pthread_mutex_unlock(&s->lock);
+    return st;
+}
