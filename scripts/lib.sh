@@ -15,7 +15,7 @@ cd "$XL_ROOT" || exit 1
 # hostile-input test (tests/test_hostile.py) and the window test's trace checks (meson
 # depends on it too, but a bare Debian image has no python3 until something pulls it).
 XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config python3
-                   libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev)
+                   libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev libqrencode-dev)
 
 xl_log() { printf '==> %s\n' "$*" >&2; }
 

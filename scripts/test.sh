@@ -19,7 +19,7 @@ set -uo pipefail   # no -e: every phase runs, and the summary counts what failed
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # cds to the repository root
 
 xl_ensure_packages "${XL_BUILD_PACKAGES[@]}" xvfb xauth xdotool x11-utils imagemagick ffmpeg \
-    desktop-file-utils appstream man-db groff-base
+    desktop-file-utils appstream man-db groff-base zbar-tools
 
 PASSED=0
 FAILED=0

@@ -16,6 +16,7 @@
 
 #include <SDL.h>
 
+#include "ui_class_card.h"
 #include "ui_layout.h"
 #include "ui_lesson_panel.h"
 #include "ui_panel_simplex.h"
@@ -46,6 +47,7 @@ typedef struct ui_frame_geom {
     SDL_Rect titles[UI_PANEL_COUNT]; /* each panel's title bar (a double-click there focuses it) */
     int help_pages;           /* the help sheet's pages when it is open (Page Down turns them) */
     SDL_Rect help_sheet;      /* its box (relative to scene, as above): a click there turns its page */
+    ui_class_card_geom class_card; /* a class's join card, when shown (relative to scene, as above) */
 } ui_frame_geom;
 
 /* What lies under a pixel. */

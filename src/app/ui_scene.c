@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "ui_class_card.h"
 #include "ui_controls.h"
 #include "ui_draw.h"
 #include "ui_focus.h"
@@ -20,6 +21,14 @@ struct ui_scene {
     ui_text *text;
     ui_text *lesson_text;  /* the lesson's column, menu and presenter view: sized by the frame */
     ui_text *focus_text;   /* the focused panel's larger type (ui_scene_focus_factor) */
+    /* A class's join card (ui_class_card.h): its type and its code's digits, sized for a
+     * room, and the QR modules of its URL. Made at the first card drawn (fonts from
+     * font_dir): a frame without a class pays nothing for them. */
+    ui_text *card_text, *card_digits;
+    ui_qr *qr;
+    int card_failed;       /* they could not be made: the card is not drawn */
+    char font_dir[1024];
+    ui_text_recorder *rec, *cuts;  /* the tests' recorders, for texts made later */
     /* The narration's size for the lesson shown (finding it opens faces, so once a lesson
      * and frame size). */
     struct fit_key {
@@ -29,6 +38,7 @@ struct ui_scene {
         int w, h;
         ui_theme_kind theme;
         float zoom;
+        int in_class;         /* a class runs: the questions carry their votes' lines */
     } fit_key;
     float fit;
     ui_landscape_panel *landscape;
@@ -58,6 +68,7 @@ ui_scene *ui_scene_create(SDL_Renderer *renderer, const char *font_dir, char *er
         return NULL;
     }
     sc->r = renderer;
+    SDL_snprintf(sc->font_dir, sizeof sc->font_dir, "%s", font_dir);
     sc->text = ui_text_create(renderer, font_dir, err, errlen);
     sc->lesson_text = sc->text ? ui_text_create(renderer, font_dir, err, errlen) : NULL;
     sc->focus_text = sc->lesson_text ? ui_text_create(renderer, font_dir, err, errlen) : NULL;
@@ -77,6 +88,9 @@ void ui_scene_destroy(ui_scene *sc)
     ui_text_destroy(sc->text);
     ui_text_destroy(sc->lesson_text);
     ui_text_destroy(sc->focus_text);
+    ui_text_destroy(sc->card_text);
+    ui_text_destroy(sc->card_digits);
+    ui_qr_destroy(sc->qr);
     ui_landscape_panel_destroy(sc->landscape);
     ui_simplex_panel_destroy(sc->simplex);
     if (sc->backdrop.texture) SDL_DestroyTexture(sc->backdrop.texture);
@@ -93,6 +107,9 @@ void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec)
     ui_text_set_recorder(sc->text, rec);
     ui_text_set_recorder(sc->lesson_text, rec);
     ui_text_set_recorder(sc->focus_text, rec);
+    sc->rec = rec;
+    if (sc->card_text) ui_text_set_recorder(sc->card_text, rec);
+    if (sc->card_digits) ui_text_set_recorder(sc->card_digits, rec);
 }
 
 void ui_scene_set_cut_recorder(ui_scene *sc, ui_text_recorder *cuts)
@@ -100,6 +117,9 @@ void ui_scene_set_cut_recorder(ui_scene *sc, ui_text_recorder *cuts)
     ui_text_set_cut_recorder(sc->text, cuts);
     ui_text_set_cut_recorder(sc->lesson_text, cuts);
     ui_text_set_cut_recorder(sc->focus_text, cuts);
+    sc->cuts = cuts;
+    if (sc->card_text) ui_text_set_cut_recorder(sc->card_text, cuts);
+    if (sc->card_digits) ui_text_set_cut_recorder(sc->card_digits, cuts);
 }
 
 float ui_scene_scale(int w, int h)
@@ -377,6 +397,44 @@ static SDL_Rect title_bar(const ui_ctx *ctx, SDL_Rect area)
     return (SDL_Rect){area.x, area.y, area.w, h < area.h ? h : area.h};
 }
 
+/* The card's texts and code cache, made at the first card; 0 when they cannot be. */
+static int card_ready(ui_scene *sc)
+{
+    if (sc->card_failed) return 0;
+    if (sc->card_text && sc->card_digits && sc->qr) return 1;
+    char err[256];
+    if (!sc->card_text) sc->card_text = ui_text_create(sc->r, sc->font_dir, err, sizeof err);
+    if (!sc->card_digits) sc->card_digits = ui_text_create(sc->r, sc->font_dir, err, sizeof err);
+    if (!sc->qr) sc->qr = ui_qr_create();
+    if (!sc->card_text || !sc->card_digits || !sc->qr) {
+        sc->card_failed = 1;
+        return 0;
+    }
+    ui_text_set_recorder(sc->card_text, sc->rec);
+    ui_text_set_recorder(sc->card_digits, sc->rec);
+    ui_text_set_cut_recorder(sc->card_text, sc->cuts);
+    ui_text_set_cut_recorder(sc->card_digits, sc->cuts);
+    return 1;
+}
+
+/* The class's join card over the scene's w x h box, its type sized for a room (not by
+ * the zoom, which is for one person at a screen). */
+static void draw_class_card(ui_scene *sc, const ui_view *view, const ui_theme *th, int w, int h, ui_frame_geom *g)
+{
+    if (!card_ready(sc)) return;
+    if (set_type(sc->card_text, ui_class_card_text_scale(w, h), th, h, 1.0f) != 0) return;
+    if (ui_text_set_scale(sc->card_digits, ui_class_card_digits_scale(w, h)) != 0) return;
+    const float f = (float)h / 720.0f;
+    ui_ctx ctx = {.r = sc->r, .text = sc->card_text, .theme = th, .scale = f,
+                  .line = (f < 1.0f ? 1.0f : f) * th->line_scale,
+                  .pad = (int)(ui_text_line_height(sc->card_text, UI_FONT_LABEL) * 0.8f)};
+    const ui_class_card_info info = {
+        .url = view->class_url, .code = view->class_code,
+        .joined = view->poll ? xl_poll_joined(view->poll) : 0, .advice = view->class_advice,
+    };
+    ui_class_card_draw(&ctx, sc->card_digits, sc->qr, (SDL_Rect){0, 0, w, h}, &info, &g->class_card);
+}
+
 /* The scene alone in a w x h frame (or viewport). */
 static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
 {
@@ -506,7 +564,9 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         ui_controls_draw(&ctx, L.controls, s, view->pointer_over, view->pointer_x, view->pointer_y, view->pointer_down,
                          &g->controls);
     }
-    if (view->pointer_in && !view->help_visible) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
+    /* The join card over the panels, under the tooltip, the note and the help sheet. */
+    if (view->class_card) draw_class_card(sc, view, th, w, h, g);
+    if (view->pointer_in && !view->help_visible && !view->class_card) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
     if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);
     if (view->help_visible) {
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
@@ -552,6 +612,7 @@ static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_R
     key.h = h;
     key.theme = view->theme;
     key.zoom = zoom;
+    key.in_class = view->poll != NULL;
     if (memcmp(&key, &sc->fit_key, sizeof key) == 0 && sc->fit > 0.0f) return sc->fit;
     static const float projector[] = {1.25f, 1.125f, 1.0f}, dark[] = {1.1f, 1.0f};
     const float *steps = view->theme == UI_THEME_LIGHT ? projector : dark;
@@ -563,7 +624,7 @@ static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_R
         ui_ctx c = *ctx;
         c.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
         int all = 1;
-        for (int k = 0; all && k < key.lesson->npages; k++) all = ui_lesson_page_fits(&c, col, view->lesson, k);
+        for (int k = 0; all && k < key.lesson->npages; k++) all = ui_lesson_page_fits_class(&c, col, view->lesson, k, key.in_class);
         if (all) break;
     }
     memset(&sc->fit_key, 0, sizeof sc->fit_key);
@@ -617,7 +678,7 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
         if (set_type(sc->lesson_text, f, th, h, view->zoom) != 0) return;
         ctx.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
         ui_text_set_region(sc->lesson_text, col, 2);
-        if (view->lesson) ui_lesson_draw(&ctx, col, view->lesson, view->recording, &g->lesson);
+        if (view->lesson) ui_lesson_draw(&ctx, col, view->lesson, view->poll, view->recording, &g->lesson);
         else if (view->broken) ui_lesson_draw_broken(&ctx, col, view->broken, view->lesson_watched, &g->lesson);
     }
     if (view->menu_open && view->library) {
@@ -640,7 +701,7 @@ void ui_scene_draw_presenter(ui_scene *sc, const ui_view *view, double seconds, 
                   .pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f)};
     ui_text_set_region(sc->lesson_text, (SDL_Rect){0, 0, w, h}, 0);
     SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
-    ui_presenter_draw(&ctx, w, h, view->lesson, view->broken, seconds);
+    ui_presenter_draw(&ctx, w, h, view->lesson, view->poll, view->broken, seconds);
 }
 
 float ui_scene_narration_scale(const ui_scene *sc)

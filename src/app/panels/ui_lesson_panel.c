@@ -91,21 +91,73 @@ static int layout_paragraphs(const ui_ctx *ctx, const xl_player *p, const xl_pag
     return y - y0;
 }
 
+/* The question on page `page` whose votes the class sees: the one open, else the last
+ * one the player has asked on the page that has a tally; -1 when none. The poll's
+ * split flag is about this one (xl_poll_split_shown: the open or the last closed). */
+static int class_question(const xl_player *p, const xl_poll *poll, int page)
+{
+    if (!poll) return -1;
+    const xl_poll_tally *open = xl_poll_open_tally(poll);
+    if (open) return open->page == page ? open->question : -1;
+    const xl_page *pg = &xl_player_lesson(p)->pages[page];
+    for (int q = pg->nquestions - 1; q >= 0; q--) {
+        int choice = -1;
+        if (xl_player_question_state(p, q, &choice) != 0 && xl_poll_find(poll, page, q)) return q;
+    }
+    return -1;
+}
+
+/* "12 of 30 phones have voted" (while the question is open) or "... voted" (closed). */
+static void voted_line(const xl_poll *poll, const xl_poll_tally *t, char *out, size_t n)
+{
+    const int voted = t ? t->voted : 0, joined = poll ? xl_poll_joined(poll) : 0;
+    const char *phones = joined == 1 ? "phone" : "phones";
+    if (t && !t->closed) snprintf(out, n, "%d of %d %s %s voted", voted, joined, phones, voted == 1 ? "has" : "have");
+    else snprintf(out, n, "%d of %d %s voted", voted, joined, phones);
+}
+
+/* The widest count and percent an answer's bar is labelled with. */
+#define SPLIT_WIDEST "500 · 100%"
+
+/* Answer k's bar in the strip at (x, y), width w, one line of UI_FONT_HELP tall: its
+ * length the share of the votes, its count and percent written at its right (the
+ * numbers carry the split, so it does not rest on colour). */
+static void split_bar(const ui_ctx *ctx, const xl_poll_tally *t, int k, int x, int y, int w)
+{
+    const ui_theme *th = ctx->theme;
+    const int hl = ui_text_line_height(ctx->text, UI_FONT_HELP);
+    const int num_w = ui_text_width(ctx->text, UI_FONT_HELP, SPLIT_WIDEST) + hl / 2;
+    const int track = w - num_w;
+    if (track <= 0) return;
+    const int count = t && k < t->noptions ? t->counts[k] : 0, voted = t ? t->voted : 0;
+    const int bar_h = hl * 3 / 5, by = y + (hl - bar_h) / 2;
+    /* Whole pixels by rounding the exact share, so bars of equal counts are equal. */
+    const int len = voted > 0 ? (int)((double)track * count / voted + 0.5) : 0;
+    ui_draw_frame(ctx->r, (SDL_Rect){x, by, track, bar_h}, 1, th->border);
+    ui_draw_fill(ctx->r, (SDL_Rect){x, by, len, bar_h}, th->truth);
+    char label[32];
+    snprintf(label, sizeof label, "%d · %d%%", count, voted > 0 ? (int)(100.0 * count / voted + 0.5) : 0);
+    ui_text_draw(ctx->text, UI_FONT_HELP, x + w, y, UI_ALIGN_RIGHT, th->text, label);
+}
+
 /* The column's body from y to max_y: page title, narration, questions, each paragraph
  * and question where it was written. With measure set, everything counts as shown and
- * every question as answered (the most the page can show), so the size chosen never
- * changes while the page is on. Returns the y reached. */
+ * every question as answered (the most the page can show: with in_class, each question
+ * with its count of votes and its split), so the size chosen never changes while the
+ * page is on. poll: the class's votes (NULL: none). Returns the y reached. */
 static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int page, int y, int max_y, int measure,
-                       ui_lesson_geom *g)
+                       const xl_poll *poll, int in_class, ui_lesson_geom *g)
 {
     const ui_theme *th = ctx->theme;
     const xl_page *pg = &xl_player_lesson(p)->pages[page];
     const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, draw = !measure;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_NARRATION);
+    const int hl = ui_text_line_height(ctx->text, UI_FONT_HELP);
     ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0, 1};
     ui_wrap_style prose = {UI_FONT_NARRATION, UI_FONT_NARRATION_BOLD, th->text, th->text, lh / 2, lh / 8, 1};
     y += ui_wrap_draw(ctx->text, &title, pg->title, x, y, width, max_y, draw, NULL) + lh / 2;
     int next_para = 0, first = 1;
+    const int class_q = measure ? -1 : class_question(p, poll, page);
     for (int q = 0; q < pg->nquestions; q++) {
         int at = 0;
         for (int i = 0; i < pg->nsteps; i++)
@@ -118,6 +170,12 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
          * waits for the play to end. */
         const int shown = state == 2 && (measure || xl_player_question_revealed(p, q));
         const xl_question *qu = &pg->questions[q];
+        /* A class: the votes' count under the answers, and their split as a bar in each
+         * answer's row once the teacher shows it (never while voting unless asked: the
+         * class is not herded by the first votes). */
+        const xl_poll_tally *tally = poll && !measure ? xl_poll_find(poll, page, q) : NULL;
+        const int counted = in_class && (measure || poll);
+        const int split = measure ? in_class : q == class_q && xl_poll_split_shown(poll);
         y += lh / 2;
         if (draw) ui_draw_fill(ctx->r, (SDL_Rect){x, y, width, (int)ui_lw(ctx, 2.0f)}, th->model);
         y += lh / 3;
@@ -129,7 +187,8 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
             ui_wrap_style ans = prose;
             ans.paragraph_gap = 0;
             int h = ui_wrap_draw(ctx->text, &ans, qu->answers[a], 0, 0, width - badge - pad, 1 << 30, 0, NULL);
-            SDL_Rect row = {x, y, width, h + lh / 4};
+            const int strip = split ? hl + lh / 8 : 0;
+            SDL_Rect row = {x, y, width, h + lh / 4 + strip};
             if (draw) {
                 if (shown && right) ui_draw_fill(ctx->r, row, mix(th->panel, th->inherent, 70));
                 else if (shown && chosen) ui_draw_fill(ctx->r, row, mix(th->panel, th->surprise, 60));
@@ -143,9 +202,17 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
                 ans.color = ink;
                 ui_wrap_draw(ctx->text, &ans, qu->answers[a], x + badge + pad / 2, y + lh / 8, width - badge - pad,
                              max_y, 1, NULL);
+                if (split)
+                    split_bar(ctx, tally, a, x + badge + pad / 2, y + lh / 8 + h + lh / 16, width - badge - pad);
                 if (g && g->nanswers < XL_LESSON_ANSWERS && state == 1) g->answers[g->nanswers++] = row;
             }
             y += row.h + lh / 6;
+        }
+        if (counted) {
+            char line[96];
+            voted_line(poll, tally, line, sizeof line);
+            if (draw) ui_text_draw(ctx->text, UI_FONT_HELP, x, y, UI_ALIGN_LEFT, th->truth, line);
+            y += hl + lh / 8;
         }
         if (shown && qu->why[0]) {
             y += lh / 4;
@@ -264,7 +331,8 @@ static void frame(const ui_ctx *ctx, SDL_Rect col, const char *lesson_title, con
     *body = (SDL_Rect){col.x, top, col.w, bottom - pad / 2 - top};
 }
 
-void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int recording, ui_lesson_geom *g)
+void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, const xl_poll *poll, int recording,
+                    ui_lesson_geom *g)
 {
     if (g) {
         memset(g, 0, sizeof *g);
@@ -277,7 +345,7 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int rec
     frame(ctx, col, l->title, counter, recording ? ui_lesson_caption_status(p) : ui_lesson_status(p),
           recording ? -1 : 1, &body, g);
     SDL_RenderSetClipRect(ctx->r, &body);
-    layout_body(ctx, col, p, xl_player_page(p), body.y, body.y + body.h, 0, g);
+    layout_body(ctx, col, p, xl_player_page(p), body.y, body.y + body.h, 0, poll, poll != NULL, g);
     SDL_RenderSetClipRect(ctx->r, NULL);
 }
 
@@ -288,6 +356,11 @@ int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p)
 
 int ui_lesson_page_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int page)
 {
+    return ui_lesson_page_fits_class(ctx, col, p, page, 0);
+}
+
+int ui_lesson_page_fits_class(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int page, int in_class)
+{
     if (page < 0 || page >= xl_player_lesson(p)->npages) return 1;
     /* The body's box as frame() makes it, without drawing: the header and the foot. */
     const int pad = ctx->pad;
@@ -296,7 +369,7 @@ int ui_lesson_page_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int
     int status_h = ui_wrap_draw(ctx->text, &st, ASKING_STATUS, 0, 0,
                                 col.w - 2 * pad, 1 << 30, 0, NULL);
     const int foot = pad + ui_text_line_height(ctx->text, UI_FONT_LABEL) + status_h + pad + pad / 2;
-    int end = layout_body(ctx, col, p, page, col.y + head, 1 << 30, 1, NULL);
+    int end = layout_body(ctx, col, p, page, col.y + head, 1 << 30, 1, NULL, in_class, NULL);
     return end <= col.y + col.h - foot;
 }
 
@@ -380,7 +453,55 @@ void ui_lesson_menu_draw(const ui_ctx *ctx, int w, int h, const ui_library *lib,
     }
 }
 
-void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, const xl_lesson *broken, double seconds)
+/* The class in the presenter's right column from y, width w: phones joined, the question
+ * whose votes count (the open one, else the page's last asked), and its split whatever
+ * the projector shows: each answer's text, a bar, its count and percent, the right one
+ * marked. Returns the height drawn. */
+static int presenter_class(const ui_ctx *ctx, int x, int y, int w, int max_y, const xl_player *p, const xl_poll *poll)
+{
+    const ui_theme *th = ctx->theme;
+    const int y0 = y, pad = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    const int hl = ui_text_line_height(ctx->text, UI_FONT_HELP);
+    const int page = xl_player_page(p);
+    const int q = class_question(p, poll, page);
+    const xl_poll_tally *t = q >= 0 ? xl_poll_find(poll, page, q) : NULL;
+    ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, th->text_dim, "CLASS  (F7 card · F8 split)");
+    y += ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    char line[128];
+    const int joined = xl_poll_joined(poll);
+    snprintf(line, sizeof line, "%d phone%s joined", joined, joined == 1 ? "" : "s");
+    ui_wrap_style st = {UI_FONT_HELP, UI_FONT_HELP, th->text, th->text, 0, 0, 1};
+    y += ui_wrap_draw(ctx->text, &st, line, x, y, w, max_y, 1, NULL);
+    if (!t) {
+        ui_wrap_style dim = st;
+        dim.color = dim.emphasis = th->text_dim;
+        y += ui_wrap_draw(ctx->text, &dim, "No question asked on this page yet.", x, y, w, max_y, 1, NULL);
+        return y - y0;
+    }
+    const xl_question *qu = &xl_player_lesson(p)->pages[page].questions[q];
+    voted_line(poll, t, line, sizeof line);
+    snprintf(line + strlen(line), sizeof line - strlen(line), " · split %s",
+             xl_poll_split_shown(poll) ? "on the screen" : "hidden");
+    ui_wrap_style truth = st;
+    truth.color = truth.emphasis = th->truth;
+    y += ui_wrap_draw(ctx->text, &truth, line, x, y, w, max_y, 1, NULL) + pad / 4;
+    const int badge = ui_text_width(ctx->text, UI_FONT_HELP, "4 ✓") + pad / 2;
+    for (int a = 0; a < qu->nanswers && y + 2 * hl <= max_y; a++) {
+        const int right = a == qu->right;
+        char num[16];
+        snprintf(num, sizeof num, "%d%s", a + 1, right ? " ✓" : "");
+        ui_text_draw(ctx->text, UI_FONT_HELP, x, y, UI_ALIGN_LEFT, right ? th->inherent : th->text_dim, num);
+        ui_wrap_style ans = st;
+        if (right) ans.color = ans.emphasis = th->inherent;
+        y += ui_wrap_draw(ctx->text, &ans, qu->answers[a], x + badge, y, w - badge, max_y - hl, 1, NULL);
+        split_bar(ctx, t, a, x + badge, y, w - badge);
+        y += hl + pad / 4;
+    }
+    return y - y0;
+}
+
+void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, const xl_poll *poll, const xl_lesson *broken,
+                       double seconds)
 {
     const ui_theme *th = ctx->theme;
     ui_draw_fill(ctx->r, (SDL_Rect){0, 0, w, h}, th->background);
@@ -453,6 +574,7 @@ void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, cons
     ry += ui_text_line_height(ctx->text, UI_FONT_LABEL);
     ui_text_draw(ctx->text, UI_FONT_HEADING, rx, ry, UI_ALIGN_LEFT, th->truth, timer);
     ry += hh + pad;
+    if (poll) ry += presenter_class(ctx, rx, ry, right_w - pad, h - pad, p, poll) + pad;
     ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, th->text_dim, "NEXT");
     ry += ui_text_line_height(ctx->text, UI_FONT_LABEL) + pad / 4;
     if (page + 1 < l->npages) {

@@ -1,0 +1,474 @@
+/* test_class_panel: what the projector and the presenter show of a class (part 12).
+ *
+ * The join card's QR code, read off the frame by a real decoder (zbarimg on the PNG the
+ * frame is saved as), is the URL, at 1280x720 and 1920x1080, in both themes, with and
+ * without the advice; it is tall enough to scan from the back of a room (300 and 450
+ * pixels), crisp (only pure black and white, whole pixels a module, the quiet zone
+ * white) and nothing on the card is cut with "…" or leaves it. On a question the lesson
+ * column says how many phones have voted and shows no split until the teacher asks;
+ * then each answer's bar is as long as its count says, its count and percent written
+ * beside it, and the answers stay where a click finds them. The presenter shows the
+ * split all along. The QR cache gives the same modules for the same URL. */
+#include "check_main.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "ui_assets.h"
+#include "ui_library.h"
+#include "ui_png.h"
+#include "ui_qr.h"
+#include "ui_scene.h"
+#include "xl_poll.h"
+#include "scenario_fixture.h"
+
+#ifndef LESSONS_DIR
+#error "LESSONS_DIR: the shipped lessons"
+#endif
+#ifndef OUT_DIR
+#error "OUT_DIR: where the frames are saved for zbarimg (and for a person to look at)"
+#endif
+
+#define URL "http://192.168.100.123:8321/?c=4821"
+
+static char fonts[2048];
+
+typedef struct frame {
+    SDL_Surface *surface;
+    SDL_Renderer *r;
+    ui_scene *sc;
+    int w, h;
+} frame;
+
+static void frame_open(frame *f, int w, int h)
+{
+    char tried[4096];
+    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0, "fonts: %s", tried);
+    f->w = w;
+    f->h = h;
+    f->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    ck_assert_ptr_nonnull(f->surface);
+    f->r = SDL_CreateSoftwareRenderer(f->surface);
+    ck_assert_ptr_nonnull(f->r);
+    char err[256];
+    f->sc = ui_scene_create(f->r, fonts, err, sizeof err);
+    ck_assert_msg(f->sc != NULL, "%s", err);
+}
+
+static void frame_close(frame *f)
+{
+    ui_scene_destroy(f->sc);
+    SDL_DestroyRenderer(f->r);
+    SDL_FreeSurface(f->surface);
+}
+
+static Uint32 pixel(const frame *f, int x, int y)
+{
+    return ((const Uint32 *)f->surface->pixels)[y * (f->surface->pitch / 4) + x] & 0xFFFFFFu;
+}
+
+static Uint32 rgb(SDL_Color c)
+{
+    return ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
+}
+
+static void save(const frame *f, const char *path)
+{
+    char err[256];
+    ck_assert_msg(ui_png_write(path, f->surface->pixels, f->w, f->h, f->surface->pitch, err, sizeof err) == 0,
+                  "%s: %s", path, err);
+}
+
+/* What zbarimg reads in the PNG at path ("" when nothing), newline removed. */
+static void decode(const char *path, char *out, size_t n)
+{
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "zbarimg --raw -q '%s' 2>/dev/null", path);
+    FILE *pipe = popen(cmd, "r");
+    ck_assert_msg(pipe != NULL, "cannot run zbarimg");
+    size_t got = fread(out, 1, n - 1, pipe);
+    out[got] = '\0';
+    pclose(pipe);
+    while (got > 0 && (out[got - 1] == '\n' || out[got - 1] == '\r')) out[--got] = '\0';
+}
+
+static xl_lesson *load(const char *name)
+{
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_ptr_nonnull(l);
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", LESSONS_DIR, name);
+    ck_assert_int_eq(ui_library_load(path, l), 0);
+    return l;
+}
+
+/* A class of `joined` phones (devices 0..joined-1). */
+static xl_poll *class_of(int joined)
+{
+    xl_poll *poll = xl_poll_create();
+    ck_assert_ptr_nonnull(poll);
+    for (int d = 0; d < joined; d++) ck_assert_int_eq(xl_poll_join(poll, d), 1);
+    ck_assert_int_eq(xl_poll_joined(poll), joined);
+    return poll;
+}
+
+/* The labels drawn in layer `layer` (-1: any), in the order drawn, one space between
+ * them: wrapped text is recorded a run of words at a time. */
+static const char *transcript(const ui_text_box *boxes, int n, int layer)
+{
+    static char all[16384];
+    all[0] = '\0';
+    for (int i = 0; i < n; i++)
+        if (layer < 0 || boxes[i].layer == layer)
+            snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", all[0] ? " " : "", boxes[i].text);
+    return all;
+}
+
+/* How often `needle` appears in what layer `layer` says. */
+static int count_labels(const ui_text_box *boxes, int n, int layer, const char *needle)
+{
+    int c = 0;
+    for (const char *at = transcript(boxes, n, layer); (at = strstr(at, needle)) != NULL; at++) c++;
+    return c;
+}
+
+START_TEST(the_card_code_reads_as_the_url)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    xl_lesson *l = load("04-cross-entropy.lesson");
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        xl_session *s = default_session_at(XL_BUILTIN_SEED);
+        xl_player *p = xl_player_create(l, s);
+        ck_assert_ptr_nonnull(p);
+        for (int theme = 0; theme < 2; theme++)
+            for (int advice = 0; advice < 2; advice++) {
+                xl_poll *poll = class_of(advice ? 0 : 3);
+                ui_view view = {.theme = theme ? UI_THEME_DARK : UI_THEME_LIGHT, .lesson = p, .poll = poll,
+                                .class_url = URL, .class_code = "4821", .class_card = 1, .class_advice = advice};
+                ui_text_box boxes[512], cut_boxes[64];
+                ui_text_recorder rec = {boxes, 512, 0}, cuts = {cut_boxes, 64, 0};
+                ui_scene_set_recorder(f.sc, &rec);
+                ui_scene_set_cut_recorder(f.sc, &cuts);
+                ui_frame_geom g;
+                ui_scene_draw(f.sc, s, &view, w, h, &g);
+                ui_scene_set_recorder(f.sc, NULL);
+                ui_scene_set_cut_recorder(f.sc, NULL);
+                const ui_class_card_geom *cg = &g.class_card;
+                const char *tn = theme ? "dark" : "light", *an = advice ? "-advice" : "";
+                char path[1024];
+                snprintf(path, sizeof path, "%s/class-card-%dx%d-%s%s.png", OUT_DIR, w, h, tn, an);
+                save(&f, path);
+                /* Tall enough for a phone at the back of a room. */
+                ck_assert_msg(cg->qr.h >= (h == 720 ? 300 : 450), "%dx%d %s%s: the code is %d px tall", w, h, tn, an,
+                              cg->qr.h);
+                ck_assert_int_eq(cg->qr.w, cg->qr.h);
+                ck_assert_int_eq(cg->qr.h, cg->module_px * (cg->modules + 2 * UI_QR_QUIET));
+                /* It reads as the URL. */
+                char read[512];
+                decode(path, read, sizeof read);
+                ck_assert_msg(strcmp(read, URL) == 0, "%s: zbarimg read \"%s\", not " URL, path, read);
+                /* Crisp and on white: every pixel of it pure black or pure white, the
+                 * quiet zone (4 modules on each side) all white. The geometry is the
+                 * scene's: the frame's pixels are right of the lesson's column. */
+                const int x0 = g.scene.x + cg->qr.x, y0 = g.scene.y + cg->qr.y, q = UI_QR_QUIET * cg->module_px;
+                int dark = 0;
+                for (int y = y0; y < y0 + cg->qr.h; y++)
+                    for (int x = x0; x < x0 + cg->qr.w; x++) {
+                        const Uint32 c = pixel(&f, x, y);
+                        ck_assert_msg(c == 0u || c == 0xFFFFFFu, "%s: pixel (%d, %d) of the code is %06x", path, x, y,
+                                      c);
+                        const int quiet = x < x0 + q || y < y0 + q || x >= x0 + cg->qr.w - q || y >= y0 + cg->qr.h - q;
+                        if (quiet) ck_assert_msg(c == 0xFFFFFFu, "%s: (%d, %d) in the quiet zone is dark", path, x, y);
+                        dark += c == 0u;
+                    }
+                ck_assert_int_gt(dark, cg->qr.w * cg->qr.h / 5);
+                /* Nothing on the card cut; every label on it inside it, none over another. */
+                for (int i = 0; i < cuts.count && i < 64; i++)
+                    ck_assert_msg(cut_boxes[i].layer != 1, "%s: \"%s\" cut on the card", path, cut_boxes[i].text);
+                int on_card = 0, has_code = 0, has_url = 0, has_joined = 0, has_advice = 0;
+                for (int i = 0; i < rec.count && i < 512; i++) {
+                    const ui_text_box *b = &boxes[i];
+                    if (b->layer != 1) continue;
+                    on_card++;
+                    SDL_Rect card = cg->card;
+                    ck_assert_msg(b->ink.x >= card.x && b->ink.y >= card.y && b->ink.x + b->ink.w <= card.x + card.w &&
+                                      b->ink.y + b->ink.h <= card.y + card.h,
+                                  "%s: \"%s\" leaves the card", path, b->text);
+                    ck_assert_msg(!SDL_HasIntersection(&b->ink, &cg->qr), "%s: \"%s\" is over the code", path, b->text);
+                    for (int k = 0; k < i; k++)
+                        if (boxes[k].layer == 1)
+                            ck_assert_msg(!SDL_HasIntersection(&b->ink, &boxes[k].ink), "%s: \"%s\" over \"%s\"", path,
+                                          b->text, boxes[k].text);
+                    ck_assert_msg(b->px >= h / 45, "%s: \"%s\" at %d px", path, b->text, b->px);
+                    if (strcmp(b->text, "4821") == 0) {
+                        has_code = 1;
+                        ck_assert_msg(b->ink.h >= h / 12, "%s: the code's digits are %d px tall", path, b->ink.h);
+                    }
+                }
+                const int nb = rec.count < 512 ? rec.count : 512;
+                has_url = count_labels(boxes, nb, 1, URL) == 1;
+                has_joined = count_labels(boxes, nb, 1, advice ? "No phone has joined yet" : "3 phones joined") == 1;
+                has_advice = count_labels(boxes, nb, 1, "hotspot") == 1;
+                ck_assert_int_gt(on_card, 5);
+                ck_assert_msg(has_code && has_url && has_joined, "%s: code %d, URL %d, joined %d", path, has_code,
+                              has_url, has_joined);
+                ck_assert_msg(has_advice == advice, "%s: the advice %s", path, advice ? "is missing" : "shows");
+                xl_poll_destroy(poll);
+            }
+        xl_player_destroy(p);
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
+    free(l);
+}
+END_TEST
+
+/* The card without a class on: not drawn, and the same frame as before. */
+START_TEST(no_card_no_pixels)
+{
+    xl_lesson *l = load("04-cross-entropy.lesson");
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session *s = default_session_at(XL_BUILTIN_SEED);
+    xl_player *p = xl_player_create(l, s);
+    ui_view plain = {.theme = UI_THEME_LIGHT, .lesson = p};
+    ui_frame_geom g;
+    ui_scene_draw(f.sc, s, &plain, 1280, 720, &g);
+    Uint32 *before = malloc((size_t)f.surface->pitch * 720);
+    memcpy(before, f.surface->pixels, (size_t)f.surface->pitch * 720);
+    xl_poll *poll = class_of(2);
+    ui_view cls = plain;
+    cls.poll = poll;
+    cls.class_url = URL;
+    cls.class_code = "4821";
+    ui_scene_draw(f.sc, s, &cls, 1280, 720, &g);
+    ck_assert_int_eq(g.class_card.card.w, 0);
+    /* Without the card the scene is as it was (the column may take a smaller narration
+     * size: a class's questions carry more lines, and the lesson keeps one size). */
+    for (int y = g.scene.y; y < g.scene.y + g.scene.h; y++)
+        ck_assert_int_eq(memcmp(before + y * (f.surface->pitch / 4) + g.scene.x,
+                                (const Uint32 *)f.surface->pixels + y * (f.surface->pitch / 4) + g.scene.x,
+                                (size_t)g.scene.w * 4), 0);
+    free(before);
+    xl_poll_destroy(poll);
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    frame_close(&f);
+    free(l);
+}
+END_TEST
+
+/* The longest run of colour c in row y between x0 and x1. */
+static int run_of(const frame *f, Uint32 c, int y, int x0, int x1)
+{
+    int best = 0, run = 0;
+    for (int x = x0; x < x1; x++) {
+        run = pixel(f, x, y) == c ? run + 1 : 0;
+        if (run > best) best = run;
+    }
+    return best;
+}
+
+/* The longest bar of colour c in any row of r. */
+static int bar_in(const frame *f, Uint32 c, SDL_Rect r)
+{
+    int best = 0;
+    for (int y = r.y; y < r.y + r.h; y++) {
+        int run = run_of(f, c, y, r.x, r.x + r.w);
+        if (run > best) best = run;
+    }
+    return best;
+}
+
+/* Lesson 4's page 2 asks a question of three answers: 30 phones, 12 of them vote 5, 4, 3. */
+static const int votes[3] = {5, 4, 3};
+
+static void vote_on(xl_poll *poll, int page)
+{
+    ck_assert_int_eq(xl_poll_open(poll, page, 0, 3), 0);
+    int d = 0;
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < votes[k]; i++) ck_assert_int_eq(xl_poll_vote(poll, d++, page, 0, k), 1);
+    ck_assert_int_eq(xl_poll_open_tally(poll)->voted, 12);
+}
+
+START_TEST(the_column_counts_votes_then_shows_the_split)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    xl_lesson *l = load("04-cross-entropy.lesson");
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        xl_session *s = default_session_at(XL_BUILTIN_SEED);
+        xl_player *p = xl_player_create(l, s);
+        ck_assert_int_eq(xl_player_goto(p, 1), 0);
+        ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_ASKING);
+        xl_poll *poll = class_of(30);
+        vote_on(poll, 1);
+        ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .poll = poll};
+        for (int split = 0; split < 2; split++) {
+            xl_poll_set_split(poll, split);
+            ui_text_box boxes[512];
+            ui_text_recorder rec = {boxes, 512, 0};
+            ui_scene_set_recorder(f.sc, &rec);
+            ui_frame_geom g;
+            ui_scene_draw(f.sc, s, &view, w, h, &g);
+            ui_scene_set_recorder(f.sc, NULL);
+            char path[1024];
+            snprintf(path, sizeof path, "%s/class-column-%dx%d-%s.png", OUT_DIR, w, h, split ? "split" : "count");
+            save(&f, path);
+            const int n = rec.count < 512 ? rec.count : 512;
+            ck_assert_msg(count_labels(boxes, n, 2, "12 of 30 phones have voted") == 1, "%s: no count line", path);
+            /* The answers are where a click finds them: three rows, apart, in the column. */
+            ck_assert_int_eq(g.lesson.nanswers, 3);
+            for (int a = 0; a < 3; a++) {
+                const SDL_Rect r = g.lesson.answers[a];
+                ck_assert(r.x >= 0 && r.x + r.w <= g.lesson.column.w && r.y + r.h <= h);
+                if (a) ck_assert_int_ge(r.y, g.lesson.answers[a - 1].y + g.lesson.answers[a - 1].h);
+            }
+            const Uint32 blue = rgb(ui_theme_get(UI_THEME_LIGHT)->truth);
+            if (!split) {
+                /* No split while voting: no percent, no bar. */
+                ck_assert_msg(count_labels(boxes, n, 2, "%") == 0, "%s: a percent shows before the split", path);
+                for (int a = 0; a < 3; a++)
+                    ck_assert_msg(bar_in(&f, blue, g.lesson.answers[a]) < 4, "%s: a bar in answer %d", path, a + 1);
+                continue;
+            }
+            /* Each answer's count and percent, its bar as long as its count says. */
+            static const char *const labels[3] = {"5 · 42%", "4 · 33%", "3 · 25%"};
+            int len[3];
+            for (int a = 0; a < 3; a++) {
+                ck_assert_msg(count_labels(boxes, n, 2, labels[a]) == 1, "%s: no \"%s\"", path, labels[a]);
+                len[a] = bar_in(&f, blue, g.lesson.answers[a]);
+                /* The label sits in its answer's row. */
+                for (int i = 0; i < n; i++)
+                    if (boxes[i].layer == 2 && strcmp(boxes[i].text, labels[a]) == 0) {
+                        SDL_Rect row = g.lesson.answers[a];
+                        ck_assert_msg(SDL_HasIntersection(&boxes[i].ink, &row), "%s: \"%s\" outside its row", path,
+                                      labels[a]);
+                    }
+            }
+            ck_assert_int_gt(len[0], w / 20);
+            for (int a = 1; a < 3; a++) {
+                const double want = (double)len[0] * votes[a] / votes[0];
+                ck_assert_msg(len[a] >= want - 2.0 && len[a] <= want + 2.0, "%s: bar %d is %d px, bar 1 %d px (%d:%d)",
+                              path, a + 1, len[a], len[0], votes[a], votes[0]);
+            }
+        }
+        /* The reveal: the bars stay, beside the right answer's mark. */
+        xl_player_answer(p, 0);
+        xl_poll_close(poll);
+        ck_assert_int_eq(xl_poll_split_shown(poll), 1);
+        ui_text_box boxes[512];
+        ui_text_recorder rec = {boxes, 512, 0};
+        ui_scene_set_recorder(f.sc, &rec);
+        ui_frame_geom g;
+        ui_scene_draw(f.sc, s, &view, w, h, &g);
+        ui_scene_set_recorder(f.sc, NULL);
+        char path[1024];
+        snprintf(path, sizeof path, "%s/class-column-%dx%d-revealed.png", OUT_DIR, w, h);
+        save(&f, path);
+        const int n = rec.count < 512 ? rec.count : 512;
+        ck_assert_msg(count_labels(boxes, n, 2, "5 · 42%") == 1, "%s: the split is gone after the reveal", path);
+        ck_assert_msg(count_labels(boxes, n, 2, "12 of 30 phones voted") == 1, "%s: no count after the reveal", path);
+        xl_poll_destroy(poll);
+        xl_player_destroy(p);
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
+    free(l);
+}
+END_TEST
+
+START_TEST(the_presenter_shows_the_split_all_along)
+{
+    xl_lesson *l = load("04-cross-entropy.lesson");
+    frame f;
+    frame_open(&f, 1280, 720);
+    xl_session *s = default_session_at(XL_BUILTIN_SEED);
+    xl_player *p = xl_player_create(l, s);
+    ck_assert_int_eq(xl_player_goto(p, 1), 0);
+    xl_poll *poll = class_of(30);
+    vote_on(poll, 1);
+    ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .poll = poll};
+    ui_text_box boxes[512];
+    ui_text_recorder rec = {boxes, 512, 0};
+    ui_scene_set_recorder(f.sc, &rec);
+    ui_scene_draw_presenter(f.sc, &view, 65.0, 1280, 720);
+    ui_scene_set_recorder(f.sc, NULL);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/class-presenter-1280x720.png", OUT_DIR);
+    save(&f, path);
+    const int n = rec.count < 512 ? rec.count : 512;
+    ck_assert_msg(count_labels(boxes, n, -1, "30 phones joined") == 1, "%s: no phones joined", path);
+    ck_assert_msg(count_labels(boxes, n, -1, "12 of 30 phones have voted") == 1, "%s: no count", path);
+    ck_assert_msg(count_labels(boxes, n, -1, "5 · 42%") == 1 && count_labels(boxes, n, -1, "4 · 33%") == 1 &&
+                      count_labels(boxes, n, -1, "3 · 25%") == 1,
+                  "%s: the split is not shown while hidden on the projector", path);
+    /* No split shown without a class. */
+    view.poll = NULL;
+    rec.count = 0;
+    ui_scene_set_recorder(f.sc, &rec);
+    ui_scene_draw_presenter(f.sc, &view, 65.0, 1280, 720);
+    ui_scene_set_recorder(f.sc, NULL);
+    ck_assert_int_eq(count_labels(boxes, rec.count < 512 ? rec.count : 512, -1, "%"), 0);
+    xl_poll_destroy(poll);
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    frame_close(&f);
+    free(l);
+}
+END_TEST
+
+START_TEST(the_qr_cache_is_only_a_cache)
+{
+    ui_qr *a = ui_qr_create(), *b = ui_qr_create();
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    const unsigned char *ma = NULL, *mb = NULL;
+    ck_assert_int_eq(ui_qr_available(), 1);
+    const int n = ui_qr_modules(a, URL, &ma);
+    ck_assert_int_ge(n, 21);
+    ck_assert_int_eq((n - 17) % 4, 0); /* a QR side is 17 + 4 x version */
+    /* Another URL in between, then the first again: the same modules as a fresh cache's. */
+    ck_assert_int_gt(ui_qr_modules(a, "http://10.0.0.5:8321/?c=0001", &ma), 0);
+    ck_assert_int_eq(ui_qr_modules(a, URL, &ma), n);
+    ck_assert_int_eq(ui_qr_modules(b, URL, &mb), n);
+    ck_assert_int_eq(memcmp(ma, mb, (size_t)n * (size_t)n), 0);
+    /* The finder pattern's corner: a 7x7 ring, dark at (0, 0), light at (1, 1). */
+    ck_assert_int_eq(ma[0], 1);
+    ck_assert_int_eq(ma[n + 1], 0);
+    ck_assert_int_eq(ma[2 * n + 2], 1);
+    /* No code for nothing, or for more than the cache keeps. */
+    ck_assert_int_eq(ui_qr_modules(a, "", &ma), 0);
+    ck_assert_ptr_null(ma);
+    char *long_text = malloc(UI_QR_TEXT_MAX + 1);
+    memset(long_text, 'a', UI_QR_TEXT_MAX);
+    long_text[UI_QR_TEXT_MAX] = '\0';
+    ck_assert_int_eq(ui_qr_modules(a, long_text, &ma), 0);
+    free(long_text);
+    ck_assert_int_eq(ui_qr_span(n), n + 8);
+    ui_qr_destroy(a);
+    ui_qr_destroy(b);
+}
+END_TEST
+
+Suite *xl_test_suite(void)
+{
+    Suite *su = suite_create("class panel");
+    TCase *tc = tcase_create("class panel");
+    tcase_set_timeout(tc, 240);
+    tcase_add_test(tc, the_card_code_reads_as_the_url);
+    tcase_add_test(tc, no_card_no_pixels);
+    tcase_add_test(tc, the_column_counts_votes_then_shows_the_split);
+    tcase_add_test(tc, the_presenter_shows_the_split_all_along);
+    tcase_add_test(tc, the_qr_cache_is_only_a_cache);
+    suite_add_tcase(su, tc);
+    return su;
+}
