@@ -207,9 +207,9 @@ static void copy_text(char *dst, const char *src, size_t cap)
 size_t xn_page_html(const xn_public *pub, const char *code, int choice, int sent, char *buf, size_t cap)
 {
     writer w = {buf, cap, 0, 0};
-    const xn_page_words *t = xn_page_words_for(pub->lang);
     char lang[sizeof pub->lang], title[XN_TITLE_MAX], question[XN_TEXT_MAX], qid[XN_QID_MAX], key[XN_PAGE_KEY_MAX];
     copy_text(lang, pub->lang, sizeof lang);
+    const xn_page_words *t = xn_page_words_for(lang);
     copy_text(title, pub->title, sizeof title);
     copy_text(question, pub->question, sizeof question);
     copy_text(qid, pub->qid, sizeof qid);
