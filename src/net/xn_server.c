@@ -404,6 +404,9 @@ static enum MHD_Result answer(xn_server *srv, struct MHD_Connection *c, enum rou
     pthread_mutex_lock(&srv->lock);
     pub = srv->pub;
     pthread_mutex_unlock(&srv->lock);
+    /* The texts compared or looked up here end inside their fields, whatever was published. */
+    pub.lang[sizeof pub.lang - 1] = '\0';
+    pub.qid[sizeof pub.qid - 1] = '\0';
     const xn_page_words *t = xn_page_words_for(pub.lang);
     double now = now_s();
     int json = route == ROUTE_STATE;
