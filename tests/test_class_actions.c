@@ -158,6 +158,15 @@ START_TEST(votes_count_on_the_question_asked)
     /* Page 2 asks at once: its question opens as the page turns. */
     ok_from(&f, UI_DISPATCH_LEARNER, "next");
     ck_assert_str_eq(open_counts(&f), "2.1:0,0,0 (0)");
+    const xl_question *asked = ui_classroom_question(f.cr, 1, 0);
+    ck_assert_ptr_nonnull(asked);
+    ck_assert_int_eq(asked->nanswers, 3);
+    ck_assert_int_eq(asked->right, 0);
+    ck_assert_ptr_nonnull(strstr(asked->text, "How surprised is it?"));
+    ck_assert_ptr_null(ui_classroom_question(f.cr, 1, 1));
+    ck_assert_ptr_null(ui_classroom_question(f.cr, 0, 0));
+    ck_assert_ptr_null(ui_classroom_question(f.cr, -1, 0));
+    ck_assert_ptr_null(ui_classroom_question(f.cr, 99, 0));
     ok(&f, "class-vote 1 2.1 1");
     ok(&f, "class-vote 2 2.1 1");
     ok(&f, "class-vote 3 2.1 3");

@@ -61,6 +61,8 @@ START_TEST(test_open)
     ck_assert_ptr_nonnull(strstr(buf, "js=1"));
     ck_assert_ptr_nonnull(strstr(buf, "setInterval("));
     ck_assert_ptr_nonnull(strstr(buf, ",500)"));
+    /* Without JavaScript the page reloads itself to follow the lesson. */
+    ck_assert_ptr_nonnull(strstr(buf, "<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>"));
     /* A vote sent but not counted says so; nothing counted: no button pressed. */
     xn_page_html(&p, "4821", -1, 2, buf, sizeof buf);
     ck_assert_int_eq(count(buf, "aria-pressed=\"true\""), 0);
@@ -214,6 +216,7 @@ START_TEST(test_short_pages)
     ck_assert_ptr_nonnull(strstr(buf, "name=c inputmode=numeric"));
     ck_assert_ptr_nonnull(strstr(buf, "<label for=c>"));
     ck_assert_ptr_null(strstr(buf, "not this class"));
+    ck_assert_ptr_null(strstr(buf, "refresh"));   /* a form being typed is not reloaded */
     xn_page_code_form("en", 1, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(buf, "not this class"));
     ck_assert_uint_gt(xn_page_full("en", 500, buf, sizeof buf), 0);

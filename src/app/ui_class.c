@@ -79,9 +79,12 @@ static int revealed_question(const xl_player *p, const xl_page *pg)
     return q;
 }
 
+/* src into dst[n], cut at n - 1 bytes (the lesson's limits are the server's: nothing is cut). */
 static void copy_text(char *dst, size_t n, const char *src)
 {
-    snprintf(dst, n, "%s", src);
+    const size_t len = strnlen(src, n - 1);
+    memcpy(dst, src, len);
+    dst[len] = '\0';
 }
 
 /* What every phone should see now, from the classroom. */
@@ -112,7 +115,9 @@ static void fill_public(const ui_classroom *cr, xn_public *pub)
     }
     const int qpage = pub->show == XN_SHOW_OPEN ? t->page : page;
     const xl_question *question = &l->pages[qpage].questions[q];
-    snprintf(pub->qid, sizeof pub->qid, "%d.%d", qpage + 1, q + 1);
+    char qid[32];
+    snprintf(qid, sizeof qid, "%d.%d", qpage + 1, q + 1);
+    copy_text(pub->qid, sizeof pub->qid, qid); /* at most "48.4" */
     copy_text(pub->question, sizeof pub->question, question->text);
     pub->noptions = question->nanswers < XN_OPTIONS_MAX ? question->nanswers : XN_OPTIONS_MAX;
     for (int k = 0; k < pub->noptions; k++) copy_text(pub->options[k], sizeof pub->options[k], question->answers[k]);
@@ -131,7 +136,7 @@ static void log_closed(ui_class *c, const ui_classroom *cr, int open_too)
         const int due = t->times_closed > c->logged[i] || (open_too && t == open && t->voted > 0);
         if (!due || t->page >= cr->lesson->npages || t->question >= cr->lesson->pages[t->page].nquestions) continue;
         const xl_question *q = &cr->lesson->pages[t->page].questions[t->question];
-        char when[32];
+        char when[40];
         ui_class_log_time(time(NULL), when, sizeof when);
         ui_class_log_row(c->log, when, cr->path, q->text, q->right, xl_poll_joined(cr->poll), t);
         c->logged[i] = t->times_closed;

@@ -353,6 +353,13 @@ int ui_classroom_parse_class(const char *text, ui_class_action *a, char *err, si
     return 1;
 }
 
+const xl_question *ui_classroom_question(const ui_classroom *c, int page, int q)
+{
+    const xl_lesson *l = c->lesson;
+    if (!l || c->broken || page < 0 || page >= l->npages || q < 0 || q >= l->pages[page].nquestions) return NULL;
+    return &l->pages[page].questions[q];
+}
+
 int ui_classroom_card_shown(const ui_classroom *c)
 {
     if (!c->poll) return 0;

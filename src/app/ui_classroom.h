@@ -149,6 +149,11 @@ int ui_classroom_parse_class(const char *text, ui_class_action *a, char *err, si
  * the dispatcher wherever time passes or the player moves without an action. */
 void ui_classroom_sync_poll(ui_classroom *c);
 
+/* Question q (0-based) of page `page` (0-based) of the open lesson, or NULL when there is
+ * no such question (no lesson, a broken one, out of range): the text, answers and right
+ * answer a tally's log row or the phones' page shows. Borrowed until the lesson changes. */
+const xl_question *ui_classroom_question(const ui_classroom *c, int page, int q);
+
 /* 1 when the join card is shown now: a class runs and the card is ON, or AUTO on the
  * lesson's first page. */
 int ui_classroom_card_shown(const ui_classroom *c);

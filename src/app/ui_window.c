@@ -441,12 +441,6 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
         L->dirty = 1;
         return;
     }
-    /* F7 starts a class when none runs (with a class, it shows or hides the join card). */
-    if (key->keysym.sym == SDLK_F7 && !L->cls && !L->replaying) {
-        char err[sizeof L->view->note];
-        if (class_start(L, err, sizeof err) != 0) say(L, err, 6000);
-        return;
-    }
     const int was_playing = xl_session_playing(L->s);
     char did[UI_LIBRARY_PATH + 32];
     ui_action act;
@@ -457,6 +451,9 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
     say_classroom(L, did);
     if (kr == UI_CLASSROOM_QUIT) {
         L->running = 0;
+    } else if (kr == UI_CLASSROOM_CLASS_WANTED && !L->cls) { /* F7 without a class starts one */
+        char err[sizeof L->view->note];
+        if (class_start(L, err, sizeof err) != 0) say(L, err, 6000);
     } else if (kr == UI_CLASSROOM_TAKEN) {
         L->dirty = L->presenter_dirty = 1;
         if (!was_playing && xl_session_playing(L->s)) L->last = SDL_GetPerformanceCounter();

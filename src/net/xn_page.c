@@ -156,20 +156,22 @@ static const char style[] =
 static const char script[] =
     "<script>(function(){var d=document.body,c=d.getAttribute('data-c'),k=d.getAttribute('data-k'),"
     "q=d.getAttribute('data-q'),V=d.getAttribute('data-v'),S=d.getAttribute('data-s'),"
-    "B=document.getElementsByTagName('button');"
+    "B=document.getElementsByTagName('button'),busy=0,gone=0;"
     "function rq(m,u,b,f){var x=new XMLHttpRequest();x.open(m,u,true);"
     "if(b)x.setRequestHeader('Content-Type','application/x-www-form-urlencoded');"
-    "x.onreadystatechange=function(){if(x.readyState!=4||x.status!=200)return;var s;"
+    "x.onreadystatechange=function(){if(x.readyState!=4)return;if(!b)busy=0;if(x.status!=200)return;var s;"
     "try{s=JSON.parse(x.responseText)}catch(e){return}f(s)};x.send(b)}"
-    "function show(s){if(s.key!=k){location.reload();return}"
+    "function show(s){if(gone)return;if(s.key!=k){gone=1;location.reload();return}"
     "for(var i=0;i<B.length;i++){var n=B[i].value-1,m=B[i].lastChild;"
     "if(!m||m.className!='m')continue;B[i].setAttribute('aria-pressed',n==s.choice?'true':'false');"
     "m.textContent=n==s.choice?V:(n==s.sent?S:'')}}"
     "for(var i=0;i<B.length;i++)if(B[i].name=='k')B[i].onclick=function(){"
     "rq('POST','/v','c='+c+'&q='+q+'&k='+this.value+'&js=1',show);return false};"
-    "setInterval(function(){rq('GET','/s?c='+c,null,show)},500)})()</script>";
+    "setInterval(function(){if(busy||gone)return;busy=1;rq('GET','/s?c='+c,null,show)},500)})()</script>";
 
-static void head(writer *w, const xn_page_words *t, const char *lang, const char *title)
+/* The document's head; follow: a phone without JavaScript reloads the page every 5 s, so
+ * it too follows the lesson's page turns (the script polls instead). */
+static void head(writer *w, const xn_page_words *t, const char *lang, const char *title, int follow)
 {
     put(w, "<!DOCTYPE html>\n<html lang=\"");
     put_esc(w, lang && lang[0] ? lang : t->lang);
@@ -177,6 +179,7 @@ static void head(writer *w, const xn_page_words *t, const char *lang, const char
            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>");
     put_esc(w, title && title[0] ? title : t->app);
     put(w, "</title>");
+    if (follow) put(w, "<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>");
     put(w, style);
     put(w, "</head>");
 }
@@ -207,9 +210,9 @@ static void copy_text(char *dst, const char *src, size_t cap)
 size_t xn_page_html(const xn_public *pub, const char *code, int choice, int sent, char *buf, size_t cap)
 {
     writer w = {buf, cap, 0, 0};
-    const xn_page_words *t = xn_page_words_for(pub->lang);
     char lang[sizeof pub->lang], title[XN_TITLE_MAX], question[XN_TEXT_MAX], qid[XN_QID_MAX], key[XN_PAGE_KEY_MAX];
     copy_text(lang, pub->lang, sizeof lang);
+    const xn_page_words *t = xn_page_words_for(lang);
     copy_text(title, pub->title, sizeof title);
     copy_text(question, pub->question, sizeof question);
     copy_text(qid, pub->qid, sizeof qid);
@@ -217,7 +220,7 @@ size_t xn_page_html(const xn_public *pub, const char *code, int choice, int sent
     int nopt = pub->noptions < 0 ? 0 : pub->noptions > XN_OPTIONS_MAX ? XN_OPTIONS_MAX : pub->noptions;
     if (sent == choice) sent = -1;
 
-    head(&w, t, lang, title);
+    head(&w, t, lang, title, 1);
     put(&w, "<body data-c=\"");
     put_esc(&w, code);
     put(&w, "\" data-k=\"");
@@ -329,7 +332,7 @@ size_t xn_page_code_form(const char *lang, int wrong, char *buf, size_t cap)
 {
     writer w = {buf, cap, 0, 0};
     const xn_page_words *t = xn_page_words_for(lang);
-    head(&w, t, lang, t->code_title);
+    head(&w, t, lang, t->code_title, 0);
     put(&w, "<body>\n<h1>");
     put_esc(&w, t->code_title);
     put(&w, "</h1>\n");
@@ -351,7 +354,7 @@ size_t xn_page_full(const char *lang, int max, char *buf, size_t cap)
 {
     writer w = {buf, cap, 0, 0};
     const xn_page_words *t = xn_page_words_for(lang);
-    head(&w, t, lang, t->full_title);
+    head(&w, t, lang, t->full_title, 0);
     put(&w, "<body>\n<h1>");
     put_esc(&w, t->full_title);
     put(&w, "</h1>\n<p>");
@@ -366,7 +369,7 @@ size_t xn_page_message(const char *lang, const char *title, const char *text, ch
 {
     writer w = {buf, cap, 0, 0};
     const xn_page_words *t = xn_page_words_for(lang);
-    head(&w, t, lang, title);
+    head(&w, t, lang, title, 0);
     put(&w, "<body>\n<h1>");
     put_esc(&w, title);
     put(&w, "</h1>\n<p>");

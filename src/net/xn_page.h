@@ -7,6 +7,7 @@
  *   with words ("✓ your vote") and aria-pressed, not colour alone. A tiny inline script
  *   polls /s every 500 ms, reloads the page when what it shows changed (a page turn, a
  *   question opened or revealed) and sends votes with js=1 so the page updates in place.
+ *   Without JavaScript, a <noscript> refresh every 5 s follows the lesson instead.
  * - The state as JSON for that script: small, no lesson text in it.
  * - The short pages: the code form (a missing or wrong code), "the class is full", and
  *   a one-line message for the errors.

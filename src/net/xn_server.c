@@ -8,15 +8,31 @@
  * thread shares with it (the published state, the event queue, the stats) sits under
  * one mutex, held for copies only.
  *
- * Limits (the report of issue 24 lists them with the statuses):
- *   a query or a body: XN_FORM_MAX bytes (400 / 413); a request's headers: what fits in
- *   MHD's connection memory (MEMORY_LIMIT: MHD refuses the rest itself, 431);
- *   an idle or slow connection: TIMEOUT_S seconds; connections: CONNECTIONS_MAX in all,
- *   PER_IP_CONNECTIONS from one address; requests: DEVICE_RATE per device (burst
- *   DEVICE_BURST), the same per address for requests without a device, GLOBAL_RATE in
- *   all (429 / 503 with Retry-After: 1); new devices: JOINS_PER_ADDRESS per address and
- *   minute (429), max_devices in all (503, "the class is full"); events waiting for the
- *   app: QUEUE_MAX (503, nothing queued). */
+ * Limits:
+ *   a query or a body: XN_FORM_MAX (256) bytes; a request's headers: what fits in MHD's
+ *   connection memory (MEMORY_LIMIT, 8 KB); an idle or slow connection: TIMEOUT_S (5 s)
+ *   without a byte; connections: CONNECTIONS_MAX (800, fewer when the process may open
+ *   fewer files), PER_IP_CONNECTIONS (32) from one address; requests: DEVICE_RATE (20/s,
+ *   burst 40) per device, the same per address for requests without a device, GLOBAL_RATE
+ *   (4000/s) in all; new devices: JOINS_PER_ADDRESS (8) per address a minute (generous:
+ *   the load test's 300 phones share 127.0.0.x addresses), max_devices in all; events
+ *   waiting for the app: QUEUE_MAX (8192).
+ * The answers, each refusal changing nothing (no device, no event):
+ *   200  the page, the state, a vote with js=1 (the state back)
+ *   303  a vote without js: back to /?c=CODE
+ *   400  a malformed query, body or token cookie, an unknown or repeated field, a field
+ *        a route does not take, an option the question has not, a POST whose
+ *        Content-Type is not a form
+ *   403  a missing or wrong code (GET /: the code form), a vote from no known device
+ *   404  any other path;  405  a wrong method (with Allow)
+ *   409  a vote when no question is open, or for another question than the open one
+ *   413  a body over 256 bytes (by its Content-Length at once, or as it arrives)
+ *   414 / 431  an overlong URI / headers (MHD's own answer)
+ *   429  a device's or an address's rate, an address's joins (Retry-After: 1)
+ *   503  the global rate or a full event queue (Retry-After: 1); the class full (a page)
+ * Every answer: Content-Type with charset, Cache-Control: no-store, nosniff, no referrer,
+ * no framing, a CSP allowing only the page's inline script and style and requests to
+ * itself. The one cookie: xl=TOKEN; Path=/; HttpOnly; SameSite=Strict, to a new device. */
 #define _DEFAULT_SOURCE   /* getrandom, struct sockaddr_in in full */
 #include "xn_server.h"
 
@@ -40,8 +56,13 @@
 #include "xn_iface.h"
 #include "xn_page.h"
 
+/* The event queue's size; tests/meson.build builds a server with a tiny one to fill it. */
+#ifndef XN_SERVER_QUEUE_MAX
+#define XN_SERVER_QUEUE_MAX 8192
+#endif
+
 enum {
-    QUEUE_MAX = 8192,
+    QUEUE_MAX = XN_SERVER_QUEUE_MAX,
     CONNECTIONS_MAX = 800,
     PER_IP_CONNECTIONS = 32,
     TIMEOUT_S = 5,
@@ -200,19 +221,25 @@ static enum MHD_Result send_reply(xn_server *srv, struct MHD_Connection *c, cons
     return ok;
 }
 
-/* An error: JSON {"error":"..."} for the page's script, else a short page. */
-static enum MHD_Result send_error(xn_server *srv, struct MHD_Connection *c, unsigned status, int json,
-                                  const char *lang, const char *text)
+/* An error: JSON {"error":STATUS} for the page's script, else a short page. */
+static enum MHD_Result send_error_allow(xn_server *srv, struct MHD_Connection *c, unsigned status, int json,
+                                        const char *lang, const char *text, const char *allow_405)
 {
     char buf[XN_PAGE_CAP];
     reply r = {.status = status, .type = json ? JSON : HTML, .body = buf, .retry = status == 429 || status == 503};
-    if (status == 405) r.allow = "GET, HEAD, POST";
+    if (status == 405) r.allow = allow_405;
     if (json) {
         r.len = (size_t)snprintf(buf, sizeof buf, "{\"error\":%u}", status);
     } else {
         r.len = xn_page_message(lang, xn_page_words_for(lang)->err_title, text, buf, sizeof buf);
     }
     return send_reply(srv, c, &r);
+}
+
+static enum MHD_Result send_error(xn_server *srv, struct MHD_Connection *c, unsigned status, int json,
+                                  const char *lang, const char *text)
+{
+    return send_error_allow(srv, c, status, json, lang, text, NULL);
 }
 
 /* ---- the limiters (server thread only) -------------------------------------------- */
@@ -377,6 +404,9 @@ static enum MHD_Result answer(xn_server *srv, struct MHD_Connection *c, enum rou
     pthread_mutex_lock(&srv->lock);
     pub = srv->pub;
     pthread_mutex_unlock(&srv->lock);
+    /* The texts compared or looked up here end inside their fields, whatever was published. */
+    pub.lang[sizeof pub.lang - 1] = '\0';
+    pub.qid[sizeof pub.qid - 1] = '\0';
     const xn_page_words *t = xn_page_words_for(pub.lang);
     double now = now_s();
     int json = route == ROUTE_STATE;
@@ -482,7 +512,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         rq->started = 1;
         if (route == ROUTE_NONE) return send_error(srv, c, 404, 0, lang, xn_page_words_for(lang)->err_route);
         if (route == ROUTE_VOTE ? !post : !get)
-            return send_error(srv, c, 405, route == ROUTE_STATE, lang, xn_page_words_for(lang)->err_route);
+            return send_error_allow(srv, c, 405, route == ROUTE_STATE, lang, xn_page_words_for(lang)->err_route,
+                                    route == ROUTE_VOTE ? "POST" : "GET, HEAD");
         if (route != ROUTE_VOTE) return answer(srv, c, route, rq);
         /* A vote's body: refused at once when it says it is too large. */
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
