@@ -490,40 +490,56 @@ END_TEST
 
 START_TEST(the_presenter_shows_the_split_all_along)
 {
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
     xl_lesson *l = load("04-cross-entropy.lesson");
-    frame f;
-    frame_open(&f, 1280, 720);
-    xl_session *s = default_session_at(XL_BUILTIN_SEED);
-    xl_player *p = xl_player_create(l, s);
-    ck_assert_int_eq(xl_player_goto(p, 1), 0);
-    xl_poll *poll = class_of(30);
-    vote_on(poll, 1);
-    ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .poll = poll};
-    ui_text_box boxes[512];
-    ui_text_recorder rec = {boxes, 512, 0};
-    ui_scene_set_recorder(f.sc, &rec);
-    ui_scene_draw_presenter(f.sc, &view, 65.0, 1280, 720);
-    ui_scene_set_recorder(f.sc, NULL);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/class-presenter-1280x720.png", OUT_DIR);
-    save(&f, path);
-    const int n = rec.count < 512 ? rec.count : 512;
-    ck_assert_msg(count_labels(boxes, n, -1, "30 phones joined") == 1, "%s: no phones joined", path);
-    ck_assert_msg(count_labels(boxes, n, -1, "12 of 30 phones have voted") == 1, "%s: no count", path);
-    ck_assert_msg(count_labels(boxes, n, -1, "5 · 42%") == 1 && count_labels(boxes, n, -1, "4 · 33%") == 1 &&
-                      count_labels(boxes, n, -1, "3 · 25%") == 1,
-                  "%s: the split is not shown while hidden on the projector", path);
-    /* No split shown without a class. */
-    view.poll = NULL;
-    rec.count = 0;
-    ui_scene_set_recorder(f.sc, &rec);
-    ui_scene_draw_presenter(f.sc, &view, 65.0, 1280, 720);
-    ui_scene_set_recorder(f.sc, NULL);
-    ck_assert_int_eq(count_labels(boxes, rec.count < 512 ? rec.count : 512, -1, "%"), 0);
-    xl_poll_destroy(poll);
-    xl_player_destroy(p);
-    xl_session_destroy(s);
-    frame_close(&f);
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        xl_session *s = default_session_at(XL_BUILTIN_SEED);
+        xl_player *p = xl_player_create(l, s);
+        ck_assert_int_eq(xl_player_goto(p, 1), 0);
+        xl_poll *poll = class_of(30);
+        ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .poll = poll};
+        ui_text_box boxes[512];
+        ui_text_recorder rec = {boxes, 512, 0};
+        /* Before any vote is asked for: the phones joined, no split. */
+        ui_scene_set_recorder(f.sc, &rec);
+        ui_scene_draw_presenter(f.sc, &view, 65.0, w, h);
+        ui_scene_set_recorder(f.sc, NULL);
+        int n = rec.count < 512 ? rec.count : 512;
+        ck_assert_int_eq(count_labels(boxes, n, -1, "30 phones joined"), 1);
+        ck_assert_int_eq(count_labels(boxes, n, -1, "No question asked on this page yet."), 1);
+        vote_on(poll, 1);
+        rec.count = 0;
+        ui_scene_set_recorder(f.sc, &rec);
+        ui_scene_draw_presenter(f.sc, &view, 65.0, w, h);
+        ui_scene_set_recorder(f.sc, NULL);
+        char path[1024];
+        snprintf(path, sizeof path, "%s/class-presenter-%dx%d.png", OUT_DIR, w, h);
+        save(&f, path);
+        n = rec.count < 512 ? rec.count : 512;
+        ck_assert_msg(count_labels(boxes, n, -1, "30 phones joined") == 1, "%s: no phones joined", path);
+        ck_assert_msg(count_labels(boxes, n, -1, "12 of 30 phones have voted") == 1, "%s: no count", path);
+        ck_assert_msg(count_labels(boxes, n, -1, "split hidden") == 1, "%s: not said the split is hidden", path);
+        ck_assert_msg(count_labels(boxes, n, -1, "5 · 42%") == 1 && count_labels(boxes, n, -1, "4 · 33%") == 1 &&
+                          count_labels(boxes, n, -1, "3 · 25%") == 1,
+                      "%s: the split is not shown while hidden on the projector", path);
+        for (int i = 0; i < n; i++)
+            ck_assert_msg(boxes[i].ink.x + boxes[i].ink.w <= w && boxes[i].ink.y + boxes[i].ink.h <= h,
+                          "%s: \"%s\" leaves the window", path, boxes[i].text);
+        /* No split shown without a class. */
+        view.poll = NULL;
+        rec.count = 0;
+        ui_scene_set_recorder(f.sc, &rec);
+        ui_scene_draw_presenter(f.sc, &view, 65.0, w, h);
+        ui_scene_set_recorder(f.sc, NULL);
+        ck_assert_int_eq(count_labels(boxes, rec.count < 512 ? rec.count : 512, -1, "%"), 0);
+        xl_poll_destroy(poll);
+        xl_player_destroy(p);
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
     free(l);
 }
 END_TEST
