@@ -18,6 +18,7 @@
 #include <SDL.h>
 
 #include "ui_assets.h"
+#include "ui_class_card.h"
 #include "ui_lesson_panel.h"
 #include "ui_text.h"
 #include "ui_library.h"
@@ -228,6 +229,43 @@ START_TEST(the_card_code_reads_as_the_url)
         frame_close(&f);
     }
     free(l);
+}
+END_TEST
+
+/* Without a code (the browser build has no libqrencode; here, no cache to make one):
+ * the card says to type the address, which it shows whole, and cuts nothing. */
+START_TEST(the_card_without_a_code_shows_the_url)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    char err[256];
+    ui_text *text = ui_text_create(f.r, fonts, err, sizeof err), *big = ui_text_create(f.r, fonts, err, sizeof err);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_nonnull(big);
+    ck_assert_int_eq(ui_text_set_scale(text, ui_class_card_text_scale(832, 720)), 0);
+    ck_assert_int_eq(ui_text_set_scale(big, ui_class_card_digits_scale(832, 720)), 0);
+    ui_text_box boxes[256], cut_boxes[16];
+    ui_text_recorder rec = {boxes, 256, 0}, cuts = {cut_boxes, 16, 0};
+    ui_text_set_recorder(text, &rec);
+    ui_text_set_recorder(big, &rec);
+    ui_text_set_cut_recorder(text, &cuts);
+    const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
+    ui_ctx ctx = {.r = f.r, .text = text, .theme = th, .scale = 1.0f, .line = th->line_scale,
+                  .pad = (int)(ui_text_line_height(text, UI_FONT_LABEL) * 0.8f)};
+    const ui_class_card_info info = {.url = URL, .code = "4821", .joined = 1};
+    ui_class_card_geom g;
+    ui_class_card_draw(&ctx, big, NULL, (SDL_Rect){448, 0, 832, 720}, &info, &g);
+    ck_assert_int_gt(g.card.w, 0);
+    ck_assert_int_eq(g.qr.w, 0);
+    const int n = rec.count < 256 ? rec.count : 256;
+    ck_assert_int_eq(count_labels(boxes, n, 1, URL), 1);
+    ck_assert_int_eq(count_labels(boxes, n, 1, "1 phone joined"), 1);
+    ck_assert_int_eq(count_labels(boxes, n, 1, "type the address"), 1);
+    ck_assert_int_eq(count_labels(boxes, n, 1, "4821"), 2); /* the code, and in the URL */
+    ck_assert_int_eq(cuts.count, 0);
+    ui_text_destroy(text);
+    ui_text_destroy(big);
+    frame_close(&f);
 }
 END_TEST
 
@@ -649,6 +687,7 @@ Suite *xl_test_suite(void)
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, the_card_code_reads_as_the_url);
     tcase_add_test(tc, no_card_no_pixels);
+    tcase_add_test(tc, the_card_without_a_code_shows_the_url);
     tcase_add_test(tc, the_column_counts_votes_then_shows_the_split);
     tcase_add_test(tc, a_tight_page_keeps_its_split_and_its_explanation);
     tcase_add_test(tc, the_presenter_shows_the_split_all_along);
