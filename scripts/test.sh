@@ -112,11 +112,13 @@ if xl_build build-asan "${ASAN_ARGS[@]}"; then
     # the driver is loaded; its callers in libGLX_mesa.so (still loaded) then match the
     # Mesa line of tests/lsan.supp. Nothing is hidden that does not pass through Mesa:
     # a leak in xentlab's own code still fails the test, with a full stack. It is kept
-    # to this one suite because the slow unwinder costs on every allocation. (Forcing
+    # to these suites because the slow unwinder costs on every allocation. The class
+    # suite (a real window too) runs here for its hostile phones: every request the
+    # server reads under ASan and UBSan, and LeakSanitizer at the exit. (Forcing
     # SDL_RENDER_DRIVER=software would avoid GL altogether, but would also skip the
     # GL probe in ui_window.c that the window test exercises.)
     ASAN_OPTIONS=$SAN_ASAN LSAN_OPTIONS="$SAN_LSAN:fast_unwind_on_malloc=0" UBSAN_OPTIONS=$SAN_UBSAN \
-        run_suite "sanitizers-window" build-asan --suite window --timeout-multiplier 3
+        run_suite "sanitizers-window" build-asan --suite window --suite class --timeout-multiplier 3
 else
     echo "build-asan/ failed to build; counted as 1 failure" >&2
     FAILED=$((FAILED + 1))

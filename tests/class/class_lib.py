@@ -316,6 +316,15 @@ class Xentlab:
         with open(self.log_path, newline='') as f:
             return list(csv.DictReader(f))
 
+    def sanitized(self):
+        """xentlab runs with AddressSanitizer (its quarantine holds freed memory, so VmRSS
+        grows by design; LeakSanitizer checks leaks at exit instead)."""
+        try:
+            with open('/proc/%d/maps' % self.proc.pid) as f:
+                return 'libasan' in f.read()
+        except OSError:
+            return False
+
     def rss_kb(self):
         with open('/proc/%d/status' % self.proc.pid) as f:
             for line in f:
