@@ -14,6 +14,7 @@ cd "$XL_ROOT" || exit 1
 # What xentlab needs to build and run. python3: xl_build_dir_current below, the
 # hostile-input test (tests/test_hostile.py) and the window test's trace checks (meson
 # depends on it too, but a bare Debian image has no python3 until something pulls it).
+# libqrencode-dev: the QR code on a class's join card (part 12).
 XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config python3
                    libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev libqrencode-dev)
 

@@ -10,6 +10,7 @@
  * beside it, and the answers stay where a click finds them. The presenter shows the
  * split all along. The QR cache gives the same modules for the same URL. */
 #include "check_main.h"
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,9 @@
 #include <SDL.h>
 
 #include "ui_assets.h"
+#include "ui_class_card.h"
+#include "ui_lesson_panel.h"
+#include "ui_text.h"
 #include "ui_library.h"
 #include "ui_png.h"
 #include "ui_qr.h"
@@ -126,6 +130,17 @@ static const char *transcript(const ui_text_box *boxes, int n, int layer)
     return all;
 }
 
+/* 1 when the labels of layer `layer`, put together with nothing between them, hold
+ * `needle`: a URL broken over lines reads whole again. */
+static int says_glued(const ui_text_box *boxes, int n, int layer, const char *needle)
+{
+    static char all[16384];
+    all[0] = '\0';
+    for (int i = 0; i < n; i++)
+        if (layer < 0 || boxes[i].layer == layer) snprintf(all + strlen(all), sizeof all - strlen(all), "%s", boxes[i].text);
+    return strstr(all, needle) != NULL;
+}
+
 /* How often `needle` appears in what layer `layer` says. */
 static int count_labels(const ui_text_box *boxes, int n, int layer, const char *needle)
 {
@@ -136,9 +151,10 @@ static int count_labels(const ui_text_box *boxes, int n, int layer, const char *
 
 START_TEST(the_card_code_reads_as_the_url)
 {
-    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    /* The projector's two sizes, then an old 4:3 one and a laptop's. */
+    static const int sizes[4][2] = {{1280, 720}, {1920, 1080}, {1024, 768}, {1366, 768}};
     xl_lesson *l = load("04-cross-entropy.lesson");
-    for (int z = 0; z < 2; z++) {
+    for (int z = 0; z < 4; z++) {
         const int w = sizes[z][0], h = sizes[z][1];
         frame f;
         frame_open(&f, w, h);
@@ -164,8 +180,8 @@ START_TEST(the_card_code_reads_as_the_url)
                 snprintf(path, sizeof path, "%s/class-card-%dx%d-%s%s.png", OUT_DIR, w, h, tn, an);
                 save(&f, path);
                 /* Tall enough for a phone at the back of a room. */
-                ck_assert_msg(cg->qr.h >= (h == 720 ? 300 : 450), "%dx%d %s%s: the code is %d px tall", w, h, tn, an,
-                              cg->qr.h);
+                const int tall = w == 1280 ? 300 : w == 1920 ? 450 : h * 2 / 5;
+                ck_assert_msg(cg->qr.h >= tall, "%dx%d %s%s: the code is %d px tall", w, h, tn, an, cg->qr.h);
                 ck_assert_int_eq(cg->qr.w, cg->qr.h);
                 ck_assert_int_eq(cg->qr.h, cg->module_px * (cg->modules + 2 * UI_QR_QUIET));
                 /* It reads as the URL. */
@@ -207,11 +223,13 @@ START_TEST(the_card_code_reads_as_the_url)
                     ck_assert_msg(b->px >= h / 45, "%s: \"%s\" at %d px", path, b->text, b->px);
                     if (strcmp(b->text, "4821") == 0) {
                         has_code = 1;
-                        ck_assert_msg(b->ink.h >= h / 12, "%s: the code's digits are %d px tall", path, b->ink.h);
+                        /* A narrow scene (4:3) gives the digits less room beside the code. */
+                        const int digits = w * 9 == h * 16 ? h / 12 : h / 16;
+                        ck_assert_msg(b->ink.h >= digits, "%s: the code's digits are %d px tall", path, b->ink.h);
                     }
                 }
                 const int nb = rec.count < 512 ? rec.count : 512;
-                has_url = count_labels(boxes, nb, 1, URL) == 1;
+                has_url = says_glued(boxes, nb, 1, URL);
                 has_joined = count_labels(boxes, nb, 1, advice ? "No phone has joined yet" : "3 phones joined") == 1;
                 has_advice = count_labels(boxes, nb, 1, "hotspot") == 1;
                 ck_assert_int_gt(on_card, 5);
@@ -225,6 +243,43 @@ START_TEST(the_card_code_reads_as_the_url)
         frame_close(&f);
     }
     free(l);
+}
+END_TEST
+
+/* Without a code (the browser build has no libqrencode; here, no cache to make one):
+ * the card says to type the address, which it shows whole, and cuts nothing. */
+START_TEST(the_card_without_a_code_shows_the_url)
+{
+    frame f;
+    frame_open(&f, 1280, 720);
+    char err[256];
+    ui_text *text = ui_text_create(f.r, fonts, err, sizeof err), *big = ui_text_create(f.r, fonts, err, sizeof err);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_nonnull(big);
+    ck_assert_int_eq(ui_text_set_scale(text, ui_class_card_text_scale(832, 720)), 0);
+    ck_assert_int_eq(ui_text_set_scale(big, ui_class_card_digits_scale(832, 720)), 0);
+    ui_text_box boxes[256], cut_boxes[16];
+    ui_text_recorder rec = {boxes, 256, 0}, cuts = {cut_boxes, 16, 0};
+    ui_text_set_recorder(text, &rec);
+    ui_text_set_recorder(big, &rec);
+    ui_text_set_cut_recorder(text, &cuts);
+    const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
+    ui_ctx ctx = {.r = f.r, .text = text, .theme = th, .scale = 1.0f, .line = th->line_scale,
+                  .pad = (int)(ui_text_line_height(text, UI_FONT_LABEL) * 0.8f)};
+    const ui_class_card_info info = {.url = URL, .code = "4821", .joined = 1};
+    ui_class_card_geom g;
+    ui_class_card_draw(&ctx, big, NULL, (SDL_Rect){448, 0, 832, 720}, &info, &g);
+    ck_assert_int_gt(g.card.w, 0);
+    ck_assert_int_eq(g.qr.w, 0);
+    const int n = rec.count < 256 ? rec.count : 256;
+    ck_assert_int_eq(count_labels(boxes, n, 1, URL), 1);
+    ck_assert_int_eq(count_labels(boxes, n, 1, "1 phone joined"), 1);
+    ck_assert_int_eq(count_labels(boxes, n, 1, "type the address"), 1);
+    ck_assert_int_eq(count_labels(boxes, n, 1, "4821"), 2); /* the code, and in the URL */
+    ck_assert_int_eq(cuts.count, 0);
+    ui_text_destroy(text);
+    ui_text_destroy(big);
+    frame_close(&f);
 }
 END_TEST
 
@@ -324,7 +379,9 @@ START_TEST(the_column_counts_votes_then_shows_the_split)
             snprintf(path, sizeof path, "%s/class-column-%dx%d-%s.png", OUT_DIR, w, h, split ? "split" : "count");
             save(&f, path);
             const int n = rec.count < 512 ? rec.count : 512;
-            ck_assert_msg(count_labels(boxes, n, 2, "12 of 30 phones have voted") == 1, "%s: no count line", path);
+            /* The count until the split shows; then the split's labels carry the counts. */
+            ck_assert_msg(count_labels(boxes, n, 2, "12 of 30 phones have voted") == !split, "%s: the count line %s",
+                          path, split ? "stays with the split" : "is missing");
             /* The answers are where a click finds them: three rows, apart, in the column. */
             ck_assert_int_eq(g.lesson.nanswers, 3);
             for (int a = 0; a < 3; a++) {
@@ -376,7 +433,104 @@ START_TEST(the_column_counts_votes_then_shows_the_split)
         save(&f, path);
         const int n = rec.count < 512 ? rec.count : 512;
         ck_assert_msg(count_labels(boxes, n, 2, "5 · 42%") == 1, "%s: the split is gone after the reveal", path);
-        ck_assert_msg(count_labels(boxes, n, 2, "12 of 30 phones voted") == 1, "%s: no count after the reveal", path);
+        ck_assert_msg(count_labels(boxes, n, 2, "4 · 33%") == 1 && count_labels(boxes, n, 2, "3 · 25%") == 1,
+                      "%s: the split is gone after the reveal", path);
+        /* The explanation in the count's place. */
+        ck_assert_msg(count_labels(boxes, n, 2, "phones") == 0, "%s: a count line beside the split", path);
+        ck_assert_msg(count_labels(boxes, n, 2, "robin's bar showed all along") == 1, "%s: no explanation", path);
+        xl_poll_destroy(poll);
+        xl_player_destroy(p);
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
+    free(l);
+}
+END_TEST
+
+/* The bars of colour c in the column (x below col_w): each run of rows where a run
+ * of at least 8 pixels of c is found is one bar; its longest run into len[]. Returns
+ * the bars found (at most cap). */
+static int bars_in_column(const frame *f, Uint32 c, int col_w, int *len, int cap)
+{
+    int n = 0, in = 0;
+    for (int y = 0; y < f->h; y++) {
+        const int run = run_of(f, c, y, 0, col_w);
+        if (run >= 8) {
+            if (!in && n < cap) len[n++] = 0;
+            in = 1;
+            if (run > len[n - 1]) len[n - 1] = run;
+        } else {
+            in = 0;
+        }
+    }
+    return n;
+}
+
+/* A page with no room to spare (lesson 11's race), revealed with its split shown: the
+ * compact split (a bar along each answer's top, its label beside the answer) keeps the
+ * explanation whole, the bars in proportion, the labels clear of the words. */
+START_TEST(a_tight_page_keeps_its_split_and_its_explanation)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    xl_lesson *l = load("11-optimizers.lesson");
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        xl_session *s = default_session_at(XL_BUILTIN_SEED);
+        xl_player *p = xl_player_create(l, s);
+        ck_assert_ptr_nonnull(p);
+        ck_assert_int_eq(xl_player_goto(p, 4), 0);
+        for (int i = 0; i < 100 && xl_player_phase_of(p) != XL_PLAYER_ASKING; i++) {
+            if (xl_player_phase_of(p) == XL_PLAYER_PLAYING) xl_player_advance_steps(p, 500);
+            else xl_player_next(p);
+        }
+        ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_ASKING);
+        xl_poll *poll = class_of(30);
+        vote_on(poll, 4);
+        xl_poll_set_split(poll, 1);
+        ck_assert_int_eq(xl_player_answer(p, 2), 1);
+        for (int i = 0; i < 100 && !xl_player_question_revealed(p, 0); i++) {
+            if (xl_player_phase_of(p) == XL_PLAYER_PLAYING) xl_player_advance_steps(p, 500);
+            else xl_player_next(p);
+        }
+        ck_assert(xl_player_question_revealed(p, 0));
+        xl_poll_close(poll);
+        ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .poll = poll};
+        ui_text_box boxes[512];
+        ui_text_recorder rec = {boxes, 512, 0};
+        ui_scene_set_recorder(f.sc, &rec);
+        ui_frame_geom g;
+        ui_scene_draw(f.sc, s, &view, w, h, &g);
+        ui_scene_set_recorder(f.sc, NULL);
+        char path[1024];
+        snprintf(path, sizeof path, "%s/class-column-tight-%dx%d.png", OUT_DIR, w, h);
+        save(&f, path);
+        const int n = rec.count < 512 ? rec.count : 512;
+        static const char *const labels[3] = {"5 · 42%", "4 · 33%", "3 · 25%"};
+        for (int a = 0; a < 3; a++)
+            ck_assert_msg(count_labels(boxes, n, 2, labels[a]) == 1, "%s: no \"%s\"", path, labels[a]);
+        ck_assert_msg(count_labels(boxes, n, 2, "never the floor.") == 1, "%s: the explanation is cut: %s", path,
+                      transcript(boxes, n, 2));
+        for (int i = 0; i < n; i++) {
+            if (boxes[i].layer != 2) continue;
+            ck_assert_msg(boxes[i].ink.x + boxes[i].ink.w <= g.lesson.column.w, "%s: \"%s\" leaves the column", path,
+                          boxes[i].text);
+            for (int k = 0; k < i; k++)
+                if (boxes[k].layer == 2)
+                    ck_assert_msg(!SDL_HasIntersection(&boxes[i].ink, &boxes[k].ink),
+                                  "%s: \"%s\" (%d, %d, %d x %d) over \"%s\" (%d, %d, %d x %d)", path, boxes[i].text,
+                                  boxes[i].ink.x, boxes[i].ink.y, boxes[i].ink.w, boxes[i].ink.h, boxes[k].text,
+                                  boxes[k].ink.x, boxes[k].ink.y, boxes[k].ink.w, boxes[k].ink.h);
+        }
+        int len[8];
+        const int bars = bars_in_column(&f, rgb(ui_theme_get(UI_THEME_LIGHT)->truth), g.lesson.column.w, len, 8);
+        ck_assert_msg(bars == 3, "%s: %d bars in the column", path, bars);
+        for (int a = 1; a < 3; a++) {
+            const double want = (double)len[0] * votes[a] / votes[0];
+            ck_assert_msg(len[a] >= want - 2.0 && len[a] <= want + 2.0, "%s: bar %d is %d px, bar 1 %d px", path, a + 1,
+                          len[a], len[0]);
+        }
         xl_poll_destroy(poll);
         xl_player_destroy(p);
         xl_session_destroy(s);
@@ -388,40 +542,56 @@ END_TEST
 
 START_TEST(the_presenter_shows_the_split_all_along)
 {
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
     xl_lesson *l = load("04-cross-entropy.lesson");
-    frame f;
-    frame_open(&f, 1280, 720);
-    xl_session *s = default_session_at(XL_BUILTIN_SEED);
-    xl_player *p = xl_player_create(l, s);
-    ck_assert_int_eq(xl_player_goto(p, 1), 0);
-    xl_poll *poll = class_of(30);
-    vote_on(poll, 1);
-    ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .poll = poll};
-    ui_text_box boxes[512];
-    ui_text_recorder rec = {boxes, 512, 0};
-    ui_scene_set_recorder(f.sc, &rec);
-    ui_scene_draw_presenter(f.sc, &view, 65.0, 1280, 720);
-    ui_scene_set_recorder(f.sc, NULL);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/class-presenter-1280x720.png", OUT_DIR);
-    save(&f, path);
-    const int n = rec.count < 512 ? rec.count : 512;
-    ck_assert_msg(count_labels(boxes, n, -1, "30 phones joined") == 1, "%s: no phones joined", path);
-    ck_assert_msg(count_labels(boxes, n, -1, "12 of 30 phones have voted") == 1, "%s: no count", path);
-    ck_assert_msg(count_labels(boxes, n, -1, "5 · 42%") == 1 && count_labels(boxes, n, -1, "4 · 33%") == 1 &&
-                      count_labels(boxes, n, -1, "3 · 25%") == 1,
-                  "%s: the split is not shown while hidden on the projector", path);
-    /* No split shown without a class. */
-    view.poll = NULL;
-    rec.count = 0;
-    ui_scene_set_recorder(f.sc, &rec);
-    ui_scene_draw_presenter(f.sc, &view, 65.0, 1280, 720);
-    ui_scene_set_recorder(f.sc, NULL);
-    ck_assert_int_eq(count_labels(boxes, rec.count < 512 ? rec.count : 512, -1, "%"), 0);
-    xl_poll_destroy(poll);
-    xl_player_destroy(p);
-    xl_session_destroy(s);
-    frame_close(&f);
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        xl_session *s = default_session_at(XL_BUILTIN_SEED);
+        xl_player *p = xl_player_create(l, s);
+        ck_assert_int_eq(xl_player_goto(p, 1), 0);
+        xl_poll *poll = class_of(30);
+        ui_view view = {.theme = UI_THEME_LIGHT, .lesson = p, .poll = poll};
+        ui_text_box boxes[512];
+        ui_text_recorder rec = {boxes, 512, 0};
+        /* Before any vote is asked for: the phones joined, no split. */
+        ui_scene_set_recorder(f.sc, &rec);
+        ui_scene_draw_presenter(f.sc, &view, 65.0, w, h);
+        ui_scene_set_recorder(f.sc, NULL);
+        int n = rec.count < 512 ? rec.count : 512;
+        ck_assert_int_eq(count_labels(boxes, n, -1, "30 phones joined"), 1);
+        ck_assert_int_eq(count_labels(boxes, n, -1, "No question asked on this page yet."), 1);
+        vote_on(poll, 1);
+        rec.count = 0;
+        ui_scene_set_recorder(f.sc, &rec);
+        ui_scene_draw_presenter(f.sc, &view, 65.0, w, h);
+        ui_scene_set_recorder(f.sc, NULL);
+        char path[1024];
+        snprintf(path, sizeof path, "%s/class-presenter-%dx%d.png", OUT_DIR, w, h);
+        save(&f, path);
+        n = rec.count < 512 ? rec.count : 512;
+        ck_assert_msg(count_labels(boxes, n, -1, "30 phones joined") == 1, "%s: no phones joined", path);
+        ck_assert_msg(count_labels(boxes, n, -1, "12 of 30 phones have voted") == 1, "%s: no count", path);
+        ck_assert_msg(count_labels(boxes, n, -1, "split hidden") == 1, "%s: not said the split is hidden", path);
+        ck_assert_msg(count_labels(boxes, n, -1, "5 · 42%") == 1 && count_labels(boxes, n, -1, "4 · 33%") == 1 &&
+                          count_labels(boxes, n, -1, "3 · 25%") == 1,
+                      "%s: the split is not shown while hidden on the projector", path);
+        for (int i = 0; i < n; i++)
+            ck_assert_msg(boxes[i].ink.x + boxes[i].ink.w <= w && boxes[i].ink.y + boxes[i].ink.h <= h,
+                          "%s: \"%s\" leaves the window", path, boxes[i].text);
+        /* No split shown without a class. */
+        view.poll = NULL;
+        rec.count = 0;
+        ui_scene_set_recorder(f.sc, &rec);
+        ui_scene_draw_presenter(f.sc, &view, 65.0, w, h);
+        ui_scene_set_recorder(f.sc, NULL);
+        ck_assert_int_eq(count_labels(boxes, rec.count < 512 ? rec.count : 512, -1, "%"), 0);
+        xl_poll_destroy(poll);
+        xl_player_destroy(p);
+        xl_session_destroy(s);
+        frame_close(&f);
+    }
     free(l);
 }
 END_TEST
@@ -459,6 +629,71 @@ START_TEST(the_qr_cache_is_only_a_cache)
 }
 END_TEST
 
+/* Every .lesson in LESSONS_DIR, sorted; returns the count. */
+static int lesson_files(char names[][256], int cap)
+{
+    DIR *d = opendir(LESSONS_DIR);
+    ck_assert_ptr_nonnull(d);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < cap) {
+        size_t len = strlen(e->d_name);
+        if (len > 7 && strcmp(e->d_name + len - 7, ".lesson") == 0) snprintf(names[n++], 256, "%s", e->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, 256, (int (*)(const void *, const void *))strcmp);
+    return n;
+}
+
+/* With a class, every page of every shipped lesson, each question with its count of
+ * votes and its split's bars, fits its column at the smallest narration size (1/32 of
+ * the height), at 1280x720 and 1920x1080: a class costs a lesson at most a step of its
+ * narration's size, never a clipped line. */
+START_TEST(every_page_fits_with_a_class)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    char names[64][256];
+    const int n = lesson_files(names, 64);
+    ck_assert_int_ge(n, 11);
+    xl_lesson *l = malloc(sizeof *l);
+    int questions = 0;
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        frame f;
+        frame_open(&f, w, h);
+        char err[256];
+        ui_text *text = ui_text_create(f.r, fonts, err, sizeof err);
+        ck_assert_ptr_nonnull(text);
+        ck_assert_int_eq(ui_text_set_scale(text, (float)h / 720.0f), 0);
+        const SDL_Rect col = {0, 0, ui_lesson_column_width(w), h};
+        const ui_theme *th = ui_theme_get(UI_THEME_LIGHT);
+        ui_ctx ctx = {.r = f.r, .text = text, .theme = th, .scale = (float)h / 720.0f,
+                      .line = (float)h / 720.0f * th->line_scale,
+                      .pad = (int)(ui_text_line_height(text, UI_FONT_LABEL) * 0.8f)};
+        for (int i = 0; i < n; i++) {
+            char path[sizeof LESSONS_DIR + 300];
+            snprintf(path, sizeof path, "%s/%.256s", LESSONS_DIR, names[i]);
+            ck_assert_int_eq(ui_library_load(path, l), 0);
+            xl_session *s = default_session_at(XL_BUILTIN_SEED);
+            xl_player *p = xl_player_create(l, s);
+            ck_assert_ptr_nonnull(p);
+            for (int k = 0; k < l->npages; k++) {
+                questions += l->pages[k].nquestions;
+                ck_assert_msg(ui_lesson_page_fits_class(&ctx, col, p, k, 1),
+                              "%s page %d (\"%s\") with a class does not fit the column at %dx%d", names[i], k + 1,
+                              l->pages[k].title, w, h);
+            }
+            xl_player_destroy(p);
+            xl_session_destroy(s);
+        }
+        ui_text_destroy(text);
+        frame_close(&f);
+    }
+    ck_assert_int_ge(questions, 2 * 10);
+    free(l);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *su = suite_create("class panel");
@@ -466,9 +701,12 @@ Suite *xl_test_suite(void)
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, the_card_code_reads_as_the_url);
     tcase_add_test(tc, no_card_no_pixels);
+    tcase_add_test(tc, the_card_without_a_code_shows_the_url);
     tcase_add_test(tc, the_column_counts_votes_then_shows_the_split);
+    tcase_add_test(tc, a_tight_page_keeps_its_split_and_its_explanation);
     tcase_add_test(tc, the_presenter_shows_the_split_all_along);
     tcase_add_test(tc, the_qr_cache_is_only_a_cache);
+    tcase_add_test(tc, every_page_fits_with_a_class);
     suite_add_tcase(su, tc);
     return su;
 }

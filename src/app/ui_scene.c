@@ -643,6 +643,8 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
         ui_text_prime(sc->text);
         ui_text_prime(sc->lesson_text);
         ui_text_prime(sc->focus_text);
+        if (sc->card_text) ui_text_prime(sc->card_text);   /* the phones joined, counting up */
+        if (sc->card_digits) ui_text_prime(sc->card_digits);
     }
     if (view->blank) {
         SDL_memset(g, 0, sizeof *g);

@@ -38,12 +38,12 @@ float ui_class_card_digits_scale(int w, int h)
     return ui_class_card_text_scale(w, h) * 8.0f / 3.0f;
 }
 
-/* 1 when a line may end before url[i]: before a '/' or a '?', or after a '.', ':' or
- * '=' (where a reader expects a URL to break). */
+/* 1 when a line may end before url[i]: before a '/' or a '?' (where a reader expects
+ * a URL to break; the code after "?c=" stays whole). */
 static int nice_break(const char *url, size_t i)
 {
     if (i == 0 || !url[i]) return 0;
-    return url[i] == '/' || url[i] == '?' || url[i - 1] == '.' || url[i - 1] == ':' || url[i - 1] == '=';
+    return url[i] == '/' || url[i] == '?';
 }
 
 /* url in lines no wider than width in font f, at most URL_LINES_MAX of them, each

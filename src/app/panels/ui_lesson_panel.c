@@ -72,9 +72,11 @@ static int paragraph(const char *text, int k, char *buf, size_t n)
 }
 
 /* The page's narration paragraphs written before step `before` (all of them when it is
- * -1) from paragraph *next on, those the script has reached; *next moves past them. */
+ * -1) from paragraph *next on, those the script has reached (all of them when measure is
+ * set), drawn when draw is set; *next moves past them. */
 static int layout_paragraphs(const ui_ctx *ctx, const xl_player *p, const xl_page *pg, const ui_wrap_style *prose,
-                             int *next, int before, int x, int y, int width, int max_y, int measure, int *first)
+                             int *next, int before, int x, int y, int width, int max_y, int measure, int draw,
+                             int *first)
 {
     char buf[XL_LESSON_TEXT];
     const int y0 = y;
@@ -86,7 +88,7 @@ static int layout_paragraphs(const ui_ctx *ctx, const xl_player *p, const xl_pag
         if (!measure && !xl_player_paragraph_shown(p, k)) continue;
         if (!*first) y += prose->paragraph_gap;
         *first = 0;
-        y += ui_wrap_draw(ctx->text, prose, buf, x, y, width, max_y, !measure, NULL);
+        y += ui_wrap_draw(ctx->text, prose, buf, x, y, width, max_y, draw, NULL);
     }
     return y - y0;
 }
@@ -119,6 +121,21 @@ static void voted_line(const xl_poll *poll, const xl_poll_tally *t, char *out, s
 /* The widest count and percent an answer's bar is labelled with. */
 #define SPLIT_WIDEST "500 · 100%"
 
+/* Answer k's count and percent of the votes ("5 · 42%"). */
+static void split_label(const xl_poll_tally *t, int k, char *out, size_t n)
+{
+    const int count = t && k < t->noptions ? t->counts[k] : 0, voted = t ? t->voted : 0;
+    snprintf(out, n, "%d · %d%%", count, voted > 0 ? (int)(100.0 * count / voted + 0.5) : 0);
+}
+
+/* A bar's length in whole pixels for answer k on a track `track` long: the exact share
+ * rounded, so bars of equal counts are equal. */
+static int split_len(const xl_poll_tally *t, int k, int track)
+{
+    const int count = t && k < t->noptions ? t->counts[k] : 0, voted = t ? t->voted : 0;
+    return voted > 0 ? (int)((double)track * count / voted + 0.5) : 0;
+}
+
 /* Answer k's bar in the strip at (x, y), width w, one line of UI_FONT_HELP tall: its
  * length the share of the votes, its count and percent written at its right (the
  * numbers carry the split, so it does not rest on colour). */
@@ -129,28 +146,28 @@ static void split_bar(const ui_ctx *ctx, const xl_poll_tally *t, int k, int x, i
     const int num_w = ui_text_width(ctx->text, UI_FONT_HELP, SPLIT_WIDEST) + hl / 2;
     const int track = w - num_w;
     if (track <= 0) return;
-    const int count = t && k < t->noptions ? t->counts[k] : 0, voted = t ? t->voted : 0;
     const int bar_h = hl * 3 / 5, by = y + (hl - bar_h) / 2;
-    /* Whole pixels by rounding the exact share, so bars of equal counts are equal. */
-    const int len = voted > 0 ? (int)((double)track * count / voted + 0.5) : 0;
     ui_draw_frame(ctx->r, (SDL_Rect){x, by, track, bar_h}, 1, th->border);
-    ui_draw_fill(ctx->r, (SDL_Rect){x, by, len, bar_h}, th->truth);
+    ui_draw_fill(ctx->r, (SDL_Rect){x, by, split_len(t, k, track), bar_h}, th->truth);
     char label[32];
-    snprintf(label, sizeof label, "%d · %d%%", count, voted > 0 ? (int)(100.0 * count / voted + 0.5) : 0);
+    split_label(t, k, label, sizeof label);
     ui_text_draw(ctx->text, UI_FONT_HELP, x + w, y, UI_ALIGN_RIGHT, th->text, label);
 }
 
 /* The column's body from y to max_y: page title, narration, questions, each paragraph
  * and question where it was written. With measure set, everything counts as shown and
  * every question as answered (the most the page can show: with in_class, each question
- * with its count of votes and its split), so the size chosen never changes while the
- * page is on. poll: the class's votes (NULL: none). Returns the y reached. */
+ * with its count of votes and its split, compact), so the size chosen never changes
+ * while the page is on; with dry set, the page as it is now is laid out, not drawn.
+ * poll: the class's votes (NULL: none). roomy: the split's bars on lines of their own
+ * under the answers, larger (when the page as it is has the room), else compact: the
+ * bar along the answer's top, the label beside its last line. Returns the y reached. */
 static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int page, int y, int max_y, int measure,
-                       const xl_poll *poll, int in_class, ui_lesson_geom *g)
+                       int dry, const xl_poll *poll, int in_class, int roomy, ui_lesson_geom *g)
 {
     const ui_theme *th = ctx->theme;
     const xl_page *pg = &xl_player_lesson(p)->pages[page];
-    const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, draw = !measure;
+    const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, draw = !measure && !dry;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_NARRATION);
     const int hl = ui_text_line_height(ctx->text, UI_FONT_HELP);
     ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->text, th->text, 0, 0, 1};
@@ -162,7 +179,7 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
         int at = 0;
         for (int i = 0; i < pg->nsteps; i++)
             if (pg->steps[i].kind == XL_STEP_QUESTION && pg->steps[i].question == q) at = i;
-        y += layout_paragraphs(ctx, p, pg, &prose, &next_para, at, x, y, width, max_y, measure, &first);
+        y += layout_paragraphs(ctx, p, pg, &prose, &next_para, at, x, y, width, max_y, measure, draw, &first);
         int choice = -1;
         int state = measure ? 2 : xl_player_question_state(p, q, &choice);
         if (state == 0) continue;
@@ -174,53 +191,77 @@ static int layout_body(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, int 
          * answer's row once the teacher shows it (never while voting unless asked: the
          * class is not herded by the first votes). */
         const xl_poll_tally *tally = poll && !measure ? xl_poll_find(poll, page, q) : NULL;
-        const int counted = in_class && (measure || poll);
+        /* The count of votes shows until the split does; it gives way to the answer's
+         * explanation at the reveal, so the most a page shows is the larger of the two,
+         * not both (the shipped lessons' tightest pages have no line to spare). */
         const int split = measure ? in_class : q == class_q && xl_poll_split_shown(poll);
+        const int counted = measure ? in_class : poll && !split && (!shown || !qu->why[0]);
         y += lh / 2;
         if (draw) ui_draw_fill(ctx->r, (SDL_Rect){x, y, width, (int)ui_lw(ctx, 2.0f)}, th->model);
         y += lh / 3;
         y += ui_wrap_draw(ctx->text, &title, qu->text, x, y, width, max_y, draw, NULL) + lh / 4;
         const int badge = ui_text_width(ctx->text, UI_FONT_NARRATION_BOLD, "4") + pad;
+        const int text_x = x + badge + pad / 2, text_w = width - badge - pad;
+        const int label_w = ui_text_width(ctx->text, UI_FONT_LABEL, SPLIT_WIDEST) + pad / 2;
         for (int a = 0; a < qu->nanswers; a++) {
             const int right = a == qu->right, chosen = a == choice;
             SDL_Color ink = th->text;
             ui_wrap_style ans = prose;
             ans.paragraph_gap = 0;
-            int h = ui_wrap_draw(ctx->text, &ans, qu->answers[a], 0, 0, width - badge - pad, 1 << 30, 0, NULL);
-            const int strip = split ? hl + lh / 8 : 0;
+            int h = ui_wrap_draw(ctx->text, &ans, qu->answers[a], 0, 0, text_w, 1 << 30, 0, NULL);
+            /* The split in the row: a bar along its top, in the room above the letters,
+             * and the count and percent at the right of the answer's last line when the
+             * answer takes no more lines for leaving room for the widest (so it is clear
+             * of every line); else on a line of its own under the answer. */
+            const int ll = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+            const int beside = split && !roomy && text_w > label_w &&
+                               ui_wrap_draw(ctx->text, &ans, qu->answers[a], 0, 0, text_w - label_w, 1 << 30, 0,
+                                            NULL) == h;
+            /* Compact, the label's line box reaches past the row by its descent, which
+             * digits do not ink. */
+            const int strip = !split ? 0 : roomy ? hl + lh / 8 : beside ? 0 : ll - lh / 4;
             SDL_Rect row = {x, y, width, h + lh / 4 + strip};
             if (draw) {
                 if (shown && right) ui_draw_fill(ctx->r, row, mix(th->panel, th->inherent, 70));
                 else if (shown && chosen) ui_draw_fill(ctx->r, row, mix(th->panel, th->surprise, 60));
                 else if (chosen) ui_draw_fill(ctx->r, row, mix(th->panel, th->model, 60)); /* chosen, verdict to come */
                 else if (!shown) ui_draw_frame(ctx->r, row, (int)ui_lw(ctx, 1.0f), th->border);
+                if (split && roomy) {
+                    split_bar(ctx, tally, a, text_x, y + lh / 8 + h + lh / 16, text_w);
+                } else if (split) {
+                    const int edge = (int)ui_lw(ctx, 1.0f), bar_h = lh / 5 > 3 ? lh / 5 : 3;
+                    ui_draw_fill(ctx->r, (SDL_Rect){text_x, y + edge, text_w, bar_h}, th->grid);
+                    ui_draw_fill(ctx->r, (SDL_Rect){text_x, y + edge, split_len(tally, a, text_w), bar_h}, th->truth);
+                    char label[32];
+                    split_label(tally, a, label, sizeof label);
+                    const int ly = beside ? y + lh / 8 + h - lh + (lh - ll) / 2 : y + h + lh / 8;
+                    ui_text_draw(ctx->text, UI_FONT_LABEL, x + width - pad / 2, ly, UI_ALIGN_RIGHT, th->text, label);
+                }
                 char mark[16];
                 snprintf(mark, sizeof mark, "%s", shown && right ? "✓" : shown && chosen ? "✗" : "");
                 if (!mark[0]) snprintf(mark, sizeof mark, "%d", a + 1);
                 ui_text_draw(ctx->text, UI_FONT_NARRATION_BOLD, x + pad / 2, y + lh / 8, UI_ALIGN_LEFT,
                              shown && right ? th->inherent : shown && chosen ? th->surprise : th->text_dim, mark);
                 ans.color = ink;
-                ui_wrap_draw(ctx->text, &ans, qu->answers[a], x + badge + pad / 2, y + lh / 8, width - badge - pad,
-                             max_y, 1, NULL);
-                if (split)
-                    split_bar(ctx, tally, a, x + badge + pad / 2, y + lh / 8 + h + lh / 16, width - badge - pad);
+                ui_wrap_draw(ctx->text, &ans, qu->answers[a], text_x, y + lh / 8, text_w, max_y, 1, NULL);
                 if (g && g->nanswers < XL_LESSON_ANSWERS && state == 1) g->answers[g->nanswers++] = row;
             }
             y += row.h + lh / 6;
         }
-        if (counted) {
+        const int count_h = counted ? hl + lh / 8 : 0;
+        if (counted && draw) {
             char line[96];
             voted_line(poll, tally, line, sizeof line);
-            if (draw) ui_text_draw(ctx->text, UI_FONT_HELP, x, y, UI_ALIGN_LEFT, th->truth, line);
-            y += hl + lh / 8;
+            ui_text_draw(ctx->text, UI_FONT_HELP, x, y, UI_ALIGN_LEFT, th->truth, line);
         }
-        if (shown && qu->why[0]) {
-            y += lh / 4;
-            y += ui_wrap_draw(ctx->text, &prose, qu->why, x, y, width, max_y, draw, NULL);
-        }
+        int why_h = 0;
+        if (shown && qu->why[0]) why_h = lh / 4 + ui_wrap_draw(ctx->text, &prose, qu->why, x, y + lh / 4, width, max_y,
+                                                               draw, NULL);
+        /* Measured, both are there (the larger counts); drawn, only one is. */
+        y += count_h > why_h ? count_h : why_h;
         first = 0;
     }
-    y += layout_paragraphs(ctx, p, pg, &prose, &next_para, -1, x, y, width, max_y, measure, &first);
+    y += layout_paragraphs(ctx, p, pg, &prose, &next_para, -1, x, y, width, max_y, measure, draw, &first);
     return y;
 }
 
@@ -345,7 +386,13 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, const x
     frame(ctx, col, l->title, counter, recording ? ui_lesson_caption_status(p) : ui_lesson_status(p),
           recording ? -1 : 1, &body, g);
     SDL_RenderSetClipRect(ctx->r, &body);
-    layout_body(ctx, col, p, xl_player_page(p), body.y, body.y + body.h, 0, poll, poll != NULL, g);
+    const int page = xl_player_page(p);
+    /* The split's larger bars when the page as it is now has room for them (while the
+     * class votes, before the explanation comes); the compact ones otherwise, which
+     * every page has room for (ui_lesson_page_fits_class). */
+    const int roomy = poll && layout_body(ctx, col, p, page, body.y, 1 << 30, 0, 1, poll, 1, 1, NULL) <=
+                                  body.y + body.h;
+    layout_body(ctx, col, p, page, body.y, body.y + body.h, 0, 0, poll, poll != NULL, roomy, g);
     SDL_RenderSetClipRect(ctx->r, NULL);
 }
 
@@ -369,7 +416,7 @@ int ui_lesson_page_fits_class(const ui_ctx *ctx, SDL_Rect col, const xl_player *
     int status_h = ui_wrap_draw(ctx->text, &st, ASKING_STATUS, 0, 0,
                                 col.w - 2 * pad, 1 << 30, 0, NULL);
     const int foot = pad + ui_text_line_height(ctx->text, UI_FONT_LABEL) + status_h + pad + pad / 2;
-    int end = layout_body(ctx, col, p, page, col.y + head, 1 << 30, 1, NULL, in_class, NULL);
+    int end = layout_body(ctx, col, p, page, col.y + head, 1 << 30, 1, 0, NULL, in_class, 0, NULL);
     return end <= col.y + col.h - foot;
 }
 
