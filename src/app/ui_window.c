@@ -378,6 +378,16 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
                           ? ui_focus_title_at(&L->geom, in_scene.x, in_scene.y)
                           : UI_PANEL_NONE;
     taken = taken || title != UI_PANEL_NONE;
+    /* The join card covers the scene: pointing there reaches nothing behind it, and a
+     * click on it puts it away (as F7 does; dispatched, so recorded). */
+    const int on_card = view->class_card && !view->help_visible && !cr->blank && !cr->menu_open &&
+                        SDL_PointInRect(&in_scene, &L->geom.class_card.card);
+    if (on_card && left_down && !taken && !L->replaying) {
+        char err[128];
+        ui_dispatch_lesson(L->d, UI_DISPATCH_LEARNER, "class-card off", err, sizeof err);
+        L->presenter_dirty = 1;
+    }
+    taken = taken || on_card;
     /* The scene's pointer: not over the menu, the blank screen or the lesson's column. */
     const int to_scene = !taken && !L->replaying && !L->busy && !cr->menu_open && !cr->blank &&
                          !((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEMOTION ||

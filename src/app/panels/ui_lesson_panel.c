@@ -383,8 +383,12 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, const x
     char counter[32];
     snprintf(counter, sizeof counter, "%d / %d", xl_player_page(p) + 1, l->npages);
     SDL_Rect body;
-    frame(ctx, col, l->title, counter, recording ? ui_lesson_caption_status(p) : ui_lesson_status(p),
-          recording ? -1 : 1, &body, g);
+    /* While the class votes, the teacher's next moves: the split (F8), then the answer. */
+    const char *status = recording ? ui_lesson_caption_status(p) : ui_lesson_status(p);
+    if (!recording && poll && xl_poll_open_tally(poll) && xl_player_phase_of(p) == XL_PLAYER_ASKING)
+        status = xl_poll_split_shown(poll) ? "F8 hides the split; → shows the answer"
+                                           : "F8 shows how the class voted; → shows the answer";
+    frame(ctx, col, l->title, counter, status, recording ? -1 : 1, &body, g);
     SDL_RenderSetClipRect(ctx->r, &body);
     const int page = xl_player_page(p);
     /* The split's larger bars when the page as it is now has room for them (while the
