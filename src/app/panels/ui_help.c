@@ -99,6 +99,8 @@ static const fixed_row lesson_rows[] = {
     {"F5  /  ⇧F5", "this page again / page 1", NULL},
     {"B  or  .", "blank the screen", NULL},
     {"P", "presenter view", "presenter view (desktop only)"},
+    {"F7", "phones vote: join card (a class)", "phones vote (desktop only)"},
+    {"F8", "how the class voted: the split", ""},
     {"Esc", "to the sandbox (PgDn: back)", NULL},
     {"save the file", "it reloads: --lesson FILE", ""},
 };
