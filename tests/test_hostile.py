@@ -574,6 +574,12 @@ def more_flag_errors(cases, folder):
         ("--race", ["--race", "gd,gd"], "each optimizer at most once"),
         ("--scenario", ["--scenario", "nope", "--help"], "expected one of: softmax"),
         ("--record-input", ["--record-input", "x.txt"], "records a live session in the window"),
+        # Part 12: a class votes live in the window (tests/class/ runs one for real).
+        ("--class", ["--class"], "a class votes live in the window: not with --headless, --record or --replay"),
+        ("--class-log", ["--class-log", ""], "expected a file for the votes, e.g. --class-log votes.csv"),
+        ("--class-port", ["--class-port", "80"], "expected a port from 1024 to 65535, e.g. --class-port 8321"),
+        ("--class-bind", ["--class-bind", ""],
+         "expected an IPv4 address of this computer or a network interface's name, e.g. --class-bind wlan0"),
         ("--replay", ["--replay", "x.txt", "--do", "step"], "replays the recorded scene"),
         ("--fps", ["--fps", "30"], "only with --record"),
         ("--force", ["--force"], "only with --record"),
