@@ -203,25 +203,36 @@ START_TEST(votes_count_on_the_question_asked)
     ck_assert_int_eq(t->times_closed, 1);
     refused(&f, "class-vote 1 2.1 3", "question 2.1 is not open");
     ck_assert_int_eq(t->counts[0], 1);
-    /* Shown again: it opens with its votes; revealed with "next": closed again. */
+    ck_assert_int_eq(t->revealed, 1);
+    ck_assert_int_eq(t->rounds, 1);
+    /* Shown again after the reveal: the class has seen the answer, so it is a new round
+     * from zero (not the old votes to change); revealed with "next": its round ends. */
     ok_from(&f, UI_DISPATCH_LEARNER, "back");
     ck_assert_str_eq(open_counts(&f), "none");
     ok_from(&f, UI_DISPATCH_LEARNER, "next");
-    ck_assert_str_eq(open_counts(&f), "2.1:1,1,1 (3)");
+    ck_assert_str_eq(open_counts(&f), "2.1:0,0,0 (0)");
     ok(&f, "class-vote 1 2.1 3");
-    ck_assert_str_eq(open_counts(&f), "2.1:0,1,2 (3)");
+    ok(&f, "class-vote 2 2.1 2");
+    ck_assert_str_eq(open_counts(&f), "2.1:0,1,1 (2)");
     ok_from(&f, UI_DISPATCH_LEARNER, "next"); /* revealed without an answer */
     ck_assert_str_eq(open_counts(&f), "none");
     ck_assert_int_eq(t->times_closed, 2);
+    ck_assert_int_eq(t->rounds, 2);
     refused(&f, "class-vote 2 2.1 3", "question 2.1 is not open");
-    /* The page again from its start (F5) asks again; leaving the lesson closes the
-     * question, and the class stays. */
+    /* A page left before the reveal keeps its votes: back, then forward, asks with them. */
     ok_from(&f, UI_DISPATCH_LEARNER, "again");
-    ck_assert_str_eq(open_counts(&f), "2.1:0,1,2 (3)");
+    ck_assert_str_eq(open_counts(&f), "2.1:0,0,0 (0)");
+    ok(&f, "class-vote 1 2.1 2");
+    ok_from(&f, UI_DISPATCH_LEARNER, "back");
+    ck_assert_str_eq(open_counts(&f), "none");
+    ck_assert_int_eq(t->revealed, 0);
+    ok_from(&f, UI_DISPATCH_LEARNER, "next");
+    ck_assert_str_eq(open_counts(&f), "2.1:0,1,0 (1)");
+    /* Leaving the lesson closes the question, and the class stays. */
     ok_from(&f, UI_DISPATCH_LEARNER, "close");
     ck_assert_ptr_nonnull(f.cr->poll);
     ck_assert_str_eq(open_counts(&f), "none");
-    ck_assert_int_eq(t->times_closed, 3);
+    ck_assert_int_eq(t->rounds, 2);
     ck_assert_int_eq(xl_poll_count(f.cr->poll), 1);
     fixture_close(&f);
 }
@@ -484,6 +495,82 @@ START_TEST(a_replay_gives_the_same_counts)
 }
 END_TEST
 
+/* What the log is given (the classroom's on_round): each round once, with its lesson's
+ * question still there to read. */
+typedef struct rounds_seen {
+    int n;
+    char rows[8][1200];
+} rounds_seen;
+
+static void note_round(void *user, const ui_classroom *c, const xl_poll_tally *t)
+{
+    rounds_seen *r = user;
+    const xl_question *q = ui_classroom_question(c, t->page, t->question);
+    ck_assert_ptr_nonnull(q);
+    ck_assert_int_lt(r->n, 8);
+    const char *slash = strrchr(c->path, '/');
+    snprintf(r->rows[r->n++], sizeof r->rows[0], "%s %d.%d %s %d,%d,%d (%d) %.12s", slash ? slash + 1 : c->path,
+             t->page + 1, t->question + 1, t->revealed ? "revealed" : "left", t->counts[0], t->counts[1],
+             t->counts[2], t->voted, q->text);
+}
+
+/* A round ends once: at its reveal, or (with votes, unrevealed) when its lesson is left
+ * (Esc, another lesson, the class's end). Another lesson's questions are counted afresh,
+ * the phones still joined: its page 2 is not lesson 1's page 2. */
+START_TEST(rounds_end_once_and_lessons_do_not_mix)
+{
+    fixture f;
+    fixture_open(&f);
+    rounds_seen seen;
+    memset(&seen, 0, sizeof seen);
+    f.cr->on_round = note_round;
+    f.cr->on_round_user = &seen;
+    char action[256];
+    snprintf(action, sizeof action, "open %s", surprise);
+    ok_from(&f, UI_DISPATCH_LEARNER, action);
+    snprintf(action, sizeof action, "class-start %s", url);
+    ok(&f, action);
+    ok(&f, "class-join 1");
+    ok(&f, "class-join 2");
+    ok_from(&f, UI_DISPATCH_LEARNER, "next");
+    ok(&f, "class-vote 1 2.1 2");
+    ok(&f, "class-vote 2 2.1 3");
+    ck_assert_int_eq(seen.n, 0);
+    /* Esc with the question open: its round goes to the log, once. */
+    ok_from(&f, UI_DISPATCH_LEARNER, "close");
+    ck_assert_int_eq(seen.n, 1);
+    ck_assert_str_eq(seen.rows[0], "01-surprise.lesson 2.1 left 0,1,1 (2) Another mode");
+    /* Back in it (the same lesson): the votes are still there; no new vote, no new row. */
+    ok_from(&f, UI_DISPATCH_LEARNER, "resume");
+    ck_assert_str_eq(open_counts(&f), "2.1:0,1,1 (2)");
+    ok_from(&f, UI_DISPATCH_LEARNER, "close");
+    ck_assert_int_eq(seen.n, 1);
+    ok_from(&f, UI_DISPATCH_LEARNER, "resume");
+    ok(&f, "class-vote 1 2.1 1");
+    ok_from(&f, UI_DISPATCH_LEARNER, "answer 1"); /* the reveal: its final row */
+    ck_assert_int_eq(seen.n, 2);
+    ck_assert_str_eq(seen.rows[1], "01-surprise.lesson 2.1 revealed 1,0,1 (2) Another mode");
+    ui_classroom_flush_poll(f.cr); /* revealed rounds are not given again */
+    ck_assert_int_eq(seen.n, 2);
+    /* Another lesson: its page 2's question opens with no votes, the phones still joined. */
+    snprintf(action, sizeof action, "open %s", f.lesson);
+    ok_from(&f, UI_DISPATCH_LEARNER, action);
+    ck_assert_int_eq(seen.n, 2);
+    ck_assert_int_eq(xl_poll_count(f.cr->poll), 0);
+    ck_assert_int_eq(xl_poll_joined(f.cr->poll), 2);
+    ok_from(&f, UI_DISPATCH_LEARNER, "page 2");
+    ck_assert_str_eq(open_counts(&f), "2.1:0,0,0,0 (0)");
+    ok(&f, "class-vote 2 2.1 4");
+    /* The class ends with the question open: its round is given, of this lesson. */
+    ui_classroom_flush_poll(f.cr);
+    ck_assert_int_eq(seen.n, 3);
+    ck_assert_str_eq(seen.rows[2], "own.lesson 2.1 left 0,0,0 (1) Four?");
+    ui_classroom_flush_poll(f.cr);
+    ck_assert_int_eq(seen.n, 3);
+    fixture_close(&f);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("class_actions");
@@ -493,6 +580,7 @@ Suite *xl_test_suite(void)
         {"the card and the keys", the_card_and_the_keys},
         {"the trace says each class action", the_trace_says_each_class_action},
         {"a replay gives the same counts", a_replay_gives_the_same_counts},
+        {"rounds end once and lessons do not mix", rounds_end_once_and_lessons_do_not_mix},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;

@@ -314,6 +314,54 @@ START_TEST(test_table_full)
 }
 END_TEST
 
+/* A revealed round is final: asked again, the question starts a new round from zero
+ * with its split hidden; forgetting drops the tallies and keeps the devices. */
+START_TEST(test_reveal_starts_a_new_round)
+{
+    xl_poll *p = xl_poll_create();
+    ck_assert_ptr_nonnull(p);
+    for (int d = 0; d < 4; d++) ck_assert_int_eq(xl_poll_join(p, d), 1);
+    ck_assert_int_eq(xl_poll_open(p, 2, 1, 3), 0);
+    ck_assert_int_eq(xl_poll_vote(p, 0, 2, 1, 0), 1);
+    ck_assert_int_eq(xl_poll_vote(p, 1, 2, 1, 2), 1);
+    xl_poll_set_split(p, 1);
+    const xl_poll_tally *t = xl_poll_open_tally(p);
+    unsigned long serial = xl_poll_serial(p);
+    xl_poll_reveal(p);
+    ck_assert_int_gt(xl_poll_serial(p), serial);
+    ck_assert_ptr_null(xl_poll_open_tally(p));
+    ck_assert_int_eq(t->revealed, 1);
+    ck_assert_int_eq(t->rounds, 1);
+    ck_assert_int_eq(t->voted, 2); /* final, kept for the presenter and the log */
+    ck_assert_int_eq(xl_poll_split_shown(p), 1);
+    ck_assert_int_eq(xl_poll_vote(p, 2, 2, 1, 1), -1);
+    xl_poll_reveal(p); /* none open: nothing */
+    ck_assert_int_eq(t->rounds, 1);
+    ck_assert_int_eq(xl_poll_open(p, 2, 1, 3), 0);
+    ck_assert_int_eq(t->revealed, 0);
+    ck_assert_int_eq(t->voted, 0);
+    ck_assert_int_eq(t->counts[0] + t->counts[1] + t->counts[2], 0);
+    for (int d = 0; d < 4; d++) ck_assert_int_eq(t->choice[d], -1);
+    ck_assert_int_eq(xl_poll_split_shown(p), 0);
+    ck_assert_int_eq(xl_poll_vote(p, 0, 2, 1, 1), 1);
+    /* Left, not revealed: reopened with its votes. */
+    xl_poll_close(p);
+    ck_assert_int_eq(t->revealed, 0);
+    ck_assert_int_eq(t->rounds, 1);
+    ck_assert_int_eq(xl_poll_open(p, 2, 1, 3), 0);
+    ck_assert_int_eq(t->counts[1], 1);
+    serial = xl_poll_serial(p);
+    xl_poll_forget(p);
+    ck_assert_int_gt(xl_poll_serial(p), serial);
+    ck_assert_int_eq(xl_poll_count(p), 0);
+    ck_assert_ptr_null(xl_poll_open_tally(p));
+    ck_assert_ptr_null(xl_poll_find(p, 2, 1));
+    ck_assert_int_eq(xl_poll_joined(p), 4);
+    ck_assert_int_eq(xl_poll_join(p, 3), 0);
+    xl_poll_destroy(p);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("poll");
@@ -323,6 +371,7 @@ Suite *xl_test_suite(void)
         {"reopened keeps its votes", test_reopen_keeps_votes},
         {"the split", test_split},
         {"the table full", test_table_full},
+        {"a reveal starts a new round", test_reveal_starts_a_new_round},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;

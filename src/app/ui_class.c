@@ -22,7 +22,7 @@ struct ui_class {
     ui_class_log *log;
     double started;             /* the first turn's `now` (-1 before it) */
     double last_status;         /* the trace's last status line */
-    int logged[XL_POLL_QUESTIONS_MAX]; /* each tally's closes written to the log */
+    int log_failed;             /* said once on stderr */
     xn_public shown;            /* what was last published */
     int published;
 };
@@ -31,6 +31,8 @@ int ui_class_available(void)
 {
     return 1;
 }
+
+static void log_round(void *user, const ui_classroom *cr, const xl_poll_tally *t);
 
 ui_class *ui_class_start(const ui_class_options *o, ui_dispatch *d, char *err, size_t errlen)
 {
@@ -55,6 +57,8 @@ ui_class *ui_class_start(const ui_class_options *o, ui_dispatch *d, char *err, s
         free(c);
         return NULL;
     }
+    d->cr->on_round = log_round; /* before class-start: a round ends only once it runs */
+    d->cr->on_round_user = c;
     char action[XN_URL_MAX + 32];
     snprintf(action, sizeof action, "class-start %s", xn_server_url(c->server));
     char why[256] = "";
@@ -125,21 +129,18 @@ static void fill_public(const ui_classroom *cr, xn_public *pub)
     if (t) memcpy(pub->choice, t->choice, sizeof pub->choice < sizeof t->choice ? sizeof pub->choice : sizeof t->choice);
 }
 
-/* The log's rows for the questions that closed since the last turn. */
-static void log_closed(ui_class *c, const ui_classroom *cr, int open_too)
+/* The classroom's on_round: a question's round ended (revealed, or left with votes). */
+static void log_round(void *user, const ui_classroom *cr, const xl_poll_tally *t)
 {
-    if (!c->log || !cr->poll || !cr->lesson) return;
-    const xl_poll_tally *open = xl_poll_open_tally(cr->poll);
-    const int n = xl_poll_count(cr->poll);
-    for (int i = 0; i < n && i < XL_POLL_QUESTIONS_MAX; i++) {
-        const xl_poll_tally *t = xl_poll_at(cr->poll, i);
-        const int due = t->times_closed > c->logged[i] || (open_too && t == open && t->voted > 0);
-        if (!due || t->page >= cr->lesson->npages || t->question >= cr->lesson->pages[t->page].nquestions) continue;
-        const xl_question *q = &cr->lesson->pages[t->page].questions[t->question];
-        char when[40];
-        ui_class_log_time(time(NULL), when, sizeof when);
-        ui_class_log_row(c->log, when, cr->path, q->text, q->right, xl_poll_joined(cr->poll), t);
-        c->logged[i] = t->times_closed;
+    ui_class *c = user;
+    const xl_question *q = ui_classroom_question(cr, t->page, t->question);
+    if (!c->log || !q) return;
+    char when[40];
+    ui_class_log_time(time(NULL), when, sizeof when);
+    if (ui_class_log_row(c->log, when, cr->path, q->text, q->right, xl_poll_joined(cr->poll), t) != 0 &&
+        !c->log_failed) {
+        fprintf(stderr, "xentlab: --class-log: a row could not be written\n");
+        c->log_failed = 1;
     }
 }
 
@@ -163,7 +164,6 @@ int ui_class_turn(ui_class *c, ui_dispatch *d, double now, long frames)
         if (n < TAKE_BATCH) break;
     }
     const ui_classroom *cr = d->cr;
-    log_closed(c, cr, 0);
     static xn_public pub; /* large: one window, one class */
     fill_public(cr, &pub);
     if (!c->published || memcmp(&pub, &c->shown, sizeof pub) != 0) {
@@ -188,7 +188,11 @@ int ui_class_turn(ui_class *c, ui_dispatch *d, double now, long frames)
 void ui_class_stop(ui_class *c, ui_dispatch *d)
 {
     if (!c) return;
-    if (d) log_closed(c, d->cr, 1);
+    if (d) { /* the open question's votes, and those left unrevealed, before the log closes */
+        ui_classroom_flush_poll(d->cr);
+        d->cr->on_round = NULL;
+        d->cr->on_round_user = NULL;
+    }
     xn_server_stop(c->server);
     if (c->log && ui_class_log_close(c->log) != 0) fprintf(stderr, "xentlab: --class-log: could not finish the file\n");
     free(c);

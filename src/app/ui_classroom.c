@@ -17,7 +17,10 @@ void ui_classroom_init(ui_classroom *c, const char *fonts_dir)
 /* Forget the lesson without remembering it (an open that failed, the end). */
 static void drop(ui_classroom *c)
 {
-    if (c->poll) xl_poll_close(c->poll); /* no lesson asks it any more */
+    if (c->poll) {
+        xl_poll_close(c->poll); /* no lesson asks it any more */
+        ui_classroom_flush_poll(c); /* while its questions are here to be read */
+    }
     xl_player_destroy(c->player);
     c->player = NULL;
     free(c->lesson);
@@ -91,6 +94,11 @@ int ui_classroom_open(ui_classroom *c, const char *arg, xl_session *s, char *err
     ui_classroom_close(c);
     c->lesson = l;
     snprintf(c->path, sizeof c->path, "%s", path);
+    if (c->poll && strcmp(c->poll_path, path) != 0) { /* another lesson's questions: counted afresh */
+        xl_poll_forget(c->poll);
+        memset(c->flushed, 0, sizeof c->flushed);
+        snprintf(c->poll_path, sizeof c->poll_path, "%s", path);
+    }
     c->menu_open = 0;
     if (errors != 0) {
         c->broken = 1;
@@ -384,7 +392,27 @@ void ui_classroom_sync_poll(ui_classroom *c)
                 return;
             }
     }
-    xl_poll_close(c->poll);
+    /* The question asked is no more: revealed (its answer shown on its page), or left. */
+    const xl_poll_tally *t = xl_poll_open_tally(c->poll);
+    if (t && p && !xl_player_busy(p) && t->page == page && xl_player_question_state(p, t->question, NULL) == 2) {
+        xl_poll_reveal(c->poll);
+        c->flushed[t - xl_poll_at(c->poll, 0)] = 0;
+        if (c->on_round) c->on_round(c->on_round_user, c, t);
+    } else {
+        xl_poll_close(c->poll);
+    }
+}
+
+void ui_classroom_flush_poll(ui_classroom *c)
+{
+    if (!c->poll || !c->lesson || strcmp(c->poll_path, c->path) != 0) return;
+    const int n = xl_poll_count(c->poll);
+    for (int i = 0; i < n && i < XL_POLL_QUESTIONS_MAX; i++) {
+        const xl_poll_tally *t = xl_poll_at(c->poll, i);
+        if (t->revealed || t->voted == 0 || c->flushed[i]) continue;
+        c->flushed[i] = 1;
+        if (c->on_round) c->on_round(c->on_round_user, c, t);
+    }
 }
 
 /* Why device d's vote on (page, q) for option k was refused. */
@@ -412,6 +440,8 @@ static int class_do(ui_classroom *c, const char *action, const ui_class_action *
             return -1;
         }
         snprintf(c->class_url, sizeof c->class_url, "%s", a->url);
+        snprintf(c->poll_path, sizeof c->poll_path, "%s", c->path);
+        memset(c->flushed, 0, sizeof c->flushed);
         code_of(c->class_url, c->class_code, sizeof c->class_code);
         ui_classroom_sync_poll(c);
         c->card = UI_CLASS_CARD_ON; /* a class just started: its card, whatever the page */
@@ -434,6 +464,7 @@ static int class_do(ui_classroom *c, const char *action, const ui_class_action *
             vote_refusal(c, a, err, errlen);
             return -1;
         }
+        c->flushed[xl_poll_open_tally(c->poll) - xl_poll_at(c->poll, 0)] = 0; /* a new count to log */
         return 0;
     case UI_CLASS_SPLIT:
         xl_poll_set_split(c->poll, a->set < 0 ? !xl_poll_split_shown(c->poll) : a->set);

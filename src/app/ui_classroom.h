@@ -60,6 +60,14 @@ typedef struct ui_classroom {
     char class_code[UI_CLASSROOM_CODE_MAX];  /* the URL's c= value, "" when it has none */
     ui_class_card card;
     int card_page;                           /* the page (0-based, -1: none) the card was last seen on */
+    char poll_path[UI_LIBRARY_PATH];         /* the lesson the poll's tallies are of */
+    /* Called when a question's round of votes ends, the lesson (c->lesson) still there to
+     * read its text: at the reveal (t->revealed), or, for a round with votes not revealed,
+     * when its lesson is left (Esc, another lesson, ui_classroom_flush_poll at the end):
+     * the class log's rows (ui_class). NULL: nothing. */
+    void (*on_round)(void *user, const struct ui_classroom *c, const xl_poll_tally *t);
+    void *on_round_user;
+    unsigned char flushed[XL_POLL_QUESTIONS_MAX]; /* tally i's unrevealed round was given to on_round */
 } ui_classroom;
 
 /* What a key did. */
@@ -148,6 +156,9 @@ int ui_classroom_parse_class(const char *text, ui_class_action *a, char *err, si
  * returns the card to AUTO. Nothing without a class. Called by ui_classroom_do, and by
  * the dispatcher wherever time passes or the player moves without an action. */
 void ui_classroom_sync_poll(ui_classroom *c);
+/* The rounds with votes not revealed, to on_round (once each until a new vote): the
+ * class ends, or its lesson is left. */
+void ui_classroom_flush_poll(ui_classroom *c);
 
 /* Question q (0-based) of page `page` (0-based) of the open lesson, or NULL when there is
  * no such question (no lesson, a broken one, out of range): the text, answers and right

@@ -9,7 +9,8 @@
  *   the question rewritten) starts its counts again: a kept vote could name an option
  *   that is no longer there.
  * - The split belongs to the last question opened: it stays shown when that question
- *   closes (the reveal) and when it opens again, and is hidden when another one opens.
+ *   closes (the reveal) and when it opens again with its votes, and is hidden when
+ *   another one opens or a new round of it starts.
  * - Clearing moves the serial on rather than back to 0, so whoever watches it sees the
  *   change.
  */
@@ -101,8 +102,11 @@ int xl_poll_open(xl_poll *p, int page, int q, int noptions)
         p->tallies[i].noptions = noptions;
         reset_votes(&p->tallies[i]);
     }
+    const int new_round = p->tallies[i].revealed;
+    if (new_round) reset_votes(&p->tallies[i]); /* the class saw the answer: asked again, it votes again */
     p->tallies[i].closed = 0;
-    if (i != p->last) p->split = 0; /* another question: the class is not herded by the last one's bars */
+    p->tallies[i].revealed = 0;
+    if (i != p->last || new_round) p->split = 0; /* the class is not herded by the last round's bars */
     p->open = p->last = i;
     p->serial++;
     return 0;
@@ -115,6 +119,24 @@ void xl_poll_close(xl_poll *p)
     t->closed = 1;
     t->times_closed++;
     p->open = -1;
+    p->serial++;
+}
+
+void xl_poll_reveal(xl_poll *p)
+{
+    if (p->open < 0) return;
+    xl_poll_tally *t = &p->tallies[p->open];
+    xl_poll_close(p);
+    t->revealed = 1;
+    t->rounds++;
+}
+
+void xl_poll_forget(xl_poll *p)
+{
+    if (p->count == 0) return;
+    p->count = 0;
+    p->open = p->last = -1;
+    p->split = 0;
     p->serial++;
 }
 

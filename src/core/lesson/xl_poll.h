@@ -8,13 +8,16 @@
  * ui_classroom_do), so a replay of the recorded input gives the same counts, bit for bit.
  *
  * A question is named by its page and its index on the page (0-based here, written
- * 1-based in actions: "3.1" is page 3's first question). At most one is open at a time:
- * the one the lesson's player is asking (ui_classroom keeps the two in step). A device
- * has at most one vote per question and may change it while the question is open; once
- * the question is answered or revealed it is closed and its counts are final (it opens
- * again, with its votes, if the page is shown again and the question asked again).
- * Tallies are kept per question for the whole class, so the log and the presenter have
- * every question's counts.
+ * 1-based in actions: "3.1" is page 3's first question) in the lesson open (a class
+ * that opens another lesson forgets the tallies: xl_poll_forget). At most one is open
+ * at a time: the one the lesson's player is asking (ui_classroom keeps the two in step).
+ * A device has at most one vote per question and may change it while the question is
+ * open. A question whose page is left before its answer is shown closes with its votes
+ * and opens again with them (xl_poll_close); once answered or revealed, its round is
+ * over and its counts final (xl_poll_reveal): asked again (the page shown again), it is
+ * a new round from zero, since the class has seen the answer. Tallies are kept per
+ * question for the whole lesson, so the log and the presenter have every question's
+ * counts.
  *
  * Pure C11, no I/O, no clock. The caller owns the poll (xl_poll_create/_destroy).
  */
@@ -32,8 +35,10 @@ typedef struct xl_poll_tally {
     int noptions;                             /* 2..XL_POLL_OPTIONS_MAX */
     int counts[XL_POLL_OPTIONS_MAX];          /* votes per option now */
     int voted;                                /* devices with a vote (the sum of counts) */
-    int closed;                               /* answered or revealed: the counts are final */
-    int times_closed;                         /* how often it closed (the log writes a row each time) */
+    int closed;                               /* not open now (revealed, or its page left) */
+    int times_closed;                         /* how often it closed, for either reason */
+    int revealed;                             /* this round ended at the reveal: its counts are final */
+    int rounds;                               /* rounds ended at a reveal (a row of the log each) */
     signed char choice[XL_POLL_DEVICES_MAX];  /* each device's option, -1 none */
 } xl_poll_tally;
 
@@ -51,11 +56,19 @@ int xl_poll_join(xl_poll *p, int d);
 int xl_poll_joined(const xl_poll *p);
 
 /* Open question (page, q) with noptions options for votes, closing any other open one.
- * Reopening a closed question keeps its votes. Returns 0, or -1 if the arguments are out
+ * Reopening a question closed by xl_poll_close keeps its votes; one revealed starts a
+ * new round (no votes, the split hidden). Returns 0, or -1 if the arguments are out
  * of range (noptions not 2..XL_POLL_OPTIONS_MAX) or the table of tallies is full. */
 int xl_poll_open(xl_poll *p, int page, int q, int noptions);
-/* Close the open question (answered, revealed, or its page left); nothing if none is. */
+/* Close the open question, its page left before the answer: its votes are kept and
+ * it opens again with them. Nothing if none is open. */
 void xl_poll_close(xl_poll *p);
+/* Close the open question at its reveal (answered or revealed): the round is over, its
+ * counts final (revealed, rounds + 1); opened again, it starts a new round from zero.
+ * Nothing if none is open. */
+void xl_poll_reveal(xl_poll *p);
+/* Drop every tally (another lesson's questions come); the devices stay joined. */
+void xl_poll_forget(xl_poll *p);
 
 /* Device d votes option k (0-based) on question (page, q). Returns 1 if counted (a new
  * vote or a changed one), 0 if it repeats the device's vote, -1 if refused: d has not
