@@ -277,6 +277,20 @@ START_TEST(the_card_without_a_code_shows_the_url)
     ck_assert_int_eq(count_labels(boxes, n, 1, "type the address"), 1);
     ck_assert_int_eq(count_labels(boxes, n, 1, "4821"), 2); /* the code, and in the URL */
     ck_assert_int_eq(cuts.count, 0);
+    /* A class on the loopback: the advice says no phone can reach it (not the Wi-Fi). */
+    rec.count = 0;
+    const ui_class_card_info lo = {.url = "http://127.0.0.1:8321/?c=4821", .code = "4821", .joined = 0, .advice = 1};
+    ui_class_card_draw(&ctx, big, NULL, (SDL_Rect){448, 0, 832, 720}, &lo, &g);
+    const int nl = rec.count < 256 ? rec.count : 256;
+    ck_assert_int_eq(count_labels(boxes, nl, 1, "127.0.0.1: only this laptop"), 1);
+    ck_assert_int_eq(count_labels(boxes, nl, 1, "Wi-Fi often keeps"), 0);
+    /* The class full: the card says so. */
+    rec.count = 0;
+    const ui_class_card_info full = {.url = URL, .code = "4821", .joined = XL_POLL_DEVICES_MAX};
+    ui_class_card_draw(&ctx, big, NULL, (SDL_Rect){448, 0, 832, 720}, &full, &g);
+    const int nf = rec.count < 256 ? rec.count : 256;
+    ck_assert_int_eq(count_labels(boxes, nf, 1, "500 phones joined: the class is full"), 1);
+    ck_assert_int_eq(cuts.count, 0);
     ui_text_destroy(text);
     ui_text_destroy(big);
     frame_close(&f);

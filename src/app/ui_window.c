@@ -463,7 +463,11 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
         L->running = 0;
     } else if (kr == UI_CLASSROOM_CLASS_WANTED && !L->cls) { /* F7 without a class starts one */
         char err[sizeof L->view->note];
-        if (class_start(L, err, sizeof err) != 0) say(L, err, 6000);
+        if (class_start(L, err, sizeof err) != 0) {
+            char note[sizeof L->view->note];
+            snprintf(note, sizeof note, "no class: %.170s", err);
+            say(L, note, 12000);
+        }
     } else if (kr == UI_CLASSROOM_TAKEN) {
         L->dirty = L->presenter_dirty = 1;
         if (!was_playing && xl_session_playing(L->s)) L->last = SDL_GetPerformanceCounter();

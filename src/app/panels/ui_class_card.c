@@ -12,6 +12,7 @@
 
 #include "ui_draw.h"
 #include "ui_wrap.h"
+#include "xl_poll.h"
 
 enum { URL_LINES_MAX = 4, URL_LINE = 256 };
 
@@ -24,7 +25,17 @@ enum { URL_LINES_MAX = 4, URL_LINE = 256 };
 #define ADVICE                                                                                                  \
     "Phones cannot reach this laptop? School Wi-Fi often keeps devices apart, or a firewall on this laptop "  \
     "blocks the port. Then turn on a phone's hotspot, join it from this laptop and from the phones, and "    \
-    "start the class again (--class-bind chooses the network)."
+    "start xentlab again (--class-bind chooses the network)."
+/* The same moment when the class listens on this laptop's loopback: no phone can reach it. */
+#define ADVICE_LOOPBACK                                                                                         \
+    "This class listens on 127.0.0.1: only this laptop can join it. For the phones, start xentlab again on "  \
+    "the room's network (without --class-bind, or e.g. --class-bind wlan0)."
+
+/* The advice for the class at url. */
+static const char *advice_for(const char *url)
+{
+    return url && strncmp(url, "http://127.", 11) == 0 ? ADVICE_LOOPBACK : ADVICE;
+}
 
 float ui_class_card_text_scale(int w, int h)
 {
@@ -100,6 +111,7 @@ static int url_layout(ui_text *t, const char *url, int width, ui_font *f, char o
 static void joined_text(int joined, char *out, size_t n)
 {
     if (joined <= 0) snprintf(out, n, "No phone has joined yet");
+    else if (joined >= XL_POLL_DEVICES_MAX) snprintf(out, n, "%d phones joined: the class is full", joined);
     else snprintf(out, n, "%d phone%s joined", joined, joined == 1 ? "" : "s");
 }
 
@@ -156,7 +168,7 @@ void ui_class_card_draw(const ui_ctx *ctx, ui_text *big, ui_qr *qr, SDL_Rect are
     const int bar = (int)ui_lw(ctx, 3.0f);
     ui_wrap_style adv = {UI_FONT_LABEL, UI_FONT_LABEL, th->text, th->text, 0, lh / 8, 0};
     const int adv_w = in.w - bar - pad;
-    const int adv_h = advise ? ui_wrap_draw(ctx->text, &adv, ADVICE, 0, 0, adv_w, 1 << 30, 0, NULL) : 0;
+    const int adv_h = advise ? ui_wrap_draw(ctx->text, &adv, advice_for(info->url), 0, 0, adv_w, 1 << 30, 0, NULL) : 0;
     const char *url = info->url ? info->url : "";
     char lines[URL_LINES_MAX][URL_LINE];
     ui_font uf = UI_FONT_READOUT;
@@ -201,7 +213,7 @@ void ui_class_card_draw(const ui_ctx *ctx, ui_text *big, ui_qr *qr, SDL_Rect are
     if (advise) {
         int ay = bottom;
         ui_draw_fill(ctx->r, (SDL_Rect){in.x, ay, bar, adv_h}, th->surprise);
-        ui_wrap_draw(ctx->text, &adv, ADVICE, in.x + bar + pad, ay, adv_w, 1 << 30, 1, NULL);
+        ui_wrap_draw(ctx->text, &adv, advice_for(info->url), in.x + bar + pad, ay, adv_w, 1 << 30, 1, NULL);
     }
     int uy = in.y + in.h - url_h;
     for (int i = 0; i < nurl; i++) {
