@@ -179,7 +179,7 @@ START_TEST(test_json)
     fill_open(&p);
     ck_assert_uint_gt(xn_page_json(&p, 2, 1, buf, sizeof buf), 0);
     ck_assert_str_eq(buf, "{\"key\":\"o/3/3.1\",\"show\":\"open\",\"page\":3,\"pages\":9,\"qid\":\"3.1\",\"n\":3,"
-                          "\"choice\":2,\"sent\":1,\"right\":-1}");
+                          "\"choice\":2,\"sent\":1,\"right\":-1,\"joined\":1}");
     /* Sent and counted the same: nothing pending. */
     xn_page_json(&p, 1, 1, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(buf, "\"choice\":1,\"sent\":-1"));
@@ -187,11 +187,25 @@ START_TEST(test_json)
     p.right = 2;
     xn_page_json(&p, 1, -1, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(buf, "\"key\":\"c/3/3.1\",\"show\":\"closed\""));
-    ck_assert_ptr_nonnull(strstr(buf, "\"right\":2}"));
+    ck_assert_ptr_nonnull(strstr(buf, "\"right\":2,\"joined\":1}"));
     p.show = XN_SHOW_WAIT;
     xn_page_json(&p, -1, -1, buf, sizeof buf);
     ck_assert_str_eq(buf, "{\"key\":\"w/3/\",\"show\":\"wait\",\"page\":3,\"pages\":9,\"qid\":\"\",\"n\":0,"
-                          "\"choice\":-1,\"sent\":-1,\"right\":-1}");
+                          "\"choice\":-1,\"sent\":-1,\"right\":-1,\"joined\":1}");
+    /* A request that brought no known token back: not joined (the browser keeps no cookies). */
+    xn_page_json(&p, XN_PAGE_PENDING, -1, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(buf, "\"choice\":-1,\"sent\":-1,\"right\":-1,\"joined\":0}"));
+    /* The page for a browser not yet a device says cookies are needed; a device's keeps the
+     * words hidden for its script, no vote marked either way. */
+    fill_open(&p);
+    ck_assert_uint_gt(xn_page_html(&p, "4821", XN_PAGE_PENDING, -1, buf, sizeof buf), 0);
+    ck_assert_ptr_nonnull(strstr(buf, "\">If this message stays after the page reloads, this browser is not keeping "
+                                      "cookies"));
+    ck_assert_ptr_null(strstr(buf, "aria-pressed=\"true\""));
+    ck_assert_ptr_nonnull(strstr(buf, "value=\"1\" aria-pressed=\"false\""));
+    xn_page_html(&p, "4821", -1, -1, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(buf, "another browser.\" hidden></p>"));
+    p.show = XN_SHOW_WAIT;
     char tiny[16];
     ck_assert_uint_eq(xn_page_json(&p, -1, -1, tiny, sizeof tiny), 0);
     /* The key changes with what the page shows, and only with that. */

@@ -147,17 +147,23 @@ static void publish_show(xn_server *srv, xn_show show)
 
 static int take_all(xn_server *srv, xn_event *ev, int max) { return xn_server_take(srv, ev, max); }
 
-/* Join from address `from`: the page, a cookie, one JOIN event for the device expected. */
+/* Join from address `from`: the page and a cookie (no event yet), then the first poll
+ * with it: one JOIN event for the device expected. */
 static void join(xn_server *srv, int port, int from, int device, char token[40])
 {
     char target[64];
     resp r;
+    xn_event ev[4];
     snprintf(target, sizeof target, "/?c=%s", xn_server_code(srv));
     http(port, from, "GET", target, NULL, NULL, &r);
     ck_assert_msg(r.status == 200, "join: %d\n%s", r.status, r.head);
     ck_assert_uint_eq(strlen(r.cookie), 32);
     snprintf(token, 40, "%s", r.cookie);
-    xn_event ev[4];
+    ck_assert_int_eq(take_all(srv, ev, 4), 0);
+    snprintf(target, sizeof target, "/s?c=%s", xn_server_code(srv));
+    http(port, from, "GET", target, token, NULL, &r);
+    ck_assert_msg(r.status == 200, "first poll: %d\n%s", r.status, r.head);
+    ck_assert_ptr_nonnull(strstr(r.body, "\"joined\":1"));
     ck_assert_int_eq(take_all(srv, ev, 4), 1);
     ck_assert_int_eq(ev[0].kind, XN_EVENT_JOIN);
     ck_assert_int_eq(ev[0].device, device);
@@ -190,16 +196,39 @@ START_TEST(test_join_poll_vote)
     ck_assert_ptr_nonnull(strstr(r.body, "Option 3"));
     char tok[40];
     snprintf(tok, sizeof tok, "%s", r.cookie);
+    /* Not a device yet: the page says cookies are needed (until its script's poll), no event. */
+    ck_assert_ptr_nonnull(strstr(r.body, "<p id=j role=status data-t=\"If this message stays"));
+    ck_assert_ptr_nonnull(strstr(r.body, "\">If this message stays after the page reloads"));
     xn_event ev[8];
+    ck_assert_int_eq(take_all(srv, ev, 8), 0);
+
+    /* Without cookies (a browser that keeps none, curl, a link preview, a HEAD): a new token
+     * each time, never a device; its poll says "not joined". */
+    for (int i = 0; i < 3; i++) {
+        http(port, 2, i == 2 ? "HEAD" : "GET", target, NULL, NULL, &r);
+        ck_assert_int_eq(r.status, 200);
+        ck_assert_uint_eq(strlen(r.cookie), 32);
+    }
+    snprintf(target, sizeof target, "/s?c=%s", code);
+    http(port, 2, "GET", target, NULL, NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    ck_assert_ptr_nonnull(strstr(r.body, "\"joined\":0"));
+    ck_assert_int_eq(take_all(srv, ev, 8), 0);
+    ck_assert_int_eq(xn_server_stats(srv).devices, 0);
+
+    /* Back with its cookie: now a device (0), one JOIN event; no new cookie. */
+    snprintf(target, sizeof target, "/?c=%s", code);
+    http(port, 2, "GET", target, tok, NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    ck_assert_str_eq(r.cookie, "");
+    ck_assert_ptr_nonnull(strstr(r.body, "<p id=j role=status data-t=\"If this message stays"));
+    ck_assert_ptr_nonnull(strstr(r.body, "\" hidden></p>"));
     ck_assert_int_eq(take_all(srv, ev, 8), 1);
     ck_assert_int_eq(ev[0].kind, XN_EVENT_JOIN);
     ck_assert_int_eq(ev[0].device, 0);
     ck_assert_int_gt(__atomic_load_n(&wakes, __ATOMIC_RELAXED), 0);
-
-    /* Back with its cookie: the same device, no new cookie, no event. */
     http(port, 2, "GET", target, tok, NULL, &r);
     ck_assert_int_eq(r.status, 200);
-    ck_assert_str_eq(r.cookie, "");
     ck_assert_int_eq(take_all(srv, ev, 8), 0);
 
     snprintf(target, sizeof target, "/s?c=%s", code);
@@ -207,7 +236,7 @@ START_TEST(test_join_poll_vote)
     ck_assert_int_eq(r.status, 200);
     ck_assert_ptr_nonnull(strstr(r.head, "Content-Type: application/json; charset=utf-8"));
     ck_assert_str_eq(r.body, "{\"key\":\"o/3/3.1\",\"show\":\"open\",\"page\":3,\"pages\":9,\"qid\":\"3.1\",\"n\":3,"
-                             "\"choice\":-1,\"sent\":-1,\"right\":-1}");
+                             "\"choice\":-1,\"sent\":-1,\"right\":-1,\"joined\":1}");
 
     /* A vote without JavaScript: 303 back to the page; one event. */
     char body[96];
@@ -254,7 +283,7 @@ START_TEST(test_join_poll_vote)
     ck_assert_str_ne(tok, tok2);
     xn_stats st = xn_server_stats(srv);
     ck_assert_int_eq(st.devices, 2);
-    ck_assert_uint_eq(st.requests, 8);
+    ck_assert_uint_eq(st.requests, 14);
     ck_assert_uint_eq(st.refused, 0);
     ck_assert_uint_eq(st.limited, 0);
     xn_server_stop(srv);
@@ -468,17 +497,21 @@ START_TEST(test_full_and_limits)
     srv = start(0, &port);
     code = xn_server_code(srv);
     snprintf(target, sizeof target, "/?c=%s", code);
-    for (int i = 0; i < 8; i++) {
-        http(port, 30, "GET", target, NULL, NULL, &r);
-        ck_assert_int_eq(r.status, 200);
-    }
-    ck_assert_int_eq(take_all(srv, ev, 4), 4);
-    ck_assert_int_eq(take_all(srv, ev, 4), 4);
+    char early[40];
+    http(port, 30, "GET", target, NULL, NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    snprintf(early, sizeof early, "%s", r.cookie);
+    for (int i = 0; i < 8; i++) join(srv, port, 30, i, tok);
     http(port, 30, "GET", target, NULL, NULL, &r);
     ck_assert_int_eq(r.status, 429);
-    ck_assert_ptr_nonnull(strstr(r.head, "Retry-After: 1"));
+    ck_assert_ptr_nonnull(strstr(r.body, "Too many phones have joined from this network address"));
     ck_assert_int_eq(take_all(srv, ev, 4), 0);
     /* Another address is not held by it. */
+    /* A token issued before the address's joins ran out comes back: 429, not a device. */
+    snprintf(target, sizeof target, "/s?c=%s", code);
+    http(port, 30, "GET", target, early, NULL, &r);
+    ck_assert_int_eq(r.status, 429);
+    ck_assert_int_eq(take_all(srv, ev, 4), 0);
     join(srv, port, 31, 8, tok);
 
     /* One device flooding: its burst of 40, then 20 a second, the rest 429; others
@@ -580,13 +613,20 @@ START_TEST(test_queue_full)
     publish_open(srv, "3.1", 3);
     char target[64], tok[40] = "";
     resp r;
-    snprintf(target, sizeof target, "/?c=%s", code);
-    for (int i = 0; i < XN_SERVER_QUEUE_MAX; i++) {
-        http(port, 50 + i, "GET", target, NULL, NULL, &r);
+    char page[64], state[64], late[40];
+    snprintf(page, sizeof page, "/?c=%s", code);
+    snprintf(state, sizeof state, "/s?c=%s", code);
+    for (int i = 0; i <= XN_SERVER_QUEUE_MAX; i++) {
+        http(port, 50 + i, "GET", page, NULL, NULL, &r);
         ck_assert_int_eq(r.status, 200);
-        if (i == 0) snprintf(tok, sizeof tok, "%s", r.cookie);
+        snprintf(i == 0 ? tok : late, 40, "%s", r.cookie);
+        if (i == XN_SERVER_QUEUE_MAX) break;
+        http(port, 50 + i, "GET", state, r.cookie, NULL, &r);
+        ck_assert_int_eq(r.status, 200);
     }
-    http(port, 60, "GET", target, NULL, NULL, &r);
+    /* The fifth's first poll: the queue is full, so it is not a device yet (503), and
+     * its token stays pending for the next poll. */
+    http(port, 50 + XN_SERVER_QUEUE_MAX, "GET", state, late, NULL, &r);
     ck_assert_int_eq(r.status, 503);
     ck_assert_ptr_nonnull(strstr(r.head, "Retry-After: 1"));
     ck_assert_str_eq(r.cookie, "");

@@ -123,6 +123,10 @@ static const xn_page_words words_en = {
     .err_slow = "Too many requests at once: wait a second and try again.",
     .err_closed = "This question is not taking votes now: look at the screen.",
     .err_join = "This phone has not joined the class: open the class's address from the screen.",
+    .err_joins = "Too many phones have joined from this network address in the last minute: wait a minute, then "
+                 "reload this page.",
+    .err_cookies = "If this message stays after the page reloads, this browser is not keeping cookies: the class "
+                   "needs its one cookie to count your vote. Allow cookies for this page, or use another browser.",
 };
 
 static const xn_page_words *const word_tables[] = {&words_en};
@@ -149,6 +153,7 @@ static const char style[] =
     "li{margin:.5em 0;padding:.4em;border:2px solid #999;border-radius:.4em;list-style:none}"
     "li.r{border:6px solid #009e73}ul{padding:0}"
     "input{font:inherit;font-size:1.6em;width:5em;letter-spacing:.2em}"
+    "[hidden]{display:none}#j{font-weight:bold;color:#a00}"
     "</style>";
 
 /* The page's script, old-phone JavaScript (no arrow functions, no fetch): poll the state,
@@ -156,12 +161,14 @@ static const char style[] =
 static const char script[] =
     "<script>(function(){var d=document.body,c=d.getAttribute('data-c'),k=d.getAttribute('data-k'),"
     "q=d.getAttribute('data-q'),V=d.getAttribute('data-v'),S=d.getAttribute('data-s'),"
-    "B=document.getElementsByTagName('button'),busy=0,gone=0;"
+    "B=document.getElementsByTagName('button'),busy=0,gone=0,J=document.getElementById('j'),"
+    "C=J?J.getAttribute('data-t'):'';"
+    "function say(t){if(J){J.textContent=t;J.hidden=!t}}say('');"
     "function rq(m,u,b,f){var x=new XMLHttpRequest();x.open(m,u,true);"
     "if(b)x.setRequestHeader('Content-Type','application/x-www-form-urlencoded');"
     "x.onreadystatechange=function(){if(x.readyState!=4)return;if(!b)busy=0;if(x.status!=200)return;var s;"
     "try{s=JSON.parse(x.responseText)}catch(e){return}f(s)};x.send(b)}"
-    "function show(s){if(gone)return;if(s.key!=k){gone=1;location.reload();return}"
+    "function show(s){if(gone)return;say(s.joined?'':C);if(s.key!=k){gone=1;location.reload();return}"
     "for(var i=0;i<B.length;i++){var n=B[i].value-1,m=B[i].lastChild;"
     "if(!m||m.className!='m')continue;B[i].setAttribute('aria-pressed',n==s.choice?'true':'false');"
     "m.textContent=n==s.choice?V:(n==s.sent?S:'')}}"
@@ -241,6 +248,15 @@ size_t xn_page_html(const xn_public *pub, const char *code, int choice, int sent
     else
         put_esc(&w, t->no_lesson);
     put(&w, "</p>\n");
+    /* Said until the browser is a device: a page without JavaScript keeps it while the
+     * reloads come back without the cookie; the script hides it, and shows it again when a
+     * poll is answered "not joined". */
+    put(&w, "<p id=j role=status data-t=\"");
+    put_esc(&w, t->err_cookies);
+    put(&w, choice == XN_PAGE_PENDING ? "\">" : "\" hidden>");
+    if (choice == XN_PAGE_PENDING) put_esc(&w, t->err_cookies);
+    put(&w, "</p>\n");
+    if (choice < 0) choice = -1;
 
     if (pub->show == XN_SHOW_OPEN && nopt > 0) {
         put(&w, "<h1>");
@@ -303,6 +319,8 @@ size_t xn_page_json(const xn_public *pub, int choice, int sent, char *buf, size_
 {
     writer w = {buf, cap, 0, 0};
     char key[XN_PAGE_KEY_MAX], qid[XN_QID_MAX];
+    int joined = choice != XN_PAGE_PENDING;
+    if (!joined) choice = -1;
     xn_page_key(pub, key);
     copy_text(qid, pub->qid, sizeof qid);
     if (sent == choice) sent = -1;
@@ -324,6 +342,8 @@ size_t xn_page_json(const xn_public *pub, int choice, int sent, char *buf, size_
     put_int(&w, sent);
     put(&w, ",\"right\":");
     put_int(&w, pub->show == XN_SHOW_CLOSED ? pub->right : -1);
+    put(&w, ",\"joined\":");
+    put_int(&w, joined);
     put(&w, "}");
     return finish(&w);
 }

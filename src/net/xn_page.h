@@ -23,7 +23,8 @@
 
 enum {
     XN_PAGE_CAP = 16384,    /* a buffer this large holds any page, even all-'"' lesson text */
-    XN_PAGE_KEY_MAX = 40    /* xn_page_key's text, with its NUL */
+    XN_PAGE_KEY_MAX = 40,   /* xn_page_key's text, with its NUL */
+    XN_PAGE_PENDING = -2    /* as choice: the browser is not a device yet (its token not seen back) */
 };
 
 /* The page's own words, one table per language. */
@@ -52,6 +53,8 @@ typedef struct xn_page_words {
     const char *err_slow;       /* 429 / 503: too many requests */
     const char *err_closed;     /* 409: the question is not taking votes */
     const char *err_join;       /* 403 on a vote from a device that never joined */
+    const char *err_joins;      /* 429: too many new phones from one address this minute */
+    const char *err_cookies;    /* the browser sent no known token back: cookies needed */
 } xn_page_words;
 
 /* The table for lang ("en", "de", ...): English when there is none for it yet. Static. */
@@ -62,14 +65,16 @@ const xn_page_words *xn_page_words_for(const char *lang);
 void xn_page_key(const xn_public *pub, char key[XN_PAGE_KEY_MAX]);
 
 /* The phone's page for the state pub, code the join code, choice the device's counted
- * vote (0-based, -1 none) and sent its last vote not yet counted (-1 none). Writes a
+ * vote (0-based, -1 none, XN_PAGE_PENDING: not a device yet, the page says cookies are
+ * needed until its script's first poll is answered as joined) and sent its last vote not yet counted (-1 none). Writes a
  * NUL-terminated page into buf (cap bytes); returns its length, or 0 if it did not fit
  * (XN_PAGE_CAP always fits). */
 size_t xn_page_html(const xn_public *pub, const char *code, int choice, int sent, char *buf, size_t cap);
 
 /* The state as JSON for the page's script:
  * {"key":"o/3/3.1","show":"open","page":3,"pages":9,"qid":"3.1","n":4,"choice":0,"sent":-1,
- *  "right":-1}. Same return as xn_page_html. */
+ *  "right":-1,"joined":1}; choice XN_PAGE_PENDING: "choice":-1,"joined":0 (the request
+ * brought no known token back: the browser keeps no cookies). Same return as xn_page_html. */
 size_t xn_page_json(const xn_public *pub, int choice, int sent, char *buf, size_t cap);
 
 /* The form to type the join code (wrong: say the code given was not this class's). */

@@ -32,7 +32,10 @@
  *   503  the global rate or a full event queue (Retry-After: 1); the class full (a page)
  * Every answer: Content-Type with charset, Cache-Control: no-store, nosniff, no referrer,
  * no framing, a CSP allowing only the page's inline script and style and requests to
- * itself. The one cookie: xl=TOKEN; Path=/; HttpOnly; SameSite=Strict, to a new device. */
+ * itself. The one cookie: xl=TOKEN; Path=/; HttpOnly; SameSite=Strict, to a new browser on GET /.
+ * That token is pending (2 x max_devices of them, PENDING_S each, the oldest dropped): the
+ * browser becomes a device (its number, the JOIN event) only when a later request brings
+ * the token back, so a browser without cookies, a HEAD, curl or a link preview never joins. */
 #define _DEFAULT_SOURCE   /* getrandom, struct sockaddr_in in full */
 #include "xn_server.h"
 
@@ -70,6 +73,7 @@ enum {
     JOINS_PER_ADDRESS = 8,      /* per JOIN_WINDOW_S; the load test's 300 phones come from 127.0.0.x */
     JOIN_WINDOW_S = 60,
     ADDRESSES_MAX = 1024,
+    PENDING_S = 120,            /* a token issued on GET / waits this long for the browser to come back */
     TOKEN_LEN = XN_FORM_TOKEN_HEX
 };
 static const double DEVICE_RATE = 20, DEVICE_BURST = 40;    /* requests per second */
@@ -98,6 +102,14 @@ typedef struct device {
     bucket rate;
 } device;
 
+/* A token issued on GET / and not yet seen again: the browser becomes a device (a number,
+ * a JOIN event) only when it sends the token back (its first poll or vote), so a browser
+ * without cookies, a HEAD, curl or a link-preview bot never counts as a phone. */
+typedef struct pending {
+    char token[TOKEN_LEN + 1];  /* "" a free slot */
+    double t;                   /* when issued */
+} pending;
+
 typedef struct address {
     uint32_t ip;                /* network order; 0: a free slot */
     double seen, window;        /* last request; when the join window began */
@@ -116,6 +128,8 @@ struct xn_server {
 
     /* The server thread's own. */
     device *devices;            /* max_devices of them; ndevices in use */
+    pending *pending;           /* npending_max (2 x max_devices) slots, the oldest dropped when full */
+    int npending_max;
     address addresses[ADDRESSES_MAX];
     bucket global;
 
@@ -282,6 +296,77 @@ static device *find_device(xn_server *srv, const char *token)
     return NULL;
 }
 
+static pending *find_pending(xn_server *srv, const char *token, double now)
+{
+    if (!token[0]) return NULL;
+    for (int i = 0; i < srv->npending_max; i++) {
+        pending *p = &srv->pending[i];
+        if (p->token[0] && memcmp(p->token, token, TOKEN_LEN) == 0) return now - p->t <= PENDING_S ? p : NULL;
+    }
+    return NULL;
+}
+
+/* A new token, kept pending: into a free or expired slot, else over the oldest. */
+static int issue_token(xn_server *srv, double now, char token[TOKEN_LEN + 1])
+{
+    unsigned char raw[TOKEN_LEN / 2];
+    if (random_bytes(raw, sizeof raw) != 0) return -1;
+    for (size_t i = 0; i < sizeof raw; i++) snprintf(token + 2 * i, 3, "%02x", raw[i]);
+    pending *slot = NULL;
+    for (int i = 0; i < srv->npending_max; i++) {
+        pending *p = &srv->pending[i];
+        if (!p->token[0] || now - p->t > PENDING_S) {
+            slot = p;
+            break;
+        }
+        if (!slot || p->t < slot->t) slot = p;
+    }
+    memcpy(slot->token, token, TOKEN_LEN + 1);
+    slot->t = now;
+    return 0;
+}
+
+/* Whether address a may add a device now (JOINS_PER_ADDRESS a JOIN_WINDOW_S). */
+static int joins_left(const address *a, double now)
+{
+    return a && (now - a->window >= JOIN_WINDOW_S || a->joins < JOINS_PER_ADDRESS);
+}
+
+static int push_event(xn_server *srv, const xn_event *e);
+
+/* The pending token p came back: make it a device. 0 and *out, or the refusal's status:
+ * 429 (the address's joins), 503 (the class full: *full set, or the event queue full). */
+static unsigned admit(xn_server *srv, pending *p, address *a, double now, device **out, int *full)
+{
+    *out = NULL;
+    *full = 0;
+    if (!joins_left(a, now)) return 429;
+    if (srv->ndevices >= srv->max_devices) {
+        *full = 1;
+        return 503;
+    }
+    xn_event e = {.kind = XN_EVENT_JOIN, .device = srv->ndevices};
+    if (!push_event(srv, &e)) return 503;
+    if (now - a->window >= JOIN_WINDOW_S) {
+        a->window = now;
+        a->joins = 0;
+    }
+    a->joins++;
+    device *d = &srv->devices[srv->ndevices];
+    memset(d, 0, sizeof *d);
+    memcpy(d->token, p->token, TOKEN_LEN + 1);
+    d->sent = -1;
+    d->rate.tokens = DEVICE_BURST - 1;
+    d->rate.t = now;
+    memset(p, 0, sizeof *p);
+    pthread_mutex_lock(&srv->lock);
+    srv->ndevices++;
+    srv->stats.devices = srv->ndevices;
+    pthread_mutex_unlock(&srv->lock);
+    *out = d;
+    return 0;
+}
+
 /* Queue an event; 0 when the queue is full (then nothing is queued). */
 static int push_event(xn_server *srv, const xn_event *e)
 {
@@ -319,49 +404,33 @@ static void device_marks(const xn_server *srv, const xn_public *pub, const devic
     if (pub->show == XN_SHOW_OPEN && strcmp(d->sent_qid, pub->qid) == 0) *sent = d->sent;
 }
 
+static enum MHD_Result send_full(xn_server *srv, struct MHD_Connection *c, const xn_public *pub)
+{
+    char buf[XN_PAGE_CAP];
+    reply r = {.status = 503, .type = HTML, .body = buf};
+    r.len = xn_page_full(pub->lang, srv->max_devices, buf, sizeof buf);
+    return send_reply(srv, c, &r);
+}
+
 static enum MHD_Result answer_page(xn_server *srv, struct MHD_Connection *c, const xn_form *f, device *d,
-                                   const address *a, double now, const xn_public *pub)
+                                   int is_pending, const address *a, double now, const xn_public *pub)
 {
     char buf[XN_PAGE_CAP];
     reply r = {.status = 200, .type = HTML, .body = buf};
     char token[TOKEN_LEN + 1] = "";
-    if (!d) {
-        /* A new device (or a token from an earlier class: a new one replaces it). */
-        if (!a || (now - a->window < JOIN_WINDOW_S && a->joins >= JOINS_PER_ADDRESS))
-            return send_error(srv, c, 429, 0, pub->lang, xn_page_words_for(pub->lang)->err_slow);
-        if (srv->ndevices >= srv->max_devices) {
-            r.status = 503;
-            r.retry = 0;
-            r.len = xn_page_full(pub->lang, srv->max_devices, buf, sizeof buf);
-            return send_reply(srv, c, &r);
-        }
-        unsigned char raw[TOKEN_LEN / 2];
-        if (random_bytes(raw, sizeof raw) != 0)
+    int choice = -1, sent = -1;
+    if (!d && !is_pending) {
+        /* A new browser (or a token from an earlier class: a new one replaces it): a token,
+         * pending until it comes back; no device yet. */
+        if (srv->ndevices >= srv->max_devices) return send_full(srv, c, pub);
+        if (!joins_left(a, now))
+            return send_error(srv, c, 429, 0, pub->lang, xn_page_words_for(pub->lang)->err_joins);
+        if (issue_token(srv, now, token) != 0)
             return send_error(srv, c, 503, 0, pub->lang, xn_page_words_for(pub->lang)->err_slow);
-        for (size_t i = 0; i < sizeof raw; i++) snprintf(token + 2 * i, 3, "%02x", raw[i]);
-        xn_event e = {.kind = XN_EVENT_JOIN, .device = srv->ndevices};
-        if (!push_event(srv, &e))
-            return send_error(srv, c, 503, 0, pub->lang, xn_page_words_for(pub->lang)->err_slow);
-        address *aw = (address *)a;
-        if (now - aw->window >= JOIN_WINDOW_S) {
-            aw->window = now;
-            aw->joins = 0;
-        }
-        aw->joins++;
-        d = &srv->devices[srv->ndevices];
-        memset(d, 0, sizeof *d);
-        memcpy(d->token, token, sizeof token);
-        d->sent = -1;
-        d->rate.tokens = DEVICE_BURST - 1;
-        d->rate.t = now;
-        pthread_mutex_lock(&srv->lock);
-        srv->ndevices++;
-        srv->stats.devices = srv->ndevices;
-        pthread_mutex_unlock(&srv->lock);
         r.cookie = token;
     }
-    int choice = -1, sent = -1;
-    device_marks(srv, pub, d, &choice, &sent);
+    if (!d) choice = XN_PAGE_PENDING;
+    else device_marks(srv, pub, d, &choice, &sent);
     r.len = xn_page_html(pub, f->code, choice, sent, buf, sizeof buf);
     return send_reply(srv, c, &r);
 }
@@ -371,6 +440,7 @@ static enum MHD_Result answer_state(xn_server *srv, struct MHD_Connection *c, co
     char buf[512];
     int choice = -1, sent = -1;
     device_marks(srv, pub, d, &choice, &sent);
+    if (!d) choice = XN_PAGE_PENDING;
     reply r = {.status = 200, .type = JSON, .body = buf};
     r.len = xn_page_json(pub, choice, sent, buf, sizeof buf);
     return send_reply(srv, c, &r);
@@ -380,7 +450,7 @@ static enum MHD_Result answer_vote(xn_server *srv, struct MHD_Connection *c, con
                                    const xn_public *pub)
 {
     const xn_page_words *t = xn_page_words_for(pub->lang);
-    if (!d) return send_error(srv, c, 403, f->js, pub->lang, t->err_join);
+    if (!d) return send_error(srv, c, 403, f->js, pub->lang, t->err_cookies);
     if (pub->show != XN_SHOW_OPEN || strcmp(f->qid, pub->qid) != 0)
         return send_error(srv, c, 409, f->js, pub->lang, t->err_closed);
     if (f->option > pub->noptions) return send_error(srv, c, 400, f->js, pub->lang, t->err_bad);
@@ -439,10 +509,19 @@ static enum MHD_Result answer(xn_server *srv, struct MHD_Connection *c, enum rou
         r.len = xn_page_code_form(pub.lang, (f.fields & XN_FORM_C) != 0, buf, sizeof buf);
         return send_reply(srv, c, &r);
     }
+    /* A token issued on GET / and come back: the browser keeps cookies, it becomes a device. */
+    pending *p = d ? NULL : find_pending(srv, token, now);
+    if (p && a) {
+        int full = 0;
+        unsigned why = admit(srv, p, a, now, &d, &full);
+        if (why && route == ROUTE_PAGE && full) return send_full(srv, c, &pub);
+        if (why)
+            return send_error(srv, c, why, json, pub.lang, full ? t->full_text : why == 429 ? t->err_joins : t->err_slow);
+    }
     switch (route) {
     case ROUTE_PAGE:
         if (f.fields & ~XN_FORM_C) break;
-        return answer_page(srv, c, &f, d, a, now, &pub);
+        return answer_page(srv, c, &f, d, p != NULL, a, now, &pub);
     case ROUTE_STATE:
         if (f.fields & ~XN_FORM_C) break;
         return answer_state(srv, c, d, &pub);
@@ -602,6 +681,14 @@ xn_server *xn_server_start(const xn_options *o, char *err, size_t errlen)
     }
     srv->devices = devices;
     srv->max_devices = max;
+    srv->npending_max = 2 * max;
+    srv->pending = calloc((size_t)srv->npending_max, sizeof *srv->pending);
+    if (!srv->pending) {
+        snprintf(err, errlen, "out of memory starting the class");
+        free(devices);
+        free(srv);
+        return NULL;
+    }
     srv->wake = o->wake;
     srv->wake_user = o->wake_user;
     /* 1000..9999: four digits a person reads without a leading zero to wonder about
@@ -650,6 +737,7 @@ void xn_server_stop(xn_server *srv)
     if (srv->daemon) MHD_stop_daemon(srv->daemon);   /* closes connections and the socket, joins the thread */
     pthread_mutex_destroy(&srv->lock);
     free(srv->devices);
+    free(srv->pending);
     free(srv);
 }
 
