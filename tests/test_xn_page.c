@@ -59,8 +59,18 @@ START_TEST(test_open)
     ck_assert_ptr_nonnull(strstr(buf, "data-c=\"4821\" data-k=\"o/3/3.1\" data-q=\"3.1\""));
     ck_assert_ptr_nonnull(strstr(buf, "'/s?c='+c"));
     ck_assert_ptr_nonnull(strstr(buf, "js=1"));
-    ck_assert_ptr_nonnull(strstr(buf, "setInterval("));
-    ck_assert_ptr_nonnull(strstr(buf, ",500)"));
+    ck_assert_ptr_nonnull(strstr(buf, "setTimeout(tick,P)"));
+    ck_assert_ptr_nonnull(strstr(buf, "P=500"));
+    /* Refusals are said: a poll's 403 (the class ended or restarted) above, polls slowed to
+     * 5 s; a vote's 403/409/429/503 under the buttons, its "sent" mark taken back. */
+    ck_assert_ptr_nonnull(strstr(buf, "if(st==403){P=5000;say(Z)}"));
+    ck_assert_ptr_nonnull(strstr(buf, "data-e=\"This class has ended or restarted: scan the new code.\""));
+    ck_assert_ptr_nonnull(strstr(buf, "</form>\n<p id=e role=alert hidden data-403=\"This class has ended"));
+    ck_assert_ptr_nonnull(strstr(buf, "data-409=\"Voting is closed: look at the screen.\" "
+                                      "data-429=\"Too fast: try again.\" data-503=\"The class is busy"));
+    ck_assert_ptr_nonnull(strstr(buf, "function refused(st){err("));
+    ck_assert_ptr_nonnull(strstr(buf, ";unsent()}"));
+    ck_assert_ptr_nonnull(strstr(buf, "x.setRequestHeader('Accept','application/json')"));
     /* Without JavaScript the page reloads itself to follow the lesson. */
     ck_assert_ptr_nonnull(strstr(buf, "<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>"));
     /* A vote sent but not counted says so; nothing counted: no button pressed. */
@@ -236,6 +246,10 @@ START_TEST(test_short_pages)
     ck_assert_uint_gt(xn_page_full("en", 500, buf, sizeof buf), 0);
     ck_assert_ptr_nonnull(strstr(buf, "<h1>The class is full</h1>"));
     ck_assert_ptr_nonnull(strstr(buf, "(500)"));
+    /* The no-script page of a vote refused as closed: a link back, and back by itself in 5 s. */
+    ck_assert_uint_gt(xn_page_back("en", "Not accepted", "Closed.", "4821", buf, sizeof buf), 0);
+    ck_assert_ptr_nonnull(strstr(buf, "<meta http-equiv=\"refresh\" content=\"5;url=/?c=4821\">"));
+    ck_assert_ptr_nonnull(strstr(buf, "<a href=\"/?c=4821\">Back to the question</a>"));
     ck_assert_uint_gt(xn_page_message(NULL, "T<", "x & y", buf, sizeof buf), 0);
     ck_assert_ptr_nonnull(strstr(buf, "<h1>T&lt;</h1>"));
     ck_assert_ptr_nonnull(strstr(buf, "<p>x &amp; y</p>"));

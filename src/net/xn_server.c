@@ -26,10 +26,13 @@
  *   403  a missing or wrong code (GET /: the code form), a vote from no known device
  *   404  any other path;  405  a wrong method (with Allow)
  *   409  a vote when no question is open, or for another question than the open one
+ *        (without js: a page linking back to the question, refreshing to it after 5 s)
  *   413  a body over 256 bytes (by its Content-Length at once, or as it arrives)
  *   414 / 431  an overlong URI / headers (MHD's own answer)
  *   429  a device's or an address's rate, an address's joins (Retry-After: 1)
  *   503  the global rate or a full event queue (Retry-After: 1); the class full (a page)
+ * A vote's refusals are JSON ({"error":STATUS}) when it says js=1 (even in a malformed
+ * body) or Accept: application/json (the page's script), else a short page.
  * Every answer: Content-Type with charset, Cache-Control: no-store, nosniff, no referrer,
  * no framing, a CSP allowing only the page's inline script and style and requests to
  * itself. The one cookie: xl=TOKEN; Path=/; HttpOnly; SameSite=Strict, to a new browser on GET /.
@@ -256,6 +259,23 @@ static enum MHD_Result send_error(xn_server *srv, struct MHD_Connection *c, unsi
     return send_error_allow(srv, c, status, json, lang, text, NULL);
 }
 
+/* The page's script asks for JSON (Accept: application/json): its refusals are JSON too,
+ * even those said before the body (with its js=1) is read or when the body is malformed. */
+static int wants_json(struct MHD_Connection *c)
+{
+    const char *a = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
+    return a && strstr(a, "application/json") != NULL;
+}
+
+/* Whether a raw body (maybe malformed) has the field js=1. */
+static int raw_js(const char *body, size_t len)
+{
+    for (size_t i = 0; i + 4 <= len; i++)
+        if ((i == 0 || body[i - 1] == '&') && memcmp(body + i, "js=1", 4) == 0 && (i + 4 == len || body[i + 4] == '&'))
+            return 1;
+    return 0;
+}
+
 /* ---- the limiters (server thread only) -------------------------------------------- */
 
 static address *address_of(xn_server *srv, uint32_t ip, double now)
@@ -451,8 +471,14 @@ static enum MHD_Result answer_vote(xn_server *srv, struct MHD_Connection *c, con
 {
     const xn_page_words *t = xn_page_words_for(pub->lang);
     if (!d) return send_error(srv, c, 403, f->js, pub->lang, t->err_cookies);
-    if (pub->show != XN_SHOW_OPEN || strcmp(f->qid, pub->qid) != 0)
-        return send_error(srv, c, 409, f->js, pub->lang, t->err_closed);
+    if (pub->show != XN_SHOW_OPEN || strcmp(f->qid, pub->qid) != 0) {
+        if (f->js) return send_error(srv, c, 409, 1, pub->lang, t->err_closed);
+        /* Without JavaScript: back to the question, by a link and by itself after 5 s. */
+        char buf[XN_PAGE_CAP];
+        reply r = {.status = 409, .type = HTML, .body = buf};
+        r.len = xn_page_back(pub->lang, t->err_title, t->err_closed, srv->code, buf, sizeof buf);
+        return send_reply(srv, c, &r);
+    }
     if (f->option > pub->noptions) return send_error(srv, c, 400, f->js, pub->lang, t->err_bad);
     xn_event e = {.kind = XN_EVENT_VOTE, .device = (int)(d - srv->devices), .option = f->option - 1};
     snprintf(e.qid, sizeof e.qid, "%s", f->qid);
@@ -479,7 +505,8 @@ static enum MHD_Result answer(xn_server *srv, struct MHD_Connection *c, enum rou
     pub.qid[sizeof pub.qid - 1] = '\0';
     const xn_page_words *t = xn_page_words_for(pub.lang);
     double now = now_s();
-    int json = route == ROUTE_STATE;
+    int json = route == ROUTE_STATE ||
+               (route == ROUTE_VOTE && (wants_json(c) || (!rq->body_big && raw_js(rq->body, rq->blen))));
 
     if (!bucket_take(&srv->global, now, GLOBAL_RATE, GLOBAL_BURST))
         return send_error(srv, c, 503, json, pub.lang, t->err_slow);
@@ -487,9 +514,9 @@ static enum MHD_Result answer(xn_server *srv, struct MHD_Connection *c, enum rou
     xn_form f;
     int bad = route == ROUTE_VOTE ? (rq->body_big ? 1 : xn_form_parse(rq->body, rq->blen, &f) != 0)
                                   : (rq->query_bad || xn_form_parse(rq->query, rq->qlen, &f) != 0);
-    if (route == ROUTE_VOTE && rq->body_big) return send_error(srv, c, 413, 0, pub.lang, t->err_large);
+    if (route == ROUTE_VOTE && rq->body_big) return send_error(srv, c, 413, json, pub.lang, t->err_large);
     if (bad) return send_error(srv, c, 400, json, pub.lang, t->err_bad);
-    if (route == ROUTE_VOTE) json = f.js;
+    if (route == ROUTE_VOTE) f.js = json = f.js || wants_json(c);
 
     char token[TOKEN_LEN + 1];
     int has = xn_form_cookie(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE), token);
@@ -597,12 +624,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         /* A vote's body: refused at once when it says it is too large. */
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl && (strlen(cl) > 6 || atol(cl) > XN_FORM_MAX))
-            return send_error(srv, c, 413, 0, lang, xn_page_words_for(lang)->err_large);
+            return send_error(srv, c, 413, wants_json(c), lang, xn_page_words_for(lang)->err_large);
         const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
         static const char form_type[] = "application/x-www-form-urlencoded";
         if (!ct || strncmp(ct, form_type, sizeof form_type - 1) != 0 ||
             (ct[sizeof form_type - 1] != '\0' && ct[sizeof form_type - 1] != ';'))
-            return send_error(srv, c, 400, 0, lang, xn_page_words_for(lang)->err_bad);
+            return send_error(srv, c, 400, wants_json(c), lang, xn_page_words_for(lang)->err_bad);
         return MHD_YES;
     }
     if (*upload_size) {
