@@ -359,6 +359,17 @@ START_TEST(test_refusals)
     ck_assert_int_eq(r.status, 404);
     http(port, 4, "GET", "/index.html", tok, NULL, &r);
     ck_assert_int_eq(r.status, 404);
+    /* Only the exact raw paths: percent-encoded ones or a NUL (MHD decodes the path, and a
+     * NUL would cut it to "/") are no route. */
+    const char *odd[] = {"/%00", "/%73", "/%76", "/%2f", "/s%00", "/%00s", "//", "/s/", "/S"};
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+        snprintf(target, sizeof target, "%s?c=%s", odd[i], code);
+        http(port, 4, "GET", target, tok, NULL, &r);
+        ck_assert_msg(r.status == 404, "%s: %d", target, r.status);
+    }
+    snprintf(body, sizeof body, "c=%s&q=3.1&k=1", code);
+    http(port, 4, "POST", "/%76", tok, body, &r);
+    ck_assert_int_eq(r.status, 404);
     snprintf(target, sizeof target, "/v?c=%s", code);
     http(port, 4, "GET", target, tok, NULL, &r);
     ck_assert_int_eq(r.status, 405);

@@ -24,7 +24,7 @@
  *        a route does not take, an option the question has not, a POST whose
  *        Content-Type is not a form
  *   403  a missing or wrong code (GET /: the code form), a vote from no known device
- *   404  any other path;  405  a wrong method (with Allow)
+ *   404  any other path (matched raw: "/%73" or "/%00" is not "/s" or "/");  405  a wrong method (with Allow)
  *   409  a vote when no question is open, or for another question than the open one
  *        (without js: a page linking back to the question, refreshing to it after 5 s)
  *   413  a body over 256 bytes (by its Content-Length at once, or as it arrives)
@@ -145,9 +145,12 @@ struct xn_server {
     xn_stats stats;
 };
 
+enum route { ROUTE_NONE, ROUTE_PAGE, ROUTE_STATE, ROUTE_VOTE };
+
 /* The request as we read it ourselves: the raw query (the URI log callback) and the body. */
 typedef struct request {
     int started;
+    int route;                  /* enum route of the raw path: exactly "/", "/s" or "/v", else none */
     int query_bad;              /* longer than XN_FORM_MAX */
     size_t qlen;
     char query[XN_FORM_MAX + 1];
@@ -403,13 +406,14 @@ static int push_event(xn_server *srv, const xn_event *e)
 
 /* ---- the routes ------------------------------------------------------------------- */
 
-enum route { ROUTE_NONE, ROUTE_PAGE, ROUTE_STATE, ROUTE_VOTE };
-
-static enum route route_of(const char *url)
+/* The route of a path, n bytes of it: only the exact raw paths (a percent-encoded one,
+ * "/%73", or one MHD would cut at a NUL, "/%00", is no route: MHD decodes the url it
+ * hands on_request, so the raw URI's path is what is matched). */
+static enum route route_of(const char *path, size_t n)
 {
-    if (strcmp(url, "/") == 0) return ROUTE_PAGE;
-    if (strcmp(url, "/s") == 0) return ROUTE_STATE;
-    if (strcmp(url, "/v") == 0) return ROUTE_VOTE;
+    if (n == 1 && path[0] == '/') return ROUTE_PAGE;
+    if (n == 2 && path[0] == '/' && path[1] == 's') return ROUTE_STATE;
+    if (n == 2 && path[0] == '/' && path[1] == 'v') return ROUTE_VOTE;
     return ROUTE_NONE;
 }
 
@@ -571,6 +575,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
     request *rq = calloc(1, sizeof *rq);
     if (!rq) return NULL;
     const char *q = uri ? strchr(uri, '?') : NULL;
+    if (uri) rq->route = route_of(uri, q ? (size_t)(q - uri) : strlen(uri));
     if (q) {
         size_t n = strnlen(q + 1, XN_FORM_MAX + 1);
         if (n > XN_FORM_MAX) {
@@ -611,7 +616,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     request *rq = *con_cls;
     const char *lang = NULL;    /* the errors before the state is read: English */
     if (!rq) return send_error(srv, c, 503, 0, lang, xn_page_words_for(lang)->err_slow);
-    enum route route = route_of(url);
+    /* The raw path's route, and MHD's decoded url the same path (no NUL cut it short). */
+    enum route route = (enum route)rq->route;
+    if (!url || route_of(url, strlen(url)) != route) route = ROUTE_NONE;
     int get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 || strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
     int post = strcmp(method, MHD_HTTP_METHOD_POST) == 0;
     if (!rq->started) {
