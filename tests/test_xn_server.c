@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -572,6 +573,102 @@ START_TEST(test_full_and_limits)
 }
 END_TEST
 
+/* A client trickling its request, a byte every 0.4 s (each within the 5-s idle timeout):
+ * how long the server kept the connection (the time until it was cut), into *(double *). */
+typedef struct trickle {
+    int port;
+    const char *code;
+    double held;
+} trickle;
+
+static double mono(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static void *trickler(void *arg)
+{
+    trickle *t = arg;
+    int fd = connect_from(41, t->port);
+    char req[128];
+    int n = snprintf(req, sizeof req, "GET /s?c=%s HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", t->code);
+    double t0 = mono();
+    t->held = -1;
+    for (int i = 0; mono() - t0 < 25; i++) {
+        char byte = i < n ? req[i] : 'a';
+        if (send(fd, &byte, 1, MSG_NOSIGNAL) != 1) break;
+        struct pollfd pf = {fd, POLLIN, 0};
+        if (poll(&pf, 1, 400) > 0) {   /* the server closed it (EOF or an error) */
+            char b[256];
+            if (recv(fd, b, sizeof b, MSG_DONTWAIT) <= 0) break;
+        }
+    }
+    t->held = mono() - t0;
+    close(fd);
+    return NULL;
+}
+
+/* One request on a kept-alive connection: the status, the body skipped by Content-Length. */
+static int keepalive_get(int fd, const char *target, const char *token)
+{
+    char req[256], raw[XN_PAGE_CAP];
+    int n = snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: xl=%s\r\n\r\n", target, token);
+    if (send(fd, req, (size_t)n, MSG_NOSIGNAL) != n) return -1;
+    size_t got = 0;
+    char *end = NULL;
+    while (!end) {
+        ssize_t k = recv(fd, raw + got, sizeof raw - 1 - got, 0);
+        if (k <= 0) return -1;
+        got += (size_t)k;
+        raw[got] = '\0';
+        end = strstr(raw, "\r\n\r\n");
+    }
+    const char *cl = strstr(raw, "Content-Length: ");
+    size_t want = (size_t)(end + 4 - raw) + (cl ? (size_t)atol(cl + 16) : 0);
+    while (got < want) {
+        ssize_t k = recv(fd, raw + got, sizeof raw - 1 - got, 0);
+        if (k <= 0) return -1;
+        got += (size_t)k;
+    }
+    int status = -1;
+    sscanf(raw, "HTTP/1.%*d %d", &status);
+    return status;
+}
+
+/* A request has 10 s in all, however slowly it arrives: the trickler is cut by then,
+ * while a phone polling twice a second on one kept-alive connection is never cut. */
+START_TEST(test_slow_request)
+{
+    int port = 0;
+    xn_server *srv = start(0, &port);
+    const char *code = xn_server_code(srv);
+    publish_open(srv, "3.1", 2);
+    char tok[40];
+    join(srv, port, 40, 0, tok);
+    trickle t = {port, code, 0};
+    pthread_t th;
+    ck_assert_int_eq(pthread_create(&th, NULL, trickler, &t), 0);
+    int fd = connect_from(40, port);
+    char target[64];
+    snprintf(target, sizeof target, "/s?c=%s", code);
+    double t0 = mono();
+    int polls = 0;
+    while (mono() - t0 < 14) {
+        int st = keepalive_get(fd, target, tok);
+        ck_assert_msg(st == 200, "poll %d on the kept-alive connection after %.1f s: %d", polls, mono() - t0, st);
+        polls++;
+        nanosleep(&(struct timespec){0, 500000000L}, NULL);
+    }
+    close(fd);
+    pthread_join(th, NULL);
+    ck_assert_msg(t.held > 9 && t.held < 12.5, "the trickling request was held %.1f s", t.held);
+    ck_assert_int_ge(polls, 20);
+    xn_server_stop(srv);
+}
+END_TEST
+
 START_TEST(test_stop_with_connections)
 {
     int port = 0;
@@ -699,6 +796,7 @@ Suite *xl_test_suite(void)
         {"full class and rate limits", test_full_and_limits},
         {"stop with connections open", test_stop_with_connections},
         {"start errors", test_start_errors},
+        {"a request's time limit", test_slow_request},
     };
     XL_TEST_ADD_CASES(s, cases, 60);
     return s;

@@ -11,7 +11,8 @@
  * Limits:
  *   a query or a body: XN_FORM_MAX (256) bytes; a request's headers: what fits in MHD's
  *   connection memory (MEMORY_LIMIT, 8 KB); an idle or slow connection: TIMEOUT_S (5 s)
- *   without a byte; connections: CONNECTIONS_MAX (800, fewer when the process may open
+ *   without a byte; a request, however it trickles: REQUEST_S (10 s) from the connection's
+ *   start or its last answer (a watchdog thread shuts the socket down); connections: CONNECTIONS_MAX (800, fewer when the process may open
  *   fewer files), PER_IP_CONNECTIONS (32) from one address; requests: DEVICE_RATE (20/s,
  *   burst 40) per device, the same per address for requests without a device, GLOBAL_RATE
  *   (4000/s) in all; new devices: JOINS_PER_ADDRESS (8) per address a minute (generous:
@@ -72,6 +73,7 @@ enum {
     CONNECTIONS_MAX = 800,
     PER_IP_CONNECTIONS = 32,
     TIMEOUT_S = 5,
+    REQUEST_S = 10,             /* a connection with no request completed in this long is cut */
     MEMORY_LIMIT = 8192,
     JOINS_PER_ADDRESS = 8,      /* per JOIN_WINDOW_S; the load test's 300 phones come from 127.0.0.x */
     JOIN_WINDOW_S = 60,
@@ -120,6 +122,14 @@ typedef struct address {
     bucket rate;
 } address;
 
+/* A connection as the watchdog sees it (in MHD's socket context, a list under conn_lock). */
+typedef struct conn {
+    struct conn *prev, *next;
+    int fd;
+    double since;               /* when it opened, or its last request was answered */
+    int cut;
+} conn;
+
 struct xn_server {
     struct MHD_Daemon *daemon;
     char code[5];
@@ -143,6 +153,15 @@ struct xn_server {
     xn_event queue[QUEUE_MAX];
     int qhead, qlen;
     xn_stats stats;
+
+    /* The watchdog: a request has REQUEST_S in all (MHD's timeout is an idle one, and a
+     * byte a second keeps a request open forever), so a connection with no request
+     * completed for that long is shut down and MHD closes it. */
+    pthread_mutex_t conn_lock;
+    pthread_cond_t conn_wake;
+    conn *conns;
+    int watch_stop, watching;
+    pthread_t watchdog;
 };
 
 enum route { ROUTE_NONE, ROUTE_PAGE, ROUTE_STATE, ROUTE_VOTE };
@@ -590,22 +609,75 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode why)
 {
-    (void)cls;
-    (void)c;
+    xn_server *srv = cls;
     (void)why;
     free(*con_cls);
     *con_cls = NULL;
+    /* A request answered: the connection's next one has its REQUEST_S from now. */
+    const union MHD_ConnectionInfo *info = c ? MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT) : NULL;
+    if (info && info->socket_context) {
+        pthread_mutex_lock(&srv->conn_lock);
+        ((conn *)info->socket_context)->since = now_s();
+        pthread_mutex_unlock(&srv->conn_lock);
+    }
 }
 
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx, enum MHD_ConnectionNotificationCode
                           code)
 {
-    (void)c;
-    (void)socket_ctx;
     xn_server *srv = cls;
     pthread_mutex_lock(&srv->lock);
     srv->stats.connections += code == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1;
     pthread_mutex_unlock(&srv->lock);
+    /* The watchdog's list: in at the start, out at the close (under conn_lock, and before
+     * MHD closes the socket, so the watchdog never shuts a reused descriptor). */
+    pthread_mutex_lock(&srv->conn_lock);
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        conn *k = info ? calloc(1, sizeof *k) : NULL;
+        if (k) {
+            k->fd = info->connect_fd;
+            k->since = now_s();
+            k->next = srv->conns;
+            if (srv->conns) srv->conns->prev = k;
+            srv->conns = k;
+        }
+        *socket_ctx = k;
+    } else if (*socket_ctx) {
+        conn *k = *socket_ctx;
+        if (k->prev) k->prev->next = k->next;
+        else srv->conns = k->next;
+        if (k->next) k->next->prev = k->prev;
+        free(k);
+        *socket_ctx = NULL;
+    }
+    pthread_mutex_unlock(&srv->conn_lock);
+}
+
+/* Every half second: shut down the connections whose request has run over REQUEST_S
+ * (MHD sees the socket end and closes the connection itself). */
+static void *watchdog(void *arg)
+{
+    xn_server *srv = arg;
+    pthread_mutex_lock(&srv->conn_lock);
+    while (!srv->watch_stop) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 500000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&srv->conn_wake, &srv->conn_lock, &until);
+        double now = now_s();
+        for (conn *k = srv->conns; k; k = k->next) {
+            if (k->cut || now - k->since <= REQUEST_S) continue;
+            shutdown(k->fd, SHUT_RDWR);
+            k->cut = 1;
+        }
+    }
+    pthread_mutex_unlock(&srv->conn_lock);
+    return NULL;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -627,7 +699,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (route == ROUTE_VOTE ? !post : !get)
             return send_error_allow(srv, c, 405, route == ROUTE_STATE, lang, xn_page_words_for(lang)->err_route,
                                     route == ROUTE_VOTE ? "POST" : "GET, HEAD");
-        if (route != ROUTE_VOTE) return answer(srv, c, route, rq);
+        /* A page or a state: answered at the next call, once MHD has the request whole (a
+         * response queued at this first call makes MHD close the connection after it, so
+         * a phone's polls could not keep their connection alive). */
+        if (route != ROUTE_VOTE) return MHD_YES;
         /* A vote's body: refused at once when it says it is too large. */
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl && (strlen(cl) > 6 || atol(cl) > XN_FORM_MAX))
@@ -734,6 +809,8 @@ xn_server *xn_server_start(const xn_options *o, char *err, size_t errlen)
     srv->pub.right = -1;
     memset(srv->pub.choice, -1, sizeof srv->pub.choice);
     pthread_mutex_init(&srv->lock, NULL);
+    pthread_mutex_init(&srv->conn_lock, NULL);
+    pthread_cond_init(&srv->conn_wake, NULL);
 
     int fd = open_socket(&ifc, port, err, errlen);
     if (fd < 0) {
@@ -762,14 +839,29 @@ xn_server *xn_server_start(const xn_options *o, char *err, size_t errlen)
         xn_server_stop(srv);
         return NULL;
     }
+    if (pthread_create(&srv->watchdog, NULL, watchdog, srv) != 0) {
+        snprintf(err, errlen, "cannot start the class's web server: no thread for its time limits");
+        xn_server_stop(srv);
+        return NULL;
+    }
+    srv->watching = 1;
     return srv;
 }
 
 void xn_server_stop(xn_server *srv)
 {
     if (!srv) return;
+    if (srv->watching) {
+        pthread_mutex_lock(&srv->conn_lock);
+        srv->watch_stop = 1;
+        pthread_cond_signal(&srv->conn_wake);
+        pthread_mutex_unlock(&srv->conn_lock);
+        pthread_join(srv->watchdog, NULL);
+    }
     if (srv->daemon) MHD_stop_daemon(srv->daemon);   /* closes connections and the socket, joins the thread */
     pthread_mutex_destroy(&srv->lock);
+    pthread_mutex_destroy(&srv->conn_lock);
+    pthread_cond_destroy(&srv->conn_wake);
     free(srv->devices);
     free(srv->pending);
     free(srv);
