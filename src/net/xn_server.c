@@ -15,7 +15,8 @@
  *   start or its last answer (a watchdog thread shuts the socket down); connections: CONNECTIONS_MAX (800, fewer when the process may open
  *   fewer files), PER_IP_CONNECTIONS (32) from one address; requests: DEVICE_RATE (20/s,
  *   burst 40) per device, the same per address for requests without a device, GLOBAL_RATE
- *   (4000/s) in all; new devices: JOINS_PER_ADDRESS (8) per address a minute (generous:
+ *   (4000/s) in all; every request and every connection from one address, whatever its
+ *   route (a 404 as much as a vote): ADDRESS_RATE (40/s, burst 80) each, before routing; new devices: JOINS_PER_ADDRESS (8) per address a minute (generous:
  *   the load test's 300 phones share 127.0.0.x addresses), max_devices in all; events
  *   waiting for the app: QUEUE_MAX (8192).
  * The answers, each refusal changing nothing (no device, no event):
@@ -83,6 +84,9 @@ enum {
 };
 static const double DEVICE_RATE = 20, DEVICE_BURST = 40;    /* requests per second */
 static const double GLOBAL_RATE = 4000, GLOBAL_BURST = 4000;
+/* Every request (and every connection) from one address, whatever its route, before
+ * anything else: generous enough for many phones behind one address polling twice a second. */
+static const double ADDRESS_RATE = 40, ADDRESS_BURST = 80;
 
 /* A token bucket: up to burst requests at once, refilled at rate per second. */
 typedef struct bucket {
@@ -119,7 +123,9 @@ typedef struct address {
     uint32_t ip;                /* network order; 0: a free slot */
     double seen, window;        /* last request; when the join window began */
     int joins;
-    bucket rate;
+    bucket rate;                /* requests without a device */
+    bucket any;                 /* every request, before its route is looked at */
+    bucket accepts;             /* connections (MHD's own refusals, 414 and 431, end theirs) */
 } address;
 
 /* A connection as the watchdog sees it (in MHD's socket context, a list under conn_lock). */
@@ -531,9 +537,6 @@ static enum MHD_Result answer(xn_server *srv, struct MHD_Connection *c, enum rou
     int json = route == ROUTE_STATE ||
                (route == ROUTE_VOTE && (wants_json(c) || (!rq->body_big && raw_js(rq->body, rq->blen))));
 
-    if (!bucket_take(&srv->global, now, GLOBAL_RATE, GLOBAL_BURST))
-        return send_error(srv, c, 503, json, pub.lang, t->err_slow);
-
     xn_form f;
     int bad = route == ROUTE_VOTE ? (rq->body_big ? 1 : xn_form_parse(rq->body, rq->blen, &f) != 0)
                                   : (rq->query_bad || xn_form_parse(rq->query, rq->qlen, &f) != 0);
@@ -691,6 +694,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     /* The raw path's route, and MHD's decoded url the same path (no NUL cut it short). */
     enum route route = (enum route)rq->route;
     if (!url || route_of(url, strlen(url)) != route) route = ROUTE_NONE;
+    if (!rq->started) {
+        /* Every request is counted, a 404 or a 405 as much as a vote: the global rate, and
+         * its address's, before anything else is looked at. */
+        double now = now_s();
+        int json = route == ROUTE_STATE || wants_json(c);
+        if (!bucket_take(&srv->global, now, GLOBAL_RATE, GLOBAL_BURST)) {
+            rq->started = 1;
+            return send_error(srv, c, 503, json, lang, xn_page_words_for(lang)->err_slow);
+        }
+        address *a = address_of(srv, client_ip(c), now);
+        if (a) a->seen = now;
+        if (a && !bucket_take(&a->any, now, ADDRESS_RATE, ADDRESS_BURST)) {
+            rq->started = 1;
+            return send_error(srv, c, 429, json, lang, xn_page_words_for(lang)->err_slow);
+        }
+    }
     int get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 || strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
     int post = strcmp(method, MHD_HTTP_METHOD_POST) == 0;
     if (!rq->started) {
@@ -725,6 +744,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     return answer(srv, c, route, rq);
+}
+
+/* A new connection: refused (closed at once) when its address opens them too fast, so
+ * that the answers MHD gives itself (414, 431) are rate-limited too. */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+    xn_server *srv = cls;
+    if (!addr || len < (socklen_t)sizeof(struct sockaddr_in) || addr->sa_family != AF_INET) return MHD_YES;
+    const struct sockaddr_in *sin = (const struct sockaddr_in *)(const void *)addr;
+    double now = now_s();
+    address *a = address_of(srv, sin->sin_addr.s_addr, now);
+    if (!a) return MHD_YES;
+    a->seen = now;
+    if (bucket_take(&a->accepts, now, ADDRESS_RATE, ADDRESS_BURST)) return MHD_YES;
+    pthread_mutex_lock(&srv->lock);
+    srv->stats.limited++;
+    pthread_mutex_unlock(&srv->lock);
+    return MHD_NO;
 }
 
 /* ---- the API ---------------------------------------------------------------------- */
@@ -823,7 +860,7 @@ xn_server *xn_server_start(const xn_options *o, char *err, size_t errlen)
     if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < CONNECTIONS_MAX + 128)
         conns = rl.rlim_cur > 192 ? (unsigned)rl.rlim_cur - 128 : 64;
     srv->daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO, 0, NULL, NULL, on_request, srv,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO, 0, on_accept, srv, on_request, srv,
         MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
         MHD_OPTION_CONNECTION_LIMIT, conns,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_CONNECTIONS,
