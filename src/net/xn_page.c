@@ -109,7 +109,7 @@ static const xn_page_words words_en = {
     .tap = "Tap your answer. You can change it until the reveal.",
     .closed = "Voting closed.",
     .right = "\xe2\x9c\x93 right answer",
-    .no_lesson = "No lesson is open yet.",
+    .no_lesson = "No lesson is open.",
     .code_title = "Join the class",
     .code_label = "The 4-digit code on the screen",
     .code_wrong = "That code is not this class's: look at the screen for the code.",
@@ -167,13 +167,14 @@ static const char script[] =
     "<script>(function(){var d=document.body,c=d.getAttribute('data-c'),k=d.getAttribute('data-k'),"
     "q=d.getAttribute('data-q'),V=d.getAttribute('data-v'),S=d.getAttribute('data-s'),"
     "B=document.getElementsByTagName('button'),busy=0,gone=0,P=500,J=document.getElementById('j'),"
-    "E=document.getElementById('e'),C=J?J.getAttribute('data-t'):'',Z=J?J.getAttribute('data-e'):'';"
+    "E=document.getElementById('e'),C=J?J.getAttribute('data-t'):'',Z=J?J.getAttribute('data-e'):'',"
+    "F=J?J.getAttribute('data-f'):'';"
     "function say(t){if(J){J.textContent=t;J.hidden=!t}}"
     "function err(t){if(E){E.textContent=t;E.hidden=!t}}say('');"
     "function rq(m,u,b,f,g){var x=new XMLHttpRequest();x.open(m,u,true);"
     "if(b)x.setRequestHeader('Content-Type','application/x-www-form-urlencoded');"
     "x.setRequestHeader('Accept','application/json');"
-    "x.onreadystatechange=function(){if(x.readyState!=4)return;if(x.status!=200){g(x.status);return}var s;"
+    "x.onreadystatechange=function(){if(x.readyState!=4)return;if(x.status!=200){g(x.status,x.responseText);return}var s;"
     "try{s=JSON.parse(x.responseText)}catch(e){g(0);return}f(s)};x.send(b)}"
     "function marks(ch,se){for(var i=0;i<B.length;i++){var n=B[i].value-1,m=B[i].lastChild;"
     "if(!m||m.className!='m')continue;B[i].setAttribute('aria-pressed',n==ch?'true':'false');"
@@ -186,7 +187,8 @@ static const char script[] =
     "for(var i=0;i<B.length;i++)if(B[i].name=='k')B[i].onclick=function(){"
     "rq('POST','/v','c='+c+'&q='+q+'&k='+this.value+'&js=1',function(s){err('');show(s)},refused);return false};"
     "function tick(){if(gone)return;if(!busy){busy=1;rq('GET','/s?c='+c,null,function(s){busy=0;show(s)},"
-    "function(st){busy=0;if(st==403){P=5000;say(Z)}})}setTimeout(tick,P)}setTimeout(tick,P)})()</script>";
+    "function(st,t){busy=0;if(st==403){P=5000;say(Z)}else if(/full/.test(t||'')){P=5000;say(F)}})}"
+    "setTimeout(tick,P)}setTimeout(tick,P)})()</script>";
 
 /* The document's head; follow: a phone without JavaScript reloads the page every 5 s, so
  * it too follows the lesson's page turns (the script polls instead). */
@@ -265,6 +267,10 @@ size_t xn_page_html(const xn_public *pub, const char *code, int choice, int sent
      * poll is answered "not joined". */
     put(&w, "<p id=j role=status data-e=\"");
     put_esc(&w, t->ended);
+    put(&w, "\" data-f=\"");
+    put_esc(&w, t->full_title);
+    put(&w, ": ");
+    put_esc(&w, t->full_text);
     put(&w, "\" data-t=\"");
     put_esc(&w, t->err_cookies);
     put(&w, choice == XN_PAGE_PENDING ? "\">" : "\" hidden>");

@@ -568,6 +568,12 @@ static enum MHD_Result answer(xn_server *srv, struct MHD_Connection *c, enum rou
         int full = 0;
         unsigned why = admit(srv, p, a, now, &d, &full);
         if (why && route == ROUTE_PAGE && full) return send_full(srv, c, &pub);
+        if (why && json && full) {
+            /* The page's script says "the class is full" (and polls slowly). */
+            static const char body[] = "{\"error\":503,\"full\":1}";
+            reply r = {.status = 503, .type = JSON, .body = body, .len = sizeof body - 1};
+            return send_reply(srv, c, &r);
+        }
         if (why)
             return send_error(srv, c, why, json, pub.lang, full ? t->full_text : why == 429 ? t->err_joins : t->err_slow);
     }
