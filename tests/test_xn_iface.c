@@ -38,12 +38,16 @@ START_TEST(test_choose)
     ck_assert_str_eq(f.name, "lo");
 
     ck_assert_int_eq(xn_iface_choose("wlan9x", &f, err, sizeof err), -1);
-    ck_assert_str_eq(err, "no interface named wlan9x");
+    ck_assert_str_eq(err, "wlan9x is neither a valid IPv4 address of this computer nor the name of one of its "
+                          "network interfaces (e.g. wlan0; ip -br addr lists them)");
+    /* Not an IPv4 address (999 > 255), nor a name: said as both. */
+    ck_assert_int_eq(xn_iface_choose("999.1.1.1", &f, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "999.1.1.1 is neither a valid IPv4 address of this computer nor the name"));
     ck_assert_str_eq(f.addr, "");
     ck_assert_int_eq(xn_iface_choose("10.255.255.254", &f, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "10.255.255.254 is not an address of this computer"));
     ck_assert_int_eq(xn_iface_choose("an-interface-name-far-too-long", &f, err, sizeof err), -1);
-    ck_assert_ptr_nonnull(strstr(err, "no interface named"));
+    ck_assert_ptr_nonnull(strstr(err, "is neither a valid IPv4 address"));
 
     /* The default: an IPv4 address on a named interface, or the "no network" advice. */
     int rc = xn_iface_choose(NULL, &f, err, sizeof err);

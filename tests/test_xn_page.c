@@ -59,8 +59,18 @@ START_TEST(test_open)
     ck_assert_ptr_nonnull(strstr(buf, "data-c=\"4821\" data-k=\"o/3/3.1\" data-q=\"3.1\""));
     ck_assert_ptr_nonnull(strstr(buf, "'/s?c='+c"));
     ck_assert_ptr_nonnull(strstr(buf, "js=1"));
-    ck_assert_ptr_nonnull(strstr(buf, "setInterval("));
-    ck_assert_ptr_nonnull(strstr(buf, ",500)"));
+    ck_assert_ptr_nonnull(strstr(buf, "setTimeout(tick,P)"));
+    ck_assert_ptr_nonnull(strstr(buf, "P=500"));
+    /* Refusals are said: a poll's 403 (the class ended or restarted) above, polls slowed to
+     * 5 s; a vote's 403/409/429/503 under the buttons, its "sent" mark taken back. */
+    ck_assert_ptr_nonnull(strstr(buf, "if(st==403){P=5000;say(Z)}else if(/full/.test(t||'')){P=5000;say(F)}"));
+    ck_assert_ptr_nonnull(strstr(buf, "data-e=\"This class has ended or restarted: scan the new code.\""));
+    ck_assert_ptr_nonnull(strstr(buf, "</form>\n<p id=e role=alert hidden data-403=\"This class has ended"));
+    ck_assert_ptr_nonnull(strstr(buf, "data-409=\"Voting is closed: look at the screen.\" "
+                                      "data-429=\"Too fast: try again.\" data-503=\"The class is busy"));
+    ck_assert_ptr_nonnull(strstr(buf, "function refused(st){err("));
+    ck_assert_ptr_nonnull(strstr(buf, ";unsent()}"));
+    ck_assert_ptr_nonnull(strstr(buf, "x.setRequestHeader('Accept','application/json')"));
     /* Without JavaScript the page reloads itself to follow the lesson. */
     ck_assert_ptr_nonnull(strstr(buf, "<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>"));
     /* A vote sent but not counted says so; nothing counted: no button pressed. */
@@ -98,7 +108,7 @@ START_TEST(test_wait_closed)
     /* No lesson yet. */
     memset(&p, 0, sizeof p);
     ck_assert_uint_gt(xn_page_html(&p, "4821", -1, -1, buf, sizeof buf), 0);
-    ck_assert_ptr_nonnull(strstr(buf, "No lesson is open yet."));
+    ck_assert_ptr_nonnull(strstr(buf, "No lesson is open."));
     ck_assert_ptr_nonnull(strstr(buf, "<html lang=\"en\">"));
 }
 END_TEST
@@ -179,7 +189,7 @@ START_TEST(test_json)
     fill_open(&p);
     ck_assert_uint_gt(xn_page_json(&p, 2, 1, buf, sizeof buf), 0);
     ck_assert_str_eq(buf, "{\"key\":\"o/3/3.1\",\"show\":\"open\",\"page\":3,\"pages\":9,\"qid\":\"3.1\",\"n\":3,"
-                          "\"choice\":2,\"sent\":1,\"right\":-1}");
+                          "\"choice\":2,\"sent\":1,\"right\":-1,\"joined\":1}");
     /* Sent and counted the same: nothing pending. */
     xn_page_json(&p, 1, 1, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(buf, "\"choice\":1,\"sent\":-1"));
@@ -187,11 +197,25 @@ START_TEST(test_json)
     p.right = 2;
     xn_page_json(&p, 1, -1, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(buf, "\"key\":\"c/3/3.1\",\"show\":\"closed\""));
-    ck_assert_ptr_nonnull(strstr(buf, "\"right\":2}"));
+    ck_assert_ptr_nonnull(strstr(buf, "\"right\":2,\"joined\":1}"));
     p.show = XN_SHOW_WAIT;
     xn_page_json(&p, -1, -1, buf, sizeof buf);
     ck_assert_str_eq(buf, "{\"key\":\"w/3/\",\"show\":\"wait\",\"page\":3,\"pages\":9,\"qid\":\"\",\"n\":0,"
-                          "\"choice\":-1,\"sent\":-1,\"right\":-1}");
+                          "\"choice\":-1,\"sent\":-1,\"right\":-1,\"joined\":1}");
+    /* A request that brought no known token back: not joined (the browser keeps no cookies). */
+    xn_page_json(&p, XN_PAGE_PENDING, -1, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(buf, "\"choice\":-1,\"sent\":-1,\"right\":-1,\"joined\":0}"));
+    /* The page for a browser not yet a device says cookies are needed; a device's keeps the
+     * words hidden for its script, no vote marked either way. */
+    fill_open(&p);
+    ck_assert_uint_gt(xn_page_html(&p, "4821", XN_PAGE_PENDING, -1, buf, sizeof buf), 0);
+    ck_assert_ptr_nonnull(strstr(buf, "\">If this message stays after the page reloads, this browser is not keeping "
+                                      "cookies"));
+    ck_assert_ptr_null(strstr(buf, "aria-pressed=\"true\""));
+    ck_assert_ptr_nonnull(strstr(buf, "value=\"1\" aria-pressed=\"false\""));
+    xn_page_html(&p, "4821", -1, -1, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(buf, "another browser.\" hidden></p>"));
+    p.show = XN_SHOW_WAIT;
     char tiny[16];
     ck_assert_uint_eq(xn_page_json(&p, -1, -1, tiny, sizeof tiny), 0);
     /* The key changes with what the page shows, and only with that. */
@@ -222,6 +246,10 @@ START_TEST(test_short_pages)
     ck_assert_uint_gt(xn_page_full("en", 500, buf, sizeof buf), 0);
     ck_assert_ptr_nonnull(strstr(buf, "<h1>The class is full</h1>"));
     ck_assert_ptr_nonnull(strstr(buf, "(500)"));
+    /* The no-script page of a vote refused as closed: a link back, and back by itself in 5 s. */
+    ck_assert_uint_gt(xn_page_back("en", "Not accepted", "Closed.", "4821", buf, sizeof buf), 0);
+    ck_assert_ptr_nonnull(strstr(buf, "<meta http-equiv=\"refresh\" content=\"5;url=/?c=4821\">"));
+    ck_assert_ptr_nonnull(strstr(buf, "<a href=\"/?c=4821\">Back to the question</a>"));
     ck_assert_uint_gt(xn_page_message(NULL, "T<", "x & y", buf, sizeof buf), 0);
     ck_assert_ptr_nonnull(strstr(buf, "<h1>T&lt;</h1>"));
     ck_assert_ptr_nonnull(strstr(buf, "<p>x &amp; y</p>"));

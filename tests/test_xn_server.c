@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,17 +148,23 @@ static void publish_show(xn_server *srv, xn_show show)
 
 static int take_all(xn_server *srv, xn_event *ev, int max) { return xn_server_take(srv, ev, max); }
 
-/* Join from address `from`: the page, a cookie, one JOIN event for the device expected. */
+/* Join from address `from`: the page and a cookie (no event yet), then the first poll
+ * with it: one JOIN event for the device expected. */
 static void join(xn_server *srv, int port, int from, int device, char token[40])
 {
     char target[64];
     resp r;
+    xn_event ev[4];
     snprintf(target, sizeof target, "/?c=%s", xn_server_code(srv));
     http(port, from, "GET", target, NULL, NULL, &r);
     ck_assert_msg(r.status == 200, "join: %d\n%s", r.status, r.head);
     ck_assert_uint_eq(strlen(r.cookie), 32);
     snprintf(token, 40, "%s", r.cookie);
-    xn_event ev[4];
+    ck_assert_int_eq(take_all(srv, ev, 4), 0);
+    snprintf(target, sizeof target, "/s?c=%s", xn_server_code(srv));
+    http(port, from, "GET", target, token, NULL, &r);
+    ck_assert_msg(r.status == 200, "first poll: %d\n%s", r.status, r.head);
+    ck_assert_ptr_nonnull(strstr(r.body, "\"joined\":1"));
     ck_assert_int_eq(take_all(srv, ev, 4), 1);
     ck_assert_int_eq(ev[0].kind, XN_EVENT_JOIN);
     ck_assert_int_eq(ev[0].device, device);
@@ -190,16 +197,39 @@ START_TEST(test_join_poll_vote)
     ck_assert_ptr_nonnull(strstr(r.body, "Option 3"));
     char tok[40];
     snprintf(tok, sizeof tok, "%s", r.cookie);
+    /* Not a device yet: the page says cookies are needed (until its script's poll), no event. */
+    ck_assert_ptr_nonnull(strstr(r.body, "data-t=\"If this message stays"));
+    ck_assert_ptr_nonnull(strstr(r.body, "\">If this message stays after the page reloads"));
     xn_event ev[8];
+    ck_assert_int_eq(take_all(srv, ev, 8), 0);
+
+    /* Without cookies (a browser that keeps none, curl, a link preview, a HEAD): a new token
+     * each time, never a device; its poll says "not joined". */
+    for (int i = 0; i < 3; i++) {
+        http(port, 2, i == 2 ? "HEAD" : "GET", target, NULL, NULL, &r);
+        ck_assert_int_eq(r.status, 200);
+        ck_assert_uint_eq(strlen(r.cookie), 32);
+    }
+    snprintf(target, sizeof target, "/s?c=%s", code);
+    http(port, 2, "GET", target, NULL, NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    ck_assert_ptr_nonnull(strstr(r.body, "\"joined\":0"));
+    ck_assert_int_eq(take_all(srv, ev, 8), 0);
+    ck_assert_int_eq(xn_server_stats(srv).devices, 0);
+
+    /* Back with its cookie: now a device (0), one JOIN event; no new cookie. */
+    snprintf(target, sizeof target, "/?c=%s", code);
+    http(port, 2, "GET", target, tok, NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    ck_assert_str_eq(r.cookie, "");
+    ck_assert_ptr_nonnull(strstr(r.body, "data-t=\"If this message stays"));
+    ck_assert_ptr_nonnull(strstr(r.body, "\" hidden></p>"));
     ck_assert_int_eq(take_all(srv, ev, 8), 1);
     ck_assert_int_eq(ev[0].kind, XN_EVENT_JOIN);
     ck_assert_int_eq(ev[0].device, 0);
     ck_assert_int_gt(__atomic_load_n(&wakes, __ATOMIC_RELAXED), 0);
-
-    /* Back with its cookie: the same device, no new cookie, no event. */
     http(port, 2, "GET", target, tok, NULL, &r);
     ck_assert_int_eq(r.status, 200);
-    ck_assert_str_eq(r.cookie, "");
     ck_assert_int_eq(take_all(srv, ev, 8), 0);
 
     snprintf(target, sizeof target, "/s?c=%s", code);
@@ -207,7 +237,7 @@ START_TEST(test_join_poll_vote)
     ck_assert_int_eq(r.status, 200);
     ck_assert_ptr_nonnull(strstr(r.head, "Content-Type: application/json; charset=utf-8"));
     ck_assert_str_eq(r.body, "{\"key\":\"o/3/3.1\",\"show\":\"open\",\"page\":3,\"pages\":9,\"qid\":\"3.1\",\"n\":3,"
-                             "\"choice\":-1,\"sent\":-1,\"right\":-1}");
+                             "\"choice\":-1,\"sent\":-1,\"right\":-1,\"joined\":1}");
 
     /* A vote without JavaScript: 303 back to the page; one event. */
     char body[96];
@@ -254,7 +284,7 @@ START_TEST(test_join_poll_vote)
     ck_assert_str_ne(tok, tok2);
     xn_stats st = xn_server_stats(srv);
     ck_assert_int_eq(st.devices, 2);
-    ck_assert_uint_eq(st.requests, 8);
+    ck_assert_uint_eq(st.requests, 14);
     ck_assert_uint_eq(st.refused, 0);
     ck_assert_uint_eq(st.limited, 0);
     xn_server_stop(srv);
@@ -329,6 +359,17 @@ START_TEST(test_refusals)
     http(port, 4, "GET", "/../../etc/passwd", tok, NULL, &r);
     ck_assert_int_eq(r.status, 404);
     http(port, 4, "GET", "/index.html", tok, NULL, &r);
+    ck_assert_int_eq(r.status, 404);
+    /* Only the exact raw paths: percent-encoded ones or a NUL (MHD decodes the path, and a
+     * NUL would cut it to "/") are no route. */
+    const char *odd[] = {"/%00", "/%73", "/%76", "/%2f", "/s%00", "/%00s", "//", "/s/", "/S"};
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+        snprintf(target, sizeof target, "%s?c=%s", odd[i], code);
+        http(port, 4, "GET", target, tok, NULL, &r);
+        ck_assert_msg(r.status == 404, "%s: %d", target, r.status);
+    }
+    snprintf(body, sizeof body, "c=%s&q=3.1&k=1", code);
+    http(port, 4, "POST", "/%76", tok, body, &r);
     ck_assert_int_eq(r.status, 404);
     snprintf(target, sizeof target, "/v?c=%s", code);
     http(port, 4, "GET", target, tok, NULL, &r);
@@ -424,6 +465,25 @@ START_TEST(test_votes_not_open)
     http(port, 5, "POST", "/v", tok, body, &r);
     ck_assert_int_eq(r.status, 409);
     ck_assert_int_eq(take_all(srv, ev, 4), 0);
+    /* Without JavaScript: a page with a link back to the question, back by itself in 5 s. */
+    snprintf(body, sizeof body, "c=%s&q=3.1&k=1", code);
+    http(port, 5, "POST", "/v", tok, body, &r);
+    ck_assert_int_eq(r.status, 409);
+    char want[96];
+    snprintf(want, sizeof want, "<a href=\"/?c=%s\">", code);
+    ck_assert_ptr_nonnull(strstr(r.body, want));
+    snprintf(want, sizeof want, "content=\"5;url=/?c=%s\"", code);
+    ck_assert_ptr_nonnull(strstr(r.body, want));
+    /* A malformed vote from the script (js=1 in the body, or Accept: application/json): JSON. */
+    snprintf(body, sizeof body, "c=%s&q=4.1&k=9&js=1", code);
+    http(port, 5, "POST", "/v", tok, body, &r);
+    ck_assert_int_eq(r.status, 400);
+    ck_assert_str_eq(r.body, "{\"error\":400}");
+    snprintf(body, sizeof body, "c=%s&q=4.1&k=%%zz&js=1", code);
+    http(port, 5, "POST", "/v", tok, body, &r);
+    ck_assert_int_eq(r.status, 400);
+    ck_assert_str_eq(r.body, "{\"error\":400}");
+    ck_assert_int_eq(take_all(srv, ev, 4), 0);
     snprintf(body, sizeof body, "c=%s&q=4.1&k=2&js=1", code);
     http(port, 5, "POST", "/v", tok, body, &r);
     ck_assert_int_eq(r.status, 200);
@@ -448,9 +508,24 @@ START_TEST(test_full_and_limits)
     const char *code = xn_server_code(srv);
     publish_open(srv, "3.1", 2);
     char tok[40];
-    for (int d = 0; d < 3; d++) join(srv, port, 10 + d, d, tok);
-    char target[64];
+    char target[64], early[40];
     resp r;
+    /* A page taken while places were left; its first poll after the last one is taken:
+     * the full class said in JSON for the script, no device. */
+    snprintf(target, sizeof target, "/?c=%s", code);
+    http(port, 19, "GET", target, NULL, NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    snprintf(early, sizeof early, "%s", r.cookie);
+    ck_assert_ptr_nonnull(strstr(r.body, "data-f=\"The class is full: Every place"));
+    for (int d = 0; d < 3; d++) join(srv, port, 10 + d, d, tok);
+    snprintf(target, sizeof target, "/s?c=%s", code);
+    http(port, 19, "GET", target, early, NULL, &r);
+    ck_assert_int_eq(r.status, 503);
+    ck_assert_str_eq(r.body, "{\"error\":503,\"full\":1}");
+    snprintf(target, sizeof target, "/?c=%s", code);
+    http(port, 19, "GET", target, early, NULL, &r);
+    ck_assert_int_eq(r.status, 503);
+    ck_assert_ptr_nonnull(strstr(r.body, "The class is full"));
     snprintf(target, sizeof target, "/?c=%s", code);
     http(port, 20, "GET", target, NULL, NULL, &r);
     ck_assert_int_eq(r.status, 503);
@@ -468,15 +543,18 @@ START_TEST(test_full_and_limits)
     srv = start(0, &port);
     code = xn_server_code(srv);
     snprintf(target, sizeof target, "/?c=%s", code);
-    for (int i = 0; i < 8; i++) {
-        http(port, 30, "GET", target, NULL, NULL, &r);
-        ck_assert_int_eq(r.status, 200);
-    }
-    ck_assert_int_eq(take_all(srv, ev, 4), 4);
-    ck_assert_int_eq(take_all(srv, ev, 4), 4);
+    http(port, 30, "GET", target, NULL, NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    snprintf(early, sizeof early, "%s", r.cookie);
+    for (int i = 0; i < 8; i++) join(srv, port, 30, i, tok);
     http(port, 30, "GET", target, NULL, NULL, &r);
     ck_assert_int_eq(r.status, 429);
-    ck_assert_ptr_nonnull(strstr(r.head, "Retry-After: 1"));
+    ck_assert_ptr_nonnull(strstr(r.body, "Too many phones have joined from this network address"));
+    ck_assert_int_eq(take_all(srv, ev, 4), 0);
+    /* A token issued before the address's joins ran out comes back: 429, not a device. */
+    snprintf(target, sizeof target, "/s?c=%s", code);
+    http(port, 30, "GET", target, early, NULL, &r);
+    ck_assert_int_eq(r.status, 429);
     ck_assert_int_eq(take_all(srv, ev, 4), 0);
     /* Another address is not held by it. */
     join(srv, port, 31, 8, tok);
@@ -490,9 +568,9 @@ START_TEST(test_full_and_limits)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (int i = 0; i < 120; i++) {
         http(port, 31, "GET", target, tok, NULL, &r);
-        if (r.status == 429) {
+        if (r.status == 429 || r.status == -1) {   /* -1: past its address's connections */
             limited++;
-            ck_assert_ptr_nonnull(strstr(r.head, "Retry-After: 1"));
+            if (r.status == 429) ck_assert_ptr_nonnull(strstr(r.head, "Retry-After: 1"));
         } else {
             ck_assert_int_eq(r.status, 200);
             served++;
@@ -505,6 +583,137 @@ START_TEST(test_full_and_limits)
     ck_assert_uint_ge(xn_server_stats(srv).limited, (unsigned long)limited + 1);
     char tok2[40];
     join(srv, port, 32, 9, tok2);
+    xn_server_stop(srv);
+}
+END_TEST
+
+static double mono(void);
+
+/* 300 back-to-back requests for no route from one address: the address's rate holds
+ * them as it holds votes (burst 80, 40 a second; the rest 429, or the connection refused),
+ * and another address is served. */
+START_TEST(test_rate_every_request)
+{
+    int port = 0;
+    xn_server *srv = start(0, &port);
+    const char *code = xn_server_code(srv);
+    resp r;
+    int answered = 0, limited = 0;
+    double t0 = mono();
+    for (int i = 0; i < 300; i++) {
+        http(port, 60, "GET", i % 3 == 0 ? "/admin" : i % 3 == 1 ? "/%73" : "/x?c=1", NULL, NULL, &r);
+        if (r.status == 404) answered++;
+        else {
+            ck_assert_msg(r.status == 429 || r.status == -1, "request %d: %d", i, r.status);
+            limited++;
+        }
+    }
+    double took = mono() - t0;
+    ck_assert_msg(answered <= 80 + 40 * took + 1, "%d of 300 404s answered in %.2f s", answered, took);
+    if (took < 2) ck_assert_int_ge(limited, 100);
+    /* A method refused (405) is counted the same. */
+    http(port, 60, "DELETE", "/", NULL, NULL, &r);
+    if (took < 2) ck_assert_msg(r.status == 429 || r.status == -1, "DELETE: %d", r.status);
+    char target[64];
+    snprintf(target, sizeof target, "/?c=%s", code);
+    http(port, 61, "GET", target, NULL, NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    xn_server_stop(srv);
+}
+END_TEST
+
+/* A client trickling its request, a byte every 0.4 s (each within the 5-s idle timeout):
+ * how long the server kept the connection (the time until it was cut), into *(double *). */
+typedef struct trickle {
+    int port;
+    const char *code;
+    double held;
+} trickle;
+
+static double mono(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static void *trickler(void *arg)
+{
+    trickle *t = arg;
+    int fd = connect_from(41, t->port);
+    char req[128];
+    int n = snprintf(req, sizeof req, "GET /s?c=%s HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", t->code);
+    double t0 = mono();
+    t->held = -1;
+    for (int i = 0; mono() - t0 < 25; i++) {
+        char byte = i < n ? req[i] : 'a';
+        if (send(fd, &byte, 1, MSG_NOSIGNAL) != 1) break;
+        struct pollfd pf = {fd, POLLIN, 0};
+        if (poll(&pf, 1, 400) > 0) {   /* the server closed it (EOF or an error) */
+            char b[256];
+            if (recv(fd, b, sizeof b, MSG_DONTWAIT) <= 0) break;
+        }
+    }
+    t->held = mono() - t0;
+    close(fd);
+    return NULL;
+}
+
+/* One request on a kept-alive connection: the status, the body skipped by Content-Length. */
+static int keepalive_get(int fd, const char *target, const char *token)
+{
+    char req[256], raw[XN_PAGE_CAP];
+    int n = snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: xl=%s\r\n\r\n", target, token);
+    if (send(fd, req, (size_t)n, MSG_NOSIGNAL) != n) return -1;
+    size_t got = 0;
+    char *end = NULL;
+    while (!end) {
+        ssize_t k = recv(fd, raw + got, sizeof raw - 1 - got, 0);
+        if (k <= 0) return -1;
+        got += (size_t)k;
+        raw[got] = '\0';
+        end = strstr(raw, "\r\n\r\n");
+    }
+    const char *cl = strstr(raw, "Content-Length: ");
+    size_t want = (size_t)(end + 4 - raw) + (cl ? (size_t)atol(cl + 16) : 0);
+    while (got < want) {
+        ssize_t k = recv(fd, raw + got, sizeof raw - 1 - got, 0);
+        if (k <= 0) return -1;
+        got += (size_t)k;
+    }
+    int status = -1;
+    sscanf(raw, "HTTP/1.%*d %d", &status);
+    return status;
+}
+
+/* A request has 10 s in all, however slowly it arrives: the trickler is cut by then,
+ * while a phone polling twice a second on one kept-alive connection is never cut. */
+START_TEST(test_slow_request)
+{
+    int port = 0;
+    xn_server *srv = start(0, &port);
+    const char *code = xn_server_code(srv);
+    publish_open(srv, "3.1", 2);
+    char tok[40];
+    join(srv, port, 40, 0, tok);
+    trickle t = {port, code, 0};
+    pthread_t th;
+    ck_assert_int_eq(pthread_create(&th, NULL, trickler, &t), 0);
+    int fd = connect_from(40, port);
+    char target[64];
+    snprintf(target, sizeof target, "/s?c=%s", code);
+    double t0 = mono();
+    int polls = 0;
+    while (mono() - t0 < 14) {
+        int st = keepalive_get(fd, target, tok);
+        ck_assert_msg(st == 200, "poll %d on the kept-alive connection after %.1f s: %d", polls, mono() - t0, st);
+        polls++;
+        nanosleep(&(struct timespec){0, 500000000L}, NULL);
+    }
+    close(fd);
+    pthread_join(th, NULL);
+    ck_assert_msg(t.held > 9 && t.held < 12.5, "the trickling request was held %.1f s", t.held);
+    ck_assert_int_ge(polls, 20);
     xn_server_stop(srv);
 }
 END_TEST
@@ -557,7 +766,7 @@ START_TEST(test_start_errors)
     xn_server_stop(srv);
     xn_options bad = {.bind = "wlan9x", .port = port};
     ck_assert_ptr_null(xn_server_start(&bad, err, sizeof err));
-    ck_assert_str_eq(err, "no interface named wlan9x");
+    ck_assert_ptr_nonnull(strstr(err, "wlan9x is neither a valid IPv4 address of this computer nor the name"));
     xn_options big = {.bind = "127.0.0.1", .port = port, .max_devices = XN_DEVICES_MAX + 1};
     ck_assert_ptr_null(xn_server_start(&big, err, sizeof err));
     ck_assert_ptr_nonnull(strstr(err, "devices"));
@@ -580,13 +789,20 @@ START_TEST(test_queue_full)
     publish_open(srv, "3.1", 3);
     char target[64], tok[40] = "";
     resp r;
-    snprintf(target, sizeof target, "/?c=%s", code);
-    for (int i = 0; i < XN_SERVER_QUEUE_MAX; i++) {
-        http(port, 50 + i, "GET", target, NULL, NULL, &r);
+    char page[64], state[64], late[40];
+    snprintf(page, sizeof page, "/?c=%s", code);
+    snprintf(state, sizeof state, "/s?c=%s", code);
+    for (int i = 0; i <= XN_SERVER_QUEUE_MAX; i++) {
+        http(port, 50 + i, "GET", page, NULL, NULL, &r);
         ck_assert_int_eq(r.status, 200);
-        if (i == 0) snprintf(tok, sizeof tok, "%s", r.cookie);
+        snprintf(i == 0 ? tok : late, 40, "%s", r.cookie);
+        if (i == XN_SERVER_QUEUE_MAX) break;
+        http(port, 50 + i, "GET", state, r.cookie, NULL, &r);
+        ck_assert_int_eq(r.status, 200);
     }
-    http(port, 60, "GET", target, NULL, NULL, &r);
+    /* The fifth's first poll: the queue is full, so it is not a device yet (503), and
+     * its token stays pending for the next poll. */
+    http(port, 50 + XN_SERVER_QUEUE_MAX, "GET", state, late, NULL, &r);
     ck_assert_int_eq(r.status, 503);
     ck_assert_ptr_nonnull(strstr(r.head, "Retry-After: 1"));
     ck_assert_str_eq(r.cookie, "");
@@ -629,6 +845,8 @@ Suite *xl_test_suite(void)
         {"full class and rate limits", test_full_and_limits},
         {"stop with connections open", test_stop_with_connections},
         {"start errors", test_start_errors},
+        {"a request's time limit", test_slow_request},
+        {"every request rate-limited", test_rate_every_request},
     };
     XL_TEST_ADD_CASES(s, cases, 60);
     return s;

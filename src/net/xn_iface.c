@@ -70,6 +70,10 @@ static int lookup(const struct ifaddrs *all, xn_iface *io, int by_name, int *exi
     return 0;
 }
 
+/* A --class-bind that is neither: "999.1.1.1" or "wlan9" (whichever was meant). */
+static const char NEITHER[] = "%.*s is neither a valid IPv4 address of this computer nor the name of one of its "
+                              "network interfaces (e.g. wlan0; ip -br addr lists them)";
+
 int xn_iface_choose(const char *want, xn_iface *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
@@ -98,12 +102,12 @@ int xn_iface_choose(const char *want, xn_iface *out, char *err, size_t errlen)
         else snprintf(err, errlen, "%s is not an address of this computer: name one of its own, or an "
                                    "interface (e.g. wlan0)", want);
     } else if (strlen(want) >= sizeof out->name) {
-        snprintf(err, errlen, "no interface named %.40s", want);
+        snprintf(err, errlen, NEITHER, 40, want);
     } else {
         snprintf(out->name, sizeof out->name, "%s", want);
         if (lookup(all, out, 1, &exists)) rc = 0;
         else if (exists) snprintf(err, errlen, "the network interface %s has no IPv4 address: is it connected?", want);
-        else snprintf(err, errlen, "no interface named %s", want);
+        else snprintf(err, errlen, NEITHER, 40, want);
     }
     freeifaddrs(all);
     if (rc != 0) memset(out, 0, sizeof *out);

@@ -21,7 +21,8 @@ typedef struct xn_iface {
 } xn_iface;
 
 /* Choose as above: want NULL or "" the default route's interface. Returns 0 with *out
- * filled, or -1 with the reason in err ("no interface named wlan9", "no network: ..."). */
+ * filled, or -1 with the reason in err ("wlan9 is neither a valid IPv4 address of this computer nor
+ * the name of one of its network interfaces ...", "no network: ..."). */
 int xn_iface_choose(const char *want, xn_iface *out, char *err, size_t errlen);
 
 /* The default route's interface in the text of /proc/net/route (pure, for the tests):

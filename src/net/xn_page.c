@@ -109,7 +109,7 @@ static const xn_page_words words_en = {
     .tap = "Tap your answer. You can change it until the reveal.",
     .closed = "Voting closed.",
     .right = "\xe2\x9c\x93 right answer",
-    .no_lesson = "No lesson is open yet.",
+    .no_lesson = "No lesson is open.",
     .code_title = "Join the class",
     .code_label = "The 4-digit code on the screen",
     .code_wrong = "That code is not this class's: look at the screen for the code.",
@@ -123,6 +123,15 @@ static const xn_page_words words_en = {
     .err_slow = "Too many requests at once: wait a second and try again.",
     .err_closed = "This question is not taking votes now: look at the screen.",
     .err_join = "This phone has not joined the class: open the class's address from the screen.",
+    .err_joins = "Too many phones have joined from this network address in the last minute: wait a minute, then "
+                 "reload this page.",
+    .ended = "This class has ended or restarted: scan the new code.",
+    .vote_closed = "Voting is closed: look at the screen.",
+    .vote_fast = "Too fast: try again.",
+    .vote_busy = "The class is busy: try again in a moment.",
+    .back = "Back to the question",
+    .err_cookies = "If this message stays after the page reloads, this browser is not keeping cookies: the class "
+                   "needs its one cookie to count your vote. Allow cookies for this page, or use another browser.",
 };
 
 static const xn_page_words *const word_tables[] = {&words_en};
@@ -149,6 +158,7 @@ static const char style[] =
     "li{margin:.5em 0;padding:.4em;border:2px solid #999;border-radius:.4em;list-style:none}"
     "li.r{border:6px solid #009e73}ul{padding:0}"
     "input{font:inherit;font-size:1.6em;width:5em;letter-spacing:.2em}"
+    "[hidden]{display:none}#j,#e{font-weight:bold;color:#a00}"
     "</style>";
 
 /* The page's script, old-phone JavaScript (no arrow functions, no fetch): poll the state,
@@ -156,18 +166,29 @@ static const char style[] =
 static const char script[] =
     "<script>(function(){var d=document.body,c=d.getAttribute('data-c'),k=d.getAttribute('data-k'),"
     "q=d.getAttribute('data-q'),V=d.getAttribute('data-v'),S=d.getAttribute('data-s'),"
-    "B=document.getElementsByTagName('button'),busy=0,gone=0;"
-    "function rq(m,u,b,f){var x=new XMLHttpRequest();x.open(m,u,true);"
+    "B=document.getElementsByTagName('button'),busy=0,gone=0,P=500,J=document.getElementById('j'),"
+    "E=document.getElementById('e'),C=J?J.getAttribute('data-t'):'',Z=J?J.getAttribute('data-e'):'',"
+    "F=J?J.getAttribute('data-f'):'';"
+    "function say(t){if(J){J.textContent=t;J.hidden=!t}}"
+    "function err(t){if(E){E.textContent=t;E.hidden=!t}}say('');"
+    "function rq(m,u,b,f,g){var x=new XMLHttpRequest();x.open(m,u,true);"
     "if(b)x.setRequestHeader('Content-Type','application/x-www-form-urlencoded');"
-    "x.onreadystatechange=function(){if(x.readyState!=4)return;if(!b)busy=0;if(x.status!=200)return;var s;"
-    "try{s=JSON.parse(x.responseText)}catch(e){return}f(s)};x.send(b)}"
-    "function show(s){if(gone)return;if(s.key!=k){gone=1;location.reload();return}"
-    "for(var i=0;i<B.length;i++){var n=B[i].value-1,m=B[i].lastChild;"
-    "if(!m||m.className!='m')continue;B[i].setAttribute('aria-pressed',n==s.choice?'true':'false');"
-    "m.textContent=n==s.choice?V:(n==s.sent?S:'')}}"
+    "x.setRequestHeader('Accept','application/json');"
+    "x.onreadystatechange=function(){if(x.readyState!=4)return;if(x.status!=200){g(x.status,x.responseText);return}var s;"
+    "try{s=JSON.parse(x.responseText)}catch(e){g(0);return}f(s)};x.send(b)}"
+    "function marks(ch,se){for(var i=0;i<B.length;i++){var n=B[i].value-1,m=B[i].lastChild;"
+    "if(!m||m.className!='m')continue;B[i].setAttribute('aria-pressed',n==ch?'true':'false');"
+    "m.textContent=n==ch?V:(n==se?S:'')}}"
+    "function show(s){if(gone)return;P=500;say(s.joined?'':C);if(s.key!=k){gone=1;location.reload();return}"
+    "marks(s.choice,s.sent)}"
+    "function unsent(){for(var i=0;i<B.length;i++){var m=B[i].lastChild;if(m&&m.className=='m')"
+    "m.textContent=B[i].getAttribute('aria-pressed')=='true'?V:''}}"
+    "function refused(st){err(E?(E.getAttribute('data-'+st)||E.getAttribute('data-503')):'');unsent()}"
     "for(var i=0;i<B.length;i++)if(B[i].name=='k')B[i].onclick=function(){"
-    "rq('POST','/v','c='+c+'&q='+q+'&k='+this.value+'&js=1',show);return false};"
-    "setInterval(function(){if(busy||gone)return;busy=1;rq('GET','/s?c='+c,null,show)},500)})()</script>";
+    "rq('POST','/v','c='+c+'&q='+q+'&k='+this.value+'&js=1',function(s){err('');show(s)},refused);return false};"
+    "function tick(){if(gone)return;if(!busy){busy=1;rq('GET','/s?c='+c,null,function(s){busy=0;show(s)},"
+    "function(st,t){busy=0;if(st==403){P=5000;say(Z)}else if(/full/.test(t||'')){P=5000;say(F)}})}"
+    "setTimeout(tick,P)}setTimeout(tick,P)})()</script>";
 
 /* The document's head; follow: a phone without JavaScript reloads the page every 5 s, so
  * it too follows the lesson's page turns (the script polls instead). */
@@ -241,6 +262,21 @@ size_t xn_page_html(const xn_public *pub, const char *code, int choice, int sent
     else
         put_esc(&w, t->no_lesson);
     put(&w, "</p>\n");
+    /* Said until the browser is a device: a page without JavaScript keeps it while the
+     * reloads come back without the cookie; the script hides it, and shows it again when a
+     * poll is answered "not joined". */
+    put(&w, "<p id=j role=status data-e=\"");
+    put_esc(&w, t->ended);
+    put(&w, "\" data-f=\"");
+    put_esc(&w, t->full_title);
+    put(&w, ": ");
+    put_esc(&w, t->full_text);
+    put(&w, "\" data-t=\"");
+    put_esc(&w, t->err_cookies);
+    put(&w, choice == XN_PAGE_PENDING ? "\">" : "\" hidden>");
+    if (choice == XN_PAGE_PENDING) put_esc(&w, t->err_cookies);
+    put(&w, "</p>\n");
+    if (choice < 0) choice = -1;
 
     if (pub->show == XN_SHOW_OPEN && nopt > 0) {
         put(&w, "<h1>");
@@ -265,6 +301,16 @@ size_t xn_page_html(const xn_public *pub, const char *code, int choice, int sent
             put(&w, "</span></button>\n");
         }
         put(&w, "</form>\n");
+        /* Where the script says why a vote was refused. */
+        put(&w, "<p id=e role=alert hidden data-403=\"");
+        put_esc(&w, t->ended);
+        put(&w, "\" data-409=\"");
+        put_esc(&w, t->vote_closed);
+        put(&w, "\" data-429=\"");
+        put_esc(&w, t->vote_fast);
+        put(&w, "\" data-503=\"");
+        put_esc(&w, t->vote_busy);
+        put(&w, "\"></p>\n");
     } else if (pub->show == XN_SHOW_CLOSED && nopt > 0) {
         put(&w, "<h1>");
         put_esc(&w, question);
@@ -303,6 +349,8 @@ size_t xn_page_json(const xn_public *pub, int choice, int sent, char *buf, size_
 {
     writer w = {buf, cap, 0, 0};
     char key[XN_PAGE_KEY_MAX], qid[XN_QID_MAX];
+    int joined = choice != XN_PAGE_PENDING;
+    if (!joined) choice = -1;
     xn_page_key(pub, key);
     copy_text(qid, pub->qid, sizeof qid);
     if (sent == choice) sent = -1;
@@ -324,6 +372,8 @@ size_t xn_page_json(const xn_public *pub, int choice, int sent, char *buf, size_
     put_int(&w, sent);
     put(&w, ",\"right\":");
     put_int(&w, pub->show == XN_SHOW_CLOSED ? pub->right : -1);
+    put(&w, ",\"joined\":");
+    put_int(&w, joined);
     put(&w, "}");
     return finish(&w);
 }
@@ -375,5 +425,31 @@ size_t xn_page_message(const char *lang, const char *title, const char *text, ch
     put(&w, "</h1>\n<p>");
     put_esc(&w, text);
     put(&w, "</p>\n</body></html>\n");
+    return finish(&w);
+}
+
+size_t xn_page_back(const char *lang, const char *title, const char *text, const char *code, char *buf, size_t cap)
+{
+    writer w = {buf, cap, 0, 0};
+    const xn_page_words *t = xn_page_words_for(lang);
+    put(&w, "<!DOCTYPE html>\n<html lang=\"");
+    put_esc(&w, lang && lang[0] ? lang : t->lang);
+    put(&w, "\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+            "<meta http-equiv=\"refresh\" content=\"5;url=/?c=");
+    put_esc(&w, code);
+    put(&w, "\"><title>");
+    put_esc(&w, title);
+    put(&w, "</title>");
+    put(&w, style);
+    put(&w, "</head><body>\n<h1>");
+    put_esc(&w, title);
+    put(&w, "</h1>\n<p>");
+    put_esc(&w, text);
+    put(&w, "</p>\n<p><a href=\"/?c=");
+    put_esc(&w, code);
+    put(&w, "\">");
+    put_esc(&w, t->back);
+    put(&w, "</a></p>\n</body></html>\n");
     return finish(&w);
 }

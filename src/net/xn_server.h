@@ -98,8 +98,8 @@ typedef struct xn_stats {
 typedef struct xn_server xn_server;
 
 /* Start serving on the interface o names (see xn_options). NULL on failure with the
- * reason in err ("port 8321 is in use: try --class-port 8322", "no interface named
- * wlan9", "no network: connect to the room's Wi-Fi or a phone's hotspot, or use
+ * reason in err ("port 8321 is in use: try --class-port 8322", "wlan9 is neither a valid IPv4 address
+ * of this computer nor ...", "no network: connect to the room's Wi-Fi or a phone's hotspot, or use
  * --class-bind 127.0.0.1 to try it alone"). Stop with xn_server_stop. */
 xn_server *xn_server_start(const xn_options *o, char *err, size_t errlen);
 /* Stop serving: open connections are closed, the thread joined, everything freed. NULL: nothing. */

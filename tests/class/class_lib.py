@@ -405,7 +405,12 @@ class Phone:
                 self.token = m.group(1)
 
     def join(self):
-        return self.request('GET', '/?c=' + self.code)
+        """The page, then its script's first poll: the token issued on the page comes back
+        and the browser becomes a device (a page alone makes no device). The page's reply."""
+        page = self.request('GET', '/?c=' + self.code)
+        if page.status == 200 and self.token:
+            self.state()
+        return page
 
     def state(self):
         return self.request('GET', '/s?c=' + self.code)

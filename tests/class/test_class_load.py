@@ -109,6 +109,11 @@ class Room:
             self.errors.append('phone %d: no xl cookie on the page' % k)
             return
         self.tokens[k] = tok
+        # The page's first poll brings the token back: only then is the phone a device.
+        st, _, data = await self.req(k, 'GET', '/s?c=' + self.code)
+        if st != 200 or b'"joined":1' not in data:
+            self.errors.append('phone %d: first poll answered %s %r' % (k, st, data[:80]))
+            return
         self.joined += 1
         phase = self.rng.random() * POLL
         await asyncio.sleep(phase)
