@@ -7,7 +7,8 @@
  * recorded by --record-input, so a replay or a video made from it shows the same
  * counts), and what the phones should see (the page, the question being asked, each
  * device's counted vote, the right answer once the projector reveals it) is published
- * back. A question's counts go to --class-log when it closes.
+ * back. A question's counts go to --class-log when its round of votes ends (the
+classroom's on_round: at the reveal, or when its lesson is left with votes).
  *
  * Desktop only: in the browser build (no server can listen in a page) ui_class_start
  * refuses with the reason. One class per window; the caller owns the ui_class (zeroed
@@ -34,7 +35,7 @@ typedef struct ui_class_options {
 
 typedef struct ui_class ui_class;
 
-/* Start a class: the server, the log (replaced), and "class-start URL" dispatched, so the
+/* Start a class: the server, the log (appended to), and "class-start URL" dispatched, so the
  * join card shows. Says on stderr where phones join. Returns the class, or NULL with the
  * reason in err (the port taken, no network, the log not writable, the browser). */
 ui_class *ui_class_start(const ui_class_options *o, ui_dispatch *d, char *err, size_t errlen);
