@@ -16,7 +16,8 @@ cd "$XL_ROOT" || exit 1
 # depends on it too, but a bare Debian image has no python3 until something pulls it).
 # libqrencode-dev: the QR code on a class's join card (part 12).
 XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config python3
-                   libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev libqrencode-dev)
+                   libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev libqrencode-dev
+                   flite1-dev)
 
 xl_log() { printf '==> %s\n' "$*" >&2; }
 

@@ -114,6 +114,12 @@ static size_t number(writer *w, const char *s, size_t len)
 {
     char d[64] = {0};
     size_t i = 0, nd = 0, group = 0;
+    while (i < len && digit(s[i])) i++;
+    if (i > 12) { /* too long for words: digit by digit, every one */
+        for (size_t k = 0; k < i; k++) word(w, ones[s[k] - '0']);
+        return i;
+    }
+    i = 0;
     while (i < len && digit(s[i])) {
         if (nd < sizeof d) d[nd++] = s[i];
         i++;
