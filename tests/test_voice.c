@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ui_voice.h"
+#include "xl_lesson.h"
 #include "xl_speech.h"
 
 static double rms(const short *s, size_t n)
@@ -86,6 +87,20 @@ START_TEST(a_sentence_said_the_same_every_time)
     ck_assert_uint_eq(na, 0);
     ck_assert_str_eq(err, "text of 8193 bytes is too long to say at once (at most 8192)");
     free(big);
+
+    /* A text as a lesson's page shows it: read with the page's @say rules, then said. */
+    static const char lesson[] = "# T\n## A\nH(P,Q) here.\n@say H(P,Q) => the cross-entropy\n";
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_int_eq(xl_lesson_parse("t", lesson, sizeof lesson - 1, l), 0);
+    char said[128];
+    ck_assert_int_eq(ui_voice_say_shown(v, l, 0, "H(P,Q) ≥ 0.", &a, &na, said, sizeof said, err, sizeof err), 0);
+    ck_assert_str_eq(said, "the cross-entropy is at least zero.");
+    ck_assert_int_eq(ui_voice_say(v, said, &b, &nb, err, sizeof err), 0);
+    ck_assert_uint_eq(na, nb);
+    ck_assert(na > UI_VOICE_RATE && memcmp(a, b, na * sizeof *a) == 0);
+    free(a);
+    free(b);
+    free(l);
     ui_voice_close(v);
 }
 END_TEST

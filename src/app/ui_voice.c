@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xl_lesson.h"
+#include "xl_speech.h"
+
 #if XL_HAVE_VOICE
 #include <flite/flite.h>
 #include <flite/flite_version.h>
@@ -140,3 +143,29 @@ int ui_voice_say(ui_voice *v, const char *spoken, short **pcm, size_t *count, ch
 #endif
 
 const char *ui_voice_describe(const ui_voice *v) { return v ? v->describe : "no voice"; }
+
+int ui_voice_say_shown(ui_voice *v, const xl_lesson *l, int page, const char *shown, short **pcm, size_t *count,
+                       char *words, size_t nwords, char *err, size_t n)
+{
+    static const size_t cap = UI_VOICE_MAX_TEXT + 1;
+    char *spoken = malloc(cap);
+    *pcm = NULL;
+    *count = 0;
+    if (!spoken) {
+        say_err(err, n, "out of memory reading the text");
+        return -1;
+    }
+    xl_speech_rule rules[XL_SPEECH_MAX_RULES];
+    const int nr = l ? xl_speech_page_rules(l, page, rules, XL_SPEECH_MAX_RULES) : 0;
+    const size_t need = xl_speech_text(shown, rules, nr, spoken, cap, NULL);
+    if (words && nwords) snprintf(words, nwords, "%s", spoken);
+    int rc = -1;
+    if (need >= cap) {
+        if (err && n) snprintf(err, n, "the words of this text are %zu bytes, too long to say at once (at most %d)",
+                               need, UI_VOICE_MAX_TEXT);
+    } else {
+        rc = ui_voice_say(v, spoken, pcm, count, err, n);
+    }
+    free(spoken);
+    return rc;
+}

@@ -53,4 +53,11 @@ const char *ui_voice_describe(const ui_voice *v);
  * memory) returns -1 with *pcm NULL, *count 0 and the reason in err[n]. */
 int ui_voice_say(ui_voice *v, const char *spoken, short **pcm, size_t *count, char *err, size_t n);
 
+/* The same for a text as page `page` of l shows it (a segment's text): read into words by
+ * xl_speech_text with the page's @say rules in force, then said. The words are also
+ * copied into words[nwords] when words is not NULL (for a log or a caption check). */
+struct xl_lesson;
+int ui_voice_say_shown(ui_voice *v, const struct xl_lesson *l, int page, const char *shown, short **pcm,
+                       size_t *count, char *words, size_t nwords, char *err, size_t n);
+
 #endif
