@@ -39,6 +39,7 @@ SETTINGS = {
     'espeak-en-us-160': ('espeak', 'en-us', 160),
     'espeak-en-us+f3-155': ('espeak', 'en-us+f3', 155),
     'flite-kal16': ('flite', 'kal16', 1.06),
+    'flite-kal16-1.15': ('flite', 'kal16', 1.15),
     'flite-slt': ('flite', 'slt', 1.09),
     'flite-rms': ('flite', 'rms', 0.92),
 }
