@@ -42,6 +42,7 @@ SETTINGS = {
     'flite-kal16-1.15': ('flite', 'kal16', 1.15),
     'flite-slt': ('flite', 'slt', 1.09),
     'flite-rms': ('flite', 'rms', 0.92),
+    'flite-rms-1.0': ('flite', 'rms', 1.0),   # the program's voice (src/app/ui_voice.c)
 }
 
 

@@ -32,7 +32,7 @@ START_TEST(a_sentence_said_the_same_every_time)
     char err[256] = "";
     ui_voice *v = ui_voice_open(err, sizeof err);
     ck_assert_msg(v != NULL, "%s", err);
-    ck_assert(strstr(ui_voice_describe(v), "cmu_us_slt") != NULL);
+    ck_assert(strstr(ui_voice_describe(v), "cmu_us_rms") != NULL);
     ck_assert_ptr_null(ui_voice_open(err, sizeof err)); /* one voice a process */
     ck_assert(strstr(err, "already open") != NULL);
 

@@ -1,4 +1,4 @@
-/* ui_voice: flite's cmu_us_slt voice, text to 16-bit PCM (see ui_voice.h). */
+/* ui_voice: flite's cmu_us_rms voice, text to 16-bit PCM (see ui_voice.h). */
 #include "ui_voice.h"
 
 #include <stdio.h>
@@ -13,8 +13,8 @@
 #include <flite/flite_version.h>
 
 /* The voice's registration function: flite's voice libraries have no header. */
-cst_voice *register_cmu_us_slt(const char *voxdir);
-void unregister_cmu_us_slt(cst_voice *v);
+cst_voice *register_cmu_us_rms(const char *voxdir);
+void unregister_cmu_us_rms(cst_voice *v);
 #endif
 
 struct ui_voice {
@@ -44,14 +44,14 @@ ui_voice *ui_voice_open(char *err, size_t n)
         return NULL;
     }
     flite_init();
-    v->voice = register_cmu_us_slt(NULL);
+    v->voice = register_cmu_us_rms(NULL);
     if (!v->voice) {
-        say_err(err, n, "flite could not load its cmu_us_slt voice");
+        say_err(err, n, "flite could not load its cmu_us_rms voice");
         free(v);
         return NULL;
     }
     flite_feat_set_float(v->voice->features, "duration_stretch", UI_VOICE_STRETCH);
-    snprintf(v->describe, sizeof v->describe, "flite %s cmu_us_slt, stretch %.2f, %d Hz", FLITE_PROJECT_VERSION,
+    snprintf(v->describe, sizeof v->describe, "flite %s cmu_us_rms, stretch %.2f, %d Hz", FLITE_PROJECT_VERSION,
              (double)UI_VOICE_STRETCH, UI_VOICE_RATE);
     opened = 1;
     return v;
@@ -60,7 +60,7 @@ ui_voice *ui_voice_open(char *err, size_t n)
 void ui_voice_close(ui_voice *v)
 {
     if (!v) return;
-    unregister_cmu_us_slt(v->voice);
+    unregister_cmu_us_rms(v->voice);
     opened = 0;
     free(v);
 }

@@ -1,7 +1,7 @@
 /* ui_voice: the synthesized voice of an exported lesson (issue 25).
  *
  * flite (CMU's Festival-lite, Debian's flite1-dev) through its C library, with one fixed
- * voice and pace: cmu_us_slt at duration_stretch UI_VOICE_STRETCH, about 160 words a
+ * voice and pace: cmu_us_rms at duration_stretch UI_VOICE_STRETCH, about 160 words a
  * minute (captions stay under 17 characters a second), 16-bit mono PCM at
  * UI_VOICE_RATE. The voice was chosen by a measure, not by taste: pocketsphinx's word
  * error rate on each synthesizer's speech of the whole course (docs/voice.md,
@@ -34,7 +34,7 @@ enum {
     UI_VOICE_PAD_MS = 80,        /* silence kept before and after the speech */
     UI_VOICE_MAX_TEXT = 8192     /* bytes of text one call says; a page's segment is far shorter */
 };
-#define UI_VOICE_STRETCH 1.09f   /* flite's duration_stretch: about 160 words a minute */
+#define UI_VOICE_STRETCH 1.0f    /* flite's duration_stretch: the voice's own pace, about 160 words a minute */
 
 typedef struct ui_voice ui_voice;
 
@@ -43,7 +43,7 @@ typedef struct ui_voice ui_voice;
 ui_voice *ui_voice_open(char *err, size_t n);
 void ui_voice_close(ui_voice *v);
 
-/* What the voice is, for logs and docs: "flite 2.2 cmu_us_slt, stretch 1.09, 16000 Hz". */
+/* What the voice is, for logs and docs: "flite 2.2 cmu_us_rms, stretch 1.00, 16000 Hz". */
 const char *ui_voice_describe(const ui_voice *v);
 
 /* Say `spoken` (UTF-8, at most UI_VOICE_MAX_TEXT bytes; plain words, as from
