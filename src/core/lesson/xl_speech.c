@@ -302,7 +302,7 @@ static size_t scripts(reader *r, const char *s, size_t len)
             i += 3;
             continue;
         }
-        if ((d = sup_digit(u + i, len - i)) >= 0) {
+        if (sup_digit(u + i, len - i) >= 0) {
             char digits[16];
             size_t nd = 0, step = 0;
             while ((d = sup_digit(u + i, len - i)) >= 0) {
