@@ -143,7 +143,16 @@ START_TEST(bounded_and_never_overrun)
         ck_assert_uint_eq(strlen(o), n < 8192 ? n : strlen(o));
         ck_assert(strlen(o) < 8192);
         for (int g = 0; g < 16; g++) ck_assert_int_eq(o[8192 + g], 'G');
+        int run = 0, longest = 0; /* no word past the limit, with its pause */
+        for (const char *c = o; *c; c++) {
+            run = *c == ' ' ? 0 : run + 1;
+            longest = run > longest ? run : longest;
+        }
+        ck_assert_int_le(longest, XL_SPEECH_MAX_WORD + 1);
     }
+    memset(text, 'w', 5000); /* one long word: cut at the limit */
+    text[5000] = '\0';
+    ck_assert_uint_eq(xl_speech_text(text, NULL, 0, o, 8192, NULL), XL_SPEECH_MAX_WORD);
     memset(text, '(', big);
     text[big] = '\0';
     ck_assert_uint_eq(xl_speech_text(text, NULL, 0, o, 8192, NULL), 0); /* silent brackets, read up to the limit */

@@ -86,6 +86,15 @@ START_TEST(a_sentence_said_the_same_every_time)
     ck_assert_ptr_null(a);
     ck_assert_uint_eq(na, 0);
     ck_assert_str_eq(err, "text of 8193 bytes is too long to say at once (at most 8192)");
+    /* One word past the longest xl_speech makes: refused before flite works on it. */
+    memset(big, 'a', 64);
+    big[64] = '\0';
+    ck_assert_int_eq(ui_voice_say(v, big, &a, &na, err, sizeof err), -1);
+    ck_assert_str_eq(err, "a word of more than 63 bytes at byte 1 is too long to say");
+    big[63] = '\0';
+    ck_assert_int_eq(ui_voice_say(v, big, &a, &na, err, sizeof err), 0);
+    ck_assert_uint_gt(na, UI_VOICE_RATE / 2);
+    free(a);
     free(big);
 
     /* A text as a lesson's page shows it: read with the page's @say rules, then said. */

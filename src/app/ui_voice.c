@@ -91,9 +91,20 @@ int ui_voice_say(ui_voice *v, const char *spoken, short **pcm, size_t *count, ch
                                UI_VOICE_MAX_TEXT);
         return -1;
     }
-    size_t k = 0;
-    while (k < len && (spoken[k] == ' ' || spoken[k] == '\t' || spoken[k] == '\n')) k++;
-    if (k == len) return 0;
+    /* flite's letter-to-sound work grows faster than a word's length (a word of 8,000
+     * letters takes over a minute): words are refused past the longest xl_speech makes. */
+    size_t run = 0, blank = 1;
+    for (size_t k = 0; k < len; k++) {
+        const int sep = spoken[k] == ' ' || spoken[k] == '\t' || spoken[k] == '\n';
+        run = sep ? 0 : run + 1;
+        blank = blank && sep;
+        if (run > UI_VOICE_MAX_WORD) {
+            if (err && n) snprintf(err, n, "a word of more than %d bytes at byte %zu is too long to say",
+                                   UI_VOICE_MAX_WORD, k + 2 - run);
+            return -1;
+        }
+    }
+    if (blank) return 0;
     /* flite's excitation draws from the C library's rand(): seeded the same before every
      * text, the same text gives the same samples (as the first call of a process would). */
     srand(1);

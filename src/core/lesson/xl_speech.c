@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-enum { DEPTH = 16, WORD_MAX = 64 };
+enum { DEPTH = 16, WORD_MAX = XL_SPEECH_MAX_WORD + 1 }; /* a word's buffer, with its NUL */
 
 typedef enum paren_kind { PAREN_CALL, PAREN_PROSE, PAREN_GROUP } paren_kind;
 

@@ -28,7 +28,9 @@
 
 enum {
     XL_SPEECH_MAX_RULES = 64,   /* rules considered; more are ignored */
-    XL_SPEECH_MAX_IN = 16384    /* bytes of text read; the rest is not (a page is at most 4 KiB) */
+    XL_SPEECH_MAX_IN = 16384,   /* bytes of text read; the rest is not (a page is at most 4 KiB) */
+    XL_SPEECH_MAX_WORD = 48     /* letters of one word said; a longer run is cut (a synthesizer's work
+                                   on one word grows faster than its length) */
 };
 
 /* One reading: where text has `formula` (bytes, exactly), say `words`. The strings are
