@@ -271,6 +271,10 @@ static int sentence_end(const char *w)
 static place classify(const char *a, int a_chars, const char *b, int b_chars, int depth)
 {
     if (sentence_end(a)) return PLACE_SENTENCE;
+    /* A label stays with what it labels: "1: robin's", "Answer: the first". */
+    size_t la = strlen(a);
+    const int label = (la == 2 || la == 3) && a[0] >= '1' && a[0] <= '9' && (la == 2 || (a[1] >= '0' && a[1] <= '9'));
+    if (la >= 2 && a[la - 1] == ':' && (label || strcmp(a, "Answer:") == 0)) return PLACE_FORMULA;
     const int clause = ends_with(a, ",") || ends_with(a, ";") || ends_with(a, ":") || ends_with(a, "—") ||
                        starts_with(b, "—") || starts_with(b, "–") || strcmp(b, "-") == 0;
     if (clause && depth <= 0) return PLACE_CLAUSE;
