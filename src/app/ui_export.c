@@ -8,6 +8,7 @@
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "ui_export.h"
 
+#include "ui_captions.h"
 #include "ui_focus.h"
 
 #include <SDL.h>
@@ -56,31 +57,6 @@ static int exists(const char *path)
     return lstat(path, &st) == 0;
 }
 
-/* The page's narration as caption text: emphasis marks dropped, paragraphs on their own
- * lines, no blank line inside a cue (it would end the cue). */
-static void caption_text(const xl_page *pg, char *out, size_t n)
-{
-    size_t k = 0;
-    int last_newline = 1;
-    for (const char *c = pg->text; *c && k + 2 < n; c++) {
-        if (*c == '\\' && (c[1] == '*' || c[1] == '\\')) {
-            out[k++] = *++c; /* an escaped star or backslash is text */
-            last_newline = 0;
-            continue;
-        }
-        if (*c == '*') continue;
-        if (*c == '\n') {
-            if (!last_newline) out[k++] = '\n';
-            last_newline = 1;
-            continue;
-        }
-        out[k++] = *c;
-        last_newline = 0;
-    }
-    while (k > 0 && out[k - 1] == '\n') k--;
-    out[k] = '\0';
-}
-
 static void fmt_time(char *buf, size_t n, long long ms, char sep)
 {
     snprintf(buf, n, "%02lld:%02lld:%02lld%c%03lld", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, sep, ms % 1000);
@@ -88,32 +64,35 @@ static void fmt_time(char *buf, size_t n, long long ms, char sep)
 
 typedef ui_export_schedule schedule;
 
-static int write_srt(const char *path, const schedule *sc, int fps)
+/* The credits' cues: the attributions the last seconds show, one cue each, across them. */
+static int credit_cues(const schedule *sc, int fps, xl_caption_track *t)
 {
-    FILE *f = fopen(path, "w");
-    if (!f) return -1;
-    int cue = 0;
-    for (int k = 0; k < sc->pages; k++) {
-        const xl_page *pg = sc->page[k];
-        if (!pg) continue; /* a stretch of sandbox: nothing narrated */
-        char a[32], b[32], text[XL_LESSON_TEXT];
-        fmt_time(a, sizeof a, xl_recording_ms(sc->start[k], fps), ',');
-        fmt_time(b, sizeof b, xl_recording_ms(sc->end[k], fps), ',');
-        caption_text(pg, text, sizeof text);
-        fprintf(f, "%d\n%s --> %s\n%s%s%s", ++cue, a, b, pg->title, text[0] ? "\n" : "", text);
-        for (int q = 0; q < pg->nquestions; q++) fprintf(f, "\n%s", pg->questions[q].text);
-        fprintf(f, "\n\n");
-    }
-    if (sc->credits > 0) { /* the attributions the last seconds show, as their own cue */
-        char a[32], b[32];
-        fmt_time(a, sizeof a, xl_recording_ms(sc->credit_start, fps), ',');
-        fmt_time(b, sizeof b, xl_recording_ms(sc->frames, fps), ',');
-        fprintf(f, "%d\n%s --> %s\n", ++cue, a, b);
-        for (int i = 0; i < sc->credits; i++) fprintf(f, "%s\n", sc->credit[i]);
-        fprintf(f, "\n");
-    }
-    const int failed = ferror(f);
-    return fclose(f) == 0 && !failed ? 0 : -1;
+    char text[UI_EXPORT_CREDITS_MAX * 162] = "";
+    size_t used = 0;
+    for (int i = 0; i < sc->credits; i++)
+        used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", i ? "\n" : "", sc->credit[i]);
+    if (sc->credits > 0)
+        xl_caption_track_add_text(t, text, xl_recording_ms(sc->credit_start, fps), xl_recording_ms(sc->frames, fps));
+    return t->n;
+}
+
+/* The captions as SRT and WebVTT: the schedule's cues, then the credits'. */
+static int write_captions(const char *srt, const char *vtt, const schedule *sc, int fps)
+{
+    xl_caption_track credits;
+    xl_caption_track_init(&credits);
+    credit_cues(sc, fps, &credits);
+    const xl_caption_track *tracks[2] = {sc->captions, &credits};
+    const int rc = ui_captions_write(srt, UI_CAPTIONS_SRT, tracks, 2) == 0 &&
+                   ui_captions_write(vtt, UI_CAPTIONS_VTT, tracks, 2) == 0 ? 0 : -1;
+    xl_caption_track_deinit(&credits);
+    return rc;
+}
+
+/* 1 when the export has any cue to mux (ffmpeg refuses an empty subtitle file). */
+static int has_captions(const schedule *sc)
+{
+    return (sc->captions && sc->captions->n > 0) || sc->credits > 0;
 }
 
 static int write_vtt(const char *path, const schedule *sc, int fps)
@@ -172,8 +151,8 @@ void ui_export_add_credit_tail(ui_export_schedule *sc, int fps)
     if (sc->credits > 0) sc->frames += (long)UI_EXPORT_CREDIT_SECONDS * (fps > 0 ? fps : 30);
 }
 
-/* The dry pass. Returns 0, or -1 if out of memory. */
-static int plan(xl_player *p, int fps, schedule *sc)
+/* The dry pass, with the captions into track. Returns 0, or -1 if out of memory. */
+static int plan(xl_player *p, int fps, schedule *sc, xl_caption_track *track)
 {
     xl_recording *r = xl_recording_create(p, fps);
     if (!r) return -1;
@@ -187,6 +166,10 @@ static int plan(xl_player *p, int fps, schedule *sc)
         sc->page[k] = &l->pages[k];
         snprintf(sc->title[k], sizeof sc->title[k], "%s", l->pages[k].title);
     }
+    const xl_rec_segment *sg = NULL;
+    const int nseg = xl_recording_segments(r, &sg);
+    xl_caption_track_add_segments(track, l, sg, nseg, fps, sc->start, sc->end, sc->pages, 0, NULL);
+    sc->captions = track;
     xl_recording_free(r);
     ui_export_add_credit_tail(sc, fps);
     return 0;
@@ -220,8 +203,8 @@ static int lesson_changed(void *self)
     return xl_recording_changed(ls->rec) || ls->focus_moved;
 }
 
-/* Remove a frames folder this exporter made (frame-*.png, captions.srt, chapters.vtt,
- * nothing else); -1 if it holds anything else, which is then left alone. */
+/* Remove a frames folder this exporter made (frame-*.png, captions.srt, captions.vtt,
+ * chapters.vtt, nothing else); -1 if it holds anything else, which is then left alone. */
 static int remove_frames_dir(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -232,7 +215,7 @@ static int remove_frames_dir(const char *dir)
         const char *n = e->d_name;
         if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0) continue;
         if (!((strncmp(n, "frame-", 6) == 0 && ends_with(n, ".png")) || strcmp(n, "captions.srt") == 0 ||
-              strcmp(n, "chapters.vtt") == 0))
+              strcmp(n, "captions.vtt") == 0 || strcmp(n, "chapters.vtt") == 0))
             foreign = 1;
     }
     if (foreign) {
@@ -295,8 +278,9 @@ static void print_log_tail(const char *log)
 }
 
 typedef struct paths {
-    char out[PATH_MAX_LEN], srt[PATH_MAX_LEN], vtt[PATH_MAX_LEN];          /* final names */
+    char out[PATH_MAX_LEN], srt[PATH_MAX_LEN], vtt[PATH_MAX_LEN], cvtt[PATH_MAX_LEN]; /* final names */
     char tmp_out[PATH_MAX_LEN], tmp_srt[PATH_MAX_LEN], tmp_vtt[PATH_MAX_LEN], meta[PATH_MAX_LEN], log[PATH_MAX_LEN];
+    char tmp_cvtt[PATH_MAX_LEN]; /* cvtt: the captions as WebVTT; vtt: the chapters */
 } paths;
 
 static void remove_temporaries(const paths *ps, out_kind kind)
@@ -307,6 +291,7 @@ static void remove_temporaries(const paths *ps, out_kind kind)
         unlink(ps->tmp_out);
         unlink(ps->tmp_srt);
         unlink(ps->tmp_vtt);
+        unlink(ps->tmp_cvtt);
     }
     unlink(ps->meta);
     unlink(ps->log);
@@ -340,6 +325,8 @@ static int make_paths(const char *out, out_kind kind, paths *ps)
         snprintf(ps->tmp_out, sizeof ps->tmp_out, "%s.%s.partial-%ld", dir, base, pid);
         snprintf(ps->tmp_srt, sizeof ps->tmp_srt, "%.2100s/captions.srt", ps->tmp_out);
         snprintf(ps->tmp_vtt, sizeof ps->tmp_vtt, "%.2100s/chapters.vtt", ps->tmp_out);
+        snprintf(ps->cvtt, sizeof ps->cvtt, "%.1000s/captions.vtt", ps->out);
+        snprintf(ps->tmp_cvtt, sizeof ps->tmp_cvtt, "%.2100s/captions.vtt", ps->tmp_out);
     } else {
         const size_t stem = strlen(ps->out) - (kind == OUT_MP4 ? 4 : 5);
         snprintf(ps->srt, sizeof ps->srt, "%.*s.srt", (int)stem, ps->out);
@@ -348,6 +335,8 @@ static int make_paths(const char *out, out_kind kind, paths *ps)
         snprintf(ps->tmp_out, sizeof ps->tmp_out, "%s.%s.partial-%ld%s", dir, base, pid, ext);
         snprintf(ps->tmp_srt, sizeof ps->tmp_srt, "%s.%s.partial-%ld.srt", dir, base, pid);
         snprintf(ps->tmp_vtt, sizeof ps->tmp_vtt, "%s.%s.partial-%ld.chapters.vtt", dir, base, pid);
+        snprintf(ps->cvtt, sizeof ps->cvtt, "%.*s.vtt", (int)stem, ps->out);
+        snprintf(ps->tmp_cvtt, sizeof ps->tmp_cvtt, "%s.%s.partial-%ld.vtt", dir, base, pid);
     }
     snprintf(ps->meta, sizeof ps->meta, "%s.%s.partial-%ld.ffmetadata", dir, base, pid);
     snprintf(ps->log, sizeof ps->log, "%s.%s.partial-%ld.ffmpeg.log", dir, base, pid);
@@ -368,10 +357,10 @@ static void remove_stale(const char *out, out_kind kind)
     else snprintf(dir, sizeof dir, "./");
     const char *base = slash ? slash + 1 : out;
     snprintf(prefix, sizeof prefix, ".%.*s.partial-", (int)(len - (size_t)(base - out)), base);
-    static const char *const video[] = {".mp4", ".webm", ".srt", ".chapters.vtt", ".ffmetadata", ".ffmpeg.log"};
+    static const char *const video[] = {".mp4", ".webm", ".srt", ".chapters.vtt", ".vtt", ".ffmetadata", ".ffmpeg.log"};
     static const char *const frames[] = {"", ".ffmetadata", ".ffmpeg.log"};
     const char *const *suffixes = kind == OUT_FRAMES ? frames : video;
-    const size_t nsuffixes = kind == OUT_FRAMES ? 3 : 6;
+    const size_t nsuffixes = kind == OUT_FRAMES ? 3 : 7;
     DIR *d = opendir(dir);
     if (!d) return;
     struct dirent *e;
@@ -398,9 +387,22 @@ static void remove_stale(const char *out, out_kind kind)
     closedir(d);
 }
 
-/* Start ffmpeg reading raw frames from a pipe; returns its pid and the pipe's write
- * end, or -1 (ENOENT: not installed). */
-static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, int *fd_out)
+/* The subtitle track's arguments (input `input`, the captions file written before
+ * ffmpeg starts): mov_text in mp4, WebVTT in webm; English, titled, neither default nor
+ * forced, so players list it and viewers choose it. Appended to argv at *n. */
+static void subtitle_args(out_kind kind, int input, char *map, size_t map_size, const char **argv, int *n)
+{
+    snprintf(map, map_size, "%d:s:0", input);
+    const char *args[] = {"-map", map, "-c:s", kind == OUT_MP4 ? "mov_text" : "webvtt",
+                          "-metadata:s:s:0", "language=eng", "-metadata:s:s:0", "title=English",
+                          "-metadata:s:s:0", "handler_name=English", "-disposition:s:0", "0",
+                          "-disposition:v:0", "default"};
+    for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) argv[(*n)++] = args[i];
+}
+
+/* Start ffmpeg reading raw frames from a pipe (and the captions, when there are any);
+ * returns its pid and the pipe's write end, or -1 (ENOENT: not installed). */
+static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, int captions, int *fd_out)
 {
     int fds[2];
     if (pipe(fds) != 0) return -1;
@@ -409,23 +411,33 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
      * 3 writes rather than 48, with as many fewer wake-ups of ffmpeg. Best effort. */
     (void)fcntl(fds[1], F_SETPIPE_SZ, 1 << 20);
 #endif
-    char size[32], rate[16];
+    char size[32], rate[16], map[16];
     snprintf(size, sizeof size, "%dx%d", opt->width, opt->height);
     snprintf(rate, sizeof rate, "%d", opt->fps);
-    const char *argv_mp4[] = {
-        "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate, "-i", "pipe:0",
-        "-i", ps->meta, "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
-        "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
-        "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
-        "-movflags", "+faststart", "-f", "mp4", ps->tmp_out, NULL};
-    const char *argv_webm[] = {
-        "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate, "-i", "pipe:0",
-        "-i", ps->meta, "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
-        "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-crf", "34", "-b:v", "0",
-        "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-        "-color_range", "tv", "-f", "webm", ps->tmp_out, NULL};
+    const char *argv[96];
+    int n = 0;
+    const char *head[] = {"ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+                          "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate,
+                          "-i", "pipe:0", "-i", ps->meta};
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) argv[n++] = head[i];
+    if (captions) {
+        argv[n++] = "-i";
+        argv[n++] = kind == OUT_MP4 ? ps->tmp_srt : ps->tmp_cvtt;
+    }
+    const char *maps[] = {"-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1"};
+    for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++) argv[n++] = maps[i];
+    if (captions) subtitle_args(kind, 2, map, sizeof map, argv, &n);
+    const char *mp4[] = {"-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
+                         "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
+                         "-movflags", "+faststart", "-f", "mp4"};
+    const char *webm[] = {"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-crf", "34",
+                          "-b:v", "0", "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709",
+                          "-color_trc", "bt709", "-color_range", "tv", "-f", "webm"};
+    const char *const *tail = kind == OUT_MP4 ? mp4 : webm;
+    const size_t ntail = kind == OUT_MP4 ? sizeof mp4 / sizeof mp4[0] : sizeof webm / sizeof webm[0];
+    for (size_t i = 0; i < ntail; i++) argv[n++] = tail[i];
+    argv[n++] = ps->tmp_out;
+    argv[n] = NULL;
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
@@ -434,7 +446,7 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 2, ps->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     pid_t pid;
-    int rc = ui_platform_spawnp(&pid, "ffmpeg", &fa, (char *const *)(kind == OUT_MP4 ? argv_mp4 : argv_webm));
+    int rc = ui_platform_spawnp(&pid, "ffmpeg", &fa, (char *const *)argv);
     posix_spawn_file_actions_destroy(&fa);
     close(fds[0]);
     if (rc != 0) {
@@ -465,7 +477,9 @@ static int have_ffmpeg(void)
 int ui_export_lesson(xl_player *p, const ui_export_options *opt)
 {
     schedule *sc = malloc(sizeof *sc);
-    if (!sc || plan(p, opt->fps, sc) != 0) {
+    xl_caption_track captions;
+    xl_caption_track_init(&captions);
+    if (!sc || plan(p, opt->fps, sc, &captions) != 0) {
         fprintf(stderr, "xentlab: --record: out of memory\n");
         free(sc);
         return 1;
@@ -477,6 +491,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     ui_export_source src = {lesson_next, lesson_changed, &ls, xl_player_session(p), &view};
     int status = rec ? ui_export_frames(opt, sc, &src) : 1;
     xl_recording_free(rec);
+    xl_caption_track_deinit(&captions);
     free(sc);
     return status;
 }
@@ -499,8 +514,8 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     paths ps;
     if (make_paths(out, kind, &ps) != 0) return 1;
     remove_stale(out, kind);
-    const char *finals[3] = {ps.out, ps.srt, ps.vtt};
-    for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 3); i++)
+    const char *finals[4] = {ps.out, ps.srt, ps.vtt, ps.cvtt};
+    for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 4); i++)
         if (exists(finals[i]) && !opt->force) {
             fprintf(stderr, "xentlab: --record: '%s' exists; give --force to replace it\n", finals[i]);
             return 1;
@@ -543,7 +558,13 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     } else if (write_ffmetadata(ps.meta, sc, opt->fps) != 0) {
         fprintf(stderr, "xentlab: --record: cannot write beside %s: %s\n", ps.out, strerror(errno));
         status = 1;
-    } else if ((ff = start_ffmpeg(opt, kind, &ps, &fd)) < 0) {
+    }
+    /* The captions first: the video carries them as a subtitle track. */
+    if (status == 0 && (write_captions(ps.tmp_srt, ps.tmp_cvtt, sc, opt->fps) != 0 ||
+                        write_vtt(ps.tmp_vtt, sc, opt->fps) != 0)) {
+        fprintf(stderr, "xentlab: --record: cannot write the captions: %s\n", strerror(errno));
+        status = 1;
+    } else if (status == 0 && kind != OUT_FRAMES && (ff = start_ffmpeg(opt, kind, &ps, has_captions(sc), &fd)) < 0) {
         fprintf(stderr, "xentlab: --record: cannot start ffmpeg: %s\n",
                 errno == ENOSYS ? "a web page starts no programs; record videos with the desktop program"
                                 : strerror(errno));
@@ -631,6 +652,10 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             print_log_tail(ps.log);
         }
     }
+    if (status == 0 && !interrupted && kind == OUT_MP4 && has_captions(sc) && ui_captions_mp4_optional(ps.tmp_out) < 0) {
+        fprintf(stderr, "xentlab: --record: cannot finish %s: %s\n", ps.tmp_out, strerror(errno));
+        status = 1;
+    }
     if (interrupted) {
         fprintf(stderr, "xentlab: --record: interrupted at frame %ld of %ld; nothing was written to %s\n", frame,
                 sc->frames, ps.out);
@@ -639,17 +664,14 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         fprintf(stderr, "xentlab: --record: the source ended at frame %ld, planned %ld\n", frame, sc->frames);
         status = 1;
     }
-    if (status == 0 && (write_srt(ps.tmp_srt, sc, opt->fps) != 0 || write_vtt(ps.tmp_vtt, sc, opt->fps) != 0)) {
-        fprintf(stderr, "xentlab: --record: cannot write the captions: %s\n", strerror(errno));
-        status = 1;
-    }
     if (status == 0) {
         /* Replace what was there (--force was checked), then move the new files in. */
         if (kind == OUT_FRAMES && exists(ps.out) && remove_frames_dir(ps.out) != 0) {
             fprintf(stderr, "xentlab: --record: '%s' holds other files than frames; not replaced\n", ps.out);
             status = 1;
         } else if (rename(ps.tmp_out, ps.out) != 0 ||
-                   (kind != OUT_FRAMES && (rename(ps.tmp_srt, ps.srt) != 0 || rename(ps.tmp_vtt, ps.vtt) != 0))) {
+                   (kind != OUT_FRAMES && (rename(ps.tmp_srt, ps.srt) != 0 || rename(ps.tmp_vtt, ps.vtt) != 0 ||
+                                           rename(ps.tmp_cvtt, ps.cvtt) != 0))) {
             fprintf(stderr, "xentlab: --record: cannot move the result to %s: %s\n", ps.out, strerror(errno));
             status = 1;
         }

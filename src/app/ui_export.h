@@ -5,8 +5,15 @@
  *   OUT.mp4   H.264, yuv420p, +faststart, chapters (one per page) in the file
  *   OUT.webm  VP9, chapters in the file
  *   OUT       (any other name) a folder of numbered PNG frames, frame-000001.png ...
- * Beside a video: OUT's name with .srt (the narration, one cue per page at the exact page
- * times) and .chapters.vtt (WebVTT chapters); in a folder: captions.srt, chapters.vtt.
+ * Captions (ui_captions.h, xl_caption_track.h): cues of at most two lines of 42
+ * characters, cut at sentence, then clause, then word boundaries, each shown at least
+ * 1.3 s and at most 17 characters a second, never overlapping, never past their page: a
+ * page's title as it opens, each paragraph when it is shown, a question and its answers
+ * when asked, the right answer and the why when revealed, the credits at the end. They
+ * are written beside a video as OUT's name with .srt and .vtt (WebVTT), and muxed into it
+ * as a subtitle track (mov_text in mp4, WebVTT in webm; language eng, titled "English",
+ * not default or forced: players list it, viewers turn it on); .chapters.vtt holds the
+ * WebVTT chapters. In a folder: captions.srt, captions.vtt, chapters.vtt.
  *
  * Frames go to an `ffmpeg` process through a pipe; it is started with an argument
  * vector, never a shell. Everything is written under a temporary name beside OUT and
@@ -17,6 +24,7 @@
 #define UI_EXPORT_H
 
 #include "ui_scene.h"
+#include "xl_caption_track.h"
 #include "xl_player.h"
 
 typedef struct ui_export_options {
@@ -43,6 +51,9 @@ typedef struct ui_export_schedule {
     long start[XL_LESSON_MAX_PAGES], end[XL_LESSON_MAX_PAGES];
     char title[XL_LESSON_MAX_PAGES][XL_LESSON_TITLE];
     const xl_page *page[XL_LESSON_MAX_PAGES];
+    /* The captions (borrowed from the schedule's maker, who frees them after the export;
+     * NULL for none): the credits' cue is added by the exporter. */
+    const xl_caption_track *captions;
     /* Attributions of licensed data seen on the way (xl_scenario_def.credit), held on
      * the last frame for UI_EXPORT_CREDIT_SECONDS from frame credit_start. */
     int credits;
