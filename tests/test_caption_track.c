@@ -232,14 +232,27 @@ START_TEST(clipped_to_the_page)
     xl_caption_track t;
     xl_caption_track_init(&t);
     xl_caption_track_add_segments(&t, l, sg, 2, 10, start, end, 2, 500, NULL);
-    ck_assert_int_gt(t.n, 1);
+    ck_assert_int_ge(t.n, 1);
+    ck_assert_str_eq(t.cues[0].text, "One");
     ck_assert_int_eq(t.cues[0].start_ms, 500);
+    char why[256];
     for (int i = 0; i < t.n; i++) {
         ck_assert_int_le(t.cues[i].end_ms, 500 + 2500);
-        ck_assert_int_gt(t.cues[i].end_ms, t.cues[i].start_ms);
-        if (i) ck_assert_int_ge(t.cues[i].start_ms, t.cues[i - 1].end_ms);
+        ck_assert_msg(!xl_caption_cue_check(&t.cues[i], i ? &t.cues[i - 1] : NULL, 0, why, sizeof why), "cue %d: %s", i, why);
     }
-    ck_assert_int_gt(t.dropped, 0); /* the cues timed past the page's end are left out */
+    /* The cues without the time to be read are left out, counted. */
+    ck_assert_int_gt(t.dropped, 0);
+    const int kept = t.n, dropped = t.dropped;
+    /* The paragraph given its 11.7 s on a page of 14 s: every cue has its time. */
+    xl_caption_track_deinit(&t);
+    const xl_rec_segment sg2[2] = {{XL_REC_SEG_TITLE, 0, 0, 0, 13}, {XL_REC_SEG_PARA, 0, 0, 13, 130}};
+    const long start2[2] = {0, 140}, end2[2] = {140, 150};
+    xl_caption_track_add_segments(&t, l, sg2, 2, 10, start2, end2, 2, 500, NULL);
+    ck_assert_int_eq(t.dropped, 0);
+    ck_assert_int_eq(t.cues[t.n - 1].end_ms, 500 + 13000);
+    ck_assert_int_gt(t.n, kept);
+    ck_assert_int_lt(t.dropped, dropped);
+    ck_assert_int_eq(t.kind[1], XL_REC_SEG_PARA);
     /* Credits after it, in their own span. */
     const int before = t.n;
     ck_assert_int_eq(xl_caption_track_add_text(&t, "Data: a set by someone, under CC BY 4.0", 6000, 11000), 1);

@@ -47,7 +47,7 @@ static long long least_ms(const xl_cue *c)
 }
 
 /* Cues [from, n): clipped to their page, held for their least time where the quiet after
- * them allows, and the empty ones (no time left on their page) taken out. */
+ * them allows, and the ones still too short or too fast to read taken out. */
 static void settle(xl_caption_track *t, int from)
 {
     for (int i = from > 0 ? from - 1 : 0; i < t->n; i++) {
@@ -61,7 +61,11 @@ static void settle(xl_caption_track *t, int from)
     }
     int k = from;
     for (int i = from; i < t->n; i++) {
-        if (t->cues[i].end_ms <= t->cues[i].start_ms) {
+        /* A cue without the time to be read (its page turned first) is left out: a flash
+         * of words helps no one, and the page shows them anyway. */
+        const long long ms = t->cues[i].end_ms - t->cues[i].start_ms;
+        if ((double)ms < 1000.0 * XL_CAPTION_MIN_CUE_SECONDS ||
+            (double)t->cues[i].chars * 1000.0 > XL_CAPTION_MAX_CHARS_PER_SECOND * (double)ms) {
             t->dropped++;
             continue;
         }
@@ -146,6 +150,14 @@ int xl_caption_track_add_text(xl_caption_track *t, const char *text, long long s
     t->n += count;
     settle(t, from);
     return t->n - from;
+}
+
+void xl_caption_track_clip(xl_caption_track *t, int from, long long until_ms)
+{
+    if (from < 0) from = 0;
+    for (int i = from; i < t->n; i++)
+        if (t->until[i] > until_ms) t->until[i] = until_ms;
+    settle(t, from);
 }
 
 int xl_caption_cue_check(const xl_cue *c, const xl_cue *prev, long long tol_ms, char *why, size_t n)

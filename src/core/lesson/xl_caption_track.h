@@ -7,7 +7,9 @@
  * question with its answers when asked, the right answer and the why when revealed.
  * Then every cue that would be shown faster than a reader reads (under its least time,
  * xl_caption_cue_seconds) is held longer, into the quiet after it, but never past the
- * next cue's start or its page's end. The cues never overlap and never outlive their page.
+ * next cue's start or its page's end; a cue still too short or too fast (its page turned
+ * before it could be read, in a replay) is left out and counted. The cues never overlap,
+ * never outlive their page and always keep the limits.
  *
  * Pure C11: no I/O; the track's cues are allocated and freed with it.
  */
@@ -25,7 +27,7 @@ typedef struct xl_caption_track {
     int *page;      /* each cue's page (0-based), -1 for a cue of no page (credits) */
     int *kind;      /* each cue's xl_rec_seg_kind, -1 for a cue of no segment */
     long long *until; /* each cue's page's end in ms: it is never shown past it */
-    int dropped;    /* cues left out: past the cap or out of memory, or no time left on their page */
+    int dropped;    /* cues left out: past the cap or out of memory, or without the time to be read */
 } xl_caption_track;
 
 /* How long a voice took to say each cue of segment sg (cut as xl_caption_split cuts its
@@ -52,6 +54,10 @@ int xl_caption_track_add_segments(xl_caption_track *t, const xl_lesson *l, const
 /* Add text's cues across [start_ms, end_ms), timed in proportion, after the last cue
  * (an end card, credits). Returns the number added. */
 int xl_caption_track_add_text(xl_caption_track *t, const char *text, long long start_ms, long long end_ms);
+
+/* Cues [from, n) end by until_ms at the latest: clipped, and the ones starting after it
+ * left out (a replay's page turned before its words were read). */
+void xl_caption_track_clip(xl_caption_track *t, int from, long long until_ms);
 
 /* What a cue breaks of the limits, as a sentence into why[n] (empty when it keeps them):
  * more than XL_CAPTION_LINES lines or XL_CAPTION_LINE_CHARS characters a line, shorter
