@@ -262,6 +262,7 @@ static int sentence_end(const char *w)
     if (n >= 3 && memcmp(w + n - 3, "…", 3) == 0) return 1;
     if (n == 0 || !strchr(".?!", w[n - 1])) return 0;
     if (w[n - 1] != '.') return 1;
+    if (n == 2 && w[0] >= 'A' && w[0] <= 'Z') return 0; /* an initial: "E. Alpaydin" */
     char b[256];
     bare(w, b);
     return !in_list(b, abbreviations);
