@@ -13,7 +13,8 @@
 #     under the final name, no temporary left;
 #   - xentlab killed with SIGKILL: its temporaries stay, and the next recording of the
 #     same name removes them (only the dead process's, only that output's);
-#   - a frame of the video looked at: it is the lesson's (the narration column is there).
+#   - a frame of the video looked at: it is the lesson's (the narration column is there);
+#   - a replay of a lesson to video: its pages' captions as the learner brought them on.
 #
 #   tests/test_export.sh path/to/xentlab
 # Exit status: 0 pass, 1 fail, 77 skipped (ffmpeg or ffprobe missing).
@@ -22,6 +23,7 @@ xentlab=${1:?usage: test_export.sh path/to/xentlab}
 for tool in ffmpeg ffprobe python3; do
     command -v "$tool" >/dev/null 2>&1 || { echo "export test skipped: $tool is not installed"; exit 77; }
 done
+lessons=$(cd "$(dirname "$0")/../lessons" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
@@ -265,6 +267,46 @@ a, b, c = (open("dframes/frame-%06d.png" % k, "rb").read() for k in (nd - 10, nd
 assert a != b and b == c, "the credits frame is not the one held to the end"
 PY
 ok "a video of the digits ends on their CC BY 4.0 attribution (5 s, its own caption cue); iris adds none"
+
+# ---- a replay's captions ---------------------------------------------------------------
+# Lesson 4 opened, page 2 at 25 s, its question answered at 28 s, page 3 at 40 s: the
+# pages' cues as they appeared, the answer's from 28 s, none past its page (the video
+# runs to 46 s: the last line, a no-op, keeps page 3 on screen).
+version=$("$xentlab" --version | sed -n '1s/^xentlab //p')
+printf '# x\nxentlab-input 1 %s\nsize 1280 720\n0 0 lesson open %s\n25000 0 lesson next\n28000 0 lesson answer 1\n40000 0 lesson next\n45000 0 lesson unblank\n' \
+    "$version" "$lessons/04-cross-entropy.lesson" >replay.txt
+"$xentlab" --replay replay.txt --record replay.mp4 --size 640x360 --fps 5 2>replay.log ||
+    { cat replay.log; fail "--replay --record replay.mp4"; }
+ffprobe -v error -show_streams -show_chapters -of json replay.mp4 >replay.json || fail "ffprobe replay.mp4"
+python3 - <<'PY' || fail "the replay's captions are not what was asked for"
+import json
+d = json.load(open("replay.json"))
+assert [s["codec_name"] for s in d["streams"] if s["codec_type"] == "subtitle"] == ["mov_text"], d["streams"]
+pages = [(float(c["start_time"]), float(c["end_time"])) for c in d["chapters"]]
+def secs(t):
+    h, m, s = t.replace(",", ".").split(":")
+    return 3600 * int(h) + 60 * int(m) + float(s)
+cues = []
+for block in open("replay.srt", encoding="utf-8").read().strip().split("\n\n"):
+    lines = block.split("\n")
+    a, b = (secs(t) for t in lines[1].split(" --> "))
+    cues.append((a, b, lines[2:]))
+prev = 0.0
+for a, b, lines in cues:
+    chars = sum(len(l) for l in lines)
+    assert len(lines) <= 2 and all(len(l) <= 42 for l in lines) and b - a >= 1.3 - 1e-9 and chars <= 17 * (b - a), lines
+    assert a >= prev - 1e-9 and any(s <= a and b <= e + 1e-9 for s, e in pages), (a, b, lines)
+    prev = b
+texts = [" ".join(c[2]) for c in cues]
+assert texts[0] == "The expected surprise of someone who assumes Q", texts[0]
+title = [c for c in cues if c[2] == ["A robin song"]]
+answer = [c for c in cues if c[2][0].startswith("Answer: robin's")]
+assert title and abs(title[0][0] - 25.0) < 1e-9, title
+assert answer and abs(answer[0][0] - 28.0) < 1e-9, answer
+assert any(t == "Learning the robin" for t in texts), texts
+print("replay: %d cues; the page at 25 s, the answer at 28 s" % len(cues))
+PY
+ok "a replay's video captions its lesson's pages as they appeared"
 
 # ---- bad values --------------------------------------------------------------------------
 "$xentlab" --record x.mkv --lesson 1 2>/dev/null; [ $? -eq 1 ] || fail "--record x.mkv was accepted"

@@ -233,6 +233,7 @@ static int is_formula(const char *w, int chars)
     /* A letter alone, maybe with a subscript or a prime: Latin, or Greek and the like
      * (a lead byte below 0xE2; from there on are dashes, quotes and symbols). */
     const unsigned char first = (unsigned char)b[0];
+    if (!first) return 0; /* punctuation alone */
     const int letter = (first >= 'a' && first <= 'z') || (first >= 0xC0 && first < 0xE2);
     int more_letters = 0; /* "by" is a word; "q₁" and "y'" are letters alone */
     for (const char *c = b + 1; *c; c++)
