@@ -123,6 +123,12 @@ START_TEST(sentences_first)
     ck_assert_msg(strstr(cues[1].text, "species.") != NULL && strstr(cues[1].text, "The truth") == NULL,
                   "cue 2: '%s'", cues[1].text);
     ck_assert_str_eq(cues[2].text, "The truth P says how often\neach song really is each species.");
+    /* A variable ends a sentence too ("... change P."); numbered answers stay whole. */
+    ck_assert_int_eq(split_checked("Gradient descent runs for 300 steps. How much of the KL part is left? "
+                                   "1: all of it: learning cannot change P. 2: about half: the steps get smaller. "
+                                   "3: none: Q becomes P."), 3);
+    ck_assert_str_eq(cues[1].text, "1: all of it: learning cannot change P.");
+    ck_assert_str_eq(cues[2].text, "2: about half: the steps get smaller.\n3: none: Q becomes P.");
     /* e.g. is not a sentence end. */
     ck_assert_int_eq(split_checked("Some words e.g. here and there, then a few more words to make it long."), 1);
 }

@@ -263,19 +263,19 @@ static int sentence_end(const char *w)
     if (n >= 3 && memcmp(w + n - 3, "…", 3) == 0) return 1;
     if (n == 0 || !strchr(".?!", w[n - 1])) return 0;
     if (w[n - 1] != '.') return 1;
-    if (n == 2 && w[0] >= 'A' && w[0] <= 'Z') return 0; /* an initial: "E. Alpaydin" */
     char b[256];
     bare(w, b);
     return !in_list(b, abbreviations);
 }
 
-/* The kind of place between tokens a and b; depth is the brackets open after a. */
-static place classify(const char *a, int a_chars, const char *b, int b_chars, int depth)
+/* The kind of place between tokens a and b; depth is the brackets open after a, opens
+ * is 1 when a starts a sentence (a label such as "2:" is one only there). */
+static place classify(const char *a, int a_chars, const char *b, int b_chars, int depth, int opens)
 {
     if (sentence_end(a)) return PLACE_SENTENCE;
     /* A label stays with what it labels: "1: robin's", "Answer: the first". */
     size_t la = strlen(a);
-    const int label = (la == 2 || la == 3) && a[0] >= '1' && a[0] <= '9' && (la == 2 || (a[1] >= '0' && a[1] <= '9'));
+    const int label = opens && (la == 2 || la == 3) && a[0] >= '1' && a[0] <= '9' && (la == 2 || (a[1] >= '0' && a[1] <= '9'));
     if (la >= 2 && a[la - 1] == ':' && (label || strcmp(a, "Answer:") == 0)) return PLACE_FORMULA;
     const int clause = ends_with(a, ",") || ends_with(a, ";") || ends_with(a, ":") || ends_with(a, "—") ||
                        starts_with(b, "—") || starts_with(b, "–") || strcmp(b, "-") == 0;
@@ -307,7 +307,8 @@ static void classify_all(const unsigned char *s, tok *t, int m)
         if (i + 1 >= m || t[i].after == PLACE_FORCED || t[i].after == PLACE_PIECE) continue;
         token_text(s, &t[i], a);
         token_text(s, &t[i + 1], b);
-        t[i].after = classify(a, t[i].chars, b, t[i + 1].chars, depth);
+        const int opens = i == 0 || t[i - 1].after == PLACE_SENTENCE || t[i - 1].after == PLACE_FORCED;
+        t[i].after = classify(a, t[i].chars, b, t[i + 1].chars, depth, opens);
     }
 }
 
