@@ -35,7 +35,9 @@ enum {
     CUE_COST = 30,       /* each cue */
     SHORT_CHARS = 36,    /* a cue shorter than this costs SHORT_COST a character missing */
     ORPHAN_COST = 80,    /* a line of one word beside a line of several */
-    RUN_ON_COST = 100    /* a sentence ending inside a line of a cue that does not hold whole sentences */
+    RUN_ON_COST = 100,   /* a sentence ending inside a line of a cue that does not hold whole sentences */
+    MID_LINE_COST = 40,  /* a sentence ending inside a line of a cue that does ("Yes. It is.") */
+    RUN_INTO_COST = 50   /* a cue that begins a sentence and leaves it for the next cue */
 };
 #define SHORT_COST 1.5
 #define LINE_PLACE_WEIGHT 0.5 /* a line break matters less than a cue's end */
@@ -377,14 +379,18 @@ static void solve(cut *c)
             const long chars = line_chars(c, a, j) - (k >= 0 ? c->t[k].gap : 0);
             double cost = c->best[a] + CUE_COST + lines + (a > 0 ? place_cost[c->t[a - 1].after] : 0.0);
             if (chars < SHORT_CHARS) cost += SHORT_COST * (double)(SHORT_CHARS - chars);
-            /* Sentences inside a cue: fine when it holds whole ones ("Yes. It is."), not
-             * when a cue runs from the middle of one into the next. */
+            /* Sentences inside a cue: best a line each; fine when the cue holds whole ones
+             * ("Yes. It is."), not when it runs from the middle of one into the next. */
             const int whole_start = a == 0 || c->t[a - 1].after == PLACE_SENTENCE || c->t[a - 1].after == PLACE_FORCED;
             const int whole_end = j == c->m || c->t[j - 1].after == PLACE_SENTENCE || c->t[j - 1].after == PLACE_FORCED;
-            if (!(whole_start && whole_end)) {
-                int inside = c->ends[j - 1] - c->ends[a];
-                if (k >= 0 && c->t[k - 1].after == PLACE_SENTENCE) inside--; /* the line break is there */
+            int inside = c->ends[j - 1] - c->ends[a];
+            const int at_break = k >= 0 && c->t[k - 1].after == PLACE_SENTENCE;
+            inside -= at_break; /* sentence ends inside a line */
+            if (whole_start && whole_end) {
+                cost += MID_LINE_COST * inside;
+            } else {
                 cost += RUN_ON_COST * inside;
+                if (!whole_end && inside + at_break > 0) cost += RUN_INTO_COST; /* a sentence begun runs on */
             }
             if (c->best[j] < 0.0 || cost < c->best[j]) {
                 c->best[j] = cost;
