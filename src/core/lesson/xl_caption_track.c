@@ -41,26 +41,57 @@ static int reserve(xl_caption_track *t, int more)
     return 0;
 }
 
+/* The least a cue is held, the hard limits: 1.3 s and 17 characters a second. (Cues are
+ * timed for 15 a second; holding to the limit, not the aim, keeps a voice's captions in
+ * step with it.) */
 static long long least_ms(const xl_cue *c)
 {
-    return (long long)(1000.0 * xl_caption_cue_seconds(c->chars) + 0.999);
+    const double read = 1000.0 * (double)c->chars / XL_CAPTION_MAX_CHARS_PER_SECOND;
+    const double least = 1000.0 * XL_CAPTION_MIN_CUE_SECONDS;
+    return (long long)((read > least ? read : least) + 0.999);
 }
 
-/* Cues [from, n): clipped to their page, held for their least time where the quiet after
- * them allows, and the ones still too short or too fast to read taken out. */
+/* The cues [g, q) of one page (one `until`): each held for its least time, pushing the
+ * ones after it later where it must (a voice quicker than a reader: the captions lag it
+ * a little and catch up in the next pause); if that runs past the page's end, pulled
+ * back from the end, but none earlier than it was said. Never overlapping. */
+static void fit(xl_caption_track *t, int g, int q)
+{
+    const long long until = t->until[g];
+    long long *said = malloc((size_t)(q - g) * sizeof *said);
+    for (int i = g; i < q && said; i++) said[i - g] = t->cues[i].start_ms;
+    for (int i = g; i < q; i++) {
+        xl_cue *c = &t->cues[i];
+        if (i > g && c->start_ms < t->cues[i - 1].end_ms) c->start_ms = t->cues[i - 1].end_ms;
+        if (c->end_ms < c->start_ms + least_ms(c)) c->end_ms = c->start_ms + least_ms(c);
+    }
+    long long limit = until;
+    for (int i = q - 1; i >= g; i--) {
+        xl_cue *c = &t->cues[i];
+        if (c->end_ms > limit) c->end_ms = limit;
+        if (c->start_ms > c->end_ms - least_ms(c)) c->start_ms = c->end_ms - least_ms(c);
+        const long long floor = said ? said[i - g] : c->start_ms;
+        if (c->start_ms < floor) c->start_ms = floor;
+        if (c->start_ms > limit) c->start_ms = limit;
+        limit = c->start_ms;
+    }
+    free(said);
+}
+
+/* The cues from the page of cue `from` on: fitted page by page, and the ones still too
+ * short or too fast to read taken out. */
 static void settle(xl_caption_track *t, int from)
 {
-    for (int i = from > 0 ? from - 1 : 0; i < t->n; i++) {
-        xl_cue *c = &t->cues[i];
-        if (c->end_ms > t->until[i]) c->end_ms = t->until[i];
-        long long limit = t->until[i];
-        if (i + 1 < t->n && t->cues[i + 1].start_ms < limit) limit = t->cues[i + 1].start_ms;
-        const long long want = c->start_ms + least_ms(c);
-        if (c->end_ms < want) c->end_ms = want < limit ? want : limit;
-        if (c->end_ms > limit) c->end_ms = limit;
+    int p = from > 0 ? from - 1 : 0;
+    while (p > 0 && t->until[p - 1] == t->until[p]) p--;
+    for (int g = p; g < t->n;) {
+        int q = g + 1;
+        while (q < t->n && t->until[q] == t->until[g]) q++;
+        fit(t, g, q);
+        g = q;
     }
-    int k = from;
-    for (int i = from; i < t->n; i++) {
+    int k = p;
+    for (int i = p; i < t->n; i++) {
         /* A cue without the time to be read (its page turned first) is left out: a flash
          * of words helps no one, and the page shows them anyway. */
         const long long ms = t->cues[i].end_ms - t->cues[i].start_ms;

@@ -6,10 +6,12 @@
  * for each cue. A page title as the page opens, each paragraph when it is shown, a
  * question with its answers when asked, the right answer and the why when revealed.
  * Then every cue that would be shown faster than a reader reads (under its least time,
- * xl_caption_cue_seconds) is held longer, into the quiet after it, but never past the
- * next cue's start or its page's end; a cue still too short or too fast (its page turned
- * before it could be read, in a replay) is left out and counted. The cues never overlap,
- * never outlive their page and always keep the limits.
+ * xl_caption_cue_seconds) is held longer: into the quiet after it, or pushing the cues
+ * after it later (a voice quicker than a reader: the captions lag it a little and catch
+ * up at the next pause), or, at its page's end, pulling them earlier; a cue still too
+ * short or too fast (its page turned before it could be read, in a replay) is left out
+ * and counted. The cues never overlap, never outlive their page and always keep the
+ * limits.
  *
  * Pure C11: no I/O; the track's cues are allocated and freed with it.
  */
