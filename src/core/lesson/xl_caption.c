@@ -367,6 +367,8 @@ static void solve(cut *c)
     c->best[0] = 0.0;
     for (int j = 1; j <= c->m; j++) {
         c->best[j] = -1.0;
+        c->from[j] = j - 1; /* a cue of one token: always fits a line, so always replaced */
+        c->split[j] = -1;
         for (int a = j - 1; a >= 0; a--) {
             if (a < j - 1 && c->t[a].after == PLACE_FORCED) break; /* a newline inside the cue */
             if (line_chars(c, a, j) > XL_CAPTION_LINES * XL_CAPTION_LINE_CHARS + 1 ||
@@ -442,17 +444,13 @@ static int cut_text(const char *text, cue_fn each, void *ctx)
             c.wb[i + 1] = c.wb[i] + (long)c.t[i].len + c.t[i].gap;
         }
         solve(&c);
-        /* Every token fits a line, so a cue of one token always fits: best[m] is set. */
-        cues = 0;
-        for (int j = c.m; j > 0; j = c.from[j]) cues++;
-        /* The cues in order: walk back once more, filling from the end. */
-        int *ends = malloc((size_t)(cues > 0 ? cues : 1) * sizeof *ends);
-        if (!ends) {
-            cues = -1;
-        } else {
-            int i = cues;
-            for (int j = c.m; j > 0; j = c.from[j]) ends[--i] = j;
-            for (i = 0; i < cues; i++) each(&c, c.from[ends[i]], c.split[ends[i]], ends[i], ctx);
+        /* The cues' ends, walked back from the last (every token fits a line, so a cue of
+         * one token always fits: best[m] is set), then the cues in order. */
+        int *ends = malloc((size_t)(c.m + 1) * sizeof *ends);
+        if (ends) {
+            cues = 0;
+            for (int j = c.m; j > 0 && cues < c.m; j = c.from[j]) ends[cues++] = j;
+            for (int i = cues - 1; i >= 0; i--) each(&c, c.from[ends[i]], c.split[ends[i]], ends[i], ctx);
             free(ends);
         }
     }

@@ -58,8 +58,9 @@ static long long least_ms(const xl_cue *c)
 static void fit(xl_caption_track *t, int g, int q)
 {
     const long long until = t->until[g];
-    long long *said = malloc((size_t)(q - g) * sizeof *said);
-    for (int i = g; i < q && said; i++) said[i - g] = t->cues[i].start_ms;
+    long long *said = calloc((size_t)(q - g), sizeof *said);
+    if (said)
+        for (int i = g; i < q; i++) said[i - g] = t->cues[i].start_ms;
     for (int i = g; i < q; i++) {
         xl_cue *c = &t->cues[i];
         if (i > g && c->start_ms < t->cues[i - 1].end_ms) c->start_ms = t->cues[i - 1].end_ms;
@@ -195,7 +196,7 @@ int xl_caption_cue_check(const xl_cue *c, const xl_cue *prev, long long tol_ms, 
 {
     if (n > 0) why[0] = '\0';
     const char *line = c->text;
-    for (int k = 0; line; k++) {
+    for (int k = 0;; k++) {
         const char *nl = strchr(line, '\n');
         char one[XL_CAPTION_CUE_BYTES];
         snprintf(one, sizeof one, "%.*s", (int)(nl ? nl - line : (long)strlen(line)), line);
@@ -208,7 +209,8 @@ int xl_caption_cue_check(const xl_cue *c, const xl_cue *prev, long long tol_ms, 
             snprintf(why, n, "line %d has %d characters (at most %d)", k + 1, chars, XL_CAPTION_LINE_CHARS);
             return 1;
         }
-        line = nl ? nl + 1 : NULL;
+        if (!nl) break;
+        line = nl + 1;
     }
     const long long ms = c->end_ms - c->start_ms;
     if ((double)ms < 1000.0 * XL_CAPTION_MIN_CUE_SECONDS - (double)tol_ms) {
