@@ -137,7 +137,14 @@ n=$(ffprobe -v error -count_frames -select_streams v -show_entries stream=nb_rea
 sub=$(ffprobe -v error -select_streams s -show_entries stream=codec_name:stream_tags=language,title:stream_disposition=default,forced -of compact=p=0 w1.webm)
 [ "$sub" = "codec_name=webvtt|disposition:default=0|disposition:forced=0|tag:language=eng|tag:title=English" ] ||
     fail "the webm's subtitle track is '$sub'"
-ffmpeg -v error -i w1.webm -map 0:s:0 -f webvtt w1.extracted.vtt || fail "no subtitle track to extract from w1.webm"
+ffmpeg -v error -i w1.webm -map 0:s:0 -c:s copy -f webvtt w1.extracted.vtt || fail "no subtitle track to extract from w1.webm"
+# What WebVTT escapes (x < 4 & y > 2, an arrow -->) goes into the webm as written.
+printf '# Signs\n\n## Signs\n\nWhen x < 4 & y > 2 --> done.\n\n@hold 4\n' >signs.lesson
+"$xentlab" --record signs.webm --lesson signs.lesson --size 640x360 --fps 5 2>signs.log || { cat signs.log; fail "--record signs.webm"; }
+ffmpeg -v error -i signs.webm -map 0:s:0 -c:s copy -f webvtt signs.extracted.vtt || fail "no subtitle track in signs.webm"
+grep -q '^When x &lt; 4 &amp; y &gt; 2 --&gt; done\.$' signs.vtt || fail "signs.vtt: $(cat signs.vtt)"
+grep -q '^When x &lt; 4 &amp; y &gt; 2 --&gt; done\.$' signs.extracted.vtt || fail "the webm's track: $(cat signs.extracted.vtt)"
+grep -q '^When x < 4 & y > 2 → done\.$' signs.srt || fail "signs.srt: $(cat signs.srt)"
 python3 - <<'PY' || fail "the webm's subtitle track differs from its .vtt"
 import re
 def cues(path):
@@ -149,7 +156,7 @@ def cues(path):
 a, b = cues("w1.vtt"), cues("w1.extracted.vtt")
 assert len(a) >= 8 and a == b, (len(a), len(b), a[:2], b[:2])
 PY
-ok "webm: vp9, $n frames; a WebVTT subtitle track (eng, English, not default) equal to w1.vtt"
+ok "webm: vp9, $n frames; a WebVTT subtitle track (eng, English, not default) equal to w1.vtt, escapes kept"
 
 # ---- PNG frames, twice: the same bytes ------------------------------------------------
 "$xentlab" --record a --lesson 1 --size 640x480 --fps 10 2>/dev/null || fail "--record a (frames)"

@@ -393,7 +393,8 @@ static void remove_stale(const char *out, out_kind kind)
 static void subtitle_args(out_kind kind, int input, char *map, size_t map_size, const char **argv, int *n)
 {
     snprintf(map, map_size, "%d:s:0", input);
-    const char *args[] = {"-map", map, "-c:s", kind == OUT_MP4 ? "mov_text" : "webvtt",
+    /* WebVTT is copied as written: ffmpeg's WebVTT decoder drops what is escaped (x &lt; 4). */
+    const char *args[] = {"-map", map, "-c:s", kind == OUT_MP4 ? "mov_text" : "copy",
                           "-metadata:s:s:0", "language=eng", "-metadata:s:s:0", "title=English",
                           "-metadata:s:s:0", "handler_name=English", "-disposition:s:0", "0",
                           "-disposition:v:0", "default"};
