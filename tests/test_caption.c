@@ -261,6 +261,8 @@ START_TEST(min_seconds)
     ck_assert_double_eq_tol(xl_caption_min_seconds(NULL), 0.0, 1e-12);
     ck_assert_double_eq_tol(xl_caption_cue_seconds(30), 2.0, 1e-12);
     ck_assert_double_eq_tol(xl_caption_cue_seconds(0), 1.3, 1e-12);
+    ck_assert_double_eq_tol(xl_caption_cue_limit_seconds(34), 2.0, 1e-12);
+    ck_assert_double_eq_tol(xl_caption_cue_limit_seconds(20), 1.3, 1e-12);
     /* The sum over the cues the split makes. */
     const char *text = "Gradient descent moves the logits toward the P. The loss falls as the steps go on here.";
     const int n = split_checked(text);
@@ -282,6 +284,19 @@ static void check_timing(int n, long long start, long long end, double least_s)
         const double secs = (double)(cues[i].end_ms - cues[i].start_ms) / 1000.0;
         ck_assert_msg(secs >= least_s * xl_caption_cue_seconds(cues[i].chars) - 0.001, "cue %d: %.3f s for %d characters",
                       i, secs, cues[i].chars);
+    }
+}
+
+/* Cues meet end to start, the first at start, the last at end, each within the limits. */
+static void check_limits_timing(int n, long long start, long long end)
+{
+    ck_assert_int_eq(cues[0].start_ms, start);
+    ck_assert_int_eq(cues[n - 1].end_ms, end);
+    for (int i = 0; i < n; i++) {
+        if (i > 0) ck_assert_int_eq(cues[i].start_ms, cues[i - 1].end_ms);
+        const long long ms = cues[i].end_ms - cues[i].start_ms;
+        ck_assert_msg(ms >= 1300 && cues[i].chars * 1000 <= 17 * ms, "cue %d: %lld ms for %d characters", i, ms,
+                      cues[i].chars);
     }
 }
 
@@ -315,15 +330,23 @@ START_TEST(timed_by_a_voice)
     check_timing(n, 2000, 9800, 1.0);
     ck_assert_int_eq(cues[1].start_ms, 5500);
     ck_assert_int_eq(cues[2].start_ms, 8500);
-    /* A voice faster than a reader (1 s for 46 characters): the next cue waits for it. */
+    /* A voice faster than the limits (1 s for 46 characters): the next cue waits until
+     * the first has had 46 / 17 = 2.706 s. */
     const long long fast[3] = {1000, 1000, 1000};
     xl_caption_time(cues, n, 0, 8000, fast);
-    check_timing(n, 0, 8000, 1.0);
-    ck_assert_int_eq(cues[1].start_ms, 3067);
-    /* ... and the end pulls the cues back so the last has its 1.3 s. */
-    xl_caption_time(cues, n, 0, 6967, fast);
-    check_timing(n, 0, 6967, 1.0);
-    ck_assert_int_eq(cues[2].start_ms, 6967 - 1300);
+    check_limits_timing(n, 0, 8000);
+    ck_assert_int_eq(cues[1].start_ms, 2706);
+    ck_assert_int_eq(cues[2].start_ms, 2706 + 2295);
+    /* A pause before the second cue, and the end near: pulled back from the end so the
+     * last has its 1.3 s and the second its 2.295 s (shown a little before it is said). */
+    const long long pause[3] = {4000, 500, 500};
+    xl_caption_time(cues, n, 0, 7000, pause);
+    check_limits_timing(n, 0, 7000);
+    ck_assert_int_eq(cues[2].start_ms, 7000 - 1300);
+    ck_assert_int_eq(cues[1].start_ms, 7000 - 1300 - 2295);
+    /* A span too short even for the limits: in proportion, as without a voice. */
+    xl_caption_time(cues, n, 0, 3000, fast);
+    ck_assert_int_eq(cues[1].start_ms, 1321); /* 3000 · 3066.7 / 6966.7, rounded */
 }
 END_TEST
 

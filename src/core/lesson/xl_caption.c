@@ -517,14 +517,29 @@ double xl_caption_min_seconds(const char *text)
     return read > cues * XL_CAPTION_MIN_CUE_SECONDS ? read : cues * XL_CAPTION_MIN_CUE_SECONDS;
 }
 
+double xl_caption_cue_limit_seconds(int chars)
+{
+    const double read = (double)chars / XL_CAPTION_MAX_CHARS_PER_SECOND;
+    return read > XL_CAPTION_MIN_CUE_SECONDS ? read : XL_CAPTION_MIN_CUE_SECONDS;
+}
+
+static long long limit_ms(const xl_cue *c)
+{
+    return (long long)(1000.0 * xl_caption_cue_limit_seconds(c->chars) + 0.999);
+}
+
 void xl_caption_time(xl_cue *cues, int n, long long start_ms, long long end_ms, const long long *said_ms)
 {
     if (n <= 0) return;
     if (end_ms < start_ms) end_ms = start_ms;
     const long long span = end_ms - start_ms;
     double least = 0.0;
-    for (int i = 0; i < n; i++) least += 1000.0 * xl_caption_cue_seconds(cues[i].chars);
-    if (!said_ms || least > (double)span) {
+    long long limits = 0;
+    for (int i = 0; i < n; i++) {
+        least += 1000.0 * xl_caption_cue_seconds(cues[i].chars);
+        limits += limit_ms(&cues[i]);
+    }
+    if (!said_ms || limits > span) {
         /* In proportion to the least times, boundaries rounded from the running sum so
          * that the cues meet exactly and the last ends at end_ms. */
         double sum = 0.0;
@@ -537,22 +552,19 @@ void xl_caption_time(xl_cue *cues, int n, long long start_ms, long long end_ms, 
         return;
     }
     /* From the voice: each cue starts when it is said, but never before the cue before
-     * it has had its least time; then, from the end, no cue so late that the ones after
-     * it lack theirs. The least times fit the span, so both passes agree. */
+     * it has been up for the limits (1.3 s, 17 characters a second: the voice sets the
+     * pace, the limits only guard it); then, from the end, no cue so late that the ones
+     * after it lack theirs. The limits fit the span, so both passes agree. */
     long long said = start_ms;
     for (int i = 0; i < n; i++) {
-        const long long need = (long long)(1000.0 * xl_caption_cue_seconds(cues[i].chars) + 0.5);
         long long at = said;
-        if (i > 0 && at < cues[i - 1].start_ms + (long long)(1000.0 * xl_caption_cue_seconds(cues[i - 1].chars) + 0.5))
-            at = cues[i - 1].start_ms + (long long)(1000.0 * xl_caption_cue_seconds(cues[i - 1].chars) + 0.5);
+        if (i > 0 && at < cues[i - 1].start_ms + limit_ms(&cues[i - 1])) at = cues[i - 1].start_ms + limit_ms(&cues[i - 1]);
         cues[i].start_ms = at;
-        cues[i].end_ms = at + need;
         said += said_ms[i] > 0 ? said_ms[i] : 0;
     }
     long long limit = end_ms;
     for (int i = n - 1; i >= 0; i--) {
-        const long long need = cues[i].end_ms - cues[i].start_ms;
-        if (cues[i].start_ms + need > limit) cues[i].start_ms = limit - need;
+        if (cues[i].start_ms + limit_ms(&cues[i]) > limit) cues[i].start_ms = limit - limit_ms(&cues[i]);
         if (cues[i].start_ms < start_ms) cues[i].start_ms = start_ms;
         limit = cues[i].start_ms;
     }

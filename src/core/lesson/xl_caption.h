@@ -55,6 +55,10 @@ int xl_caption_chars(const char *text);
 /* The least seconds a cue of `chars` characters needs on screen. */
 double xl_caption_cue_seconds(int chars);
 
+/* The least seconds a cue of `chars` characters may be shown, the hard limits:
+ * max(XL_CAPTION_MIN_CUE_SECONDS, chars / XL_CAPTION_MAX_CHARS_PER_SECOND). */
+double xl_caption_cue_limit_seconds(int chars);
+
 /* The least seconds text's cues need on screen together: the sum over its cues of
  * xl_caption_cue_seconds (0 for an empty text). Out of memory, an estimate from the
  * characters alone. */
@@ -63,11 +67,12 @@ double xl_caption_min_seconds(const char *text);
 /* Time cues[0..n) one after another across [start_ms, end_ms), without gaps or overlap:
  *   said_ms NULL: each cue gets a share of the span in proportion to its least time;
  *   said_ms[i]:  how long a voice took to say cue i, the cues said one after another from
- *                start_ms: each cue is shown from when it is said, held at least its least
- *                time (shifted as little as can be when the voice is faster than a reader),
- *                the last one until end_ms.
- * A span shorter than the cues' least times is shared in proportion (the cues are then
- * faster than a reader: the caller makes spans long enough). */
+ *                start_ms: each cue is shown from when it is said until the next is, the
+ *                last until end_ms, but at least xl_caption_cue_limit_seconds (shifted as
+ *                little as can be when the voice is faster than that); a span shorter
+ *                than those limits is shared in proportion, as without a voice.
+ * A span shorter than the cues' least times leaves them faster than a reader: the caller
+ * makes spans long enough (xl_caption_min_seconds). */
 void xl_caption_time(xl_cue *cues, int n, long long start_ms, long long end_ms, const long long *said_ms);
 
 #endif

@@ -46,9 +46,7 @@ static int reserve(xl_caption_track *t, int more)
  * step with it.) */
 static long long least_ms(const xl_cue *c)
 {
-    const double read = 1000.0 * (double)c->chars / XL_CAPTION_MAX_CHARS_PER_SECOND;
-    const double least = 1000.0 * XL_CAPTION_MIN_CUE_SECONDS;
-    return (long long)((read > least ? read : least) + 0.999);
+    return (long long)(1000.0 * xl_caption_cue_limit_seconds(c->chars) + 0.999);
 }
 
 /* The cues [g, q) of one page (one `until`): each held for its least time, pushing the
