@@ -41,9 +41,11 @@ void ui_cards_describe(ui_cards *c, int which, const char *title, const ui_libra
 }
 
 /* Up to 3 lines of `text` in font f, each at most max_w wide, broken at spaces (a word
- * wider than a line is cut with "…"). Returns the count. */
-static int wrap(ui_text *t, ui_font f, const char *text, int max_w, char lines[3][160])
+ * wider than a line is cut with "…", and so is what a fourth line would hold). Returns
+ * the count; *whole 1 when nothing was cut. */
+static int wrap(ui_text *t, ui_font f, const char *text, int max_w, char lines[3][160], int *whole)
 {
+    *whole = 1;
     int n = 0;
     const char *p = text;
     while (*p && n < 3) {
@@ -68,6 +70,7 @@ static int wrap(ui_text *t, ui_font f, const char *text, int max_w, char lines[3
             snprintf(line, sizeof line, "%s", p - len);
         }
         ui_text_fit(t, f, line, max_w, lines[n], sizeof lines[n]);
+        if (strcmp(lines[n], line) != 0) *whole = 0;
         n++;
     }
     return n;
@@ -97,7 +100,18 @@ int ui_cards_draw(SDL_Renderer *r, const char *fonts_dir, const ui_cards *c, int
     const float f = (float)h / 720.0f * th->text_scale;
     float fw = (float)w / 1280.0f * th->text_scale;
     const float s = fw < f ? fw : f;
-    if (ui_text_set_scale(big, 2.5f * s) != 0 || ui_text_set_scale(small, 1.35f * s) != 0) {
+    const int max_w = (int)(w * 0.8f);
+    const char *headline = end ? c->next : c->title;
+    char lines[3][160];
+    int n = 0, whole = 0;
+    /* The headline as large as its words allow on three lines at most: a long title
+     * steps down rather than lose words. */
+    static const float steps[] = {2.5f, 2.1f, 1.8f, 1.5f};
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0] && !whole; i++) {
+        if (ui_text_set_scale(big, steps[i] * s) != 0) break;
+        n = wrap(big, UI_FONT_HEADING, headline, max_w, lines, &whole);
+    }
+    if (ui_text_px(big, UI_FONT_HEADING) == 0 || ui_text_set_scale(small, 1.35f * s) != 0) {
         snprintf(err, errlen, "cannot open the fonts at the card's size");
         ui_text_destroy(big);
         ui_text_destroy(small);
@@ -109,14 +123,11 @@ int ui_cards_draw(SDL_Renderer *r, const char *fonts_dir, const ui_cards *c, int
     ui_draw_fill(r, (SDL_Rect){0, 0, w, h}, th->background);
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
 
-    const int cx = w / 2, max_w = (int)(w * 0.8f);
-    char lines[3][160];
+    const int cx = w / 2;
     char course[64];
     ui_text_fit(small, UI_FONT_NARRATION, UI_COURSE_NAME, max_w, course, sizeof course);
     const int big_lh = ui_text_line_height(big, UI_FONT_HEADING), small_lh = ui_text_line_height(small, UI_FONT_NARRATION);
     const int rule_w = (int)(w * 0.12f), rule_t = (int)(3.0f * s + 0.5f) > 2 ? (int)(3.0f * s + 0.5f) : 2;
-    const char *headline = end ? c->next : c->title;
-    const int n = wrap(big, UI_FONT_HEADING, headline, max_w, lines);
     const char *above = end ? c->next_label : course;     /* a small line above the headline */
     const char *below = end ? course : c->place;          /* and one below the rule */
     /* The block's height, centred: above, gap, headline, gap, rule, gap, below. */
