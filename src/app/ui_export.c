@@ -231,18 +231,18 @@ typedef struct lesson_source {
     int fps;
     long frame;
     int focus_moved;  /* this frame's focus differs from the last one's */
-    /* A page turn's numbers in between (xl_tween.h), over tween_frames frames (0: none,
-     * reduced motion) from the turn, within the page's hold (schedule.hold). */
+    /* A page turn's numbers in between (xl_tween.h), over tween_frames frames (the
+     * recording's turn transition; 0: none, reduced motion) from the turn, within the
+     * page's hold (schedule.hold), from the state the recording kept before the turn. */
     const schedule *sc;
     long tween_frames;
-    xl_session_snapshot *before;   /* the outgoing page's last state */
     xl_tween *tw;                  /* NULL: no travel now */
     long tw_start, tw_steps;
     int tweening;                  /* this frame is an in-between state */
     const xl_session *shown;       /* the session this frame draws */
 } lesson_source;
 
-/* The page that opens on frame f (1..), or -1: the turns a tween can run over. */
+/* The page that opens on frame f (1..), or -1. */
 static int page_opening(const schedule *sc, long f)
 {
     for (int k = 1; k < sc->pages; k++)
@@ -262,10 +262,11 @@ static void lesson_tween(lesson_source *ls, long f)
         xl_tween_free(ls->tw); /* over, or the page went on: its own state from now on */
         ls->tw = NULL;
     }
-    const int k = page_opening(ls->sc, f);
-    if (k > 0 && ls->before && ls->sc->hold[k] >= ls->tween_frames) {
+    const int k = xl_recording_turned(ls->rec) ? page_opening(ls->sc, f) : -1;
+    const xl_session_snapshot *before = xl_recording_before_turn(ls->rec);
+    if (k > 0 && before && ls->sc->hold[k] >= ls->tween_frames) {
         xl_tween_free(ls->tw);
-        ls->tw = xl_tween_create(ls->before, s);
+        ls->tw = xl_tween_create(before, s);
         ls->tw_start = f;
         ls->tw_steps = steps;
     }
@@ -273,10 +274,6 @@ static void lesson_tween(lesson_source *ls, long f)
         const xl_session *mid = xl_tween_at(ls->tw, (double)(f - ls->tw_start) / (double)(ls->tween_frames - 1));
         if (mid) ls->shown = mid;
         ls->tweening = 1;
-    }
-    if (page_opening(ls->sc, f + 1) > 0) { /* the next frame turns the page: this is the state it leaves */
-        xl_session_snapshot_free(ls->before);
-        ls->before = xl_session_save(s);
     }
 }
 
@@ -568,11 +565,10 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
                     .reduced_motion = opt->reduced_motion};
     const int fps = opt->fps > 0 ? opt->fps : 30;
     lesson_source ls = {.rec = rec, .view = &view, .p = p, .fps = fps, .sc = sc,
-                        .tween_frames = opt->reduced_motion ? 0 : (long)(XL_TWEEN_SECONDS * fps + 0.5)};
+                        .tween_frames = opt->reduced_motion || !rec ? 0 : xl_recording_turn_frames(rec)};
     ui_export_source src = {lesson_next, lesson_changed, &ls, xl_player_session(p), &view, lesson_drawn};
     int status = rec ? ui_export_frames(opt, sc, &src) : 1;
     xl_tween_free(ls.tw);
-    xl_session_snapshot_free(ls.before);
     xl_recording_free(rec);
     free(sc);
     return status;

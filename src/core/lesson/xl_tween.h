@@ -13,16 +13,14 @@
  * sets that has no in-between (a selection, the optimizer, the history of a run) is the
  * new page's from the first in-between frame on.
  *
- * The path is eased with smoothstep, 3t² − 2t³: no jump in speed at either end. At t = 0
+ * A video runs it over the page turn's transition (xl_recording_turn_frames, while the
+ * cross-fade runs). The path is eased with smoothstep, 3t² − 2t³: no jump in speed at either end. At t = 0
  * the moving numbers are the old ones exactly, at t = 1 the state is the new page's, bit
  * for bit; the same two states give the same in-between states every time. */
 #ifndef XL_TWEEN_H
 #define XL_TWEEN_H
 
 #include "xl_session.h"
-
-/* How long a transition lasts in a video, in seconds. */
-#define XL_TWEEN_SECONDS 0.5
 
 /* What moves (xl_tween_moves). */
 enum { XL_TWEEN_THETA = 1u << 0, XL_TWEEN_P = 1u << 1 };
