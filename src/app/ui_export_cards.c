@@ -152,13 +152,19 @@ void ui_blend_argb(const uint8_t *a, int a_pitch, const uint8_t *b, int b_pitch,
 {
     if (wt < 0) wt = 0;
     if (wt > 256) wt = 256;
-    const uint32_t wb = (uint32_t)wt, wa = 256u - wb;
+    const uint32_t wb = (uint32_t)wt, wa = 256u - wb, lanes = 0x00FF00FFu, half = 0x00800080u;
     for (int y = 0; y < h; y++) {
-        const uint8_t *pa = a ? a + (size_t)y * (size_t)a_pitch : NULL, *pb = b + (size_t)y * (size_t)b_pitch;
-        uint8_t *po = out + (size_t)y * (size_t)out_pitch;
-        for (int x = 0; x < w * 4; x++) {
-            const uint32_t va = pa ? pa[x] : (x & 3) == 3 ? 255u : 0u; /* opaque black (B, G, R, A in memory) */
-            po[x] = (uint8_t)((va * wa + (uint32_t)pb[x] * wb + 128u) >> 8);
+        const uint32_t *pa = a ? (const uint32_t *)(const void *)(a + (size_t)y * (size_t)a_pitch) : NULL;
+        const uint32_t *pb = (const uint32_t *)(const void *)(b + (size_t)y * (size_t)b_pitch);
+        uint32_t *po = (uint32_t *)(void *)(out + (size_t)y * (size_t)out_pitch);
+        for (int x = 0; x < w; x++) {
+            /* Two channels at once, each in 16 bits: 255·256 + 128 < 65536, so no lane
+             * spills into the next, and each is (va·wa + vb·wb + 128) >> 8 exactly. */
+            const uint32_t va = pa ? pa[x] : 0xFF000000u; /* opaque black */
+            const uint32_t vb = pb[x];
+            const uint32_t rb = (((va & lanes) * wa + (vb & lanes) * wb + half) >> 8) & lanes;
+            const uint32_t ag = ((((va >> 8) & lanes) * wa + ((vb >> 8) & lanes) * wb + half) >> 8) & lanes;
+            po[x] = rb | (ag << 8);
         }
     }
 }

@@ -41,9 +41,9 @@ void ui_cards_describe(ui_cards *c, int which, const char *title, const ui_libra
 int ui_cards_draw(SDL_Renderer *r, const char *fonts_dir, const ui_cards *c, int end, ui_theme_kind theme, int w,
                   int h, char *err, size_t errlen);
 
-/* out = a·(256 − wt)/256 + b·wt/256 per 8-bit channel, rounded, for ARGB8888 rows of w
- * pixels (pitches in bytes): integer arithmetic, so the same frames give the same bytes.
- * wt 0 is a exactly, 256 is b exactly. a NULL is black. */
+/* out = (a·(256 − wt) + b·wt + 128) >> 8 in each 8-bit channel, for ARGB8888 rows of w
+ * pixels (pitches in bytes, multiples of 4): integer arithmetic, so the same frames give
+ * the same bytes. wt 0 is a exactly, 256 is b exactly. a NULL is opaque black. */
 void ui_blend_argb(const uint8_t *a, int a_pitch, const uint8_t *b, int b_pitch, uint8_t *out, int out_pitch, int w,
                    int h, int wt);
 
