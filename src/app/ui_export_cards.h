@@ -16,12 +16,13 @@
 
 #include "ui_library.h"
 #include "ui_theme.h"
+#include "xl_recording.h"
 
 /* What --cards asks for (bits). */
 enum { UI_CARDS_TITLE = 1, UI_CARDS_END = 2, UI_CARDS_BOTH = 3 };
 /* How long a card is on screen, and how long a fade or a cross-fade takes. */
 #define UI_CARD_SECONDS 3.0
-#define UI_FADE_SECONDS 0.5
+#define UI_FADE_SECONDS XL_REC_TURN_SECONDS /* the recording waits out the turn's fade */
 #define UI_COURSE_NAME "xentlab · a cross-entropy lab"
 
 typedef struct ui_cards {
