@@ -464,6 +464,11 @@ def make_table(shots, version="0.0.0", scenarios=()):
     cases.append(Case("--record-input", ["--record-input", ""], 2))
     for v in ["0", "121", "-1", "nan", "inf", "1e1", "", "30.5"]:
         cases.append(Case("--fps", ["--record", "x.mp4", "--lesson", "1", "--fps", v], 2))
+    for v in ["", "all", "NONE", "title,end", "both ", "3", "-1", "x" * 5000]:
+        cases.append(Case("--cards", ["--record", "x.mp4", "--lesson", "1", "--cards", v], 2))
+    for args in [["--cards", "none"], ["--lesson", "1", "--cards", "both"], ["--headless", "-o", "x.png", "--cards", "title"],
+                 ["--replay", "x.txt", "--record", "x.mp4", "--cards", "end"]]:
+        cases.append(Case("--cards", args, 2))
     cases.append(Case("--lesson", ["--lesson", "2", "--page", "3", "--do", "onehot,unit,p-up", "--steps", "300",
                                    "--trace", "--screenshot", shot()], 0))
 
@@ -582,6 +587,9 @@ def more_flag_errors(cases, folder):
          "expected an IPv4 address of this computer or a network interface's name, e.g. --class-bind wlan0"),
         ("--replay", ["--replay", "x.txt", "--do", "step"], "replays the recorded scene"),
         ("--fps", ["--fps", "30"], "only with --record"),
+        ("--cards", ["--record", "x.mp4", "--lesson", "1", "--cards", "all"], "expected none, title, end or both"),
+        ("--cards", ["--lesson", "1", "--cards", "none"],
+         "only when recording a lesson, e.g. --record out.mp4 --lesson 1 --cards none"),
         ("--force", ["--force"], "only with --record"),
         ("--record", ["--record", "x.mp4", "--lesson", "1", "--presenter"], "records the whole lesson"),
         ("--presenter", ["--presenter"], "only with --lesson"),

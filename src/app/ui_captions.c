@@ -36,7 +36,8 @@ int ui_captions_count(const xl_caption_track *const *tracks, int n)
     return count;
 }
 
-int ui_captions_write(const char *path, ui_captions_format format, const xl_caption_track *const *tracks, int n)
+int ui_captions_write(const char *path, ui_captions_format format, const xl_caption_track *const *tracks, int n,
+                      long long offset_ms)
 {
     FILE *f = fopen(path, "w");
     if (!f) return -1;
@@ -48,9 +49,9 @@ int ui_captions_write(const char *path, ui_captions_format format, const xl_capt
         for (int i = 0; i < tracks[k]->n; i++) {
             const xl_cue *c = &tracks[k]->cues[i];
             fprintf(f, "%d\n", ++number);
-            put_time(f, c->start_ms, sep);
+            put_time(f, offset_ms + c->start_ms, sep);
             fputs(" --> ", f);
-            put_time(f, c->end_ms, sep);
+            put_time(f, offset_ms + c->end_ms, sep);
             fputc('\n', f);
             put_text(f, c->text, format);
             fputs("\n\n", f);

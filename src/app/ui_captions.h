@@ -13,9 +13,10 @@
 
 typedef enum ui_captions_format { UI_CAPTIONS_SRT, UI_CAPTIONS_VTT } ui_captions_format;
 
-/* Write the cues of tracks[0..n) (NULL entries skipped) to path. Returns 0, or -1 with
- * errno set. */
-int ui_captions_write(const char *path, ui_captions_format format, const xl_caption_track *const *tracks, int n);
+/* Write the cues of tracks[0..n) (NULL entries skipped) to path, offset_ms later than
+ * their times (a title card before them). Returns 0, or -1 with errno set. */
+int ui_captions_write(const char *path, ui_captions_format format, const xl_caption_track *const *tracks, int n,
+                      long long offset_ms);
 
 /* The number of cues in tracks[0..n). */
 int ui_captions_count(const xl_caption_track *const *tracks, int n);
