@@ -199,6 +199,7 @@ static int plan(xl_player *p, int fps, schedule *sc, xl_caption_track *track)
     }
     const xl_rec_segment *sg = NULL;
     const int nseg = xl_recording_segments(r, &sg);
+    /* With a voice, its times for each cue (xl_caption_voice) go in place of NULL. */
     xl_caption_track_add_segments(track, l, sg, nseg, fps, sc->start, sc->end, sc->pages, 0, NULL);
     sc->captions = track;
     xl_recording_free(r);
