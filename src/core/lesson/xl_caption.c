@@ -6,11 +6,14 @@
  * best[j] is the least cost of cutting tokens [0, j) into cues, and
  *     best[j] = min over a of best[a] + cost(cue [a, j)),
  * where a cue's cost is a constant (fewer cues read better), the kind of the place it
- * starts after, its best line break (the kind of that place, the lines' imbalance, a
- * lone word on a line) and its shortness. A cue that cannot be set in two lines is not
- * a candidate; a newline in the text is a place every cue must end at. The costs order
- * the kinds strictly enough that a sentence end beats a clause boundary, which beats a
- * word boundary, at any length a cue can have. */
+ * starts after, its best line break (the kind of that place, half weighted, the lines'
+ * imbalance, a lone word on a line), its shortness, and the sentences it cuts (a
+ * sentence ending inside a line; a sentence begun and left for the next cue). A cue
+ * that cannot be set in two lines is not a candidate; a newline in the text is a place
+ * every cue must end at. The costs put a sentence end before a clause boundary, and that
+ * before a word boundary, unless the cut it leaves is much worse (a cue of a few
+ * characters, a line of one word); a place inside a formula is taken only when nothing
+ * else fits. test_caption holds the choices to what a captioner would do. */
 #include "xl_caption.h"
 
 #include <stdlib.h>
