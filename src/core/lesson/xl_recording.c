@@ -3,6 +3,8 @@
  * counter. */
 #include "xl_recording.h"
 
+#include "xl_caption.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,11 +107,10 @@ static void say(xl_recording *r, xl_rec_seg_kind kind, int index)
     if (len < 0) {
         char text[XL_LESSON_TEXT + 2 * XL_LESSON_LINE];
         xl_rec_segment_text(xl_player_lesson(r->p), sg, text, sizeof text);
+        /* Read at 150 words a minute, and never faster than its captions can be. */
         double secs = xl_recording_reading_seconds(text);
-        /* Captions are read at about 15 characters a second at most. */
-        size_t chars = 0;
-        for (const unsigned char *c = (const unsigned char *)text; *c; c++) chars += (*c & 0xC0) != 0x80;
-        if ((double)chars / 15.0 > secs) secs = (double)chars / 15.0;
+        const double captions = xl_caption_min_seconds(text);
+        if (captions > secs) secs = captions;
         if (secs < XL_REC_SEGMENT_MIN_SECONDS) secs = XL_REC_SEGMENT_MIN_SECONDS;
         len = frames_of(r, secs);
     }
@@ -180,8 +181,9 @@ static void enter(xl_recording *r)
         break;
     case XL_PLAYER_DONE: {
         const double hold = xl_player_page_hold(r->p);
-        if (hold > 0.0) { /* the script's own duration: held this long after its last change */
-            r->until = said + 1 + frames_of(r, hold);
+        if (hold > 0.0) { /* the script's own duration: held this long after its last change, */
+            r->until = max_l(said + 1 + frames_of(r, hold), /* and never before its words are read */
+                             r->say_until + frames_of(r, XL_REC_END_SECONDS));
             break;
         }
         /* Everything on the page said or read, then a breath; never less than the

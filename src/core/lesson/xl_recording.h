@@ -7,7 +7,8 @@
  * its answers when asked, the right answer and its explanation when revealed. Each is a
  * segment (xl_rec_segment) that starts when it appears or when the one before ends,
  * whichever is later, and lasts as long as a voice takes to say it (xl_rec_timing), or
- * without a voice its reading time (xl_recording_reading_seconds). Each page is shown
+ * without a voice its reading time (xl_recording_reading_seconds, or the least time its
+ * captions need, xl_caption_min_seconds, whichever is longer). Each page is shown
  * from its scripted start:
  *   - a page turn is a transition of XL_REC_TURN_SECONDS (the exporter's cross-fade); the
  *     narration and the script's first play, question or wait start after it;
@@ -19,8 +20,8 @@
  *   - a wait or a pause is held for XL_REC_BEAT_SECONDS (with a voice, after what was
  *     shown before it has been said), then the page goes on;
  *   - when the script is done the page stays for its hold directives' seconds (with a
- *     voice, after the narration ends), or when it has none, until every segment of it
- *     has been said plus XL_REC_END_SECONDS, and at least XL_REC_MIN_PAGE_SECONDS;
+ *     voice, after the narration ends), and in any case until every segment of it has
+ *     been said plus XL_REC_END_SECONDS, and at least XL_REC_MIN_PAGE_SECONDS;
  *   then the next page. The last page ends the recording.
  * The same lesson, fps and voice give the same frames, the same states and the same
  * page and segment times.
