@@ -258,8 +258,9 @@ static int app_record(const ui_options *opt, app *a, int lesson_status)
     if (opt->replay) {
         status = ui_export_replay(opt, &a->rp, &a->ro, a->fonts, &a->d);
     } else {
-        ui_export_options eo = {opt->record, opt->width,     opt->height, opt->fps,
-                                opt->theme,  opt->force,     a->fonts,    opt->reduced_motion};
+        ui_export_options eo = {opt->record, opt->width, opt->height,         opt->fps,
+                                opt->theme,  opt->force, a->fonts,            opt->reduced_motion,
+                                opt->narration, opt->narration_offset_ms};
         status = ui_export_lesson(a->cr.player, &eo);
     }
     SDL_Quit();

@@ -5,6 +5,7 @@
  *   OUT.mp4   H.264, yuv420p, +faststart, chapters (one per page) in the file
  *   OUT.webm  VP9, chapters in the file
  *   OUT       (any other name) a folder of numbered PNG frames, frame-000001.png ...
+ * With opt->audio, the sound track in sync (ui_export_audio.h).
  * Beside a video: OUT's name with .srt (the narration, one cue per page at the exact page
  * times) and .chapters.vtt (WebVTT chapters); in a folder: captions.srt, chapters.vtt.
  *
@@ -26,6 +27,11 @@ typedef struct ui_export_options {
     int force;              /* replace what is there */
     const char *fonts;      /* the fonts folder */
     int reduced_motion;     /* focus changes are cuts (--reduced-motion) */
+    /* A sound track (ui_export_audio.h): any file ffmpeg reads, its start at
+     * audio_offset_ms of the video (negative: that much of it is cut); NULL: silent.
+     * AAC in mp4, Opus in webm, narration.wav in a frames folder. */
+    const char *audio;
+    long long audio_offset_ms;
 } ui_export_options;
 
 /* Record p's lesson (from its first page; p and its session are driven). Returns the
