@@ -315,6 +315,14 @@ void ui_replay_write_mic(ui_replay_writer *w, long long ms, const char *file, lo
     fflush(w->f);
 }
 
+void ui_replay_writer_discard(ui_replay_writer *w)
+{
+    if (!w || !w->f) return;
+    fclose(w->f);
+    w->f = NULL;
+    remove(w->path);
+}
+
 int ui_replay_writer_close(ui_replay_writer *w)
 {
     if (!w->f) return 0;

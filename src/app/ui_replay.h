@@ -87,6 +87,8 @@ int ui_replay_writer_open(ui_replay_writer *w, const char *path, int argc, char 
 void ui_replay_write(ui_replay_writer *w, long long ms, ui_replay_kind kind, const char *text, long n, long h);
 /* The `mic` line at ms: file (a name, no folder) holds the microphone from first_ms on. */
 void ui_replay_write_mic(ui_replay_writer *w, long long ms, const char *file, long long first_ms);
+/* Close and remove the file: nothing was recorded (--mic could not start). */
+void ui_replay_writer_discard(ui_replay_writer *w);
 /* Flush and close; 0, or -1 if anything failed to be written. */
 int ui_replay_writer_close(ui_replay_writer *w);
 
