@@ -90,6 +90,24 @@ static int json_figure(const char *text, const char *key, double *out)
     return end == p ? -1 : 0;
 }
 
+/* The track is mono: the first audio stream ffmpeg listed says ", mono," (anything else
+ * is made stereo). */
+static int is_mono(const char *log)
+{
+    FILE *f = fopen(log, "r");
+    if (!f) return 0;
+    char line[512];
+    int mono = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (strstr(line, "Stream #0:") && strstr(line, "Audio:")) {
+            mono = strstr(line, ", mono,") != NULL;
+            break;
+        }
+    }
+    fclose(f);
+    return mono;
+}
+
 int ui_export_audio_parse_offset(const char *text, long long *ms)
 {
     /* Digits, an optional sign and one point: no exponent, no "inf" or "nan". */
@@ -111,9 +129,13 @@ int ui_export_audio_parse_offset(const char *text, long long *ms)
 
 static void build_filter(ui_export_audio *a)
 {
-    size_t n = 0;
     char *f = a->filter;
     const size_t cap = sizeof a->filter;
+    /* Mono or stereo (more channels are mixed down) before loudnorm, and the layout said
+     * again after it: ffmpeg 5.1's loudnorm leaves its output's layout unset, and the
+     * filters after it then cannot agree on one. */
+    const char *layout = a->mono ? "mono" : "stereo";
+    size_t n = (size_t)snprintf(f, cap, "aformat=channel_layouts=%s,", layout);
     if (!a->silent)
         n += (size_t)snprintf(f + n, cap - n,
                               "loudnorm=I=%.1f:TP=%.1f:LRA=%.1f:measured_I=%.2f:measured_TP=%.2f:measured_LRA=%.2f:"
@@ -123,8 +145,7 @@ static void build_filter(ui_export_audio *a)
     else
         n += (size_t)snprintf(f + n, cap - n, "volume=0,"); /* below the gate: kept silent, not amplified */
     /* At 48 kHz from here on, so the offset and the length are whole samples. */
-    n += (size_t)snprintf(f + n, cap - n, "aresample=%d,aformat=sample_fmts=fltp:channel_layouts=mono|stereo",
-                          UI_AUDIO_RATE);
+    n += (size_t)snprintf(f + n, cap - n, "aresample=%d:ochl=%s", UI_AUDIO_RATE, layout);
     const long long per_ms = UI_AUDIO_RATE / 1000;
     if (a->offset_ms > 0)
         n += (size_t)snprintf(f + n, cap - n, ",adelay=delays=%lld:all=1", a->offset_ms);
@@ -156,7 +177,7 @@ int ui_export_audio_prepare(ui_export_audio *a, const char *path, long long offs
     }
     char url[4200], af[160];
     file_url(url, sizeof url, path);
-    snprintf(af, sizeof af, "loudnorm=I=%.1f:TP=%.1f:LRA=%.1f:print_format=json", UI_AUDIO_TARGET_LUFS,
+    snprintf(af, sizeof af, "aformat=channel_layouts=mono|stereo,loudnorm=I=%.1f:TP=%.1f:LRA=%.1f:print_format=json", UI_AUDIO_TARGET_LUFS,
              UI_AUDIO_TARGET_TP, UI_AUDIO_TARGET_LRA);
     const char *argv[] = {"ffmpeg", "-hide_banner", "-nostats", "-nostdin", "-i", url, "-map", "0:a:0",
                           "-af", af, "-f", "null", "-", NULL};
@@ -186,6 +207,7 @@ int ui_export_audio_prepare(ui_export_audio *a, const char *path, long long offs
         unlink(log);
         return -1;
     }
+    a->mono = is_mono(log);
     unlink(log);
     if (json_figure(text, "input_tp", &a->in_tp) != 0 || json_figure(text, "input_lra", &a->in_lra) != 0 ||
         json_figure(text, "input_thresh", &a->in_thresh) != 0 ||

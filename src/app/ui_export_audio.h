@@ -39,6 +39,7 @@ typedef struct ui_export_audio {
      * which is kept as silence rather than amplified noise. */
     double in_i, in_tp, in_lra, in_thresh, target_offset;
     int silent;
+    int mono;                    /* the track is mono (kept so); else it is made stereo */
     char filter[768];            /* the -af chain */
     char input_spec[16];         /* "N:a:0" for -map */
     char url[4200];              /* "file:PATH", ffmpeg's name for it */
