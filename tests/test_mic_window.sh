@@ -11,6 +11,8 @@
 #     beep's place in the video, and not long after (the stamp is not off by seconds, nor
 #     of the wrong sign);
 #   - the window shows the red "mic" mark while it records; the video does not;
+#   - --replay FILE in the window plays the voice from the mic line's time (the disk
+#     driver's output file has the beep there, within 100 ms);
 #   - the track is AAC at 48 kHz, at -16 LUFS (EBU R128) within 1 LU, its true peak
 #     at most -1 dBTP;
 #   - with no capture device (an audio driver SDL does not have): a clear error, exit 1,
@@ -126,6 +128,29 @@ PY
 ffmpeg -v error -y -ss 2.5 -i demo.mp4 -frames:v 1 frame.png || fail "cannot extract a frame"
 red=$(convert frame.png -crop 120x30+520+0 +repage -fx 'r>0.6&&g<0.3&&b<0.3?1:0' -format '%[fx:round(mean*w*h)]' info: 2>/dev/null || echo 0)
 [ "$red" -le 2 ] || fail "the video's frame shows the red mic mark ($red red pixels)"
+
+# The replay in the window plays the voice from the mic line's time: SDL's disk driver
+# writes what is played to out.raw, a buffer per buffer's time from when the device
+# opened (with the clock): the beep lands at the mic line's time + 3 s. The driver paces
+# itself with whole milliseconds, so this is looser than the video's check: 100 ms.
+SDL_DISKAUDIOFILE="$out/out.raw" open_window 'cross-entropy lab' "$xentlab" --replay demo.txt
+sleep "$(python3 -c "print($BEEP_AT + 0.8)")"
+key q
+for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$pid" 2>/dev/null && fail "q did not quit the replay"
+wait "$pid"
+pid=
+played=$(python3 - <<'PY'
+import struct
+raw = open("out.raw", "rb").read()
+s = struct.unpack("<%dh" % (len(raw) // 2), raw[: len(raw) // 2 * 2])
+print(next(("%.4f" % (i / 48000) for i, v in enumerate(s) if abs(v) > 1600), "none"))
+PY
+)
+[ "$played" != none ] || fail "the replay in the window played no beep"
+python3 -c "import sys; sys.exit(abs($played - ($mic_ms / 1000 + $BEEP_AT)) > 0.1)" ||
+    fail "the window's replay played the beep at $played s, not at $(python3 -c "print($mic_ms / 1000 + $BEEP_AT)") s"
+echo "the window's replay played the beep at $played s (want $(python3 -c "print($mic_ms / 1000 + $BEEP_AT)") s)"
 
 # No capture device: said, nothing recorded.
 SDL_AUDIODRIVER=no-such-driver "$xentlab" --record-input nodev.txt --mic 2>nodev.err

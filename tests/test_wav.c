@@ -119,6 +119,7 @@ START_TEST(stereo_stream_is_whole_at_every_flush)
             ck_assert_int_eq(probe.channels, 2);
             ck_assert_int_eq(probe.rate, 22050);
             ck_assert_ptr_null(probe.samples);
+            ck_assert_int_eq(probe.data_offset, 44);
         }
     }
     ck_assert_uint_eq(wr.frames, 1000);
@@ -397,6 +398,7 @@ START_TEST(harmless_variants_read)
     ck_assert_int_eq(out.samples[1], 2);
     ck_assert_int_eq(out.samples[2], -1);
     ck_assert_int_eq(out.samples[3], -32768);
+    ck_assert_int_eq(out.data_offset, 12 + 8 + 40 + 8 + 6 + 8); /* after fmt, LIST and its pad byte */
     ui_wav_free(&out);
 
     /* An empty data chunk is a file of no samples, not an error. */

@@ -58,7 +58,7 @@ void ui_cli_help_usage(FILE *f)
 "      --mic              with --record-input FILE: record the microphone too, into\n"
 "                         FILE's name with .wav, time-stamped against the inputs (a\n"
 "                         red \"mic\" mark shows while it records); a --replay of FILE\n"
-"                         to video puts the voice in sync\n"
+"                         plays the voice with it, and puts it in sync in a video\n"
 "      --replay FILE      play a --record-input file back to the same state: in the\n"
 "                         window, with --headless (-o, --trace), or with --record OUT\n"
 "      --narration FILE   with --record: a sound track (WAV, FLAC, any file ffmpeg\n"

@@ -181,3 +181,113 @@ void ui_mic_wav_name(const char *record_input, char *out, size_t n)
     else
         snprintf(out, n, "%s.wav", record_input);
 }
+
+/* Playing a recorded voice back. */
+
+enum { PLAY_CHUNK = 4096, PLAY_AHEAD_MS = 500 };
+
+struct ui_mic_player {
+    SDL_AudioDeviceID dev;
+    FILE *f;
+    ui_wav info;               /* rate, channels, frames, data_offset */
+    size_t next;               /* the next frame to queue */
+    int started;
+    unsigned char buf[PLAY_CHUNK * 4];
+    int16_t samples[PLAY_CHUNK * 2];
+};
+
+ui_mic_player *ui_mic_player_open(const char *wav, char *err, size_t errlen)
+{
+    ui_mic_player *p = calloc(1, sizeof *p);
+    if (!p) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    /* Bounded like a replay: 3 hours at the highest rate read. */
+    if (ui_wav_probe(wav, &p->info, (size_t)3 * 3600 * UI_WAV_MAX_RATE, err, errlen) != 0) {
+        free(p);
+        return NULL;
+    }
+    if (!(p->f = fopen(wav, "rb")) || fseeko(p->f, (off_t)p->info.data_offset, SEEK_SET) != 0) {
+        snprintf(err, errlen, "%s: cannot be read", wav);
+        if (p->f) fclose(p->f);
+        free(p);
+        return NULL;
+    }
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        snprintf(err, errlen, "no sound system to play it on (SDL: %s)", SDL_GetError());
+        fclose(p->f);
+        free(p);
+        return NULL;
+    }
+    SDL_AudioSpec want;
+    SDL_zero(want);
+    want.freq = p->info.rate;
+    want.format = AUDIO_S16SYS;
+    want.channels = (Uint8)p->info.channels;
+    want.samples = 1024;
+    p->dev = SDL_OpenAudioDevice(NULL, 0, &want, NULL, 0); /* queued: no callback */
+    if (p->dev == 0) {
+        snprintf(err, errlen, "no sound output could be opened (SDL: %s)", SDL_GetError());
+        fclose(p->f);
+        free(p);
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        return NULL;
+    }
+    return p;
+}
+
+/* Queue up to n frames from the file. */
+static void play_queue(ui_mic_player *p, size_t n)
+{
+    const size_t ch = (size_t)p->info.channels;
+    while (n > 0 && p->next < p->info.frames) {
+        size_t k = n < PLAY_CHUNK ? n : PLAY_CHUNK;
+        if (k > p->info.frames - p->next) k = p->info.frames - p->next;
+        size_t got = fread(p->buf, 2 * ch, k, p->f);
+        if (got == 0) {
+            p->next = p->info.frames; /* the file ended early: nothing more to play */
+            return;
+        }
+        for (size_t i = 0; i < got * ch; i++)
+            p->samples[i] = (int16_t)(uint16_t)((unsigned)p->buf[2 * i] | ((unsigned)p->buf[2 * i + 1] << 8));
+        SDL_QueueAudio(p->dev, p->samples, (Uint32)(got * ch * sizeof(int16_t)));
+        p->next += got;
+        n -= got;
+    }
+}
+
+void ui_mic_player_turn(ui_mic_player *p, long long ms)
+{
+    if (!p || ms < 0) return;
+    const size_t bytes_per_frame = (size_t)p->info.channels * sizeof(int16_t);
+    if (!p->started) {
+        /* Late (the window came up after the voice's start): from where it is now. */
+        size_t skip = (size_t)(ms * p->info.rate / 1000);
+        if (skip >= p->info.frames) skip = p->info.frames;
+        if (skip > 0 && fseeko(p->f, (off_t)(p->info.data_offset + (long long)(skip * bytes_per_frame)), SEEK_SET) != 0)
+            skip = p->info.frames;
+        p->next = skip;
+        p->started = 1;
+        play_queue(p, (size_t)p->info.rate * PLAY_AHEAD_MS / 1000);
+        SDL_PauseAudioDevice(p->dev, 0);
+        return;
+    }
+    const size_t queued = SDL_GetQueuedAudioSize(p->dev) / bytes_per_frame;
+    const size_t ahead = (size_t)p->info.rate * PLAY_AHEAD_MS / 1000;
+    if (queued < ahead) play_queue(p, ahead - queued);
+}
+
+int ui_mic_player_playing(const ui_mic_player *p)
+{
+    return p && (!p->started || p->next < p->info.frames || SDL_GetQueuedAudioSize(p->dev) > 0);
+}
+
+void ui_mic_player_close(ui_mic_player *p)
+{
+    if (!p) return;
+    SDL_CloseAudioDevice(p->dev);
+    fclose(p->f);
+    free(p);
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}

@@ -36,6 +36,21 @@ double ui_mic_seconds(const ui_mic *m);
  * with the reason in err (a write failed: the file holds what was written before). */
 int ui_mic_close(ui_mic *m, char *err, size_t errlen);
 
+/* A recorded voice played with a replay in the window (--replay FILE whose `mic` line
+ * names it): streamed from the WAV file (16-bit PCM, as --mic writes it; any rate, 1 or
+ * 2 channels) to the default output device, half a second queued ahead. */
+typedef struct ui_mic_player ui_mic_player;
+
+/* Check wav and open the output device, paused. Returns the player (ui_mic_player_close
+ * frees it), or NULL with the reason in err. */
+ui_mic_player *ui_mic_player_open(const char *wav, char *err, size_t errlen);
+/* ms: the replay's clock less the voice's first sample time (negative: not yet). Starts
+ * the voice when ms reaches 0 (from ms in, if it starts late) and keeps it fed. */
+void ui_mic_player_turn(ui_mic_player *p, long long ms);
+/* 1 while there is more of the voice to play. */
+int ui_mic_player_playing(const ui_mic_player *p);
+void ui_mic_player_close(ui_mic_player *p);
+
 /* The voice's file for an input recording: FILE with its extension replaced by .wav
  * ("demo.txt" -> "demo.wav"), or FILE.wav when it has none or is a .wav itself. */
 void ui_mic_wav_name(const char *record_input, char *out, size_t n);

@@ -143,6 +143,7 @@ typedef struct window_loop {
     ui_mic *mic;         /* --mic: the microphone recording, or NULL */
     int mic_said;        /* its `mic` line is written */
     char mic_wav[1100];  /* its file */
+    ui_mic_player *voice; /* --replay: the voice its mic line names, played in sync, or NULL */
 } window_loop;
 
 /* On the class server's thread: phones did something; wake the loop (once until it looks). */
@@ -258,6 +259,7 @@ static int wait_ms_for(const window_loop *L)
     if (ui_focus_animating(L->view)) wait_ms = wait_ms < 0 || wait_ms > 15 ? 15 : wait_ms; /* its next frame */
     if (L->cls && (wait_ms < 0 || wait_ms > 250)) wait_ms = 250; /* the trace's status, the card's advice */
     if (L->mic && !L->mic_said && (wait_ms < 0 || wait_ms > 10)) wait_ms = 10; /* the voice's first buffer */
+    if (ui_mic_player_playing(L->voice) && (wait_ms < 0 || wait_ms > 50)) wait_ms = 50; /* feed the voice */
     return wait_ms;
 }
 
@@ -627,6 +629,21 @@ static int mic_open(const ui_options *opt, ui_dispatch *d, ui_mic **out, char *w
     return 1;
 }
 
+/* --replay FILE in the window: the voice recorded with it, beside FILE, played from its
+ * mic line's time. A voice that cannot be played is said; the replay goes on silent. */
+static void voice_open(window_loop *L)
+{
+    if (!L->replay || !L->replay->mic_file || !L->opt->replay) return;
+    char path[2400], err[600] = "";
+    const char *file = L->opt->replay, *slash = strrchr(file, '/');
+    snprintf(path, sizeof path, "%.*s%s", slash ? (int)(slash - file + 1) : 0, file, L->replay->mic_file);
+    L->voice = ui_mic_player_open(path, err, sizeof err);
+    if (!L->voice) {
+        fprintf(stderr, "xentlab: --replay: the voice recorded with it is not played: %s\n", err);
+        say(L, "the recorded voice cannot be played (see the terminal)", 4000);
+    }
+}
+
 static int mic_close(window_loop *L)
 {
     if (!L->mic) return 0;
@@ -656,6 +673,7 @@ static int window_turn(void *ctx, int may_wait)
     else have = SDL_WaitEvent(&ev);
     for (; have; have = SDL_PollEvent(&ev)) on_event(L, &ev);
     mic_turn(L);
+    if (L->voice) ui_mic_player_turn(L->voice, ui_dispatch_ms(L->d) - L->replay->mic_ms);
     pointer_flush(L);
     if (L->view->note[0] && SDL_GetTicks64() >= L->note_until) {
         L->view->note[0] = '\0';
@@ -797,6 +815,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
         L->view->mic = 1;
         mic = NULL;
     }
+    voice_open(L);
     L->class_event = SDL_RegisterEvents(1);
     if (opt->class_on) {
         char err[512];
@@ -816,6 +835,8 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
         }
     }
     if (mic_close(L) != 0 && L->status == 0) L->status = 1;
+    ui_mic_player_close(L->voice);
+    L->voice = NULL;
     ui_class_stop(L->cls, d);
     L->cls = NULL;
     d->geom = NULL; /* the frames' geometry goes with the window */

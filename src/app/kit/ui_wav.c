@@ -313,6 +313,7 @@ static int parse(FILE *f, const char *path, ui_wav *out, size_t max_frames, char
                 return -1;
             }
             out->frames = frames;
+            out->data_offset = (long long)pos;
             if (fseeko(f, (off_t)pos, SEEK_SET) != 0) {
                 snprintf(err, errlen, "%s: %s", path, strerror(errno));
                 return -1;

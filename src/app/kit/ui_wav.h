@@ -64,6 +64,7 @@ typedef struct ui_wav {
     int rate, channels;
     size_t frames;
     int16_t *samples;     /* frames * channels, interleaved; owned, freed by ui_wav_free */
+    long long data_offset; /* where the samples start in the file (for reading it as a stream) */
 } ui_wav;
 
 /* Read path. max_frames bounds the sample frames accepted (a longer file is refused,
