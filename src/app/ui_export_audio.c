@@ -146,11 +146,10 @@ static void build_filter(ui_export_audio *a)
         n += (size_t)snprintf(f + n, cap - n, "volume=0,"); /* below the gate: kept silent, not amplified */
     /* At 48 kHz from here on, so the offset and the length are whole samples. */
     n += (size_t)snprintf(f + n, cap - n, "aresample=%d:ochl=%s", UI_AUDIO_RATE, layout);
-    const long long per_ms = UI_AUDIO_RATE / 1000;
     if (a->offset_ms > 0)
         n += (size_t)snprintf(f + n, cap - n, ",adelay=delays=%lld:all=1", a->offset_ms);
-    else if (a->offset_ms < 0)
-        n += (size_t)snprintf(f + n, cap - n, ",atrim=start_sample=%lld,asetpts=PTS-STARTPTS", -a->offset_ms * per_ms);
+    /* A negative offset is the input's seek (-ss): the track read starts there. */
+    n += (size_t)snprintf(f + n, cap - n, ",asetpts=PTS-STARTPTS");
     const long long total = llround(a->seconds * UI_AUDIO_RATE);
     snprintf(f + n, cap - n, ",apad=whole_len=%lld,atrim=end_sample=%lld", total, total);
 }
@@ -177,10 +176,14 @@ int ui_export_audio_prepare(ui_export_audio *a, const char *path, long long offs
     }
     char url[4200], af[160];
     file_url(url, sizeof url, path);
+    /* The part heard: from the seek, the video's length less a delayed start. */
+    double heard = a->seconds - (offset_ms > 0 ? (double)offset_ms / 1000.0 : 0.0);
+    snprintf(a->read_seconds, sizeof a->read_seconds, "%.3f", heard > 0.1 ? heard : 0.1);
+    snprintf(a->seek_seconds, sizeof a->seek_seconds, "%.3f", offset_ms < 0 ? (double)-offset_ms / 1000.0 : 0.0);
     snprintf(af, sizeof af, "aformat=channel_layouts=mono|stereo,loudnorm=I=%.1f:TP=%.1f:LRA=%.1f:print_format=json", UI_AUDIO_TARGET_LUFS,
              UI_AUDIO_TARGET_TP, UI_AUDIO_TARGET_LRA);
-    const char *argv[] = {"ffmpeg", "-hide_banner", "-nostats", "-nostdin", "-i", url, "-map", "0:a:0",
-                          "-af", af, "-f", "null", "-", NULL};
+    const char *argv[] = {"ffmpeg", "-hide_banner", "-nostats", "-nostdin", "-ss", a->seek_seconds, "-t", a->read_seconds,
+                          "-i", url, "-map", "0:a:0", "-af", af, "-f", "null", "-", NULL};
     int rc = run_ffmpeg(argv, log);
     if (rc < 0) {
         fprintf(stderr, "xentlab: %s: cannot start ffmpeg to read '%s': %s\n", who, path,
@@ -235,7 +238,11 @@ static int push(const char **argv, int *argc, int cap, const char *s)
 int ui_export_audio_input_args(ui_export_audio *a, const char **argv, int *argc, int cap)
 {
     file_url(a->url, sizeof a->url, a->path);
-    return push(argv, argc, cap, "-i") || push(argv, argc, cap, a->url) ? -1 : 0;
+    return push(argv, argc, cap, "-ss") || push(argv, argc, cap, a->seek_seconds) || push(argv, argc, cap, "-t") ||
+                   push(argv, argc, cap, a->read_seconds) || push(argv, argc, cap, "-i") ||
+                   push(argv, argc, cap, a->url)
+               ? -1
+               : 0;
 }
 
 int ui_export_audio_output_args(ui_export_audio *a, int input, int webm, const char **argv, int *argc, int cap)
@@ -255,7 +262,8 @@ int ui_export_audio_write_wav(ui_export_audio *a, const char *wav, const char *l
 {
     char url[4200];
     file_url(url, sizeof url, a->path);
-    const char *argv[] = {"ffmpeg", "-hide_banner", "-nostats", "-nostdin", "-y", "-i", url, "-map", "0:a:0",
+    const char *argv[] = {"ffmpeg", "-hide_banner", "-nostats", "-nostdin", "-y", "-ss", a->seek_seconds, "-t",
+                          a->read_seconds, "-i", url, "-map", "0:a:0",
                           "-af", a->filter, "-c:a", "pcm_s16le", "-ar", "48000", "-f", "wav", wav, NULL};
     int rc = run_ffmpeg(argv, log);
     if (rc != 0) {

@@ -6,7 +6,10 @@
  * normalised to EBU R128 speech levels (-16 LUFS integrated, -1.5 dBTP true peak) with
  * ffmpeg's loudnorm in two passes: the first, before any frame is drawn, measures the
  * file (and so finds a missing, unreadable or soundless file early, with ffmpeg's
- * words); the second applies the measured gain linearly while encoding. The track is cut
+ * words); the second applies the measured gain linearly while encoding. Only the part
+ * of the file the video can use is read (a cut start is skipped by seeking, then the
+ * video's length), so a file of hours costs no more than the video's length, and the
+ * loudness is that of the part heard. The track is cut
  * or padded with silence to the video's length exactly: a voice shorter than the video
  * does not shorten it, a longer one does not lengthen it.
  *
@@ -43,6 +46,8 @@ typedef struct ui_export_audio {
     char filter[768];            /* the -af chain */
     char input_spec[16];         /* "N:a:0" for -map */
     char url[4200];              /* "file:PATH", ffmpeg's name for it */
+    char read_seconds[32];       /* what is read of it: the video's length */
+    char seek_seconds[32];       /* from where: the cut start ("0" for none) */
 } ui_export_audio;
 
 /* Check and measure path (ffmpeg's first pass) for a video of frames / fps seconds.
