@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ui_mic.h"
 #include "ui_wav.h"
 
 static void tmp_path(char *out, size_t n, const char *name)
@@ -412,6 +413,21 @@ START_TEST(harmless_variants_read)
 }
 END_TEST
 
+/* --mic's file beside the input recording: its extension replaced, never the file itself. */
+START_TEST(mic_wav_names)
+{
+    const char *cases[][2] = {{"demo.txt", "demo.wav"},         {"demo", "demo.wav"},
+                              {"dir.v1/demo", "dir.v1/demo.wav"}, {"dir/demo.rec.txt", "dir/demo.rec.wav"},
+                              {"take.wav", "take.wav.wav"},       {".hidden", ".hidden.wav"},
+                              {"/tmp/x.", "/tmp/x.wav"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[64];
+        ui_mic_wav_name(cases[i][0], out, sizeof out);
+        ck_assert_msg(strcmp(out, cases[i][1]) == 0, "'%s' gives '%s', want '%s'", cases[i][0], out, cases[i][1]);
+    }
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("wav");
@@ -422,6 +438,7 @@ Suite *xl_test_suite(void)
         {"the writer's refusals", writer_refusals},
         {"hostile files refused with their reason", hostile_files_refused},
         {"harmless variants read", harmless_variants_read},
+        {"--mic's file names", mic_wav_names},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;
