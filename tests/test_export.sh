@@ -28,7 +28,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 ok() { echo "ok: $*"; }
 
 # ---- the mp4 -------------------------------------------------------------------------
-"$xentlab" --record l1.mp4 --lesson 1 --size 640x480 --fps 10 2>run.log || { cat run.log; fail "--record l1.mp4"; }
+# (Without the cards: each cue is then at its chapter's times; test_export_motion.py has the cards.)
+"$xentlab" --record l1.mp4 --lesson 1 --size 640x480 --fps 10 --cards none 2>run.log || { cat run.log; fail "--record l1.mp4"; }
 frames=$(sed -n 's/.*chapters\{0,1\}, \([0-9]*\) frames.*/\1/p' run.log)
 [ -n "$frames" ] || { cat run.log; fail "no summary line with the frame count"; }
 ffprobe -v error -count_frames -show_streams -show_chapters -of json l1.mp4 >probe.json || fail "ffprobe l1.mp4"
@@ -89,7 +90,7 @@ print("frame at 5 s: white column, %d blue pixels of P" % blue)
 PY
 
 # ---- the webm ------------------------------------------------------------------------
-"$xentlab" --record w1.webm --lesson 1 --size 640x480 --fps 10 2>w1.log || { cat w1.log; fail "--record w1.webm"; }
+"$xentlab" --record w1.webm --lesson 1 --size 640x480 --fps 10 --cards none 2>w1.log || { cat w1.log; fail "--record w1.webm"; }
 codec=$(ffprobe -v error -select_streams v -show_entries stream=codec_name -of csv=p=0 w1.webm)
 n=$(ffprobe -v error -count_frames -select_streams v -show_entries stream=nb_read_frames -of csv=p=0 w1.webm)
 [ "$codec" = vp9 ] || fail "the webm's codec is '$codec', not vp9"
@@ -97,8 +98,8 @@ n=$(ffprobe -v error -count_frames -select_streams v -show_entries stream=nb_rea
 ok "webm: vp9, $n frames"
 
 # ---- PNG frames, twice: the same bytes ------------------------------------------------
-"$xentlab" --record a --lesson 1 --size 640x480 --fps 10 2>/dev/null || fail "--record a (frames)"
-"$xentlab" --record b/ --lesson 1 --size 640x480 --fps 10 2>/dev/null || fail "--record b/ (frames)"
+"$xentlab" --record a --lesson 1 --size 640x480 --fps 10 --cards none 2>/dev/null || fail "--record a (frames)"
+"$xentlab" --record b/ --lesson 1 --size 640x480 --fps 10 --cards none 2>/dev/null || fail "--record b/ (frames)"
 na=$(find a -name 'frame-*.png' | wc -l)
 [ "$na" = "$frames" ] || fail "the folder has $na frames, the video $frames"
 (cd a && sha256sum frame-*.png) >a.sum
@@ -186,8 +187,8 @@ ok "kill -KILL: the next recording of big.mp4 removed the dead process's tempora
 # its own in the captions after the last page's; a page on iris (public domain) adds none.
 printf '# Credits\n\n## Digits\n\nTen digits.\n\n@scenario regression\n@dataset\n@hold 2\n' >digits.lesson
 printf '# No credits\n\n## Iris\n\nThree species.\n\n@scenario regression\n@hold 2\n' >iris.lesson
-"$xentlab" --record dframes --lesson digits.lesson --size 640x360 --fps 2 2>d.log || { cat d.log; fail "--record the digits"; }
-"$xentlab" --record iframes --lesson iris.lesson --size 640x360 --fps 2 2>i.log || { cat i.log; fail "--record iris"; }
+"$xentlab" --record dframes --lesson digits.lesson --size 640x360 --fps 2 --cards none 2>d.log || { cat d.log; fail "--record the digits"; }
+"$xentlab" --record iframes --lesson iris.lesson --size 640x360 --fps 2 --cards none 2>i.log || { cat i.log; fail "--record iris"; }
 python3 - <<'PY' || fail "the credits at the end are not what was asked for"
 import os, re
 def cues(path):

@@ -484,6 +484,11 @@ def make_table(shots, version="0.0.0", scenarios=()):
         cases.append(Case("--narration-offset", ["--record", "x.mp4", "--lesson", "1", "--narration", "v.wav",
                                                  "--narration-offset", v], 2,
                           stderr_has=("expected seconds from -10800 to 10800, e.g. 2.5 or -0.25",)))
+    for v in ["", "all", "NONE", "title,end", "both ", "3", "-1", "x" * 5000]:
+        cases.append(Case("--cards", ["--record", "x.mp4", "--lesson", "1", "--cards", v], 2))
+    for args in [["--cards", "none"], ["--lesson", "1", "--cards", "both"], ["--headless", "-o", "x.png", "--cards", "title"],
+                 ["--replay", "x.txt", "--record", "x.mp4", "--cards", "end"]]:
+        cases.append(Case("--cards", args, 2))
     cases.append(Case("--lesson", ["--lesson", "2", "--page", "3", "--do", "onehot,unit,p-up", "--steps", "300",
                                    "--trace", "--screenshot", shot()], 0))
 
@@ -609,6 +614,9 @@ def more_flag_errors(cases, folder):
         ("--narration", ["--record", "x.mp4", "--lesson", "1", "--narration", ""], "expected a sound file (WAV, FLAC"),
         ("--narration-offset", ["--narration-offset", "1"], "only with --narration FILE"),
         ("--fps", ["--fps", "30"], "only with --record"),
+        ("--cards", ["--record", "x.mp4", "--lesson", "1", "--cards", "all"], "expected none, title, end or both"),
+        ("--cards", ["--lesson", "1", "--cards", "none"],
+         "only when recording a lesson, e.g. --record out.mp4 --lesson 1 --cards none"),
         ("--force", ["--force"], "only with --record"),
         ("--record", ["--record", "x.mp4", "--lesson", "1", "--presenter"], "records the whole lesson"),
         ("--presenter", ["--presenter"], "only with --lesson"),

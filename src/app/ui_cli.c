@@ -31,7 +31,8 @@ enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
     OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE, OPT_MIC, OPT_NARRATION, OPT_NARRATION_OFFSET,
-    OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO, OPT_CLASS, OPT_CLASS_PORT, OPT_CLASS_BIND, OPT_CLASS_LOG
+    OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO, OPT_CLASS, OPT_CLASS_PORT, OPT_CLASS_BIND, OPT_CLASS_LOG,
+    OPT_CARDS
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -562,6 +563,18 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         o->fps = (int)v;
         break;
     case OPT_FORCE: o->force = 1; break;
+    case OPT_CARDS: {
+        static const char *const names[] = {"none", "title", "end", "both"}; /* their index is the bits */
+        o->cards = -1;
+        for (int i = 0; i < 4; i++)
+            if (strcmp(arg, names[i]) == 0) o->cards = i;
+        if (o->cards < 0) {
+            fail(err_stream, "--cards", "expected none, title, end or both", arg);
+            return -1;
+        }
+        o->cards_given = 1;
+        break;
+    }
     case OPT_CLASS: o->class_on = 1; break;
     case OPT_CLASS_PORT:
         if (parse_long(arg, 1024, 65535, &v) != 0) {
@@ -862,6 +875,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"no-controls", no_argument, NULL, OPT_NO_CONTROLS},
         {"record", required_argument, NULL, OPT_RECORD},
         {"fps", required_argument, NULL, OPT_FPS},
+        {"cards", required_argument, NULL, OPT_CARDS},
         {"force", no_argument, NULL, OPT_FORCE},
         {"record-input", required_argument, NULL, OPT_RECORD_INPUT},
         {"replay", required_argument, NULL, OPT_REPLAY},
@@ -962,12 +976,18 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
              o.fps ? "--fps" : "--force");
         return UI_CLI_USAGE;
     }
+    if (o.cards_given && (!o.record || !o.lesson || o.replay)) {
+        fail(err_stream, "--cards", "only when recording a lesson, e.g. --record out.mp4 --lesson 1 --cards none",
+             o.cards == 0 ? "none" : o.cards == 1 ? "title" : o.cards == 2 ? "end" : "both");
+        return UI_CLI_USAGE;
+    }
     if (o.record && (o.presenter || o.page)) {
         fail(err_stream, "--record", "records the whole lesson: give it without --page and --presenter", o.record);
         return UI_CLI_USAGE;
     }
     if (o.record) {
         if (!o.fps) o.fps = 30;
+        if (!o.cards_given) o.cards = 3; /* a lesson's video opens and closes with its cards */
         if (!o.size_given) { /* a video's usual size, not the window's */
             o.width = 1920;
             o.height = 1080;

@@ -36,6 +36,8 @@ typedef struct ui_options {
     const char *record;       /* --record OUT, or NULL (borrows argv) */
     int fps;                  /* --fps (30 when recording and not given) */
     int force;                /* --force: --record may replace OUT */
+    int cards;                /* --cards: a lesson's video's cards, bits 1 title 2 end (UI_CARDS_*; default 3) */
+    int cards_given;
     int size_given;           /* --size was given (a recording is 1920x1080 otherwise) */
     const char *record_input; /* --record-input FILE, or NULL (borrows argv) */
     const char *replay;       /* --replay FILE, or NULL (borrows argv) */

@@ -31,6 +31,7 @@
 #include "ui_yuv.h"
 #include "ui_scene.h"
 #include "xl_recording.h"
+#include "xl_tween.h"
 
 
 typedef enum out_kind { OUT_MP4, OUT_WEBM, OUT_FRAMES } out_kind;
@@ -98,8 +99,8 @@ static int write_srt(const char *path, const schedule *sc, int fps)
         const xl_page *pg = sc->page[k];
         if (!pg) continue; /* a stretch of sandbox: nothing narrated */
         char a[32], b[32], text[XL_LESSON_TEXT];
-        fmt_time(a, sizeof a, xl_recording_ms(sc->start[k], fps), ',');
-        fmt_time(b, sizeof b, xl_recording_ms(sc->end[k], fps), ',');
+        fmt_time(a, sizeof a, xl_recording_ms(sc->lead + sc->start[k], fps), ',');
+        fmt_time(b, sizeof b, xl_recording_ms(sc->lead + sc->end[k], fps), ',');
         caption_text(pg, text, sizeof text);
         fprintf(f, "%d\n%s --> %s\n%s%s%s", ++cue, a, b, pg->title, text[0] ? "\n" : "", text);
         for (int q = 0; q < pg->nquestions; q++) fprintf(f, "\n%s", pg->questions[q].text);
@@ -107,14 +108,22 @@ static int write_srt(const char *path, const schedule *sc, int fps)
     }
     if (sc->credits > 0) { /* the attributions the last seconds show, as their own cue */
         char a[32], b[32];
-        fmt_time(a, sizeof a, xl_recording_ms(sc->credit_start, fps), ',');
-        fmt_time(b, sizeof b, xl_recording_ms(sc->frames, fps), ',');
+        fmt_time(a, sizeof a, xl_recording_ms(sc->lead + sc->credit_start, fps), ',');
+        fmt_time(b, sizeof b, xl_recording_ms(sc->lead + sc->frames, fps), ',');
         fprintf(f, "%d\n%s --> %s\n", ++cue, a, b);
         for (int i = 0; i < sc->credits; i++) fprintf(f, "%s\n", sc->credit[i]);
         fprintf(f, "\n");
     }
     const int failed = ferror(f);
     return fclose(f) == 0 && !failed ? 0 : -1;
+}
+
+/* Chapter k's frames in the video: the first opens with the title card, the last
+ * closes with the end card (a player's chapter list starts at 0:00). */
+static void chapter_frames(const schedule *sc, int k, long *a, long *b)
+{
+    *a = k == 0 ? 0 : sc->lead + sc->start[k];
+    *b = k == sc->pages - 1 ? sc->lead + sc->frames + sc->tail : sc->lead + sc->end[k];
 }
 
 static int write_vtt(const char *path, const schedule *sc, int fps)
@@ -124,8 +133,10 @@ static int write_vtt(const char *path, const schedule *sc, int fps)
     fprintf(f, "WEBVTT\n\n");
     for (int k = 0; k < sc->pages; k++) {
         char a[32], b[32];
-        fmt_time(a, sizeof a, xl_recording_ms(sc->start[k], fps), '.');
-        fmt_time(b, sizeof b, xl_recording_ms(sc->end[k], fps), '.');
+        long fa, fb;
+        chapter_frames(sc, k, &fa, &fb);
+        fmt_time(a, sizeof a, xl_recording_ms(fa, fps), '.');
+        fmt_time(b, sizeof b, xl_recording_ms(fb, fps), '.');
         fprintf(f, "%d\n%s --> %s\n%s\n\n", k + 1, a, b, sc->title[k]);
     }
     return fclose(f) == 0 ? 0 : -1;
@@ -149,8 +160,10 @@ static int write_ffmetadata(const char *path, const schedule *sc, int fps)
     meta_escaped(f, sc->video_title);
     fprintf(f, "\n");
     for (int k = 0; k < sc->pages; k++) {
-        fprintf(f, "[CHAPTER]\nTIMEBASE=1/1000\nSTART=%lld\nEND=%lld\ntitle=", xl_recording_ms(sc->start[k], fps),
-                xl_recording_ms(sc->end[k], fps));
+        long fa, fb;
+        chapter_frames(sc, k, &fa, &fb);
+        fprintf(f, "[CHAPTER]\nTIMEBASE=1/1000\nSTART=%lld\nEND=%lld\ntitle=", xl_recording_ms(fa, fps),
+                xl_recording_ms(fb, fps));
         meta_escaped(f, sc->title[k]);
         fprintf(f, "\n");
     }
@@ -179,7 +192,23 @@ static int plan(xl_player *p, int fps, schedule *sc)
     xl_recording *r = xl_recording_create(p, fps);
     if (!r) return -1;
     memset(sc, 0, sizeof *sc);
-    while (xl_recording_next(r)) ui_export_note_credit(sc, xl_player_session(p));
+    int page = -1, counting = 0;
+    long steps0 = 0;
+    while (xl_recording_next(r)) {
+        const xl_session *s = xl_player_session(p);
+        ui_export_note_credit(sc, s);
+        /* How long each page holds its opening state (no step taken): a page turn's
+         * numbers travel only within it. */
+        const long steps = xl_sim_steps(xl_session_sim(s));
+        const int pg = xl_player_page(p);
+        if (pg != page && pg >= 0 && pg < XL_LESSON_MAX_PAGES) {
+            page = pg;
+            steps0 = steps;
+            counting = 1;
+        }
+        if (counting && steps == steps0) sc->hold[page]++;
+        else counting = 0;
+    }
     const xl_lesson *l = xl_player_lesson(p);
     snprintf(sc->video_title, sizeof sc->video_title, "%s", l->title);
     sc->frames = xl_recording_frames(r);
@@ -203,7 +232,51 @@ typedef struct lesson_source {
     int fps;
     long frame;
     int focus_moved;  /* this frame's focus differs from the last one's */
+    /* A page turn's numbers in between (xl_tween.h), over tween_frames frames (the
+     * recording's turn transition; 0: none, reduced motion) from the turn, within the
+     * page's hold (schedule.hold), from the state the recording kept before the turn. */
+    const schedule *sc;
+    long tween_frames;
+    xl_tween *tw;                  /* NULL: no travel now */
+    long tw_start, tw_steps;
+    int tweening;                  /* this frame is an in-between state */
+    const xl_session *shown;       /* the session this frame draws */
 } lesson_source;
+
+/* The page that opens on frame f (1..), or -1. */
+static int page_opening(const schedule *sc, long f)
+{
+    for (int k = 1; k < sc->pages; k++)
+        if (sc->start[k] == f) return k;
+    return -1;
+}
+
+/* This frame's in-between state, if a page has just turned (see lesson_source). */
+static void lesson_tween(lesson_source *ls, long f)
+{
+    const xl_session *s = xl_player_session(ls->p);
+    ls->shown = s;
+    ls->tweening = 0;
+    if (ls->tween_frames < 2) return;
+    const long steps = xl_sim_steps(xl_session_sim(s));
+    if (ls->tw && (f - ls->tw_start >= ls->tween_frames || steps != ls->tw_steps)) {
+        xl_tween_free(ls->tw); /* over, or the page went on: its own state from now on */
+        ls->tw = NULL;
+    }
+    const int k = xl_recording_turned(ls->rec) ? page_opening(ls->sc, f) : -1;
+    const xl_session_snapshot *before = xl_recording_before_turn(ls->rec);
+    if (k > 0 && before && ls->sc->hold[k] >= ls->tween_frames) {
+        xl_tween_free(ls->tw);
+        ls->tw = xl_tween_create(before, s);
+        ls->tw_start = f;
+        ls->tw_steps = steps;
+    }
+    if (ls->tw) {
+        const xl_session *mid = xl_tween_at(ls->tw, (double)(f - ls->tw_start) / (double)(ls->tween_frames - 1));
+        if (mid) ls->shown = mid;
+        ls->tweening = 1;
+    }
+}
 
 static int lesson_next(void *self)
 {
@@ -211,6 +284,7 @@ static int lesson_next(void *self)
     ls->focus_moved = ls->frame > 0 && ui_focus_advance(ls->view, 1.0 / ls->fps);
     const int more = xl_recording_next(ls->rec);
     if (ui_focus_follow_lesson(ls->view, ls->p, 0)) ls->focus_moved = 1;
+    if (more) lesson_tween(ls, ls->frame);
     ls->frame++;
     return more;
 }
@@ -218,7 +292,22 @@ static int lesson_next(void *self)
 static int lesson_changed(void *self)
 {
     const lesson_source *ls = self;
-    return xl_recording_changed(ls->rec) || ls->focus_moved;
+    return xl_recording_changed(ls->rec) || ls->focus_moved || ls->tweening;
+}
+
+static const xl_session *lesson_drawn(void *self)
+{
+    return ((const lesson_source *)self)->shown;
+}
+
+/* The cards' frames around the recording, if asked for (opt->cards), and their texts. */
+static void add_cards(schedule *sc, const ui_export_options *opt, const xl_lesson *l)
+{
+    const int fps = opt->fps > 0 ? opt->fps : 30;
+    ui_cards_describe(&sc->cards, opt->cards, l->title, opt->library, opt->lesson_path);
+    const long card = (long)(UI_CARD_SECONDS * fps + 0.5);
+    sc->lead = opt->cards & UI_CARDS_TITLE ? card : 0;
+    sc->tail = opt->cards & UI_CARDS_END ? card : 0;
 }
 
 /* Remove a frames folder this exporter made (frame-*.png, captions.srt, chapters.vtt,
@@ -498,15 +587,96 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
         free(sc);
         return 1;
     }
+    add_cards(sc, opt, xl_player_lesson(p));
     xl_recording *rec = xl_recording_create(p, opt->fps);
     ui_view view = {.theme = (ui_theme_kind)opt->theme, .lesson = p, .recording = 1,
                     .reduced_motion = opt->reduced_motion};
-    lesson_source ls = {rec, &view, p, opt->fps > 0 ? opt->fps : 30, 0, 0};
-    ui_export_source src = {lesson_next, lesson_changed, &ls, xl_player_session(p), &view};
+    const int fps = opt->fps > 0 ? opt->fps : 30;
+    lesson_source ls = {.rec = rec, .view = &view, .p = p, .fps = fps, .sc = sc,
+                        .tween_frames = opt->reduced_motion || !rec ? 0 : xl_recording_turn_frames(rec)};
+    ui_export_source src = {lesson_next, lesson_changed, &ls, xl_player_session(p), &view, lesson_drawn};
     int status = rec ? ui_export_frames(opt, sc, &src) : 1;
+    xl_tween_free(ls.tw);
     xl_recording_free(rec);
     free(sc);
     return status;
+}
+
+/* The transitions of a video (ui_export_cards.h): the picture a cross-fade leaves, and
+ * the frame blended from it. */
+typedef struct motion {
+    long fade;            /* frames of a fade or a cross-fade; 0: cuts (--reduced-motion) */
+    uint8_t *outgoing;    /* the picture the current cross-fade leaves (the target's layout) */
+    uint8_t *mix;         /* a blended frame */
+    long from;            /* the video frame the current cross-fade began on; -1: none */
+} motion;
+
+static int motion_alloc(motion *mo, const SDL_Surface *target)
+{
+    if (mo->fade <= 0) return 0;
+    const size_t bytes = (size_t)target->pitch * (size_t)target->h;
+    mo->outgoing = malloc(bytes);
+    mo->mix = malloc(bytes);
+    return mo->outgoing && mo->mix ? 0 : -1;
+}
+
+static void motion_free(motion *mo)
+{
+    free(mo->outgoing);
+    free(mo->mix);
+}
+
+/* A cross-fade begins on video frame `frame`, from what the target shows now. */
+static void motion_keep(motion *mo, const SDL_Surface *target, long frame)
+{
+    if (mo->fade <= 0) return;
+    memcpy(mo->outgoing, target->pixels, (size_t)target->pitch * (size_t)target->h);
+    mo->from = frame;
+}
+
+/* 1 when source frame f opens a new chapter (a page; a replay's lesson or sandbox). */
+static int page_turns(const ui_export_schedule *sc, long f)
+{
+    for (int k = 1; k < sc->pages; k++)
+        if (sc->start[k] == f && f > 0) return 1;
+    return 0;
+}
+
+/* A source frame: the target, or while a cross-fade runs the outgoing picture blended
+ * into it (then the frame is new even if the source held still). */
+static const uint8_t *crossfade_pixels(motion *mo, const SDL_Surface *target, long frame, int moved, int *changed)
+{
+    *changed = moved;
+    if (mo->fade <= 0 || mo->from < 0 || frame - mo->from >= mo->fade) return target->pixels;
+    *changed = 1;
+    ui_blend_argb(mo->outgoing, target->pitch, target->pixels, target->pitch, mo->mix, target->pitch, target->w,
+                  target->h, ui_fade_weight(frame - mo->from, mo->fade));
+    return mo->mix;
+}
+
+/* Frame i of a card of n frames (the target holds the card): the title card fades in
+ * from black (and gives way to the first page by a cross-fade); the end card
+ * cross-fades in from the last frame and fades out to black. */
+static const uint8_t *card_pixels(motion *mo, const SDL_Surface *target, int end, long i, long n, int *changed)
+{
+    *changed = i == 0;
+    const long fade = mo->fade < n / 2 ? mo->fade : n / 2;
+    if (fade <= 0) return target->pixels;
+    int wt = 256;
+    const uint8_t *under = NULL; /* black */
+    if (i < fade) {
+        wt = ui_fade_weight(i, fade);
+        if (end) under = mo->outgoing;
+    } else if (end && i >= n - fade) {
+        wt = 256 - ui_fade_weight(i - (n - fade), fade);
+    } else {
+        return target->pixels;
+    }
+    *changed = 1; /* every frame of a fade is new, its last (the card itself) too */
+    if (wt == 256) return target->pixels;
+    ui_blend_argb(under, target->pitch, target->pixels, target->pitch, mo->mix, target->pitch, target->w, target->h,
+                  wt);
+    return mo->mix;
 }
 
 int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc, const ui_export_source *src)
@@ -550,8 +720,12 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                             "install it with\n  sudo apt-get install ffmpeg\n");
             return 1;
         }
+        /* Timed on the recording's frames, as the chapters: after the title card's lead,
+         * over the whole video (the cards included). */
+        const long long lead_ms = xl_recording_ms(sc->lead, opt->fps);
         audio = malloc(sizeof *audio);
-        if (!audio || ui_export_audio_prepare(audio, opt->audio, opt->audio_offset_ms, sc->frames, opt->fps,
+        if (!audio || ui_export_audio_prepare(audio, opt->audio, opt->audio_offset_ms + lead_ms,
+                                              sc->lead + sc->frames + sc->tail, opt->fps,
                                               "--record: the sound track", ps.log) != 0) {
             if (!audio) fprintf(stderr, "xentlab: --record: out of memory\n");
             free(audio);
@@ -604,45 +778,71 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     const double t0 = now_seconds();
     double shown = 0.0;
     long frame = 0, drawn = 0;
+    const long total = sc->lead + sc->frames + sc->tail;
     char last_png[PATH_MAX_LEN + 32] = "";
     const size_t luma = (size_t)opt->width * (size_t)opt->height, yuv_size = luma + luma / 2;
     uint8_t *yuv = kind == OUT_FRAMES ? NULL : malloc(yuv_size);
-    if (kind != OUT_FRAMES && !yuv && status == 0) {
+    motion mo = {.fade = opt->reduced_motion ? 0 : (long)(UI_FADE_SECONDS * opt->fps + 0.5), .from = -1};
+    if (status == 0 && ((kind != OUT_FRAMES && !yuv) || motion_alloc(&mo, target) != 0)) {
         fprintf(stderr, "xentlab: --record: out of memory\n");
         status = 1;
     }
-    while (status == 0 && !interrupted && frame < sc->frames) {
-        /* The credits at the end hold the last frame with the attributions as its note. */
-        const int tail = sc->credits > 0 && frame >= sc->credit_start;
-        if (!tail && !src->next(src->self)) break;
-        /* A frame held still is the frame before, pixel for pixel (a frame is a function
-         * of the state, the view and the size): only a change is drawn again. */
-        const int changed = frame == 0 || (tail ? frame == sc->credit_start : src->changed(src->self));
-        if (changed && tail) {
-            ui_view credits = *src->view;
-            size_t used = 0;
-            credits.note[0] = '\0';
-            for (int i = 0; i < sc->credits; i++) {
-                int wr = snprintf(credits.note + used, sizeof credits.note - used, "%s%s", i ? " · " : "",
-                                  sc->credit[i]);
-                if (wr > 0 && (size_t)wr < sizeof credits.note - used) used += (size_t)wr;
+    while (status == 0 && !interrupted && frame < total) {
+        const long rf = frame - sc->lead; /* the source's frame */
+        const uint8_t *pixels = target->pixels;
+        int changed = 1;
+        if (rf < 0 || rf >= sc->frames) { /* a card */
+            const int end = rf >= 0;
+            const long i = end ? rf - sc->frames : frame, n = end ? sc->tail : sc->lead;
+            if (i == 0) {
+                if (end) motion_keep(&mo, target, frame);
+                if (ui_cards_draw(r, opt->fonts, &sc->cards, end, (ui_theme_kind)opt->theme, opt->width, opt->height, err,
+                                  sizeof err) != 0) {
+                    fprintf(stderr, "%sxentlab: --record: cannot draw the %s card: %s\n", tty ? "\n" : "",
+                            end ? "end" : "title", err);
+                    status = 1;
+                    break;
+                }
+                SDL_RenderPresent(r);
+                drawn++;
             }
-            ui_scene_draw(scene, src->session, &credits, opt->width, opt->height, NULL);
-        } else if (changed) {
-            ui_scene_draw(scene, src->session, src->view, opt->width, opt->height, NULL);
-            SDL_RenderPresent(r);
-            if (yuv)
-                ui_yuv420_from_argb(target->pixels, target->pitch, opt->width, opt->height, yuv, yuv + luma,
-                                    yuv + luma + luma / 4);
-            drawn++;
+            pixels = card_pixels(&mo, target, end, i, n, &changed);
+        } else {
+            /* The credits at the end hold the last frame with the attributions as its note. */
+            const int tail = sc->credits > 0 && rf >= sc->credit_start;
+            if (!tail && !src->next(src->self)) break;
+            /* A page turn (and the title card giving way to the first page) cross-fades
+             * from the picture it leaves. */
+            if ((rf == 0 && sc->lead > 0) || page_turns(sc, rf)) motion_keep(&mo, target, frame);
+            /* A frame held still is the frame before, pixel for pixel (a frame is a function
+             * of the state, the view and the size): only a change is drawn again. */
+            const int moved = rf == 0 || (tail ? rf == sc->credit_start : src->changed(src->self));
+            if (moved) {
+                ui_view credits = *src->view;
+                if (tail) {
+                    size_t used = 0;
+                    credits.note[0] = '\0';
+                    for (int c = 0; c < sc->credits; c++) {
+                        int wr = snprintf(credits.note + used, sizeof credits.note - used, "%s%s", c ? " · " : "",
+                                          sc->credit[c]);
+                        if (wr > 0 && (size_t)wr < sizeof credits.note - used) used += (size_t)wr;
+                    }
+                }
+                const xl_session *s = src->drawn ? src->drawn(src->self) : src->session;
+                ui_scene_draw(scene, s ? s : src->session, &credits, opt->width, opt->height, NULL);
+                SDL_RenderPresent(r);
+                drawn++;
+            }
+            pixels = crossfade_pixels(&mo, target, frame, moved, &changed);
         }
+        if (changed && yuv)
+            ui_yuv420_from_argb(pixels, target->pitch, opt->width, opt->height, yuv, yuv + luma, yuv + luma + luma / 4);
         if (kind == OUT_FRAMES) {
             char path[PATH_MAX_LEN + 32];
             snprintf(path, sizeof path, "%s/frame-%06ld.png", ps.tmp_out, frame + 1);
             /* A held frame is the file before it: a hard link, where the file system has them. */
             const int linked = !changed && link(last_png, path) == 0;
-            if (!linked &&
-                ui_png_write(path, target->pixels, opt->width, opt->height, target->pitch, err, sizeof err) != 0) {
+            if (!linked && ui_png_write(path, pixels, opt->width, opt->height, target->pitch, err, sizeof err) != 0) {
                 fprintf(stderr, "%sxentlab: --record: cannot write %s: %s\n", tty ? "\n" : "", path, err);
                 status = 1;
             }
@@ -657,12 +857,13 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         frame++;
         double t = now_seconds();
         if (tty && t - shown > 0.25) {
-            progress(frame, sc->frames, t - t0);
+            progress(frame, total, t - t0);
             shown = t;
         }
     }
+    motion_free(&mo);
     if (tty) {
-        progress(frame, sc->frames, now_seconds() - t0);
+        progress(frame, total, now_seconds() - t0);
         fputc('\n', stderr);
     }
     free(yuv);
@@ -683,10 +884,10 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     }
     if (interrupted) {
         fprintf(stderr, "xentlab: --record: interrupted at frame %ld of %ld; nothing was written to %s\n", frame,
-                sc->frames, ps.out);
+                total, ps.out);
         status = 130;
-    } else if (status == 0 && frame != sc->frames) {
-        fprintf(stderr, "xentlab: --record: the source ended at frame %ld, planned %ld\n", frame, sc->frames);
+    } else if (status == 0 && frame != total) {
+        fprintf(stderr, "xentlab: --record: the source ended at frame %ld, planned %ld\n", frame, total);
         status = 1;
     }
     if (status == 0 && (write_srt(ps.tmp_srt, sc, opt->fps) != 0 || write_vtt(ps.tmp_vtt, sc, opt->fps) != 0)) {
@@ -708,10 +909,10 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     unlink(ps.meta);
     unlink(ps.log);
     if (status == 0) {
-        double secs = now_seconds() - t0, length = (double)sc->frames / opt->fps;
+        double secs = now_seconds() - t0, length = (double)total / opt->fps;
         fprintf(stderr, "xentlab: recorded %s: %d chapter%s, %ld frames (%ld drawn), %.1f s at %d fps, %dx%d, in %.1f s "
                         "(%.1fx real time)%s\n",
-                ps.out, sc->pages, sc->pages == 1 ? "" : "s", sc->frames, drawn, length, opt->fps, opt->width, opt->height, secs,
+                ps.out, sc->pages, sc->pages == 1 ? "" : "s", total, drawn, length, opt->fps, opt->width, opt->height, secs,
                 secs > 0.0 ? length / secs : 0.0, kind == OUT_FRAMES ? "" : "; captions and chapters beside it");
         if (audio && !audio->silent)
             fprintf(stderr, "xentlab: its sound track: %s from %+.3f s, at %.1f LUFS before, %.0f LUFS after%s\n",

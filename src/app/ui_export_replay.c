@@ -133,9 +133,10 @@ int ui_export_replay(const ui_options *opt, const ui_replay *rp, const ui_option
         ui_dispatch_init(&dry->d, dry->s, &dry->cr, &dry->view, NULL, NULL);
         if (schedule(rp, opt->fps, opt->replay, sc, &dry->d) == 0) {
             replay_source rs = {rp, 0, 0, opt->fps, 0, d, opt->replay, 0.0, 0};
-            ui_export_source src = {replay_source_next, replay_source_changed, &rs, d->s, d->view};
-            ui_export_options eo = {opt->record,    opt->width, opt->height, opt->fps,
-                                    d->view->theme, opt->force, fonts,       opt->reduced_motion, NULL, 0};
+            ui_export_source src = {replay_source_next, replay_source_changed, &rs, d->s, d->view, NULL};
+            ui_export_options eo = {.out = opt->record, .width = opt->width, .height = opt->height, .fps = opt->fps,
+                                    .theme = d->view->theme, .force = opt->force, .fonts = fonts,
+                                    .reduced_motion = opt->reduced_motion};
             char voice[4200];
             status = replay_audio(opt, rp, voice, sizeof voice, &eo);
             if (status == 0) status = ui_export_frames(&eo, sc, &src);

@@ -510,6 +510,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         .line = (scale < 1.0f ? 1.0f : scale) * th->line_scale, .pad = L.pad,
         .unit = xl_session_unit(s),
         .hits = &sc->hits,
+        .no_keys = view->recording,
     };
     /* The focused panel (the new one from halfway through a change, the old one before)
      * is drawn with its own larger type and marks: its own faces, so the others' stay
