@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A sound track over an export (issue 25): --narration FILE --narration-offset SECONDS.
 # A file with a 1 kHz beep 0.5 s after its start is laid over a video:
-#   - lesson 1:
-#   - mp4, offset +2.5 s: the beep's onset at 3.0 s (within 5 ms); AAC, 48 kHz; -16 LUFS
+#   - lesson 1, mp4, offset +2.5 s: the beep's onset 3.0 s after the title card (where
+#     the first caption starts; within 5 ms); AAC, 48 kHz; -16 LUFS
 #     (EBU R128) within 1 LU, true peak at most -1 dBTP; the track as long as the video;
 #   - over a short replay: webm from a stereo 44.1 kHz FLAC, offset -0.25 s (its start
 #     cut): onset 0.25 s, Opus; a frames folder, offset 1 s: narration.wav beside the
@@ -54,8 +54,15 @@ printf 'xentlab-input 1 %s\nsize 1280 720\n0 0 do toggle-play\n2000 0 do toggle-
     2>run.log || { cat run.log; fail "--record l1.mp4 --narration beep.wav"; }
 grep -q "its sound track: beep.wav from +2.500 s" run.log || { cat run.log; fail "no word of the sound track"; }
 probe info l1.mp4 >info.txt || fail "ffprobe l1.mp4"
+# The title card comes first: the recording's frame 0, and so the offset's 0, is where the
+# first caption starts.
+lead=$(python3 -c "
+import re
+t = re.search(r'(\d+):(\d+):(\d+),(\d+) -->', open('l1.srt').read()).groups()
+print(int(t[0]) * 3600 + int(t[1]) * 60 + int(t[2]) + int(t[3]) / 1000)")
+want=$(python3 -c "print($lead + 3.0)")
 on=$(onset_of l1.mp4)
-near "$on" 3.0 0.005 "the beep's onset in l1.mp4 (offset 2.5 s)"
+near "$on" "$want" 0.005 "the beep's onset in l1.mp4 (offset 2.5 s after the title card's $lead s)"
 python3 - info.txt <<'PY' || fail "l1.mp4's sound track"
 import sys
 i = dict(l.strip().split("=", 1) for l in open(sys.argv[1]))
@@ -66,7 +73,7 @@ assert abs(float(i["lufs"]) + 16) <= 1.0, "-16 LUFS within 1 LU"
 assert float(i["true_peak"]) <= -1.0, "true peak at most -1 dBFS"
 assert abs(float(i["audio_duration"]) - float(i["video_duration"])) <= 0.05, "the track as long as the video"
 PY
-ok "mp4: the beep at $on s (want 3.0), AAC, -16 LUFS"
+ok "mp4: the beep at $on s (want $want: the title card's $lead s + 2.5 + 0.5), AAC, -16 LUFS"
 
 # ---- webm from FLAC, -0.25 s -----------------------------------------------------------
 "$xentlab" --replay short.txt --record w1.webm --size 640x360 --fps 10 --narration beep.flac --narration-offset -0.25 \
