@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ui_cli_help.h"
+#include "ui_export_audio.h"
 #include "ui_scene.h"
 
 #include <errno.h>
@@ -29,7 +30,7 @@ enum { MIN_W = UI_MIN_W, MIN_H = UI_MIN_H, MAX_W = UI_FRAME_MAX_W, MAX_H = UI_FR
 enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
-    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE,
+    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE, OPT_MIC, OPT_NARRATION, OPT_NARRATION_OFFSET,
     OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO, OPT_CLASS, OPT_CLASS_PORT, OPT_CLASS_BIND, OPT_CLASS_LOG,
     OPT_CARDS
 };
@@ -614,6 +615,21 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         }
         o->replay = arg;
         break;
+    case OPT_MIC: o->mic = 1; break;
+    case OPT_NARRATION:
+        if (!*arg) {
+            fail(err_stream, "--narration", "expected a sound file (WAV, FLAC, ...), e.g. --narration voice.wav", arg);
+            return -1;
+        }
+        o->narration = arg;
+        break;
+    case OPT_NARRATION_OFFSET:
+        if (ui_export_audio_parse_offset(arg, &o->narration_offset_ms) != 0) {
+            fail(err_stream, "--narration-offset", "expected seconds from -10800 to 10800, e.g. 2.5 or -0.25", arg);
+            return -1;
+        }
+        o->narration_offset_given = 1;
+        break;
     case OPT_STATE:
         if (!*arg) {
             fail(err_stream, "--state", "expected a state text (F4 copies one), e.g. xl1~s:softmax~n:30~h:...", arg);
@@ -864,6 +880,9 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"record-input", required_argument, NULL, OPT_RECORD_INPUT},
         {"replay", required_argument, NULL, OPT_REPLAY},
         {"state", required_argument, NULL, OPT_STATE},
+        {"mic", no_argument, NULL, OPT_MIC},
+        {"narration", required_argument, NULL, OPT_NARRATION},
+        {"narration-offset", required_argument, NULL, OPT_NARRATION_OFFSET},
         {"play", no_argument, NULL, OPT_PLAY},
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},
@@ -912,6 +931,25 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         int r = take_flag(ch, optarg, &o, &raw, out_stream, err_stream);
         if (r < 0) return UI_CLI_USAGE;
         if (r > 0) return UI_CLI_DONE;
+    }
+    /* The microphone records only with the explicit pair, --record-input FILE --mic. */
+    if (o.mic && !o.record_input) {
+        fail(err_stream, "--mic", "records the microphone beside an input recording: only with --record-input FILE",
+             "--mic");
+        return UI_CLI_USAGE;
+    }
+    if (o.mic && (o.headless || o.replay || o.record)) {
+        fail(err_stream, "--mic", "records a live session's voice in the window: not with --headless, --replay or --record",
+             "--mic");
+        return UI_CLI_USAGE;
+    }
+    if (o.narration && !o.record) {
+        fail(err_stream, "--narration", "lays a sound track over a video: only with --record OUT", o.narration);
+        return UI_CLI_USAGE;
+    }
+    if (o.narration_offset_given && !o.narration) {
+        fail(err_stream, "--narration-offset", "only with --narration FILE", "--narration-offset");
+        return UI_CLI_USAGE;
     }
     if (o.record_input && (o.headless || o.replay || o.record)) {
         fail(err_stream, "--record-input", "records a live session in the window: not with --headless, --replay or --record",

@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ui_export_audio.h"
 #include "ui_platform.h"
 #include "ui_png.h"
 #include "ui_yuv.h"
@@ -296,7 +297,8 @@ static void add_cards(schedule *sc, const ui_export_options *opt, const xl_lesso
 }
 
 /* Remove a frames folder this exporter made (frame-*.png, captions.srt, captions.vtt,
- * chapters.vtt, nothing else); -1 if it holds anything else, which is then left alone. */
+ * chapters.vtt, narration.wav, nothing else); -1 if it holds anything else, which is then
+ * left alone. */
 static int remove_frames_dir(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -307,7 +309,7 @@ static int remove_frames_dir(const char *dir)
         const char *n = e->d_name;
         if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0) continue;
         if (!((strncmp(n, "frame-", 6) == 0 && ends_with(n, ".png")) || strcmp(n, "captions.srt") == 0 ||
-              strcmp(n, "captions.vtt") == 0 || strcmp(n, "chapters.vtt") == 0))
+              strcmp(n, "captions.vtt") == 0 || strcmp(n, "chapters.vtt") == 0 || strcmp(n, "narration.wav") == 0))
             foreign = 1;
     }
     if (foreign) {
@@ -493,9 +495,22 @@ static void subtitle_args(out_kind kind, int input, char *map, size_t map_size, 
     for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) argv[(*n)++] = args[i];
 }
 
-/* Start ffmpeg reading raw frames from a pipe (and the captions, when there are any);
- * returns its pid and the pipe's write end, or -1 (ENOENT: not installed). */
-static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, int captions, int *fd_out)
+/* Append a NULL-ended list to argv; -1 if it does not fit. */
+static int push_args(const char **argv, int *argc, int cap, const char *const *list)
+{
+    for (; *list; list++) {
+        if (*argc + 1 >= cap) return -1;
+        argv[(*argc)++] = *list;
+    }
+    argv[*argc] = NULL;
+    return 0;
+}
+
+/* Start ffmpeg reading raw frames from a pipe, and the sound track and the captions when
+ * there are any; returns its pid and the pipe's write end, or -1 (ENOENT: not
+ * installed). audio: the sound track's arguments, or NULL. */
+static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, ui_export_audio *audio,
+                          int captions, int *fd_out)
 {
     int fds[2];
     if (pipe(fds) != 0) return -1;
@@ -507,30 +522,40 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
     char size[32], rate[16], map[16];
     snprintf(size, sizeof size, "%dx%d", opt->width, opt->height);
     snprintf(rate, sizeof rate, "%d", opt->fps);
-    const char *argv[96];
-    int n = 0;
-    const char *head[] = {"ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
-                          "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate,
-                          "-i", "pipe:0", "-i", ps->meta};
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) argv[n++] = head[i];
-    if (captions) {
-        argv[n++] = "-i";
-        argv[n++] = kind == OUT_MP4 ? ps->tmp_srt : ps->tmp_cvtt;
+    /* Inputs: 0 the frames, 1 the chapters, 2 the sound track if any, then the captions
+     * if any; then the video's output arguments, the track's, the captions', and the file. */
+    const char *const inputs[] = {
+        "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+        "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate, "-i", "pipe:0",
+        "-i", ps->meta, NULL};
+    const char *const video_mp4[] = {
+        "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
+        "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
+        "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv", NULL};
+    const char *const video_webm[] = {
+        "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
+        "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-crf", "34", "-b:v", "0",
+        "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
+        "-color_range", "tv", NULL};
+    const char *const file_mp4[] = {"-movflags", "+faststart", "-f", "mp4", ps->tmp_out, NULL};
+    const char *const file_webm[] = {"-f", "webm", ps->tmp_out, NULL};
+    const char *const captions_in[] = {"-i", kind == OUT_MP4 ? ps->tmp_srt : ps->tmp_cvtt, NULL};
+    enum { ARGS = 128 };
+    const char *argv[ARGS];
+    int argc = 0;
+    if (push_args(argv, &argc, ARGS, inputs) != 0 ||
+        (audio && ui_export_audio_input_args(audio, argv, &argc, ARGS) != 0) ||
+        (captions && push_args(argv, &argc, ARGS, captions_in) != 0) ||
+        push_args(argv, &argc, ARGS, kind == OUT_MP4 ? video_mp4 : video_webm) != 0 ||
+        (audio && ui_export_audio_output_args(audio, 2, kind == OUT_WEBM, argv, &argc, ARGS) != 0) ||
+        (captions && argc + 16 >= ARGS) ||
+        (captions && (subtitle_args(kind, audio ? 3 : 2, map, sizeof map, argv, &argc), argv[argc] = NULL, 0)) ||
+        push_args(argv, &argc, ARGS, kind == OUT_MP4 ? file_mp4 : file_webm) != 0) {
+        close(fds[0]);
+        close(fds[1]);
+        errno = E2BIG;
+        return -1;
     }
-    const char *maps[] = {"-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1"};
-    for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++) argv[n++] = maps[i];
-    if (captions) subtitle_args(kind, 2, map, sizeof map, argv, &n);
-    const char *mp4[] = {"-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
-                         "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
-                         "-movflags", "+faststart", "-f", "mp4"};
-    const char *webm[] = {"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-crf", "34",
-                          "-b:v", "0", "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709",
-                          "-color_trc", "bt709", "-color_range", "tv", "-f", "webm"};
-    const char *const *tail = kind == OUT_MP4 ? mp4 : webm;
-    const size_t ntail = kind == OUT_MP4 ? sizeof mp4 / sizeof mp4[0] : sizeof webm / sizeof webm[0];
-    for (size_t i = 0; i < ntail; i++) argv[n++] = tail[i];
-    argv[n++] = ps->tmp_out;
-    argv[n] = NULL;
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
@@ -702,6 +727,28 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         return 1;
     }
 
+    /* The sound track is read and measured before any frame is drawn: a missing or
+     * soundless file is said now, not after minutes of drawing. */
+    ui_export_audio *audio = NULL;
+    if (opt->audio) {
+        if (kind == OUT_FRAMES && !have_ffmpeg()) {
+            fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it fits the sound track to the frames); "
+                            "install it with\n  sudo apt-get install ffmpeg\n");
+            return 1;
+        }
+        /* Timed on the recording's frames, as the chapters: after the title card's lead,
+         * over the whole video (the cards included). */
+        const long long lead_ms = xl_recording_ms(sc->lead, opt->fps);
+        audio = malloc(sizeof *audio);
+        if (!audio || ui_export_audio_prepare(audio, opt->audio, opt->audio_offset_ms + lead_ms,
+                                              sc->lead + sc->frames + sc->tail, opt->fps,
+                                              "--record: the sound track", ps.log) != 0) {
+            if (!audio) fprintf(stderr, "xentlab: --record: out of memory\n");
+            free(audio);
+            return 1;
+        }
+    }
+
     SDL_Surface *target = SDL_CreateRGBSurfaceWithFormat(0, opt->width, opt->height, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *r = target ? SDL_CreateSoftwareRenderer(target) : NULL;
     char err[512] = "";
@@ -728,6 +775,10 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         if (mkdir(ps.tmp_out, 0755) != 0) {
             fprintf(stderr, "xentlab: --record: cannot create %s: %s\n", ps.tmp_out, strerror(errno));
             status = 1;
+        } else if (audio) { /* narration.wav beside the frames, its sample 0 at frame 1 */
+            char wav[PATH_MAX_LEN + 32];
+            snprintf(wav, sizeof wav, "%s/narration.wav", ps.tmp_out);
+            if (ui_export_audio_write_wav(audio, wav, ps.log) != 0) status = 1;
         }
     } else if (write_ffmetadata(ps.meta, sc, opt->fps) != 0) {
         fprintf(stderr, "xentlab: --record: cannot write beside %s: %s\n", ps.out, strerror(errno));
@@ -738,7 +789,8 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                         write_vtt(ps.tmp_vtt, sc, opt->fps) != 0)) {
         fprintf(stderr, "xentlab: --record: cannot write the captions: %s\n", strerror(errno));
         status = 1;
-    } else if (status == 0 && kind != OUT_FRAMES && (ff = start_ffmpeg(opt, kind, &ps, has_captions(sc), &fd)) < 0) {
+    } else if (status == 0 && kind != OUT_FRAMES &&
+               (ff = start_ffmpeg(opt, kind, &ps, audio, has_captions(sc), &fd)) < 0) {
         fprintf(stderr, "xentlab: --record: cannot start ffmpeg: %s\n",
                 errno == ENOSYS ? "a web page starts no programs; record videos with the desktop program"
                                 : strerror(errno));
@@ -886,11 +938,19 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                         "(%.1fx real time)%s\n",
                 ps.out, sc->pages, sc->pages == 1 ? "" : "s", total, drawn, length, opt->fps, opt->width, opt->height, secs,
                 secs > 0.0 ? length / secs : 0.0, kind == OUT_FRAMES ? "" : "; captions and chapters beside it");
+        if (audio && !audio->silent)
+            fprintf(stderr, "xentlab: its sound track: %s from %+.3f s, at %.1f LUFS before, %.0f LUFS after%s\n",
+                    opt->audio, opt->audio_offset_ms / 1000.0, audio->in_i, UI_AUDIO_TARGET_LUFS,
+                    kind == OUT_FRAMES ? " (narration.wav)" : "");
+        else if (audio)
+            fprintf(stderr, "xentlab: its sound track: %s, silent%s\n", opt->audio,
+                    kind == OUT_FRAMES ? " (narration.wav)" : "");
     }
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
     sigaction(SIGPIPE, &old_pipe, NULL);
 done:
+    free(audio);
     ui_scene_destroy(scene);
     if (r) SDL_DestroyRenderer(r);
     SDL_FreeSurface(target);

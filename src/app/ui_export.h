@@ -14,6 +14,7 @@
  * as a subtitle track (mov_text in mp4, WebVTT in webm; language eng, titled "English",
  * not default or forced: players list it, viewers turn it on); .chapters.vtt holds the
  * WebVTT chapters. In a folder: captions.srt, captions.vtt, chapters.vtt.
+ * With opt->audio, the sound track in sync (ui_export_audio.h).
  *
  * What is on screen (issue 25): part 9's chrome rule (ui_view.recording: no hint bar, no
  * play state or speed, no key named in a caption) and its focus animation; a page turn
@@ -47,6 +48,12 @@ typedef struct ui_export_options {
     int cards;              /* a lesson's cards: UI_CARDS_* bits (--cards; 0 none) */
     const ui_library *library; /* the lessons folder, for "Lesson N of M" and the next title (may be NULL) */
     const char *lesson_path;   /* the lesson's file (may be NULL) */
+    /* A sound track (ui_export_audio.h): any file ffmpeg reads, its start at
+     * audio_offset_ms of the recording's frame 0 (after a title card's lead; negative:
+     * that much of it is cut); NULL: silent. AAC in mp4, Opus in webm, narration.wav in
+     * a frames folder. */
+    const char *audio;
+    long long audio_offset_ms;
 } ui_export_options;
 
 /* Record p's lesson (from its first page; p and its session are driven). Returns the

@@ -3,9 +3,11 @@
 
 #include "ui_focus.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ui_export.h"
 #include "xl_caption_track.h"
@@ -171,6 +173,29 @@ static int schedule(const ui_replay *rp, int fps, const char *file, ui_export_sc
     return 0;
 }
 
+/* The sound track: --narration's, or the voice recorded with the session (its `mic`
+ * line names a file beside the replay file; its first sample is at the line's time on
+ * the video's clock, which is the lines' clock). Returns 0, or 1 with the reason said. */
+static int replay_audio(const ui_options *opt, const ui_replay *rp, char *voice, size_t n, ui_export_options *eo)
+{
+    if (opt->narration) {
+        eo->audio = opt->narration;
+        eo->audio_offset_ms = opt->narration_offset_ms;
+        return 0;
+    }
+    if (!rp->mic_file) return 0;
+    const char *slash = strrchr(opt->replay, '/');
+    snprintf(voice, n, "%.*s%s", slash ? (int)(slash - opt->replay + 1) : 0, opt->replay, rp->mic_file);
+    if (access(voice, R_OK) != 0) {
+        fprintf(stderr, "xentlab: --replay: %s: the voice recorded with it, %s, cannot be read (%s); put it beside "
+                        "the file, or give another with --narration FILE\n", opt->replay, voice, strerror(errno));
+        return 1;
+    }
+    eo->audio = voice;
+    eo->audio_offset_ms = rp->mic_ms;
+    return 0;
+}
+
 /* The dry pass's own session, classroom and view. */
 typedef struct dry_run {
     xl_session *s;
@@ -197,7 +222,9 @@ int ui_export_replay(const ui_options *opt, const ui_replay *rp, const ui_option
             ui_export_options eo = {.out = opt->record, .width = opt->width, .height = opt->height, .fps = opt->fps,
                                     .theme = d->view->theme, .force = opt->force, .fonts = fonts,
                                     .reduced_motion = opt->reduced_motion};
-            status = ui_export_frames(&eo, sc, &src);
+            char voice[4200];
+            status = replay_audio(opt, rp, voice, sizeof voice, &eo);
+            if (status == 0) status = ui_export_frames(&eo, sc, &src);
         }
         ui_classroom_free(&dry->cr);
         xl_session_destroy(dry->s);
