@@ -15,8 +15,10 @@ cd "$XL_ROOT" || exit 1
 # hostile-input test (tests/test_hostile.py) and the window test's trace checks (meson
 # depends on it too, but a bare Debian image has no python3 until something pulls it).
 # libqrencode-dev: the QR code on a class's join card (part 12).
+# flite1-dev: the synthesized voice of exported lessons (issue 25, docs/voice.md).
 XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config python3
-                   libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev libqrencode-dev)
+                   libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev libqrencode-dev
+                   flite1-dev)
 
 xl_log() { printf '==> %s\n' "$*" >&2; }
 

@@ -2,13 +2,15 @@
  * length: the parser must not crash, read past its input or leave a lesson that breaks
  * its own invariants (counts within their limits, strings terminated). Built and run
  * by scripts/fuzz.sh with clang's -fsanitize=fuzzer,address,undefined; the seed corpus
- * is the shipped lessons. */
+ * is the shipped lessons. Each page's text is also read by xl_speech with the page's
+ * @say rules (issue 25), into a buffer it must not overrun. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "xl_lesson.h"
 #include "xl_lint.h"
+#include "xl_speech.h"
 
 static xl_lesson lesson; /* large: once, not per input */
 
@@ -43,6 +45,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int k = 0; k < p->nsteps; k++)
             if (p->steps[k].kind == XL_STEP_QUESTION)
                 must(p->steps[k].question >= 0 && p->steps[k].question < p->nquestions);
+        must(p->nsays >= 0 && p->nsays <= XL_LESSON_SAYS);
+        for (int k = 0; k < p->nsays; k++)
+            must(memchr(p->says[k].formula, '\0', sizeof p->says[k].formula) != NULL && p->says[k].formula[0] &&
+                 memchr(p->says[k].words, '\0', sizeof p->says[k].words) != NULL && p->says[k].words[0]);
+        xl_speech_rule rules[XL_SPEECH_MAX_RULES];
+        const int nr = xl_speech_page_rules(&lesson, i, rules, XL_SPEECH_MAX_RULES);
+        static char spoken[1024 + 8];
+        memset(spoken + 1024, 'G', 8);
+        const size_t need = xl_speech_text(p->text, rules, nr, spoken, 1024, NULL);
+        must(memchr(spoken, '\0', 1024) != NULL && (need >= 1024 || strlen(spoken) == need));
+        for (int g = 0; g < 8; g++) must(spoken[1024 + g] == 'G');
         for (int k = 0; k < p->nquestions && errors == 0; k++)
             must(p->questions[k].nanswers >= 2 && p->questions[k].nanswers <= 4 && p->questions[k].right >= 0 &&
                  p->questions[k].right < p->questions[k].nanswers);

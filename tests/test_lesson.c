@@ -125,7 +125,18 @@ static const struct bad {
     {"# T\n## A\n@expect loss = 1 ± -1\n",
      "t.lesson:3:2: error: expect needs a tolerance of 0 or more after '±', e.g. 0.0001"},
     {"# T\n## A\n@stpe\n", "t.lesson:3:2: error: unknown command 'stpe' (a directive is a lesson word: expect, play, "
-                           "pause, wait, hold, emphasise, focus; or a command: xentlab --list-commands)"},
+                           "pause, wait, hold, emphasise, focus, say; or a command: xentlab --list-commands)"},
+    {"# T\n## A\n@say H(P,Q) H of P and Q\n",
+     "t.lesson:3:2: error: say needs FORMULA => WORDS, e.g. '@say H(P,Q) => H of P and Q'"},
+    {"# T\n## A\n@say  => H of P and Q\n",
+     "t.lesson:3:2: error: say needs a formula before '=>' and the words after it, e.g. '@say H(P,Q) => H of P and Q'"},
+    {"# T\n## A\n@say H(P,Q) =>  \n",
+     "t.lesson:3:2: error: say needs a formula before '=>' and the words after it, e.g. '@say H(P,Q) => H of P and Q'"},
+    {"# T\n## A\n@say\n", "t.lesson:3:2: error: say needs FORMULA => WORDS, e.g. '@say H(P,Q) => H of P and Q'"},
+    {"# T\n## A\n@say H(P,Q) => one\n@say H(P,Q) => two\n",
+     "t.lesson:4:2: error: 'H(P,Q)' already has a reading on this page (line 3)"},
+    {"# T\n## A\n@say 0123456789012345678901234567890123456789012345678901234567890123 => x\n",
+     "t.lesson:3:2: error: say's formula is 64 bytes; at most 63"},
     {"# T\n## A\n@focus sky\n", "t.lesson:3:8: error: focus needs a panel: bars, readouts, landscape, history, data, "
                                  "side or renyi (or off for the dashboard), e.g. '@focus landscape'"},
     {"# T\n## A\n@focus\n", "t.lesson:3:8: error: focus needs a panel: bars, readouts, landscape, history, data, "
@@ -163,10 +174,10 @@ static const struct bad {
      "t.lesson:3:2: error: directive too long: a directive takes at most 255 bytes (this has 798)"},
     {"# T\n## A\n@rewind 1000000000\n",
      "t.lesson:3:2: error: rewind needs a whole number from 0 to 100000000, as in 'rewind N' (a directive is a lesson "
-     "word: expect, play, pause, wait, hold, emphasise, focus; or a command: xentlab --list-commands)"},
+     "word: expect, play, pause, wait, hold, emphasise, focus, say; or a command: xentlab --list-commands)"},
     {"# T\n## A\n@measure 0\n",
      "t.lesson:3:2: error: measure needs a whole number from 1 to 1024, as in 'measure K' (a directive is a lesson "
-     "word: expect, play, pause, wait, hold, emphasise, focus; or a command: xentlab --list-commands)"},
+     "word: expect, play, pause, wait, hold, emphasise, focus, say; or a command: xentlab --list-commands)"},
     {"# T\n## A\n### deeper\n",
      "t.lesson:3:1: error: '#' is the lesson's title and '## ' starts a page; a line cannot start with it otherwise"},
 };
@@ -281,6 +292,39 @@ START_TEST(every_error_of_a_file_is_reported)
 }
 END_TEST
 
+/* "@say FORMULA => WORDS": kept per page in the order written, not a step. */
+START_TEST(say_readings_are_the_pages)
+{
+    int errors;
+    xl_lesson *l = parse("# T\n## A\nH(P,Q) here.\n@say H(P,Q) => H of P comma Q\n@play 3\n"
+                         "@say   D_KL(P‖Q)=>the K L divergence of P from Q  \n## B\nx\n", &errors);
+    ck_assert_msg(errors == 0, "%s", l->errors[0]);
+    ck_assert_int_eq(l->pages[0].nsays, 2);
+    ck_assert_int_eq(l->pages[0].nsteps, 1); /* the play alone */
+    ck_assert_str_eq(l->pages[0].says[0].formula, "H(P,Q)");
+    ck_assert_str_eq(l->pages[0].says[0].words, "H of P comma Q");
+    ck_assert_int_eq(l->pages[0].says[0].line, 4);
+    ck_assert_str_eq(l->pages[0].says[1].formula, "D_KL(P‖Q)");
+    ck_assert_str_eq(l->pages[0].says[1].words, "the K L divergence of P from Q");
+    ck_assert_int_eq(l->pages[1].nsays, 0);
+    free(l);
+    /* Words too long, and more readings than a page keeps: an error each, the rest kept. */
+    char t[8192];
+    size_t n = (size_t)snprintf(t, sizeof t, "# T\n## A\n@say f => ");
+    for (int i = 0; i < XL_LESSON_SAY_WORDS; i++) t[n++] = 'w';
+    n += (size_t)snprintf(t + n, sizeof t - n, "\n");
+    for (int i = 0; i < XL_LESSON_SAYS + 1; i++) n += (size_t)snprintf(t + n, sizeof t - n, "@say f%d => w\n", i);
+    t[n] = '\0';
+    l = parse(t, &errors);
+    ck_assert_int_eq(errors, 2);
+    ck_assert_str_eq(l->errors[0], "t.lesson:3:2: error: say's words are 160 bytes; at most 159");
+    ck_assert_str_eq(l->errors[1], "t.lesson:16:2: error: more than 12 '@say' lines on one page");
+    ck_assert_int_eq(l->pages[0].nsays, XL_LESSON_SAYS);
+    ck_assert_str_eq(l->pages[0].says[11].formula, "f11");
+    free(l);
+}
+END_TEST
+
 START_TEST(limits_are_errors_not_crashes)
 {
     /* Too large a file. */
@@ -361,6 +405,11 @@ static const struct lint_case {
     {"# T\n## A\n@emphasise bars\n@focus landscape\n", 1,
      "l.lesson:3:1: error: '@emphasise bars' on a page whose '@focus landscape' (line 4) hides the bars"},
     {"# T\n## A\n@focus bars\n@emphasise bars\n## B\n@emphasise history\n", 0, NULL},
+    /* A reading of a formula the page does not show; one it shows in a why, fine; a @say
+     * is not a step (the number after it is still the page's). */
+    {"# T\n## A\nH(P) is small.\n@say H(P,Q) => H of P and Q\n", 1,
+     "l.lesson:4:2: error: '@say H(P,Q)': this page's text, questions, answers and whys do not have 'H(P,Q)'"},
+    {"# T\n## A\n@say ln 5 => log five\n? Which?\n- a *\n- b\n= it is ln 5, not 0.\n", 0, NULL},
 };
 
 START_TEST(the_linter_finds_what_misleads)
@@ -398,6 +447,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, bom_and_line_ends);
     tcase_add_test(tc, long_error_lines_are_cut_at_words);
     tcase_add_test(tc, limits_are_errors_not_crashes);
+    tcase_add_test(tc, say_readings_are_the_pages);
     tcase_add_test(tc, the_linter_finds_what_misleads);
     suite_add_tcase(s, tc);
     return s;

@@ -228,6 +228,51 @@ static void parse_expect(parser *p, const char *s, size_t len, int col)
     st->tol = tol;
 }
 
+/* "say FORMULA => WORDS", the rest of the line after "say" (s[0..len), untrimmed). */
+static void parse_say(parser *p, const char *s, size_t len, int col)
+{
+    xl_page *pg = p->page;
+    const char *arrow = NULL;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (s[i] == '=' && s[i + 1] == '>') {
+            arrow = s + i;
+            break;
+        }
+    if (!arrow) {
+        error_at(p, col, "say needs FORMULA => WORDS, e.g. '@say H(P,Q) => H of P and Q'");
+        return;
+    }
+    char f[XL_LESSON_LINE], w[XL_LESSON_LINE];
+    const size_t flen = (size_t)(arrow - s), wlen = len - flen - 2;
+    copy_trimmed(f, sizeof f, s, flen);          /* a directive is shorter than a line: both fit */
+    copy_trimmed(w, sizeof w, arrow + 2, wlen);
+    if (!f[0] || !w[0]) {
+        error_at(p, col, "say needs a formula before '=>' and the words after it, e.g. '@say H(P,Q) => H of P and Q'");
+        return;
+    }
+    if (strlen(f) >= XL_LESSON_SAY_FORMULA) {
+        error_at(p, col, "say's formula is %zu bytes; at most %d", strlen(f), XL_LESSON_SAY_FORMULA - 1);
+        return;
+    }
+    if (strlen(w) >= XL_LESSON_SAY_WORDS) {
+        error_at(p, col, "say's words are %zu bytes; at most %d", strlen(w), XL_LESSON_SAY_WORDS - 1);
+        return;
+    }
+    for (int i = 0; i < pg->nsays; i++)
+        if (strcmp(pg->says[i].formula, f) == 0) {
+            error_at(p, col, "'%s' already has a reading on this page (line %d)", f, pg->says[i].line);
+            return;
+        }
+    if (pg->nsays >= XL_LESSON_SAYS) {
+        error_at(p, col, "more than %d '@say' lines on one page", XL_LESSON_SAYS);
+        return;
+    }
+    xl_say *sy = &pg->says[pg->nsays++];
+    memcpy(sy->formula, f, strlen(f) + 1);
+    memcpy(sy->words, w, strlen(w) + 1);
+    sy->line = p->line;
+}
+
 /* "@..." : a lesson directive or a command of the vocabulary. */
 static void parse_directive(parser *p, const char *s, size_t len)
 {
@@ -250,6 +295,8 @@ static void parse_directive(parser *p, const char *s, size_t len)
     }
     if (strcmp(word, "expect") == 0) {
         parse_expect(p, arg, alen, col);
+    } else if (strcmp(word, "say") == 0) {
+        parse_say(p, arg, alen, col);
     } else if (strcmp(word, "play") == 0) {
         long n = 0;
         char *end = NULL;
@@ -310,7 +357,7 @@ static void parse_directive(parser *p, const char *s, size_t len)
             return;
         }
         if (xl_scenario_parse_command(text, &cmd, err, sizeof err) != 0) {
-            error_at(p, col, "%s (a directive is a lesson word: expect, play, pause, wait, hold, emphasise, focus; or a "
+            error_at(p, col, "%s (a directive is a lesson word: expect, play, pause, wait, hold, emphasise, focus, say; or a "
                              "command: xentlab --list-commands)", err);
             return;
         }
@@ -349,7 +396,7 @@ static void start_page(parser *p, const char *s, size_t len)
     /* What the page fills, cleared; its steps and questions are cleared as they come. */
     pg->title[0] = pg->text[0] = pg->notes[0] = pg->focus[0] = '\0';
     pg->focus_line = 0;
-    pg->nsteps = pg->nquestions = pg->nparas = pg->controls = 0;
+    pg->nsteps = pg->nquestions = pg->nparas = pg->controls = pg->nsays = 0;
     pg->line = p->line;
     if (!copy_trimmed(pg->title, sizeof pg->title, s, len) || !pg->title[0])
         error_at(p, 4, "a page needs a title after '## ', at most %d bytes", XL_LESSON_TITLE - 1);

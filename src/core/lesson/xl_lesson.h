@@ -24,6 +24,11 @@
  *
  *     % Ask the class before pressing on.       speaker notes (the presenter view)
  *
+ *     @say H(P,Q) => H of P comma Q             how a voice reads a formula of this page
+ *                                               and every later one (xl_speech.h); the
+ *                                               formula must occur in the page's text,
+ *                                               a question, an answer or a why (--check)
+ *
  * A page's directives and question run in the order written. Everything here is
  * checked: the parser reports every error of a file as "FILE:LINE:COLUMN: error: what
  * is wrong, and what was expected", never reads past its input, and allocates one
@@ -47,6 +52,9 @@ enum {
     XL_LESSON_LINE = 256,              /* an answer, a question, an explanation */
     XL_LESSON_NAME = 32,
     XL_LESSON_PARAS = 64,              /* narration paragraphs a page tracks the place of */
+    XL_LESSON_SAYS = 12,               /* @say readings on one page */
+    XL_LESSON_SAY_FORMULA = 64,        /* a @say's formula, bytes with the NUL */
+    XL_LESSON_SAY_WORDS = 160,         /* a @say's words */
     XL_LESSON_MAX_ERRORS = 32,
     XL_LESSON_ERROR = 768             /* one error line: FILE:LINE:COLUMN: error: WHAT */
 };
@@ -80,6 +88,14 @@ typedef struct xl_step {
     int question;                       /* XL_STEP_QUESTION: index into the page's questions */
 } xl_step;
 
+/* "@say FORMULA => WORDS": where the page's text (or a later page's) has FORMULA, a
+ * voice says WORDS (xl_speech). Not a step: the voice alone uses it. */
+typedef struct xl_say {
+    char formula[XL_LESSON_SAY_FORMULA];
+    char words[XL_LESSON_SAY_WORDS];
+    int line;                           /* where it was written */
+} xl_say;
+
 typedef struct xl_page {
     char title[XL_LESSON_TITLE];
     int line;
@@ -101,6 +117,8 @@ typedef struct xl_page {
     int nquestions;
     xl_question questions[4];
     int controls;                       /* @controls: the page shows the control strip */
+    int nsays;
+    xl_say says[XL_LESSON_SAYS];        /* in the order written */
 } xl_page;
 
 typedef struct xl_lesson {

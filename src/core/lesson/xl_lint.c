@@ -373,7 +373,8 @@ static void one_line(linter *t, const char *s, size_t len, int line, int *titled
     question_end(t);
     /* A directive is one of the page's steps, as the parser counts them; @controls is a
      * flag of the page, not a step. */
-    const int page_flag = e == 9 && strncmp(s, "@controls", 9) == 0;
+    const int page_flag = (e == 9 && strncmp(s, "@controls", 9) == 0) ||
+                          (e > 4 && strncmp(s, "@say", 4) == 0 && (s[4] == ' ' || s[4] == '\t'));
     if (s[0] == '@' && !page_flag) t->steps++;
     if (s[0] == '@' || s[0] == '%') return;
     if (s[0] == '?') {
@@ -393,6 +394,19 @@ static void one_line(linter *t, const char *s, size_t len, int line, int *titled
         t->prose.pos = t->steps; /* as the parser places the paragraph (xl_page.para_after) */
     }
     unit_add(&t->prose, s + i, e - i, line, (int)i + 1);
+}
+
+/* Does the page show s: in its narration, a question, an answer or a why? */
+static int page_shows(const xl_page *pg, const char *s)
+{
+    if (strstr(pg->text, s)) return 1;
+    for (int q = 0; q < pg->nquestions; q++) {
+        const xl_question *qq = &pg->questions[q];
+        if (strstr(qq->text, s) || strstr(qq->why, s)) return 1;
+        for (int a = 0; a < qq->nanswers; a++)
+            if (strstr(qq->answers[a], s)) return 1;
+    }
+    return 0;
 }
 
 int xl_lesson_lint(const char *file, const char *text, size_t len, const xl_lesson *l, char *report, size_t n)
@@ -428,6 +442,16 @@ int xl_lesson_lint(const char *file, const char *text, size_t len, const xl_less
                         "'@emphasise %s' on a page whose '@focus %s' (line %d) hides the %s: emphasise the panel in "
                         "focus, or leave the focus off",
                         pg->steps[i].name, pg->focus, pg->focus_line, pg->steps[i].name);
+    }
+    /* A reading of a formula the page never shows: a typo, or a rule left behind. */
+    for (int k = 0; l && k < l->npages; k++) {
+        const xl_page *pg = &l->pages[k];
+        for (int i = 0; i < pg->nsays; i++)
+            if (!page_shows(pg, pg->says[i].formula))
+                finding(t, pg->says[i].line, 2,
+                        "'@say %s': this page's text, questions, answers and whys do not have '%s' (a reading "
+                        "applies where the page shows its formula, and on the pages after it)",
+                        pg->says[i].formula, pg->says[i].formula);
     }
     const int findings = t->findings;
     free(t);

@@ -12,7 +12,9 @@
  *   - a question that gives its answer away: the right answer alone carries a number or a
  *     formula, or it is more than half again as long as every other answer;
  *   - an emphasis the focus hides: '@emphasise' of one panel on a page whose '@focus'
- *     gives the scene to another.
+ *     gives the scene to another;
+ *   - a reading of nothing: '@say FORMULA => WORDS' where the page's text, questions,
+ *     answers and whys do not have FORMULA.
  * It reads the file's text line by line the way the parser does, so each finding has the
  * file, line and column where it is; the expects come from the parsed lesson.
  */
