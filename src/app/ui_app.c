@@ -262,7 +262,8 @@ static int app_record(const ui_options *opt, app *a, int lesson_status)
                                 .theme = opt->theme, .force = opt->force, .fonts = a->fonts,
                                 .reduced_motion = opt->reduced_motion, .cards = opt->cards,
                                 .library = &a->cr.library, .lesson_path = a->cr.path,
-                                .audio = opt->narration, .audio_offset_ms = opt->narration_offset_ms};
+                                .audio = opt->narration, .audio_offset_ms = opt->narration_offset_ms,
+                                .voice = opt->voice};
         status = ui_export_lesson(a->cr.player, &eo);
     }
     SDL_Quit();

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "ui_export_audio.h"
+#include "ui_export_voice.h"
 #include "ui_platform.h"
 #include "ui_png.h"
 #include "ui_yuv.h"
@@ -168,10 +169,14 @@ void ui_export_add_credit_tail(ui_export_schedule *sc, int fps)
 }
 
 /* The dry pass, with the captions into track. Returns 0, or -1 if out of memory. */
-static int plan(xl_player *p, int fps, schedule *sc, xl_caption_track *track)
+static int plan(xl_player *p, int fps, schedule *sc, xl_caption_track *track, ui_export_voice *voice)
 {
     xl_recording *r = xl_recording_create(p, fps);
     if (!r) return -1;
+    if (voice) {
+        const xl_rec_timing t = ui_export_voice_timing(voice);
+        xl_recording_set_timing(r, &t);
+    }
     memset(sc, 0, sizeof *sc);
     int page = -1, counting = 0;
     long steps0 = 0;
@@ -200,8 +205,14 @@ static int plan(xl_player *p, int fps, schedule *sc, xl_caption_track *track)
     }
     const xl_rec_segment *sg = NULL;
     const int nseg = xl_recording_segments(r, &sg);
-    /* With a voice, its times for each cue (xl_caption_voice) go in place of NULL. */
-    xl_caption_track_add_segments(track, l, sg, nseg, fps, sc->start, sc->end, sc->pages, 0, NULL);
+    /* With a voice, the captions are timed by what it said. */
+    const xl_caption_voice cv = voice ? ui_export_voice_captions(voice) : (xl_caption_voice){NULL, NULL};
+    xl_caption_track_add_segments(track, l, sg, nseg, fps, sc->start, sc->end, sc->pages, 0, voice ? &cv : NULL);
+    if (voice) { /* the track is written from these: kept until then */
+        sc->segments = malloc((size_t)(nseg > 0 ? nseg : 1) * sizeof *sc->segments);
+        if (sc->segments) memcpy(sc->segments, sg, (size_t)nseg * sizeof *sg);
+        sc->nsegments = sc->segments ? nseg : 0;
+    }
     sc->captions = track;
     xl_recording_free(r);
     ui_export_add_credit_tail(sc, fps);
@@ -451,10 +462,11 @@ static void remove_stale(const char *out, out_kind kind)
     else snprintf(dir, sizeof dir, "./");
     const char *base = slash ? slash + 1 : out;
     snprintf(prefix, sizeof prefix, ".%.*s.partial-", (int)(len - (size_t)(base - out)), base);
-    static const char *const video[] = {".mp4", ".webm", ".srt", ".chapters.vtt", ".vtt", ".ffmetadata", ".ffmpeg.log"};
-    static const char *const frames[] = {"", ".ffmetadata", ".ffmpeg.log"};
+    static const char *const video[] = {".mp4", ".webm", ".srt", ".chapters.vtt", ".vtt", ".ffmetadata", ".ffmpeg.log",
+                                        ".voice.wav"};
+    static const char *const frames[] = {"", ".ffmetadata", ".ffmpeg.log", ".voice.wav"};
     const char *const *suffixes = kind == OUT_FRAMES ? frames : video;
-    const size_t nsuffixes = kind == OUT_FRAMES ? 3 : 7;
+    const size_t nsuffixes = kind == OUT_FRAMES ? 4 : 8;
     DIR *d = opendir(dir);
     if (!d) return;
     struct dirent *e;
@@ -592,29 +604,84 @@ static int have_ffmpeg(void)
     return 0;
 }
 
+/* The synthesized voice's track beside OUT: ".BASE.partial-PID.voice.wav" (remove_stale
+ * knows the name). */
+static void voice_track_path(const char *out, char *buf, size_t n)
+{
+    size_t len = strlen(out);
+    while (len > 1 && out[len - 1] == '/') len--;
+    const char *slash = memrchr(out, '/', len);
+    const size_t dir = slash ? (size_t)(slash - out + 1) : 0;
+    snprintf(buf, n, "%.*s.%.*s.partial-%ld.voice.wav", (int)dir, out, (int)(len - dir), out + dir, (long)getpid());
+}
+
 int ui_export_lesson(xl_player *p, const ui_export_options *opt)
 {
-    schedule *sc = malloc(sizeof *sc);
+    const int fps = opt->fps > 0 ? opt->fps : 30;
+    char err[320] = "";
+    ui_export_voice *voice = NULL;
+    if (opt->voice && !(voice = ui_export_voice_create(xl_player_lesson(p), fps, err, sizeof err))) {
+        fprintf(stderr, "xentlab: --voice: %s\n", err);
+        return 1;
+    }
+    schedule *sc = calloc(1, sizeof *sc);
     xl_caption_track captions;
     xl_caption_track_init(&captions);
-    if (!sc || plan(p, opt->fps, sc, &captions) != 0) {
+    if (!sc || plan(p, opt->fps, sc, &captions, voice) != 0 || (voice && !sc->segments)) {
         fprintf(stderr, "xentlab: --record: out of memory\n");
+        if (sc) free(sc->segments);
         free(sc);
+        xl_caption_track_deinit(&captions);
+        ui_export_voice_free(voice);
+        return 1;
+    }
+    if (voice && ui_export_voice_error(voice)) {
+        fprintf(stderr, "xentlab: --voice: %s\n", ui_export_voice_error(voice));
+        free(sc->segments);
+        free(sc);
+        xl_caption_track_deinit(&captions);
+        ui_export_voice_free(voice);
         return 1;
     }
     add_cards(sc, opt, xl_player_lesson(p));
+    ui_export_options eo = *opt;
+    char track[PATH_MAX_LEN + 64] = "";
+    if (voice) { /* the voice's track, its sample 0 at the recording's frame 0 */
+        voice_track_path(opt->out, track, sizeof track);
+        if (ui_export_voice_write(voice, sc->segments, sc->nsegments, 0, sc->frames, track, err, sizeof err) != 0) {
+            fprintf(stderr, "xentlab: --voice: cannot write the voice's track: %s\n", err);
+            unlink(track);
+            free(sc->segments);
+            free(sc);
+            xl_caption_track_deinit(&captions);
+            ui_export_voice_free(voice);
+            return 1;
+        }
+        eo.audio = track;
+        eo.audio_offset_ms = 0;
+        ui_export_voice_rewind(voice);
+    }
     xl_recording *rec = xl_recording_create(p, opt->fps);
+    if (rec && voice) {
+        const xl_rec_timing t = ui_export_voice_timing(voice);
+        xl_recording_set_timing(rec, &t);
+    }
     ui_view view = {.theme = (ui_theme_kind)opt->theme, .lesson = p, .recording = 1,
                     .reduced_motion = opt->reduced_motion};
-    const int fps = opt->fps > 0 ? opt->fps : 30;
     lesson_source ls = {.rec = rec, .view = &view, .p = p, .fps = fps, .sc = sc,
                         .tween_frames = opt->reduced_motion || !rec ? 0 : xl_recording_turn_frames(rec)};
     ui_export_source src = {lesson_next, lesson_changed, &ls, xl_player_session(p), &view, lesson_drawn};
-    int status = rec ? ui_export_frames(opt, sc, &src) : 1;
+    int status = rec ? ui_export_frames(&eo, sc, &src) : 1;
+    if (status == 0 && voice)
+        fprintf(stderr, "xentlab: the voice said %.1f s of speech, synthesized in %.1f s\n",
+                ui_export_voice_seconds(voice), ui_export_voice_work_seconds(voice));
+    if (track[0]) unlink(track);
     xl_tween_free(ls.tw);
     xl_recording_free(rec);
     xl_caption_track_deinit(&captions);
+    free(sc->segments);
     free(sc);
+    ui_export_voice_free(voice);
     return status;
 }
 
@@ -938,12 +1005,13 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                         "(%.1fx real time)%s\n",
                 ps.out, sc->pages, sc->pages == 1 ? "" : "s", total, drawn, length, opt->fps, opt->width, opt->height, secs,
                 secs > 0.0 ? length / secs : 0.0, kind == OUT_FRAMES ? "" : "; captions and chapters beside it");
+        const char *track = opt->voice ? "the synthesized voice" : opt->audio;
         if (audio && !audio->silent)
             fprintf(stderr, "xentlab: its sound track: %s from %+.3f s, at %.1f LUFS before, %.0f LUFS after%s\n",
-                    opt->audio, opt->audio_offset_ms / 1000.0, audio->in_i, UI_AUDIO_TARGET_LUFS,
+                    track, opt->audio_offset_ms / 1000.0, audio->in_i, UI_AUDIO_TARGET_LUFS,
                     kind == OUT_FRAMES ? " (narration.wav)" : "");
         else if (audio)
-            fprintf(stderr, "xentlab: its sound track: %s, silent%s\n", opt->audio,
+            fprintf(stderr, "xentlab: its sound track: %s, silent%s\n", track,
                     kind == OUT_FRAMES ? " (narration.wav)" : "");
     }
     sigaction(SIGINT, &old_int, NULL);

@@ -54,6 +54,10 @@ typedef struct ui_export_options {
      * a frames folder. */
     const char *audio;
     long long audio_offset_ms;
+    /* A lesson said by the synthesized voice (--voice; ui_export_voice.h): the pages last
+     * as long as it speaks, the captions follow it, and it is the sound track (audio is
+     * then NULL). */
+    int voice;
 } ui_export_options;
 
 /* Record p's lesson (from its first page; p and its session are driven). Returns the
@@ -85,6 +89,10 @@ typedef struct ui_export_schedule {
      * them after the export; NULL for none): the exporter shifts them by the lead and
      * adds the credits' cues. */
     const xl_caption_track *captions;
+    /* What the recording said, when a voice said it (ui_export_voice writes its track
+     * from them; owned by the schedule's maker; NULL without a voice). */
+    xl_rec_segment *segments;
+    int nsegments;
     /* Attributions of licensed data seen on the way (xl_scenario_def.credit), held on
      * the last frame for UI_EXPORT_CREDIT_SECONDS from frame credit_start. */
     int credits;
