@@ -19,9 +19,10 @@ set -uo pipefail   # no -e: every phase runs, and the summary counts what failed
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # cds to the repository root
 
 # chromium: the class suite's phone page (tests/class/test_class_phone.py) in step 1,
-# the browser build in step 4.
+# the browser build in step 4. pocketsphinx: the voice export test transcribes the voice
+# (tests/test_export_voice.py).
 xl_ensure_packages "${XL_BUILD_PACKAGES[@]}" xvfb xauth xdotool x11-utils imagemagick ffmpeg \
-    desktop-file-utils appstream man-db groff-base zbar-tools chromium
+    desktop-file-utils appstream man-db groff-base zbar-tools chromium pocketsphinx pocketsphinx-en-us
 
 PASSED=0
 FAILED=0

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Recording lessons (issue 10), end to end:
 #   - an .mp4 checked with ffprobe: H.264, the size, yuv420p, BT.709, the frame rate, the
-#     frame count the program reports, one chapter per page with its title; the .srt
-#     parsed and its times equal to the chapters'; the WebVTT chapters the same;
-#   - a .webm: VP9 with the same frame count;
+#     frame count the program reports, one chapter per page with its title; the captions
+#     (.srt and .vtt) parsed, every cue within the limits and inside a page, the answer
+#     captioned after its question; the mov_text subtitle track (eng, not default)
+#     extracted to the same cues; the WebVTT chapters;
+#   - a .webm: VP9 with the same frame count, a WebVTT subtitle track equal to its .vtt;
 #   - a folder of PNG frames twice: the same bytes frame for frame, as many as the video;
 #   - an existing file is not overwritten without --force (and is with it);
 #   - without ffmpeg on PATH: exit 1, how to install it said, nothing written;
@@ -11,7 +13,8 @@
 #     under the final name, no temporary left;
 #   - xentlab killed with SIGKILL: its temporaries stay, and the next recording of the
 #     same name removes them (only the dead process's, only that output's);
-#   - a frame of the video looked at: it is the lesson's (the narration column is there).
+#   - a frame of the video looked at: it is the lesson's (the narration column is there);
+#   - a replay of a lesson to video: its pages' captions as the learner brought them on.
 #
 #   tests/test_export.sh path/to/xentlab
 # Exit status: 0 pass, 1 fail, 77 skipped (ffmpeg or ffprobe missing).
@@ -20,6 +23,7 @@ xentlab=${1:?usage: test_export.sh path/to/xentlab}
 for tool in ffmpeg ffprobe python3; do
     command -v "$tool" >/dev/null 2>&1 || { echo "export test skipped: $tool is not installed"; exit 77; }
 done
+lessons=$(cd "$(dirname "$0")/../lessons" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
@@ -28,10 +32,12 @@ fail() { echo "FAIL: $*"; exit 1; }
 ok() { echo "ok: $*"; }
 
 # ---- the mp4 -------------------------------------------------------------------------
-"$xentlab" --record l1.mp4 --lesson 1 --size 640x480 --fps 10 2>run.log || { cat run.log; fail "--record l1.mp4"; }
+# (Without the cards: each cue is then at its chapter's times; test_export_motion.py has the cards.)
+"$xentlab" --record l1.mp4 --lesson 1 --size 640x480 --fps 10 --cards none 2>run.log || { cat run.log; fail "--record l1.mp4"; }
 frames=$(sed -n 's/.*chapters\{0,1\}, \([0-9]*\) frames.*/\1/p' run.log)
 [ -n "$frames" ] || { cat run.log; fail "no summary line with the frame count"; }
 ffprobe -v error -count_frames -show_streams -show_chapters -of json l1.mp4 >probe.json || fail "ffprobe l1.mp4"
+ffmpeg -v error -i l1.mp4 -map 0:s:0 -f srt l1.extracted.srt || fail "no subtitle track to extract from l1.mp4"
 python3 - "$frames" <<'PY' || fail "the mp4 is not what was asked for"
 import json, re, sys
 frames = int(sys.argv[1])
@@ -47,26 +53,61 @@ assert int(s["nb_read_frames"]) == frames, "%s frames decoded, the program made 
 titles = [c["tags"]["title"] for c in d["chapters"]]
 assert titles == ["A weather model in the desert", "A model that expected rain", "The cat at 0.1",
                   "Surprises of independent events add"], titles
-# The .srt: one cue per page, at the chapters' times, the last ending with the video.
+# The captions: cues of at most 2 lines of 42 characters, 1.3 s or more, 17 characters a
+# second or fewer, in order, each inside a chapter (a page); the first is the first
+# page's title, the question's answer is captioned when revealed. The .vtt has the same
+# cues; the mp4 carries them as a subtitle track, extracted below to the same text.
 def ms(t, sep):
     h, m, rest = t.split(":")
     sec, milli = rest.split(sep)
     return ((int(h) * 60 + int(m)) * 60 + int(sec)) * 1000 + int(milli)
-cues = open("l1.srt", encoding="utf-8").read().strip().split("\n\n")
-assert len(cues) == 4, "%d cues" % len(cues)
-for i, (cue, ch) in enumerate(zip(cues, d["chapters"])):
-    lines = cue.split("\n")
-    assert lines[0] == str(i + 1)
-    a, b = lines[1].split(" --> ")
-    assert ms(a, ",") == round(float(ch["start_time"]) * 1000), (a, ch["start_time"])
-    assert ms(b, ",") == round(float(ch["end_time"]) * 1000), (b, ch["end_time"])
-    assert lines[2] == titles[i]
-assert ms(cues[-1].split("\n")[1].split(" --> ")[1], ",") == frames * 100, "the last cue ends with the video"
-assert "6.9078" in cues[0], "the first cue carries the narration"
+def parse(path, sep, vtt=False):
+    text = open(path, encoding="utf-8").read().replace("\r\n", "\n")
+    if vtt:
+        assert text.startswith("WEBVTT\n"), path + ": no WebVTT header"
+        text = text[len("WEBVTT\n"):]
+    out = []
+    for block in text.strip().split("\n\n"):
+        lines = block.split("\n")
+        if " --> " not in lines[0]:
+            lines = lines[1:]  # the cue's number
+        a, b = lines[0].split(" --> ")
+        body = [l.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") for l in lines[1:]] if vtt else lines[1:]
+        out.append((ms(a, sep), ms(b, sep), body))
+    return out
+cues = parse("l1.srt", ",")
+chapters = [(round(float(c["start_time"]) * 1000), round(float(c["end_time"]) * 1000)) for c in d["chapters"]]
+assert len(cues) >= 8, "%d cues" % len(cues)
+prev_end = 0
+for a, b, lines in cues:
+    chars = sum(len(l) for l in lines)
+    assert 1 <= len(lines) <= 2 and all(0 < len(l) <= 42 for l in lines), lines
+    assert b - a >= 1300, ("%d ms" % (b - a), lines)
+    assert chars * 1000 <= 17 * (b - a), ("%d characters in %d ms" % (chars, b - a), lines)
+    assert a >= prev_end, ("overlap", a, prev_end, lines)
+    assert any(s <= a and b <= e for s, e in chapters), ("outside every page", a, b, lines)
+    prev_end = b
+assert cues[0][2] == [titles[0]] and cues[0][0] == 0, cues[0]
+assert any("6.9078" in " ".join(c[2]) for c in cues), "the narration's 6.9078 is not captioned"
+answer = [c for c in cues if c[2][0].startswith("Answer: ")]
+asked = [c for c in cues if "1: " in " ".join(c[2])]
+assert answer and asked and answer[0][0] > asked[0][0], "the answer is not captioned after its question"
+assert prev_end <= frames * 100, "a cue outlives the video"
+vcues = parse("l1.vtt", ".", vtt=True)
+assert vcues == cues, "the .vtt's cues differ from the .srt's"
+subs = [s for s in d["streams"] if s["codec_type"] == "subtitle"]
+assert len(subs) == 1, "%d subtitle streams" % len(subs)
+s = subs[0]
+assert s["codec_name"] == "mov_text" and s["tags"].get("language") == "eng", s
+assert s["tags"].get("handler_name") == "English", s["tags"]
+assert s["disposition"]["default"] == 0 and s["disposition"]["forced"] == 0, s["disposition"]
+assert parse("l1.extracted.srt", ",") == cues, "the subtitle track differs from the .srt"
 vtt = open("l1.chapters.vtt", encoding="utf-8").read()
 assert vtt.startswith("WEBVTT\n"), "WebVTT header"
 assert len(re.findall(r"\d\d:\d\d:\d\d\.\d\d\d --> \d\d:\d\d:\d\d\.\d\d\d", vtt)) == 4
-print("mp4: h264 640x480 yuv420p bt709 10 fps, %d frames, 4 chapters, srt and vtt at the same times" % frames)
+print("captions: %d cues within the limits, the answer at %.1f s; the mp4's mov_text track (eng, not default) "
+      "is the .srt" % (len(cues), answer[0][0] / 1000))
+print("mp4: h264 640x480 yuv420p bt709 10 fps, %d frames, 4 chapters" % frames)
 PY
 ok "mp4 checked with ffprobe ($frames frames)"
 
@@ -89,22 +130,46 @@ print("frame at 5 s: white column, %d blue pixels of P" % blue)
 PY
 
 # ---- the webm ------------------------------------------------------------------------
-"$xentlab" --record w1.webm --lesson 1 --size 640x480 --fps 10 2>w1.log || { cat w1.log; fail "--record w1.webm"; }
+"$xentlab" --record w1.webm --lesson 1 --size 640x480 --fps 10 --cards none 2>w1.log || { cat w1.log; fail "--record w1.webm"; }
 codec=$(ffprobe -v error -select_streams v -show_entries stream=codec_name -of csv=p=0 w1.webm)
 n=$(ffprobe -v error -count_frames -select_streams v -show_entries stream=nb_read_frames -of csv=p=0 w1.webm)
 [ "$codec" = vp9 ] || fail "the webm's codec is '$codec', not vp9"
 [ "$n" = "$frames" ] || fail "the webm has $n frames, the mp4 $frames"
-ok "webm: vp9, $n frames"
+sub=$(ffprobe -v error -select_streams s -show_entries stream=codec_name:stream_tags=language,title:stream_disposition=default,forced -of compact=p=0 w1.webm)
+[ "$sub" = "codec_name=webvtt|disposition:default=0|disposition:forced=0|tag:language=eng|tag:title=English" ] ||
+    fail "the webm's subtitle track is '$sub'"
+ffmpeg -v error -i w1.webm -map 0:s:0 -c:s copy -f webvtt w1.extracted.vtt || fail "no subtitle track to extract from w1.webm"
+# What WebVTT escapes (x < 4 & y > 2, an arrow -->) goes into the webm as written.
+printf '# Signs\n\n## Signs\n\nWhen x < 4 & y > 2 --> done.\n\n@hold 4\n' >signs.lesson
+"$xentlab" --record signs.webm --lesson signs.lesson --size 640x360 --fps 5 2>signs.log || { cat signs.log; fail "--record signs.webm"; }
+ffmpeg -v error -i signs.webm -map 0:s:0 -c:s copy -f webvtt signs.extracted.vtt || fail "no subtitle track in signs.webm"
+grep -q '^When x &lt; 4 &amp; y &gt; 2 --&gt; done\.$' signs.vtt || fail "signs.vtt: $(cat signs.vtt)"
+grep -q '^When x &lt; 4 &amp; y &gt; 2 --&gt; done\.$' signs.extracted.vtt || fail "the webm's track: $(cat signs.extracted.vtt)"
+grep -q '^When x < 4 & y > 2 → done\.$' signs.srt || fail "signs.srt: $(cat signs.srt)"
+python3 - <<'PY' || fail "the webm's subtitle track differs from its .vtt"
+import re
+def cues(path):
+    text = open(path, encoding="utf-8").read()
+    found = re.findall(r"(?:(\d\d):)?(\d\d):(\d\d)\.(\d\d\d) --> (?:(\d\d):)?(\d\d):(\d\d)\.(\d\d\d)\n((?:.+\n?)+)", text)
+    def t(h, m, s, f):
+        return ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int(f)
+    return [(t(*c[0:4]), t(*c[4:8]), c[8].strip()) for c in found]
+a, b = cues("w1.vtt"), cues("w1.extracted.vtt")
+assert len(a) >= 8 and a == b, (len(a), len(b), a[:2], b[:2])
+PY
+ok "webm: vp9, $n frames; a WebVTT subtitle track (eng, English, not default) equal to w1.vtt, escapes kept"
 
 # ---- PNG frames, twice: the same bytes ------------------------------------------------
-"$xentlab" --record a --lesson 1 --size 640x480 --fps 10 2>/dev/null || fail "--record a (frames)"
-"$xentlab" --record b/ --lesson 1 --size 640x480 --fps 10 2>/dev/null || fail "--record b/ (frames)"
+"$xentlab" --record a --lesson 1 --size 640x480 --fps 10 --cards none 2>/dev/null || fail "--record a (frames)"
+"$xentlab" --record b/ --lesson 1 --size 640x480 --fps 10 --cards none 2>/dev/null || fail "--record b/ (frames)"
 na=$(find a -name 'frame-*.png' | wc -l)
 [ "$na" = "$frames" ] || fail "the folder has $na frames, the video $frames"
 (cd a && sha256sum frame-*.png) >a.sum
 (cd b && sha256sum frame-*.png) >b.sum
 cmp -s a.sum b.sum || fail "two exports of the same lesson differ: $(diff a.sum b.sum | head -3)"
-[ -s a/captions.srt ] && [ -s a/chapters.vtt ] || fail "the folder lacks captions.srt or chapters.vtt"
+[ -s a/captions.srt ] && [ -s a/captions.vtt ] && [ -s a/chapters.vtt ] ||
+    fail "the folder lacks captions.srt, captions.vtt or chapters.vtt"
+cmp -s a/captions.srt l1.srt || fail "the folder's captions differ from the video's"
 file_type=$(head -c 8 a/frame-000001.png | od -An -tx1 | tr -d ' \n')
 [ "$file_type" = 89504e470d0a1a0a ] || fail "frame-000001.png is not a PNG"
 ok "PNG frames: $na, byte-identical between two runs"
@@ -184,10 +249,10 @@ ok "kill -KILL: the next recording of big.mp4 removed the dead process's tempora
 # ---- licensed data's credit at the end ------------------------------------------------
 # A page on the digits (CC BY 4.0): the video ends on 5 s of their attribution, a cue of
 # its own in the captions after the last page's; a page on iris (public domain) adds none.
-printf '# Credits\n\n## Digits\n\nTen digits.\n\n@scenario regression\n@dataset\n@hold 2\n' >digits.lesson
-printf '# No credits\n\n## Iris\n\nThree species.\n\n@scenario regression\n@hold 2\n' >iris.lesson
-"$xentlab" --record dframes --lesson digits.lesson --size 640x360 --fps 2 2>d.log || { cat d.log; fail "--record the digits"; }
-"$xentlab" --record iframes --lesson iris.lesson --size 640x360 --fps 2 2>i.log || { cat i.log; fail "--record iris"; }
+printf '# Credits\n\n## Digits\n\nTen digits.\n\n@scenario regression\n@dataset\n@hold 4\n' >digits.lesson
+printf '# No credits\n\n## Iris\n\nThree species.\n\n@scenario regression\n@hold 4\n' >iris.lesson
+"$xentlab" --record dframes --lesson digits.lesson --size 640x360 --fps 2 --cards none 2>d.log || { cat d.log; fail "--record the digits"; }
+"$xentlab" --record iframes --lesson iris.lesson --size 640x360 --fps 2 --cards none 2>i.log || { cat i.log; fail "--record iris"; }
 python3 - <<'PY' || fail "the credits at the end are not what was asked for"
 import os, re
 def cues(path):
@@ -196,10 +261,12 @@ def secs(t):
     h, m, s = t.replace(",", ".").split(":")
     return 3600 * int(h) + 60 * int(m) + float(s)
 d, i = cues("dframes/captions.srt"), cues("iframes/captions.srt")
-assert len(d) == 2 and len(i) == 1, (len(d), len(i))
-start, end = (secs(t) for t in d[1][1].split(" --> "))
-assert d[1][2] == "Digits: E. Alpaydin and C. Kaynak (1998), UCI ML Repository, CC BY 4.0", d[1]
-assert abs(start - secs(d[0][1].split(" --> ")[1])) < 1e-9 and abs(end - start - 5.0) < 1e-9, (start, end)
+# The page's title and paragraph, then the attribution in a cue of its own.
+assert [c[2] for c in d[:2]] == ["Digits", "Ten digits."] and len(d) == 3, d
+assert [c[2] for c in i] == ["Iris", "Three species."], i
+start, end = (secs(t) for t in d[2][1].split(" --> "))
+assert " ".join(d[2][2:]) == "Digits: E. Alpaydin and C. Kaynak (1998), UCI ML Repository, CC BY 4.0", d[2]
+assert start >= secs(d[1][1].split(" --> ")[1]) and abs(end - start - 5.0) < 1e-9, (start, end)
 nd = len([f for f in os.listdir("dframes") if f.endswith(".png")])
 ni = len([f for f in os.listdir("iframes") if f.endswith(".png")])
 assert nd == ni + 10, "digits %d frames, iris %d: expected 5 s more at 2 fps" % (nd, ni)
@@ -208,6 +275,46 @@ a, b, c = (open("dframes/frame-%06d.png" % k, "rb").read() for k in (nd - 10, nd
 assert a != b and b == c, "the credits frame is not the one held to the end"
 PY
 ok "a video of the digits ends on their CC BY 4.0 attribution (5 s, its own caption cue); iris adds none"
+
+# ---- a replay's captions ---------------------------------------------------------------
+# Lesson 4 opened, page 2 at 25 s, its question answered at 28 s, page 3 at 40 s: the
+# pages' cues as they appeared, the answer's from 28 s, none past its page (the video
+# runs to 46 s: the last line, a no-op, keeps page 3 on screen).
+version=$("$xentlab" --version | sed -n '1s/^xentlab //p')
+printf '# x\nxentlab-input 1 %s\nsize 1280 720\n0 0 lesson open %s\n25000 0 lesson next\n28000 0 lesson answer 1\n40000 0 lesson next\n45000 0 lesson unblank\n' \
+    "$version" "$lessons/04-cross-entropy.lesson" >replay.txt
+"$xentlab" --replay replay.txt --record replay.mp4 --size 640x360 --fps 5 2>replay.log ||
+    { cat replay.log; fail "--replay --record replay.mp4"; }
+ffprobe -v error -show_streams -show_chapters -of json replay.mp4 >replay.json || fail "ffprobe replay.mp4"
+python3 - <<'PY' || fail "the replay's captions are not what was asked for"
+import json
+d = json.load(open("replay.json"))
+assert [s["codec_name"] for s in d["streams"] if s["codec_type"] == "subtitle"] == ["mov_text"], d["streams"]
+pages = [(float(c["start_time"]), float(c["end_time"])) for c in d["chapters"]]
+def secs(t):
+    h, m, s = t.replace(",", ".").split(":")
+    return 3600 * int(h) + 60 * int(m) + float(s)
+cues = []
+for block in open("replay.srt", encoding="utf-8").read().strip().split("\n\n"):
+    lines = block.split("\n")
+    a, b = (secs(t) for t in lines[1].split(" --> "))
+    cues.append((a, b, lines[2:]))
+prev = 0.0
+for a, b, lines in cues:
+    chars = sum(len(l) for l in lines)
+    assert len(lines) <= 2 and all(len(l) <= 42 for l in lines) and b - a >= 1.3 - 1e-9 and chars <= 17 * (b - a), lines
+    assert a >= prev - 1e-9 and any(s <= a and b <= e + 1e-9 for s, e in pages), (a, b, lines)
+    prev = b
+texts = [" ".join(c[2]) for c in cues]
+assert texts[0] == "The expected surprise of someone who assumes Q", texts[0]
+title = [c for c in cues if c[2] == ["A robin song"]]
+answer = [c for c in cues if c[2][0].startswith("Answer: robin's")]
+assert title and abs(title[0][0] - 25.0) < 1e-9, title
+assert answer and abs(answer[0][0] - 28.0) < 1e-9, answer
+assert any(t == "Learning the robin" for t in texts), texts
+print("replay: %d cues; the page at 25 s, the answer at 28 s" % len(cues))
+PY
+ok "a replay's video captions its lesson's pages as they appeared"
 
 # ---- bad values --------------------------------------------------------------------------
 "$xentlab" --record x.mkv --lesson 1 2>/dev/null; [ $? -eq 1 ] || fail "--record x.mkv was accepted"

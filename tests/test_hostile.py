@@ -195,6 +195,21 @@ def hostile_files(cases, folder, version):
         replay("resize-%dx%d" % (w, h), size + "0 0 size %d %d\n" % (w, h), 1,
                ":3: error: size needs WIDTH HEIGHT from 1 1 to 7680 4320 (as --size)")
     replay("size-max", head + "size 7680 4320\n0 0 size 7680 4320\n0 0 do step\n", 0)
+    # Issue 25: the voice's line (mic FILE FIRST_MS), a name beside the file, once.
+    form = "expected 'mic FILE MILLISECONDS'"
+    for name, line, text in [("mic-bare", "10 0 mic\n", form), ("mic-no-ms", "10 0 mic v.wav\n", form),
+                             ("mic-neg", "10 0 mic v.wav -5\n", form), ("mic-junk", "10 0 mic v.wav 5x\n", form),
+                             ("mic-nospace", "10 0 micv.wav 5\n", "unknown action 'micv.wav 5'"),
+                             ("mic-path", "10 0 mic ../v.wav 5\n", "must be a name of 1 to 255 bytes beside this file"),
+                             ("mic-abs", "10 0 mic /etc/passwd 5\n", "not a path: '/etc/passwd'"),
+                             ("mic-dotdot", "10 0 mic .. 5\n", "must be a name"),
+                             ("mic-long", "10 0 mic %s 5\n" % ("v" * 256), "must be a name of 1 to 255 bytes"),
+                             ("mic-late", "10 0 mic v.wav 20\n", "the voice's first sample at 20 ms is after its line's 10 ms"),
+                             ("mic-huge", "10 0 mic v.wav 99999999999999\n", form),
+                             ("mic-twice", "10 0 mic v.wav 5\n20 0 mic w.wav 15\n", ":4: error: a second 'mic' line")]:
+        replay(name, size + line, 1, text)
+    # A good one changes no state: the headless frame is drawn (the voice is only for --record).
+    replay("mic-ok", size + "10 0 mic voice with spaces.wav 5\n20 0 do step\n", 0)
     # Work: one line at most 2e8 operations (about 2 s); refused lines stop the replay.
     replay("advance-1e8", size + "0 0 advance 100000000\n", 1,
            ":3: error: 'advance 100000000' asks for 2.1e+09 operations (100000000 steps × 21 per step); one line "
@@ -464,6 +479,16 @@ def make_table(shots, version="0.0.0", scenarios=()):
     cases.append(Case("--record-input", ["--record-input", ""], 2))
     for v in ["0", "121", "-1", "nan", "inf", "1e1", "", "30.5"]:
         cases.append(Case("--fps", ["--record", "x.mp4", "--lesson", "1", "--fps", v], 2))
+    for v in ["nan", "inf", "-inf", "1e3", "10800.001", "-10801", "", "1.2.3", "+", ".", "0x10", " 1", "1 ",
+              "9" * 40]:
+        cases.append(Case("--narration-offset", ["--record", "x.mp4", "--lesson", "1", "--narration", "v.wav",
+                                                 "--narration-offset", v], 2,
+                          stderr_has=("expected seconds from -10800 to 10800, e.g. 2.5 or -0.25",)))
+    for v in ["", "all", "NONE", "title,end", "both ", "3", "-1", "x" * 5000]:
+        cases.append(Case("--cards", ["--record", "x.mp4", "--lesson", "1", "--cards", v], 2))
+    for args in [["--cards", "none"], ["--lesson", "1", "--cards", "both"], ["--headless", "-o", "x.png", "--cards", "title"],
+                 ["--replay", "x.txt", "--record", "x.mp4", "--cards", "end"]]:
+        cases.append(Case("--cards", args, 2))
     cases.append(Case("--lesson", ["--lesson", "2", "--page", "3", "--do", "onehot,unit,p-up", "--steps", "300",
                                    "--trace", "--screenshot", shot()], 0))
 
@@ -581,7 +606,17 @@ def more_flag_errors(cases, folder):
         ("--class-bind", ["--class-bind", ""],
          "expected an IPv4 address of this computer or a network interface's name, e.g. --class-bind wlan0"),
         ("--replay", ["--replay", "x.txt", "--do", "step"], "replays the recorded scene"),
+        # Issue 25: the teacher's voice and a sound track over a video.
+        ("--mic", ["--mic"], "records the microphone beside an input recording: only with --record-input FILE"),
+        ("--mic", ["--record-input", "x.txt", "--mic"],
+         "records a live session's voice in the window: not with --headless, --replay or --record"),
+        ("--narration", ["--narration", "v.wav"], "lays a sound track over a video: only with --record OUT"),
+        ("--narration", ["--record", "x.mp4", "--lesson", "1", "--narration", ""], "expected a sound file (WAV, FLAC"),
+        ("--narration-offset", ["--narration-offset", "1"], "only with --narration FILE"),
         ("--fps", ["--fps", "30"], "only with --record"),
+        ("--cards", ["--record", "x.mp4", "--lesson", "1", "--cards", "all"], "expected none, title, end or both"),
+        ("--cards", ["--lesson", "1", "--cards", "none"],
+         "only when recording a lesson, e.g. --record out.mp4 --lesson 1 --cards none"),
         ("--force", ["--force"], "only with --record"),
         ("--record", ["--record", "x.mp4", "--lesson", "1", "--presenter"], "records the whole lesson"),
         ("--presenter", ["--presenter"], "only with --lesson"),

@@ -8,15 +8,20 @@
 #include <string.h>
 
 #include "xl_recording.h"
+#include "xl_state_text.h"
 
-/* At 10 frames per second:
- *   page 1: "One" + ten words = 11 words = 4.4 s of reading: frames 0..43 (44);
- *   page 2: the play's first frame (no step yet), 20 frames of one step each at 10 steps/s,
- *           then the hold of 2 s = 20 frames: frames 44..84 (41);
- *   page 3: the question (3 words = 1.2 s, + 3 s to think = 42 frames, 85..126), the
- *           answer and the wait (1.5 s = 15 frames, 127..141), then the explanation
- *           (3 words = 1.2 s = 12 frames after the frame the page is done on, 142..154):
- *           frames 85..154 (70). */
+/* At 10 frames per second (each segment without a voice lasts its reading time: the
+ * longest of 2.5 words a second, 15 characters a second and 1.3 s):
+ *   page 1: the title "One" (1.3 s = 13 frames, 0..12), the paragraph of ten words (4 s,
+ *           13..52), then 0.5 s: frames 0..57 (58);
+ *   page 2: the turn's 0.5 s (58..62), the title (63..75); the play waits for the turn,
+ *           then takes one step a frame (64..83); the hold of 2 s after the frame it
+ *           ended on: frames 58..103 (46);
+ *   page 3: the turn (104..108), the title (109..121), the question read out ("Pick? 1:
+ *           a. 2: b.", 5 words = 2 s, 122..141) and 3 s to think (to 171); the answer
+ *           revealed at 172 ("Answer: a. why words here.", 2 s, 172..191) and the wait
+ *           (1.5 s, 172..186), then done until the answer is read and 0.5 s more:
+ *           frames 104..196 (93). */
 static const char text[] =
     "# T\n"
     "## One\n"
@@ -72,31 +77,54 @@ START_TEST(frames_worked_out_by_hand)
         n++;
         ck_assert_int_eq(xl_recording_frames(r), n);
     }
-    ck_assert_int_eq(n, 155);
+    ck_assert_int_eq(n, 197);
     ck_assert_int_eq(xl_recording_next(r), 0); /* over stays over */
     long a, b;
-    static const long want[3][2] = {{0, 44}, {44, 85}, {85, 155}};
+    static const long want[3][2] = {{0, 58}, {58, 104}, {104, 197}};
     for (int k = 0; k < 3; k++) {
         ck_assert_int_eq(xl_recording_page_frames(r, k, &a, &b), 0);
         ck_assert_int_eq(a, want[k][0]);
         ck_assert_int_eq(b, want[k][1]);
     }
     ck_assert_int_eq(xl_recording_page_frames(r, 3, &a, &b), -1);
-    /* The play: one step a frame from frame 45 to 64, none before, 20 after. */
-    ck_assert_int_eq(steps_at[44], 0);
-    for (int f = 45; f <= 64; f++) ck_assert_int_eq(steps_at[f], f - 44);
-    ck_assert_int_eq(steps_at[84], 20);
-    ck_assert_int_eq(phase_at[64], XL_PLAYER_DONE);
-    /* The question from frame 85 to 126, the wait 127..141, done from 142. */
-    ck_assert_int_eq(phase_at[85], XL_PLAYER_ASKING);
-    ck_assert_int_eq(phase_at[126], XL_PLAYER_ASKING);
-    ck_assert_int_eq(phase_at[127], XL_PLAYER_WAITING);
-    ck_assert_int_eq(phase_at[141], XL_PLAYER_WAITING);
-    ck_assert_int_eq(phase_at[142], XL_PLAYER_DONE);
+    /* The play: one step a frame from frame 64 to 83, none before (the turn), 20 after. */
+    ck_assert_int_eq(steps_at[63], 0);
+    for (int f = 64; f <= 83; f++) ck_assert_int_eq(steps_at[f], f - 63);
+    ck_assert_int_eq(steps_at[103], 20);
+    ck_assert_int_eq(phase_at[83], XL_PLAYER_DONE);
+    /* The question from frame 104 to 171, the wait 172..186, done from 187. */
+    ck_assert_int_eq(phase_at[104], XL_PLAYER_ASKING);
+    ck_assert_int_eq(phase_at[171], XL_PLAYER_ASKING);
+    ck_assert_int_eq(phase_at[172], XL_PLAYER_WAITING);
+    ck_assert_int_eq(phase_at[186], XL_PLAYER_WAITING);
+    ck_assert_int_eq(phase_at[187], XL_PLAYER_DONE);
     ck_assert_int_eq(xl_player_question_state(p, 0, NULL), 2);
     /* Held frames are marked unchanged, so an exporter may reuse the frame before. */
-    ck_assert(changed_at[0] && !changed_at[1] && changed_at[44] && changed_at[45] && !changed_at[70]);
-    ck_assert(changed_at[127] && !changed_at[128] && changed_at[142]);
+    ck_assert(changed_at[0] && !changed_at[1] && changed_at[58] && !changed_at[60] && changed_at[64] &&
+              !changed_at[90]);
+    ck_assert(changed_at[172] && !changed_at[173] && changed_at[187]);
+    /* What was said, and when. */
+    const xl_rec_segment *sg = NULL;
+    ck_assert_int_eq(xl_recording_segments(r, &sg), 6);
+    static const long said[6][5] = {{XL_REC_SEG_TITLE, 0, 0, 0, 13},     {XL_REC_SEG_PARA, 0, 0, 13, 53},
+                                    {XL_REC_SEG_TITLE, 1, 0, 63, 76},    {XL_REC_SEG_TITLE, 2, 0, 109, 122},
+                                    {XL_REC_SEG_QUESTION, 2, 0, 122, 142}, {XL_REC_SEG_ANSWER, 2, 0, 172, 192}};
+    for (int i = 0; i < 6; i++) {
+        ck_assert_int_eq(sg[i].kind, said[i][0]);
+        ck_assert_int_eq(sg[i].page, said[i][1]);
+        ck_assert_int_eq(sg[i].index, said[i][2]);
+        ck_assert_int_eq(sg[i].start, said[i][3]);
+        ck_assert_int_eq(sg[i].end, said[i][4]);
+    }
+    char buf[256];
+    ck_assert_int_eq(xl_rec_segment_text(lesson, &sg[4], buf, sizeof buf), strlen("Pick? 1: a. 2: b."));
+    ck_assert_str_eq(buf, "Pick? 1: a. 2: b.");
+    xl_rec_segment_text(lesson, &sg[5], buf, sizeof buf);
+    ck_assert_str_eq(buf, "Answer: a. why words here.");
+    xl_rec_segment_text(lesson, &sg[1], buf, sizeof buf);
+    ck_assert_str_eq(buf, "one two three four five six seven eight nine ten");
+    xl_rec_segment_text(lesson, &sg[1], buf, 10); /* cut, NUL-ended */
+    ck_assert_str_eq(buf, "one two t");
     ck_assert_int_eq(xl_recording_ms(85, 10), 8500);
     ck_assert_int_eq(xl_recording_ms(155, 10), 15500);
     ck_assert_int_eq(xl_recording_ms(1, 30), 33);
@@ -122,7 +150,8 @@ START_TEST(steps_are_whole_numbers_per_frame)
         last = now;
     }
     ck_assert_int_eq(last, 20);
-    ck_assert_int_eq(frames_playing, 60); /* the play's first frame, then 59 until the 20th step */
+    /* The turn's 15 frames, the play's first frame, then 59 until the 20th step. */
+    ck_assert_int_eq(frames_playing, 75);
     ck_assert_ptr_null(xl_recording_create(p, 0));
     ck_assert_ptr_null(xl_recording_create(p, 121));
     xl_recording_free(r);
@@ -168,6 +197,108 @@ START_TEST(reading_time_counts_words)
 }
 END_TEST
 
+/* A voice that takes 7 frames for anything. */
+static long seven_frames(void *self, const xl_lesson *l, const xl_rec_segment *sg, int fps)
+{
+    (void)l;
+    (void)sg;
+    (void)fps;
+    ++*(int *)self;
+    return 7;
+}
+
+/* With a voice the script waits for it. At 10 fps:
+ *   page 1: title 0..6, paragraph 7..13, +0.5 s, at least 3 s: frames 0..29;
+ *   page 2: the turn 30..34, title 35..41; the play starts after the title (steps at
+ *           43..62), the hold of 2 s after it: frames 30..82;
+ *   page 3: the turn 83..87, title 88..94, the question 95..101, 3 s to think (to 131);
+ *           revealed at 132, the answer said 132..138, the wait's 1.5 s after it (to 153);
+ *           done: frames 83..154. */
+START_TEST(a_voice_sets_the_pace)
+{
+    xl_session *s = new_session();
+    xl_player *p = xl_player_create(lesson, s);
+    xl_recording *r = xl_recording_create(p, 10);
+    int asked = 0;
+    xl_rec_timing t = {seven_frames, &asked};
+    xl_recording_set_timing(r, &t);
+    long n = 0, steps_at[200];
+    int turned_at[200];
+    uint64_t before_hash = 0;
+    while (xl_recording_next(r)) {
+        ck_assert_int_lt(n, 200);
+        steps_at[n] = xl_sim_steps(xl_session_sim(s));
+        turned_at[n] = xl_recording_turned(r);
+        if (n == 83) { /* the state the turn left: page 2's, 20 steps in */
+            ck_assert_ptr_nonnull(xl_recording_before_turn(r));
+            xl_session *was = new_session();
+            ck_assert_int_eq(xl_session_restore(was, xl_recording_before_turn(r)), 0);
+            ck_assert_int_eq(xl_sim_steps(xl_session_sim(was)), 20);
+            before_hash = xl_state_hash(was);
+            xl_session_destroy(was);
+        }
+        n++;
+    }
+    ck_assert_int_eq(n, 155);
+    ck_assert(before_hash != 0);
+    for (long f = 0; f < n; f++) ck_assert_int_eq(turned_at[f], f == 30 || f == 83);
+    ck_assert_int_eq(steps_at[42], 0);
+    ck_assert_int_eq(steps_at[43], 1);
+    ck_assert_int_eq(steps_at[62], 20);
+    long a, b;
+    static const long want[3][2] = {{0, 30}, {30, 83}, {83, 155}};
+    for (int k = 0; k < 3; k++) {
+        ck_assert_int_eq(xl_recording_page_frames(r, k, &a, &b), 0);
+        ck_assert_int_eq(a, want[k][0]);
+        ck_assert_int_eq(b, want[k][1]);
+    }
+    const xl_rec_segment *sg = NULL;
+    ck_assert_int_eq(xl_recording_segments(r, &sg), 6);
+    ck_assert_int_eq(asked, 6); /* the voice was asked once a segment */
+    static const long said[6][2] = {{0, 7}, {7, 14}, {35, 42}, {88, 95}, {95, 102}, {132, 139}};
+    for (int i = 0; i < 6; i++) {
+        ck_assert_int_eq(sg[i].start, said[i][0]);
+        ck_assert_int_eq(sg[i].end, said[i][1]);
+    }
+    ck_assert_int_eq(xl_recording_turn_frames(r), 5);
+    xl_recording_free(r);
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* A paragraph written after a play is said when the play has shown it; a text cut
+ * inside a character keeps the character whole or leaves it out. */
+START_TEST(paragraphs_are_said_as_they_appear)
+{
+    static const char two[] = "# T\n## P\nfirst −ln q\n@set-speed 10\n@play 5\n\nafter *the* play\n";
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_int_eq(xl_lesson_parse("t.lesson", two, strlen(two), l), 0);
+    xl_session *s = new_session();
+    xl_player *p = xl_player_create(l, s);
+    xl_recording *r = xl_recording_create(p, 10);
+    while (xl_recording_next(r)) {
+    }
+    const xl_rec_segment *sg = NULL;
+    ck_assert_int_eq(xl_recording_segments(r, &sg), 3);
+    ck_assert_int_eq(sg[1].kind, XL_REC_SEG_PARA);
+    ck_assert_int_eq(sg[2].kind, XL_REC_SEG_PARA);
+    ck_assert_int_eq(sg[2].index, 1);
+    ck_assert_int_ge(sg[2].start, 5); /* the play's 5 steps at 10 a second come first */
+    char buf[64];
+    xl_rec_segment_text(l, &sg[2], buf, sizeof buf);
+    ck_assert_str_eq(buf, "after the play");
+    xl_rec_segment_text(l, &sg[1], buf, sizeof buf);
+    ck_assert_str_eq(buf, "first −ln q");
+    xl_rec_segment_text(l, &sg[1], buf, 8); /* "first " + a 3-byte minus does not fit */
+    ck_assert_str_eq(buf, "first ");
+    xl_recording_free(r);
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    free(l);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *su = suite_create("recording");
@@ -178,6 +309,8 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, steps_are_whole_numbers_per_frame);
     tcase_add_test(tc, the_same_lesson_twice_gives_the_same_frames);
     tcase_add_test(tc, reading_time_counts_words);
+    tcase_add_test(tc, a_voice_sets_the_pace);
+    tcase_add_test(tc, paragraphs_are_said_as_they_appear);
     suite_add_tcase(su, tc);
     return su;
 }

@@ -258,8 +258,12 @@ static int app_record(const ui_options *opt, app *a, int lesson_status)
     if (opt->replay) {
         status = ui_export_replay(opt, &a->rp, &a->ro, a->fonts, &a->d);
     } else {
-        ui_export_options eo = {opt->record, opt->width,     opt->height, opt->fps,
-                                opt->theme,  opt->force,     a->fonts,    opt->reduced_motion};
+        ui_export_options eo = {.out = opt->record, .width = opt->width, .height = opt->height, .fps = opt->fps,
+                                .theme = opt->theme, .force = opt->force, .fonts = a->fonts,
+                                .reduced_motion = opt->reduced_motion, .cards = opt->cards,
+                                .library = &a->cr.library, .lesson_path = a->cr.path,
+                                .audio = opt->narration, .audio_offset_ms = opt->narration_offset_ms,
+                                .voice = opt->voice};
         status = ui_export_lesson(a->cr.player, &eo);
     }
     SDL_Quit();

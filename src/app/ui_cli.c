@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ui_cli_help.h"
+#include "ui_export_audio.h"
 #include "ui_scene.h"
 
 #include <errno.h>
@@ -29,8 +30,9 @@ enum { MIN_W = UI_MIN_W, MIN_H = UI_MIN_H, MAX_W = UI_FRAME_MAX_W, MAX_H = UI_FR
 enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
-    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE,
-    OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO, OPT_CLASS, OPT_CLASS_PORT, OPT_CLASS_BIND, OPT_CLASS_LOG
+    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE, OPT_MIC, OPT_NARRATION, OPT_NARRATION_OFFSET, OPT_VOICE,
+    OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO, OPT_CLASS, OPT_CLASS_PORT, OPT_CLASS_BIND, OPT_CLASS_LOG,
+    OPT_CARDS
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -561,6 +563,18 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         o->fps = (int)v;
         break;
     case OPT_FORCE: o->force = 1; break;
+    case OPT_CARDS: {
+        static const char *const names[] = {"none", "title", "end", "both"}; /* their index is the bits */
+        o->cards = -1;
+        for (int i = 0; i < 4; i++)
+            if (strcmp(arg, names[i]) == 0) o->cards = i;
+        if (o->cards < 0) {
+            fail(err_stream, "--cards", "expected none, title, end or both", arg);
+            return -1;
+        }
+        o->cards_given = 1;
+        break;
+    }
     case OPT_CLASS: o->class_on = 1; break;
     case OPT_CLASS_PORT:
         if (parse_long(arg, 1024, 65535, &v) != 0) {
@@ -600,6 +614,22 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
             return -1;
         }
         o->replay = arg;
+        break;
+    case OPT_MIC: o->mic = 1; break;
+    case OPT_VOICE: o->voice = 1; break;
+    case OPT_NARRATION:
+        if (!*arg) {
+            fail(err_stream, "--narration", "expected a sound file (WAV, FLAC, ...), e.g. --narration voice.wav", arg);
+            return -1;
+        }
+        o->narration = arg;
+        break;
+    case OPT_NARRATION_OFFSET:
+        if (ui_export_audio_parse_offset(arg, &o->narration_offset_ms) != 0) {
+            fail(err_stream, "--narration-offset", "expected seconds from -10800 to 10800, e.g. 2.5 or -0.25", arg);
+            return -1;
+        }
+        o->narration_offset_given = 1;
         break;
     case OPT_STATE:
         if (!*arg) {
@@ -846,10 +876,15 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"no-controls", no_argument, NULL, OPT_NO_CONTROLS},
         {"record", required_argument, NULL, OPT_RECORD},
         {"fps", required_argument, NULL, OPT_FPS},
+        {"cards", required_argument, NULL, OPT_CARDS},
         {"force", no_argument, NULL, OPT_FORCE},
         {"record-input", required_argument, NULL, OPT_RECORD_INPUT},
         {"replay", required_argument, NULL, OPT_REPLAY},
         {"state", required_argument, NULL, OPT_STATE},
+        {"mic", no_argument, NULL, OPT_MIC},
+        {"narration", required_argument, NULL, OPT_NARRATION},
+        {"narration-offset", required_argument, NULL, OPT_NARRATION_OFFSET},
+        {"voice", no_argument, NULL, OPT_VOICE},
         {"play", no_argument, NULL, OPT_PLAY},
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},
@@ -899,6 +934,33 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         if (r < 0) return UI_CLI_USAGE;
         if (r > 0) return UI_CLI_DONE;
     }
+    /* The microphone records only with the explicit pair, --record-input FILE --mic. */
+    if (o.mic && !o.record_input) {
+        fail(err_stream, "--mic", "records the microphone beside an input recording: only with --record-input FILE",
+             "--mic");
+        return UI_CLI_USAGE;
+    }
+    if (o.mic && (o.headless || o.replay || o.record)) {
+        fail(err_stream, "--mic", "records a live session's voice in the window: not with --headless, --replay or --record",
+             "--mic");
+        return UI_CLI_USAGE;
+    }
+    if (o.narration && !o.record) {
+        fail(err_stream, "--narration", "lays a sound track over a video: only with --record OUT", o.narration);
+        return UI_CLI_USAGE;
+    }
+    if (o.voice && (!o.record || !o.lesson || o.replay)) {
+        fail(err_stream, "--voice", "speaks a lesson's video: only with --record OUT --lesson N", "--voice");
+        return UI_CLI_USAGE;
+    }
+    if (o.voice && o.narration) {
+        fail(err_stream, "--voice", "a video has one voice: give --voice or --narration FILE, not both", "--voice");
+        return UI_CLI_USAGE;
+    }
+    if (o.narration_offset_given && !o.narration) {
+        fail(err_stream, "--narration-offset", "only with --narration FILE", "--narration-offset");
+        return UI_CLI_USAGE;
+    }
     if (o.record_input && (o.headless || o.replay || o.record)) {
         fail(err_stream, "--record-input", "records a live session in the window: not with --headless, --replay or --record",
              o.record_input);
@@ -924,12 +986,18 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
              o.fps ? "--fps" : "--force");
         return UI_CLI_USAGE;
     }
+    if (o.cards_given && (!o.record || !o.lesson || o.replay)) {
+        fail(err_stream, "--cards", "only when recording a lesson, e.g. --record out.mp4 --lesson 1 --cards none",
+             o.cards == 0 ? "none" : o.cards == 1 ? "title" : o.cards == 2 ? "end" : "both");
+        return UI_CLI_USAGE;
+    }
     if (o.record && (o.presenter || o.page)) {
         fail(err_stream, "--record", "records the whole lesson: give it without --page and --presenter", o.record);
         return UI_CLI_USAGE;
     }
     if (o.record) {
         if (!o.fps) o.fps = 30;
+        if (!o.cards_given) o.cards = 3; /* a lesson's video opens and closes with its cards */
         if (!o.size_given) { /* a video's usual size, not the window's */
             o.width = 1920;
             o.height = 1080;

@@ -36,9 +36,16 @@ typedef struct ui_options {
     const char *record;       /* --record OUT, or NULL (borrows argv) */
     int fps;                  /* --fps (30 when recording and not given) */
     int force;                /* --force: --record may replace OUT */
+    int cards;                /* --cards: a lesson's video's cards, bits 1 title 2 end (UI_CARDS_*; default 3) */
+    int cards_given;
     int size_given;           /* --size was given (a recording is 1920x1080 otherwise) */
     const char *record_input; /* --record-input FILE, or NULL (borrows argv) */
     const char *replay;       /* --replay FILE, or NULL (borrows argv) */
+    int mic;                  /* --mic: the microphone recorded beside --record-input's FILE */
+    const char *narration;    /* --narration FILE: a sound track over --record's video (borrows argv) */
+    long long narration_offset_ms; /* --narration-offset SECONDS: where FILE starts in the video */
+    int narration_offset_given;
+    int voice;                /* --voice: a lesson's video spoken by the synthesized voice (ui_export_voice.h) */
     const char *state;        /* --state TEXT of a session, or NULL (borrows argv); a
                                * lesson's link sets lesson and page instead */
     char state_lesson[256];   /* the lesson a --state link names (lesson points here) */

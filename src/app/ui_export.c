@@ -8,6 +8,7 @@
 #define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "ui_export.h"
 
+#include "ui_captions.h"
 #include "ui_focus.h"
 
 #include <SDL.h>
@@ -25,11 +26,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ui_export_audio.h"
+#include "ui_export_voice.h"
 #include "ui_platform.h"
 #include "ui_png.h"
 #include "ui_yuv.h"
 #include "ui_scene.h"
 #include "xl_recording.h"
+#include "xl_tween.h"
 
 
 typedef enum out_kind { OUT_MP4, OUT_WEBM, OUT_FRAMES } out_kind;
@@ -56,31 +60,6 @@ static int exists(const char *path)
     return lstat(path, &st) == 0;
 }
 
-/* The page's narration as caption text: emphasis marks dropped, paragraphs on their own
- * lines, no blank line inside a cue (it would end the cue). */
-static void caption_text(const xl_page *pg, char *out, size_t n)
-{
-    size_t k = 0;
-    int last_newline = 1;
-    for (const char *c = pg->text; *c && k + 2 < n; c++) {
-        if (*c == '\\' && (c[1] == '*' || c[1] == '\\')) {
-            out[k++] = *++c; /* an escaped star or backslash is text */
-            last_newline = 0;
-            continue;
-        }
-        if (*c == '*') continue;
-        if (*c == '\n') {
-            if (!last_newline) out[k++] = '\n';
-            last_newline = 1;
-            continue;
-        }
-        out[k++] = *c;
-        last_newline = 0;
-    }
-    while (k > 0 && out[k - 1] == '\n') k--;
-    out[k] = '\0';
-}
-
 static void fmt_time(char *buf, size_t n, long long ms, char sep)
 {
     snprintf(buf, n, "%02lld:%02lld:%02lld%c%03lld", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, sep, ms % 1000);
@@ -88,32 +67,45 @@ static void fmt_time(char *buf, size_t n, long long ms, char sep)
 
 typedef ui_export_schedule schedule;
 
-static int write_srt(const char *path, const schedule *sc, int fps)
+/* The credits' cues: the attributions the last seconds show, one cue each, across them. */
+static int credit_cues(const schedule *sc, int fps, xl_caption_track *t)
 {
-    FILE *f = fopen(path, "w");
-    if (!f) return -1;
-    int cue = 0;
-    for (int k = 0; k < sc->pages; k++) {
-        const xl_page *pg = sc->page[k];
-        if (!pg) continue; /* a stretch of sandbox: nothing narrated */
-        char a[32], b[32], text[XL_LESSON_TEXT];
-        fmt_time(a, sizeof a, xl_recording_ms(sc->start[k], fps), ',');
-        fmt_time(b, sizeof b, xl_recording_ms(sc->end[k], fps), ',');
-        caption_text(pg, text, sizeof text);
-        fprintf(f, "%d\n%s --> %s\n%s%s%s", ++cue, a, b, pg->title, text[0] ? "\n" : "", text);
-        for (int q = 0; q < pg->nquestions; q++) fprintf(f, "\n%s", pg->questions[q].text);
-        fprintf(f, "\n\n");
-    }
-    if (sc->credits > 0) { /* the attributions the last seconds show, as their own cue */
-        char a[32], b[32];
-        fmt_time(a, sizeof a, xl_recording_ms(sc->credit_start, fps), ',');
-        fmt_time(b, sizeof b, xl_recording_ms(sc->frames, fps), ',');
-        fprintf(f, "%d\n%s --> %s\n", ++cue, a, b);
-        for (int i = 0; i < sc->credits; i++) fprintf(f, "%s\n", sc->credit[i]);
-        fprintf(f, "\n");
-    }
-    const int failed = ferror(f);
-    return fclose(f) == 0 && !failed ? 0 : -1;
+    char text[UI_EXPORT_CREDITS_MAX * 162] = "";
+    size_t used = 0;
+    for (int i = 0; i < sc->credits; i++)
+        used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", i ? "\n" : "", sc->credit[i]);
+    if (sc->credits > 0)
+        xl_caption_track_add_text(t, text, xl_recording_ms(sc->credit_start, fps), xl_recording_ms(sc->frames, fps));
+    return t->n;
+}
+
+/* The captions as SRT and WebVTT: the schedule's cues, then the credits', all after the
+ * title card (sc->lead). */
+static int write_captions(const char *srt, const char *vtt, const schedule *sc, int fps)
+{
+    xl_caption_track credits;
+    xl_caption_track_init(&credits);
+    credit_cues(sc, fps, &credits);
+    const xl_caption_track *tracks[2] = {sc->captions, &credits};
+    const long long lead = xl_recording_ms(sc->lead, fps);
+    const int rc = ui_captions_write(srt, UI_CAPTIONS_SRT, tracks, 2, lead) == 0 &&
+                   ui_captions_write(vtt, UI_CAPTIONS_VTT, tracks, 2, lead) == 0 ? 0 : -1;
+    xl_caption_track_deinit(&credits);
+    return rc;
+}
+
+/* 1 when the export has any cue to mux (ffmpeg refuses an empty subtitle file). */
+static int has_captions(const schedule *sc)
+{
+    return (sc->captions && sc->captions->n > 0) || sc->credits > 0;
+}
+
+/* Chapter k's frames in the video: the first opens with the title card, the last
+ * closes with the end card (a player's chapter list starts at 0:00). */
+static void chapter_frames(const schedule *sc, int k, long *a, long *b)
+{
+    *a = k == 0 ? 0 : sc->lead + sc->start[k];
+    *b = k == sc->pages - 1 ? sc->lead + sc->frames + sc->tail : sc->lead + sc->end[k];
 }
 
 static int write_vtt(const char *path, const schedule *sc, int fps)
@@ -123,8 +115,10 @@ static int write_vtt(const char *path, const schedule *sc, int fps)
     fprintf(f, "WEBVTT\n\n");
     for (int k = 0; k < sc->pages; k++) {
         char a[32], b[32];
-        fmt_time(a, sizeof a, xl_recording_ms(sc->start[k], fps), '.');
-        fmt_time(b, sizeof b, xl_recording_ms(sc->end[k], fps), '.');
+        long fa, fb;
+        chapter_frames(sc, k, &fa, &fb);
+        fmt_time(a, sizeof a, xl_recording_ms(fa, fps), '.');
+        fmt_time(b, sizeof b, xl_recording_ms(fb, fps), '.');
         fprintf(f, "%d\n%s --> %s\n%s\n\n", k + 1, a, b, sc->title[k]);
     }
     return fclose(f) == 0 ? 0 : -1;
@@ -148,8 +142,10 @@ static int write_ffmetadata(const char *path, const schedule *sc, int fps)
     meta_escaped(f, sc->video_title);
     fprintf(f, "\n");
     for (int k = 0; k < sc->pages; k++) {
-        fprintf(f, "[CHAPTER]\nTIMEBASE=1/1000\nSTART=%lld\nEND=%lld\ntitle=", xl_recording_ms(sc->start[k], fps),
-                xl_recording_ms(sc->end[k], fps));
+        long fa, fb;
+        chapter_frames(sc, k, &fa, &fb);
+        fprintf(f, "[CHAPTER]\nTIMEBASE=1/1000\nSTART=%lld\nEND=%lld\ntitle=", xl_recording_ms(fa, fps),
+                xl_recording_ms(fb, fps));
         meta_escaped(f, sc->title[k]);
         fprintf(f, "\n");
     }
@@ -172,13 +168,33 @@ void ui_export_add_credit_tail(ui_export_schedule *sc, int fps)
     if (sc->credits > 0) sc->frames += (long)UI_EXPORT_CREDIT_SECONDS * (fps > 0 ? fps : 30);
 }
 
-/* The dry pass. Returns 0, or -1 if out of memory. */
-static int plan(xl_player *p, int fps, schedule *sc)
+/* The dry pass, with the captions into track. Returns 0, or -1 if out of memory. */
+static int plan(xl_player *p, int fps, schedule *sc, xl_caption_track *track, ui_export_voice *voice)
 {
     xl_recording *r = xl_recording_create(p, fps);
     if (!r) return -1;
+    if (voice) {
+        const xl_rec_timing t = ui_export_voice_timing(voice);
+        xl_recording_set_timing(r, &t);
+    }
     memset(sc, 0, sizeof *sc);
-    while (xl_recording_next(r)) ui_export_note_credit(sc, xl_player_session(p));
+    int page = -1, counting = 0;
+    long steps0 = 0;
+    while (xl_recording_next(r)) {
+        const xl_session *s = xl_player_session(p);
+        ui_export_note_credit(sc, s);
+        /* How long each page holds its opening state (no step taken): a page turn's
+         * numbers travel only within it. */
+        const long steps = xl_sim_steps(xl_session_sim(s));
+        const int pg = xl_player_page(p);
+        if (pg != page && pg >= 0 && pg < XL_LESSON_MAX_PAGES) {
+            page = pg;
+            steps0 = steps;
+            counting = 1;
+        }
+        if (counting && steps == steps0) sc->hold[page]++;
+        else counting = 0;
+    }
     const xl_lesson *l = xl_player_lesson(p);
     snprintf(sc->video_title, sizeof sc->video_title, "%s", l->title);
     sc->frames = xl_recording_frames(r);
@@ -187,6 +203,17 @@ static int plan(xl_player *p, int fps, schedule *sc)
         sc->page[k] = &l->pages[k];
         snprintf(sc->title[k], sizeof sc->title[k], "%s", l->pages[k].title);
     }
+    const xl_rec_segment *sg = NULL;
+    const int nseg = xl_recording_segments(r, &sg);
+    /* With a voice, the captions are timed by what it said. */
+    const xl_caption_voice cv = voice ? ui_export_voice_captions(voice) : (xl_caption_voice){NULL, NULL};
+    xl_caption_track_add_segments(track, l, sg, nseg, fps, sc->start, sc->end, sc->pages, 0, voice ? &cv : NULL);
+    if (voice) { /* the track is written from these: kept until then */
+        sc->segments = malloc((size_t)(nseg > 0 ? nseg : 1) * sizeof *sc->segments);
+        if (sc->segments) memcpy(sc->segments, sg, (size_t)nseg * sizeof *sg);
+        sc->nsegments = sc->segments ? nseg : 0;
+    }
+    sc->captions = track;
     xl_recording_free(r);
     ui_export_add_credit_tail(sc, fps);
     return 0;
@@ -202,7 +229,51 @@ typedef struct lesson_source {
     int fps;
     long frame;
     int focus_moved;  /* this frame's focus differs from the last one's */
+    /* A page turn's numbers in between (xl_tween.h), over tween_frames frames (the
+     * recording's turn transition; 0: none, reduced motion) from the turn, within the
+     * page's hold (schedule.hold), from the state the recording kept before the turn. */
+    const schedule *sc;
+    long tween_frames;
+    xl_tween *tw;                  /* NULL: no travel now */
+    long tw_start, tw_steps;
+    int tweening;                  /* this frame is an in-between state */
+    const xl_session *shown;       /* the session this frame draws */
 } lesson_source;
+
+/* The page that opens on frame f (1..), or -1. */
+static int page_opening(const schedule *sc, long f)
+{
+    for (int k = 1; k < sc->pages; k++)
+        if (sc->start[k] == f) return k;
+    return -1;
+}
+
+/* This frame's in-between state, if a page has just turned (see lesson_source). */
+static void lesson_tween(lesson_source *ls, long f)
+{
+    const xl_session *s = xl_player_session(ls->p);
+    ls->shown = s;
+    ls->tweening = 0;
+    if (ls->tween_frames < 2) return;
+    const long steps = xl_sim_steps(xl_session_sim(s));
+    if (ls->tw && (f - ls->tw_start >= ls->tween_frames || steps != ls->tw_steps)) {
+        xl_tween_free(ls->tw); /* over, or the page went on: its own state from now on */
+        ls->tw = NULL;
+    }
+    const int k = xl_recording_turned(ls->rec) ? page_opening(ls->sc, f) : -1;
+    const xl_session_snapshot *before = xl_recording_before_turn(ls->rec);
+    if (k > 0 && before && ls->sc->hold[k] >= ls->tween_frames) {
+        xl_tween_free(ls->tw);
+        ls->tw = xl_tween_create(before, s);
+        ls->tw_start = f;
+        ls->tw_steps = steps;
+    }
+    if (ls->tw) {
+        const xl_session *mid = xl_tween_at(ls->tw, (double)(f - ls->tw_start) / (double)(ls->tween_frames - 1));
+        if (mid) ls->shown = mid;
+        ls->tweening = 1;
+    }
+}
 
 static int lesson_next(void *self)
 {
@@ -210,6 +281,7 @@ static int lesson_next(void *self)
     ls->focus_moved = ls->frame > 0 && ui_focus_advance(ls->view, 1.0 / ls->fps);
     const int more = xl_recording_next(ls->rec);
     if (ui_focus_follow_lesson(ls->view, ls->p, 0)) ls->focus_moved = 1;
+    if (more) lesson_tween(ls, ls->frame);
     ls->frame++;
     return more;
 }
@@ -217,11 +289,27 @@ static int lesson_next(void *self)
 static int lesson_changed(void *self)
 {
     const lesson_source *ls = self;
-    return xl_recording_changed(ls->rec) || ls->focus_moved;
+    return xl_recording_changed(ls->rec) || ls->focus_moved || ls->tweening;
 }
 
-/* Remove a frames folder this exporter made (frame-*.png, captions.srt, chapters.vtt,
- * nothing else); -1 if it holds anything else, which is then left alone. */
+static const xl_session *lesson_drawn(void *self)
+{
+    return ((const lesson_source *)self)->shown;
+}
+
+/* The cards' frames around the recording, if asked for (opt->cards), and their texts. */
+static void add_cards(schedule *sc, const ui_export_options *opt, const xl_lesson *l)
+{
+    const int fps = opt->fps > 0 ? opt->fps : 30;
+    ui_cards_describe(&sc->cards, opt->cards, l->title, opt->library, opt->lesson_path);
+    const long card = (long)(UI_CARD_SECONDS * fps + 0.5);
+    sc->lead = opt->cards & UI_CARDS_TITLE ? card : 0;
+    sc->tail = opt->cards & UI_CARDS_END ? card : 0;
+}
+
+/* Remove a frames folder this exporter made (frame-*.png, captions.srt, captions.vtt,
+ * chapters.vtt, narration.wav, nothing else); -1 if it holds anything else, which is then
+ * left alone. */
 static int remove_frames_dir(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -232,7 +320,7 @@ static int remove_frames_dir(const char *dir)
         const char *n = e->d_name;
         if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0) continue;
         if (!((strncmp(n, "frame-", 6) == 0 && ends_with(n, ".png")) || strcmp(n, "captions.srt") == 0 ||
-              strcmp(n, "chapters.vtt") == 0))
+              strcmp(n, "captions.vtt") == 0 || strcmp(n, "chapters.vtt") == 0 || strcmp(n, "narration.wav") == 0))
             foreign = 1;
     }
     if (foreign) {
@@ -295,8 +383,9 @@ static void print_log_tail(const char *log)
 }
 
 typedef struct paths {
-    char out[PATH_MAX_LEN], srt[PATH_MAX_LEN], vtt[PATH_MAX_LEN];          /* final names */
+    char out[PATH_MAX_LEN], srt[PATH_MAX_LEN], vtt[PATH_MAX_LEN], cvtt[PATH_MAX_LEN]; /* final names */
     char tmp_out[PATH_MAX_LEN], tmp_srt[PATH_MAX_LEN], tmp_vtt[PATH_MAX_LEN], meta[PATH_MAX_LEN], log[PATH_MAX_LEN];
+    char tmp_cvtt[PATH_MAX_LEN]; /* cvtt: the captions as WebVTT; vtt: the chapters */
 } paths;
 
 static void remove_temporaries(const paths *ps, out_kind kind)
@@ -307,6 +396,7 @@ static void remove_temporaries(const paths *ps, out_kind kind)
         unlink(ps->tmp_out);
         unlink(ps->tmp_srt);
         unlink(ps->tmp_vtt);
+        unlink(ps->tmp_cvtt);
     }
     unlink(ps->meta);
     unlink(ps->log);
@@ -340,6 +430,8 @@ static int make_paths(const char *out, out_kind kind, paths *ps)
         snprintf(ps->tmp_out, sizeof ps->tmp_out, "%s.%s.partial-%ld", dir, base, pid);
         snprintf(ps->tmp_srt, sizeof ps->tmp_srt, "%.2100s/captions.srt", ps->tmp_out);
         snprintf(ps->tmp_vtt, sizeof ps->tmp_vtt, "%.2100s/chapters.vtt", ps->tmp_out);
+        snprintf(ps->cvtt, sizeof ps->cvtt, "%.1000s/captions.vtt", ps->out);
+        snprintf(ps->tmp_cvtt, sizeof ps->tmp_cvtt, "%.2100s/captions.vtt", ps->tmp_out);
     } else {
         const size_t stem = strlen(ps->out) - (kind == OUT_MP4 ? 4 : 5);
         snprintf(ps->srt, sizeof ps->srt, "%.*s.srt", (int)stem, ps->out);
@@ -348,6 +440,8 @@ static int make_paths(const char *out, out_kind kind, paths *ps)
         snprintf(ps->tmp_out, sizeof ps->tmp_out, "%s.%s.partial-%ld%s", dir, base, pid, ext);
         snprintf(ps->tmp_srt, sizeof ps->tmp_srt, "%s.%s.partial-%ld.srt", dir, base, pid);
         snprintf(ps->tmp_vtt, sizeof ps->tmp_vtt, "%s.%s.partial-%ld.chapters.vtt", dir, base, pid);
+        snprintf(ps->cvtt, sizeof ps->cvtt, "%.*s.vtt", (int)stem, ps->out);
+        snprintf(ps->tmp_cvtt, sizeof ps->tmp_cvtt, "%s.%s.partial-%ld.vtt", dir, base, pid);
     }
     snprintf(ps->meta, sizeof ps->meta, "%s.%s.partial-%ld.ffmetadata", dir, base, pid);
     snprintf(ps->log, sizeof ps->log, "%s.%s.partial-%ld.ffmpeg.log", dir, base, pid);
@@ -368,10 +462,11 @@ static void remove_stale(const char *out, out_kind kind)
     else snprintf(dir, sizeof dir, "./");
     const char *base = slash ? slash + 1 : out;
     snprintf(prefix, sizeof prefix, ".%.*s.partial-", (int)(len - (size_t)(base - out)), base);
-    static const char *const video[] = {".mp4", ".webm", ".srt", ".chapters.vtt", ".ffmetadata", ".ffmpeg.log"};
-    static const char *const frames[] = {"", ".ffmetadata", ".ffmpeg.log"};
+    static const char *const video[] = {".mp4", ".webm", ".srt", ".chapters.vtt", ".vtt", ".ffmetadata", ".ffmpeg.log",
+                                        ".voice.wav"};
+    static const char *const frames[] = {"", ".ffmetadata", ".ffmpeg.log", ".voice.wav"};
     const char *const *suffixes = kind == OUT_FRAMES ? frames : video;
-    const size_t nsuffixes = kind == OUT_FRAMES ? 3 : 6;
+    const size_t nsuffixes = kind == OUT_FRAMES ? 4 : 8;
     DIR *d = opendir(dir);
     if (!d) return;
     struct dirent *e;
@@ -398,9 +493,36 @@ static void remove_stale(const char *out, out_kind kind)
     closedir(d);
 }
 
-/* Start ffmpeg reading raw frames from a pipe; returns its pid and the pipe's write
- * end, or -1 (ENOENT: not installed). */
-static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, int *fd_out)
+/* The subtitle track's arguments (input `input`, the captions file written before
+ * ffmpeg starts): mov_text in mp4, WebVTT in webm; English, titled, neither default nor
+ * forced, so players list it and viewers choose it. Appended to argv at *n. */
+static void subtitle_args(out_kind kind, int input, char *map, size_t map_size, const char **argv, int *n)
+{
+    snprintf(map, map_size, "%d:s:0", input);
+    /* WebVTT is copied as written: ffmpeg's WebVTT decoder drops what is escaped (x &lt; 4). */
+    const char *args[] = {"-map", map, "-c:s", kind == OUT_MP4 ? "mov_text" : "copy",
+                          "-metadata:s:s:0", "language=eng", "-metadata:s:s:0", "title=English",
+                          "-metadata:s:s:0", "handler_name=English", "-disposition:s:0", "0",
+                          "-disposition:v:0", "default"};
+    for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) argv[(*n)++] = args[i];
+}
+
+/* Append a NULL-ended list to argv; -1 if it does not fit. */
+static int push_args(const char **argv, int *argc, int cap, const char *const *list)
+{
+    for (; *list; list++) {
+        if (*argc + 1 >= cap) return -1;
+        argv[(*argc)++] = *list;
+    }
+    argv[*argc] = NULL;
+    return 0;
+}
+
+/* Start ffmpeg reading raw frames from a pipe, and the sound track and the captions when
+ * there are any; returns its pid and the pipe's write end, or -1 (ENOENT: not
+ * installed). audio: the sound track's arguments, or NULL. */
+static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, ui_export_audio *audio,
+                          int captions, int *fd_out)
 {
     int fds[2];
     if (pipe(fds) != 0) return -1;
@@ -409,23 +531,43 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
      * 3 writes rather than 48, with as many fewer wake-ups of ffmpeg. Best effort. */
     (void)fcntl(fds[1], F_SETPIPE_SZ, 1 << 20);
 #endif
-    char size[32], rate[16];
+    char size[32], rate[16], map[16];
     snprintf(size, sizeof size, "%dx%d", opt->width, opt->height);
     snprintf(rate, sizeof rate, "%d", opt->fps);
-    const char *argv_mp4[] = {
+    /* Inputs: 0 the frames, 1 the chapters, 2 the sound track if any, then the captions
+     * if any; then the video's output arguments, the track's, the captions', and the file. */
+    const char *const inputs[] = {
         "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
         "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate, "-i", "pipe:0",
-        "-i", ps->meta, "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
+        "-i", ps->meta, NULL};
+    const char *const video_mp4[] = {
+        "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
         "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
-        "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
-        "-movflags", "+faststart", "-f", "mp4", ps->tmp_out, NULL};
-    const char *argv_webm[] = {
-        "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate, "-i", "pipe:0",
-        "-i", ps->meta, "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
+        "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv", NULL};
+    const char *const video_webm[] = {
+        "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
         "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-crf", "34", "-b:v", "0",
         "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
-        "-color_range", "tv", "-f", "webm", ps->tmp_out, NULL};
+        "-color_range", "tv", NULL};
+    const char *const file_mp4[] = {"-movflags", "+faststart", "-f", "mp4", ps->tmp_out, NULL};
+    const char *const file_webm[] = {"-f", "webm", ps->tmp_out, NULL};
+    const char *const captions_in[] = {"-i", kind == OUT_MP4 ? ps->tmp_srt : ps->tmp_cvtt, NULL};
+    enum { ARGS = 128 };
+    const char *argv[ARGS];
+    int argc = 0;
+    if (push_args(argv, &argc, ARGS, inputs) != 0 ||
+        (audio && ui_export_audio_input_args(audio, argv, &argc, ARGS) != 0) ||
+        (captions && push_args(argv, &argc, ARGS, captions_in) != 0) ||
+        push_args(argv, &argc, ARGS, kind == OUT_MP4 ? video_mp4 : video_webm) != 0 ||
+        (audio && ui_export_audio_output_args(audio, 2, kind == OUT_WEBM, argv, &argc, ARGS) != 0) ||
+        (captions && argc + 16 >= ARGS) ||
+        (captions && (subtitle_args(kind, audio ? 3 : 2, map, sizeof map, argv, &argc), argv[argc] = NULL, 0)) ||
+        push_args(argv, &argc, ARGS, kind == OUT_MP4 ? file_mp4 : file_webm) != 0) {
+        close(fds[0]);
+        close(fds[1]);
+        errno = E2BIG;
+        return -1;
+    }
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
@@ -434,7 +576,7 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 2, ps->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     pid_t pid;
-    int rc = ui_platform_spawnp(&pid, "ffmpeg", &fa, (char *const *)(kind == OUT_MP4 ? argv_mp4 : argv_webm));
+    int rc = ui_platform_spawnp(&pid, "ffmpeg", &fa, (char *const *)argv);
     posix_spawn_file_actions_destroy(&fa);
     close(fds[0]);
     if (rc != 0) {
@@ -462,23 +604,162 @@ static int have_ffmpeg(void)
     return 0;
 }
 
+/* The synthesized voice's track beside OUT: ".BASE.partial-PID.voice.wav" (remove_stale
+ * knows the name). */
+static void voice_track_path(const char *out, char *buf, size_t n)
+{
+    size_t len = strlen(out);
+    while (len > 1 && out[len - 1] == '/') len--;
+    const char *slash = memrchr(out, '/', len);
+    const size_t dir = slash ? (size_t)(slash - out + 1) : 0;
+    snprintf(buf, n, "%.*s.%.*s.partial-%ld.voice.wav", (int)dir, out, (int)(len - dir), out + dir, (long)getpid());
+}
+
 int ui_export_lesson(xl_player *p, const ui_export_options *opt)
 {
-    schedule *sc = malloc(sizeof *sc);
-    if (!sc || plan(p, opt->fps, sc) != 0) {
-        fprintf(stderr, "xentlab: --record: out of memory\n");
-        free(sc);
+    const int fps = opt->fps > 0 ? opt->fps : 30;
+    char err[320] = "";
+    ui_export_voice *voice = NULL;
+    if (opt->voice && !(voice = ui_export_voice_create(xl_player_lesson(p), fps, err, sizeof err))) {
+        fprintf(stderr, "xentlab: --voice: %s\n", err);
         return 1;
     }
+    schedule *sc = calloc(1, sizeof *sc);
+    xl_caption_track captions;
+    xl_caption_track_init(&captions);
+    if (!sc || plan(p, opt->fps, sc, &captions, voice) != 0 || (voice && !sc->segments)) {
+        fprintf(stderr, "xentlab: --record: out of memory\n");
+        if (sc) free(sc->segments);
+        free(sc);
+        xl_caption_track_deinit(&captions);
+        ui_export_voice_free(voice);
+        return 1;
+    }
+    if (voice && ui_export_voice_error(voice)) {
+        fprintf(stderr, "xentlab: --voice: %s\n", ui_export_voice_error(voice));
+        free(sc->segments);
+        free(sc);
+        xl_caption_track_deinit(&captions);
+        ui_export_voice_free(voice);
+        return 1;
+    }
+    add_cards(sc, opt, xl_player_lesson(p));
+    ui_export_options eo = *opt;
+    char track[PATH_MAX_LEN + 64] = "";
+    if (voice) { /* the voice's track, its sample 0 at the recording's frame 0 */
+        voice_track_path(opt->out, track, sizeof track);
+        if (ui_export_voice_write(voice, sc->segments, sc->nsegments, 0, sc->frames, track, err, sizeof err) != 0) {
+            fprintf(stderr, "xentlab: --voice: cannot write the voice's track: %s\n", err);
+            unlink(track);
+            free(sc->segments);
+            free(sc);
+            xl_caption_track_deinit(&captions);
+            ui_export_voice_free(voice);
+            return 1;
+        }
+        eo.audio = track;
+        eo.audio_offset_ms = 0;
+        ui_export_voice_rewind(voice);
+    }
     xl_recording *rec = xl_recording_create(p, opt->fps);
+    if (rec && voice) {
+        const xl_rec_timing t = ui_export_voice_timing(voice);
+        xl_recording_set_timing(rec, &t);
+    }
     ui_view view = {.theme = (ui_theme_kind)opt->theme, .lesson = p, .recording = 1,
                     .reduced_motion = opt->reduced_motion};
-    lesson_source ls = {rec, &view, p, opt->fps > 0 ? opt->fps : 30, 0, 0};
-    ui_export_source src = {lesson_next, lesson_changed, &ls, xl_player_session(p), &view};
-    int status = rec ? ui_export_frames(opt, sc, &src) : 1;
+    lesson_source ls = {.rec = rec, .view = &view, .p = p, .fps = fps, .sc = sc,
+                        .tween_frames = opt->reduced_motion || !rec ? 0 : xl_recording_turn_frames(rec)};
+    ui_export_source src = {lesson_next, lesson_changed, &ls, xl_player_session(p), &view, lesson_drawn};
+    int status = rec ? ui_export_frames(&eo, sc, &src) : 1;
+    if (status == 0 && voice)
+        fprintf(stderr, "xentlab: the voice said %.1f s of speech, synthesized in %.1f s\n",
+                ui_export_voice_seconds(voice), ui_export_voice_work_seconds(voice));
+    if (track[0]) unlink(track);
+    xl_tween_free(ls.tw);
     xl_recording_free(rec);
+    xl_caption_track_deinit(&captions);
+    free(sc->segments);
     free(sc);
+    ui_export_voice_free(voice);
     return status;
+}
+
+/* The transitions of a video (ui_export_cards.h): the picture a cross-fade leaves, and
+ * the frame blended from it. */
+typedef struct motion {
+    long fade;            /* frames of a fade or a cross-fade; 0: cuts (--reduced-motion) */
+    uint8_t *outgoing;    /* the picture the current cross-fade leaves (the target's layout) */
+    uint8_t *mix;         /* a blended frame */
+    long from;            /* the video frame the current cross-fade began on; -1: none */
+} motion;
+
+static int motion_alloc(motion *mo, const SDL_Surface *target)
+{
+    if (mo->fade <= 0) return 0;
+    const size_t bytes = (size_t)target->pitch * (size_t)target->h;
+    mo->outgoing = malloc(bytes);
+    mo->mix = malloc(bytes);
+    return mo->outgoing && mo->mix ? 0 : -1;
+}
+
+static void motion_free(motion *mo)
+{
+    free(mo->outgoing);
+    free(mo->mix);
+}
+
+/* A cross-fade begins on video frame `frame`, from what the target shows now. */
+static void motion_keep(motion *mo, const SDL_Surface *target, long frame)
+{
+    if (mo->fade <= 0) return;
+    memcpy(mo->outgoing, target->pixels, (size_t)target->pitch * (size_t)target->h);
+    mo->from = frame;
+}
+
+/* 1 when source frame f opens a new chapter (a page; a replay's lesson or sandbox). */
+static int page_turns(const ui_export_schedule *sc, long f)
+{
+    for (int k = 1; k < sc->pages; k++)
+        if (sc->start[k] == f && f > 0) return 1;
+    return 0;
+}
+
+/* A source frame: the target, or while a cross-fade runs the outgoing picture blended
+ * into it (then the frame is new even if the source held still). */
+static const uint8_t *crossfade_pixels(motion *mo, const SDL_Surface *target, long frame, int moved, int *changed)
+{
+    *changed = moved;
+    if (mo->fade <= 0 || mo->from < 0 || frame - mo->from >= mo->fade) return target->pixels;
+    *changed = 1;
+    ui_blend_argb(mo->outgoing, target->pitch, target->pixels, target->pitch, mo->mix, target->pitch, target->w,
+                  target->h, ui_fade_weight(frame - mo->from, mo->fade));
+    return mo->mix;
+}
+
+/* Frame i of a card of n frames (the target holds the card): the title card fades in
+ * from black (and gives way to the first page by a cross-fade); the end card
+ * cross-fades in from the last frame and fades out to black. */
+static const uint8_t *card_pixels(motion *mo, const SDL_Surface *target, int end, long i, long n, int *changed)
+{
+    *changed = i == 0;
+    const long fade = mo->fade < n / 2 ? mo->fade : n / 2;
+    if (fade <= 0) return target->pixels;
+    int wt = 256;
+    const uint8_t *under = NULL; /* black */
+    if (i < fade) {
+        wt = ui_fade_weight(i, fade);
+        if (end) under = mo->outgoing;
+    } else if (end && i >= n - fade) {
+        wt = 256 - ui_fade_weight(i - (n - fade), fade);
+    } else {
+        return target->pixels;
+    }
+    *changed = 1; /* every frame of a fade is new, its last (the card itself) too */
+    if (wt == 256) return target->pixels;
+    ui_blend_argb(under, target->pitch, target->pixels, target->pitch, mo->mix, target->pitch, target->w, target->h,
+                  wt);
+    return mo->mix;
 }
 
 int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc, const ui_export_source *src)
@@ -499,8 +780,8 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     paths ps;
     if (make_paths(out, kind, &ps) != 0) return 1;
     remove_stale(out, kind);
-    const char *finals[3] = {ps.out, ps.srt, ps.vtt};
-    for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 3); i++)
+    const char *finals[4] = {ps.out, ps.srt, ps.vtt, ps.cvtt};
+    for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 4); i++)
         if (exists(finals[i]) && !opt->force) {
             fprintf(stderr, "xentlab: --record: '%s' exists; give --force to replace it\n", finals[i]);
             return 1;
@@ -511,6 +792,28 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                         "or record PNG frames into a folder instead: --record FOLDER\n",
                 kind == OUT_MP4 ? "H.264" : "VP9");
         return 1;
+    }
+
+    /* The sound track is read and measured before any frame is drawn: a missing or
+     * soundless file is said now, not after minutes of drawing. */
+    ui_export_audio *audio = NULL;
+    if (opt->audio) {
+        if (kind == OUT_FRAMES && !have_ffmpeg()) {
+            fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it fits the sound track to the frames); "
+                            "install it with\n  sudo apt-get install ffmpeg\n");
+            return 1;
+        }
+        /* Timed on the recording's frames, as the chapters: after the title card's lead,
+         * over the whole video (the cards included). */
+        const long long lead_ms = xl_recording_ms(sc->lead, opt->fps);
+        audio = malloc(sizeof *audio);
+        if (!audio || ui_export_audio_prepare(audio, opt->audio, opt->audio_offset_ms + lead_ms,
+                                              sc->lead + sc->frames + sc->tail, opt->fps,
+                                              "--record: the sound track", ps.log) != 0) {
+            if (!audio) fprintf(stderr, "xentlab: --record: out of memory\n");
+            free(audio);
+            return 1;
+        }
     }
 
     SDL_Surface *target = SDL_CreateRGBSurfaceWithFormat(0, opt->width, opt->height, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -539,11 +842,22 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         if (mkdir(ps.tmp_out, 0755) != 0) {
             fprintf(stderr, "xentlab: --record: cannot create %s: %s\n", ps.tmp_out, strerror(errno));
             status = 1;
+        } else if (audio) { /* narration.wav beside the frames, its sample 0 at frame 1 */
+            char wav[PATH_MAX_LEN + 32];
+            snprintf(wav, sizeof wav, "%s/narration.wav", ps.tmp_out);
+            if (ui_export_audio_write_wav(audio, wav, ps.log) != 0) status = 1;
         }
     } else if (write_ffmetadata(ps.meta, sc, opt->fps) != 0) {
         fprintf(stderr, "xentlab: --record: cannot write beside %s: %s\n", ps.out, strerror(errno));
         status = 1;
-    } else if ((ff = start_ffmpeg(opt, kind, &ps, &fd)) < 0) {
+    }
+    /* The captions first: the video carries them as a subtitle track. */
+    if (status == 0 && (write_captions(ps.tmp_srt, ps.tmp_cvtt, sc, opt->fps) != 0 ||
+                        write_vtt(ps.tmp_vtt, sc, opt->fps) != 0)) {
+        fprintf(stderr, "xentlab: --record: cannot write the captions: %s\n", strerror(errno));
+        status = 1;
+    } else if (status == 0 && kind != OUT_FRAMES &&
+               (ff = start_ffmpeg(opt, kind, &ps, audio, has_captions(sc), &fd)) < 0) {
         fprintf(stderr, "xentlab: --record: cannot start ffmpeg: %s\n",
                 errno == ENOSYS ? "a web page starts no programs; record videos with the desktop program"
                                 : strerror(errno));
@@ -554,45 +868,71 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     const double t0 = now_seconds();
     double shown = 0.0;
     long frame = 0, drawn = 0;
+    const long total = sc->lead + sc->frames + sc->tail;
     char last_png[PATH_MAX_LEN + 32] = "";
     const size_t luma = (size_t)opt->width * (size_t)opt->height, yuv_size = luma + luma / 2;
     uint8_t *yuv = kind == OUT_FRAMES ? NULL : malloc(yuv_size);
-    if (kind != OUT_FRAMES && !yuv && status == 0) {
+    motion mo = {.fade = opt->reduced_motion ? 0 : (long)(UI_FADE_SECONDS * opt->fps + 0.5), .from = -1};
+    if (status == 0 && ((kind != OUT_FRAMES && !yuv) || motion_alloc(&mo, target) != 0)) {
         fprintf(stderr, "xentlab: --record: out of memory\n");
         status = 1;
     }
-    while (status == 0 && !interrupted && frame < sc->frames) {
-        /* The credits at the end hold the last frame with the attributions as its note. */
-        const int tail = sc->credits > 0 && frame >= sc->credit_start;
-        if (!tail && !src->next(src->self)) break;
-        /* A frame held still is the frame before, pixel for pixel (a frame is a function
-         * of the state, the view and the size): only a change is drawn again. */
-        const int changed = frame == 0 || (tail ? frame == sc->credit_start : src->changed(src->self));
-        if (changed && tail) {
-            ui_view credits = *src->view;
-            size_t used = 0;
-            credits.note[0] = '\0';
-            for (int i = 0; i < sc->credits; i++) {
-                int wr = snprintf(credits.note + used, sizeof credits.note - used, "%s%s", i ? " · " : "",
-                                  sc->credit[i]);
-                if (wr > 0 && (size_t)wr < sizeof credits.note - used) used += (size_t)wr;
+    while (status == 0 && !interrupted && frame < total) {
+        const long rf = frame - sc->lead; /* the source's frame */
+        const uint8_t *pixels = target->pixels;
+        int changed = 1;
+        if (rf < 0 || rf >= sc->frames) { /* a card */
+            const int end = rf >= 0;
+            const long i = end ? rf - sc->frames : frame, n = end ? sc->tail : sc->lead;
+            if (i == 0) {
+                if (end) motion_keep(&mo, target, frame);
+                if (ui_cards_draw(r, opt->fonts, &sc->cards, end, (ui_theme_kind)opt->theme, opt->width, opt->height, err,
+                                  sizeof err) != 0) {
+                    fprintf(stderr, "%sxentlab: --record: cannot draw the %s card: %s\n", tty ? "\n" : "",
+                            end ? "end" : "title", err);
+                    status = 1;
+                    break;
+                }
+                SDL_RenderPresent(r);
+                drawn++;
             }
-            ui_scene_draw(scene, src->session, &credits, opt->width, opt->height, NULL);
-        } else if (changed) {
-            ui_scene_draw(scene, src->session, src->view, opt->width, opt->height, NULL);
-            SDL_RenderPresent(r);
-            if (yuv)
-                ui_yuv420_from_argb(target->pixels, target->pitch, opt->width, opt->height, yuv, yuv + luma,
-                                    yuv + luma + luma / 4);
-            drawn++;
+            pixels = card_pixels(&mo, target, end, i, n, &changed);
+        } else {
+            /* The credits at the end hold the last frame with the attributions as its note. */
+            const int tail = sc->credits > 0 && rf >= sc->credit_start;
+            if (!tail && !src->next(src->self)) break;
+            /* A page turn (and the title card giving way to the first page) cross-fades
+             * from the picture it leaves. */
+            if ((rf == 0 && sc->lead > 0) || page_turns(sc, rf)) motion_keep(&mo, target, frame);
+            /* A frame held still is the frame before, pixel for pixel (a frame is a function
+             * of the state, the view and the size): only a change is drawn again. */
+            const int moved = rf == 0 || (tail ? rf == sc->credit_start : src->changed(src->self));
+            if (moved) {
+                ui_view credits = *src->view;
+                if (tail) {
+                    size_t used = 0;
+                    credits.note[0] = '\0';
+                    for (int c = 0; c < sc->credits; c++) {
+                        int wr = snprintf(credits.note + used, sizeof credits.note - used, "%s%s", c ? " · " : "",
+                                          sc->credit[c]);
+                        if (wr > 0 && (size_t)wr < sizeof credits.note - used) used += (size_t)wr;
+                    }
+                }
+                const xl_session *s = src->drawn ? src->drawn(src->self) : src->session;
+                ui_scene_draw(scene, s ? s : src->session, &credits, opt->width, opt->height, NULL);
+                SDL_RenderPresent(r);
+                drawn++;
+            }
+            pixels = crossfade_pixels(&mo, target, frame, moved, &changed);
         }
+        if (changed && yuv)
+            ui_yuv420_from_argb(pixels, target->pitch, opt->width, opt->height, yuv, yuv + luma, yuv + luma + luma / 4);
         if (kind == OUT_FRAMES) {
             char path[PATH_MAX_LEN + 32];
             snprintf(path, sizeof path, "%s/frame-%06ld.png", ps.tmp_out, frame + 1);
             /* A held frame is the file before it: a hard link, where the file system has them. */
             const int linked = !changed && link(last_png, path) == 0;
-            if (!linked &&
-                ui_png_write(path, target->pixels, opt->width, opt->height, target->pitch, err, sizeof err) != 0) {
+            if (!linked && ui_png_write(path, pixels, opt->width, opt->height, target->pitch, err, sizeof err) != 0) {
                 fprintf(stderr, "%sxentlab: --record: cannot write %s: %s\n", tty ? "\n" : "", path, err);
                 status = 1;
             }
@@ -607,12 +947,13 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         frame++;
         double t = now_seconds();
         if (tty && t - shown > 0.25) {
-            progress(frame, sc->frames, t - t0);
+            progress(frame, total, t - t0);
             shown = t;
         }
     }
+    motion_free(&mo);
     if (tty) {
-        progress(frame, sc->frames, now_seconds() - t0);
+        progress(frame, total, now_seconds() - t0);
         fputc('\n', stderr);
     }
     free(yuv);
@@ -631,16 +972,16 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             print_log_tail(ps.log);
         }
     }
-    if (interrupted) {
-        fprintf(stderr, "xentlab: --record: interrupted at frame %ld of %ld; nothing was written to %s\n", frame,
-                sc->frames, ps.out);
-        status = 130;
-    } else if (status == 0 && frame != sc->frames) {
-        fprintf(stderr, "xentlab: --record: the source ended at frame %ld, planned %ld\n", frame, sc->frames);
+    if (status == 0 && !interrupted && kind == OUT_MP4 && has_captions(sc) && ui_captions_mp4_optional(ps.tmp_out) < 0) {
+        fprintf(stderr, "xentlab: --record: cannot finish %s: %s\n", ps.tmp_out, strerror(errno));
         status = 1;
     }
-    if (status == 0 && (write_srt(ps.tmp_srt, sc, opt->fps) != 0 || write_vtt(ps.tmp_vtt, sc, opt->fps) != 0)) {
-        fprintf(stderr, "xentlab: --record: cannot write the captions: %s\n", strerror(errno));
+    if (interrupted) {
+        fprintf(stderr, "xentlab: --record: interrupted at frame %ld of %ld; nothing was written to %s\n", frame,
+                total, ps.out);
+        status = 130;
+    } else if (status == 0 && frame != total) {
+        fprintf(stderr, "xentlab: --record: the source ended at frame %ld, planned %ld\n", frame, total);
         status = 1;
     }
     if (status == 0) {
@@ -649,7 +990,8 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             fprintf(stderr, "xentlab: --record: '%s' holds other files than frames; not replaced\n", ps.out);
             status = 1;
         } else if (rename(ps.tmp_out, ps.out) != 0 ||
-                   (kind != OUT_FRAMES && (rename(ps.tmp_srt, ps.srt) != 0 || rename(ps.tmp_vtt, ps.vtt) != 0))) {
+                   (kind != OUT_FRAMES && (rename(ps.tmp_srt, ps.srt) != 0 || rename(ps.tmp_vtt, ps.vtt) != 0 ||
+                                           rename(ps.tmp_cvtt, ps.cvtt) != 0))) {
             fprintf(stderr, "xentlab: --record: cannot move the result to %s: %s\n", ps.out, strerror(errno));
             status = 1;
         }
@@ -658,16 +1000,25 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     unlink(ps.meta);
     unlink(ps.log);
     if (status == 0) {
-        double secs = now_seconds() - t0, length = (double)sc->frames / opt->fps;
+        double secs = now_seconds() - t0, length = (double)total / opt->fps;
         fprintf(stderr, "xentlab: recorded %s: %d chapter%s, %ld frames (%ld drawn), %.1f s at %d fps, %dx%d, in %.1f s "
                         "(%.1fx real time)%s\n",
-                ps.out, sc->pages, sc->pages == 1 ? "" : "s", sc->frames, drawn, length, opt->fps, opt->width, opt->height, secs,
+                ps.out, sc->pages, sc->pages == 1 ? "" : "s", total, drawn, length, opt->fps, opt->width, opt->height, secs,
                 secs > 0.0 ? length / secs : 0.0, kind == OUT_FRAMES ? "" : "; captions and chapters beside it");
+        const char *track = opt->voice ? "the synthesized voice" : opt->audio;
+        if (audio && !audio->silent)
+            fprintf(stderr, "xentlab: its sound track: %s from %+.3f s, at %.1f LUFS before, %.0f LUFS after%s\n",
+                    track, opt->audio_offset_ms / 1000.0, audio->in_i, UI_AUDIO_TARGET_LUFS,
+                    kind == OUT_FRAMES ? " (narration.wav)" : "");
+        else if (audio)
+            fprintf(stderr, "xentlab: its sound track: %s, silent%s\n", track,
+                    kind == OUT_FRAMES ? " (narration.wav)" : "");
     }
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
     sigaction(SIGPIPE, &old_pipe, NULL);
 done:
+    free(audio);
     ui_scene_destroy(scene);
     if (r) SDL_DestroyRenderer(r);
     SDL_FreeSurface(target);

@@ -48,6 +48,7 @@ void ui_replay_free(ui_replay *r)
 {
     for (int i = 1; i < r->argc; i++) free(r->argv[i]);
     for (long i = 0; i < r->count; i++) free(r->entries[i].text);
+    free(r->mic_file);
     free(r->entries);
     memset(r, 0, sizeof *r);
 }
@@ -62,6 +63,33 @@ static int add_entry(ui_replay *r, const ui_replay_entry *e)
         r->cap = cap;
     }
     r->entries[r->count++] = *e;
+    return 0;
+}
+
+/* "mic FILE FIRST_MS" (rest: after "mic"): the voice recorded beside the file. */
+static int mic_line(ui_replay *r, const char *rest, long long ms, const char *path, int line, char *err,
+                    size_t errlen)
+{
+    const char *form = "expected 'mic FILE MILLISECONDS': the microphone's recording beside this file and when its "
+                       "first sample was taken";
+    if (r->mic_file) return fail_at(err, errlen, path, line, "a second 'mic' line: a session records one voice");
+    if (*rest++ != ' ') return fail_at(err, errlen, path, line, "%s", form);
+    const char *space = strrchr(rest, ' ');
+    long long first = 0;
+    const char *end = NULL;
+    if (!space || space == rest || whole(space + 1, 1000000000000LL, &first, &end) != 0 || *end)
+        return fail_at(err, errlen, path, line, "%s", form);
+    const size_t len = (size_t)(space - rest);
+    if (len > UI_REPLAY_MIC_NAME || memchr(rest, '/', len) || (len == 1 && rest[0] == '.') ||
+        (len == 2 && rest[0] == '.' && rest[1] == '.'))
+        return fail_at(err, errlen, path, line,
+                       "the 'mic' file must be a name of 1 to %d bytes beside this file, not a path: '%.*s'",
+                       UI_REPLAY_MIC_NAME, (int)(len > 80 ? 80 : len), rest);
+    if (first > ms)
+        return fail_at(err, errlen, path, line, "the voice's first sample at %lld ms is after its line's %lld ms",
+                       first, ms);
+    if (!(r->mic_file = strndup(rest, len))) return fail_at(err, errlen, path, line, "out of memory");
+    r->mic_ms = first;
     return 0;
 }
 
@@ -143,6 +171,10 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
         }
         e.ms = last_ms = ms;
         e.tick = tick;
+        if (strncmp(p, "mic ", 4) == 0 || strcmp(p, "mic") == 0) {
+            rc = mic_line(r, p + 3, ms, path, line, err, errlen);
+            continue;
+        }
         int k = -1;
         for (int i = 0; i < 5; i++) {
             size_t kl = strlen(kind_names[i]);
@@ -154,7 +186,7 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
             }
         }
         if (k < 0) {
-            rc = fail_at(err, errlen, path, line, "unknown action '%.40s': expected do, view, lesson, advance or size", p);
+            rc = fail_at(err, errlen, path, line, "unknown action '%.40s': expected do, view, lesson, advance, size or mic", p);
             break;
         }
         e.kind = (ui_replay_kind)k;
@@ -271,6 +303,24 @@ void ui_replay_write(ui_replay_writer *w, long long ms, ui_replay_kind kind, con
         w->failed = 1;
         fprintf(stderr, "xentlab: --record-input: cannot write %s: %s\n", w->path, strerror(errno));
     }
+}
+
+void ui_replay_write_mic(ui_replay_writer *w, long long ms, const char *file, long long first_ms)
+{
+    if (!w || !w->f || w->full) return;
+    if (fprintf(w->f, "%lld %ld mic %s %lld\n", ms, w->tick, file, first_ms) < 0 && !w->failed) {
+        w->failed = 1;
+        fprintf(stderr, "xentlab: --record-input: cannot write %s: %s\n", w->path, strerror(errno));
+    }
+    fflush(w->f);
+}
+
+void ui_replay_writer_discard(ui_replay_writer *w)
+{
+    if (!w || !w->f) return;
+    fclose(w->f);
+    w->f = NULL;
+    remove(w->path);
 }
 
 int ui_replay_writer_close(ui_replay_writer *w)

@@ -12,6 +12,10 @@
  *     2050 25 view theme                    steps of time (advance N), a view command
  *     2100 25 lesson next                   (view), a lesson action (lesson, see
  *     3000 25 size 1920 1080                ui_classroom_do) or a new window size
+ *     3020 25 mic demo.wav 2998             --mic: the microphone's recording, a file
+ *                                           beside this one, its first sample taken at
+ *                                           2998 ms (at most the line's own time; one
+ *                                           such line; it changes no state)
  *
  * Only what changes state is written; time enters only as `advance` lines, so a replay
  * does not depend on the speed of the machine that plays it. A file from another version
@@ -51,7 +55,14 @@ typedef struct ui_replay {
     int width, height;                    /* the window's first size */
     long count, cap;
     ui_replay_entry *entries;
+    /* The `mic` line: the voice recorded with the session (owned), NULL if none; its
+     * first sample's time in ms on the lines' clock. */
+    char *mic_file;
+    long long mic_ms;
 } ui_replay;
+
+/* The longest name of a `mic` line's file (a name, not a path: it is beside the file). */
+enum { UI_REPLAY_MIC_NAME = 255 };
 
 /* Read and check FILE. Returns 0, or -1 with "FILE:LINE: error: ..." in err. Free with
  * ui_replay_free (also after a failure). */
@@ -74,6 +85,10 @@ int ui_replay_writer_open(ui_replay_writer *w, const char *path, int argc, char 
 /* One line at ms milliseconds since the start. text for DO, VIEW, LESSON; n for ADVANCE
  * (0 writes nothing); n, h for SIZE. */
 void ui_replay_write(ui_replay_writer *w, long long ms, ui_replay_kind kind, const char *text, long n, long h);
+/* The `mic` line at ms: file (a name, no folder) holds the microphone from first_ms on. */
+void ui_replay_write_mic(ui_replay_writer *w, long long ms, const char *file, long long first_ms);
+/* Close and remove the file: nothing was recorded (--mic could not start). */
+void ui_replay_writer_discard(ui_replay_writer *w);
 /* Flush and close; 0, or -1 if anything failed to be written. */
 int ui_replay_writer_close(ui_replay_writer *w);
 

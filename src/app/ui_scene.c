@@ -222,6 +222,39 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
     ui_tooltip_draw(ctx, px, py, hit.target, (SDL_Rect){0, 0, w, h}, lines, n);
 }
 
+/* --mic: a red disc and "mic" at the right end of the status bar while the microphone
+ * records (a window only: a video's view never has it). Returns the bar left for the
+ * status; the mark is drawn after it, over the bar's fill. */
+static SDL_Rect mic_mark(const ui_ctx *ctx, SDL_Rect status, const ui_view *view)
+{
+    if (!view->mic || view->recording || status.h <= 0) return status;
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_STATUS);
+    const int tw = ui_text_width(ctx->text, UI_FONT_STATUS, "mic");
+    const int r = lh / 3 > 3 ? lh / 3 : 3;
+    const int w = ctx->pad + 2 * r + ctx->pad / 2 + tw + ctx->pad;
+    SDL_Rect rest = status;
+    rest.w = status.w > w ? status.w - w : 0;
+    return rest;
+}
+
+static void mic_mark_draw(const ui_ctx *ctx, SDL_Rect status, const ui_view *view)
+{
+    if (!view->mic || view->recording || status.h <= 0) return;
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_STATUS);
+    const int tw = ui_text_width(ctx->text, UI_FONT_STATUS, "mic");
+    const int r = lh / 3 > 3 ? lh / 3 : 3;
+    const int x = status.x + status.w - ctx->pad - tw - ctx->pad / 2 - 2 * r;
+    const SDL_Color red = {0xD0, 0x10, 0x10, 0xFF};
+    const ui_theme *th = ctx->theme;
+    SDL_Rect box = {x - ctx->pad, status.y, status.x + status.w - (x - ctx->pad), status.h};
+    /* The status bar's own fill and rule (ui_status_draw's), under the mark. */
+    ui_draw_fill(ctx->r, box, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
+    ui_draw_line(ctx->r, box.x, box.y + box.h - 0.5f, box.x + box.w, box.y + box.h - 0.5f, 1.0f, th->border);
+    ui_draw_disc(ctx->r, (float)(x + r), (float)status.y + status.h / 2.0f, (float)r, red);
+    ui_text_draw(ctx->text, UI_FONT_STATUS, x + 2 * r + ctx->pad / 2, status.y + (status.h - lh) / 2, UI_ALIGN_LEFT,
+                 red, "mic");
+}
+
 /* The view's note, centred just above the hint bar on the panel colour. */
 static void draw_note(const ui_ctx *ctx, const ui_layout *L, const char *note, int w, int h)
 {
@@ -477,6 +510,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         .line = (scale < 1.0f ? 1.0f : scale) * th->line_scale, .pad = L.pad,
         .unit = xl_session_unit(s),
         .hits = &sc->hits,
+        .no_keys = view->recording,
     };
     /* The focused panel (the new one from halfway through a change, the old one before)
      * is drawn with its own larger type and marks: its own faces, so the others' stay
@@ -528,7 +562,8 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
      * while the panels before it are drawn (none of them reads the landscape). */
     if (L.landscape.w > 0 && !xl_session_simplex(s)) ui_landscape_prepare(sc->landscape, CTX_OF(UI_PANEL_LANDSCAPE), s);
     ui_text_set_region(sc->text, L.status, 0);
-    ui_status_draw(&ctx, L.status, s, classroom);
+    ui_status_draw(&ctx, mic_mark(&ctx, L.status, view), s, classroom);
+    mic_mark_draw(&ctx, L.status, view);
     if (own_data && L.data.w > 0) {
         ui_text_set_region(CTX_OF(UI_PANEL_DATA)->text, L.data, 0);
         own->draw(CTX_OF(UI_PANEL_DATA), L.data, s);

@@ -2,6 +2,7 @@
 #include "ui_window.h"
 
 #include "ui_focus.h"
+#include "ui_mic.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -139,6 +140,10 @@ typedef struct window_loop {
     ui_class *cls;       /* a class voting from phones (--class, F7), or NULL */
     Uint32 class_event;  /* the event the server's thread pushes to wake the loop */
     SDL_atomic_t class_woken; /* 1 while that event waits: one in the queue however many votes came */
+    ui_mic *mic;         /* --mic: the microphone recording, or NULL */
+    int mic_said;        /* its `mic` line is written */
+    char mic_wav[1100];  /* its file */
+    ui_mic_player *voice; /* --replay: the voice its mic line names, played in sync, or NULL */
 } window_loop;
 
 /* On the class server's thread: phones did something; wake the loop (once until it looks). */
@@ -253,6 +258,8 @@ static int wait_ms_for(const window_loop *L)
     }
     if (ui_focus_animating(L->view)) wait_ms = wait_ms < 0 || wait_ms > 15 ? 15 : wait_ms; /* its next frame */
     if (L->cls && (wait_ms < 0 || wait_ms > 250)) wait_ms = 250; /* the trace's status, the card's advice */
+    if (L->mic && !L->mic_said && (wait_ms < 0 || wait_ms > 10)) wait_ms = 10; /* the voice's first buffer */
+    if (ui_mic_player_playing(L->voice) && (wait_ms < 0 || wait_ms > 50)) wait_ms = 50; /* feed the voice */
     return wait_ms;
 }
 
@@ -592,6 +599,64 @@ static void turn_draw(window_loop *L)
     L->presenter_dirty = 0;
 }
 
+/* --mic: the `mic` line once the first buffer came, saying when its first sample was
+ * taken on the lines' clock. */
+static void mic_turn(window_loop *L)
+{
+    const long long first = ui_mic_first_ticks(L->mic);
+    if (!L->mic || L->mic_said || first < 0) return;
+    const char *slash = strrchr(L->mic_wav, '/');
+    long long at = first - (long long)L->d->start_ms;
+    /* A buffer the device had before the start would give a time before 0: it is the
+     * start, within the buffer's 20 ms. */
+    ui_replay_write_mic(L->d->rw, ui_dispatch_ms(L->d), slash ? slash + 1 : L->mic_wav, at < 0 ? 0 : at);
+    L->mic_said = 1;
+}
+
+/* --mic: the microphone opened (paused until the clock starts) before anything is
+ * shown. Returns 0, or 1 with the reason said and the input recording removed: no
+ * recording starts without its voice. */
+static int mic_open(const ui_options *opt, ui_dispatch *d, ui_mic **out, char *wav, size_t n)
+{
+    *out = NULL;
+    if (!opt->mic) return 0;
+    char err[600] = "";
+    ui_mic_wav_name(opt->record_input, wav, n);
+    *out = ui_mic_open(wav, err, sizeof err);
+    if (*out) return 0;
+    fprintf(stderr, "xentlab: --mic: %s; nothing is recorded\n", err);
+    ui_replay_writer_discard(d->rw);
+    return 1;
+}
+
+/* --replay FILE in the window: the voice recorded with it, beside FILE, played from its
+ * mic line's time. A voice that cannot be played is said; the replay goes on silent. */
+static void voice_open(window_loop *L)
+{
+    if (!L->replay || !L->replay->mic_file || !L->opt->replay) return;
+    char path[2400], err[600] = "";
+    const char *file = L->opt->replay, *slash = strrchr(file, '/');
+    snprintf(path, sizeof path, "%.*s%s", slash ? (int)(slash - file + 1) : 0, file, L->replay->mic_file);
+    L->voice = ui_mic_player_open(path, err, sizeof err);
+    if (!L->voice) {
+        fprintf(stderr, "xentlab: --replay: the voice recorded with it is not played: %s\n", err);
+        say(L, "the recorded voice cannot be played (see the terminal)", 4000);
+    }
+}
+
+static int mic_close(window_loop *L)
+{
+    if (!L->mic) return 0;
+    char err[600] = "";
+    const double seconds = ui_mic_seconds(L->mic);
+    int rc = ui_mic_close(L->mic, err, sizeof err);
+    L->mic = NULL;
+    L->view->mic = 0;
+    if (rc != 0) fprintf(stderr, "xentlab: --mic: %s\n", err);
+    else fprintf(stderr, "xentlab: --mic: %.1f s of the microphone in %s\n", seconds, L->mic_wav);
+    return rc;
+}
+
 /* One turn: events, then the steps that are due, then a frame if something changed.
  * On the desktop a turn may sleep in SDL_WaitEvent while nothing is due (no CPU when
  * idle); in the browser it returns at once and the browser calls it again. */
@@ -607,6 +672,8 @@ static int window_turn(void *ctx, int may_wait)
     else if (wait_ms >= 0) have = SDL_WaitEventTimeout(&ev, wait_ms);
     else have = SDL_WaitEvent(&ev);
     for (; have; have = SDL_PollEvent(&ev)) on_event(L, &ev);
+    mic_turn(L);
+    if (L->voice) ui_mic_player_turn(L->voice, ui_dispatch_ms(L->d) - L->replay->mic_ms);
     pointer_flush(L);
     if (L->view->note[0] && SDL_GetTicks64() >= L->note_until) {
         L->view->note[0] = '\0';
@@ -717,12 +784,16 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
 int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, const ui_replay *replay)
 {
     if (open_video() != 0) return 1;
+    ui_mic *mic = NULL;
+    char mic_wav[1100] = "";
+    if (mic_open(opt, d, &mic, mic_wav, sizeof mic_wav) != 0) return 1;
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0"); /* the main window's close quits, not the presenter's */
     SDL_Window *win = SDL_CreateWindow("xentlab · cross-entropy lab", SDL_WINDOWPOS_CENTERED,
                                        SDL_WINDOWPOS_CENTERED, opt->width, opt->height, ui_platform_window_flags());
     if (!win) {
         fprintf(stderr, "xentlab: cannot open a window: %s\n", SDL_GetError());
+        ui_mic_close(mic, mic_wav, 0);
         return 1;
     }
     if (!ui_platform_is_browser()) SDL_SetWindowMinimumSize(win, UI_MIN_W, UI_MIN_H); /* a page's size is the page's */
@@ -733,9 +804,18 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
         fprintf(stderr, "xentlab: cannot draw in the window: %s\n", r ? err : SDL_GetError());
         if (r) SDL_DestroyRenderer(r);
         SDL_DestroyWindow(win);
+        ui_mic_close(mic, mic_wav, 0);
         return 1;
     }
     window_loop *L = loop_start(opt, d, fonts, replay, win, r, sc);
+    if (mic) { /* the clock has started: so does the voice, and its mark */
+        L->mic = mic;
+        snprintf(L->mic_wav, sizeof L->mic_wav, "%s", mic_wav);
+        ui_mic_start(mic);
+        L->view->mic = 1;
+        mic = NULL;
+    }
+    voice_open(L);
     L->class_event = SDL_RegisterEvents(1);
     if (opt->class_on) {
         char err[512];
@@ -754,6 +834,9 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
             L->status = 1;
         }
     }
+    if (mic_close(L) != 0 && L->status == 0) L->status = 1;
+    ui_mic_player_close(L->voice);
+    L->voice = NULL;
     ui_class_stop(L->cls, d);
     L->cls = NULL;
     d->geom = NULL; /* the frames' geometry goes with the window */

@@ -55,6 +55,9 @@ typedef struct ui_ctx {
      * exactly these areas draws only the title. NULL/0: none. */
     const SDL_Rect *backdrop;
     int backdrop_n;
+    /* Drawn for a video (ui_view.recording): nobody can press a key, so no caption names
+     * one (part 9's chrome rule). */
+    int no_keys;
 } ui_ctx;
 
 /* Record that rect is described by up to three lines (NULL ends them early; copied,

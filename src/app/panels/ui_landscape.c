@@ -393,7 +393,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     int a, b;
     xl_session_slice(s, &a, &b);
     char buf[192], note[192];
-    ui_landscape_caption(buf, sizeof buf, s, a, b);
+    ui_landscape_caption(buf, sizeof buf, s, a, b, !ctx->no_keys);
     SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
     if (geom) memset(geom, 0, sizeof *geom);
 

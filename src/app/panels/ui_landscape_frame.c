@@ -438,7 +438,7 @@ static void colour_ticks(ui_text *t, const extent *e, double k, int side, int ti
 
 /* The panel's caption: what is plotted over which two parameters, and the keys that
  * change them. */
-void ui_landscape_caption(char *buf, size_t n, const xl_session *s, int a, int b)
+void ui_landscape_caption(char *buf, size_t n, const xl_session *s, int a, int b, int keys)
 {
     const xl_model model = xl_session_model(s);
     const char *symbol = xl_session_scenario(s)->readouts[0].symbol;
@@ -446,10 +446,10 @@ void ui_landscape_caption(char *buf, size_t n, const xl_session *s, int a, int b
     short_name(sa, sizeof sa, xl_model_param_name(model, a));
     short_name(sb, sizeof sb, xl_model_param_name(model, b));
     if (xl_session_frame(s) == XL_FRAME_PLANE)
-        snprintf(buf, n, "%s over a fixed plane   (V: slice)", symbol);
+        snprintf(buf, n, "%s over a fixed plane%s", symbol, keys ? "   (V: slice)" : "");
     else
         snprintf(buf, n, "%s over %s, %s%s", symbol, sa, sb,
-                 xl_sim_param_count(xl_session_sim(s)) > 2 ? "   (Tab: other pair, V: fixed plane)" : "");
+                 keys && xl_sim_param_count(xl_session_sim(s)) > 2 ? "   (Tab: other pair, V: fixed plane)" : "");
 }
 
 extent ui_landscape_extent(const xl_landscape *ls, double k)

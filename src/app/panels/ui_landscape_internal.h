@@ -184,7 +184,8 @@ minimum ui_landscape_find_minimum(const xl_session *s, int a, int b, double lo, 
 /* The note's sentence into buf (n bytes). */
 void ui_landscape_note(char *buf, size_t n, const minimum *m, const xl_session *s, int a, int b);
 /* The panel's caption into buf (n bytes). */
-void ui_landscape_caption(char *buf, size_t n, const xl_session *s, int a, int b);
+/* keys 0: without the keys (a video). */
+void ui_landscape_caption(char *buf, size_t n, const xl_session *s, int a, int b, int keys);
 /* The view and the loss's range over it, in the display unit (k: its scale). */
 extent ui_landscape_extent(const xl_landscape *ls, double k);
 /* The panel's plan for content box `in`, its metrics and the colour bar's ticks. */

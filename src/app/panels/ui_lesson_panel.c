@@ -39,8 +39,9 @@ const char *ui_lesson_status(const xl_player *p)
 
 const char *ui_lesson_caption_status(const xl_player *p)
 {
+    /* No play state in a video (part 9's chrome rule): the steps are seen in the scene and
+     * the status bar, and a play may wait for the voice's sentence that announces it. */
     switch (xl_player_phase_of(p)) {
-    case XL_PLAYER_PLAYING: return ui_lesson_status(p);
     case XL_PLAYER_ASKING: return "Think before the answer comes: pause the video if you like.";
     default: return " ";
     }

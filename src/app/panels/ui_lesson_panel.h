@@ -73,7 +73,8 @@ void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, cons
 /* What the player is doing, for the column's foot and the presenter ("▶ playing: 12 of
  * 40 steps", "→ goes on", ...). Static storage. */
 const char *ui_lesson_status(const xl_player *p);
-/* The same for a recorded video, where no key can be pressed ("" most of the time). */
+/* The same for a recorded video, where no key can be pressed and no play state is shown:
+ * a question's "think before the answer comes", else " ". */
 const char *ui_lesson_caption_status(const xl_player *p);
 
 #endif

@@ -292,10 +292,17 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     }
     char sel[160], sel2[120];
     const char *cells = st->detector == 1.0 ? "cell" : "cells";
-    snprintf(sel, sizeof sel, "Select a cell (now %d) and press Enter to measure it (detector blur σ = %.3g %s).",
-             xl_session_selected(s) + 1, st->detector, cells);
-    snprintf(sel2, sizeof sel2, "Enter measures cell %d (detector σ %.3g %s)", xl_session_selected(s) + 1, st->detector,
-             cells);
+    if (ctx->no_keys) { /* a video: nobody presses Enter */
+        snprintf(sel, sizeof sel, "Cell %d is the one to measure (detector blur σ = %.3g %s).",
+                 xl_session_selected(s) + 1, st->detector, cells);
+        snprintf(sel2, sizeof sel2, "Cell %d to measure (detector σ %.3g %s)", xl_session_selected(s) + 1,
+                 st->detector, cells);
+    } else {
+        snprintf(sel, sizeof sel, "Select a cell (now %d) and press Enter to measure it (detector blur σ = %.3g %s).",
+                 xl_session_selected(s) + 1, st->detector, cells);
+        snprintf(sel2, sizeof sel2, "Enter measures cell %d (detector σ %.3g %s)", xl_session_selected(s) + 1,
+                 st->detector, cells);
+    }
     const char *how[2] = {sel, sel2};
     y = say(ctx, in.x, y, in.w, bottom, th->text, how, 2);
     if (flat) {

@@ -394,7 +394,7 @@ void ui_gaussian_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         /* The model's domain keeps sigma_q finite; should Q still have no finite width,
          * the panel says so rather than stay empty. */
         char cut[128];
-        ui_text_fit(ctx->text, UI_FONT_LABEL, "Q has no finite width here: press R to reset", in.w, cut, sizeof cut);
+        ui_text_fit(ctx->text, UI_FONT_LABEL, ctx->no_keys ? "Q has no finite width here" : "Q has no finite width here: press R to reset", in.w, cut, sizeof cut);
         ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, in.y, UI_ALIGN_LEFT, ctx->theme->surprise, cut);
         return;
     }

@@ -70,7 +70,7 @@ void ui_regression_side_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     d.image_side = xl_regression_kind(st) == XL_REGRESSION_DIGITS ? 8 : 0;
     char hint[32];
     key_hint(xl_session_scenario(s), hint, sizeof hint);
-    d.key_hint = hint[0] ? hint : NULL;
+    d.key_hint = hint[0] && !ctx->no_keys ? hint : NULL;
     /* The views' arrays, filled for the one shown. */
     double q[UI_REG_K_MAX], y[UI_REG_K_MAX];
     int counts[UI_REG_K_MAX * UI_REG_K_MAX];

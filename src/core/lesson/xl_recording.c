@@ -3,7 +3,10 @@
  * counter. */
 #include "xl_recording.h"
 
+#include "xl_caption.h"
+
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +19,21 @@ struct xl_recording {
     int page;
     long start[XL_LESSON_MAX_PAGES], end[XL_LESSON_MAX_PAGES];
     int reached;                           /* pages begun */
-    long wait_left;                        /* frames still to show the current stop */
-    long play_frame, play_taken, play_n;   /* the play in progress: frames into it, steps taken, its steps */
+    long until;                            /* a held stop goes on at this frame */
+    long play_from;                        /* the play in progress takes its first step after this frame */
+    long play_frame, play_taken, play_n;   /* the play: frames into it, steps taken, its steps */
+    /* The narration. */
+    xl_rec_timing timing;
+    int voiced;                            /* a voice: plays, waits and holds wait for it */
+    long say_until;                        /* the narrator is free from this frame */
+    xl_rec_segment *seg;
+    int nseg, segcap;
+    unsigned char para_said[XL_LESSON_PARAS]; /* the current page's paragraphs queued */
+    unsigned asked, revealed;              /* the current page's questions queued, as bits */
+    /* The page turn. */
+    long turn_end;                         /* the turn's transition lasts until this frame */
+    int turned;
+    xl_session_snapshot *before;
 };
 
 double xl_recording_reading_seconds(const char *text)
@@ -51,53 +67,129 @@ static const xl_page *page_of(const xl_recording *r)
     return &xl_player_lesson(r->p)->pages[xl_player_page(r->p)];
 }
 
-/* The script stopped somewhere new, shown from the frame being made (index r->frame): how
- * many frames after it the stop lasts. */
-static void enter(xl_recording *r)
+static long max_l(long a, long b)
+{
+    return a > b ? a : b;
+}
+
+/* A page's paragraphs, counted as xl_page.text separates them (by a blank line). */
+static int paragraph_count(const char *text)
+{
+    int n = 0;
+    for (const char *c = text; *c;) {
+        while (*c == '\n') c++;
+        if (!*c) break;
+        n++;
+        const char *e = strstr(c, "\n\n");
+        c = e ? e : c + strlen(c);
+    }
+    return n;
+}
+
+/* Queue segment (kind, index) of the current page, appearing at the frame being made. */
+static void say(xl_recording *r, xl_rec_seg_kind kind, int index)
+{
+    if (r->nseg == r->segcap) {
+        if (r->segcap >= XL_REC_SEGMENTS_MAX) return;
+        int cap = r->segcap ? 2 * r->segcap : 64;
+        if (cap > XL_REC_SEGMENTS_MAX) cap = XL_REC_SEGMENTS_MAX;
+        xl_rec_segment *grown = realloc(r->seg, (size_t)cap * sizeof *grown);
+        if (!grown) return; /* out of memory: said as before, not kept */
+        r->seg = grown;
+        r->segcap = cap;
+    }
+    xl_rec_segment *sg = &r->seg[r->nseg];
+    sg->kind = kind;
+    sg->page = r->page;
+    sg->index = index;
+    sg->start = max_l(r->frame, max_l(r->say_until, r->turn_end));
+    long len = r->timing.frames ? r->timing.frames(r->timing.self, xl_player_lesson(r->p), sg, r->fps) : -1;
+    if (len < 0) {
+        char text[XL_LESSON_TEXT + 2 * XL_LESSON_LINE];
+        xl_rec_segment_text(xl_player_lesson(r->p), sg, text, sizeof text);
+        /* Read at 150 words a minute, and never faster than its captions can be. */
+        double secs = xl_recording_reading_seconds(text);
+        const double captions = xl_caption_min_seconds(text);
+        if (captions > secs) secs = captions;
+        if (secs < XL_REC_SEGMENT_MIN_SECONDS) secs = XL_REC_SEGMENT_MIN_SECONDS;
+        len = frames_of(r, secs);
+    }
+    sg->end = sg->start + len;
+    r->say_until = sg->end;
+    r->nseg++;
+}
+
+/* What the script has shown by now and was not said yet: the paragraphs, the questions
+ * asked, the answers revealed. */
+static void say_what_appeared(xl_recording *r)
 {
     const xl_page *pg = page_of(r);
-    const long shown = r->frame - r->start[r->page] + 1; /* frames of this page, this one included */
+    const int paras = paragraph_count(pg->text);
+    for (int k = 0; k < paras && k < XL_LESSON_PARAS; k++)
+        if (!r->para_said[k] && xl_player_paragraph_shown(r->p, k)) {
+            r->para_said[k] = 1;
+            say(r, XL_REC_SEG_PARA, k);
+        }
+    for (int q = 0; q < pg->nquestions; q++) {
+        const unsigned bit = 1u << q;
+        if (!(r->asked & bit) && xl_player_question_state(r->p, q, NULL) >= 1) {
+            r->asked |= bit;
+            say(r, XL_REC_SEG_QUESTION, q);
+        }
+        if (!(r->revealed & bit) && xl_player_question_revealed(r->p, q)) {
+            r->revealed |= bit;
+            say(r, XL_REC_SEG_ANSWER, q);
+        }
+    }
+}
+
+/* A new page from the frame being made: its transition, then its title. */
+static void open_page(xl_recording *r, int turned)
+{
+    r->start[r->page] = r->frame;
+    r->reached = r->page + 1;
+    memset(r->para_said, 0, sizeof r->para_said);
+    r->asked = r->revealed = 0;
+    r->turn_end = turned ? r->frame + frames_of(r, XL_REC_TURN_SECONDS) : r->frame;
+    say(r, XL_REC_SEG_TITLE, 0);
+}
+
+/* The script stopped somewhere new, shown from the frame being made (index r->frame):
+ * until when the stop lasts. */
+static void enter(xl_recording *r)
+{
+    say_what_appeared(r);
+    const long now = max_l(r->frame, r->turn_end);
+    const long said = r->voiced ? max_l(now, r->say_until) : now;
     switch (xl_player_phase_of(r->p)) {
     case XL_PLAYER_PLAYING:
         r->play_frame = r->play_taken = 0;
         r->play_n = xl_player_play_left(r->p);
-        r->wait_left = 0;
+        r->play_from = said;
+        r->until = 0;
         break;
-    case XL_PLAYER_ASKING: {
-        double read = 0.0;
-        for (int q = 0; q < pg->nquestions; q++) {
-            if (xl_player_question_state(r->p, q, NULL) != 1) continue;
-            read += xl_recording_reading_seconds(pg->questions[q].text);
-            for (int a = 0; a < pg->questions[q].nanswers; a++)
-                read += xl_recording_reading_seconds(pg->questions[q].answers[a]);
-        }
-        const long f = frames_of(r, read + XL_REC_THINK_SECONDS);
-        r->wait_left = f > 1 ? f - 1 : 0;
+    case XL_PLAYER_ASKING:
+        /* Read out (its segment), then time to think. */
+        r->until = max_l(now, r->say_until) + frames_of(r, XL_REC_THINK_SECONDS);
         break;
-    }
     case XL_PLAYER_WAITING:
-    case XL_PLAYER_PAUSED: {
-        const long f = frames_of(r, XL_REC_BEAT_SECONDS);
-        r->wait_left = f > 1 ? f - 1 : 0;
+    case XL_PLAYER_PAUSED:
+        r->until = said + frames_of(r, XL_REC_BEAT_SECONDS);
         break;
-    }
     case XL_PLAYER_SUSPENDED:
-        r->wait_left = 0;
+        r->until = r->frame + 1;
         break;
     case XL_PLAYER_DONE: {
         const double hold = xl_player_page_hold(r->p);
-        if (hold > 0.0) { /* the script's own duration: held this long after its last change */
-            r->wait_left = frames_of(r, hold);
+        if (hold > 0.0) { /* the script's own duration: held this long after its last change, */
+            r->until = max_l(said + 1 + frames_of(r, hold), /* and never before its words are read */
+                             r->say_until + frames_of(r, XL_REC_END_SECONDS));
             break;
         }
-        /* The page's text on screen for its reading time, then time for every explanation
-         * revealed on it, and never less than the shortest page. */
-        const long text = frames_of(r, xl_recording_reading_seconds(pg->title) + xl_recording_reading_seconds(pg->text));
-        long wait = text > shown ? text - shown : 0;
-        for (int q = 0; q < pg->nquestions; q++) wait += frames_of(r, xl_recording_reading_seconds(pg->questions[q].why));
-        const long least = frames_of(r, XL_REC_MIN_PAGE_SECONDS);
-        if (shown + wait < least) wait = least - shown;
-        r->wait_left = wait;
+        /* Everything on the page said or read, then a breath; never less than the
+         * shortest page. */
+        r->until = max_l(r->say_until + frames_of(r, XL_REC_END_SECONDS),
+                         r->start[r->page] + frames_of(r, XL_REC_MIN_PAGE_SECONDS));
         break;
     }
     }
@@ -115,7 +207,16 @@ xl_recording *xl_recording_create(xl_player *p, int fps)
 
 void xl_recording_free(xl_recording *r)
 {
+    if (!r) return;
+    free(r->seg);
+    xl_session_snapshot_free(r->before);
     free(r);
+}
+
+void xl_recording_set_timing(xl_recording *r, const xl_rec_timing *t)
+{
+    if (t) r->timing = *t;
+    r->voiced = t && t->frames;
 }
 
 /* One frame's worth of the current stop. */
@@ -123,6 +224,7 @@ static void tick(xl_recording *r)
 {
     xl_player *p = r->p;
     if (xl_player_phase_of(p) == XL_PLAYER_PLAYING) {
+        if (r->frame <= r->play_from) return; /* announced first, after the turn */
         const long sps = xl_player_steps_per_second(p);
         r->play_frame++;
         long target = (long)((long long)r->play_frame * sps / r->fps);
@@ -135,20 +237,20 @@ static void tick(xl_recording *r)
         if (taken == before_left && taken > 0) enter(r);
         return;
     }
-    if (r->wait_left > 0) {
-        r->wait_left--;
-        return;
-    }
+    if (r->frame < r->until) return;
     r->changed = 1;
     if (xl_player_phase_of(p) == XL_PLAYER_DONE) {
         r->end[r->page] = r->frame;
+        /* The state the turn leaves, for a transition drawn from it. */
+        xl_session_snapshot_free(r->before);
+        r->before = xl_session_save(xl_player_session(p));
         if (xl_player_next(p) != XL_PLAYER_TURNED) {
             r->over = 1;
             return;
         }
         r->page = xl_player_page(p);
-        r->start[r->page] = r->frame;
-        r->reached = r->page + 1;
+        r->turned = 1;
+        open_page(r, 1);
     } else {
         xl_player_next(p); /* reveal the answer, go on past a wait or a pause */
     }
@@ -159,6 +261,7 @@ int xl_recording_next(xl_recording *r)
 {
     if (r->over) return 0;
     r->changed = 0;
+    r->turned = 0;
     if (!r->started) {
         r->started = 1;
         if (xl_player_goto(r->p, 0) != 0) {
@@ -167,8 +270,7 @@ int xl_recording_next(xl_recording *r)
         }
         r->page = 0;
         r->changed = 1;
-        r->start[0] = 0;
-        r->reached = 1;
+        open_page(r, 0);
         enter(r);
     } else {
         tick(r);
@@ -199,4 +301,131 @@ int xl_recording_page_frames(const xl_recording *r, int k, long *start, long *en
     *start = r->start[k];
     *end = k < r->page || r->over ? r->end[k] : r->frame;
     return 0;
+}
+
+int xl_recording_segments(const xl_recording *r, const xl_rec_segment **out)
+{
+    *out = r->seg;
+    return r->nseg;
+}
+
+long xl_recording_turn_frames(const xl_recording *r)
+{
+    return frames_of(r, XL_REC_TURN_SECONDS);
+}
+
+int xl_recording_turned(const xl_recording *r)
+{
+    return r->turned;
+}
+
+const xl_session_snapshot *xl_recording_before_turn(const xl_recording *r)
+{
+    return r->before;
+}
+
+/* Text written into out[n] at k; full once something did not fit (nothing after the cut). */
+typedef struct sink {
+    char *out;
+    size_t n, k;
+    int full;
+} sink;
+
+static void put(sink *o, const char *s, size_t len)
+{
+    if (o->full) return;
+    if (len > o->n - 1 - o->k) {
+        len = o->n - 1 - o->k;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) len--; /* not inside a character */
+        o->full = 1;
+    }
+    memcpy(o->out + o->k, s, len);
+    o->k += len;
+    o->out[o->k] = '\0';
+}
+
+/* Shown text: emphasis marks dropped, escapes resolved, line breaks as spaces, runs of
+ * white space as one. */
+static void put_shown(sink *o, const char *s, size_t len)
+{
+    int space = o->k == 0 || o->out[o->k - 1] == ' ';
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\\' && i + 1 < len && (s[i + 1] == '*' || s[i + 1] == '\\')) {
+            c = s[++i];
+        } else if (c == '*') {
+            continue;
+        } else if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+            if (!space) put(o, " ", 1);
+            space = 1;
+            continue;
+        }
+        /* A character whole: its bytes fit or none is written. */
+        size_t len_c = 1;
+        while (i + len_c < len && ((unsigned char)s[i + len_c] & 0xC0) == 0x80) len_c++;
+        if (len_c == 1) put(o, &c, 1);
+        else put(o, s + i, len_c);
+        i += len_c - 1;
+        space = 0;
+    }
+}
+
+/* A sentence of its own: ends with a full stop unless it ends with one already. */
+static void put_sentence(sink *o, const char *s)
+{
+    if (o->k > 0 && o->out[o->k - 1] != ' ') put(o, " ", 1);
+    put_shown(o, s, strlen(s));
+    while (!o->full && o->k > 0 && o->out[o->k - 1] == ' ') o->out[--o->k] = '\0';
+    const char last = o->k > 0 ? o->out[o->k - 1] : '.';
+    if (last != '.' && last != '?' && last != '!' && last != ':') put(o, ".", 1);
+}
+
+size_t xl_rec_segment_text(const xl_lesson *l, const xl_rec_segment *sg, char *out, size_t n)
+{
+    if (n == 0) return 0;
+    out[0] = '\0';
+    sink o = {out, n, 0, 0};
+    if (!l || sg->page < 0 || sg->page >= l->npages) return 0;
+    const xl_page *pg = &l->pages[sg->page];
+    switch (sg->kind) {
+    case XL_REC_SEG_TITLE:
+        put_shown(&o, pg->title, strlen(pg->title));
+        break;
+    case XL_REC_SEG_PARA: {
+        const char *c = pg->text;
+        for (int i = 0; *c; i++) {
+            while (*c == '\n') c++;
+            if (!*c) break;
+            const char *e = strstr(c, "\n\n");
+            const size_t len = e ? (size_t)(e - c) : strlen(c);
+            if (i == sg->index) {
+                put_shown(&o, c, len);
+                break;
+            }
+            c += len;
+        }
+        break;
+    }
+    case XL_REC_SEG_QUESTION:
+    case XL_REC_SEG_ANSWER: {
+        if (sg->index < 0 || sg->index >= pg->nquestions) break;
+        const xl_question *q = &pg->questions[sg->index];
+        if (sg->kind == XL_REC_SEG_QUESTION) {
+            put_sentence(&o, q->text);
+            for (int a = 0; a < q->nanswers; a++) {
+                char num[16];
+                snprintf(num, sizeof num, " %d: ", a + 1);
+                put(&o, num, strlen(num));
+                put_sentence(&o, q->answers[a]);
+            }
+        } else {
+            put(&o, "Answer: ", 8);
+            put_sentence(&o, q->answers[q->right]);
+            if (q->why[0]) put_sentence(&o, q->why);
+        }
+        break;
+    }
+    }
+    while (!o.full && o.k > 0 && out[o.k - 1] == ' ') out[--o.k] = '\0';
+    return o.k;
 }

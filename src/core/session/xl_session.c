@@ -709,6 +709,17 @@ void xl_session_run(xl_session *s, int n)
     xls_update_view(s);
 }
 
+int xl_session_pose(xl_session *s, int run, const double *theta)
+{
+    assert(s != NULL && theta != NULL);
+    if (run < 0 || run >= s->nruns || xl_sim_set_theta(s->runs[run], theta) != 0)
+        return -1;
+    s->log_broken = 3; /* no command put it there: the log cannot say how it came */
+    xls_note_point(s);
+    xls_update_view(s);
+    return 0;
+}
+
 void xl_session_set_observer(xl_session *s, xl_step_observer fn, void *user)
 {
     assert(s != NULL);

@@ -113,6 +113,12 @@ int  xl_session_advance(xl_session *s, double seconds);
 int  xl_session_advance_steps(xl_session *s, long n);
 /* Take n steps now, playing or not (the --steps flag; also the command "run N"). */
 void xl_session_run(xl_session *s, int n);
+/* Put run `run` (0: the steered one) at theta (its parameter count of values) for a
+ * picture: an in-between state of a transition (xl_tween.h), drawn and never played on.
+ * No command does it, so the session's log cannot rebuild the state afterwards
+ * (xl_session_log_ok says so). Returns 0, or -1 (nothing changed) for a run that is not
+ * there or a theta not all finite. */
+int xl_session_pose(xl_session *s, int run, const double *theta);
 
 /* The work a step asks for, in elementary operations: the scenario's cost of one step of
  * one run (xl_scenario_def.step_cost) times the runs racing. One operation is about what

@@ -99,7 +99,7 @@ struct xl_session {
     int nlog, log_cap;
     char *log_text;
     size_t log_used, log_text_cap;
-    int log_broken;        /* 1: overflowed, 2: restored from outside */
+    int log_broken;        /* 1: overflowed, 2: restored from outside, 3: posed */
     int in_apply;
     /* The scenario's state: def->state_size bytes of plain data, on the heap (malloc's
      * alignment suits any field), state_cap bytes allocated. A snapshot copies the

@@ -135,6 +135,7 @@ int xl_session_log_ok(const xl_session *s, char *why, size_t n)
     assert(s != NULL);
     const char *reason = s->log_broken == 1 ? "the scene has had too many edits since it started to write them down"
                          : s->log_broken == 2 ? "a lesson page's own start was put in place (the lesson and page say it)"
+                         : s->log_broken == 3 ? "a run was posed for a picture (xl_session_pose), not moved by a command"
                                               : NULL;
     if (why && n)
         snprintf(why, n, "%s", reason ? reason : "");
