@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "xl_caption_track.h"
+#include "xl_speech.h"
 
 static xl_session *new_session(void)
 {
@@ -125,7 +126,7 @@ START_TEST(every_shipped_lesson_within_limits)
     ck_assert_ptr_nonnull(d);
     xl_lesson *l = malloc(sizeof *l);
     static char src[XL_LESSON_MAX_BYTES + 1];
-    int files = 0, cues = 0, answers = 0, questions = 0;
+    int files = 0, cues = 0, answers = 0, questions = 0, says = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         const size_t len = strlen(e->d_name);
@@ -162,6 +163,30 @@ START_TEST(every_shipped_lesson_within_limits)
                 questions++;
             }
         for (int i = 0; i < rc.track.n; i++) answers += rc.track.kind[i] == XL_REC_SEG_ANSWER;
+        /* The voice says a lesson cue by cue: a formula an @say line reads must lie whole
+         * in one cue, or its reading would never match. */
+        for (int g = 0; g < rc.nseg; g++) {
+            static char text[XL_LESSON_TEXT + 6 * XL_LESSON_LINE];
+            static xl_cue split[256];
+            xl_rec_segment_text(l, &rc.seg[g], text, sizeof text);
+            const int ncues = xl_caption_split(text, split, 256);
+            xl_speech_rule rules[XL_SPEECH_MAX_RULES];
+            const int nrules = xl_speech_page_rules(l, rc.seg[g].page, rules, XL_SPEECH_MAX_RULES);
+            for (int k = 0; k < nrules; k++) {
+                if (!strstr(text, rules[k].formula)) continue;
+                int whole = 0;
+                for (int i = 0; i < ncues && i < 256 && !whole; i++) {
+                    char line[XL_CAPTION_CUE_BYTES];
+                    snprintf(line, sizeof line, "%s", split[i].text);
+                    for (char *c = line; *c; c++)
+                        if (*c == '\n') *c = ' ';
+                    whole = strstr(line, rules[k].formula) != NULL;
+                }
+                ck_assert_msg(whole, "%s page %d: @say '%s' is cut between two cues", e->d_name, rc.seg[g].page + 1,
+                              rules[k].formula);
+                says++;
+            }
+        }
         cues += rc.track.n;
         files++;
         forget(&rc);
@@ -169,6 +194,7 @@ START_TEST(every_shipped_lesson_within_limits)
     closedir(d);
     free(l);
     ck_assert_int_ge(files, 14);
+    ck_assert_int_gt(says, 0);
     ck_assert_msg(cues > 400 && questions >= 14 && answers >= questions, "%d cues, %d questions, %d answer cues", cues,
                   questions, answers);
 }
