@@ -22,14 +22,13 @@ for lesson in lessons/[0-9][0-9]-*.lesson; do
     name=$(basename "$lesson" .lesson)
     start=$(date +%s.%N)
     log=$("$xentlab" --record "$out/$name.mp4" --lesson "$lesson" --size 1920x1080 --fps 30 --force \
-        "${extra[@]}" 2>&1 | tail -n 1)
+        "${extra[@]}" 2>&1) || { echo "$name: $log" >&2; exit 1; }
     end=$(date +%s.%N)
     video=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$out/$name.mp4")
     taken=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
     printf '%-28s %9.1f %9.1f %8.1f\n' "$name" "$video" "$taken" "$(awk -v v="$video" -v t="$taken" 'BEGIN { print v / t }')"
     total_video=$(awk -v a="$total_video" -v b="$video" 'BEGIN { print a + b }')
     total_taken=$(awk -v a="$total_taken" -v b="$taken" 'BEGIN { print a + b }')
-    [[ $log == *recorded* ]] || echo "  $log" >&2
 done
 printf '%-28s %9.1f %9.1f %8.1f\n' "whole course" "$total_video" "$total_taken" \
     "$(awk -v v="$total_video" -v t="$total_taken" 'BEGIN { print v / t }')"
