@@ -489,6 +489,10 @@ def make_table(shots, version="0.0.0", scenarios=()):
     for args in [["--cards", "none"], ["--lesson", "1", "--cards", "both"], ["--headless", "-o", "x.png", "--cards", "title"],
                  ["--replay", "x.txt", "--record", "x.mp4", "--cards", "end"]]:
         cases.append(Case("--cards", args, 2))
+    for args in [["--voice"], ["--lesson", "1", "--voice"], ["--headless", "-o", "x.png", "--voice"],
+                 ["--replay", "x.txt", "--record", "x.mp4", "--voice"],
+                 ["--record", "x.mp4", "--lesson", "1", "--voice", "--narration", "v.wav"]]:
+        cases.append(Case("--voice", args, 2))
     cases.append(Case("--lesson", ["--lesson", "2", "--page", "3", "--do", "onehot,unit,p-up", "--steps", "300",
                                    "--trace", "--screenshot", shot()], 0))
 
@@ -614,6 +618,11 @@ def more_flag_errors(cases, folder):
         ("--narration", ["--record", "x.mp4", "--lesson", "1", "--narration", ""], "expected a sound file (WAV, FLAC"),
         ("--narration-offset", ["--narration-offset", "1"], "only with --narration FILE"),
         ("--fps", ["--fps", "30"], "only with --record"),
+        ("--voice", ["--voice"], "speaks a lesson's video: only with --record OUT --lesson N"),
+        ("--voice", ["--replay", "x.txt", "--record", "x.mp4", "--voice"],
+         "speaks a lesson's video: only with --record OUT --lesson N"),
+        ("--voice", ["--record", "x.mp4", "--lesson", "1", "--voice", "--narration", "v.wav"],
+         "a video has one voice: give --voice or --narration FILE, not both"),
         ("--cards", ["--record", "x.mp4", "--lesson", "1", "--cards", "all"], "expected none, title, end or both"),
         ("--cards", ["--lesson", "1", "--cards", "none"],
          "only when recording a lesson, e.g. --record out.mp4 --lesson 1 --cards none"),

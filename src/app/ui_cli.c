@@ -2,6 +2,7 @@
  * resolved together, because the number of classes can come from --classes, --true,
  * --names or --logits and every list must agree with it. */
 #include "ui_cli.h"
+#include "ui_cli_num.h"
 
 #include "xl_state_text.h"
 
@@ -64,99 +65,6 @@ static int fail(FILE *err, const char *flag, const char *what, const char *got)
     return -1;
 }
 
-/* Whole numbers are ASCII digits and nothing else, up to `hi`. strtol and strtoull
- * would skip leading blanks and take a sign (" -1" became 2^64 - 1 for --seed), so
- * the digits are read here. */
-static int parse_whole_n(const char *s, size_t len, uint64_t hi, uint64_t *out)
-{
-    if (len == 0) return -1;
-    uint64_t v = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9') return -1;
-        unsigned d = (unsigned)(s[i] - '0');
-        if (v > (UINT64_MAX - d) / 10) return -1;
-        v = v * 10 + d;
-    }
-    if (v > hi) return -1;
-    *out = v;
-    return 0;
-}
-
-static int parse_long(const char *s, long lo, long hi, long *out)
-{
-    uint64_t v;
-    if (parse_whole_n(s, strlen(s), (uint64_t)hi, &v) != 0 || v < (uint64_t)lo) return -1;
-    *out = (long)v;
-    return 0;
-}
-
-typedef enum num_status {
-    NUM_OK = 0,     /* a finite decimal number (possibly rounded to a denormal or 0) */
-    NUM_SYNTAX,     /* not a plain decimal number */
-    NUM_HUGE        /* beyond the largest double (1e999, 0x1p2000 never gets here) */
-} num_status;
-
-/* A plain decimal number: [+-]digits[.digits][(e|E)[+-]digits] with at least one
- * mantissa digit, exactly len bytes. Checked before strtod, which would also take
- * blanks, hex ("0x1p2000"), "nan" and "inf"/"infinity". */
-static int decimal_syntax(const char *s, size_t len)
-{
-    size_t i = 0, digits = 0;
-    if (i < len && (s[i] == '+' || s[i] == '-')) i++;
-    while (i < len && s[i] >= '0' && s[i] <= '9') { i++; digits++; }
-    if (i < len && s[i] == '.') {
-        i++;
-        while (i < len && s[i] >= '0' && s[i] <= '9') { i++; digits++; }
-    }
-    if (digits == 0) return 0;
-    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
-        i++;
-        if (i < len && (s[i] == '+' || s[i] == '-')) i++;
-        size_t exp_digits = 0;
-        while (i < len && s[i] >= '0' && s[i] <= '9') { i++; exp_digits++; }
-        if (exp_digits == 0) return 0;
-    }
-    return i == len;
-}
-
-/* The decimal number in s[0..len-1], which must be followed by ',' or the end. A value
- * too small for a double rounds to a denormal or to 0 (the caller decides whether 0
- * is acceptable); one too large is NUM_HUGE. */
-static num_status parse_decimal(const char *s, size_t len, double *out)
-{
-    if (!decimal_syntax(s, len)) return NUM_SYNTAX;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end != s + len) return NUM_SYNTAX;
-    /* strtod sets ERANGE on underflow too (1e-320 is a valid denormal): only an
-     * infinite result is out of range. */
-    if (!isfinite(v)) return NUM_HUGE;
-    *out = v;
-    return NUM_OK;
-}
-
-/* Split a comma-separated list of numbers without copying it (no length limit but
- * the count). Returns the count, or -1 for an empty field or a bad number, -2 for
- * more than cap numbers, -3 for a number beyond the largest double. */
-static int parse_numbers(const char *s, double *out, int cap)
-{
-    int n = 0;
-    for (const char *p = s;;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (n >= cap) return -2;
-        switch (parse_decimal(p, len, &out[n])) {
-        case NUM_OK: break;
-        case NUM_SYNTAX: return -1;
-        case NUM_HUGE: return -3;
-        }
-        n++;
-        if (!comma) return n;
-        p = comma + 1;
-    }
-}
-
 /* --names: comma-separated, none empty, at most one per class a command's list holds;
  * whether each name suits the scenario (its length) is the scenario's to say. */
 static int parse_names(const char *s, raw_flags *raw, FILE *err)
@@ -185,7 +93,7 @@ static int parse_size(const char *s, int *w, int *h)
     if (!x) x = strchr(s, 'X');
     if (!x) return -1;
     uint64_t lw, lh;
-    if (parse_whole_n(s, (size_t)(x - s), MAX_W, &lw) != 0 || parse_whole_n(x + 1, strlen(x + 1), MAX_H, &lh) != 0)
+    if (ui_num_whole(s, (size_t)(x - s), MAX_W, &lw) != 0 || ui_num_whole(x + 1, strlen(x + 1), MAX_H, &lh) != 0)
         return -1;
     /* The smallest is 640x360 lying down, or 360x640 upright (a phone's frame). */
     if (!((lw >= MIN_W && lh >= MIN_H) || (lw >= MIN_H && lh >= MIN_W))) return -1;
@@ -556,7 +464,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         o->record = arg;
         break;
     case OPT_FPS:
-        if (parse_long(arg, 1, 120, &v) != 0) {
+        if (ui_num_long(arg, 1, 120, &v) != 0) {
             fail(err_stream, "--fps", "expected frames per second from 1 to 120", arg);
             return -1;
         }
@@ -577,7 +485,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     }
     case OPT_CLASS: o->class_on = 1; break;
     case OPT_CLASS_PORT:
-        if (parse_long(arg, 1024, 65535, &v) != 0) {
+        if (ui_num_long(arg, 1024, 65535, &v) != 0) {
             fail(err_stream, "--class-port", "expected a port from 1024 to 65535, e.g. --class-port 8321", arg);
             return -1;
         }
@@ -639,7 +547,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         o->state = arg;
         break;
     case OPT_PAGE:
-        if (parse_long(arg, 1, XL_LESSON_MAX_PAGES, &v) != 0) {
+        if (ui_num_long(arg, 1, XL_LESSON_MAX_PAGES, &v) != 0) {
             fail(err_stream, "--page", "expected a page number from 1 to 48", arg);
             return -1;
         }
@@ -677,8 +585,8 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         /* Within the largest frame; whether it falls inside this one is the frame's business. */
         const char *comma = strchr(arg, ',');
         uint64_t px, py;
-        if (!comma || parse_whole_n(arg, (size_t)(comma - arg), MAX_W, &px) != 0 ||
-            parse_whole_n(comma + 1, strlen(comma + 1), MAX_H, &py) != 0) {
+        if (!comma || ui_num_whole(arg, (size_t)(comma - arg), MAX_W, &px) != 0 ||
+            ui_num_whole(comma + 1, strlen(comma + 1), MAX_H, &py) != 0) {
             char what[96];
             snprintf(what, sizeof what, "expected X,Y, whole pixels from 0,0 to %d,%d", MAX_W, MAX_H);
             fail(err_stream, "--pointer", what, arg);
@@ -690,7 +598,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         break;
     }
     case 'n':
-        if (parse_long(arg, 0, MAX_STEPS, &v) != 0) {
+        if (ui_num_long(arg, 0, MAX_STEPS, &v) != 0) {
             fail(err_stream, "--steps", "expected a whole number from 0 to 100000000", arg);
             return -1;
         }
@@ -707,7 +615,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     }
     case OPT_TRACE: o->trace = 1; break;
     case 'c':
-        if (parse_long(arg, 2, XL_COMMAND_LIST_MAX, &v) != 0) {
+        if (ui_num_long(arg, 2, XL_COMMAND_LIST_MAX, &v) != 0) {
             fail(err_stream, "--classes", "expected a whole number from 2 to 32", arg);
             return -1;
         }
@@ -720,14 +628,14 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         raw->true_count = 0;
         raw->onehot = 0;
         if (strncmp(arg, "onehot:", 7) == 0) {
-            if (parse_long(arg + 7, 1, XL_COMMAND_LIST_MAX, &v) != 0) {
+            if (ui_num_long(arg + 7, 1, XL_COMMAND_LIST_MAX, &v) != 0) {
                 fail(err_stream, "--true", "expected onehot:K with K from 1 to 32", arg);
                 return -1;
             }
             raw->onehot = (int)v;
             break;
         }
-        raw->true_count = parse_numbers(arg, raw->true_w, XL_COMMAND_LIST_MAX);
+        raw->true_count = ui_num_list(arg, raw->true_w, XL_COMMAND_LIST_MAX);
         if (raw->true_count == -2) {
             fail(err_stream, "--true", "at most 32 weights, one per class", arg);
             return -1;
@@ -756,7 +664,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         }
         break;
     case 'z':
-        raw->logits_count = parse_numbers(arg, raw->logits, XL_COMMAND_LIST_MAX);
+        raw->logits_count = ui_num_list(arg, raw->logits, XL_COMMAND_LIST_MAX);
         if (raw->logits_count == -2) {
             fail(err_stream, "--logits", "at most 32 logits, one per class", arg);
             return -1;
@@ -776,15 +684,15 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         break;
     case 'l': {
         double lr = 0;
-        num_status st = parse_decimal(arg, strlen(arg), &lr);
+        ui_num_status st = ui_num_decimal(arg, strlen(arg), &lr);
         size_t mantissa = strcspn(arg, "eE");
-        if (st == NUM_OK && lr == 0 && strcspn(arg, "123456789") < mantissa) {
+        if (st == UI_NUM_OK && lr == 0 && strcspn(arg, "123456789") < mantissa) {
             /* Nonzero digits that round to 0 (1e-400): say so rather than "not
              * greater than 0". A denormal such as 1e-320 is valid, if useless. */
             fail(err_stream, "--lr", "too small: it rounds to 0 (the smallest is about 5e-324)", arg);
             return -1;
         }
-        if (st != NUM_OK || !(lr > 0) || lr > MAX_LR) {
+        if (st != UI_NUM_OK || !(lr > 0) || lr > MAX_LR) {
             fail(err_stream, "--lr", "expected a decimal number greater than 0 and at most 100", arg);
             return -1;
         }
@@ -793,7 +701,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     }
     case OPT_SEED: {
         uint64_t seed;
-        if (parse_whole_n(arg, strlen(arg), UINT64_MAX, &seed) != 0) {
+        if (ui_num_whole(arg, strlen(arg), UINT64_MAX, &seed) != 0) {
             fail(err_stream, "--seed", "expected a whole number from 0 to 18446744073709551615, digits only",
                  arg);
             return -1;
