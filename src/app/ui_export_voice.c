@@ -114,6 +114,7 @@ static int grow(void **p, size_t size, size_t have, size_t *cap, size_t more, ui
 /* Say sg's text cue by cue into a new record. Returns it, or NULL (the reason kept). */
 static said *say_segment(ui_export_voice *ev, const xl_rec_segment *sg)
 {
+    if (ev->error[0]) return NULL; /* failed already: the export stops after the dry pass */
     size_t cap = (size_t)ev->said_cap;
     if (grow((void **)&ev->said, sizeof *ev->said, (size_t)ev->nsaid, &cap, 1, ev) != 0) return NULL;
     ev->said_cap = (int)cap;
@@ -165,7 +166,7 @@ static said *say_segment(ui_export_voice *ev, const xl_rec_segment *sg)
         }
         size_t ccap = (size_t)ev->cue_cap;
         if (ev->npcm + count > (size_t)UI_EXPORT_VOICE_MAX_SECONDS * UI_VOICE_RATE) {
-            fail(ev, "the lesson's speech is longer than 4 hours");
+            fail(ev, "the lesson's speech is longer than 2 hours");
             count = 0;
         }
         if (grow((void **)&ev->cue_samples, sizeof *ev->cue_samples, (size_t)ev->ncue, &ccap, 1, ev) != 0 ||
@@ -239,24 +240,41 @@ xl_caption_voice ui_export_voice_captions(ui_export_voice *ev)
     return c;
 }
 
+/* Append n samples of silence. 0, or -1 (the reason in err). */
+static int silence(ui_wav_writer *w, size_t n, char *err, size_t errlen)
+{
+    static const int16_t zeros[4096];
+    while (n > 0) {
+        const size_t k = n < 4096 ? n : 4096;
+        if (ui_wav_writer_append(w, zeros, k, err, errlen) != 0) return -1;
+        n -= k;
+    }
+    return 0;
+}
+
 int ui_export_voice_write(const ui_export_voice *ev, const xl_rec_segment *sg, int n, long lead, long frames,
                           const char *path, char *err, size_t errlen)
 {
+    /* Streamed: silence up to each segment's first frame, then what was said (the
+     * segments come in time order and never overlap), then silence to the end. */
     const size_t total = (size_t)((long long)frames * UI_VOICE_RATE / ev->fps);
-    short *track = calloc(total ? total : 1, sizeof *track);
-    if (!track) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    for (int i = 0; i < n; i++) {
+    ui_wav_writer w;
+    if (ui_wav_writer_open(&w, path, UI_VOICE_RATE, 1, err, errlen) != 0) return -1;
+    size_t at = 0;
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
         const said *s = find(ev, &sg[i]);
         if (!s) continue;
-        const size_t at = (size_t)((long long)(sg[i].start + lead) * UI_VOICE_RATE / ev->fps);
-        if (at >= total) continue;
+        const size_t from = (size_t)((long long)(sg[i].start + lead) * UI_VOICE_RATE / ev->fps);
+        if (from >= total) break;
+        if (from > at) rc = silence(&w, from - at, err, errlen);
+        else if (from < at) continue; /* never: segments do not overlap */
+        at = from;
         const size_t count = s->npcm < total - at ? s->npcm : total - at;
-        memcpy(track + at, ev->pcm + s->pcm0, count * sizeof *track);
+        if (rc == 0) rc = ui_wav_writer_append(&w, (const int16_t *)(ev->pcm + s->pcm0), count, err, errlen);
+        at += count;
     }
-    const int rc = ui_wav_write(path, (const int16_t *)track, total, UI_VOICE_RATE, 1, err, errlen);
-    free(track);
+    if (rc == 0 && at < total) rc = silence(&w, total - at, err, errlen);
+    if (ui_wav_writer_close(&w, rc == 0 ? err : NULL, rc == 0 ? errlen : 0) != 0) rc = -1;
     return rc;
 }

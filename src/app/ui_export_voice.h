@@ -25,7 +25,7 @@
 #include "xl_recording.h"
 
 #define UI_EXPORT_VOICE_BREATH_SECONDS 0.35 /* after a segment, before the next is said */
-enum { UI_EXPORT_VOICE_MAX_SECONDS = 4 * 3600 }; /* a lesson's speech at most (a bound on memory) */
+enum { UI_EXPORT_VOICE_MAX_SECONDS = 2 * 3600 }; /* a lesson's speech at most: 230 MB of samples (the course's longest is 400 s) */
 
 typedef struct ui_export_voice ui_export_voice;
 
