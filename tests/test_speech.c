@@ -55,6 +55,7 @@ static const struct {
     {"½ ln(2π)", "one half log of two pi"},
     {"xᵀ", "x transpose"},
     {"Rényi's order (the one)", "Renyi's order, the one,"},
+    {"x (the tutorial's). This one (a coin)? Yes", "x, the tutorial's. This one, a coin? Yes"},
     {"(0.9, 0.1)", "zero point nine, zero point one"},
 };
 

@@ -50,11 +50,19 @@ static void word(writer *w, const char *s)
     put(w, s, strlen(s));
 }
 
-/* A pause on the word before: never first, never two in a row (a stop replaces nothing,
- * a comma after a stop is dropped). */
+/* A pause on the word before: never first, never two in a row. A stronger pause replaces
+ * a comma ("x (the tutorial's). This" is "x, the tutorial's. This": the sentence still
+ * ends); any pause after a stronger one is dropped. */
 static void pause(writer *w, char c)
 {
-    if (!w->last || is_pause(w->last)) return;
+    if (!w->last) return;
+    if (is_pause(w->last)) {
+        if (w->last == ',' && c != ',' && !w->cut && w->len > 0 && w->out[w->len - 1] == ',') {
+            w->out[w->len - 1] = c;
+            w->last = c;
+        }
+        return;
+    }
     put(w, &c, 1);
 }
 
