@@ -22,6 +22,7 @@ struct xl_recording {
     long until;                            /* a held stop goes on at this frame */
     long play_from;                        /* the play in progress takes its first step after this frame */
     long play_frame, play_taken, play_n;   /* the play: frames into it, steps taken, its steps */
+    int play_ended;                        /* enter() is called as a play takes its last step */
     /* The narration. */
     xl_rec_timing timing;
     int voiced;                            /* a voice: plays, waits and holds wait for it */
@@ -187,9 +188,10 @@ static void enter(xl_recording *r)
             break;
         }
         /* Everything on the page said or read, then a breath; never less than the
-         * shortest page. */
+         * shortest page; a play that ends the page is seen at rest before the turn. */
         r->until = max_l(r->say_until + frames_of(r, XL_REC_END_SECONDS),
                          r->start[r->page] + frames_of(r, XL_REC_MIN_PAGE_SECONDS));
+        if (r->play_ended) r->until = max_l(r->until, now + frames_of(r, XL_REC_SETTLE_SECONDS));
         break;
     }
     }
@@ -234,7 +236,11 @@ static void tick(xl_recording *r)
         r->play_taken += taken;
         if (taken > 0) r->changed = 1;
         /* The play ended: the script went on to whatever comes next (another play too). */
-        if (taken == before_left && taken > 0) enter(r);
+        if (taken == before_left && taken > 0) {
+            r->play_ended = 1;
+            enter(r);
+            r->play_ended = 0;
+        }
         return;
     }
     if (r->frame < r->until) return;

@@ -37,6 +37,7 @@
 #define XL_REC_MIN_PAGE_SECONDS 3.0
 #define XL_REC_TURN_SECONDS 0.5      /* a page turn's transition */
 #define XL_REC_END_SECONDS 0.5       /* after a page's narration, before the turn */
+#define XL_REC_SETTLE_SECONDS 1.5    /* after a page's last play, before the turn: its result seen */
 #define XL_REC_SEGMENT_MIN_SECONDS 1.3 /* the least a segment is given without a voice */
 
 enum {
