@@ -27,8 +27,8 @@ static const struct {
 } readings[] = {
     {"−ln 0.001 = 6.9078 nats", "minus log zero point zero zero one equals six point nine zero seven eight nats"},
     {"H(P,Q) ≥ H(P)", "H of P and Q is at least H of P"},
-    {"D_KL(P‖Q) = H(P,Q) − H(P)", "K L divergence of P from Q equals H of P and Q minus H of P"},
-    {"KL(P‖Q), zero only when Q = P", "K L divergence of P from Q, zero only when Q equals P"},
+    {"D_KL(P‖Q) = H(P,Q) − H(P)", "K L divergence of P and Q equals H of P and Q minus H of P"},
+    {"KL(P‖Q), zero only when Q = P", "K L divergence of P and Q, zero only when Q equals P"},
     {"p₁ and q(robin)", "p one and q of robin"},
     {"−Σ p ln q", "minus the sum of p log q"},
     {"−Σᵢ (1/W) ln(1/W)", "minus the sum over i of one over W log of one over W"},

@@ -4,7 +4,8 @@
  * a number, a word, or a symbol from the table (longest match first). Words go out
  * through a writer that puts one space between them and keeps pauses (, . ; : ! ?) on
  * the word before. Brackets are read by what opens them: after a name, "H(" is "H of"
- * and a comma inside is "and" (‖ is "from", | is "given"); a bracket opening prose,
+ * and a comma inside is "and" (so is ‖: D_KL(P‖Q) "K L divergence of P and Q", in its
+ * order, with no "from" a listener could take the wrong way round; | is "given"); a bracket opening prose,
  * " (the", is a pause; any other bracket is silent grouping.
  */
 #include "xl_speech.h"
@@ -456,8 +457,8 @@ static void read_span(reader *r, const char *s, size_t len)
                 const char before = i > best ? s[i - best - 1] : ' ', after = i < len ? s[i] : ' ';
                 if (digit(before) && digit(after)) word(r->w, "to");
                 else if (before == ' ' || after == ' ') pause(r->w, ',');
-            } else { /* ‖ and |: "from" and "given" inside a call; else silent (|support|) */
-                if (in_call(r)) word(r->w, rd->sym[0] == '|' ? "given" : "from");
+            } else { /* ‖ and |: "and" and "given" inside a call; else silent (|support|) */
+                if (in_call(r)) word(r->w, rd->sym[0] == '|' ? "given" : "and");
             }
             r->named = 0;
             if (greek) {
