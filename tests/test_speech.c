@@ -46,7 +46,8 @@ static const struct {
     {"⟨Q⟩ = 0", "the expected Q equals zero"},
     {"ŷ = σ(wx + b)", "y hat equals sigma of w x plus b"},
     {"∂L/∂w", "partial L over partial w"},
-    {"log₂ 2 = 1", "log base two two equals one"},
+    {"log₂ 2 = 1", "log base two of two equals one"},
+    {"log₂(8)", "log base two of eight"},
     {"1,258 and 30 000 and 693140.0470", "one thousand two hundred fifty eight and thirty thousand and six hundred "
                                          "ninety three thousand one hundred forty point zero four seven zero"},
     {"0s and 1s", "zeros and ones"},

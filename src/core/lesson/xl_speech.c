@@ -418,8 +418,10 @@ static void read_span(reader *r, const char *s, size_t len)
             for (size_t t = 0; t < sizeof words_table / sizeof words_table[0]; t++)
                 if (strcmp(buf, words_table[t].sym) == 0) say = words_table[t].words;
             if (strcmp(buf, "log") == 0 && sub_digit(u + i, len - i) == 2) { /* log₂ */
-                word(r->w, "log base two");
                 i += 3;
+                /* "log₂ 2" is "log base two of two", not "log base two two" */
+                word(r->w, i + 1 < len && s[i] == ' ' && (digit(s[i + 1]) || letter(s[i + 1])) ? "log base two of"
+                                                                                              : "log base two");
             } else if (strcmp(buf, "D") == 0 && i + 3 <= len && memcmp(s + i, "_KL", 3) == 0) {
                 word(r->w, "K L divergence");
                 i += 3;
