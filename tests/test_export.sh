@@ -326,6 +326,19 @@ print("replay: %d cues; the page at 25 s, the answer at 28 s" % len(cues))
 PY
 ok "a replay's video captions its lesson's pages as they appeared"
 
+# A paragraph written after a question's play appears with the answer, under it: the
+# captions give the answer first, then the paragraph (the paragraph used to be cut off by
+# the answer queued after it, and left out).
+printf '# T\n\n## One\n\nbefore it\n\n? Pick?\n- a *\n- b\n= why\n\n@set-speed 10\n@play 5\n\nafter the play\n' >order.lesson
+printf '# x\nxentlab-input 1 %s\nsize 1280 720\n0 0 lesson open %s\n3000 0 lesson answer 1\n4000 0 advance 60\n9000 60 lesson unblank\n' \
+    "$version" "$PWD/order.lesson" >order.txt
+"$xentlab" --replay order.txt --record order.mp4 --size 640x360 --fps 5 2>order.log || { cat order.log; fail "--replay order.txt"; }
+python3 - <<'PY' || fail "a replay's answer and the paragraph under it are not captioned in the page's order"
+texts = [b.split("\n", 2)[2] for b in open("order.srt", encoding="utf-8").read().strip().split("\n\n")]
+assert texts[-2:] == ["Answer: a. why.", "after the play"], texts
+PY
+ok "a replay captions a question's answer, then the paragraph under it"
+
 # ---- bad values --------------------------------------------------------------------------
 "$xentlab" --record x.mkv --lesson 1 2>/dev/null; [ $? -eq 1 ] || fail "--record x.mkv was accepted"
 "$xentlab" --record x.mp4 2>/dev/null; [ $? -eq 2 ] || fail "--record without --lesson was accepted"
