@@ -253,6 +253,8 @@ printf '# Credits\n\n## Digits\n\nTen digits.\n\n@scenario regression\n@dataset\
 printf '# No credits\n\n## Iris\n\nThree species.\n\n@scenario regression\n@hold 4\n' >iris.lesson
 "$xentlab" --record dframes --lesson digits.lesson --size 640x360 --fps 2 --cards none 2>d.log || { cat d.log; fail "--record the digits"; }
 "$xentlab" --record iframes --lesson iris.lesson --size 640x360 --fps 2 --cards none 2>i.log || { cat i.log; fail "--record iris"; }
+printf '# Then iris\n\n## Digits\n\nTen digits.\n\n@scenario regression\n@dataset\n@hold 4\n\n## Iris\n\nThree species.\n\n@scenario regression\n@hold 4\n' >then-iris.lesson
+"$xentlab" --record tframes --lesson then-iris.lesson --size 640x360 --fps 2 --cards none 2>t.log || { cat t.log; fail "--record digits then iris"; }
 python3 - <<'PY' || fail "the credits at the end are not what was asked for"
 import os, re
 def cues(path):
@@ -270,11 +272,19 @@ assert start >= secs(d[1][1].split(" --> ")[1]) and abs(end - start - 5.0) < 1e-
 nd = len([f for f in os.listdir("dframes") if f.endswith(".png")])
 ni = len([f for f in os.listdir("iframes") if f.endswith(".png")])
 assert nd == ni + 10, "digits %d frames, iris %d: expected 5 s more at 2 fps" % (nd, ni)
-# The tail is drawn once (the note appears), then held: its frames are one file's links.
+# The last page shows the digits, so their credit is already in its status strip: the
+# tail writes no note over it (it once wrote the attribution twice, one over the other),
+# and holds the page's last frame.
 a, b, c = (open("dframes/frame-%06d.png" % k, "rb").read() for k in (nd - 10, nd - 9, nd))
+assert a == b == c, "the tail drew over a page that shows its own credit"
+# A lesson whose last page is on iris: the tail is drawn once (the note appears), then held.
+t = cues("tframes/captions.srt")
+assert " ".join(t[-1][2:]) == "Digits: E. Alpaydin and C. Kaynak (1998), UCI ML Repository, CC BY 4.0", t[-1]
+nt = len([f for f in os.listdir("tframes") if f.endswith(".png")])
+a, b, c = (open("tframes/frame-%06d.png" % k, "rb").read() for k in (nt - 10, nt - 9, nt))
 assert a != b and b == c, "the credits frame is not the one held to the end"
 PY
-ok "a video of the digits ends on their CC BY 4.0 attribution (5 s, its own caption cue); iris adds none"
+ok "a video of the digits ends on their CC BY 4.0 attribution (5 s, its own caption cue; a note only where the last page does not show it); iris adds none"
 
 # ---- a replay's captions ---------------------------------------------------------------
 # Lesson 4 opened, page 2 at 25 s, its question answered at 28 s, page 3 at 40 s: the
@@ -315,6 +325,19 @@ assert any(t == "Learning the robin" for t in texts), texts
 print("replay: %d cues; the page at 25 s, the answer at 28 s" % len(cues))
 PY
 ok "a replay's video captions its lesson's pages as they appeared"
+
+# A paragraph written after a question's play appears with the answer, under it: the
+# captions give the answer first, then the paragraph (the paragraph used to be cut off by
+# the answer queued after it, and left out).
+printf '# T\n\n## One\n\nbefore it\n\n? Pick?\n- a *\n- b\n= why\n\n@set-speed 10\n@play 5\n\nafter the play\n' >order.lesson
+printf '# x\nxentlab-input 1 %s\nsize 1280 720\n0 0 lesson open %s\n3000 0 lesson answer 1\n4000 0 advance 60\n9000 60 lesson unblank\n' \
+    "$version" "$PWD/order.lesson" >order.txt
+"$xentlab" --replay order.txt --record order.mp4 --size 640x360 --fps 5 2>order.log || { cat order.log; fail "--replay order.txt"; }
+python3 - <<'PY' || fail "a replay's answer and the paragraph under it are not captioned in the page's order"
+texts = [b.split("\n", 2)[2] for b in open("order.srt", encoding="utf-8").read().strip().split("\n\n")]
+assert texts[-2:] == ["Answer: a. why.", "after the play"], texts
+PY
+ok "a replay captions a question's answer, then the paragraph under it"
 
 # ---- bad values --------------------------------------------------------------------------
 "$xentlab" --record x.mkv --lesson 1 2>/dev/null; [ $? -eq 1 ] || fail "--record x.mkv was accepted"

@@ -299,6 +299,72 @@ START_TEST(paragraphs_are_said_as_they_appear)
 }
 END_TEST
 
+/* A play that ends a page after its words are said (lesson 4's last page: "after 40
+ * steps ..." read, then the 40 steps) is seen at rest before the turn: at 10 frames a
+ * second and seven frames a segment, the title (0..6), the paragraph (7..13), the play a
+ * step a frame from 15 to 34, then XL_REC_SETTLE_SECONDS still; not a turn on the frame
+ * after the last step. */
+START_TEST(a_play_that_ends_the_page_is_seen_at_rest)
+{
+    static const char two[] = "# T\n## One\nwords\n@set-speed 10\n@play 20\n## Two\nmore\n";
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_int_eq(xl_lesson_parse("t.lesson", two, strlen(two), l), 0);
+    xl_session *s = new_session();
+    xl_player *p = xl_player_create(l, s);
+    xl_recording *r = xl_recording_create(p, 10);
+    int asked = 0;
+    xl_rec_timing t = {seven_frames, &asked};
+    xl_recording_set_timing(r, &t);
+    long n = 0, last_step = -1, prev = 0;
+    while (xl_recording_next(r) && n < 400) {
+        const long st = xl_sim_steps(xl_session_sim(s));
+        if (xl_player_page(p) == 0 && st != prev) last_step = n;
+        prev = st;
+        n++;
+    }
+    long a, b;
+    ck_assert_int_eq(xl_recording_page_frames(r, 0, &a, &b), 0);
+    ck_assert_int_eq(last_step, 34);
+    ck_assert_int_ge(b - last_step, (long)(XL_REC_SETTLE_SECONDS * 10)); /* frames showing its end */
+    xl_recording_free(r);
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    free(l);
+}
+END_TEST
+
+/* Lesson 10's last page: a question, its play, then a paragraph. The verdict and the
+ * paragraph appear together when the play ends, the verdict above: the answer is said
+ * first, then the paragraph (it was said the other way round, the captions too). */
+START_TEST(an_answer_is_said_before_the_paragraph_under_it)
+{
+    static const char qp[] = "# T\n## One\nbefore it\n\n? Pick?\n- a *\n- b\n= why\n@set-speed 10\n@play 5\n\n"
+                             "after the play\n";
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_int_eq(xl_lesson_parse("t.lesson", qp, strlen(qp), l), 0);
+    xl_session *s = new_session();
+    xl_player *p = xl_player_create(l, s);
+    xl_recording *r = xl_recording_create(p, 10);
+    int asked = 0;
+    xl_rec_timing t = {seven_frames, &asked};
+    xl_recording_set_timing(r, &t);
+    long n = 0;
+    while (xl_recording_next(r) && n < 1000) n++;
+    const xl_rec_segment *sg = NULL;
+    ck_assert_int_eq(xl_recording_segments(r, &sg), 5);
+    static const int kinds[5] = {XL_REC_SEG_TITLE, XL_REC_SEG_PARA, XL_REC_SEG_QUESTION, XL_REC_SEG_ANSWER,
+                                 XL_REC_SEG_PARA};
+    for (int i = 0; i < 5; i++) ck_assert_int_eq(sg[i].kind, kinds[i]);
+    ck_assert_int_eq(sg[1].index, 0);
+    ck_assert_int_eq(sg[4].index, 1);
+    ck_assert_int_ge(sg[4].start, sg[3].end);
+    xl_recording_free(r);
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    free(l);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *su = suite_create("recording");
@@ -311,6 +377,8 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, reading_time_counts_words);
     tcase_add_test(tc, a_voice_sets_the_pace);
     tcase_add_test(tc, paragraphs_are_said_as_they_appear);
+    tcase_add_test(tc, a_play_that_ends_the_page_is_seen_at_rest);
+    tcase_add_test(tc, an_answer_is_said_before_the_paragraph_under_it);
     suite_add_tcase(su, tc);
     return su;
 }

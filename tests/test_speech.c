@@ -27,8 +27,8 @@ static const struct {
 } readings[] = {
     {"−ln 0.001 = 6.9078 nats", "minus log zero point zero zero one equals six point nine zero seven eight nats"},
     {"H(P,Q) ≥ H(P)", "H of P and Q is at least H of P"},
-    {"D_KL(P‖Q) = H(P,Q) − H(P)", "K L divergence of P from Q equals H of P and Q minus H of P"},
-    {"KL(P‖Q), zero only when Q = P", "K L divergence of P from Q, zero only when Q equals P"},
+    {"D_KL(P‖Q) = H(P,Q) − H(P)", "K L divergence of P and Q equals H of P and Q minus H of P"},
+    {"KL(P‖Q), zero only when Q = P", "K L divergence of P and Q, zero only when Q equals P"},
     {"p₁ and q(robin)", "p one and q of robin"},
     {"−Σ p ln q", "minus the sum of p log q"},
     {"−Σᵢ (1/W) ln(1/W)", "minus the sum over i of one over W log of one over W"},
@@ -46,7 +46,8 @@ static const struct {
     {"⟨Q⟩ = 0", "the expected Q equals zero"},
     {"ŷ = σ(wx + b)", "y hat equals sigma of w x plus b"},
     {"∂L/∂w", "partial L over partial w"},
-    {"log₂ 2 = 1", "log base two two equals one"},
+    {"log₂ 2 = 1", "log base two of two equals one"},
+    {"log₂(8)", "log base two of eight"},
     {"1,258 and 30 000 and 693140.0470", "one thousand two hundred fifty eight and thirty thousand and six hundred "
                                          "ninety three thousand one hundred forty point zero four seven zero"},
     {"0s and 1s", "zeros and ones"},
@@ -55,6 +56,7 @@ static const struct {
     {"½ ln(2π)", "one half log of two pi"},
     {"xᵀ", "x transpose"},
     {"Rényi's order (the one)", "Renyi's order, the one,"},
+    {"x (the tutorial's). This one (a coin)? Yes", "x, the tutorial's. This one, a coin? Yes"},
     {"(0.9, 0.1)", "zero point nine, zero point one"},
 };
 

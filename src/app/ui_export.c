@@ -691,16 +691,23 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             const int moved = rf == 0 || (tail ? rf == sc->credit_start : src->changed(src->self));
             if (moved) {
                 ui_view credits = *src->view;
+                const xl_session *s = src->drawn ? src->drawn(src->self) : src->session;
                 if (tail) {
+                    /* The attributions the last page does not show itself: a scene on
+                     * licensed data already has its credit in the status strip or its data
+                     * panel, and a note over it would write it twice, one over the other. */
+                    const xl_session *shown = s ? s : src->session;
+                    const xl_scenario_def *def = xl_session_scenario(shown);
+                    const char *own = def->credit ? def->credit(xl_session_state(shown)) : NULL;
                     size_t used = 0;
                     credits.note[0] = '\0';
                     for (int c = 0; c < sc->credits; c++) {
-                        int wr = snprintf(credits.note + used, sizeof credits.note - used, "%s%s", c ? " · " : "",
+                        if (own && strcmp(own, sc->credit[c]) == 0) continue;
+                        int wr = snprintf(credits.note + used, sizeof credits.note - used, "%s%s", used ? " · " : "",
                                           sc->credit[c]);
                         if (wr > 0 && (size_t)wr < sizeof credits.note - used) used += (size_t)wr;
                     }
                 }
-                const xl_session *s = src->drawn ? src->drawn(src->self) : src->session;
                 ui_scene_draw(scene, s ? s : src->session, &credits, opt->width, opt->height, NULL);
                 SDL_RenderPresent(r);
                 drawn++;

@@ -109,15 +109,28 @@ static void caption_frame(replay_captions *rc, const xl_lesson *lesson, int page
     }
     if (!lesson || !player) return;
     const xl_page *pg = &lesson->pages[page];
-    for (int k = 0; k < XL_LESSON_PARAS; k++) {
-        if ((rc->paras >> k & 1u) || !xl_player_paragraph_shown(player, k)) continue;
-        char probe[8];
-        const xl_rec_segment sg = {XL_REC_SEG_PARA, page, k, 0, 0};
-        if (xl_rec_segment_text(lesson, &sg, probe, sizeof probe) == 0) break; /* no paragraph k */
-        rc->paras |= 1ull << k;
-        caption_say(rc, XL_REC_SEG_PARA, k, f);
-    }
-    for (int q = 0; q < pg->nquestions; q++) {
+    /* In the order the page draws them (as xl_recording says them): the paragraphs written
+     * before a question, the question, its answer, then the paragraphs after it. */
+    int next = 0;
+    for (int q = 0; q <= pg->nquestions; q++) {
+        int at = -1;
+        for (int i = 0; q < pg->nquestions && i < pg->nsteps; i++)
+            if (pg->steps[i].kind == XL_STEP_QUESTION && pg->steps[i].question == q) at = i;
+        for (; next < XL_LESSON_PARAS; next++) {
+            const int k = next;
+            const int place = pg->nparas == 0 ? 0 : pg->para_after[k < pg->nparas ? k : pg->nparas - 1];
+            if (at >= 0 && place > at) break;
+            char probe[8];
+            const xl_rec_segment sg = {XL_REC_SEG_PARA, page, k, 0, 0};
+            if (xl_rec_segment_text(lesson, &sg, probe, sizeof probe) == 0) { /* no paragraph k */
+                next = XL_LESSON_PARAS;
+                break;
+            }
+            if ((rc->paras >> k & 1u) || !xl_player_paragraph_shown(player, k)) continue;
+            rc->paras |= 1ull << k;
+            caption_say(rc, XL_REC_SEG_PARA, k, f);
+        }
+        if (q == pg->nquestions) break;
         const unsigned bit = 1u << q;
         if (!(rc->asked & bit) && xl_player_question_state(player, q, NULL) >= 1) {
             rc->asked |= bit;

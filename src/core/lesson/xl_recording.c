@@ -22,6 +22,7 @@ struct xl_recording {
     long until;                            /* a held stop goes on at this frame */
     long play_from;                        /* the play in progress takes its first step after this frame */
     long play_frame, play_taken, play_n;   /* the play: frames into it, steps taken, its steps */
+    int play_ended;                        /* enter() is called as a play takes its last step */
     /* The narration. */
     xl_rec_timing timing;
     int voiced;                            /* a voice: plays, waits and holds wait for it */
@@ -119,18 +120,35 @@ static void say(xl_recording *r, xl_rec_seg_kind kind, int index)
     r->nseg++;
 }
 
-/* What the script has shown by now and was not said yet: the paragraphs, the questions
- * asked, the answers revealed. */
-static void say_what_appeared(xl_recording *r)
+/* The paragraphs from *next on written at or before step `before` (all of them when -1)
+ * that are shown and not said yet, said; *next moves past them. */
+static void say_paragraphs(xl_recording *r, const xl_page *pg, int paras, int *next, int before)
 {
-    const xl_page *pg = page_of(r);
-    const int paras = paragraph_count(pg->text);
-    for (int k = 0; k < paras && k < XL_LESSON_PARAS; k++)
+    for (; *next < paras && *next < XL_LESSON_PARAS; (*next)++) {
+        const int k = *next;
+        const int place = pg->nparas == 0 ? 0 : pg->para_after[k < pg->nparas ? k : pg->nparas - 1];
+        if (before >= 0 && place > before) break;
         if (!r->para_said[k] && xl_player_paragraph_shown(r->p, k)) {
             r->para_said[k] = 1;
             say(r, XL_REC_SEG_PARA, k);
         }
+    }
+}
+
+/* What the script has shown by now and was not said yet, in the order the page draws it
+ * (ui_lesson_panel): the paragraphs written before a question, the question asked, its
+ * answer revealed, then the paragraphs after it. A paragraph written after a question's
+ * play appears with the answer, below it: it is said after the answer, as it is read. */
+static void say_what_appeared(xl_recording *r)
+{
+    const xl_page *pg = page_of(r);
+    const int paras = paragraph_count(pg->text);
+    int next = 0;
     for (int q = 0; q < pg->nquestions; q++) {
+        int at = -1;
+        for (int i = 0; i < pg->nsteps; i++)
+            if (pg->steps[i].kind == XL_STEP_QUESTION && pg->steps[i].question == q) at = i;
+        say_paragraphs(r, pg, paras, &next, at);
         const unsigned bit = 1u << q;
         if (!(r->asked & bit) && xl_player_question_state(r->p, q, NULL) >= 1) {
             r->asked |= bit;
@@ -141,6 +159,7 @@ static void say_what_appeared(xl_recording *r)
             say(r, XL_REC_SEG_ANSWER, q);
         }
     }
+    say_paragraphs(r, pg, paras, &next, -1);
 }
 
 /* A new page from the frame being made: its transition, then its title. */
@@ -187,9 +206,10 @@ static void enter(xl_recording *r)
             break;
         }
         /* Everything on the page said or read, then a breath; never less than the
-         * shortest page. */
+         * shortest page; a play that ends the page is seen at rest before the turn. */
         r->until = max_l(r->say_until + frames_of(r, XL_REC_END_SECONDS),
                          r->start[r->page] + frames_of(r, XL_REC_MIN_PAGE_SECONDS));
+        if (r->play_ended) r->until = max_l(r->until, now + frames_of(r, XL_REC_SETTLE_SECONDS));
         break;
     }
     }
@@ -234,7 +254,11 @@ static void tick(xl_recording *r)
         r->play_taken += taken;
         if (taken > 0) r->changed = 1;
         /* The play ended: the script went on to whatever comes next (another play too). */
-        if (taken == before_left && taken > 0) enter(r);
+        if (taken == before_left && taken > 0) {
+            r->play_ended = 1;
+            enter(r);
+            r->play_ended = 0;
+        }
         return;
     }
     if (r->frame < r->until) return;

@@ -21,7 +21,10 @@
  *     shown before it has been said), then the page goes on;
  *   - when the script is done the page stays for its hold directives' seconds (with a
  *     voice, after the narration ends), and in any case until every segment of it has
- *     been said plus XL_REC_END_SECONDS, and at least XL_REC_MIN_PAGE_SECONDS;
+ *     been said plus XL_REC_END_SECONDS, and at least XL_REC_MIN_PAGE_SECONDS; a play
+ *     that ends the script is held XL_REC_SETTLE_SECONDS after its last step;
+ *   segments are said in the order the page draws them: paragraphs written before a
+ *     question, the question, its answer, then the paragraphs after it;
  *   then the next page. The last page ends the recording.
  * The same lesson, fps and voice give the same frames, the same states and the same
  * page and segment times.
@@ -37,6 +40,7 @@
 #define XL_REC_MIN_PAGE_SECONDS 3.0
 #define XL_REC_TURN_SECONDS 0.5      /* a page turn's transition */
 #define XL_REC_END_SECONDS 0.5       /* after a page's narration, before the turn */
+#define XL_REC_SETTLE_SECONDS 1.5    /* after a page's last play, before the turn: its result seen */
 #define XL_REC_SEGMENT_MIN_SECONDS 1.3 /* the least a segment is given without a voice */
 
 enum {

@@ -4,7 +4,8 @@
  * a number, a word, or a symbol from the table (longest match first). Words go out
  * through a writer that puts one space between them and keeps pauses (, . ; : ! ?) on
  * the word before. Brackets are read by what opens them: after a name, "H(" is "H of"
- * and a comma inside is "and" (‖ is "from", | is "given"); a bracket opening prose,
+ * and a comma inside is "and" (so is ‖: D_KL(P‖Q) "K L divergence of P and Q", in its
+ * order, with no "from" a listener could take the wrong way round; | is "given"); a bracket opening prose,
  * " (the", is a pause; any other bracket is silent grouping.
  */
 #include "xl_speech.h"
@@ -50,11 +51,19 @@ static void word(writer *w, const char *s)
     put(w, s, strlen(s));
 }
 
-/* A pause on the word before: never first, never two in a row (a stop replaces nothing,
- * a comma after a stop is dropped). */
+/* A pause on the word before: never first, never two in a row. A stronger pause replaces
+ * a comma ("x (the tutorial's). This" is "x, the tutorial's. This": the sentence still
+ * ends); any pause after a stronger one is dropped. */
 static void pause(writer *w, char c)
 {
-    if (!w->last || is_pause(w->last)) return;
+    if (!w->last) return;
+    if (is_pause(w->last)) {
+        if (w->last == ',' && c != ',' && !w->cut && w->len > 0 && w->out[w->len - 1] == ',') {
+            w->out[w->len - 1] = c;
+            w->last = c;
+        }
+        return;
+    }
     put(w, &c, 1);
 }
 
@@ -409,8 +418,10 @@ static void read_span(reader *r, const char *s, size_t len)
             for (size_t t = 0; t < sizeof words_table / sizeof words_table[0]; t++)
                 if (strcmp(buf, words_table[t].sym) == 0) say = words_table[t].words;
             if (strcmp(buf, "log") == 0 && sub_digit(u + i, len - i) == 2) { /* log₂ */
-                word(r->w, "log base two");
                 i += 3;
+                /* "log₂ 2" is "log base two of two", not "log base two two" */
+                word(r->w, i + 1 < len && s[i] == ' ' && (digit(s[i + 1]) || letter(s[i + 1])) ? "log base two of"
+                                                                                              : "log base two");
             } else if (strcmp(buf, "D") == 0 && i + 3 <= len && memcmp(s + i, "_KL", 3) == 0) {
                 word(r->w, "K L divergence");
                 i += 3;
@@ -448,8 +459,8 @@ static void read_span(reader *r, const char *s, size_t len)
                 const char before = i > best ? s[i - best - 1] : ' ', after = i < len ? s[i] : ' ';
                 if (digit(before) && digit(after)) word(r->w, "to");
                 else if (before == ' ' || after == ' ') pause(r->w, ',');
-            } else { /* ‖ and |: "from" and "given" inside a call; else silent (|support|) */
-                if (in_call(r)) word(r->w, rd->sym[0] == '|' ? "given" : "from");
+            } else { /* ‖ and |: "and" and "given" inside a call; else silent (|support|) */
+                if (in_call(r)) word(r->w, rd->sym[0] == '|' ? "given" : "and");
             }
             r->named = 0;
             if (greek) {

@@ -4,7 +4,7 @@
  * module rewrites a displayed text into plain words first: "H of P and Q is at least H
  * of P". Symbols and formulas are read from a table (longest match first): − minus,
  * Σ "the sum of", ln "log" (the seeds say "the negative log"), D_KL(P‖Q) "K L divergence
- * of P from Q", p₁ "p one", q(robin) "q of robin", ≥ "is at least", ≈ "is about",
+ * of P and Q", p₁ "p one", q(robin) "q of robin", ≥ "is at least", ≈ "is about",
  * ± "plus or minus", → "goes to", ² "squared", Greek letters by name; numbers are spelt
  * out as words ("0.045" is "zero point zero four five", "1,258" "one thousand two
  * hundred fifty eight") so every synthesizer says the same words and a transcript can be
