@@ -494,7 +494,7 @@ static void motion_free(motion *mo)
 /* A cross-fade begins on video frame `frame`, from what the target shows now. */
 static void motion_keep(motion *mo, const SDL_Surface *target, long frame)
 {
-    if (mo->fade <= 0) return;
+    if (mo->fade <= 0 || !mo->outgoing) return;
     memcpy(mo->outgoing, target->pixels, (size_t)target->pitch * (size_t)target->h);
     mo->from = frame;
 }
@@ -661,7 +661,7 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     }
     while (status == 0 && !interrupted && frame < total) {
         const long rf = frame - sc->lead; /* the source's frame */
-        const uint8_t *pixels = target->pixels;
+        const uint8_t *pixels = NULL; /* this frame's picture: the target's, or a blend */
         int changed = 1;
         if (rf < 0 || rf >= sc->frames) { /* a card */
             const int end = rf >= 0;
