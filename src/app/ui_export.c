@@ -48,6 +48,27 @@ static void on_signal(int sig)
     interrupted = sig;
 }
 
+/* Ctrl+C and a kill set `interrupted` (the export stops and cleans up); a dead ffmpeg is
+ * a write error, not a SIGPIPE. The old actions go to old[3] (SIGINT, SIGTERM, SIGPIPE). */
+static void catch_signals(struct sigaction old[3])
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old[0]);
+    sigaction(SIGTERM, &sa, &old[1]);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, &old[2]);
+}
+
+static void restore_signals(const struct sigaction old[3])
+{
+    sigaction(SIGINT, &old[0], NULL);
+    sigaction(SIGTERM, &old[1], NULL);
+    sigaction(SIGPIPE, &old[2], NULL);
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
@@ -619,11 +640,19 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
 {
     const int fps = opt->fps > 0 ? opt->fps : 30;
     char err[320] = "";
+    /* The voice is said before any frame is drawn (minutes for a long lesson): a signal
+     * then stops it after the cue being said, and the export ends as one stopped during
+     * its frames (130, nothing left beside OUT). */
+    struct sigaction old_signals[3];
+    interrupted = 0;
+    catch_signals(old_signals);
     ui_export_voice *voice = NULL;
     if (opt->voice && !(voice = ui_export_voice_create(xl_player_lesson(p), fps, err, sizeof err))) {
         fprintf(stderr, "xentlab: --voice: %s\n", err);
+        restore_signals(old_signals);
         return 1;
     }
+    if (voice) ui_export_voice_stop_when(voice, &interrupted);
     schedule *sc = calloc(1, sizeof *sc);
     xl_caption_track captions;
     xl_caption_track_init(&captions);
@@ -633,15 +662,21 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
         free(sc);
         xl_caption_track_deinit(&captions);
         ui_export_voice_free(voice);
+        restore_signals(old_signals);
         return 1;
     }
-    if (voice && ui_export_voice_error(voice)) {
-        fprintf(stderr, "xentlab: --voice: %s\n", ui_export_voice_error(voice));
+    if (interrupted || (voice && ui_export_voice_error(voice))) {
+        if (interrupted)
+            fprintf(stderr, "xentlab: --record: interrupted while the voice was said; nothing was written to %s\n",
+                    opt->out);
+        else fprintf(stderr, "xentlab: --voice: %s\n", ui_export_voice_error(voice));
         free(sc->segments);
         free(sc);
         xl_caption_track_deinit(&captions);
         ui_export_voice_free(voice);
-        return 1;
+        const int status = interrupted ? 130 : 1;
+        restore_signals(old_signals);
+        return status;
     }
     add_cards(sc, opt, xl_player_lesson(p));
     ui_export_options eo = *opt;
@@ -655,6 +690,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
             free(sc);
             xl_caption_track_deinit(&captions);
             ui_export_voice_free(voice);
+            restore_signals(old_signals);
             return 1;
         }
         eo.audio = track;
@@ -682,6 +718,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     free(sc->segments);
     free(sc);
     ui_export_voice_free(voice);
+    restore_signals(old_signals);
     return status;
 }
 
@@ -794,13 +831,20 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         return 1;
     }
 
+    /* Signals from here on (the sound track's measure takes a while too): they stop the
+     * export at the next step, which cleans up. A signal that came before (while a
+     * lesson's voice was said) is kept: the export stops at once. */
+    struct sigaction old_signals[3];
+    catch_signals(old_signals);
+
     /* The sound track is read and measured before any frame is drawn: a missing or
      * soundless file is said now, not after minutes of drawing. */
     ui_export_audio *audio = NULL;
-    if (opt->audio) {
+    if (opt->audio && !interrupted) {
         if (kind == OUT_FRAMES && !have_ffmpeg()) {
             fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it fits the sound track to the frames); "
                             "install it with\n  sudo apt-get install ffmpeg\n");
+            restore_signals(old_signals);
             return 1;
         }
         /* Timed on the recording's frames, as the chapters: after the title card's lead,
@@ -812,6 +856,14 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                                               "--record: the sound track", ps.log) != 0) {
             if (!audio) fprintf(stderr, "xentlab: --record: out of memory\n");
             free(audio);
+            unlink(ps.log);
+            const int sig = interrupted;
+            restore_signals(old_signals);
+            if (sig) {
+                fprintf(stderr, "xentlab: --record: interrupted while the sound track was measured; nothing was "
+                                "written to %s\n", ps.out);
+                return 130;
+            }
             return 1;
         }
     }
@@ -827,17 +879,6 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         status = 1;
         goto done;
     }
-    /* Signals: Ctrl+C and a kill stop at the next frame; a dead ffmpeg is a write error. */
-    struct sigaction sa, old_int, old_term, old_pipe;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-    sa.sa_handler = SIG_IGN;
-    sigaction(SIGPIPE, &sa, &old_pipe);
-    interrupted = 0;
-
     if (kind == OUT_FRAMES) {
         if (mkdir(ps.tmp_out, 0755) != 0) {
             fprintf(stderr, "xentlab: --record: cannot create %s: %s\n", ps.tmp_out, strerror(errno));
@@ -1014,10 +1055,8 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             fprintf(stderr, "xentlab: its sound track: %s, silent%s\n", track,
                     kind == OUT_FRAMES ? " (narration.wav)" : "");
     }
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    sigaction(SIGPIPE, &old_pipe, NULL);
 done:
+    restore_signals(old_signals);
     free(audio);
     ui_scene_destroy(scene);
     if (r) SDL_DestroyRenderer(r);
