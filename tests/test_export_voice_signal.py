@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""test_export_voice_signal: a --voice export stopped by SIGTERM or SIGINT (issue 25).
+"""test_export_voice_signal: a --voice export stopped by SIGTERM or SIGINT, or refused (issue 25).
 
     test_export_voice_signal.py XENTLAB OUTDIR
 
@@ -10,6 +10,8 @@ signal in any of these moments must end the export as one during the frames does
 (.OUT.partial-PID.*) left beside it. Before, the default action killed the program there
 and left .OUT.partial-PID.voice.wav and .ffmpeg.log behind (SIGTERM), and a SIGINT that
 the shell had the program ignore was lost until the synthesis ended.
+An export the output refuses (an existing OUT.vtt without --force, an odd size) is refused
+before the voice is said, not after it.
 Exits 77 (skipped) without ffmpeg or without a voice in this build."""
 import os
 import shutil
@@ -32,6 +34,22 @@ def main():
     lesson = os.path.join(outdir, 'long.lesson')
     with open(lesson, 'w') as f:
         f.write('# Long\n\n## Digits\n\n' + ' '.join(['123456789'] * 400) + '\n')
+    # A refusal needs no voice: an existing OUT.vtt (no --force) and an odd size are said
+    # before the page is synthesized (before: after it, 40 s later).
+    out = os.path.join(outdir, 'v.mp4')
+    open(out[:-4] + '.vtt', 'w').close()
+    for name, extra, want in [('an existing OUT.vtt', [], "v.vtt' exists; give --force"),
+                              ('an odd size', ['--force', '--size', '641x361'], 'an even width and height')]:
+        t0 = time.monotonic()
+        p = subprocess.run([xentlab, '--record', out, '--lesson', lesson, '--voice', '--fps', '5'] + extra,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=120)
+        took = time.monotonic() - t0
+        ok = p.returncode == 1 and want in p.stderr and took < 5
+        print(('ok   ' if ok else 'FAIL ') + name + ' refused at once: exit %d in %.1f s; %s' %
+              (p.returncode, took, p.stderr.strip()[:200]))
+        if not ok:
+            FAILED.append(name)
+    os.unlink(out[:-4] + '.vtt')
     for sig in (signal.SIGTERM, signal.SIGINT):
         for delay in (0.5, 2.0):
             out = os.path.join(outdir, 'v.mp4')

@@ -625,6 +625,43 @@ static int have_ffmpeg(void)
     return 0;
 }
 
+/* What OUT's name, the size and the files already there allow (one of them refused:
+ * said, 1); old temporaries of dead exports removed. Done first, before a lesson's voice
+ * is said (minutes of work for a refusal that needs none), and again by ui_export_frames. */
+static int output_checked(const ui_export_options *opt, out_kind *kind_out, paths *ps)
+{
+    const char *out = opt->out;
+    out_kind kind = ends_with(out, ".mp4") ? OUT_MP4 : ends_with(out, ".webm") ? OUT_WEBM : OUT_FRAMES;
+    const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
+    if (kind == OUT_FRAMES && !ends_with(out, "/") && strchr(base, '.') && !(base[0] == '.' && !strchr(base + 1, '.'))) {
+        fprintf(stderr, "xentlab: --record: '%s': expected a name ending in .mp4 or .webm, or a folder name "
+                        "(PNG frames) without an extension\n", out);
+        return 1;
+    }
+    if (kind != OUT_FRAMES && (opt->width % 2 || opt->height % 2)) {
+        fprintf(stderr, "xentlab: --size: '%dx%d': a video needs an even width and height (yuv420p)\n", opt->width,
+                opt->height);
+        return 1;
+    }
+    if (make_paths(out, kind, ps) != 0) return 1;
+    remove_stale(out, kind);
+    const char *finals[4] = {ps->out, ps->srt, ps->vtt, ps->cvtt};
+    for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 4); i++)
+        if (exists(finals[i]) && !opt->force) {
+            fprintf(stderr, "xentlab: --record: '%s' exists; give --force to replace it\n", finals[i]);
+            return 1;
+        }
+    if (kind != OUT_FRAMES && !have_ffmpeg()) {
+        fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it encodes the %s video); install it with\n"
+                        "  sudo apt-get install ffmpeg\n"
+                        "or record PNG frames into a folder instead: --record FOLDER\n",
+                kind == OUT_MP4 ? "H.264" : "VP9");
+        return 1;
+    }
+    *kind_out = kind;
+    return 0;
+}
+
 /* The synthesized voice's track beside OUT: ".BASE.partial-PID.voice.wav" (remove_stale
  * knows the name). */
 static void voice_track_path(const char *out, char *buf, size_t n)
@@ -643,6 +680,9 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     /* The voice is said before any frame is drawn (minutes for a long lesson): a signal
      * then stops it after the cue being said, and the export ends as one stopped during
      * its frames (130, nothing left beside OUT). */
+    out_kind kind;
+    paths ps;
+    if (output_checked(opt, &kind, &ps) != 0) return 1;
     struct sigaction old_signals[3];
     interrupted = 0;
     catch_signals(old_signals);
@@ -801,35 +841,9 @@ static const uint8_t *card_pixels(motion *mo, const SDL_Surface *target, int end
 
 int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc, const ui_export_source *src)
 {
-    const char *out = opt->out;
-    out_kind kind = ends_with(out, ".mp4") ? OUT_MP4 : ends_with(out, ".webm") ? OUT_WEBM : OUT_FRAMES;
-    const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
-    if (kind == OUT_FRAMES && !ends_with(out, "/") && strchr(base, '.') && !(base[0] == '.' && !strchr(base + 1, '.'))) {
-        fprintf(stderr, "xentlab: --record: '%s': expected a name ending in .mp4 or .webm, or a folder name "
-                        "(PNG frames) without an extension\n", out);
-        return 1;
-    }
-    if (kind != OUT_FRAMES && (opt->width % 2 || opt->height % 2)) {
-        fprintf(stderr, "xentlab: --size: '%dx%d': a video needs an even width and height (yuv420p)\n", opt->width,
-                opt->height);
-        return 1;
-    }
+    out_kind kind;
     paths ps;
-    if (make_paths(out, kind, &ps) != 0) return 1;
-    remove_stale(out, kind);
-    const char *finals[4] = {ps.out, ps.srt, ps.vtt, ps.cvtt};
-    for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 4); i++)
-        if (exists(finals[i]) && !opt->force) {
-            fprintf(stderr, "xentlab: --record: '%s' exists; give --force to replace it\n", finals[i]);
-            return 1;
-        }
-    if (kind != OUT_FRAMES && !have_ffmpeg()) {
-        fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it encodes the %s video); install it with\n"
-                        "  sudo apt-get install ffmpeg\n"
-                        "or record PNG frames into a folder instead: --record FOLDER\n",
-                kind == OUT_MP4 ? "H.264" : "VP9");
-        return 1;
-    }
+    if (output_checked(opt, &kind, &ps) != 0) return 1;
 
     /* Signals from here on (the sound track's measure takes a while too): they stop the
      * export at the next step, which cleans up. A signal that came before (while a
