@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ui_mic.h"
@@ -428,6 +430,34 @@ START_TEST(mic_wav_names)
 }
 END_TEST
 
+/* A mic file beside a replay is the replay's author's: a FIFO (or a symlink to one)
+ * would block fopen until some writer came, and the window with it. Refused at once,
+ * as every file that is not a regular file (a device such as /dev/zero too). */
+START_TEST(not_a_regular_file_refused_without_blocking)
+{
+    char fifo[512], link[512], err[256] = "";
+    tmp_path(fifo, sizeof fifo, "fifo");
+    tmp_path(link, sizeof link, "fifo-link");
+    unlink(fifo);
+    unlink(link);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    ck_assert_int_eq(symlink(fifo, link), 0);
+    alarm(5); /* a blocking open fails the test rather than hanging it */
+    ui_wav out;
+    const char *paths[] = {fifo, link, "/dev/zero", "/dev/null"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        err[0] = '\0';
+        ck_assert_int_eq(ui_wav_probe(paths[i], &out, 1000, err, sizeof err), -1);
+        ck_assert_msg(strstr(err, "not a regular file"), "%s: %s", paths[i], err);
+        ck_assert_int_eq(ui_wav_load(paths[i], &out, 1000, err, sizeof err), -1);
+        ck_assert_msg(strstr(err, "not a regular file"), "%s: %s", paths[i], err);
+    }
+    alarm(0);
+    unlink(link);
+    unlink(fifo);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("wav");
@@ -439,6 +469,7 @@ Suite *xl_test_suite(void)
         {"hostile files refused with their reason", hostile_files_refused},
         {"harmless variants read", harmless_variants_read},
         {"--mic's file names", mic_wav_names},
+        {"a FIFO or a device refused without blocking", not_a_regular_file_refused_without_blocking},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;

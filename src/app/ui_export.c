@@ -50,6 +50,27 @@ static void on_signal(int sig)
     interrupted = sig;
 }
 
+/* Ctrl+C and a kill set `interrupted` (the export stops and cleans up); a dead ffmpeg is
+ * a write error, not a SIGPIPE. The old actions go to old[3] (SIGINT, SIGTERM, SIGPIPE). */
+static void catch_signals(struct sigaction old[3])
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old[0]);
+    sigaction(SIGTERM, &sa, &old[1]);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, &old[2]);
+}
+
+static void restore_signals(const struct sigaction old[3])
+{
+    sigaction(SIGINT, &old[0], NULL);
+    sigaction(SIGTERM, &old[1], NULL);
+    sigaction(SIGPIPE, &old[2], NULL);
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);
@@ -467,6 +488,68 @@ static int have_ffmpeg(void)
     return 0;
 }
 
+/* What OUT's name, the size and the files already there allow (one of them refused:
+ * said, 1); old temporaries of dead exports removed. Done first, before a lesson's voice
+ * is said (minutes of work for a refusal that needs none), and again by ui_export_frames. */
+static int output_checked(const ui_export_options *opt, out_kind *kind_out, paths *ps)
+{
+    const char *out = opt->out;
+    out_kind kind = ends_with(out, ".mp4") ? OUT_MP4 : ends_with(out, ".webm") ? OUT_WEBM : OUT_FRAMES;
+    const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
+    if (kind == OUT_FRAMES && !ends_with(out, "/") && strchr(base, '.') && !(base[0] == '.' && !strchr(base + 1, '.'))) {
+        fprintf(stderr, "xentlab: --record: '%s': expected a name ending in .mp4 or .webm, or a folder name "
+                        "(PNG frames) without an extension\n", out);
+        return 1;
+    }
+    if (kind != OUT_FRAMES && (opt->width % 2 || opt->height % 2)) {
+        fprintf(stderr, "xentlab: --size: '%dx%d': a video needs an even width and height (yuv420p)\n", opt->width,
+                opt->height);
+        return 1;
+    }
+    if (make_paths(out, kind, ps) != 0) return 1;
+    remove_stale(out, kind);
+    const char *finals[4] = {ps->out, ps->srt, ps->vtt, ps->cvtt};
+    for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 4); i++)
+        if (exists(finals[i]) && !opt->force) {
+            fprintf(stderr, "xentlab: --record: '%s' exists; give --force to replace it\n", finals[i]);
+            return 1;
+        }
+    if (kind != OUT_FRAMES && !have_ffmpeg()) {
+        fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it encodes the %s video); install it with\n"
+                        "  sudo apt-get install ffmpeg\n"
+                        "or record PNG frames into a folder instead: --record FOLDER\n",
+                kind == OUT_MP4 ? "H.264" : "VP9");
+        return 1;
+    }
+    *kind_out = kind;
+    return 0;
+}
+
+int ui_export_check_output(const ui_export_options *opt)
+{
+    out_kind kind;
+    paths ps;
+    return output_checked(opt, &kind, &ps);
+}
+
+static struct sigaction lesson_signals[3]; /* what ui_export_signals_restore puts back */
+
+void ui_export_signals_catch(void)
+{
+    interrupted = 0;
+    catch_signals(lesson_signals);
+}
+
+void ui_export_signals_restore(void)
+{
+    restore_signals(lesson_signals);
+}
+
+volatile sig_atomic_t *ui_export_interrupted(void)
+{
+    return &interrupted;
+}
+
 /* The transitions of a video (ui_export_cards.h): the picture a cross-fade leaves, and
  * the frame blended from it. */
 typedef struct motion {
@@ -546,43 +629,24 @@ static const uint8_t *card_pixels(motion *mo, const SDL_Surface *target, int end
 
 int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc, const ui_export_source *src)
 {
-    const char *out = opt->out;
-    out_kind kind = ends_with(out, ".mp4") ? OUT_MP4 : ends_with(out, ".webm") ? OUT_WEBM : OUT_FRAMES;
-    const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
-    if (kind == OUT_FRAMES && !ends_with(out, "/") && strchr(base, '.') && !(base[0] == '.' && !strchr(base + 1, '.'))) {
-        fprintf(stderr, "xentlab: --record: '%s': expected a name ending in .mp4 or .webm, or a folder name "
-                        "(PNG frames) without an extension\n", out);
-        return 1;
-    }
-    if (kind != OUT_FRAMES && (opt->width % 2 || opt->height % 2)) {
-        fprintf(stderr, "xentlab: --size: '%dx%d': a video needs an even width and height (yuv420p)\n", opt->width,
-                opt->height);
-        return 1;
-    }
+    out_kind kind;
     paths ps;
-    if (make_paths(out, kind, &ps) != 0) return 1;
-    remove_stale(out, kind);
-    const char *finals[4] = {ps.out, ps.srt, ps.vtt, ps.cvtt};
-    for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 4); i++)
-        if (exists(finals[i]) && !opt->force) {
-            fprintf(stderr, "xentlab: --record: '%s' exists; give --force to replace it\n", finals[i]);
-            return 1;
-        }
-    if (kind != OUT_FRAMES && !have_ffmpeg()) {
-        fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it encodes the %s video); install it with\n"
-                        "  sudo apt-get install ffmpeg\n"
-                        "or record PNG frames into a folder instead: --record FOLDER\n",
-                kind == OUT_MP4 ? "H.264" : "VP9");
-        return 1;
-    }
+    if (output_checked(opt, &kind, &ps) != 0) return 1;
+
+    /* Signals from here on (the sound track's measure takes a while too): they stop the
+     * export at the next step, which cleans up. A signal that came before (while a
+     * lesson's voice was said) is kept: the export stops at once. */
+    struct sigaction old_signals[3];
+    catch_signals(old_signals);
 
     /* The sound track is read and measured before any frame is drawn: a missing or
      * soundless file is said now, not after minutes of drawing. */
     ui_export_audio *audio = NULL;
-    if (opt->audio) {
+    if (opt->audio && !interrupted) {
         if (kind == OUT_FRAMES && !have_ffmpeg()) {
             fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it fits the sound track to the frames); "
                             "install it with\n  sudo apt-get install ffmpeg\n");
+            restore_signals(old_signals);
             return 1;
         }
         /* Timed on the recording's frames, as the chapters: after the title card's lead,
@@ -594,6 +658,14 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                                               "--record: the sound track", ps.log) != 0) {
             if (!audio) fprintf(stderr, "xentlab: --record: out of memory\n");
             free(audio);
+            unlink(ps.log);
+            const int sig = interrupted;
+            restore_signals(old_signals);
+            if (sig) {
+                fprintf(stderr, "xentlab: --record: interrupted while the sound track was measured; nothing was "
+                                "written to %s\n", ps.out);
+                return 130;
+            }
             return 1;
         }
     }
@@ -609,17 +681,6 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         status = 1;
         goto done;
     }
-    /* Signals: Ctrl+C and a kill stop at the next frame; a dead ffmpeg is a write error. */
-    struct sigaction sa, old_int, old_term, old_pipe;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-    sa.sa_handler = SIG_IGN;
-    sigaction(SIGPIPE, &sa, &old_pipe);
-    interrupted = 0;
-
     if (kind == OUT_FRAMES) {
         if (mkdir(ps.tmp_out, 0755) != 0) {
             fprintf(stderr, "xentlab: --record: cannot create %s: %s\n", ps.tmp_out, strerror(errno));
@@ -803,10 +864,8 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             fprintf(stderr, "xentlab: its sound track: %s, silent%s\n", track,
                     kind == OUT_FRAMES ? " (narration.wav)" : "");
     }
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    sigaction(SIGPIPE, &old_pipe, NULL);
 done:
+    restore_signals(old_signals);
     free(audio);
     ui_scene_destroy(scene);
     if (r) SDL_DestroyRenderer(r);

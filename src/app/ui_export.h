@@ -33,6 +33,8 @@
 #ifndef UI_EXPORT_H
 #define UI_EXPORT_H
 
+#include <signal.h>
+
 #include "ui_export_cards.h"
 #include "ui_scene.h"
 #include "xl_caption_track.h"
@@ -117,6 +119,17 @@ typedef struct ui_export_source {
     const ui_view *view;
     const xl_session *(*drawn)(void *self);
 } ui_export_source;
+
+/* What a maker of a schedule (ui_export_lesson.c) does before its own long work (a
+ * lesson's voice): OUT's name, the size and the files already there checked (a refusal
+ * said; 1), stale temporaries removed; 0 when the export may go on. */
+int ui_export_check_output(const ui_export_options *opt);
+/* SIGINT and SIGTERM caught from now (ui_export_interrupted says which came; SIGPIPE
+ * ignored), until restored (one export at a time in a process); ui_export_frames keeps a
+ * signal that came before it. */
+void ui_export_signals_catch(void);
+void ui_export_signals_restore(void);
+volatile sig_atomic_t *ui_export_interrupted(void);
 
 /* Record sc->frames frames of src as ui_export_lesson does. */
 int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc, const ui_export_source *src);

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE /* memrchr */
 #include "ui_export.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,11 +172,19 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
 {
     const int fps = opt->fps > 0 ? opt->fps : 30;
     char err[320] = "";
+    /* The voice is said before any frame is drawn (minutes for a long lesson): a signal
+     * then stops it after the cue being said, and the export ends as one stopped during
+     * its frames (130, nothing left beside OUT). */
+    if (ui_export_check_output(opt) != 0) return 1;
+    ui_export_signals_catch();
+    volatile sig_atomic_t *interrupted = ui_export_interrupted();
     ui_export_voice *voice = NULL;
     if (opt->voice && !(voice = ui_export_voice_create(xl_player_lesson(p), fps, err, sizeof err))) {
         fprintf(stderr, "xentlab: --voice: %s\n", err);
+        ui_export_signals_restore();
         return 1;
     }
+    if (voice) ui_export_voice_stop_when(voice, interrupted);
     schedule *sc = calloc(1, sizeof *sc);
     xl_caption_track captions;
     xl_caption_track_init(&captions);
@@ -185,15 +194,21 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
         free(sc);
         xl_caption_track_deinit(&captions);
         ui_export_voice_free(voice);
+        ui_export_signals_restore();
         return 1;
     }
-    if (voice && ui_export_voice_error(voice)) {
-        fprintf(stderr, "xentlab: --voice: %s\n", ui_export_voice_error(voice));
+    if (*interrupted || (voice && ui_export_voice_error(voice))) {
+        if (*interrupted)
+            fprintf(stderr, "xentlab: --record: interrupted while the voice was said; nothing was written to %s\n",
+                    opt->out);
+        else fprintf(stderr, "xentlab: --voice: %s\n", ui_export_voice_error(voice));
         free(sc->segments);
         free(sc);
         xl_caption_track_deinit(&captions);
         ui_export_voice_free(voice);
-        return 1;
+        const int status = *interrupted ? 130 : 1;
+        ui_export_signals_restore();
+        return status;
     }
     add_cards(sc, opt, xl_player_lesson(p));
     ui_export_options eo = *opt;
@@ -207,6 +222,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
             free(sc);
             xl_caption_track_deinit(&captions);
             ui_export_voice_free(voice);
+            ui_export_signals_restore();
             return 1;
         }
         eo.audio = track;
@@ -234,6 +250,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     free(sc->segments);
     free(sc);
     ui_export_voice_free(voice);
+    ui_export_signals_restore();
     return status;
 }
 

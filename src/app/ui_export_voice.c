@@ -34,6 +34,7 @@ struct ui_export_voice {
     int cursor;              /* the next answer to give again (the drawing pass) */
     char error[320];
     double work;             /* seconds spent saying */
+    const volatile sig_atomic_t *stop; /* nonzero: say nothing more (a signal came) */
 };
 
 static double now_seconds(void)
@@ -68,6 +69,11 @@ void ui_export_voice_free(ui_export_voice *ev)
     free(ev->cue_samples);
     free(ev->pcm);
     free(ev);
+}
+
+void ui_export_voice_stop_when(ui_export_voice *ev, const volatile sig_atomic_t *stop)
+{
+    ev->stop = stop;
 }
 
 void ui_export_voice_rewind(ui_export_voice *ev)
@@ -149,7 +155,11 @@ static said *say_segment(ui_export_voice *ev, const xl_rec_segment *sg)
     xl_speech_rule rules[XL_SPEECH_MAX_RULES];
     const int nrules = xl_speech_page_rules(ev->l, sg->page, rules, XL_SPEECH_MAX_RULES);
     const double t0 = now_seconds();
-    for (int i = 0; i < ncues; i++) {
+    int done = 0;
+    for (int i = 0; i < ncues; i++, done++) {
+        /* After a failure or a signal the export stops: nothing more is worth saying. */
+        if (ev->stop && *ev->stop) fail(ev, "interrupted");
+        if (ev->error[0]) break;
         char line[XL_CAPTION_CUE_BYTES], words[4 * XL_CAPTION_CUE_BYTES + 64];
         snprintf(line, sizeof line, "%s", cues[i].text);
         for (char *c = line; *c; c++)
@@ -184,7 +194,7 @@ static said *say_segment(ui_export_voice *ev, const xl_rec_segment *sg)
     }
     ev->work += now_seconds() - t0;
     free(cues);
-    s->ncues = ncues;
+    s->ncues = done; /* the cues said (all of them, unless the export stops) */
     /* As long as the voice, then a breath; never less than a reader needs for the captions. */
     double secs = (double)s->npcm / UI_VOICE_RATE + UI_EXPORT_VOICE_BREATH_SECONDS;
     const double least = xl_caption_min_seconds(text);

@@ -19,6 +19,7 @@
 #ifndef UI_EXPORT_VOICE_H
 #define UI_EXPORT_VOICE_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "xl_caption_track.h"
@@ -40,6 +41,11 @@ void ui_export_voice_free(ui_export_voice *ev);
 xl_rec_timing ui_export_voice_timing(ui_export_voice *ev);
 xl_caption_voice ui_export_voice_captions(ui_export_voice *ev);
 void ui_export_voice_rewind(ui_export_voice *ev);
+
+/* While *stop (a signal handler's flag, borrowed) is nonzero, nothing more is said: the
+ * cue being said is the last, and the error is "interrupted" (a long lesson takes
+ * minutes to say; a Ctrl+C waits for one cue, not for all of them). */
+void ui_export_voice_stop_when(ui_export_voice *ev, const volatile sig_atomic_t *stop);
 
 /* A failure while saying (the synthesizer failed, a lesson's speech past
  * UI_EXPORT_VOICE_MAX_SECONDS, out of memory): the reason, or NULL when none. A failed

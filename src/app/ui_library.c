@@ -11,14 +11,33 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #ifndef XL_SOURCE_LESSONS
 #define XL_SOURCE_LESSONS "lessons"
 #endif
 
+FILE *ui_library_fopen(const char *path)
+{
+    /* Without O_NONBLOCK, opening a FIFO waits for a writer: forever for a FIFO handed
+     * as a lesson or a replay (a tar archive can hold one). Opened without waiting and
+     * then read as usual: a FIFO with no writer reads as empty, a pipe still works. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    int fl = fcntl(fd, F_GETFL);
+    FILE *f = fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 ? NULL : fdopen(fd, "rb");
+    if (!f) {
+        int why = errno;
+        close(fd);
+        errno = why;
+    }
+    return f;
+}
+
 char *ui_library_read(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = ui_library_fopen(path);
     if (!f) return NULL;
     char *buf = malloc(XL_LESSON_MAX_BYTES + 1);
     if (!buf) {

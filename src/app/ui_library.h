@@ -6,6 +6,7 @@
 #define UI_LIBRARY_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "xl_lesson.h"
 
@@ -40,6 +41,10 @@ int ui_library_resolve(const ui_library *lib, const char *arg, char *path, size_
  * is the parser's error, and nothing is read without bound). Returns a new buffer (free
  * it) with *len bytes, or NULL with errno set. */
 char *ui_library_read(const char *path, size_t *len);
+
+/* fopen(path, "rb") that never waits: a FIFO without a writer opens at once (and reads
+ * as empty) instead of blocking forever. NULL with errno on failure. */
+FILE *ui_library_fopen(const char *path);
 
 /* Read and parse path into l (the caller's, it is large). Returns 0 when valid; the
  * number of errors (in l->errors); or -1 when the file cannot be read, with the reason

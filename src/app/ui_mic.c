@@ -204,13 +204,7 @@ ui_mic_player *ui_mic_player_open(const char *wav, char *err, size_t errlen)
         return NULL;
     }
     /* Bounded like a replay: 3 hours at the highest rate read. */
-    if (ui_wav_probe(wav, &p->info, (size_t)3 * 3600 * UI_WAV_MAX_RATE, err, errlen) != 0) {
-        free(p);
-        return NULL;
-    }
-    if (!(p->f = fopen(wav, "rb")) || fseeko(p->f, (off_t)p->info.data_offset, SEEK_SET) != 0) {
-        snprintf(err, errlen, "%s: cannot be read", wav);
-        if (p->f) fclose(p->f);
+    if (!(p->f = ui_wav_open(wav, &p->info, (size_t)3 * 3600 * UI_WAV_MAX_RATE, err, errlen))) {
         free(p);
         return NULL;
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ui_cli.h"
+#include "ui_library.h"
 #include "ui_input.h"
 
 #ifndef XL_VERSION
@@ -98,7 +99,7 @@ int ui_replay_load(const char *path, ui_replay *r, char *err, size_t errlen)
     memset(r, 0, sizeof *r);
     r->argv[0] = "xentlab";
     r->argc = 1;
-    FILE *f = fopen(path, "r");
+    FILE *f = ui_library_fopen(path); /* a FIFO never blocks */
     if (!f) return fail_at(err, errlen, path, 0, "cannot read it: %s", strerror(errno));
     char buf[UI_REPLAY_TEXT + 64];
     int line = 0, have_header = 0, have_size = 0, rc = 0;

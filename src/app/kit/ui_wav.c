@@ -6,9 +6,12 @@
 #include "ui_wav.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 static void put_u16(unsigned char *p, unsigned v)
 {
@@ -334,9 +337,24 @@ static int parse(FILE *f, const char *path, ui_wav *out, size_t max_frames, char
 static int open_and_parse(const char *path, ui_wav *out, size_t max_frames, FILE **fp, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "rb");
+    /* A hostile name may be a FIFO (or a symlink to one): a plain fopen would wait for
+     * a writer forever. Opened without blocking, read only if a regular file. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "%s: not a regular file", path);
+        close(fd);
+        return -1;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    FILE *f = fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 ? NULL : fdopen(fd, "rb");
     if (!f) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        close(fd);
         return -1;
     }
     if (parse(f, path, out, max_frames, err, errlen) != 0) {
@@ -354,6 +372,13 @@ int ui_wav_probe(const char *path, ui_wav *out, size_t max_frames, char *err, si
     if (open_and_parse(path, out, max_frames, &f, err, errlen) != 0) return -1;
     fclose(f);
     return 0;
+}
+
+FILE *ui_wav_open(const char *path, ui_wav *out, size_t max_frames, char *err, size_t errlen)
+{
+    FILE *f = NULL;
+    if (open_and_parse(path, out, max_frames, &f, err, errlen) != 0) return NULL;
+    return f;
 }
 
 int ui_wav_load(const char *path, ui_wav *out, size_t max_frames, char *err, size_t errlen)

@@ -74,6 +74,10 @@ int ui_wav_load(const char *path, ui_wav *out, size_t max_frames, char *err, siz
 /* The header only: rate, channels and frames of path, with samples NULL; the same checks
  * as ui_wav_load (the data chunk must lie inside the file), nothing else read. */
 int ui_wav_probe(const char *path, ui_wav *out, size_t max_frames, char *err, size_t errlen);
+/* ui_wav_probe that keeps the file open, at its first sample (out->data_offset), for
+ * reading as a stream: the file checked is the file read. NULL with err on failure.
+ * Only a regular file is opened (a FIFO, a device or a directory is refused at once). */
+FILE *ui_wav_open(const char *path, ui_wav *out, size_t max_frames, char *err, size_t errlen);
 void ui_wav_free(ui_wav *w);
 
 #endif
