@@ -232,7 +232,8 @@ static int app_open(app *a, const ui_options *opt)
     a->view = (ui_view){.theme = scene_opt->theme, .pointer_in = opt->pointer, .pointer_x = opt->pointer_x,
                         .pointer_y = opt->pointer_y, .zoom = scene_opt->zoom,
                         .reduced_motion = opt->reduced_motion, .px_per_point = opt->pixel_ratio,
-                        .controls = opt->no_controls ? UI_CONTROLS_OFF : UI_CONTROLS_AUTO};
+                        .controls = opt->no_controls ? UI_CONTROLS_OFF : UI_CONTROLS_AUTO,
+                        .sound = opt->sound && !opt->record};
     if (opt->record_input) {
         char err[1200];
         if (ui_replay_writer_open(&a->writer, opt->record_input, opt->argc, opt->argv, opt->width, opt->height, err,

@@ -31,7 +31,7 @@ enum { MIN_W = UI_MIN_W, MIN_H = UI_MIN_H, MAX_W = UI_FRAME_MAX_W, MAX_H = UI_FR
 enum {
     OPT_VERSION = 256, OPT_HEADLESS, OPT_TRACE, OPT_NAMES, OPT_SEED, OPT_THEME, OPT_DO, OPT_SCENARIO,
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
-    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE, OPT_MIC, OPT_NARRATION, OPT_NARRATION_OFFSET, OPT_VOICE,
+    OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE, OPT_MIC, OPT_NARRATION, OPT_NARRATION_OFFSET, OPT_VOICE, OPT_SOUND,
     OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO, OPT_CLASS, OPT_CLASS_PORT, OPT_CLASS_BIND, OPT_CLASS_LOG,
     OPT_CARDS
 };
@@ -525,6 +525,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         break;
     case OPT_MIC: o->mic = 1; break;
     case OPT_VOICE: o->voice = 1; break;
+    case OPT_SOUND: o->sound = 1; break;
     case OPT_NARRATION:
         if (!*arg) {
             fail(err_stream, "--narration", "expected a sound file (WAV, FLAC, ...), e.g. --narration voice.wav", arg);
@@ -793,6 +794,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"narration", required_argument, NULL, OPT_NARRATION},
         {"narration-offset", required_argument, NULL, OPT_NARRATION_OFFSET},
         {"voice", no_argument, NULL, OPT_VOICE},
+        {"sound", no_argument, NULL, OPT_SOUND},
         {"play", no_argument, NULL, OPT_PLAY},
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},

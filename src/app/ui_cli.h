@@ -45,6 +45,7 @@ typedef struct ui_options {
     const char *narration;    /* --narration FILE: a sound track over --record's video (borrows argv) */
     long long narration_offset_ms; /* --narration-offset SECONDS: where FILE starts in the video */
     int narration_offset_given;
+    int sound;                /* --sound: the sound that follows the loss (ui_sound.h); with --record, its track */
     int voice;                /* --voice: a lesson's video spoken by the synthesized voice (ui_export_voice.h) */
     const char *state;        /* --state TEXT of a session, or NULL (borrows argv); a
                                * lesson's link sets lesson and page instead */

@@ -118,6 +118,12 @@ static void apply_view(ui_view *view, const ui_action *act)
         snprintf(view->note, sizeof view->note, "%s", view->controls == UI_CONTROLS_ON ? "control strip on  (F3 hides it)"
                                                                                        : "control strip off  (F3 shows it)");
         break;
+    case UI_VIEW_SOUND:
+        view->sound = !view->sound;
+        snprintf(view->note, sizeof view->note, "%s",
+                 view->sound ? "sound on: the tone's pitch follows the gap, a tick a step  (F10 turns it off)"
+                             : "sound off  (F10 turns it on)");
+        break;
     default: break;
     }
     if (zoom < UI_ZOOM_MIN) zoom = UI_ZOOM_MIN;

@@ -22,7 +22,7 @@ static const char *const view_names[UI_VIEW_COUNT] = {
     [UI_VIEW_FOCUS] = "focus", [UI_VIEW_FOCUS_TOGGLE] = "focus-toggle", [UI_VIEW_FOCUS_NEXT] = "focus-next",
     [UI_VIEW_CONTROLS] = "controls",
     [UI_VIEW_RENYI] = "renyi", [UI_VIEW_RENYI_TOGGLE] = "renyi-toggle", [UI_VIEW_RENYI_ORDER] = "renyi-order",
-    [UI_VIEW_RENYI_NEXT] = "renyi-next",
+    [UI_VIEW_RENYI_NEXT] = "renyi-next", [UI_VIEW_SOUND] = "sound",
 };
 
 /* "renyi on|off" and "renyi-order A": the rest of the text after the word. */
@@ -169,6 +169,7 @@ static const key_row key_table[] = {
     VIEW(SDLK_F4, 0, 0, UI_VIEW_COPY_STATE, "F4"),
     VIEW(SDLK_F6, M_SHIFT, M_SHIFT, UI_VIEW_RENYI_NEXT, "Shift+F6"),
     VIEW(SDLK_F6, 0, 0, UI_VIEW_RENYI_TOGGLE, "F6"),
+    VIEW(SDLK_F10, 0, 0, UI_VIEW_SOUND, "F10"),
     /* The zoom for the back of the room; Ctrl leaves the rate alone. */
     VIEW(SDLK_PLUS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_IN, "Ctrl+Plus"),
     VIEW(SDLK_EQUALS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_IN, NULL),
@@ -428,6 +429,7 @@ void ui_input_list_commands(FILE *out)
         [UI_VIEW_RENYI_TOGGLE] = "the Rényi panel on / off",
         [UI_VIEW_RENYI_ORDER] = "the Rényi panel's order α: a number from 0 to 1e6, or inf (the panel on)",
         [UI_VIEW_RENYI_NEXT] = "the Rényi panel's next order: 0, 0.5, 1, 2, ∞ (the panel on)",
+        [UI_VIEW_SOUND] = "the sound on / off: a tone whose pitch follows the gap, a tick a step, chimes",
     };
     fprintf(out, "# the window's own (--do and replays; not lessons)\n");
     for (int v = 1; v < UI_VIEW_COUNT; v++) {

@@ -222,37 +222,65 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
     ui_tooltip_draw(ctx, px, py, hit.target, (SDL_Rect){0, 0, w, h}, lines, n);
 }
 
-/* --mic: a red disc and "mic" at the right end of the status bar while the microphone
- * records (a window only: a video's view never has it). Returns the bar left for the
- * status; the mark is drawn after it, over the bar's fill. */
+/* The marks at the right end of the status bar (a window only: a video's view never has
+ * them): --mic's red disc and "mic" while the microphone records, at the very end, and
+ * "♪ sound" while the sound that follows the loss is on (F10), left of it. */
+#define SOUND_MARK "♪ sound"
+
+static int mic_mark_w(const ui_ctx *ctx, const ui_view *view)
+{
+    if (!view->mic) return 0;
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_STATUS);
+    const int r = lh / 3 > 3 ? lh / 3 : 3;
+    return ctx->pad + 2 * r + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_STATUS, "mic") + ctx->pad;
+}
+
+static int sound_mark_w(const ui_ctx *ctx, const ui_view *view)
+{
+    if (!view->sound) return 0;
+    return ctx->pad + ui_text_width(ctx->text, UI_FONT_STATUS, SOUND_MARK) + ctx->pad;
+}
+
+/* The bar left for the status; the marks are drawn after it, over the bar's fill. */
 static SDL_Rect mic_mark(const ui_ctx *ctx, SDL_Rect status, const ui_view *view)
 {
-    if (!view->mic || view->recording || status.h <= 0) return status;
-    const int lh = ui_text_line_height(ctx->text, UI_FONT_STATUS);
-    const int tw = ui_text_width(ctx->text, UI_FONT_STATUS, "mic");
-    const int r = lh / 3 > 3 ? lh / 3 : 3;
-    const int w = ctx->pad + 2 * r + ctx->pad / 2 + tw + ctx->pad;
+    if (view->recording || status.h <= 0) return status;
+    const int w = mic_mark_w(ctx, view) + sound_mark_w(ctx, view);
     SDL_Rect rest = status;
     rest.w = status.w > w ? status.w - w : 0;
     return rest;
 }
 
-static void mic_mark_draw(const ui_ctx *ctx, SDL_Rect status, const ui_view *view)
+/* The status bar's own fill and rule (ui_status_draw's), under a mark. */
+static void mark_ground(const ui_ctx *ctx, SDL_Rect box)
 {
-    if (!view->mic || view->recording || status.h <= 0) return;
-    const int lh = ui_text_line_height(ctx->text, UI_FONT_STATUS);
-    const int tw = ui_text_width(ctx->text, UI_FONT_STATUS, "mic");
-    const int r = lh / 3 > 3 ? lh / 3 : 3;
-    const int x = status.x + status.w - ctx->pad - tw - ctx->pad / 2 - 2 * r;
-    const SDL_Color red = {0xD0, 0x10, 0x10, 0xFF};
     const ui_theme *th = ctx->theme;
-    SDL_Rect box = {x - ctx->pad, status.y, status.x + status.w - (x - ctx->pad), status.h};
-    /* The status bar's own fill and rule (ui_status_draw's), under the mark. */
     ui_draw_fill(ctx->r, box, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
     ui_draw_line(ctx->r, box.x, box.y + box.h - 0.5f, box.x + box.w, box.y + box.h - 0.5f, 1.0f, th->border);
-    ui_draw_disc(ctx->r, (float)(x + r), (float)status.y + status.h / 2.0f, (float)r, red);
-    ui_text_draw(ctx->text, UI_FONT_STATUS, x + 2 * r + ctx->pad / 2, status.y + (status.h - lh) / 2, UI_ALIGN_LEFT,
-                 red, "mic");
+}
+
+static void mic_mark_draw(const ui_ctx *ctx, SDL_Rect status, const ui_view *view)
+{
+    if (view->recording || status.h <= 0) return;
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_STATUS);
+    const int right = status.x + status.w;
+    const int mw = mic_mark_w(ctx, view), sw = sound_mark_w(ctx, view);
+    if (mw > 0) {
+        const int tw = ui_text_width(ctx->text, UI_FONT_STATUS, "mic");
+        const int r = lh / 3 > 3 ? lh / 3 : 3;
+        const int x = right - ctx->pad - tw - ctx->pad / 2 - 2 * r;
+        const SDL_Color red = {0xD0, 0x10, 0x10, 0xFF};
+        mark_ground(ctx, (SDL_Rect){x - ctx->pad, status.y, right - (x - ctx->pad), status.h});
+        ui_draw_disc(ctx->r, (float)(x + r), (float)status.y + status.h / 2.0f, (float)r, red);
+        ui_text_draw(ctx->text, UI_FONT_STATUS, x + 2 * r + ctx->pad / 2, status.y + (status.h - lh) / 2, UI_ALIGN_LEFT,
+                     red, "mic");
+    }
+    if (sw > 0) {
+        const int x = right - mw - sw;
+        mark_ground(ctx, (SDL_Rect){x, status.y, sw, status.h});
+        ui_text_draw(ctx->text, UI_FONT_STATUS, x + ctx->pad, status.y + (status.h - lh) / 2, UI_ALIGN_LEFT,
+                     ctx->theme->text, SOUND_MARK);
+    }
 }
 
 /* The view's note, centred just above the hint bar on the panel colour. */

@@ -40,6 +40,8 @@ typedef struct ui_view {
     int lesson_watched;        /* its file reloads when saved (ui_reload.h): a broken one says so */
     int recording;             /* drawn for a video: no keys or hints to press in the column */
     int mic;                   /* --mic records: a red "● mic" at the status bar's right (never in a video) */
+    int sound;                 /* the sound that follows the loss is on (F10, --sound; ui_sound.h): a "♪ sound"
+                                * mark at the status bar's right (never in a video) */
     /* Focus (ui_focus.h): the panel that takes the scene (a ui_panel_id; UI_PANEL_NONE,
      * 0, the dashboard), the one before the last change, and how far that change has
      * gone (0..1; drawn eased; 1 done). Set through ui_focus_set. */

@@ -3,6 +3,7 @@
 
 #include "ui_focus.h"
 #include "ui_mic.h"
+#include "ui_sound.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -144,6 +145,7 @@ typedef struct window_loop {
     int mic_said;        /* its `mic` line is written */
     char mic_wav[1100];  /* its file */
     ui_mic_player *voice; /* --replay: the voice its mic line names, played in sync, or NULL */
+    ui_sound *sound;     /* the sound that follows the loss (F10, --sound), or NULL (out of memory) */
 } window_loop;
 
 /* On the class server's thread: phones did something; wake the loop (once until it looks). */
@@ -299,7 +301,8 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
 {
     const ui_view_command v = act->view;
     if (v == UI_VIEW_QUIT) L->running = 0;
-    if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET || v == UI_VIEW_CONTROLS)
+    if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET || v == UI_VIEW_CONTROLS ||
+        v == UI_VIEW_SOUND)
         L->note_until = SDL_GetTicks64() + 2500;
     if (v == UI_VIEW_COPY_STATE) L->note_until = SDL_GetTicks64() + 3000; /* the dispatcher wrote it */
     if (v == UI_VIEW_SCREENSHOT) {
@@ -657,6 +660,21 @@ static int mic_close(window_loop *L)
     return rc;
 }
 
+/* The sound fed from this turn's state (it plays between turns on SDL's audio thread).
+ * No output to play on: said once on stderr and in the note, and the sound goes off. */
+static void sound_turn(window_loop *L)
+{
+    char msg[400] = "";
+    if (ui_sound_turn(L->sound, L->s, L->cr->player, L->view->sound, msg, sizeof msg)) {
+        fprintf(stderr, "%s\n", msg);
+        L->view->sound = 0;
+        say(L, "no sound output on this computer: the sound stays off", 4000);
+    } else if (L->view->sound && ui_sound_failed(L->sound)) {
+        L->view->sound = 0;
+        say(L, "no sound output on this computer: the sound stays off", 4000);
+    }
+}
+
 /* One turn: events, then the steps that are due, then a frame if something changed.
  * On the desktop a turn may sleep in SDL_WaitEvent while nothing is due (no CPU when
  * idle); in the browser it returns at once and the browser calls it again. */
@@ -696,6 +714,7 @@ static int window_turn(void *ctx, int may_wait)
         say(L, "the presenter view is a second window: open it in the desktop program", 4000);
     }
     ui_dispatch_sync_view(L->d);
+    sound_turn(L);
     L->view->lesson_watched = ui_reload_watches(&L->reload, cr);
     ui_dispatch_trace_lesson(L->d);
     turn_focus(L);
@@ -816,6 +835,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
         mic = NULL;
     }
     voice_open(L);
+    L->sound = ui_sound_create();
     L->class_event = SDL_RegisterEvents(1);
     if (opt->class_on) {
         char err[512];
@@ -837,6 +857,8 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
     if (mic_close(L) != 0 && L->status == 0) L->status = 1;
     ui_mic_player_close(L->voice);
     L->voice = NULL;
+    ui_sound_destroy(L->sound);
+    L->sound = NULL;
     ui_class_stop(L->cls, d);
     L->cls = NULL;
     d->geom = NULL; /* the frames' geometry goes with the window */

@@ -1,0 +1,154 @@
+/* ui_sound: the sound that follows the loss, played by SDL (see ui_sound.h). */
+#include "ui_sound.h"
+
+#include <SDL.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_scenario.h"
+#include "xl_sim.h"
+
+enum { SOUND_BUFFER = 512 };
+
+void ui_sound_probe_init(ui_sound_probe *pr)
+{
+    memset(pr, 0, sizeof *pr);
+    pr->measure = NAN;
+    pr->measure_index = -1;
+    pr->page = -1;
+}
+
+/* The readout a measurement changes ("p_measure": the probability of the reading just
+ * taken), or -1. */
+static int measure_readout(const xl_scenario_def *def)
+{
+    for (int i = 0; i < def->readout_count && i < XL_READOUTS_MAX; i++)
+        if (def->readouts[i].name && strcmp(def->readouts[i].name, "p_measure") == 0) return i;
+    return -1;
+}
+
+/* Questions of page k revealed (answered or shown) now. */
+static int revealed_count(const xl_player *p, int page)
+{
+    const xl_lesson *l = xl_player_lesson(p);
+    if (!l || page < 0 || page >= l->npages) return 0;
+    int n = 0;
+    for (int q = 0; q < l->pages[page].nquestions; q++) n += xl_player_question_revealed(p, q) != 0;
+    return n;
+}
+
+void ui_sound_probe_take(ui_sound_probe *pr, const xl_session *s, const xl_player *p, int on, xl_sonify_input *out)
+{
+    const xl_scenario_def *def = xl_session_scenario(s);
+    double values[XL_READOUTS_MAX];
+    for (int i = 0; i < XL_READOUTS_MAX; i++) values[i] = NAN;
+    xl_session_readouts(s, values);
+    *out = (xl_sonify_input){.on = on, .gap = def->readout_count > 2 ? values[2] : NAN,
+                             .steps = xl_sim_steps(xl_session_sim(s)), .measured = 0};
+    /* A measurement: the reading's probability changed in the same scenario (a first
+     * reading from none, a new one, the detector re-reading it). */
+    const int mi = (const void *)def == pr->scenario ? pr->measure_index : measure_readout(def);
+    const double m = mi >= 0 ? values[mi] : NAN;
+    if (pr->fed && (const void *)def == pr->scenario && mi >= 0 && !isnan(m) &&
+        (isnan(pr->measure) || memcmp(&m, &pr->measure, sizeof m) != 0))
+        out->measured = 1;
+    /* A revealed answer: more questions of the same page revealed than a frame ago. */
+    const int page = p ? xl_player_page(p) : -1;
+    const int revealed = p ? revealed_count(p, page) : 0;
+    if (pr->fed && page == pr->page && revealed > pr->revealed) out->measured = 1;
+    pr->fed = 1;
+    pr->scenario = def;
+    pr->measure_index = mi;
+    pr->measure = m;
+    pr->page = page;
+    pr->revealed = revealed;
+}
+
+struct ui_sound {
+    xl_sonify syn;      /* rendered by the callback, fed by the window under the lock */
+    ui_sound_probe probe;
+    SDL_AudioDeviceID dev;
+    int audio_inited;
+    int failed;
+};
+
+ui_sound *ui_sound_create(void)
+{
+    ui_sound *snd = calloc(1, sizeof *snd);
+    if (!snd) return NULL;
+    xl_sonify_init(&snd->syn, XL_SONIFY_RATE);
+    ui_sound_probe_init(&snd->probe);
+    return snd;
+}
+
+void ui_sound_destroy(ui_sound *snd)
+{
+    if (!snd) return;
+    if (snd->dev) SDL_CloseAudioDevice(snd->dev);
+    if (snd->audio_inited) SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    free(snd);
+}
+
+/* SDL's audio thread: the next buffer from the synthesizer. */
+static void on_play(void *userdata, Uint8 *stream, int len)
+{
+    ui_sound *snd = userdata;
+    xl_sonify_render_s16(&snd->syn, (int16_t *)(void *)stream, (size_t)len / sizeof(int16_t));
+}
+
+static int open_device(ui_sound *snd, char *msg, size_t n)
+{
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        snprintf(msg, n, "xentlab: sound: no sound system to play on (SDL: %s); going on silent", SDL_GetError());
+        return -1;
+    }
+    snd->audio_inited = 1;
+    SDL_AudioSpec want;
+    SDL_zero(want);
+    want.freq = XL_SONIFY_RATE;
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = SOUND_BUFFER;
+    want.callback = on_play;
+    want.userdata = snd;
+    /* No changes allowed: SDL converts S16 mono 48 kHz to what the device takes. */
+    snd->dev = SDL_OpenAudioDevice(NULL, 0, &want, NULL, 0);
+    if (snd->dev == 0) {
+        snprintf(msg, n, "xentlab: sound: no sound output could be opened (SDL's %s driver: %s); going on silent",
+                 SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "no", SDL_GetError());
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        snd->audio_inited = 0;
+        return -1;
+    }
+    return 0;
+}
+
+int ui_sound_turn(ui_sound *snd, const xl_session *s, const xl_player *p, int on, char *msg, size_t n)
+{
+    if (!snd || snd->failed) return 0;
+    if (on && !snd->dev) {
+        if (open_device(snd, msg, n) != 0) {
+            snd->failed = 1;
+            return 1;
+        }
+        /* The state the sound starts from: fed before the first buffer plays. */
+        xl_sonify_input in;
+        ui_sound_probe_take(&snd->probe, s, p, 1, &in);
+        xl_sonify_feed(&snd->syn, &in);
+        SDL_PauseAudioDevice(snd->dev, 0);
+        return 0;
+    }
+    xl_sonify_input in;
+    ui_sound_probe_take(&snd->probe, s, p, on, &in);
+    if (!snd->dev) return 0;
+    SDL_LockAudioDevice(snd->dev);
+    xl_sonify_feed(&snd->syn, &in);
+    SDL_UnlockAudioDevice(snd->dev);
+    return 0;
+}
+
+int ui_sound_failed(const ui_sound *snd)
+{
+    return snd && snd->failed;
+}
