@@ -264,7 +264,7 @@ static int app_record(const ui_options *opt, app *a, int lesson_status)
                                 .reduced_motion = opt->reduced_motion, .cards = opt->cards,
                                 .library = &a->cr.library, .lesson_path = a->cr.path,
                                 .audio = opt->narration, .audio_offset_ms = opt->narration_offset_ms,
-                                .voice = opt->voice};
+                                .voice = opt->voice, .sound = opt->sound};
         status = ui_export_lesson(a->cr.player, &eo);
     }
     SDL_Quit();

@@ -347,10 +347,10 @@ static void remove_stale(const char *out, out_kind kind)
     const char *base = slash ? slash + 1 : out;
     snprintf(prefix, sizeof prefix, ".%.*s.partial-", (int)(len - (size_t)(base - out)), base);
     static const char *const video[] = {".mp4", ".webm", ".srt", ".chapters.vtt", ".vtt", ".ffmetadata", ".ffmpeg.log",
-                                        ".voice.wav"};
-    static const char *const frames[] = {"", ".ffmetadata", ".ffmpeg.log", ".voice.wav"};
+                                        ".voice.wav", ".sound.wav"};
+    static const char *const frames[] = {"", ".ffmetadata", ".ffmpeg.log", ".voice.wav", ".sound.wav"};
     const char *const *suffixes = kind == OUT_FRAMES ? frames : video;
-    const size_t nsuffixes = kind == OUT_FRAMES ? 4 : 8;
+    const size_t nsuffixes = kind == OUT_FRAMES ? 5 : 9;
     DIR *d = opendir(dir);
     if (!d) return;
     struct dirent *e;
@@ -404,9 +404,10 @@ static int push_args(const char **argv, int *argc, int cap, const char *const *l
 
 /* Start ffmpeg reading raw frames from a pipe, and the sound track and the captions when
  * there are any; returns its pid and the pipe's write end, or -1 (ENOENT: not
- * installed). audio: the sound track's arguments, or NULL. */
+ * installed). audio: the sound track's arguments, or NULL; sound: the sound that follows
+ * the loss, alone or mixed under audio, or NULL. */
 static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, ui_export_audio *audio,
-                          int captions, int *fd_out)
+                          ui_export_audio *sound, int captions, int *fd_out)
 {
     int fds[2];
     if (pipe(fds) != 0) return -1;
@@ -418,8 +419,11 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
     char size[32], rate[16], map[16];
     snprintf(size, sizeof size, "%dx%d", opt->width, opt->height);
     snprintf(rate, sizeof rate, "%d", opt->fps);
-    /* Inputs: 0 the frames, 1 the chapters, 2 the sound track if any, then the captions
-     * if any; then the video's output arguments, the track's, the captions', and the file. */
+    /* Inputs: 0 the frames, 1 the chapters, 2 the sound track if any, then the sound that
+     * follows the loss if any, then the captions if any; then the video's output
+     * arguments, the track's (or the two mixed), the captions', and the file. */
+    ui_export_audio *first = audio ? audio : sound, *second = audio ? sound : NULL;
+    const int tracks = (first != NULL) + (second != NULL);
     const char *const inputs[] = {
         "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
         "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate, "-i", "pipe:0",
@@ -440,12 +444,14 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
     const char *argv[ARGS];
     int argc = 0;
     if (push_args(argv, &argc, ARGS, inputs) != 0 ||
-        (audio && ui_export_audio_input_args(audio, argv, &argc, ARGS) != 0) ||
+        (first && ui_export_audio_input_args(first, argv, &argc, ARGS) != 0) ||
+        (second && ui_export_audio_input_args(second, argv, &argc, ARGS) != 0) ||
         (captions && push_args(argv, &argc, ARGS, captions_in) != 0) ||
         push_args(argv, &argc, ARGS, kind == OUT_MP4 ? video_mp4 : video_webm) != 0 ||
-        (audio && ui_export_audio_output_args(audio, 2, kind == OUT_WEBM, argv, &argc, ARGS) != 0) ||
+        (first && !second && ui_export_audio_output_args(first, 2, kind == OUT_WEBM, argv, &argc, ARGS) != 0) ||
+        (second && ui_export_audio_mix_args(first, second, 2, kind == OUT_WEBM, argv, &argc, ARGS) != 0) ||
         (captions && argc + 16 >= ARGS) ||
-        (captions && (subtitle_args(kind, audio ? 3 : 2, map, sizeof map, argv, &argc), argv[argc] = NULL, 0)) ||
+        (captions && (subtitle_args(kind, 2 + tracks, map, sizeof map, argv, &argc), argv[argc] = NULL, 0)) ||
         push_args(argv, &argc, ARGS, kind == OUT_MP4 ? file_mp4 : file_webm) != 0) {
         close(fds[0]);
         close(fds[1]);
@@ -641,8 +647,8 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
 
     /* The sound track is read and measured before any frame is drawn: a missing or
      * soundless file is said now, not after minutes of drawing. */
-    ui_export_audio *audio = NULL;
-    if (opt->audio && !interrupted) {
+    ui_export_audio *audio = NULL, *sound = NULL;
+    if ((opt->audio || opt->sound_track) && !interrupted) {
         if (kind == OUT_FRAMES && !have_ffmpeg()) {
             fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it fits the sound track to the frames); "
                             "install it with\n  sudo apt-get install ffmpeg\n");
@@ -652,10 +658,10 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         /* Timed on the recording's frames, as the chapters: after the title card's lead,
          * over the whole video (the cards included). */
         const long long lead_ms = xl_recording_ms(sc->lead, opt->fps);
-        audio = malloc(sizeof *audio);
-        if (!audio || ui_export_audio_prepare(audio, opt->audio, opt->audio_offset_ms + lead_ms,
-                                              sc->lead + sc->frames + sc->tail, opt->fps,
-                                              "--record: the sound track", ps.log) != 0) {
+        if (opt->audio && (!(audio = malloc(sizeof *audio)) ||
+                           ui_export_audio_prepare(audio, opt->audio, opt->audio_offset_ms + lead_ms,
+                                                   sc->lead + sc->frames + sc->tail, opt->fps,
+                                                   "--record: the sound track", ps.log) != 0)) {
             if (!audio) fprintf(stderr, "xentlab: --record: out of memory\n");
             free(audio);
             unlink(ps.log);
@@ -668,6 +674,16 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             }
             return 1;
         }
+    }
+    if (opt->sound_track && !interrupted) { /* ours: nothing to measure */
+        if (!(sound = malloc(sizeof *sound))) {
+            fprintf(stderr, "xentlab: --record: out of memory\n");
+            free(audio);
+            restore_signals(old_signals);
+            return 1;
+        }
+        ui_export_audio_prepare_sound(sound, opt->sound_track, xl_recording_ms(sc->lead, opt->fps),
+                                      sc->lead + sc->frames + sc->tail, opt->fps);
     }
 
     SDL_Surface *target = SDL_CreateRGBSurfaceWithFormat(0, opt->width, opt->height, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -685,10 +701,10 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         if (mkdir(ps.tmp_out, 0755) != 0) {
             fprintf(stderr, "xentlab: --record: cannot create %s: %s\n", ps.tmp_out, strerror(errno));
             status = 1;
-        } else if (audio) { /* narration.wav beside the frames, its sample 0 at frame 1 */
+        } else if (audio || sound) { /* narration.wav beside the frames, its sample 0 at frame 1 */
             char wav[PATH_MAX_LEN + 32];
             snprintf(wav, sizeof wav, "%s/narration.wav", ps.tmp_out);
-            if (ui_export_audio_write_wav(audio, wav, ps.log) != 0) status = 1;
+            if (ui_export_audio_write_wav(audio ? audio : sound, audio ? sound : NULL, wav, ps.log) != 0) status = 1;
         }
     } else if (write_ffmetadata(ps.meta, sc, opt->fps) != 0) {
         fprintf(stderr, "xentlab: --record: cannot write beside %s: %s\n", ps.out, strerror(errno));
@@ -700,7 +716,7 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         fprintf(stderr, "xentlab: --record: cannot write the captions: %s\n", strerror(errno));
         status = 1;
     } else if (status == 0 && kind != OUT_FRAMES &&
-               (ff = start_ffmpeg(opt, kind, &ps, audio, has_captions(sc), &fd)) < 0) {
+               (ff = start_ffmpeg(opt, kind, &ps, audio, sound, has_captions(sc), &fd)) < 0) {
         fprintf(stderr, "xentlab: --record: cannot start ffmpeg: %s\n",
                 errno == ENOSYS ? "a web page starts no programs; record videos with the desktop program"
                                 : strerror(errno));
@@ -863,10 +879,14 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         else if (audio)
             fprintf(stderr, "xentlab: its sound track: %s, silent%s\n", track,
                     kind == OUT_FRAMES ? " (narration.wav)" : "");
+        if (sound)
+            fprintf(stderr, "xentlab: the sound that follows the loss (--sound) is %s, at its own level%s\n",
+                    audio ? "mixed under it" : "its sound track", kind == OUT_FRAMES ? " (narration.wav)" : "");
     }
 done:
     restore_signals(old_signals);
     free(audio);
+    free(sound);
     ui_scene_destroy(scene);
     if (r) SDL_DestroyRenderer(r);
     SDL_FreeSurface(target);

@@ -60,6 +60,12 @@ typedef struct ui_export_options {
      * as long as it speaks, the captions follow it, and it is the sound track (audio is
      * then NULL). */
     int voice;
+    /* The sound that follows the loss (--sound; ui_export_sound.h): 1 asks the schedule's
+     * maker for it; sound_track is then the WAV it rendered from the recording's frames
+     * (its sample 0 at the recording's frame 0), laid in at its own level, mixed under
+     * audio when there is one. */
+    int sound;
+    const char *sound_track;
 } ui_export_options;
 
 /* Record p's lesson (from its first page; p and its session are driven). Returns the

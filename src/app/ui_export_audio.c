@@ -136,7 +136,9 @@ static void build_filter(ui_export_audio *a)
      * filters after it then cannot agree on one. */
     const char *layout = a->mono ? "mono" : "stereo";
     size_t n = (size_t)snprintf(f, cap, "aformat=channel_layouts=%s,", layout);
-    if (!a->silent)
+    if (a->raw) {
+        /* The sound's track: at its own level, nothing to normalise. */
+    } else if (!a->silent)
         n += (size_t)snprintf(f + n, cap - n,
                               "loudnorm=I=%.1f:TP=%.1f:LRA=%.1f:measured_I=%.2f:measured_TP=%.2f:measured_LRA=%.2f:"
                               "measured_thresh=%.2f:offset=%.2f:linear=true:print_format=none,",
@@ -151,7 +153,11 @@ static void build_filter(ui_export_audio *a)
     /* A negative offset is the input's seek (-ss): the track read starts there. */
     n += (size_t)snprintf(f + n, cap - n, ",asetpts=PTS-STARTPTS");
     const long long total = llround(a->seconds * UI_AUDIO_RATE);
-    snprintf(f + n, cap - n, ",apad=whole_len=%lld,atrim=end_sample=%lld", total, total);
+    n += (size_t)snprintf(f + n, cap - n, ",apad=whole_len=%lld,atrim=end_sample=%lld", total, total);
+    /* The sound's tone sounds to the last frame: it fades out with the video (0.15 s, as
+     * the window's F10 does) rather than stopping on a click. */
+    if (a->raw && n < cap)
+        snprintf(f + n, cap - n, ",afade=t=out:st=%.6f:d=0.15", a->seconds > 0.15 ? a->seconds - 0.15 : 0.0);
 }
 
 int ui_export_audio_prepare(ui_export_audio *a, const char *path, long long offset_ms, long frames, int fps,
@@ -227,6 +233,31 @@ int ui_export_audio_prepare(ui_export_audio *a, const char *path, long long offs
     return 0;
 }
 
+void ui_export_audio_prepare_sound(ui_export_audio *a, const char *wav, long long offset_ms, long frames, int fps)
+{
+    memset(a, 0, sizeof *a);
+    a->path = wav;
+    a->offset_ms = offset_ms;
+    a->seconds = fps > 0 ? (double)frames / fps : 0.0;
+    a->mono = 1;
+    a->raw = 1;
+    /* All of it is read: it starts at the recording's frame 0 and is as long (plus a fade). */
+    snprintf(a->read_seconds, sizeof a->read_seconds, "%.3f", a->seconds + 1.0);
+    snprintf(a->seek_seconds, sizeof a->seek_seconds, "0");
+    build_filter(a);
+}
+
+/* The -filter_complex that adds s under a (inputs input and input + 1), to a->mix. */
+static void build_mix(ui_export_audio *a, const ui_export_audio *s, int input)
+{
+    const char *layout = a->mono ? "mono" : "stereo";
+    snprintf(a->mix, sizeof a->mix,
+             "[%d:a:0]%s[xl_a];[%d:a:0]%s,aformat=channel_layouts=%s[xl_s];"
+             "[xl_a][xl_s]amix=inputs=2:duration=first:normalize=0,alimiter=limit=0.84:level=0:latency=1,"
+             "aformat=channel_layouts=%s[xl_mix]",
+             input, a->filter, input + 1, s->filter, layout, layout);
+}
+
 static int push(const char **argv, int *argc, int cap, const char *s)
 {
     if (*argc + 1 >= cap) return -1;
@@ -258,14 +289,36 @@ int ui_export_audio_output_args(ui_export_audio *a, int input, int webm, const c
     return 0;
 }
 
-int ui_export_audio_write_wav(ui_export_audio *a, const char *wav, const char *log)
+int ui_export_audio_mix_args(ui_export_audio *a, ui_export_audio *s, int input, int webm, const char **argv, int *argc,
+                             int cap)
 {
-    char url[4200];
+    build_mix(a, s, input);
+    const char *const aac[] = {"-c:a", "aac", "-b:a", "160k", NULL};
+    const char *const opus[] = {"-c:a", "libopus", "-b:a", "128k", NULL};
+    if (push(argv, argc, cap, "-filter_complex") || push(argv, argc, cap, a->mix) || push(argv, argc, cap, "-map") ||
+        push(argv, argc, cap, "[xl_mix]") || push(argv, argc, cap, "-ar") || push(argv, argc, cap, "48000"))
+        return -1;
+    for (const char *const *p = webm ? opus : aac; *p; p++)
+        if (push(argv, argc, cap, *p)) return -1;
+    return 0;
+}
+
+int ui_export_audio_write_wav(ui_export_audio *a, ui_export_audio *s, const char *wav, const char *log)
+{
+    char url[4200], surl[4200] = "";
     file_url(url, sizeof url, a->path);
-    const char *argv[] = {"ffmpeg", "-hide_banner", "-nostats", "-nostdin", "-y", "-ss", a->seek_seconds, "-t",
-                          a->read_seconds, "-i", url, "-map", "0:a:0",
-                          "-af", a->filter, "-c:a", "pcm_s16le", "-ar", "48000", "-f", "wav", wav, NULL};
-    int rc = run_ffmpeg(argv, log);
+    if (s) {
+        file_url(surl, sizeof surl, s->path);
+        build_mix(a, s, 0);
+    }
+    const char *plain[] = {"ffmpeg", "-hide_banner", "-nostats", "-nostdin", "-y", "-ss", a->seek_seconds, "-t",
+                           a->read_seconds, "-i", url, "-map", "0:a:0",
+                           "-af", a->filter, "-c:a", "pcm_s16le", "-ar", "48000", "-f", "wav", wav, NULL};
+    const char *mixed[] = {"ffmpeg", "-hide_banner", "-nostats", "-nostdin", "-y", "-ss", a->seek_seconds, "-t",
+                           a->read_seconds, "-i", url, "-ss", s ? s->seek_seconds : "0", "-t",
+                           s ? s->read_seconds : "0", "-i", surl, "-filter_complex", a->mix, "-map", "[xl_mix]",
+                           "-c:a", "pcm_s16le", "-ar", "48000", "-f", "wav", wav, NULL};
+    int rc = run_ffmpeg(s ? mixed : plain, log);
     if (rc != 0) {
         fprintf(stderr, "xentlab: --record: the sound track could not be written to %s%s\n", wav,
                 rc < 0 ? " (ffmpeg did not start)" : ":");

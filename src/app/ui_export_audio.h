@@ -43,7 +43,9 @@ typedef struct ui_export_audio {
     double in_i, in_tp, in_lra, in_thresh, target_offset;
     int silent;
     int mono;                    /* the track is mono (kept so); else it is made stereo */
+    int raw;                     /* laid in at its own level, no loudness normalisation (the sound's track) */
     char filter[768];            /* the -af chain */
+    char mix[1800];              /* the -filter_complex of a mix (ui_export_audio_mix_args) */
     char input_spec[16];         /* "N:a:0" for -map */
     char url[4200];              /* "file:PATH", ffmpeg's name for it */
     char read_seconds[32];       /* what is read of it: the video's length */
@@ -57,6 +59,12 @@ typedef struct ui_export_audio {
 int ui_export_audio_prepare(ui_export_audio *a, const char *path, long long offset_ms, long frames, int fps,
                             const char *who, const char *log);
 
+/* The sound that follows the loss (ui_export_sound.h: a 16-bit mono WAV at 48 kHz from
+ * the recording's frames) as a track: its sample 0 at offset_ms, at its own level (no
+ * loudness normalisation: the tone stays at -24 dBFS RMS, as the window plays it), cut or
+ * padded to the video's frames / fps seconds. Nothing is measured: it is ours. */
+void ui_export_audio_prepare_sound(ui_export_audio *a, const char *wav, long long offset_ms, long frames, int fps);
+
 /* Append the track's input ("-i", path) to argv at *argc (cap slots, NULL kept after
  * the last), then, after the video's outputs, the output arguments for input number
  * input (its index among ffmpeg's inputs) and the container (webm: Opus, else AAC).
@@ -64,9 +72,16 @@ int ui_export_audio_prepare(ui_export_audio *a, const char *path, long long offs
 int ui_export_audio_input_args(ui_export_audio *a, const char **argv, int *argc, int cap);
 int ui_export_audio_output_args(ui_export_audio *a, int input, int webm, const char **argv, int *argc, int cap);
 
-/* A frames folder's narration.wav: the fitted, normalised track at wav. Returns 0, or -1
- * with the reason said. */
-int ui_export_audio_write_wav(ui_export_audio *a, const char *wav, const char *log);
+/* Both tracks at once, for a video with a voice (or narration) a and the sound s under
+ * it: their inputs are numbers input and input + 1; the mix is s added to a (each as
+ * prepared), held below -1.5 dBFS by a limiter, in a's layout. Return 0, or -1. */
+int ui_export_audio_mix_args(ui_export_audio *a, ui_export_audio *s, int input, int webm, const char **argv, int *argc,
+                             int cap);
+
+/* A frames folder's narration.wav: the fitted, normalised track at wav, with the sound s
+ * mixed under it (NULL: none). a may be the sound's track alone. Returns 0, or -1 with
+ * the reason said. */
+int ui_export_audio_write_wav(ui_export_audio *a, ui_export_audio *s, const char *wav, const char *log);
 
 /* Parse "SECONDS" (e.g. "1.5", "-0.25": to the millisecond, within 3 hours either way)
  * into *ms. Returns 0, or -1. */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ui_export_cards.h"
+#include "ui_export_sound.h"
 #include "ui_export_voice.h"
 #include "ui_focus.h"
 #include "xl_recording.h"
@@ -18,8 +19,10 @@
 
 typedef ui_export_schedule schedule;
 
-/* The dry pass, with the captions into track. Returns 0, or -1 if out of memory. */
-static int plan(xl_player *p, int fps, schedule *sc, xl_caption_track *track, ui_export_voice *voice)
+/* The dry pass, with the captions into track and each frame's sound into es (NULL:
+ * none). Returns 0, or -1 if out of memory. */
+static int plan(xl_player *p, int fps, schedule *sc, xl_caption_track *track, ui_export_voice *voice,
+                ui_export_sound *es)
 {
     xl_recording *r = xl_recording_create(p, fps);
     if (!r) return -1;
@@ -33,6 +36,7 @@ static int plan(xl_player *p, int fps, schedule *sc, xl_caption_track *track, ui
     while (xl_recording_next(r)) {
         const xl_session *s = xl_player_session(p);
         ui_export_note_credit(sc, s);
+        ui_export_sound_frame(es, s, p);
         /* How long each page holds its opening state (no step taken): a page turn's
          * numbers travel only within it. */
         const long steps = xl_sim_steps(xl_session_sim(s));
@@ -185,11 +189,31 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
         return 1;
     }
     if (voice) ui_export_voice_stop_when(voice, interrupted);
+    /* The sound that follows the loss, rendered from the dry pass's frames. */
+    char sound_track[4200] = "";
+    ui_export_sound *es = NULL;
+    if (opt->sound) {
+        ui_export_sound_path(opt->out, sound_track, sizeof sound_track);
+        if (!(es = ui_export_sound_create(sound_track, fps, err, sizeof err))) {
+            fprintf(stderr, "xentlab: --sound: cannot write the sound's track: %s\n", err);
+            unlink(sound_track);
+            ui_export_voice_free(voice);
+            ui_export_signals_restore();
+            return 1;
+        }
+    }
     schedule *sc = calloc(1, sizeof *sc);
     xl_caption_track captions;
     xl_caption_track_init(&captions);
-    if (!sc || plan(p, opt->fps, sc, &captions, voice) != 0 || (voice && !sc->segments)) {
-        fprintf(stderr, "xentlab: --record: out of memory\n");
+    int planned = sc ? plan(p, opt->fps, sc, &captions, voice, es) : -1;
+    if (planned == 0 && es && ui_export_sound_finish(es, err, sizeof err) != 0) {
+        fprintf(stderr, "xentlab: --sound: cannot write the sound's track: %s\n", err);
+        planned = -2;
+    }
+    ui_export_sound_free(es);
+    if (planned != 0 || (voice && !sc->segments)) {
+        if (planned != -2) fprintf(stderr, "xentlab: --record: out of memory\n");
+        if (sound_track[0]) unlink(sound_track);
         if (sc) free(sc->segments);
         free(sc);
         xl_caption_track_deinit(&captions);
@@ -202,6 +226,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
             fprintf(stderr, "xentlab: --record: interrupted while the voice was said; nothing was written to %s\n",
                     opt->out);
         else fprintf(stderr, "xentlab: --voice: %s\n", ui_export_voice_error(voice));
+        if (sound_track[0]) unlink(sound_track);
         free(sc->segments);
         free(sc);
         xl_caption_track_deinit(&captions);
@@ -212,12 +237,14 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     }
     add_cards(sc, opt, xl_player_lesson(p));
     ui_export_options eo = *opt;
+    eo.sound_track = sound_track[0] ? sound_track : NULL;
     char track[4200] = "";
     if (voice) { /* the voice's track, its sample 0 at the recording's frame 0 */
         voice_track_path(opt->out, track, sizeof track);
         if (ui_export_voice_write(voice, sc->segments, sc->nsegments, 0, sc->frames, track, err, sizeof err) != 0) {
             fprintf(stderr, "xentlab: --voice: cannot write the voice's track: %s\n", err);
             unlink(track);
+            if (sound_track[0]) unlink(sound_track);
             free(sc->segments);
             free(sc);
             xl_caption_track_deinit(&captions);
@@ -244,6 +271,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
         fprintf(stderr, "xentlab: the voice said %.1f s of speech, synthesized in %.1f s\n",
                 ui_export_voice_seconds(voice), ui_export_voice_work_seconds(voice));
     if (track[0]) unlink(track);
+    if (sound_track[0]) unlink(sound_track);
     xl_tween_free(ls.tw);
     xl_recording_free(rec);
     xl_caption_track_deinit(&captions);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ui_export.h"
+#include "ui_export_sound.h"
 #include "xl_caption_track.h"
 #include "xl_recording.h"
 
@@ -144,10 +145,11 @@ static void caption_frame(replay_captions *rc, const xl_lesson *lesson, int page
 }
 
 /* The chapters, from a dry pass on d's session and classroom (their own: the captions
- * point into its lessons, so they are kept until the video is made). Returns 0, 1 if a
- * line asks for more than a replay may (said). */
+ * point into its lessons, so they are kept until the video is made), and each frame's
+ * sound into es (NULL: none). Returns 0, 1 if a line asks for more than a replay may
+ * (said). */
 static int schedule(const ui_replay *rp, int fps, const char *file, ui_export_schedule *sc, ui_dispatch *d,
-                    xl_caption_track *captions)
+                    xl_caption_track *captions, ui_export_sound *es)
 {
     memset(sc, 0, sizeof *sc);
     replay_captions rcap = {captions, fps, NULL, -1, 0, 0, 0, 0, 0, 0};
@@ -161,6 +163,7 @@ static int schedule(const ui_replay *rp, int fps, const char *file, ui_export_sc
     for (long f = 0; f < sc->frames; f++) {
         replay_source_next(&rs);
         ui_export_note_credit(sc, d->s);
+        ui_export_sound_frame(es, d->s, cr->player);
         const void *lesson = cr->player ? (const void *)cr->lesson : NULL;
         const int page = cr->player ? xl_player_page(cr->player) : -1;
         caption_frame(&rcap, lesson, page, cr->player, f);
@@ -225,16 +228,35 @@ int ui_export_replay(const ui_options *opt, const ui_replay *rp, const ui_option
     xl_caption_track captions;
     xl_caption_track_init(&captions);
     int status = 1;
+    /* --sound: the sound that follows the loss, rendered from the dry pass's frames. */
+    char sound_track[4200] = "", err[320] = "";
+    ui_export_sound *es = NULL;
+    if (opt->sound) {
+        ui_export_sound_path(opt->record, sound_track, sizeof sound_track);
+        if (!(es = ui_export_sound_create(sound_track, opt->fps, err, sizeof err))) {
+            fprintf(stderr, "xentlab: --sound: cannot write the sound's track: %s\n", err);
+            unlink(sound_track);
+            free(dry);
+            free(sc);
+            return 1;
+        }
+    }
     if (sc && dry && (dry->s = xl_session_create(&ro->desc)) != NULL) {
         ui_classroom_init(&dry->cr, fonts);
         dry->view.theme = ro->theme;
         ui_dispatch_init(&dry->d, dry->s, &dry->cr, &dry->view, NULL, NULL);
-        if (schedule(rp, opt->fps, opt->replay, sc, &dry->d, &captions) == 0) {
+        int planned = schedule(rp, opt->fps, opt->replay, sc, &dry->d, &captions, es);
+        if (planned == 0 && es && ui_export_sound_finish(es, err, sizeof err) != 0) {
+            fprintf(stderr, "xentlab: --sound: cannot write the sound's track: %s\n", err);
+            planned = 1;
+        }
+        if (planned == 0) {
             replay_source rs = {rp, 0, 0, opt->fps, 0, d, opt->replay, 0.0, 0};
             ui_export_source src = {replay_source_next, replay_source_changed, &rs, d->s, d->view, NULL};
             ui_export_options eo = {.out = opt->record, .width = opt->width, .height = opt->height, .fps = opt->fps,
                                     .theme = d->view->theme, .force = opt->force, .fonts = fonts,
-                                    .reduced_motion = opt->reduced_motion};
+                                    .reduced_motion = opt->reduced_motion,
+                                    .sound_track = es ? sound_track : NULL};
             char voice[4200];
             status = replay_audio(opt, rp, voice, sizeof voice, &eo);
             if (status == 0) status = ui_export_frames(&eo, sc, &src);
@@ -244,6 +266,8 @@ int ui_export_replay(const ui_options *opt, const ui_replay *rp, const ui_option
     } else {
         fprintf(stderr, "xentlab: --record: out of memory\n");
     }
+    ui_export_sound_free(es);
+    if (sound_track[0]) unlink(sound_track);
     xl_caption_track_deinit(&captions);
     free(dry);
     free(sc);
