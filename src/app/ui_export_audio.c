@@ -253,7 +253,7 @@ static void build_mix(ui_export_audio *a, const ui_export_audio *s, int input)
     const char *layout = a->mono ? "mono" : "stereo";
     snprintf(a->mix, sizeof a->mix,
              "[%d:a:0]%s[xl_a];[%d:a:0]%s,aformat=channel_layouts=%s[xl_s];"
-             "[xl_a][xl_s]amix=inputs=2:duration=first:normalize=0,alimiter=limit=0.84:level=0:latency=1,"
+             "[xl_a][xl_s]amix=inputs=2:duration=first:normalize=0,alimiter=limit=0.79:level=0:latency=1,"
              "aformat=channel_layouts=%s[xl_mix]",
              input, a->filter, input + 1, s->filter, layout, layout);
 }

@@ -74,7 +74,7 @@ int ui_export_audio_output_args(ui_export_audio *a, int input, int webm, const c
 
 /* Both tracks at once, for a video with a voice (or narration) a and the sound s under
  * it: their inputs are numbers input and input + 1; the mix is s added to a (each as
- * prepared), held below -1.5 dBFS by a limiter, in a's layout. Return 0, or -1. */
+ * prepared), held below -2 dBFS by a limiter (so the true peak stays near -1.5 dBTP after coding), in a's layout. Return 0, or -1. */
 int ui_export_audio_mix_args(ui_export_audio *a, ui_export_audio *s, int input, int webm, const char **argv, int *argc,
                              int cap);
 
