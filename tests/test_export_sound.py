@@ -10,7 +10,10 @@ A replay of 3.5 s (12 steps at once, then a step at 1.5 s and one at 2.5 s):
   - the same video twice: the same decoded samples;
   - with --narration (a 1 kHz sine): both in the track, the sine normalised, the tone
     under it at its pitch;
-  - a frames folder: narration.wav (16-bit PCM) with the tone at its pitch.
+  - a frames folder: narration.wav (16-bit PCM) with the tone at its pitch;
+  - the chimes of a measurement (G6 then E6): the diffusing ring's detector read at 1 s
+    and again at 2 s (the same reading: it chimes twice), a lesson's answer given at
+    1 s; none before.
 
     test_export_sound.py path/to/xentlab
 Exit status: 0 pass, 1 fail, 77 skipped (ffmpeg or ffprobe missing)."""
@@ -87,8 +90,8 @@ def main():
     if sorted(gap)[-3:] != [12, 13, 14]:
         fail("the replay's trace has steps %s" % sorted(gap))
 
-    def record(out, *extra):
-        p = subprocess.run([xentlab, "--replay", "r.txt", "--record", out, "--sound", "--size", "640x360",
+    def record(out, *extra, replay="r.txt"):
+        p = subprocess.run([xentlab, "--replay", replay, "--record", out, "--sound", "--size", "640x360",
                             "--fps", "10", *extra], stderr=subprocess.PIPE, text=True)
         if p.returncode != 0:
             fail("--record %s --sound exited with %d: %s" % (out, p.returncode, p.stderr))
@@ -161,6 +164,28 @@ def main():
     print("frames/narration.wav: %.2f Hz" % f)
     if abs(f / want(gap[12]) - 1) > 0.005:
         bad.append("frames/narration.wav: %.2f Hz, want %.2f" % (f, want(gap[12])))
+    # Measurements and a revealed answer chime: G6 (1568 Hz) then E6 (1318.5 Hz) 120 ms later.
+    with open("d.txt", "w") as f:
+        f.write("xentlab-input 1 %s\nsize 1280 720\n0 0 do scenario diffusion\n1000 0 do measure-selected\n"
+                "2000 0 do measure-selected\n" % version)
+    with open("q.lesson", "w") as f:
+        f.write("# T\n\n## One\n\nbefore it\n\n? Pick?\n- a *\n- b\n= why\n")
+    with open("q.txt", "w") as f:
+        f.write("xentlab-input 1 %s\nsize 1280 720\n0 0 lesson open %s\n1000 0 lesson answer 1\n"
+                % (version, os.path.abspath("q.lesson")))
+    for name, at in (("d", (1.0, 2.0)), ("q", (1.0,))):
+        record(name + ".mp4", replay=name + ".txt")
+        c = decode(name + ".mp4")
+        win = RATE // 10
+        for t in at:
+            g6, e6 = goertzel(c, int(t * RATE), int(t * RATE) + win, 1567.982), \
+                goertzel(c, int((t + 0.12) * RATE), int((t + 0.12) * RATE) + win, 1318.510)
+            print("%s: the chime at %.1f s: G6 %.4f, E6 %.4f" % (name, t, g6, e6))
+            if g6 < 0.05 or e6 < 0.05:
+                bad.append("%s: no chime at %.1f s (G6 %.4f, E6 %.4f)" % (name, t, g6, e6))
+        before = goertzel(c, int(0.5 * RATE), int(0.5 * RATE) + win, 1567.982)
+        if before > 0.005:
+            bad.append("%s: a chime at 0.5 s, before anything happened (%.4f)" % (name, before))
     if bad:
         fail("; ".join(bad))
     shutil.rmtree(tmp)

@@ -46,13 +46,18 @@ void ui_sound_probe_take(ui_sound_probe *pr, const xl_session *s, const xl_playe
     xl_session_readouts(s, values);
     *out = (xl_sonify_input){.on = on, .gap = def->readout_count > 2 ? values[2] : NAN,
                              .steps = xl_sim_steps(xl_session_sim(s)), .measured = 0};
-    /* A measurement: the reading's probability changed in the same scenario (a first
-     * reading from none, a new one, the detector re-reading it). */
+    /* A measurement: a command of the measure verbs ("measure K", "measure-selected")
+     * logged since the frame before, and a reading's probability to show for it (a
+     * refused one leaves none: no chime). The same reading taken twice chimes twice. */
     const int mi = (const void *)def == pr->scenario ? pr->measure_index : measure_readout(def);
     const double m = mi >= 0 ? values[mi] : NAN;
-    if (pr->fed && (const void *)def == pr->scenario && mi >= 0 && !isnan(m) &&
-        (isnan(pr->measure) || memcmp(&m, &pr->measure, sizeof m) != 0))
-        out->measured = 1;
+    const int logged = xl_session_log_count(s);
+    if (pr->fed && mi >= 0 && !isnan(m))
+        for (int i = pr->logged; i < logged; i++) {
+            const char *c = xl_session_log_at(s, i).command;
+            if (c && strncmp(c, "measure", 7) == 0 && (c[7] == '\0' || c[7] == ' ' || c[7] == '-')) out->measured = 1;
+        }
+    pr->logged = logged;
     /* A revealed answer: more questions of the same page revealed than a frame ago. */
     const int page = p ? xl_player_page(p) : -1;
     const int revealed = p ? revealed_count(p, page) : 0;

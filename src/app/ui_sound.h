@@ -4,8 +4,10 @@
  * The synthesizer is the core's (xl_sonify.h: the tone's pitch 220 Hz * 2^(gap / nat),
  * clamped to 220-880 Hz, ticks per step, chimes). This module does two things:
  *   - the probe: what a frame's state says to the synthesizer (the gap, readouts[2]; the
- *     run's step count; a measurement taken: the scenario's "p_measure" readout changed,
- *     the probability of the reading its detector just took; a lesson's answer revealed:
+ *     run's step count; a measurement taken: a command of the measure verbs ("measure K",
+ *     "measure-selected") in the session's log since the frame before, with the scenario's
+ *     "p_measure" readout (the probability of the reading taken) then defined; a lesson's
+ *     answer revealed:
  *     a question of the page revealed since the frame before). The window and an export
  *     (ui_export_sound) probe the same way, so a video sounds as the window did.
  *   - the output: an SDL audio device (mono, 48 kHz, 16-bit, 512-sample buffers: about
@@ -30,6 +32,7 @@ typedef struct ui_sound_probe {
     const void *scenario;  /* the scenario the last frame showed (a switch is no measurement) */
     double measure;        /* its "p_measure" readout then (NaN: none) */
     int measure_index;     /* that readout's index, -1 when the scenario has none */
+    int logged;            /* the session's log entries then (xl_session_log_count) */
     int page, revealed;    /* the lesson's page and how many of its questions were revealed */
 } ui_sound_probe;
 
