@@ -76,6 +76,7 @@ struct ui_sound {
     SDL_AudioDeviceID dev;
     int audio_inited;
     int failed;
+    int playing;        /* the device is unpaused */
 };
 
 ui_sound *ui_sound_create(void)
@@ -142,6 +143,7 @@ int ui_sound_turn(ui_sound *snd, const xl_session *s, const xl_player *p, int on
         ui_sound_probe_take(&snd->probe, s, p, 1, &in);
         xl_sonify_feed(&snd->syn, &in);
         SDL_PauseAudioDevice(snd->dev, 0);
+        snd->playing = 1;
         return 0;
     }
     xl_sonify_input in;
@@ -149,7 +151,14 @@ int ui_sound_turn(ui_sound *snd, const xl_session *s, const xl_player *p, int on
     if (!snd->dev) return 0;
     SDL_LockAudioDevice(snd->dev);
     xl_sonify_feed(&snd->syn, &in);
+    const int audible = xl_sonify_audible(&snd->syn);
     SDL_UnlockAudioDevice(snd->dev);
+    /* Off and faded out: the device rests (SDL plays silence without calling back), so a
+     * sound turned off costs nothing; on again, it goes on from the state fed. */
+    if (audible != snd->playing) {
+        SDL_PauseAudioDevice(snd->dev, !audible);
+        snd->playing = audible;
+    }
     return 0;
 }
 
