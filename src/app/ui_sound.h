@@ -13,7 +13,8 @@
  *   - the output: an SDL audio device (mono, 48 kHz, 16-bit, 512-sample buffers: about
  *     11 ms) whose callback renders from the synthesizer; each frame feeds it under the
  *     device's lock (held only while a buffer is rendered, tens of microseconds: a frame
- *     never waits on the sound). The device opens the first time the sound is turned on;
+ *     never waits on the sound). Off and faded out, the device is paused (no callbacks).
+ *     The device opens the first time the sound is turned on;
  *     where there is none (a machine with no sound card, SDL_AUDIODRIVER unknown) that is
  *     said in one line and the program goes on silent.
  * Owns the device and the synthesizer; the window's thread calls it. */
