@@ -254,11 +254,14 @@ static int key_of_text(const char *text, SDL_Keycode *key, Uint16 *mod)
     for (;;) {
         if (strncmp(text, "Shift+", 6) == 0) *mod |= KMOD_LSHIFT, text += 6;
         else if (strncmp(text, "Ctrl+", 5) == 0) *mod |= KMOD_LCTRL, text += 5;
+        else if (strncmp(text, "Alt+", 4) == 0) *mod |= KMOD_LALT, text += 4;
         else break;
     }
     static const struct { const char *name; SDL_Keycode key; } named[] = {
         {"Space", SDLK_SPACE}, {"Right", SDLK_RIGHT}, {"Left", SDLK_LEFT}, {"Comma", SDLK_COMMA},
-        {"Backspace", SDLK_BACKSPACE}, {"Plus", SDLK_PLUS}, {"Minus", SDLK_MINUS},
+        {"Backspace", SDLK_BACKSPACE}, {"Plus", SDLK_PLUS}, {"Minus", SDLK_MINUS}, {"Up", SDLK_UP},
+        {"Down", SDLK_DOWN}, {"Home", SDLK_HOME}, {"Enter", SDLK_RETURN},
+        {"arrows", SDLK_LEFT}, /* "Ctrl+arrows": each arrow, Left checked here (test_keynav: all four) */
     };
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         if (strcmp(text, named[i].name) == 0) return (*key = named[i].key), 1;
@@ -287,8 +290,10 @@ START_TEST(the_listed_shared_keys_are_the_mapped_ones)
         if (!shared || line[0] == ' ') continue;
         char name[32] = "", keys[64] = "";
         memcpy(name, line, strcspn(line, " ") < 31 ? strcspn(line, " ") : 31);
-        memcpy(keys, line + 25, 14);
-        for (int i = 13; i >= 0 && keys[i] == ' '; i--) keys[i] = '\0';
+        /* The KEY column: from column 25 to the next two blanks (a long one runs past 14). */
+        const char *end = strstr(line + 25, "  ");
+        const size_t klen = end ? (size_t)(end - (line + 25)) : 0;
+        memcpy(keys, line + 25, klen < sizeof keys ? klen : sizeof keys - 1);
         if (strcmp(keys, "-") == 0 || strcmp(keys, "mouse") == 0 || strcmp(keys, "1 ... 9") == 0) continue;
         const xl_command_kind kind = xl_command_find(name, strlen(name));
         ck_assert_msg(kind != XL_CMD_NONE, "'%s' is no shared command", name);

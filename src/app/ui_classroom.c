@@ -558,7 +558,7 @@ ui_classroom_key_result ui_classroom_key(ui_classroom *c, SDL_Keycode key, Uint1
     case SDLK_PAGEUP: return act(c, s, did, n, "back");
     case SDLK_RIGHT: return plain ? act(c, s, did, n, "next") : UI_CLASSROOM_PASS;
     case SDLK_LEFT: return plain ? act(c, s, did, n, "back") : UI_CLASSROOM_PASS;
-    case SDLK_HOME: return act(c, s, did, n, "first");
+    case SDLK_HOME: return ctrl ? UI_CLASSROOM_PASS : act(c, s, did, n, "first"); /* Ctrl+Home: fit the landscape */
     case SDLK_END: return act(c, s, did, n, "last");
     /* F5 is the page again, not page 1: a clicker whose one button sends F5 and Esc in
      * turn must not throw the class back to the start (issue 19.13). Shift+F5, page 1. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ui_focus.h"
+#include "ui_keynav.h"
 #include "ui_platform.h"
 #include "ui_trace.h"
 #include "xl_renyi.h"
@@ -214,7 +215,14 @@ int ui_dispatch_action(ui_dispatch *d, ui_dispatch_from from, const ui_action *a
     const policy *pol = &policies[from];
     char text[1024];
     int ok = 1;
-    const ui_action resolved = resolve_focus(d, asked);
+    ui_action resolved = resolve_focus(d, asked);
+    /* A pointer's command by key: its numbers from the state and the last frame, or a
+     * note saying what is missing (nothing is applied, recorded or traced). */
+    char why[160] = "";
+    if (!ui_keynav_resolve(d->s, d->geom, &resolved, why, sizeof why)) {
+        snprintf(d->view->note, sizeof d->view->note, "%s", why);
+        return 0;
+    }
     const ui_action *act = &resolved;
     if (act->view == UI_VIEW_COPY_STATE) {
         /* Not recorded: copying changes nothing a replay shows. */
@@ -301,6 +309,11 @@ ui_classroom_key_result ui_dispatch_key(ui_dispatch *d, SDL_Keycode key, Uint16 
     if (kr != UI_CLASSROOM_PASS) return kr;
     *act = ui_input_map_key(key, mod, xl_session_scenario(d->s));
     if (session_locked && act->view == UI_VIEW_NONE) act->cmd = xl_command_make(XL_CMD_NONE);
+    /* Made whole here too, so the outline goes where the made command acts. */
+    char why[160] = "";
+    if (!ui_keynav_resolve(d->s, d->geom, act, why, sizeof why)) snprintf(d->view->note, sizeof d->view->note, "%s", why);
+    const int panel = ui_keynav_panel(d->s, act);
+    if (panel != UI_PANEL_NONE) d->view->key_panel = panel;
     if (!ui_action_is_none(act)) ui_dispatch_action(d, UI_DISPATCH_LEARNER, act);
     return kr;
 }

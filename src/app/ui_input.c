@@ -130,7 +130,7 @@ static ui_action command_action(xl_command c)
 }
 
 /* The modifiers a row of the table asks about (left and right folded together). */
-enum { M_SHIFT = 1u, M_CTRL = 2u };
+enum { M_SHIFT = 1u, M_CTRL = 2u, M_ALT = 4u };
 
 /* One key of the table: `key` (or each of key..last, the digits: n = key - the row's
  * key) with the modifiers (mods & mask) == want means the view command `view` or the
@@ -143,11 +143,14 @@ typedef struct key_row {
     ui_view_command view;
     xl_command_kind cmd;
     const char *label, *cap;
+    ui_nav nav; /* a pointer command's direction (ui_keynav makes its numbers) */
 } key_row;
 
-#define VIEW(k, m, w, v, label) {k, 0, m, w, v, XL_CMD_NONE, label, NULL}
-#define CMD(k, m, w, c, label, cap) {k, 0, m, w, UI_VIEW_NONE, c, label, cap}
-#define MOUSE(c) {SDLK_UNKNOWN, 0, 0, 0, UI_VIEW_NONE, c, "mouse", NULL}
+#define VIEW(k, m, w, v, label) {k, 0, m, w, v, XL_CMD_NONE, label, NULL, UI_NAV_NONE}
+#define CMD(k, m, w, c, label, cap) {k, 0, m, w, UI_VIEW_NONE, c, label, cap, UI_NAV_NONE}
+#define NAV(k, m, w, c, nav, label) {k, 0, m, w, UI_VIEW_NONE, c, label, NULL, nav}
+/* The modifiers the pointer's keys look at: all three, so Ctrl+Shift+Up is not Ctrl+Up. */
+#define MODS (M_SHIFT | M_CTRL | M_ALT)
 
 /* THE table of the shared keys, in the order they are tried: the first row that
  * matches wins (a key not in it goes to the scenarios' verbs). The window's own keys
@@ -184,8 +187,32 @@ static const key_row key_table[] = {
     VIEW(SDLK_UNDERSCORE, M_CTRL, M_CTRL, UI_VIEW_ZOOM_OUT, NULL),
     VIEW(SDLK_0, M_CTRL, M_CTRL, UI_VIEW_ZOOM_RESET, "Ctrl+0"),
     VIEW(SDLK_KP_0, M_CTRL, M_CTRL, UI_VIEW_ZOOM_RESET, NULL),
-    {SDLK_1, SDLK_9, 0, 0, UI_VIEW_NONE, XL_CMD_SELECT, "1 ... 9", "1–9"},
-    {SDLK_KP_1, SDLK_KP_9, 0, 0, UI_VIEW_NONE, XL_CMD_SELECT, NULL, NULL},
+    /* What only the pointer did (issue 26: every action has a key). The landscape is a
+     * map: Ctrl and the arrows pan it, Ctrl+Shift+Up / Down zoom it around the current
+     * point (a wheel's notch), Ctrl+Home fits it (the double-click); Alt and the arrows
+     * move the current point (a click), Ctrl+Enter starts the runs there (Ctrl+click).
+     * Shift+Up / Down move the selected bar's p (a drag); Shift / Ctrl+Backspace go ten
+     * steps back / on along the run's timeline (the history's slider). Plain and Shift+
+     * arrows stay the steps, the selection and the scenarios' verbs. */
+    NAV(SDLK_UP, MODS, M_CTRL | M_SHIFT, XL_CMD_ZOOM, UI_NAV_IN, "Ctrl+Shift+Up"),
+    NAV(SDLK_DOWN, MODS, M_CTRL | M_SHIFT, XL_CMD_ZOOM, UI_NAV_OUT, "Ctrl+Shift+Down"),
+    NAV(SDLK_LEFT, MODS, M_CTRL, XL_CMD_PAN, UI_NAV_LEFT, "Ctrl+arrows"),
+    NAV(SDLK_RIGHT, MODS, M_CTRL, XL_CMD_PAN, UI_NAV_RIGHT, NULL),
+    NAV(SDLK_UP, MODS, M_CTRL, XL_CMD_PAN, UI_NAV_UP, NULL),
+    NAV(SDLK_DOWN, MODS, M_CTRL, XL_CMD_PAN, UI_NAV_DOWN, NULL),
+    CMD(SDLK_HOME, MODS, M_CTRL, XL_CMD_FIT, "Ctrl+Home", NULL),
+    NAV(SDLK_LEFT, MODS, M_ALT, XL_CMD_MOVE_TO, UI_NAV_LEFT, "Alt+arrows"),
+    NAV(SDLK_RIGHT, MODS, M_ALT, XL_CMD_MOVE_TO, UI_NAV_RIGHT, NULL),
+    NAV(SDLK_UP, MODS, M_ALT, XL_CMD_MOVE_TO, UI_NAV_UP, NULL),
+    NAV(SDLK_DOWN, MODS, M_ALT, XL_CMD_MOVE_TO, UI_NAV_DOWN, NULL),
+    NAV(SDLK_RETURN, MODS, M_CTRL, XL_CMD_START_AT, UI_NAV_HERE, "Ctrl+Enter"),
+    NAV(SDLK_KP_ENTER, MODS, M_CTRL, XL_CMD_START_AT, UI_NAV_HERE, NULL),
+    NAV(SDLK_UP, MODS, M_SHIFT, XL_CMD_SET_P, UI_NAV_UP, "Shift+Up"),
+    NAV(SDLK_DOWN, MODS, M_SHIFT, XL_CMD_SET_P, UI_NAV_DOWN, "Shift+Down"),
+    NAV(SDLK_BACKSPACE, MODS, M_SHIFT, XL_CMD_REWIND, UI_NAV_BACK, "Shift+Backspace"),
+    NAV(SDLK_BACKSPACE, MODS, M_CTRL, XL_CMD_REWIND, UI_NAV_ON, "Ctrl+Backspace"),
+    {SDLK_1, SDLK_9, 0, 0, UI_VIEW_NONE, XL_CMD_SELECT, "1 ... 9", "1–9", UI_NAV_NONE},
+    {SDLK_KP_1, SDLK_KP_9, 0, 0, UI_VIEW_NONE, XL_CMD_SELECT, NULL, NULL, UI_NAV_NONE},
     CMD(SDLK_SPACE, 0, 0, XL_CMD_TOGGLE_PLAY, "Space", NULL),
     CMD(SDLK_n, 0, 0, XL_CMD_STEP, "N", NULL),
     CMD(SDLK_RIGHT, M_SHIFT, M_SHIFT, XL_CMD_SELECT_NEXT, "Shift+Right", "⇧→"),
@@ -226,20 +253,19 @@ static const key_row key_table[] = {
     CMD(SDLK_z, M_CTRL | M_SHIFT, M_CTRL | M_SHIFT, XL_CMD_REDO, NULL, NULL),
     CMD(SDLK_z, M_CTRL, M_CTRL, XL_CMD_UNDO, "Ctrl+Z", NULL),
     CMD(SDLK_BACKSPACE, 0, 0, XL_CMD_BACK, "Backspace", NULL),
-    /* Only the pointer issues these (listed as "mouse"). */
-    MOUSE(XL_CMD_SET_P), MOUSE(XL_CMD_MOVE_TO), MOUSE(XL_CMD_START_AT), MOUSE(XL_CMD_ZOOM), MOUSE(XL_CMD_PAN),
-    MOUSE(XL_CMD_FIT), MOUSE(XL_CMD_REWIND),
 };
 enum { KEY_ROWS = (int)(sizeof key_table / sizeof key_table[0]) };
 
 #undef VIEW
 #undef CMD
-#undef MOUSE
+#undef NAV
+#undef MODS
 
 /* The row a key press matches, or NULL. */
 static const key_row *find_row(SDL_Keycode key, Uint16 mod)
 {
-    const unsigned mods = ((mod & KMOD_SHIFT) ? M_SHIFT : 0u) | ((mod & KMOD_CTRL) ? M_CTRL : 0u);
+    const unsigned mods = ((mod & KMOD_SHIFT) ? M_SHIFT : 0u) | ((mod & KMOD_CTRL) ? M_CTRL : 0u) |
+                          ((mod & KMOD_ALT) ? M_ALT : 0u);
     if (key == SDLK_UNKNOWN) return NULL;
     for (int i = 0; i < KEY_ROWS; i++) {
         const key_row *r = &key_table[i];
@@ -256,6 +282,10 @@ ui_action ui_input_map_key(SDL_Keycode key, Uint16 mod, const xl_scenario_def *c
     if (r && r->cmd != XL_CMD_NONE) {
         xl_command c = xl_command_make(r->cmd);
         if (r->last) c.n = (long)(key - r->key);
+        if (r->nav != UI_NAV_NONE) {
+            c.count = UI_NAV_PENDING;
+            c.n = (long)r->nav;
+        }
         return command_action(c);
     }
     if (r) return view_action(UI_VIEW_NONE); /* a key that means nothing */
@@ -410,7 +440,9 @@ void ui_input_list_commands(FILE *out)
         char keys[64];
         ui_input_action_keys(&act, 0, keys, sizeof keys);
         const char *key = keys[0] ? keys : "-";
-        fprintf(out, "%-24s %-14s %s\n", xl_command_usage((xl_command_kind)k), key, xl_command_help((xl_command_kind)k));
+        /* Two blanks at least after the key column, however long its keys. */
+        fprintf(out, "%-24s %-14s%s %s\n", xl_command_usage((xl_command_kind)k), key, strlen(key) >= 14 ? " " : "",
+                xl_command_help((xl_command_kind)k));
     }
     for (int i = 0; i < xl_scenario_count(); i++) {
         const xl_scenario_def *def = xl_scenario_at(i);

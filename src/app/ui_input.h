@@ -40,12 +40,33 @@ typedef enum ui_view_command {
     UI_VIEW_COUNT
 } ui_view_command;
 
+/* Which way a key moves what a pointer command moves. Such a key issues the pointer's
+ * command (pan, zoom, move-to, start-at, set-p, rewind) without its numbers: cmd.count
+ * is UI_NAV_PENDING (no parsed command has a negative count) and cmd.n the direction;
+ * the dispatcher makes the numbers from the state and the last frame (ui_keynav) before
+ * the command is applied, recorded and traced as the ordinary one. */
+enum { UI_NAV_PENDING = -1 };
+typedef enum ui_nav {
+    UI_NAV_NONE = 0,   /* cmd is complete */
+    UI_NAV_LEFT, UI_NAV_RIGHT, UI_NAV_UP, UI_NAV_DOWN,
+    UI_NAV_IN, UI_NAV_OUT, /* zoom */
+    UI_NAV_HERE,       /* start-at: where the current point is */
+    UI_NAV_BACK, UI_NAV_ON /* rewind: ten steps back / on along this run's timeline */
+} ui_nav;
+
 typedef struct ui_action {
     ui_view_command view;  /* UI_VIEW_NONE: cmd is the action */
     xl_command cmd;        /* kind XL_CMD_NONE when the action is a view command or nothing;
                             * a view command's argument (UI_VIEW_FOCUS's panel, UI_VIEW_RENYI's
-                            * on/off) is cmd.n, UI_VIEW_RENYI_ORDER's α cmd.x */
+                            * on/off) is cmd.n, UI_VIEW_RENYI_ORDER's α cmd.x; a key's pointer
+                            * command still to be made has cmd.count UI_NAV_PENDING */
 } ui_action;
+
+/* 1 when a's command is a key's pointer command whose numbers are still to be made. */
+static inline int ui_action_nav_pending(const ui_action *a)
+{
+    return a->view == UI_VIEW_NONE && a->cmd.kind != XL_CMD_NONE && a->cmd.count == UI_NAV_PENDING;
+}
 
 /* True when the action does nothing. */
 int ui_action_is_none(const ui_action *a);

@@ -319,6 +319,22 @@ static void dim_others(SDL_Renderer *r, const ui_theme *th, const ui_layout *L, 
         if (all[i].w > 0 && !SDL_RectEquals(&all[i], &keep)) ui_draw_fill(r, all[i], ui_rgba(th->background, 150));
 }
 
+/* The keyboard's place (ui_view.key_panel): a ring in the selection's yellow just
+ * outside the panel, edged on both sides in the theme's selection edge (black on the
+ * projector's white, the background's dark on the dark theme) so it reads on either,
+ * within the gap between panels: it covers nothing a panel drew. */
+static void draw_key_outline(SDL_Renderer *r, const ui_theme *th, SDL_Rect panel, int gap)
+{
+    if (panel.w <= 0 || panel.h <= 0) return;
+    int t = gap / 2 > 2 ? gap / 2 : 2; /* the yellow; one edge pixel each side */
+    if (t + 2 > gap) t = gap - 2 > 1 ? gap - 2 : 1;
+    const SDL_Rect outer = {panel.x - t - 2, panel.y - t - 2, panel.w + 2 * t + 4, panel.h + 2 * t + 4};
+    const SDL_Rect ring = {panel.x - t - 1, panel.y - t - 1, panel.w + 2 * t + 2, panel.h + 2 * t + 2};
+    ui_draw_frame(r, outer, 1, ui_rgba(th->select_edge, 255));
+    ui_draw_frame(r, ring, t, ui_rgba(th->select, 255));
+    ui_draw_frame(r, (SDL_Rect){panel.x - 1, panel.y - 1, panel.w + 2, panel.h + 2}, 1, ui_rgba(th->select_edge, 255));
+}
+
 /* The whole w x h target (or viewport) in colour c. */
 static void clear_to(SDL_Renderer *r, SDL_Color c, int w, int h)
 {
@@ -618,6 +634,9 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     if (L.strip.w > 0) draw_strip(&ctx, L.strip, s, view->focus);
     /* A lesson's emphasis dims the other panels, under the tooltip, note and help. */
     if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
+    /* Where the keys act (not in a video: no one holds its keys). */
+    if (view->key_panel > UI_PANEL_NONE && view->key_panel < UI_PANEL_COUNT && !view->recording && t >= 1.0f)
+        draw_key_outline(sc->r, th, *ui_layout_panel(&L, view->key_panel), L.gap);
     if (L.hints.h > 0) {
         ui_text_set_region(sc->text, L.hints, 0);
         ui_hints_draw(&ctx, L.hints, s, L.controls.h > 0, &g->help_hint);

@@ -48,6 +48,11 @@ typedef struct ui_view {
     int focus, focus_from;
     float focus_t;
     int reduced_motion;        /* focus changes are cuts (--reduced-motion, prefers-reduced-motion) */
+    /* The keyboard's place (issue 26): the panel the last key that acts on one acted on
+     * (ui_keynav_panel: the landscape for Ctrl+arrows, the bars for Shift+Up, ...), drawn
+     * with an outline in the selection's colours; UI_PANEL_NONE (0) until a key does, and
+     * again after a press of the pointer (which shows its own place). */
+    int key_panel;
     int pointer_over;          /* the pointer is over the scene now (F2 focuses what is under it) */
     /* The lesson page whose @focus the view took last, and how many pages had been shown
      * again then (ui_focus_follow_lesson). */

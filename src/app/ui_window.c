@@ -370,6 +370,11 @@ static void on_pointer(window_loop *L, const SDL_Event *ev)
         fy = (int)(ev->tfinger.y * (float)L->h);
     }
     const int left_down = ev->type == SDL_MOUSEBUTTONDOWN && ev->button.button == SDL_BUTTON_LEFT;
+    /* The pointer shows its own place: the keyboard's outline goes until a key acts again. */
+    if ((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_FINGERDOWN) && view->key_panel) {
+        view->key_panel = UI_PANEL_NONE;
+        L->dirty = 1;
+    }
     int taken = 0;
     if (left_down && !view->help_visible && (cr->blank || cr->menu_open || cr->lesson)) { /* a broken lesson's foot too */
         char did[UI_LIBRARY_PATH + 32];
@@ -466,8 +471,17 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
     ui_action act;
     /* While a replay plays, only the view is the viewer's; while a page is computed, the
      * session is the work in progress. */
+    const int key_panel = L->view->key_panel;
+    char note_before[sizeof L->view->note];
+    snprintf(note_before, sizeof note_before, "%s", L->view->note);
     ui_classroom_key_result kr = ui_dispatch_key(L->d, key->keysym.sym, key->keysym.mod, L->replaying,
                                                  L->replaying || L->busy, &act, did, sizeof did);
+    if (L->view->key_panel != key_panel) L->dirty = 1; /* the outline moved */
+    if (L->view->note[0] && strcmp(L->view->note, note_before) != 0) { /* a key's why, or what it did */
+        char note[sizeof L->view->note];
+        snprintf(note, sizeof note, "%s", L->view->note);
+        say(L, note, 3000);
+    }
     say_classroom(L, did);
     if (kr == UI_CLASSROOM_QUIT) {
         L->running = 0;

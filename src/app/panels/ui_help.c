@@ -113,17 +113,24 @@ static const fixed_row pointer_rows[] = {
     {"click a bar", "select its class or sample", NULL},
     {"drag a bar", "set P (diffusion: paint ρ(0))", NULL},
     {"drag a mark", "a sample, the peak, the simplex", NULL},
-    {"click landscape", "the point moves there", NULL},
-    {"^click landscape", "the start moves there", NULL},
+    {"click  /  ^click map", "the point / the start goes there", NULL},
     {"drag landscape", "the point follows, loss live", NULL},
-    {"wheel  pinch", "zoom the landscape", NULL},
-    {"right-drag", "pan (touch: two fingers)", NULL},
-    {"double-click it", "fit the landscape's view", NULL},
+    {"wheel · right-drag · 2×", "zoom · pan · fit the landscape", NULL},
     {"drag the history", "rewind to that step", NULL},
     {"double-click title", "focus that panel", NULL},
     {"control strip", "a button does what its key does", NULL},
     {"lesson's foot", "→ ← B M Esc: buttons", NULL},
 };
+
+/* What the pointer does, by keys (issue 26: every action has a key; ui_input's table,
+ * ui_keynav): the same commands, named in by_keys_commands for ui_help_lists_command. */
+static const fixed_row by_keys_rows[] = {
+    {"⇧↑  /  ⇧↓", "selected bar's p up / down", NULL},
+    {"^arrows  ⇧^↑↓  ^Home", "landscape: pan, zoom, fit", NULL},
+    {"Alt+arrows  /  ^Enter", "move the point / start there", NULL},
+    {"⇧Backspace  /  ^Bksp", "timeline: 10 steps back / on", NULL},
+};
+static const char *const by_keys_commands[] = {"set-p", "pan", "zoom", "fit", "move-to", "start-at", "rewind"};
 
 /* ---- the key table's keys, read once from its list ---- */
 
@@ -311,6 +318,7 @@ static void build_sheet(help_sheet *sh, const xl_scenario_def *def)
     add_commands(sh, "VIEW AND WINDOW", view, (int)(sizeof view / sizeof view[0]));
     add_fixed(sh, "LESSONS", lesson_rows, (int)(sizeof lesson_rows / sizeof lesson_rows[0]));
     add_fixed(sh, "MOUSE AND TOUCH", pointer_rows, (int)(sizeof pointer_rows / sizeof pointer_rows[0]));
+    add_fixed(sh, "THE POINTER'S, BY KEYS", by_keys_rows, (int)(sizeof by_keys_rows / sizeof by_keys_rows[0]));
 }
 
 int ui_help_row_count(const xl_scenario_def *def, int (*visit)(const char *keys, const char *what, void *user),
@@ -334,6 +342,8 @@ static int in_rows(const command_row *rows, int n, const char *name)
 int ui_help_lists_command(const char *name)
 {
 #define IN(t) in_rows(t, (int)(sizeof t / sizeof t[0]), name)
+    for (size_t i = 0; i < sizeof by_keys_commands / sizeof by_keys_commands[0]; i++)
+        if (strcmp(name, by_keys_commands[i]) == 0) return 1;
     return IN(learning) || IN(optimizer) || IN(picture) || IN(view) || strcmp(name, "select") == 0 ||
            strcmp(name, "select-next") == 0 || strcmp(name, "select-prev") == 0;
 #undef IN
