@@ -3,6 +3,7 @@
  * a race, one loss curve per optimizer in its colour. Both axes scale to the run so
  * far. */
 #include "ui_panels.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -352,7 +353,7 @@ static void draw_rewound(const ui_ctx *ctx, const axes *a, const xl_session *s)
     ui_draw_fill(ctx->r, (SDL_Rect){(int)x, a->plot.y, (int)(x1 - x), a->plot.h}, ui_rgba(th->grid, 110));
     ui_draw_line(ctx->r, x, a->plot.y, x, a->plot.y + a->plot.h, ui_lw(ctx, 2.0f), th->select_edge);
     char label[64];
-    snprintf(label, sizeof label, "step %ld of %ld", now, head);
+    snprintf(label, sizeof label, _("step %ld of %ld"), now, head);
     int w = ui_text_width(ctx->text, UI_FONT_TICK, label);
     int lx = (int)x + 4;
     if (lx + w > a->plot.x + a->plot.w) lx = (int)x - 4 - w;
@@ -381,10 +382,10 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     const int racing = xl_session_racing(s);
 
     const xl_scenario_def *def = xl_session_scenario(s);
-    SDL_Rect in = ui_panel_begin(ctx, area, "HISTORY",
-                                 racing            ? "loss per step, one curve per optimizer"
-                                 : def->floor_moves ? "each part of the identity per step"
-                                                    : "loss and gap per step");
+    SDL_Rect in = ui_panel_begin(ctx, area, _("HISTORY"),
+                                 racing            ? _("loss per step, one curve per optimizer")
+                                 : def->floor_moves ? _("each part of the identity per step")
+                                                    : _("loss and gap per step"));
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     /* With H(P) = 0 the loss and gap curves coincide (not said in a race). */
@@ -404,7 +405,7 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
 
     float lw = ui_lw(ctx, 1.0f);
     draw_y_axis(ctx, &a, tick_w);
-    draw_x_axis(ctx, in, &a, def->step_title ? def->step_title : "gradient-descent step");
+    draw_x_axis(ctx, in, &a, def->step_title ? _(def->step_title) : _("gradient-descent step"));
     ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, lw, ctx->theme->axis);
     ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, lw, ctx->theme->axis);
 

@@ -19,6 +19,7 @@
  * finite value; every coordinate is clamped to the plot and through ui_draw_clamp.
  */
 #include "ui_panel_gaussian.h"
+#include "ui_lang.h"
 
 #include "ui_own_panels.h"
 
@@ -385,7 +386,7 @@ void ui_gaussian_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     ui_gaussian_geom local;
     ui_gaussian_geom *g = geom ? geom : &local;
     memset(g, 0, sizeof *g);
-    SDL_Rect in = ui_panel_begin(ctx, area, "VOLTAGE DENSITIES", "p(x) and q(x) over the voltage x");
+    SDL_Rect in = ui_panel_begin(ctx, area, _("VOLTAGE DENSITIES"), _("p(x) and q(x) over the voltage x"));
     if (xl_session_scenario(s) != &xl_scenario_gaussian || in.w < 40 || in.h < 40) return;
     const xl_gauss *gp = &((const xl_gaussian_state *)xl_session_state(s))->g;
     const double *theta = xl_sim_theta(xl_session_sim(s));

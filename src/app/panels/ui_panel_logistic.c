@@ -14,6 +14,7 @@
  * skipped), x maps through a finite range, and every coordinate passes ui_draw_clamp.
  */
 #include "ui_panel_logistic.h"
+#include "ui_lang.h"
 
 #include "ui_own_panels.h"
 
@@ -246,7 +247,7 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     memset(g, 0, sizeof *g);
     g->selected = -1;
     const ui_theme *th = ctx->theme;
-    SDL_Rect in = ui_panel_begin(ctx, area, "DATA AND FIT", "σ(w x + b) over the samples");
+    SDL_Rect in = ui_panel_begin(ctx, area, _("DATA AND FIT"), _("σ(w x + b) over the samples"));
     if (xl_session_scenario(s) != &xl_scenario_logistic || in.w < 40 || in.h < 40) return;
     const xl_logistic *lg = &((const xl_logistic_state *)xl_session_state(s))->lg;
     const double *theta = xl_sim_theta(xl_session_sim(s));

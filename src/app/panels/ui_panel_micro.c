@@ -30,6 +30,7 @@
  * coordinate passes through ui_draw_clamp or integer rectangles inside the panel.
  */
 #include "ui_panel_micro.h"
+#include "ui_lang.h"
 
 #include "ui_own_panels.h"
 
@@ -378,7 +379,7 @@ void ui_micro_particles_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_se
     memset(g, 0, sizeof *g);
     const xl_micro_state *st = micro_state(s);
     if (!st) {
-        ui_panel_begin(ctx, area, "PARTICLES", NULL);
+        ui_panel_begin(ctx, area, _("PARTICLES"), NULL);
         return;
     }
     char n[32], k[32], sub[3][96];
@@ -388,7 +389,7 @@ void ui_micro_particles_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_se
     snprintf(sub[1], sizeof sub[1], "n = %s · k = %s", n, k);
     snprintf(sub[2], sizeof sub[2], "k = %s", k);
     const char *subs[] = {sub[0], sub[1], sub[2]};
-    SDL_Rect in = ui_panel_begin(ctx, area, "PARTICLES", pick_subtitle(ctx, area, "PARTICLES", subs, 3));
+    SDL_Rect in = ui_panel_begin(ctx, area, _("PARTICLES"), pick_subtitle(ctx, area, _("PARTICLES"), subs, 3));
     if (in.w < 40 || in.h < 40 || st->n < 1) return;
 
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
@@ -631,12 +632,12 @@ void ui_micro_macrostates_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_
     memset(g, 0, sizeof *g);
     const xl_micro_state *st = micro_state(s);
     if (!st) {
-        ui_panel_begin(ctx, area, "MACROSTATES", NULL);
+        ui_panel_begin(ctx, area, _("MACROSTATES"), NULL);
         return;
     }
     const char *subs[] = {"how often each k occurred vs how many microstates it has",
                           "time at each k vs its share of microstates", "time at k vs W(k)/2ⁿ"};
-    SDL_Rect in = ui_panel_begin(ctx, area, "MACROSTATES", pick_subtitle(ctx, area, "MACROSTATES", subs, 3));
+    SDL_Rect in = ui_panel_begin(ctx, area, _("MACROSTATES"), pick_subtitle(ctx, area, _("MACROSTATES"), subs, 3));
     if (in.w < 60 || in.h < 60 || st->bins < 1 || st->n < 1) return;
 
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);

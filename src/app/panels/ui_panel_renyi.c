@@ -1,5 +1,6 @@
 /* ui_panel_renyi: H_α of the scenario's P at every order (see ui_panel_renyi.h). */
 #include "ui_panel_renyi.h"
+#include "ui_lang.h"
 
 #include "ui_axis.h"
 
@@ -211,7 +212,7 @@ void ui_renyi_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, double
     const ui_theme *th = ctx->theme;
     const xl_scenario_def *def = xl_session_scenario(s);
     if (geom) memset(geom, 0, sizeof *geom);
-    SDL_Rect in = ui_panel_begin(ctx, area, "RÉNYI ENTROPY", "Hα(P) = log(Σ p^α) / (1 − α)");
+    SDL_Rect in = ui_panel_begin(ctx, area, _("RÉNYI ENTROPY"), "Hα(P) = log(Σ p^α) / (1 − α)");
     if (in.w <= 0 || in.h <= 0) return;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     if (def->continuous) {

@@ -10,6 +10,7 @@
  * logit is skipped), x maps through a finite range, and coordinates pass ui_draw_clamp.
  */
 #include "ui_panel_weighted.h"
+#include "ui_lang.h"
 
 #include "ui_own_panels.h"
 
@@ -227,7 +228,7 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     ui_weighted_geom *g = geom ? geom : &local;
     memset(g, 0, sizeof *g);
     const ui_theme *th = ctx->theme;
-    SDL_Rect in = ui_panel_begin(ctx, area, "RARE POSITIVES: weighted cross-entropy", NULL);
+    SDL_Rect in = ui_panel_begin(ctx, area, _("RARE POSITIVES: weighted cross-entropy"), NULL);
     if (xl_session_scenario(s) != &xl_scenario_weighted || in.w < 60 || in.h < 60) return;
     const xl_weighted_state *st = xl_session_state(s);
     const xl_weighted *wd = &st->wd;

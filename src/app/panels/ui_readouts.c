@@ -6,6 +6,7 @@
  * vermillion part visibly shrinks as the model learns. A floor below 0 (a Gaussian's
  * differential entropy) is drawn below 0, in a row of its own above the gap's. */
 #include "ui_panels.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -223,14 +224,14 @@ static void draw_floor_marker(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, int
     if (negative) {
         /* Only a density's entropy can be below 0, and its value moves with the unit of
          * the variable: "inherent" would be false. */
-        snprintf(floor_notes[0], sizeof floor_notes[0], "floor %s < 0: it depends on the unit", symbol);
+        snprintf(floor_notes[0], sizeof floor_notes[0], _("floor %s < 0: it depends on the unit"), symbol);
         snprintf(floor_notes[1], sizeof floor_notes[1], "%s < 0", symbol);
     } else if (note) {
         snprintf(floor_notes[0], sizeof floor_notes[0], "%s: %s", symbol, note);
         snprintf(floor_notes[1], sizeof floor_notes[1], "%s", symbol);
     } else {
-        snprintf(floor_notes[0], sizeof floor_notes[0], "floor %s: the loss cannot go lower", symbol);
-        snprintf(floor_notes[1], sizeof floor_notes[1], "floor %s", symbol);
+        snprintf(floor_notes[0], sizeof floor_notes[0], _("floor %s: the loss cannot go lower"), symbol);
+        snprintf(floor_notes[1], sizeof floor_notes[1], _("floor %s"), symbol);
     }
     for (int i = 0; i < 2; i++) {
         int note_w = ui_text_width(ctx->text, UI_FONT_TICK, floor_notes[i]);
@@ -375,10 +376,10 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     const xl_sample cur = xl_sim_current(sim);
     const double k = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
-    const char *title = def->identity_title ? def->identity_title : "TOTAL = INHERENT + IMPERFECTION";
+    const char *title = def->identity_title ? _(def->identity_title) : _("TOTAL = INHERENT + IMPERFECTION");
     char buf[64];
 
-    snprintf(buf, sizeof buf, "in %s (%s)", unit, ctx->unit == XL_BITS ? "log₂" : "ln");
+    snprintf(buf, sizeof buf, _("in %s (%s)"), unit, ctx->unit == XL_BITS ? "log₂" : "ln");
     /* A title too wide for the panel at the room's type gives way to the identity in
      * its symbols, then to the loss's symbol alone, rather than ending in "…". */
     char short_title[160];

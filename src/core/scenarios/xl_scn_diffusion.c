@@ -8,6 +8,7 @@
  * spreads away from it.
  */
 #include "xl_scn_diffusion.h"
+#include "xl_i18n.h"
 
 #include <assert.h>
 #include <float.h>
@@ -475,10 +476,10 @@ static int optimum(const void *state, const double *theta0, double *theta)
 
 const xl_scenario_def xl_scenario_diffusion = {
     .id = "diffusion",
-    .title = "diffusion",
+    .title = N_("diffusion"),
     .summary = "the Bayesian Second Law: rho(t) diffuses on a ring to heat death; a measurement updates it; "
                "cells with energies make heat flow",
-    .item_noun = "cell",
+    .item_noun = N_("cell"),
     .state_size = sizeof(xl_diffusion_state),
     .params = params,
     .param_count = PARAM_COUNT,
@@ -488,12 +489,12 @@ const xl_scenario_def xl_scenario_diffusion = {
     .verbs = verbs,
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,
-    .identity_title = "H(ρ,Q) = H(ρ(t)) + KL",
+    .identity_title = N_("H(ρ,Q) = H(ρ(t)) + KL"),
     .floor_note = "the loss cannot go lower now",
     .summary_line = summary_line,
     .status_text = status_text,
     .floor_moves = 1,
-    .step_title = "step (diffusion, and descent while learning)",
+    .step_title = N_("step (diffusion, and descent while learning)"),
     .identity_note = "Evolution moves ρ away from Q; learning lowers H(ρ,Q), removing KL.",
     .init = init,
     .model = model,

@@ -18,6 +18,7 @@
  * at (mu_p, log sigma_p), exactly.
  */
 #include "xl_scn_gaussian.h"
+#include "xl_i18n.h"
 
 #include <assert.h>
 #include <float.h>
@@ -280,9 +281,9 @@ static int summary_line(const void *state, const double *theta, double unit_scal
 
 const xl_scenario_def xl_scenario_gaussian = {
     .id = "gaussian",
-    .title = "Gaussians",
+    .title = N_("Gaussians"),
     .summary = "continuous distributions, the voltage example: Q = N(mu_q, sigma_q^2) learns P = N(mu_p, sigma_p^2)",
-    .item_noun = "density",
+    .item_noun = N_("density"),
     .state_size = sizeof(xl_gaussian_state),
     .params = params,
     .param_count = PARAM_COUNT,
@@ -292,7 +293,7 @@ const xl_scenario_def xl_scenario_gaussian = {
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,
     .panels = XL_PANEL_DATA | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
-    .identity_title = "LOSS = FLOOR + IMPERFECTION",
+    .identity_title = N_("LOSS = FLOOR + IMPERFECTION"),
     .identity_note = "Learning can only remove the KL part: as Q → P, H(p,q) falls to H(p).",
     .summary_line = summary_line,
     .init = init,

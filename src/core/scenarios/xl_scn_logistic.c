@@ -14,6 +14,7 @@
  * classes overlap; for separable data the infimum lies at infinity and none is marked.
  */
 #include "xl_scn_logistic.h"
+#include "xl_i18n.h"
 #include "xl_scn_binary.h"
 
 #include <assert.h>
@@ -287,9 +288,9 @@ static int optimum(const void *state, const double *theta0, double *theta)
 
 const xl_scenario_def xl_scenario_logistic = {
     .id = "logistic",
-    .title = "logistic regression",
+    .title = N_("logistic regression"),
     .summary = "samples on a line: y_hat = sigmoid(w x + b) learns the labels; gradient = error times input",
-    .item_noun = "sample",
+    .item_noun = N_("sample"),
     .state_size = sizeof(xl_logistic_state),
     .params = params,
     .param_count = (int)(sizeof params / sizeof params[0]),

@@ -7,6 +7,7 @@
  * and makes each step a hold (xl_sim_hold), so the history records S as the coins flip.
  */
 #include "xl_scn_micro.h"
+#include "xl_i18n.h"
 
 #include <assert.h>
 #include <math.h>
@@ -412,9 +413,9 @@ static int ceiling(const void *state, double *nats, const char **label)
 
 const xl_scenario_def xl_scenario_micro = {
     .id = "microstates",
-    .title = "microstates",
+    .title = N_("microstates"),
     .summary = "Boltzmann's S = ln W: n coins flip at random and S climbs to the most probable macrostate",
-    .item_noun = "system",
+    .item_noun = N_("system"),
     .state_size = sizeof(xl_micro_state),
     .params = params,
     .param_count = PARAM_COUNT,
@@ -424,13 +425,13 @@ const xl_scenario_def xl_scenario_micro = {
     .verbs = verbs,
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,
-    .identity_title = "ln 2ⁿ = S + SURPRISE OF k",
+    .identity_title = N_("ln 2ⁿ = S + SURPRISE OF k"),
     .floor_note = "picks one of the W(k)",
     .summary_line = summary_line,
     .status_text = status_text,
     .gradient_free = 1,
     .floor_moves = 1,
-    .step_title = "step (coins flipped at random)",
+    .step_title = N_("step (coins flipped at random)"),
     .identity_note = "As S climbs, the surprise of k falls: the sum stays ln 2ⁿ.",
     .init = init,
     .model = model,

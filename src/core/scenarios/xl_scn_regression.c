@@ -13,6 +13,7 @@
  * replay repeats the same batches.
  */
 #include "xl_scn_regression.h"
+#include "xl_i18n.h"
 #include "xl_scn_regression_view.h"
 
 #include "xl_vec.h"
@@ -1004,10 +1005,10 @@ static const char *const data_files[] = {XL_IRIS_FILE, XL_DIGITS_FILE, NULL};
 
 const xl_scenario_def xl_scenario_regression = {
     .id = "regression",
-    .title = "softmax regression",
+    .title = N_("softmax regression"),
     .summary = "real data: iris flowers and handwritten digits; Q = softmax(W x + b) learns the labels; "
                "gradient = (q − y) xᵀ; train against test, calibration, label smoothing",
-    .item_noun = "sample",
+    .item_noun = N_("sample"),
     .state_size = sizeof(xl_regression_state),
     .params = params,
     .param_count = P_COUNT,
@@ -1017,7 +1018,7 @@ const xl_scenario_def xl_scenario_regression = {
     .verbs = verbs,
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,
-    .identity_title = "TRAIN LOSS = FLOOR + GAP",
+    .identity_title = N_("TRAIN LOSS = FLOOR + GAP"),
     .floor_note = "the targets' own entropy: 0 for one-hot labels; smoothing raises it",
     .identity_note = "Learning can remove only the gap, the mean KL(P‖Q) plus the L2 penalty; the floor H(P) is "
                      "the labels' own entropy, 0 for one-hot labels and above 0 with label smoothing.",

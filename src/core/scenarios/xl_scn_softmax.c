@@ -6,6 +6,7 @@
  * when p_a + p_b = 1 (xl_landscape.h derives both).
  */
 #include "xl_scn_softmax.h"
+#include "xl_i18n.h"
 
 #include <assert.h>
 #include <math.h>
@@ -301,9 +302,9 @@ static int landscape(const void *state, xl_landscape *ls, const double *theta, i
 
 const xl_scenario_def xl_scenario_softmax = {
     .id = "softmax",
-    .title = "softmax classifier",
+    .title = N_("softmax classifier"),
     .summary = "bird-song classifier: Q = softmax(z) learns the true P by cross-entropy",
-    .item_noun = "class",
+    .item_noun = N_("class"),
     .state_size = sizeof(xl_softmax_state),
     .params = params,
     .param_count = (int)(sizeof params / sizeof params[0]),

@@ -6,6 +6,7 @@
  * while evolve moves energy units, so the history records S as heat flows.
  */
 #include "xl_scn_solids.h"
+#include "xl_i18n.h"
 
 #include <assert.h>
 #include <math.h>
@@ -683,9 +684,9 @@ static int ceiling(const void *state, double *nats, const char **label)
 
 const xl_scenario_def xl_scenario_solids = {
     .id = "solids",
-    .title = "two Einstein solids",
+    .title = N_("two Einstein solids"),
     .summary = "Clausius and S = S_A + S_B: two solids share energy; heat flows from hot to cold where W grows",
-    .item_noun = "system",
+    .item_noun = N_("system"),
     .state_size = sizeof(xl_solids_state),
     .params = params,
     .param_count = PARAM_COUNT,
@@ -695,13 +696,13 @@ const xl_scenario_def xl_scenario_solids = {
     .verbs = verbs,
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,
-    .identity_title = "ln Ω = S_A + S_B + SURPRISE OF q_A",
+    .identity_title = N_("ln Ω = S_A + S_B + SURPRISE OF q_A"),
     .floor_note = "picks one of the W_A·W_B",
     .summary_line = summary_line,
     .status_text = status_text,
     .gradient_free = 1,
     .floor_moves = 1,
-    .step_title = "step (exchanges of energy units)",
+    .step_title = N_("step (exchanges of energy units)"),
     .identity_note = "Heat flows toward larger W_A·W_B: S = S_A + S_B climbs as the surprise of q_A falls; the sum "
                      "stays ln Ω.",
     .init = init,

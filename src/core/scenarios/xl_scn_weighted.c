@@ -13,6 +13,7 @@
  * beta-up / beta-down change the loss.
  */
 #include "xl_scn_weighted.h"
+#include "xl_i18n.h"
 #include "xl_scn_binary.h"
 
 #include <assert.h>
@@ -236,12 +237,12 @@ static int optimum(const void *state, const double *theta0, double *theta)
 
 const xl_scenario_def xl_scenario_weighted = {
     .id = "weighted",
-    .title = "weighted cross-entropy, rare positives",
+    .title = N_("weighted cross-entropy, rare positives"),
     /* The source's binders are a million to one; 1 in 50 keeps a few of them among the
      * hundreds of samples a screen can show and count. */
     .summary = "rare positives, drug binding scaled down from a million to one to 1 in 50 so a screen of samples "
                "holds a few; weight β on the positives moves the boundary",
-    .item_noun = "sample",
+    .item_noun = N_("sample"),
     .state_size = sizeof(xl_weighted_state),
     .params = params,
     .param_count = PARAM_COUNT,
