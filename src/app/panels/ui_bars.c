@@ -94,8 +94,8 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_bars *c)
     snprintf(key, sizeof key, "−%s q", ctx->unit == XL_BITS ? "log₂" : "ln");
     const char *const meaning[3] = {_("surprise, over each Q bar"), _("surprise"), ""};
     int key_w = ui_text_width(ctx->text, UI_FONT_VALUE, key);
-    const char *p_names[3] = {c->p_label ? c->p_label : _("P (truth)"), _("P (truth)"), "P"};
-    const char *q_names[3] = {c->q_label ? c->q_label : _("Q (model)"), _("Q (model)"), "Q"};
+    const char *p_names[3] = {c->p_label ? _(c->p_label) : _("P (truth)"), _("P (truth)"), "P"};
+    const char *q_names[3] = {c->q_label ? _(c->q_label) : _("Q (model)"), _("Q (model)"), "Q"};
     int choice = 2;
     for (int k = 0; k < 3; k++) {
         int need = legend_width(ctx, p_names[k]) + legend_width(ctx, q_names[k]);
@@ -434,14 +434,14 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
      * legend's own symbols (each label's first word: "ρ(t)" of "ρ(t), the truth now")
      * rather than ending in "…". */
     char short_title[96];
-    const char *title = c->title;
+    const char *title = c->title ? _(c->title) : NULL;
     if (title && ui_text_width(ctx->text, UI_FONT_TITLE, title) > area.w - 2 * ctx->pad) {
-        const char *pl = c->p_label ? c->p_label : "P (truth)", *ql = c->q_label ? c->q_label : "Q";
+        const char *pl = c->p_label ? _(c->p_label) : _("P (truth)"), *ql = c->q_label ? _(c->q_label) : "Q";
         snprintf(short_title, sizeof short_title, "%.*s vs %.*s", (int)strcspn(pl, " ,"), pl,
                  (int)strcspn(ql, " ,"), ql);
         title = short_title;
     }
-    SDL_Rect in = ui_panel_begin(ctx, area, title, c->caption);
+    SDL_Rect in = ui_panel_begin(ctx, area, title, c->caption ? _(c->caption) : NULL);
     draw_legend(ctx, in, c);
 
     layout L = make_layout(ctx, c, in);

@@ -21,7 +21,7 @@ static void optimizer_text(char *buf, size_t n, const xl_session *s, const char 
         return;
     }
     char e[48];
-    const char *title = xl_optim_kind_title(o->kind);
+    const char *title = _(xl_optim_kind_title(o->kind));
     if (!detail || o->kind == XL_OPTIM_GD) snprintf(buf, n, "%s · lr %s", detail ? title : xl_optim_kind_name(o->kind), lr);
     else if (o->kind == XL_OPTIM_ADAM)
         snprintf(buf, n, "%s · lr %s β₁ %g β₂ %g ε %s", title, lr, o->hyper.beta1, o->hyper.beta2,
@@ -237,7 +237,7 @@ void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int st
          * runs with the mouse alone. */
         if (hints[i].name) {
             char what[96];
-            snprintf(what, sizeof what, _("click: %s"), hint_help(def, hints[i].name));
+            snprintf(what, sizeof what, _("click: %s"), _(hint_help(def, hints[i].name)));
             const ui_region_drag click = {NULL, hints[i].name, UI_DRAG_VALUE_U, -1, 0, 0, 0, 0};
             ui_hit_add_edit(ctx, (SDL_Rect){x - 2, area.y, w + 4, area.h}, click, what, NULL, NULL);
         }

@@ -67,7 +67,7 @@ static int race_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, char
     int x = in.x, total = 0, short_total = 0;
     for (int r = 0; r < nruns; r++) {
         xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
-        total += legend_width(ctx, xl_optim_kind_title(kind));
+        total += legend_width(ctx, _(xl_optim_kind_title(kind)));
         short_total += legend_width(ctx, xl_optim_kind_name(kind));
     }
     const int floor_w = floor_label[0] ? legend_width(ctx, floor_label) : 0;
@@ -75,7 +75,7 @@ static int race_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, char
     int compact = short_total + floor_w > in.w;
     for (int r = 0; r < nruns; r++) {
         xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
-        const char *name = total <= in.w ? xl_optim_kind_title(kind) : xl_optim_kind_name(kind);
+        const char *name = total <= in.w ? _(xl_optim_kind_title(kind)) : xl_optim_kind_name(kind);
         SDL_Color colour = ui_run_colour(ctx->theme, s, r);
         if (compact) {
             int w = compact_item(ctx, x, in.y, in.x + in.w, colour, 0, name);
@@ -126,8 +126,9 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s)
     const xl_readout_def *rd = def->readouts;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     char loss_label[96], floor_label[96];
-    size_t word = strcspn(rd[0].meaning, ":");
-    snprintf(loss_label, sizeof loss_label, "%s %.*s", rd[0].symbol, (int)word, rd[0].meaning);
+    const char *meaning = _(rd[0].meaning);
+    size_t word = strcspn(meaning, ":");
+    snprintf(loss_label, sizeof loss_label, "%s %.*s", rd[0].symbol, (int)word, meaning);
     snprintf(floor_label, sizeof floor_label, def->floor_moves ? "%s" : "%s floor", rd[1].symbol);
     int x = xl_session_racing(s) ? race_legend(ctx, in, s, floor_label, !def->floor_moves)
                                  : loss_legend(ctx, in, rd, loss_label, sizeof loss_label, floor_label,
