@@ -79,8 +79,15 @@ static void conversions(const char *f, char *sig, size_t n)
         p++;
         if (*p == '%') continue;
         PUT('%');
-        while (*p >= '0' && *p <= '9') PUT(*p++);
-        if (*p == '$') PUT(*p++);
+        /* Digits are a position when a '$' follows them, else the width. */
+        const char *digits = p;
+        while (*p >= '0' && *p <= '9') p++;
+        if (*p == '$') {
+            for (const char *d = digits; d <= p; d++) PUT(*d);
+            p++;
+        } else {
+            p = digits;
+        }
         while (*p && strchr("-+ #0'", *p)) p++;
         if (*p == '*') { PUT('*'); p++; }
         while (*p >= '0' && *p <= '9') p++;

@@ -160,10 +160,13 @@ static void sheet_keys(const char *list, char *out, size_t n)
     }
 }
 
-/* Read the shared and window commands' keys from ui_input_list_commands, once. */
+/* Read the shared and window commands' keys from ui_input_list_commands, once (again
+ * when the language changed: the keys' words, "  or  ", are the language's). */
 static void read_key_table(void)
 {
-    if (nlisted >= 0) return;
+    static const char *listed_lang;
+    if (nlisted >= 0 && listed_lang == ui_lang_code()) return;
+    listed_lang = ui_lang_code();
     nlisted = 0;
     char *text = NULL;
     size_t len = 0;
