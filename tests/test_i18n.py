@@ -12,6 +12,7 @@
     does not have;
   - --help is German with --lang de or LANG=de_DE.UTF-8, Spanish with --lang es or
     LANGUAGE=es:de, English with LC_ALL=C; a command-line error is in the language;
+  - data/xentlab.de.1 and data/xentlab.es.1 are what scripts/man_i18n.py makes now;
   - --lang de --screenshot draws another frame than English (the words differ).
 Exit status 0 pass, 1 fail.
 """
@@ -122,6 +123,11 @@ def main():
           "a command-line error in German: %r" % r.stderr.decode()[:80])
     r = run(exe, ["--lang", "fr"])
     check(r.returncode == 2 and "en, de, es" in r.stderr.decode(), "--lang fr names the languages")
+
+    # The translated manual pages are the translated --help of now.
+    r = subprocess.run([sys.executable, os.path.join(root, "scripts", "man_i18n.py"), "--check", exe],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    check(r.returncode == 0, "data/xentlab.de.1 and .es.1 are current: %s" % r.stdout.decode().strip())
 
     # A frame in German differs from the English one (the same scene, other words).
     with tempfile.TemporaryDirectory() as tmp:
