@@ -423,7 +423,7 @@ static frame_count draw_counted(ui_scene *sc, const xl_session *s, int w, int h,
 }
 
 /* Loop index: the scenario. German and Spanish against English, at both sizes, the
- * scene and the help sheet's first page: a translation cuts, overlaps or pushes out
+ * scene and the help sheet's pages (a page past the last shows the last): a translation cuts, overlaps or pushes out
  * no label that English does not. */
 START_TEST(translated_frames_read_as_well_as_english)
 {
@@ -444,13 +444,15 @@ START_TEST(translated_frames_read_as_well_as_english)
         SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
         ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
         ck_assert_msg(sc != NULL, "scene: %s", err);
-        for (int help = 0; help < 2; help++) {
+        /* The scene, then the help sheet's pages (every page at 1280x720, the first at 1920x1080:
+         * the larger frame holds more per page, so fewer pages). */
+        for (int help = 0; help <= (z == 0 ? 5 : 1); help++) {
             frame_count en = {0};
             for (int l = 0; l < 3; l++) {
                 ck_assert_int_eq(ui_lang_set(langs[l]), 0);
                 const char *title = ui_tr(def->title);
                 const char *heading = help ? ui_tr("Keys, mouse and touch") : NULL;
-                frame_count c = draw_counted(sc, s, w, h, help ? 1 : 0, title, heading);
+                frame_count c = draw_counted(sc, s, w, h, help, title, heading);
                 if (l == 0) {
                     en = c;
                     continue;
@@ -462,7 +464,7 @@ START_TEST(translated_frames_read_as_well_as_english)
                 if (bad && used + 200 < sizeof report)
                     used += (size_t)snprintf(report + used, sizeof report - used,
                         "  %s %dx%d%s: title %d heading %d, cuts %d (en %d) '%s', overlaps %d (en %d), outside %d (en %d) '%s'\n",
-                        langs[l], w, h, help ? " help" : "", c.has_title, c.has_heading, c.cuts, en.cuts, c.last_cut,
+                        langs[l], w, h, help ? " help page" : "", c.has_title, c.has_heading, c.cuts, en.cuts, c.last_cut,
                         c.overlaps, en.overlaps, c.outside, en.outside, c.last_outside);
                 problems += bad;
             }
