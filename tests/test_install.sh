@@ -137,7 +137,8 @@ if [ -x "$BIN" ]; then
     fi
     "$BIN" --version | grep -q '^xentlab ' || fail "installed xentlab --version"
     # Its catalogue found beside it (bin/../share/locale), with no build folder to help.
-    if env -u XENTLAB_LOCALEDIR LANGUAGE= LC_ALL= LANG=de_DE.UTF-8 "$BIN" --help 2>&1 | head -1 | grep -q '^Aufruf:'; then
+    env -u XENTLAB_LOCALEDIR LANGUAGE= LC_ALL= LANG=de_DE.UTF-8 "$BIN" --help >"$TMP/help-de.txt" 2>&1 || true
+    if head -1 "$TMP/help-de.txt" | grep -q '^Aufruf:'; then
         ok "installed xentlab speaks German with LANG=de_DE.UTF-8"
     else
         fail "installed xentlab --help is not German with LANG=de_DE.UTF-8"
