@@ -129,7 +129,7 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s)
     const char *meaning = _(rd[0].meaning);
     size_t word = strcspn(meaning, ":");
     snprintf(loss_label, sizeof loss_label, "%s %.*s", rd[0].symbol, (int)word, meaning);
-    snprintf(floor_label, sizeof floor_label, def->floor_moves ? "%s" : "%s floor", rd[1].symbol);
+    snprintf(floor_label, sizeof floor_label, def->floor_moves ? "%s" : _("%s floor"), rd[1].symbol);
     int x = xl_session_racing(s) ? race_legend(ctx, in, s, floor_label, !def->floor_moves)
                                  : loss_legend(ctx, in, rd, loss_label, sizeof loss_label, floor_label,
                                                sizeof floor_label);
