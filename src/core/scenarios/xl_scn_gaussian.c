@@ -257,7 +257,7 @@ static const char *slice_note(const void *state, int a, int b, int valley)
     (void)a;
     (void)b;
     (void)valley;
-    return "the whole landscape: the minimum is Q = P, at μ_q = μ_p, σ_q = σ_p";
+    return N_("the whole landscape: the minimum is Q = P, at μ_q = μ_p, σ_q = σ_p");
 }
 
 /* Under the identity, when H(p) < 0 (the floor's marker says it depends on the unit):

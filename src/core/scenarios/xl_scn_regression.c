@@ -631,7 +631,7 @@ static const char *slice_note(const void *state, int a, int b, int valley)
                  st->param_names[i], xl_regression_feature_name(st, i % st->d));
         return note;
     }
-    return "two parameters of W and b; the others held where the run is now; the cross marks the least loss in view";
+    return N_("two parameters of W and b; the others held where the run is now; the cross marks the least loss in view");
 }
 
 /* ---- The landscape over two parameters ------------------------------------------ */

@@ -280,11 +280,11 @@ static const char *slice_note(const void *state, int a, int b, int valley)
     (void)a;
     (void)b;
     if (valley)
-        return st->c.n == 2 ? "N = 2: only z₁ − z₂ matters, so every point on the dashed valley is a minimum"
-                            : "the other classes have p = 0: only the difference of these logits matters";
+        return st->c.n == 2 ? N_("N = 2: only z₁ − z₂ matters, so every point on the dashed valley is a minimum")
+                            : N_("the other classes have p = 0: only the difference of these logits matters");
     if (st->c.n == 3)
-        return "N = 3: softmax ignores a common shift of z, so this slice is the whole landscape";
-    return "the other logits stay at their current values";
+        return N_("N = 3: softmax ignores a common shift of z, so this slice is the whole landscape");
+    return N_("the other logits stay at their current values");
 }
 
 static void keep_start(void *state)
