@@ -638,6 +638,11 @@ def more_flag_errors(cases, folder):
         ("--check", ["--check"], "one or more lesson files"),
         ("--steps", ["--steps"], "needs a value"),
         ("--bogus", ["--bogus"], "unknown option '--bogus'"),
+        # Issue 26: the interface's language.
+        ("--lang", ["--lang", "fr"], "expected one of the interface's languages: en, de, es"),
+        ("--lang", ["--lang", ""], "expected one of the interface's languages: en, de, es"),
+        ("--lang", ["--lang", "de_DE.UTF-8"], "expected one of the interface's languages: en, de, es"),
+        ("--lang", ["--lang", "x" * 5000], "expected one of the interface's languages: en, de, es"),
         ("stray", ["stray"], "unexpected argument 'stray'"),
         ("--do", ["--do", "select 7"], "select K needs K from 1 to 5, the number of classes"),
         ("--do", ["--do", ",".join(["unit"] * 65)], "at most 64 commands"),
@@ -677,7 +682,8 @@ def cli_messages(path):
     and error lines, and the longest fixed part of each message it formats."""
     import re
     src = open(path, encoding="utf-8").read()
-    lit = r'((?:"(?:[^"\\\n]|\\.)*"\s*)+)'
+    # A literal, or one marked for translation: _("...") (src/app/ui_lang.h).
+    lit = r'(?:_\(\s*)?((?:"(?:[^"\\\n]|\\.)*"\s*)+)'
 
     def join(group):
         parts = re.findall(r'"((?:[^"\\\n]|\\.)*)"', group)

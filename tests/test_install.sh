@@ -88,6 +88,11 @@ need_file "$DESKTOP"
 need_file "$METAINFO"
 need_file "$SVG"
 need_file "$MAN1"
+# The interface's catalogues and the manual in German and Spanish (issue 26).
+for l in de es; do
+    need_file "$SHARE/locale/$l/LC_MESSAGES/xentlab.mo"
+    need_file "$DEST$(under_prefix "$MANDIR")/$l/man1/xentlab.1"
+done
 for n in "${SIZES[@]}"; do
     png=$SHARE/icons/hicolor/${n}x${n}/apps/xentlab.png
     need_file "$png"
@@ -131,6 +136,13 @@ if [ -x "$BIN" ]; then
         fail "the installed binary did not run headless"
     fi
     "$BIN" --version | grep -q '^xentlab ' || fail "installed xentlab --version"
+    # Its catalogue found beside it (bin/../share/locale), with no build folder to help.
+    env -u XENTLAB_LOCALEDIR LANGUAGE= LC_ALL= LANG=de_DE.UTF-8 "$BIN" --help >"$TMP/help-de.txt" 2>&1 || true
+    if head -1 "$TMP/help-de.txt" | grep -q '^Aufruf:'; then
+        ok "installed xentlab speaks German with LANG=de_DE.UTF-8"
+    else
+        fail "installed xentlab --help is not German with LANG=de_DE.UTF-8"
+    fi
     # The licences travel with what is installed: the program's, and the fonts' beside them.
     DOC_LICENSE=$SHARE/doc/xentlab/LICENSE
     FONT_LICENSE=$SHARE/xentlab/fonts/LICENSE

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ui_cli_help.h"
+#include "ui_lang.h"
 #include "ui_export_audio.h"
 #include "ui_scene.h"
 
@@ -33,7 +34,7 @@ enum {
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
     OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE, OPT_MIC, OPT_NARRATION, OPT_NARRATION_OFFSET, OPT_VOICE, OPT_SOUND,
     OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO, OPT_CLASS, OPT_CLASS_PORT, OPT_CLASS_BIND, OPT_CLASS_LOG,
-    OPT_CARDS
+    OPT_CARDS, OPT_LANG
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -61,7 +62,7 @@ typedef struct raw_flags {
 
 static int fail(FILE *err, const char *flag, const char *what, const char *got)
 {
-    fprintf(err, "xentlab: %s: %s, got '%s'\nTry 'xentlab --help'.\n", flag, what, got);
+    fprintf(err, _("xentlab: %s: %s, got '%s'\nTry 'xentlab --help'.\n"), flag, what, got);
     return -1;
 }
 
@@ -456,6 +457,13 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_PRESENTER: o->presenter = 1; break;
     case OPT_REDUCED_MOTION: o->reduced_motion = 1; break;
     case OPT_NO_CONTROLS: o->no_controls = 1; break;
+    case OPT_LANG:
+        if (ui_lang_set(arg) != 0) {
+            fail(err_stream, "--lang", _("expected one of the interface's languages: en, de, es"), arg);
+            return -1;
+        }
+        o->lang = ui_lang_code();
+        break;
     case OPT_RECORD:
         if (!*arg) {
             fail(err_stream, "--record", "expected OUT.mp4, OUT.webm or a folder for PNG frames", arg);
@@ -783,6 +791,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"reduced-motion", no_argument, NULL, OPT_REDUCED_MOTION},
         {"pixel-ratio", required_argument, NULL, OPT_PIXEL_RATIO},
         {"no-controls", no_argument, NULL, OPT_NO_CONTROLS},
+        {"lang", required_argument, NULL, OPT_LANG},
         {"record", required_argument, NULL, OPT_RECORD},
         {"fps", required_argument, NULL, OPT_FPS},
         {"cards", required_argument, NULL, OPT_CARDS},
@@ -833,11 +842,11 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
     int ch;
     while ((ch = getopt_long(argc, argv, ":hs:n:o:c:p:z:l:", longopts, NULL)) != -1) {
         if (ch == ':') {
-            fprintf(err_stream, "xentlab: %s: needs a value\nTry 'xentlab --help'.\n", argv[optind - 1]);
+            fprintf(err_stream, _("xentlab: %s: needs a value\nTry 'xentlab --help'.\n"), argv[optind - 1]);
             return UI_CLI_USAGE;
         }
         if (ch == '?') {
-            fprintf(err_stream, "xentlab: unknown option '%s'\nTry 'xentlab --help'.\n", argv[optind - 1]);
+            fprintf(err_stream, _("xentlab: unknown option '%s'\nTry 'xentlab --help'.\n"), argv[optind - 1]);
             return UI_CLI_USAGE;
         }
         int r = take_flag(ch, optarg, &o, &raw, out_stream, err_stream);

@@ -33,6 +33,8 @@ typedef struct ui_options {
     int reduced_motion;       /* --reduced-motion: focus changes are cuts, not animations */
     float pixel_ratio;        /* --pixel-ratio R: a headless frame drawn as for R pixels a point (0: 1) */
     int no_controls;          /* --no-controls (the browser's ?controls=0): the control strip hidden */
+    const char *lang;         /* --lang CODE (the browser's ?lang=): "en", "de" or "es" (ui_lang_code's
+                               * string); NULL: not given, the environment's (ui_lang.h) */
     const char *record;       /* --record OUT, or NULL (borrows argv) */
     int fps;                  /* --fps (30 when recording and not given) */
     int force;                /* --force: --record may replace OUT */

@@ -3,11 +3,12 @@
 
 #include "ui_cli.h"
 #include "ui_input.h"
+#include "ui_lang.h"
 #include "ui_scene.h"
 
 void ui_cli_help_usage(FILE *f)
 {
-    fprintf(f,
+    fprintf(f, _(
 "Usage: xentlab [OPTION]...\n"
 "Watch gradient descent pull a predicted distribution Q = softmax(z) toward a true\n"
 "distribution P, with surprise, entropy, cross-entropy and KL divergence live.\n"
@@ -30,6 +31,8 @@ void ui_cli_help_usage(FILE *f)
 "                         browser's devicePixelRatio): the strip's 44-point floor\n"
 "      --no-controls      hide the control strip (play, step, reset, speed, lr,\n"
 "                         optimizer, scenario buttons); F3 shows it again\n"
+"      --lang CODE        the interface's language: en, de or es (default: from\n"
+"                         LANGUAGE, LC_ALL, LC_MESSAGES or LANG; else English)\n"
 "      --lesson NAME      open a lesson: its number (4), name (cross-entropy) or\n"
 "                         a .lesson file; PageDown/PageUp or Right/Left move through\n"
 "                         it, M lists the lessons (lessons/README.md)\n"
@@ -134,7 +137,7 @@ void ui_cli_help_usage(FILE *f)
 "view, Esc the sandbox.\n"
 "\n"
 "Exit status: 0 ok, 1 runtime error (e.g. assets not found, a lesson with errors),\n"
-"2 bad command line, 130 a recording interrupted.\n",
+"2 bad command line, 130 a recording interrupted.\n"),
             UI_MIN_W, UI_MIN_H, UI_MIN_H, UI_MIN_W, UI_FRAME_MAX_W, UI_FRAME_MAX_H, XL_COMMAND_LIST_MAX, UI_CLI_MAX_LR,
             XL_DEFAULT_LR);
 }

@@ -11,6 +11,7 @@
  * upright when the bars are narrow, and as class numbers only when not even an
  * upright line fits a group. */
 #include "ui_panels.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -78,8 +79,8 @@ static int upright_room(const ui_ctx *ctx, const xl_bars *c, int cap)
 }
 
 /* The legend of the gradient arrows on the Q bars, long and short. */
-#define ARROWS_LABEL "arrows: each logit's step, ∝ p − q (not q's own move)"
-#define ARROWS_LABEL_SHORT "arrows: each logit's step, ∝ p − q"
+#define ARROWS_LABEL _("arrows: each logit's step, ∝ p − q (not q's own move)")
+#define ARROWS_LABEL_SHORT _("arrows: each logit's step, ∝ p − q")
 
 /* The legend row: the swatches, then the surprise numbers' key: "−ln q" itself in their
  * colour and font (a sample number such as "1.23" read like a value: issue 19.19) and
@@ -91,10 +92,10 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_bars *c)
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     char key[16];
     snprintf(key, sizeof key, "−%s q", ctx->unit == XL_BITS ? "log₂" : "ln");
-    static const char *const meaning[3] = {"surprise, over each Q bar", "surprise", ""};
+    const char *const meaning[3] = {_("surprise, over each Q bar"), _("surprise"), ""};
     int key_w = ui_text_width(ctx->text, UI_FONT_VALUE, key);
-    const char *p_names[3] = {c->p_label ? c->p_label : "P (truth)", "P (truth)", "P"};
-    const char *q_names[3] = {c->q_label ? c->q_label : "Q (model)", "Q (model)", "Q"};
+    const char *p_names[3] = {c->p_label ? _(c->p_label) : _("P (truth)"), _("P (truth)"), "P"};
+    const char *q_names[3] = {c->q_label ? _(c->q_label) : _("Q (model)"), _("Q (model)"), "Q"};
     int choice = 2;
     for (int k = 0; k < 3; k++) {
         int need = legend_width(ctx, p_names[k]) + legend_width(ctx, q_names[k]);
@@ -235,7 +236,7 @@ static void draw_axis(const ui_ctx *ctx, SDL_Rect in, SDL_Rect plot, double top)
                          th->text_dim, buf);
         }
     }
-    ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, "probability");
+    ui_text_draw_up(ctx->text, UI_FONT_TICK, in.x, plot.y + plot.h / 2, th->text_dim, _("probability"));
 }
 
 /* Each class's P bar left of its slot's centre and Q bar right of it. */
@@ -433,14 +434,14 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
      * legend's own symbols (each label's first word: "ρ(t)" of "ρ(t), the truth now")
      * rather than ending in "…". */
     char short_title[96];
-    const char *title = c->title;
+    const char *title = c->title ? _(c->title) : NULL;
     if (title && ui_text_width(ctx->text, UI_FONT_TITLE, title) > area.w - 2 * ctx->pad) {
-        const char *pl = c->p_label ? c->p_label : "P (truth)", *ql = c->q_label ? c->q_label : "Q";
+        const char *pl = c->p_label ? _(c->p_label) : _("P (truth)"), *ql = c->q_label ? _(c->q_label) : "Q";
         snprintf(short_title, sizeof short_title, "%.*s vs %.*s", (int)strcspn(pl, " ,"), pl,
                  (int)strcspn(ql, " ,"), ql);
         title = short_title;
     }
-    SDL_Rect in = ui_panel_begin(ctx, area, title, c->caption);
+    SDL_Rect in = ui_panel_begin(ctx, area, title, c->caption ? _(c->caption) : NULL);
     draw_legend(ctx, in, c);
 
     layout L = make_layout(ctx, c, in);

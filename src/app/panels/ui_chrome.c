@@ -6,13 +6,14 @@
 
 #include "ui_draw.h"
 #include "ui_input.h"
+#include "ui_lang.h"
 
 /* "Adam lr 0.50 β₁ 0.9 β₂ 0.999 ε 1×10⁻⁸", shorter forms with less. */
 static void optimizer_text(char *buf, size_t n, const xl_session *s, const char *lr, int detail)
 {
     const xl_optim *o = xl_sim_optimizer(xl_session_sim(s));
     if (xl_session_racing(s)) {
-        size_t used = (size_t)snprintf(buf, n, "race:");
+        size_t used = (size_t)snprintf(buf, n, "%s", _("race:"));
         for (int r = 0; r < xl_session_run_count(s) && used < n; r++)
             used += (size_t)snprintf(buf + used, n - used, "%s %s", r ? "," : "",
                                      xl_optim_kind_name(xl_sim_optimizer(xl_session_run_sim(s, r))->kind));
@@ -20,7 +21,7 @@ static void optimizer_text(char *buf, size_t n, const xl_session *s, const char 
         return;
     }
     char e[48];
-    const char *title = xl_optim_kind_title(o->kind);
+    const char *title = _(xl_optim_kind_title(o->kind));
     if (!detail || o->kind == XL_OPTIM_GD) snprintf(buf, n, "%s · lr %s", detail ? title : xl_optim_kind_name(o->kind), lr);
     else if (o->kind == XL_OPTIM_ADAM)
         snprintf(buf, n, "%s · lr %s β₁ %g β₂ %g ε %s", title, lr, o->hyper.beta1, o->hyper.beta2,
@@ -41,12 +42,21 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
     int y = area.y + (area.h - ui_text_line_height(ctx->text, UI_FONT_STATUS)) / 2;
 
     int items = def->population ? def->population(xl_session_state(s)) : def->item_count(xl_session_state(s));
+    /* The nouns' plurals, translated whole (a language's plural is not an added "s"). */
+    static const struct { const char *one, *many; } plurals[] = {
+        {"class", N_("classes")}, {"sample", N_("samples")}, {"system", N_("systems")}, {"cell", N_("cells")},
+        {"density", N_("densities")},
+    };
+    char many[64];
     size_t noun_len = strlen(def->item_noun);
-    const char *plural = items == 1 ? "" : noun_len && def->item_noun[noun_len - 1] == 's' ? "es" : "s";
-    if (items > 1) snprintf(left[0], sizeof left[0], "xentlab · %s · %d %s%s", def->title, items, def->item_noun, plural);
-    else snprintf(left[0], sizeof left[0], "xentlab · %s", def->title); /* "1 density" says nothing */
-    snprintf(left[1], sizeof left[1], "xentlab · %s", def->title);
-    snprintf(left[2], sizeof left[2], "%s", def->title); /* the scene's name stays; the program's goes */
+    snprintf(many, sizeof many, "%s%s", def->item_noun, noun_len && def->item_noun[noun_len - 1] == 's' ? "es" : "s");
+    for (size_t i = 0; i < sizeof plurals / sizeof plurals[0]; i++)
+        if (strcmp(def->item_noun, plurals[i].one) == 0) snprintf(many, sizeof many, "%s", _(plurals[i].many));
+    const char *title = _(def->title);
+    if (items > 1) snprintf(left[0], sizeof left[0], "xentlab · %s · %d %s", title, items, many);
+    else snprintf(left[0], sizeof left[0], "xentlab · %s", title); /* "1 density" says nothing */
+    snprintf(left[1], sizeof left[1], "xentlab · %s", title);
+    snprintf(left[2], sizeof left[2], "%s", title); /* the scene's name stays; the program's goes */
     double rate = xl_sim_lr(sim);
     ui_format_fit(lr, sizeof lr, rate, rate < 0.01 ? 3 : 2, 8);
     if (rate < 0.01 && rate >= 0.001) snprintf(lr, sizeof lr, "%.3f", rate);
@@ -59,27 +69,27 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
         snprintf(opt[1], sizeof opt[1], "%s", opt[0]);
     int diverged = xl_sim_status_get(sim) == XL_SIM_DIVERGED;
     int playing = xl_session_playing(s);
-    snprintf(state_long, sizeof state_long, "■ diverged at step %ld: lower lr, press R", xl_sim_diverged_at(sim));
+    snprintf(state_long, sizeof state_long, _("■ diverged at step %ld: lower lr, press R"), xl_sim_diverged_at(sim));
     const char *states[2] = {
-        diverged ? state_long : playing ? "▶ playing" : "❚❚ paused",
-        diverged ? "■ diverged (R)" : playing ? "▶" : "❚❚",
+        diverged ? state_long : playing ? _("▶ playing") : _("❚❚ paused"),
+        diverged ? _("■ diverged (R)") : playing ? "▶" : "❚❚",
     };
     if (classroom && !diverged) states[0] = states[1] = "";
-    snprintf(right[0], sizeof right[0], "step %ld · %s · %d steps/s · ", xl_sim_steps(sim), opt[0],
+    snprintf(right[0], sizeof right[0], _("step %ld · %s · %d steps/s · "), xl_sim_steps(sim), opt[0],
              xl_session_steps_per_second(s));
-    snprintf(right[1], sizeof right[1], "step %ld · %s · ", xl_sim_steps(sim), opt[0]);
-    snprintf(right[2], sizeof right[2], "step %ld · %s · ", xl_sim_steps(sim), opt[1]);
+    snprintf(right[1], sizeof right[1], _("step %ld · %s · "), xl_sim_steps(sim), opt[0]);
+    snprintf(right[2], sizeof right[2], _("step %ld · %s · "), xl_sim_steps(sim), opt[1]);
     if (xl_session_racing(s)) /* the runners are named in the legends */
-        snprintf(right[3], sizeof right[3], "step %ld · race of %d · lr %s · ", xl_sim_steps(sim),
+        snprintf(right[3], sizeof right[3], _("step %ld · race of %d · lr %s · "), xl_sim_steps(sim),
                  xl_session_run_count(s), lr);
     else if (own_status || def->gradient_free)
-        snprintf(right[3], sizeof right[3], "step %ld · ", xl_sim_steps(sim));
+        snprintf(right[3], sizeof right[3], _("step %ld · "), xl_sim_steps(sim));
     else
-        snprintf(right[3], sizeof right[3], "step %ld · lr %s · ", xl_sim_steps(sim), lr);
+        snprintf(right[3], sizeof right[3], _("step %ld · lr %s · "), xl_sim_steps(sim), lr);
     snprintf(unit, sizeof unit, " · %s", xl_unit_name(ctx->unit));
     if (classroom && !diverged) {
         /* A class sees where the run is, not how fast it goes or whether it is paused. */
-        snprintf(right[0], sizeof right[0], "step %ld · %s · ", xl_sim_steps(sim), opt[0]);
+        snprintf(right[0], sizeof right[0], _("step %ld · %s · "), xl_sim_steps(sim), opt[0]);
         for (int i = 0; i < 4; i++) {
             size_t len = strlen(right[i]), sep = strlen(" · ");
             if (len >= sep && strcmp(right[i] + len - sep, " · ") == 0) right[i][len - sep] = '\0';
@@ -149,11 +159,11 @@ static int verb_hints(const xl_scenario_def *def, hint *out, int n, int cap)
 static int scenario_hints(const xl_scenario_def *def, hint *out, int cap)
 {
     static const hint general[] = {
-        {"Space play", "toggle-play"}, {"N step", "step"}, {"R reset", "reset"}, {"+/− lr", "lr-up"},
-        {"G optimizer", "optimizer-next"}, {"C race", "race-toggle"}, {"S scenario", "scenario-next"},
-        {"1–9 ⇧←/→ select", "select-next"}, {NULL, NULL}, /* the verbs go here */
-        {"Comma slice", "slice-next"}, {"V plane", "frame"}, {"L nats/bits", "unit"}, {"T theme", NULL},
-        {"[ ] speed", "speed-up"},
+        {N_("Space play"), "toggle-play"}, {N_("N step"), "step"}, {N_("R reset"), "reset"}, {N_("+/− lr"), "lr-up"},
+        {N_("G optimizer"), "optimizer-next"}, {N_("C race"), "race-toggle"}, {N_("S scenario"), "scenario-next"},
+        {N_("1–9 ⇧←/→ select"), "select-next"}, {NULL, NULL}, /* the verbs go here */
+        {N_("Comma slice"), "slice-next"}, {N_("V plane"), "frame"}, {N_("L nats/bits"), "unit"}, {N_("T theme"), NULL},
+        {N_("[ ] speed"), "speed-up"},
     };
     int n = 0;
     if (!def->hint_bar) {
@@ -162,12 +172,12 @@ static int scenario_hints(const xl_scenario_def *def, hint *out, int cap)
             else n = verb_hints(def, out, n, cap);
         return n;
     }
-    static const hint time_keys[] = {{"Space play", "toggle-play"}, {"N step", "step"}, {"R reset", "reset"}};
-    static const hint learn_keys[] = {{"+/− lr", "lr-up"}, {"G optimizer", "optimizer-next"},
-                                      {"C race", "race-toggle"}};
-    static const hint landscape_keys[] = {{"Comma slice", "slice-next"}, {"V plane", "frame"}};
-    static const hint view_keys[] = {{"S scenario", "scenario-next"}, {"[ ] speed", "speed-up"},
-                                     {"L nats/bits", "unit"}, {"T theme", NULL}};
+    static const hint time_keys[] = {{N_("Space play"), "toggle-play"}, {N_("N step"), "step"}, {N_("R reset"), "reset"}};
+    static const hint learn_keys[] = {{N_("+/− lr"), "lr-up"}, {N_("G optimizer"), "optimizer-next"},
+                                      {N_("C race"), "race-toggle"}};
+    static const hint landscape_keys[] = {{N_("Comma slice"), "slice-next"}, {N_("V plane"), "frame"}};
+    static const hint view_keys[] = {{N_("S scenario"), "scenario-next"}, {N_("[ ] speed"), "speed-up"},
+                                     {N_("L nats/bits"), "unit"}, {N_("T theme"), NULL}};
     for (size_t i = 0; i < 3 && n < cap; i++) out[n++] = time_keys[i];
     for (const char *const *k = def->hint_bar; *k && n < cap; k++)
         if (ui_input_hint(def, *k)) out[n++] = (hint){ui_input_hint(def, *k), *k};
@@ -208,29 +218,30 @@ void ui_hints_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int st
             if (!on_the_strip(hints[i].name)) hints[kept++] = hints[i];
         count = kept;
         memmove(hints + 1, hints, (size_t)count * sizeof hints[0]);
-        hints[0] = (hint){"F2 focus", NULL};
+        hints[0] = (hint){N_("F2 focus"), NULL};
         count++;
     }
     const ui_theme *th = ctx->theme;
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
     ui_draw_line(ctx->r, area.x, area.y + 0.5f, area.x + area.w, area.y + 0.5f, 1.0f, th->border);
     int y = area.y + (area.h - ui_text_line_height(ctx->text, UI_FONT_TICK)) / 2;
-    const char *help = "H help";
+    const char *help = _("H help");
     int help_w = ui_text_width(ctx->text, UI_FONT_TICK, help);
     int sep_w = ui_text_width(ctx->text, UI_FONT_TICK, "  ·  ");
     int x = area.x + ctx->pad, limit = area.x + area.w - ctx->pad - help_w - sep_w;
     for (int i = 0; i < count; i++) {
-        int w = ui_text_width(ctx->text, UI_FONT_TICK, hints[i].text);
+        const char *text = _(hints[i].text);
+        int w = ui_text_width(ctx->text, UI_FONT_TICK, text);
         if (x + w > limit) break;
         /* The bar is a toolbar too: a click on a hint does what its key does, so a demo
          * runs with the mouse alone. */
         if (hints[i].name) {
             char what[96];
-            snprintf(what, sizeof what, "click: %s", hint_help(def, hints[i].name));
+            snprintf(what, sizeof what, _("click: %s"), _(hint_help(def, hints[i].name)));
             const ui_region_drag click = {NULL, hints[i].name, UI_DRAG_VALUE_U, -1, 0, 0, 0, 0};
             ui_hit_add_edit(ctx, (SDL_Rect){x - 2, area.y, w + 4, area.h}, click, what, NULL, NULL);
         }
-        x += ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, hints[i].text);
+        x += ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, text);
         x += ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text_dim, "  ·  ");
     }
     const int help_drawn = ui_text_draw(ctx->text, UI_FONT_TICK, x, y, UI_ALIGN_LEFT, th->text, help);

@@ -6,6 +6,7 @@
  * leave, in whole pixels a module; the text around it is measured first, so the code
  * gives way to the words and never the other way round. */
 #include "ui_class_card.h"
+#include "ui_lang.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,20 +17,20 @@
 
 enum { URL_LINES_MAX = 4, URL_LINE = 256 };
 
-#define HEADING "Join from your phone"
-#define HOW "Same Wi-Fi as this computer; no app: the phone's camera opens the page."
-#define HOW_NO_QR "Same Wi-Fi as this computer; no app: type the address into the phone's browser."
-#define HOW_SHORT "Same Wi-Fi as this computer; no app."
+#define HEADING _("Join from your phone")
+#define HOW _("Same Wi-Fi as this computer; no app: the phone's camera opens the page.")
+#define HOW_NO_QR _("Same Wi-Fi as this computer; no app: type the address into the phone's browser.")
+#define HOW_SHORT _("Same Wi-Fi as this computer; no app.")
 /* Said by the card when no phone has come for a while: the teacher reads it, the class
  * waits, so it is the card's smaller type and the code keeps its size. */
 #define ADVICE                                                                                                  \
-    "Phones cannot reach this laptop? School Wi-Fi often keeps devices apart, or a firewall on this laptop "  \
-    "blocks the port. Then turn on a phone's hotspot, join it from this laptop and from the phones, and "    \
-    "start xentlab again (--class-bind chooses the network)."
+    _("Phones cannot reach this laptop? School Wi-Fi often keeps devices apart, or a firewall on this laptop " \
+      "blocks the port. Then turn on a phone's hotspot, join it from this laptop and from the phones, and "   \
+      "start xentlab again (--class-bind chooses the network).")
 /* The same moment when the class listens on this laptop's loopback: no phone can reach it. */
 #define ADVICE_LOOPBACK                                                                                         \
-    "This class listens on 127.0.0.1: only this laptop can join it. For the phones, start xentlab again on "  \
-    "the room's network (without --class-bind, or e.g. --class-bind wlan0)."
+    _("This class listens on 127.0.0.1: only this laptop can join it. For the phones, start xentlab again on " \
+      "the room's network (without --class-bind, or e.g. --class-bind wlan0).")
 
 /* The advice for the class at url. */
 static const char *advice_for(const char *url)
@@ -110,9 +111,9 @@ static int url_layout(ui_text *t, const char *url, int width, ui_font *f, char o
 /* The phones joined, in words. */
 static void joined_text(int joined, char *out, size_t n)
 {
-    if (joined <= 0) snprintf(out, n, "No phone has joined yet");
-    else if (joined >= XL_POLL_DEVICES_MAX) snprintf(out, n, "%d phones joined: the class is full", joined);
-    else snprintf(out, n, "%d phone%s joined", joined, joined == 1 ? "" : "s");
+    if (joined <= 0) snprintf(out, n, "%s", _("No phone has joined yet"));
+    else if (joined >= XL_POLL_DEVICES_MAX) snprintf(out, n, _("%d phones joined: the class is full"), joined);
+    else snprintf(out, n, joined == 1 ? _("%d phone joined") : _("%d phones joined"), joined);
 }
 
 /* The column right of the code, from y in width w (drawn when draw is 1); returns its

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ui_draw.h"
+#include "ui_lang.h"
 
 int ui_controls_shown(int mode, int in_lesson, int page_asks)
 {
@@ -177,14 +178,14 @@ static int strip_items(const ui_ctx *ctx, const xl_session *s, item *it, int cap
     const int playing = xl_session_playing(s), idle = def->gradient_free;
     int n = 0;
     char text[64], num[48];
-    add(it, &n, cap, (item){XL_CMD_TOGGLE_PLAY, playing ? ICON_PAUSE : ICON_PLAY, "", "", "pause", "pause", 0, 0},
-        playing ? "pause" : "play", playing ? "pause" : "play");
-    add(it, &n, cap, (item){XL_CMD_STEP, ICON_STEP, "", "", NULL, NULL, 0, 0}, "step", "step");
-    add(it, &n, cap, (item){XL_CMD_RESET, ICON_RESET, "", "", NULL, NULL, 0, 0}, "reset", "reset");
+    add(it, &n, cap, (item){XL_CMD_TOGGLE_PLAY, playing ? ICON_PAUSE : ICON_PLAY, "", "", _("pause"), _("pause"), 0, 0},
+        playing ? _("pause") : _("play"), playing ? _("pause") : _("play"));
+    add(it, &n, cap, (item){XL_CMD_STEP, ICON_STEP, "", "", NULL, NULL, 0, 0}, _("step"), _("step"));
+    add(it, &n, cap, (item){XL_CMD_RESET, ICON_RESET, "", "", NULL, NULL, 0, 0}, _("reset"), _("reset"));
     add(it, &n, cap, (item){XL_CMD_SPEED_DOWN, ICON_MINUS, "", "", NULL, NULL, 1, 0}, "", "");
-    snprintf(text, sizeof text, "speed %d/s", xl_session_steps_per_second(s));
+    snprintf(text, sizeof text, _("speed %d/s"), xl_session_steps_per_second(s));
     snprintf(num, sizeof num, "%d/s", xl_session_steps_per_second(s));
-    add(it, &n, cap, (item){XL_CMD_NONE, ICON_PLAY, "", "", "speed 240/s", "240/s", 1, 0}, text, num);
+    add(it, &n, cap, (item){XL_CMD_NONE, ICON_PLAY, "", "", _("speed 240/s"), "240/s", 1, 0}, text, num);
     add(it, &n, cap, (item){XL_CMD_SPEED_UP, ICON_PLUS, "", "", NULL, NULL, 1, 0}, "", "");
     const double rate = xl_sim_lr(sim);
     ui_format_fit(num, sizeof num, rate, rate < 0.01 ? 3 : 2, 8);
@@ -192,9 +193,9 @@ static int strip_items(const ui_ctx *ctx, const xl_session *s, item *it, int cap
     add(it, &n, cap, (item){XL_CMD_LR_DOWN, ICON_MINUS, "", "", NULL, NULL, 2, idle}, "", "");
     add(it, &n, cap, (item){XL_CMD_NONE, ICON_PLAY, "", "", "lr 0.005", "lr 0.005", 2, idle}, text, text);
     add(it, &n, cap, (item){XL_CMD_LR_UP, ICON_PLUS, "", "", NULL, NULL, 2, idle}, "", "");
-    const char *opt = idle ? "–" : xl_session_racing(s) ? "race" : xl_optim_kind_name(xl_sim_optimizer(sim)->kind);
-    snprintf(text, sizeof text, "optimizer: %s", opt);
-    add(it, &n, cap, (item){XL_CMD_OPTIMIZER_NEXT, ICON_CYCLE, "", "", "optimizer: momentum", "momentum", 3, idle},
+    const char *opt = idle ? "–" : xl_session_racing(s) ? _("race") : xl_optim_kind_name(xl_sim_optimizer(sim)->kind);
+    snprintf(text, sizeof text, _("optimizer: %s"), opt);
+    add(it, &n, cap, (item){XL_CMD_OPTIMIZER_NEXT, ICON_CYCLE, "", "", _("optimizer: momentum"), "momentum", 3, idle},
         text, opt);
     add(it, &n, cap, (item){XL_CMD_SCENARIO_PREV, ICON_PREV, "", "", NULL, NULL, 4, 0}, "", "");
     const char *wide = widest_id(ctx);
@@ -342,7 +343,7 @@ void ui_controls_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int
             /* A click is the key's command: the region's click names it, ui_pointer sends it. */
             char tip[96];
             ui_input_action_keys(&(ui_action){UI_VIEW_NONE, xl_command_make(it[i].kind)}, 0, cut, sizeof cut);
-            snprintf(tip, sizeof tip, "click: %s  (key: %s)", xl_command_help(it[i].kind), cut);
+            snprintf(tip, sizeof tip, _("click: %s  (key: %s)"), xl_command_help(it[i].kind), cut);
             const ui_region_drag click = {NULL, xl_command_name(it[i].kind), UI_DRAG_VALUE_U, -1, 0, 0, 0, 0};
             ui_hit_add_edit(ctx, b, click, tip, NULL, NULL);
             if (g->n < UI_CONTROLS_MAX) {

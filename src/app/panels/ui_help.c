@@ -18,6 +18,7 @@
 
 #include "ui_draw.h"
 #include "ui_input.h"
+#include "ui_lang.h"
 #include "ui_platform.h"
 
 enum { KEY_TEXT_MAX = 48, WHAT_MAX = 96, ROWS_MAX = 128, GROUPS_MAX = 12, COLUMNS_MAX = 24 };
@@ -47,44 +48,44 @@ typedef struct command_row {
 } command_row;
 
 static const command_row learning[] = {
-    {"toggle-play", NULL, "Space", "play / pause", NULL},
-    {"step", NULL, "N  or  →", "one step", NULL},
-    {"reset", NULL, "R", "reset to the start", NULL},
-    {"undo", "redo", "^Z  /  ^Y", "undo / redo the last edit", NULL},
-    {"back", NULL, "Backspace", "one step back", NULL},
-    {"lr-up", "lr-down", "+  /  −", "learning rate up / down", NULL},
-    {"speed-up", "speed-down", "]  /  [", "more / fewer steps per second", NULL},
-    {"optimizer-next", NULL, "G", "next optimizer", NULL},
-    {"race-toggle", NULL, "C", "race the four optimizers, or stop", NULL},
+    {"toggle-play", NULL, "Space", N_("play / pause"), NULL},
+    {"step", NULL, N_("N  or  →"), N_("one step"), NULL},
+    {"reset", NULL, "R", N_("reset to the start"), NULL},
+    {"undo", "redo", "^Z  /  ^Y", N_("undo / redo the last edit"), NULL},
+    {"back", NULL, "Backspace", N_("one step back"), NULL},
+    {"lr-up", "lr-down", "+  /  −", N_("learning rate up / down"), NULL},
+    {"speed-up", "speed-down", "]  /  [", N_("more / fewer steps per second"), NULL},
+    {"optimizer-next", NULL, "G", N_("next optimizer"), NULL},
+    {"race-toggle", NULL, "C", N_("race the four optimizers, or stop"), NULL},
 };
 static const command_row optimizer[] = {
-    {"mu-up", "mu-down", "Y  /  ⇧Y", "momentum μ up / down", NULL},
-    {"beta1-up", "beta1-down", "B  /  ⇧B", "Adam's β₁ up / down", NULL},
-    {"beta2-up", "beta2-down", "^B  /  ⇧^B", "Adam's β₂ up / down", NULL},
-    {"eps-up", "eps-down", "E  /  ⇧E", "Adam's ε × 10 / ÷ 10", NULL},
+    {"mu-up", "mu-down", "Y  /  ⇧Y", N_("momentum μ up / down"), NULL},
+    {"beta1-up", "beta1-down", "B  /  ⇧B", N_("Adam's β₁ up / down"), NULL},
+    {"beta2-up", "beta2-down", "^B  /  ⇧^B", N_("Adam's β₂ up / down"), NULL},
+    {"eps-up", "eps-down", "E  /  ⇧E", N_("Adam's ε × 10 / ÷ 10"), NULL},
 };
 static const command_row picture[] = {
-    {"slice-next", "slice-prev", "Comma  /  ⇧Comma", "next / previous pair of parameters", NULL},
-    {"frame", NULL, "V", "landscape: slice / fixed plane", NULL},
-    {"scenario-next", "scenario-prev", "S  /  ⇧S", "next / previous scenario", NULL},
-    {"unit", NULL, "L", "nats (ln) or bits (log₂)", NULL},
+    {"slice-next", "slice-prev", "Comma  /  ⇧Comma", N_("next / previous pair of parameters"), NULL},
+    {"frame", NULL, "V", N_("landscape: slice / fixed plane"), NULL},
+    {"scenario-next", "scenario-prev", "S  /  ⇧S", N_("next / previous scenario"), NULL},
+    {"unit", NULL, "L", N_("nats (ln) or bits (log₂)"), NULL},
 };
 static const command_row view[] = {
-    {"focus-toggle", NULL, "F2", "focus: one panel takes the scene, or back", NULL},
-    {"focus-next", NULL, "⇧F2", "focus the next panel", NULL},
-    {"controls", NULL, "F3", "the control strip on / off", NULL},
-    {"copy-state", NULL, "F4", "copy the state to the clipboard", "copy a link to this state"},
-    {"renyi-toggle", NULL, "F6", "Rényi panel Hα(P) on / off", NULL},
-    {"renyi-next", NULL, "⇧F6", "Rényi order α: 0, 0.5, 1, 2, ∞", NULL},
-    {"describe", NULL, "F9", "describe the scene aloud", NULL},
-    {"sound", NULL, "F10", "sound on / off", NULL},
-    {"theme", NULL, "T", "projector / dark theme", NULL},
-    {"zoom-in", "zoom-out", "^+  /  ^−", "type and lines larger / smaller", NULL},
-    {"zoom-reset", NULL, "^0", "type and lines back to normal", NULL},
-    {"fullscreen", NULL, "F11", "fullscreen", NULL},
-    {"screenshot", NULL, "F12", "save a picture (PNG)", "download a picture (PNG)"},
-    {"help", NULL, "H  or  F1", "this help (PgDn: its next page)", NULL},
-    {"quit", NULL, "Q  or  Esc", "quit (Esc leaves focus first)", "quit: close the tab"},
+    {"focus-toggle", NULL, "F2", N_("focus: one panel takes the scene, or back"), NULL},
+    {"focus-next", NULL, "⇧F2", N_("focus the next panel"), NULL},
+    {"controls", NULL, "F3", N_("the control strip on / off"), NULL},
+    {"copy-state", NULL, "F4", N_("copy the state to the clipboard"), N_("copy a link to this state")},
+    {"renyi-toggle", NULL, "F6", N_("Rényi panel Hα(P) on / off"), NULL},
+    {"renyi-next", NULL, "⇧F6", N_("Rényi order α: 0, 0.5, 1, 2, ∞"), NULL},
+    {"describe", NULL, "F9", N_("describe the scene aloud"), NULL},
+    {"sound", NULL, "F10", N_("sound on / off"), NULL},
+    {"theme", NULL, "T", N_("projector / dark theme"), NULL},
+    {"zoom-in", "zoom-out", "^+  /  ^−", N_("type and lines larger / smaller"), NULL},
+    {"zoom-reset", NULL, "^0", N_("type and lines back to normal"), NULL},
+    {"fullscreen", NULL, "F11", N_("fullscreen"), NULL},
+    {"screenshot", NULL, "F12", N_("save a picture (PNG)"), N_("download a picture (PNG)")},
+    {"help", NULL, N_("H  or  F1"), N_("this help (PgDn: its next page)"), NULL},
+    {"quit", NULL, N_("Q  or  Esc"), N_("quit (Esc leaves focus first)"), N_("quit: close the tab")},
 };
 
 /* The classroom's keys (ui_classroom.c): not in the key table, which leaves them to it. */
@@ -93,42 +94,42 @@ typedef struct fixed_row {
 } fixed_row;
 
 static const fixed_row lesson_rows[] = {
-    {"M", "the lessons", NULL},
-    {"PgDn  or  →", "next page (or the play on)", NULL},
-    {"PgUp  or  ←", "back a page, as it started", NULL},
-    {"Home  /  End", "first / last page", NULL},
-    {"1 … 4", "answer the question", NULL},
-    {"F5  /  ⇧F5", "this page again / page 1", NULL},
-    {"B  or  .", "blank the screen", NULL},
-    {"P", "presenter view", "presenter view (desktop only)"},
-    {"F7", "phones vote: join card (a class)", "phones vote (desktop only)"},
-    {"F8", "how the class voted: the split", ""},
-    {"Esc", "to the sandbox (PgDn: back)", NULL},
-    {"save the file", "it reloads: --lesson FILE", ""},
+    {"M", N_("the lessons"), NULL},
+    {N_("PgDn  or  →"), N_("next page (or the play on)"), NULL},
+    {N_("PgUp  or  ←"), N_("back a page, as it started"), NULL},
+    {N_("Home  /  End"), N_("first / last page"), NULL},
+    {"1 … 4", N_("answer the question"), NULL},
+    {"F5  /  ⇧F5", N_("this page again / page 1"), NULL},
+    {N_("B  or  ."), N_("blank the screen"), NULL},
+    {"P", N_("presenter view"), N_("presenter view (desktop only)")},
+    {"F7", N_("phones vote: join card (a class)"), N_("phones vote (desktop only)")},
+    {"F8", N_("how the class voted: the split"), ""},
+    {N_("Esc"), N_("to the sandbox (PgDn: back)"), NULL},
+    {N_("save the file"), N_("it reloads: --lesson FILE"), ""},
 };
 
 /* The pointer (ui_pointer.c) and touch: what the keys do not say. */
 static const fixed_row pointer_rows[] = {
-    {"hover", "exact values in a tooltip", NULL},
-    {"click a bar", "select its class or sample", NULL},
-    {"drag a bar", "set P (diffusion: paint ρ(0))", NULL},
-    {"drag a mark", "a sample, the peak, the simplex", NULL},
-    {"click  /  ^click map", "the point / the start goes there", NULL},
-    {"drag landscape", "the point follows, loss live", NULL},
-    {"wheel · right-drag · 2×", "zoom · pan · fit the landscape", NULL},
-    {"drag the history", "rewind to that step", NULL},
-    {"double-click title", "focus that panel", NULL},
-    {"control strip", "a button does what its key does", NULL},
-    {"lesson's foot", "→ ← B M Esc: buttons", NULL},
+    {N_("hover"), N_("exact values in a tooltip"), NULL},
+    {N_("click a bar"), N_("select its class or sample"), NULL},
+    {N_("drag a bar"), N_("set P (diffusion: paint ρ(0))"), NULL},
+    {N_("drag a mark"), N_("a sample, the peak, the simplex"), NULL},
+    {N_("click  /  ^click map"), N_("the point / the start goes there"), NULL},
+    {N_("drag landscape"), N_("the point follows, loss live"), NULL},
+    {N_("wheel · right-drag · 2×"), N_("zoom · pan · fit the landscape"), NULL},
+    {N_("drag the history"), N_("rewind to that step"), NULL},
+    {N_("double-click title"), N_("focus that panel"), NULL},
+    {N_("control strip"), N_("a button does what its key does"), NULL},
+    {N_("lesson's foot"), N_("→ ← B M Esc: buttons"), NULL},
 };
 
 /* What the pointer does, by keys (issue 26: every action has a key; ui_input's table,
  * ui_keynav): the same commands, named in by_keys_commands for ui_help_lists_command. */
 static const fixed_row by_keys_rows[] = {
-    {"⇧↑  /  ⇧↓", "selected bar's p up / down", NULL},
-    {"^arrows  ⇧^↑↓  ^Home", "landscape: pan, zoom, fit", NULL},
-    {"Alt+arrows  /  ^Enter", "move the point / start there", NULL},
-    {"⇧Backspace  /  ^Bksp", "timeline: 10 steps back / on", NULL},
+    {N_("⇧↑  /  ⇧↓"), N_("selected bar's p up / down"), NULL},
+    {N_("^arrows  ⇧^↑↓  ^Home"), N_("landscape: pan, zoom, fit"), NULL},
+    {N_("Alt+arrows  /  ^Enter"), N_("move the point / start there"), NULL},
+    {N_("⇧Backspace  /  ^Bksp"), N_("timeline: 10 steps back / on"), NULL},
 };
 static const char *const by_keys_commands[] = {"set-p", "pan", "zoom", "fit", "move-to", "start-at", "rewind"};
 
@@ -147,7 +148,7 @@ static int nlisted = -1; /* -1: not read yet */
 static void sheet_keys(const char *list, char *out, size_t n)
 {
     static const struct { const char *from, *to; } words[] = {
-        {"Ctrl+Shift+", "⇧^"}, {"Shift+", "⇧"}, {"Ctrl+", "^"}, {" or ", "  or  "}, {"Right", "→"},
+        {"Ctrl+Shift+", "⇧^"}, {"Shift+", "⇧"}, {"Ctrl+", "^"}, {" or ", N_("  or  ")}, {"Right", "→"},
         {"Left", "←"}, {"Up", "↑"}, {"Down", "↓"}, {"Plus", "+"}, {"Minus", "−"}, {"...", "…"},
     };
     size_t used = 0;
@@ -156,7 +157,7 @@ static void sheet_keys(const char *list, char *out, size_t n)
         size_t w = 0;
         for (; w < sizeof words / sizeof words[0]; w++)
             if (strncmp(p, words[w].from, strlen(words[w].from)) == 0) break;
-        const char *piece = w < sizeof words / sizeof words[0] ? words[w].to : NULL;
+        const char *piece = w < sizeof words / sizeof words[0] ? _(words[w].to) : NULL;
         if (piece && used + strlen(piece) < n) {
             memcpy(out + used, piece, strlen(piece) + 1);
             used += strlen(piece);
@@ -168,10 +169,13 @@ static void sheet_keys(const char *list, char *out, size_t n)
     }
 }
 
-/* Read the shared and window commands' keys from ui_input_list_commands, once. */
+/* Read the shared and window commands' keys from ui_input_list_commands, once (again
+ * when the language changed: the keys' words, "  or  ", are the language's). */
 static void read_key_table(void)
 {
-    if (nlisted >= 0) return;
+    static const char *listed_lang;
+    if (nlisted >= 0 && listed_lang == ui_lang_code()) return;
+    listed_lang = ui_lang_code();
     nlisted = 0;
     char *text = NULL;
     size_t len = 0;
@@ -247,8 +251,8 @@ static void add_commands(help_sheet *sh, const char *title, const command_row *r
         const char *k1 = table_keys(rows[i].cmd), *k2 = table_keys(rows[i].cmd2);
         if (k1 && rows[i].cmd2 && k2) snprintf(r->keys, sizeof r->keys, "%s  /  %s", k1, k2);
         else if (k1 && !rows[i].cmd2) snprintf(r->keys, sizeof r->keys, "%s", k1);
-        else snprintf(r->keys, sizeof r->keys, "%s", rows[i].fallback);
-        snprintf(r->what, sizeof r->what, "%s", in_browser(rows[i].what, rows[i].what_in_browser));
+        else snprintf(r->keys, sizeof r->keys, "%s", _(rows[i].fallback));
+        snprintf(r->what, sizeof r->what, "%s", _(in_browser(rows[i].what, rows[i].what_in_browser)));
     }
     end_group(sh);
 }
@@ -260,8 +264,8 @@ static void add_fixed(help_sheet *sh, const char *title, const fixed_row *rows, 
         if (rows[i].what_in_browser && !rows[i].what_in_browser[0] && ui_platform_is_browser()) continue;
         help_row *r = add_row(sh);
         if (!r) break;
-        snprintf(r->keys, sizeof r->keys, "%s", rows[i].keys);
-        snprintf(r->what, sizeof r->what, "%s", in_browser(rows[i].what, rows[i].what_in_browser));
+        snprintf(r->keys, sizeof r->keys, "%s", _(rows[i].keys));
+        snprintf(r->what, sizeof r->what, "%s", _(in_browser(rows[i].what, rows[i].what_in_browser)));
     }
     end_group(sh);
 }
@@ -280,17 +284,17 @@ static void short_help(const char *help, char *buf, size_t n)
 /* The scenario's group: selection, then its verbs that have a key, in declared order. */
 static void add_scenario(help_sheet *sh, const xl_scenario_def *def)
 {
-    begin_group(sh, "THIS SCENARIO");
+    begin_group(sh, _("THIS SCENARIO"));
     help_row *r = add_row(sh);
     if (r) {
         snprintf(r->keys, sizeof r->keys, "%s", table_keys("select") ? table_keys("select") : "1 … 9");
-        snprintf(r->what, sizeof r->what, "select a %s", def->item_noun ? def->item_noun : "class or sample");
+        snprintf(r->what, sizeof r->what, _("select a %s"), def->item_noun ? _(def->item_noun) : _("class or sample"));
     }
     if ((r = add_row(sh))) {
         const char *prev = table_keys("select-prev"), *next = table_keys("select-next");
         if (prev && next) snprintf(r->keys, sizeof r->keys, "%s  /  %s", prev, next);
         else snprintf(r->keys, sizeof r->keys, "⇧←  /  ⇧→");
-        snprintf(r->what, sizeof r->what, "select previous / next");
+        snprintf(r->what, sizeof r->what, "%s", _("select previous / next"));
     }
     for (int v = 0; v < def->verb_count; v++) {
         const xl_verb_def *d = &def->verbs[v];
@@ -300,9 +304,9 @@ static void add_scenario(help_sheet *sh, const xl_scenario_def *def)
         if (d->keys[1].code) {
             char second[KEY_TEXT_MAX];
             ui_input_key_text(d->keys[1], 1, second, sizeof second);
-            snprintf(r->keys + strlen(r->keys), sizeof r->keys - strlen(r->keys), "  or  %s", second);
+            snprintf(r->keys + strlen(r->keys), sizeof r->keys - strlen(r->keys), _("  or  %s"), second);
         }
-        short_help(d->help, r->what, sizeof r->what);
+        short_help(_(d->help), r->what, sizeof r->what);
     }
     end_group(sh);
 }
@@ -311,14 +315,14 @@ static void build_sheet(help_sheet *sh, const xl_scenario_def *def)
 {
     read_key_table();
     sh->nrows = sh->ngroups = 0;
-    add_commands(sh, "LEARNING", learning, (int)(sizeof learning / sizeof learning[0]));
-    add_commands(sh, "OPTIMIZER SETTINGS", optimizer, (int)(sizeof optimizer / sizeof optimizer[0]));
+    add_commands(sh, _("LEARNING"), learning, (int)(sizeof learning / sizeof learning[0]));
+    add_commands(sh, _("OPTIMIZER SETTINGS"), optimizer, (int)(sizeof optimizer / sizeof optimizer[0]));
     add_scenario(sh, def);
-    add_commands(sh, "THE PICTURE", picture, (int)(sizeof picture / sizeof picture[0]));
-    add_commands(sh, "VIEW AND WINDOW", view, (int)(sizeof view / sizeof view[0]));
-    add_fixed(sh, "LESSONS", lesson_rows, (int)(sizeof lesson_rows / sizeof lesson_rows[0]));
-    add_fixed(sh, "MOUSE AND TOUCH", pointer_rows, (int)(sizeof pointer_rows / sizeof pointer_rows[0]));
-    add_fixed(sh, "THE POINTER'S, BY KEYS", by_keys_rows, (int)(sizeof by_keys_rows / sizeof by_keys_rows[0]));
+    add_commands(sh, _("THE PICTURE"), picture, (int)(sizeof picture / sizeof picture[0]));
+    add_commands(sh, _("VIEW AND WINDOW"), view, (int)(sizeof view / sizeof view[0]));
+    add_fixed(sh, _("LESSONS"), lesson_rows, (int)(sizeof lesson_rows / sizeof lesson_rows[0]));
+    add_fixed(sh, _("MOUSE AND TOUCH"), pointer_rows, (int)(sizeof pointer_rows / sizeof pointer_rows[0]));
+    add_fixed(sh, _("THE POINTER'S, BY KEYS"), by_keys_rows, (int)(sizeof by_keys_rows / sizeof by_keys_rows[0]));
 }
 
 int ui_help_row_count(const xl_scenario_def *def, int (*visit)(const char *keys, const char *what, void *user),
@@ -505,10 +509,10 @@ int ui_help_draw(const ui_ctx *ctx, int w, int h, const xl_scenario_def *def, in
     ui_draw_fill(ctx->r, sheet, th->overlay);
     ui_draw_frame(ctx->r, sheet, (int)ui_lw(ctx, 1.0f), th->border);
     const int x = sheet.x + lh, y = sheet.y + lh / 2;
-    ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, "Keys, mouse and touch");
+    ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, _("Keys, mouse and touch"));
     char legend[96], cut[160];
-    snprintf(legend, sizeof legend, "⇧ Shift   ^ Ctrl");
-    const int heading_w = ui_text_width(ctx->text, UI_FONT_HEADING, "Keys, mouse and touch");
+    snprintf(legend, sizeof legend, "%s", _("⇧ Shift   ^ Ctrl"));
+    const int heading_w = ui_text_width(ctx->text, UI_FONT_HEADING, _("Keys, mouse and touch"));
     ui_text_fit(ctx->text, lay.font, legend, sheet.w - 3 * lh - heading_w, cut, sizeof cut);
     ui_text_draw(ctx->text, lay.font, sheet.x + sheet.w - lh, y + lh / 4, UI_ALIGN_RIGHT, th->text_dim, cut);
     const int top = y + head;
@@ -519,13 +523,13 @@ int ui_help_draw(const ui_ctx *ctx, int w, int h, const xl_scenario_def *def, in
     /* The foot: how to go on, and what a web page cannot do. */
     char footer[256];
     if (lay.pages > 1)
-        snprintf(footer, sizeof footer, "page %d of %d  ·  PgDn, → or a click on it: %s  ·  any other key closes", page + 1, lay.pages,
-                 page + 1 < lay.pages ? "next page" : "close");
+        snprintf(footer, sizeof footer, _("page %d of %d  ·  PgDn, → or a click on it: %s  ·  any other key closes"), page + 1, lay.pages,
+                 page + 1 < lay.pages ? _("next page") : _("close"));
     else
-        snprintf(footer, sizeof footer, "any key closes this");
+        snprintf(footer, sizeof footer, "%s", _("any key closes this"));
     if (ui_platform_is_browser())
         snprintf(footer + strlen(footer), sizeof footer - strlen(footer),
-                 "  ·  video export and the presenter view need the desktop program");
+                 "%s", _("  ·  video export and the presenter view need the desktop program"));
     ui_text_fit(ctx->text, lay.font, footer, sheet.w - 2 * lh, cut, sizeof cut);
     ui_text_draw(ctx->text, lay.font, x, sheet.y + sheet.h - lh * 3 / 2 + lh / 4, UI_ALIGN_LEFT, th->text_dim, cut);
     return lay.pages;

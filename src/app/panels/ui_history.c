@@ -3,6 +3,7 @@
  * a race, one loss curve per optimizer in its colour. Both axes scale to the run so
  * far. */
 #include "ui_panels.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -66,7 +67,7 @@ static int race_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, char
     int x = in.x, total = 0, short_total = 0;
     for (int r = 0; r < nruns; r++) {
         xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
-        total += legend_width(ctx, xl_optim_kind_title(kind));
+        total += legend_width(ctx, _(xl_optim_kind_title(kind)));
         short_total += legend_width(ctx, xl_optim_kind_name(kind));
     }
     const int floor_w = floor_label[0] ? legend_width(ctx, floor_label) : 0;
@@ -74,7 +75,7 @@ static int race_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s, char
     int compact = short_total + floor_w > in.w;
     for (int r = 0; r < nruns; r++) {
         xl_optim_kind kind = xl_sim_optimizer(xl_session_run_sim(s, r))->kind;
-        const char *name = total <= in.w ? xl_optim_kind_title(kind) : xl_optim_kind_name(kind);
+        const char *name = total <= in.w ? _(xl_optim_kind_title(kind)) : xl_optim_kind_name(kind);
         SDL_Color colour = ui_run_colour(ctx->theme, s, r);
         if (compact) {
             int w = compact_item(ctx, x, in.y, in.x + in.w, colour, 0, name);
@@ -125,9 +126,10 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s)
     const xl_readout_def *rd = def->readouts;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     char loss_label[96], floor_label[96];
-    size_t word = strcspn(rd[0].meaning, ":");
-    snprintf(loss_label, sizeof loss_label, "%s %.*s", rd[0].symbol, (int)word, rd[0].meaning);
-    snprintf(floor_label, sizeof floor_label, def->floor_moves ? "%s" : "%s floor", rd[1].symbol);
+    const char *meaning = _(rd[0].meaning);
+    size_t word = strcspn(meaning, ":");
+    snprintf(loss_label, sizeof loss_label, "%s %.*s", rd[0].symbol, (int)word, meaning);
+    snprintf(floor_label, sizeof floor_label, def->floor_moves ? "%s" : _("%s floor"), rd[1].symbol);
     int x = xl_session_racing(s) ? race_legend(ctx, in, s, floor_label, !def->floor_moves)
                                  : loss_legend(ctx, in, rd, loss_label, sizeof loss_label, floor_label,
                                                sizeof floor_label);
@@ -352,7 +354,7 @@ static void draw_rewound(const ui_ctx *ctx, const axes *a, const xl_session *s)
     ui_draw_fill(ctx->r, (SDL_Rect){(int)x, a->plot.y, (int)(x1 - x), a->plot.h}, ui_rgba(th->grid, 110));
     ui_draw_line(ctx->r, x, a->plot.y, x, a->plot.y + a->plot.h, ui_lw(ctx, 2.0f), th->select_edge);
     char label[64];
-    snprintf(label, sizeof label, "step %ld of %ld", now, head);
+    snprintf(label, sizeof label, _("step %ld of %ld"), now, head);
     int w = ui_text_width(ctx->text, UI_FONT_TICK, label);
     int lx = (int)x + 4;
     if (lx + w > a->plot.x + a->plot.w) lx = (int)x - 4 - w;
@@ -381,10 +383,10 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     const int racing = xl_session_racing(s);
 
     const xl_scenario_def *def = xl_session_scenario(s);
-    SDL_Rect in = ui_panel_begin(ctx, area, "HISTORY",
-                                 racing            ? "loss per step, one curve per optimizer"
-                                 : def->floor_moves ? "each part of the identity per step"
-                                                    : "loss and gap per step");
+    SDL_Rect in = ui_panel_begin(ctx, area, _("HISTORY"),
+                                 racing            ? _("loss per step, one curve per optimizer")
+                                 : def->floor_moves ? _("each part of the identity per step")
+                                                    : _("loss and gap per step"));
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     /* With H(P) = 0 the loss and gap curves coincide (not said in a race). */
@@ -404,7 +406,7 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
 
     float lw = ui_lw(ctx, 1.0f);
     draw_y_axis(ctx, &a, tick_w);
-    draw_x_axis(ctx, in, &a, def->step_title ? def->step_title : "gradient-descent step");
+    draw_x_axis(ctx, in, &a, def->step_title ? _(def->step_title) : _("gradient-descent step"));
     ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, lw, ctx->theme->axis);
     ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, lw, ctx->theme->axis);
 

@@ -18,6 +18,7 @@
  * overflows) and bounded to a few map widths, so no NaN, infinity or huge float
  * reaches a drawing call or an int conversion. */
 #include "ui_landscape_internal.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -63,11 +64,11 @@ static void draw_arrow(const ui_ctx *ctx, float x0, float y0, float x1, float y1
  * series on the map is named. */
 void ui_landscape_legend_init(const ui_ctx *ctx, legend *L, min_kind kind, const xl_session *s)
 {
-    static const char *const mins[] = {"minimum", "toward the minimum", "valley of minima",
-                                       "lowest in view"};
+    static const char *const mins[] = {N_("minimum"), N_("toward the minimum"), N_("valley of minima"),
+                                       N_("lowest in view")};
     L->n = 0;
-    L->what[L->n] = ENTRY_NOW, L->label[L->n++] = "now";
-    L->what[L->n] = ENTRY_START, L->label[L->n++] = "start";
+    L->what[L->n] = ENTRY_NOW, L->label[L->n++] = _("now");
+    L->what[L->n] = ENTRY_START, L->label[L->n++] = _("start");
     if (xl_session_racing(s)) {
         for (int r = 0; r < xl_session_run_count(s) && r < 4; r++) {
             L->what[L->n] = ENTRY_RUN;
@@ -77,10 +78,10 @@ void ui_landscape_legend_init(const ui_ctx *ctx, legend *L, min_kind kind, const
             L->label[L->n++] = xl_optim_kind_name(xl_sim_optimizer(xl_session_run_sim(s, r))->kind);
         }
     } else {
-        L->what[L->n] = ENTRY_PATH, L->label[L->n++] = "descent path";
+        L->what[L->n] = ENTRY_PATH, L->label[L->n++] = _("descent path");
     }
-    L->what[L->n] = ENTRY_MIN, L->label[L->n++] = mins[kind];
-    L->what[L->n] = ENTRY_CONTOUR, L->label[L->n++] = "equal loss";
+    L->what[L->n] = ENTRY_MIN, L->label[L->n++] = _(mins[kind]);
+    L->what[L->n] = ENTRY_CONTOUR, L->label[L->n++] = _("equal loss");
     L->kind = kind;
     L->tile = ui_text_line_height(ctx->text, UI_FONT_TICK) + 2;
     L->widest = 0;
@@ -347,7 +348,7 @@ static void label_valley(const ui_ctx *ctx, const mapping *mp, double d)
     if (!(x1 > x0)) return;
     double lx = x0 + (x1 - x0) * 0.3;
     ui_text_draw(ctx->text, UI_FONT_TICK, (int)map_x(mp, lx) + ctx->pad, (int)map_y(mp, lx - d), UI_ALIGN_LEFT,
-                 (SDL_Color){255, 255, 255, 255}, "valley");
+                 (SDL_Color){255, 255, 255, 255}, _("valley"));
 }
 
 /* Everything on the map, clipped to it, bottom to top: the valley, the race's runs,
@@ -364,7 +365,7 @@ static marks draw_on_map(ui_landscape_panel *p, const ui_ctx *ctx, const mapping
     draw_minimum(ctx, mp, p->grid, mn, &mk);
     draw_start_and_now(ctx, mp, xl_session_sim(s), s, &mk);
     if (mn->kind == MIN_IN_VIEW || mn->kind == MIN_NONE)
-        label_minimum(ctx, mp, &mk, p->path, count, mn->kind == MIN_IN_VIEW ? "minimum" : "lowest in view");
+        label_minimum(ctx, mp, &mk, p->path, count, mn->kind == MIN_IN_VIEW ? _("minimum") : _("lowest in view"));
     else if (mn->kind == MIN_VALLEY)
         label_valley(ctx, mp, mn->d);
     SDL_RenderSetClipRect(ctx->r, NULL);
@@ -394,7 +395,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     xl_session_slice(s, &a, &b);
     char buf[192], note[192];
     ui_landscape_caption(buf, sizeof buf, s, a, b, !ctx->no_keys);
-    SDL_Rect in = ui_panel_begin(ctx, area, "LOSS LANDSCAPE", buf);
+    SDL_Rect in = ui_panel_begin(ctx, area, _("LOSS LANDSCAPE"), buf);
     if (geom) memset(geom, 0, sizeof *geom);
 
     const xl_landscape *ls = ui_landscape_grid(p, s);

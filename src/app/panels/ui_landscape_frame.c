@@ -7,6 +7,7 @@
  * map where the panel is wider than tall, else in rows above and below it.
  */
 #include "ui_landscape_internal.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -38,42 +39,43 @@ void ui_landscape_note(char *buf, size_t n, const minimum *m, const xl_session *
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     const char *own = def->slice_note ? def->slice_note(xl_session_state(s), a, b, m->kind == MIN_VALLEY) : NULL;
+    if (own) own = _(own);
     int np = xl_sim_param_count(xl_session_sim(s));
     if (xl_session_frame(s) == XL_FRAME_PLANE) {
         /* The plane is fixed; how far the run has left it is the honest caveat. */
         char d[48];
         double off = xl_session_view_distance(s, xl_sim_theta(xl_session_sim(s)));
         if (np == 2) {
-            snprintf(buf, n, "two parameters: this plane is the whole landscape, turned so α runs along the first step");
+            snprintf(buf, n, "%s", _("two parameters: this plane is the whole landscape, turned so α runs along the first step"));
             return;
         }
         /* Rounding leaves ~1e-15 where the path lies in the plane: that is 0. */
         ui_format_fit(d, sizeof d, off < 1e-9 ? 0.0 : off, 2, 7);
-        snprintf(buf, n, "a fixed plane through the start; the path is projected onto it, now %s off it%s", d,
-                 m->kind == MIN_NONE ? " (no minimum: it lies at infinity)" : "");
+        snprintf(buf, n, _("a fixed plane through the start; the path is projected onto it, now %s off it%s"), d,
+                 m->kind == MIN_NONE ? _(" (no minimum: it lies at infinity)") : "");
         return;
     }
     char xs[48], ys[48];
     switch (m->kind) {
     case MIN_VALLEY:
-        snprintf(buf, n, "%s", own ? own : "only the difference of these parameters matters: the valley is a minimum");
+        snprintf(buf, n, "%s", own ? own : _("only the difference of these parameters matters: the valley is a minimum"));
         break;
     case MIN_NONE:
         /* Only a scenario that knows its minimum can say there is none; without
          * slice_minimum the cross marks the least cell in view, no more. */
         if (def->slice_minimum != NULL)
-            snprintf(buf, n, "no minimum: the loss keeps falling toward the edge (p = 0 or 1)");
+            snprintf(buf, n, "%s", _("no minimum: the loss keeps falling toward the edge (p = 0 or 1)"));
         else
-            snprintf(buf, n, "%s", own ? own : "the cross marks the least loss in view, not a minimum computed exactly");
+            snprintf(buf, n, "%s", own ? own : _("the cross marks the least loss in view, not a minimum computed exactly"));
         break;
     case MIN_OUTSIDE:
         ui_format_fit(xs, sizeof xs, m->x, 1, 7);
         ui_format_fit(ys, sizeof ys, m->y, 1, 7);
-        snprintf(buf, n, "the minimum lies outside the view, at (%s, %s)", xs, ys);
+        snprintf(buf, n, _("the minimum lies outside the view, at (%s, %s)"), xs, ys);
         break;
     default:
-        snprintf(buf, n, "%s", own ? own : np == 2 ? "these two are all the parameters: the whole landscape"
-                                                   : "the other parameters stay at their current values");
+        snprintf(buf, n, "%s", own ? own : np == 2 ? _("these two are all the parameters: the whole landscape")
+                                                   : _("the other parameters stay at their current values"));
         break;
     }
 }
@@ -364,7 +366,7 @@ void ui_landscape_colour_bar(const ui_ctx *ctx, ui_landscape_panel *p, const pla
     char buf[64];
     /* A log scale says so: equal steps of colour are no longer equal steps of loss. */
     snprintf(buf, sizeof buf, "%s %s%s", symbol, xl_unit_name(ctx->unit),
-             e->colour.log && dhi > dlo ? ", log scale" : "");
+             e->colour.log && dhi > dlo ? _(", log scale") : "");
     ui_text_draw_up(ctx->text, UI_FONT_TICK, lx + tk->widest + m->pad / 3, cbar.y + cbar.h / 2,
                     th->text_dim, buf);
 }
@@ -446,10 +448,10 @@ void ui_landscape_caption(char *buf, size_t n, const xl_session *s, int a, int b
     short_name(sa, sizeof sa, xl_model_param_name(model, a));
     short_name(sb, sizeof sb, xl_model_param_name(model, b));
     if (xl_session_frame(s) == XL_FRAME_PLANE)
-        snprintf(buf, n, "%s over a fixed plane%s", symbol, keys ? "   (V: slice)" : "");
+        snprintf(buf, n, _("%s over a fixed plane%s"), symbol, keys ? _("   (V: slice)") : "");
     else
-        snprintf(buf, n, "%s over %s, %s%s", symbol, sa, sb,
-                 keys && xl_sim_param_count(xl_session_sim(s)) > 2 ? "   (comma: other pair, V: fixed plane)" : "");
+        snprintf(buf, n, _("%s over %s, %s%s"), symbol, sa, sb,
+                 keys && xl_sim_param_count(xl_session_sim(s)) > 2 ? _("   (comma: other pair, V: fixed plane)") : "");
 }
 
 extent ui_landscape_extent(const xl_landscape *ls, double k)

@@ -2,6 +2,7 @@
  * presenter's view (see ui_lesson_panel.h). One layout routine both measures and draws
  * the column, so what is measured to fit is exactly what is drawn. */
 #include "ui_lesson_panel.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -16,7 +17,7 @@ int ui_lesson_column_width(int w)
 }
 
 /* The longest status the column shows: the fit of a page is measured with it. */
-#define ASKING_STATUS "Answer with a number key or a click; → shows the answer"
+#define ASKING_STATUS _("Answer with a number key or a click; → shows the answer")
 
 const char *ui_lesson_status(const xl_player *p)
 {
@@ -25,16 +26,16 @@ const char *ui_lesson_status(const xl_player *p)
     const int last = xl_player_page(p) + 1 >= l->npages;
     switch (xl_player_phase_of(p)) {
     case XL_PLAYER_PLAYING:
-        snprintf(buf, sizeof buf, "▶ playing: %ld step%s to go", xl_player_play_left(p),
-                 xl_player_play_left(p) == 1 ? "" : "s");
+        snprintf(buf, sizeof buf, xl_player_play_left(p) == 1 ? _("▶ playing: %ld step to go") : _("▶ playing: %ld steps to go"),
+                 xl_player_play_left(p));
         return buf;
-    case XL_PLAYER_WAITING: return "→ goes on";
-    case XL_PLAYER_PAUSED: return "Your turn: explore with the keys and the mouse. → goes on";
+    case XL_PLAYER_WAITING: return _("→ goes on");
+    case XL_PLAYER_PAUSED: return _("Your turn: explore with the keys and the mouse. → goes on");
     case XL_PLAYER_ASKING: return ASKING_STATUS;
-    case XL_PLAYER_SUSPENDED: return "You have the controls. → plays it again";
+    case XL_PLAYER_SUSPENDED: return _("You have the controls. → plays it again");
     case XL_PLAYER_DONE: break;
     }
-    return last ? "The end of the lesson. M: lessons · Esc: sandbox" : "→ next page";
+    return last ? _("The end of the lesson. M: lessons · Esc: sandbox") : _("→ next page");
 }
 
 const char *ui_lesson_caption_status(const xl_player *p)
@@ -42,7 +43,7 @@ const char *ui_lesson_caption_status(const xl_player *p)
     /* No play state in a video (part 9's chrome rule): the steps are seen in the scene and
      * the status bar, and a play may wait for the voice's sentence that announces it. */
     switch (xl_player_phase_of(p)) {
-    case XL_PLAYER_ASKING: return "Think before the answer comes: pause the video if you like.";
+    case XL_PLAYER_ASKING: return _("Think before the answer comes: pause the video if you like.");
     default: return " ";
     }
 }
@@ -273,11 +274,11 @@ typedef struct foot_key {
 
 /* The foot's keys from the fullest set to the shortest: the first that fits is drawn. */
 static const foot_key foot_sets[][UI_LESSON_KEYS] = {
-    {{"PgDn → next", "next"}, {"PgUp ← back", "back"}, {"B blank", "blank"}, {"M lessons", "menu"},
-     {"Esc sandbox", "close"}},
-    {{"→ next", "next"}, {"← back", "back"}, {"B blank", "blank"}, {"M lessons", "menu"}, {"Esc sandbox", "close"}},
-    {{"→ next", "next"}, {"← back", "back"}, {"M lessons", "menu"}, {"Esc sandbox", "close"}, {NULL, NULL}},
-    {{"M lessons", "menu"}, {"Esc sandbox", "close"}, {NULL, NULL}, {NULL, NULL}, {NULL, NULL}},
+    {{N_("PgDn → next"), "next"}, {N_("PgUp ← back"), "back"}, {N_("B blank"), "blank"}, {N_("M lessons"), "menu"},
+     {N_("Esc sandbox"), "close"}},
+    {{N_("→ next"), "next"}, {N_("← back"), "back"}, {N_("B blank"), "blank"}, {N_("M lessons"), "menu"}, {N_("Esc sandbox"), "close"}},
+    {{N_("→ next"), "next"}, {N_("← back"), "back"}, {N_("M lessons"), "menu"}, {N_("Esc sandbox"), "close"}, {NULL, NULL}},
+    {{N_("M lessons"), "menu"}, {N_("Esc sandbox"), "close"}, {NULL, NULL}, {NULL, NULL}, {NULL, NULL}},
 };
 #define FOOT_SEPARATOR "  ·  "
 
@@ -286,7 +287,7 @@ static int foot_width(const ui_ctx *ctx, const foot_key *set)
     int w = 0;
     for (int i = 0; i < UI_LESSON_KEYS && set[i].text; i++)
         w += (i ? ui_text_width(ctx->text, UI_FONT_LABEL, FOOT_SEPARATOR) : 0) +
-             ui_text_width(ctx->text, UI_FONT_LABEL, set[i].text);
+             ui_text_width(ctx->text, UI_FONT_LABEL, _(set[i].text));
     return w;
 }
 
@@ -302,7 +303,7 @@ static void draw_foot(const ui_ctx *ctx, int x, int y, int width, int first_set,
         char all[128] = "", cut[128];
         for (int i = 0; i < UI_LESSON_KEYS && foot_sets[k][i].text; i++)
             snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? FOOT_SEPARATOR : "",
-                     foot_sets[k][i].text);
+                     _(foot_sets[k][i].text));
         ui_text_fit(ctx->text, UI_FONT_LABEL, all, width, cut, sizeof cut);
         ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, dim, cut);
         return;
@@ -310,7 +311,7 @@ static void draw_foot(const ui_ctx *ctx, int x, int y, int width, int first_set,
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     for (int i = 0; i < UI_LESSON_KEYS && foot_sets[k][i].text; i++) {
         if (i) x += ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, dim, FOOT_SEPARATOR);
-        const int w = ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, dim, foot_sets[k][i].text);
+        const int w = ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, dim, _(foot_sets[k][i].text));
         if (g && g->nkeys < UI_LESSON_KEYS) {
             /* A little beyond the words, so a finger need not hit the letters. */
             g->keys[g->nkeys] = (SDL_Rect){x - lh / 4, y - lh / 4, w + lh / 2, lh + lh / 2};
@@ -387,8 +388,8 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, const x
     /* While the class votes, the teacher's next moves: the split (F8), then the answer. */
     const char *status = recording ? ui_lesson_caption_status(p) : ui_lesson_status(p);
     if (!recording && poll && xl_poll_open_tally(poll) && xl_player_phase_of(p) == XL_PLAYER_ASKING)
-        status = xl_poll_split_shown(poll) ? "F8 hides the split; → shows the answer"
-                                           : "F8 shows how the class voted; → shows the answer";
+        status = xl_poll_split_shown(poll) ? _("F8 hides the split; → shows the answer")
+                                           : _("F8 shows how the class voted; → shows the answer");
     frame(ctx, col, l->title, counter, status, recording ? -1 : 1, &body, g);
     SDL_RenderSetClipRect(ctx->r, &body);
     const int page = xl_player_page(p);
@@ -433,20 +434,20 @@ void ui_lesson_draw_broken(const ui_ctx *ctx, SDL_Rect col, const xl_lesson *bro
     }
     const ui_theme *th = ctx->theme;
     SDL_Rect body;
-    frame(ctx, col, "This lesson cannot be opened", NULL,
-          watched ? "Fix the file and save it: it reloads here." : "Fix the file and open it again (M).", 0, &body, g);
+    frame(ctx, col, _("This lesson cannot be opened"), NULL,
+          watched ? _("Fix the file and save it: it reloads here.") : _("Fix the file and open it again (M)."), 0, &body, g);
     const int pad = ctx->pad, x = col.x + pad, width = col.w - 2 * pad, max_y = body.y + body.h;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     ui_wrap_style title = {UI_FONT_NARRATION_BOLD, UI_FONT_NARRATION_BOLD, th->surprise, th->surprise, 0, 0, 0};
     ui_wrap_style err = {UI_FONT_LABEL, UI_FONT_LABEL, th->text, th->text, lh / 2, 0, 0};
     int y = body.y;
     char head[96];
-    snprintf(head, sizeof head, "%d error%s", broken->nerrors, broken->nerrors == 1 ? "" : "s");
+    snprintf(head, sizeof head, broken->nerrors == 1 ? _("%d error") : _("%d errors"), broken->nerrors);
     y += ui_wrap_draw(ctx->text, &title, head, x, y, width, max_y, 1, NULL) + lh / 2;
     for (int e = 0; e < broken->nerrors && e < XL_LESSON_MAX_ERRORS && y < max_y; e++)
         y += ui_wrap_draw(ctx->text, &err, broken->errors[e], x, y, width, max_y, 1, NULL) + lh / 3;
     y += lh / 2;
-    ui_wrap_draw(ctx->text, &err, "Fix the file in an editor; xentlab --check FILE lists the same errors.", x, y,
+    ui_wrap_draw(ctx->text, &err, _("Fix the file in an editor; xentlab --check FILE lists the same errors."), x, y,
                  width, max_y, 1, NULL);
 }
 
@@ -472,13 +473,13 @@ void ui_lesson_menu_draw(const ui_ctx *ctx, int w, int h, const ui_library *lib,
     ui_draw_fill(ctx->r, sheet, th->overlay);
     ui_draw_frame(ctx->r, sheet, (int)ui_lw(ctx, 1.0f), th->border);
     int x = sheet.x + pad, y = sheet.y + pad;
-    ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, "Lessons");
+    ui_text_draw(ctx->text, UI_FONT_HEADING, x, y, UI_ALIGN_LEFT, th->text, _("Lessons"));
     ui_text_draw(ctx->text, UI_FONT_LABEL, sheet.x + sheet.w - pad, y + (hh - ui_text_line_height(ctx->text, UI_FONT_LABEL)),
-                 UI_ALIGN_RIGHT, th->text_dim, "↑/↓ choose · Enter or click open · Esc close");
+                 UI_ALIGN_RIGHT, th->text_dim, _("↑/↓ choose · Enter or click open · Esc close"));
     y += hh + pad;
     if (lib->count == 0) {
         ui_text_draw(ctx->text, UI_FONT_HELP, x, y, UI_ALIGN_LEFT, th->text_dim,
-                     lib->dir[0] ? "No lessons in the lessons folder." : "No lessons folder was found.");
+                     lib->dir[0] ? _("No lessons in the lessons folder.") : _("No lessons folder was found."));
         return;
     }
     const int name_w = ui_text_width(ctx->text, UI_FONT_HELP, "00-gradient-descent  ");
@@ -494,8 +495,8 @@ void ui_lesson_menu_draw(const ui_ctx *ctx, int w, int h, const ui_library *lib,
         snprintf(num, sizeof num, "%.*s", digits > 3 ? 3 : digits, e->name);
         ui_text_draw(ctx->text, UI_FONT_HELP, x, ty, UI_ALIGN_LEFT, th->text_dim, num);
         pages[0] = '\0';
-        if (e->pages) snprintf(pages, sizeof pages, "%d pages", e->pages);
-        int pw = ui_text_width(ctx->text, UI_FONT_HELP, "00 pages");
+        if (e->pages) snprintf(pages, sizeof pages, _("%d pages"), e->pages);
+        int pw = ui_text_width(ctx->text, UI_FONT_HELP, _("00 pages"));
         ui_text_fit(ctx->text, UI_FONT_HELP, e->title, row.w - pad * 2 - name_w / 3 - pw, cut, sizeof cut);
         ui_text_draw(ctx->text, UI_FONT_HELP, x + name_w / 3, ty, UI_ALIGN_LEFT, e->pages ? th->text : th->surprise,
                      cut);
@@ -517,23 +518,23 @@ static int presenter_class(const ui_ctx *ctx, int x, int y, int w, int max_y, co
     const int page = xl_player_page(p);
     const int q = class_question(p, poll, page);
     const xl_poll_tally *t = q >= 0 ? xl_poll_find(poll, page, q) : NULL;
-    ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, th->text_dim, "CLASS  (F7 card · F8 split)");
+    ui_text_draw(ctx->text, UI_FONT_LABEL, x, y, UI_ALIGN_LEFT, th->text_dim, _("CLASS  (F7 card · F8 split)"));
     y += ui_text_line_height(ctx->text, UI_FONT_LABEL);
     char line[128];
     const int joined = xl_poll_joined(poll);
-    snprintf(line, sizeof line, "%d phone%s joined", joined, joined == 1 ? "" : "s");
+    snprintf(line, sizeof line, joined == 1 ? _("%d phone joined") : _("%d phones joined"), joined);
     ui_wrap_style st = {UI_FONT_HELP, UI_FONT_HELP, th->text, th->text, 0, 0, 1};
     y += ui_wrap_draw(ctx->text, &st, line, x, y, w, max_y, 1, NULL);
     if (!t) {
         ui_wrap_style dim = st;
         dim.color = dim.emphasis = th->text_dim;
-        y += ui_wrap_draw(ctx->text, &dim, "No question asked on this page yet.", x, y, w, max_y, 1, NULL);
+        y += ui_wrap_draw(ctx->text, &dim, _("No question asked on this page yet."), x, y, w, max_y, 1, NULL);
         return y - y0;
     }
     const xl_question *qu = &xl_player_lesson(p)->pages[page].questions[q];
     voted_line(poll, t, line, sizeof line);
-    snprintf(line + strlen(line), sizeof line - strlen(line), " · split %s",
-             xl_poll_split_shown(poll) ? "on the screen" : "hidden");
+    snprintf(line + strlen(line), sizeof line - strlen(line), _(" · split %s"),
+             xl_poll_split_shown(poll) ? _("on the screen") : _("hidden"));
     ui_wrap_style truth = st;
     truth.color = truth.emphasis = th->truth;
     y += ui_wrap_draw(ctx->text, &truth, line, x, y, w, max_y, 1, NULL) + pad / 4;
@@ -565,13 +566,13 @@ void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, cons
     ui_wrap_style head = {UI_FONT_HEADING, UI_FONT_HEADING, th->text, th->text, 0, 0, 0};
     int y = pad;
     if (!p) {
-        y += ui_wrap_draw(ctx->text, &head, broken ? "The lesson cannot be opened" : "No lesson is open", pad, y,
+        y += ui_wrap_draw(ctx->text, &head, broken ? _("The lesson cannot be opened") : _("No lesson is open"), pad, y,
                           w - 2 * pad, h, 1, NULL) + pad;
         if (broken)
             for (int e = 0; e < broken->nerrors && e < XL_LESSON_MAX_ERRORS && y < h; e++)
                 y += ui_wrap_draw(ctx->text, &dim, broken->errors[e], pad, y, w - 2 * pad, h - pad, 1, NULL);
         else
-            ui_wrap_draw(ctx->text, &dim, "M in the main window opens the lesson menu.", pad, y, w - 2 * pad, h, 1,
+            ui_wrap_draw(ctx->text, &dim, _("M in the main window opens the lesson menu."), pad, y, w - 2 * pad, h, 1,
                          NULL);
         return;
     }
@@ -601,7 +602,7 @@ void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, cons
     for (int q = 0; q < pg->nquestions; q++) {
         const xl_question *qu = &pg->questions[q];
         char line[XL_LESSON_LINE + 32];
-        snprintf(line, sizeof line, "Right answer: %d, %s", qu->right + 1, qu->answers[qu->right]);
+        snprintf(line, sizeof line, _("Right answer: %d, %s"), qu->right + 1, qu->answers[qu->right]);
         ui_wrap_style ans = bold;
         ans.regular = ans.bold = UI_FONT_HELP;
         ans.color = ans.emphasis = th->inherent;
@@ -611,7 +612,7 @@ void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, cons
     ui_draw_fill(ctx->r, (SDL_Rect){pad, y, left_w, (int)ui_lw(ctx, 1.0f)}, th->border);
     y += pad / 2;
     if (pg->notes[0]) y += ui_wrap_draw(ctx->text, &big, pg->notes, pad, y, left_w, h - pad, 1, NULL);
-    else y += ui_wrap_draw(ctx->text, &dim, "No speaker notes on this page.", pad, y, left_w, h - pad, 1, NULL);
+    else y += ui_wrap_draw(ctx->text, &dim, _("No speaker notes on this page."), pad, y, left_w, h - pad, 1, NULL);
     y += pad;
     if (y + 2 * lh < h && (pg->text[0] || pg->nquestions)) {
         ui_text_draw(ctx->text, UI_FONT_LABEL, pad, y, UI_ALIGN_LEFT, th->text_dim, "ON THE SCREEN");
@@ -622,7 +623,7 @@ void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, cons
     }
     /* The right column: the timer, large, and the next page. */
     int ry = pad;
-    ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, th->text_dim, "TIME  (Shift+F5 starts again)");
+    ui_text_draw(ctx->text, UI_FONT_LABEL, rx, ry, UI_ALIGN_LEFT, th->text_dim, _("TIME  (Shift+F5 starts again)"));
     ry += ui_text_line_height(ctx->text, UI_FONT_LABEL);
     ui_text_draw(ctx->text, UI_FONT_HEADING, rx, ry, UI_ALIGN_LEFT, th->truth, timer);
     ry += hh + pad;
@@ -637,6 +638,6 @@ void ui_presenter_draw(const ui_ctx *ctx, int w, int h, const xl_player *p, cons
         ry += ui_wrap_draw(ctx->text, &nb, nx->title, rx, ry, right_w - pad, h - pad, 1, NULL) + pad / 4;
         ui_wrap_draw(ctx->text, &dim, nx->text, rx, ry, right_w - pad, h - pad, 1, NULL);
     } else {
-        ui_text_draw(ctx->text, UI_FONT_HELP, rx, ry, UI_ALIGN_LEFT, th->text_dim, "This is the last page.");
+        ui_text_draw(ctx->text, UI_FONT_HELP, rx, ry, UI_ALIGN_LEFT, th->text_dim, _("This is the last page."));
     }
 }

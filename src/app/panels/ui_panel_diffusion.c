@@ -18,6 +18,7 @@
  * heat, is not shown there.
  */
 #include "ui_panel_diffusion.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -205,7 +206,7 @@ static int say_heat_law(const ui_ctx *ctx, int y, SDL_Rect in, int bottom, const
 void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s)
 {
     const ui_theme *th = ctx->theme;
-    SDL_Rect in = ui_panel_begin(ctx, area, "BAYESIAN SECOND LAW", "a measurement, forward and back in time");
+    SDL_Rect in = ui_panel_begin(ctx, area, _("BAYESIAN SECOND LAW"), _("a measurement, forward and back in time"));
     if (xl_session_scenario(s) != &xl_scenario_diffusion) return;
     const xl_diffusion_state *st = xl_session_state(s);
     const xl_ring_dynamics dyn = xl_diffusion_dynamics(st);

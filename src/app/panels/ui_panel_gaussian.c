@@ -19,6 +19,7 @@
  * finite value; every coordinate is clamped to the plot and through ui_draw_clamp.
  */
 #include "ui_panel_gaussian.h"
+#include "ui_lang.h"
 
 #include "ui_own_panels.h"
 
@@ -115,21 +116,21 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_gauss *g, doubl
     snprintf(ql, sizeof ql, "Q = N(%s, %s²)", a, b);
     int x = in.x, end = in.x + in.w, w;
     if ((w = legend_line(ctx, x, in.y, end, th->truth, pl)) == 0 &&
-        (w = legend_line(ctx, x, in.y, end, th->truth, "P truth")) == 0)
+        (w = legend_line(ctx, x, in.y, end, th->truth, _("P truth"))) == 0)
         return;
     x += w;
     if ((w = legend_line(ctx, x, in.y, end, th->model, ql)) == 0 &&
-        (w = legend_line(ctx, x, in.y, end, th->model, "Q model")) == 0)
+        (w = legend_line(ctx, x, in.y, end, th->model, _("Q model"))) == 0)
         return;
     x += w;
-    if (legend_fill(ctx, x, in.y, end, shade_color(th), "where they differ") == 0)
-        legend_fill(ctx, x, in.y, end, shade_color(th), "differ");
+    if (legend_fill(ctx, x, in.y, end, shade_color(th), _("where they differ")) == 0)
+        legend_fill(ctx, x, in.y, end, shade_color(th), _("differ"));
 }
 
 /* Density ticks at the left and the axis title turned upright. */
 static void draw_y_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, ui_claims *pl)
 {
-    static const char *const titles[2] = {"density per volt", "1/V"};
+    const char *const titles[2] = {_("density per volt"), "1/V"};
     const ui_value_axis axis = {f->plot, f->y_max, ui_axis_step(ctx, f->plot.h, f->y_max),
                                 ui_text_line_height(ctx->text, UI_FONT_TICK) / 2, 1, titles, 2};
     ui_axis_draw_left(ctx, &axis, in, pl);
@@ -207,7 +208,7 @@ static void draw_densities(const ui_ctx *ctx, const frame_map *f, const xl_gauss
         snprintf(l0, sizeof l0, "x = %.3g V", v);
         ui_format_fit(pv, sizeof pv, p, 4, 10);
         ui_format_fit(qv, sizeof qv, q, 4, 10);
-        snprintf(l1, sizeof l1, "p(x) = %s · q(x) = %s per V", pv, qv);
+        snprintf(l1, sizeof l1, _("p(x) = %s · q(x) = %s per V"), pv, qv);
         /* ln(p/q) from the densities' logs, exact where both underflow. */
         double lr = (-0.5 * ((v - g->mu_p) / g->sigma_p) * ((v - g->mu_p) / g->sigma_p) - log(g->sigma_p)) -
                     (-0.5 * ((v - mu_q) / sigma_q) * ((v - mu_q) / sigma_q) - log(sigma_q));
@@ -226,8 +227,8 @@ static void draw_densities(const ui_ctx *ctx, const frame_map *f, const xl_gauss
         int cx = (int)px_of(f, g->mu_p), cy = (int)py_of(f, xl_gauss_density(g->mu_p, g->sigma_p, g->mu_p));
         char l1[96];
         snprintf(l1, sizeof l1, "μ_p = %.3g V, σ_p = %.3g V", g->mu_p, g->sigma_p);
-        ui_hit_add_edit(ctx, (SDL_Rect){cx - half, cy - half, 2 * half, 2 * half}, peak, "the peak of P: drag it",
-                        l1, "sideways: the mean · up: narrower · down: wider");
+        ui_hit_add_edit(ctx, (SDL_Rect){cx - half, cy - half, 2 * half, 2 * half}, peak, _("the peak of P: drag it"),
+                        l1, _("sideways: the mean · up: narrower · down: wider"));
     }
     float lw = ui_lw(ctx, 1.5f);
     for (int pass = 0; pass < 2; pass++) {
@@ -270,14 +271,14 @@ static int draw_formula(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const 
     static const char *const forms[] = {
         "H(p,q) = ½ ln(2π σ_q²) + (σ_p² + (μ_p − μ_q)²) / 2σ_q²",
         "H = ½ ln(2πσ_q²) + (σ_p² + (μ_p − μ_q)²)/2σ_q²",
-        "H = spread + mismatch",
+        N_("H = spread + mismatch"),
     };
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL), drawn = 0;
     for (int i = 0; i < 3 && lines >= 1; i++) {
-        int w = ui_text_width(ctx->text, UI_FONT_LABEL, forms[i]);
+        int w = ui_text_width(ctx->text, UI_FONT_LABEL, _(forms[i]));
         SDL_Rect box = {in.x, y, w, lh};
         if (!ui_claim(pl, box, in, 1)) continue;
-        ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, y, UI_ALIGN_LEFT, th->text, forms[i]);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, y, UI_ALIGN_LEFT, th->text, _(forms[i]));
         drawn = 1;
         break;
     }
@@ -292,9 +293,9 @@ static int draw_formula(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const 
     const int max_chars[3] = {9, 9, 9};
     ui_format_identity(out, sizeof s, v, 3, max_chars);
     const char *fmts[] = {
-        "= %s (spread: the width Q claims) + %s (mismatch: P's spread and offset) = %s %s",
-        "= %s spread (Q's width) + %s mismatch = %s %s",
-        "= %s spread + %s mismatch = %s %s",
+        _("= %s (spread: the width Q claims) + %s (mismatch: P's spread and offset) = %s %s"),
+        _("= %s spread (Q's width) + %s mismatch = %s %s"),
+        _("= %s spread + %s mismatch = %s %s"),
         "= %s + %s = %s %s",
     };
     for (int i = 0; i < 4; i++) {
@@ -323,33 +324,33 @@ static int stability_note(const xl_session *s, int form, char *buf, size_t n)
     if (xl_sim_status_get(sim) == XL_SIM_DIVERGED) {
         snprintf(b, sizeof b, "%.2g", xl_gauss_lr_here(g, xl_sim_theta(sim)));
         static const char *const with_limit[NOTE_FORMS] = {
-            "lr %s: the next step would take σ_q out of 10⁻⁶ … 10⁶ V and was refused; "
-            "a stable step here needs lr < %s",
-            "step refused: σ_q would leave 10⁻⁶ … 10⁶ V (lr %s; stable below %s)",
-            "step refused: lr %s, stable here below %s",
-            "step refused (lr %s > %s)",
+            N_("lr %s: the next step would take σ_q out of 10⁻⁶ … 10⁶ V and was refused; "
+               "a stable step here needs lr < %s"),
+            N_("step refused: σ_q would leave 10⁻⁶ … 10⁶ V (lr %s; stable below %s)"),
+            N_("step refused: lr %s, stable here below %s"),
+            N_("step refused (lr %s > %s)"),
         };
         static const char *const without[NOTE_FORMS] = {
-            "lr %s: the next step would take σ_q out of 10⁻⁶ … 10⁶ V and was refused",
-            "step refused: σ_q would leave 10⁻⁶ … 10⁶ V (lr %s)",
-            "step refused: σ_q out of range (lr %s)",
-            "step refused (lr %s)",
+            N_("lr %s: the next step would take σ_q out of 10⁻⁶ … 10⁶ V and was refused"),
+            N_("step refused: σ_q would leave 10⁻⁶ … 10⁶ V (lr %s)"),
+            N_("step refused: σ_q out of range (lr %s)"),
+            N_("step refused (lr %s)"),
         };
-        snprintf(buf, n, gd ? with_limit[form] : without[form], a, b);
+        snprintf(buf, n, gd ? _(with_limit[form]) : _(without[form]), a, b);
         return 1;
     }
     const double limit = xl_gauss_lr_stable(g);
     if (!gd || !(lr > limit)) return 0;
     snprintf(b, sizeof b, "%.3g", limit);
     /* Which curvature binds at Q = P: 1 / sigma_p^2 along mu_q, or 2 along log sigma_q. */
-    const char *which = limit < 1.0 ? "2σ_p²" : "1, the limit for log σ_q";
+    const char *which = limit < 1.0 ? "2σ_p²" : _("1, the limit for log σ_q");
     static const char *const forms[NOTE_FORMS] = {
-        "lr %s > %s = %s, the largest step that settles at Q = P: it never settles",
-        "lr %s > %s = %s: too big a step to settle at Q = P",
-        "lr %s > %s = %s: never settles",
-        "lr %s > %s: never settles",
+        N_("lr %s > %s = %s, the largest step that settles at Q = P: it never settles"),
+        N_("lr %s > %s = %s: too big a step to settle at Q = P"),
+        N_("lr %s > %s = %s: never settles"),
+        N_("lr %s > %s: never settles"),
     };
-    snprintf(buf, n, forms[form], a, b, which);
+    snprintf(buf, n, _(forms[form]), a, b, which);
     return 1;
 }
 
@@ -385,7 +386,7 @@ void ui_gaussian_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     ui_gaussian_geom local;
     ui_gaussian_geom *g = geom ? geom : &local;
     memset(g, 0, sizeof *g);
-    SDL_Rect in = ui_panel_begin(ctx, area, "VOLTAGE DENSITIES", "p(x) and q(x) over the voltage x");
+    SDL_Rect in = ui_panel_begin(ctx, area, _("VOLTAGE DENSITIES"), _("p(x) and q(x) over the voltage x"));
     if (xl_session_scenario(s) != &xl_scenario_gaussian || in.w < 40 || in.h < 40) return;
     const xl_gauss *gp = &((const xl_gaussian_state *)xl_session_state(s))->g;
     const double *theta = xl_sim_theta(xl_session_sim(s));
@@ -394,7 +395,7 @@ void ui_gaussian_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         /* The model's domain keeps sigma_q finite; should Q still have no finite width,
          * the panel says so rather than stay empty. */
         char cut[128];
-        ui_text_fit(ctx->text, UI_FONT_LABEL, ctx->no_keys ? "Q has no finite width here" : "Q has no finite width here: press R to reset", in.w, cut, sizeof cut);
+        ui_text_fit(ctx->text, UI_FONT_LABEL, ctx->no_keys ? _("Q has no finite width here") : _("Q has no finite width here: press R to reset"), in.w, cut, sizeof cut);
         ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, in.y, UI_ALIGN_LEFT, ctx->theme->surprise, cut);
         return;
     }

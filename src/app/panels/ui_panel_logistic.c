@@ -14,6 +14,7 @@
  * skipped), x maps through a finite range, and every coordinate passes ui_draw_clamp.
  */
 #include "ui_panel_logistic.h"
+#include "ui_lang.h"
 
 #include "ui_own_panels.h"
 
@@ -99,14 +100,14 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in)
 {
     const ui_theme *th = ctx->theme;
     int x = in.x, end = in.x + in.w, w;
-    if ((w = legend_disc(ctx, x, in.y, end, ui_logistic_label_color(th, 1), "label 1")) == 0) return;
+    if ((w = legend_disc(ctx, x, in.y, end, ui_logistic_label_color(th, 1), _("label 1"))) == 0) return;
     x += w;
-    if ((w = legend_disc(ctx, x, in.y, end, ui_logistic_label_color(th, 0), "label 0")) == 0) return;
+    if ((w = legend_disc(ctx, x, in.y, end, ui_logistic_label_color(th, 0), _("label 0"))) == 0) return;
     x += w;
-    if ((w = legend_line(ctx, x, in.y, end, th->model, 0, "model ŷ")) == 0) return;
+    if ((w = legend_line(ctx, x, in.y, end, th->model, 0, _("model ŷ"))) == 0) return;
     x += w;
     /* The last entry: the long name if it fits, else the short one (nothing follows it). */
-    if (legend_line(ctx, x, in.y, end, th->surprise, 0, "residual ŷ − y") == 0)
+    if (legend_line(ctx, x, in.y, end, th->surprise, 0, _("residual ŷ − y")) == 0)
         legend_line(ctx, x, in.y, end, th->surprise, 0, "ŷ − y");
 }
 
@@ -230,12 +231,12 @@ static void draw_pull(const ui_ctx *ctx, const frame_map *f, SDL_Rect strip, con
 static const char *pull_caption(const ui_ctx *ctx, int width)
 {
     static const char *const captions[] = {
-        "stems: each sample's pull on w, −(ŷ − y)·x / n; up raises w",
-        "stems: pull on w, −(ŷ − y)·x / n; up raises w",
-        "pull on w: −(ŷ − y)·x / n",
+        N_("stems: each sample's pull on w, −(ŷ − y)·x / n; up raises w"),
+        N_("stems: pull on w, −(ŷ − y)·x / n; up raises w"),
+        N_("pull on w: −(ŷ − y)·x / n"),
     };
     for (int i = 0; i < 3; i++)
-        if (ui_text_width(ctx->text, UI_FONT_TICK, captions[i]) <= width) return captions[i];
+        if (ui_text_width(ctx->text, UI_FONT_TICK, _(captions[i])) <= width) return _(captions[i]);
     return NULL;
 }
 
@@ -246,7 +247,7 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     memset(g, 0, sizeof *g);
     g->selected = -1;
     const ui_theme *th = ctx->theme;
-    SDL_Rect in = ui_panel_begin(ctx, area, "DATA AND FIT", "σ(w x + b) over the samples");
+    SDL_Rect in = ui_panel_begin(ctx, area, _("DATA AND FIT"), _("σ(w x + b) over the samples"));
     if (xl_session_scenario(s) != &xl_scenario_logistic || in.w < 40 || in.h < 40) return;
     const xl_logistic *lg = &((const xl_logistic_state *)xl_session_state(s))->lg;
     const double *theta = xl_sim_theta(xl_session_sim(s));
@@ -346,11 +347,11 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         double p = y_hat(theta, lg->pts[i].x);
         if (p >= 0.0) {
             char l0[64], l1[64], l2[96], sv[48];
-            snprintf(l0, sizeof l0, "sample %d: x = %.3f, label %d", i + 1, lg->pts[i].x, lg->pts[i].y);
+            snprintf(l0, sizeof l0, _("sample %d: x = %.3f, label %d"), i + 1, lg->pts[i].x, lg->pts[i].y);
             snprintf(l1, sizeof l1, "ŷ = σ(w x + b) = %.4f", p);
             double q = lg->pts[i].y ? p : 1.0 - p;
             ui_format_fit(sv, sizeof sv, xl_surprise(q, ctx->unit), 4, 12); /* ∞ where q is 0 */
-            snprintf(l2, sizeof l2, "surprise of its label: %s %s", sv, xl_unit_name(ctx->unit));
+            snprintf(l2, sizeof l2, _("surprise of its label: %s %s"), sv, xl_unit_name(ctx->unit));
             int hr = (int)ceilf(r) + 2;
             /* Held, the sample moves along x; a click on the selected one flips its label. */
             const double span = (f.hi - f.lo) / f.plot.w;
@@ -366,7 +367,7 @@ void ui_logistic_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         g->selected = sel;
         /* "sample k" beside it, inside the plot, on a patch of panel so lines do not cross it. */
         char buf[32];
-        snprintf(buf, sizeof buf, "sample %d", sel + 1);
+        snprintf(buf, sizeof buf, _("sample %d"), sel + 1);
         int tw = ui_text_width(ctx->text, UI_FONT_TICK, buf);
         int ty = lg->pts[sel].y ? (int)(y + ring_r + 2) : (int)(y - ring_r - 2 - tick_h);
         int tx = (int)(x - tw / 2.0f);

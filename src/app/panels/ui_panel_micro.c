@@ -30,6 +30,8 @@
  * coordinate passes through ui_draw_clamp or integer rectangles inside the panel.
  */
 #include "ui_panel_micro.h"
+#include "ui_lang.h"
+#include "ui_lang.h"
 
 #include "ui_own_panels.h"
 
@@ -264,8 +266,8 @@ static void draw_cells(const ui_ctx *ctx, const xl_micro_state *st, const ui_mic
                       fill};
         if (i < 200) { /* each coin of a small system says what it shows */
             char l0[48];
-            snprintf(l0, sizeof l0, "coin %ld: %s", i + 1, xl_micro_heads_at(st, i) ? "heads" : "tails");
-            ui_hit_add(ctx, r, l0, "each step flips coins chosen at random", NULL);
+            snprintf(l0, sizeof l0, _("coin %ld: %s"), i + 1, xl_micro_heads_at(st, i) ? _("heads") : _("tails"));
+            ui_hit_add(ctx, r, l0, _("each step flips coins chosen at random"), NULL);
         }
         if (xl_micro_heads_at(st, i)) {
             ui_draw_fill(ctx->r, r, g->heads);
@@ -310,16 +312,16 @@ static void draw_particles_legend(const ui_ctx *ctx, SDL_Rect in, const ui_micro
     if (g->view == UI_MICRO_CELLS) {
         swatch heads = {SWATCH_FILL, g->heads, g->heads, 0};
         swatch tails = {SWATCH_FILL, g->tails, tails_edge(ctx->theme), 1};
-        const char *hl[] = {"heads"}, *tl[] = {"tails"};
+        const char *hl[] = {_("heads")}, *tl[] = {_("tails")};
         if ((w = legend_item(ctx, x, in.y, end, &heads, hl, 1)) == 0) return;
         legend_item(ctx, x + w, in.y, end, &tails, tl, 1);
         return;
     }
     char m[32], l0[96], l1[96], l2[64];
     ui_format_count(m, sizeof m, g->per_block);
-    snprintf(l0, sizeof l0, "tails → heads: share of heads in each block of %s coins", m);
-    snprintf(l1, sizeof l1, "share of heads per block of %s coins", m);
-    snprintf(l2, sizeof l2, "block = %s coins", m);
+    snprintf(l0, sizeof l0, _("tails → heads: share of heads in each block of %s coins"), m);
+    snprintf(l1, sizeof l1, _("share of heads per block of %s coins"), m);
+    snprintf(l2, sizeof l2, _("block = %s coins"), m);
     const char *labels[] = {l0, l1, l2};
     swatch ramp = {SWATCH_RAMP, g->tails, g->heads, 0};
     legend_item(ctx, x, in.y, end, &ramp, labels, 3);
@@ -362,9 +364,9 @@ static int draw_entropy_lines(const ui_ctx *ctx, SDL_Rect in, int y, int lines, 
     if (st->n % 2) snprintf(kmax, sizeof kmax, "%s or %s", k0, k1);
     else snprintf(kmax, sizeof kmax, "%s", k0);
     ui_format_fit(v, sizeof v, xl_micro_log_ways_max(st->n) * scale, 3, 11);
-    snprintf(t[0], sizeof t[0], "most probable: k = %s, S = %s C(%s, %s) = %s %s", kmax, ln, n, k0, v, unit);
-    snprintf(t[1], sizeof t[1], "most probable: k = %s, S = %s %s", kmax, v, unit);
-    snprintf(t[2], sizeof t[2], "at most S = %s %s", v, unit);
+    snprintf(t[0], sizeof t[0], _("most probable: k = %s, S = %s C(%s, %s) = %s %s"), kmax, ln, n, k0, v, unit);
+    snprintf(t[1], sizeof t[1], _("most probable: k = %s, S = %s %s"), kmax, v, unit);
+    snprintf(t[2], sizeof t[2], _("at most S = %s %s"), v, unit);
     const char *second[] = {t[0], t[1], t[2]};
     y += ui_text_line_height(ctx->text, UI_FONT_LABEL) + ctx->pad / 4;
     return 1 + draw_line_choice(ctx, in, y, second, 3, pl);
@@ -378,17 +380,17 @@ void ui_micro_particles_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_se
     memset(g, 0, sizeof *g);
     const xl_micro_state *st = micro_state(s);
     if (!st) {
-        ui_panel_begin(ctx, area, "PARTICLES", NULL);
+        ui_panel_begin(ctx, area, _("PARTICLES"), NULL);
         return;
     }
     char n[32], k[32], sub[3][96];
     ui_format_count(n, sizeof n, st->n);
     ui_format_count(k, sizeof k, st->heads);
-    snprintf(sub[0], sizeof sub[0], "n = %s coins · k = %s heads", n, k);
+    snprintf(sub[0], sizeof sub[0], _("n = %s coins · k = %s heads"), n, k);
     snprintf(sub[1], sizeof sub[1], "n = %s · k = %s", n, k);
     snprintf(sub[2], sizeof sub[2], "k = %s", k);
     const char *subs[] = {sub[0], sub[1], sub[2]};
-    SDL_Rect in = ui_panel_begin(ctx, area, "PARTICLES", pick_subtitle(ctx, area, "PARTICLES", subs, 3));
+    SDL_Rect in = ui_panel_begin(ctx, area, _("PARTICLES"), pick_subtitle(ctx, area, _("PARTICLES"), subs, 3));
     if (in.w < 40 || in.h < 40 || st->n < 1) return;
 
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
@@ -461,10 +463,10 @@ static void draw_macro_legend(const ui_ctx *ctx, SDL_Rect in, const xl_micro_sta
     const ui_theme *th = ctx->theme;
     char steps[32], q0[96], q1[96];
     ui_format_count(steps, sizeof steps, st->visits_total);
-    snprintf(q0, sizeof q0, "time spent at k (%s step%s)", steps, st->visits_total == 1 ? "" : "s");
-    snprintf(q1, sizeof q1, "time spent at k");
-    const char *ql[] = {q0, q1, "time at k"};
-    const char *pl[] = {"W(k)/2ⁿ: share of microstates", "W(k)/2ⁿ"};
+    snprintf(q0, sizeof q0, st->visits_total == 1 ? _("time spent at k (%s step)") : _("time spent at k (%s steps)"), steps);
+    snprintf(q1, sizeof q1, "%s", _("time spent at k"));
+    const char *ql[] = {q0, q1, _("time at k")};
+    const char *pl[] = {_("W(k)/2ⁿ: share of microstates"), "W(k)/2ⁿ"};
     swatch q = {SWATCH_FILL, th->model, th->model, 0};
     swatch p = {outlined ? SWATCH_OUTLINE : SWATCH_LINE, th->truth, th->truth, 0};
     int x = in.x, end = in.x + in.w;
@@ -485,7 +487,7 @@ static void draw_macro_legend(const ui_ctx *ctx, SDL_Rect in, const xl_micro_sta
 
 static void draw_share_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, ui_claims *pl)
 {
-    static const char *const titles[1] = {"share"};
+    const char *const titles[1] = {_("share")};
     const ui_value_axis axis = {f->plot, f->y_max, ui_axis_step(ctx, f->plot.h, f->y_max),
                                 ui_text_line_height(ctx->text, UI_FONT_TICK) / 2, 1, titles, 1};
     ui_axis_draw_left(ctx, &axis, in, pl);
@@ -522,7 +524,7 @@ static void draw_k_axis(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, long
             ui_text_draw(ctx->text, UI_FONT_TICK, lx, label_y, UI_ALIGN_LEFT, th->text_dim, buf);
     }
     if (title_y < 0) return;
-    const char *titles[] = {"k: number of heads (the macrostate)", "k: number of heads", "k"};
+    const char *titles[] = {_("k: number of heads (the macrostate)"), _("k: number of heads"), "k"};
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     for (int i = 0; i < 3; i++) {
         int w = ui_text_width(ctx->text, UI_FONT_LABEL, titles[i]);
@@ -557,11 +559,11 @@ static void draw_bins(const ui_ctx *ctx, const frame_map *f, const xl_micro_stat
         if (top < base) ui_draw_fill(ctx->r, (SDL_Rect){x0, top, x1 - x0, base - top}, th->model);
         /* The bin's numbers under the pointer. */
         char l0[64], l1[96], l2[96];
-        if (st->edge[i + 1] - st->edge[i] == 1) snprintf(l0, sizeof l0, "k = %ld heads", st->edge[i]);
-        else snprintf(l0, sizeof l0, "k = %ld to %ld heads", st->edge[i], st->edge[i + 1] - 1);
-        snprintf(l1, sizeof l1, "time spent here: %.4f (%ld of %ld steps)", visit_share(st, i), st->visits[i],
+        if (st->edge[i + 1] - st->edge[i] == 1) snprintf(l0, sizeof l0, _("k = %ld heads"), st->edge[i]);
+        else snprintf(l0, sizeof l0, _("k = %ld to %ld heads"), st->edge[i], st->edge[i + 1] - 1);
+        snprintf(l1, sizeof l1, _("time spent here: %.4f (%ld of %ld steps)"), visit_share(st, i), st->visits[i],
                  st->visits_total);
-        snprintf(l2, sizeof l2, "W(k)/2ⁿ: %.4g of the microstates", st->mass[i]);
+        snprintf(l2, sizeof l2, _("W(k)/2ⁿ: %.4g of the microstates"), st->mass[i]);
         ui_hit_add(ctx, (SDL_Rect){x0, f->plot.y, x1 - x0 > 0 ? x1 - x0 : 1, f->plot.h}, l0, l1, l2);
     }
     float lw = ui_lw(ctx, 1.5f);
@@ -606,7 +608,7 @@ static void mark_now(const ui_ctx *ctx, const frame_map *f, SDL_Rect in, long k,
     g->now_x = x;
     char kk[32], t0[64], t1[48];
     ui_format_count(kk, sizeof kk, k);
-    snprintf(t0, sizeof t0, "now k = %s", kk);
+    snprintf(t0, sizeof t0, _("now k = %s"), kk);
     snprintf(t1, sizeof t1, "k = %s", kk);
     const char *texts[] = {t0, t1};
     for (int i = 0; i < 2; i++) {
@@ -631,12 +633,12 @@ void ui_micro_macrostates_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_
     memset(g, 0, sizeof *g);
     const xl_micro_state *st = micro_state(s);
     if (!st) {
-        ui_panel_begin(ctx, area, "MACROSTATES", NULL);
+        ui_panel_begin(ctx, area, _("MACROSTATES"), NULL);
         return;
     }
-    const char *subs[] = {"how often each k occurred vs how many microstates it has",
-                          "time at each k vs its share of microstates", "time at k vs W(k)/2ⁿ"};
-    SDL_Rect in = ui_panel_begin(ctx, area, "MACROSTATES", pick_subtitle(ctx, area, "MACROSTATES", subs, 3));
+    const char *subs[] = {_("how often each k occurred vs how many microstates it has"),
+                          _("time at each k vs its share of microstates"), _("time at k vs W(k)/2ⁿ")};
+    SDL_Rect in = ui_panel_begin(ctx, area, _("MACROSTATES"), pick_subtitle(ctx, area, _("MACROSTATES"), subs, 3));
     if (in.w < 60 || in.h < 60 || st->bins < 1 || st->n < 1) return;
 
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);

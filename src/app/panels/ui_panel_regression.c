@@ -8,6 +8,7 @@
  * The theta drawn is the steered run's (xl_session_sim), as the bars and readouts show.
  */
 #include "ui_panel_regression.h"
+#include "ui_lang.h"
 
 #include "ui_own_panels.h"
 #include "ui_panel_regression_internal.h"
@@ -133,8 +134,8 @@ void ui_regression_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session
     const char *digits_title = ui_text_width(ctx->text, UI_FONT_TITLE, "DIGIT AND TEMPLATES") <= area.w - 2 * ctx->pad
                                    ? "DIGIT AND TEMPLATES"
                                    : "TEMPLATES";
-    SDL_Rect in = ui_panel_begin(ctx, area, digits ? digits_title : "DECISION REGIONS",
-                                 digits ? "each row of W as an 8×8 image" : "iris, argmax of Q = softmax(W x + b)");
+    SDL_Rect in = ui_panel_begin(ctx, area, digits ? digits_title : _("DECISION REGIONS"),
+                                 digits ? _("each row of W as an 8×8 image") : _("iris, argmax of Q = softmax(W x + b)"));
     if (!st || in.w < 60 || in.h < 40) return;
     const double *theta = xl_sim_theta(xl_session_sim(s));
     const int selected = xl_session_selected(s);

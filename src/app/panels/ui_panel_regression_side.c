@@ -7,6 +7,7 @@
  * bins are a pass over the test rows each (540 x 64 x 10 for the digits, well under a
  * millisecond), the update one row, the curves none (the record is read in place). */
 #include "ui_panel_regression_side.h"
+#include "ui_lang.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -52,7 +53,7 @@ void ui_regression_side_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
     const xl_regression_state *st = state_of(s);
     if (!st) {
         if (geom) memset(geom, 0, sizeof *geom);
-        ui_panel_begin(ctx, area, "ANALYSIS", NULL);
+        ui_panel_begin(ctx, area, _("ANALYSIS"), NULL);
         return;
     }
     const double *theta = xl_sim_theta(xl_session_sim(s));

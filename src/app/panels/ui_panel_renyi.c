@@ -1,5 +1,6 @@
 /* ui_panel_renyi: H_α of the scenario's P at every order (see ui_panel_renyi.h). */
 #include "ui_panel_renyi.h"
+#include "ui_lang.h"
 
 #include "ui_axis.h"
 
@@ -111,7 +112,7 @@ static void draw_numbers(const ui_ctx *ctx, SDL_Rect box, const double *p, int n
         y += vh;
     }
     /* The plot's legend, where the panel is tall enough (in focus, or a tall window). */
-    static const char *const legend[] = {"Hα(P) against α", "H(P), Shannon's (α = 1)", "the order shown"};
+    const char *const legend[] = {_("Hα(P) against α"), _("H(P), Shannon's (α = 1)"), _("the order shown")};
     y += lh / 2;
     if (y + 3 * lh > box.y + box.h) return;
     for (int i = 0; i < 3; i++, y += lh) {
@@ -201,8 +202,8 @@ static void draw_plot(const ui_ctx *ctx, SDL_Rect box, const double *p, int n, d
     ui_draw_ring(ctx->r, xa, ya, 4.0f * ctx->line, ui_lw(ctx, 1.0f), th->select_edge);
     char a[16], tip[UI_HIT_TEXT];
     xl_renyi_format_order(alpha, a, sizeof a);
-    snprintf(tip, sizeof tip, "α = %s now; 1 is Shannon's, ∞ at the right end", a);
-    ui_hit_add(ctx, plot, "Hα(P) against α (non-increasing)", tip, "drag across the plot to set α");
+    snprintf(tip, sizeof tip, _("α = %s now; 1 is Shannon's, ∞ at the right end"), a);
+    ui_hit_add(ctx, plot, _("Hα(P) against α (non-increasing)"), tip, _("drag across the plot to set α"));
     if (geom) geom->plot = plot;
 }
 
@@ -211,13 +212,13 @@ void ui_renyi_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, double
     const ui_theme *th = ctx->theme;
     const xl_scenario_def *def = xl_session_scenario(s);
     if (geom) memset(geom, 0, sizeof *geom);
-    SDL_Rect in = ui_panel_begin(ctx, area, "RÉNYI ENTROPY", "Hα(P) = log(Σ p^α) / (1 − α)");
+    SDL_Rect in = ui_panel_begin(ctx, area, _("RÉNYI ENTROPY"), "Hα(P) = log(Σ p^α) / (1 − α)");
     if (in.w <= 0 || in.h <= 0) return;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     if (def->continuous) {
         ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, in.y, in.w, th->text_dim, def->continuous);
         ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, in.y + 2 * lh + ctx->pad / 2, in.w, th->text_dim,
-                          "no discrete distribution here: no Rényi entropies to show");
+                          _("no discrete distribution here: no Rényi entropies to show"));
         return;
     }
     xl_bars bars;

@@ -35,6 +35,7 @@
  * puts the panel together.
  */
 #include "ui_panel_simplex_internal.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -297,7 +298,7 @@ void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, 
     ui_simplex_geom local;
     ui_simplex_geom *out = geom ? geom : &local;
     memset(out, 0, sizeof *out);
-    SDL_Rect in = ui_panel_begin(ctx, area, "PROBABILITY SIMPLEX", "every point is a distribution over 3 classes");
+    SDL_Rect in = ui_panel_begin(ctx, area, _("PROBABILITY SIMPLEX"), _("every point is a distribution over 3 classes"));
     xl_bars bars;
     xl_session_bars(s, &bars);
     if (!xl_session_simplex_possible(s)) {

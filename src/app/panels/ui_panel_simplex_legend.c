@@ -3,6 +3,7 @@
  * for how the files divide).
  */
 #include "ui_panel_simplex_internal.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -223,9 +224,9 @@ void ui_simplex_legend_init(const ui_ctx *ctx, legend *L, const xl_session *s)
 {
     L->n = 0;
     L->s = s;
-    L->kind[L->n] = IT_P, L->label[L->n++] = "P (truth)";
+    L->kind[L->n] = IT_P, L->label[L->n++] = _("P (truth)");
     L->kind[L->n] = IT_Q, L->label[L->n++] = "Q = softmax(z)";
-    L->kind[L->n] = IT_START, L->label[L->n++] = "start";
+    L->kind[L->n] = IT_START, L->label[L->n++] = _("start");
     if (xl_session_racing(s)) {
         for (int r = 0; r < xl_session_run_count(s) && r < 4; r++) {
             L->kind[L->n] = IT_RUN;
@@ -233,10 +234,10 @@ void ui_simplex_legend_init(const ui_ctx *ctx, legend *L, const xl_session *s)
             L->label[L->n++] = xl_optim_kind_name(xl_sim_optimizer(xl_session_run_sim(s, r))->kind);
         }
     } else {
-        L->kind[L->n] = IT_PATH, L->label[L->n++] = "path of Q";
+        L->kind[L->n] = IT_PATH, L->label[L->n++] = _("path of Q");
     }
-    L->kind[L->n] = IT_UNIFORM, L->label[L->n++] = "uniform";
-    L->kind[L->n] = IT_RING, L->label[L->n++] = ctx->unit == XL_BITS ? "equal H(P,·), bits" : "equal H(P,·), nats";
+    L->kind[L->n] = IT_UNIFORM, L->label[L->n++] = _("uniform");
+    L->kind[L->n] = IT_RING, L->label[L->n++] = ctx->unit == XL_BITS ? _("equal H(P,·), bits") : _("equal H(P,·), nats");
     L->tile = ui_text_line_height(ctx->text, UI_FONT_TICK) + 2;
     L->gap = ctx->pad * 3 / 2;
     L->widest = 0;

@@ -28,6 +28,7 @@
  * every coordinate passes through ui_draw_clamp or integer rectangles inside the panel.
  */
 #include "ui_panel_solids.h"
+#include "ui_lang.h"
 
 #include "ui_own_panels.h"
 #include "ui_panel_solids_internal.h"
@@ -487,7 +488,7 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     memset(g, 0, sizeof *g);
     const xl_solids_state *st = ui_solids_state(s);
     if (!st) {
-        ui_panel_begin(ctx, area, "TWO SOLIDS", NULL);
+        ui_panel_begin(ctx, area, _("TWO SOLIDS"), NULL);
         return;
     }
     const ui_theme *th = ctx->theme;
@@ -498,7 +499,7 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     snprintf(sub[1], sizeof sub[1], "q = %s · %s", qs, st->contact ? "touching" : "apart");
     snprintf(sub[2], sizeof sub[2], "q = %s", qs);
     const char *subs[] = {sub[0], sub[1], sub[2]};
-    SDL_Rect in = ui_panel_begin(ctx, area, "TWO SOLIDS", ui_solids_pick_subtitle(ctx, area, "TWO SOLIDS", subs, 3));
+    SDL_Rect in = ui_panel_begin(ctx, area, _("TWO SOLIDS"), ui_solids_pick_subtitle(ctx, area, _("TWO SOLIDS"), subs, 3));
     ui_solids_prime_text(ctx, in);
     if (in.w < 80 || in.h < 60 || st->n_a < 1 || st->n_b < 1) return;
 

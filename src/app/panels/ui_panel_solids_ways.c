@@ -10,6 +10,7 @@
  * every coordinate passes through ui_draw_clamp or integer rectangles inside the panel.
  */
 #include "ui_panel_solids.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -302,12 +303,12 @@ void ui_solids_ways_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_sessio
     memset(g, 0, sizeof *g);
     const xl_solids_state *st = ui_solids_state(s);
     if (!st) {
-        ui_panel_begin(ctx, area, "HOW MANY WAYS", NULL);
+        ui_panel_begin(ctx, area, _("HOW MANY WAYS"), NULL);
         return;
     }
     const char *subs[] = {"P(q_A) = W_A(q_A)·W_B(q − q_A) / Ω, and S over time", "P(q_A) = W_A·W_B / Ω",
                           "P(q_A)"};
-    SDL_Rect in = ui_panel_begin(ctx, area, "HOW MANY WAYS", ui_solids_pick_subtitle(ctx, area, "HOW MANY WAYS", subs, 3));
+    SDL_Rect in = ui_panel_begin(ctx, area, _("HOW MANY WAYS"), ui_solids_pick_subtitle(ctx, area, _("HOW MANY WAYS"), subs, 3));
     ui_solids_prime_text(ctx, in);
     if (in.w < 80 || in.h < 60) return;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);

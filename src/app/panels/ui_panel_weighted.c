@@ -10,6 +10,7 @@
  * logit is skipped), x maps through a finite range, and coordinates pass ui_draw_clamp.
  */
 #include "ui_panel_weighted.h"
+#include "ui_lang.h"
 
 #include "ui_own_panels.h"
 
@@ -190,7 +191,7 @@ static void draw_legend(const ui_ctx *ctx, ui_claims *pl, SDL_Rect in, int y, fl
 {
     const ui_theme *th = ctx->theme;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL), x = in.x, end = in.x + in.w;
-    const char *names[2] = {"positive (binds)", "negative"};
+    const char *names[2] = {_("positive (binds)"), _("negative")};
     for (int k = 0; k < 2; k++) {
         int tw = ui_text_width(ctx->text, UI_FONT_LABEL, names[k]);
         int w = lh + tw;
@@ -200,7 +201,7 @@ static void draw_legend(const ui_ctx *ctx, ui_claims *pl, SDL_Rect in, int y, fl
         place_text(ctx, pl, in, UI_FONT_LABEL, x + lh, y, th->text, names[k]);
         x += w + lh;
     }
-    const char *lines[3] = {"model ŷ", "boundary ŷ = 0.5", "β = 1 boundary"};
+    const char *lines[3] = {_("model ŷ"), _("boundary ŷ = 0.5"), _("β = 1 boundary")};
     SDL_Color cs[3] = {th->model, th->text, th->text_dim};
     for (int k = 0; k < 3; k++) {
         int w = lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, lines[k]);
@@ -227,7 +228,7 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
     ui_weighted_geom *g = geom ? geom : &local;
     memset(g, 0, sizeof *g);
     const ui_theme *th = ctx->theme;
-    SDL_Rect in = ui_panel_begin(ctx, area, "RARE POSITIVES: weighted cross-entropy", NULL);
+    SDL_Rect in = ui_panel_begin(ctx, area, _("RARE POSITIVES: weighted cross-entropy"), NULL);
     if (xl_session_scenario(s) != &xl_scenario_weighted || in.w < 60 || in.h < 60) return;
     const xl_weighted_state *st = xl_session_state(s);
     const xl_weighted *wd = &st->wd;
@@ -258,10 +259,10 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         ui_format_fit(bs, sizeof bs, wd->beta, 0, 4);
         ui_format_fit(rs, sizeof rs, 100.0 * recall, 0, 4);
         ui_format_fit(ps, sizeof ps, 100.0 * precision, 0, 4);
-        snprintf(line, sizeof line, "β = %s   recall %d/%d = %s%%   precision %s%%", bs, cnt.tp, cnt.tp + cnt.fn, rs, ps);
+        snprintf(line, sizeof line, _("β = %s   recall %d/%d = %s%%   precision %s%%"), bs, cnt.tp, cnt.tp + cnt.fn, rs, ps);
         int w = place_text(ctx, &pl, in, UI_FONT_LABEL, in.x, y, th->text, line);
         if (w == 0) {
-            snprintf(line, sizeof line, "β %s  recall %s%%  prec. %s%%", bs, rs, ps);
+            snprintf(line, sizeof line, _("β %s  recall %s%%  prec. %s%%"), bs, rs, ps);
             w = place_text(ctx, &pl, in, UI_FONT_LABEL, in.x, y, th->text, line);
         }
         int bx = in.x + w + 2 * lh;
@@ -324,10 +325,10 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
             char bs[16], label[80];
             const long steps = xl_sim_steps(xl_session_sim(s));
             ui_format_fit(bs, sizeof bs, wd->beta, 0, 4);
-            if (steps == 0) snprintf(label, sizeof label, "boundary at the start, untrained");
-            else snprintf(label, sizeof label, "boundary after %ld step%s at β = %s", steps, steps == 1 ? "" : "s", bs);
+            if (steps == 0) snprintf(label, sizeof label, "%s", _("boundary at the start, untrained"));
+            else snprintf(label, sizeof label, steps == 1 ? _("boundary after %ld step at β = %s") : _("boundary after %ld steps at β = %s"), steps, bs);
             if (ui_text_width(ctx->text, UI_FONT_TICK, label) > in.w)
-                snprintf(label, sizeof label, steps == 0 ? "start boundary" : "learned, β = %s", bs);
+                snprintf(label, sizeof label, steps == 0 ? _("start boundary") : _("learned, β = %s"), bs);
             int tw = ui_text_width(ctx->text, UI_FONT_TICK, label);
             int lx = (int)(bx - tw / 2.0f);
             if (lx < plot.x) lx = plot.x;
@@ -363,10 +364,10 @@ void ui_weighted_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *
         /* A positive's numbers under the pointer: what β weighs is its surprise. */
         double p = y_hat(theta, xl_weighted_x(wd, i));
         char l0[64], l1[64], l2[96], sv[48];
-        snprintf(l0, sizeof l0, "positive %d of %d: x = %.3f", i + 1, wd->npos, xl_weighted_x(wd, i));
+        snprintf(l0, sizeof l0, _("positive %d of %d: x = %.3f"), i + 1, wd->npos, xl_weighted_x(wd, i));
         snprintf(l1, sizeof l1, "ŷ = %.4f", p);
         ui_format_fit(sv, sizeof sv, xl_surprise(p, ctx->unit) * wd->beta, 4, 12);
-        snprintf(l2, sizeof l2, "β × surprise = %s %s", sv, xl_unit_name(ctx->unit));
+        snprintf(l2, sizeof l2, _("β × surprise = %s %s"), sv, xl_unit_name(ctx->unit));
         int hr = (int)ceilf(r) + 2;
         ui_hit_add(ctx, (SDL_Rect){(int)x - hr, (int)py - hr, 2 * hr + 1, 2 * hr + 1}, l0, l1, l2);
     }

@@ -6,6 +6,7 @@
  * vermillion part visibly shrinks as the model learns. A floor below 0 (a Gaussian's
  * differential entropy) is drawn below 0, in a row of its own above the gap's. */
 #include "ui_panels.h"
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -72,7 +73,7 @@ static int choose_captions(const ui_ctx *ctx, const xl_readout_def *rd, int room
 {
     int show = 1;
     for (int set = 0; set < 2; set++) {
-        for (int i = 0; i < 3; i++) captions[i] = set == 0 ? rd[i].meaning : short_caption(rd[i].meaning);
+        for (int i = 0; i < 3; i++) captions[i] = set == 0 ? _(rd[i].meaning) : short_caption(_(rd[i].meaning));
         show = 1;
         for (int i = 0; i < 3; i++)
             if (ui_text_width(ctx->text, UI_FONT_TICK, captions[i]) > (i < 2 ? room : last_room)) show = 0;
@@ -223,14 +224,14 @@ static void draw_floor_marker(const ui_ctx *ctx, SDL_Rect in, SDL_Rect axis, int
     if (negative) {
         /* Only a density's entropy can be below 0, and its value moves with the unit of
          * the variable: "inherent" would be false. */
-        snprintf(floor_notes[0], sizeof floor_notes[0], "floor %s < 0: it depends on the unit", symbol);
+        snprintf(floor_notes[0], sizeof floor_notes[0], _("floor %s < 0: it depends on the unit"), symbol);
         snprintf(floor_notes[1], sizeof floor_notes[1], "%s < 0", symbol);
     } else if (note) {
         snprintf(floor_notes[0], sizeof floor_notes[0], "%s: %s", symbol, note);
         snprintf(floor_notes[1], sizeof floor_notes[1], "%s", symbol);
     } else {
-        snprintf(floor_notes[0], sizeof floor_notes[0], "floor %s: the loss cannot go lower", symbol);
-        snprintf(floor_notes[1], sizeof floor_notes[1], "floor %s", symbol);
+        snprintf(floor_notes[0], sizeof floor_notes[0], _("floor %s: the loss cannot go lower"), symbol);
+        snprintf(floor_notes[1], sizeof floor_notes[1], _("floor %s"), symbol);
     }
     for (int i = 0; i < 2; i++) {
         int note_w = ui_text_width(ctx->text, UI_FONT_TICK, floor_notes[i]);
@@ -295,10 +296,10 @@ static void draw_selected_line(const ui_ctx *ctx, SDL_Rect in, const xl_session 
     ui_format_fit(sp, sizeof sp, surprise < 0.0 ? 0.0 : surprise, 3, 9);
     ui_format_prob_log(qs, sizeof qs, logq[sel], 3);
     ui_format_prob_log(ps, sizeof ps, c->p[sel] > 0.0 ? log(c->p[sel]) : -INFINITY, 3);
-    snprintf(buf, sizeof buf, "%s:  p = %s   q = %s   surprise if it happens %s %s", c->names[sel], ps, qs, sp,
+    snprintf(buf, sizeof buf, _("%s:  p = %s   q = %s   surprise if it happens %s %s"), c->names[sel], ps, qs, sp,
              unit);
     if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
-        snprintf(buf, sizeof buf, "%s:  p %s  q %s  surprise %s %s", c->names[sel], ps, qs, sp, unit);
+        snprintf(buf, sizeof buf, _("%s:  p %s  q %s  surprise %s %s"), c->names[sel], ps, qs, sp, unit);
     if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
         snprintf(buf, sizeof buf, "%s: q %s, −%s q = %s", c->names[sel], qs, ctx->unit == XL_BITS ? "log₂" : "ln",
                  sp);
@@ -337,9 +338,9 @@ static void draw_lesson_note(const ui_ctx *ctx, SDL_Rect in, const xl_scenario_d
     const xl_readout_def *rd = def->readouts;
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     char short_note[160];
-    snprintf(short_note, sizeof short_note, "Learning removes only %s: %s → %s.",
-             short_caption(rd[2].meaning)[0] ? rd[2].symbol : "", rd[0].symbol, rd[1].symbol);
-    const char *notes[2] = {def->identity_note ? def->identity_note : short_note, short_note};
+    snprintf(short_note, sizeof short_note, _("Learning removes only %s: %s → %s."),
+             short_caption(_(rd[2].meaning))[0] ? rd[2].symbol : "", rd[0].symbol, rd[1].symbol);
+    const char *notes[2] = {def->identity_note ? _(def->identity_note) : short_note, short_note};
     /* Where nothing learns, "learning removes" would be false: the scenario's words or none. */
     const int count = def->gradient_free ? 1 : 2;
     for (int i = 0; i < count; i++) {
@@ -375,10 +376,10 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     const xl_sample cur = xl_sim_current(sim);
     const double k = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
-    const char *title = def->identity_title ? def->identity_title : "TOTAL = INHERENT + IMPERFECTION";
+    const char *title = def->identity_title ? _(def->identity_title) : _("TOTAL = INHERENT + IMPERFECTION");
     char buf[64];
 
-    snprintf(buf, sizeof buf, "in %s (%s)", unit, ctx->unit == XL_BITS ? "log₂" : "ln");
+    snprintf(buf, sizeof buf, _("in %s (%s)"), unit, ctx->unit == XL_BITS ? "log₂" : "ln");
     /* A title too wide for the panel at the room's type gives way to the identity in
      * its symbols, then to the loss's symbol alone, rather than ending in "…". */
     char short_title[160];
@@ -451,7 +452,7 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     int x_total = isfinite(total) ? bar_x(axis, axis_min, px_per, total) : axis.x + axis.w;
     if (x_total < x_floor) x_total = x_floor; /* KL >= 0: rounding never draws it backwards */
     draw_identity_bar(ctx, axis, rd, x_zero, x_floor, x_total);
-    draw_floor_marker(ctx, in, axis, x_floor, rd[1].symbol, def->floor_note, cur.floor < 0.0);
+    draw_floor_marker(ctx, in, axis, x_floor, rd[1].symbol, def->floor_note ? _(def->floor_note) : NULL, cur.floor < 0.0);
     draw_bar_ticks(ctx, in, axis, axis_min, axis_max, px_per);
 
     /* Under the ticks: the selected item's line, then the race's losses or the lesson. */

@@ -34,6 +34,7 @@
  * number is finite, so a diverging run leaves the last finite state in place.
  */
 #include "xl_optim.h"
+#include "xl_i18n.h"
 #include "xl_vec.h"
 
 #include <assert.h>
@@ -54,8 +55,8 @@ static const double DEFAULT_BETA2 = 0.999;
 static const double DEFAULT_EPS = 1e-8;
 
 static const char *const kind_names[XL_OPTIM_KIND_COUNT] = { "gd", "momentum", "nesterov", "adam" };
-static const char *const kind_titles[XL_OPTIM_KIND_COUNT] = { "gradient descent", "momentum", "Nesterov",
-                                                              "Adam" };
+static const char *const kind_titles[XL_OPTIM_KIND_COUNT] = { N_("gradient descent"), N_("momentum"),
+                                                              N_("Nesterov"), N_("Adam") };
 
 static double or_default(double v, double d)
 {

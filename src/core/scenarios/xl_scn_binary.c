@@ -1,5 +1,6 @@
 /* xl_scn_binary: the bars of one labelled sample (see xl_scn_binary.h). */
 #include "xl_scn_binary.h"
+#include "xl_i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -13,13 +14,13 @@ void xl_binary_sample_bars(xl_bars *out, int have, int y, double u, const char *
     out->n = 2;
     out->names[0] = names[0];
     out->names[1] = names[1];
-    out->q_label = "Q = (ŷ, 1 − ŷ)";
+    out->q_label = N_("Q = (ŷ, 1 − ŷ)");
     if (!have) {
         out->p[0] = out->p[1] = 0.5;
         out->logq[0] = out->logq[1] = -log(2.0);
         out->selected = -1;
-        out->title = "SAMPLE: P = label vs Q = model";
-        out->caption = "no sample selected";
+        out->title = N_("SAMPLE: P = label vs Q = model");
+        out->caption = N_("no sample selected");
         return;
     }
     y = y ? 1 : 0;

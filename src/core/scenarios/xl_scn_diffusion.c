@@ -8,6 +8,7 @@
  * spreads away from it.
  */
 #include "xl_scn_diffusion.h"
+#include "xl_i18n.h"
 
 #include <assert.h>
 #include <float.h>
@@ -46,19 +47,19 @@ enum { R_LOSS, R_ENTROPY, R_KL, R_ENTROPY_MAX, R_CE_INITIAL, R_CE_FINAL, R_P_MEA
 _Static_assert((int)R_COUNT <= (int)XL_READOUTS_MAX, "readouts fit the table");
 
 static const xl_readout_def readouts[R_COUNT] = {
-    [R_LOSS] = { "loss", "H(ρ,Q)", XL_READOUT_INFO, "cross-entropy: the model's expected surprise" },
-    [R_ENTROPY] = { "entropy", "H(ρ(t))", XL_READOUT_INFO, "entropy of ρ(t): on a flat ring it rises to ln K" },
-    [R_KL] = { "kl", "D_KL(ρ‖Q)", XL_READOUT_INFO, "KL: what learning can remove" },
+    [R_LOSS] = { "loss", "H(ρ,Q)", XL_READOUT_INFO, N_("cross-entropy: the model's expected surprise") },
+    [R_ENTROPY] = { "entropy", "H(ρ(t))", XL_READOUT_INFO, N_("entropy of ρ(t): on a flat ring it rises to ln K") },
+    [R_KL] = { "kl", "D_KL(ρ‖Q)", XL_READOUT_INFO, N_("KL: what learning can remove") },
     [R_ENTROPY_MAX] = { "entropy_max", "H(π)", XL_READOUT_INFO,
                         "heat death: H of Boltzmann's π ∝ e^(−βE), where ρ(t) ends; ln K on a flat ring" },
-    [R_CE_INITIAL] = { "ce_initial", "H(ρₘ(0), ρ(0))", XL_READOUT_INFO, "updated vs assumed, at the start" },
-    [R_CE_FINAL] = { "ce_final", "H(ρₘ(t), ρ(t))", XL_READOUT_INFO, "updated vs assumed, at the measurement" },
-    [R_P_MEASURE] = { "p_measure", "P(m)", XL_READOUT_PROB, "how expected the reading was under ρ(t)" },
-    [R_T] = { "t", "t", XL_READOUT_PLAIN, "diffusion steps since ρ(0)" },
-    [R_LEARNING] = { "learning", "learn", XL_READOUT_PLAIN, "1 while Q learns ρ(t)" },
-    [R_RATE] = { "rate", "r", XL_READOUT_PLAIN, "share moving to each neighbour per step" },
-    [R_DETECTOR] = { "detector", "w", XL_READOUT_PLAIN, "the detector's width, cells" },
-    [R_HEAT] = { "heat", "⟨Q⟩", XL_READOUT_INFO, "heat released to the environment (k_B T) over the updated paths" },
+    [R_CE_INITIAL] = { "ce_initial", "H(ρₘ(0), ρ(0))", XL_READOUT_INFO, N_("updated vs assumed, at the start") },
+    [R_CE_FINAL] = { "ce_final", "H(ρₘ(t), ρ(t))", XL_READOUT_INFO, N_("updated vs assumed, at the measurement") },
+    [R_P_MEASURE] = { "p_measure", "P(m)", XL_READOUT_PROB, N_("how expected the reading was under ρ(t)") },
+    [R_T] = { "t", "t", XL_READOUT_PLAIN, N_("diffusion steps since ρ(0)") },
+    [R_LEARNING] = { "learning", "learn", XL_READOUT_PLAIN, N_("1 while Q learns ρ(t)") },
+    [R_RATE] = { "rate", "r", XL_READOUT_PLAIN, N_("share moving to each neighbour per step") },
+    [R_DETECTOR] = { "detector", "w", XL_READOUT_PLAIN, N_("the detector's width, cells") },
+    [R_HEAT] = { "heat", "⟨Q⟩", XL_READOUT_INFO, N_("heat released to the environment (k_B T) over the updated paths") },
 };
 
 static const char *const preset_names[XL_RING_PRESETS] = { "peaked", "two-peaked", "uniform" };
@@ -299,28 +300,28 @@ enum { V_PRESET, V_PRESET_NEXT, V_WIDTH_UP, V_WIDTH_DOWN, V_LEARN, V_MEASURE, V_
 static const xl_verb_def verbs[V_COUNT] = {
     [V_PRESET] = {"preset", XL_ARG_NAME, 0, 0, "preset NAME", "starting state: peaked, two-peaked or uniform",
                   {{0}}, NULL, "a name other than peaked, two-peaked or uniform", 0},
-    [V_PRESET_NEXT] = {"preset-next", XL_ARG_NONE, 0, 0, "preset-next", "the next starting state, from step 0",
-                       {{'i', 0}}, "I start state", NULL, 0},
-    [V_WIDTH_UP] = {"width-up", XL_ARG_NONE, 0, 0, "width-up", "widen the detector: its width times 1.25",
-                    {{'w', 0}}, "W ⇧W width", "a width beyond the detector's range", 0},
-    [V_WIDTH_DOWN] = {"width-down", XL_ARG_NONE, 0, 0, "width-down", "narrow the detector: its width divided by 1.25",
+    [V_PRESET_NEXT] = {"preset-next", XL_ARG_NONE, 0, 0, "preset-next", N_("the next starting state, from step 0"),
+                       {{'i', 0}}, N_("I start state"), NULL, 0},
+    [V_WIDTH_UP] = {"width-up", XL_ARG_NONE, 0, 0, "width-up", N_("widen the detector: its width times 1.25"),
+                    {{'w', 0}}, N_("W ⇧W width"), "a width beyond the detector's range", 0},
+    [V_WIDTH_DOWN] = {"width-down", XL_ARG_NONE, 0, 0, "width-down", N_("narrow the detector: its width divided by 1.25"),
                       {{'w', 1}}, NULL, "a width beyond the detector's range", 0},
-    [V_LEARN] = {"learn", XL_ARG_NONE, 0, 0, "learn", "Q learns the moving ρ(t), or holds still",
-                 {{'d', 0}}, "D learn", NULL, 0},
+    [V_LEARN] = {"learn", XL_ARG_NONE, 0, 0, "learn", N_("Q learns the moving ρ(t), or holds still"),
+                 {{'d', 0}}, N_("D learn"), NULL, 0},
     [V_MEASURE] = {"measure", XL_ARG_INDEX, 1, 1024, "measure K", "measure cell K (from 1) with the noisy detector",
                    {{0}}, NULL, "a cell the ring does not have", 0},
     [V_MEASURE_SELECTED] = {"measure-selected", XL_ARG_NONE, 0, 0, "measure-selected",
-                            "measure the selected cell (the noisy detector)", {{XL_KEY_RETURN, 0}},
-                            "⇧←/→ cell  Enter measure", NULL, 0},
+                            N_("measure the selected cell (the noisy detector)"), {{XL_KEY_RETURN, 0}},
+                            N_("⇧←/→ cell  Enter measure"), NULL, 0},
     [V_ENERGY] = {"energy", XL_ARG_NAME, 0, 0, "energy NAME",
                   "the cells' energies: flat, well, two-wells or tilt (from step 0)", {{0}}, NULL,
                   "a name other than flat, well, two-wells or tilt", 0},
     [V_ENERGY_NEXT] = {"energy-next", XL_ARG_NONE, 0, 0, "energy-next",
-                       "the next energy landscape (flat, well, two-wells, tilt), from step 0", {{'j', 0}},
-                       "J energies", NULL, 0},
-    [V_BETA_UP] = {"colder", XL_ARG_NONE, 0, 0, "colder", "colder: the inverse temperature β up by 0.25 (from step 0)",
-                   {{'k', 0}}, "K ⇧K β", "β already at its most, 8", 0},
-    [V_BETA_DOWN] = {"hotter", XL_ARG_NONE, 0, 0, "hotter", "hotter: the inverse temperature β down by 0.25 (from step 0)",
+                       N_("the next energy landscape (flat, well, two-wells, tilt), from step 0"), {{'j', 0}},
+                       N_("J energies"), NULL, 0},
+    [V_BETA_UP] = {"colder", XL_ARG_NONE, 0, 0, "colder", N_("colder: the inverse temperature β up by 0.25 (from step 0)"),
+                   {{'k', 0}}, N_("K ⇧K β"), "β already at its most, 8", 0},
+    [V_BETA_DOWN] = {"hotter", XL_ARG_NONE, 0, 0, "hotter", N_("hotter: the inverse temperature β down by 0.25 (from step 0)"),
                      {{'k', 1}}, NULL, "β already 0", 0},
 };
 static const char *const hint_bar[] = {"learn", "measure-selected", "width-up", "preset-next", "energy-next", NULL};
@@ -413,10 +414,10 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     }
     xl_log_softmax(theta, st->k, out->logq);
     out->selected = selected;
-    out->title = "ρ(t) ON THE RING vs THE MODEL Q";
-    out->caption = "one pair of bars per cell; cell K neighbours cell 1";
-    out->q_label = "Q = softmax(z)";
-    out->p_label = "ρ(t), the truth now";
+    out->title = N_("ρ(t) ON THE RING vs THE MODEL Q");
+    out->caption = N_("one pair of bars per cell; cell K neighbours cell 1");
+    out->q_label = N_("Q = softmax(z)");
+    out->p_label = N_("ρ(t), the truth now");
     out->edit = XL_BARS_PAINT; /* painting sets ρ(0) and starts over */
 }
 
@@ -475,10 +476,10 @@ static int optimum(const void *state, const double *theta0, double *theta)
 
 const xl_scenario_def xl_scenario_diffusion = {
     .id = "diffusion",
-    .title = "diffusion",
+    .title = N_("diffusion"),
     .summary = "the Bayesian Second Law: rho(t) diffuses on a ring to heat death; a measurement updates it; "
                "cells with energies make heat flow",
-    .item_noun = "cell",
+    .item_noun = N_("cell"),
     .state_size = sizeof(xl_diffusion_state),
     .params = params,
     .param_count = PARAM_COUNT,
@@ -488,13 +489,13 @@ const xl_scenario_def xl_scenario_diffusion = {
     .verbs = verbs,
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,
-    .identity_title = "H(ρ,Q) = H(ρ(t)) + KL",
-    .floor_note = "the loss cannot go lower now",
+    .identity_title = N_("H(ρ,Q) = H(ρ(t)) + KL"),
+    .floor_note = N_("the loss cannot go lower now"),
     .summary_line = summary_line,
     .status_text = status_text,
     .floor_moves = 1,
-    .step_title = "step (diffusion, and descent while learning)",
-    .identity_note = "Evolution moves ρ away from Q; learning lowers H(ρ,Q), removing KL.",
+    .step_title = N_("step (diffusion, and descent while learning)"),
+    .identity_note = N_("Evolution moves ρ away from Q; learning lowers H(ρ,Q), removing KL."),
     .init = init,
     .model = model,
     .start = start,

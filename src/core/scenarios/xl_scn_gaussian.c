@@ -18,6 +18,7 @@
  * at (mu_p, log sigma_p), exactly.
  */
 #include "xl_scn_gaussian.h"
+#include "xl_i18n.h"
 
 #include <assert.h>
 #include <float.h>
@@ -45,16 +46,16 @@ static const xl_param_def params[PARAM_COUNT] = {
 enum { R_LOSS, R_ENTROPY, R_KL, R_MU_P, R_SIGMA_P, R_MU_Q, R_SIGMA_Q, R_SPREAD, R_MISMATCH, R_LR_STABLE, R_COUNT };
 
 static const xl_readout_def readouts[R_COUNT] = {
-    [R_LOSS] = { "loss", "H(p,q)", XL_READOUT_INFO, "cross-entropy of the densities: the loss" },
+    [R_LOSS] = { "loss", "H(p,q)", XL_READOUT_INFO, N_("cross-entropy of the densities: the loss") },
     /* Not "inherent": a differential entropy depends on the unit of the variable and may
      * be below 0 (sigma_p < 0.242 V), as no amount of inherent uncertainty can. */
-    [R_ENTROPY] = { "entropy", "H(p)", XL_READOUT_INFO, "differential entropy of P: the floor" },
-    [R_KL] = { "kl", "D_KL(p‖q)", XL_READOUT_INFO, "KL: the imperfection" },
-    [R_MU_P] = { "mu_p", "μ_p", XL_READOUT_PLAIN, "mean of the true voltage, V" },
-    [R_SIGMA_P] = { "sigma_p", "σ_p", XL_READOUT_PLAIN, "noise of the true voltage, V" },
-    [R_MU_Q] = { "mu_q", "μ_q", XL_READOUT_PLAIN, "the model's mean, V" },
-    [R_SIGMA_Q] = { "sigma_q", "σ_q", XL_READOUT_PLAIN, "the model's standard deviation, V" },
-    [R_SPREAD] = { "spread", "½ ln(2π σ_q²)", XL_READOUT_INFO, "the width Q claims" },
+    [R_ENTROPY] = { "entropy", "H(p)", XL_READOUT_INFO, N_("differential entropy of P: the floor") },
+    [R_KL] = { "kl", "D_KL(p‖q)", XL_READOUT_INFO, N_("KL: the imperfection") },
+    [R_MU_P] = { "mu_p", "μ_p", XL_READOUT_PLAIN, N_("mean of the true voltage, V") },
+    [R_SIGMA_P] = { "sigma_p", "σ_p", XL_READOUT_PLAIN, N_("noise of the true voltage, V") },
+    [R_MU_Q] = { "mu_q", "μ_q", XL_READOUT_PLAIN, N_("the model's mean, V") },
+    [R_SIGMA_Q] = { "sigma_q", "σ_q", XL_READOUT_PLAIN, N_("the model's standard deviation, V") },
+    [R_SPREAD] = { "spread", "½ ln(2π σ_q²)", XL_READOUT_INFO, N_("the width Q claims") },
     [R_MISMATCH] = { "mismatch", "(σ_p² + (μ_p − μ_q)²) / 2σ_q²", XL_READOUT_INFO,
                      "how badly Q's width covers P's spread and offset" },
     [R_LR_STABLE] = { "lr_stable", "min(2σ_p², 1)", XL_READOUT_PLAIN,
@@ -148,16 +149,16 @@ static xl_apply_result set_p(xl_gaussian_state *st, const char *what, double mu,
 /* Edits of the true P = N(mu, sigma^2): its mean, its width, both, back to the start. */
 enum { V_P_UP, V_P_DOWN, V_WIDTH_UP, V_WIDTH_DOWN, V_P_RESTORE, V_SET_NORMAL, V_COUNT };
 static const xl_verb_def verbs[V_COUNT] = {
-    [V_P_UP] = {"p-up", XL_ARG_NONE, 0, 0, "p-up", "move the true P's mean up by 0.25 V", {{XL_KEY_UP, 0}},
-                "↑/↓ mean", "a mean that leaves the volts shown", 0},
-    [V_P_DOWN] = {"p-down", XL_ARG_NONE, 0, 0, "p-down", "move the true P's mean down by 0.25 V",
+    [V_P_UP] = {"p-up", XL_ARG_NONE, 0, 0, "p-up", N_("move the true P's mean up by 0.25 V"), {{XL_KEY_UP, 0}},
+                N_("↑/↓ mean"), "a mean that leaves the volts shown", 0},
+    [V_P_DOWN] = {"p-down", XL_ARG_NONE, 0, 0, "p-down", N_("move the true P's mean down by 0.25 V"),
                   {{XL_KEY_DOWN, 0}}, NULL, "a mean that leaves the volts shown", 0},
-    [V_WIDTH_UP] = {"width-up", XL_ARG_NONE, 0, 0, "width-up", "widen P: its sigma times 1.25", {{'w', 0}},
-                    "W ⇧W width", "a width beyond its range", 0},
-    [V_WIDTH_DOWN] = {"width-down", XL_ARG_NONE, 0, 0, "width-down", "narrow P: its sigma divided by 1.25",
+    [V_WIDTH_UP] = {"width-up", XL_ARG_NONE, 0, 0, "width-up", N_("widen P: its sigma times 1.25"), {{'w', 0}},
+                    N_("W ⇧W width"), "a width beyond its range", 0},
+    [V_WIDTH_DOWN] = {"width-down", XL_ARG_NONE, 0, 0, "width-down", N_("narrow P: its sigma divided by 1.25"),
                       {{'w', 1}}, NULL, "a width beyond its range", 0},
-    [V_P_RESTORE] = {"p-restore", XL_ARG_NONE, 0, 0, "p-restore", "P back to the scenario's start (reset keeps P)",
-                     {{'p', 0}}, "P restore P", NULL, 0},
+    [V_P_RESTORE] = {"p-restore", XL_ARG_NONE, 0, 0, "p-restore", N_("P back to the scenario's start (reset keeps P)"),
+                     {{'p', 0}}, N_("P restore P"), NULL, 0},
     [V_SET_NORMAL] = {"set-normal", XL_ARG_LIST, 0, 0, "set-normal MU,SIGMA", "the true P = N(MU, SIGMA^2), volts",
                       {{0}}, NULL, "a mean or a width beyond their ranges", XL_VERB_DRAG},
 };
@@ -224,9 +225,9 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
             out->logq[i] = -log((double)XL_SCN_GAUSS_BINS);
     }
     out->selected = XL_SCN_GAUSS_BINS / 2;
-    out->title = "VOLTAGE BINS"; /* the bars often get a narrow panel: short */
-    out->caption = "P and Q mass in bins σ_p / 2 wide, tails at the ends";
-    out->q_label = "Q = N(μ_q, σ_q²)";
+    out->title = N_("VOLTAGE BINS"); /* the bars often get a narrow panel: short */
+    out->caption = N_("P and Q mass in bins σ_p / 2 wide, tails at the ends");
+    out->q_label = N_("Q = N(μ_q, σ_q²)");
 }
 
 static int slice_minimum(const void *state, const double *theta, int a, int b, double *x, double *y)
@@ -256,7 +257,7 @@ static const char *slice_note(const void *state, int a, int b, int valley)
     (void)a;
     (void)b;
     (void)valley;
-    return "the whole landscape: the minimum is Q = P, at μ_q = μ_p, σ_q = σ_p";
+    return N_("the whole landscape: the minimum is Q = P, at μ_q = μ_p, σ_q = σ_p");
 }
 
 /* Under the identity, when H(p) < 0 (the floor's marker says it depends on the unit):
@@ -280,9 +281,9 @@ static int summary_line(const void *state, const double *theta, double unit_scal
 
 const xl_scenario_def xl_scenario_gaussian = {
     .id = "gaussian",
-    .title = "Gaussians",
+    .title = N_("Gaussians"),
     .summary = "continuous distributions, the voltage example: Q = N(mu_q, sigma_q^2) learns P = N(mu_p, sigma_p^2)",
-    .item_noun = "density",
+    .item_noun = N_("density"),
     .state_size = sizeof(xl_gaussian_state),
     .params = params,
     .param_count = PARAM_COUNT,
@@ -292,8 +293,8 @@ const xl_scenario_def xl_scenario_gaussian = {
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,
     .panels = XL_PANEL_DATA | XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
-    .identity_title = "LOSS = FLOOR + IMPERFECTION",
-    .identity_note = "Learning can only remove the KL part: as Q → P, H(p,q) falls to H(p).",
+    .identity_title = N_("LOSS = FLOOR + IMPERFECTION"),
+    .identity_note = N_("Learning can only remove the KL part: as Q → P, H(p,q) falls to H(p)."),
     .summary_line = summary_line,
     .init = init,
     .model = model,

@@ -14,6 +14,7 @@
  * classes overlap; for separable data the infimum lies at infinity and none is marked.
  */
 #include "xl_scn_logistic.h"
+#include "xl_i18n.h"
 #include "xl_scn_binary.h"
 
 #include <assert.h>
@@ -38,12 +39,12 @@ static const xl_param_def params[] = {
 enum { R_LOSS, R_FLOOR, R_GAP, R_W, R_B, R_ACCURACY, R_SURPRISE_MAX, R_COUNT };
 
 static const xl_readout_def readouts[R_COUNT] = {
-    [R_LOSS] = { "loss", "L(w,b)", XL_READOUT_INFO, "mean binary cross-entropy" },
-    [R_FLOOR] = { "floor", "L*", XL_READOUT_INFO, "the best any (w, b) can do" },
-    [R_GAP] = { "gap", "L − L*", XL_READOUT_INFO, "what learning can still remove" },
-    [R_W] = { "w", "w", XL_READOUT_PLAIN, "weight: the slope of the logit w x + b" },
-    [R_B] = { "b", "b", XL_READOUT_PLAIN, "bias: the logit at x = 0" },
-    [R_ACCURACY] = { "accuracy", "accuracy", XL_READOUT_PROB, "share of samples on the right side of 0.5" },
+    [R_LOSS] = { "loss", "L(w,b)", XL_READOUT_INFO, N_("mean binary cross-entropy") },
+    [R_FLOOR] = { "floor", "L*", XL_READOUT_INFO, N_("the best any (w, b) can do") },
+    [R_GAP] = { "gap", "L − L*", XL_READOUT_INFO, N_("what learning can still remove") },
+    [R_W] = { "w", "w", XL_READOUT_PLAIN, N_("weight: the slope of the logit w x + b") },
+    [R_B] = { "b", "b", XL_READOUT_PLAIN, N_("bias: the logit at x = 0") },
+    [R_ACCURACY] = { "accuracy", "accuracy", XL_READOUT_PROB, N_("share of samples on the right side of 0.5") },
     [R_SURPRISE_MAX] = { "surprise_max", "max −ln q_y", XL_READOUT_INFO,
                          "surprise of the most surprising sample" },
 };
@@ -128,13 +129,13 @@ static double step_cost(const void *state)
 /* The data edits: the selected sample's label and place, a sample more or fewer. */
 enum { V_FLIP, V_ADD_POINT, V_REMOVE_POINT, V_MOVE_POINT, V_COUNT };
 static const xl_verb_def verbs[V_COUNT] = {
-    [V_FLIP] = {"flip", XL_ARG_NONE, 0, 0, "flip", "flip the selected sample's label", {{'f', 0}}, "F flip", NULL, 0},
+    [V_FLIP] = {"flip", XL_ARG_NONE, 0, 0, "flip", N_("flip the selected sample's label"), {{'f', 0}}, N_("F flip"), NULL, 0},
     [V_ADD_POINT] = {"add-point", XL_ARG_LIST, 0, 0, "add-point X,LABEL",
-                     "add a sample (at X with label 0 or 1; alone: beside the selected one)", {{'a', 0}}, "A add",
+                     N_("add a sample (at X with label 0 or 1; alone: beside the selected one)"), {{'a', 0}}, N_("A add"),
                      "x beyond ±10, a label other than 0 or 1, or a full data set (64 samples)",
                      XL_VERB_SELECTS_NEW | XL_VERB_ARG_OPTIONAL},
-    [V_REMOVE_POINT] = {"remove-point", XL_ARG_NONE, 0, 0, "remove-point", "remove the selected sample",
-                        {{'x', 0}, {XL_KEY_DELETE, 0}}, "X remove", "the last two samples: a fit needs them", 0},
+    [V_REMOVE_POINT] = {"remove-point", XL_ARG_NONE, 0, 0, "remove-point", N_("remove the selected sample"),
+                        {{'x', 0}, {XL_KEY_DELETE, 0}}, N_("X remove"), "the last two samples: a fit needs them", 0},
     [V_MOVE_POINT] = {"move-point", XL_ARG_REAL, 0, 0, "move-point X", "move the selected sample to x = X", {{0}},
                       NULL, "x beyond ±10", XL_VERB_DRAG},
 };
@@ -287,9 +288,9 @@ static int optimum(const void *state, const double *theta0, double *theta)
 
 const xl_scenario_def xl_scenario_logistic = {
     .id = "logistic",
-    .title = "logistic regression",
+    .title = N_("logistic regression"),
     .summary = "samples on a line: y_hat = sigmoid(w x + b) learns the labels; gradient = error times input",
-    .item_noun = "sample",
+    .item_noun = N_("sample"),
     .state_size = sizeof(xl_logistic_state),
     .params = params,
     .param_count = (int)(sizeof params / sizeof params[0]),

@@ -7,6 +7,7 @@
  * and makes each step a hold (xl_sim_hold), so the history records S as the coins flip.
  */
 #include "xl_scn_micro.h"
+#include "xl_i18n.h"
 
 #include <assert.h>
 #include <math.h>
@@ -27,15 +28,15 @@ static const xl_param_def params[PARAM_COUNT] = {
 enum { R_INFO, R_ENTROPY, R_SURPRISE, R_ENTROPY_MAX, R_N, R_HEADS, R_FALLS, R_LARGEST, R_FLIPS, R_COUNT };
 
 static const xl_readout_def readouts[R_COUNT] = {
-    [R_INFO] = { "information", "ln 2ⁿ", XL_READOUT_INFO, "naming the microstate: one of 2ⁿ" },
-    [R_ENTROPY] = { "entropy", "S = ln W(k)", XL_READOUT_INFO, "Boltzmann entropy: one of W(k)" },
-    [R_SURPRISE] = { "macro_surprise", "−ln P(k)", XL_READOUT_INFO, "surprise of the macrostate k" },
-    [R_ENTROPY_MAX] = { "entropy_max", "ln W(n/2)", XL_READOUT_INFO, "the most probable macrostate's S" },
-    [R_N] = { "n", "n", XL_READOUT_PLAIN, "coins" },
-    [R_HEADS] = { "heads", "k", XL_READOUT_PLAIN, "heads now: the macrostate" },
-    [R_FALLS] = { "falls", "falls", XL_READOUT_PLAIN, "steps of the last 1000 in which S fell" },
-    [R_LARGEST] = { "largest_fall", "max fall", XL_READOUT_INFO, "the largest fall of S in the last 1000 steps" },
-    [R_FLIPS] = { "flips", "flips", XL_READOUT_PLAIN, "coins flipped per step" },
+    [R_INFO] = { "information", "ln 2ⁿ", XL_READOUT_INFO, N_("naming the microstate: one of 2ⁿ") },
+    [R_ENTROPY] = { "entropy", "S = ln W(k)", XL_READOUT_INFO, N_("Boltzmann entropy: one of W(k)") },
+    [R_SURPRISE] = { "macro_surprise", "−ln P(k)", XL_READOUT_INFO, N_("surprise of the macrostate k") },
+    [R_ENTROPY_MAX] = { "entropy_max", "ln W(n/2)", XL_READOUT_INFO, N_("the most probable macrostate's S") },
+    [R_N] = { "n", "n", XL_READOUT_PLAIN, N_("coins") },
+    [R_HEADS] = { "heads", "k", XL_READOUT_PLAIN, N_("heads now: the macrostate") },
+    [R_FALLS] = { "falls", "falls", XL_READOUT_PLAIN, N_("steps of the last 1000 in which S fell") },
+    [R_LARGEST] = { "largest_fall", "max fall", XL_READOUT_INFO, N_("the largest fall of S in the last 1000 steps") },
+    [R_FLIPS] = { "flips", "flips", XL_READOUT_PLAIN, N_("coins flipped per step") },
 };
 
 static const char *const preset_names[] = { "all-heads", "random" };
@@ -255,15 +256,15 @@ enum { V_PRESET, V_PRESET_NEXT, V_SIZE_UP, V_SIZE_DOWN, V_FLIPS_UP, V_FLIPS_DOWN
 static const xl_verb_def verbs[V_COUNT] = {
     [V_PRESET] = {"preset", XL_ARG_NAME, 0, 0, "preset NAME", "starting state: all-heads or random, from step 0",
                   {{0}}, NULL, "a name other than all-heads or random", 0},
-    [V_PRESET_NEXT] = {"preset-next", XL_ARG_NONE, 0, 0, "preset-next", "the next starting state, from step 0",
-                       {{'i', 0}}, "I start state", NULL, 0},
-    [V_SIZE_UP] = {"size-up", XL_ARG_NONE, 0, 0, "size-up", "more coins: 2, 5, 10, 20, ... 1000000", {{'j', 0}},
-                   "J ⇧J coins", "n already at its most, 1000000", 0},
-    [V_SIZE_DOWN] = {"size-down", XL_ARG_NONE, 0, 0, "size-down", "fewer coins", {{'j', 1}}, NULL,
+    [V_PRESET_NEXT] = {"preset-next", XL_ARG_NONE, 0, 0, "preset-next", N_("the next starting state, from step 0"),
+                       {{'i', 0}}, N_("I start state"), NULL, 0},
+    [V_SIZE_UP] = {"size-up", XL_ARG_NONE, 0, 0, "size-up", N_("more coins: 2, 5, 10, 20, ... 1000000"), {{'j', 0}},
+                   N_("J ⇧J coins"), "n already at its most, 1000000", 0},
+    [V_SIZE_DOWN] = {"size-down", XL_ARG_NONE, 0, 0, "size-down", N_("fewer coins"), {{'j', 1}}, NULL,
                      "n already at its least, 2", 0},
-    [V_FLIPS_UP] = {"flips-up", XL_ARG_NONE, 0, 0, "flips-up", "more coins flipped per step: 1, 2, 5, 10, ... 100000",
-                    {{'z', 0}}, "Z ⇧Z flips/step", "already at its most, 100000", 0},
-    [V_FLIPS_DOWN] = {"flips-down", XL_ARG_NONE, 0, 0, "flips-down", "fewer coins flipped per step", {{'z', 1}},
+    [V_FLIPS_UP] = {"flips-up", XL_ARG_NONE, 0, 0, "flips-up", N_("more coins flipped per step: 1, 2, 5, 10, ... 100000"),
+                    {{'z', 0}}, N_("Z ⇧Z flips/step"), "already at its most, 100000", 0},
+    [V_FLIPS_DOWN] = {"flips-down", XL_ARG_NONE, 0, 0, "flips-down", N_("fewer coins flipped per step"), {{'z', 1}},
                       NULL, "already at its least, 1", 0},
 };
 static const char *const hint_bar[] = {"preset-next", "size-up", "flips-up", NULL};
@@ -346,9 +347,9 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
         out->logq[i] = st->visits[i] > 0 ? log((double)st->visits[i] / (double)st->visits_total) : -INFINITY;
     }
     out->selected = bin_of(st, st->heads);
-    out->title = "MACROSTATES";
-    out->caption = "heads k: share of microstates vs share of time";
-    out->q_label = "time spent at k";
+    out->title = N_("MACROSTATES");
+    out->caption = N_("heads k: share of microstates vs share of time");
+    out->q_label = N_("time spent at k");
 }
 
 /* A count with its thousands set apart by thin spaces, as the panels print them
@@ -412,9 +413,9 @@ static int ceiling(const void *state, double *nats, const char **label)
 
 const xl_scenario_def xl_scenario_micro = {
     .id = "microstates",
-    .title = "microstates",
+    .title = N_("microstates"),
     .summary = "Boltzmann's S = ln W: n coins flip at random and S climbs to the most probable macrostate",
-    .item_noun = "system",
+    .item_noun = N_("system"),
     .state_size = sizeof(xl_micro_state),
     .params = params,
     .param_count = PARAM_COUNT,
@@ -424,14 +425,14 @@ const xl_scenario_def xl_scenario_micro = {
     .verbs = verbs,
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,
-    .identity_title = "ln 2ⁿ = S + SURPRISE OF k",
-    .floor_note = "picks one of the W(k)",
+    .identity_title = N_("ln 2ⁿ = S + SURPRISE OF k"),
+    .floor_note = N_("picks one of the W(k)"),
     .summary_line = summary_line,
     .status_text = status_text,
     .gradient_free = 1,
     .floor_moves = 1,
-    .step_title = "step (coins flipped at random)",
-    .identity_note = "As S climbs, the surprise of k falls: the sum stays ln 2ⁿ.",
+    .step_title = N_("step (coins flipped at random)"),
+    .identity_note = N_("As S climbs, the surprise of k falls: the sum stays ln 2ⁿ."),
     .init = init,
     .model = model,
     .start = start,

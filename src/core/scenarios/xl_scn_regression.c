@@ -13,6 +13,7 @@
  * replay repeats the same batches.
  */
 #include "xl_scn_regression.h"
+#include "xl_i18n.h"
 #include "xl_scn_regression_view.h"
 
 #include "xl_vec.h"
@@ -44,22 +45,22 @@ enum {
 };
 
 static const xl_readout_def readouts[R_COUNT] = {
-    [R_LOSS] = {"loss", "L(W,b)", XL_READOUT_INFO, "training loss: mean H(P,Q) plus the L2 penalty λ/2|W|²"},
-    [R_ENTROPY] = {"entropy", "H(P)", XL_READOUT_INFO, "the targets' entropy: 0 for one-hot labels, more with smoothing"},
-    [R_KL] = {"kl", "L − H(P)", XL_READOUT_INFO, "the gap: mean D_KL(P‖Q) over the training samples plus the penalty"},
-    [R_PENALTY] = {"penalty", "λ/2|W|²", XL_READOUT_INFO, "the L2 penalty alone"},
-    [R_TRAIN_NLL] = {"train_nll", "train −ln q_y", XL_READOUT_INFO, "mean surprise of the true label, training samples"},
-    [R_TEST_NLL] = {"test_nll", "test −ln q_y", XL_READOUT_INFO, "test cross-entropy: mean surprise of the true label"},
-    [R_TRAIN_ACC] = {"train_acc", "train accuracy", XL_READOUT_PROB, "share of training samples predicted right"},
-    [R_TEST_ACC] = {"test_acc", "test accuracy", XL_READOUT_PROB, "share of test samples predicted right"},
-    [R_ECE] = {"ece", "ECE", XL_READOUT_PROB, "expected calibration error on the test samples (10 bins)"},
-    [R_CONFIDENCE] = {"confidence", "mean max q", XL_READOUT_PROB, "mean confidence on the test samples"},
-    [R_SURPRISE_MAX] = {"surprise_max", "max −ln q_y", XL_READOUT_INFO, "the most surprised training sample"},
-    [R_TEST_ERRORS] = {"test_errors", "test errors", XL_READOUT_PLAIN, "test samples predicted wrong"},
-    [R_N_TRAIN] = {"n_train", "n train", XL_READOUT_PLAIN, "training samples"},
-    [R_N_TEST] = {"n_test", "n test", XL_READOUT_PLAIN, "test samples"},
-    [R_WEIGHT_NORM] = {"weight_norm", "|W|", XL_READOUT_PLAIN, "length of the weights"},
-    [R_SMOOTHING] = {"smoothing", "ε", XL_READOUT_PLAIN, "label smoothing ε of the targets"},
+    [R_LOSS] = {"loss", "L(W,b)", XL_READOUT_INFO, N_("training loss: mean H(P,Q) plus the L2 penalty λ/2|W|²")},
+    [R_ENTROPY] = {"entropy", "H(P)", XL_READOUT_INFO, N_("the targets' entropy: 0 for one-hot labels, more with smoothing")},
+    [R_KL] = {"kl", "L − H(P)", XL_READOUT_INFO, N_("the gap: mean D_KL(P‖Q) over the training samples plus the penalty")},
+    [R_PENALTY] = {"penalty", "λ/2|W|²", XL_READOUT_INFO, N_("the L2 penalty alone")},
+    [R_TRAIN_NLL] = {"train_nll", "train −ln q_y", XL_READOUT_INFO, N_("mean surprise of the true label, training samples")},
+    [R_TEST_NLL] = {"test_nll", "test −ln q_y", XL_READOUT_INFO, N_("test cross-entropy: mean surprise of the true label")},
+    [R_TRAIN_ACC] = {"train_acc", "train accuracy", XL_READOUT_PROB, N_("share of training samples predicted right")},
+    [R_TEST_ACC] = {"test_acc", "test accuracy", XL_READOUT_PROB, N_("share of test samples predicted right")},
+    [R_ECE] = {"ece", "ECE", XL_READOUT_PROB, N_("expected calibration error on the test samples (10 bins)")},
+    [R_CONFIDENCE] = {"confidence", "mean max q", XL_READOUT_PROB, N_("mean confidence on the test samples")},
+    [R_SURPRISE_MAX] = {"surprise_max", "max −ln q_y", XL_READOUT_INFO, N_("the most surprised training sample")},
+    [R_TEST_ERRORS] = {"test_errors", "test errors", XL_READOUT_PLAIN, N_("test samples predicted wrong")},
+    [R_N_TRAIN] = {"n_train", "n train", XL_READOUT_PLAIN, N_("training samples")},
+    [R_N_TEST] = {"n_test", "n test", XL_READOUT_PLAIN, N_("test samples")},
+    [R_WEIGHT_NORM] = {"weight_norm", "|W|", XL_READOUT_PLAIN, N_("length of the weights")},
+    [R_SMOOTHING] = {"smoothing", "ε", XL_READOUT_PLAIN, N_("label smoothing ε of the targets")},
 };
 
 /* The iris feature sets (raw columns: 0 sepal length, 1 sepal width, 2 petal length,
@@ -354,36 +355,36 @@ enum {
     V_NEXT_MISTAKE, V_VIEW, V_COUNT
 };
 static const xl_verb_def verbs[V_COUNT] = {
-    [V_DATASET] = {"dataset", XL_ARG_NONE, 0, 0, "dataset", "switch the data set: iris or digits (the runs restart)",
-                   {{'d', 0}}, "D data", NULL, 0},
+    [V_DATASET] = {"dataset", XL_ARG_NONE, 0, 0, "dataset", N_("switch the data set: iris or digits (the runs restart)"),
+                   {{'d', 0}}, N_("D data"), NULL, 0},
     [V_FEATURE_SET] = {"feature-set", XL_ARG_NONE, 0, 0, "feature-set",
-                       "the next iris features: petal, sepal, the other pairs, all four (the runs restart)",
-                       {{'f', 0}}, "F features", "the digits: every pixel is a feature", 0},
+                       N_("the next iris features: petal, sepal, the other pairs, all four (the runs restart)"),
+                       {{'f', 0}}, N_("F features"), "the digits: every pixel is a feature", 0},
     [V_SMOOTH_UP] = {"smooth-up", XL_ARG_NONE, 0, 0, "smooth-up",
-                     "label smoothing ε up: 0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5 (the floor H(P) rises)", {{'o', 0}},
-                     "O ⇧O ε", "ε already 0.5, the most", 0},
-    [V_SMOOTH_DOWN] = {"smooth-down", XL_ARG_NONE, 0, 0, "smooth-down", "label smoothing ε down (0: one-hot labels)",
+                     N_("label smoothing ε up: 0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5 (the floor H(P) rises)"), {{'o', 0}},
+                     N_("O ⇧O ε"), "ε already 0.5, the most", 0},
+    [V_SMOOTH_DOWN] = {"smooth-down", XL_ARG_NONE, 0, 0, "smooth-down", N_("label smoothing ε down (0: one-hot labels)"),
                        {{'o', 1}}, NULL, "ε already 0", 0},
-    [V_L2_UP] = {"l2-up", XL_ARG_NONE, 0, 0, "l2-up", "L2 penalty λ up: 0, 0.0001, 0.001, 0.01, 0.1, 1",
-                 {{'w', 0}}, "W ⇧W λ", "λ already 1, the most", 0},
-    [V_L2_DOWN] = {"l2-down", XL_ARG_NONE, 0, 0, "l2-down", "L2 penalty λ down (0: none)", {{'w', 1}}, NULL,
+    [V_L2_UP] = {"l2-up", XL_ARG_NONE, 0, 0, "l2-up", N_("L2 penalty λ up: 0, 0.0001, 0.001, 0.01, 0.1, 1"),
+                 {{'w', 0}}, N_("W ⇧W λ"), "λ already 1, the most", 0},
+    [V_L2_DOWN] = {"l2-down", XL_ARG_NONE, 0, 0, "l2-down", N_("L2 penalty λ down (0: none)"), {{'w', 1}}, NULL,
                    "λ already 0", 0},
     [V_SIZE_UP] = {"size-up", XL_ARG_NONE, 0, 0, "size-up",
-                   "more training samples per class: 1, 2, 5, 10, 20, 50, 100, all (the runs restart)", {{'j', 0}},
-                   "J ⇧J train size", "already every training sample", 0},
+                   N_("more training samples per class: 1, 2, 5, 10, 20, 50, 100, all (the runs restart)"), {{'j', 0}},
+                   N_("J ⇧J train size"), "already every training sample", 0},
     [V_SIZE_DOWN] = {"size-down", XL_ARG_NONE, 0, 0, "size-down",
-                     "fewer training samples per class, down to 1 (overfitting; the runs restart)", {{'j', 1}}, NULL,
+                     N_("fewer training samples per class, down to 1 (overfitting; the runs restart)"), {{'j', 1}}, NULL,
                      "already 1 sample per class", 0},
     [V_BATCH] = {"batch", XL_ARG_NONE, 0, 0, "batch",
-                 "full-batch gradient descent, or mini-batches of 32 in a seeded order (SGD)", {{'u', 0}},
-                 "U batch", NULL, 0},
+                 N_("full-batch gradient descent, or mini-batches of 32 in a seeded order (SGD)"), {{'u', 0}},
+                 N_("U batch"), NULL, 0},
     [V_NEXT_MISTAKE] = {"next-mistake", XL_ARG_NONE, 0, 0, "next-mistake",
-                        "select the next training sample the model gets wrong (as of the last step)", {{'x', 0}},
-                        "X next mistake", "a model that gets every training sample right",
+                        N_("select the next training sample the model gets wrong (as of the last step)"), {{'x', 0}},
+                        N_("X next mistake"), "a model that gets every training sample right",
                         XL_VERB_VIEW | XL_VERB_SELECTS_FIRST},
     [V_VIEW] = {"view", XL_ARG_NAME, 0, 0, "view [NAME]",
-                "the side place's view: update, confusion, calibration, curves, landscape (alone: the next)",
-                {{'a', 0}}, "A view", "a name that is not a view", XL_VERB_VIEW | XL_VERB_ARG_OPTIONAL},
+                N_("the side place's view: update, confusion, calibration, curves, landscape (alone: the next)"),
+                {{'a', 0}}, N_("A view"), "a name that is not a view", XL_VERB_VIEW | XL_VERB_ARG_OPTIONAL},
 };
 static const char *const hint_bar[] = {"select-next", "next-mistake", "dataset", "feature-set", "size-up", "l2-up",
                                        "smooth-up", "batch", "view", NULL};
@@ -604,10 +605,10 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     (void)xl_regression_row_q(st, theta, r, out->logq);
     out->selected = st->y[r];
     out->title = st->row_title[r];
-    out->caption = st->eps > 0.0 ? "its smoothed label P against Q = softmax(W x + b)"
-                                 : "its one-hot label P against Q = softmax(W x + b)";
-    out->q_label = "Q = softmax(W x + b)";
-    out->p_label = st->eps > 0.0 ? "P (smoothed label)" : "P (label)";
+    out->caption = st->eps > 0.0 ? N_("its smoothed label P against Q = softmax(W x + b)")
+                                 : N_("its one-hot label P against Q = softmax(W x + b)");
+    out->q_label = N_("Q = softmax(W x + b)");
+    out->p_label = st->eps > 0.0 ? N_("P (smoothed label)") : N_("P (label)");
     out->edit = XL_BARS_FIXED;
     out->logits = NULL;
 }
@@ -630,7 +631,7 @@ static const char *slice_note(const void *state, int a, int b, int valley)
                  st->param_names[i], xl_regression_feature_name(st, i % st->d));
         return note;
     }
-    return "two parameters of W and b; the others held where the run is now; the cross marks the least loss in view";
+    return N_("two parameters of W and b; the others held where the run is now; the cross marks the least loss in view");
 }
 
 /* ---- The landscape over two parameters ------------------------------------------ */
@@ -1004,10 +1005,10 @@ static const char *const data_files[] = {XL_IRIS_FILE, XL_DIGITS_FILE, NULL};
 
 const xl_scenario_def xl_scenario_regression = {
     .id = "regression",
-    .title = "softmax regression",
+    .title = N_("softmax regression"),
     .summary = "real data: iris flowers and handwritten digits; Q = softmax(W x + b) learns the labels; "
                "gradient = (q − y) xᵀ; train against test, calibration, label smoothing",
-    .item_noun = "sample",
+    .item_noun = N_("sample"),
     .state_size = sizeof(xl_regression_state),
     .params = params,
     .param_count = P_COUNT,
@@ -1017,10 +1018,10 @@ const xl_scenario_def xl_scenario_regression = {
     .verbs = verbs,
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,
-    .identity_title = "TRAIN LOSS = FLOOR + GAP",
-    .floor_note = "the targets' own entropy: 0 for one-hot labels; smoothing raises it",
-    .identity_note = "Learning can remove only the gap, the mean KL(P‖Q) plus the L2 penalty; the floor H(P) is "
-                     "the labels' own entropy, 0 for one-hot labels and above 0 with label smoothing.",
+    .identity_title = N_("TRAIN LOSS = FLOOR + GAP"),
+    .floor_note = N_("the targets' own entropy: 0 for one-hot labels; smoothing raises it"),
+    .identity_note = N_("Learning can remove only the gap, the mean KL(P‖Q) plus the L2 penalty; the floor H(P) is "
+                     "the labels' own entropy, 0 for one-hot labels and above 0 with label smoothing."),
     .init = init,
     .params_now = params_now,
     .credit = credit,

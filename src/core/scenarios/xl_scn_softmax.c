@@ -6,6 +6,7 @@
  * when p_a + p_b = 1 (xl_landscape.h derives both).
  */
 #include "xl_scn_softmax.h"
+#include "xl_i18n.h"
 
 #include <assert.h>
 #include <math.h>
@@ -65,9 +66,9 @@ static const xl_param_def params[] = {
 };
 
 static const xl_readout_def readouts[] = {
-    { "loss", "H(P,Q)", XL_READOUT_INFO, "cross-entropy: the loss" },
-    { "entropy", "H(P)", XL_READOUT_INFO, "entropy: inherent" },
-    { "kl", "D_KL(P‖Q)", XL_READOUT_INFO, "KL: the imperfection" },
+    { "loss", "H(P,Q)", XL_READOUT_INFO, N_("cross-entropy: the loss") },
+    { "entropy", "H(P)", XL_READOUT_INFO, N_("entropy: inherent") },
+    { "kl", "D_KL(P‖Q)", XL_READOUT_INFO, N_("KL: the imperfection") },
 };
 
 static int init(void *state, const double *values, uint64_t seed, char *err, size_t errlen)
@@ -144,15 +145,15 @@ static xl_apply_result set_names(xl_classifier *c, const char *text, char *err, 
  * logits and the classes' names for scripts and lessons. */
 enum { V_P_UP, V_P_DOWN, V_ONEHOT, V_UNIFORM, V_P_RESTORE, V_SET_LOGITS, V_NAMES, V_COUNT };
 static const xl_verb_def verbs[V_COUNT] = {
-    [V_P_UP] = {"p-up", XL_ARG_NONE, 0, 0, "p-up", "raise the selected class's p by 0.05 (the rest renormalized)",
-                {{XL_KEY_UP, 0}}, "↑/↓ p", NULL, 0},
-    [V_P_DOWN] = {"p-down", XL_ARG_NONE, 0, 0, "p-down", "lower the selected class's p by 0.05",
+    [V_P_UP] = {"p-up", XL_ARG_NONE, 0, 0, "p-up", N_("raise the selected class's p by 0.05 (the rest renormalized)"),
+                {{XL_KEY_UP, 0}}, N_("↑/↓ p"), NULL, 0},
+    [V_P_DOWN] = {"p-down", XL_ARG_NONE, 0, 0, "p-down", N_("lower the selected class's p by 0.05"),
                   {{XL_KEY_DOWN, 0}}, NULL, NULL, 0},
-    [V_ONEHOT] = {"onehot", XL_ARG_NONE, 0, 0, "onehot", "P one-hot on the selected class", {{'o', 0}}, "O one-hot",
+    [V_ONEHOT] = {"onehot", XL_ARG_NONE, 0, 0, "onehot", N_("P one-hot on the selected class"), {{'o', 0}}, N_("O one-hot"),
                   NULL, 0},
-    [V_UNIFORM] = {"uniform", XL_ARG_NONE, 0, 0, "uniform", "P uniform", {{'u', 0}}, "U uniform", NULL, 0},
-    [V_P_RESTORE] = {"p-restore", XL_ARG_NONE, 0, 0, "p-restore", "P back to the scenario's start (reset keeps P)",
-                     {{'p', 0}}, "P restore P", NULL, 0},
+    [V_UNIFORM] = {"uniform", XL_ARG_NONE, 0, 0, "uniform", N_("P uniform"), {{'u', 0}}, N_("U uniform"), NULL, 0},
+    [V_P_RESTORE] = {"p-restore", XL_ARG_NONE, 0, 0, "p-restore", N_("P back to the scenario's start (reset keeps P)"),
+                     {{'p', 0}}, N_("P restore P"), NULL, 0},
     [V_SET_LOGITS] = {"set-logits", XL_ARG_LIST, 0, 0, "set-logits Z1,Z2,...",
                       "the starting logits (the runs restart from them)", {{0}}, NULL,
                       "a count other than one per class, or a logit beyond ±1e300", 0},
@@ -234,10 +235,10 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     }
     xl_log_softmax(theta, st->c.n, out->logq);
     out->selected = selected;
-    out->title = "TRUE P vs PREDICTED Q";
-    out->caption = "Q = softmax(z) learns P";
+    out->title = N_("TRUE P vs PREDICTED Q");
+    out->caption = N_("Q = softmax(z) learns P");
     out->logits = theta;
-    out->q_label = "Q = softmax(z)";
+    out->q_label = N_("Q = softmax(z)");
     out->edit = XL_BARS_RENORMALIZE;
 }
 
@@ -279,11 +280,11 @@ static const char *slice_note(const void *state, int a, int b, int valley)
     (void)a;
     (void)b;
     if (valley)
-        return st->c.n == 2 ? "N = 2: only z₁ − z₂ matters, so every point on the dashed valley is a minimum"
-                            : "the other classes have p = 0: only the difference of these logits matters";
+        return st->c.n == 2 ? N_("N = 2: only z₁ − z₂ matters, so every point on the dashed valley is a minimum")
+                            : N_("the other classes have p = 0: only the difference of these logits matters");
     if (st->c.n == 3)
-        return "N = 3: softmax ignores a common shift of z, so this slice is the whole landscape";
-    return "the other logits stay at their current values";
+        return N_("N = 3: softmax ignores a common shift of z, so this slice is the whole landscape");
+    return N_("the other logits stay at their current values");
 }
 
 static void keep_start(void *state)
@@ -301,16 +302,16 @@ static int landscape(const void *state, xl_landscape *ls, const double *theta, i
 
 const xl_scenario_def xl_scenario_softmax = {
     .id = "softmax",
-    .title = "softmax classifier",
+    .title = N_("softmax classifier"),
     .summary = "bird-song classifier: Q = softmax(z) learns the true P by cross-entropy",
-    .item_noun = "class",
+    .item_noun = N_("class"),
     .state_size = sizeof(xl_softmax_state),
     .params = params,
     .param_count = (int)(sizeof params / sizeof params[0]),
     .readouts = readouts,
     .readout_count = (int)(sizeof readouts / sizeof readouts[0]),
     .panels = XL_PANEL_BARS | XL_PANEL_READOUTS | XL_PANEL_LANDSCAPE | XL_PANEL_HISTORY,
-    .identity_note = "Learning can only remove the KL part: as Q → P, H(P,Q) falls to H(P).",
+    .identity_note = N_("Learning can only remove the KL part: as Q → P, H(P,Q) falls to H(P)."),
     .init = init,
     .model = model,
     .start = start,

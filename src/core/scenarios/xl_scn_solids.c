@@ -6,6 +6,7 @@
  * while evolve moves energy units, so the history records S as heat flows.
  */
 #include "xl_scn_solids.h"
+#include "xl_i18n.h"
 
 #include <assert.h>
 #include <math.h>
@@ -35,21 +36,21 @@ enum {
 _Static_assert((int)R_COUNT <= (int)XL_READOUTS_MAX, "the readouts fit the table");
 
 static const xl_readout_def readouts[R_COUNT] = {
-    [R_INFO] = {"information", "ln Ω", XL_READOUT_INFO, "naming the microstate: one of all Ω"},
-    [R_ENTROPY] = {"entropy", "S = S_A + S_B", XL_READOUT_INFO, "ln W_A·W_B: one of the microstates of q_A"},
-    [R_SURPRISE] = {"macro_surprise", "−ln P(q_A)", XL_READOUT_INFO, "surprise of the macrostate q_A"},
-    [R_S_A] = {"s_a", "S_A", XL_READOUT_INFO, "solid A's entropy ln W_A"},
-    [R_S_B] = {"s_b", "S_B", XL_READOUT_INFO, "solid B's entropy ln W_B"},
-    [R_T_A] = {"t_a", "T_A", XL_READOUT_PLAIN, "A's temperature: 1/T = ln((q_A + N_A − 1)/q_A)"},
-    [R_T_B] = {"t_b", "T_B", XL_READOUT_PLAIN, "B's temperature: 1/T = ln((q_B + N_B − 1)/q_B)"},
-    [R_Q_A] = {"q_a", "q_A", XL_READOUT_PLAIN, "energy units in A now"},
-    [R_Q_A_LIKELY] = {"q_a_likely", "q_A*", XL_READOUT_PLAIN, "the most probable q_A (largest W_A·W_B)"},
-    [R_HEAT] = {"heat", "ΔQ", XL_READOUT_PLAIN, "net units from A to B in the last window"},
-    [R_DS_B] = {"ds_b", "ΔS_B", XL_READOUT_INFO, "B's entropy change in the last window"},
-    [R_DS] = {"ds", "ΔS_A + ΔS_B", XL_READOUT_INFO, "the total entropy change in the last window"},
+    [R_INFO] = {"information", "ln Ω", XL_READOUT_INFO, N_("naming the microstate: one of all Ω")},
+    [R_ENTROPY] = {"entropy", "S = S_A + S_B", XL_READOUT_INFO, N_("ln W_A·W_B: one of the microstates of q_A")},
+    [R_SURPRISE] = {"macro_surprise", "−ln P(q_A)", XL_READOUT_INFO, N_("surprise of the macrostate q_A")},
+    [R_S_A] = {"s_a", "S_A", XL_READOUT_INFO, N_("solid A's entropy ln W_A")},
+    [R_S_B] = {"s_b", "S_B", XL_READOUT_INFO, N_("solid B's entropy ln W_B")},
+    [R_T_A] = {"t_a", "T_A", XL_READOUT_PLAIN, N_("A's temperature: 1/T = ln((q_A + N_A − 1)/q_A)")},
+    [R_T_B] = {"t_b", "T_B", XL_READOUT_PLAIN, N_("B's temperature: 1/T = ln((q_B + N_B − 1)/q_B)")},
+    [R_Q_A] = {"q_a", "q_A", XL_READOUT_PLAIN, N_("energy units in A now")},
+    [R_Q_A_LIKELY] = {"q_a_likely", "q_A*", XL_READOUT_PLAIN, N_("the most probable q_A (largest W_A·W_B)")},
+    [R_HEAT] = {"heat", "ΔQ", XL_READOUT_PLAIN, N_("net units from A to B in the last window")},
+    [R_DS_B] = {"ds_b", "ΔS_B", XL_READOUT_INFO, N_("B's entropy change in the last window")},
+    [R_DS] = {"ds", "ΔS_A + ΔS_B", XL_READOUT_INFO, N_("the total entropy change in the last window")},
     [R_CLAUSIUS] = {"clausius", "ΔS_to − ΔQ/T_from", XL_READOUT_INFO,
                     "Clausius's margin in the last window: ≥ 0 when dS ≥ dQ/T holds"},
-    [R_BACKWARDS] = {"backwards", "backwards", XL_READOUT_PLAIN, "windows of the last 100 in which S fell"},
+    [R_BACKWARDS] = {"backwards", "backwards", XL_READOUT_PLAIN, N_("windows of the last 100 in which S fell")},
 };
 
 static const char *const preset_names[XL_SOLIDS_PRESETS] = {"hot", "cold", "even", "likely"};
@@ -431,21 +432,21 @@ static const xl_verb_def verbs[V_COUNT] = {
     [V_PRESET] = {"preset", XL_ARG_NAME, 0, 0, "preset NAME",
                   "starting state: hot (A holds all q), cold, even or likely, from step 0", {{0}}, NULL,
                   "a name other than hot, cold, even or likely", 0},
-    [V_PRESET_NEXT] = {"preset-next", XL_ARG_NONE, 0, 0, "preset-next", "the next starting state, from step 0",
-                       {{'i', 0}}, "I start state", NULL, 0},
+    [V_PRESET_NEXT] = {"preset-next", XL_ARG_NONE, 0, 0, "preset-next", N_("the next starting state, from step 0"),
+                       {{'i', 0}}, N_("I start state"), NULL, 0},
     [V_SIZE_UP] = {"size-up", XL_ARG_NONE, 0, 0, "size-up",
-                   "ten times the oscillators, units, exchanges per step and window", {{'j', 0}}, "J ⇧J size",
+                   N_("ten times the oscillators, units, exchanges per step and window"), {{'j', 0}}, N_("J ⇧J size"),
                    "n_a or n_b at 1000000 or q at 10000000 already", 0},
     [V_SIZE_DOWN] = {"size-down", XL_ARG_NONE, 0, 0, "size-down",
-                     "a tenth of the oscillators, units, exchanges per step and window", {{'j', 1}}, NULL,
+                     N_("a tenth of the oscillators, units, exchanges per step and window"), {{'j', 1}}, NULL,
                      "sizes that are not multiples of 10, or under 20 oscillators", 0},
     [V_EXCHANGES_UP] = {"exchanges-up", XL_ARG_NONE, 0, 0, "exchanges-up",
-                        "more exchanges per step: 1, 2, 5, 10, ... 1000000", {{'z', 0}}, "Z ⇧Z exchanges/step",
+                        N_("more exchanges per step: 1, 2, 5, 10, ... 1000000"), {{'z', 0}}, N_("Z ⇧Z exchanges/step"),
                         "already at its most, 1000000", 0},
-    [V_EXCHANGES_DOWN] = {"exchanges-down", XL_ARG_NONE, 0, 0, "exchanges-down", "fewer exchanges per step",
+    [V_EXCHANGES_DOWN] = {"exchanges-down", XL_ARG_NONE, 0, 0, "exchanges-down", N_("fewer exchanges per step"),
                           {{'z', 1}}, NULL, "already at its least, 1", 0},
-    [V_CONTACT] = {"contact", XL_ARG_NONE, 0, 0, "contact", "touch or separate the solids (heat passes or not)",
-                   {{'k', 0}}, "K touch/separate", NULL, 0},
+    [V_CONTACT] = {"contact", XL_ARG_NONE, 0, 0, "contact", N_("touch or separate the solids (heat passes or not)"),
+                   {{'k', 0}}, N_("K touch/separate"), NULL, 0},
     [V_TOUCH] = {"touch", XL_ARG_NONE, 0, 0, "touch", "put the solids in contact: heat passes", {{0}}, NULL, NULL,
                  0},
     [V_SEPARATE] = {"separate", XL_ARG_NONE, 0, 0, "separate",
@@ -572,9 +573,9 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
         out->logq[i] = st->visits[i] > 0 ? log((double)st->visits[i] / (double)st->visits_total) : -INFINITY;
     }
     out->selected = bin_of(st, st->q_a);
-    out->title = "ENERGY IN A";
-    out->caption = "q_A: share of microstates W_A·W_B/Ω vs share of time";
-    out->q_label = "time spent at q_A";
+    out->title = N_("ENERGY IN A");
+    out->caption = N_("q_A: share of microstates W_A·W_B/Ω vs share of time");
+    out->q_label = N_("time spent at q_A");
     out->edit = XL_BARS_FIXED;
 }
 
@@ -683,9 +684,9 @@ static int ceiling(const void *state, double *nats, const char **label)
 
 const xl_scenario_def xl_scenario_solids = {
     .id = "solids",
-    .title = "two Einstein solids",
+    .title = N_("two Einstein solids"),
     .summary = "Clausius and S = S_A + S_B: two solids share energy; heat flows from hot to cold where W grows",
-    .item_noun = "system",
+    .item_noun = N_("system"),
     .state_size = sizeof(xl_solids_state),
     .params = params,
     .param_count = PARAM_COUNT,
@@ -695,15 +696,15 @@ const xl_scenario_def xl_scenario_solids = {
     .verbs = verbs,
     .verb_count = V_COUNT,
     .hint_bar = hint_bar,
-    .identity_title = "ln Ω = S_A + S_B + SURPRISE OF q_A",
-    .floor_note = "picks one of the W_A·W_B",
+    .identity_title = N_("ln Ω = S_A + S_B + SURPRISE OF q_A"),
+    .floor_note = N_("picks one of the W_A·W_B"),
     .summary_line = summary_line,
     .status_text = status_text,
     .gradient_free = 1,
     .floor_moves = 1,
-    .step_title = "step (exchanges of energy units)",
-    .identity_note = "Heat flows toward larger W_A·W_B: S = S_A + S_B climbs as the surprise of q_A falls; the sum "
-                     "stays ln Ω.",
+    .step_title = N_("step (exchanges of energy units)"),
+    .identity_note = N_("Heat flows toward larger W_A·W_B: S = S_A + S_B climbs as the surprise of q_A falls; the sum "
+                     "stays ln Ω."),
     .init = init,
     .model = model,
     .start = start,

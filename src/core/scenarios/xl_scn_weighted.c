@@ -13,6 +13,7 @@
  * beta-up / beta-down change the loss.
  */
 #include "xl_scn_weighted.h"
+#include "xl_i18n.h"
 #include "xl_scn_binary.h"
 
 #include <assert.h>
@@ -42,16 +43,16 @@ enum { R_LOSS, R_FLOOR, R_GAP, R_BETA, R_RECALL, R_PRECISION, R_LOSS_POS, R_LOSS
 _Static_assert((int)R_COUNT <= (int)XL_READOUTS_MAX, "readouts fit the table");
 
 static const xl_readout_def readouts[R_COUNT] = {
-    [R_LOSS] = {"loss", "L(w,b)", XL_READOUT_INFO, "weighted binary cross-entropy"},
-    [R_FLOOR] = {"floor", "L*", XL_READOUT_INFO, "the best any (w, b) can do at this β"},
-    [R_GAP] = {"gap", "L − L*", XL_READOUT_INFO, "what learning can still remove"},
-    [R_BETA] = {"beta", "β", XL_READOUT_PLAIN, "weight of a positive's surprise"},
-    [R_RECALL] = {"recall", "recall", XL_READOUT_PROB, "share of the positives the model calls positive"},
-    [R_PRECISION] = {"precision", "precision", XL_READOUT_PROB, "share of the called positives that are"},
-    [R_LOSS_POS] = {"loss_pos", "L₊", XL_READOUT_INFO, "the positives' share: −mean β y ln ŷ"},
-    [R_LOSS_NEG] = {"loss_neg", "L₋", XL_READOUT_INFO, "the negatives' share: −mean (1 − y) ln(1 − ŷ)"},
-    [R_W] = {"w", "w", XL_READOUT_PLAIN, "weight: the slope of the logit w x + b"},
-    [R_B] = {"b", "b", XL_READOUT_PLAIN, "bias: the logit at x = 0"},
+    [R_LOSS] = {"loss", "L(w,b)", XL_READOUT_INFO, N_("weighted binary cross-entropy")},
+    [R_FLOOR] = {"floor", "L*", XL_READOUT_INFO, N_("the best any (w, b) can do at this β")},
+    [R_GAP] = {"gap", "L − L*", XL_READOUT_INFO, N_("what learning can still remove")},
+    [R_BETA] = {"beta", "β", XL_READOUT_PLAIN, N_("weight of a positive's surprise")},
+    [R_RECALL] = {"recall", "recall", XL_READOUT_PROB, N_("share of the positives the model calls positive")},
+    [R_PRECISION] = {"precision", "precision", XL_READOUT_PROB, N_("share of the called positives that are")},
+    [R_LOSS_POS] = {"loss_pos", "L₊", XL_READOUT_INFO, N_("the positives' share: −mean β y ln ŷ")},
+    [R_LOSS_NEG] = {"loss_neg", "L₋", XL_READOUT_INFO, N_("the negatives' share: −mean (1 − y) ln(1 − ŷ)")},
+    [R_W] = {"w", "w", XL_READOUT_PLAIN, N_("weight: the slope of the logit w x + b")},
+    [R_B] = {"b", "b", XL_READOUT_PLAIN, N_("bias: the logit at x = 0")},
 };
 
 static const double LADDER[] = {1, 2, 5, 10, 20, 50, 100};
@@ -157,9 +158,9 @@ static int population(const void *state)
 /* The positives' weight, along its ladder. */
 enum { V_BETA_UP, V_BETA_DOWN, V_COUNT };
 static const xl_verb_def verbs[V_COUNT] = {
-    [V_BETA_UP] = {"beta-up", XL_ARG_NONE, 0, 0, "beta-up", "weight β of the positives up: 1, 2, 5, 10, 20, 50, 100",
-                   {{'k', 0}}, "K ⇧K β", "β already at 100, the largest", 0},
-    [V_BETA_DOWN] = {"beta-down", XL_ARG_NONE, 0, 0, "beta-down", "weight β of the positives down", {{'k', 1}}, NULL,
+    [V_BETA_UP] = {"beta-up", XL_ARG_NONE, 0, 0, "beta-up", N_("weight β of the positives up: 1, 2, 5, 10, 20, 50, 100"),
+                   {{'k', 0}}, N_("K ⇧K β"), "β already at 100, the largest", 0},
+    [V_BETA_DOWN] = {"beta-down", XL_ARG_NONE, 0, 0, "beta-down", N_("weight β of the positives down"), {{'k', 1}}, NULL,
                      "β already at 1, the smallest", 0},
 };
 static const char *const hint_bar[] = {"beta-up", "select-next", NULL};
@@ -236,12 +237,12 @@ static int optimum(const void *state, const double *theta0, double *theta)
 
 const xl_scenario_def xl_scenario_weighted = {
     .id = "weighted",
-    .title = "weighted cross-entropy, rare positives",
+    .title = N_("weighted cross-entropy, rare positives"),
     /* The source's binders are a million to one; 1 in 50 keeps a few of them among the
      * hundreds of samples a screen can show and count. */
     .summary = "rare positives, drug binding scaled down from a million to one to 1 in 50 so a screen of samples "
                "holds a few; weight β on the positives moves the boundary",
-    .item_noun = "sample",
+    .item_noun = N_("sample"),
     .state_size = sizeof(xl_weighted_state),
     .params = params,
     .param_count = PARAM_COUNT,

@@ -1,0 +1,129 @@
+/* ui_lang: the interface's language and its catalogue (see ui_lang.h). */
+#include "ui_lang.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef XL_INSTALL_LOCALE
+#define XL_INSTALL_LOCALE "/usr/local/share/locale"
+#endif
+
+const char *const ui_lang_codes[] = {"en", "de", "es"};
+
+static const char *current;  /* NULL: not decided yet */
+static ui_mo *catalogue;     /* NULL: English, or none found */
+
+static const char *known(const char *s, size_t len)
+{
+    for (int i = 0; i < UI_LANG_COUNT; i++)
+        if (strlen(ui_lang_codes[i]) == len && strncmp(s, ui_lang_codes[i], len) == 0) return ui_lang_codes[i];
+    return NULL;
+}
+
+const char *ui_lang_from_locale(const char *value)
+{
+    if (value == NULL) return "en";
+    /* LANGUAGE lists languages separated by ':'; each is lang[_TERRITORY][.charset][@modifier]. */
+    const char *p = value;
+    while (*p) {
+        size_t item = strcspn(p, ":");
+        size_t lang = strcspn(p, "_.@:");
+        if (lang > item) lang = item;
+        const char *code = known(p, lang);
+        if (code) return code;
+        p += item;
+        if (*p == ':') p++;
+    }
+    return "en";
+}
+
+static const char *from_environment(void)
+{
+    static const char *const vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v) {
+            /* glibc ignores LANGUAGE when the locale is C: we have no locale, so only
+             * an unknown first item passes on to the next variable. */
+            const char *code = ui_lang_from_locale(v);
+            if (i == 0 && strcmp(code, "en") == 0 && strncmp(v, "en", 2) != 0) continue;
+            return code;
+        }
+    }
+    return "en";
+}
+
+/* The first catalogue for code found in the places ui_lang.h lists. */
+static ui_mo *find_catalogue(const char *code)
+{
+    char path[2048], err[2300];
+    const char *env = getenv("XENTLAB_LOCALEDIR");
+    char *base = SDL_GetBasePath(); /* ends with a separator */
+    char build_dir[1024] = "", share_dir[1024] = "";
+    const char *dirs[5] = {0};
+    int n = 0;
+    if (env && *env) dirs[n++] = env;
+    if (base) {
+        snprintf(build_dir, sizeof build_dir, "%spo", base);
+        snprintf(share_dir, sizeof share_dir, "%s../share/locale", base);
+        dirs[n++] = build_dir;
+        dirs[n++] = share_dir;
+        SDL_free(base);
+    }
+    dirs[n++] = XL_INSTALL_LOCALE;
+    dirs[n++] = "/locale";
+    for (int i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/xentlab.mo", dirs[i], code);
+        struct stat st;
+        if (stat(path, &st) != 0) continue;
+        ui_mo *mo = ui_mo_load(path, err, sizeof err);
+        if (mo == NULL)
+            fprintf(stderr, "xentlab: the '%s' catalogue cannot be used, the interface stays English: %s\n", code, err);
+        return mo; /* the first one found is the one meant: a bad one is not skipped silently */
+    }
+    fprintf(stderr, "xentlab: no catalogue for '%s' was found (xentlab.mo under %s), the interface stays English\n",
+            code, XL_INSTALL_LOCALE);
+    return NULL;
+}
+
+int ui_lang_set(const char *code)
+{
+    const char *c = code ? known(code, strlen(code)) : NULL;
+    if (c == NULL) return -1;
+    if (current && strcmp(current, c) == 0) return 0;
+    ui_mo_free(catalogue);
+    catalogue = NULL;
+    current = c;
+    if (strcmp(c, "en") != 0) catalogue = find_catalogue(c);
+    return 0;
+}
+
+const char *ui_lang_code(void)
+{
+    if (current == NULL) ui_lang_set(from_environment());
+    return current;
+}
+
+const char *ui_tr(const char *msgid)
+{
+    if (msgid == NULL || msgid[0] == '\0') return msgid; /* "" is the catalogue's header */
+    if (current == NULL) ui_lang_code();
+    const char *t = ui_mo_lookup(catalogue, msgid);
+    return t ? t : msgid;
+}
+
+const ui_mo *ui_lang_catalogue(void)
+{
+    ui_lang_code();
+    return catalogue;
+}
+
+void ui_lang_reset(void)
+{
+    ui_mo_free(catalogue);
+    catalogue = NULL;
+    current = NULL;
+}

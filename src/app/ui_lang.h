@@ -1,0 +1,64 @@
+/* ui_lang: the language of the interface (issue 26): English, German or Spanish.
+ *
+ * The setting, first that is given: --lang CODE (the browser's ?lang=CODE becomes it,
+ * as every link parameter becomes its flag), else the environment's LANGUAGE, LC_ALL,
+ * LC_MESSAGES, LANG (the first one set and not empty; "de_DE.UTF-8" is de, "es" is es;
+ * LANGUAGE may list several, "de:en", and its first known one is taken; C, POSIX or a
+ * language without a catalogue is English).
+ *
+ * The strings: the interface's English texts are marked _("...") where they are used,
+ * N_("...") where they sit in a table (the table keeps the English; the drawing code
+ * translates it with _()), as GNU gettext's xgettext expects (po/POTFILES). _() is
+ * ui_tr: the catalogue's translation, or the English text itself. The catalogues are
+ * the compiled po/CODE.po, read by ui_mo (no libintl: see ui_mo.h), found in
+ *   $XENTLAB_LOCALEDIR/CODE/LC_MESSAGES/xentlab.mo (the tests' hostile files),
+ *   BIN/po/CODE/LC_MESSAGES/xentlab.mo (the build tree, beside the binary),
+ *   BIN/../share/locale/... and the install prefix's share/locale/...,
+ *   /locale/... (the browser build's preloaded files).
+ * A catalogue that cannot be read or is refused leaves the interface in English with
+ * one line on stderr saying why; the program goes on.
+ *
+ * Global state, set once at the start (the command line) and read by every frame. */
+#ifndef UI_LANG_H
+#define UI_LANG_H
+
+#include <stddef.h>
+
+#include "ui_mo.h"
+
+/* The interface's languages, "en" first. */
+extern const char *const ui_lang_codes[];
+enum { UI_LANG_COUNT = 3 };
+
+/* The language's code: "en", "de" or "es". The first call without a ui_lang_set
+ * takes it from the environment. */
+const char *ui_lang_code(void);
+
+/* The language from an environment value ("de_DE.UTF-8", "es:en", "C"): its code, or
+ * "en". Exposed for the tests. */
+const char *ui_lang_from_locale(const char *value);
+
+/* Set the language (--lang CODE): 0, or -1 for a code that is not one of
+ * ui_lang_codes (nothing changes then). Loads its catalogue (a failure to find or read
+ * it is said on stderr once, and the interface stays English). */
+int ui_lang_set(const char *code);
+
+/* msgid's translation in the current language, or msgid itself. Never NULL for a
+ * msgid that is not NULL. */
+const char *ui_tr(const char *msgid);
+
+/* The catalogue in use (NULL for English or when none was found). For the tests. */
+const ui_mo *ui_lang_catalogue(void);
+
+/* Back to the state before any call (the tests switch languages). */
+void ui_lang_reset(void);
+
+/* GNU gettext's conventions: xgettext extracts both (po/meson.build's keywords). */
+#ifndef _
+#define _(s) ui_tr(s)
+#endif
+#ifndef N_
+#define N_(s) s
+#endif
+
+#endif
