@@ -165,24 +165,28 @@ def main():
     if paths:
         r = subprocess.run([xentlab, "--check", "--play"] + paths, capture_output=True, text=True, timeout=300)
         if r.returncode != 0:
-            failed.append("--check --play failed (%d):\n%s%s" % (r.returncode, r.stdout, r.stderr))
+            bad = [l for l in (r.stdout + r.stderr).splitlines() if ": ok, " not in l]
+            failed.append("--check --play failed (%d):\n    %s" % (r.returncode, "\n    ".join(bad)))
         else:
             print("ok --check --play: %d translations" % len(paths))
 
     # 3. The comparison finds a seeded difference, and a change of text alone is none.
-    # The first lesson (it has @names, questions, several pages), else any translation.
-    probe = next(((l, n) for l, n in found if l == "de" and n == "01-surprise.lesson"), found[0] if found else None)
-    if probe is None:
-        failed.append("no translation to seed differences into")
-    else:
-        lang, name = probe
+    # Each kind of difference is seeded into the first translation it applies to (the
+    # first lesson has @names and questions, a later one the plays).
+    kinds = ["an @expect's value", "the last page dropped", "the right answer moved", "an answer dropped",
+             "a @play's count", "two directives swapped", "a @names dropped", "a @focus changed"]
+    order = sorted(found, key=lambda ln: (ln[0] != "de", ln[1]))
+    seeded_ok = set()
+    for lang, name in order:
+        if len(seeded_ok) == len(kinds):
+            break
         source = structure(tool, os.path.join(lessons, name))
         with open(os.path.join(lessons, lang, name), encoding="utf-8") as f:
             text = f.read()
-        seeds = seeded(text, any(line.startswith("names ") for line in source))
-        if len(seeds) < 6:
-            failed.append("only %d differences could be seeded into %s/%s" % (len(seeds), lang, name))
-        for what, copy in seeds:
+        for what, copy in seeded(text, any(line.startswith("names ") for line in source)):
+            if what in seeded_ok:
+                continue
+            seeded_ok.add(what)
             mutant = os.path.join(work, "seeded.lesson")
             with open(mutant, "w", encoding="utf-8") as f:
                 f.write(copy)
@@ -193,7 +197,14 @@ def main():
             if not found_it:
                 failed.append("seeded difference not found: %s (%s/%s)" % (what, lang, name))
             else:
-                print("ok seeded: %s -> %s" % (what, found_it[0]))
+                print("ok seeded into %s/%s: %s -> %s" % (lang, name, what, found_it[0]))
+    if found and len(seeded_ok) != len(kinds):
+        failed.append("could not seed: %s" % ", ".join(k for k in kinds if k not in seeded_ok))
+    if found:
+        lang, name = order[0]
+        source = structure(tool, os.path.join(lessons, name))
+        with open(os.path.join(lessons, lang, name), encoding="utf-8") as f:
+            text = f.read()
         # Text alone: every narration line gets a word, and a @say is added for a formula on page 1.
         prose = re.sub(r"^([^@?\-=%#\s][^\n]*)$", r"\1 zusätzlich", text, flags=re.M)
         prose = re.sub(r"^(## [^\n]*\n)", r"\1\nH(P) hier.\n\n@say H(P) => die Entropie\n", prose, count=1, flags=re.M)
@@ -207,7 +218,9 @@ def main():
         if same:
             failed.append("a change of text alone was taken for a difference: %s" % same[0])
         else:
-            print("ok a change of text alone is no difference")
+            print("ok a change of text alone is no difference (%s/%s)" % (lang, name))
+    else:
+        failed.append("no translation to seed differences into")
 
     # 4. The voice refuses a translated lesson, naming the language, before making anything.
     for lang, name in found[:1]:
