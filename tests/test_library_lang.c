@@ -144,20 +144,36 @@ END_TEST
 
 START_TEST(a_files_language_is_its_folders)
 {
-    static const struct {
+    make_folder();
+    char de01[512], de03[512], en01[512], es01[512];
+    snprintf(de01, sizeof de01, "%s/de/01-a.lesson", root);
+    snprintf(de03, sizeof de03, "%s/de/03-c.lesson", root); /* no English 03-c beside de/ */
+    snprintf(en01, sizeof en01, "%s/01-a.lesson", root);
+    snprintf(es01, sizeof es01, "%s/es/01-a.lesson", root); /* not there, but it lies as a translation */
+    const struct {
         const char *path, *lang;
     } cases[] = {
-        {"lessons/de/04-cross-entropy.lesson", "de"}, {"/usr/share/xentlab/lessons/es/01-surprise.lesson", "es"},
-        {"lessons/04-cross-entropy.lesson", "en"},    {"04-cross-entropy.lesson", "en"},
-        {"/de.lesson", "en"},                         {"my/en/x.lesson", "en"},
-        {"my/DE/x.lesson", "en"},                     {"talks/x.lesson", "en"},
-        {"de/x.lesson", "de"},                        {"a/b2/x.lesson", "en"},
+        {de01, "de"},
+        {es01, "es"},
+        {en01, "en"},
+        {de03, "en"}, /* a folder named "de" with no English lesson beside it: a folder's name */
+        {LESSONS_DIR "/de/04-cross-entropy.lesson", "de"},
+        {LESSONS_DIR "/04-cross-entropy.lesson", "en"},
+        {LESSONS_DIR "/../lessons/de/../04-cross-entropy.lesson", "en"},
+        {"/tmp/ml/04-cross-entropy.lesson", "en"},
+        {"04-cross-entropy.lesson", "en"},
+        {"/de.lesson", "en"},
+        {"my/DE/x.lesson", "en"},
+        {"a/b2/x.lesson", "en"},
+        {NULL, "en"},
     };
     char out[8];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ui_library_lang_of(cases[i].path, out, sizeof out);
-        ck_assert_msg(strcmp(out, cases[i].lang) == 0, "%s: %s, not %s", cases[i].path, out, cases[i].lang);
+        ck_assert_msg(strcmp(out, cases[i].lang) == 0, "%s: %s, not %s", cases[i].path ? cases[i].path : "(null)",
+                      out, cases[i].lang);
     }
+    remove_folder();
 }
 END_TEST
 

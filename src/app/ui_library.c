@@ -99,6 +99,12 @@ static int find_dir(char *dir, size_t n, const char *fonts_dir)
     return is_dir(dir);
 }
 
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 /* The language set: "" for English (ui_library_set_lang). */
 static char lib_lang[4] = "";
 
@@ -140,13 +146,13 @@ void ui_library_lang_of(const char *path, char *out, size_t n)
     for (size_t i = 0; i < len; i++)
         if (dir[i] < 'a' || dir[i] > 'z') return;
     if (len == 2 && dir[0] == 'e' && dir[1] == 'n') return;
+    /* A translation lies beside its English lesson's folder: .../lessons/de/NAME.lesson
+     * has .../lessons/NAME.lesson. Without it, "ml/" or "ai/" is a folder's name, not a
+     * language. */
+    char english[PATH_MAX];
+    int k = snprintf(english, sizeof english, "%.*s%s", (int)(dir - path), path, slash + 1);
+    if (k < 0 || (size_t)k >= sizeof english || !is_file(english)) return;
     snprintf(out, n, "%.*s", (int)len, dir);
-}
-
-static int is_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* Entry e's translation into lib_lang, when lib->dir/LANG/NAME.lesson is there and valid:

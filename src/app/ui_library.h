@@ -44,8 +44,10 @@ void ui_library_set_lang(const char *code);
 const char *ui_library_lang(void);
 
 /* The language of the lesson file at path, by where it lies: the code of its folder when
- * that folder is named as a translation's is (2 or 3 lowercase ASCII letters other than
- * "en", e.g. ".../lessons/de/04-cross-entropy.lesson" is "de"), else "en". Into out[n]. */
+ * it lies as a translation does, in a folder named by 2 or 3 lowercase ASCII letters
+ * (not "en") beside its English lesson (".../lessons/de/04-cross-entropy.lesson" is "de"
+ * when ".../lessons/04-cross-entropy.lesson" is there); else "en" (a lesson in "ml/" is
+ * English). Into out[n]. */
 void ui_library_lang_of(const char *path, char *out, size_t n);
 
 /* Find the lessons folder and read every *.lesson in it (titles, page counts). fonts_dir
