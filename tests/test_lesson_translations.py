@@ -29,7 +29,7 @@ import re
 import subprocess
 import sys
 
-COMPLETE = ("de",)  # languages that ship the whole course
+COMPLETE = ("de", "es")  # languages that ship the whole course
 LANG_DIR = re.compile(r"^[a-z]{2,3}$")
 
 
