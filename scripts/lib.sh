@@ -16,9 +16,10 @@ cd "$XL_ROOT" || exit 1
 # depends on it too, but a bare Debian image has no python3 until something pulls it).
 # libqrencode-dev: the QR code on a class's join card (part 12).
 # flite1-dev: the synthesized voice of exported lessons (issue 25, docs/voice.md).
+# libspeechd-dev: F9 reads the scene in words aloud through speech-dispatcher (issue 26).
 XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config python3
                    libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev libqrencode-dev
-                   flite1-dev)
+                   flite1-dev libspeechd-dev)
 
 xl_log() { printf '==> %s\n' "$*" >&2; }
 

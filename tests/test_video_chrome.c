@@ -14,7 +14,7 @@
 /* What the window shows and a video must not: keys, the hint bar, play state, speed. */
 static const char *const keyish[] = {
     "H help", "Space play", "N step", "R reset", "steps/s", "paused", "playing", "▶", "❚❚",
-    "(Tab:", "(V:", "press ", "Enter", "click", "F2 focus",
+    "(comma:", "(V:", "press ", "Enter", "click", "F2 focus",
 };
 
 /* The first string drawn that holds one of keyish[], or NULL. */

@@ -22,7 +22,7 @@ static const char *const view_names[UI_VIEW_COUNT] = {
     [UI_VIEW_FOCUS] = "focus", [UI_VIEW_FOCUS_TOGGLE] = "focus-toggle", [UI_VIEW_FOCUS_NEXT] = "focus-next",
     [UI_VIEW_CONTROLS] = "controls",
     [UI_VIEW_RENYI] = "renyi", [UI_VIEW_RENYI_TOGGLE] = "renyi-toggle", [UI_VIEW_RENYI_ORDER] = "renyi-order",
-    [UI_VIEW_RENYI_NEXT] = "renyi-next",
+    [UI_VIEW_RENYI_NEXT] = "renyi-next", [UI_VIEW_DESCRIBE] = "describe", [UI_VIEW_SOUND] = "sound",
 };
 
 /* "renyi on|off" and "renyi-order A": the rest of the text after the word. */
@@ -169,6 +169,12 @@ static const key_row key_table[] = {
     VIEW(SDLK_F4, 0, 0, UI_VIEW_COPY_STATE, "F4"),
     VIEW(SDLK_F6, M_SHIFT, M_SHIFT, UI_VIEW_RENYI_NEXT, "Shift+F6"),
     VIEW(SDLK_F6, 0, 0, UI_VIEW_RENYI_TOGGLE, "F6"),
+    VIEW(SDLK_F9, 0, 0, UI_VIEW_DESCRIBE, "F9"),
+    VIEW(SDLK_F10, 0, 0, UI_VIEW_SOUND, "F10"),
+    /* Tab and Shift+Tab mean nothing here: in a web page they move the browser's focus
+     * out of the canvas (a keyboard trap otherwise, WCAG 2.1.2), and the desktop keeps
+     * the same table. No verb may take them either. */
+    VIEW(SDLK_TAB, 0, 0, UI_VIEW_NONE, NULL),
     /* The zoom for the back of the room; Ctrl leaves the rate alone. */
     VIEW(SDLK_PLUS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_IN, "Ctrl+Plus"),
     VIEW(SDLK_EQUALS, M_CTRL, M_CTRL, UI_VIEW_ZOOM_IN, NULL),
@@ -194,8 +200,12 @@ static const key_row key_table[] = {
     CMD(SDLK_UNDERSCORE, 0, 0, XL_CMD_LR_DOWN, NULL, NULL),
     CMD(SDLK_RIGHTBRACKET, 0, 0, XL_CMD_SPEED_UP, "]", NULL),
     CMD(SDLK_LEFTBRACKET, 0, 0, XL_CMD_SPEED_DOWN, "[", NULL),
-    CMD(SDLK_TAB, M_SHIFT, M_SHIFT, XL_CMD_SLICE_PREV, "Shift+Tab", "⇧Tab"),
-    CMD(SDLK_TAB, 0, 0, XL_CMD_SLICE_NEXT, "Tab", NULL),
+    /* The comma: unshifted in the same place on US, German and Spanish keyboards (';',
+     * '\'', '\\' and '`' are shifted, AltGr or dead keys there, and SDL's key codes
+     * follow the layout, so a row on them would never fire; Insert is missing on many
+     * laptops). Shift+comma is SDLK_COMMA with Shift on all three ('<' or ';'). */
+    CMD(SDLK_COMMA, M_SHIFT, M_SHIFT, XL_CMD_SLICE_PREV, "Shift+Comma", "⇧,"),
+    CMD(SDLK_COMMA, 0, 0, XL_CMD_SLICE_NEXT, "Comma", ","),
     CMD(SDLK_l, 0, 0, XL_CMD_UNIT_TOGGLE, "L", NULL),
     CMD(SDLK_g, 0, 0, XL_CMD_OPTIMIZER_NEXT, "G", NULL),
     CMD(SDLK_v, 0, 0, XL_CMD_FRAME_TOGGLE, "V", NULL),
@@ -330,7 +340,7 @@ static xl_command map_verb(SDL_Keycode key, Uint16 mod, const xl_scenario_def *c
 static const struct { const char *name, *hint; } shared_hints[] = {
     {"select-next", "1–9 ⇧←/→ select"}, {"toggle-play", "Space play"}, {"step", "N step"}, {"reset", "R reset"},
     {"lr-up", "+/− lr"}, {"optimizer-next", "G optimizer"}, {"race-toggle", "C race"},
-    {"scenario-next", "S scenario"}, {"slice-next", "Tab slice"}, {"frame", "V plane"}, {"unit", "L nats/bits"},
+    {"scenario-next", "S scenario"}, {"slice-next", "Comma slice"}, {"frame", "V plane"}, {"unit", "L nats/bits"},
     {"speed-up", "[ ] speed"},
 };
 
@@ -428,6 +438,8 @@ void ui_input_list_commands(FILE *out)
         [UI_VIEW_RENYI_TOGGLE] = "the Rényi panel on / off",
         [UI_VIEW_RENYI_ORDER] = "the Rényi panel's order α: a number from 0 to 1e6, or inf (the panel on)",
         [UI_VIEW_RENYI_NEXT] = "the Rényi panel's next order: 0, 0.5, 1, 2, ∞ (the panel on)",
+        [UI_VIEW_DESCRIBE] = "describe the scene aloud",
+        [UI_VIEW_SOUND] = "sound on/off",
     };
     fprintf(out, "# the window's own (--do and replays; not lessons)\n");
     for (int v = 1; v < UI_VIEW_COUNT; v++) {

@@ -35,6 +35,8 @@ typedef enum ui_view_command {
     UI_VIEW_RENYI_TOGGLE, /* F6: on / off (the dispatcher makes it a plain UI_VIEW_RENYI) */
     UI_VIEW_RENYI_ORDER,  /* "renyi-order A": the order α (cmd.x; INFINITY for inf), the panel on */
     UI_VIEW_RENYI_NEXT,   /* Shift+F6: the next of 0, 0.5, 1, 2, ∞ (made a plain UI_VIEW_RENYI_ORDER) */
+    UI_VIEW_DESCRIBE,     /* F9: the scene described in words, said aloud (ui_describe) */
+    UI_VIEW_SOUND,        /* F10: the sonification on / off (ui_sound) */
     UI_VIEW_COUNT
 } ui_view_command;
 

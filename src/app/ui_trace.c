@@ -201,3 +201,12 @@ void ui_trace_class_status(FILE *f, double seconds, long frames, int joined, uns
             frames, joined, requests, refused, limited, connections);
     fflush(f);
 }
+
+void ui_trace_description(FILE *f, const xl_session *s, const char *text)
+{
+    print_open(f);
+    fprintf(f, "\"step\":%ld,", xl_sim_steps(xl_session_sim(s)));
+    print_string(f, "description", text);
+    fputs("}\n", f);
+    fflush(f);
+}

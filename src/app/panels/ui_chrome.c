@@ -152,7 +152,7 @@ static int scenario_hints(const xl_scenario_def *def, hint *out, int cap)
         {"Space play", "toggle-play"}, {"N step", "step"}, {"R reset", "reset"}, {"+/− lr", "lr-up"},
         {"G optimizer", "optimizer-next"}, {"C race", "race-toggle"}, {"S scenario", "scenario-next"},
         {"1–9 ⇧←/→ select", "select-next"}, {NULL, NULL}, /* the verbs go here */
-        {"Tab slice", "slice-next"}, {"V plane", "frame"}, {"L nats/bits", "unit"}, {"T theme", NULL},
+        {"Comma slice", "slice-next"}, {"V plane", "frame"}, {"L nats/bits", "unit"}, {"T theme", NULL},
         {"[ ] speed", "speed-up"},
     };
     int n = 0;
@@ -165,7 +165,7 @@ static int scenario_hints(const xl_scenario_def *def, hint *out, int cap)
     static const hint time_keys[] = {{"Space play", "toggle-play"}, {"N step", "step"}, {"R reset", "reset"}};
     static const hint learn_keys[] = {{"+/− lr", "lr-up"}, {"G optimizer", "optimizer-next"},
                                       {"C race", "race-toggle"}};
-    static const hint landscape_keys[] = {{"Tab slice", "slice-next"}, {"V plane", "frame"}};
+    static const hint landscape_keys[] = {{"Comma slice", "slice-next"}, {"V plane", "frame"}};
     static const hint view_keys[] = {{"S scenario", "scenario-next"}, {"[ ] speed", "speed-up"},
                                      {"L nats/bits", "unit"}, {"T theme", NULL}};
     for (size_t i = 0; i < 3 && n < cap; i++) out[n++] = time_keys[i];

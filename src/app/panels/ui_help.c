@@ -64,7 +64,7 @@ static const command_row optimizer[] = {
     {"eps-up", "eps-down", "E  /  ⇧E", "Adam's ε × 10 / ÷ 10", NULL},
 };
 static const command_row picture[] = {
-    {"slice-next", "slice-prev", "Tab  /  ⇧Tab", "next / previous pair of parameters", NULL},
+    {"slice-next", "slice-prev", "Comma  /  ⇧Comma", "next / previous pair of parameters", NULL},
     {"frame", NULL, "V", "landscape: slice / fixed plane", NULL},
     {"scenario-next", "scenario-prev", "S  /  ⇧S", "next / previous scenario", NULL},
     {"unit", NULL, "L", "nats (ln) or bits (log₂)", NULL},
@@ -76,6 +76,8 @@ static const command_row view[] = {
     {"copy-state", NULL, "F4", "copy the state to the clipboard", "copy a link to this state"},
     {"renyi-toggle", NULL, "F6", "Rényi panel Hα(P) on / off", NULL},
     {"renyi-next", NULL, "⇧F6", "Rényi order α: 0, 0.5, 1, 2, ∞", NULL},
+    {"describe", NULL, "F9", "describe the scene aloud", NULL},
+    {"sound", NULL, "F10", "sound on / off", NULL},
     {"theme", NULL, "T", "projector / dark theme", NULL},
     {"zoom-in", "zoom-out", "^+  /  ^−", "type and lines larger / smaller", NULL},
     {"zoom-reset", NULL, "^0", "type and lines back to normal", NULL},

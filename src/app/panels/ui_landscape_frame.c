@@ -449,7 +449,7 @@ void ui_landscape_caption(char *buf, size_t n, const xl_session *s, int a, int b
         snprintf(buf, n, "%s over a fixed plane%s", symbol, keys ? "   (V: slice)" : "");
     else
         snprintf(buf, n, "%s over %s, %s%s", symbol, sa, sb,
-                 keys && xl_sim_param_count(xl_session_sim(s)) > 2 ? "   (Tab: other pair, V: fixed plane)" : "");
+                 keys && xl_sim_param_count(xl_session_sim(s)) > 2 ? "   (comma: other pair, V: fixed plane)" : "");
 }
 
 extent ui_landscape_extent(const xl_landscape *ls, double k)

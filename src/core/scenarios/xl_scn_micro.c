@@ -7,6 +7,7 @@
  * and makes each step a hold (xl_sim_hold), so the history records S as the coins flip.
  */
 #include "xl_scn_micro.h"
+#include "xl_format.h"
 
 #include <assert.h>
 #include <math.h>
@@ -410,6 +411,27 @@ static int ceiling(const void *state, double *nats, const char **label)
     return 1;
 }
 
+
+
+/* The scene in words (xl_describe.h): the coins and the identity in this scenario's own
+ * terms (nothing learns); the readouts' line after it says k. */
+static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
+                    const char *unit_name, char *buf, size_t n)
+{
+    const xl_micro_state *st = state;
+    (void)theta, (void)selected;
+    char num[3][48], coins[40], smax[48];
+    xl_format_identity_shown(readouts[R_INFO], readouts[R_ENTROPY], readouts[R_SURPRISE], unit_scale, num);
+    xl_format_count(coins, sizeof coins, st->n);
+    xl_format_fit(smax, sizeof smax, xl_micro_log_ways_max(st->n) * unit_scale, 3, 11);
+    snprintf(buf, n,
+             "%s coins, each heads or tails; the macrostate k is how many are heads. Naming one microstate takes "
+             "%s %s: the entropy S = ln W(k) %s plus the macrostate's surprise %s. The most probable macrostate "
+             "has S = %s %s.",
+             coins, num[0], unit_name, num[1], num[2], smax, unit_name);
+    return 1;
+}
+
 const xl_scenario_def xl_scenario_micro = {
     .id = "microstates",
     .title = "microstates",
@@ -443,4 +465,5 @@ const xl_scenario_def xl_scenario_micro = {
     .step_cost = step_cost,
     .restart = restart,
     .ceiling = ceiling,
+    .describe = describe,
 };

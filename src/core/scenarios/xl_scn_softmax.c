@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "xl_format.h"
 #include "xl_info.h"
 #include "xl_rng.h"
 
@@ -299,6 +300,25 @@ static int landscape(const void *state, xl_landscape *ls, const double *theta, i
     return xl_classifier_landscape_box(ls, &st->c, theta, a, b, xlo, xhi, ylo, yhi);
 }
 
+
+/* The scene in words (xl_describe.h): the bars, the most probable true class. */
+static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
+                    const char *unit_name, char *buf, size_t n)
+{
+    const xl_softmax_state *st = state;
+    (void)theta, (void)readouts, (void)selected, (void)unit_scale, (void)unit_name;
+    int top = 0;
+    for (int i = 1; i < st->c.n; i++)
+        if (st->c.p[i] > st->c.p[top]) top = i;
+    char p[48];
+    xl_format_prob_log(p, sizeof p, st->c.p[top] > 0.0 ? log(st->c.p[top]) : -INFINITY, 3);
+    snprintf(buf, n,
+             "The bars compare the true distribution P over %d classes with the model's prediction Q = softmax(z); "
+             "the most probable class is %s, p = %s.",
+             st->c.n, st->c.names[top], p);
+    return 1;
+}
+
 const xl_scenario_def xl_scenario_softmax = {
     .id = "softmax",
     .title = "softmax classifier",
@@ -326,4 +346,5 @@ const xl_scenario_def xl_scenario_softmax = {
     .optimum = optimum,
     .landscape = landscape,
     .keep_start = keep_start,
+    .describe = describe,
 };
