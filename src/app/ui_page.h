@@ -12,7 +12,10 @@
  *   - while the scene moves by itself (playing, a lesson's play): at most every
  *     UI_PAGE_MOVING_MS, and only when the words changed;
  *   - nothing else speaks: the description region is rewritten with each announcement
- *     (and once at the start, silently), so a reader who reads it finds the latest. */
+ *     (and once at the start, silently), so a reader who reads it finds the latest.
+ * What is said: after a step, a command or while playing, the description's first
+ * sentences (UI_PAGE_BRIEF: what changed leads it); a lesson page turned to, F9 and the
+ * page's "Describe the scene" button, all of it. */
 #ifndef UI_PAGE_H
 #define UI_PAGE_H
 
@@ -27,6 +30,10 @@ enum { UI_PAGE_MOVING_MS = 5000 };
 /* The longest description sent (bytes, with its NUL) and the longest command a page's
  * button may send (longer ones are refused unread). */
 enum { UI_PAGE_TEXT = 4096, UI_PAGE_COMMAND = 96 };
+/* An announcement after a step, a command or while playing says the description's first
+ * sentences that fit this many bytes (what changed leads it); a page turned to, and F9,
+ * say it all. */
+enum { UI_PAGE_BRIEF = 200 };
 
 typedef struct ui_page_pace {
     int started;            /* the first description was given */

@@ -169,8 +169,9 @@ int ui_platform_deliver(const char *path)
 }
 
 /* The page's accessibility hooks (src/web/index.html); each optional, as the others. */
-EM_JS(void, page_describe, (const char *text, int announce), {
-    if (Module.onXentlabDescribe) Module.onXentlabDescribe(UTF8ToString(text), !!announce);
+EM_JS(void, page_describe, (const char *text, const char *spoken, const char *full, int announce), {
+    if (Module.onXentlabDescribe)
+        Module.onXentlabDescribe(UTF8ToString(text), UTF8ToString(spoken), UTF8ToString(full), !!announce);
 });
 
 EM_JS(void, page_controls, (const char *json), {
@@ -193,9 +194,10 @@ EM_JS(double, page_zoom, (void), {
     return Module.xentlabZoom ? Number(Module.xentlabZoom()) : 1;
 });
 
-void ui_platform_describe(const char *text, int announce)
+void ui_platform_describe(const char *text, const char *spoken, const char *spoken_full, int announce)
 {
-    page_describe(text ? text : "", announce);
+    const char *t = text ? text : "";
+    page_describe(t, spoken ? spoken : t, spoken_full ? spoken_full : t, announce);
 }
 
 void ui_platform_page_controls(const char *json)
@@ -268,7 +270,10 @@ int ui_platform_deliver(const char *path)
     return 0;
 }
 
-void ui_platform_describe(const char *text, int announce) { (void)text, (void)announce; }
+void ui_platform_describe(const char *text, const char *spoken, const char *spoken_full, int announce)
+{
+    (void)text, (void)spoken, (void)spoken_full, (void)announce;
+}
 
 void ui_platform_page_controls(const char *json) { (void)json; }
 

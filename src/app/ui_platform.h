@@ -81,9 +81,12 @@ void ui_platform_show_state(const char *text);
 /* The page around the canvas, for people who do not see it (issue 26; ui_page.h says
  * what and when). All do nothing, or return nothing, on the desktop.
  *
- * The scene's description: the page's hidden description region takes text; with
- * announce, its aria-live region says it too. */
-void ui_platform_describe(const char *text, int announce);
+ * The scene's description: the page's hidden description region takes text (as
+ * written: "H(P,Q) = 3.705 nats", which a braille display shows and a reader can go
+ * through); with announce, its aria-live region says spoken, the same (or its first
+ * sentences) in the words a voice says ("H of P and Q"). spoken_full, all of it in
+ * those words, is what the page's "Describe the scene" button says again. */
+void ui_platform_describe(const char *text, const char *spoken, const char *spoken_full, int announce);
 /* The state the page's control buttons show (ui_page_controls_json's JSON), when it changed. */
 void ui_platform_page_controls(const char *json);
 /* The next command a button of the page sent (its text, as --do takes it, or "lesson

@@ -2,7 +2,9 @@
 #include "ui_window.h"
 
 #include "ui_focus.h"
+#include "ui_describe.h"
 #include "ui_mic.h"
+#include "ui_page.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -144,6 +146,15 @@ typedef struct window_loop {
     int mic_said;        /* its `mic` line is written */
     char mic_wav[1100];  /* its file */
     ui_mic_player *voice; /* --replay: the voice its mic line names, played in sync, or NULL */
+    /* The browser page around the canvas (ui_page.h): when the scene is said, the
+     * buttons' state last sent, and the browser's zoom the frame was drawn at. */
+    ui_page_pace page_pace;
+    ui_describe_state page_words;
+    int page_full;           /* F9: the next announcement says the whole description */
+    int page_shown;          /* the lesson page (0-based; -1 none) the last words were of */
+    const void *page_lesson; /* and its lesson */
+    char page_controls[UI_PAGE_TEXT];
+    float page_zoom;
 } window_loop;
 
 /* On the class server's thread: phones did something; wake the loop (once until it looks). */
@@ -269,6 +280,11 @@ static void turn_begin(window_loop *L)
 {
     ui_classroom *cr = L->cr;
     ui_platform_fit_window(L->win);
+    const float page_zoom = ui_platform_page_zoom();
+    if (page_zoom != L->page_zoom) { /* Ctrl + in the browser: the type grows as a page's text does */
+        L->page_zoom = page_zoom;
+        L->dirty = 1;
+    }
     if (cr->presenter && !L->pv.win && presenter_open(&L->pv, L->fonts) != 0) cr->presenter = 0;
     if (!cr->presenter && L->pv.win) presenter_close(&L->pv);
     if (cr->restarted) {
@@ -294,6 +310,17 @@ static void turn_begin(window_loop *L)
     L->dirty = L->presenter_dirty = 1;
 }
 
+/* The scene into the main window: the browser's zoom multiplies the program's own
+ * (Ctrl + there), for this frame only, so the type grows with the page's zoom while the
+ * view's zoom stays what the viewer set (the state text, the note, the trace say it). */
+static void draw_frame(window_loop *L)
+{
+    const float own = L->view->zoom;
+    if (L->page_zoom > 0.0f && L->page_zoom != 1.0f) L->view->zoom = (own > 0.0f ? own : 1.0f) * L->page_zoom;
+    ui_scene_draw(L->sc, L->s, L->view, L->w, L->h, &L->geom);
+    L->view->zoom = own;
+}
+
 /* What the window does after an action was dispatched: what only a window has. */
 static void after_action(window_loop *L, const ui_action *act, int was_playing)
 {
@@ -302,11 +329,12 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
     if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET || v == UI_VIEW_CONTROLS)
         L->note_until = SDL_GetTicks64() + 2500;
     if (v == UI_VIEW_COPY_STATE) L->note_until = SDL_GetTicks64() + 3000; /* the dispatcher wrote it */
+    if (v == UI_VIEW_DESCRIBE) L->page_full = 1; /* in the browser, the page's live region says it all */
     if (v == UI_VIEW_SCREENSHOT) {
         char path[1024];
         const char *dir = L->opt->shots_dir;
         ui_dispatch_sync_view(L->d);
-        ui_scene_draw(L->sc, L->s, L->view, L->w, L->h, &L->geom); /* the frame as it is, without a note */
+        draw_frame(L); /* the frame as it is, without a note */
         if (reserve_shot_path(dir, path, sizeof path) == 0 && ui_app_save_png(L->r, L->w, L->h, path) == 0 &&
             ui_platform_deliver(path) == 0)
             snprintf(L->view->note, sizeof L->view->note, "%s %.180s",
@@ -447,6 +475,7 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
 {
     if (!is_modifier(key->keysym.sym)) {
         ui_pointer_hide_tip(&L->pointer); /* typing: the tooltip goes (Ctrl for Ctrl+click keeps it) */
+        ui_page_input(&L->page_pace);     /* the scene is said once the frame shows what it did */
         L->dirty = 1;
     }
     if (L->view->help_visible) {
@@ -503,6 +532,7 @@ static void on_event(window_loop *L, const SDL_Event *ev)
         ev->type == SDL_MOUSEWHEEL || ev->type == SDL_WINDOWEVENT || ev->type == SDL_FINGERDOWN ||
         ev->type == SDL_FINGERMOTION || ev->type == SDL_FINGERUP)
         on_pointer(L, ev);
+    if (ev->type == SDL_MOUSEBUTTONUP || ev->type == SDL_FINGERUP) ui_page_input(&L->page_pace); /* a click, a drag let go */
     if (ev->type == SDL_QUIT) L->running = 0;
     else if (ev->type == SDL_KEYDOWN) on_key(L, &ev->key);
 }
@@ -583,7 +613,7 @@ static void turn_draw(window_loop *L)
             L->last_w = L->w;
             L->last_h = L->h;
         }
-        ui_scene_draw(L->sc, L->s, L->view, L->w, L->h, &L->geom);
+        draw_frame(L);
         SDL_RenderPresent(L->r);
         ui_platform_frame_shown(++L->frames);
         L->dirty = 0;
@@ -660,6 +690,74 @@ static int mic_close(window_loop *L)
 /* One turn: events, then the steps that are due, then a frame if something changed.
  * On the desktop a turn may sleep in SDL_WaitEvent while nothing is due (no CPU when
  * idle); in the browser it returns at once and the browser calls it again. */
+/* The commands the page's buttons sent (ui_platform_take_command), through the one
+ * dispatch path as the learner's, as their keys would be: a session command is the
+ * learner's only while no replay plays and no page is being computed. */
+static void page_commands(window_loop *L)
+{
+    char text[UI_PAGE_COMMAND];
+    while (ui_platform_take_command(text, sizeof text)) {
+        char err[160] = "";
+        const int was_playing = xl_session_playing(L->s);
+        ui_page_input(&L->page_pace);
+        L->dirty = L->presenter_dirty = 1;
+        if (!ui_page_command_allowed(text)) {
+            snprintf(err, sizeof err, "the page may not ask for '%.60s'", text);
+        } else if (strncmp(text, "lesson ", 7) == 0) {
+            if (L->replaying) continue;
+            if (ui_dispatch_lesson(L->d, UI_DISPATCH_LEARNER, text + 7, err, sizeof err) == 0) {
+                say_classroom(L, text + 7);
+                if (!was_playing && xl_session_playing(L->s)) L->last = SDL_GetPerformanceCounter();
+                continue;
+            }
+        } else {
+            ui_action act;
+            if (ui_action_parse(text, &act, err, sizeof err) == 0) {
+                if (act.view == UI_VIEW_NONE && (L->replaying || L->busy)) continue;
+                if (!ui_dispatch_action(L->d, UI_DISPATCH_LEARNER, &act) && act.view == UI_VIEW_NONE)
+                    snprintf(err, sizeof err, "%s", xl_session_message(L->s));
+                after_action(L, &act, was_playing);
+                if (!err[0]) continue;
+            }
+        }
+        say(L, err, 4000);
+    }
+}
+
+/* What the page's reader and buttons get after a turn (ui_page.h): the scene in words
+ * when it is due, and the buttons' state when it changed. Nothing on the desktop. */
+static void page_report(window_loop *L)
+{
+    if (!ui_platform_is_browser()) return;
+    char json[UI_PAGE_TEXT];
+    ui_page_controls_json(L->s, L->cr, json, sizeof json);
+    if (strcmp(json, L->page_controls) != 0) {
+        snprintf(L->page_controls, sizeof L->page_controls, "%s", json);
+        ui_platform_page_controls(json);
+    }
+    /* Settled: no page start is being computed (asked now: a key this turn may have begun one). */
+    const int settled = !(L->cr->player && xl_player_busy(L->cr->player));
+    const int due = ui_page_due(&L->page_pace, (long long)SDL_GetTicks64(), xl_session_playing(L->s), settled);
+    if (!due) return;
+    /* The page's own describer: its "what changed" is since the page's last words. */
+    static char text[UI_PAGE_TEXT], words[UI_PAGE_TEXT], brief[UI_PAGE_BRIEF], said[UI_PAGE_TEXT];
+    ui_describe_text(L->d, &L->page_words, text, sizeof text);
+    ui_describe_words(L->d, text, words, sizeof words);
+    /* Said in full when a page was turned to or F9 asked; else its first sentences
+     * (what changed leads), the rest a key away (F9) or in the region. */
+    const int page = L->cr->player ? xl_player_page(L->cr->player) : -1;
+    const void *lesson = L->cr->player ? (const void *)xl_player_lesson(L->cr->player) : NULL;
+    const int full = L->page_full || page != L->page_shown || lesson != L->page_lesson;
+    L->page_full = 0;
+    L->page_shown = page;
+    L->page_lesson = lesson;
+    if (!full) {
+        ui_describe_note(text, brief, sizeof brief);
+        ui_describe_words(L->d, brief, said, sizeof said);
+    }
+    ui_platform_describe(text, full ? words : said, words, due == 2);
+}
+
 static int window_turn(void *ctx, int may_wait)
 {
     window_loop *L = ctx;
@@ -672,6 +770,7 @@ static int window_turn(void *ctx, int may_wait)
     else if (wait_ms >= 0) have = SDL_WaitEventTimeout(&ev, wait_ms);
     else have = SDL_WaitEvent(&ev);
     for (; have; have = SDL_PollEvent(&ev)) on_event(L, &ev);
+    page_commands(L);
     mic_turn(L);
     if (L->voice) ui_mic_player_turn(L->voice, ui_dispatch_ms(L->d) - L->replay->mic_ms);
     pointer_flush(L);
@@ -705,6 +804,7 @@ static int window_turn(void *ctx, int may_wait)
         L->dirty = 1;
     }
     turn_draw(L);
+    page_report(L);
     if (!L->running && ui_platform_is_browser()) { /* a page is left by closing its tab */
         L->running = 1;
         say(L, "this is a web page: close its tab to leave", 3000);
@@ -778,6 +878,9 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
     L->shown_second = -1;
     d->quit_stays = ui_platform_is_browser();
     ui_reload_start(&L->reload, opt->lesson, L->cr, (long long)SDL_GetTicks64());
+    ui_describe_state_init(&L->page_words);
+    L->page_shown = -1;
+    L->page_zoom = 1.0f;
     return L;
 }
 
