@@ -167,6 +167,13 @@ def main():
             b.wait_for('window.xentlab.controls && window.xentlab.controls.page === 2', timeout=10)
             label = b.eval("document.getElementById('lesson-group').getAttribute('aria-label')")
             assert label.startswith('Lesson, page 2 of'), label
+            # The question's answers are buttons; the first answers it, as the key 1 does.
+            assert b.eval('window.xentlab.controls.phase') == 'asking', b.eval('window.xentlab.controls')
+            assert b.eval("document.getElementById('do-next').textContent") == 'Reveal the answer'
+            answer = b.eval("document.querySelector('[data-do=\"lesson answer 1\"]').textContent")
+            assert answer == 'Answer 1: less than 1 nat', answer
+            b.eval("document.querySelector('[data-do=\"lesson answer 1\"]').click()")
+            b.wait_for("window.xentlab.controls.phase !== 'asking'", timeout=10)
 
         @check('while it plays, the live region speaks at most every 5 seconds')
         def _():
