@@ -696,7 +696,8 @@ static int mic_close(window_loop *L)
 static void page_commands(window_loop *L)
 {
     char text[UI_PAGE_COMMAND];
-    while (ui_platform_take_command(text, sizeof text)) {
+    /* At most a page's queue (32) a turn: a script of the page could fill it faster. */
+    for (int taken = 0; taken < 32 && ui_platform_take_command(text, sizeof text); taken++) {
         char err[160] = "";
         const int was_playing = xl_session_playing(L->s);
         ui_page_input(&L->page_pace);
