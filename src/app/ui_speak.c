@@ -63,13 +63,14 @@ void ui_speak_destroy(ui_speaker *sp)
     free(sp);
 }
 
-/* The child: connect, say, exit. Its stdout is the parent's stderr (libspeechd prints
- * its fatal errors on stdout, which is the program's --trace); its reason for failing
- * goes down the pipe. Only _exit: the parent's atexit handlers and stdio buffers are
- * not the child's to run. */
+/* The child: connect, say, exit. Its stdout goes nowhere (libspeechd prints its fatal
+ * errors there, and the program's stdout is --trace's; the parent says why instead); its
+ * reason for failing goes down the pipe. Only _exit: the parent's atexit handlers and
+ * stdio buffers are not the child's to run. */
 static void child(const char *text, int why_fd)
 {
-    dup2(STDERR_FILENO, STDOUT_FILENO);
+    const int null_fd = open("/dev/null", O_WRONLY);
+    if (null_fd >= 0) dup2(null_fd, STDOUT_FILENO);
     char *error = NULL;
     const char *addr = getenv("SPEECHD_ADDRESS");
     const int autospawn = addr == NULL || addr[0] == '\0';

@@ -15,6 +15,7 @@
 
 #include "ui_app.h"
 #include "ui_class.h"
+#include "ui_describe.h"
 #include "ui_platform.h"
 #include "ui_pointer.h"
 #include "ui_reload.h"
@@ -144,6 +145,7 @@ typedef struct window_loop {
     int mic_said;        /* its `mic` line is written */
     char mic_wav[1100];  /* its file */
     ui_mic_player *voice; /* --replay: the voice its mic line names, played in sync, or NULL */
+    ui_describe_voice describe; /* F9: the scene in words, said aloud or printed */
 } window_loop;
 
 /* On the class server's thread: phones did something; wake the loop (once until it looks). */
@@ -260,6 +262,7 @@ static int wait_ms_for(const window_loop *L)
     if (L->cls && (wait_ms < 0 || wait_ms > 250)) wait_ms = 250; /* the trace's status, the card's advice */
     if (L->mic && !L->mic_said && (wait_ms < 0 || wait_ms > 10)) wait_ms = 10; /* the voice's first buffer */
     if (ui_mic_player_playing(L->voice) && (wait_ms < 0 || wait_ms > 50)) wait_ms = 50; /* feed the voice */
+    if (ui_describe_voice_busy(&L->describe) && (wait_ms < 0 || wait_ms > 100)) wait_ms = 100; /* F9's answer */
     return wait_ms;
 }
 
@@ -302,6 +305,10 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
     if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET || v == UI_VIEW_CONTROLS)
         L->note_until = SDL_GetTicks64() + 2500;
     if (v == UI_VIEW_COPY_STATE) L->note_until = SDL_GetTicks64() + 3000; /* the dispatcher wrote it */
+    if (v == UI_VIEW_DESCRIBE) { /* said aloud (the note says so), or printed and shown for a while */
+        const int said = ui_describe_voice_press(&L->describe, L->d, stdout, L->view->note, sizeof L->view->note);
+        L->note_until = SDL_GetTicks64() + (said ? 3000 : UI_DESCRIBE_NOTE_MS);
+    }
     if (v == UI_VIEW_SCREENSHOT) {
         char path[1024];
         const char *dir = L->opt->shots_dir;
@@ -673,6 +680,10 @@ static int window_turn(void *ctx, int may_wait)
     else have = SDL_WaitEvent(&ev);
     for (; have; have = SDL_PollEvent(&ev)) on_event(L, &ev);
     mic_turn(L);
+    if (ui_describe_voice_poll(&L->describe, stdout, L->view->note, sizeof L->view->note)) {
+        L->note_until = SDL_GetTicks64() + UI_DESCRIBE_NOTE_MS; /* not said after all: printed, and shown */
+        L->dirty = 1;
+    }
     if (L->voice) ui_mic_player_turn(L->voice, ui_dispatch_ms(L->d) - L->replay->mic_ms);
     pointer_flush(L);
     if (L->view->note[0] && SDL_GetTicks64() >= L->note_until) {
@@ -768,6 +779,7 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
     };
     for (int i = 0; i < UI_CURSOR_COUNT; i++) L->cursors[i] = SDL_CreateSystemCursor(cursor_ids[i]);
     L->shown_cursor = UI_CURSOR_ARROW;
+    ui_describe_voice_init(&L->describe, opt->trace);
     L->running = L->dirty = L->presenter_dirty = 1;
     L->w = L->last_w = opt->width;
     L->h = L->last_h = opt->height;
@@ -837,6 +849,10 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
     if (mic_close(L) != 0 && L->status == 0) L->status = 1;
     ui_mic_player_close(L->voice);
     L->voice = NULL;
+    /* F9's last request: a moment to be said before the program goes, then ended. */
+    if (ui_describe_voice_finish(&L->describe, UI_SPEAK_TIMEOUT_MS, stdout, L->view->note, sizeof L->view->note))
+        L->note_until = 0;
+    ui_describe_voice_free(&L->describe);
     ui_class_stop(L->cls, d);
     L->cls = NULL;
     d->geom = NULL; /* the frames' geometry goes with the window */
