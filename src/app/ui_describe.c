@@ -64,8 +64,8 @@ void ui_describe_note(const char *text, char *note, size_t n)
 {
     if (n == 0) return;
     const size_t len = strlen(text);
-    if (len < n) {
-        memcpy(note, text, len + 1);
+    if (len < n || n < 16) {
+        snprintf(note, n, "%s", text); /* whole, or too small a note for a sentence */
         return;
     }
     /* The sentences that fit whole, else the words that do, then "…". */

@@ -96,7 +96,8 @@ static void child(const char *text, int why_fd)
 int ui_speak_say(ui_speaker *sp, const char *text)
 {
     if (!sp || !text) return 0;
-    end_child(sp); /* the last request, if it still runs, is stuck: this one replaces it */
+    ui_speak_poll(sp, NULL, 0); /* the last request, if it has ended, counts */
+    end_child(sp);              /* if it still runs, it is stuck: this one replaces it */
     sp->pending = 0;
     char *copy = NULL;
     size_t len = strlen(text);
