@@ -144,6 +144,18 @@ static int open_lesson(const ui_options *opt, ui_dispatch *d)
     return 0;
 }
 
+/* "describe" given to --do in a run without a window: what F9 does, waiting for
+ * speech-dispatcher's answer before the run goes on (a window never waits). */
+static void describe_aloud(const ui_options *opt, const ui_dispatch *d)
+{
+    static ui_describe_voice v; /* large; one run at a time */
+    char note[256];
+    ui_describe_voice_init(&v, opt->trace);
+    if (ui_describe_voice_press(&v, d, stdout, note, sizeof note))
+        ui_describe_voice_finish(&v, UI_SPEAK_TIMEOUT_MS + 500, stdout, note, sizeof note);
+    ui_describe_voice_free(&v);
+}
+
 /* --do and --steps: applied, recorded and traced like key presses, headless or not
  * (README: one trace object per command applied); a "step" among them also writes its
  * step line first, and --steps N its N step lines before its "run N". */
@@ -154,6 +166,8 @@ static void start_inputs(const ui_options *opt, ui_dispatch *d, ui_describe_stat
         const int ok = ui_dispatch_action(d, UI_DISPATCH_START, act);
         /* A refused --do command is said on stderr too: nothing is silently ignored. */
         if (!ok && act->cmd.kind != XL_CMD_NONE) fprintf(stderr, "xentlab: --do: %s\n", xl_session_message(d->s));
+        /* describe (F9's command) without a window: said aloud now, or printed. */
+        if (act->view == UI_VIEW_DESCRIBE && opt->headless) describe_aloud(opt, d);
         /* --describe: the scene in words after each command, after its trace line. */
         if (opt->describe) ui_describe_print(stdout, d, said, opt->trace);
     }

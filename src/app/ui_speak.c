@@ -63,13 +63,14 @@ void ui_speak_destroy(ui_speaker *sp)
     free(sp);
 }
 
-/* The child: connect, say, exit. Its stdout is the parent's stderr (libspeechd prints
- * its fatal errors on stdout, which is the program's --trace); its reason for failing
- * goes down the pipe. Only _exit: the parent's atexit handlers and stdio buffers are
- * not the child's to run. */
+/* The child: connect, say, exit. Its stdout goes nowhere (libspeechd prints its fatal
+ * errors there, and the program's stdout is --trace's; the parent says why instead); its
+ * reason for failing goes down the pipe. Only _exit: the parent's atexit handlers and
+ * stdio buffers are not the child's to run. */
 static void child(const char *text, int why_fd)
 {
-    dup2(STDERR_FILENO, STDOUT_FILENO);
+    const int null_fd = open("/dev/null", O_WRONLY);
+    if (null_fd >= 0) dup2(null_fd, STDOUT_FILENO);
     char *error = NULL;
     const char *addr = getenv("SPEECHD_ADDRESS");
     const int autospawn = addr == NULL || addr[0] == '\0';
@@ -95,7 +96,8 @@ static void child(const char *text, int why_fd)
 int ui_speak_say(ui_speaker *sp, const char *text)
 {
     if (!sp || !text) return 0;
-    end_child(sp); /* the last request, if it still runs, is stuck: this one replaces it */
+    ui_speak_poll(sp, NULL, 0); /* the last request, if it has ended, counts */
+    end_child(sp);              /* if it still runs, it is stuck: this one replaces it */
     sp->pending = 0;
     char *copy = NULL;
     size_t len = strlen(text);

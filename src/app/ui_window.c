@@ -2,7 +2,6 @@
 #include "ui_window.h"
 
 #include "ui_focus.h"
-#include "ui_describe.h"
 #include "ui_mic.h"
 #include "ui_page.h"
 
@@ -17,6 +16,7 @@
 
 #include "ui_app.h"
 #include "ui_class.h"
+#include "ui_describe.h"
 #include "ui_platform.h"
 #include "ui_pointer.h"
 #include "ui_reload.h"
@@ -146,6 +146,7 @@ typedef struct window_loop {
     int mic_said;        /* its `mic` line is written */
     char mic_wav[1100];  /* its file */
     ui_mic_player *voice; /* --replay: the voice its mic line names, played in sync, or NULL */
+    ui_describe_voice describe; /* F9: the scene in words, said aloud or printed */
     /* The browser page around the canvas (ui_page.h): when the scene is said, the
      * buttons' state last sent, and the browser's zoom the frame was drawn at. */
     ui_page_pace page_pace;
@@ -271,6 +272,7 @@ static int wait_ms_for(const window_loop *L)
     if (L->cls && (wait_ms < 0 || wait_ms > 250)) wait_ms = 250; /* the trace's status, the card's advice */
     if (L->mic && !L->mic_said && (wait_ms < 0 || wait_ms > 10)) wait_ms = 10; /* the voice's first buffer */
     if (ui_mic_player_playing(L->voice) && (wait_ms < 0 || wait_ms > 50)) wait_ms = 50; /* feed the voice */
+    if (ui_describe_voice_busy(&L->describe) && (wait_ms < 0 || wait_ms > 100)) wait_ms = 100; /* F9's answer */
     return wait_ms;
 }
 
@@ -329,7 +331,11 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
     if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET || v == UI_VIEW_CONTROLS)
         L->note_until = SDL_GetTicks64() + 2500;
     if (v == UI_VIEW_COPY_STATE) L->note_until = SDL_GetTicks64() + 3000; /* the dispatcher wrote it */
-    if (v == UI_VIEW_DESCRIBE) L->page_full = 1; /* in the browser, the page's live region says it all */
+    if (v == UI_VIEW_DESCRIBE) { /* said aloud (the note says so), or printed and shown for a while */
+        L->page_full = 1; /* in the browser, the page's live region says all of it too */
+        const int said = ui_describe_voice_press(&L->describe, L->d, stdout, L->view->note, sizeof L->view->note);
+        L->note_until = SDL_GetTicks64() + (said ? 3000 : UI_DESCRIBE_NOTE_MS);
+    }
     if (v == UI_VIEW_SCREENSHOT) {
         char path[1024];
         const char *dir = L->opt->shots_dir;
@@ -773,6 +779,10 @@ static int window_turn(void *ctx, int may_wait)
     for (; have; have = SDL_PollEvent(&ev)) on_event(L, &ev);
     page_commands(L);
     mic_turn(L);
+    if (ui_describe_voice_poll(&L->describe, stdout, L->view->note, sizeof L->view->note)) {
+        L->note_until = SDL_GetTicks64() + UI_DESCRIBE_NOTE_MS; /* not said after all: printed, and shown */
+        L->dirty = 1;
+    }
     if (L->voice) ui_mic_player_turn(L->voice, ui_dispatch_ms(L->d) - L->replay->mic_ms);
     pointer_flush(L);
     if (L->view->note[0] && SDL_GetTicks64() >= L->note_until) {
@@ -869,6 +879,7 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
     };
     for (int i = 0; i < UI_CURSOR_COUNT; i++) L->cursors[i] = SDL_CreateSystemCursor(cursor_ids[i]);
     L->shown_cursor = UI_CURSOR_ARROW;
+    ui_describe_voice_init(&L->describe, opt->trace);
     L->running = L->dirty = L->presenter_dirty = 1;
     L->w = L->last_w = opt->width;
     L->h = L->last_h = opt->height;
@@ -941,6 +952,10 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
     if (mic_close(L) != 0 && L->status == 0) L->status = 1;
     ui_mic_player_close(L->voice);
     L->voice = NULL;
+    /* F9's last request: a moment to be said before the program goes, then ended. */
+    if (ui_describe_voice_finish(&L->describe, UI_SPEAK_TIMEOUT_MS, stdout, L->view->note, sizeof L->view->note))
+        L->note_until = 0;
+    ui_describe_voice_free(&L->describe);
     ui_class_stop(L->cls, d);
     L->cls = NULL;
     d->geom = NULL; /* the frames' geometry goes with the window */

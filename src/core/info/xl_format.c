@@ -154,12 +154,13 @@ char *xl_format_prob_log(char *buf, size_t n, double logp, int decimals)
 }
 
 
-void xl_format_identity_shown(double total, double part, double rest, double unit_scale, char out[3][48])
+void xl_format_identity_shown(double total, double part, double rest, double unit_scale, int decimals,
+                              char out[3][48])
 {
     const double v[3] = {total * unit_scale, part * unit_scale, fmax(rest, 0.0) * unit_scale};
     const int room[3] = {40, 40, 40};
     char *const o[3] = {out[0], out[1], out[2]};
-    xl_format_identity(o, 48, v, XL_FORMAT_IDENTITY_DECIMALS, room);
+    xl_format_identity(o, 48, v, decimals < 0 || decimals > 12 ? XL_FORMAT_IDENTITY_DECIMALS : decimals, room);
 }
 
 char *xl_format_said_outcome(char *buf, size_t n, double logq, double unit_scale, const char *unit_name)

@@ -41,12 +41,13 @@ int xl_format_identity(char *const out[3], size_t n, const double v[3], int deci
 char *xl_format_prob_log(char *buf, size_t n, double logp, int decimals);
 
 /* The identity's three numbers (total, part, rest: loss, floor, gap in nats, times
- * unit_scale) as the readouts panel shows them with room for every number, into
- * out[3][48]: XL_FORMAT_IDENTITY_DECIMALS decimals for all three, the rest never below 0
- * (the panel draws fmax(gap, 0)) and within rounding of 0 shown as 0. What the scene in
- * words says (xl_describe.h) and the scenarios' describe hooks use. */
+ * unit_scale) as the readouts panel shows them, into out[3][48]: `decimals` decimals for
+ * all three (what the panel drew them with; XL_FORMAT_IDENTITY_DECIMALS where it has
+ * room), the rest never below 0 (the panel draws fmax(gap, 0)) and within rounding of 0
+ * shown as 0. What the scene in words says (xl_describe.h). */
 enum { XL_FORMAT_IDENTITY_DECIMALS = 4 };
-void xl_format_identity_shown(double total, double part, double rest, double unit_scale, char out[3][48]);
+void xl_format_identity_shown(double total, double part, double rest, double unit_scale, int decimals,
+                              char out[3][48]);
 
 /* An outcome's probability and surprise as the readouts panel's selected line shows
  * them (q to 3 decimals from log q, the surprise −log q to 3 in unit_scale's unit), in a

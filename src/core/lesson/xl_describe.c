@@ -83,6 +83,7 @@ static sink sink_of(char *out, size_t n)
 void xl_describer_reset(xl_describer *d)
 {
     memset(d, 0, sizeof *d);
+    d->decimals = -1;
     d->selected = -1;
     d->page = -1;
 }
@@ -106,10 +107,6 @@ const xl_sim *xl_describe_sim(const xl_session *s, int *run)
     return xl_session_sim(s);
 }
 
-void xl_describe_identity(double loss, double floor, double gap, double unit_scale, char out[3][48])
-{
-    xl_format_identity_shown(loss, floor, gap, unit_scale, out);
-}
 
 char *xl_describe_lr(char *buf, size_t n, double rate)
 {
@@ -120,15 +117,27 @@ char *xl_describe_lr(char *buf, size_t n, double rate)
 }
 
 /* A readout's name said in a sentence: the symbol the panel shows. */
-static void identity_sentence(sink *o, const xl_session *s, const xl_sim *sim)
+static void identity_sentence(sink *o, const xl_session *s, const xl_sim *sim, int decimals)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     const xl_unit unit = xl_session_unit(s);
     const char *uname = xl_unit_name(unit);
     const xl_sample cur = xl_sim_current(sim);
     char num[3][48];
-    xl_describe_identity(cur.loss, cur.floor, cur.gap, xl_unit_scale(unit), num);
+    xl_format_identity_shown(cur.loss, cur.floor, cur.gap, xl_unit_scale(unit), decimals, num);
     const xl_readout_def *rd = def->readouts;
+    if (def->gradient_free) {
+        /* Nothing learns: the identity is information = entropy + the macrostate's
+         * surprise, in the readouts' own words ("naming the microstate: one of 2ⁿ"). */
+        const char *colon = strstr(rd[0].meaning, ": ");
+        char what[96];
+        snprintf(what, sizeof what, "%.*s", colon ? (int)(colon - rd[0].meaning) : (int)strlen(rd[0].meaning),
+                 rd[0].meaning);
+        if (what[0] >= 'a' && what[0] <= 'z') what[0] = (char)(what[0] - 'a' + 'A');
+        putf(o, " %s (%s) takes %s %s: the entropy %s %s plus %s %s, the %s.", what, rd[0].symbol, num[0], uname,
+             rd[1].symbol, num[1], rd[2].symbol, num[2], rd[2].meaning);
+        return;
+    }
     if (!isfinite(cur.loss)) {
         putf(o, " The loss %s is %s: the model gives a class that happens no chance at all.", rd[0].symbol,
              num[0]);
@@ -206,7 +215,7 @@ static void status_sentence(sink *o, const xl_session *s, const xl_sim *sim, int
     }
 }
 
-size_t xl_describe_scene(const xl_session *s, char *out, size_t n)
+size_t xl_describe_scene(const xl_session *s, int decimals, char *out, size_t n)
 {
     sink o = sink_of(out, n);
     if (!s) return 0;
@@ -225,7 +234,7 @@ size_t xl_describe_scene(const xl_session *s, char *out, size_t n)
     if (title[0] >= 'a' && title[0] <= 'z') title[0] = (char)(title[0] - 'a' + 'A');
     putf(&o, "%s.", title);
     if (has_own) sentence(&o, own);
-    if (!def->gradient_free) identity_sentence(&o, s, sim);
+    identity_sentence(&o, s, sim, decimals);
     if (has_own != 2) selected_sentence(&o, s, sim);
     status_sentence(&o, s, sim, lead);
     return o.k;
@@ -233,9 +242,9 @@ size_t xl_describe_scene(const xl_session *s, char *out, size_t n)
 
 /* The shown value v (nats) as the panel rounds it, in nats again, so two descriptions'
  * numbers are compared as shown. */
-static double as_shown(double v, double k)
+static double as_shown(double v, double k, int decimals)
 {
-    const double unit = pow(10.0, XL_FORMAT_IDENTITY_DECIMALS);
+    const double unit = pow(10.0, decimals);
     return isfinite(v) ? round(v * k * unit) / unit : v;
 }
 
@@ -259,7 +268,8 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
     const xl_sample cur = xl_sim_current(sim);
     if ((int)unit != d->unit) putf(&o, "%sNumbers now in %s.", o.k ? " " : "", uname);
     /* The loss as the panel showed it then and shows it now, both in today's unit. */
-    const double before = as_shown(d->loss, k), now = as_shown(cur.loss, k);
+    const int dec = d->decimals >= 0 ? d->decimals : XL_FORMAT_IDENTITY_DECIMALS;
+    const double before = as_shown(d->loss, k, dec), now = as_shown(cur.loss, k, dec);
     char since[96];
     if (step > d->step) snprintf(since, sizeof since, "since step %ld", d->step);
     else if (step < d->step) snprintf(since, sizeof since, "since step %ld (now back at step %ld)", d->step, step);
@@ -269,11 +279,11 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
     const int which = def->gradient_free ? 1 : 0;
     char what[96] = "loss";
     if (which) snprintf(what, sizeof what, "entropy %s", def->readouts[1].symbol);
-    const double b1 = which ? as_shown(d->floor, k) : before, n1 = which ? as_shown(cur.floor, k) : now;
+    const double b1 = which ? as_shown(d->floor, k, dec) : before, n1 = which ? as_shown(cur.floor, k, dec) : now;
     if (isfinite(b1) && isfinite(n1)) {
         const double change = n1 - b1;
         char num[48];
-        xl_format(num, sizeof num, fabs(change), XL_FORMAT_IDENTITY_DECIMALS);
+        xl_format(num, sizeof num, fabs(change), dec);
         if (strspn(num, "0.") == strlen(num))
             putf(&o, "%sThe %s has not changed %s.", o.k ? " " : "", what, since);
         else
@@ -360,7 +370,7 @@ size_t xl_describe(xl_describer *d, const xl_session *s, const xl_player *p, cha
     /* In a lesson the page comes first, as the class reads it; then what the scene shows. */
     xl_describe_page(p, part, sizeof part);
     sentence(&o, part);
-    xl_describe_scene(s, part, sizeof part);
+    xl_describe_scene(s, d ? d->decimals : -1, part, sizeof part);
     sentence(&o, part);
     xl_describe_remember(d, s, p);
     return o.k;

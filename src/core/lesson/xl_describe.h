@@ -13,7 +13,8 @@
  * learning rate 0.50; playing at step 15.").
  *
  * Every number is the one a panel draws, formatted by the same code (xl_format.h): the
- * identity as the readouts panel shows it with room for four decimals, p and q to three,
+ * identity as the readouts panel shows it (the decimals of the frame shown, four where it
+ * has room), p and q to three,
  * the learning rate as the status bar shows it. In a race the numbers are the leader's,
  * as the readouts panel's are. The describer remembers the last description's numbers
  * (as shown) to say what changed; a changed number is the difference of the two shown
@@ -45,6 +46,10 @@ typedef struct xl_describer {
     int unit;                        /* xl_unit */
     int selected;
     const xl_lesson *lesson;         /* the lesson playing, or NULL */
+    /* Set by the caller, kept by xl_describer_reset's -1: the decimals the readouts panel
+     * draws the identity with in the frame shown (ui_readouts_geom), so the words match
+     * the screen; -1 for a panel with room (XL_FORMAT_IDENTITY_DECIMALS). */
+    int decimals;
     int page;                        /* 0-based */
 } xl_describer;
 
@@ -57,8 +62,9 @@ size_t xl_describe(xl_describer *d, const xl_session *s, const xl_player *p, cha
 
 /* The parts, for a front end that shows them apart (each as in xl_describe, into
  * out[n]; each returns its length):
- * the scene alone (scenario, identity, selected item, optimizer and step), */
-size_t xl_describe_scene(const xl_session *s, char *out, size_t n);
+ * the scene alone (scenario, identity with `decimals` as xl_describer.decimals, selected
+ * item, optimizer and step), */
+size_t xl_describe_scene(const xl_session *s, int decimals, char *out, size_t n);
 /* what changed since d's last description ("" for nothing, or no last one); d is not
  * updated (xl_describe_remember does), */
 size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_player *p, char *out, size_t n);
@@ -67,11 +73,6 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
 size_t xl_describe_page(const xl_player *p, char *out, size_t n);
 /* Remember s's (and p's) numbers in d as the last description's. */
 void xl_describe_remember(xl_describer *d, const xl_session *s, const xl_player *p);
-
-/* The identity's three numbers (loss, floor, gap; nats times unit_scale) as the readouts
- * panel shows them with room, into out[3][48]: one number of decimals for all three
- * (XL_FORMAT_IDENTITY_DECIMALS), a gap within rounding of 0 shown as 0: xl_format_identity_shown. */
-void xl_describe_identity(double loss, double floor, double gap, double unit_scale, char out[3][48]);
 
 /* The learning rate as the status bar shows it ("0.50", "0.005"). */
 char *xl_describe_lr(char *buf, size_t n, double rate);

@@ -274,8 +274,7 @@ typedef struct xl_scenario_def {
      * unit_scale and unit_name the session's unit (info quantities are in nats times
      * unit_scale). Each number is formatted as its panel formats it (xl_format.h), so
      * what is said is what is shown. The describer adds the identity loss = floor + gap,
-     * the selected item or summary_line, the optimizer and the step around it (a
-     * scenario with gradient_free states its own identity here). Returns 1; 2 when the
+     * the selected item or summary_line, the optimizer and the step around it. Returns 1; 2 when the
      * text says the selected item itself (a sample the bars show: the describer then
      * leaves out its generic line for the selected outcome); 0 when it has nothing to
      * add. May be NULL. */

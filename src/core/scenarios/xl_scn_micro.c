@@ -413,22 +413,22 @@ static int ceiling(const void *state, double *nats, const char **label)
 
 
 
-/* The scene in words (xl_describe.h): the coins and the identity in this scenario's own
- * terms (nothing learns); the readouts' line after it says k. */
+/* The scene in words (xl_describe.h): the coins and the most probable macrostate; the
+ * describer adds the identity, and the readouts' line after it says k. */
 static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
                     const char *unit_name, char *buf, size_t n)
 {
     const xl_micro_state *st = state;
     (void)theta, (void)selected;
-    char num[3][48], coins[40], smax[48];
-    xl_format_identity_shown(readouts[R_INFO], readouts[R_ENTROPY], readouts[R_SURPRISE], unit_scale, num);
+    (void)readouts;
+    char coins[40], smax[48];
     xl_format_count(coins, sizeof coins, st->n);
+    /* The entropy panel's form (ui_panel_micro.c). */
     xl_format_fit(smax, sizeof smax, xl_micro_log_ways_max(st->n) * unit_scale, 3, 11);
     snprintf(buf, n,
-             "%s coins, each heads or tails; the macrostate k is how many are heads. Naming one microstate takes "
-             "%s %s: the entropy S = ln W(k) %s plus the macrostate's surprise %s. The most probable macrostate "
-             "has S = %s %s.",
-             coins, num[0], unit_name, num[1], num[2], smax, unit_name);
+             "%s coins, each heads or tails; the macrostate k is how many are heads, and the most probable one has "
+             "S = %s %s.",
+             coins, smax, unit_name);
     return 1;
 }
 

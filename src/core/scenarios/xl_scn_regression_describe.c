@@ -29,9 +29,9 @@ int xl_regression_describe(const void *state, const double *theta, const double 
         xl_regression_row_q(st, theta, r, logq);
         const int y = st->y[r];
         xl_format_said_outcome(said, sizeof said, logq[y], unit_scale, unit_name);
-        snprintf(buf + used, n - (size_t)used,
-                 " Selected: training sample %d of %d, a %s; the model gives its class %s.", r + 1, st->n_train,
-                 st->raw.class_names[y], said);
+        snprintf(buf + used, n - (size_t)used, " Selected: training sample %d of %d, %s %s; the model gives its class %s.",
+                 r + 1, st->n_train, st->data == XL_REGRESSION_IRIS ? "a" : "a handwritten", st->raw.class_names[y],
+                 said);
     }
     return 2;
 }

@@ -310,12 +310,19 @@ static int describe(const void *state, const double *theta, const double *readou
     int top = 0;
     for (int i = 1; i < st->c.n; i++)
         if (st->c.p[i] > st->c.p[top]) top = i;
-    char p[48];
+    int ties = 0;
+    for (int i = 0; i < st->c.n; i++) ties += st->c.p[i] == st->c.p[top];
+    char p[48], most[160];
+    /* The bars panel's and the readouts' form of a probability. */
     xl_format_prob_log(p, sizeof p, st->c.p[top] > 0.0 ? log(st->c.p[top]) : -INFINITY, 3);
+    if (ties == st->c.n) snprintf(most, sizeof most, "P is uniform: every class has p = %s", p);
+    else if (ties > 1) snprintf(most, sizeof most, "%d classes share the largest p = %s, %s first", ties, p,
+                                st->c.names[top]);
+    else snprintf(most, sizeof most, "the most probable class is %s, p = %s", st->c.names[top], p);
     snprintf(buf, n,
              "The bars compare the true distribution P over %d classes with the model's prediction Q = softmax(z); "
-             "the most probable class is %s, p = %s.",
-             st->c.n, st->c.names[top], p);
+             "%s.",
+             st->c.n, most);
     return 1;
 }
 

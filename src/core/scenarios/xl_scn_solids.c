@@ -684,15 +684,15 @@ static int ceiling(const void *state, double *nats, const char **label)
 
 
 
-/* The scene in words (xl_describe.h): the two solids, where the energy is, the identity
- * in this scenario's terms (nothing learns). */
+/* The scene in words (xl_describe.h): the two solids and where the energy is; the
+ * describer adds the identity. */
 static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
                     const char *unit_name, char *buf, size_t n)
 {
     const xl_solids_state *st = state;
     (void)theta, (void)selected;
-    char num[3][48], na[40], nb[40], qa[40], qb[40], likely[40];
-    xl_format_identity_shown(readouts[R_INFO], readouts[R_ENTROPY], readouts[R_SURPRISE], unit_scale, num);
+    (void)readouts, (void)unit_scale, (void)unit_name;
+    char na[40], nb[40], qa[40], qb[40], likely[40];
     xl_format_count(na, sizeof na, st->n_a);
     xl_format_count(nb, sizeof nb, st->n_b);
     xl_format_count(qa, sizeof qa, st->q_a);
@@ -700,9 +700,8 @@ static int describe(const void *state, const double *theta, const double *readou
     xl_format_count(likely, sizeof likely, st->q_a_likely);
     snprintf(buf, n,
              "Solid A has %s oscillators and solid B %s, %s. A holds %s energy units and B %s; the most probable "
-             "share for A is %s. Naming the microstate takes %s %s: the entropy S %s plus the macrostate's "
-             "surprise %s.",
-             na, nb, st->contact ? "in contact" : "kept apart", qa, qb, likely, num[0], unit_name, num[1], num[2]);
+             "share for A is %s.",
+             na, nb, st->contact ? "in contact" : "kept apart", qa, qb, likely);
     return 1;
 }
 
