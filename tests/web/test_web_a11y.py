@@ -161,6 +161,12 @@ def main():
             full = wait_announced(b, before, 'Describe the scene')
             assert len(full) > len(now) * 0.8, f'"Describe the scene" said only {full!r}'
             print(f'     "Describe the scene" says {len(full)} characters', flush=True)
+            before = b.eval('window.xentlab.announcements')
+            b.eval("document.getElementById('canvas').focus()")
+            b.press('F9')
+            full = wait_announced(b, before, 'F9')
+            assert len(full) > len(now) * 0.8, f'F9 said only {full!r}'
+            assert b.eval('window.xentlab.exitStatus') is None and not b.exceptions(), b.exceptions()
 
         @check('a page turn (Page Down with the page body focused, as a clicker) is announced')
         def _():
