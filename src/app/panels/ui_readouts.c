@@ -41,7 +41,7 @@ static void readout(const ui_ctx *ctx, ui_font big, int x, int y, int w, int num
  * when they fit, fewer, then the same without the units (the panel's title names the
  * unit), and scientific only when even whole numbers do not fit. Mono digits are all one
  * width. */
-static void format_numbers(const ui_ctx *ctx, ui_font big, const double v[3], const int rooms[3], char num[3][48])
+static int format_numbers(const ui_ctx *ctx, ui_font big, const double v[3], const int rooms[3], char num[3][48])
 {
     const char *unit = xl_unit_name(ctx->unit);
     int unit_w = ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit);
@@ -54,8 +54,10 @@ static void format_numbers(const ui_ctx *ctx, ui_font big, const double v[3], co
             max_chars[i] = (rooms[i] - (with_unit ? unit_w : 0)) / digit_w;
             if (max_chars[i] < 5) max_chars[i] = 5;
         }
-        if (ui_format_identity(out, sizeof num[0], v, 4, max_chars) >= 0 || !with_unit) return;
+        const int decimals = ui_format_identity(out, sizeof num[0], v, 4, max_chars);
+        if (decimals >= 0 || !with_unit) return decimals;
     }
+    return -1;
 }
 /* A readout's short caption: the words after the colon of its meaning ("the loss"),
  * or all of it when there is no colon. */
@@ -94,8 +96,8 @@ static ui_font numbers_font(const ui_ctx *ctx, SDL_Rect in)
     return col >= 5 * ui_text_width(ctx->text, UI_FONT_READOUT, "0") ? UI_FONT_READOUT : UI_FONT_VALUE;
 }
 
-static void draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const xl_readout_def *rd, xl_sample cur,
-                             const char *leader, SDL_Color leader_colour)
+static int draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const xl_readout_def *rd, xl_sample cur,
+                            const char *leader, SDL_Color leader_colour)
 {
     const ui_theme *th = ctx->theme;
     const double k = xl_unit_scale(ctx->unit);
@@ -111,7 +113,7 @@ static void draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const 
     const double values[3] = {cur.loss * k, cur.floor * k, fmax(cur.gap, 0.0) * k};
     const int rooms[3] = {col, col, in.x + in.w - (in.x + 2 * (col + op_w))};
     char num[3][48];
-    format_numbers(ctx, big, values, rooms, num);
+    const int decimals = format_numbers(ctx, big, values, rooms, num);
     char name[96];
     snprintf(name, sizeof name, "%s", rd[0].symbol);
     if (leader) {
@@ -129,6 +131,7 @@ static void draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const 
     x += op_w;
     readout(ctx, big, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, num[2],
             show ? captions[2] : NULL);
+    return decimals;
 }
 
 /* The bar's axis ends at the largest finite loss of the run (in the display unit),
@@ -415,8 +418,14 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         in.y += spare / 3;
         in.h -= spare / 3;
     }
-    draw_numbers_row(ctx, big, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
-                     racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text);
+    const int decimals =
+        draw_numbers_row(ctx, big, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
+                         racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text);
+    if (geom) {
+        geom->numbers_drawn = 1;
+        geom->decimals_fixed = decimals >= 0;
+        geom->decimals = decimals >= 0 ? decimals : 4;
+    }
 
     /* The stacked bar with its own axis, under the numbers and their captions. */
     int top = in.y + lh + rh + tick_h + ctx->pad;
