@@ -486,8 +486,8 @@ static int describe(const void *state, const double *theta, const double *readou
     char hmax[48];
     xl_format_fit(hmax, sizeof hmax, readouts[R_ENTROPY_MAX] * unit_scale, 4, 12);
     int used = snprintf(buf, n,
-                        "A distribution ρ spreads over a ring of %d cells, %ld diffusion step%s since ρ(0); its "
-                        "entropy rises toward the heat death H(π) = %s %s. The model Q %s.",
+                        "A distribution ρ spreads over a ring of %d cells, %ld diffusion step%s since ρ(0); it "
+                        "tends to the heat death π, whose entropy is H(π) = %s %s. The model Q %s.",
                         st->k, st->t, st->t == 1 ? "" : "s", hmax, unit_name,
                         st->learning ? "learns ρ(t)" : "holds still: learning is off");
     if (st->measured && used > 0 && (size_t)used < n)
