@@ -509,6 +509,11 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
      * A window held upright is a phone: no keys to hint at, the control strip instead. */
     const int classroom = view->lesson || view->broken || view->recording;
     if (!classroom && !upright) show |= UI_SHOW_HINTS;
+    /* The picture the page talks about stays big when the zoom reflows the panels. */
+    if (view->lesson && xl_player_emphasis(view->lesson)[0]) {
+        const int emph = ui_panel_find(xl_player_emphasis(view->lesson));
+        if (emph > UI_PANEL_NONE && (show & ui_panel_show_bit(emph))) show |= UI_LAYOUT_MAIN(emph);
+    }
     const int own_data = (show & UI_SHOW_DATA) != 0, own_side = (show & UI_SHOW_SIDE) != 0;
     /* A video is for a class, as a lesson page is: no buttons unless asked for. */
     const int strip_h = ui_controls_shown(view->controls, view->lesson || view->broken || view->recording,

@@ -111,25 +111,22 @@ static const fixed_row lesson_rows[] = {
 static const fixed_row pointer_rows[] = {
     {"hover", "exact values in a tooltip", NULL},
     {"click a bar", "select its class or sample", NULL},
-    {"drag a bar", "set P (diffusion: paint ρ(0))", NULL},
+    {"drag a bar", "set P (diffusion: paint ρ(0); ⇧↑ ⇧↓)", NULL},
     {"drag a mark", "a sample, the peak, the simplex", NULL},
-    {"click  /  ^click map", "the point / the start goes there", NULL},
+    {"click landscape", "the point moves there (Alt+arrows)", NULL},
+    {"^click landscape", "the start moves there (^Enter)", NULL},
     {"drag landscape", "the point follows, loss live", NULL},
-    {"wheel · right-drag · 2×", "zoom · pan · fit the landscape", NULL},
-    {"drag the history", "rewind to that step", NULL},
+    {"wheel  pinch", "zoom the landscape (⇧^↑ ⇧^↓)", NULL},
+    {"right-drag", "pan (touch: two fingers; ^arrows)", NULL},
+    {"double-click it", "fit the landscape's view (^Home)", NULL},
+    {"drag the history", "rewind to that step (⇧ ^Backspace)", NULL},
     {"double-click title", "focus that panel", NULL},
     {"control strip", "a button does what its key does", NULL},
     {"lesson's foot", "→ ← B M Esc: buttons", NULL},
 };
 
-/* What the pointer does, by keys (issue 26: every action has a key; ui_input's table,
- * ui_keynav): the same commands, named in by_keys_commands for ui_help_lists_command. */
-static const fixed_row by_keys_rows[] = {
-    {"⇧↑  /  ⇧↓", "selected bar's p up / down", NULL},
-    {"^arrows  ⇧^↑↓  ^Home", "landscape: pan, zoom, fit", NULL},
-    {"Alt+arrows  /  ^Enter", "move the point / start there", NULL},
-    {"⇧Backspace  /  ^Bksp", "timeline: 10 steps back / on", NULL},
-};
+/* The pointer's commands have keys too (issue 26; ui_input's table, ui_keynav): the
+ * pointer's rows above name them, so these commands count as listed. */
 static const char *const by_keys_commands[] = {"set-p", "pan", "zoom", "fit", "move-to", "start-at", "rewind"};
 
 /* ---- the key table's keys, read once from its list ---- */
@@ -318,7 +315,6 @@ static void build_sheet(help_sheet *sh, const xl_scenario_def *def)
     add_commands(sh, "VIEW AND WINDOW", view, (int)(sizeof view / sizeof view[0]));
     add_fixed(sh, "LESSONS", lesson_rows, (int)(sizeof lesson_rows / sizeof lesson_rows[0]));
     add_fixed(sh, "MOUSE AND TOUCH", pointer_rows, (int)(sizeof pointer_rows / sizeof pointer_rows[0]));
-    add_fixed(sh, "THE POINTER'S, BY KEYS", by_keys_rows, (int)(sizeof by_keys_rows / sizeof by_keys_rows[0]));
 }
 
 int ui_help_row_count(const xl_scenario_def *def, int (*visit)(const char *keys, const char *what, void *user),
