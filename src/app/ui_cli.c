@@ -575,7 +575,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_ZOOM: {
         double z;
         if (xl_parse_real(arg, strlen(arg), &z) != 0 || !(z >= UI_ZOOM_MIN - 1e-6 && z <= UI_ZOOM_MAX + 1e-6)) {
-            fail(err_stream, "--zoom", "expected a factor from 0.6 to 1.3", arg);
+            fail(err_stream, "--zoom", "expected a factor from 0.6 to 2", arg);
             return -1;
         }
         o->zoom = (float)z;
