@@ -241,9 +241,11 @@ const void *ui_fonts_data(const ui_fonts *fonts, int file, size_t *size)
     return fonts->files[file].data;
 }
 
-const char *ui_fonts_path(const ui_fonts *fonts, int file)
+const char *ui_fonts_path(const ui_fonts *fonts, int file, int *index)
 {
-    return file >= 0 && file < fonts->nfiles ? fonts->files[file].path : "";
+    const int ok = file >= 0 && file < fonts->nfiles;
+    if (index) *index = ok ? fonts->files[file].index : 0;
+    return ok ? fonts->files[file].path : "";
 }
 
 static int has_char(const ui_fonts *fonts, int file, uint32_t cp)

@@ -34,8 +34,9 @@ ui_fonts *ui_fonts_open(const char *font_dir, int system_fallback, char *err, si
 void ui_fonts_close(ui_fonts *fonts);
 /* The bytes of font file i, for SDL_ttf's metrics (owned by fonts). */
 const void *ui_fonts_data(const ui_fonts *fonts, int file, size_t *size);
-/* The path of font file i ("" past the last). */
-const char *ui_fonts_path(const ui_fonts *fonts, int file);
+/* The path of font file i ("" past the last) and its face index in a collection in
+ * *index (may be NULL). */
+const char *ui_fonts_path(const ui_fonts *fonts, int file, int *index);
 /* The file that draws cp for text in face `primary`: primary itself, another bundled
  * face, or a fallback (found and opened on first need). -1 if no font has it. */
 int ui_fonts_file_for(ui_fonts *fonts, int primary, uint32_t cp);

@@ -190,7 +190,7 @@ ui_text *ui_text_create(SDL_Renderer *renderer, const char *font_dir, char *err,
         SDL_RWops *rw = size <= (size_t)INT_MAX ? SDL_RWFromConstMem(data, (int)size) : NULL;
         TTF_Font *probe = rw ? TTF_OpenFontRW(rw, 1, 12) : NULL;
         if (!probe) {
-            snprintf(err, errlen, "cannot open font %s: %s", ui_fonts_path(t->fonts, i), TTF_GetError());
+            snprintf(err, errlen, "cannot open font %s: %s", ui_fonts_path(t->fonts, i, NULL), TTF_GetError());
             ui_text_destroy(t);
             return NULL;
         }
@@ -426,6 +426,16 @@ int ui_text_glyph_cell(ui_text *t, ui_font which, int font, unsigned gid, SDL_Re
     if (!g) return -1;
     *src = g->src;
     return 0;
+}
+
+const char *ui_text_font_path(const ui_text *t, int font, int *index)
+{
+    return ui_fonts_path(t->fonts, font, index);
+}
+
+unsigned long ui_text_shape_misses(const ui_text *t, ui_font f)
+{
+    return t->faces[f].shaper ? ui_shaper_misses(t->faces[f].shaper) : 0;
 }
 
 int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Color color,

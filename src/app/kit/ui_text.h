@@ -71,6 +71,11 @@ ui_shaped ui_text_shape(ui_text *t, ui_font f, const char *utf8);
 /* The atlas cell of glyph gid of font file `font` in role f (rasterized if new), in
  * *src. Returns 0, or -1. For tests. */
 int ui_text_glyph_cell(ui_text *t, ui_font f, int font, unsigned gid, SDL_Rect *src);
+/* The path of font file `font` (ui_shaped_glyph.font) and its face index in *index;
+ * "" if there is none. For tests and messages. */
+const char *ui_text_font_path(const ui_text *t, int font, int *index);
+/* How many strings role f has shaped rather than found in its cache (for tests). */
+unsigned long ui_text_shape_misses(const ui_text *t, ui_font f);
 
 /* Copy utf8 into out[n], cut at a cluster boundary and ended with "…" if it is wider than
  * max_w pixels; empty when not even "…" fits. Returns out. A cut is recorded while a
