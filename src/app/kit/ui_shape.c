@@ -469,7 +469,9 @@ static int shape_now(ui_shaper *s, int n, int *width, int *rtl)
         nruns++;
     }
     ui_bidi_order_runs(level, nruns, order);
-    int32_t pen = 0; /* 26.6 */
+    /* The pen moves in whole pixels, each advance rounded (the glyphs are hinted to the
+     * pixel grid, and a string measures the sum of its glyphs' widths wherever it is). */
+    int pen = 0;
     int count = 0;
     for (int k = 0; k < nruns; k++) {
         int r = order[k];
@@ -486,7 +488,7 @@ static int shape_now(ui_shaper *s, int n, int *width, int *rtl)
         for (unsigned g = 0; g < gn && count < UI_SHAPE_MAX_GLYPHS; g++) {
             ui_shaped_glyph *o = &s->fonts->out[count++];
             uint32_t c = info[g].cluster < (unsigned)n ? info[g].cluster : 0;
-            int32_t before = (pen + 32) >> 6;
+            const int before = pen;
             o->gid = info[g].codepoint;
             o->font = (uint16_t)font;
             o->cluster = s->fonts->offs[c];
@@ -500,15 +502,15 @@ static int shape_now(ui_shaper *s, int n, int *width, int *rtl)
                 int x0 = 0, left = 0, w = ink_columns(s, font, o->gid, &x0, &left);
                 int bearing = s->px / 20 > 0 ? s->px / 20 : 1;
                 o->x = before + bearing - left - x0;
-                pen = (before + w + 2 * bearing) * 64;
+                pen = before + w + 2 * bearing;
             } else {
-                o->x = (pen + pos[g].x_offset + 32) >> 6;
-                pen += pos[g].x_advance;
+                o->x = pen + ((pos[g].x_offset + 32) >> 6);
+                pen += (pos[g].x_advance + 32) >> 6;
             }
-            o->adv = ((pen + 32) >> 6) - before;
+            o->adv = pen - before;
         }
     }
-    *width = (pen + 32) >> 6;
+    *width = pen;
     return count;
 }
 
