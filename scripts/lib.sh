@@ -16,9 +16,12 @@ cd "$XL_ROOT" || exit 1
 # depends on it too, but a bare Debian image has no python3 until something pulls it).
 # libqrencode-dev: the QR code on a class's join card (part 12).
 # flite1-dev: the synthesized voice of exported lessons (issue 25, docs/voice.md).
+# libharfbuzz-dev, libfreetype-dev: every string shaped (src/app/kit/ui_shape.c); libfontconfig-dev:
+# the fallback font for a script DejaVu lacks; libfribidi-dev: right-to-left order (optional in
+# meson, installed so CI builds and tests it; docs/architecture.md#text).
 XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config python3
                    libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev libqrencode-dev
-                   flite1-dev)
+                   flite1-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libfribidi-dev)
 
 xl_log() { printf '==> %s\n' "$*" >&2; }
 
