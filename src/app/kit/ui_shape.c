@@ -72,6 +72,10 @@ struct ui_shaper {
     hb_font_t *hb[UI_SHAPE_MAX_FILES];
     hb_buffer_t *buf;
     unsigned long misses;
+    /* The ink of the mono face's superscripts (see shape_now), measured once each: a
+     * readout such as "10⁻⁴" is shaped anew as it changes, and FreeType allocates the
+     * bitmap of every glyph it renders. Direct-mapped by glyph; key 0: empty. */
+    struct ink { uint32_t key; int x0, w, left; } inks[32];
     /* The cache: entries found by the string's hash, their bytes and glyphs in two
      * arenas; when either fills, everything is dropped and shaped again on demand. */
     cache_entry entries[CACHE_ENTRIES];
@@ -399,9 +403,24 @@ static int is_superscript(uint32_t cp)
     return cp == 0x00B9 || cp == 0x00B2 || cp == 0x00B3 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x207B);
 }
 
+static int measure_ink(ui_shaper *s, int font, uint32_t gid, int *x0, int *left);
+
 /* The columns of glyph gid that have ink: *x0 the first from the bitmap's left, the
  * width returned (1 for a blank glyph), *left the bitmap's own offset. */
 static int ink_columns(ui_shaper *s, int font, uint32_t gid, int *x0, int *left)
+{
+    const uint32_t key = ((uint32_t)font << 24 | (gid & 0xFFFFFFu)) + 1u;
+    struct ink *c = &s->inks[gid % (sizeof s->inks / sizeof s->inks[0])];
+    if (c->key != key) {
+        c->key = key;
+        c->w = measure_ink(s, font, gid, &c->x0, &c->left);
+    }
+    *x0 = c->x0;
+    *left = c->left;
+    return c->w;
+}
+
+static int measure_ink(ui_shaper *s, int font, uint32_t gid, int *x0, int *left)
 {
     ui_glyph_image img;
     *x0 = 0;
