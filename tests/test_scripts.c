@@ -42,6 +42,8 @@ static fixture open_fixture(void)
     ck_assert_ptr_nonnull(f.r);
     f.t = ui_text_create(f.r, fonts, err, sizeof err);
     ck_assert_msg(f.t != NULL, "%s", err);
+    /* Each string a paragraph of its own, as a lesson's (ui_wrap sets the same). */
+    ui_text_set_direction(f.t, UI_TEXT_AUTO);
     ck_assert_int_eq(ui_text_set_scale(f.t, 1.5f), 0);
     return f;
 }
@@ -247,6 +249,34 @@ START_TEST(chinese_comes_from_a_fallback_font)
 }
 END_TEST
 
+/* In the interface's left-to-right line, a label that starts with an Arabic name keeps
+ * the name at its left ("الإنتروبيا: p 0.333"), as the template reads; the same string
+ * as a paragraph of its own reads right to left. */
+START_TEST(interface_lines_read_left_to_right)
+{
+    fixture f = open_fixture();
+    const char *label = "الإنتروبيا: p 0.333";
+    const char *p_at = strchr(label, 'p');
+    ui_text_set_direction(f.t, UI_TEXT_LTR);
+    ui_shaped run = ui_text_shape(f.t, UI_FONT_LABEL, label);
+    int name_x = -1, p_x = -1;
+    for (int i = 0; i < run.n; i++) {
+        if (run.glyphs[i].cluster == 0) name_x = run.glyphs[i].x;
+        if (run.glyphs[i].cluster == (uint32_t)(p_at - label)) p_x = run.glyphs[i].x;
+    }
+    ck_assert_int_ge(name_x, 0);
+    ck_assert_int_lt(name_x, p_x); /* the name's first letter, its right end, left of "p" */
+    ui_text_set_direction(f.t, UI_TEXT_AUTO);
+    run = ui_text_shape(f.t, UI_FONT_LABEL, label);
+    for (int i = 0; i < run.n; i++) {
+        if (run.glyphs[i].cluster == 0) name_x = run.glyphs[i].x;
+        if (run.glyphs[i].cluster == (uint32_t)(p_at - label)) p_x = run.glyphs[i].x;
+    }
+    ck_assert_int_gt(name_x, p_x);
+    close_fixture(&f);
+}
+END_TEST
+
 /* Levels by hand for the subset, and the subset against FriBidi where the build has it. */
 START_TEST(bidi_levels)
 {
@@ -259,7 +289,7 @@ START_TEST(bidi_levels)
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
         int n = 0;
         for (const char *p = texts[k]; *p && n < 128;) cps[n++] = ui_shape_next_codepoint(&p);
-        const int para = ui_bidi_levels_subset(cps, n, sub);
+        const int para = ui_bidi_levels_subset(cps, n, UI_BIDI_AUTO, sub);
         if (k == 0) {
             /* The space before 12 sits between Hebrew and a number, both counting as
              * right to left (N1); the digits are a number in a left-to-right line (I1). */
@@ -275,7 +305,7 @@ START_TEST(bidi_levels)
                 if (cps[i] >= '0' && cps[i] <= '9') ck_assert_int_eq(sub[i], 2);
         }
         if (ui_bidi_has_fribidi()) {
-            const int fpara = ui_bidi_levels(cps, n, full);
+            const int fpara = ui_bidi_levels(cps, n, UI_BIDI_AUTO, full);
             ck_assert_int_eq(fpara, para);
             for (int i = 0; i < n; i++)
                 ck_assert_msg(full[i] == sub[i], "\"%s\" char %d: FriBidi level %d, the subset %d", texts[k], i,
@@ -346,6 +376,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, a_number_in_arabic_reads_left_to_right);
     tcase_add_test(tc, chinese_comes_from_a_fallback_font);
     tcase_add_test(tc, bidi_levels);
+    tcase_add_test(tc, interface_lines_read_left_to_right);
     tcase_add_test(tc, fit_cuts_at_cluster_boundaries);
     tcase_add_test(tc, steady_strings_are_not_shaped_again);
     suite_add_tcase(s, tc);

@@ -4,6 +4,7 @@
 #include "ui_check.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,8 +52,12 @@ static int glyph_pass(ui_fonts *fonts, const xl_lesson *l, const char *file, con
             continue;
         }
         const char *at = p;
+        /* The buffer is not NUL-terminated: a sequence cut by the end is not decoded (the
+         * parser has refused text that is not UTF-8 before this pass). */
+        const unsigned char lead = (unsigned char)*p;
+        const ptrdiff_t need = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        if (end - p < need) break;
         uint32_t cp = ui_shape_next_codepoint(&p);
-        if (p > end) break;
         if (!comment && !ui_fonts_is_invisible(cp) && ui_fonts_file_for(fonts, UI_SHAPE_REGULAR, cp) < 0) {
             char shown[8] = "";
             if (cp != 0xFFFD) snprintf(shown, sizeof shown, "%.*s", (int)(p - at), at);

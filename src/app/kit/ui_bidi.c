@@ -87,10 +87,10 @@ int ui_bidi_rtl_paragraph(const uint32_t *cps, int n)
     return 0;
 }
 
-int ui_bidi_levels_subset(const uint32_t *cps, int n, uint8_t *levels)
+int ui_bidi_levels_subset(const uint32_t *cps, int n, ui_bidi_dir dir, uint8_t *levels)
 {
     if (n > MAX_CHARS) n = MAX_CHARS;
-    const int para = ui_bidi_rtl_paragraph(cps, n);
+    const int para = dir == UI_BIDI_AUTO ? ui_bidi_rtl_paragraph(cps, n) : dir == UI_BIDI_RTL;
     const btype sor = para ? B_R : B_L;
     btype types[MAX_CHARS];
     for (int i = 0; i < n; i++) types[i] = classify(cps[i]);
@@ -154,22 +154,22 @@ int ui_bidi_has_fribidi(void)
 #endif
 }
 
-int ui_bidi_levels(const uint32_t *cps, int n, uint8_t *levels)
+int ui_bidi_levels(const uint32_t *cps, int n, ui_bidi_dir dir, uint8_t *levels)
 {
 #ifdef XL_HAVE_FRIBIDI
     if (n > MAX_CHARS) n = MAX_CHARS;
     FriBidiCharType types[MAX_CHARS];
     FriBidiBracketType brackets[MAX_CHARS];
     FriBidiLevel lev[MAX_CHARS];
-    FriBidiParType base = FRIBIDI_PAR_ON;
+    FriBidiParType base = dir == UI_BIDI_LTR ? FRIBIDI_PAR_LTR : dir == UI_BIDI_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;
     fribidi_get_bidi_types((const FriBidiChar *)cps, n, types);
     fribidi_get_bracket_types((const FriBidiChar *)cps, n, types, brackets);
     if (fribidi_get_par_embedding_levels_ex(types, brackets, n, &base, lev) == 0)
-        return ui_bidi_levels_subset(cps, n, levels);
+        return ui_bidi_levels_subset(cps, n, dir, levels);
     for (int i = 0; i < n; i++) levels[i] = (uint8_t)(lev[i] < 0 ? 0 : lev[i]);
     return FRIBIDI_IS_RTL(base) ? 1 : 0;
 #else
-    return ui_bidi_levels_subset(cps, n, levels);
+    return ui_bidi_levels_subset(cps, n, dir, levels);
 #endif
 }
 

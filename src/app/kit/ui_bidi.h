@@ -26,12 +26,16 @@
 
 /* 1 if the first strong character of cps[0..n) is right-to-left. */
 int ui_bidi_rtl_paragraph(const uint32_t *cps, int n);
+/* The paragraph's direction: from its first strong character (UAX #9's P2, P3), or
+ * given (a line of an interface that reads left to right, whatever it holds). */
+typedef enum ui_bidi_dir { UI_BIDI_AUTO, UI_BIDI_LTR, UI_BIDI_RTL } ui_bidi_dir;
 /* The embedding level of each of cps[0..n) into levels[0..n) (even: left to right, odd:
- * right to left; at most 2 with the subset, more with FriBidi). Returns the paragraph's
- * level (0 or 1). With FriBidi when the build has it, else ui_bidi_levels_subset. */
-int ui_bidi_levels(const uint32_t *cps, int n, uint8_t *levels);
+ * right to left; at most 2 with the subset, more with FriBidi) in a paragraph of
+ * direction dir. Returns the paragraph's level (0 or 1). With FriBidi when the build
+ * has it, else ui_bidi_levels_subset. */
+int ui_bidi_levels(const uint32_t *cps, int n, ui_bidi_dir dir, uint8_t *levels);
 /* The subset described above, in every build (tests compare it with FriBidi). */
-int ui_bidi_levels_subset(const uint32_t *cps, int n, uint8_t *levels);
+int ui_bidi_levels_subset(const uint32_t *cps, int n, ui_bidi_dir dir, uint8_t *levels);
 /* 1 when the text needs no reordering at all: no character of a right-to-left script
  * (the common case, decided without running the algorithm). */
 int ui_bidi_all_ltr(const uint32_t *cps, int n);

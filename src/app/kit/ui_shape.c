@@ -452,7 +452,7 @@ static int real_script(hb_script_t sc)
 }
 
 /* Shape s->fonts->cps[0..n) into s->fonts->out; returns the glyph count, the width in *width. */
-static int shape_now(ui_shaper *s, int n, int *width, int *rtl)
+static int shape_now(ui_shaper *s, int n, int dir, int *width, int *rtl)
 {
     hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
     for (int i = 0; i < n; i++) {
@@ -462,8 +462,8 @@ static int shape_now(ui_shaper *s, int n, int *width, int *rtl)
     }
     if (ensure_face(s, s->file) != 0) return 0;
     *rtl = 0;
-    if (ui_bidi_all_ltr(s->fonts->cps, n)) memset(s->fonts->levels, 0, (size_t)n);
-    else *rtl = ui_bidi_levels(s->fonts->cps, n, s->fonts->levels);
+    if (dir != UI_BIDI_RTL && ui_bidi_all_ltr(s->fonts->cps, n)) memset(s->fonts->levels, 0, (size_t)n);
+    else *rtl = ui_bidi_levels(s->fonts->cps, n, (ui_bidi_dir)dir, s->fonts->levels);
     /* Runs of one font, level and script (common characters join the run they are in). */
     int start[UI_BIDI_MAX_RUNS], len[UI_BIDI_MAX_RUNS], order[UI_BIDI_MAX_RUNS];
     uint8_t level[UI_BIDI_MAX_RUNS];
@@ -540,10 +540,11 @@ static uint64_t hash_bytes(const char *p, size_t n)
     return h ? h : 1;
 }
 
-ui_shaped ui_shaper_shape(ui_shaper *s, const char *utf8, size_t len)
+ui_shaped ui_shaper_shape(ui_shaper *s, const char *utf8, size_t len, int dir)
 {
     ui_shaped r = {s->fonts->out, 0, 0, 0};
-    uint64_t h = hash_bytes(utf8, len);
+    uint64_t h = hash_bytes(utf8, len) ^ (uint64_t)dir << 62; /* the same bytes in another direction */
+    if (h == 0) h = 1;
     unsigned slot = (unsigned)(h % CACHE_ENTRIES);
     for (int probe = 0; probe < CACHE_ENTRIES; probe++) {
         cache_entry *e = &s->entries[(slot + (unsigned)probe) % CACHE_ENTRIES];
@@ -564,7 +565,7 @@ ui_shaped ui_shaper_shape(ui_shaper *s, const char *utf8, size_t len)
         uint32_t cp = ui_shape_next_codepoint(&p);
         s->fonts->cps[n++] = cp < 0x20 ? ' ' : cp;
     }
-    r.n = shape_now(s, n, &r.width, &r.rtl);
+    r.n = shape_now(s, n, dir, &r.width, &r.rtl);
     /* Keep it, when it fits; a full cache starts again. */
     if (len > CACHE_BYTES / 4 || r.n > CACHE_GLYPHS / 4) return r;
     if (s->used >= CACHE_ENTRIES * 3 / 4 || s->bytes_used + len > CACHE_BYTES ||

@@ -70,8 +70,10 @@ typedef struct ui_shaped {
 } ui_shaped;
 
 /* Shape utf8[0..len) (a string's first UI_SHAPE_MAX_CHARS code points; C0 controls as
- * spaces). The result stays valid until the next call on this shaper. */
-ui_shaped ui_shaper_shape(ui_shaper *s, const char *utf8, size_t len);
+ * spaces) as a paragraph of direction dir (a ui_bidi_dir: 0 from its first strong
+ * character, 1 left to right, 2 right to left). The result stays valid until the next
+ * call on this shaper. */
+ui_shaped ui_shaper_shape(ui_shaper *s, const char *utf8, size_t len, int dir);
 /* How many strings were shaped rather than found in the cache (for tests). */
 unsigned long ui_shaper_misses(const ui_shaper *s);
 

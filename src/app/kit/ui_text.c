@@ -76,12 +76,20 @@ struct ui_text {
     ui_text_recorder *cuts;      /* borrowed; NULL when not recording the cuts */
     SDL_Rect region;
     int layer;
+    ui_text_dir dir;              /* the paragraph direction strings are shaped in */
     Uint32 fit_cluster[FIT_MAX];  /* ui_text_fit's copy of a shaped string's clusters */
     int fit_adv[FIT_MAX];
 };
 
 void ui_text_set_recorder(ui_text *t, ui_text_recorder *rec) { t->recorder = rec; }
 void ui_text_set_cut_recorder(ui_text *t, ui_text_recorder *cuts) { t->cuts = cuts; }
+
+ui_text_dir ui_text_set_direction(ui_text *t, ui_text_dir dir)
+{
+    const ui_text_dir was = t->dir;
+    t->dir = dir;
+    return was;
+}
 
 void ui_text_set_region(ui_text *t, SDL_Rect region, int layer)
 {
@@ -179,6 +187,7 @@ ui_text *ui_text_create(SDL_Renderer *renderer, const char *font_dir, char *err,
         return NULL;
     }
     t->renderer = renderer;
+    t->dir = UI_TEXT_LTR;
     t->fonts = ui_fonts_open(font_dir, 1, err, errlen);
     if (!t->fonts) {
         ui_text_destroy(t);
@@ -244,7 +253,7 @@ void ui_text_prime(ui_text *t)
     for (int i = 0; i < UI_FONT_COUNT; i++) {
         face *f = &t->faces[i];
         if (!f->font || f->primed || !roles[i].live_numbers) continue;
-        const ui_shaped run = ui_shaper_shape(f->shaper, UI_TEXT_PRIME, strlen(UI_TEXT_PRIME));
+        const ui_shaped run = ui_shaper_shape(f->shaper, UI_TEXT_PRIME, strlen(UI_TEXT_PRIME), t->dir);
         for (int g = 0; g < run.n; g++) find_glyph(f, run.glyphs[g].font, run.glyphs[g].gid);
         f->primed = 1;
     }
@@ -412,12 +421,12 @@ int ui_text_ascent(const ui_text *t, ui_font f) { return TTF_FontAscent(t->faces
 
 int ui_text_width(ui_text *t, ui_font which, const char *utf8)
 {
-    return ui_shaper_shape(t->faces[which].shaper, utf8, strlen(utf8)).width;
+    return ui_shaper_shape(t->faces[which].shaper, utf8, strlen(utf8), t->dir).width;
 }
 
 ui_shaped ui_text_shape(ui_text *t, ui_font which, const char *utf8)
 {
-    return ui_shaper_shape(t->faces[which].shaper, utf8, strlen(utf8));
+    return ui_shaper_shape(t->faces[which].shaper, utf8, strlen(utf8), t->dir);
 }
 
 int ui_text_glyph_cell(ui_text *t, ui_font which, int font, unsigned gid, SDL_Rect *src)
@@ -442,7 +451,7 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
                  const char *utf8)
 {
     face *f = &t->faces[which];
-    const ui_shaped run = ui_shaper_shape(f->shaper, utf8, strlen(utf8));
+    const ui_shaped run = ui_shaper_shape(f->shaper, utf8, strlen(utf8), t->dir);
     if (align == UI_ALIGN_CENTER) x -= run.width / 2;
     else if (align == UI_ALIGN_RIGHT) x -= run.width;
     SDL_Texture *atlas = atlas_for(t, f, color);
@@ -497,7 +506,7 @@ char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out,
      * one; the one taken is measured shaped with its "…" to be sure. */
     const int ellipsis = ui_text_width(t, f, "…");
     const size_t len = strlen(out);
-    const ui_shaped run = ui_shaper_shape(t->faces[f].shaper, out, len);
+    const ui_shaped run = ui_shaper_shape(t->faces[f].shaper, out, len, t->dir);
     Uint32 *cluster = t->fit_cluster;
     int *adv = t->fit_adv;
     const int ng = run.n < FIT_MAX ? run.n : FIT_MAX;
@@ -526,9 +535,9 @@ char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out,
 }
 
 /* The shaped string in white on a transparent line box of its own (for turning). */
-static SDL_Surface *render_line(face *f, const char *utf8)
+static SDL_Surface *render_line(const ui_text *t, face *f, const char *utf8)
 {
-    const ui_shaped run = ui_shaper_shape(f->shaper, utf8, strlen(utf8));
+    const ui_shaped run = ui_shaper_shape(f->shaper, utf8, strlen(utf8), t->dir);
     const int h = TTF_FontHeight(f->font);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, run.width > 0 ? run.width : 1, h, 32,
                                                     SDL_PIXELFORMAT_ARGB8888);
@@ -568,7 +577,7 @@ int ui_text_draw_up(ui_text *t, ui_font which, int x, int y, SDL_Color color, co
         }
     }
     if (!u) {
-        SDL_Surface *src = render_line(f, utf8);
+        SDL_Surface *src = render_line(t, f, utf8);
         if (!src) return 0;
         SDL_Surface *up = SDL_CreateRGBSurfaceWithFormat(0, src->h, src->w, 32, SDL_PIXELFORMAT_ARGB8888);
         if (!up) {

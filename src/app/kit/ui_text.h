@@ -112,6 +112,13 @@ void ui_text_set_recorder(ui_text *t, ui_text_recorder *rec);
  * region and layer it was cut for (ink empty; text: the string's start as given), so
  * a test finds a claim a page makes cut short. NULL stops; borrowed until replaced. */
 void ui_text_set_cut_recorder(ui_text *t, ui_text_recorder *cuts);
+/* The direction of the paragraph a string drawn from now on is (UAX #9): the
+ * interface's, left to right, unless set. ui_wrap sets a lesson paragraph's, from its
+ * first strong character, while it draws it; UI_TEXT_AUTO takes each string's own. A
+ * string's right-to-left runs are drawn right to left in either. Returns the one before. */
+typedef enum ui_text_dir { UI_TEXT_AUTO, UI_TEXT_LTR, UI_TEXT_RTL } ui_text_dir;
+ui_text_dir ui_text_set_direction(ui_text *t, ui_text_dir dir);
+
 /* The region and layer the strings drawn from now on belong to. */
 void ui_text_set_region(ui_text *t, SDL_Rect region, int layer);
 

@@ -186,6 +186,7 @@ int ui_wrap_draw(ui_text *t, const ui_wrap_style *st, const char *text, int x, i
     const int lh = ui_text_line_height(t, st->regular) + st->line_gap;
     const int space = ui_text_width(t, st->regular, " ");
     int cy = y, bold = 0, first_paragraph = 1;
+    const ui_text_dir interface_dir = ui_text_set_direction(t, UI_TEXT_LTR);
     if (cut) *cut = 0;
     const char *s = text ? text : "";
     while (*s) {
@@ -194,6 +195,8 @@ int ui_wrap_draw(ui_text *t, const ui_wrap_style *st, const char *text, int x, i
         int cx = 0, line_used = 0;
         while (*s && is_space(*s) && !(s[0] == '\n' && s[1] == '\n')) s++;
         const int rtl = paragraph_rtl(s);
+        /* Each word is shaped as part of its paragraph: "المفاجأة." ends on the left. */
+        ui_text_set_direction(t, rtl ? UI_TEXT_RTL : UI_TEXT_LTR);
         if (!next_word(&s, &bold, st->subscripts, &w)) {
             while (*s && is_space(*s)) s++;
             continue;
@@ -231,5 +234,6 @@ int ui_wrap_draw(ui_text *t, const ui_wrap_style *st, const char *text, int x, i
         cy += lh;
         bold = 0; /* emphasis never runs past its paragraph */
     }
+    ui_text_set_direction(t, interface_dir);
     return cy - y;
 }
