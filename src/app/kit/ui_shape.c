@@ -232,9 +232,7 @@ void ui_fonts_close(ui_fonts *fonts)
 {
     if (!fonts) return;
     for (int i = 0; i < fonts->nfiles; i++) unload_file(&fonts->files[i]);
-#ifdef XL_HAVE_FONTCONFIG
-    /* FcFini is left out: another part of the process (SDL) may use fontconfig. */
-#endif
+    /* No FcFini: fontconfig's configuration is the process's, and others may use it. */
     FT_Done_FreeType(fonts->lib);
     free(fonts);
 }

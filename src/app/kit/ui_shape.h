@@ -86,8 +86,8 @@ typedef struct ui_glyph_image {
 } ui_glyph_image;
 
 /* Rasterize glyph gid of font file `font` at the shaper's size (light hinting, as the
- * faces' advances). The image stays valid until the next render on any shaper of the
- * same file. Returns 0, or -1 if FreeType cannot. */
+ * faces' advances). The image is FreeType's and stays valid until this shaper renders
+ * another glyph of that file. Returns 0, or -1 if FreeType cannot. */
 int ui_shaper_render(ui_shaper *s, int font, uint32_t gid, ui_glyph_image *img);
 
 /* Decode one UTF-8 sequence at *p (advancing it); malformed bytes are U+FFFD, one each. */
