@@ -17,8 +17,9 @@
  *   - levels from the resolved types (I1, I2); spaces at the line's end go back to the
  *     paragraph's level (L1).
  * Left out: explicit embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069
- * are treated as neutrals), brackets (N0) and mirrored glyphs (L4; a '(' in Arabic text
- * is drawn as it is). Numbers always read left to right, whichever the direction. */
+ * are treated as neutrals) and bracket pairs (N0: a bracket is a neutral like any other).
+ * Mirroring (L4) is HarfBuzz's: a '(' in a right-to-left run is drawn as ')'. Numbers
+ * always read left to right, whichever the direction. */
 #ifndef UI_BIDI_H
 #define UI_BIDI_H
 
