@@ -48,7 +48,10 @@ static const char *from_environment(void)
         if (v && *v) {
             /* glibc ignores LANGUAGE when the locale is C: we have no locale, so only
              * an unknown first item passes on to the next variable. */
-            const char *code = ui_lang_from_locale(v);
+            /* Only LANGUAGE is a list: LC_ALL, LC_MESSAGES and LANG name one locale, and
+             * a value with a ':' ("C:de") is no locale at all, so the C locale's English
+             * (as setlocale would fall back), never a language picked from inside it. */
+            const char *code = i > 0 && strchr(v, ':') ? "en" : ui_lang_from_locale(v);
             if (i == 0 && strcmp(code, "en") == 0 && strncmp(v, "en", 2) != 0) continue;
             return code;
         }
