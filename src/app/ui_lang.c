@@ -87,8 +87,11 @@ static ui_mo *find_catalogue(const char *code)
             fprintf(stderr, "xentlab: the '%s' catalogue cannot be used, the interface stays English: %s\n", code, err);
         return mo; /* the first one found is the one meant: a bad one is not skipped silently */
     }
-    fprintf(stderr, "xentlab: no catalogue for '%s' was found (xentlab.mo under %s), the interface stays English\n",
-            code, XL_INSTALL_LOCALE);
+    /* Every place looked in, first XENTLAB_LOCALEDIR's: naming only the installed one
+     * would send whoever set XENTLAB_LOCALEDIR to look in the wrong folder. */
+    fprintf(stderr, "xentlab: no catalogue for '%s' was found (%s/LC_MESSAGES/xentlab.mo under ", code, code);
+    for (int i = 0; i < n; i++) fprintf(stderr, "%s%s", i ? ", " : "", dirs[i]);
+    fprintf(stderr, "), the interface stays English\n");
     return NULL;
 }
 
