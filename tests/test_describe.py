@@ -176,6 +176,19 @@ for name, mode, limit, why in cases:
     if name == "silent" and secs < 2.9:
         fail("silent: gave up after %.1f s, before the 3 s it waits" % secs)
 
+# Two "describe" commands without a service: one voice for the run, as in the window.
+# Why nothing is said aloud is told once (not per command), and the second says what
+# changed since the first.
+st, o, e, secs = run(["--headless", "--do", "describe,describe"],
+                     env=dict(ENV, SPEECHD_ADDRESS="unix_socket:" + os.path.join(tmp, "none.sock")))
+printed = o.splitlines()
+if st != 0 or e.count("F9: not said aloud") != 1:
+    fail("describe,describe without a service: status %d, stderr says why %d times (expected once): %s"
+         % (st, e.count("F9: not said aloud"), e))
+if len(printed) != 2 or printed[0] != text_start \
+        or not printed[1].startswith("The loss has not changed since the last description"):
+    fail("describe,describe without a service: expected the description, then what changed; got %r" % o[:300])
+
 shutil.rmtree(tmp, ignore_errors=True)
 if failures:
     print("%d failure(s)" % len(failures))

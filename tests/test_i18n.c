@@ -312,6 +312,10 @@ START_TEST(environment_sets_the_language_first_set_wins)
     ck_assert_str_eq(ui_lang_code(), "es");
     environment(NULL, "C", NULL, "de_DE.UTF-8");  /* LC_ALL=C: English, as gettext */
     ck_assert_str_eq(ui_lang_code(), "en");
+    environment(NULL, NULL, NULL, "C:de");        /* only LANGUAGE is a list: no such locale */
+    ck_assert_str_eq(ui_lang_code(), "en");
+    environment(NULL, "fr_FR:es", NULL, "de_DE.UTF-8");
+    ck_assert_str_eq(ui_lang_code(), "en");
     environment(NULL, NULL, NULL, NULL);
     ck_assert_str_eq(ui_lang_code(), "en");
     ck_assert_str_eq(ui_tr("LOSS LANDSCAPE"), "LOSS LANDSCAPE");

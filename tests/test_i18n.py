@@ -20,6 +20,7 @@ import os
 import re
 import subprocess
 import sys
+import shutil
 import tempfile
 
 FAILS = []
@@ -139,6 +140,17 @@ def main():
             shots[lang] = open(out, "rb").read()
         check(shots["de"] != shots["en"] and shots["es"] != shots["en"] and shots["de"] != shots["es"],
               "the German, Spanish and English frames differ")
+
+    # No catalogue anywhere: the line names every place looked in, XENTLAB_LOCALEDIR's first
+    # (the program copied alone, so the build's po/ beside it is not found either).
+    with tempfile.TemporaryDirectory() as tmp:
+        alone, empty = os.path.join(tmp, "xentlab"), os.path.join(tmp, "no-locale")
+        shutil.copy(exe, alone)
+        os.mkdir(empty)
+        r = run(alone, ["--lang", "es", "--version"], {"XENTLAB_LOCALEDIR": empty})
+        err = r.stderr.decode()
+        check(r.returncode == 0 and "no catalogue for 'es'" in err
+              and "es/LC_MESSAGES/xentlab.mo under %s, " % empty in err, "no catalogue: the places named: %s" % err)
 
     print("i18n: %d failed" % len(FAILS))
     return 1 if FAILS else 0

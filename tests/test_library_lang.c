@@ -27,7 +27,8 @@ static void write_file(const char *rel, const char *text)
 static const char *const ONE_PAGE = "\n\n## Page\n\nText.\n\n@scenario softmax\n";
 
 /* 01-a and 02-b in English; de/ has a valid 01-a, a broken 02-b and an orphan 03-c;
- * es/ is empty; a folder "../x" cannot be reached by any code. */
+ * es/ has only a 02-b that parses but has one page where the English has two (a file
+ * cut short); a folder "../x" cannot be reached by any code. */
 static void make_folder(void)
 {
     snprintf(root, sizeof root, "/tmp/xl-library-lang-XXXXXX");
@@ -47,13 +48,15 @@ static void make_folder(void)
     write_file("de/02-b.lesson", "# Entropie\n\n## Seite\n\n@play nie\n");
     snprintf(text, sizeof text, "# Nur deutsch%s", ONE_PAGE);
     write_file("de/03-c.lesson", text);
+    snprintf(text, sizeof text, "# Entropía%s", ONE_PAGE);
+    write_file("es/02-b.lesson", text);
     ck_assert_int_eq(setenv("XENTLAB_LESSONS", root, 1), 0);
 }
 
 static void remove_folder(void)
 {
     static const char *const files[] = {"01-a.lesson", "02-b.lesson", "de/01-a.lesson", "de/02-b.lesson",
-                                        "de/03-c.lesson"};
+                                        "de/03-c.lesson", "es/02-b.lesson"};
     char path[512];
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", root, files[i]);
@@ -103,12 +106,14 @@ START_TEST(translation_per_lesson_with_english_fallback)
     char path[UI_LIBRARY_PATH], err[512];
     ck_assert_int_eq(ui_library_resolve(&lib, "3", path, sizeof path, err, sizeof err), -1);
 
-    /* es/ has none of them: all English. */
+    /* es/ has no 01-a, and its 02-b is not the English lesson's pages: all English. */
     ui_library_set_lang("es_ES.UTF-8");
     ck_assert_str_eq(ui_library_lang(), "es");
     ck_assert_int_eq(ui_library_scan(&lib, NULL), 2);
     ck_assert_str_eq(resolved("1"), "/01-a.lesson");
     ck_assert_str_eq(resolved("2"), "/02-b.lesson");
+    ck_assert_str_eq(lib.entries[1].title, "Entropy");
+    ck_assert_int_eq(lib.entries[1].pages, 2);
 
     /* A file named by its path is what it names, whatever the language. */
     ui_library_set_lang("de");

@@ -146,14 +146,19 @@ static int open_lesson(const ui_options *opt, ui_dispatch *d)
 
 /* "describe" given to --do in a run without a window: what F9 does, waiting for
  * speech-dispatcher's answer before the run goes on (a window never waits). */
+static ui_describe_voice headless_voice;
+static int headless_voice_ready;
+
 static void describe_aloud(const ui_options *opt, const ui_dispatch *d)
 {
-    static ui_describe_voice v; /* large; one run at a time */
+    /* One voice for the run, as the window keeps one: a second "describe" says what
+     * changed since the first, and why nothing is said aloud is told once, not per
+     * command. Large, so static; one run at a time. */
     char note[256];
-    ui_describe_voice_init(&v, opt->trace);
-    if (ui_describe_voice_press(&v, d, stdout, note, sizeof note))
-        ui_describe_voice_finish(&v, UI_SPEAK_TIMEOUT_MS + 500, stdout, note, sizeof note);
-    ui_describe_voice_free(&v);
+    if (!headless_voice_ready) ui_describe_voice_init(&headless_voice, opt->trace);
+    headless_voice_ready = 1;
+    if (ui_describe_voice_press(&headless_voice, d, stdout, note, sizeof note))
+        ui_describe_voice_finish(&headless_voice, UI_SPEAK_TIMEOUT_MS + 500, stdout, note, sizeof note);
 }
 
 /* --do and --steps: applied, recorded and traced like key presses, headless or not
@@ -213,6 +218,8 @@ typedef struct app {
 static void app_free(app *a)
 {
     if (!a) return;
+    if (headless_voice_ready) ui_describe_voice_free(&headless_voice);
+    headless_voice_ready = 0;
     ui_replay_free(&a->rp);
     ui_classroom_free(&a->cr);
     xl_session_destroy(a->s);

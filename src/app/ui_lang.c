@@ -48,7 +48,10 @@ static const char *from_environment(void)
         if (v && *v) {
             /* glibc ignores LANGUAGE when the locale is C: we have no locale, so only
              * an unknown first item passes on to the next variable. */
-            const char *code = ui_lang_from_locale(v);
+            /* Only LANGUAGE is a list: LC_ALL, LC_MESSAGES and LANG name one locale, and
+             * a value with a ':' ("C:de") is no locale at all, so the C locale's English
+             * (as setlocale would fall back), never a language picked from inside it. */
+            const char *code = i > 0 && strchr(v, ':') ? "en" : ui_lang_from_locale(v);
             if (i == 0 && strcmp(code, "en") == 0 && strncmp(v, "en", 2) != 0) continue;
             return code;
         }
@@ -84,8 +87,11 @@ static ui_mo *find_catalogue(const char *code)
             fprintf(stderr, "xentlab: the '%s' catalogue cannot be used, the interface stays English: %s\n", code, err);
         return mo; /* the first one found is the one meant: a bad one is not skipped silently */
     }
-    fprintf(stderr, "xentlab: no catalogue for '%s' was found (xentlab.mo under %s), the interface stays English\n",
-            code, XL_INSTALL_LOCALE);
+    /* Every place looked in, first XENTLAB_LOCALEDIR's: naming only the installed one
+     * would send whoever set XENTLAB_LOCALEDIR to look in the wrong folder. */
+    fprintf(stderr, "xentlab: no catalogue for '%s' was found (%s/LC_MESSAGES/xentlab.mo under ", code, code);
+    for (int i = 0; i < n; i++) fprintf(stderr, "%s%s", i ? ", " : "", dirs[i]);
+    fprintf(stderr, "), the interface stays English\n");
     return NULL;
 }
 

@@ -156,13 +156,22 @@ void ui_library_lang_of(const char *path, char *out, size_t n)
 }
 
 /* Entry e's translation into lib_lang, when lib->dir/LANG/NAME.lesson is there and valid:
- * e then names it (path, title, pages, lang). A broken or missing one leaves e English. */
+ * e then names it (path, title, pages, lang). A broken or missing one leaves e English,
+ * and so does one whose pages are not the English lesson's (a file cut short, a page
+ * merged away): the class would follow another lesson than the one the course means,
+ * so that is said on stderr (tests/test_lesson_translations.py checks the shipped ones
+ * in full). */
 static void take_translation(const ui_library *lib, ui_library_entry *e, xl_lesson *l)
 {
     char path[2 * UI_LIBRARY_PATH];
     int plen = snprintf(path, sizeof path, "%s/%s/%s.lesson", lib->dir, lib_lang, e->name);
     if (plen < 0 || (size_t)plen >= sizeof e->path || !is_file(path)) return;
     if (ui_library_load(path, l) != 0) return;
+    if (e->pages > 0 && l->npages != e->pages) {
+        fprintf(stderr, "xentlab: %s has %d page%s, its English lesson %d: the lesson stays English\n", path,
+                l->npages, l->npages == 1 ? "" : "s", e->pages);
+        return;
+    }
     memcpy(e->path, path, (size_t)plen + 1);
     snprintf(e->title, sizeof e->title, "%s", l->title);
     e->pages = l->npages;
