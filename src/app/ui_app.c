@@ -21,6 +21,7 @@
 #include "ui_trace.h"
 #include "ui_window.h"
 #include "xl_state_text.h"
+#include "ui_lang.h"
 
 typedef struct trace_ctx {
     FILE *out;
@@ -89,14 +90,14 @@ static int list_lessons(const ui_library *lib)
 {
     if (lib->count == 0) {
         fprintf(stderr, "xentlab: --list-lessons: %s\n",
-                lib->dir[0] ? "the lessons folder has no .lesson files" : "no lessons folder was found "
-                                                                         "(set XENTLAB_LESSONS to one)");
+                lib->dir[0] ? _("the lessons folder has no .lesson files")
+                            : _("no lessons folder was found (set XENTLAB_LESSONS to one)"));
         return 1;
     }
-    printf("Lessons in %s (open one with --lesson NUMBER, NAME or FILE):\n", lib->dir);
+    printf(_("Lessons in %s (open one with --lesson NUMBER, NAME or FILE):\n"), lib->dir);
     for (int i = 0; i < lib->count; i++) {
         const ui_library_entry *e = &lib->entries[i];
-        if (e->pages) printf("  %-24s %s (%d page%s)\n", e->name, e->title, e->pages, e->pages == 1 ? "" : "s");
+        if (e->pages) printf(e->pages == 1 ? _("  %-24s %s (%d page)\n") : _("  %-24s %s (%d pages)\n"), e->name, e->title, e->pages);
         else printf("  %-24s %s\n", e->name, e->title);
     }
     return 0;

@@ -13,6 +13,7 @@
 #include "ui_export_sound.h"
 #include "xl_caption_track.h"
 #include "xl_recording.h"
+#include "ui_lang.h"
 
 /* A replay as a frame source for a video. */
 typedef struct replay_source {
@@ -177,7 +178,7 @@ static int schedule(const ui_replay *rp, int fps, const char *file, ui_export_sc
             sc->page[k] = &cr->lesson->pages[page];
             snprintf(sc->title[k], sizeof sc->title[k], "%s", cr->lesson->pages[page].title);
         } else {
-            snprintf(sc->title[k], sizeof sc->title[k], "Sandbox");
+            snprintf(sc->title[k], sizeof sc->title[k], _("Sandbox"));
         }
         shown_lesson = lesson;
         shown_page = page;

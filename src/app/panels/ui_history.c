@@ -138,8 +138,8 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s)
     double level;
     const char *label = NULL;
     if (def->ceiling && def->ceiling(xl_session_state(s), &level, &label) && label &&
-        x + legend_width(ctx, label) <= in.x + in.w + lh)
-        ui_legend_item(ctx, x, in.y, ctx->theme->text_dim, 1, label);
+        x + legend_width(ctx, _(label)) <= in.x + in.w + lh)
+        ui_legend_item(ctx, x, in.y, ctx->theme->text_dim, 1, _(label));
 }
 
 /* The axes' ends: the largest finite loss of any run (in the display unit) and the

@@ -427,7 +427,7 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
      * the bar gives up height for it, down to two thirds of a line. */
     char claim[256] = "";
     const int has_claim =
-        def->summary_line && def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, claim, sizeof claim);
+        def->summary_line && def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, ui_tr, claim, sizeof claim);
     if (has_claim) {
         const int lines = ui_text_width(ctx->text, UI_FONT_LABEL, claim) > in.w ? 2 : 1;
         const int room = avail - 2 * tick_h - ctx->pad / 3 - lines * lh;
