@@ -185,8 +185,8 @@ static void draw_coincide_note(const ui_ctx *ctx, SDL_Rect in, const xl_readout_
 {
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     char n0[160], n1[96];
-    snprintf(n0, sizeof n0, "%s = 0, so %s = %s: the curves coincide", rd[1].symbol, rd[2].symbol, rd[0].symbol);
-    snprintf(n1, sizeof n1, "%s = 0, so %s = %s", rd[1].symbol, rd[2].symbol, rd[0].symbol);
+    snprintf(n0, sizeof n0, _("%s = 0, so %s = %s: the curves coincide"), rd[1].symbol, rd[2].symbol, rd[0].symbol);
+    snprintf(n1, sizeof n1, _("%s = 0, so %s = %s"), rd[1].symbol, rd[2].symbol, rd[0].symbol);
     const char *notes[] = {n0, n1};
     for (int i = 0; i < 2; i++)
         if (ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) <= in.w) {

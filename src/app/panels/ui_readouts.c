@@ -115,7 +115,7 @@ static void draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const 
     char name[96];
     snprintf(name, sizeof name, "%s", rd[0].symbol);
     if (leader) {
-        snprintf(name, sizeof name, "%s of %s, the leader", rd[0].symbol, leader);
+        snprintf(name, sizeof name, _("%s of %s, the leader"), rd[0].symbol, leader);
         if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s · %s", rd[0].symbol, leader);
         if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s", leader);
     }
