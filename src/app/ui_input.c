@@ -9,6 +9,7 @@
 
 #include "ui_layout.h" /* the panels' names (focus PANEL) */
 #include "xl_renyi.h"    /* the orders of renyi-order */
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -432,8 +433,9 @@ static char *verb_keys(const xl_verb_def *d, int sheet, char *buf, size_t n)
 
 void ui_input_list_commands(FILE *out)
 {
-    fprintf(out, "# xentlab %s: USAGE, KEY (- for none), WHAT IT DOES\n", "commands");
-    fprintf(out, "# shared: every scenario has these\n");
+    /* The words in the language; the lines' shape ("# GROUP:", the columns) stays, for tools. */
+    fprintf(out, _("# xentlab %s: USAGE, KEY (- for none), WHAT IT DOES\n"), "commands");
+    fprintf(out, "# shared: %s\n", _("every scenario has these"));
     for (int k = 1; k < XL_CMD_COUNT; k++) {
         if (k == XL_CMD_VERB) continue;
         const ui_action act = {UI_VIEW_NONE, xl_command_make((xl_command_kind)k)};
@@ -442,17 +444,19 @@ void ui_input_list_commands(FILE *out)
         const char *key = keys[0] ? keys : "-";
         /* Two blanks at least after the key column, however long its keys. */
         fprintf(out, "%-24s %-14s%s %s\n", xl_command_usage((xl_command_kind)k), key, strlen(key) >= 14 ? " " : "",
-                xl_command_help((xl_command_kind)k));
+                _(xl_command_help((xl_command_kind)k)));
     }
     for (int i = 0; i < xl_scenario_count(); i++) {
         const xl_scenario_def *def = xl_scenario_at(i);
-        fprintf(out, "# %s: the verbs of the %s\n", def->id, def->title);
+        char head[160];
+        snprintf(head, sizeof head, _("the verbs of the %s"), _(def->title));
+        fprintf(out, "# %s: %s\n", def->id, head);
         for (int v = 0; v < def->verb_count; v++) {
             const xl_verb_def *d = &def->verbs[v];
             char keys[64];
             verb_keys(d, 0, keys, sizeof keys);
-            fprintf(out, "%-24s %-14s %s\n", d->usage, keys[0] ? keys : "-", d->help);
-            if (d->refuses) fprintf(out, "    refuses: %s\n", d->refuses);
+            fprintf(out, "%-24s %-14s %s\n", d->usage, keys[0] ? keys : "-", _(d->help));
+            if (d->refuses) fprintf(out, _("    refuses: %s\n"), _(d->refuses));
         }
     }
     static const char *const view_help[UI_VIEW_COUNT] = {
