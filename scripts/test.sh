@@ -153,7 +153,7 @@ xl_ensure_packages chromium
 mkdir -p build-web
 if bash scripts/web.sh build-web/site >build-web/web.log 2>&1; then
     log=$(mktemp)
-    for web_test in tests/web/test_web.py tests/web/test_web_touch.py; do
+    for web_test in tests/web/test_web.py tests/web/test_web_touch.py tests/web/test_web_a11y.py; do
         PYTHONDONTWRITEBYTECODE=1 python3 "$web_test" build-web/site build/xentlab build-web/test-out 2>&1 |
             tee "$log"
         web_summary=$(tail -n 1 "$log")

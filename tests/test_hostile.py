@@ -426,7 +426,7 @@ def make_table(shots, version="0.0.0", scenarios=()):
     for v, e in [("0,0", 0), ("640,360", 0), ("1279,719", 0), ("7680,4320", 0), ("7681,0", 2), ("-1,5", 2),
                  ("5", 2), ("a,b", 2), ("", 2), ("1e3,5", 2), (" 5,5", 2)]:
         cases.append(Case("--pointer", ["--pointer", v, "--steps", "10", "--screenshot", shot()], e))
-    for v, e in [("0.6", 0), ("1.3", 0), ("1", 0), ("0.59", 2), ("1.31", 2), ("nan", 2), ("inf", 2), ("", 2)]:
+    for v, e in [("0.6", 0), ("1.3", 0), ("2", 0), ("1", 0), ("0.59", 2), ("2.01", 2), ("nan", 2), ("inf", 2), ("", 2)]:
         add("--zoom", v, e)
     # Issue 21: the pixel ratio a headless frame is drawn for (the strip's 44-point floor).
     for v, e in [("1", 0), ("2", 0), ("2.625", 0), ("8", 0), ("0.99", 2), ("0", 2), ("8.01", 2), ("nan", 2),

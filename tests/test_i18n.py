@@ -88,6 +88,11 @@ def page_words(root):
         if re.search(r"[a-z]{3}", re.sub(r"Enter|PageDown|PageUp|Esc|Ctrl", "", a)):
             texts.append(a)  # a key column with words ("Mouse", "B or .")
     texts += re.findall(r"pageText\('((?:[^'\\]|\\.)*)'", html)
+    controls = html[html.index('<nav id="controls"'):html.index("</nav>")]
+    texts += re.findall(r"<button[^>]*>([^<]+)</button>", controls)  # the web controls' names
+    texts += re.findall(r'aria-label="([^"]+)"', html[:html.index('<div class="sheet" id="loading"')])
+    texts += re.findall(r'<h2 id="scene-title">([^<]+)</h2>', html)
+    texts += re.findall(r"NEXT_LABEL = \{([^}]*)\}", html) and re.findall(r"'([A-Z][^']*)'", re.findall(r"NEXT_LABEL = \{([^}]*)\}", html)[0])
     texts = [norm(t.replace("\\'", "'")) for t in texts]
     check(len(texts) > 35, "the page's sheets have %d texts" % len(texts))
     for lang in ("de", "es"):
@@ -159,8 +164,8 @@ def main():
         check(code == 0 and first == want, "%s %s: '%s'" % (env or "", " ".join(args), first))
     r = run(exe, ["--lang", "de", "--help"])
     text = r.stdout.decode()
-    check("--lang CODE" in text and "Kreuzentropie" in text and "0.6 bis 1.3" in text,
-          "the German --help names --lang, says Kreuzentropie, writes 0.6 bis 1.3")
+    check("--lang CODE" in text and "Kreuzentropie" in text and "0.6 bis 2" in text,
+          "the German --help names --lang, says Kreuzentropie, writes 0.6 bis 2")
     r = run(exe, ["--lang", "de", "--bogus"])
     check(r.returncode == 2 and "unbekannte Option '--bogus'" in r.stderr.decode(),
           "a command-line error in German: %r" % r.stderr.decode()[:80])

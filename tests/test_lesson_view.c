@@ -69,18 +69,51 @@ static Uint32 pixel(const frame *f, int x, int y)
     return ((const Uint32 *)f->surface->pixels)[y * (f->surface->pitch / 4) + x];
 }
 
-/* Every .lesson in LESSONS_DIR, sorted; returns the count. */
+/* Every .lesson in LESSONS_DIR and in its translations' folders (LESSONS_DIR/de/, es/, ...:
+ * a folder named by 2 or 3 lowercase letters, issue 26), as paths below LESSONS_DIR
+ * ("04-cross-entropy.lesson", "de/04-cross-entropy.lesson"), sorted; returns the count.
+ * A translation runs longer than English: it must fit the column as well. XL_LESSONS_ONLY=TEXT
+ * keeps only the names that contain TEXT (while shortening a translation's pages). */
+static int is_lang_dir(const char *name)
+{
+    size_t len = strlen(name);
+    if (len < 2 || len > 3) return 0;
+    for (size_t i = 0; i < len; i++)
+        if (name[i] < 'a' || name[i] > 'z') return 0;
+    char path[sizeof LESSONS_DIR + 8];
+    snprintf(path, sizeof path, "%s/%s", LESSONS_DIR, name);
+    DIR *d = opendir(path);
+    if (d) closedir(d);
+    return d != NULL;
+}
+
 static int lesson_files(char names[][256], int cap)
 {
-    DIR *d = opendir(LESSONS_DIR);
-    ck_assert_ptr_nonnull(d);
-    int n = 0;
+    char langs[16][8];
+    int nlangs = 0;
+    snprintf(langs[nlangs++], sizeof langs[0], "%s", "");
+    DIR *top = opendir(LESSONS_DIR);
+    ck_assert_ptr_nonnull(top);
     struct dirent *e;
-    while ((e = readdir(d)) != NULL && n < cap) {
-        size_t len = strlen(e->d_name);
-        if (len > 7 && strcmp(e->d_name + len - 7, ".lesson") == 0) snprintf(names[n++], 256, "%s", e->d_name);
+    while ((e = readdir(top)) != NULL && nlangs < 16)
+        if (is_lang_dir(e->d_name)) snprintf(langs[nlangs++], sizeof langs[0], "%.3s", e->d_name);
+    closedir(top);
+    int n = 0;
+    for (int g = 0; g < nlangs; g++) {
+        char dir[sizeof LESSONS_DIR + 16];
+        snprintf(dir, sizeof dir, "%s%s%.3s", LESSONS_DIR, langs[g][0] ? "/" : "", langs[g]);
+        DIR *d = opendir(dir);
+        ck_assert_ptr_nonnull(d);
+        while ((e = readdir(d)) != NULL && n < cap) {
+            size_t len = strlen(e->d_name);
+            const char *only = getenv("XL_LESSONS_ONLY"); /* a debugging aid: "de/07" checks those alone */
+            char name[256];
+            if (len <= 7 || strcmp(e->d_name + len - 7, ".lesson") != 0 || len > 200) continue;
+            snprintf(name, sizeof name, "%.3s%s%.200s", langs[g], langs[g][0] ? "/" : "", e->d_name);
+            if (!only || strstr(name, only)) memcpy(names[n++], name, sizeof name);
+        }
+        closedir(d);
     }
-    closedir(d);
     qsort(names, (size_t)n, 256, (int (*)(const void *, const void *))strcmp);
     return n;
 }
@@ -90,7 +123,7 @@ START_TEST(every_page_fits_and_reads)
     static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
     char names[64][256];
     int n = lesson_files(names, 64);
-    ck_assert_int_ge(n, 11);
+    ck_assert_int_ge(n, getenv("XL_LESSONS_ONLY") ? 1 : 11);
     xl_lesson *l = malloc(sizeof *l);
     int pages_checked = 0;
     for (int z = 0; z < 2; z++) {
@@ -147,7 +180,7 @@ START_TEST(every_page_fits_and_reads)
         ui_text_destroy(text);
         frame_close(&f);
     }
-    ck_assert_int_ge(pages_checked, 2 * 40);
+    ck_assert_int_ge(pages_checked, getenv("XL_LESSONS_ONLY") ? 1 : 2 * 40);
     free(l);
 }
 END_TEST
@@ -169,7 +202,7 @@ START_TEST(one_narration_size_per_lesson)
     static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
     char names[64][256];
     int n = lesson_files(names, 64);
-    ck_assert_int_ge(n, 11);
+    ck_assert_int_ge(n, getenv("XL_LESSONS_ONLY") ? 1 : 11);
     xl_lesson *l = malloc(sizeof *l);
     int differs = 0; /* lessons whose pages alone would choose different sizes */
     for (int z = 0; z < 2; z++) {
@@ -225,7 +258,7 @@ START_TEST(one_narration_size_per_lesson)
         ui_text_destroy(text);
         frame_close(&f);
     }
-    ck_assert_msg(differs > 0, "no shipped lesson has pages that fit at different sizes: the test shows nothing");
+    ck_assert_msg(differs > 0 || getenv("XL_LESSONS_ONLY"), "no shipped lesson has pages that fit at different sizes: the test shows nothing");
     free(l);
 }
 END_TEST
@@ -646,7 +679,7 @@ START_TEST(no_claim_is_cut)
     static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
     char names[64][256];
     int n = lesson_files(names, 64);
-    ck_assert_int_ge(n, 11);
+    ck_assert_int_ge(n, getenv("XL_LESSONS_ONLY") ? 1 : 11);
     xl_lesson *l = malloc(sizeof *l);
     int failures = 0, pages = 0, all_cuts = 0;
     for (int z = 0; z < 2; z++) {
@@ -712,7 +745,7 @@ START_TEST(no_claim_is_cut)
     free(l);
     printf("no_claim_is_cut: %d page states, %d strings cut in all, %d where a page's claim lives\n", pages,
            all_cuts, failures);
-    ck_assert_int_ge(pages, 4 * 40);
+    ck_assert_int_ge(pages, getenv("XL_LESSONS_ONLY") ? 1 : 4 * 40);
     ck_assert_int_eq(failures, 0);
 }
 END_TEST

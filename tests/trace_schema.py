@@ -6,7 +6,7 @@ every line they read) and tests/web/test_web.py (the browser's trace).
 
     parse(text)              one line -> dict; raises SchemaError on a key given twice
                              in any object, NaN or Infinity, or anything but an object
-    kind(line)               "step", "command", "lesson", "class" or "class-status"
+    kind(line)               "step", "command", "lesson", "class", "class-status" or "description"
     problems(line, readouts) what is wrong with a parsed line, as a list of sentences;
                              readouts: the scenario's readout names in order, or None
                              to check only that "readouts" holds numbers or null
@@ -76,6 +76,13 @@ FIELDS = {
         "voted": ("count", False),
         "counts": ("counts", False),
     },
+    # The scene in words (issue 26, --describe with --trace): the text and what F9 says.
+    "description": {
+        "trace": ("int", True),
+        "step": ("int", True),
+        "description": ("str", True),
+        "words": ("str", True),
+    },
     "class-status": {
         "trace": ("int", True),
         "class": ("class", True),
@@ -123,6 +130,8 @@ def parse(text):
 
 
 def kind(line):
+    if "description" in line:
+        return "description"
     if "class" in line:
         return "class-status" if line["class"] == "status" else "class"
     if "command" in line:

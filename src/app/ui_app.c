@@ -18,6 +18,7 @@
 #include "ui_export_replay.h"
 #include "ui_replay.h"
 #include "ui_scene.h"
+#include "ui_describe.h"
 #include "ui_trace.h"
 #include "ui_window.h"
 #include "xl_state_text.h"
@@ -145,18 +146,37 @@ static int open_lesson(const ui_options *opt, ui_dispatch *d)
     return 0;
 }
 
+/* "describe" given to --do in a run without a window: what F9 does, waiting for
+ * speech-dispatcher's answer before the run goes on (a window never waits). */
+static void describe_aloud(const ui_options *opt, const ui_dispatch *d)
+{
+    static ui_describe_voice v; /* large; one run at a time */
+    char note[256];
+    ui_describe_voice_init(&v, opt->trace);
+    if (ui_describe_voice_press(&v, d, stdout, note, sizeof note))
+        ui_describe_voice_finish(&v, UI_SPEAK_TIMEOUT_MS + 500, stdout, note, sizeof note);
+    ui_describe_voice_free(&v);
+}
+
 /* --do and --steps: applied, recorded and traced like key presses, headless or not
  * (README: one trace object per command applied); a "step" among them also writes its
  * step line first, and --steps N its N step lines before its "run N". */
-static void start_inputs(const ui_options *opt, ui_dispatch *d)
+static void start_inputs(const ui_options *opt, ui_dispatch *d, ui_describe_state *said)
 {
     for (int i = 0; i < opt->command_count; i++) {
         const ui_action *act = &opt->commands[i];
         const int ok = ui_dispatch_action(d, UI_DISPATCH_START, act);
         /* A refused --do command is said on stderr too: nothing is silently ignored. */
         if (!ok && act->cmd.kind != XL_CMD_NONE) fprintf(stderr, "xentlab: --do: %s\n", xl_session_message(d->s));
+        /* describe (F9's command) without a window: said aloud now, or printed. */
+        if (act->view == UI_VIEW_DESCRIBE && opt->headless) describe_aloud(opt, d);
+        /* --describe: the scene in words after each command, after its trace line. */
+        if (opt->describe) ui_describe_print(stdout, d, said, opt->trace);
     }
-    if (opt->steps > 0) ui_dispatch_command(d, UI_DISPATCH_START, xl_command_int(XL_CMD_RUN, opt->steps));
+    if (opt->steps > 0) {
+        ui_dispatch_command(d, UI_DISPATCH_START, xl_command_int(XL_CMD_RUN, opt->steps));
+        if (opt->describe) ui_describe_print(stdout, d, said, opt->trace);
+    }
 }
 
 /* --replay: the recorded command line's options (the scene it started from). Returns 0,
@@ -189,6 +209,7 @@ typedef struct app {
     ui_replay_writer writer;   /* --record-input; open when rw is set */
     ui_replay_writer *rw;
     ui_dispatch d;
+    ui_describe_state said;    /* --describe: the last description printed */
 } app;
 
 static void app_free(app *a)
@@ -328,7 +349,10 @@ int ui_app_run(const ui_options *opt)
     if (status == 0 && opt->lesson && opt->record) {
         status = app_record(opt, a, lesson_status);
     } else if (status == 0) {
-        start_inputs(opt, &a->d);
+        /* --describe: the scene (and the lesson page) as it starts, then after each input. */
+        ui_describe_state_init(&a->said);
+        if (opt->describe) ui_describe_print(stdout, &a->d, &a->said, opt->trace);
+        start_inputs(opt, &a->d, &a->said);
         status = opt->replay && opt->record ? app_record(opt, a, 0) : app_show(opt, a);
         if (status == 0) status = lesson_status;
     }

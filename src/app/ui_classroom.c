@@ -1,5 +1,6 @@
 /* ui_classroom: lesson keys and the menu (see ui_classroom.h). */
 #include "ui_classroom.h"
+#include "ui_lang.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -11,6 +12,9 @@ void ui_classroom_init(ui_classroom *c, const char *fonts_dir)
 {
     memset(c, 0, sizeof *c);
     c->card_page = -1;
+    /* The lessons follow the interface's language (--lang, the environment, ?lang=),
+     * each falling back to English where it has no translation. */
+    ui_library_set_lang(ui_lang_code());
     ui_library_scan(&c->library, fonts_dir);
 }
 

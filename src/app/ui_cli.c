@@ -34,7 +34,7 @@ enum {
     OPT_LIST_SCENARIOS, OPT_LIST_COMMANDS, OPT_PARAM, OPT_OPTIMIZER, OPT_RACE, OPT_MU, OPT_BETA1, OPT_BETA2, OPT_EPS,
     OPT_POINTER, OPT_ZOOM, OPT_SHOTS, OPT_CHECK, OPT_PLAY, OPT_LESSON, OPT_LIST_LESSONS, OPT_PAGE, OPT_PRESENTER, OPT_RECORD, OPT_FPS, OPT_FORCE, OPT_RECORD_INPUT, OPT_REPLAY, OPT_STATE, OPT_MIC, OPT_NARRATION, OPT_NARRATION_OFFSET, OPT_VOICE, OPT_SOUND,
     OPT_REDUCED_MOTION, OPT_NO_CONTROLS, OPT_PIXEL_RATIO, OPT_CLASS, OPT_CLASS_PORT, OPT_CLASS_BIND, OPT_CLASS_LOG,
-    OPT_CARDS, OPT_LANG
+    OPT_CARDS, OPT_LANG, OPT_DESCRIBE
 };
 enum { MAX_PARAM_FLAGS = 16 };
 
@@ -578,7 +578,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_ZOOM: {
         double z;
         if (xl_parse_real(arg, strlen(arg), &z) != 0 || !(z >= UI_ZOOM_MIN - 1e-6 && z <= UI_ZOOM_MAX + 1e-6)) {
-            fail(err_stream, "--zoom", _("expected a factor from 0.6 to 1.3"), arg);
+            fail(err_stream, "--zoom", _("expected a factor from 0.6 to 2"), arg);
             return -1;
         }
         o->zoom = (float)z;
@@ -626,6 +626,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         break;
     }
     case OPT_TRACE: o->trace = 1; break;
+    case OPT_DESCRIBE: o->describe = 1; break;
     case 'c':
         if (ui_num_long(arg, 2, XL_COMMAND_LIST_MAX, &v) != 0) {
             fail(err_stream, "--classes", _("expected a whole number from 2 to 32"), arg);
@@ -811,6 +812,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         {"steps", required_argument, NULL, 'n'},
         {"screenshot", required_argument, NULL, 'o'},
         {"trace", no_argument, NULL, OPT_TRACE},
+        {"describe", no_argument, NULL, OPT_DESCRIBE},
         {"classes", required_argument, NULL, 'c'},
         {"names", required_argument, NULL, OPT_NAMES},
         {"true", required_argument, NULL, 'p'},

@@ -21,6 +21,7 @@ typedef struct ui_options {
     long steps;               /* simulation steps before the first frame */
     const char *screenshot;   /* PNG path for the last frame, or NULL (borrows argv) */
     int trace;                /* one JSON object per step on stdout */
+    int describe;             /* --describe: the scene in words at the start and after each command */
     ui_theme_kind theme;
     float zoom;               /* --zoom: type and lines times this (1 unless given) */
     const char *shots_dir;    /* --shots: where F12 saves, or NULL for the current folder */

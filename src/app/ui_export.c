@@ -228,7 +228,8 @@ static void progress(long frame, long total, double elapsed)
 {
     double fps = elapsed > 0.0 ? (double)frame / elapsed : 0.0;
     double left = fps > 0.0 ? (double)(total - frame) / fps : 0.0;
-    fprintf(stderr, _("\rxentlab: frame %ld of %ld  %3d%%  %5.1f frames/s  %d:%02d left   "), frame, total,
+    fputc('\r', stderr); /* back to the line's start: outside the message (xgettext wants no \r in one) */
+    fprintf(stderr, _("xentlab: frame %ld of %ld  %3d%%  %5.1f frames/s  %d:%02d left   "), frame, total,
             total > 0 ? (int)(100 * frame / total) : 0, fps, (int)left / 60, (int)left % 60);
 }
 

@@ -14,6 +14,7 @@
 #include "ui_export_sound.h"
 #include "ui_export_voice.h"
 #include "ui_focus.h"
+#include "ui_library.h"
 #include "xl_recording.h"
 #include "xl_tween.h"
 #include "ui_lang.h"
@@ -173,6 +174,27 @@ static void voice_track_path(const char *out, char *buf, size_t n)
     snprintf(buf, n, "%.*s.%.*s.partial-%ld.voice.wav", (int)dir, out, (int)(len - dir), out + dir, (long)getpid());
 }
 
+/* 0 when the voice can say the lesson at path; else -1, said on stderr. flite's one voice
+ * and xl_speech's readings (numbers, formulas in words) are English: a translated lesson
+ * (lessons/de/, lessons/es/, by its folder, ui_library_lang_of) would be read as English
+ * sounds, so it is refused before anything is made, with what to do instead. */
+static int voice_speaks(const char *path)
+{
+    char lang[8];
+    ui_library_lang_of(path, lang, sizeof lang);
+    if (strcmp(lang, "en") == 0) return 0;
+    const char *name = strcmp(lang, "de") == 0 ? "German" : strcmp(lang, "es") == 0 ? "Spanish" : NULL;
+    char which[48];
+    if (name) snprintf(which, sizeof which, "a %s lesson", name);
+    else snprintf(which, sizeof which, "a lesson in '%s'", lang);
+    fprintf(stderr,
+            "xentlab: --voice: the synthesized voice speaks English only, and %s is %s: record it without "
+            "--voice (captions only), with --narration FILE (a voice recorded in its language), or record the "
+            "English lesson\n",
+            path, which);
+    return -1;
+}
+
 int ui_export_lesson(xl_player *p, const ui_export_options *opt)
 {
     const int fps = opt->fps > 0 ? opt->fps : 30;
@@ -181,6 +203,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
      * then stops it after the cue being said, and the export ends as one stopped during
      * its frames (130, nothing left beside OUT). */
     if (ui_export_check_output(opt) != 0) return 1;
+    if (opt->voice && opt->lesson_path && voice_speaks(opt->lesson_path) != 0) return 1;
     ui_export_signals_catch();
     volatile sig_atomic_t *interrupted = ui_export_interrupted();
     ui_export_voice *voice = NULL;

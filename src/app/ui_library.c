@@ -99,6 +99,76 @@ static int find_dir(char *dir, size_t n, const char *fonts_dir)
     return is_dir(dir);
 }
 
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The language set: "" for English (ui_library_set_lang). */
+static char lib_lang[4] = "";
+
+/* A language's code from code: the letters before a locale's '_', '.', '-' or '@',
+ * lowercased, when there are 2 or 3 of them; else "" (English). */
+static void lang_code(const char *code, char out[4])
+{
+    out[0] = '\0';
+    if (!code) return;
+    size_t n = 0;
+    while (code[n] && isalpha((unsigned char)code[n]) && (unsigned char)code[n] < 0x80) n++;
+    if (n < 2 || n > 3 || (code[n] && !strchr("_.-@", code[n]))) return;
+    for (size_t i = 0; i < n; i++) out[i] = (char)tolower((unsigned char)code[i]);
+    out[n] = '\0';
+    if (strcmp(out, "en") == 0) out[0] = '\0';
+}
+
+void ui_library_set_lang(const char *code)
+{
+    lang_code(code, lib_lang);
+}
+
+const char *ui_library_lang(void)
+{
+    return lib_lang[0] ? lib_lang : "en";
+}
+
+void ui_library_lang_of(const char *path, char *out, size_t n)
+{
+    if (!out || n == 0) return;
+    snprintf(out, n, "en");
+    if (!path) return;
+    const char *slash = strrchr(path, '/');
+    if (!slash || slash == path) return; /* a file in the current folder: no folder to tell */
+    const char *dir = slash;
+    while (dir > path && dir[-1] != '/') dir--;
+    size_t len = (size_t)(slash - dir);
+    if (len < 2 || len > 3) return;
+    for (size_t i = 0; i < len; i++)
+        if (dir[i] < 'a' || dir[i] > 'z') return;
+    if (len == 2 && dir[0] == 'e' && dir[1] == 'n') return;
+    /* A translation lies beside its English lesson's folder: .../lessons/de/NAME.lesson
+     * has .../lessons/NAME.lesson. Without it, "ml/" or "ai/" is a folder's name, not a
+     * language. */
+    char english[PATH_MAX];
+    int k = snprintf(english, sizeof english, "%.*s%s", (int)(dir - path), path, slash + 1);
+    if (k < 0 || (size_t)k >= sizeof english || !is_file(english)) return;
+    snprintf(out, n, "%.*s", (int)len, dir);
+}
+
+/* Entry e's translation into lib_lang, when lib->dir/LANG/NAME.lesson is there and valid:
+ * e then names it (path, title, pages, lang). A broken or missing one leaves e English. */
+static void take_translation(const ui_library *lib, ui_library_entry *e, xl_lesson *l)
+{
+    char path[2 * UI_LIBRARY_PATH];
+    int plen = snprintf(path, sizeof path, "%s/%s/%s.lesson", lib->dir, lib_lang, e->name);
+    if (plen < 0 || (size_t)plen >= sizeof e->path || !is_file(path)) return;
+    if (ui_library_load(path, l) != 0) return;
+    memcpy(e->path, path, (size_t)plen + 1);
+    snprintf(e->title, sizeof e->title, "%s", l->title);
+    e->pages = l->npages;
+    snprintf(e->lang, sizeof e->lang, "%s", lib_lang);
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(((const ui_library_entry *)a)->name, ((const ui_library_entry *)b)->name);
@@ -131,6 +201,7 @@ int ui_library_scan(ui_library *lib, const char *fonts_dir)
         if (plen < 0 || (size_t)plen >= sizeof en->path) continue; /* a path too long to open */
         memcpy(en->path, path, (size_t)plen + 1);
         snprintf(en->name, sizeof en->name, "%.*s", (int)(len - 7), e->d_name);
+        snprintf(en->lang, sizeof en->lang, "en");
         int errors = ui_library_load(en->path, l);
         if (errors == 0) {
             snprintf(en->title, sizeof en->title, "%s", l->title);
@@ -140,6 +211,7 @@ int ui_library_scan(ui_library *lib, const char *fonts_dir)
                      errors == 1 || errors < 0 ? "" : "s");
             en->pages = 0;
         }
+        if (lib_lang[0]) take_translation(lib, en, l);
         lib->count++;
     }
     free(l);

@@ -79,12 +79,14 @@ EM_JS(void, page_wake_on_input, (void), {
                  'touchend', 'touchcancel', 'resize', 'focus', 'blur', 'visibilitychange'];
     var wake = function() {
         types.forEach(function(t) { window.removeEventListener(t, wake, true); });
+        Module.xentlabWake = null;
         Browser.mainLoop.resume();
         runtimeKeepalivePop();
         if (Module.onXentlabSleep) Module.onXentlabSleep(false);
     };
     runtimeKeepalivePush();
     types.forEach(function(t) { window.addEventListener(t, wake, true); });
+    Module.xentlabWake = wake; /* a button of the page queued a command: the loop takes it */
     if (Module.onXentlabSleep) Module.onXentlabSleep(true);
 });
 
@@ -166,6 +168,59 @@ int ui_platform_deliver(const char *path)
     return -1;
 }
 
+/* The page's accessibility hooks (src/web/index.html); each optional, as the others. */
+EM_JS(void, page_describe, (const char *text, const char *spoken, const char *full, int announce), {
+    if (Module.onXentlabDescribe)
+        Module.onXentlabDescribe(UTF8ToString(text), UTF8ToString(spoken), UTF8ToString(full), !!announce);
+});
+
+EM_JS(void, page_controls, (const char *json), {
+    if (Module.onXentlabControls) Module.onXentlabControls(UTF8ToString(json));
+});
+
+/* The oldest command the page queued (Module.xentlabCommands), written into out[n]
+ * when it fits (with its NUL): its length, or -1 when none waits, -2 when it was too
+ * long (dropped). */
+EM_JS(int, page_take_command, (char *out, int n), {
+    var q = Module.xentlabCommands;
+    if (!q || !q.length) return -1;
+    var text = String(q.shift());
+    if (lengthBytesUTF8(text) + 1 > n) return -2;
+    stringToUTF8(text, out, n);
+    return lengthBytesUTF8(text);
+});
+
+EM_JS(double, page_zoom, (void), {
+    return Module.xentlabZoom ? Number(Module.xentlabZoom()) : 1;
+});
+
+void ui_platform_describe(const char *text, const char *spoken, const char *spoken_full, int announce)
+{
+    const char *t = text ? text : "";
+    page_describe(t, spoken ? spoken : t, spoken_full ? spoken_full : t, announce);
+}
+
+void ui_platform_page_controls(const char *json)
+{
+    page_controls(json ? json : "{}");
+}
+
+int ui_platform_take_command(char *out, size_t n)
+{
+    for (;;) {
+        const int got = page_take_command(out, n > 1024 ? 1024 : (int)n);
+        if (got == -1) return 0;
+        if (got >= 0) return 1;
+    }
+}
+
+float ui_platform_page_zoom(void)
+{
+    const double z = page_zoom();
+    /* Bounded: a page can say anything; NaN fails both tests and counts as 1. */
+    return z >= 0.25 && z <= 5.0 ? (float)z : 1.0f;
+}
+
 int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
                        char *const argv[])
 {
@@ -214,6 +269,21 @@ int ui_platform_deliver(const char *path)
     (void)path;
     return 0;
 }
+
+void ui_platform_describe(const char *text, const char *spoken, const char *spoken_full, int announce)
+{
+    (void)text, (void)spoken, (void)spoken_full, (void)announce;
+}
+
+void ui_platform_page_controls(const char *json) { (void)json; }
+
+int ui_platform_take_command(char *out, size_t n)
+{
+    if (out && n) out[0] = '\0';
+    return 0;
+}
+
+float ui_platform_page_zoom(void) { return 1.0f; }
 
 int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
                        char *const argv[])

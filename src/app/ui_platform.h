@@ -78,6 +78,26 @@ int ui_platform_copy_state(const char *text, char *err, size_t errlen);
  * The desktop has no address: nothing. */
 void ui_platform_show_state(const char *text);
 
+/* The page around the canvas, for people who do not see it (issue 26; ui_page.h says
+ * what and when). All do nothing, or return nothing, on the desktop.
+ *
+ * The scene's description: the page's hidden description region takes text (as
+ * written: "H(P,Q) = 3.705 nats", which a braille display shows and a reader can go
+ * through); with announce, its aria-live region says spoken, the same (or its first
+ * sentences) in the words a voice says ("H of P and Q"). spoken_full, all of it in
+ * those words, is what the page's "Describe the scene" button says again. */
+void ui_platform_describe(const char *text, const char *spoken, const char *spoken_full, int announce);
+/* The state the page's control buttons show (ui_page_controls_json's JSON), when it changed. */
+void ui_platform_page_controls(const char *json);
+/* The next command a button of the page sent (its text, as --do takes it, or "lesson
+ * ACTION"), into out[n]: 1, or 0 when none waits (always on the desktop). A text that
+ * does not fit is dropped, not cut. */
+int ui_platform_take_command(char *out, size_t n);
+/* The browser's zoom (Ctrl + / Ctrl −: 2 at 200%), which the type is multiplied by so
+ * that it grows with it as a web page's text does; 1 on the desktop. The page works
+ * it out from devicePixelRatio and the window (src/web/index.html); bounded 0.25 to 5. */
+float ui_platform_page_zoom(void);
+
 /* posix_spawnp, or ENOSYS in the browser, which starts no processes. */
 int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
                        char *const argv[]);

@@ -414,7 +414,7 @@ static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s, i
     xl_session_readouts(s, v);
     const double k = xl_unit_scale(ctx->unit);
     const char *unit = xl_unit_name(ctx->unit);
-    char items[4][128], num[48];
+    char items[4][128], bare[3][96], num[48];
     int count = 0;
     /* H(P), H(P,Q), KL: the identity's floor, total and gap, in the order it is read. */
     static const int order3[] = {1, 0, 2};
@@ -432,6 +432,14 @@ static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s, i
         if (n == 3) snprintf(num, sizeof num, "%s", nums[r]);
         else ui_format_fit(num, sizeof num, v[r] * k, 4, 10);
         snprintf(items[count++], sizeof items[0], "%s = %s %s", def->readouts[r].symbol, num, unit);
+        /* Large type (the zoom): without the unit, the gap by its short name ("KL"). */
+        const char *name = def->readouts[r].name, *sym = def->readouts[r].symbol;
+        char shortsym[16] = "";
+        if (strlen(sym) > 6 && strlen(name) <= 3) {
+            for (size_t c = 0; c <= strlen(name); c++)
+                shortsym[c] = name[c] >= 'a' && name[c] <= 'z' ? (char)(name[c] - 'a' + 'A') : name[c];
+        }
+        snprintf(bare[i], sizeof bare[0], "%s = %s", shortsym[0] ? shortsym : sym, num);
     }
     snprintf(items[count++], sizeof items[0], "step %ld", xl_sim_steps(xl_session_sim(s)));
     /* The widest wording that fits: wide separators, then narrow ones, then without the
@@ -446,12 +454,18 @@ static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s, i
     static const char *const seps[2] = {"   ·   ", "  ·  "};
     char line[600] = "", cut[600];
     int fits = 0;
-    for (int form = 0; form < 4 && !fits; form++) {
-        const int shown = form < 2 ? count : count - 1;
+    /* Forms 4 and 5 (large type): the numbers without their unit and the gap by its short
+     * name, then as many of those as fit whole: a number is never cut. */
+    for (int form = 0; form < 6 && !fits; form++) {
+        const int shown = form < 2 ? count : form < 4 ? count - 1 : n;
         size_t used = 0;
         line[0] = '\0';
         for (int i = 0; i < shown; i++) {
-            int wr = snprintf(line + used, sizeof line - used, "%s%s", i ? seps[form % 2] : "", items[i]);
+            const char *item = form < 4 ? items[i] : bare[i];
+            char next[600];
+            snprintf(next, sizeof next, "%s%s%s", line, i ? seps[form % 2] : "", item);
+            if (form == 5 && i > 0 && ui_text_width(ctx->text, UI_FONT_LABEL, next) > room) break;
+            int wr = snprintf(line + used, sizeof line - used, "%s%s", i ? seps[form % 2] : "", item);
             if (wr > 0 && (size_t)wr < sizeof line - used) used += (size_t)wr;
         }
         fits = ui_text_width(ctx->text, UI_FONT_LABEL, line) <= room;
@@ -537,6 +551,11 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
      * A window held upright is a phone: no keys to hint at, the control strip instead. */
     const int classroom = view->lesson || view->broken || view->recording;
     if (!classroom && !upright) show |= UI_SHOW_HINTS;
+    /* The picture the page talks about stays big when the zoom reflows the panels. */
+    if (view->lesson && xl_player_emphasis(view->lesson)[0]) {
+        const int emph = ui_panel_find(xl_player_emphasis(view->lesson));
+        if (emph > UI_PANEL_NONE && (show & ui_panel_show_bit(emph))) show |= UI_LAYOUT_MAIN(emph);
+    }
     const int own_data = (show & UI_SHOW_DATA) != 0, own_side = (show & UI_SHOW_SIDE) != 0;
     /* A video is for a class, as a lesson page is: no buttons unless asked for. */
     const int strip_h = ui_controls_shown(view->controls, view->lesson || view->broken || view->recording,
@@ -708,6 +727,25 @@ static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_R
         int all = 1;
         for (int k = 0; all && k < key.lesson->npages; k++) all = ui_lesson_page_fits_class(&c, col, view->lesson, k, key.in_class);
         if (all) break;
+    }
+    /* Large type (the zoom) that no step fits: the zoom gives way, by tenths, down to 1,
+     * so a page's narration is never cut off at the column's foot. */
+    int fitted = 0;
+    if (set_type(sc->lesson_text, f, ui_theme_get(view->theme), h, view->zoom) == 0) {
+        ui_ctx c = *ctx;
+        c.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
+        fitted = 1;
+        for (int k = 0; fitted && k < key.lesson->npages; k++)
+            fitted = ui_lesson_page_fits_class(&c, col, view->lesson, k, key.in_class);
+    }
+    for (int tenths = (int)lroundf(zoom * 10.0f) - 1; !fitted && tenths >= 10; tenths--) {
+        f = base * (float)tenths / 10.0f;
+        if (set_type(sc->lesson_text, f, ui_theme_get(view->theme), h, view->zoom) != 0) break;
+        ui_ctx c = *ctx;
+        c.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
+        fitted = 1;
+        for (int k = 0; fitted && k < key.lesson->npages; k++)
+            fitted = ui_lesson_page_fits_class(&c, col, view->lesson, k, key.in_class);
     }
     memset(&sc->fit_key, 0, sizeof sc->fit_key);
     sc->fit_key = key;

@@ -15,7 +15,7 @@
 
 /* The zoom's range (ui_view.zoom). */
 #define UI_ZOOM_MIN 0.6f
-#define UI_ZOOM_MAX 1.3f
+#define UI_ZOOM_MAX 2.0f
 
 /* What the viewer chose that is not simulation state. */
 typedef struct ui_view {

@@ -201,3 +201,14 @@ void ui_trace_class_status(FILE *f, double seconds, long frames, int joined, uns
             frames, joined, requests, refused, limited, connections);
     fflush(f);
 }
+
+void ui_trace_description(FILE *f, const xl_session *s, const char *text, const char *words)
+{
+    print_open(f);
+    fprintf(f, "\"step\":%ld,", xl_sim_steps(xl_session_sim(s)));
+    print_string(f, "description", text);
+    fputc(',', f);
+    print_string(f, "words", words);
+    fputs("}\n", f);
+    fflush(f);
+}

@@ -29,6 +29,11 @@ void ui_trace_command(FILE *f, const xl_session *s, const ui_action *act, int ok
  * nothing more than the view's note). */
 void ui_trace_command_state(FILE *f, const xl_session *s, const ui_action *act, int ok, const char *state_text);
 
+/* A description line (--describe with --trace, issue 26): {"trace", "step" (the steered
+ * run's), "description" (the scene in words, ui_describe.h), "words" (what F9 says for it:
+ * the same in plain words, xl_speech.h)}. */
+void ui_trace_description(FILE *f, const xl_session *s, const char *text, const char *words);
+
 /* A lesson line, after a lesson key or a page's script moved on: {"trace", "lesson"
  * (the event: "open", "page", "blank", "unblank", "menu", "close", "presenter"),
  * "file", "page" (1-based), "pages", "phase" (playing, waiting, paused, asking, suspended, done, or

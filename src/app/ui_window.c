@@ -4,6 +4,7 @@
 #include "ui_focus.h"
 #include "ui_mic.h"
 #include "ui_sound.h"
+#include "ui_page.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +17,7 @@
 
 #include "ui_app.h"
 #include "ui_class.h"
+#include "ui_describe.h"
 #include "ui_platform.h"
 #include "ui_pointer.h"
 #include "ui_reload.h"
@@ -147,6 +149,16 @@ typedef struct window_loop {
     char mic_wav[1100];  /* its file */
     ui_mic_player *voice; /* --replay: the voice its mic line names, played in sync, or NULL */
     ui_sound *sound;     /* the sound that follows the loss (F10, --sound), or NULL (out of memory) */
+    ui_describe_voice describe; /* F9: the scene in words, said aloud or printed */
+    /* The browser page around the canvas (ui_page.h): when the scene is said, the
+     * buttons' state last sent, and the browser's zoom the frame was drawn at. */
+    ui_page_pace page_pace;
+    ui_describe_state page_words;
+    int page_full;           /* F9: the next announcement says the whole description */
+    int page_shown;          /* the lesson page (0-based; -1 none) the last words were of */
+    const void *page_lesson; /* and its lesson */
+    char page_controls[UI_PAGE_TEXT];
+    float page_zoom;
 } window_loop;
 
 /* On the class server's thread: phones did something; wake the loop (once until it looks). */
@@ -263,6 +275,7 @@ static int wait_ms_for(const window_loop *L)
     if (L->cls && (wait_ms < 0 || wait_ms > 250)) wait_ms = 250; /* the trace's status, the card's advice */
     if (L->mic && !L->mic_said && (wait_ms < 0 || wait_ms > 10)) wait_ms = 10; /* the voice's first buffer */
     if (ui_mic_player_playing(L->voice) && (wait_ms < 0 || wait_ms > 50)) wait_ms = 50; /* feed the voice */
+    if (ui_describe_voice_busy(&L->describe) && (wait_ms < 0 || wait_ms > 100)) wait_ms = 100; /* F9's answer */
     return wait_ms;
 }
 
@@ -272,6 +285,11 @@ static void turn_begin(window_loop *L)
 {
     ui_classroom *cr = L->cr;
     ui_platform_fit_window(L->win);
+    const float page_zoom = ui_platform_page_zoom();
+    if (page_zoom != L->page_zoom) { /* Ctrl + in the browser: the type grows as a page's text does */
+        L->page_zoom = page_zoom;
+        L->dirty = 1;
+    }
     if (cr->presenter && !L->pv.win && presenter_open(&L->pv, L->fonts) != 0) cr->presenter = 0;
     if (!cr->presenter && L->pv.win) presenter_close(&L->pv);
     if (cr->restarted) {
@@ -297,6 +315,17 @@ static void turn_begin(window_loop *L)
     L->dirty = L->presenter_dirty = 1;
 }
 
+/* The scene into the main window: the browser's zoom multiplies the program's own
+ * (Ctrl + there), for this frame only, so the type grows with the page's zoom while the
+ * view's zoom stays what the viewer set (the state text, the note, the trace say it). */
+static void draw_frame(window_loop *L)
+{
+    const float own = L->view->zoom;
+    if (L->page_zoom > 0.0f && L->page_zoom != 1.0f) L->view->zoom = (own > 0.0f ? own : 1.0f) * L->page_zoom;
+    ui_scene_draw(L->sc, L->s, L->view, L->w, L->h, &L->geom);
+    L->view->zoom = own;
+}
+
 /* What the window does after an action was dispatched: what only a window has. */
 static void after_action(window_loop *L, const ui_action *act, int was_playing)
 {
@@ -306,11 +335,16 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
         v == UI_VIEW_SOUND)
         L->note_until = SDL_GetTicks64() + 2500;
     if (v == UI_VIEW_COPY_STATE) L->note_until = SDL_GetTicks64() + 3000; /* the dispatcher wrote it */
+    if (v == UI_VIEW_DESCRIBE) { /* said aloud (the note says so), or printed and shown for a while */
+        L->page_full = 1; /* in the browser, the page's live region says all of it too */
+        const int said = ui_describe_voice_press(&L->describe, L->d, stdout, L->view->note, sizeof L->view->note);
+        L->note_until = SDL_GetTicks64() + (said ? 3000 : UI_DESCRIBE_NOTE_MS);
+    }
     if (v == UI_VIEW_SCREENSHOT) {
         char path[1024];
         const char *dir = L->opt->shots_dir;
         ui_dispatch_sync_view(L->d);
-        ui_scene_draw(L->sc, L->s, L->view, L->w, L->h, &L->geom); /* the frame as it is, without a note */
+        draw_frame(L); /* the frame as it is, without a note */
         if (reserve_shot_path(dir, path, sizeof path) == 0 && ui_app_save_png(L->r, L->w, L->h, path) == 0 &&
             ui_platform_deliver(path) == 0)
             snprintf(L->view->note, sizeof L->view->note, "%s %.180s",
@@ -456,6 +490,7 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
 {
     if (!is_modifier(key->keysym.sym)) {
         ui_pointer_hide_tip(&L->pointer); /* typing: the tooltip goes (Ctrl for Ctrl+click keeps it) */
+        ui_page_input(&L->page_pace);     /* the scene is said once the frame shows what it did */
         L->dirty = 1;
     }
     if (L->view->help_visible) {
@@ -521,6 +556,7 @@ static void on_event(window_loop *L, const SDL_Event *ev)
         ev->type == SDL_MOUSEWHEEL || ev->type == SDL_WINDOWEVENT || ev->type == SDL_FINGERDOWN ||
         ev->type == SDL_FINGERMOTION || ev->type == SDL_FINGERUP)
         on_pointer(L, ev);
+    if (ev->type == SDL_MOUSEBUTTONUP || ev->type == SDL_FINGERUP) ui_page_input(&L->page_pace); /* a click, a drag let go */
     if (ev->type == SDL_QUIT) L->running = 0;
     else if (ev->type == SDL_KEYDOWN) on_key(L, &ev->key);
 }
@@ -601,7 +637,7 @@ static void turn_draw(window_loop *L)
             L->last_w = L->w;
             L->last_h = L->h;
         }
-        ui_scene_draw(L->sc, L->s, L->view, L->w, L->h, &L->geom);
+        draw_frame(L);
         SDL_RenderPresent(L->r);
         ui_platform_frame_shown(++L->frames);
         L->dirty = 0;
@@ -693,6 +729,75 @@ static void sound_turn(window_loop *L)
 /* One turn: events, then the steps that are due, then a frame if something changed.
  * On the desktop a turn may sleep in SDL_WaitEvent while nothing is due (no CPU when
  * idle); in the browser it returns at once and the browser calls it again. */
+/* The commands the page's buttons sent (ui_platform_take_command), through the one
+ * dispatch path as the learner's, as their keys would be: a session command is the
+ * learner's only while no replay plays and no page is being computed. */
+static void page_commands(window_loop *L)
+{
+    char text[UI_PAGE_COMMAND];
+    /* At most a page's queue (32) a turn: a script of the page could fill it faster. */
+    for (int taken = 0; taken < 32 && ui_platform_take_command(text, sizeof text); taken++) {
+        char err[160] = "";
+        const int was_playing = xl_session_playing(L->s);
+        ui_page_input(&L->page_pace);
+        L->dirty = L->presenter_dirty = 1;
+        if (!ui_page_command_allowed(text)) {
+            snprintf(err, sizeof err, "the page may not ask for '%.60s'", text);
+        } else if (strncmp(text, "lesson ", 7) == 0) {
+            if (L->replaying) continue;
+            if (ui_dispatch_lesson(L->d, UI_DISPATCH_LEARNER, text + 7, err, sizeof err) == 0) {
+                say_classroom(L, text + 7);
+                if (!was_playing && xl_session_playing(L->s)) L->last = SDL_GetPerformanceCounter();
+                continue;
+            }
+        } else {
+            ui_action act;
+            if (ui_action_parse(text, &act, err, sizeof err) == 0) {
+                if (act.view == UI_VIEW_NONE && (L->replaying || L->busy)) continue;
+                if (!ui_dispatch_action(L->d, UI_DISPATCH_LEARNER, &act) && act.view == UI_VIEW_NONE)
+                    snprintf(err, sizeof err, "%s", xl_session_message(L->s));
+                after_action(L, &act, was_playing);
+                if (!err[0]) continue;
+            }
+        }
+        say(L, err, 4000);
+    }
+}
+
+/* What the page's reader and buttons get after a turn (ui_page.h): the scene in words
+ * when it is due, and the buttons' state when it changed. Nothing on the desktop. */
+static void page_report(window_loop *L)
+{
+    if (!ui_platform_is_browser()) return;
+    char json[UI_PAGE_TEXT];
+    ui_page_controls_json(L->s, L->cr, json, sizeof json);
+    if (strcmp(json, L->page_controls) != 0) {
+        snprintf(L->page_controls, sizeof L->page_controls, "%s", json);
+        ui_platform_page_controls(json);
+    }
+    /* Settled: no page start is being computed (asked now: a key this turn may have begun one). */
+    const int settled = !(L->cr->player && xl_player_busy(L->cr->player));
+    const int due = ui_page_due(&L->page_pace, (long long)SDL_GetTicks64(), xl_session_playing(L->s), settled);
+    if (!due) return;
+    /* The page's own describer: its "what changed" is since the page's last words. */
+    static char text[UI_PAGE_TEXT], words[UI_PAGE_TEXT], brief[UI_PAGE_BRIEF], said[UI_PAGE_TEXT];
+    ui_describe_text(L->d, &L->page_words, text, sizeof text);
+    ui_describe_words(L->d, text, words, sizeof words);
+    /* Said in full when a page was turned to or F9 asked; else its first sentences
+     * (what changed leads), the rest a key away (F9) or in the region. */
+    const int page = L->cr->player ? xl_player_page(L->cr->player) : -1;
+    const void *lesson = L->cr->player ? (const void *)xl_player_lesson(L->cr->player) : NULL;
+    const int full = L->page_full || page != L->page_shown || lesson != L->page_lesson;
+    L->page_full = 0;
+    L->page_shown = page;
+    L->page_lesson = lesson;
+    if (!full) {
+        ui_describe_note(text, brief, sizeof brief);
+        ui_describe_words(L->d, brief, said, sizeof said);
+    }
+    ui_platform_describe(text, full ? words : said, words, due == 2);
+}
+
 static int window_turn(void *ctx, int may_wait)
 {
     window_loop *L = ctx;
@@ -705,7 +810,12 @@ static int window_turn(void *ctx, int may_wait)
     else if (wait_ms >= 0) have = SDL_WaitEventTimeout(&ev, wait_ms);
     else have = SDL_WaitEvent(&ev);
     for (; have; have = SDL_PollEvent(&ev)) on_event(L, &ev);
+    page_commands(L);
     mic_turn(L);
+    if (ui_describe_voice_poll(&L->describe, stdout, L->view->note, sizeof L->view->note)) {
+        L->note_until = SDL_GetTicks64() + UI_DESCRIBE_NOTE_MS; /* not said after all: printed, and shown */
+        L->dirty = 1;
+    }
     if (L->voice) ui_mic_player_turn(L->voice, ui_dispatch_ms(L->d) - L->replay->mic_ms);
     pointer_flush(L);
     if (L->view->note[0] && SDL_GetTicks64() >= L->note_until) {
@@ -739,6 +849,7 @@ static int window_turn(void *ctx, int may_wait)
         L->dirty = 1;
     }
     turn_draw(L);
+    page_report(L);
     if (!L->running && ui_platform_is_browser()) { /* a page is left by closing its tab */
         L->running = 1;
         say(L, "this is a web page: close its tab to leave", 3000);
@@ -802,6 +913,7 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
     };
     for (int i = 0; i < UI_CURSOR_COUNT; i++) L->cursors[i] = SDL_CreateSystemCursor(cursor_ids[i]);
     L->shown_cursor = UI_CURSOR_ARROW;
+    ui_describe_voice_init(&L->describe, opt->trace);
     L->running = L->dirty = L->presenter_dirty = 1;
     L->w = L->last_w = opt->width;
     L->h = L->last_h = opt->height;
@@ -812,6 +924,9 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
     L->shown_second = -1;
     d->quit_stays = ui_platform_is_browser();
     ui_reload_start(&L->reload, opt->lesson, L->cr, (long long)SDL_GetTicks64());
+    ui_describe_state_init(&L->page_words);
+    L->page_shown = -1;
+    L->page_zoom = 1.0f;
     return L;
 }
 
@@ -874,6 +989,10 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
     L->voice = NULL;
     ui_sound_destroy(L->sound);
     L->sound = NULL;
+    /* F9's last request: a moment to be said before the program goes, then ended. */
+    if (ui_describe_voice_finish(&L->describe, UI_SPEAK_TIMEOUT_MS, stdout, L->view->note, sizeof L->view->note))
+        L->note_until = 0;
+    ui_describe_voice_free(&L->describe);
     ui_class_stop(L->cls, d);
     L->cls = NULL;
     d->geom = NULL; /* the frames' geometry goes with the window */

@@ -120,6 +120,7 @@ class Browser:
                     self.close()
                     raise
         t = self._call('Target.createTarget', {'url': 'about:blank'})
+        self._target = t['targetId']
         # flatten=True: page commands go over the same pipe, tagged with sessionId.
         self._session = self._call('Target.attachToTarget',
                                    {'targetId': t['targetId'], 'flatten': True})['sessionId']
@@ -320,6 +321,14 @@ class Browser:
         for type_, buttons in (('mousePressed', 1), ('mouseReleased', 0)):
             self.send('Input.dispatchMouseEvent', {'type': type_, 'x': x, 'y': y, 'button': button,
                                                    'buttons': buttons, 'clickCount': 1})
+
+    def window_size(self, width, height):
+        """Size the browser's window itself, so window.outerWidth follows (a metrics
+        override alone changes the page's viewport in a window that keeps its size: to
+        the page, that is the browser's zoom)."""
+        w = self.send('Browser.getWindowForTarget', {'targetId': self._target})
+        self.send('Browser.setWindowBounds', {'windowId': w['windowId'],
+                                              'bounds': {'width': width, 'height': height}})
 
     def screenshot(self, path):
         """The viewport as the user sees it (width x height PNG)."""

@@ -351,7 +351,10 @@ def check_strip_hidden_and_sized(b, base):
     # buttons are at their fingertip floor, 88 frame px): each is at least 44 CSS px
     # tall, the frame is the desktop's drawn for that ratio (--pixel-ratio 2), and a
     # click at a button's centre in CSS px is its command.
+    # A window of that size on a HiDPI screen (the window too: a smaller page in a window
+    # that stays 1280 wide would be the browser's zoom at 200%, test_web_a11y.py's).
     for css_w, css_h in ((1280, 720), (640, 360)):
+        b.window_size(css_w, css_h)
         b.send('Emulation.setDeviceMetricsOverride', {'width': css_w, 'height': css_h, 'deviceScaleFactor': 2,
                                                       'mobile': False})
         try:
@@ -373,6 +376,7 @@ def check_strip_hidden_and_sized(b, base):
             assert steps and steps[-1]['ok'], f'a click on step at {css_w}x{css_h}, 2x: {command_lines(b)[-2:]}'
             print(f'     {css_w}x{css_h} CSS px, 2x: buttons {short:.0f} CSS px tall or more', flush=True)
         finally:
+            b.window_size(1280, 720)
             b.send('Emulation.setDeviceMetricsOverride', {'width': 1280, 'height': 720, 'deviceScaleFactor': 1,
                                                           'mobile': False})
 

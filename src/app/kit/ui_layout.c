@@ -116,6 +116,94 @@ static ui_layout renyi_in_history(ui_layout L)
 
 static ui_layout compute(int w, int h, float s, const ui_text *text, unsigned show);
 
+/* The reflow (issue 26: the zoom to 2x). The main picture (UI_LAYOUT_MAIN's panel, else
+ * the landscape, the side panel, the own panel, the bars, in that order) takes the body's
+ * left part at its full height, or its top part when the body is not wide; the others
+ * stack beside (or under) it in order of worth, the readouts first (the claim: the loss
+ * is its floor plus the gap), each given at least its least height in label lines, and
+ * what does not fit folds away (F2 and Shift+F2 still show a folded panel: focus lays out
+ * any panel the frame has). What is left grows the panels shown, the readouts to their
+ * ideal first. */
+enum { R_READOUTS, R_TOP, R_PICTURE, R_HISTORY, R_BARS, R_COUNT };
+
+static ui_layout reflow(ui_layout L, int w, int top, int bottom, int lh, unsigned show)
+{
+    const SDL_Rect none = {0, 0, 0, 0};
+    const int own = (show & UI_SHOW_DATA) != 0, bars = (show & UI_SHOW_BARS) != 0;
+    const int landscape = (show & UI_SHOW_LANDSCAPE) != 0, side = !landscape && (show & UI_SHOW_SIDE) != 0;
+    /* Each place, whether the frame has it, and its panel id. */
+    int has[R_COUNT] = {(show & UI_SHOW_READOUTS) != 0, own || bars, landscape || side, (show & UI_SHOW_HISTORY) != 0,
+                        own && bars};
+    const int ids[R_COUNT] = {UI_PANEL_READOUTS, own ? UI_PANEL_DATA : UI_PANEL_BARS,
+                              landscape ? UI_PANEL_LANDSCAPE : UI_PANEL_SIDE, UI_PANEL_HISTORY, UI_PANEL_BARS};
+    int main_id = (int)((show >> UI_LAYOUT_MAIN_SHIFT) & 15u), main = -1;
+    for (int i = 0; i < R_COUNT && main < 0; i++)
+        if (has[i] && ids[i] == main_id) main = i;
+    static const int main_order[] = {R_PICTURE, R_TOP, R_BARS, R_HISTORY, R_READOUTS};
+    for (size_t k = 0; k < sizeof main_order / sizeof main_order[0] && main < 0; k++)
+        if (has[main_order[k]]) main = main_order[k];
+    SDL_Rect r[R_COUNT] = {none, none, none, none, none};
+    const int body_h = bottom - top, gap = L.gap;
+    if (main >= 0) {
+        /* Least and ideal heights in label lines (the readouts': their numbers without
+         * the stacked bar under them). */
+        const int least[R_COUNT] = {9 * lh / 2, 11 * lh, 11 * lh, 17 * lh / 2, 9 * lh};
+        const int ideal[R_COUNT] = {7 * lh, 14 * lh, 16 * lh, 9 * lh, 11 * lh};
+        const int wide = w * 2 >= body_h * 3; /* the main picture at the left, the others beside it */
+        SDL_Rect main_r, col;
+        if (wide) {
+            const int main_w = (w - 3 * gap) * UI_LAYOUT_REFLOW_MAIN_PCT / 100;
+            main_r = (SDL_Rect){gap, top, main_w, body_h};
+            col = (SDL_Rect){2 * gap + main_w, top, w - 3 * gap - main_w, body_h};
+        } else {
+            int main_h = body_h * 3 / 5 > least[main] ? body_h * 3 / 5 : least[main];
+            if (main_h > body_h) main_h = body_h;
+            main_r = (SDL_Rect){gap, top, w - 2 * gap, main_h};
+            col = (SDL_Rect){gap, top + main_h + gap, w - 2 * gap, body_h - main_h - gap};
+        }
+        r[main] = main_r;
+        /* The others in order of worth, each if its least height still fits. */
+        static const int worth[] = {R_READOUTS, R_TOP, R_PICTURE, R_HISTORY, R_BARS};
+        int got[R_COUNT] = {0}, left = col.h, shown = 0;
+        for (size_t k = 0; k < sizeof worth / sizeof worth[0]; k++) {
+            const int i = worth[k];
+            if (i == main || !has[i]) continue;
+            const int need = least[i] + (shown ? gap : 0);
+            if (col.h <= 0 || need > left) continue;
+            got[i] = least[i];
+            left -= need;
+            shown++;
+        }
+        for (size_t k = 0; k < sizeof worth / sizeof worth[0] && left > 0; k++) {
+            const int i = worth[k];
+            if (!got[i] || ideal[i] <= got[i]) continue;
+            const int add = ideal[i] - got[i] < left ? ideal[i] - got[i] : left;
+            got[i] += add;
+            left -= add;
+        }
+        for (int k = (int)(sizeof worth / sizeof worth[0]) - 1; k >= 0 && left > 0; k--)
+            if (got[worth[k]]) { /* all at their best: the rest to the last one shown */
+                got[worth[k]] += left;
+                left = 0;
+            }
+        int y = col.y;
+        for (size_t k = 0; k < sizeof worth / sizeof worth[0]; k++) {
+            const int i = worth[k];
+            if (!got[i]) continue;
+            r[i] = (SDL_Rect){col.x, y, col.w, got[i]};
+            y += got[i] + gap;
+        }
+    }
+    L.readouts = r[R_READOUTS];
+    L.data = own ? r[R_TOP] : none;
+    L.bars = own ? r[R_BARS] : bars ? r[R_TOP] : none;
+    L.landscape = landscape ? r[R_PICTURE] : none;
+    L.side = side ? r[R_PICTURE] : none;
+    L.history = r[R_HISTORY];
+    L.strip = none;
+    return L;
+}
+
 ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned show)
 {
     if (!(show & UI_SHOW_RENYI)) {
@@ -145,6 +233,9 @@ static ui_layout compute(int w, int h, float s, const ui_text *text, unsigned sh
     int top = status_h + L.gap;
     int bottom = h - hints_h - L.gap;
     int body_h = bottom - top;
+    /* Type too large for the two columns (the zoom past 1.3): the reflow's arrangement. */
+    const int lh = ui_text_line_height(text, UI_FONT_LABEL);
+    if (lh > 0 && body_h < UI_LAYOUT_REFLOW_LINES * lh) return reflow(L, w, top, bottom, lh, show);
     int left_w = (w - 3 * L.gap) * UI_LAYOUT_LEFT_PCT / 100;
     int right_w = w - 3 * L.gap - left_w;
     SDL_Rect left = {L.gap, top, left_w, body_h}, right = {2 * L.gap + left_w, top, right_w, body_h};
@@ -233,7 +324,8 @@ ui_layout ui_layout_focus(const ui_layout *dash, int w, const ui_text *text, uns
 {
     ui_layout L = *dash;
     const unsigned bit = ui_panel_show_bit(focus);
-    if (!bit || !(show & bit) || ui_layout_panel(&L, focus)->w <= 0) return L;
+    /* A panel the reflow folded away (no room in the dashboard) may still be focused. */
+    if (!bit || !(show & bit)) return L;
     const SDL_Rect none = {0, 0, 0, 0};
     /* The body the dashboard shares out: between the status bar and the control strip
      * or, without one, the hints. */
@@ -242,7 +334,7 @@ ui_layout ui_layout_focus(const ui_layout *dash, int w, const ui_text *text, uns
     /* The live numbers need one label line; the readouts focused show them already. A
      * credit (UI_LAYOUT_CREDIT) takes a line of its own. */
     const int lines = (focus != UI_PANEL_READOUTS) + ((show & UI_LAYOUT_CREDIT) != 0 && focus != UI_PANEL_DATA);
-    if (lines > 0 && (show & ~bit & ~(unsigned)UI_LAYOUT_CREDIT)) {
+    if (lines > 0 && (show & ~bit & ~(unsigned)UI_LAYOUT_CREDIT & ~UI_LAYOUT_MAIN(15))) {
         const int strip_h = lines * ui_text_line_height(text, UI_FONT_LABEL) + L.pad;
         L.strip = (SDL_Rect){body.x, body.y + body.h - strip_h, body.w, strip_h};
         body.h -= strip_h + L.gap;

@@ -49,8 +49,19 @@ enum {
     /* The scenario shows licensed data (its record's credit): a focused panel's strip
      * holds the attribution on a line of its own under the live numbers (not under the
      * scenario's data panel, which shows it itself). */
-    UI_LAYOUT_CREDIT = 1u << 9
+    UI_LAYOUT_CREDIT = 1u << 9,
+    /* Not a panel: bits 12..15 hold the panel (a ui_panel_id) the reflow keeps big, the
+     * picture the page talks about (UI_LAYOUT_MAIN(id)); 0: the scenario's main one. */
+    UI_LAYOUT_MAIN_SHIFT = 12
 };
+#define UI_LAYOUT_MAIN(id) ((unsigned)(id) << UI_LAYOUT_MAIN_SHIFT)
+
+/* The reflow (the zoom past about 1.3, issue 26): when the body between the status bar
+ * and the hints is fewer than UI_LAYOUT_REFLOW_LINES label lines high, the two columns
+ * give way to the main picture at the full body's height (UI_LAYOUT_REFLOW_MAIN_PCT of
+ * the width; its top part when the body is not half again as wide as high) and the others
+ * stacked beside it, folding those with no room (ui_layout_compute). */
+enum { UI_LAYOUT_REFLOW_LINES = 19, UI_LAYOUT_REFLOW_MAIN_PCT = 56 };
 
 /* A window taller than wide (a phone held upright) stacks the panels in one column, and
  * its type goes by the width: the smallest text is UI_LAYOUT_PORTRAIT_TEXT_PX for each

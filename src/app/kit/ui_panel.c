@@ -1,12 +1,12 @@
 /* ui_panel: shared panel chrome and number formatting (see ui_panel.h). */
 #include "ui_panel.h"
 
-#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ui_draw.h"
+#include "xl_format.h"
 
 float ui_lw(const ui_ctx *ctx, float k)
 {
@@ -115,42 +115,6 @@ double ui_nice_ceil(double v)
     return 10.0 * mag;
 }
 
-char *ui_format(char *buf, size_t n, double v, int decimals)
-{
-    if (isnan(v)) snprintf(buf, n, "undefined");
-    else if (isinf(v)) snprintf(buf, n, v > 0 ? "∞" : "−∞");
-    else {
-        /* Avoid "-0.0000" for tiny negative rounding residue. */
-        double unit = pow(10.0, -decimals);
-        if (fabs(v) < 0.5 * unit) v = 0.0;
-        if (v < 0) snprintf(buf, n, "−%.*f", decimals, -v);
-        else snprintf(buf, n, "%.*f", decimals, v);
-    }
-    return buf;
-}
-
-#define COUNT_GROUP_SPACE "\xE2\x80\x89" /* U+2009, a thin space */
-
-char *ui_format_count(char *buf, size_t size, long v)
-{
-    char digits[24];
-    snprintf(digits, sizeof digits, "%ld", v < 0 ? -v : v);
-    size_t len = strlen(digits), o = 0;
-    if (v < 0 && size > 4) {
-        memcpy(buf, "−", strlen("−"));
-        o = strlen("−");
-    }
-    for (size_t i = 0; i < len && o + sizeof COUNT_GROUP_SPACE + 1 < size; i++) {
-        if (i > 0 && (len - i) % 3 == 0) {
-            memcpy(buf + o, COUNT_GROUP_SPACE, sizeof COUNT_GROUP_SPACE - 1);
-            o += sizeof COUNT_GROUP_SPACE - 1;
-        }
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
 char *ui_format_tick(char *buf, size_t n, double v, double step)
 {
     int decimals = 0;
@@ -198,114 +162,6 @@ int ui_ticks(double lo, double hi, double step, double *out, int cap)
         out[n++] = v == 0.0 ? 0.0 : v;         /* no -0 */
     }
     return n;
-}
-
-/* UTF-8 superscripts for an exponent. */
-static void superscript(char *buf, size_t n, int e)
-{
-    static const char *const digits[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-    char num[16];
-    snprintf(num, sizeof num, "%d", e);
-    size_t used = 0;
-    buf[0] = '\0';
-    for (const char *d = num; *d && used + 4 < n; d++) {
-        const char *g = *d == '-' ? "⁻" : digits[*d - '0'];
-        size_t len = strlen(g);
-        memcpy(buf + used, g, len);
-        used += len;
-        buf[used] = '\0';
-    }
-}
-
-/* Characters a formatted number shows (UTF-8 continuation bytes do not count). */
-static int shown_chars(const char *s)
-{
-    int k = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80) k++;
-    return k;
-}
-
-char *ui_format_fit(char *buf, size_t n, double v, int decimals, int max_chars)
-{
-    if (!isfinite(v)) return ui_format(buf, n, v, decimals);
-    for (int d = decimals; d >= 0; d--) {
-        ui_format(buf, n, v, d);
-        /* Fixed notation only while it keeps a significant digit: 1e-9 at 4 decimals
-         * would read 0.0000, which is false for a nonzero value. */
-        int keeps = v == 0.0 || fabs(v) >= 0.5 * pow(10.0, -d);
-        if (shown_chars(buf) <= max_chars && keeps) return buf;
-        if (!keeps) break;
-    }
-    /* 0 has no exponent (log10 0 = −∞, which no int holds): its shortest form, "0",
-     * even where the box is narrower still. */
-    if (v == 0.0) return ui_format(buf, n, 0.0, 0);
-    /* m×10^e with as many mantissa digits as fit (at most 3 decimals). */
-    double a = fabs(v);
-    int e = (int)floor(log10(a)); /* finite and nonzero: -324 <= e <= 308 */
-    char sup[64];
-    superscript(sup, sizeof sup, e);
-    int md = max_chars - ((v < 0 ? 1 : 0) + 1 + 3 + shown_chars(sup)) - 1;
-    if (md > 3) md = 3;
-    if (md < 0) md = 0;
-    /* Denormals: 10^e itself underflows, so scale by 10^300 first. */
-    double m = e < -290 ? (a * 1e300) / pow(10.0, e + 300) : a / pow(10.0, e);
-    double unit = pow(10.0, md);
-    if (round(m * unit) / unit >= 10.0) { /* 9.9996 shown with 3 decimals is 10.000 */
-        m /= 10.0;
-        e++;
-    }
-    superscript(sup, sizeof sup, e);
-    snprintf(buf, n, "%s%.*f×10%s", v < 0 ? "−" : "", md, m, sup);
-    return buf;
-}
-
-int ui_format_identity(char *const out[3], size_t n, const double v_in[3], int decimals, const int max_chars[3])
-{
-    double v[3] = {v_in[0], v_in[1], v_in[2]};
-    /* The rest is a difference of the other two, computed apart: a few ulps of them is
-     * rounding, not a quantity (KL of Q = P came out 2.2e-16). */
-    if (isfinite(v[0]) && isfinite(v[1]) && fabs(v[2]) <= 64.0 * DBL_EPSILON * (fabs(v[0]) + fabs(v[1])))
-        v[2] = 0.0;
-    for (int d = decimals; d >= 0; d--) {
-        int fits = 1;
-        for (int i = 0; i < 3 && fits; i++) {
-            const int tiny = v[i] != 0.0 && isfinite(v[i]) && fabs(v[i]) < 0.5 * pow(10.0, -d);
-            if (tiny) ui_format_fit(out[i], n, v[i], d, max_chars[i]);
-            else ui_format(out[i], n, v[i], d);
-            fits = shown_chars(out[i]) <= max_chars[i];
-        }
-        if (fits) return d;
-    }
-    for (int i = 0; i < 3; i++) ui_format_fit(out[i], n, v[i], decimals, max_chars[i]);
-    return -1;
-}
-
-char *ui_format_prob_log(char *buf, size_t n, double logp, int decimals)
-{
-    if (isnan(logp)) return ui_format(buf, n, logp, decimals);
-    if (isinf(logp) && logp < 0) {
-        snprintf(buf, n, "0");
-        return buf;
-    }
-    double p = exp(logp);
-    if (p >= 0.5 * pow(10.0, -decimals)) return ui_format(buf, n, p, decimals);
-    /* p = m × 10^e with log10 p = logp / ln 10, taken apart without forming p. */
-    double l10 = logp / log(10.0);
-    double e = floor(l10);
-    if (e < -999999999.0) { /* beyond an int exponent: still true */
-        snprintf(buf, n, "< 10⁻⁹⁹⁹⁹⁹⁹⁹⁹⁹");
-        return buf;
-    }
-    double m = pow(10.0, l10 - e);
-    if (m >= 9.95) { /* shows as 10.0 with one decimal */
-        m /= 10.0;
-        e += 1.0;
-    }
-    char sup[64];
-    superscript(sup, sizeof sup, (int)e);
-    snprintf(buf, n, "%.1f×10%s", m, sup);
-    return buf;
 }
 
 static int rects_meet(SDL_Rect a, SDL_Rect b)
@@ -378,4 +234,30 @@ void ui_hit_add_edit(const ui_ctx *ctx, SDL_Rect rect, ui_region_drag edit, cons
     r->lines = 0;
     for (int i = 0; i < UI_HIT_LINES && lines[i]; i++)
         snprintf(r->text[r->lines++], UI_HIT_TEXT, "%s", lines[i]);
+}
+
+/* The formats live in the core (xl_format.h), where the scene in words uses them too. */
+char *ui_format(char *buf, size_t n, double v, int decimals)
+{
+    return xl_format(buf, n, v, decimals);
+}
+
+char *ui_format_count(char *buf, size_t size, long v)
+{
+    return xl_format_count(buf, size, v);
+}
+
+char *ui_format_fit(char *buf, size_t n, double v, int decimals, int max_chars)
+{
+    return xl_format_fit(buf, n, v, decimals, max_chars);
+}
+
+int ui_format_identity(char *const out[3], size_t n, const double v_in[3], int decimals, const int max_chars[3])
+{
+    return xl_format_identity(out, n, v_in, decimals, max_chars);
+}
+
+char *ui_format_prob_log(char *buf, size_t n, double logp, int decimals)
+{
+    return xl_format_prob_log(buf, n, logp, decimals);
 }

@@ -36,7 +36,7 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
     const xl_scenario_def *def = xl_session_scenario(s);
     xl_bars bars;
     xl_session_bars(s, &bars);
-    char left[3][128], right[4][256], lr[48], unit[32], opt[2][160], state_long[96];
+    char left[4][128], right[4][256], lr[48], unit[32], opt[2][160], state_long[96];
     ui_draw_fill(ctx->r, area, th->kind == UI_THEME_DARK ? th->panel : ui_mix(th->panel, th->grid, 0.5f));
     ui_draw_line(ctx->r, area.x, area.y + area.h - 0.5f, area.x + area.w, area.y + area.h - 0.5f, 1.0f, th->border);
     int y = area.y + (area.h - ui_text_line_height(ctx->text, UI_FONT_STATUS)) / 2;
@@ -57,6 +57,7 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
     else snprintf(left[0], sizeof left[0], "xentlab · %s", title); /* "1 density" says nothing */
     snprintf(left[1], sizeof left[1], "xentlab · %s", title);
     snprintf(left[2], sizeof left[2], "%s", title); /* the scene's name stays; the program's goes */
+    snprintf(left[3], sizeof left[3], "%s", def->id); /* large type (the zoom): its short name, not a title cut */
     double rate = xl_sim_lr(sim);
     ui_format_fit(lr, sizeof lr, rate, rate < 0.01 ? 3 : 2, 8);
     if (rate < 0.01 && rate >= 0.001) snprintf(lr, sizeof lr, "%.3f", rate);
@@ -111,6 +112,14 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
                 found = 1;
                 break;
             }
+    }
+    /* Only when no wording of the title fits beside the shortest numbers: its short name. */
+    if (!found && ui_text_width(ctx->text, UI_FONT_STATUS, left[3]) + gap + ui_text_width(ctx->text, UI_FONT_STATUS, right[3]) +
+                          ui_text_width(ctx->text, UI_FONT_STATUS, states[1]) + unit_w <= room) {
+        li = 3;
+        ri = 3;
+        si = 1;
+        found = 1;
     }
     int x = area.x + area.w - ctx->pad;
     x -= ui_text_draw(ctx->text, UI_FONT_STATUS, x, y, UI_ALIGN_RIGHT, th->text, unit);

@@ -112,25 +112,22 @@ static const fixed_row lesson_rows[] = {
 static const fixed_row pointer_rows[] = {
     {N_("hover"), N_("exact values in a tooltip"), NULL},
     {N_("click a bar"), N_("select its class or sample"), NULL},
-    {N_("drag a bar"), N_("set P (diffusion: paint ρ(0))"), NULL},
+    {N_("drag a bar"), N_("set P (diffusion: paint ρ(0); ⇧↑ ⇧↓)"), NULL},
     {N_("drag a mark"), N_("a sample, the peak, the simplex"), NULL},
-    {N_("click  /  ^click map"), N_("the point / the start goes there"), NULL},
+    {N_("click landscape"), N_("the point moves there (Alt+arrows)"), NULL},
+    {N_("^click landscape"), N_("the start moves there (^Enter)"), NULL},
     {N_("drag landscape"), N_("the point follows, loss live"), NULL},
-    {N_("wheel · right-drag · 2×"), N_("zoom · pan · fit the landscape"), NULL},
-    {N_("drag the history"), N_("rewind to that step"), NULL},
+    {N_("wheel  pinch"), N_("zoom the landscape (⇧^↑ ⇧^↓)"), NULL},
+    {N_("right-drag"), N_("pan (touch: two fingers; ^arrows)"), NULL},
+    {N_("double-click it"), N_("fit the landscape's view (^Home)"), NULL},
+    {N_("drag the history"), N_("rewind to that step (⇧ ^Backspace)"), NULL},
     {N_("double-click title"), N_("focus that panel"), NULL},
     {N_("control strip"), N_("a button does what its key does"), NULL},
     {N_("lesson's foot"), N_("→ ← B M Esc: buttons"), NULL},
 };
 
-/* What the pointer does, by keys (issue 26: every action has a key; ui_input's table,
- * ui_keynav): the same commands, named in by_keys_commands for ui_help_lists_command. */
-static const fixed_row by_keys_rows[] = {
-    {N_("⇧↑  /  ⇧↓"), N_("selected bar's p up / down"), NULL},
-    {N_("^arrows  ⇧^↑↓  ^Home"), N_("landscape: pan, zoom, fit"), NULL},
-    {N_("Alt+arrows  /  ^Enter"), N_("move the point / start there"), NULL},
-    {N_("⇧Backspace  /  ^Bksp"), N_("timeline: 10 steps back / on"), NULL},
-};
+/* The pointer's commands have keys too (issue 26; ui_input's table, ui_keynav): the
+ * pointer's rows above name them, so these commands count as listed. */
 static const char *const by_keys_commands[] = {"set-p", "pan", "zoom", "fit", "move-to", "start-at", "rewind"};
 
 /* ---- the key table's keys, read once from its list ---- */
@@ -322,7 +319,6 @@ static void build_sheet(help_sheet *sh, const xl_scenario_def *def)
     add_commands(sh, _("VIEW AND WINDOW"), view, (int)(sizeof view / sizeof view[0]));
     add_fixed(sh, _("LESSONS"), lesson_rows, (int)(sizeof lesson_rows / sizeof lesson_rows[0]));
     add_fixed(sh, _("MOUSE AND TOUCH"), pointer_rows, (int)(sizeof pointer_rows / sizeof pointer_rows[0]));
-    add_fixed(sh, _("THE POINTER'S, BY KEYS"), by_keys_rows, (int)(sizeof by_keys_rows / sizeof by_keys_rows[0]));
 }
 
 int ui_help_row_count(const xl_scenario_def *def, int (*visit)(const char *keys, const char *what, void *user),

@@ -196,6 +196,7 @@ static frame_metrics metrics(const ui_ctx *ctx, int ytick_w, int cbar_label_w)
 }
 
 static int imin(int a, int b) { return a < b ? a : b; }
+static int imax(int a, int b) { return a > b ? a : b; }
 
 /* How the legend and the note sit around the map, and the map's side that gives. */
 typedef struct arrangement {
@@ -234,6 +235,10 @@ static arrangement arrange(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *
 
     A.mode = 0;
     A.side = sideC;
+    /* Large type (the zoom to 2x) leaves a legend beside or under a small map: when every
+     * arrangement with it halves the map, the legend goes (the tooltip names each mark;
+     * fewer labels, never a map too small to read). */
+    if (2 * imax(imax(sideA, sideA2), sideB) < sideC) return A;
     if (sideA >= sideA2 && sideA >= sideB && sideA >= 60) {
         A.mode = 1;
         A.side = sideA;

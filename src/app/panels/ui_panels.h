@@ -42,6 +42,10 @@ typedef struct ui_readouts_geom {
     double axis_min;               /* value at identity's left edge: 0, or below 0 for a
                                       negative differential entropy; display unit */
     double axis_max;               /* value at identity's right edge, display unit */
+    /* The decimals the identity's three numbers were drawn with (ui_format_identity), when
+     * numbers_drawn; 0 decimals_fixed when they did not fit fixed notation. The scene in
+     * words (ui_describe) says them the same way. */
+    int numbers_drawn, decimals_fixed, decimals;
 } ui_readouts_geom;
 /* In a race, the run the readouts show: the lowest finite loss now (the first of equals). */
 int ui_race_leader(const xl_session *s);

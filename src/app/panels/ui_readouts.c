@@ -10,15 +10,22 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ui_draw.h"
+#include "ui_wrap.h"
 
 /* One big number (already formatted) with its name above and a caption below. The
  * caption may use `w` pixels, the number and its unit `number_room`; the unit is left
  * out when it does not fit, the caption when it is too wide. */
 static void readout(const ui_ctx *ctx, ui_font big, int x, int y, int w, int number_room, SDL_Color color,
-                    const char *name, const char *num, const char *caption)
+                    const char *name, const char *short_name, const char *num, const char *caption)
 {
+    /* A name too wide for its column (large type: the zoom) goes by its short name
+     * ("KL" for D_KL(P‖Q)) before it would be cut with "…". */
+    if (short_name && ui_text_width(ctx->text, UI_FONT_LABEL, name) > w &&
+        ui_text_width(ctx->text, UI_FONT_LABEL, short_name) <= w)
+        name = short_name;
     const char *unit = xl_unit_name(ctx->unit);
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int rh = ui_text_line_height(ctx->text, big);
@@ -41,7 +48,7 @@ static void readout(const ui_ctx *ctx, ui_font big, int x, int y, int w, int num
  * when they fit, fewer, then the same without the units (the panel's title names the
  * unit), and scientific only when even whole numbers do not fit. Mono digits are all one
  * width. */
-static void format_numbers(const ui_ctx *ctx, ui_font big, const double v[3], const int rooms[3], char num[3][48])
+static int format_numbers(const ui_ctx *ctx, ui_font big, const double v[3], const int rooms[3], char num[3][48])
 {
     const char *unit = xl_unit_name(ctx->unit);
     int unit_w = ctx->pad / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, unit);
@@ -54,8 +61,10 @@ static void format_numbers(const ui_ctx *ctx, ui_font big, const double v[3], co
             max_chars[i] = (rooms[i] - (with_unit ? unit_w : 0)) / digit_w;
             if (max_chars[i] < 5) max_chars[i] = 5;
         }
-        if (ui_format_identity(out, sizeof num[0], v, 4, max_chars) >= 0 || !with_unit) return;
+        const int decimals = ui_format_identity(out, sizeof num[0], v, 4, max_chars);
+        if (decimals >= 0 || !with_unit) return decimals;
     }
+    return -1;
 }
 /* A readout's short caption: the words after the colon of its meaning ("the loss"),
  * or all of it when there is no colon. */
@@ -84,6 +93,18 @@ static int choose_captions(const ui_ctx *ctx, const xl_readout_def *rd, int room
 
 /* The three numbers in columns, with = and + between them: loss = floor + gap. In a
  * race (leader not NULL) the loss's name says whose numbers they are, in its colour. */
+/* Each part named by its symbol, or its short name ("KL") when the symbol is too wide
+ * for the part's `width`. */
+static void part_name(const ui_ctx *ctx, const xl_readout_def *r, int width, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", r->symbol);
+    if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) >= width - 8) {
+        snprintf(buf, n, "%s", r->name);
+        for (char *ch = buf; *ch; ch++)
+            if (*ch >= 'a' && *ch <= 'z' && strlen(buf) <= 3) *ch = (char)(*ch - 'a' + 'A');
+    }
+}
+
 /* The readouts' number role: the large one (1/24 of the height on the projector) where
  * three numbers of five digits fit across the panel, else the small numbers' (never
  * below the type's floor), so a narrow panel's numbers do not run into each other. */
@@ -94,7 +115,69 @@ static ui_font numbers_font(const ui_ctx *ctx, SDL_Rect in)
     return col >= 5 * ui_text_width(ctx->text, UI_FONT_READOUT, "0") ? UI_FONT_READOUT : UI_FONT_VALUE;
 }
 
-static void draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const xl_readout_def *rd, xl_sample cur,
+/* Whether the row's three names fit their columns (each its symbol or short name) in a
+ * panel `in` wide with numbers in `big`: where they do not (large type, the zoom's
+ * reflow), the identity is stacked a part a line instead (draw_numbers_stacked). */
+static int names_fit_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const xl_readout_def *rd)
+{
+    const int op_w = ui_text_width(ctx->text, big, "=") + ctx->pad * 2;
+    const int col = (in.w - 2 * op_w) / 3, room = col + op_w - ctx->pad / 2;
+    const int rooms[3] = {room, room, in.w - 2 * (col + op_w)};
+    for (int i = 0; i < 3; i++) {
+        char name[64];
+        part_name(ctx, &rd[i], rooms[i] + 8, name, sizeof name);
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, rd[i].symbol) > rooms[i] &&
+            (i == 0 || ui_text_width(ctx->text, UI_FONT_LABEL, name) > rooms[i]))
+            return 0;
+    }
+    return 1;
+}
+
+/* The identity a part a line, "H(P,Q)  1.604 nats", "= H(P)  1.454", "+ D_KL(P‖Q)  0.150":
+ * each name whole at the left in its colour, its number at the right. Returns the
+ * height used. */
+static int draw_numbers_stacked(const ui_ctx *ctx, SDL_Rect in, const xl_readout_def *rd, xl_sample cur,
+                                const char *leader, SDL_Color leader_colour)
+{
+    const ui_theme *th = ctx->theme;
+    const double k = xl_unit_scale(ctx->unit);
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL), vh = ui_text_line_height(ctx->text, UI_FONT_VALUE);
+    const int line = vh > lh ? vh : lh;
+    const double values[3] = {cur.loss * k, cur.floor * k, fmax(cur.gap, 0.0) * k};
+    const SDL_Color colours[3] = {leader ? leader_colour : th->text, th->inherent, th->surprise};
+    static const char *const ops[3] = {"", "= ", "+ "};
+    const int op_w = ui_text_width(ctx->text, UI_FONT_LABEL, "+ ");
+    for (int i = 0; i < 3; i++) {
+        const int y = in.y + i * line;
+        char num[48], name[96];
+        ui_format_fit(num, sizeof num, values[i], 3, 9);
+        const int num_w = ui_text_width(ctx->text, UI_FONT_VALUE, num);
+        const int name_room = in.w - op_w - num_w - ctx->pad;
+        snprintf(name, sizeof name, "%s", i == 0 && leader ? leader : rd[i].symbol);
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > name_room) part_name(ctx, &rd[i], 0, name, sizeof name);
+        if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > name_room) name[0] = '\0'; /* never cut: the title names it */
+        const int ty = y + (line - lh) / 2;
+        ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, ty, UI_ALIGN_LEFT, th->text_dim, ops[i]);
+        ui_text_draw(ctx->text, UI_FONT_LABEL, in.x + op_w, ty, UI_ALIGN_LEFT, colours[i], name);
+        ui_text_draw(ctx->text, UI_FONT_VALUE, in.x + in.w, y + (line - vh) / 2, UI_ALIGN_RIGHT, th->text, num);
+    }
+    return 3 * line;
+}
+
+/* The page's claim (a reading's inequality) wrapped at spaces to w: its line count, and
+ * drawn at (x, y) when draw is 1. Never cut: as many lines as it takes (large type). */
+static int claim_lines(const ui_ctx *ctx, const char *claim, int x, int y, int w, int draw)
+{
+    const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
+    if (strchr(claim, '*') || strchr(claim, '\\')) /* not prose: ui_wrap would read them as marks */
+        return draw ? ui_draw_two_lines(ctx, UI_FONT_LABEL, x, y, w, ctx->theme->text, claim)
+                    : ui_text_width(ctx->text, UI_FONT_LABEL, claim) > w ? 2 : 1;
+    const ui_wrap_style st = {UI_FONT_LABEL, UI_FONT_LABEL, ctx->theme->text, ctx->theme->text, 0, 0, 0};
+    const int height = ui_wrap_draw(ctx->text, &st, claim, x, y, w, 1 << 20, draw, NULL);
+    return lh > 0 ? (height + lh - 1) / lh : 1;
+}
+
+static int draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const xl_readout_def *rd, xl_sample cur,
                              const char *leader, SDL_Color leader_colour)
 {
     const ui_theme *th = ctx->theme;
@@ -111,7 +194,7 @@ static void draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const 
     const double values[3] = {cur.loss * k, cur.floor * k, fmax(cur.gap, 0.0) * k};
     const int rooms[3] = {col, col, in.x + in.w - (in.x + 2 * (col + op_w))};
     char num[3][48];
-    format_numbers(ctx, big, values, rooms, num);
+    const int decimals = format_numbers(ctx, big, values, rooms, num);
     char name[96];
     snprintf(name, sizeof name, "%s", rd[0].symbol);
     if (leader) {
@@ -119,16 +202,21 @@ static void draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const 
         if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s · %s", rd[0].symbol, leader);
         if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s", leader);
     }
-    readout(ctx, big, x, in.y, room, col, leader ? leader_colour : th->text, name, num[0], show ? captions[0] : NULL);
+    readout(ctx, big, x, in.y, room, col, leader ? leader_colour : th->text, name, NULL, num[0],
+            show ? captions[0] : NULL);
     x += col;
     ui_text_draw(ctx->text, big, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "=");
     x += op_w;
-    readout(ctx, big, x, in.y, room, col, th->inherent, rd[1].symbol, num[1], show ? captions[1] : NULL);
+    char short_name[2][64];
+    part_name(ctx, &rd[1], room + 8, short_name[0], sizeof short_name[0]);
+    part_name(ctx, &rd[2], in.x + in.w - (x + col + op_w) + 8, short_name[1], sizeof short_name[1]);
+    readout(ctx, big, x, in.y, room, col, th->inherent, rd[1].symbol, short_name[0], num[1], show ? captions[1] : NULL);
     x += col;
     ui_text_draw(ctx->text, big, x + op_w / 2, op_y, UI_ALIGN_CENTER, th->text_dim, "+");
     x += op_w;
-    readout(ctx, big, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, num[2],
+    readout(ctx, big, x, in.y, in.x + in.w - x, in.x + in.w - x, th->surprise, rd[2].symbol, short_name[1], num[2],
             show ? captions[2] : NULL);
+    return decimals;
 }
 
 /* The bar's axis ends at the largest finite loss of the run (in the display unit),
@@ -145,18 +233,6 @@ static double identity_axis_max(const xl_sim *sim, double k)
     if (!isfinite(axis_max)) axis_max = max_loss * k; /* rounding up would overflow */
     if (!(axis_max > 0.0) || !isfinite(axis_max)) axis_max = 1.0;
     return axis_max;
-}
-
-/* Each part named by its symbol, or its short name ("KL") when the symbol is too wide
- * for the part's `width`. */
-static void part_name(const ui_ctx *ctx, const xl_readout_def *r, int width, char *buf, size_t n)
-{
-    snprintf(buf, n, "%s", r->symbol);
-    if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) >= width - 8) {
-        snprintf(buf, n, "%s", r->name);
-        for (char *ch = buf; *ch; ch++)
-            if (*ch >= 'a' && *ch <= 'z' && strlen(buf) <= 3) *ch = (char)(*ch - 'a' + 'A');
-    }
 }
 
 /* A value's pixel column on the bar's axis [lo, lo + axis.w / px_per], held to the
@@ -303,6 +379,10 @@ static void draw_selected_line(const ui_ctx *ctx, SDL_Rect in, const xl_session 
     if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
         snprintf(buf, sizeof buf, "%s: q %s, −%s q = %s", c->names[sel], qs, ctx->unit == XL_BITS ? "log₂" : "ln",
                  sp);
+    /* Larger type still (the zoom): the surprise alone, then nothing rather than a number cut. */
+    if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w)
+        snprintf(buf, sizeof buf, "%s: −%s q = %s", c->names[sel], ctx->unit == XL_BITS ? "log₂" : "ln", sp);
+    if (ui_text_width(ctx->text, UI_FONT_LABEL, buf) > in.w) return;
     char cut[200];
     ui_text_fit(ctx->text, UI_FONT_LABEL, buf, in.w, cut, sizeof cut);
     ui_text_draw(ctx->text, UI_FONT_LABEL, in.x, line_y, UI_ALIGN_LEFT, ctx->theme->text, cut);
@@ -399,6 +479,10 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int rh = ui_text_line_height(ctx->text, big);
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
+    const int stacked = !names_fit_row(ctx, big, in, rd);
+    /* The numbers' height: a row of names, numbers and captions, or three lines stacked. */
+    const int vh = ui_text_line_height(ctx->text, UI_FONT_VALUE);
+    const int numbers_h = stacked ? 3 * (vh > lh ? vh : lh) : lh + rh + tick_h;
     /* A floor below 0 stacks the parts in two rows (draw_identity_bar): a line of type
      * each, so the names inside them never meet. */
     const int two_rows = cur.floor * k < 0.0 || cur.loss * k < 0.0;
@@ -406,7 +490,7 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     /* A panel far taller than its content (the readouts in focus, a lesson's one
      * picture) does not leave its lower half empty: the bar thickens, up to three
      * lines more, and the whole stands a third of the rest lower. */
-    const int natural = lh + rh + 3 * tick_h + ctx->pad * 2 + bar_h + 2 * lh;
+    const int natural = numbers_h + 2 * tick_h + ctx->pad * 2 + bar_h + 2 * lh;
     int spare = in.h - natural;
     if (spare > 2 * lh) {
         const int grow = spare / 2 < 3 * lh ? spare / 2 : 3 * lh;
@@ -415,11 +499,20 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         in.y += spare / 3;
         in.h -= spare / 3;
     }
-    draw_numbers_row(ctx, big, in, rd, cur, racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL,
-                     racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text);
+    const char *leader_name = racing ? xl_optim_kind_name(xl_sim_optimizer(sim)->kind) : NULL;
+    const SDL_Color leader_colour = racing ? ui_run_colour(ctx->theme, s, lead) : ctx->theme->text;
+    /* Stacked (large type), the numbers take what room each line leaves: no one count of
+     * decimals to tell the scene in words. */
+    const int decimals = stacked ? (draw_numbers_stacked(ctx, in, rd, cur, leader_name, leader_colour), -1)
+                                 : draw_numbers_row(ctx, big, in, rd, cur, leader_name, leader_colour);
+    if (geom) {
+        geom->numbers_drawn = 1;
+        geom->decimals_fixed = decimals >= 0;
+        geom->decimals = decimals >= 0 ? decimals : 4;
+    }
 
     /* The stacked bar with its own axis, under the numbers and their captions. */
-    int top = in.y + lh + rh + tick_h + ctx->pad;
+    int top = in.y + numbers_h + ctx->pad;
     int avail = in.y + in.h - top;
     if (avail < bar_h + 2 * tick_h) bar_h = avail - 2 * tick_h;
     /* The page's claim under the bar (a reading's inequality) is kept whole: where it
@@ -429,11 +522,14 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     const int has_claim =
         def->summary_line && def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, ui_tr, claim, sizeof claim);
     if (has_claim) {
-        const int lines = ui_text_width(ctx->text, UI_FONT_LABEL, claim) > in.w ? 2 : 1;
+        const int lines = claim_lines(ctx, claim, 0, 0, in.w, 0);
         const int room = avail - 2 * tick_h - ctx->pad / 3 - lines * lh;
         if (bar_h > room) bar_h = room > lh * 2 / 3 ? room : lh * 2 / 3;
     }
-    if (bar_h < 6) return;
+    /* No room for the bar and its ticks under the numbers (large type: the zoom's
+     * reflow gives the readouts a few lines): the numbers alone, nothing drawn past the
+     * panel. */
+    if (bar_h < 6 || avail < bar_h + 2 * tick_h) return;
     /* Room at the right for the last tick label's overhang and the unit. */
     int unit_w = ui_text_width(ctx->text, UI_FONT_TICK, unit) + ui_text_width(ctx->text, UI_FONT_TICK, "00.0") / 2 + ctx->pad;
     SDL_Rect axis = {in.x, top + tick_h, in.w - unit_w, bar_h};
@@ -462,9 +558,9 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
         if (has_claim) {
             /* The page's claim (a reading's inequality): wrapped, never cut, and not drawn
              * at all where even its lines do not fit. */
-            const int need = ui_text_width(ctx->text, UI_FONT_LABEL, claim) > in.w ? 2 : 1;
+            const int need = claim_lines(ctx, claim, 0, 0, in.w, 0);
             if (line_y + need * lh <= in.y + in.h + ctx->pad / 2)
-                lines = ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, line_y, in.w, ctx->theme->text, claim);
+                lines = claim_lines(ctx, claim, in.x, line_y, in.w, 1);
         } else {
             draw_selected_line(ctx, in, s, line_y);
         }

@@ -269,6 +269,19 @@ typedef struct xl_scenario_def {
      * the timeline. Step 0 is the scenario's to record in `restart`, which every start and
      * reset calls. May be NULL. */
     void (*observe)(void *state, const double *theta, long step);
+    /* The scene in words (xl_describe.h, issue 26): what this scenario shows and its own
+     * main numbers, one or two sentences into buf[n] (NUL-ended; cut when n is short),
+     * for a screen reader, the desktop's speech and --describe. readouts[] are
+     * readout_values at theta (the numbers the panels draw), selected the selected item,
+     * unit_scale and unit_name the session's unit (info quantities are in nats times
+     * unit_scale). Each number is formatted as its panel formats it (xl_format.h), so
+     * what is said is what is shown. The describer adds the identity loss = floor + gap,
+     * the selected item or summary_line, the optimizer and the step around it. Returns 1; 2 when the
+     * text says the selected item itself (a sample the bars show: the describer then
+     * leaves out its generic line for the selected outcome); 0 when it has nothing to
+     * add. May be NULL. */
+    int (*describe)(const void *state, const double *theta, const double *readouts, int selected,
+                    double unit_scale, const char *unit_name, char *buf, size_t n);
 } xl_scenario_def;
 
 /* The built-in scenarios, in the order S cycles them. Static storage. */

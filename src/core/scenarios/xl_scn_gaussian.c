@@ -19,6 +19,7 @@
  */
 #include "xl_scn_gaussian.h"
 #include "xl_i18n.h"
+#include "xl_format.h"
 
 #include <assert.h>
 #include <float.h>
@@ -279,6 +280,26 @@ static int summary_line(const void *state, const double *theta, double unit_scal
 }
 
 
+
+/* The scene in words (xl_describe.h): P and Q as the data panel's legend shows them. */
+static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
+                    const char *unit_name, char *buf, size_t n)
+{
+    const xl_gaussian_state *st = state;
+    (void)theta, (void)selected, (void)unit_scale, (void)unit_name;
+    char a[24], b[24], c[24], d[24];
+    /* The legend's forms (ui_panel_gaussian.c). */
+    xl_format_fit(a, sizeof a, st->g.mu_p, 2, 7);
+    xl_format_fit(b, sizeof b, st->g.sigma_p, 2, 7);
+    xl_format_fit(c, sizeof c, readouts[R_MU_Q], 2, 7);
+    xl_format_fit(d, sizeof d, readouts[R_SIGMA_Q], 2, 7);
+    snprintf(buf, n,
+             "A voltage with noise: the true density P = N(%s, %s²) in volts, and the model's Q = N(%s, %s²) "
+             "learning its mean and width.",
+             a, b, c, d);
+    return 1;
+}
+
 const xl_scenario_def xl_scenario_gaussian = {
     .id = "gaussian",
     .title = N_("Gaussians"),
@@ -308,4 +329,5 @@ const xl_scenario_def xl_scenario_gaussian = {
     .slice_valley = NULL,
     .optimum = optimum,
     .slice_note = slice_note,
+    .describe = describe,
 };

@@ -8,6 +8,7 @@
  */
 #include "xl_scn_micro.h"
 #include "xl_i18n.h"
+#include "xl_format.h"
 
 #include <assert.h>
 #include <math.h>
@@ -412,6 +413,27 @@ static int ceiling(const void *state, double *nats, const char **label)
     return 1;
 }
 
+
+
+/* The scene in words (xl_describe.h): the coins and the most probable macrostate; the
+ * describer adds the identity, and the readouts' line after it says k. */
+static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
+                    const char *unit_name, char *buf, size_t n)
+{
+    const xl_micro_state *st = state;
+    (void)theta, (void)selected;
+    (void)readouts;
+    char coins[40], smax[48];
+    xl_format_count(coins, sizeof coins, st->n);
+    /* The entropy panel's form (ui_panel_micro.c). */
+    xl_format_fit(smax, sizeof smax, xl_micro_log_ways_max(st->n) * unit_scale, 3, 11);
+    snprintf(buf, n,
+             "%s coins, each heads or tails; the macrostate k is how many are heads, and the most probable one has "
+             "S = %s %s.",
+             coins, smax, unit_name);
+    return 1;
+}
+
 const xl_scenario_def xl_scenario_micro = {
     .id = "microstates",
     .title = N_("microstates"),
@@ -445,4 +467,5 @@ const xl_scenario_def xl_scenario_micro = {
     .step_cost = step_cost,
     .restart = restart,
     .ceiling = ceiling,
+    .describe = describe,
 };

@@ -37,10 +37,6 @@ static const xl_param_def params[P_COUNT] = {
     [P_BATCH] = {"batch", 0, 0, XL_REGRESSION_BATCH_MAX, 1, N_("0: full-batch gradient descent; B: mini-batches of B samples in a seeded order")},
 };
 
-enum {
-    R_LOSS, R_ENTROPY, R_KL, R_PENALTY, R_TRAIN_NLL, R_TEST_NLL, R_TRAIN_ACC, R_TEST_ACC, R_ECE, R_CONFIDENCE,
-    R_SURPRISE_MAX, R_TEST_ERRORS, R_N_TRAIN, R_N_TEST, R_WEIGHT_NORM, R_SMOOTHING, R_COUNT
-};
 
 static const xl_readout_def readouts[R_COUNT] = {
     [R_LOSS] = {"loss", "L(W,b)", XL_READOUT_INFO, N_("training loss: mean H(P,Q) plus the L2 penalty λ/2|W|²")},
@@ -1001,6 +997,8 @@ const xl_regression_point *xl_regression_record(const xl_regression_state *st)
 
 static const char *const data_files[] = {XL_IRIS_FILE, XL_DIGITS_FILE, NULL};
 
+
+
 const xl_scenario_def xl_scenario_regression = {
     .id = "regression",
     .title = N_("softmax regression"),
@@ -1036,4 +1034,5 @@ const xl_scenario_def xl_scenario_regression = {
     .step_cost = step_cost,
     .data_files = data_files,
     .observe = observe,
+    .describe = xl_regression_describe,
 };

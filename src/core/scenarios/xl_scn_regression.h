@@ -236,6 +236,16 @@ xl_softreg_eval xl_regression_evaluate(const xl_regression_state *st, const doub
 int xl_regression_record_count(const xl_regression_state *st);
 const xl_regression_point *xl_regression_record(const xl_regression_state *st);
 
+/* The record's readouts, in its table's order (xl_scenario_def.readouts). */
+enum {
+    R_LOSS, R_ENTROPY, R_KL, R_PENALTY, R_TRAIN_NLL, R_TEST_NLL, R_TRAIN_ACC, R_TEST_ACC, R_ECE, R_CONFIDENCE,
+    R_SURPRISE_MAX, R_TEST_ERRORS, R_N_TRAIN, R_N_TEST, R_WEIGHT_NORM, R_SMOOTHING, R_COUNT
+};
+
+/* The record's describe hook (xl_scn_regression_describe.c; xl_scenario.h). */
+int xl_regression_describe(const void *state, const double *theta, const double *readouts, int selected,
+                           double unit_scale, const char *unit_name, char *buf, size_t n);
+
 extern const xl_scenario_def xl_scenario_regression;
 
 #endif

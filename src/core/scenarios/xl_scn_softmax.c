@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "xl_format.h"
 #include "xl_info.h"
 #include "xl_rng.h"
 
@@ -300,6 +301,32 @@ static int landscape(const void *state, xl_landscape *ls, const double *theta, i
     return xl_classifier_landscape_box(ls, &st->c, theta, a, b, xlo, xhi, ylo, yhi);
 }
 
+
+/* The scene in words (xl_describe.h): the bars, the most probable true class. */
+static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
+                    const char *unit_name, char *buf, size_t n)
+{
+    const xl_softmax_state *st = state;
+    (void)theta, (void)readouts, (void)selected, (void)unit_scale, (void)unit_name;
+    int top = 0;
+    for (int i = 1; i < st->c.n; i++)
+        if (st->c.p[i] > st->c.p[top]) top = i;
+    int ties = 0;
+    for (int i = 0; i < st->c.n; i++) ties += st->c.p[i] == st->c.p[top];
+    char p[48], most[160];
+    /* The bars panel's and the readouts' form of a probability. */
+    xl_format_prob_log(p, sizeof p, st->c.p[top] > 0.0 ? log(st->c.p[top]) : -INFINITY, 3);
+    if (ties == st->c.n) snprintf(most, sizeof most, "P is uniform: every class has p = %s", p);
+    else if (ties > 1) snprintf(most, sizeof most, "%d classes share the largest p = %s, %s first", ties, p,
+                                st->c.names[top]);
+    else snprintf(most, sizeof most, "the most probable class is %s, p = %s", st->c.names[top], p);
+    snprintf(buf, n,
+             "The bars compare the true distribution P over %d classes with the model's prediction Q = softmax(z); "
+             "%s.",
+             st->c.n, most);
+    return 1;
+}
+
 const xl_scenario_def xl_scenario_softmax = {
     .id = "softmax",
     .title = N_("softmax classifier"),
@@ -327,4 +354,5 @@ const xl_scenario_def xl_scenario_softmax = {
     .optimum = optimum,
     .landscape = landscape,
     .keep_start = keep_start,
+    .describe = describe,
 };

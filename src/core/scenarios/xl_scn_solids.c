@@ -7,6 +7,7 @@
  */
 #include "xl_scn_solids.h"
 #include "xl_i18n.h"
+#include "xl_format.h"
 
 #include <assert.h>
 #include <math.h>
@@ -690,6 +691,29 @@ static int ceiling(const void *state, double *nats, const char **label)
     return 1;
 }
 
+
+
+/* The scene in words (xl_describe.h): the two solids and where the energy is; the
+ * describer adds the identity. */
+static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
+                    const char *unit_name, char *buf, size_t n)
+{
+    const xl_solids_state *st = state;
+    (void)theta, (void)selected;
+    (void)readouts, (void)unit_scale, (void)unit_name;
+    char na[40], nb[40], qa[40], qb[40], likely[40];
+    xl_format_count(na, sizeof na, st->n_a);
+    xl_format_count(nb, sizeof nb, st->n_b);
+    xl_format_count(qa, sizeof qa, st->q_a);
+    xl_format_count(qb, sizeof qb, st->q - st->q_a);
+    xl_format_count(likely, sizeof likely, st->q_a_likely);
+    snprintf(buf, n,
+             "Solid A has %s oscillators and solid B %s, %s. A holds %s energy units and B %s; the most probable "
+             "share for A is %s.",
+             na, nb, st->contact ? "in contact" : "kept apart", qa, qb, likely);
+    return 1;
+}
+
 const xl_scenario_def xl_scenario_solids = {
     .id = "solids",
     .title = N_("two Einstein solids"),
@@ -724,4 +748,5 @@ const xl_scenario_def xl_scenario_solids = {
     .step_cost = step_cost,
     .restart = restart,
     .ceiling = ceiling,
+    .describe = describe,
 };

@@ -14,6 +14,7 @@
  */
 #include "xl_scn_weighted.h"
 #include "xl_i18n.h"
+#include "xl_format.h"
 #include "xl_scn_binary.h"
 
 #include <assert.h>
@@ -235,6 +236,41 @@ static int optimum(const void *state, const double *theta0, double *theta)
 }
 
 
+
+
+/* The scene in words (xl_describe.h): beta, recall and precision as the data panel
+ * shows them, and the selected sample as its bars show it. */
+static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
+                    const char *unit_name, char *buf, size_t n)
+{
+    const xl_weighted_state *st = state;
+    (void)readouts;
+    double recall = 0.0, precision = 0.0;
+    xl_scn_weighted_recall_precision(&st->wd, theta, &recall, &precision);
+    const xl_weighted_counts cnt = xl_weighted_count(&st->wd, theta);
+    char bs[16], rs[16], ps[16], said[96];
+    /* The data panel's forms (ui_panel_weighted.c). */
+    xl_format_fit(bs, sizeof bs, st->wd.beta, 0, 4);
+    xl_format_fit(rs, sizeof rs, 100.0 * recall, 0, 4);
+    xl_format_fit(ps, sizeof ps, 100.0 * precision, 0, 4);
+    int used = snprintf(buf, n,
+                        "%d samples on a line, %d of them rare positives; a positive's surprise weighs β = %s "
+                        "times a negative's. The model calls %d of the %d positives positive: recall %s%%, "
+                        "precision %s%%.",
+                        st->wd.n, st->wd.npos, bs, cnt.tp, cnt.tp + cnt.fn, rs, ps);
+    const int items = st->wd.n < XL_ITEMS_MAX ? st->wd.n : XL_ITEMS_MAX;
+    if (items > 0 && used > 0 && (size_t)used < n) {
+        const int i = selected >= 0 && selected < items ? selected : 0;
+        xl_bars bb;
+        bars(state, theta, i, &bb);
+        const int y = bb.selected >= 0 ? bb.selected : 0;
+        xl_format_said_outcome(said, sizeof said, bb.logq[y], unit_scale, unit_name);
+        snprintf(buf + used, n - (size_t)used, " Selected: sample %d, %s; the model gives its label %s.", i + 1,
+                 st->caption[i], said);
+    }
+    return 2;
+}
+
 const xl_scenario_def xl_scenario_weighted = {
     .id = "weighted",
     .title = N_("weighted cross-entropy, rare positives"),
@@ -265,4 +301,5 @@ const xl_scenario_def xl_scenario_weighted = {
     .slice_minimum = slice_minimum,
     .slice_valley = NULL,
     .optimum = optimum,
+    .describe = describe,
 };

@@ -1,0 +1,248 @@
+/* test_describe: the scene in words (xl_describe, issue 26) in the core.
+ *
+ * Every scenario's description at its start, after steps and after a command says the
+ * scenario, the identity's numbers, the unit and the step, as the readouts give them
+ * (the drawn labels are compared in test_describe_scene); "what changed" on known
+ * sequences (steps, no change, a reset, the unit, the selection, a scenario switch, an
+ * entropy that moves where nothing learns, a page turn), each amount the difference of
+ * the two numbers as shown; a lesson page's narration as the page shows it (emphasis
+ * marks dropped), with the seeds' number; and a buffer too short is cut, never overrun. */
+#include "check_main.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario_fixture.h"
+#include "xl_describe.h"
+#include "xl_format.h"
+#include "xl_info.h"
+#include "xl_lesson.h"
+#include "xl_player.h"
+#include "xl_recording.h"
+
+static char text[XL_DESCRIBE_MAX];
+
+/* The loss change between two losses (nats) as the description says it: the difference
+ * of the two numbers shown with four decimals. */
+static void shown_change(double before, double now, double k, char *out, size_t n)
+{
+    const double b = round(before * k * 1e4) / 1e4, a = round(now * k * 1e4) / 1e4;
+    xl_format(out, n, fabs(a - b), XL_FORMAT_IDENTITY_DECIMALS);
+}
+
+static double loss_of(const xl_session *s)
+{
+    return xl_sim_current(xl_session_sim(s)).loss;
+}
+
+static void assert_has(const char *what)
+{
+    ck_assert_msg(strstr(text, what) != NULL, "expected \"%s\" in:\n%s", what, text);
+}
+
+static void assert_starts(const char *what)
+{
+    ck_assert_msg(strncmp(text, what, strlen(what)) == 0, "expected the description to start \"%s\":\n%s", what,
+                  text);
+}
+
+static void check_scene(const xl_session *s, const char *when)
+{
+    const xl_scenario_def *def = xl_session_scenario(s);
+    xl_describe_scene(s, -1, text, sizeof text);
+    const xl_sample cur = xl_sim_current(xl_session_sim(s));
+    char num[3][48];
+    xl_format_identity_shown(cur.loss, cur.floor, cur.gap, xl_unit_scale(xl_session_unit(s)), -1, num);
+    for (int i = 0; i < 3; i++)
+        ck_assert_msg(strstr(text, num[i]) != NULL, "%s %s: no %s (%s) in:\n%s", def->id, when, num[i],
+                      def->readouts[i].name, text);
+    /* Its own words first: the hook wrote something after the title. */
+    char title[96];
+    snprintf(title, sizeof title, "%s. ", def->title);
+    ck_assert_msg(strncmp(text + 1, title + 1, strlen(title) - 1) == 0, "%s %s: not the title first:\n%s", def->id, when, text);
+    ck_assert_msg(def->describe != NULL, "%s has no describe hook", def->id);
+    char step[32];
+    snprintf(step, sizeof step, "step %ld.", xl_sim_steps(xl_session_sim(s)));
+    assert_has(step);
+    assert_has(xl_unit_name(xl_session_unit(s)));
+    ck_assert_msg(strchr(text, '\n') == NULL, "%s %s: a line break in:\n%s", def->id, when, text);
+}
+
+START_TEST(every_scenario_at_three_states)
+{
+    const xl_scenario_def *def = xl_scenario_at(_i);
+    xl_session *s = scenario_session(def, XL_BUILTIN_SEED, NULL, NULL, 0);
+    check_scene(s, "at the start");
+    xl_session_run(s, 9);
+    check_scene(s, "after 9 steps");
+    ck_assert(scenario_apply(s, "unit"));
+    ck_assert(scenario_apply(s, "select-next"));
+    xl_session_run(s, 2);
+    check_scene(s, "after unit, select-next and 2 steps");
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* Steps, nothing, a reset, the unit, the selection, another scenario: each says so. */
+START_TEST(what_changed_on_a_known_sequence)
+{
+    xl_session *s = default_session_at(XL_BUILTIN_SEED);
+    xl_describer d;
+    xl_describer_reset(&d);
+    char change[64], want[160];
+
+    xl_describe(&d, s, NULL, text, sizeof text);
+    assert_starts("Softmax classifier. "); /* the first description has nothing to compare */
+    const double l0 = loss_of(s);
+
+    xl_session_run(s, 5);
+    const double l5 = loss_of(s);
+    ck_assert(l5 < l0);
+    xl_describe(&d, s, NULL, text, sizeof text);
+    shown_change(l0, l5, 1.0, change, sizeof change);
+    snprintf(want, sizeof want, "The loss fell %s nats since step 0. Softmax classifier.", change);
+    assert_starts(want);
+
+    xl_describe(&d, s, NULL, text, sizeof text);
+    assert_starts("The loss has not changed since the last description, still at step 5. ");
+
+    ck_assert(scenario_apply(s, "reset"));
+    xl_describe(&d, s, NULL, text, sizeof text);
+    shown_change(l5, loss_of(s), 1.0, change, sizeof change);
+    snprintf(want, sizeof want, "The loss rose %s nats since step 5 (now back at step 0). ", change);
+    assert_starts(want);
+
+    ck_assert(scenario_apply(s, "unit"));
+    xl_describe(&d, s, NULL, text, sizeof text);
+    assert_starts("Numbers now in bits. The loss has not changed since the last description, still at step 0. ");
+    assert_has(" bits: ");
+
+    ck_assert(scenario_apply(s, "select-next"));
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    xl_describe(&d, s, NULL, text, sizeof text);
+    snprintf(want, sizeof want, " Selected now: %s. ", bars.names[xl_session_selected(s)]);
+    assert_has(want);
+
+    ck_assert(scenario_apply(s, "scenario logistic"));
+    xl_describe(&d, s, NULL, text, sizeof text);
+    assert_starts("Now the logistic regression, in place of the softmax classifier. Logistic regression. ");
+    xl_session_destroy(s);
+}
+END_TEST
+
+/* Where nothing learns (the coins), the entropy is what moves: its change, as shown. */
+START_TEST(what_changed_where_nothing_learns)
+{
+    xl_session *s = scenario_session(xl_scenario_find("microstates"), XL_BUILTIN_SEED, NULL, NULL, 0);
+    xl_describer d;
+    xl_describer_reset(&d);
+    xl_describe(&d, s, NULL, text, sizeof text);
+    const double s0 = xl_sim_current(xl_session_sim(s)).floor;
+    xl_session_run(s, 4);
+    const double s4 = xl_sim_current(xl_session_sim(s)).floor;
+    ck_assert(s4 != s0);
+    char change[64], want[200];
+    shown_change(s0, s4, 1.0, change, sizeof change);
+    xl_describe(&d, s, NULL, text, sizeof text);
+    snprintf(want, sizeof want, "The entropy %s %s %s nats since step 0. ",
+             xl_session_scenario(s)->readouts[1].symbol, s4 < s0 ? "fell" : "rose", change);
+    assert_starts(want);
+    /* The identity in the readouts' own words, not the loss's. */
+    assert_has("Naming the microstate (ln 2ⁿ) takes ");
+    ck_assert_msg(strstr(text, "The loss") == NULL, "a loss where nothing learns:\n%s", text);
+    xl_session_destroy(s);
+}
+END_TEST
+
+static xl_lesson *load_lesson(const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", LESSONS_DIR, name);
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    static char buf[1 << 18];
+    const size_t len = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(xl_lesson_parse(name, buf, len, l), 0);
+    return l;
+}
+
+/* Lesson 1, page 1: its narration as shown (the *rain* of the source without its marks),
+ * the seeds' number for the surprise of a 0.001 forecast, then the scene; a page turn is
+ * said. */
+START_TEST(a_lesson_page_is_narrated)
+{
+    xl_lesson *l = load_lesson("01-surprise.lesson");
+    xl_session *s = default_session_at(XL_BUILTIN_SEED);
+    xl_player *p = xl_player_create(l, s);
+    ck_assert_ptr_nonnull(p);
+    xl_describer d;
+    xl_describer_reset(&d);
+    xl_describe(&d, s, p, text, sizeof text);
+    char want[256], para[XL_LESSON_TEXT];
+    snprintf(want, sizeof want, "Lesson “%s”, page 1 of %d: %s. ", l->title, l->npages, l->pages[0].title);
+    assert_starts(want);
+    const xl_rec_segment first = {XL_REC_SEG_PARA, 0, 0, 0, 0};
+    ck_assert_uint_gt(xl_rec_segment_text(l, &first, para, sizeof para), 0);
+    assert_has(para);
+    assert_has("says rain with probability 0.001");
+    ck_assert_msg(strchr(text, '*') == NULL, "an emphasis mark in:\n%s", text);
+    assert_has("6.9078 nats"); /* -ln 0.001, the seeds' and the readouts' */
+    ck_assert_msg(strstr(text, "Softmax classifier.") > strstr(text, para), "the scene before the page:\n%s", text);
+
+    ck_assert_int_eq(xl_player_goto(p, 1), 0);
+    while (xl_player_busy(p)) xl_player_work(p, 1e12);
+    xl_describe(&d, s, p, text, sizeof text);
+    snprintf(want, sizeof want, "Turned to page 2 of %d.", l->npages);
+    assert_starts(want);
+    snprintf(want, sizeof want, "Lesson “%s”, page 2 of %d: %s.", l->title, l->npages, l->pages[1].title);
+    assert_has(want);
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    free(l);
+}
+END_TEST
+
+/* A buffer too short: cut at a character, NUL-ended, never overrun. */
+START_TEST(a_short_buffer_is_cut_whole)
+{
+    xl_session *s = scenario_session(xl_scenario_find("gaussian"), XL_BUILTIN_SEED, NULL, NULL, 0);
+    char whole[XL_DESCRIBE_MAX];
+    const size_t len = xl_describe(NULL, s, NULL, whole, sizeof whole);
+    ck_assert_uint_gt(len, 100);
+    for (size_t n = 1; n < 200; n++) {
+        char small[256];
+        memset(small, 'x', sizeof small);
+        const size_t got = xl_describe(NULL, s, NULL, small, n);
+        ck_assert_uint_lt(got, n);
+        ck_assert_int_eq(small[got], '\0');
+        ck_assert_int_eq(small[n], 'x'); /* nothing past the buffer */
+        ck_assert_int_eq(strncmp(small, whole, got), 0);
+        ck_assert_msg(got == 0 || ((unsigned char)whole[got] & 0xC0) != 0x80, "cut inside a character at %zu",
+                      got);
+    }
+    ck_assert_uint_eq(xl_describe(NULL, s, NULL, whole, 0), 0);
+    xl_session_destroy(s);
+}
+END_TEST
+
+Suite *xl_test_suite(void)
+{
+    Suite *s = suite_create("describe");
+    TCase *tc = tcase_create("scenarios");
+    tcase_add_loop_test(tc, every_scenario_at_three_states, 0, xl_scenario_count());
+    suite_add_tcase(s, tc);
+    const xl_test_case cases[] = {
+        {"what_changed", what_changed_on_a_known_sequence},
+        {"nothing_learns", what_changed_where_nothing_learns},
+        {"lesson", a_lesson_page_is_narrated},
+        {"short_buffer", a_short_buffer_is_cut_whole},
+    };
+    XL_TEST_ADD_CASES(s, cases, 0);
+    return s;
+}
