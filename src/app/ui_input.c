@@ -460,22 +460,22 @@ void ui_input_list_commands(FILE *out)
         }
     }
     static const char *const view_help[UI_VIEW_COUNT] = {
-        [UI_VIEW_THEME] = "projector <-> dark theme", [UI_VIEW_FULLSCREEN] = "fullscreen on / off",
-        [UI_VIEW_HELP] = "the help sheet, or its next page", [UI_VIEW_QUIT] = "quit",
-        [UI_VIEW_SCREENSHOT] = "save the frame as a PNG (in the window only)",
-        [UI_VIEW_ZOOM_IN] = "type and lines larger", [UI_VIEW_ZOOM_OUT] = "type and lines smaller",
-        [UI_VIEW_ZOOM_RESET] = "type and lines back to 1",
-        [UI_VIEW_COPY_STATE] = "copy the state as a text for --state (in the browser: a link)",
-        [UI_VIEW_FOCUS] = "one panel takes the scene (bars, readouts, landscape, history, data, side, renyi), or off",
-        [UI_VIEW_FOCUS_TOGGLE] = "focus the panel under the pointer (else the main picture), or back",
-        [UI_VIEW_FOCUS_NEXT] = "focus the next panel",
-        [UI_VIEW_CONTROLS] = "the control strip on / off",
-        [UI_VIEW_RENYI] = "the Rényi panel (H_α of P at every order) in the history's place, or not",
-        [UI_VIEW_RENYI_TOGGLE] = "the Rényi panel on / off",
-        [UI_VIEW_RENYI_ORDER] = "the Rényi panel's order α: a number from 0 to 1e6, or inf (the panel on)",
-        [UI_VIEW_RENYI_NEXT] = "the Rényi panel's next order: 0, 0.5, 1, 2, ∞ (the panel on)",
-        [UI_VIEW_DESCRIBE] = "describe the scene aloud",
-        [UI_VIEW_SOUND] = "the sound on / off: a tone whose pitch follows the gap, a tick a step, chimes",
+        [UI_VIEW_THEME] = N_("projector <-> dark theme"), [UI_VIEW_FULLSCREEN] = N_("fullscreen on / off"),
+        [UI_VIEW_HELP] = N_("the help sheet, or its next page"), [UI_VIEW_QUIT] = N_("quit"),
+        [UI_VIEW_SCREENSHOT] = N_("save the frame as a PNG (in the window only)"),
+        [UI_VIEW_ZOOM_IN] = N_("type and lines larger"), [UI_VIEW_ZOOM_OUT] = N_("type and lines smaller"),
+        [UI_VIEW_ZOOM_RESET] = N_("type and lines back to 1"),
+        [UI_VIEW_COPY_STATE] = N_("copy the state as a text for --state (in the browser: a link)"),
+        [UI_VIEW_FOCUS] = N_("one panel takes the scene (bars, readouts, landscape, history, data, side, renyi), or off"),
+        [UI_VIEW_FOCUS_TOGGLE] = N_("focus the panel under the pointer (else the main picture), or back"),
+        [UI_VIEW_FOCUS_NEXT] = N_("focus the next panel"),
+        [UI_VIEW_CONTROLS] = N_("the control strip on / off"),
+        [UI_VIEW_RENYI] = N_("the Rényi panel (H_α of P at every order) in the history's place, or not"),
+        [UI_VIEW_RENYI_TOGGLE] = N_("the Rényi panel on / off"),
+        [UI_VIEW_RENYI_ORDER] = N_("the Rényi panel's order α: a number from 0 to 1e6, or inf (the panel on)"),
+        [UI_VIEW_RENYI_NEXT] = N_("the Rényi panel's next order: 0, 0.5, 1, 2, ∞ (the panel on)"),
+        [UI_VIEW_DESCRIBE] = N_("describe the scene aloud"),
+        [UI_VIEW_SOUND] = N_("the sound on / off: a tone whose pitch follows the gap, a tick a step, chimes"),
     };
     fprintf(out, "# the window's own (--do and replays; not lessons)\n");
     for (int v = 1; v < UI_VIEW_COUNT; v++) {
@@ -484,6 +484,6 @@ void ui_input_list_commands(FILE *out)
         ui_input_action_keys(&act, 0, keys, sizeof keys);
         const char *usage = v == UI_VIEW_FOCUS ? "focus PANEL" : v == UI_VIEW_RENYI ? "renyi on|off"
                           : v == UI_VIEW_RENYI_ORDER ? "renyi-order A" : view_names[v];
-        fprintf(out, "%-24s %-14s %s\n", usage, keys[0] ? keys : "-", view_help[v]);
+        fprintf(out, "%-24s %-14s %s\n", usage, keys[0] ? keys : "-", _(view_help[v]));
     }
 }
