@@ -18,10 +18,14 @@ cd "$XL_ROOT" || exit 1
 # flite1-dev: the synthesized voice of exported lessons (issue 25, docs/voice.md).
 # gettext: xgettext and msgfmt, which meson's i18n module runs to compile the interface's
 # catalogues (po/, issue 26); the program reads them itself, with no libintl.
+# libharfbuzz-dev, libfreetype-dev: every string shaped (src/app/kit/ui_shape.c); libfontconfig-dev:
+# the fallback font for a script DejaVu lacks; libfribidi-dev: right-to-left order (optional in
+# meson, installed so CI builds and tests it; docs/architecture.md#text).
 # libspeechd-dev: F9 reads the scene in words aloud through speech-dispatcher (issue 26).
 XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config python3
                    libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev libqrencode-dev
-                   flite1-dev gettext libspeechd-dev)
+                   flite1-dev gettext libspeechd-dev libharfbuzz-dev libfreetype-dev
+                   libfontconfig-dev libfribidi-dev)
 
 xl_log() { printf '==> %s\n' "$*" >&2; }
 

@@ -20,9 +20,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # cds to the repository root
 
 # chromium: the class suite's phone page (tests/class/test_class_phone.py) in step 1,
 # the browser build in step 4. pocketsphinx: the voice export test transcribes the voice
-# (tests/test_export_voice.py).
+# (tests/test_export_voice.py). fonts-wqy-microhei: the CJK font fontconfig finds for the
+# Chinese test lesson (tests/test_scripts.c, tests/test_scripts_check.sh), the smallest
+# Debian font that covers CJK (5 MB installed; DejaVu has Arabic, not CJK).
 xl_ensure_packages "${XL_BUILD_PACKAGES[@]}" xvfb xauth xdotool x11-utils imagemagick ffmpeg \
-    desktop-file-utils appstream man-db groff-base zbar-tools chromium pocketsphinx pocketsphinx-en-us
+    desktop-file-utils appstream man-db groff-base zbar-tools chromium pocketsphinx pocketsphinx-en-us \
+    fonts-wqy-microhei
 
 PASSED=0
 FAILED=0

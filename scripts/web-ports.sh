@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/web-ports.sh: SDL2, FreeType, SDL2_ttf, zlib and libpng for WebAssembly, built with Debian's
+# scripts/web-ports.sh: SDL2, FreeType, SDL2_ttf, HarfBuzz, zlib and libpng for WebAssembly, built with Debian's
 # emscripten from Debian's own source packages into a cache folder, with pkg-config
 # files for them in CACHE/pkgconfig. scripts/web.sh runs it, then builds xentlab.
 #
@@ -15,8 +15,12 @@
 # The builds: zlib and libpng (for the PNG a browser user saves with F12) compiled file
 # by file, since the CMake files of their Debian trees refer to files the dfsg tarballs
 # leave out; SDL2 static without threads; FreeType with that zlib and without bzip2, png,
-# harfbuzz and brotli; SDL2_ttf static without harfbuzz or samples. SDL2's configure step takes
-# 3 to 6 minutes (every check links through emcc).
+# harfbuzz and brotli; SDL2_ttf static without harfbuzz or samples; HarfBuzz (the shaper
+# of src/app/kit/ui_shape.c) from its one-file amalgamation src/harfbuzz.cc with that
+# FreeType, without threads. SDL2's configure step takes 3 to 6 minutes (every check
+# links through emcc); HarfBuzz's one file about two.
+# GNU FriBidi has no port here: the browser build orders right-to-left text with the
+# subset of the Unicode bidirectional algorithm in src/app/kit/ui_bidi.c.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # cds to the repository root
@@ -51,7 +55,7 @@ debian_mirror() {
 # The unpacked source trees, one per package, in the order they are built.
 have_sources() {
     local pattern
-    for pattern in 'libsdl2-2.*' 'freetype-2.*' 'libsdl2-ttf-2.*' 'zlib-1.*' 'libpng1.6-1.*'; do
+    for pattern in 'libsdl2-2.*' 'freetype-2.*' 'libsdl2-ttf-2.*' 'zlib-1.*' 'libpng1.6-1.*' 'harfbuzz-*'; do
         compgen -G "$SRC/$pattern/" > /dev/null || return 1
     done
 }
@@ -65,12 +69,13 @@ fetch_sources() {
         > "$apt/sources.list"
     local opts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o "Dir::Etc::SourceParts=$apt/parts"
                 -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache" -o "APT::Sandbox::User=root")
-    xl_log "fetching the source packages of libsdl2, freetype, libsdl2-ttf, zlib and libpng1.6 from $uri $suite"
+    xl_log "fetching the source packages of libsdl2, freetype, libsdl2-ttf, zlib, libpng1.6 and harfbuzz from $uri $suite"
     apt-get "${opts[@]}" -q update >&2
-    (cd "$SRC" && apt-get "${opts[@]}" -q source --download-only libsdl2 freetype libsdl2-ttf zlib libpng1.6 >&2)
+    (cd "$SRC" && apt-get "${opts[@]}" -q source --download-only libsdl2 freetype libsdl2-ttf zlib libpng1.6 \
+        harfbuzz >&2)
     local dsc
     for dsc in "$SRC"/libsdl2_*.dsc "$SRC"/freetype_*.dsc "$SRC"/libsdl2-ttf_*.dsc "$SRC"/zlib_*.dsc \
-               "$SRC"/libpng1.6_*.dsc; do
+               "$SRC"/libpng1.6_*.dsc "$SRC"/harfbuzz_*.dsc; do
         # A tree unpacked before stays: dpkg-source refuses to unpack over it.
         (cd "$SRC" && dpkg-source -q -x --no-check "$(basename "$dsc")" >&2 2>/dev/null) || true
     done
@@ -122,7 +127,7 @@ build_plain() {
 
 all_built() {
     local name
-    for name in z png sdl2 freetype sdl2_ttf; do [ -f "$PREFIX/.done-$name" ] || return 1; done
+    for name in z png sdl2 freetype sdl2_ttf harfbuzz; do [ -f "$PREFIX/.done-$name" ] || return 1; done
 }
 
 # The version in an unpacked Debian source tree's name: libsdl2-2.26.5+dfsg -> 2.26.5.
@@ -144,6 +149,33 @@ write_pkgconfig() {
     pc_file sdl2 "$(tree_version libsdl2)" "" "-lSDL2" '-I${prefix}/include/SDL2'
     pc_file freetype2 "$(tree_version freetype)" "zlib" "-lfreetype" '-I${prefix}/include/freetype2'
     pc_file SDL2_ttf "$(tree_version libsdl2-ttf)" "sdl2 freetype2" "-lSDL2_ttf" '-I${prefix}/include/SDL2'
+    pc_file harfbuzz "$(tree_version harfbuzz)" "freetype2" "-lharfbuzz" '-I${prefix}/include/harfbuzz'
+}
+
+# HarfBuzz from its amalgamation (every source in one translation unit, as its own
+# build offers), in C++ without exceptions, RTTI or thread-safe statics, so the C program
+# links it with no C++ runtime; HB_NO_MT: the browser build has no threads.
+build_harfbuzz() {
+    local dir=$1 build="$CACHE/build-harfbuzz" h
+    if [ -f "$PREFIX/.done-harfbuzz" ]; then
+        xl_log "harfbuzz: already in $PREFIX"
+        return 0
+    fi
+    xl_log "harfbuzz: compiling src/harfbuzz.cc with em++ (about two minutes)"
+    rm -rf "$build"
+    mkdir -p "$build" "$PREFIX/lib" "$PREFIX/include/harfbuzz"
+    em++ -O2 -std=c++11 -fno-exceptions -fno-rtti -fno-threadsafe-statics -DHB_NO_MT -DHAVE_FREETYPE=1 \
+        -I"$PREFIX/include/freetype2" -I"$PREFIX/include" -c "$dir/src/harfbuzz.cc" -o "$build/harfbuzz.o" \
+        2> "$build.log" || { tail -20 "$build.log" >&2; echo "web-ports: compiling harfbuzz failed" >&2; exit 1; }
+    emar rcs "$PREFIX/lib/libharfbuzz.a" "$build/harfbuzz.o"
+    for h in "$dir"/src/hb.h "$dir"/src/hb-*.h; do
+        case $h in *-impl.h|*/hb-ot-*-table.h) continue ;; esac
+        cp "$h" "$PREFIX/include/harfbuzz/"
+    done
+    [ -f "$PREFIX/include/harfbuzz/hb-version.h" ] ||
+        sed "s/@HB_VERSION_MAJOR@/0/; s/@HB_VERSION_MINOR@/0/; s/@HB_VERSION_MICRO@/0/; s/@HB_VERSION@/0.0.0/" \
+            "$dir/src/hb-version.h.in" > "$PREFIX/include/harfbuzz/hb-version.h"
+    touch "$PREFIX/.done-harfbuzz"
 }
 
 if all_built && have_sources; then
@@ -173,5 +205,6 @@ build_port freetype "$(ls -d "$SRC"/freetype-2.*/ | head -1)" \
     -DFT_DISABLE_HARFBUZZ=ON -DFT_DISABLE_BROTLI=ON
 build_port sdl2_ttf "$(ls -d "$SRC"/libsdl2-ttf-2.*/ | head -1)" \
     -DBUILD_SHARED_LIBS=OFF -DSDL2TTF_HARFBUZZ=OFF -DSDL2TTF_SAMPLES=OFF -DSDL2TTF_VENDORED=OFF
+build_harfbuzz "$(ls -d "$SRC"/harfbuzz-*/ | head -1)"
 write_pkgconfig
 xl_log "ports ready in $PREFIX"

@@ -4,10 +4,13 @@
 #include "ui_check.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_assets.h"
 #include "ui_library.h"
+#include "ui_shape.h"
 #include "xl_lesson.h"
 #include "xl_lint.h"
 #include "xl_session.h"
@@ -21,6 +24,54 @@ static xl_session *fresh_session(const char *file, FILE *err)
     xl_session *s = xl_session_create(&d);
     if (!s) fprintf(err, _("%s: error: out of memory\n"), file);
     return s;
+}
+
+/* The page line `line` is on (1-based; 0: the title, before the first page). */
+static int page_of_line(const xl_lesson *l, int line)
+{
+    int page = 0;
+    for (int p = 0; p < l->npages; p++)
+        if (l->pages[p].line <= line) page = p + 1;
+    return page;
+}
+
+/* Characters no available font draws (the bundled DejaVu faces, the fallbacks, and on
+ * the desktop the fonts fontconfig knows): each said with its line, column and page, as
+ * a box would be drawn in its place. Comments ('%' lines) are not shown, so not read.
+ * Returns how many there are. */
+static int glyph_pass(ui_fonts *fonts, const xl_lesson *l, const char *file, const char *text, size_t len,
+                      FILE *err)
+{
+    int missing = 0, line = 1;
+    int comment = len > 0 && text[0] == '%';
+    const char *p = text, *end = text + len, *line_start = text;
+    while (p < end) {
+        if (*p == '\n') {
+            line++;
+            line_start = ++p;
+            comment = p < end && *p == '%';
+            continue;
+        }
+        const char *at = p;
+        /* The buffer is not NUL-terminated: a sequence cut by the end is not decoded (the
+         * parser has refused text that is not UTF-8 before this pass). */
+        const unsigned char lead = (unsigned char)*p;
+        const ptrdiff_t need = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        if (end - p < need) break;
+        uint32_t cp = ui_shape_next_codepoint(&p);
+        if (!comment && !ui_fonts_is_invisible(cp) && ui_fonts_file_for(fonts, UI_SHAPE_REGULAR, cp) < 0) {
+            char shown[8] = "";
+            if (cp != 0xFFFD) snprintf(shown, sizeof shown, "%.*s", (int)(p - at), at);
+            char where[32] = "in the title";
+            if (page_of_line(l, line) > 0) snprintf(where, sizeof where, "on page %d", page_of_line(l, line));
+            /* The column counts bytes, as the parser's and the linter's messages do. */
+            fprintf(err, "%s:%d:%d: warning: '%s' (U+%04X) %s has no glyph in any available font: "
+                         "it would be drawn as a box\n", file, line, (int)(at - line_start) + 1, shown, (unsigned)cp,
+                    where);
+            missing++;
+        }
+    }
+    return missing;
 }
 
 /* Every page in order on one session, as the player plays them. */
@@ -68,6 +119,11 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
         fprintf(err, _("xentlab: --check: out of memory\n"));
         return 1;
     }
+    /* The fonts the program would draw with; without the bundled ones (not found), the
+     * glyphs are not checked. */
+    char font_dir[1024], tried[4096], why[256];
+    ui_fonts *fonts = ui_assets_find_fonts(font_dir, sizeof font_dir, tried, sizeof tried) == 0
+        ? ui_fonts_open(font_dir, 1, why, sizeof why) : NULL;
     for (int i = 0; i < count; i++) {
         size_t len = 0;
         char *text = ui_library_read(files[i], &len);
@@ -83,12 +139,19 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
             char report[8192] = "";
             errors = xl_lesson_lint(files[i], text, len, l, report, sizeof report);
             fputs(report, err);
+            /* A character drawn as a box is a finding of the same kind. */
+            int boxes = fonts ? glyph_pass(fonts, l, files[i], text, len, err) : 0;
             free(text);
+            if (boxes) {
+                fprintf(out, "%s: %d character%s no available font has\n", files[i], boxes, boxes == 1 ? "" : "s");
+                status = 1;
+            }
             if (errors) {
                 fprintf(out, errors == 1 ? _("%s: %d error\n") : _("%s: %d errors\n"), files[i], errors);
                 status = 1;
                 continue;
             }
+            if (boxes) continue;
         } else {
             free(text);
         }
@@ -133,5 +196,6 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
         }
     }
     free(l);
+    ui_fonts_close(fonts);
     return status;
 }

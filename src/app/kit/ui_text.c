@@ -1,11 +1,11 @@
 /* ui_text: per-role glyph atlases (see ui_text.h).
  *
- * A glyph's atlas cell is the inked part of what SDL_ttf renders for that one
- * character as a line of text (full line height, starting at the pen shifted left by
- * any negative left bearing); the cell's offset in that rendering is kept, so the
- * glyph lands exactly where SDL_ttf would place it in a whole string. Atlases are packed in
- * rows; when one fills up (a long session with many distinct glyphs), it is cleared
- * and refilled on demand.
+ * A string is shaped by ui_shape (HarfBuzz, bidirectional order, font fallback) into
+ * glyph ids with positions; each glyph is drawn from the atlas, found there by its font
+ * and glyph id. A glyph's atlas cell is the inked part of FreeType's rendering of it;
+ * the cell's offset from the pen and the line's top is kept, so the glyph lands where
+ * the shaper placed it. Atlases are packed in rows; when one fills up (a long session
+ * with many distinct glyphs), it is cleared and refilled on demand.
  *
  * Each colour a role is drawn in gets its own copy of the atlas, its glyphs stored in
  * that colour. Modulating one white atlas instead would make SDL's software renderer
@@ -18,30 +18,27 @@
 #include <SDL_ttf.h>
 #include <limits.h>
 #include <math.h>
-#if defined(__unix__) || defined(__APPLE__)
-#define UI_TEXT_MMAP 1
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 8, MAX_SIDE = 4096, KERN_SLOTS = 2048,
-       SCRATCH_PIXELS = 160 * 200 };
+#include "ui_shape.h"
+
+enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 8, MAX_SIDE = 4096, SCRATCH_PIXELS = 160 * 200,
+       FIT_MAX = 512 };
 
 typedef struct glyph {
-    Uint32 cp;       /* 0 marks an empty slot */
+    Uint32 key;      /* font file << 24 | glyph id, plus 1; 0 marks an empty slot */
     SDL_Rect src;    /* inked part of the cell, in the atlas */
     int dx, dy;      /* where src goes relative to the pen and the line's top */
-    int advance;
+    int blank;       /* no ink (a space): nothing to copy */
 } glyph;
 
 typedef struct face {
     SDL_Renderer *renderer;
-    TTF_Font *font;
+    TTF_Font *font;  /* SDL_ttf's: the line's height and ascent, as before shaping */
+    ui_shaper *shaper;
+    int ascent;
     int px;
     SDL_Texture *atlas[MAX_COLORS];  /* the same glyphs, one copy per colour */
     SDL_Color color[MAX_COLORS];
@@ -50,14 +47,9 @@ typedef struct face {
     int pen_x, pen_y, row_h;  /* row packer */
     int count;
     int primed;      /* the glyphs of numbers are in the atlas (ui_text_prime) */
-    int mono;        /* DejaVu Sans Mono: superscripts get their own width (add_glyph) */
     glyph slots[GLYPH_SLOTS];
     Uint8 *coverage;             /* atlas_side^2 glyph alpha, to colour new copies */
     Uint32 *scratch;             /* the ui_text's: one glyph being coloured for upload */
-    /* Kerning of glyph pairs, asked of FreeType once per pair: measuring labels to fit
-     * them asks for the same pairs every frame, and FreeType's lookup was a sixth of a
-     * frame's time. Direct-mapped; a pair of 0s marks an empty entry. */
-    struct kern { Uint32 prev, cp; int kern; } kerns[KERN_SLOTS];
 } face;
 
 /* Axis titles and, when names are turned upright, up to 32 class names. */
@@ -72,12 +64,10 @@ typedef struct upright {
 
 struct ui_text {
     SDL_Renderer *renderer;
-    char paths[3][1024];      /* regular, bold, mono */
-    /* Each file read once and kept (owned): FreeType reads a face from memory
-     * without the seek and read per glyph that made loading glyphs from files slow. */
-    void *font_data[3];
-    size_t font_size[3];
-    int font_mapped[3];       /* 1: font_data is an mmap of the file, else SDL_LoadFile's */
+    /* The font files (each read once: FreeType reads a face from memory without the
+     * seek and read per glyph that made loading glyphs from files slow), the fallbacks
+     * and the shaping's scratch (owned). */
+    ui_fonts *fonts;
     face faces[UI_FONT_COUNT];
     Uint32 scratch[SCRATCH_PIXELS];  /* shared by the faces: glyphs are added one at a time */
     upright uprights[UPRIGHT_SLOTS];
@@ -86,10 +76,20 @@ struct ui_text {
     ui_text_recorder *cuts;      /* borrowed; NULL when not recording the cuts */
     SDL_Rect region;
     int layer;
+    ui_text_dir dir;              /* the paragraph direction strings are shaped in */
+    Uint32 fit_cluster[FIT_MAX];  /* ui_text_fit's copy of a shaped string's clusters */
+    int fit_adv[FIT_MAX];
 };
 
 void ui_text_set_recorder(ui_text *t, ui_text_recorder *rec) { t->recorder = rec; }
 void ui_text_set_cut_recorder(ui_text *t, ui_text_recorder *cuts) { t->cuts = cuts; }
+
+ui_text_dir ui_text_set_direction(ui_text *t, ui_text_dir dir)
+{
+    const ui_text_dir was = t->dir;
+    t->dir = dir;
+    return was;
+}
 
 void ui_text_set_region(ui_text *t, SDL_Rect region, int layer)
 {
@@ -121,38 +121,6 @@ static const role roles[UI_FONT_COUNT] = {
     [UI_FONT_HELP] = {0, 17.0f, 0},   [UI_FONT_HEADING] = {1, 22.0f, 0},
     [UI_FONT_NARRATION] = {0, 22.5f, 0}, [UI_FONT_NARRATION_BOLD] = {1, 22.5f, 1},
 };
-static const char *const font_files[3] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
-                                          "DejaVuSansMono.ttf"};
-
-/* Decode one UTF-8 sequence; malformed bytes come out as U+FFFD, one byte each. */
-static Uint32 next_codepoint(const char **s)
-{
-    const unsigned char *p = (const unsigned char *)*s;
-    Uint32 cp;
-    int extra;
-    if (p[0] < 0x80) { cp = p[0]; extra = 0; }
-    else if ((p[0] & 0xE0) == 0xC0) { cp = p[0] & 0x1F; extra = 1; }
-    else if ((p[0] & 0xF0) == 0xE0) { cp = p[0] & 0x0F; extra = 2; }
-    else if ((p[0] & 0xF8) == 0xF0) { cp = p[0] & 0x07; extra = 3; }
-    else { *s += 1; return 0xFFFD; }
-    for (int i = 1; i <= extra; i++) {
-        if ((p[i] & 0xC0) != 0x80) { *s += 1; return 0xFFFD; }
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    *s += extra + 1;
-    return cp;
-}
-
-static int kerning(face *f, Uint32 prev, Uint32 cp)
-{
-    struct kern *k = &f->kerns[(prev * 2654435761u ^ cp * 40503u) % KERN_SLOTS];
-    if (k->prev != prev || k->cp != cp) {
-        k->prev = prev;
-        k->cp = cp;
-        k->kern = TTF_GetFontKerningSizeGlyphs32(f->font, prev, cp);
-    }
-    return k->kern;
-}
 
 static void clear_atlas(face *f)
 {
@@ -168,6 +136,8 @@ static void close_face(face *f)
     for (int i = 0; i < f->colors; i++) SDL_DestroyTexture(f->atlas[i]);
     free(f->coverage);
     if (f->font) TTF_CloseFont(f->font);
+    ui_shaper_close(f->shaper);
+    f->shaper = NULL;
     f->font = NULL;
     f->coverage = NULL;
     f->colors = 0;
@@ -181,15 +151,18 @@ static int open_face(ui_text *t, ui_font which, int px)
     face *f = &t->faces[which];
     close_face(f);
     int file = roles[which].file;
-    SDL_RWops *rw = SDL_RWFromConstMem(t->font_data[file], (int)t->font_size[file]);
+    size_t size = 0;
+    const void *data = ui_fonts_data(t->fonts, file, &size);
+    SDL_RWops *rw = size <= (size_t)INT_MAX ? SDL_RWFromConstMem(data, (int)size) : NULL;
     f->font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
     if (!f->font) return -1;
     TTF_SetFontHinting(f->font, TTF_HINTING_LIGHT);
+    f->shaper = ui_shaper_open(t->fonts, file, px, file == UI_SHAPE_MONO);
+    if (!f->shaper) return -1;
+    f->ascent = TTF_FontAscent(f->font);
     f->px = px;
-    f->mono = file == 2;
     f->renderer = t->renderer;
     f->scratch = t->scratch;
-    memset(f->kerns, 0, sizeof f->kerns); /* pairs measured at another size */
     /* Start with room for a couple of rows and grow as glyphs arrive: the roles use
      * from a dozen (readout digits) to about a hundred distinct characters. */
     int line = TTF_FontHeight(f->font) + PAD;
@@ -200,29 +173,6 @@ static int open_face(ui_text *t, ui_font which, int px)
     if (!f->coverage) return -1;
     clear_atlas(f);
     return 0;
-}
-
-/* Map font file i (only the pages FreeType touches are ever read), or read it whole
- * where mapping is not available. font_data[i] stays NULL on failure. */
-static void load_font_file(ui_text *t, int i)
-{
-#ifdef UI_TEXT_MMAP
-    int fd = open(t->paths[i], O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        struct stat st;
-        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-            void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-            if (p != MAP_FAILED) {
-                t->font_data[i] = p;
-                t->font_size[i] = (size_t)st.st_size;
-                t->font_mapped[i] = 1;
-            }
-        }
-        close(fd);
-        if (t->font_data[i]) return;
-    }
-#endif
-    t->font_data[i] = SDL_LoadFile(t->paths[i], &t->font_size[i]);
 }
 
 ui_text *ui_text_create(SDL_Renderer *renderer, const char *font_dir, char *err, size_t errlen)
@@ -237,15 +187,19 @@ ui_text *ui_text_create(SDL_Renderer *renderer, const char *font_dir, char *err,
         return NULL;
     }
     t->renderer = renderer;
-    for (int i = 0; i < 3; i++) {
-        snprintf(t->paths[i], sizeof t->paths[i], "%s/%s", font_dir, font_files[i]);
-        load_font_file(t, i);
-        SDL_RWops *rw = t->font_data[i] && t->font_size[i] <= (size_t)INT_MAX
-            ? SDL_RWFromConstMem(t->font_data[i], (int)t->font_size[i]) : NULL;
+    t->dir = UI_TEXT_LTR;
+    t->fonts = ui_fonts_open(font_dir, 1, err, errlen);
+    if (!t->fonts) {
+        ui_text_destroy(t);
+        return NULL;
+    }
+    for (int i = 0; i < UI_SHAPE_PRIMARIES; i++) {
+        size_t size = 0;
+        const void *data = ui_fonts_data(t->fonts, i, &size);
+        SDL_RWops *rw = size <= (size_t)INT_MAX ? SDL_RWFromConstMem(data, (int)size) : NULL;
         TTF_Font *probe = rw ? TTF_OpenFontRW(rw, 1, 12) : NULL;
         if (!probe) {
-            snprintf(err, errlen, "cannot open font %s: %s", t->paths[i],
-                     t->font_data[i] ? TTF_GetError() : SDL_GetError());
+            snprintf(err, errlen, "cannot open font %s: %s", ui_fonts_path(t->fonts, i, NULL), TTF_GetError());
             ui_text_destroy(t);
             return NULL;
         }
@@ -260,15 +214,7 @@ void ui_text_destroy(ui_text *t)
     for (int i = 0; i < UI_FONT_COUNT; i++) close_face(&t->faces[i]);
     for (int i = 0; i < UPRIGHT_SLOTS; i++)
         if (t->uprights[i].texture) SDL_DestroyTexture(t->uprights[i].texture);
-    for (int i = 0; i < 3; i++) {
-#ifdef UI_TEXT_MMAP
-        if (t->font_mapped[i]) {
-            munmap(t->font_data[i], t->font_size[i]);
-            continue;
-        }
-#endif
-        SDL_free(t->font_data[i]);
-    }
+    ui_fonts_close(t->fonts);
     free(t);
 }
 
@@ -296,6 +242,9 @@ int ui_text_set_scale_floor(ui_text *t, float scale, const float floor_px[])
     return 0;
 }
 
+static const glyph *find_glyph(face *f, int font, Uint32 gid);
+#define UI_TEXT_PRIME "0123456789.,−-+×⁰¹²³⁴⁵⁶⁷⁸⁹⁻∞<≈ "
+
 void ui_text_prime(ui_text *t)
 {
     /* Every glyph a number can use, in the roles that show live numbers: a value that
@@ -304,7 +253,8 @@ void ui_text_prime(ui_text *t)
     for (int i = 0; i < UI_FONT_COUNT; i++) {
         face *f = &t->faces[i];
         if (!f->font || f->primed || !roles[i].live_numbers) continue;
-        ui_text_width(t, (ui_font)i, "0123456789.,−-+×⁰¹²³⁴⁵⁶⁷⁸⁹⁻∞<≈ ");
+        const ui_shaped run = ui_shaper_shape(f->shaper, UI_TEXT_PRIME, strlen(UI_TEXT_PRIME), t->dir);
+        for (int g = 0; g < run.n; g++) find_glyph(f, run.glyphs[g].font, run.glyphs[g].gid);
         f->primed = 1;
     }
 }
@@ -381,28 +331,18 @@ static SDL_Texture *atlas_for(ui_text *t, face *f, SDL_Color color)
     return tex;
 }
 
-/* The superscript digits and signs: ⁰ ¹ ² ³ ⁴ … ⁹ ⁺ ⁻. */
-static int is_superscript(Uint32 cp)
+/* Rasterize glyph gid of font file `font` into the atlas. Returns NULL only if FreeType
+ * cannot render it or the atlas cannot take it (the caller then clears the atlas). */
+static const glyph *add_glyph(face *f, int font, Uint32 gid, Uint32 key, glyph *slot)
 {
-    return cp == 0x00B9 || cp == 0x00B2 || cp == 0x00B3 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x207B);
-}
-
-/* Rasterize cp into the atlas. Returns NULL only if SDL_ttf cannot render it. */
-static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
-{
-    static const SDL_Color white = {255, 255, 255, 255};
-    SDL_Surface *rendered = TTF_RenderGlyph32_Blended(f->font, cp, white);
-    if (!rendered) return NULL;
-    SDL_Surface *s = rendered->format->format == SDL_PIXELFORMAT_ARGB8888
-        ? rendered : SDL_ConvertSurfaceFormat(rendered, SDL_PIXELFORMAT_ARGB8888, 0);
-    if (s != rendered) SDL_FreeSurface(rendered);
-    if (!s) return NULL;
+    ui_glyph_image img;
+    if (ui_shaper_render(f->shaper, font, gid, &img) != 0) return NULL;
     /* Trim the cell to the rows and columns that have ink: fewer pixels to blend. */
-    int x0 = s->w, x1 = -1, y0 = s->h, y1 = -1;
-    for (int y = 0; y < s->h; y++) {
-        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * s->pitch);
-        for (int x = 0; x < s->w; x++) {
-            if (row[x] >> 24) {
+    int x0 = img.w, x1 = -1, y0 = img.h, y1 = -1;
+    for (int y = 0; y < img.h; y++) {
+        const Uint8 *row = img.coverage + (size_t)y * (size_t)img.pitch;
+        for (int x = 0; x < img.w; x++) {
+            if (row[x]) {
                 if (x < x0) x0 = x;
                 if (x > x1) x1 = x;
                 if (y < y0) y0 = y;
@@ -410,12 +350,10 @@ static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
             }
         }
     }
-    if (x1 < 0) x0 = x1 = y0 = y1 = 0; /* a blank glyph: keep one transparent pixel */
+    const int blank = x1 < 0;
+    if (blank) x0 = x1 = y0 = y1 = 0; /* keep one transparent pixel */
     int w = x1 - x0 + 1, h = y1 - y0 + 1;
-    if (w * h > SCRATCH_PIXELS) {
-        SDL_FreeSurface(s);
-        return NULL;
-    }
+    if (w * h > SCRATCH_PIXELS) return NULL;
     for (;;) {
         if (f->pen_x + w + PAD > f->atlas_side) {
             f->pen_x = 0;
@@ -423,31 +361,17 @@ static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
             f->row_h = 0;
         }
         if (f->pen_y + h <= f->atlas_side && w <= f->atlas_side) break;
-        if (grow_atlas(f) != 0) {
-            SDL_FreeSurface(s);
-            return NULL; /* caller clears the atlas and retries */
-        }
+        if (grow_atlas(f) != 0) return NULL; /* caller clears the atlas and retries */
     }
-    int minx = 0, advance = 0;
-    TTF_GlyphMetrics32(f->font, cp, &minx, NULL, NULL, NULL, &advance);
-    slot->cp = cp;
+    slot->key = key;
     slot->src = (SDL_Rect){f->pen_x, f->pen_y, w, h};
-    slot->dx = (minx < 0 ? minx : 0) + x0;
-    slot->dy = y0;
-    slot->advance = advance;
-    if (f->mono && is_superscript(cp)) {
-        /* A mono face gives a superscript the full cell of a digit, though its ink is
-         * half as wide, so an exponent read "10⁻ ¹ ²". An exponent is not a column of
-         * digits that must not jump: its glyphs get their ink's width and a bearing of
-         * a twentieth of the size each side, as a proportional face sets them. */
-        int bearing = f->px / 20 > 0 ? f->px / 20 : 1;
-        slot->dx = bearing;
-        slot->advance = w + 2 * bearing;
-    }
+    slot->dx = img.left + x0;
+    slot->dy = f->ascent - img.top + y0;
+    slot->blank = blank;
     for (int y = 0; y < h; y++) {
-        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)(y0 + y) * s->pitch) + x0;
         Uint8 *cov = f->coverage + (size_t)(f->pen_y + y) * f->atlas_side + f->pen_x;
-        for (int x = 0; x < w; x++) cov[x] = (Uint8)(row[x] >> 24);
+        if (blank) cov[0] = 0;
+        else memcpy(cov, img.coverage + (size_t)(y0 + y) * (size_t)img.pitch + x0, (size_t)w);
     }
     /* Each colour's copy holds the glyph in that colour, coverage in alpha, so it is
      * blended without modulation (SDL's fastest per-pixel-alpha blit). */
@@ -455,44 +379,33 @@ static const glyph *add_glyph(face *f, Uint32 cp, glyph *slot)
         SDL_Color c = f->color[i];
         Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
         for (int y = 0; y < h; y++) {
-            const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)(y0 + y) * s->pitch) + x0;
+            const Uint8 *cov = f->coverage + (size_t)(f->pen_y + y) * f->atlas_side + f->pen_x;
             for (int x = 0; x < w; x++) {
-                Uint32 alpha = ((row[x] >> 24) * c.a + 127) / 255;
+                Uint32 alpha = ((Uint32)cov[x] * c.a + 127) / 255;
                 f->scratch[y * w + x] = (alpha << 24) | rgb;
             }
         }
         SDL_UpdateTexture(f->atlas[i], &slot->src, f->scratch, w * 4);
     }
-    SDL_FreeSurface(s);
     f->pen_x += w + PAD;
     if (h > f->row_h) f->row_h = h;
     f->count++;
     return slot;
 }
 
-/* The glyph for cp, from the atlas. FreeType is asked only on a miss: whether the face
- * has cp (if not, the slot for cp gets a copy of '?'), then its rendering. A steady
- * frame therefore never calls into FreeType. */
-static const glyph *find_glyph(face *f, Uint32 cp)
+/* The atlas cell of glyph gid of font file `font`. FreeType is asked only on a miss, so
+ * a steady frame never calls into it. */
+static const glyph *find_glyph(face *f, int font, Uint32 gid)
 {
+    const Uint32 key = (((Uint32)font << 24) | (gid & 0xFFFFFFu)) + 1u;
     for (int attempt = 0; attempt < 2; attempt++) {
-        unsigned h = (unsigned)(cp * 2654435761u) % GLYPH_SLOTS;
+        unsigned h = (unsigned)(key * 2654435761u) % GLYPH_SLOTS;
         for (int probe = 0; probe < GLYPH_SLOTS; probe++) {
             glyph *g = &f->slots[(h + probe) % GLYPH_SLOTS];
-            if (g->cp == cp) return g;
-            if (g->cp == 0) {
+            if (g->key == key) return g;
+            if (g->key == 0) {
                 if (f->count < GLYPH_SLOTS * 3 / 4) {
-                    if (!TTF_GlyphIsProvided32(f->font, cp)) {
-                        if (cp == '?') return NULL;
-                        const glyph *q = find_glyph(f, '?');
-                        /* Finding '?' may have taken this very slot. */
-                        if (!q || g->cp != 0) return q;
-                        *g = *q;
-                        g->cp = cp;
-                        f->count++;
-                        return g;
-                    }
-                    const glyph *made = add_glyph(f, cp, g);
+                    const glyph *made = add_glyph(f, font, gid, key, g);
                     if (made) return made;
                 }
                 break;
@@ -508,57 +421,61 @@ int ui_text_ascent(const ui_text *t, ui_font f) { return TTF_FontAscent(t->faces
 
 int ui_text_width(ui_text *t, ui_font which, const char *utf8)
 {
-    face *f = &t->faces[which];
-    int w = 0;
-    Uint32 prev = 0;
-    while (*utf8) {
-        Uint32 cp = next_codepoint(&utf8);
-        const glyph *g = find_glyph(f, cp);
-        if (!g) continue;
-        if (prev) w += kerning(f, prev, g->cp);
-        w += g->advance;
-        prev = g->cp;
-    }
-    return w;
+    return ui_shaper_shape(t->faces[which].shaper, utf8, strlen(utf8), t->dir).width;
+}
+
+ui_shaped ui_text_shape(ui_text *t, ui_font which, const char *utf8)
+{
+    return ui_shaper_shape(t->faces[which].shaper, utf8, strlen(utf8), t->dir);
+}
+
+int ui_text_glyph_cell(ui_text *t, ui_font which, int font, unsigned gid, SDL_Rect *src)
+{
+    const glyph *g = find_glyph(&t->faces[which], font, gid);
+    if (!g) return -1;
+    *src = g->src;
+    return 0;
+}
+
+const char *ui_text_font_path(const ui_text *t, int font, int *index)
+{
+    return ui_fonts_path(t->fonts, font, index);
+}
+
+unsigned long ui_text_shape_misses(const ui_text *t, ui_font f)
+{
+    return t->faces[f].shaper ? ui_shaper_misses(t->faces[f].shaper) : 0;
 }
 
 int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Color color,
                  const char *utf8)
 {
     face *f = &t->faces[which];
-    /* Left-aligned text needs no measuring first: its width is where the pen ends. */
-    int w = align == UI_ALIGN_LEFT ? 0 : ui_text_width(t, which, utf8);
-    if (align == UI_ALIGN_CENTER) x -= w / 2;
-    else if (align == UI_ALIGN_RIGHT) x -= w;
+    const ui_shaped run = ui_shaper_shape(f->shaper, utf8, strlen(utf8), t->dir);
+    if (align == UI_ALIGN_CENTER) x -= run.width / 2;
+    else if (align == UI_ALIGN_RIGHT) x -= run.width;
     SDL_Texture *atlas = atlas_for(t, f, color);
-    if (!atlas) return align == UI_ALIGN_LEFT ? ui_text_width(t, which, utf8) : w;
-    int pen = x;
-    Uint32 prev = 0;
-    const char *start = utf8;
+    if (!atlas) return run.width;
     SDL_Rect ink = {0, 0, 0, 0};
-    while (*utf8) {
-        Uint32 cp = next_codepoint(&utf8);
+    for (int i = 0; i < run.n; i++) {
+        const ui_shaped_glyph *sg = &run.glyphs[i];
         const int glyphs = f->count;
-        const glyph *g = find_glyph(f, cp);
+        const glyph *g = find_glyph(f, sg->font, sg->gid);
         if (!g) continue;
         /* A glyph added just now may have grown or cleared the atlas, which replaces its
          * textures: ask for this colour's copy again. */
         if (f->count != glyphs) atlas = atlas_for(t, f, color);
         if (!atlas) break;
-        if (prev) pen += kerning(f, prev, g->cp);
-        if (cp != ' ') {
-            SDL_Rect dst = {pen + g->dx, y + g->dy, g->src.w, g->src.h};
-            SDL_RenderCopy(t->renderer, atlas, &g->src, &dst);
-            if (t->recorder && dst.w > 1 && dst.h > 1) {
-                if (ink.w == 0) ink = dst;
-                else SDL_UnionRect(&ink, &dst, &ink);
-            }
+        if (g->blank) continue;
+        SDL_Rect dst = {x + sg->x + g->dx, y + g->dy + sg->y, g->src.w, g->src.h};
+        SDL_RenderCopy(t->renderer, atlas, &g->src, &dst);
+        if (t->recorder && dst.w > 1 && dst.h > 1) {
+            if (ink.w == 0) ink = dst;
+            else SDL_UnionRect(&ink, &dst, &ink);
         }
-        pen += g->advance;
-        prev = g->cp;
     }
-    record_box(t, which, ink, start);
-    return align == UI_ALIGN_LEFT ? pen - x : w;
+    record_box(t, which, ink, utf8);
+    return run.width;
 }
 
 /* A string ui_text_fit cut, for the recorder's tests (nothing when none is set). */
@@ -583,16 +500,66 @@ char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out,
     snprintf(out, n, "%s", utf8);
     if (ui_text_width(t, f, out) <= max_w) return out;
     record_cut(t, utf8);
-    /* Drop whole code points from the end until the rest plus "…" fits. */
-    size_t len = strlen(out);
-    while (len > 0) {
-        do len--; while (len > 0 && ((unsigned char)out[len] & 0xC0) == 0x80);
-        if (len + 4 > n) continue;
-        memcpy(out + len, "…", 4); /* U+2026 and the terminator */
+    /* Cut at a cluster boundary (a letter with its marks, a ligature, an Arabic letter
+     * in its joined form stay whole): the widths of the clusters before each boundary
+     * come from the whole string's shaping, so the candidates are not shaped one by
+     * one; the one taken is measured shaped with its "…" to be sure. */
+    const int ellipsis = ui_text_width(t, f, "…");
+    const size_t len = strlen(out);
+    const ui_shaped run = ui_shaper_shape(t->faces[f].shaper, out, len, t->dir);
+    Uint32 *cluster = t->fit_cluster;
+    int *adv = t->fit_adv;
+    const int ng = run.n < FIT_MAX ? run.n : FIT_MAX;
+    for (int i = 0; i < ng; i++) {
+        cluster[i] = run.glyphs[i].cluster;
+        adv[i] = run.glyphs[i].adv;
+    }
+    size_t cut = len;
+    while (cut > 0) {
+        /* The next boundary before cut: the largest cluster start below it. */
+        size_t next = 0;
+        for (int i = 0; i < ng; i++)
+            if (cluster[i] < cut && cluster[i] > next) next = cluster[i];
+        cut = next;
+        int w = 0;
+        for (int i = 0; i < ng; i++)
+            if (cluster[i] < cut) w += adv[i];
+        if (w + ellipsis > max_w || cut + 4 > n) continue;
+        memcpy(out + cut, "…", 4); /* U+2026 and the terminator */
         if (ui_text_width(t, f, out) <= max_w) return out;
+        memcpy(out, utf8, len); /* the string again, for the next boundary */
+        out[len] = '\0';
     }
     out[0] = '\0';
     return out;
+}
+
+/* The shaped string in white on a transparent line box of its own (for turning). */
+static SDL_Surface *render_line(const ui_text *t, face *f, const char *utf8)
+{
+    const ui_shaped run = ui_shaper_shape(f->shaper, utf8, strlen(utf8), t->dir);
+    const int h = TTF_FontHeight(f->font);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, run.width > 0 ? run.width : 1, h, 32,
+                                                    SDL_PIXELFORMAT_ARGB8888);
+    if (!s) return NULL;
+    SDL_memset(s->pixels, 0, (size_t)s->pitch * (size_t)s->h);
+    for (int i = 0; i < run.n; i++) {
+        ui_glyph_image img;
+        const ui_shaped_glyph *g = &run.glyphs[i];
+        if (ui_shaper_render(f->shaper, g->font, g->gid, &img) != 0) continue;
+        for (int y = 0; y < img.h; y++) {
+            const int sy = f->ascent - img.top + g->y + y;
+            if (sy < 0 || sy >= s->h) continue;
+            Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)sy * s->pitch);
+            for (int x = 0; x < img.w; x++) {
+                const int sx = g->x + img.left + x;
+                const Uint32 a = img.coverage[(size_t)y * (size_t)img.pitch + (size_t)x];
+                if (sx < 0 || sx >= s->w || a <= row[sx] >> 24) continue;
+                row[sx] = a << 24 | 0xFFFFFFu;
+            }
+        }
+    }
+    return s;
 }
 
 /* Vertical strings (axis titles) are few and static: each is rendered once, turned
@@ -610,11 +577,7 @@ int ui_text_draw_up(ui_text *t, ui_font which, int x, int y, SDL_Color color, co
         }
     }
     if (!u) {
-        static const SDL_Color white = {255, 255, 255, 255};
-        SDL_Surface *flat = TTF_RenderUTF8_Blended(f->font, utf8, white);
-        if (!flat) return 0;
-        SDL_Surface *src = SDL_ConvertSurfaceFormat(flat, SDL_PIXELFORMAT_ARGB8888, 0);
-        SDL_FreeSurface(flat);
+        SDL_Surface *src = render_line(t, f, utf8);
         if (!src) return 0;
         SDL_Surface *up = SDL_CreateRGBSurfaceWithFormat(0, src->h, src->w, 32, SDL_PIXELFORMAT_ARGB8888);
         if (!up) {

@@ -1,16 +1,20 @@
 /* ui_text: text drawn from glyph atlases, so nothing is rasterized twice.
  *
  * Each font role (status line, panel title, tick label, readout number, ...) has one
- * DejaVu face at one pixel size and an atlas texture; a glyph is rasterized by
- * SDL_ttf the first time it is drawn and blitted from the atlas after that, with the
- * face's kerning. Readouts that change every step therefore cost no rasterization and
- * no allocation per frame. Numbers use DejaVu Sans Mono so digits do not jump about.
+ * DejaVu face at one pixel size and an atlas texture. Every string is shaped by
+ * ui_shape (HarfBuzz: kerning, ligatures, Arabic joining; right-to-left text in visual
+ * order; characters DejaVu lacks from a fallback font) into glyph ids; a glyph is
+ * rasterized by FreeType the first time it is drawn and blitted from the atlas after
+ * that. A shaped string is cached by its bytes, so steady frames neither shape nor
+ * rasterize nor allocate. Numbers use DejaVu Sans Mono so digits do not jump about.
  */
 #ifndef UI_TEXT_H
 #define UI_TEXT_H
 
 #include <SDL.h>
 #include <stddef.h>
+
+#include "ui_shape.h"
 
 typedef enum ui_font {
     UI_FONT_STATUS,   /* status bar, 16 px at 720p */
@@ -61,7 +65,19 @@ int ui_text_width(ui_text *t, ui_font f, const char *utf8);
 int ui_text_draw(ui_text *t, ui_font f, int x, int y, ui_align align, SDL_Color color,
                  const char *utf8);
 
-/* Copy utf8 into out[n], cut at a code point and ended with "…" if it is wider than
+/* The shaped glyphs of utf8 in role f (valid until the role shapes another string):
+ * for tests that compare what is drawn with what HarfBuzz says. */
+ui_shaped ui_text_shape(ui_text *t, ui_font f, const char *utf8);
+/* The atlas cell of glyph gid of font file `font` in role f (rasterized if new), in
+ * *src. Returns 0, or -1. For tests. */
+int ui_text_glyph_cell(ui_text *t, ui_font f, int font, unsigned gid, SDL_Rect *src);
+/* The path of font file `font` (ui_shaped_glyph.font) and its face index in *index;
+ * "" if there is none. For tests and messages. */
+const char *ui_text_font_path(const ui_text *t, int font, int *index);
+/* How many strings role f has shaped rather than found in its cache (for tests). */
+unsigned long ui_text_shape_misses(const ui_text *t, ui_font f);
+
+/* Copy utf8 into out[n], cut at a cluster boundary and ended with "…" if it is wider than
  * max_w pixels; empty when not even "…" fits. Returns out. A cut is recorded while a
  * cut recorder is set (ui_text_set_cut_recorder). */
 char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out, size_t n);
@@ -96,6 +112,13 @@ void ui_text_set_recorder(ui_text *t, ui_text_recorder *rec);
  * region and layer it was cut for (ink empty; text: the string's start as given), so
  * a test finds a claim a page makes cut short. NULL stops; borrowed until replaced. */
 void ui_text_set_cut_recorder(ui_text *t, ui_text_recorder *cuts);
+/* The direction of the paragraph a string drawn from now on is (UAX #9): the
+ * interface's, left to right, unless set. ui_wrap sets a lesson paragraph's, from its
+ * first strong character, while it draws it; UI_TEXT_AUTO takes each string's own. A
+ * string's right-to-left runs are drawn right to left in either. Returns the one before. */
+typedef enum ui_text_dir { UI_TEXT_AUTO, UI_TEXT_LTR, UI_TEXT_RTL } ui_text_dir;
+ui_text_dir ui_text_set_direction(ui_text *t, ui_text_dir dir);
+
 /* The region and layer the strings drawn from now on belong to. */
 void ui_text_set_region(ui_text *t, SDL_Rect region, int layer);
 

@@ -1,9 +1,18 @@
 /* ui_wrap: greedy line breaking over words made of runs (see ui_wrap.h). A word is
  * measured run by run (a run is a stretch in one face), so "*rain*," is a bold "rain"
- * and a regular comma, kept together on one line. */
+ * and a regular comma, kept together on one line.
+ *
+ * Chinese and Japanese put no spaces between words: a line may break after any
+ * ideograph or kana (not before closing punctuation such as "。"), so each is a word of
+ * its own, glued to the one before it (no space drawn between). A paragraph whose first
+ * strong character is right-to-left (Arabic, Hebrew) is laid out from the right edge,
+ * its words right to left; each word is shaped in its own direction by ui_text. */
 #include "ui_wrap.h"
 
 #include <string.h>
+
+#include "ui_bidi.h"
+#include "ui_shape.h"
 
 enum { RUNS_MAX = 8, WORD_MAX = 256 };
 
@@ -13,7 +22,41 @@ typedef struct word {
     int bold[RUNS_MAX];
     int sub[RUNS_MAX];   /* a subscript: smaller, lowered */
     int width;
+    int glue;            /* no space before it: it follows an ideograph directly */
 } word;
+
+/* A character after which a line may break with no space: CJK ideographs, kana, their
+ * punctuation and the full-width forms (Hangul is written with spaces). */
+static int breaks_after(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+           (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* Punctuation that must not begin a line (it stays with the character before it). */
+static int closes(uint32_t cp)
+{
+    return cp == 0x3001 || cp == 0x3002 || cp == 0xFF0C || cp == 0xFF0E || cp == 0xFF1A || cp == 0xFF1B ||
+           cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF09 || cp == 0x300D || cp == 0x300F || cp == 0x3011 ||
+           cp == ',' || cp == '.' || cp == ':' || cp == ';' || cp == '!' || cp == '?' || cp == ')';
+}
+
+static uint32_t peek(const char *p)
+{
+    return ui_shape_next_codepoint(&p);
+}
+
+/* 1 if the paragraph starting at p (to its blank line) reads right to left. */
+static int paragraph_rtl(const char *p)
+{
+    uint32_t cps[256];
+    int n = 0;
+    while (*p && n < 256) {
+        if (p[0] == '\n' && p[1] == '\n') break;
+        cps[n++] = ui_shape_next_codepoint(&p);
+    }
+    return ui_bidi_rtl_paragraph(cps, n);
+}
 
 static int is_alnum(char c)
 {
@@ -30,6 +73,7 @@ static int is_space(char c)
 static int next_word(const char **s, int *bold, int subscripts, word *w)
 {
     const char *p = *s;
+    w->glue = *p && !is_space(*p);
     while (*p && is_space(*p)) {
         if (*p == '\n') {
             const char *q = p + 1;
@@ -87,6 +131,19 @@ static int next_word(const char **s, int *bold, int subscripts, word *w)
             p++;
             continue;
         }
+        if ((unsigned char)*p >= 0x80) {
+            /* A whole character: an ideograph ends its word (a line may break after it). */
+            const char *q = p;
+            uint32_t cp = ui_shape_next_codepoint(&q);
+            if (breaks_after(cp) && (len > 0 || w->nruns > 0) && !closes(cp)) break;
+            if (len + (size_t)(q - p) < WORD_MAX) {
+                memcpy(&w->text[w->nruns][len], p, (size_t)(q - p));
+                len += (size_t)(q - p);
+            }
+            p = q;
+            if (breaks_after(cp) && !closes(peek(p))) break;
+            continue;
+        }
         if (len + 1 < WORD_MAX) w->text[w->nruns][len++] = *p;
         p++;
     }
@@ -129,12 +186,17 @@ int ui_wrap_draw(ui_text *t, const ui_wrap_style *st, const char *text, int x, i
     const int lh = ui_text_line_height(t, st->regular) + st->line_gap;
     const int space = ui_text_width(t, st->regular, " ");
     int cy = y, bold = 0, first_paragraph = 1;
+    const ui_text_dir interface_dir = ui_text_set_direction(t, UI_TEXT_LTR);
     if (cut) *cut = 0;
     const char *s = text ? text : "";
     while (*s) {
         /* One paragraph. */
         word w;
         int cx = 0, line_used = 0;
+        while (*s && is_space(*s) && !(s[0] == '\n' && s[1] == '\n')) s++;
+        const int rtl = paragraph_rtl(s);
+        /* Each word is shaped as part of its paragraph: "المفاجأة." ends on the left. */
+        ui_text_set_direction(t, rtl ? UI_TEXT_RTL : UI_TEXT_LTR);
         if (!next_word(&s, &bold, st->subscripts, &w)) {
             while (*s && is_space(*s)) s++;
             continue;
@@ -143,22 +205,27 @@ int ui_wrap_draw(ui_text *t, const ui_wrap_style *st, const char *text, int x, i
         first_paragraph = 0;
         do {
             if (measure(t, st, &w) > width) fit_word(t, st, &w, width);
-            if (line_used && cx + space + w.width > width) {
+            const int gap = w.glue ? 0 : space;
+            if (line_used && cx + gap + w.width > width) {
                 cy += lh;
                 cx = 0;
                 line_used = 0;
             }
-            if (line_used) cx += space;
+            if (line_used) cx += gap;
             int visible = cy + lh - st->line_gap <= max_y;
             if (!visible && cut) *cut = 1;
             if (draw && visible) {
-                int wx = x + cx;
+                /* Left to right from the line's left edge, or right to left from its right. */
+                int wx = rtl ? x + width - cx : x + cx;
                 for (int i = 0; i < w.nruns; i++) {
                     /* A subscript sits with its foot a third of its height below the line's. */
                     const int dy = w.sub[i] ? (4 * ui_text_line_height(t, st->regular) -
                                                3 * ui_text_line_height(t, UI_FONT_HELP)) / 5 : 0;
-                    wx += ui_text_draw(t, run_font(st, &w, i), wx, cy + dy, UI_ALIGN_LEFT,
-                                       w.bold[i] ? st->emphasis : st->color, w.text[i]);
+                    const ui_font font = run_font(st, &w, i);
+                    if (rtl) wx -= ui_text_width(t, font, w.text[i]);
+                    const int drawn = ui_text_draw(t, font, wx, cy + dy, UI_ALIGN_LEFT,
+                                                   w.bold[i] ? st->emphasis : st->color, w.text[i]);
+                    if (!rtl) wx += drawn;
                 }
             }
             cx += w.width;
@@ -167,5 +234,6 @@ int ui_wrap_draw(ui_text *t, const ui_wrap_style *st, const char *text, int x, i
         cy += lh;
         bold = 0; /* emphasis never runs past its paragraph */
     }
+    ui_text_set_direction(t, interface_dir);
     return cy - y;
 }
