@@ -62,11 +62,12 @@ static int glyph_pass(ui_fonts *fonts, const xl_lesson *l, const char *file, con
         if (!comment && !ui_fonts_is_invisible(cp) && ui_fonts_file_for(fonts, UI_SHAPE_REGULAR, cp) < 0) {
             char shown[8] = "";
             if (cp != 0xFFFD) snprintf(shown, sizeof shown, "%.*s", (int)(p - at), at);
-            char where[32] = "in the title";
-            if (page_of_line(l, line) > 0) snprintf(where, sizeof where, "on page %d", page_of_line(l, line));
+            char where[48] = "";
+            snprintf(where, sizeof where, "%s", _("in the title"));
+            if (page_of_line(l, line) > 0) snprintf(where, sizeof where, _("on page %d"), page_of_line(l, line));
             /* The column counts bytes, as the parser's and the linter's messages do. */
-            fprintf(err, "%s:%d:%d: warning: '%s' (U+%04X) %s has no glyph in any available font: "
-                         "it would be drawn as a box\n", file, line, (int)(at - line_start) + 1, shown, (unsigned)cp,
+            fprintf(err, _("%s:%d:%d: warning: '%s' (U+%04X) %s has no glyph in any available font: "
+                           "it would be drawn as a box\n"), file, line, (int)(at - line_start) + 1, shown, (unsigned)cp,
                     where);
             missing++;
         }
@@ -143,7 +144,8 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
             int boxes = fonts ? glyph_pass(fonts, l, files[i], text, len, err) : 0;
             free(text);
             if (boxes) {
-                fprintf(out, "%s: %d character%s no available font has\n", files[i], boxes, boxes == 1 ? "" : "s");
+                fprintf(out, boxes == 1 ? _("%s: %d character no available font has\n")
+                                        : _("%s: %d characters no available font has\n"), files[i], boxes);
                 status = 1;
             }
             if (errors) {
