@@ -205,6 +205,27 @@ START_TEST(a_lesson_page_is_narrated)
     xl_player_destroy(p);
     xl_session_destroy(s);
     free(l);
+
+    /* Lesson 4's question page leaves the scene as it was: the turn is said, then the
+     * page, with no "The loss has not changed" between them. */
+    l = load_lesson("04-cross-entropy.lesson");
+    s = default_session_at(XL_BUILTIN_SEED);
+    p = xl_player_create(l, s);
+    ck_assert_ptr_nonnull(p);
+    xl_describer_reset(&d);
+    xl_describe(&d, s, p, text, sizeof text);
+    ck_assert_int_eq(xl_player_goto(p, 1), 0);
+    while (xl_player_busy(p)) xl_player_work(p, 1e12);
+    xl_describe(&d, s, p, text, sizeof text);
+    snprintf(want, sizeof want, "Turned to page 2 of %d. Lesson “%s”, page 2 of %d: %s.", l->npages, l->title,
+             l->npages, l->pages[1].title);
+    assert_starts(want);
+    /* Asked again with nothing changed, it is still said. */
+    xl_describe(&d, s, p, text, sizeof text);
+    assert_starts("The loss has not changed since the last description, still at step 0. ");
+    xl_player_destroy(p);
+    xl_session_destroy(s);
+    free(l);
 }
 END_TEST
 

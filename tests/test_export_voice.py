@@ -37,7 +37,8 @@ def check(name, ok, detail=''):
 
 
 def run(cmd, **kw):
-    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    kw.setdefault('text', True)
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
 
 
 def srt_cues(path):
@@ -140,18 +141,19 @@ def main():
     check('no page turns while it is spoken', chapters and not cut, str(cut))
     # The play (page 3) starts after "... step by step." is said: its frames change only then.
     last = cues[-1]
-    frames = os.path.join(out, 'frames')
-    shutil.rmtree(frames, ignore_errors=True)
-    os.makedirs(frames)
-    run(['ffmpeg', '-v', 'error', '-ss', '%.2f' % (last[0] + 0.3), '-i', video, '-frames:v', '1',
-         os.path.join(frames, 'during.png')])
-    run(['ffmpeg', '-v', 'error', '-ss', '%.2f' % (last[0] + 0.8), '-i', video, '-frames:v', '1',
-         os.path.join(frames, 'during2.png')])
-    run(['ffmpeg', '-v', 'error', '-ss', '%.2f' % (last[1] + 1.0), '-i', video, '-frames:v', '1',
-         os.path.join(frames, 'after.png')])
-    a, b, c = (open(os.path.join(frames, n), 'rb').read() for n in ('during.png', 'during2.png', 'after.png'))
-    check('the play waits while its sentence is said', a == b, 'frames differ while the voice speaks')
-    check('then the play runs', b != c, 'no step after the sentence')
+    # Decoded from a lossy codec, a still scene can differ by a few pixels of encoding
+    # noise where a keyframe falls (seen: 5 of 230,400); a step of the play changes
+    # thousands (the bars, the arrows, the readouts). Count the pixels that really changed.
+    def gray(t):
+        return run(['ffmpeg', '-v', 'error', '-ss', '%.2f' % t, '-i', video, '-frames:v', '1', '-f', 'rawvideo',
+                    '-pix_fmt', 'gray', '-'], text=False).stdout
+    def changed(x, y):
+        return sum(1 for p, q in zip(x, y) if abs(p - q) > 24) + abs(len(x) - len(y))
+    a, b, c = gray(last[0] + 0.3), gray(last[0] + 0.8), gray(last[1] + 1.0)
+    still, moved = changed(a, b), changed(b, c)
+    check('the play waits while its sentence is said', a and still < 50,
+          '%d pixels change while the voice speaks' % still)
+    check('then the play runs', moved > 500, '%d pixels change after the sentence' % moved)
 
     if shutil.which('pocketsphinx_continuous') and os.path.isdir('/usr/share/pocketsphinx/model/en-us/en-us'):
         wav = os.path.join(out, 'voice16.wav')

@@ -104,6 +104,41 @@ START_TEST(controls_state)
 }
 END_TEST
 
+/* After an answer is revealed on the same page, what is said is what changed and the
+ * page's new words (the answer and its explanation), not the page's title again. */
+START_TEST(brief_when_the_page_grew)
+{
+    const char *before = "Lesson \xe2\x80\x9c" "Cross-entropy\xe2\x80\x9d, page 2 of 3: A robin song. Question: Which "
+                         "surprise is the loss now? 1: robin's. 2: blackbird's.";
+    char page[512], text[1024], out[1024];
+    snprintf(page, sizeof page, "%s Answer: robin's. With a one-hot P the sum keeps one term.", before);
+    snprintf(text, sizeof text, "The loss rose 0.144 nats since the last description, still at step 0. %s "
+             "Softmax classifier. The loss H(P,Q) is 2.303 nats.", page);
+    ck_assert_int_eq(ui_page_brief_grown(text, before, page, out, sizeof out), 1);
+    ck_assert_str_eq(out, "The loss rose 0.144 nats since the last description, still at step 0. "
+                          "Answer: robin's. With a one-hot P the sum keeps one term.");
+    /* The same words: nothing to add (the brief first sentences are said). */
+    ck_assert_int_eq(ui_page_brief_grown(text, page, page, out, sizeof out), 0);
+    /* No lesson: no page words. */
+    ck_assert_int_eq(ui_page_brief_grown(text, "", "", out, sizeof out), 0);
+    /* Words that changed otherwise: all of the page's words, after what changed. */
+    ck_assert_int_eq(ui_page_brief_grown("Step 3. Other words. Scene.", "Old words.", "Other words.", out, sizeof out),
+                     1);
+    ck_assert_str_eq(out, "Step 3. Other words.");
+    /* Narration shown after a question comes before it: said from the first sentence
+     * that differs, without the title. */
+    ck_assert_int_eq(ui_page_brief_grown("Title: Rain. New words. Question: Q? Answer: A. Scene.",
+                                         "Title: Rain. Question: Q?", "Title: Rain. New words. Question: Q? Answer: A.",
+                                         out, sizeof out),
+                     1);
+    ck_assert_str_eq(out, "New words. Question: Q? Answer: A.");
+    /* Nothing changed before the page's words; a small buffer stays NUL-ended. */
+    char small[12];
+    ck_assert_int_eq(ui_page_brief_grown(page, before, page, small, sizeof small), 1);
+    ck_assert_str_eq(small, "Answer: rob");
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("page");
@@ -112,6 +147,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, pacing);
     tcase_add_test(tc, commands);
     tcase_add_test(tc, controls_state);
+    tcase_add_test(tc, brief_when_the_page_grew);
     suite_add_tcase(s, tc);
     return s;
 }

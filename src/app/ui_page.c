@@ -128,3 +128,31 @@ int ui_page_command_allowed(const char *text)
     int k = 0, used = 0;
     return sscanf(w, "answer %d%n", &k, &used) == 1 && w[used] == '\0' && k >= 1 && k <= 9;
 }
+
+int ui_page_brief_grown(const char *text, const char *page_before, const char *page, char *out, size_t n)
+{
+    if (!text || !page || !page[0] || !out || n == 0) return 0;
+    if (!page_before) page_before = "";
+    if (strcmp(page, page_before) == 0) return 0;
+    out_buf o = {out, n, 0};
+    out[0] = '\0';
+    /* What changed: the description's words before the page's. */
+    const char *at = strstr(text, page);
+    size_t lead = at ? (size_t)(at - text) : 0;
+    while (lead > 0 && text[lead - 1] == ' ') lead--;
+    if (lead > 0) put(&o, "%.*s ", (int)lead, text);
+    /* The new words: from the first sentence that differs (narration shown after a
+     * question comes before it in the page's words, so the page need not have grown at
+     * its end); the whole sentences the two share are not said again. */
+    size_t same = 0;
+    while (page[same] && page[same] == page_before[same]) same++;
+    size_t from = 0;
+    for (size_t i = 0; i < same; i++)
+        if ((page[i] == '.' || page[i] == '?' || page[i] == ':') && (page[i + 1] == ' ' || page[i + 1] == '\0'))
+            from = i + 1;
+    if (page_before[same] == '\0' && (page[same] == ' ' || page[same] == '\0')) from = same; /* grew at its end */
+    const char *fresh = page + from;
+    while (*fresh == ' ') fresh++;
+    put(&o, "%s", fresh);
+    return 1;
+}

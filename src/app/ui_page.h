@@ -66,4 +66,15 @@ size_t ui_page_controls_json(const xl_session *s, const ui_classroom *cr, char *
  * must not send (open FILE, reload, the class's). */
 int ui_page_command_allowed(const char *text);
 
+/* What to say after a step or a command when the lesson page's own words grew on the
+ * same page (an answer revealed, more narration shown): the brief first sentences
+ * would cut them off, and they are what a sighted learner reads next. text is the whole
+ * description (what changed, then the page's words, then the scene: xl_describe); page
+ * the page's words now and page_before at the last announcement (xl_describe_page).
+ * Writes into out[n] what changed, then the page's new words (from the first sentence
+ * that differs from page_before's: the title and what both say are not said again), and
+ * returns 1; returns
+ * 0 and writes nothing when the page's words did not change or there are none. */
+int ui_page_brief_grown(const char *text, const char *page_before, const char *page, char *out, size_t n);
+
 #endif

@@ -157,6 +157,7 @@ typedef struct window_loop {
     int page_full;           /* F9: the next announcement says the whole description */
     int page_shown;          /* the lesson page (0-based; -1 none) the last words were of */
     const void *page_lesson; /* and its lesson */
+    char page_said[UI_PAGE_TEXT]; /* that page's own words then (xl_describe_page) */
     char page_controls[UI_PAGE_TEXT];
     float page_zoom;
 } window_loop;
@@ -791,10 +792,18 @@ static void page_report(window_loop *L)
     L->page_full = 0;
     L->page_shown = page;
     L->page_lesson = lesson;
+    static char page_words[UI_PAGE_TEXT], grown[UI_PAGE_TEXT];
+    xl_describe_page(L->cr->player, page_words, sizeof page_words);
     if (!full) {
-        ui_describe_note(text, brief, sizeof brief);
-        ui_describe_words(L->d, brief, said, sizeof said);
+        /* An answer revealed or more narration: said, not cut off after the page's title. */
+        if (ui_page_brief_grown(text, L->page_said, page_words, grown, sizeof grown))
+            ui_describe_words(L->d, grown, said, sizeof said);
+        else {
+            ui_describe_note(text, brief, sizeof brief);
+            ui_describe_words(L->d, brief, said, sizeof said);
+        }
     }
+    snprintf(L->page_said, sizeof L->page_said, "%s", page_words);
     ui_platform_describe(text, full ? words : said, words, due == 2);
 }
 

@@ -188,8 +188,17 @@ def main():
             assert b.eval("document.getElementById('do-next').textContent") == 'Reveal the answer'
             answer = b.eval("document.querySelector('[data-do=\"lesson answer 1\"]').textContent")
             assert answer == 'Answer 1: less than 1 nat', answer
-            b.eval("document.querySelector('[data-do=\"lesson answer 1\"]').click()")
+            # Answered from the keyboard (the button focused, Enter): the live region says
+            # the answer and its explanation (not the page's title again, cut off before
+            # them), and the focus goes on to the button that goes on, not "Previous page".
+            b.eval("document.querySelector('[data-do=\"lesson answer 1\"]').focus()")
+            before = b.eval('window.xentlab.announcements')
+            b.press('Enter')
             b.wait_for("window.xentlab.controls.phase !== 'asking'", timeout=10)
+            said = wait_announced(b, before, 'an answer given')
+            assert 'barely surprises you' in said and 'A model that expected rain' not in said, said
+            print(f'     after the answer the live region says: {said[:160]!r}', flush=True)
+            assert focused(b) == 'do-next', f'after the answer the focus is on {focused(b)}'
 
         @check('while it plays, the live region speaks at most every 5 seconds')
         def _():

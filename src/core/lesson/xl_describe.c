@@ -255,8 +255,8 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
     if (!d || !d->have || !s) return 0;
     const xl_scenario_def *def = xl_session_scenario(s);
     const xl_lesson *lesson = p ? xl_player_lesson(p) : NULL;
-    if (lesson && (lesson != d->lesson || xl_player_page(p) != d->page))
-        putf(&o, "Turned to page %d of %d.", xl_player_page(p) + 1, lesson->npages);
+    const int turned = lesson && (lesson != d->lesson || xl_player_page(p) != d->page);
+    if (turned) putf(&o, "Turned to page %d of %d.", xl_player_page(p) + 1, lesson->npages);
     if (def != d->def) {
         putf(&o, "%sNow the %s, in place of the %s.", o.k ? " " : "", def->title, d->def ? d->def->title : "");
         return o.k;
@@ -285,8 +285,11 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
         const double change = n1 - b1;
         char num[48];
         xl_format(num, sizeof num, fabs(change), dec);
-        if (strspn(num, "0.") == strlen(num))
-            putf(&o, "%sThe %s has not changed %s.", o.k ? " " : "", what, since);
+        if (strspn(num, "0.") == strlen(num)) {
+            /* A page turned to that left the scene as it was: the page is the news, and
+             * "has not changed" before it is words a listener waits through. */
+            if (!(turned && step == d->step)) putf(&o, "%sThe %s has not changed %s.", o.k ? " " : "", what, since);
+        }
         else
             putf(&o, "%sThe %s %s %s %s %s.", o.k ? " " : "", what, change < 0 ? "fell" : "rose", num, uname, since);
     } else if (step != d->step) {
