@@ -389,6 +389,8 @@ enum { MAX_BOXES = 1024 };
 
 typedef struct frame_count {
     int cuts, overlaps, outside;
+    int english; /* labels drawn as an English msgid the catalogue translates */
+    char last_english[64];
     int has_title; /* the scenario's translated name drawn (in the status bar) */
     int has_heading;
     char last_cut[64], last_outside[64]; /* for the report */
@@ -408,11 +410,17 @@ static frame_count draw_counted(ui_scene *sc, const xl_session *s, int w, int h,
     ui_scene_set_recorder(sc, NULL);
     ui_scene_set_cut_recorder(sc, NULL);
     ck_assert_int_le(rec.count, MAX_BOXES);
-    frame_count c = {cuts.count, 0, 0, 0, 0, "", ""};
+    frame_count c = {cuts.count, 0, 0, 0, "", 0, 0, "", ""};
     if (cuts.count > 0) snprintf(c.last_cut, sizeof c.last_cut, "%s", cut_boxes[cuts.count - 1].text);
     for (int i = 0; i < rec.count; i++) {
         const ui_text_box *a = &boxes[i];
         if (strstr(a->text, title)) c.has_title = 1;
+        /* (a scenario's id, "diffusion" on the control strip, is a name and stays) */
+        if (ui_lang_catalogue() && strlen(a->text) > 3 && strcmp(ui_tr(a->text), a->text) != 0 &&
+            xl_scenario_find(a->text) == NULL) {
+            c.english++;
+            snprintf(c.last_english, sizeof c.last_english, "%s", a->text);
+        }
         if (heading && strstr(a->text, heading)) c.has_heading = 1;
         if (a->ink.w > 0 && (a->ink.x < a->region.x || a->ink.y < a->region.y ||
                              a->ink.x + a->ink.w > a->region.x + a->region.w ||
@@ -483,6 +491,123 @@ START_TEST(translated_frames_read_as_well_as_english)
 }
 END_TEST
 
+/* Core's texts made from numbers ("SAMPLE 3", the captions) and its status lines come
+ * out in the language: ui_tr_numbers finds the format, and the scenario's status_text
+ * and summary_line take their words through ui_tr. */
+START_TEST(core_texts_are_translated_where_drawn)
+{
+    char buf[160];
+    ck_assert_int_eq(ui_lang_set("de"), 0);
+    ck_assert_str_eq(ui_tr_numbers("SAMPLE 3", buf, sizeof buf), "DATENPUNKT 3");
+    ck_assert_str_eq(ui_tr_numbers("SAMPLE 2 OF 120 · FILE ROW 17", buf, sizeof buf),
+                     "DATENPUNKT 2 VON 120 · DATEIZEILE 17");
+    ck_assert_str_eq(ui_tr_numbers("x = −0.25, label 1", buf, sizeof buf), "x = −0.25, Label 1");
+    ck_assert_str_eq(ui_tr_numbers("x = 2, label 0", buf, sizeof buf), "x = 2, Label 0"); /* %.4g wrote no point */
+    ck_assert_str_eq(ui_tr_numbers("x = 1.5e-05, positive", buf, sizeof buf), "x = 1.5e-05, positiv");
+    const char *other = "W2 is 7 of 9 of 11 of 13 of 15"; /* no such format; five numbers are too many anyway */
+    ck_assert_ptr_eq(ui_tr_numbers(other, buf, sizeof buf), other);
+    char tiny[8];
+    ck_assert_str_eq(ui_tr_numbers("SAMPLE 3", tiny, sizeof tiny), "DATENPU"); /* cut, ended */
+    ck_assert_int_eq(ui_lang_set("es"), 0);
+    ck_assert_str_eq(ui_tr_numbers("SAMPLE 12", buf, sizeof buf), "MUESTRA 12");
+    ck_assert_str_eq(ui_tr_numbers("x = 0.5, negative", buf, sizeof buf), "x = 0.5, negativo");
+    /* The coins' status line in each language, and English with no translator. */
+    const xl_scenario_def *micro = xl_scenario_find("microstates");
+    ck_assert_ptr_nonnull(micro);
+    xl_session *s = scenario_session(micro, XL_BUILTIN_SEED, NULL, NULL, 0);
+    ck_assert(micro->status_text(xl_session_state(s), ui_tr, buf, sizeof buf));
+    ck_assert_msg(strstr(buf, "monedas") && strstr(buf, "por paso"), "es: %s", buf);
+    ck_assert_int_eq(ui_lang_set("de"), 0);
+    ck_assert(micro->status_text(xl_session_state(s), ui_tr, buf, sizeof buf));
+    ck_assert_msg(strstr(buf, "Münzen") && strstr(buf, "je Schritt"), "de: %s", buf);
+    ck_assert(micro->summary_line(xl_session_state(s), NULL, 1.0, "nats", ui_tr, buf, sizeof buf));
+    ck_assert_msg(strstr(buf, "Kopf von"), "de summary: %s", buf);
+    ck_assert(micro->status_text(xl_session_state(s), NULL, buf, sizeof buf));
+    ck_assert_msg(strstr(buf, "coins") && strstr(buf, "per step"), "en: %s", buf);
+    xl_session_destroy(s);
+    ui_lang_reset();
+}
+END_TEST
+
+/* The panels' other states (a measured ring with and without energies, the regression's
+ * five side views and the digits, the simplex, separated solids, the coins played): what
+ * each shows reads as well translated as in English, and no label the catalogue
+ * translates is left in English. */
+typedef struct panel_state {
+    const char *scenario;
+    const char *param;  /* "NAME" set to value, or NULL */
+    double value;
+    long steps;
+    const char *commands[3];
+} panel_state;
+
+static const panel_state panel_states[] = {
+    {"diffusion", NULL, 0, 30, {"measure 3"}},
+    {"diffusion", NULL, 0, 20, {"energy-next", "measure 4"}},
+    {"regression", NULL, 0, 40, {"view confusion"}},
+    {"regression", NULL, 0, 40, {"view calibration"}},
+    {"regression", NULL, 0, 40, {"view curves"}},
+    {"regression", "data", 1, 20, {"select 2"}},
+    {"softmax", "classes", 3, 20, {"simplex"}},
+    {"solids", NULL, 0, 60, {"separate"}},
+    {"microstates", NULL, 0, 40, {NULL}},
+    {"weighted", NULL, 0, 10, {"select 2"}},
+};
+
+START_TEST(translated_panel_states_read_as_well_as_english)
+{
+    const panel_state *ps = &panel_states[_i];
+    const xl_scenario_def *def = xl_scenario_find(ps->scenario);
+    ck_assert_ptr_nonnull(def);
+    char fonts[2048], tried[4096], err[512];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    const char *names[1] = {ps->param};
+    const double values[1] = {ps->value};
+    xl_session *s = scenario_session(def, XL_BUILTIN_SEED, names, values, ps->param ? 1 : 0);
+    xl_session_run(s, ps->steps);
+    for (int c = 0; c < 3 && ps->commands[c]; c++)
+        ck_assert_msg(scenario_apply(s, ps->commands[c]), "%s: %s refused", def->id, ps->commands[c]);
+    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+    static const char *const langs[3] = {"en", "de", "es"};
+    static char report[3000];
+    report[0] = '\0';
+    size_t used = 0;
+    int problems = 0;
+    for (int z = 0; z < 2; z++) {
+        const int w = sizes[z][0], h = sizes[z][1];
+        SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+        SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+        ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+        ck_assert_msg(sc != NULL, "scene: %s", err);
+        frame_count en = {0};
+        for (int l = 0; l < 3; l++) {
+            ck_assert_int_eq(ui_lang_set(langs[l]), 0);
+            frame_count c = draw_counted(sc, s, w, h, 0, ui_tr(def->title), NULL);
+            if (l == 0) {
+                en = c;
+                continue;
+            }
+            int bad = !c.has_title || c.cuts > en.cuts || c.overlaps > en.overlaps || c.outside > en.outside ||
+                      c.english > 0;
+            if (bad && used + 240 < sizeof report)
+                used += (size_t)snprintf(report + used, sizeof report - used,
+                    "  %s %dx%d: title %d, cuts %d (en %d) '%s', overlaps %d (en %d), outside %d (en %d) '%s', "
+                    "English %d '%s'\n",
+                    langs[l], w, h, c.has_title, c.cuts, en.cuts, c.last_cut, c.overlaps, en.overlaps, c.outside,
+                    en.outside, c.last_outside, c.english, c.last_english);
+            problems += bad;
+        }
+        ui_scene_destroy(sc);
+        SDL_DestroyRenderer(r);
+        SDL_FreeSurface(surf);
+    }
+    ui_lang_reset();
+    xl_session_destroy(s);
+    ck_assert_msg(problems == 0, "%s (%s) reads worse translated:\n%s", def->id, ps->commands[0] ? ps->commands[0] : "",
+                  report);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("i18n");
@@ -504,6 +629,9 @@ Suite *xl_test_suite(void)
     TCase *frames = tcase_create("frames");
     tcase_set_timeout(frames, 120);
     tcase_add_loop_test(frames, translated_frames_read_as_well_as_english, 0, xl_scenario_count());
+    tcase_add_loop_test(frames, translated_panel_states_read_as_well_as_english, 0,
+                        (int)(sizeof panel_states / sizeof panel_states[0]));
+    tcase_add_test(lang, core_texts_are_translated_where_drawn);
     suite_add_tcase(s, frames);
     return s;
 }

@@ -56,6 +56,54 @@ def run(exe, args, env_extra=None, drop=()):
     return subprocess.run([exe] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=60)
 
 
+def page_words(root):
+    """The web page's own words (src/web/index.html, its page-i18n table): every text of the
+    loading, failure and keys sheets, as the browser serialises it, and every pageText()
+    of its script has a German and a Spanish entry; the entries keep the English's
+    markup (tags) and numbers."""
+    import json
+    html = open(os.path.join(root, "src", "web", "index.html"), encoding="utf-8").read()
+    m = re.search(r'<script type="application/json" id="page-i18n">\n(.*?)\n</script>', html, re.S)
+    check(m is not None, "the page has its page-i18n table")
+    if not m:
+        return
+    table = json.loads(m.group(1))
+    check(sorted(table) == ["de", "es"], "page-i18n has de and es")
+
+    def sheet(name):
+        start = html.index('id="%s"' % name)
+        return html[start:html.index('\n</div>\n', start)]
+
+    def norm(inner):  # the browser's innerHTML, spaces collapsed (as the page looks it up)
+        inner = re.sub(r"\s+", " ", inner).strip()
+        return re.sub(r"(<button[^>]*?) data-keys([ >])", r'\1 data-keys=""\2', inner)
+
+    texts = []
+    loading, failed, keys = sheet("loading"), sheet("failed"), sheet("keys")
+    texts += re.findall(r"<h1>xentlab <small>(.*?)</small>", loading)
+    texts += [t for t in re.findall(r"<div(?: id=\"status\")?>(.*?)</div>", loading) if t]
+    texts += re.findall(r"<p>(.*?)</p>", loading + failed + keys, re.S)
+    texts += re.findall(r"<h1>(.*?)</h1>", failed + keys)
+    for a, b in re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", keys, re.S):
+        texts.append(b)
+        if re.search(r"[a-z]{3}", re.sub(r"Enter|PageDown|PageUp|Esc|Ctrl", "", a)):
+            texts.append(a)  # a key column with words ("Mouse", "B or .")
+    texts += re.findall(r"pageText\('((?:[^'\\]|\\.)*)'", html)
+    controls = html[html.index('<nav id="controls"'):html.index("</nav>")]
+    texts += re.findall(r"<button[^>]*>([^<]+)</button>", controls)  # the web controls' names
+    texts += re.findall(r'aria-label="([^"]+)"', html[:html.index('<div class="sheet" id="loading"')])
+    texts += re.findall(r'<h2 id="scene-title">([^<]+)</h2>', html)
+    texts += re.findall(r"NEXT_LABEL = \{([^}]*)\}", html) and re.findall(r"'([A-Z][^']*)'", re.findall(r"NEXT_LABEL = \{([^}]*)\}", html)[0])
+    texts = [norm(t.replace("\\'", "'")) for t in texts]
+    check(len(texts) > 35, "the page's sheets have %d texts" % len(texts))
+    for lang in ("de", "es"):
+        missing = [t for t in texts if t not in table[lang]]
+        check(not missing, "every text of the page has its %s entry%s" % (lang, (": missing " + " | ".join(missing)[:400]) if missing else ""))
+        bad = [k for k, v in table[lang].items()
+               if re.findall(r"<[^>]+>", k) != re.findall(r"<[^>]+>", v) or re.findall(r"\d", k) != re.findall(r"\d", v)]
+        check(not bad, "%s entries keep the English's tags and digits%s" % (lang, (": " + " | ".join(bad)[:300]) if bad else ""))
+
+
 def main():
     exe, root = sys.argv[1], sys.argv[2]
     po = os.path.join(root, "po")
@@ -117,8 +165,8 @@ def main():
         check(code == 0 and first == want, "%s %s: '%s'" % (env or "", " ".join(args), first))
     r = run(exe, ["--lang", "de", "--help"])
     text = r.stdout.decode()
-    check("--lang CODE" in text and "Kreuzentropie" in text and "0.6 bis 1.3" in text,
-          "the German --help names --lang, says Kreuzentropie, writes 0.6 bis 1.3")
+    check("--lang CODE" in text and "Kreuzentropie" in text and "0.6 bis 2" in text,
+          "the German --help names --lang, says Kreuzentropie, writes 0.6 bis 2")
     r = run(exe, ["--lang", "de", "--bogus"])
     check(r.returncode == 2 and "unbekannte Option '--bogus'" in r.stderr.decode(),
           "a command-line error in German: %r" % r.stderr.decode()[:80])
@@ -151,6 +199,17 @@ def main():
         err = r.stderr.decode()
         check(r.returncode == 0 and "no catalogue for 'es'" in err
               and "es/LC_MESSAGES/xentlab.mo under %s, " % empty in err, "no catalogue: the places named: %s" % err)
+
+    page_words(root)
+
+    # Core's own lines through the translator: the coins' status, and --scenario X --help.
+    r = run(exe, ["--lang", "de", "--scenario", "microstates", "--help"])
+    out = r.stdout.decode()
+    check(r.returncode == 0 and "Szenario microstates" in out and "Parameter (--param NAME=WERT" in out
+          and "Zahl der Münzen" in out, "--scenario microstates --help in German")
+    r = run(exe, ["--lang", "es", "--do", "select 9"])
+    check(r.returncode == 2 and "necesita K de 1 a 5, el número de clases" in r.stderr.decode(),
+          "a --do error in Spanish, its noun's plural translated: %s" % r.stderr.decode().strip())
 
     print("i18n: %d failed" % len(FAILS))
     return 1 if FAILS else 0

@@ -307,7 +307,7 @@ START_TEST(large_solids_settle_at_n_a_over_n)
     const double share = (double)st->q_a / (double)st->q;
     ck_assert_msg(fabs(share - 0.6) < 0.002, "q_A / q = %.5f", share);
     char status[256];
-    ck_assert(xl_scenario_solids.status_text(st, status, sizeof status));
+    ck_assert(xl_scenario_solids.status_text(st, NULL, status, sizeof status));
     ck_assert_msg(strstr(status, "q_A chain: N too large to track each oscillator") != NULL, "%s", status);
     xl_session_destroy(s);
     /* The oscillators (N = 50,000): 30,000 and 20,000 sharing 50,000 units. */
@@ -386,7 +386,7 @@ START_TEST(clausius_holds_in_every_window_of_a_large_run)
     ck_assert_int_eq(closed, 20); /* 400 steps x 500 exchanges / 10,000 */
     /* The readouts panel's line states the inequality in Clausius's form. */
     char line[256];
-    ck_assert(xl_scenario_solids.summary_line(st, NULL, 1.0, "nats", line, sizeof line));
+    ck_assert(xl_scenario_solids.summary_line(st, NULL, 1.0, "nats", NULL, line, sizeof line));
     ck_assert_msg(strstr(line, "A→B") && strstr(line, "ΔS_B = ") && strstr(line, " ≥ ΔQ/T_A = "), "%s", line);
     /* Its cost: the exchanges, two window closes' logs, the entropy ratio to the mode. */
     ck_assert(xl_scenario_solids.step_cost(st) >= XL_STEP_BASE_OPS + 500 + 4);
@@ -562,11 +562,11 @@ START_TEST(verbs_and_refusals)
     ck_assert(memcmp(before, st->energy, sizeof before) != 0);
     ck_assert(scenario_readout(s, "heat") == 0.0 && scenario_readout(s, "ds") == 0.0);
     char line[256];
-    ck_assert(xl_scenario_solids.summary_line(st, NULL, 1.0, "nats", line, sizeof line));
+    ck_assert(xl_scenario_solids.summary_line(st, NULL, 1.0, "nats", NULL, line, sizeof line));
     /* Apart, every microstate of q_A = 100 is equally likely: the Gibbs–Shannon sum is
      * ln W = ln C(399, 100) + ln 1 = 221.5678. */
     ck_assert_msg(strstr(line, "−Σ p ln p = ln W = 221.57 nats") != NULL, "%s", line);
-    ck_assert(xl_scenario_solids.status_text(st, line, sizeof line));
+    ck_assert(xl_scenario_solids.status_text(st, NULL, line, sizeof line));
     ck_assert_msg(strstr(line, "separated · 300 + 200 oscillators · 100 units · 5 exchanges per step"), "%s", line);
     ck_assert(scenario_apply(s, "contact"));
     ck_assert_int_eq(st->contact, 1);
@@ -702,7 +702,7 @@ START_TEST(edge_messages_are_true)
     s = make(300, 200, 0, 1.0, 5, 100, 1);
     xl_session_run(s, 3);
     char line[256];
-    ck_assert(xl_scenario_solids.summary_line(state_of(s), NULL, 1.0, "nats", line, sizeof line));
+    ck_assert(xl_scenario_solids.summary_line(state_of(s), NULL, 1.0, "nats", NULL, line, sizeof line));
     ck_assert_msg(strstr(line, "no heat can flow") != NULL && strstr(line, "play") == NULL, "%s", line);
     xl_session_destroy(s);
 }

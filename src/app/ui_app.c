@@ -22,6 +22,7 @@
 #include "ui_trace.h"
 #include "ui_window.h"
 #include "xl_state_text.h"
+#include "ui_lang.h"
 
 typedef struct trace_ctx {
     FILE *out;
@@ -52,8 +53,8 @@ static int find_fonts(char *dir, size_t n)
 {
     char tried[4096];
     if (ui_assets_find_fonts(dir, n, tried, sizeof tried) == 0) return 0;
-    fprintf(stderr, "xentlab: cannot find the bundled fonts (DejaVuSans.ttf). Tried:\n%s"
-                    "Set XENTLAB_ASSETS to the folder that holds fonts/.\n", tried);
+    fprintf(stderr, _("xentlab: cannot find the bundled fonts (DejaVuSans.ttf). Tried:\n%s"
+                    "Set XENTLAB_ASSETS to the folder that holds fonts/.\n"), tried);
     return -1;
 }
 
@@ -67,7 +68,7 @@ static int run_headless(const ui_options *opt, xl_session *s, ui_view view, cons
     char err[512];
     ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;
     if (!sc) {
-        fprintf(stderr, "xentlab: cannot set up headless drawing: %s\n", r ? err : SDL_GetError());
+        fprintf(stderr, _("xentlab: cannot set up headless drawing: %s\n"), r ? err : SDL_GetError());
         status = 1;
     } else {
         if (opt->presenter) ui_scene_draw_presenter(sc, &view, 0.0, opt->width, opt->height);
@@ -75,7 +76,7 @@ static int run_headless(const ui_options *opt, xl_session *s, ui_view view, cons
         SDL_RenderPresent(r);
         char err[256];
         if (ui_png_write(opt->screenshot, target->pixels, opt->width, opt->height, target->pitch, err, sizeof err) != 0) {
-            fprintf(stderr, "xentlab: --screenshot: cannot write %s: %s\n", opt->screenshot, err);
+            fprintf(stderr, _("xentlab: --screenshot: cannot write %s: %s\n"), opt->screenshot, err);
             status = 1;
         }
     }
@@ -90,14 +91,14 @@ static int list_lessons(const ui_library *lib)
 {
     if (lib->count == 0) {
         fprintf(stderr, "xentlab: --list-lessons: %s\n",
-                lib->dir[0] ? "the lessons folder has no .lesson files" : "no lessons folder was found "
-                                                                         "(set XENTLAB_LESSONS to one)");
+                lib->dir[0] ? _("the lessons folder has no .lesson files")
+                            : _("no lessons folder was found (set XENTLAB_LESSONS to one)"));
         return 1;
     }
-    printf("Lessons in %s (open one with --lesson NUMBER, NAME or FILE):\n", lib->dir);
+    printf(_("Lessons in %s (open one with --lesson NUMBER, NAME or FILE):\n"), lib->dir);
     for (int i = 0; i < lib->count; i++) {
         const ui_library_entry *e = &lib->entries[i];
-        if (e->pages) printf("  %-24s %s (%d page%s)\n", e->name, e->title, e->pages, e->pages == 1 ? "" : "s");
+        if (e->pages) printf(e->pages == 1 ? _("  %-24s %s (%d page)\n") : _("  %-24s %s (%d pages)\n"), e->name, e->title, e->pages);
         else printf("  %-24s %s\n", e->name, e->title);
     }
     return 0;
@@ -124,12 +125,13 @@ static int open_lesson(const ui_options *opt, ui_dispatch *d)
         return 1;
     }
     if (opt->page > cr->lesson->npages) {
-        fprintf(stderr, "xentlab: --page: '%d': \"%s\" has %d page%s\n", opt->page, cr->lesson->title,
-                cr->lesson->npages, cr->lesson->npages == 1 ? "" : "s");
+        fprintf(stderr, cr->lesson->npages == 1 ? _("xentlab: --page: '%d': \"%s\" has %d page\n")
+                                                : _("xentlab: --page: '%d': \"%s\" has %d pages\n"),
+                opt->page, cr->lesson->title, cr->lesson->npages);
         return 2;
     }
     if (opt->page > 1 && xl_player_goto(cr->player, opt->page - 1) != 0) {
-        fprintf(stderr, "xentlab: --lesson: out of memory\n");
+        fprintf(stderr, _("xentlab: --lesson: out of memory\n"));
         return 1;
     }
     if (xl_player_page(cr->player) > 0) {
@@ -187,14 +189,14 @@ static void start_inputs(const ui_options *opt, ui_dispatch *d, ui_describe_stat
 static int replay_options(const ui_options *opt, ui_replay *rp, ui_options *ro)
 {
     if (opt->command_count || opt->lesson) {
-        fprintf(stderr, "xentlab: --replay: the recording sets the scene; give it without --do and --lesson\n");
+        fprintf(stderr, _("xentlab: --replay: the recording sets the scene; give it without --do and --lesson\n"));
         return 1;
     }
     FILE *quiet = fopen("/dev/null", "w");
     ui_cli_result rc = ui_cli_parse(rp->argc, rp->argv, ro, quiet ? quiet : stderr, stderr);
     if (quiet) fclose(quiet);
     if (rc != UI_CLI_RUN) {
-        fprintf(stderr, "xentlab: --replay: %s: the command line it records is refused (above)\n", opt->replay);
+        fprintf(stderr, _("xentlab: --replay: %s: the command line it records is refused (above)\n"), opt->replay);
         return 1;
     }
     return 0;
@@ -252,7 +254,7 @@ static int app_open(app *a, const ui_options *opt)
         a->s = xl_session_create(&scene_opt->desc);
     }
     if (!a->s) {
-        fprintf(stderr, "xentlab: cannot create the scene (out of memory or invalid settings)\n");
+        fprintf(stderr, _("xentlab: cannot create the scene (out of memory or invalid settings)\n"));
         return 1;
     }
     a->tc = (trace_ctx){stdout, a->s};
@@ -330,7 +332,7 @@ int ui_app_run(const ui_options *opt)
     if (opt->check) return ui_check_lessons(opt->check_files, opt->check_count, opt->check_play, stdout, stderr);
     app *a = calloc(1, sizeof *a);
     if (!a) {
-        fprintf(stderr, "xentlab: out of memory\n");
+        fprintf(stderr, _("xentlab: out of memory\n"));
         return 1;
     }
     if (find_fonts(a->fonts, sizeof a->fonts) != 0) {

@@ -14,6 +14,7 @@
 #include "xl_lesson.h"
 #include "xl_lint.h"
 #include "xl_session.h"
+#include "ui_lang.h"
 
 /* The built-in scene a lesson starts from; NULL (said on err) if out of memory. */
 static xl_session *fresh_session(const char *file, FILE *err)
@@ -21,7 +22,7 @@ static xl_session *fresh_session(const char *file, FILE *err)
     xl_session_desc d;
     xl_session_desc_default(&d, XL_BUILTIN_SEED);
     xl_session *s = xl_session_create(&d);
-    if (!s) fprintf(err, "%s: error: out of memory\n", file);
+    if (!s) fprintf(err, _("%s: error: out of memory\n"), file);
     return s;
 }
 
@@ -61,11 +62,12 @@ static int glyph_pass(ui_fonts *fonts, const xl_lesson *l, const char *file, con
         if (!comment && !ui_fonts_is_invisible(cp) && ui_fonts_file_for(fonts, UI_SHAPE_REGULAR, cp) < 0) {
             char shown[8] = "";
             if (cp != 0xFFFD) snprintf(shown, sizeof shown, "%.*s", (int)(p - at), at);
-            char where[32] = "in the title";
-            if (page_of_line(l, line) > 0) snprintf(where, sizeof where, "on page %d", page_of_line(l, line));
+            char where[48] = "";
+            snprintf(where, sizeof where, "%s", _("in the title"));
+            if (page_of_line(l, line) > 0) snprintf(where, sizeof where, _("on page %d"), page_of_line(l, line));
             /* The column counts bytes, as the parser's and the linter's messages do. */
-            fprintf(err, "%s:%d:%d: warning: '%s' (U+%04X) %s has no glyph in any available font: "
-                         "it would be drawn as a box\n", file, line, (int)(at - line_start) + 1, shown, (unsigned)cp,
+            fprintf(err, _("%s:%d:%d: warning: '%s' (U+%04X) %s has no glyph in any available font: "
+                           "it would be drawn as a box\n"), file, line, (int)(at - line_start) + 1, shown, (unsigned)cp,
                     where);
             missing++;
         }
@@ -115,7 +117,7 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
     int status = 0;
     xl_lesson *l = malloc(sizeof *l);
     if (!l) {
-        fprintf(err, "xentlab: --check: out of memory\n");
+        fprintf(err, _("xentlab: --check: out of memory\n"));
         return 1;
     }
     /* The fonts the program would draw with; without the bundled ones (not found), the
@@ -127,7 +129,7 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
         size_t len = 0;
         char *text = ui_library_read(files[i], &len);
         if (!text) {
-            fprintf(err, "%s: error: cannot read it: %s\n", files[i], strerror(errno));
+            fprintf(err, _("%s: error: cannot read it: %s\n"), files[i], strerror(errno));
             status = 1;
             continue;
         }
@@ -142,11 +144,12 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
             int boxes = fonts ? glyph_pass(fonts, l, files[i], text, len, err) : 0;
             free(text);
             if (boxes) {
-                fprintf(out, "%s: %d character%s no available font has\n", files[i], boxes, boxes == 1 ? "" : "s");
+                fprintf(out, boxes == 1 ? _("%s: %d character no available font has\n")
+                                        : _("%s: %d characters no available font has\n"), files[i], boxes);
                 status = 1;
             }
             if (errors) {
-                fprintf(out, "%s: %d error%s\n", files[i], errors, errors == 1 ? "" : "s");
+                fprintf(out, errors == 1 ? _("%s: %d error\n") : _("%s: %d errors\n"), files[i], errors);
                 status = 1;
                 continue;
             }
@@ -156,9 +159,9 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
         }
         for (int e = 0; e < errors && e < XL_LESSON_MAX_ERRORS; e++) fprintf(err, "%s\n", l->errors[e]);
         if (errors > XL_LESSON_MAX_ERRORS)
-            fprintf(err, "%s: and %d more errors\n", files[i], errors - XL_LESSON_MAX_ERRORS);
+            fprintf(err, _("%s: and %d more errors\n"), files[i], errors - XL_LESSON_MAX_ERRORS);
         if (errors) {
-            fprintf(out, "%s: %d error%s\n", files[i], errors, errors == 1 ? "" : "s");
+            fprintf(out, errors == 1 ? _("%s: %d error\n") : _("%s: %d errors\n"), files[i], errors);
             status = 1;
             continue;
         }
@@ -167,26 +170,31 @@ int ui_check_lessons(char **files, int count, int play, FILE *out, FILE *err)
             int verbs = 0, focus = 0, over = work_pass(l, files[i], err, &verbs, &focus);
             if (over) {
                 if (over > verbs + focus)
-                    fprintf(out, "%s: %d play%s over the limits\n", files[i], over - verbs - focus,
-                            over - verbs - focus == 1 ? "" : "s");
+                    fprintf(out, over - verbs - focus == 1 ? _("%s: %d play over the limits\n") : _("%s: %d plays over the limits\n"),
+                            files[i], over - verbs - focus);
                 if (focus)
-                    fprintf(out, "%s: %d @focus on a panel its page's scenario does not draw\n", files[i], focus);
+                    fprintf(out, _("%s: %d @focus on a panel its page's scenario does not draw\n"), files[i], focus);
                 if (verbs)
-                    fprintf(out, "%s: %d command%s its page's scenario does not have\n", files[i], verbs,
-                            verbs == 1 ? "" : "s");
+                    fprintf(out, verbs == 1 ? _("%s: %d command its page's scenario does not have\n")
+                                           : _("%s: %d commands its page's scenario does not have\n"),
+                            files[i], verbs);
                 status = 1;
                 continue;
             }
-            fprintf(out, "%s: ok, \"%s\", %d page%s\n", files[i], l->title, l->npages, l->npages == 1 ? "" : "s");
+            fprintf(out, l->npages == 1 ? _("%s: ok, \"%s\", %d page\n") : _("%s: ok, \"%s\", %d pages\n"), files[i], l->title, l->npages);
             continue;
         }
         int expects = 0, problems = play_all(l, files[i], err, &expects);
         if (problems) {
-            fprintf(out, "%s: %d problem%s when played\n", files[i], problems, problems == 1 ? "" : "s");
+            fprintf(out, problems == 1 ? _("%s: %d problem when played\n") : _("%s: %d problems when played\n"), files[i], problems);
             status = 1;
         } else {
-            fprintf(out, "%s: ok, \"%s\", %d page%s played, %d expect line%s held\n", files[i], l->title, l->npages,
-                    l->npages == 1 ? "" : "s", expects, expects == 1 ? "" : "s");
+            /* "page(s)" and "line(s)" in one sentence: the four forms whole, for the translations. */
+            const char *held = l->npages == 1 ? (expects == 1 ? _("%s: ok, \"%s\", %d page played, %d expect line held\n")
+                                                             : _("%s: ok, \"%s\", %d page played, %d expect lines held\n"))
+                                              : (expects == 1 ? _("%s: ok, \"%s\", %d pages played, %d expect line held\n")
+                                                              : _("%s: ok, \"%s\", %d pages played, %d expect lines held\n"));
+            fprintf(out, held, files[i], l->title, l->npages, expects);
         }
     }
     free(l);

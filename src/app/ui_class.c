@@ -12,6 +12,7 @@
 #include "ui_class_log.h"
 #include "xl_poll.h"
 #include "xn_server.h"
+#include "ui_lang.h"
 
 /* Joins and votes taken in one turn at most: a flood waits for the next turns rather
  * than holding a frame (the server's queue is bounded and says "busy" past it). */
@@ -67,7 +68,7 @@ ui_class *ui_class_start(const ui_class_options *o, ui_dispatch *d, char *err, s
         ui_class_stop(c, d);
         return NULL;
     }
-    fprintf(stderr, "xentlab: class: phones join at %s (code %s, on %s)\n", xn_server_url(c->server),
+    fprintf(stderr, _("xentlab: class: phones join at %s (code %s, on %s)\n"), xn_server_url(c->server),
             xn_server_code(c->server), xn_server_where(c->server));
     return c;
 }
@@ -139,7 +140,7 @@ static void log_round(void *user, const ui_classroom *cr, const xl_poll_tally *t
     ui_class_log_time(time(NULL), when, sizeof when);
     if (ui_class_log_row(c->log, when, cr->path, q->text, q->right, xl_poll_joined(cr->poll), t) != 0 &&
         !c->log_failed) {
-        fprintf(stderr, "xentlab: --class-log: a row could not be written\n");
+        fprintf(stderr, _("xentlab: --class-log: a row could not be written\n"));
         c->log_failed = 1;
     }
 }
@@ -194,7 +195,7 @@ void ui_class_stop(ui_class *c, ui_dispatch *d)
         d->cr->on_round_user = NULL;
     }
     xn_server_stop(c->server);
-    if (c->log && ui_class_log_close(c->log) != 0) fprintf(stderr, "xentlab: --class-log: could not finish the file\n");
+    if (c->log && ui_class_log_close(c->log) != 0) fprintf(stderr, _("xentlab: --class-log: could not finish the file\n"));
     free(c);
 }
 

@@ -71,15 +71,15 @@ static int fail(FILE *err, const char *flag, const char *what, const char *got)
 static int parse_names(const char *s, raw_flags *raw, FILE *err)
 {
     if (strlen(s) >= sizeof raw->names)
-        return fail(err, "--names", "the names take too many bytes in all", s);
+        return fail(err, "--names", _("the names take too many bytes in all"), s);
     raw->names_count = 0;
     for (const char *p = s;; raw->names_count++) {
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         if (len == 0)
-            return fail(err, "--names", "expected non-empty comma-separated names", s);
+            return fail(err, "--names", _("expected non-empty comma-separated names"), s);
         if (raw->names_count >= XL_COMMAND_LIST_MAX)
-            return fail(err, "--names", "at most 32 names", s);
+            return fail(err, "--names", _("at most 32 names"), s);
         if (!comma) break;
         p = comma + 1;
     }
@@ -123,7 +123,7 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
         char item[256];
         if (len >= sizeof item) {
             char what[96];
-            snprintf(what, sizeof what, "each command must be at most %d characters", (int)sizeof item - 1);
+            snprintf(what, sizeof what, _("each command must be at most %d characters"), (int)sizeof item - 1);
             return fail(err, "--do", what, list);
         }
         memcpy(item, p, len);
@@ -132,11 +132,11 @@ static int parse_commands(const char *list, ui_options *o, FILE *err)
         char why[160] = ""; /* initialised where declared: a refusal that wrote nothing reads "" */
         if (ui_action_parse(item, &a, why, sizeof why) != 0) {
             char what[256];
-            snprintf(what, sizeof what, "%s (commands are separated by ';' or ',')", why);
+            snprintf(what, sizeof what, _("%s (commands are separated by ';' or ',')"), why);
             return fail(err, "--do", what, item);
         }
         if (o->command_count >= UI_MAX_COMMANDS)
-            return fail(err, "--do", "at most 64 commands", list);
+            return fail(err, "--do", _("at most 64 commands"), list);
         o->commands[o->command_count++] = a;
         if (!sep) return 0;
         p = sep + 1;
@@ -162,7 +162,10 @@ static int check_commands(const ui_options *o, int items, FILE *err)
         const char *end = len && noun[len - 1] == 's' ? "es" : "s";
         int keep = (int)len;
         if (len > 1 && noun[len - 1] == 'y' && !strchr("aeiou", noun[len - 2])) end = "ies", keep--;
-        snprintf(what, sizeof what, "select K needs K from 1 to %d, the number of %.*s%s", items, keep, noun, end);
+        char many[64];
+        snprintf(many, sizeof many, "%.*s%s", keep, noun, end);
+        /* The plural translated whole (the status bar's nouns: a language's plural is no added "s"). */
+        snprintf(what, sizeof what, _("select K needs K from 1 to %d, the number of %s"), items, _(many));
         return fail(err, "--do", what, got);
     }
     return 0;
@@ -210,14 +213,14 @@ static int resolve_setup(const raw_flags *raw, xl_session_desc *d, int *items, F
     const xl_scenario_def *def = d->scenario;
     const int k = xl_scenario_param_index(def, "classes");
     if (any && k < 0) {
-        snprintf(what, sizeof what, "the %s scenario has no classes to set (see --help's scenario list)", def->id);
+        snprintf(what, sizeof what, _("the %s scenario has no classes to set (see --help's scenario list)"), def->id);
         return fail(err, any, what, def->id);
     }
     if (n) {
         const xl_param_def *p = &def->params[k];
         if (!(n >= p->lo && n <= p->hi)) {
             snprintf(got, sizeof got, "%d", n);
-            snprintf(what, sizeof what, "the number of classes must be %g to %g", p->lo, p->hi);
+            snprintf(what, sizeof what, _("the number of classes must be %g to %g"), p->lo, p->hi);
             return fail(err, n_from, what, got);
         }
         d->params[k] = n;
@@ -232,7 +235,7 @@ static int resolve_setup(const raw_flags *raw, xl_session_desc *d, int *items, F
     if (raw->names_count) {
         if (raw->names_count != N) {
             snprintf(got, sizeof got, "%d names", raw->names_count);
-            snprintf(what, sizeof what, "expected %d names, one per class (set by %s)", N, n_from);
+            snprintf(what, sizeof what, _("expected %d names, one per class (set by %s)"), N, n_from);
             return fail(err, "--names", what, got);
         }
         xl_command c = xl_scenario_command(def, "names");
@@ -242,7 +245,7 @@ static int resolve_setup(const raw_flags *raw, xl_session_desc *d, int *items, F
     if (raw->true_count) {
         if (raw->true_count != N) {
             snprintf(got, sizeof got, "%d weights", raw->true_count);
-            snprintf(what, sizeof what, "expected %d weights, one per class (set by %s)", N, n_from);
+            snprintf(what, sizeof what, _("expected %d weights, one per class (set by %s)"), N, n_from);
             return fail(err, "--true", what, got);
         }
         xl_command c = xl_command_make(XL_CMD_SET_P);
@@ -253,7 +256,7 @@ static int resolve_setup(const raw_flags *raw, xl_session_desc *d, int *items, F
     if (raw->onehot) {
         if (raw->onehot > N) {
             snprintf(got, sizeof got, "onehot:%d", raw->onehot);
-            snprintf(what, sizeof what, "onehot:K needs K from 1 to %d", N);
+            snprintf(what, sizeof what, _("onehot:K needs K from 1 to %d"), N);
             return fail(err, "--true", what, got);
         }
         SETUP("--true", xl_command_int(XL_CMD_SELECT, raw->onehot - 1));
@@ -262,7 +265,7 @@ static int resolve_setup(const raw_flags *raw, xl_session_desc *d, int *items, F
     if (raw->logits_count) {
         if (raw->logits_count != N) {
             snprintf(got, sizeof got, "%d logits", raw->logits_count);
-            snprintf(what, sizeof what, "expected %d logits, one per class (set by %s)", N, n_from);
+            snprintf(what, sizeof what, _("expected %d logits, one per class (set by %s)"), N, n_from);
             return fail(err, "--logits", what, got);
         }
         xl_command c = xl_scenario_command(def, "set-logits");
@@ -307,8 +310,8 @@ static int take_learning_flag(int ch, const char *arg, raw_flags *raw, FILE *err
         double v;
         if (!eq || eq == arg || (size_t)(eq - arg) >= XL_COMMAND_NAME_MAX ||
             xl_parse_real(eq + 1, strlen(eq + 1), &v) != 0)
-            return fail(err, "--param", "expected NAME=NUMBER, e.g. --param classes=8", arg);
-        if (raw->param_count >= MAX_PARAM_FLAGS) return fail(err, "--param", "at most 16 parameters", arg);
+            return fail(err, "--param", _("expected NAME=NUMBER, e.g. --param classes=8"), arg);
+        if (raw->param_count >= MAX_PARAM_FLAGS) return fail(err, "--param", _("at most 16 parameters"), arg);
         memcpy(raw->param_names[raw->param_count], arg, (size_t)(eq - arg));
         raw->param_names[raw->param_count][eq - arg] = '\0';
         raw->param_values[raw->param_count++] = v;
@@ -316,16 +319,16 @@ static int take_learning_flag(int ch, const char *arg, raw_flags *raw, FILE *err
     }
     case OPT_OPTIMIZER:
         if (xl_optim_kind_parse(arg, &raw->optimizer) != 0)
-            return fail(err, "--optimizer", "expected gd, momentum, nesterov or adam", arg);
+            return fail(err, "--optimizer", _("expected gd, momentum, nesterov or adam"), arg);
         raw->optimizer_given = 1;
         return 0;
     case OPT_RACE:
         raw->race = arg;
         return 0;
-    case OPT_MU: return hyper_flag("--mu", arg, 0.0, 1.0, "expected a momentum above 0 and below 1", &raw->mu, err);
-    case OPT_BETA1: return hyper_flag("--beta1", arg, 0.0, 1.0, "expected a value above 0 and below 1", &raw->beta1, err);
-    case OPT_BETA2: return hyper_flag("--beta2", arg, 0.0, 1.0, "expected a value above 0 and below 1", &raw->beta2, err);
-    case OPT_EPS: return hyper_flag("--eps", arg, 0.0, 1.0, "expected a value above 0 and below 1", &raw->eps, err);
+    case OPT_MU: return hyper_flag("--mu", arg, 0.0, 1.0, _("expected a momentum above 0 and below 1"), &raw->mu, err);
+    case OPT_BETA1: return hyper_flag("--beta1", arg, 0.0, 1.0, _("expected a value above 0 and below 1"), &raw->beta1, err);
+    case OPT_BETA2: return hyper_flag("--beta2", arg, 0.0, 1.0, _("expected a value above 0 and below 1"), &raw->beta2, err);
+    case OPT_EPS: return hyper_flag("--eps", arg, 0.0, 1.0, _("expected a value above 0 and below 1"), &raw->eps, err);
     default:
         return -1;
     }
@@ -341,7 +344,7 @@ static ui_cli_result print_lists(const raw_flags *raw, FILE *out, FILE *err)
         if (!def) {
             char ids[256], what[320];
             ui_cli_help_scenario_ids(ids, sizeof ids);
-            snprintf(what, sizeof what, "expected one of: %s", ids);
+            snprintf(what, sizeof what, _("expected one of: %s"), ids);
             fail(err, "--scenario", what, raw->scenario);
             return UI_CLI_USAGE;
         }
@@ -358,7 +361,7 @@ static int resolve_learning(const raw_flags *raw, xl_session_desc *d, FILE *err)
         const xl_scenario_def *def = xl_scenario_find(raw->scenario);
         if (!def) {
             ui_cli_help_scenario_ids(list, sizeof list);
-            snprintf(what, sizeof what, "expected one of: %s", list);
+            snprintf(what, sizeof what, _("expected one of: %s"), list);
             return fail(err, "--scenario", what, raw->scenario);
         }
         if (def != d->scenario) {
@@ -373,15 +376,15 @@ static int resolve_learning(const raw_flags *raw, xl_session_desc *d, FILE *err)
             list[0] = '\0';
             for (int j = 0; j < def->param_count && used < sizeof list; j++)
                 used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", j ? ", " : "", def->params[j].name);
-            snprintf(what, sizeof what, "the %s scenario has no parameter '%s'; its parameters: %s", def->id,
+            snprintf(what, sizeof what, _("the %s scenario has no parameter '%s'; its parameters: %s"), def->id,
                      raw->param_names[i], def->param_count ? list : "none");
             return fail(err, "--param", what, raw->param_names[i]);
         }
         const xl_param_def *p = &def->params[k];
         double v = raw->param_values[i];
         if (!(v >= p->lo && v <= p->hi) || (p->whole && v != floor(v))) {
-            snprintf(what, sizeof what, "%s must be %s from %g to %g", p->name, p->whole ? "a whole number" : "a number",
-                     p->lo, p->hi);
+            snprintf(what, sizeof what, p->whole ? _("%s must be a whole number from %g to %g") : _("%s must be a number from %g to %g"),
+                     p->name, p->lo, p->hi);
             snprintf(list, sizeof list, "%s=%g", p->name, v);
             return fail(err, "--param", what, list);
         }
@@ -400,20 +403,20 @@ static int resolve_learning(const raw_flags *raw, xl_session_desc *d, FILE *err)
             char name[32];
             xl_optim_kind k;
             if (len == 0 || len >= sizeof name || d->race_count >= XL_RACE_MAX)
-                return fail(err, "--race", "expected 2 to 4 different optimizers, e.g. gd,momentum,adam", raw->race);
+                return fail(err, "--race", _("expected 2 to 4 different optimizers, e.g. gd,momentum,adam"), raw->race);
             memcpy(name, p, len);
             name[len] = '\0';
             if (xl_optim_kind_parse(name, &k) != 0)
-                return fail(err, "--race", "expected optimizers among gd, momentum, nesterov, adam", raw->race);
+                return fail(err, "--race", _("expected optimizers among gd, momentum, nesterov, adam"), raw->race);
             for (int i = 0; i < d->race_count; i++)
-                if (d->race[i] == k) return fail(err, "--race", "each optimizer at most once", raw->race);
+                if (d->race[i] == k) return fail(err, "--race", _("each optimizer at most once"), raw->race);
             d->race[d->race_count++] = k;
             if (!p[len]) break;
             p += len + 1;
         }
         if (d->race_count < 2)
-            return fail(err, "--race", "expected 2 to 4 different optimizers, e.g. gd,momentum,adam", raw->race);
-        if (raw->optimizer_given) return fail(err, "--race", "give --optimizer or --race, not both", raw->race);
+            return fail(err, "--race", _("expected 2 to 4 different optimizers, e.g. gd,momentum,adam"), raw->race);
+        if (raw->optimizer_given) return fail(err, "--race", _("give --optimizer or --race, not both"), raw->race);
     }
     return 0;
 }
@@ -438,7 +441,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         o->size_given = 1;
         if (parse_size(arg, &o->width, &o->height) != 0) {
             char what[96];
-            snprintf(what, sizeof what, "expected WxH from %dx%d (%dx%d upright) to %dx%d", MIN_W, MIN_H, MIN_H, MIN_W,
+            snprintf(what, sizeof what, _("expected WxH from %dx%d (%dx%d upright) to %dx%d"), MIN_W, MIN_H, MIN_H, MIN_W,
                      MAX_W, MAX_H);
             fail(err_stream, "--size", what, arg);
             return -1;
@@ -448,7 +451,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_CHECK: o->check = 1; break;
     case OPT_LESSON:
         if (!*arg) {
-            fail(err_stream, "--lesson", "expected a lesson's number, name or file, e.g. --lesson 1", arg);
+            fail(err_stream, "--lesson", _("expected a lesson's number, name or file, e.g. --lesson 1"), arg);
             return -1;
         }
         o->lesson = arg;
@@ -466,14 +469,14 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         break;
     case OPT_RECORD:
         if (!*arg) {
-            fail(err_stream, "--record", "expected OUT.mp4, OUT.webm or a folder for PNG frames", arg);
+            fail(err_stream, "--record", _("expected OUT.mp4, OUT.webm or a folder for PNG frames"), arg);
             return -1;
         }
         o->record = arg;
         break;
     case OPT_FPS:
         if (ui_num_long(arg, 1, 120, &v) != 0) {
-            fail(err_stream, "--fps", "expected frames per second from 1 to 120", arg);
+            fail(err_stream, "--fps", _("expected frames per second from 1 to 120"), arg);
             return -1;
         }
         o->fps = (int)v;
@@ -485,7 +488,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         for (int i = 0; i < 4; i++)
             if (strcmp(arg, names[i]) == 0) o->cards = i;
         if (o->cards < 0) {
-            fail(err_stream, "--cards", "expected none, title, end or both", arg);
+            fail(err_stream, "--cards", _("expected none, title, end or both"), arg);
             return -1;
         }
         o->cards_given = 1;
@@ -494,7 +497,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_CLASS: o->class_on = 1; break;
     case OPT_CLASS_PORT:
         if (ui_num_long(arg, 1024, 65535, &v) != 0) {
-            fail(err_stream, "--class-port", "expected a port from 1024 to 65535, e.g. --class-port 8321", arg);
+            fail(err_stream, "--class-port", _("expected a port from 1024 to 65535, e.g. --class-port 8321"), arg);
             return -1;
         }
         o->class_port = (int)v;
@@ -502,8 +505,8 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         break;
     case OPT_CLASS_BIND:
         if (!*arg || strlen(arg) > 63) {
-            fail(err_stream, "--class-bind", "expected an IPv4 address of this computer or a network interface's name, "
-                                             "e.g. --class-bind wlan0", arg);
+            fail(err_stream, "--class-bind", _("expected an IPv4 address of this computer or a network interface's name, "
+                                             "e.g. --class-bind wlan0"), arg);
             return -1;
         }
         o->class_bind = arg;
@@ -511,7 +514,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         break;
     case OPT_CLASS_LOG:
         if (!*arg) {
-            fail(err_stream, "--class-log", "expected a file for the votes, e.g. --class-log votes.csv", arg);
+            fail(err_stream, "--class-log", _("expected a file for the votes, e.g. --class-log votes.csv"), arg);
             return -1;
         }
         o->class_log = arg;
@@ -519,14 +522,14 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         break;
     case OPT_RECORD_INPUT:
         if (!*arg) {
-            fail(err_stream, "--record-input", "expected a file to write the inputs to", arg);
+            fail(err_stream, "--record-input", _("expected a file to write the inputs to"), arg);
             return -1;
         }
         o->record_input = arg;
         break;
     case OPT_REPLAY:
         if (!*arg) {
-            fail(err_stream, "--replay", "expected a file written by --record-input", arg);
+            fail(err_stream, "--replay", _("expected a file written by --record-input"), arg);
             return -1;
         }
         o->replay = arg;
@@ -536,28 +539,28 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_SOUND: o->sound = 1; break;
     case OPT_NARRATION:
         if (!*arg) {
-            fail(err_stream, "--narration", "expected a sound file (WAV, FLAC, ...), e.g. --narration voice.wav", arg);
+            fail(err_stream, "--narration", _("expected a sound file (WAV, FLAC, ...), e.g. --narration voice.wav"), arg);
             return -1;
         }
         o->narration = arg;
         break;
     case OPT_NARRATION_OFFSET:
         if (ui_export_audio_parse_offset(arg, &o->narration_offset_ms) != 0) {
-            fail(err_stream, "--narration-offset", "expected seconds from -10800 to 10800, e.g. 2.5 or -0.25", arg);
+            fail(err_stream, "--narration-offset", _("expected seconds from -10800 to 10800, e.g. 2.5 or -0.25"), arg);
             return -1;
         }
         o->narration_offset_given = 1;
         break;
     case OPT_STATE:
         if (!*arg) {
-            fail(err_stream, "--state", "expected a state text (F4 copies one), e.g. xl1~s:softmax~n:30~h:...", arg);
+            fail(err_stream, "--state", _("expected a state text (F4 copies one), e.g. xl1~s:softmax~n:30~h:..."), arg);
             return -1;
         }
         o->state = arg;
         break;
     case OPT_PAGE:
         if (ui_num_long(arg, 1, XL_LESSON_MAX_PAGES, &v) != 0) {
-            fail(err_stream, "--page", "expected a page number from 1 to 48", arg);
+            fail(err_stream, "--page", _("expected a page number from 1 to 48"), arg);
             return -1;
         }
         o->page = (int)v;
@@ -566,7 +569,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_PIXEL_RATIO: {
         double r;
         if (xl_parse_real(arg, strlen(arg), &r) != 0 || !(r >= 1.0 && r <= 8.0)) {
-            fail(err_stream, "--pixel-ratio", "expected a ratio from 1 to 8", arg);
+            fail(err_stream, "--pixel-ratio", _("expected a ratio from 1 to 8"), arg);
             return -1;
         }
         o->pixel_ratio = (float)r;
@@ -575,7 +578,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_ZOOM: {
         double z;
         if (xl_parse_real(arg, strlen(arg), &z) != 0 || !(z >= UI_ZOOM_MIN - 1e-6 && z <= UI_ZOOM_MAX + 1e-6)) {
-            fail(err_stream, "--zoom", "expected a factor from 0.6 to 2", arg);
+            fail(err_stream, "--zoom", _("expected a factor from 0.6 to 2"), arg);
             return -1;
         }
         o->zoom = (float)z;
@@ -584,7 +587,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_SHOTS: {
         struct stat st;
         if (!*arg || stat(arg, &st) != 0 || !S_ISDIR(st.st_mode) || access(arg, W_OK) != 0) {
-            fail(err_stream, "--shots", "expected a folder that exists and can be written", arg);
+            fail(err_stream, "--shots", _("expected a folder that exists and can be written"), arg);
             return -1;
         }
         o->shots_dir = arg;
@@ -597,7 +600,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         if (!comma || ui_num_whole(arg, (size_t)(comma - arg), MAX_W, &px) != 0 ||
             ui_num_whole(comma + 1, strlen(comma + 1), MAX_H, &py) != 0) {
             char what[96];
-            snprintf(what, sizeof what, "expected X,Y, whole pixels from 0,0 to %d,%d", MAX_W, MAX_H);
+            snprintf(what, sizeof what, _("expected X,Y, whole pixels from 0,0 to %d,%d"), MAX_W, MAX_H);
             fail(err_stream, "--pointer", what, arg);
             return -1;
         }
@@ -608,7 +611,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     }
     case 'n':
         if (ui_num_long(arg, 0, MAX_STEPS, &v) != 0) {
-            fail(err_stream, "--steps", "expected a whole number from 0 to 100000000", arg);
+            fail(err_stream, "--steps", _("expected a whole number from 0 to 100000000"), arg);
             return -1;
         }
         o->steps = v;
@@ -616,7 +619,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case 'o': {
         size_t len = strlen(arg);
         if (len < 5 || strcmp(arg + len - 4, ".png") != 0) {
-            fail(err_stream, "--screenshot", "expected a file name ending in .png", arg);
+            fail(err_stream, "--screenshot", _("expected a file name ending in .png"), arg);
             return -1;
         }
         o->screenshot = arg;
@@ -626,7 +629,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_DESCRIBE: o->describe = 1; break;
     case 'c':
         if (ui_num_long(arg, 2, XL_COMMAND_LIST_MAX, &v) != 0) {
-            fail(err_stream, "--classes", "expected a whole number from 2 to 32", arg);
+            fail(err_stream, "--classes", _("expected a whole number from 2 to 32"), arg);
             return -1;
         }
         raw->classes = (int)v;
@@ -639,7 +642,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         raw->onehot = 0;
         if (strncmp(arg, "onehot:", 7) == 0) {
             if (ui_num_long(arg + 7, 1, XL_COMMAND_LIST_MAX, &v) != 0) {
-                fail(err_stream, "--true", "expected onehot:K with K from 1 to 32", arg);
+                fail(err_stream, "--true", _("expected onehot:K with K from 1 to 32"), arg);
                 return -1;
             }
             raw->onehot = (int)v;
@@ -647,12 +650,12 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         }
         raw->true_count = ui_num_list(arg, raw->true_w, XL_COMMAND_LIST_MAX);
         if (raw->true_count == -2) {
-            fail(err_stream, "--true", "at most 32 weights, one per class", arg);
+            fail(err_stream, "--true", _("at most 32 weights, one per class"), arg);
             return -1;
         }
         if (raw->true_count < 2) {
             fail(err_stream, "--true",
-                 "expected 2 to 32 comma-separated finite non-negative decimal weights or onehot:K",
+                 _("expected 2 to 32 comma-separated finite non-negative decimal weights or onehot:K"),
                  arg);
             return -1;
         }
@@ -662,13 +665,13 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
             double top = 0;
             for (int i = 0; i < raw->true_count; i++) {
                 if (raw->true_w[i] < 0) {
-                    fail(err_stream, "--true", "weights must be non-negative", arg);
+                    fail(err_stream, "--true", _("weights must be non-negative"), arg);
                     return -1;
                 }
                 if (raw->true_w[i] > top) top = raw->true_w[i];
             }
             if (!(top > 0)) {
-                fail(err_stream, "--true", "weights must not all be zero", arg);
+                fail(err_stream, "--true", _("weights must not all be zero"), arg);
                 return -1;
             }
         }
@@ -676,18 +679,18 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case 'z':
         raw->logits_count = ui_num_list(arg, raw->logits, XL_COMMAND_LIST_MAX);
         if (raw->logits_count == -2) {
-            fail(err_stream, "--logits", "at most 32 logits, one per class", arg);
+            fail(err_stream, "--logits", _("at most 32 logits, one per class"), arg);
             return -1;
         }
         if (raw->logits_count < 2) {
-            fail(err_stream, "--logits", "expected 2 to 32 comma-separated finite decimal numbers", arg);
+            fail(err_stream, "--logits", _("expected 2 to 32 comma-separated finite decimal numbers"), arg);
             return -1;
         }
         for (int i = 0; i < raw->logits_count; i++) {
             /* Beyond 1e300 the difference of two logits, the loss and the landscape
              * range can overflow (1e308 - (-1e308) = inf); see XL_PARAM_LIMIT. */
             if (!(fabs(raw->logits[i]) <= XL_PARAM_LIMIT)) {
-                fail(err_stream, "--logits", "each logit must be from -1e300 to 1e300", arg);
+                fail(err_stream, "--logits", _("each logit must be from -1e300 to 1e300"), arg);
                 return -1;
             }
         }
@@ -699,11 +702,11 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         if (st == UI_NUM_OK && lr == 0 && strcspn(arg, "123456789") < mantissa) {
             /* Nonzero digits that round to 0 (1e-400): say so rather than "not
              * greater than 0". A denormal such as 1e-320 is valid, if useless. */
-            fail(err_stream, "--lr", "too small: it rounds to 0 (the smallest is about 5e-324)", arg);
+            fail(err_stream, "--lr", _("too small: it rounds to 0 (the smallest is about 5e-324)"), arg);
             return -1;
         }
         if (st != UI_NUM_OK || !(lr > 0) || lr > MAX_LR) {
-            fail(err_stream, "--lr", "expected a decimal number greater than 0 and at most 100", arg);
+            fail(err_stream, "--lr", _("expected a decimal number greater than 0 and at most 100"), arg);
             return -1;
         }
         raw->lr = lr;
@@ -712,7 +715,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
     case OPT_SEED: {
         uint64_t seed;
         if (ui_num_whole(arg, strlen(arg), UINT64_MAX, &seed) != 0) {
-            fail(err_stream, "--seed", "expected a whole number from 0 to 18446744073709551615, digits only",
+            fail(err_stream, "--seed", _("expected a whole number from 0 to 18446744073709551615, digits only"),
                  arg);
             return -1;
         }
@@ -723,7 +726,7 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
         if (strcmp(arg, "projector") == 0 || strcmp(arg, "light") == 0) o->theme = UI_THEME_LIGHT;
         else if (strcmp(arg, "dark") == 0) o->theme = UI_THEME_DARK;
         else {
-            fail(err_stream, "--theme", "expected projector or dark", arg);
+            fail(err_stream, "--theme", _("expected projector or dark"), arg);
             return -1;
         }
         break;
@@ -742,15 +745,15 @@ static int take_flag(int ch, const char *arg, ui_options *o, raw_flags *raw, FIL
 static int check_state(ui_options *o, const raw_flags *raw, FILE *err_stream)
 {
     if (o->replay || o->lesson || o->page || o->check) {
-        fail(err_stream, "--state", "sets the scene: give it without --replay, --lesson, --page and --check", o->state);
+        fail(err_stream, "--state", _("sets the scene: give it without --replay, --lesson, --page and --check"), o->state);
         return -1;
     }
     if (raw->scenario || raw->param_count || raw->optimizer_given || raw->race || raw->mu || raw->beta1 ||
         raw->beta2 || raw->eps || raw->classes || raw->names_count || raw->true_count || raw->onehot ||
         raw->logits_count || raw->lr || raw->seed != XL_BUILTIN_SEED) {
         fail(err_stream, "--state",
-             "sets the scene: give it without --scenario, --param, --optimizer, --race, --mu, --beta1, --beta2, "
-             "--eps, --classes, --names, --true, --logits, --lr and --seed",
+             _("sets the scene: give it without --scenario, --param, --optimizer, --race, --mu, --beta1, --beta2, "
+             "--eps, --classes, --names, --true, --logits, --lr and --seed"),
              o->state);
         return -1;
     }
@@ -857,63 +860,63 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
     }
     /* The microphone records only with the explicit pair, --record-input FILE --mic. */
     if (o.mic && !o.record_input) {
-        fail(err_stream, "--mic", "records the microphone beside an input recording: only with --record-input FILE",
+        fail(err_stream, "--mic", _("records the microphone beside an input recording: only with --record-input FILE"),
              "--mic");
         return UI_CLI_USAGE;
     }
     if (o.mic && (o.headless || o.replay || o.record)) {
-        fail(err_stream, "--mic", "records a live session's voice in the window: not with --headless, --replay or --record",
+        fail(err_stream, "--mic", _("records a live session's voice in the window: not with --headless, --replay or --record"),
              "--mic");
         return UI_CLI_USAGE;
     }
     if (o.narration && !o.record) {
-        fail(err_stream, "--narration", "lays a sound track over a video: only with --record OUT", o.narration);
+        fail(err_stream, "--narration", _("lays a sound track over a video: only with --record OUT"), o.narration);
         return UI_CLI_USAGE;
     }
     if (o.voice && (!o.record || !o.lesson || o.replay)) {
-        fail(err_stream, "--voice", "speaks a lesson's video: only with --record OUT --lesson N", "--voice");
+        fail(err_stream, "--voice", _("speaks a lesson's video: only with --record OUT --lesson N"), "--voice");
         return UI_CLI_USAGE;
     }
     if (o.voice && o.narration) {
-        fail(err_stream, "--voice", "a video has one voice: give --voice or --narration FILE, not both", "--voice");
+        fail(err_stream, "--voice", _("a video has one voice: give --voice or --narration FILE, not both"), "--voice");
         return UI_CLI_USAGE;
     }
     if (o.narration_offset_given && !o.narration) {
-        fail(err_stream, "--narration-offset", "only with --narration FILE", "--narration-offset");
+        fail(err_stream, "--narration-offset", _("only with --narration FILE"), "--narration-offset");
         return UI_CLI_USAGE;
     }
     if (o.record_input && (o.headless || o.replay || o.record)) {
-        fail(err_stream, "--record-input", "records a live session in the window: not with --headless, --replay or --record",
+        fail(err_stream, "--record-input", _("records a live session in the window: not with --headless, --replay or --record"),
              o.record_input);
         return UI_CLI_USAGE;
     }
     if (o.class_on && (o.headless || o.record || o.replay)) {
-        fail(err_stream, "--class", "a class votes live in the window: not with --headless, --record or --replay",
+        fail(err_stream, "--class", _("a class votes live in the window: not with --headless, --record or --replay"),
              "--class");
         return UI_CLI_USAGE;
     }
     if (o.replay && (o.lesson || o.command_count)) {
-        fail(err_stream, "--replay", "replays the recorded scene: give it without --lesson and --do", o.replay);
+        fail(err_stream, "--replay", _("replays the recorded scene: give it without --lesson and --do"), o.replay);
         return UI_CLI_USAGE;
     }
     if (o.state && check_state(&o, &raw, err_stream) != 0) return UI_CLI_USAGE;
     if (o.record && !o.lesson && !o.replay) {
-        fail(err_stream, "--record", "needs the lesson to record, e.g. --record out.mp4 --lesson 1 (or --replay FILE)",
+        fail(err_stream, "--record", _("needs the lesson to record, e.g. --record out.mp4 --lesson 1 (or --replay FILE)"),
              o.record);
         return UI_CLI_USAGE;
     }
     if ((o.fps || o.force) && !o.record) {
-        fail(err_stream, o.fps ? "--fps" : "--force", "only with --record, e.g. --record out.mp4 --lesson 1 --fps 30",
+        fail(err_stream, o.fps ? "--fps" : "--force", _("only with --record, e.g. --record out.mp4 --lesson 1 --fps 30"),
              o.fps ? "--fps" : "--force");
         return UI_CLI_USAGE;
     }
     if (o.cards_given && (!o.record || !o.lesson || o.replay)) {
-        fail(err_stream, "--cards", "only when recording a lesson, e.g. --record out.mp4 --lesson 1 --cards none",
+        fail(err_stream, "--cards", _("only when recording a lesson, e.g. --record out.mp4 --lesson 1 --cards none"),
              o.cards == 0 ? "none" : o.cards == 1 ? "title" : o.cards == 2 ? "end" : "both");
         return UI_CLI_USAGE;
     }
     if (o.record && (o.presenter || o.page)) {
-        fail(err_stream, "--record", "records the whole lesson: give it without --page and --presenter", o.record);
+        fail(err_stream, "--record", _("records the whole lesson: give it without --page and --presenter"), o.record);
         return UI_CLI_USAGE;
     }
     if (o.record) {
@@ -925,18 +928,18 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         }
     }
     if ((o.page || o.presenter) && !o.lesson) {
-        fail(err_stream, o.page ? "--page" : "--presenter", "only with --lesson, e.g. xentlab --lesson 1 --page 2",
+        fail(err_stream, o.page ? "--page" : "--presenter", _("only with --lesson, e.g. xentlab --lesson 1 --page 2"),
              o.page ? "--page" : "--presenter");
         return UI_CLI_USAGE;
     }
     if (o.check_play && !o.check) {
-        fail(err_stream, "--play", "only with --check, e.g. xentlab --check --play lessons/*.lesson", "--play");
+        fail(err_stream, "--play", _("only with --check, e.g. xentlab --check --play lessons/*.lesson"), "--play");
         return UI_CLI_USAGE;
     }
     if (o.check) {
         /* The files to check are the arguments left. */
         if (optind >= argc) {
-            fail(err_stream, "--check", "one or more lesson files, e.g. xentlab --check lessons/*.lesson", "nothing");
+            fail(err_stream, "--check", _("one or more lesson files, e.g. xentlab --check lessons/*.lesson"), "nothing");
             return UI_CLI_USAGE;
         }
         o.check_files = argv + optind;
@@ -945,7 +948,7 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         return UI_CLI_RUN;
     }
     if (optind < argc) {
-        fprintf(err_stream, "xentlab: unexpected argument '%s'\nTry 'xentlab --help'.\n", argv[optind]);
+        fprintf(err_stream, _("xentlab: unexpected argument '%s'\nTry 'xentlab --help'.\n"), argv[optind]);
         return UI_CLI_USAGE;
     }
     o.argc = argc;

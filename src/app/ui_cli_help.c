@@ -160,18 +160,18 @@ void ui_cli_help_scenario_ids(char *buf, size_t n)
 
 static void scenario_help(const xl_scenario_def *def, FILE *f)
 {
-    fprintf(f, "\nScenario %s: %s\n  %s\n", def->id, def->title, def->summary);
+    fprintf(f, _("\nScenario %s: %s\n  %s\n"), def->id, _(def->title), _(def->summary));
     if (def->param_count == 0) {
-        fprintf(f, "  (no parameters)\n");
+        fprintf(f, "%s", _("  (no parameters)\n"));
         return;
     }
-    fprintf(f, "  Parameters (--param NAME=VALUE, or the command 'param NAME=VALUE'):\n");
+    fprintf(f, "%s", _("  Parameters (--param NAME=VALUE, or the command 'param NAME=VALUE'):\n"));
     for (int i = 0; i < def->param_count; i++) {
         const xl_param_def *p = &def->params[i];
-        fprintf(f, "    %-10s %s; default %g, %s %g to %g\n", p->name, p->meaning, p->def,
-                p->whole ? "whole numbers" : "from", p->lo, p->hi);
+        fprintf(f, p->whole ? _("    %-10s %s; default %g, whole numbers %g to %g\n") : _("    %-10s %s; default %g, from %g to %g\n"),
+                p->name, _(p->meaning), p->def, p->lo, p->hi);
     }
-    fprintf(f, "  Readouts (--trace \"readouts\", lesson expect names):");
+    fprintf(f, "%s", _("  Readouts (--trace \"readouts\", lesson expect names):"));
     for (int i = 0; i < def->readout_count; i++) fprintf(f, " %s", def->readouts[i].name);
     fputc('\n', f);
 }
@@ -184,6 +184,6 @@ void ui_cli_help_print(const xl_scenario_def *def, int help, int scenarios, int 
     }
     if (scenarios)
         for (int i = 0; i < xl_scenario_count(); i++)
-            fprintf(out, "%-12s %s\n", xl_scenario_at(i)->id, xl_scenario_at(i)->summary);
+            fprintf(out, "%-12s %s\n", xl_scenario_at(i)->id, _(xl_scenario_at(i)->summary));
     if (commands) ui_input_list_commands(out);
 }

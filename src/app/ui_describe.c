@@ -5,6 +5,7 @@
 
 #include "ui_trace.h"
 #include "xl_speech.h"
+#include "ui_lang.h"
 
 void ui_describe_state_init(ui_describe_state *st)
 {
@@ -101,7 +102,7 @@ void ui_describe_voice_free(ui_describe_voice *v)
 static void print_instead(ui_describe_voice *v, FILE *out, const char *why, char *note, size_t n)
 {
     if (!v->told && why && why[0]) {
-        fprintf(stderr, "xentlab: F9: not said aloud (%s): the description is printed instead\n", why);
+        fprintf(stderr, _("xentlab: F9: not said aloud (%s): the description is printed instead\n"), why);
         v->told = 1;
     }
     if (out && v->trace && v->d) {
@@ -128,7 +129,7 @@ int ui_describe_voice_press(ui_describe_voice *v, const ui_dispatch *d, FILE *ou
         static char words[2 * XL_DESCRIBE_MAX];
         ui_describe_words(d, v->text, words, sizeof words);
         if (ui_speak_say(v->sp, words)) {
-            snprintf(note, n, "reading the scene aloud  (F9 again: what changed)");
+            snprintf(note, n, "%s", _("reading the scene aloud  (F9 again: what changed)"));
             return 1;
         }
         ui_speak_poll(v->sp, why, sizeof why);

@@ -11,6 +11,7 @@
 #include "ui_trace.h"
 #include "xl_renyi.h"
 #include "xl_state_text.h"
+#include "ui_lang.h"
 
 /* What each source's input calls for besides being applied (the table in ui_dispatch.h). */
 typedef struct policy {
@@ -89,10 +90,10 @@ static void apply_renyi(ui_view *view, const ui_action *act)
     const char *name = xl_renyi_order_name(alpha);
     xl_renyi_format_order(alpha, order, sizeof order);
     if (!view->renyi)
-        snprintf(view->note, sizeof view->note, "Rényi panel off  (F6 shows it)");
+        snprintf(view->note, sizeof view->note, _("Rényi panel off  (F6 shows it)"));
     else
-        snprintf(view->note, sizeof view->note, "Rényi entropy Hα, α = %s%s%s%s  (F6 hides, ⇧F6 next order)", order,
-                 name ? " (" : "", name ? name : "", name ? ")" : "");
+        snprintf(view->note, sizeof view->note, _("Rényi entropy Hα, α = %s%s%s%s  (F6 hides, ⇧F6 next order)"), order,
+                 name ? " (" : "", name ? _(name) : "", name ? ")" : "");
 }
 
 /* A view command on the view. Quit, fullscreen and screenshots are the window loop's. */
@@ -116,14 +117,14 @@ static void apply_view(ui_view *view, const ui_action *act)
     case UI_VIEW_CONTROLS:
         view->controls = ui_controls_toggled(view->controls, view->lesson || view->broken || view->recording,
                                              view->lesson && xl_player_controls(view->lesson));
-        snprintf(view->note, sizeof view->note, "%s", view->controls == UI_CONTROLS_ON ? "control strip on  (F3 hides it)"
-                                                                                       : "control strip off  (F3 shows it)");
+        snprintf(view->note, sizeof view->note, "%s", view->controls == UI_CONTROLS_ON ? _("control strip on  (F3 hides it)")
+                                                                                       : _("control strip off  (F3 shows it)"));
         break;
     case UI_VIEW_SOUND:
         view->sound = !view->sound;
         snprintf(view->note, sizeof view->note, "%s",
-                 view->sound ? "sound on: the tone's pitch follows the gap, a tick a step  (F10 turns it off)"
-                             : "sound off  (F10 turns it on)");
+                 view->sound ? _("sound on: the tone's pitch follows the gap, a tick a step  (F10 turns it off)")
+                             : _("sound off  (F10 turns it on)"));
         break;
     default: break;
     }
@@ -131,7 +132,7 @@ static void apply_view(ui_view *view, const ui_action *act)
     if (zoom > UI_ZOOM_MAX) zoom = UI_ZOOM_MAX;
     view->zoom = zoom;
     if (v == UI_VIEW_ZOOM_IN || v == UI_VIEW_ZOOM_OUT || v == UI_VIEW_ZOOM_RESET)
-        snprintf(view->note, sizeof view->note, "zoom %d%%  (Ctrl + / Ctrl − / Ctrl 0)", (int)lroundf(zoom * 100.0f));
+        snprintf(view->note, sizeof view->note, _("zoom %d%%  (Ctrl + / Ctrl − / Ctrl 0)"), (int)lroundf(zoom * 100.0f));
 }
 
 int ui_dispatch_state_text(const ui_dispatch *d, char *buf, size_t n, char *err, size_t errlen)
@@ -145,7 +146,7 @@ int ui_dispatch_state_text(const ui_dispatch *d, char *buf, size_t n, char *err,
             if (!strcmp(cr->library.entries[i].path, cr->path)) name = cr->library.entries[i].name;
         const int page = cr->player ? xl_player_page(cr->player) + 1 : 1;
         if (xl_state_text_lesson_write(name, page, buf, n) < 0) {
-            snprintf(err, errlen, "the lesson's name is too long for a link");
+            snprintf(err, errlen, _("the lesson's name is too long for a link"));
             return -1;
         }
         return 0;
@@ -171,15 +172,15 @@ static void copy_state(ui_dispatch *d, const policy *pol, const ui_action *act)
     char *text = malloc(XL_STATE_TEXT_MAX);
     char err[256] = "";
     const int ok = text != NULL && ui_dispatch_state_text(d, text, XL_STATE_TEXT_MAX, err, sizeof err) == 0;
-    if (!text) snprintf(err, sizeof err, "out of memory");
+    if (!text) snprintf(err, sizeof err, _("out of memory"));
     if (ok && ui_platform_copy_state(text, err, sizeof err) == 0) {
         if (ui_platform_is_browser())
-            snprintf(d->view->note, sizeof d->view->note, "copied the link to this scene (F4)");
+            snprintf(d->view->note, sizeof d->view->note, _("copied the link to this scene (F4)"));
         else
-            snprintf(d->view->note, sizeof d->view->note, "copied the state (%zu characters): xentlab --state TEXT opens it",
+            snprintf(d->view->note, sizeof d->view->note, _("copied the state (%zu characters): xentlab --state TEXT opens it"),
                      strlen(text));
     } else {
-        snprintf(d->view->note, sizeof d->view->note, "could not copy the state: %.150s", err);
+        snprintf(d->view->note, sizeof d->view->note, _("could not copy the state: %.150s"), err);
     }
     if (d->trace && pol->trace) ui_trace_command_state(d->trace, d->s, act, ok, ok ? text : NULL);
     free(text);

@@ -36,6 +36,7 @@
 #include "ui_scene.h"
 #include "xl_recording.h"
 #include "xl_tween.h"
+#include "ui_lang.h"
 
 
 typedef enum out_kind { OUT_MP4, OUT_WEBM, OUT_FRAMES } out_kind;
@@ -227,7 +228,8 @@ static void progress(long frame, long total, double elapsed)
 {
     double fps = elapsed > 0.0 ? (double)frame / elapsed : 0.0;
     double left = fps > 0.0 ? (double)(total - frame) / fps : 0.0;
-    fprintf(stderr, "\rxentlab: frame %ld of %ld  %3d%%  %5.1f frames/s  %d:%02d left   ", frame, total,
+    fputc('\r', stderr); /* back to the line's start: outside the message (xgettext wants no \r in one) */
+    fprintf(stderr, _("xentlab: frame %ld of %ld  %3d%%  %5.1f frames/s  %d:%02d left   "), frame, total,
             total > 0 ? (int)(100 * frame / total) : 0, fps, (int)left / 60, (int)left % 60);
 }
 
@@ -295,7 +297,7 @@ static int make_paths(const char *out, out_kind kind, paths *ps)
     size_t len = strlen(out);
     while (len > 1 && out[len - 1] == '/') len--; /* "frames/" is the folder "frames" */
     if (len >= 1000) {
-        fprintf(stderr, "xentlab: --record: the file name is too long\n");
+        fprintf(stderr, _("xentlab: --record: the file name is too long\n"));
         return -1;
     }
     snprintf(ps->out, sizeof ps->out, "%.*s", (int)len, out);
@@ -372,7 +374,7 @@ static void remove_stale(const char *out, out_kind kind)
         snprintf(path, sizeof path, "%s%s", dir, n);
         struct stat st;
         int gone = lstat(path, &st) == 0 && (S_ISDIR(st.st_mode) ? remove_frames_dir(path) : unlink(path)) == 0;
-        if (gone) fprintf(stderr, "xentlab: --record: removed %s, left by process %ld, which is gone\n", path, pid);
+        if (gone) fprintf(stderr, _("xentlab: --record: removed %s, left by process %ld, which is gone\n"), path, pid);
     }
     closedir(d);
 }
@@ -503,12 +505,12 @@ static int output_checked(const ui_export_options *opt, out_kind *kind_out, path
     out_kind kind = ends_with(out, ".mp4") ? OUT_MP4 : ends_with(out, ".webm") ? OUT_WEBM : OUT_FRAMES;
     const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
     if (kind == OUT_FRAMES && !ends_with(out, "/") && strchr(base, '.') && !(base[0] == '.' && !strchr(base + 1, '.'))) {
-        fprintf(stderr, "xentlab: --record: '%s': expected a name ending in .mp4 or .webm, or a folder name "
-                        "(PNG frames) without an extension\n", out);
+        fprintf(stderr, _("xentlab: --record: '%s': expected a name ending in .mp4 or .webm, or a folder name "
+                        "(PNG frames) without an extension\n"), out);
         return 1;
     }
     if (kind != OUT_FRAMES && (opt->width % 2 || opt->height % 2)) {
-        fprintf(stderr, "xentlab: --size: '%dx%d': a video needs an even width and height (yuv420p)\n", opt->width,
+        fprintf(stderr, _("xentlab: --size: '%dx%d': a video needs an even width and height (yuv420p)\n"), opt->width,
                 opt->height);
         return 1;
     }
@@ -517,13 +519,13 @@ static int output_checked(const ui_export_options *opt, out_kind *kind_out, path
     const char *finals[4] = {ps->out, ps->srt, ps->vtt, ps->cvtt};
     for (int i = 0; i < (kind == OUT_FRAMES ? 1 : 4); i++)
         if (exists(finals[i]) && !opt->force) {
-            fprintf(stderr, "xentlab: --record: '%s' exists; give --force to replace it\n", finals[i]);
+            fprintf(stderr, _("xentlab: --record: '%s' exists; give --force to replace it\n"), finals[i]);
             return 1;
         }
     if (kind != OUT_FRAMES && !have_ffmpeg()) {
-        fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it encodes the %s video); install it with\n"
+        fprintf(stderr, _("xentlab: --record: ffmpeg is not installed (it encodes the %s video); install it with\n"
                         "  sudo apt-get install ffmpeg\n"
-                        "or record PNG frames into a folder instead: --record FOLDER\n",
+                        "or record PNG frames into a folder instead: --record FOLDER\n"),
                 kind == OUT_MP4 ? "H.264" : "VP9");
         return 1;
     }
@@ -650,8 +652,8 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     ui_export_audio *audio = NULL, *sound = NULL;
     if ((opt->audio || opt->sound_track) && !interrupted) {
         if (kind == OUT_FRAMES && !have_ffmpeg()) {
-            fprintf(stderr, "xentlab: --record: ffmpeg is not installed (it fits the sound track to the frames); "
-                            "install it with\n  sudo apt-get install ffmpeg\n");
+            fprintf(stderr, _("xentlab: --record: ffmpeg is not installed (it fits the sound track to the frames); "
+                            "install it with\n  sudo apt-get install ffmpeg\n"));
             restore_signals(old_signals);
             return 1;
         }
@@ -662,14 +664,14 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                            ui_export_audio_prepare(audio, opt->audio, opt->audio_offset_ms + lead_ms,
                                                    sc->lead + sc->frames + sc->tail, opt->fps,
                                                    "--record: the sound track", ps.log) != 0)) {
-            if (!audio) fprintf(stderr, "xentlab: --record: out of memory\n");
+            if (!audio) fprintf(stderr, _("xentlab: --record: out of memory\n"));
             free(audio);
             unlink(ps.log);
             const int sig = interrupted;
             restore_signals(old_signals);
             if (sig) {
-                fprintf(stderr, "xentlab: --record: interrupted while the sound track was measured; nothing was "
-                                "written to %s\n", ps.out);
+                fprintf(stderr, _("xentlab: --record: interrupted while the sound track was measured; nothing was "
+                                "written to %s\n"), ps.out);
                 return 130;
             }
             return 1;
@@ -677,7 +679,7 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     }
     if (opt->sound_track && !interrupted) { /* ours: nothing to measure */
         if (!(sound = malloc(sizeof *sound))) {
-            fprintf(stderr, "xentlab: --record: out of memory\n");
+            fprintf(stderr, _("xentlab: --record: out of memory\n"));
             free(audio);
             restore_signals(old_signals);
             return 1;
@@ -693,13 +695,13 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     int status = 0, fd = -1;
     pid_t ff = -1;
     if (!scene) {
-        fprintf(stderr, "xentlab: --record: cannot set up drawing: %s\n", err[0] ? err : SDL_GetError());
+        fprintf(stderr, _("xentlab: --record: cannot set up drawing: %s\n"), err[0] ? err : SDL_GetError());
         status = 1;
         goto done;
     }
     if (kind == OUT_FRAMES) {
         if (mkdir(ps.tmp_out, 0755) != 0) {
-            fprintf(stderr, "xentlab: --record: cannot create %s: %s\n", ps.tmp_out, strerror(errno));
+            fprintf(stderr, _("xentlab: --record: cannot create %s: %s\n"), ps.tmp_out, strerror(errno));
             status = 1;
         } else if (audio || sound) { /* narration.wav beside the frames, its sample 0 at frame 1 */
             char wav[PATH_MAX_LEN + 32];
@@ -707,17 +709,17 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             if (ui_export_audio_write_wav(audio ? audio : sound, audio ? sound : NULL, wav, ps.log) != 0) status = 1;
         }
     } else if (write_ffmetadata(ps.meta, sc, opt->fps) != 0) {
-        fprintf(stderr, "xentlab: --record: cannot write beside %s: %s\n", ps.out, strerror(errno));
+        fprintf(stderr, _("xentlab: --record: cannot write beside %s: %s\n"), ps.out, strerror(errno));
         status = 1;
     }
     /* The captions first: the video carries them as a subtitle track. */
     if (status == 0 && (write_captions(ps.tmp_srt, ps.tmp_cvtt, sc, opt->fps) != 0 ||
                         write_vtt(ps.tmp_vtt, sc, opt->fps) != 0)) {
-        fprintf(stderr, "xentlab: --record: cannot write the captions: %s\n", strerror(errno));
+        fprintf(stderr, _("xentlab: --record: cannot write the captions: %s\n"), strerror(errno));
         status = 1;
     } else if (status == 0 && kind != OUT_FRAMES &&
                (ff = start_ffmpeg(opt, kind, &ps, audio, sound, has_captions(sc), &fd)) < 0) {
-        fprintf(stderr, "xentlab: --record: cannot start ffmpeg: %s\n",
+        fprintf(stderr, _("xentlab: --record: cannot start ffmpeg: %s\n"),
                 errno == ENOSYS ? "a web page starts no programs; record videos with the desktop program"
                                 : strerror(errno));
         status = 1;
@@ -733,7 +735,7 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     uint8_t *yuv = kind == OUT_FRAMES ? NULL : malloc(yuv_size);
     motion mo = {.fade = opt->reduced_motion ? 0 : (long)(UI_FADE_SECONDS * opt->fps + 0.5), .from = -1};
     if (status == 0 && ((kind != OUT_FRAMES && !yuv) || motion_alloc(&mo, target) != 0)) {
-        fprintf(stderr, "xentlab: --record: out of memory\n");
+        fprintf(stderr, _("xentlab: --record: out of memory\n"));
         status = 1;
     }
     while (status == 0 && !interrupted && frame < total) {
@@ -747,7 +749,7 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                 if (end) motion_keep(&mo, target, frame);
                 if (ui_cards_draw(r, opt->fonts, &sc->cards, end, (ui_theme_kind)opt->theme, opt->width, opt->height, err,
                                   sizeof err) != 0) {
-                    fprintf(stderr, "%sxentlab: --record: cannot draw the %s card: %s\n", tty ? "\n" : "",
+                    fprintf(stderr, _("%sxentlab: --record: cannot draw the %s card: %s\n"), tty ? "\n" : "",
                             end ? "end" : "title", err);
                     status = 1;
                     break;
@@ -799,13 +801,13 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             /* A held frame is the file before it: a hard link, where the file system has them. */
             const int linked = !changed && link(last_png, path) == 0;
             if (!linked && ui_png_write(path, pixels, opt->width, opt->height, target->pitch, err, sizeof err) != 0) {
-                fprintf(stderr, "%sxentlab: --record: cannot write %s: %s\n", tty ? "\n" : "", path, err);
+                fprintf(stderr, _("%sxentlab: --record: cannot write %s: %s\n"), tty ? "\n" : "", path, err);
                 status = 1;
             }
             memcpy(last_png, path, sizeof last_png);
         } else if (write_all(fd, yuv, yuv_size) != 0) {
             if (!interrupted) {
-                fprintf(stderr, "%sxentlab: --record: ffmpeg stopped taking frames (%s)\n", tty ? "\n" : "",
+                fprintf(stderr, _("%sxentlab: --record: ffmpeg stopped taking frames (%s)\n"), tty ? "\n" : "",
                         strerror(errno));
                 status = 1;
             }
@@ -830,8 +832,8 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         while (waitpid(ff, &ws, 0) < 0 && errno == EINTR) {
         }
         if (!interrupted && status == 0 && !(WIFEXITED(ws) && WEXITSTATUS(ws) == 0)) {
-            if (WIFSIGNALED(ws)) fprintf(stderr, "xentlab: --record: ffmpeg was killed (signal %d)\n", WTERMSIG(ws));
-            else fprintf(stderr, "xentlab: --record: ffmpeg failed (exit status %d)\n", WEXITSTATUS(ws));
+            if (WIFSIGNALED(ws)) fprintf(stderr, _("xentlab: --record: ffmpeg was killed (signal %d)\n"), WTERMSIG(ws));
+            else fprintf(stderr, _("xentlab: --record: ffmpeg failed (exit status %d)\n"), WEXITSTATUS(ws));
             print_log_tail(ps.log);
             status = 1;
         } else if (status != 0 && !interrupted) {
@@ -839,26 +841,26 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         }
     }
     if (status == 0 && !interrupted && kind == OUT_MP4 && has_captions(sc) && ui_captions_mp4_optional(ps.tmp_out) < 0) {
-        fprintf(stderr, "xentlab: --record: cannot finish %s: %s\n", ps.tmp_out, strerror(errno));
+        fprintf(stderr, _("xentlab: --record: cannot finish %s: %s\n"), ps.tmp_out, strerror(errno));
         status = 1;
     }
     if (interrupted) {
-        fprintf(stderr, "xentlab: --record: interrupted at frame %ld of %ld; nothing was written to %s\n", frame,
+        fprintf(stderr, _("xentlab: --record: interrupted at frame %ld of %ld; nothing was written to %s\n"), frame,
                 total, ps.out);
         status = 130;
     } else if (status == 0 && frame != total) {
-        fprintf(stderr, "xentlab: --record: the source ended at frame %ld, planned %ld\n", frame, total);
+        fprintf(stderr, _("xentlab: --record: the source ended at frame %ld, planned %ld\n"), frame, total);
         status = 1;
     }
     if (status == 0) {
         /* Replace what was there (--force was checked), then move the new files in. */
         if (kind == OUT_FRAMES && exists(ps.out) && remove_frames_dir(ps.out) != 0) {
-            fprintf(stderr, "xentlab: --record: '%s' holds other files than frames; not replaced\n", ps.out);
+            fprintf(stderr, _("xentlab: --record: '%s' holds other files than frames; not replaced\n"), ps.out);
             status = 1;
         } else if (rename(ps.tmp_out, ps.out) != 0 ||
                    (kind != OUT_FRAMES && (rename(ps.tmp_srt, ps.srt) != 0 || rename(ps.tmp_vtt, ps.vtt) != 0 ||
                                            rename(ps.tmp_cvtt, ps.cvtt) != 0))) {
-            fprintf(stderr, "xentlab: --record: cannot move the result to %s: %s\n", ps.out, strerror(errno));
+            fprintf(stderr, _("xentlab: --record: cannot move the result to %s: %s\n"), ps.out, strerror(errno));
             status = 1;
         }
     }
@@ -867,21 +869,24 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     unlink(ps.log);
     if (status == 0) {
         double secs = now_seconds() - t0, length = (double)total / opt->fps;
-        fprintf(stderr, "xentlab: recorded %s: %d chapter%s, %ld frames (%ld drawn), %.1f s at %d fps, %dx%d, in %.1f s "
-                        "(%.1fx real time)%s\n",
-                ps.out, sc->pages, sc->pages == 1 ? "" : "s", total, drawn, length, opt->fps, opt->width, opt->height, secs,
-                secs > 0.0 ? length / secs : 0.0, kind == OUT_FRAMES ? "" : "; captions and chapters beside it");
-        const char *track = opt->voice ? "the synthesized voice" : opt->audio;
+        fprintf(stderr,
+                sc->pages == 1 ? _("xentlab: recorded %s: %d chapter, %ld frames (%ld drawn), %.1f s at %d fps, %dx%d, "
+                                   "in %.1f s (%.1fx real time)%s\n")
+                               : _("xentlab: recorded %s: %d chapters, %ld frames (%ld drawn), %.1f s at %d fps, %dx%d, "
+                                   "in %.1f s (%.1fx real time)%s\n"),
+                ps.out, sc->pages, total, drawn, length, opt->fps, opt->width, opt->height, secs,
+                secs > 0.0 ? length / secs : 0.0, kind == OUT_FRAMES ? "" : _("; captions and chapters beside it"));
+        const char *track = opt->voice ? _("the synthesized voice") : opt->audio;
         if (audio && !audio->silent)
-            fprintf(stderr, "xentlab: its sound track: %s from %+.3f s, at %.1f LUFS before, %.0f LUFS after%s\n",
+            fprintf(stderr, _("xentlab: its sound track: %s from %+.3f s, at %.1f LUFS before, %.0f LUFS after%s\n"),
                     track, opt->audio_offset_ms / 1000.0, audio->in_i, UI_AUDIO_TARGET_LUFS,
                     kind == OUT_FRAMES ? " (narration.wav)" : "");
         else if (audio)
-            fprintf(stderr, "xentlab: its sound track: %s, silent%s\n", track,
+            fprintf(stderr, _("xentlab: its sound track: %s, silent%s\n"), track,
                     kind == OUT_FRAMES ? " (narration.wav)" : "");
         if (sound)
-            fprintf(stderr, "xentlab: the sound that follows the loss (--sound) is %s, at its own level%s\n",
-                    audio ? "mixed under it" : "its sound track", kind == OUT_FRAMES ? " (narration.wav)" : "");
+            fprintf(stderr, _("xentlab: the sound that follows the loss (--sound) is %s, at its own level%s\n"),
+                    audio ? _("mixed under it") : _("its sound track"), kind == OUT_FRAMES ? " (narration.wav)" : "");
     }
 done:
     restore_signals(old_signals);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "ui_platform.h"
+#include "ui_lang.h"
 
 /* ffmpeg's input name for path. */
 static void file_url(char *out, size_t n, const char *path)
@@ -173,7 +174,7 @@ int ui_export_audio_prepare(ui_export_audio *a, const char *path, long long offs
         return -1;
     }
     if (!S_ISREG(st.st_mode)) {
-        fprintf(stderr, "xentlab: %s: '%s' is not a file\n", who, path);
+        fprintf(stderr, _("xentlab: %s: '%s' is not a file\n"), who, path);
         return -1;
     }
     if (access(path, R_OK) != 0) {
@@ -192,7 +193,7 @@ int ui_export_audio_prepare(ui_export_audio *a, const char *path, long long offs
                           "-i", url, "-map", "0:a:0", "-af", af, "-f", "null", "-", NULL};
     int rc = run_ffmpeg(argv, log);
     if (rc < 0) {
-        fprintf(stderr, "xentlab: %s: cannot start ffmpeg to read '%s': %s\n", who, path,
+        fprintf(stderr, _("xentlab: %s: cannot start ffmpeg to read '%s': %s\n"), who, path,
                 errno == ENOENT ? "it is not installed (sudo apt-get install ffmpeg)" : strerror(errno));
         unlink(log);
         return -1;
@@ -221,12 +222,12 @@ int ui_export_audio_prepare(ui_export_audio *a, const char *path, long long offs
     if (json_figure(text, "input_tp", &a->in_tp) != 0 || json_figure(text, "input_lra", &a->in_lra) != 0 ||
         json_figure(text, "input_thresh", &a->in_thresh) != 0 ||
         json_figure(text, "target_offset", &a->target_offset) != 0) {
-        fprintf(stderr, "xentlab: %s: ffmpeg's loudness measure of '%s' could not be read\n", who, path);
+        fprintf(stderr, _("xentlab: %s: ffmpeg's loudness measure of '%s' could not be read\n"), who, path);
         return -1;
     }
     a->silent = !isfinite(a->in_i) || !isfinite(a->in_tp) || !isfinite(a->in_thresh) || a->in_i < -70.0;
     if (a->silent)
-        fprintf(stderr, "xentlab: %s: '%s' is silent (below -70 LUFS); the video's track is silence\n", who, path);
+        fprintf(stderr, _("xentlab: %s: '%s' is silent (below -70 LUFS); the video's track is silence\n"), who, path);
     if (!isfinite(a->in_lra)) a->in_lra = 0.0;
     if (!isfinite(a->target_offset)) a->target_offset = 0.0;
     build_filter(a);
@@ -320,7 +321,7 @@ int ui_export_audio_write_wav(ui_export_audio *a, ui_export_audio *s, const char
                            "-c:a", "pcm_s16le", "-ar", "48000", "-f", "wav", wav, NULL};
     int rc = run_ffmpeg(s ? mixed : plain, log);
     if (rc != 0) {
-        fprintf(stderr, "xentlab: --record: the sound track could not be written to %s%s\n", wav,
+        fprintf(stderr, _("xentlab: --record: the sound track could not be written to %s%s\n"), wav,
                 rc < 0 ? " (ffmpeg did not start)" : ":");
         if (rc > 0) say_log(log, "  ffmpeg: ");
     }

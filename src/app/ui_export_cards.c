@@ -10,6 +10,7 @@
 
 #include "ui_draw.h"
 #include "ui_text.h"
+#include "ui_lang.h"
 
 /* 1 when a and b name the same file. */
 static int same_file(const char *a, const char *b)
@@ -28,15 +29,15 @@ void ui_cards_describe(ui_cards *c, int which, const char *title, const ui_libra
     for (int i = 0; lib && path && i < lib->count && at < 0; i++)
         if (same_file(lib->entries[i].path, path)) at = i;
     if (at < 0) {
-        snprintf(c->next, sizeof c->next, "The end of the lesson");
+        snprintf(c->next, sizeof c->next, _("The end of the lesson"));
         return;
     }
-    snprintf(c->place, sizeof c->place, "Lesson %d of %d", at + 1, lib->count);
+    snprintf(c->place, sizeof c->place, _("Lesson %d of %d"), at + 1, lib->count);
     if (at + 1 < lib->count && lib->entries[at + 1].pages > 0) {
-        snprintf(c->next_label, sizeof c->next_label, "Next:");
+        snprintf(c->next_label, sizeof c->next_label, _("Next:"));
         snprintf(c->next, sizeof c->next, "%s", lib->entries[at + 1].title);
     } else {
-        snprintf(c->next, sizeof c->next, "The end of the course");
+        snprintf(c->next, sizeof c->next, _("The end of the course"));
     }
 }
 
@@ -112,7 +113,7 @@ int ui_cards_draw(SDL_Renderer *r, const char *fonts_dir, const ui_cards *c, int
         n = wrap(big, UI_FONT_HEADING, headline, max_w, lines, &whole);
     }
     if (ui_text_px(big, UI_FONT_HEADING) == 0 || ui_text_set_scale(small, 1.35f * s) != 0) {
-        snprintf(err, errlen, "cannot open the fonts at the card's size");
+        snprintf(err, errlen, _("cannot open the fonts at the card's size"));
         ui_text_destroy(big);
         ui_text_destroy(small);
         return -1;

@@ -17,6 +17,7 @@
 #include "ui_library.h"
 #include "xl_recording.h"
 #include "xl_tween.h"
+#include "ui_lang.h"
 
 typedef ui_export_schedule schedule;
 
@@ -218,7 +219,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     if (opt->sound) {
         ui_export_sound_path(opt->out, sound_track, sizeof sound_track);
         if (!(es = ui_export_sound_create(sound_track, fps, err, sizeof err))) {
-            fprintf(stderr, "xentlab: --sound: cannot write the sound's track: %s\n", err);
+            fprintf(stderr, _("xentlab: --sound: cannot write the sound's track: %s\n"), err);
             unlink(sound_track);
             ui_export_voice_free(voice);
             ui_export_signals_restore();
@@ -230,12 +231,12 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     xl_caption_track_init(&captions);
     int planned = sc ? plan(p, opt->fps, sc, &captions, voice, es) : -1;
     if (planned == 0 && es && ui_export_sound_finish(es, err, sizeof err) != 0) {
-        fprintf(stderr, "xentlab: --sound: cannot write the sound's track: %s\n", err);
+        fprintf(stderr, _("xentlab: --sound: cannot write the sound's track: %s\n"), err);
         planned = -2;
     }
     ui_export_sound_free(es);
     if (planned != 0 || (voice && !sc->segments)) {
-        if (planned != -2) fprintf(stderr, "xentlab: --record: out of memory\n");
+        if (planned != -2) fprintf(stderr, _("xentlab: --record: out of memory\n"));
         if (sound_track[0]) unlink(sound_track);
         if (sc) free(sc->segments);
         free(sc);
@@ -246,7 +247,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     }
     if (*interrupted || (voice && ui_export_voice_error(voice))) {
         if (*interrupted)
-            fprintf(stderr, "xentlab: --record: interrupted while the voice was said; nothing was written to %s\n",
+            fprintf(stderr, _("xentlab: --record: interrupted while the voice was said; nothing was written to %s\n"),
                     opt->out);
         else fprintf(stderr, "xentlab: --voice: %s\n", ui_export_voice_error(voice));
         if (sound_track[0]) unlink(sound_track);
@@ -265,7 +266,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     if (voice) { /* the voice's track, its sample 0 at the recording's frame 0 */
         voice_track_path(opt->out, track, sizeof track);
         if (ui_export_voice_write(voice, sc->segments, sc->nsegments, 0, sc->frames, track, err, sizeof err) != 0) {
-            fprintf(stderr, "xentlab: --voice: cannot write the voice's track: %s\n", err);
+            fprintf(stderr, _("xentlab: --voice: cannot write the voice's track: %s\n"), err);
             unlink(track);
             if (sound_track[0]) unlink(sound_track);
             free(sc->segments);
@@ -291,7 +292,7 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
     ui_export_source src = {lesson_next, lesson_changed, &ls, xl_player_session(p), &view, lesson_drawn};
     int status = rec ? ui_export_frames(&eo, sc, &src) : 1;
     if (status == 0 && voice)
-        fprintf(stderr, "xentlab: the voice said %.1f s of speech, synthesized in %.1f s\n",
+        fprintf(stderr, _("xentlab: the voice said %.1f s of speech, synthesized in %.1f s\n"),
                 ui_export_voice_seconds(voice), ui_export_voice_work_seconds(voice));
     if (track[0]) unlink(track);
     if (sound_track[0]) unlink(sound_track);

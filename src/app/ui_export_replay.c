@@ -13,6 +13,7 @@
 #include "ui_export_sound.h"
 #include "xl_caption_track.h"
 #include "xl_recording.h"
+#include "ui_lang.h"
 
 /* A replay as a frame source for a video. */
 typedef struct replay_source {
@@ -177,7 +178,7 @@ static int schedule(const ui_replay *rp, int fps, const char *file, ui_export_sc
             sc->page[k] = &cr->lesson->pages[page];
             snprintf(sc->title[k], sizeof sc->title[k], "%s", cr->lesson->pages[page].title);
         } else {
-            snprintf(sc->title[k], sizeof sc->title[k], "Sandbox");
+            snprintf(sc->title[k], sizeof sc->title[k], _("Sandbox"));
         }
         shown_lesson = lesson;
         shown_page = page;
@@ -203,8 +204,8 @@ static int replay_audio(const ui_options *opt, const ui_replay *rp, char *voice,
     const char *slash = strrchr(opt->replay, '/');
     snprintf(voice, n, "%.*s%s", slash ? (int)(slash - opt->replay + 1) : 0, opt->replay, rp->mic_file);
     if (access(voice, R_OK) != 0) {
-        fprintf(stderr, "xentlab: --replay: %s: the voice recorded with it, %s, cannot be read (%s); put it beside "
-                        "the file, or give another with --narration FILE\n", opt->replay, voice, strerror(errno));
+        fprintf(stderr, _("xentlab: --replay: %s: the voice recorded with it, %s, cannot be read (%s); put it beside "
+                        "the file, or give another with --narration FILE\n"), opt->replay, voice, strerror(errno));
         return 1;
     }
     eo->audio = voice;
@@ -234,7 +235,7 @@ int ui_export_replay(const ui_options *opt, const ui_replay *rp, const ui_option
     if (opt->sound) {
         ui_export_sound_path(opt->record, sound_track, sizeof sound_track);
         if (!(es = ui_export_sound_create(sound_track, opt->fps, err, sizeof err))) {
-            fprintf(stderr, "xentlab: --sound: cannot write the sound's track: %s\n", err);
+            fprintf(stderr, _("xentlab: --sound: cannot write the sound's track: %s\n"), err);
             unlink(sound_track);
             free(dry);
             free(sc);
@@ -247,7 +248,7 @@ int ui_export_replay(const ui_options *opt, const ui_replay *rp, const ui_option
         ui_dispatch_init(&dry->d, dry->s, &dry->cr, &dry->view, NULL, NULL);
         int planned = schedule(rp, opt->fps, opt->replay, sc, &dry->d, &captions, es);
         if (planned == 0 && es && ui_export_sound_finish(es, err, sizeof err) != 0) {
-            fprintf(stderr, "xentlab: --sound: cannot write the sound's track: %s\n", err);
+            fprintf(stderr, _("xentlab: --sound: cannot write the sound's track: %s\n"), err);
             planned = 1;
         }
         if (planned == 0) {
@@ -264,7 +265,7 @@ int ui_export_replay(const ui_options *opt, const ui_replay *rp, const ui_option
         ui_classroom_free(&dry->cr);
         xl_session_destroy(dry->s);
     } else {
-        fprintf(stderr, "xentlab: --record: out of memory\n");
+        fprintf(stderr, _("xentlab: --record: out of memory\n"));
     }
     ui_export_sound_free(es);
     if (sound_track[0]) unlink(sound_track);

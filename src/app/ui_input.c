@@ -9,6 +9,7 @@
 
 #include "ui_layout.h" /* the panels' names (focus PANEL) */
 #include "xl_renyi.h"    /* the orders of renyi-order */
+#include "ui_lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -432,8 +433,9 @@ static char *verb_keys(const xl_verb_def *d, int sheet, char *buf, size_t n)
 
 void ui_input_list_commands(FILE *out)
 {
-    fprintf(out, "# xentlab %s: USAGE, KEY (- for none), WHAT IT DOES\n", "commands");
-    fprintf(out, "# shared: every scenario has these\n");
+    /* The words in the language; the lines' shape ("# GROUP:", the columns) stays, for tools. */
+    fprintf(out, _("# xentlab %s: USAGE, KEY (- for none), WHAT IT DOES\n"), "commands");
+    fprintf(out, "# shared: %s\n", _("every scenario has these"));
     for (int k = 1; k < XL_CMD_COUNT; k++) {
         if (k == XL_CMD_VERB) continue;
         const ui_action act = {UI_VIEW_NONE, xl_command_make((xl_command_kind)k)};
@@ -442,36 +444,38 @@ void ui_input_list_commands(FILE *out)
         const char *key = keys[0] ? keys : "-";
         /* Two blanks at least after the key column, however long its keys. */
         fprintf(out, "%-24s %-14s%s %s\n", xl_command_usage((xl_command_kind)k), key, strlen(key) >= 14 ? " " : "",
-                xl_command_help((xl_command_kind)k));
+                _(xl_command_help((xl_command_kind)k)));
     }
     for (int i = 0; i < xl_scenario_count(); i++) {
         const xl_scenario_def *def = xl_scenario_at(i);
-        fprintf(out, "# %s: the verbs of the %s\n", def->id, def->title);
+        char head[160];
+        snprintf(head, sizeof head, _("the verbs of the %s"), _(def->title));
+        fprintf(out, "# %s: %s\n", def->id, head);
         for (int v = 0; v < def->verb_count; v++) {
             const xl_verb_def *d = &def->verbs[v];
             char keys[64];
             verb_keys(d, 0, keys, sizeof keys);
-            fprintf(out, "%-24s %-14s %s\n", d->usage, keys[0] ? keys : "-", d->help);
-            if (d->refuses) fprintf(out, "    refuses: %s\n", d->refuses);
+            fprintf(out, "%-24s %-14s %s\n", d->usage, keys[0] ? keys : "-", _(d->help));
+            if (d->refuses) fprintf(out, _("    refuses: %s\n"), _(d->refuses));
         }
     }
     static const char *const view_help[UI_VIEW_COUNT] = {
-        [UI_VIEW_THEME] = "projector <-> dark theme", [UI_VIEW_FULLSCREEN] = "fullscreen on / off",
-        [UI_VIEW_HELP] = "the help sheet, or its next page", [UI_VIEW_QUIT] = "quit",
-        [UI_VIEW_SCREENSHOT] = "save the frame as a PNG (in the window only)",
-        [UI_VIEW_ZOOM_IN] = "type and lines larger", [UI_VIEW_ZOOM_OUT] = "type and lines smaller",
-        [UI_VIEW_ZOOM_RESET] = "type and lines back to 1",
-        [UI_VIEW_COPY_STATE] = "copy the state as a text for --state (in the browser: a link)",
-        [UI_VIEW_FOCUS] = "one panel takes the scene (bars, readouts, landscape, history, data, side, renyi), or off",
-        [UI_VIEW_FOCUS_TOGGLE] = "focus the panel under the pointer (else the main picture), or back",
-        [UI_VIEW_FOCUS_NEXT] = "focus the next panel",
-        [UI_VIEW_CONTROLS] = "the control strip on / off",
-        [UI_VIEW_RENYI] = "the Rényi panel (H_α of P at every order) in the history's place, or not",
-        [UI_VIEW_RENYI_TOGGLE] = "the Rényi panel on / off",
-        [UI_VIEW_RENYI_ORDER] = "the Rényi panel's order α: a number from 0 to 1e6, or inf (the panel on)",
-        [UI_VIEW_RENYI_NEXT] = "the Rényi panel's next order: 0, 0.5, 1, 2, ∞ (the panel on)",
-        [UI_VIEW_DESCRIBE] = "describe the scene aloud",
-        [UI_VIEW_SOUND] = "the sound on / off: a tone whose pitch follows the gap, a tick a step, chimes",
+        [UI_VIEW_THEME] = N_("projector <-> dark theme"), [UI_VIEW_FULLSCREEN] = N_("fullscreen on / off"),
+        [UI_VIEW_HELP] = N_("the help sheet, or its next page"), [UI_VIEW_QUIT] = N_("quit"),
+        [UI_VIEW_SCREENSHOT] = N_("save the frame as a PNG (in the window only)"),
+        [UI_VIEW_ZOOM_IN] = N_("type and lines larger"), [UI_VIEW_ZOOM_OUT] = N_("type and lines smaller"),
+        [UI_VIEW_ZOOM_RESET] = N_("type and lines back to 1"),
+        [UI_VIEW_COPY_STATE] = N_("copy the state as a text for --state (in the browser: a link)"),
+        [UI_VIEW_FOCUS] = N_("one panel takes the scene (bars, readouts, landscape, history, data, side, renyi), or off"),
+        [UI_VIEW_FOCUS_TOGGLE] = N_("focus the panel under the pointer (else the main picture), or back"),
+        [UI_VIEW_FOCUS_NEXT] = N_("focus the next panel"),
+        [UI_VIEW_CONTROLS] = N_("the control strip on / off"),
+        [UI_VIEW_RENYI] = N_("the Rényi panel (H_α of P at every order) in the history's place, or not"),
+        [UI_VIEW_RENYI_TOGGLE] = N_("the Rényi panel on / off"),
+        [UI_VIEW_RENYI_ORDER] = N_("the Rényi panel's order α: a number from 0 to 1e6, or inf (the panel on)"),
+        [UI_VIEW_RENYI_NEXT] = N_("the Rényi panel's next order: 0, 0.5, 1, 2, ∞ (the panel on)"),
+        [UI_VIEW_DESCRIBE] = N_("describe the scene aloud"),
+        [UI_VIEW_SOUND] = N_("the sound on / off: a tone whose pitch follows the gap, a tick a step, chimes"),
     };
     fprintf(out, "# the window's own (--do and replays; not lessons)\n");
     for (int v = 1; v < UI_VIEW_COUNT; v++) {
@@ -480,6 +484,6 @@ void ui_input_list_commands(FILE *out)
         ui_input_action_keys(&act, 0, keys, sizeof keys);
         const char *usage = v == UI_VIEW_FOCUS ? "focus PANEL" : v == UI_VIEW_RENYI ? "renyi on|off"
                           : v == UI_VIEW_RENYI_ORDER ? "renyi-order A" : view_names[v];
-        fprintf(out, "%-24s %-14s %s\n", usage, keys[0] ? keys : "-", view_help[v]);
+        fprintf(out, "%-24s %-14s %s\n", usage, keys[0] ? keys : "-", _(view_help[v]));
     }
 }

@@ -2,6 +2,7 @@
 #include "ui_lang.h"
 
 #include <SDL.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +120,86 @@ const char *ui_tr(const char *msgid)
     if (current == NULL) ui_lang_code();
     const char *t = ui_mo_lookup(catalogue, msgid);
     return t ? t : msgid;
+}
+
+/* The numbers of text, at most UI_TR_NUMBERS_MAX: where each starts and ends. */
+enum { UI_TR_NUMBERS_MAX = 4 };
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+const char *ui_tr_numbers(const char *text, char *buf, size_t n)
+{
+    if (text == NULL || text[0] == '\0' || buf == NULL || n == 0) return text;
+    const char *whole = ui_tr(text);
+    if (whole != text || catalogue == NULL) return whole;
+    const char *start[UI_TR_NUMBERS_MAX], *end[UI_TR_NUMBERS_MAX];
+    int whole_number[UI_TR_NUMBERS_MAX], count = 0;
+    for (const char *p = text; *p;) {
+        /* A number: an optional minus (ASCII or U+2212) right before a digit, digits,
+         * a point and digits, an exponent. Not inside a word ("x1", "W2"). */
+        const char *q = p;
+        int sign = 0;
+        if (*q == '-' && is_digit(q[1])) q++, sign = 1;
+        else if ((unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x88 && (unsigned char)q[2] == 0x92 &&
+                 is_digit(q[3]))
+            q += 3, sign = 1;
+        const int in_word = p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_');
+        if (!is_digit(*q) || in_word) {
+            p++;
+            continue;
+        }
+        if (count == UI_TR_NUMBERS_MAX) return text;
+        int plain = !sign;
+        while (is_digit(*q)) q++;
+        if (*q == '.' && is_digit(q[1])) {
+            plain = 0;
+            for (q++; is_digit(*q);) q++;
+        }
+        if ((*q == 'e' || *q == 'E') && (is_digit(q[1]) || ((q[1] == '-' || q[1] == '+') && is_digit(q[2])))) {
+            plain = 0;
+            for (q += 2; is_digit(*q);) q++;
+        }
+        start[count] = p, end[count] = q, whole_number[count] = plain, count++;
+        p = q;
+    }
+    if (count == 0) return text;
+    /* Each whole number as %d, then each of them in turn as %s instead (x = 2 from "%.4g"). */
+    for (int flip = -1; flip < count; flip++) {
+        if (flip >= 0 && !whole_number[flip]) continue;
+        char key[512];
+        size_t used = 0;
+        const char *from = text;
+        for (int i = 0; i < count && used < sizeof key; i++) {
+            const int as_int = whole_number[i] && i != flip;
+            int w = snprintf(key + used, sizeof key - used, "%.*s%s", (int)(start[i] - from), from, as_int ? "%d" : "%s");
+            if (w < 0 || (size_t)w >= sizeof key - used) return text;
+            used += (size_t)w;
+            from = end[i];
+        }
+        int w = snprintf(key + used, sizeof key - used, "%s", from);
+        if (w < 0 || (size_t)w >= sizeof key - used) return text;
+        const char *t = ui_mo_lookup(catalogue, key);
+        if (t == NULL) continue;
+        /* Fill the translation's %d and %s in order (the catalogue's conversions were
+         * checked against the msgid's when it was read: the same ones, in order). */
+        size_t out = 0;
+        int k = 0;
+        for (const char *p = t; *p && out + 1 < n; p++) {
+            if (p[0] == '%' && (p[1] == 'd' || p[1] == 's') && k < count) {
+                size_t len = (size_t)(end[k] - start[k]);
+                if (out + len >= n) break;
+                memcpy(buf + out, start[k], len);
+                out += len, k++, p++;
+            } else if (p[0] == '%' && p[1] == '%') {
+                buf[out++] = '%', p++;
+            } else {
+                buf[out++] = *p;
+            }
+        }
+        buf[out] = '\0';
+        return buf;
+    }
+    return text;
 }
 
 const ui_mo *ui_lang_catalogue(void)

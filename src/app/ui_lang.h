@@ -47,6 +47,14 @@ int ui_lang_set(const char *code);
  * msgid that is not NULL. */
 const char *ui_tr(const char *msgid);
 
+/* A text core formatted from an N_-marked format whose arguments are numbers
+ * ("SAMPLE 3", "x = −0.5, label 1", "SAMPLE 2 OF 120 · FILE ROW 7": the state keeps
+ * them in English), translated: the text itself when the catalogue has it, else its
+ * format found by putting %d for each whole number and %s for each other number
+ * (a sign, a point or an exponent; a whole number may also have been a %s), at most
+ * four, and the translation filled with the same numbers into buf. Otherwise text. */
+const char *ui_tr_numbers(const char *text, char *buf, size_t n);
+
 /* The catalogue in use (NULL for English or when none was found). For the tests. */
 const ui_mo *ui_lang_catalogue(void);
 

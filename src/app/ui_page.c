@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "xl_player.h"
+#include "ui_lang.h"
 
 int ui_page_due(ui_page_pace *p, long long now_ms, int moving, int settled)
 {
@@ -87,7 +88,7 @@ size_t ui_page_controls_json(const xl_session *s, const ui_classroom *cr, char *
         put(&o, first ? "[" : ",[");
         put_string(&o, v->name);
         put(&o, ",");
-        put_string(&o, v->help);
+        put_string(&o, _(v->help)); /* the button's name in the interface's language */
         put(&o, "]");
         first = 0;
     }

@@ -11,6 +11,7 @@
 #include "ui_cli.h"
 #include "ui_library.h"
 #include "ui_input.h"
+#include "ui_lang.h"
 
 #ifndef XL_VERSION
 #define XL_VERSION "0.0.0"
@@ -290,8 +291,8 @@ void ui_replay_write(ui_replay_writer *w, long long ms, ui_replay_kind kind, con
     if (kind == UI_REPLAY_ADVANCE && n <= 0) return;
     if (ms > UI_REPLAY_MAX_MS) { /* a replay this long would be refused when loaded */
         if (!w->full)
-            fprintf(stderr, "xentlab: --record-input: 3 hours recorded, the longest a replay may be; "
-                            "the rest of the session is not in %s\n", w->path);
+            fprintf(stderr, _("xentlab: --record-input: 3 hours recorded, the longest a replay may be; "
+                            "the rest of the session is not in %s\n"), w->path);
         w->full = 1;
         return;
     }
@@ -302,7 +303,7 @@ void ui_replay_write(ui_replay_writer *w, long long ms, ui_replay_kind kind, con
     if (kind == UI_REPLAY_ADVANCE) w->tick += n;
     if (rc < 0 && !w->failed) {
         w->failed = 1;
-        fprintf(stderr, "xentlab: --record-input: cannot write %s: %s\n", w->path, strerror(errno));
+        fprintf(stderr, _("xentlab: --record-input: cannot write %s: %s\n"), w->path, strerror(errno));
     }
 }
 
@@ -311,7 +312,7 @@ void ui_replay_write_mic(ui_replay_writer *w, long long ms, const char *file, lo
     if (!w || !w->f || w->full) return;
     if (fprintf(w->f, "%lld %ld mic %s %lld\n", ms, w->tick, file, first_ms) < 0 && !w->failed) {
         w->failed = 1;
-        fprintf(stderr, "xentlab: --record-input: cannot write %s: %s\n", w->path, strerror(errno));
+        fprintf(stderr, _("xentlab: --record-input: cannot write %s: %s\n"), w->path, strerror(errno));
     }
     fflush(w->f);
 }

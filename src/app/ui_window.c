@@ -22,6 +22,7 @@
 #include "ui_pointer.h"
 #include "ui_reload.h"
 #include "ui_scene.h"
+#include "ui_lang.h"
 
 /* A new file name for a screenshot in dir (NULL: the current folder), reserved by
  * creating it empty, so two shots in one second, or a file already there, are never
@@ -102,7 +103,7 @@ static int presenter_open(presenter *pv, const char *fonts)
     char err[512] = "";
     pv->sc = pv->r ? ui_scene_create(pv->r, fonts, err, sizeof err) : NULL;
     if (!pv->sc) {
-        fprintf(stderr, "xentlab: cannot open the presenter view: %s\n", err[0] ? err : SDL_GetError());
+        fprintf(stderr, _("xentlab: cannot open the presenter view: %s\n"), err[0] ? err : SDL_GetError());
         presenter_close(pv);
         return -1;
     }
@@ -678,7 +679,7 @@ static int mic_open(const ui_options *opt, ui_dispatch *d, ui_mic **out, char *w
     ui_mic_wav_name(opt->record_input, wav, n);
     *out = ui_mic_open(wav, err, sizeof err);
     if (*out) return 0;
-    fprintf(stderr, "xentlab: --mic: %s; nothing is recorded\n", err);
+    fprintf(stderr, _("xentlab: --mic: %s; nothing is recorded\n"), err);
     ui_replay_writer_discard(d->rw);
     return 1;
 }
@@ -693,7 +694,7 @@ static void voice_open(window_loop *L)
     snprintf(path, sizeof path, "%.*s%s", slash ? (int)(slash - file + 1) : 0, file, L->replay->mic_file);
     L->voice = ui_mic_player_open(path, err, sizeof err);
     if (!L->voice) {
-        fprintf(stderr, "xentlab: --replay: the voice recorded with it is not played: %s\n", err);
+        fprintf(stderr, _("xentlab: --replay: the voice recorded with it is not played: %s\n"), err);
         say(L, "the recorded voice cannot be played (see the terminal)", 4000);
     }
 }
@@ -707,7 +708,7 @@ static int mic_close(window_loop *L)
     L->mic = NULL;
     L->view->mic = 0;
     if (rc != 0) fprintf(stderr, "xentlab: --mic: %s\n", err);
-    else fprintf(stderr, "xentlab: --mic: %.1f s of the microphone in %s\n", seconds, L->mic_wav);
+    else fprintf(stderr, _("xentlab: --mic: %.1f s of the microphone in %s\n"), seconds, L->mic_wav);
     return rc;
 }
 
@@ -873,8 +874,8 @@ static int window_turn(void *ctx, int may_wait)
 static int open_video(void)
 {
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "xentlab: cannot open a window: %s\n"
-                        "(no display? use --headless --screenshot FILE.png)\n", SDL_GetError());
+        fprintf(stderr, _("xentlab: cannot open a window: %s\n"
+                        "(no display? use --headless --screenshot FILE.png)\n"), SDL_GetError());
         return 1;
     }
     /* With no display SDL falls back to drivers whose windows no one can see; the
@@ -883,11 +884,11 @@ static int open_video(void)
     if (ui_platform_invisible_driver(SDL_GetCurrentVideoDriver(), getenv("SDL_VIDEODRIVER"))) {
         const char *display = getenv("DISPLAY");
         if (display && *display)
-            fprintf(stderr, "xentlab: DISPLAY is '%s', but no window could be opened on it\n", display);
-        fprintf(stderr, "xentlab: no display to open a window on (SDL found only its '%s' driver)\n"
+            fprintf(stderr, _("xentlab: DISPLAY is '%s', but no window could be opened on it\n"), display);
+        fprintf(stderr, _("xentlab: no display to open a window on (SDL found only its '%s' driver)\n"
                         "Set DISPLAY (or WAYLAND_DISPLAY) to a running display, or draw without one:\n"
                         "  --headless --screenshot FILE.png   a picture of the scene\n"
-                        "  --record FILE.mp4 --lesson N        a lesson as video\n",
+                        "  --record FILE.mp4 --lesson N        a lesson as video\n"),
                 SDL_GetCurrentVideoDriver());
         SDL_QuitSubSystem(SDL_INIT_VIDEO);
         return 1;
@@ -949,7 +950,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
     SDL_Window *win = SDL_CreateWindow("xentlab · cross-entropy lab", SDL_WINDOWPOS_CENTERED,
                                        SDL_WINDOWPOS_CENTERED, opt->width, opt->height, ui_platform_window_flags());
     if (!win) {
-        fprintf(stderr, "xentlab: cannot open a window: %s\n", SDL_GetError());
+        fprintf(stderr, _("xentlab: cannot open a window: %s\n"), SDL_GetError());
         ui_mic_close(mic, mic_wav, 0);
         return 1;
     }
@@ -958,7 +959,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
     char err[512];
     ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;
     if (!sc) {
-        fprintf(stderr, "xentlab: cannot draw in the window: %s\n", r ? err : SDL_GetError());
+        fprintf(stderr, _("xentlab: cannot draw in the window: %s\n"), r ? err : SDL_GetError());
         if (r) SDL_DestroyRenderer(r);
         SDL_DestroyWindow(win);
         ui_mic_close(mic, mic_wav, 0);
@@ -988,7 +989,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
     if (opt->screenshot && L->status == 0) {
         ui_scene_draw(sc, L->s, L->view, L->w, L->h, NULL);
         if (ui_app_save_png(r, L->w, L->h, opt->screenshot) != 0) {
-            fprintf(stderr, "xentlab: --screenshot: cannot write %s: %s\n", opt->screenshot, SDL_GetError());
+            fprintf(stderr, _("xentlab: --screenshot: cannot write %s: %s\n"), opt->screenshot, SDL_GetError());
             L->status = 1;
         }
     }

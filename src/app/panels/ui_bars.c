@@ -434,14 +434,15 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
      * legend's own symbols (each label's first word: "ρ(t)" of "ρ(t), the truth now")
      * rather than ending in "…". */
     char short_title[96];
-    const char *title = c->title ? _(c->title) : NULL;
+    char title_tr[128], caption_tr[128]; /* "SAMPLE 3": core's numbered texts translated */
+    const char *title = c->title ? ui_tr_numbers(c->title, title_tr, sizeof title_tr) : NULL;
     if (title && ui_text_width(ctx->text, UI_FONT_TITLE, title) > area.w - 2 * ctx->pad) {
         const char *pl = c->p_label ? _(c->p_label) : _("P (truth)"), *ql = c->q_label ? _(c->q_label) : "Q";
         snprintf(short_title, sizeof short_title, "%.*s vs %.*s", (int)strcspn(pl, " ,"), pl,
                  (int)strcspn(ql, " ,"), ql);
         title = short_title;
     }
-    SDL_Rect in = ui_panel_begin(ctx, area, title, c->caption ? _(c->caption) : NULL);
+    SDL_Rect in = ui_panel_begin(ctx, area, title, c->caption ? ui_tr_numbers(c->caption, caption_tr, sizeof caption_tr) : NULL);
     draw_legend(ctx, in, c);
 
     layout L = make_layout(ctx, c, in);

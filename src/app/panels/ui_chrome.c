@@ -65,7 +65,7 @@ void ui_status_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int c
     optimizer_text(opt[1], sizeof opt[1], s, lr, 0);
     /* A scenario that says its own status (the solids, the coins, the ring) is not
      * described by its learning rate: its shortest wording is the step alone. */
-    const int own_status = def->status_text && def->status_text(xl_session_state(s), opt[0], sizeof opt[0]);
+    const int own_status = def->status_text && def->status_text(xl_session_state(s), ui_tr, opt[0], sizeof opt[0]);
     if (own_status)
         snprintf(opt[1], sizeof opt[1], "%s", opt[0]);
     int diverged = xl_sim_status_get(sim) == XL_SIM_DIVERGED;

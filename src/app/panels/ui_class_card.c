@@ -125,7 +125,7 @@ static int info_column(const ui_ctx *ctx, ui_text *big, const ui_class_card_info
     const int pad = ctx->pad, y0 = y;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     if (info->code && info->code[0]) {
-        if (draw) ui_text_draw(ctx->text, UI_FONT_HELP, x, y, UI_ALIGN_LEFT, th->text_dim, "code");
+        if (draw) ui_text_draw(ctx->text, UI_FONT_HELP, x, y, UI_ALIGN_LEFT, th->text_dim, _("code"));
         y += ui_text_line_height(ctx->text, UI_FONT_HELP);
         /* The digits as large as the column takes them: the big type, else the card's. */
         ui_text *dt = ui_text_width(big, UI_FONT_READOUT, info->code) <= w ? big : ctx->text;

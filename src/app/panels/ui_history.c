@@ -138,8 +138,8 @@ static void draw_legend(const ui_ctx *ctx, SDL_Rect in, const xl_session *s)
     double level;
     const char *label = NULL;
     if (def->ceiling && def->ceiling(xl_session_state(s), &level, &label) && label &&
-        x + legend_width(ctx, label) <= in.x + in.w + lh)
-        ui_legend_item(ctx, x, in.y, ctx->theme->text_dim, 1, label);
+        x + legend_width(ctx, _(label)) <= in.x + in.w + lh)
+        ui_legend_item(ctx, x, in.y, ctx->theme->text_dim, 1, _(label));
 }
 
 /* The axes' ends: the largest finite loss of any run (in the display unit) and the
@@ -185,8 +185,8 @@ static void draw_coincide_note(const ui_ctx *ctx, SDL_Rect in, const xl_readout_
 {
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     char n0[160], n1[96];
-    snprintf(n0, sizeof n0, "%s = 0, so %s = %s: the curves coincide", rd[1].symbol, rd[2].symbol, rd[0].symbol);
-    snprintf(n1, sizeof n1, "%s = 0, so %s = %s", rd[1].symbol, rd[2].symbol, rd[0].symbol);
+    snprintf(n0, sizeof n0, _("%s = 0, so %s = %s: the curves coincide"), rd[1].symbol, rd[2].symbol, rd[0].symbol);
+    snprintf(n1, sizeof n1, _("%s = 0, so %s = %s"), rd[1].symbol, rd[2].symbol, rd[0].symbol);
     const char *notes[] = {n0, n1};
     for (int i = 0; i < 2; i++)
         if (ui_text_width(ctx->text, UI_FONT_LABEL, notes[i]) <= in.w) {

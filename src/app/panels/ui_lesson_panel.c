@@ -115,9 +115,14 @@ static int class_question(const xl_player *p, const xl_poll *poll, int page)
 static void voted_line(const xl_poll *poll, const xl_poll_tally *t, char *out, size_t n)
 {
     const int voted = t ? t->voted : 0, joined = poll ? xl_poll_joined(poll) : 0;
-    const char *phones = joined == 1 ? "phone" : "phones";
-    if (t && !t->closed) snprintf(out, n, "%d of %d %s %s voted", voted, joined, phones, voted == 1 ? "has" : "have");
-    else snprintf(out, n, "%d of %d %s voted", voted, joined, phones);
+    /* Whole sentences: the noun's plural and the verb's agreement are the language's. */
+    const int one = joined == 1;
+    if (t && !t->closed)
+        snprintf(out, n,
+                 voted == 1 ? (one ? _("%d of %d phone has voted") : _("%d of %d phones has voted"))
+                            : (one ? _("%d of %d phone have voted") : _("%d of %d phones have voted")),
+                 voted, joined);
+    else snprintf(out, n, one ? _("%d of %d phone voted") : _("%d of %d phones voted"), voted, joined);
 }
 
 /* The widest count and percent an answer's bar is labelled with. */

@@ -46,8 +46,8 @@ static void energy_profile(const ui_ctx *ctx, SDL_Rect band, const double *e, in
         ui_draw_fill(ctx->r, cell, th->grid);
         ui_draw_line(ctx->r, cell.x, cell.y, cell.x + cell.w, cell.y, lw, th->axis);
         char l0[48], l1[64];
-        snprintf(l0, sizeof l0, "cell %d", x + 1);
-        snprintf(l1, sizeof l1, "energy E = %.4g", e[x]);
+        snprintf(l0, sizeof l0, _("cell %d"), x + 1);
+        snprintf(l1, sizeof l1, _("energy E = %.4g"), e[x]);
         ui_hit_add(ctx, (SDL_Rect){cell.x, band.y, cell.w, band.h}, l0, l1, NULL);
     }
     ui_draw_line(ctx->r, band.x, band.y + band.h, band.x + band.w, band.y + band.h, lw, th->axis);
@@ -78,9 +78,9 @@ static void chart(const ui_ctx *ctx, SDL_Rect box, const char *title, const char
     for (int x = 0; x < k; x++) {
         /* Each cell's column tells its numbers under the pointer. */
         char l0[64], l1[64], l2[64];
-        snprintf(l0, sizeof l0, "cell %d%s, %s", x + 1, x == mark ? " (read)" : "", when);
-        snprintf(l1, sizeof l1, "assumed ρ = %.4f", a[x]);
-        if (b) snprintf(l2, sizeof l2, "updated ρₘ = %.4f", b[x]);
+        snprintf(l0, sizeof l0, _("cell %d%s, %s"), x + 1, x == mark ? _(" (read)") : "", when);
+        snprintf(l1, sizeof l1, _("assumed ρ = %.4f"), a[x]);
+        if (b) snprintf(l2, sizeof l2, _("updated ρₘ = %.4f"), b[x]);
         ui_hit_add(ctx, (SDL_Rect){plot.x + (int)(x * slot), plot.y, (int)ceilf(slot), plot.h}, l0, l1, b ? l2 : NULL);
         float x0 = plot.x + x * slot + (slot - (b ? 2 * bw : bw)) / 2.0f;
         double va = fmin(a[x] / y_max, 1.0);
@@ -152,9 +152,9 @@ static int say_flat_law(const ui_ctx *ctx, int y, SDL_Rect in, int bottom, const
     const double diff = m->ce_final - m->ce_initial;
     const int holds = diff >= -1e-12;
     char c[200], c2[160], c3[120];
-    snprintf(c, sizeof c, "%s %.4f ≤ %.4f: ⟨Q⟩ = 0 (symmetric hops), and the cross-entropy grew by %.4f %s",
+    snprintf(c, sizeof c, _("%s %.4f ≤ %.4f: ⟨Q⟩ = 0 (symmetric hops), and the cross-entropy grew by %.4f %s"),
              holds ? "✓" : "✗", m->ce_initial * k_unit, m->ce_final * k_unit, diff * k_unit, unit);
-    snprintf(c2, sizeof c2, "%s %.4f ≤ %.4f with ⟨Q⟩ = 0: grew by %.4f %s", holds ? "✓" : "✗",
+    snprintf(c2, sizeof c2, _("%s %.4f ≤ %.4f with ⟨Q⟩ = 0: grew by %.4f %s"), holds ? "✓" : "✗",
              m->ce_initial * k_unit, m->ce_final * k_unit, diff * k_unit, unit);
     snprintf(c3, sizeof c3, "%s %.4f ≤ %.4f, ⟨Q⟩ = 0 (+%.4f)", holds ? "✓" : "✗", m->ce_initial * k_unit,
              m->ce_final * k_unit, diff * k_unit);
@@ -163,15 +163,15 @@ static int say_flat_law(const ui_ctx *ctx, int y, SDL_Rect in, int bottom, const
     /* The essay (000) for zero heat: what being told the true microstate would teach, in
      * two lines so that neither half is dropped where the panel is narrow. */
     const char *what[3] = {
-        "H(ρₘ, ρ): the expected surprise of one who assumed ρ, told the true cell (the microstate) drawn from ρₘ",
-        "H(ρₘ, ρ): the surprise of assumed ρ when told the true cell, drawn from ρₘ",
-        "H(ρₘ, ρ): surprise when told the true cell",
+        _("H(ρₘ, ρ): the expected surprise of one who assumed ρ, told the true cell (the microstate) drawn from ρₘ"),
+        _("H(ρₘ, ρ): the surprise of assumed ρ when told the true cell, drawn from ρₘ"),
+        _("H(ρₘ, ρ): surprise when told the true cell"),
     };
     y = say(ctx, in.x, y, in.w, bottom, th->text, what, 3);
     const char *when[3] = {
-        "With no heat, being told the microstate teaches more at the reading than at the start.",
-        "no heat: being told it teaches more at the reading than at the start",
-        "no heat: it teaches more at the reading",
+        _("With no heat, being told the microstate teaches more at the reading than at the start."),
+        _("no heat: being told it teaches more at the reading than at the start"),
+        _("no heat: it teaches more at the reading"),
     };
     return say(ctx, in.x, y, in.w, bottom, th->text, when, 3);
 }
@@ -182,10 +182,14 @@ static int say_heat_law(const ui_ctx *ctx, int y, SDL_Rect in, int bottom, const
 {
     const ui_theme *th = ctx->theme;
     char q[200], q2[160], q3[96];
-    const char *way = m->heat >= 0.0 ? "released to" : "taken from";
-    snprintf(q, sizeof q, "⟨Q⟩ = %+.4f %s: heat %s the surroundings (in k_B T), expected over the updated paths",
-             m->heat * k_unit, unit, way);
-    snprintf(q2, sizeof q2, "⟨Q⟩ = %+.4f %s: heat %s the surroundings", m->heat * k_unit, unit, way);
+    const int out = m->heat >= 0.0; /* whole sentences: the verb's place differs by language */
+    snprintf(q, sizeof q,
+             out ? _("⟨Q⟩ = %+.4f %s: heat released to the surroundings (in k_B T), expected over the updated paths")
+                 : _("⟨Q⟩ = %+.4f %s: heat taken from the surroundings (in k_B T), expected over the updated paths"),
+             m->heat * k_unit, unit);
+    snprintf(q2, sizeof q2,
+             out ? _("⟨Q⟩ = %+.4f %s: heat released to the surroundings") : _("⟨Q⟩ = %+.4f %s: heat taken from the surroundings"),
+             m->heat * k_unit, unit);
     snprintf(q3, sizeof q3, "⟨Q⟩ = %+.4f %s", m->heat * k_unit, unit);
     const char *heat[3] = {q, q2, q3};
     y = say(ctx, in.x, y, in.w, bottom, th->text, heat, 3);
@@ -197,7 +201,7 @@ static int say_heat_law(const ui_ctx *ctx, int y, SDL_Rect in, int bottom, const
              m->heat < 0.0 ? "−" : "+", fabs(m->heat) * k_unit, m->law * k_unit);
     char c[240], c2[160], c3[120];
     snprintf(c, sizeof c, "%s H(ρₘ(t), ρ(t)) − H(ρₘ(0), ρ(0)) + ⟨Q⟩ = %s %s %s", mark, sum, unit, cmp);
-    snprintf(c2, sizeof c2, "%s law: %s %s", mark, sum, cmp);
+    snprintf(c2, sizeof c2, _("%s law: %s %s"), mark, sum, cmp);
     snprintf(c3, sizeof c3, "%s ΔH + ⟨Q⟩ = %.4f %s", mark, m->law * k_unit, cmp);
     const char *check[3] = {c, c2, c3};
     return say(ctx, in.x, y, in.w, bottom, holds ? th->inherent : th->surprise, check, 3);
@@ -219,14 +223,14 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
 
     /* Legend. */
     int x = in.x;
-    x += ui_legend_item(ctx, x, in.y, th->truth, 0, "assumed ρ");
+    x += ui_legend_item(ctx, x, in.y, th->truth, 0, _("assumed ρ"));
     if (st->measured) { /* the long key where it fits in the panel, else the symbol */
-        const char *key = "updated ρₘ after reading cell m";
-        int room = in.x + in.w - 2 * lh - (flat ? 0 : ui_text_width(ctx->text, UI_FONT_LABEL, "energy E") + 2 * lh);
-        if (x + ui_text_width(ctx->text, UI_FONT_LABEL, key) > room) key = "updated ρₘ";
+        const char *key = _("updated ρₘ after reading cell m");
+        int room = in.x + in.w - 2 * lh - (flat ? 0 : ui_text_width(ctx->text, UI_FONT_LABEL, _("energy E")) + 2 * lh);
+        if (x + ui_text_width(ctx->text, UI_FONT_LABEL, key) > room) key = _("updated ρₘ");
         x += ui_legend_item(ctx, x, in.y, th->model, 0, key);
     }
-    if (!flat) ui_legend_item(ctx, x, in.y, th->axis, 0, "energy E");
+    if (!flat) ui_legend_item(ctx, x, in.y, th->axis, 0, _("energy E"));
     int y = in.y + lh + ctx->pad / 2;
 
     /* Text under the charts: four lines once a cell was read (five on a flat ring, with
@@ -241,12 +245,12 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
         const xl_ring_measurement *m = &st->meas;
         const double *all[4] = {m->rho_i, m->upd_i, m->rho_f, m->upd_f};
         double y_max = top_of(all, 4, k);
-        snprintf(left_title, sizeof left_title, "at the start, t = 0");
-        snprintf(right_title, sizeof right_title, "at the reading, t = %ld", m->t);
+        snprintf(left_title, sizeof left_title, _("at the start, t = 0"));
+        snprintf(right_title, sizeof right_title, _("at the reading, t = %ld"), m->t);
         if (chart_h > 3 * lh) {
             chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, left_title, "t = 0", m->rho_i, m->upd_i, k, y_max, -1,
                   energies);
-            chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, "at the reading", m->rho_f,
+            chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, _("at the reading"), m->rho_f,
                   m->upd_f, k, y_max, m->cell, energies);
             y += chart_h + ctx->pad / 2;
         }
@@ -271,67 +275,67 @@ void ui_diffusion_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session 
         }
         y = flat ? say_flat_law(ctx, y, in, bottom, m, k_unit, unit) : say_heat_law(ctx, y, in, bottom, m, k_unit, unit);
         char d[200], d2[160];
-        const char *cells = m->width == 1.0 ? "cell" : "cells";
+        const char *cells = m->width == 1.0 ? _("cell") : _("cells");
         /* The detector is a Gaussian likelihood P(m | x) around the cell read, its σ the
          * width: not a window of that many cells. */
-        snprintf(d, sizeof d, "m = cell %d, read by a detector of Gaussian blur σ = %.3g %s; P(m) = %.4g under ρ(t)",
+        snprintf(d, sizeof d, _("m = cell %d, read by a detector of Gaussian blur σ = %.3g %s; P(m) = %.4g under ρ(t)"),
                  m->cell + 1, m->width, cells, m->p_m);
-        snprintf(d2, sizeof d2, "m = cell %d, detector σ %.3g %s, P(m) = %.3g", m->cell + 1, m->width, cells, m->p_m);
+        snprintf(d2, sizeof d2, _("m = cell %d, detector σ %.3g %s, P(m) = %.3g"), m->cell + 1, m->width, cells, m->p_m);
         const char *det[2] = {d, d2};
         say(ctx, in.x, y, in.w, bottom, th->text_dim, det, 2);
         return;
     }
     const double *all[2] = {st->rho0, st->c.p};
     double y_max = top_of(all, 2, k);
-    snprintf(right_title, sizeof right_title, "now, t = %ld", st->t);
+    snprintf(right_title, sizeof right_title, _("now, t = %ld"), st->t);
     if (chart_h > 3 * lh) {
-        chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, "at the start, ρ(0)", "t = 0", st->rho0, NULL, k, y_max, -1,
+        chart(ctx, (SDL_Rect){in.x, y, chart_w, chart_h}, _("at the start, ρ(0)"), "t = 0", st->rho0, NULL, k, y_max, -1,
               energies);
-        chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, "now", st->c.p, NULL, k, y_max,
+        chart(ctx, (SDL_Rect){in.x + chart_w + gap, y, chart_w, chart_h}, right_title, _("now"), st->c.p, NULL, k, y_max,
               xl_session_selected(s), energies);
         y += chart_h + ctx->pad / 2;
     }
     char sel[160], sel2[120];
-    const char *cells = st->detector == 1.0 ? "cell" : "cells";
+    const char *cells = st->detector == 1.0 ? _("cell") : _("cells");
     if (ctx->no_keys) { /* a video: nobody presses Enter */
-        snprintf(sel, sizeof sel, "Cell %d is the one to measure (detector blur σ = %.3g %s).",
+        snprintf(sel, sizeof sel, _("Cell %d is the one to measure (detector blur σ = %.3g %s)."),
                  xl_session_selected(s) + 1, st->detector, cells);
-        snprintf(sel2, sizeof sel2, "Cell %d to measure (detector σ %.3g %s)", xl_session_selected(s) + 1,
+        snprintf(sel2, sizeof sel2, _("Cell %d to measure (detector σ %.3g %s)"), xl_session_selected(s) + 1,
                  st->detector, cells);
     } else {
-        snprintf(sel, sizeof sel, "Select a cell (now %d) and press Enter to measure it (detector blur σ = %.3g %s).",
+        snprintf(sel, sizeof sel, _("Select a cell (now %d) and press Enter to measure it (detector blur σ = %.3g %s)."),
                  xl_session_selected(s) + 1, st->detector, cells);
-        snprintf(sel2, sizeof sel2, "Enter measures cell %d (detector σ %.3g %s)", xl_session_selected(s) + 1,
+        snprintf(sel2, sizeof sel2, _("Enter measures cell %d (detector σ %.3g %s)"), xl_session_selected(s) + 1,
                  st->detector, cells);
     }
     const char *how[2] = {sel, sel2};
     y = say(ctx, in.x, y, in.w, bottom, th->text, how, 2);
     if (flat) {
         const char *law[3] = {
-            "For every reading m:  H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))  (symmetric dynamics, no heat)",
-            "For every reading m:  H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))",
+            _("For every reading m:  H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))  (symmetric dynamics, no heat)"),
+            _("For every reading m:  H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))"),
             "H(ρₘ(t), ρ(t)) ≥ H(ρₘ(0), ρ(0))",
         };
         y = say(ctx, in.x, y, in.w, bottom, th->text_dim, law, 3);
         const char *why[2] = {
-            "evolution raises the cross-entropy between what we learn and what we assumed",
-            "evolution raises this cross-entropy",
+            _("evolution raises the cross-entropy between what we learn and what we assumed"),
+            _("evolution raises this cross-entropy"),
         };
         say(ctx, in.x, y, in.w, bottom, th->text_dim, why, 2);
         return;
     }
     const char *law[3] = {
-        "For every reading m:  H(ρₘ(t), ρ(t)) − H(ρₘ(0), ρ(0)) + ⟨Q⟩ ≥ 0  (⟨Q⟩: heat released)",
-        "For every reading m:  H(ρₘ(t), ρ(t)) − H(ρₘ(0), ρ(0)) + ⟨Q⟩ ≥ 0",
+        _("For every reading m:  H(ρₘ(t), ρ(t)) − H(ρₘ(0), ρ(0)) + ⟨Q⟩ ≥ 0  (⟨Q⟩: heat released)"),
+        _("For every reading m:  H(ρₘ(t), ρ(t)) − H(ρₘ(0), ρ(0)) + ⟨Q⟩ ≥ 0"),
         "H(ρₘ(t), ρ(t)) − H(ρₘ(0), ρ(0)) + ⟨Q⟩ ≥ 0",
     };
     y = say(ctx, in.x, y, in.w, bottom, th->text_dim, law, 3);
     char e1[200], e2[140], e3[96];
-    snprintf(e1, sizeof e1, "energies %s, β = %.3g: a hop up by ΔE is accepted with e^(−βΔE); ρ ends at π ∝ e^(−βE)",
+    snprintf(e1, sizeof e1, _("energies %s, β = %.3g: a hop up by ΔE is accepted with e^(−βΔE); ρ ends at π ∝ e^(−βE)"),
              xl_diffusion_energy_name(st->energy), st->beta);
-    snprintf(e2, sizeof e2, "energies %s, β = %.3g: ρ ends at π ∝ e^(−βE)", xl_diffusion_energy_name(st->energy),
+    snprintf(e2, sizeof e2, _("energies %s, β = %.3g: ρ ends at π ∝ e^(−βE)"), xl_diffusion_energy_name(st->energy),
              st->beta);
-    snprintf(e3, sizeof e3, "energies %s, β = %.3g", xl_diffusion_energy_name(st->energy), st->beta);
+    snprintf(e3, sizeof e3, _("energies %s, β = %.3g"), xl_diffusion_energy_name(st->energy), st->beta);
     const char *ends[3] = {e1, e2, e3};
     say(ctx, in.x, y, in.w, bottom, th->text_dim, ends, 3);
 }

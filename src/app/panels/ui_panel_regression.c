@@ -70,13 +70,13 @@ static void slice_notes(const xl_regression_state *st, char *longer, size_t nl, 
         snprintf(part[m++], sizeof part[0], "%s %.2f cm", name, st->scaler.mean[col]);
     }
     if (m < 2) {
-        snprintf(longer, nl, "a slice through the other features at their training means");
-        snprintf(shorter, ns, "a slice at the other features' training means");
+        snprintf(longer, nl, _("a slice through the other features at their training means"));
+        snprintf(shorter, ns, _("a slice at the other features' training means"));
         return;
     }
-    snprintf(longer, nl, "All four features: the plane is a slice at %s, %s (their training means)", part[0],
+    snprintf(longer, nl, _("All four features: the plane is a slice at %s, %s (their training means)"), part[0],
              part[1]);
-    snprintf(shorter, ns, "a slice at the training means: %s, %s", part[0], part[1]);
+    snprintf(shorter, ns, _("a slice at the training means: %s, %s"), part[0], part[1]);
 }
 
 static void draw_iris(const ui_ctx *ctx, SDL_Rect in, const xl_regression_state *st, const double *theta,
@@ -131,9 +131,9 @@ void ui_regression_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session
         s && xl_session_scenario(s) == &xl_scenario_regression ? xl_session_state(s) : NULL;
     const int digits = st && xl_regression_kind(st) == XL_REGRESSION_DIGITS;
     /* The shorter name where the long one would be cut. */
-    const char *digits_title = ui_text_width(ctx->text, UI_FONT_TITLE, "DIGIT AND TEMPLATES") <= area.w - 2 * ctx->pad
-                                   ? "DIGIT AND TEMPLATES"
-                                   : "TEMPLATES";
+    const char *digits_title = ui_text_width(ctx->text, UI_FONT_TITLE, _("DIGIT AND TEMPLATES")) <= area.w - 2 * ctx->pad
+                                   ? _("DIGIT AND TEMPLATES")
+                                   : _("TEMPLATES");
     SDL_Rect in = ui_panel_begin(ctx, area, digits ? digits_title : _("DECISION REGIONS"),
                                  digits ? _("each row of W as an 8×8 image") : _("iris, argmax of Q = softmax(W x + b)"));
     if (!st || in.w < 60 || in.h < 40) return;

@@ -20,6 +20,7 @@
 
 #include "ui_draw.h"
 #include "ui_wrap.h"
+#include "ui_lang.h"
 
 enum { SIDE = UI_REGRESSION_DIGIT_SIDE, PIXELS = SIDE * SIDE };
 
@@ -160,7 +161,7 @@ static void draw_key(const ui_ctx *ctx, SDL_Rect area, double scale, int beyond,
     /* With weights beyond the ends, the end colours mean "this far or further". */
     snprintf(hi, sizeof hi, "%s+%s", beyond ? "≥" : "", buf);
     snprintf(lo, sizeof lo, "%s−%s", beyond ? "≤" : "", buf);
-    const char *title = "weight:";
+    const char *title = _("weight:");
     int tw = ui_text_width(ctx->text, UI_FONT_TICK, title);
     int wl = ui_text_width(ctx->text, UI_FONT_TICK, lo), wh = ui_text_width(ctx->text, UI_FONT_TICK, hi);
     int bar_w = area.w - tw - wl - wh - 4 * (ctx->pad / 2);
@@ -196,12 +197,12 @@ static int draw_caption(const ui_ctx *ctx, const ui_regression_digits_in *v, int
     if (v->label < 0) return 0;
     char line[3][2][96];
     memset(line, 0, sizeof line);
-    snprintf(line[0][0], sizeof line[0][0], "label %d", v->label);
+    snprintf(line[0][0], sizeof line[0][0], _("label %d"), v->label);
     if (v->predicted >= 0 && v->predicted < 10 && v->label < 10) {
         const int right = v->predicted == v->label;
         const char *mark = right ? "" : " \xE2\x9C\x97"; /* ✗ */
-        snprintf(line[1][0], sizeof line[1][0], "model: %d, q = %.2f%s", v->predicted, v->q_predicted, mark);
-        snprintf(line[1][1], sizeof line[1][1], "model: %d%s", v->predicted, mark);
+        snprintf(line[1][0], sizeof line[1][0], _("model: %d, q = %.2f%s"), v->predicted, v->q_predicted, mark);
+        snprintf(line[1][1], sizeof line[1][1], _("model: %d%s"), v->predicted, mark);
         if (right) {
             snprintf(line[2][0], sizeof line[2][0], "q%s = %.2f", SUB[v->predicted], v->q_predicted);
         } else {
@@ -306,10 +307,10 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
         g->image = box;
         g->image_pitch = pitch;
         char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT];
-        snprintf(l0, sizeof l0, "the selected training image: file row %d, label %d", v->file_row, v->label);
-        snprintf(l1, sizeof l1, "the model says %d with q = %.3f; q of its label %.3f", v->predicted, v->q_predicted,
+        snprintf(l0, sizeof l0, _("the selected training image: file row %d, label %d"), v->file_row, v->label);
+        snprintf(l1, sizeof l1, _("the model says %d with q = %.3f; q of its label %.3f"), v->predicted, v->q_predicted,
                  v->q_label);
-        ui_hit_add(ctx, box, l0, l1, "each cell: a pixel's ink, 0 (none) to 16");
+        ui_hit_add(ctx, box, l0, l1, _("each cell: a pixel's ink, 0 (none) to 16"));
     }
 
     /* The templates: five columns, two rows, each a digit over its 8 x 8 weights. */
@@ -339,9 +340,9 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
         frame_around(ctx, box, 0, 1, th->border); /* its edge, where its cells are near the middle */
         g->tmpl[k] = box;
         char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT];
-        snprintf(l0, sizeof l0, "template of %d: row %d of W, one weight a pixel", k, k);
-        snprintf(l1, sizeof l1, "green: more ink there than average raises z%s", SUB[k]);
-        ui_hit_add(ctx, box, l0, l1, "purple: lowers it; pale: the pixel counts little");
+        snprintf(l0, sizeof l0, _("template of %d: row %d of W, one weight a pixel"), k, k);
+        snprintf(l1, sizeof l1, _("green: more ink there than average raises z%s"), SUB[k]);
+        ui_hit_add(ctx, box, l0, l1, _("purple: lowers it; pale: the pixel counts little"));
         if (k == v->predicted) frame_around(ctx, box, k == v->label ? frame_w : 0, frame_w, th->model);
         if (k == v->label) frame_around(ctx, box, 0, frame_w, th->truth);
     }
@@ -351,9 +352,9 @@ void ui_regression_digits_draw(const ui_ctx *ctx, SDL_Rect in, const ui_regressi
         if (found > 0.0) {
             draw_key(ctx, (SDL_Rect){area.x, key_y, area.w, tick_h}, scale, beyond, pl);
         } else {
-            const char *text = "every weight is 0: no pixel counts";
+            const char *text = _("every weight is 0: no pixel counts");
             int w = ui_text_width(ctx->text, UI_FONT_TICK, text);
-            if (w > area.w) w = ui_text_width(ctx->text, UI_FONT_TICK, text = "all of W is 0");
+            if (w > area.w) w = ui_text_width(ctx->text, UI_FONT_TICK, text = _("all of W is 0"));
             SDL_Rect box = {area.x, key_y, w, tick_h};
             if (w <= area.w && ui_claim(pl, box, in, 0))
                 ui_text_draw(ctx->text, UI_FONT_TICK, box.x, box.y, UI_ALIGN_LEFT, th->text_dim, text);

@@ -18,6 +18,7 @@
 
 #include "ui_axis.h"
 #include "ui_draw.h"
+#include "ui_lang.h"
 
 enum { MAX_TICKS = 32 };
 
@@ -68,7 +69,7 @@ static void calibration_numbers(const ui_ctx *ctx, SDL_Rect box, SDL_Rect in, co
         if (d->bin_count[i] > 0 && d->bin_conf) conf += (double)d->bin_count[i] * d->bin_conf[i];
     }
     ui_format(a, sizeof a, 100.0 * d->test_acc, 1);
-    snprintf(line, sizeof line, "test accuracy %s%%", a);
+    snprintf(line, sizeof line, _("test accuracy %s%%"), a);
     const char *rows[8];
     SDL_Color colours[8];
     int m = 0;
@@ -76,14 +77,14 @@ static void calibration_numbers(const ui_ctx *ctx, SDL_Rect box, SDL_Rect in, co
     rows[m] = line, colours[m++] = th->text;
     if (n > 0 && d->bin_conf) {
         ui_format(a, sizeof a, 100.0 * conf / (double)n, 1);
-        snprintf(conf_line, sizeof conf_line, "mean confidence %s%%", a);
+        snprintf(conf_line, sizeof conf_line, _("mean confidence %s%%"), a);
         rows[m] = conf_line, colours[m++] = th->text;
     }
     ui_format_fit(a, sizeof a, d->test_ce * k, 3, 7);
-    snprintf(ce_line, sizeof ce_line, "test CE %s %s", a, unit);
+    snprintf(ce_line, sizeof ce_line, _("test CE %s %s"), a, unit);
     rows[m] = ce_line, colours[m++] = th->surprise;
     ui_format_fit(b, sizeof b, d->train_ce * k, 3, 7);
-    snprintf(tr_line, sizeof tr_line, "train CE %s %s", b, unit);
+    snprintf(tr_line, sizeof tr_line, _("train CE %s %s"), b, unit);
     rows[m] = tr_line, colours[m++] = th->text_dim;
     for (int i = 0; i < m; i++) {
         if (y + lh > box.y + box.h) return;
@@ -95,9 +96,9 @@ static void calibration_numbers(const ui_ctx *ctx, SDL_Rect box, SDL_Rect in, co
         y += lh / 2;
         char s0[96], s1[96];
         ui_format_count(a, sizeof a, ui_reg_step_at(d, at));
-        snprintf(s0, sizeof s0, "test CE up from %.3g at step %s,", ui_reg_at(d, d->test_ce_at, at) * k, a);
-        snprintf(s1, sizeof s1, "accuracy not down: right but too sure");
-        const char *l0[] = {s0, "test CE up, accuracy not:"}, *l1[] = {s1, "right but too sure"};
+        snprintf(s0, sizeof s0, _("test CE up from %.3g at step %s,"), ui_reg_at(d, d->test_ce_at, at) * k, a);
+        snprintf(s1, sizeof s1, _("accuracy not down: right but too sure"));
+        const char *l0[] = {s0, _("test CE up, accuracy not:")}, *l1[] = {s1, _("right but too sure")};
         if (ui_reg_say(ctx, claims, in, UI_FONT_LABEL, box.x, y, box.w, th->surprise, l0, 2))
             ui_reg_say(ctx, claims, in, UI_FONT_LABEL, box.x, y + lh, box.w, th->surprise, l1, 2);
     }
@@ -113,7 +114,7 @@ void ui_reg_draw_calibration(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_d
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     /* The numbers' column: as wide as its longest line. Beside the diagram, or under it
      * where the panel is tall and narrow (a lesson's scene) and the diagram gains. */
-    const int num_w = ui_text_width(ctx->text, UI_FONT_LABEL, "mean confidence 100.0%") + ctx->pad;
+    const int num_w = ui_text_width(ctx->text, UI_FONT_LABEL, _("mean confidence 100.0%")) + ctx->pad;
     const int num_h = 8 * lh + ui_text_line_height(ctx->text, UI_FONT_READOUT);
     const int left_w = tick_h + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_TICK, "0.8") + ctx->pad / 2;
     const int foot = tick_h + tick_h + tick_h + ctx->pad / 2; /* ticks, counts, title */
@@ -138,7 +139,7 @@ void ui_reg_draw_calibration(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_d
         /* The legend under the numbers (beside them when stacked), where it fits. */
         int y = in.y + in.h - 3 * lh;
         if (stacked && in.w - num_w >= num_w) box.x = in.x + num_w + ctx->pad;
-        const char *leg[] = {"accuracy", "gap to confidence", "perfect calibration"};
+        const char *leg[] = {_("accuracy"), _("gap to confidence"), _("perfect calibration")};
         for (int i = 0; i < 3; i++, y += lh) {
             const int w = lh + lh / 3 + ui_text_width(ctx->text, UI_FONT_LABEL, leg[i]);
             if (!ui_claim(claims, (SDL_Rect){box.x, y, w, lh}, in, 1)) continue;
@@ -159,7 +160,7 @@ void ui_reg_draw_calibration(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_d
         ui_reg_claim_text(ctx, claims, in, UI_FONT_LABEL, in.x + in.w, in.y, UI_ALIGN_RIGHT, th->surprise, line);
     }
     /* The axes: accuracy up, confidence across, both 0..1. */
-    const char *ytitles[] = {"accuracy in the bin", "accuracy"};
+    const char *ytitles[] = {_("accuracy in the bin"), _("accuracy")};
     ui_value_axis axis = {plot, 1.0, ui_axis_step(ctx, plot.h, 1.0), tick_h / 2, 1, ytitles, 2};
     ui_axis_draw_left(ctx, &axis, in, claims);
     const float lw = ui_lw(ctx, 1.0f);
@@ -224,10 +225,10 @@ void ui_reg_draw_calibration(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_d
     /* The diagonal of perfect calibration. */
     ui_draw_dashed(ctx->r, plot.x, base, plot.x + plot.w, plot.y, ui_lw(ctx, 1.0f), 6.0f * ctx->scale,
                    4.0f * ctx->scale, th->text);
-    const char *xt[] = {"confidence: the largest q, binned", "confidence (max q)", "confidence"};
+    const char *xt[] = {_("confidence: the largest q, binned"), _("confidence (max q)"), _("confidence")};
     ui_reg_say(ctx, claims, in, UI_FONT_TICK, plot.x, in.y + in.h - tick_h, plot.w, th->text_dim, xt, 3);
-    ui_hit_add(ctx, plot, "reliability diagram (test part)", "bar: accuracy of the samples in the bin",
-               "vermillion box: the gap to their mean confidence; dashed: perfect");
+    ui_hit_add(ctx, plot, _("reliability diagram (test part)"), _("bar: accuracy of the samples in the bin"),
+               _("vermillion box: the gap to their mean confidence; dashed: perfect"));
     g->calib = plot;
     g->drawn = 1;
 }
@@ -375,7 +376,7 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     }
     /* Columns: the value axis, the plots, the end labels. Rows: CE plot, accuracy strip,
      * step ticks, the step title. */
-    const int right_w = ui_text_width(ctx->text, UI_FONT_LABEL, "train 100.0%") + ctx->pad / 2;
+    const int right_w = ui_text_width(ctx->text, UI_FONT_LABEL, _("train 100.0%")) + ctx->pad / 2;
     char widest[32] = "0.25";
     if (use_log) ui_format_tick(widest, sizeof widest, pow(10.0, lg_lo), pow(10.0, lg_lo));
     const int left_w = tick_h + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_TICK, widest) + ctx->pad / 2;
@@ -388,7 +389,7 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     series_plot acc = {{body.x, body.y + body.h - acc_h, body.w, acc_h}, ce.x_lo, ce.x_hi, 1.0, 0, 0.0, 0.0};
     if (!(ce.x_hi > ce.x_lo)) ce.x_hi = acc.x_hi = ce.x_lo + 1.0;
     char ytitle[48], short_title[32];
-    snprintf(ytitle, sizeof ytitle, "cross-entropy (%s%s)", xl_unit_name(ctx->unit), use_log ? ", log" : "");
+    snprintf(ytitle, sizeof ytitle, _("cross-entropy (%s%s)"), xl_unit_name(ctx->unit), use_log ? ", log" : "");
     snprintf(short_title, sizeof short_title, "CE%s", use_log ? ", log" : "");
     const char *ct[] = {ytitle, short_title, "CE"};
     if (use_log) {
@@ -397,7 +398,7 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
         ui_value_axis cax = {ce.plot, top, ui_axis_step(ctx, ce.plot.h, top), tick_h / 2, 1, ct, 3};
         ui_axis_draw_left(ctx, &cax, in, claims);
     }
-    const char *at[] = {"accuracy", "acc."};
+    const char *at[] = {_("accuracy"), _("acc.")};
     ui_value_axis aax = {acc.plot, 1.0, ui_axis_step(ctx, acc.plot.h, 1.0), tick_h / 2, 1, at, 2};
     ui_axis_draw_left(ctx, &aax, in, claims);
     const float lw = ui_lw(ctx, 1.0f);
@@ -421,7 +422,7 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
         ui_draw_ring(ctx->r, x, y, 3.5f * ctx->line, ui_lw(ctx, 0.75f), th->select_edge);
         ui_format_count(buf, sizeof buf, ui_reg_step_at(d, b));
         char lab[96];
-        snprintf(lab, sizeof lab, "least test CE, step %s", buf);
+        snprintf(lab, sizeof lab, _("least test CE, step %s"), buf);
         const int w = ui_text_width(ctx->text, UI_FONT_TICK, lab);
         int lx = (int)x - w / 2;
         if (lx < ce.plot.x + 2) lx = ce.plot.x + 2;
@@ -440,18 +441,18 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     const int last = d->n - 1;
     const double ce_v[2] = {ui_reg_at(d, d->train_ce_at, last) * k, ui_reg_at(d, d->test_ce_at, last) * k};
     ui_format_fit(a, sizeof a, ce_v[0], 3, 6);
-    snprintf(t0, sizeof t0, "train %s", a);
+    snprintf(t0, sizeof t0, _("train %s"), a);
     ui_format_fit(a, sizeof a, ce_v[1], 3, 6);
-    snprintf(t1, sizeof t1, "test %s", a);
+    snprintf(t1, sizeof t1, _("test %s"), a);
     const char *ce_t[2] = {t0, t1};
     end_labels(ctx, &ce, (SDL_Rect){in.x, ce.plot.y - tick_h / 2, in.w, ce.plot.h + tick_h}, ce_t, ce_v, cols,
                claims);
     char u0[64], u1[64];
     const double acc_v[2] = {ui_reg_at(d, d->train_acc_at, last), ui_reg_at(d, d->test_acc_at, last)};
     ui_format(a, sizeof a, 100.0 * acc_v[0], 1);
-    snprintf(u0, sizeof u0, "train %s%%", a);
+    snprintf(u0, sizeof u0, _("train %s%%"), a);
     ui_format(a, sizeof a, 100.0 * acc_v[1], 1);
-    snprintf(u1, sizeof u1, "test %s%%", a);
+    snprintf(u1, sizeof u1, _("test %s%%"), a);
     const char *acc_t[2] = {u0, u1};
     end_labels(ctx, &acc, (SDL_Rect){in.x, acc.plot.y - tick_h / 2, in.w, acc.plot.h + tick_h}, acc_t, acc_v, cols,
                claims);
@@ -472,10 +473,10 @@ void ui_reg_draw_curves(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
         ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, (int)x, (int)base + ctx->pad / 3, UI_ALIGN_CENTER,
                           th->text_dim, buf);
     }
-    const char *st[] = {"step (full-batch gradient descent)", "step"};
+    const char *st[] = {_("step (full-batch gradient descent)"), _("step")};
     ui_reg_say(ctx, claims, in, UI_FONT_TICK, acc.plot.x, in.y + in.h - tick_h, in.w - left_w, th->text_dim, st, 2);
-    ui_hit_add(ctx, ce.plot, "cross-entropy per step", "blue: on the training part; vermillion: on the test part",
-               "a gap that widens is overfitting");
+    ui_hit_add(ctx, ce.plot, _("cross-entropy per step"), _("blue: on the training part; vermillion: on the test part"),
+               _("a gap that widens is overfitting"));
     g->ce_plot = ce.plot;
     g->acc_plot = acc.plot;
     g->ce_top = top;

@@ -21,6 +21,7 @@
 
 #include "ui_draw.h"
 #include "ui_wrap.h"
+#include "ui_lang.h"
 
 enum { MAX_TICKS = 24 };
 
@@ -137,10 +138,10 @@ static int legend_items(const ui_ctx *ctx, const ui_regression_regions_in *v, le
     int n = 0;
     for (int k = 0; k < v->classes && k < UI_REGRESSION_CLASSES_MAX; k++)
         out[n++] = (legend_item){MARK_SWATCH, ui_regression_class_colour(ctx->theme, k), v->class_names[k]};
-    out[n++] = (legend_item){MARK_TRAIN, ctx->theme->text, "train"};
-    out[n++] = (legend_item){MARK_TEST, ctx->theme->text, "test"};
-    out[n++] = (legend_item){MARK_WRONG, ctx->theme->text, "misclassified"};
-    if (v->selected >= 0 && v->selected < v->n) out[n++] = (legend_item){MARK_SELECTED, ctx->theme->text, "selected"};
+    out[n++] = (legend_item){MARK_TRAIN, ctx->theme->text, _("train")};
+    out[n++] = (legend_item){MARK_TEST, ctx->theme->text, _("test")};
+    out[n++] = (legend_item){MARK_WRONG, ctx->theme->text, _("misclassified")};
+    if (v->selected >= 0 && v->selected < v->n) out[n++] = (legend_item){MARK_SELECTED, ctx->theme->text, _("selected")};
     return n;
 }
 
@@ -270,9 +271,9 @@ static void draw_samples(const ui_ctx *ctx, const ui_regression_regions_in *v, c
                 char l0[UI_HIT_TEXT], l1[UI_HIT_TEXT], l2[UI_HIT_TEXT];
                 const char *name = p.label >= 0 && p.label < v->classes ? v->class_names[p.label] : "?";
                 const char *pred = p.predicted >= 0 && p.predicted < v->classes ? v->class_names[p.predicted] : "?";
-                snprintf(l0, sizeof l0, "%s, file row %d (%s)", name, p.file_row, p.test ? "test" : "train");
+                snprintf(l0, sizeof l0, _("%s, file row %d (%s)"), name, p.file_row, p.test ? _("test") : _("train"));
                 snprintf(l1, sizeof l1, "%s %.2f, %s %.2f", v->x_title, p.x, v->y_title, p.y);
-                snprintf(l2, sizeof l2, "the model says %s%s", pred, p.predicted == p.label ? "" : " (wrong)");
+                snprintf(l2, sizeof l2, _("the model says %s%s"), pred, p.predicted == p.label ? "" : _(" (wrong)"));
                 int hr = (int)ceilf(m->r) + 2;
                 ui_hit_add(ctx, (SDL_Rect){(int)x - hr, (int)y - hr, 2 * hr + 1, 2 * hr + 1}, l0, l1, l2);
             }

@@ -44,7 +44,7 @@ static void key_hint(const xl_scenario_def *def, char *buf, size_t n)
     const int v = xl_scenario_verb_index(def, "view");
     if (v < 0) return;
     const int code = def->verbs[v].keys[0].code;
-    if (code > 0 && code < 128 && isalpha(code)) snprintf(buf, n, "%c next view", toupper(code));
+    if (code > 0 && code < 128 && isalpha(code)) snprintf(buf, n, _("%c next view"), toupper(code));
     else snprintf(buf, n, "view NAME");
 }
 

@@ -21,6 +21,7 @@
 
 #include "ui_draw.h"
 #include "ui_layout.h"
+#include "ui_lang.h"
 
 const char *ui_reg_view_name(int view)
 {
@@ -207,23 +208,23 @@ static void update_note(const ui_reg_side_data *d, char *buf, size_t n, char *br
 {
     const double g = d->q[d->label] - d->y[d->label];
     if (d->test) {
-        snprintf(buf, n, "a test sample: it adds nothing to ∂L/∂W; shown for what it would add");
-        snprintf(brief, nb, "a test sample: not in ∂L/∂W");
+        snprintf(buf, n, _("a test sample: it adds nothing to ∂L/∂W; shown for what it would add"));
+        snprintf(brief, nb, _("a test sample: not in ∂L/∂W"));
     } else if (g < 0.0) {
         /* The others move away from x only where their q − y > 0 (always for one-hot
          * targets; smoothed ones can be under their ε/(K − 1)). */
         int others_away = 1;
         for (int k = 0; k < d->k; k++)
             if (k != d->label && !(d->q[k] - d->y[k] > 0.0)) others_away = 0;
-        snprintf(buf, n, "a step adds −lr × this: the label's row (q − y < 0) moves toward x%s",
-                 others_away ? ", the others away" : "");
-        snprintf(brief, nb, "a step adds −lr × this: the label's row toward x");
+        snprintf(buf, n, _("a step adds −lr × this: the label's row (q − y < 0) moves toward x%s"),
+                 others_away ? _(", the others away") : "");
+        snprintf(brief, nb, _("a step adds −lr × this: the label's row toward x"));
     } else if (g > 0.0) {
-        snprintf(buf, n, "q above the smoothed target: a step moves even the label's row away from x");
-        snprintf(brief, nb, "q above its target: the label's row moves away");
+        snprintf(buf, n, _("q above the smoothed target: a step moves even the label's row away from x"));
+        snprintf(brief, nb, _("q above its target: the label's row moves away"));
     } else {
-        snprintf(buf, n, "q = y: this sample adds nothing");
-        snprintf(brief, nb, "q = y: nothing to add");
+        snprintf(buf, n, _("q = y: this sample adds nothing"));
+        snprintf(brief, nb, _("q = y: nothing to add"));
     }
 }
 
@@ -251,9 +252,9 @@ static void draw_update(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     /* Header: the caption over the strip, the strip of x; over the bars the legend. */
     SDL_Rect strip = {L.heat_x, L.head_y + tick_h, L.heat_w, L.head_h - tick_h};
     char cap[96];
-    snprintf(cap, sizeof cap, "x of sample %d (%s)", d->sample, d->test ? "test" : "train");
+    snprintf(cap, sizeof cap, _("x of sample %d (%s)"), d->sample, d->test ? _("test") : _("train"));
     char cap_short[48];
-    snprintf(cap_short, sizeof cap_short, "x, sample %d", d->sample);
+    snprintf(cap_short, sizeof cap_short, _("x, sample %d"), d->sample);
     const char *caps[] = {cap, cap_short, "x"};
     ui_reg_say(ctx, claims, in, UI_FONT_TICK, L.heat_x, L.head_y, L.heat_w, th->text_dim, caps, 3);
     draw_cells(ctx, strip, d->x, d->d, xmax > 0.0 ? xmax : 1.0, numbers && strip.h >= vh);
@@ -350,8 +351,8 @@ static void draw_update(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
     update_note(d, note, sizeof note, brief, sizeof brief);
     const char *notes[] = {note, brief};
     ui_reg_say(ctx, claims, in, UI_FONT_LABEL, in.x, L.note_y, in.w, th->text_dim, notes, 2);
-    const char *more[] = {"row k is x times q_k − y_k; ∂L/∂W is the mean of these over the training set",
-                          "∂L/∂W: the mean of these over the training set"};
+    const char *more[] = {_("row k is x times q_k − y_k; ∂L/∂W is the mean of these over the training set"),
+                          _("∂L/∂W: the mean of these over the training set")};
     int next_y = L.note_y + lh;
     if (next_y + lh <= in.y + in.h) {
         ui_reg_say(ctx, claims, in, UI_FONT_LABEL, in.x, next_y, in.w, th->text_dim, more, 2);
@@ -367,14 +368,14 @@ static void draw_update(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_data *
         char *const out[3] = {a, b, c};
         const int max_chars[3] = {8, 8, 8};
         ui_format_identity(out, sizeof a, v, 3, max_chars);
-        snprintf(line, sizeof line, "this sample: H(P,Q) = H(P) + KL: %s = %s + %s %s", a, b, c, unit);
+        snprintf(line, sizeof line, _("this sample: H(P,Q) = H(P) + KL: %s = %s + %s %s"), a, b, c, unit);
         snprintf(line_short, sizeof line_short, "H(P,Q) = H(P) + KL: %s = %s + %s", a, b, c);
         const char *ids[] = {line, line_short};
         ui_reg_say(ctx, claims, in, UI_FONT_LABEL, in.x, next_y, in.w, th->text, ids, 2);
     }
     char tip[UI_HIT_TEXT];
-    snprintf(tip, sizeof tip, "row k = (q_k − y_k) × x; purple < 0 < green, full at ±%.3g", hmax);
-    ui_hit_add(ctx, heat, "this sample's share of ∂L/∂W", tip, "the mean of these over the training set is ∂L/∂W");
+    snprintf(tip, sizeof tip, _("row k = (q_k − y_k) × x; purple < 0 < green, full at ±%.3g"), hmax);
+    ui_hit_add(ctx, heat, _("this sample's share of ∂L/∂W"), tip, _("the mean of these over the training set is ∂L/∂W"));
     g->heat = heat;
     g->strip = strip;
     g->bar_x = L.bar_x;
@@ -412,7 +413,7 @@ static void draw_confusion(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_dat
     if (name_w > in.w / 5) name_w = in.w / 5;
     const int left = in.x + tick_h + ctx->pad / 2 + name_w + ctx->pad / 2;
     const int top = in.y + tick_h + lh + ctx->pad / 3;
-    const int summary_w = ui_text_width(ctx->text, UI_FONT_LABEL, "test accuracy 100.0%") + ctx->pad;
+    const int summary_w = ui_text_width(ctx->text, UI_FONT_LABEL, _("test accuracy 100.0%")) + ctx->pad;
     int avail_w = in.x + in.w - left - summary_w;
     const int side_summary = avail_w >= k * 2 * vh;
     if (!side_summary) avail_w = in.x + in.w - left;
@@ -423,9 +424,9 @@ static void draw_confusion(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_dat
     const SDL_Rect grid = {left, top, cell * k, cell * k};
     /* Axis titles. */
     ui_reg_claim_text(ctx, claims, in, UI_FONT_TICK, grid.x + grid.w / 2, in.y, UI_ALIGN_CENTER, th->text_dim,
-                      "predicted class →");
+                      _("predicted class →"));
     {
-        const char *up = "true class";
+        const char *up = _("true class");
         const int len = ui_text_width(ctx->text, UI_FONT_TICK, up);
         SDL_Rect box = {in.x, grid.y + grid.h / 2 - len / 2, tick_h, len};
         if (len <= grid.h && ui_claim(claims, box, in, 1))
@@ -464,11 +465,11 @@ static void draw_confusion(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_dat
     /* The summary. */
     char l0[64], l1[80], l2[160], a[32], b[32];
     ui_format(a, sizeof a, total > 0 ? 100.0 * (double)right / (double)total : 0.0, 1);
-    snprintf(l0, sizeof l0, "test accuracy %s%%", a);
+    snprintf(l0, sizeof l0, _("test accuracy %s%%"), a);
     ui_format_count(a, sizeof a, right);
     ui_format_count(b, sizeof b, total);
-    snprintf(l1, sizeof l1, "%s of %s right", a, b);
-    snprintf(l2, sizeof l2, "errors off the diagonal");
+    snprintf(l1, sizeof l1, _("%s of %s right"), a, b);
+    snprintf(l2, sizeof l2, _("errors off the diagonal"));
     const char *lines[] = {l0, l1, l2};
     if (side_summary) {
         const int x = grid.x + grid.w + ctx->pad;
@@ -480,8 +481,8 @@ static void draw_confusion(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_dat
         const char *one[] = {l2, l0};
         ui_reg_say(ctx, claims, in, UI_FONT_LABEL, in.x, grid.y + grid.h + ctx->pad / 3, in.w, th->text, one, 2);
     }
-    ui_hit_add(ctx, grid, "confusion matrix on the test part", "row: the true class; column: the predicted one",
-               "the diagonal (outlined) is the right answers");
+    ui_hit_add(ctx, grid, _("confusion matrix on the test part"), _("row: the true class; column: the predicted one"),
+               _("the diagonal (outlined) is the right answers"));
     g->grid = grid;
     g->drawn = 1;
 }
@@ -489,11 +490,11 @@ static void draw_confusion(const ui_ctx *ctx, SDL_Rect in, const ui_reg_side_dat
 /* ---- the frame ---- */
 
 static const char *const titles[UI_REG_VIEW_COUNT] = {
-    "THIS SAMPLE'S SHARE OF ∂L/∂W: (q − y) xᵀ",
-    "THE TEST PART: confusion matrix",
-    "CALIBRATION: confidence against accuracy",
-    "PER STEP: train against test",
-    "LOSS LANDSCAPE",
+    N_("THIS SAMPLE'S SHARE OF ∂L/∂W: (q − y) xᵀ"),
+    N_("THE TEST PART: confusion matrix"),
+    N_("CALIBRATION: confidence against accuracy"),
+    N_("PER STEP: train against test"),
+    N_("LOSS LANDSCAPE"),
 };
 
 void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *d, ui_reg_side_geom *geom)
@@ -506,7 +507,7 @@ void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *
     char sub[64];
     const int count = d->view_count > 0 ? d->view_count : UI_REG_VIEW_COUNT;
     snprintf(sub, sizeof sub, "%d/%d%s%s", view + 1, count, d->key_hint ? " · " : "", d->key_hint ? d->key_hint : "");
-    SDL_Rect in = ui_panel_begin(ctx, area, titles[view], sub);
+    SDL_Rect in = ui_panel_begin(ctx, area, _(titles[view]), sub);
     if (in.w <= 0 || in.h <= 0) return;
     ui_claims claims = {.n = 0};
     switch (view) {
@@ -518,5 +519,5 @@ void ui_reg_side_draw(const ui_ctx *ctx, SDL_Rect area, const ui_reg_side_data *
     }
     if (!g->drawn)
         ui_draw_two_lines(ctx, UI_FONT_LABEL, in.x, in.y, in.w, ctx->theme->text_dim,
-                          "nothing to draw here yet, or too little room: focus the panel (F2)");
+                          _("nothing to draw here yet, or too little room: focus the panel (F2)"));
 }

@@ -42,7 +42,7 @@ static void order_text(double alpha, char *buf, size_t n)
     char a[32];
     const char *name = xl_renyi_order_name(alpha);
     xl_renyi_format_order(alpha, a, sizeof a);
-    snprintf(buf, n, "α = %s%s%s", a, name ? " · " : "", name ? name : "");
+    snprintf(buf, n, "α = %s%s%s", a, name ? " · " : "", name ? _(name) : "");
 }
 
 /* A label at (x, y) if it claims its place; returns 1 if drawn. */

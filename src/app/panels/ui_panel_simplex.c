@@ -304,9 +304,9 @@ void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, 
     if (!xl_session_simplex_possible(s)) {
         char why[128];
         if (bars.logits == NULL)
-            snprintf(why, sizeof why, "The simplex view is for Q = softmax(z) over 3 classes (the softmax scenario).");
+            snprintf(why, sizeof why, _("The simplex view is for Q = softmax(z) over 3 classes (the softmax scenario)."));
         else
-            snprintf(why, sizeof why, "The simplex view needs 3 classes, not %d (param classes=3).", bars.n);
+            snprintf(why, sizeof why, _("The simplex view needs 3 classes, not %d (param classes=3)."), bars.n);
         frame_only(ctx, in, why);
         return;
     }
@@ -335,7 +335,7 @@ void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, 
     ui_simplex_caption(ctx, &now, S);
     const plan P = ui_simplex_plan(ctx, in, &m, &L, S);
     if (!P.ok) {
-        frame_only(ctx, in, "too small for the simplex");
+        frame_only(ctx, in, _("too small for the simplex"));
         return;
     }
 
@@ -409,11 +409,11 @@ void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, 
         pl[npl++] = (lpiece){" ≈ ", th->text};
         pl[npl++] = (lpiece){"Q", th->model};
     }
-    if (p_uniform) pl[npl++] = (lpiece){" = uniform", th->text_dim};
+    if (p_uniform) pl[npl++] = (lpiece){_(" = uniform"), th->text_dim};
     label_mark(ctx, &sc, sc.P, m.mk.pr, mf, pl, npl, P.plot, &cl);
     if (!q_at_p) label_mark(ctx, &sc, sc.Q, m.mk.qr + 1, mf, &(lpiece){"Q", th->model}, 1, P.plot, &cl);
     if (!p_uniform)
-        label_mark(ctx, &sc, sc.uni, m.mk.ur, UI_FONT_TICK, &(lpiece){"uniform", th->text_dim}, 1, P.plot, &cl);
+        label_mark(ctx, &sc, sc.uni, m.mk.ur, UI_FONT_TICK, &(lpiece){_("uniform"), th->text_dim}, 1, P.plot, &cl);
     label_rings(ctx, &sc, &bd->lv, &bd->R, P.plot, &cl);
     SDL_Rect breaks[UI_CLAIMS_MAX];
     int nbreaks = 0;

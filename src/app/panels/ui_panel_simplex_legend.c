@@ -328,13 +328,13 @@ void ui_simplex_caption(const ui_ctx *ctx, const xl_sample *now, sentence S[2])
     ui_format_identity(out, sizeof hs, v, 3, max_chars);
     memset(S, 0, 2 * sizeof *S);
     S[0].font = UI_FONT_LABEL;
-    add_piece(&S[0], th->text, now->gap * k < 5e-4 ? "Q has reached P:" : "Q moves toward P:", "", "");
+    add_piece(&S[0], th->text, now->gap * k < 5e-4 ? _("Q has reached P:") : _("Q moves toward P:"), "", "");
     add_piece(&S[0], th->text, "H(P,Q) = %s", hs, "");
     add_piece(&S[0], th->inherent, "= H(P) %s", hps, "");
     add_piece(&S[0], th->surprise, "+ KL %s %s", kls, xl_unit_name(ctx->unit));
     S[1].font = UI_FONT_TICK;
     add_piece(&S[1], th->text_dim, "KL(P‖·) = H(P,·) − H(P):", "", "");
-    add_piece(&S[1], th->text_dim, "the same rings,", "", "");
-    add_piece(&S[1], th->text_dim, "lower by H(P) = %s", hps, "");
+    add_piece(&S[1], th->text_dim, _("the same rings,"), "", "");
+    add_piece(&S[1], th->text_dim, _("lower by H(P) = %s"), hps, "");
 }
 

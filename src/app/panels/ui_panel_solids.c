@@ -233,14 +233,14 @@ static void draw_solids_legend(const ui_ctx *ctx, SDL_Rect in, const ui_solids_g
     int lh = ui_text_line_height(ctx->text, UI_FONT_LABEL);
     int sw = lh * 7 / 10;
     if (g->view == UI_SOLIDS_CHAIN) {
-        const char *t[] = {"too many oscillators to follow one by one: each solid shaded by its mean units",
-                           "too many to follow one by one: shade = mean units",
-                           "shade = mean units per oscillator", "mean units"};
+        const char *t[] = {_("too many oscillators to follow one by one: each solid shaded by its mean units"),
+                           _("too many to follow one by one: shade = mean units"),
+                           _("shade = mean units per oscillator"), _("mean units")};
         say(ctx, in.x, in.y, in.w, in, th->text_dim, t, 4, pl);
         return;
     }
     const int top = (int)g->energy_top;
-    const char *heads[] = {"units per oscillator:", "units:", ""};
+    const char *heads[] = {_("units per oscillator:"), _("units:"), ""};
     /* Blocks show means, any shade of the ramp: a ramp says so; cells hold whole units. */
     const int discrete = top <= LEGEND_LEVELS_MAX && g->per_cell <= 1;
     /* Width of the swatches part. */
@@ -259,8 +259,8 @@ static void draw_solids_legend(const ui_ctx *ctx, SDL_Rect in, const ui_solids_g
                   ui_text_width(ctx->text, UI_FONT_LABEL, lab[1]);
     }
     if (g->per_cell > 1) { /* blocks: the shade is a mean */
-        heads[0] = "mean units per oscillator:";
-        heads[1] = "mean units:";
+        heads[0] = _("mean units per oscillator:");
+        heads[1] = _("mean units:");
     }
     int x = in.x;
     for (int i = 0; i < 3; i++) {
@@ -367,13 +367,12 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     ui_format_count(win, sizeof win, closed ? st->window : w->exchanges);
     if (!closed && w->exchanges == 0) {
         ui_format_count(win, sizeof win, st->window);
-        snprintf(t[0], sizeof t[0], "Clausius's dS ≥ dQ/T is checked every %s exchanges", win);
-        snprintf(t[1], sizeof t[1], "dS ≥ dQ/T: every %s exchanges", win);
-        snprintf(t[2], sizeof t[2], "no exchange yet");
+        snprintf(t[0], sizeof t[0], _("Clausius's dS ≥ dQ/T is checked every %s exchanges"), win);
+        snprintf(t[1], sizeof t[1], _("dS ≥ dQ/T: every %s exchanges"), win);
+        snprintf(t[2], sizeof t[2], _("no exchange yet"));
         const char *tx[] = {t[0], t[1], t[2]};
         return say(ctx, in.x, y, in.w, in, th->text_dim, tx, 3, pl);
     }
-    const char *span = closed ? "last" : "first";
     char dq[32], ds[32], recv[32], bound[32];
     int drawn = 0;
     ui_format_count(dq, sizeof dq, w->heat < 0 ? -w->heat : w->heat);
@@ -381,13 +380,23 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     const char *sign = w->ds_a + w->ds_b > 0.0 ? "+" : "";
     const char *dir = w->heat > 0 ? "A → B" : "B → A";
     if (w->heat != 0) {
-        snprintf(t[0], sizeof t[0], "%s %s exchanges: ΔQ = %s unit%s %s, ΔS_A + ΔS_B = %s%s %s", span, win, dq,
-                 w->heat == 1 || w->heat == -1 ? "" : "s", dir, sign, ds, unit);
-        snprintf(t[1], sizeof t[1], "%s window: ΔQ = %s %s, ΔS = %s%s %s", span, dq, dir, sign, ds, unit);
+        /* Whole sentences for the last and the first window: a translation agrees the
+         * adjective with its noun. */
+        const char *units = w->heat == 1 || w->heat == -1 ? _("unit") : _("units");
+        snprintf(t[0], sizeof t[0],
+                 closed ? _("last %s exchanges: ΔQ = %s %s %s, ΔS_A + ΔS_B = %s%s %s")
+                        : _("first %s exchanges: ΔQ = %s %s %s, ΔS_A + ΔS_B = %s%s %s"),
+                 win, dq, units, dir, sign, ds, unit);
+        snprintf(t[1], sizeof t[1], closed ? _("last window: ΔQ = %s %s, ΔS = %s%s %s") : _("first window: ΔQ = %s %s, ΔS = %s%s %s"),
+                 dq, dir, sign, ds, unit);
         snprintf(t[2], sizeof t[2], "ΔQ = %s %s, ΔS = %s%s", dq, dir, sign, ds);
     } else {
-        snprintf(t[0], sizeof t[0], "%s %s exchanges: no net heat, ΔS_A + ΔS_B = %s%s %s", span, win, sign, ds, unit);
-        snprintf(t[1], sizeof t[1], "%s window: ΔQ = 0, ΔS = %s%s %s", span, sign, ds, unit);
+        snprintf(t[0], sizeof t[0],
+                 closed ? _("last %s exchanges: no net heat, ΔS_A + ΔS_B = %s%s %s")
+                        : _("first %s exchanges: no net heat, ΔS_A + ΔS_B = %s%s %s"),
+                 win, sign, ds, unit);
+        snprintf(t[1], sizeof t[1], closed ? _("last window: ΔQ = 0, ΔS = %s%s %s") : _("first window: ΔQ = 0, ΔS = %s%s %s"),
+                 sign, ds, unit);
         snprintf(t[2], sizeof t[2], "ΔQ = 0, ΔS = %s%s", sign, ds);
     }
     const char *l1[] = {t[0], t[1], t[2]};
@@ -409,15 +418,15 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
         const char *rel = holds ? "≥" : "<";
         const char *sr = ab ? "ΔS_B" : "ΔS_A", *src = ab ? "T_A" : "T_B";
         const char *qq = ab ? "ΔQ" : "|ΔQ|";
-        snprintf(t[0], sizeof t[0], "%s Clausius: %s = %s %s %s/%s = %s (T of the body it came from)", mark, sr,
+        snprintf(t[0], sizeof t[0], _("%s Clausius: %s = %s %s %s/%s = %s (T of the body it came from)"), mark, sr,
                  recv, rel, qq, src, bound);
-        snprintf(t[1], sizeof t[1], "%s Clausius: %s = %s %s %s/%s = %s", mark, sr, recv, rel, qq, src, bound);
+        snprintf(t[1], sizeof t[1], _("%s Clausius: %s = %s %s %s/%s = %s"), mark, sr, recv, rel, qq, src, bound);
         snprintf(t[2], sizeof t[2], "%s %s = %s %s %s/%s = %s", mark, sr, recv, rel, qq, src, bound);
         snprintf(t[3], sizeof t[3], "%s %s %s %s", mark, recv, rel, bound);
         const char *l2[] = {t[0], t[1], t[2], t[3]};
         drawn += say(ctx, x, y, in.w, in, holds ? th->inherent : th->surprise, l2, 4, pl);
     } else {
-        const char *l2[] = {"Clausius: nothing to check (no net heat)", "no net heat"};
+        const char *l2[] = {_("Clausius: nothing to check (no net heat)"), _("no net heat")};
         drawn += say(ctx, x, y, in.w, in, th->text_dim, l2, 2, pl);
     }
     if (lines < 3) return drawn;
@@ -426,15 +435,17 @@ static int draw_clausius(const ui_ctx *ctx, SDL_Rect in, int y, int lines, const
     int back = xl_solids_backwards(st);
     if (kept == 0) {
         ui_format_count(win, sizeof win, st->window);
-        snprintf(t[0], sizeof t[0], "a window closes every %s exchanges: none yet", win);
-        snprintf(t[1], sizeof t[1], "windows of %s exchanges: none yet", win);
-        snprintf(t[2], sizeof t[2], "no window closed yet");
+        snprintf(t[0], sizeof t[0], _("a window closes every %s exchanges: none yet"), win);
+        snprintf(t[1], sizeof t[1], _("windows of %s exchanges: none yet"), win);
+        snprintf(t[2], sizeof t[2], _("no window closed yet"));
         const char *l0[] = {t[0], t[1], t[2]};
         return drawn + say(ctx, x, y, in.w, in, th->text_dim, l0, 3, pl);
     }
-    snprintf(t[0], sizeof t[0], "backwards (S fell): %d of the last %d window%s", back, kept, kept == 1 ? "" : "s");
-    snprintf(t[1], sizeof t[1], "S fell in %d of %d window%s", back, kept, kept == 1 ? "" : "s");
-    snprintf(t[2], sizeof t[2], "backwards %d/%d", back, kept);
+    snprintf(t[0], sizeof t[0],
+             kept == 1 ? _("backwards (S fell): %d of the last %d window") : _("backwards (S fell): %d of the last %d windows"),
+             back, kept);
+    snprintf(t[1], sizeof t[1], kept == 1 ? _("S fell in %d of %d window") : _("S fell in %d of %d windows"), back, kept);
+    snprintf(t[2], sizeof t[2], _("backwards %d/%d"), back, kept);
     const char *l3[] = {t[0], t[1], t[2]};
     drawn += say(ctx, x, y, in.w, in, back > 0 ? th->text : th->text_dim, l3, 3, pl);
     return drawn;
@@ -452,10 +463,10 @@ static void draw_caption(const ui_ctx *ctx, SDL_Rect in, const xl_solids_state *
     char nn[32], qq[32], t[3][96], u[3][96];
     ui_format_count(nn, sizeof nn, n);
     ui_format_count(qq, sizeof qq, q);
-    snprintf(t[0], sizeof t[0], "%s: N_%s = %s oscillators", name, name, nn);
+    snprintf(t[0], sizeof t[0], _("%s: N_%s = %s oscillators"), name, name, nn);
     snprintf(t[1], sizeof t[1], "%s: N_%s = %s", name, name, nn);
     snprintf(t[2], sizeof t[2], "N_%s = %s", name, nn);
-    snprintf(u[0], sizeof u[0], "q_%s = %s units", name, qq);
+    snprintf(u[0], sizeof u[0], _("q_%s = %s units"), name, qq);
     snprintf(u[1], sizeof u[1], "q_%s = %s", name, qq);
     /* The narrowest still names what it counts: q in thousands or millions (≈ when the
      * rounding drops digits), never a bare number. */
@@ -494,9 +505,9 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     const ui_theme *th = ctx->theme;
     char qs[32], sub[3][96];
     ui_format_count(qs, sizeof qs, st->q);
-    const char *how = st->contact ? "touching" : "apart: no heat passes";
-    snprintf(sub[0], sizeof sub[0], "%s units shared · %s", qs, how);
-    snprintf(sub[1], sizeof sub[1], "q = %s · %s", qs, st->contact ? "touching" : "apart");
+    const char *how = st->contact ? _("touching") : _("apart: no heat passes");
+    snprintf(sub[0], sizeof sub[0], _("%s units shared · %s"), qs, how);
+    snprintf(sub[1], sizeof sub[1], "q = %s · %s", qs, st->contact ? _("touching") : _("apart"));
     snprintf(sub[2], sizeof sub[2], "q = %s", qs);
     const char *subs[] = {sub[0], sub[1], sub[2]};
     SDL_Rect in = ui_panel_begin(ctx, area, _("TWO SOLIDS"), ui_solids_pick_subtitle(ctx, area, _("TWO SOLIDS"), subs, 3));
@@ -526,7 +537,7 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
      * tubes (at least as long as "heat"), the scale's ticks left of A's tube. */
     const int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
     int tlab = ui_text_width(ctx->text, UI_FONT_LABEL, "0.000");
-    int arrow_w = ui_text_width(ctx->text, UI_FONT_TICK, "heat") + ctx->pad;
+    int arrow_w = ui_text_width(ctx->text, UI_FONT_TICK, _("heat")) + ctx->pad;
     int mid_w = 2 * tlab + (arrow_w > tlab ? arrow_w - tlab / 2 : tlab / 2) + ctx->pad;
     int sep = ctx->pad;
     int grids_w = in.w - mid_w - 2 * sep;
@@ -603,10 +614,10 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
             }
             char h0[112], h1[96];
             const char *nm = i == 0 ? "A" : "B";
-            snprintf(h0, sizeof h0, "solid %s: T_%s = %s (units of the quantum, k = 1)", nm, nm, v);
-            snprintf(h1, sizeof h1, "1/T = dS/dq = ln((q + N − 1)/q), the entropy of one unit");
+            snprintf(h0, sizeof h0, _("solid %s: T_%s = %s (units of the quantum, k = 1)"), nm, nm, v);
+            snprintf(h1, sizeof h1, _("1/T = dS/dq = ln((q + N − 1)/q), the entropy of one unit"));
             ui_hit_add(ctx, (SDL_Rect){cx - tlab / 2, tube_top, tlab, tube_h + 2 * bulb_r}, h0, h1,
-                       "both thermometers share one scale");
+                       _("both thermometers share one scale"));
         }
         /* The scale: 0 and its top beside A's tube, at its left. */
         char top_s[32];
@@ -636,13 +647,13 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
             float from = c - g->arrow * len / 2.0f, to = c + g->arrow * len / 2.0f;
             ui_draw_arrow(ctx->r, from, ay, to, ay, head, ui_lw(ctx, 2.0f), th->surprise);
             g->arrow_len = (int)lroundf(len);
-            const char *word = "heat";
+            const char *word = _("heat");
             int w = ui_text_width(ctx->text, UI_FONT_TICK, word);
             SDL_Rect box = {(int)c - w / 2, (int)ay - tick_h - lh / 4, w, tick_h};
             if (ui_claim(&pl, box, in, 1))
                 ui_text_draw(ctx->text, UI_FONT_TICK, box.x, box.y, UI_ALIGN_LEFT, th->text, word);
         } else if (ax1 - ax0 > lh) {
-            const char *word = st->contact ? "≈" : "apart";
+            const char *word = st->contact ? "≈" : _("apart");
             ui_font font = st->contact ? UI_FONT_LABEL : UI_FONT_TICK;
             int w = ui_text_width(ctx->text, font, word), fh = ui_text_line_height(ctx->text, font);
             SDL_Rect box = {(int)((ax0 + ax1) / 2.0f) - w / 2, (int)ay - fh / 2, w, fh};
@@ -655,8 +666,8 @@ void ui_solids_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     for (int i = 0; i < 2; i++) {
         const long n = i == 0 ? st->n_a : st->n_b, q = i == 0 ? st->q_a : st->q - st->q_a;
         char h0[96], h1[96], h2[96], v[32];
-        snprintf(h0, sizeof h0, "solid %s: %ld oscillators holding %ld units", i == 0 ? "A" : "B", n, q);
-        snprintf(h1, sizeof h1, "mean %.3g units per oscillator", (double)q / (double)n);
+        snprintf(h0, sizeof h0, _("solid %s: %ld oscillators holding %ld units"), i == 0 ? "A" : "B", n, q);
+        snprintf(h1, sizeof h1, _("mean %.3g units per oscillator"), (double)q / (double)n);
         ui_format_fit(v, sizeof v, xl_solids_log_ways(n, q) * xl_unit_scale(ctx->unit), 3, 12);
         snprintf(h2, sizeof h2, "S_%s = ln C(q + N − 1, q) = %s %s", i == 0 ? "A" : "B", v, xl_unit_name(ctx->unit));
         ui_hit_add(ctx, g->grid[i], h0, h1, h2);

@@ -141,23 +141,23 @@ static void draw_ways(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const xl_sol
         int ytop = (int)lroundf(ui_axis_y(&axis, st->mass[i]));
         if (ytop < base) ui_draw_fill(ctx->r, (SDL_Rect){x0, ytop, x1 - x0, base - ytop}, th->truth);
         char l0[64], l1[96];
-        if (st->edge[i + 1] - st->edge[i] == 1) snprintf(l0, sizeof l0, "q_A = %ld units in A", st->edge[i]);
-        else snprintf(l0, sizeof l0, "q_A = %ld to %ld units in A", st->edge[i], st->edge[i + 1] - 1);
-        snprintf(l1, sizeof l1, "P = W_A·W_B / Ω = %.4g of all microstates", st->mass[i]);
+        if (st->edge[i + 1] - st->edge[i] == 1) snprintf(l0, sizeof l0, _("q_A = %ld units in A"), st->edge[i]);
+        else snprintf(l0, sizeof l0, _("q_A = %ld to %ld units in A"), st->edge[i], st->edge[i + 1] - 1);
+        snprintf(l1, sizeof l1, _("P = W_A·W_B / Ω = %.4g of all microstates"), st->mass[i]);
         ui_hit_add(ctx, (SDL_Rect){x0, plot.y, x1 - x0, plot.h}, l0, l1, NULL);
     }
 
     /* The most probable first (its row is the upper one), then now. */
     char v[32], t0[96], t1[96], t2[64];
     ui_format_count(v, sizeof v, st->q_a_likely);
-    snprintf(t0, sizeof t0, "most probable q_A* = %s (largest W)", v);
-    snprintf(t1, sizeof t1, "most probable q_A* = %s", v);
+    snprintf(t0, sizeof t0, _("most probable q_A* = %s (largest W)"), v);
+    snprintf(t1, sizeof t1, _("most probable q_A* = %s"), v);
     snprintf(t2, sizeof t2, "q_A* = %s", v);
     const char *lk[] = {t0, t1, t2};
     g->likely_x = px_of(&f, (double)st->q_a_likely);
     g->likely_label = marker(ctx, &f, in, g->likely_x, box.y, 1, th->inherent, lk, 3, pl);
     ui_format_count(v, sizeof v, st->q_a);
-    snprintf(t0, sizeof t0, "now q_A = %s", v);
+    snprintf(t0, sizeof t0, _("now q_A = %s"), v);
     snprintf(t1, sizeof t1, "q_A = %s", v);
     const char *nw[] = {t0, t1};
     g->now_x = px_of(&f, (double)st->q_a);
@@ -166,7 +166,7 @@ static void draw_ways(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const xl_sol
     draw_count_axis(ctx, &f, in, 0.0, (double)st->q, xlabel_y, pl);
     ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, ui_lw(ctx, 1.0f), th->axis);
     if (xtitle) {
-        const char *xt[] = {"q_A: units in A (B holds the rest)", "q_A: units in A", "q_A"};
+        const char *xt[] = {_("q_A: units in A (B holds the rest)"), _("q_A: units in A"), "q_A"};
         int ty = xlabel_y + tick_h + ctx->pad / 4;
         for (int i = 0; i < 3; i++) {
             int w = ui_text_width(ctx->text, UI_FONT_LABEL, xt[i]);
@@ -197,7 +197,7 @@ static void draw_entropies(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const x
     /* The legend: long labels, then short, all four or none. */
     const SDL_Color ca = th->model, cb = th->truth, cs = th->inherent;
     const char *la[] = {"S_A = ln W_A", "S_A"}, *lb[] = {"S_B = ln W_B", "S_B"},
-               *ls[] = {"S = S_A + S_B", "S"}, *lm[] = {"S at q_A*", "max"};
+               *ls[] = {"S = S_A + S_B", "S"}, *lm[] = {_("S at q_A*"), "max"};
     int legend_drawn = 0;
     for (int v = 0; v < 2 && !legend_drawn; v++) {
         const char *lab[4] = {la[v], lb[v], ls[v], lm[v]};
@@ -246,7 +246,7 @@ static void draw_entropies(const ui_ctx *ctx, SDL_Rect in, SDL_Rect box, const x
     draw_count_axis(ctx, &f, in, f.lo, f.hi, xlabel_y, pl);
     ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, ui_lw(ctx, 1.0f), th->axis);
     if (xtitle) {
-        const char *titles[] = {"step"};
+        const char *titles[] = {_("step")};
         for (int i = 0; i < 1; i++) {
             int w = ui_text_width(ctx->text, UI_FONT_TICK, titles[i]);
             SDL_Rect tb_box = {plot.x + plot.w - w, xlabel_y + tick_h, w, tick_h};
@@ -306,7 +306,7 @@ void ui_solids_ways_panel_draw(const ui_ctx *ctx, SDL_Rect area, const xl_sessio
         ui_panel_begin(ctx, area, _("HOW MANY WAYS"), NULL);
         return;
     }
-    const char *subs[] = {"P(q_A) = W_A(q_A)·W_B(q − q_A) / Ω, and S over time", "P(q_A) = W_A·W_B / Ω",
+    const char *subs[] = {_("P(q_A) = W_A(q_A)·W_B(q − q_A) / Ω, and S over time"), "P(q_A) = W_A·W_B / Ω",
                           "P(q_A)"};
     SDL_Rect in = ui_panel_begin(ctx, area, _("HOW MANY WAYS"), ui_solids_pick_subtitle(ctx, area, _("HOW MANY WAYS"), subs, 3));
     ui_solids_prime_text(ctx, in);

@@ -198,7 +198,7 @@ static int draw_numbers_row(const ui_ctx *ctx, ui_font big, SDL_Rect in, const x
     char name[96];
     snprintf(name, sizeof name, "%s", rd[0].symbol);
     if (leader) {
-        snprintf(name, sizeof name, "%s of %s, the leader", rd[0].symbol, leader);
+        snprintf(name, sizeof name, _("%s of %s, the leader"), rd[0].symbol, leader);
         if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s · %s", rd[0].symbol, leader);
         if (ui_text_width(ctx->text, UI_FONT_LABEL, name) > room) snprintf(name, sizeof name, "%s", leader);
     }
@@ -520,7 +520,7 @@ void ui_readouts_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
      * the bar gives up height for it, down to two thirds of a line. */
     char claim[256] = "";
     const int has_claim =
-        def->summary_line && def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, claim, sizeof claim);
+        def->summary_line && def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, unit, ui_tr, claim, sizeof claim);
     if (has_claim) {
         const int lines = claim_lines(ctx, claim, 0, 0, in.w, 0);
         const int room = avail - 2 * tick_h - ctx->pad / 3 - lines * lh;

@@ -8,4 +8,15 @@
 #define N_(s) s
 #endif
 
+/* A text core formats itself (a status line, a summary) takes its words through the
+ * caller's translator: tr(msgid) returns msgid's translation, or NULL tr keeps English.
+ * The app passes ui_tr; core never knows which language, nor how it is looked up. */
+typedef const char *(*xl_tr_fn)(const char *msgid);
+
+static inline const char *xl_tr(xl_tr_fn tr, const char *msgid)
+{
+    const char *t = tr ? tr(msgid) : msgid;
+    return t ? t : msgid;
+}
+
 #endif

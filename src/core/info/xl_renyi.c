@@ -1,5 +1,6 @@
 /* xl_renyi: Rényi entropies (see xl_renyi.h for the method). */
 #include "xl_renyi.h"
+#include "xl_i18n.h"
 
 #include <errno.h>
 #include <math.h>
@@ -72,8 +73,8 @@ const char *xl_renyi_order_name(double alpha)
 {
     if (alpha == 0.0) return "Hartley";
     if (alpha == 1.0) return "Shannon";
-    if (alpha == 2.0) return "collision";
-    if (isinf(alpha) && alpha > 0.0) return "min-entropy";
+    if (alpha == 2.0) return N_("collision");
+    if (isinf(alpha) && alpha > 0.0) return N_("min-entropy");
     return NULL;
 }
 

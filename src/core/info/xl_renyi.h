@@ -36,7 +36,7 @@ double xl_renyi(const double *p, int n, double alpha);
 void xl_renyi_grid(const double *p, int n, const double *alphas, int m, double *out);
 
 /* The name of order alpha when it is one of the named ones ("Hartley", "Shannon",
- * "collision", "min-entropy"; 0.5 has none: NULL), else NULL. Static storage. */
+ * "collision", "min-entropy"; 0.5 has none: NULL), else NULL. Static storage, in English (marked N_: the app translates it). */
 const char *xl_renyi_order_name(double alpha);
 
 /* The next named order after alpha, wrapping from ∞ to 0 (an alpha between two goes to

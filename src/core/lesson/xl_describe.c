@@ -161,8 +161,9 @@ static void selected_sentence(sink *o, const xl_session *s, const xl_sim *sim)
     const double k = xl_unit_scale(unit);
     const char *uname = xl_unit_name(unit);
     char claim[256] = "";
+    /* The description is English (NULL: no translator), as the rest of its words. */
     if (def->summary_line &&
-        def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, uname, claim, sizeof claim)) {
+        def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, uname, NULL, claim, sizeof claim)) {
         put(o, " ");
         put_said(o, claim);
         put(o, ".");
@@ -193,7 +194,7 @@ static void status_sentence(sink *o, const xl_session *s, const xl_sim *sim, int
         return;
     }
     const char *state = xl_session_playing(s) ? "playing" : "paused";
-    if (def->status_text && def->status_text(xl_session_state(s), own, sizeof own)) {
+    if (def->status_text && def->status_text(xl_session_state(s), NULL, own, sizeof own)) {
         /* "1 000 coins · 1 flip per step", said with pauses. */
         char said[256] = "";
         sink w = sink_of(said, sizeof said);

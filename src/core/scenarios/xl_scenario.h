@@ -36,6 +36,7 @@
 #include "xl_command.h"
 #include "xl_landscape.h"
 #include "xl_model.h"
+#include "xl_i18n.h"
 
 enum {
     XL_SCENARIOS_MAX = 64,           /* registered scenarios */
@@ -144,13 +145,14 @@ typedef struct xl_scenario_def {
     const char *identity_title;
     const char *floor_note;
     /* The line under the identity bar, when the scenario has a better one than the
-     * selected item's p, q and surprise: 1 and buf. May be NULL. */
+     * selected item's p, q and surprise: 1 and buf, its words through tr (xl_i18n.h;
+     * NULL: English). May be NULL. */
     int (*summary_line)(const void *state, const double *theta, double unit_scale, const char *unit_name,
-                        char *buf, size_t n);
+                        xl_tr_fn tr, char *buf, size_t n);
     /* What the status bar says in place of the optimizer, when the scenario has a better
-     * word ("1 flip per step", "learning off"): 1 and buf; 0 for the optimizer. May be
-     * NULL. */
-    int (*status_text)(const void *state, char *buf, size_t n);
+     * word ("1 flip per step", "learning off"): 1 and buf (words through tr, as
+     * summary_line's); 0 for the optimizer. May be NULL. */
+    int (*status_text)(const void *state, xl_tr_fn tr, char *buf, size_t n);
     /* 1 when there is nothing to learn (microstates: no gradient): optimizer, learning
      * rate and race commands are refused with a reason and every step holds the
      * parameters (xl_sim_hold). */

@@ -25,22 +25,22 @@ _Static_assert((int)XL_RING_MAX <= (int)XL_MAX_CLASSES, "the cells must fit the 
 enum { PARAM_K, PARAM_RATE, PARAM_DETECTOR, PARAM_START, PARAM_LEARN, PARAM_ENERGY, PARAM_BETA, PARAM_COUNT };
 
 static const xl_param_def params[PARAM_COUNT] = {
-    [PARAM_K] = { "k", 16, XL_RING_MIN, XL_RING_MAX, 1, "cells on the ring" },
+    [PARAM_K] = { "k", 16, XL_RING_MIN, XL_RING_MAX, 1, N_("cells on the ring") },
     /* Below 1/2: the step's eigenvalues are 1 - 2 rate (1 - cos(2 pi j / k)), and at rate
      * 1/2 the one of j = k/2 on an even ring is -1, so the chain is periodic: it swaps its
      * odd and even cells forever and never reaches heat death (k = 16: H stays 2.7144 <
      * ln 16). At 0.45 that eigenvalue is -0.8, which dies out within a few dozen steps. */
     [PARAM_RATE] = { "rate", 0.1, 0.001, XL_DIFFUSION_RATE_MAX, 0,
-                     "share of a cell's probability moving to each neighbour per step (at most 0.45: at 0.5 an "
-                     "even ring only swaps its odd and even cells and never reaches heat death)" },
+                     N_("share of a cell's probability moving to each neighbour per step (at most 0.45: at 0.5 an "
+                     "even ring only swaps its odd and even cells and never reaches heat death)") },
     [PARAM_DETECTOR] = { "detector", 1.0, XL_DIFFUSION_WIDTH_MIN, XL_DIFFUSION_WIDTH_MAX, 0,
-                         "the detector's width (standard deviation), cells" },
-    [PARAM_START] = { "start", 0, 0, XL_RING_PRESETS - 1, 1, "rho(0): 0 peaked, 1 two-peaked, 2 uniform" },
-    [PARAM_LEARN] = { "learn", 0, 0, 1, 1, "1: the model Q learns rho(t) from the start" },
+                         N_("the detector's width (standard deviation), cells") },
+    [PARAM_START] = { "start", 0, 0, XL_RING_PRESETS - 1, 1, N_("rho(0): 0 peaked, 1 two-peaked, 2 uniform") },
+    [PARAM_LEARN] = { "learn", 0, 0, 1, 1, N_("1: the model Q learns rho(t) from the start") },
     [PARAM_ENERGY] = { "energy", 0, 0, XL_RING_ENERGIES - 1, 1,
-                       "the cells' energies: 0 flat (no heat), 1 well, 2 two-wells, 3 tilt" },
+                       N_("the cells' energies: 0 flat (no heat), 1 well, 2 two-wells, 3 tilt") },
     [PARAM_BETA] = { "beta", 1, 0, XL_DIFFUSION_BETA_MAX, 0,
-                     "inverse temperature: hops uphill by dE are accepted with exp(-beta dE)" },
+                     N_("inverse temperature: hops uphill by dE are accepted with exp(-beta dE)") },
 };
 
 enum { R_LOSS, R_ENTROPY, R_KL, R_ENTROPY_MAX, R_CE_INITIAL, R_CE_FINAL, R_P_MEASURE, R_T, R_LEARNING, R_RATE,
@@ -422,8 +422,8 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     out->edit = XL_BARS_PAINT; /* painting sets ρ(0) and starts over */
 }
 
-static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name, char *buf,
-                        size_t n)
+static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name,
+                        xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_diffusion_state *st = state;
     (void)theta;
@@ -431,24 +431,25 @@ static int summary_line(const void *state, const double *theta, double unit_scal
     const int flat = xl_ring_is_flat(&d);
     const xl_ring_measurement *m = &st->meas;
     if (st->measured && flat)
-        snprintf(buf, n, "read cell %d at t = %ld: %.4f ≤ %.4f %s%s", m->cell + 1, m->t, m->ce_initial * unit_scale,
-                 m->ce_final * unit_scale, unit_name, m->ce_final >= m->ce_initial - 1e-12 ? ", the law holds" : "");
+        snprintf(buf, n, xl_tr(tr, N_("read cell %d at t = %ld: %.4f ≤ %.4f %s%s")), m->cell + 1, m->t,
+                 m->ce_initial * unit_scale, m->ce_final * unit_scale, unit_name,
+                 m->ce_final >= m->ce_initial - 1e-12 ? xl_tr(tr, N_(", the law holds")) : "");
     else if (st->measured)
-        snprintf(buf, n, "read cell %d at t = %ld: ΔH + ⟨Q⟩ = %.4f %s%s", m->cell + 1, m->t, m->law * unit_scale,
-                 unit_name, m->law >= -1e-12 ? " ≥ 0, the law holds" : " < 0");
+        snprintf(buf, n, xl_tr(tr, N_("read cell %d at t = %ld: ΔH + ⟨Q⟩ = %.4f %s%s")), m->cell + 1, m->t,
+                 m->law * unit_scale, unit_name, m->law >= -1e-12 ? xl_tr(tr, N_(" ≥ 0, the law holds")) : " < 0");
     else
-        snprintf(buf, n, "t = %ld · H(ρ(t)) %.4f, heat death at %s = %.4f %s", st->t,
+        snprintf(buf, n, xl_tr(tr, N_("t = %ld · H(ρ(t)) %.4f, heat death at %s = %.4f %s")), st->t,
                  xl_entropy(st->c.p, st->k, XL_NATS) * unit_scale, flat ? "ln K" : "H(π)",
                  xl_ring_heat_death_entropy(&d) * unit_scale, unit_name);
     return 1;
 }
 
-static int status_text(const void *state, char *buf, size_t n)
+static int status_text(const void *state, xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_diffusion_state *st = state;
     if (st->learning)
         return 0;
-    snprintf(buf, n, "Q not learning");
+    snprintf(buf, n, "%s", xl_tr(tr, N_("Q not learning")));
     return 1;
 }
 
@@ -458,7 +459,7 @@ static int ceiling(const void *state, double *nats, const char **label)
     const xl_diffusion_state *st = state;
     const xl_ring_dynamics d = xl_diffusion_dynamics(st);
     *nats = xl_ring_heat_death_entropy(&d);
-    *label = xl_ring_is_flat(&d) ? "ln K: heat death" : "H(π): heat death";
+    *label = xl_ring_is_flat(&d) ? N_("ln K: heat death") : N_("H(π): heat death");
     return 1;
 }
 
@@ -505,8 +506,8 @@ static int describe(const void *state, const double *theta, const double *readou
 const xl_scenario_def xl_scenario_diffusion = {
     .id = "diffusion",
     .title = N_("diffusion"),
-    .summary = "the Bayesian Second Law: rho(t) diffuses on a ring to heat death; a measurement updates it; "
-               "cells with energies make heat flow",
+    .summary = N_("the Bayesian Second Law: rho(t) diffuses on a ring to heat death; a measurement updates it; "
+               "cells with energies make heat flow"),
     .item_noun = N_("cell"),
     .state_size = sizeof(xl_diffusion_state),
     .params = params,

@@ -34,13 +34,13 @@ enum { PARAM_MU_P, PARAM_SIGMA_P, PARAM_MU_Q0, PARAM_SIGMA_Q0, PARAM_COUNT };
 
 static const xl_param_def params[PARAM_COUNT] = {
     [PARAM_MU_P] = { "mu_p", XL_SCN_GAUSS_MU_P, -XL_SCN_GAUSS_MU_LIMIT, XL_SCN_GAUSS_MU_LIMIT, 0,
-                     "mean of the true voltage P, volts" },
+                     N_("mean of the true voltage P, volts") },
     [PARAM_SIGMA_P] = { "sigma_p", XL_SCN_GAUSS_SIGMA_P, XL_SCN_GAUSS_SIGMA_MIN, XL_SCN_GAUSS_SIGMA_MAX, 0,
-                        "standard deviation (noise) of P, volts" },
+                        N_("standard deviation (noise) of P, volts") },
     [PARAM_MU_Q0] = { "mu_q0", XL_SCN_GAUSS_MU_Q0, -XL_SCN_GAUSS_MU_LIMIT, XL_SCN_GAUSS_MU_LIMIT, 0,
-                      "starting mean of the model Q, volts" },
+                      N_("starting mean of the model Q, volts") },
     [PARAM_SIGMA_Q0] = { "sigma_q0", XL_SCN_GAUSS_SIGMA_Q0, XL_SCN_GAUSS_SIGMA_MIN, XL_SCN_GAUSS_SIGMA_MAX, 0,
-                         "starting standard deviation of Q, volts" },
+                         N_("starting standard deviation of Q, volts") },
 };
 
 /* Indices into readouts[] (0..2 are loss, floor, gap for every scenario). */
@@ -266,8 +266,8 @@ static const char *slice_note(const void *state, int a, int b, int valley)
  * density in V⁻¹ is 1000 times its density in mV⁻¹, so -E ln p grows by ln 1000 from
  * volts to millivolts: the same P has H(p) + 6.908 nats in mV. Otherwise 0 (the selected
  * bin's line). */
-static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name, char *buf,
-                        size_t n)
+static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name,
+                        xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_gaussian_state *st = state;
     (void)theta;
@@ -275,7 +275,7 @@ static int summary_line(const void *state, const double *theta, double unit_scal
     if (!(h < 0.0))
         return 0;
     const double mv = (h + log(1000.0)) * unit_scale;
-    snprintf(buf, n, "in mV: H(p) = %s%.3f %s", mv < 0.0 ? "−" : "", fabs(mv), unit_name);
+    snprintf(buf, n, xl_tr(tr, N_("in mV: H(p) = %s%.3f %s")), mv < 0.0 ? "−" : "", fabs(mv), unit_name);
     return 1;
 }
 
@@ -303,7 +303,7 @@ static int describe(const void *state, const double *theta, const double *readou
 const xl_scenario_def xl_scenario_gaussian = {
     .id = "gaussian",
     .title = N_("Gaussians"),
-    .summary = "continuous distributions, the voltage example: Q = N(mu_q, sigma_q^2) learns P = N(mu_p, sigma_p^2)",
+    .summary = N_("continuous distributions, the voltage example: Q = N(mu_q, sigma_q^2) learns P = N(mu_p, sigma_p^2)"),
     .item_noun = N_("density"),
     .state_size = sizeof(xl_gaussian_state),
     .params = params,

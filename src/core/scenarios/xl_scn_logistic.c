@@ -30,10 +30,9 @@ static const double NEWTON_TOL = 1e-12;
 _Static_assert(sizeof(xl_logistic_state) <= XL_SCENARIO_STATE_MAX, "the state must fit the session's storage");
 
 static const xl_param_def params[] = {
-    { "points", XL_LOGISTIC_DEFAULT_POINTS, 4, XL_LOGISTIC_MAX_POINTS, 1,
-      "number of samples (20: the built-in set; more continue the seed's sequence)" },
-    { "w0", XL_SCN_LOGISTIC_W0, -20, 20, 0, "starting weight w" },
-    { "b0", XL_SCN_LOGISTIC_B0, -20, 20, 0, "starting bias b" },
+    { "points", XL_LOGISTIC_DEFAULT_POINTS, 4, XL_LOGISTIC_MAX_POINTS, 1, N_("number of samples (20: the built-in set; more continue the seed's sequence)") },
+    { "w0", XL_SCN_LOGISTIC_W0, -20, 20, 0, N_("starting weight w") },
+    { "b0", XL_SCN_LOGISTIC_B0, -20, 20, 0, N_("starting bias b") },
 };
 
 /* Indices into readouts[] (0..2 are loss, floor, gap for every scenario). */
@@ -67,8 +66,8 @@ static void write_texts(xl_logistic_state *st)
     for (int i = 0; i < st->lg.n; i++) {
         char xs[24];
         format_x(xs, sizeof xs, st->lg.pts[i].x);
-        snprintf(st->title[i], sizeof st->title[i], "SAMPLE %d", i + 1);
-        snprintf(st->caption[i], sizeof st->caption[i], "x = %s, label %d", xs, st->lg.pts[i].y ? 1 : 0);
+        snprintf(st->title[i], sizeof st->title[i], N_("SAMPLE %d"), i + 1);
+        snprintf(st->caption[i], sizeof st->caption[i], N_("x = %s, label %d"), xs, st->lg.pts[i].y ? 1 : 0);
     }
 }
 
@@ -320,7 +319,7 @@ static int describe(const void *state, const double *theta, const double *readou
 const xl_scenario_def xl_scenario_logistic = {
     .id = "logistic",
     .title = N_("logistic regression"),
-    .summary = "samples on a line: y_hat = sigmoid(w x + b) learns the labels; gradient = error times input",
+    .summary = N_("samples on a line: y_hat = sigmoid(w x + b) learns the labels; gradient = error times input"),
     .item_noun = N_("sample"),
     .state_size = sizeof(xl_logistic_state),
     .params = params,

@@ -21,9 +21,9 @@ _Static_assert((int)XL_MICRO_BINS <= (int)XL_ITEMS_MAX, "the bins must fit the b
 enum { PARAM_N, PARAM_FLIPS, PARAM_RANDOM, PARAM_COUNT };
 
 static const xl_param_def params[PARAM_COUNT] = {
-    [PARAM_N] = { "n", 10, 2, XL_MICRO_MAX_N, 1, "number of coins (two-state particles)" },
-    [PARAM_FLIPS] = { "flips", 1, 1, XL_MICRO_MAX_FLIPS, 1, "coins flipped per step, each chosen at random" },
-    [PARAM_RANDOM] = { "random_start", 0, 0, 1, 1, "0: start all heads (low entropy); 1: each coin fair" },
+    [PARAM_N] = { "n", 10, 2, XL_MICRO_MAX_N, 1, N_("number of coins (two-state particles)") },
+    [PARAM_FLIPS] = { "flips", 1, 1, XL_MICRO_MAX_FLIPS, 1, N_("coins flipped per step, each chosen at random") },
+    [PARAM_RANDOM] = { "random_start", 0, 0, 1, 1, N_("0: start all heads (low entropy); 1: each coin fair") },
 };
 
 enum { R_INFO, R_ENTROPY, R_SURPRISE, R_ENTROPY_MAX, R_N, R_HEADS, R_FALLS, R_LARGEST, R_FLIPS, R_COUNT };
@@ -372,8 +372,8 @@ static char *group_digits(char *buf, size_t n, long v)
     return buf;
 }
 
-static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name, char *buf,
-                        size_t n)
+static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name,
+                        xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_micro_state *st = state;
     (void)theta;
@@ -385,21 +385,22 @@ static int summary_line(const void *state, const double *theta, double unit_scal
     group_digits(k, sizeof k, st->heads);
     group_digits(of, sizeof of, st->n);
     if (window <= 0)
-        snprintf(buf, n, "k = %s heads of %s: play to flip coins", k, of);
+        snprintf(buf, n, xl_tr(tr, N_("k = %s heads of %s: play to flip coins")), k, of);
     else if (falls == 0)
-        snprintf(buf, n, "k = %s of %s · S never fell in the last %d steps", k, of, window);
+        snprintf(buf, n, xl_tr(tr, N_("k = %s of %s · S never fell in the last %d steps")), k, of, window);
     else
-        snprintf(buf, n, "k = %s of %s · S fell in %d of the last %d steps (max %.3g %s)", k, of, falls, window,
+        snprintf(buf, n, xl_tr(tr, N_("k = %s of %s · S fell in %d of the last %d steps (max %.3g %s)")), k, of, falls, window,
                  largest * unit_scale, unit_name);
     return 1;
 }
 
-static int status_text(const void *state, char *buf, size_t n)
+static int status_text(const void *state, xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_micro_state *st = state;
     char coins[40], flips[40];
-    snprintf(buf, n, "%s coins · %s flip%s per step", group_digits(coins, sizeof coins, st->n),
-             group_digits(flips, sizeof flips, st->flips), st->flips == 1 ? "" : "s");
+    snprintf(buf, n,
+             st->flips == 1 ? xl_tr(tr, N_("%s coins · %s flip per step")) : xl_tr(tr, N_("%s coins · %s flips per step")),
+             group_digits(coins, sizeof coins, st->n), group_digits(flips, sizeof flips, st->flips));
     return 1;
 }
 
@@ -408,7 +409,7 @@ static int ceiling(const void *state, double *nats, const char **label)
 {
     const xl_micro_state *st = state;
     *nats = xl_micro_log_ways_max(st->n);
-    *label = "S max";
+    *label = N_("S max");
     return 1;
 }
 
@@ -436,7 +437,7 @@ static int describe(const void *state, const double *theta, const double *readou
 const xl_scenario_def xl_scenario_micro = {
     .id = "microstates",
     .title = N_("microstates"),
-    .summary = "Boltzmann's S = ln W: n coins flip at random and S climbs to the most probable macrostate",
+    .summary = N_("Boltzmann's S = ln W: n coins flip at random and S climbs to the most probable macrostate"),
     .item_noun = N_("system"),
     .state_size = sizeof(xl_micro_state),
     .params = params,

@@ -28,15 +28,13 @@ _Static_assert(sizeof(xl_regression_state) <= XL_SCENARIO_STATE_MAX, "the state 
 enum { P_DATA, P_FEATURES, P_TRAIN, P_PER_CLASS, P_L2, P_SMOOTHING, P_BATCH, P_COUNT };
 
 static const xl_param_def params[P_COUNT] = {
-    [P_DATA] = {"data", 0, 0, 1, 1, "data set: 0 Fisher's iris (150 flowers), 1 handwritten digits (1,797 images)"},
-    [P_FEATURES] = {"features", 0, 0, XL_REGRESSION_FEATURE_SETS - 1, 1,
-                    "iris features: 0 petal length & width, 1 sepal length & width, 2-5 the other pairs, 6 all four"},
-    [P_TRAIN] = {"train", XL_DATASET_TRAIN_FRAC, 0.1, 0.9, 0, "share of each class in the training part"},
-    [P_PER_CLASS] = {"per_class", 0, 0, 1000, 1, "training samples kept per class (0: all of the training part)"},
-    [P_L2] = {"l2", 0, 0, 1, 0, "λ, the L2 penalty (λ/2)|W|² on the weights"},
-    [P_SMOOTHING] = {"smoothing", 0, 0, 0.5, 0, "label smoothing ε: targets 1 − ε on the label, ε/(K−1) elsewhere"},
-    [P_BATCH] = {"batch", 0, 0, XL_REGRESSION_BATCH_MAX, 1,
-                 "0: full-batch gradient descent; B: mini-batches of B samples in a seeded order"},
+    [P_DATA] = {"data", 0, 0, 1, 1, N_("data set: 0 Fisher's iris (150 flowers), 1 handwritten digits (1,797 images)")},
+    [P_FEATURES] = {"features", 0, 0, XL_REGRESSION_FEATURE_SETS - 1, 1, N_("iris features: 0 petal length & width, 1 sepal length & width, 2-5 the other pairs, 6 all four")},
+    [P_TRAIN] = {"train", XL_DATASET_TRAIN_FRAC, 0.1, 0.9, 0, N_("share of each class in the training part")},
+    [P_PER_CLASS] = {"per_class", 0, 0, 1000, 1, N_("training samples kept per class (0: all of the training part)")},
+    [P_L2] = {"l2", 0, 0, 1, 0, N_("λ, the L2 penalty (λ/2)|W|² on the weights")},
+    [P_SMOOTHING] = {"smoothing", 0, 0, 0.5, 0, N_("label smoothing ε: targets 1 − ε on the label, ε/(K−1) elsewhere")},
+    [P_BATCH] = {"batch", 0, 0, XL_REGRESSION_BATCH_MAX, 1, N_("0: full-batch gradient descent; B: mini-batches of B samples in a seeded order")},
 };
 
 
@@ -230,7 +228,7 @@ static int load(xl_regression_state *st, char *err, size_t errlen)
         for (int j = 0; j < st->d; j++) st->x[(size_t)r * (size_t)st->d + (size_t)j] = z[st->feature[j]];
     }
     for (int r = 0; r < n_train; r++)
-        snprintf(st->row_title[r], sizeof st->row_title[r], "SAMPLE %d OF %d · FILE ROW %d", r + 1, n_train,
+        snprintf(st->row_title[r], sizeof st->row_title[r], N_("SAMPLE %d OF %d · FILE ROW %d"), r + 1, n_train,
                  st->original[r] + 1);
     const int np = xl_softreg_param_count(st->d, st->k);
     for (int i = 0; i < np; i++) xl_softreg_param_label(st->d, st->k, i, st->param_names[i], sizeof st->param_names[i]);
@@ -1004,8 +1002,8 @@ static const char *const data_files[] = {XL_IRIS_FILE, XL_DIGITS_FILE, NULL};
 const xl_scenario_def xl_scenario_regression = {
     .id = "regression",
     .title = N_("softmax regression"),
-    .summary = "real data: iris flowers and handwritten digits; Q = softmax(W x + b) learns the labels; "
-               "gradient = (q − y) xᵀ; train against test, calibration, label smoothing",
+    .summary = N_("real data: iris flowers and handwritten digits; Q = softmax(W x + b) learns the labels; "
+               "gradient = (q − y) xᵀ; train against test, calibration, label smoothing"),
     .item_noun = N_("sample"),
     .state_size = sizeof(xl_regression_state),
     .params = params,

@@ -63,7 +63,7 @@ static void default_scene(xl_softmax_state *st, uint64_t seed)
 }
 
 static const xl_param_def params[] = {
-    { "classes", DEFAULT_CLASSES, 2, XL_MAX_CLASSES, 1, "number of classes (5: the built-in bird-song scene)" },
+    { "classes", DEFAULT_CLASSES, 2, XL_MAX_CLASSES, 1, N_("number of classes (5: the built-in bird-song scene)") },
 };
 
 static const xl_readout_def readouts[] = {
@@ -330,7 +330,7 @@ static int describe(const void *state, const double *theta, const double *readou
 const xl_scenario_def xl_scenario_softmax = {
     .id = "softmax",
     .title = N_("softmax classifier"),
-    .summary = "bird-song classifier: Q = softmax(z) learns the true P by cross-entropy",
+    .summary = N_("bird-song classifier: Q = softmax(z) learns the true P by cross-entropy"),
     .item_noun = N_("class"),
     .state_size = sizeof(xl_softmax_state),
     .params = params,

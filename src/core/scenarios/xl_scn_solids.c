@@ -22,12 +22,12 @@ _Static_assert((long)XL_SOLIDS_MAX_Q <= (long)INT32_MAX, "q_a fits the history's
 enum { PARAM_N_A, PARAM_N_B, PARAM_Q, PARAM_HOT, PARAM_EXCHANGES, PARAM_WINDOW, PARAM_COUNT };
 
 static const xl_param_def params[PARAM_COUNT] = {
-    [PARAM_N_A] = {"n_a", 300, 2, XL_SOLIDS_MAX_N, 1, "oscillators in solid A"},
-    [PARAM_N_B] = {"n_b", 200, 2, XL_SOLIDS_MAX_N, 1, "oscillators in solid B"},
-    [PARAM_Q] = {"q", 100, 0, XL_SOLIDS_MAX_Q, 1, "energy units shared by A and B (conserved)"},
-    [PARAM_HOT] = {"hot", 1, 0, 1, 0, "share of q in A at the start (1: A hot, B at T = 0)"},
-    [PARAM_EXCHANGES] = {"exchanges", 5, 1, XL_SOLIDS_MAX_EXCHANGES, 1, "exchanges per step (a unit may move in each)"},
-    [PARAM_WINDOW] = {"window", 100, 1, XL_SOLIDS_MAX_WINDOW, 1, "exchanges per Clausius window"},
+    [PARAM_N_A] = {"n_a", 300, 2, XL_SOLIDS_MAX_N, 1, N_("oscillators in solid A")},
+    [PARAM_N_B] = {"n_b", 200, 2, XL_SOLIDS_MAX_N, 1, N_("oscillators in solid B")},
+    [PARAM_Q] = {"q", 100, 0, XL_SOLIDS_MAX_Q, 1, N_("energy units shared by A and B (conserved)")},
+    [PARAM_HOT] = {"hot", 1, 0, 1, 0, N_("share of q in A at the start (1: A hot, B at T = 0)")},
+    [PARAM_EXCHANGES] = {"exchanges", 5, 1, XL_SOLIDS_MAX_EXCHANGES, 1, N_("exchanges per step (a unit may move in each)")},
+    [PARAM_WINDOW] = {"window", 100, 1, XL_SOLIDS_MAX_WINDOW, 1, N_("exchanges per Clausius window")},
 };
 
 enum {
@@ -589,8 +589,8 @@ static void format_t(char *buf, size_t n, double t)
         snprintf(buf, n, "%.3g", t);
 }
 
-static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name, char *buf,
-                        size_t n)
+static int summary_line(const void *state, const double *theta, double unit_scale, const char *unit_name,
+                        xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_solids_state *st = state;
     (void)theta;
@@ -604,23 +604,25 @@ static int summary_line(const void *state, const double *theta, double unit_scal
     if (!st->contact) {
         /* Apart, the macrostate q_A is fixed and each of its W_A·W_B microstates is as
          * likely as any other: the Gibbs–Shannon sum over them is ln W, Boltzmann's S. */
-        snprintf(buf, n, "apart: W_A·W_B microstates, each 1/W: −Σ p ln p = ln W = %.2f %s", s_now * unit_scale,
+        snprintf(buf, n, xl_tr(tr, N_("apart: W_A·W_B microstates, each 1/W: −Σ p ln p = ln W = %.2f %s")), s_now * unit_scale,
                  unit_name);
         return 1;
     }
     if (st->q == 0) { /* no unit to pass: playing moves nothing */
-        snprintf(buf, n, "q = 0: no units to exchange, so no heat can flow · T_A = T_B = 0");
+        snprintf(buf, n, "%s", xl_tr(tr, N_("q = 0: no units to exchange, so no heat can flow · T_A = T_B = 0")));
         return 1;
     }
     if (!closed && w->heat == 0) {
-        snprintf(buf, n, "q_A = %ld of %ld · T_A = %s, T_B = %s: play to let heat flow", st->q_a, st->q, ta, tb);
+        snprintf(buf, n, xl_tr(tr, N_("q_A = %ld of %ld · T_A = %s, T_B = %s: play to let heat flow")), st->q_a, st->q, ta, tb);
         return 1;
     }
     const int back = xl_solids_backwards(st);
     const double ds = (w->ds_a + w->ds_b) * unit_scale;
     if (w->heat == 0) {
-        snprintf(buf, n, "no net heat in %s %ld exchanges · ΔS = 0 · S fell in %d of %d windows",
-                 closed ? "the last" : "the first", w->exchanges, back, st->window_count);
+        snprintf(buf, n,
+                 closed ? xl_tr(tr, N_("no net heat in the last %ld exchanges · ΔS = 0 · S fell in %d of %d windows"))
+                        : xl_tr(tr, N_("no net heat in the first %ld exchanges · ΔS = 0 · S fell in %d of %d windows")),
+                 w->exchanges, back, st->window_count);
         return 1;
     }
     /* Clausius, in his form: the receiver's gain against the heat over the source's T. */
@@ -632,7 +634,7 @@ static int summary_line(const void *state, const double *theta, double unit_scal
      * solids panel gives ΔS_A + ΔS_B and the rest in full). */
     (void)ds;
     (void)unit_name;
-    snprintf(buf, n, "ΔQ = %ld %s · ΔS_%s = %.3g %s ΔQ/T_%s = %.3g · S fell in %d of %d windows", heat,
+    snprintf(buf, n, xl_tr(tr, N_("ΔQ = %ld %s · ΔS_%s = %.3g %s ΔQ/T_%s = %.3g · S fell in %d of %d windows")), heat,
              to_b ? "A→B" : "B→A", to_b ? "B" : "A", gain, gain >= bound ? "≥" : "<", to_b ? "A" : "B", bound, back,
              st->window_count);
     return 1;
@@ -656,7 +658,7 @@ static char *group_digits(char *buf, size_t n, long v)
     return buf;
 }
 
-static int status_text(const void *state, char *buf, size_t n)
+static int status_text(const void *state, xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_solids_state *st = state;
     char a[40], b[40], q[40], e[40];
@@ -664,14 +666,20 @@ static int status_text(const void *state, char *buf, size_t n)
     group_digits(b, sizeof b, st->n_b);
     group_digits(q, sizeof q, st->q);
     group_digits(e, sizeof e, st->exchanges);
-    const char *plural = st->exchanges == 1 ? "" : "s";
+    const int one = st->exchanges == 1;
+    const char *apart = st->contact ? "" : xl_tr(tr, N_("separated · "));
     if (st->mode == XL_SOLIDS_CHAIN)
-        snprintf(buf, n, "%sq_A chain: N too large to track each oscillator · %s + %s oscillators · %s units · %s "
-                 "exchange%s per step",
-                 st->contact ? "" : "separated · ", a, b, q, e, plural);
+        snprintf(buf, n,
+                 one ? xl_tr(tr, N_("%sq_A chain: N too large to track each oscillator · %s + %s oscillators · %s units · "
+                                    "%s exchange per step"))
+                     : xl_tr(tr, N_("%sq_A chain: N too large to track each oscillator · %s + %s oscillators · %s units · "
+                                    "%s exchanges per step")),
+                 apart, a, b, q, e);
     else
-        snprintf(buf, n, "%s%s + %s oscillators · %s units · %s exchange%s per step", st->contact ? "" : "separated · ",
-                 a, b, q, e, plural);
+        snprintf(buf, n,
+                 one ? xl_tr(tr, N_("%s%s + %s oscillators · %s units · %s exchange per step"))
+                     : xl_tr(tr, N_("%s%s + %s oscillators · %s units · %s exchanges per step")),
+                 apart, a, b, q, e);
     return 1;
 }
 
@@ -679,7 +687,7 @@ static int ceiling(const void *state, double *nats, const char **label)
 {
     const xl_solids_state *st = state;
     *nats = st->s_likely;
-    *label = "S at q_A*";
+    *label = N_("S at q_A*");
     return 1;
 }
 
@@ -709,7 +717,7 @@ static int describe(const void *state, const double *theta, const double *readou
 const xl_scenario_def xl_scenario_solids = {
     .id = "solids",
     .title = N_("two Einstein solids"),
-    .summary = "Clausius and S = S_A + S_B: two solids share energy; heat flows from hot to cold where W grows",
+    .summary = N_("Clausius and S = S_A + S_B: two solids share energy; heat flows from hot to cold where W grows"),
     .item_noun = N_("system"),
     .state_size = sizeof(xl_solids_state),
     .params = params,

@@ -31,13 +31,13 @@ enum { PARAM_POINTS, PARAM_RATE, PARAM_BETA, PARAM_W0, PARAM_B0, PARAM_COUNT };
 
 static const xl_param_def params[PARAM_COUNT] = {
     [PARAM_POINTS] = {"points", XL_WEIGHTED_DEFAULT_POINTS, XL_WEIGHTED_MIN_POINTS, XL_WEIGHTED_MAX_POINTS, 1,
-                      "number of samples"},
+                      N_("number of samples")},
     [PARAM_RATE] = {"rate", XL_WEIGHTED_DEFAULT_RATE, XL_WEIGHTED_RATE_MIN, XL_WEIGHTED_RATE_MAX, 0,
-                    "share of positives (0.02: 1 in 50)"},
+                    N_("share of positives (0.02: 1 in 50)")},
     [PARAM_BETA] = {"beta", XL_SCN_WEIGHTED_BETA, XL_WEIGHTED_BETA_MIN, XL_WEIGHTED_BETA_MAX, 0,
-                    "weight β of a positive's surprise"},
-    [PARAM_W0] = {"w0", XL_SCN_WEIGHTED_W0, -20, 20, 0, "starting weight w"},
-    [PARAM_B0] = {"b0", XL_SCN_WEIGHTED_B0, -20, 20, 0, "starting bias b"},
+                    N_("weight β of a positive's surprise")},
+    [PARAM_W0] = {"w0", XL_SCN_WEIGHTED_W0, -20, 20, 0, N_("starting weight w")},
+    [PARAM_B0] = {"b0", XL_SCN_WEIGHTED_B0, -20, 20, 0, N_("starting bias b")},
 };
 
 enum { R_LOSS, R_FLOOR, R_GAP, R_BETA, R_RECALL, R_PRECISION, R_LOSS_POS, R_LOSS_NEG, R_W, R_B, R_COUNT };
@@ -98,8 +98,8 @@ static void write_texts(xl_weighted_state *st)
         char xs[16];
         int y = xl_weighted_y(&st->wd, i);
         format_x(xs, sizeof xs, xl_weighted_x(&st->wd, i));
-        snprintf(st->title[i], sizeof st->title[i], "SAMPLE %d", i + 1);
-        snprintf(st->caption[i], sizeof st->caption[i], "x = %s, %s", xs, y ? "positive" : "negative");
+        snprintf(st->title[i], sizeof st->title[i], N_("SAMPLE %d"), i + 1);
+        snprintf(st->caption[i], sizeof st->caption[i], y ? N_("x = %s, positive") : N_("x = %s, negative"), xs);
     }
 }
 
@@ -276,8 +276,8 @@ const xl_scenario_def xl_scenario_weighted = {
     .title = N_("weighted cross-entropy, rare positives"),
     /* The source's binders are a million to one; 1 in 50 keeps a few of them among the
      * hundreds of samples a screen can show and count. */
-    .summary = "rare positives, drug binding scaled down from a million to one to 1 in 50 so a screen of samples "
-               "holds a few; weight β on the positives moves the boundary",
+    .summary = N_("rare positives, drug binding scaled down from a million to one to 1 in 50 so a screen of samples "
+               "holds a few; weight β on the positives moves the boundary"),
     .item_noun = N_("sample"),
     .state_size = sizeof(xl_weighted_state),
     .params = params,
