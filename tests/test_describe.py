@@ -176,6 +176,22 @@ for name, mode, limit, why in cases:
     if name == "silent" and secs < 2.9:
         fail("silent: gave up after %.1f s, before the 3 s it waits" % secs)
 
+# A Spanish and a German lesson page: the words (the live region's, speech-dispatcher's)
+# keep the language's letters and ¿ (only the videos' English flite voice folds them).
+for lang, keep, folded in (("es", ["¿Qué sorpresa", "la pérdida?"], ["Que sorpresa", "la perdida?"]),
+                           ("de", ["Welche Überraschung"], ["Uberraschung"])):
+    st, o, e, _ = run(["--lang", lang, "--describe", "--trace", "--lesson", "4", "--page", "2", "--headless"])
+    ws = [x["words"] for x in lines_of(o) if "words" in x]
+    if st != 0 or len(ws) != 1:
+        fail("--lang %s lesson 4 page 2: exited %d with %d description lines: %s" % (lang, st, len(ws), e[:200]))
+        continue
+    for k in keep:
+        if k not in ws[0]:
+            fail("--lang %s: %r not in the words: %.300s" % (lang, k, ws[0]))
+    for f in folded:
+        if f in ws[0]:
+            fail("--lang %s: folded %r in the words: %.300s" % (lang, f, ws[0]))
+
 shutil.rmtree(tmp, ignore_errors=True)
 if failures:
     print("%d failure(s)" % len(failures))

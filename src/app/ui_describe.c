@@ -43,7 +43,7 @@ size_t ui_describe_words(const ui_dispatch *d, const char *text, char *out, size
     const xl_lesson *l = p ? xl_player_lesson(p) : NULL;
     xl_speech_rule rules[XL_SPEECH_MAX_RULES];
     const int nrules = l ? xl_speech_page_rules(l, xl_player_page(p), rules, XL_SPEECH_MAX_RULES) : 0;
-    const size_t need = xl_speech_text(text, rules, nrules, out, n, NULL);
+    const size_t need = xl_speech_words(text, rules, nrules, out, n, NULL); /* the text's own letters */
     return need < n ? need : (n ? strlen(out) : 0);
 }
 
