@@ -32,6 +32,12 @@ static void shown_change(double before, double now, double k, char *out, size_t 
     xl_format(out, n, fabs(a - b), XL_FORMAT_IDENTITY_DECIMALS);
 }
 
+/* A value as the readouts panel shows it with room. */
+static void shown_value(double v, double k, char *out, size_t n)
+{
+    xl_format(out, n, v * k, XL_FORMAT_IDENTITY_DECIMALS);
+}
+
 static double loss_of(const xl_session *s)
 {
     return xl_sim_current(xl_session_sim(s)).loss;
@@ -91,7 +97,7 @@ START_TEST(what_changed_on_a_known_sequence)
     xl_session *s = default_session_at(XL_BUILTIN_SEED);
     xl_describer d;
     xl_describer_reset(&d);
-    char change[64], want[160];
+    char change[64], now[64], want[200];
 
     xl_describe(&d, s, NULL, text, sizeof text);
     assert_starts("Softmax classifier. "); /* the first description has nothing to compare */
@@ -102,7 +108,8 @@ START_TEST(what_changed_on_a_known_sequence)
     ck_assert(l5 < l0);
     xl_describe(&d, s, NULL, text, sizeof text);
     shown_change(l0, l5, 1.0, change, sizeof change);
-    snprintf(want, sizeof want, "The loss fell %s nats since step 0. Softmax classifier.", change);
+    shown_value(l5, 1.0, now, sizeof now);
+    snprintf(want, sizeof want, "The loss fell %s nats since step 0, to %s. Softmax classifier.", change, now);
     assert_starts(want);
 
     xl_describe(&d, s, NULL, text, sizeof text);
@@ -111,7 +118,8 @@ START_TEST(what_changed_on_a_known_sequence)
     ck_assert(scenario_apply(s, "reset"));
     xl_describe(&d, s, NULL, text, sizeof text);
     shown_change(l5, loss_of(s), 1.0, change, sizeof change);
-    snprintf(want, sizeof want, "The loss rose %s nats since step 5 (now back at step 0). ", change);
+    shown_value(loss_of(s), 1.0, now, sizeof now);
+    snprintf(want, sizeof want, "The loss rose %s nats since step 5 (now back at step 0), to %s. ", change, now);
     assert_starts(want);
 
     ck_assert(scenario_apply(s, "unit"));
@@ -144,11 +152,12 @@ START_TEST(what_changed_where_nothing_learns)
     xl_session_run(s, 4);
     const double s4 = xl_sim_current(xl_session_sim(s)).floor;
     ck_assert(s4 != s0);
-    char change[64], want[200];
+    char change[64], now[64], want[200];
     shown_change(s0, s4, 1.0, change, sizeof change);
+    shown_value(s4, 1.0, now, sizeof now);
     xl_describe(&d, s, NULL, text, sizeof text);
-    snprintf(want, sizeof want, "The entropy %s %s %s nats since step 0. ",
-             xl_session_scenario(s)->readouts[1].symbol, s4 < s0 ? "fell" : "rose", change);
+    snprintf(want, sizeof want, "The entropy %s %s %s nats since step 0, to %s. ",
+             xl_session_scenario(s)->readouts[1].symbol, s4 < s0 ? "fell" : "rose", change, now);
     assert_starts(want);
     /* The identity in the readouts' own words, not the loss's. */
     assert_has("Naming the microstate (ln 2ⁿ) takes ");

@@ -77,14 +77,16 @@ else:
         fail("the start's description differs between two runs of the same scene")
     if losses[1] is None or shown(losses[1]) not in descs[1]["description"]:
         fail("after 'step': the loss %s is not in: %s" % (losses[1], descs[1]["description"]))
-    if "The loss fell " not in descs[1]["description"] or "since step 0." not in descs[1]["description"]:
-        fail("after 'step': no 'The loss fell ... since step 0.' in: %.160s" % descs[1]["description"])
+    if "The loss fell " not in descs[1]["description"] or \
+            ("since step 0, to %s." % shown(round(losses[1] * 1e4) / 1e4)) not in descs[1]["description"]:
+        fail("after 'step': no 'The loss fell ... since step 0, to %s.' in: %.160s"
+             % (shown(losses[1]), descs[1]["description"]))
     if not descs[2]["description"].startswith("The loss has not changed since the last description, still at step 1."):
         fail("after 'select 2': expected no change at step 1: %.160s" % descs[2]["description"])
     if "Selected now: " not in descs[2]["description"]:
         fail("after 'select 2': the new selection is not said: %.200s" % descs[2]["description"])
     before, after = round(losses[2] * 1e4) / 1e4, round(losses[3] * 1e4) / 1e4
-    want = "The loss fell %s nats since step 1." % shown(abs(after - before))
+    want = "The loss fell %s nats since step 1, to %s." % (shown(abs(after - before)), shown(after))
     if not descs[3]["description"].startswith(want):
         fail("after --steps 4: expected %r, got %.160s" % (want, descs[3]["description"]))
     for d in descs:

@@ -79,7 +79,7 @@ key n
 sleep 0.3
 key F9
 wait_said ok 2 || fail "the second F9: speech-dispatcher received nothing"
-check_said ok 2 'm["text"].startswith("The loss fell ") and " nats since step zero. " in m["text"]' ||
+check_said ok 2 'm["text"].startswith("The loss fell ") and " nats since step zero, to " in m["text"]' ||
     fail "the second F9 does not say what changed since the first"
 m=$(mark)
 key q

@@ -289,8 +289,14 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
              * "has not changed" before it is words a listener waits through. */
             if (!(turned && step == d->step)) putf(&o, "%sThe %s has not changed %s.", o.k ? " " : "", what, since);
         }
-        else
-            putf(&o, "%sThe %s %s %s %s %s.", o.k ? " " : "", what, change < 0 ? "fell" : "rose", num, uname, since);
+        else {
+            /* Where it went, as the readouts panel shows it: a change without its value
+             * leaves the listener to do the sum. */
+            char at[48];
+            xl_format(at, sizeof at, n1, dec);
+            putf(&o, "%sThe %s %s %s %s %s, to %s.", o.k ? " " : "", what, change < 0 ? "fell" : "rose", num, uname,
+                 since, at);
+        }
     } else if (step != d->step) {
         putf(&o, "%s%s.", o.k ? " " : "", since);
     }

@@ -2,7 +2,7 @@
  * (F9) and --describe.
  *
  * A description is a short paragraph a teacher would say: what changed since the last
- * description ("The loss fell 0.1200 nats since step 10."); while a lesson plays, the
+ * description ("The loss fell 0.1200 nats since step 10, to 1.4154."); while a lesson plays, the
  * page ("Lesson “Surprise”, page 3 of 7: TITLE.") with the narration the page shows by
  * now (emphasis marks dropped, as xl_rec_segment_text gives it), the question asked and
  * its answer once revealed; then the scene: the scenario and what it shows (its
