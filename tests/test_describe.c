@@ -238,6 +238,30 @@ START_TEST(a_lesson_page_is_narrated)
 }
 END_TEST
 
+/* The Gaussian's selected bar is a voltage bin (the VOLTAGE BINS panel: σ_p / 2 wide),
+ * its number the probability mass in the bin, not a density. */
+START_TEST(the_gaussian_says_a_voltage_bin)
+{
+    xl_session *s = scenario_session(xl_scenario_find("gaussian"), XL_BUILTIN_SEED, NULL, NULL, 0);
+    xl_describe(NULL, s, NULL, text, sizeof text);
+    xl_bars b;
+    xl_session_bars(s, &b);
+    /* P = N(5, 1²): the middle bin is 4.75 V to 5.25 V, its mass erf(0.25 / √2). */
+    ck_assert_str_eq(b.names[b.selected], "5 V");
+    const double mass = erf(0.25 / sqrt(2.0));
+    ck_assert_double_eq_tol(b.p[b.selected], mass, 1e-9);
+    char want[200], q[32];
+    snprintf(q, sizeof q, "%.3f", exp(b.logq[b.selected]));
+    snprintf(want, sizeof want,
+             " Selected voltage bin around 5 V, from 4.75 V to 5.25 V: true probability %.3f, predicted probability %s, ",
+             mass, q);
+    assert_has(want);
+    ck_assert_msg(strstr(text, "Selected density") == NULL && strstr(text, "true p =") == NULL,
+                  "a bin said as a density:\n%s", text);
+    xl_session_destroy(s);
+}
+END_TEST
+
 /* A buffer too short: cut at a character, NUL-ended, never overrun. */
 START_TEST(a_short_buffer_is_cut_whole)
 {
@@ -272,6 +296,7 @@ Suite *xl_test_suite(void)
         {"nothing_learns", what_changed_where_nothing_learns},
         {"lesson", a_lesson_page_is_narrated},
         {"short_buffer", a_short_buffer_is_cut_whole},
+        {"gaussian_bin", the_gaussian_says_a_voltage_bin},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;
