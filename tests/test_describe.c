@@ -114,6 +114,12 @@ START_TEST(what_changed_on_a_known_sequence)
 
     xl_describe(&d, s, NULL, text, sizeof text);
     assert_starts("The loss has not changed since the last description, still at step 5. ");
+    /* Asked for the whole (F9, "Describe the scene"): the scene, not "nothing changed" first. */
+    d.whole = 1;
+    xl_describe(&d, s, NULL, text, sizeof text);
+    assert_starts("Softmax classifier. ");
+    ck_assert_msg(strstr(text, "not changed") == NULL, "asked for the whole:\n%s", text);
+    d.whole = 0;
 
     ck_assert(scenario_apply(s, "reset"));
     xl_describe(&d, s, NULL, text, sizeof text);

@@ -118,6 +118,7 @@ static void print_instead(ui_describe_voice *v, FILE *out, const char *why, char
 int ui_describe_voice_press(ui_describe_voice *v, const ui_dispatch *d, FILE *out, char *note, size_t n)
 {
     v->d = d;
+    v->said.last.whole = 1; /* asked for: the whole scene, no "has not changed" first */
     ui_describe_text(d, &v->said, v->text, sizeof v->text);
     char why[UI_SPEAK_WHY] = "";
     if (!v->sp && !v->unavailable) {

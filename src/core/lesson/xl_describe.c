@@ -286,8 +286,9 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
         xl_format(num, sizeof num, fabs(change), dec);
         if (strspn(num, "0.") == strlen(num)) {
             /* A page turned to that left the scene as it was: the page is the news, and
-             * "has not changed" before it is words a listener waits through. */
-            if (!(turned && step == d->step)) putf(&o, "%sThe %s has not changed %s.", o.k ? " " : "", what, since);
+             * "has not changed" before it is words a listener waits through; so is it
+             * before the whole description the user asked for. */
+            if (!((turned || d->whole) && step == d->step)) putf(&o, "%sThe %s has not changed %s.", o.k ? " " : "", what, since);
         }
         else {
             /* Where it went, as the readouts panel shows it: a change without its value

@@ -51,6 +51,11 @@ typedef struct xl_describer {
      * the screen; -1 for a panel with room (XL_FORMAT_IDENTITY_DECIMALS). */
     int decimals;
     int page;                        /* 0-based */
+    /* Set by the caller for each description: 1 when the user asked for the whole of it
+     * (F9, "Describe the scene"): a loss that has not changed at the same step is then
+     * not said (the scene is the answer, not "nothing changed"); 0 for an update after
+     * a command, where "has not changed" is the news. */
+    int whole;
 } xl_describer;
 
 void xl_describer_reset(xl_describer *d);
