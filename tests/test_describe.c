@@ -238,6 +238,24 @@ START_TEST(a_lesson_page_is_narrated)
     /* Asked again with nothing changed, it is still said. */
     xl_describe(&d, s, p, text, sizeof text);
     assert_starts("The loss has not changed since the last description, still at step 0. ");
+    ck_assert_msg(strstr(text, "The end of the lesson.") == NULL, "the end on page 2:\n%s", text);
+
+    /* The last page once its script has run: the end is said after its title, as the
+     * canvas says it; a Page Down there (no page to turn to) says it again. */
+    ck_assert_int_eq(xl_player_goto(p, l->npages - 1), 0);
+    for (int k = 0; k < 100000 && xl_player_phase_of(p) != XL_PLAYER_DONE; k++) {
+        while (xl_player_busy(p)) xl_player_work(p, 1e12);
+        xl_player_advance(p, 0.5);
+        xl_player_advance_steps(p, 1000);
+    }
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_DONE);
+    snprintf(want, sizeof want, "Lesson “%s”, page %d of %d: %s. The end of the lesson. ", l->title, l->npages,
+             l->npages, l->pages[l->npages - 1].title);
+    xl_describe(&d, s, p, text, sizeof text);
+    assert_has(want);
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_STAYED);
+    xl_describe(&d, s, p, text, sizeof text);
+    assert_has(want);
     xl_player_destroy(p);
     xl_session_destroy(s);
     free(l);

@@ -328,6 +328,10 @@ size_t xl_describe_page(const xl_player *p, char *out, size_t n)
         put(&o, text);
     }
     if (o.k > 0 && !strchr(".!?", o.out[o.k - 1])) put(&o, ".");
+    /* The last page with its script run: the canvas says "The end of the lesson." where
+     * "→ next page" stands, and a Page Down there turns nowhere; said right after the
+     * page's title, so the live region's first sentences carry it. */
+    if (page + 1 >= l->npages && xl_player_phase_of(p) == XL_PLAYER_DONE) put(&o, " The end of the lesson.");
     /* The narration as far as the script has shown it, each paragraph as the page draws
      * it (emphasis marks dropped, its lines joined). */
     for (int k = 0; k < XL_LESSON_PARAS; k++) {
