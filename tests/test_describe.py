@@ -194,6 +194,21 @@ for lang, keep, folded in (("es", ["¿Qué sorpresa", "la pérdida?"], ["Que sor
         if f in ws[0]:
             fail("--lang %s: folded %r in the words: %.300s" % (lang, f, ws[0]))
 
+# A lesson's play ends paused: the trace line of its last step and the description of
+# that step agree ("playing":false, "paused at step 40"), as the status bar shows it.
+st, o, e, _ = run(["--headless", "--lesson", "4", "--page", "3", "--describe", "--trace"])
+tr = lines_of(o)
+ds = [x for x in tr if "description" in x]
+steps = {x["step"]: x["playing"] for x in tr if "playing" in x and "command" not in x}
+if st != 0 or not ds or ds[-1]["step"] not in steps:
+    fail("lesson 4 page 3: no step line for the description's step (exit %d): %s" % (st, e[:200]))
+else:
+    last = ds[-1]
+    said = "playing at step %d." % last["step"] if steps[last["step"]] else "paused at step %d." % last["step"]
+    if last["step"] != 40 or said != "paused at step 40." or said not in last["description"]:
+        fail("lesson 4 page 3: step %d traced playing=%s, described: %.120s"
+             % (last["step"], steps[last["step"]], last["description"][-120:]))
+
 shutil.rmtree(tmp, ignore_errors=True)
 if failures:
     print("%d failure(s)" % len(failures))
