@@ -32,6 +32,12 @@ static void shown_change(double before, double now, double k, char *out, size_t 
     xl_format(out, n, fabs(a - b), XL_FORMAT_IDENTITY_DECIMALS);
 }
 
+/* A value as the readouts panel shows it with room. */
+static void shown_value(double v, double k, char *out, size_t n)
+{
+    xl_format(out, n, v * k, XL_FORMAT_IDENTITY_DECIMALS);
+}
+
 static double loss_of(const xl_session *s)
 {
     return xl_sim_current(xl_session_sim(s)).loss;
@@ -91,7 +97,7 @@ START_TEST(what_changed_on_a_known_sequence)
     xl_session *s = default_session_at(XL_BUILTIN_SEED);
     xl_describer d;
     xl_describer_reset(&d);
-    char change[64], want[160];
+    char change[64], now[64], want[200];
 
     xl_describe(&d, s, NULL, text, sizeof text);
     assert_starts("Softmax classifier. "); /* the first description has nothing to compare */
@@ -102,16 +108,24 @@ START_TEST(what_changed_on_a_known_sequence)
     ck_assert(l5 < l0);
     xl_describe(&d, s, NULL, text, sizeof text);
     shown_change(l0, l5, 1.0, change, sizeof change);
-    snprintf(want, sizeof want, "The loss fell %s nats since step 0. Softmax classifier.", change);
+    shown_value(l5, 1.0, now, sizeof now);
+    snprintf(want, sizeof want, "The loss fell %s nats since step 0, to %s. Softmax classifier.", change, now);
     assert_starts(want);
 
     xl_describe(&d, s, NULL, text, sizeof text);
     assert_starts("The loss has not changed since the last description, still at step 5. ");
+    /* Asked for the whole (F9, "Describe the scene"): the scene, not "nothing changed" first. */
+    d.whole = 1;
+    xl_describe(&d, s, NULL, text, sizeof text);
+    assert_starts("Softmax classifier. ");
+    ck_assert_msg(strstr(text, "not changed") == NULL, "asked for the whole:\n%s", text);
+    d.whole = 0;
 
     ck_assert(scenario_apply(s, "reset"));
     xl_describe(&d, s, NULL, text, sizeof text);
     shown_change(l5, loss_of(s), 1.0, change, sizeof change);
-    snprintf(want, sizeof want, "The loss rose %s nats since step 5 (now back at step 0). ", change);
+    shown_value(loss_of(s), 1.0, now, sizeof now);
+    snprintf(want, sizeof want, "The loss rose %s nats since step 5 (now back at step 0), to %s. ", change, now);
     assert_starts(want);
 
     ck_assert(scenario_apply(s, "unit"));
@@ -144,11 +158,12 @@ START_TEST(what_changed_where_nothing_learns)
     xl_session_run(s, 4);
     const double s4 = xl_sim_current(xl_session_sim(s)).floor;
     ck_assert(s4 != s0);
-    char change[64], want[200];
+    char change[64], now[64], want[200];
     shown_change(s0, s4, 1.0, change, sizeof change);
+    shown_value(s4, 1.0, now, sizeof now);
     xl_describe(&d, s, NULL, text, sizeof text);
-    snprintf(want, sizeof want, "The entropy %s %s %s nats since step 0. ",
-             xl_session_scenario(s)->readouts[1].symbol, s4 < s0 ? "fell" : "rose", change);
+    snprintf(want, sizeof want, "The entropy %s %s %s nats since step 0, to %s. ",
+             xl_session_scenario(s)->readouts[1].symbol, s4 < s0 ? "fell" : "rose", change, now);
     assert_starts(want);
     /* The identity in the readouts' own words, not the loss's. */
     assert_has("Naming the microstate (ln 2ⁿ) takes ");
@@ -223,9 +238,51 @@ START_TEST(a_lesson_page_is_narrated)
     /* Asked again with nothing changed, it is still said. */
     xl_describe(&d, s, p, text, sizeof text);
     assert_starts("The loss has not changed since the last description, still at step 0. ");
+    ck_assert_msg(strstr(text, "The end of the lesson.") == NULL, "the end on page 2:\n%s", text);
+
+    /* The last page once its script has run: the end is said after its title, as the
+     * canvas says it; a Page Down there (no page to turn to) says it again. */
+    ck_assert_int_eq(xl_player_goto(p, l->npages - 1), 0);
+    for (int k = 0; k < 100000 && xl_player_phase_of(p) != XL_PLAYER_DONE; k++) {
+        while (xl_player_busy(p)) xl_player_work(p, 1e12);
+        xl_player_advance(p, 0.5);
+        xl_player_advance_steps(p, 1000);
+    }
+    ck_assert_int_eq(xl_player_phase_of(p), XL_PLAYER_DONE);
+    snprintf(want, sizeof want, "Lesson “%s”, page %d of %d: %s. The end of the lesson. ", l->title, l->npages,
+             l->npages, l->pages[l->npages - 1].title);
+    xl_describe(&d, s, p, text, sizeof text);
+    assert_has(want);
+    ck_assert_int_eq(xl_player_next(p), XL_PLAYER_STAYED);
+    xl_describe(&d, s, p, text, sizeof text);
+    assert_has(want);
     xl_player_destroy(p);
     xl_session_destroy(s);
     free(l);
+}
+END_TEST
+
+/* The Gaussian's selected bar is a voltage bin (the VOLTAGE BINS panel: σ_p / 2 wide),
+ * its number the probability mass in the bin, not a density. */
+START_TEST(the_gaussian_says_a_voltage_bin)
+{
+    xl_session *s = scenario_session(xl_scenario_find("gaussian"), XL_BUILTIN_SEED, NULL, NULL, 0);
+    xl_describe(NULL, s, NULL, text, sizeof text);
+    xl_bars b;
+    xl_session_bars(s, &b);
+    /* P = N(5, 1²): the middle bin is 4.75 V to 5.25 V, its mass erf(0.25 / √2). */
+    ck_assert_str_eq(b.names[b.selected], "5 V");
+    const double mass = erf(0.25 / sqrt(2.0));
+    ck_assert_double_eq_tol(b.p[b.selected], mass, 1e-9);
+    char want[200], q[32];
+    snprintf(q, sizeof q, "%.3f", exp(b.logq[b.selected]));
+    snprintf(want, sizeof want,
+             " Selected voltage bin around 5 V, from 4.75 V to 5.25 V: true probability %.3f, predicted probability %s, ",
+             mass, q);
+    assert_has(want);
+    ck_assert_msg(strstr(text, "Selected density") == NULL && strstr(text, "true p =") == NULL,
+                  "a bin said as a density:\n%s", text);
+    xl_session_destroy(s);
 }
 END_TEST
 
@@ -263,6 +320,7 @@ Suite *xl_test_suite(void)
         {"nothing_learns", what_changed_where_nothing_learns},
         {"lesson", a_lesson_page_is_narrated},
         {"short_buffer", a_short_buffer_is_cut_whole},
+        {"gaussian_bin", the_gaussian_says_a_voltage_bin},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;

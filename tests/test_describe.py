@@ -77,14 +77,16 @@ else:
         fail("the start's description differs between two runs of the same scene")
     if losses[1] is None or shown(losses[1]) not in descs[1]["description"]:
         fail("after 'step': the loss %s is not in: %s" % (losses[1], descs[1]["description"]))
-    if "The loss fell " not in descs[1]["description"] or "since step 0." not in descs[1]["description"]:
-        fail("after 'step': no 'The loss fell ... since step 0.' in: %.160s" % descs[1]["description"])
+    if "The loss fell " not in descs[1]["description"] or \
+            ("since step 0, to %s." % shown(round(losses[1] * 1e4) / 1e4)) not in descs[1]["description"]:
+        fail("after 'step': no 'The loss fell ... since step 0, to %s.' in: %.160s"
+             % (shown(losses[1]), descs[1]["description"]))
     if not descs[2]["description"].startswith("The loss has not changed since the last description, still at step 1."):
         fail("after 'select 2': expected no change at step 1: %.160s" % descs[2]["description"])
     if "Selected now: " not in descs[2]["description"]:
         fail("after 'select 2': the new selection is not said: %.200s" % descs[2]["description"])
     before, after = round(losses[2] * 1e4) / 1e4, round(losses[3] * 1e4) / 1e4
-    want = "The loss fell %s nats since step 1." % shown(abs(after - before))
+    want = "The loss fell %s nats since step 1, to %s." % (shown(abs(after - before)), shown(after))
     if not descs[3]["description"].startswith(want):
         fail("after --steps 4: expected %r, got %.160s" % (want, descs[3]["description"]))
     for d in descs:
@@ -176,18 +178,49 @@ for name, mode, limit, why in cases:
     if name == "silent" and secs < 2.9:
         fail("silent: gave up after %.1f s, before the 3 s it waits" % secs)
 
-# Two "describe" commands without a service: one voice for the run, as in the window.
+# Two "describe" commands (a step between) without a service: one voice for the run, as in the window.
 # Why nothing is said aloud is told once (not per command), and the second says what
 # changed since the first.
-st, o, e, secs = run(["--headless", "--do", "describe,describe"],
+st, o, e, secs = run(["--headless", "--do", "describe,step,describe"],
                      env=dict(ENV, SPEECHD_ADDRESS="unix_socket:" + os.path.join(tmp, "none.sock")))
 printed = o.splitlines()
 if st != 0 or e.count("F9: not said aloud") != 1:
-    fail("describe,describe without a service: status %d, stderr says why %d times (expected once): %s"
+    fail("describe,step,describe without a service: status %d, stderr says why %d times (expected once): %s"
          % (st, e.count("F9: not said aloud"), e))
 if len(printed) != 2 or printed[0] != text_start \
-        or not printed[1].startswith("The loss has not changed since the last description"):
-    fail("describe,describe without a service: expected the description, then what changed; got %r" % o[:300])
+        or not printed[1].startswith("The loss fell "):
+    fail("describe,step,describe without a service: expected the description, then what changed; got %r" % o[:300])
+
+# A Spanish and a German lesson page: the words (the live region's, speech-dispatcher's)
+# keep the language's letters and ¿ (only the videos' English flite voice folds them).
+for lang, keep, folded in (("es", ["¿Qué sorpresa", "la pérdida?"], ["Que sorpresa", "la perdida?"]),
+                           ("de", ["Welche Überraschung"], ["Uberraschung"])):
+    st, o, e, _ = run(["--lang", lang, "--describe", "--trace", "--lesson", "4", "--page", "2", "--headless"])
+    ws = [x["words"] for x in lines_of(o) if "words" in x]
+    if st != 0 or len(ws) != 1:
+        fail("--lang %s lesson 4 page 2: exited %d with %d description lines: %s" % (lang, st, len(ws), e[:200]))
+        continue
+    for k in keep:
+        if k not in ws[0]:
+            fail("--lang %s: %r not in the words: %.300s" % (lang, k, ws[0]))
+    for f in folded:
+        if f in ws[0]:
+            fail("--lang %s: folded %r in the words: %.300s" % (lang, f, ws[0]))
+
+# A lesson's play ends paused: the trace line of its last step and the description of
+# that step agree ("playing":false, "paused at step 40"), as the status bar shows it.
+st, o, e, _ = run(["--headless", "--lesson", "4", "--page", "3", "--describe", "--trace"])
+tr = lines_of(o)
+ds = [x for x in tr if "description" in x]
+steps = {x["step"]: x["playing"] for x in tr if "playing" in x and "command" not in x}
+if st != 0 or not ds or ds[-1]["step"] not in steps:
+    fail("lesson 4 page 3: no step line for the description's step (exit %d): %s" % (st, e[:200]))
+else:
+    last = ds[-1]
+    said = "playing at step %d." % last["step"] if steps[last["step"]] else "paused at step %d." % last["step"]
+    if last["step"] != 40 or said != "paused at step 40." or said not in last["description"]:
+        fail("lesson 4 page 3: step %d traced playing=%s, described: %.120s"
+             % (last["step"], steps[last["step"]], last["description"][-120:]))
 
 shutil.rmtree(tmp, ignore_errors=True)
 if failures:

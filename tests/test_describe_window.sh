@@ -79,8 +79,12 @@ key n
 sleep 0.3
 key F9
 wait_said ok 2 || fail "the second F9: speech-dispatcher received nothing"
-check_said ok 2 'm["text"].startswith("The loss fell ") and " nats since step zero. " in m["text"]' ||
+check_said ok 2 'm["text"].startswith("The loss fell ") and " nats since step zero, to " in m["text"]' ||
     fail "the second F9 does not say what changed since the first"
+key F9
+wait_said ok 3 || fail "the third F9: speech-dispatcher received nothing"
+check_said ok 3 'm["text"].startswith("Softmax classifier. ") and "not changed" not in m["text"]' ||
+    fail "the third F9 (nothing changed) does not start with the scene"
 m=$(mark)
 key q
 for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done

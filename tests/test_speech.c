@@ -168,6 +168,40 @@ END_TEST
 
 /* The set a voice says as words: letters, spaces, ' and -, the pauses. Anything else
  * (digits, brackets, Greek, operators) it would spell out, skip or misread. */
+/* The words for the description (live region, speech-dispatcher) keep a German or
+ * Spanish text's letters; the English flite voice's words still fold them (issue 26). */
+START_TEST(the_words_keep_their_letters_the_english_voice_folds_them)
+{
+    static const struct {
+        const char *text, *words, *folded;
+    } cases[] = {
+        {"¿La pérdida bajó este año? ¡Sí!", "¿La pérdida bajó este año? ¡Sí!", "La perdida bajo este ano? Si!"},
+        {"Überraschung: größer, Äpfel, Öl, müde, Maß", "Überraschung: größer, Äpfel, Öl, müde, Maß",
+         "Uberraschung: groser, Apfel, Ol, mude, Mas"},
+        {"á é í ó ú ñ ü", "á é í ó ú ñ ü", "a e i o u n u"},
+        {"H(P,Q) ≥ H(P), a × b", "H of P and Q is at least H of P, a times b", "H of P and Q is at least H of P, a times b"},
+        {"The loss fell 0.5 nats.", "The loss fell zero point five nats.", "The loss fell zero point five nats."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char out[512];
+        int unread = -1;
+        size_t need = xl_speech_words(cases[k].text, NULL, 0, out, sizeof out, &unread);
+        ck_assert_uint_eq(need, strlen(out));
+        ck_assert_int_eq(unread, 0);
+        ck_assert_str_eq(out, cases[k].words);
+        need = xl_speech_text(cases[k].text, NULL, 0, out, sizeof out, &unread);
+        ck_assert_uint_eq(need, strlen(out));
+        ck_assert_str_eq(out, cases[k].folded);
+        ck_assert_int_eq(xl_speech_plain(out), -1);
+    }
+    /* A word of marked letters is cut at XL_SPEECH_MAX_WORD characters, as an ASCII one. */
+    char longw[2 * 100 + 1] = {0}, out[512];
+    for (int i = 0; i < 100; i++) memcpy(longw + 2 * i, "\xc3\xa9", 2);
+    xl_speech_words(longw, NULL, 0, out, sizeof out, NULL);
+    ck_assert_uint_eq(strlen(out), 2 * XL_SPEECH_MAX_WORD);
+}
+END_TEST
+
 START_TEST(every_lesson_reads_with_nothing_left)
 {
     static const char *const files[] = {
@@ -226,6 +260,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, say_rules_come_first_the_longest_winning);
     tcase_add_test(tc, bounded_and_never_overrun);
     tcase_add_test(tc, every_lesson_reads_with_nothing_left);
+    tcase_add_test(tc, the_words_keep_their_letters_the_english_voice_folds_them);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -44,7 +44,7 @@ size_t ui_describe_words(const ui_dispatch *d, const char *text, char *out, size
     const xl_lesson *l = p ? xl_player_lesson(p) : NULL;
     xl_speech_rule rules[XL_SPEECH_MAX_RULES];
     const int nrules = l ? xl_speech_page_rules(l, xl_player_page(p), rules, XL_SPEECH_MAX_RULES) : 0;
-    const size_t need = xl_speech_text(text, rules, nrules, out, n, NULL);
+    const size_t need = xl_speech_words(text, rules, nrules, out, n, NULL); /* the text's own letters */
     return need < n ? need : (n ? strlen(out) : 0);
 }
 
@@ -119,6 +119,7 @@ static void print_instead(ui_describe_voice *v, FILE *out, const char *why, char
 int ui_describe_voice_press(ui_describe_voice *v, const ui_dispatch *d, FILE *out, char *note, size_t n)
 {
     v->d = d;
+    v->said.last.whole = 1; /* asked for: the whole scene, no "has not changed" first */
     ui_describe_text(d, &v->said, v->text, sizeof v->text);
     char why[UI_SPEAK_WHY] = "";
     if (!v->sp && !v->unavailable) {

@@ -29,7 +29,9 @@ void ui_describe_state_init(ui_describe_state *st);
 size_t ui_describe_text(const ui_dispatch *d, ui_describe_state *st, char *out, size_t n);
 
 /* The same text in the words a voice says (xl_speech.h: "H(P,Q)" is "H of P and Q",
- * numbers spelt out), with the lesson page's own readings (@say) when one plays. */
+ * numbers spelt out), with the lesson page's own readings (@say) when one plays. The
+ * letters stay as written (xl_speech_words: "pérdida", "¿Qué", "Überraschung"): the
+ * live region and speech-dispatcher read the text's own language. */
 size_t ui_describe_words(const ui_dispatch *d, const char *text, char *out, size_t n);
 
 /* --describe: one description of d onto f, with st's "what changed": a trace line

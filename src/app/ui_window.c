@@ -782,6 +782,7 @@ static void page_report(window_loop *L)
     if (!due) return;
     /* The page's own describer: its "what changed" is since the page's last words. */
     static char text[UI_PAGE_TEXT], words[UI_PAGE_TEXT], brief[UI_PAGE_BRIEF], said[UI_PAGE_TEXT];
+    L->page_words.last.whole = L->page_full; /* F9 or "Describe the scene": no "has not changed" first */
     ui_describe_text(L->d, &L->page_words, text, sizeof text);
     ui_describe_words(L->d, text, words, sizeof words);
     /* Said in full when a page was turned to or F9 asked; else its first sentences

@@ -287,11 +287,18 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
         xl_format(num, sizeof num, fabs(change), dec);
         if (strspn(num, "0.") == strlen(num)) {
             /* A page turned to that left the scene as it was: the page is the news, and
-             * "has not changed" before it is words a listener waits through. */
-            if (!(turned && step == d->step)) putf(&o, "%sThe %s has not changed %s.", o.k ? " " : "", what, since);
+             * "has not changed" before it is words a listener waits through; so is it
+             * before the whole description the user asked for. */
+            if (!((turned || d->whole) && step == d->step)) putf(&o, "%sThe %s has not changed %s.", o.k ? " " : "", what, since);
         }
-        else
-            putf(&o, "%sThe %s %s %s %s %s.", o.k ? " " : "", what, change < 0 ? "fell" : "rose", num, uname, since);
+        else {
+            /* Where it went, as the readouts panel shows it: a change without its value
+             * leaves the listener to do the sum. */
+            char at[48];
+            xl_format(at, sizeof at, n1, dec);
+            putf(&o, "%sThe %s %s %s %s %s, to %s.", o.k ? " " : "", what, change < 0 ? "fell" : "rose", num, uname,
+                 since, at);
+        }
     } else if (step != d->step) {
         putf(&o, "%s%s.", o.k ? " " : "", since);
     }
@@ -322,6 +329,10 @@ size_t xl_describe_page(const xl_player *p, char *out, size_t n)
         put(&o, text);
     }
     if (o.k > 0 && !strchr(".!?", o.out[o.k - 1])) put(&o, ".");
+    /* The last page with its script run: the canvas says "The end of the lesson." where
+     * "→ next page" stands, and a Page Down there turns nowhere; said right after the
+     * page's title, so the live region's first sentences carry it. */
+    if (page + 1 >= l->npages && xl_player_phase_of(p) == XL_PLAYER_DONE) put(&o, " The end of the lesson.");
     /* The narration as far as the script has shown it, each paragraph as the page draws
      * it (emphasis marks dropped, its lines joined). */
     for (int k = 0; k < XL_LESSON_PARAS; k++) {

@@ -2,7 +2,7 @@
  * (F9) and --describe.
  *
  * A description is a short paragraph a teacher would say: what changed since the last
- * description ("The loss fell 0.1200 nats since step 10."); while a lesson plays, the
+ * description ("The loss fell 0.1200 nats since step 10, to 1.4154."); while a lesson plays, the
  * page ("Lesson “Surprise”, page 3 of 7: TITLE.") with the narration the page shows by
  * now (emphasis marks dropped, as xl_rec_segment_text gives it), the question asked and
  * its answer once revealed; then the scene: the scenario and what it shows (its
@@ -51,6 +51,11 @@ typedef struct xl_describer {
      * the screen; -1 for a panel with room (XL_FORMAT_IDENTITY_DECIMALS). */
     int decimals;
     int page;                        /* 0-based */
+    /* Set by the caller for each description: 1 when the user asked for the whole of it
+     * (F9, "Describe the scene"): a loss that has not changed at the same step is then
+     * not said (the scene is the answer, not "nothing changed"); 0 for an update after
+     * a command, where "has not changed" is the news. */
+    int whole;
 } xl_describer;
 
 void xl_describer_reset(xl_describer *d);

@@ -127,13 +127,27 @@ static int over_budget(xl_player *p, int pg, int i, double ops)
 /* Take up to `budget` operations' worth of the steps owed (at least one step), as the
  * directive that owes them would: a play's with xl_session_run, a run command's with
  * the command. Returns the operations spent. */
+/* n steps of a play directive; `last` when they end it. The play's last step is taken
+ * paused: the state it leaves is paused (the status bar, the description), and so is
+ * what its trace line says ("playing":false), not a play that is over. */
+static void play_steps(xl_player *p, long n, int last)
+{
+    if (last && n > 0) {
+        if (n > 1) ask_run(p, n - 1);
+        ask_apply(p, xl_command_make(XL_CMD_PAUSE));
+        ask_run(p, 1);
+    } else if (n > 0) {
+        ask_run(p, n);
+    }
+}
+
 static double take_owed(xl_player *p, double budget)
 {
     const double cost = xl_session_step_cost(p->s);
     double room = budget / cost;
     long chunk = room >= (double)p->owed ? p->owed : room >= 1.0 ? (long)room : 1;
     if (p->owed_run) ask_apply(p, xl_command_int(XL_CMD_RUN, chunk));
-    else ask_run(p, chunk);
+    else play_steps(p, chunk, p->owed_pause && chunk == p->owed);
     p->owed -= chunk;
     p->done += (double)chunk * cost;
     return (double)chunk * cost;
@@ -510,7 +524,7 @@ long xl_player_take_steps(xl_player *p, long n)
 {
     if (xl_player_busy(p) || p->phase != XL_PLAYER_PLAYING || n <= 0) return 0;
     if (n > p->play_left) n = p->play_left;
-    ask_run(p, n);
+    play_steps(p, n, n == p->play_left);
     p->play_left -= n;
     if (p->play_left == 0) {
         ask_apply(p, xl_command_make(XL_CMD_PAUSE));

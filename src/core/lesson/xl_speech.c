@@ -23,6 +23,7 @@ typedef struct writer {
     size_t len;       /* what is in out */
     int cut;          /* a word did not fit: nothing more is written */
     char last;        /* the last byte emitted, 0 at the start */
+    int glue;         /* the next word follows with no space ("¿" before its question's first word) */
 } writer;
 
 static void put(writer *w, const char *s, size_t len)
@@ -47,7 +48,8 @@ static int is_pause(char c)
 static void word(writer *w, const char *s)
 {
     if (!s[0]) return;
-    if (w->last) put(w, " ", 1);
+    if (w->last && !w->glue) put(w, " ", 1);
+    w->glue = 0;
     put(w, s, strlen(s));
 }
 
@@ -226,6 +228,14 @@ static char plain_letter(const unsigned char *s, size_t len)
     return letter(c) ? c : 0;
 }
 
+/* A letter with a mark kept as it is (xl_speech_words): the Latin-1 letters (U+00C0..00FF
+ * but × and ÷); their bytes' count, else 0. */
+static size_t marked_letter(const unsigned char *s, size_t len)
+{
+    if (len < 2 || s[0] != 0xC3 || s[1] < 0x80 || s[1] > 0xBF || s[1] == 0x97 || s[1] == 0xB7) return 0;
+    return 2;
+}
+
 /* Words a letter run is said as, when not as itself. */
 static const reading words_table[] = {
     {"ln", "log"}, {"log", "log"}, {"exp", "exp"}, {"KL", "K L"}, {"lr", "l r"}, {"dv", "d v"},
@@ -240,6 +250,7 @@ typedef struct reader {
     paren_kind stack[DEPTH];
     int depth;
     int named;        /* the token just read was a name: a '(' right after it is a call */
+    int keep;         /* letters keep their marks, ¿ and ¡ are kept (xl_speech_words) */
 } reader;
 
 static void read_span(reader *r, const char *s, size_t len);
@@ -340,7 +351,7 @@ static void read_span(reader *r, const char *s, size_t len)
         const xl_speech_rule *hit = NULL;
         const size_t fl = r->nrules > 0 ? rule_at(r, s + i, len - i, word_start, &hit) : 0;
         if (fl) { /* a lesson's reading, itself read by the table alone */
-            reader inner = {r->w, NULL, 0, 0, {PAREN_GROUP}, 0, 0};
+            reader inner = {r->w, NULL, 0, 0, {PAREN_GROUP}, 0, 0, r->keep};
             read_span(&inner, hit->words, strlen(hit->words));
             r->unread += inner.unread;
             i += fl;
@@ -398,16 +409,32 @@ static void read_span(reader *r, const char *s, size_t len)
             r->named = 0;
             continue;
         }
-        if (letter(c) || plain_letter(u + i, len - i)) {
-            char buf[WORD_MAX];
-            size_t k = 0;
+        if (r->keep && len - i >= 2 && u[i] == 0xC2 && (u[i + 1] == 0xBF || u[i + 1] == 0xA1)) { /* ¿ ¡ */
+            word(r->w, u[i + 1] == 0xBF ? "\xc2\xbf" : "\xc2\xa1");
+            r->w->glue = 1;
+            i += 2;
+            r->named = 0;
+            continue;
+        }
+        if (letter(c) || (r->keep ? marked_letter(u + i, len - i) > 0 : plain_letter(u + i, len - i) != 0)) {
+            char buf[2 * WORD_MAX]; /* a kept mark takes two bytes */
+            size_t k = 0, nl = 0;   /* bytes, and characters (at most XL_SPEECH_MAX_WORD) */
             while (i < len) {
-                char pl = letter(s[i]) ? s[i] : plain_letter(u + i, len - i);
-                if (pl) {
-                    if (k + 1 < sizeof buf) buf[k++] = pl;
+                const size_t mk = r->keep && !letter(s[i]) ? marked_letter(u + i, len - i) : 0;
+                char pl = letter(s[i]) ? s[i] : r->keep ? 0 : plain_letter(u + i, len - i);
+                if (mk) {
+                    if (nl < XL_SPEECH_MAX_WORD) {
+                        buf[k++] = s[i];
+                        buf[k++] = s[i + 1];
+                        nl++;
+                    }
+                    i += 2;
+                } else if (pl) {
+                    if (nl < XL_SPEECH_MAX_WORD) buf[k++] = pl, nl++;
                     i += letter(s[i]) ? 1 : 2;
-                } else if ((s[i] == '\'' || s[i] == '-') && i + 1 < len && letter(s[i + 1]) && k > 0) {
-                    if (k + 1 < sizeof buf) buf[k++] = s[i];
+                } else if ((s[i] == '\'' || s[i] == '-') && i + 1 < len && k > 0 &&
+                           (letter(s[i + 1]) || (r->keep && marked_letter(u + i + 1, len - i - 1)))) {
+                    if (nl < XL_SPEECH_MAX_WORD) buf[k++] = s[i], nl++;
                     i++;
                 } else {
                     break;
@@ -485,18 +512,29 @@ static void read_span(reader *r, const char *s, size_t len)
     }
 }
 
-size_t xl_speech_text(const char *text, const xl_speech_rule *rules, int nrules, char *out, size_t n, int *unread)
+static size_t speech(const char *text, const xl_speech_rule *rules, int nrules, char *out, size_t n, int *unread,
+                     int keep)
 {
-    writer w = {out, n, 0, 0, 0, 0};
+    writer w = {out, n, 0, 0, 0, 0, 0};
     if (out && n > 0) out[0] = '\0';
     if (!out) w.n = 0;
-    reader r = {&w, rules, nrules < 0 ? 0 : nrules, 0, {PAREN_GROUP}, 0, 0};
+    reader r = {&w, rules, nrules < 0 ? 0 : nrules, 0, {PAREN_GROUP}, 0, 0, keep};
     size_t len = 0;
     while (text && len < XL_SPEECH_MAX_IN && text[len]) len++;
     while (len > 0 && len == XL_SPEECH_MAX_IN && ((unsigned char)text[len] & 0xC0) == 0x80) len--; /* whole characters */
     if (text) read_span(&r, text, len);
     if (unread) *unread = r.unread;
     return w.need;
+}
+
+size_t xl_speech_text(const char *text, const xl_speech_rule *rules, int nrules, char *out, size_t n, int *unread)
+{
+    return speech(text, rules, nrules, out, n, unread, 0);
+}
+
+size_t xl_speech_words(const char *text, const xl_speech_rule *rules, int nrules, char *out, size_t n, int *unread)
+{
+    return speech(text, rules, nrules, out, n, unread, 1);
 }
 
 int xl_speech_page_rules(const xl_lesson *l, int page, xl_speech_rule *out, int max)

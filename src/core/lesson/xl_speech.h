@@ -49,6 +49,14 @@ typedef struct xl_speech_rule {
  * wants 0). */
 size_t xl_speech_text(const char *text, const xl_speech_rule *rules, int nrules, char *out, size_t n, int *unread);
 
+/* The same words with the letters as the text writes them, for a voice that reads the
+ * text's own language (the browser's live region, speech-dispatcher, --describe --trace):
+ * a letter with a mark (U+00C0..00FF: á é ñ ü ß ä ö) is kept, not folded to its ASCII
+ * letter ("pérdida" is not "perdida", "año" not "ano"), and so are the opening ¿ and ¡,
+ * glued to the word after them. xl_speech_text folds them for flite's English voice,
+ * which has no reading for them. */
+size_t xl_speech_words(const char *text, const xl_speech_rule *rules, int nrules, char *out, size_t n, int *unread);
+
 /* The rules in force on page `page` of l (its own @say lines and every earlier page's,
  * the nearest page's first, so it wins a tie of equal formulas) into out[max]. Returns
  * how many (at most max and XL_SPEECH_MAX_RULES). The strings point into l. */

@@ -286,7 +286,6 @@ static int describe(const void *state, const double *theta, const double *readou
                     const char *unit_name, char *buf, size_t n)
 {
     const xl_gaussian_state *st = state;
-    (void)theta, (void)selected, (void)unit_scale, (void)unit_name;
     char a[24], b[24], c[24], d[24];
     /* The legend's forms (ui_panel_gaussian.c). */
     xl_format_fit(a, sizeof a, st->g.mu_p, 2, 7);
@@ -297,7 +296,29 @@ static int describe(const void *state, const double *theta, const double *readou
              "A voltage with noise: the true density P = N(%s, %s²) in volts, and the model's Q = N(%s, %s²) "
              "learning its mean and width.",
              a, b, c, d);
-    return 1;
+    /* The selected bar is a voltage bin (the VOLTAGE BINS panel), not a density: its
+     * probability mass, said with the bin's edges, as the panel's caption gives them
+     * (σ_p / 2 wide, the open tails at the ends). */
+    xl_bars bs;
+    bars(state, theta, selected, &bs);
+    const int sel = bs.selected; /* the one density is the item; the bar picked is the middle bin */
+    char lo[32], hi[32], where[96], ps[48], qs[48], sp[48];
+    format_volts(lo, sizeof lo, "", st->edges[sel]);
+    format_volts(hi, sizeof hi, "", st->edges[sel + 1]);
+    if (sel == 0) snprintf(where, sizeof where, "below %s, the lower tail", hi);
+    else if (sel == bs.n - 1) snprintf(where, sizeof where, "above %s, the upper tail", lo);
+    else snprintf(where, sizeof where, "around %s, from %s to %s", st->names[sel], lo, hi);
+    const double surprise = -bs.logq[sel] * unit_scale;
+    xl_format_fit(sp, sizeof sp, surprise < 0.0 ? 0.0 : surprise, 3, 9);
+    xl_format_prob_log(qs, sizeof qs, bs.logq[sel], 3);
+    xl_format_prob_log(ps, sizeof ps, bs.p[sel] > 0.0 ? log(bs.p[sel]) : -INFINITY, 3);
+    const size_t used = strlen(buf);
+    if (used + 1 < n)
+        snprintf(buf + used, n - used,
+                 " Selected voltage bin %s: true probability %s, predicted probability %s, surprise if the voltage "
+                 "lands in it %s %s.",
+                 where, ps, qs, sp, unit_name);
+    return 2;
 }
 
 const xl_scenario_def xl_scenario_gaussian = {
