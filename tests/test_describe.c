@@ -57,7 +57,7 @@ static void assert_starts(const char *what)
 static void check_scene(const xl_session *s, const char *when)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
-    xl_describe_scene(s, -1, text, sizeof text);
+    xl_describe_scene(s, -1, NULL, text, sizeof text);
     const xl_sample cur = xl_sim_current(xl_session_sim(s));
     char num[3][48];
     xl_format_identity_shown(cur.loss, cur.floor, cur.gap, xl_unit_scale(xl_session_unit(s)), -1, num);

@@ -64,7 +64,7 @@ static void check_state(scene_frame *f, const xl_session *s, const char *when)
     static char text[XL_DESCRIBE_MAX];
     ck_assert_msg(f->geom.readouts.numbers_drawn, "%s %s: the readouts' numbers were not drawn", def->id, when);
     const int decimals = f->geom.readouts.decimals_fixed ? f->geom.readouts.decimals : -1;
-    xl_describe_scene(s, decimals, text, sizeof text);
+    xl_describe_scene(s, decimals, NULL, text, sizeof text);
 
     /* The identity's three numbers: the description's, and each one drawn in the panel. */
     const xl_sample cur = xl_sim_current(xl_describe_sim(s, NULL));

@@ -35,6 +35,7 @@ size_t ui_describe_text(const ui_dispatch *d, ui_describe_state *st, char *out, 
     xl_describer *last = st ? &st->last : &fresh;
     if (!st) xl_describer_reset(&fresh);
     last->decimals = decimals_shown(d);
+    last->tr = ui_tr; /* the interface's language; English is the msgids themselves */
     return xl_describe(last, d->s, player_of(d), out, n);
 }
 

@@ -794,7 +794,7 @@ static void page_report(window_loop *L)
     L->page_shown = page;
     L->page_lesson = lesson;
     static char page_words[UI_PAGE_TEXT], grown[UI_PAGE_TEXT];
-    xl_describe_page(L->cr->player, page_words, sizeof page_words);
+    xl_describe_page(L->cr->player, ui_tr, page_words, sizeof page_words);
     if (!full) {
         /* An answer revealed or more narration: said, not cut off after the page's title. */
         if (ui_page_brief_grown(text, L->page_said, page_words, grown, sizeof grown))

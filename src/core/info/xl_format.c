@@ -163,12 +163,12 @@ void xl_format_identity_shown(double total, double part, double rest, double uni
     xl_format_identity(o, 48, v, decimals < 0 || decimals > 12 ? XL_FORMAT_IDENTITY_DECIMALS : decimals, room);
 }
 
-char *xl_format_said_outcome(char *buf, size_t n, double logq, double unit_scale, const char *unit_name)
+char *xl_format_said_outcome(char *buf, size_t n, double logq, double unit_scale, const char *unit_name, xl_tr_fn tr)
 {
     char qs[48], sp[48];
     const double surprise = -logq * unit_scale;
     xl_format_prob_log(qs, sizeof qs, logq, 3);
     xl_format_fit(sp, sizeof sp, surprise < 0.0 ? 0.0 : surprise, 3, 9);
-    snprintf(buf, n, "q = %s, a surprise of %s %s", qs, sp, unit_name);
+    snprintf(buf, n, xl_tr(tr, N_("q = %s, a surprise of %s %s")), qs, sp, unit_name);
     return buf;
 }

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "xl_i18n.h"
+
 /* Format v with `decimals` decimals: "∞" for +infinity, "−∞" for -infinity, and
  * "undefined" for NaN (which the core never produces for defined quantities). Uses
  * the true minus sign U+2212. Returns buf. */
@@ -51,7 +53,7 @@ void xl_format_identity_shown(double total, double part, double rest, double uni
 
 /* An outcome's probability and surprise as the readouts panel's selected line shows
  * them (q to 3 decimals from log q, the surprise −log q to 3 in unit_scale's unit), in a
- * sentence's words: "q = 0.289, a surprise of 1.241 nats". */
-char *xl_format_said_outcome(char *buf, size_t n, double logq, double unit_scale, const char *unit_name);
+ * sentence's words: "q = 0.289, a surprise of 1.241 nats"; words through tr, xl_i18n.h). */
+char *xl_format_said_outcome(char *buf, size_t n, double logq, double unit_scale, const char *unit_name, xl_tr_fn tr);
 
 #endif

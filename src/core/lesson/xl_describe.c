@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "xl_format.h"
+#include "xl_i18n.h"
 #include "xl_info.h"
 #include "xl_optim.h"
 #include "xl_recording.h"
@@ -33,6 +34,8 @@ static void put(sink *o, const char *s)
     o->out[o->k] = '\0';
 }
 
+/* fmt is an English format or its catalogue translation (the app's loader keeps only
+ * translations with the same conversions, ui_mo.c). */
 static void putf(sink *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void putf(sink *o, const char *fmt, ...)
 {
@@ -117,7 +120,7 @@ char *xl_describe_lr(char *buf, size_t n, double rate)
 }
 
 /* A readout's name said in a sentence: the symbol the panel shows. */
-static void identity_sentence(sink *o, const xl_session *s, const xl_sim *sim, int decimals)
+static void identity_sentence(sink *o, const xl_session *s, const xl_sim *sim, int decimals, xl_tr_fn tr)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     const xl_unit unit = xl_session_unit(s);
@@ -129,41 +132,40 @@ static void identity_sentence(sink *o, const xl_session *s, const xl_sim *sim, i
     if (def->gradient_free) {
         /* Nothing learns: the identity is information = entropy + the macrostate's
          * surprise, in the readouts' own words ("naming the microstate: one of 2ⁿ"). */
-        const char *colon = strstr(rd[0].meaning, ": ");
+        const char *meaning = xl_tr(tr, rd[0].meaning);
+        const char *colon = strstr(meaning, ": ");
         char what[96];
-        snprintf(what, sizeof what, "%.*s", colon ? (int)(colon - rd[0].meaning) : (int)strlen(rd[0].meaning),
-                 rd[0].meaning);
+        snprintf(what, sizeof what, "%.*s", colon ? (int)(colon - meaning) : (int)strlen(meaning), meaning);
         if (what[0] >= 'a' && what[0] <= 'z') what[0] = (char)(what[0] - 'a' + 'A');
-        putf(o, " %s (%s) takes %s %s: the entropy %s %s plus %s %s, the %s.", what, rd[0].symbol, num[0], uname,
-             rd[1].symbol, num[1], rd[2].symbol, num[2], rd[2].meaning);
+        putf(o, xl_tr(tr, N_(" %s (%s) takes %s %s: the entropy %s %s plus %s %s, the %s.")), what, rd[0].symbol,
+             num[0], uname, rd[1].symbol, num[1], rd[2].symbol, num[2], xl_tr(tr, rd[2].meaning));
         return;
     }
     if (!isfinite(cur.loss)) {
-        putf(o, " The loss %s is %s: the model gives a class that happens no chance at all.", rd[0].symbol,
-             num[0]);
+        putf(o, xl_tr(tr, N_(" The loss %s is %s: the model gives a class that happens no chance at all.")),
+             rd[0].symbol, num[0]);
         return;
     }
     if (strcmp(num[2], num[0]) != 0 && (strspn(num[2], "0.") == strlen(num[2]))) {
         /* The gap shows as 0: nothing is left to learn at the shown decimals. */
-        putf(o, " The loss %s is %s %s, at its floor %s %s: nothing is left for learning to remove.",
+        putf(o, xl_tr(tr, N_(" The loss %s is %s %s, at its floor %s %s: nothing is left for learning to remove.")),
              rd[0].symbol, num[0], uname, rd[1].symbol, num[1]);
         return;
     }
-    putf(o, " The loss %s is %s %s: %s above its floor %s %s, the gap %s that learning can remove.", rd[0].symbol,
-         num[0], uname, num[2], rd[1].symbol, num[1], rd[2].symbol);
+    putf(o, xl_tr(tr, N_(" The loss %s is %s %s: %s above its floor %s %s, the gap %s that learning can remove.")),
+         rd[0].symbol, num[0], uname, num[2], rd[1].symbol, num[1], rd[2].symbol);
 }
 
 /* The line under the readouts' bar: the scenario's claim, else the selected item. */
-static void selected_sentence(sink *o, const xl_session *s, const xl_sim *sim)
+static void selected_sentence(sink *o, const xl_session *s, const xl_sim *sim, xl_tr_fn tr)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     const xl_unit unit = xl_session_unit(s);
     const double k = xl_unit_scale(unit);
     const char *uname = xl_unit_name(unit);
     char claim[256] = "";
-    /* The description is English (NULL: no translator), as the rest of its words. */
     if (def->summary_line &&
-        def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, uname, NULL, claim, sizeof claim)) {
+        def->summary_line(xl_session_state(s), xl_sim_theta(sim), k, uname, tr, claim, sizeof claim)) {
         put(o, " ");
         put_said(o, claim);
         put(o, ".");
@@ -178,45 +180,56 @@ static void selected_sentence(sink *o, const xl_session *s, const xl_sim *sim)
     xl_format_fit(sp, sizeof sp, surprise < 0.0 ? 0.0 : surprise, 3, 9);
     xl_format_prob_log(qs, sizeof qs, bars.logq[sel], XL_DESCRIBE_PROB_DECIMALS);
     xl_format_prob_log(ps, sizeof ps, bars.p[sel] > 0.0 ? log(bars.p[sel]) : -INFINITY, XL_DESCRIBE_PROB_DECIMALS);
-    putf(o, " Selected %s %s: true p = %s, predicted q = %s, surprise if it happens %s %s.",
-         def->item_noun, bars.names[sel], ps, qs, sp, uname);
+    putf(o, xl_tr(tr, N_(" Selected %s %s: true p = %s, predicted q = %s, surprise if it happens %s %s.")),
+         xl_tr(tr, def->item_noun), bars.names[sel], ps, qs, sp, uname);
 }
 
 /* The status bar's words: the optimizer (or the scenario's own), playing or paused, the
  * step. */
-static void status_sentence(sink *o, const xl_session *s, const xl_sim *sim, int lead)
+static void status_sentence(sink *o, const xl_session *s, const xl_sim *sim, int lead, xl_tr_fn tr)
 {
     const xl_scenario_def *def = xl_session_scenario(s);
     char own[160] = "";
     const long step = xl_sim_steps(sim);
     if (xl_sim_status_get(sim) == XL_SIM_DIVERGED) {
-        putf(o, " The run diverged at step %ld: lower the learning rate and reset.", xl_sim_diverged_at(sim));
+        putf(o, xl_tr(tr, N_(" The run diverged at step %ld: lower the learning rate and reset.")),
+             xl_sim_diverged_at(sim));
         return;
     }
-    const char *state = xl_session_playing(s) ? "playing" : "paused";
-    if (def->status_text && def->status_text(xl_session_state(s), NULL, own, sizeof own)) {
+    /* Playing and paused each a whole sentence: the word order around them differs in
+     * German and Spanish. */
+    const int playing = xl_session_playing(s);
+    if (def->status_text && def->status_text(xl_session_state(s), tr, own, sizeof own)) {
         /* "1 000 coins · 1 flip per step", said with pauses. */
         char said[256] = "";
         sink w = sink_of(said, sizeof said);
         put_said(&w, own);
         if (said[0] >= 'a' && said[0] <= 'z') said[0] = (char)(said[0] - 'a' + 'A');
-        putf(o, " %s; %s at step %ld.", said, state, step);
+        putf(o, playing ? xl_tr(tr, N_(" %s; playing at step %ld.")) : xl_tr(tr, N_(" %s; paused at step %ld.")), said,
+             step);
         return;
     }
     char lr[48];
     xl_describe_lr(lr, sizeof lr, xl_sim_lr(sim));
     char opt[64];
-    snprintf(opt, sizeof opt, "%s", xl_optim_kind_title(xl_sim_optimizer(sim)->kind));
+    snprintf(opt, sizeof opt, "%s", xl_tr(tr, xl_optim_kind_title(xl_sim_optimizer(sim)->kind)));
     if (lead >= 0) {
-        putf(o, " A race of %d optimizers at learning rate %s: %s leads, and the numbers are its own; %s at step %ld.",
-             xl_session_run_count(s), lr, opt, state, step);
+        putf(o,
+             playing ? xl_tr(tr, N_(" A race of %d optimizers at learning rate %s: %s leads, and the numbers are its "
+                                    "own; playing at step %ld."))
+                     : xl_tr(tr, N_(" A race of %d optimizers at learning rate %s: %s leads, and the numbers are its "
+                                    "own; paused at step %ld.")),
+             xl_session_run_count(s), lr, opt, step);
     } else {
         if (opt[0] >= 'a' && opt[0] <= 'z') opt[0] = (char)(opt[0] - 'a' + 'A');
-        putf(o, " %s at learning rate %s; %s at step %ld.", opt, lr, state, step);
+        putf(o,
+             playing ? xl_tr(tr, N_(" %s at learning rate %s; playing at step %ld."))
+                     : xl_tr(tr, N_(" %s at learning rate %s; paused at step %ld.")),
+             opt, lr, step);
     }
 }
 
-size_t xl_describe_scene(const xl_session *s, int decimals, char *out, size_t n)
+size_t xl_describe_scene(const xl_session *s, int decimals, xl_tr_fn tr, char *out, size_t n)
 {
     sink o = sink_of(out, n);
     if (!s) return 0;
@@ -229,15 +242,15 @@ size_t xl_describe_scene(const xl_session *s, int decimals, char *out, size_t n)
     const xl_unit unit = xl_session_unit(s);
     const int has_own = !def->describe ? 0 : def->describe(xl_session_state(s), xl_sim_theta(sim), readouts,
                                                        xl_session_selected(s), xl_unit_scale(unit),
-                                                       xl_unit_name(unit), own, sizeof own);
+                                                       xl_unit_name(unit), tr, own, sizeof own);
     char title[128];
-    snprintf(title, sizeof title, "%s", def->title);
+    snprintf(title, sizeof title, "%s", xl_tr(tr, def->title));
     if (title[0] >= 'a' && title[0] <= 'z') title[0] = (char)(title[0] - 'a' + 'A');
     putf(&o, "%s.", title);
     if (has_own) sentence(&o, own);
-    identity_sentence(&o, s, sim, decimals);
-    if (has_own != 2) selected_sentence(&o, s, sim);
-    status_sentence(&o, s, sim, lead);
+    identity_sentence(&o, s, sim, decimals, tr);
+    if (has_own != 2) selected_sentence(&o, s, sim, tr);
+    status_sentence(&o, s, sim, lead, tr);
     return o.k;
 }
 
@@ -254,11 +267,14 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
     sink o = sink_of(out, n);
     if (!d || !d->have || !s) return 0;
     const xl_scenario_def *def = xl_session_scenario(s);
+    const xl_tr_fn tr = d->tr;
     const xl_lesson *lesson = p ? xl_player_lesson(p) : NULL;
     const int turned = lesson && (lesson != d->lesson || xl_player_page(p) != d->page);
-    if (turned) putf(&o, "Turned to page %d of %d.", xl_player_page(p) + 1, lesson->npages);
+    if (turned) putf(&o, xl_tr(tr, N_("Turned to page %d of %d.")), xl_player_page(p) + 1, lesson->npages);
     if (def != d->def) {
-        putf(&o, "%sNow the %s, in place of the %s.", o.k ? " " : "", def->title, d->def ? d->def->title : "");
+        if (o.k) put(&o, " ");
+        putf(&o, xl_tr(tr, N_("Now the %s, in place of the %s.")), xl_tr(tr, def->title),
+             d->def ? xl_tr(tr, d->def->title) : "");
         return o.k;
     }
     const xl_sim *sim = xl_describe_sim(s, NULL);
@@ -267,19 +283,43 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
     const char *uname = xl_unit_name(unit);
     const long step = xl_sim_steps(sim);
     const xl_sample cur = xl_sim_current(sim);
-    if ((int)unit != d->unit) putf(&o, "%sNumbers now in %s.", o.k ? " " : "", uname);
+    if ((int)unit != d->unit) {
+        if (o.k) put(&o, " ");
+        putf(&o, xl_tr(tr, N_("Numbers now in %s.")), uname);
+    }
     /* The loss as the panel showed it then and shows it now, both in today's unit. */
     const int dec = d->decimals >= 0 ? d->decimals : XL_FORMAT_IDENTITY_DECIMALS;
     const double before = as_shown(d->loss, k, dec), now = as_shown(cur.loss, k, dec);
-    char since[96];
-    if (step > d->step) snprintf(since, sizeof since, "since step %ld", d->step);
-    else if (step < d->step) snprintf(since, sizeof since, "since step %ld (now back at step %ld)", d->step, step);
-    else snprintf(since, sizeof since, "since the last description, still at step %ld", step);
+    /* Since when: a step later (0), earlier (1) or the same (2). */
+    const int when = step > d->step ? 0 : step < d->step ? 1 : 2;
     /* What learning moves is the loss; where nothing learns, the entropy (the floor) is
-     * what moves. */
+     * what moves. Each sentence whole, for each quantity, direction and "since" (a
+     * noun's gender and the word order differ in German and Spanish). */
     const int which = def->gradient_free ? 1 : 0;
-    char what[96] = "loss";
-    if (which) snprintf(what, sizeof what, "entropy %s", def->readouts[1].symbol);
+    const char *sym = def->readouts[1].symbol;
+    static const char *const unchanged[2][3] = {
+        {N_("The loss has not changed since step %ld."),
+         N_("The loss has not changed since step %ld (now back at step %ld)."),
+         N_("The loss has not changed since the last description, still at step %ld.")},
+        {N_("The entropy %s has not changed since step %ld."),
+         N_("The entropy %s has not changed since step %ld (now back at step %ld)."),
+         N_("The entropy %s has not changed since the last description, still at step %ld.")}};
+    static const char *const moved[2][2][3] = {
+        {{N_("The loss fell %s %s since step %ld, to %s."),
+          N_("The loss fell %s %s since step %ld (now back at step %ld), to %s."),
+          N_("The loss fell %s %s since the last description, still at step %ld, to %s.")},
+         {N_("The loss rose %s %s since step %ld, to %s."),
+          N_("The loss rose %s %s since step %ld (now back at step %ld), to %s."),
+          N_("The loss rose %s %s since the last description, still at step %ld, to %s.")}},
+        {{N_("The entropy %s fell %s %s since step %ld, to %s."),
+          N_("The entropy %s fell %s %s since step %ld (now back at step %ld), to %s."),
+          N_("The entropy %s fell %s %s since the last description, still at step %ld, to %s.")},
+         {N_("The entropy %s rose %s %s since step %ld, to %s."),
+          N_("The entropy %s rose %s %s since step %ld (now back at step %ld), to %s."),
+          N_("The entropy %s rose %s %s since the last description, still at step %ld, to %s.")}}};
+    static const char *const only_since[3] = {N_("since step %ld."), N_("since step %ld (now back at step %ld)."),
+                                              N_("since the last description, still at step %ld.")};
+    const long step1 = when == 2 ? step : d->step; /* the first step said; the second is now's */
     const double b1 = which ? as_shown(d->floor, k, dec) : before, n1 = which ? as_shown(cur.floor, k, dec) : now;
     if (isfinite(b1) && isfinite(n1)) {
         const double change = n1 - b1;
@@ -289,29 +329,42 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
             /* A page turned to that left the scene as it was: the page is the news, and
              * "has not changed" before it is words a listener waits through; so is it
              * before the whole description the user asked for. */
-            if (!((turned || d->whole) && step == d->step)) putf(&o, "%sThe %s has not changed %s.", o.k ? " " : "", what, since);
+            if (!((turned || d->whole) && step == d->step)) {
+                if (o.k) put(&o, " ");
+                const char *f = xl_tr(tr, unchanged[which][when]);
+                if (which && when == 1) putf(&o, f, sym, step1, step);
+                else if (which) putf(&o, f, sym, step1);
+                else if (when == 1) putf(&o, f, step1, step);
+                else putf(&o, f, step1);
+            }
         }
         else {
             /* Where it went, as the readouts panel shows it: a change without its value
              * leaves the listener to do the sum. */
             char at[48];
             xl_format(at, sizeof at, n1, dec);
-            putf(&o, "%sThe %s %s %s %s %s, to %s.", o.k ? " " : "", what, change < 0 ? "fell" : "rose", num, uname,
-                 since, at);
+            if (o.k) put(&o, " ");
+            const char *f = xl_tr(tr, moved[which][change < 0 ? 0 : 1][when]);
+            if (which && when == 1) putf(&o, f, sym, num, uname, step1, step, at);
+            else if (which) putf(&o, f, sym, num, uname, step1, at);
+            else if (when == 1) putf(&o, f, num, uname, step1, step, at);
+            else putf(&o, f, num, uname, step1, at);
         }
     } else if (step != d->step) {
-        putf(&o, "%s%s.", o.k ? " " : "", since);
+        if (o.k) put(&o, " ");
+        if (when == 1) putf(&o, xl_tr(tr, only_since[when]), step1, step);
+        else putf(&o, xl_tr(tr, only_since[when]), step1);
     }
     const int sel = xl_session_selected(s);
     if (sel != d->selected && d->selected >= 0) {
         xl_bars bars;
         xl_session_bars(s, &bars);
-        if (sel >= 0 && sel < bars.n && bars.names[sel]) putf(&o, " Selected now: %s.", bars.names[sel]);
+        if (sel >= 0 && sel < bars.n && bars.names[sel]) putf(&o, xl_tr(tr, N_(" Selected now: %s.")), bars.names[sel]);
     }
     return o.k;
 }
 
-size_t xl_describe_page(const xl_player *p, char *out, size_t n)
+size_t xl_describe_page(const xl_player *p, xl_tr_fn tr, char *out, size_t n)
 {
     sink o = sink_of(out, n);
     if (!p) return 0;
@@ -322,8 +375,8 @@ size_t xl_describe_page(const xl_player *p, char *out, size_t n)
     char text[XL_LESSON_TEXT + 64];
     xl_rec_segment sg = {XL_REC_SEG_TITLE, page, 0, 0, 0};
     xl_rec_segment_text(l, &sg, text, sizeof text);
-    if (l->title[0]) putf(&o, "Lesson “%s”, page %d of %d", l->title, page + 1, l->npages);
-    else putf(&o, "Lesson page %d of %d", page + 1, l->npages);
+    if (l->title[0]) putf(&o, xl_tr(tr, N_("Lesson “%s”, page %d of %d")), l->title, page + 1, l->npages);
+    else putf(&o, xl_tr(tr, N_("Lesson page %d of %d")), page + 1, l->npages);
     if (text[0]) {
         put(&o, ": ");
         put(&o, text);
@@ -332,7 +385,7 @@ size_t xl_describe_page(const xl_player *p, char *out, size_t n)
     /* The last page with its script run: the canvas says "The end of the lesson." where
      * "→ next page" stands, and a Page Down there turns nowhere; said right after the
      * page's title, so the live region's first sentences carry it. */
-    if (page + 1 >= l->npages && xl_player_phase_of(p) == XL_PLAYER_DONE) put(&o, " The end of the lesson.");
+    if (page + 1 >= l->npages && xl_player_phase_of(p) == XL_PLAYER_DONE) put(&o, xl_tr(tr, N_(" The end of the lesson.")));
     /* The narration as far as the script has shown it, each paragraph as the page draws
      * it (emphasis marks dropped, its lines joined). */
     for (int k = 0; k < XL_LESSON_PARAS; k++) {
@@ -347,7 +400,7 @@ size_t xl_describe_page(const xl_player *p, char *out, size_t n)
         sg.kind = XL_REC_SEG_QUESTION;
         sg.index = q;
         xl_rec_segment_text(l, &sg, text, sizeof text);
-        sentence(&o, "Question:");
+        sentence(&o, xl_tr(tr, N_("Question:")));
         sentence(&o, text);
         if (xl_player_question_revealed(p, q)) {
             sg.kind = XL_REC_SEG_ANSWER;
@@ -383,9 +436,9 @@ size_t xl_describe(xl_describer *d, const xl_session *s, const xl_player *p, cha
     xl_describe_changes(d, s, p, part, sizeof part);
     sentence(&o, part);
     /* In a lesson the page comes first, as the class reads it; then what the scene shows. */
-    xl_describe_page(p, part, sizeof part);
+    xl_describe_page(p, d ? d->tr : NULL, part, sizeof part);
     sentence(&o, part);
-    xl_describe_scene(s, d ? d->decimals : -1, part, sizeof part);
+    xl_describe_scene(s, d ? d->decimals : -1, d ? d->tr : NULL, part, sizeof part);
     sentence(&o, part);
     xl_describe_remember(d, s, p);
     return o.k;

@@ -27,6 +27,7 @@
 
 #include <stddef.h>
 
+#include "xl_i18n.h"
 #include "xl_player.h"
 #include "xl_scenario.h"
 #include "xl_session.h"
@@ -56,6 +57,9 @@ typedef struct xl_describer {
      * not said (the scene is the answer, not "nothing changed"); 0 for an update after
      * a command, where "has not changed" is the news. */
     int whole;
+    /* Set by the caller, kept by xl_describer_reset's NULL: the translator the words go
+     * through (xl_i18n.h; NULL: English). Numbers and symbols are never translated. */
+    xl_tr_fn tr;
 } xl_describer;
 
 void xl_describer_reset(xl_describer *d);
@@ -68,14 +72,14 @@ size_t xl_describe(xl_describer *d, const xl_session *s, const xl_player *p, cha
 /* The parts, for a front end that shows them apart (each as in xl_describe, into
  * out[n]; each returns its length):
  * the scene alone (scenario, identity with `decimals` as xl_describer.decimals, selected
- * item, optimizer and step), */
-size_t xl_describe_scene(const xl_session *s, int decimals, char *out, size_t n);
+ * item, optimizer and step; words through tr as xl_describer.tr), */
+size_t xl_describe_scene(const xl_session *s, int decimals, xl_tr_fn tr, char *out, size_t n);
 /* what changed since d's last description ("" for nothing, or no last one); d is not
  * updated (xl_describe_remember does), */
 size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_player *p, char *out, size_t n);
 /* the lesson page: its number, title, the narration shown by now, the question asked
  * and the answer revealed ("" when p is NULL). */
-size_t xl_describe_page(const xl_player *p, char *out, size_t n);
+size_t xl_describe_page(const xl_player *p, xl_tr_fn tr, char *out, size_t n);
 /* Remember s's (and p's) numbers in d as the last description's. */
 void xl_describe_remember(xl_describer *d, const xl_session *s, const xl_player *p);
 

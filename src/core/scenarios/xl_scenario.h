@@ -279,9 +279,10 @@ typedef struct xl_scenario_def {
      * the selected item or summary_line, the optimizer and the step around it. Returns 1; 2 when the
      * text says the selected item itself (a sample the bars show: the describer then
      * leaves out its generic line for the selected outcome); 0 when it has nothing to
-     * add. May be NULL. */
+     * add. Its sentences are whole formats marked N_() and taken through tr (xl_i18n.h;
+     * NULL: English), numbers and symbols as the panels show them. May be NULL. */
     int (*describe)(const void *state, const double *theta, const double *readouts, int selected,
-                    double unit_scale, const char *unit_name, char *buf, size_t n);
+                    double unit_scale, const char *unit_name, xl_tr_fn tr, char *buf, size_t n);
 } xl_scenario_def;
 
 /* The built-in scenarios, in the order S cycles them. Static storage. */

@@ -481,23 +481,37 @@ static int optimum(const void *state, const double *theta0, double *theta)
 /* The scene in words (xl_describe.h): the ring, the time, the measurement (its numbers
  * in the measurement panel's forms, ui_panel_diffusion.c). */
 static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
-                    const char *unit_name, char *buf, size_t n)
+                    const char *unit_name, xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_diffusion_state *st = state;
     (void)theta, (void)selected;
     char hmax[48];
     xl_format_fit(hmax, sizeof hmax, readouts[R_ENTROPY_MAX] * unit_scale, 4, 12);
-    int used = snprintf(buf, n,
-                        "A distribution ρ spreads over a ring of %d cells, %ld diffusion step%s since ρ(0); it "
-                        "tends to the heat death π, whose entropy is H(π) = %s %s. The model Q %s.",
-                        st->k, st->t, st->t == 1 ? "" : "s", hmax, unit_name,
-                        st->learning ? "learns ρ(t)" : "holds still: learning is off");
+    /* Each case a whole sentence (xl_i18n.h): one step or several, learning or not. */
+    const char *fmt = st->learning
+                          ? (st->t == 1 ? N_("A distribution ρ spreads over a ring of %d cells, %ld diffusion step "
+                                             "since ρ(0); it tends to the heat death π, whose entropy is H(π) = %s %s. "
+                                             "The model Q learns ρ(t).")
+                                        : N_("A distribution ρ spreads over a ring of %d cells, %ld diffusion steps "
+                                             "since ρ(0); it tends to the heat death π, whose entropy is H(π) = %s %s. "
+                                             "The model Q learns ρ(t)."))
+                          : (st->t == 1 ? N_("A distribution ρ spreads over a ring of %d cells, %ld diffusion step "
+                                             "since ρ(0); it tends to the heat death π, whose entropy is H(π) = %s %s. "
+                                             "The model Q holds still: learning is off.")
+                                        : N_("A distribution ρ spreads over a ring of %d cells, %ld diffusion steps "
+                                             "since ρ(0); it tends to the heat death π, whose entropy is H(π) = %s %s. "
+                                             "The model Q holds still: learning is off."));
+    int used = snprintf(buf, n, xl_tr(tr, fmt), st->k, st->t, hmax, unit_name);
     if (st->measured && used > 0 && (size_t)used < n)
         snprintf(buf + used, n - (size_t)used,
-                 " A measurement at t = %ld read cell %d with a detector of blur σ = %.3g %s: P(m) = %.4g "
-                 "under ρ(t). The cross-entropy of the updated against the assumed ρ was %.4f %s at the start "
-                 "and %.4f %s at the measurement.",
-                 st->meas.t, st->meas.cell + 1, st->meas.width, st->meas.width == 1.0 ? "cell" : "cells",
+                 xl_tr(tr, st->meas.width == 1.0
+                               ? N_(" A measurement at t = %ld read cell %d with a detector of blur σ = %.3g cell: "
+                                    "P(m) = %.4g under ρ(t). The cross-entropy of the updated against the assumed ρ "
+                                    "was %.4f %s at the start and %.4f %s at the measurement.")
+                               : N_(" A measurement at t = %ld read cell %d with a detector of blur σ = %.3g cells: "
+                                    "P(m) = %.4g under ρ(t). The cross-entropy of the updated against the assumed ρ "
+                                    "was %.4f %s at the start and %.4f %s at the measurement.")),
+                 st->meas.t, st->meas.cell + 1, st->meas.width,
                  st->meas.p_m, st->meas.ce_initial * unit_scale,
                  unit_name, st->meas.ce_final * unit_scale, unit_name);
     return 1;

@@ -283,7 +283,7 @@ static int summary_line(const void *state, const double *theta, double unit_scal
 
 /* The scene in words (xl_describe.h): P and Q as the data panel's legend shows them. */
 static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
-                    const char *unit_name, char *buf, size_t n)
+                    const char *unit_name, xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_gaussian_state *st = state;
     char a[24], b[24], c[24], d[24];
@@ -293,8 +293,8 @@ static int describe(const void *state, const double *theta, const double *readou
     xl_format_fit(c, sizeof c, readouts[R_MU_Q], 2, 7);
     xl_format_fit(d, sizeof d, readouts[R_SIGMA_Q], 2, 7);
     snprintf(buf, n,
-             "A voltage with noise: the true density P = N(%s, %s²) in volts, and the model's Q = N(%s, %s²) "
-             "learning its mean and width.",
+             xl_tr(tr, N_("A voltage with noise: the true density P = N(%s, %s²) in volts, and the model's Q = "
+                          "N(%s, %s²) learning its mean and width.")),
              a, b, c, d);
     /* The selected bar is a voltage bin (the VOLTAGE BINS panel), not a density: its
      * probability mass, said with the bin's edges, as the panel's caption gives them
@@ -305,9 +305,10 @@ static int describe(const void *state, const double *theta, const double *readou
     char lo[32], hi[32], where[96], ps[48], qs[48], sp[48];
     format_volts(lo, sizeof lo, "", st->edges[sel]);
     format_volts(hi, sizeof hi, "", st->edges[sel + 1]);
-    if (sel == 0) snprintf(where, sizeof where, "below %s, the lower tail", hi);
-    else if (sel == bs.n - 1) snprintf(where, sizeof where, "above %s, the upper tail", lo);
-    else snprintf(where, sizeof where, "around %s, from %s to %s", st->names[sel], lo, hi);
+    /* Where the bin lies is a phrase of its own in every language (a place, after "bin"). */
+    if (sel == 0) snprintf(where, sizeof where, xl_tr(tr, N_("below %s, the lower tail")), hi);
+    else if (sel == bs.n - 1) snprintf(where, sizeof where, xl_tr(tr, N_("above %s, the upper tail")), lo);
+    else snprintf(where, sizeof where, xl_tr(tr, N_("around %s, from %s to %s")), st->names[sel], lo, hi);
     const double surprise = -bs.logq[sel] * unit_scale;
     xl_format_fit(sp, sizeof sp, surprise < 0.0 ? 0.0 : surprise, 3, 9);
     xl_format_prob_log(qs, sizeof qs, bs.logq[sel], 3);
@@ -315,8 +316,8 @@ static int describe(const void *state, const double *theta, const double *readou
     const size_t used = strlen(buf);
     if (used + 1 < n)
         snprintf(buf + used, n - used,
-                 " Selected voltage bin %s: true probability %s, predicted probability %s, surprise if the voltage "
-                 "lands in it %s %s.",
+                 xl_tr(tr, N_(" Selected voltage bin %s: true probability %s, predicted probability %s, surprise if "
+                              "the voltage lands in it %s %s.")),
                  where, ps, qs, sp, unit_name);
     return 2;
 }

@@ -291,7 +291,7 @@ static int optimum(const void *state, const double *theta0, double *theta)
 /* The scene in words (xl_describe.h): the samples on the line, how many the model puts
  * on the right side, and the selected sample as its bars show it. */
 static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
-                    const char *unit_name, char *buf, size_t n)
+                    const char *unit_name, xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_logistic_state *st = state;
     const int right = (int)lround(readouts[R_ACCURACY] * st->lg.n);
@@ -300,18 +300,18 @@ static int describe(const void *state, const double *theta, const double *readou
     xl_format_fit(b, sizeof b, readouts[R_B], 2, 8);
     xl_format_fit(s, sizeof s, readouts[R_SURPRISE_MAX] * unit_scale, 4, 12);
     int used = snprintf(buf, n,
-                        "%d labelled samples lie on a number line; the curve ŷ = σ(w x + b) is the model's "
-                        "probability of label 1, with w = %s and b = %s. %d of the %d samples are on the right "
-                        "side of 0.5; the most surprising one's surprise is %s %s.",
+                        xl_tr(tr, N_("%d labelled samples lie on a number line; the curve ŷ = σ(w x + b) is the "
+                                     "model's probability of label 1, with w = %s and b = %s. %d of the %d samples "
+                                     "are on the right side of 0.5; the most surprising one's surprise is %s %s.")),
                         st->lg.n, w, b, right, st->lg.n, s, unit_name);
     if (st->lg.n > 0 && used > 0 && (size_t)used < n) {
         const int i = selected >= 0 && selected < st->lg.n ? selected : 0;
         xl_bars bb;
         bars(state, theta, i, &bb);
         const int y = bb.selected >= 0 ? bb.selected : 0;
-        xl_format_said_outcome(said, sizeof said, bb.logq[y], unit_scale, unit_name);
-        snprintf(buf + used, n - (size_t)used, " Selected: sample %d, %s; the model gives its label %s.", i + 1,
-                 st->caption[i], said);
+        xl_format_said_outcome(said, sizeof said, bb.logq[y], unit_scale, unit_name, tr);
+        snprintf(buf + used, n - (size_t)used, xl_tr(tr, N_(" Selected: sample %d, %s; the model gives its label %s.")),
+                 i + 1, st->caption[i], said);
     }
     return 2;
 }

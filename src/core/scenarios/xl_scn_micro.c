@@ -418,7 +418,7 @@ static int ceiling(const void *state, double *nats, const char **label)
 /* The scene in words (xl_describe.h): the coins and the most probable macrostate; the
  * describer adds the identity, and the readouts' line after it says k. */
 static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
-                    const char *unit_name, char *buf, size_t n)
+                    const char *unit_name, xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_micro_state *st = state;
     (void)theta, (void)selected;
@@ -428,8 +428,8 @@ static int describe(const void *state, const double *theta, const double *readou
     /* The entropy panel's form (ui_panel_micro.c). */
     xl_format_fit(smax, sizeof smax, xl_micro_log_ways_max(st->n) * unit_scale, 3, 11);
     snprintf(buf, n,
-             "%s coins, each heads or tails; the macrostate k is how many are heads, and the most probable one has "
-             "S = %s %s.",
+             xl_tr(tr, N_("%s coins, each heads or tails; the macrostate k is how many are heads, and the most "
+                          "probable one has S = %s %s.")),
              coins, smax, unit_name);
     return 1;
 }

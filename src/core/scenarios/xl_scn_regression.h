@@ -244,7 +244,7 @@ enum {
 
 /* The record's describe hook (xl_scn_regression_describe.c; xl_scenario.h). */
 int xl_regression_describe(const void *state, const double *theta, const double *readouts, int selected,
-                           double unit_scale, const char *unit_name, char *buf, size_t n);
+                           double unit_scale, const char *unit_name, xl_tr_fn tr, char *buf, size_t n);
 
 extern const xl_scenario_def xl_scenario_regression;
 

@@ -304,7 +304,7 @@ static int landscape(const void *state, xl_landscape *ls, const double *theta, i
 
 /* The scene in words (xl_describe.h): the bars, the most probable true class. */
 static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
-                    const char *unit_name, char *buf, size_t n)
+                    const char *unit_name, xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_softmax_state *st = state;
     (void)theta, (void)readouts, (void)selected, (void)unit_scale, (void)unit_name;
@@ -313,17 +313,25 @@ static int describe(const void *state, const double *theta, const double *readou
         if (st->c.p[i] > st->c.p[top]) top = i;
     int ties = 0;
     for (int i = 0; i < st->c.n; i++) ties += st->c.p[i] == st->c.p[top];
-    char p[48], most[160];
+    char p[48];
     /* The bars panel's and the readouts' form of a probability. */
     xl_format_prob_log(p, sizeof p, st->c.p[top] > 0.0 ? log(st->c.p[top]) : -INFINITY, 3);
-    if (ties == st->c.n) snprintf(most, sizeof most, "P is uniform: every class has p = %s", p);
-    else if (ties > 1) snprintf(most, sizeof most, "%d classes share the largest p = %s, %s first", ties, p,
-                                st->c.names[top]);
-    else snprintf(most, sizeof most, "the most probable class is %s, p = %s", st->c.names[top], p);
-    snprintf(buf, n,
-             "The bars compare the true distribution P over %d classes with the model's prediction Q = softmax(z); "
-             "%s.",
-             st->c.n, most);
+    /* Each case a whole sentence (xl_i18n.h). */
+    if (ties == st->c.n)
+        snprintf(buf, n,
+                 xl_tr(tr, N_("The bars compare the true distribution P over %d classes with the model's prediction "
+                              "Q = softmax(z); P is uniform: every class has p = %s.")),
+                 st->c.n, p);
+    else if (ties > 1)
+        snprintf(buf, n,
+                 xl_tr(tr, N_("The bars compare the true distribution P over %d classes with the model's prediction "
+                              "Q = softmax(z); %d classes share the largest p = %s, %s first.")),
+                 st->c.n, ties, p, st->c.names[top]);
+    else
+        snprintf(buf, n,
+                 xl_tr(tr, N_("The bars compare the true distribution P over %d classes with the model's prediction "
+                              "Q = softmax(z); the most probable class is %s, p = %s.")),
+                 st->c.n, st->c.names[top], p);
     return 1;
 }
 

@@ -696,7 +696,7 @@ static int ceiling(const void *state, double *nats, const char **label)
 /* The scene in words (xl_describe.h): the two solids and where the energy is; the
  * describer adds the identity. */
 static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
-                    const char *unit_name, char *buf, size_t n)
+                    const char *unit_name, xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_solids_state *st = state;
     (void)theta, (void)selected;
@@ -708,9 +708,11 @@ static int describe(const void *state, const double *theta, const double *readou
     xl_format_count(qb, sizeof qb, st->q - st->q_a);
     xl_format_count(likely, sizeof likely, st->q_a_likely);
     snprintf(buf, n,
-             "Solid A has %s oscillators and solid B %s, %s. A holds %s energy units and B %s; the most probable "
-             "share for A is %s.",
-             na, nb, st->contact ? "in contact" : "kept apart", qa, qb, likely);
+             st->contact ? xl_tr(tr, N_("Solid A has %s oscillators and solid B %s, in contact. A holds %s energy "
+                                        "units and B %s; the most probable share for A is %s."))
+                         : xl_tr(tr, N_("Solid A has %s oscillators and solid B %s, kept apart. A holds %s energy "
+                                        "units and B %s; the most probable share for A is %s.")),
+             na, nb, qa, qb, likely);
     return 1;
 }
 

@@ -241,7 +241,7 @@ static int optimum(const void *state, const double *theta0, double *theta)
 /* The scene in words (xl_describe.h): beta, recall and precision as the data panel
  * shows them, and the selected sample as its bars show it. */
 static int describe(const void *state, const double *theta, const double *readouts, int selected, double unit_scale,
-                    const char *unit_name, char *buf, size_t n)
+                    const char *unit_name, xl_tr_fn tr, char *buf, size_t n)
 {
     const xl_weighted_state *st = state;
     (void)readouts;
@@ -254,9 +254,9 @@ static int describe(const void *state, const double *theta, const double *readou
     xl_format_fit(rs, sizeof rs, 100.0 * recall, 0, 4);
     xl_format_fit(ps, sizeof ps, 100.0 * precision, 0, 4);
     int used = snprintf(buf, n,
-                        "%d samples on a line, %d of them rare positives; a positive's surprise weighs β = %s "
-                        "times a negative's. The model calls %d of the %d positives positive: recall %s%%, "
-                        "precision %s%%.",
+                        xl_tr(tr, N_("%d samples on a line, %d of them rare positives; a positive's surprise weighs "
+                                     "β = %s times a negative's. The model calls %d of the %d positives positive: "
+                                     "recall %s%%, precision %s%%.")),
                         st->wd.n, st->wd.npos, bs, cnt.tp, cnt.tp + cnt.fn, rs, ps);
     const int items = st->wd.n < XL_ITEMS_MAX ? st->wd.n : XL_ITEMS_MAX;
     if (items > 0 && used > 0 && (size_t)used < n) {
@@ -264,9 +264,9 @@ static int describe(const void *state, const double *theta, const double *readou
         xl_bars bb;
         bars(state, theta, i, &bb);
         const int y = bb.selected >= 0 ? bb.selected : 0;
-        xl_format_said_outcome(said, sizeof said, bb.logq[y], unit_scale, unit_name);
-        snprintf(buf + used, n - (size_t)used, " Selected: sample %d, %s; the model gives its label %s.", i + 1,
-                 st->caption[i], said);
+        xl_format_said_outcome(said, sizeof said, bb.logq[y], unit_scale, unit_name, tr);
+        snprintf(buf + used, n - (size_t)used, xl_tr(tr, N_(" Selected: sample %d, %s; the model gives its label %s.")),
+                 i + 1, st->caption[i], said);
     }
     return 2;
 }
