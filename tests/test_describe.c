@@ -76,13 +76,60 @@ static void check_scene(const xl_session *s, const char *when)
     ck_assert_msg(strchr(text, '\n') == NULL, "%s %s: a line break in:\n%s", def->id, when, text);
 }
 
+/* A translator that marks each text it is asked for: "⟦" before it (the conversions kept,
+ * as a catalogue's must be), counting the calls. */
+static int tr_calls;
+static const char *tr_mark(const char *msgid)
+{
+    static char ring[64][1024];
+    char *out = ring[tr_calls++ % 64];
+    snprintf(out, sizeof ring[0], "⟦%s", msgid);
+    return out;
+}
+
+/* The hook's sentences go through the translator it is given: its text starts with the
+ * mark and every sentence format was asked for (none glued from English pieces). */
+static void check_hook_translated(const xl_session *s, const char *when)
+{
+    const xl_scenario_def *def = xl_session_scenario(s);
+    const xl_sim *sim = xl_session_sim(s);
+    double readouts[XL_READOUTS_MAX] = {0};
+    def->readout_values(xl_session_state(s), xl_sim_theta(sim), readouts);
+    char own[2048] = "", en[2048] = "";
+    const xl_unit unit = xl_session_unit(s);
+    tr_calls = 0;
+    const int r = def->describe(xl_session_state(s), xl_sim_theta(sim), readouts, xl_session_selected(s),
+                                xl_unit_scale(unit), xl_unit_name(unit), tr_mark, own, sizeof own);
+    const int r_en = def->describe(xl_session_state(s), xl_sim_theta(sim), readouts, xl_session_selected(s),
+                                   xl_unit_scale(unit), xl_unit_name(unit), NULL, en, sizeof en);
+    ck_assert_int_eq(r, r_en);
+    ck_assert_msg(tr_calls >= 1 && strncmp(own, "⟦", strlen("⟦")) == 0, "%s %s: the hook's words skip tr:\n%s",
+                  def->id, when, own);
+    /* Take the marks out: the English is left, byte for byte. */
+    char plain[2048];
+    size_t k = 0;
+    for (const char *c = own; *c && k + 1 < sizeof plain;) {
+        if (strncmp(c, "⟦", strlen("⟦")) == 0) c += strlen("⟦");
+        else plain[k++] = *c++;
+    }
+    plain[k] = '\0';
+    ck_assert_msg(strcmp(plain, en) == 0, "%s %s: marked text less its marks is not the English:\n%s\n%s", def->id,
+                  when, plain, en);
+    /* The whole scene: its title and every sentence the describer adds go through tr too. */
+    xl_describe_scene(s, -1, tr_mark, text, sizeof text);
+    ck_assert_msg(strncmp(text, "⟦", strlen("⟦")) == 0 && strstr(text, ". ⟦") != NULL,
+                  "%s %s: the scene's words skip tr:\n%s", def->id, when, text);
+}
+
 START_TEST(every_scenario_at_three_states)
 {
     const xl_scenario_def *def = xl_scenario_at(_i);
     xl_session *s = scenario_session(def, XL_BUILTIN_SEED, NULL, NULL, 0);
     check_scene(s, "at the start");
+    check_hook_translated(s, "at the start");
     xl_session_run(s, 9);
     check_scene(s, "after 9 steps");
+    check_hook_translated(s, "after 9 steps");
     ck_assert(scenario_apply(s, "unit"));
     ck_assert(scenario_apply(s, "select-next"));
     xl_session_run(s, 2);
