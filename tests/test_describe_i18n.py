@@ -8,7 +8,9 @@ catalogues (whole sentences, po/de.po and po/es.po), around the very numbers the
 description says, in the same order (every translated format keeps its conversions in
 order, and numbers keep the decimal point); --lang en is the English description byte for
 byte. Checked on lesson 4 page 2 (the lesson's page, the softmax scene) and on the softmax
-scenario after 15 steps (what changed, the loss's fall). Exit status 0 pass, 1 fail.
+scenario after 15 steps (what changed, the loss's fall); and the words a voice says
+(--trace's "words"), the numbers spelt out in the language with its decimal "Komma" and
+"coma", the formulas in its words. Exit status 0 pass, 1 fail.
 """
 import os
 import re
@@ -79,5 +81,24 @@ for name, (args, want) in CASES.items():
         check(numbers(text[lang]) == numbers(text["en"]) and len(numbers(text["en"])) >= 6,
               "%s, %s: the same numbers as the English, in order (%s vs %s)"
               % (name, lang, numbers(text[lang])[:12], numbers(text["en"])[:12]))
+
+# The words a voice says (--describe --trace's "words"): the numbers spelt out in the
+# language, the decimal point said "Komma" and "coma", the formulas in its words.
+import json
+SPOKEN = {
+    "en": ["The loss fell one point nine six eight six nats since step zero, to one point seven three six two.",
+           "The loss H of P and Q is one point seven three six two nats"],
+    "de": ["Der Verlust fiel um eins Komma neun sechs acht sechs nats seit Schritt null, auf eins Komma sieben drei "
+           "sechs zwei.", "Der Verlust H von P und Q beträgt eins Komma sieben drei sechs zwei nats",
+           "die Lücke K L Divergenz von P und Q"],
+    "es": ["La pérdida bajó uno coma nueve seis ocho seis nats desde el paso cero, hasta uno coma siete tres seis dos.",
+           "La pérdida H de P y Q es uno coma siete tres seis dos nats", "la brecha divergencia K L de P y Q"],
+}
+for lang, phrases in SPOKEN.items():
+    out = describe(lang, ["--trace", "--scenario", "softmax", "--steps", "15"])
+    words = [json.loads(x)["words"] for x in out.splitlines() if x.strip() and '"words"' in x]
+    last = words[-1] if words else ""
+    missing = [ph for ph in phrases if ph not in last]
+    check(len(words) == 2 and not missing, "spoken, %s: %s" % (lang, missing or "the numbers and formulas in its words"))
 
 sys.exit(1 if failures else 0)

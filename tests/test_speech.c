@@ -2,7 +2,8 @@
  * formulas read as words; a lesson's @say rules before the table, the longest first, on
  * their page and the pages after; the output never overrun, cut between words, and
  * hostile text read in bounded work; every shipped lesson's pages, questions, answers and
- * whys read with nothing left that a voice would spell out or stumble on. */
+ * whys read with nothing left that a voice would spell out or stumble on; the words in
+ * German and Spanish (numbers, the decimal point, formulas). */
 #include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,6 +203,51 @@ START_TEST(the_words_keep_their_letters_the_english_voice_folds_them)
 }
 END_TEST
 
+/* The words in German and Spanish (xl_speech_words_in): formulas in the language's words,
+ * numbers spelt out in it, the decimal point said "Komma" and "coma" (the text keeps its
+ * point); English, NULL and a code with no table are xl_speech_words byte for byte. */
+static const struct {
+    const char *lang, *text, *words;
+} in_lang[] = {
+    {"de", "0.33", "null Komma drei drei"},
+    {"es", "0.33", "cero coma tres tres"},
+    {"de", "H(P,Q) ≥ H(P)", "H von P und Q ist mindestens H von P"},
+    {"es", "H(P,Q) ≥ H(P)", "H de P y Q es al menos H de P"},
+    {"de", "−ln q(Rotkehlchen) = 2.303 nats", "minus log q von Rotkehlchen gleich zwei Komma drei null drei nats"},
+    {"es", "−ln q(petirrojo) = 2.303 nats", "menos log q de petirrojo igual a dos coma tres cero tres nats"},
+    {"de", "D_KL(P‖Q) ≈ 0.7051", "K L Divergenz von P und Q ist etwa null Komma sieben null fünf eins"},
+    {"es", "D_KL(P‖Q) ≈ 0.7051", "divergencia K L de P y Q es aproximadamente cero coma siete cero cinco uno"},
+    {"de", "21, 100, 101, 1,258 und 30 000", "einundzwanzig, einhundert, einhunderteins, eintausendzweihundertachtundfünfzig und dreißigtausend"},
+    {"es", "21, 100, 101, 1,258 y 30 000", "veintiuno, cien, ciento uno, mil doscientos cincuenta y ocho y treinta mil"},
+    {"de", "1000000 und 2500000", "eine Million und zwei Millionen fünfhunderttausend"},
+    {"es", "21000, 1000000 y 2500000", "veintiún mil, un millón y dos millones quinientos mil"},
+    {"de", "p² σ_q", "p Quadrat sigma q"},
+    {"es", "p² · 16", "p al cuadrado por dieciséis"},
+    {"de_DE.UTF-8", "3.5", "drei Komma fünf"},
+};
+
+START_TEST(the_words_in_german_and_spanish)
+{
+    char out[512], en[512];
+    for (size_t i = 0; i < sizeof in_lang / sizeof in_lang[0]; i++) {
+        int unread = -1;
+        const size_t need = xl_speech_words_in(in_lang[i].lang, in_lang[i].text, NULL, 0, out, sizeof out, &unread);
+        ck_assert_uint_eq(need, strlen(out));
+        ck_assert_int_eq(unread, 0);
+        ck_assert_msg(strcmp(out, in_lang[i].words) == 0, "%s '%s': '%s', not '%s'", in_lang[i].lang, in_lang[i].text,
+                      out, in_lang[i].words);
+    }
+    for (size_t i = 0; i < sizeof readings / sizeof readings[0]; i++) {
+        const char *langs[] = {"en", NULL, "fr"};
+        xl_speech_words(readings[i].text, NULL, 0, en, sizeof en, NULL);
+        for (int k = 0; k < 3; k++) {
+            xl_speech_words_in(langs[k], readings[i].text, NULL, 0, out, sizeof out, NULL);
+            ck_assert_str_eq(out, en);
+        }
+    }
+}
+END_TEST
+
 START_TEST(every_lesson_reads_with_nothing_left)
 {
     static const char *const files[] = {
@@ -261,6 +307,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, bounded_and_never_overrun);
     tcase_add_test(tc, every_lesson_reads_with_nothing_left);
     tcase_add_test(tc, the_words_keep_their_letters_the_english_voice_folds_them);
+    tcase_add_test(tc, the_words_in_german_and_spanish);
     suite_add_tcase(s, tc);
     return s;
 }

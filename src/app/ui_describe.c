@@ -45,7 +45,8 @@ size_t ui_describe_words(const ui_dispatch *d, const char *text, char *out, size
     const xl_lesson *l = p ? xl_player_lesson(p) : NULL;
     xl_speech_rule rules[XL_SPEECH_MAX_RULES];
     const int nrules = l ? xl_speech_page_rules(l, xl_player_page(p), rules, XL_SPEECH_MAX_RULES) : 0;
-    const size_t need = xl_speech_words(text, rules, nrules, out, n, NULL); /* the text's own letters */
+    /* The text's own letters, its formulas and numbers in the interface's language. */
+    const size_t need = xl_speech_words_in(ui_lang_code(), text, rules, nrules, out, n, NULL);
     return need < n ? need : (n ? strlen(out) : 0);
 }
 

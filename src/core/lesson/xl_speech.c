@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "xl_speech_lang.h"
+
 enum { DEPTH = 16, WORD_MAX = XL_SPEECH_MAX_WORD + 1 }; /* a word's buffer, with its NUL */
 
 typedef enum paren_kind { PAREN_CALL, PAREN_PROSE, PAREN_GROUP } paren_kind;
@@ -91,17 +93,29 @@ static void below_thousand(writer *w, unsigned v)
     if (v % 10) word(w, ones[v % 10]);
 }
 
+/* A digit said alone: English's, or the language's. */
+static const char *digit_word(const xl_speech_lang *lang, int d)
+{
+    const char *said = xl_speech_lang_digit(lang, d);
+    return said ? said : ones[d];
+}
+
 /* An integer given as its digits (no separators). Up to twelve digits in words; longer
- * ones digit by digit, as people read an account number. */
-static void integer_words(writer *w, const char *d, size_t len)
+ * ones digit by digit, as people read an account number. lang NULL: English. */
+static void integer_words(writer *w, const xl_speech_lang *lang, const char *d, size_t len)
 {
     while (len > 1 && d[0] == '0') d++, len--; /* "007" is seven */
     if (len > 12) {
-        for (size_t i = 0; i < len; i++) word(w, ones[d[i] - '0']);
+        for (size_t i = 0; i < len; i++) word(w, digit_word(lang, d[i] - '0'));
         return;
     }
     unsigned long long v = 0;
     for (size_t i = 0; i < len; i++) v = v * 10 + (unsigned)(d[i] - '0');
+    if (lang) {
+        char said[256];
+        word(w, xl_speech_lang_integer(lang, v, said, sizeof said));
+        return;
+    }
     if (v == 0) {
         word(w, "zero");
         return;
@@ -121,13 +135,13 @@ static int digit(char c) { return c >= '0' && c <= '9'; }
 static int letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* A number at s: digits, groups ",ddd", a point and digits. Returns the bytes read. */
-static size_t number(writer *w, const char *s, size_t len)
+static size_t number(writer *w, const xl_speech_lang *lang, const char *s, size_t len)
 {
     char d[64] = {0};
     size_t i = 0, nd = 0, group = 0;
     while (i < len && digit(s[i])) i++;
     if (i > 12) { /* too long for words: digit by digit, every one */
-        for (size_t k = 0; k < i; k++) word(w, ones[s[k] - '0']);
+        for (size_t k = 0; k < i; k++) word(w, digit_word(lang, s[k] - '0'));
         return i;
     }
     i = 0;
@@ -142,11 +156,12 @@ static size_t number(writer *w, const char *s, size_t len)
             group = 0;
         }
     }
-    integer_words(w, d, nd);
+    integer_words(w, lang, d, nd);
     if (i + 1 < len && s[i] == '.' && digit(s[i + 1])) {
-        word(w, "point");
+        /* The text's point said as the listener's language says it ("Komma", "coma"). */
+        word(w, xl_speech_lang_say(lang, "point"));
         i++;
-        while (i < len && digit(s[i])) word(w, ones[s[i++] - '0']);
+        while (i < len && digit(s[i])) word(w, digit_word(lang, s[i++] - '0'));
     }
     return i;
 }
@@ -251,7 +266,14 @@ typedef struct reader {
     int depth;
     int named;        /* the token just read was a name: a '(' right after it is a call */
     int keep;         /* letters keep their marks, ¿ and ¡ are kept (xl_speech_words) */
+    const xl_speech_lang *lang; /* the words' language (xl_speech_words_in); NULL: English */
 } reader;
+
+/* One of the readings below in the reader's language. */
+static const char *say(const reader *r, const char *english)
+{
+    return xl_speech_lang_say(r->lang, english);
+}
 
 static void read_span(reader *r, const char *s, size_t len);
 
@@ -282,7 +304,7 @@ static int in_call(const reader *r)
 static void open_paren(reader *r, int prose)
 {
     paren_kind k = r->named ? PAREN_CALL : prose ? PAREN_PROSE : PAREN_GROUP;
-    if (k == PAREN_CALL) word(r->w, "of");
+    if (k == PAREN_CALL) word(r->w, say(r, "of"));
     if (k == PAREN_PROSE) pause(r->w, ',');
     if (r->depth < DEPTH) r->stack[r->depth] = k;
     r->depth++;
@@ -306,19 +328,19 @@ static size_t scripts(reader *r, const char *s, size_t len)
             size_t b = ++i;
             while (i < len && (letter(s[i]) || digit(s[i]))) i++;
             if (i - b == 2 && memcmp(s + b, "KL", 2) == 0) {
-                word(r->w, "K L divergence");
+                word(r->w, say(r, "K L divergence"));
             } else {
                 char buf[WORD_MAX];
                 size_t k = i - b < sizeof buf ? i - b : sizeof buf - 1;
                 memcpy(buf, s + b, k);
                 buf[k] = '\0';
-                if (digit(buf[0])) number(r->w, buf, k);
+                if (digit(buf[0])) number(r->w, r->lang, buf, k);
                 else word(r->w, buf);
             }
             continue;
         }
         if ((d = sub_digit(u + i, len - i)) >= 0) {
-            word(r->w, ones[d]);
+            word(r->w, digit_word(r->lang, d));
             i += 3;
             continue;
         }
@@ -330,11 +352,11 @@ static size_t scripts(reader *r, const char *s, size_t len)
                 if (nd < sizeof digits) digits[nd++] = (char)('0' + d);
                 i += step;
             }
-            if (nd == 1 && digits[0] == '2') word(r->w, "squared");
-            else if (nd == 1 && digits[0] == '3') word(r->w, "cubed");
+            if (nd == 1 && digits[0] == '2') word(r->w, say(r, "squared"));
+            else if (nd == 1 && digits[0] == '3') word(r->w, say(r, "cubed"));
             else {
-                word(r->w, "to the");
-                integer_words(r->w, digits, nd);
+                word(r->w, say(r, "to the"));
+                integer_words(r->w, r->lang, digits, nd);
             }
             continue;
         }
@@ -351,7 +373,7 @@ static void read_span(reader *r, const char *s, size_t len)
         const xl_speech_rule *hit = NULL;
         const size_t fl = r->nrules > 0 ? rule_at(r, s + i, len - i, word_start, &hit) : 0;
         if (fl) { /* a lesson's reading, itself read by the table alone */
-            reader inner = {r->w, NULL, 0, 0, {PAREN_GROUP}, 0, 0, r->keep};
+            reader inner = {r->w, NULL, 0, 0, {PAREN_GROUP}, 0, 0, r->keep, r->lang};
             read_span(&inner, hit->words, strlen(hit->words));
             r->unread += inner.unread;
             i += fl;
@@ -365,7 +387,7 @@ static void read_span(reader *r, const char *s, size_t len)
             continue;
         }
         if (c == '\\' && i + 1 < len && (s[i + 1] == '*' || s[i + 1] == '\\')) {
-            word(r->w, s[i + 1] == '*' ? "star" : "backslash");
+            word(r->w, say(r, s[i + 1] == '*' ? "star" : "backslash"));
             i += 2;
             r->named = 0;
             continue;
@@ -382,7 +404,7 @@ static void read_span(reader *r, const char *s, size_t len)
             continue;
         }
         if (c == ',' && in_call(r)) {
-            word(r->w, "and");
+            word(r->w, say(r, "and"));
             i++;
             continue;
         }
@@ -394,13 +416,13 @@ static void read_span(reader *r, const char *s, size_t len)
         }
         /* A minus: a '-' inside a word is a hyphen, read with the word (below). */
         if (c == '-') {
-            word(r->w, "minus");
+            word(r->w, say(r, "minus"));
             i++;
             r->named = 0;
             continue;
         }
         if (digit(c)) {
-            i += number(r->w, s + i, len - i);
+            i += number(r->w, r->lang, s + i, len - i);
             if (i < len && s[i] == 's' && (i + 1 == len || !letter(s[i + 1]))) { /* "0s and 1s" */
                 put(r->w, "s", 1);
                 i++;
@@ -441,21 +463,22 @@ static void read_span(reader *r, const char *s, size_t len)
                 }
             }
             buf[k] = '\0';
-            const char *say = buf;
+            const char *said = buf;
             for (size_t t = 0; t < sizeof words_table / sizeof words_table[0]; t++)
-                if (strcmp(buf, words_table[t].sym) == 0) say = words_table[t].words;
+                if (strcmp(buf, words_table[t].sym) == 0) said = say(r, words_table[t].words);
             if (strcmp(buf, "log") == 0 && sub_digit(u + i, len - i) == 2) { /* log₂ */
                 i += 3;
                 /* "log₂ 2" is "log base two of two", not "log base two two" */
-                word(r->w, i + 1 < len && s[i] == ' ' && (digit(s[i + 1]) || letter(s[i + 1])) ? "log base two of"
-                                                                                              : "log base two");
+                word(r->w, say(r, i + 1 < len && s[i] == ' ' && (digit(s[i + 1]) || letter(s[i + 1]))
+                                      ? "log base two of"
+                                      : "log base two"));
             } else if (strcmp(buf, "D") == 0 && i + 3 <= len && memcmp(s + i, "_KL", 3) == 0) {
-                word(r->w, "K L divergence");
+                word(r->w, say(r, "K L divergence"));
                 i += 3;
             } else if (strcmp(buf, "KL") == 0 && i < len && s[i] == '(') {
-                word(r->w, "K L divergence");
+                word(r->w, say(r, "K L divergence"));
             } else {
-                word(r->w, say);
+                word(r->w, said);
             }
             i += scripts(r, s + i, len - i);
             r->named = 1;
@@ -481,13 +504,13 @@ static void read_span(reader *r, const char *s, size_t len)
             i += best;
             if (rd->words) {
                 if (rd->words[0] && is_pause(rd->words[0]) && !rd->words[1]) pause(r->w, rd->words[0]);
-                else word(r->w, rd->words);
+                else word(r->w, say(r, rd->words));
             } else if (strcmp(rd->sym, "\xe2\x80\x93") == 0) { /* en dash: "0–16", "Gibbs–Shannon", " – " */
                 const char before = i > best ? s[i - best - 1] : ' ', after = i < len ? s[i] : ' ';
-                if (digit(before) && digit(after)) word(r->w, "to");
+                if (digit(before) && digit(after)) word(r->w, say(r, "to"));
                 else if (before == ' ' || after == ' ') pause(r->w, ',');
             } else { /* ‖ and |: "and" and "given" inside a call; else silent (|support|) */
-                if (in_call(r)) word(r->w, rd->sym[0] == '|' ? "given" : "and");
+                if (in_call(r)) word(r->w, say(r, rd->sym[0] == '|' ? "given" : "and"));
             }
             r->named = 0;
             if (greek) {
@@ -513,12 +536,12 @@ static void read_span(reader *r, const char *s, size_t len)
 }
 
 static size_t speech(const char *text, const xl_speech_rule *rules, int nrules, char *out, size_t n, int *unread,
-                     int keep)
+                     int keep, const xl_speech_lang *lang)
 {
     writer w = {out, n, 0, 0, 0, 0, 0};
     if (out && n > 0) out[0] = '\0';
     if (!out) w.n = 0;
-    reader r = {&w, rules, nrules < 0 ? 0 : nrules, 0, {PAREN_GROUP}, 0, 0, keep};
+    reader r = {&w, rules, nrules < 0 ? 0 : nrules, 0, {PAREN_GROUP}, 0, 0, keep, lang};
     size_t len = 0;
     while (text && len < XL_SPEECH_MAX_IN && text[len]) len++;
     while (len > 0 && len == XL_SPEECH_MAX_IN && ((unsigned char)text[len] & 0xC0) == 0x80) len--; /* whole characters */
@@ -529,12 +552,18 @@ static size_t speech(const char *text, const xl_speech_rule *rules, int nrules, 
 
 size_t xl_speech_text(const char *text, const xl_speech_rule *rules, int nrules, char *out, size_t n, int *unread)
 {
-    return speech(text, rules, nrules, out, n, unread, 0);
+    return speech(text, rules, nrules, out, n, unread, 0, NULL);
 }
 
 size_t xl_speech_words(const char *text, const xl_speech_rule *rules, int nrules, char *out, size_t n, int *unread)
 {
-    return speech(text, rules, nrules, out, n, unread, 1);
+    return speech(text, rules, nrules, out, n, unread, 1, NULL);
+}
+
+size_t xl_speech_words_in(const char *lang, const char *text, const xl_speech_rule *rules, int nrules, char *out,
+                          size_t n, int *unread)
+{
+    return speech(text, rules, nrules, out, n, unread, 1, xl_speech_lang_of(lang));
 }
 
 int xl_speech_page_rules(const xl_lesson *l, int page, xl_speech_rule *out, int max)

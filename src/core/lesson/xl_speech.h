@@ -57,6 +57,15 @@ size_t xl_speech_text(const char *text, const xl_speech_rule *rules, int nrules,
  * which has no reading for them. */
 size_t xl_speech_words(const char *text, const xl_speech_rule *rules, int nrules, char *out, size_t n, int *unread);
 
+/* xl_speech_words in the language lang names ("en", "de", "es"; NULL or another: English,
+ * byte for byte xl_speech_words): the formulas read in its words ("H von P und Q", "H de
+ * P y Q") and the numbers spelt out in it, the decimal point said as the language says
+ * it ("null Komma drei drei", "cero coma tres tres") though the text keeps its point
+ * (xl_speech_lang.h). The text's own words are its own: a German text gives German
+ * words around them. */
+size_t xl_speech_words_in(const char *lang, const char *text, const xl_speech_rule *rules, int nrules, char *out,
+                          size_t n, int *unread);
+
 /* The rules in force on page `page` of l (its own @say lines and every earlier page's,
  * the nearest page's first, so it wins a tie of equal formulas) into out[max]. Returns
  * how many (at most max and XL_SPEECH_MAX_RULES). The strings point into l. */
