@@ -310,8 +310,12 @@ static int describe(const void *state, const double *theta, const double *readou
         bars(state, theta, i, &bb);
         const int y = bb.selected >= 0 ? bb.selected : 0;
         xl_format_said_outcome(said, sizeof said, bb.logq[y], unit_scale, unit_name, tr);
+        /* The sample's caption as write_texts makes it, in tr's words. */
+        char xs[24], caption[sizeof st->caption[0]];
+        format_x(xs, sizeof xs, st->lg.pts[i].x);
+        snprintf(caption, sizeof caption, xl_tr(tr, N_("x = %s, label %d")), xs, st->lg.pts[i].y ? 1 : 0);
         snprintf(buf + used, n - (size_t)used, xl_tr(tr, N_(" Selected: sample %d, %s; the model gives its label %s.")),
-                 i + 1, st->caption[i], said);
+                 i + 1, caption, said);
     }
     return 2;
 }

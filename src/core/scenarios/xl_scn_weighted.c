@@ -265,8 +265,13 @@ static int describe(const void *state, const double *theta, const double *readou
         bars(state, theta, i, &bb);
         const int y = bb.selected >= 0 ? bb.selected : 0;
         xl_format_said_outcome(said, sizeof said, bb.logq[y], unit_scale, unit_name, tr);
+        /* The sample's caption as write_texts makes it, in tr's words. */
+        char xs[16], caption[sizeof st->caption[0]];
+        format_x(xs, sizeof xs, xl_weighted_x(&st->wd, i));
+        snprintf(caption, sizeof caption,
+                 xl_weighted_y(&st->wd, i) ? xl_tr(tr, N_("x = %s, positive")) : xl_tr(tr, N_("x = %s, negative")), xs);
         snprintf(buf + used, n - (size_t)used, xl_tr(tr, N_(" Selected: sample %d, %s; the model gives its label %s.")),
-                 i + 1, st->caption[i], said);
+                 i + 1, caption, said);
     }
     return 2;
 }
