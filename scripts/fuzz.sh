@@ -26,7 +26,7 @@ else
     cp lessons/*.lesson "$out/$corpus/" 2>/dev/null || true
 fi
 # The parser and what it calls: the core without SDL, the same sources meson builds.
-core=(src/core/lesson/xl_lesson.c src/core/lesson/xl_lint.c src/core/lesson/xl_speech.c src/core/command/*.c src/core/session/*.c
+core=(src/core/lesson/xl_lesson.c src/core/lesson/xl_lint.c src/core/lesson/xl_speech.c src/core/lesson/xl_speech_lang.c src/core/command/*.c src/core/session/*.c
       src/core/scenarios/*.c src/core/models/*.c src/core/learn/*.c src/core/info/*.c src/core/data/*.c)
 includes=(-Isrc/core/info -Isrc/core/command -Isrc/core/learn -Isrc/core/models -Isrc/core/scenarios -Isrc/core/session
           -Isrc/core/lesson -Isrc/core/data)
