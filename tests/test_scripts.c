@@ -15,11 +15,13 @@
 #include <hb-ft.h>
 #include <hb.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui_assets.h"
 #include "ui_bidi.h"
 #include "ui_text.h"
+#include "ui_wrap.h"
 
 static const char *const arabic = "الإنتروبيا هي متوسط المفاجأة.";
 static const char *const arabic_number = "لعملة عادلة، الإنتروبيا هي 0.6931 نات.";
@@ -283,6 +285,8 @@ START_TEST(bidi_levels)
     static const char *const texts[] = {
         "abc אבג 12", "الإنتروبيا هي متوسط المفاجأة.", "لعملة عادلة، الإنتروبيا هي 0.6931 نات.",
         "loss 1.74 nats: الخسارة", "שלום world 3.5", "plain English, 10⁻⁴ nats",
+        /* Words of the other direction in a row (the line order's test below). */
+        "مرحبا hello big world 0.6931 نص", "the words مرحبا بكم mean welcome",
     };
     uint32_t cps[128];
     uint8_t sub[128], full[128];
@@ -318,6 +322,79 @@ START_TEST(bidi_levels)
     ui_bidi_order_runs(levels, 5, order);
     static const int want_order[] = {0, 3, 2, 1, 4};
     ck_assert_mem_eq(order, want_order, sizeof want_order);
+}
+END_TEST
+
+/* Where each word of a paragraph ui_wrap drew landed: the ink box of the string drawn
+ * for it (a word's pieces are drawn whole: one string per word here). */
+typedef struct drawn_words {
+    ui_text_box boxes[64];
+    ui_text_recorder rec;
+} drawn_words;
+
+static int wrap_drawn(fixture *f, drawn_words *d, const char *text, int width)
+{
+    static const ui_wrap_style st = {UI_FONT_NARRATION, UI_FONT_NARRATION_BOLD, {0, 0, 0, 255}, {0, 0, 0, 255}, 0, 0, 0};
+    d->rec = (ui_text_recorder){d->boxes, 64, 0};
+    ui_text_set_region(f->t, (SDL_Rect){0, 0, 1280, 120}, 0);
+    ui_text_set_recorder(f->t, &d->rec);
+    const int h = ui_wrap_draw(f->t, &st, text, 20, 0, width, 1 << 20, 1, NULL);
+    ui_text_set_recorder(f->t, NULL);
+    ck_assert_int_le(d->rec.count, 64);
+    return h;
+}
+
+static SDL_Rect box_of(const drawn_words *d, const char *word)
+{
+    for (int i = 0; i < d->rec.count; i++)
+        if (strcmp(d->boxes[i].text, word) == 0) return d->boxes[i].ink;
+    ck_abort_msg("'%s' was not drawn as a string of its own", word);
+    return (SDL_Rect){0, 0, 0, 0};
+}
+
+/* Rule L2 per line (issue 26): Latin words in a row inside an Arabic paragraph read left
+ * to right in their own order, the Arabic words right to left, on one line and wrapped;
+ * and Arabic words in an English paragraph the other way round. */
+START_TEST(mixed_words_keep_their_order_on_each_line)
+{
+    fixture f = open_fixture();
+    ui_text_set_direction(f.t, UI_TEXT_LTR);
+    drawn_words d;
+    const char *para = "مرحبا hello big world 0.6931 نص";
+    const int lh = ui_text_line_height(f.t, UI_FONT_NARRATION);
+    ck_assert_int_eq(wrap_drawn(&f, &d, para, 1200), lh); /* one line */
+    const SDL_Rect hi = box_of(&d, "مرحبا"), hello = box_of(&d, "hello"), big = box_of(&d, "big"),
+                   world = box_of(&d, "world"), num = box_of(&d, "0.6931"), nas = box_of(&d, "نص");
+    /* Read left to right: نص, hello big world 0.6931, مرحبا; the sentence ends at the right edge. */
+    ck_assert_int_lt(nas.x + nas.w, hello.x);
+    ck_assert_int_lt(hello.x + hello.w, big.x);
+    ck_assert_int_lt(big.x + big.w, world.x);
+    ck_assert_int_lt(world.x + world.w, num.x);
+    ck_assert_int_lt(num.x + num.w, hi.x);
+    ck_assert_int_le(abs(hi.x + hi.w - (20 + 1200)), lh / 4);
+
+    /* Wrapped after "big": each line reordered on its own. */
+    const int first_w = ui_text_width(f.t, UI_FONT_NARRATION, "مرحبا hello big world") - lh / 2;
+    ck_assert_int_eq(wrap_drawn(&f, &d, para, first_w), 2 * lh);
+    const SDL_Rect hi2 = box_of(&d, "مرحبا"), hello2 = box_of(&d, "hello"), big2 = box_of(&d, "big"),
+                   world2 = box_of(&d, "world"), num2 = box_of(&d, "0.6931"), nas2 = box_of(&d, "نص");
+    ck_assert_int_lt(hello2.y + hello2.h, world2.y);           /* "world" begins the second line */
+    ck_assert_int_lt(hello2.x + hello2.w, big2.x);              /* line 1: hello big مرحبا */
+    ck_assert_int_lt(big2.x + big2.w, hi2.x);
+    ck_assert_int_lt(nas2.x + nas2.w, world2.x);                /* line 2: نص world 0.6931 */
+    ck_assert_int_lt(world2.x + world2.w, num2.x);
+    ck_assert_int_le(abs(hi2.x + hi2.w - (20 + first_w)), lh / 4);  /* both lines end at the right edge */
+    ck_assert_int_le(abs(num2.x + num2.w - (20 + first_w)), lh / 4);
+
+    /* An English paragraph quoting two Arabic words: they read right to left, as a pair. */
+    ck_assert_int_eq(wrap_drawn(&f, &d, "the words مرحبا بكم mean welcome", 1200), lh);
+    const SDL_Rect words = box_of(&d, "words"), marhaba = box_of(&d, "مرحبا"), bikum = box_of(&d, "بكم"),
+                   mean = box_of(&d, "mean");
+    ck_assert_int_lt(box_of(&d, "the").x + box_of(&d, "the").w, words.x);
+    ck_assert_int_lt(words.x + words.w, bikum.x);
+    ck_assert_int_lt(bikum.x + bikum.w, marhaba.x);
+    ck_assert_int_lt(marhaba.x + marhaba.w, mean.x);
+    close_fixture(&f);
 }
 END_TEST
 
@@ -377,6 +454,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, chinese_comes_from_a_fallback_font);
     tcase_add_test(tc, bidi_levels);
     tcase_add_test(tc, interface_lines_read_left_to_right);
+    tcase_add_test(tc, mixed_words_keep_their_order_on_each_line);
     tcase_add_test(tc, fit_cuts_at_cluster_boundaries);
     tcase_add_test(tc, steady_strings_are_not_shaped_again);
     suite_add_tcase(s, tc);
