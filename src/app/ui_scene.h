@@ -30,6 +30,9 @@ typedef struct ui_view {
     float zoom;
     /* A brief note shown at the bottom of the frame ("saved xentlab-….png"); "" none. */
     char note[192];
+    /* What the note is, for the loop that takes its own notes away again: known by this,
+     * never by the note's words (they are in the interface's language). */
+    enum { UI_NOTE_PLAIN, UI_NOTE_QUIT, UI_NOTE_COMPUTING } note_kind;
     /* A lesson: the narration column at the left, the scene to its right (borrowed). */
     const xl_player *lesson;
     const xl_lesson *broken;   /* a lesson that could not be opened: its errors instead */

@@ -213,6 +213,7 @@ static int renyi_pointer(window_loop *L, const SDL_Event *ev, int x, int y, int 
 static void say(window_loop *L, const char *note, int ms)
 {
     snprintf(L->view->note, sizeof L->view->note, "%s", note);
+    L->view->note_kind = UI_NOTE_PLAIN;
     L->note_until = SDL_GetTicks64() + (Uint64)ms;
     L->dirty = 1;
 }
@@ -229,14 +230,16 @@ static void say_classroom(window_loop *L, const char *did)
 {
     const ui_classroom *cr = L->cr;
     char note[sizeof L->view->note];
-    if (cr->quit_asked)
-        say(L, "quit xentlab?  Esc or Q again quits; any other key stays", 5000);
-    else if (strcmp(did, "close") == 0 && cr->left_path[0]) {
-        snprintf(note, sizeof note, "left the lesson at page %d: Page Down or F5 goes back to it, M the lessons",
+    if (cr->quit_asked) {
+        say(L, _("quit xentlab?  Esc or Q again quits; any other key stays"), 5000);
+        L->view->note_kind = UI_NOTE_QUIT;
+    } else if (strcmp(did, "close") == 0 && cr->left_path[0]) {
+        snprintf(note, sizeof note, _("left the lesson at page %d: Page Down or F5 goes back to it, M the lessons"),
                  cr->left_page + 1);
         say(L, note, 5000);
-    } else if (strstr(L->view->note, "quit xentlab?") == L->view->note) {
+    } else if (L->view->note_kind == UI_NOTE_QUIT) {
         L->view->note[0] = '\0'; /* answered: stay */
+        L->view->note_kind = UI_NOTE_PLAIN;
         L->dirty = 1;
     }
 }
@@ -307,11 +310,13 @@ static void turn_begin(window_loop *L)
     xl_player_work(cr->player, XL_WORK_SLICE);
     const int target = xl_player_preparing(cr->player);
     if (xl_player_busy(cr->player)) {
-        if (target >= 0) snprintf(L->view->note, sizeof L->view->note, "computing the start of page %d…", target + 1);
-        else snprintf(L->view->note, sizeof L->view->note, "computing the steps of this page…");
+        if (target >= 0) snprintf(L->view->note, sizeof L->view->note, _("computing the start of page %d…"), target + 1);
+        else snprintf(L->view->note, sizeof L->view->note, "%s", _("computing the steps of this page…"));
+        L->view->note_kind = UI_NOTE_COMPUTING;
         L->note_until = SDL_GetTicks64() + 400;
-    } else if (strncmp(L->view->note, "computing", 9) == 0) {
+    } else if (L->view->note_kind == UI_NOTE_COMPUTING) {
         L->view->note[0] = '\0'; /* its own note only: a reload's stays */
+        L->view->note_kind = UI_NOTE_PLAIN;
     }
     L->dirty = L->presenter_dirty = 1;
 }
@@ -348,11 +353,12 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
         draw_frame(L); /* the frame as it is, without a note */
         if (reserve_shot_path(dir, path, sizeof path) == 0 && ui_app_save_png(L->r, L->w, L->h, path) == 0 &&
             ui_platform_deliver(path) == 0)
-            snprintf(L->view->note, sizeof L->view->note, "%s %.180s",
-                     ui_platform_is_browser() ? "downloaded" : "saved", path);
+            snprintf(L->view->note, sizeof L->view->note, ui_platform_is_browser() ? _("downloaded %.180s")
+                                                                                 : _("saved %.180s"), path);
         else
-            snprintf(L->view->note, sizeof L->view->note, "could not save a screenshot in %s: %s",
-                     dir ? dir : "this folder", strerror(errno));
+            snprintf(L->view->note, sizeof L->view->note, _("could not save a screenshot in %s: %s"),
+                     dir ? dir : _("this folder"), strerror(errno));
+        L->view->note_kind = UI_NOTE_PLAIN;
         L->note_until = SDL_GetTicks64() + 3000;
     }
     if (v == UI_VIEW_FULLSCREEN) {
@@ -526,7 +532,7 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
         char err[sizeof L->view->note];
         if (class_start(L, err, sizeof err) != 0) {
             char note[sizeof L->view->note];
-            snprintf(note, sizeof note, "no class: %.170s", err);
+            snprintf(note, sizeof note, _("no class: %.170s"), err);
             say(L, note, 12000);
         }
     } else if (kr == UI_CLASSROOM_TAKEN) {
@@ -587,15 +593,17 @@ static int replay_due(window_loop *L)
         if (applied < 0) { /* refused (said on stderr): the rest is not played */
             L->next_entry = replay->count;
             snprintf(L->view->note, sizeof L->view->note,
-                     "the replay stopped at line %d: it asks for more work than a replay may", e->line);
+                     _("the replay stopped at line %d: it asks for more work than a replay may"), e->line);
             L->note_until = SDL_GetTicks64() + 8000;
+            L->view->note_kind = UI_NOTE_PLAIN;
             L->replay_refused = 1;
         }
     }
     if (L->next_entry == replay->count && !L->replay_refused) {
-        snprintf(L->view->note, sizeof L->view->note, "the replay of %.120s is done: the controls are yours",
+        snprintf(L->view->note, sizeof L->view->note, _("the replay of %.120s is done: the controls are yours"),
                  L->opt->replay);
         L->note_until = SDL_GetTicks64() + 4000;
+        L->view->note_kind = UI_NOTE_PLAIN;
     }
     return stepped;
 }
@@ -695,7 +703,7 @@ static void voice_open(window_loop *L)
     L->voice = ui_mic_player_open(path, err, sizeof err);
     if (!L->voice) {
         fprintf(stderr, _("xentlab: --replay: the voice recorded with it is not played: %s\n"), err);
-        say(L, "the recorded voice cannot be played (see the terminal)", 4000);
+        say(L, _("the recorded voice cannot be played (see the terminal)"), 4000);
     }
 }
 
@@ -720,10 +728,10 @@ static void sound_turn(window_loop *L)
     if (ui_sound_turn(L->sound, L->s, L->cr->player, L->view->sound, msg, sizeof msg)) {
         fprintf(stderr, "%s\n", msg);
         L->view->sound = 0;
-        say(L, "no sound output on this computer: the sound stays off", 4000);
+        say(L, _("no sound output on this computer: the sound stays off"), 4000);
     } else if (L->view->sound && ui_sound_failed(L->sound)) {
         L->view->sound = 0;
-        say(L, "no sound output on this computer: the sound stays off", 4000);
+        say(L, _("no sound output on this computer: the sound stays off"), 4000);
     }
 }
 
@@ -824,12 +832,14 @@ static int window_turn(void *ctx, int may_wait)
     mic_turn(L);
     if (ui_describe_voice_poll(&L->describe, stdout, L->view->note, sizeof L->view->note)) {
         L->note_until = SDL_GetTicks64() + UI_DESCRIBE_NOTE_MS; /* not said after all: printed, and shown */
+        L->view->note_kind = UI_NOTE_PLAIN;
         L->dirty = 1;
     }
     if (L->voice) ui_mic_player_turn(L->voice, ui_dispatch_ms(L->d) - L->replay->mic_ms);
     pointer_flush(L);
     if (L->view->note[0] && SDL_GetTicks64() >= L->note_until) {
         L->view->note[0] = '\0';
+        L->view->note_kind = UI_NOTE_PLAIN;
         cr->quit_asked = 0; /* the question lapses with its note */
         L->dirty = 1;
     }
@@ -846,7 +856,7 @@ static int window_turn(void *ctx, int may_wait)
     }
     if (cr->presenter && ui_platform_is_browser()) { /* one page, one canvas: refused before it is traced */
         cr->presenter = 0;
-        say(L, "the presenter view is a second window: open it in the desktop program", 4000);
+        say(L, _("the presenter view is a second window: open it in the desktop program"), 4000);
     }
     ui_dispatch_sync_view(L->d);
     sound_turn(L);
@@ -862,7 +872,7 @@ static int window_turn(void *ctx, int may_wait)
     page_report(L);
     if (!L->running && ui_platform_is_browser()) { /* a page is left by closing its tab */
         L->running = 1;
-        say(L, "this is a web page: close its tab to leave", 3000);
+        say(L, _("this is a web page: close its tab to leave"), 3000);
     }
     /* A page's turn never waits in SDL_WaitEvent: when only input can change what is
      * shown, the browser stops calling it until input comes (no CPU while paused). */
