@@ -8,6 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "xl_scenario.h"
+#include "xl_session.h"
+
 #ifndef XL_INSTALL_LOCALE
 #define XL_INSTALL_LOCALE "/usr/local/share/locale"
 #endif
@@ -112,6 +115,30 @@ const char *ui_lang_code(void)
 {
     if (current == NULL) ui_lang_set(from_environment());
     return current;
+}
+
+void ui_tr_bars(struct xl_bars *bars)
+{
+    for (int i = 0; i < bars->n && i < XL_ITEMS_MAX; i++) bars->names[i] = xl_bars_name(bars, i, ui_tr);
+    bars->names_words = 0; /* translated once */
+}
+
+char *ui_tr_axis_name(const struct xl_session *s, const char *name, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", name ? name : "");
+    if (!name) return buf;
+    xl_bars bars;
+    xl_session_bars(s, &bars);
+    const size_t len = strlen(name);
+    for (int i = 0; i < bars.n && i < XL_ITEMS_MAX; i++) {
+        if (!(bars.names_words >> i & 1u) || !bars.names[i]) continue;
+        const size_t k = strlen(bars.names[i]);
+        if (k < len && name[len - k - 1] == ' ' && strcmp(name + len - k, bars.names[i]) == 0) {
+            snprintf(buf, n, "%.*s%s", (int)(len - k), name, ui_tr(bars.names[i]));
+            break;
+        }
+    }
+    return buf;
 }
 
 const char *ui_tr(const char *msgid)

@@ -55,6 +55,18 @@ const char *ui_tr(const char *msgid);
  * four, and the translation filled with the same numbers into buf. Otherwise text. */
 const char *ui_tr_numbers(const char *text, char *buf, size_t n);
 
+/* The bars' names as drawn: each built-in word (xl_bars.names_words: the softmax's
+ * default "robin") replaced by its translation, other names (a lesson's, a data file's)
+ * left as they are. For the panels, the tooltip and the readouts; a trace keeps them. */
+struct xl_bars;
+void ui_tr_bars(struct xl_bars *bars);
+
+/* A parameter's name as drawn (an axis title, a tooltip): "z₂ sparrow" ends with a
+ * class's default name, which is drawn translated ("z₂ Spatz"); any other name as it
+ * is. Into buf[n]; returns buf. */
+struct xl_session;
+char *ui_tr_axis_name(const struct xl_session *s, const char *name, char *buf, size_t n);
+
 /* The catalogue in use (NULL for English or when none was found). For the tests. */
 const ui_mo *ui_lang_catalogue(void);
 

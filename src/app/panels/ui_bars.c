@@ -429,6 +429,7 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     const ui_theme *th = ctx->theme;
     xl_bars bars;
     xl_session_bars(s, &bars);
+    ui_tr_bars(&bars); /* the default names in the interface's language */
     const xl_bars *c = &bars;
     /* A title too wide for the panel at the room's type gives way to "P vs Q" in the
      * legend's own symbols (each label's first word: "ρ(t)" of "ρ(t), the truth now")

@@ -308,8 +308,8 @@ void ui_landscape_axes(const ui_ctx *ctx, const plan *P, const frame_metrics *m,
     const double lo = box[0], hi = box[1];
     const ui_theme *th = ctx->theme;
     char xt[96], yt[96];
-    snprintf(xt, sizeof xt, "%s", xl_session_axis_name(s, 0));
-    snprintf(yt, sizeof yt, "%s", xl_session_axis_name(s, 1));
+    ui_tr_axis_name(s, xl_session_axis_name(s, 0), xt, sizeof xt);
+    ui_tr_axis_name(s, xl_session_axis_name(s, 1), yt, sizeof yt);
     const SDL_Rect map = P->map;
     const mapping mp = {map, lo, hi, box[2], box[3]};
     float lw = ui_lw(ctx, 1.0f);

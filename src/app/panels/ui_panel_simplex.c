@@ -301,6 +301,7 @@ void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, 
     SDL_Rect in = ui_panel_begin(ctx, area, _("PROBABILITY SIMPLEX"), _("every point is a distribution over 3 classes"));
     xl_bars bars;
     xl_session_bars(s, &bars);
+    ui_tr_bars(&bars); /* the default names in the interface's language */
     if (!xl_session_simplex_possible(s)) {
         char why[128];
         if (bars.logits == NULL)

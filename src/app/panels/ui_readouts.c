@@ -364,6 +364,7 @@ static void draw_selected_line(const ui_ctx *ctx, SDL_Rect in, const xl_session 
     const char *unit = xl_unit_name(ctx->unit);
     xl_bars bars;
     xl_session_bars(s, &bars);
+    ui_tr_bars(&bars); /* the default names in the interface's language */
     const xl_bars *c = &bars;
     int sel = c->selected >= 0 ? c->selected : 0;
     const double *logq = c->logq;

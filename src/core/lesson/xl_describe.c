@@ -181,7 +181,7 @@ static void selected_sentence(sink *o, const xl_session *s, const xl_sim *sim, x
     xl_format_prob_log(qs, sizeof qs, bars.logq[sel], XL_DESCRIBE_PROB_DECIMALS);
     xl_format_prob_log(ps, sizeof ps, bars.p[sel] > 0.0 ? log(bars.p[sel]) : -INFINITY, XL_DESCRIBE_PROB_DECIMALS);
     putf(o, xl_tr(tr, N_(" Selected %s %s: true p = %s, predicted q = %s, surprise if it happens %s %s.")),
-         xl_tr(tr, def->item_noun), bars.names[sel], ps, qs, sp, uname);
+         xl_tr(tr, def->item_noun), xl_bars_name(&bars, sel, tr), ps, qs, sp, uname);
 }
 
 /* The status bar's words: the optimizer (or the scenario's own), playing or paused, the
@@ -359,7 +359,7 @@ size_t xl_describe_changes(const xl_describer *d, const xl_session *s, const xl_
     if (sel != d->selected && d->selected >= 0) {
         xl_bars bars;
         xl_session_bars(s, &bars);
-        if (sel >= 0 && sel < bars.n && bars.names[sel]) putf(&o, xl_tr(tr, N_(" Selected now: %s.")), bars.names[sel]);
+        if (sel >= 0 && sel < bars.n && bars.names[sel]) putf(&o, xl_tr(tr, N_(" Selected now: %s.")), xl_bars_name(&bars, sel, tr));
     }
     return o.k;
 }

@@ -95,7 +95,18 @@ typedef struct xl_bars {
     /* Q = softmax(z) with these logits z[0..n-1], where the bars are that (the gradient
      * of H(P,Q) is then q − p, drawn and shown); NULL otherwise. Borrowed like names. */
     const double *logits;
+    /* Bit i: names[i] is a built-in English word of the scenario (its default data, the
+     * softmax's "robin"; N_() marked), drawn in the interface's language (xl_bars_name).
+     * Names a lesson or a script set are data and drawn as they are. */
+    uint64_t names_words;
 } xl_bars;
+
+/* names[i] as drawn: through tr when it is a built-in word (names_words), else as is. */
+static inline const char *xl_bars_name(const xl_bars *b, int i, xl_tr_fn tr)
+{
+    const char *name = b->names[i] ? b->names[i] : "";
+    return i < 64 && (b->names_words >> i & 1u) ? xl_tr(tr, name) : name;
+}
 
 /* Panels a scenario shows. */
 enum {

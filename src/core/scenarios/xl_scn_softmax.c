@@ -17,9 +17,12 @@
 #include "xl_info.h"
 #include "xl_rng.h"
 
+/* The default classes' names: data kept in English in the state (so a state link means
+ * the same in every language), drawn in the interface's language (xl_bars.names_words). */
 static const char *const bird_names[] = {
-    "robin", "sparrow", "finch", "wren", "blackbird", "thrush",
-    "starling", "swallow", "warbler", "lark", "magpie", "nightingale",
+    /* TRANSLATORS: the softmax scene's default classes: birds whose song is heard. */
+    N_("robin"), N_("sparrow"), N_("finch"), N_("wren"), N_("blackbird"), N_("thrush"),
+    N_("starling"), N_("swallow"), N_("warbler"), N_("lark"), N_("magpie"), N_("nightingale"),
 };
 enum { BIRD_COUNT = (int)(sizeof bird_names / sizeof bird_names[0]), DEFAULT_CLASSES = 5 };
 
@@ -226,6 +229,12 @@ static void readout_values(const void *state, const double *theta, double *out)
     out[2] = gap < 0.0 && -gap <= 64.0 * 2.220446049250313e-16 * (fabs(out[0]) + fabs(out[1])) ? 0.0 : gap;
 }
 
+/* 1 if class i still has its default name (not one a lesson's @names or "names" set). */
+static int default_name(const xl_softmax_state *st, int i)
+{
+    return i < BIRD_COUNT && strcmp(st->c.names[i], bird_names[i]) == 0;
+}
+
 static void bars(const void *state, const double *theta, int selected, xl_bars *out)
 {
     const xl_softmax_state *st = state;
@@ -233,6 +242,7 @@ static void bars(const void *state, const double *theta, int selected, xl_bars *
     for (int i = 0; i < st->c.n; i++) {
         out->names[i] = st->c.names[i];
         out->p[i] = st->c.p[i];
+        if (default_name(st, i)) out->names_words |= (uint64_t)1 << i;
     }
     xl_log_softmax(theta, st->c.n, out->logq);
     out->selected = selected;
@@ -326,12 +336,12 @@ static int describe(const void *state, const double *theta, const double *readou
         snprintf(buf, n,
                  xl_tr(tr, N_("The bars compare the true distribution P over %d classes with the model's prediction "
                               "Q = softmax(z); %d classes share the largest p = %s, %s first.")),
-                 st->c.n, ties, p, st->c.names[top]);
+                 st->c.n, ties, p, default_name(st, top) ? xl_tr(tr, st->c.names[top]) : st->c.names[top]);
     else
         snprintf(buf, n,
                  xl_tr(tr, N_("The bars compare the true distribution P over %d classes with the model's prediction "
                               "Q = softmax(z); the most probable class is %s, p = %s.")),
-                 st->c.n, st->c.names[top], p);
+                 st->c.n, default_name(st, top) ? xl_tr(tr, st->c.names[top]) : st->c.names[top], p);
     return 1;
 }
 
