@@ -56,6 +56,13 @@ def run(exe, args, env_extra=None, drop=()):
     return subprocess.run([exe] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=60)
 
 
+# The keys' names: the web sheet's English spelling -> the catalogue's msgid (the desktop
+# help sheet's word, src/app/panels/ui_help.c). One table: the web page's German and
+# Spanish use the same words as the desktop's ("Leertaste", "Bild ab"; "Espacio", "Av Pág").
+KEY_NAMES = {"Space": "Space", "Enter": "Enter", "Backspace": "Backspace", "Comma": "Comma",
+             "PageDown": "PgDn", "PageUp": "PgUp"}
+
+
 def page_words(root):
     """The web page's own words (src/web/index.html, its page-i18n table): every text of the
     loading, failure and keys sheets, as the browser serialises it, and every pageText()
@@ -86,8 +93,8 @@ def page_words(root):
     texts += re.findall(r"<h1>(.*?)</h1>", failed + keys)
     for a, b in re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", keys, re.S):
         texts.append(b)
-        if re.search(r"[a-z]{3}", re.sub(r"Enter|PageDown|PageUp|Esc|Ctrl", "", a)):
-            texts.append(a)  # a key column with words ("Mouse", "B or .")
+        if re.search(r"[a-z]{3}", re.sub(r"Esc", "", a)):
+            texts.append(a)  # a key column with words ("Mouse", "B or .", "Enter", "PageDown")
     texts += re.findall(r"pageText\('((?:[^'\\]|\\.)*)'", html)
     controls = html[html.index('<nav id="controls"'):html.index("</nav>")]
     texts += re.findall(r"<button[^>]*>([^<]+)</button>", controls)  # the web controls' names
@@ -97,6 +104,11 @@ def page_words(root):
     texts = [norm(t.replace("\\'", "'")) for t in texts]
     check(len(texts) > 35, "the page's sheets have %d texts" % len(texts))
     for lang in ("de", "es"):
+        names = po_messages(os.path.join(root, "po", lang + ".po"))
+        unlike = ["%s: %s" % (k, v) for k, v in table[lang].items() for web, msgid in KEY_NAMES.items()
+                  if re.search(r"\b%s\b" % web, k) and (names.get(msgid, "") not in v or not names.get(msgid))]
+        check(not unlike, "%s: the web sheet names keys as the desktop's help sheet does%s"
+              % (lang, (": " + " | ".join(unlike)[:400]) if unlike else ""))
         missing = [t for t in texts if t not in table[lang]]
         check(not missing, "every text of the page has its %s entry%s" % (lang, (": missing " + " | ".join(missing)[:400]) if missing else ""))
         bad = [k for k, v in table[lang].items()

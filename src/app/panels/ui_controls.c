@@ -232,7 +232,10 @@ static shape item_shape(const ui_ctx *ctx, const item *it, int level, int side)
         return sh;
     }
     const ui_action a = {UI_VIEW_NONE, xl_command_make(it->kind)};
-    if (level < 3) ui_input_action_keys(&a, 1, sh.cap, sizeof sh.cap);
+    if (level < 3) {
+        ui_input_action_keys(&a, 1, sh.cap, sizeof sh.cap);
+        snprintf(sh.cap, sizeof sh.cap, "%s", _(sh.cap)); /* a key's name in the language ("Leertaste") */
+    }
     /* The optimizer's name is what its button shows: it stays at every level. */
     sh.label = level >= 5 || (level >= 2 && it->kind != XL_CMD_OPTIMIZER_NEXT) ? "" : level >= 1 ? it->label_short
                                                                                                   : it->label;
@@ -343,7 +346,7 @@ void ui_controls_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, int
             /* A click is the key's command: the region's click names it, ui_pointer sends it. */
             char tip[96];
             ui_input_action_keys(&(ui_action){UI_VIEW_NONE, xl_command_make(it[i].kind)}, 0, cut, sizeof cut);
-            snprintf(tip, sizeof tip, _("click: %s  (key: %s)"), xl_command_help(it[i].kind), cut);
+            snprintf(tip, sizeof tip, _("click: %s  (key: %s)"), xl_command_help(it[i].kind), _(cut));
             const ui_region_drag click = {NULL, xl_command_name(it[i].kind), UI_DRAG_VALUE_U, -1, 0, 0, 0, 0};
             ui_hit_add_edit(ctx, b, click, tip, NULL, NULL);
             if (g->n < UI_CONTROLS_MAX) {

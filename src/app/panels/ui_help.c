@@ -48,11 +48,11 @@ typedef struct command_row {
 } command_row;
 
 static const command_row learning[] = {
-    {"toggle-play", NULL, "Space", N_("play / pause"), NULL},
+    {"toggle-play", NULL, N_("Space"), N_("play / pause"), NULL},
     {"step", NULL, N_("N  or  →"), N_("one step"), NULL},
     {"reset", NULL, "R", N_("reset to the start"), NULL},
     {"undo", "redo", "^Z  /  ^Y", N_("undo / redo the last edit"), NULL},
-    {"back", NULL, "Backspace", N_("one step back"), NULL},
+    {"back", NULL, N_("Backspace"), N_("one step back"), NULL},
     {"lr-up", "lr-down", "+  /  −", N_("learning rate up / down"), NULL},
     {"speed-up", "speed-down", "]  /  [", N_("more / fewer steps per second"), NULL},
     {"optimizer-next", NULL, "G", N_("next optimizer"), NULL},
@@ -65,7 +65,7 @@ static const command_row optimizer[] = {
     {"eps-up", "eps-down", "E  /  ⇧E", N_("Adam's ε × 10 / ÷ 10"), NULL},
 };
 static const command_row picture[] = {
-    {"slice-next", "slice-prev", "Comma  /  ⇧Comma", N_("next / previous pair of parameters"), NULL},
+    {"slice-next", "slice-prev", N_("Comma  /  ⇧Comma"), N_("next / previous pair of parameters"), NULL},
     {"frame", NULL, "V", N_("landscape: slice / fixed plane"), NULL},
     {"scenario-next", "scenario-prev", "S  /  ⇧S", N_("next / previous scenario"), NULL},
     {"unit", NULL, "L", N_("nats (ln) or bits (log₂)"), NULL},
@@ -144,9 +144,16 @@ static int nlisted = -1; /* -1: not read yet */
  * writes keys ("⇧→", "N  or  →", "⇧^B"). */
 static void sheet_keys(const char *list, char *out, size_t n)
 {
+    /* The keys' names are the ones printed on the language's keyboards (German
+     * "Leertaste", Spanish "Espacio"): the web page's key sheet uses the same words, which
+     * tests/test_i18n.py checks against these entries of the catalogue. */
     static const struct { const char *from, *to; } words[] = {
         {"Ctrl+Shift+", "⇧^"}, {"Shift+", "⇧"}, {"Ctrl+", "^"}, {" or ", N_("  or  ")}, {"Right", "→"},
         {"Left", "←"}, {"Up", "↑"}, {"Down", "↓"}, {"Plus", "+"}, {"Minus", "−"}, {"...", "…"},
+        /* TRANSLATORS: the name of a key, as the language's keyboards print it. */
+        {"Space", N_("Space")}, {"Enter", N_("Enter")}, {"Backspace", N_("Backspace")}, {"Comma", N_("Comma")},
+        {"Delete", N_("Del")}, {"PageDown", N_("PgDn")}, {"PageUp", N_("PgUp")}, {"Home", N_("Home")},
+        {"End", N_("End")},
     };
     size_t used = 0;
     out[0] = '\0';
