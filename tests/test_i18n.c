@@ -8,6 +8,7 @@
  * XENTLAB_LOCALEDIR (tests/meson.build) points at the build's compiled catalogues. */
 #include "check_main.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,7 +23,11 @@
 #include "ui_assets.h"
 #include "ui_lang.h"
 #include "ui_mo.h"
+#include "ui_focus.h"
+#include "ui_library.h"
 #include "ui_scene.h"
+#include "xl_player.h"
+#include "xl_scn_regression.h"
 
 /* ---- a small .mo writer, for the loader's cases ---- */
 
@@ -391,18 +396,56 @@ typedef struct frame_count {
     int cuts, overlaps, outside;
     int english; /* labels drawn as an English msgid the catalogue translates */
     char last_english[64];
+    int stop;    /* labels with a word of the English stoplist (stop_word) */
+    char last_stop[96];
     int has_title; /* the scenario's translated name drawn (in the status bar) */
     int has_heading;
     char last_cut[64], last_outside[64]; /* for the report */
 } frame_count;
 
-/* Draw s at w x h (help sheet shown or not) and count what a reader cannot read. */
+/* English words no German or Spanish frame draws except inside a formula or a name:
+ * a label left in English ("step 0" in a Spanish foot line) has one of them. */
+static const char *const stoplist[] = {
+    "step", "steps", "loss", "true", "predicted", "paused", "playing", "quit", "computing", "click", "drag",
+    "select", "speed", "sample", "samples", "truth", "model", "surprise", "there", "here", "the", "and", "of",
+    "with", "robin", "sparrow", "finch", "wren", "blackbird", "coins", "heads", "page", "lesson", "answer",
+};
+
+/* The first stoplist word in text (whole words, ASCII letters; a scenario's id is a
+ * name and stays), or NULL. */
+static const char *stop_word(const char *text)
+{
+    for (const char *p = text; *p;) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+            p++;
+            continue;
+        }
+        const char *q = p;
+        while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')) q++;
+        /* part of a longer word with letters beyond ASCII, or a flag ("--lesson FILE") */
+        const int inside = (p > text && ((unsigned char)p[-1] >= 0x80 || p[-1] == '-')) || (unsigned char)*q >= 0x80;
+        char w[32];
+        const size_t len = (size_t)(q - p);
+        if (!inside && len < sizeof w) {
+            for (size_t i = 0; i < len; i++) w[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] - 'A' + 'a' : p[i]);
+            w[len] = '\0';
+            for (size_t k = 0; k < sizeof stoplist / sizeof stoplist[0]; k++)
+                if (strcmp(w, stoplist[k]) == 0 && !xl_scenario_find(w)) return stoplist[k];
+        }
+        p = q;
+    }
+    return NULL;
+}
+
+/* Draw s at w x h (help sheet shown or not; a lesson's page when lesson is not NULL) and
+ * count what a reader cannot read. */
 static frame_count draw_counted(ui_scene *sc, const xl_session *s, int w, int h, int help, const char *title,
-                                const char *heading)
+                                const char *heading, const xl_player *lesson)
 {
     static ui_text_box boxes[MAX_BOXES], cut_boxes[MAX_BOXES];
     ui_text_recorder rec = {boxes, MAX_BOXES, 0}, cuts = {cut_boxes, MAX_BOXES, 0};
-    ui_view view = {.theme = UI_THEME_LIGHT, .help_visible = help};
+    ui_view view = {.theme = UI_THEME_LIGHT, .help_visible = help, .lesson = lesson, .reduced_motion = 1};
+    if (lesson) ui_focus_follow_lesson(&view, lesson, 0); /* the page's @focus, its strip of numbers under it */
     ui_frame_geom geom;
     ui_scene_set_recorder(sc, &rec);
     ui_scene_set_cut_recorder(sc, &cuts);
@@ -410,7 +453,8 @@ static frame_count draw_counted(ui_scene *sc, const xl_session *s, int w, int h,
     ui_scene_set_recorder(sc, NULL);
     ui_scene_set_cut_recorder(sc, NULL);
     ck_assert_int_le(rec.count, MAX_BOXES);
-    frame_count c = {cuts.count, 0, 0, 0, "", 0, 0, "", ""};
+    frame_count c = {cuts.count, 0, 0, 0, "", 0, "", 0, 0, "", ""};
+    const xl_scenario_def *def = xl_session_scenario(s);
     if (cuts.count > 0) snprintf(c.last_cut, sizeof c.last_cut, "%s", cut_boxes[cuts.count - 1].text);
     for (int i = 0; i < rec.count; i++) {
         const ui_text_box *a = &boxes[i];
@@ -420,6 +464,16 @@ static frame_count draw_counted(ui_scene *sc, const xl_session *s, int w, int h,
             xl_scenario_find(a->text) == NULL) {
             c.english++;
             snprintf(c.last_english, sizeof c.last_english, "%s", a->text);
+        }
+        /* (a data set's attribution, "Optical Recognition of Handwritten Digits", is a name) */
+        const char *credit = def->credit ? def->credit(xl_session_state(s)) : NULL;
+        const char *cited = strcmp(def->id, "regression") == 0 ? xl_regression_attribution(xl_session_state(s)) : NULL;
+        if (ui_lang_catalogue() && stop_word(a->text) && !(credit && strstr(credit, a->text)) &&
+            !(cited && strstr(cited, a->text))) {
+            c.stop++;
+            /* with the strings drawn around it (a wrapped text is drawn word by word) */
+            snprintf(c.last_stop, sizeof c.last_stop, "%s: %.20s [%.40s] %.20s", stop_word(a->text),
+                     i > 0 ? boxes[i - 1].text : "", a->text, i + 1 < rec.count ? boxes[i + 1].text : "");
         }
         if (heading && strstr(a->text, heading)) c.has_heading = 1;
         if (a->ink.w > 0 && (a->ink.x < a->region.x || a->ink.y < a->region.y ||
@@ -464,7 +518,7 @@ START_TEST(translated_frames_read_as_well_as_english)
                 ck_assert_int_eq(ui_lang_set(langs[l]), 0);
                 const char *title = ui_tr(def->title);
                 const char *heading = help ? ui_tr("Keys, mouse and touch") : NULL;
-                frame_count c = draw_counted(sc, s, w, h, help, title, heading);
+                frame_count c = draw_counted(sc, s, w, h, help, title, heading, NULL);
                 if (l == 0) {
                     en = c;
                     continue;
@@ -472,12 +526,13 @@ START_TEST(translated_frames_read_as_well_as_english)
                 ck_assert_msg(strcmp(title, def->title) != 0, "%s: '%s' has no %s name", def->id, def->title,
                               langs[l]);
                 int bad = !c.has_title || (help && !c.has_heading) || c.cuts > en.cuts ||
-                          c.overlaps > en.overlaps || c.outside > en.outside;
-                if (bad && used + 200 < sizeof report)
+                          c.overlaps > en.overlaps || c.outside > en.outside || c.stop > 0;
+                if (bad && used + 300 < sizeof report)
                     used += (size_t)snprintf(report + used, sizeof report - used,
-                        "  %s %dx%d%s: title %d heading %d, cuts %d (en %d) '%s', overlaps %d (en %d), outside %d (en %d) '%s'\n",
+                        "  %s %dx%d%s: title %d heading %d, cuts %d (en %d) '%s', overlaps %d (en %d), outside %d (en %d) '%s', "
+                        "English words %d (%s)\n",
                         langs[l], w, h, help ? " help page" : "", c.has_title, c.has_heading, c.cuts, en.cuts, c.last_cut,
-                        c.overlaps, en.overlaps, c.outside, en.outside, c.last_outside);
+                        c.overlaps, en.overlaps, c.outside, en.outside, c.last_outside, c.stop, c.last_stop);
                 problems += bad;
             }
         }
@@ -582,19 +637,19 @@ START_TEST(translated_panel_states_read_as_well_as_english)
         frame_count en = {0};
         for (int l = 0; l < 3; l++) {
             ck_assert_int_eq(ui_lang_set(langs[l]), 0);
-            frame_count c = draw_counted(sc, s, w, h, 0, ui_tr(def->title), NULL);
+            frame_count c = draw_counted(sc, s, w, h, 0, ui_tr(def->title), NULL, NULL);
             if (l == 0) {
                 en = c;
                 continue;
             }
             int bad = !c.has_title || c.cuts > en.cuts || c.overlaps > en.overlaps || c.outside > en.outside ||
-                      c.english > 0;
-            if (bad && used + 240 < sizeof report)
+                      c.english > 0 || c.stop > 0;
+            if (bad && used + 340 < sizeof report)
                 used += (size_t)snprintf(report + used, sizeof report - used,
                     "  %s %dx%d: title %d, cuts %d (en %d) '%s', overlaps %d (en %d), outside %d (en %d) '%s', "
-                    "English %d '%s'\n",
+                    "English %d '%s', English words %d (%s)\n",
                     langs[l], w, h, c.has_title, c.cuts, en.cuts, c.last_cut, c.overlaps, en.overlaps, c.outside,
-                    en.outside, c.last_outside, c.english, c.last_english);
+                    en.outside, c.last_outside, c.english, c.last_english, c.stop, c.last_stop);
             problems += bad;
         }
         ui_scene_destroy(sc);
@@ -605,6 +660,63 @@ START_TEST(translated_panel_states_read_as_well_as_english)
     xl_session_destroy(s);
     ck_assert_msg(problems == 0, "%s (%s) reads worse translated:\n%s", def->id, ps->commands[0] ? ps->commands[0] : "",
                   report);
+}
+END_TEST
+
+/* Loop index: the language (de, es). Every page of every translated lesson drawn at
+ * 1280x720, its questions answered: no label has an English word of the stoplist (the
+ * logistic scene's foot line said "step 0" in Spanish). */
+START_TEST(translated_lesson_pages_draw_no_english_word)
+{
+    static const char *const langs[2] = {"de", "es"};
+    const char *lang = langs[_i];
+    char fonts[2048], tried[4096], err[512], dir[sizeof LESSONS_DIR + 8];
+    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
+    ck_assert_int_eq(ui_lang_set(lang), 0);
+    snprintf(dir, sizeof dir, "%s/%s", LESSONS_DIR, lang);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+    ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
+    ck_assert_msg(sc != NULL, "scene: %s", err);
+    xl_lesson *l = malloc(sizeof *l);
+    static char report[4000];
+    report[0] = '\0';
+    size_t used = 0;
+    int pages = 0, problems = 0;
+    for (int n = 1; n <= 99; n++) {
+        char prefix[8], path[sizeof dir + 300] = "";
+        snprintf(prefix, sizeof prefix, "%02d-", n);
+        DIR *d = opendir(dir);
+        ck_assert_ptr_nonnull(d);
+        for (struct dirent *e; (e = readdir(d)) != NULL;)
+            if (strncmp(e->d_name, prefix, 3) == 0 && strstr(e->d_name, ".lesson"))
+                snprintf(path, sizeof path, "%s/%.250s", dir, e->d_name);
+        closedir(d);
+        if (!path[0]) continue;
+        ck_assert_msg(ui_library_load(path, l) == 0, "%s does not load", path);
+        xl_session *s = default_session_at(XL_BUILTIN_SEED);
+        xl_player *p = xl_player_create(l, s);
+        ck_assert_ptr_nonnull(p);
+        for (int k = 0; k < l->npages; k++) {
+            ck_assert_int_eq(xl_player_goto(p, k), 0);
+            for (int q = 0; q < 8 && xl_player_phase_of(p) != XL_PLAYER_DONE; q++) xl_player_next(p);
+            frame_count c = draw_counted(sc, s, 1280, 720, 0, "", NULL, p);
+            pages++;
+            if (c.stop > 0 && used + 200 < sizeof report)
+                used += (size_t)snprintf(report + used, sizeof report - used, "  %s page %d: %d, %s\n",
+                                         strrchr(path, '/') + 1, k + 1, c.stop, c.last_stop);
+            problems += c.stop > 0;
+        }
+        xl_player_destroy(p);
+        xl_session_destroy(s);
+    }
+    free(l);
+    ui_scene_destroy(sc);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+    ui_lang_reset();
+    ck_assert_int_ge(pages, 40);
+    ck_assert_msg(problems == 0, "%s lesson pages with English words:\n%s", lang, report);
 }
 END_TEST
 
@@ -631,6 +743,7 @@ Suite *xl_test_suite(void)
     tcase_add_loop_test(frames, translated_frames_read_as_well_as_english, 0, xl_scenario_count());
     tcase_add_loop_test(frames, translated_panel_states_read_as_well_as_english, 0,
                         (int)(sizeof panel_states / sizeof panel_states[0]));
+    tcase_add_loop_test(frames, translated_lesson_pages_draw_no_english_word, 0, 2);
     tcase_add_test(lang, core_texts_are_translated_where_drawn);
     suite_add_tcase(s, frames);
     return s;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_lang.h"
 #include "ui_layout.h"
 
 /* The landscape's view as the last frame drew it; 0 when it drew none. */
@@ -29,11 +30,11 @@ static int bar_p(const xl_session *s, double d, xl_command *c, char *why, size_t
     xl_session_bars(s, &bars);
     const int i = xl_session_selected(s);
     if (i < 0 || i >= bars.n) {
-        snprintf(why, n, "select a class first (1–9, Shift+Left/Right)");
+        snprintf(why, n, "%s", _("select a class first (1–9, Shift+Left/Right)"));
         return 0;
     }
     if (bars.n > XL_COMMAND_LIST_MAX || bars.n < 2) {
-        snprintf(why, n, "these bars cannot be moved by keys");
+        snprintf(why, n, "%s", _("these bars cannot be moved by keys"));
         return 0;
     }
     double v = bars.p[i] + d;
@@ -73,8 +74,8 @@ int ui_keynav_resolve(const xl_session *s, const ui_frame_geom *g, ui_action *ac
         long to = nav == UI_NAV_BACK ? now - UI_KEYNAV_REWIND : now + UI_KEYNAV_REWIND;
         to = to < first ? first : to > head ? head : to;
         if (to == now) {
-            snprintf(why, n, nav == UI_NAV_BACK ? "the timeline goes back no further (step %ld)"
-                                                : "the run has no steps after %ld to go to (N takes one)", now);
+            snprintf(why, n, nav == UI_NAV_BACK ? _("the timeline goes back no further (step %ld)")
+                                                : _("the run has no steps after %ld to go to (N takes one)"), now);
             return 0;
         }
         act->cmd = xl_command_int(XL_CMD_REWIND, to);
@@ -82,8 +83,8 @@ int ui_keynav_resolve(const xl_session *s, const ui_frame_geom *g, ui_action *ac
     }
     const ui_landscape_geom *l = NULL;
     if (!view_box(s, g, &l)) {
-        snprintf(why, n, "%s", xl_session_simplex(s) ? "the simplex has no map to move (V shows the landscape)"
-                                                     : "the landscape is not shown here");
+        snprintf(why, n, "%s", xl_session_simplex(s) ? _("the simplex has no map to move (V shows the landscape)")
+                                                     : _("the landscape is not shown here"));
         return 0;
     }
     const double w = l->hi - l->lo, h = l->yhi - l->ylo;
@@ -109,7 +110,7 @@ int ui_keynav_resolve(const xl_session *s, const ui_frame_geom *g, ui_action *ac
     case XL_CMD_MOVE_TO:
     case XL_CMD_START_AT:
         if (!isfinite(px) || !isfinite(py)) {
-            snprintf(why, n, "the current point is not finite: R resets it");
+            snprintf(why, n, "%s", _("the current point is not finite: R resets it"));
             return 0;
         }
         c.count = 2;

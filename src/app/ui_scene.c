@@ -7,6 +7,7 @@
 #include "ui_controls.h"
 #include "ui_draw.h"
 #include "ui_focus.h"
+#include "ui_lang.h"
 #include "ui_own_panels.h"
 #include "ui_text.h"
 
@@ -156,14 +157,15 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
     if (hit.kind == UI_HIT_BAR) {
         xl_bars bars;
         xl_session_bars(s, &bars);
+        ui_tr_bars(&bars);
         int i = hit.index;
         snprintf(text[n++], sizeof text[0], "%s", bars.names[i] ? bars.names[i] : "");
         ui_format_prob_log(num[0], sizeof num[0], bars.p[i] > 0.0 ? log(bars.p[i]) : -INFINITY, 4);
-        snprintf(text[n++], sizeof text[0], "p = %s  (%s)", num[0], bars.p_label ? bars.p_label : "truth");
+        snprintf(text[n++], sizeof text[0], "p = %s  (%s)", num[0], bars.p_label ? _(bars.p_label) : _("truth"));
         ui_format_prob_log(num[1], sizeof num[1], bars.logq[i], 4);
-        snprintf(text[n++], sizeof text[0], "q = %s  (%s)", num[1], bars.q_label ? bars.q_label : "model");
+        snprintf(text[n++], sizeof text[0], "q = %s  (%s)", num[1], bars.q_label ? _(bars.q_label) : _("model"));
         ui_format_fit(num[2], sizeof num[2], xl_surprise_from_log(bars.logq[i], ctx->unit), 4, 12);
-        snprintf(text[n++], sizeof text[0], "surprise if it happens: −%s q = %s %s",
+        snprintf(text[n++], sizeof text[0], _("surprise if it happens: −%s q = %s %s"),
                  ctx->unit == XL_BITS ? "log₂" : "ln", num[2], unit);
         if (bars.logits) {
             /* Four lines so far: the gradient replaces the drag hint's place. */
@@ -173,9 +175,9 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
             snprintf(text[n++], sizeof text[0], "z = %s · ∂H/∂z = q − p = %s%s", num[0], q - bars.p[i] > 0.0 ? "+" : "",
                      num[1]);
         } else if (bars.edit == XL_BARS_RENORMALIZE) {
-            snprintf(text[n++], sizeof text[0], "drag the bar to set p");
+            snprintf(text[n++], sizeof text[0], "%s", _("drag the bar to set p"));
         }
-        else if (bars.edit == XL_BARS_PAINT) snprintf(text[n++], sizeof text[0], "drag across the bars to paint ρ(0)");
+        else if (bars.edit == XL_BARS_PAINT) snprintf(text[n++], sizeof text[0], "%s", _("drag across the bars to paint ρ(0)"));
     } else if (hit.kind == UI_HIT_LANDSCAPE) {
         double theta[XL_MAX_PARAMS];
         xl_session_view_theta(s, xl_sim_theta(xl_session_sim(s)), hit.x, hit.y, theta);
@@ -184,24 +186,28 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
         ui_format_fit(num[0], sizeof num[0], hit.x, 3, 10);
         ui_format_fit(num[1], sizeof num[1], hit.y, 3, 10);
         ui_format_fit(num[2], sizeof num[2], loss * k, 4, 12);
-        snprintf(text[n++], sizeof text[0], "%s there = %s %s", rd[0].symbol, num[2], unit);
-        snprintf(text[n++], sizeof text[0], "%s = %s", xl_session_axis_name(s, 0), num[0]);
-        snprintf(text[n++], sizeof text[0], "%s = %s", xl_session_axis_name(s, 1), num[1]);
-        snprintf(text[n++], sizeof text[0], "click: move here · Ctrl+click: start here");
+        snprintf(text[n++], sizeof text[0], _("%s there = %s %s"), rd[0].symbol, num[2], unit);
+        char axis[2][96];
+        snprintf(text[n++], sizeof text[0], "%s = %s", ui_tr_axis_name(s, xl_session_axis_name(s, 0), axis[0], 96),
+                 num[0]);
+        snprintf(text[n++], sizeof text[0], "%s = %s", ui_tr_axis_name(s, xl_session_axis_name(s, 1), axis[1], 96),
+                 num[1]);
+        snprintf(text[n++], sizeof text[0], "%s", _("click: move here · Ctrl+click: start here"));
     } else if (hit.kind == UI_HIT_SIMPLEX) {
         /* The simplex is over the bars' three items: their names, P the truth. */
         xl_bars bars;
         xl_session_bars(s, &bars);
+        ui_tr_bars(&bars);
         snprintf(text[n++], sizeof text[0], "%s %.3f · %s %.3f · %s %.3f", bars.names[0], hit.p[0], bars.names[1],
                  hit.p[1], bars.names[2], hit.p[2]);
         ui_format_fit(num[0], sizeof num[0], xl_cross_entropy(bars.p, hit.p, 3, ctx->unit), 4, 12);
         ui_format_fit(num[1], sizeof num[1], xl_kl(bars.p, hit.p, 3, ctx->unit), 4, 12);
-        snprintf(text[n++], sizeof text[0], "H(P, ·) here = %s %s", num[0], unit);
-        snprintf(text[n++], sizeof text[0], "KL(P‖·) here = %s %s", num[1], unit);
-        if (hit.index) snprintf(text[n++], sizeof text[0], "drag P to move the truth");
+        snprintf(text[n++], sizeof text[0], _("H(P, ·) here = %s %s"), num[0], unit);
+        snprintf(text[n++], sizeof text[0], _("KL(P‖·) here = %s %s"), num[1], unit);
+        if (hit.index) snprintf(text[n++], sizeof text[0], "%s", _("drag P to move the truth"));
     } else if (hit.kind == UI_HIT_HISTORY) {
         const xl_sample *smp = &xl_sim_history(xl_session_sim(s))[hit.sample];
-        snprintf(text[n++], sizeof text[0], "step %ld", smp->step);
+        snprintf(text[n++], sizeof text[0], _("step %ld"), smp->step);
         /* The identity's three in one number of decimals, a gap within rounding as 0. */
         const double v[3] = {smp->loss * k, smp->floor * k, smp->gap * k};
         char *const out[3] = {num[0], num[1], num[2]};
@@ -225,14 +231,14 @@ static void draw_hover(const ui_ctx *ctx, const ui_frame_geom *g, const xl_sessi
 /* The marks at the right end of the status bar (a window only: a video's view never has
  * them): --mic's red disc and "mic" while the microphone records, at the very end, and
  * "♪ sound" while the sound that follows the loss is on (F10), left of it. */
-#define SOUND_MARK "♪ sound"
+#define SOUND_MARK _("♪ sound")
 
 static int mic_mark_w(const ui_ctx *ctx, const ui_view *view)
 {
     if (!view->mic) return 0;
     const int lh = ui_text_line_height(ctx->text, UI_FONT_STATUS);
     const int r = lh / 3 > 3 ? lh / 3 : 3;
-    return ctx->pad + 2 * r + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_STATUS, "mic") + ctx->pad;
+    return ctx->pad + 2 * r + ctx->pad / 2 + ui_text_width(ctx->text, UI_FONT_STATUS, _("mic")) + ctx->pad;
 }
 
 static int sound_mark_w(const ui_ctx *ctx, const ui_view *view)
@@ -266,14 +272,14 @@ static void mic_mark_draw(const ui_ctx *ctx, SDL_Rect status, const ui_view *vie
     const int right = status.x + status.w;
     const int mw = mic_mark_w(ctx, view), sw = sound_mark_w(ctx, view);
     if (mw > 0) {
-        const int tw = ui_text_width(ctx->text, UI_FONT_STATUS, "mic");
+        const int tw = ui_text_width(ctx->text, UI_FONT_STATUS, _("mic"));
         const int r = lh / 3 > 3 ? lh / 3 : 3;
         const int x = right - ctx->pad - tw - ctx->pad / 2 - 2 * r;
         const SDL_Color red = {0xD0, 0x10, 0x10, 0xFF};
         mark_ground(ctx, (SDL_Rect){x - ctx->pad, status.y, right - (x - ctx->pad), status.h});
         ui_draw_disc(ctx->r, (float)(x + r), (float)status.y + status.h / 2.0f, (float)r, red);
         ui_text_draw(ctx->text, UI_FONT_STATUS, x + 2 * r + ctx->pad / 2, status.y + (status.h - lh) / 2, UI_ALIGN_LEFT,
-                     red, "mic");
+                     red, _("mic"));
     }
     if (sw > 0) {
         const int x = right - mw - sw;
@@ -441,7 +447,7 @@ static void draw_strip(const ui_ctx *ctx, SDL_Rect strip, const xl_session *s, i
         }
         snprintf(bare[i], sizeof bare[0], "%s = %s", shortsym[0] ? shortsym : sym, num);
     }
-    snprintf(items[count++], sizeof items[0], "step %ld", xl_sim_steps(xl_session_sim(s)));
+    snprintf(items[count++], sizeof items[0], _("step %ld"), xl_sim_steps(xl_session_sim(s)));
     /* The widest wording that fits: wide separators, then narrow ones, then without the
      * step; a number is never cut with "…" (the last resort cuts the line's end). */
     /* Licensed data's attribution (the record's credit): on a line of its own under the
