@@ -27,7 +27,9 @@
 #include "ui_library.h"
 #include "ui_scene.h"
 #include "xl_player.h"
+#include "xl_describe.h"
 #include "xl_scn_regression.h"
+#include "xl_state_text.h"
 
 /* ---- a small .mo writer, for the loader's cases ---- */
 
@@ -584,6 +586,49 @@ START_TEST(core_texts_are_translated_where_drawn)
 }
 END_TEST
 
+/* The softmax scene's default classes are drawn, said and summarised in the language
+ * ("robin" is "Rotkehlchen", "petirrojo"), while the state keeps them in English (its
+ * hash is the same in every language); names a script or lesson sets are drawn as set. */
+START_TEST(default_class_names_are_translated_where_shown)
+{
+    const xl_scenario_def *def = xl_scenario_find("softmax");
+    ck_assert_ptr_nonnull(def);
+    xl_session *s = scenario_session(def, XL_BUILTIN_SEED, NULL, NULL, 0);
+    const uint64_t hash = xl_state_hash(s);
+    xl_bars bars;
+    char buf[1024];
+    ck_assert_int_eq(ui_lang_set("de"), 0);
+    xl_session_bars(s, &bars);
+    ck_assert_str_eq(bars.names[0], "robin"); /* the data */
+    ck_assert_uint_eq(bars.names_words, 0x1F);
+    ui_tr_bars(&bars);
+    ck_assert_str_eq(bars.names[0], "Rotkehlchen");
+    ck_assert_str_eq(bars.names[4], "Amsel");
+    xl_describe_scene(s, 4, ui_tr, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, "Rotkehlchen") && !strstr(buf, "robin"), "de description: %s", buf);
+    ck_assert_str_eq(ui_tr_axis_name(s, "z₂ sparrow", buf, sizeof buf), "z₂ Spatz");
+    ck_assert_int_eq(ui_lang_set("es"), 0);
+    xl_session_bars(s, &bars);
+    ui_tr_bars(&bars);
+    ck_assert_str_eq(bars.names[0], "petirrojo");
+    ck_assert_uint_eq(xl_state_hash(s), hash);
+    /* Names set by a script (a lesson's @names) are data: drawn as they are. */
+    ck_assert(scenario_apply(s, "names robin,model,step,Amsel,wren"));
+    xl_session_bars(s, &bars);
+    ck_assert_uint_eq(bars.names_words, 0x01); /* only class 0 keeps its default word ("wren" is not class 4's) */
+    ui_tr_bars(&bars);
+    ck_assert_str_eq(bars.names[1], "model");
+    ck_assert_str_eq(bars.names[2], "step");
+    ck_assert_str_eq(bars.names[3], "Amsel");
+    ck_assert_str_eq(ui_tr_axis_name(s, "z₂ model", buf, sizeof buf), "z₂ model");
+    ui_lang_reset();
+    xl_session_bars(s, &bars);
+    ui_tr_bars(&bars);
+    ck_assert_str_eq(bars.names[0], "robin"); /* English: as the state has it */
+    xl_session_destroy(s);
+}
+END_TEST
+
 /* The panels' other states (a measured ring with and without energies, the regression's
  * five side views and the digits, the simplex, separated solids, the coins played): what
  * each shows reads as well translated as in English, and no label the catalogue
@@ -745,6 +790,7 @@ Suite *xl_test_suite(void)
                         (int)(sizeof panel_states / sizeof panel_states[0]));
     tcase_add_loop_test(frames, translated_lesson_pages_draw_no_english_word, 0, 2);
     tcase_add_test(lang, core_texts_are_translated_where_drawn);
+    tcase_add_test(lang, default_class_names_are_translated_where_shown);
     suite_add_tcase(s, frames);
     return s;
 }
