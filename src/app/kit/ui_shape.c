@@ -73,7 +73,7 @@ struct ui_shaper {
     hb_font_t *hb[UI_SHAPE_MAX_FILES];
     hb_buffer_t *buf;
     unsigned long misses;
-    int files_seen;  /* the fonts' file count the cache was shaped with */
+    int late_seen;   /* the fonts' late fonts the cache was shaped with */
     /* The ink of the mono face's superscripts (see shape_now), measured once each: a
      * readout such as "10⁻⁴" is shaped anew as it changes, and FreeType allocates the
      * bitmap of every glyph it renders. Direct-mapped by glyph; key 0: empty. */
@@ -575,13 +575,14 @@ ui_shaped ui_shaper_shape(ui_shaper *s, const char *utf8, size_t len, int dir)
 {
     ui_shaped r = {s->fonts->out, 0, 0, 0};
     adopt_late_fonts(s->fonts);
-    if (s->files_seen != s->fonts->nfiles) {
-        /* A font came (a late one, or a fallback fontconfig found): a string shaped
-         * before may have drawn a box where the new font has the glyph. */
+    if (s->late_seen != s->fonts->late_seen) {
+        /* A late font came: a string shaped before may have drawn a box where it has
+         * the glyph. (A font fontconfig finds is opened on the first need of one of its
+         * characters, so no string shaped before needed it.) */
         memset(s->entries, 0, sizeof s->entries);
         s->used = 0;
         s->bytes_used = s->glyphs_used = 0;
-        s->files_seen = s->fonts->nfiles;
+        s->late_seen = s->fonts->late_seen;
     }
     uint64_t h = hash_bytes(utf8, len) ^ (uint64_t)dir << 62; /* the same bytes in another direction */
     if (h == 0) h = 1;
