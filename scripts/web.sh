@@ -9,7 +9,10 @@
 # 2. meson cross-compiles xentlab with Debian's emscripten into build-web/xentlab;
 # 3. OUT gets index.html (src/web/), the icon, xentlab.js, xentlab.wasm and xentlab.data
 #    (the fonts and the lessons), and xentlab.html, the same page with all of it inside,
-#    and the size of each is printed.
+#    and the size of each is printed;
+# 4. OUT gets xentlab-cjk.ttf, a subset of WenQuanYi Micro Hei (scripts/web-cjk.py says
+#    which characters), which the page fetches only when the program meets a CJK
+#    character: it is in neither xentlab.data nor xentlab.html.
 # index.html runs from any static web server (browsers refuse to load WebAssembly beside
 # a page opened from file://); xentlab.html opens from a disk as well.
 set -euo pipefail
@@ -21,7 +24,8 @@ case $OUT in /*) ;; *) OUT=$XL_CALLER_PWD/$OUT ;; esac
 PORTS=${XENTLAB_WEB_PORTS:-${XDG_CACHE_HOME:-$HOME/.cache}/xentlab/web-ports}
 BUILD=build-web/xentlab
 
-xl_ensure_packages "${XL_BUILD_PACKAGES[@]}" emscripten cmake dpkg-dev xz-utils gzip
+xl_ensure_packages "${XL_BUILD_PACKAGES[@]}" emscripten cmake dpkg-dev xz-utils gzip \
+    python3-fonttools fonts-wqy-microhei
 export NODE_PATH=${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs   # emscripten's acorn
 bash scripts/web-ports.sh "$PORTS"
 
@@ -104,8 +108,22 @@ awk -v code="$BUILD/xentlab-offline.js" -v lic=LICENSE -v flic=assets/fonts/LICE
     { print }
     END { if (!done) { print "web: no <script> line in index.html" > "/dev/stderr"; exit 1 } }
 ' src/web/index.html > "$OUT/xentlab.html"
+# The CJK font, fetched by the page only when wanted (src/web/index.html, fontWanted):
+# made again only when its characters change (fontTools takes some seconds).
+WQY=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+python3 scripts/web-cjk.py lessons tests/data > build-web/cjk-chars.new
+if [ ! -s build-web/xentlab-cjk.ttf ] || ! cmp -s build-web/cjk-chars.new build-web/cjk-chars.txt \
+        || [ "$WQY" -nt build-web/xentlab-cjk.ttf ]; then
+    /usr/bin/python3 -m fontTools.subset "$WQY" --font-number=0 --text-file=build-web/cjk-chars.new \
+        --output-file=build-web/xentlab-cjk.ttf 2>/dev/null
+    mv build-web/cjk-chars.new build-web/cjk-chars.txt
+else
+    rm build-web/cjk-chars.new
+fi
+cp build-web/xentlab-cjk.ttf "$OUT/xentlab-cjk.ttf"
+cp /usr/share/doc/fonts-wqy-microhei/copyright "$OUT/LICENSE-cjk-font.txt"
 xl_log "the web folder: $OUT"
-for f in index.html xentlab.js xentlab.wasm xentlab.data xentlab.html; do
+for f in index.html xentlab.js xentlab.wasm xentlab.data xentlab.html xentlab-cjk.ttf; do
     bytes=$(stat -c %s "$OUT/$f")
     gz=$(gzip -9 -c "$OUT/$f" | wc -c)
     printf '    %-14s %9d bytes  %9d gzipped\n' "$f" "$bytes" "$gz" >&2

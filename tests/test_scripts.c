@@ -6,7 +6,8 @@
  * number inside reads left to right; the pixels drawn are FreeType's rendering of those
  * glyphs and not the .notdef box. Chinese: the same through the fallback font
  * fontconfig finds (Debian: fonts-wqy-microhei, installed by scripts/test.sh). The bidi
- * subset against GNU FriBidi; ui_text_fit's cut at cluster boundaries; the shape cache. */
+ * subset against GNU FriBidi; a font brought late (the browser's CJK subset, fetched
+ * when a character no font has is met); ui_text_fit's cut at cluster boundaries; the shape cache. */
 #include "check_main.h"
 
 #include <SDL.h>
@@ -251,6 +252,53 @@ START_TEST(chinese_comes_from_a_fallback_font)
 }
 END_TEST
 
+/* The browser's way (no fontconfig): a character no font has is told to the platform's
+ * hook, drawn as .notdef; once the platform brings a font (ui_shape_font_arrived) the
+ * string is shaped again from the cache's start, from that font. Check forks each test,
+ * so the process-wide late font stays in this one. */
+static uint32_t wanted[8];
+static int nwanted;
+static void want(uint32_t cp)
+{
+    if (nwanted < 8) wanted[nwanted] = cp;
+    nwanted++;
+}
+
+START_TEST(a_late_font_is_asked_for_and_taken)
+{
+    char fonts[2048], tried[4096], err[512];
+    ck_assert_msg(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0, "fonts: %s", tried);
+    ui_fonts *set = ui_fonts_open(fonts, 0, err, sizeof err);
+    ck_assert_msg(set != NULL, "%s", err);
+    ui_shaper *s = ui_shaper_open(set, UI_SHAPE_REGULAR, 24, 0);
+    ck_assert_ptr_nonnull(s);
+    ui_shape_on_missing(want);
+    const char *shang = "熵";
+    ui_shaped run = ui_shaper_shape(s, shang, strlen(shang), 0);
+    ck_assert_int_eq(run.n, 1);
+    ck_assert_uint_eq(run.glyphs[0].gid, 0); /* .notdef: a box */
+    ck_assert_int_eq(nwanted, 1);
+    ck_assert_uint_eq(wanted[0], 0x71B5);
+    run = ui_shaper_shape(s, shang, strlen(shang), 0); /* from the cache, not asked again */
+    ck_assert_uint_eq(run.glyphs[0].gid, 0);
+    ck_assert_int_eq(nwanted, 1);
+    const unsigned long misses = ui_shaper_misses(s);
+    ck_assert_int_eq(ui_shape_font_arrived("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), 0);
+    ck_assert_int_eq(ui_shape_font_arrived("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), 0); /* once */
+    run = ui_shaper_shape(s, shang, strlen(shang), 0);
+    ck_assert_uint_eq(ui_shaper_misses(s), misses + 1); /* shaped again, not the cached box */
+    ck_assert_int_eq(run.n, 1);
+    ck_assert_int_eq(run.glyphs[0].font, UI_SHAPE_PRIMARIES);
+    ck_assert_uint_ne(run.glyphs[0].gid, 0);
+    ck_assert_str_eq(ui_fonts_path(set, UI_SHAPE_PRIMARIES, NULL), "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+    ck_assert_int_eq(nwanted, 1);
+    ck_assert_int_eq(ui_shape_font_arrived(""), -1);
+    ui_shape_on_missing(NULL);
+    ui_shaper_close(s);
+    ui_fonts_close(set);
+}
+END_TEST
+
 /* In the interface's left-to-right line, a label that starts with an Arabic name keeps
  * the name at its left ("الإنتروبيا: p 0.333"), as the template reads; the same string
  * as a paragraph of its own reads right to left. */
@@ -452,6 +500,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, arabic_letters_join);
     tcase_add_test(tc, a_number_in_arabic_reads_left_to_right);
     tcase_add_test(tc, chinese_comes_from_a_fallback_font);
+    tcase_add_test(tc, a_late_font_is_asked_for_and_taken);
     tcase_add_test(tc, bidi_levels);
     tcase_add_test(tc, interface_lines_read_left_to_right);
     tcase_add_test(tc, mixed_words_keep_their_order_on_each_line);

@@ -214,6 +214,44 @@ int ui_platform_take_command(char *out, size_t n)
     }
 }
 
+/* A character no font has: the page may fetch a font for it (Module.onXentlabFontWanted
+ * decides which, and asks for each file once). */
+EM_JS(void, page_font_wanted, (double cp), {
+    if (Module.onXentlabFontWanted) Module.onXentlabFontWanted(cp);
+});
+
+/* The oldest font the page fetched (Module.xentlabFonts: {name, bytes}) written into
+ * the in-memory file system under /fonts-late/; its path in out[n]: 1, or 0 when none
+ * waits, -1 when it could not be written (dropped). */
+EM_JS(int, page_take_font, (char *out, int n), {
+    var q = Module.xentlabFonts;
+    if (!q || !q.length) return 0;
+    var f = q.shift();
+    var path = '/fonts-late/' + String(f.name).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64);
+    try {
+        try { FS.mkdir('/fonts-late'); } catch (e) { /* there already */ }
+        FS.writeFile(path, new Uint8Array(f.bytes));
+    } catch (e) {
+        return -1;
+    }
+    if (lengthBytesUTF8(path) + 1 > n) return -1;
+    stringToUTF8(path, out, n);
+    return 1;
+});
+
+void ui_platform_font_wanted(uint32_t cp)
+{
+    page_font_wanted((double)cp);
+}
+
+int ui_platform_take_font(char *out, size_t n)
+{
+    for (;;) {
+        const int got = page_take_font(out, n > 1024 ? 1024 : (int)n);
+        if (got >= 0) return got;
+    }
+}
+
 float ui_platform_page_zoom(void)
 {
     const double z = page_zoom();
@@ -284,6 +322,15 @@ int ui_platform_take_command(char *out, size_t n)
 }
 
 float ui_platform_page_zoom(void) { return 1.0f; }
+
+void ui_platform_font_wanted(uint32_t cp) { (void)cp; }
+
+int ui_platform_take_font(char *out, size_t n)
+{
+    (void)out;
+    (void)n;
+    return 0;
+}
 
 int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
                        char *const argv[])

@@ -14,6 +14,7 @@
 
 #include <SDL.h>
 #include <spawn.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 /* 1 in the browser build, 0 on the desktop. */
@@ -97,6 +98,15 @@ int ui_platform_take_command(char *out, size_t n);
  * that it grows with it as a web page's text does; 1 on the desktop. The page works
  * it out from devicePixelRatio and the window (src/web/index.html); bounded 0.25 to 5. */
 float ui_platform_page_zoom(void);
+
+/* Fonts brought when wanted (issue 26): the browser bundles no CJK font in its data;
+ * the page fetches a subset beside it the first time a character no font has is in a
+ * script it covers. ui_platform_font_wanted(cp) tells the page of such a character (the
+ * hook of ui_shape_on_missing); ui_platform_take_font gives the path of a font that has
+ * arrived since (written into the in-memory file system) into out[n]: 1, or 0 when none
+ * has. The desktop finds fonts through fontconfig: nothing there, and 0. */
+void ui_platform_font_wanted(uint32_t cp);
+int ui_platform_take_font(char *out, size_t n);
 
 /* posix_spawnp, or ENOSYS in the browser, which starts no processes. */
 int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,

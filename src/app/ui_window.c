@@ -22,6 +22,7 @@
 #include "ui_pointer.h"
 #include "ui_reload.h"
 #include "ui_scene.h"
+#include "ui_shape.h"
 #include "ui_lang.h"
 
 /* A new file name for a screenshot in dir (NULL: the current folder), reserved by
@@ -773,6 +774,15 @@ static void page_commands(window_loop *L)
     }
 }
 
+/* A font the page fetched for characters no font had (ui_platform_take_font): every
+ * text takes it as a fallback when it next shapes, so the frame is drawn again. */
+static void page_fonts(window_loop *L)
+{
+    char path[512];
+    for (int taken = 0; taken < 4 && ui_platform_take_font(path, sizeof path); taken++)
+        if (ui_shape_font_arrived(path) == 0) L->dirty = L->presenter_dirty = 1;
+}
+
 /* What the page's reader and buttons get after a turn (ui_page.h): the scene in words
  * when it is due, and the buttons' state when it changed. Nothing on the desktop. */
 static void page_report(window_loop *L)
@@ -829,6 +839,7 @@ static int window_turn(void *ctx, int may_wait)
     else have = SDL_WaitEvent(&ev);
     for (; have; have = SDL_PollEvent(&ev)) on_event(L, &ev);
     page_commands(L);
+    page_fonts(L);
     mic_turn(L);
     if (ui_describe_voice_poll(&L->describe, stdout, L->view->note, sizeof L->view->note)) {
         L->note_until = SDL_GetTicks64() + UI_DESCRIBE_NOTE_MS; /* not said after all: printed, and shown */
@@ -968,6 +979,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
     if (!ui_platform_is_browser()) SDL_SetWindowMinimumSize(win, UI_MIN_W, UI_MIN_H); /* a page's size is the page's */
     SDL_Renderer *r = create_renderer(win);
     char err[512];
+    ui_shape_on_missing(ui_platform_font_wanted); /* the browser may fetch a font for it */
     ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;
     if (!sc) {
         fprintf(stderr, _("xentlab: cannot draw in the window: %s\n"), r ? err : SDL_GetError());

@@ -12,9 +12,14 @@ so no websocket client is needed.
         b.press('n'); b.click(100, 200)
         b.canvas_png('/tmp/shot.png')
     stop()
+
+The web tests' shared frame is here too (test_web.py, test_web_touch.py,
+test_web_a11y.py): their arguments (test_args), one check at a time with its result
+recorded (check, results, summary), and a page of the site opened until its first frame
+(start_page, open_page, frames_after, press_and_wait).
 """
 import atexit, base64, collections, fcntl, functools, http.server, json, os
-import select, shutil, struct, subprocess, tempfile, threading, time
+import select, shutil, struct, subprocess, sys, tempfile, threading, time, traceback
 
 CHROMIUM = os.environ.get('CHROMIUM', '/usr/bin/chromium')
 
@@ -402,3 +407,79 @@ def image_diff(a, b, fuzz_percent=0):
     if r.returncode not in (0, 1):
         raise RuntimeError('compare failed: ' + r.stderr.strip())
     return int(float(r.stderr.split()[0]))
+
+
+# --- the web tests' shared frame -----------------------------------------------
+
+def test_args(argv=None):
+    """SITE, DESKTOP_XENTLAB, OUT_DIR from the command line, made absolute; three Nones
+    when it does not have exactly three (the test then prints its docstring)."""
+    args = sys.argv[1:] if argv is None else argv
+    return tuple(os.path.abspath(a) for a in args) if len(args) == 3 else (None,) * 3
+
+
+# (name, None or the exception) for each check run, in order.
+results = []
+# XL_WEB_ONLY=TEXT[,TEXT...]: run only the checks whose name holds one of the texts
+# (e.g. "trace matches", after a change to what one part reads).
+ONLY = [t for t in os.environ.get('XL_WEB_ONLY', '').split(',') if t]
+
+
+def check(name):
+    """Run the decorated test function now; record ok or the reason it failed, and go on."""
+    def wrap(fn):
+        if ONLY and not any(t in name for t in ONLY):
+            return fn
+        started = time.time()
+        try:
+            fn()
+            results.append((name, None))
+            print(f'ok   {name} ({time.time() - started:.1f} s)', flush=True)
+        except Exception as e:  # noqa: BLE001 - every failure is reported, then the next test runs
+            results.append((name, e))
+            print(f'FAIL {name}: {e}', flush=True)
+            if not isinstance(e, AssertionError):
+                traceback.print_exc()
+        return fn
+    return wrap
+
+
+def summary(what, out):
+    """Print where the pictures are and "N passed, M failed"; the exit status (1 if any failed)."""
+    failed = [name for name, e in results if e is not None]
+    print(f'{what}: pictures in {out}')
+    print(f'{len(results) - len(failed)} passed, {len(failed)} failed')
+    return 1 if failed else 0
+
+
+def start_page(browser, url):
+    """Go to url; from now on a test reads only what this page writes to the console
+    (browser.page_console_start: the console of one Browser keeps every page's lines,
+    and an earlier page's line must not pass for this one's)."""
+    browser.page_console_start = len(browser.console_lines())
+    browser.goto(url)
+
+
+def open_page(browser, base, query='', described=False):
+    """Open the site's index.html with query and wait for the program's first frame; it
+    must not have exited. described: wait too for the scene in words (the page's
+    description region filled by the program)."""
+    start_page(browser, f'{base}/index.html{query}')
+    browser.wait_for('window.xentlab.frames >= 1 || window.xentlab.exitStatus !== null', timeout=30)
+    status = browser.eval('window.xentlab.exitStatus')
+    assert status is None, f'the program exited with status {status}: {browser.eval("window.xentlab.stderr")}'
+    if described:
+        browser.wait_for('window.xentlab.described !== ""', timeout=10)
+
+
+def frames_after(browser, n):
+    """Wait until the page has shown a frame after the n-th (the last input is drawn)."""
+    browser.wait_for(f'window.xentlab.frames > {n}', timeout=10)
+    browser.pump(0.2)
+
+
+def press_and_wait(browser, key):
+    """Press key and wait for the frame that shows what it did."""
+    shown = browser.eval('window.xentlab.frames')
+    browser.press(key)
+    frames_after(browser, shown)

@@ -17,11 +17,13 @@ differ by more than 3%. The tolerance is 0.5% of the pixels beyond a 3% fuzz, te
 times that, and still far below what a moved bar, label or panel makes (a changed
 readout alone is several thousand pixels).
 """
-import gzip, json, os, subprocess, sys, tempfile, time, traceback
+import gzip, json, os, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from cdp import Browser, image_diff, png_size, serve  # noqa: E402
+import cdp  # noqa: E402
+from cdp import (Browser, check, frames_after, image_diff, open_page, png_size, press_and_wait,  # noqa: E402
+                 serve, start_page, summary, test_args)
 import trace_schema  # noqa: E402  (tests/trace_schema.py: the trace's schema, docs/trace.md)
 
 FUZZ_PERCENT = 3
@@ -33,30 +35,9 @@ TRUTH = (0x00, 0x72, 0xB2)
 MODEL = (0xE6, 0x9F, 0x00)
 DARK_BACKGROUND = (0x15, 0x17, 0x1C)
 
-SITE, DESKTOP, OUT = (os.path.abspath(a) for a in sys.argv[1:4]) if len(sys.argv) == 4 else (None,) * 3
-# XL_WEB_ONLY=TEXT[,TEXT...]: run only the checks whose name holds one of the texts
-# (e.g. "trace matches", after a change to what one part reads).
-ONLY = [t for t in os.environ.get('XL_WEB_ONLY', '').split(',') if t]
-results = []
-
-
-def check(name):
-    """Run one test function, record ok or the reason it failed."""
-    def wrap(fn):
-        if ONLY and not any(t in name for t in ONLY):
-            return fn
-        started = time.time()
-        try:
-            fn()
-            results.append((name, None))
-            print(f'ok   {name} ({time.time() - started:.1f} s)', flush=True)
-        except Exception as e:  # noqa: BLE001 - every failure is reported, then the next test runs
-            results.append((name, e))
-            print(f'FAIL {name}: {e}', flush=True)
-            if not isinstance(e, AssertionError):
-                traceback.print_exc()
-        return fn
-    return wrap
+SITE, DESKTOP, OUT = test_args()
+# XL_WEB_ONLY=TEXT[,TEXT...] runs only the checks whose name holds one (cdp.check).
+results = cdp.results
 
 
 def desktop(*args, trace=False):
@@ -87,14 +68,6 @@ def pixel(png, x, y):
                          text=True, check=True).stdout
     inside = out[out.index('(') + 1:out.index(')')].split(',')
     return tuple(int(float(v.strip().rstrip('%')) * (2.55 if v.strip().endswith('%') else 1)) for v in inside[:3])
-
-
-def start_page(browser, url):
-    """Go to url; from now on trace_lines reads only what this page writes (the console
-    of one Browser keeps every page's lines, and an earlier page's line must not pass
-    for this one's)."""
-    browser.page_console_start = len(browser.console_lines())
-    browser.goto(url)
 
 
 def ink_box(png, x, y, w, h, black_only=False):
@@ -133,26 +106,6 @@ def trace_lines(browser):
 def step_lines(lines):
     """The step lines of parsed trace lines (neither a command nor a lesson line)."""
     return [t for t in lines if trace_schema.kind(t) == 'step']
-
-
-def open_page(browser, base, query=''):
-    start_page(browser, f'{base}/index.html{query}')
-    browser.wait_for('window.xentlab.frames >= 1 || window.xentlab.exitStatus !== null', timeout=30)
-    status = browser.eval('window.xentlab.exitStatus')
-    assert status is None, f'the program exited with status {status}: {browser.eval("window.xentlab.stderr")}'
-
-
-def frames_after(browser, n):
-    """Wait until the page has shown a frame after the n-th (the last input is drawn)."""
-    browser.wait_for(f'window.xentlab.frames > {n}', timeout=10)
-    browser.pump(0.2)
-
-
-def press_and_wait(browser, key):
-    """Press key and wait for the frame that shows what it did."""
-    shown = browser.eval('window.xentlab.frames')
-    browser.press(key)
-    frames_after(browser, shown)
 
 
 def assert_moved_to_upper_left(browser, what):
@@ -235,13 +188,15 @@ def state_follows_the_address(b, base):
     assert b.eval('window.xentlab.copiedLink') == href, b.eval('window.xentlab.copiedLink')
     step, state = line['step'], line['state']
     assert step > 1, f'the play took no steps: {line}'
-    # The "Copy link" button: a real button with its label, giving the same link.
+    # The "Copy link" button: a real button in the page's control bar, with its label,
+    # reached by the keyboard; Enter on it gives the same link.
     b.wait_for("document.getElementById('copy-link').textContent === 'Copy link'", timeout=5)  # after "Link copied"
+    b.eval("document.getElementById('copy-link').focus()")
     label = b.eval("(() => { const e = document.getElementById('copy-link'); const r = e.getBoundingClientRect(); "
-                   "return [e.tagName, e.textContent, e.hidden, r.x + r.width / 2, r.y + r.height / 2, r.height]; })()")
-    assert label[0] == 'BUTTON' and label[1] == 'Copy link' and not label[2] and label[5] >= 44, label
+                   "return [e.tagName, e.textContent, e.hidden, document.activeElement === e, r.height]; })()")
+    assert label[0] == 'BUTTON' and label[1] == 'Copy link' and not label[2] and label[3] and label[4] >= 44, label
     b.eval('window.xentlab.copiedLink = null')
-    b.click(label[3], label[4])
+    b.press('Enter')
     b.wait_for('window.xentlab.copiedLink', timeout=5)
     assert b.eval('window.xentlab.copiedLink') == href
     # A reload (a real load: through another page) of the link: the same state.
@@ -259,6 +214,65 @@ def state_follows_the_address(b, base):
     open_page(b, base, '#xl1~l:02-entropy~pg:2')
     press_and_wait(b, 'F4')
     assert b.eval('location.hash') == '#xl1~l:02-entropy~pg:2', b.eval('location.hash')
+
+
+# A page that opens a lesson file it is handed: the test writes the file into the
+# program's in-memory file system before main runs (Module.preRun, set on the page's
+# Module as the page defines it), as --lesson FILE reads it on the desktop.
+LESSON_HOOK = """(() => { let m; Object.defineProperty(window, 'Module', { configurable: true,
+  get() { return m; }, set(v) { m = v; (v.preRun = v.preRun || []).push(() =>
+    FS.writeFile(%s, %s)); } }); })()"""
+CJK_FILE = 'xentlab-cjk.ttf'
+
+
+def fetched(browser, name):
+    """The page's resource loads (Resource Timing) of a file called name."""
+    return browser.eval(f"performance.getEntriesByType('resource').filter((e) => "
+                        f"e.name.split('?')[0].endsWith('/{name}')).length")
+
+
+def cjk_lesson(b, base):
+    """The Chinese test lesson: the page fetches the CJK font once, and draws the glyphs
+    as the desktop does with fontconfig's WenQuanYi Micro Hei, not as boxes."""
+    lesson = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'data', 'script-chinese.lesson')
+    with open(lesson, encoding='utf-8') as f:
+        text = f.read()
+    hook = b.send('Page.addScriptToEvaluateOnNewDocument',
+                  {'source': LESSON_HOOK % (json.dumps('/script-chinese.lesson'), json.dumps(text))})
+    try:
+        open_page(b, base, '?lesson=/script-chinese.lesson')
+        b.wait_for('window.xentlab.fontsArrived.length > 0', timeout=15)
+        # The font's arrival wakes the program (asleep goes false then), which draws the
+        # frame again with it and then sleeps.
+        b.wait_for('window.xentlab.asleep', timeout=10)
+    finally:
+        b.send('Page.removeScriptToEvaluateOnNewDocument', {'identifier': hook['identifier']})
+    assert b.eval('window.xentlab.fontRequests') == [CJK_FILE], b.eval('window.xentlab.fontRequests')
+    assert fetched(b, CJK_FILE) == 1, f'{CJK_FILE} loaded {fetched(b, CJK_FILE)} times'
+    shot = os.path.join(OUT, 'cjk-browser.png')
+    b.canvas_png(shot)
+    want = os.path.join(OUT, 'cjk-desktop.png')
+    desktop('--size', '1280x720', '--lesson', lesson, '-o', want)
+    same_frame(shot, want, 'cjk')
+    # Not boxes: the lesson column (its title and narration) against the desktop's frame
+    # with no CJK font at all (fontconfig given an empty configuration: .notdef boxes).
+    empty = os.path.join(OUT, 'fonts-empty.conf')
+    with open(empty, 'w') as f:
+        f.write('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n')
+    tofu = os.path.join(OUT, 'cjk-desktop-boxes.png')
+    run = subprocess.run([DESKTOP, '--headless', '--size', '1280x720', '--lesson', lesson, '-o', tofu],
+                         capture_output=True, text=True, timeout=60,
+                         env={**os.environ, 'SDL_VIDEODRIVER': 'dummy', 'FONTCONFIG_FILE': empty})
+    assert run.returncode == 0, run.stderr
+    column = []
+    for png in (shot, want, tofu):
+        crop = png[:-4] + '-column.png'
+        subprocess.run(['convert', png, '-crop', '440x200+0+0', '+repage', crop], check=True)
+        column.append(crop)
+    same, boxes = image_diff(column[0], column[1], FUZZ_PERCENT), image_diff(column[0], column[2], FUZZ_PERCENT)
+    print(f'     the lesson column: {same} pixels differ from the desktop\'s CJK glyphs, {boxes} from its boxes',
+          flush=True)
+    assert same < 100 and boxes > 1000, f'{same} pixels from the glyphs, {boxes} from the boxes'
 
 
 def main():
@@ -548,6 +562,19 @@ def main():
             text = b.eval("document.getElementById('failed').innerText")
             assert 'unknown URL parameter: scenaro' in text, text
 
+        @check('an English page fetches no CJK font (nor does a German one)')
+        def _():
+            for query in ('?lesson=4', '?lang=de&lesson=2'):
+                open_page(b, base, query)
+                b.wait_for('window.xentlab.asleep', timeout=15)
+                assert b.eval('window.xentlab.fontRequests') == [], (query, b.eval('window.xentlab.fontRequests'))
+                assert fetched(b, CJK_FILE) == 0, f'{query}: {CJK_FILE} was fetched'
+                assert fetched(b, 'xentlab.data') == 1, f'{query}: the resource count is not read'
+
+        @check('the Chinese test lesson: the CJK font is fetched once, and the glyphs drawn, not boxes')
+        def _():
+            cjk_lesson(b, base)
+
         @check('the keys sheet opens from the page and Esc closes it')
         def _():
             b.goto(f'{base}/index.html?scenaro=x')
@@ -559,10 +586,7 @@ def main():
             b.wait_for("document.getElementById('keys').hidden", timeout=5)
 
     stop()
-    failed = [name for name, e in results if e is not None]
-    print(f'web: pictures in {OUT}')
-    print(f'{len(results) - len(failed)} passed, {len(failed)} failed')
-    return 1 if failed else 0
+    return summary('web', OUT)
 
 
 if __name__ == '__main__':

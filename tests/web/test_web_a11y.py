@@ -23,38 +23,19 @@ CSS pixels halve, devicePixelRatio doubles, `resize` and the resolution media qu
 That is the override used here; the window's outerWidth staying is what tells it from a
 HiDPI screen (src/web/index.html, zoomFromWindow).
 """
-import os, subprocess, sys, time, traceback
+import os, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from cdp import Browser, png_size, serve  # noqa: E402
+import cdp  # noqa: E402
+from cdp import Browser, check, image_diff, png_size, serve, summary, test_args  # noqa: E402
 
-SITE, DESKTOP, OUT = (os.path.abspath(a) for a in sys.argv[1:4]) if len(sys.argv) == 4 else (None,) * 3
-results = []
-
-
-def check(name):
-    """Run one test function, record ok or the reason it failed."""
-    def wrap(fn):
-        started = time.time()
-        try:
-            fn()
-            results.append((name, None))
-            print(f'ok   {name} ({time.time() - started:.1f} s)', flush=True)
-        except Exception as e:  # noqa: BLE001 - every failure is reported, then the next test runs
-            results.append((name, e))
-            print(f'FAIL {name}: {e}', flush=True)
-            if not isinstance(e, AssertionError):
-                traceback.print_exc()
-        return fn
-    return wrap
+SITE, DESKTOP, OUT = test_args()
 
 
 def open_page(b, base, query=''):
-    b.goto(f'{base}/index.html{query}')
-    b.wait_for('window.xentlab.frames >= 1 || window.xentlab.exitStatus !== null', timeout=30)
-    assert b.eval('window.xentlab.exitStatus') is None, b.eval('window.xentlab.stderr')
-    b.wait_for('window.xentlab.described !== ""', timeout=10)
+    """The page at its first frame, with the scene in words."""
+    cdp.open_page(b, base, query, described=True)
 
 
 def ax_nodes(b):
@@ -272,6 +253,57 @@ def main():
             assert b.eval('window.xentlab.stateText') == state, 'the scene changed'
             assert b.eval('window.xentlab.frames') - frames <= 1, 'the lab drew what the keys did'
 
+        @check('"Copy link" covers nothing of the frame (1280x720, 1920x1080, 200%); Tab reaches it, named')
+        def _():
+            open_page(b, base)
+            for css_w, css_h, ratio in ((1280, 720, 1), (1920, 1080, 1), (640, 360, 2)):
+                b.send('Emulation.setDeviceMetricsOverride',
+                       {'width': css_w, 'height': css_h, 'deviceScaleFactor': ratio, 'mobile': False})
+                try:
+                    b.wait_for(f"document.getElementById('canvas').width === {css_w * ratio}", timeout=10)
+                    b.wait_for(f'window.xentlab.zoom === {ratio}', timeout=5)
+                    b.pump(0.3)
+                    b.eval("document.activeElement.blur()")
+                    assert not b.eval("document.getElementById('copy-link').hidden"), 'no Copy link button'
+                    # Nothing of the page is hit along the status bar's row and the frame's
+                    # corners but the canvas, and what is on the screen is the canvas's own
+                    # pixels: no button over the frame.
+                    hits = b.eval(f"""(() => {{ const out = [];
+                        for (let x = 1; x < {css_w}; x += 8) for (const y of [1, 12, 24, {css_h} - 2]) {{
+                          const e = document.elementFromPoint(x, y);
+                          if (e && e.id !== 'canvas') out.push([x, y, e.id || e.tagName]); }}
+                        return out; }})()""")
+                    assert not hits, f'{css_w}x{css_h} at {ratio}x: the page covers the canvas at {hits[:5]}'
+                    name = f'copy-link-{css_w}x{css_h}-{ratio}x'
+                    screen, frame = os.path.join(OUT, name + '-screen.png'), os.path.join(OUT, name + '-canvas.png')
+                    for _ in range(5):   # the screen and the canvas read with no frame between them
+                        shown = b.eval('window.xentlab.frames')
+                        b.screenshot(screen)
+                        b.canvas_png(frame)
+                        if b.eval('window.xentlab.frames') == shown:
+                            break
+                        b.pump(0.2)
+                    assert png_size(screen) == png_size(frame), (png_size(screen), png_size(frame))
+                    covered = image_diff(screen, frame, 1)
+                    assert covered == 0, f'{css_w}x{css_h} at {ratio}x: {covered} pixels of the screen are not the frame\'s'
+                    print(f'     {css_w}x{css_h} CSS px at {ratio}x: the screen is the frame, pixel for pixel', flush=True)
+                finally:
+                    b.send('Emulation.setDeviceMetricsOverride',
+                           {'width': 1280, 'height': 720, 'deviceScaleFactor': 1, 'mobile': False})
+            b.wait_for("document.getElementById('canvas').width === 1280", timeout=10)
+            # From the canvas, Tab goes through the page's buttons: "Copy link"
+            # is the last, a focusable button named in the accessibility tree.
+            b.eval("document.getElementById('canvas').focus()")
+            for _ in range(40):
+                if focused(b) == 'copy-link':
+                    break
+                b.press('Tab')
+            assert focused(b) == 'copy-link', f'Tab did not reach Copy link (at {focused(b)})'
+            copy = [n for role, name, n in ax_nodes(b) if role == 'button' and name == 'Copy link']
+            assert copy, 'no button named "Copy link" in the accessibility tree'
+            props = {p['name']: p['value'].get('value') for p in copy[0].get('properties', [])}
+            assert props.get('focusable') and props.get('focused'), props
+
         @check('the browser zoom at 200%: the type is twice as tall')
         def _():
             open_page(b, base)
@@ -293,16 +325,13 @@ def main():
             assert png_size(two) == (1280, 720), png_size(two)
             # The status bar's title at the top left ("xentlab · softmax classifier · 5 classes",
             # at 200% "softmax classifier"): the height of its ink, ascenders to the baseline
-            # (neither has a descender), left of the Copy link button.
+            # (neither has a descender).
             h1, h2 = glyph_height(one, (4, 0, 400, 38)), glyph_height(two, (4, 0, 420, 76))
             print(f'     the status bar\'s type: {h1} px at 100%, {h2} px at 200%', flush=True)
             assert h1 > 5 and 1.7 <= h2 / h1 <= 2.3, f'{h1} px at 100%, {h2} px at 200%'
 
     stop()
-    failed = [name for name, e in results if e is not None]
-    print(f'web a11y: pictures in {OUT}')
-    print(f'{len(results) - len(failed)} passed, {len(failed)} failed')
-    return 1 if failed else 0
+    return summary('web a11y', OUT)
 
 
 if __name__ == '__main__':

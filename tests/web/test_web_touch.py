@@ -33,7 +33,7 @@ import json, os, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_web as w  # noqa: E402  (its helpers, and its SITE, DESKTOP, OUT from the same arguments)
-from cdp import Browser, image_diff, png_size, serve  # noqa: E402
+from cdp import Browser, check, frames_after, image_diff, open_page, png_size, serve, start_page, summary  # noqa: E402
 
 # Where the default scene's landscape is at 1280x720 CSS px (see test_web.py's click
 # test), with the room's type and the control strip at the foot: its map spans CSS x
@@ -87,7 +87,7 @@ def with_touch(browser, fn):
 def check_pinch(b, base):
     """Spread two fingers from 80 to 160 px apart around CENTRE: zooms in twice."""
     def run():
-        w.open_page(b, base, '?trace=1')
+        open_page(b, base, '?trace=1')
         before = os.path.join(w.OUT, 'pinch-before.png')
         b.canvas_png(before)
         (cx, cy), moves = CENTRE, 12
@@ -147,7 +147,7 @@ def check_pinch_burst(b, base):
     """Twelve two-finger moves spreading 80 to 160 px, all before the next frame: the
     program makes one zoom of the whole spread (0.5), not twelve."""
     def run():
-        w.open_page(b, base, '?trace=1')
+        open_page(b, base, '?trace=1')
         (cx, cy), moves = CENTRE, 12
         start = [(cx - 40, cy), (cx + 40, cy)]
         page_touches(b, [('touchstart', start)])
@@ -173,7 +173,7 @@ def check_pinch_burst(b, base):
 def check_two_finger_pan(b, base):
     """Two fingers 80 px apart move 60 px right and 45 px down together: the view pans."""
     def run():
-        w.open_page(b, base, '?trace=1')
+        open_page(b, base, '?trace=1')
         (cx, cy), (dx, dy) = CENTRE, (60, 45)
         two_fingers(b, [(cx - 40, cy), (cx + 40, cy)], [(cx - 40 + dx, cy + dy), (cx + 40 + dx, cy + dy)])
         pans = commands(b, 'pan')
@@ -196,7 +196,7 @@ def check_portrait_phone(b, base):
     """390x844 CSS px at 2 pixels each, a mobile viewport: one column."""
     b.send('Emulation.setDeviceMetricsOverride', {'width': 390, 'height': 844, 'deviceScaleFactor': 2, 'mobile': True})
     try:
-        w.open_page(b, base)
+        open_page(b, base)
         b.wait_for("document.getElementById('canvas').width === 780 && "
                    "document.getElementById('canvas').height === 1688", timeout=10)
         box = b.eval("(() => { const r = document.getElementById('canvas').getBoundingClientRect();"
@@ -224,7 +224,7 @@ def check_portrait_phone(b, base):
 def check_url_flags(b, base):
     """?controls=0 and prefers-reduced-motion become the program's flags."""
     def args_of(query):
-        w.start_page(b, f'{base}/index.html{query}')
+        start_page(b, f'{base}/index.html{query}')
         return b.wait_for('window.xentlab.args', timeout=10)
     args = args_of('?controls=0')
     assert '--no-controls' in args, f'?controls=0 gave {args}'
@@ -273,7 +273,7 @@ def command_lines(browser):
 
 def strip_session(b, base, mode, buttons, ratio=1):
     """A session driven by clicks on the strip's buttons or by their keys; its command lines."""
-    w.open_page(b, base, '?trace=1')
+    open_page(b, base, '?trace=1')
     for i, action in enumerate(STRIP_ACTIONS, 1):
         shown = b.eval('window.xentlab.frames')
         if mode == 'click':
@@ -286,7 +286,7 @@ def strip_session(b, base, mode, buttons, ratio=1):
         while len(command_lines(b)) < i:
             assert time.time() < deadline, f'{mode} {action} (action {i}): no command line within 5 s'
             b.pump(0.05)
-        w.frames_after(b, shown)
+        frames_after(b, shown)
     return command_lines(b)
 
 
@@ -330,10 +330,10 @@ def check_strip_hidden_and_sized(b, base):
     buttons = strip_buttons(1280, 720)
     short = min(bh for x, y, bw, bh in buttons.values())
     assert short >= 44, f'a button is {short} CSS px tall at 1280x720, 1x'
-    w.open_page(b, base, '?trace=1')
+    open_page(b, base, '?trace=1')
     shown_png = os.path.join(w.OUT, 'strip-shown-browser.png')
     b.canvas_png(shown_png)
-    w.open_page(b, base, '?trace=1&controls=0')
+    open_page(b, base, '?trace=1&controls=0')
     hidden_png = os.path.join(w.OUT, 'strip-hidden-browser.png')
     b.canvas_png(hidden_png)
     want = os.path.join(w.OUT, 'strip-hidden-desktop.png')
@@ -345,7 +345,7 @@ def check_strip_hidden_and_sized(b, base):
     # A click where the step button was: no step.
     shown = b.eval('window.xentlab.frames')
     b.click(*buttons['step'][:2])
-    w.frames_after(b, shown)
+    frames_after(b, shown)
     assert not [c for c in command_lines(b) if c['command'] == 'step'], 'a click on the hidden strip stepped'
     # Two pixels per CSS pixel, at 1280x720 CSS px and at a small 640x360 (where the
     # buttons are at their fingertip floor, 88 frame px): each is at least 44 CSS px
@@ -358,7 +358,7 @@ def check_strip_hidden_and_sized(b, base):
         b.send('Emulation.setDeviceMetricsOverride', {'width': css_w, 'height': css_h, 'deviceScaleFactor': 2,
                                                       'mobile': False})
         try:
-            w.open_page(b, base, '?trace=1')
+            open_page(b, base, '?trace=1')
             b.wait_for(f"document.getElementById('canvas').width === {2 * css_w}", timeout=10)
             b.pump(0.3)
             shot = os.path.join(w.OUT, f'strip-{css_w}x{css_h}-2x-browser.png')
@@ -371,7 +371,7 @@ def check_strip_hidden_and_sized(b, base):
             assert short >= 44, f'a button is {short} CSS px tall at {css_w}x{css_h} CSS px, 2x'
             shown = b.eval('window.xentlab.frames')
             b.click(twice['step'][0] / 2, twice['step'][1] / 2)
-            w.frames_after(b, shown)
+            frames_after(b, shown)
             steps = [c for c in command_lines(b) if c['command'] == 'step']
             assert steps and steps[-1]['ok'], f'a click on step at {css_w}x{css_h}, 2x: {command_lines(b)[-2:]}'
             print(f'     {css_w}x{css_h} CSS px, 2x: buttons {short:.0f} CSS px tall or more', flush=True)
@@ -393,24 +393,21 @@ def main():
     OUT_DESKTOP = w.OUT
     base, stop = serve(w.SITE)
     with Browser(1280, 720) as b:
-        w.check('touch: a pinch on the landscape zooms it around the fingers (zoom in the trace)')(
+        check('touch: a pinch on the landscape zooms it around the fingers (zoom in the trace)')(
             lambda: check_pinch(b, base))
-        w.check('touch: moves that come within one frame make one zoom (coalesced)')(
+        check('touch: moves that come within one frame make one zoom (coalesced)')(
             lambda: check_pinch_burst(b, base))
-        w.check('touch: a two-finger drag pans the landscape (pan in the trace)')(lambda: check_two_finger_pan(b, base))
-        w.check('a phone held upright (390x844, 2x): the canvas fills it, one column as on the desktop')(
+        check('touch: a two-finger drag pans the landscape (pan in the trace)')(lambda: check_two_finger_pan(b, base))
+        check('a phone held upright (390x844, 2x): the canvas fills it, one column as on the desktop')(
             lambda: check_portrait_phone(b, base))
-        w.check('?controls=0 is --no-controls; prefers-reduced-motion is --reduced-motion')(
+        check('?controls=0 is --no-controls; prefers-reduced-motion is --reduced-motion')(
             lambda: check_url_flags(b, base))
-        w.check('the control strip: each button clicked gives the trace of its key')(
+        check('the control strip: each button clicked gives the trace of its key')(
             lambda: check_strip_clicks_are_keys(b, base))
-        w.check('the control strip: ?controls=0 hides it; buttons at least 44 CSS px tall at 1x and 2x')(
+        check('the control strip: ?controls=0 hides it; buttons at least 44 CSS px tall at 1x and 2x')(
             lambda: check_strip_hidden_and_sized(b, base))
     stop()
-    failed = [name for name, e in w.results if e is not None]
-    print(f'web touch: pictures in {w.OUT}')
-    print(f'{len(w.results) - len(failed)} passed, {len(failed)} failed')
-    return 1 if failed else 0
+    return summary('web touch', w.OUT)
 
 
 if __name__ == '__main__':

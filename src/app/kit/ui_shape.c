@@ -46,6 +46,7 @@ struct ui_fonts {
     font_file files[UI_SHAPE_MAX_FILES];
     int nfiles;
     int system_fallback;
+    int late_seen;   /* the platform's late fonts (ui_shape_font_arrived) added so far */
     int fc_ready;    /* fontconfig initialised (1) or failed (-1) */
     /* Characters no font has, so a string that holds one does not ask fontconfig
      * again each time it is shaped. Direct-mapped; 0 marks an empty slot. */
@@ -72,6 +73,7 @@ struct ui_shaper {
     hb_font_t *hb[UI_SHAPE_MAX_FILES];
     hb_buffer_t *buf;
     unsigned long misses;
+    int late_seen;   /* the fonts' late fonts the cache was shaped with */
     /* The ink of the mono face's superscripts (see shape_now), measured once each: a
      * readout such as "10⁻⁴" is shaped anew as it changes, and FreeType allocates the
      * bitmap of every glyph it renders. Direct-mapped by glyph; key 0: empty. */
@@ -301,6 +303,35 @@ static int system_font_for(ui_fonts *fonts, uint32_t cp)
 }
 #endif
 
+/* Fonts the platform hands over while the program runs (the browser's CJK subset,
+ * fetched when a character no font has is first met): process-wide, as the page is
+ * one. Each ui_fonts adds those it has not seen yet when it next shapes. */
+enum { LATE_FONTS = 4 };
+static char late_paths[LATE_FONTS][256];
+static int late_count;
+static void (*missing_hook)(uint32_t cp);
+
+int ui_shape_font_arrived(const char *path)
+{
+    if (!path || !path[0] || strlen(path) >= sizeof late_paths[0]) return -1;
+    for (int i = 0; i < late_count; i++)
+        if (strcmp(late_paths[i], path) == 0) return 0;
+    if (late_count >= LATE_FONTS) return -1;
+    snprintf(late_paths[late_count++], sizeof late_paths[0], "%s", path);
+    return 0;
+}
+
+void ui_shape_on_missing(void (*hook)(uint32_t cp)) { missing_hook = hook; }
+
+/* Open the late fonts this fonts has not seen; a character found missing before may
+ * be in one, so the missing list starts again. */
+static void adopt_late_fonts(ui_fonts *fonts)
+{
+    if (fonts->late_seen == late_count) return;
+    for (; fonts->late_seen < late_count; fonts->late_seen++) add_file(fonts, late_paths[fonts->late_seen], 0);
+    memset(fonts->missing, 0, sizeof fonts->missing);
+}
+
 int ui_fonts_file_for(ui_fonts *fonts, int primary, uint32_t cp)
 {
     if (has_char(fonts, primary, cp)) return primary;
@@ -315,6 +346,8 @@ int ui_fonts_file_for(ui_fonts *fonts, int primary, uint32_t cp)
     }
 #endif
     *miss = cp;
+    /* Told once per character while it stays in the list (the hook's owner dedupes). */
+    if (missing_hook && !ui_fonts_is_invisible(cp)) missing_hook(cp);
     return -1;
 }
 
@@ -541,6 +574,16 @@ static uint64_t hash_bytes(const char *p, size_t n)
 ui_shaped ui_shaper_shape(ui_shaper *s, const char *utf8, size_t len, int dir)
 {
     ui_shaped r = {s->fonts->out, 0, 0, 0};
+    adopt_late_fonts(s->fonts);
+    if (s->late_seen != s->fonts->late_seen) {
+        /* A late font came: a string shaped before may have drawn a box where it has
+         * the glyph. (A font fontconfig finds is opened on the first need of one of its
+         * characters, so no string shaped before needed it.) */
+        memset(s->entries, 0, sizeof s->entries);
+        s->used = 0;
+        s->bytes_used = s->glyphs_used = 0;
+        s->late_seen = s->fonts->late_seen;
+    }
     uint64_t h = hash_bytes(utf8, len) ^ (uint64_t)dir << 62; /* the same bytes in another direction */
     if (h == 0) h = 1;
     unsigned slot = (unsigned)(h % CACHE_ENTRIES);

@@ -40,6 +40,14 @@ const char *ui_fonts_path(const ui_fonts *fonts, int file, int *index);
 /* The file that draws cp for text in face `primary`: primary itself, another bundled
  * face, or a fallback (found and opened on first need). -1 if no font has it. */
 int ui_fonts_file_for(ui_fonts *fonts, int primary, uint32_t cp);
+/* A font the platform brought while the program runs (the browser fetches its CJK
+ * subset when one is wanted): every ui_fonts adds it as a fallback when it next
+ * shapes, and strings shaped before are shaped again. At most 4, process-wide.
+ * Returns 0 (also when path came before), or -1. */
+int ui_shape_font_arrived(const char *path);
+/* hook(cp) is called when a character no font has is first met (again if it was
+ * forgotten), so the platform can bring a font (ui_platform_font_wanted); NULL: none. */
+void ui_shape_on_missing(void (*hook)(uint32_t cp));
 /* 1 if cp needs no glyph to be read correctly: controls, format characters (joiners,
  * direction marks), variation selectors. --check does not ask fonts for these. */
 int ui_fonts_is_invisible(uint32_t cp);
