@@ -8,6 +8,7 @@
 #include "ui_draw.h"
 #include "ui_focus.h"
 #include "ui_own_panels.h"
+#include "xl_page_panels.h"
 #include "ui_text.h"
 
 #include <math.h>
@@ -526,6 +527,20 @@ static void draw_class_card(ui_scene *sc, const ui_view *view, const ui_theme *t
     ui_class_card_draw(&ctx, sc->card_digits, sc->qr, (SDL_Rect){0, 0, w, h}, &info, &g->class_card);
 }
 
+unsigned ui_scene_page_needs(const xl_player *p, unsigned show)
+{
+    const xl_lesson *l = p ? xl_player_lesson(p) : NULL;
+    const int page = p ? xl_player_page(p) : -1;
+    if (!l || page < 0 || page >= l->npages) return 0u;
+    const unsigned named = xl_page_panels(&l->pages[page]);
+    unsigned needs = 0u;
+    for (int k = 0; k < XL_PAGE_PANEL_COUNT; k++) {
+        const int id = ui_panel_find(xl_page_panel_name(k));
+        if ((named & (1u << k)) && id > UI_PANEL_NONE && (show & ui_panel_show_bit(id))) needs |= UI_LAYOUT_NEED(id);
+    }
+    return needs;
+}
+
 /* The scene alone in a w x h frame (or viewport). */
 static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
 {
@@ -556,6 +571,8 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         const int emph = ui_panel_find(xl_player_emphasis(view->lesson));
         if (emph > UI_PANEL_NONE && (show & ui_panel_show_bit(emph))) show |= UI_LAYOUT_MAIN(emph);
     }
+    /* And every panel the page talks about stays, unfolded (xl_page_panels). */
+    if (view->lesson) show |= ui_scene_page_needs(view->lesson, show);
     const int own_data = (show & UI_SHOW_DATA) != 0, own_side = (show & UI_SHOW_SIDE) != 0;
     /* A video is for a class, as a lesson page is: no buttons unless asked for. */
     const int strip_h = ui_controls_shown(view->controls, view->lesson || view->broken || view->recording,
