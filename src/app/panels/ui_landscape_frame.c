@@ -206,7 +206,11 @@ typedef struct arrangement {
     int note_h;   /* the note above, at the panel's width */
     int rows_h;   /* the legend in rows under the map */
     int col_h;    /* the legend in a column of its widest item */
+    int fold_note; /* the note is not shown: the map needs its room (mode 0 only) */
 } arrangement;
+
+/* The least side of the map, in tick lines, that the legend and the note give way for. */
+enum { MAP_LEAST = 10 };
 
 /* Each arrangement's map side; the largest wins, legend first, when at least 60. */
 static arrangement arrange(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, const legend *L,
@@ -235,10 +239,22 @@ static arrangement arrange(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *
 
     A.mode = 0;
     A.side = sideC;
+    A.fold_note = 0;
     /* Large type (the zoom to 2x) leaves a legend beside or under a small map: when every
-     * arrangement with it halves the map, the legend goes (the tooltip names each mark;
-     * fewer labels, never a map too small to read). */
-    if (2 * imax(imax(sideA, sideA2), sideB) < sideC) return A;
+     * arrangement with it halves the map, or leaves it under its least side (MAP_LEAST
+     * tick lines) where it would be a tenth larger without, the legend goes (the tooltip
+     * names each mark; fewer labels, never a map too small to read). Then the note goes
+     * too on the same terms: labels fold before the map shrinks. */
+    const int least = MAP_LEAST * m->tick_h, with = imax(imax(sideA, sideA2), sideB);
+    const int sideD = imin(in.h - fixed_h, in.w - fixed_w);
+    if (2 * with < sideC || (with < least && 10 * sideC >= 11 * with)) {
+        if (sideC < least && A.note_h > 0 && 10 * sideD >= 11 * sideC) {
+            A.fold_note = 1;
+            A.note_h = 0;
+            A.side = sideD;
+        }
+        return A;
+    }
     if (sideA >= sideA2 && sideA >= sideB && sideA >= 60) {
         A.mode = 1;
         A.side = sideA;
@@ -293,7 +309,10 @@ static void make_plan(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, co
         int ly = map_top + side + m->bottom_h + m->pad / 2;
         P->legend = (SDL_Rect){in.x, ly, in.w, A.rows_h - m->pad / 2};
     }
-    if (note_above) {
+    if (A.fold_note) {
+        P->note_lines = 0;
+        P->note = (SDL_Rect){in.x, in.y, 0, 0};
+    } else if (note_above) {
         P->note_lines = wrap(ctx->text, UI_FONT_TICK, note, in.w, P->lines, NOTE_LINES);
         P->note = (SDL_Rect){in.x, in.y, in.w, P->note_lines * m->tick_h};
     } else {
