@@ -698,9 +698,9 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
  * height). One size for the whole lesson where one fits every page: a page that fits
  * larger is not drawn larger than its neighbours, so the text keeps its size from page
  * to page. Large type (the zoom) that no step fits on some page: each page at the
- * largest size that fits it, the pages that fit at the zoom's steps sharing one (the
- * largest step all of them fit), the long ones alone at the largest tenth of the zoom
- * down to 1 that fits them: the size changes only on a page that needs it. */
+ * largest size up to the zoom that fits it, the pages that fit at the zoom all at the
+ * zoom's size, the long ones alone at the largest tenth of the zoom down to 1 that
+ * fits them: the size changes only on a page that needs it. */
 /* FNV-1a over what sizes the pages: their titles, narration, questions' text and counts. */
 static unsigned long fingerprint(const xl_lesson *l)
 {
@@ -767,7 +767,7 @@ static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_R
             for (int k = 0; k < npages; k++)
                 if (first[k] == n && page_fits(sc, view, col, ctx, k, key.in_class)) first[k] = i;
         }
-        /* The step all the pages that fit a step share: the smallest of their largest. */
+        /* The step every page fits, if one does: the smallest of their largest. */
         int shared = -1, all = 1;
         for (int k = 0; k < npages; k++) {
             if (first[k] < nsteps && first[k] > shared) shared = first[k];
@@ -775,8 +775,9 @@ static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_R
         }
         for (int k = 0; k < npages; k++) {
             float f = base; /* no size fits: the frame's own, as at 1x */
-            if (all || (zoom > 1.0f && first[k] < nsteps)) f = sizes[shared]; /* one size for those that fit */
-            else if (zoom > 1.0f && first[k] < n) f = sizes[first[k]];         /* a long page alone */
+            if (all) f = sizes[shared];                                       /* one size, as ever */
+            else if (zoom > 1.0f && first[k] < nsteps) f = base * zoom;       /* the zoom's, alike */
+            else if (zoom > 1.0f && first[k] < n) f = sizes[first[k]];        /* a long page alone */
             sc->fits[k] = f;
         }
         if (npages <= 0) sc->fits[0] = base * zoom;

@@ -241,19 +241,31 @@ static arrangement arrange(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *
     A.side = sideC;
     A.fold_note = 0;
     /* Large type (the zoom to 2x) leaves a legend beside or under a small map: when every
-     * arrangement with it halves the map, or leaves it under its least side (MAP_LEAST
-     * tick lines) where it would be a tenth larger without, the legend goes (the tooltip
-     * names each mark; fewer labels, never a map too small to read). Then the note goes
-     * too on the same terms: labels fold before the map shrinks. */
-    const int least = MAP_LEAST * m->tick_h, with = imax(imax(sideA, sideA2), sideB);
-    const int sideD = imin(in.h - fixed_h, in.w - fixed_w);
-    if (2 * with < sideC || (with < least && 10 * sideC >= 11 * with)) {
-        if (sideC < least && A.note_h > 0 && 10 * sideD >= 11 * sideC) {
-            A.fold_note = 1;
-            A.note_h = 0;
-            A.side = sideD;
+     * arrangement with it halves the map, the legend goes (the tooltip names each mark;
+     * fewer labels, never a map too small to read). */
+    const int with = imax(imax(sideA, sideA2), sideB);
+    if (2 * with < sideC) return A;
+    /* And a map under its least side (MAP_LEAST tick lines) takes the room of the note,
+     * then of the legend, then of both, each where the map grows by a tenth or more:
+     * labels fold before the map shrinks. */
+    const int least = MAP_LEAST * m->tick_h;
+    if (with < least) {
+        const int beside = imin(in.h - fixed_h, in.w - fixed_w - col_gap - L->widest); /* legend, no note */
+        const int bare = imin(in.h - fixed_h, in.w - fixed_w);                          /* neither */
+        const int option[3] = {beside, sideC, bare}, mode[3] = {3, 0, 0}, fold[3] = {1, 0, 1};
+        int best = with, pick = -1;
+        for (int i = 0; i < 3 && best < least; i++)
+            if (10 * option[i] >= 11 * best && (i != 0 || A.note_h > 0)) {
+                best = option[i];
+                pick = i;
+            }
+        if (pick >= 0) {
+            A.mode = mode[pick];
+            A.side = best > 4096 ? 4096 : best;
+            A.fold_note = fold[pick];
+            if (A.fold_note) A.note_h = 0;
+            return A;
         }
-        return A;
     }
     if (sideA >= sideA2 && sideA >= sideB && sideA >= 60) {
         A.mode = 1;
