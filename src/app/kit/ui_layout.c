@@ -157,6 +157,7 @@ static ui_layout reflow(ui_layout L, int w, int top, int bottom, int lh, unsigne
         }
         int wide = w * 2 >= body_h * 3; /* the main picture at the left, the others beside it */
         int main_h = body_h * 3 / 5 > least[main] ? body_h * 3 / 5 : least[main];
+        if (main_h > ideal[main]) main_h = ideal[main]; /* the readouts as main: their numbers, the rest to the others */
         if (main_h > body_h) main_h = body_h;
         if (!wide && nneed > 0 && body_h - main_h - gap < need_h) {
             /* The main picture gives way for them, down to its least height; below that
@@ -188,6 +189,8 @@ static ui_layout reflow(ui_layout L, int w, int top, int bottom, int lh, unsigne
                 left -= more;
                 shown++;
             }
+        /* Nothing fits under the main picture: it takes the whole body, no empty band. */
+        if (shown == 0 && !wide) r[main].h = body_h;
         for (size_t k = 0; k < sizeof worth / sizeof worth[0] && left > 0; k++) {
             const int i = worth[k];
             if (!got[i] || ideal[i] <= got[i]) continue;
