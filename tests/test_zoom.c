@@ -392,7 +392,7 @@ Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("zoom");
     TCase *tc = tcase_create("zoom");
-    tcase_set_timeout(tc, 120);
+    tcase_set_timeout(tc, 300); /* every lesson page, three languages, two sizes: under the sanitizers too */
     tcase_add_test(tc, the_zoom_reflows_and_clips_nothing);
     tcase_add_test(tc, the_type_is_twice_as_tall_at_2x);
     tcase_add_test(tc, ctrl_plus_reaches_2x);
