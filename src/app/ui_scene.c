@@ -9,6 +9,7 @@
 #include "ui_focus.h"
 #include "ui_lang.h"
 #include "ui_own_panels.h"
+#include "xl_page_panels.h"
 #include "ui_text.h"
 
 #include <math.h>
@@ -41,7 +42,8 @@ struct ui_scene {
         float zoom;
         int in_class;         /* a class runs: the questions carry their votes' lines */
     } fit_key;
-    float fit;
+    float fit;                         /* the page drawn last */
+    float fits[XL_LESSON_MAX_PAGES];   /* each page's */
     ui_landscape_panel *landscape;
     ui_simplex_panel *simplex;
     ui_hits hits;  /* the last frame's tooltip regions */
@@ -532,6 +534,20 @@ static void draw_class_card(ui_scene *sc, const ui_view *view, const ui_theme *t
     ui_class_card_draw(&ctx, sc->card_digits, sc->qr, (SDL_Rect){0, 0, w, h}, &info, &g->class_card);
 }
 
+unsigned ui_scene_page_needs(const xl_player *p, unsigned show)
+{
+    const xl_lesson *l = p ? xl_player_lesson(p) : NULL;
+    const int page = p ? xl_player_page(p) : -1;
+    if (!l || page < 0 || page >= l->npages) return 0u;
+    const unsigned named = xl_page_panels(&l->pages[page]);
+    unsigned needs = 0u;
+    for (int k = 0; k < XL_PAGE_PANEL_COUNT; k++) {
+        const int id = ui_panel_find(xl_page_panel_name(k));
+        if ((named & (1u << k)) && id > UI_PANEL_NONE && (show & ui_panel_show_bit(id))) needs |= UI_LAYOUT_NEED(id);
+    }
+    return needs;
+}
+
 /* The scene alone in a w x h frame (or viewport). */
 static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
 {
@@ -562,6 +578,8 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         const int emph = ui_panel_find(xl_player_emphasis(view->lesson));
         if (emph > UI_PANEL_NONE && (show & ui_panel_show_bit(emph))) show |= UI_LAYOUT_MAIN(emph);
     }
+    /* And every panel the page talks about stays, unfolded (xl_page_panels). */
+    if (view->lesson) show |= ui_scene_page_needs(view->lesson, show);
     const int own_data = (show & UI_SHOW_DATA) != 0, own_side = (show & UI_SHOW_SIDE) != 0;
     /* A video is for a class, as a lesson page is: no buttons unless asked for. */
     const int strip_h = ui_controls_shown(view->controls, view->lesson || view->broken || view->recording,
@@ -683,8 +701,12 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
 
 /* The lesson text's size factor: the frame's height over 720, times the largest of the
  * theme's steps at which every page of the lesson fits (never below 1: 1/32 of the
- * height). One size for the whole lesson: a page that fits larger is not drawn larger
- * than its neighbours, so the text keeps its size from page to page. */
+ * height). One size for the whole lesson where one fits every page: a page that fits
+ * larger is not drawn larger than its neighbours, so the text keeps its size from page
+ * to page. Large type (the zoom) that no step fits on some page: each page at the
+ * largest size up to the zoom that fits it, the pages that fit at the zoom all at the
+ * zoom's size, the long ones alone at the largest tenth of the zoom down to 1 that
+ * fits them: the size changes only on a page that needs it. */
 /* FNV-1a over what sizes the pages: their titles, narration, questions' text and counts. */
 static unsigned long fingerprint(const xl_lesson *l)
 {
@@ -705,6 +727,14 @@ static unsigned long fingerprint(const xl_lesson *l)
     return hsh ^ (unsigned long)l->npages;
 }
 
+/* Whether page k fits the column at the text size lesson_text has now. */
+static int page_fits(ui_scene *sc, const ui_view *view, SDL_Rect col, const ui_ctx *ctx, int k, int in_class)
+{
+    ui_ctx c = *ctx;
+    c.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
+    return ui_lesson_page_fits_class(&c, col, view->lesson, k, in_class);
+}
+
 static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_Rect col, const ui_ctx *ctx)
 {
     const float base = (float)h / 720.0f;
@@ -720,43 +750,48 @@ static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_R
     key.theme = view->theme;
     key.zoom = zoom;
     key.in_class = view->poll != NULL;
-    if (memcmp(&key, &sc->fit_key, sizeof key) == 0 && sc->fit > 0.0f) return sc->fit;
-    static const float projector[] = {1.25f, 1.125f, 1.0f}, dark[] = {1.1f, 1.0f};
-    const float *steps = view->theme == UI_THEME_LIGHT ? projector : dark;
-    const int n = view->theme == UI_THEME_LIGHT ? 3 : 2;
-    float f = base * zoom;
-    for (int i = 0; i < n; i++) {
-        f = base * zoom * steps[i];
-        if (set_type(sc->lesson_text, f, ui_theme_get(view->theme), h, view->zoom) != 0) break;
-        ui_ctx c = *ctx;
-        c.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
-        int all = 1;
-        for (int k = 0; all && k < key.lesson->npages; k++) all = ui_lesson_page_fits_class(&c, col, view->lesson, k, key.in_class);
-        if (all) break;
+    const int npages = key.lesson->npages < XL_LESSON_MAX_PAGES ? key.lesson->npages : XL_LESSON_MAX_PAGES;
+    const int page = xl_player_page(view->lesson);
+    if (memcmp(&key, &sc->fit_key, sizeof key) != 0 || !(sc->fits[0] > 0.0f)) {
+        /* The sizes to try, largest first: the theme's steps at the zoom, then (large
+         * type) the zoom's tenths down to 1. Each is set once and every page not yet
+         * placed is tried at it. */
+        static const float projector[] = {1.25f, 1.125f, 1.0f}, dark[] = {1.1f, 1.0f};
+        const float *steps = view->theme == UI_THEME_LIGHT ? projector : dark;
+        const int nsteps = view->theme == UI_THEME_LIGHT ? 3 : 2;
+        float sizes[3 + 20];
+        int n = 0;
+        for (int i = 0; i < nsteps; i++) sizes[n++] = base * zoom * steps[i];
+        for (int tenths = (int)lroundf(zoom * 10.0f) - 1; tenths >= 10 && n < (int)(sizeof sizes / sizeof sizes[0]);
+             tenths--)
+            sizes[n++] = base * (float)tenths / 10.0f;
+        /* first[k]: the index of the largest size page k fits (n: none). */
+        int first[XL_LESSON_MAX_PAGES];
+        for (int k = 0; k < npages; k++) first[k] = n;
+        for (int i = 0; i < n; i++) {
+            if (set_type(sc->lesson_text, sizes[i], ui_theme_get(view->theme), h, view->zoom) != 0) break;
+            for (int k = 0; k < npages; k++)
+                if (first[k] == n && page_fits(sc, view, col, ctx, k, key.in_class)) first[k] = i;
+        }
+        /* The step every page fits, if one does: the smallest of their largest. */
+        int shared = -1, all = 1;
+        for (int k = 0; k < npages; k++) {
+            if (first[k] < nsteps && first[k] > shared) shared = first[k];
+            all = all && first[k] < nsteps;
+        }
+        for (int k = 0; k < npages; k++) {
+            float f = base; /* no size fits: the frame's own, as at 1x */
+            if (all) f = sizes[shared];                                       /* one size, as ever */
+            else if (zoom > 1.0f && first[k] < nsteps) f = base * zoom;       /* the zoom's, alike */
+            else if (zoom > 1.0f && first[k] < n) f = sizes[first[k]];        /* a long page alone */
+            sc->fits[k] = f;
+        }
+        if (npages <= 0) sc->fits[0] = base * zoom;
+        memset(&sc->fit_key, 0, sizeof sc->fit_key);
+        sc->fit_key = key;
     }
-    /* Large type (the zoom) that no step fits: the zoom gives way, by tenths, down to 1,
-     * so a page's narration is never cut off at the column's foot. */
-    int fitted = 0;
-    if (set_type(sc->lesson_text, f, ui_theme_get(view->theme), h, view->zoom) == 0) {
-        ui_ctx c = *ctx;
-        c.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
-        fitted = 1;
-        for (int k = 0; fitted && k < key.lesson->npages; k++)
-            fitted = ui_lesson_page_fits_class(&c, col, view->lesson, k, key.in_class);
-    }
-    for (int tenths = (int)lroundf(zoom * 10.0f) - 1; !fitted && tenths >= 10; tenths--) {
-        f = base * (float)tenths / 10.0f;
-        if (set_type(sc->lesson_text, f, ui_theme_get(view->theme), h, view->zoom) != 0) break;
-        ui_ctx c = *ctx;
-        c.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
-        fitted = 1;
-        for (int k = 0; fitted && k < key.lesson->npages; k++)
-            fitted = ui_lesson_page_fits_class(&c, col, view->lesson, k, key.in_class);
-    }
-    memset(&sc->fit_key, 0, sizeof sc->fit_key);
-    sc->fit_key = key;
-    sc->fit = f;
-    return f;
+    sc->fit = sc->fits[page >= 0 && page < npages ? page : 0];
+    return sc->fit;
 }
 
 void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)

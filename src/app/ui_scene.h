@@ -110,6 +110,11 @@ int ui_scene_set_threads(ui_scene *sc, int threads);
 #define UI_FOCUS_TYPE_MAX 1.5f
 float ui_scene_focus_factor(SDL_Rect dash, SDL_Rect focused);
 
+/* The UI_LAYOUT_NEED bits of the panels the player's page talks about (xl_page_panels:
+ * its words and its @emphasise and @focus) among those `show` has: the reflow keeps
+ * them unfolded. 0 without a lesson. */
+unsigned ui_scene_page_needs(const xl_player *p, unsigned show);
+
 /* Record the box of every label drawn from now on into rec (NULL stops); for tests
  * that look for overlapping or clipped text. rec is borrowed until replaced. */
 void ui_scene_set_recorder(ui_scene *sc, ui_text_recorder *rec);

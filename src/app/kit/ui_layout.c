@@ -149,31 +149,48 @@ static ui_layout reflow(ui_layout L, int w, int top, int bottom, int lh, unsigne
          * the stacked bar under them). */
         const int least[R_COUNT] = {9 * lh / 2, 11 * lh, 11 * lh, 17 * lh / 2, 9 * lh};
         const int ideal[R_COUNT] = {7 * lh, 14 * lh, 16 * lh, 9 * lh, 11 * lh};
-        const int wide = w * 2 >= body_h * 3; /* the main picture at the left, the others beside it */
+        /* The panels the page talks about (UI_LAYOUT_NEED), each at its least height. */
+        int need[R_COUNT] = {0}, need_h = 0, nneed = 0;
+        for (int i = 0; i < R_COUNT; i++) {
+            need[i] = has[i] && i != main && (show & UI_LAYOUT_NEED(ids[i])) != 0;
+            if (need[i]) need_h += least[i] + (nneed++ ? gap : 0);
+        }
+        int wide = w * 2 >= body_h * 3; /* the main picture at the left, the others beside it */
+        int main_h = body_h * 3 / 5 > least[main] ? body_h * 3 / 5 : least[main];
+        if (main_h > ideal[main]) main_h = ideal[main]; /* the readouts as main: their numbers, the rest to the others */
+        if (main_h > body_h) main_h = body_h;
+        if (!wide && nneed > 0 && body_h - main_h - gap < need_h) {
+            /* The main picture gives way for them, down to its least height; below that
+             * they go beside it, as in a wide body. */
+            main_h = body_h - gap - need_h;
+            if (main_h < least[main]) wide = 1;
+        }
         SDL_Rect main_r, col;
         if (wide) {
             const int main_w = (w - 3 * gap) * UI_LAYOUT_REFLOW_MAIN_PCT / 100;
             main_r = (SDL_Rect){gap, top, main_w, body_h};
             col = (SDL_Rect){2 * gap + main_w, top, w - 3 * gap - main_w, body_h};
         } else {
-            int main_h = body_h * 3 / 5 > least[main] ? body_h * 3 / 5 : least[main];
-            if (main_h > body_h) main_h = body_h;
             main_r = (SDL_Rect){gap, top, w - 2 * gap, main_h};
             col = (SDL_Rect){gap, top + main_h + gap, w - 2 * gap, body_h - main_h - gap};
         }
         r[main] = main_r;
-        /* The others in order of worth, each if its least height still fits. */
+        /* The others in order of worth, each if its least height still fits: the ones
+         * the page needs first, then the rest. */
         static const int worth[] = {R_READOUTS, R_TOP, R_PICTURE, R_HISTORY, R_BARS};
         int got[R_COUNT] = {0}, left = col.h, shown = 0;
-        for (size_t k = 0; k < sizeof worth / sizeof worth[0]; k++) {
-            const int i = worth[k];
-            if (i == main || !has[i]) continue;
-            const int need = least[i] + (shown ? gap : 0);
-            if (col.h <= 0 || need > left) continue;
-            got[i] = least[i];
-            left -= need;
-            shown++;
-        }
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t k = 0; k < sizeof worth / sizeof worth[0]; k++) {
+                const int i = worth[k];
+                if (i == main || !has[i] || got[i] || need[i] != !pass) continue;
+                const int more = least[i] + (shown ? gap : 0);
+                if (col.h <= 0 || more > left) continue;
+                got[i] = least[i];
+                left -= more;
+                shown++;
+            }
+        /* Nothing fits under the main picture: it takes the whole body, no empty band. */
+        if (shown == 0 && !wide) r[main].h = body_h;
         for (size_t k = 0; k < sizeof worth / sizeof worth[0] && left > 0; k++) {
             const int i = worth[k];
             if (!got[i] || ideal[i] <= got[i]) continue;

@@ -52,9 +52,14 @@ enum {
     UI_LAYOUT_CREDIT = 1u << 9,
     /* Not a panel: bits 12..15 hold the panel (a ui_panel_id) the reflow keeps big, the
      * picture the page talks about (UI_LAYOUT_MAIN(id)); 0: the scenario's main one. */
-    UI_LAYOUT_MAIN_SHIFT = 12
+    UI_LAYOUT_MAIN_SHIFT = 12,
+    /* Not a panel: bits 16..23 (one a ui_panel_id, UI_LAYOUT_NEED(id)) name the panels a
+     * lesson page talks about (xl_page_panels): the reflow keeps them before any other,
+     * shrinking the main picture or setting them beside it rather than folding one. */
+    UI_LAYOUT_NEED_SHIFT = 16
 };
 #define UI_LAYOUT_MAIN(id) ((unsigned)(id) << UI_LAYOUT_MAIN_SHIFT)
+#define UI_LAYOUT_NEED(id) (1u << (UI_LAYOUT_NEED_SHIFT + (unsigned)(id)))
 
 /* The reflow (the zoom past about 1.3, issue 26): when the body between the status bar
  * and the hints is fewer than UI_LAYOUT_REFLOW_LINES label lines high, the two columns

@@ -206,7 +206,11 @@ typedef struct arrangement {
     int note_h;   /* the note above, at the panel's width */
     int rows_h;   /* the legend in rows under the map */
     int col_h;    /* the legend in a column of its widest item */
+    int fold_note; /* the note is not shown: the map needs its room (mode 0 only) */
 } arrangement;
+
+/* The least side of the map, in tick lines, that the legend and the note give way for. */
+enum { MAP_LEAST = 10 };
 
 /* Each arrangement's map side; the largest wins, legend first, when at least 60. */
 static arrangement arrange(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, const legend *L,
@@ -235,10 +239,34 @@ static arrangement arrange(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *
 
     A.mode = 0;
     A.side = sideC;
+    A.fold_note = 0;
     /* Large type (the zoom to 2x) leaves a legend beside or under a small map: when every
      * arrangement with it halves the map, the legend goes (the tooltip names each mark;
      * fewer labels, never a map too small to read). */
-    if (2 * imax(imax(sideA, sideA2), sideB) < sideC) return A;
+    const int with = imax(imax(sideA, sideA2), sideB);
+    if (2 * with < sideC) return A;
+    /* And a map under its least side (MAP_LEAST tick lines) takes the room of the note,
+     * then of the legend, then of both, each where the map grows by a tenth or more:
+     * labels fold before the map shrinks. */
+    const int least = MAP_LEAST * m->tick_h;
+    if (with < least) {
+        const int beside = imin(in.h - fixed_h, in.w - fixed_w - col_gap - L->widest); /* legend, no note */
+        const int bare = imin(in.h - fixed_h, in.w - fixed_w);                          /* neither */
+        const int option[3] = {beside, sideC, bare}, mode[3] = {3, 0, 0}, fold[3] = {1, 0, 1};
+        int best = with, pick = -1;
+        for (int i = 0; i < 3 && best < least; i++)
+            if (10 * option[i] >= 11 * best && (i != 0 || A.note_h > 0)) {
+                best = option[i];
+                pick = i;
+            }
+        if (pick >= 0) {
+            A.mode = mode[pick];
+            A.side = best > 4096 ? 4096 : best;
+            A.fold_note = fold[pick];
+            if (A.fold_note) A.note_h = 0;
+            return A;
+        }
+    }
     if (sideA >= sideA2 && sideA >= sideB && sideA >= 60) {
         A.mode = 1;
         A.side = sideA;
@@ -293,7 +321,10 @@ static void make_plan(const ui_ctx *ctx, SDL_Rect in, const frame_metrics *m, co
         int ly = map_top + side + m->bottom_h + m->pad / 2;
         P->legend = (SDL_Rect){in.x, ly, in.w, A.rows_h - m->pad / 2};
     }
-    if (note_above) {
+    if (A.fold_note) {
+        P->note_lines = 0;
+        P->note = (SDL_Rect){in.x, in.y, 0, 0};
+    } else if (note_above) {
         P->note_lines = wrap(ctx->text, UI_FONT_TICK, note, in.w, P->lines, NOTE_LINES);
         P->note = (SDL_Rect){in.x, in.y, in.w, P->note_lines * m->tick_h};
     } else {
