@@ -115,10 +115,10 @@ if "this build has no speech-dispatcher client" in probe[2]:
 tmp = tempfile.mkdtemp(prefix="xl-describe-")
 
 
-def with_fake(mode, args):
+def with_fake(mode, args, tag=""):
     """Run xentlab with a fake speech-dispatcher in `mode`; its status, output, stderr,
-    seconds, and the messages the fake received."""
-    sock, log = os.path.join(tmp, mode + ".sock"), os.path.join(tmp, mode + ".log")
+    seconds, and the messages the fake received (its log named by mode and tag)."""
+    sock, log = os.path.join(tmp, mode + tag + ".sock"), os.path.join(tmp, mode + tag + ".log")
     srv = subprocess.Popen([sys.executable, FAKE, sock, log, mode], stdout=subprocess.PIPE, text=True)
     try:
         if srv.stdout.readline().strip() != "ready":
@@ -157,7 +157,7 @@ if r:
 # In German and Spanish: the words in the interface's language, read by a voice of it
 # ("SET self LANGUAGE de"), through the helper process as in English.
 for lang in ("de", "es"):
-    r = with_fake("ok", ["--lang", lang, "--headless", "--trace", "--describe", "--do", "describe"])
+    r = with_fake("ok", ["--lang", lang, "--headless", "--trace", "--describe", "--do", "describe"], tag=lang)
     if not r:
         continue
     st, o, e, secs, said = r
