@@ -12,9 +12,10 @@
  * already read as words). The same text gives the same samples, every time and in every
  * process: flite's excitation noise comes from the C library's rand(), which
  * ui_voice_say seeds (srand(1)) before each text, so it also resets rand() for the rest
- * of the process (xentlab draws its own numbers from xl_rng). tests/test_voice.c checks it. Leading
- * and trailing silence are trimmed to UI_VOICE_PAD_MS each, so a segment's length is the
- * speech's own and the caller adds the pauses it wants.
+ * of the process (xentlab draws its own numbers from xl_rng). tests/test_voice.c checks it.
+ * Leading and trailing silence are made UI_VOICE_PAD_MS each (cut, or added where the
+ * synthesizer starts sooner), so a segment's length is the speech's own and the caller
+ * adds the pauses it wants.
  *
  * German and Spanish: eSpeak NG's "de" and "es" voices through its C library
  * (ui_voice_espeak.h), resampled to the same UI_VOICE_RATE and trimmed to the same pad, so
@@ -22,7 +23,10 @@
  * voice reads the text in its language's words (ui_voice_words: xl_speech_words_in, "H
  * von P und Q", "null Komma drei drei"); flite's English words are folded to ASCII
  * letters (xl_speech_text). The limits on a text (UI_VOICE_MAX_TEXT, UI_VOICE_MAX_WORD)
- * are the same for both.
+ * are the same for both. eSpeak NG is deterministic as a sequence (the same texts in the
+ * same order from a new process give the same samples; a text said again in a process can
+ * differ by a pause of a few milliseconds: ui_voice_espeak.h says why), which is what an
+ * export needs: tests/test_voice_lang.c and tests/test_export_voice_lang.py check it.
  *
  * Threads: flite and eSpeak NG keep global state (its voice list, lexicon caches), so a voice is
  * opened, used and closed by one thread at a time, and a process opens at most one at a
