@@ -182,7 +182,7 @@ int ui_voice_espeak_say(const char *spoken, short **pcm, size_t *count, int *wor
     *count = 0;
     *words = 0;
     const size_t len = strlen(spoken);
-    take t = {.max = (len + 2) * (size_t)UI_VOICE_ESPEAK_SECONDS_PER_BYTE * (size_t)rate_in};
+    take t = {.max = (len + 2) * (size_t)UI_VOICE_ESPEAK_MS_PER_BYTE * (size_t)rate_in / 1000};
     /* eSpeak NG's noise comes from rand(): seeded the same before every text. */
     srand(1);
     const espeak_ng_STATUS st =
@@ -190,8 +190,8 @@ int ui_voice_espeak_say(const char *spoken, short **pcm, size_t *count, int *wor
     if (t.failed || st != ENS_OK) {
         free(t.s);
         if (t.failed == 2) {
-            if (err && n) snprintf(err, n, "eSpeak NG said more than %d s a byte of text: stopped",
-                                   UI_VOICE_ESPEAK_SECONDS_PER_BYTE);
+            if (err && n) snprintf(err, n, "eSpeak NG said more than %d ms a byte of text: stopped",
+                                   UI_VOICE_ESPEAK_MS_PER_BYTE);
         } else if (t.failed == 1) {
             if (err && n) snprintf(err, n, "out of memory for the voice's samples");
         } else {

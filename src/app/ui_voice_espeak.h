@@ -8,8 +8,8 @@
  * callback having collected every sample (22050 Hz) and counted the word events; the
  * samples are then resampled to UI_VOICE_RATE by a fixed windowed-sinc filter, so the
  * exporter's timing, captions and mixing are the English voice's. The work is bounded:
- * the callback stops the synthesis past UI_VOICE_ESPEAK_SECONDS_PER_BYTE seconds of
- * speech a byte of text.
+ * the callback stops the synthesis past UI_VOICE_ESPEAK_MS_PER_BYTE milliseconds of
+ * speech a byte of text (a whole UI_VOICE_MAX_TEXT at most about 70 minutes).
  *
  * Deterministic as a sequence: the same texts said in the same order by a process's
  * first voice give the same samples, every run (rand() is seeded before each text, as for
@@ -32,7 +32,8 @@
 
 enum {
     UI_VOICE_ESPEAK_WPM = 150,            /* eSpeak NG's rate; its default is 175 */
-    UI_VOICE_ESPEAK_SECONDS_PER_BYTE = 1  /* at most this much speech a byte of text (it says ~0.07) */
+    UI_VOICE_ESPEAK_MS_PER_BYTE = 500     /* at most this much speech a byte of text (it says about 60 ms;
+                                             a spelt letter with its pause about 150) */
 };
 
 /* 1 when this build has eSpeak NG. */
