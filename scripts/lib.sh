@@ -24,7 +24,7 @@ cd "$XL_ROOT" || exit 1
 # libspeechd-dev: F9 reads the scene in words aloud through speech-dispatcher (issue 26).
 XL_BUILD_PACKAGES=(build-essential meson ninja-build pkg-config python3
                    libsdl2-dev libsdl2-ttf-dev libpng-dev check libmicrohttpd-dev libqrencode-dev
-                   flite1-dev gettext libspeechd-dev libharfbuzz-dev libfreetype-dev
+                   flite1-dev libespeak-ng-dev gettext libspeechd-dev libharfbuzz-dev libfreetype-dev
                    libfontconfig-dev libfribidi-dev)
 
 xl_log() { printf '==> %s\n' "$*" >&2; }

@@ -22,10 +22,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # cds to the repository root
 # the browser build in step 4. pocketsphinx: the voice export test transcribes the voice
 # (tests/test_export_voice.py). fonts-wqy-microhei: the CJK font fontconfig finds for the
 # Chinese test lesson (tests/test_scripts.c, tests/test_scripts_check.sh), the smallest
-# Debian font that covers CJK (5 MB installed; DejaVu has Arabic, not CJK).
+# Debian font that covers CJK (5 MB installed; DejaVu has Arabic, not CJK). espeak-ng:
+# eSpeak NG's own program says the German and Spanish test lesson's words for comparison
+# (tests/test_export_voice_lang.py; the library is libespeak-ng-dev, a build package).
 xl_ensure_packages "${XL_BUILD_PACKAGES[@]}" xvfb xauth xdotool x11-utils imagemagick ffmpeg \
     desktop-file-utils appstream man-db groff-base zbar-tools chromium pocketsphinx pocketsphinx-en-us \
-    fonts-wqy-microhei
+    fonts-wqy-microhei espeak-ng
 
 PASSED=0
 FAILED=0

@@ -6,6 +6,7 @@
 #include "ui_app.h"
 #include "ui_assets.h"
 #include "ui_cli.h"
+#include "ui_speak.h"
 
 /* The trace, --help and the lists are the program's output: a write that failed (a
  * full disk, a closed pipe) must not end in status 0. stdio keeps the error until the
@@ -26,6 +27,9 @@ static int close_stdout(int status)
 int main(int argc, char **argv)
 {
     ui_options opt;
+    /* F9's speech helper (ui_speak.h): this program started again by itself, to say one
+     * text through speech-dispatcher and exit. Nothing else of the program runs. */
+    if (argc >= 2 && strcmp(argv[1], "--speak-child") == 0) return ui_speak_child_main(argc, argv);
     /* Before the command line: its checks start sessions, which read the data. */
     ui_assets_load_scenario_data();
     switch (ui_cli_parse(argc, argv, &opt, stdout, stderr)) {

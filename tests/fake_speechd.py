@@ -6,8 +6,9 @@ that says nothing aloud and writes down what it was asked to say.
 
 Point a client at it with SPEECHD_ADDRESS=unix_socket:SOCKET. Each message a client sends
 (SSIP: "SPEAK", the text, a line "." ending it) is appended to LOG as one JSON object per
-line: {"client": the CLIENT_NAME it set, "priority": the PRIORITY in force, "text": the
-text, dots unescaped, its line ends as sent}. The replies follow SSIP as libspeechd reads
+line: {"client": the CLIENT_NAME it set, "priority": the PRIORITY in force, "language": the
+LANGUAGE in force ("SET self LANGUAGE de"; "" when none was set), "text": the text, dots
+unescaped, its line ends as sent}. The replies follow SSIP as libspeechd reads
 them: "208 OK CLIENT NAME SET", "230 OK RECEIVING DATA", "225-ID" then "225 OK MESSAGE
 QUEUED", "210 OK CANCELED", 2xx for every SET.
 
@@ -25,7 +26,7 @@ import threading
 
 
 def serve(conn, log_path, mode, lock, counter):
-    client, priority = "", ""
+    client, priority, language = "", "", ""
     buf = b""
     data = None  # the lines of a message being received, or None
     answered = False
@@ -54,7 +55,7 @@ def serve(conn, log_path, mode, lock, counter):
                             counter[0] += 1
                             msg_id = counter[0]
                             with open(log_path, "a", encoding="utf-8") as log:
-                                log.write(json.dumps({"client": client, "priority": priority,
+                                log.write(json.dumps({"client": client, "priority": priority, "language": language,
                                                       "text": "\r\n".join(data)}) + "\n")
                         data = None
                         reply("225-%d\r\n225 OK MESSAGE QUEUED\r\n" % msg_id)
@@ -75,6 +76,9 @@ def serve(conn, log_path, mode, lock, counter):
                 elif head == "SET" and len(words) >= 4 and words[2].upper() == "PRIORITY":
                     priority = words[3].upper()
                     reply("202 OK PRIORITY SET\r\n")
+                elif head == "SET" and len(words) >= 4 and words[2].upper() == "LANGUAGE":
+                    language = words[3]
+                    reply("201 OK LANGUAGE SET\r\n")
                 elif head == "SET":
                     reply("203 OK SET\r\n")
                 elif head == "CANCEL":

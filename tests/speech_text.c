@@ -1,13 +1,16 @@
 /* speech_text: what a voice says for every page of lessons, one segment a line (issue 25).
  *
  *     build/tests/speech_text lessons/04-cross-entropy.lesson ...
+ *     build/tests/speech_text --lang de lessons/de/04-cross-entropy.lesson ...
  *
  * prints "FILE<TAB>PAGE<TAB>KIND<TAB>WORDS" for each page's title, each narration
  * paragraph, each question (its text, then its answers), and each question's reveal (the
  * right answer, then the why), the words from xl_speech with the page's @say rules, as
  * the recording's segments are said. scripts/voice_wer.py synthesizes these lines and
  * compares transcripts with them. A line "FILE<TAB>PAGE<TAB>unread<TAB>N" follows a
- * segment with N characters the table cannot read. Exit 2 for a file that does not parse.
+ * segment with N characters the table cannot read. With --lang CODE the words are the
+ * language's (xl_speech_words_in: what the German or Spanish voice says). Exit 2 for a
+ * file that does not parse.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,12 +19,15 @@
 #include "xl_lesson.h"
 #include "xl_speech.h"
 
+static const char *lang; /* NULL: English, folded as flite hears it */
+
 static void say(const char *file, int page, const char *kind, const char *text, const xl_speech_rule *rules,
                 int nrules)
 {
     static char out[4 * XL_LESSON_TEXT * 8];
     int unread = 0;
-    xl_speech_text(text, rules, nrules, out, sizeof out, &unread);
+    if (lang) xl_speech_words_in(lang, text, rules, nrules, out, sizeof out, &unread);
+    else xl_speech_text(text, rules, nrules, out, sizeof out, &unread);
     printf("%s\t%d\t%s\t%s\n", file, page + 1, kind, out);
     if (unread) printf("%s\t%d\tunread\t%d\n", file, page + 1, unread);
 }
@@ -32,7 +38,12 @@ int main(int argc, char **argv)
     static char text[XL_LESSON_MAX_BYTES + 1];
     int status = 0;
     if (!l) return 1;
-    for (int a = 1; a < argc; a++) {
+    int first = 1;
+    if (argc > 2 && strcmp(argv[1], "--lang") == 0) {
+        lang = argv[2];
+        first = 3;
+    }
+    for (int a = first; a < argc; a++) {
         FILE *f = fopen(argv[a], "rb");
         if (!f) {
             fprintf(stderr, "speech_text: cannot open %s\n", argv[a]);

@@ -9,7 +9,8 @@ says the loss the trace's readouts give, rounded to the readouts panel's four de
 and what changed since the one before. "describe" (F9's command) given to --do says the
 description through speech-dispatcher: a fake one (tests/fake_speechd.py, an SSIP server
 on a unix socket named by SPEECHD_ADDRESS) must receive exactly the words the trace line
-gives, from the client xentlab:describe at SSIP's text priority. Where none answers (no
+gives, from the client xentlab:describe at SSIP's text priority, in the interface's language
+(SET self LANGUAGE en, de, es). Where none answers (no
 socket; a reply that is not SSIP; a refusal; a server that never answers) the text is
 printed instead, the run goes on and ends with status 0, within bounded time.
 Exit status 0 pass, 1 fail, 77 when the build has no speech-dispatcher client.
@@ -114,10 +115,10 @@ if "this build has no speech-dispatcher client" in probe[2]:
 tmp = tempfile.mkdtemp(prefix="xl-describe-")
 
 
-def with_fake(mode, args):
+def with_fake(mode, args, tag=""):
     """Run xentlab with a fake speech-dispatcher in `mode`; its status, output, stderr,
-    seconds, and the messages the fake received."""
-    sock, log = os.path.join(tmp, mode + ".sock"), os.path.join(tmp, mode + ".log")
+    seconds, and the messages the fake received (its log named by mode and tag)."""
+    sock, log = os.path.join(tmp, mode + tag + ".sock"), os.path.join(tmp, mode + tag + ".log")
     srv = subprocess.Popen([sys.executable, FAKE, sock, log, mode], stdout=subprocess.PIPE, text=True)
     try:
         if srv.stdout.readline().strip() != "ready":
@@ -150,6 +151,25 @@ if r:
             fail("the priority is %r, not TEXT (a new description must cut off the last)" % said[0]["priority"])
         if "not said aloud" in e:
             fail("said, yet stderr says it was not: %s" % e)
+        if said[0]["language"] != "en":
+            fail("the language set is %r, not the interface's en" % said[0]["language"])
+
+# In German and Spanish: the words in the interface's language, read by a voice of it
+# ("SET self LANGUAGE de"), through the helper process as in English.
+for lang in ("de", "es"):
+    r = with_fake("ok", ["--lang", lang, "--headless", "--trace", "--describe", "--do", "describe"], tag=lang)
+    if not r:
+        continue
+    st, o, e, secs, said = r
+    start = [x for x in lines_of(o) if "description" in x]
+    if st != 0 or len(said) != 1 or not start:
+        fail("--lang %s with speech-dispatcher: status %d, %d messages said; stderr: %s" % (lang, st, len(said), e))
+        continue
+    if said[0]["language"] != lang:
+        fail("--lang %s: speech-dispatcher was set to language %r" % (lang, said[0]["language"]))
+    if said[0]["text"] != start[0]["words"]:
+        fail("--lang %s: speech-dispatcher received %r, the trace's words are %r"
+             % (lang, said[0]["text"][:120], start[0]["words"][:120]))
 
 # No speech-dispatcher, or a hostile one: printed instead, status 0, in bounded time.
 text_start = plain.splitlines()[0] if plain else ""

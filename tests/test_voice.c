@@ -30,10 +30,10 @@ static int peak(const short *s, size_t n)
 START_TEST(a_sentence_said_the_same_every_time)
 {
     char err[256] = "";
-    ui_voice *v = ui_voice_open(err, sizeof err);
+    ui_voice *v = ui_voice_open("en", err, sizeof err);
     ck_assert_msg(v != NULL, "%s", err);
     ck_assert(strstr(ui_voice_describe(v), "cmu_us_rms") != NULL);
-    ck_assert_ptr_null(ui_voice_open(err, sizeof err)); /* one voice a process */
+    ck_assert_ptr_null(ui_voice_open("en", err, sizeof err)); /* one voice a process */
     ck_assert(strstr(err, "already open") != NULL);
 
     /* The words of a displayed sentence, as the exporter will hand them over. */
@@ -67,7 +67,7 @@ START_TEST(a_sentence_said_the_same_every_time)
     ck_assert(memcmp(a, b, na * sizeof *a) == 0);
     free(b);
     ui_voice_close(v);
-    v = ui_voice_open(err, sizeof err);
+    v = ui_voice_open("en", err, sizeof err);
     ck_assert_msg(v != NULL, "%s", err);
     ck_assert_int_eq(ui_voice_say(v, spoken, &b, &nb, err, sizeof err), 0);
     ck_assert_uint_eq(na, nb);
@@ -90,7 +90,7 @@ START_TEST(a_sentence_said_the_same_every_time)
     memset(big, 'a', 64);
     big[64] = '\0';
     ck_assert_int_eq(ui_voice_say(v, big, &a, &na, err, sizeof err), -1);
-    ck_assert_str_eq(err, "a word of more than 63 bytes at byte 1 is too long to say");
+    ck_assert_str_eq(err, "a word of more than 63 characters at byte 1 is too long to say");
     big[63] = '\0';
     ck_assert_int_eq(ui_voice_say(v, big, &a, &na, err, sizeof err), 0);
     ck_assert_uint_gt(na, UI_VOICE_RATE / 2);

@@ -131,7 +131,7 @@ int ui_describe_voice_press(ui_describe_voice *v, const ui_dispatch *d, FILE *ou
     if (v->sp) {
         static char words[2 * XL_DESCRIBE_MAX];
         ui_describe_words(d, v->text, words, sizeof words);
-        if (ui_speak_say(v->sp, words)) {
+        if (ui_speak_say(v->sp, ui_lang_code(), words)) { /* read by a voice of its language */
             snprintf(note, n, "%s", _("reading the scene aloud  (F9 again: what changed)"));
             return 1;
         }

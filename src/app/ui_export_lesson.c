@@ -13,6 +13,7 @@
 #include "ui_export_cards.h"
 #include "ui_export_sound.h"
 #include "ui_export_voice.h"
+#include "ui_voice.h"
 #include "ui_focus.h"
 #include "ui_library.h"
 #include "xl_recording.h"
@@ -174,24 +175,28 @@ static void voice_track_path(const char *out, char *buf, size_t n)
     snprintf(buf, n, "%.*s.%.*s.partial-%ld.voice.wav", (int)dir, out, (int)(len - dir), out + dir, (long)getpid());
 }
 
-/* 0 when the voice can say the lesson at path; else -1, said on stderr. flite's one voice
- * and xl_speech's readings (numbers, formulas in words) are English: a translated lesson
- * (lessons/de/, lessons/es/, by its folder, ui_library_lang_of) would be read as English
- * sounds, so it is refused before anything is made, with what to do instead. */
-static int voice_speaks(const char *path)
+/* The language of the lesson at path (its folder, ui_library_lang_of) into lang[n]: 0 when
+ * this build has a voice for it; else -1, said on stderr before anything is made. English
+ * is flite's, German and Spanish eSpeak NG's (ui_voice.h); a build without eSpeak NG, or
+ * a lesson in another language, is refused with what to do instead. */
+static int voice_speaks(const char *path, char *lang, size_t n)
 {
-    char lang[8];
-    ui_library_lang_of(path, lang, sizeof lang);
-    if (strcmp(lang, "en") == 0) return 0;
-    const char *name = strcmp(lang, "de") == 0 ? "German" : strcmp(lang, "es") == 0 ? "Spanish" : NULL;
-    char which[48];
-    if (name) snprintf(which, sizeof which, "a %s lesson", name);
-    else snprintf(which, sizeof which, "a lesson in '%s'", lang);
-    fprintf(stderr,
-            "xentlab: --voice: the synthesized voice speaks English only, and %s is %s: record it without "
-            "--voice (captions only), with --narration FILE (a voice recorded in its language), or record the "
-            "English lesson\n",
-            path, which);
+    ui_library_lang_of(path, lang, n);
+    const int speaks = ui_voice_speaks(lang);
+    if (speaks == 1 || strcmp(lang, "en") == 0) return 0; /* English without flite: ui_voice_open says so */
+    const char *name = strcmp(lang, "de") == 0 ? _("German") : strcmp(lang, "es") == 0 ? _("Spanish") : NULL;
+    if (speaks == 0 && name)
+        fprintf(stderr,
+                _("xentlab: --voice: %s is a lesson in %s, and this build has no voice for it (eSpeak NG, "
+                  "Debian's libespeak-ng-dev, was not found when it was built): record it without --voice "
+                  "(captions only) or with --narration FILE (a voice recorded in its language)\n"),
+                path, name);
+    else
+        fprintf(stderr,
+                _("xentlab: --voice: the synthesized voice speaks English, German and Spanish, and %s is a lesson "
+                  "in '%s': record it without --voice (captions only) or with --narration FILE (a voice recorded "
+                  "in its language)\n"),
+                path, lang);
     return -1;
 }
 
@@ -203,11 +208,12 @@ int ui_export_lesson(xl_player *p, const ui_export_options *opt)
      * then stops it after the cue being said, and the export ends as one stopped during
      * its frames (130, nothing left beside OUT). */
     if (ui_export_check_output(opt) != 0) return 1;
-    if (opt->voice && opt->lesson_path && voice_speaks(opt->lesson_path) != 0) return 1;
+    char lang[8] = "en";
+    if (opt->voice && opt->lesson_path && voice_speaks(opt->lesson_path, lang, sizeof lang) != 0) return 1;
     ui_export_signals_catch();
     volatile sig_atomic_t *interrupted = ui_export_interrupted();
     ui_export_voice *voice = NULL;
-    if (opt->voice && !(voice = ui_export_voice_create(xl_player_lesson(p), fps, err, sizeof err))) {
+    if (opt->voice && !(voice = ui_export_voice_create(xl_player_lesson(p), lang, fps, err, sizeof err))) {
         fprintf(stderr, "xentlab: --voice: %s\n", err);
         ui_export_signals_restore();
         return 1;

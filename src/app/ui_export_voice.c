@@ -44,7 +44,7 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-ui_export_voice *ui_export_voice_create(const xl_lesson *l, int fps, char *err, size_t n)
+ui_export_voice *ui_export_voice_create(const xl_lesson *l, const char *lang, int fps, char *err, size_t n)
 {
     ui_export_voice *ev = calloc(1, sizeof *ev);
     if (!ev) {
@@ -53,7 +53,7 @@ ui_export_voice *ui_export_voice_create(const xl_lesson *l, int fps, char *err, 
     }
     ev->l = l;
     ev->fps = fps > 0 ? fps : 30;
-    ev->v = ui_voice_open(err, n);
+    ev->v = ui_voice_open(lang, err, n);
     if (!ev->v) {
         free(ev);
         return NULL;
@@ -164,7 +164,7 @@ static said *say_segment(ui_export_voice *ev, const xl_rec_segment *sg)
         snprintf(line, sizeof line, "%s", cues[i].text);
         for (char *c = line; *c; c++)
             if (*c == '\n') *c = ' ';
-        xl_speech_text(line, rules, nrules, words, sizeof words, NULL);
+        ui_voice_words(ev->v, line, rules, nrules, words, sizeof words); /* in the voice's language */
         short *pcm = NULL;
         size_t count = 0;
         char err[256] = "";

@@ -3,8 +3,9 @@
  *
  * The recording asks how long each segment takes to say (xl_rec_timing): the segment's
  * text (xl_rec_segment_text) is cut into captions (xl_caption_split), each cue's words
- * (xl_speech_text, with the page's @say rules) are said by the voice (ui_voice) on their
- * own, and the segment lasts as long as its cues said one after another, plus a breath
+ * (ui_voice_words: the voice's language's, with the page's @say rules) are said by the
+ * voice (ui_voice: flite in English, eSpeak NG in German and Spanish) on their own, and
+ * the segment lasts as long as its cues said one after another, plus a breath
  * (UI_EXPORT_VOICE_BREATH_SECONDS), and never less than a reader needs for its captions
  * (xl_caption_min_seconds). So every caption's time is the voice's own (the captions'
  * hook, xl_caption_voice), and a page lasts as long as its voice and its pauses.
@@ -30,9 +31,10 @@ enum { UI_EXPORT_VOICE_MAX_SECONDS = 2 * 3600 }; /* a lesson's speech at most: 2
 
 typedef struct ui_export_voice ui_export_voice;
 
-/* A voice for lesson l recorded at fps: NULL with the reason in err[n] (no synthesizer in
- * this build, or out of memory). Borrows l. */
-ui_export_voice *ui_export_voice_create(const xl_lesson *l, int fps, char *err, size_t n);
+/* A voice in language lang ("en", "de", "es": the lesson's, ui_library_lang_of) for lesson
+ * l recorded at fps: NULL with the reason in err[n] (no synthesizer for lang in this
+ * build, or out of memory). Borrows l. */
+ui_export_voice *ui_export_voice_create(const xl_lesson *l, const char *lang, int fps, char *err, size_t n);
 void ui_export_voice_free(ui_export_voice *ev);
 
 /* The hooks: the recording's timing and the captions' times. Both borrow ev. Start each

@@ -1,4 +1,5 @@
 /* ui_speak: text said aloud through speech-dispatcher (see ui_speak.h). */
+#define _GNU_SOURCE /* pipe2, SOCK_CLOEXEC */
 #include "ui_speak.h"
 
 #include <stdio.h>
@@ -15,21 +16,31 @@
 #include <fcntl.h>
 #include <libspeechd.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+extern char **environ;
+
+enum { WHY_FD = 3 }; /* the helper's descriptor for its reason */
+
 struct ui_speaker {
-    pid_t pid;          /* the request's child, or 0 */
-    int why_fd;         /* the read end of its pipe: the reason it failed, if it did */
+    char exe[4096];     /* the program to run as the helper: this one */
+    pid_t pid;          /* the request's helper, or 0 */
+    int why_fd;         /* the read end of its reason's pipe */
+    int text_fd;        /* our end of its standard input while text is left to send, or -1 */
+    char *text;         /* the text being sent, and how much of it has gone */
+    size_t text_len, text_sent;
     Uint64 started;     /* SDL_GetTicks64 at its start */
     int pending;        /* a result not yet reported: 1 said, -1 not */
     char why[UI_SPEAK_WHY];
     long said;
 };
 
-/* The child's exit statuses. */
-enum { CHILD_SAID = 0, CHILD_NO_SERVICE = 2, CHILD_REFUSED = 3 };
+/* The helper's exit statuses. */
+enum { CHILD_SAID = 0, CHILD_NO_SERVICE = 2, CHILD_REFUSED = 3, CHILD_MISUSED = 4 };
 
 int ui_speak_built(void)
 {
@@ -39,12 +50,40 @@ int ui_speak_built(void)
 ui_speaker *ui_speak_create(char *err, size_t n)
 {
     ui_speaker *sp = calloc(1, sizeof *sp);
-    if (!sp) snprintf(err, n, "out of memory");
-    if (sp) sp->why_fd = -1;
+    if (!sp) {
+        snprintf(err, n, "out of memory");
+        return NULL;
+    }
+    sp->why_fd = -1;
+    sp->text_fd = -1;
+    /* The helper is this program: found through the kernel, whatever the folder or the
+     * name it was started by (the build tree, an installed prefix, a symlink). */
+    const ssize_t k = readlink("/proc/self/exe", sp->exe, sizeof sp->exe - 1);
+    if (k <= 0 || (size_t)k >= sizeof sp->exe - 1) {
+        snprintf(err, n, "cannot find this program to start its speech helper (/proc/self/exe)");
+        free(sp);
+        return NULL;
+    }
+    sp->exe[k] = '\0';
     return sp;
 }
 
-/* End the running child (ours: its pid), and reap it. */
+static void close_fd(int *fd)
+{
+    if (*fd >= 0) close(*fd);
+    *fd = -1;
+}
+
+/* The text's sending is over (all sent, or the helper gone). */
+static void end_text(ui_speaker *sp)
+{
+    close_fd(&sp->text_fd);
+    free(sp->text);
+    sp->text = NULL;
+    sp->text_len = sp->text_sent = 0;
+}
+
+/* End the running helper (ours: its pid), and reap it. */
 static void end_child(ui_speaker *sp)
 {
     if (sp->pid > 0) {
@@ -52,8 +91,8 @@ static void end_child(ui_speaker *sp)
         while (waitpid(sp->pid, NULL, 0) < 0 && errno == EINTR) continue;
     }
     sp->pid = 0;
-    if (sp->why_fd >= 0) close(sp->why_fd);
-    sp->why_fd = -1;
+    close_fd(&sp->why_fd);
+    end_text(sp);
 }
 
 void ui_speak_destroy(ui_speaker *sp)
@@ -63,77 +102,127 @@ void ui_speak_destroy(ui_speaker *sp)
     free(sp);
 }
 
-/* The child: connect, say, exit. Its stdout goes nowhere (libspeechd prints its fatal
- * errors there, and the program's stdout is --trace's; the parent says why instead); its
- * reason for failing goes down the pipe. Only _exit: the parent's atexit handlers and
- * stdio buffers are not the child's to run. */
-static void child(const char *text, int why_fd)
+/* Send what the helper's standard input takes now (never waiting); close it when all is
+ * sent, so the helper reads its end. MSG_NOSIGNAL: a helper gone early is an error
+ * here, not a SIGPIPE. */
+static void send_text(ui_speaker *sp)
 {
-    const int null_fd = open("/dev/null", O_WRONLY);
-    if (null_fd >= 0) dup2(null_fd, STDOUT_FILENO);
-    char *error = NULL;
-    const char *addr = getenv("SPEECHD_ADDRESS");
-    const int autospawn = addr == NULL || addr[0] == '\0';
-    SPDConnection *c = spd_open2("xentlab", "describe", NULL, SPD_MODE_SINGLE, NULL, autospawn, &error);
-    if (!c) {
-        const char *why = error ? error : "cannot connect to speech-dispatcher";
-        ssize_t w = write(why_fd, why, strlen(why));
-        (void)w;
-        _exit(CHILD_NO_SERVICE);
+    while (sp->text_fd >= 0 && sp->text_sent < sp->text_len) {
+        const ssize_t w = send(sp->text_fd, sp->text + sp->text_sent, sp->text_len - sp->text_sent,
+                               MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (w > 0) sp->text_sent += (size_t)w;
+        else if (w < 0 && errno == EINTR) continue;
+        else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return; /* the next turn */
+        else break; /* the helper is gone: its exit says why */
     }
-    /* TEXT: a newer description cuts this one off rather than waiting behind it. */
-    const int id = spd_say(c, SPD_TEXT, text);
-    if (id < 0) {
-        static const char why[] = "speech-dispatcher did not take the text";
-        ssize_t w = write(why_fd, why, sizeof why - 1);
-        (void)w;
-        _exit(CHILD_REFUSED);
-    }
-    spd_close(c);
-    _exit(CHILD_SAID);
+    end_text(sp);
 }
 
-int ui_speak_say(ui_speaker *sp, const char *text)
+static int fail_start(ui_speaker *sp, const char *what, int e, int fds[4])
+{
+    for (int i = 0; i < 4; i++)
+        if (fds[i] >= 0) close(fds[i]);
+    sp->pending = -1;
+    snprintf(sp->why, sizeof sp->why, "cannot start speaking: %.120s: %.120s", what, strerror(e));
+    return 0;
+}
+
+/* A language code SSIP can carry: 2 or 3 lower-case letters. */
+static int plain_lang(const char *lang)
+{
+    size_t k = 0;
+    while (lang && lang[k] >= 'a' && lang[k] <= 'z') k++;
+    return lang && (k == 2 || k == 3) && lang[k] == '\0';
+}
+
+int ui_speak_say(ui_speaker *sp, const char *lang, const char *text)
 {
     if (!sp || !text) return 0;
     ui_speak_poll(sp, NULL, 0); /* the last request, if it has ended, counts */
     end_child(sp);              /* if it still runs, it is stuck: this one replaces it */
     sp->pending = 0;
-    char *copy = NULL;
     size_t len = strlen(text);
     if (len > UI_SPEAK_TEXT_MAX - 1) len = UI_SPEAK_TEXT_MAX - 1;
     while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--; /* a whole character */
-    copy = malloc(len + 1);
-    int fds[2] = {-1, -1};
-    if (!copy || pipe(fds) != 0) {
-        free(copy);
-        sp->pending = -1;
-        snprintf(sp->why, sizeof sp->why, "cannot start speaking: %s", strerror(errno));
-        return 0;
+    /* fds: the text's socket pair (ours, the helper's), the reason's pipe (read, write).
+     * Ours are close-on-exec; the helper's ends become its 0 and 3. */
+    int fds[4] = {-1, -1, -1, -1};
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) return fail_start(sp, "socketpair", errno, fds);
+    if (pipe2(fds + 2, O_CLOEXEC) != 0) return fail_start(sp, "pipe", errno, fds);
+    sp->text = malloc(len + 1);
+    if (!sp->text) return fail_start(sp, "out of memory", ENOMEM, fds);
+    memcpy(sp->text, text, len);
+    sp->text[len] = '\0';
+    sp->text_len = len;
+    sp->text_sent = 0;
+
+    posix_spawn_file_actions_t fa;
+    if (posix_spawn_file_actions_init(&fa) != 0) {
+        end_text(sp);
+        return fail_start(sp, "posix_spawn", ENOMEM, fds);
     }
-    memcpy(copy, text, len);
-    copy[len] = '\0';
-    fflush(stdout); /* what is buffered is the parent's to write, once */
+    /* Its standard output goes nowhere (libspeechd prints its fatal errors there, and the
+     * program's stdout is --trace's); its standard error is ours. */
+    posix_spawn_file_actions_adddup2(&fa, fds[1], STDIN_FILENO);
+    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, fds[3], WHY_FD);
+    char arg_lang[8];
+    snprintf(arg_lang, sizeof arg_lang, "%s", plain_lang(lang) ? lang : "-");
+    char *argv[] = {sp->exe, "--speak-child", arg_lang, NULL};
+    fflush(stdout); /* nothing buffered is written twice, whatever the helper does */
     fflush(stderr);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        close(fds[0]);
-        child(copy, fds[1]);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, sp->exe, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+        end_text(sp);
+        return fail_start(sp, sp->exe, rc, fds);
     }
-    free(copy);
     close(fds[1]);
-    if (pid < 0) {
-        close(fds[0]);
-        sp->pending = -1;
-        snprintf(sp->why, sizeof sp->why, "cannot start speaking: %s", strerror(errno));
-        return 0;
-    }
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    close(fds[3]);
     sp->pid = pid;
-    sp->why_fd = fds[0];
+    sp->text_fd = fds[0];
+    sp->why_fd = fds[2];
+    fcntl(sp->why_fd, F_SETFL, O_NONBLOCK);
     sp->started = SDL_GetTicks64();
+    send_text(sp);
     return 1;
+}
+
+/* The helper: see ui_speak.h. */
+static int child_fail(int status, const char *why)
+{
+    /* Run by hand (no descriptor 3), the reason goes to standard error instead. */
+    if (write(WHY_FD, why, strlen(why)) < 0) fprintf(stderr, "xentlab: --speak-child: %s\n", why);
+    return status;
+}
+
+int ui_speak_child_main(int argc, char **argv)
+{
+    if (argc != 3 || (strcmp(argv[2], "-") != 0 && !plain_lang(argv[2])))
+        return child_fail(CHILD_MISUSED, "usage: xentlab --speak-child LANG (the text on standard input)");
+    static char text[UI_SPEAK_TEXT_MAX];
+    size_t len = 0;
+    for (;;) { /* to the end of the input, or the bound */
+        const ssize_t r = read(STDIN_FILENO, text + len, sizeof text - 1 - len);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        len += (size_t)r;
+        if (len == sizeof text - 1) break;
+    }
+    text[len] = '\0';
+    char *error = NULL;
+    const char *addr = getenv("SPEECHD_ADDRESS");
+    const int autospawn = addr == NULL || addr[0] == '\0';
+    SPDConnection *c = spd_open2("xentlab", "describe", NULL, SPD_MODE_SINGLE, NULL, autospawn, &error);
+    if (!c) return child_fail(CHILD_NO_SERVICE, error ? error : "cannot connect to speech-dispatcher");
+    /* The interface's language: a German text read by a German voice. A service without
+     * that language keeps its own (the text is still said). */
+    if (strcmp(argv[2], "-") != 0) spd_set_language(c, argv[2]);
+    /* TEXT: a newer description cuts this one off rather than waiting behind it. */
+    if (spd_say(c, SPD_TEXT, text) < 0) return child_fail(CHILD_REFUSED, "speech-dispatcher did not take the text");
+    spd_close(c);
+    return CHILD_SAID;
 }
 
 int ui_speak_busy(const ui_speaker *sp)
@@ -159,6 +248,7 @@ static void read_why(ui_speaker *sp, const char *fallback)
 int ui_speak_poll(ui_speaker *sp, char *why, size_t n)
 {
     if (!sp) return 0;
+    if (sp->text_fd >= 0) send_text(sp);
     if (sp->pid > 0) {
         int status = 0;
         const pid_t r = waitpid(sp->pid, &status, WNOHANG);
@@ -170,12 +260,12 @@ int ui_speak_poll(ui_speaker *sp, char *why, size_t n)
             } else {
                 sp->pending = -1;
                 read_why(sp, WIFEXITED(status) && WEXITSTATUS(status) != CHILD_NO_SERVICE &&
-                                     WEXITSTATUS(status) != CHILD_REFUSED
+                                     WEXITSTATUS(status) != CHILD_REFUSED && WEXITSTATUS(status) != CHILD_MISUSED
                                  ? "speech-dispatcher's reply was not SSIP"
                                  : "speech-dispatcher failed");
             }
-            close(sp->why_fd);
-            sp->why_fd = -1;
+            close_fd(&sp->why_fd);
+            end_text(sp);
         } else if (SDL_GetTicks64() - sp->started > UI_SPEAK_TIMEOUT_MS) {
             end_child(sp);
             sp->pending = -1;
@@ -225,9 +315,9 @@ void ui_speak_destroy(ui_speaker *sp)
     (void)sp;
 }
 
-int ui_speak_say(ui_speaker *sp, const char *text)
+int ui_speak_say(ui_speaker *sp, const char *lang, const char *text)
 {
-    (void)sp, (void)text;
+    (void)sp, (void)lang, (void)text;
     return 0;
 }
 
@@ -253,6 +343,13 @@ long ui_speak_said(const ui_speaker *sp)
 {
     (void)sp;
     return 0;
+}
+
+int ui_speak_child_main(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    fprintf(stderr, "xentlab: --speak-child: this build has no speech-dispatcher client (libspeechd)\n");
+    return 2;
 }
 
 #endif
