@@ -435,10 +435,12 @@ void bench_against_default(bench_frame *f, int w, int h, const char *fonts, int 
         {.fn = bench_frame_run, .ctx = &def, .count = 5},
     };
     bench_interleave(e, 2, reps, 2);
-    const bench_spread r = ratio_spread(e[0].wall, e[1].wall, e[0].reps);
-    printf(" frame %7.3f ms [%.3f-%.3f], %.2fx the default [%.2f-%.2f]   target <= %.0fx: %s\n",
-           e[0].wall_s.median * 1e3, e[0].wall_s.q1 * 1e3, e[0].wall_s.q3 * 1e3, r.median, r.q1, r.q3,
-           TARGET_SCENARIO_X_DEFAULT, bench_verdict(r.median <= TARGET_SCENARIO_X_DEFAULT));
+    const bench_spread r = ratio_spread(e[0].wall, e[1].wall, e[0].reps), c = ratio_spread(e[0].cpu, e[1].cpu, e[0].reps);
+    printf(" frame %6.3f ms [%.3f-%.3f], %.2fx the default [%.2f-%.2f], CPU %.2fx", e[0].wall_s.median * 1e3,
+           e[0].wall_s.q1 * 1e3, e[0].wall_s.q3 * 1e3, r.median, r.q1, r.q3, c.median);
+    char what[32];
+    snprintf(what, sizeof what, "<= %.0fx", TARGET_SCENARIO_X_DEFAULT);
+    print_verdict(r.median, c.median, TARGET_SCENARIO_X_DEFAULT, what);
     bench_frame_free(&def);
 }
 
