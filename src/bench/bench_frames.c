@@ -389,8 +389,8 @@ static void frames_at(int w, int h, const char *fonts, size_t llc)
     const int k720 = h <= 720;
 
     char head[80];
-    snprintf(head, sizeof head, "%dx%d: %d repetitions of %d frames or copies", w, h, FRAME_REPS, FRAMES_PER_BLOCK);
-    printf("  %-42swall ms%19sCPU ms\n", head, "");
+    snprintf(head, sizeof head, "%dx%d (%d repetitions x %d)", w, h, FRAME_REPS, FRAMES_PER_BLOCK);
+    printf("  %-40s%-23s%s\n", head, "wall ms", "CPU ms");
     char what[32];
     print_row("window, playing (step, draw, present)", &e[0]);
     snprintf(what, sizeof what, "< %.1f ms", k720 ? TARGET_WINDOW_MS_720 : TARGET_WINDOW_MS_1080);
