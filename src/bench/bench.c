@@ -207,6 +207,7 @@ static void section_scenarios(const char *fonts)
         if (bench_frame_init(&f, BENCH_WINDOW, 1280, 720, fonts, NULL) != 0) continue;
         xl_session_destroy(f.s);
         f.s = xl_session_create(&d);
+        if (f.s) xl_session_apply(f.s, xl_command_make(XL_CMD_PLAY));
         if (f.s) bench_against_default(&f, 1280, 720, fonts, 9);
         else printf("\n");
         bench_frame_free(&f);

@@ -176,6 +176,10 @@ int bench_frame_init(bench_frame *f, bench_path path, int w, int h, const char *
         xl_command c = xl_command_name_arg(XL_CMD_RACE, race);
         if (!xl_session_apply(f->s, c)) snprintf(err, sizeof err, "race %s refused", race);
     }
+    /* Playing, as the window is when it steps every frame: the status bar and the
+     * control strip say so (a headless frame is a screenshot of the scene at rest). */
+    if (f->s && path != BENCH_HEADLESS && !xl_session_apply(f->s, xl_command_make(XL_CMD_PLAY)))
+        snprintf(err, sizeof err, "play refused");
     if (path == BENCH_WINDOW) {
         /* ui_window_run: a resizable window, linear scaling, and (no GPU) SDL's software
          * renderer on the window's own surface. */
