@@ -418,10 +418,14 @@ static void frames_at(int w, int h, const char *fonts, size_t llc)
     print_ratio("window playing / in-cache memcpy", &e[0], &e[4], 0);
     print_ratio("export playing / out-of-cache memcpy", &e[2], &e[5], 0);
 
-    int r1 = 0, r2 = 0;
-    const double steplan = bench_time_median(run_step_landscape, &win, 1, 10, 200, 0.5, &r1);
-    const double yuv = bench_time_median(run_yuv, &exp, 1, 10, 200, 0.5, &r2);
-    printf("  measured apart: step + landscape %.3f ms, YUV conversion %.3f ms\n", steplan * 1e3, yuv * 1e3);
+    bench_entry apart[2] = {
+        {.fn = run_step_landscape, .ctx = &win, .count = FRAMES_PER_BLOCK},
+        {.fn = run_yuv, .ctx = &exp, .count = FRAMES_PER_BLOCK},
+    };
+    bench_interleave(apart, 2, 11, 1);
+    printf("  measured apart: step + landscape %.3f ms (CPU %.3f), YUV conversion %.3f ms (CPU %.3f)\n",
+           apart[0].wall_s.median * 1e3, apart[0].cpu_s.median * 1e3, apart[1].wall_s.median * 1e3,
+           apart[1].cpu_s.median * 1e3);
     free(in.mem);
     free(out.mem);
     bench_frame_free(&win);
