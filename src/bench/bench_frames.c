@@ -1,8 +1,8 @@
 /* bench_frames: xentlab-bench's frames, as the program draws them (bench.h).
  *
  * Two paths, each drawn as the program does it:
- *  - the window's: a window of SDL's dummy video driver, SDL's software renderer drawing
- *    into the window's surface (what ui_window.c's create_renderer falls back to when no
+ *  - the window's: a window of SDL's dummy video driver, linear texture scaling, SDL's
+ *    software renderer drawing into the window's surface (what ui_window.c's create_renderer falls back to when no
  *    GPU is there, as under Xvfb), ui_scene_draw with the frame's geometry, then
  *    SDL_RenderPresent. The dummy driver's present copies nothing, so an X server's copy
  *    of the window is not in this figure: scripts/bench_window.sh measures a real window.
@@ -147,6 +147,19 @@ void bench_video_quit(void)
     video_state = 0;
 }
 
+/* Texture scaling (the heatmap, the colour bar) as each program sets it: linear in the
+ * window (ui_window_run), SDL's default, nearest, in the exporter and a headless frame.
+ * A hint is global and read when a texture is made, and a scene makes some as it draws:
+ * set before each frame, changed only when the path changes. */
+static void scale_hint(bench_path path)
+{
+    static int now = -1;
+    const int want = path == BENCH_WINDOW;
+    if (want == now) return;
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, want ? "linear" : "nearest");
+    now = want;
+}
+
 void bench_frame_free(bench_frame *f)
 {
     ui_scene_destroy(f->sc);
@@ -184,7 +197,6 @@ int bench_frame_init(bench_frame *f, bench_path path, int w, int h, const char *
         /* ui_window_run: a resizable window, linear scaling, and (no GPU) SDL's software
          * renderer on the window's own surface. */
         if (bench_video_init() == 0) {
-            SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
             f->win = SDL_CreateWindow("xentlab-bench", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
                                       ui_platform_window_flags());
             SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
@@ -196,6 +208,7 @@ int bench_frame_init(bench_frame *f, bench_path path, int w, int h, const char *
         f->r = f->target ? SDL_CreateSoftwareRenderer(f->target) : NULL;
         if (path == BENCH_EXPORT) f->yuv = malloc((size_t)w * (size_t)h * 3 / 2);
     }
+    scale_hint(path);
     f->sc = f->r && !err[0] ? ui_scene_create(f->r, fonts, err, sizeof err) : NULL;
     if (!f->s || !f->sc || (path == BENCH_WINDOW && !f->geom) || (path == BENCH_EXPORT && !f->yuv)) {
         printf("  %dx%d: cannot set up drawing: %s\n", w, h, err[0] ? err : SDL_GetError());
@@ -217,6 +230,7 @@ static void to_yuv(bench_frame *f)
 void bench_frame_run(void *ctx)
 {
     bench_frame *f = ctx;
+    scale_hint(f->path);
     if (f->playing) xl_session_run(f->s, 1);
     if (f->path == BENCH_WINDOW) { /* ui_window.c's turn_draw */
         SDL_GetRendererOutputSize(f->r, &f->w, &f->h);
