@@ -130,6 +130,7 @@ static void print_verdict(double wall, double cpu, double target, const char *wh
 /* ---------------------------------------------------------------- frames */
 
 static int video_state; /* 0 not tried, 1 up, -1 failed */
+static int scale_now = -1; /* the value set: 1 linear, 0 nearest, -1 not known (SDL_Quit clears hints) */
 
 int bench_video_init(void)
 {
@@ -145,6 +146,7 @@ void bench_video_quit(void)
 {
     if (video_state > 0) SDL_QuitSubSystem(SDL_INIT_VIDEO);
     video_state = 0;
+    scale_now = -1; /* the caller's SDL_Quit follows */
 }
 
 /* Texture scaling (the heatmap, the colour bar) as each program sets it: linear in the
@@ -153,11 +155,10 @@ void bench_video_quit(void)
  * set before each frame, changed only when the path changes. */
 static void scale_hint(bench_path path)
 {
-    static int now = -1;
     const int want = path == BENCH_WINDOW;
-    if (want == now) return;
+    if (want == scale_now) return;
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, want ? "linear" : "nearest");
-    now = want;
+    scale_now = want;
 }
 
 void bench_frame_free(bench_frame *f)
