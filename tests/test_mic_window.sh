@@ -26,19 +26,10 @@ if [ "${1:-}" != "--inner" ]; then
     for tool in ffmpeg ffprobe; do
         command -v $tool >/dev/null 2>&1 || { echo "mic-window skipped: $tool is not installed"; exit 77; }
     done
-    # shellcheck source=tests/xvfb_outer.sh
-    source "$(dirname "$0")/xvfb_outer.sh"
-    xvfb_outer mic-window-test 60 "$0" "${1:?usage: test_mic_window.sh path/to/xentlab}"
 fi
-
-xentlab=$2
-out=$3
-here=$(cd "$(dirname "$0")" && pwd)
-trace="$out/trace.log"
-errlog="$out/stderr.log"
-# shellcheck source=tests/window_lib.sh
-source "$here/window_lib.sh"
-cd "$out" || exit 1
+# shellcheck source=tests/xvfb_outer.sh
+source "$(dirname "$0")/xvfb_outer.sh"
+xvfb_window_test mic-window-test 60 "$@"
 
 BEEP_AT=3.0
 python3 - "$BEEP_AT" <<'PY' || fail "cannot write the microphone's input"

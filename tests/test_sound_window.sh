@@ -16,20 +16,9 @@
 # Exit status: 0 pass, 1 fail, 77 skipped (xvfb-run, xauth or xdotool missing).
 set -uo pipefail
 
-if [ "${1:-}" != "--inner" ]; then
-    # shellcheck source=tests/xvfb_outer.sh
-    source "$(dirname "$0")/xvfb_outer.sh"
-    xvfb_outer sound-window-test 60 "$0" "${1:?usage: test_sound_window.sh path/to/xentlab}"
-fi
-
-xentlab=$2
-out=$3
-here=$(cd "$(dirname "$0")" && pwd)
-trace="$out/trace.log"
-errlog="$out/stderr.log"
-# shellcheck source=tests/window_lib.sh
-source "$here/window_lib.sh"
-cd "$out" || exit 1
+# shellcheck source=tests/xvfb_outer.sh
+source "$(dirname "$0")/xvfb_outer.sh"
+xvfb_window_test sound-window-test 60 "$@"
 
 SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$out/out.raw" open_window 'cross-entropy lab' "$xentlab" --trace --sound \
     --steps 12 --size 1280x720
