@@ -63,13 +63,7 @@ if [ "$have_magick" -eq 1 ]; then
     red=$(convert window.png -crop 160x40+1120+0 +repage -fx 'r>0.6&&g<0.3&&b<0.3?1:0' -format '%[fx:round(mean*w*h)]' info:)
     [ "$red" -ge 40 ] || fail "the window's status bar shows no red mic mark ($red red pixels at its right end)"
 fi
-key q
-for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$pid" 2>/dev/null && fail "q did not quit"
-wait "$pid"
-st=$?
-pid=
-[ $st -eq 0 ] || fail "xentlab --record-input --mic exited with status $st"
+quit_window "xentlab --record-input --mic"
 grep -q -- "--mic: .* s of the microphone in demo.wav" "$errlog" || fail "no word of the recorded voice on stderr"
 
 read -r mic_ms key_ms < <(python3 - <<'PY'

@@ -37,13 +37,7 @@ m=$(mark)
 key F10
 wait_for 3 "$m" 'cmd("sound")' >/dev/null || fail "F10 traced no sound command"
 sleep 0.6
-key q
-for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$pid" 2>/dev/null && fail "q did not quit"
-wait "$pid"
-st=$?
-pid=
-[ $st -eq 0 ] || fail "xentlab --sound exited with $st"
+quit_window "xentlab --sound"
 
 python3 - "$trace" out.raw <<'PY' || fail "the sound does not follow the trace's gaps"
 import json, math, struct, sys
@@ -101,12 +95,7 @@ PY
 SDL_AUDIODRIVER=no-such-driver open_window 'cross-entropy lab' "$xentlab" --sound --size 1280x720
 sleep 0.5
 kill -0 "$pid" 2>/dev/null || fail "with no sound output xentlab --sound did not go on"
-key q
-for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid"
-st=$?
-pid=
-[ $st -eq 0 ] || fail "with no sound output xentlab --sound exited with $st"
+quit_window "with no sound output xentlab --sound"
 n=$(grep -c "xentlab: sound: " "$errlog")
 [ "$n" -eq 1 ] || fail "with no sound output stderr has $n sound lines, not 1"
 grep -q "xentlab: sound: no sound system to play on (SDL: .*); going on silent" "$errlog" ||
