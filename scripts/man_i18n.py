@@ -17,30 +17,32 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATE = "2026-12-07"
 
-WORDS = {
-    "de": {
-        "section": "Benutzerbefehle",
-        "name": "BEZEICHNUNG", "synopsis": "ÜBERSICHT", "description": "BESCHREIBUNG",
-        "options": "OPTIONEN", "keys": "TASTEN", "status": "RÜCKGABEWERT", "see": "SIEHE AUCH",
-        "what": "Überraschung, Entropie, Kreuzentropie und KL\\-Divergenz sehen, während der "
-                "Gradientenabstieg lernt",
-        "option": "OPTION",
-        "numbers": "Zahlen stehen in jeder Sprache mit Dezimalpunkt (0.5, nicht 0,5).",
-        "full": "Die vollständige Referenz (Befehle, Szenarien, Lektionen, Dateien, Umgebung) ist "
-                "die englische Handbuchseite:",
-    },
-    "es": {
-        "section": "Órdenes de usuario",
-        "name": "NOMBRE", "synopsis": "SINOPSIS", "description": "DESCRIPCIÓN",
-        "options": "OPCIONES", "keys": "TECLAS", "status": "ESTADO DE SALIDA", "see": "VÉASE TAMBIÉN",
-        "what": "ver la sorpresa, la entropía, la entropía cruzada y la divergencia KL mientras "
-                "aprende el descenso de gradiente",
-        "option": "OPCIÓN",
-        "numbers": "Los números llevan punto decimal en todos los idiomas (0.5, no 0,5).",
-        "full": "La referencia completa (órdenes, escenarios, lecciones, archivos, entorno) es la "
-                "página de manual en inglés:",
-    },
+LANGS = ("de", "es")
+
+# The page's own words, a row a word: German, then Spanish (LANGS' order).
+WORDS_BY_KEY = {
+    "language": ("German", "Spanish"),
+    "section": ("Benutzerbefehle", "Órdenes de usuario"),
+    "name": ("BEZEICHNUNG", "NOMBRE"),
+    "synopsis": ("ÜBERSICHT", "SINOPSIS"),
+    "description": ("BESCHREIBUNG", "DESCRIPCIÓN"),
+    "options": ("OPTIONEN", "OPCIONES"),
+    "keys": ("TASTEN", "TECLAS"),
+    "status": ("RÜCKGABEWERT", "ESTADO DE SALIDA"),
+    "see": ("SIEHE AUCH", "VÉASE TAMBIÉN"),
+    "what": ("Überraschung, Entropie, Kreuzentropie und KL\\-Divergenz sehen, während der "
+             "Gradientenabstieg lernt",
+             "ver la sorpresa, la entropía, la entropía cruzada y la divergencia KL mientras "
+             "aprende el descenso de gradiente"),
+    "option": ("OPTION", "OPCIÓN"),
+    "numbers": ("Zahlen stehen in jeder Sprache mit Dezimalpunkt (0.5, nicht 0,5).",
+                "Los números llevan punto decimal en todos los idiomas (0.5, no 0,5)."),
+    "full": ("Die vollständige Referenz (Befehle, Szenarien, Lektionen, Dateien, Umgebung) ist "
+             "die englische Handbuchseite:",
+             "La referencia completa (órdenes, escenarios, lecciones, archivos, entorno) es la "
+             "página de manual en inglés:"),
 }
+WORDS = {lang: {key: row[i] for key, row in WORDS_BY_KEY.items()} for i, lang in enumerate(LANGS)}
 
 
 def roff(line):
@@ -63,7 +65,7 @@ def page(exe, lang):
     head = paragraphs[0].split("\n")
     out = [
         '.\\" xentlab(1) in %s: made by scripts/man_i18n.py from `xentlab --lang %s --help`; do not edit.'
-        % ({"de": "German", "es": "Spanish"}[lang], lang),
+        % (w["language"], lang),
         '.TH XENTLAB 1 %s "xentlab 0.1.0" "%s"' % (DATE, w["section"]),
         ".SH %s" % w["name"],
         "xentlab \\- %s" % w["what"],

@@ -490,19 +490,19 @@ static frame_count draw_counted(ui_scene *sc, const xl_session *s, int w, int h,
     return c;
 }
 
-/* Loop index: the scenario. German and Spanish against English, at both sizes, the
- * scene and the help sheet's pages (a page past the last shows the last): a translation cuts, overlaps or pushes out
- * no label that English does not. */
-START_TEST(translated_frames_read_as_well_as_english)
+/* s drawn at 1280x720 and 1920x1080 in English, German and Spanish: the scene, then the
+ * help sheet's pages 1 to help_720 (at 1280x720) or help_1080 (a page past the last
+ * shows the last); each translation against English's frame: the translated name drawn
+ * (and the sheet's heading), no more cuts, overlaps or labels outside their region, and
+ * with english set, no label left in English. Each frame that reads worse is a line of
+ * report[n]; returns how many. */
+static int translated_frames_problems(const xl_scenario_def *def, const xl_session *s, int help_720, int help_1080,
+                                      int english, char *report, size_t n)
 {
-    const xl_scenario_def *def = xl_scenario_at(_i);
     char fonts[2048], tried[4096], err[512];
     ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
-    xl_session *s = scenario_session(def, XL_BUILTIN_SEED, NULL, NULL, 0);
-    xl_session_run(s, 30);
     static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
     static const char *const langs[3] = {"en", "de", "es"};
-    static char report[3000];
     report[0] = '\0';
     size_t used = 0;
     int problems = 0;
@@ -512,9 +512,7 @@ START_TEST(translated_frames_read_as_well_as_english)
         SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
         ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
         ck_assert_msg(sc != NULL, "scene: %s", err);
-        /* The scene, then the help sheet's pages (every page at 1280x720, the first at 1920x1080:
-         * the larger frame holds more per page, so fewer pages). */
-        for (int help = 0; help <= (z == 0 ? 5 : 1); help++) {
+        for (int help = 0; help <= (z == 0 ? help_720 : help_1080); help++) {
             frame_count en = {0};
             for (int l = 0; l < 3; l++) {
                 ck_assert_int_eq(ui_lang_set(langs[l]), 0);
@@ -528,13 +526,15 @@ START_TEST(translated_frames_read_as_well_as_english)
                 ck_assert_msg(strcmp(title, def->title) != 0, "%s: '%s' has no %s name", def->id, def->title,
                               langs[l]);
                 int bad = !c.has_title || (help && !c.has_heading) || c.cuts > en.cuts ||
-                          c.overlaps > en.overlaps || c.outside > en.outside || c.stop > 0;
-                if (bad && used + 300 < sizeof report)
-                    used += (size_t)snprintf(report + used, sizeof report - used,
-                        "  %s %dx%d%s: title %d heading %d, cuts %d (en %d) '%s', overlaps %d (en %d), outside %d (en %d) '%s', "
-                        "English words %d (%s)\n",
-                        langs[l], w, h, help ? " help page" : "", c.has_title, c.has_heading, c.cuts, en.cuts, c.last_cut,
-                        c.overlaps, en.overlaps, c.outside, en.outside, c.last_outside, c.stop, c.last_stop);
+                          c.overlaps > en.overlaps || c.outside > en.outside || (english && c.english > 0) ||
+                          c.stop > 0;
+                if (bad && used + 300 < n)
+                    used += (size_t)snprintf(report + used, n - used,
+                        "  %s %dx%d%s: title %d heading %d, cuts %d (en %d) '%s', overlaps %d (en %d), outside %d "
+                        "(en %d) '%s', English %d '%s', English words %d (%s)\n",
+                        langs[l], w, h, help ? " help page" : "", c.has_title, c.has_heading, c.cuts, en.cuts,
+                        c.last_cut, c.overlaps, en.overlaps, c.outside, en.outside, c.last_outside, c.english,
+                        c.last_english, c.stop, c.last_stop);
                 problems += bad;
             }
         }
@@ -543,6 +543,21 @@ START_TEST(translated_frames_read_as_well_as_english)
         SDL_FreeSurface(surf);
     }
     ui_lang_reset();
+    return problems;
+}
+
+/* Loop index: the scenario. German and Spanish against English, at both sizes, the
+ * scene and the help sheet's pages (a page past the last shows the last): a translation cuts, overlaps or pushes out
+ * no label that English does not. */
+START_TEST(translated_frames_read_as_well_as_english)
+{
+    const xl_scenario_def *def = xl_scenario_at(_i);
+    xl_session *s = scenario_session(def, XL_BUILTIN_SEED, NULL, NULL, 0);
+    xl_session_run(s, 30);
+    /* Every help page at 1280x720, the first at 1920x1080: the larger frame holds more
+     * per page, so fewer pages. */
+    static char report[3000];
+    const int problems = translated_frames_problems(def, s, 5, 1, 0, report, sizeof report);
     xl_session_destroy(s);
     ck_assert_msg(problems == 0, "%s reads worse translated:\n%s", def->id, report);
 }
@@ -659,49 +674,14 @@ START_TEST(translated_panel_states_read_as_well_as_english)
     const panel_state *ps = &panel_states[_i];
     const xl_scenario_def *def = xl_scenario_find(ps->scenario);
     ck_assert_ptr_nonnull(def);
-    char fonts[2048], tried[4096], err[512];
-    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
     const char *names[1] = {ps->param};
     const double values[1] = {ps->value};
     xl_session *s = scenario_session(def, XL_BUILTIN_SEED, names, values, ps->param ? 1 : 0);
     xl_session_run(s, ps->steps);
     for (int c = 0; c < 3 && ps->commands[c]; c++)
         ck_assert_msg(scenario_apply(s, ps->commands[c]), "%s: %s refused", def->id, ps->commands[c]);
-    static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
-    static const char *const langs[3] = {"en", "de", "es"};
     static char report[3000];
-    report[0] = '\0';
-    size_t used = 0;
-    int problems = 0;
-    for (int z = 0; z < 2; z++) {
-        const int w = sizes[z][0], h = sizes[z][1];
-        SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-        SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
-        ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
-        ck_assert_msg(sc != NULL, "scene: %s", err);
-        frame_count en = {0};
-        for (int l = 0; l < 3; l++) {
-            ck_assert_int_eq(ui_lang_set(langs[l]), 0);
-            frame_count c = draw_counted(sc, s, w, h, 0, ui_tr(def->title), NULL, NULL);
-            if (l == 0) {
-                en = c;
-                continue;
-            }
-            int bad = !c.has_title || c.cuts > en.cuts || c.overlaps > en.overlaps || c.outside > en.outside ||
-                      c.english > 0 || c.stop > 0;
-            if (bad && used + 340 < sizeof report)
-                used += (size_t)snprintf(report + used, sizeof report - used,
-                    "  %s %dx%d: title %d, cuts %d (en %d) '%s', overlaps %d (en %d), outside %d (en %d) '%s', "
-                    "English %d '%s', English words %d (%s)\n",
-                    langs[l], w, h, c.has_title, c.cuts, en.cuts, c.last_cut, c.overlaps, en.overlaps, c.outside,
-                    en.outside, c.last_outside, c.english, c.last_english, c.stop, c.last_stop);
-            problems += bad;
-        }
-        ui_scene_destroy(sc);
-        SDL_DestroyRenderer(r);
-        SDL_FreeSurface(surf);
-    }
-    ui_lang_reset();
+    const int problems = translated_frames_problems(def, s, 0, 0, 1, report, sizeof report);
     xl_session_destroy(s);
     ck_assert_msg(problems == 0, "%s (%s) reads worse translated:\n%s", def->id, ps->commands[0] ? ps->commands[0] : "",
                   report);

@@ -26,19 +26,10 @@ if [ "${1:-}" != "--inner" ]; then
     for tool in ffmpeg ffprobe; do
         command -v $tool >/dev/null 2>&1 || { echo "mic-window skipped: $tool is not installed"; exit 77; }
     done
-    # shellcheck source=tests/xvfb_outer.sh
-    source "$(dirname "$0")/xvfb_outer.sh"
-    xvfb_outer mic-window-test 60 "$0" "${1:?usage: test_mic_window.sh path/to/xentlab}"
 fi
-
-xentlab=$2
-out=$3
-here=$(cd "$(dirname "$0")" && pwd)
-trace="$out/trace.log"
-errlog="$out/stderr.log"
-# shellcheck source=tests/window_lib.sh
-source "$here/window_lib.sh"
-cd "$out" || exit 1
+# shellcheck source=tests/xvfb_outer.sh
+source "$(dirname "$0")/xvfb_outer.sh"
+xvfb_window_test mic-window-test 60 "$@"
 
 BEEP_AT=3.0
 python3 - "$BEEP_AT" <<'PY' || fail "cannot write the microphone's input"
@@ -72,13 +63,7 @@ if [ "$have_magick" -eq 1 ]; then
     red=$(convert window.png -crop 160x40+1120+0 +repage -fx 'r>0.6&&g<0.3&&b<0.3?1:0' -format '%[fx:round(mean*w*h)]' info:)
     [ "$red" -ge 40 ] || fail "the window's status bar shows no red mic mark ($red red pixels at its right end)"
 fi
-key q
-for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$pid" 2>/dev/null && fail "q did not quit"
-wait "$pid"
-st=$?
-pid=
-[ $st -eq 0 ] || fail "xentlab --record-input --mic exited with status $st"
+quit_window "xentlab --record-input --mic"
 grep -q -- "--mic: .* s of the microphone in demo.wav" "$errlog" || fail "no word of the recorded voice on stderr"
 
 read -r mic_ms key_ms < <(python3 - <<'PY'

@@ -16,20 +16,9 @@
 # Exit status: 0 pass, 1 fail, 77 skipped (xvfb-run, xauth or xdotool missing).
 set -uo pipefail
 
-if [ "${1:-}" != "--inner" ]; then
-    # shellcheck source=tests/xvfb_outer.sh
-    source "$(dirname "$0")/xvfb_outer.sh"
-    xvfb_outer sound-window-test 60 "$0" "${1:?usage: test_sound_window.sh path/to/xentlab}"
-fi
-
-xentlab=$2
-out=$3
-here=$(cd "$(dirname "$0")" && pwd)
-trace="$out/trace.log"
-errlog="$out/stderr.log"
-# shellcheck source=tests/window_lib.sh
-source "$here/window_lib.sh"
-cd "$out" || exit 1
+# shellcheck source=tests/xvfb_outer.sh
+source "$(dirname "$0")/xvfb_outer.sh"
+xvfb_window_test sound-window-test 60 "$@"
 
 SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$out/out.raw" open_window 'cross-entropy lab' "$xentlab" --trace --sound \
     --steps 12 --size 1280x720
@@ -48,13 +37,7 @@ m=$(mark)
 key F10
 wait_for 3 "$m" 'cmd("sound")' >/dev/null || fail "F10 traced no sound command"
 sleep 0.6
-key q
-for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$pid" 2>/dev/null && fail "q did not quit"
-wait "$pid"
-st=$?
-pid=
-[ $st -eq 0 ] || fail "xentlab --sound exited with $st"
+quit_window "xentlab --sound"
 
 python3 - "$trace" out.raw <<'PY' || fail "the sound does not follow the trace's gaps"
 import json, math, struct, sys
@@ -112,12 +95,7 @@ PY
 SDL_AUDIODRIVER=no-such-driver open_window 'cross-entropy lab' "$xentlab" --sound --size 1280x720
 sleep 0.5
 kill -0 "$pid" 2>/dev/null || fail "with no sound output xentlab --sound did not go on"
-key q
-for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid"
-st=$?
-pid=
-[ $st -eq 0 ] || fail "with no sound output xentlab --sound exited with $st"
+quit_window "with no sound output xentlab --sound"
 n=$(grep -c "xentlab: sound: " "$errlog")
 [ "$n" -eq 1 ] || fail "with no sound output stderr has $n sound lines, not 1"
 grep -q "xentlab: sound: no sound system to play on (SDL: .*); going on silent" "$errlog" ||

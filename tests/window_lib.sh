@@ -23,6 +23,8 @@
 #                                its stderr added to $errlog), wait up to 15 s for a
 #                                visible window whose name matches TITLE (win), give it
 #                                the keyboard and let the first frame draw
+#   quit_window WHAT             press q; fail unless xentlab (WHAT, in the messages)
+#                                exits within 3 s with status 0
 # Tests may define shot() of their own (an F12 shot, say); fail uses snap.
 
 pid=
@@ -113,4 +115,14 @@ open_window() {
     timeout 5 xdotool windowactivate "$win" 2>/dev/null
     timeout 5 xdotool windowfocus --sync "$win" 2>>"$errlog" || timeout 5 xdotool windowfocus "$win" 2>>"$errlog"
     sleep 0.5 # the first frame
+}
+
+quit_window() {
+    key q
+    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && fail "q did not quit $1"
+    wait "$pid"
+    local st=$?
+    pid=
+    [ $st -eq 0 ] || fail "$1 exited with status $st"
 }

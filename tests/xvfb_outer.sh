@@ -9,6 +9,7 @@
 # exits with its status: 77 ("skipped" for meson) when a tool is missing, 1 when the
 # time runs out. OUT is $MESON_BUILD_ROOT/NAME (or ./NAME in a build folder, else
 # /tmp/NAME), emptied first and kept afterwards for the screenshots and traces.
+# xvfb_window_test (at the end) is both parts of the simplest such test.
 xvfb_outer() {
     local name=$1 limit=$2 script=$3
     shift 3
@@ -33,4 +34,30 @@ xvfb_outer() {
         exit 1
     fi
     exit $rc
+}
+
+# Both parts of a real-window test whose one argument is path/to/xentlab
+# (test_mic_window.sh, test_sound_window.sh), called first thing in it:
+#
+#   source "$(dirname "$0")/xvfb_outer.sh"
+#   xvfb_window_test NAME SECONDS "$@"
+#
+# Outside the X server: xvfb_outer NAME SECONDS with the script and path/to/xentlab (it
+# does not return). Inside (--inner): sets xentlab, out, here (the tests folder), trace
+# ($out/trace.log) and errlog ($out/stderr.log), sources window_lib.sh and enters $out.
+xvfb_window_test() {
+    local name=$1 limit=$2
+    shift 2
+    if [ "${1:-}" != "--inner" ]; then
+        xvfb_outer "$name" "$limit" "$0" "${1:?usage: $(basename "$0") path/to/xentlab}"
+    fi
+    # shellcheck disable=SC2034  # xentlab, here, trace: the calling test's
+    xentlab=$2
+    out=$3
+    here=$(cd "$(dirname "$0")" && pwd)
+    trace="$out/trace.log"
+    errlog="$out/stderr.log"
+    # shellcheck source=tests/window_lib.sh
+    source "$here/window_lib.sh"
+    cd "$out" || exit 1
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_audio_dev.h"
 #include "ui_wav.h"
 
 /* 8 s of samples between the callback and the writer: the writer wakes every 100 ms,
@@ -77,29 +78,18 @@ static int SDLCALL writer_main(void *user)
 
 ui_mic *ui_mic_open(const char *wav, char *err, size_t errlen)
 {
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        snprintf(err, errlen, "no sound system to record from (SDL: %s)", SDL_GetError());
-        return NULL;
-    }
     ui_mic *m = calloc(1, sizeof *m);
     if (!m || !(m->ring = malloc(RING * sizeof *m->ring)) || !(m->lock = SDL_CreateMutex()) ||
         !(m->wake = SDL_CreateCond())) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    SDL_AudioSpec want, have;
-    SDL_zero(want);
-    want.freq = UI_MIC_RATE;
-    want.format = AUDIO_S16SYS;
-    want.channels = 1;
-    want.samples = UI_MIC_BUFFER_FRAMES;
-    want.callback = on_capture;
-    want.userdata = m;
-    /* No changes allowed: SDL converts whatever the device gives to S16 mono 48 kHz. */
-    m->dev = SDL_OpenAudioDevice(NULL, 1, &want, &have, 0);
+    /* SDL converts whatever the device gives to S16 mono 48 kHz. */
+    ui_audio_dev_error e;
+    m->dev = ui_audio_dev_open(1, UI_MIC_RATE, 1, UI_MIC_BUFFER_FRAMES, on_capture, m, &e);
     if (m->dev == 0) {
-        snprintf(err, errlen, "no microphone could be opened (SDL's %s driver: %s)",
-                 SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "no", SDL_GetError());
+        if (!e.no_device) snprintf(err, errlen, "no sound system to record from (SDL: %s)", e.sdl);
+        else snprintf(err, errlen, "no microphone could be opened (SDL's %s driver: %s)", e.driver, e.sdl);
         goto fail;
     }
     if (ui_wav_writer_open(&m->wav, wav, UI_MIC_RATE, 1, err, errlen) != 0) goto fail;
@@ -113,13 +103,12 @@ ui_mic *ui_mic_open(const char *wav, char *err, size_t errlen)
     return m;
 fail:
     if (m) {
-        if (m->dev) SDL_CloseAudioDevice(m->dev);
+        ui_audio_dev_close(m->dev);
         if (m->wake) SDL_DestroyCond(m->wake);
         if (m->lock) SDL_DestroyMutex(m->lock);
         free(m->ring);
         free(m);
     }
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
     return NULL;
 }
 
@@ -141,7 +130,7 @@ double ui_mic_seconds(const ui_mic *m)
 int ui_mic_close(ui_mic *m, char *err, size_t errlen)
 {
     if (!m) return 0;
-    SDL_CloseAudioDevice(m->dev); /* no callback runs after this returns */
+    ui_audio_dev_close(m->dev); /* no callback runs after this returns */
     SDL_LockMutex(m->lock);
     m->stop = 1;
     const uint64_t lost = m->lost;
@@ -167,7 +156,6 @@ int ui_mic_close(ui_mic *m, char *err, size_t errlen)
     SDL_DestroyMutex(m->lock);
     free(m->ring);
     free(m);
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
     return rc;
 }
 
@@ -208,24 +196,13 @@ ui_mic_player *ui_mic_player_open(const char *wav, char *err, size_t errlen)
         free(p);
         return NULL;
     }
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        snprintf(err, errlen, "no sound system to play it on (SDL: %s)", SDL_GetError());
-        fclose(p->f);
-        free(p);
-        return NULL;
-    }
-    SDL_AudioSpec want;
-    SDL_zero(want);
-    want.freq = p->info.rate;
-    want.format = AUDIO_S16SYS;
-    want.channels = (Uint8)p->info.channels;
-    want.samples = 1024;
-    p->dev = SDL_OpenAudioDevice(NULL, 0, &want, NULL, 0); /* queued: no callback */
+    ui_audio_dev_error e;
+    p->dev = ui_audio_dev_open(0, p->info.rate, p->info.channels, 1024, NULL, NULL, &e); /* queued: no callback */
     if (p->dev == 0) {
-        snprintf(err, errlen, "no sound output could be opened (SDL: %s)", SDL_GetError());
+        if (!e.no_device) snprintf(err, errlen, "no sound system to play it on (SDL: %s)", e.sdl);
+        else snprintf(err, errlen, "no sound output could be opened (SDL: %s)", e.sdl);
         fclose(p->f);
         free(p);
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return NULL;
     }
     return p;
@@ -280,8 +257,7 @@ int ui_mic_player_playing(const ui_mic_player *p)
 void ui_mic_player_close(ui_mic_player *p)
 {
     if (!p) return;
-    SDL_CloseAudioDevice(p->dev);
+    ui_audio_dev_close(p->dev);
     fclose(p->f);
     free(p);
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }

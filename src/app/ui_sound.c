@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_audio_dev.h"
 #include "xl_scenario.h"
 #include "xl_sim.h"
 
@@ -73,8 +74,7 @@ void ui_sound_probe_take(ui_sound_probe *pr, const xl_session *s, const xl_playe
 struct ui_sound {
     xl_sonify syn;      /* rendered by the callback, fed by the window under the lock */
     ui_sound_probe probe;
-    SDL_AudioDeviceID dev;
-    int audio_inited;
+    SDL_AudioDeviceID dev; /* opened (ui_audio_dev) when the sound is first on */
     int failed;
     int playing;        /* the device is unpaused */
 };
@@ -91,8 +91,7 @@ ui_sound *ui_sound_create(void)
 void ui_sound_destroy(ui_sound *snd)
 {
     if (!snd) return;
-    if (snd->dev) SDL_CloseAudioDevice(snd->dev);
-    if (snd->audio_inited) SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    ui_audio_dev_close(snd->dev);
     free(snd);
 }
 
@@ -105,29 +104,15 @@ static void on_play(void *userdata, Uint8 *stream, int len)
 
 static int open_device(ui_sound *snd, char *msg, size_t n)
 {
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        snprintf(msg, n, "xentlab: sound: no sound system to play on (SDL: %s); going on silent", SDL_GetError());
-        return -1;
-    }
-    snd->audio_inited = 1;
-    SDL_AudioSpec want;
-    SDL_zero(want);
-    want.freq = XL_SONIFY_RATE;
-    want.format = AUDIO_S16SYS;
-    want.channels = 1;
-    want.samples = SOUND_BUFFER;
-    want.callback = on_play;
-    want.userdata = snd;
-    /* No changes allowed: SDL converts S16 mono 48 kHz to what the device takes. */
-    snd->dev = SDL_OpenAudioDevice(NULL, 0, &want, NULL, 0);
-    if (snd->dev == 0) {
+    ui_audio_dev_error e;
+    snd->dev = ui_audio_dev_open(0, XL_SONIFY_RATE, 1, SOUND_BUFFER, on_play, snd, &e);
+    if (snd->dev != 0) return 0;
+    if (!e.no_device)
+        snprintf(msg, n, "xentlab: sound: no sound system to play on (SDL: %s); going on silent", e.sdl);
+    else
         snprintf(msg, n, "xentlab: sound: no sound output could be opened (SDL's %s driver: %s); going on silent",
-                 SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "no", SDL_GetError());
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
-        snd->audio_inited = 0;
-        return -1;
-    }
-    return 0;
+                 e.driver, e.sdl);
+    return -1;
 }
 
 int ui_sound_turn(ui_sound *snd, const xl_session *s, const xl_player *p, int on, char *msg, size_t n)

@@ -1,6 +1,8 @@
 /* ui_window: the window loop (see ui_window.h). */
 #include "ui_window.h"
 
+#include "ui_announce.h"
+#include "ui_display.h"
 #include "ui_focus.h"
 #include "ui_mic.h"
 #include "ui_sound.h"
@@ -49,68 +51,6 @@ static int reserve_shot_path(const char *dir, char *path, size_t n)
     return -1;
 }
 
-/* An "accelerated" OpenGL renderer that is really Mesa's CPU rasterizer (no GPU, as
- * under Xvfb or in many virtual machines) costs several times the CPU of SDL's own
- * software renderer writing straight to the window. */
-static int renderer_is_emulated(SDL_Renderer *r)
-{
-    SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(r, &info) != 0 || strncmp(info.name, "opengl", 6) != 0) return 0;
-    typedef const unsigned char *(*gl_get_string_fn)(unsigned int);
-    gl_get_string_fn get_string = (gl_get_string_fn)SDL_GL_GetProcAddress("glGetString");
-    const char *name = get_string ? (const char *)get_string(0x1F01 /* GL_RENDERER */) : NULL;
-    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "swrast"));
-}
-
-/* The window's renderer: SDL's software renderer in the browser (the page's canvas gets
- * the same pixels as a headless frame); on the desktop an accelerated one unless it is
- * a CPU emulation of a GPU, then the software renderer. */
-static SDL_Renderer *create_renderer(SDL_Window *win)
-{
-    if (ui_platform_is_browser()) return SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
-    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    const char *forced = getenv("SDL_RENDER_DRIVER"); /* the user's choice stands */
-    if (r && !(forced && *forced) && renderer_is_emulated(r)) {
-        SDL_DestroyRenderer(r);
-        r = NULL;
-    }
-    if (!r) {
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
-    }
-    return r;
-}
-
-/* The presenter's second window: speaker notes, next page, timer (ui_scene_draw_presenter). */
-typedef struct presenter {
-    SDL_Window *win;
-    SDL_Renderer *r;
-    ui_scene *sc;
-} presenter;
-
-static void presenter_close(presenter *pv)
-{
-    ui_scene_destroy(pv->sc);
-    if (pv->r) SDL_DestroyRenderer(pv->r);
-    if (pv->win) SDL_DestroyWindow(pv->win);
-    memset(pv, 0, sizeof *pv);
-}
-
-static int presenter_open(presenter *pv, const char *fonts)
-{
-    pv->win = SDL_CreateWindow("xentlab · presenter", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 960, 600,
-                               SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    pv->r = pv->win ? SDL_CreateRenderer(pv->win, -1, SDL_RENDERER_SOFTWARE) : NULL;
-    char err[512] = "";
-    pv->sc = pv->r ? ui_scene_create(pv->r, fonts, err, sizeof err) : NULL;
-    if (!pv->sc) {
-        fprintf(stderr, _("xentlab: cannot open the presenter view: %s\n"), err[0] ? err : SDL_GetError());
-        presenter_close(pv);
-        return -1;
-    }
-    return 0;
-}
-
 /* The window loop's state, kept between turns (ui_platform_run calls a turn at a time). */
 typedef struct window_loop {
     const ui_options *opt;
@@ -124,7 +64,7 @@ typedef struct window_loop {
     SDL_Renderer *r;
     ui_scene *sc;
     Uint32 main_id;
-    presenter pv;
+    ui_presenter pv;
     ui_pointer pointer; /* what it does needs the geometry the last frame was drawn with */
     ui_frame_geom geom;
     SDL_Cursor *cursors[UI_CURSOR_COUNT];
@@ -151,16 +91,8 @@ typedef struct window_loop {
     ui_mic_player *voice; /* --replay: the voice its mic line names, played in sync, or NULL */
     ui_sound *sound;     /* the sound that follows the loss (F10, --sound), or NULL (out of memory) */
     ui_describe_voice describe; /* F9: the scene in words, said aloud or printed */
-    /* The browser page around the canvas (ui_page.h): when the scene is said, the
-     * buttons' state last sent, and the browser's zoom the frame was drawn at. */
-    ui_page_pace page_pace;
-    ui_describe_state page_words;
-    int page_full;           /* F9: the next announcement says the whole description */
-    int page_shown;          /* the lesson page (0-based; -1 none) the last words were of */
-    const void *page_lesson; /* and its lesson */
-    char page_said[UI_PAGE_TEXT]; /* that page's own words then (xl_describe_page) */
-    char page_controls[UI_PAGE_TEXT];
-    float page_zoom;
+    ui_announce announce;    /* the browser page's reader and buttons (ui_announce.h) */
+    float page_zoom;         /* the browser's zoom the frame was drawn at */
 } window_loop;
 
 /* On the class server's thread: phones did something; wake the loop (once until it looks). */
@@ -295,8 +227,8 @@ static void turn_begin(window_loop *L)
         L->page_zoom = page_zoom;
         L->dirty = 1;
     }
-    if (cr->presenter && !L->pv.win && presenter_open(&L->pv, L->fonts) != 0) cr->presenter = 0;
-    if (!cr->presenter && L->pv.win) presenter_close(&L->pv);
+    if (cr->presenter && !L->pv.win && ui_presenter_open(&L->pv, L->fonts) != 0) cr->presenter = 0;
+    if (!cr->presenter && L->pv.win) ui_presenter_close(&L->pv);
     if (cr->restarted) {
         L->lesson_start = SDL_GetTicks64();
         cr->restarted = 0;
@@ -343,7 +275,7 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
         L->note_until = SDL_GetTicks64() + 2500;
     if (v == UI_VIEW_COPY_STATE) L->note_until = SDL_GetTicks64() + 3000; /* the dispatcher wrote it */
     if (v == UI_VIEW_DESCRIBE) { /* said aloud (the note says so), or printed and shown for a while */
-        L->page_full = 1; /* in the browser, the page's live region says all of it too */
+        ui_announce_whole(&L->announce); /* in the browser, the page's live region says all of it too */
         const int said = ui_describe_voice_press(&L->describe, L->d, stdout, L->view->note, sizeof L->view->note);
         L->note_until = SDL_GetTicks64() + (said ? 3000 : UI_DESCRIBE_NOTE_MS);
     }
@@ -498,7 +430,7 @@ static void on_key(window_loop *L, const SDL_KeyboardEvent *key)
 {
     if (!is_modifier(key->keysym.sym)) {
         ui_pointer_hide_tip(&L->pointer); /* typing: the tooltip goes (Ctrl for Ctrl+click keeps it) */
-        ui_page_input(&L->page_pace);     /* the scene is said once the frame shows what it did */
+        ui_announce_input(&L->announce);   /* the scene is said once the frame shows what it did */
         L->dirty = 1;
     }
     if (L->view->help_visible) {
@@ -564,7 +496,7 @@ static void on_event(window_loop *L, const SDL_Event *ev)
         ev->type == SDL_MOUSEWHEEL || ev->type == SDL_WINDOWEVENT || ev->type == SDL_FINGERDOWN ||
         ev->type == SDL_FINGERMOTION || ev->type == SDL_FINGERUP)
         on_pointer(L, ev);
-    if (ev->type == SDL_MOUSEBUTTONUP || ev->type == SDL_FINGERUP) ui_page_input(&L->page_pace); /* a click, a drag let go */
+    if (ev->type == SDL_MOUSEBUTTONUP || ev->type == SDL_FINGERUP) ui_announce_input(&L->announce); /* a click, a drag let go */
     if (ev->type == SDL_QUIT) L->running = 0;
     else if (ev->type == SDL_KEYDOWN) on_key(L, &ev->key);
 }
@@ -736,9 +668,6 @@ static void sound_turn(window_loop *L)
     }
 }
 
-/* One turn: events, then the steps that are due, then a frame if something changed.
- * On the desktop a turn may sleep in SDL_WaitEvent while nothing is due (no CPU when
- * idle); in the browser it returns at once and the browser calls it again. */
 /* The commands the page's buttons sent (ui_platform_take_command), through the one
  * dispatch path as the learner's, as their keys would be: a session command is the
  * learner's only while no replay plays and no page is being computed. */
@@ -749,7 +678,7 @@ static void page_commands(window_loop *L)
     for (int taken = 0; taken < 32 && ui_platform_take_command(text, sizeof text); taken++) {
         char err[160] = "";
         const int was_playing = xl_session_playing(L->s);
-        ui_page_input(&L->page_pace);
+        ui_announce_input(&L->announce);
         L->dirty = L->presenter_dirty = 1;
         if (!ui_page_command_allowed(text)) {
             snprintf(err, sizeof err, "the page may not ask for '%.60s'", text);
@@ -783,49 +712,9 @@ static void page_fonts(window_loop *L)
         if (ui_shape_font_arrived(path) == 0) L->dirty = L->presenter_dirty = 1;
 }
 
-/* What the page's reader and buttons get after a turn (ui_page.h): the scene in words
- * when it is due, and the buttons' state when it changed. Nothing on the desktop. */
-static void page_report(window_loop *L)
-{
-    if (!ui_platform_is_browser()) return;
-    char json[UI_PAGE_TEXT];
-    ui_page_controls_json(L->s, L->cr, json, sizeof json);
-    if (strcmp(json, L->page_controls) != 0) {
-        snprintf(L->page_controls, sizeof L->page_controls, "%s", json);
-        ui_platform_page_controls(json);
-    }
-    /* Settled: no page start is being computed (asked now: a key this turn may have begun one). */
-    const int settled = !(L->cr->player && xl_player_busy(L->cr->player));
-    const int due = ui_page_due(&L->page_pace, (long long)SDL_GetTicks64(), xl_session_playing(L->s), settled);
-    if (!due) return;
-    /* The page's own describer: its "what changed" is since the page's last words. */
-    static char text[UI_PAGE_TEXT], words[UI_PAGE_TEXT], brief[UI_PAGE_BRIEF], said[UI_PAGE_TEXT];
-    L->page_words.last.whole = L->page_full; /* F9 or "Describe the scene": no "has not changed" first */
-    ui_describe_text(L->d, &L->page_words, text, sizeof text);
-    ui_describe_words(L->d, text, words, sizeof words);
-    /* Said in full when a page was turned to or F9 asked; else its first sentences
-     * (what changed leads), the rest a key away (F9) or in the region. */
-    const int page = L->cr->player ? xl_player_page(L->cr->player) : -1;
-    const void *lesson = L->cr->player ? (const void *)xl_player_lesson(L->cr->player) : NULL;
-    const int full = L->page_full || page != L->page_shown || lesson != L->page_lesson;
-    L->page_full = 0;
-    L->page_shown = page;
-    L->page_lesson = lesson;
-    static char page_words[UI_PAGE_TEXT], grown[UI_PAGE_TEXT];
-    xl_describe_page(L->cr->player, ui_tr, page_words, sizeof page_words);
-    if (!full) {
-        /* An answer revealed or more narration: said, not cut off after the page's title. */
-        if (ui_page_brief_grown(text, L->page_said, page_words, grown, sizeof grown))
-            ui_describe_words(L->d, grown, said, sizeof said);
-        else {
-            ui_describe_note(text, brief, sizeof brief);
-            ui_describe_words(L->d, brief, said, sizeof said);
-        }
-    }
-    snprintf(L->page_said, sizeof L->page_said, "%s", page_words);
-    ui_platform_describe(text, full ? words : said, words, due == 2);
-}
-
+/* One turn: events, then the steps that are due, then a frame if something changed.
+ * On the desktop a turn may sleep in SDL_WaitEvent while nothing is due (no CPU when
+ * idle); in the browser it returns at once and the browser calls it again. */
 static int window_turn(void *ctx, int may_wait)
 {
     window_loop *L = ctx;
@@ -880,7 +769,7 @@ static int window_turn(void *ctx, int may_wait)
         L->dirty = 1;
     }
     turn_draw(L);
-    page_report(L);
+    ui_announce_turn(&L->announce, L->d); /* after the frame: the page says what it shows */
     if (!L->running && ui_platform_is_browser()) { /* a page is left by closing its tab */
         L->running = 1;
         say(L, _("this is a web page: close its tab to leave"), 3000);
@@ -890,32 +779,6 @@ static int window_turn(void *ctx, int may_wait)
     if (!may_wait && L->running && !L->dirty && !L->presenter_dirty && wait_ms_for(L) < 0)
         ui_platform_sleep_until_input();
     return L->running;
-}
-
-/* The video subsystem, unless it has no display a person could see. Returns 0 or 1 (said). */
-static int open_video(void)
-{
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, _("xentlab: cannot open a window: %s\n"
-                        "(no display? use --headless --screenshot FILE.png)\n"), SDL_GetError());
-        return 1;
-    }
-    /* With no display SDL falls back to drivers whose windows no one can see; the
-     * program would then wait for input that cannot come. Only an explicit choice
-     * (SDL_VIDEODRIVER, as the tests set) may open one. */
-    if (ui_platform_invisible_driver(SDL_GetCurrentVideoDriver(), getenv("SDL_VIDEODRIVER"))) {
-        const char *display = getenv("DISPLAY");
-        if (display && *display)
-            fprintf(stderr, _("xentlab: DISPLAY is '%s', but no window could be opened on it\n"), display);
-        fprintf(stderr, _("xentlab: no display to open a window on (SDL found only its '%s' driver)\n"
-                        "Set DISPLAY (or WAYLAND_DISPLAY) to a running display, or draw without one:\n"
-                        "  --headless --screenshot FILE.png   a picture of the scene\n"
-                        "  --record FILE.mp4 --lesson N        a lesson as video\n"),
-                SDL_GetCurrentVideoDriver());
-        SDL_QuitSubSystem(SDL_INIT_VIDEO);
-        return 1;
-    }
-    return 0;
 }
 
 /* The loop's state for a window just opened. */
@@ -955,15 +818,14 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
     L->shown_second = -1;
     d->quit_stays = ui_platform_is_browser();
     ui_reload_start(&L->reload, opt->lesson, L->cr, (long long)SDL_GetTicks64());
-    ui_describe_state_init(&L->page_words);
-    L->page_shown = -1;
+    ui_announce_init(&L->announce);
     L->page_zoom = 1.0f;
     return L;
 }
 
 int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, const ui_replay *replay)
 {
-    if (open_video() != 0) return 1;
+    if (ui_display_open_video() != 0) return 1;
     ui_mic *mic = NULL;
     char mic_wav[1100] = "";
     if (mic_open(opt, d, &mic, mic_wav, sizeof mic_wav) != 0) return 1;
@@ -977,7 +839,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
         return 1;
     }
     if (!ui_platform_is_browser()) SDL_SetWindowMinimumSize(win, UI_MIN_W, UI_MIN_H); /* a page's size is the page's */
-    SDL_Renderer *r = create_renderer(win);
+    SDL_Renderer *r = ui_display_renderer(win);
     char err[512];
     ui_shape_on_missing(ui_platform_font_wanted); /* the browser may fetch a font for it */
     ui_scene *sc = r ? ui_scene_create(r, fonts, err, sizeof err) : NULL;
@@ -1029,7 +891,7 @@ int ui_window_run(const ui_options *opt, ui_dispatch *d, const char *fonts, cons
     L->cls = NULL;
     d->geom = NULL; /* the frames' geometry goes with the window */
     ui_reload_stop(&L->reload);
-    presenter_close(&L->pv);
+    ui_presenter_close(&L->pv);
     for (int i = 0; i < UI_CURSOR_COUNT; i++) SDL_FreeCursor(L->cursors[i]);
     ui_scene_destroy(sc);
     SDL_DestroyRenderer(r);

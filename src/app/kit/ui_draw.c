@@ -93,18 +93,17 @@ void ui_draw_frame(SDL_Renderer *r, SDL_Rect rect, int width, SDL_Color c)
     for (int i = 0; i < 4; i++) ui_draw_fill(r, sides[i], c);
 }
 
-/* Liang-Barsky: clip the segment to the box [xmin, xmax] x [ymin, ymax] in place.
+/* Clip the segment to the box [xmin, xmax] x [ymin, ymax] in place (ui_draw_clip_span).
  * Returns 0 if none of it is inside. Doubles, so float endpoints far outside cannot
  * overflow the arithmetic. */
-static int clip_segment(double *x0, double *y0, double *x1, double *y1, double xmin,
-                        double ymin, double xmax, double ymax)
+int ui_draw_clip_span(double x0, double y0, double dx, double dy, double xmin, double ymin, double xmax, double ymax,
+                      double *t0, double *t1, int *e0, int *e1)
 {
-    double t0 = 0.0, t1 = 1.0;
-    int e0 = -1, e1 = -1; /* the edge each end was cut at */
-    double dx = *x1 - *x0, dy = *y1 - *y0;
+    *t0 = 0.0;
+    *t1 = 1.0;
+    *e0 = *e1 = -1;
     const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {*x0 - xmin, xmax - *x0, *y0 - ymin, ymax - *y0};
-    const double edge[4] = {xmin, xmax, ymin, ymax};
+    const double q[4] = {x0 - xmin, xmax - x0, y0 - ymin, ymax - y0};
     for (int i = 0; i < 4; i++) {
         if (p[i] == 0.0) {
             if (q[i] < 0.0) return 0;
@@ -112,13 +111,24 @@ static int clip_segment(double *x0, double *y0, double *x1, double *y1, double x
         }
         double t = q[i] / p[i];
         if (p[i] < 0.0) {
-            if (t > t1) return 0;
-            if (t > t0) t0 = t, e0 = i;
+            if (t > *t1) return 0;
+            if (t > *t0) *t0 = t, *e0 = i;
         } else {
-            if (t < t0) return 0;
-            if (t < t1) t1 = t, e1 = i;
+            if (t < *t0) return 0;
+            if (t < *t1) *t1 = t, *e1 = i;
         }
     }
+    return 1;
+}
+
+static int clip_segment(double *x0, double *y0, double *x1, double *y1, double xmin,
+                        double ymin, double xmax, double ymax)
+{
+    double t0 = 0.0, t1 = 1.0;
+    int e0 = -1, e1 = -1; /* the edge each end was cut at */
+    double dx = *x1 - *x0, dy = *y1 - *y0;
+    const double edge[4] = {xmin, xmax, ymin, ymax};
+    if (!ui_draw_clip_span(*x0, *y0, dx, dy, xmin, ymin, xmax, ymax, &t0, &t1, &e0, &e1)) return 0;
     /* x0 + t * dx loses everything to cancellation when x0 is 1e30 and the result is
      * near 0: the coordinate that was cut is set to its edge exactly instead. */
     double ax = *x0, ay = *y0;

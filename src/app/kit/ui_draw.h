@@ -18,6 +18,14 @@ float ui_draw_clamp(double v);
 
 void ui_draw_fill(SDL_Renderer *r, SDL_Rect rect, SDL_Color c);
 
+/* Liang-Barsky: where the segment (x0, y0) + t (dx, dy), t in [0, 1], is inside the
+ * closed box [xmin, xmax] x [ymin, ymax]. Returns 0 if none of it is; else 1 with
+ * *t0 <= *t1 the part inside, and *e0, *e1 the edge each end was cut at (0 xmin, 1 xmax,
+ * 2 ymin, 3 ymax; -1: not cut). Lines are clipped with it (ui_draw_line) and tested
+ * against boxes (ui_segment_hits_rect). */
+int ui_draw_clip_span(double x0, double y0, double dx, double dy, double xmin, double ymin, double xmax, double ymax,
+                      double *t0, double *t1, int *e0, int *e1);
+
 /* The pixel format a texture copies fastest from into r's output: the window's
  * framebuffer format when r is SDL's software renderer on a window (ABGR8888 in a
  * browser's canvas, where an ARGB8888 texture is converted pixel by pixel on every

@@ -1,6 +1,8 @@
 /* ui_layout: panel rectangles and label placement (see ui_layout.h). */
 #include "ui_layout.h"
 
+#include "ui_draw.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -430,25 +432,11 @@ int ui_claim(ui_claims *claims, SDL_Rect box, SDL_Rect inside, int gap)
 int ui_segment_hits_rect(float x0, float y0, float x1, float y1, SDL_Rect rect)
 {
     /* Liang-Barsky against the closed box. */
-    double xmin = rect.x, ymin = rect.y, xmax = rect.x + rect.w, ymax = rect.y + rect.h;
-    double dx = (double)x1 - x0, dy = (double)y1 - y0, t0 = 0.0, t1 = 1.0;
-    const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {x0 - xmin, xmax - x0, y0 - ymin, ymax - y0};
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0.0) {
-            if (q[i] < 0.0) return 0;
-            continue;
-        }
-        double t = q[i] / p[i];
-        if (p[i] < 0.0) {
-            if (t > t1) return 0;
-            if (t > t0) t0 = t;
-        } else {
-            if (t < t0) return 0;
-            if (t < t1) t1 = t;
-        }
-    }
-    return t0 <= t1;
+    double t0 = 0.0, t1 = 1.0;
+    int e0 = -1, e1 = -1;
+    return ui_draw_clip_span(x0, y0, (double)x1 - x0, (double)y1 - y0, rect.x, rect.y, rect.x + rect.w,
+                             rect.y + rect.h, &t0, &t1, &e0, &e1) &&
+           t0 <= t1;
 }
 
 static int inside(SDL_Rect r, SDL_Rect bounds)

@@ -3,8 +3,10 @@
 #include "xl_i18n.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "xl_format.h"
 #include "xl_logistic.h"
 
 void xl_binary_sample_bars(xl_bars *out, int have, int y, double u, const char *title, const char *caption)
@@ -32,4 +34,13 @@ void xl_binary_sample_bars(xl_bars *out, int have, int y, double u, const char *
     out->selected = y ? 0 : 1; /* the outcome that happened */
     out->title = title;
     out->caption = caption;
+}
+
+void xl_binary_said_selected(const xl_bars *bb, int i, const char *caption, double unit_scale, const char *unit_name,
+                             xl_tr_fn tr, char *out, size_t n)
+{
+    char said[96];
+    const int y = bb->selected >= 0 ? bb->selected : 0;
+    xl_format_said_outcome(said, sizeof said, bb->logq[y], unit_scale, unit_name, tr);
+    snprintf(out, n, xl_tr(tr, N_(" Selected: sample %d, %s; the model gives its label %s.")), i + 1, caption, said);
 }

@@ -295,7 +295,7 @@ static int describe(const void *state, const double *theta, const double *readou
 {
     const xl_logistic_state *st = state;
     const int right = (int)lround(readouts[R_ACCURACY] * st->lg.n);
-    char w[48], b[48], s[48], said[96];
+    char w[48], b[48], s[48];
     xl_format_fit(w, sizeof w, readouts[R_W], 2, 8);
     xl_format_fit(b, sizeof b, readouts[R_B], 2, 8);
     xl_format_fit(s, sizeof s, readouts[R_SURPRISE_MAX] * unit_scale, 4, 12);
@@ -308,14 +308,11 @@ static int describe(const void *state, const double *theta, const double *readou
         const int i = selected >= 0 && selected < st->lg.n ? selected : 0;
         xl_bars bb;
         bars(state, theta, i, &bb);
-        const int y = bb.selected >= 0 ? bb.selected : 0;
-        xl_format_said_outcome(said, sizeof said, bb.logq[y], unit_scale, unit_name, tr);
         /* The sample's caption as write_texts makes it, in tr's words. */
         char xs[24], caption[sizeof st->caption[0]];
         format_x(xs, sizeof xs, st->lg.pts[i].x);
         snprintf(caption, sizeof caption, xl_tr(tr, N_("x = %s, label %d")), xs, st->lg.pts[i].y ? 1 : 0);
-        snprintf(buf + used, n - (size_t)used, xl_tr(tr, N_(" Selected: sample %d, %s; the model gives its label %s.")),
-                 i + 1, caption, said);
+        xl_binary_said_selected(&bb, i, caption, unit_scale, unit_name, tr, buf + used, n - (size_t)used);
     }
     return 2;
 }

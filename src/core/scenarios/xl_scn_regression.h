@@ -242,6 +242,11 @@ enum {
     R_SURPRISE_MAX, R_TEST_ERRORS, R_N_TRAIN, R_N_TEST, R_WEIGHT_NORM, R_SMOOTHING, R_COUNT
 };
 
+/* The record's landscape hook (xl_scn_regression_landscape.c; xl_scenario_def.landscape):
+ * the training loss over the slice (a, b) of theta, exact, into ls. */
+int xl_regression_landscape(const void *state, xl_landscape *ls, const double *theta, int a, int b, double xlo,
+                            double xhi, double ylo, double yhi);
+
 /* The record's describe hook (xl_scn_regression_describe.c; xl_scenario.h). */
 int xl_regression_describe(const void *state, const double *theta, const double *readouts, int selected,
                            double unit_scale, const char *unit_name, xl_tr_fn tr, char *buf, size_t n);

@@ -248,7 +248,7 @@ static int describe(const void *state, const double *theta, const double *readou
     double recall = 0.0, precision = 0.0;
     xl_scn_weighted_recall_precision(&st->wd, theta, &recall, &precision);
     const xl_weighted_counts cnt = xl_weighted_count(&st->wd, theta);
-    char bs[16], rs[16], ps[16], said[96];
+    char bs[16], rs[16], ps[16];
     /* The data panel's forms (ui_panel_weighted.c). */
     xl_format_fit(bs, sizeof bs, st->wd.beta, 0, 4);
     xl_format_fit(rs, sizeof rs, 100.0 * recall, 0, 4);
@@ -263,15 +263,12 @@ static int describe(const void *state, const double *theta, const double *readou
         const int i = selected >= 0 && selected < items ? selected : 0;
         xl_bars bb;
         bars(state, theta, i, &bb);
-        const int y = bb.selected >= 0 ? bb.selected : 0;
-        xl_format_said_outcome(said, sizeof said, bb.logq[y], unit_scale, unit_name, tr);
         /* The sample's caption as write_texts makes it, in tr's words. */
         char xs[16], caption[sizeof st->caption[0]];
         format_x(xs, sizeof xs, xl_weighted_x(&st->wd, i));
         snprintf(caption, sizeof caption,
                  xl_weighted_y(&st->wd, i) ? xl_tr(tr, N_("x = %s, positive")) : xl_tr(tr, N_("x = %s, negative")), xs);
-        snprintf(buf + used, n - (size_t)used, xl_tr(tr, N_(" Selected: sample %d, %s; the model gives its label %s.")),
-                 i + 1, caption, said);
+        xl_binary_said_selected(&bb, i, caption, unit_scale, unit_name, tr, buf + used, n - (size_t)used);
     }
     return 2;
 }
