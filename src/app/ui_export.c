@@ -428,8 +428,8 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
      * 3 writes rather than 48, with as many fewer wake-ups of ffmpeg. Best effort. */
     (void)fcntl(fds[1], F_SETPIPE_SZ, 1 << 20);
 #endif
-    char rate[16], map[16];
-    snprintf(rate, sizeof rate, "%d", opt->fps);
+    char timebase[16], map[16];
+    snprintf(timebase, sizeof timebase, "1/%d", opt->fps);
     /* Inputs: 0 the frames, 1 the chapters, 2 the sound track if any, then the sound that
      * follows the loss if any, then the captions if any; then the video's output
      * arguments, the track's (or the two mixed), the captions', and the file. */
@@ -440,17 +440,18 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
         "-f", "matroska", "-i", "pipe:0", "-i", ps->meta, NULL};
     /* Only the frames that changed come, each at its time (ui_mkv.h): passed through as
      * they are (variable frame rate: a sample lasts until the next one), in a time base of
-     * 1/fps; a keyframe at the first frame 2 s or more after the last one, so a seek decodes little
+     * 1/fps (-enc_time_base: -r beside a passthrough is refused by newer ffmpegs; -fps_mode
+     * needs 5.1, and -vsync is gone from 9); a keyframe at the first frame 2 s or more after the last one, so a seek decodes little
      * whatever the frames' spacing (x264's own interval counts frames). */
     const char *const keyframes = "expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+2))";
     const char *const video_mp4[] = {
         "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
-        "-fps_mode", "passthrough", "-r", rate, "-force_key_frames", keyframes,
+        "-fps_mode", "passthrough", "-enc_time_base", timebase, "-force_key_frames", keyframes,
         "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
         "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv", NULL};
     const char *const video_webm[] = {
         "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
-        "-fps_mode", "passthrough", "-r", rate, "-force_key_frames", keyframes,
+        "-fps_mode", "passthrough", "-enc_time_base", timebase, "-force_key_frames", keyframes,
         "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-crf", "34", "-b:v", "0",
         "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
         "-color_range", "tv", NULL};
