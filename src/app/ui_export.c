@@ -446,12 +446,12 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
     const char *const keyframes = "expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+2))";
     const char *const video_mp4[] = {
         "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
-        "-fps_mode", "passthrough", "-enc_time_base", timebase, "-force_key_frames", keyframes,
+        "-fps_mode", "passthrough", "-enc_time_base:v", timebase, "-force_key_frames", keyframes,
         "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
         "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv", NULL};
     const char *const video_webm[] = {
         "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
-        "-fps_mode", "passthrough", "-enc_time_base", timebase, "-force_key_frames", keyframes,
+        "-fps_mode", "passthrough", "-enc_time_base:v", timebase, "-force_key_frames", keyframes,
         "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-crf", "34", "-b:v", "0",
         "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
         "-color_range", "tv", NULL};
