@@ -414,9 +414,9 @@ static int send_frame(int fd, long frame, int fps, const uint8_t *yuv, size_t yu
     return write_all(fd, head, n) == 0 && write_all(fd, yuv, yuv_size) == 0 ? 0 : -1;
 }
 
-/* Start ffmpeg reading timestamped raw frames (Matroska, ui_mkv.h) from a pipe, and the sound track and the captions when
- * there are any; returns its pid and the pipe's write end, or -1 (ENOENT: not
- * installed). audio: the sound track's arguments, or NULL; sound: the sound that follows
+/* Start ffmpeg reading timestamped raw frames (Matroska, ui_mkv.h) from a pipe, and the
+ * sound track and the captions when there are any; returns its pid and the pipe's write
+ * end, or -1 (ENOENT: not installed). audio: the sound track's arguments, or NULL; sound: the sound that follows
  * the loss, alone or mixed under audio, or NULL. */
 static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, ui_export_audio *audio,
                           ui_export_audio *sound, int captions, int *fd_out)
@@ -440,9 +440,10 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
         "-f", "matroska", "-i", "pipe:0", "-i", ps->meta, NULL};
     /* Only the frames that changed come, each at its time (ui_mkv.h): passed through as
      * they are (variable frame rate: a sample lasts until the next one), in a time base of
-     * 1/fps (-enc_time_base: -r beside a passthrough is refused by newer ffmpegs; -fps_mode
-     * needs 5.1, and -vsync is gone from 9); a keyframe at the first frame 2 s or more after the last one, so a seek decodes little
-     * whatever the frames' spacing (x264's own interval counts frames). */
+     * 1/fps, the video's alone (-enc_time_base:v; -r beside a passthrough is refused by
+     * newer ffmpegs; -fps_mode needs 5.1, and -vsync is gone from 9). A keyframe at the
+     * first frame 2 s or more after the last forced one, so a seek decodes little whatever
+     * the frames' spacing (x264's own interval counts frames). */
     const char *const keyframes = "expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+2))";
     const char *const video_mp4[] = {
         "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
