@@ -37,6 +37,7 @@
 #include "xl_recording.h"
 #include "xl_tween.h"
 #include "ui_lang.h"
+#include "ui_mkv.h"
 
 
 typedef enum out_kind { OUT_MP4, OUT_WEBM, OUT_FRAMES } out_kind;
@@ -404,9 +405,18 @@ static int push_args(const char **argv, int *argc, int cap, const char *const *l
     return 0;
 }
 
-/* Start ffmpeg reading raw frames from a pipe, and the sound track and the captions when
- * there are any; returns its pid and the pipe's write end, or -1 (ENOENT: not
- * installed). audio: the sound track's arguments, or NULL; sound: the sound that follows
+/* Frame `frame` of the video (yuv: its I420 pixels) to ffmpeg, stamped with its time
+ * (ui_mkv.h); 0, or -1 with errno (EPIPE: ffmpeg is gone). */
+static int send_frame(int fd, long frame, int fps, const uint8_t *yuv, size_t yuv_size)
+{
+    uint8_t head[UI_MKV_FRAME_HEAD];
+    const size_t n = ui_mkv_frame_head(head, frame, fps, yuv_size);
+    return write_all(fd, head, n) == 0 && write_all(fd, yuv, yuv_size) == 0 ? 0 : -1;
+}
+
+/* Start ffmpeg reading timestamped raw frames (Matroska, ui_mkv.h) from a pipe, and the
+ * sound track and the captions when there are any; returns its pid and the pipe's write
+ * end, or -1 (ENOENT: not installed). audio: the sound track's arguments, or NULL; sound: the sound that follows
  * the loss, alone or mixed under audio, or NULL. */
 static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const paths *ps, ui_export_audio *audio,
                           ui_export_audio *sound, int captions, int *fd_out)
@@ -418,9 +428,8 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
      * 3 writes rather than 48, with as many fewer wake-ups of ffmpeg. Best effort. */
     (void)fcntl(fds[1], F_SETPIPE_SZ, 1 << 20);
 #endif
-    char size[32], rate[16], map[16];
-    snprintf(size, sizeof size, "%dx%d", opt->width, opt->height);
-    snprintf(rate, sizeof rate, "%d", opt->fps);
+    char timebase[16], map[16];
+    snprintf(timebase, sizeof timebase, "1/%d", opt->fps);
     /* Inputs: 0 the frames, 1 the chapters, 2 the sound track if any, then the sound that
      * follows the loss if any, then the captions if any; then the video's output
      * arguments, the track's (or the two mixed), the captions', and the file. */
@@ -428,14 +437,22 @@ static pid_t start_ffmpeg(const ui_export_options *opt, out_kind kind, const pat
     const int tracks = (first != NULL) + (second != NULL);
     const char *const inputs[] = {
         "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "rawvideo", "-pixel_format", "yuv420p", "-video_size", size, "-framerate", rate, "-i", "pipe:0",
-        "-i", ps->meta, NULL};
+        "-f", "matroska", "-i", "pipe:0", "-i", ps->meta, NULL};
+    /* Only the frames that changed come, each at its time (ui_mkv.h): passed through as
+     * they are (variable frame rate: a sample lasts until the next one), in a time base of
+     * 1/fps, the video's alone (-enc_time_base:v; -r beside a passthrough is refused by
+     * newer ffmpegs; -fps_mode needs 5.1, and -vsync is gone from 9). A keyframe at the
+     * first frame 2 s or more after the last forced one, so a seek decodes little whatever
+     * the frames' spacing (x264's own interval counts frames). */
+    const char *const keyframes = "expr:if(isnan(prev_forced_t),1,gte(t,prev_forced_t+2))";
     const char *const video_mp4[] = {
         "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
+        "-fps_mode", "passthrough", "-enc_time_base:v", timebase, "-force_key_frames", keyframes,
         "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
         "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv", NULL};
     const char *const video_webm[] = {
         "-map", "0:v:0", "-map_metadata", "1", "-map_chapters", "1",
+        "-fps_mode", "passthrough", "-enc_time_base:v", timebase, "-force_key_frames", keyframes,
         "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-crf", "34", "-b:v", "0",
         "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
         "-color_range", "tv", NULL};
@@ -732,11 +749,21 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
     const long total = sc->lead + sc->frames + sc->tail;
     char last_png[PATH_MAX_LEN + 32] = "";
     const size_t luma = (size_t)opt->width * (size_t)opt->height, yuv_size = luma + luma / 2;
-    uint8_t *yuv = kind == OUT_FRAMES ? NULL : malloc(yuv_size);
+    /* A video's frame in I420, and the one sent before it: a frame drawn again that comes
+     * out the same (the same picture by another path) is not sent either. */
+    uint8_t *const yuv_block = kind == OUT_FRAMES ? NULL : malloc(2 * yuv_size);
+    uint8_t *yuv = yuv_block, *yuv_sent = yuv_block ? yuv_block + yuv_size : NULL;
     motion mo = {.fade = opt->reduced_motion ? 0 : (long)(UI_FADE_SECONDS * opt->fps + 0.5), .from = -1};
     if (status == 0 && ((kind != OUT_FRAMES && !yuv) || motion_alloc(&mo, target) != 0)) {
         fprintf(stderr, _("xentlab: --record: out of memory\n"));
         status = 1;
+    }
+    if (status == 0 && fd >= 0) {
+        uint8_t head[UI_MKV_HEADER_MAX];
+        if (write_all(fd, head, ui_mkv_header(head, opt->width, opt->height, opt->fps)) != 0) {
+            fprintf(stderr, _("%sxentlab: --record: ffmpeg stopped taking frames (%s)\n"), "", strerror(errno));
+            status = 1;
+        }
     }
     while (status == 0 && !interrupted && frame < total) {
         const long rf = frame - sc->lead; /* the source's frame */
@@ -793,8 +820,10 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
             }
             pixels = crossfade_pixels(&mo, target, frame, moved, &changed);
         }
-        if (changed && yuv)
+        if (changed && yuv) {
             ui_yuv420_from_argb(pixels, target->pitch, opt->width, opt->height, yuv, yuv + luma, yuv + luma + luma / 4);
+            if (frame > 0 && memcmp(yuv, yuv_sent, yuv_size) == 0) changed = 0;
+        }
         if (kind == OUT_FRAMES) {
             char path[PATH_MAX_LEN + 32];
             snprintf(path, sizeof path, "%s/frame-%06ld.png", ps.tmp_out, frame + 1);
@@ -805,11 +834,22 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                 status = 1;
             }
             memcpy(last_png, path, sizeof last_png);
-        } else if (write_all(fd, yuv, yuv_size) != 0) {
-            if (!interrupted) {
-                fprintf(stderr, _("%sxentlab: --record: ffmpeg stopped taking frames (%s)\n"), tty ? "\n" : "",
-                        strerror(errno));
-                status = 1;
+        } else if (changed || frame == total - 1) {
+            /* A video gets a frame only when the picture changed: the one before lasts until
+             * then. The last frame is sent even when held, so the video lasts exactly
+             * `total` frames, as long as its sound and captions (a sample's length is the
+             * distance to the next; the last's would be a guess). */
+            if (changed) { /* the one before is kept to compare (the buffers trade places) */
+                uint8_t *t = yuv_sent;
+                yuv_sent = yuv;
+                yuv = t;
+            }
+            if (send_frame(fd, frame, opt->fps, yuv_sent, yuv_size) != 0) {
+                if (!interrupted) {
+                    fprintf(stderr, _("%sxentlab: --record: ffmpeg stopped taking frames (%s)\n"), tty ? "\n" : "",
+                            strerror(errno));
+                    status = 1;
+                }
             }
         }
         frame++;
@@ -824,7 +864,7 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         progress(frame, total, now_seconds() - t0);
         fputc('\n', stderr);
     }
-    free(yuv);
+    free(yuv_block);
     if (fd >= 0) close(fd); /* end of input: ffmpeg finishes the file */
     if (ff > 0) {
         if (interrupted) kill(ff, SIGTERM);

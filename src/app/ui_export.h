@@ -26,7 +26,12 @@
  * again (ui_export_source.changed), so a still page costs nothing to draw or encode.
  *
  * Frames go to an `ffmpeg` process through a pipe; it is started with an argument
- * vector, never a shell. Everything is written under a temporary name beside OUT and
+ * vector, never a shell. Only a frame whose picture differs from the one sent before goes
+ * (changed, and not the same I420 bytes), stamped with its time in a Matroska stream
+ * (kit/ui_mkv.h); ffmpeg passes the times through (variable frame rate, a time base of
+ * 1/fps, a keyframe at most 2 s after the one before), so a video holds one sample per
+ * picture, each shown until the next. A held last frame is sent again to close the video
+ * at exactly its length. Everything is written under a temporary name beside OUT and
  * renamed at the end, so a failed or interrupted export (Ctrl+C, ffmpeg dying, a full
  * disk) leaves nothing under the final names; it says what happened. An existing OUT
  * (or sidecar) is never overwritten without `force`. */
