@@ -33,7 +33,7 @@ def env_with(address, leaks=True):
     env["SPEECHD_ADDRESS"] = address
     # Leaks are looked for (an ASan build); libspeechd 0.11 itself leaks a copy of the
     # socket's path when it cannot connect, so that one case does not look.
-    env["ASAN_OPTIONS"] = "detect_leaks=%d:%s" % (1 if leaks else 0, env.get("ASAN_OPTIONS", ""))
+    env["ASAN_OPTIONS"] = "%s:detect_leaks=%d" % (env.get("ASAN_OPTIONS", ""), 1 if leaks else 0)  # the last wins
     return env
 
 
