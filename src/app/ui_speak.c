@@ -226,6 +226,8 @@ int ui_speak_child_main(int argc, char **argv)
     char *error = NULL;
     const char *addr = getenv("SPEECHD_ADDRESS");
     const int autospawn = addr == NULL || addr[0] == '\0';
+    /* Set but empty is unset (libspeechd 0.11 reads a NULL address part from it). */
+    if (addr && addr[0] == '\0') unsetenv("SPEECHD_ADDRESS");
     SPDConnection *c = spd_open2("xentlab", "describe", NULL, SPD_MODE_SINGLE, NULL, autospawn, &error);
     if (!c) {
         char why[UI_SPEAK_WHY];
