@@ -446,6 +446,31 @@ START_TEST(mixed_words_keep_their_order_on_each_line)
 }
 END_TEST
 
+/* A paragraph as long as a page's narration may be (4095 bytes: up to 4095 code points)
+ * keeps its levels to its end: Latin words after 2,300 code points of an Arabic paragraph
+ * still read left to right, in their order, each shaped left to right. */
+START_TEST(a_long_paragraph_keeps_its_levels_to_its_end)
+{
+    fixture f = open_fixture();
+    ui_text_set_direction(f.t, UI_TEXT_LTR);
+    drawn_words d;
+    char para[4096] = "";
+    size_t len = 0;
+    for (int k = 0; k < 9; k++) { /* 9 words of 251 code points: an Arabic letter, then dots */
+        len += (size_t)snprintf(para + len, sizeof para - len, "\u0628");
+        for (int i = 0; i < 250; i++) para[len++] = '.';
+        para[len++] = ' ';
+    }
+    snprintf(para + len, sizeof para - len, "hello world \u0646\u0635");
+    wrap_drawn(&f, &d, para, 1200);
+    const SDL_Rect hello = box_of(&d, "hello"), world = box_of(&d, "world"), nas = box_of(&d, "\u0646\u0635");
+    ck_assert_int_eq(hello.y, world.y); /* one line: "نص" on its left, hello world in order */
+    ck_assert_int_lt(hello.x + hello.w, world.x);
+    ck_assert_int_lt(nas.x + nas.w, hello.x);
+    close_fixture(&f);
+}
+END_TEST
+
 START_TEST(fit_cuts_at_cluster_boundaries)
 {
     fixture f = open_fixture();
@@ -504,6 +529,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, bidi_levels);
     tcase_add_test(tc, interface_lines_read_left_to_right);
     tcase_add_test(tc, mixed_words_keep_their_order_on_each_line);
+    tcase_add_test(tc, a_long_paragraph_keeps_its_levels_to_its_end);
     tcase_add_test(tc, fit_cuts_at_cluster_boundaries);
     tcase_add_test(tc, steady_strings_are_not_shaped_again);
     suite_add_tcase(s, tc);

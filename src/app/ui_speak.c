@@ -201,6 +201,9 @@ int ui_speak_child_main(int argc, char **argv)
 {
     if (argc != 3 || (strcmp(argv[2], "-") != 0 && !plain_lang(argv[2])))
         return child_fail(CHILD_MISUSED, "usage: xentlab --speak-child LANG (the text on standard input)");
+    /* Run by hand, nothing else ends it: a standard input never closed or a service that
+     * never answers ends it (SIGALRM's default) a little after the parent would have. */
+    alarm(UI_SPEAK_TIMEOUT_MS / 1000 + 2);
     static char text[UI_SPEAK_TEXT_MAX];
     size_t len = 0;
     for (;;) { /* to the end of the input, or the bound */
@@ -210,19 +213,36 @@ int ui_speak_child_main(int argc, char **argv)
         len += (size_t)r;
         if (len == sizeof text - 1) break;
     }
+    if (len == sizeof text - 1) { /* cut at the bound: at a whole character, as ui_speak_say cuts */
+        size_t lead = len;
+        while (lead > 0 && len - lead < 4 && ((unsigned char)text[lead - 1] & 0xC0) == 0x80) lead--;
+        if (lead > 0) {
+            const unsigned char b = (unsigned char)text[lead - 1];
+            const size_t need = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            if (len - (lead - 1) < need) len = lead - 1; /* the last character is not all there */
+        }
+    }
     text[len] = '\0';
     char *error = NULL;
     const char *addr = getenv("SPEECHD_ADDRESS");
     const int autospawn = addr == NULL || addr[0] == '\0';
+    /* Set but empty is unset (libspeechd 0.11 reads a NULL address part from it). */
+    if (addr && addr[0] == '\0') unsetenv("SPEECHD_ADDRESS");
     SPDConnection *c = spd_open2("xentlab", "describe", NULL, SPD_MODE_SINGLE, NULL, autospawn, &error);
-    if (!c) return child_fail(CHILD_NO_SERVICE, error ? error : "cannot connect to speech-dispatcher");
+    if (!c) {
+        char why[UI_SPEAK_WHY];
+        snprintf(why, sizeof why, "%s", error ? error : "cannot connect to speech-dispatcher");
+        free(error); /* libspeechd's, malloc'd */
+        return child_fail(CHILD_NO_SERVICE, why);
+    }
+    free(error);
     /* The interface's language: a German text read by a German voice. A service without
      * that language keeps its own (the text is still said). */
     if (strcmp(argv[2], "-") != 0) spd_set_language(c, argv[2]);
     /* TEXT: a newer description cuts this one off rather than waiting behind it. */
-    if (spd_say(c, SPD_TEXT, text) < 0) return child_fail(CHILD_REFUSED, "speech-dispatcher did not take the text");
+    const int said = spd_say(c, SPD_TEXT, text);
     spd_close(c);
-    return CHILD_SAID;
+    return said < 0 ? child_fail(CHILD_REFUSED, "speech-dispatcher did not take the text") : CHILD_SAID;
 }
 
 int ui_speak_busy(const ui_speaker *sp)

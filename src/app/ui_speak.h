@@ -68,7 +68,8 @@ long ui_speak_said(const ui_speaker *sp);
  * anything else): the text from standard input (at most UI_SPEAK_TEXT_MAX - 1 bytes),
  * said through speech-dispatcher in LANG ("-": the default), the reason for a failure
  * written to descriptor 3. Returns the exit status: 0 said, 2 no service, 3 refused, 4
- * misused (no LANG, or a LANG that is not 2 or 3 letters). */
+ * misused (no LANG, or a LANG that is not 2 or 3 letters). Run by hand, it ends itself
+ * (SIGALRM) UI_SPEAK_TIMEOUT_MS / 1000 + 2 s after its start, whatever it waits for. */
 int ui_speak_child_main(int argc, char **argv);
 
 #endif

@@ -178,7 +178,10 @@ static void fit_word(ui_text *t, const ui_wrap_style *st, word *w, int width)
 
 /* ---- a paragraph's levels, and a line of pieces reordered (rule L2) ---- */
 
-enum { PARA_MAX = 2048, PIECES_MAX = UI_BIDI_MAX_RUNS, LINE_BYTES = 4096 };
+/* PARA_MAX: a page's narration whole (XL_LESSON_TEXT bytes, so at most as many code
+ * points; ui_bidi resolves up to 4096): past it a code point takes the paragraph's level,
+ * which would draw a Latin word there right to left. */
+enum { PARA_MAX = 4096, PIECES_MAX = UI_BIDI_MAX_RUNS, LINE_BYTES = 4096 };
 
 /* What a paragraph's words say, as code points (markup gone, one space between words
  * that are not glued), and their embedding levels. */
