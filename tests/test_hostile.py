@@ -668,6 +668,10 @@ def more_flag_errors(cases, folder):
     ]
     for flag, args, text in bad:
         cases.append(Case(flag, args, 2, stderr_has=(text,)))
+    # What was given is quoted back cut to 120 bytes, whole characters, and "…".
+    cases.append(Case("--lang", ["--lang", "x" * 5000], 2, stderr_has=("got '" + "x" * 120 + "\u2026'",),
+                      check=lambda lines, err: "quoted whole" if "x" * 121 in err else None))
+    cases.append(Case("--lang", ["--lang", "x" + "\u00e9" * 100], 2, stderr_has=("got 'x" + "\u00e9" * 59 + "\u2026'",)))
 
 
 # Messages of ui_cli.c no input can bring out, each with the reason.

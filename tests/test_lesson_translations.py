@@ -242,6 +242,18 @@ def main():
         else:
             print("ok --voice refuses fr/%s: %s" % (name, r.stderr.strip()[:90]))
 
+    # 5. A lesson opened from its translation's folder without --lang sets the interface's
+    # language (a video of lessons/es/... is Spanish in its panels too); --lang still wins.
+    es = os.path.join(lessons, "es", "04-cross-entropy.lesson")
+    for args, want, unwanted in (([], "paso 0", "step 0"), (["--lang", "en"], "step 0", "paso 0")):
+        r = subprocess.run([xentlab, "--headless", "--lesson", es, "--describe"] + args,
+                           capture_output=True, text=True, timeout=60, env=dict(os.environ, LANGUAGE="en"))
+        if r.returncode != 0 or want not in r.stdout or unwanted in r.stdout:
+            failed.append("--lesson %s %s: exit %d, wanted %r in %r" % (es, " ".join(args), r.returncode, want,
+                                                                       r.stdout[-300:]))
+        else:
+            print("ok --lesson es/04 %s says %r" % (" ".join(args) or "(no --lang)", want))
+
     for f in failed:
         print("FAIL " + f)
     return 1 if failed else 0

@@ -11,6 +11,7 @@
 
 #include "ui_cli_help.h"
 #include "ui_lang.h"
+#include "ui_library.h"
 #include "ui_export_audio.h"
 #include "ui_scene.h"
 
@@ -62,7 +63,16 @@ typedef struct raw_flags {
 
 static int fail(FILE *err, const char *flag, const char *what, const char *got)
 {
-    fprintf(err, _("xentlab: %s: %s, got '%s'\nTry 'xentlab --help'.\n"), flag, what, got);
+    /* What was given is quoted back, but not a page of it: 120 bytes, cut before a
+     * character's continuation bytes, and "…" after. */
+    char shown[128];
+    size_t n = strlen(got);
+    if (n > 120) {
+        n = 120;
+        while (n > 0 && ((unsigned char)got[n] & 0xC0) == 0x80) n--;
+    }
+    snprintf(shown, sizeof shown, "%.*s%s", (int)n, got, got[n] ? "\u2026" : "");
+    fprintf(err, _("xentlab: %s: %s, got '%s'\nTry 'xentlab --help'.\n"), flag, what, shown);
     return -1;
 }
 
@@ -900,6 +910,14 @@ ui_cli_result ui_cli_parse(int argc, char **argv, ui_options *out, FILE *out_str
         return UI_CLI_USAGE;
     }
     if (o.state && check_state(&o, &raw, err_stream) != 0) return UI_CLI_USAGE;
+    /* A lesson opened from its translation's folder (lessons/es/04-….lesson) without
+     * --lang: the interface speaks the lesson's language, so a Spanish video is Spanish
+     * in its panels too, whatever the machine's LANG says. */
+    if (!o.lang && o.lesson && strchr(o.lesson, '/')) {
+        char lang[8];
+        ui_library_lang_of(o.lesson, lang, sizeof lang);
+        if (strcmp(lang, "en") != 0 && ui_lang_set(lang) == 0) o.lang = ui_lang_code();
+    }
     if (o.record && !o.lesson && !o.replay) {
         fail(err_stream, "--record", _("needs the lesson to record, e.g. --record out.mp4 --lesson 1 (or --replay FILE)"),
              o.record);
