@@ -7,7 +7,8 @@
 
 #include <stdint.h>
 
-/* argb: w x h pixels of ARGB8888 (SDL's, rows pitch bytes apart), w and h even. Writes
+/* argb: w x h pixels of ARGB8888 (SDL's, rows pitch bytes apart, pitch a multiple of 4
+ * and at least 4w; alpha is ignored), w and h even. Writes
  * w*h luma bytes to y, then (w/2)*(h/2) bytes each to u (Cb) and v (Cr); chroma is the
  * average of each 2x2 block. */
 void ui_yuv420_from_argb(const void *argb, int pitch, int w, int h, uint8_t *y, uint8_t *u, uint8_t *v);
