@@ -578,6 +578,13 @@ static int frame_loop_main(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "--frames") == 0) return frame_loop_main(argc, argv);
+    if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        printf("usage: xentlab-bench [path/to/xentlab] [SECTION...]\n"
+               "       xentlab-bench --frames N [--size WxH] [--export] [--paused] [--perf-fifos CTL,ACK]\n"
+               "SECTION: sim, landscape, frames, scenarios, export, start (default: all of them).\n"
+               "Figures are medians of interleaved repetitions; see docs/performance.md.\n");
+        return 0;
+    }
     double t_start = bench_now_s();
     char exe_buf[PATH_MAX + 16];
     /* The first argument is the xentlab to spawn unless it names a section. */

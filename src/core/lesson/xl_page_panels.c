@@ -98,7 +98,7 @@ unsigned xl_page_panels(const xl_page *pg)
 {
     if (!pg) return 0u;
     unsigned found = xl_page_panels_in_text(pg->text) | named(pg->focus);
-    for (int q = 0; q < pg->nquestions && q < 4; q++) {
+    for (int q = 0; q < pg->nquestions && q < (int)(sizeof pg->questions / sizeof pg->questions[0]); q++) {
         const xl_question *qu = &pg->questions[q];
         found |= xl_page_panels_in_text(qu->text) | xl_page_panels_in_text(qu->why);
         for (int a = 0; a < qu->nanswers && a < XL_LESSON_ANSWERS; a++) found |= xl_page_panels_in_text(qu->answers[a]);
