@@ -42,13 +42,25 @@ k() { xdotool key --clearmodifiers "$1" || fail "xdotool key $1"; sleep 0.6; }
 foot() { import -window "$win" -crop 1280x60+0+660 +repage "$1.png" || fail "cannot capture the window"; }
 differ() { compare -metric AE "$1.png" "$2.png" null: 2>&1 | cut -d' ' -f1; }
 
-foot before
+# The first frames may still be coming (a sanitizer build draws slowly): the foot is
+# taken once two captures 0.4 s apart agree, for at most 20 s.
+steady() {
+    foot "$1"
+    for _ in $(seq 50); do
+        sleep 0.4
+        foot "$1.next"
+        [ "$(differ "$1" "$1.next")" = "0" ] && return 0
+        mv "$1.next.png" "$1.png"
+    done
+    fail "the window's foot never settled"
+}
+steady before
 k q
 kill -0 "$pid" 2>/dev/null || fail "one Q quit without asking"
-foot asked
+steady asked
 k x
 kill -0 "$pid" 2>/dev/null || fail "another key after the question quit"
-foot answered
+steady answered
 shown=$(differ before asked)
 left=$(differ before answered)
 echo "pixels changed: by the question $shown, after the answer $left"
