@@ -545,7 +545,7 @@ static int frame_loop_main(int argc, char **argv)
     bench_path path = BENCH_WINDOW;
     const char *fifos = NULL;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        const char *a = argv[i] ? argv[i] : "", *v = i + 1 < argc ? argv[i + 1] : NULL;
         char *end = NULL;
         if (strcmp(a, "--frames") == 0 && v && (frames = strtol(v, &end, 10)) > 0 && frames <= 1000000 && !*end) i++;
         else if (strcmp(a, "--size") == 0 && v && sscanf(v, "%dx%d", &w, &h) == 2 && w >= 320 && h >= 240 &&
