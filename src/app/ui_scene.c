@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { UI_BACKDROP_MAX = 8 };
+enum { UI_BACKDROP_MAX = 8, UI_DAMAGE_MAX = 16 };
 
 struct ui_scene {
     SDL_Renderer *r;
@@ -48,6 +48,10 @@ struct ui_scene {
     ui_simplex_panel *simplex;
     ui_hits hits;  /* the last frame's tooltip regions */
     long frames;   /* drawn so far: the text is primed from the second on */
+    int retain;    /* ui_scene_set_retain */
+    int whole;     /* the next frame is drawn whole (ui_scene_invalidate) */
+    int damage_n;  /* the last frame's changed regions */
+    SDL_Rect damage[UI_DAMAGE_MAX];
     /* What every frame of one size, theme and layout starts from: the background and
      * each panel's fill and frame, drawn once into a texture and copied in one piece
      * (SDL's software renderer fills a rectangle at half the speed of a plain fill,
@@ -812,6 +816,9 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
         g->scene = (SDL_Rect){0, 0, w, h};
         SDL_SetRenderDrawColor(sc->r, 0, 0, 0, 255);
         SDL_RenderClear(sc->r);
+        sc->damage_n = 1;
+        sc->damage[0] = (SDL_Rect){0, 0, w, h};
+        sc->whole = 1;
         return;
     }
     const int lesson = view->lesson || view->broken;
@@ -833,6 +840,9 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     draw_scene(sc, s, &sv, scene.w, scene.h, g);
     if (lesson) SDL_RenderSetViewport(sc->r, NULL);
     g->scene = scene;
+    sc->damage_n = 1;
+    sc->damage[0] = (SDL_Rect){0, 0, w, h};
+    sc->whole = 0;
     ui_ctx ctx = {.r = sc->r, .text = sc->lesson_text, .theme = th, .scale = (float)h / 720.0f,
                   .line = ((float)h / 720.0f < 1.0f ? 1.0f : (float)h / 720.0f) * th->line_scale,
                   .unit = xl_session_unit(s)};
@@ -865,6 +875,24 @@ void ui_scene_draw_presenter(ui_scene *sc, const ui_view *view, double seconds, 
     ui_text_set_region(sc->lesson_text, (SDL_Rect){0, 0, w, h}, 0);
     SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
     ui_presenter_draw(&ctx, w, h, view->lesson, view->poll, view->broken, seconds);
+}
+
+void ui_scene_set_retain(ui_scene *sc, int on)
+{
+    sc->retain = on != 0;
+    sc->whole = 1;
+}
+
+void ui_scene_invalidate(ui_scene *sc)
+{
+    sc->whole = 1;
+}
+
+int ui_scene_damage(const ui_scene *sc, SDL_Rect *rects, int max)
+{
+    int n = 0;
+    for (int i = 0; i < sc->damage_n && n < max; i++) rects[n++] = sc->damage[i];
+    return n;
 }
 
 float ui_scene_narration_scale(const ui_scene *sc)

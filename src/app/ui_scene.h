@@ -133,6 +133,19 @@ float ui_scene_scale(int w, int h);
 void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h,
                    ui_frame_geom *geom);
 
+/* Retained frames. With retain on, ui_scene_draw takes the target to hold the last frame
+ * this scene drew (the same size, nothing drawn over it since) and redraws only the
+ * regions whose drawing changed; the pixels are the same bytes a whole redraw gives.
+ * Off (the default, for one-off frames and targets shared with other drawing): every
+ * frame is drawn whole. */
+void ui_scene_set_retain(ui_scene *sc, int on);
+/* The target no longer holds the last frame (a new or resized surface, something else
+ * drawn on it): the next frame is drawn whole. */
+void ui_scene_invalidate(ui_scene *sc);
+/* The regions of the frame the last ui_scene_draw changed, in frame pixels, at most max
+ * of them (a frame drawn whole: one, the frame); returns how many (0: nothing changed). */
+int ui_scene_damage(const ui_scene *sc, SDL_Rect *rects, int max);
+
 /* The size factor the last frame drew a lesson's narration at (0 before any). */
 float ui_scene_narration_scale(const ui_scene *sc);
 
