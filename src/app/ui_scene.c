@@ -9,6 +9,7 @@
 #include "ui_focus.h"
 #include "ui_lang.h"
 #include "ui_own_panels.h"
+#include "ui_rec.h"
 #include "xl_page_panels.h"
 #include "ui_text.h"
 
@@ -16,7 +17,15 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { UI_BACKDROP_MAX = 8, UI_DAMAGE_MAX = 16 };
+enum { UI_BACKDROP_MAX = 8, UI_DAMAGE_MAX = UI_REC_DAMAGE_MAX };
+
+/* The items of a retained frame (ui_rec_item), in the order they are drawn: their
+ * operations are compared with the same item's in the last frame. */
+enum {
+    ITEM_GROUND = 1, ITEM_STATUS, ITEM_MIC, ITEM_DATA, ITEM_SIDE, ITEM_BARS, ITEM_READOUTS, ITEM_LANDSCAPE,
+    ITEM_HISTORY, ITEM_RENYI, ITEM_STRIP, ITEM_DIM, ITEM_KEY_RING, ITEM_HINTS, ITEM_CONTROLS, ITEM_CARD,
+    ITEM_HOVER, ITEM_NOTE, ITEM_HELP, ITEM_COLUMN, ITEM_LESSON, ITEM_MENU,
+};
 
 struct ui_scene {
     SDL_Renderer *r;
@@ -49,6 +58,8 @@ struct ui_scene {
     ui_hits hits;  /* the last frame's tooltip regions */
     long frames;   /* drawn so far: the text is primed from the second on */
     int retain;    /* ui_scene_set_retain */
+    ui_rec *retained; /* its recorder (made at the first ui_scene_set_retain) */
+    long mismatches; /* frames whose second pass drew other than it recorded (drawn whole) */
     int whole;     /* the next frame is drawn whole (ui_scene_invalidate) */
     int damage_n;  /* the last frame's changed regions */
     SDL_Rect damage[UI_DAMAGE_MAX];
@@ -63,6 +74,7 @@ struct ui_scene {
         ui_theme_kind theme;
         int n;
         SDL_Rect rects[UI_BACKDROP_MAX];
+        unsigned long version; /* its pixels' (ui_rec_new_version) */
         int failed;   /* the renderer refused a target texture: clear and fill instead */
     } backdrop;
 };
@@ -101,6 +113,7 @@ void ui_scene_destroy(ui_scene *sc)
     ui_landscape_panel_destroy(sc->landscape);
     ui_simplex_panel_destroy(sc->simplex);
     if (sc->backdrop.texture) SDL_DestroyTexture(sc->backdrop.texture);
+    ui_rec_destroy(sc->retained);
     free(sc);
 }
 
@@ -382,14 +395,17 @@ static int draw_backdrop(ui_scene *sc, ui_theme_kind theme, int w, int h, const 
             b->failed = 1;
             return 0;
         }
+        ui_rec_suspend(sc->r); /* drawn into the texture, not a frame's operations */
         const ui_theme *th = ui_theme_get(theme);
         clear_to(sc->r, th->background, w, h);
         for (int i = 0; i < n; i++) {
             ui_draw_fill(sc->r, areas[i], th->panel);
             ui_draw_frame(sc->r, areas[i], 1, th->border);
         }
+        ui_rec_resume(sc->r);
         SDL_SetRenderTarget(sc->r, target);
         SDL_RenderSetViewport(sc->r, viewport.w > 0 ? &viewport : NULL);
+        b->version = ui_rec_new_version();
         b->w = w;
         b->h = h;
         b->theme = theme;
@@ -397,7 +413,7 @@ static int draw_backdrop(ui_scene *sc, ui_theme_kind theme, int w, int h, const 
         memcpy(b->rects, areas, (size_t)n * sizeof *areas);
     }
     SDL_SetTextureBlendMode(b->texture, SDL_BLENDMODE_NONE);
-    SDL_RenderCopy(sc->r, b->texture, NULL, &(SDL_Rect){0, 0, w, h});
+    ui_draw_copy(sc->r, b->texture, b->version, NULL, (SDL_Rect){0, 0, w, h});
     return 1;
 }
 
@@ -635,6 +651,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         if (candidates[i].w > 0 && candidates[i].h > 0) areas[n++] = candidates[i];
     /* Not for a single frame (a screenshot): making the backdrop costs more than the
      * clear it saves once; nor while a focus change moves the panels every frame. */
+    ui_rec_item(sc->r, ITEM_GROUND);
     if (sc->frames > 1 && t >= 1.0f && draw_backdrop(sc, view->theme, w, h, areas, n)) {
         ctx.backdrop = fctx.backdrop = sc->backdrop.rects;
         ctx.backdrop_n = fctx.backdrop_n = sc->backdrop.n;
@@ -653,50 +670,68 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
      * while the panels before it are drawn (none of them reads the landscape). */
     if (L.landscape.w > 0 && !xl_session_simplex(s)) ui_landscape_prepare(sc->landscape, CTX_OF(UI_PANEL_LANDSCAPE), s);
     ui_text_set_region(sc->text, L.status, 0);
+    ui_rec_item(sc->r, ITEM_STATUS);
     ui_status_draw(&ctx, mic_mark(&ctx, L.status, view), s, classroom);
+    ui_rec_item(sc->r, ITEM_MIC);
     mic_mark_draw(&ctx, L.status, view);
+    ui_rec_item(sc->r, ITEM_DATA);
     if (own_data && L.data.w > 0) {
         ui_text_set_region(CTX_OF(UI_PANEL_DATA)->text, L.data, 0);
         own->draw(CTX_OF(UI_PANEL_DATA), L.data, s);
     }
+    ui_rec_item(sc->r, ITEM_SIDE);
     if (own_side && L.side.w > 0) {
         ui_text_set_region(CTX_OF(UI_PANEL_SIDE)->text, L.side, 0);
         own->draw_side(CTX_OF(UI_PANEL_SIDE), L.side, s);
     }
     /* Each panel the scenario shows; the layout gave the others no room. */
+    ui_rec_item(sc->r, ITEM_BARS);
     if (L.bars.w > 0) ui_bars_draw(CTX_OF(UI_PANEL_BARS), L.bars, s, &g->bars);
+    ui_rec_item(sc->r, ITEM_READOUTS);
     if (L.readouts.w > 0) ui_readouts_draw(CTX_OF(UI_PANEL_READOUTS), L.readouts, s, &g->readouts);
+    ui_rec_item(sc->r, ITEM_LANDSCAPE);
     if (L.landscape.w > 0 && xl_session_simplex(s)) {
         ui_text_set_region(CTX_OF(UI_PANEL_LANDSCAPE)->text, L.landscape, 0);
         ui_simplex_draw(sc->simplex, CTX_OF(UI_PANEL_LANDSCAPE), L.landscape, s, &g->simplex);
     } else if (L.landscape.w > 0) {
         ui_landscape_draw(sc->landscape, CTX_OF(UI_PANEL_LANDSCAPE), L.landscape, s, &g->landscape);
     }
+    ui_rec_item(sc->r, ITEM_HISTORY);
     if (L.history.w > 0) ui_history_draw(CTX_OF(UI_PANEL_HISTORY), L.history, s, &g->history);
+    ui_rec_item(sc->r, ITEM_RENYI);
     if (L.renyi.w > 0) {
         ui_text_set_region(CTX_OF(UI_PANEL_RENYI)->text, L.renyi, 0);
         ui_renyi_draw(CTX_OF(UI_PANEL_RENYI), L.renyi, s, ui_view_renyi_alpha(view), &g->renyi);
     }
 #undef CTX_OF
+    ui_rec_item(sc->r, ITEM_STRIP);
     if (L.strip.w > 0) draw_strip(&ctx, L.strip, s, view->focus);
     /* A lesson's emphasis dims the other panels, under the tooltip, note and help. */
+    ui_rec_item(sc->r, ITEM_DIM);
     if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
     /* Where the keys act (not in a video: no one holds its keys). */
+    ui_rec_item(sc->r, ITEM_KEY_RING);
     if (view->key_panel > UI_PANEL_NONE && view->key_panel < UI_PANEL_COUNT && !view->recording && t >= 1.0f)
         draw_key_outline(sc->r, th, *ui_layout_panel(&L, view->key_panel), L.gap);
+    ui_rec_item(sc->r, ITEM_HINTS);
     if (L.hints.h > 0) {
         ui_text_set_region(sc->text, L.hints, 0);
         ui_hints_draw(&ctx, L.hints, s, L.controls.h > 0, &g->help_hint);
     }
+    ui_rec_item(sc->r, ITEM_CONTROLS);
     if (L.controls.h > 0) {
         ui_text_set_region(sc->text, L.controls, 0);
         ui_controls_draw(&ctx, L.controls, s, view->pointer_over, view->pointer_x, view->pointer_y, view->pointer_down,
                          &g->controls);
     }
     /* The join card over the panels, under the tooltip, the note and the help sheet. */
+    ui_rec_item(sc->r, ITEM_CARD);
     if (view->class_card) draw_class_card(sc, view, th, w, h, g);
+    ui_rec_item(sc->r, ITEM_HOVER);
     if (view->pointer_in && !view->help_visible && !view->class_card) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
+    ui_rec_item(sc->r, ITEM_NOTE);
     if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);
+    ui_rec_item(sc->r, ITEM_HELP);
     if (view->help_visible) {
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
         g->help_pages = ui_help_draw(&ctx, w, h, xl_session_scenario(s), view->help_visible - 1, &g->help_sheet);
@@ -798,29 +833,9 @@ static float lesson_scale(ui_scene *sc, const ui_view *view, int w, int h, SDL_R
     return sc->fit;
 }
 
-void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
+/* The frame's drawing, whole or as one pass of a retained frame (ui_rec). */
+static void draw_frame(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *g)
 {
-    ui_frame_geom local;
-    ui_frame_geom *g = geom ? geom : &local;
-    /* From the second frame on: a one-frame screenshot skips rasterizing the glyphs of
-     * numbers it does not show; a window or a video has them before its steady frames. */
-    if (sc->frames++ > 0) {
-        ui_text_prime(sc->text);
-        ui_text_prime(sc->lesson_text);
-        ui_text_prime(sc->focus_text);
-        if (sc->card_text) ui_text_prime(sc->card_text);   /* the phones joined, counting up */
-        if (sc->card_digits) ui_text_prime(sc->card_digits);
-    }
-    if (view->blank) {
-        SDL_memset(g, 0, sizeof *g);
-        g->scene = (SDL_Rect){0, 0, w, h};
-        SDL_SetRenderDrawColor(sc->r, 0, 0, 0, 255);
-        SDL_RenderClear(sc->r);
-        sc->damage_n = 1;
-        sc->damage[0] = (SDL_Rect){0, 0, w, h};
-        sc->whole = 1;
-        return;
-    }
     const int lesson = view->lesson || view->broken;
     SDL_Rect col = {0, 0, 0, 0}, scene = {0, 0, w, h};
     if (lesson) {
@@ -834,18 +849,17 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     const ui_theme *th = ui_theme_get(view->theme);
     if (lesson) {
         /* The column's ground; the scene fills its own viewport. */
+        ui_rec_item(sc->r, ITEM_COLUMN);
         clear_to(sc->r, th->background, col.w, col.h);
-        SDL_RenderSetViewport(sc->r, &scene);
+        ui_rec_set_viewport(sc->r, &scene);
     }
     draw_scene(sc, s, &sv, scene.w, scene.h, g);
-    if (lesson) SDL_RenderSetViewport(sc->r, NULL);
+    if (lesson) ui_rec_set_viewport(sc->r, NULL);
     g->scene = scene;
-    sc->damage_n = 1;
-    sc->damage[0] = (SDL_Rect){0, 0, w, h};
-    sc->whole = 0;
     ui_ctx ctx = {.r = sc->r, .text = sc->lesson_text, .theme = th, .scale = (float)h / 720.0f,
                   .line = ((float)h / 720.0f < 1.0f ? 1.0f : (float)h / 720.0f) * th->line_scale,
                   .unit = xl_session_unit(s)};
+    ui_rec_item(sc->r, ITEM_LESSON);
     if (lesson || view->menu_open) {
         float f = lesson ? lesson_scale(sc, view, w, h, col, &ctx) : (float)h / 720.0f;
         if (set_type(sc->lesson_text, f, th, h, view->zoom) != 0) return;
@@ -854,11 +868,64 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
         if (view->lesson) ui_lesson_draw(&ctx, col, view->lesson, view->poll, view->recording, &g->lesson);
         else if (view->broken) ui_lesson_draw_broken(&ctx, col, view->broken, view->lesson_watched, &g->lesson);
     }
+    ui_rec_item(sc->r, ITEM_MENU);
     if (view->menu_open && view->library) {
         set_type(sc->lesson_text, (float)h / 720.0f, th, h, view->zoom);
         ui_text_set_region(sc->lesson_text, (SDL_Rect){0, 0, w, h}, 3);
         ui_lesson_menu_draw(&ctx, w, h, view->library, view->menu_selected, view->lesson_path, &g->menu);
     }
+}
+
+void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w, int h, ui_frame_geom *geom)
+{
+    ui_frame_geom local;
+    ui_frame_geom *g = geom ? geom : &local;
+    /* From the second frame on: a one-frame screenshot skips rasterizing the glyphs of
+     * numbers it does not show; a window or a video has them before its steady frames. */
+    if (sc->frames++ > 0) {
+        ui_text_prime(sc->text);
+        ui_text_prime(sc->lesson_text);
+        ui_text_prime(sc->focus_text);
+        if (sc->card_text) ui_text_prime(sc->card_text);   /* the phones joined, counting up */
+        if (sc->card_digits) ui_text_prime(sc->card_digits);
+    }
+    sc->damage_n = 1;
+    sc->damage[0] = (SDL_Rect){0, 0, w, h};
+    if (view->blank) {
+        SDL_memset(g, 0, sizeof *g);
+        g->scene = (SDL_Rect){0, 0, w, h};
+        SDL_SetRenderDrawColor(sc->r, 0, 0, 0, 255);
+        SDL_RenderClear(sc->r);
+        sc->whole = 1;
+        return;
+    }
+    if (!sc->retain || !sc->retained) {
+        draw_frame(sc, s, view, w, h, g);
+        return;
+    }
+    /* Retained: recorded, compared with the last frame, then drawn where it changed. */
+    ui_rec_begin(sc->retained, UI_REC_RECORD, w, h);
+    draw_frame(sc, s, view, w, h, g);
+    const int n = ui_rec_end(sc->retained, sc->whole);
+    sc->whole = 0;
+    sc->damage_n = ui_rec_damage(sc->retained, sc->damage, UI_DAMAGE_MAX);
+    if (n == 0) return;
+    ui_rec_begin(sc->retained, UI_REC_DRAW, w, h);
+    draw_frame(sc, s, view, w, h, g);
+    if (!ui_rec_end(sc->retained, 0)) {
+        /* The second pass met other operations than the first recorded (a drawing that
+         * depends on something besides its inputs): the frame drawn whole, plainly. */
+        sc->mismatches++;
+        ui_rec_forget(sc->retained);
+        draw_frame(sc, s, view, w, h, g);
+        sc->damage_n = 1;
+        sc->damage[0] = (SDL_Rect){0, 0, w, h};
+    }
+}
+
+long ui_scene_mismatches(const ui_scene *sc)
+{
+    return sc->mismatches;
 }
 
 void ui_scene_draw_presenter(ui_scene *sc, const ui_view *view, double seconds, int w, int h)
@@ -879,6 +946,7 @@ void ui_scene_draw_presenter(ui_scene *sc, const ui_view *view, double seconds, 
 
 void ui_scene_set_retain(ui_scene *sc, int on)
 {
+    if (on && !sc->retained) sc->retained = ui_rec_create(sc->r); /* NULL: frames stay whole */
     sc->retain = on != 0;
     sc->whole = 1;
 }

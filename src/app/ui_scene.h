@@ -145,6 +145,10 @@ void ui_scene_invalidate(ui_scene *sc);
 /* The regions of the frame the last ui_scene_draw changed, in frame pixels, at most max
  * of them (a frame drawn whole: one, the frame); returns how many (0: nothing changed). */
 int ui_scene_damage(const ui_scene *sc, SDL_Rect *rects, int max);
+/* Retained frames whose second pass drew other operations than the first recorded, so
+ * that they were drawn whole instead (a drawing that depends on more than its inputs;
+ * the tests hold it at 0). */
+long ui_scene_mismatches(const ui_scene *sc);
 
 /* The size factor the last frame drew a lesson's narration at (0 before any). */
 float ui_scene_narration_scale(const ui_scene *sc);

@@ -11,6 +11,7 @@
 #include "ui_draw.h"
 
 #include <math.h>
+#include "ui_rec.h"
 
 enum { MAX_ROWS = 256 };      /* discs up to 256 px across */
 enum { MAX_WIDTH = 256 };     /* thickest line, in pixels */
@@ -46,6 +47,28 @@ static int finite4(float a, float b, float c, float d)
     return isfinite(a) && isfinite(b) && isfinite(c) && isfinite(d);
 }
 
+/* What each operation hashes first (ui_rec): its kind. */
+enum { OP_FILL = 1, OP_LINE, OP_DISC, OP_MARKER, OP_RING, OP_COPY };
+
+static uint64_t mix_color(uint64_t h, SDL_Color c)
+{
+    return ui_rec_mix_u64(h, (uint64_t)c.r | (uint64_t)c.g << 8 | (uint64_t)c.b << 16 | (uint64_t)c.a << 24);
+}
+
+static uint64_t mix_rect(uint64_t h, SDL_Rect r)
+{
+    h = ui_rec_mix_u64(h, (uint64_t)(uint32_t)r.x | (uint64_t)(uint32_t)r.y << 32);
+    return ui_rec_mix_u64(h, (uint64_t)(uint32_t)r.w | (uint64_t)(uint32_t)r.h << 32);
+}
+
+/* The box a round shape of radius `radius` centred on (cx, cy) can touch. */
+static SDL_Rect round_box(float cx, float cy, float radius)
+{
+    const int x0 = (int)floorf(cx - radius) - 1, y0 = (int)floorf(cy - radius) - 1;
+    const int side = (int)ceilf(2.0f * radius) + 3;
+    return (SDL_Rect){x0, y0, side, side};
+}
+
 static void set_color(SDL_Renderer *r, SDL_Color c)
 {
     SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
@@ -71,8 +94,40 @@ static int bound_rect(SDL_Rect *rect)
 void ui_draw_fill(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
 {
     if (rect.w <= 0 || rect.h <= 0 || !bound_rect(&rect)) return;
-    set_color(r, c);
-    SDL_RenderFillRect(r, &rect);
+    const uint64_t h = ui_rec_active(r) ? mix_rect(mix_color(OP_FILL, c), rect) : 0;
+    ui_rec_op op;
+    for (int go = ui_rec_op_begin(r, h, rect, &op); go; go = ui_rec_op_next(&op)) {
+        set_color(r, c);
+        SDL_RenderFillRect(r, &rect);
+    }
+}
+
+void ui_draw_copy(SDL_Renderer *r, SDL_Texture *t, unsigned long version, const SDL_Rect *src, SDL_Rect dst)
+{
+    if (!t || dst.w <= 0 || dst.h <= 0 || !bound_rect(&dst)) return;
+    uint64_t h = 0;
+    if (ui_rec_active(r)) {
+        SDL_BlendMode mode = SDL_BLENDMODE_NONE;
+        Uint8 cr = 0, cg = 0, cb = 0, ca = 0;
+        SDL_GetTextureBlendMode(t, &mode);
+        SDL_GetTextureColorMod(t, &cr, &cg, &cb);
+        SDL_GetTextureAlphaMod(t, &ca);
+        h = ui_rec_mix_u64(OP_COPY, (uint64_t)(uintptr_t)t);
+        h = ui_rec_mix_u64(h, version);
+        h = mix_rect(h, src ? *src : (SDL_Rect){-1, -1, -1, -1});
+        h = mix_rect(h, dst);
+        h = mix_color(ui_rec_mix_u64(h, (uint64_t)mode), (SDL_Color){cr, cg, cb, ca});
+    }
+    /* Scaled, it is drawn whole or not at all (SDL samples a clipped scaled copy from
+     * the clipped part of the source). */
+    int tw = 0, th = 0;
+    if (src) tw = src->w, th = src->h;
+    else SDL_QueryTexture(t, NULL, NULL, &tw, &th);
+    const int scaled = tw != dst.w || th != dst.h;
+    ui_rec_op op;
+    for (int go = scaled ? ui_rec_op_begin_whole(r, h, dst, &op) : ui_rec_op_begin(r, h, dst, &op); go;
+         go = ui_rec_op_next(&op))
+        SDL_RenderCopy(r, t, src, &dst);
 }
 
 void ui_draw_frame(SDL_Renderer *r, SDL_Rect rect, int width, SDL_Color c)
@@ -172,25 +227,35 @@ void ui_draw_line(SDL_Renderer *r, float fx0, float fy0, float fx1, float fy1, f
     float dx = x1 - x0, dy = y1 - y0;
     if (dx == 0.0f && dy == 0.0f) return;
     int w = line_width(width);
-    set_color(r, c);
-    /* Axis-aligned lines are rectangles: exact pixels. */
-    if (dx == 0.0f || dy == 0.0f) {
-        float h = w * 0.5f;
-        SDL_FRect fr = dy == 0.0f ? (SDL_FRect){fminf(x0, x1), y0 - h, fabsf(dx), (float)w}
-                                  : (SDL_FRect){x0 - h, fminf(y0, y1), (float)w, fabsf(dy)};
-        SDL_RenderFillRectF(r, &fr);
-        return;
+    uint64_t h = 0;
+    if (ui_rec_active(r)) {
+        h = mix_color(OP_LINE, c);
+        h = ui_rec_mix_f(ui_rec_mix_f(ui_rec_mix_f(ui_rec_mix_f(h, x0), y0), x1), y1);
+        h = ui_rec_mix_u64(h, (uint64_t)w);
     }
-    /* A thick line as w one-pixel lines stacked across its minor axis: gap-free, and
-     * unlike triangle geometry it allocates nothing in SDL's software renderer. */
-    int x_major = fabsf(dx) >= fabsf(dy);
-    for (int k = 0; k < w; k++) {
-        float o = (float)k - (float)(w - 1) * 0.5f;
-        if (x_major) SDL_RenderDrawLineF(r, x0, y0 + o, x1, y1 + o);
-        else SDL_RenderDrawLineF(r, x0 + o, y0, x1 + o, y1);
+    const SDL_Rect box = {(int)floorf(fminf(x0, x1)) - w - 1, (int)floorf(fminf(y0, y1)) - w - 1,
+                          (int)ceilf(fabsf(dx)) + 2 * w + 3, (int)ceilf(fabsf(dy)) + 2 * w + 3};
+    ui_rec_op op;
+    for (int go = ui_rec_op_begin(r, h, box, &op); go; go = ui_rec_op_next(&op)) {
+        set_color(r, c);
+        /* Axis-aligned lines are rectangles: exact pixels. */
+        if (dx == 0.0f || dy == 0.0f) {
+            float hw = w * 0.5f;
+            SDL_FRect fr = dy == 0.0f ? (SDL_FRect){fminf(x0, x1), y0 - hw, fabsf(dx), (float)w}
+                                      : (SDL_FRect){x0 - hw, fminf(y0, y1), (float)w, fabsf(dy)};
+            SDL_RenderFillRectF(r, &fr);
+            continue;
+        }
+        /* A thick line as w one-pixel lines stacked across its minor axis: gap-free, and
+         * unlike triangle geometry it allocates nothing in SDL's software renderer. */
+        int x_major = fabsf(dx) >= fabsf(dy);
+        for (int k = 0; k < w; k++) {
+            float o = (float)k - (float)(w - 1) * 0.5f;
+            if (x_major) SDL_RenderDrawLineF(r, x0, y0 + o, x1, y1 + o);
+            else SDL_RenderDrawLineF(r, x0 + o, y0, x1 + o, y1);
+        }
     }
 }
-
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                     float dash, float gap, SDL_Color c)
 {
@@ -232,9 +297,16 @@ void ui_draw_disc(SDL_Renderer *r, float cx, float cy, float radius, SDL_Color c
         float half = sqrtf(fmaxf(radius * radius - y * y, 0.0f));
         spans[n++] = (SDL_FRect){cx - half, cy + y - 0.5f, 2.0f * half, 1.0f};
     }
-    set_color(r, c);
-    /* One call per span: SDL heap-allocates for batches of more than a few rects. */
-    for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
+    uint64_t h = 0;
+    if (ui_rec_active(r)) {
+        h = ui_rec_mix_f(ui_rec_mix_f(ui_rec_mix_f(mix_color(OP_DISC, c), cx), cy), radius);
+    }
+    ui_rec_op op;
+    for (int go = ui_rec_op_begin(r, h, round_box(cx, cy, radius), &op); go; go = ui_rec_op_next(&op)) {
+        set_color(r, c);
+        /* One call per span: SDL heap-allocates for batches of more than a few rects. */
+        for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
+    }
 }
 
 void ui_draw_marker(SDL_Renderer *r, ui_marker shape, float cx, float cy, float radius, SDL_Color c)
@@ -263,8 +335,16 @@ void ui_draw_marker(SDL_Renderer *r, ui_marker shape, float cx, float cy, float 
         if (half < 0.5f) half = 0.5f;
         spans[n++] = (SDL_FRect){cx - half, cy + y - 0.5f, 2.0f * half, 1.0f};
     }
-    set_color(r, c);
-    for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
+    uint64_t h = 0;
+    if (ui_rec_active(r)) {
+        h = ui_rec_mix_f(ui_rec_mix_f(ui_rec_mix_f(mix_color(OP_MARKER, c), cx), cy), radius);
+        h = ui_rec_mix_u64(h, (uint64_t)shape);
+    }
+    ui_rec_op op;
+    for (int go = ui_rec_op_begin(r, h, round_box(cx, cy, radius), &op); go; go = ui_rec_op_next(&op)) {
+        set_color(r, c);
+        for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
+    }
 }
 
 void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width, SDL_Color c)
@@ -289,9 +369,17 @@ void ui_draw_ring(SDL_Renderer *r, float cx, float cy, float radius, float width
             spans[n++] = (SDL_FRect){cx - half, cy + y - 0.5f, 2.0f * half, 1.0f};
         }
     }
-    set_color(r, c);
-    /* One call per span: SDL heap-allocates for batches of more than a few rects. */
-    for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
+    uint64_t h = 0;
+    if (ui_rec_active(r)) {
+        h = ui_rec_mix_f(ui_rec_mix_f(ui_rec_mix_f(mix_color(OP_RING, c), cx), cy), radius);
+        h = ui_rec_mix_f(h, width);
+    }
+    ui_rec_op op;
+    for (int go = ui_rec_op_begin(r, h, round_box(cx, cy, radius), &op); go; go = ui_rec_op_next(&op)) {
+        set_color(r, c);
+        /* One call per span: SDL heap-allocates for batches of more than a few rects. */
+        for (int i = 0; i < n; i++) SDL_RenderFillRectF(r, &spans[i]);
+    }
 }
 
 void ui_draw_cross(SDL_Renderer *r, float cx, float cy, float size, float width, SDL_Color c)

@@ -2,6 +2,9 @@
  * or the software renderer behind headless frames), built from rectangles and
  * one-pixel lines so they look the same on every renderer. Nothing here allocates.
  *
+ * Every shape is one operation of a retained frame (ui_rec.h): drawn, recorded or
+ * skipped as the renderer's recorder says.
+ *
  * Any input is safe: a NaN or infinite coordinate, radius or size draws nothing,
  * coordinates are bounded to +-UI_DRAW_BOUND pixels (lines are clipped to the target,
  * keeping their direction), so no conversion to int inside SDL can overflow. */
@@ -17,6 +20,10 @@
 float ui_draw_clamp(double v);
 
 void ui_draw_fill(SDL_Renderer *r, SDL_Rect rect, SDL_Color c);
+/* Copy src of texture t (NULL: all of it) into dst, with the texture's blend mode and
+ * colour and alpha mods. `version` names t's pixels (ui_rec_new_version, taken anew
+ * whenever they change): a retained frame redraws the copy when it changes. */
+void ui_draw_copy(SDL_Renderer *r, SDL_Texture *t, unsigned long version, const SDL_Rect *src, SDL_Rect dst);
 
 /* Liang-Barsky: where the segment (x0, y0) + t (dx, dy), t in [0, 1], is inside the
  * closed box [xmin, xmax] x [ymin, ymax]. Returns 0 if none of it is; else 1 with

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui_rec.h"
 #include "ui_shape.h"
 
 enum { GLYPH_SLOTS = 512, PAD = 1, MAX_COLORS = 8, MAX_SIDE = 4096, SCRATCH_PIXELS = 160 * 200,
@@ -456,25 +457,59 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
     else if (align == UI_ALIGN_RIGHT) x -= run.width;
     SDL_Texture *atlas = atlas_for(t, f, color);
     if (!atlas) return run.width;
-    SDL_Rect ink = {0, 0, 0, 0};
-    for (int i = 0; i < run.n; i++) {
-        const ui_shaped_glyph *sg = &run.glyphs[i];
-        const int glyphs = f->count;
-        const glyph *g = find_glyph(f, sg->font, sg->gid);
-        if (!g) continue;
-        /* A glyph added just now may have grown or cleared the atlas, which replaces its
-         * textures: ask for this colour's copy again. */
-        if (f->count != glyphs) atlas = atlas_for(t, f, color);
-        if (!atlas) break;
-        if (g->blank) continue;
-        SDL_Rect dst = {x + sg->x + g->dx, y + g->dy + sg->y, g->src.w, g->src.h};
-        SDL_RenderCopy(t->renderer, atlas, &g->src, &dst);
-        if (t->recorder && dst.w > 1 && dst.h > 1) {
-            if (ink.w == 0) ink = dst;
-            else SDL_UnionRect(&ink, &dst, &ink);
+    /* One operation of a retained frame (ui_rec): what it draws is the shaped glyphs, at
+     * this size, place and colour; recording, the box their ink covers. */
+    uint64_t h = 0;
+    SDL_Rect box = {0, 0, 0, 0}, ink = {0, 0, 0, 0};
+    const int recording = ui_rec_recording(t->renderer);
+    if (ui_rec_active(t->renderer)) {
+        h = ui_rec_mix_u64(ui_rec_mix_u64(0x7465787400ull, (uint64_t)(uintptr_t)t), (uint64_t)which);
+        h = ui_rec_mix_u64(h, (uint64_t)f->px | (uint64_t)t->dir << 32);
+        h = ui_rec_mix_u64(h, (uint64_t)(uint32_t)x | (uint64_t)(uint32_t)y << 32);
+        h = ui_rec_mix_u64(h, (uint64_t)color.r | (uint64_t)color.g << 8 | (uint64_t)color.b << 16 |
+                                  (uint64_t)color.a << 24);
+        for (int i = 0; i < run.n; i++) {
+            const ui_shaped_glyph *sg = &run.glyphs[i];
+            h = ui_rec_mix_u64(h, (uint64_t)sg->gid | (uint64_t)(uint32_t)sg->font << 32);
+            h = ui_rec_mix_u64(h, (uint64_t)(uint32_t)sg->x | (uint64_t)(uint32_t)sg->y << 32);
+        }
+        for (int i = 0; recording && i < run.n; i++) {
+            const ui_shaped_glyph *sg = &run.glyphs[i];
+            const glyph *g = find_glyph(f, sg->font, sg->gid);
+            if (!g || g->blank) continue;
+            const SDL_Rect dst = {x + sg->x + g->dx, y + g->dy + sg->y, g->src.w, g->src.h};
+            if (box.w == 0) box = dst;
+            else SDL_UnionRect(&box, &dst, &box);
+            if (dst.w > 1 && dst.h > 1) {
+                if (ink.w == 0) ink = dst;
+                else SDL_UnionRect(&ink, &dst, &ink);
+            }
+        }
+        if (recording) atlas = atlas_for(t, f, color); /* glyphs added may have replaced it */
+        if (!atlas) return run.width;
+    }
+    ui_rec_op op;
+    for (int go = ui_rec_op_begin(t->renderer, h, box, &op); go; go = ui_rec_op_next(&op)) {
+        for (int i = 0; i < run.n; i++) {
+            const ui_shaped_glyph *sg = &run.glyphs[i];
+            const int glyphs = f->count;
+            const glyph *g = find_glyph(f, sg->font, sg->gid);
+            if (!g) continue;
+            /* A glyph added just now may have grown or cleared the atlas, which replaces its
+             * textures: ask for this colour's copy again. */
+            if (f->count != glyphs) atlas = atlas_for(t, f, color);
+            if (!atlas) break;
+            if (g->blank) continue;
+            SDL_Rect dst = {x + sg->x + g->dx, y + g->dy + sg->y, g->src.w, g->src.h};
+            SDL_RenderCopy(t->renderer, atlas, &g->src, &dst);
+            if (t->recorder && dst.w > 1 && dst.h > 1) {
+                if (ink.w == 0) ink = dst;
+                else SDL_UnionRect(&ink, &dst, &ink);
+            }
         }
     }
-    record_box(t, which, ink, utf8);
+    /* Once a frame: not again when a retained frame's second pass draws it. */
+    if (!ui_rec_drawing(t->renderer)) record_box(t, which, ink, utf8);
     return run.width;
 }
 
@@ -499,7 +534,7 @@ char *ui_text_fit(ui_text *t, ui_font f, const char *utf8, int max_w, char *out,
 {
     snprintf(out, n, "%s", utf8);
     if (ui_text_width(t, f, out) <= max_w) return out;
-    record_cut(t, utf8);
+    if (!ui_rec_drawing(t->renderer)) record_cut(t, utf8);
     /* Cut at a cluster boundary (a letter with its marks, a ligature, an Arabic letter
      * in its joined form stay whole): the widths of the clusters before each boundary
      * come from the whole string's shaping, so the candidates are not shaped one by
@@ -609,7 +644,18 @@ int ui_text_draw_up(ui_text *t, ui_font which, int x, int y, SDL_Color color, co
     SDL_SetTextureColorMod(u->texture, color.r, color.g, color.b);
     SDL_SetTextureAlphaMod(u->texture, color.a);
     SDL_Rect dst = {x, y - u->h / 2, u->w, u->h};
-    SDL_RenderCopy(t->renderer, u->texture, NULL, &dst);
-    record_box(t, which, dst, utf8);
+    /* Its pixels are those of its string at its size: the cache's texture is not named. */
+    uint64_t h = 0;
+    if (ui_rec_active(t->renderer)) {
+        h = ui_rec_mix(ui_rec_mix_u64(0x7570ull, (uint64_t)which | (uint64_t)f->px << 8), utf8, strlen(utf8));
+        h = ui_rec_mix_u64(h, (uint64_t)(uint32_t)dst.x | (uint64_t)(uint32_t)dst.y << 32);
+        h = ui_rec_mix_u64(h, (uint64_t)(uint32_t)dst.w | (uint64_t)(uint32_t)dst.h << 32);
+        h = ui_rec_mix_u64(h, (uint64_t)color.r | (uint64_t)color.g << 8 | (uint64_t)color.b << 16 |
+                                  (uint64_t)color.a << 24);
+    }
+    ui_rec_op op;
+    for (int go = ui_rec_op_begin(t->renderer, h, dst, &op); go; go = ui_rec_op_next(&op))
+        SDL_RenderCopy(t->renderer, u->texture, NULL, &dst);
+    if (!ui_rec_drawing(t->renderer)) record_box(t, which, dst, utf8);
     return u->h;
 }

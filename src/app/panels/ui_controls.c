@@ -76,8 +76,6 @@ static void fill_triangle(SDL_Renderer *r, float x0, float y0, float x1, float y
 {
     const float xs[3] = {x0, x1, x2}, ys[3] = {y0, y1, y2};
     float top = fminf(y0, fminf(y1, y2)), bottom = fmaxf(y0, fmaxf(y1, y2));
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
     for (int y = (int)ceilf(top - 0.5f); (float)y + 0.5f <= bottom; y++) {
         const float yc = (float)y + 0.5f;
         float lo = 1e9f, hi = -1e9f;
@@ -90,7 +88,7 @@ static void fill_triangle(SDL_Renderer *r, float x0, float y0, float x1, float y
         }
         if (hi < lo) continue;
         SDL_Rect row = {(int)lroundf(lo), y, (int)lroundf(hi) - (int)lroundf(lo), 1};
-        if (row.w > 0) SDL_RenderFillRect(r, &row);
+        if (row.w > 0) ui_draw_fill(r, row, c);
     }
 }
 

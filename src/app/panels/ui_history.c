@@ -2,6 +2,7 @@
  * against the step number, with the floor (H(P)) dashed: what the loss approaches. In
  * a race, one loss curve per optimizer in its colour. Both axes scale to the run so
  * far. */
+#include "ui_rec.h"
 #include "ui_panels.h"
 #include "ui_lang.h"
 
@@ -410,7 +411,7 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     ui_draw_line(ctx->r, plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h, lw, ctx->theme->axis);
     ui_draw_line(ctx->r, plot.x, plot.y, plot.x, plot.y + plot.h, lw, ctx->theme->axis);
 
-    SDL_RenderSetClipRect(ctx->r, &(SDL_Rect){plot.x, plot.y - 4, plot.w + 4, plot.h + 6});
+    ui_rec_set_clip(ctx->r, &(SDL_Rect){plot.x, plot.y - 4, plot.w + 4, plot.h + 6});
     if (racing) draw_race_curves(ctx, &a, s);
     draw_ceiling(ctx, &a, s);
     draw_rewound(ctx, &a, s);
@@ -421,7 +422,7 @@ void ui_history_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s,
     else
         draw_floor(ctx, &a, h, count, coincide ? ui_lw(ctx, 1.5f) : 0.0f);
     if (count > 0) draw_now(ctx, &a, &h[count - 1], racing, coincide, loss_colour);
-    SDL_RenderSetClipRect(ctx->r, NULL);
+    ui_rec_set_clip(ctx->r, NULL);
     if (geom) {
         geom->plot = plot;
         geom->x_max = a.x_max;

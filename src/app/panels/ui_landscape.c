@@ -17,6 +17,7 @@
  * turned into pixels as fractions of the view computed on halves (hi/2 - lo/2 never
  * overflows) and bounded to a few map widths, so no NaN, infinity or huge float
  * reaches a drawing call or an int conversion. */
+#include "ui_rec.h"
 #include "ui_landscape_internal.h"
 #include "ui_lang.h"
 
@@ -131,9 +132,7 @@ int ui_landscape_legend_flow(const ui_ctx *ctx, const legend *L, int x, int y, i
                 else draw_cross(ctx, mx, my, r);
                 break;
             case ENTRY_CONTOUR:
-                SDL_SetRenderDrawBlendMode(ctx->r, SDL_BLENDMODE_BLEND);
-                SDL_SetRenderDrawColor(ctx->r, th->contour.r, th->contour.g, th->contour.b, 200);
-                SDL_RenderDrawLineF(ctx->r, cx + 1.0f, my + r, cx + tile - 1.0f, my - r);
+                ui_draw_line(ctx->r, cx + 1.0f, my + r, cx + tile - 1.0f, my - r, 1.0f, ui_rgba(th->contour, 200));
                 break;
             }
             ui_text_draw(ctx->text, UI_FONT_TICK, cx + tile + ctx->pad / 2, cy + 1, UI_ALIGN_LEFT,
@@ -357,7 +356,7 @@ static marks draw_on_map(ui_landscape_panel *p, const ui_ctx *ctx, const mapping
                          const minimum *mn)
 {
     marks mk = {0, 0, 0, 0, 0, 0, NAN, NAN, 6.0f * ctx->scale};
-    SDL_RenderSetClipRect(ctx->r, &mp->map);
+    ui_rec_set_clip(ctx->r, &mp->map);
     if (mn->kind == MIN_VALLEY) draw_valley(ctx, mp, mn->d);
     if (xl_session_racing(s)) draw_race_runs(p, ctx, mp, s);
     int count = project_path(p, mp, s);
@@ -368,7 +367,7 @@ static marks draw_on_map(ui_landscape_panel *p, const ui_ctx *ctx, const mapping
         label_minimum(ctx, mp, &mk, p->path, count, mn->kind == MIN_IN_VIEW ? _("minimum") : _("lowest in view"));
     else if (mn->kind == MIN_VALLEY)
         label_valley(ctx, mp, mn->d);
-    SDL_RenderSetClipRect(ctx->r, NULL);
+    ui_rec_set_clip(ctx->r, NULL);
     return mk;
 }
 
@@ -415,7 +414,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
     if (P.side < 40) return;
 
     if (ui_landscape_paint(p, ls, P.side, th->contour) != 0) return;
-    SDL_RenderCopy(ctx->r, p->heat, NULL, &P.map);
+    ui_draw_copy(ctx->r, p->heat, p->heat_version, NULL, P.map);
     const double box[4] = {e.lo, e.hi, e.ylo, e.yhi};
     ui_landscape_axes(ctx, &P, &m, box, s);
     ui_landscape_colour_bar(ctx, p, &P, &m, &ctk, &e, e.k, xl_session_scenario(s)->readouts[0].symbol);

@@ -386,7 +386,7 @@ void ui_landscape_colour_bar(const ui_ctx *ctx, ui_landscape_panel *p, const pla
     const ui_theme *th = ctx->theme;
     const SDL_Rect cbar = P->cbar;
     float lw = ui_lw(ctx, 1.0f);
-    SDL_RenderCopy(ctx->r, p->colorbar, NULL, &cbar);
+    ui_draw_copy(ctx->r, p->colorbar, p->colorbar_version, NULL, cbar);
     ui_draw_frame(ctx->r, (SDL_Rect){cbar.x - 1, cbar.y - 1, cbar.w + 2, cbar.h + 2}, 1, th->axis);
     int lx = cbar.x + cbar.w + m->pad / 2;
     for (int i = 0; i < tk->n; i++) {

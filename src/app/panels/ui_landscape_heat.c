@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ui_colormap.h"
+#include "ui_rec.h"
 
 enum {
     CONTOUR_LEVELS = 9,
@@ -46,6 +47,7 @@ ui_landscape_panel *ui_landscape_panel_create(SDL_Renderer *renderer)
         return NULL;
     }
     SDL_UpdateTexture(p->colorbar, NULL, ramp, 4);
+    p->colorbar_version = ui_rec_new_version();
     return p;
 }
 
@@ -335,6 +337,7 @@ static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_
     }
     ui_workers_run(p->workers, paint_part, job->args, n);
     SDL_UpdateTexture(p->heat, NULL, p->pixels, side * (int)sizeof(Uint32));
+    p->heat_version = ui_rec_new_version();
     p->generation = job->generation;
     p->contour = contour;
     p->valid = 1;
@@ -370,6 +373,7 @@ void ui_landscape_finish_paint(ui_landscape_panel *p)
     if (!job->painted) return;
     job->painted = 0;
     SDL_UpdateTexture(p->heat, NULL, p->pixels, job->side * (int)sizeof(Uint32));
+    p->heat_version = ui_rec_new_version();
     p->generation = job->generation;
     p->contour = job->contour;
     p->valid = 1;

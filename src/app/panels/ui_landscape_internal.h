@@ -37,6 +37,7 @@ struct ui_landscape_panel {
     int side;
     Uint32 *pixels;          /* side*side colours, row 0 at the top (y = hi) */
     SDL_Texture *colorbar;   /* 1 x 256 viridis, top = high */
+    unsigned long heat_version, colorbar_version; /* their pixels' (ui_rec_new_version) */
     SDL_FPoint *path;        /* XL_HISTORY_CAP pixels of the trajectory, this frame */
     unsigned long generation;
     SDL_Color contour;       /* the contour colour painted (themes differ in it) */

@@ -1,6 +1,7 @@
 /* ui_lesson_panel: the narration column, the broken-lesson sheet, the menu and the
  * presenter's view (see ui_lesson_panel.h). One layout routine both measures and draws
  * the column, so what is measured to fit is exactly what is drawn. */
+#include "ui_rec.h"
 #include "ui_lesson_panel.h"
 #include "ui_lang.h"
 
@@ -396,7 +397,7 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, const x
         status = xl_poll_split_shown(poll) ? _("F8 hides the split; → shows the answer")
                                            : _("F8 shows how the class voted; → shows the answer");
     frame(ctx, col, l->title, counter, status, recording ? -1 : 1, &body, g);
-    SDL_RenderSetClipRect(ctx->r, &body);
+    ui_rec_set_clip(ctx->r, &body);
     const int page = xl_player_page(p);
     /* The split's larger bars when the page as it is now has room for them (while the
      * class votes, before the explanation comes); the compact ones otherwise, which
@@ -404,7 +405,7 @@ void ui_lesson_draw(const ui_ctx *ctx, SDL_Rect col, const xl_player *p, const x
     const int roomy = poll && layout_body(ctx, col, p, page, body.y, 1 << 30, 0, 1, poll, 1, 1, NULL) <=
                                   body.y + body.h;
     layout_body(ctx, col, p, page, body.y, body.y + body.h, 0, 0, poll, poll != NULL, roomy, g);
-    SDL_RenderSetClipRect(ctx->r, NULL);
+    ui_rec_set_clip(ctx->r, NULL);
 }
 
 int ui_lesson_fits(const ui_ctx *ctx, SDL_Rect col, const xl_player *p)

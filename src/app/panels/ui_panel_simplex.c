@@ -34,6 +34,7 @@
  * layout in ui_panel_simplex_legend.c; this file places the labels, draws the paths and
  * puts the panel together.
  */
+#include "ui_rec.h"
 #include "ui_panel_simplex_internal.h"
 #include "ui_lang.h"
 
@@ -379,7 +380,7 @@ void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, 
 
     const struct backdrop *bd = ui_simplex_backdrop(&panel->backdrop, g, p, ctx->unit, P.side);
 
-    SDL_RenderSetClipRect(ctx->r, &area);
+    ui_rec_set_clip(ctx->r, &area);
     ui_claims cl = {.n = 0};
     /* Claims in order of importance: what explains the picture, then the corners, the
      * marks' names, the ring values. */
@@ -439,6 +440,6 @@ void ui_simplex_draw(ui_simplex_panel *panel, const ui_ctx *ctx, SDL_Rect area, 
     }
     ui_simplex_draw_q(ctx, &m.mk, sc.Q.x, sc.Q.y);
     ui_simplex_draw_p(ctx, &m.mk, sc.P.x, sc.P.y);
-    SDL_RenderSetClipRect(ctx->r, NULL);
+    ui_rec_set_clip(ctx->r, NULL);
     *out = sc.g;
 }
