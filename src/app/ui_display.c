@@ -8,6 +8,7 @@
 
 #include "ui_lang.h"
 #include "ui_platform.h"
+#include "ui_rec.h"
 
 int ui_display_open_video(void)
 {
@@ -61,6 +62,43 @@ SDL_Renderer *ui_display_renderer(SDL_Window *win)
         r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
     }
     return r;
+}
+
+int ui_display_retains(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    return r && SDL_GetRendererInfo(r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+}
+
+void ui_display_present(SDL_Window *win, SDL_Renderer *r, const ui_scene *sc)
+{
+    SDL_Rect rects[UI_REC_DAMAGE_MAX];
+    const int n = sc ? ui_scene_damage(sc, rects, UI_REC_DAMAGE_MAX) : -1;
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(r, &w, &h);
+    const int whole = n < 0 || (n == 1 && rects[0].x == 0 && rects[0].y == 0 && rects[0].w == w && rects[0].h == h);
+    if (whole || !ui_display_retains(r)) {
+        SDL_RenderPresent(r);
+        return;
+    }
+    if (n == 0) return; /* nothing changed: the screen shows the frame already */
+    /* The software renderer draws into the window's surface: its queue flushed, only the
+     * changed rectangles are copied to the screen (SDL_RenderPresent would copy all). */
+    SDL_RenderFlush(r);
+    SDL_UpdateWindowSurfaceRects(win, rects, n);
+}
+
+int ui_display_event_invalidates(const SDL_Event *ev)
+{
+    if (ev->type != SDL_WINDOWEVENT) return 0;
+    switch (ev->window.event) {
+    case SDL_WINDOWEVENT_ENTER: case SDL_WINDOWEVENT_LEAVE: case SDL_WINDOWEVENT_FOCUS_GAINED:
+    case SDL_WINDOWEVENT_FOCUS_LOST: case SDL_WINDOWEVENT_MOVED: case SDL_WINDOWEVENT_TAKE_FOCUS:
+    case SDL_WINDOWEVENT_HIT_TEST: case SDL_WINDOWEVENT_CLOSE:
+        return 0;
+    default:
+        return 1;
+    }
 }
 
 void ui_presenter_close(ui_presenter *pv)

@@ -19,6 +19,16 @@ int ui_display_open_video(void);
  * is a CPU emulation of a GPU (llvmpipe and the like), then the software renderer.
  * SDL_RENDER_DRIVER, when set, stands. NULL if none could be made (SDL_GetError). */
 SDL_Renderer *ui_display_renderer(SDL_Window *win);
+/* Whether frames on r can be retained (ui_scene_set_retain): SDL's software renderer
+ * drawing into a window's own surface keeps its pixels between presents; a GPU's back
+ * buffer does not (and redrawing it whole costs the CPU little). */
+int ui_display_retains(SDL_Renderer *r);
+/* Show the frame sc just drew on win's renderer r: with a retained frame only the regions
+ * that changed go to the screen (none when nothing did), else the whole frame. */
+void ui_display_present(SDL_Window *win, SDL_Renderer *r, const ui_scene *sc);
+/* Whether a window event may have left the window's surface without the last frame (a
+ * new size, shown again, exposed): the next frame is then drawn whole. */
+int ui_display_event_invalidates(const SDL_Event *ev);
 
 /* The presenter's second window: speaker notes, next page, timer (ui_scene_draw_presenter).
  * All NULL while closed. */

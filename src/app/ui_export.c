@@ -716,6 +716,9 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
         status = 1;
         goto done;
     }
+    /* The target keeps each frame: the next redraws only what changed (the cards, drawn
+     * on it too, make the frame after them whole). */
+    ui_scene_set_retain(scene, 1);
     if (kind == OUT_FRAMES) {
         if (mkdir(ps.tmp_out, 0755) != 0) {
             fprintf(stderr, _("xentlab: --record: cannot create %s: %s\n"), ps.tmp_out, strerror(errno));
@@ -782,6 +785,7 @@ int ui_export_frames(const ui_export_options *opt, const ui_export_schedule *sc,
                     break;
                 }
                 SDL_RenderPresent(r);
+                ui_scene_invalidate(scene);
                 drawn++;
             }
             pixels = card_pixels(&mo, target, end, i, n, &changed);

@@ -492,6 +492,10 @@ static void on_event(window_loop *L, const SDL_Event *ev)
         return;
     }
     if (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_CLOSE) L->running = 0;
+    if (ui_display_event_invalidates(ev)) {
+        ui_scene_invalidate(L->sc);
+        L->dirty = 1;
+    }
     if (ev->type == SDL_MOUSEMOTION || ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP ||
         ev->type == SDL_MOUSEWHEEL || ev->type == SDL_WINDOWEVENT || ev->type == SDL_FINGERDOWN ||
         ev->type == SDL_FINGERMOTION || ev->type == SDL_FINGERUP)
@@ -580,7 +584,7 @@ static void turn_draw(window_loop *L)
             L->last_h = L->h;
         }
         draw_frame(L);
-        SDL_RenderPresent(L->r);
+        ui_display_present(L->win, L->r, L->sc);
         ui_platform_frame_shown(++L->frames);
         L->dirty = 0;
     }
@@ -800,6 +804,8 @@ static window_loop *loop_start(const ui_options *opt, ui_dispatch *d, const char
     L->win = win;
     L->r = r;
     L->sc = sc;
+    /* Frames redraw only what changed where the renderer keeps the last one. */
+    ui_scene_set_retain(sc, ui_display_retains(r));
     L->main_id = SDL_GetWindowID(win);
     static const SDL_SystemCursor cursor_ids[UI_CURSOR_COUNT] = {
         [UI_CURSOR_ARROW] = SDL_SYSTEM_CURSOR_ARROW, [UI_CURSOR_HAND] = SDL_SYSTEM_CURSOR_HAND,

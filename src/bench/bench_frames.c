@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "ui_display.h"
 #include "ui_hit.h"
 #include "ui_platform.h"
 #include "ui_scene.h"
@@ -216,6 +217,12 @@ int bench_frame_init(bench_frame *f, bench_path path, int w, int h, const char *
         bench_frame_free(f);
         return -1;
     }
+    /* As the window and the exporter draw: each frame redraws what changed since the
+     * last (a headless screenshot is one frame, whole). XENTLAB_BENCH_WHOLE=1 draws
+     * every frame whole, for comparison. */
+    const char *whole = getenv("XENTLAB_BENCH_WHOLE");
+    const int retain = !(whole && whole[0] == '1') && path != BENCH_HEADLESS;
+    ui_scene_set_retain(f->sc, retain && (path != BENCH_WINDOW || ui_display_retains(f->r)));
     return 0;
 }
 
@@ -237,7 +244,7 @@ void bench_frame_run(void *ctx)
         SDL_GetRendererOutputSize(f->r, &f->w, &f->h);
         f->view.px_per_point = ui_platform_pixels_per_point(f->win, f->w);
         ui_scene_draw(f->sc, f->s, &f->view, f->w, f->h, f->geom);
-        SDL_RenderPresent(f->r);
+        ui_display_present(f->win, f->r, f->sc);
     } else {
         ui_scene_draw(f->sc, f->s, &f->view, f->w, f->h, NULL);
         SDL_RenderPresent(f->r);
