@@ -17,8 +17,9 @@
  * its panels and leaving, in both themes; a race at 1920x1080; every page of every
  * English lesson played through and answered, its focus changes frame by frame; the
  * focus animation to and from each panel; the help sheet's pages, a note, the key
- * outline, the lesson menu, the class card, the Rényi panel, a blank frame, zoom 1 and 2,
- * a size change both ways, the thread count changed and an invalidation; each with 1
+ * outline, the lesson menu, the class card, the Rényi panel, the status bar's marks, a
+ * video's frame, the control strip pressed and hidden, a blank frame, zoom 1 and 2, a
+ * size change both ways and upright, the thread count changed and an invalidation; each with 1
  * and 2 threads on either side. Then each input alone, from a steady frame: the frame
  * changes (so the comparison can fail) and the checks above hold.
  *
@@ -35,6 +36,7 @@
 
 #include <SDL.h>
 
+#include "ui_controls.h"
 #include "ui_focus.h"
 #include "ui_lang.h"
 #include "ui_library.h"
@@ -370,15 +372,15 @@ START_TEST(a_race_at_1080p)
     pair p;
     pair_open(&p, "race", 1920, 1080, 2, 1);
     ui_view v = {.theme = UI_THEME_DARK, .zoom = 1.0f};
-    pair_draw(&p, s, &v, 1920, 1080, "race, step 0");
+    pair_draw(&p, s, &v, 1920, 1080, "step 0");
     static const int steps[] = {1, 1, 1, 2, 3, 5, 8, 9};
     int at = 0;
     for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
         xl_session_run(s, steps[k]);
         at += steps[k];
-        pair_draw(&p, s, &v, 1920, 1080, "race, step %d", at);
+        pair_draw(&p, s, &v, 1920, 1080, "step %d", at);
     }
-    pair_hold(&p, s, &v, 1920, 1080, "race, paused");
+    pair_hold(&p, s, &v, 1920, 1080, "paused");
     hover_each_panel(&p, s, &v, 1920, 1080);
     pair_close(&p);
     xl_session_destroy(s);
@@ -549,6 +551,27 @@ START_TEST(the_chrome_on_and_off)
     pair_draw(&p, s, &v, w, h, "renyi");
     v.renyi = 0;
     pair_draw(&p, s, &v, w, h, "renyi gone");
+    /* The status bar's marks, a video's frame (no keys, no play chrome), the control strip
+     * pressed and hidden. */
+    v.mic = v.sound = 1;
+    pair_draw(&p, s, &v, w, h, "mic and sound marks");
+    v.mic = v.sound = 0;
+    v.recording = 1;
+    pair_draw(&p, s, &v, w, h, "a video's frame");
+    v.recording = 0;
+    pair_draw(&p, s, &v, w, h, "not a video");
+    const SDL_Rect play = p.b.geom.controls.rect[0];
+    ck_assert_int_gt(play.w, 0);
+    v.pointer_over = v.pointer_down = 1;
+    v.pointer_x = play.x + play.w / 2;
+    v.pointer_y = play.y + play.h / 2;
+    pair_draw(&p, s, &v, w, h, "a control pressed");
+    v.pointer_over = v.pointer_down = 0;
+    pair_draw(&p, s, &v, w, h, "the control let go");
+    v.controls = UI_CONTROLS_OFF;
+    pair_draw(&p, s, &v, w, h, "the control strip hidden");
+    v.controls = UI_CONTROLS_AUTO;
+    pair_draw(&p, s, &v, w, h, "the control strip back");
     /* Blank (B in a lesson), and back. */
     v.blank = 1;
     pair_draw(&p, s, &v, w, h, "blank");
@@ -571,6 +594,8 @@ START_TEST(the_chrome_on_and_off)
     xl_session_run(s, 1);
     pair_draw(&p, s, &v, w, h, "1920x1080, a step");
     hover_each_panel(&p, s, &v, w, h);
+    /* A window held upright (a phone): the panels in one column. */
+    pair_draw(&p, s, &v, 720, 1080, "720x1080, upright");
     w = 1280;
     h = 720;
     pair_draw(&p, s, &v, w, h, "back to 1280x720");
@@ -647,6 +672,16 @@ static void key_ring(input_state *st) { st->view.key_panel = UI_PANEL_BARS; }
 static void help(input_state *st) { st->view.help_visible = 1; }
 static void note(input_state *st) { snprintf(st->view.note, sizeof st->view.note, "copied the state"); }
 static void renyi(input_state *st) { st->view.renyi = 1; }
+static void recording(input_state *st) { st->view.recording = 1; }
+static void play_pressed(input_state *st)
+{
+    const SDL_Rect r = st->geom->controls.rect[0];
+    ck_assert_int_gt(r.w, 0);
+    st->view.pointer_over = st->view.pointer_down = 1;
+    st->view.pointer_x = r.x + r.w / 2;
+    st->view.pointer_y = r.y + r.h / 2;
+}
+static void strip_hidden(input_state *st) { st->view.controls = UI_CONTROLS_OFF; }
 
 /* From a state in which the pointer rests over the landscape, showing its tooltip. */
 static void pointer_rests_on_landscape(input_state *st)
@@ -687,6 +722,9 @@ static const struct input {
     {"the help sheet", NULL, help},
     {"a note", NULL, note},
     {"the Renyi panel", NULL, renyi},
+    {"a video's frame", NULL, recording},
+    {"a control pressed", NULL, play_pressed},
+    {"the control strip hidden", NULL, strip_hidden},
 };
 enum { INPUTS = sizeof inputs / sizeof inputs[0] };
 
