@@ -331,6 +331,19 @@ static xl_session *session_of(const xl_scenario_def *def)
     return s;
 }
 
+/* The measure the damage tests use: overlaps counted once, the frame's edges clipped. */
+START_TEST(union_area_counts_each_pixel_once)
+{
+    const SDL_Rect r[] = {{0, 0, 10, 10}, {5, 5, 10, 10}, {100, 0, 1, 1}, {95, 20, 10, 2}, {3, 3, 2, 2}};
+    ck_assert_int_eq(union_area(r, 1, 200, 100), 100);
+    ck_assert_int_eq(union_area(r, 2, 200, 100), 175);
+    ck_assert_int_eq(union_area(r, 3, 200, 100), 176);
+    ck_assert_int_eq(union_area(r + 3, 1, 100, 100), 10); /* 5 of its 10 columns inside */
+    ck_assert_int_eq(union_area(r, 5, 200, 100), 196);    /* the last inside the first */
+    ck_assert_int_eq(union_area(r, 0, 200, 100), 0);
+}
+END_TEST
+
 /* ---- the sequences ---- */
 
 /* Loop index: the scenarios in registry order, so a new one is covered once registered. */
@@ -866,6 +879,7 @@ Suite *xl_test_suite(void)
     Suite *s = suite_create("retain");
     TCase *seq = tcase_create("retained frames are whole redraws");
     tcase_set_timeout(seq, 120);
+    tcase_add_test(seq, union_area_counts_each_pixel_once);
     tcase_add_loop_test(seq, every_scenario_steps_and_holds, 0, xl_scenario_count());
     tcase_add_test(seq, a_race_at_1080p);
     tcase_add_test(seq, focus_animation_frame_by_frame);
