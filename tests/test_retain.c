@@ -19,7 +19,8 @@
  * focus animation to and from each panel; the help sheet's pages, a note, the key
  * outline, the lesson menu, the class card, the Rényi panel, the status bar's marks, a
  * video's frame, the control strip pressed and hidden, a blank frame, zoom 1 and 2, a
- * size change both ways and upright, the thread count changed and an invalidation; each with 1
+ * size change both ways and upright, the thread count changed and an invalidation; a
+ * class voting (the borrowed poll changing under an unchanged view); each with 1
  * and 2 threads on either side. Then each input alone, from a steady frame: the frame
  * changes (so the comparison can fail) and the checks above hold.
  *
@@ -43,6 +44,7 @@
 #include "ui_png.h"
 #include "ui_scene.h"
 #include "xl_player.h"
+#include "xl_poll.h"
 #include "xl_scenario.h"
 #include "scenario_fixture.h"
 #include "scene_fixture.h"
@@ -505,6 +507,53 @@ START_TEST(focus_animation_frame_by_frame)
 }
 END_TEST
 
+/* A class voting on lesson 4's question (page 2): the view stays the same while the
+ * poll it borrows changes, phone by phone; then the split shown, the join card counting
+ * phones, the poll closed. */
+START_TEST(a_class_votes)
+{
+    xl_lesson *l = malloc(sizeof *l);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(ui_library_load(LESSONS_DIR "/04-cross-entropy.lesson", l), 0);
+    xl_session *s = session_of(NULL);
+    xl_player *pl = xl_player_create(l, s);
+    ck_assert_ptr_nonnull(pl);
+    ck_assert_int_eq(xl_player_goto(pl, 1), 0);
+    ck_assert_int_eq(xl_player_phase_of(pl), XL_PLAYER_ASKING);
+    xl_poll *poll = xl_poll_create();
+    ck_assert_ptr_nonnull(poll);
+    pair p;
+    pair_open(&p, "class", 1280, 720, 2, 1);
+    ui_view v = {.theme = UI_THEME_LIGHT, .zoom = 1.0f, .lesson = pl, .poll = poll,
+                 .class_url = "http://10.0.0.5:8321/?c=4821", .class_code = "4821"};
+    pair_draw(&p, s, &v, 1280, 720, "asking, no phones");
+    for (int d = 0; d < 6; d++) ck_assert_int_eq(xl_poll_join(poll, d), 1);
+    pair_draw(&p, s, &v, 1280, 720, "6 phones joined");
+    ck_assert_int_eq(xl_poll_open(poll, 1, 0, 3), 0);
+    pair_draw(&p, s, &v, 1280, 720, "the poll open");
+    for (int d = 0; d < 5; d++) {
+        ck_assert_int_eq(xl_poll_vote(poll, d, 1, 0, d % 3), 1);
+        pair_draw(&p, s, &v, 1280, 720, "vote %d", d + 1);
+        ck_assert_msg(p.changed > 0, "vote %d changed no pixel: the count is not shown", d + 1);
+    }
+    xl_poll_set_split(poll, 1);
+    pair_draw(&p, s, &v, 1280, 720, "the split shown");
+    xl_poll_close(poll);
+    pair_draw(&p, s, &v, 1280, 720, "the poll closed");
+    v.class_card = 1;
+    pair_draw(&p, s, &v, 1280, 720, "the join card");
+    ck_assert_int_eq(xl_poll_join(poll, 6), 1);
+    pair_draw(&p, s, &v, 1280, 720, "the join card, a 7th phone");
+    ck_assert_msg(p.changed > 0, "a 7th phone changed no pixel of the card");
+    pair_hold(&p, s, &v, 1280, 720, "the join card, held");
+    pair_close(&p);
+    xl_poll_destroy(poll);
+    xl_player_destroy(pl);
+    xl_session_destroy(s);
+    free(l);
+}
+END_TEST
+
 /* What the viewer opens and closes over the scene, the zoom, the size and the target. */
 START_TEST(the_chrome_on_and_off)
 {
@@ -884,6 +933,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(seq, a_race_at_1080p);
     tcase_add_test(seq, focus_animation_frame_by_frame);
     tcase_add_test(seq, the_chrome_on_and_off);
+    tcase_add_test(seq, a_class_votes);
     suite_add_tcase(s, seq);
     /* Every English lesson, counted here: a new one is covered once it is shipped. Tagged:
      * tests/meson.build runs them as a test of their own, beside the others. */
