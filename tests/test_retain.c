@@ -31,6 +31,7 @@
 #include "check_main.h"
 #include <dirent.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,6 +195,13 @@ static void compare_geoms(const pair *p, const char *name)
                       memcmp(ga.hits->region, gb.hits->region, (size_t)ga.hits->n * sizeof ga.hits->region[0]) == 0),
                   "%s, %s: the retained frame's tooltip regions are not the whole redraw's", p->seq, name);
     ga.hits = gb.hits = NULL;
+    for (size_t i = 0; i < sizeof ga; i++)
+        if (((const unsigned char *)&ga)[i] != ((const unsigned char *)&gb)[i]) {
+            fprintf(stderr, "geom differs at byte %zu (landscape at %zu, history %zu, simplex %zu, renyi %zu, scene %zu, controls %zu, lesson %zu, menu %zu, titles %zu, class_card %zu)\n", i,
+                    offsetof(ui_frame_geom, landscape), offsetof(ui_frame_geom, history), offsetof(ui_frame_geom, simplex), offsetof(ui_frame_geom, renyi),
+                    offsetof(ui_frame_geom, scene), offsetof(ui_frame_geom, controls), offsetof(ui_frame_geom, lesson), offsetof(ui_frame_geom, menu), offsetof(ui_frame_geom, titles), offsetof(ui_frame_geom, class_card));
+            break;
+        }
     ck_assert_msg(memcmp(&ga, &gb, sizeof ga) == 0, "%s, %s: the retained frame's geometry is not the whole redraw's",
                   p->seq, name);
 }
@@ -258,6 +266,10 @@ static void pair_draw(pair *p, const xl_session *s, const ui_view *view, int w, 
     ui_scene_draw(p->b.scene, s, view, w, h, &p->b.geom);
     SDL_RenderPresent(p->b.renderer);
     p->ndamage = ui_scene_damage(p->a.scene, p->damage, DAMAGE_MAX);
+    /* The second pass drew what the first recorded (else the frame was drawn whole,
+     * hiding a drawing that depends on more than its inputs). */
+    ck_assert_msg(ui_scene_mismatches(p->a.scene) == 0, "%s, %s: a retained frame's second pass drew other "
+                  "operations than its first recorded", p->seq, name);
     ck_assert_msg(p->ndamage >= 0 && p->ndamage <= DAMAGE_MAX, "%s, %s: %d damage rectangles", p->seq, name,
                   p->ndamage);
     for (int i = 0; i < p->ndamage; i++) {

@@ -235,8 +235,12 @@ void ui_draw_line(SDL_Renderer *r, float fx0, float fy0, float fx1, float fy1, f
     }
     const SDL_Rect box = {(int)floorf(fminf(x0, x1)) - w - 1, (int)floorf(fminf(y0, y1)) - w - 1,
                           (int)ceilf(fabsf(dx)) + 2 * w + 3, (int)ceilf(fabsf(dy)) + 2 * w + 3};
+    /* A slanted line SDL clips by moving its ends, which moves its pixels: it is drawn
+     * whole or not at all (ui_rec_op_begin_whole). Rectangles clip exactly. */
+    const int slanted = dx != 0.0f && dy != 0.0f;
     ui_rec_op op;
-    for (int go = ui_rec_op_begin(r, h, box, &op); go; go = ui_rec_op_next(&op)) {
+    for (int go = slanted ? ui_rec_op_begin_whole(r, h, box, &op) : ui_rec_op_begin(r, h, box, &op); go;
+         go = ui_rec_op_next(&op)) {
         set_color(r, c);
         /* Axis-aligned lines are rectangles: exact pixels. */
         if (dx == 0.0f || dy == 0.0f) {

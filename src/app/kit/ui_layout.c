@@ -38,7 +38,7 @@ enum { P_TOP, P_READOUTS, P_PICTURE, P_HISTORY, P_BARS, P_COUNT };
 
 static ui_layout portrait(int w, int h, float s, const ui_text *text, unsigned show)
 {
-    ui_layout L;
+    ui_layout L = {.gap = 0}; /* every rectangle it does not set is empty */
     SDL_Rect none = {0, 0, 0, 0};
     L.gap = (int)(6.0f * s + 0.5f);
     if (L.gap < 4) L.gap = 4;
@@ -236,7 +236,7 @@ ui_layout ui_layout_compute(int w, int h, float s, const ui_text *text, unsigned
 static ui_layout compute(int w, int h, float s, const ui_text *text, unsigned show)
 {
     if ((show & UI_LAYOUT_UPRIGHT) && h > w) return portrait(w, h, s, text, show);
-    ui_layout L;
+    ui_layout L = {.gap = 0}; /* every rectangle it does not set is empty */
     SDL_Rect none = {0, 0, 0, 0};
     L.gap = (int)(8.0f * s + 0.5f);
     if (L.gap < 4) L.gap = 4;
