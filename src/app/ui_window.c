@@ -284,6 +284,9 @@ static void after_action(window_loop *L, const ui_action *act, int was_playing)
         const char *dir = L->opt->shots_dir;
         ui_dispatch_sync_view(L->d);
         draw_frame(L); /* the frame as it is, without a note */
+        /* Shown too: the next frame is drawn against this one (retained frames), so the
+         * screen must have it. */
+        ui_display_present(L->win, L->r, L->sc);
         if (reserve_shot_path(dir, path, sizeof path) == 0 && ui_app_save_png(L->r, L->w, L->h, path) == 0 &&
             ui_platform_deliver(path) == 0)
             snprintf(L->view->note, sizeof L->view->note, ui_platform_is_browser() ? _("downloaded %.180s")
