@@ -161,17 +161,31 @@ typedef struct heat_source {
     double lo, hi, step; /* step: grid cells per screen pixel */
     double half_lo, inv_span; /* fraction(v) = (v/2 - lo/2) * inv_span */
     colour_scale scale;  /* log: the ramp's position is colour_t, not the fraction */
+    double log_top, span; /* log scale: colour_t's divisor log1p((hi - lo) / d), and hi - lo */
     int flat;
-    const Uint32 *lut;
     double levels[CONTOUR_LEVELS];
     /* The contour band of each colour step: how many levels lie below the middle of
      * step k of 256. A pixel's band is read from its colour index, so contours follow
      * the colour steps (1/255 of the range apart) and cost a lookup, not a search. */
     unsigned char band_of[256];
+    /* colour[0][k]: step k of the ramp; colour[1][k]: the same on a contour (blended
+     * toward the contour colour), so a pixel picks one by its edge bit, not a branch. */
+    Uint32 colour[2][256];
     SDL_Color contour;
 } heat_source;
 
-static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color contour)
+/* Blend colour c toward the contour colour by its alpha. */
+static Uint32 blend_contour(Uint32 c, SDL_Color contour)
+{
+    const unsigned ca = contour.a;
+    unsigned cr = (c >> 16) & 255, cg = (c >> 8) & 255, cb = c & 255;
+    cr += ((contour.r - cr) * ca) >> 8;
+    cg += ((contour.g - cg) * ca) >> 8;
+    cb += ((contour.b - cb) * ca) >> 8;
+    return 0xFF000000u | (cr << 16) | (cg << 8) | cb;
+}
+
+static heat_source heat_source_of(const xl_landscape *ls, colour_scale scale, int side, SDL_Color contour)
 {
     heat_source h;
     h.g = xl_landscape_size(ls);
@@ -183,8 +197,10 @@ static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color co
      * not there. */
     h.flat = !(h.hi > h.lo) || !isfinite(fraction(h.lo + 0.5 * (h.hi - h.lo), h.lo, h.hi)) ||
              h.hi - h.lo <= 1e-9 * fmax(fabs(h.hi), fabs(h.lo));
-    h.scale = ui_landscape_colour_scale(ls);
-    h.lut = ui_viridis_table();
+    h.scale = scale;
+    h.span = scale.hi - scale.lo;
+    h.log_top = log1p(h.span / scale.d);
+    const Uint32 *lut = ui_viridis_table();
     for (int k = 0; k < CONTOUR_LEVELS; k++) {
         double t = (double)(k + 1) / (CONTOUR_LEVELS + 1);
         h.levels[k] = t * t; /* in normalized units, crowding toward the minimum */
@@ -193,6 +209,8 @@ static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color co
         unsigned char b = 0;
         while (b < CONTOUR_LEVELS && k / 255.0 > h.levels[b]) b++;
         h.band_of[k] = b;
+        h.colour[0][k] = lut[k];
+        h.colour[1][k] = blend_contour(lut[k], contour);
     }
     h.step = (double)(h.g - 1) / side;
     h.half_lo = 0.5 * h.lo;
@@ -201,15 +219,30 @@ static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color co
     return h;
 }
 
-/* Blend colour c toward the contour colour by its alpha. */
-static Uint32 blend_contour(Uint32 c, SDL_Color contour)
+/* The grid's row at height fy between rows r0 and r1 as colour positions, 0..255
+ * (clamped; NaN to 0), for the linear scale: BLOCK cells, no branch, so the compiler
+ * runs them a vector at a time. */
+enum { BLOCK = 8 };
+static void positions_linear(const double *restrict r0, const double *restrict r1, double fy, double half_lo,
+                             double inv_span, double *restrict k_at)
 {
-    const unsigned ca = contour.a;
-    unsigned cr = (c >> 16) & 255, cg = (c >> 8) & 255, cb = c & 255;
-    cr += ((contour.r - cr) * ca) >> 8;
-    cg += ((contour.g - cg) * ca) >> 8;
-    cb += ((contour.b - cb) * ca) >> 8;
-    return 0xFF000000u | (cr << 16) | (cg << 8) | cb;
+    for (int i = 0; i < BLOCK; i++) {
+        const double v = r0[i] + (r1[i] - r0[i]) * fy;
+        double t = (0.5 * v - half_lo) * inv_span;
+        t = t > 0.0 ? t : 0.0; /* NaN too: never cast to int */
+        t = t < 1.0 ? t : 1.0;
+        k_at[i] = t * 255.0;
+    }
+}
+
+/* The same on the log scale: colour_t with its divisor computed once (the same bits). */
+static double position_log(const heat_source *h, double v)
+{
+    const double x = v - h->scale.lo;
+    double t = log1p((x > 0.0 ? x : 0.0) / h->scale.d) / h->log_top + (x < 0.0 ? x / h->span : 0.0);
+    t = t > 0.0 ? t : 0.0;
+    t = t < 1.0 ? t : 1.0;
+    return t * 255.0;
 }
 
 /* One screen row py of `side`: each pixel samples the grid bilinearly, and lightens
@@ -227,28 +260,39 @@ static void paint_row(const heat_source *h, const heat_columns *col, int py, int
     /* Bilinear sampling is separable: the grid row at this height first, as colour
      * positions (0..255, clamped: NaN to 0), then each pixel between two of them. */
     double k_at[XL_LANDSCAPE_MAX_G];
-    const double half_lo = h->half_lo, inv_span = h->flat ? 0.0 : h->inv_span;
-    for (int i = 0; i < g; i++) {
-        double v = r0[i] + (r1[i] - r0[i]) * fy;
-        double t = h->scale.log && !h->flat ? colour_t(&h->scale, v) : (0.5 * v - half_lo) * inv_span;
-        t = t > 0.0 ? t : 0.0; /* NaN too: never cast to int */
-        t = t < 1.0 ? t : 1.0;
-        k_at[i] = t * 255.0;
+    int i = 0;
+    if (h->scale.log && !h->flat) {
+        for (; i < g; i++) k_at[i] = position_log(h, r0[i] + (r1[i] - r0[i]) * fy);
+    } else {
+        const double half_lo = h->half_lo, inv_span = h->flat ? 0.0 : h->inv_span;
+        for (; i + BLOCK <= g; i += BLOCK) positions_linear(r0 + i, r1 + i, fy, half_lo, inv_span, k_at + i);
+        if (i < g) { /* the last cells, through a padded block */
+            double p0[BLOCK] = {0}, p1[BLOCK] = {0}, k[BLOCK];
+            memcpy(p0, r0 + i, sizeof(double) * (size_t)(g - i));
+            memcpy(p1, r1 + i, sizeof(double) * (size_t)(g - i));
+            positions_linear(p0, p1, fy, half_lo, inv_span, k);
+            memcpy(k_at + i, k, sizeof(double) * (size_t)(g - i));
+        }
     }
-    /* Locals: the band stores are char stores, which may alias anything, so fields
-     * read through h would be loaded again for every pixel. */
-    const Uint32 *lut = h->lut;
-    const unsigned char *band_of = h->band_of;
+    /* Each pixel's colour step, then its band and colour. Row 0 has no row above: its
+     * own bands stand in, so only the left neighbour can make an edge. */
+    unsigned char step[MAX_HEAT_SIDE];
     const int *ci = col->i;
     const double *cfx = col->fx;
     for (int px = 0; px < cols; px++) {
-        const int i = ci[px];
-        const int k = (int)(k_at[i] + (k_at[i + 1] - k_at[i]) * cfx[px] + 0.5);
-        Uint32 c = lut[k];
-        const unsigned char b = band_of[k];
-        band[px] = b;
-        if ((px > 0 && band[px - 1] != b) || (py > 0 && above[px] != b)) c = blend_contour(c, h->contour);
-        out[px] = c;
+        const int c = ci[px];
+        step[px] = (unsigned char)(int)(k_at[c] + (k_at[c + 1] - k_at[c]) * cfx[px] + 0.5);
+    }
+    const unsigned char *band_of = h->band_of;
+    const Uint32(*colour)[256] = h->colour;
+    const unsigned char *up = py > 0 ? above : band;
+    unsigned prev = band_of[step[0]];
+    for (int px = 0; px < cols; px++) {
+        const unsigned k = step[px], b = band_of[k];
+        band[px] = (unsigned char)b;
+        const unsigned edge = (b != prev) | (up[px] != b);
+        prev = b;
+        out[px] = colour[edge][k];
     }
 }
 
@@ -299,7 +343,7 @@ static void paint_part(void *arg)
  * place in the grid. */
 static void set_up_paint(paint_job *job, const xl_landscape *ls, int side, SDL_Color contour)
 {
-    job->source = heat_source_of(ls, side, contour);
+    job->source = heat_source_of(ls, ui_landscape_colour_scale(ls), side, contour);
     const heat_source *h = &job->source;
     heat_columns *col = &job->columns;
     const int cols = side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE;
