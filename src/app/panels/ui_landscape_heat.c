@@ -16,6 +16,10 @@
 
 #include "ui_colormap.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 enum {
     CONTOUR_LEVELS = 9,
     MAX_HEAT_SIDE = 4096, /* widest heatmap painted, in pixels (wider is cut) */
@@ -68,6 +72,7 @@ const xl_landscape *ui_landscape_grid(ui_landscape_panel *p, const xl_session *s
     if (!p->grid || xl_landscape_size(p->grid) != g) {
         xl_landscape_destroy(p->grid);
         p->grid = xl_landscape_create(g);
+        p->scale_valid = 0; /* a new grid counts its fills from 0 again */
         if (!p->grid) return NULL;
     } else if (p->grid_epoch != xl_session_epoch(s)) {
         xl_landscape_invalidate(p->grid);
@@ -128,7 +133,7 @@ static double kth(double *a, int n, int k)
     return a[k];
 }
 
-colour_scale ui_landscape_colour_scale(const xl_landscape *ls)
+static colour_scale colour_scale_of(const xl_landscape *ls)
 {
     enum { SAMPLES = 2048 };
     colour_scale c = {xl_landscape_min(ls), xl_landscape_colour_top(ls), 1.0, 0};
@@ -154,6 +159,18 @@ colour_scale ui_landscape_colour_scale(const xl_landscape *ls)
     return c;
 }
 
+colour_scale ui_landscape_colour_scale(ui_landscape_panel *p, const xl_landscape *ls)
+{
+    /* Kept per fill: the frame's colour bar and the paint both ask, every frame. */
+    const unsigned long gen = xl_landscape_generation(ls);
+    if (!p->scale_valid || p->scale_generation != gen) {
+        p->scale = colour_scale_of(ls);
+        p->scale_generation = gen;
+        p->scale_valid = 1;
+    }
+    return p->scale;
+}
+
 /* What painting needs: the grid, its range, the colours and the contour levels. */
 typedef struct heat_source {
     const double *v;     /* g x g values, row 0 at y = lo */
@@ -164,13 +181,13 @@ typedef struct heat_source {
     double log_top, span; /* log scale: colour_t's divisor log1p((hi - lo) / d), and hi - lo */
     int flat;
     double levels[CONTOUR_LEVELS];
-    /* The contour band of each colour step: how many levels lie below the middle of
-     * step k of 256. A pixel's band is read from its colour index, so contours follow
-     * the colour steps (1/255 of the range apart) and cost a lookup, not a search. */
-    unsigned char band_of[256];
-    /* colour[0][k]: step k of the ramp; colour[1][k]: the same on a contour (blended
-     * toward the contour colour), so a pixel picks one by its edge bit, not a branch. */
-    Uint32 colour[2][256];
+    /* Step k of the ramp's colour, with its contour band in the top byte: how many
+     * levels lie below the middle of step k of 256 (the colours are opaque, so the byte
+     * is free until the pixel is stored). A pixel's band is read from its colour index,
+     * so contours follow the colour steps (1/255 of the range apart) and cost no search. */
+    Uint32 tagged[256];
+    /* Step k's colour on a contour: blended toward the contour colour. */
+    Uint32 on_contour[256];
     SDL_Color contour;
 } heat_source;
 
@@ -208,9 +225,8 @@ static heat_source heat_source_of(const xl_landscape *ls, colour_scale scale, in
     for (int k = 0; k < 256; k++) {
         unsigned char b = 0;
         while (b < CONTOUR_LEVELS && k / 255.0 > h.levels[b]) b++;
-        h.band_of[k] = b;
-        h.colour[0][k] = lut[k];
-        h.colour[1][k] = blend_contour(lut[k], contour);
+        h.tagged[k] = (Uint32)b << 24 | (lut[k] & 0xFFFFFFu);
+        h.on_contour[k] = blend_contour(lut[k], contour);
     }
     h.step = (double)(h.g - 1) / side;
     h.half_lo = 0.5 * h.lo;
@@ -220,12 +236,24 @@ static heat_source heat_source_of(const xl_landscape *ls, colour_scale scale, in
 }
 
 /* The grid's row at height fy between rows r0 and r1 as colour positions, 0..255
- * (clamped; NaN to 0), for the linear scale: BLOCK cells, no branch, so the compiler
- * runs them a vector at a time. */
+ * (clamped; NaN to 0), for the linear scale, BLOCK cells at a time. With SSE2 (every
+ * x86-64) two at a time: maxpd(t, 0) is t > 0 ? t : 0 and minpd(t, 1) is t < 1 ? t : 1
+ * exactly, NaN and zeros included, so both forms give the same bits. */
 enum { BLOCK = 8 };
 static void positions_linear(const double *restrict r0, const double *restrict r1, double fy, double half_lo,
                              double inv_span, double *restrict k_at)
 {
+#if defined(__SSE2__)
+    const __m128d vfy = _mm_set1_pd(fy), vlo = _mm_set1_pd(half_lo), vinv = _mm_set1_pd(inv_span);
+    const __m128d half = _mm_set1_pd(0.5), zero = _mm_setzero_pd(), one = _mm_set1_pd(1.0), top = _mm_set1_pd(255.0);
+    for (int i = 0; i < BLOCK; i += 2) {
+        const __m128d a = _mm_loadu_pd(r0 + i), b = _mm_loadu_pd(r1 + i);
+        const __m128d v = _mm_add_pd(a, _mm_mul_pd(_mm_sub_pd(b, a), vfy));
+        __m128d t = _mm_mul_pd(_mm_sub_pd(_mm_mul_pd(half, v), vlo), vinv);
+        t = _mm_min_pd(_mm_max_pd(t, zero), one);
+        _mm_storeu_pd(k_at + i, _mm_mul_pd(t, top));
+    }
+#else
     for (int i = 0; i < BLOCK; i++) {
         const double v = r0[i] + (r1[i] - r0[i]) * fy;
         double t = (0.5 * v - half_lo) * inv_span;
@@ -233,6 +261,7 @@ static void positions_linear(const double *restrict r0, const double *restrict r
         t = t < 1.0 ? t : 1.0;
         k_at[i] = t * 255.0;
     }
+#endif
 }
 
 /* The same on the log scale: colour_t with its divisor computed once (the same bits). */
@@ -274,26 +303,42 @@ static void paint_row(const heat_source *h, const heat_columns *col, int py, int
             memcpy(k_at + i, k, sizeof(double) * (size_t)(g - i));
         }
     }
-    /* Each pixel's colour step, then its band and colour. Row 0 has no row above: its
-     * own bands stand in, so only the left neighbour can make an edge. */
+    /* Each pixel's colour step, colour and band; then the contours, where a pixel's
+     * band differs from its left neighbour's or the one above it (row 0 has no row
+     * above: its own bands stand in). Few pixels lie on one, so the second pass finds
+     * them sixteen at a time and repaints only those. */
     unsigned char step[MAX_HEAT_SIDE];
+    if (cols <= 0) return;
     const int *ci = col->i;
     const double *cfx = col->fx;
+    const Uint32 *tagged = h->tagged;
     for (int px = 0; px < cols; px++) {
         const int c = ci[px];
-        step[px] = (unsigned char)(int)(k_at[c] + (k_at[c + 1] - k_at[c]) * cfx[px] + 0.5);
+        const int k = (int)(k_at[c] + (k_at[c + 1] - k_at[c]) * cfx[px] + 0.5);
+        const Uint32 t = tagged[k];
+        step[px] = (unsigned char)k;
+        band[px] = (unsigned char)(t >> 24);
+        out[px] = t | 0xFF000000u;
     }
-    const unsigned char *band_of = h->band_of;
-    const Uint32(*colour)[256] = h->colour;
+    const Uint32 *on_contour = h->on_contour;
     const unsigned char *up = py > 0 ? above : band;
-    unsigned prev = band_of[step[0]];
-    for (int px = 0; px < cols; px++) {
-        const unsigned k = step[px], b = band_of[k];
-        band[px] = (unsigned char)b;
-        const unsigned edge = (b != prev) | (up[px] != b);
-        prev = b;
-        out[px] = colour[edge][k];
+    if (up[0] != band[0]) out[0] = on_contour[step[0]]; /* no left neighbour */
+    int px = 1;
+#if defined(__SSE2__)
+    for (; px + 16 <= cols; px += 16) {
+        const __m128i b = _mm_loadu_si128((const __m128i *)(band + px));
+        const __m128i same = _mm_and_si128(_mm_cmpeq_epi8(b, _mm_loadu_si128((const __m128i *)(band + px - 1))),
+                                           _mm_cmpeq_epi8(b, _mm_loadu_si128((const __m128i *)(up + px))));
+        unsigned edges = (unsigned)_mm_movemask_epi8(same) ^ 0xFFFFu;
+        while (edges) {
+            const int e = px + __builtin_ctz(edges);
+            out[e] = on_contour[step[e]];
+            edges &= edges - 1;
+        }
     }
+#endif
+    for (; px < cols; px++)
+        if (band[px] != band[px - 1] || up[px] != band[px]) out[px] = on_contour[step[px]];
 }
 
 /* Rows [row0, row1) of the heatmap: one thread's share. */
@@ -341,9 +386,9 @@ static void paint_part(void *arg)
 
 /* Sample the grid for a paint at `side`: the colours and levels, and each column's
  * place in the grid. */
-static void set_up_paint(paint_job *job, const xl_landscape *ls, int side, SDL_Color contour)
+static void set_up_paint(ui_landscape_panel *p, paint_job *job, const xl_landscape *ls, int side, SDL_Color contour)
 {
-    job->source = heat_source_of(ls, ui_landscape_colour_scale(ls), side, contour);
+    job->source = heat_source_of(ls, ui_landscape_colour_scale(p, ls), side, contour);
     const heat_source *h = &job->source;
     heat_columns *col = &job->columns;
     const int cols = side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE;
@@ -369,7 +414,7 @@ static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_
     ui_landscape_finish_paint(p);
     if (ensure_heat(p, side) != 0) return -1;
     paint_job *job = p->job;
-    set_up_paint(job, ls, side, contour);
+    set_up_paint(p, job, ls, side, contour);
     const int cols = side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE;
     const int n = ui_workers_count(p->workers);
     for (int k = 0; k < n; k++) {
@@ -397,7 +442,7 @@ static void compute_and_paint(void *arg)
     const xl_landscape *ls = ui_landscape_grid(p, job->session);
     if (!ls || job->side <= 0 || !needs_paint(p, ls, job->side, job->contour)) return;
     const int side = job->side;
-    set_up_paint(job, ls, side, job->contour);
+    set_up_paint(p, job, ls, side, job->contour);
     heat_part all = {&job->source, &job->columns, side, side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE, 0, side,
                      p->pixels};
     paint_part(&all);
