@@ -183,11 +183,9 @@ typedef struct heat_source {
     double levels[CONTOUR_LEVELS];
     /* Step k of the ramp's colour, with its contour band in the top byte: how many
      * levels lie below the middle of step k of 256 (the colours are opaque, so the byte
-     * is free until the pixel is stored). A pixel's band is read from its colour index,
+     * is free until the row is finished). A pixel's band is read from its colour index,
      * so contours follow the colour steps (1/255 of the range apart) and cost no search. */
     Uint32 tagged[256];
-    /* Step k's colour on a contour: blended toward the contour colour. */
-    Uint32 on_contour[256];
     SDL_Color contour;
 } heat_source;
 
@@ -226,7 +224,6 @@ static heat_source heat_source_of(const xl_landscape *ls, colour_scale scale, in
         unsigned char b = 0;
         while (b < CONTOUR_LEVELS && k / 255.0 > h.levels[b]) b++;
         h.tagged[k] = (Uint32)b << 24 | (lut[k] & 0xFFFFFFu);
-        h.on_contour[k] = blend_contour(lut[k], contour);
     }
     h.step = (double)(h.g - 1) / side;
     h.half_lo = 0.5 * h.lo;
@@ -303,27 +300,41 @@ static void paint_row(const heat_source *h, const heat_columns *col, int py, int
             memcpy(k_at + i, k, sizeof(double) * (size_t)(g - i));
         }
     }
-    /* Each pixel's colour step, colour and band; then the contours, where a pixel's
-     * band differs from its left neighbour's or the one above it (row 0 has no row
-     * above: its own bands stand in). Few pixels lie on one, so the second pass finds
-     * them sixteen at a time and repaints only those. */
-    unsigned char step[MAX_HEAT_SIDE];
+    /* Each pixel's colour with its band in the top byte; then the bands apart and the
+     * colours made opaque; then the contours, where a pixel's band differs from its left
+     * neighbour's or the one above it (row 0 has no row above: its own bands stand in).
+     * Few pixels lie on one, so that pass finds them sixteen at a time and repaints
+     * only those (blend_contour of the colour). */
     if (cols <= 0) return;
     const int *ci = col->i;
     const double *cfx = col->fx;
     const Uint32 *tagged = h->tagged;
     for (int px = 0; px < cols; px++) {
-        const int c = ci[px];
-        const int k = (int)(k_at[c] + (k_at[c + 1] - k_at[c]) * cfx[px] + 0.5);
-        const Uint32 t = tagged[k];
-        step[px] = (unsigned char)k;
-        band[px] = (unsigned char)(t >> 24);
-        out[px] = t | 0xFF000000u;
+        const double *q = k_at + ci[px];
+        out[px] = tagged[(int)(q[0] + (q[1] - q[0]) * cfx[px] + 0.5)];
     }
-    const Uint32 *on_contour = h->on_contour;
+    int px = 0;
+#if defined(__SSE2__)
+    const __m128i opaque = _mm_set1_epi32((int)0xFF000000u);
+    for (; px + 16 <= cols; px += 16) {
+        __m128i t[4];
+        for (int q = 0; q < 4; q++) {
+            t[q] = _mm_loadu_si128((const __m128i *)(out + px + 4 * q));
+            _mm_storeu_si128((__m128i *)(out + px + 4 * q), _mm_or_si128(t[q], opaque));
+        }
+        const __m128i lo = _mm_packs_epi32(_mm_srli_epi32(t[0], 24), _mm_srli_epi32(t[1], 24));
+        const __m128i hi = _mm_packs_epi32(_mm_srli_epi32(t[2], 24), _mm_srli_epi32(t[3], 24));
+        _mm_storeu_si128((__m128i *)(band + px), _mm_packus_epi16(lo, hi));
+    }
+#endif
+    for (; px < cols; px++) {
+        band[px] = (unsigned char)(out[px] >> 24);
+        out[px] |= 0xFF000000u;
+    }
+    const SDL_Color contour = h->contour;
     const unsigned char *up = py > 0 ? above : band;
-    if (up[0] != band[0]) out[0] = on_contour[step[0]]; /* no left neighbour */
-    int px = 1;
+    if (up[0] != band[0]) out[0] = blend_contour(out[0], contour); /* no left neighbour */
+    px = 1;
 #if defined(__SSE2__)
     for (; px + 16 <= cols; px += 16) {
         const __m128i b = _mm_loadu_si128((const __m128i *)(band + px));
@@ -332,13 +343,13 @@ static void paint_row(const heat_source *h, const heat_columns *col, int py, int
         unsigned edges = (unsigned)_mm_movemask_epi8(same) ^ 0xFFFFu;
         while (edges) {
             const int e = px + __builtin_ctz(edges);
-            out[e] = on_contour[step[e]];
+            out[e] = blend_contour(out[e], contour);
             edges &= edges - 1;
         }
     }
 #endif
     for (; px < cols; px++)
-        if (band[px] != band[px - 1] || up[px] != band[px]) out[px] = on_contour[step[px]];
+        if (band[px] != band[px - 1] || up[px] != band[px]) out[px] = blend_contour(out[px], contour);
 }
 
 /* Rows [row0, row1) of the heatmap: one thread's share. */
