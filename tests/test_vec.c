@@ -243,8 +243,9 @@ START_TEST(test_vec_min_max_as_the_scalar_loop)
 }
 END_TEST
 
-/* The landscape's row: the same bits as its sums, xl_vec_log and the two adds, and a
- * cell the caller must redo (a sum below lo, infinite or NaN, a result not finite)
+/* The landscape's row: the same bits as its sums, xl_vec_log and the two adds (on a
+ * processor with AVX-512 that holds the row's AVX-512 copy against xl_vec_log's AVX2
+ * one), and a cell the caller must redo (a sum below lo, infinite or NaN, a result not finite)
  * reported, wherever it lies in the row. */
 START_TEST(test_vec_log_sum_row_as_its_parts)
 {
