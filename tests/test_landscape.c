@@ -348,6 +348,78 @@ START_TEST(test_argmin_near_minimum)
 }
 END_TEST
 
+static int cmp_double(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A model's own fill ends with xl_landscape_fill_end, which finds the least and largest
+ * values, where the least first lies and the colour scale's top by vector passes, per
+ * row counts and a binned selection: the same as the cell-by-cell loop and a sorted
+ * median (the rule of xl_landscape_colour_top), bit for bit (a zero's sign too), over
+ * grids with NaN, infinities, zeros of both signs, ties and far tails. */
+START_TEST(test_fill_end_as_the_plain_loop)
+{
+    xl_rng rng = xl_rng_make(2712);
+    static double sample[16384];
+    const double specials[] = {NAN, INFINITY, -INFINITY, 0.0, -0.0, 1e300, -1e300, 5e-324};
+    for (int round = 0; round < 300; round++) {
+        const int g = round % 50 == 0 ? 256 : 2 + (int)(xl_rng_uniform(&rng) * 70);
+        xl_landscape *ls = xl_landscape_create(g);
+        ck_assert_ptr_nonnull(ls);
+        const double key = round;
+        ck_assert_int_eq(xl_landscape_fill_begin(ls, 0, 1, -1.0, 1.0, -1.0, 1.0, &key, sizeof key), 1);
+        const int kind = round % 6; /* 0 smooth, 1 few distinct values, 2 specials, 3 a far tail, 4 all NaN, 5 zeros */
+        for (int j = 0; j < g; j++) {
+            double *row = xl_landscape_row(ls, j);
+            for (int i = 0; i < g; i++) {
+                const double u = xl_rng_uniform(&rng);
+                double v = 2.0 + sin(0.3 * i) * cos(0.2 * j) + 0.01 * u;
+                if (kind == 1) v = floor(u * 4.0) - 1.0;
+                if (kind == 2 && u < 0.2) v = specials[(int)(u * 40.0) % 8];
+                if (kind == 3 && u < 0.3) v = 1e7 * u;
+                if (kind == 4) v = NAN;
+                if (kind == 5) /* the first zero after two cells: not where a vector's first lane finds it */
+                    v = j == 0 && i < 2 ? 1.0 + u : u < 0.5 ? 0.0 : u < 0.9 ? -0.0 : u;
+                row[i] = v;
+            }
+        }
+        xl_landscape_fill_end(ls);
+        /* The plain loop. */
+        const double *v = xl_landscape_values(ls);
+        double mn = INFINITY, mx = -INFINITY;
+        int ai = 0, aj = 0;
+        for (int j = 0; j < g; j++)
+            for (int i = 0; i < g; i++) {
+                const double x = v[(size_t)j * g + i];
+                if (x < mn) mn = x, ai = i, aj = j;
+                if (x > mx) mx = x;
+            }
+        const double got_min = xl_landscape_min(ls), got_max = xl_landscape_max(ls);
+        ck_assert_msg(memcmp(&got_min, &mn, sizeof mn) == 0, "round %d: min %g, want %g", round, got_min, mn);
+        ck_assert_msg(memcmp(&got_max, &mx, sizeof mx) == 0, "round %d: max %g, want %g", round, got_max, mx);
+        int i, j;
+        xl_landscape_argmin(ls, &i, &j);
+        ck_assert_msg(i == ai && j == aj, "round %d: argmin (%d,%d), want (%d,%d)", round, i, j, ai, aj);
+        /* The colour top: every 7th finite cell's median, sorted. */
+        size_t n = 0;
+        for (size_t k = 0; k < (size_t)g * g && n < 16384; k += 7)
+            if (isfinite(v[k])) sample[n++] = v[k];
+        double top = mx;
+        if (n >= 16 && isfinite(mx)) {
+            qsort(sample, n, sizeof sample[0], cmp_double);
+            const double cap = mn + 6.0 * (sample[n / 2] - mn);
+            if (cap > mn && mx > cap) top = cap;
+        }
+        const double got_top = xl_landscape_colour_top(ls);
+        ck_assert_msg(memcmp(&got_top, &top, sizeof top) == 0 || (isnan(top) && isnan(got_top)),
+                      "round %d (kind %d): colour top %.17g, want %.17g", round, kind, got_top, top);
+        xl_landscape_destroy(ls);
+    }
+}
+END_TEST
+
 START_TEST(test_min_max_consistent)
 {
     xl_rng rng = xl_rng_make(17);
@@ -470,6 +542,7 @@ Suite *xl_test_suite(void)
         { "analytic minimum", test_minimum },
         { "argmin near minimum", test_argmin_near_minimum },
         { "min max consistent", test_min_max_consistent },
+        { "fill_end as the plain loop", test_fill_end_as_the_plain_loop },
         { "valley when two classes hold all of P", test_valley },
         { "shift invariance", test_shift_invariance },
         { "create rejects", test_create_rejects },

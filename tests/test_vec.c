@@ -221,6 +221,66 @@ START_TEST(test_vec_max_as_the_scalar_loop)
 }
 END_TEST
 
+START_TEST(test_vec_min_max_as_the_scalar_loop)
+{
+    xl_rng rng = xl_rng_make(43u);
+    double x[67];
+    for (int round = 0; round < 400; round++) {
+        const int n = round % 68;
+        for (int i = 0; i < n; i++) {
+            const double u = xl_rng_uniform(&rng);
+            x[i] = u < 0.1 ? NAN : u < 0.15 ? -INFINITY : u < 0.17 ? INFINITY : xl_rng_range(&rng, -1e3, 1e3);
+        }
+        double lo = INFINITY, hi = -INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (x[i] < lo) lo = x[i];
+            if (x[i] > hi) hi = x[i];
+        }
+        double got_lo = 0.0, got_hi = 0.0;
+        xl_vec_min_max(x, n, &got_lo, &got_hi);
+        ck_assert_msg(got_lo == lo && got_hi == hi, "n=%d: [%g, %g], want [%g, %g]", n, got_lo, got_hi, lo, hi);
+    }
+}
+END_TEST
+
+/* The landscape's row: the same bits as its sums, xl_vec_log and the two adds (on a
+ * processor with AVX-512 that holds the row's AVX-512 copy against xl_vec_log's AVX2
+ * one), and a cell the caller must redo (a sum below lo, infinite or NaN, a result not finite)
+ * reported, wherever it lies in the row. */
+START_TEST(test_vec_log_sum_row_as_its_parts)
+{
+    xl_rng rng = xl_rng_make(44u);
+    enum { M = 67 };
+    double e[M], c[M], y[M], sums[M], logs[M];
+    const double lo = exp(-32.0);
+    for (int round = 0; round < 400; round++) {
+        const int n = 1 + round % M;
+        const double ey = xl_rng_uniform(&rng) * 3.0, r = xl_rng_uniform(&rng), cy = xl_rng_range(&rng, 0.0, 40.0);
+        for (int i = 0; i < n; i++) {
+            e[i] = exp(xl_rng_range(&rng, -30.0, 0.0));
+            c[i] = xl_rng_range(&rng, 0.0, 20.0);
+        }
+        const int bad = round % 4 == 0 ? (int)(xl_rng_uniform(&rng) * n) : -1;
+        const double odd[] = {-1.0, NAN, INFINITY, 1e-300};
+        if (bad >= 0) e[bad] = odd[round / 4 % 4];
+        const double ey2 = bad >= 0 && e[bad] == 1e-300 ? 0.0 : ey, r2 = bad >= 0 && e[bad] == 1e-300 ? 0.0 : r;
+        const int flagged = xl_vec_log_sum_row(e, ey2, r2, c, cy, lo, y, n);
+        for (int i = 0; i < n; i++) sums[i] = e[i] + ey2 + r2;
+        xl_vec_log(sums, logs, n);
+        int want_flag = 0;
+        for (int i = 0; i < n; i++) {
+            const double v = c[i] + cy + logs[i];
+            const int redo = !(sums[i] >= lo && sums[i] <= DBL_MAX) || !isfinite(v);
+            want_flag |= redo;
+            if (!redo) ck_assert_msg(memcmp(&v, &y[i], sizeof v) == 0, "round %d cell %d: %.17g, want %.17g", round,
+                                     i, y[i], v);
+        }
+        ck_assert_int_eq(flagged, want_flag);
+        ck_assert_int_eq(flagged, bad >= 0 && !(e[bad] == -1.0 && ey2 + r2 - 1.0 >= lo));
+    }
+}
+END_TEST
+
 START_TEST(test_vec_all_finite)
 {
     double x[9];
@@ -284,6 +344,8 @@ Suite *xl_test_suite(void)
     tcase_add_test(tc, test_vec_log_matches_libm_within_2_ulps);
     tcase_add_test(tc, test_vec_log_known_values_and_specials);
     tcase_add_test(tc, test_vec_max_as_the_scalar_loop);
+    tcase_add_test(tc, test_vec_min_max_as_the_scalar_loop);
+    tcase_add_test(tc, test_vec_log_sum_row_as_its_parts);
     tcase_add_test(tc, test_vec_all_finite);
     tcase_add_test(tc, test_vec_cross_entropy_terms);
     suite_add_tcase(s, tc);

@@ -91,7 +91,9 @@ void bench_video_quit(void);
 void bench_against_default(bench_frame *f, int w, int h, const char *fonts, int reps);
 void bench_section_frames(const char *fonts);
 /* `frames` frames after 20 untimed ones, for a profiler; fifos "CTL,ACK" of perf record's
- * --control (NULL: none) enable its events around them. Returns the exit status. */
-int bench_frame_loop(const char *fonts, int w, int h, long frames, bench_path path, int paused, const char *fifos);
+ * --control (NULL: none) enable its events around them; threads: the landscape's
+ * (ui_scene_set_threads), 0 for the default. Returns the exit status. */
+int bench_frame_loop(const char *fonts, int w, int h, long frames, bench_path path, int paused, const char *fifos,
+                     int threads);
 
 #endif

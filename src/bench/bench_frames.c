@@ -535,10 +535,16 @@ static void perf_control(const char *fifos, const char *what)
     close(afd);
 }
 
-int bench_frame_loop(const char *fonts, int w, int h, long frames, bench_path path, int paused, const char *fifos)
+int bench_frame_loop(const char *fonts, int w, int h, long frames, bench_path path, int paused, const char *fifos,
+                     int threads)
 {
     bench_frame f;
     if (bench_frame_init(&f, path, w, h, fonts, NULL) != 0) return 1;
+    if (threads > 0 && ui_scene_set_threads(f.sc, threads) != threads) {
+        fprintf(stderr, "xentlab-bench: %d threads could not be started\n", threads);
+        bench_frame_free(&f);
+        return 1;
+    }
     for (int i = 0; i < 20; i++) bench_frame_run(&f); /* the caches, the atlas, the history's start */
     f.playing = !paused;
     perf_control(fifos, "enable");
@@ -546,8 +552,10 @@ int bench_frame_loop(const char *fonts, int w, int h, long frames, bench_path pa
     for (long i = 0; i < frames; i++) bench_frame_run(&f);
     const double w1 = bench_now_s(), c1 = bench_cpu_s();
     perf_control(fifos, "disable");
-    printf("%ld %s frames at %dx%d, %s path: %.3f ms wall, %.3f ms CPU a frame\n", frames, paused ? "paused" : "playing",
-           w, h, path == BENCH_WINDOW ? "window" : "export", (w1 - w0) * 1e3 / (double)frames,
+    char tn[32] = "";
+    if (threads > 0) snprintf(tn, sizeof tn, ", %d thread%s", threads, threads == 1 ? "" : "s");
+    printf("%ld %s frames at %dx%d, %s path%s: %.3f ms wall, %.3f ms CPU a frame\n", frames, paused ? "paused" : "playing",
+           w, h, path == BENCH_WINDOW ? "window" : "export", tn, (w1 - w0) * 1e3 / (double)frames,
            (c1 - c0) * 1e3 / (double)frames);
     bench_frame_free(&f);
     return 0;

@@ -399,7 +399,7 @@ void ui_landscape_draw(ui_landscape_panel *p, const ui_ctx *ctx, SDL_Rect area,
 
     const xl_landscape *ls = ui_landscape_grid(p, s);
     if (!ls) return; /* no memory for the grid: the panel stays empty */
-    const extent e = ui_landscape_extent(ls, xl_unit_scale(ctx->unit));
+    const extent e = ui_landscape_extent(p, ls, xl_unit_scale(ctx->unit));
     const minimum mn = ui_landscape_find_minimum(s, a, b, e.lo, e.hi, e.ylo, e.yhi);
     ui_landscape_note(note, sizeof note, &mn, s, a, b);
     legend leg;

@@ -490,7 +490,7 @@ void ui_landscape_caption(char *buf, size_t n, const xl_session *s, int a, int b
                  keys && xl_sim_param_count(xl_session_sim(s)) > 2 ? _("   (comma: other pair, V: fixed plane)") : "");
 }
 
-extent ui_landscape_extent(const xl_landscape *ls, double k)
+extent ui_landscape_extent(ui_landscape_panel *p, const xl_landscape *ls, double k)
 {
     extent e = {xl_landscape_lo(ls), xl_landscape_hi(ls), 0.0, 0.0, xl_landscape_ylo(ls), xl_landscape_yhi(ls), {0.0, 0.0, 1.0, 0}, k};
     if (!isfinite(e.lo) || !isfinite(e.hi) || !(e.hi > e.lo) || !(fraction(e.hi, e.lo, e.hi) > 0.0) ||
@@ -501,7 +501,7 @@ extent ui_landscape_extent(const xl_landscape *ls, double k)
     e.dlo = xl_landscape_min(ls) * k;
     e.dhi = xl_landscape_colour_top(ls) * k;
     if (e.dhi - e.dlo <= 1e-9 * fmax(fabs(e.dhi), fabs(e.dlo))) e.dhi = e.dlo; /* flat, as rebuild() paints it */
-    e.colour = ui_landscape_colour_scale(ls);
+    e.colour = ui_landscape_colour_scale(p, ls);
     e.k = k;
     return e;
 }

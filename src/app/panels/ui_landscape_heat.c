@@ -17,6 +17,10 @@
 #include "ui_colormap.h"
 #include "ui_rec.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 enum {
     CONTOUR_LEVELS = 9,
     MAX_HEAT_SIDE = 4096, /* widest heatmap painted, in pixels (wider is cut) */
@@ -70,6 +74,7 @@ const xl_landscape *ui_landscape_grid(ui_landscape_panel *p, const xl_session *s
     if (!p->grid || xl_landscape_size(p->grid) != g) {
         xl_landscape_destroy(p->grid);
         p->grid = xl_landscape_create(g);
+        p->scale_valid = 0; /* a new grid counts its fills from 0 again */
         if (!p->grid) return NULL;
     } else if (p->grid_epoch != xl_session_epoch(s)) {
         xl_landscape_invalidate(p->grid);
@@ -130,7 +135,7 @@ static double kth(double *a, int n, int k)
     return a[k];
 }
 
-colour_scale ui_landscape_colour_scale(const xl_landscape *ls)
+static colour_scale colour_scale_of(const xl_landscape *ls)
 {
     enum { SAMPLES = 2048 };
     colour_scale c = {xl_landscape_min(ls), xl_landscape_colour_top(ls), 1.0, 0};
@@ -156,6 +161,18 @@ colour_scale ui_landscape_colour_scale(const xl_landscape *ls)
     return c;
 }
 
+colour_scale ui_landscape_colour_scale(ui_landscape_panel *p, const xl_landscape *ls)
+{
+    /* Kept per fill: the frame's colour bar and the paint both ask, every frame. */
+    const unsigned long gen = xl_landscape_generation(ls);
+    if (!p->scale_valid || p->scale_generation != gen) {
+        p->scale = colour_scale_of(ls);
+        p->scale_generation = gen;
+        p->scale_valid = 1;
+    }
+    return p->scale;
+}
+
 /* What painting needs: the grid, its range, the colours and the contour levels. */
 typedef struct heat_source {
     const double *v;     /* g x g values, row 0 at y = lo */
@@ -163,17 +180,29 @@ typedef struct heat_source {
     double lo, hi, step; /* step: grid cells per screen pixel */
     double half_lo, inv_span; /* fraction(v) = (v/2 - lo/2) * inv_span */
     colour_scale scale;  /* log: the ramp's position is colour_t, not the fraction */
+    double log_top, span; /* log scale: colour_t's divisor log1p((hi - lo) / d), and hi - lo */
     int flat;
-    const Uint32 *lut;
     double levels[CONTOUR_LEVELS];
-    /* The contour band of each colour step: how many levels lie below the middle of
-     * step k of 256. A pixel's band is read from its colour index, so contours follow
-     * the colour steps (1/255 of the range apart) and cost a lookup, not a search. */
-    unsigned char band_of[256];
+    /* Step k of the ramp's colour, with its contour band in the top byte: how many
+     * levels lie below the middle of step k of 256 (the colours are opaque, so the byte
+     * is free until the row is finished). A pixel's band is read from its colour index,
+     * so contours follow the colour steps (1/255 of the range apart) and cost no search. */
+    Uint32 tagged[256];
     SDL_Color contour;
 } heat_source;
 
-static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color contour)
+/* Blend colour c toward the contour colour by its alpha. */
+static Uint32 blend_contour(Uint32 c, SDL_Color contour)
+{
+    const unsigned ca = contour.a;
+    unsigned cr = (c >> 16) & 255, cg = (c >> 8) & 255, cb = c & 255;
+    cr += ((contour.r - cr) * ca) >> 8;
+    cg += ((contour.g - cg) * ca) >> 8;
+    cb += ((contour.b - cb) * ca) >> 8;
+    return 0xFF000000u | (cr << 16) | (cg << 8) | cb;
+}
+
+static heat_source heat_source_of(const xl_landscape *ls, colour_scale scale, int side, SDL_Color contour)
 {
     heat_source h;
     h.g = xl_landscape_size(ls);
@@ -185,8 +214,10 @@ static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color co
      * not there. */
     h.flat = !(h.hi > h.lo) || !isfinite(fraction(h.lo + 0.5 * (h.hi - h.lo), h.lo, h.hi)) ||
              h.hi - h.lo <= 1e-9 * fmax(fabs(h.hi), fabs(h.lo));
-    h.scale = ui_landscape_colour_scale(ls);
-    h.lut = ui_viridis_table();
+    h.scale = scale;
+    h.span = scale.hi - scale.lo;
+    h.log_top = log1p(h.span / scale.d);
+    const Uint32 *lut = ui_viridis_table();
     for (int k = 0; k < CONTOUR_LEVELS; k++) {
         double t = (double)(k + 1) / (CONTOUR_LEVELS + 1);
         h.levels[k] = t * t; /* in normalized units, crowding toward the minimum */
@@ -194,7 +225,7 @@ static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color co
     for (int k = 0; k < 256; k++) {
         unsigned char b = 0;
         while (b < CONTOUR_LEVELS && k / 255.0 > h.levels[b]) b++;
-        h.band_of[k] = b;
+        h.tagged[k] = (Uint32)b << 24 | (lut[k] & 0xFFFFFFu);
     }
     h.step = (double)(h.g - 1) / side;
     h.half_lo = 0.5 * h.lo;
@@ -203,15 +234,43 @@ static heat_source heat_source_of(const xl_landscape *ls, int side, SDL_Color co
     return h;
 }
 
-/* Blend colour c toward the contour colour by its alpha. */
-static Uint32 blend_contour(Uint32 c, SDL_Color contour)
+/* The grid's row at height fy between rows r0 and r1 as colour positions, 0..255
+ * (clamped; NaN to 0), for the linear scale, BLOCK cells at a time. With SSE2 (every
+ * x86-64) two at a time: maxpd(t, 0) is t > 0 ? t : 0 and minpd(t, 1) is t < 1 ? t : 1
+ * exactly, NaN and zeros included, so both forms give the same bits. */
+enum { BLOCK = 8 };
+static void positions_linear(const double *restrict r0, const double *restrict r1, double fy, double half_lo,
+                             double inv_span, double *restrict k_at)
 {
-    const unsigned ca = contour.a;
-    unsigned cr = (c >> 16) & 255, cg = (c >> 8) & 255, cb = c & 255;
-    cr += ((contour.r - cr) * ca) >> 8;
-    cg += ((contour.g - cg) * ca) >> 8;
-    cb += ((contour.b - cb) * ca) >> 8;
-    return 0xFF000000u | (cr << 16) | (cg << 8) | cb;
+#if defined(__SSE2__)
+    const __m128d vfy = _mm_set1_pd(fy), vlo = _mm_set1_pd(half_lo), vinv = _mm_set1_pd(inv_span);
+    const __m128d half = _mm_set1_pd(0.5), zero = _mm_setzero_pd(), one = _mm_set1_pd(1.0), top = _mm_set1_pd(255.0);
+    for (int i = 0; i < BLOCK; i += 2) {
+        const __m128d a = _mm_loadu_pd(r0 + i), b = _mm_loadu_pd(r1 + i);
+        const __m128d v = _mm_add_pd(a, _mm_mul_pd(_mm_sub_pd(b, a), vfy));
+        __m128d t = _mm_mul_pd(_mm_sub_pd(_mm_mul_pd(half, v), vlo), vinv);
+        t = _mm_min_pd(_mm_max_pd(t, zero), one);
+        _mm_storeu_pd(k_at + i, _mm_mul_pd(t, top));
+    }
+#else
+    for (int i = 0; i < BLOCK; i++) {
+        const double v = r0[i] + (r1[i] - r0[i]) * fy;
+        double t = (0.5 * v - half_lo) * inv_span;
+        t = t > 0.0 ? t : 0.0; /* NaN too: never cast to int */
+        t = t < 1.0 ? t : 1.0;
+        k_at[i] = t * 255.0;
+    }
+#endif
+}
+
+/* The same on the log scale: colour_t with its divisor computed once (the same bits). */
+static double position_log(const heat_source *h, double v)
+{
+    const double x = v - h->scale.lo;
+    double t = log1p((x > 0.0 ? x : 0.0) / h->scale.d) / h->log_top + (x < 0.0 ? x / h->span : 0.0);
+    t = t > 0.0 ? t : 0.0;
+    t = t < 1.0 ? t : 1.0;
+    return t * 255.0;
 }
 
 /* One screen row py of `side`: each pixel samples the grid bilinearly, and lightens
@@ -229,29 +288,70 @@ static void paint_row(const heat_source *h, const heat_columns *col, int py, int
     /* Bilinear sampling is separable: the grid row at this height first, as colour
      * positions (0..255, clamped: NaN to 0), then each pixel between two of them. */
     double k_at[XL_LANDSCAPE_MAX_G];
-    const double half_lo = h->half_lo, inv_span = h->flat ? 0.0 : h->inv_span;
-    for (int i = 0; i < g; i++) {
-        double v = r0[i] + (r1[i] - r0[i]) * fy;
-        double t = h->scale.log && !h->flat ? colour_t(&h->scale, v) : (0.5 * v - half_lo) * inv_span;
-        t = t > 0.0 ? t : 0.0; /* NaN too: never cast to int */
-        t = t < 1.0 ? t : 1.0;
-        k_at[i] = t * 255.0;
+    int i = 0;
+    if (h->scale.log && !h->flat) {
+        for (; i < g; i++) k_at[i] = position_log(h, r0[i] + (r1[i] - r0[i]) * fy);
+    } else {
+        const double half_lo = h->half_lo, inv_span = h->flat ? 0.0 : h->inv_span;
+        for (; i + BLOCK <= g; i += BLOCK) positions_linear(r0 + i, r1 + i, fy, half_lo, inv_span, k_at + i);
+        if (i < g) { /* the last cells, through a padded block */
+            double p0[BLOCK] = {0}, p1[BLOCK] = {0}, k[BLOCK];
+            memcpy(p0, r0 + i, sizeof(double) * (size_t)(g - i));
+            memcpy(p1, r1 + i, sizeof(double) * (size_t)(g - i));
+            positions_linear(p0, p1, fy, half_lo, inv_span, k);
+            memcpy(k_at + i, k, sizeof(double) * (size_t)(g - i));
+        }
     }
-    /* Locals: the band stores are char stores, which may alias anything, so fields
-     * read through h would be loaded again for every pixel. */
-    const Uint32 *lut = h->lut;
-    const unsigned char *band_of = h->band_of;
+    /* Each pixel's colour with its band in the top byte; then the bands apart and the
+     * colours made opaque; then the contours, where a pixel's band differs from its left
+     * neighbour's or the one above it (row 0 has no row above: its own bands stand in).
+     * Few pixels lie on one, so that pass finds them sixteen at a time and repaints
+     * only those (blend_contour of the colour). */
+    if (cols <= 0) return;
     const int *ci = col->i;
     const double *cfx = col->fx;
+    const Uint32 *tagged = h->tagged;
     for (int px = 0; px < cols; px++) {
-        const int i = ci[px];
-        const int k = (int)(k_at[i] + (k_at[i + 1] - k_at[i]) * cfx[px] + 0.5);
-        Uint32 c = lut[k];
-        const unsigned char b = band_of[k];
-        band[px] = b;
-        if ((px > 0 && band[px - 1] != b) || (py > 0 && above[px] != b)) c = blend_contour(c, h->contour);
-        out[px] = c;
+        const double *q = k_at + ci[px];
+        out[px] = tagged[(int)(q[0] + (q[1] - q[0]) * cfx[px] + 0.5)];
     }
+    int px = 0;
+#if defined(__SSE2__)
+    const __m128i opaque = _mm_set1_epi32((int)0xFF000000u);
+    for (; px + 16 <= cols; px += 16) {
+        __m128i t[4];
+        for (int q = 0; q < 4; q++) {
+            t[q] = _mm_loadu_si128((const __m128i *)(out + px + 4 * q));
+            _mm_storeu_si128((__m128i *)(out + px + 4 * q), _mm_or_si128(t[q], opaque));
+        }
+        const __m128i lo = _mm_packs_epi32(_mm_srli_epi32(t[0], 24), _mm_srli_epi32(t[1], 24));
+        const __m128i hi = _mm_packs_epi32(_mm_srli_epi32(t[2], 24), _mm_srli_epi32(t[3], 24));
+        _mm_storeu_si128((__m128i *)(band + px), _mm_packus_epi16(lo, hi));
+    }
+#endif
+    for (; px < cols; px++) {
+        band[px] = (unsigned char)(out[px] >> 24);
+        out[px] |= 0xFF000000u;
+    }
+    const SDL_Color contour = h->contour;
+    const unsigned char *up = py > 0 ? above : band;
+    if (up[0] != band[0]) out[0] = blend_contour(out[0], contour); /* no left neighbour */
+    px = 1;
+#if defined(__SSE2__)
+    for (; px + 16 <= cols; px += 16) {
+        const __m128i b = _mm_loadu_si128((const __m128i *)(band + px));
+        const __m128i same = _mm_and_si128(_mm_cmpeq_epi8(b, _mm_loadu_si128((const __m128i *)(band + px - 1))),
+                                           _mm_cmpeq_epi8(b, _mm_loadu_si128((const __m128i *)(up + px))));
+        unsigned edges = (unsigned)_mm_movemask_epi8(same) ^ 0xFFFFu;
+        while (edges) {
+            const int e = px + __builtin_ctz(edges);
+            out[e] = blend_contour(out[e], contour);
+            edges &= edges - 1;
+        }
+    }
+#endif
+    for (; px < cols; px++)
+        if (band[px] != band[px - 1] || up[px] != band[px]) out[px] = blend_contour(out[px], contour);
 }
 
 /* Rows [row0, row1) of the heatmap: one thread's share. */
@@ -299,9 +399,9 @@ static void paint_part(void *arg)
 
 /* Sample the grid for a paint at `side`: the colours and levels, and each column's
  * place in the grid. */
-static void set_up_paint(paint_job *job, const xl_landscape *ls, int side, SDL_Color contour)
+static void set_up_paint(ui_landscape_panel *p, paint_job *job, const xl_landscape *ls, int side, SDL_Color contour)
 {
-    job->source = heat_source_of(ls, side, contour);
+    job->source = heat_source_of(ls, ui_landscape_colour_scale(p, ls), side, contour);
     const heat_source *h = &job->source;
     heat_columns *col = &job->columns;
     const int cols = side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE;
@@ -327,7 +427,7 @@ static int rebuild(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_
     ui_landscape_finish_paint(p);
     if (ensure_heat(p, side) != 0) return -1;
     paint_job *job = p->job;
-    set_up_paint(job, ls, side, contour);
+    set_up_paint(p, job, ls, side, contour);
     const int cols = side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE;
     const int n = ui_workers_count(p->workers);
     for (int k = 0; k < n; k++) {
@@ -356,7 +456,7 @@ static void compute_and_paint(void *arg)
     const xl_landscape *ls = ui_landscape_grid(p, job->session);
     if (!ls || job->side <= 0 || !needs_paint(p, ls, job->side, job->contour)) return;
     const int side = job->side;
-    set_up_paint(job, ls, side, job->contour);
+    set_up_paint(p, job, ls, side, job->contour);
     heat_part all = {&job->source, &job->columns, side, side < MAX_HEAT_SIDE ? side : MAX_HEAT_SIDE, 0, side,
                      p->pixels};
     paint_part(&all);

@@ -28,6 +28,17 @@ enum {
     LEGEND_ITEMS = 8,  /* now, start, a path per run (up to 4), the minimum, equal loss */
 };
 
+/* How a loss maps onto the colour ramp (0 the bottom colour, 1 the top). Linear over
+ * [lo, hi], unless most of the map lies low in that range: the Gaussian's μ/σ valley
+ * (1.4 to 8 nats) under walls capped at 51 took the bottom seventh of the ramp, one flat
+ * purple. Then (log = 1) equal colour steps are equal ratios of the height above the
+ * minimum, log(1 + (v - lo)/d) / log(1 + (hi - lo)/d), d an eighth of the map's median
+ * height, and the colour bar says "log scale". In the loss's own unit (nats). */
+typedef struct colour_scale {
+    double lo, hi, d;
+    int log;
+} colour_scale;
+
 /* A paint of the heatmap in progress or done (ui_landscape_heat.c). */
 typedef struct paint_job paint_job;
 
@@ -48,6 +59,10 @@ struct ui_landscape_panel {
      * (ui_landscape_prepare) or the frame's (ui_landscape_grid), never both at once. */
     xl_landscape *grid;
     unsigned long grid_epoch;  /* xl_session_epoch at the last fill */
+    /* The colour scale of the grid's fill scale_generation (valid when scale_valid). */
+    colour_scale scale;
+    unsigned long scale_generation;
+    int scale_valid;
 };
 
 /* The panel's grid of s's landscape, brought up to date (its cache makes that free
@@ -62,16 +77,6 @@ static inline double fraction(double v, double lo, double hi)
     return (0.5 * v - 0.5 * lo) / span;
 }
 
-/* How a loss maps onto the colour ramp (0 the bottom colour, 1 the top). Linear over
- * [lo, hi], unless most of the map lies low in that range: the Gaussian's μ/σ valley
- * (1.4 to 8 nats) under walls capped at 51 took the bottom seventh of the ramp, one flat
- * purple. Then (log = 1) equal colour steps are equal ratios of the height above the
- * minimum, log(1 + (v - lo)/d) / log(1 + (hi - lo)/d), d an eighth of the map's median
- * height, and the colour bar says "log scale". In the loss's own unit (nats). */
-typedef struct colour_scale {
-    double lo, hi, d;
-    int log;
-} colour_scale;
 
 /* Where v falls on the ramp, not clamped (NaN for NaN). */
 static inline double colour_t(const colour_scale *c, double v)
@@ -175,8 +180,9 @@ void ui_landscape_finish_paint(ui_landscape_panel *p);
  * p->heat, painted only if the grid, the size or the colour changed. 0, or -1 without
  * memory. */
 int ui_landscape_paint(ui_landscape_panel *p, const xl_landscape *ls, int side, SDL_Color contour);
-/* The colour scale of ls's grid (colour_scale): the same for the paint and the bar. */
-colour_scale ui_landscape_colour_scale(const xl_landscape *ls);
+/* The colour scale of ls, p's grid (colour_scale): the same for the paint and the bar;
+ * found once per fill. */
+colour_scale ui_landscape_colour_scale(ui_landscape_panel *p, const xl_landscape *ls);
 
 /* ---- ui_landscape_frame.c ---- */
 
@@ -187,8 +193,8 @@ void ui_landscape_note(char *buf, size_t n, const minimum *m, const xl_session *
 /* The panel's caption into buf (n bytes). */
 /* keys 0: without the keys (a video). */
 void ui_landscape_caption(char *buf, size_t n, const xl_session *s, int a, int b, int keys);
-/* The view and the loss's range over it, in the display unit (k: its scale). */
-extent ui_landscape_extent(const xl_landscape *ls, double k);
+/* The view and the loss's range over it, in the display unit (k: its scale); ls is p's grid. */
+extent ui_landscape_extent(ui_landscape_panel *p, const xl_landscape *ls, double k);
 /* The panel's plan for content box `in`, its metrics and the colour bar's ticks. */
 void ui_landscape_lay_out(const ui_ctx *ctx, SDL_Rect in, const extent *e, const legend *leg, const char *note,
                           plan *P, frame_metrics *m, ticks *ctk);

@@ -25,6 +25,14 @@ void xl_vec_exp_shifted(const double *x, double shift, double *y, int n);
  * normal numbers (0, subnormal, negative, inf, NaN) are handed to libm. */
 void xl_vec_log(const double *x, double *y, int n);
 
+/* One row of the softmax classifier's landscape (xl_classifier_slice.c) in one pass:
+ * s_i = e[i] + ey + r and y[i] = c[i] + cy + log(s_i), the log as xl_vec_log's (the same
+ * bits), for i < n. Returns 1 when some cell needs the caller's exact form instead: s_i
+ * below lo (lo > 0) or not finite (then y[i] is not its log-sum), or y[i] not finite;
+ * else 0. */
+int xl_vec_log_sum_row(const double *e, double ey, double r, const double *c, double cy, double lo, double *y,
+                       int n);
+
 /* The sum of x[0..n-1] in the fixed order above. */
 double xl_vec_sum(const double *x, int n);
 
@@ -32,6 +40,11 @@ double xl_vec_sum(const double *x, int n);
  * the loop `m = x[0]; if (x[i] > m) m = x[i]`, and a NaN x[0] gives NaN. Among equal
  * maxima of opposite zero sign either may be returned (exp(z - m) is the same). */
 double xl_vec_max(const double *x, int n);
+
+/* The least and the largest of x[0..n-1] by `<` and `>`, NaNs passed over: +inf and
+ * -inf when n is 0 or every x[i] is NaN. Between equal extremes of opposite zero sign
+ * either may be given (the caller who cares finds the first equal element). */
+void xl_vec_min_max(const double *x, int n, double *lo, double *hi);
 
 /* 1 if every x[i] is finite, else 0. */
 int xl_vec_all_finite(const double *x, int n);

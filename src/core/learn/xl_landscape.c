@@ -9,10 +9,12 @@
  * overflows (a range of +-1e308), so every coordinate is finite whenever lo and hi are.
  */
 #include "xl_landscape.h"
+#include "xl_vec.h"
 
 #include <assert.h>
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,6 +185,49 @@ static double select_kth(double *v, size_t n, size_t k)
     return v[k];
 }
 
+/* A finite double's bits as an integer in the same order (-0 just below +0). */
+static uint64_t order_key(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    const uint64_t negative = 0u - (b >> 63); /* all ones for a negative x */
+    return b ^ (negative | 0x8000000000000000u);
+}
+
+/* The k-th smallest of the finite v[0..n-1] (0-based), v reordered: the value
+ * select_kth finds, by counting first. The keys' top bits over the sample's span sort
+ * it into at most BINS bins (a key's bin never falls as the key rises), the bin holding
+ * rank k is found from the counts, and only that bin's values are selected among. Three
+ * branch-free passes and a small selection, where selection alone mispredicts a branch
+ * at almost every comparison. Among equal values the same number is found (a zero's
+ * sign may differ, which no caller can see: see colour_top). */
+static double select_kth_binned(double *v, size_t n, size_t k)
+{
+    enum { BINS = 4096 };
+    uint64_t kmin = UINT64_MAX, kmax = 0;
+    for (size_t i = 0; i < n; i++) {
+        const uint64_t key = order_key(v[i]);
+        kmin = key < kmin ? key : kmin;
+        kmax = key > kmax ? key : kmax;
+    }
+    int shift = 0;
+    while (((kmax - kmin) >> shift) >= BINS)
+        shift++;
+    uint32_t count[BINS] = {0};
+    for (size_t i = 0; i < n; i++)
+        count[(order_key(v[i]) - kmin) >> shift]++;
+    size_t below = 0, bin = 0;
+    while (below + count[bin] <= k)
+        below += count[bin++];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) { /* the bin's values to the front, in place (m <= i) */
+        const double x = v[i];
+        v[m] = x;
+        m += ((order_key(x) - kmin) >> shift) == bin;
+    }
+    return select_kth(v, m, k - below);
+}
+
 /* A loss that explodes in part of the view (a Gaussian's log sigma_q -> -6 gives 1e7
  * nats beside a bowl of 2) would paint everything else one colour. The colour scale
  * stops at six times the median's height above the least value when the largest value
@@ -201,7 +246,9 @@ static void colour_top(xl_landscape *ls)
     ls->ctop = ls->vmax;
     if (n < 16 || !isfinite(ls->vmax))
         return;
-    double cap = ls->vmin + 6.0 * (select_kth(sample, n, n / 2) - ls->vmin);
+    /* A zero median's sign cannot matter: cap is then vmin plus a zero, and a cap of
+     * either zero is not above a vmin of either zero. */
+    double cap = ls->vmin + 6.0 * (select_kth_binned(sample, n, n / 2) - ls->vmin);
     if (cap > ls->vmin && ls->vmax > cap)
         ls->ctop = cap;
 }
@@ -304,13 +351,45 @@ double *xl_landscape_scratch(xl_landscape *ls, int k)
     return s[k];
 }
 
+/* The least and largest values and where the least first lies, as `track` over every
+ * cell in order finds them, from a vector pass per row: the first row whose least is
+ * the grid's least holds its first occurrence, and the values are taken from the first
+ * equal cells, so a zero's sign is the one `track` keeps. */
+static void track_all(xl_landscape *ls)
+{
+    const int g = ls->g;
+    double row_min[XL_LANDSCAPE_MAX_G];
+    double lo = INFINITY, hi = -INFINITY;
+    for (int j = 0; j < g; j++) {
+        double rlo, rhi;
+        xl_vec_min_max(ls->values + (size_t)j * g, g, &rlo, &rhi);
+        row_min[j] = rlo;
+        lo = rlo < lo ? rlo : lo;
+        hi = rhi > hi ? rhi : hi;
+    }
+    ls->vmin = lo;
+    ls->vmax = hi;
+    if (lo < INFINITY) { /* some value below +inf: the first cell equal to it */
+        int j = 0;
+        while (!(row_min[j] == lo)) j++;
+        const double *row = ls->values + (size_t)j * g;
+        int i = 0;
+        while (!(row[i] == lo)) i++;
+        ls->vmin = row[i];
+        ls->amin_i = i;
+        ls->amin_j = j;
+    }
+    if (hi == 0.0) { /* +0 or -0: the first one's sign */
+        size_t k = 0;
+        while (!(ls->values[k] == 0.0)) k++;
+        ls->vmax = ls->values[k];
+    }
+}
+
 void xl_landscape_fill_end(xl_landscape *ls)
 {
     assert(ls != NULL);
-    const int g = ls->g;
-    for (int j = 0; j < g; j++)
-        for (int i = 0; i < g; i++)
-            track(ls, i, j, ls->values[(size_t)j * g + i]);
+    track_all(ls);
     colour_top(ls);
     ls->kind = CACHE_KEY;
     ls->ops = NULL;

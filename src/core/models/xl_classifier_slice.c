@@ -17,6 +17,7 @@
 #include "xl_classifier.h"
 
 #include <assert.h>
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -77,24 +78,20 @@ int xl_classifier_landscape_box(xl_landscape *ls, const xl_classifier *c, const 
     const double s_min = exp(-CANCEL_MAX);
     double zz[XL_MAX_CLASSES];
     memcpy(zz, z, (size_t)n * sizeof(double));
-    /* A row's sums, then their logs in one vector pass (xl_vec_log, within 2 ulps of
-     * libm's log): the log was most of a recompute. */
-    double sums[XL_LANDSCAPE_MAX_G], logs[XL_LANDSCAPE_MAX_G];
+    /* A row in one vector pass (xl_vec_log_sum_row: its logs within 2 ulps of libm's,
+     * the log was most of a recompute); the rare cells it cannot take, again exactly. */
     for (int j = 0; j < g; j++) {
-        double eyj = ey[j], cyj = cy[j] + base;
+        const double eyj = ey[j], cyj = cy[j] + base;
         double *row = xl_landscape_row(ls, j);
-        for (int i = 0; i < g; i++)
-            sums[i] = ex[i] + eyj + rs;
-        xl_vec_log(sums, logs, g);
+        if (!xl_vec_log_sum_row(ex, eyj, rs, cx, cyj, s_min, row, g))
+            continue;
         for (int i = 0; i < g; i++) {
-            double s = sums[i];
-            double v = cx[i] + cyj + logs[i];
-            if (!(s >= s_min) || !isfinite(v)) {
+            const double s = ex[i] + eyj + rs;
+            if (!(s >= s_min && s <= DBL_MAX) || !isfinite(row[i])) {
                 zz[a] = xl_landscape_x(ls, i);
                 zz[b] = xl_landscape_y(ls, j);
-                v = xl_cross_entropy_logits(c->p, zz, n);
+                row[i] = xl_cross_entropy_logits(c->p, zz, n);
             }
-            row[i] = v;
         }
     }
     xl_landscape_fill_end(ls);
