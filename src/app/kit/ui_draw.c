@@ -9,8 +9,10 @@
  * to a few hundred pixels. SDL turns coordinates into ints; past 2^31 that
  * conversion is undefined and its software renderer has written out of bounds. */
 #include "ui_draw.h"
+#include "ui_draw_runs.h"
 
 #include <math.h>
+#include <string.h>
 
 enum { MAX_ROWS = 256 };      /* discs up to 256 px across */
 enum { MAX_WIDTH = 256 };     /* thickest line, in pixels */
@@ -169,26 +171,132 @@ void ui_draw_line(SDL_Renderer *r, float fx0, float fy0, float fx1, float fy1, f
     double x0d = fx0, y0d = fy0, x1d = fx1, y1d = fy1;
     if (!clip_to_target(r, &x0d, &y0d, &x1d, &y1d, MAX_WIDTH)) return;
     float x0 = (float)x0d, y0 = (float)y0d, x1 = (float)x1d, y1 = (float)y1d;
-    float dx = x1 - x0, dy = y1 - y0;
-    if (dx == 0.0f && dy == 0.0f) return;
-    int w = line_width(width);
+    if (x1 - x0 == 0.0f && y1 - y0 == 0.0f) return;
     set_color(r, c);
-    /* Axis-aligned lines are rectangles: exact pixels. */
-    if (dx == 0.0f || dy == 0.0f) {
-        float h = w * 0.5f;
-        SDL_FRect fr = dy == 0.0f ? (SDL_FRect){fminf(x0, x1), y0 - h, fabsf(dx), (float)w}
-                                  : (SDL_FRect){x0 - h, fminf(y0, y1), (float)w, fabsf(dy)};
-        SDL_RenderFillRectF(r, &fr);
-        return;
+    /* Axis-aligned lines are rectangles; any other is w one-pixel lines stacked across
+     * its minor axis (gap-free, and unlike triangle geometry it allocates nothing in
+     * SDL's software renderer), drawn as runs of pixels, a rectangle per run, not as
+     * SDL's one point per pixel (ui_draw_runs.h). */
+    ui_runs_sink k;
+    ui_runs_fill_init(&k, r);
+    ui_runs_line(&k, x0, y0, x1, y1, line_width(width));
+    ui_runs_fill_flush(&k);
+}
+
+/* The polyline's coverage mask: one byte per pixel of a tile of the region drawn, the
+ * tile's rows as many as fit. On the stack, so nothing is allocated and two renderers
+ * on two threads do not share it. */
+enum { MASK_BYTES = 16384 };
+
+typedef struct mask_sink {
+    ui_runs_sink k; /* first: the walk's rectangles arrive as this */
+    unsigned char *m;
+    int x, y, w, h; /* the tile, in the viewport's pixels */
+} mask_sink;
+
+static void mask_emit(ui_runs_sink *k, int x, int y, int w, int h)
+{
+    mask_sink *ms = (mask_sink *)k;
+    long long x0 = x > ms->x ? x : ms->x, y0 = y > ms->y ? y : ms->y;
+    long long x1 = (long long)x + w, y1 = (long long)y + h;
+    if (x1 > ms->x + ms->w) x1 = ms->x + ms->w;
+    if (y1 > ms->y + ms->h) y1 = ms->y + ms->h;
+    for (long long row = y0; row < y1 && x0 < x1; row++)
+        memset(ms->m + (row - ms->y) * ms->w + (x0 - ms->x), 1, (size_t)(x1 - x0));
+}
+
+/* Segment i (from pts[i - 1]) clipped and bounded as ui_draw_line clips it; 0 when
+ * nothing of it is drawn. */
+static int poly_segment(SDL_Renderer *r, const SDL_FPoint *pts, int i, float *e)
+{
+    const SDL_FPoint a = pts[i - 1], b = pts[i];
+    if (!finite4(a.x, a.y, b.x, b.y)) return 0;
+    double x0 = a.x, y0 = a.y, x1 = b.x, y1 = b.y;
+    if (!clip_to_target(r, &x0, &y0, &x1, &y1, MAX_WIDTH)) return 0;
+    e[0] = (float)x0, e[1] = (float)y0, e[2] = (float)x1, e[3] = (float)y1;
+    return !(e[2] - e[0] == 0.0f && e[3] - e[1] == 0.0f);
+}
+
+/* Every segment's pixels, and the joins', marked into the tile. A join is a w x w
+ * square on a vertex where the two segments run along different axes (or either is
+ * axis-aligned): there one's runs end across the other's, which leaves a notch on the
+ * outside of the bend; two segments along the same axis meet in the vertex's run. */
+static void poly_mark(SDL_Renderer *r, const SDL_FPoint *pts, int n, int w, mask_sink *ms)
+{
+    const float reach = (float)w + 1.0f; /* a segment's pixels lie this near its ends' box */
+    int prev_axis = -1;
+    for (int i = 1; i < n; i++) {
+        float e[4];
+        if (!poly_segment(r, pts, i, e)) {
+            prev_axis = -1;
+            continue;
+        }
+        const int axis_aligned = e[0] == e[2] || e[1] == e[3];
+        const int in_tile = fmaxf(e[0], e[2]) + reach >= ms->x && fminf(e[0], e[2]) - reach < ms->x + ms->w &&
+                            fmaxf(e[1], e[3]) + reach >= ms->y && fminf(e[1], e[3]) - reach < ms->y + ms->h;
+        const int axis = in_tile ? ui_runs_line(&ms->k, e[0], e[1], e[2], e[3], w)
+                                 : (fabsf(e[2] - e[0]) >= fabsf(e[3] - e[1]) ? 0 : 1);
+        const int kind = axis + (axis_aligned ? 2 : 0);
+        if (prev_axis >= 0 && (kind != prev_axis || axis_aligned || prev_axis >= 2) && in_tile) {
+            const float o = -(float)(w - 1) * 0.5f;
+            ms->k.emit(&ms->k, (int)lroundf(e[0] + o), (int)lroundf(e[1] + o), w, w);
+        }
+        prev_axis = kind;
     }
-    /* A thick line as w one-pixel lines stacked across its minor axis: gap-free, and
-     * unlike triangle geometry it allocates nothing in SDL's software renderer. */
-    int x_major = fabsf(dx) >= fabsf(dy);
-    for (int k = 0; k < w; k++) {
-        float o = (float)k - (float)(w - 1) * 0.5f;
-        if (x_major) SDL_RenderDrawLineF(r, x0, y0 + o, x1, y1 + o);
-        else SDL_RenderDrawLineF(r, x0 + o, y0, x1 + o, y1);
+}
+
+void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width, SDL_Color c)
+{
+    if (!pts || n < 2) return;
+    const int w = line_width(width);
+    /* The region drawn: the points' box grown by the width, inside the viewport and its
+     * clip rectangle (SDL would discard the rest). */
+    SDL_Rect vp = {0, 0, 0, 0}, clip = {0, 0, 0, 0};
+    SDL_RenderGetViewport(r, &vp);
+    SDL_Rect box = {0, 0, vp.w, vp.h};
+    if (SDL_RenderIsClipEnabled(r)) {
+        SDL_RenderGetClipRect(r, &clip);
+        if (!SDL_IntersectRect(&box, &clip, &box)) return;
     }
+    float lo_x = INFINITY, lo_y = INFINITY, hi_x = -INFINITY, hi_y = -INFINITY;
+    for (int i = 0; i < n; i++) {
+        if (!isfinite(pts[i].x) || !isfinite(pts[i].y)) continue;
+        lo_x = fminf(lo_x, ui_draw_clamp(pts[i].x)), hi_x = fmaxf(hi_x, ui_draw_clamp(pts[i].x));
+        lo_y = fminf(lo_y, ui_draw_clamp(pts[i].y)), hi_y = fmaxf(hi_y, ui_draw_clamp(pts[i].y));
+    }
+    if (!(lo_x <= hi_x)) return;
+    const float g = (float)w + 2.0f;
+    SDL_Rect pbox = {(int)floorf(lo_x - g), (int)floorf(lo_y - g), (int)(hi_x - lo_x + 2 * g) + 1,
+                     (int)(hi_y - lo_y + 2 * g) + 1};
+    if (!SDL_IntersectRect(&box, &pbox, &box)) return;
+
+    unsigned char m[MASK_BYTES];
+    mask_sink ms = {{mask_emit, NULL, {{0, 0, 0, 0}}, 0}, m, 0, 0, 0, 0};
+    ui_runs_sink fill;
+    ui_runs_fill_init(&fill, r);
+    set_color(r, c);
+    /* Tile by tile: mark every segment's pixels, then fill each row's runs of marked
+     * pixels once, so a translucent colour is blended once where segments overlap. */
+    const int tw = box.w < MASK_BYTES ? box.w : MASK_BYTES, th = MASK_BYTES / tw;
+    for (int ty = box.y; ty < box.y + box.h; ty += th)
+        for (int tx = box.x; tx < box.x + box.w; tx += tw) {
+            ms.x = tx, ms.y = ty;
+            ms.w = box.x + box.w - tx < tw ? box.x + box.w - tx : tw;
+            ms.h = box.y + box.h - ty < th ? box.y + box.h - ty : th;
+            memset(m, 0, (size_t)ms.w * (size_t)ms.h);
+            poly_mark(r, pts, n, w, &ms);
+            for (int row = 0; row < ms.h; row++) {
+                const unsigned char *p = m + (size_t)row * (size_t)ms.w, *end = p + ms.w;
+                for (const unsigned char *q = memchr(p, 1, (size_t)ms.w); q; q = memchr(q, 1, (size_t)(end - q))) {
+                    const unsigned char *stop = memchr(q, 0, (size_t)(end - q));
+                    if (!stop) stop = end;
+                    fill.emit(&fill, ms.x + (int)(q - p), ms.y + row, (int)(stop - q), 1);
+                    q = stop;
+                    if (q == end) break;
+                }
+            }
+        }
+    ui_runs_fill_flush(&fill);
 }
 
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,

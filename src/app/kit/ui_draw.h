@@ -36,6 +36,13 @@ void ui_draw_frame(SDL_Renderer *r, SDL_Rect rect, int width, SDL_Color c);
 /* A line `width` pixels thick (>= 1) with square ends. */
 void ui_draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                   SDL_Color c);
+/* A thick polyline through pts[0..n), its segments drawn as ui_draw_line draws them
+ * and joined without a notch at a bend (a width x width square where the direction
+ * turns from mostly across to mostly up), every pixel it covers drawn exactly once: a
+ * translucent colour is as dark where segments overlap, or samples crowd, as
+ * anywhere. A non-finite point breaks the line (a gap), it does not end it. Bounded
+ * work (about n segments per band of rows), nothing allocated. */
+void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width, SDL_Color c);
 /* A dashed line: `dash` pixels on, `gap` pixels off. */
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                     float dash, float gap, SDL_Color c);
