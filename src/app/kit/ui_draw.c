@@ -145,16 +145,26 @@ static int clip_segment(double *x0, double *y0, double *x1, double *y1, double x
     return isfinite(*x0) && isfinite(*y0) && isfinite(*x1) && isfinite(*y1);
 }
 
-/* Clip to the render target grown by `margin` on every side (to the bounded plane if
+/* The render target's size, 0 x 0 if unknown. */
+static void target_size(SDL_Renderer *r, int *ow, int *oh)
+{
+    if (SDL_GetRendererOutputSize(r, ow, oh) != 0 || *ow <= 0 || *oh <= 0) *ow = *oh = 0;
+}
+
+/* Clip to a target of ow x oh grown by `margin` on every side (to the bounded plane if
  * the target's size is unknown): SDL never sees a line longer than the frame. */
-static int clip_to_target(SDL_Renderer *r, double *x0, double *y0, double *x1, double *y1,
-                          double margin)
+static int clip_to_size(int ow, int oh, double *x0, double *y0, double *x1, double *y1, double margin)
+{
+    if (ow <= 0 || oh <= 0)
+        return clip_segment(x0, y0, x1, y1, -UI_DRAW_BOUND, -UI_DRAW_BOUND, UI_DRAW_BOUND, UI_DRAW_BOUND);
+    return clip_segment(x0, y0, x1, y1, -margin, -margin, ow + margin, oh + margin);
+}
+
+static int clip_to_target(SDL_Renderer *r, double *x0, double *y0, double *x1, double *y1, double margin)
 {
     int ow = 0, oh = 0;
-    if (SDL_GetRendererOutputSize(r, &ow, &oh) != 0 || ow <= 0 || oh <= 0)
-        return clip_segment(x0, y0, x1, y1, -UI_DRAW_BOUND, -UI_DRAW_BOUND, UI_DRAW_BOUND,
-                            UI_DRAW_BOUND);
-    return clip_segment(x0, y0, x1, y1, -margin, -margin, ow + margin, oh + margin);
+    target_size(r, &ow, &oh);
+    return clip_to_size(ow, oh, x0, y0, x1, y1, margin);
 }
 
 static int line_width(float width)
@@ -207,12 +217,12 @@ static void mask_emit(ui_runs_sink *k, int x, int y, int w, int h)
 
 /* Segment i (from pts[i - 1]) clipped and bounded as ui_draw_line clips it; 0 when
  * nothing of it is drawn. */
-static int poly_segment(SDL_Renderer *r, const SDL_FPoint *pts, int i, float *e)
+static int poly_segment(int ow, int oh, const SDL_FPoint *pts, int i, float *e)
 {
     const SDL_FPoint a = pts[i - 1], b = pts[i];
     if (!finite4(a.x, a.y, b.x, b.y)) return 0;
     double x0 = a.x, y0 = a.y, x1 = b.x, y1 = b.y;
-    if (!clip_to_target(r, &x0, &y0, &x1, &y1, MAX_WIDTH)) return 0;
+    if (!clip_to_size(ow, oh, &x0, &y0, &x1, &y1, MAX_WIDTH)) return 0;
     e[0] = (float)x0, e[1] = (float)y0, e[2] = (float)x1, e[3] = (float)y1;
     return !(e[2] - e[0] == 0.0f && e[3] - e[1] == 0.0f);
 }
@@ -221,13 +231,13 @@ static int poly_segment(SDL_Renderer *r, const SDL_FPoint *pts, int i, float *e)
  * square on a vertex where the two segments run along different axes (or either is
  * axis-aligned): there one's runs end across the other's, which leaves a notch on the
  * outside of the bend; two segments along the same axis meet in the vertex's run. */
-static void poly_mark(SDL_Renderer *r, const SDL_FPoint *pts, int n, int w, mask_sink *ms)
+static void poly_mark(int ow, int oh, const SDL_FPoint *pts, int n, int w, mask_sink *ms)
 {
     const float reach = (float)w + 1.0f; /* a segment's pixels lie this near its ends' box */
     int prev_axis = -1;
     for (int i = 1; i < n; i++) {
         float e[4];
-        if (!poly_segment(r, pts, i, e)) {
+        if (!poly_segment(ow, oh, pts, i, e)) {
             prev_axis = -1;
             continue;
         }
@@ -249,6 +259,8 @@ void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width
 {
     if (!pts || n < 2) return;
     const int w = line_width(width);
+    int ow = 0, oh = 0;
+    target_size(r, &ow, &oh);
     /* The region drawn: the points' box grown by the width, inside the viewport and its
      * clip rectangle (SDL would discard the rest). */
     SDL_Rect vp = {0, 0, 0, 0}, clip = {0, 0, 0, 0};
@@ -284,7 +296,7 @@ void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width
             ms.w = box.x + box.w - tx < tw ? box.x + box.w - tx : tw;
             ms.h = box.y + box.h - ty < th ? box.y + box.h - ty : th;
             memset(m, 0, (size_t)ms.w * (size_t)ms.h);
-            poly_mark(r, pts, n, w, &ms);
+            poly_mark(ow, oh, pts, n, w, &ms);
             for (int row = 0; row < ms.h; row++) {
                 const unsigned char *p = m + (size_t)row * (size_t)ms.w, *end = p + ms.w;
                 for (const unsigned char *q = memchr(p, 1, (size_t)ms.w); q; q = memchr(q, 1, (size_t)(end - q))) {

@@ -265,6 +265,59 @@ static void draw_x_axis(const ui_ctx *ctx, SDL_Rect in, const axes *a, const cha
                  title);
 }
 
+/* Which of a sample's numbers a curve follows. */
+typedef enum series { SERIES_LOSS, SERIES_GAP, SERIES_FLOOR } series;
+
+static float series_y(const axes *a, const xl_sample *h, series which)
+{
+    double v = which == SERIES_LOSS ? h->loss : which == SERIES_GAP ? fmax(h->gap, 0.0) : h->floor;
+    return value_y(a, v);
+}
+
+/* A series as the points of its line, one pixel column at a time: where several samples
+ * land in one column, only the first, the lowest, the highest and the last of them (in
+ * step order), so the line through these covers the same rows in every column as the
+ * line through all of them, and at most 4 points a column are drawn however long the
+ * history. A sample whose value is not finite breaks the line, as it did. Returns how
+ * many points, at most count. */
+static int column_points(const axes *a, const xl_sample *h, int count, series which, SDL_FPoint *out)
+{
+    int n = 0;
+    for (int i = 0; i < count;) {
+        const float x = step_x(a, h[i].step), y = series_y(a, &h[i], which);
+        if (!isfinite(x) || !isfinite(y)) {
+            out[n++] = (SDL_FPoint){NAN, NAN};
+            i++;
+            continue;
+        }
+        /* The run of finite samples in this column: i..j-1. */
+        const long col = lroundf(x);
+        int lo = i, hi = i, j = i + 1;
+        float ylo = y, yhi = y;
+        for (; j < count; j++) {
+            const float xj = step_x(a, h[j].step), yj = series_y(a, &h[j], which);
+            if (!isfinite(xj) || !isfinite(yj) || lroundf(xj) != col) break;
+            if (yj < ylo) ylo = yj, lo = j;
+            if (yj > yhi) yhi = yj, hi = j;
+        }
+        int keep[4] = {i, lo < hi ? lo : hi, lo < hi ? hi : lo, j - 1};
+        for (int k = 0; k < 4; k++)
+            if (k == 0 || keep[k] != keep[k - 1])
+                out[n++] = (SDL_FPoint){step_x(a, h[keep[k]].step), series_y(a, &h[keep[k]], which)};
+        i = j;
+    }
+    return n;
+}
+
+/* A series' line through column_points, drawn once (ui_draw_polyline). */
+static void draw_series(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count, series which, float width,
+                        SDL_Color colour)
+{
+    SDL_FPoint pts[XL_HISTORY_CAP];
+    if (count > XL_HISTORY_CAP) count = XL_HISTORY_CAP;
+    ui_draw_polyline(ctx->r, pts, column_points(a, h, count, which, pts), width, colour);
+}
+
 /* The other runs of a race, each loss curve in its colour ending in its marker. */
 static void draw_race_curves(const ui_ctx *ctx, const axes *a, const xl_session *s)
 {
@@ -273,9 +326,7 @@ static void draw_race_curves(const ui_ctx *ctx, const axes *a, const xl_session 
         const xl_sample *rh = xl_sim_history(rs);
         int rc = xl_sim_history_count(rs);
         SDL_Color colour = ui_run_colour(ctx->theme, s, r);
-        for (int i = 1; i < rc; i++)
-            ui_draw_line(ctx->r, step_x(a, rh[i - 1].step), value_y(a, rh[i - 1].loss), step_x(a, rh[i].step),
-                         value_y(a, rh[i].loss), ui_lw(ctx, 1.5f), colour);
+        draw_series(ctx, a, rh, rc, SERIES_LOSS, ui_lw(ctx, 1.5f), colour);
         if (rc > 0)
             ui_draw_marker(ctx->r, ui_run_marker(s, r), step_x(a, rh[rc - 1].step),
                            value_y(a, rh[rc - 1].loss), ui_lw(ctx, 3.0f), colour);
@@ -288,13 +339,8 @@ static void draw_race_curves(const ui_ctx *ctx, const axes *a, const xl_session 
 static void draw_curves(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count, int racing, int coincide,
                         SDL_Color loss_colour)
 {
-    const ui_theme *th = ctx->theme;
-    for (int i = 1; i < count; i++)
-        ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, h[i - 1].loss), step_x(a, h[i].step),
-                     value_y(a, h[i].loss), ui_lw(ctx, coincide ? 3.0f : 1.5f), loss_colour);
-    for (int i = 1; i < count && !racing; i++)
-        ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, fmax(h[i - 1].gap, 0.0)), step_x(a, h[i].step),
-                     value_y(a, fmax(h[i].gap, 0.0)), ui_lw(ctx, 1.5f), th->surprise);
+    draw_series(ctx, a, h, count, SERIES_LOSS, ui_lw(ctx, coincide ? 3.0f : 1.5f), loss_colour);
+    if (!racing) draw_series(ctx, a, h, count, SERIES_GAP, ui_lw(ctx, 1.5f), ctx->theme->surprise);
 }
 
 /* H(P) dashed over both (the loss converges onto it). H(P) may change mid-run (P
@@ -323,9 +369,7 @@ static void draw_floor(const ui_ctx *ctx, const axes *a, const xl_sample *h, int
 static void draw_moving_floor(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count)
 {
     const SDL_Color colour = ctx->theme->inherent;
-    for (int i = 1; i < count; i++)
-        ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, h[i - 1].floor), step_x(a, h[i].step),
-                     value_y(a, h[i].floor), ui_lw(ctx, 1.5f), colour);
+    draw_series(ctx, a, h, count, SERIES_FLOOR, ui_lw(ctx, 1.5f), colour);
     if (count > 0)
         ui_draw_disc(ctx->r, step_x(a, h[count - 1].step), value_y(a, h[count - 1].floor), ui_lw(ctx, 2.0f),
                      colour);
