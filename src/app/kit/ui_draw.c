@@ -311,6 +311,35 @@ void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width
     ui_runs_fill_flush(&fill);
 }
 
+int ui_draw_thin_columns(SDL_FPoint *pts, int n)
+{
+    int out = 0;
+    for (int i = 0; i < n;) {
+        if (!isfinite(pts[i].x) || !isfinite(pts[i].y)) {
+            if (out == 0 || isfinite(pts[out - 1].x)) pts[out++] = (SDL_FPoint){NAN, NAN}; /* one break */
+            i++;
+            continue;
+        }
+        /* The run of finite points in this half column: i..j-1. Half columns, as the lines
+         * round: a steep segment w wide covers the columns x + o rounds to (o from
+         * -(w - 1) / 2 in steps of 1), and every point of a half column has the same. */
+        const long col = lround(floor(2.0 * ui_draw_clamp(pts[i].x)));
+        int lo = i, hi = i, j = i + 1;
+        for (; j < n; j++) {
+            if (!isfinite(pts[j].x) || !isfinite(pts[j].y) || lround(floor(2.0 * ui_draw_clamp(pts[j].x))) != col) break;
+            if (pts[j].y < pts[lo].y) lo = j;
+            if (pts[j].y > pts[hi].y) hi = j;
+        }
+        const int keep[4] = {i, lo < hi ? lo : hi, lo < hi ? hi : lo, j - 1};
+        SDL_FPoint kept[4];
+        for (int k = 0; k < 4; k++) kept[k] = pts[keep[k]];
+        for (int k = 0; k < 4; k++) /* out <= i: nothing not yet read is overwritten */
+            if (k == 0 || keep[k] != keep[k - 1]) pts[out++] = kept[k];
+        i = j;
+    }
+    return out;
+}
+
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                     float dash, float gap, SDL_Color c)
 {

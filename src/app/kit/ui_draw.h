@@ -43,6 +43,13 @@ void ui_draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float
  * anywhere. A non-finite point breaks the line (a gap), it does not end it. Bounded
  * work (about n segments per band of rows), nothing allocated. */
 void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width, SDL_Color c);
+/* A series' points (x in step order, as a curve against time) thinned in place for
+ * ui_draw_polyline: where several fall in one half pixel column, only the first, the
+ * lowest, the highest and the last of them, in their order, so the line through the
+ * rest covers the same rows in every column as the line through all. A run of
+ * non-finite points becomes one break. Returns how many are left (at most n, at most 8
+ * a pixel column). */
+int ui_draw_thin_columns(SDL_FPoint *pts, int n);
 /* A dashed line: `dash` pixels on, `gap` pixels off. */
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                     float dash, float gap, SDL_Color c);

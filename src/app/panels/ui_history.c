@@ -274,48 +274,16 @@ static float series_y(const axes *a, const xl_sample *h, series which)
     return value_y(a, v);
 }
 
-/* A series as the points of its line, one pixel column at a time: where several samples
- * land in one column, only the first, the lowest, the highest and the last of them (in
- * step order), so the line through these covers the same rows in every column as the
- * line through all of them, and at most 4 points a column are drawn however long the
- * history. A sample whose value is not finite breaks the line, as it did. Returns how
- * many points, at most count. */
-static int column_points(const axes *a, const xl_sample *h, int count, series which, SDL_FPoint *out)
-{
-    int n = 0;
-    for (int i = 0; i < count;) {
-        const float x = step_x(a, h[i].step), y = series_y(a, &h[i], which);
-        if (!isfinite(x) || !isfinite(y)) {
-            out[n++] = (SDL_FPoint){NAN, NAN};
-            i++;
-            continue;
-        }
-        /* The run of finite samples in this column: i..j-1. */
-        const long col = lroundf(x);
-        int lo = i, hi = i, j = i + 1;
-        float ylo = y, yhi = y;
-        for (; j < count; j++) {
-            const float xj = step_x(a, h[j].step), yj = series_y(a, &h[j], which);
-            if (!isfinite(xj) || !isfinite(yj) || lroundf(xj) != col) break;
-            if (yj < ylo) ylo = yj, lo = j;
-            if (yj > yhi) yhi = yj, hi = j;
-        }
-        int keep[4] = {i, lo < hi ? lo : hi, lo < hi ? hi : lo, j - 1};
-        for (int k = 0; k < 4; k++)
-            if (k == 0 || keep[k] != keep[k - 1])
-                out[n++] = (SDL_FPoint){step_x(a, h[keep[k]].step), series_y(a, &h[keep[k]], which)};
-        i = j;
-    }
-    return n;
-}
-
-/* A series' line through column_points, drawn once (ui_draw_polyline). */
+/* A series' line, drawn once (ui_draw_polyline) through at most 4 points a pixel column
+ * (ui_draw_thin_columns): the same rows covered in every column as through every
+ * sample, and the drawing does not grow with the history past the plot's width. */
 static void draw_series(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count, series which, float width,
                         SDL_Color colour)
 {
     SDL_FPoint pts[XL_HISTORY_CAP];
     if (count > XL_HISTORY_CAP) count = XL_HISTORY_CAP;
-    ui_draw_polyline(ctx->r, pts, column_points(a, h, count, which, pts), width, colour);
+    for (int i = 0; i < count; i++) pts[i] = (SDL_FPoint){step_x(a, h[i].step), series_y(a, &h[i], which)};
+    ui_draw_polyline(ctx->r, pts, ui_draw_thin_columns(pts, count), width, colour);
 }
 
 /* The other runs of a race, each loss curve in its colour ending in its marker. */
