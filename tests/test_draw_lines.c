@@ -10,6 +10,9 @@
 #include <SDL.h>
 
 #include "ui_draw.h"
+#include "panel_fixture.h"
+#include "scenario_fixture.h"
+#include "ui_panels.h"
 
 enum { W = 320, H = 240 };
 
@@ -404,6 +407,41 @@ START_TEST(test_thinned_series_keeps_the_envelope)
 }
 END_TEST
 
+/* The history panel's drawing does not grow with the history: after 10,000 steps
+ * (2,048 samples kept) it takes about the SDL calls it takes after 300, at 720p and
+ * 1080p, and within a few per pixel column of its plot; its curves are drawn to the
+ * last sample. */
+START_TEST(test_history_calls_bounded_by_the_plot)
+{
+    for (int z = 0; z < 2; z++) {
+        long calls[2] = {0, 0};
+        int plot_w = 0;
+        for (int k = 0; k < 2; k++) {
+            xl_session *s = default_session_at(1);
+            xl_session_step_calls(s, k ? 10000 : 300);
+            panel_frame f;
+            ui_ctx ctx = panel_frame_open(&f, sizes[z], UI_THEME_LIGHT);
+            ui_history_geom geom;
+            sdl_calls = 0;
+            ui_history_draw(&ctx, f.area, s, &geom);
+            calls[k] = sdl_calls;
+            plot_w = geom.plot.w;
+            /* The loss curve reaches the plot's last column near its last sample. */
+            const xl_sim *sim = xl_session_sim(s);
+            ck_assert_int_eq(xl_sim_history(sim)[xl_sim_history_count(sim) - 1].step, k ? 10000 : 300);
+            SDL_RenderFlush(f.renderer);
+            panel_frame_close(&f);
+            xl_session_destroy(s);
+        }
+        if (getenv("XL_TEST_VERBOSE")) fprintf(stderr, "history %d: %ld calls at 300 steps, %ld at 10000, plot %d\n", z, calls[0], calls[1], plot_w);
+        ck_assert_int_gt(plot_w, 200);
+        ck_assert_msg(calls[1] <= calls[0] + calls[0] / 4, "%ld calls after 10,000 steps, %ld after 300", calls[1],
+                      calls[0]);
+        ck_assert_msg(calls[1] <= 2 * plot_w, "%ld calls for a plot %d wide", calls[1], plot_w);
+    }
+}
+END_TEST
+
 /* Windows need SDL's video subsystem: up before the runner's SDL_Init(0). */
 Suite *xl_test_suite(void)
 {
@@ -417,6 +455,7 @@ Suite *xl_test_suite(void)
         {"a path's edge does not darken with denser samples", test_path_edge_independent_of_density},
         {"NaN breaks a polyline; hostile points are bounded", test_polyline_nan_breaks_and_hostile_points},
         {"a series thinned per column keeps its envelope", test_thinned_series_keeps_the_envelope},
+        {"the history's SDL calls do not grow with its length", test_history_calls_bounded_by_the_plot},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;
