@@ -194,14 +194,17 @@ void ui_draw_line(SDL_Renderer *r, float fx0, float fy0, float fx1, float fy1, f
 }
 
 /* The polyline's coverage mask: one byte per pixel of a tile of the region drawn, the
- * tile's rows as many as fit. On the stack, so nothing is allocated and two renderers
- * on two threads do not share it. */
-enum { MASK_BYTES = 16384 };
+ * tile's rows as many as fit. Static, so nothing is allocated and no stack is spent (a
+ * browser's is small); one a thread, so two renderers on two threads do not share it.
+ * All zero between uses: a tile clears what it marked. */
+enum { MASK_BYTES = 65536 };
+static _Thread_local unsigned char mask_bytes[MASK_BYTES];
 
 typedef struct mask_sink {
     ui_runs_sink k; /* first: the walk's rectangles arrive as this */
     unsigned char *m;
-    int x, y, w, h; /* the tile, in the viewport's pixels */
+    int x, y, w, h;         /* the tile, in the viewport's pixels */
+    int x0, y0, x1, y1;     /* what was marked in it, tile-relative, end exclusive */
 } mask_sink;
 
 static void mask_emit(ui_runs_sink *k, int x, int y, int w, int h)
@@ -211,47 +214,45 @@ static void mask_emit(ui_runs_sink *k, int x, int y, int w, int h)
     long long x1 = (long long)x + w, y1 = (long long)y + h;
     if (x1 > ms->x + ms->w) x1 = ms->x + ms->w;
     if (y1 > ms->y + ms->h) y1 = ms->y + ms->h;
-    for (long long row = y0; row < y1 && x0 < x1; row++)
+    if (x0 >= x1 || y0 >= y1) return;
+    for (long long row = y0; row < y1; row++)
         memset(ms->m + (row - ms->y) * ms->w + (x0 - ms->x), 1, (size_t)(x1 - x0));
-}
-
-/* Segment i (from pts[i - 1]) clipped and bounded as ui_draw_line clips it; 0 when
- * nothing of it is drawn. */
-static int poly_segment(int ow, int oh, const SDL_FPoint *pts, int i, float *e)
-{
-    const SDL_FPoint a = pts[i - 1], b = pts[i];
-    if (!finite4(a.x, a.y, b.x, b.y)) return 0;
-    double x0 = a.x, y0 = a.y, x1 = b.x, y1 = b.y;
-    if (!clip_to_size(ow, oh, &x0, &y0, &x1, &y1, MAX_WIDTH)) return 0;
-    e[0] = (float)x0, e[1] = (float)y0, e[2] = (float)x1, e[3] = (float)y1;
-    return !(e[2] - e[0] == 0.0f && e[3] - e[1] == 0.0f);
+    if (x0 - ms->x < ms->x0) ms->x0 = (int)(x0 - ms->x);
+    if (y0 - ms->y < ms->y0) ms->y0 = (int)(y0 - ms->y);
+    if (x1 - ms->x > ms->x1) ms->x1 = (int)(x1 - ms->x);
+    if (y1 - ms->y > ms->y1) ms->y1 = (int)(y1 - ms->y);
 }
 
 /* Every segment's pixels, and the joins', marked into the tile. A join is a w x w
  * square on a vertex where the two segments run along different axes (or either is
  * axis-aligned): there one's runs end across the other's, which leaves a notch on the
- * outside of the bend; two segments along the same axis meet in the vertex's run. */
+ * outside of the bend; two segments along the same axis meet in the vertex's run. A
+ * non-finite point breaks the line; a segment of no length is passed over. */
 static void poly_mark(int ow, int oh, const SDL_FPoint *pts, int n, int w, mask_sink *ms)
 {
     const float reach = (float)w + 1.0f; /* a segment's pixels lie this near its ends' box */
-    int prev_axis = -1;
+    const float tx0 = ms->x - reach, tx1 = ms->x + ms->w + reach, ty0 = ms->y - reach, ty1 = ms->y + ms->h + reach;
+    int prev_kind = -1; /* the previous segment's: 0 x-major, 1 y-major, +2 axis-aligned; -1 none */
     for (int i = 1; i < n; i++) {
-        float e[4];
-        if (!poly_segment(ow, oh, pts, i, e)) {
-            prev_axis = -1;
+        const SDL_FPoint a = pts[i - 1], b = pts[i];
+        if (!finite4(a.x, a.y, b.x, b.y)) {
+            prev_kind = -1;
             continue;
         }
-        const int axis_aligned = e[0] == e[2] || e[1] == e[3];
-        const int in_tile = fmaxf(e[0], e[2]) + reach >= ms->x && fminf(e[0], e[2]) - reach < ms->x + ms->w &&
-                            fmaxf(e[1], e[3]) + reach >= ms->y && fminf(e[1], e[3]) - reach < ms->y + ms->h;
-        const int axis = in_tile ? ui_runs_line(&ms->k, e[0], e[1], e[2], e[3], w)
-                                 : (fabsf(e[2] - e[0]) >= fabsf(e[3] - e[1]) ? 0 : 1);
-        const int kind = axis + (axis_aligned ? 2 : 0);
-        if (prev_axis >= 0 && (kind != prev_axis || axis_aligned || prev_axis >= 2) && in_tile) {
+        if (a.x == b.x && a.y == b.y) continue;
+        const int kind = (fabsf(b.x - a.x) >= fabsf(b.y - a.y) ? 0 : 1) + (a.x == b.x || a.y == b.y ? 2 : 0);
+        const int join = prev_kind >= 0 && (kind != prev_kind || kind >= 2 || prev_kind >= 2);
+        prev_kind = kind;
+        /* Off the tile (its box grown by the width): nothing to mark. */
+        if (fmaxf(a.x, b.x) < tx0 || fminf(a.x, b.x) >= tx1 || fmaxf(a.y, b.y) < ty0 || fminf(a.y, b.y) >= ty1)
+            continue;
+        double x0 = a.x, y0 = a.y, x1 = b.x, y1 = b.y;
+        if (!clip_to_size(ow, oh, &x0, &y0, &x1, &y1, MAX_WIDTH)) continue;
+        ui_runs_line(&ms->k, (float)x0, (float)y0, (float)x1, (float)y1, w);
+        if (join && a.x == (float)x0 && a.y == (float)y0) { /* the vertex, if not clipped away */
             const float o = -(float)(w - 1) * 0.5f;
-            ms->k.emit(&ms->k, (int)lroundf(e[0] + o), (int)lroundf(e[1] + o), w, w);
+            ms->k.emit(&ms->k, (int)ui_runs_round(a.x + o), (int)ui_runs_round(a.y + o), w, w);
         }
-        prev_axis = kind;
     }
 }
 
@@ -272,18 +273,22 @@ void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width
     }
     float lo_x = INFINITY, lo_y = INFINITY, hi_x = -INFINITY, hi_y = -INFINITY;
     for (int i = 0; i < n; i++) {
-        if (!isfinite(pts[i].x) || !isfinite(pts[i].y)) continue;
-        lo_x = fminf(lo_x, ui_draw_clamp(pts[i].x)), hi_x = fmaxf(hi_x, ui_draw_clamp(pts[i].x));
-        lo_y = fminf(lo_y, ui_draw_clamp(pts[i].y)), hi_y = fmaxf(hi_y, ui_draw_clamp(pts[i].y));
+        const float x = pts[i].x, y = pts[i].y;
+        if (!(x - x == 0.0f && y - y == 0.0f)) continue; /* not finite */
+        if (x < lo_x) lo_x = x;
+        if (x > hi_x) hi_x = x;
+        if (y < lo_y) lo_y = y;
+        if (y > hi_y) hi_y = y;
     }
     if (!(lo_x <= hi_x)) return;
     const float g = (float)w + 2.0f;
-    SDL_Rect pbox = {(int)floorf(lo_x - g), (int)floorf(lo_y - g), (int)(hi_x - lo_x + 2 * g) + 1,
-                     (int)(hi_y - lo_y + 2 * g) + 1};
+    lo_x = ui_draw_clamp(lo_x - g), hi_x = ui_draw_clamp(hi_x + g);
+    lo_y = ui_draw_clamp(lo_y - g), hi_y = ui_draw_clamp(hi_y + g);
+    SDL_Rect pbox = {(int)floorf(lo_x), (int)floorf(lo_y), (int)(hi_x - floorf(lo_x)) + 1,
+                     (int)(hi_y - floorf(lo_y)) + 1};
     if (!SDL_IntersectRect(&box, &pbox, &box)) return;
 
-    unsigned char m[MASK_BYTES];
-    mask_sink ms = {{mask_emit, NULL, {{0, 0, 0, 0}}, 0}, m, 0, 0, 0, 0};
+    mask_sink ms = {{mask_emit, NULL, {{0, 0, 0, 0}}, 0}, mask_bytes, 0, 0, 0, 0, 0, 0, 0, 0};
     ui_runs_sink fill;
     ui_runs_fill_init(&fill, r);
     set_color(r, c);
@@ -295,20 +300,29 @@ void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width
             ms.x = tx, ms.y = ty;
             ms.w = box.x + box.w - tx < tw ? box.x + box.w - tx : tw;
             ms.h = box.y + box.h - ty < th ? box.y + box.h - ty : th;
-            memset(m, 0, (size_t)ms.w * (size_t)ms.h);
+            ms.x0 = ms.w, ms.y0 = ms.h, ms.x1 = 0, ms.y1 = 0;
             poly_mark(ow, oh, pts, n, w, &ms);
-            for (int row = 0; row < ms.h; row++) {
-                const unsigned char *p = m + (size_t)row * (size_t)ms.w, *end = p + ms.w;
-                for (const unsigned char *q = memchr(p, 1, (size_t)ms.w); q; q = memchr(q, 1, (size_t)(end - q))) {
-                    const unsigned char *stop = memchr(q, 0, (size_t)(end - q));
+            for (int row = ms.y0; row < ms.y1; row++) {
+                unsigned char *p = ms.m + (size_t)row * (size_t)ms.w, *end = p + ms.x1;
+                unsigned char *q = memchr(p + ms.x0, 1, (size_t)(ms.x1 - ms.x0));
+                while (q) {
+                    unsigned char *stop = memchr(q, 0, (size_t)(end - q));
                     if (!stop) stop = end;
                     fill.emit(&fill, ms.x + (int)(q - p), ms.y + row, (int)(stop - q), 1);
-                    q = stop;
-                    if (q == end) break;
+                    q = stop < end ? memchr(stop, 1, (size_t)(end - stop)) : NULL;
                 }
+                memset(p + ms.x0, 0, (size_t)(ms.x1 - ms.x0)); /* zero again for the next use */
             }
         }
     ui_runs_fill_flush(&fill);
+}
+
+/* floor(2 x): the half pixel column x lies in. */
+static long half_column(float x)
+{
+    const double d = 2.0 * ui_draw_clamp(x);
+    const long k = (long)d;
+    return d < (double)k ? k - 1 : k;
 }
 
 int ui_draw_thin_columns(SDL_FPoint *pts, int n)
@@ -323,10 +337,10 @@ int ui_draw_thin_columns(SDL_FPoint *pts, int n)
         /* The run of finite points in this half column: i..j-1. Half columns, as the lines
          * round: a steep segment w wide covers the columns x + o rounds to (o from
          * -(w - 1) / 2 in steps of 1), and every point of a half column has the same. */
-        const long col = lround(floor(2.0 * ui_draw_clamp(pts[i].x)));
+        const long col = half_column(pts[i].x);
         int lo = i, hi = i, j = i + 1;
         for (; j < n; j++) {
-            if (!isfinite(pts[j].x) || !isfinite(pts[j].y) || lround(floor(2.0 * ui_draw_clamp(pts[j].x))) != col) break;
+            if (!isfinite(pts[j].x) || !isfinite(pts[j].y) || half_column(pts[j].x) != col) break;
             if (pts[j].y < pts[lo].y) lo = j;
             if (pts[j].y > pts[hi].y) hi = j;
         }

@@ -80,8 +80,8 @@ int ui_runs_line(ui_runs_sink *k, float x0, float y0, float x1, float y1, int w)
     int shifted = 1; /* every line k is line 0 moved k pixels across, and walks the same way */
     for (int i = 0; i < w && shifted; i++) {
         const float o = (float)i - (float)(w - 1) * 0.5f;
-        const long e[4] = {lroundf(x_major ? x0 : x0 + o), lroundf(x_major ? y0 + o : y0),
-                           lroundf(x_major ? x1 : x1 + o), lroundf(x_major ? y1 + o : y1)};
+        const long e[4] = {ui_runs_round(x_major ? x0 : x0 + o), ui_runs_round(x_major ? y0 + o : y0),
+                           ui_runs_round(x_major ? x1 : x1 + o), ui_runs_round(x_major ? y1 + o : y1)};
         if (i == 0)
             for (int j = 0; j < 4; j++) ends[j] = e[j];
         else if (x_major)
@@ -98,8 +98,8 @@ int ui_runs_line(ui_runs_sink *k, float x0, float y0, float x1, float y1, int w)
      * the shift: each line on its own, as before. */
     for (int i = 0; i < w; i++) {
         const float o = (float)i - (float)(w - 1) * 0.5f;
-        walk(k, (int)lroundf(x_major ? x0 : x0 + o), (int)lroundf(x_major ? y0 + o : y0),
-             (int)lroundf(x_major ? x1 : x1 + o), (int)lroundf(x_major ? y1 + o : y1), 1);
+        walk(k, (int)ui_runs_round(x_major ? x0 : x0 + o), (int)ui_runs_round(x_major ? y0 + o : y0),
+             (int)ui_runs_round(x_major ? x1 : x1 + o), (int)ui_runs_round(x_major ? y1 + o : y1), 1);
     }
     return x_major ? 0 : 1;
 }

@@ -39,4 +39,12 @@ void ui_runs_fill_flush(ui_runs_sink *k);
  * the segment's major axis (0 x, 1 y), -1 when it is a single point and draws nothing. */
 int ui_runs_line(ui_runs_sink *k, float x0, float y0, float x1, float y1, int w);
 
+/* roundf(v) (half away from zero, as SDL rounds a line's ends) for |v| below 2^31, in
+ * a few instructions rather than a call into libm: v + 0.5 is exact in a double. */
+static inline long ui_runs_round(float v)
+{
+    const double d = v;
+    return d >= 0.0 ? (long)(d + 0.5) : -(long)(-d + 0.5);
+}
+
 #endif
