@@ -407,6 +407,22 @@ START_TEST(test_thinned_series_keeps_the_envelope)
 }
 END_TEST
 
+/* ui_over gives to the byte what SDL's software renderer makes of a translucent fill
+ * over an opaque ground: the selection band drawn opaque keeps its pixels. */
+START_TEST(test_over_is_sdl_blend)
+{
+    unsigned seed = 21;
+    for (int i = 0; i < 300; i++) {
+        const SDL_Color ground = {(Uint8)frand(&seed, 0, 255), (Uint8)frand(&seed, 0, 255), (Uint8)frand(&seed, 0, 255),
+                                  255};
+        const SDL_Color c = {(Uint8)frand(&seed, 0, 255), (Uint8)frand(&seed, 0, 255), (Uint8)frand(&seed, 0, 255),
+                             (Uint8)(i < 256 ? i : frand(&seed, 1, 254))};
+        ck_assert_uint_eq(rgb(ui_over(ground, c)), one_blend(ground, c));
+        ck_assert_uint_eq(ui_over(ground, c).a, 255);
+    }
+}
+END_TEST
+
 /* The history panel's drawing does not grow with the history: after 10,000 steps
  * (2,048 samples kept) it takes about the SDL calls it takes after 300, at 720p and
  * 1080p, and within a few per pixel column of its plot; its curves are drawn to the
@@ -456,6 +472,7 @@ Suite *xl_test_suite(void)
         {"NaN breaks a polyline; hostile points are bounded", test_polyline_nan_breaks_and_hostile_points},
         {"a series thinned per column keeps its envelope", test_thinned_series_keeps_the_envelope},
         {"the history's SDL calls do not grow with its length", test_history_calls_bounded_by_the_plot},
+        {"ui_over is SDL's blend over an opaque ground", test_over_is_sdl_blend},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;

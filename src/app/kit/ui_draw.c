@@ -35,6 +35,15 @@ SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t)
     return m;
 }
 
+SDL_Color ui_over(SDL_Color ground, SDL_Color c)
+{
+    /* SDL_draw.h's DRAW_SETPIXEL_BLEND with DRAW_MUL(a, b) = a * b / 255, truncated. */
+    const unsigned a = c.a, inv = 255u - a;
+    SDL_Color m = {(Uint8)(inv * ground.r / 255u + c.r * a / 255u), (Uint8)(inv * ground.g / 255u + c.g * a / 255u),
+                   (Uint8)(inv * ground.b / 255u + c.b * a / 255u), 255};
+    return m;
+}
+
 float ui_draw_clamp(double v)
 {
     if (isnan(v)) return 0.0f;

@@ -69,5 +69,8 @@ void ui_draw_arrow(SDL_Renderer *r, float x0, float y0, float x1, float y1, floa
 
 SDL_Color ui_rgba(SDL_Color c, Uint8 alpha);
 SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t);
+/* c (translucent) over an opaque ground, as SDL's software renderer blends it, to the
+ * byte: a translucent fill over a flat ground drawn opaque, the same pixels. */
+SDL_Color ui_over(SDL_Color ground, SDL_Color c);
 
 #endif
