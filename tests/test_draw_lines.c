@@ -407,6 +407,48 @@ START_TEST(test_thinned_series_keeps_the_envelope)
 }
 END_TEST
 
+/* A descent that settles: 2,000 steps, most of them in the last few pixels. Thinned to
+ * a point a pixel, it keeps its ends and its breaks and draws the same line within a
+ * pixel, through a few hundred points rather than 2,000. */
+START_TEST(test_settled_path_thinned_to_pixels)
+{
+    const Uint32 g = rgb(ground_grey);
+    const SDL_Color ink = {0, 0, 0, 255};
+    enum { N = 2000 };
+    static SDL_FPoint all[N], thin[N];
+    for (int i = 0; i < N; i++) {
+        const float t = expf(-i / 60.0f);
+        all[i] = (SDL_FPoint){160.0f + 140.0f * t * cosf(i / 40.0f), 120.0f + 100.0f * t * sinf(i / 40.0f)};
+    }
+    all[30].x = INFINITY;
+    memcpy(thin, all, sizeof all);
+    const int n = ui_draw_thin_pixels(thin, N);
+    ck_assert_int_lt(n, N / 4);
+    ck_assert(thin[n - 1].x == all[N - 1].x && thin[n - 1].y == all[N - 1].y);
+    ck_assert(thin[0].x == all[0].x && thin[0].y == all[0].y);
+    int breaks = 0;
+    for (int i = 0; i < n; i++) breaks += !isfinite(thin[i].x);
+    ck_assert_int_eq(breaks, 1);
+    canvas *c[2] = {canvas_open(ground_grey), canvas_open(ground_grey)};
+    ui_draw_polyline(c[0]->r, all, N, 3.0f, ink);
+    ui_draw_polyline(c[1]->r, thin, n, 3.0f, ink);
+    canvas_read(c[0]);
+    canvas_read(c[1]);
+    for (int k = 0; k < 2; k++)
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++) {
+                if (!is_set(c[k], x, y, g)) continue;
+                int near = 0;
+                for (int dy = -1; dy <= 1; dy++)
+                    for (int dx = -1; dx <= 1; dx++) near |= is_set(c[1 - k], x + dx, y + dy, g);
+                ck_assert_msg(near, "(%d,%d) of the %s path is not within a pixel of the other", x, y,
+                              k ? "thinned" : "whole");
+            }
+    canvas_close(c[0]);
+    canvas_close(c[1]);
+}
+END_TEST
+
 /* ui_over gives to the byte what SDL's software renderer makes of a translucent fill
  * over an opaque ground: the selection band drawn opaque keeps its pixels. */
 START_TEST(test_over_is_sdl_blend)
@@ -473,6 +515,7 @@ Suite *xl_test_suite(void)
         {"a series thinned per column keeps its envelope", test_thinned_series_keeps_the_envelope},
         {"the history's SDL calls do not grow with its length", test_history_calls_bounded_by_the_plot},
         {"ui_over is SDL's blend over an opaque ground", test_over_is_sdl_blend},
+        {"a settled path thinned to a point a pixel", test_settled_path_thinned_to_pixels},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;

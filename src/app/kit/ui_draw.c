@@ -326,6 +326,28 @@ void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width
     ui_runs_fill_flush(&fill);
 }
 
+int ui_draw_thin_pixels(SDL_FPoint *pts, int n)
+{
+    int out = 0;
+    long px = 0, py = 0;
+    int have = 0; /* a finite point kept, at pixel (px, py) */
+    for (int i = 0; i < n; i++) {
+        const SDL_FPoint p = pts[i];
+        if (!isfinite(p.x) || !isfinite(p.y)) {
+            if (out == 0 || isfinite(pts[out - 1].x)) pts[out++] = (SDL_FPoint){NAN, NAN}; /* one break */
+            have = 0;
+            continue;
+        }
+        const long x = ui_runs_round(ui_draw_clamp(p.x)), y = ui_runs_round(ui_draw_clamp(p.y));
+        const int last = i == n - 1 || !isfinite(pts[i + 1].x) || !isfinite(pts[i + 1].y);
+        if (have && x == px && y == py && !last) continue;
+        if (have && x == px && y == py) out--; /* the run's last point stands for it */
+        pts[out++] = p;
+        px = x, py = y, have = 1;
+    }
+    return out;
+}
+
 /* floor(2 x): the half pixel column x lies in. */
 static long half_column(float x)
 {

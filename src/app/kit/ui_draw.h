@@ -50,6 +50,12 @@ void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width
  * non-finite points becomes one break. Returns how many are left (at most n, at most 8
  * a pixel column). */
 int ui_draw_thin_columns(SDL_FPoint *pts, int n);
+/* A path's points thinned in place for ui_draw_polyline: a point in the same pixel
+ * (rounded) as the last one kept is dropped, but for the last before a break or the end,
+ * which replaces it. A long run that has settled (thousands of steps in a few pixels)
+ * is drawn through as many points as pixels it crosses. A run of non-finite points
+ * becomes one break. Returns how many are left. */
+int ui_draw_thin_pixels(SDL_FPoint *pts, int n);
 /* A dashed line: `dash` pixels on, `gap` pixels off. */
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                     float dash, float gap, SDL_Color c);

@@ -251,7 +251,7 @@ static void draw_path(const ui_ctx *ctx, const ui_simplex_geom *g, const xl_sim 
         xl_softmax(xl_sim_history_theta(sim, i), 3, q);
         pts[i] = ui_simplex_to_point(g, q);
     }
-    ui_draw_polyline(ctx->r, pts, count, w, c);
+    ui_draw_polyline(ctx->r, pts, ui_draw_thin_pixels(pts, count), w, c);
     /* A dot now and then shows the steps' pace: they bunch where the descent slows. */
     int every = count / 24 + 1;
     for (int i = every; i < count - 1; i += every) {
