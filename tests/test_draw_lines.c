@@ -373,7 +373,7 @@ START_TEST(test_thinned_series_keeps_the_envelope)
         all[i] = (SDL_FPoint){20.0f + i * 0.028f, 120.0f + 60.0f * sinf(i / 900.0f) + frand(&seed, -25, 25)};
     all[5000].y = NAN; /* a break survives the thinning */
     memcpy(thin, all, sizeof all);
-    int n = ui_draw_thin_columns(thin, N);
+    int n = ui_draw_thin_pixels(thin, ui_draw_thin_columns(thin, N)); /* as the history thins */
     ck_assert_int_le(n, 8 * 282 + 2);
     ck_assert_int_ge(n, 2 * 280);
     for (int width = 1; width <= 3; width++) {

@@ -256,7 +256,10 @@ static void poly_mark(int ow, int oh, const SDL_FPoint *pts, int n, int w, mask_
         if (fmaxf(a.x, b.x) < tx0 || fminf(a.x, b.x) >= tx1 || fmaxf(a.y, b.y) < ty0 || fminf(a.y, b.y) >= ty1)
             continue;
         double x0 = a.x, y0 = a.y, x1 = b.x, y1 = b.y;
-        if (!clip_to_size(ow, oh, &x0, &y0, &x1, &y1, MAX_WIDTH)) continue;
+        /* Clipped as ui_draw_line clips, where it reaches past the target's margin. */
+        const int inside = ow > 0 && fminf(a.x, b.x) >= -MAX_WIDTH && fmaxf(a.x, b.x) <= ow + MAX_WIDTH &&
+                           fminf(a.y, b.y) >= -MAX_WIDTH && fmaxf(a.y, b.y) <= oh + MAX_WIDTH;
+        if (!inside && !clip_to_size(ow, oh, &x0, &y0, &x1, &y1, MAX_WIDTH)) continue;
         ui_runs_line(&ms->k, (float)x0, (float)y0, (float)x1, (float)y1, w);
         if (join && a.x == (float)x0 && a.y == (float)y0) { /* the vertex, if not clipped away */
             const float o = -(float)(w - 1) * 0.5f;

@@ -283,7 +283,8 @@ static void draw_series(const ui_ctx *ctx, const axes *a, const xl_sample *h, in
     SDL_FPoint pts[XL_HISTORY_CAP];
     if (count > XL_HISTORY_CAP) count = XL_HISTORY_CAP;
     for (int i = 0; i < count; i++) pts[i] = (SDL_FPoint){step_x(a, h[i].step), series_y(a, &h[i], which)};
-    ui_draw_polyline(ctx->r, pts, ui_draw_thin_columns(pts, count), width, colour);
+    /* Then a point a pixel where the curve lies flat (a settled run's 4 samples a column). */
+    ui_draw_polyline(ctx->r, pts, ui_draw_thin_pixels(pts, ui_draw_thin_columns(pts, count)), width, colour);
 }
 
 /* The other runs of a race, each loss curve in its colour ending in its marker. */
