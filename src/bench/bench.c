@@ -1,7 +1,7 @@
 /* xentlab-bench: how fast the pieces of xentlab are, as medians over many repetitions.
  *
  *   xentlab-bench [path/to/xentlab] [SECTION...]
- *   xentlab-bench --frames N [--size WxH] [--export] [--paused] [--threads N] [--perf-fifos CTL,ACK]
+ *   xentlab-bench --frames N [--size WxH] [--export] [--paused] [--threads N] [--warm STEPS] [--perf-fifos CTL,ACK]
  *
  * The xentlab executable defaults to the one beside this program; SECTION is any of
  * sim, landscape, frames, scenarios, export, start (default: all of them).
@@ -537,10 +537,10 @@ static int wanted(int argc, char **argv, int first, const char *section)
     return 0;
 }
 
-/* xentlab-bench --frames N [--size WxH] [--export] [--paused] [--threads N] [--perf-fifos CTL,ACK]. */
+/* xentlab-bench --frames N [--size WxH] [--export] [--paused] [--threads N] [--warm STEPS] [--perf-fifos CTL,ACK]. */
 static int frame_loop_main(int argc, char **argv)
 {
-    long frames = 0;
+    long frames = 0, warm = 0;
     int w = 1280, h = 720, paused = 0, threads = 0;
     bench_path path = BENCH_WINDOW;
     const char *fifos = NULL;
@@ -553,11 +553,13 @@ static int frame_loop_main(int argc, char **argv)
         else if (strcmp(a, "--perf-fifos") == 0 && v) fifos = argv[++i];
         else if (strcmp(a, "--threads") == 0 && v && (threads = (int)strtol(v, &end, 10)) >= 1 && threads <= 4 && !*end)
             i++;
+        else if (strcmp(a, "--warm") == 0 && v && (warm = strtol(v, &end, 10)) >= 0 && warm <= 10000000 && !*end) i++;
         else if (strcmp(a, "--export") == 0) path = BENCH_EXPORT;
         else if (strcmp(a, "--paused") == 0) paused = 1;
         else {
             fprintf(stderr, "xentlab-bench: --frames N (1 to 1000000) [--size WxH (even, 320x240 to 7680x4320)] "
-                            "[--export] [--paused] [--threads 1..4] [--perf-fifos CTL,ACK]: '%s'?\n", a);
+                            "[--export] [--paused] [--threads 1..4] [--warm STEPS (0 to 10000000)] "
+                            "[--perf-fifos CTL,ACK]: '%s'?\n", a);
             return 2;
         }
     }
@@ -571,7 +573,7 @@ static int frame_loop_main(int argc, char **argv)
         fprintf(stderr, "xentlab-bench: SDL_Init: %s\n", SDL_GetError());
         return 1;
     }
-    const int rc = bench_frame_loop(fonts, w, h, frames, path, paused, fifos, threads);
+    const int rc = bench_frame_loop(fonts, w, h, frames, path, paused, warm, fifos, threads);
     bench_video_quit();
     SDL_Quit();
     return rc;
@@ -582,7 +584,7 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "--frames") == 0) return frame_loop_main(argc, argv);
     if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         printf("usage: xentlab-bench [path/to/xentlab] [SECTION...]\n"
-               "       xentlab-bench --frames N [--size WxH] [--export] [--paused] [--threads N] [--perf-fifos CTL,ACK]\n"
+               "       xentlab-bench --frames N [--size WxH] [--export] [--paused] [--threads N] [--warm STEPS] [--perf-fifos CTL,ACK]\n"
                "SECTION: sim, landscape, frames, scenarios, export, start (default: all of them).\n"
                "Figures are medians of interleaved repetitions; see docs/performance.md.\n");
         return 0;

@@ -90,10 +90,11 @@ void bench_video_quit(void);
  * against a fresh default scene's, interleaved over `reps` repetitions. */
 void bench_against_default(bench_frame *f, int w, int h, const char *fonts, int reps);
 void bench_section_frames(const char *fonts);
-/* `frames` frames after 20 untimed ones, for a profiler; fifos "CTL,ACK" of perf record's
- * --control (NULL: none) enable its events around them; threads: the landscape's
- * (ui_scene_set_threads), 0 for the default. Returns the exit status. */
-int bench_frame_loop(const char *fonts, int w, int h, long frames, bench_path path, int paused, const char *fifos,
-                     int threads);
+/* `frames` frames after `warm` steps and 20 untimed frames, for a profiler; fifos
+ * "CTL,ACK" of perf record's --control (NULL: none) enable its events around them;
+ * threads: the landscape's (ui_scene_set_threads), 0 for the default. Returns the exit
+ * status. */
+int bench_frame_loop(const char *fonts, int w, int h, long frames, bench_path path, int paused, long warm,
+                     const char *fifos, int threads);
 
 #endif

@@ -535,8 +535,8 @@ static void perf_control(const char *fifos, const char *what)
     close(afd);
 }
 
-int bench_frame_loop(const char *fonts, int w, int h, long frames, bench_path path, int paused, const char *fifos,
-                     int threads)
+int bench_frame_loop(const char *fonts, int w, int h, long frames, bench_path path, int paused, long warm,
+                     const char *fifos, int threads)
 {
     bench_frame f;
     if (bench_frame_init(&f, path, w, h, fonts, NULL) != 0) return 1;
@@ -545,6 +545,8 @@ int bench_frame_loop(const char *fonts, int w, int h, long frames, bench_path pa
         bench_frame_free(&f);
         return 1;
     }
+    /* A long history first (--warm): what a frame costs after a long run. */
+    for (long left = warm; left > 0; left -= 1000) xl_session_run(f.s, left < 1000 ? (int)left : 1000);
     for (int i = 0; i < 20; i++) bench_frame_run(&f); /* the caches, the atlas, the history's start */
     f.playing = !paused;
     perf_control(fifos, "enable");

@@ -9,8 +9,11 @@
  * to a few hundred pixels. SDL turns coordinates into ints; past 2^31 that
  * conversion is undefined and its software renderer has written out of bounds. */
 #include "ui_draw.h"
+#include "ui_draw_runs.h"
 
 #include <math.h>
+#include <string.h>
+
 #include "ui_rec.h"
 
 enum { MAX_ROWS = 256 };      /* discs up to 256 px across */
@@ -34,6 +37,15 @@ SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t)
     return m;
 }
 
+SDL_Color ui_over(SDL_Color ground, SDL_Color c)
+{
+    /* SDL_draw.h's DRAW_SETPIXEL_BLEND with DRAW_MUL(a, b) = a * b / 255, truncated. */
+    const unsigned a = c.a, inv = 255u - a;
+    SDL_Color m = {(Uint8)(inv * ground.r / 255u + c.r * a / 255u), (Uint8)(inv * ground.g / 255u + c.g * a / 255u),
+                   (Uint8)(inv * ground.b / 255u + c.b * a / 255u), 255};
+    return m;
+}
+
 float ui_draw_clamp(double v)
 {
     if (isnan(v)) return 0.0f;
@@ -48,7 +60,7 @@ static int finite4(float a, float b, float c, float d)
 }
 
 /* What each operation hashes first (ui_rec): its kind. */
-enum { OP_FILL = 1, OP_LINE, OP_DISC, OP_MARKER, OP_RING, OP_COPY };
+enum { OP_FILL = 1, OP_LINE, OP_DISC, OP_MARKER, OP_RING, OP_COPY, OP_POLYLINE };
 
 static uint64_t mix_color(uint64_t h, SDL_Color c)
 {
@@ -198,16 +210,26 @@ static int clip_segment(double *x0, double *y0, double *x1, double *y1, double x
     return isfinite(*x0) && isfinite(*y0) && isfinite(*x1) && isfinite(*y1);
 }
 
-/* Clip to the render target grown by `margin` on every side (to the bounded plane if
+/* The render target's size, 0 x 0 if unknown. */
+static void target_size(SDL_Renderer *r, int *ow, int *oh)
+{
+    if (SDL_GetRendererOutputSize(r, ow, oh) != 0 || *ow <= 0 || *oh <= 0) *ow = *oh = 0;
+}
+
+/* Clip to a target of ow x oh grown by `margin` on every side (to the bounded plane if
  * the target's size is unknown): SDL never sees a line longer than the frame. */
-static int clip_to_target(SDL_Renderer *r, double *x0, double *y0, double *x1, double *y1,
-                          double margin)
+static int clip_to_size(int ow, int oh, double *x0, double *y0, double *x1, double *y1, double margin)
+{
+    if (ow <= 0 || oh <= 0)
+        return clip_segment(x0, y0, x1, y1, -UI_DRAW_BOUND, -UI_DRAW_BOUND, UI_DRAW_BOUND, UI_DRAW_BOUND);
+    return clip_segment(x0, y0, x1, y1, -margin, -margin, ow + margin, oh + margin);
+}
+
+static int clip_to_target(SDL_Renderer *r, double *x0, double *y0, double *x1, double *y1, double margin)
 {
     int ow = 0, oh = 0;
-    if (SDL_GetRendererOutputSize(r, &ow, &oh) != 0 || ow <= 0 || oh <= 0)
-        return clip_segment(x0, y0, x1, y1, -UI_DRAW_BOUND, -UI_DRAW_BOUND, UI_DRAW_BOUND,
-                            UI_DRAW_BOUND);
-    return clip_segment(x0, y0, x1, y1, -margin, -margin, ow + margin, oh + margin);
+    target_size(r, &ow, &oh);
+    return clip_to_size(ow, oh, x0, y0, x1, y1, margin);
 }
 
 static int line_width(float width)
@@ -224,9 +246,9 @@ void ui_draw_line(SDL_Renderer *r, float fx0, float fy0, float fx1, float fy1, f
     double x0d = fx0, y0d = fy0, x1d = fx1, y1d = fy1;
     if (!clip_to_target(r, &x0d, &y0d, &x1d, &y1d, MAX_WIDTH)) return;
     float x0 = (float)x0d, y0 = (float)y0d, x1 = (float)x1d, y1 = (float)y1d;
-    float dx = x1 - x0, dy = y1 - y0;
-    if (dx == 0.0f && dy == 0.0f) return;
-    int w = line_width(width);
+    if (x1 - x0 == 0.0f && y1 - y0 == 0.0f) return;
+    const int w = line_width(width);
+    const float dx = x1 - x0, dy = y1 - y0;
     uint64_t h = 0;
     if (ui_rec_active(r)) {
         h = mix_color(OP_LINE, c);
@@ -235,30 +257,237 @@ void ui_draw_line(SDL_Renderer *r, float fx0, float fy0, float fx1, float fy1, f
     }
     const SDL_Rect box = {(int)floorf(fminf(x0, x1)) - w - 1, (int)floorf(fminf(y0, y1)) - w - 1,
                           (int)ceilf(fabsf(dx)) + 2 * w + 3, (int)ceilf(fabsf(dy)) + 2 * w + 3};
-    /* A slanted line SDL clips by moving its ends, which moves its pixels: it is drawn
-     * whole or not at all (ui_rec_op_begin_whole). Rectangles clip exactly. */
-    const int slanted = dx != 0.0f && dy != 0.0f;
     ui_rec_op op;
-    for (int go = slanted ? ui_rec_op_begin_whole(r, h, box, &op) : ui_rec_op_begin(r, h, box, &op); go;
-         go = ui_rec_op_next(&op)) {
+    for (int go = ui_rec_op_begin(r, h, box, &op); go; go = ui_rec_op_next(&op)) {
         set_color(r, c);
-        /* Axis-aligned lines are rectangles: exact pixels. */
-        if (dx == 0.0f || dy == 0.0f) {
-            float hw = w * 0.5f;
-            SDL_FRect fr = dy == 0.0f ? (SDL_FRect){fminf(x0, x1), y0 - hw, fabsf(dx), (float)w}
-                                      : (SDL_FRect){x0 - hw, fminf(y0, y1), (float)w, fabsf(dy)};
-            SDL_RenderFillRectF(r, &fr);
+        /* Axis-aligned lines are rectangles; any other is w one-pixel lines stacked across
+         * its minor axis (gap-free, and unlike triangle geometry it allocates nothing in
+         * SDL's software renderer), drawn as runs of pixels, a rectangle per run, not as
+         * SDL's one point per pixel (ui_draw_runs.h). Rectangles clip exactly, so a
+         * retained frame may draw part of a line. */
+        ui_runs_sink k;
+        ui_runs_fill_init(&k, r);
+        ui_runs_line(&k, x0, y0, x1, y1, w);
+        ui_runs_fill_flush(&k);
+    }
+}
+
+/* The polyline's coverage mask: one byte per pixel of a tile of the region drawn, the
+ * tile's rows as many as fit. Static, so nothing is allocated and no stack is spent (a
+ * browser's is small); one a thread, so two renderers on two threads do not share it.
+ * All zero between uses: a tile clears what it marked. */
+enum { MASK_BYTES = 65536 };
+static _Thread_local unsigned char mask_bytes[MASK_BYTES];
+
+typedef struct mask_sink {
+    ui_runs_sink k; /* first: the walk's rectangles arrive as this */
+    unsigned char *m;
+    int x, y, w, h;         /* the tile, in the viewport's pixels */
+    int x0, y0, x1, y1;     /* what was marked in it, tile-relative, end exclusive */
+} mask_sink;
+
+static void mask_emit(ui_runs_sink *k, int x, int y, int w, int h)
+{
+    mask_sink *ms = (mask_sink *)k;
+    long long x0 = x > ms->x ? x : ms->x, y0 = y > ms->y ? y : ms->y;
+    long long x1 = (long long)x + w, y1 = (long long)y + h;
+    if (x1 > ms->x + ms->w) x1 = ms->x + ms->w;
+    if (y1 > ms->y + ms->h) y1 = ms->y + ms->h;
+    if (x0 >= x1 || y0 >= y1) return;
+    for (long long row = y0; row < y1; row++)
+        memset(ms->m + (row - ms->y) * ms->w + (x0 - ms->x), 1, (size_t)(x1 - x0));
+    if (x0 - ms->x < ms->x0) ms->x0 = (int)(x0 - ms->x);
+    if (y0 - ms->y < ms->y0) ms->y0 = (int)(y0 - ms->y);
+    if (x1 - ms->x > ms->x1) ms->x1 = (int)(x1 - ms->x);
+    if (y1 - ms->y > ms->y1) ms->y1 = (int)(y1 - ms->y);
+}
+
+/* Every segment's pixels, and the joins', marked into the tile. A join is a w x w
+ * square on a vertex where the two segments run along different axes (or either is
+ * axis-aligned): there one's runs end across the other's, which leaves a notch on the
+ * outside of the bend; two segments along the same axis meet in the vertex's run. A
+ * non-finite point breaks the line; a segment of no length is passed over. */
+static void poly_mark(int ow, int oh, const SDL_FPoint *pts, int n, int w, mask_sink *ms)
+{
+    const float reach = (float)w + 1.0f; /* a segment's pixels lie this near its ends' box */
+    const float tx0 = ms->x - reach, tx1 = ms->x + ms->w + reach, ty0 = ms->y - reach, ty1 = ms->y + ms->h + reach;
+    int prev_kind = -1; /* the previous segment's: 0 x-major, 1 y-major, +2 axis-aligned; -1 none */
+    for (int i = 1; i < n; i++) {
+        const SDL_FPoint a = pts[i - 1], b = pts[i];
+        if (!finite4(a.x, a.y, b.x, b.y)) {
+            prev_kind = -1;
             continue;
         }
-        /* A thick line as w one-pixel lines stacked across its minor axis: gap-free, and
-         * unlike triangle geometry it allocates nothing in SDL's software renderer. */
-        int x_major = fabsf(dx) >= fabsf(dy);
-        for (int k = 0; k < w; k++) {
-            float o = (float)k - (float)(w - 1) * 0.5f;
-            if (x_major) SDL_RenderDrawLineF(r, x0, y0 + o, x1, y1 + o);
-            else SDL_RenderDrawLineF(r, x0 + o, y0, x1 + o, y1);
+        if (a.x == b.x && a.y == b.y) continue;
+        const int kind = (fabsf(b.x - a.x) >= fabsf(b.y - a.y) ? 0 : 1) + (a.x == b.x || a.y == b.y ? 2 : 0);
+        const int join = prev_kind >= 0 && (kind != prev_kind || kind >= 2 || prev_kind >= 2);
+        prev_kind = kind;
+        /* Off the tile (its box grown by the width): nothing to mark. */
+        if (fmaxf(a.x, b.x) < tx0 || fminf(a.x, b.x) >= tx1 || fmaxf(a.y, b.y) < ty0 || fminf(a.y, b.y) >= ty1)
+            continue;
+        double x0 = a.x, y0 = a.y, x1 = b.x, y1 = b.y;
+        /* Clipped as ui_draw_line clips, where it reaches past the target's margin. */
+        const int inside = ow > 0 && fminf(a.x, b.x) >= -MAX_WIDTH && fmaxf(a.x, b.x) <= ow + MAX_WIDTH &&
+                           fminf(a.y, b.y) >= -MAX_WIDTH && fmaxf(a.y, b.y) <= oh + MAX_WIDTH;
+        if (!inside && !clip_to_size(ow, oh, &x0, &y0, &x1, &y1, MAX_WIDTH)) continue;
+        ui_runs_line(&ms->k, (float)x0, (float)y0, (float)x1, (float)y1, w);
+        if (join && a.x == (float)x0 && a.y == (float)y0) { /* the vertex, if not clipped away */
+            const float o = -(float)(w - 1) * 0.5f;
+            ms->k.emit(&ms->k, (int)ui_runs_round(a.x + o), (int)ui_runs_round(a.y + o), w, w);
         }
     }
+}
+
+static void draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width, SDL_Color c)
+{
+    const int w = line_width(width);
+    int ow = 0, oh = 0;
+    target_size(r, &ow, &oh);
+    /* The region drawn: the points' box grown by the width, inside the viewport and its
+     * clip rectangle (SDL would discard the rest). */
+    SDL_Rect vp = {0, 0, 0, 0}, clip = {0, 0, 0, 0};
+    SDL_RenderGetViewport(r, &vp);
+    SDL_Rect box = {0, 0, vp.w, vp.h};
+    if (SDL_RenderIsClipEnabled(r)) {
+        SDL_RenderGetClipRect(r, &clip);
+        if (!SDL_IntersectRect(&box, &clip, &box)) return;
+    }
+    float lo_x = INFINITY, lo_y = INFINITY, hi_x = -INFINITY, hi_y = -INFINITY;
+    for (int i = 0; i < n; i++) {
+        const float x = pts[i].x, y = pts[i].y;
+        if (!(x - x == 0.0f && y - y == 0.0f)) continue; /* not finite */
+        if (x < lo_x) lo_x = x;
+        if (x > hi_x) hi_x = x;
+        if (y < lo_y) lo_y = y;
+        if (y > hi_y) hi_y = y;
+    }
+    if (!(lo_x <= hi_x)) return;
+    const float g = (float)w + 2.0f;
+    lo_x = ui_draw_clamp(lo_x - g), hi_x = ui_draw_clamp(hi_x + g);
+    lo_y = ui_draw_clamp(lo_y - g), hi_y = ui_draw_clamp(hi_y + g);
+    SDL_Rect pbox = {(int)floorf(lo_x), (int)floorf(lo_y), (int)(hi_x - floorf(lo_x)) + 1,
+                     (int)(hi_y - floorf(lo_y)) + 1};
+    if (!SDL_IntersectRect(&box, &pbox, &box)) return;
+
+    mask_sink ms = {{mask_emit, NULL, {{0, 0, 0, 0}}, 0}, mask_bytes, 0, 0, 0, 0, 0, 0, 0, 0};
+    ui_runs_sink fill;
+    ui_runs_fill_init(&fill, r);
+    set_color(r, c);
+    /* Tile by tile: mark every segment's pixels, then fill each row's runs of marked
+     * pixels once, so a translucent colour is blended once where segments overlap. */
+    const int tw = box.w < MASK_BYTES ? box.w : MASK_BYTES, th = MASK_BYTES / tw;
+    for (int ty = box.y; ty < box.y + box.h; ty += th)
+        for (int tx = box.x; tx < box.x + box.w; tx += tw) {
+            ms.x = tx, ms.y = ty;
+            ms.w = box.x + box.w - tx < tw ? box.x + box.w - tx : tw;
+            ms.h = box.y + box.h - ty < th ? box.y + box.h - ty : th;
+            ms.x0 = ms.w, ms.y0 = ms.h, ms.x1 = 0, ms.y1 = 0;
+            poly_mark(ow, oh, pts, n, w, &ms);
+            for (int row = ms.y0; row < ms.y1; row++) {
+                unsigned char *p = ms.m + (size_t)row * (size_t)ms.w, *end = p + ms.x1;
+                unsigned char *q = memchr(p + ms.x0, 1, (size_t)(ms.x1 - ms.x0));
+                while (q) {
+                    unsigned char *stop = memchr(q, 0, (size_t)(end - q));
+                    if (!stop) stop = end;
+                    fill.emit(&fill, ms.x + (int)(q - p), ms.y + row, (int)(stop - q), 1);
+                    q = stop < end ? memchr(stop, 1, (size_t)(end - stop)) : NULL;
+                }
+                memset(p + ms.x0, 0, (size_t)(ms.x1 - ms.x0)); /* zero again for the next use */
+            }
+        }
+    ui_runs_fill_flush(&fill);
+}
+
+void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width, SDL_Color c)
+{
+    if (!pts || n < 2) return;
+    /* One operation of a retained frame: its points, width and colour; its box the finite
+     * points' grown by the width (what draw_polyline marks lies inside). Its rows' runs
+     * are rectangles, so a part of it drawn under a clip has its pixels there exactly. */
+    uint64_t h = 0;
+    SDL_Rect box = {0, 0, 0, 0};
+    if (ui_rec_active(r)) {
+        const int w = line_width(width);
+        h = ui_rec_mix_u64(mix_color(OP_POLYLINE, c), (uint64_t)w);
+        float lo_x = INFINITY, lo_y = INFINITY, hi_x = -INFINITY, hi_y = -INFINITY;
+        for (int i = 0; i < n; i++) {
+            const float x = pts[i].x, y = pts[i].y;
+            h = ui_rec_mix_f(ui_rec_mix_f(h, x), y);
+            if (!(x - x == 0.0f && y - y == 0.0f)) continue; /* not finite */
+            if (x < lo_x) lo_x = x;
+            if (x > hi_x) hi_x = x;
+            if (y < lo_y) lo_y = y;
+            if (y > hi_y) hi_y = y;
+        }
+        if (lo_x <= hi_x) {
+            const float g = (float)w + 2.0f;
+            lo_x = ui_draw_clamp(lo_x - g), hi_x = ui_draw_clamp(hi_x + g);
+            lo_y = ui_draw_clamp(lo_y - g), hi_y = ui_draw_clamp(hi_y + g);
+            box = (SDL_Rect){(int)floorf(lo_x), (int)floorf(lo_y), (int)(hi_x - floorf(lo_x)) + 2,
+                             (int)(hi_y - floorf(lo_y)) + 2};
+        }
+    }
+    ui_rec_op op;
+    for (int go = ui_rec_op_begin(r, h, box, &op); go; go = ui_rec_op_next(&op)) draw_polyline(r, pts, n, width, c);
+}
+
+int ui_draw_thin_pixels(SDL_FPoint *pts, int n)
+{
+    int out = 0;
+    long px = 0, py = 0;
+    int have = 0; /* a finite point kept, at pixel (px, py) */
+    for (int i = 0; i < n; i++) {
+        const SDL_FPoint p = pts[i];
+        if (!isfinite(p.x) || !isfinite(p.y)) {
+            if (out == 0 || isfinite(pts[out - 1].x)) pts[out++] = (SDL_FPoint){NAN, NAN}; /* one break */
+            have = 0;
+            continue;
+        }
+        const long x = ui_runs_round(ui_draw_clamp(p.x)), y = ui_runs_round(ui_draw_clamp(p.y));
+        const int last = i == n - 1 || !isfinite(pts[i + 1].x) || !isfinite(pts[i + 1].y);
+        if (have && x == px && y == py && !last) continue;
+        if (have && x == px && y == py) out--; /* the run's last point stands for it */
+        pts[out++] = p;
+        px = x, py = y, have = 1;
+    }
+    return out;
+}
+
+/* floor(2 x): the half pixel column x lies in. */
+static long half_column(float x)
+{
+    const double d = 2.0 * ui_draw_clamp(x);
+    const long k = (long)d;
+    return d < (double)k ? k - 1 : k;
+}
+
+int ui_draw_thin_columns(SDL_FPoint *pts, int n)
+{
+    int out = 0;
+    for (int i = 0; i < n;) {
+        if (!isfinite(pts[i].x) || !isfinite(pts[i].y)) {
+            if (out == 0 || isfinite(pts[out - 1].x)) pts[out++] = (SDL_FPoint){NAN, NAN}; /* one break */
+            i++;
+            continue;
+        }
+        /* The run of finite points in this half column: i..j-1. Half columns, as the lines
+         * round: a steep segment w wide covers the columns x + o rounds to (o from
+         * -(w - 1) / 2 in steps of 1), and every point of a half column has the same. */
+        const long col = half_column(pts[i].x);
+        int lo = i, hi = i, j = i + 1;
+        for (; j < n; j++) {
+            if (!isfinite(pts[j].x) || !isfinite(pts[j].y) || half_column(pts[j].x) != col) break;
+            if (pts[j].y < pts[lo].y) lo = j;
+            if (pts[j].y > pts[hi].y) hi = j;
+        }
+        const int keep[4] = {i, lo < hi ? lo : hi, lo < hi ? hi : lo, j - 1};
+        SDL_FPoint kept[4];
+        for (int k = 0; k < 4; k++) kept[k] = pts[keep[k]];
+        for (int k = 0; k < 4; k++) /* out <= i: nothing not yet read is overwritten */
+            if (k == 0 || keep[k] != keep[k - 1]) pts[out++] = kept[k];
+        i = j;
+    }
+    return out;
 }
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                     float dash, float gap, SDL_Color c)

@@ -43,6 +43,26 @@ void ui_draw_frame(SDL_Renderer *r, SDL_Rect rect, int width, SDL_Color c);
 /* A line `width` pixels thick (>= 1) with square ends. */
 void ui_draw_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                   SDL_Color c);
+/* A thick polyline through pts[0..n), its segments drawn as ui_draw_line draws them
+ * and joined without a notch at a bend (a width x width square where the direction
+ * turns from mostly across to mostly up), every pixel it covers drawn exactly once: a
+ * translucent colour is as dark where segments overlap, or samples crowd, as
+ * anywhere. A non-finite point breaks the line (a gap), it does not end it. Bounded
+ * work (about n segments per band of rows), nothing allocated. */
+void ui_draw_polyline(SDL_Renderer *r, const SDL_FPoint *pts, int n, float width, SDL_Color c);
+/* A series' points (x in step order, as a curve against time) thinned in place for
+ * ui_draw_polyline: where several fall in one half pixel column, only the first, the
+ * lowest, the highest and the last of them, in their order, so the line through the
+ * rest covers the same rows in every column as the line through all. A run of
+ * non-finite points becomes one break. Returns how many are left (at most n, at most 8
+ * a pixel column). */
+int ui_draw_thin_columns(SDL_FPoint *pts, int n);
+/* A path's points thinned in place for ui_draw_polyline: a point in the same pixel
+ * (rounded) as the last one kept is dropped, but for the last before a break or the end,
+ * which replaces it. A long run that has settled (thousands of steps in a few pixels)
+ * is drawn through as many points as pixels it crosses. A run of non-finite points
+ * becomes one break. Returns how many are left. */
+int ui_draw_thin_pixels(SDL_FPoint *pts, int n);
 /* A dashed line: `dash` pixels on, `gap` pixels off. */
 void ui_draw_dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width,
                     float dash, float gap, SDL_Color c);
@@ -62,5 +82,8 @@ void ui_draw_arrow(SDL_Renderer *r, float x0, float y0, float x1, float y1, floa
 
 SDL_Color ui_rgba(SDL_Color c, Uint8 alpha);
 SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t);
+/* c (translucent) over an opaque ground, as SDL's software renderer blends it, to the
+ * byte: a translucent fill over a flat ground drawn opaque, the same pixels. */
+SDL_Color ui_over(SDL_Color ground, SDL_Color c);
 
 #endif

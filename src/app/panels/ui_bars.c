@@ -208,8 +208,11 @@ static double fit_top(const xl_bars *c)
     return 1.0;
 }
 
-/* Gridlines, ticks and labels of the 0..top axis, and its title turned up the left. */
-static void draw_axis(const ui_ctx *ctx, SDL_Rect in, SDL_Rect plot, double top)
+static SDL_Color band_wash(const ui_theme *th);
+
+/* Gridlines, ticks and labels of the 0..top axis, and its title turned up the left;
+ * across the selected class's band (NULL: none) tinted as under its wash. */
+static void draw_axis(const ui_ctx *ctx, SDL_Rect in, SDL_Rect plot, double top, const SDL_Rect *band)
 {
     const ui_theme *th = ctx->theme;
     int tick_h = ui_text_line_height(ctx->text, UI_FONT_TICK);
@@ -223,6 +226,8 @@ static void draw_axis(const ui_ctx *ctx, SDL_Rect in, SDL_Rect plot, double top)
         double v = top * k / 5.0;
         float y = plot.y + plot.h - (float)(k / 5.0 * plot.h);
         if (k > 0) ui_draw_line(ctx->r, plot.x, y, plot.x + plot.w, y, 1.0f, th->grid);
+        if (k > 0 && band) /* the selected band's wash over the gridline */
+            ui_draw_line(ctx->r, band->x, y, band->x + band->w, y, 1.0f, ui_over(th->grid, band_wash(th)));
         ui_draw_line(ctx->r, plot.x - ctx->pad / 3.0f, y, plot.x, y, lw, th->axis);
         if (every < 1 && k != 0 && k != 5) continue;
         snprintf(buf, sizeof buf, top >= 0.5 ? "%.1f" : "%.2f", v);
@@ -254,16 +259,38 @@ static void place_bars(const xl_bars *c, const layout *L, SDL_Rect *pb, SDL_Rect
 }
 
 /* The selected class's band, from its surprise label down through its name. Light
- * theme: pale yellow with a black edge; dark: a faint wash, yellow edge. */
-static void draw_band(const ui_ctx *ctx, const layout *L, int sel)
+ * theme: pale yellow with a black edge; dark: a faint wash, yellow edge. The wash lies
+ * on the panel's flat ground, so it is that ground mixed with the highlight, opaque: no
+ * blending of the band's every pixel in every frame. */
+static SDL_Rect band_rect(const ui_ctx *ctx, const layout *L, int sel)
 {
-    const ui_theme *th = ctx->theme;
     int value_h = ui_text_line_height(ctx->text, UI_FONT_READOUT);
     float gx = L->plot.x + L->group * sel;
-    SDL_Rect band = {(int)(gx + 1), L->plot.y - value_h, (int)L->group - 2, L->plot.h + value_h + L->names_h};
-    int dark = th->kind == UI_THEME_DARK;
-    ui_draw_fill(ctx->r, band, ui_rgba(th->select, dark ? 34 : 90));
-    ui_draw_frame(ctx->r, band, 1, dark ? th->select : th->select_edge);
+    return (SDL_Rect){(int)(gx + 1), L->plot.y - value_h, (int)L->group - 2, L->plot.h + value_h + L->names_h};
+}
+
+static SDL_Color band_wash(const ui_theme *th)
+{
+    return ui_rgba(th->select, th->kind == UI_THEME_DARK ? 34 : 90);
+}
+
+static SDL_Color band_colour(const ui_theme *th)
+{
+    return ui_over(th->panel, band_wash(th));
+}
+
+/* The band's wash, under the gridlines (drawn first, as the ground; draw_axis tints
+ * the gridlines where they cross it, as the wash over them did). */
+static void draw_band(const ui_ctx *ctx, const layout *L, int sel)
+{
+    ui_draw_fill(ctx->r, band_rect(ctx, L, sel), band_colour(ctx->theme));
+}
+
+/* The band's edge, over the gridlines. */
+static void draw_band_edge(const ui_ctx *ctx, const layout *L, int sel)
+{
+    const ui_theme *th = ctx->theme;
+    ui_draw_frame(ctx->r, band_rect(ctx, L, sel), 1, th->kind == UI_THEME_DARK ? th->select : th->select_edge);
 }
 
 /* Whether a surprise may be shown with d decimals: rounding moves it by up to half a
@@ -347,8 +374,7 @@ static void draw_surprises(const ui_ctx *ctx, const xl_bars *c, const layout *L,
              * not cross its digits ("1|62"). */
             const ui_theme *th = ctx->theme;
             SDL_Rect patch = {lx - 2, box.y, w + 4, h};
-            ui_draw_fill(ctx->r, patch, th->panel);
-            ui_draw_fill(ctx->r, patch, ui_rgba(th->select, th->kind == UI_THEME_DARK ? 34 : 90));
+            ui_draw_fill(ctx->r, patch, band_colour(th));
         }
         ui_text_draw(ctx->text, vf, lx, box.y, UI_ALIGN_LEFT, ctx->theme->surprise, buf);
     }
@@ -450,10 +476,12 @@ void ui_bars_draw(const ui_ctx *ctx, SDL_Rect area, const xl_session *s, ui_bars
     L.top = fit_top(c);
     const SDL_Rect plot = L.plot;
     if (plot.w < 20 || plot.h < 20) return;
-    draw_axis(ctx, in, plot, L.top);
+    const SDL_Rect band = c->selected >= 0 ? band_rect(ctx, &L, c->selected) : (SDL_Rect){0, 0, 0, 0};
+    if (c->selected >= 0) draw_band(ctx, &L, c->selected);
+    draw_axis(ctx, in, plot, L.top, c->selected >= 0 ? &band : NULL);
     SDL_Rect pb[XL_ITEMS_MAX], qb[XL_ITEMS_MAX];
     place_bars(c, &L, pb, qb);
-    if (c->selected >= 0) draw_band(ctx, &L, c->selected);
+    if (c->selected >= 0) draw_band_edge(ctx, &L, c->selected);
     for (int i = 0; i < c->n; i++) {
         ui_draw_fill(ctx->r, pb[i], th->truth);
         ui_draw_fill(ctx->r, qb[i], th->model);

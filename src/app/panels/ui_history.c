@@ -266,6 +266,28 @@ static void draw_x_axis(const ui_ctx *ctx, SDL_Rect in, const axes *a, const cha
                  title);
 }
 
+/* Which of a sample's numbers a curve follows. */
+typedef enum series { SERIES_LOSS, SERIES_GAP, SERIES_FLOOR } series;
+
+static float series_y(const axes *a, const xl_sample *h, series which)
+{
+    double v = which == SERIES_LOSS ? h->loss : which == SERIES_GAP ? fmax(h->gap, 0.0) : h->floor;
+    return value_y(a, v);
+}
+
+/* A series' line, drawn once (ui_draw_polyline) through at most 4 points a pixel column
+ * (ui_draw_thin_columns): the same rows covered in every column as through every
+ * sample, and the drawing does not grow with the history past the plot's width. */
+static void draw_series(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count, series which, float width,
+                        SDL_Color colour)
+{
+    SDL_FPoint pts[XL_HISTORY_CAP];
+    if (count > XL_HISTORY_CAP) count = XL_HISTORY_CAP;
+    for (int i = 0; i < count; i++) pts[i] = (SDL_FPoint){step_x(a, h[i].step), series_y(a, &h[i], which)};
+    /* Then a point a pixel where the curve lies flat (a settled run's 4 samples a column). */
+    ui_draw_polyline(ctx->r, pts, ui_draw_thin_pixels(pts, ui_draw_thin_columns(pts, count)), width, colour);
+}
+
 /* The other runs of a race, each loss curve in its colour ending in its marker. */
 static void draw_race_curves(const ui_ctx *ctx, const axes *a, const xl_session *s)
 {
@@ -274,9 +296,7 @@ static void draw_race_curves(const ui_ctx *ctx, const axes *a, const xl_session 
         const xl_sample *rh = xl_sim_history(rs);
         int rc = xl_sim_history_count(rs);
         SDL_Color colour = ui_run_colour(ctx->theme, s, r);
-        for (int i = 1; i < rc; i++)
-            ui_draw_line(ctx->r, step_x(a, rh[i - 1].step), value_y(a, rh[i - 1].loss), step_x(a, rh[i].step),
-                         value_y(a, rh[i].loss), ui_lw(ctx, 1.5f), colour);
+        draw_series(ctx, a, rh, rc, SERIES_LOSS, ui_lw(ctx, 1.5f), colour);
         if (rc > 0)
             ui_draw_marker(ctx->r, ui_run_marker(s, r), step_x(a, rh[rc - 1].step),
                            value_y(a, rh[rc - 1].loss), ui_lw(ctx, 3.0f), colour);
@@ -289,13 +309,8 @@ static void draw_race_curves(const ui_ctx *ctx, const axes *a, const xl_session 
 static void draw_curves(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count, int racing, int coincide,
                         SDL_Color loss_colour)
 {
-    const ui_theme *th = ctx->theme;
-    for (int i = 1; i < count; i++)
-        ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, h[i - 1].loss), step_x(a, h[i].step),
-                     value_y(a, h[i].loss), ui_lw(ctx, coincide ? 3.0f : 1.5f), loss_colour);
-    for (int i = 1; i < count && !racing; i++)
-        ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, fmax(h[i - 1].gap, 0.0)), step_x(a, h[i].step),
-                     value_y(a, fmax(h[i].gap, 0.0)), ui_lw(ctx, 1.5f), th->surprise);
+    draw_series(ctx, a, h, count, SERIES_LOSS, ui_lw(ctx, coincide ? 3.0f : 1.5f), loss_colour);
+    if (!racing) draw_series(ctx, a, h, count, SERIES_GAP, ui_lw(ctx, 1.5f), ctx->theme->surprise);
 }
 
 /* H(P) dashed over both (the loss converges onto it). H(P) may change mid-run (P
@@ -324,9 +339,7 @@ static void draw_floor(const ui_ctx *ctx, const axes *a, const xl_sample *h, int
 static void draw_moving_floor(const ui_ctx *ctx, const axes *a, const xl_sample *h, int count)
 {
     const SDL_Color colour = ctx->theme->inherent;
-    for (int i = 1; i < count; i++)
-        ui_draw_line(ctx->r, step_x(a, h[i - 1].step), value_y(a, h[i - 1].floor), step_x(a, h[i].step),
-                     value_y(a, h[i].floor), ui_lw(ctx, 1.5f), colour);
+    draw_series(ctx, a, h, count, SERIES_FLOOR, ui_lw(ctx, 1.5f), colour);
     if (count > 0)
         ui_draw_disc(ctx->r, step_x(a, h[count - 1].step), value_y(a, h[count - 1].floor), ui_lw(ctx, 2.0f),
                      colour);

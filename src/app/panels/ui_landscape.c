@@ -181,16 +181,16 @@ static void draw_valley(const ui_ctx *ctx, const mapping *mp, double d)
 /* A path of n points in colour col, tw wide, over a halo that reads on every part of
  * the map: a light outer ring (against the dark end of viridis, where a blue or purple
  * runner vanished) under a dark inner one (against the bright end). Each ring is drawn
- * along the whole path before the next, so no segment's halo covers another's colour. */
+ * along the whole path (thinned to a point a pixel) before the next, so no segment's
+ * halo covers another's colour, and in one pass (ui_draw_polyline): the translucent
+ * ring is as light where the samples crowd as where they are sparse. */
 static void draw_halo_path(const ui_ctx *ctx, const SDL_FPoint *pt, int n, float tw, SDL_Color col)
 {
     const float ring = ui_lw(ctx, 1.0f);
     const SDL_Color light = {255, 255, 255, 230}, dark = {0, 0, 0, 255};
     const float widths[3] = {tw + 4.0f * ring, tw + 2.0f * ring, tw};
     const SDL_Color colours[3] = {light, dark, col};
-    for (int pass = 0; pass < 3; pass++)
-        for (int i = 1; i < n; i++)
-            ui_draw_line(ctx->r, pt[i - 1].x, pt[i - 1].y, pt[i].x, pt[i].y, widths[pass], colours[pass]);
+    for (int pass = 0; pass < 3; pass++) ui_draw_polyline(ctx->r, pt, n, widths[pass], colours[pass]);
 }
 
 /* A race: each run's path in its colour on a halo (draw_halo_path), its current point
@@ -209,7 +209,7 @@ static void draw_race_runs(ui_landscape_panel *p, const ui_ctx *ctx, const mappi
             xl_session_view_point(s, xl_sim_history_theta(rs, i), &x, &y);
             p->path[i] = (SDL_FPoint){map_x(mp, x), map_y(mp, y)};
         }
-        draw_halo_path(ctx, p->path, rc, tw, col);
+        draw_halo_path(ctx, p->path, ui_draw_thin_pixels(p->path, rc), tw, col);
         double vx, vy;
         xl_session_view_point(s, xl_sim_theta(rs), &vx, &vy);
         float mx = map_x(mp, vx), my = map_y(mp, vy), mr = 6.0f * ctx->scale;
@@ -236,24 +236,29 @@ static int project_path(ui_landscape_panel *p, const mapping *mp, const xl_sessi
 
 /* Trajectory: white, or in a race the steered run's colour, on a halo so it reads on
  * every colour (draw_halo_path), dotted about 24 times along its length. A white path
- * needs no light ring: its dark edge alone is the halo. */
-static void draw_path(const ui_ctx *ctx, const SDL_FPoint *path, int count, const xl_session *s)
+ * needs no light ring: its dark edge alone is the halo, translucent and drawn once, so
+ * its darkness does not depend on how densely the steps lie. */
+static int draw_path(const ui_ctx *ctx, SDL_FPoint *path, int count, const xl_session *s)
 {
     float tw = ui_lw(ctx, 1.5f);
     const int racing = xl_session_racing(s);
     SDL_Color path_colour = racing ? ui_run_colour(ctx->theme, s, 0) : ctx->theme->trajectory;
+    /* The dots mark steps (they bunch where the descent slows): placed before the path
+     * is thinned to a point a pixel, drawn over it. */
+    enum { DOTS = 25 };
+    SDL_FPoint dots[DOTS];
+    int ndots = 0, every = count / 24 + 1;
+    for (int i = 0; i < count - 1 && ndots < DOTS; i += every) dots[ndots++] = path[i];
+    count = ui_draw_thin_pixels(path, count);
     if (racing) {
         draw_halo_path(ctx, path, count, tw, path_colour);
     } else {
-        SDL_Color edge = {0, 0, 0, 160};
-        for (int pass = 0; pass < 2; pass++)
-            for (int i = 1; i < count; i++)
-                ui_draw_line(ctx->r, path[i - 1].x, path[i - 1].y, path[i].x, path[i].y,
-                             pass == 0 ? tw + 2.0f : tw, pass == 0 ? edge : path_colour);
+        const SDL_Color edge = {0, 0, 0, 160};
+        ui_draw_polyline(ctx->r, path, count, tw + 2.0f, edge);
+        ui_draw_polyline(ctx->r, path, count, tw, path_colour);
     }
-    int every = count / 24 + 1;
-    for (int i = 0; i < count - 1; i += every)
-        ui_draw_disc(ctx->r, path[i].x, path[i].y, tw * 1.3f, path_colour);
+    for (int i = 0; i < ndots; i++) ui_draw_disc(ctx->r, dots[i].x, dots[i].y, tw * 1.3f, path_colour);
+    return count;
 }
 
 /* Where the marks landed on the map this frame: the minimum's label keeps clear of
@@ -359,8 +364,7 @@ static marks draw_on_map(ui_landscape_panel *p, const ui_ctx *ctx, const mapping
     ui_rec_set_clip(ctx->r, &mp->map);
     if (mn->kind == MIN_VALLEY) draw_valley(ctx, mp, mn->d);
     if (xl_session_racing(s)) draw_race_runs(p, ctx, mp, s);
-    int count = project_path(p, mp, s);
-    draw_path(ctx, p->path, count, s);
+    int count = draw_path(ctx, p->path, project_path(p, mp, s), s); /* p->path thinned: its shape */
     draw_minimum(ctx, mp, p->grid, mn, &mk);
     draw_start_and_now(ctx, mp, xl_session_sim(s), s, &mk);
     if (mn->kind == MIN_IN_VIEW || mn->kind == MIN_NONE)

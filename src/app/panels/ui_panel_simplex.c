@@ -244,15 +244,15 @@ static int run_path(const ui_simplex_geom *g, const xl_sim *sim, SDL_FPoint *out
 static void draw_path(const ui_ctx *ctx, const ui_simplex_geom *g, const xl_sim *sim, SDL_Color c)
 {
     int count = xl_sim_history_count(sim);
+    if (count > XL_HISTORY_CAP) count = XL_HISTORY_CAP;
     float w = ui_lw(ctx, 1.5f);
-    SDL_FPoint prev = {0, 0};
+    SDL_FPoint pts[XL_HISTORY_CAP];
     for (int i = 0; i < count; i++) {
         double q[3];
         xl_softmax(xl_sim_history_theta(sim, i), 3, q);
-        SDL_FPoint pt = ui_simplex_to_point(g, q);
-        if (i > 0) ui_draw_line(ctx->r, prev.x, prev.y, pt.x, pt.y, w, c);
-        prev = pt;
+        pts[i] = ui_simplex_to_point(g, q);
     }
+    ui_draw_polyline(ctx->r, pts, ui_draw_thin_pixels(pts, count), w, c);
     /* A dot now and then shows the steps' pace: they bunch where the descent slows. */
     int every = count / 24 + 1;
     for (int i = every; i < count - 1; i += every) {
