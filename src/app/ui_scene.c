@@ -60,6 +60,8 @@ struct ui_scene {
     int retain;    /* ui_scene_set_retain */
     ui_rec *retained; /* its recorder (made at the first ui_scene_set_retain) */
     long mismatches; /* frames whose second pass drew other than it recorded (drawn whole) */
+    int drawing;     /* the second pass of a retained frame is running */
+    ui_frame_geom pass_geom; /* its geometry: the recording's, copied (its panels may be passed over) */
     int whole;     /* the next frame is drawn whole (ui_scene_invalidate) */
     int damage_n;  /* the last frame's changed regions */
     SDL_Rect damage[UI_DAMAGE_MAX];
@@ -577,7 +579,9 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     const int upright = h > w && !view->lesson && !view->broken;
     const float base = upright ? ui_layout_portrait_scale(w, th->text_scale) : ui_scene_scale(w, h);
     float scale = base * (view->zoom > 0.0f ? view->zoom : 1.0f);
-    if (geom) SDL_memset(geom, 0, sizeof *geom);
+    /* The drawing pass of a retained frame keeps what the recording found: the geometry
+     * (its panels may be passed over) and the tooltip regions. */
+    if (geom && !sc->drawing) SDL_memset(geom, 0, sizeof *geom);
     /* Faces open here at their size; without them (out of memory) the frame stays blank
      * rather than measuring text with no font. */
     if (set_type(sc->text, scale * th->text_scale, th, h, view->zoom) != 0) {
@@ -616,7 +620,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
         .r = sc->r, .text = sc->text, .theme = th, .scale = scale,
         .line = (scale < 1.0f ? 1.0f : scale) * th->line_scale, .pad = L.pad,
         .unit = xl_session_unit(s),
-        .hits = &sc->hits,
+        .hits = sc->drawing ? NULL : &sc->hits,
         .no_keys = view->recording,
     };
     /* The focused panel (the new one from halfway through a change, the old one before)
@@ -658,7 +662,7 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     } else {
         clear_to(sc->r, th->background, w, h);
     }
-    sc->hits.n = 0;
+    if (!sc->drawing) sc->hits.n = 0;
     ui_frame_geom local;
     ui_frame_geom *g = geom ? geom : &local;
     g->scale = scale;
@@ -670,25 +674,19 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
      * while the panels before it are drawn (none of them reads the landscape). */
     if (L.landscape.w > 0 && !xl_session_simplex(s)) ui_landscape_prepare(sc->landscape, CTX_OF(UI_PANEL_LANDSCAPE), s);
     ui_text_set_region(sc->text, L.status, 0);
-    ui_rec_item(sc->r, ITEM_STATUS);
-    ui_status_draw(&ctx, mic_mark(&ctx, L.status, view), s, classroom);
-    ui_rec_item(sc->r, ITEM_MIC);
-    mic_mark_draw(&ctx, L.status, view);
-    ui_rec_item(sc->r, ITEM_DATA);
-    if (own_data && L.data.w > 0) {
+    if (ui_rec_item_skippable(sc->r, ITEM_STATUS)) ui_status_draw(&ctx, mic_mark(&ctx, L.status, view), s, classroom);
+    if (ui_rec_item_skippable(sc->r, ITEM_MIC)) mic_mark_draw(&ctx, L.status, view);
+    if (ui_rec_item_skippable(sc->r, ITEM_DATA) && (own_data && L.data.w > 0)) {
         ui_text_set_region(CTX_OF(UI_PANEL_DATA)->text, L.data, 0);
         own->draw(CTX_OF(UI_PANEL_DATA), L.data, s);
     }
-    ui_rec_item(sc->r, ITEM_SIDE);
-    if (own_side && L.side.w > 0) {
+    if (ui_rec_item_skippable(sc->r, ITEM_SIDE) && (own_side && L.side.w > 0)) {
         ui_text_set_region(CTX_OF(UI_PANEL_SIDE)->text, L.side, 0);
         own->draw_side(CTX_OF(UI_PANEL_SIDE), L.side, s);
     }
     /* Each panel the scenario shows; the layout gave the others no room. */
-    ui_rec_item(sc->r, ITEM_BARS);
-    if (L.bars.w > 0) ui_bars_draw(CTX_OF(UI_PANEL_BARS), L.bars, s, &g->bars);
-    ui_rec_item(sc->r, ITEM_READOUTS);
-    if (L.readouts.w > 0) ui_readouts_draw(CTX_OF(UI_PANEL_READOUTS), L.readouts, s, &g->readouts);
+    if (ui_rec_item_skippable(sc->r, ITEM_BARS) && L.bars.w > 0) ui_bars_draw(CTX_OF(UI_PANEL_BARS), L.bars, s, &g->bars);
+    if (ui_rec_item_skippable(sc->r, ITEM_READOUTS) && L.readouts.w > 0) ui_readouts_draw(CTX_OF(UI_PANEL_READOUTS), L.readouts, s, &g->readouts);
     ui_rec_item(sc->r, ITEM_LANDSCAPE);
     if (L.landscape.w > 0 && xl_session_simplex(s)) {
         ui_text_set_region(CTX_OF(UI_PANEL_LANDSCAPE)->text, L.landscape, 0);
@@ -696,43 +694,32 @@ static void draw_scene(ui_scene *sc, const xl_session *s, const ui_view *view, i
     } else if (L.landscape.w > 0) {
         ui_landscape_draw(sc->landscape, CTX_OF(UI_PANEL_LANDSCAPE), L.landscape, s, &g->landscape);
     }
-    ui_rec_item(sc->r, ITEM_HISTORY);
-    if (L.history.w > 0) ui_history_draw(CTX_OF(UI_PANEL_HISTORY), L.history, s, &g->history);
-    ui_rec_item(sc->r, ITEM_RENYI);
-    if (L.renyi.w > 0) {
+    if (ui_rec_item_skippable(sc->r, ITEM_HISTORY) && L.history.w > 0) ui_history_draw(CTX_OF(UI_PANEL_HISTORY), L.history, s, &g->history);
+    if (ui_rec_item_skippable(sc->r, ITEM_RENYI) && (L.renyi.w > 0)) {
         ui_text_set_region(CTX_OF(UI_PANEL_RENYI)->text, L.renyi, 0);
         ui_renyi_draw(CTX_OF(UI_PANEL_RENYI), L.renyi, s, ui_view_renyi_alpha(view), &g->renyi);
     }
 #undef CTX_OF
-    ui_rec_item(sc->r, ITEM_STRIP);
-    if (L.strip.w > 0) draw_strip(&ctx, L.strip, s, view->focus);
+    if (ui_rec_item_skippable(sc->r, ITEM_STRIP) && L.strip.w > 0) draw_strip(&ctx, L.strip, s, view->focus);
     /* A lesson's emphasis dims the other panels, under the tooltip, note and help. */
-    ui_rec_item(sc->r, ITEM_DIM);
-    if (view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
+    if (ui_rec_item_skippable(sc->r, ITEM_DIM) && view->lesson && xl_player_emphasis(view->lesson)[0]) dim_others(sc->r, th, &L, xl_player_emphasis(view->lesson));
     /* Where the keys act (not in a video: no one holds its keys). */
-    ui_rec_item(sc->r, ITEM_KEY_RING);
-    if (view->key_panel > UI_PANEL_NONE && view->key_panel < UI_PANEL_COUNT && !view->recording && t >= 1.0f)
+    if (ui_rec_item_skippable(sc->r, ITEM_KEY_RING) && view->key_panel > UI_PANEL_NONE && view->key_panel < UI_PANEL_COUNT && !view->recording && t >= 1.0f)
         draw_key_outline(sc->r, th, *ui_layout_panel(&L, view->key_panel), L.gap);
-    ui_rec_item(sc->r, ITEM_HINTS);
-    if (L.hints.h > 0) {
+    if (ui_rec_item_skippable(sc->r, ITEM_HINTS) && (L.hints.h > 0)) {
         ui_text_set_region(sc->text, L.hints, 0);
         ui_hints_draw(&ctx, L.hints, s, L.controls.h > 0, &g->help_hint);
     }
-    ui_rec_item(sc->r, ITEM_CONTROLS);
-    if (L.controls.h > 0) {
+    if (ui_rec_item_skippable(sc->r, ITEM_CONTROLS) && (L.controls.h > 0)) {
         ui_text_set_region(sc->text, L.controls, 0);
         ui_controls_draw(&ctx, L.controls, s, view->pointer_over, view->pointer_x, view->pointer_y, view->pointer_down,
                          &g->controls);
     }
     /* The join card over the panels, under the tooltip, the note and the help sheet. */
-    ui_rec_item(sc->r, ITEM_CARD);
-    if (view->class_card) draw_class_card(sc, view, th, w, h, g);
-    ui_rec_item(sc->r, ITEM_HOVER);
-    if (view->pointer_in && !view->help_visible && !view->class_card) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
-    ui_rec_item(sc->r, ITEM_NOTE);
-    if (view->note[0]) draw_note(&ctx, &L, view->note, w, h);
-    ui_rec_item(sc->r, ITEM_HELP);
-    if (view->help_visible) {
+    if (ui_rec_item_skippable(sc->r, ITEM_CARD) && view->class_card) draw_class_card(sc, view, th, w, h, g);
+    if (ui_rec_item_skippable(sc->r, ITEM_HOVER) && view->pointer_in && !view->help_visible && !view->class_card) draw_hover(&ctx, g, s, view->pointer_x, view->pointer_y, w, h);
+    if (ui_rec_item_skippable(sc->r, ITEM_NOTE) && view->note[0]) draw_note(&ctx, &L, view->note, w, h);
+    if (ui_rec_item_skippable(sc->r, ITEM_HELP) && (view->help_visible)) {
         ui_text_set_region(sc->text, (SDL_Rect){0, 0, w, h}, 1);
         g->help_pages = ui_help_draw(&ctx, w, h, xl_session_scenario(s), view->help_visible - 1, &g->help_sheet);
     }
@@ -859,8 +846,7 @@ static void draw_frame(ui_scene *sc, const xl_session *s, const ui_view *view, i
     ui_ctx ctx = {.r = sc->r, .text = sc->lesson_text, .theme = th, .scale = (float)h / 720.0f,
                   .line = ((float)h / 720.0f < 1.0f ? 1.0f : (float)h / 720.0f) * th->line_scale,
                   .unit = xl_session_unit(s)};
-    ui_rec_item(sc->r, ITEM_LESSON);
-    if (lesson || view->menu_open) {
+    if (ui_rec_item_skippable(sc->r, ITEM_LESSON) && (lesson || view->menu_open)) {
         float f = lesson ? lesson_scale(sc, view, w, h, col, &ctx) : (float)h / 720.0f;
         if (set_type(sc->lesson_text, f, th, h, view->zoom) != 0) return;
         ctx.pad = (int)(ui_text_line_height(sc->lesson_text, UI_FONT_LABEL) * 0.8f);
@@ -868,8 +854,7 @@ static void draw_frame(ui_scene *sc, const xl_session *s, const ui_view *view, i
         if (view->lesson) ui_lesson_draw(&ctx, col, view->lesson, view->poll, view->recording, &g->lesson);
         else if (view->broken) ui_lesson_draw_broken(&ctx, col, view->broken, view->lesson_watched, &g->lesson);
     }
-    ui_rec_item(sc->r, ITEM_MENU);
-    if (view->menu_open && view->library) {
+    if (ui_rec_item_skippable(sc->r, ITEM_MENU) && (view->menu_open && view->library)) {
         set_type(sc->lesson_text, (float)h / 720.0f, th, h, view->zoom);
         ui_text_set_region(sc->lesson_text, (SDL_Rect){0, 0, w, h}, 3);
         ui_lesson_menu_draw(&ctx, w, h, view->library, view->menu_selected, view->lesson_path, &g->menu);
@@ -911,7 +896,10 @@ void ui_scene_draw(ui_scene *sc, const xl_session *s, const ui_view *view, int w
     sc->damage_n = ui_rec_damage(sc->retained, sc->damage, UI_DAMAGE_MAX);
     if (n == 0) return;
     ui_rec_begin(sc->retained, UI_REC_DRAW, w, h);
-    draw_frame(sc, s, view, w, h, g);
+    sc->pass_geom = *g;
+    sc->drawing = 1;
+    draw_frame(sc, s, view, w, h, &sc->pass_geom);
+    sc->drawing = 0;
     if (!ui_rec_end(sc->retained, 0)) {
         /* The second pass met other operations than the first recorded (a drawing that
          * depends on something besides its inputs): the frame drawn whole, plainly. */

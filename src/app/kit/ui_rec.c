@@ -300,22 +300,37 @@ int ui_rec_damage(const ui_rec *rec, SDL_Rect *out, int max)
     return n;
 }
 
-void ui_rec_item(SDL_Renderer *r, int id)
+static int item(SDL_Renderer *r, int id, int skippable)
 {
     ui_rec *rec = ui_rec_active(r);
-    if (!rec) return;
+    if (!rec) return 1;
     rec_frame *f = &rec->f[rec->cur];
     if (rec->mode == UI_REC_RECORD) {
         open_item(f, id);
-        return;
+        return 1;
     }
     /* Drawing: the next item recorded must be this one. */
     const int next = rec->draw_item + 1;
     if (next >= f->items_n || f->items[next].id != id || rec->draw_op != f->items[next].first) {
         rec->mismatch = 1;
-        return;
+        return 1;
     }
     rec->draw_item = next;
+    if (!skippable || rec->whole_damage) return 1;
+    for (int i = 0; i < rec->damage_n; i++)
+        if (rect_meets(rec->damage[i], f->items[next].box)) return 1;
+    rec->draw_op = f->items[next].first + f->items[next].n; /* its operations passed over */
+    return 0;
+}
+
+void ui_rec_item(SDL_Renderer *r, int id)
+{
+    item(r, id, 0);
+}
+
+int ui_rec_item_skippable(SDL_Renderer *r, int id)
+{
+    return item(r, id, 1);
 }
 
 void ui_rec_set_viewport(SDL_Renderer *r, const SDL_Rect *viewport)

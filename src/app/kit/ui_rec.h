@@ -49,6 +49,11 @@ void ui_rec_forget(ui_rec *rec);
  * panel's or overlay's number); ids must appear in the same order frame to frame for
  * them to be compared, and an item may not appear twice in one frame. */
 void ui_rec_item(SDL_Renderer *r, int id);
+/* The same for an item whose code may be passed over: returns 0 when the frame is being
+ * drawn and none of the item's recorded operations meets the damage (its operations are
+ * skipped: the caller must not run the item's drawing code), else 1. An item whose code
+ * has effects later items need (a texture, a viewport) uses ui_rec_item. */
+int ui_rec_item_skippable(SDL_Renderer *r, int id);
 
 /* The viewport's origin the drawing calls' coordinates are relative to, and the clip the
  * drawing code set (relative to the origin; NULL: none). Go through these instead of
