@@ -243,17 +243,26 @@ static int compare(ui_rec *rec, int whole)
             add_damage(rec, a->box);
             continue;
         }
-        if (a->n != b->n) {
-            add_damage(rec, a->box);
-            add_damage(rec, b->box);
+        if (a->n == b->n) {
+            for (int k = 0; k < a->n; k++) {
+                const rec_op *p = &now->ops[a->first + k], *q = &was->ops[b->first + k];
+                if (p->hash == q->hash && same_box(p->box, q->box)) continue;
+                add_damage(rec, p->box);
+                add_damage(rec, q->box);
+            }
             continue;
         }
-        for (int k = 0; k < a->n; k++) {
-            const rec_op *p = &now->ops[a->first + k], *q = &was->ops[b->first + k];
-            if (p->hash == q->hash && same_box(p->box, q->box)) continue;
-            add_damage(rec, p->box);
-            add_damage(rec, q->box);
-        }
+        /* Operations came or went (a path grew a dot): the same ones at the start and at
+         * the end, each in order, match; the ones between, old and new, are damaged. */
+        const rec_op *pa = &now->ops[a->first], *pb = &was->ops[b->first];
+        const int least = a->n < b->n ? a->n : b->n;
+        int head = 0, tail = 0;
+        while (head < least && pa[head].hash == pb[head].hash && same_box(pa[head].box, pb[head].box)) head++;
+        while (tail < least - head && pa[a->n - 1 - tail].hash == pb[b->n - 1 - tail].hash &&
+               same_box(pa[a->n - 1 - tail].box, pb[b->n - 1 - tail].box))
+            tail++;
+        for (int k = head; k < a->n - tail; k++) add_damage(rec, pa[k].box);
+        for (int k = head; k < b->n - tail; k++) add_damage(rec, pb[k].box);
     }
     for (int i = 0; i < was->items_n; i++)
         if (!find_item(now, was->items[i].id)) add_damage(rec, was->items[i].box);

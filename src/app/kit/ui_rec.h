@@ -24,7 +24,7 @@
 
 typedef struct ui_rec ui_rec;
 
-enum { UI_REC_DAMAGE_MAX = 16 };
+enum { UI_REC_DAMAGE_MAX = 32 };
 
 typedef enum ui_rec_mode { UI_REC_RECORD = 1, UI_REC_DRAW = 2 } ui_rec_mode;
 
