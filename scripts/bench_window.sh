@@ -7,7 +7,8 @@
 #   scripts/bench_window.sh [XENTLAB] [SECONDS] [WxH...]
 #
 # Defaults: build-rel/xentlab (else build/xentlab), 10 s, 1280x720 1920x1080.
-# WARMUP=S seconds before each measure (default 3); REPEAT=N rounds (default 1).
+# WARMUP=S seconds before each measure (default 3); REPEAT=N rounds (default 1);
+# XL_ARGS="--scenario gaussian" more of xentlab's flags (another scene, a lesson).
 # Needs xvfb-run and xdotool. Figures, not a test: on a shared machine a share of a
 # core is only comparable with another taken in the same run.
 set -euo pipefail
@@ -18,7 +19,8 @@ if [ "${1:-}" = "--inner" ]; then
     tick=$(getconf CLK_TCK)
     out=$(mktemp /tmp/xl-bench-window.XXXXXX)
     # --trace: a line per step, so the steps per second are counted, not assumed.
-    "$xl" --size "$size" --do 'set-speed 30;play' --trace >"$out" 2>/dev/null &
+    # shellcheck disable=SC2086  # XL_ARGS: more of xentlab's flags, split as words
+    "$xl" --size "$size" ${XL_ARGS:-} --do 'set-speed 30;play' --trace >"$out" 2>/dev/null &
     pid=$!
     server=$(pgrep -P "$PPID" -x Xvfb | head -1 || true)
     cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$out"; }
