@@ -259,6 +259,53 @@ float ui_platform_page_zoom(void)
     return z >= 0.25 && z <= 5.0 ? (float)z : 1.0f;
 }
 
+/* The changed rectangles of the window's surface onto the canvas. SDL's emscripten
+ * framebuffer (SDL_emscriptenframebuffer.c) copies the whole surface into an ImageData
+ * of its own, setting every pixel's alpha, and puts all of it on every update, whatever
+ * rectangles it is given: at 1280x720 that is 3.7 MB copied twice a frame for a step
+ * that changed a few panels. Here the canvas reads the surface where it is: an
+ * ImageData over the WebAssembly memory of its pixels (RGBX bytes, the X made opaque
+ * first by the caller), each rectangle put alone (putImageData's dirty rectangle), so
+ * nothing but the browser's own copy of the changed pixels is made. The view is made
+ * again when the surface or the memory (grown: its old buffer is gone) is new. SDL's
+ * own state (Module.SDL2) is only read: its whole updates, after a resize say, work as
+ * before. 1 done; 0 when SDL has not set the canvas up for this size (its first update,
+ * a resize): the caller then lets SDL copy the whole frame. */
+EM_JS(int, page_put_rects, (const void *pixels, int w, int h, const int *rects, int n), {
+    var SDL2 = Module['SDL2'];
+    var canvas = Module['canvas'];
+    if (!SDL2 || !SDL2.ctx || SDL2.ctxCanvas !== canvas || canvas.width !== w || canvas.height !== h) return 0;
+    var put = Module.xentlabPut;
+    if (!put || put.buffer !== HEAPU8.buffer || put.pixels !== pixels || put.w !== w || put.h !== h) {
+        var bytes = new Uint8ClampedArray(HEAPU8.buffer, pixels, w * h * 4);
+        put = Module.xentlabPut = {image: new ImageData(bytes, w, h), buffer: HEAPU8.buffer, pixels: pixels, w: w, h: h};
+    }
+    for (var k = 0; k < n; k++) {
+        var r = (rects >> 2) + 4 * k;
+        SDL2.ctx.putImageData(put.image, 0, 0, HEAP32[r], HEAP32[r + 1], HEAP32[r + 2], HEAP32[r + 3]);
+    }
+    return 1;
+});
+
+void ui_platform_update_rects(SDL_Window *win, const SDL_Rect *rects, int n)
+{
+    SDL_Surface *s = SDL_GetWindowSurface(win);
+    /* RGBX in memory, rows back to back: the layout an ImageData has but for the alpha. */
+    if (s && s->format->format == SDL_PIXELFORMAT_XBGR8888 && s->pitch == s->w * 4) {
+        const SDL_Rect all = {0, 0, s->w, s->h};
+        for (int k = 0; k < n; k++) { /* opaque, as SDL's own copy makes every pixel */
+            SDL_Rect c;
+            if (!SDL_IntersectRect(&rects[k], &all, &c)) continue;
+            for (int y = c.y; y < c.y + c.h; y++) {
+                Uint32 *p = (Uint32 *)s->pixels + (size_t)y * (size_t)s->w + c.x;
+                for (int x = 0; x < c.w; x++) p[x] |= 0xff000000u;
+            }
+        }
+        if (page_put_rects(s->pixels, s->w, s->h, &rects[0].x, n)) return;
+    }
+    SDL_UpdateWindowSurfaceRects(win, rects, n);
+}
+
 int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
                        char *const argv[])
 {
@@ -292,6 +339,11 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
 void ui_platform_sleep_until_input(void) {}
 
 void ui_platform_frame_shown(long frames) { (void)frames; }
+
+void ui_platform_update_rects(SDL_Window *win, const SDL_Rect *rects, int n)
+{
+    SDL_UpdateWindowSurfaceRects(win, rects, n);
+}
 
 void ui_platform_show_state(const char *text) { (void)text; }
 

@@ -63,6 +63,13 @@ void ui_platform_sleep_until_input(void);
  * page (Module.onXentlabFrame, which the page's loading screen and tests use). */
 void ui_platform_frame_shown(long frames);
 
+/* Show the rectangles rects[n] of win's surface, into which the software renderer has
+ * drawn (its queue flushed), on the screen: SDL_UpdateWindowSurfaceRects on the
+ * desktop, where SDL's framebuffer copies just those rectangles. In the browser SDL's
+ * framebuffer would copy and put the whole surface on the canvas whatever the
+ * rectangles; this copies and puts only theirs (the same pixels on the canvas). */
+void ui_platform_update_rects(SDL_Window *win, const SDL_Rect *rects, int n);
+
 /* A file written for the user (a screenshot) at path. The browser hands it to the
  * user as a download and removes it from its in-memory file system; the desktop
  * leaves it where it is. Returns 0, or -1 with errno set. */
