@@ -70,30 +70,41 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
 }
 
 /* The browser's loop resumed by the first input, focus or resize event, heard in the
- * capture phase, before SDL's own listeners queue the event for the next turn. The
- * paused loop gives up its hold on the runtime, which would then exit (EXIT_RUNTIME,
- * kept so that a bad link's exit status reaches the page): the sleep holds it instead,
- * and lets go only once the resumed loop holds it again. */
-EM_JS(void, page_wake_on_input, (void), {
+ * capture phase, before SDL's own listeners queue the event for the next turn, or (a
+ * nap: ms >= 0) after ms milliseconds, whichever comes first. The paused loop gives up
+ * its hold on the runtime, which would then exit (EXIT_RUNTIME, kept so that a bad
+ * link's exit status reaches the page): the sleep holds it instead, and lets go only
+ * once the resumed loop holds it again. Only a sleep until input is the page's to know
+ * (Module.onXentlabSleep): a nap is a pause between two steps of a playing scene. */
+EM_JS(void, page_wake_on_input, (int ms), {
     var types = ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove',
                  'touchend', 'touchcancel', 'resize', 'focus', 'blur', 'visibilitychange'];
+    var timer = null;
     var wake = function() {
         types.forEach(function(t) { window.removeEventListener(t, wake, true); });
+        if (timer !== null) clearTimeout(timer);
         Module.xentlabWake = null;
         Browser.mainLoop.resume();
         runtimeKeepalivePop();
-        if (Module.onXentlabSleep) Module.onXentlabSleep(false);
+        if (ms < 0 && Module.onXentlabSleep) Module.onXentlabSleep(false);
     };
     runtimeKeepalivePush();
     types.forEach(function(t) { window.addEventListener(t, wake, true); });
     Module.xentlabWake = wake; /* a button of the page queued a command: the loop takes it */
-    if (Module.onXentlabSleep) Module.onXentlabSleep(true);
+    if (ms >= 0) timer = setTimeout(wake, ms);
+    else if (Module.onXentlabSleep) Module.onXentlabSleep(true);
 });
 
 void ui_platform_sleep_until_input(void)
 {
     emscripten_pause_main_loop();
-    page_wake_on_input();
+    page_wake_on_input(-1);
+}
+
+void ui_platform_nap(int ms)
+{
+    emscripten_pause_main_loop();
+    page_wake_on_input(ms < 0 ? 0 : ms);
 }
 
 /* EM_JS rather than EM_ASM, which needs -std=gnu*; the page's hooks are optional. */
@@ -297,8 +308,15 @@ void ui_platform_update_rects(SDL_Window *win, const SDL_Rect *rects, int n)
             SDL_Rect c;
             if (!SDL_IntersectRect(&rects[k], &all, &c)) continue;
             for (int y = c.y; y < c.y + c.h; y++) {
-                Uint32 *p = (Uint32 *)s->pixels + (size_t)y * (size_t)s->w + c.x;
-                for (int x = 0; x < c.w; x++) p[x] |= 0xff000000u;
+                Uint8 *p = (Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch + (size_t)c.x * 4;
+                int x = 0;
+                for (; x + 2 <= c.w; x += 2, p += 8) { /* two pixels a load: half the loop */
+                    uint64_t two = 0;
+                    memcpy(&two, p, 8);
+                    two |= 0xff000000ff000000ull;
+                    memcpy(p, &two, 8);
+                }
+                if (x < c.w) p[3] = 0xff;
             }
         }
         if (page_put_rects(s->pixels, s->w, s->h, &rects[0].x, n)) return;
@@ -337,6 +355,8 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
 }
 
 void ui_platform_sleep_until_input(void) {}
+
+void ui_platform_nap(int ms) { (void)ms; }
 
 void ui_platform_frame_shown(long frames) { (void)frames; }
 

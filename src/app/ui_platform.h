@@ -59,6 +59,14 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx);
  * SDL_WaitEvent instead, so this does nothing there. */
 void ui_platform_sleep_until_input(void);
 
+/* Called by a turn that was told not to wait when nothing is due for ms milliseconds
+ * but the next step of a playing scene (or another timer): the browser stops calling
+ * the turn until then or until input comes, whichever is first, instead of calling it
+ * at every animation frame (60 a second, twice the steps' 30) only for it to find
+ * nothing to do; each such call costs the page's main thread a frame of its own. The
+ * desktop's turn waits in SDL_WaitEventTimeout instead: nothing there. */
+void ui_platform_nap(int ms);
+
 /* A frame was shown (the frames counted since the start): the browser build tells the
  * page (Module.onXentlabFrame, which the page's loading screen and tests use). */
 void ui_platform_frame_shown(long frames);
