@@ -77,11 +77,18 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
  * once the resumed loop holds it again. Only a sleep until input is the page's to know
  * (Module.onXentlabSleep): a nap is a pause between two steps of a playing scene. */
 EM_JS(void, page_wake_on_input, (int ms), {
-    var types = ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove',
-                 'touchend', 'touchcancel', 'resize', 'focus', 'blur', 'visibilitychange'];
+    /* The listeners stay (one per event type, added at the first sleep): adding and
+     * removing fourteen at each nap, 30 a second while playing, cost more than the nap. */
+    if (!Module.xentlabListening) {
+        Module.xentlabListening = true;
+        ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove', 'touchend',
+         'touchcancel', 'resize', 'focus', 'blur', 'visibilitychange'].forEach(function(t) {
+            window.addEventListener(t, function() { if (Module.xentlabWake) Module.xentlabWake(); }, true);
+        });
+    }
     var timer = null;
     var wake = function() {
-        types.forEach(function(t) { window.removeEventListener(t, wake, true); });
+        if (Module.xentlabWake !== wake) return; /* woken already (the timer and an event) */
         if (timer !== null) clearTimeout(timer);
         Module.xentlabWake = null;
         Browser.mainLoop.resume();
@@ -89,8 +96,7 @@ EM_JS(void, page_wake_on_input, (int ms), {
         if (ms < 0 && Module.onXentlabSleep) Module.onXentlabSleep(false);
     };
     runtimeKeepalivePush();
-    types.forEach(function(t) { window.addEventListener(t, wake, true); });
-    Module.xentlabWake = wake; /* a button of the page queued a command: the loop takes it */
+    Module.xentlabWake = wake; /* also called by a button of the page that queued a command */
     if (ms >= 0) timer = setTimeout(wake, ms);
     else if (Module.onXentlabSleep) Module.onXentlabSleep(true);
 });
