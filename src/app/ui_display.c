@@ -85,7 +85,7 @@ void ui_display_present(SDL_Window *win, SDL_Renderer *r, const ui_scene *sc)
     /* The software renderer draws into the window's surface: its queue flushed, only the
      * changed rectangles are copied to the screen (SDL_RenderPresent would copy all). */
     SDL_RenderFlush(r);
-    SDL_UpdateWindowSurfaceRects(win, rects, n);
+    ui_platform_update_rects(win, rects, n);
 }
 
 int ui_display_event_invalidates(const SDL_Event *ev)

@@ -70,30 +70,47 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
 }
 
 /* The browser's loop resumed by the first input, focus or resize event, heard in the
- * capture phase, before SDL's own listeners queue the event for the next turn. The
- * paused loop gives up its hold on the runtime, which would then exit (EXIT_RUNTIME,
- * kept so that a bad link's exit status reaches the page): the sleep holds it instead,
- * and lets go only once the resumed loop holds it again. */
-EM_JS(void, page_wake_on_input, (void), {
-    var types = ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove',
-                 'touchend', 'touchcancel', 'resize', 'focus', 'blur', 'visibilitychange'];
+ * capture phase, before SDL's own listeners queue the event for the next turn, or (a
+ * nap: ms >= 0) after ms milliseconds, whichever comes first. The paused loop gives up
+ * its hold on the runtime, which would then exit (EXIT_RUNTIME, kept so that a bad
+ * link's exit status reaches the page): the sleep holds it instead, and lets go only
+ * once the resumed loop holds it again. Only a sleep until input is the page's to know
+ * (Module.onXentlabSleep): a nap is a pause between two steps of a playing scene. */
+EM_JS(void, page_wake_on_input, (int ms), {
+    /* The listeners stay (one per event type, added at the first sleep): adding and
+     * removing fourteen at each nap, 30 a second while playing, cost more than the nap. */
+    if (!Module.xentlabListening) {
+        Module.xentlabListening = true;
+        ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'touchstart', 'touchmove', 'touchend',
+         'touchcancel', 'resize', 'focus', 'blur', 'visibilitychange'].forEach(function(t) {
+            window.addEventListener(t, function() { if (Module.xentlabWake) Module.xentlabWake(); }, true);
+        });
+    }
+    var timer = null;
     var wake = function() {
-        types.forEach(function(t) { window.removeEventListener(t, wake, true); });
+        if (Module.xentlabWake !== wake) return; /* woken already (the timer and an event) */
+        if (timer !== null) clearTimeout(timer);
         Module.xentlabWake = null;
         Browser.mainLoop.resume();
         runtimeKeepalivePop();
-        if (Module.onXentlabSleep) Module.onXentlabSleep(false);
+        if (ms < 0 && Module.onXentlabSleep) Module.onXentlabSleep(false);
     };
     runtimeKeepalivePush();
-    types.forEach(function(t) { window.addEventListener(t, wake, true); });
-    Module.xentlabWake = wake; /* a button of the page queued a command: the loop takes it */
-    if (Module.onXentlabSleep) Module.onXentlabSleep(true);
+    Module.xentlabWake = wake; /* also called by a button of the page that queued a command */
+    if (ms >= 0) timer = setTimeout(wake, ms);
+    else if (Module.onXentlabSleep) Module.onXentlabSleep(true);
 });
 
 void ui_platform_sleep_until_input(void)
 {
     emscripten_pause_main_loop();
-    page_wake_on_input();
+    page_wake_on_input(-1);
+}
+
+void ui_platform_nap(int ms)
+{
+    emscripten_pause_main_loop();
+    page_wake_on_input(ms < 0 ? 0 : ms);
 }
 
 /* EM_JS rather than EM_ASM, which needs -std=gnu*; the page's hooks are optional. */
@@ -259,6 +276,60 @@ float ui_platform_page_zoom(void)
     return z >= 0.25 && z <= 5.0 ? (float)z : 1.0f;
 }
 
+/* The changed rectangles of the window's surface onto the canvas. SDL's emscripten
+ * framebuffer (SDL_emscriptenframebuffer.c) copies the whole surface into an ImageData
+ * of its own, setting every pixel's alpha, and puts all of it on every update, whatever
+ * rectangles it is given: at 1280x720 that is 3.7 MB copied twice a frame for a step
+ * that changed a few panels. Here the canvas reads the surface where it is: an
+ * ImageData over the WebAssembly memory of its pixels (RGBX bytes, the X made opaque
+ * first by the caller), each rectangle put alone (putImageData's dirty rectangle), so
+ * nothing but the browser's own copy of the changed pixels is made. The view is made
+ * again when the surface or the memory (grown: its old buffer is gone) is new. SDL's
+ * own state (Module.SDL2) is only read: its whole updates, after a resize say, work as
+ * before. 1 done; 0 when SDL has not set the canvas up for this size (its first update,
+ * a resize): the caller then lets SDL copy the whole frame. */
+EM_JS(int, page_put_rects, (const void *pixels, int w, int h, const int *rects, int n), {
+    var SDL2 = Module['SDL2'];
+    var canvas = Module['canvas'];
+    if (!SDL2 || !SDL2.ctx || SDL2.ctxCanvas !== canvas || canvas.width !== w || canvas.height !== h) return 0;
+    var put = Module.xentlabPut;
+    if (!put || put.buffer !== HEAPU8.buffer || put.pixels !== pixels || put.w !== w || put.h !== h) {
+        var bytes = new Uint8ClampedArray(HEAPU8.buffer, pixels, w * h * 4);
+        put = Module.xentlabPut = {image: new ImageData(bytes, w, h), buffer: HEAPU8.buffer, pixels: pixels, w: w, h: h};
+    }
+    for (var k = 0; k < n; k++) {
+        var r = (rects >> 2) + 4 * k;
+        SDL2.ctx.putImageData(put.image, 0, 0, HEAP32[r], HEAP32[r + 1], HEAP32[r + 2], HEAP32[r + 3]);
+    }
+    return 1;
+});
+
+void ui_platform_update_rects(SDL_Window *win, const SDL_Rect *rects, int n)
+{
+    SDL_Surface *s = SDL_GetWindowSurface(win);
+    /* RGBX in memory, rows back to back: the layout an ImageData has but for the alpha. */
+    if (s && s->format->format == SDL_PIXELFORMAT_XBGR8888 && s->pitch == s->w * 4) {
+        const SDL_Rect all = {0, 0, s->w, s->h};
+        for (int k = 0; k < n; k++) { /* opaque, as SDL's own copy makes every pixel */
+            SDL_Rect c;
+            if (!SDL_IntersectRect(&rects[k], &all, &c)) continue;
+            for (int y = c.y; y < c.y + c.h; y++) {
+                Uint8 *p = (Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch + (size_t)c.x * 4;
+                int x = 0;
+                for (; x + 2 <= c.w; x += 2, p += 8) { /* two pixels a load: half the loop */
+                    uint64_t two = 0;
+                    memcpy(&two, p, 8);
+                    two |= 0xff000000ff000000ull;
+                    memcpy(p, &two, 8);
+                }
+                if (x < c.w) p[3] = 0xff;
+            }
+        }
+        if (page_put_rects(s->pixels, s->w, s->h, &rects[0].x, n)) return;
+    }
+    SDL_UpdateWindowSurfaceRects(win, rects, n);
+}
+
 int ui_platform_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
                        char *const argv[])
 {
@@ -291,7 +362,14 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx)
 
 void ui_platform_sleep_until_input(void) {}
 
+void ui_platform_nap(int ms) { (void)ms; }
+
 void ui_platform_frame_shown(long frames) { (void)frames; }
+
+void ui_platform_update_rects(SDL_Window *win, const SDL_Rect *rects, int n)
+{
+    SDL_UpdateWindowSurfaceRects(win, rects, n);
+}
 
 void ui_platform_show_state(const char *text) { (void)text; }
 

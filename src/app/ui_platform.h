@@ -59,9 +59,24 @@ void ui_platform_run(ui_platform_turn_fn turn, void *ctx);
  * SDL_WaitEvent instead, so this does nothing there. */
 void ui_platform_sleep_until_input(void);
 
+/* Called by a turn that was told not to wait when nothing is due for ms milliseconds
+ * but the next step of a playing scene (or another timer): the browser stops calling
+ * the turn until then or until input comes, whichever is first, instead of calling it
+ * at every animation frame (60 a second, twice the steps' 30) only for it to find
+ * nothing to do; each such call costs the page's main thread a frame of its own. The
+ * desktop's turn waits in SDL_WaitEventTimeout instead: nothing there. */
+void ui_platform_nap(int ms);
+
 /* A frame was shown (the frames counted since the start): the browser build tells the
  * page (Module.onXentlabFrame, which the page's loading screen and tests use). */
 void ui_platform_frame_shown(long frames);
+
+/* Show the rectangles rects[n] of win's surface, into which the software renderer has
+ * drawn (its queue flushed), on the screen: SDL_UpdateWindowSurfaceRects on the
+ * desktop, where SDL's framebuffer copies just those rectangles. In the browser SDL's
+ * framebuffer would copy and put the whole surface on the canvas whatever the
+ * rectangles; this copies and puts only theirs (the same pixels on the canvas). */
+void ui_platform_update_rects(SDL_Window *win, const SDL_Rect *rects, int n);
 
 /* A file written for the user (a screenshot) at path. The browser hands it to the
  * user as a download and removes it from its in-memory file system; the desktop

@@ -783,8 +783,12 @@ static int window_turn(void *ctx, int may_wait)
     }
     /* A page's turn never waits in SDL_WaitEvent: when only input can change what is
      * shown, the browser stops calling it until input comes (no CPU while paused). */
-    if (!may_wait && L->running && !L->dirty && !L->presenter_dirty && wait_ms_for(L) < 0)
-        ui_platform_sleep_until_input();
+    if (!may_wait && L->running && !L->dirty && !L->presenter_dirty) {
+        const int due_ms = wait_ms_for(L);
+        if (due_ms < 0) ui_platform_sleep_until_input();
+        /* More than an animation frame away (a step at 30 a second): no turn until then. */
+        else if (due_ms > 20) ui_platform_nap(due_ms);
+    }
     return L->running;
 }
 

@@ -324,6 +324,29 @@ def main():
             desktop('--size', '1280x720', '--steps', '3', '-o', want)
             same_frame(shot, want, 'steps')
 
+        @check('a step puts only its changed rectangles on the canvas, which stays the desktop frame')
+        def _():
+            open_page(b, base, '?trace=1')
+            press_and_wait(b, 'n')   # the frame after the first is whole (the window's first events)
+            # Every putImageData on SDL's context, counted: a whole frame (SDL's own
+            # update: 3 arguments) or a changed rectangle (ui_platform_update_rects: 7).
+            b.eval('''(() => { const c = Module.SDL2.ctx, put = c.putImageData.bind(c); window.puts = [];
+                c.putImageData = function(...a) { window.puts.push(a.length === 7 ? a[5] * a[6] : -1);
+                                                  return put(...a); }; return true; })()''')
+            for _ in range(2):
+                press_and_wait(b, 'n')
+            puts = b.eval('window.puts')
+            whole = sum(1 for p in puts if p < 0)
+            area = sum(p for p in puts if p >= 0)
+            print(f'     steps 2 and 3: {len(puts)} rectangles put, {area} pixels ({100 * area / 2 / 921600:.0f}% '
+                  f'of the frame a step), {whole} whole frames')
+            assert whole == 0 and len(puts) >= 2, f'{whole} whole frames, {len(puts)} puts'
+            assert 0 < area < 2 * 921600 * 0.6, f'{area} pixels put for 2 steps'
+            shot, want = os.path.join(OUT, 'rects-browser.png'), os.path.join(OUT, 'rects-desktop.png')
+            b.canvas_png(shot)
+            desktop('--size', '1280x720', '--steps', '3', '-o', want)
+            same_frame(shot, want, 'rects')
+
         @check('a lesson from the URL; Page Down turns to page 2')
         def _():
             open_page(b, base, '?trace=1&lesson=4')
