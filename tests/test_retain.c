@@ -935,6 +935,88 @@ START_TEST(key_outline_damage_is_local)
 }
 END_TEST
 
+/* A hostile viewer (four seeds here; 40 seeds, 4,800 frames, passed by hand): 120 frames, each after one to three changes drawn at random (a fixed
+ * seed) from steps, commands, the pointer and its button, the help sheet, notes, the
+ * theme, the zoom, the focus mid-change, the key outline, the strip, a video's chrome,
+ * the Rényi panel, blank frames, other sizes, invalidations and the thread count. Every
+ * frame is the whole redraw's bytes and its changes lie inside its damage. */
+static unsigned long long rng_state;
+static unsigned rnd(unsigned n)
+{
+    rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
+    return (unsigned)((rng_state >> 33) % n);
+}
+
+START_TEST(random_changes_redraw_right)
+{
+    static const char *const commands[] = {"p-up", "p-down", "select 1", "select 3", "select 5", "unit", "reset",
+                                           "onehot", "uniform", "p-restore", "step", "set-lr 0.1", "set-lr 2",
+                                           "slice-next", "frame", "optimizer adam", "optimizer gd", "rewind 5"};
+    static const float zooms[] = {0.8f, 1.0f, 1.0f, 1.5f, 2.0f};
+    static const int sizes[][2] = {{1280, 720}, {1280, 720}, {1280, 720}, {960, 540}, {1000, 700}};
+    rng_state = 0x5eed0000ull + (unsigned long long)_i;
+    xl_session *s = session_of(NULL);
+    pair p;
+    pair_open(&p, "random", 1280, 720, 2, 1);
+    ui_view v = {.theme = UI_THEME_LIGHT, .zoom = 1.0f};
+    int w = 1280, h = 720;
+    for (int f = 0; f < 120; f++) {
+        const int changes = 1 + (int)rnd(3);
+        for (int c = 0; c < changes; c++) {
+            switch (rnd(16)) {
+            case 0: case 1: xl_session_run(s, 1 + (int)rnd(5)); break;
+            case 2: case 3: {
+                xl_command cmd;
+                char err[160];
+                const char *text = commands[rnd(sizeof commands / sizeof commands[0])];
+                ck_assert_msg(xl_scenario_parse_command(text, &cmd, err, sizeof err) == 0, "'%s': %s", text, err);
+                xl_session_apply(s, cmd); /* refused or not */
+                break;
+            }
+            case 4: case 5:
+                v.pointer_in = v.pointer_over = rnd(4) != 0;
+                v.pointer_x = (int)rnd((unsigned)w);
+                v.pointer_y = (int)rnd((unsigned)h);
+                v.pointer_down = rnd(5) == 0;
+                break;
+            case 6: v.help_visible = rnd(3) == 0 ? 1 + (int)rnd(2) : 0; break;
+            case 7:
+                if (rnd(2)) snprintf(v.note, sizeof v.note, "note %u", rnd(1000));
+                else v.note[0] = '\0';
+                break;
+            case 8: v.theme = v.theme == UI_THEME_LIGHT ? UI_THEME_DARK : UI_THEME_LIGHT; break;
+            case 9: v.zoom = zooms[rnd(sizeof zooms / sizeof zooms[0])]; break;
+            case 10:
+                v.focus_from = v.focus;
+                v.focus = (int)rnd(UI_PANEL_COUNT);
+                v.focus_t = (float)rnd(5) / 4.0f;
+                break;
+            case 11: v.key_panel = (int)rnd(UI_PANEL_COUNT); break;
+            case 12:
+                v.controls = rnd(2) ? UI_CONTROLS_OFF : UI_CONTROLS_AUTO;
+                v.recording = rnd(4) == 0;
+                v.renyi = rnd(3) == 0;
+                break;
+            case 13: v.blank = rnd(6) == 0; break;
+            case 14: {
+                const int k = (int)rnd(sizeof sizes / sizeof sizes[0]);
+                w = sizes[k][0];
+                h = sizes[k][1];
+                break;
+            }
+            default:
+                if (rnd(2)) pair_invalidate(&p);
+                else ck_assert_int_eq(ui_scene_set_threads(p.a.scene, 1 + (int)rnd(2)) > 0, 1);
+                break;
+            }
+        }
+        pair_draw(&p, s, &v, w, h, "frame %d (seed %d)", f, _i);
+    }
+    pair_close(&p);
+    xl_session_destroy(s);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     Suite *s = suite_create("retain");
@@ -946,6 +1028,7 @@ Suite *xl_test_suite(void)
     tcase_add_test(seq, focus_animation_frame_by_frame);
     tcase_add_test(seq, the_chrome_on_and_off);
     tcase_add_test(seq, a_class_votes);
+    tcase_add_loop_test(seq, random_changes_redraw_right, 0, 4);
     suite_add_tcase(s, seq);
     /* Every English lesson, counted here: a new one is covered once it is shipped. Tagged:
      * tests/meson.build runs them as a test of their own, beside the others. */
