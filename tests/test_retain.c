@@ -935,11 +935,12 @@ START_TEST(key_outline_damage_is_local)
 }
 END_TEST
 
-/* A hostile viewer (four seeds here; 40 seeds, 4,800 frames, passed by hand): 120 frames, each after one to three changes drawn at random (a fixed
- * seed) from steps, commands, the pointer and its button, the help sheet, notes, the
- * theme, the zoom, the focus mid-change, the key outline, the strip, a video's chrome,
- * the Rényi panel, blank frames, other sizes, invalidations and the thread count. Every
- * frame is the whole redraw's bytes and its changes lie inside its damage. */
+/* A hostile viewer: 120 frames, each after one to three changes drawn at random (a
+ * fixed seed; four seeds here, 40 seeds and 4,800 frames passed by hand) from steps,
+ * commands, the pointer and its button, the help sheet, notes, the theme, the zoom, the
+ * focus mid-change, the key outline, the strip, a video's chrome, the Rényi panel, blank
+ * frames, other sizes, invalidations and the thread count. Every frame is the whole
+ * redraw's bytes and its changes lie inside its damage. */
 static unsigned long long rng_state;
 static unsigned rnd(unsigned n)
 {
