@@ -586,7 +586,8 @@ int main(int argc, char **argv)
         printf("usage: xentlab-bench [path/to/xentlab] [SECTION...]\n"
                "       xentlab-bench --frames N [--size WxH] [--export] [--paused] [--threads N] [--warm STEPS] [--perf-fifos CTL,ACK]\n"
                "SECTION: sim, landscape, frames, scenarios, export, start (default: all of them).\n"
-               "Figures are medians of interleaved repetitions; see docs/performance.md.\n");
+               "Figures are medians of interleaved repetitions; see docs/performance.md.\n"
+               "XENTLAB_BENCH_WHOLE=1 draws every frame whole (retained frames off), for comparison.\n");
         return 0;
     }
     double t_start = bench_now_s();
