@@ -501,6 +501,26 @@ START_TEST(test_history_calls_bounded_by_the_plot)
 END_TEST
 
 /* Windows need SDL's video subsystem: up before the runner's SDL_Init(0). */
+/* The drawing code keeps no large thread-local storage: glibc puts a thread's TLS in its
+ * stack, and SDL starts its audio thread with a 64 KB stack (SDL_RunAudio), which a 64 KB
+ * thread-local mask once made fail to start (the window's replay went silent). */
+static int small_stack_thread(void *data)
+{
+    *(int *)data = 1;
+    return 7;
+}
+
+START_TEST(test_threads_with_small_stacks_still_start)
+{
+    int ran = 0, status = 0;
+    SDL_Thread *t = SDL_CreateThreadWithStackSize(small_stack_thread, "small", 64 * 1024, &ran);
+    ck_assert_msg(t != NULL, "a thread with a 64 KB stack could not start: %s", SDL_GetError());
+    SDL_WaitThread(t, &status);
+    ck_assert_int_eq(ran, 1);
+    ck_assert_int_eq(status, 7);
+}
+END_TEST
+
 Suite *xl_test_suite(void)
 {
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) return NULL;
@@ -516,6 +536,7 @@ Suite *xl_test_suite(void)
         {"the history's SDL calls do not grow with its length", test_history_calls_bounded_by_the_plot},
         {"ui_over is SDL's blend over an opaque ground", test_over_is_sdl_blend},
         {"a settled path thinned to a point a pixel", test_settled_path_thinned_to_pixels},
+        {"threads with 64 KB stacks still start", test_threads_with_small_stacks_still_start},
     };
     XL_TEST_ADD_CASES(s, cases, 0);
     return s;

@@ -274,10 +274,12 @@ void ui_draw_line(SDL_Renderer *r, float fx0, float fy0, float fx1, float fy1, f
 
 /* The polyline's coverage mask: one byte per pixel of a tile of the region drawn, the
  * tile's rows as many as fit. Static, so nothing is allocated and no stack is spent (a
- * browser's is small); one a thread, so two renderers on two threads do not share it.
- * All zero between uses: a tile clears what it marked. */
+ * browser's is small). Not thread-local: 64 KB of thread-local storage would sit in every
+ * thread's stack, and SDL starts its audio thread with a 64 KB stack, which then cannot
+ * start at all (the replay's voice went silent). Frames are drawn on one thread at a
+ * time, as SDL's renderers require. All zero between uses: a tile clears what it marked. */
 enum { MASK_BYTES = 65536 };
-static _Thread_local unsigned char mask_bytes[MASK_BYTES];
+static unsigned char mask_bytes[MASK_BYTES];
 
 typedef struct mask_sink {
     ui_runs_sink k; /* first: the walk's rectangles arrive as this */
