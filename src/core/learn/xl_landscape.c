@@ -358,10 +358,10 @@ double *xl_landscape_scratch(xl_landscape *ls, int k)
 static void track_all(xl_landscape *ls)
 {
     const int g = ls->g;
-    double row_min[XL_LANDSCAPE_MAX_G];
+    double row_min[XL_LANDSCAPE_MAX_G] = {0}; /* 8 KB a fill, against the grid's logarithms */
     double lo = INFINITY, hi = -INFINITY;
     for (int j = 0; j < g; j++) {
-        double rlo, rhi;
+        double rlo = INFINITY, rhi = -INFINITY;
         xl_vec_min_max(ls->values + (size_t)j * g, g, &rlo, &rhi);
         row_min[j] = rlo;
         lo = rlo < lo ? rlo : lo;
@@ -371,7 +371,7 @@ static void track_all(xl_landscape *ls)
     ls->vmax = hi;
     if (lo < INFINITY) { /* some value below +inf: the first cell equal to it */
         int j = 0;
-        while (!(row_min[j] == lo)) j++;
+        while (j < g - 1 && !(row_min[j] == lo)) j++;
         const double *row = ls->values + (size_t)j * g;
         int i = 0;
         while (!(row[i] == lo)) i++;
