@@ -4,7 +4,8 @@
  * --lang's code and the environment; the shipped German and Spanish catalogues found
  * and used; and every scenario and the help sheet drawn in German and Spanish at
  * 1280x720 and 1920x1080 with no more labels cut with "…", overlapping or leaving
- * their panel than the English frame has, and the translated names drawn.
+ * their panel than the English frame has, and the translated names drawn; the
+ * landscape's colour-bar title kept beside the bar in each language.
  * XENTLAB_LOCALEDIR (tests/meson.build) points at the build's compiled catalogues. */
 #include "check_main.h"
 
