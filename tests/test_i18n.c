@@ -4,8 +4,7 @@
  * --lang's code and the environment; the shipped German and Spanish catalogues found
  * and used; and every scenario and the help sheet drawn in German and Spanish at
  * 1280x720 and 1920x1080 with no more labels cut with "…", overlapping or leaving
- * their panel than the English frame has, and the translated names drawn; the
- * landscape's colour-bar title kept beside the bar in each language.
+ * their panel than the English frame has, and the translated names drawn.
  * XENTLAB_LOCALEDIR (tests/meson.build) points at the build's compiled catalogues. */
 #include "check_main.h"
 
@@ -22,7 +21,6 @@
 
 #include "scenario_fixture.h"
 #include "ui_assets.h"
-#include "ui_cli.h"
 #include "ui_lang.h"
 #include "ui_mo.h"
 #include "ui_focus.h"
@@ -565,69 +563,6 @@ START_TEST(translated_frames_read_as_well_as_english)
 }
 END_TEST
 
-/* The colour bar's title, turned up beside the bar and centred on it, in each language:
- * a long one (a log scale says so, longer in German and Spanish) on a short bar once
- * reached above the bar over the legend's note and past the panel's top (a 32-class
- * scene at lr 100 with the landscape focused upright, or in a lesson's narrow column).
- * It may pass the bar's ends by as much as its end ticks' labels do (half a line). */
-START_TEST(colour_bar_title_stays_beside_the_bar)
-{
-    char storage[128] = "xentlab --classes 32 --lr 100 --steps 300";
-    char *argv[8] = {NULL};
-    int argc = 0;
-    char *save = NULL;
-    for (char *tok = strtok_r(storage, " ", &save); tok && argc < 7; tok = strtok_r(NULL, " ", &save))
-        argv[argc++] = tok;
-    ui_options opt;
-    ck_assert_int_eq(ui_cli_parse(argc, argv, &opt, stdout, stderr), UI_CLI_RUN);
-    xl_session *s = xl_session_create(&opt.desc);
-    ck_assert_ptr_nonnull(s);
-    xl_session_run(s, (int)opt.steps);
-    char fonts[2048], tried[4096], err[512];
-    ck_assert(ui_assets_find_fonts(fonts, sizeof fonts, tried, sizeof tried) == 0);
-    static const int sizes[][2] = {{360, 640}, {640, 360}, {640, 480}, {1280, 720}};
-    static const char *const langs[3] = {"en", "de", "es"};
-    static ui_text_box boxes[MAX_BOXES];
-    int seen = 0;
-    for (int z = 0; z < (int)(sizeof sizes / sizeof sizes[0]); z++) {
-        const int w = sizes[z][0], h = sizes[z][1];
-        SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-        SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
-        ui_scene *sc = ui_scene_create(r, fonts, err, sizeof err);
-        ck_assert_msg(sc != NULL, "scene: %s", err);
-        for (int l = 0; l < 3; l++)
-            for (int focused = 0; focused < 2; focused++) {
-                ck_assert_int_eq(ui_lang_set(langs[l]), 0);
-                ui_view view = {.theme = UI_THEME_LIGHT, .reduced_motion = 1};
-                if (focused) ui_focus_set(&view, UI_PANEL_LANDSCAPE);
-                ui_text_recorder rec = {boxes, MAX_BOXES, 0};
-                ui_frame_geom geom;
-                ui_scene_set_recorder(sc, &rec);
-                ui_scene_draw(sc, s, &view, w, h, &geom);
-                ui_scene_set_recorder(sc, NULL);
-                const SDL_Rect map = geom.landscape.map;
-                for (int i = 0; i < rec.count && i < MAX_BOXES && map.h > 0; i++) {
-                    const ui_text_box *t = &boxes[i];
-                    /* The turned one that names the loss and its unit. */
-                    if (strncmp(t->text, "H(P,Q) ", 7) != 0 || t->ink.h <= 2 * t->ink.w) continue;
-                    seen++;
-                    const int top = geom.scene.y + map.y, bottom = top + map.h, reach = t->ink.w / 2 + 1;
-                    ck_assert_msg(t->ink.y >= top - reach && t->ink.y + t->ink.h <= bottom + reach,
-                                  "%s %dx%d%s: the colour bar's title '%s' spans rows %d to %d, the bar %d to %d",
-                                  langs[l], w, h, focused ? " focused" : "", t->text, t->ink.y, t->ink.y + t->ink.h,
-                                  top, bottom);
-                }
-            }
-        ui_scene_destroy(sc);
-        SDL_DestroyRenderer(r);
-        SDL_FreeSurface(surf);
-    }
-    ui_lang_reset();
-    xl_session_destroy(s);
-    ck_assert_int_gt(seen, 12); /* the title was found and measured */
-}
-END_TEST
-
 /* Core's texts made from numbers ("SAMPLE 3", the captions) and its status lines come
  * out in the language: ui_tr_numbers finds the format, and the scenario's status_text
  * and summary_line take their words through ui_tr. */
@@ -835,7 +770,6 @@ Suite *xl_test_suite(void)
                         (int)(sizeof panel_states / sizeof panel_states[0]));
     tcase_add_loop_test(frames, translated_lesson_pages_draw_no_english_word, 0, 2);
     tcase_add_test(lang, core_texts_are_translated_where_drawn);
-    tcase_add_test(frames, colour_bar_title_stays_beside_the_bar);
     tcase_add_test(lang, default_class_names_are_translated_where_shown);
     suite_add_tcase(s, frames);
     return s;

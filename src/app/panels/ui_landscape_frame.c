@@ -399,16 +399,12 @@ void ui_landscape_colour_bar(const ui_ctx *ctx, ui_landscape_panel *p, const pla
             ui_text_draw(ctx->text, UI_FONT_TICK, lx, (int)(y - m->tick_h / 2.0f), UI_ALIGN_LEFT,
                          th->text_dim, tk->s[i]);
     }
-    char buf[64], fit[64];
+    char buf[64];
     /* A log scale says so: equal steps of colour are no longer equal steps of loss. */
     snprintf(buf, sizeof buf, "%s %s%s", symbol, xl_unit_name(ctx->unit),
              e->colour.log && dhi > dlo ? _(", log scale") : "");
-    /* Centred on the bar, it passes the bar's ends by no more than the end ticks' labels
-     * do: a longer one (a short bar, a language's longer words) is cut, not drawn over
-     * the legend's note and past the panel's top. */
-    ui_text_fit(ctx->text, UI_FONT_TICK, buf, cbar.h + m->tick_h / 2, fit, sizeof fit);
     ui_text_draw_up(ctx->text, UI_FONT_TICK, lx + tk->widest + m->pad / 3, cbar.y + cbar.h / 2,
-                    th->text_dim, fit);
+                    th->text_dim, buf);
 }
 
 /* Log-scale colour-bar ticks: round values (1, 2, 5 times a power of ten, either sign)
