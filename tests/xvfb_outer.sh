@@ -26,7 +26,12 @@ xvfb_outer() {
     out="$root/$name"
     rm -rf "$out"
     if ! mkdir -p "$out"; then echo "cannot create $out"; exit 1; fi
-    timeout -k 3 "$limit" xvfb-run -a -s "-screen 0 1280x720x24 -nolisten tcp" \
+    # The search for a free display starts at a random number: xvfb-run kills its server
+    # at exit without waiting, so the next test starting at the same number could take
+    # the display whose old server is still closing (its lock gone, its abstract socket
+    # not yet), and the program would connect to that one and fail ("no window could be
+    # opened"). -n before -a: -a searches from the number given so far.
+    timeout -k 3 "$limit" xvfb-run -n $((100 + RANDOM % 800)) -a -s "-screen 0 1280x720x24 -nolisten tcp" \
         bash "$script" --inner "$@" "$out"
     rc=$?
     if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
