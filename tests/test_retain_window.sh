@@ -52,8 +52,17 @@ check() {
         sleep 0.1
     done
     [ "$after" -gt "$before" ] || fail "$name: F12 saved nothing"
-    local shot
+    local shot size last=-1
     shot=$(ls -t shots/*.png | head -n 1)
+    # The file appears when its writing starts: take it once it reads as a whole PNG and
+    # its size held still for 0.2 s.
+    for _ in $(seq 50); do
+        size=$(stat -c %s "$shot" 2>/dev/null || echo -1)
+        [ "$size" = "$last" ] && identify "$shot" >/dev/null 2>&1 && break
+        last=$size
+        sleep 0.2
+    done
+    identify "$shot" >/dev/null 2>&1 || fail "$name: F12's PNG never became readable"
     mv "$shot" "$out/$name-held.png"
     n=$(differ "$out/$name-screen.png" "$out/$name-held.png")
     [ "$n" = "0" ] || fail "$name: the screen differs from the frame held in $n pixels (see $name-*.png)"
