@@ -64,7 +64,7 @@ enum { OP_FILL = 1, OP_LINE, OP_DISC, OP_MARKER, OP_RING, OP_COPY, OP_POLYLINE }
 
 static uint64_t mix_color(uint64_t h, SDL_Color c)
 {
-    return ui_rec_mix_u64(h, (uint64_t)c.r | (uint64_t)c.g << 8 | (uint64_t)c.b << 16 | (uint64_t)c.a << 24);
+    return ui_rec_mix_color(h, c);
 }
 
 static uint64_t mix_rect(uint64_t h, SDL_Rect r)

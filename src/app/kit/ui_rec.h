@@ -116,6 +116,11 @@ static inline uint64_t ui_rec_mix_f(uint64_t h, float f)
     return ui_rec_mix_u64(h, u);
 }
 
+static inline uint64_t ui_rec_mix_color(uint64_t h, SDL_Color c)
+{
+    return ui_rec_mix_u64(h, (uint64_t)c.r | (uint64_t)c.g << 8 | (uint64_t)c.b << 16 | (uint64_t)c.a << 24);
+}
+
 /* A number that changes whenever a texture's pixels do: a copy of a texture hashes
  * (texture, version) so a new content is a new operation. Versions come from one counter,
  * so a texture freed and another made at its address never repeat one. */

@@ -466,8 +466,7 @@ int ui_text_draw(ui_text *t, ui_font which, int x, int y, ui_align align, SDL_Co
         h = ui_rec_mix_u64(ui_rec_mix_u64(0x7465787400ull, (uint64_t)(uintptr_t)t), (uint64_t)which);
         h = ui_rec_mix_u64(h, (uint64_t)f->px | (uint64_t)t->dir << 32);
         h = ui_rec_mix_u64(h, (uint64_t)(uint32_t)x | (uint64_t)(uint32_t)y << 32);
-        h = ui_rec_mix_u64(h, (uint64_t)color.r | (uint64_t)color.g << 8 | (uint64_t)color.b << 16 |
-                                  (uint64_t)color.a << 24);
+        h = ui_rec_mix_color(h, color);
         for (int i = 0; i < run.n; i++) {
             const ui_shaped_glyph *sg = &run.glyphs[i];
             h = ui_rec_mix_u64(h, (uint64_t)sg->gid | (uint64_t)(uint32_t)sg->font << 32);
@@ -650,8 +649,7 @@ int ui_text_draw_up(ui_text *t, ui_font which, int x, int y, SDL_Color color, co
         h = ui_rec_mix(ui_rec_mix_u64(0x7570ull, (uint64_t)which | (uint64_t)f->px << 8), utf8, strlen(utf8));
         h = ui_rec_mix_u64(h, (uint64_t)(uint32_t)dst.x | (uint64_t)(uint32_t)dst.y << 32);
         h = ui_rec_mix_u64(h, (uint64_t)(uint32_t)dst.w | (uint64_t)(uint32_t)dst.h << 32);
-        h = ui_rec_mix_u64(h, (uint64_t)color.r | (uint64_t)color.g << 8 | (uint64_t)color.b << 16 |
-                                  (uint64_t)color.a << 24);
+        h = ui_rec_mix_color(h, color);
     }
     ui_rec_op op;
     for (int go = ui_rec_op_begin(t->renderer, h, dst, &op); go; go = ui_rec_op_next(&op))
